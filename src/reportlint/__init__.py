@@ -1,0 +1,55 @@
+"""reportlint: a plugin-based linter for Chinese government information-disclosure annual reports.
+
+The public API for plugin authors and scripts:
+
+* :class:`Rule`, :class:`Option`, :data:`hookimpl` — write rules and plugins;
+* :class:`Diagnostic`, :class:`Severity`, :class:`Related`, :class:`Fix` — what rules report;
+* :func:`lint_paths`, :func:`lint_text` — run reportlint from Python;
+* :class:`ConfigError` — raised for invalid configuration.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from reportlint.config import Config, ConfigError
+from reportlint.diagnostics import Diagnostic, Fix, Related, Severity
+from reportlint.hookspecs import hookimpl, hookspec
+from reportlint.rule import Option, Rule
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Diagnostic",
+    "Fix",
+    "Option",
+    "Related",
+    "Rule",
+    "Severity",
+    "__version__",
+    "hookimpl",
+    "hookspec",
+    "lint_paths",
+    "lint_text",
+]
+
+
+def lint_paths(paths, **options):
+    """Lint files and directories; returns a :class:`reportlint.engine.RunResult`.
+
+    Keyword arguments are those of :class:`reportlint.engine.RunOptions`.
+    """
+    from reportlint.engine import RunOptions, lint_paths as run
+
+    return run(list(paths), RunOptions(**options))
+
+
+def lint_text(text, *, filename="report.txt", rules=None, config=None):
+    """Lint a report given as a string; returns its diagnostics, located.
+
+    ``rules`` limits the run to these rule classes (plugin tests); ``config``
+    is a :class:`Config` or a mapping of config keys (as in ``reportlint.toml``).
+    """
+    from reportlint.engine import lint_text as run
+
+    return run(text, filename=filename, rules=rules, config=config)

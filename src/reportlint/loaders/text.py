@@ -1,0 +1,32 @@
+"""Loader for plain-text reports (``.txt``): the text is the file, one paragraph per line."""
+
+from __future__ import annotations
+
+from reportlint.hookspecs import hookimpl
+from reportlint.loaders import Loader, line_paragraphs
+from reportlint.model import Document, LineIndex
+from reportlint.sources import Source
+
+
+class TextLoader(Loader):
+    """Plain text in any supported encoding; tables stay as text for the template reader."""
+
+    format = "text"
+    extensions = (".txt",)
+
+    def load(self, source: Source) -> Document:
+        text, encoding = source.decode()
+        return Document(
+            path=source.display_path,
+            text=text,
+            blocks=tuple(line_paragraphs(text)),
+            source_map=LineIndex(text),
+            format=self.format,
+            encoding=encoding,
+        )
+
+
+@hookimpl
+def reportlint_loaders():
+    """The plain-text loader."""
+    return [TextLoader]

@@ -1,0 +1,87 @@
+"""Length-preserving normalisation: one spelling for widths, quotes and scripts.
+
+Rules match labels and phrases against :func:`normalize` output while their
+offsets stay valid in the original text, so every fold here maps one character
+to exactly one character:
+
+* full-width ASCII forms to ASCII (``（１２）`` → ``(12)``, ``：`` → ``:``,
+  ``，`` → ``,``) and the ideographic space to a space;
+* curly quotes to straight ones (``“”`` → ``""``, ``‘’`` → ``''``);
+* traditional characters to simplified ones (OpenCC ``t2s``), only when the text
+  contains traditional characters at all, so simplified reports never pay for it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_WIDTH_AND_QUOTES = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH_AND_QUOTES.update(
+    {
+        0x3000: ord(" "),
+        0x201C: ord('"'),
+        0x201D: ord('"'),
+        0x2018: ord("'"),
+        0x2019: ord("'"),
+        0x00A0: ord(" "),
+    }
+)
+
+# Characters that occur in traditional-script text and never in simplified text;
+# frequent in government prose, so a traditional report contains many of them.
+TRADITIONAL_MARKERS = frozenset(
+    "這個們來時對說為國會發開關經當與後過還學從實現動種點機產問應報務區縣鎮員議資訊處辦單變條輸傳將專業統計設備標準檢權責體該積極認識寫環節題總結獲進達違規謝證據別選擇類網頁聯繫層級屬顯親護衛團農運營費濟貨幣買賣價歷斷續讀講請謂調論話語記錄興雙齊劃執範審數歸檔門戶導決組織領複訴訟視覽閱隱徵"
+)
+
+
+@lru_cache(maxsize=1)
+def _simplifier():
+    import opencc  # lazy: only traditional-script reports need it
+
+    return opencc.OpenCC("t2s")
+
+
+def has_traditional(text: str, threshold: int = 3) -> bool:
+    """True when the text contains at least ``threshold`` traditional-only characters."""
+    count = 0
+    for char in text:
+        if char in TRADITIONAL_MARKERS:
+            count += 1
+            if count >= threshold:
+                return True
+    return False
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with exactly the input's length.
+
+    OpenCC converts phrase by phrase; where a phrase would change length, that
+    line is converted character by character instead, so offsets stay shared.
+    """
+    converter = _simplifier()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines = []
+    for line in text.split("\n"):
+        simple = converter.convert(line)
+        if len(simple) != len(line):
+            simple = "".join(
+                single if len(single := converter.convert(char)) == 1 else char for char in line
+            )
+        lines.append(simple)
+    return "\n".join(lines)
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII, ideographic spaces and curly quotes to their ASCII forms."""
+    return text.translate(_WIDTH_AND_QUOTES)
+
+
+def normalize(text: str) -> str:
+    """The normalised view of ``text``: same length, one spelling per character."""
+    folded = fold_width(text)
+    if has_traditional(folded):
+        folded = to_simplified(folded)
+    assert len(folded) == len(text)
+    return folded

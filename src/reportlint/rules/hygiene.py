@@ -1,0 +1,296 @@
+"""RL6 text hygiene: duplicated words, unbalanced brackets, punctuation and numbering slips."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reportlint.diagnostics import Fix
+from reportlint.hookspecs import hookimpl
+from reportlint.rule import Option, Rule
+from reportlint.textspans import HAN, iter_lines, logical_paragraphs
+
+# Verb reduplication (ABAB) and counting patterns that are correct Chinese.
+_LEGITIMATE_REPEATS = frozenset(
+    "研究 学习 讨论 了解 休息 考虑 商量 检查 交流 打扫 锻炼 比较 活动 整理 收拾 介绍 说明 准备 "
+    "试试 看看 谢谢 哈哈 嘻嘻 呵呵 啦啦 多多 天天 年年".split()
+)
+
+
+def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    for index in range(start, end):
+        char = text[index]
+        if char in " \u3000" and kept and re.match(f"[{HAN}]", kept[-1]):
+            following = index + 1
+            while following < end and text[following] in " \u3000":
+                following += 1
+            if following < end and re.match(f"[{HAN}]", text[following]):
+                continue
+        kept.append(char)
+        offsets.append(index)
+    return "".join(kept), offsets
+
+
+class DuplicatedWord(Rule):
+    """同一个词紧挨着重复出现（如“公开 公开”“工作工作”）。
+
+    复制粘贴或改稿时常留下重复的词；PDF 提取在字之间插入的空格不影响判断
+    （“公 开 公 开”同样会被发现）。单字叠用（常常、人人、天天）和“研究研究”
+    这类动词重叠、“一项一项”这类数量重叠是正确用法，不报告。
+
+    反例：
+
+        原州区官厅镇人民政府 2020 年政府信息公开 公开工作年度报告
+
+    正例：
+
+        原州区官厅镇人民政府 2020 年政府信息公开工作年度报告
+
+    选项：``allow``（字符串列表）——允许重叠的词，例如 ``["看看"]``。
+    """
+
+    code = "RL601"
+    name = "duplicated-word"
+    severity = "warning"
+    options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
+
+    _REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
+
+    def check(self, report):
+        allowed = _LEGITIMATE_REPEATS | set(self.config["allow"])
+        text = report.normalized
+        for line in iter_lines(text):
+            compact, offsets = _compact_han(text, line.start, line.end)
+            for match in self._REPEAT.finditer(compact):
+                word = match.group(1)
+                if word in allowed or word[0] == "一" and len(word) == 2:
+                    continue
+                start = offsets[match.start()]
+                end = offsets[match.end() - 1] + 1
+                second = offsets[match.start() + len(word)]
+                yield self.diagnostic(
+                    f"词语“{word}”重复出现：“{report.text[start:end]}”，请删去多余的“{word}”",
+                    start,
+                    end,
+                    fix=Fix(second, end, "", f"删除重复的“{word}”"),
+                )
+
+
+_OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
+_CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+# "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
+
+
+class UnbalancedBrackets(Rule):
+    """括号、书名号、引号不成对（如孤立的“》”、没有闭合的“（”）。
+
+    在同一段落内检查（）《》“”【】〔〕〈〉「」的配对；全角、半角括号可以互相配对
+    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。
+
+    反例：
+
+        在 2021 年开展政府开放日活动，》，于 11 月 10 日开展了……
+        请与兴国镇政府办公室联系（地址：秦安县兴国镇秦南路14号，电话：0938-6521510。
+
+    正例：
+
+        在 2021 年开展政府开放日活动，于 11 月 10 日开展了……
+        请与兴国镇政府办公室联系（地址：秦安县兴国镇秦南路14号，电话：0938-6521510）。
+    """
+
+    code = "RL602"
+    name = "unbalanced-brackets"
+    severity = "warning"
+
+    def check(self, report):
+        # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
+        normalized, original = report.normalized, report.text
+        for paragraph in logical_paragraphs(original):
+            markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
+            stack: list[tuple[str, int]] = []
+            for index in range(paragraph.start, paragraph.end):
+                char = original[index] if original[index] in "“”‘’" else normalized[index]
+                if char in _OPENERS:
+                    stack.append((char, index))
+                elif char in _CLOSERS:
+                    if stack and stack[-1][0] == _CLOSERS[char]:
+                        stack.pop()
+                    elif any(opener == _CLOSERS[char] for opener, _ in stack):
+                        while stack[-1][0] != _CLOSERS[char]:
+                            yield self._unclosed(original, *stack.pop())
+                        stack.pop()
+                    elif index not in markers:
+                        yield self.diagnostic(
+                            f"多余的“{original[index]}”：本段前面没有与之配对的“{_opening_form(original[index])}”",
+                            index,
+                            index + 1,
+                        )
+            for opener, index in stack:
+                yield self._unclosed(original, opener, index)
+
+    def _unclosed(self, original: str, opener: str, index: int):
+        shown = original[index]
+        return self.diagnostic(
+            f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1
+        )
+
+
+def _closing_form(opener: str) -> str:
+    return {"（": "）", "［": "］", "｛": "｝"}.get(opener, _OPENERS.get(opener, ""))
+
+
+def _opening_form(closer: str) -> str:
+    return {"）": "（", "］": "［", "｝": "｛"}.get(closer, _CLOSERS.get(closer, ""))
+
+
+_HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
+_FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+
+
+class HalfWidthPunctuation(Rule):
+    """中文句子中使用了半角标点（, ; : ? ! .），应使用全角标点（，；：？！。）。
+
+    按《标点符号用法》（GB/T 15834），中文行文使用全角标点。整篇使用半角标点的
+    报告很常见（多为网页转换所致），因此每行只报告一次，并给出该行的数量。
+
+    反例：
+
+        2020年,新村镇政府信息与政务公开工作以……为指导,全面贯彻……
+
+    正例：
+
+        2020年，新村镇政府信息与政务公开工作以……为指导，全面贯彻……
+    """
+
+    code = "RL603"
+    name = "half-width-punctuation"
+    severity = "warning"
+
+    def check(self, report):
+        text = report.text
+        for line in iter_lines(text):
+            found = list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))
+            if not found:
+                continue
+            first = found[0]
+            mark = first.group()
+            count = f"，本行共 {len(found)} 处" if len(found) > 1 else ""
+            yield self.diagnostic(
+                f"中文句子中使用了半角标点“{mark}”，应为全角“{_FULL_WIDTH_OF[mark]}”{count}",
+                first.start(),
+                first.end(),
+                fix=Fix(first.start(), first.end(), _FULL_WIDTH_OF[mark], "改为全角标点"),
+            )
+
+
+_REDUNDANT_NUMBERING = re.compile(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
+
+
+class RedundantNumberingMark(Rule):
+    """序号后多余的顿号或标点（如“（一）、”“1.、”）。
+
+    带括号的序号“（一）”和带点的序号“1.”本身已经完成分隔，后面不再加“、”。
+
+    反例：
+
+        （一）、加强领导，健全机构。
+
+    正例：
+
+        （一）加强领导，健全机构。
+    """
+
+    code = "RL604"
+    name = "redundant-numbering-mark"
+    severity = "warning"
+
+    def check(self, report):
+        for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
+            mark_start = match.start(3)
+            numbering = report.text[match.start() : mark_start]
+            yield self.diagnostic(
+                f"序号“{numbering}”后多了“{report.text[mark_start]}”，应写作“{numbering}”",
+                match.start(),
+                match.end(),
+                fix=Fix(mark_start, mark_start + 1, "", "删除多余的标点"),
+            )
+
+
+_LINE_NUMBERING = re.compile(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
+
+
+class MixedNumberingWidth(Rule):
+    """同一份报告的序号混用半角数字和全角数字（如“1、2、3”之后是“４、５、６”）。
+
+    序号应统一使用半角阿拉伯数字。混用通常是从不同来源拼接文本造成的。
+
+    反例：
+
+        3、加大学习培训力度……
+        ４、加大政府信息采集和发布力度……
+
+    正例：
+
+        3、加大学习培训力度……
+        4、加大政府信息采集和发布力度……
+    """
+
+    code = "RL605"
+    name = "mixed-numbering-width"
+    severity = "warning"
+
+    def check(self, report):
+        markers = list(_LINE_NUMBERING.finditer(report.text))
+        widths = Counter(match.group(1).isascii() for match in markers)
+        if len(widths) < 2:
+            return
+        for match in markers:
+            if not match.group(1).isascii():
+                digits = match.group(1)
+                ascii_digits = report.normalized[match.start(1) : match.end(1)]
+                yield self.diagnostic(
+                    f"序号“{digits}”使用了全角数字，而本报告其他序号使用半角数字，应写作“{ascii_digits}”",
+                    match.start(1),
+                    match.end(1),
+                    fix=Fix(match.start(1), match.end(1), ascii_digits, "改为半角数字"),
+                )
+
+
+_DOUBLED_PUNCTUATION = re.compile(r"([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2")
+
+
+class DoubledPunctuation(Rule):
+    """标点重复或叠用（如“，，”“，。”“。。”）。
+
+    常见于复制粘贴、改稿遗留，或网站转载时插入的多余标点。
+
+    反例：
+
+        进一步完善公开目录，，提高公开质量。。
+
+    正例：
+
+        进一步完善公开目录，提高公开质量。
+    """
+
+    code = "RL606"
+    name = "doubled-punctuation"
+    severity = "warning"
+
+    def check(self, report):
+        for match in _DOUBLED_PUNCTUATION.finditer(report.text):
+            yield self.diagnostic(
+                f"标点“{match.group()}”重复或叠用，请保留一个合适的标点",
+                match.start(),
+                match.end(),
+            )
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL6 text-hygiene rules."""
+    return [DuplicatedWord, UnbalancedBrackets, HalfWidthPunctuation, RedundantNumberingMark, MixedNumberingWidth, DoubledPunctuation]
