@@ -16,16 +16,20 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from reportlint import hookspecs
 from reportlint.config import Config, ConfigError
 from reportlint.rule import Rule, RuleDefinitionError
+
+if TYPE_CHECKING:
+    from reportlint.template.spec import TemplateSet
 
 ENTRY_POINT_GROUP = "reportlint"
 DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -35,6 +39,7 @@ BUILTIN_PLUGINS = (
     "reportlint.loaders.text",
     "reportlint.loaders.markdown",
     "reportlint.reporters.builtin",
+    "reportlint.template",
     "reportlint.rules.internal",
     "reportlint.rules.hygiene",
 )
@@ -70,6 +75,13 @@ class Registry:
     plugins: tuple[PluginInfo, ...]
     failures: tuple[PluginFailure, ...]
     manager: pluggy.PluginManager
+
+    @cached_property
+    def template_set(self) -> "TemplateSet":
+        """The template specs of this registry (shipped, from plugins and config), loaded once."""
+        from reportlint.template.spec import load_templates
+
+        return load_templates(self.templates)
 
     def rule_by_code(self, code: str) -> type[Rule] | None:
         """The rule class with this code, if any."""
@@ -149,7 +161,7 @@ def _collect(
     """Call one hook implementation at a time, so a failing plugin is named and skipped."""
     results: list[tuple[str, Any]] = []
     hook_caller = getattr(manager.hook, hook_name)
-    for implementation in reversed(hook_caller.get_hookimpls()):
+    for implementation in hook_caller.get_hookimpls():
         try:
             values = implementation.function()
         except Exception as error:

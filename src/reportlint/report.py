@@ -44,4 +44,4 @@ class Report:
         """What the template reader understood: template, year, sections, tables, subject."""
         from reportlint.template.reading import read_report
 
-        return read_report(self.document, pinned_subject=self.config.subject_for(self.path))
+        return read_report(self.document, self.registry.template_set, self.config.subject_for(self.path))

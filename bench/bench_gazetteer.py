@@ -1,0 +1,152 @@
+"""Benchmark of the gazetteer: cold load, scan time per report, memory of the loaded data.
+
+    python bench/bench_gazetteer.py [--seeds DIR] [--runs N]
+
+Prints, each measured in fresh interpreters where it matters:
+
+* cold load: ``import reportlint.gazetteer`` (which also runs reportlint/__init__.py),
+  ``Gazetteer.default()``, and the first ``scan`` (which compiles the scanner);
+* scan time per report over the seed reports (mean of ``--runs`` runs), also per
+  6,000 characters, next to a scan keyed on each name's first two characters
+  (the alternative design) for comparison;
+* memory: what the loaded gazetteer keeps and its peak while loading (tracemalloc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
+SOURCE_DIR = REPOSITORY_ROOT / "src"
+DEFAULT_SEEDS = REPOSITORY_ROOT.parent / "shared" / "seeds"
+REPORT_SIZE = 6000  # characters: the size the performance target is stated for
+
+COLD_LOAD_PROBE = """
+import json, time
+started = time.perf_counter()
+import reportlint.gazetteer as gazetteer
+imported = time.perf_counter()
+loaded = gazetteer.Gazetteer.default()
+defaulted = time.perf_counter()
+loaded.scan("原州区官厅镇人民政府2020年政府信息公开工作年度报告")
+scanned = time.perf_counter()
+print(json.dumps({"import": imported - started, "default": defaulted - imported, "first_scan": scanned - defaulted}))
+"""
+
+MEMORY_PROBE = """
+import json, tracemalloc
+import reportlint.gazetteer as gazetteer
+tracemalloc.start()
+loaded = gazetteer.Gazetteer.default()
+after_load = tracemalloc.get_traced_memory()
+loaded.scan("原州区官厅镇人民政府2020年政府信息公开工作年度报告")
+loaded.get("620522100")
+after_scan = tracemalloc.get_traced_memory()
+print(json.dumps({"load": after_load, "ready": after_scan}))
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="directory of report .txt files")
+    parser.add_argument("--runs", type=int, default=300, help="scan runs per report")
+    parser.add_argument("--cold-runs", type=int, default=7, help="fresh interpreters for the cold load")
+    arguments = parser.parse_args(argv)
+
+    print_cold_load(arguments.cold_runs)
+    print_memory()
+    reports = sorted(arguments.seeds.glob("*.txt")) if arguments.seeds.is_dir() else []
+    if reports:
+        print_scan_times(reports, arguments.runs)
+    else:
+        print(f"scan: no reports in {arguments.seeds}; pass --seeds DIR")
+    return 0
+
+
+def run_probe(probe: str) -> dict:
+    """Run a probe script in a fresh interpreter that imports reportlint from this checkout."""
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SOURCE_DIR), os.environ.get("PYTHONPATH")])))
+    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, env=environment)
+    return json.loads(result.stdout)
+
+
+def print_cold_load(runs: int) -> None:
+    """Median and best of several fresh interpreters."""
+    samples = [run_probe(COLD_LOAD_PROBE) for _ in range(runs)]
+    print(f"cold load ({runs} fresh interpreters, median / best):")
+    for key, label in [
+        ("import", "import reportlint.gazetteer (incl. reportlint/__init__)"),
+        ("default", "Gazetteer.default()"),
+        ("first_scan", "first scan (compiles the scanner)"),
+    ]:
+        values = [sample[key] * 1000 for sample in samples]
+        print(f"  {label:<58} {statistics.median(values):7.1f} ms / {min(values):7.1f} ms")
+
+
+def print_memory() -> None:
+    """Memory the loaded gazetteer keeps, and the peak while loading."""
+    figures = run_probe(MEMORY_PROBE)
+    (load_current, load_peak), (ready_current, ready_peak) = figures["load"], figures["ready"]
+    print("memory (tracemalloc):")
+    print(f"  after Gazetteer.default()            {load_current / 2**20:6.1f} MiB kept, {load_peak / 2**20:6.1f} MiB peak")
+    print(f"  after first scan and first get()     {ready_current / 2**20:6.1f} MiB kept, {ready_peak / 2**20:6.1f} MiB peak")
+
+
+def print_scan_times(reports: list[Path], runs: int) -> None:
+    """Mean scan time per report with the shipped scanner and with a first-two-characters index."""
+    sys.path.insert(0, str(SOURCE_DIR))
+    from reportlint.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    texts = [path.read_text(encoding="utf-8") for path in reports]
+    prefix_scan = first_two_characters_scan(gazetteer)
+    print(f"scan ({len(texts)} reports, {runs} runs each, mean):")
+    for label, scan in [("Gazetteer.scan (suffix-anchored, with context rules)", gazetteer.scan),
+                        ("first-two-characters index, no context rules", prefix_scan)]:
+        per_report, per_size = [], []
+        for text in texts:
+            scan(text)
+            started = time.perf_counter()
+            for _ in range(runs):
+                scan(text)
+            seconds = (time.perf_counter() - started) / runs
+            per_report.append(seconds)
+            per_size.append(seconds * REPORT_SIZE / len(text))
+        print(f"  {label:<58} {statistics.mean(per_report) * 1e6:7.0f} µs per report,"
+              f" {statistics.mean(per_size) * 1e6:5.0f} µs per {REPORT_SIZE} characters")
+    sizes = ", ".join(f"{path.name[:3]}: {len(text)}" for path, text in zip(reports, texts))
+    print(f"  report sizes in characters: {sizes}")
+
+
+def first_two_characters_scan(gazetteer):
+    """The alternative design, for comparison only: names indexed by their first two characters."""
+    lengths_by_start: dict[str, set[int]] = {}
+    names = gazetteer._name_index  # every official name
+    for name in names:
+        lengths_by_start.setdefault(name[:2], set()).add(len(name))
+    ordered = {start: sorted(lengths, reverse=True) for start, lengths in lengths_by_start.items()}
+
+    def scan(text: str) -> list[tuple[int, int]]:
+        found, position = [], 0
+        while position < len(text) - 1:
+            for length in ordered.get(text[position : position + 2], ()):
+                if text[position : position + length] in names:
+                    found.append((position, position + length))
+                    position += length - 1
+                    break
+            position += 1
+        return found
+
+    return scan
+
+
+if __name__ == "__main__":
+    sys.exit(main())

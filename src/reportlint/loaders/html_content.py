@@ -1,0 +1,195 @@
+"""Finding the report inside a web page: its main content, its title, page chrome and page metadata.
+
+Government CMS pages wrap a report in navigation, breadcrumbs, font-size and
+share widgets, metadata tables (索引号/发布机构/生成日期…) and footers. The
+report is found by what it says, not by class names: the *content* is the
+deepest element holding the most section headings (一、总体情况 … 六、其他需要报告
+的事项), or, for reports without them, the deepest element holding a report
+title and enough text. The *title* is grafted from just before the content when
+the content lacks it (``<h1>`` above ``#zoom``). Lines and tables of page chrome
+inside the content are recognised by their wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from reportlint.loaders.outline import TITLE, is_title
+from reportlint.sources import SourceError
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+#: Section headings of the report, one pattern per section (numbered, wording from either template).
+SECTION_MARKERS = tuple(
+    re.compile(r"[一二三四五六七八]\s*[、.．]\s*[^\n。]{0,14}?(?:" + words + ")")
+    for words in (
+        "总体情况|概述",
+        "主动公开",
+        "收到和处理|依申请公开",
+        "行政复议|行政诉讼",
+        "存在的?主要问题|存在问题|改进情况|改进措施",
+        "其他需要报告|其它需要报告",
+    )
+)
+
+#: Labels of CMS metadata (索引号：…, 发布日期：…); a line starting with one is page chrome.
+METADATA_LABELS = (
+    "索引号", "发布机构", "发文机关", "发文机构", "主题分类", "体裁分类", "组配分类", "服务对象", "信息分类",
+    "生成日期", "成文日期", "发文日期", "发布日期", "发布时间", "印发日期", "发文字号", "文号", "有效性",
+    "公开方式", "公开范围", "公开时限", "公开形式", "信息来源", "来源", "作者", "编辑", "责任编辑", "浏览次数",
+    "访问次数", "点击数", "阅读次数", "关键词", "主题词", "名称", "标题", "所属机构", "所属主题",
+)
+_METADATA_LINE = re.compile(r"[\[【]?(?:" + "|".join(METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
+
+#: Wording of page chrome: breadcrumbs, font-size and share widgets, print/close links, footers.
+_CHROME = re.compile(
+    r"您当前的位置|您现在的位置|您的位置|当前位置|所在位置"
+    r"|字体\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中|字号\s*[:：]?\s*[\[【(（]?\s*大"
+    r"|扫一扫|手机扫|二维码|分享到|分享至|一键分享|打印本页|打印此页|关闭窗口|关闭本页"
+    r"|收藏本页|加入收藏|返回顶部|回到顶部|上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载"
+    r"|版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|网站地图|联系我们|用户登录"
+)
+#: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回.
+_WIDGETS_ONLY = re.compile(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
+#: A chrome line is short and has no full stop; a link list is mostly link text.
+MAX_CHROME_LENGTH = 120
+MAX_LINK_SHARE = 0.7
+
+#: Least amount of report text (in characters, title excluded) for a page to count as holding a report.
+MIN_REPORT_CHARS = 100
+#: A page without section headings needs this much text around its title to be taken as the report.
+MIN_UNSTRUCTURED_CHARS = 300
+
+NO_REPORT_MESSAGE = "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
+
+_PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "published", "article:published_time")
+_PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "成文日期", "印发日期", "生成日期")
+_DATE = re.compile(
+    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+)
+_LABELLED_DATE = re.compile(
+    r"(" + "|".join(_PUBLISHED_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")"
+)
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """Where the report is in a page: its content element and, if outside it, its title element."""
+
+    root: HtmlElement
+    title: HtmlElement | None
+
+
+def section_count(text: str) -> int:
+    """How many of the six sections have a heading in ``text``."""
+    return sum(1 for marker in SECTION_MARKERS if marker.search(text))
+
+
+def find_content(body: HtmlElement) -> PageContent:
+    """The element holding the report and, when the report's title is outside it, the title element.
+
+    Raises :class:`SourceError` RL906 when the page holds no report.
+    """
+    root = _deepest(body, lambda element: section_count(element.text_content()))
+    if root is None:
+        root = _deepest(body, _unstructured_report_score)
+    if root is None:
+        raise SourceError("RL906", NO_REPORT_MESSAGE)
+    opening = " ".join(root.text_content().split())[:MAX_CHROME_LENGTH * 2]
+    title = None if TITLE.search(opening) else _title_before(body, root)
+    return PageContent(root, title)
+
+
+def _deepest(body: HtmlElement, score) -> HtmlElement | None:
+    """Descend from ``body`` while a child keeps the body's score; ``None`` when the body scores 0."""
+    best = score(body)
+    if not best:
+        return None
+    element = body
+    while True:
+        child = next((child for child in _element_children(element) if score(child) >= best), None)
+        if child is None:
+            return element
+        element = child
+
+
+def _unstructured_report_score(element: HtmlElement) -> int:
+    """1 for an element with a report title and enough text to be the report itself."""
+    text = element.text_content()
+    return int(bool(TITLE.search(text)) and len("".join(text.split())) >= MIN_UNSTRUCTURED_CHARS)
+
+
+def _element_children(element: HtmlElement) -> Iterator[HtmlElement]:
+    return (child for child in element if isinstance(child.tag, str))
+
+
+def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
+    """The last short element before ``root`` (not containing it) that reads like a report title."""
+    ancestors = set(root.iterancestors())
+    found = None
+    for element in body.iter():
+        if element is root:
+            break
+        if not isinstance(element.tag, str) or element in ancestors:
+            continue
+        text = " ".join(element.text_content().split())
+        if is_title(text) and not _METADATA_LINE.match(text):
+            found = element
+    return found
+
+
+def is_chrome_line(text: str, link_share: float) -> bool:
+    """Whether a line of the content is page chrome rather than report text."""
+    stripped = text.strip()
+    if _METADATA_LINE.match(stripped):
+        return True
+    if "。" in stripped or section_count(stripped):
+        return False
+    if link_share >= MAX_LINK_SHARE or _WIDGETS_ONLY.fullmatch(stripped):
+        return True
+    return len(stripped) <= MAX_CHROME_LENGTH and bool(_CHROME.search(stripped))
+
+
+def is_metadata_table(cell_texts: Sequence[str]) -> bool:
+    """Whether a table is a CMS metadata table (two or more cells labelled 索引号：, 发布机构：…)."""
+    labelled = sum(1 for text in cell_texts if _METADATA_LINE.match(text.strip()) or text.strip() in METADATA_LABELS)
+    return labelled >= 2 and not any(section_count(text) for text in cell_texts)
+
+
+def page_metadata(document: HtmlElement) -> dict[str, str]:
+    """``published`` (ISO date) and ``published_raw`` from ``<meta name="PubDate">`` or a 发布日期： line."""
+    raw = None
+    for meta in document.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if name in _PUBLISHED_META and (meta.get("content") or "").strip():
+            raw = meta.get("content").strip()
+            break
+    if raw is None:
+        body = document.find("body")
+        text = body.text_content() if body is not None else ""
+        matches: dict[str, str] = {}
+        for match in _LABELLED_DATE.finditer(text):
+            matches.setdefault(match.group(1), match.group(2).strip())
+        raw = next((matches[label] for label in _PUBLISHED_LABELS if label in matches), None)
+    if raw is None:
+        return {}
+    metadata = {"published_raw": raw}
+    parsed = _iso_date(raw)
+    if parsed:
+        metadata["published"] = parsed
+    return metadata
+
+
+def _iso_date(raw: str) -> str | None:
+    match = _DATE.search(raw)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,462 @@
+"""Table alignment: put every value of a report region into its template cell.
+
+The region's :class:`~reportlint.template.tokens.RawRow` s are cut into
+segments — a label (one or more text cells) followed by values. Labels are
+matched to the template's row labels (exact, alias, without ordinal, or
+truncated/fuzzy), row groups and headers; segments without a recognisable label
+are placed by position between labelled rows when their value count fits, and
+otherwise kept as unaligned values. Values are never invented: a template cell
+with nothing found is ``missing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlint.model import Document
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
+from reportlint.template.labels import is_truncation, keyed, label_key, similarity, strip_ordinal
+from reportlint.template.spec import RowSpec, TableSpec
+from reportlint.template.tokens import RawRow, Token
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A label (text cells, possibly empty) and the cells after it.
+
+    ``explicit_blanks`` says whether blank cells are real cells (real tables,
+    one cell per line) or may be layout padding (trailing tabs, the empty
+    column under a merged label in tab-separated text).
+    """
+
+    label: tuple[Token, ...]
+    cells: tuple[Token, ...]
+    explicit_blanks: bool = True
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A known label text: a row label or alias, a group label, a table title or a header label."""
+
+    key: str
+    kind: str  # "row", "group", "title", "header"
+    table: str
+    row: str | None = None
+    match: LabelMatch = LabelMatch.EXACT
+
+
+@dataclass(frozen=True)
+class _LabelHit:
+    entry: _Entry
+    key_start: int
+    key_end: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A segment tied to a template row (or to none), with how it was identified."""
+
+    segment: Segment
+    table: TableSpec | None
+    row: RowSpec | None
+    match: LabelMatch
+    label_start: int | None
+    label_end: int | None
+    label_text: str = ""
+
+
+def _is_row_layout(rows: Sequence[RawRow]) -> bool:
+    """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
+    if any(row.from_table for row in rows):
+        return True
+    with_values = [row for row in rows if row.values]
+    if not with_values:
+        return False
+    wide = sum(1 for row in with_values if len([token for token in row.tokens if token.kind != "blank"]) >= 2)
+    return wide * 2 >= len(with_values)
+
+
+def segments(rows: Sequence[RawRow]) -> tuple[list[Segment], str]:
+    """Cut rows into (label, cells) segments; returns them and the layout name."""
+    if _is_row_layout(rows):
+        return _row_segments(rows), "rows"
+    return _cell_segments(rows), "cells"
+
+
+def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
+    result = []
+    pending: list[Token] = []
+    for row in rows:
+        tokens = list(row.tokens)
+        while tokens and tokens[0].kind == "blank" and any(token.is_text for token in tokens):
+            tokens.pop(0)
+        first_cell = next((index for index, token in enumerate(tokens) if not token.is_text), len(tokens))
+        label = tokens[:first_cell]
+        cells = tokens[first_cell:]
+        if not any(token.kind == "value" for token in cells):
+            pending.extend(label)
+            continue
+        result.append(Segment(tuple(pending + label), tuple(cells), explicit_blanks=row.from_table))
+        pending = []
+    return result
+
+
+def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
+    """One cell per line: a run of text cells labels the value and blank cells after it.
+
+    A run followed only by blank cells (header rows with empty cells) is not a
+    data row; its text carries over into the next label.
+    """
+    result = []
+    label: list[Token] = []
+    cells: list[Token] = []
+    for token in (token for row in rows for token in row.tokens):
+        if token.is_text:
+            if any(cell.kind == "value" for cell in cells):
+                result.append(Segment(tuple(label), tuple(cells)))
+                label = []
+            cells = []
+            label.append(token)
+        elif label or result:
+            cells.append(token)
+    if any(cell.kind == "value" for cell in cells):
+        result.append(Segment(tuple(label), tuple(cells)))
+    return result
+
+
+class TableGroupAligner:
+    """Aligns the segments of one region to a group of template tables (e.g. all of section 二)."""
+
+    def __init__(self, tables: Sequence[TableSpec]) -> None:
+        self.tables = tuple(tables)
+        self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
+        self.entries = self._entries()
+
+    def _entries(self) -> list[_Entry]:
+        entries = []
+        for table in self.tables:
+            for row in table.rows:
+                if row.label:
+                    entries.append(_Entry(label_key(row.label), "row", table.id, row.id, LabelMatch.EXACT))
+                for alias in row.aliases:
+                    entries.append(_Entry(label_key(alias), "row", table.id, row.id, LabelMatch.ALIAS))
+            for group in table.group_labels:
+                entries.append(_Entry(label_key(group), "group", table.id))
+            for text in (table.title, *table.aliases):
+                entries.append(_Entry(label_key(text), "title", table.id))
+            for text in (*table.header, *(column.label for column in table.columns), *(a for c in table.columns for a in c.aliases)):
+                entries.append(_Entry(label_key(text), "header", table.id))
+        unique = {(entry.key, entry.kind, entry.table, entry.row): entry for entry in entries if entry.key}
+        return sorted(unique.values(), key=lambda entry: (-len(entry.key), entry.kind != "row"))
+
+    def _hits(self, key: str) -> list[_LabelHit]:
+        """Known labels inside a label key, longest first, without overlaps, in text order."""
+        covered = [False] * len(key)
+        hits = []
+        for entry in self.entries:
+            position = key.find(entry.key)
+            while position >= 0:
+                span = range(position, position + len(entry.key))
+                if not any(covered[index] for index in span):
+                    for index in span:
+                        covered[index] = True
+                    hits.append(_LabelHit(entry, position, position + len(entry.key)))
+                position = key.find(entry.key, position + 1)
+        return sorted(hits, key=lambda hit: hit.key_start)
+
+    def _fuzzy_row(self, fragment: str, pointer: int) -> tuple[TableSpec, RowSpec, LabelMatch] | None:
+        """A row whose label the fragment is a variant of (missing ordinal, truncated, misspelt)."""
+        bare = strip_ordinal(fragment)
+        if len(bare) < 2:
+            return None
+        best: tuple[float, int, TableSpec, RowSpec, LabelMatch] | None = None
+        for index, (table, row) in enumerate(self.expected):
+            if not row.label:
+                continue
+            for text in (row.label, *row.aliases):
+                label = strip_ordinal(label_key(text))
+                if bare == label:
+                    score, match = 1.0, LabelMatch.NO_ORDINAL
+                elif is_truncation(bare, label, 4) or (len(label) >= 4 and bare.startswith(label)):
+                    score, match = 0.9, LabelMatch.FUZZY
+                else:
+                    score, match = similarity(bare, label), LabelMatch.FUZZY
+                    if score < 0.8 or min(len(bare), len(label)) < 4:
+                        continue
+                rank = (score, -abs(index - pointer) if index >= pointer else -1000 - index)
+                if best is None or rank > (best[0], best[1]):
+                    best = (rank[0], rank[1], table, row, match)
+        return (best[2], best[3], best[4]) if best else None
+
+    def place(self, document: Document, segment_list: Sequence[Segment]) -> list[Placement]:
+        """Identify the template row of every segment (by label, else by position)."""
+        placements: list[Placement] = []
+        pointer = 0
+        lost = False
+        index_of = {(table.id, row.id): index for index, (table, row) in enumerate(self.expected)}
+        labelled_later = self._labelled_rows(document, segment_list)
+        for number, segment in enumerate(segment_list):
+            found = self._identify(document, segment, pointer)
+            if found is not None:
+                table, row, match, label_start, label_end = found
+                pointer = index_of[(table.id, row.id)] + 1
+                lost = False
+                text = document.text[label_start:label_end]
+                placements.append(Placement(segment, table, row, match, label_start, label_end, text))
+                continue
+            label_start = segment.label[0].start if segment.label else None
+            label_end = segment.label[-1].end if segment.label else None
+            if not lost and pointer < len(self.expected):
+                table, row = self.expected[pointer]
+                fits = _assign(table, row, segment, LabelMatch.POSITIONAL) is not None
+                if (table.id, row.id) not in labelled_later[number] and (fits or not row.label):
+                    placements.append(Placement(segment, table, row, LabelMatch.POSITIONAL if row.label else LabelMatch.EXACT, label_start, label_end))
+                    pointer += 1
+                    continue
+            lost = True
+            placements.append(Placement(segment, None, None, LabelMatch.NONE, label_start, label_end))
+        return placements
+
+    def _labelled_rows(self, document: Document, segment_list: Sequence[Segment]) -> list[set[tuple[str, str]]]:
+        """For each segment, the rows that segments after it name by label."""
+        later: list[set[tuple[str, str]]] = [set() for _ in segment_list]
+        seen: set[tuple[str, str]] = set()
+        for number in range(len(segment_list) - 1, -1, -1):
+            later[number] = set(seen)
+            found = self._identify(document, segment_list[number], 0, exact_only=True)
+            if found is not None:
+                seen.add((found[0].id, found[1].id))
+        return later
+
+    def _identify(self, document: Document, segment: Segment, pointer: int, exact_only: bool = False):
+        if not segment.label:
+            return None
+        start, end = segment.label[0].start, segment.label[-1].end
+        key, offsets = keyed(document.normalized, start, end)
+        hits = self._hits(key)
+        rows = [hit for hit in hits if hit.entry.kind == "row"]
+        if rows:
+            hit = rows[-1]
+            table = next(table for table in self.tables if table.id == hit.entry.table)
+            row = table.row(hit.entry.row)
+            return table, row, hit.entry.match, offsets[hit.key_start], offsets[hit.key_end - 1] + 1
+        if exact_only:
+            return None
+        tail_start = hits[-1].key_end if hits else 0
+        fragment = key[tail_start:]
+        fuzzy = self._fuzzy_row(fragment, pointer) if fragment else None
+        if fuzzy is None:
+            return None
+        table, row, match = fuzzy
+        return table, row, match, offsets[tail_start], offsets[-1] + 1
+
+    def fill(self, document: Document, rows: Sequence[RawRow]) -> tuple[dict[str, FilledTable], int]:
+        """Filled tables of this group and a fit score (higher = the template fits the report better)."""
+        segment_list, layout = segments(rows)
+        placements = self.place(document, segment_list)
+        by_table: dict[str, list[FilledRow]] = {table.id: [] for table in self.tables}
+        unplaced: list[FilledRow] = []
+        score = 0
+        for placement in placements:
+            if placement.row is None:
+                unplaced.append(_unaligned_row(self.tables[0], placement))
+                score -= 1
+                continue
+            filled = _assign(placement.table, placement.row, placement.segment, placement.match)
+            if filled is None:
+                filled = _mismatched_row(placement.table, placement.row, placement)
+                score -= 1
+            else:
+                filled = _with_label(filled, placement)
+                score += 1
+            score += {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}.get(placement.match, 1) if placement.row.label else 2
+            by_table[placement.table.id].append(filled)
+        headers, unknown = self._headers(document, segment_list)
+        score += 2 * len(headers)
+        filled_tables = {}
+        for table in self.tables:
+            table_rows = by_table[table.id]
+            if table is self.tables[0]:
+                table_rows = table_rows + unplaced
+            own_headers = tuple(label for label in headers if label in self._labels_of(table))
+            filled_tables[table.id] = FilledTable.build(
+                table,
+                sorted(table_rows, key=lambda row: row.start),
+                headers_found=own_headers,
+                unknown_headers=tuple(unknown) if table is self.tables[0] else (),
+                layout=layout,
+                start=min((row.start for row in table_rows), default=None),
+                end=max((row.end for row in table_rows), default=None),
+            )
+        return filled_tables, score
+
+    def _labels_of(self, table: TableSpec) -> set[str]:
+        return {label_key(text) for text in (*table.header, *(column.label for column in table.columns))}
+
+    def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
+        """Header labels found, and header cells that look cut off (``本年废止件``)."""
+        header_keys = [entry.key for entry in self.entries if entry.kind == "header"]
+        all_keys = [entry.key for entry in self.entries]
+        found: list[str] = []
+        unknown: list[tuple[str, int, int]] = []
+        for segment in segment_list:
+            tokens = segment.label
+            index = 0
+            while index < len(tokens):
+                matched = False
+                for width in (3, 2, 1):
+                    if index + width > len(tokens):
+                        continue
+                    key = keyed(document.normalized, tokens[index].start, tokens[index + width - 1].end)[0]
+                    if key in header_keys:
+                        found.append(key)
+                        index += width
+                        matched = True
+                        break
+                if matched:
+                    continue
+                token = tokens[index]
+                key = label_key(token.text)
+                if key not in all_keys and any(is_truncation(key, header, 3) for header in header_keys):
+                    following = label_key(tokens[index + 1].text) if index + 1 < len(tokens) else ""
+                    if not any(header.startswith(key + following) and following for header in header_keys):
+                        unknown.append((token.text, token.start, token.end))
+                index += 1
+        return list(dict.fromkeys(found)), unknown
+
+
+def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch) -> FilledRow | None:
+    """The row's cells when the segment's cells can be tied to the columns; None when counts do not fit."""
+    columns = table.columns
+    cells = list(segment.cells)
+    filled = [token for token in cells if token.kind != "blank"]
+    expected = len(columns)
+    start = segment.label[0].start if segment.label else (cells[0].start if cells else 0)
+    end = cells[-1].end if cells else start
+    if len(filled) > expected:
+        return None
+    chosen = _choose_cells(cells, expected, segment.explicit_blanks)
+    if chosen is None:
+        return None
+    result = []
+    for position, (column, token) in enumerate(zip(columns, chosen)):
+        result.append(_cell(table, row.id, column.id, token, position))
+    return FilledRow(table.id, row.id, "", None, None, match, tuple(result), expected, start, end)
+
+
+def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> list[Token] | None:
+    """Exactly ``expected`` cells: the values plus the blank cells that stand for missing values.
+
+    Blanks between values are blank cells. Blanks at the edges are blank cells
+    only where blanks are explicit (real tables, one cell per line) and only
+    when they are on one side; in tab-separated text they are layout padding.
+    """
+    filled_positions = [index for index, token in enumerate(cells) if token.kind != "blank"]
+    if len(filled_positions) == expected:
+        return [cells[index] for index in filled_positions]
+    if not filled_positions:
+        return cells if len(cells) == expected else None
+    first, last = filled_positions[0], filled_positions[-1]
+    interior = [index for index in range(first, last + 1)]
+    if len(interior) == expected:
+        return [cells[index] for index in interior]
+    if len(interior) > expected:
+        return None
+    missing = expected - len(interior)
+    if not explicit_blanks:
+        return None
+    leading = list(range(0, first))
+    trailing = list(range(last + 1, len(cells)))
+    if len(trailing) >= missing and not leading:
+        return [cells[index] for index in interior + trailing[:missing]]
+    if len(leading) >= missing and not trailing:
+        return [cells[index] for index in leading[-missing:] + interior]
+    return None
+
+
+def _cell(table: TableSpec, row: str | None, column: str | None, token: Token, position: int, status: CellStatus | None = None) -> FilledCell:
+    value = token.cell
+    if status is None:
+        if value.kind == "blank":
+            status = CellStatus.BLANK
+        elif value.kind == "number":
+            status = CellStatus.OK
+        else:
+            status = CellStatus.NON_NUMERIC
+    return FilledCell(
+        table=table.id,
+        row=row,
+        column=column,
+        status=status,
+        raw=value.raw,
+        value=value.value,
+        unit=value.unit,
+        signed=value.signed,
+        start=token.start,
+        end=token.end,
+        position=position,
+    )
+
+
+def _with_label(row: FilledRow, placement: Placement) -> FilledRow:
+    """The row with the label the placement found (none for rows placed by position)."""
+    if placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
+        return row
+    return FilledRow(
+        row.table,
+        row.row,
+        placement.label_text,
+        placement.label_start,
+        placement.label_end,
+        placement.match,
+        row.cells,
+        row.expected,
+        min(placement.label_start, row.start),
+        row.end,
+    )
+
+
+def _mismatched_row(table: TableSpec, row: RowSpec, placement: Placement) -> FilledRow:
+    """A known row whose values do not fit its columns: extra values, or values of unknown column."""
+    cells = [token for token in placement.segment.cells if token.kind != "blank"] or list(placement.segment.cells)
+    expected = len(table.columns)
+    result = []
+    if len(cells) > expected:
+        for position, (column, token) in enumerate(zip(table.columns, cells)):
+            result.append(_cell(table, row.id, column.id, token, position))
+        for position, token in enumerate(cells[expected:], start=expected):
+            result.append(_cell(table, row.id, None, token, position, CellStatus.EXTRA))
+    else:
+        for position, token in enumerate(cells):
+            result.append(_cell(table, row.id, None, token, position, CellStatus.UNALIGNED))
+        for column in table.columns:
+            result.append(FilledCell(table.id, row.id, column.id, CellStatus.MISSING))
+    positional = placement.match is LabelMatch.POSITIONAL
+    label_start = None if positional else placement.label_start
+    start = label_start if label_start is not None else (cells[0].start if cells else 0)
+    end = placement.segment.cells[-1].end if placement.segment.cells else start
+    return FilledRow(
+        table.id,
+        row.id,
+        "" if positional else placement.label_text,
+        label_start,
+        None if positional else placement.label_end,
+        placement.match,
+        tuple(result),
+        expected,
+        start,
+        end,
+    )
+
+
+def _unaligned_row(table: TableSpec, placement: Placement) -> FilledRow:
+    """Values that could not be placed in any template row."""
+    cells = [token for token in placement.segment.cells if token.kind != "blank"] or list(placement.segment.cells)
+    result = tuple(
+        _cell(table, None, None, token, position, CellStatus.UNALIGNED) for position, token in enumerate(cells)
+    )
+    start = placement.segment.label[0].start if placement.segment.label else cells[0].start
+    end = placement.segment.cells[-1].end if placement.segment.cells else start
+    label = " ".join(token.text for token in placement.segment.label)
+    return FilledRow(table.id, None, label, placement.label_start, placement.label_end, LabelMatch.NONE, result, len(table.columns), start, end)

@@ -1,0 +1,164 @@
+"""The filled template: every template cell with what the report wrote in it.
+
+A :class:`FilledTable` holds the rows found for one :class:`TableSpec`; each
+:class:`FilledCell` says whether the cell was read (``ok``), left ``blank``,
+written as text (``non-numeric``), is a value beyond the template's columns
+(``extra``), was never found (``missing``), or was found but cannot be tied to
+a column with confidence (``unaligned``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from types import MappingProxyType
+
+from reportlint.template.spec import TableSpec, TemplateSpec
+
+
+class CellStatus(str, Enum):
+    """How a template cell was read."""
+
+    OK = "ok"
+    BLANK = "blank"
+    NON_NUMERIC = "non-numeric"
+    EXTRA = "extra"
+    MISSING = "missing"
+    UNALIGNED = "unaligned"
+
+    @property
+    def chinese(self) -> str:
+        """The status in Chinese, for ``reportlint parse``."""
+        return {
+            "ok": "正常",
+            "blank": "空白",
+            "non-numeric": "非数字",
+            "extra": "多余",
+            "missing": "缺失",
+            "unaligned": "无法对齐",
+        }[self.value]
+
+
+class LabelMatch(str, Enum):
+    """How a row was identified."""
+
+    EXACT = "exact"  # the official label
+    ALIAS = "alias"  # an accepted variant (e.g. 规范性文件 for 行政规范性文件)
+    NO_ORDINAL = "no-ordinal"  # the label without its ordinal (上年结转… for 二、上年结转…)
+    FUZZY = "fuzzy"  # a truncated or slightly different label
+    POSITIONAL = "positional"  # no label; placed by its position between labelled rows
+    NONE = "none"  # a row of values that could not be placed
+
+
+@dataclass(frozen=True)
+class FilledCell:
+    """One template cell (or one value beyond the template) and what was read there."""
+
+    table: str
+    row: str | None
+    column: str | None
+    status: CellStatus
+    raw: str = ""
+    value: int | Decimal | None = None
+    unit: str | None = None
+    signed: bool = False
+    start: int | None = None
+    end: int | None = None
+    position: int = 0  # 0-based position of the value in its row as written
+
+    @property
+    def is_readable(self) -> bool:
+        """Read with confidence as a number: arithmetic may use it."""
+        return self.status is CellStatus.OK and self.value is not None
+
+
+@dataclass(frozen=True)
+class FilledRow:
+    """A row of values as found in the report, tied to a template row when possible."""
+
+    table: str
+    row: str | None
+    label: str
+    label_start: int | None
+    label_end: int | None
+    match: LabelMatch
+    cells: tuple[FilledCell, ...]
+    expected: int
+    start: int
+    end: int
+
+    @property
+    def found(self) -> int:
+        """How many values (and blank cells) the row carries."""
+        return sum(1 for cell in self.cells if cell.status is not CellStatus.MISSING)
+
+    @property
+    def aligned(self) -> bool:
+        """Whether every value sits in a known column (counts match, row known)."""
+        return self.row is not None and all(
+            cell.status not in (CellStatus.UNALIGNED, CellStatus.EXTRA, CellStatus.MISSING) for cell in self.cells
+        )
+
+
+@dataclass(frozen=True)
+class FilledTable:
+    """One template table as found in the report."""
+
+    spec: TableSpec
+    rows: tuple[FilledRow, ...] = ()
+    headers_found: tuple[str, ...] = ()
+    unknown_headers: tuple[tuple[str, int, int], ...] = ()
+    layout: str = ""
+    start: int | None = None
+    end: int | None = None
+    _cells: Mapping[tuple[str, str], FilledCell] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+
+    @classmethod
+    def build(cls, spec: TableSpec, rows, **details) -> "FilledTable":
+        """A table with its cell index built from ``rows``."""
+        cells = {}
+        for row in rows:
+            for cell in row.cells:
+                if cell.row is not None and cell.column is not None and cell.status is not CellStatus.EXTRA:
+                    cells.setdefault((cell.row, cell.column), cell)
+        return cls(spec, tuple(rows), _cells=MappingProxyType(cells), **details)
+
+    @property
+    def found(self) -> bool:
+        """Whether any row of the table was found."""
+        return bool(self.rows)
+
+    def cell(self, row: str, column: str) -> FilledCell:
+        """The cell at (row, column); a ``missing`` cell when the report has none."""
+        return self._cells.get((row, column)) or FilledCell(self.spec.id, row, column, CellStatus.MISSING)
+
+    def row(self, row_id: str) -> FilledRow | None:
+        """The found row for a template row id."""
+        return next((row for row in self.rows if row.row == row_id), None)
+
+    def cells(self) -> Iterator[FilledCell]:
+        """Every template cell in template order (missing ones included)."""
+        for row in self.spec.rows:
+            for column in self.spec.columns:
+                yield self.cell(row.id, column.id)
+
+
+@dataclass(frozen=True)
+class FilledTemplate:
+    """Every table of the template the report's tables follow, filled from the report."""
+
+    template: TemplateSpec
+    tables: Mapping[str, FilledTable]
+
+    def table(self, table_id: str) -> FilledTable | None:
+        """A filled table by id."""
+        return self.tables.get(table_id)
+
+    def cell(self, table_id: str, row: str, column: str) -> FilledCell:
+        """A cell by (table, row, column); ``missing`` when absent."""
+        table = self.tables.get(table_id)
+        if table is None:
+            return FilledCell(table_id, row, column, CellStatus.MISSING)
+        return table.cell(row, column)

@@ -1,0 +1,63 @@
+"""Label keys and fuzzy label matching for headings, row labels and column headers.
+
+Real reports write the official labels with half-width brackets, stray spaces
+(``法 律 服 务 机 构``), ``，`` for ``、``, ``1. 属于`` for ``1.属于``, missing
+ordinals and truncations. :func:`label_key` folds all of that into one
+comparable key; :func:`strip_ordinal` drops the leading ``一、``/``（三）``/``1.``.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from reportlint.normalize import normalize
+
+_PUNCTUATION_FOLD = str.maketrans({"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"'})
+_ORDINAL = re.compile(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[(（]?\d{1,2}[)）]|\d{1,2}[、.]|[①-⑳])")
+
+
+@lru_cache(maxsize=4096)
+def label_key(text: str) -> str:
+    """A comparable form of a label: normalised, no whitespace, one spelling of list punctuation."""
+    return keyed(normalize(text), 0, len(text))[0].rstrip(":")
+
+
+def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The key of ``normalized[start:end]`` and, for each key character, its offset in the text.
+
+    ``normalized`` is a document's normalised text, so offsets are valid in the
+    original text too.
+    """
+    characters: list[str] = []
+    offsets: list[int] = []
+    for offset in range(start, end):
+        char = normalized[offset]
+        if not char.isspace():
+            characters.append(char.translate(_PUNCTUATION_FOLD))
+            offsets.append(offset)
+    return "".join(characters), offsets
+
+
+def strip_ordinal(key: str) -> str:
+    """The key without its leading ordinal (``一、``, ``(三)``, ``1.``, ``①``)."""
+    return _ORDINAL.sub("", key, count=1)
+
+
+def ordinal_of(key: str) -> str:
+    """The leading ordinal of a key, or an empty string."""
+    match = _ORDINAL.match(key)
+    return match.group(0) if match else ""
+
+
+def similarity(first: str, second: str) -> float:
+    """Similarity of two keys in [0, 1] (difflib ratio)."""
+    if not first or not second:
+        return 0.0
+    return SequenceMatcher(None, first, second, autojunk=False).ratio()
+
+
+def is_truncation(fragment: str, label: str, minimum: int = 3) -> bool:
+    """Whether ``fragment`` is a cut-off beginning of ``label`` (at least ``minimum`` characters)."""
+    return len(fragment) >= minimum and len(fragment) < len(label) and label.startswith(fragment)

@@ -1,0 +1,164 @@
+"""The template reader: from a document to a :class:`Reading` of it.
+
+It finds the sections, the title, the subject, the year, the statistical period
+and the publication date; decides which template the tables follow (each table
+group is aligned against every known template and the best fit wins); and fills
+every template cell. Rules never parse tables themselves: they read this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from reportlint.model import Document
+from reportlint.template.align import TableGroupAligner
+from reportlint.template.filled import FilledTable, FilledTemplate
+from reportlint.template.identity import (
+    Period,
+    Publication,
+    Subject,
+    TextSpan,
+    Title,
+    find_period,
+    find_publication,
+    find_subject,
+    find_title,
+    find_year,
+)
+from reportlint.template.labels import label_key
+from reportlint.template.sections import FoundSection, SectionFinder
+from reportlint.template.spec import TemplateSet, TemplateSpec
+from reportlint.template.tokens import region_rows
+
+#: Sections whose tables the reader aligns.
+TABLE_SECTIONS = ("s2", "s3", "s4")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader understood of one report."""
+
+    title: Title | None
+    subject: Subject | None
+    year: int | None
+    year_source: str
+    year_span: TextSpan | None
+    period: Period | None
+    publication: Publication | None
+    sections: tuple[FoundSection, ...]
+    expected_template: TemplateSpec | None
+    table_templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    filled: FilledTemplate | None = None
+
+    def section(self, section_id: str) -> FoundSection | None:
+        """The first found section with this template id."""
+        return next((section for section in self.sections if section.spec_id == section_id), None)
+
+    @property
+    def legacy_sections(self) -> tuple[FoundSection, ...]:
+        """Headings of the pre-2019 (2008 条例) structure."""
+        return tuple(section for section in self.sections if section.kind == "legacy")
+
+    @property
+    def detected_template(self) -> str | None:
+        """The template the tables follow: one id, ``"mixed"``, or None when no table was found."""
+        templates = set(self.table_templates.values())
+        if not templates:
+            return None
+        return templates.pop() if len(templates) == 1 else "mixed"
+
+    @property
+    def is_legacy_structure(self) -> bool:
+        """The report follows the pre-2019 structure rather than the six-section template."""
+        template_sections = {section.spec_id for section in self.sections if section.is_template}
+        return len(self.legacy_sections) >= 2 or (bool(self.legacy_sections) and len(template_sections) < 4)
+
+    def table(self, table_id: str) -> FilledTable | None:
+        """A filled table by id (None when the report has no such table)."""
+        return self.filled.table(table_id) if self.filled else None
+
+
+def _region(document: Document, reading_sections: tuple[FoundSection, ...], section_id: str, anchors: list[str]) -> tuple[int, int] | None:
+    """Where the tables of a section are: its body, or else where their labels first appear."""
+    found = next((section for section in reading_sections if section.spec_id == section_id), None)
+    if found is not None:
+        return found.body_start, found.body_end
+    for anchor in anchors:
+        position = _find_anchor(document, anchor) if anchor else None
+        if position is not None:
+            following = [section.start for section in reading_sections if section.start > position]
+            return position, min(following) if following else len(document.text)
+    return None
+
+
+def _find_anchor(document: Document, anchor: str) -> int | None:
+    """Offset of the line whose key contains the anchor label."""
+    position = 0
+    text = document.normalized
+    while position < len(text):
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        if anchor in label_key(text[position:end]):
+            return position
+        position = end + 1
+    return None
+
+
+def read_report(document: Document, templates: TemplateSet, pinned_subject: str | None = None) -> Reading:
+    """Read a document against the known templates."""
+    all_templates = sorted(templates, key=lambda template: -(template.year_from or 0))
+    finder = SectionFinder(all_templates)
+    sections = finder.find(document)
+    first_heading = sections[0].start if sections else None
+    title = find_title(document, first_heading)
+    period = find_period(document)
+    year, year_source, year_span = find_year(title, period, document)
+    expected = templates.for_year(year)
+    filled_tables: dict[str, FilledTable] = {}
+    table_templates: dict[str, str] = {}
+    for section_id in TABLE_SECTIONS:
+        best = _best_fit(document, sections, section_id, all_templates, expected)
+        if best is not None:
+            template, tables = best
+            filled_tables.update(tables)
+            table_templates[section_id] = template.id
+    primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
+    filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
+    return Reading(
+        title=title,
+        subject=find_subject(document, title, pinned_subject, first_heading),
+        year=year,
+        year_source=year_source,
+        year_span=year_span,
+        period=period,
+        publication=find_publication(document, document.metadata),
+        sections=sections,
+        expected_template=expected,
+        table_templates=MappingProxyType(table_templates),
+        filled=filled,
+    )
+
+
+def _best_fit(document, sections, section_id, templates, expected):
+    """Align a section's tables with every template; the best-scoring one wins (ties: the year's template)."""
+    best = None
+    for template in templates:
+        group = template.tables_of(section_id)
+        if not group:
+            continue
+        anchors = [label_key(row.label) for table in group for row in table.rows if row.label]
+        region = _region(document, sections, section_id, anchors)
+        if region is None:
+            continue
+        rows = region_rows(document, *region)
+        if not any(row.values for row in rows):
+            continue
+        tables, score = TableGroupAligner(group).fill(document, rows)
+        if not any(table.found for table in tables.values()):
+            continue
+        rank = (score, template is expected)
+        if best is None or rank > best[0]:
+            best = (rank, template, tables)
+    return None if best is None else (best[1], best[2])
