@@ -73,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_probe(probe: str) -> dict:
     """Run a probe script in a fresh interpreter that imports reportlint from this checkout."""
-    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SOURCE_DIR), os.environ.get("PYTHONPATH")])))
+    environment = dict(
+        os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SOURCE_DIR), os.environ.get("PYTHONPATH")]))
+    )
     result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, env=environment)
     return json.loads(result.stdout)
 
@@ -94,10 +96,12 @@ def print_cold_load(runs: int) -> None:
 def print_memory() -> None:
     """Memory the loaded gazetteer keeps, and the peak while loading."""
     figures = run_probe(MEMORY_PROBE)
-    (load_current, load_peak), (ready_current, ready_peak) = figures["load"], figures["ready"]
     print("memory (tracemalloc):")
-    print(f"  after Gazetteer.default()            {load_current / 2**20:6.1f} MiB kept, {load_peak / 2**20:6.1f} MiB peak")
-    print(f"  after first scan and first get()     {ready_current / 2**20:6.1f} MiB kept, {ready_peak / 2**20:6.1f} MiB peak")
+    for label, (current, peak) in [
+        ("after Gazetteer.default()", figures["load"]),
+        ("after first scan and first get()", figures["ready"]),
+    ]:
+        print(f"  {label:<36} {current / 2**20:6.1f} MiB kept, {peak / 2**20:6.1f} MiB peak")
 
 
 def print_scan_times(reports: list[Path], runs: int) -> None:
@@ -109,8 +113,10 @@ def print_scan_times(reports: list[Path], runs: int) -> None:
     texts = [path.read_text(encoding="utf-8") for path in reports]
     prefix_scan = first_two_characters_scan(gazetteer)
     print(f"scan ({len(texts)} reports, {runs} runs each, mean):")
-    for label, scan in [("Gazetteer.scan (suffix-anchored, with context rules)", gazetteer.scan),
-                        ("first-two-characters index, no context rules", prefix_scan)]:
+    for label, scan in [
+        ("Gazetteer.scan (suffix-anchored, with context rules)", gazetteer.scan),
+        ("first-two-characters index, no context rules", prefix_scan),
+    ]:
         per_report, per_size = [], []
         for text in texts:
             scan(text)
@@ -120,9 +126,11 @@ def print_scan_times(reports: list[Path], runs: int) -> None:
             seconds = (time.perf_counter() - started) / runs
             per_report.append(seconds)
             per_size.append(seconds * REPORT_SIZE / len(text))
-        print(f"  {label:<58} {statistics.mean(per_report) * 1e6:7.0f} µs per report,"
-              f" {statistics.mean(per_size) * 1e6:5.0f} µs per {REPORT_SIZE} characters")
-    sizes = ", ".join(f"{path.name[:3]}: {len(text)}" for path, text in zip(reports, texts))
+        print(
+            f"  {label:<58} {statistics.mean(per_report) * 1e6:7.0f} µs per report,"
+            f" {statistics.mean(per_size) * 1e6:5.0f} µs per {REPORT_SIZE} characters"
+        )
+    sizes = ", ".join(f"{path.name[:3]}: {len(text)}" for path, text in zip(reports, texts, strict=True))
     print(f"  report sizes in characters: {sizes}")
 
 

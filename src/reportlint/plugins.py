@@ -38,9 +38,15 @@ DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
 BUILTIN_PLUGINS = (
     "reportlint.loaders.text",
     "reportlint.loaders.markdown",
+    "reportlint.loaders.html",
+    "reportlint.loaders.docx",
+    "reportlint.loaders.pdf",
     "reportlint.reporters.builtin",
     "reportlint.template",
     "reportlint.rules.internal",
+    "reportlint.rules.structure",
+    "reportlint.rules.tables",
+    "reportlint.rules.arithmetic",
     "reportlint.rules.hygiene",
 )
 

@@ -14,6 +14,12 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 SENTENCE_END = "。！？；!?;：:"
 
 
+def squash(text: str) -> str:
+    """Text for a message: whitespace runs between Han characters removed, others made one space."""
+    collapsed = re.sub(r"\s+", " ", text.strip())
+    return re.sub(f"(?<=[{HAN}]) (?=[{HAN}])", "", collapsed)
+
+
 def is_han(char: str) -> bool:
     """Whether a single character is a CJK ideograph."""
     return bool(char) and ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf")

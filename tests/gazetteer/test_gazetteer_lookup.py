@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from reportlint.gazetteer import ExtraPlace, Gazetteer, GazetteerError, Place
@@ -114,3 +116,11 @@ def test_extra_places_leave_the_default_gazetteer_alone(gazetteer):
 def test_bad_extra_places_are_chinese_errors(extra, message):
     with pytest.raises(GazetteerError, match=message):
         Gazetteer.load(extra_places=[extra])
+
+
+def test_pickling_sends_the_recipe_not_the_data(gazetteer):
+    assert pickle.loads(pickle.dumps(gazetteer)) is gazetteer
+    extended = Gazetteer.load(extra_places=[("王家村", "620522100", "村")])
+    payload = pickle.dumps(extended)
+    assert len(payload) < 1000
+    assert pickle.loads(payload).lookup("王家村") == extended.lookup("王家村")

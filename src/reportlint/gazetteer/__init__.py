@@ -19,11 +19,10 @@ from reportlint.gazetteer.datafile import DataFileInfo
 from reportlint.gazetteer.errors import GazetteerDataError, GazetteerError
 from reportlint.gazetteer.gazetteer import Gazetteer
 from reportlint.gazetteer.matcher import PlaceMention
-from reportlint.gazetteer.places import LEVEL_NAMES, ExtraPlace, Place
+from reportlint.gazetteer.places import ExtraPlace, Place
 from reportlint.gazetteer.subject import SubjectResolution, resolve_subject
 
 __all__ = [
-    "LEVEL_NAMES",
     "DataFileInfo",
     "ExtraPlace",
     "Gazetteer",

@@ -197,5 +197,7 @@ def _raise_first_bad_line(text: str, data_path: Path, header_line_count: int) ->
         elif fields[2] and not (fields[2].isascii() and fields[2].isdigit() and len(fields[2]) == 6):
             problem = f"上级代码“{fields[2]}”无效"
         if problem:
-            raise GazetteerDataError(f"地名数据文件 {data_path} 第 {line_number} 行格式错误：{problem}（{_LINE_SHAPE}）")
+            raise GazetteerDataError(
+                f"地名数据文件 {data_path} 第 {line_number} 行格式错误：{problem}（{_LINE_SHAPE}）"
+            )
     raise GazetteerDataError(f"地名数据文件 {data_path} 没有地名数据行")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable
 from functools import cached_property, lru_cache
 
 from reportlint.gazetteer.datafile import (
@@ -32,19 +33,21 @@ class Gazetteer:
 
     Build one with :meth:`default` (the shipped data, cached) or :meth:`load`.
     Places are :class:`Place` values; :meth:`scan` finds full place names in text.
+    ``info`` says where the data comes from (``info.data_as_of``, ``info.source``).
     """
 
     def __init__(self, divisions: DivisionColumns, extra_places: Iterable[ExtraPlace | tuple[str, str, str]] = ()):
         """Wrap columns read from a data file; prefer :meth:`load`, which reads the file for you."""
         extras = [_as_extra_place(extra) for extra in extra_places]
         self.info: DataFileInfo = divisions.info
+        self._extra_places = tuple(extras)
         # Extra places are appended to the columns: copy them so the caller's stay as read.
         self._names = list(divisions.names) if extras else divisions.names
         self._codes = list(divisions.codes) if extras else divisions.codes
         self._parent_codes = list(divisions.parent_codes) if extras else divisions.parent_codes
         self._official_count = len(self._names)
         self._places: list[Place | None] = [None] * self._official_count
-        self._name_index: dict[str, int] = dict(zip(self._names, range(self._official_count)))
+        self._name_index: dict[str, int] = dict(zip(self._names, range(self._official_count), strict=True))
         self._extra_indices_by_name: dict[str, list[int]] = {}
         self._extra_kinds: dict[int, str] = {}
         self._extra_levels: dict[int, int] = {}
@@ -71,6 +74,12 @@ class Gazetteer:
         :class:`GazetteerError` (Chinese message) for a bad file or extra place.
         """
         return cls(read_division_file(data_file), extra_places)
+
+    def __reduce__(self) -> tuple:
+        """Pickle as "load this file with these extras" (the shipped default as itself), never the data."""
+        if _default_gazetteer.cache_info().currsize and self is _default_gazetteer():
+            return (Gazetteer.default, ())
+        return (Gazetteer.load, (self.info.path, self._extra_places))
 
     def __len__(self) -> int:
         """The number of places, extra places included."""
@@ -150,9 +159,9 @@ class Gazetteer:
 
     @cached_property
     def _matcher(self) -> NameMatcher:
-        names: dict[str, int] = self._name_index
+        names: Collection[str] = self._name_index
         if self._extra_indices_by_name:
-            names = {**self._name_index, **{name: indices[-1] for name, indices in self._extra_indices_by_name.items()}}
+            names = self._name_index.keys() | self._extra_indices_by_name.keys()
         return NameMatcher(self, names)
 
     @cached_property
@@ -162,10 +171,9 @@ class Gazetteer:
 
     @cached_property
     def _code_index(self) -> dict[str, int]:
-        index = dict(zip(self._codes, range(len(self._codes))))
+        index = dict(zip(self._codes, range(len(self._codes)), strict=True))
         if len(index) != len(self._codes):
-            seen: set[str] = set()
-            duplicate = next(code for code in self._codes if code in seen or seen.add(code))
+            duplicate = next(code for code, count in Counter(self._codes).items() if count > 1)
             raise GazetteerDataError(f"地名数据文件 {self.info.path} 中代码 {duplicate} 出现了不止一次")
         return index
 

@@ -7,10 +7,6 @@ from dataclasses import dataclass
 
 from reportlint.gazetteer.errors import GazetteerError
 
-#: Administrative levels, as used in ``Place.level``.  Level 5 (villages, communities)
-#: only ever comes from extra places; the official data stops at townships.
-LEVEL_NAMES = {1: "省级", 2: "地级", 3: "县级", 4: "乡级", 5: "村级"}
-
 #: Kind suffixes, longest first so that "自治州" wins over "州"-less "市" etc.
 #: "地区" is a kind only at prefecture level (阿里地区); elsewhere it is part of a name.
 KIND_SUFFIXES = (
@@ -33,7 +29,8 @@ KIND_SUFFIXES = (
     "乡",
 )
 
-_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+#: Place names are made of Han characters only (a pattern string: ``re`` compiles it on first use).
+HAN_NAME_PATTERN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+"
 
 
 @dataclass(frozen=True)
@@ -43,9 +40,9 @@ class Place:
     ``code`` is the official code ("620522100" for a township, "620522" for a
     county); local additions get a code made of their parent's code, "X" and a
     number ("620522100X001").  ``level`` is 1 province, 2 prefecture (市, 自治州,
-    地区, 盟), 3 county (县, 区, 县级市, 旗, …), 4 township (镇, 乡, 街道, 苏木, …)
-    and 5 for villages or communities added as extra places.  ``kind`` is the
-    type suffix ("镇", "街道", "自治州", "民族乡", …).
+    地区, 盟), 3 county (县, 区, 县级市, 旗, …), 4 township (镇, 乡, 街道, 苏木, …);
+    an extra place is one level below its parent, at most 5 (villages and
+    communities).  ``kind`` is the type suffix ("镇", "街道", "自治州", "民族乡", …).
     """
 
     code: str
@@ -84,7 +81,7 @@ class ExtraPlace:
     kind: str
 
     def __post_init__(self) -> None:
-        if not _HAN_NAME.fullmatch(self.name or ""):
+        if not re.fullmatch(HAN_NAME_PATTERN, self.name or ""):
             raise GazetteerError(f"补充地名“{self.name}”应只由汉字组成（全称，含“镇”“村”等后缀）")
         if not self.kind or not self.name.endswith(self.kind) or len(self.name) <= len(self.kind):
             raise GazetteerError(f"补充地名“{self.name}”应以其类型“{self.kind}”结尾，且类型前还有名称")

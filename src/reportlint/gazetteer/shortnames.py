@@ -16,7 +16,9 @@ from reportlint.gazetteer.places import Place
 from reportlint.gazetteer.vocabulary import ORDINARY_WORD_STEMS
 
 #: Kinds whose short forms are answered; districts ("区") only take part as rivals.
-SHORT_FORM_KINDS = frozenset({"省", "自治区", "特别行政区", "市", "自治州", "地区", "盟", "县", "自治县", "旗", "自治旗"})
+SHORT_FORM_KINDS = frozenset(
+    {"省", "自治区", "特别行政区", "市", "自治州", "地区", "盟", "县", "自治县", "旗", "自治旗"}
+)
 
 _ETHNIC_GROUPS = """
     蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山

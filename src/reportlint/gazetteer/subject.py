@@ -1,7 +1,8 @@
 """Resolving a report's subject ("秦安县兴国镇人民政府") to one place, with the evidence for it.
 
 The body's place name is the last place name in the subject ("兴国镇" in
-"秦安县兴国镇人民政府").  Of all places with that name, keep those inside every
+"秦安县兴国镇人民政府"; a department or zone resolves to the area it belongs to:
+"秦安县教育局" → 秦安县).  Of all places with that name, keep those inside every
 place the subject itself names before it ("秦安县").  If several remain, look at
 the report's mentions: a province, city or county mentioned anywhere that
 contains exactly one of the remaining places votes for it ("忻州市" contains only

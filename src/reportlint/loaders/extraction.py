@@ -5,8 +5,10 @@ the report's pieces into a :class:`TextBuilder` in reading order. Blocks are
 joined by ``"\\n"``; a table is written one grid row per line, one
 ``"\\t"``-separated field per grid column (a merged cell's text sits in its
 top-left field, the fields it covers stay empty); a cell's own lines are joined
-by ``"\\n"``. Every piece can carry an :class:`Origin`, which becomes a
-:class:`~reportlint.model.Segment` of the document's source map.
+by ``"\\n"``. Pieces written with a location become the
+:class:`~reportlint.model.Segment` s of the document's source map: a position in
+the original file (HTML), or the piece's own position in the extracted text
+with a logical place (``第12段``, ``第2页 第14行``) for .docx and .pdf.
 """
 
 from __future__ import annotations
@@ -20,31 +22,19 @@ from reportlint.model import Block, Cell, Segment, SegmentMap, Table
 Content = TypeVar("Content")
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a piece of extracted text comes from.
-
-    ``line``/``column`` are the piece's position in the original file (HTML);
-    when they are ``None`` the piece is located by its own position in the
-    extracted text (.docx, .pdf), and ``logical``/``page`` say where to look.
-    """
-
-    line: int | None = None
-    column: int | None = None
-    logical: str | None = None
-    page: int | None = None
-
-
 class TextBuilder:
     """Accumulates a document's text, its blocks and the segments of its source map."""
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._length = 0
-        self._line = 1
-        self._line_start = 0
         self._segments: list[Segment] = []
         self.blocks: list[Block] = []
+        # Line bookkeeping, brought up to date only when a segment needs it.
+        self._counted_parts = 0
+        self._counted_length = 0
+        self._line = 1
+        self._line_start = 0
 
     @property
     def offset(self) -> int:
@@ -57,22 +47,33 @@ class TextBuilder:
             self.write("\n")
         return self._length
 
-    def write(self, text: str, origin: Origin | None = None) -> None:
-        """Append ``text``; with an ``origin``, record a segment for it (even an empty one)."""
-        if origin is not None:
-            if origin.line is None:
-                line, column = self._line, self._length - self._line_start + 1
-            else:
-                line, column = origin.line, origin.column or 1
-            self._segments.append(
-                Segment(self._length, self._length + len(text), line, column, origin.logical, origin.page)
-            )
-        newlines = text.count("\n")
-        if newlines:
-            self._line += newlines
-            self._line_start = self._length + text.rfind("\n") + 1
+    def write(self, text: str) -> None:
+        """Append text that needs no segment of its own (separators, collapsed spaces)."""
         self._parts.append(text)
         self._length += len(text)
+
+    def write_from_source(self, text: str, line: int, column: int, logical: str | None = None) -> None:
+        """Append text found at ``line``/``column`` of the original file (a segment, even for empty text)."""
+        self._segments.append(Segment(self._length, self._length + len(text), line, column, logical))
+        self.write(text)
+
+    def write_located(self, text: str, logical: str, page: int | None = None) -> None:
+        """Append text located by its own position in the extracted text and a logical place for users."""
+        line, column = self._position()
+        self._segments.append(Segment(self._length, self._length + len(text), line, column, logical, page))
+        self.write(text)
+
+    def _position(self) -> tuple[int, int]:
+        """1-based line and column in the text of the next character written."""
+        for index in range(self._counted_parts, len(self._parts)):
+            part = self._parts[index]
+            last_newline = part.rfind("\n")
+            if last_newline >= 0:
+                self._line += part.count("\n")
+                self._line_start = self._counted_length + last_newline + 1
+            self._counted_length += len(part)
+        self._counted_parts = len(self._parts)
+        return self._line, self._length - self._line_start + 1
 
     def text(self) -> str:
         """The text written so far."""
@@ -116,15 +117,16 @@ def cell_name(table_number: int, row: int, column: int) -> str:
 def write_table(
     builder: TextBuilder,
     grid: TableGrid[Content],
-    table_number: int,
     write_content: Callable[[Content, str], None],
 ) -> Table:
-    """Write a table grid as text and return its :class:`~reportlint.model.Table` block.
+    """Write a table grid as text, add its :class:`~reportlint.model.Table` block and return it.
 
     ``write_content(content, logical)`` writes one cell's text (its lines joined
     by ``"\\n"``, without surrounding whitespace) and must record a segment at its
     start, even for an empty cell, carrying ``logical`` (see :func:`cell_name`).
+    Tables are numbered from 1 in the order they are written.
     """
+    table_number = sum(1 for block in builder.blocks if isinstance(block, Table)) + 1
     by_position = {(cell.row, cell.column): cell for cell in grid.cells}
     start = builder.start_block()
     rows: list[tuple[Cell, ...]] = []

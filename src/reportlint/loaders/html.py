@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
-from reportlint.loaders.extraction import Origin, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.extraction import PlacedCell, TableGrid, TextBuilder, write_table
 from reportlint.loaders.html_content import (
     MIN_REPORT_CHARS,
     NO_REPORT_MESSAGE,
@@ -332,9 +332,9 @@ class HtmlLoader(Loader):
         declaration = _XML_DECLARATION.match(html)
         parsable = " " * declaration.end() + html[declaration.end() :] if declaration else html
         document = _parse(parsable)
+        metadata = page_metadata(document)
         for element in [element for element in document.iter() if _is_skipped(element)]:
             element.drop_tree()
-        metadata = page_metadata(document)
         body = document.find("body")
         if body is None:
             raise SourceError("RL906", NO_REPORT_MESSAGE)
@@ -387,8 +387,7 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
     for item in items:
         if isinstance(item, PageTable):
             if not is_metadata_table([placed.content.text for placed in item.grid.cells]):
-                table_number = sum(1 for block in builder.blocks if block.__class__.__name__ == "Table") + 1
-                write_table(builder, item.grid, table_number, lambda cell, logical: _write_cell(builder, cell, logical))
+                write_table(builder, item.grid, lambda cell, logical: _write_cell(builder, cell, logical))
             continue
         text = item.text
         if is_chrome_line(text, item.link_share):
@@ -402,7 +401,7 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
 
 def _write_cell(builder: TextBuilder, cell: CellText, logical: str) -> None:
     if not cell.lines:
-        builder.write("", Origin(cell.line, 1, logical))
+        builder.write_from_source("", cell.line, 1, logical)
     for index, line in enumerate(cell.lines):
         if index:
             builder.write("\n")
@@ -411,7 +410,10 @@ def _write_cell(builder: TextBuilder, cell: CellText, logical: str) -> None:
 
 def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | None) -> None:
     for word in words:
-        builder.write(word.text, None if word.line is None else Origin(word.line, word.column, logical))
+        if word.line is None:
+            builder.write(word.text)
+        else:
+            builder.write_from_source(word.text, word.line, word.column, logical)
 
 
 @hookimpl

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from reportlint.diagnostics import Fix
 from reportlint.hookspecs import hookimpl
 from reportlint.rule import Option, Rule
-from reportlint.textspans import HAN, iter_lines, logical_paragraphs
+from reportlint.textspans import HAN, is_han, iter_lines, logical_paragraphs
 
-# Verb reduplication (ABAB) and counting patterns that are correct Chinese.
-_LEGITIMATE_REPEATS = frozenset(
+#: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
+LEGITIMATE_REPEATS = frozenset(
     "研究 学习 讨论 了解 休息 考虑 商量 检查 交流 打扫 锻炼 比较 活动 整理 收拾 介绍 说明 准备 "
     "试试 看看 谢谢 哈哈 嘻嘻 呵呵 啦啦 多多 天天 年年".split()
 )
@@ -23,15 +24,46 @@ def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     offsets: list[int] = []
     for index in range(start, end):
         char = text[index]
-        if char in " \u3000" and kept and re.match(f"[{HAN}]", kept[-1]):
+        if char in " \u3000" and kept and is_han(kept[-1]):
             following = index + 1
             while following < end and text[following] in " \u3000":
                 following += 1
-            if following < end and re.match(f"[{HAN}]", text[following]):
+            if following < end and is_han(text[following]):
                 continue
         kept.append(char)
         offsets.append(index)
     return "".join(kept), offsets
+
+
+@dataclass(frozen=True)
+class RepeatedWord:
+    """A word written twice in a row: the word, the range of both copies, and the fix."""
+
+    word: str
+    start: int
+    end: int
+    fix: Fix
+
+
+_REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
+
+
+def find_repeated_words(normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS) -> list[RepeatedWord]:
+    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters."""
+    found = []
+    for line in iter_lines(normalized):
+        if line.end <= start or line.start >= end:
+            continue
+        compact, offsets = _compact_han(normalized, max(line.start, start), min(line.end, end))
+        for match in _REPEAT.finditer(compact):
+            word = match.group(1)
+            if word in allowed or (word[0] == "一" and len(word) == 2):
+                continue
+            first = offsets[match.start()]
+            last = offsets[match.end() - 1] + 1
+            second = offsets[match.start() + len(word)]
+            found.append(RepeatedWord(word, first, last, Fix(second, last, "", f"删除重复的“{word}”")))
+    return found
 
 
 class DuplicatedWord(Rule):
@@ -39,15 +71,16 @@ class DuplicatedWord(Rule):
 
     复制粘贴或改稿时常留下重复的词；PDF 提取在字之间插入的空格不影响判断
     （“公 开 公 开”同样会被发现）。单字叠用（常常、人人、天天）和“研究研究”
-    这类动词重叠、“一项一项”这类数量重叠是正确用法，不报告。
+    这类动词重叠、“一项一项”这类数量重叠是正确用法，不报告。标题中的重复词
+    由 RL114 报告。
 
     反例：
 
-        原州区官厅镇人民政府 2020 年政府信息公开 公开工作年度报告
+        在政府信息公开公开工作中……
 
     正例：
 
-        原州区官厅镇人民政府 2020 年政府信息公开工作年度报告
+        在政府信息公开工作中……
 
     选项：``allow``（字符串列表）——允许重叠的词，例如 ``["看看"]``。
     """
@@ -57,26 +90,18 @@ class DuplicatedWord(Rule):
     severity = "warning"
     options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
 
-    _REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
-
     def check(self, report):
-        allowed = _LEGITIMATE_REPEATS | set(self.config["allow"])
-        text = report.normalized
-        for line in iter_lines(text):
-            compact, offsets = _compact_han(text, line.start, line.end)
-            for match in self._REPEAT.finditer(compact):
-                word = match.group(1)
-                if word in allowed or word[0] == "一" and len(word) == 2:
-                    continue
-                start = offsets[match.start()]
-                end = offsets[match.end() - 1] + 1
-                second = offsets[match.start() + len(word)]
-                yield self.diagnostic(
-                    f"词语“{word}”重复出现：“{report.text[start:end]}”，请删去多余的“{word}”",
-                    start,
-                    end,
-                    fix=Fix(second, end, "", f"删除重复的“{word}”"),
-                )
+        allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
+        title = report.reading.title
+        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed):
+            if title is not None and title.start <= repeat.start < title.end:
+                continue
+            yield self.diagnostic(
+                f"词语“{repeat.word}”重复出现：“{report.text[repeat.start:repeat.end]}”，请删去多余的“{repeat.word}”",
+                repeat.start,
+                repeat.end,
+                fix=repeat.fix,
+            )
 
 
 _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}

@@ -113,6 +113,7 @@ class FilledTable:
     layout: str = ""
     start: int | None = None
     end: int | None = None
+    template_id: str | None = None
     _cells: Mapping[tuple[str, str], FilledCell] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
     @classmethod

@@ -9,7 +9,7 @@ every template cell. Rules never parse tables themselves: they read this.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from reportlint.model import Document
@@ -122,7 +122,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         best = _best_fit(document, sections, section_id, all_templates, expected)
         if best is not None:
             template, tables = best
-            filled_tables.update(tables)
+            filled_tables.update({key: replace(table, template_id=template.id) for key, table in tables.items()})
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None

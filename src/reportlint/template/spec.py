@@ -93,8 +93,20 @@ class TableSpec:
 
     @property
     def display(self) -> str:
-        """How messages name the table: section number and title."""
-        return self.title
+        """How messages name the table: ``第三部分表格“收到和处理政府信息公开申请情况”``."""
+        number = "一二三四五六七八九十"[int(self.section[1:]) - 1] if self.section[1:].isdigit() else ""
+        return f"第{number}部分表格“{self.title}”" if number else f"表格“{self.title}”"
+
+    def cell_name(self, row_id: str | None, column_id: str | None) -> str:
+        """How messages name a cell: ``“规范性文件”行“对外公开总数量”列`` (parts omitted when unknown)."""
+        parts = []
+        if row_id is not None:
+            label = self.row(row_id).label
+            if label:
+                parts.append(f"“{label}”行")
+        if column_id is not None:
+            parts.append(f"“{self.column(column_id).display}”列")
+        return "".join(parts)
 
 
 @dataclass(frozen=True)

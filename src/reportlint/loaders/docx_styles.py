@@ -1,0 +1,324 @@
+"""What a Word paragraph's style and numbering make of it: its heading level and its list label.
+
+Headings come from ``styles.xml`` (a style named ``heading N`` / ``标题 N``,
+``Title``, or an ``outlineLvl`` in the style chain or in the paragraph). List
+labels come from ``numbering.xml``: Word draws "一、" or "（二）" from a
+numbering definition rather than from the text, so the label is rendered here
+(Chinese counting, decimal, enclosed, letters, roman numerals) to keep the
+report's visible numbering in ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+MAX_LEVEL = 9
+_HEADING_NAME = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
+_TITLE_NAMES = ("title", "标题")
+_BODY_OUTLINE_LEVEL = 9
+_LEVEL_REFERENCE = re.compile(r"%([1-9])")
+_STYLES_START_TAG = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?styles[\s>/][^>]*>")
+
+
+class WordNames:
+    """Qualified names in one WordprocessingML namespace (transitional or strict): ``w.tbl`` is ``{namespace}tbl``."""
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+
+    def __getattr__(self, local: str) -> str:
+        if local.startswith("_"):
+            raise AttributeError(local)
+        qualified = f"{{{self.namespace}}}{local}"
+        setattr(self, local, qualified)  # computed once per name
+        return qualified
+
+    def value(self, element: _Element | None, child: str, attribute: str = "val") -> str | None:
+        """The ``w:val`` (or other) attribute of ``element``'s child ``w:child``, if present."""
+        if element is None:
+            return None
+        found = element.find(getattr(self, child))
+        return None if found is None else found.get(getattr(self, attribute))
+
+
+def parse_xml(data: bytes | None) -> _Element | None:
+    """An XML part's root element, or ``None`` when there is no part or it is not well-formed XML."""
+    from lxml import etree
+
+    if data is None:
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return None
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    """The parts of a paragraph style that matter here."""
+
+    name: str
+    based_on: str | None
+    outline_level: int | None
+    numbering: tuple[str, int] | None  # (numId, ilvl)
+
+
+class StyleSheet:
+    """Paragraph styles of a document (``styles.xml``), for heading levels and inherited numbering.
+
+    Only the styles a document uses are parsed, each on its own when first
+    asked for: ``styles.xml`` is often far larger than the document (350 KB in
+    Word's default template) and parsing all of it would dominate loading.
+    """
+
+    def __init__(self, read: Callable[[], bytes | None], w: WordNames) -> None:
+        self._read = read
+        self._data: bytes | None = None
+        self._w = w
+        self._styles: dict[str, ParagraphStyle | None] = {}
+
+    def _style(self, style_id: str) -> ParagraphStyle | None:
+        if style_id not in self._styles:
+            self._styles[style_id] = self._read_style(style_id)
+        return self._styles[style_id]
+
+    def _read_style(self, style_id: str) -> ParagraphStyle | None:
+        """Find the ``w:style`` element with this id in the raw part and parse it alone."""
+        if self._data is None:
+            self._data = self._read() or b""
+        data = self._data
+        start_tag = _STYLES_START_TAG.search(data)
+        if start_tag is None or start_tag.group(0).endswith(b"/>"):
+            return None
+        prefix = start_tag.group(1) + b":" if start_tag.group(1) else b""
+        style_open, style_close = b"<" + prefix + b"style", b"</" + prefix + b"style>"
+        escaped = style_id.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;").encode("utf-8")
+        for quote in (b'"', b"'"):
+            found = data.find(b"styleId=" + quote + escaped + quote)
+            if found >= 0:
+                break
+        else:
+            return None
+        start = data.rfind(style_open, 0, found)
+        end = data.find(style_close, found)
+        if start < 0 or end < 0 or b">" in data[start:found]:
+            return None
+        root = parse_xml(start_tag.group(0) + data[start : end + len(style_close)] + b"</" + prefix + b"styles>")
+        if root is None or not len(root):
+            return None
+        return self._paragraph_style(root[0])
+
+    def _paragraph_style(self, style: _Element) -> ParagraphStyle | None:
+        w = self._w
+        if style.get(w.type) not in (None, "paragraph"):
+            return None
+        properties = style.find(w.pPr)
+        numbering_properties = properties.find(w.numPr) if properties is not None else None
+        number_id = w.value(numbering_properties, "numId")
+        return ParagraphStyle(
+            name=w.value(style, "name") or style.get(w.styleId) or "",
+            based_on=w.value(style, "basedOn"),
+            outline_level=_integer(w.value(properties, "outlineLvl")),
+            numbering=(number_id, _integer(w.value(numbering_properties, "ilvl")) or 0) if number_id else None,
+        )
+
+    def _chain(self, style_id: str | None) -> list[ParagraphStyle]:
+        """The style and the styles it is based on, nearest first (cycles cut)."""
+        chain: list[ParagraphStyle] = []
+        seen: set[str] = set()
+        while style_id is not None and style_id not in seen:
+            seen.add(style_id)
+            style = self._style(style_id)
+            if style is None:
+                break
+            chain.append(style)
+            style_id = style.based_on
+        return chain
+
+    def heading_level(self, style_id: str | None, own_outline_level: int | None) -> int | None:
+        """1-based heading level from the paragraph's outline level or its style chain; None for body text."""
+        outline = own_outline_level
+        if outline is None:
+            for style in self._chain(style_id):
+                named = _HEADING_NAME.fullmatch(style.name.strip())
+                if named:
+                    return max(1, min(int(named.group(1)), MAX_LEVEL))
+                if style.name.strip().lower() in _TITLE_NAMES:
+                    return 1
+                if style.outline_level is not None:
+                    outline = style.outline_level
+                    break
+        if outline is None or outline >= _BODY_OUTLINE_LEVEL:
+            return None
+        return outline + 1
+
+    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        """The (numId, ilvl) a paragraph inherits from its style chain."""
+        return next((style.numbering for style in self._chain(style_id) if style.numbering), None)
+
+
+@dataclass(frozen=True)
+class ListLevel:
+    """One level of a numbering definition."""
+
+    format: str
+    text: str
+    start: int
+    suffix: str
+
+
+@dataclass(frozen=True)
+class ListDefinitions:
+    """The lists of ``numbering.xml``: levels per abstractNumId; numId → (abstractNumId, start overrides)."""
+
+    levels: dict[str, dict[int, ListLevel]]
+    instances: dict[str, tuple[str, dict[int, int]]]
+
+
+class Numbering:
+    """Renders list labels ("一、", "（二）", "3.") in document order, counting as Word does.
+
+    ``numbering.xml`` is parsed when the first numbered paragraph asks for a label.
+    """
+
+    def __init__(self, read: Callable[[], bytes | None], w: WordNames) -> None:
+        self._read = read
+        self._w = w
+        self._definitions: ListDefinitions | None = None
+        self._counters: dict[str, list[int]] = {}
+
+    def _parse(self) -> ListDefinitions:
+        w = self._w
+        root = parse_xml(self._read())
+        levels: dict[str, dict[int, ListLevel]] = {}
+        instances: dict[str, tuple[str, dict[int, int]]] = {}
+        if root is None:
+            return ListDefinitions(levels, instances)
+        for abstract in root.iter(w.abstractNum):
+            levels[abstract.get(w.abstractNumId) or ""] = {
+                _integer(level.get(w.ilvl)) or 0: ListLevel(
+                    format=w.value(level, "numFmt") or "decimal",
+                    text=w.value(level, "lvlText") or "",
+                    start=_integer(w.value(level, "start")) or 1,
+                    suffix=w.value(level, "suff") or "tab",
+                )
+                for level in abstract.iter(w.lvl)
+            }
+        for instance in root.iter(w.num):
+            overrides = {
+                _integer(override.get(w.ilvl)) or 0: _integer(w.value(override, "startOverride")) or 1
+                for override in instance.iter(w.lvlOverride)
+                if override.find(w.startOverride) is not None
+            }
+            instances[instance.get(w.numId) or ""] = (w.value(instance, "abstractNumId") or "", overrides)
+        return ListDefinitions(levels, instances)
+
+    def label(self, number_id: str, level: int) -> str:
+        """The next label of list ``number_id`` at ``level`` with its separator ("一、", "(1) "); "" for bullets."""
+        if self._definitions is None:
+            self._definitions = self._parse()
+        if number_id not in self._definitions.instances:
+            return ""
+        abstract_id, overrides = self._definitions.instances[number_id]
+        levels = self._definitions.levels.get(abstract_id, {})
+        if level not in levels:
+            return ""
+        key = number_id if overrides else abstract_id
+        counters = self._counters.setdefault(key, [0] * MAX_LEVEL)
+        starts = {index: overrides.get(index, definition.start) for index, definition in levels.items()}
+        counters[level] = counters[level] + 1 if counters[level] else starts[level]
+        for deeper in range(level + 1, MAX_LEVEL):
+            counters[deeper] = 0
+        definition = levels[level]
+        if definition.format in ("bullet", "none"):
+            return ""
+
+        def render(match: re.Match[str]) -> str:
+            referenced = int(match.group(1)) - 1
+            referenced_level = levels.get(referenced, definition)
+            value = counters[referenced] or starts.get(referenced, 1)
+            return format_number(value, referenced_level.format)
+
+        label = _LEVEL_REFERENCE.sub(render, definition.text)
+        if not label.strip():
+            return ""
+        return label + ("" if definition.suffix == "nothing" else " ")
+
+
+_CHINESE_DIGITS = "零一二三四五六七八九"
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _chinese(value: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
+    """Chinese counting up to 99 (一, 十, 十一, 二十三); larger numbers in Arabic digits."""
+    if not 0 < value < 100:
+        return str(value)
+    tens, units = divmod(value, 10)
+    if not tens:
+        return digits[units]
+    return ("" if tens == 1 else digits[tens]) + ten + (digits[units] if units else "")
+
+
+def _letters(value: int) -> str:
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else str(value)
+
+
+def _roman(value: int) -> str:
+    if value <= 0:
+        return str(value)
+    result = []
+    for amount, numeral in _ROMAN:
+        count, value = divmod(value, amount)
+        result.append(numeral * count)
+    return "".join(result)
+
+
+def _cyclic(symbols: str) -> Callable[[int], str]:
+    return lambda value: symbols[(value - 1) % len(symbols)] if value > 0 else str(value)
+
+
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "decimalZero": lambda value: f"{value:02d}",
+    "decimalFullWidth": lambda value: "".join(chr(ord(digit) + 0xFEE0) for digit in str(value)),
+    "decimalFullWidth2": lambda value: "".join(chr(ord(digit) + 0xFEE0) for digit in str(value)),
+    "decimalEnclosedCircle": lambda value: chr(0x2460 + value - 1) if 0 < value <= 20 else str(value),
+    "decimalEnclosedCircleChinese": lambda value: chr(0x2460 + value - 1) if 0 < value <= 20 else str(value),
+    "decimalEnclosedParen": lambda value: chr(0x2474 + value - 1) if 0 < value <= 20 else str(value),
+    "decimalEnclosedFullstop": lambda value: chr(0x2488 + value - 1) if 0 < value <= 20 else str(value),
+    "chineseCounting": _chinese,
+    "chineseCountingThousand": _chinese,
+    "japaneseCounting": _chinese,
+    "taiwaneseCounting": _chinese,
+    "ideographDigital": lambda value: "".join(_CHINESE_DIGITS[int(digit)] for digit in str(value)),
+    "chineseLegalSimplified": lambda value: _chinese(value, _LEGAL_DIGITS, "拾"),
+    "ideographLegalTraditional": lambda value: _chinese(value, _LEGAL_DIGITS, "拾"),
+    "ideographTraditional": _cyclic(_HEAVENLY_STEMS),
+    "ideographZodiac": _cyclic(_EARTHLY_BRANCHES),
+    "lowerLetter": _letters,
+    "upperLetter": lambda value: _letters(value).upper(),
+    "lowerRoman": _roman,
+    "upperRoman": lambda value: _roman(value).upper(),
+}
+
+
+def format_number(value: int, number_format: str) -> str:
+    """A counter value in a WordprocessingML ``numFmt`` (unknown formats fall back to decimal)."""
+    return _FORMATS.get(number_format, str)(value)
+
+
+def _integer(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None

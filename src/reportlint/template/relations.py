@@ -1,0 +1,158 @@
+"""Evaluating the arithmetic relations (勾稽关系) of a template over a filled report.
+
+A relation is evaluated once per column, per row, per cell, or once (see
+:class:`~reportlint.template.spec.RelationSpec`). An evaluation only happens
+when every cell it reads was read with confidence (status ``ok`` in a fully
+aligned row): blank, unaligned or missing cells are table-shape findings, never
+broken sums. Used by the RL3 rules and by YAML ``relation`` rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlint.template.filled import FilledCell, FilledTable, FilledTemplate
+from reportlint.template.spec import RelationSpec, TableSpec
+
+Number = int | Decimal
+
+
+class _Unreadable(Exception):
+    """A referenced cell cannot be used; the evaluation is skipped."""
+
+
+@dataclass(frozen=True)
+class SideValue:
+    """One side of a comparison: its cells (in order) and its value."""
+
+    cells: tuple[FilledCell, ...]
+    value: Number
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One evaluation of a relation that does not hold.
+
+    ``scope`` names what it was evaluated for (a column id, a row id, a cell
+    key or ``None``); ``left``/``right`` are the two sides of a single
+    comparison (None for compound assertions); ``cells`` are every cell read.
+    """
+
+    relation: RelationSpec
+    table: FilledTable
+    scope: str | None
+    cells: tuple[FilledCell, ...]
+    left: SideValue | None
+    operator: str
+    right: SideValue | None
+
+    @property
+    def difference(self) -> Number | None:
+        """``left - right`` for a single comparison."""
+        if self.left is None or self.right is None:
+            return None
+        return self.left.value - self.right.value
+
+    @property
+    def primary(self) -> FilledCell:
+        """The cell a finding points at: a lone aggregate on the left, else the first cell on the right."""
+        if self.left is not None and len(self.left.cells) == 1:
+            return self.left.cells[0]
+        if self.right is not None and self.right.cells:
+            return self.right.cells[0]
+        return self.cells[0]
+
+
+class _Resolver:
+    """Turns expression names into cells of the filled template for one scope."""
+
+    def __init__(self, filled: FilledTemplate, table: FilledTable, for_each: str | None, scope: str | tuple | None) -> None:
+        self.filled = filled
+        self.table = table
+        self.for_each = for_each
+        self.scope = scope
+        self.used: list[FilledCell] = []
+
+    def cell(self, reference: tuple[str, ...]) -> FilledCell:
+        if len(reference) == 1:
+            name = reference[0]
+            if self.for_each == "column":
+                return self._readable(self.table, name, self.scope)
+            if self.for_each == "row":
+                return self._readable(self.table, self.scope, name)
+            row, column = self.scope
+            return self._readable(self.table, row, column)
+        if len(reference) == 2:
+            return self._readable(self.table, *reference)
+        other = self.filled.table(reference[0])
+        if other is None:
+            raise _Unreadable
+        return self._readable(other, reference[1], reference[2])
+
+    def _readable(self, table: FilledTable, row: str, column: str) -> FilledCell:
+        cell = table.cell(row, column)
+        found_row = table.row(row)
+        if not cell.is_readable or found_row is None or not found_row.aligned:
+            raise _Unreadable
+        self.used.append(cell)
+        return cell
+
+    def value(self, reference: tuple[str, ...]) -> Number:
+        return self.cell(reference).value  # type: ignore[return-value]
+
+
+def _scopes(relation: RelationSpec, spec: TableSpec) -> list[str | tuple | None]:
+    if relation.for_each == "column":
+        return list(relation.columns or (column.id for column in spec.columns))
+    if relation.for_each == "row":
+        return list(relation.rows or (row.id for row in spec.rows))
+    if relation.for_each == "cell":
+        rows = relation.rows or tuple(row.id for row in spec.rows)
+        columns = relation.columns or tuple(column.id for column in spec.columns)
+        return [(row, column) for row in rows for column in columns]
+    return [None]
+
+
+def _side(expression, side: str, resolver: _Resolver) -> SideValue:
+    before = len(resolver.used)
+    value = expression.evaluate_side(side, resolver.value)
+    return SideValue(tuple(resolver.used[before:]), value)
+
+
+def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evaluation]:
+    """Every evaluation of ``relation`` that does not hold, skipping those with unreadable cells."""
+    table = filled.table(relation.table)
+    if table is None or not table.found:
+        return
+    for scope in _scopes(relation, table.spec):
+        resolver = _Resolver(filled, table, relation.for_each, scope)
+        try:
+            if relation.when is not None and not relation.when.evaluate(resolver.value):
+                continue
+            if relation.expression.evaluate(resolver.value):
+                continue
+            comparison = relation.expression.comparison()
+            left = right = None
+            operator = ""
+            if comparison is not None:
+                _, operator, _ = comparison
+                sided = _Resolver(filled, table, relation.for_each, scope)
+                left = _side(relation.expression, "left", sided)
+                right = _side(relation.expression, "right", sided)
+        except _Unreadable:
+            continue
+        scope_name = "/".join(scope) if isinstance(scope, tuple) else scope
+        yield Evaluation(relation, table, scope_name, tuple(dict.fromkeys(resolver.used)), left, operator, right)
+
+
+def relations_for(filled: FilledTemplate, templates) -> Iterator[RelationSpec]:
+    """The relations that apply to each filled table: those of the template the table follows."""
+    for table in filled.tables.values():
+        template = templates.get(table.template_id) if table.template_id else filled.template
+        if template is None:
+            continue
+        for relation in template.relations:
+            if relation.table == table.spec.id:
+                yield relation

@@ -1,0 +1,1 @@
+"""Helpers for testing reportlint rules and plugins (see docs/plugins.md)."""

@@ -1,0 +1,978 @@
+"""Sample annual reports for tests, benchmarks and plugin authors: built as data, rendered in every layout.
+
+A :class:`SampleReport` is a whole 政府信息公开工作年度报告 as data: the
+reporting body, the year, the template, every table cell as the string a clerk
+would type, and the prose of each section. :meth:`SampleReport.build` makes a
+realistic one — non-zero tables that satisfy every 勾稽关系 of the template spec,
+prose whose numbers agree with the tables, wording that varies with ``seed`` —
+and small ``with_…`` methods inject one defect at a time.
+
+The renderers write the same report the ways real reports arrive::
+
+    report = SampleReport.build("T2021", 2021, seed=3)
+    text = render(report, "tabs")          # Word copied as text: tab-separated rows
+    page = render_html(report)             # a web page with rowspan/colspan tables
+    write_docx(report, tmp_path / "r.docx")  # a Word file with merged cells (needs python-docx)
+
+Every layout carries the same cells, so the template reader must read the same
+:class:`~reportlint.template.filled.FilledTemplate` from each of them.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from reportlint.resources import shipped_templates
+from reportlint.template.spec import TableSpec, TemplateSet, TemplateSpec, load_templates
+
+#: A template cell: (table id, row id, column id), as in the template specs.
+CellKey = tuple[str, str, str]
+#: A template row: (table id, row id).
+RowKey = tuple[str, str]
+
+#: Text layouts :func:`render` writes.
+LAYOUTS = ("tabs", "cells", "tab-cells", "pipes", "markdown", "spaces")
+#: How header cells are written: as one line, wrapped over two lines like Word, or one character per space.
+HEADER_STYLES = ("plain", "wrapped", "spaced")
+#: The six sections in order, and those that hold prose rather than tables.
+SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
+PROSE_SECTIONS = ("s1", "s5", "s6")
+#: Levels of the bodies that report (乡镇、街道 and the 县 level never make 规章).
+TOWNSHIP_LEVELS = ("镇", "乡", "街道")
+RULE_MAKING_LEVELS = ("市", "州", "省")
+
+
+@lru_cache(maxsize=1)
+def shipped_template_set() -> TemplateSet:
+    """The shipped T2019 and T2021 template specs (loaded once)."""
+    return load_templates(shipped_templates())
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@dataclass(frozen=True)
+class SampleSubject:
+    """A reporting body of a sample report, with the places above it and its neighbours.
+
+    ``short`` is the name as titles and prose use it (``陇城镇``, ``秦安县``,
+    ``秦安县教育局``); ``level`` is 镇、乡、街道、县、市 or 部门; ``siblings`` are
+    bodies of the same kind nearby, named by copy-paste defects.
+    """
+
+    short: str
+    level: str
+    county: str
+    city: str
+    province: str
+    siblings: tuple[str, ...] = ()
+    focus: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The full name signed under the report (``陇城镇人民政府``, ``七里墩街道办事处``)."""
+        if self.level == "部门":
+            return self.short
+        if self.level == "街道":
+            return f"{self.short}办事处"
+        return f"{self.short}人民政府"
+
+    @property
+    def title_name(self) -> str:
+        """The name in the title: a township with its county (``秦安县陇城镇``), others as they are."""
+        return f"{self.county}{self.short}" if self.is_township else self.short
+
+    @property
+    def self_reference(self) -> str:
+        """How the report calls its own body: 我镇、我乡、我街道、我县、我局."""
+        if self.level == "部门":
+            return "我" + self.short[-1]
+        return "我" + self.level
+
+    @property
+    def is_township(self) -> bool:
+        """A 乡/镇 government or a 街道 office."""
+        return self.level in TOWNSHIP_LEVELS
+
+    @property
+    def focus_areas(self) -> tuple[str, ...]:
+        """The fields the body's disclosure concentrates on (its own, or the usual ones for its level)."""
+        if self.focus:
+            return self.focus
+        return _DEFAULT_FOCUS.get(self.level, _DEFAULT_FOCUS["县"])
+
+
+_DEFAULT_FOCUS = {
+    "镇": ("乡村振兴", "社会救助", "耕地保护", "农村宅基地审批"),
+    "乡": ("乡村振兴", "农田水利建设", "社会救助", "土地承包经营权流转"),
+    "街道": ("社区治理", "社会救助", "就业服务", "老旧小区改造"),
+    "县": ("财政预决算", "重大建设项目", "公共资源配置", "社会公益事业"),
+    "市": ("财政预决算", "重大建设项目", "公共资源配置", "社会公益事业"),
+    "部门": ("行政许可", "行政处罚", "财政预决算", "政策解读"),
+}
+
+#: Real places (names are public facts) with invented reports: townships, a 乡, a street, a county, a department.
+SUBJECTS = (
+    SampleSubject("陇城镇", "镇", "秦安县", "天水市", "甘肃省", ("莲花镇", "郭嘉镇", "五营镇")),
+    SampleSubject("夹河乡", "乡", "台前县", "濮阳市", "河南省", ("清水河乡", "侯庙镇", "马楼镇")),
+    SampleSubject("七里墩街道", "街道", "秦州区", "天水市", "甘肃省", ("东关街道", "大城街道", "西关街道")),
+    SampleSubject("秦安县", "县", "秦安县", "天水市", "甘肃省", ("甘谷县", "清水县", "武山县")),
+    SampleSubject(
+        "秦安县教育局", "部门", "秦安县", "天水市", "甘肃省", ("甘谷县教育局", "清水县教育局"),
+        ("招生入学", "学生资助", "教师招聘", "教育收费"),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- the report
+
+
+@dataclass(frozen=True)
+class SampleReport:
+    """One annual report as data.
+
+    ``values`` maps every template cell ``(table, row, column)`` to the text
+    written in it (``"12"``, ``"+3"``, ``"57万元"``, ``""`` for a blank cell,
+    ``"无"``); a cell absent from the mapping is not written at all.
+    ``sections`` holds the prose paragraphs of 一、五、六; 二、三、四 are tables.
+    ``headings``, ``row_labels`` and ``extra_values`` record how the report
+    writes headings and row labels and any values beyond the template's columns.
+    """
+
+    subject: SampleSubject
+    year: int
+    template: str
+    values: Mapping[CellKey, str]
+    title: str
+    intro: tuple[str, ...]
+    period: str
+    sections: Mapping[str, tuple[str, ...]]
+    headings: Mapping[str, str]
+    signature: str
+    date: str
+    row_labels: Mapping[RowKey, str] = MappingProxyType({})
+    extra_values: Mapping[RowKey, tuple[str, ...]] = MappingProxyType({})
+
+    @classmethod
+    def build(
+        cls,
+        template: str = "T2021",
+        year: int = 2021,
+        subject: SampleSubject | None = None,
+        seed: int = 0,
+        balanced: bool = True,
+    ) -> SampleReport:
+        """A realistic report of ``subject`` (default: the first of :data:`SUBJECTS`) for ``year``.
+
+        The tables are non-zero and, when ``balanced``, satisfy every relation of
+        the template (B1–B4, B7, B10, and no 规章 for 县级 and lower bodies); with
+        ``balanced=False`` the carry-over of one applicant column (and of 总计) is
+        off by 1–3, which breaks B1 for those two columns only. The prose states
+        the tables' numbers. The same arguments always give the same report;
+        another ``seed`` gives other numbers and other wording.
+        """
+        subject = subject or SUBJECTS[0]
+        spec = shipped_template_set().get(template)
+        if spec is None:
+            raise ValueError(f"没有模板 “{template}”（可用：{'、'.join(t.id for t in shipped_template_set())}）")
+        rng = random.Random(f"{template}|{year}|{subject.short}|{seed}")
+        values = {
+            **_disclosure_values(spec, subject, rng),
+            **_application_values(spec.table("s3"), subject, rng, balanced),
+            **_review_values(spec.table("s4"), subject, rng),
+        }
+        facts = _Facts.of(spec, subject, year, values, rng)
+        return cls(
+            subject=subject,
+            year=year,
+            template=template,
+            values=MappingProxyType(values),
+            title=f"{subject.title_name}{year}年政府信息公开工作年度报告",
+            intro=(facts.pick(_INTRO),),
+            period=facts.pick(_PERIOD),
+            sections=MappingProxyType({section: facts.paragraphs(section) for section in PROSE_SECTIONS}),
+            headings=MappingProxyType({section.id: section.heading for section in spec.sections}),
+            signature=subject.name,
+            date=f"{year + 1}年1月{rng.randint(8, 28)}日",
+        )
+
+    @property
+    def spec(self) -> TemplateSpec:
+        """The template spec the report's tables follow."""
+        spec = shipped_template_set().get(self.template)
+        assert spec is not None, f"unknown template {self.template}"
+        return spec
+
+    def value(self, table: str, row: str, column: str) -> str | None:
+        """The text written in a template cell (None when the cell is not written)."""
+        return self.values.get((table, row, column))
+
+    # ----- defects: each returns a copy with one thing changed
+
+    def with_cell(self, table: str, row: str, column: str, raw: str) -> SampleReport:
+        """A copy with one cell written as ``raw`` (``""`` for a blank cell, ``"无"``, ``"57万元"`` …)."""
+        self._check_cell(table, row, column)
+        return replace(self, values=MappingProxyType({**self.values, (table, row, column): raw}))
+
+    def without_cell(self, table: str, row: str, column: str) -> SampleReport:
+        """A copy where one value is not written at all: its row has one value fewer (not a blank cell)."""
+        self._check_cell(table, row, column)
+        values = {key: raw for key, raw in self.values.items() if key != (table, row, column)}
+        return replace(self, values=MappingProxyType(values))
+
+    def with_extra_value(self, table: str, row: str, raw: str = "0") -> SampleReport:
+        """A copy whose row carries one more value after its last column (seed 002's 16th value in 四)."""
+        self.spec.table(table).row(row)
+        extra = {**self.extra_values, (table, row): (*self.extra_values.get((table, row), ()), raw)}
+        return replace(self, extra_values=MappingProxyType(extra))
+
+    def with_row_label(self, table: str, row: str, label: str) -> SampleReport:
+        """A copy whose row label is written as ``label``; ``""`` drops the label (values stay)."""
+        self.spec.table(table).row(row)
+        return replace(self, row_labels=MappingProxyType({**self.row_labels, (table, row): label}))
+
+    def with_heading(self, section: str, heading: str) -> SampleReport:
+        """A copy with a section heading written differently (a variant, a 2008-era name, a typo)."""
+        self.spec.section(section)
+        return replace(self, headings=MappingProxyType({**self.headings, section: heading}))
+
+    def with_title(self, title: str) -> SampleReport:
+        """A copy with another title (a duplicated word, a missing 年 …)."""
+        return replace(self, title=title)
+
+    def with_sibling_mention(self, section: str = "s5") -> SampleReport:
+        """A copy where the section's last paragraph names a neighbouring body instead of itself.
+
+        The first ``我镇`` (the body's self-reference) of that paragraph becomes
+        the first sibling's name — ``莲花镇将…`` in 陇城镇's report — the
+        copy-paste defect of seed 003.
+        """
+        if not self.subject.siblings:
+            raise ValueError(f"{self.subject.short} 没有可引用的相邻单位")
+        paragraphs = list(self.sections.get(section, ()))
+        mine = self.subject.self_reference
+        if not paragraphs or mine not in paragraphs[-1]:
+            raise ValueError(f"第{section}部分的最后一段没有“{mine}”，无法替换")
+        paragraphs[-1] = paragraphs[-1].replace(mine, self.subject.siblings[0], 1)
+        return replace(self, sections=MappingProxyType({**self.sections, section: tuple(paragraphs)}))
+
+    def with_text_replaced(self, old: str, new: str, count: int = 1) -> SampleReport:
+        """A copy with the first ``count`` occurrences of ``old`` in the prose replaced (typos, brackets).
+
+        The prose is the intro, the period sentence and the paragraphs of 一、五、六,
+        searched in that order; ``ValueError`` when ``old`` occurs fewer times.
+        """
+        remaining = count
+
+        def edit(paragraph: str) -> str:
+            nonlocal remaining
+            if remaining <= 0 or old not in paragraph:
+                return paragraph
+            found = min(paragraph.count(old), remaining)
+            remaining -= found
+            return paragraph.replace(old, new, found)
+
+        intro = tuple(edit(paragraph) for paragraph in self.intro)
+        period = edit(self.period)
+        sections = {section: tuple(edit(paragraph) for paragraph in self.sections[section]) for section in self.sections}
+        if remaining > 0:
+            raise ValueError(f"正文中“{old}”出现不足 {count} 次")
+        return replace(self, intro=intro, period=period, sections=MappingProxyType(sections))
+
+    def _check_cell(self, table: str, row: str, column: str) -> None:
+        spec = self.spec.table(table)
+        spec.row(row)
+        spec.column(column)
+
+
+# --------------------------------------------------------------------------- table values
+
+
+def _split(total: int, weights: Sequence[float], rng: random.Random) -> list[int]:
+    """``total`` items dealt out at random by ``weights`` (a multinomial draw)."""
+    counts = Counter(rng.choices(range(len(weights)), weights=weights, k=total)) if total else Counter()
+    return [counts[index] for index in range(len(weights))]
+
+
+def _signed(change: int) -> str:
+    """A 本年增/减 value as clerks write it: ``+3``, ``-1``, ``0``."""
+    return f"+{change}" if change > 0 else str(change)
+
+
+def _amount(value: float) -> str:
+    """A money amount with at most two decimals and no trailing zeros (``12.5``, ``3``)."""
+    text = f"{Decimal(str(round(value, 2))):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+#: Scale of a body's yearly volume by level: applications, decisions, cases.
+_APPLICATIONS = {"镇": (3, 30), "乡": (3, 20), "街道": (5, 30), "县": (40, 150), "市": (150, 600), "部门": (10, 60)}
+_VOLUME = {"镇": 1, "乡": 1, "街道": 1, "县": 20, "市": 60, "部门": 6}
+_REVIEWS = {"镇": 2, "乡": 1, "街道": 2, "县": 6, "市": 20, "部门": 4}
+
+#: How applications are shared among applicant kinds (自然人 … 其他) and among handling results.
+_APPLICANT_WEIGHTS = {"c_np": 78, "c_biz": 9, "c_sci": 1, "c_npo": 3, "c_law": 5, "c_oth": 4}
+_RESULT_WEIGHTS = {
+    "r3_1": 50, "r3_2": 8, "r3_3_1": 0.5, "r3_3_2": 0.5, "r3_3_3": 0.5, "r3_3_4": 2, "r3_3_5": 1.5,
+    "r3_3_6": 1.5, "r3_3_7": 0.5, "r3_3_8": 1, "r3_4_1": 12, "r3_4_2": 3, "r3_4_3": 1, "r3_5_1": 4,
+    "r3_5_2": 3, "r3_5_3": 1, "r3_5_4": 0.5, "r3_5_5": 0.5, "r3_6": 3, "r3_6_1": 2, "r3_6_2": 0.4, "r3_6_3": 1,
+}
+_RESULT_ROWS_AROUND = ("r1", "r2", "r3_7", "r4")
+_CASE_WEIGHTS = (5, 1, 1, 2)  # 结果维持, 结果纠正, 其他结果, 尚未审结
+
+
+def _application_values(table: TableSpec, subject: SampleSubject, rng: random.Random, balanced: bool) -> dict[CellKey, str]:
+    """Section 三: applications by applicant kind and handling result, balanced per row and column."""
+    applicants = [column.id for column in table.columns if column.id != "c_total"]
+    results = [row.id for row in table.rows if row.id not in _RESULT_ROWS_AROUND]
+    weights = [_APPLICANT_WEIGHTS.get(column, 1) for column in applicants]
+    low, high = _APPLICATIONS.get(subject.level, _APPLICATIONS["县"])
+    new_total = rng.randint(low, high)
+    new = _split(new_total, weights, rng)
+    carried = _split(rng.randint(1, max(1, new_total // 8)), weights, rng)
+    grid: dict[str, dict[str, int]] = {row.id: {} for row in table.rows}
+    for index, column in enumerate(applicants):
+        available = new[index] + carried[index]
+        pending = sum(1 for _ in range(available) if rng.random() < 0.1)
+        dealt = _split(available - pending, [_RESULT_WEIGHTS.get(row, 1) for row in results], rng)
+        grid["r1"][column], grid["r2"][column], grid["r4"][column] = new[index], carried[index], pending
+        grid["r3_7"][column] = available - pending
+        for row, count in zip(results, dealt):
+            grid[row][column] = count
+    if not balanced:
+        broken = rng.choice(applicants)
+        grid["r4"][broken] += rng.randint(1, 3)
+    for row in grid.values():
+        row["c_total"] = sum(row[column] for column in applicants)
+    if not balanced:
+        grid["r4"]["c_total"] = sum(grid["r4"][column] for column in applicants)
+    return {(table.id, row, column): str(count) for row, columns in grid.items() for column, count in columns.items()}
+
+
+def _review_values(table: TableSpec, subject: SampleSubject, rng: random.Random) -> dict[CellKey, str]:
+    """Section 四: reconsideration and litigation cases, each group's 总计 the sum of its four results."""
+    most = _REVIEWS.get(subject.level, 4)
+    reviews = rng.randint(0, most)
+    totals = {"rv": reviews, "ld": rng.randint(0, max(1, most // 2)), "lr": rng.randint(0, reviews)}
+    values = {}
+    for group, total in totals.items():
+        keep, fix, other, pending = _split(total, _CASE_WEIGHTS, rng)
+        for suffix, count in (("keep", keep), ("fix", fix), ("other", other), ("pending", pending), ("total", total)):
+            values[(table.id, "cases", f"{group}_{suffix}")] = str(count)
+    return values
+
+
+def _disclosure_values(spec: TemplateSpec, subject: SampleSubject, rng: random.Random) -> dict[CellKey, str]:
+    """Section 二: documents, decisions, fees (and T2019's procurement) on the body's scale."""
+    scale = _VOLUME.get(subject.level, 6)
+    makes_rules = subject.level in RULE_MAKING_LEVELS
+    values: dict[CellKey, str] = {}
+    for table in spec.tables_of("s2"):
+        for row in table.rows:
+            makes_documents = row.id != "rules" or makes_rules
+            values.update(
+                {(table.id, row.id, column): raw for column, raw in _disclosure_row(table, row.id, makes_documents, scale, rng).items()}
+            )
+    return values
+
+
+def _disclosure_row(table: TableSpec, row: str, makes_documents: bool, scale: int, rng: random.Random) -> dict[str, str]:
+    """One row of section 二; documents rows are all 0 for a body that cannot make them."""
+    columns = [column.id for column in table.columns]
+    if table.id == "s2_20_1":
+        if not makes_documents:
+            return {column: "0" for column in columns}
+        made, stock = rng.randint(0, 2 + scale // 4), rng.randint(2, 8 + scale)
+        if "in_force" in columns:  # T2021: 本年制发件数 本年废止件数 现行有效件数
+            repealed = rng.randint(0, min(stock, 1 + scale // 6))
+            return {"made": str(made), "repealed": str(repealed), "in_force": str(stock + made - repealed)}
+        published = rng.randint(max(0, made - 1), made)  # T2019: 本年新制作数量 本年新公开数量 对外公开总数量
+        return {"new_made": str(made), "new_published": str(published), "total_published": str(stock + published)}
+    values = {}
+    for column in table.columns:
+        if column.kind == "change":
+            values[column.id] = _signed(rng.randint(-2, 4))
+        elif column.id == "fee_amount":
+            values[column.id] = _amount(rng.uniform(0, 3.5) * scale) if rng.random() < 0.7 else "0"
+        elif column.kind == "amount":
+            values[column.id] = _amount(rng.uniform(5, 60) * scale)
+        elif column.id == "prev_count":
+            values[column.id] = str(rng.randint(2, 12) * scale)
+        elif column.id == "purchase_count":
+            values[column.id] = str(rng.randint(1, 12) * scale)
+        else:
+            values[column.id] = str(rng.randint(1, 40) * scale)
+    return values
+
+
+# --------------------------------------------------------------------------- prose
+
+_INTRO = (
+    "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和上级关于做好政府信息公开工作年度报告编制发布工作的要求，"
+    "{short}编制了{year}年政府信息公开工作年度报告。",
+    "本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条的规定编制，包括总体情况、主动公开政府信息情况、"
+    "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分。",
+    "按照《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求，结合{self}工作实际，现将{year}年度政府信息公开工作情况报告如下。",
+)
+_PERIOD = (
+    "本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。",
+    "本报告所列数据的统计时限为{year}年1月1日至{year}年12月31日。",
+    "本年度报告中使用数据的统计期限自{year}年1月1日起至{year}年12月31日止。如对本报告有疑问，请与{short}{office}联系。",
+)
+_LEAD = (
+    "{year}年，{self}坚持以公开为常态、不公开为例外，认真贯彻落实《条例》和上级关于政务公开工作的部署，"
+    "围绕{focus}等重点工作推进政府信息公开，切实保障群众的知情权、参与权、表达权和监督权。",
+    "{year}年，{short}在{upper}的指导下，把政府信息公开作为密切联系群众、提升治理能力的重要抓手，"
+    "健全工作机制，规范公开流程，全年政府信息公开工作平稳有序开展。",
+    "{year}年，{self}对照《条例》要求，结合本{unit}职能和群众关注的热点，进一步细化公开事项、拓宽公开渠道、压实工作责任，"
+    "政府信息公开的针对性和实效性持续提升。",
+)
+_ACTIVE = (
+    "（一）主动公开。{self}依托{column}、{account}和{boards}主动公开政府信息，全年在门户网站发布信息{web}条，"
+    "通过政务新媒体发布信息{media}条，重点公开了{focus}等方面的信息。{documents}",
+    "（一）主动公开。围绕{focus}等群众关心关注的事项，{self}及时、准确公开政府信息。全年通过{portal}公开各类信息{web}条，"
+    "通过{account}推送信息{media}条，在{boards}更新公示内容{boards_count}期。{documents}",
+    "（一）主动公开。{self}严格落实主动公开目录，做到应公开尽公开。{year}年共主动公开政府信息{active}条，"
+    "其中门户网站{web}条、政务新媒体{media}条。{documents}对涉及{first_focus}的信息，坚持随时产生、随时公开。",
+)
+_REQUESTS = (
+    "（二）依申请公开。{self}畅通当面、信函、网络等申请渠道，严格按照法定程序和时限办理。全年共收到政府信息公开申请{new}件，"
+    "上年结转{carried}件；办结{done}件，其中予以公开{granted}件、部分公开{partial}件，其余申请均依法作出答复；"
+    "结转下年度继续办理{pending}件。",
+    "（二）依申请公开。{year}年，{self}收到政府信息公开申请{new}件，加上上年结转的{carried}件，共需办理{open}件。"
+    "截至年底已办结{done}件，结转下年度继续办理{pending}件。所有申请均在法定期限内答复，未出现逾期答复的情况。",
+    "（二）依申请公开。全年共收到政府信息公开申请{new}件，上年结转{carried}件。{self}对每件申请登记台账、专人跟踪、集体会商，"
+    "办结{done}件，其中予以公开{granted}件、部分公开{partial}件，结转下年度继续办理{pending}件。",
+)
+_MANAGEMENT = (
+    "（三）政府信息管理。严格执行信息发布前保密审查和“三审三校”制度，由{office}统筹协调信息公开工作，分管领导审核把关，"
+    "全年未发生泄密和不当公开问题。同时动态更新政府信息公开指南和主动公开目录。",
+    "（三）政府信息管理。{self}对历年公开的政府信息开展集中梳理，对已失效、已废止的文件及时标注，对链接失效、内容重复的信息进行清理；"
+    "健全信息公开登记台账，做到来源可查、责任可溯。",
+    "（三）政府信息管理。坚持“谁制作、谁公开，谁公开、谁负责”的原则，建立信息起草、审核、发布、归档的全流程管理机制，"
+    "加强对拟公开信息合法性、准确性的审查，确保公开内容规范、表述准确。",
+)
+_PLATFORMS = (
+    "（四）政府信息公开平台建设。{self}持续维护{column}，按照统一目录规范设置栏目，做到栏目有内容、内容常更新。"
+    "{account}坚持每周更新，{boards}的公开内容及时替换，方便群众查阅。",
+    "（四）政府信息公开平台建设。在{service}设立政府信息公开查阅点，配备查阅设备，为群众现场查阅提供便利；"
+    "加强政务新媒体管理，清理关停更新不及时的账号，保留{account}作为主要发布渠道。",
+    "（四）政府信息公开平台建设。以{portal}为第一平台，以{account}和{boards}为补充，构建线上线下相结合的公开平台体系；"
+    "定期检查栏目更新和错链情况，确保平台安全稳定运行。",
+)
+_OVERSIGHT = (
+    "（五）监督保障。{self}成立了由主要负责同志任组长的政务公开工作领导小组，将政府信息公开工作纳入年度目标责任考核，"
+    "主动接受群众和社会评议。全年组织业务培训{trainings}次，未发生因政务公开工作不到位被责任追究的情况。{cases}",
+    "（五）监督保障。{self}把政务公开工作纳入干部年度考核内容，通过设立意见箱、公布监督电话等方式开展社会评议，"
+    "对工作不力的严格追究责任。全年开展政务公开专项检查{checks}次，发现的问题均已整改到位。{cases}",
+    "（五）监督保障。严格落实政务公开工作考核、社会评议和责任追究制度，将考核结果作为年度评先评优的重要依据；"
+    "邀请{evaluators}对公开工作进行评议，根据评议意见改进工作。{cases}",
+)
+_NO_CASES = (
+    "全年未发生因政府信息公开引起的行政复议、行政诉讼。",
+    "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。",
+    "全年未发生政府信息公开行政复议、行政诉讼案件。",
+)
+_PROBLEMS = (
+    "{year}年，{self}政府信息公开工作虽然取得了一定成效，但仍存在一些不足：一是公开内容还不够全面，部分信息公开不够及时；"
+    "二是政策解读形式比较单一，图解、视频等解读方式运用较少；三是信息公开工作人员多为兼职，业务能力有待提高。",
+    "对照《条例》要求和群众期盼，{self}政府信息公开工作还存在以下问题：一是{first_focus}等领域信息的公开深度不够；"
+    "二是政务新媒体更新频率不稳定，回应群众关切不够及时；三是依申请公开办理的规范化程度还需提升。",
+    "当前，{self}政府信息公开工作主要存在三方面问题：一是个别{units}对政务公开工作重视不够，主动公开意识不强；"
+    "二是公开平台栏目设置与上级要求还有差距；三是对公开信息的质量把关不够严格，个别信息存在格式不规范的情况。",
+)
+_MEASURES = (
+    "{next_year}年，{self}将着力抓好以下工作：一是对照主动公开目录逐项梳理，确保重点领域信息应公开尽公开；"
+    "二是丰富政策解读形式，提高解读的针对性和可读性；三是加强业务培训，提升工作人员的政策水平和业务能力。",
+    "下一步，{self}将从三个方面加以改进：一是建立信息公开定期检查机制，及时发现和纠正更新滞后等问题；"
+    "二是加强政务新媒体日常管理，提高回应群众关切的时效；三是严格执行依申请公开办理流程，规范答复文书。",
+    "针对上述问题，{self}将采取以下措施：一是压实工作责任，将政务公开纳入各{units}年度考核；"
+    "二是按照上级规范要求调整完善公开平台栏目；三是健全信息发布审核机制，切实提高公开信息的准确性和规范性。",
+)
+_NO_FEES = (
+    "（一）收取信息处理费情况。{year}年，{self}未依据《政府信息公开信息处理费管理办法》收取信息处理费。",
+    "（一）信息处理费收取情况。本年度{self}未发出信息处理费缴费通知，未收取信息处理费。",
+    "（一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况。全年未收取信息处理费。",
+)
+_FEES = (
+    "（一）收取信息处理费情况。全年依据《政府信息公开信息处理费管理办法》发出收费通知{fee_notices}件，"
+    "申请人均未在规定期限内缴纳费用，实际收取信息处理费0元。",
+    "（一）信息处理费收取情况。本年度{self}向申请人发出信息处理费缴费通知{fee_notices}件，申请人逾期未缴纳，实际收取信息处理费0元。",
+    "（一）依据《政府信息公开信息处理费管理办法》收取信息处理费的情况。全年发出收费通知{fee_notices}件，未实际收取信息处理费。",
+)
+_WORK_PLAN = (
+    "（二）落实上级年度政务公开工作要点情况。{self}对照上级印发的{year}年政务公开工作要点逐项分解任务，明确责任人和完成时限，"
+    "各项任务均已按期完成。",
+    "（二）落实上级年度政务公开工作要点情况。{self}制定了落实年度政务公开工作要点的任务清单，实行清单化管理、销号式推进，"
+    "重点任务完成情况每季度报送一次。",
+    "（二）落实上级年度政务公开工作要点情况。按照{upper}的统一部署，{self}将年度工作要点确定的任务纳入日常工作，"
+    "做到同部署、同落实、同检查。",
+)
+_NO_PROPOSALS = (
+    "（三）人大代表建议和政协提案办理结果公开情况。{year}年，{self}未承办人大代表建议和政协提案。",
+    "（三）人大代表建议和政协提案办理结果公开情况。本年度{self}没有承办人大代表建议和政协提案。",
+    "（三）人大代表建议和政协提案办理结果公开情况。全年未承办人大代表建议和政协提案，无需公开办理结果。",
+)
+_PROPOSALS = (
+    "（三）人大代表建议和政协提案办理结果公开情况。全年承办人大代表建议{motions}件、政协提案{proposals}件，均已按期办结，"
+    "办理复文已按规定公开。",
+    "（三）人大代表建议和政协提案办理结果公开情况。{year}年，{self}共承办人大代表建议{motions}件、政协提案{proposals}件，"
+    "办复率100%，办理结果全部公开。",
+    "（三）人大代表建议和政协提案办理结果公开情况。{self}承办的{motions}件人大代表建议和{proposals}件政协提案均已办结，"
+    "除涉及个人隐私的内容外，办理复文全文公开。",
+)
+_INNOVATION = (
+    "（四）政务公开工作创新情况。{self}举办政府开放日活动{open_days}次，邀请群众代表走进机关、参与座谈，面对面听取意见建议。",
+    "（四）政务公开工作创新情况。{self}采用“一图读懂”、短视频等形式解读重要政策，让政策解读更加通俗易懂。",
+    "（四）政务公开工作创新情况。{self}推动公开事项标准目录向基层延伸，在{service}设置政务公开专区，方便群众一站式查询。",
+)
+_STATISTICS_NOTE = (
+    "（五）其他需要说明的事项。本报告所列数据均来自{self}政府信息公开工作台账，无其他需要说明的事项。",
+    "（五）年度报告数据统计需要说明的事项。本年度报告中的数据统计口径与上年度一致，无需要特别说明的事项。",
+    "（五）其他事项。{self}无其他需要报告的事项。",
+)
+_OTHER_T2019 = (
+    "无。",
+    "{self}本年度无其他需要报告的事项。",
+    "本年度没有需要报告的其他事项。",
+)
+
+_PLACE_WORDS = {
+    # level: (office, boards, service, evaluators, units, unit)
+    "镇": ("党政综合办公室", "村务公开栏", "便民服务中心", "村（社区）干部和群众代表", "站所和村", "镇"),
+    "乡": ("党政综合办公室", "村务公开栏", "便民服务中心", "村干部和群众代表", "站所和村", "乡"),
+    "街道": ("党政办公室", "社区公开栏", "街道党群服务中心", "社区居民代表", "科室和社区", "街道"),
+    "县": ("县政府办公室", "政务公开专区", "县政务服务中心", "人大代表、政协委员和群众代表", "部门和乡镇", "县"),
+    "市": ("市政府办公室", "政务公开专区", "市民服务中心", "人大代表、政协委员和群众代表", "部门和区县", "市"),
+    "部门": ("办公室", "服务大厅公开栏", "办事大厅", "服务对象代表", "股室", "单位"),
+}
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """The words and numbers a report's prose is written from, and the random choices of its wording."""
+
+    template: str
+    subject: SampleSubject
+    words: Mapping[str, str]
+    fee_notices: int
+    has_cases: bool
+    rng: random.Random
+
+    @classmethod
+    def of(cls, spec: TemplateSpec, subject: SampleSubject, year: int, values: Mapping[CellKey, str], rng: random.Random) -> _Facts:
+        def number(table: str, row: str, column: str) -> int:
+            return int(values[(table, row, column)])
+
+        def total(row: str) -> int:
+            return number("s3", row, "c_total")
+
+        office, boards, service, evaluators, units, unit = _PLACE_WORDS.get(subject.level, _PLACE_WORDS["部门"])
+        portal = f"{subject.county}人民政府门户网站"
+        web, media = rng.randint(20, 90) * max(1, _VOLUME.get(subject.level, 6) // 4), rng.randint(30, 160)
+        reviews = number("s4", "cases", "rv_total")
+        lawsuits = number("s4", "cases", "ld_total") + number("s4", "cases", "lr_total")
+        words = {
+            "year": str(year),
+            "next_year": str(year + 1),
+            "short": subject.short,
+            "self": subject.self_reference,
+            "upper": f"{subject.city}人民政府办公室" if subject.level == "县" else f"{subject.county}人民政府办公室",
+            "portal": portal,
+            "column": f"{portal}政府信息公开专栏" if subject.level == "县" else f"{portal}{subject.short}专栏",
+            "account": f"“{subject.short}发布”微信公众号",
+            "office": office,
+            "boards": boards,
+            "service": service,
+            "evaluators": evaluators,
+            "units": units,
+            "unit": unit,
+            "focus": "、".join(subject.focus_areas[:3]),
+            "first_focus": subject.focus_areas[0],
+            "web": str(web),
+            "media": str(media),
+            "active": str(web + media),
+            "boards_count": str(rng.randint(12, 48)),
+            "documents": _documents_sentence(spec, values),
+            "new": str(total("r1")),
+            "carried": str(total("r2")),
+            "open": str(total("r1") + total("r2")),
+            "done": str(total("r3_7")),
+            "pending": str(total("r4")),
+            "granted": str(total("r3_1")),
+            "partial": str(total("r3_2")),
+            "trainings": str(rng.randint(2, 6)),
+            "checks": str(rng.randint(2, 4)),
+            "open_days": str(rng.randint(1, 3)),
+            "motions": str(rng.randint(3, 40)),
+            "proposals": str(rng.randint(3, 40)),
+            "cases": _cases_sentence(subject, reviews, lawsuits, rng),
+        }
+        fee_notices = total("r3_6_2") if ("s3", "r3_6_2", "c_total") in values else 0
+        words["fee_notices"] = str(fee_notices)
+        return cls(spec.id, subject, MappingProxyType(words), fee_notices, bool(reviews or lawsuits), rng)
+
+    def pick(self, variants: Sequence[str]) -> str:
+        """One of the variants, filled in."""
+        return self.rng.choice(variants).format(**self.words)
+
+    def paragraphs(self, section: str) -> tuple[str, ...]:
+        """The prose of section 一, 五 or 六."""
+        if section == "s1":
+            return tuple(self.pick(variants) for variants in (_LEAD, _ACTIVE, _REQUESTS, _MANAGEMENT, _PLATFORMS, _OVERSIGHT))
+        if section == "s5":
+            problems, measures = self.pick(_PROBLEMS), self.pick(_MEASURES)
+            if self.rng.random() < 0.5:
+                return ("（一）存在的主要问题", problems, "（二）改进措施", measures)
+            return (problems, measures)
+        if self.template == "T2019":
+            return (self.pick(_OTHER_T2019),)
+        proposals = _NO_PROPOSALS if self.subject.is_township else _PROPOSALS
+        fees = _FEES if self.fee_notices else _NO_FEES
+        return tuple(self.pick(variants) for variants in (fees, _WORK_PLAN, proposals, _INNOVATION, _STATISTICS_NOTE))
+
+
+def _documents_sentence(spec: TemplateSpec, values: Mapping[CellKey, str]) -> str:
+    """What the prose says about 规范性文件, in the template's own terms (B11)."""
+    if spec.id == "T2019":
+        made, published, total = (values[("s2_20_1", "normative", column)] for column in ("new_made", "new_published", "total_published"))
+        return f"全年新制作规范性文件{made}件、新公开{published}件，对外公开规范性文件总数达到{total}件。"
+    made, repealed, in_force = (values[("s2_20_1", "normative", column)] for column in ("made", "repealed", "in_force"))
+    if made == "0":
+        return f"全年未制发行政规范性文件，废止{repealed}件，现行有效行政规范性文件{in_force}件均已公开。"
+    return f"全年制发行政规范性文件{made}件，废止{repealed}件，截至年底现行有效{in_force}件，均已按规定公开。"
+
+
+def _cases_sentence(subject: SampleSubject, reviews: int, lawsuits: int, rng: random.Random) -> str:
+    """What the prose says about section 四: "未发生…" only when every case count is 0."""
+    if not reviews and not lawsuits:
+        return rng.choice(_NO_CASES)
+    review_part = f"被申请行政复议{reviews}件" if reviews else "未被申请行政复议"
+    lawsuit_part = f"被提起行政诉讼{lawsuits}件" if lawsuits else "未被提起行政诉讼"
+    return f"全年因政府信息公开工作{review_part}、{lawsuit_part}，{subject.self_reference}均已依法答复、应诉。"
+
+
+# --------------------------------------------------------------------------- tables on the official grid
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of a section's table as the official form lays it out.
+
+    ``row``/``column`` are its top-left grid position (0-based); ``kind`` is
+    ``title`` (第二十条第（一）项), ``note`` (the 勾稽关系 note), ``header``
+    (a column label), ``label`` (a row or row-group label) or ``value``.
+    """
+
+    text: str
+    row: int
+    column: int
+    kind: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A section's table: its cells by grid position and the grid's size.
+
+    Rows may be ragged: a value not written shortens its row, an extra value
+    lengthens it; every layout writes exactly the cells that are there.
+    """
+
+    cells: tuple[GridCell, ...]
+    row_count: int
+    column_count: int
+
+    def starting_in(self, row: int) -> list[GridCell]:
+        """The cells whose top-left corner is in ``row``, left to right."""
+        return sorted((cell for cell in self.cells if cell.row == row), key=lambda cell: cell.column)
+
+    def word_fields(self, row: int) -> list[GridCell | None]:
+        """The row's cells as Word holds them: a vertically merged cell repeats as an empty cell (None).
+
+        A horizontally merged cell is one cell; this is what Word writes when a
+        table is copied as text, and what .docx files store.
+        """
+        fields: list[GridCell | None] = []
+        for cell in sorted(self.cells, key=lambda cell: cell.column):
+            if cell.row == row:
+                fields.append(cell)
+            elif cell.row < row < cell.row + cell.rowspan:
+                fields.append(None)
+        return fields
+
+    def expanded_fields(self, row: int) -> list[GridCell | None]:
+        """The row with one field per grid column it reaches; covered fields are None (HTML/Markdown grids)."""
+        by_column: dict[int, GridCell | None] = {}
+        for cell in self.cells:
+            if cell.row <= row < cell.row + cell.rowspan:
+                for column in range(cell.column, cell.column + cell.colspan):
+                    by_column[column] = cell if (cell.row, cell.column) == (row, column) else None
+        width = max(by_column, default=-1) + 1
+        return [by_column.get(column) for column in range(width)]
+
+
+def section_grid(report: SampleReport, section: str, header_style: str = "plain") -> Grid:
+    """The table of section 二, 三 or 四 laid out as in the official form, with the report's values."""
+    if header_style not in HEADER_STYLES:
+        raise ValueError(f"表头写法只能是 {'、'.join(HEADER_STYLES)}，实际为 {header_style!r}")
+    tables = report.spec.tables_of(section)
+    if not tables:
+        raise ValueError(f"第{section}部分没有表格")
+    grid = _form_grid(report, tables[0]) if len(tables) == 1 else _block_grid(report, tables)
+    return Grid(tuple(_styled(cell, header_style) for cell in grid.cells), grid.row_count, grid.column_count)
+
+
+def _styled(cell: GridCell, header_style: str) -> GridCell:
+    """A header cell written the chosen way: ``本年新\\n制作数量`` or ``法 律 服 务 机 构``."""
+    if cell.kind != "header" or header_style == "plain":
+        return cell
+    if header_style == "spaced":
+        return replace(cell, text=" ".join(cell.text))
+    if len(cell.text) < 4:
+        return cell
+    middle = len(cell.text) // 2
+    return replace(cell, text=f"{cell.text[:middle]}\n{cell.text[middle:]}")
+
+
+def _row_cells(report: SampleReport, table: TableSpec, row: str, grid_row: int, first_column: int, width: int) -> list[GridCell]:
+    """The value cells of one row, left-aligned from ``first_column``; the last spans to ``width``."""
+    raws = [report.values[(table.id, row, column.id)] for column in table.columns if (table.id, row, column.id) in report.values]
+    raws += report.extra_values.get((table.id, row), ())
+    cells = [GridCell(raw, grid_row, first_column + index, "value") for index, raw in enumerate(raws)]
+    if cells and len(raws) == len(table.columns) and cells[-1].column < width - 1:
+        cells[-1] = replace(cells[-1], colspan=width - cells[-1].column)
+    return cells
+
+
+def _block_grid(report: SampleReport, tables: Sequence[TableSpec]) -> Grid:
+    """Section 二: one table of blocks, each a title row, a 信息内容 header row and its data rows."""
+    width = 1 + max(len(table.columns) for table in tables)
+    cells: list[GridCell] = []
+    row = 0
+    for table in tables:
+        cells.append(GridCell(table.title, row, 0, "title", colspan=width))
+        headers = [GridCell("信息内容", row + 1, 0, "header")]
+        headers += [GridCell(column.label, row + 1, 1 + index, "header") for index, column in enumerate(table.columns)]
+        headers[-1] = replace(headers[-1], colspan=width - headers[-1].column)
+        cells.extend(headers)
+        row += 2
+        for spec_row in table.rows:
+            cells.append(GridCell(report.row_labels.get((table.id, spec_row.id), spec_row.label), row, 0, "label"))
+            cells.extend(_row_cells(report, table, spec_row.id, row, 1, width))
+            row += 1
+    return Grid(tuple(cells), row, max(width, *(cell.column + cell.colspan for cell in cells)))
+
+
+def _header_paths(table: TableSpec) -> list[tuple[str, ...]]:
+    """Each column's header path from the top: (申请人情况, 法人或其他组织, 商业企业) …"""
+    groups = {part for column in table.columns if column.group for part in column.group.split("/")}
+    roots = tuple(text for text in table.header if text not in groups and "勾稽关系" not in text)
+    return [(*roots, *(column.group.split("/") if column.group else ()), column.label) for column in table.columns]
+
+
+def _form_grid(report: SampleReport, table: TableSpec) -> Grid:
+    """Sections 三 and 四: a multi-level header over the value columns, row-group labels down the left."""
+    paths = _header_paths(table)
+    depth = max(len(path) for path in paths)
+    label_width = (max(len(row.groups) for row in table.rows) + 1) if any(row.label for row in table.rows) else 0
+    cells: list[GridCell] = []
+    if label_width:
+        note = next((text for text in table.header if "勾稽关系" in text), "")
+        cells.append(GridCell(note, 0, 0, "note", rowspan=depth, colspan=label_width))
+    for level in range(depth):
+        index = 0
+        while index < len(paths):
+            path = paths[index]
+            if level >= len(path) or (level < len(path) - 1 and index and paths[index - 1][: level + 1] == path[: level + 1]):
+                index += 1
+                continue
+            if level == len(path) - 1:
+                cells.append(GridCell(path[level], level, label_width + index, "header", rowspan=depth - level))
+                index += 1
+                continue
+            span = 1
+            while index + span < len(paths) and paths[index + span][: level + 1] == path[: level + 1] and len(paths[index + span]) > level + 1:
+                span += 1
+            cells.append(GridCell(path[level], level, label_width + index, "header", colspan=span))
+            index += span
+    for offset, spec_row in enumerate(table.rows):
+        grid_row = depth + offset
+        for level, group in enumerate(spec_row.groups):
+            previous = table.rows[offset - 1].groups[: level + 1] if offset else ()
+            if previous != spec_row.groups[: level + 1]:
+                run = sum(1 for _ in _run(table, offset, level))
+                cells.append(GridCell(group, grid_row, level, "label", rowspan=run))
+        if label_width:
+            label = report.row_labels.get((table.id, spec_row.id), spec_row.label)
+            cells.append(GridCell(label, grid_row, len(spec_row.groups), "label", colspan=label_width - len(spec_row.groups)))
+        cells.extend(_row_cells(report, table, spec_row.id, grid_row, label_width, label_width + len(table.columns)))
+    row_count = depth + len(table.rows)
+    return Grid(tuple(cells), row_count, max(cell.column + cell.colspan for cell in cells))
+
+
+def _run(table: TableSpec, start: int, level: int) -> Iterator[int]:
+    """Indexes of the rows from ``start`` that share its groups down to ``level`` (a group label's rowspan)."""
+    prefix = table.rows[start].groups[: level + 1]
+    for index in range(start, len(table.rows)):
+        if table.rows[index].groups[: level + 1] != prefix:
+            return
+        yield index
+
+
+# --------------------------------------------------------------------------- text layouts
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def _grid_text(grid: Grid, layout: str) -> str:
+    """A grid flattened the way the layout flattens tables."""
+    rows = range(grid.row_count)
+    if layout == "tabs":
+        return "\n".join("\t".join(cell.text if cell else "" for cell in grid.word_fields(row)) for row in rows)
+    if layout == "tab-cells":
+        return "\n\n".join("\n".join("\t" + (cell.text if cell else "") for cell in grid.word_fields(row)) for row in rows)
+    if layout == "pipes":
+        return "\n".join("| " + " | ".join(_one_line(cell.text) for cell in grid.starting_in(row)) + " |" for row in rows)
+    if layout == "cells":
+        return "\n\n".join(cell.text for row in rows for cell in grid.starting_in(row))
+    if layout == "spaces":
+        return "\n".join(" ".join(_one_line(cell.text) for cell in grid.starting_in(row) if cell.text) for row in rows)
+    if layout == "markdown":
+        lines = ["| " + " | ".join(_one_line(cell.text) if cell else "" for cell in grid.expanded_fields(row)) + " |" for row in rows]
+        return "\n".join([lines[0], "|" + " --- |" * grid.column_count, *lines[1:]])
+    raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUTS)}）")
+
+
+def _blocks(report: SampleReport) -> Iterator[tuple[str, str]]:
+    """The report in reading order as (kind, text): title, paragraph, heading, table (section id), signature."""
+    yield "title", report.title
+    for paragraph in (*report.intro, report.period):
+        yield "paragraph", paragraph
+    for section in SECTION_IDS:
+        yield "heading", report.headings[section]
+        for paragraph in report.sections.get(section, ()):
+            yield "paragraph", paragraph
+        if report.spec.tables_of(section):
+            yield "table", section
+    yield "signature", report.signature
+    yield "signature", report.date
+
+
+def render(report: SampleReport, layout: str = "tabs", header_style: str = "plain") -> str:
+    """The report's full text in one of :data:`LAYOUTS`.
+
+    ``tabs``: tab-separated rows as Word copies them (a row-group label shares
+    the line with its first sub-row; later sub-rows start with an empty cell).
+    ``cells``: one cell per paragraph, blank lines between (a blank cell is an
+    empty paragraph). ``tab-cells``: each cell on its own line after a tab, a
+    blank line between rows, a blank cell a lone tab. ``pipes``: ``| 规章 | 0 |``
+    rows of a scraped web table. ``markdown``: ``#`` headings and pipe tables with
+    a delimiter row. ``spaces``: PDF text, one line per row, cells separated by
+    spaces, empty cells lost. ``header_style`` is one of :data:`HEADER_STYLES`.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUTS)}）")
+    markdown = layout == "markdown"
+    parts = []
+    for kind, text in _blocks(report):
+        if kind == "table":
+            parts.append(_grid_text(section_grid(report, text, header_style), layout))
+        elif markdown and kind in ("title", "heading"):
+            parts.append(("# " if kind == "title" else "## ") + text)
+        else:
+            parts.append(text)
+    return "\n\n".join(parts) + "\n"
+
+
+def _html_text(text: str) -> str:
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
+
+
+def _html_table(grid: Grid) -> str:
+    lines = ['<table border="1" cellspacing="0" cellpadding="4">']
+    for row in range(grid.row_count):
+        cells = []
+        for cell in grid.starting_in(row):
+            spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+            cells.append(f"<td{spans}>{_html_text(cell.text)}</td>")
+        lines.append("  <tr>" + "".join(cells) + "</tr>")
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def render_html(report: SampleReport, header_style: str = "plain") -> str:
+    """The report as a complete web page: headings, paragraphs and real tables with rowspan/colspan."""
+    body = []
+    for kind, text in _blocks(report):
+        if kind == "title":
+            body.append(f"<h1>{_html_text(text)}</h1>")
+        elif kind == "heading":
+            body.append(f"<h2>{_html_text(text)}</h2>")
+        elif kind == "table":
+            body.append(_html_table(section_grid(report, text, header_style)))
+        elif kind == "signature":
+            body.append(f'<p style="text-align: right">{_html_text(text)}</p>')
+        else:
+            body.append(f"<p>{_html_text(text)}</p>")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(report.title)}</title>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def write_docx(report: SampleReport, path: Path, header_style: str = "plain") -> Path:
+    """Write the report as a Word file with real merged cells (``cell.merge``); needs python-docx.
+
+    Headings use Word's heading styles, tables the ``Table Grid`` style; a cell
+    written over two lines holds a line break. Rows shortened by
+    :meth:`SampleReport.without_cell` lose their trailing cells.
+    """
+    import docx  # a test-only dependency: imported only when a .docx is written
+
+    document = docx.Document()
+    for kind, text in _blocks(report):
+        if kind == "title":
+            document.add_heading(text, level=0)
+        elif kind == "heading":
+            document.add_heading(text, level=1)
+        elif kind == "table":
+            _docx_table(document, section_grid(report, text, header_style))
+        else:
+            document.add_paragraph(text)
+    path = Path(path)
+    document.save(str(path))
+    return path
+
+
+def _docx_table(document, grid: Grid) -> None:
+    table = document.add_table(rows=grid.row_count, cols=grid.column_count)
+    table.style = "Table Grid"
+    for cell in grid.cells:
+        target = table.cell(cell.row, cell.column)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.column + cell.colspan - 1))
+        target.text = cell.text
+    for row in range(grid.row_count):
+        reached = max((len(grid.expanded_fields(row))), default=0)
+        word_row = table.rows[row]._tr
+        while len(word_row.tc_lst) and _grid_width(word_row) > reached:
+            word_row.remove(word_row.tc_lst[-1])
+
+
+def _grid_width(word_row) -> int:
+    """How many grid columns a Word table row's cells cover."""
+    return sum(tc.grid_span for tc in word_row.tc_lst)

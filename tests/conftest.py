@@ -1,0 +1,55 @@
+"""Shared fixtures: the seed reports and the SARIF schema from ../shared, and linting helpers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+
+SEED_NAMES = {
+    "000": "000_f38a3ddaa1733757.txt",
+    "001": "001_06262f519957789b.txt",
+    "002": "002_c7cdc2898a3fcd12.txt",
+    "003": "003_9adbf800e6ecf4be.txt",
+    "004": "004_1720ab7064fbf180.txt",
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_plugin_autoload(monkeypatch):
+    """Tests see only reportlint's own plugins unless they install one on purpose."""
+    monkeypatch.setenv("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """The five real seed reports (../shared/seeds); skipped on machines without ../shared."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent (an end user's machine): seed tests need the shared corpus")
+    return SEEDS
+
+
+@pytest.fixture
+def seed(seeds_dir):
+    """``seed("003")`` → the path of seed 003."""
+
+    def path(number: str) -> Path:
+        return seeds_dir / SEED_NAMES[number]
+
+    return path
+
+
+@pytest.fixture
+def sarif_schema() -> dict:
+    """The official SARIF 2.1.0 JSON schema (../shared/schemas); skipped when absent."""
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip("../shared/schemas/sarif-schema-2.1.0.json is absent (an end user's machine)")
+    import json
+
+    return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+

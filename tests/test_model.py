@@ -1,0 +1,47 @@
+"""The document model's source maps and normalisation keep offsets exact."""
+
+from __future__ import annotations
+
+from reportlint.model import LineIndex, Segment, SegmentMap
+from reportlint.normalize import normalize
+
+
+def test_line_index_counts_cjk_characters_as_one_column():
+    text = "第一行\n政府信息公开 公开工作\r\n第三行"
+    index = LineIndex(text)
+    start = text.index("公开 公开")
+    location = index.locate(start, start + 5)
+    assert (location.line, location.column, location.end_line, location.end_column) == (2, 5, 2, 10)
+    assert index.line_text(2) == "政府信息公开 公开工作"
+
+
+def test_empty_range_points_at_its_start():
+    location = LineIndex("ab\ncd").locate(4, 4)
+    assert (location.line, location.column, location.end_column) == (2, 2, 2)
+
+
+def test_segment_map_maps_back_to_original_lines_and_logical_places():
+    text = "标题\n规章\t0"
+    segments = [
+        Segment(0, 2, line=10, column=5, logical="第1段"),
+        Segment(3, 5, line=20, column=9, logical="表格1 第2行 第1列"),
+        Segment(6, 7, line=20, column=30, logical="表格1 第2行 第2列"),
+    ]
+    source_map = SegmentMap(text, segments)
+    title = source_map.locate(0, 2)
+    assert (title.line, title.column, title.end_column, title.logical) == (10, 5, 7, "第1段")
+    cell = source_map.locate(6, 7)
+    assert (cell.line, cell.column, cell.logical) == (20, 30, "表格1 第2行 第2列")
+
+
+def test_normalize_keeps_length_and_folds_width_quotes_and_script():
+    text = "（１２）：“三安全一稳定”，政府資訊公開與處理，縣區鎮"
+    folded = normalize(text)
+    assert len(folded) == len(text)
+    assert folded.startswith('(12):"三安全一稳定",')
+    assert "政府资讯公开与处理" in folded
+    assert folded.endswith("县区镇")
+
+
+def test_simplified_text_is_not_converted():
+    assert normalize("乾安县于是") == "乾安县于是"

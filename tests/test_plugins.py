@@ -1,0 +1,173 @@
+"""The plugin host: entry points loaded one by one, failures isolated and named."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from importlib.metadata import EntryPoint
+
+import pytest
+from typer.testing import CliRunner
+
+from reportlint import plugins
+from reportlint.cli import app
+from reportlint.config import ConfigError
+from reportlint.engine import RunOptions, lint_paths
+
+REPORT = "某镇2021年政府信息公开工作年度报告\n一、总体情况\n工作工作。\n"
+
+GOOD_PLUGIN = '''
+import re
+from reportlint import Rule, hookimpl
+
+class NoPlaceholder(Rule):
+    """模板占位符（××、XX镇）未替换。
+
+    反例：
+
+        ××镇2021年政府信息公开工作年度报告
+
+    正例：
+
+        某镇2021年政府信息公开工作年度报告
+    """
+    code = "GS101"
+    name = "no-placeholder"
+    severity = "warning"
+
+    def check(self, report):
+        for m in re.finditer(r"××|XX镇", report.text):
+            yield self.diagnostic("模板占位符未替换：" + m.group(), start=m.start(), end=m.end())
+
+@hookimpl
+def reportlint_rules():
+    return [NoPlaceholder]
+'''
+
+RAISING_PLUGIN = '''
+from reportlint import Rule, hookimpl
+
+class Exploding(Rule):
+    """总是出错的规则（测试用）。
+
+    反例：
+
+        任何报告
+
+    正例：
+
+        无
+    """
+    code = "BAD101"
+    name = "exploding"
+
+    def check(self, report):
+        raise KeyError("缺少字段")
+
+@hookimpl
+def reportlint_rules():
+    return [Exploding]
+'''
+
+
+@pytest.fixture
+def plugin_env(tmp_path, monkeypatch):
+    """Write plugin modules and expose them as entry points of the ``reportlint`` group."""
+    monkeypatch.delenv("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    monkeypatch.setattr(plugins, "_REGISTRIES", {})
+    monkeypatch.syspath_prepend(str(tmp_path))
+    entry_points: list[EntryPoint] = []
+
+    def add(name: str, source: str) -> None:
+        module = f"rl_test_{name}"
+        (tmp_path / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        sys.modules.pop(module, None)
+        entry_points.append(EntryPoint(name, module, "reportlint"))
+
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [ep for ep in entry_points if ep.group == group])
+    return add
+
+
+def _report(tmp_path, text=REPORT):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_plugin_rule_runs_with_builtin_origin_recorded(plugin_env, tmp_path):
+    plugin_env("gansu", GOOD_PLUGIN)
+    run = lint_paths([str(_report(tmp_path, "××镇" + REPORT))], RunOptions(select=("GS", "RL601")))
+    codes = [d.code for d in run.diagnostics]
+    assert codes.count("GS101") == 1 and "RL601" in codes
+    gs = next(d for d in run.diagnostics if d.code == "GS101")
+    assert gs.origin == "plugin:gansu" and gs.location.line == 1 and gs.location.column == 1
+
+
+def test_plugin_that_fails_to_import_is_named_and_others_still_run(plugin_env, tmp_path):
+    plugin_env("broken", "raise ImportError('依赖缺失')\n")
+    plugin_env("gansu", GOOD_PLUGIN)
+    run = lint_paths([str(_report(tmp_path, "××镇" + REPORT))], RunOptions(select=("GS", "RL601")))
+    assert [failure.plugin for failure in run.failures] == ["broken"]
+    assert "依赖缺失" in run.failures[0].message
+    assert {d.code for d in run.diagnostics} == {"GS101", "RL601"}
+
+
+def test_cli_reports_import_failure_on_stderr_and_exits_2(plugin_env, tmp_path):
+    plugin_env("broken", "raise ImportError('依赖缺失')\n")
+    result = CliRunner().invoke(app, ["check", "--select", "RL601", str(_report(tmp_path))])
+    assert result.exit_code == 2
+    assert "插件 broken" in result.output and "RL601" in result.output
+
+
+def test_rule_that_raises_becomes_rl907_and_other_rules_report(plugin_env, tmp_path):
+    plugin_env("bad", RAISING_PLUGIN)
+    run = lint_paths([str(_report(tmp_path))], RunOptions(select=("BAD", "RL601", "RL907")))
+    codes = sorted(d.code for d in run.diagnostics)
+    assert codes == ["RL601", "RL907"]
+    failure = next(d for d in run.diagnostics if d.code == "RL907")
+    assert "插件 bad" in failure.message and "BAD101" in failure.message and "KeyError" in failure.message
+
+
+def test_autoload_can_be_disabled(plugin_env, tmp_path, monkeypatch):
+    plugin_env("gansu", GOOD_PLUGIN)
+    monkeypatch.setenv("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
+    run = lint_paths([str(_report(tmp_path, "××镇" + REPORT))])
+    assert "GS101" not in {d.code for d in run.diagnostics}
+
+
+def test_plugin_can_be_disabled_in_config(plugin_env, tmp_path):
+    plugin_env("gansu", GOOD_PLUGIN)
+    (tmp_path / "reportlint.toml").write_text("[plugins]\ngansu = false\n", encoding="utf-8")
+    run = lint_paths([str(_report(tmp_path, "××镇" + REPORT))])
+    assert "GS101" not in {d.code for d in run.diagnostics}
+
+
+def test_code_prefix_collision_between_plugins_is_rejected(plugin_env, tmp_path):
+    plugin_env("gansu", GOOD_PLUGIN)
+    plugin_env("other", GOOD_PLUGIN.replace("GS101", "GS102").replace("no-placeholder", "other-rule"))
+    with pytest.raises(ConfigError) as error:
+        lint_paths([str(_report(tmp_path))])
+    assert "前缀 GS" in str(error.value) and "gansu" in str(error.value) and "other" in str(error.value)
+
+
+def test_plugins_may_not_use_the_builtin_prefix(plugin_env, tmp_path):
+    plugin_env("sneaky", GOOD_PLUGIN.replace("GS101", "RL999"))
+    with pytest.raises(ConfigError) as error:
+        lint_paths([str(_report(tmp_path))])
+    assert "RL999" in str(error.value) and "保留" in str(error.value)
+
+
+def test_required_plugin_missing_is_a_config_error(plugin_env, tmp_path):
+    (tmp_path / "reportlint.toml").write_text('require-plugins = ["gansu"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        lint_paths([str(_report(tmp_path))])
+    assert "gansu" in str(error.value)
+
+
+def test_local_plugin_file_from_config(tmp_path, monkeypatch):
+    monkeypatch.setattr(plugins, "_REGISTRIES", {})
+    (tmp_path / "rules_local.py").write_text(textwrap.dedent(GOOD_PLUGIN), encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('local-plugins = ["rules_local.py"]\n', encoding="utf-8")
+    run = lint_paths([str(_report(tmp_path, "XX镇" + REPORT))], RunOptions(select=("GS",)))
+    assert [d.code for d in run.diagnostics] == ["GS101"]
+    assert run.diagnostics[0].origin == "plugin:local:rules_local.py"

@@ -1,0 +1,114 @@
+"""Output formats: SARIF validity and round trip, JSON, GitHub annotations, full, HTML."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from reportlint.engine import RunOptions, lint_paths
+from reportlint.plugins import registry_for
+from reportlint.config import Config
+from reportlint.reporters import ReporterOptions
+
+
+def render(name: str, run) -> str:
+    reporter = registry_for(Config()).reporter(name)
+    return reporter(ReporterOptions()).render(run)
+
+
+@pytest.fixture
+def seeds_run(seeds_dir, monkeypatch):
+    monkeypatch.chdir(seeds_dir.parent)
+    return lint_paths(["seeds"], RunOptions(keep_text=True))
+
+
+def test_sarif_validates_against_the_official_schema(seeds_run, sarif_schema):
+    document = json.loads(render("sarif", seeds_run))
+    jsonschema.validate(document, sarif_schema)
+    sarif_run = document["runs"][0]
+    assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///")
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    rule_ids = [rule["id"] for rule in sarif_run["tool"]["driver"]["rules"]]
+    for result in sarif_run["results"]:
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        assert location["artifactLocation"]["uri"].startswith("seeds/")
+        assert result["partialFingerprints"]["reportlint/v1"]
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+    rl601 = next(rule for rule in sarif_run["tool"]["driver"]["rules"] if rule["id"] == "RL601")
+    assert rl601["shortDescription"]["text"].startswith("同一个词紧挨着重复出现")
+    assert "反例" in rl601["fullDescription"]["text"] and "正例" in rl601["help"]["text"]
+
+
+def test_sarif_columns_count_cjk_characters_once(seeds_run):
+    document = json.loads(render("sarif", seeds_run))
+    title = next(
+        result
+        for result in document["runs"][0]["results"]
+        if result["ruleId"] == "RL114" and result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("000_f38a3ddaa1733757.txt")
+    )
+    region = title["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (5, 22, 27)
+
+
+def test_sarif_read_back_with_a_consumer_library_gives_the_same_findings(seeds_run, tmp_path):
+    from sarif import loader
+
+    path = tmp_path / "out.sarif"
+    path.write_text(render("sarif", seeds_run), encoding="utf-8")
+    records = loader.load_sarif_file(str(path)).get_records()
+    ours = sorted((d.code, d.location.line, d.message) for d in seeds_run.diagnostics)
+    theirs = sorted((record["Code"], record["Line"], record["Description"]) for record in records)
+    assert theirs == ours
+
+
+def test_sarif_related_locations_for_relations(tmp_path, monkeypatch, sarif_schema):
+    monkeypatch.chdir(tmp_path)
+    rows = ["一、本年新收政府信息公开申请数量\t2\t1\t0\t0\t0\t0\t2", "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0"]
+    text = "某镇2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + "\n".join(rows) + "\n"
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    run = lint_paths(["r.txt"], RunOptions(select=("RL302",)))
+    document = json.loads(render("sarif", run))
+    jsonschema.validate(document, sarif_schema)
+    [result] = document["runs"][0]["results"]
+    assert result["ruleId"] == "RL302"
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 30, "endLine": 3, "endColumn": 31}
+    related = result["relatedLocations"]
+    assert len(related) == 7
+    assert related[0]["message"]["text"] == "“一、本年新收政府信息公开申请数量”行“总计”列 = 2"
+    assert related[1]["physicalLocation"]["region"]["startColumn"] == 18
+
+
+def test_json_output_is_versioned_and_complete(seeds_run):
+    payload = json.loads(render("json", seeds_run))
+    assert payload["schema_version"] == "1.0" and payload["tool"]["name"] == "reportlint"
+    assert payload["summary"]["files"] == 5
+    first = payload["files"][0]["diagnostics"][0]
+    assert {"code", "name", "severity", "message", "location", "offsets", "related", "fix", "fingerprint", "origin"} <= set(first)
+
+
+def test_github_workflow_commands_escape_properties(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a,b.txt").write_text("某镇2021年政府信息公开工作年度报告\n工作工作。\n", encoding="utf-8")
+    run = lint_paths(["a,b.txt"], RunOptions(select=("RL601",)))
+    output = render("github", run)
+    assert output.startswith("::warning file=a%2Cb.txt,line=2,col=1,endLine=2,endColumn=5,title=RL601 duplicated-word::")
+
+
+def test_full_output_underlines_the_range(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text("某镇2021年政府信息公开工作年度报告\n我镇工作工作。\n", encoding="utf-8")
+    run = lint_paths(["r.txt"], RunOptions(select=("RL601",)))
+    output = render("full", run)
+    assert "2 | 我镇工作工作。" in output
+    assert "  |     ^^^^^^^^" in output
+    assert "= 建议：删除重复的“工作”" in output
+
+
+def test_html_page_is_self_contained_with_overview_and_highlights(seeds_run):
+    page = render("html", seeds_run)
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page.split("<body>")[1].split("</style>")[0]
+    assert "汇总" in page and "RL6<br>文字规范" in page
+    assert '<mark class="error" title="RL114' in page
