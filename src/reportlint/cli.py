@@ -138,6 +138,8 @@ def check(
             _write(reporter.render(run), target)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
+    for warning in run.warnings:
+        typer.echo(f"reportlint: 警告：{warning}", err=True)
     for failure in run.failures:
         typer.echo(f"reportlint: 插件 {failure.plugin}：{failure.message}", err=True)
     raise typer.Exit(_exit_code(run, exit_zero))

@@ -79,6 +79,7 @@ class RunResult:
     rules: tuple[type[Rule], ...]
     failures: tuple[PluginFailure, ...] = ()
     config: Config = field(default_factory=Config)
+    warnings: tuple[str, ...] = ()
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -382,11 +383,13 @@ def lint_paths(
     results = list(_run(files, linter, options, jobs, progress))
     rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
     failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
+    warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
     return RunResult(
         files=tuple(results),
         rules=tuple(sorted(rules.values(), key=lambda rule: rule.code)),
         failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
         config=base_config,
+        warnings=tuple(warnings),
     )
 
 

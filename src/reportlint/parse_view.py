@@ -13,7 +13,9 @@ from typing import Any
 
 from reportlint.config import Config, ConfigError, find_config_file, load_config
 from reportlint.engine import build_rule_set, load_document
+from reportlint.gazetteer import Place
 from reportlint.model import Document, Heading, Location, Paragraph, Table
+from reportlint.places import AMBIGUOUS_SUBJECT_NOTE, PlaceAnalysis
 from reportlint.report import Report
 from reportlint.sources import SourceError, read_source
 from reportlint.template.filled import FilledTable
@@ -93,7 +95,51 @@ def reading_dict(report: Report) -> dict:
         ],
         "tables": [_table_dict(document, table) for table in (reading.filled.tables.values() if reading.filled else ())],
     }
+    data.update(_places_dict(report))
     return data
+
+
+def _place_dict(analysis: PlaceAnalysis, place: Place) -> dict:
+    return {"code": place.code, "name": place.name, "level": place.level, "kind": place.kind, "chain": analysis.chain(place)}
+
+
+def _places_dict(report: Report) -> dict:
+    """The subject on the map and every place mention with the decision taken for it."""
+    analysis = report.places
+    subject = analysis.subject
+    place = None
+    if subject is not None:
+        place = {
+            "name": subject.name,
+            "origin": subject.origin,
+            "body": subject.resolution.name,
+            "place": None if subject.place is None else _place_dict(analysis, subject.place),
+            "parents": [_place_dict(analysis, parent) for parent in subject.parents],
+            "ambiguous": subject.is_ambiguous,
+            "candidates": [_place_dict(analysis, candidate) for candidate in subject.resolution.candidates],
+            "evidence": subject.resolution.evidence,
+            "note": AMBIGUOUS_SUBJECT_NOTE if subject.is_ambiguous else None,
+            "data_as_of": analysis.data_as_of,
+        }
+    mentions = [
+        {
+            "name": reference.name,
+            "location": _location(report.document, reference.start, reference.end),
+            "candidates": len(reference.mention.candidates),
+            "relation": reference.relation.value,
+            "place": None if reference.place is None else _place_dict(analysis, reference.place),
+            "where": reference.where,
+            "section": reference.section_id,
+            "self_talk": reference.self_talk,
+            "named_as_subject": reference.named_as_subject,
+            "cooperation": reference.cooperation,
+            "in_citation": reference.citation is not None,
+            "allowed": reference.allowed,
+            "decision": analysis.decision(reference),
+        }
+        for reference in analysis.references
+    ]
+    return {"place": place, "place_mentions": mentions}
 
 
 def _table_dict(document: Document, table: FilledTable) -> dict:
@@ -146,6 +192,9 @@ def _text_view(report: Report, data: dict) -> str:
     lines.append(f"统计期限：{period['start']} 至 {period['end']}" if period else "统计期限：（未找到）")
     publication = data["publication"]
     lines.append(f"发布/落款日期：{publication['date']}（{publication['source']}）" if publication else "发布/落款日期：（未找到）")
+    lines.append(_place_line(data["place"]))
+    for mention in data["place_mentions"]:
+        lines.append(f"  {mention['location']['line']:>4}行  {mention['name']:<8} {mention['decision']}")
     lines.append("章节：")
     for section in data["sections"]:
         where = section["location"]
@@ -162,6 +211,17 @@ def _text_view(report: Report, data: dict) -> str:
         if table["missing_rows"]:
             lines.append(f"  缺少的行：{'、'.join(table['missing_rows'])}")
     return "\n".join(lines) + "\n"
+
+
+def _place_line(place: dict | None) -> str:
+    if place is None:
+        return "地名解析：（没有报告主体）"
+    if place["place"] is not None:
+        return f"地名解析：{place['body']} → {place['place']['chain']}（{place['place']['code']}）；依据：{place['evidence']}"
+    if place["ambiguous"]:
+        candidates = "、".join(candidate["chain"] for candidate in place["candidates"])
+        return f"地名解析：{place['body']} 未能唯一确定（候选：{candidates}）；依据：{place['evidence']}；{place['note']}"
+    return f"地名解析：{place['body']} 未能确定；依据：{place['evidence']}"
 
 
 def _blocks(document: Document) -> list[dict]:

@@ -30,6 +30,7 @@ from reportlint.rule import Rule, RuleDefinitionError
 
 if TYPE_CHECKING:
     from reportlint.template.spec import TemplateSet
+    from reportlint.yamlrules import Pack
 
 ENTRY_POINT_GROUP = "reportlint"
 DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -43,11 +44,15 @@ BUILTIN_PLUGINS = (
     "reportlint.loaders.pdf",
     "reportlint.reporters.builtin",
     "reportlint.template",
+    "reportlint.rules.packs",
     "reportlint.rules.internal",
     "reportlint.rules.structure",
     "reportlint.rules.tables",
     "reportlint.rules.arithmetic",
     "reportlint.rules.hygiene",
+    "reportlint.rules.dates",
+    "reportlint.rules.narrative",
+    "reportlint.rules.places",
 )
 
 
@@ -81,6 +86,7 @@ class Registry:
     plugins: tuple[PluginInfo, ...]
     failures: tuple[PluginFailure, ...]
     manager: pluggy.PluginManager
+    warnings: tuple[str, ...] = ()
 
     @cached_property
     def template_set(self) -> "TemplateSet":
@@ -208,7 +214,7 @@ def _check_rules(rules: Sequence[type[Rule]]) -> None:
             )
         prefix = _code_prefix(rule.code)
         owner = rule.origin.split(":", 1)[-1] if rule.origin.startswith("plugin:") else rule.origin
-        if prefix == "RL" and rule.origin != "builtin":
+        if prefix == "RL" and rule.origin.startswith("plugin:"):  # packs are checked when loaded
             raise ConfigError(f"规则 {rule.code}（来自 {rule.origin}）使用了内置规则保留的前缀 RL，请改用自己的前缀")
         if rule.origin.startswith("plugin:") and owner_of_prefix.setdefault(prefix, owner) != owner:
             raise ConfigError(
@@ -244,8 +250,9 @@ def build_registry(config: Config) -> Registry:
     for required in config.require_plugins:
         if not any(info.name == required for info in infos):
             raise ConfigError(f"配置要求的插件 “{required}” 没有安装或没有加载（require-plugins）", config.path)
-    for pack_rules in _load_packs([*packs, *config.rule_packs]):
-        rules.extend(pack_rules)
+    loaded_packs = _load_packs([*packs, *config.rule_packs])
+    for pack in loaded_packs:
+        rules.extend(pack.rules)
     _check_rules(rules)
     return Registry(
         rules=tuple(rules),
@@ -256,11 +263,12 @@ def build_registry(config: Config) -> Registry:
         plugins=tuple(infos),
         failures=tuple(failures),
         manager=manager,
+        warnings=tuple(warning for pack in loaded_packs for warning in pack.warnings),
     )
 
 
-def _load_packs(paths: Sequence[Path]) -> list[list[type[Rule]]]:
-    """Rule classes of every YAML rule pack (validated; errors are config errors)."""
+def _load_packs(paths: Sequence[Path]) -> list["Pack"]:
+    """Every YAML rule pack, validated (a bad pack is a config error naming file and line)."""
     if not paths:
         return []
     from reportlint.yamlrules import load_pack

@@ -11,6 +11,7 @@ from reportlint.config import Config
 from reportlint.model import Document
 
 if TYPE_CHECKING:
+    from reportlint.places import PlaceAnalysis
     from reportlint.plugins import Registry
     from reportlint.template.reading import Reading
 
@@ -45,3 +46,10 @@ class Report:
         from reportlint.template.reading import read_report
 
         return read_report(self.document, self.registry.template_set, self.config.subject_for(self.path))
+
+    @cached_property
+    def places(self) -> "PlaceAnalysis":
+        """The subject on the map and every place the report names (loads the gazetteer on first use)."""
+        from reportlint.places import analyse
+
+        return analyse(self)

@@ -220,22 +220,46 @@ class Gazetteer:
         self._code_index[code] = index
 
     def _resolve_extra_parent(self, extra: ExtraPlace) -> Place:
-        """The parent an extra place names by code or by unique full name."""
+        """The parent an extra place names by code, by unique full name, or by a chain of full names ("秦安县兴国镇")."""
         if extra.parent.isascii() and extra.parent[:1].isdigit():
             parent = self.get(extra.parent)
             if parent is None:
                 raise GazetteerError(f"补充地名“{extra.name}”的上级代码 {extra.parent} 不在地名库中")
             return parent
-        parents = self.lookup(extra.parent)
+        parents = self.lookup(extra.parent) or self._places_by_chain(extra.parent)
         if not parents:
             raise GazetteerError(f"补充地名“{extra.name}”的上级“{extra.parent}”不在地名库中（请写全称或代码）")
         if len(parents) > 1:
             codes = "、".join(place.code for place in parents)
             raise GazetteerError(
-                f"补充地名“{extra.name}”的上级“{extra.parent}”有 {len(parents)} 处同名（{codes}），请改用代码"
+                f"补充地名“{extra.name}”的上级“{extra.parent}”有 {len(parents)} 处同名（{codes}），"
+                "请改用代码，或连同上级一起写（如“秦安县兴国镇”）"
             )
         return parents[0]
 
+    def _places_by_chain(self, chain: str) -> tuple[Place, ...]:
+        """The places a chain of full names means: the last name, inside the places the earlier ones name.
+
+        "秦安县兴国镇" → 兴国镇 (620522100); "天水市秦安县兴国镇" too.  Uses plain
+        lookups, not the scanner, so it works while extra places are being added;
+        each prefix of the chain is resolved once (``named[end]``: the places
+        ``chain[:end]`` means).
+        """
+        named: dict[int, tuple[Place, ...]] = {}
+        for end in range(2, len(chain) + 1):
+            places = self.lookup(chain[:end])
+            for split in range(2, end - 1):
+                if places:
+                    break
+                containers = named.get(split, ())
+                places = tuple(
+                    place
+                    for place in (self.lookup(chain[split:end]) if containers else ())
+                    if any(container.level < place.level and self.is_within(place, container) for container in containers)
+                )
+            if places:
+                named[end] = places
+        return named.get(len(chain), ())
 
 def _as_extra_place(extra: ExtraPlace | tuple[str, str, str]) -> ExtraPlace:
     """An ExtraPlace from itself or from a ``(name, parent, kind)`` tuple."""

@@ -68,7 +68,8 @@ class ExtraPlace:
     renamed since the data date, villages and communities.  ``name`` is the full
     name with its suffix ("秦安县经济开发区", "王家村"); ``parent`` is the official
     code ("620522") or the full name ("秦安县") of the place it belongs to — a name
-    must be unique in the gazetteer, or an earlier extra place; ``kind`` is the
+    must be unique in the gazetteer, or an earlier extra place, or be written with
+    its own parents ("秦安县兴国镇" for the 兴国镇 of 秦安县); ``kind`` is the
     suffix the name ends with ("开发区", "村").  Example::
 
         Gazetteer.load(extra_places=[ExtraPlace("秦安县经济开发区", "620522", "开发区")])

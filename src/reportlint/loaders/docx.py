@@ -223,14 +223,15 @@ def _symbol(code: str | None) -> str:
 
 
 def text_boxes(element: _Element, w: WordNames) -> Iterator[_Element]:
-    """The outermost ``w:txbxContent`` under ``element``, reading only the first choice of alternate content."""
+    """The outermost ``w:txbxContent`` in ``element``; of alternate content only the first choice is read."""
+    if element.tag == _ALTERNATE_CONTENT:
+        choice = element.find(_CHOICE)
+        if choice is not None:
+            yield from text_boxes(choice, w)
+        return
     for child in element:
         if child.tag == w.txbxContent:
             yield child
-        elif child.tag == _ALTERNATE_CONTENT:
-            choice = child.find(_CHOICE)
-            if choice is not None:
-                yield from text_boxes(choice, w)
         elif isinstance(child.tag, str):
             yield from text_boxes(child, w)
 

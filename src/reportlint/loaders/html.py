@@ -34,11 +34,11 @@ from reportlint.loaders.html_content import (
     page_metadata,
 )
 from reportlint.loaders.outline import is_title, numbered_heading_level
-from reportlint.model import Document, Heading, LineIndex, Paragraph
+from reportlint.model import Document, Heading, Paragraph
 from reportlint.sources import Source, SourceError
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element as HtmlElement
 
 #: Elements whose content is never report text.
 SKIPPED_TAGS = frozenset(
@@ -60,7 +60,7 @@ _DECLARED_CHARSET = re.compile(
 )
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_CONTROL_CHARACTERS = {code: " " for code in (*range(0, 9), 11, 12, *range(14, 32), 127)}
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _COLLAPSIBLE_SPACE = " \t\n\r\f"
 
@@ -82,7 +82,6 @@ class SourcePositions:
 
     def __init__(self, html: str) -> None:
         self._html = html
-        self._lines = LineIndex(html)
         self._line_starts = [0, *(match.end() for match in re.finditer("\n", html))]
         self._cursor = 0
 
@@ -100,8 +99,8 @@ class SourcePositions:
             found = self._html.find(word[lead:key_end], origin, origin + ANCHOR_SEARCH_WINDOW)
             if found >= 0:
                 self._cursor = found + key_end - lead
-                found_line, found_column = self._lines.position(found)
-                return found_line, max(1, found_column - lead)
+                row = bisect.bisect_right(self._line_starts, found) - 1
+                return row + 1, max(1, found - self._line_starts[row] + 1 - lead)
         return line, 1
 
 
@@ -328,13 +327,13 @@ class HtmlLoader(Loader):
     def load(self, source: Source) -> Document:
         declared = _DECLARED_CHARSET.search(source.data[:4096])
         html, encoding = source.decode((declared.group(1) or declared.group(2)).decode("ascii") if declared else None)
-        html = html.translate(_CONTROL_CHARACTERS)
+        html = _CONTROL_CHARACTERS.sub(" ", html)  # lxml refuses them; same length keeps positions
         declaration = _XML_DECLARATION.match(html)
         parsable = " " * declaration.end() + html[declaration.end() :] if declaration else html
         document = _parse(parsable)
         metadata = page_metadata(document)
         for element in [element for element in document.iter() if _is_skipped(element)]:
-            element.drop_tree()
+            _drop(element)
         body = document.find("body")
         if body is None:
             raise SourceError("RL906", NO_REPORT_MESSAGE)
@@ -360,15 +359,30 @@ class HtmlLoader(Loader):
 
 
 def _parse(html: str) -> HtmlElement:
-    import lxml.etree
-    import lxml.html
+    from lxml import etree
 
+    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(html)
-    except lxml.etree.ParserError:
-        raise SourceError("RL906", "网页是空的，没有可检查的内容") from None
-    except (lxml.etree.LxmlError, ValueError) as error:
+        document = etree.fromstring(html, parser)
+    except (etree.LxmlError, ValueError) as error:
         raise SourceError("RL904", f"网页无法解析：{error}") from None
+    if document is None:
+        raise SourceError("RL906", "网页是空的，没有可检查的内容")
+    return document
+
+
+def _drop(element: HtmlElement) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _is_skipped(element: HtmlElement) -> bool:

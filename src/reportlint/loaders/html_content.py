@@ -16,13 +16,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from reportlint.loaders.outline import TITLE, is_title
 from reportlint.sources import SourceError
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element as HtmlElement
 
 #: Section headings of the report, one pattern per section (numbered, wording from either template).
 SECTION_MARKERS = tuple(
@@ -60,6 +61,8 @@ _WIDGETS_ONLY = re.compile(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|�
 MAX_CHROME_LENGTH = 120
 MAX_LINK_SHARE = 0.7
 
+#: How many elements at the start of the content are searched for the report's title.
+TITLE_SEARCH_ELEMENTS = 40
 #: Least amount of report text (in characters, title excluded) for a page to count as holding a report.
 MIN_REPORT_CHARS = 100
 #: A page without section headings needs this much text around its title to be taken as the report.
@@ -85,6 +88,11 @@ class PageContent:
     title: HtmlElement | None
 
 
+def text_of(element: HtmlElement) -> str:
+    """All the text inside an element, as ``text_content()`` of lxml.html gives it."""
+    return "".join(element.itertext())
+
+
 def section_count(text: str) -> int:
     """How many of the six sections have a heading in ``text``."""
     return sum(1 for marker in SECTION_MARKERS if marker.search(text))
@@ -95,14 +103,26 @@ def find_content(body: HtmlElement) -> PageContent:
 
     Raises :class:`SourceError` RL906 when the page holds no report.
     """
-    root = _deepest(body, lambda element: section_count(element.text_content()))
+    root = _deepest(body, lambda element: section_count(text_of(element)))
     if root is None:
         root = _deepest(body, _unstructured_report_score)
     if root is None:
         raise SourceError("RL906", NO_REPORT_MESSAGE)
-    opening = " ".join(root.text_content().split())[:MAX_CHROME_LENGTH * 2]
-    title = None if TITLE.search(opening) else _title_before(body, root)
+    title = None if _holds_title(root) else _title_before(body, root)
     return PageContent(root, title)
+
+
+def _holds_title(root: HtmlElement) -> bool:
+    """Whether one of the first elements of ``root`` is the report's title."""
+    return any(_is_title_element(element) for element in islice(root.iter(), TITLE_SEARCH_ELEMENTS))
+
+
+def _is_title_element(element: HtmlElement) -> bool:
+    """Whether an element's whole text is a report title (only elements whose own text ends the title are read)."""
+    own = element.text or ""
+    if "报告" not in own and "年报" not in own:
+        return False
+    return is_title(" ".join(text_of(element).split()))
 
 
 def _deepest(body: HtmlElement, score) -> HtmlElement | None:
@@ -120,7 +140,7 @@ def _deepest(body: HtmlElement, score) -> HtmlElement | None:
 
 def _unstructured_report_score(element: HtmlElement) -> int:
     """1 for an element with a report title and enough text to be the report itself."""
-    text = element.text_content()
+    text = text_of(element)
     return int(bool(TITLE.search(text)) and len("".join(text.split())) >= MIN_UNSTRUCTURED_CHARS)
 
 
@@ -135,10 +155,7 @@ def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     for element in body.iter():
         if element is root:
             break
-        if not isinstance(element.tag, str) or element in ancestors:
-            continue
-        text = " ".join(element.text_content().split())
-        if is_title(text) and not _METADATA_LINE.match(text):
+        if element not in ancestors and _is_title_element(element) and not _METADATA_LINE.match(text_of(element).strip()):
             found = element
     return found
 
@@ -171,7 +188,7 @@ def page_metadata(document: HtmlElement) -> dict[str, str]:
             break
     if raw is None:
         body = document.find("body")
-        text = body.text_content() if body is not None else ""
+        text = text_of(body) if body is not None else ""
         matches: dict[str, str] = {}
         for match in _LABELLED_DATE.finditer(text):
             matches.setdefault(match.group(1), match.group(2).strip())

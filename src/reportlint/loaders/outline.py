@@ -16,6 +16,8 @@ TITLE = re.compile(
     r"|(?:政府信息公开|政务公开).{0,12}?年度报告"
 )
 
+#: What may follow the title's last word: a year in brackets, "（2021年度）".
+_TITLE_TAIL = re.compile(r"\s*(?:[（(]\s*\d{4}\s*年?度?\s*[）)])?")
 _SECTION = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]")
 _SUBSECTION = re.compile(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
 _SENTENCE_END = "。；;，,：:！!？?"
@@ -26,9 +28,12 @@ MAX_TITLE_LENGTH = 80
 
 
 def is_title(text: str) -> bool:
-    """Whether a line reads like a report title (某镇2021年政府信息公开工作年度报告)."""
+    """Whether a line reads like a report title (某镇2021年政府信息公开工作年度报告), ending with its 报告."""
     stripped = text.strip()
-    return 0 < len(stripped) <= MAX_TITLE_LENGTH and stripped[-1] not in _SENTENCE_END and bool(TITLE.search(stripped))
+    if not 0 < len(stripped) <= MAX_TITLE_LENGTH:
+        return False
+    found = TITLE.search(stripped)
+    return found is not None and _TITLE_TAIL.fullmatch(stripped, found.end()) is not None
 
 
 def numbered_heading_level(text: str) -> int | None:

@@ -12,59 +12,7 @@ from typing import ClassVar
 from reportlint.diagnostics import Related
 from reportlint.hookspecs import hookimpl
 from reportlint.rule import Rule
-from reportlint.template.filled import FilledCell
-from reportlint.template.relations import Evaluation, SideValue, relations_for, violations
-from reportlint.template.spec import TableSpec
-
-
-def _short(text: str, limit: int = 14) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def cell_label(spec: TableSpec, cell: FilledCell, scope_is_column: bool, scope_is_row: bool) -> str:
-    """A cell's name inside a message: the row label within a column, the column within a row."""
-    row_label = spec.row(cell.row).label if cell.row else ""
-    column_label = spec.column(cell.column).display if cell.column else ""
-    if scope_is_column and row_label:
-        return _short(row_label)
-    if scope_is_row or not row_label:
-        return column_label
-    return f"{_short(row_label)}/{column_label}"
-
-
-def _side_text(spec: TableSpec, side: SideValue, by_column: bool, by_row: bool) -> str:
-    names = " + ".join(f"“{cell_label(spec, cell, by_column, by_row)}”" for cell in side.cells)
-    if len(side.cells) == 1:
-        return f"{names}（{side.value}）"
-    values = " + ".join(str(cell.value) for cell in side.cells)
-    return f"{names}（{values} = {side.value}）"
-
-
-def describe(evaluation: Evaluation) -> str:
-    """The Chinese message of a broken relation: table, scope, both sides with values, difference."""
-    spec = evaluation.table.spec
-    relation = evaluation.relation
-    by_column = relation.for_each == "column"
-    by_row = relation.for_each == "row"
-    if by_column:
-        where = f"“{spec.column(evaluation.scope).display}”列"
-    elif by_row:
-        label = spec.row(evaluation.scope).label
-        where = f"“{label}”行" if label else ""
-    elif relation.for_each == "cell":
-        row, column = evaluation.scope.split("/")
-        where = spec.cell_name(row, column)
-    else:
-        where = ""
-    if evaluation.left is not None and evaluation.right is not None:
-        difference = evaluation.difference
-        gap = f"，相差 {abs(difference)}" if evaluation.operator == "=" else ""
-        negated = {"=": "不等于", "≠": "等于", "<": "不小于", "≤": "大于", ">": "不大于", "≥": "小于"}[evaluation.operator]
-        body = f"{_side_text(spec, evaluation.left, by_column, by_row)}{negated}{_side_text(spec, evaluation.right, by_column, by_row)}{gap}"
-    else:
-        values = "，".join(f"“{cell_label(spec, cell, by_column, by_row)}”为 {cell.value}" for cell in evaluation.cells)
-        body = f"不满足“{relation.expression.source}”（{values}）"
-    return f"{spec.display}{where}：{body}。勾稽关系：{relation.description}"
+from reportlint.template.relations import describe, relations_for, violations
 
 
 class RelationRule(Rule):

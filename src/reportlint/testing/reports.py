@@ -24,7 +24,7 @@ import html
 import random
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -45,8 +45,9 @@ HEADER_STYLES = ("plain", "wrapped", "spaced")
 #: The six sections in order, and those that hold prose rather than tables.
 SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
 PROSE_SECTIONS = ("s1", "s5", "s6")
-#: Levels of the bodies that report (乡镇、街道 and the 县 level never make 规章).
+#: Levels of 乡镇 governments and 街道 offices.
 TOWNSHIP_LEVELS = ("镇", "乡", "街道")
+#: Levels whose governments may make 规章 (设区的市、自治州、省); every other body writes 0 in the 规章 row.
 RULE_MAKING_LEVELS = ("市", "州", "省")
 
 
@@ -158,8 +159,8 @@ class SampleReport:
     headings: Mapping[str, str]
     signature: str
     date: str
-    row_labels: Mapping[RowKey, str] = MappingProxyType({})
-    extra_values: Mapping[RowKey, tuple[str, ...]] = MappingProxyType({})
+    row_labels: Mapping[RowKey, str] = field(default_factory=lambda: MappingProxyType({}))
+    extra_values: Mapping[RowKey, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def build(
@@ -260,7 +261,7 @@ class SampleReport:
         paragraphs = list(self.sections.get(section, ()))
         mine = self.subject.self_reference
         if not paragraphs or mine not in paragraphs[-1]:
-            raise ValueError(f"第{section}部分的最后一段没有“{mine}”，无法替换")
+            raise ValueError(f"“{self.headings[section]}”的最后一段没有“{mine}”，无法替换")
         paragraphs[-1] = paragraphs[-1].replace(mine, self.subject.siblings[0], 1)
         return replace(self, sections=MappingProxyType({**self.sections, section: tuple(paragraphs)}))
 
@@ -352,8 +353,6 @@ def _application_values(table: TableSpec, subject: SampleSubject, rng: random.Ra
         grid["r4"][broken] += rng.randint(1, 3)
     for row in grid.values():
         row["c_total"] = sum(row[column] for column in applicants)
-    if not balanced:
-        grid["r4"]["c_total"] = sum(grid["r4"][column] for column in applicants)
     return {(table.id, row, column): str(count) for row, columns in grid.items() for column, count in columns.items()}
 
 
@@ -368,6 +367,17 @@ def _review_values(table: TableSpec, subject: SampleSubject, rng: random.Random)
         for suffix, count in (("keep", keep), ("fix", fix), ("other", other), ("pending", pending), ("total", total)):
             values[(table.id, "cases", f"{group}_{suffix}")] = str(count)
     return values
+
+
+#: Yearly counts of section 二 (before scaling by the body's level): by (row, column) or by column.
+_COUNTS = {
+    ("licensing", "decisions"): (1, 40),
+    ("other_services", "decisions"): (1, 30),
+    ("penalty", "decisions"): (0, 20),
+    ("enforcement", "decisions"): (0, 5),
+    "prev_count": (2, 12),
+    "purchase_count": (1, 12),
+}
 
 
 def _disclosure_values(spec: TemplateSpec, subject: SampleSubject, rng: random.Random) -> dict[CellKey, str]:
@@ -404,12 +414,9 @@ def _disclosure_row(table: TableSpec, row: str, makes_documents: bool, scale: in
             values[column.id] = _amount(rng.uniform(0, 3.5) * scale) if rng.random() < 0.7 else "0"
         elif column.kind == "amount":
             values[column.id] = _amount(rng.uniform(5, 60) * scale)
-        elif column.id == "prev_count":
-            values[column.id] = str(rng.randint(2, 12) * scale)
-        elif column.id == "purchase_count":
-            values[column.id] = str(rng.randint(1, 12) * scale)
         else:
-            values[column.id] = str(rng.randint(1, 40) * scale)
+            low, high = _COUNTS.get((row, column.id), _COUNTS.get(column.id, (1, 20)))
+            values[column.id] = str(rng.randint(low, high) * scale)
     return values
 
 
@@ -453,7 +460,7 @@ _REQUESTS = (
     "办结{done}件，其中予以公开{granted}件、部分公开{partial}件，结转下年度继续办理{pending}件。",
 )
 _MANAGEMENT = (
-    "（三）政府信息管理。严格执行信息发布前保密审查和“三审三校”制度，由{office}统筹协调信息公开工作，分管领导审核把关，"
+    "（三）政府信息管理。严格执行信息发布前保密审查和“三审三校”制度，由{short}{office}统筹协调信息公开工作，分管领导审核把关，"
     "全年未发生泄密和不当公开问题。同时动态更新政府信息公开指南和主动公开目录。",
     "（三）政府信息管理。{self}对历年公开的政府信息开展集中梳理，对已失效、已废止的文件及时标注，对链接失效、内容重复的信息进行清理；"
     "健全信息公开登记台账，做到来源可查、责任可溯。",
@@ -470,7 +477,7 @@ _PLATFORMS = (
 )
 _OVERSIGHT = (
     "（五）监督保障。{self}成立了由主要负责同志任组长的政务公开工作领导小组，将政府信息公开工作纳入年度目标责任考核，"
-    "主动接受群众和社会评议。全年组织业务培训{trainings}次，未发生因政务公开工作不到位被责任追究的情况。{cases}",
+    "主动接受群众和社会评议。全年组织业务培训{trainings}次，对考核中发现的问题及时督促整改，落实责任追究。{cases}",
     "（五）监督保障。{self}把政务公开工作纳入干部年度考核内容，通过设立意见箱、公布监督电话等方式开展社会评议，"
     "对工作不力的严格追究责任。全年开展政务公开专项检查{checks}次，发现的问题均已整改到位。{cases}",
     "（五）监督保障。严格落实政务公开工作考核、社会评议和责任追究制度，将考核结果作为年度评先评优的重要依据；"
@@ -550,8 +557,8 @@ _PLACE_WORDS = {
     "镇": ("党政综合办公室", "村务公开栏", "便民服务中心", "村（社区）干部和群众代表", "站所和村", "镇"),
     "乡": ("党政综合办公室", "村务公开栏", "便民服务中心", "村干部和群众代表", "站所和村", "乡"),
     "街道": ("党政办公室", "社区公开栏", "街道党群服务中心", "社区居民代表", "科室和社区", "街道"),
-    "县": ("县政府办公室", "政务公开专区", "县政务服务中心", "人大代表、政协委员和群众代表", "部门和乡镇", "县"),
-    "市": ("市政府办公室", "政务公开专区", "市民服务中心", "人大代表、政协委员和群众代表", "部门和区县", "市"),
+    "县": ("人民政府办公室", "政务公开专区", "县政务服务中心", "人大代表、政协委员和群众代表", "部门和乡镇", "县"),
+    "市": ("人民政府办公室", "政务公开专区", "市民服务中心", "人大代表、政协委员和群众代表", "部门和区县", "市"),
     "部门": ("办公室", "服务大厅公开栏", "办事大厅", "服务对象代表", "股室", "单位"),
 }
 
@@ -655,9 +662,11 @@ def _cases_sentence(subject: SampleSubject, reviews: int, lawsuits: int, rng: ra
     """What the prose says about section 四: "未发生…" only when every case count is 0."""
     if not reviews and not lawsuits:
         return rng.choice(_NO_CASES)
-    review_part = f"被申请行政复议{reviews}件" if reviews else "未被申请行政复议"
-    lawsuit_part = f"被提起行政诉讼{lawsuits}件" if lawsuits else "未被提起行政诉讼"
-    return f"全年因政府信息公开工作{review_part}、{lawsuit_part}，{subject.self_reference}均已依法答复、应诉。"
+    if reviews and lawsuits:
+        return f"全年因政府信息公开工作被申请行政复议{reviews}件、被提起行政诉讼{lawsuits}件，{subject.self_reference}均已依法答复、应诉。"
+    if reviews:
+        return f"全年因政府信息公开工作被申请行政复议{reviews}件，{subject.self_reference}已依法答复。"
+    return f"全年因政府信息公开工作被提起行政诉讼{lawsuits}件，{subject.self_reference}已依法应诉。"
 
 
 # --------------------------------------------------------------------------- tables on the official grid
@@ -793,7 +802,7 @@ def _form_grid(report: SampleReport, table: TableSpec) -> Grid:
         index = 0
         while index < len(paths):
             path = paths[index]
-            if level >= len(path) or (level < len(path) - 1 and index and paths[index - 1][: level + 1] == path[: level + 1]):
+            if level >= len(path):  # under a label that spans down from above
                 index += 1
                 continue
             if level == len(path) - 1:
@@ -967,7 +976,7 @@ def _docx_table(document, grid: Grid) -> None:
             target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.column + cell.colspan - 1))
         target.text = cell.text
     for row in range(grid.row_count):
-        reached = max((len(grid.expanded_fields(row))), default=0)
+        reached = len(grid.expanded_fields(row))
         word_row = table.rows[row]._tr
         while len(word_row.tc_lst) and _grid_width(word_row) > reached:
             word_row.remove(word_row.tc_lst[-1])
