@@ -26,7 +26,7 @@ from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
 from reportlint.loaders.extraction import PlacedCell, TableGrid, TextBuilder, write_table
 from reportlint.loaders.html_content import (
-    MIN_REPORT_CHARS,
+    MIN_UNSTRUCTURED_CHARS,
     NO_REPORT_MESSAGE,
     find_content,
     is_chrome_line,
@@ -345,7 +345,8 @@ class HtmlLoader(Loader):
         title_end = builder.offset
         _write_items(builder, reader.read(content.root), title=False)
         text = builder.text()
-        if len("".join(text[title_end:].split())) < MIN_REPORT_CHARS:
+        report_characters = len("".join(text[title_end:].split()))
+        if not report_characters or (not content.has_sections and report_characters < MIN_UNSTRUCTURED_CHARS):
             raise SourceError("RL906", NO_REPORT_MESSAGE)
         return Document(
             path=source.display_path,

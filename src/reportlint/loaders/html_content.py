@@ -63,9 +63,7 @@ MAX_LINK_SHARE = 0.7
 
 #: How many elements at the start of the content are searched for the report's title.
 TITLE_SEARCH_ELEMENTS = 40
-#: Least amount of report text (in characters, title excluded) for a page to count as holding a report.
-MIN_REPORT_CHARS = 100
-#: A page without section headings needs this much text around its title to be taken as the report.
+#: A page without section headings needs this much text (in characters) around its title to hold a report.
 MIN_UNSTRUCTURED_CHARS = 300
 
 NO_REPORT_MESSAGE = "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
@@ -82,10 +80,12 @@ _LABELLED_DATE = re.compile(
 
 @dataclass(frozen=True)
 class PageContent:
-    """Where the report is in a page: its content element and, if outside it, its title element."""
+    """Where the report is in a page: its content element, its title element if outside it, and
+    whether the content was found by its section headings (else by a title and enough text)."""
 
     root: HtmlElement
     title: HtmlElement | None
+    has_sections: bool
 
 
 def text_of(element: HtmlElement) -> str:
@@ -104,12 +104,13 @@ def find_content(body: HtmlElement) -> PageContent:
     Raises :class:`SourceError` RL906 when the page holds no report.
     """
     root = _deepest(body, lambda element: section_count(text_of(element)))
+    has_sections = root is not None
     if root is None:
         root = _deepest(body, _unstructured_report_score)
     if root is None:
         raise SourceError("RL906", NO_REPORT_MESSAGE)
     title = None if _holds_title(root) else _title_before(body, root)
-    return PageContent(root, title)
+    return PageContent(root, title, has_sections)
 
 
 def _holds_title(root: HtmlElement) -> bool:

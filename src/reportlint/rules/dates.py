@@ -50,31 +50,32 @@ class GarbledDate(Rule):
     _DAY_LIST_AFTER = re.compile(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
 
     def check(self, report):
-        text = report.normalized
         taken: list[Span] = []
-        for start, end, message in self._findings(text):
+        for start, end, message in self._findings(report.normalized, report.text):
             span = Span(start, end)
             if _overlaps(span, taken):
                 continue
             taken.append(span)
-            yield self.diagnostic(message.format(written=report.text[start:end]), start, end)
+            yield self.diagnostic(message, start, end)
 
-    def _findings(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def _findings(self, text: str, original: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, message) of every garbled date; a date may be found by several patterns."""
         for match in self._OVERLONG.finditer(text):
-            yield match.start(), match.end(), "日期“{written}”中月或日的位数过多，无法确定是哪一天"
+            yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”中月或日的位数过多，无法确定是哪一天"
         for match in self._GLUED_DAY.finditer(text):
             guess = _guess_month_day(match.group(1), match.group(2))
             hint = f"，是否应为“{guess}”？" if guess else "，无法确定是哪一天"
-            yield match.start(), match.end(), "日期“{written}”缺少“年”“月”" + hint
+            yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”缺少“年”“月”{hint}"
         for match in self._GLUED_MONTH.finditer(text):
-            yield match.start(), match.end(), f"日期“{{written}}”的年份与月份之间缺少“年”，应为“{match.group(1)}年{match.group(2)}月”"
+            expected = f"{match.group(1)}年{match.group(2)}月"
+            yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”的年份与月份之间缺少“年”，应为“{expected}”"
         for match in self._NO_DAY_MARK.finditer(text):
-            if self._DAY_LIST_AFTER.match(text, match.end()):
-                continue
-            yield match.start(), match.end(), "日期“{written}”缺少“日”"
+            if not self._DAY_LIST_AFTER.match(text, match.end()):
+                yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”缺少“日”"
         for mention in find_dates(text):
             if mention.date is None:
-                yield mention.start, mention.end, "日期“{written}”不存在：" + _why_impossible(mention.year, mention.month, mention.day)
+                reason = _why_impossible(mention.year, mention.month, mention.day)
+                yield mention.start, mention.end, f"日期“{original[mention.start:mention.end]}”不存在：{reason}"
 
 
 def _guess_month_day(year: str, digits: str) -> str | None:

@@ -13,9 +13,11 @@ from reportlint.numbers import parse_amount
 from reportlint.rule import Option, Rule
 from reportlint.sentences import (
     NUMBER,
+    SENTENCE_END,
     Enumeration,
     Quantity,
     Share,
+    clause_end,
     clause_start,
     find_enumerations,
     find_quantities,
@@ -285,8 +287,8 @@ class TableQuantity:
 
     cells: tuple[tuple[str, str, tuple[str, ...]], ...]
 
-    def read(self, reading: Reading) -> list[tuple[str, FilledCell]] | None:
-        """Each cell with its name in messages, or None when a cell is absent or unreadable."""
+    def read(self, reading: Reading) -> list[tuple[str, str, FilledCell]] | None:
+        """Each cell with its table's and its own name in messages; None when a cell is absent or unreadable."""
         found = []
         for table_id, row, columns in self.cells:
             table = reading.table(table_id)
@@ -298,7 +300,7 @@ class TableQuantity:
             cell = table.cell(row, column)
             if not cell.is_readable:
                 return None
-            found.append((f"{table.spec.display}{table.spec.cell_name(row, column)}", cell))
+            found.append((table.spec.display, table.spec.cell_name(row, column), cell))
         return found
 
 
@@ -397,7 +399,7 @@ class TextTableMismatch(Rule):
                 stated = parse_amount(match.group("n"))
                 if cells is None or stated is None:
                     continue
-                in_table = sum(cell.value for _, cell in cells)
+                in_table = sum(cell.value for _, _, cell in cells)
                 if stated == in_table:
                     continue
                 written = report.text[match.start("n") : match.end()]
@@ -414,8 +416,8 @@ class TextTableMismatch(Rule):
                 cells = statement.quantity.read(report.reading)
                 if cells is None:
                     continue
-                in_table = sum(cell.value for _, cell in cells)
-                if in_table <= 0:
+                in_table = sum(cell.value for _, _, cell in cells)
+                if in_table <= 0 or _count_follows(report.normalized, sentence, match.end()):
                     continue
                 yield self.diagnostic(
                     f"正文称“{report.text[match.start():match.end()]}”，但{_cells_text(cells)}为 {_number(in_table)}",
@@ -425,14 +427,28 @@ class TextTableMismatch(Rule):
                 )
 
 
-def _cells_text(cells: Sequence[tuple[str, FilledCell]]) -> str:
+def _count_follows(text: str, sentence: Span, position: int) -> bool:
+    """Whether the clause goes on to give a count (``未按时答复引发行政复议1件`` is not a "none")."""
+    end = clause_end(text, position, sentence.end, breaks=SENTENCE_END + ",;:，；：")
+    return bool(find_quantities(text, position, end))
+
+
+def _cells_text(cells: Sequence[tuple[str, str, FilledCell]]) -> str:
+    """``第三部分表格“…”“一、本年新收…”行“总计”列``, or ``…表格“…”中A与B之和`` for several cells of one table."""
+    tables = list(dict.fromkeys(table for table, _, _ in cells))
     if len(cells) == 1:
-        return cells[0][0]
-    return "与".join(name for name, _ in cells) + "之和"
+        return tables[0] + cells[0][1]
+    if len(tables) == 1:
+        return f"{tables[0]}中" + "与".join(name for _, name, _ in cells) + "之和"
+    return "与".join(table + name for table, name, _ in cells) + "之和"
 
 
-def _related(cells: Sequence[tuple[str, FilledCell]]) -> list[Related]:
-    return [Related(cell.start, cell.end, f"{name} = {_number(cell.value)}") for name, cell in cells if cell.start is not None and cell.end is not None]
+def _related(cells: Sequence[tuple[str, str, FilledCell]]) -> list[Related]:
+    return [
+        Related(cell.start, cell.end, f"{table}{name} = {_number(cell.value)}")
+        for table, name, cell in cells
+        if cell.start is not None and cell.end is not None
+    ]
 
 
 @hookimpl

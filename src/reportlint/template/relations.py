@@ -174,6 +174,8 @@ def cell_label(spec: TableSpec, cell: FilledCell, scope_is_column: bool, scope_i
 
 
 def _side_text(spec: TableSpec, side: SideValue, by_column: bool, by_row: bool) -> str:
+    if not side.cells:
+        return str(side.value)
     names = " + ".join(f"“{cell_label(spec, cell, by_column, by_row)}”" for cell in side.cells)
     if len(side.cells) == 1:
         return f"{names}（{side.value}）"

@@ -1,7 +1,7 @@
 """A realistic 2021-format township report as data, and the text every structured loader extracts from it.
 
 The HTML fixtures in ``fixtures/`` hold this report; the .docx (and the PDF made
-from it) are written from this data by :mod:`tests.loaders.docx_writer`. Names
+from it) are written from this data by :mod:`loader_samples.docx_writer`. Names
 are invented (某某县某某镇).
 """
 

@@ -1,4 +1,4 @@
-"""Writes the report of :mod:`report_content` as a .docx with python-docx: heading styles, merged cells, page breaks."""
+"""Writes the report of :mod:`loader_samples.report` as a .docx with python-docx: heading styles, merged cells, page breaks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from report_content import REPORT, ReportLine, ReportTable, grid_positions
+from loader_samples.report import REPORT, ReportLine, ReportTable, grid_positions
 
 #: Sections that start on a new page, so the PDF made from the .docx has known pages.
 NEW_PAGE_SECTIONS = ("三、", "四、")

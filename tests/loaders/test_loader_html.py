@@ -1,0 +1,255 @@
+"""HTML loader: finding the report in a CMS page, leaving out chrome, table grids and source locations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from loader_samples import FIXTURES
+from loader_samples.report import TITLE, expected_text, grid_positions, tables
+
+from reportlint.model import Cell, Document, Heading, Paragraph, Table
+from reportlint.sources import SourceError
+
+CMS_PAGE = FIXTURES / "report_2021_cms.html"
+GBK_PAGE = FIXTURES / "report_2021_gbk.html"
+
+BLOCK_KINDS = ["H1", "P", "H2", "P", "P", "P", "P", "P", "H2", "T", "H2", "T", "H2", "T", "H2", "P", "H2", "P", "P", "P", "P"]
+
+
+def _kinds(document: Document) -> list[str]:
+    return [f"H{block.level}" if isinstance(block, Heading) else type(block).__name__[0] for block in document.blocks]
+
+
+def _cell(document: Document, table: Table, text: str) -> Cell:
+    return next(cell for row in table.rows for cell in row if document.slice(cell.start, cell.end) == text)
+
+
+def _source_position(path: Path, needle: str, encoding: str = "utf-8", after: str = "") -> tuple[int, int]:
+    """1-based line and column of ``needle`` in a fixture file (the first after ``after``)."""
+    lines = path.read_bytes().decode(encoding).splitlines()
+    start = next(number for number, line in enumerate(lines) if after in line)
+    for number in range(start, len(lines)):
+        if needle in lines[number]:
+            return number + 1, lines[number].index(needle) + 1
+    raise AssertionError(needle)
+
+
+def _page(body: str, tmp_path: Path, name: str = "page.html") -> Path:
+    path = tmp_path / name
+    path.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>测试</title></head><body>{body}</body></html>', "utf-8")
+    return path
+
+
+def test_cms_page_yields_the_report_text_only(load):
+    document = load(CMS_PAGE)
+    assert document.format == "html"
+    assert document.encoding == "utf-8"
+    assert document.text == expected_text()
+
+
+def test_page_chrome_scripts_and_hidden_elements_are_left_out(load):
+    text = load(CMS_PAGE).text
+    for chrome in ("您当前的位置", "字体", "扫一扫", "分享到", "打印本页", "关闭窗口", "索引号", "发布机构", "发布时间",
+                   "浏览次数", "版权所有", "网站标识码", "相关文章", "首页", "setFont", "pageTitle", "欢迎访问"):
+        assert chrome not in text, chrome
+
+
+def test_publication_date_comes_from_the_pubdate_meta_tag(load):
+    assert dict(load(CMS_PAGE).metadata) == {"published": "2022-01-20", "published_raw": "2022-01-20 09:30"}
+
+
+def test_title_outside_the_content_is_taken_from_the_h1(load):
+    document = load(CMS_PAGE)
+    title = document.blocks[0]
+    assert isinstance(title, Heading) and title.level == 1
+    assert document.slice(title.start, title.end) == TITLE
+    location = document.locate(title.start, title.end)
+    assert (location.line, location.column) == _source_position(CMS_PAGE, TITLE, after="<h1")
+
+
+def test_blocks_are_headings_paragraphs_and_tables_in_order(load):
+    assert _kinds(load(CMS_PAGE)) == BLOCK_KINDS
+
+
+def test_every_cell_sits_at_its_grid_position_with_its_spans(load):
+    document = load(CMS_PAGE)
+    assert len(document.tables) == 3
+    for table, spec in zip(document.tables, tables()):
+        placed, _ = grid_positions(spec)
+        expected = {(row, column, cell.rowspan, cell.colspan, cell.text) for row, column, cell in placed}
+        actual = {
+            (cell.row, cell.column, cell.rowspan, cell.colspan, document.slice(cell.start, cell.end))
+            for row in table.rows
+            for cell in row
+        }
+        assert actual == expected
+        assert [cell.row for row in table.rows for cell in row] == sorted(cell.row for row in table.rows for cell in row)
+
+
+def test_application_table_header_merges(load):
+    document = load(CMS_PAGE)
+    application = document.tables[1]
+
+    def spans(text: str) -> tuple[int, int, int, int]:
+        cell = _cell(document, application, text)
+        return cell.row, cell.column, cell.rowspan, cell.colspan
+
+    assert spans("申请人情况") == (0, 3, 1, 7)
+    assert spans("自然人") == (1, 3, 2, 1)
+    assert spans("法人或其他组织") == (1, 4, 1, 5)
+    assert spans("总计") == (1, 9, 2, 1)
+    assert spans("商业企业") == (2, 4, 1, 1)
+    assert spans("三、本年度办理结果") == (5, 0, 22, 1)
+    assert spans("（三）不予公开") == (7, 1, 8, 1)
+    assert spans("（六）其他处理") == (23, 1, 3, 1)
+    assert spans("四、结转下年度继续办理") == (27, 0, 1, 3)
+    assert [cell.column for cell in application.rows[8]] == [2, 3, 4, 5, 6, 7, 8, 9]
+    review = document.tables[2]
+    assert [(cell.column, cell.colspan) for cell in review.rows[0]] == [(0, 5), (5, 10)]
+    assert [(cell.column, cell.rowspan, cell.colspan) for cell in review.rows[1]] == [
+        (0, 2, 1), (1, 2, 1), (2, 2, 1), (3, 2, 1), (4, 2, 1), (5, 1, 5), (10, 1, 5)
+    ]
+    assert [cell.column for cell in review.rows[2]] == list(range(5, 15))
+
+
+def test_table_text_has_one_tab_separated_field_per_grid_column(load):
+    document = load(CMS_PAGE)
+    application = document.tables[1]
+    lines = document.slice(application.start, application.end).split("\n")
+    assert len(lines) == 28
+    assert lines[1] == "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计"
+    assert lines[8] == "\t\t2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0"
+
+
+def test_cell_location_is_its_line_and_column_in_the_html(load):
+    document = load(CMS_PAGE)
+    cell = _cell(document, document.tables[1], "自然人")
+    location = document.locate(cell.start, cell.end)
+    line, column = _source_position(CMS_PAGE, ">自然人<")
+    assert (location.line, location.column) == (line, column + 1)
+    assert (location.end_line, location.end_column) == (line, column + 4)
+    assert location.logical == "表格2 第2行 第4列"
+
+
+def test_text_written_with_entities_is_located_at_its_line(load):
+    document = load(CMS_PAGE)
+    paragraph = next(block for block in document.blocks if document.slice(block.start, block.end).startswith("（三）政府信息管理"))
+    location = document.locate(paragraph.start, paragraph.end)
+    assert (location.line, location.column) == _source_position(CMS_PAGE, "（三）政府信息管理")
+    assert location.end_line == location.line
+
+
+def test_two_line_header_cell_keeps_its_line_break(load):
+    document = load(CMS_PAGE)
+    cell = _cell(document, document.tables[0], "本年收费金额\n（单位：万元）")
+    assert (cell.row, cell.column, cell.colspan) == (12, 1, 3)
+
+
+def test_gbk_page_with_layout_tables(load):
+    document = load(GBK_PAGE)
+    assert document.encoding == "gb18030"
+    assert document.text == expected_text()
+    assert dict(document.metadata) == {"published": "2022-01-21", "published_raw": "2022年01月21日"}
+    assert _kinds(document) == BLOCK_KINDS
+    title = document.blocks[0]
+    location = document.locate(title.start, title.end)
+    assert (location.line, location.column) == _source_position(GBK_PAGE, TITLE, "gbk", after="TRS_Editor")
+    cell = _cell(document, document.tables[1], "自然人")
+    cell_location = document.locate(cell.start, cell.end)
+    assert (cell_location.line, cell_location.column) == _source_position(GBK_PAGE, "自然人", "gbk", after="TRS_Editor")
+
+
+def test_navigation_only_page_has_no_report(load, tmp_path):
+    page = _page(
+        '<div class="position">您当前的位置：<a href="/">首页</a> &gt; <a href="/xxgk/">信息公开</a></div>'
+        '<ul><li><a href="/1.html">某某县2021年政府信息公开工作年度报告</a></li>'
+        '<li><a href="/2.html">某某镇2021年政府信息公开工作年度报告</a></li></ul>'
+        "<div>版权所有：某某县人民政府</div>",
+        tmp_path,
+    )
+    with pytest.raises(SourceError) as raised:
+        load(page)
+    assert raised.value.code == "RL906"
+    assert "找不到" in raised.value.message
+
+
+def test_page_with_only_an_attachment_link_has_no_report(load, tmp_path):
+    page = _page(
+        "<h1>某某镇2021年政府信息公开工作年度报告</h1>"
+        '<div id="zoom"><p>附件：<a href="/files/report.pdf">某某镇2021年政府信息公开工作年度报告.pdf</a></p></div>',
+        tmp_path,
+    )
+    with pytest.raises(SourceError) as raised:
+        load(page)
+    assert raised.value.code == "RL906"
+
+
+def test_layout_table_around_a_data_table_is_read_as_blocks(load, tmp_path):
+    page = _page(
+        "<table><tr><td>"
+        "<p>一、总体情况</p><p>本年度我镇认真贯彻落实《条例》，主动公开政府信息52条，全年未收到政府信息公开申请，工作平稳有序开展。</p>"
+        "<p>二、主动公开政府信息情况</p>"
+        '<table border="1"><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>0</td></tr></table>'
+        "<p>三、收到和处理政府信息公开申请情况</p><p>本年度未收到申请。</p>"
+        "</td></tr></table>",
+        tmp_path,
+    )
+    document = load(page)
+    assert len(document.tables) == 1
+    table = document.tables[0]
+    assert document.slice(table.start, table.end) == "信息内容\t本年制发件数\n规章\t0"
+    assert _kinds(document) == ["H2", "P", "H2", "T", "H2", "P"]
+
+
+def test_line_breaks_and_whitespace_as_a_browser_shows_them(load, tmp_path):
+    page = _page(
+        "<div id='zoom'>\n  <strong>一、总体情况</strong><br>\n　　本年度   我镇\n  主动公开信息<span>52</span>条，未收到申请。<br/>"
+        "&nbsp;&nbsp;二、主动公开政府信息情况<br>三、收到和处理政府信息公开申请情况<br>"
+        "本年度未收到政府信息公开申请，未发生行政复议和行政诉讼，工作平稳有序开展，全年无投诉，群众满意度较高。</div>",
+        tmp_path,
+    )
+    document = load(page)
+    assert document.text.split("\n") == [
+        "一、总体情况",
+        "本年度 我镇 主动公开信息52条，未收到申请。",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "本年度未收到政府信息公开申请，未发生行政复议和行政诉讼，工作平稳有序开展，全年无投诉，群众满意度较高。",
+    ]
+    assert _kinds(document) == ["H2", "P", "H2", "H2", "P"]
+    second = document.blocks[1]
+    location = document.locate(second.start, second.end)
+    assert (location.line, location.column) == (3, 3)  # after the two 　 of the indentation
+
+
+def test_empty_cells_and_rowspan_to_the_end(load, tmp_path):
+    page = _page(
+        "<p>一、总体情况</p><p>本年度我镇主动公开政府信息52条，全年未收到政府信息公开申请，未发生行政复议和行政诉讼。</p>"
+        "<p>二、主动公开政府信息情况</p>"
+        '<table><tr><td rowspan="0">合计</td><td></td><td>1</td></tr><tr><td>&nbsp;</td><td>2</td></tr></table>',
+        tmp_path,
+    )
+    document = load(page)
+    table = document.tables[0]
+    assert document.slice(table.start, table.end) == "合计\t\t1\n\t\t2"
+    first, blank, _ = table.rows[0]
+    assert (first.rowspan, blank.start, blank.end, blank.column) == (2, first.end + 1, first.end + 1, 1)
+    assert [(cell.column, cell.end - cell.start) for cell in table.rows[1]] == [(1, 0), (2, 1)]
+    assert document.locate(blank.start, blank.end).logical == "表格1 第1行 第2列"
+
+
+def test_empty_page_is_rl906(load, tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><body>   </body></html>", "utf-8")
+    with pytest.raises(SourceError) as raised:
+        load(path)
+    assert raised.value.code == "RL906"
+
+
+def test_paragraph_blocks_cover_exactly_their_text(load):
+    document = load(CMS_PAGE)
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            text = document.slice(block.start, block.end)
+            assert text == text.strip() and "\n" not in text
