@@ -11,7 +11,8 @@ from reportlint.dates import YEAR_MENTION, find_dates
 from reportlint.diagnostics import Fix
 from reportlint.hookspecs import hookimpl
 from reportlint.rule import Option, Rule, RuleDefinitionError
-from reportlint.sentences import bracketed, clause_end, clause_start, find_quantities, sentence_at, states_plans
+from reportlint.sentences import bracketed, clause_start, find_quantities, sentence_at, states_plans
+from reportlint.template.identity import Subject
 from reportlint.textspans import HAN, Span
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -202,7 +203,7 @@ _YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中�
 _FULL_DATE_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = re.compile(r"\s*年?\s*度?\s*(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:[-—~至到自从]|截至|截止)\s*$")
-_COMPARISON = re.compile("上年|上一年|去年|往年|同比|相比|比较|较|与|增长|减少|下降|持平|结转|同期")
+_COMPARISON = re.compile("上年|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|结转")
 _CITES_DOCUMENT = re.compile("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
 # What may stand before a year that opens its clause: an ordinal such as (二) or 2., then 在/于.
 _CLAUSE_LEAD = re.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.])?\s*(?:在|于)?")
@@ -311,7 +312,7 @@ def _deadline_option(rule_name: str, option: str, value: str) -> tuple[int, int]
 _DEADLINES = {
     "department": ("department-deadline", "《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度的年度报告", "error"),
     "government": ("government-deadline", "《政府信息公开条例》第四十九条：县级以上地方人民政府的年度报告应在每年3月31日前公布", "error"),
-    "township": ("township-deadline", "条例第四十九条未规定乡镇人民政府、街道办事处的期限，此为上级通知通常安排的日期", "warning"),
+    "township": ("township-deadline", "条例第四十九条未规定乡镇人民政府、街道办事处的期限，默认按次年1月31日提示，可用选项 township-deadline 改为本地通知规定的日期", "warning"),
 }
 _BODY_NAMES = {"department": "县级以上人民政府部门", "government": "县级以上人民政府", "township": "乡镇人民政府、街道办事处"}
 _PUBLICATION_SOURCES = {"metadata": "取自网页元数据", "page": "取自页面上的发布日期", "signature": "取自报告落款"}
@@ -387,7 +388,8 @@ class LatePublication(Rule):
         )
 
 
-def _body_kind(subject) -> str | None:
+def _body_kind(subject: Subject) -> str | None:
+    """Which deadline applies: ``department``, ``government``, ``township``, or None when the level is unknown."""
     if subject.level == "部门":
         return "department"
     if subject.is_township:
@@ -432,8 +434,10 @@ class GarbledDocumentNumber(Rule):
 
     def check(self, report):
         text = report.normalized
-        matches = sorted((*_BRACKETED_YEAR.finditer(text), *_UNOPENED_YEAR.finditer(text)), key=lambda match: match.start())
-        for match in matches:
+        bracketed_years = list(_BRACKETED_YEAR.finditer(text))
+        taken = [Span(match.start(), match.end()) for match in bracketed_years]
+        unopened = [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
+        for match in sorted((*bracketed_years, *unopened), key=lambda match: match.start()):
             if match.group("open") != "〔" and match.group("close") != "〕":
                 yield from self._style_variant(report, match)
                 continue
