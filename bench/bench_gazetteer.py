@@ -1,4 +1,4 @@
-"""Benchmark of the gazetteer: cold load, scan time per report, memory of the loaded data.
+"""Benchmark of the gazetteer and the RL4 place rules: cold load, scan and whole-family time per report, memory.
 
     python bench/bench_gazetteer.py [--seeds DIR] [--runs N]
 
@@ -9,6 +9,11 @@ Prints, each measured in fresh interpreters where it matters:
 * scan time per report over the seed reports (mean of ``--runs`` runs), also per
   6,000 characters, next to a scan keyed on each name's first two characters
   (the alternative design) for comparison;
+* the whole RL4 family per report: the place analysis (:mod:`reportlint.places`:
+  scan, subject resolution, every mention judged) plus the five RL4 rules, on a
+  report whose template reading is already done (that cost belongs to the
+  reader, not to RL4), and the first report of a fresh interpreter, which also
+  loads the gazetteer;
 * memory: what the loaded gazetteer keeps and its peak while loading (tracemalloc).
 """
 
@@ -66,17 +71,40 @@ def main(argv: list[str] | None = None) -> int:
     reports = sorted(arguments.seeds.glob("*.txt")) if arguments.seeds.is_dir() else []
     if reports:
         print_scan_times(reports, arguments.runs)
+        print_place_rule_times(reports, arguments.runs, arguments.cold_runs)
     else:
         print(f"scan: no reports in {arguments.seeds}; pass --seeds DIR")
     return 0
 
 
-def run_probe(probe: str) -> dict:
+FIRST_REPORT_PROBE = """
+import json, sys, time
+from pathlib import Path
+from reportlint.config import Config
+from reportlint.engine import build_rule_set, load_document
+from reportlint.report import Report
+from reportlint.rules.places import reportlint_rules
+from reportlint.sources import read_source
+path = Path(sys.argv[1])
+config = Config()
+rule_set = build_rule_set(config)
+report = Report(document=load_document(read_source(path), rule_set.registry), config=config, path=path, registry=rule_set.registry)
+report.reading
+rules = [rule() for rule in reportlint_rules()]
+started = time.perf_counter()
+found = [diagnostic for rule in rules for diagnostic in rule.check(report)]
+print(json.dumps({"first_report": time.perf_counter() - started}))
+"""
+
+
+def run_probe(probe: str, *arguments: str) -> dict:
     """Run a probe script in a fresh interpreter that imports reportlint from this checkout."""
     environment = dict(
         os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SOURCE_DIR), os.environ.get("PYTHONPATH")]))
     )
-    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, env=environment)
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *arguments], check=True, capture_output=True, text=True, env=environment
+    )
     return json.loads(result.stdout)
 
 
@@ -132,6 +160,52 @@ def print_scan_times(reports: list[Path], runs: int) -> None:
         )
     sizes = ", ".join(f"{path.name[:3]}: {len(text)}" for path, text in zip(reports, texts, strict=True))
     print(f"  report sizes in characters: {sizes}")
+
+
+def print_place_rule_times(reports: list[Path], runs: int, cold_runs: int) -> None:
+    """Mean time of the whole RL4 family per report (analysis + five rules), and the cold first report."""
+    sys.path.insert(0, str(SOURCE_DIR))
+    from reportlint.config import Config
+    from reportlint.engine import build_rule_set, load_document
+    from reportlint.places import analyse
+    from reportlint.report import Report
+    from reportlint.rules.places import reportlint_rules
+    from reportlint.sources import read_source
+
+    config = Config()
+    rule_set = build_rule_set(config)
+    rules = [rule() for rule in reportlint_rules()]
+
+    def fresh_report(document, reading, path):
+        """A new Report (so the place analysis is recomputed) that reuses an existing template reading."""
+        report = Report(document=document, config=config, path=path, registry=rule_set.registry)
+        report.__dict__["reading"] = reading  # what cached_property stores: the reader's cost is not RL4's
+        return report
+
+    print(f"RL4 family ({len(reports)} reports, {runs} runs each, mean; template reading done beforehand):")
+    analysis_times, family_times, counts = [], [], []
+    for path in reports:
+        document = load_document(read_source(path), rule_set.registry)
+        reading = Report(document=document, config=config, path=path, registry=rule_set.registry).reading
+        counts.append(sum(1 for rule in rules for _ in rule.check(fresh_report(document, reading, path))))
+        started = time.perf_counter()
+        for _ in range(runs):
+            analyse(fresh_report(document, reading, path))
+        analysis_times.append((time.perf_counter() - started) / runs)
+        started = time.perf_counter()
+        for _ in range(runs):
+            report = fresh_report(document, reading, path)
+            for rule in rules:
+                list(rule.check(report))
+        family_times.append((time.perf_counter() - started) / runs)
+    print(f"  {'place analysis (scan, subject, every mention judged)':<58} {statistics.mean(analysis_times) * 1e6:7.0f} µs per report")
+    print(f"  {'whole RL4 family (analysis + RL401–RL405)':<58} {statistics.mean(family_times) * 1e6:7.0f} µs per report")
+    print(f"  slowest report: {max(family_times) * 1e6:.0f} µs; findings per report: {counts}")
+    samples = [run_probe(FIRST_REPORT_PROBE, str(reports[0]))["first_report"] * 1000 for _ in range(cold_runs)]
+    print(
+        f"  {'first report in a fresh interpreter (loads the gazetteer)':<58}"
+        f" {statistics.median(samples):7.1f} ms / {min(samples):7.1f} ms (median / best)"
+    )
 
 
 def first_two_characters_scan(gazetteer):

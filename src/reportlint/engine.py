@@ -416,19 +416,20 @@ def _run(
             pool.shutdown(cancel_futures=True)
 
 
-def lint_text(
-    text: str,
+def lint_source(
+    source: Source,
     *,
-    filename: str = "report.txt",
     rules: Sequence[type[Rule]] | None = None,
     config: Config | Mapping[str, Any] | None = None,
 ) -> list[Diagnostic]:
-    """Lint a report given as a string (format from ``filename``); see :func:`reportlint.lint_text`."""
+    """Lint one source with a config (a :class:`Config` or a mapping of config keys).
+
+    ``rules`` limits the run to these rule classes (plugin tests).
+    """
     if config is None:
         config = Config()
     elif not isinstance(config, Config):
         config = parse_config(config, None)
-    path = Path(filename)
     rule_set = build_rule_set(config)
     if rules is not None:
         try:
@@ -436,12 +437,23 @@ def lint_text(
         except RuleDefinitionError as error:
             raise ConfigError(str(error)) from None
         rule_set = RuleSet(rule_set.registry, chosen)
-    data = text.encode("utf-8")
-    source = Source(path, filename, data, detect_format(data, path.suffix.lower()))
     linter = Linter(RunOptions())
     try:
         document = load_document(source, rule_set.registry)
     except SourceError as error:
         diagnostic = _internal(rule_set.registry, error.code, error.message)
-        return list(linter.finish(filename, path, config, None, [diagnostic]).diagnostics)
-    return list(linter.lint_document(document, path, config, rule_set).diagnostics)
+        return list(linter.finish(source.display_path, source.path, config, None, [diagnostic]).diagnostics)
+    return list(linter.lint_document(document, source.path, config, rule_set).diagnostics)
+
+
+def lint_text(
+    text: str,
+    *,
+    filename: str = "report.txt",
+    rules: Sequence[type[Rule]] | None = None,
+    config: Config | Mapping[str, Any] | None = None,
+) -> list[Diagnostic]:
+    """Lint a report given as a string (format detected from its content and ``filename``)."""
+    path = Path(filename)
+    data = text.encode("utf-8")
+    return lint_source(Source(path, filename, data, detect_format(data, path.suffix.lower())), rules=rules, config=config)

@@ -136,6 +136,7 @@ def load_gazetteer(settings: PlaceSettings, config_path: Path | None = None) -> 
 
 @lru_cache(maxsize=8)
 def _gazetteer(data_file: Path | None, extra_places: tuple[ExtraPlace, ...]) -> Gazetteer:
+    """The shipped gazetteer, or one loaded from a data file and extra places (cached per process)."""
     if data_file is None and not extra_places:
         return Gazetteer.default()
     return Gazetteer.load(data_file, extra_places)
@@ -285,6 +286,7 @@ class _TextContext:
 
     @classmethod
     def of(cls, text: str) -> _TextContext:
+        """The context of ``text`` (the normalised view)."""
         return cls(
             text,
             tuple(match.start() for match in _SENTENCE_BREAK.finditer(text)),
@@ -304,9 +306,11 @@ class _TextContext:
         return next((span for span in self.citations if span.start < start and end < span.end), None)
 
     def has_self_reference(self, sentence: Span) -> bool:
+        """The sentence holds a 我镇/本局… self-reference."""
         return any(sentence.start <= item.start < sentence.end for item in self.self_references)
 
     def is_cooperation(self, sentence: Span) -> bool:
+        """The sentence is about working with another place (结对、帮扶、学习考察 …)."""
         return _COOPERATION.search(self.text, sentence.start, sentence.end) is not None
 
     def is_actor(self, mention: PlaceMention) -> bool:
@@ -405,14 +409,17 @@ class PlaceReference:
 
     @property
     def name(self) -> str:
+        """The full name as written (normalised): "莲花镇"."""
         return self.mention.name
 
     @property
     def start(self) -> int:
+        """Offset of the name in the report's text."""
         return self.mention.start
 
     @property
     def end(self) -> int:
+        """Offset just after the name."""
         return self.mention.end
 
 
@@ -485,8 +492,9 @@ class PlaceAnalysis:
         relation = reference.relation
         place = reference.place
         if relation is Relation.SIBLING and place is not None:
-            parent = self.direct_parent(place)
-            text = f"同属{parent.name if parent else '一县'}的另一个乡镇、街道"
+            county = self.direct_parent(place)
+            assert county is not None, "a sibling shares the subject's parent"
+            text = f"同属{county.name}的另一个乡镇、街道"
         elif relation in (Relation.SUBJECT, Relation.AMBIGUOUS, Relation.UNKNOWN) or place is None:
             text = relation.label
         else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from loader_samples import FIXTURES
-from loader_samples.report import TITLE, expected_text, grid_positions, tables
+from loader_samples import FIXTURES, loaded_layout
+from loader_samples.report import TITLE, expected_layout, expected_text, tables
 
 from reportlint.model import Cell, Document, Heading, Paragraph, Table
 from reportlint.sources import SourceError
@@ -76,14 +76,7 @@ def test_every_cell_sits_at_its_grid_position_with_its_spans(load):
     document = load(CMS_PAGE)
     assert len(document.tables) == 3
     for table, spec in zip(document.tables, tables()):
-        placed, _ = grid_positions(spec)
-        expected = {(row, column, cell.rowspan, cell.colspan, cell.text) for row, column, cell in placed}
-        actual = {
-            (cell.row, cell.column, cell.rowspan, cell.colspan, document.slice(cell.start, cell.end))
-            for row in table.rows
-            for cell in row
-        }
-        assert actual == expected
+        assert loaded_layout(document, table) == expected_layout(spec)
         assert [cell.row for row in table.rows for cell in row] == sorted(cell.row for row in table.rows for cell in row)
 
 

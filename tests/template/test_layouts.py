@@ -229,7 +229,7 @@ def test_label_without_ordinal_and_half_width_brackets(read, layout):
     assert snapshot(read(report, layout)) == expected(report)
 
 
-@pytest.mark.parametrize("layout", [layout for layout in EXACT_LAYOUTS if layout != "tab-cells"])
+@pytest.mark.parametrize("layout", [layout for layout in EXACT_LAYOUTS if layout not in ("tab-cells", "markdown")])
 def test_missing_value_never_shifts_the_others(read, layout):
     report = SampleReport.build("T2021", 2021, seed=1).without_cell("s3", "r3_1", "c_biz")
     assert wrong_values(read(report, layout), report) == []
@@ -243,6 +243,17 @@ def test_missing_value_never_shifts_the_others(read, layout):
 def test_missing_value_never_shifts_the_others_in_tab_cells(read):
     report = SampleReport.build("T2021", 2021, seed=1).without_cell("s3", "r3_1", "c_biz")
     assert wrong_values(read(report, "tab-cells"), report) == []
+
+
+@pytest.mark.xfail(
+    reason="reader bug: values of a real table are placed by their order in the row, not by their grid column; in a "
+    "Markdown table (no spans) the empty field a merged label leaves is then taken as a blank 自然人 cell when the row "
+    "is one value short, and the row's values shift right into wrong columns, read as ok",
+    strict=True,
+)
+def test_missing_value_never_shifts_the_others_in_markdown(read):
+    report = SampleReport.build("T2021", 2021, seed=1).without_cell("s3", "r3_1", "c_biz")
+    assert wrong_values(read(report, "markdown"), report) == []
 
 
 @pytest.mark.xfail(

@@ -6,14 +6,14 @@ joined by ``"\\n"``; a table is written one grid row per line, one
 ``"\\t"``-separated field per grid column (a merged cell's text sits in its
 top-left field, the fields it covers stay empty); a cell's own lines are joined
 by ``"\\n"``. Pieces written with a location become the
-:class:`~reportlint.model.Segment` s of the document's source map: a position in
+segments (:class:`~reportlint.model.Segment`) of the document's source map: a position in
 the original file (HTML), or the piece's own position in the extracted text
 with a logical place (``第12段``, ``第2页 第14行``) for .docx and .pdf.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -118,8 +118,8 @@ def write_table(
     builder: TextBuilder,
     grid: TableGrid[Content],
     write_content: Callable[[Content, str], None],
-) -> Table:
-    """Write a table grid as text, add its :class:`~reportlint.model.Table` block and return it.
+) -> None:
+    """Write a table grid as text and add its :class:`~reportlint.model.Table` block.
 
     ``write_content(content, logical)`` writes one cell's text (its lines joined
     by ``"\\n"``, without surrounding whitespace) and must record a segment at its
@@ -144,11 +144,5 @@ def write_table(
             write_content(placed.content, cell_name(table_number, row, column))
             cells.append(Cell(cell_start, builder.offset, row, column, placed.rowspan, placed.colspan))
         rows.append(tuple(cells))
-    table = Table(start, builder.offset, rows=tuple(rows))
-    builder.blocks.append(table)
-    return table
+    builder.blocks.append(Table(start, builder.offset, rows=tuple(rows)))
 
-
-def joined_lines(lines: Sequence[str]) -> str:
-    """Non-blank lines stripped of surrounding whitespace, joined by ``"\\n"``."""
-    return "\n".join(stripped for stripped in (line.strip() for line in lines) if stripped)

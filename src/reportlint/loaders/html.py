@@ -63,6 +63,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _COLLAPSIBLE_SPACE = " \t\n\r\f"
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 #: Characters that may come from an entity (&nbsp; &ldquo; …): not searched for literally in the source.
 _ENTITY_CHARACTERS = frozenset(chr(code) for code in codepoint2name) | {"&", "<", ">"}
@@ -149,6 +150,8 @@ class PageTable:
 
 @dataclass(frozen=True)
 class _Pending:
+    """Text waiting for its line to end, with its element's source line and whether it is link text."""
+
     text: str
     line: int
     linked: bool
@@ -180,6 +183,8 @@ class Flow:
 
     def end_line(self) -> None:
         """Close the current line: collapse and trim its whitespace and locate its words."""
+        if not self._pending:
+            return
         pending, self._pending = self._pending, []
         tokens = [
             (match.group(), piece.line, piece.linked)
@@ -250,7 +255,7 @@ class PageReader:
             tag = child.tag
             child_line = child.sourceline or line
             if not isinstance(tag, str):
-                pass  # comments and processing instructions: only their tail is text
+                pass  # not an element (the parser drops comments; entities may remain): only its tail is text
             elif tag == "br":
                 flow.end_line()
             elif tag in BLOCK_TAGS or tag in HEADING_LEVELS:
@@ -294,7 +299,9 @@ def _table_rows(table: HtmlElement) -> Iterator[list[HtmlElement]]:
 
 def _span(value: str | None, limit: int) -> int:
     """A rowspan/colspan attribute as a count in ``1..limit``; 0 means "to the end" as in HTML."""
-    digits = re.match(r"\s*(\d+)", value or "")
+    if value is None:
+        return 1
+    digits = _LEADING_NUMBER.match(value)
     span = int(digits.group(1)) if digits else 1
     return limit if span == 0 else max(1, min(span, limit))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlint.loaders.docx import DocxLoader
 from reportlint.loaders.html import HtmlLoader
 from reportlint.loaders.pdf import PdfLoader
-from reportlint.model import Document
+from reportlint.model import Document, Table
 from reportlint.sources import read_source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -22,3 +22,12 @@ def load_document(path: Path) -> Document:
     """Read a file and load it with the loader for its detected format."""
     source = read_source(path)
     return LOADERS[source.format]().load(source)
+
+
+def loaded_layout(document: Document, table: Table) -> set[tuple[int, int, int, int, str]]:
+    """Every cell of a loaded table as (row, column, rowspan, colspan, text)."""
+    return {
+        (cell.row, cell.column, cell.rowspan, cell.colspan, document.slice(cell.start, cell.end))
+        for row in table.rows
+        for cell in row
+    }

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 #: A 2×2 grey image, the whole content of a "scanned" page.
 _IMAGE = b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream"
-_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 5 0 R >>"
+#: Maps printable ASCII to itself and byte 0xAD to U+00AD SOFT HYPHEN, as word processors' hyphenation does.
+_TO_UNICODE_MAP = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Latin def "
+    b"1 begincodespacerange <00> <FF> endcodespacerange "
+    b"1 beginbfrange <20> <7E> <0020> endbfrange 1 beginbfchar <AD> <00AD> endbfchar "
+    b"endcmap CMapName currentdict /CMap defineresource pop end end"
+)
+_TO_UNICODE = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_TO_UNICODE_MAP), _TO_UNICODE_MAP)
 #: A standard security handler whose /U entry no password matches: readers must ask for a password.
 _ENCRYPTION = (
     b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 "
@@ -23,7 +31,7 @@ def _text_stream(lines: list[str]) -> bytes:
 
 def write_pdf(pages: list[list[str]], *, scanned: bool = False, encrypted: bool = False) -> bytes:
     """A PDF with one page per list of text lines (Helvetica), or image-only pages when ``scanned``."""
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT, _IMAGE]
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _FONT, _IMAGE, _TO_UNICODE]
     page_numbers = []
     for lines in pages:
         content = b"q 200 0 0 200 100 400 cm /Im1 Do Q" if scanned else _text_stream(lines)

@@ -173,6 +173,12 @@ def grid_positions(table: ReportTable) -> tuple[list[tuple[int, int, SourceCell]
     return placed, width
 
 
+def expected_layout(table: ReportTable) -> set[tuple[int, int, int, int, str]]:
+    """Every cell of a table as (row, column, rowspan, colspan, text), as a loaded Table should have them."""
+    placed, _ = grid_positions(table)
+    return {(row, column, cell.rowspan, cell.colspan, cell.text) for row, column, cell in placed}
+
+
 def table_text(table: ReportTable) -> str:
     """A table as loaders write it: one line per grid row, one tab-separated field per grid column."""
     placed, width = grid_positions(table)

@@ -1,0 +1,54 @@
+"""The example plugin in a fresh virtual environment: entry points only, and gone after uninstall."""
+
+from __future__ import annotations
+
+import os
+import site
+import subprocess
+import venv
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PLUGIN = REPO / "plugins" / "reportlint-province-example"
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("plugin-venv")
+    venv.EnvBuilder(with_pip=True).create(root)
+    [venv_site] = (root / "lib").glob("python3*/site-packages")
+    # Dependencies come from the test environment, offline; reportlint itself is installed below.
+    (venv_site / "test-dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+    pip = [str(root / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"]
+    for target in (REPO, PLUGIN):
+        result = subprocess.run([*pip, str(target)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    return root
+
+
+def reportlint(environment: Path, *args: str) -> subprocess.CompletedProcess:
+    variables = {key: value for key, value in os.environ.items() if key != "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"}
+    return subprocess.run([str(environment / "bin" / "reportlint"), *args], capture_output=True, text=True, cwd=environment, env=variables)
+
+
+def test_plugin_rules_pack_and_template_work_through_entry_points(environment):
+    listing = reportlint(environment, "rules").stdout
+    assert "XS101" in listing and "plugin:province_example" in listing
+    assert "XS201" in listing and "pack:province.yaml" in listing
+    fixture = PLUGIN / "tests" / "fixtures" / "township-2021.txt"
+    report = environment / "report.txt"
+    report.write_text("\n".join(line for line in fixture.read_text(encoding="utf-8").splitlines() if not line.startswith("#!")) + "\n", encoding="utf-8")
+    check = reportlint(environment, "check", "--select", "XS,RL309", str(report))
+    codes = sorted(line.split(": ")[1].split()[0] for line in check.stdout.splitlines() if ": " in line and "[" in line)
+    assert codes == ["RL309", "XS101", "XS201", "XS202"]
+    parse = reportlint(environment, "parse", str(report)).stdout
+    assert "enterprise_docs" in parse
+    assert "province_example" in reportlint(environment, "plugins").stdout
+
+
+def test_uninstalling_removes_the_rules(environment):
+    subprocess.run([str(environment / "bin" / "python"), "-m", "pip", "uninstall", "-y", "reportlint-province-example"], check=True, capture_output=True)
+    listing = reportlint(environment, "rules").stdout
+    assert "RL601" in listing and "XS101" not in listing and "XS201" not in listing
