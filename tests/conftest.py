@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,9 @@ SEED_NAMES = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _no_plugin_autoload(monkeypatch):
-    """Tests see only reportlint's own plugins unless they install one on purpose."""
-    monkeypatch.setenv("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
+# Tests see only reportlint's own plugins (even if the example plugin is installed in the test
+# environment); a test that wants entry points removes the variable with monkeypatch.
+os.environ["REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
 
 @pytest.fixture

@@ -12,7 +12,12 @@ import pytest
 from reportlint.config import Config, ConfigError, load_config, parse_config
 from reportlint.engine import build_rule_set, load_document
 from reportlint.parse_view import parse_file
-from reportlint.places import PlaceSettings, Relation, find_self_references, place_settings
+from reportlint.places import (
+    PlaceSettings,
+    Relation,
+    find_self_references,
+    place_settings,
+)
 from reportlint.report import Report
 from reportlint.sources import Source, detect_format, read_source
 
@@ -202,6 +207,7 @@ def test_the_analysis_is_computed_once_per_report():
         ("我镇、本镇、我街道、本局、我委、我办、我县、本市、我省、我旗", ["我镇", "本镇", "我街道", "本局", "我委", "我办", "我县", "本市", "我省", "我旗"]),
         ("根据本办法及时办理，基本县情、成本区间、本区域、本市场、本乡镇、自我局限、我委托", []),
         ("本镇村民、本委员会、我县域内", ["本镇", "本委", "我县"]),
+        ("本单位、我机关", ["本单位", "我机关"]),
     ],
 )
 def test_self_references(text, words):
@@ -231,10 +237,18 @@ def test_bad_places_tables_are_config_errors(tmp_path, places, message):
     assert raised.value.path == str(tmp_path / "reportlint.toml")
 
 
-def test_an_extra_place_under_an_unknown_parent_fails_when_places_are_first_needed():
-    report = make_report(RELATIONS_REPORT, {"places": {"extra": [{"name": "王家村", "parent": "甘谷县兴国镇", "kind": "村"}]}})
+UNKNOWN_PARENT = {"extra": [{"name": "王家村", "parent": "甘谷县兴国镇", "kind": "村"}]}
+
+
+def test_an_extra_place_under_an_unknown_parent_stops_the_run_when_place_rules_are_selected():
     with pytest.raises(ConfigError, match="补充地名“王家村”的上级“甘谷县兴国镇”不在地名库中"):
-        report.places
+        make_report(RELATIONS_REPORT, {"places": UNKNOWN_PARENT})
+
+
+def test_without_place_rules_a_bad_extra_place_fails_only_when_places_are_needed():
+    report = make_report(RELATIONS_REPORT, {"select": ["RL6", "RL405"], "places": UNKNOWN_PARENT})
+    with pytest.raises(ConfigError, match="补充地名“王家村”的上级“甘谷县兴国镇”不在地名库中"):
+        _ = report.places
 
 
 def test_a_data_file_relative_to_the_config_replaces_the_shipped_data(tmp_path):
@@ -280,7 +294,13 @@ def test_the_gazetteer_loads_only_when_a_place_rule_needs_it():
 
 
 def test_parse_json_shows_the_subject_with_parents_and_every_mention_with_its_decision(seed):
-    data = json.loads(parse_file(seed("003"), as_json=True, isolated=True))
+    from typer.testing import CliRunner
+
+    from reportlint.cli import app
+
+    result = CliRunner().invoke(app, ["parse", "--json", "--isolated", str(seed("003"))])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
     place = data["place"]
     assert (place["body"], place["place"]["code"], place["ambiguous"]) == ("兴国镇", "620522100", False)
     assert [parent["name"] for parent in place["parents"]] == ["甘肃省", "天水市", "秦安县"]

@@ -45,7 +45,11 @@ def find_date_range(text: str, start: int = 0, end: int | None = None) -> DateRa
     first = dates[0]
     folded = fold_width(text)
     month_day = _MONTH_DAY.search(folded, first.end, end)
-    if month_day is not None and _RANGE_LINK.search(folded, first.end, month_day.start()) and (len(dates) < 2 or month_day.start() < dates[1].start):
+    if (
+        month_day is not None
+        and (len(dates) < 2 or month_day.start() < dates[1].start)
+        and _RANGE_LINK.search(folded, first.end, month_day.start())
+    ):
         month, day = int(month_day.group(1)), int(month_day.group(2))
         return DateRange(first, _mention(month_day.start(), month_day.end(), text, first.year, month, day))
     if len(dates) >= 2:

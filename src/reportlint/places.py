@@ -32,7 +32,6 @@ Self-references (``我镇``, ``本局`` …) are found without the gazetteer
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -41,7 +40,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlint.config import Config, ConfigError
-from reportlint.gazetteer import ExtraPlace, Gazetteer, GazetteerError, Place, PlaceMention, SubjectResolution, resolve_subject
+from reportlint.gazetteer import (
+    ExtraPlace,
+    Gazetteer,
+    GazetteerError,
+    Place,
+    PlaceMention,
+    SubjectResolution,
+    resolve_subject,
+)
 from reportlint.suggest import did_you_mean
 from reportlint.textspans import Span
 
@@ -144,16 +151,16 @@ def _gazetteer(data_file: Path | None, extra_places: tuple[ExtraPlace, ...]) -> 
 
 # --------------------------------------------------------------------------- self-references
 
-#: What a body calls itself after 我/本: a government level or a department word.
+#: What a body calls itself after 我/本: a government level, a department word, or a word any body may use.
 GOVERNMENT_SELF_NOUNS = ("街道", "镇", "乡", "县", "区", "市", "州", "旗", "省")
 DEPARTMENT_SELF_NOUNS = ("局", "委", "办", "厅")
+NEUTRAL_SELF_NOUNS = ("单位", "机关")
 
-# "本" ending a word (根本, 基本, 成本, 日本 …) and "自我" are not self-references.
 _SELF_REFERENCE = re.compile(
-    r"(?<![自根基成资样版文课剧账原日读标范副书脚蓝一])[我本]("
-    + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS)
-    + ")"
+    "[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")"
 )
+# After one of these characters, "本" ends a word (根本, 基本, 成本, 日本 …) and "我" is "自我".
+_NOT_A_SELF_REFERENCE_AFTER = frozenset("自根基成资样版文课剧账原日读标范副书脚蓝一")
 # The noun followed by one of these characters starts another word (本办法, 我办理, 本区域, 本市场, 本乡镇 …).
 _NOT_A_SELF_NOUN_BEFORE = {
     "办": "法理事公好结件学实成到",
@@ -180,6 +187,11 @@ class SelfReference:
         """A department's self-reference (我局、本委、我办、我厅) rather than a government level."""
         return self.noun in DEPARTMENT_SELF_NOUNS
 
+    @property
+    def fits_any_body(self) -> bool:
+        """A self-reference every body may use (本单位、我机关)."""
+        return self.noun in NEUTRAL_SELF_NOUNS
+
 
 def find_self_references(text: str) -> list[SelfReference]:
     """Every ``我X``/``本X`` self-reference in ``text`` (the normalised view), in order; no gazetteer needed."""
@@ -188,6 +200,8 @@ def find_self_references(text: str) -> list[SelfReference]:
         noun = match.group(1)
         following = text[match.end() : match.end() + 1]
         if following and following in _NOT_A_SELF_NOUN_BEFORE.get(noun, ""):
+            continue
+        if match.start() and text[match.start() - 1] in _NOT_A_SELF_REFERENCE_AFTER:
             continue
         found.append(SelfReference(match.group(), noun, match.start(), match.end()))
     return found
@@ -242,7 +256,9 @@ TOWNSHIP_KINDS = frozenset({"镇", "乡", "民族乡", "街道", "苏木", "民�
 
 # --------------------------------------------------------------------------- text context
 
-_SENTENCE_BREAK = re.compile(r"[。！？；!?;\n]")
+#: Characters that end a sentence (or a table line), full width and folded.
+SENTENCE_BREAKS = "。！？；!?;\n"
+_SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAKS}]")
 _CITATION = re.compile(r"《[^《》\n]{1,120}》")
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
 # enumeration marker (一是、（二）、3.) and a year ("2022年，").
@@ -280,7 +296,6 @@ class _TextContext:
     """Sentences, document titles and self-references of one text, found once."""
 
     text: str
-    sentence_breaks: tuple[int, ...]
     citations: tuple[Span, ...]
     self_references: tuple[SelfReference, ...]
 
@@ -289,17 +304,15 @@ class _TextContext:
         """The context of ``text`` (the normalised view)."""
         return cls(
             text,
-            tuple(match.start() for match in _SENTENCE_BREAK.finditer(text)),
             tuple(Span(match.start(), match.end()) for match in _CITATION.finditer(text)),
             tuple(find_self_references(text)),
         )
 
     def sentence(self, position: int) -> Span:
         """The sentence (or table line) holding ``position``, without its end mark."""
-        index = bisect_right(self.sentence_breaks, position)
-        start = self.sentence_breaks[index - 1] + 1 if index else 0
-        end = self.sentence_breaks[index] if index < len(self.sentence_breaks) else len(self.text)
-        return Span(start, end)
+        start = max(self.text.rfind(mark, 0, position) for mark in SENTENCE_BREAKS) + 1
+        end = _SENTENCE_BREAK.search(self.text, position)
+        return Span(start, end.start() if end is not None else len(self.text))
 
     def citation(self, start: int, end: int) -> Span | None:
         """The ``《…》`` title the range lies in, if any."""
@@ -644,14 +657,20 @@ class _Relations:
 
     def __init__(self, gazetteer: Gazetteer, subject: SubjectPlace | None) -> None:
         self._gazetteer = gazetteer
-        self._parents: dict[str, tuple[Place, ...]] = {}
+        self._by_name: dict[str, tuple[Relation, Place | None]] = {}
         self._subjects = [
-            (place, {parent.code for parent in self._parents_of(place)})
+            (place, {parent.code for parent in gazetteer.parents(place)})
             for place in (subject.in_running if subject is not None else ())
         ]
 
     def of(self, mention: PlaceMention) -> tuple[Relation, Place | None]:
         """The closest relation of the mention's candidates, the same against every subject candidate."""
+        decided = self._by_name.get(mention.name)
+        if decided is None:
+            decided = self._by_name[mention.name] = self._decide(mention)
+        return decided
+
+    def _decide(self, mention: PlaceMention) -> tuple[Relation, Place | None]:
         if not self._subjects:
             return Relation.UNKNOWN, mention.candidates[0] if len(mention.candidates) == 1 else None
         decided = {self._closest(mention.candidates, subject, codes) for subject, codes in self._subjects}
@@ -675,16 +694,10 @@ class _Relations:
             return Relation.SUBJECT
         if place.code in subject_parents:
             return Relation.PARENT
-        parents = self._parents_of(place)
+        parents = self._gazetteer.parents(place)
         if any(parent.code == subject.code for parent in parents):
             return Relation.INSIDE
         if subject.level == 4 and place.level == 4 and place.kind in TOWNSHIP_KINDS and place.parent_code == subject.parent_code:
             return Relation.SIBLING
         common = max((parent.level for parent in parents if parent.code in subject_parents), default=0)
         return _COMMON_LEVEL.get(common, Relation.ELSEWHERE)
-
-    def _parents_of(self, place: Place) -> tuple[Place, ...]:
-        parents = self._parents.get(place.code)
-        if parents is None:
-            parents = self._parents[place.code] = self._gazetteer.parents(place)
-        return parents

@@ -24,15 +24,17 @@ from reportlint.numbers import CHINESE_NUMERAL, parse_amount
 from reportlint.textspans import HAN, Span, logical_paragraphs
 
 #: Characters that end a sentence (full and folded half width).
-SENTENCE_END = "。!?！？"
+FULL_STOPS = "。!?！？"
 #: Characters that end a clause inside a sentence.
-CLAUSE_END = SENTENCE_END + ",;:、，；："
+CLAUSE_BREAKS = FULL_STOPS + ",;:、，；："
+# A share's clause goes on past a colon (占比：12.3%).
+_SHARE_CLAUSE_BREAKS = FULL_STOPS + ",;、，；"
 
 #: A number as prose writes it: Arabic (``268``, ``1,031``, ``12.3``) or Chinese (``三``, ``十二``).
 NUMBER = rf"(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)|(?<![零〇一二两三四五六七八九十百千万]){CHINESE_NUMERAL}"
 
 #: Measure words that follow a count in report prose.
-COUNT_UNITS = ("人次", "件次", "条", "件", "次", "个", "篇", "项", "份", "起", "期", "场", "人", "名", "家", "宗", "部", "批", "则", "封", "例", "户")
+COUNT_UNITS = ("人次", "件次", *"条件次个篇项份起期场人名家宗部批则封例户")
 
 # A measure word followed by one of these characters is part of a word, not a unit (条例, 人民, 部门 …).
 _NOT_A_UNIT_BEFORE = {
@@ -53,9 +55,8 @@ _NOT_A_UNIT_BEFORE = {
 # A Chinese numeral after one of these characters belongs to a word (统一, 第一, 之一 …).
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
-_QUANTITY = re.compile(
-    rf"(?P<number>{NUMBER})\s*(?P<wan>万)?\s*(?P<about>余|多)?\s*(?P<unit>人次|件次|[{''.join(unit for unit in COUNT_UNITS if len(unit) == 1)}])"
-)
+_ONE_CHARACTER_UNITS = "".join(unit for unit in COUNT_UNITS if len(unit) == 1)
+_QUANTITY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<wan>万)?\s*(?P<about>余|多)?\s*(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])")
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
 _PERCENTAGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _RATE = re.compile(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
@@ -63,8 +64,14 @@ _SUBSET_MARK = re.compile("其中")
 _TOTAL_MARK = re.compile(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|共(?![享同建产青识性鸣治赢商]))")
 _COLLECTIVE = re.compile("各类|各项|各种|全部|所有")
 _CATCH_ALL = re.compile("其他|其余|其它|剩余|余下")
-#: Words that make a sentence a plan rather than a report of work done.
-PLAN_WORDS = re.compile("将|计划|拟|力争|争取|预计|下一步|下步|下阶段|下一阶段|明年|今后|目标")
+# After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
+_LIST_FOLLOWS = re.compile(r":|\s*,?\s*分别")
+#: Words that make a sentence a plan rather than a report of work done. A bare 将 is
+#: also the preposition of 将…纳入 (past work), so only 将 before a verb of intent counts.
+PLAN_WORDS = re.compile(
+    "计划|拟|力争|争取|预计|下一步|下步|下阶段|下一阶段|明年|今后|目标"
+    "|将(?:进一步|继续|持续|不断|加大|加强|着力|全面|认真|积极|按照|围绕|坚持|重点|严格|切实|努力|逐步|深入|扎实|抓好|做好)"
+)
 _OPENERS = "(（[［【《〈"
 _CLOSERS = ")）]］】》〉"
 
@@ -162,39 +169,38 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
     """
     end = len(text) if end is None else end
     for paragraph in logical_paragraphs(text):
-        if paragraph.end <= start or paragraph.start >= end:
+        if paragraph.end <= start or paragraph.start >= end or "\t" in text[paragraph.start : paragraph.end]:
             continue
-        if "\t" in text[paragraph.start : paragraph.end]:
-            continue
-        sentence_start = paragraph.start
-        for index in range(paragraph.start, paragraph.end):
-            if text[index] in SENTENCE_END:
-                yield from _trimmed(text, sentence_start, index + 1)
-                sentence_start = index + 1
-        yield from _trimmed(text, sentence_start, paragraph.end)
+        cuts = [index + 1 for index in range(paragraph.start, paragraph.end) if text[index] in FULL_STOPS]
+        for sentence_start, sentence_end in zip([paragraph.start, *cuts], [*cuts, paragraph.end], strict=True):
+            sentence = _trimmed(text, sentence_start, sentence_end)
+            if sentence is not None and sentence.end > start and sentence.start < end:
+                yield sentence
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding whitespace; None when nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
-        yield Span(start, end)
+    return Span(start, end) if start < end else None
 
 
 def sentence_at(text: str, position: int) -> Span:
     """The sentence containing ``position`` (cut at 。！？ and at line ends)."""
     start = position
-    while start > 0 and text[start - 1] not in SENTENCE_END and text[start - 1] != "\n":
+    while start > 0 and text[start - 1] not in FULL_STOPS and text[start - 1] != "\n":
         start -= 1
     end = position
-    while end < len(text) and text[end] not in SENTENCE_END and text[end] != "\n":
+    while end < len(text) and text[end] not in FULL_STOPS and text[end] != "\n":
         end += 1
-    return Span(start, min(len(text), end + 1) if end < len(text) and text[end] != "\n" else end)
+    if end < len(text) and text[end] in FULL_STOPS:
+        end += 1
+    return Span(start, end)
 
 
-def clause_start(text: str, position: int, floor: int = 0, breaks: str = CLAUSE_END) -> int:
+def clause_start(text: str, position: int, floor: int = 0, breaks: str = CLAUSE_BREAKS) -> int:
     """Where the clause containing ``position`` starts (after the previous clause break, not before ``floor``)."""
     index = position
     while index > floor and text[index - 1] not in breaks and text[index - 1] != "\n":
@@ -202,7 +208,7 @@ def clause_start(text: str, position: int, floor: int = 0, breaks: str = CLAUSE_
     return index
 
 
-def clause_end(text: str, position: int, ceiling: int | None = None, breaks: str = CLAUSE_END) -> int:
+def clause_end(text: str, position: int, ceiling: int | None = None, breaks: str = CLAUSE_BREAKS) -> int:
     """Where the clause containing ``position`` ends (at the next clause break, not after ``ceiling``)."""
     ceiling = len(text) if ceiling is None else ceiling
     index = position
@@ -225,10 +231,10 @@ def bracketed(text: str, start: int, end: int) -> list[bool]:
     return inside
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None, *, skip_bracketed: bool = True) -> list[Quantity]:
-    """Counted quantities in ``text[start:end]``, in order; those inside brackets are skipped unless asked."""
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
     end = len(text) if end is None else end
-    inside = bracketed(text, start, end) if skip_bracketed else None
+    inside = bracketed(text, start, end)
     found = []
     for match in _QUANTITY.finditer(text, start, end):
         unit = match.group("unit")
@@ -239,7 +245,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, *, skip_b
         before = text[match.start() - 1] if match.start() > 0 else ""
         if before == "第" or (not number[0].isdigit() and before in _NOT_A_COUNT_AFTER):
             continue
-        if inside is not None and inside[match.start() - start]:
+        if inside[match.start() - start]:
             continue
         value = parse_amount(number)
         if value is None:
@@ -247,7 +253,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None, *, skip_b
         wan = match.group("wan") is not None
         if wan:
             value = value * 10000
-        approximate = wan or match.group("about") is not None or bool(_APPROXIMATE_BEFORE.search(text, max(0, match.start() - 3), match.start()))
+        hedged = _APPROXIMATE_BEFORE.search(text, max(0, match.start() - 3), match.start()) is not None
+        approximate = wan or hedged or match.group("about") is not None
         found.append(Quantity(value, unit, match.start(), match.end(), approximate))
     return found
 
@@ -263,13 +270,13 @@ def find_shares(text: str, start: int = 0, end: int | None = None) -> list[Share
     end = len(text) if end is None else end
     shares = []
     for percentage in find_percentages(text, start, end):
-        opening = clause_start(text, percentage.start, start, breaks=SENTENCE_END + ",;、，；")
+        opening = clause_start(text, percentage.start, start, breaks=_SHARE_CLAUSE_BREAKS)
         share_word = text.find("占", opening, percentage.start)
         if share_word < 0:
             continue
         label_start = opening
         if not text[opening:share_word].strip() and opening > start:
-            label_start = clause_start(text, opening - 1, start, breaks=SENTENCE_END + ",;、，；")
+            label_start = clause_start(text, opening - 1, start, breaks=_SHARE_CLAUSE_BREAKS)
         shares.append(Share(percentage, label_start))
     return shares
 
@@ -289,7 +296,7 @@ def names_the_rest(text: str, start: int, end: int) -> bool:
 
 
 def states_plans(text: str, span: Span) -> bool:
-    """Whether a sentence speaks of plans (将、计划、下一步 …) rather than of work done."""
+    """Whether a sentence speaks of plans (将进一步、计划、下一步 …) rather than of work done."""
     return PLAN_WORDS.search(text, span.start, span.end) is not None
 
 
@@ -302,68 +309,80 @@ def find_enumerations(text: str, start: int = 0, end: int | None = None) -> list
         全年累计主动公开政府信息122条。其中：A 15条，……；B 7条。
 
     and a list after a collective total (共 … 各类/全部 …, or a total followed
-    by a colon), without 其中::
+    by a colon or 分别), without 其中::
 
         全年共发布各类信息268条，主动公开政府文件16条，……，公开其余信息151条。
 
     Parts are the following counts with the total's measure word, outside
     brackets, up to the end of the sentence or a clause that states a new
-    total. A sentence with a second 其中 (a nested breakdown) is skipped.
+    total. A sentence with more than one 其中 (a nested breakdown) is skipped.
     """
     end = len(text) if end is None else end
     found = []
-    previous: tuple[Span, list[Quantity]] | None = None
+    previous: _CountedSentence | None = None
     for sentence in iter_sentences(text, start, end):
-        quantities = find_quantities(text, sentence.start, sentence.end)
-        enumeration = _subset_list(text, sentence, quantities, previous) or _collective_list(text, sentence, quantities)
+        counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
+        marks = _outside_brackets(text, sentence, _SUBSET_MARK)
+        if not marks:
+            enumeration = _collective_list(text, counted)
+        elif len(marks) == 1:
+            enumeration = _subset_list(text, counted, marks[0], previous)
+        else:
+            enumeration = None
         if enumeration is not None:
             found.append(enumeration)
-        previous = (sentence, quantities)
+        previous = counted
     return found
 
 
+@dataclass(frozen=True)
+class _CountedSentence:
+    """A sentence and the counts it states."""
+
+    span: Span
+    quantities: tuple[Quantity, ...]
+
+
 def _outside_brackets(text: str, sentence: Span, pattern: re.Pattern) -> list[int]:
+    """Where ``pattern`` matches in the sentence, brackets and book titles left out."""
     inside = bracketed(text, sentence.start, sentence.end)
     return [match.start() for match in pattern.finditer(text, sentence.start, sentence.end) if not inside[match.start() - sentence.start]]
 
 
 def _only_punctuation(text: str) -> bool:
-    return all(char.isspace() or char in CLAUSE_END for char in text)
+    return all(char.isspace() or char in CLAUSE_BREAKS for char in text)
 
 
-def _subset_list(text: str, sentence: Span, quantities: list[Quantity], previous) -> Enumeration | None:
-    marks = _outside_brackets(text, sentence, _SUBSET_MARK)
-    if len(marks) != 1:
-        return None
-    mark = marks[0]
-    before = [quantity for quantity in quantities if quantity.end <= mark]
+def _subset_list(text: str, counted: _CountedSentence, mark: int, previous: _CountedSentence | None) -> Enumeration | None:
+    """The list after 其中 at ``mark``, if a count ends right before it (here or at the end of the previous sentence)."""
+    sentence = counted.span
+    before = [quantity for quantity in counted.quantities if quantity.end <= mark]
     total = None
     if before and _only_punctuation(text[before[-1].end : mark]):
         total = before[-1]
-    elif not before and _only_punctuation(text[sentence.start : mark]) and previous is not None:
-        previous_sentence, previous_quantities = previous
-        if previous_quantities and _only_punctuation(text[previous_quantities[-1].end : previous_sentence.end]):
-            total = previous_quantities[-1]
+    elif not before and _only_punctuation(text[sentence.start : mark]) and previous is not None and previous.quantities:
+        if _only_punctuation(text[previous.quantities[-1].end : previous.span.end]):
+            total = previous.quantities[-1]
     if total is None:
         return None
-    return _with_parts(text, sentence, total, mark + len("其中"), quantities)
+    return _with_parts(text, sentence, total, mark + len("其中"), counted.quantities)
 
 
-def _collective_list(text: str, sentence: Span, quantities: list[Quantity]) -> Enumeration | None:
-    for quantity in quantities:
-        opening = clause_start(text, quantity.start, sentence.start)
-        prefix = text[opening : quantity.start]
+def _collective_list(text: str, counted: _CountedSentence) -> Enumeration | None:
+    """The list after a collective total (共…各类…N条，… / 共…N个：… / 共…N个，分别…), with two parts or more."""
+    for quantity in counted.quantities:
+        prefix = text[clause_start(text, quantity.start, counted.span.start) : quantity.start]
         if not _TOTAL_MARK.search(prefix):
             continue
-        colon_follows = text[quantity.end : quantity.end + 1] == ":"
-        if _COLLECTIVE.search(prefix) or colon_follows:
-            enumeration = _with_parts(text, sentence, quantity, quantity.end, quantities)
+        if _COLLECTIVE.search(prefix) or _LIST_FOLLOWS.match(text, quantity.end):
+            enumeration = _with_parts(text, counted.span, quantity, quantity.end, counted.quantities)
             if enumeration is not None and len(enumeration.parts) >= 2:
                 return enumeration
     return None
 
 
 def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, quantities: Sequence[Quantity]) -> Enumeration | None:
+    """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on."""
     candidates = [quantity for quantity in quantities if quantity.start >= list_start and quantity.unit == total.unit]
     parts: list[Quantity] = []
     for quantity in candidates:

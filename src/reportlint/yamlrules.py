@@ -99,9 +99,9 @@ class Condition:
         if self.levels and (reading.subject is None or reading.subject.level not in self.levels):
             return False
         if self.provinces:
-            from reportlint.places import subject_province
-
-            if subject_province(report) not in self.provinces:
+            places = report.places
+            subject = places.subject.place if places.subject is not None else None
+            if subject is None or places.province_of(subject).name not in self.provinces:
                 return False
         return True
 

@@ -38,7 +38,8 @@ def convert_with_libreoffice(document: Path, target: str, output: Path) -> Path:
         pytest.skip("需要 LibreOffice（soffice）生成 PDF：apt-get install libreoffice-writer-nogui fonts-noto-cjk")
     profile = output / "lo-profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target, "--outdir", str(output), str(document)],
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", target, "--outdir", str(output), str(document)],
         check=True,
         capture_output=True,
         timeout=300,

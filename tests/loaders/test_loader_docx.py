@@ -7,11 +7,17 @@ import zipfile
 import pytest
 from loader_samples import loaded_layout
 from loader_samples.report import TITLE, expected_layout, expected_text, tables
-from loader_samples.wps_docx import CONTENT_TYPES, DOCUMENT, EXPECTED_TEXT, write_wps_docx
+from loader_samples.wps_docx import (
+    CONTENT_TYPES,
+    DOCUMENT,
+    EXPECTED_TEXT,
+    write_wps_docx,
+)
 
+from reportlint.loaders.docx import DocxLoader
 from reportlint.loaders.docx_styles import format_number
 from reportlint.model import Document, Heading, Table
-from reportlint.sources import SourceError
+from reportlint.sources import Source, SourceError
 
 
 def _kinds(document: Document) -> list[str]:
@@ -71,7 +77,9 @@ def test_paragraph_location_counts_paragraphs_with_text(load, report_docx):
     title = document.blocks[0]
     assert document.slice(title.start, title.end) == TITLE
     assert document.locate(title.start, title.end).logical == "第1段"
-    management = next(block for block in document.blocks if document.slice(block.start, block.end).startswith("（三）政府信息管理"))
+    management = next(
+        block for block in document.blocks if document.slice(block.start, block.end).startswith("（三）政府信息管理")
+    )
     location = document.locate(management.start, management.end)
     assert location.logical == "第6段"
     assert (location.line, location.column) == _extracted_position(document.text, management.start)
@@ -152,6 +160,14 @@ def test_truncated_docx_is_corrupt(load, tmp_path, report_docx):
         load(truncated)
     assert raised.value.code == "RL904"
     assert "损坏或被截断" in raised.value.message
+
+
+def test_file_that_is_not_a_zip_is_not_a_docx(tmp_path):
+    source = Source(tmp_path / "fake.docx", "fake.docx", "这不是 Word 文档".encode(), "docx")
+    with pytest.raises(SourceError) as raised:
+        DocxLoader().load(source)
+    assert raised.value.code == "RL904"
+    assert "不是 .docx 文档" in raised.value.message
 
 
 def test_docx_without_document_part_is_corrupt(load, tmp_path):

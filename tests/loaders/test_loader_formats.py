@@ -7,16 +7,19 @@ run are still checked.
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import zipfile
 from collections import Counter
 
-from loader_samples import FIXTURES, loaded_layout
+import pytest
+from loader_samples import FIXTURES, LOADERS, loaded_layout
 from loader_samples.pdf_writer import write_pdf
 from loader_samples.wps_docx import CONTENT_TYPES, write_wps_docx
 
 from reportlint.engine import RunOptions, lint_paths
+from reportlint.sources import Source, SourceError
 
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -95,3 +98,40 @@ def test_importing_the_engine_and_loaders_loads_no_format_library():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"
+
+
+def _mutations(data: bytes, seed: int, count: int) -> list[bytes]:
+    """Damaged copies of ``data``: cut short, bytes overwritten, or a block copied over another."""
+    generator = random.Random(seed)
+    damaged = []
+    for _ in range(count):
+        copy = bytearray(data)
+        kind = generator.choice(("cut", "overwrite", "splice"))
+        if kind == "cut":
+            copy = copy[: generator.randrange(1, len(copy))]
+        elif kind == "overwrite":
+            for _ in range(generator.randint(1, 20)):
+                copy[generator.randrange(len(copy))] = generator.randrange(256)
+        else:
+            target, origin = generator.randrange(len(copy)), generator.randrange(len(copy))
+            copy[target : target + 64] = data[origin : origin + 64]
+        damaged.append(bytes(copy))
+    return damaged
+
+
+@pytest.mark.parametrize("sample", ["docx", "wps", "pdf", "html"])
+def test_damaged_files_give_a_source_error_never_a_crash(sample, tmp_path, report_docx):
+    path = {
+        "docx": report_docx,
+        "wps": write_wps_docx(tmp_path / "wps.docx"),
+        "pdf": tmp_path / "text.pdf",
+        "html": FIXTURES / "report_2021_gbk.html",
+    }[sample]
+    if sample == "pdf":
+        path.write_bytes(write_pdf([["Annual report 2021", "Second line"], ["Page two"]]))
+    loader_format = {"wps": "docx"}.get(sample, sample)
+    for damaged in _mutations(path.read_bytes(), seed=len(sample), count=40):
+        try:
+            LOADERS[loader_format]().load(Source(path, path.name, damaged, loader_format))
+        except SourceError as error:
+            assert error.code.startswith("RL9") and error.message

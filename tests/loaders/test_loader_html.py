@@ -8,8 +8,9 @@ import pytest
 from loader_samples import FIXTURES, loaded_layout
 from loader_samples.report import TITLE, expected_layout, expected_text, tables
 
+from reportlint.loaders.html import HtmlLoader
 from reportlint.model import Cell, Document, Heading, Paragraph, Table
-from reportlint.sources import SourceError
+from reportlint.sources import Source, SourceError
 
 CMS_PAGE = FIXTURES / "report_2021_cms.html"
 GBK_PAGE = FIXTURES / "report_2021_gbk.html"
@@ -37,7 +38,8 @@ def _source_position(path: Path, needle: str, encoding: str = "utf-8", after: st
 
 def _page(body: str, tmp_path: Path, name: str = "page.html") -> Path:
     path = tmp_path / name
-    path.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>测试</title></head><body>{body}</body></html>', "utf-8")
+    head = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>测试</title></head>'
+    path.write_text(f"{head}<body>{body}</body></html>", "utf-8")
     return path
 
 
@@ -66,6 +68,18 @@ def test_title_outside_the_content_is_taken_from_the_h1(load):
     assert document.slice(title.start, title.end) == TITLE
     location = document.locate(title.start, title.end)
     assert (location.line, location.column) == _source_position(CMS_PAGE, TITLE, after="<h1")
+
+
+def test_title_split_over_spans_is_taken_whole(load, tmp_path):
+    page = _page(
+        '<h1 class="title"><span>某某县某某镇</span><span>2021年政府信息公开工作年度报告</span></h1>'
+        "<div id='zoom'><p>一、总体情况</p><p>本年度我镇主动公开政府信息52条。</p>"
+        "<p>二、主动公开政府信息情况</p><p>见下表。</p></div>",
+        tmp_path,
+    )
+    document = load(page)
+    assert document.text.split("\n")[0] == TITLE
+    assert _kinds(document)[0] == "H1"
 
 
 def test_blocks_are_headings_paragraphs_and_tables_in_order(load):
@@ -125,9 +139,19 @@ def test_cell_location_is_its_line_and_column_in_the_html(load):
     assert location.logical == "表格2 第2行 第4列"
 
 
+def test_number_cells_point_at_their_digits_not_at_markup(load):
+    document = load(CMS_PAGE)
+    lines = CMS_PAGE.read_text("utf-8").splitlines()
+    for cell in document.tables[1].rows[3][1:]:  # 3 0 0 0 0 0 3, in cells styled "border:1px solid #000"
+        location = document.locate(cell.start, cell.end)
+        assert lines[location.line - 1][location.column - 1 :].startswith(document.slice(cell.start, cell.end) + "</td>")
+
+
 def test_text_written_with_entities_is_located_at_its_line(load):
     document = load(CMS_PAGE)
-    paragraph = next(block for block in document.blocks if document.slice(block.start, block.end).startswith("（三）政府信息管理"))
+    paragraph = next(
+        block for block in document.blocks if document.slice(block.start, block.end).startswith("（三）政府信息管理")
+    )
     location = document.locate(paragraph.start, paragraph.end)
     assert (location.line, location.column) == _source_position(CMS_PAGE, "（三）政府信息管理")
     assert location.end_line == location.line
@@ -197,7 +221,8 @@ def test_layout_table_around_a_data_table_is_read_as_blocks(load, tmp_path):
 
 def test_line_breaks_and_whitespace_as_a_browser_shows_them(load, tmp_path):
     page = _page(
-        "<div id='zoom'>\n  <strong>一、总体情况</strong><br>\n　　本年度   我镇\n  主动公开信息<span>52</span>条，未收到申请。<br/>"
+        "<div id='zoom'>\n  <strong>一、总体情况</strong><br>\n"
+        "　　本年度   我镇\n  主动公开信息<span>52</span>条，未收到申请。<br/>"
         "&nbsp;&nbsp;二、主动公开政府信息情况<br>三、收到和处理政府信息公开申请情况<br>"
         "本年度未收到政府信息公开申请，未发生行政复议和行政诉讼，工作平稳有序开展，全年无投诉，群众满意度较高。</div>",
         tmp_path,
@@ -232,6 +257,19 @@ def test_empty_cells_and_rowspan_to_the_end(load, tmp_path):
     assert document.locate(blank.start, blank.end).logical == "表格1 第1行 第2列"
 
 
+def test_report_lines_mentioning_chrome_words_are_kept(load, tmp_path):
+    kept = "（四）平台建设：开通政务新媒体并公布二维码"
+    page = _page(
+        "<div id='zoom'><p>一、总体情况</p><p>本年度我镇主动公开政府信息52条。</p>"
+        f"<p>{kept}</p><p>二、主动公开政府信息情况</p><p>见下表。</p>"
+        "<p>扫一扫在手机打开当前页面</p></div>",
+        tmp_path,
+    )
+    text = load(page).text
+    assert kept in text
+    assert "扫一扫" not in text
+
+
 def test_empty_page_is_rl906(load, tmp_path):
     path = tmp_path / "empty.html"
     path.write_text("<html><body>   </body></html>", "utf-8")
@@ -246,3 +284,16 @@ def test_paragraph_blocks_cover_exactly_their_text(load):
         if isinstance(block, Paragraph):
             text = document.slice(block.start, block.end)
             assert text == text.strip() and "\n" not in text
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.35, 0.5, 0.8, 0.97])
+def test_truncated_page_never_fails_with_a_traceback(cut, tmp_path):
+    data = CMS_PAGE.read_bytes()
+    truncated = data[: int(len(data) * cut)]
+    source = Source(tmp_path / "cut.html", "cut.html", truncated, "html")
+    try:
+        document = HtmlLoader().load(source)
+    except SourceError as error:
+        assert error.code == "RL906"
+    else:
+        assert document.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from reportlint.rules.dates import (
     WrongYear,
     reportlint_rules,
 )
+from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
 #: The scraped real reports of the project (outside the repository; never copied into it).
 SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -62,7 +64,8 @@ def invented_report(year: int, body: str, *, title: str | None = None, period: s
     if period_line:
         lines += [period_line, ""]
     lines += ["一、总体情况", body, "二、主动公开政府信息情况", "（见下表）", "三、收到和处理政府信息公开申请情况", "（见下表）"]
-    lines += ["四、政府信息公开行政复议、行政诉讼情况", "（见下表）", "五、存在的主要问题及改进情况", f"{year + 1}年，我镇将进一步公开信息100条。"]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "（见下表）"]
+    lines += ["五、存在的主要问题及改进情况", f"{year + 1}年，我镇将进一步公开信息100条。"]
     lines += ["六、其他需要报告的事项", "无。"]
     if signature:
         lines += ["", "某镇人民政府", signature]
@@ -335,3 +338,28 @@ def test_seed_publication_dates_are_read_and_checked(number, deadline, published
 def test_seed_period_changed_to_end_a_day_early():
     text = seed("003").replace("至2020年12月31日止", "至2020年12月30日止")
     assert found(lint(text, PeriodNotFullYear), text) == [("RL502", 2, "2020年12月30日")]
+
+
+# Generated reports (reportlint.testing.reports): consistent ones stay silent ------
+
+
+@pytest.mark.parametrize(("template", "year"), [("T2019", 2020), ("T2021", 2022)])
+@pytest.mark.parametrize("subject", SUBJECTS, ids=lambda subject: subject.short)
+@pytest.mark.parametrize("layout", ["tabs", "cells"])
+def test_consistent_generated_reports_are_silent(template, year, subject, layout):
+    report = SampleReport.build(template, year, subject, seed=1)
+    assert lint(render(report, layout)) == []
+
+
+def test_generated_report_with_last_years_figures():
+    report = SampleReport.build("T2021", 2022, SUBJECTS[0], seed=1)
+    text = render(report.with_text_replaced("2022年共主动公开", "2021年共主动公开"))
+    assert found(lint(text, WrongYear), text) == [("RL504", line_of(text, "2021年共主动公开"), "2021年")]
+
+
+def test_generated_department_report_signed_late():
+    department = next(subject for subject in SUBJECTS if subject.level == "部门")
+    report = replace(SampleReport.build("T2021", 2021, department, seed=1), date="2022年2月8日")
+    diagnostics = lint(render(report), LatePublication)
+    assert [(item.code, item.severity) for item in diagnostics] == [("RL505", Severity.ERROR)]
+    assert "县级以上人民政府部门" in diagnostics[0].message and "逾期 8 天" in diagnostics[0].message

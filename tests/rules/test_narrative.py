@@ -15,6 +15,7 @@ from reportlint.rules.narrative import (
     reportlint_rules,
 )
 from reportlint.sentences import find_enumerations
+from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
 #: The scraped real reports of the project (outside the repository; never copied into it).
 SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -162,6 +163,11 @@ def test_collective_total_without_qizhong():
     assert "各部分之和为 88，与总数 90 不符，相差 2" in diagnostics[0].message
 
 
+def test_list_introduced_by_fenbie():
+    text = prose_report("全镇共有政务新媒体账号15个，分别为微信公众号8个、微博账号4个、抖音号2个。")
+    assert found(lint(text, NarrativeSumMismatch), text) == [("RL310", 6, "15个")]
+
+
 def test_chinese_numerals_are_read():
     text = prose_report("全年共收到咨询十二次，其中电话咨询五次、其他咨询六次。")
     assert found(lint(text, NarrativeSumMismatch), text) == [("RL310", 6, "十二次")]
@@ -182,6 +188,7 @@ def test_partial_list_is_silent_unless_configured():
         "全年共收到申请10件，其中自然人8件、法人2件，已全部办结10件。",
         "全年共收到“12345”热线工单2件，办理2件，办结率100%。",
         "全年累计因政府信息公开工作引起举报2起；投诉1起；行政复议0起。",
+        "全年共发布各类信息100条，其中政策文件30条，其中规范性文件5条，工作动态70条。",
     ],
 )
 def test_sum_mismatch_stays_silent_on_good_or_unrelated_lists(sentence):
@@ -292,7 +299,20 @@ def test_stated_reconsiderations_and_normative_documents_against_the_tables():
 def test_text_matching_the_tables_is_silent():
     overview = "全年共收到政府信息公开申请3件，被申请行政复议1件，行政诉讼1起，制发行政规范性文件1件。未按时答复引发行政复议1件。"
     text = table_report(overview, applications=3, reviews=1, lawsuits=1, normative=1)
+    assert "下一步，我镇将制定规范性文件2件。" in text  # a plan in section 五: not compared
     assert lint(text, TextTableMismatch) == []
+
+
+@pytest.mark.parametrize(
+    "overview",
+    [
+        "全年共受理政府信息公开申请3件（含上年结转1件）。",
+        "申请人对答复不服的，可以依法申请行政复议或者提起行政诉讼。",
+        "全年共收到政府信息公开申请2件。下一步，力争受理政府信息公开申请5件以上。",
+    ],
+)
+def test_statements_that_are_not_this_years_counts_are_silent(overview):
+    assert lint(table_report(overview, applications=2, reviews=1, lawsuits=1), TextTableMismatch) == []
 
 
 def test_without_tables_there_is_nothing_to_compare():
@@ -327,6 +347,7 @@ def test_seed_lists_are_understood():
         ("001", ("办理2件", "办理1件"), RateContradiction, "办结率100%"),
         ("002", ("共接到政府信息公开申请 0 件", "共接到政府信息公开申请 2 件"), TextTableMismatch, "2 件"),
         ("000", ("未收到政府信息公开申请", "收到政府信息公开申请 1 件"), TextTableMismatch, "1 件"),
+        ("001", ("配备信息公开专员1名", "配备信息公开专员1名,制定规范性文件2件"), TextTableMismatch, "2件"),  # T2019 本年新制作数量
     ],
 )
 def test_seed_with_one_number_changed(number, edit, rule, pointed):
@@ -336,3 +357,24 @@ def test_seed_with_one_number_changed(number, edit, rule, pointed):
     changed = text.replace(old, new)
     diagnostics = [item for item in lint(changed, rule) if changed[item.start : item.end] == pointed]
     assert [(item.code, item.location.line) for item in diagnostics] == [(rule.code, line_of(changed, new))]
+
+
+# Generated reports (reportlint.testing.reports): prose that states the tables' numbers
+
+
+@pytest.mark.parametrize(("template", "year"), [("T2019", 2020), ("T2021", 2021)])
+@pytest.mark.parametrize("subject", SUBJECTS, ids=lambda subject: subject.short)
+@pytest.mark.parametrize("layout", ["tabs", "cells", "pipes"])
+def test_consistent_generated_reports_are_silent(template, year, subject, layout):
+    report = SampleReport.build(template, year, subject, seed=2)
+    assert lint(render(report, layout)) == []
+
+
+@pytest.mark.parametrize("layout", ["tabs", "cells", "pipes"])
+def test_generated_report_whose_application_count_disagrees(layout):
+    report = SampleReport.build("T2021", 2021, SUBJECTS[0], seed=1)
+    stated = int(report.value("s3", "r1", "c_total"))
+    text = render(report.with_text_replaced(f"共收到政府信息公开申请{stated}件", f"共收到政府信息公开申请{stated + 1}件"), layout)
+    diagnostics = lint(text, TextTableMismatch)
+    assert found(diagnostics, text) == [("RL313", line_of(text, f"申请{stated + 1}件"), f"{stated + 1}件")]
+    assert f"为 {stated}" in diagnostics[0].message

@@ -25,7 +25,7 @@ from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 SIX = ["s1", "s2", "s3", "s4", "s5", "s6"]
 TEMPLATES = [("T2021", 2021), ("T2019", 2020)]
-#: Layouts the reader must read exactly (spaces loses a row, see the xfail below; docx is added when loadable).
+#: Layouts the reader must read exactly (docx is added when python-docx is installed).
 EXACT_LAYOUTS = ["tabs", "cells", "tab-cells", "pipes", "markdown", "html", "docx"]
 #: Layouts that write a blank cell so that it can be told from layout padding.
 BLANK_LAYOUTS = ["tabs", "tab-cells", "pipes", "markdown", "html", "docx"]
@@ -151,11 +151,6 @@ def test_spaces_layout_reads_every_row_but_the_one_with_commas(read, template, y
     assert {key: found[key] for key in truth} == truth
 
 
-@pytest.mark.xfail(
-    reason="reader bug: a PDF-style row whose label contains '，' (the official （二）部分公开（区分处理的，只计这一情形，"
-    "不计其他情形） label) is not split into label and values, so its seven values are lost (status missing)",
-    strict=True,
-)
 def test_spaces_layout_reads_the_partial_disclosure_row(read):
     report = SampleReport.build("T2021", 2021, seed=1)
     reading = read(report, "spaces")
@@ -235,62 +230,32 @@ def test_missing_value_never_shifts_the_others(read, layout):
     assert wrong_values(read(report, layout), report) == []
 
 
-@pytest.mark.xfail(
-    reason="reader bug: in the tab-cells layout the lone-tab cells that open the next row (merged group labels) "
-    "are taken as trailing cells of the short row, so its six values shift into the wrong columns and read as ok",
-    strict=True,
-)
 def test_missing_value_never_shifts_the_others_in_tab_cells(read):
     report = SampleReport.build("T2021", 2021, seed=1).without_cell("s3", "r3_1", "c_biz")
     assert wrong_values(read(report, "tab-cells"), report) == []
 
 
-@pytest.mark.xfail(
-    reason="reader bug: values of a real table are placed by their order in the row, not by their grid column; in a "
-    "Markdown table (no spans) the empty field a merged label leaves is then taken as a blank 自然人 cell when the row "
-    "is one value short, and the row's values shift right into wrong columns, read as ok",
-    strict=True,
-)
 def test_missing_value_never_shifts_the_others_in_markdown(read):
     report = SampleReport.build("T2021", 2021, seed=1).without_cell("s3", "r3_1", "c_biz")
     assert wrong_values(read(report, "markdown"), report) == []
 
 
-@pytest.mark.xfail(
-    reason="reader bug: in the tab-cells layout a blank first value cell of a row followed by a row that opens with "
-    "lone-tab (merged) cells is not read as blank: the row's seven cells come out missing",
-    strict=True,
-)
 def test_blank_first_value_before_merged_cells_in_tab_cells(read):
     report = SampleReport.build("T2021", 2021, seed=1).with_cell("s3", "r3_3_1", "c_np", "")
     assert read(report, "tab-cells").filled.cell("s3", "r3_3_1", "c_np").status is CellStatus.BLANK
 
 
-@pytest.mark.xfail(
-    reason="reader bug: a row whose only value cell is blank (T2021 第二十条第（五）项 行政许可 left empty) is not "
-    "read as a row even in a real table: its cell is missing instead of blank",
-    strict=True,
-)
 @pytest.mark.parametrize("layout", ["html", "tab-cells"])
 def test_row_with_its_only_value_blank(read, layout):
     report = SampleReport.build("T2021", 2021, seed=1).with_cell("s2_20_5", "licensing", "decisions", "")
     assert read(report, layout).filled.cell("s2_20_5", "licensing", "decisions").status is CellStatus.BLANK
 
 
-@pytest.mark.xfail(
-    reason="reader bug: Markdown heading markers are kept in the heading, so '## 一、总体情况' is found only by "
-    "keywords (match 'keywords', ordinal None, heading '## 一、总体情况') instead of as the exact official heading",
-    strict=True,
-)
 def test_markdown_headings_match_exactly(read):
     reading = read(SampleReport.build("T2021", 2021), "markdown")
     assert [(section.match, section.ordinal, section.heading) for section in reading.sections][0] == ("exact", 1, "一、总体情况")
 
 
-@pytest.mark.xfail(
-    reason="reader bug: a pre-2019 heading written as a Markdown heading ('## 一、概述') is not found at all",
-    strict=True,
-)
 def test_markdown_legacy_heading_is_found(read):
     reading = read(SampleReport.build("T2021", 2021).with_heading("s1", "一、概述"), "markdown")
     assert [section.kind for section in reading.sections][0] == "legacy"

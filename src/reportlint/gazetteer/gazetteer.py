@@ -52,6 +52,8 @@ class Gazetteer:
         self._extra_kinds: dict[int, str] = {}
         self._extra_levels: dict[int, int] = {}
         self._extra_counts_by_parent: dict[str, int] = {}
+        # Chains stay valid as extra places are added: they only ever become leaves.
+        self._parent_chains: dict[str, tuple[Place, ...]] = {}
         for extra in extras:
             self._add_extra_place(extra)
 
@@ -106,7 +108,14 @@ class Gazetteer:
         return official + tuple(self._place(index) for index in extra)
 
     def parents(self, place: Place) -> tuple[Place, ...]:
-        """The places containing ``place``, from the province down to its direct parent."""
+        """The places containing ``place``, from the province down to its direct parent (remembered per code)."""
+        chain = self._parent_chains.get(place.code)
+        if chain is None:
+            chain = self._parent_chains[place.code] = self._parent_chain(place)
+        return chain
+
+    def _parent_chain(self, place: Place) -> tuple[Place, ...]:
+        """Walk up from ``place`` through the parent codes."""
         chain: list[Place] = []
         current = place
         while current.parent_code:

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 
 from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
-from reportlint.loaders.docx_styles import Numbering, StyleSheet, WordNames, parse_xml
-from reportlint.loaders.extraction import PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.docx_styles import Numbering, StyleSheet, WordNames, attribute_number, parse_xml
+from reportlint.loaders.extraction import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
 from reportlint.loaders.outline import is_title, numbered_heading_level
 from reportlint.model import Document, Heading, Paragraph
 from reportlint.sources import Source, SourceError
@@ -52,6 +52,8 @@ _RELATIONSHIP = f"{{{PACKAGE_RELATIONSHIPS}}}Relationship"
 _FALSE = ("0", "false", "off")
 
 _CORRUPT_ZIP = "文件不是完整的 .docx 文档（压缩包已损坏或被截断），无法读取：请用 Word 或 WPS 重新打开并另存为 .docx"
+_NOT_ZIP = "文件不是 .docx 文档（.docx 是 Word 的压缩包格式，这个文件不是），无法读取：请用 Word 或 WPS 另存为 .docx"
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
 
 
@@ -66,7 +68,7 @@ class WordPackage:
         try:
             self._archive = zipfile.ZipFile(BytesIO(data))
         except _READ_ERRORS:
-            raise SourceError("RL904", _CORRUPT_ZIP) from None
+            raise SourceError("RL904", _CORRUPT_ZIP if data.startswith(_ZIP_SIGNATURES) else _NOT_ZIP) from None
         names = set(self._archive.namelist())
         main = _main_part(self._archive, names)
         if main not in names:
@@ -94,11 +96,13 @@ def _relationships(archive: zipfile.ZipFile, names: set[str], path: str) -> dict
 
 
 def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
-    target = _relationships(archive, names, "_rels/.rels").get("officeDocument")
-    return target.lstrip("/") if target else DEFAULT_MAIN_PART
+    """The main document part named by the package relationships, else the usual ``word/document.xml``."""
+    target = (_relationships(archive, names, "_rels/.rels").get("officeDocument") or "").lstrip("/")
+    return target if target in names else DEFAULT_MAIN_PART
 
 
 def _related_parts(archive: zipfile.ZipFile, names: set[str], main: str) -> dict[str, str]:
+    """Relationship type → part path for the parts the main document refers to (styles and numbering at least)."""
     folder, name = posixpath.split(main)
     relationships = _relationships(archive, names, posixpath.join(folder, "_rels", name + ".rels"))
     parts = {
@@ -137,8 +141,8 @@ class ParagraphReader:
     """Reads the visible text of ``w:p`` elements, list labels included, in document order.
 
     Written for speed (a report has thousands of paragraphs and runs): children
-    are scanned once, never searched with ``find``, and checks for features a
-    document does not use (hidden text) are skipped.
+    are scanned once rather than searched with ``find``, and the check for a
+    feature the document does not use (hidden text) is skipped.
     """
 
     def __init__(self, w: WordNames, styles: StyleSheet, numbering: Numbering, has_hidden_text: bool) -> None:
@@ -164,13 +168,13 @@ class ParagraphReader:
                 if tag == w.pStyle:
                     style = setting.get(w.val)
                 elif tag == w.outlineLvl:
-                    outline = _number(setting.get(w.val))
+                    outline = attribute_number(setting.get(w.val))
                 elif tag == w.numPr:
                     for part in setting:
                         if part.tag == w.numId:
                             number_id = part.get(w.val)
                         elif part.tag == w.ilvl:
-                            level = _number(part.get(w.val)) or 0
+                            level = attribute_number(part.get(w.val), 0)
         if number_id is None and style is not None:
             number_id, level = self._styles.numbering(style) or (None, 0)
         label = self._numbering.label(number_id, level) if number_id not in (None, "0") else ""
@@ -320,11 +324,6 @@ def _children(container: _Element, tag: str, w: WordNames) -> list[_Element]:
     return found
 
 
-def _number(value: str | None) -> int | None:
-    """A non-negative integer attribute value, or ``None``."""
-    return int(value) if value and value.isdigit() else None
-
-
 def _properties(element: _Element, tag: str) -> _Element | None:
     """An element's properties child (``w:trPr``, ``w:tcPr``), which the schema puts first or nearly."""
     for child in element[:2]:
@@ -345,7 +344,7 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
     column_count = 0
     rows = _children(table, w.tr, w)
     for row, tr in enumerate(rows):
-        column = _number(w.value(_properties(tr, w.trPr), "gridBefore")) or 0
+        column = min(attribute_number(w.value(_properties(tr, w.trPr), "gridBefore"), 0), MAX_SPAN)
         continued: dict[int, int] = {}
         row_first = len(placed)
         for tc in _children(tr, w.tc, w):
@@ -353,7 +352,7 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
             properties = _properties(tc, w.tcPr)
             for setting in properties if properties is not None else ():
                 if setting.tag == w.gridSpan:
-                    colspan = max(1, _number(setting.get(w.val)) or 1)
+                    colspan = max(1, min(attribute_number(setting.get(w.val), 1), MAX_SPAN))
                 elif setting.tag == w.vMerge:
                     vertical = setting.get(w.val, "continue")
                 elif setting.tag == w.hMerge:

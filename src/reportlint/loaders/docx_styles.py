@@ -53,7 +53,7 @@ def parse_xml(data: bytes | None) -> _Element | None:
 
     if data is None:
         return None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError:
@@ -125,8 +125,8 @@ class StyleSheet:
         return ParagraphStyle(
             name=w.value(style, "name") or style.get(w.styleId) or "",
             based_on=w.value(style, "basedOn"),
-            outline_level=_integer(w.value(properties, "outlineLvl")),
-            numbering=(number_id, _integer(w.value(numbering_properties, "ilvl")) or 0) if number_id else None,
+            outline_level=attribute_number(w.value(properties, "outlineLvl")),
+            numbering=(number_id, attribute_number(w.value(numbering_properties, "ilvl"), 0)) if number_id else None,
         )
 
     def _chain(self, style_id: str | None) -> list[ParagraphStyle]:
@@ -192,7 +192,7 @@ class Numbering:
         self._read = read
         self._w = w
         self._definitions: ListDefinitions | None = None
-        self._counters: dict[str, list[int]] = {}
+        self._counters: dict[str, list[int | None]] = {}  # per list: the current value of each level, None before its first item
 
     def _parse(self) -> ListDefinitions:
         w = self._w
@@ -203,17 +203,17 @@ class Numbering:
             return ListDefinitions(levels, instances)
         for abstract in root.iter(w.abstractNum):
             levels[abstract.get(w.abstractNumId) or ""] = {
-                _integer(level.get(w.ilvl)) or 0: ListLevel(
+                attribute_number(level.get(w.ilvl), 0): ListLevel(
                     format=w.value(level, "numFmt") or "decimal",
                     text=w.value(level, "lvlText") or "",
-                    start=_integer(w.value(level, "start")) or 1,
+                    start=attribute_number(w.value(level, "start"), 1),
                     suffix=w.value(level, "suff") or "tab",
                 )
                 for level in abstract.iter(w.lvl)
             }
         for instance in root.iter(w.num):
             overrides = {
-                _integer(override.get(w.ilvl)) or 0: _integer(w.value(override, "startOverride")) or 1
+                attribute_number(override.get(w.ilvl), 0): attribute_number(w.value(override, "startOverride"), 1)
                 for override in instance.iter(w.lvlOverride)
                 if override.find(w.startOverride) is not None
             }
@@ -228,14 +228,15 @@ class Numbering:
             return ""
         abstract_id, overrides = self._definitions.instances[number_id]
         levels = self._definitions.levels.get(abstract_id, {})
-        if level not in levels:
+        if level not in levels or not 0 <= level < MAX_LEVEL:
             return ""
         key = number_id if overrides else abstract_id
-        counters = self._counters.setdefault(key, [0] * MAX_LEVEL)
+        counters = self._counters.setdefault(key, [None] * MAX_LEVEL)
         starts = {index: overrides.get(index, definition.start) for index, definition in levels.items()}
-        counters[level] = counters[level] + 1 if counters[level] else starts[level]
+        previous = counters[level]
+        counters[level] = previous + 1 if previous is not None else starts[level]
         for deeper in range(level + 1, MAX_LEVEL):
-            counters[deeper] = 0
+            counters[deeper] = None
         definition = levels[level]
         if definition.format in ("bullet", "none"):
             return ""
@@ -243,7 +244,9 @@ class Numbering:
         def render(match: re.Match[str]) -> str:
             referenced = int(match.group(1)) - 1
             referenced_level = levels.get(referenced, definition)
-            value = counters[referenced] or starts.get(referenced, 1)
+            value = counters[referenced]
+            if value is None:
+                value = starts.get(referenced, 1)
             return format_number(value, referenced_level.format)
 
         label = _LEVEL_REFERENCE.sub(render, definition.text)
@@ -256,7 +259,10 @@ _CHINESE_DIGITS = "零一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)
 
 
 def _chinese(value: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
@@ -317,8 +323,6 @@ def format_number(value: int, number_format: str) -> str:
     return _FORMATS.get(number_format, str)(value)
 
 
-def _integer(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
+def attribute_number(value: str | None, default: int | None = None) -> int | None:
+    """A non-negative whole-number attribute value (``w:val="2"``), or ``default`` when absent or malformed."""
+    return int(value) if value and value.isdigit() else default

@@ -21,6 +21,9 @@ from reportlint.model import Block, Cell, Segment, SegmentMap, Table
 
 Content = TypeVar("Content")
 
+#: Largest row or column span honoured: a larger one (a damaged or hostile file) is cut to this.
+MAX_SPAN = 1000
+
 
 class TextBuilder:
     """Accumulates a document's text, its blocks and the segments of its source map."""

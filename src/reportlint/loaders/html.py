@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
-from reportlint.loaders.extraction import PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.extraction import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
 from reportlint.loaders.html_content import (
     MIN_UNSTRUCTURED_CHARS,
     NO_REPORT_MESSAGE,
@@ -52,7 +52,6 @@ BLOCK_TAGS = frozenset(
     "table thead tbody tfoot tr td th".split()
 )
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
-MAX_SPAN = 1000
 
 _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
@@ -63,6 +62,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _COLLAPSIBLE_SPACE = " \t\n\r\f"
+_COLLAPSIBLE_INSIDE = re.compile(r"[ \t\n\r\f]")
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 #: Characters that may come from an entity (&nbsp; &ldquo; …): not searched for literally in the source.
@@ -96,13 +96,20 @@ class SourcePositions:
             key_end += 1
         if key_end > lead:
             line_start = self._line_starts[min(line, len(self._line_starts)) - 1]
-            origin = max(self._cursor, line_start)
-            found = self._html.find(word[lead:key_end], origin, origin + ANCHOR_SEARCH_WINDOW)
+            found = self._find_in_text(word[lead:key_end], max(self._cursor, line_start))
             if found >= 0:
                 self._cursor = found + key_end - lead
                 row = bisect.bisect_right(self._line_starts, found) - 1
                 return row + 1, max(1, found - self._line_starts[row] + 1 - lead)
         return line, 1
+
+    def _find_in_text(self, key: str, origin: int) -> int:
+        """The first place of ``key`` after ``origin`` that is text, not inside a tag (``#000`` in a style)."""
+        html, limit = self._html, origin + ANCHOR_SEARCH_WINDOW
+        found = html.find(key, origin, limit)
+        while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
+            found = html.find(key, found + 1, limit)
+        return found
 
 
 @dataclass(frozen=True)
@@ -186,6 +193,10 @@ class Flow:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
+        filled = [piece for piece in pending if not piece.text.isspace()]
+        if len(filled) == 1 and not _COLLAPSIBLE_INSIDE.search(filled[0].text.strip()):
+            self._add_word_line(filled[0])  # the usual table cell or heading: one run of text
+            return
         tokens = [
             (match.group(), piece.line, piece.linked)
             for piece in pending
@@ -205,6 +216,12 @@ class Flow:
             total_length += len(text)
             linked_length += len(text) if linked else 0
         self.items.append(TextLine(tuple(placed), self.heading, linked_length / total_length))
+
+    def _add_word_line(self, piece: _Pending) -> None:
+        text = piece.text.strip()
+        if text:
+            word = Word(text, *self._positions.locate(text, piece.line))
+            self.items.append(TextLine((word,), self.heading, 1.0 if piece.linked else 0.0))
 
 
 def _trimmed(tokens: list[tuple[str, int, bool]]) -> list[tuple[str, int, bool]]:

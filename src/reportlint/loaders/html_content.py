@@ -13,7 +13,7 @@ inside the content are recognised by their wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -57,8 +57,9 @@ _CHROME = re.compile(
 )
 #: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回.
 _WIDGETS_ONLY = re.compile(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
-#: A chrome line is short and has no full stop; a link list is mostly link text.
+#: A chrome line is short, has no full stop and starts with its chrome wording; a link list is mostly link text.
 MAX_CHROME_LENGTH = 120
+MAX_CHROME_OFFSET = 8
 MAX_LINK_SHARE = 0.7
 
 #: How many elements at the start of the content are searched for the report's title.
@@ -66,7 +67,9 @@ TITLE_SEARCH_ELEMENTS = 40
 #: A page without section headings needs this much text (in characters) around its title to hold a report.
 MIN_UNSTRUCTURED_CHARS = 300
 
-NO_REPORT_MESSAGE = "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
+NO_REPORT_MESSAGE = (
+    "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
+)
 
 _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "published", "article:published_time")
 _PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "成文日期", "印发日期", "生成日期")
@@ -126,7 +129,7 @@ def _is_title_element(element: HtmlElement) -> bool:
     return is_title(" ".join(text_of(element).split()))
 
 
-def _deepest(body: HtmlElement, score) -> HtmlElement | None:
+def _deepest(body: HtmlElement, score: Callable[[HtmlElement], int]) -> HtmlElement | None:
     """Descend from ``body`` while a child keeps the body's score; ``None`` when the body scores 0."""
     best = score(body)
     if not best:
@@ -150,7 +153,11 @@ def _element_children(element: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
-    """The last short element before ``root`` (not containing it) that reads like a report title."""
+    """The last short element before ``root`` (not containing it) that reads like a report title.
+
+    A title split over several elements (``<h1><span>某镇</span><span>2021年…报告</span></h1>``)
+    is taken whole: from the element ending it, up to the outermost one whose text is still the title.
+    """
     ancestors = set(root.iterancestors())
     found = None
     for element in body.iter():
@@ -158,6 +165,11 @@ def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
             break
         if element not in ancestors and _is_title_element(element) and not _METADATA_LINE.match(text_of(element).strip()):
             found = element
+    while found is not None:
+        parent = found.getparent()
+        if parent is None or parent in ancestors or not is_title(" ".join(text_of(parent).split())):
+            break
+        found = parent
     return found
 
 
@@ -170,7 +182,8 @@ def is_chrome_line(text: str, link_share: float) -> bool:
         return False
     if link_share >= MAX_LINK_SHARE or _WIDGETS_ONLY.fullmatch(stripped):
         return True
-    return len(stripped) <= MAX_CHROME_LENGTH and bool(_CHROME.search(stripped))
+    chrome = _CHROME.search(stripped)
+    return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(stripped) <= MAX_CHROME_LENGTH
 
 
 def is_metadata_table(cell_texts: Sequence[str]) -> bool:

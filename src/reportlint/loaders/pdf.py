@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
 MISSING_PDFIUM = '读取 PDF 需要 pypdfium2，当前没有安装：请执行 pip install "reportlint[pdf]" 后再检查'
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）后再检查"
-UNREADABLE_TEXT_LAYER = "PDF 的文字层无法识别（字体缺少 Unicode 映射，提取出来是乱码），请从原文件重新导出 PDF 或做文字识别（OCR）"
+UNREADABLE_TEXT_LAYER = (
+    "PDF 的文字层无法识别（字体缺少 Unicode 映射，提取出来是乱码），请从原文件重新导出 PDF 或做文字识别（OCR）"
+)
 ENCRYPTED = "PDF 文件已加密，需要密码才能打开，无法检查：请提供未加密的版本"
 CORRUPT = "PDF 文件已损坏，无法解析：请重新导出或重新下载"
 
@@ -50,14 +52,16 @@ _DROPPED = frozenset(chr(code) for code in (*range(0, 9), 11, 12, *range(14, 32)
 
 
 def _import_pdfium() -> Any:
+    """pypdfium2, or RL902 with the advice to install the extra when it is missing or unusable."""
     try:
         import pypdfium2
-    except ImportError:
+    except (ImportError, OSError):
         raise SourceError("RL902", MISSING_PDFIUM) from None
     return pypdfium2
 
 
 def _is_unmapped(character: str) -> bool:
+    """U+FFFD or a private-use character: a glyph the PDF gives no Unicode value for."""
     return character == "\ufffd" or "\ue000" <= character <= "\uf8ff"
 
 

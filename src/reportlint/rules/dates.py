@@ -1,4 +1,4 @@
-"""RL5 dates, years and deadlines: garbled dates, the statistical period, wrong years, late publication, document numbers."""
+"""RL5 dates, years and deadlines: garbled dates, the period, wrong years, late publication, document numbers, 2008-era wording."""
 
 from __future__ import annotations
 
@@ -62,21 +62,21 @@ class GarbledDate(Rule):
     def _findings(self, text: str, original: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, message) of every garbled date; a date may be found by several patterns."""
         for match in self._OVERLONG.finditer(text):
-            yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”中月或日的位数过多，无法确定是哪一天"
+            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”中月或日的位数过多，无法确定是哪一天"
         for match in self._GLUED_DAY.finditer(text):
             guess = _guess_month_day(match.group(1), match.group(2))
             hint = f"，是否应为“{guess}”？" if guess else "，无法确定是哪一天"
-            yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”缺少“年”“月”{hint}"
+            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“年”“月”{hint}"
         for match in self._GLUED_MONTH.finditer(text):
             expected = f"{match.group(1)}年{match.group(2)}月"
-            yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”的年份与月份之间缺少“年”，应为“{expected}”"
+            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”的年份与月份之间缺少“年”，应为“{expected}”"
         for match in self._NO_DAY_MARK.finditer(text):
             if not self._DAY_LIST_AFTER.match(text, match.end()):
-                yield match.start(), match.end(), f"日期“{original[match.start():match.end()]}”缺少“日”"
+                yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“日”"
         for mention in find_dates(text):
             if mention.date is None:
                 reason = _why_impossible(mention.year, mention.month, mention.day)
-                yield mention.start, mention.end, f"日期“{original[mention.start:mention.end]}”不存在：{reason}"
+                yield mention.start, mention.end, f"日期“{original[mention.start : mention.end]}”不存在：{reason}"
 
 
 def _guess_month_day(year: str, digits: str) -> str | None:
@@ -263,11 +263,13 @@ class WrongYear(Rule):
 
 
 def _is_time_of_reported_work(report, start: int, end: int, mentioned: int, year: int, in_plans: bool) -> bool:
-    """Whether a year mention is used as the time of the work the sentence reports (see :class:`WrongYear`)."""
+    """Whether a year mention is used as the time of the work the sentence reports (see :class:`WrongYear`).
+
+    ``[start, end)`` is the mention up to its 年 (``text[end]`` is 年).
+    """
     text = report.normalized
     sentence = sentence_at(text, start)
-    year_mark = end  # YEAR_MENTION stops right before 年
-    if _FULL_DATE_AFTER.match(text, end) or _SPAN_OF_YEARS_AFTER.match(text, year_mark + 1):
+    if _FULL_DATE_AFTER.match(text, end) or _SPAN_OF_YEARS_AFTER.match(text, end + 1):
         return False
     if _SPAN_OF_YEARS_BEFORE.search(text, sentence.start, start):
         return False
@@ -275,7 +277,7 @@ def _is_time_of_reported_work(report, start: int, end: int, mentioned: int, year
         return False
     if _inside_quotes_or_brackets(report.text, sentence, start):
         return False
-    if mentioned > year and (in_plans or states_plans(text, sentence)):
+    if mentioned > year and (in_plans or states_plans(text, sentence) or "将" in text[sentence.start : sentence.end]):
         return False
     if mentioned < year and _COMPARISON.search(text, sentence.start, sentence.end):
         return False
@@ -283,7 +285,7 @@ def _is_time_of_reported_work(report, start: int, end: int, mentioned: int, year
         return False
     if any(int(other.group(1)) == year for other in YEAR_MENTION.finditer(text, sentence.start, sentence.end)):
         return False
-    return bool(find_quantities(text, year_mark + 1, sentence.end))
+    return bool(find_quantities(text, end + 1, sentence.end))
 
 
 def _inside_quotes_or_brackets(original: str, sentence: Span, position: int) -> bool:
@@ -304,15 +306,23 @@ def _deadline_option(rule_name: str, option: str, value: str) -> tuple[int, int]
         month, day = int(match.group(1)), int(match.group(2))
         dt.date(2001, month, day)
     except ValueError:
-        raise RuleDefinitionError(f"规则 {rule_name} 的选项 {option} 应为“月-日”，如 \"01-31\"，实际为 {value!r}") from None
+        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {value!r}') from None
     return month, day
 
 
 #: Body kind → (option name, statutory basis when the option keeps its default, severity).
 _DEADLINES = {
-    "department": ("department-deadline", "《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度的年度报告", "error"),
+    "department": (
+        "department-deadline",
+        "《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度的年度报告",
+        "error",
+    ),
     "government": ("government-deadline", "《政府信息公开条例》第四十九条：县级以上地方人民政府的年度报告应在每年3月31日前公布", "error"),
-    "township": ("township-deadline", "条例第四十九条未规定乡镇人民政府、街道办事处的期限，默认按次年1月31日提示，可用选项 township-deadline 改为本地通知规定的日期", "warning"),
+    "township": (
+        "township-deadline",
+        "条例第四十九条未规定乡镇人民政府、街道办事处的期限，默认按次年1月31日提示，可用选项 township-deadline 改为本地通知规定的日期",
+        "warning",
+    ),
 }
 _BODY_NAMES = {"department": "县级以上人民政府部门", "government": "县级以上人民政府", "township": "乡镇人民政府、街道办事处"}
 _PUBLICATION_SOURCES = {"metadata": "取自网页元数据", "page": "取自页面上的发布日期", "signature": "取自报告落款"}
@@ -324,8 +334,8 @@ class LatePublication(Rule):
     《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年 1 月 31 日前
     向本级政府信息公开工作主管部门提交并公布上一年度的年度报告（错误）；
     县级以上地方人民政府的年度报告在每年 3 月 31 日前公布（错误）。条例没有
-    规定乡镇人民政府和街道办事处的期限，各地通知一般安排在 1 月底至 2 月下旬，
-    默认按次年 1 月 31 日提示（警告，可用 ``township-deadline`` 改为本地日期）。
+    规定乡镇人民政府和街道办事处的期限，各地通知安排的日期不同（有的要求 2 月 20 日
+    前），默认按次年 1 月 31 日提示（警告，可用 ``township-deadline`` 改为本地日期）。
     发布日期依次取网页元数据、页面上的“发布日期”和报告末尾的落款日期；三者都
     没有时不检查。
 
@@ -351,14 +361,12 @@ class LatePublication(Rule):
     options = {
         "department-deadline": Option("01-31", "县级以上人民政府部门的发布截止日（次年的“月-日”）"),
         "government-deadline": Option("03-31", "县级以上人民政府本级报告的发布截止日（次年的“月-日”）"),
-        "township-deadline": Option("01-31", "乡镇人民政府、街道办事处的发布截止日（次年的“月-日”，各地通知不同，如 \"02-20\"）"),
+        "township-deadline": Option("01-31", '乡镇人民政府、街道办事处的发布截止日（次年的“月-日”，各地通知不同，如 "02-20"）'),
     }
 
     def __init__(self, config=None) -> None:
         super().__init__(config)
-        self.deadlines = {
-            kind: _deadline_option(self.name, option, self.config[option]) for kind, (option, _, _) in _DEADLINES.items()
-        }
+        self.deadlines = {kind: _deadline_option(self.name, option, self.config[option]) for kind, (option, _, _) in _DEADLINES.items()}
 
     def check(self, report):
         reading = report.reading
@@ -483,10 +491,19 @@ def _document_number_problem(text: str, match: re.Match) -> str | None:
 
 
 _OUTDATED_PHRASES = (
-    (re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?是一项(?:全新|崭新|新)的?工作"), "这是 2008 年条例施行之初的说法，2019 年以后不宜再称为新工作"),
+    (
+        re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?是一项(?:全新|崭新|新)的?工作"),
+        "这是 2008 年条例施行之初的说法，2019 年以后不宜再称为新工作",
+    ),
     (re.compile(r"国务院令第\s*492\s*号|492\s*号令"), "国务院令第492号是 2007 年公布的原条例；现行条例为 2019 年修订（国务院令第711号）"),
-    (re.compile(r"2008\s*年\s*5\s*月\s*1\s*日\s*起?\s*(?:正式)?\s*(?:施行|实施)"), "这是原条例的施行日期；修订后的条例自 2019 年 5 月 15 日起施行"),
-    (re.compile(r"检索\s*[、,]\s*复制\s*[、,]\s*邮寄"), "“检索、复制、邮寄等成本费用”是原条例第二十七条的收费规定；现行条例第四十二条只对超出合理范围的申请收取信息处理费"),
+    (
+        re.compile(r"2008\s*年\s*5\s*月\s*1\s*日\s*起?\s*(?:正式)?\s*(?:施行|实施)"),
+        "这是原条例的施行日期；修订后的条例自 2019 年 5 月 15 日起施行",
+    ),
+    (
+        re.compile(r"检索\s*[、,]\s*复制\s*[、,]\s*邮寄"),
+        "“检索、复制、邮寄等成本费用”是原条例第二十七条的收费规定；现行条例第四十二条只对超出合理范围的申请收取信息处理费",
+    ),
 )
 
 
@@ -522,7 +539,8 @@ class OutdatedBoilerplate(Rule):
         text = report.normalized
         for pattern, reason in _OUTDATED_PHRASES:
             for match in pattern.finditer(text):
-                yield self.diagnostic(f"“{report.text[match.start():match.end()]}”是 {year} 年度报告中过时的说法：{reason}", match.start(), match.end())
+                written = report.text[match.start() : match.end()]
+                yield self.diagnostic(f"“{written}”是 {year} 年度报告中过时的说法：{reason}", match.start(), match.end())
         for phrase in self.config["extra-phrases"]:
             position = report.text.find(phrase)
             while phrase and position >= 0:

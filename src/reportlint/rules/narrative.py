@@ -6,14 +6,15 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from reportlint.diagnostics import Related
 from reportlint.hookspecs import hookimpl
 from reportlint.numbers import parse_amount
 from reportlint.rule import Option, Rule
 from reportlint.sentences import (
+    FULL_STOPS,
     NUMBER,
-    SENTENCE_END,
     Enumeration,
     Quantity,
     Share,
@@ -27,9 +28,11 @@ from reportlint.sentences import (
     names_the_rest,
     states_plans,
 )
-from reportlint.template.filled import FilledCell
-from reportlint.template.reading import Reading
 from reportlint.textspans import Span
+
+if TYPE_CHECKING:
+    from reportlint.template.filled import FilledCell
+    from reportlint.template.reading import Reading
 
 
 def _number(value: int | Decimal) -> str:
@@ -93,10 +96,11 @@ class NarrativeSumMismatch(Rule):
             if len(written_parts) == 1:
                 message = f"分项“{written_parts[0]}”大于总数“{total_text}”"
             else:
+                gap = abs(Decimal(parts_sum) - Decimal(total))
+                terms = " + ".join(_number(part.quantity.value) for part in enumeration.parts)
                 message = (
                     f"“{total_text}”的各部分之和为 {_number(parts_sum)}，与总数 {_number(total)} 不符，"
-                    f"相差 {_number(abs(parts_sum - total))}（{' + '.join(_number(part.quantity.value) for part in enumeration.parts)}"
-                    f" = {_number(parts_sum)}）"
+                    f"相差 {_number(gap)}（{terms} = {_number(parts_sum)}）"
                 )
             yield self.diagnostic(message, enumeration.total.start, enumeration.total.end, related=related)
 
@@ -150,8 +154,9 @@ class PercentageMismatch(Rule):
             if abs(percentage.value - exact) < percentage.resolution:
                 continue
             yield self.diagnostic(
-                f"占比“{report.text[percentage.start:percentage.end]}”与数量不符："
-                f"{_number(part.quantity.value)} ÷ {_number(enumeration.total.value)} = {exact:.2f}%",
+                f"占比“{report.text[percentage.start : percentage.end]}”与数量不符："
+                f"{_number(part.quantity.value)} ÷ {_number(enumeration.total.value)} = {exact:.2f}%，"
+                f"应写作 {exact.quantize(percentage.resolution)}%",
                 percentage.start,
                 percentage.end,
                 related=[
@@ -196,6 +201,8 @@ class PercentageMismatch(Rule):
 def _claims_whole(text: str, sentence: Span, group: Sequence[Share], enumerations: Sequence[Enumeration]) -> bool:
     """Whether a list of shares says it covers the whole (see :class:`PercentageMismatch`)."""
     for enumeration in enumerations:
+        if enumeration.sentence != sentence:
+            continue
         shares = [part.share for part in enumeration.parts]
         if shares == list(group):
             return enumeration.covers_total or enumeration.exhaustive
@@ -252,7 +259,7 @@ class RateContradiction(Rule):
                 if abs(percentage.value - exact) < percentage.resolution:
                     continue
                 yield self.diagnostic(
-                    f"“{report.text[rate.start:percentage.end]}”与同句的数量不符：收到 {_written(report, received)}、"
+                    f"“{report.text[rate.start : percentage.end]}”与同句的数量不符：收到 {_written(report, received)}、"
                     f"{verb} {_written(report, done)}，{rate.kind}率应为 {exact:.1f}%",
                     rate.start,
                     percentage.end,
@@ -278,6 +285,24 @@ def _received_and_done(text: str, sentence: Span, rate_start: int, verbs: Sequen
 
 
 @dataclass(frozen=True)
+class TableValue:
+    """What the tables hold for a prose statement: the cells read, their names in messages, their sum."""
+
+    cells: tuple[FilledCell, ...]
+    names: tuple[str, ...]
+    description: str
+    total: int | Decimal
+
+    def related(self) -> list[Related]:
+        """Each cell as a related location of a diagnostic."""
+        return [
+            Related(cell.start, cell.end, f"{name} = {cell.value}")
+            for name, cell in zip(self.names, self.cells, strict=True)
+            if cell.start is not None and cell.end is not None
+        ]
+
+
+@dataclass(frozen=True)
 class TableQuantity:
     """A number of the filled tables a prose statement can be checked against: one or more cells summed.
 
@@ -287,9 +312,11 @@ class TableQuantity:
 
     cells: tuple[tuple[str, str, tuple[str, ...]], ...]
 
-    def read(self, reading: Reading) -> list[tuple[str, str, FilledCell]] | None:
-        """Each cell with its table's and its own name in messages; None when a cell is absent or unreadable."""
-        found = []
+    def read(self, reading: Reading) -> TableValue | None:
+        """The cells and their sum; None when a table or cell is absent or not readable with confidence."""
+        cells: list[FilledCell] = []
+        tables: list[str] = []
+        names: list[str] = []
         for table_id, row, columns in self.cells:
             table = reading.table(table_id)
             if table is None:
@@ -300,8 +327,22 @@ class TableQuantity:
             cell = table.cell(row, column)
             if not cell.is_readable:
                 return None
-            found.append((table.spec.display, table.spec.cell_name(row, column), cell))
-        return found
+            cells.append(cell)
+            tables.append(table.spec.display)
+            names.append(table.spec.cell_name(row, column))
+        total = sum((cell.value for cell in cells if cell.value is not None), 0)
+        return TableValue(
+            tuple(cells), tuple(table + name for table, name in zip(tables, names, strict=True)), _describe(tables, names), total
+        )
+
+
+def _describe(tables: Sequence[str], names: Sequence[str]) -> str:
+    """``第三部分表格“…”“一、本年新收…”行“总计”列``, or ``…表格“…”中A与B之和`` for several cells of one table."""
+    if len(names) == 1:
+        return tables[0] + names[0]
+    if len(set(tables)) == 1:
+        return f"{tables[0]}中" + "与".join(names) + "之和"
+    return "与".join(table + name for table, name in zip(tables, names, strict=True)) + "之和"
 
 
 _APPLICATIONS = TableQuantity((("s3", "r1", ("c_total",)),))
@@ -320,7 +361,8 @@ class CountStatement:
 
     pattern: re.Pattern
     quantity: TableQuantity
-    subject: str
+    #: What a count statement states, for messages (none-statements are quoted instead).
+    subject: str = ""
     #: Words that, inside the matched text, mean the statement is something else
     #: (行政复议和行政诉讼 counted together; 可以提起行政诉讼 is a right, not an event).
     excluded: tuple[str, ...] = ()
@@ -341,20 +383,25 @@ _COUNT_STATEMENTS = (
         "收到政府信息公开申请",
     ),
     CountStatement(re.compile(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), _REVIEWS, "行政复议", ("诉讼",)),
-    CountStatement(re.compile(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), _LAWSUITS, "行政诉讼", ("复议",)),
+    CountStatement(
+        re.compile(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), _LAWSUITS, "行政诉讼", ("复议",)
+    ),
     CountStatement(
         re.compile(rf"(?:制发|出台|制定|印发|新制作){_GAP}{{0,6}}?规范性文件{_GAP}{{0,4}}?(?P<n>{NUMBER})\s*[件个份部]"),
         _NORMATIVE_MADE,
         "制发规范性文件",
     ),
 )
-_RIGHTS = ("可", "应", "将")
+# 可以/应当 申请行政复议 is a right explained, 将 a plan: neither says whether a case happened.
+_NOT_AN_EVENT = ("可", "应", "将")
 _NONE_STATEMENTS = (
-    CountStatement(re.compile(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), _APPLICATIONS, "未收到政府信息公开申请"),
-    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), _REVIEWS, "没有行政复议", _RIGHTS),
-    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), _LAWSUITS, "没有行政诉讼", _RIGHTS),
-    CountStatement(re.compile(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), _NORMATIVE_MADE, "未制发规范性文件"),
+    CountStatement(re.compile(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), _APPLICATIONS),
+    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), _REVIEWS, excluded=_NOT_AN_EVENT),
+    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), _LAWSUITS, excluded=_NOT_AN_EVENT),
+    CountStatement(re.compile(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), _NORMATIVE_MADE),
 )
+# A count followed by （含…） includes something the table counts elsewhere (受理申请5件（含上年结转1件）).
+_INCLUDES_AFTER = re.compile(r"\s*\((?:含|包括|包含)")
 
 
 class TextTableMismatch(Rule):
@@ -365,7 +412,8 @@ class TextTableMismatch(Rule):
     的“总计”）；行政复议 N 件、行政诉讼 N 件、未发生行政复议或行政诉讼（对第四
     部分的“总计”，行政诉讼为两个“总计”之和）；制发（出台、制定）规范性文件
     N 件、未制发规范性文件（对第二部分规范性文件的“本年制发件数”或“本年新制作
-    数量”）。表格中对应的格子无法可靠读取时不检查；工作计划中的数字不检查。
+    数量”）。表格中对应的格子无法可靠读取时不检查；第五部分和其他讲工作计划的
+    句子中的数字不检查；“受理申请5件（含上年结转1件）”这类带说明的数字也不检查。
 
     反例：
 
@@ -385,9 +433,13 @@ class TextTableMismatch(Rule):
     def check(self, report):
         reading = report.reading
         text = report.normalized
-        tables = [Span(table.start, table.end) for table in (reading.filled.tables.values() if reading.filled else ()) if table.start is not None and table.end is not None]
+        filled_tables = reading.filled.tables.values() if reading.filled else ()
+        skipped = [Span(table.start, table.end) for table in filled_tables if table.start is not None and table.end is not None]
+        plans = reading.section("s5")
+        if plans is not None:
+            skipped.append(Span(plans.body_start, plans.body_end))
         for sentence in iter_sentences(text):
-            if states_plans(text, sentence) or any(table.start <= sentence.start < table.end for table in tables):
+            if states_plans(text, sentence) or any(span.start <= sentence.start < span.end for span in skipped):
                 continue
             yield from self._counts(report, sentence)
             yield from self._nones(report, sentence)
@@ -395,60 +447,36 @@ class TextTableMismatch(Rule):
     def _counts(self, report, sentence: Span):
         for statement in _COUNT_STATEMENTS:
             for match in statement.matches(report.normalized, sentence):
-                cells = statement.quantity.read(report.reading)
+                in_table = statement.quantity.read(report.reading)
                 stated = parse_amount(match.group("n"))
-                if cells is None or stated is None:
-                    continue
-                in_table = sum(cell.value for _, _, cell in cells)
-                if stated == in_table:
+                if in_table is None or stated is None or stated == in_table.total or _INCLUDES_AFTER.match(report.normalized, match.end()):
                     continue
                 written = report.text[match.start("n") : match.end()]
                 yield self.diagnostic(
-                    f"正文称{statement.subject}{written}，但{_cells_text(cells)}为 {_number(in_table)}",
+                    f"正文称{statement.subject}{written}，但{in_table.description}为 {_number(in_table.total)}",
                     match.start("n"),
                     match.end(),
-                    related=_related(cells),
+                    related=in_table.related(),
                 )
 
     def _nones(self, report, sentence: Span):
         for statement in _NONE_STATEMENTS:
             for match in statement.matches(report.normalized, sentence):
-                cells = statement.quantity.read(report.reading)
-                if cells is None:
-                    continue
-                in_table = sum(cell.value for _, _, cell in cells)
-                if in_table <= 0 or _count_follows(report.normalized, sentence, match.end()):
+                in_table = statement.quantity.read(report.reading)
+                if in_table is None or in_table.total <= 0 or _count_follows(report.normalized, sentence, match.end()):
                     continue
                 yield self.diagnostic(
-                    f"正文称“{report.text[match.start():match.end()]}”，但{_cells_text(cells)}为 {_number(in_table)}",
+                    f"正文称“{report.text[match.start() : match.end()]}”，但{in_table.description}为 {_number(in_table.total)}",
                     match.start(),
                     match.end(),
-                    related=_related(cells),
+                    related=in_table.related(),
                 )
 
 
 def _count_follows(text: str, sentence: Span, position: int) -> bool:
     """Whether the clause goes on to give a count (``未按时答复引发行政复议1件`` is not a "none")."""
-    end = clause_end(text, position, sentence.end, breaks=SENTENCE_END + ",;:，；：")
+    end = clause_end(text, position, sentence.end, breaks=FULL_STOPS + ",;:，；：")
     return bool(find_quantities(text, position, end))
-
-
-def _cells_text(cells: Sequence[tuple[str, str, FilledCell]]) -> str:
-    """``第三部分表格“…”“一、本年新收…”行“总计”列``, or ``…表格“…”中A与B之和`` for several cells of one table."""
-    tables = list(dict.fromkeys(table for table, _, _ in cells))
-    if len(cells) == 1:
-        return tables[0] + cells[0][1]
-    if len(tables) == 1:
-        return f"{tables[0]}中" + "与".join(name for _, name, _ in cells) + "之和"
-    return "与".join(table + name for table, name, _ in cells) + "之和"
-
-
-def _related(cells: Sequence[tuple[str, str, FilledCell]]) -> list[Related]:
-    return [
-        Related(cell.start, cell.end, f"{table}{name} = {_number(cell.value)}")
-        for table, name, cell in cells
-        if cell.start is not None and cell.end is not None
-    ]
 
 
 @hookimpl

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.hookspecs import hookimpl
@@ -19,6 +20,7 @@ from reportlint.places import (
     PlaceReference,
     Relation,
     find_self_references,
+    load_gazetteer,
     place_settings,
 )
 from reportlint.rule import Option, Rule
@@ -29,7 +31,7 @@ _ALLOW_OPTION = Option([], "从不报告的地名（或自称），如 [\"莲花
 class _PlaceRule(Rule):
     """Shared by the RL4 rules: the ``allow`` option merged with ``[places] allow``."""
 
-    options = {"allow": _ALLOW_OPTION}
+    options = MappingProxyType({"allow": _ALLOW_OPTION})
 
     def allowed(self, report) -> frozenset[str]:
         """Names this rule never reports for this report."""
@@ -65,11 +67,11 @@ class SiblingTownship(_PlaceRule):
 
     反例（秦安县兴国镇的报告）：
 
-        2022年，莲花镇将重点做好以下几方面工作：……
+        2022年，莲花镇将重点推进政务公开标准化建设。
 
     正例：
 
-        2022年，我镇将重点做好以下几方面工作：……
+        2022年，我镇将重点推进政务公开标准化建设。
 
     选项：``allow``（字符串列表）——确属正常提及、从不报告的地名，例如结对帮扶的
     ``["莲花镇"]``；配置中 ``[places] allow`` 列出的地名同样不报告。
@@ -353,7 +355,7 @@ class BodyTypeMismatch(_PlaceRule):
             return
         allowed = self.allowed(report)
         for reference in find_self_references(report.normalized):
-            if reference.noun in own or reference.word in allowed:
+            if reference.noun in own or reference.fits_any_body or reference.word in allowed:
                 continue
             if subject.level == "部门" and not reference.is_department_word:
                 continue
@@ -369,10 +371,25 @@ class BodyTypeMismatch(_PlaceRule):
             )
 
 
+#: The rules that read the place analysis (and so need the gazetteer); RL405 does not.
+_GAZETTEER_RULES = (SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation)
+
+
 @hookimpl
 def reportlint_configure(config):
-    """Reject an invalid ``[places]`` table before any file is checked (loads no place data)."""
-    place_settings(config)
+    """Reject an invalid ``[places]`` table before any file is checked.
+
+    The table's shape is always checked (cheap).  A custom gazetteer
+    (``data-file``, ``extra``) is also loaded here when a rule that needs it is
+    selected, so that a bad data file or an extra place under an unknown parent
+    stops the run once (exit code 2) instead of failing in every file; the
+    shipped gazetteer still loads only when the first report needs it.
+    """
+    from reportlint.engine import is_selected
+
+    settings = place_settings(config)
+    if (settings.data_file or settings.extra_places) and any(is_selected(rule.code, config) for rule in _GAZETTEER_RULES):
+        load_gazetteer(settings, config.path)
 
 
 @hookimpl

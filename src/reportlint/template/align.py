@@ -33,6 +33,12 @@ class Segment:
     label: tuple[Token, ...]
     cells: tuple[Token, ...]
     explicit_blanks: bool = True
+    value_columns: frozenset[int] | None = None
+
+    @property
+    def has_values(self) -> bool:
+        """Whether any cell holds a value (not only blanks)."""
+        return any(token.kind == "value" for token in self.cells)
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class Placement:
 
 def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
-    if any(row.from_table for row in rows):
+    if any(row.explicit_blanks for row in rows):
         return True
     with_values = [row for row in rows if row.values]
     if not with_values:
@@ -94,11 +100,13 @@ def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
         first_cell = next((index for index, token in enumerate(tokens) if not token.is_text), len(tokens))
         label = tokens[:first_cell]
         cells = tokens[first_cell:]
-        if not any(token.kind == "value" for token in cells):
+        has_values = any(token.kind == "value" for token in cells)
+        if not has_values and not (row.explicit_blanks and label and cells):
             pending.extend(label)
             continue
-        result.append(Segment(tuple(pending + label), tuple(cells), explicit_blanks=row.from_table))
-        pending = []
+        # A labelled row of explicit blank cells may be a data row left empty; placement decides.
+        result.append(Segment(tuple(pending + label), tuple(cells), row.explicit_blanks, row.value_columns))
+        pending = [] if has_values else pending
     return result
 
 
@@ -198,6 +206,8 @@ class TableGroupAligner:
         labelled_later = self._labelled_rows(document, segment_list)
         for number, segment in enumerate(segment_list):
             found = self._identify(document, segment, pointer)
+            if found is None and not segment.has_values:
+                continue  # a header or title row with empty cells
             if found is not None:
                 table, row, match, label_start, label_end = found
                 pointer = index_of[(table.id, row.id)] + 1
@@ -336,6 +346,8 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch)
     end = cells[-1].end if cells else start
     if len(filled) > expected:
         return None
+    if segment.value_columns is not None:
+        cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
     chosen = _choose_cells(cells, expected, segment.explicit_blanks)
     if chosen is None:
         return None

@@ -106,20 +106,20 @@ class SectionFinder:
 
     def _candidates(self, document: Document) -> list[_Candidate]:
         tables = [(block.start, block.end) for block in document.blocks if isinstance(block, Table)]
-        headings = {(block.start, block.end) for block in document.blocks if isinstance(block, Heading)}
+        headings = [block for block in document.blocks if isinstance(block, Heading)]
         candidates = []
         for line in iter_lines(document.text):
             if any(start <= line.start < end for start, end in tables):
                 continue
-            content = document.text[line.start : line.end]
+            heading = next((block for block in headings if line.start <= block.start <= line.end), None)
+            # A heading block's own range leaves out markup such as Markdown's "## ".
+            start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
+            content = document.text[start:end]
             if not content.strip() or "\t" in content.strip():
                 continue
-            start = line.start + len(content) - len(content.lstrip())
-            end = line.start + len(content.rstrip())
-            is_heading_block = any(start <= block_start and block_end <= end + 1 for block_start, block_end in headings) or (
-                (start, end) in headings
-            )
-            candidate = self._classify(document.text[start:end], start, end, is_heading_block)
+            start += len(content) - len(content.lstrip())
+            end = start + len(content.strip())
+            candidate = self._classify(document.text[start:end], start, end, heading is not None)
             if candidate is not None:
                 candidates.append(candidate)
         return candidates

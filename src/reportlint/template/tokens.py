@@ -17,18 +17,21 @@ from reportlint.model import Document, Table
 from reportlint.numbers import CellValue, parse_cell
 
 _PIPE_DELIMITER_ROW = re.compile(r"^[\s|:\-]+$")
-_SENTENCE_PUNCTUATION = re.compile(r"[。，；！？,;]")
+# A label may contain commas (“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”), not a sentence end.
+_SENTENCE_END = re.compile(r"[。；！？;!?]")
+_MAX_SPACE_LABEL = 60
 
 
 @dataclass(frozen=True)
 class Token:
-    """One cell: its text range and what it holds (``value``, ``blank`` or ``text``)."""
+    """One cell: its text range, what it holds (``value``, ``blank`` or ``text``) and, in a real table, its grid column."""
 
     start: int
     end: int
     text: str
     kind: str
     cell: CellValue
+    column: int | None = None
 
     @property
     def is_text(self) -> bool:
@@ -38,10 +41,18 @@ class Token:
 
 @dataclass(frozen=True)
 class RawRow:
-    """The tokens of one table row, or of one line of flattened text."""
+    """The tokens of one table row, or of one line (or blank-line-delimited group of lines) of text.
+
+    ``explicit_blanks`` says a blank token is a real empty cell (real tables,
+    one cell per line with a lone tab for an empty cell), not layout padding.
+    ``value_columns`` are the grid columns of the row's table to the right of
+    every label column (real tables only): a blank outside them is the empty
+    field a merged label leaves, never a value cell.
+    """
 
     tokens: tuple[Token, ...]
-    from_table: bool = False
+    explicit_blanks: bool = False
+    value_columns: frozenset[int] | None = None
 
     @property
     def values(self) -> int:
@@ -49,7 +60,7 @@ class RawRow:
         return sum(1 for token in self.tokens if token.kind == "value")
 
 
-def make_token(text: str, start: int, end: int) -> Token:
+def make_token(text: str, start: int, end: int, column: int | None = None) -> Token:
     """A token for ``text[start:end]`` with surrounding whitespace trimmed from the range."""
     piece = text[start:end]
     stripped = piece.strip()
@@ -60,7 +71,7 @@ def make_token(text: str, start: int, end: int) -> Token:
         start = end = start + (len(piece) // 2 if piece else 0)
     cell = parse_cell(stripped)
     kind = "blank" if cell.kind == "blank" else "value" if cell.kind in ("number", "none-mark") else "text"
-    return Token(start, end, stripped, kind, cell)
+    return Token(start, end, stripped, kind, cell, column)
 
 
 def _split(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
@@ -92,7 +103,9 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     if any(parse_cell(text[s:e]).kind not in ("number", "none-mark") for s, e in tail):
         return None
     label = words[:first_value]
-    if label and _SENTENCE_PUNCTUATION.search(text[label[0][0] : label[-1][1]]):
+    if label and (
+        _SENTENCE_END.search(text[label[0][0] : label[-1][1]]) or label[-1][1] - label[0][0] > _MAX_SPACE_LABEL
+    ):
         return None
     return ([(label[0][0], label[-1][1])] if label else []) + tail
 
@@ -122,11 +135,18 @@ def _line_tokens(text: str, start: int, end: int) -> list[Token] | None:
 
 
 def _table_rows(document: Document, table: Table) -> list[RawRow]:
-    return [
-        RawRow(tuple(make_token(document.text, cell.start, cell.end) for cell in row), from_table=True)
+    rows = [
+        [make_token(document.text, cell.start, cell.end, cell.column) for cell in row]
         for row in table.rows
         if row
     ]
+    width = max((cell.column + cell.colspan for row in table.rows for cell in row), default=0)
+    label_columns = [
+        token.column for row in rows if any(token.kind == "value" for token in row) for token in row if token.is_text
+    ]
+    first_value_column = max(label_columns) + 1 if label_columns else 0
+    value_columns = frozenset(range(first_value_column, width))
+    return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]
 
 
 def region_rows(document: Document, start: int, end: int) -> list[RawRow]:
@@ -143,8 +163,17 @@ def region_rows(document: Document, start: int, end: int) -> list[RawRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class _Line:
+    tokens: tuple[Token, ...]
+    after_gap: bool  # an empty line precedes it
+    tab_cell: bool  # a single cell indented with a tab (or a lone tab)
+
+
 def _text_rows(text: str, start: int, end: int) -> list[RawRow]:
-    rows = []
+    """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
+    lines: list[_Line] = []
+    gap = False
     position = start
     while position < end:
         newline = text.find("\n", position, end)
@@ -152,6 +181,30 @@ def _text_rows(text: str, start: int, end: int) -> list[RawRow]:
         content_end = line_end - 1 if line_end > position and text[line_end - 1] == "\r" else line_end
         tokens = _line_tokens(text, position, content_end)
         if tokens:
-            rows.append(RawRow(tuple(tokens)))
+            raw = text[position:content_end]
+            lines.append(_Line(tuple(tokens), gap, raw.startswith("\t") and len(tokens) == 1))
+            gap = False
+        else:
+            gap = True
         position = line_end + 1
-    return rows
+    if _is_tab_cell_layout(lines):
+        return _grouped_rows(lines)
+    return [RawRow(line.tokens) for line in lines]
+
+
+def _is_tab_cell_layout(lines: list[_Line]) -> bool:
+    """Each cell on its own tab-indented line and rows separated by blank lines (as Word pastes them)."""
+    if not lines:
+        return False
+    tab_cells = sum(1 for line in lines if line.tab_cell)
+    groups = 1 + sum(1 for line in lines[1:] if line.after_gap)
+    return tab_cells * 10 >= len(lines) * 6 and len(lines) >= 2 * groups
+
+
+def _grouped_rows(lines: list[_Line]) -> list[RawRow]:
+    rows: list[list[Token]] = []
+    for line in lines:
+        if line.after_gap or not rows:
+            rows.append([])
+        rows[-1].extend(line.tokens)
+    return [RawRow(tuple(tokens), explicit_blanks=True) for tokens in rows]

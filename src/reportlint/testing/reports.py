@@ -346,7 +346,7 @@ def _application_values(table: TableSpec, subject: SampleSubject, rng: random.Ra
         dealt = _split(available - pending, [_RESULT_WEIGHTS.get(row, 1) for row in results], rng)
         grid["r1"][column], grid["r2"][column], grid["r4"][column] = new[index], carried[index], pending
         grid["r3_7"][column] = available - pending
-        for row, count in zip(results, dealt):
+        for row, count in zip(results, dealt, strict=True):
             grid[row][column] = count
     if not balanced:
         broken = rng.choice(applicants)
@@ -735,7 +735,7 @@ def section_grid(report: SampleReport, section: str, header_style: str = "plain"
         raise ValueError(f"表头写法只能是 {'、'.join(HEADER_STYLES)}，实际为 {header_style!r}")
     tables = report.spec.tables_of(section)
     if not tables:
-        raise ValueError(f"第{section}部分没有表格")
+        raise ValueError(f"“{section}”没有表格：只有第二、三、四部分有表格")
     grid = _form_grid(report, tables[0]) if len(tables) == 1 else _block_grid(report, tables)
     return Grid(tuple(_styled(cell, header_style) for cell in grid.cells), grid.row_count, grid.column_count)
 
@@ -797,29 +797,13 @@ def _form_grid(report: SampleReport, table: TableSpec) -> Grid:
     if label_width:
         note = next((text for text in table.header if "勾稽关系" in text), "")
         cells.append(GridCell(note, 0, 0, "note", rowspan=depth, colspan=label_width))
-    for level in range(depth):
-        index = 0
-        while index < len(paths):
-            path = paths[index]
-            if level >= len(path):  # under a label that spans down from above
-                index += 1
-                continue
-            if level == len(path) - 1:
-                cells.append(GridCell(path[level], level, label_width + index, "header", rowspan=depth - level))
-                index += 1
-                continue
-            span = 1
-            while index + span < len(paths) and paths[index + span][: level + 1] == path[: level + 1] and len(paths[index + span]) > level + 1:
-                span += 1
-            cells.append(GridCell(path[level], level, label_width + index, "header", colspan=span))
-            index += span
+    cells.extend(_header_cells(paths, depth, label_width))
     for offset, spec_row in enumerate(table.rows):
         grid_row = depth + offset
         for level, group in enumerate(spec_row.groups):
             previous = table.rows[offset - 1].groups[: level + 1] if offset else ()
             if previous != spec_row.groups[: level + 1]:
-                run = sum(1 for _ in _run(table, offset, level))
-                cells.append(GridCell(group, grid_row, level, "label", rowspan=run))
+                cells.append(GridCell(group, grid_row, level, "label", rowspan=_group_rowspan(table, offset, level)))
         if label_width:
             label = report.row_labels.get((table.id, spec_row.id), spec_row.label)
             cells.append(GridCell(label, grid_row, len(spec_row.groups), "label", colspan=label_width - len(spec_row.groups)))
@@ -828,13 +812,39 @@ def _form_grid(report: SampleReport, table: TableSpec) -> Grid:
     return Grid(tuple(cells), row_count, max(cell.column + cell.colspan for cell in cells))
 
 
-def _run(table: TableSpec, start: int, level: int) -> Iterator[int]:
-    """Indexes of the rows from ``start`` that share its groups down to ``level`` (a group label's rowspan)."""
+def _header_cells(paths: Sequence[tuple[str, ...]], depth: int, first_column: int) -> list[GridCell]:
+    """The header rows over the value columns: a label spans the columns below it, a leaf spans down to the data."""
+    cells = []
+    for level in range(depth):
+        index = 0
+        while index < len(paths):
+            path = paths[index]
+            if level >= len(path):  # under a leaf that spans down from above
+                index += 1
+            elif level == len(path) - 1:
+                cells.append(GridCell(path[level], level, first_column + index, "header", rowspan=depth - level))
+                index += 1
+            else:
+                span = 1
+                while index + span < len(paths) and _shares_group(paths[index + span], path, level):
+                    span += 1
+                cells.append(GridCell(path[level], level, first_column + index, "header", colspan=span))
+                index += span
+    return cells
+
+
+def _shares_group(path: tuple[str, ...], other: tuple[str, ...], level: int) -> bool:
+    """Whether ``path`` sits under the same header label as ``other`` at ``level`` (and goes deeper)."""
+    return len(path) > level + 1 and path[: level + 1] == other[: level + 1]
+
+
+def _group_rowspan(table: TableSpec, start: int, level: int) -> int:
+    """How many rows from ``start`` share its row groups down to ``level`` (the group label's rowspan)."""
     prefix = table.rows[start].groups[: level + 1]
-    for index in range(start, len(table.rows)):
-        if table.rows[index].groups[: level + 1] != prefix:
-            return
-        yield index
+    span = 0
+    while start + span < len(table.rows) and table.rows[start + span].groups[: level + 1] == prefix:
+        span += 1
+    return span
 
 
 # --------------------------------------------------------------------------- text layouts
@@ -967,17 +977,21 @@ def write_docx(report: SampleReport, path: Path, header_style: str = "plain") ->
 
 
 def _docx_table(document, grid: Grid) -> None:
+    """Add the grid as a Word table: text in each cell's top-left grid cell, spans merged, ragged rows trimmed."""
+    from docx.table import _Cell  # what Table.cell() returns; built directly because Table.cell() is O(table size)
+
     table = document.add_table(rows=grid.row_count, cols=grid.column_count)
     table.style = "Table Grid"
+    word_rows = list(table._tbl.tr_lst)
+    grid_cells = [list(word_row.tc_lst) for word_row in word_rows]  # taken before merging removes any
     for cell in grid.cells:
-        target = table.cell(cell.row, cell.column)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.column + cell.colspan - 1))
+        target = _Cell(grid_cells[cell.row][cell.column], table)
         target.text = cell.text
-    for row in range(grid.row_count):
+        if cell.rowspan > 1 or cell.colspan > 1:
+            target.merge(_Cell(grid_cells[cell.row + cell.rowspan - 1][cell.column + cell.colspan - 1], table))
+    for row, word_row in enumerate(word_rows):
         reached = len(grid.expanded_fields(row))
-        word_row = table.rows[row]._tr
-        while len(word_row.tc_lst) and _grid_width(word_row) > reached:
+        while word_row.tc_lst and _grid_width(word_row) > reached:
             word_row.remove(word_row.tc_lst[-1])
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+
 from loader_samples.report import REPORT, ReportLine, ReportTable, grid_positions
 
 #: Sections that start on a new page, so the PDF made from the .docx has known pages.

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 #: A 2×2 grey image, the whole content of a "scanned" page.
-_IMAGE = b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream"
+_IMAGE = (
+    b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>"
+    b"\nstream\n\x00\xff\xff\x00\nendstream"
+)
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 5 0 R >>"
 #: Maps printable ASCII to itself and byte 0xAD to U+00AD SOFT HYPHEN, as word processors' hyphenation does.
 _TO_UNICODE_MAP = (
