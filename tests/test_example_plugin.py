@@ -1,4 +1,8 @@
-"""The example plugin in a fresh virtual environment: entry points only, and gone after uninstall."""
+"""The example plugin in a fresh virtual environment: entry points only, its own tests, and gone after uninstall.
+
+The plugin is installed only in that environment, never in the test environment itself, so the
+rest of the suite (and ``reportlint check examples/``) sees reportlint alone.
+"""
 
 from __future__ import annotations
 
@@ -46,6 +50,19 @@ def test_plugin_rules_pack_and_template_work_through_entry_points(environment):
     parse = reportlint(environment, "parse", str(report)).stdout
     assert "enterprise_docs" in parse
     assert "province_example" in reportlint(environment, "plugins").stdout
+
+
+def test_the_plugins_own_tests_pass_where_it_is_installed(environment):
+    variables = {key: value for key, value in os.environ.items() if key != "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"}
+    result = subprocess.run(
+        [str(environment / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", str(PLUGIN / "tests")],
+        capture_output=True,
+        text=True,
+        cwd=PLUGIN,
+        env=variables,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 passed" in result.stdout
 
 
 def test_uninstalling_removes_the_rules(environment):

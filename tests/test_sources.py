@@ -63,6 +63,8 @@ def _zip(names):
         ("正文".encode(), ".txt", "text"),
         (b"\x00\x01\x02\x03\x04\x05" * 100, ".txt", "binary"),
         (b"PK\x03\x04truncated", ".docx", "docx"),
+        ("纯文本改了扩展名".encode(), ".docx", "docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64, ".docx", "encrypted"),
         (b"PK\x03\x04truncated", ".zip", "zip"),
     ],
 )

@@ -7,7 +7,6 @@ reads such a range, giving the year-less end the year of its start.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -51,15 +50,8 @@ def find_date_range(text: str, start: int = 0, end: int | None = None) -> DateRa
         and _RANGE_LINK.search(folded, first.end, month_day.start())
     ):
         month, day = int(month_day.group(1)), int(month_day.group(2))
-        return DateRange(first, _mention(month_day.start(), month_day.end(), text, first.year, month, day))
+        raw = text[month_day.start() : month_day.end()]
+        return DateRange(first, DateMention.of(month_day.start(), month_day.end(), raw, first.year, month, day))
     if len(dates) >= 2:
         return DateRange(first, dates[1])
     return None
-
-
-def _mention(start: int, end: int, text: str, year: int, month: int, day: int) -> DateMention:
-    try:
-        date: dt.date | None = dt.date(year, month, day)
-    except ValueError:
-        date = None
-    return DateMention(start, end, text[start:end], date, year, month, day)

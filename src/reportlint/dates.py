@@ -34,6 +34,15 @@ class DateMention:
     month: int
     day: int
 
+    @classmethod
+    def of(cls, start: int, end: int, raw: str, year: int, month: int, day: int) -> "DateMention":
+        """A mention of year/month/day; ``date`` is None when no such day exists."""
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            date = None
+        return cls(start, end, raw, date, year, month, day)
+
 
 def _small_number(text: str) -> int:
     if text == "十":
@@ -46,14 +55,6 @@ def _small_number(text: str) -> int:
     return int(_CHINESE_YEAR_DIGITS[text])
 
 
-def _make(start: int, end: int, raw: str, year: int, month: int, day: int) -> DateMention:
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        date = None
-    return DateMention(start, end, raw, date, year, month, day)
-
-
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date in ``text[start:end]`` (offsets are into ``text``), in order."""
     end = len(text) if end is None else end
@@ -61,15 +62,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     found: list[DateMention] = []
     for match in _ARABIC.finditer(folded, start, end):
         year, month, day = (int(group) for group in match.groups())
-        found.append(_make(match.start(), match.end(), text[match.start() : match.end()], year, month, day))
+        found.append(DateMention.of(match.start(), match.end(), text[match.start() : match.end()], year, month, day))
     for match in _ISO.finditer(folded, start, end):
         year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if 1980 <= year <= 2100 and 1 <= month <= 12:
-            found.append(_make(match.start(), match.end(), text[match.start() : match.end()], year, month, day))
+            found.append(DateMention.of(match.start(), match.end(), text[match.start() : match.end()], year, month, day))
     for match in _CHINESE.finditer(folded, start, end):
         year = int("".join(_CHINESE_YEAR_DIGITS[char] for char in match.group(1)))
         found.append(
-            _make(
+            DateMention.of(
                 match.start(),
                 match.end(),
                 text[match.start() : match.end()],

@@ -10,11 +10,15 @@ block, row and cell carries its ``[start, end)`` range in that string. The
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Protocol
+
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,9 @@ class LineIndex:
 
     def __init__(self, text: str, first_line: int = 1, first_column: int = 1) -> None:
         self._text = text
-        self._line_starts = [0]
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
         self._first_line = first_line
         self._first_column = first_column
-        for index, char in enumerate(text):
-            if char == "\n":
-                self._line_starts.append(index + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""

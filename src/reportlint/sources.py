@@ -30,6 +30,7 @@ UNSUPPORTED_FORMATS = {
     "image": "这是图片文件，没有可检查的文字：请提供报告的文字版（.docx、.pdf 或网页）",
     "binary": "无法识别的二进制文件，不是可检查的报告",
     "xlsx": "这是 Excel 表格文件，reportlint 只检查报告全文：请提供 .docx、.pdf、网页或文本",
+    "encrypted": "这是加密（设置了打开密码）的 Word 文档，reportlint 无法读取：请去掉密码后另存为 .docx 再检查",
 }
 
 
@@ -79,11 +80,15 @@ def detect_format(data: bytes, extension: str) -> str:
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_format(data, extension)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        if "EncryptedPackage".encode("utf-16-le") in data[:65536]:
+            return "encrypted"
         return "wps" if extension in (".wps", ".et") else "doc"
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
         return "image"
     if not data.strip():
         return "markdown" if extension in (".md", ".markdown") else "text"
+    if extension == ".docx":
+        return "docx"  # neither zip, OLE2 nor PDF: the .docx loader says the file is not a Word document
     head = _text_head(data)
     if head is None:
         return "binary"
@@ -98,7 +103,7 @@ def _zip_format(data: bytes, extension: str) -> str:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, EOFError):
         # A damaged zip that calls itself .docx is a corrupt document, not "a zip".
         return "docx" if extension == ".docx" else "zip"
     if "word/document.xml" in names or extension == ".docx":
@@ -160,7 +165,7 @@ def decode_bytes(data: bytes, declared: str | None = None, partial: bool = False
     candidates.append("utf-8")
     for encoding in candidates:
         text = _try_decode(data, encoding, partial)
-        if text is not None and (encoding == "utf-8" or _plausibility(text) >= 0.6):
+        if text is not None and (encoding == "utf-8" or _plausibility(text[:8192]) >= 0.6):
             return text, encoding
     return _detect(data, partial)
 

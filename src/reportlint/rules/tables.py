@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -276,6 +277,27 @@ class NonNumericCell(Rule):
             )
 
 
+_UNIT_NOTE = re.compile(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
+
+
+def declared_unit(report, table: FilledTable, column_label: str) -> str | None:
+    """The unit a report states for a column whose header has none: ``采购总金额（万元）`` or a ``单位：万元`` note.
+
+    Looked for in the section that holds the table.
+    """
+    section = report.reading.section(table.spec.section)
+    if section is None:
+        return None
+    text = report.normalized[section.body_start : section.body_end]
+    compact = "".join(text.split())
+    label = "".join(column_label.split())
+    after_label = re.search(re.escape(label) + r"\(?(?:单位[:：])?(亿元|万元|千元|元)", compact)
+    if after_label:
+        return after_label.group(1)
+    note = _UNIT_NOTE.search(compact)
+    return note.group(1) if note else None
+
+
 class CellUnit(Rule):
     """单元格中的数字带了单位，或单位与表头规定的不同。
 
@@ -307,7 +329,13 @@ class CellUnit(Rule):
             if column.kind != "amount":
                 message = f"{where}是数量，应只填数字，不带单位“{cell.unit}”"
             elif column.unit is None:
-                message = f"{where}写了单位“{cell.unit}”（“{cell.raw}”）；表头没有规定单位，请在表外统一说明金额单位并只填数字"
+                declared = declared_unit(report, table, column.label)
+                if declared == cell.unit:
+                    continue
+                if declared is not None:
+                    message = f"{where}填写的“{cell.raw}”与表中注明的单位“{declared}”不一致"
+                else:
+                    message = f"{where}写了单位“{cell.unit}”（“{cell.raw}”）；表头没有规定单位，请在表头注明金额单位（如“{column.label}（万元）”）并只填数字"
             elif cell.unit != column.unit:
                 message = f"{where}的单位应为“{column.unit}”（见表头），填写的是“{cell.raw}”"
             else:
@@ -316,18 +344,21 @@ class CellUnit(Rule):
 
 
 class AmountWithoutUnit(Rule):
-    """金额栏的表头没有规定单位，单元格也没有写单位（2019 年格式“采购总金额”）。
+    """金额栏的表头没有规定单位，报告也没有注明单位（2019 年格式“采购总金额”）。
 
     2019 年试行格式的“采购总金额”没有单位，报告中“57”可能是元也可能是万元；
-    0 不受影响。请写明单位。
+    0 不受影响。请在表头注明单位（“采购总金额（万元）”）或在表下注明“单位：万元”，
+    单元格只填数字。
 
     反例：
 
+        信息内容  采购项目数量  采购总金额
         政府集中采购  3  57
 
     正例：
 
-        政府集中采购  3  57万元
+        信息内容  采购项目数量  采购总金额（万元）
+        政府集中采购  3  57
     """
 
     code = "RL209"
@@ -339,9 +370,9 @@ class AmountWithoutUnit(Rule):
             if cell.column is None or cell.unit is not None or not cell.value:
                 continue
             column = table.spec.column(cell.column)
-            if column.kind == "amount" and column.unit is None:
+            if column.kind == "amount" and column.unit is None and declared_unit(report, table, column.label) is None:
                 yield self.diagnostic(
-                    f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写“{cell.raw}”，没有单位，无法判断是元还是万元",
+                    f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写“{cell.raw}”，表中没有注明单位，无法判断是元还是万元",
                     cell.start,
                     cell.end,
                 )

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from reportlint.dateranges import find_date_range
 from reportlint.dates import YEAR_MENTION, DateMention, find_dates
 from reportlint.model import Document
 from reportlint.normalize import fold_width
@@ -269,10 +270,10 @@ def find_period(document: Document) -> Period | None:
     for label in _PERIOD_LABELS.finditer(text):
         sentence_end = _sentence_end(text, label.start())
         sentence_start = max(text.rfind("。", 0, label.start()) + 1, text.rfind("\n", 0, label.start()) + 1)
-        dates = [mention for mention in find_dates(document.text, sentence_start, sentence_end)]
-        if len(dates) >= 2:
-            return Period(dates[0].date, dates[1].date, dates[0].start, dates[1].end, document.text[dates[0].start : dates[1].end])
-        if dates or re.search(r"\d{4}", text[sentence_start:sentence_end]):
+        found = find_date_range(document.text, sentence_start, sentence_end)
+        if found is not None:
+            return Period(found.first.date, found.last.date, found.start, found.end, document.text[found.start : found.end])
+        if re.search(r"\d{4}", text[sentence_start:sentence_end]):
             return Period(None, None, sentence_start, sentence_end, document.text[sentence_start:sentence_end])
     return None
 
@@ -327,8 +328,3 @@ def find_year(title: Title | None, period: Period | None, document: Document) ->
         year, _ = Counter(years).most_common(1)[0]
         return year, "text", None
     return None, "", None
-
-
-def first_heading_start(starts: Sequence[int]) -> int | None:
-    """The offset of the first section heading, if any."""
-    return min(starts) if starts else None

@@ -770,7 +770,7 @@ def _block_grid(report: SampleReport, tables: Sequence[TableSpec]) -> Grid:
     for table in tables:
         cells.append(GridCell(table.title, row, 0, "title", colspan=width))
         headers = [GridCell("信息内容", row + 1, 0, "header")]
-        headers += [GridCell(column.label, row + 1, 1 + index, "header") for index, column in enumerate(table.columns)]
+        headers += [GridCell(_header_label(column), row + 1, 1 + index, "header") for index, column in enumerate(table.columns)]
         headers[-1] = replace(headers[-1], colspan=width - headers[-1].column)
         cells.extend(headers)
         row += 2
@@ -779,6 +779,11 @@ def _block_grid(report: SampleReport, tables: Sequence[TableSpec]) -> Grid:
             cells.extend(_row_cells(report, table, spec_row.id, row, 1, width))
             row += 1
     return Grid(tuple(cells), row, max(width, *(cell.column + cell.colspan for cell in cells)))
+
+
+def _header_label(column) -> str:
+    """A column header as a careful clerk writes it: an amount column without an official unit states 万元."""
+    return f"{column.label}（万元）" if column.kind == "amount" and column.unit is None else column.label
 
 
 def _header_paths(table: TableSpec) -> list[tuple[str, ...]]:
