@@ -162,10 +162,17 @@ def _short(text: str, limit: int = 14) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _column_name(spec: TableSpec, column_id: str) -> str:
+    """A column's label, with its header group only where the label alone is ambiguous (s4's 结果维持)."""
+    column = spec.column(column_id)
+    shared = sum(1 for other in spec.columns if other.label == column.label) > 1
+    return column.display if shared else column.label
+
+
 def cell_label(spec: TableSpec, cell: FilledCell, scope_is_column: bool, scope_is_row: bool) -> str:
     """A cell's name inside a message: the row label within a column, the column within a row."""
     row_label = spec.row(cell.row).label if cell.row else ""
-    column_label = spec.column(cell.column).display if cell.column else ""
+    column_label = _column_name(spec, cell.column) if cell.column else ""
     if scope_is_column and row_label:
         return _short(row_label)
     if scope_is_row or not row_label:
@@ -194,7 +201,7 @@ def message_fields(evaluation: Evaluation) -> dict[str, str]:
     by_column = relation.for_each == "column"
     by_row = relation.for_each == "row"
     if by_column:
-        scope = f"“{spec.column(evaluation.scope).display}”列"
+        scope = f"“{_column_name(spec, evaluation.scope)}”列"
     elif by_row:
         label = spec.row(evaluation.scope).label
         scope = f"“{label}”行" if label else ""

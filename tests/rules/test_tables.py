@@ -1,0 +1,129 @@
+"""RL2 table shape and cells: each rule fires on a bad report, stays silent on a good one, points at the cell."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.engine import lint_text
+from reportlint.testing.reports import SUBJECTS, SampleReport, render
+
+TOWN, COUNTY = SUBJECTS[0], SUBJECTS[3]
+
+
+def run(report_or_text, code: str, layout: str = "tabs"):
+    text = report_or_text if isinstance(report_or_text, str) else render(report_or_text, layout)
+    return text, [d for d in lint_text(text, config={"select": [code]})]
+
+
+def located(text: str, diagnostic) -> str:
+    return text[diagnostic.start : diagnostic.end]
+
+
+@pytest.fixture
+def report():
+    return SampleReport.build("T2021", 2021, subject=TOWN, seed=11)
+
+
+@pytest.mark.parametrize("layout", ["tabs", "cells", "tab-cells", "pipes", "markdown"])
+def test_clean_report_has_no_table_findings(report, layout):
+    text = render(report, layout)
+    assert [d.code for d in lint_text(text, filename="r.md" if layout == "markdown" else "r.txt", config={"select": ["RL2"]})] == []
+
+
+def test_missing_table_in_an_existing_section(report):
+    text = render(report, "tabs")
+    start, end = text.index("四、政府信息公开行政复议、行政诉讼情况"), text.index("五、存在的主要问题及改进情况")
+    text = text[:start] + "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n" + text[end:]
+    _, [finding] = run(text, "RL201")
+    assert finding.message == "“四、政府信息公开行政复议、行政诉讼情况”中没有找到统一格式规定的表格"
+
+
+def test_missing_rows_are_listed_once_per_table(report):
+    text = render(report, "tabs")
+    lines = [line for line in text.split("\n") if "3.要求提供公开出版物" not in line and "2.重复申请" not in line]
+    text = "\n".join(lines)
+    _, [finding] = run(text, "RL202")
+    assert "缺少 2 行" in finding.message and "“2.重复申请”" in finding.message and "“3.要求提供公开出版物”" in finding.message
+
+
+def test_lost_labels_positional_and_unaligned(report):
+    text, findings = run(report.with_row_label("s3", "r3_1", ""), "RL204")
+    [finding] = findings
+    assert "按位置对应为“（一）予以公开”" in finding.message
+    lines = render(report, "tabs").split("\n")
+    index = next(number for number, line in enumerate(lines) if "（一）予以公开" in line)
+    lines[index] = "\t".join(["", "残缺"] + ["0"] * 9)
+    text, findings = run("\n".join(lines), "RL203")
+    [finding] = findings
+    assert "有 9 个数值（每行应为 7 个）" in finding.message and "残缺" in finding.message
+
+
+def test_value_count_extra_and_short(report):
+    text, [extra] = run(report.with_extra_value("s4", "cases", "0"), "RL205")
+    assert "有 16 个数值，应为 15 个" in extra.message and located(text, extra) == "0"
+    assert text[: extra.start].count("\n") == text[: text.rindex("\t0")].count("\n")
+    text, [short] = run(report.without_cell("s3", "r3_1", "c_biz"), "RL205")
+    assert "“（一）予以公开”行有 6 个数值，应为 7 个" in short.message
+
+
+@pytest.mark.parametrize("layout", ["tabs", "tab-cells", "pipes", "markdown"])
+def test_blank_cell_points_at_the_cell(report, layout):
+    bad = report.with_cell("s2_20_1", "normative", "repealed", "")
+    text = render(bad, layout)
+    [finding] = lint_text(text, filename="r.md" if layout == "markdown" else "r.txt", config={"select": ["RL206"]})
+    assert finding.message == "第二部分表格“第二十条第（一）项”“行政规范性文件”行“本年废止件数”列为空，没有数据应填写 0"
+    line = text.split("\n")[finding.location.line - 1]
+    assert "行政规范性文件" in line or layout in ("tab-cells",)
+
+
+def test_non_numeric_cell(report):
+    text, [finding] = run(report.with_cell("s2_20_6", "penalty", "decisions", "无"), "RL207")
+    assert located(text, finding) == "无" and "应填写数字" in finding.message
+
+
+def test_units_in_cells():
+    t2019 = SampleReport.build("T2019", 2020, subject=TOWN, seed=3)
+    text, [finding] = run(t2019.with_cell("s2_20_5", "licensing", "decisions", "3件"), "RL208")
+    assert located(text, finding) == "3件" and "是数量，应只填数字" in finding.message
+    t2021 = SampleReport.build("T2021", 2021, subject=TOWN, seed=3)
+    text, [finding] = run(t2021.with_cell("s2_20_8", "fees", "fee_amount", "3500元"), "RL208")
+    assert "单位应为“万元”" in finding.message
+    text = render(t2019.with_cell("s2_20_9", "procurement", "purchase_amount", "57万元"))
+    assert [d.code for d in lint_text(text, config={"select": ["RL208", "RL209"]})] == []  # header says 万元
+    undeclared = text.replace("采购总金额（万元）", "采购总金额")
+    assert [d.code for d in lint_text(undeclared, config={"select": ["RL208", "RL209"]})] == ["RL208"]
+    bare = render(t2019.with_cell("s2_20_9", "procurement", "purchase_amount", "57")).replace("采购总金额（万元）", "采购总金额")
+    [finding] = lint_text(bare, config={"select": ["RL208", "RL209"]})
+    assert finding.code == "RL209" and "无法判断是元还是万元" in finding.message
+
+
+def test_negative_and_decimal_counts(report):
+    text, [finding] = run(report.with_cell("s3", "r3_2", "c_np", "-1"), "RL210")
+    assert "不能为负数" in finding.message
+    text, [finding] = run(report.with_cell("s2_20_6", "penalty", "decisions", "1.5"), "RL210")
+    assert "应为整数" in finding.message
+
+
+def test_truncated_header():
+    report = SampleReport.build("T2021", 2021, subject=TOWN, seed=3)
+    text = render(report, "tabs").replace("本年废止件数", "本年废止件", 1)
+    _, [finding] = run(text, "RL211")
+    assert "“本年废止件”不完整" in finding.message
+
+
+def test_row_label_without_ordinal(report):
+    text, [finding] = run(report.with_row_label("s3", "r2", "上年结转政府信息公开申请数量"), "RL212")
+    assert finding.message == "行标签“上年结转政府信息公开申请数量”缺少序号，官方格式为“二、上年结转政府信息公开申请数量”"
+
+
+def test_rules_row_for_townships_and_counties_only(report):
+    text, [finding] = run(report.with_cell("s2_20_1", "rules", "made", "2"), "RL213")
+    assert located(text, finding) == "2" and "不能制定规章" in finding.message
+    city = render(report.with_cell("s2_20_1", "rules", "made", "2")).replace("秦安县陇城镇", "天水市", 1)
+    assert [d for d in lint_text(city, config={"select": ["RL213"]})] == []
+
+
+def test_fee_amount_scale(report):
+    text, [finding] = run(report.with_cell("s2_20_8", "fees", "fee_amount", "3500"), "RL214")
+    assert "3500 万元" in finding.message
+    assert run(report.with_cell("s2_20_8", "fees", "fee_amount", "0.35"), "RL214")[1] == []
