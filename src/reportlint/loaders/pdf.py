@@ -1,27 +1,45 @@
-"""Loader for PDF reports with a text layer: one paragraph per text line, located by page and line.
+"""Loader for PDF reports with a text layer: ruled tables as real tables, other text one paragraph per line.
 
 The text comes from pypdfium2 (the optional extra ``reportlint[pdf]``, imported
 only when a PDF is met), character by character in the order pdfium reads the
 page, with pdfium's line breaks. Word processors sometimes draw a line's
 quotation marks or other glyphs after the rest of it; a line whose characters
-run backwards is put back in left-to-right order. Tables stay text lines (cells
-separated by spaces or one per line) for the template reader to align.
+run backwards is put back in left-to-right order.
+
+Tables drawn with rules (every table a word processor exports with borders)
+are rebuilt from the page's rule lines (:mod:`~reportlint.loaders.pdf_tables`):
+each character goes to the cell containing its centre, a cell's text is made
+from its glyphs' positions (:mod:`~reportlint.loaders.pdf_glyphs`), and the
+table becomes a :class:`~reportlint.model.Table` written as the HTML and .docx
+loaders write theirs (:func:`~reportlint.loaders.extraction.write_table`). A
+table stands where its first character is drawn. A table continued on the next
+page (same left and right edges, nothing but page headers/footers of at most
+:data:`MAX_FURNITURE_CHARACTERS` characters between) is one table again; those
+headers/footers follow it. Text outside ruled tables, and every page of a PDF
+without rules (a scan with OCR text, a plain text export), is read line by line.
 
 ``Document.text`` is the pages' lines joined by ``"\\n"`` (lines stripped, blank
-lines left out, soft hyphens and control characters dropped). Each line is a
-:class:`~reportlint.model.Paragraph` located as ``第2页 第14行`` on its page.
-A PDF without text (a scan) is RL905; an encrypted or damaged one is RL904.
+lines left out, soft hyphens and control characters dropped), tables one line
+per grid row with tab-separated cells. Each line is a
+:class:`~reportlint.model.Paragraph` located as ``第2页 第14行`` (counting the
+page's text lines outside tables); a cell is located as ``第2页 表格1 第5行 第2列``
+(the page it starts on, the table's number in the document, its grid row and
+column). A PDF without text (a scan) is RL905; an encrypted or damaged one is RL904.
 """
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
-from reportlint.loaders.extraction import TextBuilder
+from reportlint.loaders.extraction import TableGrid, TextBuilder, write_table
+from reportlint.loaders.pdf_glyphs import Glyph, cell_text
+from reportlint.loaders.pdf_rules import page_rules
+from reportlint.loaders.pdf_tables import CellText, RuledGrid, TablePiece, find_grids, join_pieces
 from reportlint.model import Document, Paragraph
 from reportlint.sources import Source, SourceError
 
@@ -46,6 +64,8 @@ BASELINE_TOLERANCE = 1.0
 SPACING_GAP = 0.5
 #: Largest share of unmapped characters (U+FFFD, private use, NUL) a usable text layer has.
 MAX_UNMAPPED_SHARE = 0.5
+#: Longest line (in non-space characters) taken for a page header or footer between two pages of a table.
+MAX_FURNITURE_CHARACTERS = 10
 
 _LINE_BREAKS = "\r\n"
 _DROPPED = frozenset(chr(code) for code in (*range(0, 9), 11, 12, *range(14, 32), 127)) | {"\xad", "\ufffe", "\uffff"}
@@ -65,12 +85,17 @@ def _is_unmapped(character: str) -> bool:
     return character == "\ufffd" or "\ue000" <= character <= "\uf8ff"
 
 
-def page_lines(textpage: PdfTextPage) -> Iterator[str]:
-    """The text lines of a page, in reading order, with pdfium's generated spaces."""
+def page_lines(textpage: PdfTextPage, tables: PageTables | None = None) -> Iterator[str | int]:
+    """The text lines of a page, in reading order, with pdfium's generated spaces.
+
+    With ``tables``, a character drawn in a cell of a ruled table goes to that
+    table instead, and the table's number is yielded where its first character is met.
+    """
     from pypdfium2 import raw
 
     handle = textpage.raw
     line: list[tuple[int, str]] = []  # (character index, character); index -1 for a generated space
+    started: set[int] = set()
     for index in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, index)
         character = chr(code) if 0 < code < 0x110000 else "\ufffd"
@@ -83,7 +108,15 @@ def page_lines(textpage: PdfTextPage) -> Iterator[str]:
         elif character == " " and raw.FPDFText_IsGenerated(handle, index):
             line.append((-1, " "))
         else:
-            line.append((index, character))
+            table = tables.place(handle, index, character) if tables is not None else None
+            if table is None:
+                line.append((index, character))
+            elif table not in started:
+                started.add(table)
+                if line:
+                    yield _line_text(handle, line)
+                line = []
+                yield table
     if line:
         yield _line_text(handle, line)
 
@@ -145,6 +178,46 @@ def _is_chinese(character: str) -> bool:
     return "\u3000" <= character <= "\u9fff" or "\uff00" <= character <= "\uffef" or "\U00020000" <= character <= "\U0003ffff"
 
 
+class PageTables:
+    """The ruled tables of a page and the glyphs drawn in each of their cells."""
+
+    def __init__(self, grids: list[RuledGrid]) -> None:
+        from pypdfium2 import raw
+
+        self._grids = grids
+        self._glyphs: list[list[list[Glyph]]] = [[[] for _ in grid.cells] for grid in grids]
+        self._char_box = raw.FPDFText_GetLooseCharBox
+        self._char_origin = raw.FPDFText_GetCharOrigin
+        self._box = raw.FS_RECTF()
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+
+    def place(self, handle: Any, index: int, character: str) -> int | None:
+        """The number of the table whose cell holds the character's centre (keeping its glyph there), else None."""
+        box = self._box
+        self._char_box(handle, index, box)
+        x, y = (box.left + box.right) / 2, (box.top + box.bottom) / 2
+        for number, grid in enumerate(self._grids):
+            cell = grid.cell_at(x, y)
+            if cell is not None:
+                self._char_origin(handle, index, self._x, self._y)
+                self._glyphs[number][cell].append(Glyph(character, box.left, box.right, self._y.value, box.top - box.bottom))
+                return number
+        return None
+
+    def piece(self, number: int, page: int) -> TablePiece:
+        """The table's piece on this page, with the text of its cells."""
+        return self._grids[number].piece([cell_text(glyphs) for glyphs in self._glyphs[number]], page)
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """A line of text outside tables: its text (stripped), page, and number among the page's text lines."""
+
+    text: str
+    page: int
+    number: int
+
+
 class PdfLoader(Loader):
     """PDF files with a text layer (exported from Word/WPS, or OCRed)."""
 
@@ -157,14 +230,20 @@ class PdfLoader(Loader):
             pdf = pdfium.PdfDocument(source.data)
         except pdfium.PdfiumError as error:
             raise SourceError("RL904", ENCRYPTED if error.err_code == PASSWORD_ERROR else CORRUPT) from None
-        builder = TextBuilder()
         try:
-            for page_number in range(1, len(pdf) + 1):
-                _write_page(builder, pdf, page_number)
+            pages = [_read_page(pdf, page_number) for page_number in range(1, len(pdf) + 1)]
         except pdfium.PdfiumError:
             raise SourceError("RL904", CORRUPT) from None
         finally:
             pdf.close()
+        builder = TextBuilder()
+        for block in _reading_order(pages):
+            if isinstance(block, PageLine):
+                start = builder.start_block()
+                builder.write_located(block.text, f"第{block.page}页 第{block.number}行", block.page)
+                builder.blocks.append(Paragraph(start, builder.offset))
+            else:
+                write_table(builder, block, lambda cell, logical: builder.write_located(cell.text, f"第{cell.page}页 {logical}", cell.page))
         text = builder.text()
         visible = "".join(text.split())
         if not visible:
@@ -180,23 +259,55 @@ class PdfLoader(Loader):
         )
 
 
-def _write_page(builder: TextBuilder, pdf: Any, page_number: int) -> None:
-    """Write a page's non-blank lines, each a paragraph located on its page."""
+def _read_page(pdf: Any, page_number: int) -> list[PageLine | TablePiece]:
+    """A page's non-blank text lines and the pieces of its ruled tables (those with text), in reading order."""
     page = pdf[page_number - 1]
     textpage = page.get_textpage()
     try:
-        line_number = 0
-        for line in page_lines(textpage):
-            stripped = line.strip()
-            if not stripped:
-                continue
-            line_number += 1
-            start = builder.start_block()
-            builder.write_located(stripped, f"第{page_number}页 第{line_number}行", page_number)
-            builder.blocks.append(Paragraph(start, builder.offset))
+        grids = find_grids(page_rules(page))
+        tables = PageTables(grids) if grids else None
+        items: list[str | int] = list(page_lines(textpage, tables))
     finally:
         textpage.close()
         page.close()
+    result: list[PageLine | TablePiece] = []
+    line_number = 0
+    for item in items:
+        if isinstance(item, int):
+            assert tables is not None
+            piece = tables.piece(item, page_number)
+            if piece.has_text:
+                result.append(piece)
+        elif item.strip():
+            line_number += 1
+            result.append(PageLine(item.strip(), page_number, line_number))
+    return result
+
+
+def _reading_order(pages: Iterable[list[PageLine | TablePiece]]) -> Iterator[PageLine | TableGrid[CellText]]:
+    """Lines and tables in reading order, each table's pieces on consecutive pages joined.
+
+    Page headers and footers met between two pieces of a table follow the table.
+    """
+    pieces: list[TablePiece] = []
+    furniture: list[PageLine] = []
+    for item in (item for items in pages for item in items):
+        if pieces and isinstance(item, TablePiece) and item.continues(pieces[-1]):
+            pieces.append(item)
+        elif pieces and isinstance(item, PageLine) and len("".join(item.text.split())) <= MAX_FURNITURE_CHARACTERS:
+            furniture.append(item)
+        else:
+            if pieces:
+                yield join_pieces(pieces)
+                yield from furniture
+            pieces, furniture = [], []
+            if isinstance(item, TablePiece):
+                pieces.append(item)
+            else:
+                yield item
+    if pieces:
+        yield join_pieces(pieces)
+        yield from furniture
 
 
 @hookimpl

@@ -586,7 +586,7 @@ class TitleYearCharacter(Rule):
         title = report.reading.title
         if title is None:
             return
-        text = fold_width(report.text[title.start : title.end])
+        text = report.normalized[title.start : title.end]
         for match in _YEAR_WITHOUT_NIAN.finditer(text):
             start = title.start + match.start(1)
             yield self.diagnostic(f"标题中年份“{match.group(1)}”后面漏了“年”字", start, start + 4)

@@ -144,11 +144,13 @@ def body_level(name: str) -> str:
 
 
 def _lines(document: Document, limit_end: int) -> list[TextSpan]:
+    """Non-blank lines before ``limit_end``, as normalised text (traditional reports match too)."""
     spans = []
-    for line in iter_lines(document.text):
+    text = document.normalized
+    for line in iter_lines(text):
         if line.start >= limit_end:
             break
-        content = document.text[line.start : line.end]
+        content = text[line.start : line.end]
         if content.strip():
             start = line.start + len(content) - len(content.lstrip())
             spans.append(TextSpan(content.strip(), start, start + len(content.strip())))
@@ -161,9 +163,9 @@ def _title_like(text: str) -> bool:
         len(compact) <= 60
         and any(word in compact for word in _TITLE_WORDS)
         and any(topic in compact for topic in _TITLE_TOPIC)
-        and not compact.endswith(("。", ".", "；"))
+        and not compact.endswith(("。", ".", ";"))
         and not _CHROME_PREFIX.match(text)
-        and "，" not in compact
+        and "," not in compact
     )
 
 
@@ -270,7 +272,7 @@ def find_period(document: Document) -> Period | None:
     for label in _PERIOD_LABELS.finditer(text):
         sentence_end = _sentence_end(text, label.start())
         sentence_start = max(text.rfind("。", 0, label.start()) + 1, text.rfind("\n", 0, label.start()) + 1)
-        found = find_date_range(document.text, sentence_start, sentence_end)
+        found = find_date_range(document.normalized, sentence_start, sentence_end)
         if found is not None:
             return Period(found.first.date, found.last.date, found.start, found.end, document.text[found.start : found.end])
         if re.search(r"\d{4}", text[sentence_start:sentence_end]):
@@ -291,8 +293,8 @@ def find_publication(document: Document, metadata: Mapping[str, str]) -> Publica
             return Publication(dt.date.fromisoformat(published), "metadata")
         except ValueError:
             pass
-    for label in _PUBLISHED_LABELS.finditer(document.text[:2000]):
-        dates = find_dates(document.text, label.end(), min(len(document.text), label.end() + 24))
+    for label in _PUBLISHED_LABELS.finditer(document.normalized[:2000]):
+        dates = find_dates(document.normalized, label.end(), min(len(document.text), label.end() + 24))
         if dates and dates[0].date is not None and dates[0].start == label.end():
             return Publication(dates[0].date, "page", dates[0].start, dates[0].end)
     tail_start = max(0, len(document.text) - 400)
@@ -323,7 +325,7 @@ def find_year(title: Title | None, period: Period | None, document: Document) ->
             return int(match.group(1)), "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:
         return period.end_date.year, "period", TextSpan(period.text, period.start, period.end)
-    years = [int(match.group(1)) for match in YEAR_MENTION.finditer(fold_width(document.text[:4000]))]
+    years = [int(match.group(1)) for match in YEAR_MENTION.finditer(document.normalized[:4000])]
     if years:
         year, _ = Counter(years).most_common(1)[0]
         return year, "text", None

@@ -20,7 +20,12 @@ _ORDINAL = re.compile(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[
 
 @lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
-    """A comparable form of a label: normalised, no whitespace, one spelling of list punctuation."""
+    """A comparable form of a label: normalised, no whitespace, one spelling of list punctuation.
+
+    Pass text that is already normalised when it comes from a report (a slice of
+    ``Document.normalized``): a short slice alone may not show that the report is
+    written in traditional characters.
+    """
     return keyed(normalize(text), 0, len(text))[0].rstrip(":")
 
 

@@ -93,7 +93,7 @@ class SectionFinder:
                 FoundSection(
                     candidate.kind,
                     candidate.spec_id,
-                    candidate.heading,
+                    document.text[candidate.start : candidate.end],
                     candidate.start,
                     candidate.end,
                     min(body_start, body_end),
@@ -114,12 +114,12 @@ class SectionFinder:
             heading = next((block for block in headings if line.start <= block.start <= line.end), None)
             # A heading block's own range leaves out markup such as Markdown's "## ".
             start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
-            content = document.text[start:end]
+            content = document.normalized[start:end]
             if not content.strip() or "\t" in content.strip():
                 continue
             start += len(content) - len(content.lstrip())
             end = start + len(content.strip())
-            candidate = self._classify(document.text[start:end], start, end, heading is not None)
+            candidate = self._classify(document.normalized[start:end], start, end, heading is not None)
             if candidate is not None:
                 candidates.append(candidate)
         return candidates

@@ -11,7 +11,7 @@ thinks about layouts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlint.model import Document, Table
 from reportlint.numbers import CellValue, parse_cell
@@ -60,8 +60,12 @@ class RawRow:
         return sum(1 for token in self.tokens if token.kind == "value")
 
 
-def make_token(text: str, start: int, end: int, column: int | None = None) -> Token:
-    """A token for ``text[start:end]`` with surrounding whitespace trimmed from the range."""
+def make_token(text: str, original: str, start: int, end: int, column: int | None = None) -> Token:
+    """A token for ``[start, end)`` with surrounding whitespace trimmed from the range.
+
+    ``text`` is the document's normalised text (read: ``57萬元`` is 57 万元) and
+    ``original`` its original text (kept as the token's raw text).
+    """
     piece = text[start:end]
     stripped = piece.strip()
     if stripped:
@@ -71,7 +75,8 @@ def make_token(text: str, start: int, end: int, column: int | None = None) -> To
         start = end = start + (len(piece) // 2 if piece else 0)
     cell = parse_cell(stripped)
     kind = "blank" if cell.kind == "blank" else "value" if cell.kind in ("number", "none-mark") else "text"
-    return Token(start, end, stripped, kind, cell, column)
+    raw = original[start:end]
+    return Token(start, end, raw, kind, replace(cell, raw=raw), column)
 
 
 def _split(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
@@ -110,12 +115,12 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     return ([(label[0][0], label[-1][1])] if label else []) + tail
 
 
-def _line_tokens(text: str, start: int, end: int) -> list[Token] | None:
-    """The tokens of one text line (None for a line with no content)."""
+def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
+    """The tokens of one text line (None for a line with no content); ``text`` is normalised."""
     line = text[start:end]
     if not line.strip():
         if "\t" in line:  # a cell-per-line table writes a blank cell as a lone tab
-            return [make_token(text, start, end)]
+            return [make_token(text, original, start, end)]
         return None
     if "\t" in line:
         pieces = _split(text, start, end, "\t")
@@ -131,12 +136,12 @@ def _line_tokens(text: str, start: int, end: int) -> list[Token] | None:
             pieces.pop()
     else:
         pieces = _space_pieces(text, start, end) or [(start, end)]
-    return [make_token(text, piece_start, piece_end) for piece_start, piece_end in pieces]
+    return [make_token(text, original, piece_start, piece_end) for piece_start, piece_end in pieces]
 
 
 def _table_rows(document: Document, table: Table) -> list[RawRow]:
     rows = [
-        [make_token(document.text, cell.start, cell.end, cell.column) for cell in row]
+        [make_token(document.normalized, document.text, cell.start, cell.end, cell.column) for cell in row]
         for row in table.rows
         if row
     ]
@@ -153,13 +158,13 @@ def region_rows(document: Document, start: int, end: int) -> list[RawRow]:
     """Every table-like row between ``start`` and ``end``: real table rows and text lines."""
     tables = [block for block in document.tables if block.start < end and block.end > start]
     rows: list[RawRow] = []
-    text = document.text
+    text, original = document.normalized, document.text
     position = start
     for table in tables:
-        rows.extend(_text_rows(text, position, max(position, table.start)))
+        rows.extend(_text_rows(text, original, position, max(position, table.start)))
         rows.extend(_table_rows(document, table))
         position = max(position, table.end)
-    rows.extend(_text_rows(text, position, end))
+    rows.extend(_text_rows(text, original, position, end))
     return rows
 
 
@@ -170,7 +175,7 @@ class _Line:
     tab_cell: bool  # a single cell indented with a tab (or a lone tab)
 
 
-def _text_rows(text: str, start: int, end: int) -> list[RawRow]:
+def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
     lines: list[_Line] = []
     gap = False
@@ -179,7 +184,7 @@ def _text_rows(text: str, start: int, end: int) -> list[RawRow]:
         newline = text.find("\n", position, end)
         line_end = end if newline < 0 else newline
         content_end = line_end - 1 if line_end > position and text[line_end - 1] == "\r" else line_end
-        tokens = _line_tokens(text, position, content_end)
+        tokens = _line_tokens(text, original, position, content_end)
         if tokens:
             raw = text[position:content_end]
             lines.append(_Line(tuple(tokens), gap, raw.startswith("\t") and len(tokens) == 1))

@@ -1,0 +1,70 @@
+"""The text of a PDF table cell, made from the glyphs drawn inside it.
+
+pdfium gives characters in drawing order with lines of its own making, which
+mix a table row's cells and split narrow cells anywhere. Inside a cell the
+glyphs are put in order from their positions instead: visual lines top to
+bottom (by baseline), each left to right; a gap wider than half the glyphs'
+height (about half the font size) is a space. A cell's lines are then joined
+*without* a separator: Word and LibreOffice wrap Chinese text and numbers
+anywhere, so a narrow label column turns ``（四）无法提供`` into ``（四）无`` /
+``法提供`` — one label, not two lines.
+Only between two Western words, which wrap at a space, is the space put back.
+A cell written as several paragraphs in the source therefore reads as one line
+(the template reader ignores whitespace inside labels either way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Glyphs whose baselines differ by at most this much (in points) are on one line of a cell.
+LINE_TOLERANCE = 2.0
+#: A gap between glyphs wider than this (in glyph heights) separates words.
+WORD_GAP = 0.5
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """A drawn character: its horizontal extent, its baseline and its height, about the font size (PDF points, ``y`` upwards)."""
+
+    character: str
+    left: float
+    right: float
+    baseline: float
+    height: float
+
+
+def cell_text(glyphs: Sequence[Glyph]) -> str:
+    """The text of a cell's glyphs: lines top to bottom, left to right, joined with :func:`join_lines`."""
+    lines: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda glyph: -glyph.baseline):
+        if lines and lines[-1][0].baseline - glyph.baseline <= LINE_TOLERANCE:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    text = ""
+    for line in lines:
+        text = join_lines(text, _line_text(sorted(line, key=lambda glyph: glyph.left)))
+    return text
+
+
+def _line_text(line: list[Glyph]) -> str:
+    """One visual line: a space where the drawing leaves a word gap, runs of spaces collapsed, ends stripped."""
+    pieces: list[str] = []
+    previous: Glyph | None = None
+    for glyph in line:
+        if previous is not None and glyph.left - previous.right > WORD_GAP * max(previous.height, glyph.height, 1.0):
+            pieces.append(" ")
+        pieces.append(" " if glyph.character.isspace() else glyph.character)
+        previous = glyph
+    return " ".join("".join(pieces).split())
+
+
+def join_lines(first: str, second: str) -> str:
+    """Two wrapped lines of a cell as one: a space only between Western words (letters or digits, not two digits)."""
+    if not first or not second:
+        return first or second
+    before, after = first[-1], second[0]
+    words = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+    return f"{first} {second}" if words and not (before.isdigit() and after.isdigit()) else first + second

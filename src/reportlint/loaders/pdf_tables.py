@@ -1,0 +1,376 @@
+"""Ruled tables in a PDF: the cell grid a page's rules draw, and tables continued over page breaks.
+
+:func:`find_grids` turns a page's rules (:mod:`reportlint.loaders.pdf_rules`)
+into tables. Rules that touch form one table; its grid lines are the distinct
+positions of its vertical and horizontal rules (rules closer than
+:data:`RULE_TOLERANCE` are one line, as a double border is). A cell is grown
+from its top-left grid position to the right while no vertical rule separates
+it from the next position, then down while no horizontal rule does: where the
+source merged cells, the internal rules are absent, so the cell spans several
+grid columns or rows. Space that the table's outline leaves open (beside a
+row shorter than the others) is no cell. A grid of one column only frames
+content, like a text box, and is not a table. Tables drawn without vertical
+rules (three-line tables) are not recognised: their text stays text lines.
+
+A table broken by a page break comes as one :class:`TablePiece` per page, and
+LibreOffice and Word split the row at the break too. :func:`join_pieces` puts
+the pieces of one table together again (the caller decides which pieces
+continue each other: :meth:`TablePiece.continues`): grid columns are the union
+of the pieces' column lines; header rows repeated at the top of a page
+(Word's “重复标题行”) are dropped; the first row of a piece is the rest of the
+previous page's last row when its text sits only in cells whose part above has
+text and fills fewer than half as many cells (a split row carries on only its
+long labels, not its one-line values), and its cells are then merged with the
+cells above; a merged cell that spans down over the break (a row-group label)
+continues into the next piece's empty cell below it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from reportlint.loaders.extraction import PlacedCell, TableGrid
+from reportlint.loaders.pdf_glyphs import join_lines
+from reportlint.loaders.pdf_rules import Rule
+
+#: Rules whose positions differ by at most this much (in points) are one grid line; rules this close meet.
+RULE_TOLERANCE = 2.0
+#: A table outline this far (in points) beyond the outermost rule adds a grid line there (a table without side borders).
+MIN_CELL_SIZE = 6.0
+#: Most rules on a page looked at: a page with more is a drawing, not a form.
+MAX_RULES = 4000
+
+
+@dataclass(frozen=True)
+class RuledCell:
+    """A cell of a ruled grid: its top-left grid position (0-based) and spans."""
+
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+
+
+@dataclass(frozen=True)
+class RuledGrid:
+    """A ruled table on one page.
+
+    ``xs`` are the vertical grid lines left to right, ``ys`` the horizontal ones
+    top to bottom (PDF points, ``y`` upwards, so ``ys`` decrease); ``owners``
+    gives for each grid position the index in ``cells`` of the cell covering it,
+    -1 for space outside every cell.
+    """
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[RuledCell, ...]
+    owners: tuple[tuple[int, ...], ...]
+
+    @property
+    def area(self) -> float:
+        """The area the grid covers (square points)."""
+        return (self.xs[-1] - self.xs[0]) * (self.ys[0] - self.ys[-1])
+
+    def cell_at(self, x: float, y: float) -> int | None:
+        """The index of the cell containing the point, if any."""
+        if not (self.xs[0] < x < self.xs[-1] and self.ys[-1] < y < self.ys[0]):
+            return None
+        column = bisect.bisect_right(self.xs, x) - 1
+        row = bisect.bisect_right(self.ys, -y, key=lambda line: -line) - 1
+        owner = self.owners[row][column]
+        return owner if owner >= 0 else None
+
+    def piece(self, texts: Sequence[str], page: int) -> TablePiece:
+        """The table piece this grid draws on ``page``, with the text of each cell (in ``cells`` order)."""
+        cells = tuple(
+            PieceCell(cell.row, cell.rowspan, self.xs[cell.column], self.xs[cell.column + cell.colspan], text, page)
+            for cell, text in zip(self.cells, texts, strict=True)
+        )
+        return TablePiece(page, len(self.ys) - 1, self.xs[0], self.xs[-1], cells)
+
+
+def find_grids(rules: Sequence[Rule]) -> list[RuledGrid]:
+    """The ruled tables the rules of a page draw (grids of at least two columns), smallest first."""
+    if len(rules) > MAX_RULES:
+        return []
+    horizontals = _lines([rule for rule in rules if rule.horizontal])
+    verticals = _lines([rule for rule in rules if not rule.horizontal])
+    grids = []
+    for component_horizontals, component_verticals in _components(horizontals, verticals):
+        grid = _grid(component_horizontals, component_verticals)
+        if grid is not None:
+            grids.append(grid)
+    return sorted(grids, key=lambda grid: grid.area)
+
+
+def _lines(rules: list[Rule]) -> list[Rule]:
+    """Rules on one line (positions within the tolerance) whose extents touch, merged into one."""
+    merged: list[Rule] = []
+    for rule in sorted(rules, key=lambda rule: (rule.position, rule.start)):
+        index = len(merged) - 1
+        while index >= 0 and rule.position - merged[index].position <= RULE_TOLERANCE:
+            line = merged[index]
+            if rule.start <= line.end + RULE_TOLERANCE and line.start <= rule.end + RULE_TOLERANCE:
+                merged[index] = replace(line, start=min(line.start, rule.start), end=max(line.end, rule.end))
+                break
+            index -= 1
+        else:
+            merged.append(rule)
+    return merged
+
+
+def _components(horizontals: list[Rule], verticals: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
+    """The groups of rules that meet one another (a horizontal and a vertical rule meet where they cross or touch)."""
+    parent = list(range(len(horizontals) + len(verticals)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for h_index, horizontal in enumerate(horizontals):
+        for v_index, vertical in enumerate(verticals, start=len(horizontals)):
+            if _meet(horizontal, vertical):
+                parent[root(h_index)] = root(v_index)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for index, rule in enumerate(horizontals + verticals):
+        group = groups.setdefault(root(index), ([], []))
+        group[0 if rule.horizontal else 1].append(rule)
+    return list(groups.values())
+
+
+def _meet(horizontal: Rule, vertical: Rule) -> bool:
+    tolerance = RULE_TOLERANCE
+    return (
+        horizontal.start - tolerance <= vertical.position <= horizontal.end + tolerance
+        and vertical.start - tolerance <= horizontal.position <= vertical.end + tolerance
+    )
+
+
+def _cluster(positions: list[float]) -> list[float]:
+    """Distinct positions, ascending: positions within the tolerance of their neighbour are one (their mean)."""
+    clusters: list[list[float]] = []
+    for position in sorted(positions):
+        if clusters and position - clusters[-1][-1] <= RULE_TOLERANCE:
+            clusters[-1].append(position)
+        else:
+            clusters.append([position])
+    return [sum(cluster) / len(cluster) for cluster in clusters]
+
+
+def _nearest(lines: Sequence[float], position: float) -> int:
+    """Index of the grid line nearest to a position (``lines`` ascending)."""
+    index = bisect.bisect_left(lines, position)
+    if index == len(lines) or index and position - lines[index - 1] < lines[index] - position:
+        return index - 1
+    return index
+
+
+def _outlined(lines: list[float], low: float, high: float) -> list[float]:
+    """Grid lines with the table's outline added where it lies beyond the outermost rule (no border there)."""
+    if not lines or lines[0] - low >= MIN_CELL_SIZE:
+        lines = [low, *lines]
+    if high - lines[-1] >= MIN_CELL_SIZE:
+        lines = [*lines, high]
+    return lines
+
+
+class _Coverage:
+    """Which stretches of each grid line the rules on it cover."""
+
+    def __init__(self, lines: Sequence[float], rules: list[Rule]) -> None:
+        self._spans: list[list[tuple[float, float]]] = [[] for _ in lines]
+        for rule in rules:
+            self._spans[_nearest(lines, rule.position)].append((rule.start, rule.end))
+
+    def covers(self, line: int, low: float, high: float) -> bool:
+        """Whether a rule on the line passes the middle of ``[low, high]``."""
+        middle = (low + high) / 2
+        return any(start - RULE_TOLERANCE <= middle <= end + RULE_TOLERANCE for start, end in self._spans[line])
+
+    def any(self, line: int) -> bool:
+        """Whether any rule lies on the line."""
+        return bool(self._spans[line])
+
+
+def _grid(horizontals: list[Rule], verticals: list[Rule]) -> RuledGrid | None:
+    """The grid a group of meeting rules draws, or None when it is no table (fewer than two columns, no cells)."""
+    if not horizontals or not verticals:
+        return None
+    left = min(rule.start for rule in horizontals)
+    right = max(rule.end for rule in horizontals)
+    bottom = min(rule.start for rule in verticals)
+    top = max(rule.end for rule in verticals)
+    xs = _outlined(_cluster([rule.position for rule in verticals]), left, right)
+    ascending_ys = _outlined(_cluster([rule.position for rule in horizontals]), bottom, top)
+    if len(xs) < 3 or len(ascending_ys) < 2:
+        return None
+    ys = ascending_ys[::-1]
+    vertical = _Coverage(xs, verticals)
+    horizontal = _Coverage(ascending_ys, horizontals)
+    row_count, column_count = len(ys) - 1, len(xs) - 1
+
+    def column_rule(line: int, row: int) -> bool:
+        """A vertical rule on grid line ``line`` (x index) beside grid row ``row``."""
+        return vertical.covers(line, ys[row + 1], ys[row])
+
+    def row_rule(line: int, column: int) -> bool:
+        """A horizontal rule on grid line ``line`` (y index from the top) above or below grid column ``column``."""
+        return horizontal.covers(row_count - line, xs[column], xs[column + 1])
+
+    owners = [[-1] * column_count for _ in range(row_count)]
+    cells: list[RuledCell] = []
+    claimed = [[False] * column_count for _ in range(row_count)]
+    for row in range(row_count):
+        for column in range(column_count):
+            if claimed[row][column]:
+                continue
+            colspan = 1
+            while column + colspan < column_count and not claimed[row][column + colspan] and not column_rule(column + colspan, row):
+                colspan += 1
+            rowspan = 1
+            while row + rowspan < row_count and not any(
+                claimed[row + rowspan][spanned] or row_rule(row + rowspan, spanned) for spanned in range(column, column + colspan)
+            ):
+                rowspan += 1
+            for covered_row in range(row, row + rowspan):
+                for covered_column in range(column, column + colspan):
+                    claimed[covered_row][covered_column] = True
+            cell = RuledCell(row, column, rowspan, colspan)
+            if _is_open(cell, xs, ys, vertical, horizontal):
+                continue
+            for covered_row in range(row, row + rowspan):
+                for covered_column in range(column, column + colspan):
+                    owners[covered_row][covered_column] = len(cells)
+            cells.append(cell)
+    if not cells:
+        return None
+    return RuledGrid(tuple(xs), tuple(ys), tuple(cells), tuple(tuple(row) for row in owners))
+
+
+def _is_open(cell: RuledCell, xs: list[float], ys: list[float], vertical: _Coverage, horizontal: _Coverage) -> bool:
+    """Whether the cell lies on the table's outline where the outline has a border elsewhere but not beside it."""
+    last_column, last_row = len(xs) - 1, len(ys) - 1
+    right, bottom = cell.column + cell.colspan, cell.row + cell.rowspan
+    top_y, bottom_y = ys[cell.row], ys[bottom]
+    left_x, right_x = xs[cell.column], xs[right]
+    sides = [
+        (cell.column == 0, vertical, 0, bottom_y, top_y),
+        (right == last_column, vertical, last_column, bottom_y, top_y),
+        (cell.row == 0, horizontal, last_row, left_x, right_x),
+        (bottom == last_row, horizontal, 0, left_x, right_x),
+    ]
+    return any(edge and coverage.any(line) and not coverage.covers(line, low, high) for edge, coverage, line, low, high in sides)
+
+
+# --------------------------------------------------------------------------- tables over several pages
+
+
+@dataclass(frozen=True)
+class PieceCell:
+    """A cell of a table piece: its grid rows in the piece, its left and right x, its text and page."""
+
+    row: int
+    rowspan: int
+    left: float
+    right: float
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class TablePiece:
+    """The part of a ruled table drawn on one page, with its cells' text."""
+
+    page: int
+    row_count: int
+    left: float
+    right: float
+    cells: tuple[PieceCell, ...]
+
+    @property
+    def has_text(self) -> bool:
+        """Whether any cell holds text (a ruled box without text is decoration, not a table)."""
+        return any(cell.text for cell in self.cells)
+
+    def continues(self, previous: TablePiece) -> bool:
+        """Whether this piece, on the page after ``previous``, carries on the same table (same left and right edges)."""
+        return (
+            self.page == previous.page + 1
+            and abs(self.left - previous.left) <= RULE_TOLERANCE
+            and abs(self.right - previous.right) <= RULE_TOLERANCE
+        )
+
+
+@dataclass(frozen=True)
+class CellText:
+    """A table cell's text and the page it starts on."""
+
+    text: str
+    page: int
+
+
+def join_pieces(pieces: Sequence[TablePiece]) -> TableGrid[CellText]:
+    """One table from its pieces on consecutive pages (see the module docs for rows split by a page break)."""
+    columns = _cluster([edge for piece in pieces for cell in piece.cells for edge in (cell.left, cell.right)])
+    cells = [_placed(cell, columns) for cell in pieces[0].cells]
+    row_count = pieces[0].row_count
+    for piece in pieces[1:]:
+        placed = [_placed(cell, columns) for cell in piece.cells]
+        header = _repeated_header(cells, placed)
+        following = [replace(cell, row=cell.row - header) for cell in placed if cell.row >= header]
+        last = row_count - 1
+        above = {_extent(cell): index for index, cell in enumerate(cells) if cell.row <= last < cell.row + cell.rowspan}
+        split = _is_split_row([cells[index] for index in above.values()], [cell for cell in following if cell.row == 0])
+        offset = last if split else row_count
+        for cell in following:
+            index = above.get(_extent(cell)) if cell.row == 0 else None
+            if index is not None and (split or (not cell.content.text and cells[index].row < last)):
+                merged = cells[index]
+                text = join_lines(merged.content.text, cell.content.text)
+                cells[index] = replace(merged, rowspan=offset + cell.rowspan - merged.row, content=replace(merged.content, text=text))
+            else:
+                cells.append(replace(cell, row=offset + cell.row))
+        row_count = offset + piece.row_count - header
+    return TableGrid(tuple(cells), row_count, len(columns) - 1)
+
+
+def _placed(cell: PieceCell, columns: Sequence[float]) -> PlacedCell[CellText]:
+    """A piece's cell on the joined table's columns (its rows still those of its piece)."""
+    column = _nearest(columns, cell.left)
+    return PlacedCell(cell.row, column, cell.rowspan, _nearest(columns, cell.right) - column, CellText(cell.text, cell.page))
+
+
+def _extent(cell: PlacedCell[CellText]) -> tuple[int, int]:
+    """The grid columns a cell covers: the cell below it on the next page covers the same."""
+    return cell.column, cell.colspan
+
+
+def _is_split_row(above: list[PlacedCell[CellText]], first_row: list[PlacedCell[CellText]]) -> bool:
+    """Whether a piece's first row is the rest of the row above the page break (see the module docs)."""
+    extents = {_extent(cell) for cell in above}
+    if not first_row or any(_extent(cell) not in extents for cell in first_row):
+        return False
+    above_text = {_extent(cell) for cell in above if cell.content.text}
+    carried = [cell for cell in first_row if cell.content.text]
+    return all(_extent(cell) in above_text for cell in carried) and 2 * len(carried) < len(above_text)
+
+
+def _repeated_header(table: list[PlacedCell[CellText]], piece: list[PlacedCell[CellText]]) -> int:
+    """How many rows at the top of a piece repeat the table's first rows (0 when none do)."""
+
+    def rows(cells: list[PlacedCell[CellText]], count: int) -> list[tuple[int, int, int, int, str]] | None:
+        top = [cell for cell in cells if cell.row < count]
+        if any(cell.row + cell.rowspan > count for cell in top):
+            return None
+        return sorted((cell.row, cell.column, cell.rowspan, cell.colspan, cell.content.text) for cell in top)
+
+    header = 0
+    for count in range(1, max((cell.row + cell.rowspan for cell in piece), default=0)):
+        repeated = rows(piece, count)
+        if repeated is not None and any(row[-1] for row in repeated) and repeated == rows(table, count):
+            header = count
+    return header
