@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from reportlint.normalize import fold_width
@@ -51,8 +52,9 @@ class CellValue:
         return isinstance(self.value, int)
 
 
+@lru_cache(maxsize=4096)
 def parse_cell(raw: str) -> CellValue:
-    """Read one cell's text."""
+    """Read one cell's text (cached: tables repeat the same few values)."""
     text = "".join(fold_width(raw).split())
     if not text or text in ("\u00a0", "&nbsp;"):
         return CellValue(raw.strip(), "blank")

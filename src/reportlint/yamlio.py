@@ -7,11 +7,14 @@ where each key sits, so errors can name the file, the line and the reason.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlint.config import ConfigError
+
+
+T = TypeVar("T")
 
 
 class YamlError(ConfigError):
@@ -23,25 +26,51 @@ class YamlError(ConfigError):
         super().__init__(reason, where)
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file safely; syntax errors become :class:`YamlError` with their line."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise YamlError(path, None, "文件不存在") from None
     except (OSError, UnicodeDecodeError) as error:
         raise YamlError(path, None, f"无法读取（需为 UTF-8 编码）：{error}") from None
+
+
+def _parse(path: Path, text: str, with_lines: bool) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
-        return YAML(typ="rt", pure=True).load(text)
+        # "safe" builds plain data with the C parser when available; "rt" also records lines.
+        return YAML(typ="rt" if with_lines else "safe").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
         raise YamlError(path, line, f"YAML 语法错误：{error.problem or error.context}") from None
     except YAMLError as error:
         raise YamlError(path, None, f"YAML 语法错误：{error}") from None
+
+
+def read_yaml(path: Path, with_lines: bool = True) -> Any:
+    """Parse a YAML file safely; syntax errors become :class:`YamlError` with their line.
+
+    ``with_lines=False`` parses several times faster but the result has no line
+    numbers; :func:`load_with_lines` uses it for the common, valid case.
+    """
+    return _parse(path, _read_text(path), with_lines)
+
+
+def load_with_lines(paths: Sequence[Path], build: Callable[[list[tuple[Path, Any]]], T]) -> T:
+    """``build`` the parsed documents; when it rejects them, parse again with line numbers.
+
+    Valid files (the shipped specs and packs, every run) take the fast parser;
+    only a file with a mistake pays for the slower one, so its error names a line.
+    """
+    try:
+        return build([(path, read_yaml(path, with_lines=False)) for path in paths])
+    except YamlError as error:
+        if error.line is not None:
+            raise
+    return build([(path, read_yaml(path)) for path in paths])
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:
@@ -57,14 +86,3 @@ def line_of(node: Any, key: str | int | None = None) -> int | None:
         return lc.item(key)[0] + 1
     except (KeyError, IndexError, TypeError, AttributeError):
         return lc.line + 1
-
-
-def plain(node: Any) -> Any:
-    """The node as plain dicts, lists and scalars (drops ruamel's comment metadata)."""
-    if isinstance(node, Mapping):
-        return {str(key): plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [plain(item) for item in node]
-    if isinstance(node, str):
-        return str(node)
-    return node

@@ -34,7 +34,7 @@ from reportlint.normalize import fold_width
 from reportlint.rule import Rule
 from reportlint.template.relations import message_fields, violations
 from reportlint.template.spec import RelationSpec, check_references
-from reportlint.yamlio import YamlError, line_of, read_yaml
+from reportlint.yamlio import YamlError, line_of, load_with_lines, read_yaml
 
 #: Seconds a user regex may run on one report before the rule is stopped (RL908).
 REGEX_TIMEOUT = 1.0
@@ -513,7 +513,13 @@ _RULE_CLASSES: dict[str, type[PackRule]] = {
 
 def load_pack(path: Path) -> Pack:
     """Load and validate a rule pack; raises :class:`YamlError` naming file, line and reason."""
-    document = read_yaml(path)
+    pack = load_with_lines([path], lambda documents: _build_pack(*documents[0]))
+    if pack.warnings:  # warnings name lines too: parse once more with line numbers
+        pack = _build_pack(path, read_yaml(path))
+    return pack
+
+
+def _build_pack(path: Path, document: Any) -> Pack:
     reader = _PackReader(path)
     if not isinstance(document, Mapping):
         raise YamlError(path, None, "规则包应为键值对，且包含 rules 列表")

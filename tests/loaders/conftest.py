@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from loader_samples import load_document  # noqa: E402
 from loader_samples.docx_writer import write_report_docx  # noqa: E402
+from loader_samples.libreoffice import convert_with_libreoffice  # noqa: E402
 
 from reportlint.model import Document  # noqa: E402
 
@@ -29,22 +28,6 @@ def load() -> Callable[[Path], Document]:
 def report_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample report written as .docx with python-docx."""
     return write_report_docx(tmp_path_factory.mktemp("docx") / "report.docx")
-
-
-def convert_with_libreoffice(document: Path, target: str, output: Path) -> Path:
-    """Convert with ``soffice --headless``; skips the test when LibreOffice is not installed."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("需要 LibreOffice（soffice）生成 PDF：apt-get install libreoffice-writer-nogui fonts-noto-cjk")
-    profile = output / "lo-profile"
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", target, "--outdir", str(output), str(document)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    return output / (document.stem + ".pdf")
 
 
 @pytest.fixture(scope="session")

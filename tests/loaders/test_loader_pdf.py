@@ -1,14 +1,16 @@
-"""PDF loader: lines as paragraphs located by page and line, Chinese spacing, and unusable PDFs."""
+"""PDF loader: ruled tables as real tables, other lines as paragraphs located by page and line, and unusable PDFs."""
 
 from __future__ import annotations
 
 import sys
 
 import pytest
-from loader_samples.pdf_writer import write_pdf
-from loader_samples.report import REPORT, ReportLine
+from loader_samples import loaded_layout
+from loader_samples.pdf_writer import Bar, Text, write_drawing, write_pdf
+from loader_samples.report import APPLICATION_TABLE, REPORT, ReportLine, expected_layout, tables
+from loader_samples.ruled_tables import DrawnCell, draw_table
 
-from reportlint.model import Paragraph
+from reportlint.model import Paragraph, Table
 from reportlint.sources import SourceError
 
 
@@ -70,7 +72,7 @@ def test_libreoffice_pdf_keeps_quotes_in_place_and_drops_spacing(load, report_pd
     assert lines[0] == "某某县某某镇2021年政府信息公开工作年度报告"
     paragraph = next(line for line in lines if line.startswith("（一）主动公开"))
     assert paragraph.startswith("（一）主动公开。2021年，某某镇通过某某县人民政府门户网站“乡镇信息公开”专栏")
-    assert "信息内容 本年制发件数 本年废止件数 现行有效件数" in lines
+    assert "信息内容\t本年制发件数\t本年废止件数\t现行有效件数" in lines
 
 
 def test_libreoffice_pdf_sections_on_new_pages(load, report_pdf):
@@ -82,7 +84,9 @@ def test_libreoffice_pdf_sections_on_new_pages(load, report_pdf):
 
     applications = location_of("三、收到和处理政府信息公开申请情况")
     assert (applications.page, applications.logical) == (2, "第2页 第1行")
-    assert location_of("申请人情况").page == 2
+    start = document.text.index("申请人情况")
+    applicants = document.locate(start, start + len("申请人情况"))
+    assert (applicants.page, applicants.logical) == (2, "第2页 表格2 第1行 第4列")
     review = location_of("四、政府信息公开行政复议、行政诉讼情况")
     assert review.page > applications.page
     assert review.logical == f"第{review.page}页 第1行"
@@ -95,3 +99,188 @@ def test_libreoffice_pdf_paragraphs_in_reading_order(load, report_pdf):
     for item in REPORT:
         if isinstance(item, ReportLine):
             position = compact.index("".join(item.text.split()), position)
+
+
+# --------------------------------------------------------------------------- ruled tables
+
+C = DrawnCell
+
+#: A section 三-like table: merged header cells, a label wrapped over two lines, an empty value cell.
+APPLICATIONS = [
+    C(0, 0, ("说明",), rowspan=2),
+    C(0, 1, ("申请人情况",), colspan=3),
+    C(1, 1, ("自然人",)),
+    C(1, 2, ("商业企业",)),
+    C(1, 3, ("总计",)),
+    C(2, 0, ("（四）无", "法提供")),
+    C(2, 1, ("2",)),
+    C(2, 2),
+    C(2, 3, ("2",)),
+]
+APPLICATIONS_LAYOUT = {
+    (0, 0, 2, 1, "说明"),
+    (0, 1, 1, 3, "申请人情况"),
+    (1, 1, 1, 1, "自然人"),
+    (1, 2, 1, 1, "商业企业"),
+    (1, 3, 1, 1, "总计"),
+    (2, 0, 1, 1, "（四）无法提供"),
+    (2, 1, 1, 1, "2"),
+    (2, 2, 1, 1, ""),
+    (2, 3, 1, 1, "2"),
+}
+
+
+def _drawn(tmp_path, pages) -> object:
+    return _pdf(tmp_path, "drawn.pdf", write_drawing(pages))
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["stroked-borders", "filled-borders"])
+def test_ruled_table_is_a_table_with_merged_cells(load, tmp_path, filled):
+    page = [
+        Text(72, 790, "三、收到和处理政府信息公开申请情况"),
+        *draw_table(APPLICATIONS, [70, 50, 50, 50], [16, 16, 28], filled=filled),
+        Text(72, 700, "四、政府信息公开行政复议、行政诉讼情况"),
+    ]
+    document = load(_drawn(tmp_path, [page]))
+    assert [type(block) for block in document.blocks] == [Paragraph, Table, Paragraph]
+    [table] = document.tables
+    assert loaded_layout(document, table) == APPLICATIONS_LAYOUT
+    assert document.slice(table.start, table.end) == "说明\t申请人情况\t\t\n\t自然人\t商业企业\t总计\n（四）无法提供\t2\t\t2"
+    after = document.blocks[2]
+    assert document.locate(after.start, after.end).logical == "第1页 第2行"
+
+
+def test_wrapped_label_is_read_whole_and_located_in_its_cell(load, tmp_path):
+    document = load(_drawn(tmp_path, [draw_table(APPLICATIONS, [70, 50, 50, 50], [16, 16, 28])]))
+    start = document.text.index("（四）无法提供")
+    location = document.locate(start, start + len("（四）无法提供"))
+    assert (location.page, location.logical) == (1, "第1页 表格1 第3行 第1列")
+
+
+def test_empty_cell_is_an_empty_cell(load, tmp_path):
+    document = load(_drawn(tmp_path, [draw_table(APPLICATIONS, [70, 50, 50, 50], [16, 16, 28])]))
+    [table] = document.tables
+    [empty] = [cell for row in table.rows for cell in row if cell.start == cell.end]
+    assert (empty.row, empty.column) == (2, 2)
+    assert [cell.column for cell in table.rows[2]] == [0, 1, 2, 3]
+    assert document.locate(empty.start, empty.end).logical == "第1页 表格1 第3行 第3列"
+
+
+def test_row_split_by_a_page_break_is_joined(load, tmp_path):
+    """LibreOffice and Word split a tall row at a page break; a row-group label spans down over it."""
+    widths = [40, 60, 40]
+    first = [
+        C(0, 0, ("类别",), colspan=2),
+        C(0, 2, ("数量",)),
+        C(1, 0, ("（三）",), rowspan=2),
+        C(1, 1, ("1.属于",)),
+        C(1, 2, ("0",)),
+        C(2, 1, ("5.属",)),
+        C(2, 2, ("1",)),
+    ]
+    second = [C(0, 0, rowspan=2), C(0, 1, ("于三类",)), C(0, 2), C(1, 1, ("6.属于",)), C(1, 2, ("2",))]
+    pages = [
+        [*draw_table(first, widths, [16, 16, 16], top=100), Text(280, 40, "- 1 -")],
+        [Text(72, 810, "某某镇年度报告"), *draw_table(second, widths, [16, 16]), Text(72, 700, "四、结束")],
+    ]
+    document = load(_drawn(tmp_path, pages))
+    [table] = document.tables
+    assert loaded_layout(document, table) == {
+        (0, 0, 1, 2, "类别"),
+        (0, 2, 1, 1, "数量"),
+        (1, 0, 3, 1, "（三）"),
+        (1, 1, 1, 1, "1.属于"),
+        (1, 2, 1, 1, "0"),
+        (2, 1, 1, 1, "5.属于三类"),
+        (2, 2, 1, 1, "1"),
+        (3, 1, 1, 1, "6.属于"),
+        (3, 2, 1, 1, "2"),
+    }
+    assert document.text.split("\n")[-3:] == ["- 1 -", "某某镇年度报告", "四、结束"]
+    start = document.text.index("6.属于")
+    assert document.locate(start, start + 4).logical == "第2页 表格1 第4行 第2列"
+    start = document.text.index("5.属于三类")
+    assert document.locate(start, start + 6).page == 1
+
+
+def test_row_at_the_top_of_the_next_page_with_a_blank_cell_stays_a_row(load, tmp_path):
+    header = [C(0, 0, ("项目",)), C(0, 1, ("数量",)), C(0, 2, ("金额",))]
+    pages = [
+        draw_table([*header, C(1, 0, ("行政许可",)), C(1, 1, ("3",)), C(1, 2, ("1",))], [60, 40, 40], [16, 16], top=100),
+        draw_table([C(0, 0, ("行政处罚",)), C(0, 1), C(0, 2, ("2",))], [60, 40, 40], [16]),
+    ]
+    document = load(_drawn(tmp_path, pages))
+    [table] = document.tables
+    assert document.slice(table.start, table.end) == "项目\t数量\t金额\n行政许可\t3\t1\n行政处罚\t\t2"
+
+
+def test_header_rows_repeated_on_the_next_page_are_left_out(load, tmp_path):
+    header = [C(0, 0, ("项目",)), C(0, 1, ("数量",))]
+    pages = [
+        draw_table([*header, C(1, 0, ("行政许可",)), C(1, 1, ("3",))], [60, 40], [16, 16], top=100),
+        draw_table([*header, C(1, 0, ("行政处罚",)), C(1, 1, ("5",))], [60, 40], [16, 16]),
+    ]
+    document = load(_drawn(tmp_path, pages))
+    [table] = document.tables
+    assert document.slice(table.start, table.end) == "项目\t数量\n行政许可\t3\n行政处罚\t5"
+
+
+def test_tables_with_other_edges_on_the_next_page_stay_two_tables(load, tmp_path):
+    pages = [
+        draw_table([C(0, 0, ("项目",)), C(0, 1, ("数量",))], [60, 40], [16], top=100),
+        draw_table([C(0, 0, ("结果维持",)), C(0, 1, ("0",))], [60, 60], [16]),
+    ]
+    assert len(load(_drawn(tmp_path, pages)).tables) == 2
+
+
+def test_space_beside_a_short_row_is_no_cell(load, tmp_path):
+    cells = [C(0, 0, ("规章",)), C(0, 1, ("0",)), C(0, 2, ("0",)), C(1, 0, ("行政许可",)), C(1, 1, ("12",))]
+    document = load(_drawn(tmp_path, [draw_table(cells, [60, 30, 30], [16, 16])]))
+    [table] = document.tables
+    assert [[cell.column for cell in row] for row in table.rows] == [[0, 1, 2], [0, 1]]
+
+
+def test_boxes_of_one_column_and_shading_are_no_tables(load, tmp_path):
+    framed = draw_table([C(0, 0, ("说明：本表数据截至年底。",))], [200], [16])
+    shaded = [Bar(72, 600, 300, 640), Text(80, 620, "附件")]
+    document = load(_drawn(tmp_path, [[*framed, *shaded]]))
+    assert document.tables == ()
+    assert document.text == "说明：本表数据截至年底。\n附件"
+
+
+def test_ruled_box_without_text_is_no_table(load, tmp_path):
+    empty = draw_table([C(0, 0), C(0, 1)], [60, 60], [16])
+    document = load(_drawn(tmp_path, [[*empty, Text(72, 700, "正文")]]))
+    assert (document.tables, document.text) == ((), "正文")
+
+
+def test_libreoffice_pdf_tables_are_the_word_tables(load, report_pdf):
+    """Merged header cells, labels wrapped over many lines, rows split over page breaks: as in the .docx."""
+    document = load(report_pdf)
+
+    def compact(layout):
+        return {(row, column, rowspan, colspan, "".join(text.split())) for row, column, rowspan, colspan, text in layout}
+
+    assert [compact(loaded_layout(document, table)) for table in document.tables] == [
+        compact(expected_layout(table)) for table in tables()
+    ]
+
+
+def test_libreoffice_pdf_section_three_header_and_labels(load, report_pdf):
+    document = load(report_pdf)
+    applications = document.tables[1]
+    layout = loaded_layout(document, applications)
+    note = APPLICATION_TABLE.rows[0][0].text
+    assert {
+        (0, 0, 3, 3, note),
+        (0, 3, 1, 7, "申请人情况"),
+        (1, 3, 2, 1, "自然人"),
+        (1, 4, 1, 5, "法人或其他组织"),
+        (1, 9, 2, 1, "总计"),
+        (2, 4, 1, 1, "商业企业"),
+        (5, 0, 22, 1, "三、本年度办理结果"),
+        (6, 1, 1, 2, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    } <= layout
+    start = document.text.index("3.其他")
+    location = document.locate(start, start + 4)
+    assert location.page > 2 and location.logical == f"第{location.page}页 表格2 第26行 第3列"

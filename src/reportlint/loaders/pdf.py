@@ -94,10 +94,12 @@ def page_lines(textpage: PdfTextPage, tables: PageTables | None = None) -> Itera
     from pypdfium2 import raw
 
     handle = textpage.raw
+    get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    place = tables.place if tables is not None else None
     line: list[tuple[int, str]] = []  # (character index, character); index -1 for a generated space
     started: set[int] = set()
     for index in range(raw.FPDFText_CountChars(handle)):
-        code = raw.FPDFText_GetUnicode(handle, index)
+        code = get_unicode(handle, index)
         character = chr(code) if 0 < code < 0x110000 else "\ufffd"
         if character in _LINE_BREAKS:
             if line:
@@ -105,10 +107,10 @@ def page_lines(textpage: PdfTextPage, tables: PageTables | None = None) -> Itera
             line = []
         elif character in _DROPPED:
             continue
-        elif character == " " and raw.FPDFText_IsGenerated(handle, index):
+        elif character == " " and is_generated(handle, index):
             line.append((-1, " "))
         else:
-            table = tables.place(handle, index, character) if tables is not None else None
+            table = place(handle, index, character) if place is not None else None
             if table is None:
                 line.append((index, character))
             elif table not in started:
@@ -187,9 +189,7 @@ class PageTables:
         self._grids = grids
         self._glyphs: list[list[list[Glyph]]] = [[[] for _ in grid.cells] for grid in grids]
         self._char_box = raw.FPDFText_GetLooseCharBox
-        self._char_origin = raw.FPDFText_GetCharOrigin
         self._box = raw.FS_RECTF()
-        self._x, self._y = ctypes.c_double(), ctypes.c_double()
 
     def place(self, handle: Any, index: int, character: str) -> int | None:
         """The number of the table whose cell holds the character's centre (keeping its glyph there), else None."""
@@ -199,8 +199,7 @@ class PageTables:
         for number, grid in enumerate(self._grids):
             cell = grid.cell_at(x, y)
             if cell is not None:
-                self._char_origin(handle, index, self._x, self._y)
-                self._glyphs[number][cell].append(Glyph(character, box.left, box.right, self._y.value, box.top - box.bottom))
+                self._glyphs[number][cell].append(Glyph(character, box.left, box.right, box.bottom, box.top - box.bottom))
                 return number
         return None
 

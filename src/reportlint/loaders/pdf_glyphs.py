@@ -3,7 +3,7 @@
 pdfium gives characters in drawing order with lines of its own making, which
 mix a table row's cells and split narrow cells anywhere. Inside a cell the
 glyphs are put in order from their positions instead: visual lines top to
-bottom (by baseline), each left to right; a gap wider than half the glyphs'
+bottom (by the bottom of their boxes), each left to right; a gap wider than half the glyphs'
 height (about half the font size) is a space. A cell's lines are then joined
 *without* a separator: Word and LibreOffice wrap Chinese text and numbers
 anywhere, so a narrow label column turns ``（四）无法提供`` into ``（四）无`` /
@@ -16,30 +16,32 @@ A cell written as several paragraphs in the source therefore reads as one line
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-#: Glyphs whose baselines differ by at most this much (in points) are on one line of a cell.
+#: Glyphs whose boxes' bottoms differ by at most this much (in points) are on one line of a cell.
 LINE_TOLERANCE = 2.0
 #: A gap between glyphs wider than this (in glyph heights) separates words.
 WORD_GAP = 0.5
 
 
-@dataclass(frozen=True)
-class Glyph:
-    """A drawn character: its horizontal extent, its baseline and its height, about the font size (PDF points, ``y`` upwards)."""
+class Glyph(NamedTuple):
+    """A drawn character and its box (PDF points, ``y`` upwards); the box's height is about the font size.
+
+    A named tuple rather than a dataclass: a page of tables makes thousands.
+    """
 
     character: str
     left: float
     right: float
-    baseline: float
+    bottom: float
     height: float
 
 
 def cell_text(glyphs: Sequence[Glyph]) -> str:
     """The text of a cell's glyphs: lines top to bottom, left to right, joined with :func:`join_lines`."""
     lines: list[list[Glyph]] = []
-    for glyph in sorted(glyphs, key=lambda glyph: -glyph.baseline):
-        if lines and lines[-1][0].baseline - glyph.baseline <= LINE_TOLERANCE:
+    for glyph in sorted(glyphs, key=lambda glyph: -glyph.bottom):
+        if lines and lines[-1][0].bottom - glyph.bottom <= LINE_TOLERANCE:
             lines[-1].append(glyph)
         else:
             lines.append([glyph])

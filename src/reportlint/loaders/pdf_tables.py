@@ -58,9 +58,9 @@ class RuledGrid:
     """A ruled table on one page.
 
     ``xs`` are the vertical grid lines left to right, ``ys`` the horizontal ones
-    top to bottom (PDF points, ``y`` upwards, so ``ys`` decrease); ``owners``
-    gives for each grid position the index in ``cells`` of the cell covering it,
-    -1 for space outside every cell.
+    bottom to top (PDF points, ``y`` upwards); grid rows count from the top.
+    ``owners`` gives for each grid position (row, column) the index in
+    ``cells`` of the cell covering it, -1 for space outside every cell.
     """
 
     xs: tuple[float, ...]
@@ -71,15 +71,14 @@ class RuledGrid:
     @property
     def area(self) -> float:
         """The area the grid covers (square points)."""
-        return (self.xs[-1] - self.xs[0]) * (self.ys[0] - self.ys[-1])
+        return (self.xs[-1] - self.xs[0]) * (self.ys[-1] - self.ys[0])
 
     def cell_at(self, x: float, y: float) -> int | None:
         """The index of the cell containing the point, if any."""
-        if not (self.xs[0] < x < self.xs[-1] and self.ys[-1] < y < self.ys[0]):
+        xs, ys = self.xs, self.ys
+        if not (xs[0] < x < xs[-1] and ys[0] < y < ys[-1]):
             return None
-        column = bisect.bisect_right(self.xs, x) - 1
-        row = bisect.bisect_right(self.ys, -y, key=lambda line: -line) - 1
-        owner = self.owners[row][column]
+        owner = self.owners[len(ys) - 1 - bisect.bisect_right(ys, y)][bisect.bisect_right(xs, x) - 1]
         return owner if owner >= 0 else None
 
     def piece(self, texts: Sequence[str], page: int) -> TablePiece:
@@ -178,22 +177,19 @@ def _outlined(lines: list[float], low: float, high: float) -> list[float]:
     return lines
 
 
-class _Coverage:
-    """Which stretches of each grid line the rules on it cover."""
-
-    def __init__(self, lines: Sequence[float], rules: list[Rule]) -> None:
-        self._spans: list[list[tuple[float, float]]] = [[] for _ in lines]
-        for rule in rules:
-            self._spans[_nearest(lines, rule.position)].append((rule.start, rule.end))
-
-    def covers(self, line: int, low: float, high: float) -> bool:
-        """Whether a rule on the line passes the middle of ``[low, high]``."""
-        middle = (low + high) / 2
-        return any(start - RULE_TOLERANCE <= middle <= end + RULE_TOLERANCE for start, end in self._spans[line])
-
-    def any(self, line: int) -> bool:
-        """Whether any rule lies on the line."""
-        return bool(self._spans[line])
+def _borders(lines: Sequence[float], rules: list[Rule], stretches: Sequence[tuple[float, float]]) -> list[list[bool]]:
+    """For each stretch (a grid row or column) and each grid line across it, whether a rule there passes its middle."""
+    spans: list[list[tuple[float, float]]] = [[] for _ in lines]
+    for rule in rules:
+        spans[_nearest(lines, rule.position)].append((rule.start - RULE_TOLERANCE, rule.end + RULE_TOLERANCE))
+    middles = [(low + high) / 2 for low, high in stretches]
+    borders = [[False] * len(lines) for _ in stretches]
+    for line, line_spans in enumerate(spans):
+        for start, end in line_spans:
+            for stretch, middle in enumerate(middles):
+                if start <= middle <= end:
+                    borders[stretch][line] = True
+    return borders
 
 
 def _grid(horizontals: list[Rule], verticals: list[Rule]) -> RuledGrid | None:
@@ -205,65 +201,52 @@ def _grid(horizontals: list[Rule], verticals: list[Rule]) -> RuledGrid | None:
     bottom = min(rule.start for rule in verticals)
     top = max(rule.end for rule in verticals)
     xs = _outlined(_cluster([rule.position for rule in verticals]), left, right)
-    ascending_ys = _outlined(_cluster([rule.position for rule in horizontals]), bottom, top)
-    if len(xs) < 3 or len(ascending_ys) < 2:
+    ys = _outlined(_cluster([rule.position for rule in horizontals]), bottom, top)
+    if len(xs) < 3 or len(ys) < 2:
         return None
-    ys = ascending_ys[::-1]
-    vertical = _Coverage(xs, verticals)
-    horizontal = _Coverage(ascending_ys, horizontals)
     row_count, column_count = len(ys) - 1, len(xs) - 1
-
-    def column_rule(line: int, row: int) -> bool:
-        """A vertical rule on grid line ``line`` (x index) beside grid row ``row``."""
-        return vertical.covers(line, ys[row + 1], ys[row])
-
-    def row_rule(line: int, column: int) -> bool:
-        """A horizontal rule on grid line ``line`` (y index from the top) above or below grid column ``column``."""
-        return horizontal.covers(row_count - line, xs[column], xs[column + 1])
-
+    # beside[row][line]: a vertical rule on x line ``line`` beside grid row ``row`` (rows count from the top);
+    # above[column][line]: a horizontal rule on the top of grid row ``line`` (``row_count``: the bottom) over ``column``.
+    beside = _borders(xs, verticals, [(ys[row_count - row - 1], ys[row_count - row]) for row in range(row_count)])
+    above = [line[::-1] for line in _borders(ys, horizontals, list(zip(xs, xs[1:])))]
+    outline = (
+        any(row[0] for row in beside),
+        any(row[-1] for row in beside),
+        any(column[0] for column in above),
+        any(column[-1] for column in above),
+    )
     owners = [[-1] * column_count for _ in range(row_count)]
-    cells: list[RuledCell] = []
     claimed = [[False] * column_count for _ in range(row_count)]
+    cells: list[RuledCell] = []
     for row in range(row_count):
         for column in range(column_count):
             if claimed[row][column]:
                 continue
             colspan = 1
-            while column + colspan < column_count and not claimed[row][column + colspan] and not column_rule(column + colspan, row):
+            while column + colspan < column_count and not claimed[row][column + colspan] and not beside[row][column + colspan]:
                 colspan += 1
             rowspan = 1
             while row + rowspan < row_count and not any(
-                claimed[row + rowspan][spanned] or row_rule(row + rowspan, spanned) for spanned in range(column, column + colspan)
+                claimed[row + rowspan][spanned] or above[spanned][row + rowspan] for spanned in range(column, column + colspan)
             ):
                 rowspan += 1
-            for covered_row in range(row, row + rowspan):
-                for covered_column in range(column, column + colspan):
+            rows, columns = range(row, row + rowspan), range(column, column + colspan)
+            is_open = (
+                (column == 0 and outline[0] and not any(beside[spanned][0] for spanned in rows))
+                or (column + colspan == column_count and outline[1] and not any(beside[spanned][-1] for spanned in rows))
+                or (row == 0 and outline[2] and not any(above[spanned][0] for spanned in columns))
+                or (row + rowspan == row_count and outline[3] and not any(above[spanned][-1] for spanned in columns))
+            )
+            owner = -1 if is_open else len(cells)
+            for covered_row in rows:
+                for covered_column in columns:
                     claimed[covered_row][covered_column] = True
-            cell = RuledCell(row, column, rowspan, colspan)
-            if _is_open(cell, xs, ys, vertical, horizontal):
-                continue
-            for covered_row in range(row, row + rowspan):
-                for covered_column in range(column, column + colspan):
-                    owners[covered_row][covered_column] = len(cells)
-            cells.append(cell)
+                    owners[covered_row][covered_column] = owner
+            if not is_open:
+                cells.append(RuledCell(row, column, rowspan, colspan))
     if not cells:
         return None
     return RuledGrid(tuple(xs), tuple(ys), tuple(cells), tuple(tuple(row) for row in owners))
-
-
-def _is_open(cell: RuledCell, xs: list[float], ys: list[float], vertical: _Coverage, horizontal: _Coverage) -> bool:
-    """Whether the cell lies on the table's outline where the outline has a border elsewhere but not beside it."""
-    last_column, last_row = len(xs) - 1, len(ys) - 1
-    right, bottom = cell.column + cell.colspan, cell.row + cell.rowspan
-    top_y, bottom_y = ys[cell.row], ys[bottom]
-    left_x, right_x = xs[cell.column], xs[right]
-    sides = [
-        (cell.column == 0, vertical, 0, bottom_y, top_y),
-        (right == last_column, vertical, last_column, bottom_y, top_y),
-        (cell.row == 0, horizontal, last_row, left_x, right_x),
-        (bottom == last_row, horizontal, 0, left_x, right_x),
-    ]
-    return any(edge and coverage.any(line) and not coverage.covers(line, low, high) for edge, coverage, line, low, high in sides)
 
 
 # --------------------------------------------------------------------------- tables over several pages
@@ -321,20 +304,22 @@ def join_pieces(pieces: Sequence[TablePiece]) -> TableGrid[CellText]:
     for piece in pieces[1:]:
         placed = [_placed(cell, columns) for cell in piece.cells]
         header = _repeated_header(cells, placed)
-        following = [replace(cell, row=cell.row - header) for cell in placed if cell.row >= header]
         last = row_count - 1
         above = {_extent(cell): index for index, cell in enumerate(cells) if cell.row <= last < cell.row + cell.rowspan}
-        split = _is_split_row([cells[index] for index in above.values()], [cell for cell in following if cell.row == 0])
-        offset = last if split else row_count
-        for cell in following:
-            index = above.get(_extent(cell)) if cell.row == 0 else None
+        first_row = [cell for cell in placed if cell.row == header]
+        split = _is_split_row([cells[index] for index in above.values()], first_row)
+        offset = last - header if split else row_count - header
+        for cell in placed:
+            if cell.row < header:
+                continue
+            index = above.get(_extent(cell)) if cell.row == header else None
             if index is not None and (split or (not cell.content.text and cells[index].row < last)):
                 merged = cells[index]
                 text = join_lines(merged.content.text, cell.content.text)
-                cells[index] = replace(merged, rowspan=offset + cell.rowspan - merged.row, content=replace(merged.content, text=text))
+                cells[index] = replace(merged, rowspan=offset + cell.row + cell.rowspan - merged.row, content=replace(merged.content, text=text))
             else:
-                cells.append(replace(cell, row=offset + cell.row))
-        row_count = offset + piece.row_count - header
+                cells.append(PlacedCell(offset + cell.row, cell.column, cell.rowspan, cell.colspan, cell.content))
+        row_count = offset + piece.row_count
     return TableGrid(tuple(cells), row_count, len(columns) - 1)
 
 

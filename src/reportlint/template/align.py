@@ -140,6 +140,13 @@ class TableGroupAligner:
         self.tables = tuple(tables)
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
         self.entries = self._entries()
+        #: (position in ``expected``, label without ordinal) for every row label and alias, for fuzzy matching
+        self.bare_labels = [
+            (index, strip_ordinal(label_key(text)))
+            for index, (_, row) in enumerate(self.expected)
+            if row.label
+            for text in (row.label, *row.aliases)
+        ]
 
     def _entries(self) -> list[_Entry]:
         entries = []
@@ -179,22 +186,21 @@ class TableGroupAligner:
         if len(bare) < 2:
             return None
         best: tuple[float, int, TableSpec, RowSpec, LabelMatch] | None = None
-        for index, (table, row) in enumerate(self.expected):
-            if not row.label:
-                continue
-            for text in (row.label, *row.aliases):
-                label = strip_ordinal(label_key(text))
-                if bare == label:
-                    score, match = 1.0, LabelMatch.NO_ORDINAL
-                elif is_truncation(bare, label, 4) or (len(label) >= 4 and bare.startswith(label)):
-                    score, match = 0.9, LabelMatch.FUZZY
-                else:
-                    score, match = similarity(bare, label), LabelMatch.FUZZY
-                    if score < 0.8 or min(len(bare), len(label)) < 4:
-                        continue
-                rank = (score, -abs(index - pointer) if index >= pointer else -1000 - index)
-                if best is None or rank > (best[0], best[1]):
-                    best = (rank[0], rank[1], table, row, match)
+        for index, label in self.bare_labels:
+            table, row = self.expected[index]
+            if bare == label:
+                score, match = 1.0, LabelMatch.NO_ORDINAL
+            elif is_truncation(bare, label, 4) or (len(label) >= 4 and bare.startswith(label)):
+                score, match = 0.9, LabelMatch.FUZZY
+            else:
+                if min(len(bare), len(label)) < 4 or abs(len(bare) - len(label)) * 5 > max(len(bare), len(label)):
+                    continue
+                score, match = similarity(bare, label), LabelMatch.FUZZY
+                if score < 0.8:
+                    continue
+            rank = (score, -abs(index - pointer) if index >= pointer else -1000 - index)
+            if best is None or rank > (best[0], best[1]):
+                best = (rank[0], rank[1], table, row, match)
         return (best[2], best[3], best[4]) if best else None
 
     def place(self, document: Document, segment_list: Sequence[Segment]) -> list[Placement]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from reportlint.normalize import normalize
 
 _PUNCTUATION_FOLD = str.maketrans({"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"'})
+_NON_SPACE = re.compile(r"\S+")
 _ORDINAL = re.compile(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[(（]?\d{1,2}[)）]|\d{1,2}[、.]|[①-⑳])")
 
 
@@ -35,14 +36,10 @@ def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
     ``normalized`` is a document's normalised text, so offsets are valid in the
     original text too.
     """
-    characters: list[str] = []
     offsets: list[int] = []
-    for offset in range(start, end):
-        char = normalized[offset]
-        if not char.isspace():
-            characters.append(char.translate(_PUNCTUATION_FOLD))
-            offsets.append(offset)
-    return "".join(characters), offsets
+    for word in _NON_SPACE.finditer(normalized, start, end):
+        offsets.extend(range(word.start(), word.end()))
+    return "".join(normalized[offset] for offset in offsets).translate(_PUNCTUATION_FOLD), offsets
 
 
 def strip_ordinal(key: str) -> str:

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 from reportlint.model import Document
 from reportlint.template.align import TableGroupAligner
-from reportlint.template.filled import FilledTable, FilledTemplate
+from reportlint.template.filled import FilledTable, FilledTemplate, LabelMatch
 from reportlint.template.identity import (
     Period,
     Publication,
@@ -119,7 +119,8 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     filled_tables: dict[str, FilledTable] = {}
     table_templates: dict[str, str] = {}
     for section_id in TABLE_SECTIONS:
-        best = _best_fit(document, sections, section_id, all_templates, expected)
+        candidates = sorted(all_templates, key=lambda template: template is not expected)  # the year's template first
+        best = _best_fit(document, sections, section_id, candidates, expected)
         if best is not None:
             template, tables = best
             filled_tables.update({key: replace(table, template_id=template.id) for key, table in tables.items()})
@@ -158,7 +159,18 @@ def _best_fit(document, sections, section_id, templates, expected):
         tables, score = TableGroupAligner(group).fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue
+        if template is expected and all(_read_exactly(table) for table in tables.values()):
+            return template, tables  # every row found by its official label and fully read: no other template fits better
         rank = (score, template is expected)
         if best is None or rank > best[0]:
             best = (rank, template, tables)
     return None if best is None else (best[1], best[2])
+
+
+def _read_exactly(table: FilledTable) -> bool:
+    """Every template row found once, by its official label or alias, with all its values in place."""
+    found = [row for row in table.rows if row.row is not None]
+    return (
+        len(found) == len(table.rows) == len(table.spec.rows)
+        and all(row.match in (LabelMatch.EXACT, LabelMatch.ALIAS) and row.aligned for row in found)
+    )

@@ -79,6 +79,13 @@ class SectionFinder:
                 )
             )
         )
+        self.bare_table_labels = frozenset(strip_ordinal(label) for label in self.table_labels)
+        #: exact and variant headings without their ordinal → (section id, how it matched)
+        self.known_headings: dict[str, tuple[str, str]] = {}
+        for section in self.sections:
+            for variant in section.variants:
+                self.known_headings.setdefault(strip_ordinal(label_key(variant)), (section.id, "variant"))
+            self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
 
     def find(self, document: Document) -> tuple[FoundSection, ...]:
         """The accepted headings in document order, each with its body range."""
@@ -131,19 +138,16 @@ class SectionFinder:
         ordinal_match = _TOP_ORDINAL.match(content)
         ordinal = chinese_number(ordinal_match.group(1)) if ordinal_match else None
         bare = strip_ordinal(key)
-        if not bare or any(bare == strip_ordinal(label) or similarity(key, label) >= 0.9 for label in self.table_labels):
+        if not bare or bare in self.bare_table_labels:
             return None
         sentence_like = bool(re.search(r"[。；;]$|[，,].*[，,]", content.strip()))
         for legacy in self.legacy:
             if (bare == legacy if len(legacy) <= 3 else legacy in bare) and not sentence_like:
                 return _Candidate("legacy", None, content, start, end, ordinal, "legacy", True)
-        for section in self.sections:
-            official = strip_ordinal(label_key(section.heading))
-            if bare == official:
-                return _Candidate("template", section.id, content, start, end, ordinal, "exact", True)
-            if any(bare == strip_ordinal(label_key(variant)) for variant in section.variants):
-                return _Candidate("template", section.id, content, start, end, ordinal, "variant", True)
-        if sentence_like or (ordinal is None and not is_heading_block):
+        known = self.known_headings.get(bare)
+        if known is not None:
+            return _Candidate("template", known[0], content, start, end, ordinal, known[1], True)
+        if sentence_like or (ordinal is None and not is_heading_block) or self._like_table_label(key):
             return None
         matches = [section for section in self.sections if _keywords_match(section, bare)]
         if matches:
@@ -152,6 +156,10 @@ class SectionFinder:
         if ordinal is not None and len(bare) <= 25:
             return _Candidate("unknown", None, content, start, end, ordinal, "unknown", is_heading_block)
         return None
+
+    def _like_table_label(self, key: str) -> bool:
+        """A slightly different spelling of a table row label (``一、本年新收政府信息公开申请数``)."""
+        return any(abs(len(label) - len(key)) <= 3 and similarity(key, label) >= 0.9 for label in self.table_labels)
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:

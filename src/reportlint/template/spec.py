@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlint.diagnostics import Severity
 from reportlint.expressions import Expression, ExpressionError, parse_expression
-from reportlint.yamlio import YamlError, line_of, read_yaml
+from reportlint.yamlio import YamlError, line_of, load_with_lines
 
 VALUE_KINDS = ("count", "change", "amount")
 FOR_EACH = ("column", "row", "cell", None)
@@ -501,7 +501,10 @@ def _extend_table(reader: _Reader, table: TableSpec, node: Mapping) -> TableSpec
 
 def load_templates(paths: Sequence[Path]) -> TemplateSet:
     """Load template files in order: definitions first, then extensions in the given order."""
-    documents = [(path, read_yaml(path)) for path in paths]
+    return load_with_lines(paths, _build_templates)
+
+
+def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
     templates: dict[str, TemplateSpec] = {}
     for path, document in documents:
         if isinstance(document, Mapping) and "extends" not in document:

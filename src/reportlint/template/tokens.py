@@ -76,7 +76,7 @@ def make_token(text: str, original: str, start: int, end: int, column: int | Non
     cell = parse_cell(stripped)
     kind = "blank" if cell.kind == "blank" else "value" if cell.kind in ("number", "none-mark") else "text"
     raw = original[start:end]
-    return Token(start, end, raw, kind, replace(cell, raw=raw), column)
+    return Token(start, end, raw, kind, cell if cell.raw == raw else replace(cell, raw=raw), column)
 
 
 def _split(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:

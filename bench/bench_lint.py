@@ -1,0 +1,144 @@
+"""Benchmark: generate a corpus of realistic reports with controlled defects and print throughput and memory.
+
+Usage::
+
+    python bench/bench_lint.py                 # 400 reports, every layout, default jobs
+    python bench/bench_lint.py --count 2000 --jobs 2 --keep /tmp/corpus
+
+Prints: corpus generation time, the wall time of ``reportlint check`` on one
+text file (the pre-commit case, a fresh process), single-process throughput
+(reports per second, milliseconds per report by stage), multi-process
+throughput through ``lint_paths``, and peak memory (tracemalloc in this
+process, max RSS of the pool).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from reportlint.config import Config
+from reportlint.engine import RunOptions, lint_paths
+from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html
+
+#: Defects injected into generated reports, one (or none) per report.
+DEFECTS = (
+    ("none", lambda report, rng: report),
+    ("broken-total", lambda report, rng: report.with_cell("s3", "r1", "c_total", str(int(report.value("s3", "r1", "c_total")) + 1))),
+    ("blank-cell", lambda report, rng: report.with_cell("s3", "r3_1", "c_np", "")),
+    ("extra-value", lambda report, rng: report.with_extra_value("s4", "cases", "0")),
+    ("sibling-township", lambda report, rng: report.with_sibling_mention("s5")),
+    ("title-duplicate", lambda report, rng: report.with_title(report.title.replace("公开", "公开公开", 1))),
+)
+
+
+def generate(directory: Path, count: int, seed: int) -> dict[str, int]:
+    """Write ``count`` reports (both templates, every subject, every layout and HTML) with one defect each."""
+    rng = random.Random(seed)
+    kinds: dict[str, int] = {}
+    for number in range(count):
+        template, year = rng.choice((("T2019", 2020), ("T2021", 2021), ("T2021", 2022)))
+        report = SampleReport.build(template, year, subject=rng.choice(SUBJECTS), seed=number)
+        name, defect = rng.choice(DEFECTS)
+        report = defect(report, rng)
+        kinds[name] = kinds.get(name, 0) + 1
+        layout = rng.choice((*LAYOUTS, "html"))
+        if layout == "html":
+            (directory / f"r{number:05d}.html").write_text(render_html(report), encoding="utf-8")
+        else:
+            suffix = ".md" if layout == "markdown" else ".txt"
+            (directory / f"r{number:05d}{suffix}").write_text(render(report, layout), encoding="utf-8")
+    return kinds
+
+
+def single_file_cli(path: Path) -> list[float]:
+    """Wall time of ``reportlint check FILE`` in a fresh process (five runs)."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "reportlint", "check", "--exit-zero", str(path)], capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def stage_times(files: list[Path]) -> dict[str, float]:
+    """Mean milliseconds per report for loading, reading the template and running all rules."""
+    from reportlint.engine import build_rule_set, load_document
+    from reportlint.report import Report
+    from reportlint.sources import read_source
+
+    config = Config()
+    rule_set = build_rule_set(config)
+    totals = {"load": 0.0, "read": 0.0, "rules": 0.0}
+    for path in files:
+        start = time.perf_counter()
+        document = load_document(read_source(path), rule_set.registry)
+        loaded = time.perf_counter()
+        report = Report(document=document, config=config, path=path, registry=rule_set.registry)
+        report.reading
+        read = time.perf_counter()
+        for rule in rule_set.rules:
+            list(rule.check(report) or ())
+        done = time.perf_counter()
+        totals["load"] += loaded - start
+        totals["read"] += read - loaded
+        totals["rules"] += done - read
+    return {stage: 1000 * value / len(files) for stage, value in totals.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=400, help="how many reports to generate")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    arguments = parser.parse_args()
+    os.environ.setdefault("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", "1")
+
+    directory = arguments.keep or Path(tempfile.mkdtemp(prefix="reportlint-corpus-"))
+    directory.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    kinds = generate(directory, arguments.count, arguments.seed)
+    files = sorted(directory.iterdir())
+    size = sum(path.stat().st_size for path in files)
+    print(f"语料：{len(files)} 份报告，{size / 1024 / 1024:.1f} MiB，生成用时 {time.perf_counter() - start:.1f} s；缺陷分布 {kinds}")
+
+    single = single_file_cli(next(path for path in files if path.suffix == ".txt"))
+    print(f"单个文本文件 reportlint check（新进程，含启动）：中位数 {statistics.median(single) * 1000:.0f} ms，最快 {min(single) * 1000:.0f} ms")
+
+    tracemalloc.start()
+    sample = files[: min(200, len(files))]
+    stages = stage_times(sample)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    total = sum(stages.values())
+    print(
+        f"单进程（{len(sample)} 份）：每份 {total:.1f} ms（读取 {stages['load']:.1f}，模板阅读 {stages['read']:.1f}，全部规则 {stages['rules']:.1f}），"
+        f"约 {1000 / total:.0f} 份/秒；Python 内存峰值 {peak / 1024 / 1024:.1f} MiB"
+    )
+
+    start = time.perf_counter()
+    run = lint_paths([str(directory)], RunOptions(jobs=arguments.jobs))
+    elapsed = time.perf_counter() - start
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"lint_paths（{arguments.jobs} 个进程，{len(run.files)} 份）：{elapsed:.2f} s，{len(run.files) / elapsed:.0f} 份/秒，"
+        f"{len(run.diagnostics)} 个问题；最大常驻内存：主进程 {own:.0f} MiB，子进程 {children:.0f} MiB"
+    )
+    if arguments.keep is None:
+        shutil.rmtree(directory)
+
+
+if __name__ == "__main__":
+    main()
