@@ -44,6 +44,18 @@ def seed(seeds_dir):
     return path
 
 
+@pytest.fixture(scope="session")
+def read_seed():
+    """A function returning the text of a seed report by its number ("000" … "004")."""
+
+    def read(number: str) -> str:
+        if not SEEDS.is_dir():
+            pytest.skip("../shared/seeds is absent (an end user's machine): seed tests need the shared corpus")
+        return (SEEDS / SEED_NAMES[number]).read_text(encoding="utf-8")
+
+    return read
+
+
 @pytest.fixture
 def sarif_schema() -> dict:
     """The official SARIF 2.1.0 JSON schema (../shared/schemas); skipped when absent."""

@@ -82,6 +82,14 @@ class _Progress:
         sys.stderr.flush()
 
 
+def _registry(config: Optional[Path]):
+    """The plugin registry for the listing commands; configuration errors end with exit code 2."""
+    try:
+        return registry_for(_base_config(config, False))
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+
+
 def _outputs(formats: List[str], files: List[Path]) -> list[tuple[str, Path | None]]:
     """Pair each ``-f`` with the ``-o`` at the same position; at most one goes to stdout."""
     if len(files) > len(formats):
@@ -209,10 +217,7 @@ def rules_command(
     config: Optional[Path] = typer.Option(None, "--config", help="使用指定的配置文件（加载其中的规则包和插件）"),
 ) -> None:
     """列出所有规则 / List every rule with code, name, severity and origin."""
-    try:
-        registry = registry_for(_base_config(config, False))
-    except ConfigError as error:
-        raise _fail(f"配置错误：{error}") from None
+    registry = _registry(config)
     rules = sorted(registry.rules, key=lambda rule: rule.code)
     if output_format == "json":
         payload = [
@@ -240,10 +245,7 @@ def rule_command(
     config: Optional[Path] = typer.Option(None, "--config", help="使用指定的配置文件（加载其中的规则包和插件）"),
 ) -> None:
     """显示一条规则的完整说明 / Show a rule's documentation with a bad and a good example."""
-    try:
-        registry = registry_for(_base_config(config, False))
-    except ConfigError as error:
-        raise _fail(f"配置错误：{error}") from None
+    registry = _registry(config)
     rule = registry.rule_by_code(code.strip().upper()) or next(
         (item for item in registry.rules if item.name == code.strip()), None
     )
@@ -284,10 +286,7 @@ def plugins_command(
     config: Optional[Path] = typer.Option(None, "--config", help="使用指定的配置文件"),
 ) -> None:
     """列出已加载的插件和规则包 / List loaded plugins, rule packs and templates, with versions."""
-    try:
-        registry = registry_for(_base_config(config, False))
-    except ConfigError as error:
-        raise _fail(f"配置错误：{error}") from None
+    registry = _registry(config)
     for info in registry.plugins:
         version = f" {info.version}" if info.version else ""
         typer.echo(f"{info.name}{version}  [{info.origin}]  {info.module}")

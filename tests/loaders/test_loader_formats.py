@@ -15,7 +15,8 @@ from collections import Counter
 
 import pytest
 from loader_samples import FIXTURES, LOADERS, loaded_layout
-from loader_samples.pdf_writer import write_pdf
+from loader_samples.pdf_writer import Text, write_drawing, write_pdf
+from loader_samples.ruled_tables import DrawnCell, draw_table
 from loader_samples.wps_docx import CONTENT_TYPES, write_wps_docx
 
 from reportlint.engine import RunOptions, lint_paths
@@ -37,16 +38,27 @@ def test_pdf_has_the_same_characters_as_the_docx(load, report_docx, report_pdf):
     assert Counter("".join(pdf.text.split())) == Counter("".join(word.text.split()))
 
 
+def test_pdf_has_the_same_tables_as_the_docx(load, report_docx, report_pdf):
+    """Cell text compared without whitespace: a PDF cell's lines are joined as they wrap, a Word cell's by paragraph."""
+    word = load(report_docx)
+    pdf = load(report_pdf)
+
+    def compact(document, table):
+        return {(*position, "".join(text.split())) for *position, text in loaded_layout(document, table)}
+
+    assert [compact(pdf, table) for table in pdf.tables] == [compact(word, table) for table in word.tables]
+
+
 def test_the_same_cell_is_located_in_each_format(load, report_docx, report_pdf):
     page = load(FIXTURES / "report_2021_cms.html")
     word = load(report_docx)
     pdf = load(report_pdf)
     lines = (FIXTURES / "report_2021_cms.html").read_text("utf-8").splitlines()
     html_line = next(number for number, line in enumerate(lines, start=1) if ">申请人情况<" in line)
-    for document, expected in ((page, html_line), (word, "表格2 第1行 第4列"), (pdf, 2)):
+    for document, expected in ((page, html_line), (word, "表格2 第1行 第4列"), (pdf, (2, "第2页 表格2 第1行 第4列"))):
         start = document.text.index("申请人情况")
         location = document.locate(start, start + len("申请人情况"))
-        found = {"html": location.line, "docx": location.logical, "pdf": location.page}[document.format]
+        found = {"html": location.line, "docx": location.logical, "pdf": (location.page, location.logical)}[document.format]
         assert found == expected, document.format
 
 
@@ -119,17 +131,27 @@ def _mutations(data: bytes, seed: int, count: int) -> list[bytes]:
     return damaged
 
 
-@pytest.mark.parametrize("sample", ["docx", "wps", "pdf", "html"])
+def _ruled_pdf() -> bytes:
+    """Two pages of a ruled table, with text around it."""
+    cells = [DrawnCell(0, 0, ("行政许可",)), DrawnCell(0, 1, ("12",)), DrawnCell(1, 0, ("行政处罚",), colspan=2)]
+    page = [Text(72, 790, "二、主动公开政府信息情况"), *draw_table(cells, [60, 40], [16, 16])]
+    return write_drawing([page, draw_table(cells, [60, 40], [16, 16], filled=True)])
+
+
+@pytest.mark.parametrize("sample", ["docx", "wps", "pdf", "pdf-tables", "html"])
 def test_damaged_files_give_a_source_error_never_a_crash(sample, tmp_path, report_docx):
     path = {
         "docx": report_docx,
         "wps": write_wps_docx(tmp_path / "wps.docx"),
         "pdf": tmp_path / "text.pdf",
+        "pdf-tables": tmp_path / "tables.pdf",
         "html": FIXTURES / "report_2021_gbk.html",
     }[sample]
     if sample == "pdf":
         path.write_bytes(write_pdf([["Annual report 2021", "Second line"], ["Page two"]]))
-    loader_format = {"wps": "docx"}.get(sample, sample)
+    if sample == "pdf-tables":
+        path.write_bytes(_ruled_pdf())
+    loader_format = {"wps": "docx", "pdf-tables": "pdf"}.get(sample, sample)
     for damaged in _mutations(path.read_bytes(), seed=len(sample), count=40):
         try:
             LOADERS[loader_format]().load(Source(path, path.name, damaged, loader_format))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -22,20 +21,7 @@ from reportlint.rules.dates import (
 )
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
-#: The scraped real reports of the project (outside the repository; never copied into it).
-SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
 RL5_RULES = reportlint_rules()
-
-
-def seed(number: str) -> str:
-    """The text of a seed report ("000" … "004"), or skip when the seeds are not available."""
-    if not SEEDS_DIR.is_dir():
-        pytest.skip(f"seed reports not available: {SEEDS_DIR} does not exist (they live outside the repository)")
-    paths = sorted(SEEDS_DIR.glob(f"{number}_*.txt"))
-    if not paths:
-        pytest.skip(f"seed report {number}_*.txt not found in {SEEDS_DIR}")
-    return paths[0].read_text(encoding="utf-8")
 
 
 def lint(text: str, *rules, config=None):
@@ -319,8 +305,8 @@ SEED_FINDINGS = {
 
 
 @pytest.mark.parametrize("number", sorted(SEED_FINDINGS))
-def test_seed_findings(number):
-    text = seed(number)
+def test_seed_findings(number, read_seed):
+    text = read_seed(number)
     assert found(lint(text), text) == SEED_FINDINGS[number]
 
 
@@ -328,15 +314,15 @@ def test_seed_findings(number):
     ("number", "deadline", "published", "source"),
     [("001", "01-28", "2021年1月29日", "取自页面上的发布日期"), ("004", "01-20", "2021年1月27日", "取自报告落款")],
 )
-def test_seed_publication_dates_are_read_and_checked(number, deadline, published, source):
+def test_seed_publication_dates_are_read_and_checked(number, deadline, published, source, read_seed):
     config = {"rules": {"late-publication": {"township-deadline": deadline}}}
-    diagnostics = lint(seed(number), LatePublication, config=config)
+    diagnostics = lint(read_seed(number), LatePublication, config=config)
     assert [(item.code, item.severity) for item in diagnostics] == [("RL505", Severity.WARNING)]
     assert published in diagnostics[0].message and source in diagnostics[0].message
 
 
-def test_seed_period_changed_to_end_a_day_early():
-    text = seed("003").replace("至2020年12月31日止", "至2020年12月30日止")
+def test_seed_period_changed_to_end_a_day_early(read_seed):
+    text = read_seed("003").replace("至2020年12月31日止", "至2020年12月30日止")
     assert found(lint(text, PeriodNotFullYear), text) == [("RL502", 2, "2020年12月30日")]
 
 

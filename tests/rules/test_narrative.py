@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -17,20 +16,7 @@ from reportlint.rules.narrative import (
 from reportlint.sentences import find_enumerations
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
-#: The scraped real reports of the project (outside the repository; never copied into it).
-SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-
 NARRATIVE_RULES = reportlint_rules()
-
-
-def seed(number: str) -> str:
-    """The text of a seed report ("000" … "004"), or skip when the seeds are not available."""
-    if not SEEDS_DIR.is_dir():
-        pytest.skip(f"seed reports not available: {SEEDS_DIR} does not exist (they live outside the repository)")
-    paths = sorted(SEEDS_DIR.glob(f"{number}_*.txt"))
-    if not paths:
-        pytest.skip(f"seed report {number}_*.txt not found in {SEEDS_DIR}")
-    return paths[0].read_text(encoding="utf-8")
 
 
 def lint(text: str, *rules, config=None):
@@ -323,18 +309,18 @@ def test_without_tables_there_is_nothing_to_compare():
 
 
 @pytest.mark.parametrize("number", ["000", "001", "002", "003", "004"])
-def test_seeds_have_no_narrative_findings(number):
+def test_seeds_have_no_narrative_findings(number, read_seed):
     """Per DOMAIN.md §D13 the seeds' sums are right (001: 268; 004: 122, 100.0%, 321), 000's
     答复率 has no received count to check against, and the prose of 000/002 ("未收到…申请",
     "共接到政府信息公开申请 0 件", no 行政复议/诉讼) agrees with their all-zero tables."""
-    assert lint(seed(number)) == []
+    assert lint(read_seed(number)) == []
 
 
-def test_seed_lists_are_understood():
+def test_seed_lists_are_understood(read_seed):
     """The silence above is not a parsing failure: the seeds' lists are read with every part."""
-    totals_001 = [(item.total.value, item.parts_sum, len(item.parts)) for item in find_enumerations(seed("001"))]
+    totals_001 = [(item.total.value, item.parts_sum, len(item.parts)) for item in find_enumerations(read_seed("001"))]
     assert totals_001 == [(268, 268, 8)]
-    totals_004 = [(item.total.value, item.parts_sum, len(item.parts)) for item in find_enumerations(seed("004"))]
+    totals_004 = [(item.total.value, item.parts_sum, len(item.parts)) for item in find_enumerations(read_seed("004"))]
     assert totals_004 == [(122, 122, 5), (0, 0, 5), (321, 321, 3)]
 
 
@@ -350,9 +336,9 @@ def test_seed_lists_are_understood():
         ("001", ("配备信息公开专员1名", "配备信息公开专员1名,制定规范性文件2件"), TextTableMismatch, "2件"),  # T2019 本年新制作数量
     ],
 )
-def test_seed_with_one_number_changed(number, edit, rule, pointed):
+def test_seed_with_one_number_changed(number, edit, rule, pointed, read_seed):
     old, new = edit
-    text = seed(number)
+    text = read_seed(number)
     assert old in text
     changed = text.replace(old, new)
     diagnostics = [item for item in lint(changed, rule) if changed[item.start : item.end] == pointed]

@@ -1,0 +1,103 @@
+"""Ruled-table geometry of the PDF loader: rules to grids and cells, and a cell's text from its glyphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.loaders.pdf_glyphs import Glyph, cell_text, join_lines
+from reportlint.loaders.pdf_rules import Rule
+from reportlint.loaders.pdf_tables import RuledCell, find_grids
+
+
+def _box(left: float, bottom: float, right: float, top: float, inner_x=(), inner_y=()) -> list[Rule]:
+    """The outline of a box and full-length inner rules at the given x and y."""
+    return [
+        Rule(True, bottom, left, right),
+        Rule(True, top, left, right),
+        Rule(False, left, bottom, top),
+        Rule(False, right, bottom, top),
+        *(Rule(False, x, bottom, top) for x in inner_x),
+        *(Rule(True, y, left, right) for y in inner_y),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("（四）无", "法提供", "（四）无法提供"),
+        ("57", "万元", "57万元"),
+        ("12", "34", "1234"),
+        ("Annual", "report", "Annual report"),
+        ("ISO", "9001", "ISO 9001"),
+        ("", "法提供", "法提供"),
+    ],
+)
+def test_wrapped_lines_join_without_a_space_except_between_western_words(first, second, joined):
+    assert join_lines(first, second) == joined
+
+
+def test_cell_text_reads_lines_top_down_and_left_to_right_whatever_the_drawing_order():
+    glyphs = [
+        Glyph("提", 20, 30, 88, 10),
+        Glyph("供", 30, 40, 88, 10),
+        Glyph("无", 30, 40, 100.5, 10),  # on the first line, a little off its baseline
+        Glyph("（", 0, 10, 100, 10),
+        Glyph("法", 10, 20, 88, 10),
+        Glyph("四", 10, 20, 100, 10),
+        Glyph("）", 20, 30, 100, 10),
+    ]
+    assert cell_text(glyphs) == "（四）无法提供"
+
+
+def test_cell_text_keeps_a_word_gap_as_one_space():
+    glyphs = [Glyph("1", 0, 5, 100, 10), Glyph(".", 5, 8, 100, 10), Glyph("属", 20, 30, 100, 10), Glyph("于", 30, 40, 100, 10)]
+    assert cell_text(glyphs) == "1. 属于"
+
+
+def test_merged_cells_are_where_inner_rules_are_absent():
+    # 3 × 3 grid, 20 points a side; the top row is one cell; the left column's lower two rows are one cell.
+    rules = _box(0, 0, 60, 60) + [
+        Rule(True, 40, 0, 60),
+        Rule(True, 20, 20, 60),
+        Rule(False, 20, 0, 40),
+        Rule(False, 40, 0, 40),
+    ]
+    [grid] = find_grids(rules)
+    assert grid.cells == (
+        RuledCell(0, 0, 1, 3),
+        RuledCell(1, 0, 2, 1),
+        RuledCell(1, 1, 1, 1),
+        RuledCell(1, 2, 1, 1),
+        RuledCell(2, 1, 1, 1),
+        RuledCell(2, 2, 1, 1),
+    )
+    assert grid.cell_at(10, 5) == grid.cell_at(10, 35) == 1
+    assert grid.cell_at(70, 5) is None
+
+
+def test_double_borders_and_rules_drawn_in_pieces_are_one_line():
+    rules = _box(0, 0, 60, 40, inner_x=[30], inner_y=[20]) + [
+        Rule(True, 41.5, 0, 60),  # the second line of a double top border
+        Rule(True, 20.4, 0, 30),  # the middle rule drawn again, in two pieces
+        Rule(True, 20.4, 30, 60),
+    ]
+    [grid] = find_grids(rules)
+    assert (len(grid.xs), len(grid.ys), len(grid.cells)) == (3, 3, 4)
+
+
+def test_table_without_side_borders_keeps_its_edge_cells():
+    rules = [Rule(True, y, 0, 90) for y in (0, 20, 40)] + [Rule(False, x, 0, 40) for x in (30, 60)]
+    [grid] = find_grids(rules)
+    assert grid.xs == (0, 30, 60, 90)
+    assert len(grid.cells) == 6
+
+
+def test_tables_need_vertical_rules_and_two_columns():
+    three_line_table = [Rule(True, y, 0, 90) for y in (0, 20, 60)]
+    framed_paragraph = _box(0, 0, 200, 40)
+    assert find_grids(three_line_table) == find_grids(framed_paragraph) == []
+
+
+def test_separate_tables_on_one_page_are_found_smallest_first():
+    grids = find_grids(_box(0, 500, 300, 560, inner_x=[100], inner_y=[530]) + _box(0, 100, 200, 140, inner_x=[100]))
+    assert [len(grid.cells) for grid in grids] == [2, 4]
