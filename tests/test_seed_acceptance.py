@@ -19,6 +19,9 @@ EXPECTED = {
         ("RL205", 74),  # 四、结转下年度继续办理 with 6 values
         ("RL110", 11),  # no 考核/评议/责任追究
         ("RL107", 76),  # 四、政府信息公开工作行政复议… heading variant
+        ("RL608", 52),
+        ("RL608", 53),
+        ("RL608", 81),  # header characters split by spaces (自 然 人, 法 律 服 务 机 构, 结 果 维 持)
     },
     "001": {
         ("RL116", 13),  # title split across lines
@@ -27,6 +30,9 @@ EXPECTED = {
         ("RL110", 17),
         ("RL208", 137),  # 70280元
         ("RL503", 13),  # no statistical period
+        ("RL609", 609),  # 政务公开人员变较快
+        ("RL607", 1),
+        ("RL607", 10),  # web chrome at the top (您当前的位置, 号:, 发表时间, 字体)
     },
     "002": {
         ("RL205", 75),  # section 四 has 16 values

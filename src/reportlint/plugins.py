@@ -50,6 +50,7 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.tables",
     "reportlint.rules.arithmetic",
     "reportlint.rules.hygiene",
+    "reportlint.rules.artefacts",
     "reportlint.rules.dates",
     "reportlint.rules.narrative",
     "reportlint.rules.places",

@@ -262,8 +262,10 @@ def test_ruled_box_without_text_is_no_table(load, tmp_path):
 
 
 def test_libreoffice_pdf_section_three_header_and_labels(load, report_pdf):
-    """Merged header cells, labels wrapped over many lines and a row-group label over page breaks (the whole
-    tables against the .docx: test_loader_formats.py)."""
+    """Merged header cells, labels wrapped over many lines, a row-group label over page breaks.
+
+    The whole tables are compared with the .docx in test_loader_formats.py.
+    """
     document = load(report_pdf)
     applications = document.tables[1]
     layout = loaded_layout(document, applications)

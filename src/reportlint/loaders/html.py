@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
 from reportlint.loaders.extraction import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.chrome import is_chrome_line
 from reportlint.loaders.html_content import (
     MIN_UNSTRUCTURED_CHARS,
     NO_REPORT_MESSAGE,
     find_content,
-    is_chrome_line,
     is_metadata_table,
     page_metadata,
 )

@@ -7,15 +7,15 @@ quotation marks or other glyphs after the rest of it; a line whose characters
 run backwards is put back in left-to-right order.
 
 Tables drawn with rules (every table a word processor exports with borders)
-are rebuilt from the page's rule lines (:mod:`~reportlint.loaders.pdf_tables`):
+are rebuilt from the page's rule lines (:mod:`~reportlint.loaders.pdf_grids`):
 each character goes to the cell containing its centre, a cell's text is made
 from its glyphs' positions (:mod:`~reportlint.loaders.pdf_glyphs`), and the
 table becomes a :class:`~reportlint.model.Table` written as the HTML and .docx
 loaders write theirs (:func:`~reportlint.loaders.extraction.write_table`). A
 table stands where its first character is drawn. A table continued on the next
 page (same left and right edges, nothing but page headers/footers of at most
-:data:`MAX_FURNITURE_CHARACTERS` characters between) is one table again; those
-headers/footers follow it. Text outside ruled tables, and every page of a PDF
+:data:`MAX_FURNITURE_CHARACTERS` characters between) is one table again
+(:mod:`~reportlint.loaders.pdf_tables`); those headers/footers follow it. Text outside ruled tables, and every page of a PDF
 without rules (a scan with OCR text, a plain text export), is read line by line.
 
 ``Document.text`` is the pages' lines joined by ``"\\n"`` (lines stripped, blank
@@ -38,8 +38,9 @@ from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
 from reportlint.loaders.extraction import TableGrid, TextBuilder, write_table
 from reportlint.loaders.pdf_glyphs import Glyph, cell_text
+from reportlint.loaders.pdf_grids import RuledGrid, find_grids
 from reportlint.loaders.pdf_rules import page_rules
-from reportlint.loaders.pdf_tables import CellText, RuledGrid, TablePiece, find_grids, join_pieces
+from reportlint.loaders.pdf_tables import CellText, TablePiece, join_pieces
 from reportlint.model import Document, Paragraph
 from reportlint.sources import Source, SourceError
 
@@ -205,7 +206,7 @@ class PageTables:
 
     def piece(self, number: int, page: int) -> TablePiece:
         """The table's piece on this page, with the text of its cells."""
-        return self._grids[number].piece([cell_text(glyphs) for glyphs in self._glyphs[number]], page)
+        return TablePiece.of(self._grids[number], [cell_text(glyphs) for glyphs in self._glyphs[number]], page)
 
 
 @dataclass(frozen=True)
@@ -236,13 +237,17 @@ class PdfLoader(Loader):
         finally:
             pdf.close()
         builder = TextBuilder()
+
+        def write_cell(cell: CellText, logical: str) -> None:
+            builder.write_located(cell.text, f"第{cell.page}页 {logical}", cell.page)
+
         for block in _reading_order(pages):
             if isinstance(block, PageLine):
                 start = builder.start_block()
                 builder.write_located(block.text, f"第{block.page}页 第{block.number}行", block.page)
                 builder.blocks.append(Paragraph(start, builder.offset))
             else:
-                write_table(builder, block, lambda cell, logical: builder.write_located(cell.text, f"第{cell.page}页 {logical}", cell.page))
+                write_table(builder, block, write_cell)
         text = builder.text()
         visible = "".join(text.split())
         if not visible:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 #: A segment whose ends differ by at most this much (in points) across its direction is straight.
@@ -118,7 +119,7 @@ def _path_rules(path: Any, outer: Matrix) -> Iterator[Rule]:
         return
     for points in _subpaths(path, _compose(_matrix(path), outer)):
         if stroke.value:
-            for (x0, y0, _), (x1, y1, straight) in zip(points, points[1:]):
+            for (x0, y0, _), (x1, y1, straight) in pairwise(points):
                 rule = _line_rule(x0, y0, x1, y1) if straight else None
                 if rule is not None:
                     yield rule

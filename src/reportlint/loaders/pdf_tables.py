@@ -1,255 +1,29 @@
-"""Ruled tables in a PDF: the cell grid a page's rules draw, and tables continued over page breaks.
+"""Ruled tables over page breaks: the pieces of one table on consecutive pages, joined into one table.
 
-:func:`find_grids` turns a page's rules (:mod:`reportlint.loaders.pdf_rules`)
-into tables. Rules that touch form one table; its grid lines are the distinct
-positions of its vertical and horizontal rules (rules closer than
-:data:`RULE_TOLERANCE` are one line, as a double border is). A cell is grown
-from its top-left grid position to the right while no vertical rule separates
-it from the next position, then down while no horizontal rule does: where the
-source merged cells, the internal rules are absent, so the cell spans several
-grid columns or rows. Space that the table's outline leaves open (beside a
-row shorter than the others) is no cell. A grid of one column only frames
-content, like a text box, and is not a table. Tables drawn without vertical
-rules (three-line tables) are not recognised: their text stays text lines.
+A table broken by a page break comes as one :class:`TablePiece` per page (see
+:mod:`reportlint.loaders.pdf_grids`), and LibreOffice and Word split the row
+at the break too. :func:`join_pieces` puts the pieces of one table together
+again (the caller decides which pieces continue each other:
+:meth:`TablePiece.continues`):
 
-A table broken by a page break comes as one :class:`TablePiece` per page, and
-LibreOffice and Word split the row at the break too. :func:`join_pieces` puts
-the pieces of one table together again (the caller decides which pieces
-continue each other: :meth:`TablePiece.continues`): grid columns are the union
-of the pieces' column lines; header rows repeated at the top of a page
-(Word's “重复标题行”) are dropped; the first row of a piece is the rest of the
-previous page's last row when its text sits only in cells whose part above has
-text and fills fewer than half as many cells (a split row carries on only its
-long labels, not its one-line values), and its cells are then merged with the
-cells above; a merged cell that spans down over the break (a row-group label)
-continues into the next piece's empty cell below it.
+- grid columns are the union of the pieces' column lines;
+- header rows repeated at the top of a page (Word's “重复标题行”) are dropped;
+- the first row of a piece is the rest of the previous page's last row when
+  its text sits only in cells whose part above has text and fills fewer than
+  half as many cells (a split row carries on only its long labels, not its
+  one-line values); its cells are then merged with the cells above;
+- otherwise a merged cell that spans down over the break (a row-group label)
+  continues into the next piece's empty cell below it.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reportlint.loaders.extraction import PlacedCell, TableGrid
 from reportlint.loaders.pdf_glyphs import join_lines
-from reportlint.loaders.pdf_rules import Rule
-
-#: Rules whose positions differ by at most this much (in points) are one grid line; rules this close meet.
-RULE_TOLERANCE = 2.0
-#: A table outline this far (in points) beyond the outermost rule adds a grid line there (a table without side borders).
-MIN_CELL_SIZE = 6.0
-#: Most rules on a page looked at: a page with more is a drawing, not a form.
-MAX_RULES = 4000
-
-
-@dataclass(frozen=True)
-class RuledCell:
-    """A cell of a ruled grid: its top-left grid position (0-based) and spans."""
-
-    row: int
-    column: int
-    rowspan: int
-    colspan: int
-
-
-@dataclass(frozen=True)
-class RuledGrid:
-    """A ruled table on one page.
-
-    ``xs`` are the vertical grid lines left to right, ``ys`` the horizontal ones
-    bottom to top (PDF points, ``y`` upwards); grid rows count from the top.
-    ``owners`` gives for each grid position (row, column) the index in
-    ``cells`` of the cell covering it, -1 for space outside every cell.
-    """
-
-    xs: tuple[float, ...]
-    ys: tuple[float, ...]
-    cells: tuple[RuledCell, ...]
-    owners: tuple[tuple[int, ...], ...]
-
-    @property
-    def area(self) -> float:
-        """The area the grid covers (square points)."""
-        return (self.xs[-1] - self.xs[0]) * (self.ys[-1] - self.ys[0])
-
-    def cell_at(self, x: float, y: float) -> int | None:
-        """The index of the cell containing the point, if any."""
-        xs, ys = self.xs, self.ys
-        if not (xs[0] < x < xs[-1] and ys[0] < y < ys[-1]):
-            return None
-        owner = self.owners[len(ys) - 1 - bisect.bisect_right(ys, y)][bisect.bisect_right(xs, x) - 1]
-        return owner if owner >= 0 else None
-
-    def piece(self, texts: Sequence[str], page: int) -> TablePiece:
-        """The table piece this grid draws on ``page``, with the text of each cell (in ``cells`` order)."""
-        cells = tuple(
-            PieceCell(cell.row, cell.rowspan, self.xs[cell.column], self.xs[cell.column + cell.colspan], text, page)
-            for cell, text in zip(self.cells, texts, strict=True)
-        )
-        return TablePiece(page, len(self.ys) - 1, self.xs[0], self.xs[-1], cells)
-
-
-def find_grids(rules: Sequence[Rule]) -> list[RuledGrid]:
-    """The ruled tables the rules of a page draw (grids of at least two columns), smallest first."""
-    if len(rules) > MAX_RULES:
-        return []
-    horizontals = _lines([rule for rule in rules if rule.horizontal])
-    verticals = _lines([rule for rule in rules if not rule.horizontal])
-    grids = []
-    for component_horizontals, component_verticals in _components(horizontals, verticals):
-        grid = _grid(component_horizontals, component_verticals)
-        if grid is not None:
-            grids.append(grid)
-    return sorted(grids, key=lambda grid: grid.area)
-
-
-def _lines(rules: list[Rule]) -> list[Rule]:
-    """Rules on one line (positions within the tolerance) whose extents touch, merged into one."""
-    merged: list[Rule] = []
-    for rule in sorted(rules, key=lambda rule: (rule.position, rule.start)):
-        index = len(merged) - 1
-        while index >= 0 and rule.position - merged[index].position <= RULE_TOLERANCE:
-            line = merged[index]
-            if rule.start <= line.end + RULE_TOLERANCE and line.start <= rule.end + RULE_TOLERANCE:
-                merged[index] = replace(line, start=min(line.start, rule.start), end=max(line.end, rule.end))
-                break
-            index -= 1
-        else:
-            merged.append(rule)
-    return merged
-
-
-def _components(horizontals: list[Rule], verticals: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
-    """The groups of rules that meet one another (a horizontal and a vertical rule meet where they cross or touch)."""
-    parent = list(range(len(horizontals) + len(verticals)))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for h_index, horizontal in enumerate(horizontals):
-        for v_index, vertical in enumerate(verticals, start=len(horizontals)):
-            if _meet(horizontal, vertical):
-                parent[root(h_index)] = root(v_index)
-    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
-    for index, rule in enumerate(horizontals + verticals):
-        group = groups.setdefault(root(index), ([], []))
-        group[0 if rule.horizontal else 1].append(rule)
-    return list(groups.values())
-
-
-def _meet(horizontal: Rule, vertical: Rule) -> bool:
-    tolerance = RULE_TOLERANCE
-    return (
-        horizontal.start - tolerance <= vertical.position <= horizontal.end + tolerance
-        and vertical.start - tolerance <= horizontal.position <= vertical.end + tolerance
-    )
-
-
-def _cluster(positions: list[float]) -> list[float]:
-    """Distinct positions, ascending: positions within the tolerance of their neighbour are one (their mean)."""
-    clusters: list[list[float]] = []
-    for position in sorted(positions):
-        if clusters and position - clusters[-1][-1] <= RULE_TOLERANCE:
-            clusters[-1].append(position)
-        else:
-            clusters.append([position])
-    return [sum(cluster) / len(cluster) for cluster in clusters]
-
-
-def _nearest(lines: Sequence[float], position: float) -> int:
-    """Index of the grid line nearest to a position (``lines`` ascending)."""
-    index = bisect.bisect_left(lines, position)
-    if index == len(lines) or index and position - lines[index - 1] < lines[index] - position:
-        return index - 1
-    return index
-
-
-def _outlined(lines: list[float], low: float, high: float) -> list[float]:
-    """Grid lines with the table's outline added where it lies beyond the outermost rule (no border there)."""
-    if not lines or lines[0] - low >= MIN_CELL_SIZE:
-        lines = [low, *lines]
-    if high - lines[-1] >= MIN_CELL_SIZE:
-        lines = [*lines, high]
-    return lines
-
-
-def _borders(lines: Sequence[float], rules: list[Rule], stretches: Sequence[tuple[float, float]]) -> list[list[bool]]:
-    """For each stretch (a grid row or column) and each grid line across it, whether a rule there passes its middle."""
-    spans: list[list[tuple[float, float]]] = [[] for _ in lines]
-    for rule in rules:
-        spans[_nearest(lines, rule.position)].append((rule.start - RULE_TOLERANCE, rule.end + RULE_TOLERANCE))
-    middles = [(low + high) / 2 for low, high in stretches]
-    borders = [[False] * len(lines) for _ in stretches]
-    for line, line_spans in enumerate(spans):
-        for start, end in line_spans:
-            for stretch, middle in enumerate(middles):
-                if start <= middle <= end:
-                    borders[stretch][line] = True
-    return borders
-
-
-def _grid(horizontals: list[Rule], verticals: list[Rule]) -> RuledGrid | None:
-    """The grid a group of meeting rules draws, or None when it is no table (fewer than two columns, no cells)."""
-    if not horizontals or not verticals:
-        return None
-    left = min(rule.start for rule in horizontals)
-    right = max(rule.end for rule in horizontals)
-    bottom = min(rule.start for rule in verticals)
-    top = max(rule.end for rule in verticals)
-    xs = _outlined(_cluster([rule.position for rule in verticals]), left, right)
-    ys = _outlined(_cluster([rule.position for rule in horizontals]), bottom, top)
-    if len(xs) < 3 or len(ys) < 2:
-        return None
-    row_count, column_count = len(ys) - 1, len(xs) - 1
-    # beside[row][line]: a vertical rule on x line ``line`` beside grid row ``row`` (rows count from the top);
-    # above[column][line]: a horizontal rule on the top of grid row ``line`` (``row_count``: the bottom) over ``column``.
-    beside = _borders(xs, verticals, [(ys[row_count - row - 1], ys[row_count - row]) for row in range(row_count)])
-    above = [line[::-1] for line in _borders(ys, horizontals, list(zip(xs, xs[1:])))]
-    outline = (
-        any(row[0] for row in beside),
-        any(row[-1] for row in beside),
-        any(column[0] for column in above),
-        any(column[-1] for column in above),
-    )
-    owners = [[-1] * column_count for _ in range(row_count)]
-    claimed = [[False] * column_count for _ in range(row_count)]
-    cells: list[RuledCell] = []
-    for row in range(row_count):
-        for column in range(column_count):
-            if claimed[row][column]:
-                continue
-            colspan = 1
-            while column + colspan < column_count and not claimed[row][column + colspan] and not beside[row][column + colspan]:
-                colspan += 1
-            rowspan = 1
-            while row + rowspan < row_count and not any(
-                claimed[row + rowspan][spanned] or above[spanned][row + rowspan] for spanned in range(column, column + colspan)
-            ):
-                rowspan += 1
-            rows, columns = range(row, row + rowspan), range(column, column + colspan)
-            is_open = (
-                (column == 0 and outline[0] and not any(beside[spanned][0] for spanned in rows))
-                or (column + colspan == column_count and outline[1] and not any(beside[spanned][-1] for spanned in rows))
-                or (row == 0 and outline[2] and not any(above[spanned][0] for spanned in columns))
-                or (row + rowspan == row_count and outline[3] and not any(above[spanned][-1] for spanned in columns))
-            )
-            owner = -1 if is_open else len(cells)
-            for covered_row in rows:
-                for covered_column in columns:
-                    claimed[covered_row][covered_column] = True
-                    owners[covered_row][covered_column] = owner
-            if not is_open:
-                cells.append(RuledCell(row, column, rowspan, colspan))
-    if not cells:
-        return None
-    return RuledGrid(tuple(xs), tuple(ys), tuple(cells), tuple(tuple(row) for row in owners))
-
-
-# --------------------------------------------------------------------------- tables over several pages
+from reportlint.loaders.pdf_grids import RULE_TOLERANCE, RuledGrid, cluster, nearest
 
 
 @dataclass(frozen=True)
@@ -273,6 +47,16 @@ class TablePiece:
     left: float
     right: float
     cells: tuple[PieceCell, ...]
+
+    @classmethod
+    def of(cls, grid: RuledGrid, texts: Sequence[str], page: int) -> TablePiece:
+        """The piece a grid draws on ``page``, with the text of each of its cells (in ``grid.cells`` order)."""
+        xs = grid.xs
+        cells = tuple(
+            PieceCell(cell.row, cell.rowspan, xs[cell.column], xs[cell.column + cell.colspan], text, page)
+            for cell, text in zip(grid.cells, texts, strict=True)
+        )
+        return cls(page, len(grid.ys) - 1, xs[0], xs[-1], cells)
 
     @property
     def has_text(self) -> bool:
@@ -298,7 +82,7 @@ class CellText:
 
 def join_pieces(pieces: Sequence[TablePiece]) -> TableGrid[CellText]:
     """One table from its pieces on consecutive pages (see the module docs for rows split by a page break)."""
-    columns = _cluster([edge for piece in pieces for cell in piece.cells for edge in (cell.left, cell.right)])
+    columns = cluster([edge for piece in pieces for cell in piece.cells for edge in (cell.left, cell.right)])
     cells = [_placed(cell, columns) for cell in pieces[0].cells]
     row_count = pieces[0].row_count
     for piece in pieces[1:]:
@@ -325,8 +109,8 @@ def join_pieces(pieces: Sequence[TablePiece]) -> TableGrid[CellText]:
 
 def _placed(cell: PieceCell, columns: Sequence[float]) -> PlacedCell[CellText]:
     """A piece's cell on the joined table's columns (its rows still those of its piece)."""
-    column = _nearest(columns, cell.left)
-    return PlacedCell(cell.row, column, cell.rowspan, _nearest(columns, cell.right) - column, CellText(cell.text, cell.page))
+    column = nearest(columns, cell.left)
+    return PlacedCell(cell.row, column, cell.rowspan, nearest(columns, cell.right) - column, CellText(cell.text, cell.page))
 
 
 def _extent(cell: PlacedCell[CellText]) -> tuple[int, int]:
@@ -345,17 +129,22 @@ def _is_split_row(above: list[PlacedCell[CellText]], first_row: list[PlacedCell[
 
 
 def _repeated_header(table: list[PlacedCell[CellText]], piece: list[PlacedCell[CellText]]) -> int:
-    """How many rows at the top of a piece repeat the table's first rows (0 when none do)."""
+    """How many rows at the top of a piece repeat the table's first rows (0 when none do).
 
-    def rows(cells: list[PlacedCell[CellText]], count: int) -> list[tuple[int, int, int, int, str]] | None:
-        top = [cell for cell in cells if cell.row < count]
-        if any(cell.row + cell.rowspan > count for cell in top):
-            return None
-        return sorted((cell.row, cell.column, cell.rowspan, cell.colspan, cell.content.text) for cell in top)
+    The rows must hold the same cells with the same text, and no cell of them
+    may reach below them (a header block is closed at its bottom).
+    """
+
+    def starting(cells: list[PlacedCell[CellText]], row: int) -> list[tuple[int, int, int, str]]:
+        return sorted((cell.column, cell.rowspan, cell.colspan, cell.content.text) for cell in cells if cell.row == row)
 
     header = 0
-    for count in range(1, max((cell.row + cell.rowspan for cell in piece), default=0)):
-        repeated = rows(piece, count)
-        if repeated is not None and any(row[-1] for row in repeated) and repeated == rows(table, count):
-            header = count
+    deepest = 0  # the bottom of the lowest cell starting in the rows compared so far
+    for row in range(max((cell.row for cell in piece), default=0)):
+        cells = starting(piece, row)
+        if cells != starting(table, row) or not any(text for *_, text in cells):
+            break
+        deepest = max(deepest, *(row + rowspan for _, rowspan, _, _ in cells))
+        if deepest == row + 1:
+            header = row + 1
     return header

@@ -315,7 +315,93 @@ class DoubledPunctuation(Rule):
             )
 
 
+#: Phrases these reports use again and again; a copy with one inner character missing is a typo.
+COMMON_PHRASES = (
+    "政府信息公开", "信息公开工作", "政务公开工作", "主动公开政府信息", "依申请公开", "政府信息公开申请",
+    "政府门户网站", "政务新媒体", "政府信息公开指南", "政府信息公开目录", "政府信息管理", "政府信息公开平台",
+    "行政规范性文件", "规范性文件", "行政事业性收费", "政府集中采购", "信息处理费", "人大代表建议", "政协委员提案",
+    "政务公开工作要点", "基层政务公开", "标准化规范化", "重点领域信息公开", "人员变动较快", "人员变动频繁",
+    "工作人员变动", "信息更新不及时", "公开内容不够全面", "进一步加强", "进一步完善", "进一步规范", "进一步提高",
+    "年度报告", "统计期限", "保密审查机制", "政府信息公开条例", "行政复议和行政诉讼",
+)
+
+
+def _one_character_missing() -> dict[str, tuple[str, str]]:
+    """Each phrase with one inner character dropped → (phrase, the missing character).
+
+    A shortened form that occurs inside another phrase is left out: it may be correct text.
+    """
+    variants: dict[str, tuple[str, str]] = {}
+    for phrase in COMMON_PHRASES:
+        for index in range(1, len(phrase) - 1):
+            variant = phrase[:index] + phrase[index + 1 :]
+            if len(variant) >= 4 and not any(variant in other for other in COMMON_PHRASES):
+                variants.setdefault(variant, (phrase, phrase[index]))
+    return variants
+
+
+class MissingCharacter(Rule):
+    """常用词组中漏了一个字（如“人员变较快”应为“人员变动较快”，“政府信公开”应为“政府信息公开”）。
+
+    年度报告反复使用一批固定词组；少了中间一个字的写法几乎都是录入错误。规则只
+    检查这些常用词组，不猜测一般文字。
+
+    反例：
+
+        二是政务公开人员变较快。
+
+    正例：
+
+        二是政务公开人员变动较快。
+
+    选项：``phrases``（字符串列表）——再检查这些词组（如本地常用的机构名称）。
+    """
+
+    code = "RL609"
+    name = "missing-character"
+    severity = "warning"
+    options = {"phrases": Option([], "另外要检查的常用词组", list)}
+
+    def check(self, report):
+        variants = dict(_VARIANTS)
+        for phrase in self.config["phrases"]:
+            for index in range(1, len(phrase) - 1):
+                variants.setdefault(phrase[:index] + phrase[index + 1 :], (phrase, phrase[index]))
+        text = report.normalized
+        for variant, (phrase, missing) in variants.items():
+            position = text.find(variant)
+            while position >= 0:
+                if not _ends_a_phrase(text, position + len(variant)):
+                    position = text.find(variant, position + 1)
+                    continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
+                yield self.diagnostic(
+                    f"“{report.text[position:position + len(variant)]}”疑似漏字，应为“{phrase}”（缺“{missing}”）",
+                    position,
+                    position + len(variant),
+                    fix=Fix(position, position + len(variant), phrase, f"改为“{phrase}”"),
+                )
+                position = text.find(variant, position + len(variant))
+
+
+_VARIANTS = _one_character_missing()
+#: Characters that may follow a phrase without making it part of a longer word.
+_AFTER_PHRASE = frozenset("的了和与及等中也都并而或")
+
+
+def _ends_a_phrase(text: str, end: int) -> bool:
+    """Whether a match ending at ``end`` is a whole phrase: punctuation or a function word comes next."""
+    return end >= len(text) or not is_han(text[end]) or text[end] in _AFTER_PHRASE
+
+
 @hookimpl
 def reportlint_rules():
     """The RL6 text-hygiene rules."""
-    return [DuplicatedWord, UnbalancedBrackets, HalfWidthPunctuation, RedundantNumberingMark, MixedNumberingWidth, DoubledPunctuation]
+    return [
+        DuplicatedWord,
+        UnbalancedBrackets,
+        HalfWidthPunctuation,
+        RedundantNumberingMark,
+        MixedNumberingWidth,
+        DoubledPunctuation,
+        MissingCharacter,
+    ]

@@ -1,0 +1,73 @@
+"""Page chrome of government websites recognised in text: breadcrumbs, metadata labels, widgets, footers.
+
+Reports scraped or copied from a CMS page keep lines such as “您当前的位置：首页 >>
+公开信息内容”, “索引号：…”, “字体：[ 大 中 小 ]”, “扫一扫在手机打开当前页面”. The HTML loader
+drops them from the report text; for text files RL607 reports them.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Section headings of the report, one pattern per section (numbered, wording from either template).
+SECTION_MARKERS = tuple(
+    re.compile(r"[一二三四五六七八]\s*[、.．]\s*[^\n。]{0,14}?(?:" + words + ")")
+    for words in (
+        "总体情况|概述",
+        "主动公开",
+        "收到和处理|依申请公开",
+        "行政复议|行政诉讼",
+        "存在的?主要问题|存在问题|改进情况|改进措施",
+        "其他需要报告|其它需要报告",
+    )
+)
+
+#: Labels of CMS metadata (索引号：…, 发布日期：…); a line starting with one is page chrome.
+METADATA_LABELS = (
+    "索引号", "发布机构", "发文机关", "发文机构", "主题分类", "体裁分类", "组配分类", "服务对象", "信息分类",
+    "生成日期", "成文日期", "发文日期", "发布日期", "发布时间", "发表时间", "印发日期", "发文字号", "文号", "有效性",
+    "公开方式", "公开范围", "公开时限", "公开形式", "信息来源", "来源", "作者", "编辑", "责任编辑", "浏览次数",
+    "访问次数", "点击数", "阅读次数", "关键词", "主题词", "名称", "标题", "所属机构", "所属主题",
+)
+_METADATA_LINE = re.compile(r"[\[【]?(?:" + "|".join(METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
+#: What is left of a metadata label cut by copying (“号：cxs045-…” from 索引号, “称：…” from 名称).
+_CUT_LABEL = re.compile(r"(?:号|称)\s*[:：](?:\s*\S|\s*$)")
+
+#: Wording of page chrome: breadcrumbs, font-size and share widgets, print/close links, footers.
+_CHROME = re.compile(
+    r"您当前的位置|您现在的位置|您的位置|当前位置|所在位置"
+    r"|字体\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中|字号\s*[:：]?\s*[\[【(（]?\s*大|字体\s*[:：]\s*[\[【(（]"
+    r"|扫一扫|手机扫|二维码|分享到|分享至|一键分享|打印本页|打印此页|关闭窗口|关闭本页"
+    r"|收藏本页|加入收藏|返回顶部|回到顶部|上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载"
+    r"|版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|网站地图|联系我们|用户登录"
+)
+#: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回.
+_WIDGETS_ONLY = re.compile(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
+#: A chrome line is short, has no full stop and starts with its chrome wording; a link list is mostly link text.
+MAX_CHROME_LENGTH = 120
+MAX_CHROME_OFFSET = 8
+MAX_LINK_SHARE = 0.7
+
+
+def section_count(text: str) -> int:
+    """How many of the six sections have a heading in ``text``."""
+    return sum(1 for marker in SECTION_MARKERS if marker.search(text))
+
+
+def is_metadata_line(text: str) -> bool:
+    """A line that starts with a CMS metadata label (索引号：, 发布日期：…), whole or cut off."""
+    stripped = text.strip()
+    return bool(_METADATA_LINE.match(stripped) or _CUT_LABEL.match(stripped))
+
+
+def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
+    """Whether a line is page chrome rather than report text (``link_share``: how much of it is link text)."""
+    stripped = text.strip()
+    if is_metadata_line(stripped):
+        return True
+    if "。" in stripped or section_count(stripped):
+        return False
+    if link_share >= MAX_LINK_SHARE or _WIDGETS_ONLY.fullmatch(stripped):
+        return True
+    chrome = _CHROME.search(stripped)
+    return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(stripped) <= MAX_CHROME_LENGTH
