@@ -135,7 +135,7 @@ def _ruled_pdf() -> bytes:
     """Two pages of a ruled table, with text around it."""
     cells = [DrawnCell(0, 0, ("行政许可",)), DrawnCell(0, 1, ("12",)), DrawnCell(1, 0, ("行政处罚",), colspan=2)]
     page = [Text(72, 790, "二、主动公开政府信息情况"), *draw_table(cells, [60, 40], [16, 16])]
-    return write_drawing([page, draw_table(cells, [60, 40], [16, 16], filled=True)])
+    return write_drawing([page, draw_table(cells, [60, 40], [16, 16], borders="bars")])
 
 
 @pytest.mark.parametrize("sample", ["docx", "wps", "pdf", "pdf-tables", "html"])

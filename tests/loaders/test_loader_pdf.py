@@ -6,9 +6,9 @@ import sys
 
 import pytest
 from loader_samples import loaded_layout
-from loader_samples.pdf_writer import Bar, Text, write_drawing, write_pdf
+from loader_samples.pdf_writer import Rectangles, Text, write_drawing, write_pdf
 from loader_samples.report import APPLICATION_TABLE, REPORT, ReportLine
-from loader_samples.ruled_tables import DrawnCell, draw_table
+from loader_samples.ruled_tables import BORDERS, DrawnCell, draw_table
 
 from reportlint.model import Paragraph, Table
 from reportlint.sources import SourceError
@@ -130,15 +130,16 @@ APPLICATIONS_LAYOUT = {
 }
 
 
-def _drawn(tmp_path, pages) -> object:
+def _drawn(tmp_path, pages):
+    """A PDF of drawn pages (see loader_samples.pdf_writer.write_drawing), written under tmp_path."""
     return _pdf(tmp_path, "drawn.pdf", write_drawing(pages))
 
 
-@pytest.mark.parametrize("filled", [False, True], ids=["stroked-borders", "filled-borders"])
-def test_ruled_table_is_a_table_with_merged_cells(load, tmp_path, filled):
+@pytest.mark.parametrize("borders", BORDERS)
+def test_ruled_table_is_a_table_with_merged_cells(load, tmp_path, borders):
     page = [
         Text(72, 790, "三、收到和处理政府信息公开申请情况"),
-        *draw_table(APPLICATIONS, [70, 50, 50, 50], [16, 16, 28], filled=filled),
+        *draw_table(APPLICATIONS, [70, 50, 50, 50], [16, 16, 28], borders=borders),
         Text(72, 700, "四、政府信息公开行政复议、行政诉讼情况"),
     ]
     document = load(_drawn(tmp_path, [page]))
@@ -210,6 +211,17 @@ def test_row_split_by_a_page_break_is_joined(load, tmp_path):
     assert document.locate(start, start + 6).page == 1
 
 
+def test_header_row_split_by_a_page_break_is_joined(load, tmp_path):
+    """Most header cells wrap onto the next page; a header that fit stays empty there."""
+    widths = [40, 40, 40, 40]
+    first = [C(0, 0, ("结果",)), C(0, 1, ("结果",)), C(0, 2, ("其他",)), C(0, 3, ("总计",))]
+    second = [C(0, 0, ("维持",)), C(0, 1, ("纠正",)), C(0, 2, ("结果",)), C(0, 3), *(C(1, column, ("0",)) for column in range(4))]
+    pages = [draw_table(first, widths, [16], top=100), draw_table(second, widths, [16, 16])]
+    document = load(_drawn(tmp_path, pages))
+    [table] = document.tables
+    assert document.slice(table.start, table.end) == "结果维持\t结果纠正\t其他结果\t总计\n0\t0\t0\t0"
+
+
 def test_row_at_the_top_of_the_next_page_with_a_blank_cell_stays_a_row(load, tmp_path):
     header = [C(0, 0, ("项目",)), C(0, 1, ("数量",)), C(0, 2, ("金额",))]
     pages = [
@@ -232,10 +244,11 @@ def test_header_rows_repeated_on_the_next_page_are_left_out(load, tmp_path):
     assert document.slice(table.start, table.end) == "项目\t数量\n行政许可\t3\n行政处罚\t5"
 
 
-def test_tables_with_other_edges_on_the_next_page_stay_two_tables(load, tmp_path):
+@pytest.mark.parametrize("widths", [[60, 60], [40, 20, 40]], ids=["other-edges", "other-columns"])
+def test_tables_whose_columns_do_not_line_up_stay_two_tables(load, tmp_path, widths):
     pages = [
-        draw_table([C(0, 0, ("项目",)), C(0, 1, ("数量",))], [60, 40], [16], top=100),
-        draw_table([C(0, 0, ("结果维持",)), C(0, 1, ("0",))], [60, 60], [16]),
+        draw_table([C(0, 0, ("项目",)), C(0, 1, ("数量",)), C(0, 2, ("金额",))], [40, 40, 20], [16], top=100),
+        draw_table([C(0, column, ("0",)) for column in range(len(widths))], widths, [16]),
     ]
     assert len(load(_drawn(tmp_path, pages)).tables) == 2
 
@@ -249,7 +262,7 @@ def test_space_beside_a_short_row_is_no_cell(load, tmp_path):
 
 def test_boxes_of_one_column_and_shading_are_no_tables(load, tmp_path):
     framed = draw_table([C(0, 0, ("说明：本表数据截至年底。",))], [200], [16])
-    shaded = [Bar(72, 600, 300, 640), Text(80, 620, "附件")]
+    shaded = [Rectangles(((72, 600, 300, 640),)), Text(80, 620, "附件")]
     document = load(_drawn(tmp_path, [[*framed, *shaded]]))
     assert document.tables == ()
     assert document.text == "说明：本表数据截至年底。\n附件"

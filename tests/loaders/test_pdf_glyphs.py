@@ -38,3 +38,10 @@ def test_cell_text_reads_lines_top_down_and_left_to_right_whatever_the_drawing_o
 def test_cell_text_keeps_a_word_gap_as_one_space():
     glyphs = [Glyph("1", 0, 5, 100, 10), Glyph(".", 5, 8, 100, 10), Glyph("属", 20, 30, 100, 10), Glyph("于", 30, 40, 100, 10)]
     assert cell_text(glyphs) == "1. 属于"
+
+
+def test_narrow_spaces_next_to_chinese_are_only_spacing():
+    """LibreOffice draws "信 息" with a narrow gap (and sometimes a space glyph); Western words keep their space."""
+    chinese = [Glyph("信", 0, 10, 100, 10), Glyph(" ", 10, 13, 100, 10), Glyph("息", 13, 23, 100, 10), Glyph("2", 26, 31, 100, 10)]
+    western = [Glyph("a", 0, 5, 100, 10), Glyph(" ", 5, 8, 100, 10), Glyph("b", 8, 13, 100, 10)]
+    assert (cell_text(chinese), cell_text(western)) == ("信息2", "a b")

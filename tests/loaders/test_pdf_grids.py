@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.loaders.pdf_grids import RuledCell, find_grids
+from reportlint.loaders.pdf_grids import MAX_LINES, RuledCell, find_grids
 from reportlint.loaders.pdf_rules import Rule
 
 
@@ -65,3 +65,8 @@ def test_tables_need_vertical_rules_and_two_columns():
 def test_separate_tables_on_one_page_are_found_smallest_first():
     grids = find_grids(_box(0, 500, 300, 560, inner_x=[100], inner_y=[530]) + _box(0, 100, 200, 140, inner_x=[100]))
     assert [len(grid.cells) for grid in grids] == [2, 4]
+
+
+def test_a_page_of_more_lines_than_a_form_has_is_a_drawing():
+    dashes = [Rule(True, 100.0, x, x + 2.0) for x in range(0, 6 * (MAX_LINES + 1), 6)]
+    assert find_grids(_box(0, 0, 60, 40, inner_x=[30]) + dashes) == []

@@ -13,10 +13,11 @@ from its glyphs' positions (:mod:`~reportlint.loaders.pdf_glyphs`), and the
 table becomes a :class:`~reportlint.model.Table` written as the HTML and .docx
 loaders write theirs (:func:`~reportlint.loaders.extraction.write_table`). A
 table stands where its first character is drawn. A table continued on the next
-page (same left and right edges, nothing but page headers/footers of at most
+page (columns that line up, nothing but page headers/footers of at most
 :data:`MAX_FURNITURE_CHARACTERS` characters between) is one table again
-(:mod:`~reportlint.loaders.pdf_tables`); those headers/footers follow it. Text outside ruled tables, and every page of a PDF
-without rules (a scan with OCR text, a plain text export), is read line by line.
+(:mod:`~reportlint.loaders.pdf_tables`); those headers/footers follow it.
+Text outside ruled tables, and every page of a PDF without rules (a scan with
+OCR text, a plain text export), is read line by line as before.
 
 ``Document.text`` is the pages' lines joined by ``"\\n"`` (lines stripped, blank
 lines left out, soft hyphens and control characters dropped), tables one line
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from reportlint.hookspecs import hookimpl
 from reportlint.loaders import Loader
 from reportlint.loaders.extraction import TableGrid, TextBuilder, write_table
-from reportlint.loaders.pdf_glyphs import Glyph, cell_text
+from reportlint.loaders.pdf_glyphs import SPACING_GAP, Glyph, cell_text, is_chinese
 from reportlint.loaders.pdf_grids import RuledGrid, find_grids
 from reportlint.loaders.pdf_rules import page_rules
 from reportlint.loaders.pdf_tables import CellText, TablePiece, join_pieces
@@ -61,8 +62,6 @@ PASSWORD_ERROR = 4
 BACKWARD_TOLERANCE = 1.0
 #: Characters whose baselines differ by at most this much (in points) are on one visual line.
 BASELINE_TOLERANCE = 1.0
-#: A generated space next to Chinese text in a gap narrower than this (in font sizes) is only spacing.
-SPACING_GAP = 0.5
 #: Largest share of unmapped characters (U+FFFD, private use, NUL) a usable text layer has.
 MAX_UNMAPPED_SHARE = 0.5
 #: Longest line (in non-space characters) taken for a page header or footer between two pages of a table.
@@ -151,7 +150,7 @@ def _line_text(handle: Any, line: list[tuple[int, str]]) -> str:
         if after_box.left < before_box.left - BACKWARD_TOLERANCE:
             return _left_to_right(handle, line)
         spacing = after_box.left - before_box.right < SPACING_GAP * raw.FPDFText_GetFontSize(handle, before[0])
-        if not (spacing and (_is_chinese(before[1]) or _is_chinese(after[1]))):
+        if not (spacing and (is_chinese(before[1]) or is_chinese(after[1]))):
             pieces.append(character)
     return "".join(pieces)
 
@@ -174,11 +173,6 @@ def _left_to_right(handle: Any, line: list[tuple[int, str]]) -> str:
     if max(baselines) - min(baselines) > BASELINE_TOLERANCE:
         return "".join(character for _, character in line)
     return "".join(glyph[2] for glyph in sorted(drawn, key=lambda glyph: glyph[0]))
-
-
-def _is_chinese(character: str) -> bool:
-    """Han characters and full-width punctuation."""
-    return "\u3000" <= character <= "\u9fff" or "\uff00" <= character <= "\uffef" or "\U00020000" <= character <= "\U0003ffff"
 
 
 class PageTables:

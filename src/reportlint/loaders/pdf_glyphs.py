@@ -1,15 +1,18 @@
-"""The text of a PDF table cell, made from the glyphs drawn inside it.
+"""The text of a PDF table cell, made from the glyphs drawn inside it; how far apart glyphs make a space.
 
 pdfium gives characters in drawing order with lines of its own making, which
 mix a table row's cells and split narrow cells anywhere. Inside a cell the
 glyphs are put in order from their positions instead: visual lines top to
-bottom (by the bottom of their boxes), each left to right; a gap wider than half the glyphs'
-height (about half the font size) is a space. A cell's lines are then joined
-*without* a separator: Word and LibreOffice wrap Chinese text and numbers
-anywhere, so a narrow label column turns ``（四）无法提供`` into ``（四）无`` /
-``法提供`` — one label, not two lines.
-Only between two Western words, which wrap at a space, is the space put back.
-A cell written as several paragraphs in the source therefore reads as one line
+bottom (by the bottom of their boxes), each left to right. A space, drawn or
+a gap wider than half the font size, separates words; next to Chinese text a
+narrower one is only the spacing word processors put around Chinese
+characters (the loader's text lines follow the same rule).
+
+A cell's lines are then joined *without* a separator: Word and LibreOffice
+wrap Chinese text and numbers anywhere, so a narrow label column turns
+``（四）无法提供`` into ``（四）无`` / ``法提供`` — one label, not two lines. Only
+between two Western words, which wrap at a space, is the space put back. A
+cell written as several paragraphs in the source therefore reads as one line
 (the template reader ignores whitespace inside labels either way).
 """
 
@@ -20,8 +23,8 @@ from typing import NamedTuple
 
 #: Glyphs whose boxes' bottoms differ by at most this much (in points) are on one line of a cell.
 LINE_TOLERANCE = 2.0
-#: A gap between glyphs wider than this (in glyph heights) separates words.
-WORD_GAP = 0.5
+#: A space next to Chinese text in a gap narrower than this (in font sizes) is only spacing.
+SPACING_GAP = 0.5
 
 
 class Glyph(NamedTuple):
@@ -52,15 +55,26 @@ def cell_text(glyphs: Sequence[Glyph]) -> str:
 
 
 def _line_text(line: list[Glyph]) -> str:
-    """One visual line: a space where the drawing leaves a word gap, runs of spaces collapsed, ends stripped."""
+    """One visual line, with one space where words are apart (see the module docs)."""
     pieces: list[str] = []
     previous: Glyph | None = None
+    spaced = False  # a space glyph since the previous glyph
     for glyph in line:
-        if previous is not None and glyph.left - previous.right > WORD_GAP * max(previous.height, glyph.height, 1.0):
-            pieces.append(" ")
-        pieces.append(" " if glyph.character.isspace() else glyph.character)
-        previous = glyph
-    return " ".join("".join(pieces).split())
+        if glyph.character.isspace():
+            spaced = True
+            continue
+        if previous is not None:
+            narrow = glyph.left - previous.right < SPACING_GAP * max(previous.height, glyph.height, 1.0)
+            if (spaced or not narrow) and not (narrow and (is_chinese(previous.character) or is_chinese(glyph.character))):
+                pieces.append(" ")
+        pieces.append(glyph.character)
+        previous, spaced = glyph, False
+    return "".join(pieces)
+
+
+def is_chinese(character: str) -> bool:
+    """Han characters and full-width punctuation."""
+    return "\u3000" <= character <= "\u9fff" or "\uff00" <= character <= "\uffef" or "\U00020000" <= character <= "\U0003ffff"
 
 
 def join_lines(first: str, second: str) -> str:

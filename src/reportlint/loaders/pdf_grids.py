@@ -27,8 +27,8 @@ from reportlint.loaders.pdf_rules import Rule
 RULE_TOLERANCE = 2.0
 #: A table outline this far (in points) beyond the outermost rule adds a grid line there (a table without side borders).
 MIN_CELL_SIZE = 6.0
-#: Most rules on a page looked at: a page with more is a drawing, not a form.
-MAX_RULES = 4000
+#: Most lines (rules on one line joined) a page may have: a page with more is a drawing (a chart, dashes), not a form.
+MAX_LINES = 1000
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,10 @@ class RuledGrid:
 
 def find_grids(rules: Sequence[Rule]) -> list[RuledGrid]:
     """The ruled tables the rules of a page draw (grids of at least two columns), smallest first."""
-    if len(rules) > MAX_RULES:
-        return []
     horizontals = _lines([rule for rule in rules if rule.horizontal])
     verticals = _lines([rule for rule in rules if not rule.horizontal])
+    if len(horizontals) + len(verticals) > MAX_LINES:
+        return []
     grids = []
     for component_horizontals, component_verticals in _components(horizontals, verticals):
         grid = _grid(component_horizontals, component_verticals)
@@ -85,19 +85,26 @@ def find_grids(rules: Sequence[Rule]) -> list[RuledGrid]:
 
 
 def _lines(rules: list[Rule]) -> list[Rule]:
-    """Rules on one line (positions within the tolerance) whose extents touch, merged into one."""
-    merged: list[Rule] = []
-    for rule in sorted(rules, key=lambda rule: (rule.position, rule.start)):
-        index = len(merged) - 1
-        while index >= 0 and rule.position - merged[index].position <= RULE_TOLERANCE:
-            line = merged[index]
-            if rule.start <= line.end + RULE_TOLERANCE and line.start <= rule.end + RULE_TOLERANCE:
-                merged[index] = replace(line, start=min(line.start, rule.start), end=max(line.end, rule.end))
-                break
-            index -= 1
+    """The lines the rules draw: rules on one line (positions within the tolerance) whose extents touch are joined."""
+    lines: list[Rule] = []
+    same_line: list[Rule] = []
+    for rule in sorted(rules, key=lambda rule: rule.position):
+        if same_line and rule.position - same_line[-1].position > RULE_TOLERANCE:
+            lines += _joined(same_line)
+            same_line = []
+        same_line.append(rule)
+    return lines + _joined(same_line)
+
+
+def _joined(same_line: list[Rule]) -> list[Rule]:
+    """Rules on one line, those whose extents touch joined into one."""
+    joined: list[Rule] = []
+    for rule in sorted(same_line, key=lambda rule: rule.start):
+        if joined and rule.start <= joined[-1].end + RULE_TOLERANCE:
+            joined[-1] = replace(joined[-1], end=max(joined[-1].end, rule.end))
         else:
-            merged.append(rule)
-    return merged
+            joined.append(rule)
+    return joined
 
 
 def _components(horizontals: list[Rule], verticals: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:

@@ -27,6 +27,8 @@ MIN_RULE_LENGTH = 2.0
 MAX_RULE_WIDTH = 3.0
 #: Deepest nesting of form XObjects looked into.
 MAX_FORM_DEPTH = 8
+#: Most path segments read on a page: a page drawing more is a drawing (a map, a chart), not a form, and has no rules.
+MAX_SEGMENTS = 20000
 
 #: A PDF transformation matrix (a, b, c, d, e, f): x' = a·x + c·y + e, y' = b·x + d·y + f.
 Matrix = tuple[float, float, float, float, float, float]
@@ -37,7 +39,10 @@ PathPoint = tuple[float, float, bool]
 
 @dataclass(frozen=True)
 class Rule:
-    """A horizontal or vertical line on a page: ``position`` is its y (horizontal) or x (vertical), ``start < end`` its extent."""
+    """A horizontal or vertical line on a page.
+
+    ``position`` is its y (horizontal) or x (vertical); ``start < end`` is its extent along the other axis.
+    """
 
     horizontal: bool
     position: float
@@ -46,13 +51,16 @@ class Rule:
 
 
 def page_rules(page: Any) -> list[Rule]:
-    """The rules drawn on a pypdfium2 page, in drawing order."""
+    """The rules drawn on a pypdfium2 page, in drawing order (none on a page of more than :data:`MAX_SEGMENTS`)."""
     from pypdfium2 import raw
 
     handle = page.raw
     get_object = raw.FPDFPage_GetObject
     objects = [get_object(handle, index) for index in range(raw.FPDFPage_CountObjects(handle))]
-    return [rule for path, outer in _paths(objects, IDENTITY, 0) for rule in _path_rules(path, outer)]
+    paths = list(_paths(objects, IDENTITY, 0))
+    if sum(raw.FPDFPath_CountSegments(path) for path, _ in paths) > MAX_SEGMENTS:
+        return []
+    return [rule for path, outer in paths for rule in _path_rules(path, outer)]
 
 
 def _paths(objects: list[Any], outer: Matrix, depth: int) -> Iterator[tuple[Any, Matrix]]:

@@ -9,11 +9,18 @@ again (the caller decides which pieces continue each other:
 - grid columns are the union of the pieces' column lines;
 - header rows repeated at the top of a page (Word's “重复标题行”) are dropped;
 - the first row of a piece is the rest of the previous page's last row when
-  its text sits only in cells whose part above has text and fills fewer than
-  half as many cells (a split row carries on only its long labels, not its
-  one-line values); its cells are then merged with the cells above;
+  its text sits only in cells whose part above has text, some of those are
+  complete above (empty below), and either fewer than half of them carry on
+  or none that carries on holds a digit: a split row carries on its wrapped
+  labels, not its one-line values. Its cells are then merged with those above.
+  A row at the top of a page that leaves a value blank is a row of its own;
 - otherwise a merged cell that spans down over the break (a row-group label)
-  continues into the next piece's empty cell below it.
+  continues into the next piece's empty cell below it, when the cell above
+  already spans rows or the empty cell below does.
+
+The page break hides whether a row was split there; these rules follow what a
+split leaves behind, and a row without digits that starts a page with some
+cells left empty is taken for the rest of the row above.
 """
 
 from __future__ import annotations
@@ -40,12 +47,11 @@ class PieceCell:
 
 @dataclass(frozen=True)
 class TablePiece:
-    """The part of a ruled table drawn on one page, with its cells' text."""
+    """The part of a ruled table drawn on one page, with its cells' text; ``xs`` are its column lines."""
 
     page: int
     row_count: int
-    left: float
-    right: float
+    xs: tuple[float, ...]
     cells: tuple[PieceCell, ...]
 
     @classmethod
@@ -56,7 +62,7 @@ class TablePiece:
             PieceCell(cell.row, cell.rowspan, xs[cell.column], xs[cell.column + cell.colspan], text, page)
             for cell, text in zip(grid.cells, texts, strict=True)
         )
-        return cls(page, len(grid.ys) - 1, xs[0], xs[-1], cells)
+        return cls(page, len(grid.ys) - 1, xs, cells)
 
     @property
     def has_text(self) -> bool:
@@ -64,11 +70,20 @@ class TablePiece:
         return any(cell.text for cell in self.cells)
 
     def continues(self, previous: TablePiece) -> bool:
-        """Whether this piece, on the page after ``previous``, carries on the same table (same left and right edges)."""
+        """Whether this piece, on the page after ``previous``, carries on the same table.
+
+        Its columns must line up with the previous piece's: the same outer
+        edges, and the column lines of one a subset of the other's (a piece
+        whose rows merge some columns lacks some lines).
+        """
+
+        def within(lines: Sequence[float], others: Sequence[float]) -> bool:
+            return all(abs(others[nearest(others, line)] - line) <= RULE_TOLERANCE for line in lines)
+
         return (
             self.page == previous.page + 1
-            and abs(self.left - previous.left) <= RULE_TOLERANCE
-            and abs(self.right - previous.right) <= RULE_TOLERANCE
+            and within((self.xs[0], self.xs[-1]), (previous.xs[0], previous.xs[-1]))
+            and (within(self.xs, previous.xs) or within(previous.xs, self.xs))
         )
 
 
@@ -97,14 +112,23 @@ def join_pieces(pieces: Sequence[TablePiece]) -> TableGrid[CellText]:
             if cell.row < header:
                 continue
             index = above.get(_extent(cell)) if cell.row == header else None
-            if index is not None and (split or (not cell.content.text and cells[index].row < last)):
-                merged = cells[index]
-                text = join_lines(merged.content.text, cell.content.text)
-                cells[index] = replace(merged, rowspan=offset + cell.row + cell.rowspan - merged.row, content=replace(merged.content, text=text))
+            if index is not None and (split or _spans_down(cells[index], cell, last)):
+                cells[index] = _carried_on(cells[index], cell, offset)
             else:
                 cells.append(PlacedCell(offset + cell.row, cell.column, cell.rowspan, cell.colspan, cell.content))
         row_count = offset + piece.row_count
     return TableGrid(tuple(cells), row_count, len(columns) - 1)
+
+
+def _spans_down(above: PlacedCell[CellText], below: PlacedCell[CellText], last: int) -> bool:
+    """Whether an empty cell below a page break carries on the merged cell above it (``last``: the row above the break)."""
+    return not below.content.text and (above.row < last or below.rowspan > 1)
+
+
+def _carried_on(above: PlacedCell[CellText], below: PlacedCell[CellText], offset: int) -> PlacedCell[CellText]:
+    """The cell above a page break extended over the cell below it (whose rows move down by ``offset``)."""
+    text = join_lines(above.content.text, below.content.text)
+    return replace(above, rowspan=offset + below.row + below.rowspan - above.row, content=replace(above.content, text=text))
 
 
 def _placed(cell: PieceCell, columns: Sequence[float]) -> PlacedCell[CellText]:
@@ -125,7 +149,10 @@ def _is_split_row(above: list[PlacedCell[CellText]], first_row: list[PlacedCell[
         return False
     above_text = {_extent(cell) for cell in above if cell.content.text}
     carried = [cell for cell in first_row if cell.content.text]
-    return all(_extent(cell) in above_text for cell in carried) and 2 * len(carried) < len(above_text)
+    if any(_extent(cell) not in above_text for cell in carried) or len(carried) == len(above_text):
+        return False
+    has_digits = any(character.isdigit() for cell in carried for character in cell.content.text)
+    return 2 * len(carried) < len(above_text) or not has_digits
 
 
 def _repeated_header(table: list[PlacedCell[CellText]], piece: list[PlacedCell[CellText]]) -> int:

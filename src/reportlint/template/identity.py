@@ -161,7 +161,7 @@ def _title_like(text: str) -> bool:
     compact = "".join(fold_width(text).split())
     return (
         len(compact) <= 60
-        and any(word in compact for word in _TITLE_WORDS)
+        and compact.endswith(_TITLE_WORDS)
         and any(topic in compact for topic in _TITLE_TOPIC)
         and not compact.endswith(("。", ".", ";"))
         and not _CHROME_PREFIX.match(text)

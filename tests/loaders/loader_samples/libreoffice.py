@@ -13,7 +13,10 @@ INSTALL_HINT = "需要 LibreOffice（soffice）生成 PDF：apt-get install libr
 
 
 def convert_with_libreoffice(document: Path, target: str, output: Path) -> Path:
-    """Convert with ``soffice --headless`` (2–4 s: once per test module at most); skips the test when LibreOffice is not installed."""
+    """Convert with ``soffice --headless``; skips the test when LibreOffice is not installed.
+
+    A conversion takes 2–4 s: convert once per test module at most.
+    """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip(INSTALL_HINT)

@@ -2,9 +2,9 @@
 
 :func:`write_pdf` writes lines of Western text. :func:`write_drawing` writes
 pages of :class:`Text` placed anywhere (Chinese too, in the standard CJK font
-STSong-Light, every character one em wide) and table borders drawn the two
-ways word processors draw them: stroked lines (:class:`Stroke`, LibreOffice)
-and filled thin rectangles (:class:`Bar`, Word and WPS).
+STSong-Light, every character one em wide) and table borders drawn the ways
+word processors draw them: stroked lines (:class:`Stroke`, LibreOffice),
+filled thin rectangles (:class:`Rectangles`, Word and WPS) or stroked ones.
 """
 
 from __future__ import annotations
@@ -76,17 +76,19 @@ class Stroke:
     width: float = 0.5
 
 
+#: A rectangle: (left, bottom, right, top).
+Rectangle = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
-class Bar:
-    """A filled rectangle, as Word draws a table border (a thin one) or cell shading (a wide one)."""
+class Rectangles:
+    """Rectangles drawn as one path: filled (Word's thin borders, or cell shading) or stroked (cell outlines)."""
 
-    left: float
-    bottom: float
-    right: float
-    top: float
+    rectangles: tuple[Rectangle, ...]
+    filled: bool = True
 
 
-Drawn = Text | Stroke | Bar
+Drawn = Text | Stroke | Rectangles
 
 
 def _drawing_stream(items: list[Drawn]) -> bytes:
@@ -97,7 +99,8 @@ def _drawing_stream(items: list[Drawn]) -> bytes:
         elif isinstance(item, Stroke):
             operators.append(f"{item.width:g} w {item.x0:g} {item.y0:g} m {item.x1:g} {item.y1:g} l S")
         else:
-            operators.append(f"{item.left:g} {item.bottom:g} {item.right - item.left:g} {item.top - item.bottom:g} re f")
+            path = " ".join(f"{left:g} {bottom:g} {right - left:g} {top - bottom:g} re" for left, bottom, right, top in item.rectangles)
+            operators.append(f"{path} f" if item.filled else f"0.5 w {path} S")
     return "\n".join(operators).encode("ascii")
 
 
