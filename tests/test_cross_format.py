@@ -142,7 +142,7 @@ def docx(docx_path: Path) -> Linted:
 
 @pytest.fixture(scope="module")
 def pdf(docx_path: Path, folder: Path) -> Linted:
-    pytest.importorskip("pypdfium2", reason='reading the PDF needs pypdfium2 (pip install "reportlint[pdf]")')
+    pytest.importorskip("pypdfium2", reason="reading the PDF needs pypdfium2")
     return Linted.of(convert_with_libreoffice(docx_path, "pdf", folder))
 
 
@@ -234,3 +234,28 @@ def test_pdf_findings_name_their_page_and_the_same_cell_as_docx(pdf, docx):
 
 def test_pdf_is_read_into_the_same_filled_template_as_docx(pdf, docx):
     assert pdf.filled == docx.filled
+
+
+@pytest.mark.parametrize("name", ["html", "docx", "pdf"])
+def test_parse_shows_the_same_reading_in_every_format(request, name):
+    """``reportlint parse --json`` works for every format and reports the same template, sections and cells."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from reportlint.cli import app
+
+    linted = request.getfixturevalue(name)
+    result = CliRunner().invoke(app, ["parse", "--json", str(linted.path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["format"], data["year"], data["detected_template"]) == (name, 2021, "T2021")
+    assert [section["id"] for section in data["sections"]] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    cells = {
+        (table["id"], row["row"], cell["column"]): (cell["status"], cell["value"])
+        for table in data["tables"]
+        for row in table["rows"]
+        for cell in row["cells"]
+    }
+    assert cells[("s3", "r1", "c_total")][1] == int(REPORT.value("s3", "r1", "c_total"))
+    assert sum(1 for status, _ in cells.values() if status == "blank") == 1

@@ -63,7 +63,7 @@ def test_missing_pdfium_asks_for_the_extra(load, tmp_path, monkeypatch):
     with pytest.raises(SourceError) as raised:
         load(path)
     assert raised.value.code == "RL902"
-    assert 'pip install "reportlint[pdf]"' in raised.value.message
+    assert "pip install pypdfium2" in raised.value.message
 
 
 def test_libreoffice_pdf_keeps_quotes_in_place_and_drops_spacing(load, report_pdf):

@@ -396,13 +396,7 @@ class DocxLoader(Loader):
         text = builder.text()
         if not text.strip():
             raise SourceError("RL906", "Word 文档中没有文字内容，无法检查")
-        return Document(
-            path=source.display_path,
-            text=text,
-            blocks=tuple(builder.blocks),
-            source_map=builder.source_map(text),
-            format=self.format,
-        )
+        return builder.document(source, self.format)
 
 
 @hookimpl

@@ -13,11 +13,13 @@ with a logical place (``第12段``, ``第2页 第14行``) for .docx and .pdf.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Generic, TypeVar
 
-from reportlint.model import Block, Cell, Segment, SegmentMap, Table
+from reportlint.model import Block, Cell, Document, Segment, SegmentMap, Table
+from reportlint.sources import Source
 
 Content = TypeVar("Content")
 
@@ -81,6 +83,21 @@ class TextBuilder:
     def text(self) -> str:
         """The text written so far."""
         return "".join(self._parts)
+
+    def document(
+        self, source: Source, format: str, encoding: str | None = None, metadata: Mapping[str, str] | None = None
+    ) -> Document:
+        """The finished :class:`Document` of ``source`` (call once, after the last write)."""
+        text = self.text()
+        return Document(
+            path=source.display_path,
+            text=text,
+            blocks=tuple(self.blocks),
+            source_map=self.source_map(text),
+            format=format,
+            encoding=encoding,
+            metadata=MappingProxyType(dict(metadata or {})),
+        )
 
     def source_map(self, text: str) -> SegmentMap:
         """The source map of ``text`` (the result of :meth:`text`)."""

@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html.entities import codepoint2name
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from reportlint.hookspecs import hookimpl
@@ -372,15 +371,7 @@ class HtmlLoader(Loader):
         report_characters = len("".join(text[title_end:].split()))
         if not report_characters or (not content.has_sections and report_characters < MIN_UNSTRUCTURED_CHARS):
             raise SourceError("RL906", NO_REPORT_MESSAGE)
-        return Document(
-            path=source.display_path,
-            text=text,
-            blocks=tuple(builder.blocks),
-            source_map=builder.source_map(text),
-            format=self.format,
-            encoding=encoding,
-            metadata=MappingProxyType(metadata),
-        )
+        return builder.document(source, self.format, encoding=encoding, metadata=metadata)
 
 
 def _parse(html: str) -> HtmlElement:

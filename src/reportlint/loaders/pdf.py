@@ -1,6 +1,6 @@
 """Loader for PDF reports with a text layer: ruled tables as real tables, other text one paragraph per line.
 
-The text comes from pypdfium2 (the optional extra ``reportlint[pdf]``, imported
+The text comes from pypdfium2 (a dependency of reportlint, imported
 only when a PDF is met), character by character in the order pdfium reads the
 page, with pdfium's line breaks. Word processors sometimes draw a line's
 quotation marks or other glyphs after the rest of it; a line whose characters
@@ -48,7 +48,7 @@ from reportlint.sources import Source, SourceError
 if TYPE_CHECKING:
     from pypdfium2 import PdfTextPage
 
-MISSING_PDFIUM = '读取 PDF 需要 pypdfium2，当前没有安装：请执行 pip install "reportlint[pdf]" 后再检查'
+MISSING_PDFIUM = "读取 PDF 需要 pypdfium2，当前环境中没有：请执行 pip install pypdfium2（或重新安装 reportlint）后再检查"
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）后再检查"
 UNREADABLE_TEXT_LAYER = (
     "PDF 的文字层无法识别（字体缺少 Unicode 映射，提取出来是乱码），请从原文件重新导出 PDF 或做文字识别（OCR）"
@@ -248,13 +248,7 @@ class PdfLoader(Loader):
             raise SourceError("RL905", NO_TEXT_LAYER)
         if sum(1 for character in visible if _is_unmapped(character)) > MAX_UNMAPPED_SHARE * len(visible):
             raise SourceError("RL905", UNREADABLE_TEXT_LAYER)
-        return Document(
-            path=source.display_path,
-            text=text,
-            blocks=tuple(builder.blocks),
-            source_map=builder.source_map(text),
-            format=self.format,
-        )
+        return builder.document(source, self.format)
 
 
 def _read_page(pdf: Any, page_number: int) -> list[PageLine | TablePiece]:
