@@ -91,10 +91,10 @@ class Diagnostic:
         return self.code[:3]
 
     def sort_key(self) -> tuple:
-        """Stable order: file, position, code."""
+        """Output order: file, position, code (ties keep the order the rule reported them in)."""
         line = self.location.line if self.location else 0
         column = self.location.column if self.location else 0
-        return (self.path, line, column, self.code, self.message)
+        return (self.path, line, column, self.code)
 
     def with_severity(self, severity: Severity) -> "Diagnostic":
         """The same finding at another severity (config overrides)."""

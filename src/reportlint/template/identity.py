@@ -21,6 +21,7 @@ from reportlint.model import Document
 from reportlint.normalize import fold_width
 from reportlint.textspans import iter_lines
 
+_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*年")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
 _CHROME_PREFIX = re.compile(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
@@ -176,7 +177,12 @@ def find_title(document: Document, first_heading: int | None) -> Title | None:
     title: Title | None = None
     for index, line in enumerate(lines):
         if _title_like(line.text):
-            title = Title(line.text, line.start, line.end, (line,))
+            previous = lines[index - 1] if index else None
+            if previous is not None and _YEAR_FIRST.match(line.text) and _is_body_name(previous.text):
+                # “桃江县松木塘镇人民政府” above “2022年政府信息公开工作年度报告”: one title on two lines
+                title = Title(previous.text + line.text, previous.start, line.end, (previous, line))
+            else:
+                title = Title(line.text, line.start, line.end, (line,))
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         joined = line.text + following.text if following else ""

@@ -179,22 +179,43 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
     lines: list[_Line] = []
     gap = False
-    position = start
-    while position < end:
-        newline = text.find("\n", position, end)
-        line_end = end if newline < 0 else newline
-        content_end = line_end - 1 if line_end > position and text[line_end - 1] == "\r" else line_end
-        tokens = _line_tokens(text, original, position, content_end)
+    for line_start, line_end in _physical_lines(text, start, end):
+        tokens = _line_tokens(text, original, line_start, line_end)
         if tokens:
-            raw = text[position:content_end]
+            raw = text[line_start:line_end]
             lines.append(_Line(tuple(tokens), gap, raw.startswith("\t") and len(tokens) == 1))
             gap = False
         else:
             gap = True
-        position = line_end + 1
     if _is_tab_cell_layout(lines):
         return _grouped_rows(lines)
     return [RawRow(line.tokens) for line in lines]
+
+
+def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Line ranges (without ``\r``), a pipe row whose cells wrap over lines joined into one.
+
+    Web pages copied as text often write ``|`` then each cell on its own line,
+    ending with ``|``: a line starting with ``|`` opens a row, and following lines
+    that end with ``|`` continue it.
+    """
+    ranges: list[tuple[int, int]] = []
+    position = start
+    open_pipe_row = False
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline < 0 else newline
+        content_end = line_end - 1 if line_end > position and text[line_end - 1] == "\r" else line_end
+        stripped = text[position:content_end].strip()
+        if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
+            ranges[-1] = (ranges[-1][0], content_end)
+        else:
+            ranges.append((position, content_end))
+            open_pipe_row = stripped.startswith("|")
+        if not stripped:
+            open_pipe_row = False
+        position = line_end + 1
+    return ranges
 
 
 def _is_tab_cell_layout(lines: list[_Line]) -> bool:
