@@ -13,7 +13,7 @@ from reportlint.engine import RunOptions, lint_paths
 EXPECTED = {
     "000": {
         ("RL114", 5),  # title "公开 公开"
-        ("RL202", 51),  # section 三: result rows missing (labels lost)
+        ("RL202", 54),  # section 三: result rows missing (labels lost), at the table's first row
         ("RL204", 56),  # "三、本" row placed by position as （一）予以公开
         *{("RL203", line) for line in range(58, 74)},  # 16 unlabeled rows with 8–9 values
         ("RL205", 74),  # 四、结转下年度继续办理 with 6 values

@@ -101,10 +101,10 @@ def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
         label = tokens[:first_cell]
         cells = tokens[first_cell:]
         has_values = any(token.kind == "value" for token in cells)
-        if not has_values and not (row.explicit_blanks and label and cells):
+        if not has_values and not (label and cells):
             pending.extend(label)
             continue
-        # A labelled row of explicit blank cells may be a data row left empty; placement decides.
+        # A labelled row of nothing but empty cells may be a data row left empty; placement decides.
         result.append(Segment(tuple(pending + label), tuple(cells), row.explicit_blanks, row.value_columns))
         pending = [] if has_values else pending
     return result
@@ -374,7 +374,8 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
     if len(filled_positions) == expected:
         return [cells[index] for index in filled_positions]
     if not filled_positions:
-        return cells if len(cells) == expected else None
+        # nothing written at all: the row's cells are its first empty fields (the rest is padding)
+        return cells[:expected] if len(cells) >= expected and (explicit_blanks or len(cells) > 1) else None
     first, last = filled_positions[0], filled_positions[-1]
     interior = [index for index in range(first, last + 1)]
     if len(interior) == expected:

@@ -118,6 +118,8 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
 def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
     """The tokens of one text line (None for a line with no content); ``text`` is normalised."""
     line = text[start:end]
+    if line.strip() and not line.strip().strip("|").strip():
+        return None  # a line of bare "|": the separator of cells written one per line
     if not line.strip():
         if "\t" in line:  # a cell-per-line table writes a blank cell as a lone tab
             return [make_token(text, original, start, end)]
