@@ -154,8 +154,6 @@ def _best_fit(document, sections, section_id, templates, expected):
         if region is None:
             continue
         rows = region_rows(document, *region)
-        if not any(row.values for row in rows):
-            continue
         tables, score = TableGroupAligner(group).fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue

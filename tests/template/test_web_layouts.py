@@ -1,0 +1,60 @@
+"""Table layouts seen on government web pages copied as text (written here with invented content)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.config import Config
+from reportlint.engine import lint_text, load_document
+from reportlint.plugins import registry_for
+from reportlint.sources import Source
+from reportlint.template.filled import CellStatus
+from reportlint.template.reading import read_report
+
+HEAD = "某县某镇2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作概况。\n二、主动公开政府信息情况\n"
+TAIL = "三、收到和处理政府信息公开申请情况\n"
+
+
+def reading(text: str):
+    registry = registry_for(Config())
+    from pathlib import Path
+
+    document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
+    return read_report(document, registry.template_set)
+
+
+def cells(result, table: str) -> dict:
+    return {(row.row, cell.column): (cell.status, cell.value) for row in result.table(table).rows for cell in row.cells}
+
+
+def test_pipe_rows_whose_cells_wrap_onto_their_own_lines():
+    table = (
+        "| \n 第二十条第(一)项  | |||\n"
+        "| \n 信息内容  | \n 本年制发件数  | \n 本年废止件数  | \n 现行有效件数  | \n"
+        "| \n 规章  | \n 0  | \n 0  | \n 0  | \n"
+        "| \n 行政规范性文件  | \n 2  | \n 1  | \n 7  | \n"
+    )
+    found = cells(reading(HEAD + table + TAIL), "s2_20_1")
+    assert found[("normative", "made")] == (CellStatus.OK, 2) and found[("normative", "in_force")] == (CellStatus.OK, 7)
+
+
+def test_cells_one_per_line_separated_by_bare_pipes():
+    table = "第二十条第(一)项\n|\n信息内容\n|\n本年制发件数\n|\n本年废止件数\n|\n现行有效件数\n|\n规章\n|\n0\n|\n0\n|\n0\n|\n行政规范性文件\n|\n3\n|\n0\n|\n5\n|\n"
+    found = cells(reading(HEAD + table + TAIL), "s2_20_1")
+    assert [found[("normative", column)][1] for column in ("made", "repealed", "in_force")] == [3, 0, 5]
+
+
+def test_pipe_rows_left_empty_are_blank_cells():
+    table = "第二十条第(五)项 | ||||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | ||\n"
+    result = reading(HEAD + table + TAIL)
+    assert cells(result, "s2_20_5")[("licensing", "decisions")] == (CellStatus.BLANK, None)
+    [finding] = [d for d in lint_text(HEAD + table + TAIL, config={"select": ["RL206"]})]
+    assert "“行政许可”行“本年处理决定数量”列为空" in finding.message
+
+
+def test_body_name_on_the_line_above_a_title_that_starts_with_the_year():
+    text = "某县某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作概况。\n"
+    result = reading(text)
+    assert result.title.text == "某县某镇人民政府2022年政府信息公开工作年度报告"
+    assert result.subject.name == "某县某镇人民政府"
+    assert [d.code for d in lint_text(text, config={"select": ["RL112", "RL116"]})] == ["RL116"]
