@@ -77,8 +77,8 @@ def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     if any(row.explicit_blanks for row in rows):
         return True
     with_values = [row for row in rows if row.values]
-    if not with_values:
-        return False
+    if not with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
+        return sum(1 for row in rows if len(row.tokens) >= 2) * 2 >= len(rows) > 0
     wide = sum(1 for row in with_values if len([token for token in row.tokens if token.kind != "blank"]) >= 2)
     return wide * 2 >= len(with_values)
 
