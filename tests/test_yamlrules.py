@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import textwrap
 
 import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from reportlint.cli import app
-from reportlint.config import ConfigError
 from reportlint.yamlrules import load_pack
 
 runner = CliRunner()

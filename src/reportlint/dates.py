@@ -80,11 +80,3 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             )
         )
     return sorted(found, key=lambda mention: mention.start)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first valid date written in ``text``, if any."""
-    for mention in find_dates(text):
-        if mention.date is not None:
-            return mention.date
-    return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from reportlint.model import Location
@@ -66,8 +66,7 @@ class Diagnostic:
 
     Rules create diagnostics with offsets into ``report.text`` (see
     :meth:`reportlint.Rule.diagnostic`); the engine then fills in ``path``,
-    ``location`` (through the document's source map), ``snippet`` and a stable
-    ``fingerprint``.
+    ``location`` (through the document's source map) and a stable ``fingerprint``.
     """
 
     code: str
@@ -80,10 +79,8 @@ class Diagnostic:
     fix: Fix | None = None
     path: str = ""
     location: Location | None = None
-    snippet: str = ""
     fingerprint: str = ""
     origin: str = "builtin"
-    help_uri: str | None = field(default=None, compare=False)
 
     @property
     def family(self) -> str:

@@ -71,15 +71,6 @@ class LineIndex:
             column += self._first_column - 1
         return row + self._first_line, column
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its newline."""
-        row = line - self._first_line
-        if not 0 <= row < len(self._line_starts):
-            return ""
-        start = self._line_starts[row]
-        end = self._line_starts[row + 1] - 1 if row + 1 < len(self._line_starts) else len(self._text)
-        return self._text[start:end].rstrip("\r")
-
     def locate(self, start: int, end: int) -> Location:
         """Location of a range; an empty range points at its start."""
         line, column = self.position(start)
@@ -216,10 +207,6 @@ class Document:
         from reportlint.normalize import normalize
 
         return normalize(self.text)
-
-    def slice(self, start: int, end: int) -> str:
-        """The original text of a range."""
-        return self.text[start:end]
 
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""

@@ -41,15 +41,6 @@ class CellValue:
     unit: str | None = None
     signed: bool = False
 
-    @property
-    def is_number(self) -> bool:
-        """Whether a number was read."""
-        return self.kind == "number"
-
-    @property
-    def is_integer(self) -> bool:
-        """Whether the number is a whole number written without decimals."""
-        return isinstance(self.value, int)
 
 
 @lru_cache(maxsize=4096)
@@ -81,11 +72,6 @@ def _unit_of(text: str) -> str:
         if text.endswith(unit) and len(text) > len(unit):
             return unit
     return ""
-
-
-def looks_like_value(raw: str) -> bool:
-    """Whether a table token is a value (number, number with unit, ``无``/``-``) rather than a label."""
-    return parse_cell(raw).kind in ("number", "none-mark")
 
 
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

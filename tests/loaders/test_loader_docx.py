@@ -25,7 +25,7 @@ def _kinds(document: Document) -> list[str]:
 
 
 def _cell(document: Document, table: Table, text: str):
-    return next(cell for row in table.rows for cell in row if document.slice(cell.start, cell.end) == text)
+    return next(cell for row in table.rows for cell in row if document.text[cell.start : cell.end] == text)
 
 
 def _extracted_position(text: str, offset: int) -> tuple[int, int]:
@@ -75,10 +75,10 @@ def test_cell_location_names_table_row_and_column(load, report_docx):
 def test_paragraph_location_counts_paragraphs_with_text(load, report_docx):
     document = load(report_docx)
     title = document.blocks[0]
-    assert document.slice(title.start, title.end) == TITLE
+    assert document.text[title.start : title.end] == TITLE
     assert document.locate(title.start, title.end).logical == "第1段"
     management = next(
-        block for block in document.blocks if document.slice(block.start, block.end).startswith("（三）政府信息管理")
+        block for block in document.blocks if document.text[block.start : block.end].startswith("（三）政府信息管理")
     )
     location = document.locate(management.start, management.end)
     assert location.logical == "第6段"

@@ -23,7 +23,7 @@ def _kinds(document: Document) -> list[str]:
 
 
 def _cell(document: Document, table: Table, text: str) -> Cell:
-    return next(cell for row in table.rows for cell in row if document.slice(cell.start, cell.end) == text)
+    return next(cell for row in table.rows for cell in row if document.text[cell.start : cell.end] == text)
 
 
 def _source_position(path: Path, needle: str, encoding: str = "utf-8", after: str = "") -> tuple[int, int]:
@@ -65,7 +65,7 @@ def test_title_outside_the_content_is_taken_from_the_h1(load):
     document = load(CMS_PAGE)
     title = document.blocks[0]
     assert isinstance(title, Heading) and title.level == 1
-    assert document.slice(title.start, title.end) == TITLE
+    assert document.text[title.start : title.end] == TITLE
     location = document.locate(title.start, title.end)
     assert (location.line, location.column) == _source_position(CMS_PAGE, TITLE, after="<h1")
 
@@ -123,7 +123,7 @@ def test_application_table_header_merges(load):
 def test_table_text_has_one_tab_separated_field_per_grid_column(load):
     document = load(CMS_PAGE)
     application = document.tables[1]
-    lines = document.slice(application.start, application.end).split("\n")
+    lines = document.text[application.start : application.end].split("\n")
     assert len(lines) == 28
     assert lines[1] == "\t\t\t自然人\t法人或其他组织\t\t\t\t\t总计"
     assert lines[8] == "\t\t2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0"
@@ -144,13 +144,13 @@ def test_number_cells_point_at_their_digits_not_at_markup(load):
     lines = CMS_PAGE.read_text("utf-8").splitlines()
     for cell in document.tables[1].rows[3][1:]:  # 3 0 0 0 0 0 3, in cells styled "border:1px solid #000"
         location = document.locate(cell.start, cell.end)
-        assert lines[location.line - 1][location.column - 1 :].startswith(document.slice(cell.start, cell.end) + "</td>")
+        assert lines[location.line - 1][location.column - 1 :].startswith(document.text[cell.start : cell.end] + "</td>")
 
 
 def test_text_written_with_entities_is_located_at_its_line(load):
     document = load(CMS_PAGE)
     paragraph = next(
-        block for block in document.blocks if document.slice(block.start, block.end).startswith("（三）政府信息管理")
+        block for block in document.blocks if document.text[block.start : block.end].startswith("（三）政府信息管理")
     )
     location = document.locate(paragraph.start, paragraph.end)
     assert (location.line, location.column) == _source_position(CMS_PAGE, "（三）政府信息管理")
@@ -215,7 +215,7 @@ def test_layout_table_around_a_data_table_is_read_as_blocks(load, tmp_path):
     document = load(page)
     assert len(document.tables) == 1
     table = document.tables[0]
-    assert document.slice(table.start, table.end) == "信息内容\t本年制发件数\n规章\t0"
+    assert document.text[table.start : table.end] == "信息内容\t本年制发件数\n规章\t0"
     assert _kinds(document) == ["H2", "P", "H2", "T", "H2", "P"]
 
 
@@ -250,7 +250,7 @@ def test_empty_cells_and_rowspan_to_the_end(load, tmp_path):
     )
     document = load(page)
     table = document.tables[0]
-    assert document.slice(table.start, table.end) == "合计\t\t1\n\t\t2"
+    assert document.text[table.start : table.end] == "合计\t\t1\n\t\t2"
     first, blank, _ = table.rows[0]
     assert (first.rowspan, blank.start, blank.end, blank.column) == (2, first.end + 1, first.end + 1, 1)
     assert [(cell.column, cell.end - cell.start) for cell in table.rows[1]] == [(1, 0), (2, 1)]
@@ -282,7 +282,7 @@ def test_paragraph_blocks_cover_exactly_their_text(load):
     document = load(CMS_PAGE)
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            text = document.slice(block.start, block.end)
+            text = document.text[block.start : block.end]
             assert text == text.strip() and "\n" not in text
 
 

@@ -79,7 +79,7 @@ def test_libreoffice_pdf_sections_on_new_pages(load, report_pdf):
     document = load(report_pdf)
 
     def location_of(text: str):
-        block = next(block for block in document.blocks if document.slice(block.start, block.end) == text)
+        block = next(block for block in document.blocks if document.text[block.start : block.end] == text)
         return document.locate(block.start, block.end)
 
     applications = location_of("三、收到和处理政府信息公开申请情况")
@@ -146,7 +146,7 @@ def test_ruled_table_is_a_table_with_merged_cells(load, tmp_path, borders):
     assert [type(block) for block in document.blocks] == [Paragraph, Table, Paragraph]
     [table] = document.tables
     assert loaded_layout(document, table) == APPLICATIONS_LAYOUT
-    assert document.slice(table.start, table.end) == "说明\t申请人情况\t\t\n\t自然人\t商业企业\t总计\n（四）无法提供\t2\t\t2"
+    assert document.text[table.start : table.end] == "说明\t申请人情况\t\t\n\t自然人\t商业企业\t总计\n（四）无法提供\t2\t\t2"
     after = document.blocks[2]
     assert document.locate(after.start, after.end).logical == "第1页 第2行"
 
@@ -219,7 +219,7 @@ def test_header_row_split_by_a_page_break_is_joined(load, tmp_path):
     pages = [draw_table(first, widths, [16], top=100), draw_table(second, widths, [16, 16])]
     document = load(_drawn(tmp_path, pages))
     [table] = document.tables
-    assert document.slice(table.start, table.end) == "结果维持\t结果纠正\t其他结果\t总计\n0\t0\t0\t0"
+    assert document.text[table.start : table.end] == "结果维持\t结果纠正\t其他结果\t总计\n0\t0\t0\t0"
 
 
 def test_row_at_the_top_of_the_next_page_with_a_blank_cell_stays_a_row(load, tmp_path):
@@ -230,7 +230,7 @@ def test_row_at_the_top_of_the_next_page_with_a_blank_cell_stays_a_row(load, tmp
     ]
     document = load(_drawn(tmp_path, pages))
     [table] = document.tables
-    assert document.slice(table.start, table.end) == "项目\t数量\t金额\n行政许可\t3\t1\n行政处罚\t\t2"
+    assert document.text[table.start : table.end] == "项目\t数量\t金额\n行政许可\t3\t1\n行政处罚\t\t2"
 
 
 def test_header_rows_repeated_on_the_next_page_are_left_out(load, tmp_path):
@@ -241,7 +241,7 @@ def test_header_rows_repeated_on_the_next_page_are_left_out(load, tmp_path):
     ]
     document = load(_drawn(tmp_path, pages))
     [table] = document.tables
-    assert document.slice(table.start, table.end) == "项目\t数量\n行政许可\t3\n行政处罚\t5"
+    assert document.text[table.start : table.end] == "项目\t数量\n行政许可\t3\n行政处罚\t5"
 
 
 @pytest.mark.parametrize("widths", [[60, 60], [40, 20, 40]], ids=["other-edges", "other-columns"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
 from reportlint.config import Config
 from reportlint.engine import lint_text, load_document
@@ -17,8 +17,6 @@ TAIL = "三、收到和处理政府信息公开申请情况\n"
 
 def reading(text: str):
     registry = registry_for(Config())
-    from pathlib import Path
-
     document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
     return read_report(document, registry.template_set)
 

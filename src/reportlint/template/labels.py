@@ -47,12 +47,6 @@ def strip_ordinal(key: str) -> str:
     return _ORDINAL.sub("", key, count=1)
 
 
-def ordinal_of(key: str) -> str:
-    """The leading ordinal of a key, or an empty string."""
-    match = _ORDINAL.match(key)
-    return match.group(0) if match else ""
-
-
 def similarity(first: str, second: str) -> float:
     """Similarity of two keys in [0, 1] (difflib ratio)."""
     if not first or not second:

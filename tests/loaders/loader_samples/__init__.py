@@ -27,7 +27,7 @@ def load_document(path: Path) -> Document:
 def loaded_layout(document: Document, table: Table) -> set[tuple[int, int, int, int, str]]:
     """Every cell of a loaded table as (row, column, rowspan, colspan, text)."""
     return {
-        (cell.row, cell.column, cell.rowspan, cell.colspan, document.slice(cell.start, cell.end))
+        (cell.row, cell.column, cell.rowspan, cell.colspan, document.text[cell.start : cell.end])
         for row in table.rows
         for cell in row
     }
