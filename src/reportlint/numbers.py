@@ -42,7 +42,6 @@ class CellValue:
     signed: bool = False
 
 
-
 @lru_cache(maxsize=4096)
 def parse_cell(raw: str) -> CellValue:
     """Read one cell's text (cached: tables repeat the same few values)."""
