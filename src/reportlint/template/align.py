@@ -209,9 +209,11 @@ class TableGroupAligner:
         pointer = 0
         lost = False
         index_of = {(table.id, row.id): index for index, (table, row) in enumerate(self.expected)}
-        labelled_later = self._labelled_rows(document, segment_list)
+        exact = [self._identify(document, segment, 0, exact_only=True) for segment in segment_list]
+        # the last segment that names each row by its label: a row named later is never placed by position
+        last_named = {(found[0].id, found[1].id): number for number, found in enumerate(exact) if found is not None}
         for number, segment in enumerate(segment_list):
-            found = self._identify(document, segment, pointer)
+            found = exact[number] or self._identify(document, segment, pointer)
             if found is None and not segment.has_values:
                 continue  # a header or title row with empty cells
             if found is not None:
@@ -226,24 +228,13 @@ class TableGroupAligner:
             if not lost and pointer < len(self.expected):
                 table, row = self.expected[pointer]
                 fits = _assign(table, row, segment, LabelMatch.POSITIONAL) is not None
-                if (table.id, row.id) not in labelled_later[number] and (fits or not row.label):
+                if last_named.get((table.id, row.id), -1) <= number and (fits or not row.label):
                     placements.append(Placement(segment, table, row, LabelMatch.POSITIONAL if row.label else LabelMatch.EXACT, label_start, label_end))
                     pointer += 1
                     continue
             lost = True
             placements.append(Placement(segment, None, None, LabelMatch.NONE, label_start, label_end))
         return placements
-
-    def _labelled_rows(self, document: Document, segment_list: Sequence[Segment]) -> list[set[tuple[str, str]]]:
-        """For each segment, the rows that segments after it name by label."""
-        later: list[set[tuple[str, str]]] = [set() for _ in segment_list]
-        seen: set[tuple[str, str]] = set()
-        for number in range(len(segment_list) - 1, -1, -1):
-            later[number] = set(seen)
-            found = self._identify(document, segment_list[number], 0, exact_only=True)
-            if found is not None:
-                seen.add((found[0].id, found[1].id))
-        return later
 
     def _identify(self, document: Document, segment: Segment, pointer: int, exact_only: bool = False):
         if not segment.label:
