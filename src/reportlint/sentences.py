@@ -16,6 +16,7 @@ returns offsets that are valid in the original text too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -300,8 +301,9 @@ def states_plans(text: str, span: Span) -> bool:
     return PLAN_WORDS.search(text, span.start, span.end) is not None
 
 
-def find_enumerations(text: str, start: int = 0, end: int | None = None) -> list[Enumeration]:
-    """Totals with their listed parts in the prose of ``text[start:end]``.
+@lru_cache(maxsize=8)
+def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tuple[Enumeration, ...]:
+    """Totals with their listed parts in the prose of ``text[start:end]`` (cached: several rules ask).
 
     Two forms are recognised. A list after 其中, whose total is the count
     right before it (in the same sentence or ending the previous one)::
@@ -332,7 +334,7 @@ def find_enumerations(text: str, start: int = 0, end: int | None = None) -> list
         if enumeration is not None:
             found.append(enumeration)
         previous = counted
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)
