@@ -29,7 +29,10 @@ def cell_text(report, table, row, column) -> str:
     return report.value(table, row, column)
 
 
-S3_ROWS = ["r1", "r2", "r3_1", "r3_2", "r3_3_1", "r3_3_4", "r3_4_1", "r3_5_2", "r3_6_1", "r3_7", "r4"]
+S3_ROWS = ["r1", "r2", "r3_1", "r3_2", "r3_3_1", "r3_3_4", "r3_4_1", "r3_5_2", "r3_7", "r4"]
+#: The rows of （六）其他处理: one row in the 2019 format, three in the 2021 format.
+OTHER_ROWS = {"T2019": ["r3_6"], "T2021": ["r3_6_1", "r3_6_2", "r3_6_3"]}
+YEARS = {"T2019": 2020, "T2021": 2021}
 S3_COLUMNS = ["c_np", "c_biz", "c_sci", "c_npo", "c_law", "c_oth", "c_total"]
 S4_COLUMNS = ["rv_keep", "rv_fix", "rv_pending", "rv_total", "ld_keep", "ld_total", "lr_other", "lr_total"]
 
@@ -47,19 +50,24 @@ def expected_codes(table: str, row: str, column: str) -> set[str]:
     return codes
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
+    template=st.sampled_from(["T2019", "T2021"]),
     seed=st.integers(min_value=0, max_value=10_000),
     subject=st.sampled_from(range(len(SUBJECTS))),
     target=st.one_of(
-        st.tuples(st.just("s3"), st.sampled_from(S3_ROWS), st.sampled_from(S3_COLUMNS)),
+        st.tuples(st.just("s3"), st.sampled_from(S3_ROWS + ["other"]), st.sampled_from(S3_COLUMNS)),
         st.tuples(st.just("s4"), st.just("cases"), st.sampled_from(S4_COLUMNS)),
     ),
+    pick=st.integers(min_value=0, max_value=2),
     delta=st.sampled_from([-2, -1, 1, 3, 7]),
 )
-def test_one_perturbed_cell_breaks_exactly_its_relations_and_names_it(seed, subject, target, delta):
-    report = SampleReport.build("T2021", 2021, subject=SUBJECTS[subject], seed=seed)
+def test_one_perturbed_cell_breaks_exactly_its_relations_and_names_it(template, seed, subject, target, pick, delta):
+    report = SampleReport.build(template, YEARS[template], subject=SUBJECTS[subject], seed=seed)
     table, row, column = target
+    if row == "other":
+        row = OTHER_ROWS[template][pick % len(OTHER_ROWS[template])]
+        target = (table, row, column)
     old = int(report.value(*target))
     if old + delta < 0:
         delta = abs(delta)
@@ -70,7 +78,7 @@ def test_one_perturbed_cell_breaks_exactly_its_relations_and_names_it(seed, subj
     from reportlint.template.spec import load_templates
     from reportlint.resources import shipped_templates
 
-    spec = load_templates(shipped_templates()).get("T2021").table(table)
+    spec = load_templates(shipped_templates()).get(template).table(table)
     row_label = spec.row(row).label
     column_label = spec.column(column).display
     for finding in findings:
