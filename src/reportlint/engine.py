@@ -190,14 +190,22 @@ class Linter:
         rule_set = self.rule_set(config)
         try:
             source = read_source(path, display)
+        except SourceError as error:
+            return self.finish(display, path, config, None, [_internal(rule_set.registry, error.code, error.message)])
+        return self.lint_source(source, config, rule_set)
+
+    def lint_source(self, source: Source, config: Config, rule_set: RuleSet) -> FileResult:
+        """Load a source and lint it; input that cannot be loaded becomes an RL90x finding."""
+        try:
             document = load_document(source, rule_set.registry)
         except SourceError as error:
             diagnostic = _internal(rule_set.registry, error.code, error.message)
-            return self.finish(display, path, config, None, [diagnostic])
+            return self.finish(source.display_path, source.path, config, None, [diagnostic])
         except Exception as error:  # a loader bug or an input no library anticipated
             message = f"读取文件时出错，文件可能已损坏：{type(error).__name__}: {error}"
-            return self.finish(display, path, config, None, [_internal(rule_set.registry, "RL904", message)])
-        return self.lint_document(document, path, config, rule_set)
+            diagnostic = _internal(rule_set.registry, "RL904", message)
+            return self.finish(source.display_path, source.path, config, None, [diagnostic])
+        return self.lint_document(document, source.path, config, rule_set)
 
     def lint_document(self, document: Document, path: Path, config: Config, rule_set: RuleSet) -> FileResult:
         """Run every selected rule on a loaded document."""
@@ -437,13 +445,7 @@ def lint_source(
         except RuleDefinitionError as error:
             raise ConfigError(str(error)) from None
         rule_set = RuleSet(rule_set.registry, chosen)
-    linter = Linter(RunOptions())
-    try:
-        document = load_document(source, rule_set.registry)
-    except SourceError as error:
-        diagnostic = _internal(rule_set.registry, error.code, error.message)
-        return list(linter.finish(source.display_path, source.path, config, None, [diagnostic]).diagnostics)
-    return list(linter.lint_document(document, source.path, config, rule_set).diagnostics)
+    return list(Linter(RunOptions()).lint_source(source, config, rule_set).diagnostics)
 
 
 def lint_text(
