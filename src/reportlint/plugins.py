@@ -192,7 +192,8 @@ def _origin(plugin_name: str) -> str:
 
 
 def _code_prefix(code: str) -> str:
-    return re.match(r"[A-Za-z]+", code).group(0) if re.match(r"[A-Za-z]+", code) else code
+    letters = re.match(r"[A-Za-z]+", code)
+    return letters.group(0) if letters else code
 
 
 def _check_rules(rules: Sequence[type[Rule]]) -> None:
@@ -227,9 +228,7 @@ def _check_rules(rules: Sequence[type[Rule]]) -> None:
 
 def _with_origin(rule: type[Rule], origin: str) -> type[Rule]:
     """Record where a rule came from, without touching the plugin's own class."""
-    if rule.origin != "builtin" and rule.origin == origin:
-        return rule
-    if origin == "builtin":
+    if rule.origin == origin:
         return rule
     return type(rule.__name__, (rule,), {"origin": origin, "__doc__": rule.__doc__, "__module__": rule.__module__})
 
