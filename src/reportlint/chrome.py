@@ -22,6 +22,9 @@ SECTION_MARKERS = tuple(
     )
 )
 
+#: Labels that give a page's publication date, most telling first (发布日期：2021-01-29).
+PUBLICATION_LABELS = ("发布日期", "发布时间", "发表时间", "发文日期", "成文日期", "印发日期", "公开日期", "生成日期")
+
 #: Labels of CMS metadata (索引号：…, 发布日期：…); a line starting with one is page chrome.
 METADATA_LABELS = (
     "索引号", "发布机构", "发文机关", "发文机构", "主题分类", "体裁分类", "组配分类", "服务对象", "信息分类",

@@ -19,7 +19,7 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from reportlint.chrome import METADATA_LABELS, is_metadata_line, section_count
+from reportlint.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_metadata_line, section_count
 from reportlint.loaders.outline import TITLE, is_title
 from reportlint.sources import SourceError
 
@@ -39,12 +39,11 @@ NO_REPORT_MESSAGE = (
 )
 
 _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "published", "article:published_time")
-_PUBLISHED_LABELS = ("发布日期", "发布时间", "发文日期", "成文日期", "印发日期", "生成日期")
 _DATE = re.compile(
     r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 )
 _LABELLED_DATE = re.compile(
-    r"(" + "|".join(_PUBLISHED_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")"
+    r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")"
 )
 
 
@@ -155,7 +154,7 @@ def page_metadata(document: HtmlElement) -> dict[str, str]:
         matches: dict[str, str] = {}
         for match in _LABELLED_DATE.finditer(text):
             matches.setdefault(match.group(1), match.group(2).strip())
-        raw = next((matches[label] for label in _PUBLISHED_LABELS if label in matches), None)
+        raw = next((matches[label] for label in PUBLICATION_LABELS if label in matches), None)
     if raw is None:
         return {}
     metadata = {"published_raw": raw}

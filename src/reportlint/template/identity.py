@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from reportlint.chrome import PUBLICATION_LABELS
 from reportlint.dateranges import find_date_range
 from reportlint.dates import YEAR_MENTION, DateMention, find_dates
 from reportlint.model import Document
@@ -26,7 +27,7 @@ _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
 _CHROME_PREFIX = re.compile(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
-_PUBLISHED_LABELS = re.compile(r"(发布日期|发文日期|发布时间|发表时间|成文日期|公开日期|生成日期)\s*[:：]?\s*")
+_PUBLISHED_LABELS = re.compile("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
 _PERIOD_LABELS = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期|范围|时段)|数据(?:的)?统计")
 
 #: Name suffixes and the body level they mean, most specific first.
