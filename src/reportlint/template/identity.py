@@ -145,17 +145,20 @@ def body_level(name: str) -> str:
     return "未知"
 
 
-def _lines(document: Document, limit_end: int) -> list[TextSpan]:
-    """Non-blank lines before ``limit_end``, as normalised text (traditional reports match too)."""
-    spans = []
+def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]:
+    """Non-blank lines that start in ``[start, limit_end)``, as normalised text (traditional reports match too)."""
     text = document.normalized
-    for line in iter_lines(text):
-        if line.start >= limit_end:
-            break
-        content = text[line.start : line.end]
+    begin = text.rfind("\n", 0, start) + 1
+    if limit_end <= begin:
+        return []
+    stop = text.find("\n", limit_end - 1)
+    stop = len(text) if stop < 0 else stop
+    spans = []
+    for line in iter_lines(text[begin:stop]):
+        content = text[begin + line.start : begin + line.end]
         if content.strip():
-            start = line.start + len(content) - len(content.lstrip())
-            spans.append(TextSpan(content.strip(), start, start + len(content.strip())))
+            left = begin + line.start + len(content) - len(content.lstrip())
+            spans.append(TextSpan(content.strip(), left, left + len(content.strip())))
     return spans
 
 
@@ -268,8 +271,12 @@ def _issuer_lines(document: Document, title: Title | None, first_heading: int | 
     return [line for line in _lines(document, end) if _is_body_name(line.text) and line.text.endswith(("政府", "办事处", "局", "委员会"))]
 
 
+#: How far from the end the signature (body name and date) is looked for.
+_SIGNATURE_WINDOW = 600
+
+
 def _signature_lines(document: Document) -> list[TextSpan]:
-    lines = _lines(document, len(document.text))[-4:]
+    lines = _lines(document, len(document.text), start=max(0, len(document.text) - _SIGNATURE_WINDOW))[-4:]
     return [line for line in lines if _is_body_name(line.text)]
 
 
