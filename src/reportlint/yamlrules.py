@@ -24,7 +24,6 @@ import re._parser as sre_parse
 import string
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -33,7 +32,7 @@ from reportlint.expressions import ExpressionError, parse_expression
 from reportlint.normalize import fold_width
 from reportlint.rule import Rule
 from reportlint.template.relations import message_fields, violations
-from reportlint.template.spec import RelationSpec, check_references
+from reportlint.template.spec import RelationSpec, check_references, shipped_template_set
 from reportlint.yamlio import YamlError, line_of, load_with_lines, read_yaml
 
 #: Seconds a user regex may run on one report before the rule is stopped (RL908).
@@ -326,7 +325,7 @@ class _PackReader:
             origin=str(self.path),
         )
         problems = []
-        for template in _shipped_template_set():
+        for template in shipped_template_set():
             tables = {table.id: table for table in template.tables}
             if relation.table in tables:
                 problem = check_references(relation, tables)
@@ -335,14 +334,6 @@ class _PackReader:
                 problems.append(f"{template.id}：{problem}")
         reason = "；".join(problems) if problems else f"没有模板有表 “{relation.table}”"
         raise self.fail(node, "assert", f"relation 规则的表达式无法对应到模板：{reason}")
-
-
-@lru_cache(maxsize=1)
-def _shipped_template_set():
-    from reportlint.resources import shipped_templates
-    from reportlint.template.spec import load_templates
-
-    return load_templates(shipped_templates())
 
 
 def _strings(value: Any) -> tuple[str, ...]:

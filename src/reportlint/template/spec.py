@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -525,3 +526,11 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
         elif not isinstance(document, Mapping):
             raise YamlError(path, None, "模板文件应为键值对（映射）")
     return TemplateSet(MappingProxyType(templates))
+
+
+@lru_cache(maxsize=1)
+def shipped_template_set() -> TemplateSet:
+    """The official templates shipped with reportlint (T2019, T2021), loaded once per process."""
+    from reportlint.resources import shipped_templates
+
+    return load_templates(shipped_templates())

@@ -26,12 +26,10 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from reportlint.resources import shipped_templates
-from reportlint.template.spec import TableSpec, TemplateSet, TemplateSpec, load_templates
+from reportlint.template.spec import TableSpec, TemplateSpec, shipped_template_set
 
 #: A template cell: (table id, row id, column id), as in the template specs.
 CellKey = tuple[str, str, str]
@@ -49,12 +47,6 @@ PROSE_SECTIONS = ("s1", "s5", "s6")
 TOWNSHIP_LEVELS = ("镇", "乡", "街道")
 #: Levels whose governments may make 规章 (设区的市、自治州、省); every other body writes 0 in the 规章 row.
 RULE_MAKING_LEVELS = ("市", "州", "省")
-
-
-@lru_cache(maxsize=1)
-def shipped_template_set() -> TemplateSet:
-    """The shipped T2019 and T2021 template specs (loaded once)."""
-    return load_templates(shipped_templates())
 
 
 # --------------------------------------------------------------------------- subjects
