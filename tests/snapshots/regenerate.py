@@ -1,0 +1,67 @@
+"""Writes the output snapshots of this directory: every output format on the examples and test corpora.
+
+Run ``python tests/snapshots/regenerate.py`` from the repository root after a change
+that is *meant* to change what reportlint prints, and review the diff of the
+stored files. ``tests/test_snapshots.py`` checks that today's outputs are
+byte-identical to the stored ones, so a refactoring that changes nothing users
+see keeps every snapshot as it is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+
+#: Folders whose reports are snapshotted, relative to the repository root.
+CORPORA = ("examples", "tests/fixtures/reports", "tests/loaders/fixtures")
+#: Every output format of ``reportlint check``, with the snapshot file's suffix.
+FORMATS = {"text": "txt", "full": "full.txt", "json": "json", "sarif": "sarif", "github": "github.txt", "html": "html"}
+
+
+def snapshot_name(corpus: str, suffix: str) -> str:
+    """The snapshot file of one corpus in one format (``examples.json``)."""
+    return corpus.replace("/", "__") + "." + suffix
+
+
+def corpus_files(corpus: str) -> list[Path]:
+    """The report files of a corpus folder, sorted, relative to the repository root."""
+    folder = REPO / corpus
+    return sorted(path.relative_to(REPO) for path in folder.iterdir() if path.suffix in {".txt", ".md", ".html"})
+
+
+def invoke(*args: str) -> str:
+    """Run the ``reportlint`` command in this process (from the repository root) and return its stdout."""
+    from typer.testing import CliRunner
+
+    from reportlint.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+def outputs() -> Iterator[tuple[str, str]]:
+    """Every snapshot as (file name, content)."""
+    for corpus in CORPORA:
+        paths = [str(path) for path in corpus_files(corpus)]
+        for fmt, suffix in FORMATS.items():
+            yield snapshot_name(corpus, suffix), invoke("check", "--isolated", "--no-progress", "-j", "1", "-f", fmt, *paths)
+        for path in paths:
+            yield "parse__" + path.replace("/", "__") + ".txt", invoke("parse", "--isolated", path)
+
+
+def main() -> None:
+    os.chdir(REPO)
+    os.environ["REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    for name, content in outputs():
+        (HERE / name).write_text(content, encoding="utf-8", newline="")
+        print(name, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
