@@ -4,12 +4,12 @@
 
 Prints, each measured in fresh interpreters where it matters:
 
-* cold load: ``import reportlint.gazetteer`` (which also runs reportlint/__init__.py),
+* cold load: ``import reportlint.places`` (which also runs reportlint/__init__.py),
   ``Gazetteer.default()``, and the first ``scan`` (which compiles the scanner);
 * scan time per report over the seed reports (mean of ``--runs`` runs), also per
   6,000 characters, next to a scan keyed on each name's first two characters
   (the alternative design) for comparison;
-* the whole RL4 family per report: the place analysis (:mod:`reportlint.places`:
+* the whole RL4 family per report: the place analysis (:mod:`reportlint.places.analysis`:
   scan, subject resolution, every mention judged) plus the five RL4 rules, on a
   report whose template reading is already done (that cost belongs to the
   reader, not to RL4), and the first report of a fresh interpreter, which also
@@ -36,7 +36,7 @@ REPORT_SIZE = 6000  # characters: the size the performance target is stated for
 COLD_LOAD_PROBE = """
 import json, time
 started = time.perf_counter()
-import reportlint.gazetteer as gazetteer
+import reportlint.places as gazetteer
 imported = time.perf_counter()
 loaded = gazetteer.Gazetteer.default()
 defaulted = time.perf_counter()
@@ -47,7 +47,7 @@ print(json.dumps({"import": imported - started, "default": defaulted - imported,
 
 MEMORY_PROBE = """
 import json, tracemalloc
-import reportlint.gazetteer as gazetteer
+import reportlint.places as gazetteer
 tracemalloc.start()
 loaded = gazetteer.Gazetteer.default()
 after_load = tracemalloc.get_traced_memory()
@@ -81,9 +81,9 @@ FIRST_REPORT_PROBE = """
 import json, sys, time
 from pathlib import Path
 from reportlint.config import Config
-from reportlint.engine import build_rule_set, load_document
-from reportlint.report import Report
-from reportlint.rules.places import reportlint_rules
+from reportlint.run.linter import build_rule_set, load_document
+from reportlint.core.report import Report
+from reportlint.rules.rl4_places import reportlint_rules
 from reportlint.sources import read_source
 path = Path(sys.argv[1])
 config = Config()
@@ -113,7 +113,7 @@ def print_cold_load(runs: int) -> None:
     samples = [run_probe(COLD_LOAD_PROBE) for _ in range(runs)]
     print(f"cold load ({runs} fresh interpreters, median / best):")
     for key, label in [
-        ("import", "import reportlint.gazetteer (incl. reportlint/__init__)"),
+        ("import", "import reportlint.places (incl. reportlint/__init__)"),
         ("default", "Gazetteer.default()"),
         ("first_scan", "first scan (compiles the scanner)"),
     ]:
@@ -135,7 +135,7 @@ def print_memory() -> None:
 def print_scan_times(reports: list[Path], runs: int) -> None:
     """Mean scan time per report with the shipped scanner and with a first-two-characters index."""
     sys.path.insert(0, str(SOURCE_DIR))
-    from reportlint.gazetteer import Gazetteer
+    from reportlint.places import Gazetteer
 
     gazetteer = Gazetteer.default()
     texts = [path.read_text(encoding="utf-8") for path in reports]
@@ -166,10 +166,10 @@ def print_place_rule_times(reports: list[Path], runs: int, cold_runs: int) -> No
     """Mean time of the whole RL4 family per report (analysis + five rules), and the cold first report."""
     sys.path.insert(0, str(SOURCE_DIR))
     from reportlint.config import Config
-    from reportlint.engine import build_rule_set, load_document
-    from reportlint.places import analyse
-    from reportlint.report import Report
-    from reportlint.rules.places import reportlint_rules
+    from reportlint.run.linter import build_rule_set, load_document
+    from reportlint.places.analysis import analyse
+    from reportlint.core.report import Report
+    from reportlint.rules.rl4_places import reportlint_rules
     from reportlint.sources import read_source
 
     config = Config()

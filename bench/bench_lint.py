@@ -28,7 +28,7 @@ import tracemalloc
 from pathlib import Path
 
 from reportlint.config import Config
-from reportlint.engine import RunOptions, lint_paths
+from reportlint.run.linter import RunOptions, lint_paths
 from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html
 
 #: Defects injected into generated reports, one (or none) per report.
@@ -73,8 +73,8 @@ def single_file_cli(path: Path) -> list[float]:
 
 def stage_times(files: list[Path]) -> dict[str, float]:
     """Mean milliseconds per report for loading, reading the template and running all rules."""
-    from reportlint.engine import build_rule_set, load_document
-    from reportlint.report import Report
+    from reportlint.run.linter import build_rule_set, load_document
+    from reportlint.core.report import Report
     from reportlint.sources import read_source
 
     config = Config()

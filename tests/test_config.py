@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reportlint.config import Config, ConfigError, find_config_file, load_config
-from reportlint.diagnostics import Severity
-from reportlint.engine import RunOptions, is_selected, lint_paths
+from reportlint.core.diagnostics import Severity
+from reportlint.run.linter import RunOptions, is_selected, lint_paths
 
 
 def test_nearest_config_wins(tmp_path):

@@ -28,10 +28,10 @@ from pathlib import Path
 import pytest
 
 from reportlint.config import Config
-from reportlint.diagnostics import Diagnostic
-from reportlint.engine import lint_source, load_document
-from reportlint.model import Document, Location
-from reportlint.plugins import registry_for
+from reportlint.core.diagnostics import Diagnostic
+from reportlint.run.linter import lint_source, load_document
+from reportlint.core.model import Document, Location
+from reportlint.run.registry import registry_for
 from reportlint.sources import read_source
 from reportlint.template.filled import CellStatus
 from reportlint.template.reading import read_report

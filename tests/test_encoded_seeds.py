@@ -6,7 +6,7 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from reportlint.engine import RunOptions, lint_paths
+from reportlint.run.linter import RunOptions, lint_paths
 
 SEEDS = ["000", "001", "002", "003", "004"]
 

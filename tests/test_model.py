@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportlint.model import LineIndex, Segment, SegmentMap
-from reportlint.normalize import normalize
+from reportlint.core.model import LineIndex, Segment, SegmentMap
+from reportlint.text.normalize import normalize
 
 
 def test_line_index_counts_cjk_characters_as_one_column():

@@ -31,7 +31,7 @@ def test_wheel_contains_templates_packs_and_gazetteer(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "reportlint/rules_data/templates/t2019.yaml" in names
     assert "reportlint/rules_data/templates/t2021.yaml" in names
-    assert "reportlint/gazetteer/data/divisions.tsv" in names
+    assert "reportlint/places/data/divisions.tsv" in names
     assert any(name.endswith("entry_points.txt") for name in names)
 
 

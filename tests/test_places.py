@@ -1,4 +1,4 @@
-"""The places core (``reportlint.places``): subject on the map, judged mentions, ``[places]`` config, parse view, laziness."""
+"""The places core (``reportlint.places.analysis``): subject on the map, judged mentions, ``[places]`` config, parse view, laziness."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from reportlint.config import Config, ConfigError, load_config, parse_config
-from reportlint.engine import build_rule_set, load_document
-from reportlint.parse_view import parse_file
-from reportlint.places import (
+from reportlint.run.linter import build_rule_set, load_document
+from reportlint.output.parse_view import parse_file
+from reportlint.places.analysis import (
     PlaceSettings,
     Relation,
     find_self_references,
     place_settings,
 )
-from reportlint.report import Report
+from reportlint.core.report import Report
 from reportlint.sources import Source, detect_format, read_source
 
 #: An invented report of 兴国镇 whose title does not say which 兴国镇 (湖北省阳新县 or 甘肃省秦安县).
@@ -271,10 +271,10 @@ def test_a_data_file_relative_to_the_config_replaces_the_shipped_data(tmp_path):
 LAZINESS_PROBE = """
 import json, os
 os.environ["REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-from reportlint.engine import lint_text
-from reportlint.gazetteer.gazetteer import _default_gazetteer
-from reportlint.rules.hygiene import DuplicatedWord
-from reportlint.rules.places import BodyTypeMismatch, SiblingTownship
+from reportlint.run.linter import lint_text
+from reportlint.places.gazetteer import _default_gazetteer
+from reportlint.rules.rl6_hygiene import DuplicatedWord
+from reportlint.rules.rl4_places import BodyTypeMismatch, SiblingTownship
 text = "秦安县兴国镇2021年政府信息公开工作年度报告\\n一、总体情况\\n我局将完善目录。\\n"
 loaded = []
 lint_text(text, rules=[DuplicatedWord, BodyTypeMismatch], config={"places": {"allow": ["莲花镇"]}})

@@ -9,10 +9,10 @@ from importlib.metadata import EntryPoint
 import pytest
 from typer.testing import CliRunner
 
-from reportlint import plugins
+from reportlint.run import registry as plugins
 from reportlint.cli import app
 from reportlint.config import ConfigError
-from reportlint.engine import RunOptions, lint_paths
+from reportlint.run.linter import RunOptions, lint_paths
 
 REPORT = "某镇2021年政府信息公开工作年度报告\n一、总体情况\n工作工作。\n"
 

@@ -7,10 +7,10 @@ import json
 import jsonschema
 import pytest
 
-from reportlint.engine import RunOptions, lint_paths
-from reportlint.plugins import registry_for
+from reportlint.run.linter import RunOptions, lint_paths
+from reportlint.run.registry import registry_for
 from reportlint.config import Config
-from reportlint.reporters import ReporterOptions
+from reportlint.output import ReporterOptions
 
 
 def render(name: str, run) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.engine import RunOptions, lint_paths
+from reportlint.run.linter import RunOptions, lint_paths
 
 EXPECTED = {
     "000": {

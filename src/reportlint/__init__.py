@@ -13,9 +13,9 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from reportlint.config import Config, ConfigError
-from reportlint.diagnostics import Diagnostic, Fix, Related, Severity
-from reportlint.hookspecs import hookimpl, hookspec
-from reportlint.rule import Option, Rule
+from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
+from reportlint.core.hookspecs import hookimpl, hookspec
+from reportlint.core.rule import Option, Rule
 
 __all__ = [
     "Config",
@@ -35,11 +35,11 @@ __all__ = [
 
 
 def lint_paths(paths, **options):
-    """Lint files and directories; returns a :class:`reportlint.engine.RunResult`.
+    """Lint files and directories; returns a :class:`reportlint.run.linter.RunResult`.
 
-    Keyword arguments are those of :class:`reportlint.engine.RunOptions`.
+    Keyword arguments are those of :class:`reportlint.run.linter.RunOptions`.
     """
-    from reportlint.engine import RunOptions, lint_paths as run
+    from reportlint.run.linter import RunOptions, lint_paths as run
 
     return run(list(paths), RunOptions(**options))
 
@@ -50,6 +50,6 @@ def lint_text(text, *, filename="report.txt", rules=None, config=None):
     ``rules`` limits the run to these rule classes (plugin tests); ``config``
     is a :class:`Config` or a mapping of config keys (as in ``reportlint.toml``).
     """
-    from reportlint.engine import lint_text as run
+    from reportlint.run.linter import lint_text as run
 
     return run(text, filename=filename, rules=rules, config=config)

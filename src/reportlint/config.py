@@ -18,8 +18,8 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
-from reportlint.diagnostics import Severity
-from reportlint.suggest import did_you_mean
+from reportlint.core.diagnostics import Severity
+from reportlint.core.suggest import did_you_mean
 
 CONFIG_FILENAMES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
 

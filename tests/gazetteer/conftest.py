@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.gazetteer import Gazetteer
+from reportlint.places import Gazetteer
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.gazetteer import Gazetteer, GazetteerDataError
-from reportlint.gazetteer.datafile import (
+from reportlint.places import Gazetteer, GazetteerDataError
+from reportlint.places.datafile import (
     DEFAULT_DATA_FILE,
     FORMAT_MAGIC,
     level_from_code,
@@ -133,7 +133,7 @@ def test_importing_the_package_reads_no_data_and_default_reads_it_once():
         "opened = []\n"
         "sys.addaudithook(lambda event, args: event == 'open' and str(args[0]).endswith('divisions.tsv')"
         " and opened.append(args[0]))\n"
-        "import reportlint.gazetteer as gazetteer\n"
+        "import reportlint.places as gazetteer\n"
         "before = len(opened)\n"
         "first = gazetteer.Gazetteer.default()\n"
         "assert gazetteer.Gazetteer.default() is first\n"

@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from reportlint.gazetteer import ExtraPlace, Gazetteer, GazetteerError, Place
+from reportlint.places import ExtraPlace, Gazetteer, GazetteerError, Place
 
 
 def names(places) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.gazetteer import ExtraPlace, GazetteerError
-from reportlint.gazetteer.places import kind_of, stem_of
+from reportlint.places import ExtraPlace, GazetteerError
+from reportlint.places.divisions import kind_of, stem_of
 
 
 @pytest.mark.parametrize(

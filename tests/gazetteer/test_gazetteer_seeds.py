@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.gazetteer import resolve_subject
+from reportlint.places import resolve_subject
 
 EXPECTED_MENTIONS = {
     "000": ["固原市", "原州区", "官厅镇", "原州区", "官厅镇", "官厅镇", "原州区"]

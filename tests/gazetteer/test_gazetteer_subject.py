@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.gazetteer import resolve_subject
+from reportlint.places import resolve_subject
 
 
 def resolve(gazetteer, subject: str, report_text: str = "", **options):

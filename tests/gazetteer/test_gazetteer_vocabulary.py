@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reportlint.gazetteer.datafile import level_from_code, read_division_file
-from reportlint.gazetteer.places import kind_of, stem_of
-from reportlint.gazetteer.vocabulary import ORDINARY_WORD_NAMES, ORDINARY_WORD_STEMS, ORDINARY_WORD_TAILS
+from reportlint.places.datafile import level_from_code, read_division_file
+from reportlint.places.divisions import kind_of, stem_of
+from reportlint.places.vocabulary import ORDINARY_WORD_NAMES, ORDINARY_WORD_STEMS, ORDINARY_WORD_TAILS
 
 
 def official_names() -> set[str]:

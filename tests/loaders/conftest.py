@@ -15,7 +15,7 @@ from loader_samples import load_document  # noqa: E402
 from loader_samples.docx_writer import write_report_docx  # noqa: E402
 from loader_samples.libreoffice import convert_with_libreoffice  # noqa: E402
 
-from reportlint.model import Document  # noqa: E402
+from reportlint.core.model import Document  # noqa: E402
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from loader_samples.wps_docx import (
 )
 
 from reportlint.loaders.docx import DocxLoader
-from reportlint.loaders.docx_styles import format_number
-from reportlint.model import Document, Heading, Table
+from reportlint.loaders.docx.styles import format_number
+from reportlint.core.model import Document, Heading, Table
 from reportlint.sources import Source, SourceError
 
 

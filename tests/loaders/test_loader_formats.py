@@ -19,7 +19,7 @@ from loader_samples.pdf_writer import Text, write_drawing, write_pdf
 from loader_samples.ruled_tables import DrawnCell, draw_table
 from loader_samples.wps_docx import CONTENT_TYPES, write_wps_docx
 
-from reportlint.engine import RunOptions, lint_paths
+from reportlint.run.linter import RunOptions, lint_paths
 from reportlint.sources import Source, SourceError
 
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -105,7 +105,7 @@ def test_renamed_doc_message_tells_to_save_as_docx(tmp_path, report_docx):
 
 def test_importing_the_engine_and_loaders_loads_no_format_library():
     code = (
-        "import sys, reportlint.engine, reportlint.loaders.html, reportlint.loaders.docx, reportlint.loaders.pdf\n"
+        "import sys, reportlint.run.linter, reportlint.loaders.html, reportlint.loaders.docx, reportlint.loaders.pdf\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & {'lxml', 'pypdfium2', 'pdfplumber', 'docx'}))"
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -9,7 +9,7 @@ from loader_samples import FIXTURES, loaded_layout
 from loader_samples.report import TITLE, expected_layout, expected_text, tables
 
 from reportlint.loaders.html import HtmlLoader
-from reportlint.model import Cell, Document, Heading, Paragraph, Table
+from reportlint.core.model import Cell, Document, Heading, Paragraph, Table
 from reportlint.sources import Source, SourceError
 
 CMS_PAGE = FIXTURES / "report_2021_cms.html"

@@ -10,7 +10,7 @@ from loader_samples.pdf_writer import Rectangles, Text, write_drawing, write_pdf
 from loader_samples.report import APPLICATION_TABLE, REPORT, ReportLine
 from loader_samples.ruled_tables import BORDERS, DrawnCell, draw_table
 
-from reportlint.model import Paragraph, Table
+from reportlint.core.model import Paragraph, Table
 from reportlint.sources import SourceError
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.loaders.pdf_glyphs import Glyph, cell_text, join_lines
+from reportlint.loaders.pdf.glyphs import Glyph, cell_text, join_lines
 
 
 @pytest.mark.parametrize(

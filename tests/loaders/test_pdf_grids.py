@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportlint.loaders.pdf_grids import MAX_LINES, RuledCell, find_grids
-from reportlint.loaders.pdf_rules import Rule
+from reportlint.loaders.pdf.grids import MAX_LINES, RuledCell, find_grids
+from reportlint.loaders.pdf.strokes import Rule
 
 
 def _box(left: float, bottom: float, right: float, top: float, inner_x=(), inner_y=()) -> list[Rule]:

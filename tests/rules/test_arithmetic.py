@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.engine import lint_text
+from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
 RELATION_RULES = ["RL301", "RL302", "RL303", "RL304", "RL305", "RL306", "RL309"]
@@ -76,7 +76,7 @@ def test_one_perturbed_cell_breaks_exactly_its_relations_and_names_it(template, 
     codes = {finding.code for finding in findings}
     assert codes == expected_codes(table, row, column)
     from reportlint.template.spec import load_templates
-    from reportlint.resources import shipped_templates
+    from reportlint.core.resources import shipped_templates
 
     spec = load_templates(shipped_templates()).get(template).table(table)
     row_label = spec.row(row).label

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reportlint.engine import lint_text
-from reportlint.rules.artefacts import PageChrome, SplitCharacters
-from reportlint.rules.hygiene import MissingCharacter
+from reportlint.run.linter import lint_text
+from reportlint.rules.rl6_extraction import PageChrome, SplitCharacters
+from reportlint.rules.rl6_hygiene import MissingCharacter
 
 TITLE = "某镇2021年政府信息公开工作年度报告\n"
 
@@ -46,7 +46,7 @@ def test_missing_character_in_common_phrases():
 
 
 def test_spam_mirror_words_are_reported_once_with_a_count():
-    from reportlint.rules.artefacts import MirrorSpam
+    from reportlint.rules.rl6_extraction import MirrorSpam
 
     text = TITLE + "本报告在皇冠足球比分网站公布。\n紧紧围绕市委、市政府澳门皇冠的部署。\n"
     [(code, line, message)] = found(text, MirrorSpam)

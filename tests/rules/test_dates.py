@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from reportlint.config import ConfigError
-from reportlint.diagnostics import Severity
-from reportlint.engine import lint_text
-from reportlint.rules.dates import (
+from reportlint.core.diagnostics import Severity
+from reportlint.run.linter import lint_text
+from reportlint.rules.rl5_dates import (
     GarbledDate,
     GarbledDocumentNumber,
     LatePublication,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.engine import lint_text
-from reportlint.rules.hygiene import (
+from reportlint.run.linter import lint_text
+from reportlint.rules.rl6_hygiene import (
     DoubledPunctuation,
     DuplicatedWord,
     HalfWidthPunctuation,

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.engine import lint_text
-from reportlint.rules.narrative import (
+from reportlint.run.linter import lint_text
+from reportlint.rules.rl3_narrative import (
     NarrativeSumMismatch,
     PercentageMismatch,
     RateContradiction,
     TextTableMismatch,
     reportlint_rules,
 )
-from reportlint.sentences import find_enumerations
+from reportlint.text.sentences import find_enumerations
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
 NARRATIVE_RULES = reportlint_rules()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from reportlint.config import ConfigError
-from reportlint.engine import lint_text
-from reportlint.rules.places import (
+from reportlint.run.linter import lint_text
+from reportlint.rules.rl4_places import (
     BodyTypeMismatch,
     ForeignPlace,
     ForeignProvincialRegulation,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.engine import lint_text
+from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
 TOWN = SUBJECTS[0]

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from reportlint.config import Config
-from reportlint.engine import load_document
-from reportlint.numbers import parse_cell
-from reportlint.plugins import registry_for
+from reportlint.run.linter import load_document
+from reportlint.text.numbers import parse_cell
+from reportlint.run.registry import registry_for
 from reportlint.sources import Source, detect_format, read_source
 from reportlint.template.filled import CellStatus
 from reportlint.template.reading import Reading, read_report

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from reportlint.config import Config
-from reportlint.engine import load_document
-from reportlint.plugins import registry_for
+from reportlint.run.linter import load_document
+from reportlint.run.registry import registry_for
 from reportlint.sources import read_source
 from reportlint.template.filled import CellStatus, LabelMatch
 from reportlint.template.reading import read_report

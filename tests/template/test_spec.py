@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from reportlint.cli import app
 from reportlint.config import ConfigError
-from reportlint.resources import shipped_templates
+from reportlint.core.resources import shipped_templates
 from reportlint.template.spec import load_templates
 
 EXTENSION = """\

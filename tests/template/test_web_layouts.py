@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlint.config import Config
-from reportlint.engine import lint_text, load_document
-from reportlint.plugins import registry_for
+from reportlint.run.linter import lint_text, load_document
+from reportlint.run.registry import registry_for
 from reportlint.sources import Source
 from reportlint.template.filled import CellStatus
 from reportlint.template.reading import read_report

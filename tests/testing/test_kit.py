@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.rules.hygiene import DuplicatedWord, UnbalancedBrackets
+from reportlint.rules.rl6_hygiene import DuplicatedWord, UnbalancedBrackets
 from reportlint.testing import assert_fixture, lint_file, lint_text, parse_fixture
 
 FIXTURE = """某镇2021年政府信息公开工作年度报告

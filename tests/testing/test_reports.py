@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.numbers import parse_cell
+from reportlint.text.numbers import parse_cell
 from reportlint.template.spec import RelationSpec
 from reportlint.testing.reports import (
     LAYOUTS,

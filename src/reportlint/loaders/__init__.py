@@ -1,4 +1,4 @@
-"""Loaders turn a :class:`~reportlint.sources.Source` into a :class:`~reportlint.model.Document`.
+"""Loaders turn a :class:`~reportlint.sources.Source` into a :class:`~reportlint.core.model.Document`.
 
 One loader per format, each registered through the ``reportlint_loaders`` hook
 (the built-in ones too). A loader raises :class:`~reportlint.sources.SourceError`
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reportlint.model import Document, Paragraph
+from reportlint.core.model import Document, Paragraph
 from reportlint.sources import Source
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from reportlint.hookspecs import hookimpl
+from reportlint.core.hookspecs import hookimpl
 from reportlint.loaders import Loader, line_paragraphs
-from reportlint.model import Block, Cell, Document, Heading, LineIndex, Table
+from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Table
 from reportlint.sources import Source
 
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reportlint.hookspecs import hookimpl
+from reportlint.core.hookspecs import hookimpl
 from reportlint.loaders import Loader, line_paragraphs
-from reportlint.model import Document, LineIndex
+from reportlint.core.model import Document, LineIndex
 from reportlint.sources import Source
 
 

@@ -12,8 +12,8 @@ This module also registers the shipped T2019 and T2021 specs through the
 
 from __future__ import annotations
 
-from reportlint.hookspecs import hookimpl
-from reportlint.resources import shipped_templates
+from reportlint.core.hookspecs import hookimpl
+from reportlint.core.resources import shipped_templates
 
 
 @hookimpl

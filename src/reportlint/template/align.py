@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlint.model import Document
+from reportlint.core.model import Document
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
 from reportlint.template.labels import is_truncation, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RowSpec, TableSpec

@@ -4,7 +4,7 @@ The subject is taken from the title (``秦安县兴国镇2020年度…`` → 兴
 county), the issuer line above the title and the signature at the end; its
 level (乡/镇/街道/县/区/市/州/省/部门) follows from the name's suffix.
 Resolving it to the national gazetteer is the places module's job
-(:mod:`reportlint.places`), which receives every name variant found here.
+(:mod:`reportlint.places.analysis`), which receives every name variant found here.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reportlint.chrome import PUBLICATION_LABELS
-from reportlint.dateranges import find_date_range
-from reportlint.dates import YEAR_MENTION, DateMention, find_dates
-from reportlint.model import Document
-from reportlint.normalize import fold_width
-from reportlint.textspans import iter_lines
+from reportlint.text.chrome import PUBLICATION_LABELS
+from reportlint.text.dateranges import find_date_range
+from reportlint.text.dates import YEAR_MENTION, DateMention, find_dates
+from reportlint.core.model import Document
+from reportlint.text.normalize import fold_width
+from reportlint.text.spans import iter_lines
 
 _YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*年")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")

@@ -12,7 +12,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from reportlint.normalize import normalize
+from reportlint.text.normalize import normalize
 
 _PUNCTUATION_FOLD = str.maketrans({"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"'})
 _NON_SPACE = re.compile(r"\S+")

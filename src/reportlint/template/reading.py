@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from reportlint.model import Document
+from reportlint.core.model import Document
 from reportlint.template.align import TableGroupAligner
 from reportlint.template.filled import FilledTable, FilledTemplate, LabelMatch
 from reportlint.template.identity import (

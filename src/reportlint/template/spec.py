@@ -3,7 +3,7 @@
 A spec file either defines a template (``id``, ``years``, ``sections``,
 ``tables``, ``relations``) or extends one (``extends: T2021`` plus extra
 sections variants, rows, columns, tables and relations). Specs are validated on
-load; a mistake is a :class:`~reportlint.yamlio.YamlError` naming file and line.
+load; a mistake is a :class:`~reportlint.core.yamlio.YamlError` naming file and line.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from reportlint.diagnostics import Severity
-from reportlint.expressions import Expression, ExpressionError, parse_expression
-from reportlint.yamlio import YamlError, line_of, load_with_lines
+from reportlint.core.diagnostics import Severity
+from reportlint.template.expressions import Expression, ExpressionError, parse_expression
+from reportlint.core.yamlio import YamlError, line_of, load_with_lines
 
 VALUE_KINDS = ("count", "change", "amount")
 FOR_EACH = ("column", "row", "cell", None)
@@ -224,7 +224,7 @@ class _Reader:
         return tuple(str(value) for value in values)
 
     def check_keys(self, node: Mapping, allowed: Iterable[str], where: str) -> None:
-        from reportlint.suggest import did_you_mean
+        from reportlint.core.suggest import did_you_mean
 
         allowed = tuple(allowed)
         for key in node:
@@ -517,7 +517,7 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
         if isinstance(document, Mapping) and "extends" in document:
             base_id = str(document["extends"])
             if base_id not in templates:
-                from reportlint.suggest import did_you_mean
+                from reportlint.core.suggest import did_you_mean
 
                 raise YamlError(
                     path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}"
@@ -531,6 +531,6 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
 @lru_cache(maxsize=1)
 def shipped_template_set() -> TemplateSet:
     """The official templates shipped with reportlint (T2019, T2021), loaded once per process."""
-    from reportlint.resources import shipped_templates
+    from reportlint.core.resources import shipped_templates
 
     return load_templates(shipped_templates())

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reportlint.model import Document, Table
-from reportlint.numbers import CellValue, parse_cell
+from reportlint.core.model import Document, Table
+from reportlint.text.numbers import CellValue, parse_cell
 
 _PIPE_DELIMITER_ROW = re.compile(r"^[\s|:\-]+$")
 # A label may contain commas (“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”), not a sentence end.

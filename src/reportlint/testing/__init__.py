@@ -33,14 +33,14 @@ def lint_text(text: str, *, rules: Sequence[type] | None = None, config: Mapping
     ``rules`` limits the run to these rule classes; ``config`` is a mapping of
     ``reportlint.toml`` keys (``{"rules": {"my-rule": {"option": 1}}}``).
     """
-    from reportlint.engine import lint_text as run
+    from reportlint.run.linter import lint_text as run
 
     return run(text, filename=filename, rules=rules, config=config)
 
 
 def lint_file(path: str | Path, *, rules: Sequence[type] | None = None, config: Mapping[str, Any] | None = None):
     """Lint a report file of any supported format (the format is detected from its content)."""
-    from reportlint.engine import lint_source
+    from reportlint.run.linter import lint_source
     from reportlint.sources import SourceError, read_source
 
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlint.loaders.docx import DocxLoader
 from reportlint.loaders.html import HtmlLoader
 from reportlint.loaders.pdf import PdfLoader
-from reportlint.model import Document, Table
+from reportlint.core.model import Document, Table
 from reportlint.sources import read_source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -1,0 +1,109 @@
+"""Diagnostics: what a rule reports, where, and how serious it is."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from enum import IntEnum
+
+from reportlint.core.model import Location
+
+
+class Severity(IntEnum):
+    """How serious a finding is; ordered so ``--fail-on`` can compare."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: "str | Severity") -> "Severity":
+        """``"error"``, ``"warning"`` or ``"info"`` (also ``E``/``W``/``I``) to a severity."""
+        if isinstance(value, Severity):
+            return value
+        key = str(value).strip().lower()
+        aliases = {"e": "error", "w": "warning", "warn": "warning", "i": "info", "note": "info"}
+        key = aliases.get(key, key)
+        try:
+            return cls[key.upper()]
+        except KeyError:
+            raise ValueError(f"未知的严重级别 {value!r}（可选：error、warning、info）") from None
+
+    @property
+    def label(self) -> str:
+        """The lower-case English name used in outputs and config."""
+        return self.name.lower()
+
+    @property
+    def chinese(self) -> str:
+        """The Chinese name shown in summaries."""
+        return {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}[self]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place involved in a finding (e.g. a cell on the other side of an equation)."""
+
+    start: int
+    end: int
+    message: str
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A proposed edit: replace ``[start, end)`` of the report text with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding of one rule in one file.
+
+    Rules create diagnostics with offsets into ``report.text`` (see
+    :meth:`reportlint.Rule.diagnostic`); the engine then fills in ``path``,
+    ``location`` (through the document's source map) and a stable ``fingerprint``.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    start: int = 0
+    end: int = 0
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    path: str = ""
+    location: Location | None = None
+    fingerprint: str = ""
+    origin: str = "builtin"
+
+    @property
+    def family(self) -> str:
+        """The rule family prefix, e.g. ``RL6`` for ``RL601``."""
+        return self.code[:3]
+
+    def sort_key(self) -> tuple:
+        """Output order: file, position, code (ties keep the order the rule reported them in)."""
+        line = self.location.line if self.location else 0
+        column = self.location.column if self.location else 0
+        return (self.path, line, column, self.code)
+
+    def with_severity(self, severity: Severity) -> "Diagnostic":
+        """The same finding at another severity (config overrides)."""
+        return replace(self, severity=severity)
+
+
+def fingerprint(code: str, context: str, occurrence: int) -> str:
+    """A stable identity for a finding that survives edits elsewhere in the file.
+
+    Built from the rule code, the text of the finding's line and the message
+    (``context``), and the number of identical findings before it — never from
+    line numbers, so edits on other lines keep it stable.
+    """
+    digest = hashlib.sha256(f"{code}\x00{''.join(context.split())}\x00{occurrence}".encode("utf-8"))
+    return digest.hexdigest()[:32]

@@ -1,0 +1,84 @@
+"""The hooks a reportlint plugin can implement, each documented where it is declared.
+
+A plugin is a module (registered under the ``reportlint`` entry-point group, or
+listed in ``local-plugins`` of the config) with functions decorated by
+``reportlint.hookimpl`` and named like the specifications below. reportlint's
+own rules, loaders, templates and reporters are registered through these same
+hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from reportlint.config import Config
+    from reportlint.loaders import Loader
+    from reportlint.output import Reporter
+    from reportlint.core.rule import Rule
+
+PROJECT_NAME = "reportlint"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def reportlint_rules() -> Sequence[type["Rule"]]:
+    """Return the rule classes this plugin provides.
+
+    Each class subclasses :class:`reportlint.Rule` and has a unique ``code``
+    with the plugin's own prefix (``GS101``); built-in codes start with ``RL``.
+    Two plugins declaring the same code, or a plugin reusing a built-in code,
+    is a configuration error reported when the plugins load.
+    """
+
+
+@hookspec
+def reportlint_rule_packs() -> Sequence[str | Path]:
+    """Return paths of declarative YAML rule packs this plugin ships.
+
+    Packs are validated when loaded; a malformed pack is a configuration error
+    naming the file, line and reason. Use ``importlib.resources`` to locate
+    files inside an installed package.
+    """
+
+
+@hookspec
+def reportlint_templates() -> Sequence[str | Path]:
+    """Return paths of template specification YAML files.
+
+    A file either defines a new template (``id:`` with sections and tables) or
+    extends an existing one (``extends: T2021`` with extra rows, columns and
+    relations). Extensions apply in plugin registration order.
+    """
+
+
+@hookspec
+def reportlint_loaders() -> Sequence[type["Loader"]]:
+    """Return loader classes for input formats.
+
+    A loader turns a :class:`reportlint.sources.Source` into a
+    :class:`reportlint.core.model.Document`. A plugin loader whose ``sniff`` accepts
+    a file takes precedence over the built-in detection, so a plugin can add a
+    format or replace a built-in loader.
+    """
+
+
+@hookspec
+def reportlint_reporters() -> Sequence[type["Reporter"]]:
+    """Return reporter classes (output formats selectable with ``-f NAME``)."""
+
+
+@hookspec
+def reportlint_configure(config: "Config") -> None:
+    """Called once with the final, validated configuration of a run.
+
+    Plugins may read their ``[rules.<name>]`` options or other settings here.
+    The configuration is immutable: raise :class:`reportlint.ConfigError` to
+    reject it with a message for users.
+    """

@@ -1,0 +1,218 @@
+"""The format-independent document model: text, blocks, tables and the source map.
+
+Every loader turns its input into a :class:`Document`. ``Document.text`` holds the
+report's characters exactly as the source has them (for structured formats: the
+extracted text, blocks joined by newlines and table cells by tabs), and every
+block, row and cell carries its ``[start, end)`` range in that string. The
+:class:`SourceMap` turns any such range back into a place in the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Protocol
+
+
+_NEWLINE = re.compile("\n")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the original file, as users and editors see it.
+
+    ``line``/``column`` are 1-based and count characters (a CJK character is one
+    column). For text, Markdown and HTML they are positions in the source file;
+    for formats without lines (.docx, .pdf) they are positions in the extracted
+    text and ``logical`` says where to look in the original (``"第2页"``,
+    ``"表格3 第5行 第2列"``, ``"第12段"``).
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    logical: str | None = None
+    page: int | None = None
+
+    def describe(self) -> str:
+        """A short human description: ``12:5`` or ``12:5（第2页）``."""
+        base = f"{self.line}:{self.column}"
+        return f"{base}（{self.logical}）" if self.logical else base
+
+
+class SourceMap(Protocol):
+    """Maps a ``[start, end)`` range of ``Document.text`` to a :class:`Location`."""
+
+    def locate(self, start: int, end: int) -> Location:
+        """Return the original-file location of the text range."""
+        ...
+
+
+class LineIndex:
+    """Source map for sources whose text *is* the file: line and column by offset."""
+
+    def __init__(self, text: str, first_line: int = 1, first_column: int = 1) -> None:
+        self._text = text
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+        self._first_line = first_line
+        self._first_column = first_column
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        offset = max(0, min(offset, len(self._text)))
+        row = bisect.bisect_right(self._line_starts, offset) - 1
+        column = offset - self._line_starts[row] + 1
+        if row == 0:
+            column += self._first_column - 1
+        return row + self._first_line, column
+
+    def locate(self, start: int, end: int) -> Location:
+        """Location of a range; an empty range points at its start."""
+        line, column = self.position(start)
+        last = max(start, end - 1)
+        end_line, end_column = self.position(last)
+        if end > start:
+            end_column += 1
+        return Location(line, column, end_line, end_column)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of ``Document.text`` that comes from one place in the original.
+
+    ``line``/``column`` locate the segment's first character in the original file
+    (or in the extracted text for .docx/.pdf); characters inside the segment
+    advance the column, and newlines inside it advance the line.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    logical: str | None = None
+    page: int | None = None
+
+
+class SegmentMap:
+    """Source map for extracted text (HTML, .docx, .pdf): a sorted list of segments.
+
+    Offsets between segments (the newlines and tabs a loader inserts) belong to
+    the nearest preceding segment.
+    """
+
+    def __init__(self, text: str, segments: Sequence[Segment]) -> None:
+        self._text = text
+        self._segments = sorted(segments, key=lambda segment: segment.start)
+        self._starts = [segment.start for segment in self._segments]
+
+    def _segment_at(self, offset: int) -> Segment | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return self._segments[0] if self._segments else None
+        return self._segments[index]
+
+    def _position(self, segment: Segment | None, offset: int) -> tuple[int, int]:
+        if segment is None:
+            return 1, offset + 1
+        inner = self._text[segment.start : max(segment.start, min(offset, segment.end))]
+        newlines = inner.count("\n")
+        if newlines:
+            return segment.line + newlines, len(inner) - inner.rfind("\n")
+        return segment.line, segment.column + len(inner)
+
+    def locate(self, start: int, end: int) -> Location:
+        """Location of a range, with the logical place of its first segment."""
+        segment = self._segment_at(start)
+        line, column = self._position(segment, start)
+        last = max(start, end - 1)
+        end_segment = self._segment_at(last)
+        end_line, end_column = self._position(end_segment, last)
+        if end > start:
+            end_column += 1
+        if (end_line, end_column) < (line, column):
+            end_line, end_column = line, column
+        logical = segment.logical if segment else None
+        page = segment.page if segment else None
+        return Location(line, column, end_line, end_column, logical, page)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level piece of the document with its range in ``Document.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Heading(Block):
+    """A heading the source marks as such (HTML ``<h1>``…, a Word heading style, ``#``)."""
+
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph(Block):
+    """A paragraph or, for plain text, one line."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a real table, with its grid position and spans.
+
+    ``row``/``column`` are grid positions after rowspan/colspan expansion: a cell
+    spanning two columns sits at its first column and has ``colspan=2``.
+    """
+
+    start: int
+    end: int
+    row: int
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True)
+class Table(Block):
+    """A real table (HTML ``<table>``, Word ``w:tbl``, Markdown pipe table)."""
+
+    rows: tuple[tuple[Cell, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded report: its text, its blocks and the way back to the source.
+
+    ``normalized`` has exactly the length of ``text`` (see
+    :func:`reportlint.text.normalize.normalize`), so a match found in one is a valid
+    range in the other.
+    """
+
+    path: str
+    text: str
+    blocks: tuple[Block, ...]
+    source_map: SourceMap
+    format: str
+    encoding: str | None = None
+    metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    @cached_property
+    def normalized(self) -> str:
+        """Width-, quote- and script-folded view of ``text`` with identical offsets."""
+        from reportlint.text.normalize import normalize
+
+        return normalize(self.text)
+
+    def locate(self, start: int, end: int) -> Location:
+        """The original-file location of a range."""
+        return self.source_map.locate(start, end)
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The real tables of the document, in order."""
+        return tuple(block for block in self.blocks if isinstance(block, Table))

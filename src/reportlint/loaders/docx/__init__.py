@@ -1,0 +1,405 @@
+"""Loader for Word documents (``.docx``, as saved by Word or WPS): paragraphs, headings, tables and text boxes.
+
+``word/document.xml`` is read with zipfile and lxml. Text is what Word shows
+in its final view: ``w:t`` runs, ``w:tab`` as a tab, ``w:br``/``w:cr`` as line
+breaks, inserted text (``w:ins``) kept, deleted and moved-away text
+(``w:del``, ``w:moveFrom``), hidden runs and field codes left out, list labels
+rendered from ``numbering.xml``. Of ``mc:AlternateContent`` only the first
+``mc:Choice`` is read, since ``mc:Fallback`` repeats it; text boxes
+(``w:txbxContent``, also WPS's ``wps:txbx``) follow the paragraph anchoring them.
+Tables become :class:`~reportlint.core.model.Table` blocks with ``w:gridSpan``,
+``w:hMerge`` and ``w:vMerge`` expanded into the grid; a table holding other
+tables, or a single column, only lays out content and is read as blocks.
+
+Locations are positions in the extracted text, with the place in the document
+named for users: ``第12段`` for paragraphs (counting paragraphs with text),
+``表格3 第5行 第2列`` for cells.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+from reportlint.core.hookspecs import hookimpl
+from reportlint.loaders import Loader
+from reportlint.loaders.docx.styles import Numbering, StyleSheet, WordNames, attribute_number, parse_xml
+from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.headings import is_title, numbered_heading_level
+from reportlint.core.model import Document, Heading, Paragraph
+from reportlint.sources import Source, SourceError
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DEFAULT_MAIN_PART = "word/document.xml"
+#: Largest XML part read (uncompressed), against zip bombs.
+MAX_PART_SIZE = 256 * 1024 * 1024
+
+_ALTERNATE_CONTENT = f"{{{MARKUP_COMPATIBILITY}}}AlternateContent"
+_CHOICE = f"{{{MARKUP_COMPATIBILITY}}}Choice"
+_MATH_TEXT = f"{{{MATH}}}t"
+_MATH_CONTAINERS = (f"{{{MATH}}}oMath", f"{{{MATH}}}oMathPara")
+_RELATIONSHIP = f"{{{PACKAGE_RELATIONSHIPS}}}Relationship"
+_FALSE = ("0", "false", "off")
+
+_CORRUPT_ZIP = "文件不是完整的 .docx 文档（压缩包已损坏或被截断），无法读取：请用 Word 或 WPS 重新打开并另存为 .docx"
+_NOT_ZIP = "文件不是 .docx 文档（.docx 是 Word 的压缩包格式，这个文件不是），无法读取：请用 Word 或 WPS 另存为 .docx"
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
+
+
+class WordPackage:
+    """An opened .docx: its main document, parsed, and its other parts, read when asked for.
+
+    Opening checks the zip and parses the main document; problems raise
+    :class:`SourceError` RL904 with a message for users.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self._archive = zipfile.ZipFile(BytesIO(data))
+        except _READ_ERRORS:
+            raise SourceError("RL904", _CORRUPT_ZIP if data.startswith(_ZIP_SIGNATURES) else _NOT_ZIP) from None
+        names = set(self._archive.namelist())
+        main = _main_part(self._archive, names)
+        if main not in names:
+            raise SourceError("RL904", f"文件缺少 Word 正文部分（{main}），不是有效的 .docx 文档：请用 Word 或 WPS 重新保存")
+        document = parse_xml(_read_part(self._archive, main))
+        if document is None:
+            raise SourceError("RL904", f"Word 正文部分（{main}）已损坏，无法解析：请用 Word 或 WPS 重新打开并保存")
+        self.document = document
+        self._related = _related_parts(self._archive, names, main)
+
+    def part(self, kind: str) -> bytes | None:
+        """The bytes of a part related to the main document (``styles``, ``numbering``), if present."""
+        return _read_part(self._archive, self._related.get(kind))
+
+
+def _relationships(archive: zipfile.ZipFile, names: set[str], path: str) -> dict[str, str]:
+    """Relationship type (last path segment) → target, from a ``.rels`` part."""
+    root = parse_xml(_read_part(archive, path)) if path in names else None
+    if root is None:
+        return {}
+    return {
+        (relationship.get("Type") or "").rsplit("/", 1)[-1]: relationship.get("Target") or ""
+        for relationship in root.iter(_RELATIONSHIP)
+    }
+
+
+def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """The main document part named by the package relationships, else the usual ``word/document.xml``."""
+    target = (_relationships(archive, names, "_rels/.rels").get("officeDocument") or "").lstrip("/")
+    return target if target in names else DEFAULT_MAIN_PART
+
+
+def _related_parts(archive: zipfile.ZipFile, names: set[str], main: str) -> dict[str, str]:
+    """Relationship type → part path for the parts the main document refers to (styles and numbering at least)."""
+    folder, name = posixpath.split(main)
+    relationships = _relationships(archive, names, posixpath.join(folder, "_rels", name + ".rels"))
+    parts = {
+        kind: target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        for kind, target in relationships.items()
+    }
+    for kind in ("styles", "numbering"):
+        parts.setdefault(kind, posixpath.join(folder, kind + ".xml"))
+    return {kind: path for kind, path in parts.items() if path in names}
+
+
+def _read_part(archive: zipfile.ZipFile, path: str | None) -> bytes | None:
+    """A part's bytes; ``None`` when absent or too large. A damaged zip entry raises RL904."""
+    if path is None:
+        return None
+    try:
+        if archive.getinfo(path).file_size > MAX_PART_SIZE:
+            return None
+        return archive.read(path)
+    except KeyError:
+        return None
+    except _READ_ERRORS:
+        raise SourceError("RL904", _CORRUPT_ZIP) from None
+
+
+@dataclass(frozen=True)
+class WordParagraph:
+    """A paragraph's visible text (stripped), its heading level by style, and its text boxes."""
+
+    text: str
+    heading: int | None
+    text_boxes: tuple[_Element, ...]
+
+
+class ParagraphReader:
+    """Reads the visible text of ``w:p`` elements, list labels included, in document order.
+
+    Written for speed (a report has thousands of paragraphs and runs): children
+    are scanned once rather than searched with ``find``, and the check for a
+    feature the document does not use (hidden text) is skipped.
+    """
+
+    def __init__(self, w: WordNames, styles: StyleSheet, numbering: Numbering, has_hidden_text: bool) -> None:
+        self._w = w
+        self._styles = styles
+        self._numbering = numbering
+        self._has_hidden_text = has_hidden_text
+        self._transparent = frozenset(
+            getattr(w, tag) for tag in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")
+        )
+        self._content_wrappers = {w.sdt: w.sdtContent, w.ruby: w.rubyBase, _ALTERNATE_CONTENT: _CHOICE}
+        self._characters = {w.tab: "\t", w.ptab: "\t", w.br: "\n", w.cr: "\n", w.noBreakHyphen: "-"}
+        self._box_holders = frozenset((w.drawing, w.pict, w.object, _ALTERNATE_CONTENT))
+
+    def read(self, paragraph: _Element) -> WordParagraph:
+        """The paragraph's text, heading level and text boxes."""
+        w = self._w
+        style = outline = number_id = None
+        level = 0
+        if len(paragraph) and paragraph[0].tag == w.pPr:
+            for setting in paragraph[0]:
+                tag = setting.tag
+                if tag == w.pStyle:
+                    style = setting.get(w.val)
+                elif tag == w.outlineLvl:
+                    outline = attribute_number(setting.get(w.val))
+                elif tag == w.numPr:
+                    for part in setting:
+                        if part.tag == w.numId:
+                            number_id = part.get(w.val)
+                        elif part.tag == w.ilvl:
+                            level = attribute_number(part.get(w.val), 0)
+        if number_id is None and style is not None:
+            number_id, level = self._styles.numbering(style) or (None, 0)
+        label = self._numbering.label(number_id, level) if number_id not in (None, "0") else ""
+        pieces: list[str] = [label]
+        boxes: list[_Element] = []
+        self._read_runs(paragraph, pieces, boxes)
+        heading = self._styles.heading_level(style, outline)
+        return WordParagraph("".join(pieces).strip(), heading, tuple(boxes))
+
+    def _read_runs(self, container: _Element, pieces: list[str], boxes: list[_Element]) -> None:
+        w = self._w
+        for child in container:
+            tag = child.tag
+            if tag == w.r:
+                self._read_run(child, pieces, boxes)
+            elif tag in self._transparent:
+                self._read_runs(child, pieces, boxes)
+            elif tag in self._content_wrappers:
+                content = child.find(self._content_wrappers[tag])
+                if content is not None:
+                    self._read_runs(content, pieces, boxes)
+            elif tag in _MATH_CONTAINERS:
+                pieces.extend(text.text or "" for text in child.iter(_MATH_TEXT))
+
+    def _read_run(self, run: _Element, pieces: list[str], boxes: list[_Element]) -> None:
+        w = self._w
+        if self._has_hidden_text and len(run) and run[0].tag == w.rPr:
+            hidden = run[0].find(w.vanish)
+            if hidden is not None and hidden.get(w.val) not in _FALSE:
+                return
+        for child in run:
+            tag = child.tag
+            if tag == w.t:
+                pieces.append(child.text or "")
+            elif tag in self._characters:
+                pieces.append(self._characters[tag])
+            elif tag == w.sym:
+                pieces.append(_symbol(child.get(w.char)))
+            elif tag in self._box_holders:
+                boxes.extend(text_boxes(child, w))
+
+
+def _symbol(code: str | None) -> str:
+    """The character of a ``w:sym``; symbol-font glyphs (private use area) are left out."""
+    try:
+        character = chr(int(code or "", 16))
+    except ValueError:
+        return ""
+    return "" if "\ue000" <= character <= "\uf8ff" else character
+
+
+def text_boxes(element: _Element, w: WordNames) -> Iterator[_Element]:
+    """The outermost ``w:txbxContent`` in ``element``; of alternate content only the first choice is read."""
+    if element.tag == _ALTERNATE_CONTENT:
+        choice = element.find(_CHOICE)
+        if choice is not None:
+            yield from text_boxes(choice, w)
+        return
+    for child in element:
+        if child.tag == w.txbxContent:
+            yield child
+        elif isinstance(child.tag, str):
+            yield from text_boxes(child, w)
+
+
+class BodyReader:
+    """Writes the blocks of a Word body (paragraphs, tables, text boxes) into a text builder."""
+
+    def __init__(self, w: WordNames, paragraphs: ParagraphReader, builder: TextBuilder) -> None:
+        self._w = w
+        self._paragraphs = paragraphs
+        self._builder = builder
+        self._paragraph_count = 0
+        self._wrappers = {w.sdt: w.sdtContent, w.customXml: None, _ALTERNATE_CONTENT: _CHOICE}
+
+    def read_blocks(self, container: _Element, in_text_box: bool = False) -> None:
+        """Write the block content of a body, cell, text box or content control."""
+        w = self._w
+        for child in container:
+            tag = child.tag
+            if tag == w.p:
+                self._paragraph(self._paragraphs.read(child), in_text_box)
+            elif tag == w.tbl:
+                self._table(child, in_text_box)
+            elif tag in self._wrappers:
+                content = self._unwrapped(child)
+                if content is not None:
+                    self.read_blocks(content, in_text_box)
+
+    def _unwrapped(self, wrapper: _Element) -> _Element | None:
+        inner = self._wrappers[wrapper.tag]
+        return wrapper if inner is None else wrapper.find(inner)
+
+    def _paragraph(self, paragraph: WordParagraph, in_text_box: bool) -> None:
+        builder = self._builder
+        if paragraph.text:
+            self._paragraph_count += 1
+            first = not builder.blocks
+            start = builder.start_block()
+            place = f"第{self._paragraph_count}段" + ("（文本框）" if in_text_box else "")
+            builder.write_located(paragraph.text, place)
+            level = paragraph.heading or (1 if first and is_title(paragraph.text) else numbered_heading_level(paragraph.text))
+            builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
+        for box in paragraph.text_boxes:
+            self.read_blocks(box, in_text_box=True)
+
+    def _table(self, table: _Element, in_text_box: bool) -> None:
+        grid = place_cells(table, self._w)
+        if grid.is_layout or table.find(".//" + self._w.tbl) is not None:
+            for placed in grid.cells:
+                self.read_blocks(placed.content, in_text_box)
+            return
+        write_table(self._builder, grid, self._write_cell)
+
+    def _write_cell(self, cell: _Element, logical: str) -> None:
+        """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces."""
+        lines: list[str] = []
+        self._cell_lines(cell, lines)
+        self._builder.write_located("\n".join(lines), logical)
+
+    def _cell_lines(self, container: _Element, lines: list[str]) -> None:
+        for child in container:
+            if child.tag == self._w.p:
+                paragraph = self._paragraphs.read(child)
+                if paragraph.text:
+                    lines.append(paragraph.text.replace("\t", " "))
+                for box in paragraph.text_boxes:
+                    self._cell_lines(box, lines)
+            elif child.tag in self._wrappers:
+                content = self._unwrapped(child)
+                if content is not None:
+                    self._cell_lines(content, lines)
+
+
+def _children(container: _Element, tag: str, w: WordNames) -> list[_Element]:
+    """Children ``w:tag`` of a table or row, looking through content controls and custom XML."""
+    found = []
+    for child in container:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag == w.sdt:
+            content = child.find(w.sdtContent)
+            if content is not None:
+                found.extend(_children(content, tag, w))
+        elif child.tag == w.customXml:
+            found.extend(_children(child, tag, w))
+    return found
+
+
+def _properties(element: _Element, tag: str) -> _Element | None:
+    """An element's properties child (``w:trPr``, ``w:tcPr``), which the schema puts first or nearly."""
+    for child in element[:2]:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
+    """Place Word cells on the grid: ``w:gridBefore`` and ``w:gridSpan`` give columns, ``w:vMerge`` rowspans.
+
+    A ``w:vMerge`` continuation cell extends the merge started above it in the
+    same column and is not a cell of its own; ``w:hMerge`` continuation cells
+    likewise widen the cell before them.
+    """
+    placed: list[PlacedCell[_Element]] = []
+    open_merges: dict[int, int] = {}  # grid column → index in placed of the vertical merge open there
+    column_count = 0
+    rows = _children(table, w.tr, w)
+    for row, tr in enumerate(rows):
+        column = min(attribute_number(w.value(_properties(tr, w.trPr), "gridBefore"), 0), MAX_SPAN)
+        continued: dict[int, int] = {}
+        row_first = len(placed)
+        for tc in _children(tr, w.tc, w):
+            colspan, vertical, horizontal = 1, None, None
+            properties = _properties(tc, w.tcPr)
+            for setting in properties if properties is not None else ():
+                if setting.tag == w.gridSpan:
+                    colspan = max(1, min(attribute_number(setting.get(w.val), 1), MAX_SPAN))
+                elif setting.tag == w.vMerge:
+                    vertical = setting.get(w.val, "continue")
+                elif setting.tag == w.hMerge:
+                    horizontal = setting.get(w.val, "continue")
+            if horizontal == "continue" and len(placed) > row_first:
+                placed[-1] = replace(placed[-1], colspan=placed[-1].colspan + colspan)
+            elif vertical == "continue" and column in open_merges:
+                merged = open_merges[column]
+                placed[merged] = replace(placed[merged], rowspan=placed[merged].rowspan + 1)
+                continued[column] = merged
+            else:
+                placed.append(PlacedCell(row, column, 1, colspan, tc))
+                if vertical == "restart":
+                    continued[column] = len(placed) - 1
+            column += colspan
+        column_count = max(column_count, column)
+        open_merges = continued
+    return TableGrid(tuple(placed), len(rows), column_count)
+
+
+class DocxLoader(Loader):
+    """Word documents saved by Word, WPS or LibreOffice."""
+
+    format = "docx"
+    extensions = (".docx",)
+
+    def load(self, source: Source) -> Document:
+        package = WordPackage(source.data)
+        root = package.document
+        if not (isinstance(root.tag, str) and root.tag.startswith("{") and root.tag.endswith("}document")):
+            raise SourceError("RL904", "文件的正文部分不是 Word 文档（缺少 w:document），无法读取")
+        w = WordNames(root.tag[1 : root.tag.index("}")])
+        body = root.find(w.body)
+        builder = TextBuilder()
+        if body is not None:
+            has_hidden_text = next(body.iter(w.vanish), None) is not None
+            styles = StyleSheet(lambda: package.part("styles"), w)
+            numbering = Numbering(lambda: package.part("numbering"), w)
+            paragraphs = ParagraphReader(w, styles, numbering, has_hidden_text)
+            BodyReader(w, paragraphs, builder).read_blocks(body)
+        text = builder.text()
+        if not text.strip():
+            raise SourceError("RL906", "Word 文档中没有文字内容，无法检查")
+        return builder.document(source, self.format)
+
+
+@hookimpl
+def reportlint_loaders():
+    """The .docx loader."""
+    return [DocxLoader]

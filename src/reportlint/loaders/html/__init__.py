@@ -1,0 +1,452 @@
+"""Loader for web pages (``.html``/``.htm``): the report's paragraphs and tables, located in the HTML source.
+
+The page is decoded by its ``<meta charset>`` (GBK/GB2312 pages are common),
+parsed with lxml, cleaned of scripts, styles, navigation and hidden elements,
+and searched for the report (see :mod:`reportlint.loaders.html.content`). The
+report's elements are read in document order: ``<h1>``–``<h6>`` are headings,
+``<p>``, ``<div>``, ``<li>`` and other block elements end lines, ``<br>`` ends a
+line, whitespace collapses as a browser collapses it. A ``<table>`` with
+several columns becomes a :class:`~reportlint.core.model.Table` with rowspan/colspan
+expanded into its grid; a table holding other tables, or a single column, only
+lays out content and is read as blocks. Every word is located at its line and
+column in the HTML source; table cells are also named (``表格2 第3行 第4列``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from html.entities import codepoint2name
+from typing import TYPE_CHECKING
+
+from reportlint.core.hookspecs import hookimpl
+from reportlint.loaders import Loader
+from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.text.chrome import is_chrome_line
+from reportlint.loaders.html.content import (
+    MIN_UNSTRUCTURED_CHARS,
+    NO_REPORT_MESSAGE,
+    find_content,
+    is_metadata_table,
+    page_metadata,
+)
+from reportlint.loaders.headings import is_title, numbered_heading_level
+from reportlint.core.model import Document, Heading, Paragraph
+from reportlint.sources import Source, SourceError
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as HtmlElement
+
+#: Elements whose content is never report text.
+SKIPPED_TAGS = frozenset(
+    "script style noscript template nav iframe frame frameset object embed applet svg canvas "
+    "select option button input textarea map audio video head".split()
+)
+#: Elements that end the current line before and after their content.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form header hgroup hr html li main menu ol p pre section summary ul "
+    "table thead tbody tfoot tr td th".split()
+)
+HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
+_COLLAPSIBLE_SPACE = " \t\n\r\f"
+_COLLAPSIBLE_INSIDE = re.compile(r"[ \t\n\r\f]")
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+
+#: Characters that may come from an entity (&nbsp; &ldquo; …): not searched for literally in the source.
+_ENTITY_CHARACTERS = frozenset(chr(code) for code in codepoint2name) | {"&", "<", ">"}
+#: How many characters of a word are searched for in the source, and how far ahead.
+ANCHOR_KEY_LENGTH = 12
+ANCHOR_SEARCH_WINDOW = 20000
+
+
+class SourcePositions:
+    """Finds where extracted words are in the HTML source, moving forward through it.
+
+    lxml knows the line of each element's start tag, not the column of its text.
+    Words are found by searching their first characters from the previous
+    word's position (never before their element's line); a word that cannot be
+    found (characters written as entities) is placed at column 1 of that line.
+    """
+
+    def __init__(self, html: str) -> None:
+        self._html = html
+        self._line_starts = [0, *(match.end() for match in re.finditer("\n", html))]
+        self._cursor = 0
+
+    def locate(self, word: str, line: int) -> tuple[int, int]:
+        """1-based (line, column) in the source of a word whose element starts on ``line``."""
+        lead = 0
+        while lead < len(word) and word[lead] in _ENTITY_CHARACTERS:
+            lead += 1
+        key_end = lead
+        while key_end < len(word) and key_end - lead < ANCHOR_KEY_LENGTH and word[key_end] not in _ENTITY_CHARACTERS:
+            key_end += 1
+        if key_end > lead:
+            line_start = self._line_starts[min(line, len(self._line_starts)) - 1]
+            found = self._find_in_text(word[lead:key_end], max(self._cursor, line_start))
+            if found >= 0:
+                self._cursor = found + key_end - lead
+                row = bisect.bisect_right(self._line_starts, found) - 1
+                return row + 1, max(1, found - self._line_starts[row] + 1 - lead)
+        return line, 1
+
+    def _find_in_text(self, key: str, origin: int) -> int:
+        """The first place of ``key`` after ``origin`` that is text, not inside a tag (``#000`` in a style)."""
+        html, limit = self._html, origin + ANCHOR_SEARCH_WINDOW
+        found = html.find(key, origin, limit)
+        while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
+            found = html.find(key, found + 1, limit)
+        return found
+
+
+@dataclass(frozen=True)
+class Word:
+    """A run of a line's text and its place in the source (``line`` is None for a collapsed space)."""
+
+    text: str
+    line: int | None = None
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of the page's text: its words, heading level (``<hN>``) and share of link text."""
+
+    words: tuple[Word, ...]
+    heading: int | None
+    link_share: float
+
+    @property
+    def text(self) -> str:
+        """The line's text."""
+        return "".join(word.text for word in self.words)
+
+
+@dataclass(frozen=True)
+class CellText:
+    """The lines of one table cell and the source line of its ``<td>``."""
+
+    lines: tuple[TextLine, ...]
+    line: int
+
+    @property
+    def text(self) -> str:
+        """The cell's text, lines joined by newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """A data table of the page, expanded into its grid."""
+
+    grid: TableGrid[CellText]
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """Text waiting for its line to end, with its element's source line and whether it is link text."""
+
+    text: str
+    line: int
+    linked: bool
+
+
+class Flow:
+    """Collects the lines and tables of one container in reading order."""
+
+    def __init__(self, positions: SourcePositions) -> None:
+        self._positions = positions
+        self._pending: list[_Pending] = []
+        self.items: list[TextLine | PageTable] = []
+        self.heading: int | None = None
+
+    def add_text(self, text: str, line: int, linked: bool, preformatted: bool) -> None:
+        """Add text of an element starting on source ``line``; in ``<pre>`` newlines end lines."""
+        if not preformatted:
+            self._pending.append(_Pending(text, line, linked))
+            return
+        for index, part in enumerate(text.split("\n")):
+            if index:
+                self.end_line()
+            self._pending.append(_Pending(part, line + index, linked))
+
+    def add_table(self, table: PageTable) -> None:
+        """Add a data table after the current line."""
+        self.end_line()
+        self.items.append(table)
+
+    def end_line(self) -> None:
+        """Close the current line: collapse and trim its whitespace and locate its words."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        filled = [piece for piece in pending if not piece.text.isspace()]
+        if len(filled) == 1 and not _COLLAPSIBLE_INSIDE.search(filled[0].text.strip()):
+            self._add_word_line(filled[0])  # the usual table cell or heading: one run of text
+            return
+        tokens = [
+            (match.group(), piece.line, piece.linked)
+            for piece in pending
+            for match in _COLLAPSIBLE.finditer(piece.text)
+        ]
+        words = _trimmed(tokens)
+        if not words:
+            return
+        placed: list[Word] = []
+        linked_length = total_length = 0
+        for text, line, linked in words:
+            if text[0] in _COLLAPSIBLE_SPACE:
+                if placed and placed[-1].line is not None:
+                    placed.append(Word(" "))
+                continue
+            placed.append(Word(text, *self._positions.locate(text, line)))
+            total_length += len(text)
+            linked_length += len(text) if linked else 0
+        self.items.append(TextLine(tuple(placed), self.heading, linked_length / total_length))
+
+    def _add_word_line(self, piece: _Pending) -> None:
+        text = piece.text.strip()
+        if text:
+            word = Word(text, *self._positions.locate(text, piece.line))
+            self.items.append(TextLine((word,), self.heading, 1.0 if piece.linked else 0.0))
+
+
+def _trimmed(tokens: list[tuple[str, int, bool]]) -> list[tuple[str, int, bool]]:
+    """Tokens without whitespace (of any kind, &nbsp; and 　 included) at the start and end of the line."""
+    while tokens and not tokens[0][0].strip():
+        tokens.pop(0)
+    while tokens and not tokens[-1][0].strip():
+        tokens.pop()
+    if not tokens:
+        return tokens
+    first, last = tokens[0], tokens[-1]
+    tokens[0] = (first[0].lstrip(), first[1], first[2])
+    if len(tokens) == 1:
+        tokens[0] = (tokens[0][0].rstrip(), first[1], first[2])
+    else:
+        tokens[-1] = (last[0].rstrip(), last[1], last[2])
+    return tokens
+
+
+class PageReader:
+    """Reads elements of a parsed page into lines and tables."""
+
+    def __init__(self, positions: SourcePositions) -> None:
+        self._positions = positions
+
+    def read(self, element: HtmlElement) -> list[TextLine | PageTable]:
+        """The lines and tables of an element, read as a block."""
+        flow = Flow(self._positions)
+        self._block(element, flow, element.sourceline or 1, False, False)
+        return flow.items
+
+    def _block(self, element: HtmlElement, flow: Flow, line: int, linked: bool, preformatted: bool) -> None:
+        if element.tag == "table":
+            self._table(element, flow)
+            return
+        flow.end_line()
+        outer_heading = flow.heading
+        flow.heading = HEADING_LEVELS.get(element.tag, outer_heading)
+        self._inline(element, flow, line, linked, preformatted or element.tag == "pre")
+        flow.end_line()
+        flow.heading = outer_heading
+
+    def _inline(self, element: HtmlElement, flow: Flow, line: int, linked: bool, preformatted: bool) -> None:
+        line = element.sourceline or line
+        if element.text:
+            flow.add_text(element.text, line, linked, preformatted)
+        for child in element:
+            tag = child.tag
+            child_line = child.sourceline or line
+            if not isinstance(tag, str):
+                pass  # not an element (the parser drops comments; entities may remain): only its tail is text
+            elif tag == "br":
+                flow.end_line()
+            elif tag in BLOCK_TAGS or tag in HEADING_LEVELS:
+                self._block(child, flow, child_line, linked, preformatted)
+            else:
+                self._inline(child, flow, child_line, linked or (tag == "a" and bool(child.get("href"))), preformatted)
+            if child.tail:
+                flow.add_text(child.tail, child_line, linked, preformatted)
+
+    def _table(self, table: HtmlElement, flow: Flow) -> None:
+        grid = place_cells(list(_table_rows(table)))
+        caption = table.find("caption")
+        if caption is not None:
+            self._block(caption, flow, caption.sourceline or 1, False, False)
+        if grid.is_layout or table.find(".//table") is not None:
+            for placed in grid.cells:
+                self._block(placed.content, flow, placed.content.sourceline or 1, False, False)
+            flow.end_line()
+            return
+        cells = []
+        for placed in grid.cells:
+            cell_flow = Flow(self._positions)
+            line = placed.content.sourceline or table.sourceline or 1
+            self._inline(placed.content, cell_flow, line, False, False)
+            cell_flow.end_line()
+            lines = tuple(item for item in cell_flow.items if isinstance(item, TextLine))
+            cells.append(PlacedCell(placed.row, placed.column, placed.rowspan, placed.colspan, CellText(lines, line)))
+        flow.add_table(PageTable(TableGrid(tuple(cells), grid.row_count, grid.column_count)))
+
+
+def _table_rows(table: HtmlElement) -> Iterator[list[HtmlElement]]:
+    """The rows of a table (not of tables nested in it), each as its list of cells."""
+    for child in table:
+        if child.tag == "tr":
+            yield [cell for cell in child if cell.tag in ("td", "th")]
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            for row in child:
+                if row.tag == "tr":
+                    yield [cell for cell in row if cell.tag in ("td", "th")]
+
+
+def _span(value: str | None, limit: int) -> int:
+    """A rowspan/colspan attribute as a count in ``1..limit``; 0 means "to the end" as in HTML."""
+    if value is None:
+        return 1
+    digits = _LEADING_NUMBER.match(value)
+    span = int(digits.group(1)) if digits else 1
+    return limit if span == 0 else max(1, min(span, limit))
+
+
+def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]:
+    """Place HTML cells on the table grid: each cell takes the first free column of its row."""
+    occupied: set[tuple[int, int]] = set()
+    placed: list[PlacedCell[HtmlElement]] = []
+    column_count = 0
+    for row, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            while (row, column) in occupied:
+                column += 1
+            rowspan = _span(cell.get("rowspan"), len(rows) - row)
+            colspan = _span(cell.get("colspan"), MAX_SPAN)
+            occupied.update((row + down, column + right) for down in range(rowspan) for right in range(colspan))
+            placed.append(PlacedCell(row, column, rowspan, colspan, cell))
+            column += colspan
+            column_count = max(column_count, column)
+    return TableGrid(tuple(placed), len(rows), column_count)
+
+
+class HtmlLoader(Loader):
+    """Web pages, in any encoding their ``<meta charset>`` declares."""
+
+    format = "html"
+    extensions = (".html", ".htm")
+
+    def load(self, source: Source) -> Document:
+        declared = _DECLARED_CHARSET.search(source.data[:4096])
+        html, encoding = source.decode((declared.group(1) or declared.group(2)).decode("ascii") if declared else None)
+        html = _CONTROL_CHARACTERS.sub(" ", html)  # lxml refuses them; same length keeps positions
+        declaration = _XML_DECLARATION.match(html)
+        parsable = " " * declaration.end() + html[declaration.end() :] if declaration else html
+        document = _parse(parsable)
+        metadata = page_metadata(document)
+        for element in [element for element in document.iter() if _is_skipped(element)]:
+            _drop(element)
+        body = document.find("body")
+        if body is None:
+            raise SourceError("RL906", NO_REPORT_MESSAGE)
+        content = find_content(body)
+        reader = PageReader(SourcePositions(html))
+        title_items = reader.read(content.title) if content.title is not None else []
+        builder = TextBuilder()
+        _write_items(builder, title_items, title=True)
+        title_end = builder.offset
+        _write_items(builder, reader.read(content.root), title=False)
+        text = builder.text()
+        report_characters = len("".join(text[title_end:].split()))
+        if not report_characters or (not content.has_sections and report_characters < MIN_UNSTRUCTURED_CHARS):
+            raise SourceError("RL906", NO_REPORT_MESSAGE)
+        return builder.document(source, self.format, encoding=encoding, metadata=metadata)
+
+
+def _parse(html: str) -> HtmlElement:
+    from lxml import etree
+
+    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    try:
+        document = etree.fromstring(html, parser)
+    except (etree.LxmlError, ValueError) as error:
+        raise SourceError("RL904", f"网页无法解析：{error}") from None
+    if document is None:
+        raise SourceError("RL906", "网页是空的，没有可检查的内容")
+    return document
+
+
+def _drop(element: HtmlElement) -> None:
+    """Remove an element and its content, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _is_skipped(element: HtmlElement) -> bool:
+    """Elements that never hold report text: scripts, styles, navigation, form controls, hidden elements."""
+    if not isinstance(element.tag, str):
+        return False
+    return (
+        element.tag in SKIPPED_TAGS
+        or element.get("hidden") is not None
+        or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    )
+
+
+def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], title: bool) -> None:
+    """Write lines and tables, leaving out page chrome and metadata tables."""
+    for item in items:
+        if isinstance(item, PageTable):
+            if not is_metadata_table([placed.content.text for placed in item.grid.cells]):
+                write_table(builder, item.grid, lambda cell, logical: _write_cell(builder, cell, logical))
+            continue
+        text = item.text
+        if is_chrome_line(text, item.link_share):
+            continue
+        first = not builder.blocks
+        start = builder.start_block()
+        _write_words(builder, item.words, None)
+        level = 1 if title or (first and is_title(text)) else item.heading or numbered_heading_level(text)
+        builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
+
+
+def _write_cell(builder: TextBuilder, cell: CellText, logical: str) -> None:
+    if not cell.lines:
+        builder.write_from_source("", cell.line, 1, logical)
+    for index, line in enumerate(cell.lines):
+        if index:
+            builder.write("\n")
+        _write_words(builder, line.words, logical)
+
+
+def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | None) -> None:
+    for word in words:
+        if word.line is None:
+            builder.write(word.text)
+        else:
+            builder.write_from_source(word.text, word.line, word.column, logical)
+
+
+@hookimpl
+def reportlint_loaders():
+    """The HTML loader."""
+    return [HtmlLoader]

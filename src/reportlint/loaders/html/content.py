@@ -1,0 +1,174 @@
+"""Finding the report inside a web page: its main content, its title, page chrome and page metadata.
+
+Government CMS pages wrap a report in navigation, breadcrumbs, font-size and
+share widgets, metadata tables (索引号/发布机构/生成日期…) and footers. The
+report is found by what it says, not by class names: the *content* is the
+deepest element holding the most section headings (一、总体情况 … 六、其他需要报告
+的事项), or, for reports without them, the deepest element holding a report
+title and enough text. The *title* is grafted from just before the content when
+the content lacks it (``<h1>`` above ``#zoom``). Lines and tables of page chrome
+inside the content are recognised by their wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_metadata_line, section_count
+from reportlint.loaders.headings import TITLE, is_title
+from reportlint.sources import SourceError
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element as HtmlElement
+
+
+
+
+#: How many elements at the start of the content are searched for the report's title.
+TITLE_SEARCH_ELEMENTS = 40
+#: A page without section headings needs this much text (in characters) around its title to hold a report.
+MIN_UNSTRUCTURED_CHARS = 300
+
+NO_REPORT_MESSAGE = (
+    "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
+)
+
+_PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "published", "article:published_time")
+_DATE = re.compile(
+    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+)
+_LABELLED_DATE = re.compile(
+    r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")"
+)
+
+
+@dataclass(frozen=True)
+class PageContent:
+    """Where the report is in a page: its content element, its title element if outside it, and
+    whether the content was found by its section headings (else by a title and enough text)."""
+
+    root: HtmlElement
+    title: HtmlElement | None
+    has_sections: bool
+
+
+def text_of(element: HtmlElement) -> str:
+    """All the text inside an element, as ``text_content()`` of lxml.html gives it."""
+    return "".join(element.itertext())
+
+
+def find_content(body: HtmlElement) -> PageContent:
+    """The element holding the report and, when the report's title is outside it, the title element.
+
+    Raises :class:`SourceError` RL906 when the page holds no report.
+    """
+    root = _deepest(body, lambda element: section_count(text_of(element)))
+    has_sections = root is not None
+    if root is None:
+        root = _deepest(body, _unstructured_report_score)
+    if root is None:
+        raise SourceError("RL906", NO_REPORT_MESSAGE)
+    title = None if _holds_title(root) else _title_before(body, root)
+    return PageContent(root, title, has_sections)
+
+
+def _holds_title(root: HtmlElement) -> bool:
+    """Whether one of the first elements of ``root`` is the report's title."""
+    return any(_is_title_element(element) for element in islice(root.iter(), TITLE_SEARCH_ELEMENTS))
+
+
+def _is_title_element(element: HtmlElement) -> bool:
+    """Whether an element's whole text is a report title (only elements whose own text ends the title are read)."""
+    own = element.text or ""
+    if "报告" not in own and "年报" not in own:
+        return False
+    return is_title(" ".join(text_of(element).split()))
+
+
+def _deepest(body: HtmlElement, score: Callable[[HtmlElement], int]) -> HtmlElement | None:
+    """Descend from ``body`` while a child keeps the body's score; ``None`` when the body scores 0."""
+    best = score(body)
+    if not best:
+        return None
+    element = body
+    while True:
+        child = next((child for child in _element_children(element) if score(child) >= best), None)
+        if child is None:
+            return element
+        element = child
+
+
+def _unstructured_report_score(element: HtmlElement) -> int:
+    """1 for an element with a report title and enough text to be the report itself."""
+    text = text_of(element)
+    return int(bool(TITLE.search(text)) and len("".join(text.split())) >= MIN_UNSTRUCTURED_CHARS)
+
+
+def _element_children(element: HtmlElement) -> Iterator[HtmlElement]:
+    return (child for child in element if isinstance(child.tag, str))
+
+
+def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
+    """The last short element before ``root`` (not containing it) that reads like a report title.
+
+    A title split over several elements (``<h1><span>某镇</span><span>2021年…报告</span></h1>``)
+    is taken whole: from the element ending it, up to the outermost one whose text is still the title.
+    """
+    ancestors = set(root.iterancestors())
+    found = None
+    for element in body.iter():
+        if element is root:
+            break
+        if element not in ancestors and _is_title_element(element) and not is_metadata_line(text_of(element)):
+            found = element
+    while found is not None:
+        parent = found.getparent()
+        if parent is None or parent in ancestors or not is_title(" ".join(text_of(parent).split())):
+            break
+        found = parent
+    return found
+
+
+def is_metadata_table(cell_texts: Sequence[str]) -> bool:
+    """Whether a table is a CMS metadata table (two or more cells labelled 索引号：, 发布机构：…)."""
+    labelled = sum(1 for text in cell_texts if is_metadata_line(text) or text.strip() in METADATA_LABELS)
+    return labelled >= 2 and not any(section_count(text) for text in cell_texts)
+
+
+def page_metadata(document: HtmlElement) -> dict[str, str]:
+    """``published`` (ISO date) and ``published_raw`` from ``<meta name="PubDate">`` or a 发布日期： line."""
+    raw = None
+    for meta in document.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if name in _PUBLISHED_META and (meta.get("content") or "").strip():
+            raw = meta.get("content").strip()
+            break
+    if raw is None:
+        body = document.find("body")
+        text = text_of(body) if body is not None else ""
+        matches: dict[str, str] = {}
+        for match in _LABELLED_DATE.finditer(text):
+            matches.setdefault(match.group(1), match.group(2).strip())
+        raw = next((matches[label] for label in PUBLICATION_LABELS if label in matches), None)
+    if raw is None:
+        return {}
+    metadata = {"published_raw": raw}
+    parsed = _iso_date(raw)
+    if parsed:
+        metadata["published"] = parsed
+    return metadata
+
+
+def _iso_date(raw: str) -> str | None:
+    match = _DATE.search(raw)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:
+        return None

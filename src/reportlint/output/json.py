@@ -1,0 +1,92 @@
+"""The ``json`` output: a documented, versioned schema (see ``docs/json-output.md``)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.model import Location
+from reportlint.output import Reporter
+
+#: Bumped on any incompatible change of the JSON layout.
+JSON_SCHEMA_VERSION = "1.0"
+
+
+def location_dict(location: Location | None) -> dict | None:
+    """A location as JSON (1-based lines and columns, characters as columns)."""
+    if location is None:
+        return None
+    data = {
+        "line": location.line,
+        "column": location.column,
+        "end_line": location.end_line,
+        "end_column": location.end_column,
+    }
+    if location.logical:
+        data["logical"] = location.logical
+    if location.page is not None:
+        data["page"] = location.page
+    return data
+
+
+def diagnostic_dict(diagnostic: Diagnostic) -> dict:
+    """One finding as JSON."""
+    data = {
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "severity": diagnostic.severity.label,
+        "message": diagnostic.message,
+        "location": location_dict(diagnostic.location),
+        "offsets": {"start": diagnostic.start, "end": diagnostic.end},
+        "related": [
+            {"message": item.message, "location": location_dict(item.location), "offsets": {"start": item.start, "end": item.end}}
+            for item in diagnostic.related
+        ],
+        "fix": None,
+        "fingerprint": diagnostic.fingerprint,
+        "origin": diagnostic.origin,
+    }
+    if diagnostic.fix is not None:
+        data["fix"] = {
+            "description": diagnostic.fix.description,
+            "offsets": {"start": diagnostic.fix.start, "end": diagnostic.fix.end},
+            "replacement": diagnostic.fix.replacement,
+        }
+    return data
+
+
+class JsonReporter(Reporter):
+    """Machine-readable output for scripts and supervising offices' dashboards."""
+
+    name = "json"
+    description = "JSON 格式（带版本号的固定结构，见 docs/json-output.md）"
+
+    def render(self, run) -> str:
+        from reportlint import __version__
+
+        diagnostics = run.diagnostics
+        payload = {
+            "schema_version": JSON_SCHEMA_VERSION,
+            "tool": {"name": "reportlint", "version": __version__},
+            "files": [
+                {
+                    "path": result.path,
+                    "format": result.format,
+                    "diagnostics": [diagnostic_dict(diagnostic) for diagnostic in result.diagnostics],
+                }
+                for result in run.files
+            ],
+            "plugin_failures": [{"plugin": failure.plugin, "message": failure.message} for failure in run.failures],
+            "summary": {
+                "files": len(run.files),
+                "files_with_findings": sum(1 for result in run.files if result.diagnostics),
+                "diagnostics": len(diagnostics),
+                "by_severity": {
+                    severity.label: count
+                    for severity, count in sorted(Counter(d.severity for d in diagnostics).items(), reverse=True)
+                },
+                "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
+            },
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,703 @@
+"""The places of a report: its subject on the map, and every place it names, judged against the subject.
+
+This module is the bridge between reports and the gazetteer: the RL4 rules and
+``reportlint parse`` read :attr:`Report.places <reportlint.core.report.Report.places>`,
+a :class:`PlaceAnalysis` computed once per report, and never talk to the
+gazetteer themselves.  Nothing here loads the gazetteer until that property is
+first read, so a run without place rules never pays for it.
+
+What the analysis holds:
+
+* the gazetteer of the configuration (the shipped one, or the ``[places]``
+  ``data-file`` with its ``extra`` places; see :func:`place_settings`);
+* the **subject**: the reporting body resolved to one place (a config-pinned
+  name first, else the most specific of the names in the title, the issuer line
+  and the signature), or the candidates it could still be;
+* every **place mention** of the text (full names only, see
+  :mod:`reportlint.places.matcher`) with its :class:`Relation` to the subject
+  (the subject itself, a parent, a place inside it, a sibling township of the
+  same county, a place of the same county, city or province, a place elsewhere,
+  or undecidable) and where it stands: the section, whether its sentence is one
+  where the report talks about itself (``我镇…``, ``本镇…``, ``XX镇将…``),
+  whether the name is written as if it were the reporting body, whether the
+  sentence is about cooperation with another place, and whether the name is
+  inside a cited document title (``《…》``);
+* the **written hierarchies**: adjacent full names such as ``秦安县兴国镇`` and
+  whether the gazetteer has the first containing the second.
+
+Self-references (``我镇``, ``本局`` …) are found without the gazetteer
+(:func:`find_self_references`), so the rule on them stays cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportlint.config import Config, ConfigError
+from reportlint.places import (
+    ExtraPlace,
+    Gazetteer,
+    GazetteerError,
+    Place,
+    PlaceMention,
+    SubjectResolution,
+    resolve_subject,
+)
+from reportlint.core.suggest import did_you_mean
+from reportlint.text.spans import Span
+
+if TYPE_CHECKING:
+    from reportlint.core.report import Report
+    from reportlint.template.identity import Subject, TextSpan
+    from reportlint.template.reading import Reading
+
+# --------------------------------------------------------------------------- configuration
+
+#: Keys of the ``[places]`` table and what each holds.
+PLACES_KEYS = {
+    "data-file": "地名数据文件的路径（相对于配置文件所在目录）",
+    "extra": "补充地名列表，每项为 {name = …, parent = …, kind = …}",
+    "allow": "任何地名规则都不报告的地名列表",
+}
+_EXTRA_KEYS = ("name", "parent", "kind")
+
+
+@dataclass(frozen=True)
+class PlaceSettings:
+    """The ``[places]`` table of a configuration, validated.
+
+    ``data_file`` is an absolute path or None for the shipped data;
+    ``extra_places`` are the office's local names (villages, zones, renamed
+    towns); ``allow`` are names no RL4 rule reports.
+    """
+
+    data_file: Path | None = None
+    extra_places: tuple[ExtraPlace, ...] = ()
+    allow: frozenset[str] = frozenset()
+
+
+def place_settings(config: Config) -> PlaceSettings:
+    """Validate ``config.places``; raises :class:`ConfigError` naming the file and the reason.
+
+    Cheap: checks shapes and that the data file exists, loads nothing.
+    """
+    table: Mapping[str, Any] = config.places
+    where = config.path or "配置"
+    for key in table:
+        if key not in PLACES_KEYS:
+            raise ConfigError(f"[places] 中的未知配置项 “{key}”{did_you_mean(key, PLACES_KEYS)}", where)
+    data_file = None
+    if "data-file" in table:
+        value = table["data-file"]
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"[places] data-file 应为{PLACES_KEYS['data-file']}，实际为 {value!r}", where)
+        data_file = (config.root / value).resolve()
+        if not data_file.is_file():
+            raise ConfigError(f"[places] data-file 指向的地名数据文件不存在：{data_file}", where)
+    allow = table.get("allow", [])
+    if not isinstance(allow, list) or not all(isinstance(name, str) and name.strip() for name in allow):
+        raise ConfigError(f"[places] allow 应为{PLACES_KEYS['allow']}（非空字符串），实际为 {allow!r}", where)
+    extra = table.get("extra", [])
+    if not isinstance(extra, list):
+        raise ConfigError(f"[places] extra 应为{PLACES_KEYS['extra']}，实际为 {extra!r}", where)
+    return PlaceSettings(
+        data_file=data_file,
+        extra_places=tuple(_extra_place(item, number, where) for number, item in enumerate(extra, start=1)),
+        allow=frozenset(name.strip() for name in allow),
+    )
+
+
+def _extra_place(item: Any, number: int, where: Path | str) -> ExtraPlace:
+    """One ``[[places.extra]]`` table as an :class:`ExtraPlace`."""
+    if not isinstance(item, Mapping):
+        raise ConfigError(f"[places] extra 第 {number} 项应为表 {{name = …, parent = …, kind = …}}，实际为 {item!r}", where)
+    unknown = sorted(set(item) - set(_EXTRA_KEYS))
+    if unknown:
+        raise ConfigError(f"[places] extra 第 {number} 项有未知的键 “{unknown[0]}”{did_you_mean(unknown[0], _EXTRA_KEYS)}", where)
+    missing = [key for key in _EXTRA_KEYS if not isinstance(item.get(key), str) or not item[key].strip()]
+    if missing:
+        raise ConfigError(f"[places] extra 第 {number} 项缺少 {'、'.join(missing)}（均为字符串）", where)
+    try:
+        return ExtraPlace(item["name"].strip(), item["parent"].strip(), item["kind"].strip())
+    except GazetteerError as error:
+        raise ConfigError(f"[places] extra 第 {number} 项：{error}", where) from None
+
+
+def load_gazetteer(settings: PlaceSettings, config_path: Path | None = None) -> Gazetteer:
+    """The gazetteer of these settings, loaded once per process and settings.
+
+    The shipped one without ``data-file`` and ``extra``; raises
+    :class:`ConfigError` when the data file or an extra place is unusable.
+    """
+    try:
+        return _gazetteer(settings.data_file, settings.extra_places)
+    except GazetteerError as error:
+        raise ConfigError(f"[places]：{error}", config_path) from None
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(data_file: Path | None, extra_places: tuple[ExtraPlace, ...]) -> Gazetteer:
+    """The shipped gazetteer, or one loaded from a data file and extra places (cached per process)."""
+    if data_file is None and not extra_places:
+        return Gazetteer.default()
+    return Gazetteer.load(data_file, extra_places)
+
+
+# --------------------------------------------------------------------------- self-references
+
+#: What a body calls itself after 我/本: a government level, a department word, or a word any body may use.
+GOVERNMENT_SELF_NOUNS = ("街道", "镇", "乡", "县", "区", "市", "州", "旗", "省")
+DEPARTMENT_SELF_NOUNS = ("局", "委", "办", "厅")
+NEUTRAL_SELF_NOUNS = ("单位", "机关")
+
+_SELF_REFERENCE = re.compile(
+    "[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")"
+)
+# After one of these characters, "本" ends a word (根本, 基本, 成本, 日本 …) and "我" is "自我".
+_NOT_A_SELF_REFERENCE_AFTER = frozenset("自根基成资样版文课剧账原日读标范副书脚蓝一")
+# The noun followed by one of these characters starts another word (本办法, 我办理, 本区域, 本市场, 本乡镇 …).
+_NOT_A_SELF_NOUN_BEFORE = {
+    "办": "法理事公好结件学实成到",
+    "区": "域间分别块",
+    "市": "场民",
+    "乡": "镇村亲土贤音",
+    "局": "面限部势",
+    "委": "托屈婉",
+    "旗": "帜",
+}
+
+
+@dataclass(frozen=True)
+class SelfReference:
+    """The body calling itself in the text: ``我镇``, ``本街道``, ``我局`` (``noun`` is 镇、街道、局 …)."""
+
+    word: str
+    noun: str
+    start: int
+    end: int
+
+    @property
+    def is_department_word(self) -> bool:
+        """A department's self-reference (我局、本委、我办、我厅) rather than a government level."""
+        return self.noun in DEPARTMENT_SELF_NOUNS
+
+    @property
+    def fits_any_body(self) -> bool:
+        """A self-reference every body may use (本单位、我机关)."""
+        return self.noun in NEUTRAL_SELF_NOUNS
+
+
+def find_self_references(text: str) -> list[SelfReference]:
+    """Every ``我X``/``本X`` self-reference in ``text`` (the normalised view), in order; no gazetteer needed."""
+    found = []
+    for match in _SELF_REFERENCE.finditer(text):
+        noun = match.group(1)
+        following = text[match.end() : match.end() + 1]
+        if following and following in _NOT_A_SELF_NOUN_BEFORE.get(noun, ""):
+            continue
+        if match.start() and text[match.start() - 1] in _NOT_A_SELF_REFERENCE_AFTER:
+            continue
+        found.append(SelfReference(match.group(), noun, match.start(), match.end()))
+    return found
+
+
+# --------------------------------------------------------------------------- relations
+
+
+class Relation(Enum):
+    """How a mentioned place relates to the report's subject, closest first."""
+
+    SUBJECT = "subject"
+    PARENT = "parent"
+    INSIDE = "inside"
+    SIBLING = "sibling"
+    SAME_COUNTY = "same-county"
+    SAME_CITY = "same-city"
+    SAME_PROVINCE = "same-province"
+    ELSEWHERE = "elsewhere"
+    AMBIGUOUS = "ambiguous"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        """The relation in Chinese, for messages and ``reportlint parse``."""
+        return _RELATION_LABELS[self]
+
+    @property
+    def is_foreign(self) -> bool:
+        """A place outside the subject and its parents, other than a sibling township."""
+        return self in (Relation.SAME_COUNTY, Relation.SAME_CITY, Relation.SAME_PROVINCE, Relation.ELSEWHERE)
+
+
+_RELATION_LABELS = {
+    Relation.SUBJECT: "报告主体",
+    Relation.PARENT: "上级",
+    Relation.INSIDE: "辖区内",
+    Relation.SIBLING: "同一县（区）的另一个乡镇、街道",
+    Relation.SAME_COUNTY: "同一县（区）的其他地方",
+    Relation.SAME_CITY: "同一地市的其他地方",
+    Relation.SAME_PROVINCE: "同一省份的其他地方",
+    Relation.ELSEWHERE: "外省的地方",
+    Relation.AMBIGUOUS: "无法判断（报告主体有多个候选，结论不一）",
+    Relation.UNKNOWN: "无法判断（报告主体不在地名库中）",
+}
+_RANK = {relation: rank for rank, relation in enumerate(Relation)}
+#: Deepest common ancestor level → relation.
+_COMMON_LEVEL = {3: Relation.SAME_COUNTY, 2: Relation.SAME_CITY, 1: Relation.SAME_PROVINCE}
+#: Kinds that make a place a township or street office (a sibling of a township subject).
+TOWNSHIP_KINDS = frozenset({"镇", "乡", "民族乡", "街道", "苏木", "民族苏木", "区公所"})
+
+
+# --------------------------------------------------------------------------- text context
+
+#: Characters that end a sentence (or a table line), full width and folded.
+SENTENCE_BREAKS = "。！？；!?;\n"
+_SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAKS}]")
+_CITATION = re.compile(r"《[^《》\n]{1,120}》")
+# Before a name used as the actor of a clause: a clause boundary, then maybe an
+# enumeration marker (一是、（二）、3.) and a year ("2022年，").
+_CLAUSE_LEAD = re.compile(
+    r"(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*"
+    r"(?:(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)[ \u3000]*)?"
+    r"(?:\d{4}[ \u3000]*年度?[ \u3000]*[,，]?[ \u3000]*)?$"
+)
+_CLAUSE_LEAD_WINDOW = 24
+# After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
+_ACTOR_FOLLOW = re.compile(
+    r"(?:人民政府|政府|党委政府|党委|班子|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?[ \u3000]*(?:"
+    r"将|下一阶段|下阶段|下一步|下步|今后|明年|来年|要|已|高度|认真|积极|坚持|进一步|始终|切实|全面|严格|"
+    r"按照|根据|依据|围绕|聚焦|结合|紧紧|不断|扎实|深入|大力|着力|持续|继续|加强|加大|完善|建立|健全|"
+    r"成立|制定|落实|推进|推动|开展|主动|及时|依托|利用|充分|注重|强化|狠抓|共|全年|本年|坚决|立足|对|把|通过"
+    r")"
+)
+# "我镇（莲花镇）", "莲花镇（以下简称我镇）".
+_SELF_BEFORE_BRACKET = re.compile(r"[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + r")[ \u3000]*[（(][ \u3000]*$")
+_BRACKET_SELF_AFTER = re.compile(
+    r"(?:人民政府|政府)?[ \u3000]*[（(][ \u3000]*(?:以下简称|下称|简称)?[“\"]?[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + ")"
+)
+_APPOSITION_WINDOW = 8
+#: Words of sentences about working with another place: naming it there is expected.
+COOPERATION_WORDS = (
+    "对接", "结对", "帮扶", "协作", "对口", "合作", "交流", "共建", "联建", "援建", "支援", "挂职",
+    "观摩", "参观", "考察", "调研", "学习", "座谈", "互访", "赴", "前往", "邀请", "来自", "签约",
+    "签订", "联合", "联动", "毗邻", "接壤", "交界", "相邻", "跨区域", "异地",
+)
+_COOPERATION = re.compile("|".join(COOPERATION_WORDS))
+
+
+@dataclass(frozen=True)
+class _TextContext:
+    """Sentences, document titles and self-references of one text, found once."""
+
+    text: str
+    citations: tuple[Span, ...]
+    self_references: tuple[SelfReference, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _TextContext:
+        """The context of ``text`` (the normalised view)."""
+        return cls(
+            text,
+            tuple(Span(match.start(), match.end()) for match in _CITATION.finditer(text)),
+            tuple(find_self_references(text)),
+        )
+
+    def sentence(self, position: int) -> Span:
+        """The sentence (or table line) holding ``position``, without its end mark."""
+        start = max(self.text.rfind(mark, 0, position) for mark in SENTENCE_BREAKS) + 1
+        end = _SENTENCE_BREAK.search(self.text, position)
+        return Span(start, end.start() if end is not None else len(self.text))
+
+    def citation(self, start: int, end: int) -> Span | None:
+        """The ``《…》`` title the range lies in, if any."""
+        return next((span for span in self.citations if span.start < start and end < span.end), None)
+
+    def has_self_reference(self, sentence: Span) -> bool:
+        """The sentence holds a 我镇/本局… self-reference."""
+        return any(sentence.start <= item.start < sentence.end for item in self.self_references)
+
+    def is_cooperation(self, sentence: Span) -> bool:
+        """The sentence is about working with another place (结对、帮扶、学习考察 …)."""
+        return _COOPERATION.search(self.text, sentence.start, sentence.end) is not None
+
+    def is_actor(self, mention: PlaceMention) -> bool:
+        """The name starts a clause and is followed by what a reporting body does ("莲花镇下一阶段将")."""
+        window = max(0, mention.start - _CLAUSE_LEAD_WINDOW)
+        return (
+            _CLAUSE_LEAD.search(self.text, window, mention.start) is not None
+            and _ACTOR_FOLLOW.match(self.text, mention.end) is not None
+        )
+
+    def is_apposition(self, mention: PlaceMention) -> bool:
+        """The name is bracketed with a self-reference: "我镇（莲花镇）", "莲花镇（以下简称我镇）"."""
+        window = max(0, mention.start - _APPOSITION_WINDOW)
+        return (
+            _SELF_BEFORE_BRACKET.search(self.text, window, mention.start) is not None
+            or _BRACKET_SELF_AFTER.match(self.text, mention.end) is not None
+        )
+
+
+# --------------------------------------------------------------------------- results
+
+
+#: What ``reportlint parse`` says when the subject stays ambiguous.
+AMBIGUOUS_SUBJECT_NOTE = "报告主体未能唯一确定：RL401、RL402 只报告对每个候选都成立的情况，RL404 只报告与每个候选都不同省的规定"
+
+
+@dataclass(frozen=True)
+class SubjectPlace:
+    """The report's subject on the map.
+
+    ``name`` is the subject name that was resolved (``秦安县兴国镇人民政府``),
+    ``origin`` where it was read (标题、发文单位行、落款、配置), ``level`` the body
+    level the reader found (镇、街道、部门 …).  ``resolution`` holds the place or,
+    while ambiguous, the candidates, and the evidence; ``parents`` are the
+    resolved place's parents, province first (empty while unresolved).
+    """
+
+    name: str
+    origin: str
+    level: str
+    resolution: SubjectResolution
+    parents: tuple[Place, ...]
+
+    @property
+    def place(self) -> Place | None:
+        """The one place the subject is, or None."""
+        return self.resolution.place
+
+    @property
+    def in_running(self) -> tuple[Place, ...]:
+        """The place, or every candidate it may still be."""
+        return (self.place,) if self.place is not None else self.resolution.candidates
+
+    @property
+    def is_ambiguous(self) -> bool:
+        """Several places may be the subject; place rules then report only what holds for all of them."""
+        return self.place is None and len(self.resolution.candidates) > 1
+
+    @property
+    def label(self) -> str:
+        """How messages name the subject: a department as written, a place with its direct parent (``秦安县兴国镇``)."""
+        if self.level == "部门":
+            return self.name
+        if self.place is None:
+            return self.resolution.name
+        return "".join(parent.name for parent in self.parents[-1:]) + self.place.name
+
+
+@dataclass(frozen=True)
+class PlaceReference:
+    """One place mention of the report, judged against the subject.
+
+    ``relation`` is the closest relation any candidate of the name has to the
+    subject (a name shared by many towns is taken to mean the nearest one) and
+    ``place`` the candidate it rests on (None when undecidable).  ``where`` is a
+    Chinese location (标题、第五部分、开头部分、落款 …) and ``section_id`` the
+    template section.  ``self_talk``: the sentence is one where the report talks
+    about itself; ``named_as_subject``: the name itself is written as the
+    reporting body (the subject name in the title or signature, the actor of a
+    clause such as "莲花镇下一阶段将", or bracketed with 我镇); ``cooperation``:
+    the sentence is about working with another place; ``citation``: the ``《…》``
+    title the name is in; ``allowed``: listed in ``[places] allow``.
+    """
+
+    mention: PlaceMention
+    relation: Relation
+    place: Place | None
+    where: str
+    section_id: str | None
+    sentence: Span
+    self_talk: bool
+    named_as_subject: bool
+    cooperation: bool
+    citation: Span | None
+    allowed: bool
+
+    @property
+    def name(self) -> str:
+        """The full name as written (normalised): "莲花镇"."""
+        return self.mention.name
+
+    @property
+    def start(self) -> int:
+        """Offset of the name in the report's text."""
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        """Offset just after the name."""
+        return self.mention.end
+
+
+@dataclass(frozen=True)
+class WrittenHierarchy:
+    """Two full names written one after the other as a hierarchy (``秦安县兴国镇``, ``湖北省张家界市``).
+
+    Only pairs whose first name is of a level that could contain the second are
+    kept; ``exists`` says whether the gazetteer has the second inside the first.
+    """
+
+    outer: PlaceReference
+    inner: PlaceReference
+    exists: bool
+
+
+@dataclass(frozen=True)
+class PlaceAnalysis:
+    """Everything the place rules need about one report (see the module docstring).
+
+    ``text`` is the report's normalised view, which every offset refers to;
+    ``allow`` the names of ``[places] allow``.
+    """
+
+    text: str
+    gazetteer: Gazetteer
+    subject: SubjectPlace | None
+    references: tuple[PlaceReference, ...]
+    allow: frozenset[str]
+
+    @property
+    def data_as_of(self) -> str:
+        """The date of the place data ("2025-12-31"), for messages."""
+        return self.gazetteer.info.data_as_of
+
+    def parents(self, place: Place) -> tuple[Place, ...]:
+        """The places containing ``place``, province first."""
+        return self.gazetteer.parents(place)
+
+    def chain(self, place: Place) -> str:
+        """The place with all its parents: "甘肃省天水市秦安县兴国镇"."""
+        return "".join(parent.name for parent in self.parents(place)) + place.name
+
+    def direct_parent(self, place: Place) -> Place | None:
+        """The place directly containing ``place``."""
+        parents = self.parents(place)
+        return parents[-1] if parents else None
+
+    def province_of(self, place: Place) -> Place:
+        """The province-level place containing ``place`` (itself for a province)."""
+        parents = self.parents(place)
+        return parents[0] if parents else place
+
+    @cached_property
+    def written_hierarchies(self) -> tuple[WrittenHierarchy, ...]:
+        """Adjacent names written as "outer inner" (spaces allowed between, not a line break)."""
+        found = []
+        for outer, inner in zip(self.references, self.references[1:]):
+            if self.text[outer.end : inner.start].strip(" \u3000"):
+                continue
+            pairs = [(a, b) for a in outer.mention.candidates for b in inner.mention.candidates]
+            if not any(a.level <= b.level for a, b in pairs):
+                continue
+            exists = any(a.level < b.level and self.gazetteer.is_within(b, a) for a, b in pairs)
+            found.append(WrittenHierarchy(outer, inner, exists))
+        return tuple(found)
+
+    def decision(self, reference: PlaceReference) -> str:
+        """What was decided about a mention, in Chinese (for ``reportlint parse``)."""
+        relation = reference.relation
+        place = reference.place
+        if relation is Relation.SIBLING and place is not None:
+            county = self.direct_parent(place)
+            assert county is not None, "a sibling shares the subject's parent"
+            text = f"同属{county.name}的另一个乡镇、街道"
+        elif relation in (Relation.SUBJECT, Relation.AMBIGUOUS, Relation.UNKNOWN) or place is None:
+            text = relation.label
+        else:
+            text = f"{relation.label}（{self.chain(place)}）"
+        notes = [reference.where]
+        if reference.named_as_subject:
+            notes.append("写成了报告主体")
+        elif reference.self_talk:
+            notes.append("讲本单位工作的句子")
+        if reference.cooperation:
+            notes.append("协作语句")
+        if reference.citation is not None:
+            notes.append("书名号内")
+        if reference.allowed:
+            notes.append("已列入 [places] allow，不报告")
+        return f"{text}；{'，'.join(notes)}"
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def analyse(report: Report) -> PlaceAnalysis:
+    """The place analysis of one report; read it through :attr:`Report.places`, which caches it.
+
+    Raises :class:`ConfigError` when the ``[places]`` table is unusable.
+    """
+    settings = place_settings(report.config)
+    gazetteer = load_gazetteer(settings, report.config.path)
+    text = report.normalized
+    reading = report.reading
+    mentions = gazetteer.scan(text)
+    subject = _subject_place(gazetteer, reading, mentions)
+    context = _TextContext.of(text)
+    subject_spans = _subject_spans(reading)
+    body_names = _subject_body_names(mentions, subject_spans)
+    named = [
+        index in body_names or context.is_actor(mention) or context.is_apposition(mention)
+        for index, mention in enumerate(mentions)
+    ]
+    sentences = [context.sentence(mention.start) for mention in mentions]
+    speaking_sentences = {sentence for sentence, is_named in zip(sentences, named) if is_named}
+    relations = _Relations(gazetteer, subject)
+    references = []
+    for mention, sentence, is_named in zip(mentions, sentences, named):
+        relation, place = relations.of(mention)
+        where, section_id = _where(reading, mention.start, subject_spans)
+        references.append(
+            PlaceReference(
+                mention=mention,
+                relation=relation,
+                place=place,
+                where=where,
+                section_id=section_id,
+                sentence=sentence,
+                self_talk=sentence in speaking_sentences or context.has_self_reference(sentence),
+                named_as_subject=is_named,
+                cooperation=context.is_cooperation(sentence),
+                citation=context.citation(mention.start, mention.end),
+                allowed=mention.name in settings.allow,
+            )
+        )
+    return PlaceAnalysis(text, gazetteer, subject, tuple(references), settings.allow)
+
+
+def _subject_place(gazetteer: Gazetteer, reading: Reading, mentions: Sequence[PlaceMention]) -> SubjectPlace | None:
+    """Resolve the reader's subject: the pinned name, else the most specific name the report gives itself."""
+    subject = reading.subject
+    if subject is None:
+        return None
+    name, origin = _most_specific_name(gazetteer, reading, subject)
+    resolution = resolve_subject(gazetteer, name, mentions, subject_origin=origin)
+    parents = gazetteer.parents(resolution.place) if resolution.place is not None else ()
+    return SubjectPlace(name, origin, subject.level, resolution, parents)
+
+
+def _most_specific_name(gazetteer: Gazetteer, reading: Reading, subject: Subject) -> tuple[str, str]:
+    """Of the title, issuer-line and signature names that end in the same place, the one naming most parents.
+
+    "兴国镇" in the title and "秦安县兴国镇人民政府" in the signature resolve as the
+    latter.  A name pinned in the configuration is taken as it is.
+    """
+    if subject.source == "config":
+        return subject.name, "配置"
+    named = [(subject.name, _origin(reading, subject.start))]
+    named += [("".join(span.text.split()), _origin(reading, span.start)) for span in subject.mentions]
+    parts = {name: gazetteer.split_name(name) for name, _ in named}
+    if not parts[subject.name]:
+        return named[0]
+    body = parts[subject.name][-1].name
+    agreeing = [item for item in named if parts[item[0]] and parts[item[0]][-1].name == body]
+    return max(agreeing, key=lambda item: len(parts[item[0]]))
+
+
+def _origin(reading: Reading, start: int | None) -> str:
+    """Where a name of the subject was read: 标题, 发文单位行 (above the title) or 落款."""
+    title = reading.title
+    if start is None:
+        return "配置"
+    if title is not None and title.start <= start < title.end:
+        return "标题"
+    first_section = reading.sections[0].start if reading.sections else None
+    if (title is not None and start < title.start) or (title is None and first_section is not None and start < first_section):
+        return "发文单位行"
+    return "落款"
+
+
+def _subject_spans(reading: Reading) -> tuple[TextSpan, ...]:
+    """The spans where the report names itself: the title's subject, the issuer line, the signature."""
+    return reading.subject.mentions if reading.subject is not None else ()
+
+
+def _subject_body_names(mentions: Sequence[PlaceMention], spans: Iterable[TextSpan]) -> set[int]:
+    """Indices of the last place name inside each subject span ("兴国镇" of "秦安县兴国镇人民政府")."""
+    found = set()
+    for span in spans:
+        inside = [index for index, mention in enumerate(mentions) if span.start <= mention.start and mention.end <= span.end]
+        if inside:
+            found.add(inside[-1])
+    return found
+
+
+def _where(reading: Reading, position: int, subject_spans: Sequence[TextSpan]) -> tuple[str, str | None]:
+    """A Chinese location for messages (标题、第五部分 …) and the template section id at ``position``."""
+    sections = reading.sections
+    section = next(
+        (found for found in reversed(sections) if found.start <= position < max(found.body_end, found.end)), None
+    )
+    section_id = section.spec_id if section is not None else None
+    title = reading.title
+    if title is not None and title.start <= position < title.end:
+        return "标题", None
+    if any(span.start <= position < span.end for span in subject_spans):
+        return ("发文单位行" if sections and position < sections[0].start else "落款"), section_id
+    if section is None:
+        return ("开头部分" if not sections or position < sections[0].start else "正文"), None
+    if section.is_template and section.spec_id:
+        number = section.ordinal or int(section.spec_id[1:])
+        return f"第{_CHINESE_ORDINALS[number - 1]}部分" if number <= len(_CHINESE_ORDINALS) else section.heading, section_id
+    return f"“{section.heading}”部分", section_id
+
+
+_CHINESE_ORDINALS = "一二三四五六七八九十"
+
+
+class _Relations:
+    """The relation of mentioned places to the subject's place (or to each of its candidates)."""
+
+    def __init__(self, gazetteer: Gazetteer, subject: SubjectPlace | None) -> None:
+        self._gazetteer = gazetteer
+        self._by_name: dict[str, tuple[Relation, Place | None]] = {}
+        self._subjects = [
+            (place, {parent.code for parent in gazetteer.parents(place)})
+            for place in (subject.in_running if subject is not None else ())
+        ]
+
+    def of(self, mention: PlaceMention) -> tuple[Relation, Place | None]:
+        """The closest relation of the mention's candidates, the same against every subject candidate."""
+        decided = self._by_name.get(mention.name)
+        if decided is None:
+            decided = self._by_name[mention.name] = self._decide(mention)
+        return decided
+
+    def _decide(self, mention: PlaceMention) -> tuple[Relation, Place | None]:
+        if not self._subjects:
+            return Relation.UNKNOWN, mention.candidates[0] if len(mention.candidates) == 1 else None
+        decided = {self._closest(mention.candidates, subject, codes) for subject, codes in self._subjects}
+        if len({relation for relation, _ in decided}) > 1:
+            return Relation.AMBIGUOUS, None
+        relation = next(iter(decided))[0]
+        places = {place for _, place in decided}
+        return relation, places.pop() if len(places) == 1 else None
+
+    def _closest(self, candidates: tuple[Place, ...], subject: Place, subject_parents: set[str]) -> tuple[Relation, Place | None]:
+        judged = sorted(
+            ((self._relation(place, subject, subject_parents), place) for place in candidates),
+            key=lambda item: _RANK[item[0]],
+        )
+        relation = judged[0][0]
+        closest = [place for judged_relation, place in judged if judged_relation is relation]
+        return relation, closest[0] if len(closest) == 1 else None
+
+    def _relation(self, place: Place, subject: Place, subject_parents: set[str]) -> Relation:
+        if place.code == subject.code:
+            return Relation.SUBJECT
+        if place.code in subject_parents:
+            return Relation.PARENT
+        parents = self._gazetteer.parents(place)
+        if any(parent.code == subject.code for parent in parents):
+            return Relation.INSIDE
+        if subject.level == 4 and place.level == 4 and place.kind in TOWNSHIP_KINDS and place.parent_code == subject.parent_code:
+            return Relation.SIBLING
+        common = max((parent.level for parent in parents if parent.code in subject_parents), default=0)
+        return _COMMON_LEVEL.get(common, Relation.ELSEWHERE)

@@ -1,0 +1,700 @@
+"""RL1 structure and title: the six sections, the template of the year, the title, Art. 50 content."""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.core.hookspecs import hookimpl
+from reportlint.text.normalize import fold_width
+from reportlint.core.rule import Option, Rule
+from reportlint.template.labels import label_key, strip_ordinal
+
+_CHINESE_NUMBERS = "一二三四五六七八九十"
+
+
+def _number_text(number: int) -> str:
+    return _CHINESE_NUMBERS[number - 1] if 1 <= number <= 10 else str(number)
+
+
+def _applies(report) -> bool:
+    """Structure rules judge reports of 2019 and later (the six-section era) and undated ones."""
+    year = report.reading.year
+    return year is None or year >= 2019
+
+
+def _title_anchor(report) -> tuple[int, int]:
+    title = report.reading.title
+    if title is not None:
+        return title.start, title.end
+    first = next((index for index, char in enumerate(report.text) if not char.isspace()), 0)
+    return first, first + 1
+
+
+class MissingSection(Rule):
+    """报告缺少官方格式规定的某一部分（六个部分之一）。
+
+    2019 年以后的年度报告按国办公开办函〔2019〕60号、〔2021〕30号规定的统一格式，
+    由六部分组成：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息
+    公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进
+    情况；六、其他需要报告的事项。缺少任何一部分，报告就不完整（条例第五十条）。
+
+    反例：
+
+        一、总体情况 …… 二、主动公开政府信息情况 …… 五、存在的主要问题及改进情况 ……
+        （缺少三、四、六）
+
+    正例：
+
+        一、总体情况 …… 二、…… 三、…… 四、…… 五、…… 六、其他需要报告的事项 无。
+    """
+
+    code = "RL101"
+    name = "missing-section"
+    severity = "error"
+
+    def check(self, report):
+        if not _applies(report):
+            return
+        reading = report.reading
+        template = reading.expected_template
+        if template is None:
+            return
+        found = {section.spec_id for section in reading.sections if section.is_template}
+        for spec in template.sections:
+            if spec.id in found:
+                continue
+            start, end = self._anchor(report, spec.number)
+            yield self.diagnostic(f"缺少第{_number_text(spec.number)}部分“{spec.heading}”", start, end)
+
+    @staticmethod
+    def _anchor(report, number: int) -> tuple[int, int]:
+        """Where the missing section belongs: the heading of the next section found after it."""
+        following = [
+            section
+            for section in report.reading.sections
+            if section.ordinal is not None and section.ordinal > number
+            or section.is_template and int(section.spec_id[1:]) > number
+        ]
+        if following:
+            return following[0].start, following[0].end
+        sections = report.reading.sections
+        if sections:
+            return sections[-1].start, sections[-1].end
+        return _title_anchor(report)
+
+
+class SectionOrder(Rule):
+    """章节顺序或序号与官方格式不一致（如“三、”后面是“二、”，或第三部分写成了“四、”）。
+
+    六个部分的顺序和序号是统一格式的一部分，顺序错乱会让读者和汇总统计找错内容。
+
+    反例：
+
+        三、收到和处理政府信息公开申请情况
+        ……
+        二、主动公开政府信息情况
+
+    正例：
+
+        二、主动公开政府信息情况
+        ……
+        三、收到和处理政府信息公开申请情况
+    """
+
+    code = "RL102"
+    name = "section-order"
+    severity = "error"
+
+    def check(self, report):
+        if not _applies(report):
+            return
+        template_sections = [section for section in report.reading.sections if section.is_template]
+        template = report.reading.expected_template
+        if template is None:
+            return
+        numbers = {spec.id: spec.number for spec in template.sections}
+        seen_max = 0
+        for section in template_sections:
+            number = numbers.get(section.spec_id, 0)
+            heading = template.section(section.spec_id).heading
+            if number < seen_max:
+                yield self.diagnostic(f"章节顺序错误：“{section.heading}”应排在第{_number_text(number)}部分，却出现在后面的部分之后", section.start, section.end)
+            elif section.ordinal is not None and section.ordinal != number and not report.reading.is_legacy_structure:
+                yield self.diagnostic(
+                    f"章节序号错误：“{section.heading}”是第{_number_text(number)}部分，序号应为“{_number_text(number)}、”（官方标题：{heading}）",
+                    section.start,
+                    section.end,
+                )
+            seen_max = max(seen_max, number)
+
+
+class ExtraSection(Rule):
+    """报告中有官方格式之外的一级标题，或同一部分出现了两次。
+
+    统一格式只有六个部分；多出的一级标题（如把“依申请公开”单列一部分）或重复的
+    部分，说明报告没有按格式编写，或拼接了其他材料。2008 年条例时期的旧标题由
+    RL105 单独报告。
+
+    反例：
+
+        四、政府信息依申请公开情况
+
+    正例：
+
+        三、收到和处理政府信息公开申请情况
+    """
+
+    code = "RL103"
+    name = "extra-section"
+    severity = "error"
+
+    def check(self, report):
+        if not _applies(report):
+            return
+        seen: set[str] = set()
+        for section in report.reading.sections:
+            if section.kind == "unknown":
+                yield self.diagnostic(f"官方格式之外的一级标题：“{section.heading}”", section.start, section.end)
+            elif section.is_template:
+                if section.spec_id in seen:
+                    yield self.diagnostic(f"重复的章节：“{section.heading}”在前面已经出现过", section.start, section.end)
+                seen.add(section.spec_id)
+
+
+class EmptySection(Rule):
+    """章节标题下面没有任何内容（紧接着就是下一个标题）。
+
+    常见原因是表格以图片或附件形式发布后在网页中丢失，或标题保留了但内容没有
+    写。没有内容的部分等于缺少这一部分。
+
+    反例：
+
+        三、政府信息公开重点工作完成情况
+        四、政府信息依申请公开情况
+
+    正例：
+
+        六、其他需要报告的事项
+        无。
+    """
+
+    code = "RL104"
+    name = "empty-section"
+    severity = "error"
+
+    def check(self, report):
+        text = report.text
+        for section in report.reading.sections:
+            if not text[section.body_start : section.body_end].strip():
+                yield self.diagnostic(f"“{section.heading}”下面没有内容", section.start, section.end)
+
+
+class LegacyStructure(Rule):
+    """2019 年以后的报告使用了 2008 年条例时期的旧结构或旧标题（概述、咨询处理情况、收费及减免等）。
+
+    2019 年修订的条例施行后，年度报告改用统一格式；旧格式中的“概述”“政府信息公开
+    的收费及减免情况”“咨询处理情况”“举报、投诉……”“附指标统计表”等部分已不再
+    使用，相应内容应按新格式放到对应部分。
+
+    反例：
+
+        一、概 述
+        五、咨询处理情况
+
+    正例：
+
+        一、总体情况
+        三、收到和处理政府信息公开申请情况
+    """
+
+    code = "RL105"
+    name = "legacy-structure"
+    severity = "error"
+
+    def check(self, report):
+        if not _applies(report):
+            return
+        for section in report.reading.legacy_sections:
+            yield self.diagnostic(
+                f"使用了 2008 年条例时期的旧标题“{section.heading}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写",
+                section.start,
+                section.end,
+            )
+
+
+class TemplateYearMismatch(Rule):
+    """表格使用的格式与报告年度不符（2021 年及以后的报告用了 2019 年试行格式的表格，或相反），或混用两种格式。
+
+    2019、2020 年度报告使用国办公开办函〔2019〕60号的试行格式；2021 年度起使用
+    国办公开办函〔2021〕30号的格式：第二部分的表格改为“本年制发件数/本年废止件数/
+    现行有效件数”等，删去“政府集中采购”，第三部分“（六）其他处理”分为三行。
+
+    反例：
+
+        2021年度报告中：信息内容  本年新制作数量  本年新公开数量  对外公开总数量
+
+    正例：
+
+        2021年度报告中：信息内容  本年制发件数  本年废止件数  现行有效件数
+    """
+
+    code = "RL106"
+    name = "template-year-mismatch"
+    severity = "error"
+
+    def check(self, report):
+        reading = report.reading
+        expected = reading.expected_template
+        if expected is None or not reading.table_templates:
+            return
+        used = set(reading.table_templates.values())
+        for section_id, template_id in reading.table_templates.items():
+            if template_id == expected.id:
+                continue
+            table = next(
+                (table for table in reading.filled.tables.values() if table.spec.section == section_id and table.found),
+                None,
+            ) if reading.filled else None
+            start, end = (table.start, table.start + 1) if table is not None and table.start is not None else _title_anchor(report)
+            section = reading.section(section_id)
+            name = section.heading if section else section_id
+            mixed = "（与其他部分的表格格式也不一致）" if len(used) > 1 else ""
+            yield self.diagnostic(
+                f"“{name}”的表格使用了 {template_id} 格式，而 {reading.year} 年度报告应使用 {expected.id} 格式（{expected.basis}）{mixed}",
+                start,
+                end,
+            )
+
+
+class HeadingVariant(Rule):
+    """章节标题与官方格式的写法不同（意思相同的变体）。
+
+    变体标题一般不影响理解，但统一格式要求统一标题，便于公众查找和上级汇总。
+
+    反例：
+
+        四、因政府信息公开工作被申请行政复议、提起行政诉讼情况
+
+    正例：
+
+        四、政府信息公开行政复议、行政诉讼情况
+    """
+
+    code = "RL107"
+    name = "heading-variant"
+    severity = "warning"
+
+    def check(self, report):
+        template = report.reading.expected_template
+        if template is None or report.reading.is_legacy_structure:
+            return
+        for section in report.reading.sections:
+            if section.is_template and section.match in ("variant", "keywords"):
+                official = template.section(section.spec_id).heading
+                yield self.diagnostic(f"章节标题“{section.heading}”与官方格式不同，官方标题为“{official}”", section.start, section.end)
+
+
+_PROMISE = re.compile(r"(?:全文|本报告|报告)(?:共)?(?:包括|分为|由)(?P<list>[^。]{4,200}?)(?:(?:共|等)(?P<count>[一二三四五六七八九十\d]+)个?部分|。)")
+_ATTACHMENT_PROMISE = re.compile(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
+
+
+class IntroPromises(Rule):
+    """引言中说报告包括若干部分或附有统计表，但正文中没有这些部分或附表，或部分数不对。
+
+    引言里的“全文包括……共N个部分”“并附指标统计表”常从往年报告照抄，与实际结构
+    不符，说明报告是在旧报告上改写而成的。
+
+    反例：
+
+        全文包括概述，政府信息主动公开情况，……以及存在问题和整改措施。并附指标统计表。
+
+    正例：
+
+        本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、
+        政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告
+        的事项六个部分组成。
+    """
+
+    code = "RL108"
+    name = "intro-promises"
+    severity = "warning"
+
+    def check(self, report):
+        sections = report.reading.sections
+        intro_end = sections[0].start if sections else min(len(report.text), 1500)
+        normalized = report.normalized
+        for match in _PROMISE.finditer(normalized, 0, intro_end):
+            listed = match.group("list")
+            separators = r"[,;；]|以及" if "," in listed else r"[、;；]|以及"
+            items = [item.strip() for item in re.split(separators, listed) if item.strip()]
+            stated = match.group("count")
+            count = int(stated) if stated and stated.isdigit() else _chinese(stated) if stated else len(items)
+            headings = [strip_ordinal(label_key(section.heading)) for section in sections]
+            missing = [item for item in items if not any(_covers(heading, label_key(item)) for heading in headings)]
+            if missing:
+                yield self.diagnostic(
+                    f"引言列出的部分在正文中找不到：{'、'.join(f'“{item}”' for item in missing[:4])}"
+                    + (f"等 {len(missing)} 项" if len(missing) > 4 else ""),
+                    match.start("list"),
+                    match.end("list"),
+                )
+            if count != len(sections):
+                yield self.diagnostic(f"引言说报告共 {count} 个部分，正文实际有 {len(sections)} 个一级标题", match.start(), match.end())
+        for match in _ATTACHMENT_PROMISE.finditer(normalized, 0, intro_end):
+            attached = report.reading.filled is not None or "附表" in normalized[intro_end:] or "附件" in normalized[intro_end:]
+            if not attached:
+                yield self.diagnostic(f"引言说“{report.text[match.start():match.end()]}”，但报告中没有附表", match.start(), match.end())
+
+
+def _chinese(text: str) -> int:
+    from reportlint.text.numbers import chinese_number
+
+    return chinese_number(text) or 0
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[index : index + 2] for index in range(len(text) - 1)}
+
+
+def _covers(heading: str, item: str) -> bool:
+    """Whether a heading is the part an intro item names (bigram overlap, order-insensitive)."""
+    item = re.sub(r"^(?:和|及|以及|并)", "", item)
+    if not item:
+        return True
+    if item in heading or heading in item:
+        return True
+    first, second = _bigrams(heading), _bigrams(item)
+    return bool(first and second) and 2 * len(first & second) / (len(first) + len(second)) >= 0.6
+
+
+#: The five aspects 30号 names for section 一, each with words that show a report covers it.
+OVERVIEW_ASPECTS = {
+    "主动公开": ("主动公开",),
+    "依申请公开": ("依申请公开", "依申请", "公开申请", "政府信息公开申请"),
+    "政府信息管理": ("政府信息管理", "信息管理", "保密审查", "公开目录", "公开指南", "动态更新", "发布审核", "三审"),
+    "政府信息公开平台建设": ("平台建设", "平台", "门户网站", "政府网站", "新媒体", "公众号", "公开栏", "公示栏"),
+    "监督保障": ("监督保障", "监督", "考核", "培训", "责任追究", "评议", "问责"),
+}
+_ENUMERATION = re.compile(r"[^。；]*?(?:[^、。]{1,12}、){2,}[^、。]{1,12}等[^。]*")
+
+
+def _mask_aspect_lists(match: re.Match) -> str:
+    """Blank out a sentence that merely lists several aspects (“抓好主动公开、依申请公开……等工作”)."""
+    sentence = match.group()
+    listed = sum(1 for words in OVERVIEW_ASPECTS.values() if any(word in sentence for word in words))
+    return " " * len(sentence) if listed >= 2 else sentence
+
+
+class OverviewAspects(Rule):
+    """第一部分“总体情况”没有涵盖规定的五个方面（主动公开、依申请公开、政府信息管理、平台建设、监督保障）。
+
+    国办公开办函〔2021〕30号要求总体情况从主动公开、依申请公开、政府信息管理、
+    政府信息公开平台建设、监督保障五个方面概述，内容按条例第五十条确定，“不能
+    遗漏”。只在一句列举中带过（“抓好主动公开、依申请公开、政策解读等工作”）不算
+    涵盖。2019、2020 年度报告普遍也按这五个方面写，因此只作提示性警告。
+
+    反例：
+
+        一、总体情况 ……（一）强化组织保障……（二）严守公开标准……（三）聚焦重点领域……
+
+    正例：
+
+        一、总体情况 （一）主动公开…… （二）依申请公开…… （三）政府信息管理……
+        （四）政府信息公开平台建设…… （五）监督保障……
+    """
+
+    code = "RL109"
+    name = "overview-aspects"
+    severity = "warning"
+
+    def check(self, report):
+        section = report.reading.section("s1")
+        if section is None or not _applies(report):
+            return
+        body = report.normalized[section.body_start : section.body_end]
+        prose = _ENUMERATION.sub(_mask_aspect_lists, body)
+        missing = [aspect for aspect, words in OVERVIEW_ASPECTS.items() if not any(word in prose for word in words)]
+        if missing:
+            yield self.diagnostic(
+                f"“{section.heading}”没有写到{'、'.join(f'“{aspect}”' for aspect in missing)}方面的情况（应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）",
+                section.start,
+                section.end,
+            )
+
+
+class AssessmentStatement(Rule):
+    """人民政府的报告没有写工作考核、社会评议和责任追究结果情况（条例第五十条）。
+
+    条例第五十条第四项要求各级人民政府的年度报告包括“政府信息公开工作考核、社会
+    评议和责任追究结果情况”；国办公开办函〔2021〕30号把它列入总体情况的“监督保障”。
+    乡镇人民政府也适用；街道办事处是派出机关，默认不检查（选项可开启）。
+
+    反例：
+
+        （四）监督保障情况。制定政务公开监督检查制度……（没有考核、评议、责任追究）
+
+    正例：
+
+        将政务公开工作纳入年度绩效考核，开展社会评议，本年度未发生责任追究情况。
+
+    选项：``include-street-offices``（true/false）——街道办事处的报告是否也检查。
+    """
+
+    code = "RL110"
+    name = "assessment-statement"
+    severity = "warning"
+    options = {"include-street-offices": Option(False, "街道办事处的报告也检查", bool)}
+
+    _WORDS = ("考核", "评议", "责任追究", "问责")
+
+    def check(self, report):
+        subject = report.reading.subject
+        if subject is None or not subject.is_government or not _applies(report):
+            return
+        if subject.level == "街道" and not self.config["include-street-offices"]:
+            return
+        parts = [report.reading.section(section_id) for section_id in ("s1", "s5")]
+        bodies = [report.normalized[part.body_start : part.body_end] for part in parts if part is not None]
+        if not bodies or any(word in body for body in bodies for word in self._WORDS):
+            return
+        anchor = parts[0] or parts[1]
+        yield self.diagnostic(
+            f"{subject.name}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
+            anchor.start,
+            anchor.end,
+        )
+
+
+class FeeStatement(Rule):
+    """2021 年及以后的报告第六部分没有说明信息处理费的收取情况。
+
+    国办公开办函〔2021〕30号格式要求在“其他需要报告的事项”中报告依据《政府信息公开
+    信息处理费管理办法》收取信息处理费的情况（发出收费通知的件数和总金额、实际收取
+    的总金额）。没有收费也应写明“未收取信息处理费”。
+
+    反例：
+
+        六、其他需要报告的事项
+        无。
+
+    正例：
+
+        六、其他需要报告的事项
+        本年度未发出信息处理费收费通知，未收取信息处理费。
+    """
+
+    code = "RL111"
+    name = "fee-statement"
+    severity = "warning"
+
+    def check(self, report):
+        year = report.reading.year
+        section = report.reading.section("s6")
+        if year is None or year < 2021 or section is None:
+            return
+        if "信息处理费" not in report.normalized[section.body_start : section.body_end]:
+            yield self.diagnostic("第六部分没有说明信息处理费的收取情况（2021 年起的格式要求报告）", section.start, section.end)
+
+
+_STANDARD_TAIL = "政府信息公开工作年度报告"
+_YEAR_WITHOUT_NIAN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*(?:政府|信息|政务|工作))")
+
+
+class TitleForm(Rule):
+    """标题不是标准形式“××（机关）××××年政府信息公开工作年度报告”。
+
+    常见问题：缺“工作”或“政府”二字、把“年度报告”写成“工作报告”、写成“政务公开
+    年度报告”、年份后写“年度”造成“年度……年度”重复。标题是检索和汇总年度报告的
+    依据，应与统一格式一致。
+
+    反例：
+
+        2020年峨口镇人民政府信息公开年度报告
+        兴国镇2020年度政府信息公开工作年度报告
+
+    正例：
+
+        峨口镇人民政府2020年政府信息公开工作年度报告
+        兴国镇2020年政府信息公开工作年度报告
+    """
+
+    code = "RL112"
+    name = "title-form"
+    severity = "warning"
+
+    def check(self, report):
+        title = report.reading.title
+        if title is None:
+            return
+        compact = "".join(fold_width(title.text).split())
+        match = re.search(r"((?:19|20)\d\d)年(度?)", compact)
+        if match is None:
+            return  # a year without 年 is RL113; no year at all is reported by RL115
+        problems = []
+        if match.group(2):
+            problems.append("年份后应为“年”而不是“年度”（否则与“年度报告”重复）")
+        before, after = compact[: match.start()], compact[match.end() :]
+        if not before:
+            problems.append("机关名称应写在年份前面")
+            body = report.reading.subject.name if report.reading.subject else ""
+            after = after[len(body) :] if body and after.startswith(body) else after
+            after = ("政府" + after) if body.endswith("人民政府") and not after.startswith("政府") and after.startswith("信息") else after
+        tail = _dedupe(after)
+        if tail != _STANDARD_TAIL:
+            problems.extend(self._tail_problems(tail))
+        if problems:
+            yield self.diagnostic(f"标题不规范：{'；'.join(problems)}。标准形式为“（机关名称）{match.group(1)}年政府信息公开工作年度报告”", title.start, title.end)
+
+    @staticmethod
+    def _tail_problems(tail: str) -> list[str]:
+        problems = []
+        if "政务公开" in tail:
+            problems.append("应为“政府信息公开”而不是“政务公开”")
+        elif "政府信息公开" not in tail:
+            problems.append("缺少“政府信息公开”（或其中的“政府”）")
+        if "工作报告" in tail and "年度报告" not in tail:
+            problems.append("“年度报告”写成了“工作报告”")
+        elif "工作" not in tail:
+            problems.append("缺少“工作”二字")
+        if "年度报告" not in tail and "工作报告" not in tail:
+            problems.append("应以“年度报告”结尾")
+        return problems or [f"“{tail}”与标准写法“{_STANDARD_TAIL}”不一致"]
+
+
+def _dedupe(text: str) -> str:
+    """``公开公开`` → ``公开``: repeated words are RL114's finding, not a form problem."""
+    return re.sub(r"(.{2,6})\1", r"\1", text)
+
+
+class TitleYearCharacter(Rule):
+    """标题中年份后面漏了“年”字（如“2022政府信息公开工作年度报告”）。
+
+    反例：
+
+        某镇2022政府信息公开工作年度报告
+
+    正例：
+
+        某镇2022年政府信息公开工作年度报告
+    """
+
+    code = "RL113"
+    name = "title-year-character"
+    severity = "error"
+
+    def check(self, report):
+        title = report.reading.title
+        if title is None:
+            return
+        text = report.normalized[title.start : title.end]
+        for match in _YEAR_WITHOUT_NIAN.finditer(text):
+            start = title.start + match.start(1)
+            yield self.diagnostic(f"标题中年份“{match.group(1)}”后面漏了“年”字", start, start + 4)
+
+
+class TitleDuplicatedWord(Rule):
+    """标题中有重复的词（如“政府信息公开 公开工作年度报告”）。
+
+    标题是报告最醒目的部分，重复的词多是改稿时留下的，会被当作报告不严谨的
+    直接证据。正文中的重复词由 RL601 报告。
+
+    反例：
+
+        原州区官厅镇人民政府 2020 年政府信息公开 公开工作年度报告
+
+    正例：
+
+        原州区官厅镇人民政府 2020 年政府信息公开工作年度报告
+    """
+
+    code = "RL114"
+    name = "title-duplicated-word"
+    severity = "error"
+
+    def check(self, report):
+        title = report.reading.title
+        if title is None:
+            return
+        from reportlint.rules.rl6_hygiene import find_repeated_words
+
+        for repeat in find_repeated_words(report.normalized, title.start, title.end):
+            yield self.diagnostic(
+                f"标题中“{repeat.word}”重复：“{report.text[repeat.start:repeat.end]}”，请删去多余的“{repeat.word}”",
+                repeat.start,
+                repeat.end,
+                fix=repeat.fix,
+            )
+
+
+class TitleMissing(Rule):
+    """找不到报告标题（“……政府信息公开工作年度报告”）或标题中没有年份。
+
+    没有标题或标题没有年份，读者无法判断报告所属机关和年度，reportlint 也无法
+    据此判断应使用的格式。
+
+    反例：
+
+        一、总体情况 ……（正文前没有标题）
+
+    正例：
+
+        某县某镇2021年政府信息公开工作年度报告
+    """
+
+    code = "RL115"
+    name = "title-missing"
+    severity = "warning"
+
+    def check(self, report):
+        title = report.reading.title
+        if title is None:
+            start, end = _title_anchor(report)
+            yield self.diagnostic("没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）", start, end)
+        elif report.reading.year_source != "title":
+            yield self.diagnostic(f"标题“{title.text}”中没有年份", title.start, title.end)
+
+
+class TitleSplit(Rule):
+    """标题被拆成了两行（网页或 PDF 转换造成），检查时已按一行处理。
+
+    反例：
+
+        新村镇2020年度政府信息公开工作
+        年度报告
+
+    正例：
+
+        新村镇2020年政府信息公开工作年度报告
+    """
+
+    code = "RL116"
+    name = "title-split"
+    severity = "info"
+
+    def check(self, report):
+        title = report.reading.title
+        if title is not None and len(title.parts) > 1:
+            yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{title.text}”", title.start, title.end)
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL1 structure and title rules."""
+    return [
+        MissingSection,
+        SectionOrder,
+        ExtraSection,
+        EmptySection,
+        LegacyStructure,
+        TemplateYearMismatch,
+        HeadingVariant,
+        IntroPromises,
+        OverviewAspects,
+        AssessmentStatement,
+        FeeStatement,
+        TitleForm,
+        TitleYearCharacter,
+        TitleDuplicatedWord,
+        TitleMissing,
+        TitleSplit,
+    ]

@@ -1,0 +1,561 @@
+"""RL2 table shape and cells: missing tables and rows, lost labels, value counts, blank and odd cells."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from reportlint.core.hookspecs import hookimpl
+from reportlint.core.rule import Option, Rule
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
+from reportlint.text.spans import squash
+
+
+def _tables(report) -> Iterator[FilledTable]:
+    filled = report.reading.filled
+    if filled is not None:
+        yield from (table for table in filled.tables.values() if table.found)
+
+
+def _cells(report, status: CellStatus | None = None) -> Iterator[tuple[FilledTable, FilledRow, FilledCell]]:
+    for table in _tables(report):
+        for row in table.rows:
+            for cell in row.cells:
+                if status is None or cell.status is status:
+                    yield table, row, cell
+
+
+def _row_anchor(row: FilledRow) -> tuple[int, int]:
+    if row.label_start is not None:
+        return row.label_start, row.label_end
+    located = [cell for cell in row.cells if cell.start is not None]
+    return (located[0].start, located[-1].end) if located else (row.start, row.end)
+
+
+def _row_name(table: FilledTable, row: FilledRow) -> str:
+    if row.row is None:
+        return "一行数据"
+    label = table.spec.row(row.row).label
+    return f"“{label}”行" if label else "数据行"
+
+
+class MissingTable(Rule):
+    """第二、三、四部分缺少统一格式规定的表格。
+
+    统一格式中，第二部分由“第二十条第（一）项”等几张小表组成，第三部分是收到和
+    处理政府信息公开申请情况表，第四部分是行政复议、行政诉讼情况表。网页发布时表格
+    常以图片形式出现或丢失，导致公众看不到数据。
+
+    反例：
+
+        二、主动公开政府信息情况
+        （只有文字，没有表格）
+
+    正例：
+
+        二、主动公开政府信息情况
+        第二十条第（一）项
+        信息内容  本年制发件数  本年废止件数  现行有效件数
+        ……
+    """
+
+    code = "RL201"
+    name = "missing-table"
+    severity = "error"
+
+    def check(self, report):
+        reading = report.reading
+        template = reading.expected_template
+        if template is None:
+            return
+        for section_id in ("s2", "s3", "s4"):
+            section = reading.section(section_id)
+            if section is None:
+                continue  # the missing section itself is RL101's finding
+            template_id = reading.table_templates.get(section_id)
+            specs = template.tables_of(section_id)
+            if template_id is None:
+                yield self.diagnostic(f"“{section.heading}”中没有找到统一格式规定的表格", section.start, section.end)
+                continue
+            if template_id != template.id:
+                continue  # a table of the other template is RL106's finding
+            for spec in specs:
+                table = reading.table(spec.id)
+                if table is None or not table.found:
+                    yield self.diagnostic(f"“{section.heading}”缺少表格“{spec.title}”", section.start, section.end)
+
+
+class MissingRows(Rule):
+    """表格缺少统一格式规定的行（例如第三部分只有部分办理结果行）。
+
+    统一格式的每一行都必须填写，没有数据的行也要保留并填 0。缺行会使汇总统计出错，
+    也无法核对勾稽关系。
+
+    反例：
+
+        第三部分表格中没有“（五）不予处理”下的“3.要求提供公开出版物”行
+
+    正例：
+
+        3.要求提供公开出版物  0  0  0  0  0  0  0
+    """
+
+    code = "RL202"
+    name = "missing-rows"
+    severity = "error"
+
+    def check(self, report):
+        for table in _tables(report):
+            missing = [row for row in table.spec.rows if table.row(row.id) is None]
+            if not missing:
+                continue
+            labels = "、".join(f"“{row.label}”" for row in missing[:4]) + (f"等 {len(missing)} 行" if len(missing) > 4 else "")
+            unplaced = sum(1 for row in table.rows if row.row is None)
+            extra = f"；另有 {unplaced} 行数据因缺少行标签无法对应" if unplaced else ""
+            start = table.start if table.start is not None else 0
+            yield self.diagnostic(f"{table.spec.display}缺少 {len(missing)} 行：{labels}{extra}", start, start + 1)
+
+
+class UnalignedRow(Rule):
+    """表格中有一行数据找不到行标签，数值个数也对不上，无法确定是哪一行。
+
+    PDF 转换或网页转载常把行标签弄丢、把单元格拆乱。reportlint 不会猜测这些数值
+    属于哪一行，因此无法核对它们；请对照原始表格修正。
+
+    反例：
+
+        三、本年度办理结果
+        0  0  0  0  0  0  0  0  0    （没有行标签，9 个数值，应为 7 个）
+
+    正例：
+
+        （二）部分公开（区分处理的，只计这一情形，不计其他情形）  0  0  0  0  0  0  0
+    """
+
+    code = "RL203"
+    name = "unaligned-row"
+    severity = "error"
+
+    def check(self, report):
+        for table in _tables(report):
+            for row in table.rows:
+                if row.row is not None:
+                    continue
+                start, end = _row_anchor(row)
+                label = f"（残留文字“{squash(row.label)}”）" if row.label else ""
+                yield self.diagnostic(
+                    f"{table.spec.display}中有一行数据没有可识别的行标签{label}，有 {row.found} 个数值（每行应为 {row.expected} 个），无法对应到模板中的行",
+                    start,
+                    end,
+                )
+
+
+class PositionalRow(Rule):
+    """表格中一行数据缺少行标签，已按所在位置对应到模板中的行。
+
+    数值个数正确，位置也能确定，因此仍然参与核对；但缺少标签的表格读者无法理解，
+    应补上官方行标签。
+
+    反例：
+
+        二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0
+        0  0  0  0  0  0  0                 （缺“（一）予以公开”）
+
+    正例：
+
+        （一）予以公开  0  0  0  0  0  0  0
+    """
+
+    code = "RL204"
+    name = "positional-row"
+    severity = "warning"
+
+    def check(self, report):
+        for table in _tables(report):
+            for row in table.rows:
+                if row.match is LabelMatch.POSITIONAL:
+                    start, end = _row_anchor(row)
+                    label = table.spec.row(row.row).label
+                    yield self.diagnostic(f"{table.spec.display}中这一行缺少行标签，按位置对应为“{label}”，请补上行标签", start, end)
+
+
+class ValueCount(Rule):
+    """表格某一行的数值个数与列数不符（多了或少了）。
+
+    每行的数值个数必须等于表格的列数：第三部分每行 7 个，第四部分 15 个，第二部分
+    各小表按列数。多出或缺少的数值无法确定属于哪一列，这一行不参与勾稽关系核对。
+
+    反例：
+
+        第四部分表格：0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0（16 个数值）
+
+    正例：
+
+        第四部分表格：0 0 0 0 0 0 0 0 0 0 0 0 0 0 0（15 个数值）
+    """
+
+    code = "RL205"
+    name = "value-count"
+    severity = "error"
+
+    def check(self, report):
+        for table in _tables(report):
+            for row in table.rows:
+                if row.row is None:
+                    continue
+                extra = [cell for cell in row.cells if cell.status is CellStatus.EXTRA]
+                unaligned = [cell for cell in row.cells if cell.status is CellStatus.UNALIGNED]
+                if not extra and not unaligned:
+                    continue
+                found = len([cell for cell in row.cells if cell.status is not CellStatus.MISSING])
+                name = _row_name(table, row)
+                if extra:
+                    start, end = extra[0].start, extra[-1].end
+                    detail = f"多出的 {len(extra)} 个无法确定属于哪一列"
+                else:
+                    start, end = _row_anchor(row)
+                    detail = "无法确定缺的是哪一列"
+                yield self.diagnostic(
+                    f"{table.spec.display}{name}有 {found} 个数值，应为 {row.expected} 个（{detail}），这一行不参与勾稽关系核对",
+                    start,
+                    end,
+                )
+
+
+class BlankCell(Rule):
+    """表格单元格为空。没有数据的单元格应填写 0。
+
+    空白单元格让读者无法区分“没有发生”和“漏填”，也无法核对勾稽关系。
+
+    反例：
+
+        规范性文件  0  0  （空）
+
+    正例：
+
+        规范性文件  0  0  0
+    """
+
+    code = "RL206"
+    name = "blank-cell"
+    severity = "error"
+
+    def check(self, report):
+        for table, row, cell in _cells(report, CellStatus.BLANK):
+            yield self.diagnostic(
+                f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}为空，没有数据应填写 0",
+                cell.start,
+                cell.end,
+            )
+
+
+class NonNumericCell(Rule):
+    """表格中应填数字的单元格写了文字或符号（如“无”“-”“/”）。
+
+    统一格式的表格只填数字，没有数据填 0。文字和符号无法汇总统计。
+
+    反例：
+
+        行政处罚  无  -  /
+
+    正例：
+
+        行政处罚  0  0  0
+    """
+
+    code = "RL207"
+    name = "non-numeric-cell"
+    severity = "warning"
+
+    def check(self, report):
+        for table, row, cell in _cells(report, CellStatus.NON_NUMERIC):
+            yield self.diagnostic(
+                f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写的是“{cell.raw}”，应填写数字（没有数据填 0）",
+                cell.start,
+                cell.end,
+            )
+
+
+_UNIT_NOTE = re.compile(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
+
+
+def declared_unit(report, table: FilledTable, column_label: str) -> str | None:
+    """The unit a report states for a column whose header has none: ``采购总金额（万元）`` or a ``单位：万元`` note.
+
+    Looked for in the section that holds the table.
+    """
+    section = report.reading.section(table.spec.section)
+    if section is None:
+        return None
+    text = report.normalized[section.body_start : section.body_end]
+    compact = "".join(text.split())
+    label = "".join(column_label.split())
+    after_label = re.search(re.escape(label) + r"\(?(?:单位[:：])?(亿元|万元|千元|元)", compact)
+    if after_label:
+        return after_label.group(1)
+    note = _UNIT_NOTE.search(compact)
+    return note.group(1) if note else None
+
+
+class CellUnit(Rule):
+    """单元格中的数字带了单位，或单位与表头规定的不同。
+
+    数量栏只填数字；2021 年格式第二部分“本年收费金额（单位：万元）”已规定单位，
+    单元格填“元”金额会差一万倍；2019 年格式的“采购总金额”表头没有单位，有的报告
+    写“元”、有的写“万元”，汇总时无法比较，应在表外统一说明。
+
+    反例：
+
+        政府集中采购  12  70280元
+        行政事业性收费  3500元
+
+    正例：
+
+        政府集中采购  12  7.028（表外注明单位：万元）
+        行政事业性收费  0.35
+    """
+
+    code = "RL208"
+    name = "cell-unit"
+    severity = "warning"
+
+    def check(self, report):
+        for table, row, cell in _cells(report):
+            if cell.unit is None or cell.column is None or cell.status is not CellStatus.OK:
+                continue
+            column = table.spec.column(cell.column)
+            where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
+            if column.kind != "amount":
+                message = f"{where}是数量，应只填数字，不带单位“{cell.unit}”"
+            elif column.unit is None:
+                declared = declared_unit(report, table, column.label)
+                if declared == cell.unit:
+                    continue
+                if declared is not None:
+                    message = f"{where}填写的“{cell.raw}”与表中注明的单位“{declared}”不一致"
+                else:
+                    message = f"{where}写了单位“{cell.unit}”（“{cell.raw}”）；表头没有规定单位，请在表头注明金额单位（如“{column.label}（万元）”）并只填数字"
+            elif cell.unit != column.unit:
+                message = f"{where}的单位应为“{column.unit}”（见表头），填写的是“{cell.raw}”"
+            else:
+                continue
+            yield self.diagnostic(message, cell.start, cell.end)
+
+
+class AmountWithoutUnit(Rule):
+    """金额栏的表头没有规定单位，报告也没有注明单位（2019 年格式“采购总金额”）。
+
+    2019 年试行格式的“采购总金额”没有单位，报告中“57”可能是元也可能是万元；
+    0 不受影响。请在表头注明单位（“采购总金额（万元）”）或在表下注明“单位：万元”，
+    单元格只填数字。
+
+    反例：
+
+        信息内容  采购项目数量  采购总金额
+        政府集中采购  3  57
+
+    正例：
+
+        信息内容  采购项目数量  采购总金额（万元）
+        政府集中采购  3  57
+    """
+
+    code = "RL209"
+    name = "amount-without-unit"
+    severity = "warning"
+
+    def check(self, report):
+        for table, row, cell in _cells(report, CellStatus.OK):
+            if cell.column is None or cell.unit is not None or not cell.value:
+                continue
+            column = table.spec.column(cell.column)
+            if column.kind == "amount" and column.unit is None and declared_unit(report, table, column.label) is None:
+                yield self.diagnostic(
+                    f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写“{cell.raw}”，表中没有注明单位，无法判断是元还是万元",
+                    cell.start,
+                    cell.end,
+                )
+
+
+class ImpossibleCount(Rule):
+    """数量栏出现负数或小数（“本年增/减”栏除外）。
+
+    申请数、案件数、文件件数都是非负整数；负数或小数多是填错了栏目或把金额填进了
+    数量栏。
+
+    反例：
+
+        一、本年新收政府信息公开申请数量  -1  0  0  0  0  0  -1
+
+    正例：
+
+        一、本年新收政府信息公开申请数量  1  0  0  0  0  0  1
+    """
+
+    code = "RL210"
+    name = "impossible-count"
+    severity = "warning"
+
+    def check(self, report):
+        for table, row, cell in _cells(report, CellStatus.OK):
+            if cell.column is None or cell.value is None:
+                continue
+            column = table.spec.column(cell.column)
+            if column.kind != "count":
+                continue
+            where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
+            if cell.value < 0:
+                yield self.diagnostic(f"{where}是数量，不能为负数（填写的是“{cell.raw}”）", cell.start, cell.end)
+            elif isinstance(cell.value, Decimal) and cell.value != cell.value.to_integral_value():
+                yield self.diagnostic(f"{where}是数量，应为整数（填写的是“{cell.raw}”）", cell.start, cell.end)
+
+
+class HeaderLabel(Rule):
+    """表头文字残缺或不是官方格式中的写法（如“本年废止件”）。
+
+    表头残缺多是网页转换或排版截断造成的，读者可能误解栏目含义。
+
+    反例：
+
+        信息内容  本年制发件数  本年废止件  现行有效件数
+
+    正例：
+
+        信息内容  本年制发件数  本年废止件数  现行有效件数
+    """
+
+    code = "RL211"
+    name = "header-label"
+    severity = "warning"
+
+    def check(self, report):
+        for table in _tables(report):
+            for text, start, end in table.unknown_headers:
+                yield self.diagnostic(f"{table.spec.display}的表头“{text}”不完整或不是官方格式中的写法", start, end)
+
+
+class RowLabelVariant(Rule):
+    """表格行标签与官方格式不一致：缺少序号（“上年结转…”缺“二、”）或文字有出入。
+
+    行标签是统一格式的一部分，序号和文字都应照录，便于对照和汇总。
+
+    反例：
+
+        上年结转政府信息公开申请数量  0  0  0  0  0  0  0
+
+    正例：
+
+        二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0
+    """
+
+    code = "RL212"
+    name = "row-label-variant"
+    severity = "warning"
+
+    def check(self, report):
+        for table in _tables(report):
+            for row in table.rows:
+                if row.match not in (LabelMatch.NO_ORDINAL, LabelMatch.FUZZY) or row.label_start is None:
+                    continue
+                official = table.spec.row(row.row).label
+                reason = "缺少序号" if row.match is LabelMatch.NO_ORDINAL else "文字与官方格式不同"
+                yield self.diagnostic(f"行标签“{squash(row.label)}”{reason}，官方格式为“{official}”", row.label_start, row.label_end)
+
+
+#: Bodies that cannot make 规章 (立法法: only State Council departments, provinces and 设区的市).
+NO_RULEMAKING_LEVELS = ("乡", "镇", "街道", "县", "区")
+
+
+class RulesByLowerBody(Rule):
+    """乡镇、街道、县级机关的报告中“规章”一行不为 0。
+
+    依照立法法，只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章；
+    乡镇、街道和县级机关制发的是行政规范性文件，不能计入“规章”。
+
+    反例：
+
+        规章  3  0  3
+
+    正例：
+
+        规章  0  0  0
+        行政规范性文件  3  0  3
+    """
+
+    code = "RL213"
+    name = "rules-by-lower-body"
+    severity = "warning"
+
+    def check(self, report):
+        subject = report.reading.subject
+        table = report.reading.table("s2_20_1")
+        if subject is None or subject.level not in NO_RULEMAKING_LEVELS or table is None:
+            return
+        for column in table.spec.columns:
+            cell = table.cell("rules", column.id)
+            if cell.is_readable and cell.value and cell.value > 0:
+                yield self.diagnostic(
+                    f"{subject.name}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
+                    cell.start,
+                    cell.end,
+                )
+
+
+class FeeAmountScale(Rule):
+    """2021 年格式“本年收费金额（单位：万元）”的数值大得不合常理，可能按“元”填写了。
+
+    表头规定单位为万元。乡镇、街道、县级机关一年的行政事业性收费很少达到上百万元，
+    数值过大通常是把元当成了万元。
+
+    反例：
+
+        行政事业性收费  3500
+
+    正例：
+
+        行政事业性收费  0.35
+
+    选项：``threshold``（数字，万元）——超过该值即提示，默认 100。
+    """
+
+    code = "RL214"
+    name = "fee-amount-scale"
+    severity = "warning"
+    options = {"threshold": Option(100.0, "超过该金额（万元）即提示", float)}
+
+    def check(self, report):
+        table = report.reading.table("s2_20_8")
+        if table is None:
+            return
+        for column in table.spec.columns:
+            if column.unit != "万元":
+                continue
+            cell = table.cell("fees", column.id)
+            if cell.is_readable and cell.unit is None and cell.value > Decimal(str(self.config["threshold"])):
+                yield self.diagnostic(
+                    f"“行政事业性收费”的收费金额单位是万元，填写的 {cell.raw} 万元即 {cell.value * 10000} 元，数值异常，请确认是否按“元”填写",
+                    cell.start,
+                    cell.end,
+                )
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL2 table-shape and cell rules."""
+    return [
+        MissingTable,
+        MissingRows,
+        UnalignedRow,
+        PositionalRow,
+        ValueCount,
+        BlankCell,
+        NonNumericCell,
+        CellUnit,
+        AmountWithoutUnit,
+        ImpossibleCount,
+        HeaderLabel,
+        RowLabelVariant,
+        RulesByLowerBody,
+        FeeAmountScale,
+    ]

@@ -1,0 +1,485 @@
+"""RL31x narrative numbers: sums, percentages and rates stated in prose, and prose against the tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reportlint.core.diagnostics import Related
+from reportlint.core.hookspecs import hookimpl
+from reportlint.text.numbers import parse_amount
+from reportlint.core.rule import Option, Rule
+from reportlint.text.sentences import (
+    FULL_STOPS,
+    NUMBER,
+    Enumeration,
+    Quantity,
+    Share,
+    clause_end,
+    clause_start,
+    find_enumerations,
+    find_quantities,
+    find_rates,
+    find_shares,
+    iter_sentences,
+    names_the_rest,
+    states_plans,
+)
+from reportlint.text.spans import Span
+
+if TYPE_CHECKING:
+    from reportlint.template.filled import FilledCell
+    from reportlint.template.reading import Reading
+
+
+def _number(value: int | Decimal) -> str:
+    """A count as written in messages (``12``, ``1.5``)."""
+    return str(value) if isinstance(value, int) else format(value.normalize(), "f")
+
+
+def _written(report, quantity: Quantity) -> str:
+    return report.text[quantity.start : quantity.end]
+
+
+def _sums_within_prefix(enumeration: Enumeration) -> bool:
+    """Whether the first few parts already make up the total (the later counts belong to something else)."""
+    running: int | Decimal = 0
+    for part in enumeration.parts[:-1]:
+        running += part.quantity.value
+        if running == enumeration.total.value:
+            return True
+    return False
+
+
+class NarrativeSumMismatch(Rule):
+    """正文列举的各项数量之和与所说的总数不符（“共发布X条，其中A条、B条……”）。
+
+    正文常先给出总数，再分项列举。各部分之和大于总数，一定有数字写错；
+    小于总数时，列举可能只是举例（“其中政策文件30条”），所以默认只在列举
+    声明了覆盖全部时报告：最后一项是“其他”“其余”等兜底项，或用“分别”引出。
+    约数（“100余条”）不检查；前几项之和已等于总数时，后面的数字视为另一回事。
+
+    反例：
+
+        全年共发布信息100条，其中政策文件30条、工作动态50条、其他信息10条。
+
+    正例：
+
+        全年共发布信息100条，其中政策文件30条、工作动态50条、其他信息20条。
+
+    选项：``shortfall``——``"exhaustive"``（默认，各部分之和小于总数时只在列举
+    覆盖全部时报告）或 ``"always"``（只要有两项以上就报告）。
+    """
+
+    code = "RL310"
+    name = "narrative-sum-mismatch"
+    severity = "warning"
+    options = {
+        "shortfall": Option(
+            "exhaustive", "各部分之和小于总数时何时报告：exhaustive（列举覆盖全部时）或 always", str, ("exhaustive", "always")
+        )
+    }
+
+    def check(self, report):
+        for enumeration in find_enumerations(report.normalized):
+            if enumeration.approximate or enumeration.covers_total or _sums_within_prefix(enumeration):
+                continue
+            total, parts_sum = enumeration.total.value, enumeration.parts_sum
+            if parts_sum < total and (len(enumeration.parts) < 2 or not (enumeration.exhaustive or self.config["shortfall"] == "always")):
+                continue
+            written_parts = [_written(report, part.quantity) for part in enumeration.parts]
+            related = [Related(part.quantity.start, part.quantity.end, "分项") for part in enumeration.parts]
+            total_text = _written(report, enumeration.total)
+            if len(written_parts) == 1:
+                message = f"分项“{written_parts[0]}”大于总数“{total_text}”"
+            else:
+                gap = abs(Decimal(parts_sum) - Decimal(total))
+                terms = " + ".join(_number(part.quantity.value) for part in enumeration.parts)
+                message = (
+                    f"“{total_text}”的各部分之和为 {_number(parts_sum)}，与总数 {_number(total)} 不符，"
+                    f"相差 {_number(gap)}（{terms} = {_number(parts_sum)}）"
+                )
+            yield self.diagnostic(message, enumeration.total.start, enumeration.total.end, related=related)
+
+
+class PercentageMismatch(Rule):
+    """正文中的百分比与数量不符，或各项占比之和不是 100%。
+
+    分项同时给出数量和占比时（“‘机构职能’信息15条，占总体百分比为12.3%”），
+    占比应等于该项数量除以总数（15 ÷ 122 = 12.3%），允许末位的舍入或截断。
+    一组“占……%”的占比之和超过 100% 一定有错；列举覆盖全部（各项数量之和等于
+    总数，或最后一项为“其他”“其余”，或用“分别”引出）时，占比之和还应为 100%，
+    允许的舍入误差取选项 ``tolerance`` 与每项末位一半之和中的较大者。
+
+    反例：
+
+        全年累计主动公开政府信息122条。其中：A类信息15条，占总体百分比为13.3%；
+        B类信息107条，占总体百分比为87.7%。
+
+    正例：
+
+        全年累计主动公开政府信息122条。其中：A类信息15条，占总体百分比为12.3%；
+        B类信息107条，占总体百分比为87.7%。
+
+    选项：``tolerance``（默认 0.2）——占比之和与 100% 之间允许的差（百分点）。
+    """
+
+    code = "RL311"
+    name = "percentage-mismatch"
+    severity = "warning"
+    options = {"tolerance": Option(0.2, "占比之和与 100% 之间允许的舍入误差（百分点）", float)}
+
+    def check(self, report):
+        text = report.normalized
+        enumerations = find_enumerations(text)
+        for enumeration in enumerations:
+            yield from self._shares_against_counts(report, enumeration)
+        for sentence in iter_sentences(text):
+            shares = find_shares(text, sentence.start, sentence.end)
+            for group in self._groups(shares):
+                yield from self._share_sum(report, sentence, group, enumerations)
+
+    def _shares_against_counts(self, report, enumeration: Enumeration):
+        if enumeration.approximate or not enumeration.total.value:
+            return
+        total = Decimal(enumeration.total.value)
+        for part in enumeration.parts:
+            if part.share is None:
+                continue
+            percentage = part.share.percentage
+            exact = Decimal(part.quantity.value) * 100 / total
+            if abs(percentage.value - exact) < percentage.resolution:
+                continue
+            yield self.diagnostic(
+                f"占比“{report.text[percentage.start : percentage.end]}”与数量不符："
+                f"{_number(part.quantity.value)} ÷ {_number(enumeration.total.value)} = {exact:.2f}%，"
+                f"应写作 {exact.quantize(percentage.resolution)}%",
+                percentage.start,
+                percentage.end,
+                related=[
+                    Related(part.quantity.start, part.quantity.end, "分项数量"),
+                    Related(enumeration.total.start, enumeration.total.end, "总数"),
+                ],
+            )
+
+    def _allowance(self, group: Sequence[Share]) -> Decimal:
+        rounding = sum((share.percentage.resolution for share in group), Decimal(0)) / 2
+        return max(Decimal(str(self.config["tolerance"])), rounding)
+
+    def _groups(self, shares: Sequence[Share]) -> Iterator[list[Share]]:
+        """Shares split into lists of one whole: a list ends where its running sum reaches 100%."""
+        group: list[Share] = []
+        for share in shares:
+            group.append(share)
+            running = sum((item.percentage.value for item in group), Decimal(0))
+            if abs(running - 100) <= self._allowance(group):
+                yield group
+                group = []
+        if group:
+            yield group
+
+    def _share_sum(self, report, sentence: Span, group: list[Share], enumerations: Sequence[Enumeration]):
+        if len(group) < 2:
+            return
+        total = sum((share.percentage.value for share in group), Decimal(0))
+        allowance = self._allowance(group)
+        if abs(total - 100) <= allowance or (total < 100 and not _claims_whole(report.normalized, sentence, group, enumerations)):
+            return
+        first, last = group[0].percentage, group[-1].percentage
+        terms = " + ".join(f"{share.percentage.value}%" for share in group)
+        yield self.diagnostic(
+            f"各项占比之和为 {total}%，应为 100%（相差 {abs(total - 100)} 个百分点）：{terms}",
+            first.start,
+            last.end,
+            related=[Related(share.percentage.start, share.percentage.end, "占比") for share in group],
+        )
+
+
+def _claims_whole(text: str, sentence: Span, group: Sequence[Share], enumerations: Sequence[Enumeration]) -> bool:
+    """Whether a list of shares says it covers the whole (see :class:`PercentageMismatch`)."""
+    for enumeration in enumerations:
+        if enumeration.sentence != sentence:
+            continue
+        shares = [part.share for part in enumeration.parts]
+        if shares == list(group):
+            return enumeration.covers_total or enumeration.exhaustive
+    last = group[-1]
+    return names_the_rest(text, last.label_start, last.percentage.start) or "分别" in text[sentence.start : group[0].percentage.start]
+
+
+#: Rate kind (the two characters before 率) → verbs that name its numerator.
+_RATE_NUMERATORS = {
+    "办结": ("办结", "办理", "办复", "完成", "处理", "处置"),
+    "办理": ("办理", "办结", "办复"),
+    "答复": ("答复", "回复", "回应", "办复"),
+    "回复": ("回复", "答复", "回应", "办复"),
+    "回应": ("回应", "回复", "答复"),
+    "处理": ("处理", "处置", "办结"),
+    "处置": ("处置", "处理", "办结"),
+}
+_RECEIVED = re.compile("收到|接到|受理|接收|收集|交办|转办|承办|登记|共|累计|合计")
+
+
+class RateContradiction(Rule):
+    """“办结率100%”一类的比率与同一句给出的数量矛盾。
+
+    同一句先说收到多少、办理（答复）多少，再给出办结率（答复率）时，比率应为
+    两个数之比。只检查同一句里恰好有这两个同单位数量的情形；满意率等没有对应
+    数量的比率不检查。
+
+    反例：
+
+        全年共收到“12345”热线工单2件，办理1件，办结率100%。
+
+    正例：
+
+        全年共收到“12345”热线工单2件，办理2件，办结率100%。
+    """
+
+    code = "RL312"
+    name = "rate-contradiction"
+    severity = "warning"
+
+    def check(self, report):
+        text = report.normalized
+        for sentence in iter_sentences(text):
+            for rate in find_rates(text, sentence.start, sentence.end):
+                verbs = _RATE_NUMERATORS.get(rate.kind)
+                if verbs is None:
+                    continue
+                counts = _received_and_done(text, sentence, rate.start, verbs)
+                if counts is None:
+                    continue
+                received, done, verb = counts
+                exact = Decimal(done.value) * 100 / Decimal(received.value)
+                percentage = rate.percentage
+                if abs(percentage.value - exact) < percentage.resolution:
+                    continue
+                yield self.diagnostic(
+                    f"“{report.text[rate.start : percentage.end]}”与同句的数量不符：收到 {_written(report, received)}、"
+                    f"{verb} {_written(report, done)}，{rate.kind}率应为 {exact:.1f}%",
+                    rate.start,
+                    percentage.end,
+                    related=[Related(received.start, received.end, "收到的数量"), Related(done.start, done.end, "办理的数量")],
+                )
+
+
+def _received_and_done(text: str, sentence: Span, rate_start: int, verbs: Sequence[str]) -> tuple[Quantity, Quantity, str] | None:
+    """The two counts a rate is computed from: exactly two same-unit counts before it, received then done."""
+    before = find_quantities(text, sentence.start, rate_start)
+    if len(before) < 2:
+        return None
+    received, done = before[-2], before[-1]
+    same_unit = [quantity for quantity in before if quantity.unit == done.unit]
+    if received.unit != done.unit or len(same_unit) != 2 or received.approximate or done.approximate or not received.value:
+        return None
+    received_clause = text[clause_start(text, received.start, sentence.start) : received.start]
+    done_clause = text[clause_start(text, done.start, sentence.start) : done.start]
+    if not _RECEIVED.search(received_clause) or any(verb in received_clause for verb in verbs):
+        return None
+    verb = next((verb for verb in verbs if verb in done_clause), None)
+    return None if verb is None else (received, done, verb)
+
+
+@dataclass(frozen=True)
+class TableValue:
+    """What the tables hold for a prose statement: the cells read, their names in messages, their sum."""
+
+    cells: tuple[FilledCell, ...]
+    names: tuple[str, ...]
+    description: str
+    total: int | Decimal
+
+    def related(self) -> list[Related]:
+        """Each cell as a related location of a diagnostic."""
+        return [
+            Related(cell.start, cell.end, f"{name} = {cell.value}")
+            for name, cell in zip(self.names, self.cells, strict=True)
+            if cell.start is not None and cell.end is not None
+        ]
+
+
+@dataclass(frozen=True)
+class TableQuantity:
+    """A number of the filled tables a prose statement can be checked against: one or more cells summed.
+
+    ``cells`` are (table, row, column candidates); the first candidate column the
+    table's template has is used (``made`` in T2021, ``new_made`` in T2019).
+    """
+
+    cells: tuple[tuple[str, str, tuple[str, ...]], ...]
+
+    def read(self, reading: Reading) -> TableValue | None:
+        """The cells and their sum; None when a table or cell is absent or not readable with confidence."""
+        cells: list[FilledCell] = []
+        tables: list[str] = []
+        names: list[str] = []
+        for table_id, row, columns in self.cells:
+            table = reading.table(table_id)
+            if table is None:
+                return None
+            column = next((column for column in columns if any(spec.id == column for spec in table.spec.columns)), None)
+            if column is None:
+                return None
+            cell = table.cell(row, column)
+            if not cell.is_readable:
+                return None
+            cells.append(cell)
+            tables.append(table.spec.display)
+            names.append(table.spec.cell_name(row, column))
+        total = sum((cell.value for cell in cells if cell.value is not None), 0)
+        return TableValue(
+            tuple(cells), tuple(table + name for table, name in zip(tables, names, strict=True)), _describe(tables, names), total
+        )
+
+
+def _describe(tables: Sequence[str], names: Sequence[str]) -> str:
+    """``第三部分表格“…”“一、本年新收…”行“总计”列``, or ``…表格“…”中A与B之和`` for several cells of one table."""
+    if len(names) == 1:
+        return tables[0] + names[0]
+    if len(set(tables)) == 1:
+        return f"{tables[0]}中" + "与".join(names) + "之和"
+    return "与".join(table + name for table, name in zip(tables, names, strict=True)) + "之和"
+
+
+_APPLICATIONS = TableQuantity((("s3", "r1", ("c_total",)),))
+_REVIEWS = TableQuantity((("s4", "cases", ("rv_total",)),))
+_LAWSUITS = TableQuantity((("s4", "cases", ("ld_total",)), ("s4", "cases", ("lr_total",))))
+_NORMATIVE_MADE = TableQuantity((("s2_20_1", "normative", ("made", "new_made")),))
+
+# A gap inside one clause that holds no number.
+_GAP = r"[^,;:。!?\d\n]"
+_NEGATION = r"(?:未发生|没有发生|未出现|没有出现|不存在|未有|没有|未被|未因|未|无(?![法论]))"
+
+
+@dataclass(frozen=True)
+class CountStatement:
+    """A sentence pattern stating a number the tables also hold (group ``n``), or stating that there is none."""
+
+    pattern: re.Pattern
+    quantity: TableQuantity
+    #: What a count statement states, for messages (none-statements are quoted instead).
+    subject: str = ""
+    #: Words that, inside the matched text, mean the statement is something else
+    #: (行政复议和行政诉讼 counted together; 可以提起行政诉讼 is a right, not an event).
+    excluded: tuple[str, ...] = ()
+
+    def matches(self, text: str, sentence: Span) -> Iterator[re.Match]:
+        """The statements in a sentence."""
+        for match in self.pattern.finditer(text, sentence.start, sentence.end):
+            if not any(word in match.group() for word in self.excluded):
+                yield match
+
+
+_COUNT_STATEMENTS = (
+    CountStatement(
+        re.compile(
+            rf"(?:收到|接到|受理|接收|新收){_GAP}{{0,12}}?(?:政府信息公开申请|依申请公开(?:政府信息)?(?:申请)?){_GAP}{{0,6}}?(?P<n>{NUMBER})\s*件(?!次)"
+        ),
+        _APPLICATIONS,
+        "收到政府信息公开申请",
+    ),
+    CountStatement(re.compile(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), _REVIEWS, "行政复议", ("诉讼",)),
+    CountStatement(
+        re.compile(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), _LAWSUITS, "行政诉讼", ("复议",)
+    ),
+    CountStatement(
+        re.compile(rf"(?:制发|出台|制定|印发|新制作){_GAP}{{0,6}}?规范性文件{_GAP}{{0,4}}?(?P<n>{NUMBER})\s*[件个份部]"),
+        _NORMATIVE_MADE,
+        "制发规范性文件",
+    ),
+)
+# 可以/应当 申请行政复议 is a right explained, 将 a plan: neither says whether a case happened.
+_NOT_AN_EVENT = ("可", "应", "将")
+_NONE_STATEMENTS = (
+    CountStatement(re.compile(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), _APPLICATIONS),
+    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), _REVIEWS, excluded=_NOT_AN_EVENT),
+    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), _LAWSUITS, excluded=_NOT_AN_EVENT),
+    CountStatement(re.compile(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), _NORMATIVE_MADE),
+)
+# A count followed by （含…） includes something the table counts elsewhere (受理申请5件（含上年结转1件）).
+_INCLUDES_AFTER = re.compile(r"\s*\((?:含|包括|包含)")
+
+
+class TextTableMismatch(Rule):
+    """正文中的数字与表格不一致（如正文说收到申请 3 件，第三部分表格总计为 0）。
+
+    总体情况等部分常复述表格中的数字。检查的说法有：收到（接到、受理）政府
+    信息公开申请 N 件、未收到申请（对第三部分“一、本年新收政府信息公开申请数量”
+    的“总计”）；行政复议 N 件、行政诉讼 N 件、未发生行政复议或行政诉讼（对第四
+    部分的“总计”，行政诉讼为两个“总计”之和）；制发（出台、制定）规范性文件
+    N 件、未制发规范性文件（对第二部分规范性文件的“本年制发件数”或“本年新制作
+    数量”）。表格中对应的格子无法可靠读取时不检查；第五部分和其他讲工作计划的
+    句子中的数字不检查；“受理申请5件（含上年结转1件）”这类带说明的数字也不检查。
+
+    反例：
+
+        （二）依申请公开情况。2021年共收到政府信息公开申请3件。
+        ……（第三部分表格“一、本年新收政府信息公开申请数量”的“总计”为 0）
+
+    正例：
+
+        （二）依申请公开情况。2021年共收到政府信息公开申请3件。
+        ……（第三部分表格“一、本年新收政府信息公开申请数量”的“总计”为 3）
+    """
+
+    code = "RL313"
+    name = "text-table-mismatch"
+    severity = "warning"
+
+    def check(self, report):
+        reading = report.reading
+        text = report.normalized
+        filled_tables = reading.filled.tables.values() if reading.filled else ()
+        skipped = [Span(table.start, table.end) for table in filled_tables if table.start is not None and table.end is not None]
+        plans = reading.section("s5")
+        if plans is not None:
+            skipped.append(Span(plans.body_start, plans.body_end))
+        for sentence in iter_sentences(text):
+            if states_plans(text, sentence) or any(span.start <= sentence.start < span.end for span in skipped):
+                continue
+            yield from self._counts(report, sentence)
+            yield from self._nones(report, sentence)
+
+    def _counts(self, report, sentence: Span):
+        for statement in _COUNT_STATEMENTS:
+            for match in statement.matches(report.normalized, sentence):
+                in_table = statement.quantity.read(report.reading)
+                stated = parse_amount(match.group("n"))
+                if in_table is None or stated is None or stated == in_table.total or _INCLUDES_AFTER.match(report.normalized, match.end()):
+                    continue
+                written = report.text[match.start("n") : match.end()]
+                yield self.diagnostic(
+                    f"正文称{statement.subject}{written}，但{in_table.description}为 {_number(in_table.total)}",
+                    match.start("n"),
+                    match.end(),
+                    related=in_table.related(),
+                )
+
+    def _nones(self, report, sentence: Span):
+        for statement in _NONE_STATEMENTS:
+            for match in statement.matches(report.normalized, sentence):
+                in_table = statement.quantity.read(report.reading)
+                if in_table is None or in_table.total <= 0 or _count_follows(report.normalized, sentence, match.end()):
+                    continue
+                yield self.diagnostic(
+                    f"正文称“{report.text[match.start() : match.end()]}”，但{in_table.description}为 {_number(in_table.total)}",
+                    match.start(),
+                    match.end(),
+                    related=in_table.related(),
+                )
+
+
+def _count_follows(text: str, sentence: Span, position: int) -> bool:
+    """Whether the clause goes on to give a count (``未按时答复引发行政复议1件`` is not a "none")."""
+    end = clause_end(text, position, sentence.end, breaks=FULL_STOPS + ",;:，；：")
+    return bool(find_quantities(text, position, end))
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL31x narrative-number rules."""
+    return [NarrativeSumMismatch, PercentageMismatch, RateContradiction, TextTableMismatch]

@@ -1,0 +1,203 @@
+"""RL3 arithmetic: the relations (勾稽关系) declared in the template specs, evaluated on the filled tables.
+
+Each rule covers some relation ids of the shipped templates; RL309 covers every
+relation a provincial template extension adds. Relations are data (YAML), the
+evaluation is generic (:mod:`reportlint.template.relations`).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from reportlint.core.diagnostics import Related
+from reportlint.core.hookspecs import hookimpl
+from reportlint.core.rule import Rule
+from reportlint.template.relations import describe, relations_for, violations
+
+
+class RelationRule(Rule):
+    """Base of the RL3 relation rules: reports the broken relations whose ids it covers."""
+
+    #: Relation ids this rule reports; empty means "every relation no other rule claims".
+    relation_ids: ClassVar[tuple[str, ...]] = ()
+
+    def covers(self, relation_id: str) -> bool:
+        """Whether this rule reports the relation."""
+        return relation_id in self.relation_ids
+
+    def check(self, report):
+        filled = report.reading.filled
+        if filled is None:
+            return
+        for relation in relations_for(filled, report.registry.template_set):
+            if not self.covers(relation.id):
+                continue
+            for evaluation in violations(relation, filled):
+                primary = evaluation.primary
+                spec = evaluation.table.spec
+                related = [
+                    Related(cell.start, cell.end, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}")
+                    for cell in evaluation.cells
+                    if cell.start is not None
+                ]
+                yield self.diagnostic(describe(evaluation), primary.start, primary.end, related=related, severity=relation.severity)
+
+
+class ColumnBalance(RelationRule):
+    """第三部分表格某一列“第一项加第二项之和，等于第三项加第四项之和”不成立（B1）。
+
+    表头注明“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，
+    即每一列：本年新收 + 上年结转 = 本年度办理结果总计 + 结转下年度继续办理。
+
+    反例：
+
+        一、本年新收…  5 …
+        二、上年结转…  1 …
+        （七）总计     4 …
+        四、结转下年度继续办理  1 …      （5 + 1 ≠ 4 + 1）
+
+    正例：
+
+        （七）总计     5 …               （5 + 1 = 5 + 1）
+    """
+
+    code = "RL301"
+    name = "column-balance"
+    severity = "error"
+    relation_ids = ("B1",)
+
+
+class RowTotal(RelationRule):
+    """第三部分表格某一行的“总计”不等于自然人与各类法人或其他组织之和（B2）。
+
+    每一行：总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他。
+    官方格式没有“法人或其他组织小计”一栏。
+
+    反例：
+
+        （一）予以公开  3  1  0  0  0  1  4
+
+    正例：
+
+        （一）予以公开  3  1  0  0  0  1  5
+    """
+
+    code = "RL302"
+    name = "row-total"
+    severity = "error"
+    relation_ids = ("B2",)
+
+
+class ResultTotal(RelationRule):
+    """第三部分“（七）总计”不等于各项办理结果之和（B3）。
+
+    每一列：（七）总计 = （一）予以公开 + （二）部分公开 + （三）至（六）各小项之和
+    （2019 年格式“（六）其他处理”为一行，2021 年格式分为三行）。
+
+    反例：
+
+        （一）予以公开 3，（二）部分公开 1，其余为 0，（七）总计 5
+
+    正例：
+
+        （七）总计 4
+    """
+
+    code = "RL303"
+    name = "result-total"
+    severity = "error"
+    relation_ids = ("B3",)
+
+
+class LitigationTotal(RelationRule):
+    """第四部分行政复议或行政诉讼的“总计”不等于结果维持、结果纠正、其他结果、尚未审结之和（B4）。
+
+    行政复议、未经复议直接起诉、复议后起诉三组各自：总计 = 结果维持 + 结果纠正 +
+    其他结果 + 尚未审结（尚未审结计入总计）。
+
+    反例：
+
+        行政复议：结果维持 1，结果纠正 1，其他结果 0，尚未审结 1，总计 2
+
+    正例：
+
+        行政复议：结果维持 1，结果纠正 1，其他结果 0，尚未审结 1，总计 3
+    """
+
+    code = "RL304"
+    name = "litigation-total"
+    severity = "error"
+    relation_ids = ("B4-review", "B4-direct", "B4-after-review")
+
+
+class NoApplicationsAllZero(RelationRule):
+    """本年新收和上年结转的申请都为 0，第三部分表格却有非零数据（B7）。
+
+    没有收到也没有结转申请，就不可能有办理结果或结转下年度的申请；出现非零数多是
+    把别的数据填进了表格。
+
+    反例：
+
+        一、本年新收… 总计 0；二、上年结转… 总计 0；（一）予以公开 自然人 2
+
+    正例：
+
+        全表均为 0
+    """
+
+    code = "RL305"
+    name = "no-applications-all-zero"
+    severity = "error"
+    relation_ids = ("B7",)
+
+
+class PublicationCountPlausibility(RelationRule):
+    """2019 年格式第二部分“对外公开总数量”少于“本年新公开数量”（B10，提示性）。
+
+    对外公开总数量包含本年新公开的文件，一般不应更少。
+
+    反例：
+
+        规范性文件  5  5  3
+
+    正例：
+
+        规范性文件  5  5  12
+    """
+
+    code = "RL306"
+    name = "publication-count-plausibility"
+    severity = "warning"
+    relation_ids = ("B10",)
+
+
+_CLAIMED = {relation_id for rule in (ColumnBalance, RowTotal, ResultTotal, LitigationTotal, NoApplicationsAllZero, PublicationCountPlausibility) for relation_id in rule.relation_ids}
+
+
+class ExtensionRelation(RelationRule):
+    """模板扩展（如省级格式增加的行）中声明的勾稽关系不成立。
+
+    省、市在统一格式上增加行、列时，可以在模板扩展文件中声明新的勾稽关系；
+    reportlint 用同一套方法核对。消息中给出关系的说明、两边的数值和差额。
+
+    反例：
+
+        （省级扩展）地方性法规 现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止
+
+    正例：
+
+        两边相等
+    """
+
+    code = "RL309"
+    name = "extension-relation"
+    severity = "error"
+
+    def covers(self, relation_id: str) -> bool:
+        return relation_id not in _CLAIMED
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL3 relation rules."""
+    return [ColumnBalance, RowTotal, ResultTotal, LitigationTotal, NoApplicationsAllZero, PublicationCountPlausibility, ExtensionRelation]

@@ -1,0 +1,398 @@
+"""RL4 places and entities: names of other places or other bodies left in a report by copy-paste.
+
+The rules read :attr:`Report.places <reportlint.core.report.Report.places>` (see
+:mod:`reportlint.places.analysis`), which resolves the subject and judges every place
+the report names; they decide only what is wrong.  Every rule takes an
+``allow`` option (names it never reports), and the ``[places] allow`` list of
+the configuration applies to all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.hookspecs import hookimpl
+from reportlint.places.analysis import (
+    PlaceAnalysis,
+    PlaceReference,
+    Relation,
+    find_self_references,
+    load_gazetteer,
+    place_settings,
+)
+from reportlint.core.rule import Option, Rule
+
+_ALLOW_OPTION = Option([], "从不报告的地名（或自称），如 [\"莲花镇\"]；与 [places] allow 合并", list)
+
+
+class _PlaceRule(Rule):
+    """Shared by the RL4 rules: the ``allow`` option merged with ``[places] allow``."""
+
+    options = MappingProxyType({"allow": _ALLOW_OPTION})
+
+    def allowed(self, report) -> frozenset[str]:
+        """Names this rule never reports for this report."""
+        return place_settings(report.config).allow | frozenset(self.config["allow"])
+
+
+def _foreign_place(analysis: PlaceAnalysis, reference: PlaceReference) -> str:
+    """How a message names a mentioned place: its relation and, when known, its full chain."""
+    if reference.place is None:
+        return f"{reference.relation.label}“{reference.name}”"
+    return f"{reference.relation.label}“{reference.name}”（{analysis.chain(reference.place)}）"
+
+
+#: How a township calls itself when its kind is not one character ("我街道", "我乡").
+_TOWNSHIP_SELF_NOUNS = {"民族乡": "乡", "民族苏木": "苏木", "区公所": "区"}
+
+
+class SiblingTownship(_PlaceRule):
+    """报告中出现了与报告主体同属一个县（区）的另一个乡镇或街道，疑为照搬其他乡镇的报告。
+
+    同一县里各乡镇的年度报告格式相近，照搬邻近乡镇的报告、忘了改名是常见的
+    “照搬照抄”缺陷（国办公开办函〔2021〕30号把雷同、敷衍的报告列为追责情形）。
+    报告主体先在地名库中确定（标题、发文单位行、落款和正文中的上级地名），再
+    检查正文提到的每个乡镇、街道：
+
+    * 把另一个乡镇当作报告主体来写（“莲花镇下一阶段将……”“莲花镇将……”
+      “我镇（莲花镇）……”，或标题、落款写的是它）是错误；
+    * 只是在正文中提到它，是警告；
+    * 出现在协作语句中（结对、帮扶、对接、学习考察等）多半是正常提及，
+      只作提示（info）。
+
+    报告主体在地名库中有多个候选、无法确定时，只报告对每个候选都成立的情况。
+
+    反例（秦安县兴国镇的报告）：
+
+        2022年，莲花镇将重点推进政务公开标准化建设。
+
+    正例：
+
+        2022年，我镇将重点推进政务公开标准化建设。
+
+    选项：``allow``（字符串列表）——确属正常提及、从不报告的地名，例如结对帮扶的
+    ``["莲花镇"]``；配置中 ``[places] allow`` 列出的地名同样不报告。
+    """
+
+    code = "RL401"
+    name = "sibling-township"
+    severity = "error"
+
+    def check(self, report) -> Iterator[Diagnostic]:
+        analysis = report.places
+        allowed = self.allowed(report)
+        for reference in analysis.references:
+            if reference.relation is not Relation.SIBLING or reference.place is None or reference.name in allowed:
+                continue
+            county = analysis.direct_parent(reference.place)
+            subject = analysis.subject
+            assert subject is not None and subject.place is not None and county is not None
+            if reference.named_as_subject:
+                severity = "error"
+                why = (
+                    f"这里把“{reference.name}”当作报告主体来写，多半是照搬了{reference.name}的报告而没有改名，"
+                    f"应为“{subject.place.name}”或“我{_TOWNSHIP_SELF_NOUNS.get(subject.place.kind, subject.place.kind)}”"
+                )
+            elif reference.cooperation:
+                severity = "info"
+                why = "它出现在协作语句中，多半是正常提及；确认无误后可在规则选项 allow 中列出"
+            else:
+                severity = "warning"
+                why = "同县其他乡镇的名称出现在本报告中，请确认不是照搬其他乡镇报告时留下的"
+            yield self.diagnostic(
+                f"报告主体是{subject.label}，但{reference.where}写的是同属{county.name}的“{reference.name}”：{why}",
+                reference.start,
+                reference.end,
+                severity=severity,
+            )
+
+
+class ForeignPlace(_PlaceRule):
+    """讲本单位工作的句子中出现了报告主体辖区以外的地方（另一个县、地市或省份），疑为照搬其他地方的报告。
+
+    “我镇……”“本县……”这类句子讲的是报告主体自己的工作，其中出现别的县、
+    地市或省份的地名，常常是照搬其他地方的报告时留下的。以下情况不报告：上级
+    地名（所在的县、地市、省份）、辖区内的地名（含 ``[places] extra`` 补充的村、
+    社区、园区）、书名号内的文件名（外省规定由 RL404 检查）、同县的其他乡镇
+    （由 RL401 检查），以及协作语句（与……对接、结对、帮扶、学习考察、东西部
+    协作等）。这条规则的把握不如 RL401，只作警告；报告主体无法唯一确定时，
+    只报告对每个候选都在辖区以外的地名。
+
+    反例（秦安县兴国镇的报告）：
+
+        我镇在通渭县率先推行政务公开标准目录。
+
+    正例：
+
+        我镇组织干部赴通渭县学习考察政务公开标准化工作。
+
+    选项：``allow``（字符串列表）——从不报告的地名；``[places] allow`` 同样适用。
+    """
+
+    code = "RL402"
+    name = "foreign-place"
+    severity = "warning"
+
+    def check(self, report) -> Iterator[Diagnostic]:
+        analysis = report.places
+        allowed = self.allowed(report)
+        for reference in analysis.references:
+            if (
+                not reference.relation.is_foreign
+                or not reference.self_talk
+                or reference.cooperation
+                or reference.citation is not None
+                or reference.name in allowed
+            ):
+                continue
+            subject = analysis.subject
+            assert subject is not None
+            role = "，并把它写成了报告主体" if reference.named_as_subject else ""
+            yield self.diagnostic(
+                f"报告主体是{subject.label}，但{reference.where}讲本单位工作的句子提到了"
+                f"{_foreign_place(analysis, reference)}{role}：疑为照搬其他地方的报告，请核对",
+                reference.start,
+                reference.end,
+            )
+
+
+class ImpossibleHierarchy(_PlaceRule):
+    """连写的地名所表示的隶属关系不存在（如“湖北省张家界市”“甘谷县兴国镇”）。
+
+    “秦安县兴国镇”“天水市秦安县”这样连写的地名表示后者属于前者。按地名库
+    （民政部国家地名信息库），后者不在前者之下时，多半是写错了上级、照搬了
+    其他地方的报告，或把两个地名拼在了一起。新设或更名的地方可能不在地名库中，
+    可在 ``[places] extra`` 中补充。
+
+    反例：
+
+        湖北省张家界市、四川省重庆市、甘谷县兴国镇
+
+    正例：
+
+        湖南省张家界市、重庆市、秦安县兴国镇
+
+    选项：``allow``（字符串列表）——从不报告的地名（前后任一个在列表中即不报告）。
+    """
+
+    code = "RL403"
+    name = "impossible-hierarchy"
+    severity = "error"
+
+    def check(self, report) -> Iterator[Diagnostic]:
+        analysis = report.places
+        allowed = self.allowed(report)
+        for hierarchy in analysis.written_hierarchies:
+            outer, inner = hierarchy.outer, hierarchy.inner
+            if hierarchy.exists or outer.name in allowed or inner.name in allowed:
+                continue
+            yield self.diagnostic(
+                f"“{outer.name}{inner.name}”写出的隶属关系不存在：地名库（{analysis.data_as_of}）中的"
+                f"“{inner.name}”{_whereabouts(analysis, inner)}，不在“{outer.name}”之下；"
+                f"如“{inner.name}”是新设或更名的地方，可在 [places] extra 中补充",
+                outer.start,
+                inner.end,
+            )
+
+
+_SHOWN_PLACES = 3
+
+
+def _whereabouts(analysis: PlaceAnalysis, reference: PlaceReference) -> str:
+    """Where the places of a name really are: "属于湖南省", "是省级行政区", "有 16 处，分别属于…"."""
+    candidates = reference.mention.candidates
+    chains = ["".join(parent.name for parent in analysis.parents(place)) for place in candidates]
+    if len(candidates) == 1:
+        return f"属于{chains[0]}" if chains[0] else "是省级行政区"
+    shown = "、".join(chain or "（省级）" for chain in chains[:_SHOWN_PLACES])
+    more = "等地" if len(candidates) > _SHOWN_PLACES else ""
+    return f"有 {len(candidates)} 处，分别属于{shown}{more}"
+
+
+_REGULATION_WORDS = re.compile("规定|办法|条例|细则|意见|通知|决定|规则|方案|要点|规范|制度|通报|公告|指引|指南|标准")
+
+
+class ForeignProvincialRegulation(_PlaceRule):
+    """引用了外省的地方性规定或通知（如云南的报告引用《广东省政府信息公开规定》）。
+
+    报告开头通常写明编制依据：条例、本省的政府信息公开规定或办法、上级的通知。
+    引用其他省份的规定或通知作为依据，多半是照搬了外省的报告。只检查以省级
+    地名开头的书名号（《广东省……规定》《北京市……通知》）；本省的规定不报告。
+    报告主体无法唯一确定时，只在该省份与每个候选都不同时报告。
+
+    反例（云南省楚雄市某镇的报告）：
+
+        根据《中华人民共和国政府信息公开条例》和《广东省政府信息公开规定》……
+
+    正例：
+
+        根据《中华人民共和国政府信息公开条例》和《云南省政府信息公开规定》……
+
+    选项：``allow``（字符串列表）——从不报告的省份全称，如 ``["广东省"]``。
+    """
+
+    code = "RL404"
+    name = "foreign-provincial-regulation"
+    severity = "warning"
+
+    def check(self, report) -> Iterator[Diagnostic]:
+        analysis = report.places
+        allowed = self.allowed(report)
+        text = analysis.text
+        for reference in analysis.references:
+            citation = reference.citation
+            if (
+                citation is None
+                or reference.relation is not Relation.ELSEWHERE
+                or reference.place is None
+                or reference.place.level != 1
+                or reference.name in allowed
+                or text[citation.start + 1 : reference.start].strip(" \u3000")
+                or not _REGULATION_WORDS.search(text, reference.end, citation.end)
+            ):
+                continue
+            subject = analysis.subject
+            assert subject is not None
+            provinces = "、".join(dict.fromkeys(analysis.province_of(place).name for place in subject.in_running))
+            title = report.text[citation.start : citation.end]
+            yield self.diagnostic(
+                f"引用了{reference.name}的{title}，但报告主体{subject.label}在{provinces}："
+                f"编制依据应是本省的规定和上级的通知，疑为照搬外省的报告",
+                citation.start,
+                citation.end,
+            )
+
+
+#: Body level → the nouns it calls itself by after 我/本.
+_OWN_SELF_NOUNS = {"镇": ("镇",), "乡": ("乡",), "街道": ("街道", "办"), "县": ("县",), "区": ("区",), "市": ("市",), "州": ("州",), "省": ("省",)}
+#: Department name endings → the noun a department calls itself by.
+_DEPARTMENT_NOUNS = (("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅"))
+_ORGAN_WORDS = ("人民政府", "政府", "办事处")
+_LEVEL_WORDS = {
+    "镇": "镇人民政府",
+    "乡": "乡人民政府",
+    "街道": "街道办事处",
+    "县": "县级人民政府",
+    "区": "区人民政府",
+    "市": "市人民政府",
+    "州": "自治州人民政府",
+    "省": "省级人民政府",
+    "部门": "政府部门",
+}
+_NOUN_OWNERS = {
+    "镇": "镇",
+    "乡": "乡",
+    "街道": "街道办事处",
+    "县": "县",
+    "旗": "旗",
+    "区": "区",
+    "市": "市",
+    "州": "州",
+    "省": "省",
+    "局": "政府部门",
+    "委": "政府部门",
+    "办": "办公室或街道办事处",
+    "厅": "政府部门",
+}
+#: Department words that a government report never uses of itself: errors.
+_CLEAR_DEPARTMENT_NOUNS = ("局", "委", "厅")
+
+
+def _own_self_nouns(name: str, level: str) -> tuple[str, ...]:
+    """The nouns a body of this name and level calls itself by (empty when unknown)."""
+    place_name = name
+    for organ in _ORGAN_WORDS:
+        if place_name.endswith(organ) and len(place_name) > len(organ):
+            place_name = place_name[: -len(organ)]
+            break
+    if level == "部门":
+        return next(((noun,) for ending, noun in _DEPARTMENT_NOUNS if name.endswith(ending)), ())
+    if level == "县" and place_name.endswith("旗"):
+        return ("旗",)
+    if level == "省" and place_name.endswith("自治区"):
+        return ("区",)
+    return _OWN_SELF_NOUNS.get(level, ())
+
+
+class BodyTypeMismatch(_PlaceRule):
+    """报告的自称与报告主体的类型不符（如镇政府的报告自称“我局”，街道的报告自称“我镇”）。
+
+    报告用“我镇”“本街道”“我局”等自称指报告主体。自称与主体类型不符，多半是
+    照搬了别的单位（部门、其他乡镇、上级政府）的报告：
+
+    * 乡镇、街道或县级以上政府的报告自称“我局”“本委”“我厅”（部门的自称）是错误；
+    * 镇的报告自称“我乡”、街道的报告自称“我镇”、乡镇的报告自称“我县”
+      “我区”，或自称“我办”（街道办事处除外），是警告；
+    * 部门的报告只检查部门的自称（“我局”的报告写了“我委”）；部门说“我县”
+      指所在的县，不报告。
+
+    主体类型取自报告主体的名称（标题、发文单位行、落款或配置）。
+
+    反例（兴国镇人民政府的报告）：
+
+        2022年，我局将进一步规范政府信息公开工作。
+
+    正例：
+
+        2022年，我镇将进一步规范政府信息公开工作。
+
+    选项：``allow``（字符串列表）——从不报告的自称，如 ``["我办"]``。
+    """
+
+    code = "RL405"
+    name = "body-type-mismatch"
+    severity = "warning"
+
+    def check(self, report) -> Iterator[Diagnostic]:
+        subject = report.reading.subject
+        if subject is None:
+            return
+        own = _own_self_nouns(subject.name, subject.level)
+        if not own:
+            return
+        allowed = self.allowed(report)
+        for reference in find_self_references(report.normalized):
+            if reference.noun in own or reference.fits_any_body or reference.word in allowed:
+                continue
+            if subject.level == "部门" and not reference.is_department_word:
+                continue
+            clear = subject.is_government and reference.noun in _CLEAR_DEPARTMENT_NOUNS
+            word = report.text[reference.start : reference.end]
+            yield self.diagnostic(
+                f"报告主体是{subject.name}（{_LEVEL_WORDS[subject.level]}），却自称“{word}”："
+                f"“{word}”是{_NOUN_OWNERS[reference.noun]}的自称，与报告主体的类型不符，"
+                f"疑为照搬其他单位的报告；应写作“我{own[0]}”",
+                reference.start,
+                reference.end,
+                severity="error" if clear else "warning",
+            )
+
+
+#: The rules that read the place analysis (and so need the gazetteer); RL405 does not.
+_GAZETTEER_RULES = (SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation)
+
+
+@hookimpl
+def reportlint_configure(config):
+    """Reject an invalid ``[places]`` table before any file is checked.
+
+    The table's shape is always checked (cheap).  A custom gazetteer
+    (``data-file``, ``extra``) is also loaded here when a rule that needs it is
+    selected, so that a bad data file or an extra place under an unknown parent
+    stops the run once (exit code 2) instead of failing in every file; the
+    shipped gazetteer still loads only when the first report needs it.
+    """
+    from reportlint.run.linter import is_selected
+
+    settings = place_settings(config)
+    if (settings.data_file or settings.extra_places) and any(is_selected(rule.code, config) for rule in _GAZETTEER_RULES):
+        load_gazetteer(settings, config.path)
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL4 place and entity rules."""
+    return [SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation, BodyTypeMismatch]

@@ -1,0 +1,554 @@
+"""RL5 dates, years and deadlines: garbled dates, the period, wrong years, late publication, document numbers, 2008-era wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from reportlint.text.dateranges import find_date_range
+from reportlint.text.dates import YEAR_MENTION, find_dates
+from reportlint.core.diagnostics import Fix
+from reportlint.core.hookspecs import hookimpl
+from reportlint.core.rule import Option, Rule, RuleDefinitionError
+from reportlint.text.sentences import bracketed, clause_start, find_quantities, sentence_at, states_plans
+from reportlint.template.identity import Subject
+from reportlint.text.spans import HAN, Span
+
+_YEAR = r"(?:19|20)\d{2}"
+
+
+def _overlaps(span: Span, taken: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in taken)
+
+
+class GarbledDate(Rule):
+    """日期写错或无法解析（缺“年”“月”“日”、位数不对、日期不存在）。
+
+    统计期限和落款日期是报告的基本要素。常见的错误有：年、月、日粘连
+    （“20201230日”“20221月1日”），日期范围的起始日期漏写“日”
+    （“2022年1月1至12月31日”），以及不存在的日期（“2021年13月5日”
+    “2020年2月30日”）。全角数字同样检查。
+
+    反例：
+
+        本报告中所列数据的统计期限自202011日至20201231日止。
+        统计期限为2022年1月1至12月31日。
+
+    正例：
+
+        本报告中所列数据的统计期限自2020年1月1日至2020年12月31日止。
+    """
+
+    code = "RL501"
+    name = "garbled-date"
+    severity = "error"
+
+    _GLUED_DAY = re.compile(rf"(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
+    _GLUED_MONTH = re.compile(rf"(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
+    _OVERLONG = re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
+    _NO_DAY_MARK = re.compile(rf"(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])")
+    _DAY_LIST_AFTER = re.compile(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
+
+    def check(self, report):
+        taken: list[Span] = []
+        for start, end, message in self._findings(report.normalized, report.text):
+            span = Span(start, end)
+            if _overlaps(span, taken):
+                continue
+            taken.append(span)
+            yield self.diagnostic(message, start, end)
+
+    def _findings(self, text: str, original: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, message) of every garbled date; a date may be found by several patterns."""
+        for match in self._OVERLONG.finditer(text):
+            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”中月或日的位数过多，无法确定是哪一天"
+        for match in self._GLUED_DAY.finditer(text):
+            guess = _guess_month_day(match.group(1), match.group(2))
+            hint = f"，是否应为“{guess}”？" if guess else "，无法确定是哪一天"
+            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“年”“月”{hint}"
+        for match in self._GLUED_MONTH.finditer(text):
+            expected = f"{match.group(1)}年{match.group(2)}月"
+            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”的年份与月份之间缺少“年”，应为“{expected}”"
+        for match in self._NO_DAY_MARK.finditer(text):
+            if not self._DAY_LIST_AFTER.match(text, match.end()):
+                yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“日”"
+        for mention in find_dates(text):
+            if mention.date is None:
+                reason = _why_impossible(mention.year, mention.month, mention.day)
+                yield mention.start, mention.end, f"日期“{original[mention.start : mention.end]}”不存在：{reason}"
+
+
+def _guess_month_day(year: str, digits: str) -> str | None:
+    """``2020`` + ``1230`` → ``2020年12月30日``; ``2020`` + ``11`` → ``2020年1月1日``; None when ambiguous."""
+    if len(digits) == 4:
+        month, day = int(digits[:2]), int(digits[2:])
+    elif len(digits) == 2:
+        month, day = int(digits[0]), int(digits[1])
+    else:
+        return None
+    try:
+        dt.date(int(year), month, day)
+    except ValueError:
+        return None
+    return f"{year}年{month}月{day}日"
+
+
+def _why_impossible(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"没有 {month} 月"
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    days = (following - dt.timedelta(days=1)).day
+    return f"{year} 年 {month} 月只有 {days} 天"
+
+
+def _chinese_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def _full_year(year: int) -> str:
+    return f"{year}年1月1日至{year}年12月31日"
+
+
+class PeriodNotFullYear(Rule):
+    """统计期限不是报告年度的 1 月 1 日至 12 月 31 日。
+
+    年度报告统计的是报告年度全年的数据。统计期限写错（少一天、写成上一年、
+    起止日期颠倒）说明数据口径有问题，或是沿用了往年报告的文字。只写一个
+    年份、没有具体日期的统计期限（“统计期限为2019年度”）也检查其年份。
+
+    反例：
+
+        2021年政府信息公开工作年度报告
+        本报告中所列数据的统计期限自2021年1月1日起至2021年12月30日止。
+
+    正例：
+
+        本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。
+    """
+
+    code = "RL502"
+    name = "period-not-full-year"
+    severity = "error"
+
+    def check(self, report):
+        reading = report.reading
+        period, year = reading.period, reading.year
+        if period is None or year is None:
+            return
+        date_range = find_date_range(report.text, period.start, period.end)
+        if date_range is None:
+            years = {int(match.group(1)) for match in YEAR_MENTION.finditer(report.normalized, period.start, period.end)}
+            if years and year not in years:
+                written = "、".join(str(other) for other in sorted(years))
+                yield self.diagnostic(
+                    f"统计期限写的是 {written} 年，而本报告是 {year} 年度报告，应为“{_full_year(year)}”",
+                    period.start,
+                    period.end,
+                )
+            return
+        first, last = date_range.first, date_range.last
+        if first.date is None or last.date is None:
+            return  # an impossible date: RL501 reports it
+        expected_first, expected_last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if first.date == expected_first and last.date == expected_last:
+            return
+        wrong = [mention for mention, expected in ((first, expected_first), (last, expected_last)) if mention.date != expected]
+        start, end = (wrong[0].start, wrong[0].end) if len(wrong) == 1 else (date_range.start, date_range.end)
+        found = f"{_chinese_date(first.date)}至{_chinese_date(last.date)}"
+        yield self.diagnostic(
+            f"统计期限为 {found}，不是报告年度 {year} 年的全年，应为“{_full_year(year)}”",
+            start,
+            end,
+        )
+
+
+class PeriodMissing(Rule):
+    """报告没有说明数据的统计期限。
+
+    年度报告通常在开头写明“本报告中所列数据的统计期限自××××年1月1日起至
+    ××××年12月31日止”，读者据此判断数据口径。识别的说法有“统计期限”
+    “统计时限”“统计时间”“统计期间”等。
+
+    反例：
+
+        某镇2020年政府信息公开工作年度报告
+        一、总体情况……
+
+    正例：
+
+        某镇2020年政府信息公开工作年度报告
+        本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。
+        一、总体情况……
+    """
+
+    code = "RL503"
+    name = "period-missing"
+    severity = "warning"
+
+    def check(self, report):
+        reading = report.reading
+        if reading.period is not None or (reading.title is None and not reading.sections):
+            return
+        year = reading.year
+        example = f"“本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”" if year else "统计期限"
+        if reading.title is not None:
+            start, end = reading.title.start, reading.title.end
+        else:
+            start, end = reading.sections[0].start, reading.sections[0].end
+        yield self.diagnostic(f"报告没有说明数据的统计期限，请在开头写明{example}", start, end)
+
+
+_YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中最常见的年份"}
+_FULL_DATE_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_SPAN_OF_YEARS_AFTER = re.compile(r"\s*年?\s*度?\s*(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
+_SPAN_OF_YEARS_BEFORE = re.compile(r"(?:[-—~至到自从]|截至|截止)\s*$")
+_COMPARISON = re.compile("上年|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|结转")
+_CITES_DOCUMENT = re.compile("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
+# What may stand before a year that opens its clause: an ordinal such as (二) or 2., then 在/于.
+_CLAUSE_LEAD = re.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.])?\s*(?:在|于)?")
+
+
+class WrongYear(Rule):
+    """正文把另一个年份当作所报告工作的时间（常见于沿用上年报告）。
+
+    年度报告写的是报告年度的工作。2023 年度报告的总体情况里写“2022年，
+    我镇共制定规范性文件3件”，多半是照搬了上年的报告。只有年份位于分句
+    开头、且同一句报告了具体数量时才提示；以下情况不报告：第五部分和含
+    “将、计划、下一步”等词的句子中的以后年份，与上年比较的句子，书名号、
+    括号和引号内的年份（文件名称、文号），完整的日期（落款、统计期限），
+    “2020年以来”、年份区间，以及引用通知、要点、年报等文件的句子。
+
+    反例：
+
+        2023年政府信息公开工作年度报告
+        一、总体情况
+        2022年，我镇共制定规范性文件3件，主动公开政府信息120条。
+
+    正例：
+
+        2023年，我镇共制定规范性文件3件，主动公开政府信息120条。
+        2024年，我镇将进一步……（第五部分的工作计划）
+    """
+
+    code = "RL504"
+    name = "wrong-year"
+    severity = "warning"
+
+    def check(self, report):
+        reading = report.reading
+        year = reading.year
+        if year is None:
+            return
+        text = report.normalized
+        skipped = [
+            Span(item.start, item.end)
+            for item in (reading.title, reading.period, reading.publication)
+            if item is not None and item.start is not None and item.end is not None
+        ]
+        plans = reading.section("s5")
+        for match in YEAR_MENTION.finditer(text):
+            mentioned = int(match.group(1))
+            if mentioned == year or _overlaps(Span(match.start(), match.end()), skipped):
+                continue
+            in_plans = plans is not None and plans.body_start <= match.start() < plans.body_end
+            if _is_time_of_reported_work(report, match.start(), match.end(), mentioned, year, in_plans):
+                written = report.text[match.start() : match.end() + 1]
+                yield self.diagnostic(
+                    f"“{written}”与报告年度不符：本报告是 {year} 年度报告（年份取自{_YEAR_SOURCE.get(reading.year_source, '报告')}），"
+                    f"这里却把 {mentioned} 年作为所报告工作的时间；如是沿用往年报告的文字，请改为 {year} 年",
+                    match.start(),
+                    match.end() + 1,
+                )
+
+
+def _is_time_of_reported_work(report, start: int, end: int, mentioned: int, year: int, in_plans: bool) -> bool:
+    """Whether a year mention is used as the time of the work the sentence reports (see :class:`WrongYear`).
+
+    ``[start, end)`` is the mention up to its 年 (``text[end]`` is 年).
+    """
+    text = report.normalized
+    sentence = sentence_at(text, start)
+    if _FULL_DATE_AFTER.match(text, end) or _SPAN_OF_YEARS_AFTER.match(text, end + 1):
+        return False
+    if _SPAN_OF_YEARS_BEFORE.search(text, sentence.start, start):
+        return False
+    if not _CLAUSE_LEAD.fullmatch(text[clause_start(text, start, sentence.start) : start].strip()):
+        return False
+    if _inside_quotes_or_brackets(report.text, sentence, start):
+        return False
+    if mentioned > year and (in_plans or states_plans(text, sentence) or "将" in text[sentence.start : sentence.end]):
+        return False
+    if mentioned < year and _COMPARISON.search(text, sentence.start, sentence.end):
+        return False
+    if _CITES_DOCUMENT.search(text, sentence.start, sentence.end):
+        return False
+    if any(int(other.group(1)) == year for other in YEAR_MENTION.finditer(text, sentence.start, sentence.end)):
+        return False
+    return bool(find_quantities(text, end + 1, sentence.end))
+
+
+def _inside_quotes_or_brackets(original: str, sentence: Span, position: int) -> bool:
+    if bracketed(original, sentence.start, position + 1)[-1]:
+        return True
+    return original.count("“", sentence.start, position) > original.count("”", sentence.start, position)
+
+
+_MONTH_DAY_OPTION = re.compile(r"(\d{1,2})-(\d{1,2})")
+
+
+def _deadline_option(rule_name: str, option: str, value: str) -> tuple[int, int]:
+    """``"01-31"`` → (1, 31); a clear error for anything that is not a day of a common year."""
+    match = _MONTH_DAY_OPTION.fullmatch(value.strip())
+    try:
+        if match is None:
+            raise ValueError
+        month, day = int(match.group(1)), int(match.group(2))
+        dt.date(2001, month, day)
+    except ValueError:
+        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {value!r}') from None
+    return month, day
+
+
+#: Body kind → (option name, statutory basis when the option keeps its default, severity).
+_DEADLINES = {
+    "department": (
+        "department-deadline",
+        "《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年1月31日前公布上一年度的年度报告",
+        "error",
+    ),
+    "government": ("government-deadline", "《政府信息公开条例》第四十九条：县级以上地方人民政府的年度报告应在每年3月31日前公布", "error"),
+    "township": (
+        "township-deadline",
+        "条例第四十九条未规定乡镇人民政府、街道办事处的期限，默认按次年1月31日提示，可用选项 township-deadline 改为本地通知规定的日期",
+        "warning",
+    ),
+}
+_BODY_NAMES = {"department": "县级以上人民政府部门", "government": "县级以上人民政府", "township": "乡镇人民政府、街道办事处"}
+_PUBLICATION_SOURCES = {"metadata": "取自网页元数据", "page": "取自页面上的发布日期", "signature": "取自报告落款"}
+
+
+class LatePublication(Rule):
+    """报告的发布（或落款）日期晚于发布期限。
+
+    《政府信息公开条例》第四十九条：县级以上人民政府部门应在每年 1 月 31 日前
+    向本级政府信息公开工作主管部门提交并公布上一年度的年度报告（错误）；
+    县级以上地方人民政府的年度报告在每年 3 月 31 日前公布（错误）。条例没有
+    规定乡镇人民政府和街道办事处的期限，各地通知安排的日期不同（有的要求 2 月 20 日
+    前），默认按次年 1 月 31 日提示（警告，可用 ``township-deadline`` 改为本地日期）。
+    发布日期依次取网页元数据、页面上的“发布日期”和报告末尾的落款日期；三者都
+    没有时不检查。
+
+    反例：
+
+        某县教育局2020年政府信息公开工作年度报告
+        ……
+        2021年3月15日
+
+    正例：
+
+        某县教育局2020年政府信息公开工作年度报告
+        ……
+        2021年1月25日
+
+    选项：``department-deadline``（默认 ``"01-31"``）、``government-deadline``
+    （默认 ``"03-31"``）、``township-deadline``（默认 ``"01-31"``），均为次年的“月-日”。
+    """
+
+    code = "RL505"
+    name = "late-publication"
+    severity = "error"
+    options = {
+        "department-deadline": Option("01-31", "县级以上人民政府部门的发布截止日（次年的“月-日”）"),
+        "government-deadline": Option("03-31", "县级以上人民政府本级报告的发布截止日（次年的“月-日”）"),
+        "township-deadline": Option("01-31", '乡镇人民政府、街道办事处的发布截止日（次年的“月-日”，各地通知不同，如 "02-20"）'),
+    }
+
+    def __init__(self, config=None) -> None:
+        super().__init__(config)
+        self.deadlines = {kind: _deadline_option(self.name, option, self.config[option]) for kind, (option, _, _) in _DEADLINES.items()}
+
+    def check(self, report):
+        reading = report.reading
+        publication, subject, year = reading.publication, reading.subject, reading.year
+        if publication is None or subject is None or year is None:
+            return
+        kind = _body_kind(subject)
+        if kind is None:
+            return
+        option, basis, severity = _DEADLINES[kind]
+        month, day = self.deadlines[kind]
+        deadline = dt.date(year + 1, month, day)
+        if publication.date <= deadline:
+            return
+        if self.config[option] != self.options[option].default:
+            basis = f"按配置的 {option}"
+        start, end = publication.start, publication.end
+        if start is None or end is None:
+            start, end = (reading.title.start, reading.title.end) if reading.title is not None else (0, 0)
+        late = (publication.date - deadline).days
+        yield self.diagnostic(
+            f"报告发布日期为 {_chinese_date(publication.date)}（{_PUBLICATION_SOURCES.get(publication.source, publication.source)}），"
+            f"晚于{_BODY_NAMES[kind]}的发布期限 {_chinese_date(deadline)}，逾期 {late} 天（{basis}）",
+            start,
+            end,
+            severity=severity,
+        )
+
+
+def _body_kind(subject: Subject) -> str | None:
+    """Which deadline applies: ``department``, ``government``, ``township``, or None when the level is unknown."""
+    if subject.level == "部门":
+        return "department"
+    if subject.is_township:
+        return "township"
+    if subject.level in ("县", "区", "市", "州", "省"):
+        return "government"
+    return None
+
+
+_OPENING_VARIANTS = re.escape("[(（［【〈<")
+_CLOSING_VARIANTS = re.escape("])）］】〉>")
+_NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5})?\s*(?P<hao>号)?"
+#: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
+_BRACKETED_YEAR = re.compile(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")
+#: A year closed by 〕 without any opening bracket (``国办公开办函2019〕60号``).
+_UNOPENED_YEAR = re.compile(rf"(?<![\d〔{_OPENING_VARIANTS}])(?P<open>)(?P<year>\d+)\s*(?P<close>〕){_NUMBER_TAIL}")
+_SEVERAL_NUMBERS_AFTER = re.compile(r"\s*[、,和及]\s*\d")
+
+
+class GarbledDocumentNumber(Rule):
+    """发文字号残缺或格式不规范（如“国办公开办函〔201960号”）。
+
+    发文字号由机关代字、年份和序号组成，年份用六角括号“〔〕”括入，如
+    “国办公开办函〔2019〕60号”（《党政机关公文格式》GB/T 9704—2012）。
+    缺少括号、缺少序号或“号”字的文号是错误；用方括号、圆括号等代替六角
+    括号的（“[2019]60号”“(2019)60号”）是格式问题，按警告报告并给出修改建议。
+
+    反例：
+
+        国办公开办函〔201960号
+        国办公开办函〔2019〕号
+        国办公开办函(2019)60号
+
+    正例：
+
+        国办公开办函〔2019〕60号
+    """
+
+    code = "RL506"
+    name = "garbled-document-number"
+    severity = "error"
+
+    def check(self, report):
+        text = report.normalized
+        bracketed_years = list(_BRACKETED_YEAR.finditer(text))
+        taken = [Span(match.start(), match.end()) for match in bracketed_years]
+        unopened = [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
+        for match in sorted((*bracketed_years, *unopened), key=lambda match: match.start()):
+            if match.group("open") != "〔" and match.group("close") != "〕":
+                yield from self._style_variant(report, match)
+                continue
+            problem = _document_number_problem(text, match)
+            if problem is not None:
+                written = report.text[match.start() : match.end()].strip()
+                yield self.diagnostic(f"发文字号“{written}”{problem}", match.start(), match.end())
+
+    def _style_variant(self, report, match):
+        before = report.text[match.start() - 1] if match.start() else ""
+        year_text = match.group("year")
+        complete = match.group("close") and match.group("number") and match.group("hao")
+        if not complete or not re.fullmatch(f"[{HAN}]", before) or not re.fullmatch(_YEAR, year_text):
+            return
+        written = report.text[match.start() : match.end()]
+        bracket_end = match.end("close")
+        yield self.diagnostic(
+            f"发文字号“{written}”的年份应使用六角括号，写作“〔{year_text}〕”（GB/T 9704—2012）",
+            match.start(),
+            match.end(),
+            fix=Fix(match.start(), bracket_end, f"〔{year_text}〕", "改为六角括号"),
+            severity="warning",
+        )
+
+
+def _document_number_problem(text: str, match: re.Match) -> str | None:
+    """What is wrong with a number written with at least one of 〔〕 (None when nothing is)."""
+    opening, closing, digits = match.group("open"), match.group("close"), match.group("year")
+    if not closing and len(digits) > 4 and re.match(_YEAR, digits):
+        return f"缺少“〕”，应写作“〔{digits[:4]}〕{digits[4:]}号”"
+    if not re.fullmatch(_YEAR, digits):
+        return f"的年份“{digits}”不是四位年份"
+    if opening != "〔" or closing != "〕":
+        if opening and closing:
+            return f"的括号不配对，年份应写作“〔{digits}〕”"
+        missing = "〔" if opening != "〔" else "〕"
+        return f"缺少“{missing}”，年份应写作“〔{digits}〕”"
+    if not match.group("number"):
+        return "缺少序号，应写作“〔年份〕序号号”，如“〔2019〕60号”"
+    if not match.group("hao") and not _SEVERAL_NUMBERS_AFTER.match(text, match.end()):
+        return "缺少“号”字"
+    return None
+
+
+_OUTDATED_PHRASES = (
+    (
+        re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?是一项(?:全新|崭新|新)的?工作"),
+        "这是 2008 年条例施行之初的说法，2019 年以后不宜再称为新工作",
+    ),
+    (re.compile(r"国务院令第\s*492\s*号|492\s*号令"), "国务院令第492号是 2007 年公布的原条例；现行条例为 2019 年修订（国务院令第711号）"),
+    (
+        re.compile(r"2008\s*年\s*5\s*月\s*1\s*日\s*起?\s*(?:正式)?\s*(?:施行|实施)"),
+        "这是原条例的施行日期；修订后的条例自 2019 年 5 月 15 日起施行",
+    ),
+    (
+        re.compile(r"检索\s*[、,]\s*复制\s*[、,]\s*邮寄"),
+        "“检索、复制、邮寄等成本费用”是原条例第二十七条的收费规定；现行条例第四十二条只对超出合理范围的申请收取信息处理费",
+    ),
+)
+
+
+class OutdatedBoilerplate(Rule):
+    """2019 年以后的报告沿用了 2008 年条例时期的套话（如“政府信息公开是一项全新工作”）。
+
+    《政府信息公开条例》2019 年修订（国务院令第711号，2019 年 5 月 15 日起施行）。
+    此后的报告仍写“政府信息公开是一项全新工作”、引用原条例的令号或施行日期、
+    照抄原条例“检索、复制、邮寄等成本费用”的收费规定，说明报告照搬了多年前的
+    文字。只检查 2019 年及以后的报告。
+
+    反例：
+
+        2020年某镇人民政府信息公开年度报告
+        ……政府信息公开是一项全新工作，工作人员和社会公众对此认知尚浅。
+
+    正例：
+
+        ……部分工作人员对修订后的《条例》理解不深，群众对依申请公开的渠道了解不多。
+
+    选项：``extra-phrases``（字符串列表）——本地还要检查的过时说法（按原文匹配）。
+    """
+
+    code = "RL507"
+    name = "outdated-boilerplate"
+    severity = "warning"
+    options = {"extra-phrases": Option([], "另外要检查的过时说法（按原文匹配）", list)}
+
+    def check(self, report):
+        year = report.reading.year
+        if year is None or year < 2019:
+            return
+        text = report.normalized
+        for pattern, reason in _OUTDATED_PHRASES:
+            for match in pattern.finditer(text):
+                written = report.text[match.start() : match.end()]
+                yield self.diagnostic(f"“{written}”是 {year} 年度报告中过时的说法：{reason}", match.start(), match.end())
+        for phrase in self.config["extra-phrases"]:
+            position = report.text.find(phrase)
+            while phrase and position >= 0:
+                yield self.diagnostic(f"“{phrase}”是配置中列出的过时说法", position, position + len(phrase))
+                position = report.text.find(phrase, position + len(phrase))
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL5 date, year and deadline rules."""
+    return [GarbledDate, PeriodNotFullYear, PeriodMissing, WrongYear, LatePublication, GarbledDocumentNumber, OutdatedBoilerplate]

@@ -1,0 +1,139 @@
+"""RL6 extraction artefacts: web-page chrome, characters split by spaces and spam-mirror words in a report's text.
+
+These are traces of how a report was copied (from a CMS page, from a PDF), not
+mistakes of its content; they are reported as information so a publishing
+office can clean its copy. The HTML loader already drops page chrome, so these
+rules matter for text and Markdown copies.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.text.chrome import is_chrome_line
+from reportlint.core.hookspecs import hookimpl
+from reportlint.core.rule import Rule
+from reportlint.text.spans import HAN, iter_lines
+
+
+class PageChrome(Rule):
+    """报告文本中残留了网页的导航、元数据或按钮文字（“您当前的位置”“索引号：”“字体：[大 中 小]”等）。
+
+    从政府网站复制或抓取的报告常带着网页框架的文字。它们不是报告内容，会干扰
+    阅读，也可能被误当作标题或日期。连续的几行合并为一条提示。
+
+    反例：
+
+        您当前的位置: 首页 >> 公开信息内容
+        发文日期: 2021-01-29
+        字体:[ 大 中 小 ]
+        新村镇2020年政府信息公开工作年度报告
+
+    正例：
+
+        新村镇2020年政府信息公开工作年度报告
+    """
+
+    code = "RL607"
+    name = "page-chrome"
+    severity = "info"
+
+    def check(self, report):
+        if report.document.format not in ("text", "markdown"):
+            return
+        run: list = []
+        for line in iter_lines(report.normalized):
+            content = report.normalized[line.start : line.end]
+            if content.strip() and is_chrome_line(content):
+                run.append(line)
+                continue
+            if content.strip():
+                yield from self._report(report, run)
+                run = []
+        yield from self._report(report, run)
+
+    def _report(self, report, run):
+        if not run:
+            return
+        first = report.text[run[0].start : run[0].end].strip()
+        more = f"等 {len(run)} 行" if len(run) > 1 else ""
+        yield self.diagnostic(f"网页残留内容：“{first}”{more}，不是报告正文，发布前请删除", run[0].start, run[-1].end)
+
+
+_SPLIT_HAN = re.compile(f"[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}")
+
+
+class SplitCharacters(Rule):
+    """表格文字被空格拆成了单个字（如“法 律 服 务 机 构”），多为 PDF 或网页转换所致。
+
+    reportlint 读取时会把它们按原词处理（“法律服务机构”），但读者看到的是残缺的
+    表头；转换后请核对表格。
+
+    反例：
+
+        自 然 人    法 律 服 务 机 构    结 果 维 持
+
+    正例：
+
+        自然人    法律服务机构    结果维持
+    """
+
+    code = "RL608"
+    name = "split-characters"
+    severity = "info"
+
+    def check(self, report):
+        for line in iter_lines(report.text):
+            matches = list(_SPLIT_HAN.finditer(report.text, line.start, line.end))
+            if not matches:
+                continue
+            first = matches[0]
+            joined = "".join(first.group().split())
+            more = f"，本行共 {len(matches)} 处" if len(matches) > 1 else ""
+            yield self.diagnostic(f"文字被空格拆成了单字：“{first.group()}”（按“{joined}”读取）{more}", first.start(), first.end())
+
+
+#: Words spam mirrors of government sites substitute into copied pages (gambling sites).
+SPAM_WORDS = (
+    "澳门皇冠", "皇冠足球", "足球比分", "博彩", "赌场", "百家乐", "娱乐城", "六合彩", "体育官网", "伟德", "威尼斯人",
+    "新葡京", "太阳城娱乐", "金沙娱乐", "真人娱乐", "棋牌游戏", "彩票网", "bet365", "亚博体育", "开云体育", "必威", "九游会",
+)
+_SPAM = re.compile("|".join(re.escape(word) for word in SPAM_WORDS), re.IGNORECASE)
+
+
+class MirrorSpam(Rule):
+    """文本中出现赌博网站用语（如“澳门皇冠”“足球比分”），多半来自被篡改的镜像网页。
+
+    一些网站镜像政府网站的年度报告，并把“政府信息公开”“人民政府”、地名等替换成赌博
+    网站的名称。这样的文本不是报告原文，其他检查结果也不可信：请从政府网站或原文件
+    重新获取报告。
+
+    反例：
+
+        本报告的电子版在皇冠足球比分网站公布并提供下载。
+
+    正例：
+
+        本报告的电子版在某县人民政府门户网站公布并提供下载。
+    """
+
+    code = "RL610"
+    name = "mirror-spam"
+    severity = "warning"
+
+    def check(self, report):
+        found = list(_SPAM.finditer(report.normalized))
+        if found:
+            first = found[0]
+            count = f"（共 {len(found)} 处）" if len(found) > 1 else ""
+            yield self.diagnostic(
+                f"文本中出现赌博网站用语“{report.text[first.start():first.end()]}”{count}，可能来自被篡改的镜像网页，不是报告原文，请从政府网站或原文件重新获取",
+                first.start(),
+                first.end(),
+            )
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL6 extraction-artefact rules."""
+    return [PageChrome, SplitCharacters, MirrorSpam]

@@ -1,0 +1,407 @@
+"""RL6 text hygiene: duplicated words, unbalanced brackets, punctuation and numbering slips."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reportlint.core.diagnostics import Fix
+from reportlint.core.hookspecs import hookimpl
+from reportlint.core.rule import Option, Rule
+from reportlint.text.spans import HAN, is_han, iter_lines, logical_paragraphs
+
+#: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
+LEGITIMATE_REPEATS = frozenset(
+    "研究 学习 讨论 了解 休息 考虑 商量 检查 交流 打扫 锻炼 比较 活动 整理 收拾 介绍 说明 准备 "
+    "试试 看看 谢谢 哈哈 嘻嘻 呵呵 啦啦 多多 天天 年年".split()
+)
+
+
+def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    for index in range(start, end):
+        char = text[index]
+        if char in " \u3000" and kept and is_han(kept[-1]):
+            following = index + 1
+            while following < end and text[following] in " \u3000":
+                following += 1
+            if following < end and is_han(text[following]):
+                continue
+        kept.append(char)
+        offsets.append(index)
+    return "".join(kept), offsets
+
+
+@dataclass(frozen=True)
+class RepeatedWord:
+    """A word written twice in a row: the word, the range of both copies, and the fix."""
+
+    word: str
+    start: int
+    end: int
+    fix: Fix
+
+
+_REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
+
+
+def find_repeated_words(normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS) -> list[RepeatedWord]:
+    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters."""
+    found = []
+    for line in iter_lines(normalized):
+        if line.end <= start or line.start >= end:
+            continue
+        compact, offsets = _compact_han(normalized, max(line.start, start), min(line.end, end))
+        for match in _REPEAT.finditer(compact):
+            word = match.group(1)
+            if word in allowed or (word[0] == "一" and len(word) == 2):
+                continue
+            first = offsets[match.start()]
+            last = offsets[match.end() - 1] + 1
+            second = offsets[match.start() + len(word)]
+            found.append(RepeatedWord(word, first, last, Fix(second, last, "", f"删除重复的“{word}”")))
+    return found
+
+
+class DuplicatedWord(Rule):
+    """同一个词紧挨着重复出现（如“公开 公开”“工作工作”）。
+
+    复制粘贴或改稿时常留下重复的词；PDF 提取在字之间插入的空格不影响判断
+    （“公 开 公 开”同样会被发现）。单字叠用（常常、人人、天天）和“研究研究”
+    这类动词重叠、“一项一项”这类数量重叠是正确用法，不报告。标题中的重复词
+    由 RL114 报告。
+
+    反例：
+
+        在政府信息公开公开工作中……
+
+    正例：
+
+        在政府信息公开工作中……
+
+    选项：``allow``（字符串列表）——允许重叠的词，例如 ``["看看"]``。
+    """
+
+    code = "RL601"
+    name = "duplicated-word"
+    severity = "warning"
+    options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
+
+    def check(self, report):
+        allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
+        title = report.reading.title
+        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed):
+            if title is not None and title.start <= repeat.start < title.end:
+                continue
+            yield self.diagnostic(
+                f"词语“{repeat.word}”重复出现：“{report.text[repeat.start:repeat.end]}”，请删去多余的“{repeat.word}”",
+                repeat.start,
+                repeat.end,
+                fix=repeat.fix,
+            )
+
+
+_OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
+_CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+# "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
+
+
+class UnbalancedBrackets(Rule):
+    """括号、书名号、引号不成对（如孤立的“》”、没有闭合的“（”）。
+
+    在同一段落内检查（）《》“”【】〔〕〈〉「」的配对；全角、半角括号可以互相配对
+    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。
+
+    反例：
+
+        在 2021 年开展政府开放日活动，》，于 11 月 10 日开展了……
+        请与兴国镇政府办公室联系（地址：秦安县兴国镇秦南路14号，电话：0938-6521510。
+
+    正例：
+
+        在 2021 年开展政府开放日活动，于 11 月 10 日开展了……
+        请与兴国镇政府办公室联系（地址：秦安县兴国镇秦南路14号，电话：0938-6521510）。
+    """
+
+    code = "RL602"
+    name = "unbalanced-brackets"
+    severity = "warning"
+
+    def check(self, report):
+        # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
+        normalized, original = report.normalized, report.text
+        for paragraph in logical_paragraphs(original):
+            markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
+            stack: list[tuple[str, int]] = []
+            for index in range(paragraph.start, paragraph.end):
+                char = original[index] if original[index] in "“”‘’" else normalized[index]
+                if char in _OPENERS:
+                    stack.append((char, index))
+                elif char in _CLOSERS:
+                    if stack and stack[-1][0] == _CLOSERS[char]:
+                        stack.pop()
+                    elif any(opener == _CLOSERS[char] for opener, _ in stack):
+                        while stack[-1][0] != _CLOSERS[char]:
+                            yield self._unclosed(original, *stack.pop())
+                        stack.pop()
+                    elif index not in markers:
+                        yield self.diagnostic(
+                            f"多余的“{original[index]}”：本段前面没有与之配对的“{_opening_form(original[index])}”",
+                            index,
+                            index + 1,
+                        )
+            for opener, index in stack:
+                yield self._unclosed(original, opener, index)
+
+    def _unclosed(self, original: str, opener: str, index: int):
+        shown = original[index]
+        return self.diagnostic(
+            f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1
+        )
+
+
+def _closing_form(opener: str) -> str:
+    return {"（": "）", "［": "］", "｛": "｝"}.get(opener, _OPENERS.get(opener, ""))
+
+
+def _opening_form(closer: str) -> str:
+    return {"）": "（", "］": "［", "｝": "｛"}.get(closer, _CLOSERS.get(closer, ""))
+
+
+_HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
+_FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+
+
+class HalfWidthPunctuation(Rule):
+    """中文句子中使用了半角标点（, ; : ? ! .），应使用全角标点（，；：？！。）。
+
+    按《标点符号用法》（GB/T 15834），中文行文使用全角标点。整篇使用半角标点的
+    报告很常见（多为网页转换所致），因此每行只报告一次，并给出该行的数量。
+
+    反例：
+
+        2020年,新村镇政府信息与政务公开工作以……为指导,全面贯彻……
+
+    正例：
+
+        2020年，新村镇政府信息与政务公开工作以……为指导，全面贯彻……
+    """
+
+    code = "RL603"
+    name = "half-width-punctuation"
+    severity = "warning"
+
+    def check(self, report):
+        text = report.text
+        for line in iter_lines(text):
+            found = list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))
+            if not found:
+                continue
+            first = found[0]
+            mark = first.group()
+            count = f"，本行共 {len(found)} 处" if len(found) > 1 else ""
+            yield self.diagnostic(
+                f"中文句子中使用了半角标点“{mark}”，应为全角“{_FULL_WIDTH_OF[mark]}”{count}",
+                first.start(),
+                first.end(),
+                fix=Fix(first.start(), first.end(), _FULL_WIDTH_OF[mark], "改为全角标点"),
+            )
+
+
+_REDUNDANT_NUMBERING = re.compile(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
+
+
+class RedundantNumberingMark(Rule):
+    """序号后多余的顿号或标点（如“（一）、”“1.、”）。
+
+    带括号的序号“（一）”和带点的序号“1.”本身已经完成分隔，后面不再加“、”。
+
+    反例：
+
+        （一）、加强领导，健全机构。
+
+    正例：
+
+        （一）加强领导，健全机构。
+    """
+
+    code = "RL604"
+    name = "redundant-numbering-mark"
+    severity = "warning"
+
+    def check(self, report):
+        for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
+            mark_start = match.start(3)
+            numbering = report.text[match.start() : mark_start]
+            yield self.diagnostic(
+                f"序号“{numbering}”后多了“{report.text[mark_start]}”，应写作“{numbering}”",
+                match.start(),
+                match.end(),
+                fix=Fix(mark_start, mark_start + 1, "", "删除多余的标点"),
+            )
+
+
+_LINE_NUMBERING = re.compile(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
+
+
+class MixedNumberingWidth(Rule):
+    """同一份报告的序号混用半角数字和全角数字（如“1、2、3”之后是“４、５、６”）。
+
+    序号应统一使用半角阿拉伯数字。混用通常是从不同来源拼接文本造成的。
+
+    反例：
+
+        3、加大学习培训力度……
+        ４、加大政府信息采集和发布力度……
+
+    正例：
+
+        3、加大学习培训力度……
+        4、加大政府信息采集和发布力度……
+    """
+
+    code = "RL605"
+    name = "mixed-numbering-width"
+    severity = "warning"
+
+    def check(self, report):
+        markers = list(_LINE_NUMBERING.finditer(report.text))
+        widths = Counter(match.group(1).isascii() for match in markers)
+        if len(widths) < 2:
+            return
+        for match in markers:
+            if not match.group(1).isascii():
+                digits = match.group(1)
+                ascii_digits = report.normalized[match.start(1) : match.end(1)]
+                yield self.diagnostic(
+                    f"序号“{digits}”使用了全角数字，而本报告其他序号使用半角数字，应写作“{ascii_digits}”",
+                    match.start(1),
+                    match.end(1),
+                    fix=Fix(match.start(1), match.end(1), ascii_digits, "改为半角数字"),
+                )
+
+
+_DOUBLED_PUNCTUATION = re.compile(r"([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2")
+
+
+class DoubledPunctuation(Rule):
+    """标点重复或叠用（如“，，”“，。”“。。”）。
+
+    常见于复制粘贴、改稿遗留，或网站转载时插入的多余标点。
+
+    反例：
+
+        进一步完善公开目录，，提高公开质量。。
+
+    正例：
+
+        进一步完善公开目录，提高公开质量。
+    """
+
+    code = "RL606"
+    name = "doubled-punctuation"
+    severity = "warning"
+
+    def check(self, report):
+        for match in _DOUBLED_PUNCTUATION.finditer(report.text):
+            yield self.diagnostic(
+                f"标点“{match.group()}”重复或叠用，请保留一个合适的标点",
+                match.start(),
+                match.end(),
+            )
+
+
+#: Phrases these reports use again and again; a copy with one inner character missing is a typo.
+COMMON_PHRASES = (
+    "政府信息公开", "信息公开工作", "政务公开工作", "主动公开政府信息", "依申请公开", "政府信息公开申请",
+    "政府门户网站", "政务新媒体", "政府信息公开指南", "政府信息公开目录", "政府信息管理", "政府信息公开平台",
+    "行政规范性文件", "规范性文件", "行政事业性收费", "政府集中采购", "信息处理费", "人大代表建议", "政协委员提案",
+    "政务公开工作要点", "基层政务公开", "标准化规范化", "重点领域信息公开", "人员变动较快", "人员变动频繁",
+    "工作人员变动", "信息更新不及时", "公开内容不够全面", "进一步加强", "进一步完善", "进一步规范", "进一步提高",
+    "年度报告", "统计期限", "保密审查机制", "政府信息公开条例", "行政复议和行政诉讼",
+)
+
+
+def _one_character_missing() -> dict[str, tuple[str, str]]:
+    """Each phrase with one inner character dropped → (phrase, the missing character).
+
+    A shortened form that occurs inside another phrase is left out: it may be correct text.
+    """
+    variants: dict[str, tuple[str, str]] = {}
+    for phrase in COMMON_PHRASES:
+        for index in range(1, len(phrase) - 1):
+            variant = phrase[:index] + phrase[index + 1 :]
+            if len(variant) >= 4 and not any(variant in other for other in COMMON_PHRASES):
+                variants.setdefault(variant, (phrase, phrase[index]))
+    return variants
+
+
+class MissingCharacter(Rule):
+    """常用词组中漏了一个字（如“人员变较快”应为“人员变动较快”，“政府信公开”应为“政府信息公开”）。
+
+    年度报告反复使用一批固定词组；少了中间一个字的写法几乎都是录入错误。规则只
+    检查这些常用词组，不猜测一般文字。
+
+    反例：
+
+        二是政务公开人员变较快。
+
+    正例：
+
+        二是政务公开人员变动较快。
+
+    选项：``phrases``（字符串列表）——再检查这些词组（如本地常用的机构名称）。
+    """
+
+    code = "RL609"
+    name = "missing-character"
+    severity = "warning"
+    options = {"phrases": Option([], "另外要检查的常用词组", list)}
+
+    def check(self, report):
+        variants = dict(_VARIANTS)
+        for phrase in self.config["phrases"]:
+            for index in range(1, len(phrase) - 1):
+                variants.setdefault(phrase[:index] + phrase[index + 1 :], (phrase, phrase[index]))
+        text = report.normalized
+        for variant, (phrase, missing) in variants.items():
+            position = text.find(variant)
+            while position >= 0:
+                if not _ends_a_phrase(text, position + len(variant)):
+                    position = text.find(variant, position + 1)
+                    continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
+                yield self.diagnostic(
+                    f"“{report.text[position:position + len(variant)]}”疑似漏字，应为“{phrase}”（缺“{missing}”）",
+                    position,
+                    position + len(variant),
+                    fix=Fix(position, position + len(variant), phrase, f"改为“{phrase}”"),
+                )
+                position = text.find(variant, position + len(variant))
+
+
+_VARIANTS = _one_character_missing()
+#: Characters that may follow a phrase without making it part of a longer word.
+_AFTER_PHRASE = frozenset("的了和与及等中也都并而或")
+
+
+def _ends_a_phrase(text: str, end: int) -> bool:
+    """Whether a match ending at ``end`` is a whole phrase: punctuation or a function word comes next."""
+    return end >= len(text) or not is_han(text[end]) or text[end] in _AFTER_PHRASE
+
+
+@hookimpl
+def reportlint_rules():
+    """The RL6 text-hygiene rules."""
+    return [
+        DuplicatedWord,
+        UnbalancedBrackets,
+        HalfWidthPunctuation,
+        RedundantNumberingMark,
+        MixedNumberingWidth,
+        DoubledPunctuation,
+        MissingCharacter,
+    ]

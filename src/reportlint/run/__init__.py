@@ -1,0 +1,1 @@
+"""Running reportlint: configuration per file, the plugin registry, discovery, linting, the process pool, baselines."""

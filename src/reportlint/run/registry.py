@@ -1,0 +1,294 @@
+"""The plugin host: built-ins, entry points and local plugins behind one pluggy manager.
+
+reportlint's own rules, loaders and reporters register through the same hooks
+as third-party plugins. Each entry point is loaded on its own: a plugin that
+fails to import, or whose hook raises, is recorded as a :class:`PluginFailure`
+naming it, and every other plugin still works. Set
+``REPORTLINT_DISABLE_PLUGIN_AUTOLOAD=1`` to skip entry-point discovery.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+from reportlint.core import hookspecs
+from reportlint.config import Config, ConfigError
+from reportlint.core.rule import Rule, RuleDefinitionError
+
+if TYPE_CHECKING:
+    from reportlint.template.spec import TemplateSet
+    from reportlint.rules.packs.loading import Pack
+
+ENTRY_POINT_GROUP = "reportlint"
+DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
+
+#: Modules that implement reportlint's built-in hooks, registered first.
+BUILTIN_PLUGINS = (
+    "reportlint.loaders.text",
+    "reportlint.loaders.markdown",
+    "reportlint.loaders.html",
+    "reportlint.loaders.docx",
+    "reportlint.loaders.pdf",
+    "reportlint.output.builtin",
+    "reportlint.template",
+    "reportlint.rules.packs",
+    "reportlint.rules.rl9_internal",
+    "reportlint.rules.rl1_structure",
+    "reportlint.rules.rl2_tables",
+    "reportlint.rules.rl3_relations",
+    "reportlint.rules.rl6_hygiene",
+    "reportlint.rules.rl6_extraction",
+    "reportlint.rules.rl5_dates",
+    "reportlint.rules.rl3_narrative",
+    "reportlint.rules.rl4_places",
+)
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """A loaded plugin: its name, where it came from and its version."""
+
+    name: str
+    origin: str  # "builtin", "entry-point" or "local"
+    version: str = ""
+    module: str = ""
+
+
+@dataclass(frozen=True)
+class PluginFailure:
+    """A plugin that could not be used: who, and why (in Chinese, for users)."""
+
+    plugin: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Everything the plugins of a run provide, collected once per process."""
+
+    rules: tuple[type[Rule], ...]
+    loaders: tuple[type, ...]
+    reporters: tuple[type, ...]
+    rule_packs: tuple[Path, ...]
+    templates: tuple[Path, ...]
+    plugins: tuple[PluginInfo, ...]
+    failures: tuple[PluginFailure, ...]
+    manager: pluggy.PluginManager
+    warnings: tuple[str, ...] = ()
+
+    @cached_property
+    def template_set(self) -> "TemplateSet":
+        """The template specs of this registry (shipped, from plugins and config), loaded once."""
+        from reportlint.template.spec import load_templates
+
+        return load_templates(self.templates)
+
+    def rule_by_code(self, code: str) -> type[Rule] | None:
+        """The rule class with this code, if any."""
+        return next((rule for rule in self.rules if rule.code == code), None)
+
+    def reporter(self, name: str) -> type | None:
+        """The reporter class registered under ``name``."""
+        return next((reporter for reporter in self.reporters if reporter.name == name), None)
+
+
+def _new_manager() -> pluggy.PluginManager:
+    manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    manager.add_hookspecs(hookspecs)
+    return manager
+
+
+def _distribution_version(entry_point: Any) -> str:
+    distribution = getattr(entry_point, "dist", None)
+    return getattr(distribution, "version", "") or ""
+
+
+def _load_local_plugin(path: Path) -> ModuleType:
+    """Import an unpackaged ``.py`` plugin file named in ``local-plugins``."""
+    module_name = "reportlint_local_" + re.sub(r"\W", "_", path.stem)
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"无法导入 {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[list[PluginInfo], list[PluginFailure]]:
+    infos: list[PluginInfo] = []
+    failures: list[PluginFailure] = []
+    for module_name in BUILTIN_PLUGINS:
+        manager.register(importlib.import_module(module_name), name=module_name)
+        infos.append(PluginInfo(module_name, "builtin", _own_version(), module_name))
+    if not os.environ.get(DISABLE_AUTOLOAD_ENV):
+        for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda point: point.name):
+            if config.plugins.get(entry_point.name) is False or manager.has_plugin(entry_point.name):
+                continue
+            try:
+                plugin = entry_point.load()
+                manager.register(plugin, name=entry_point.name)
+            except Exception as error:  # a broken plugin must not stop the others
+                failures.append(PluginFailure(entry_point.name, f"插件加载失败：{type(error).__name__}: {error}"))
+                continue
+            infos.append(PluginInfo(entry_point.name, "entry-point", _distribution_version(entry_point), entry_point.value))
+    for path in config.local_plugins:
+        name = f"local:{path.name}"
+        if config.plugins.get(path.stem) is False:
+            continue
+        try:
+            manager.register(_load_local_plugin(path), name=name)
+        except Exception as error:
+            failures.append(PluginFailure(name, f"本地插件加载失败：{type(error).__name__}: {error}"))
+            continue
+        infos.append(PluginInfo(name, "local", "", str(path)))
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as error:
+        raise ConfigError(f"插件 {error.plugin} 实现了不存在的钩子：{error}") from None
+    return infos, failures
+
+
+def _own_version() -> str:
+    from reportlint import __version__
+
+    return __version__
+
+
+def _collect(
+    manager: pluggy.PluginManager, hook_name: str, failures: list[PluginFailure]
+) -> list[tuple[str, Any]]:
+    """Call one hook implementation at a time, so a failing plugin is named and skipped."""
+    results: list[tuple[str, Any]] = []
+    hook_caller = getattr(manager.hook, hook_name)
+    for implementation in hook_caller.get_hookimpls():
+        try:
+            values = implementation.function()
+        except Exception as error:
+            failures.append(
+                PluginFailure(implementation.plugin_name, f"钩子 {hook_name} 出错：{type(error).__name__}: {error}")
+            )
+            continue
+        for value in values or ():
+            results.append((implementation.plugin_name, value))
+    return results
+
+
+def _origin(plugin_name: str) -> str:
+    return "builtin" if plugin_name.startswith("reportlint.") else f"plugin:{plugin_name}"
+
+
+def _code_prefix(code: str) -> str:
+    letters = re.match(r"[A-Za-z]+", code)
+    return letters.group(0) if letters else code
+
+
+def _check_rules(rules: Sequence[type[Rule]]) -> None:
+    """Unique codes and names; one plugin per code prefix; ``RL`` reserved for built-ins."""
+    by_code: dict[str, type[Rule]] = {}
+    by_name: dict[str, type[Rule]] = {}
+    owner_of_prefix: dict[str, str] = {}
+    for rule in rules:
+        try:
+            rule.validate_definition()
+        except RuleDefinitionError as error:
+            raise ConfigError(str(error)) from None
+        if rule.code in by_code:
+            raise ConfigError(
+                f"规则代码冲突：{rule.code} 同时由 {by_code[rule.code].origin} 和 {rule.origin} 定义"
+            )
+        if rule.name in by_name:
+            raise ConfigError(
+                f"规则名称冲突：{rule.name} 同时由 {by_name[rule.name].origin} 和 {rule.origin} 定义"
+            )
+        prefix = _code_prefix(rule.code)
+        owner = rule.origin.split(":", 1)[-1] if rule.origin.startswith("plugin:") else rule.origin
+        if prefix == "RL" and rule.origin.startswith("plugin:"):  # packs are checked when loaded
+            raise ConfigError(f"规则 {rule.code}（来自 {rule.origin}）使用了内置规则保留的前缀 RL，请改用自己的前缀")
+        if rule.origin.startswith("plugin:") and owner_of_prefix.setdefault(prefix, owner) != owner:
+            raise ConfigError(
+                f"规则代码前缀冲突：前缀 {prefix} 同时被插件 {owner_of_prefix[prefix]} 和 {owner} 使用"
+            )
+        by_code[rule.code] = rule
+        by_name[rule.name] = rule
+
+
+def _with_origin(rule: type[Rule], origin: str) -> type[Rule]:
+    """Record where a rule came from, without touching the plugin's own class."""
+    if rule.origin == origin:
+        return rule
+    return type(rule.__name__, (rule,), {"origin": origin, "__doc__": rule.__doc__, "__module__": rule.__module__})
+
+
+def build_registry(config: Config) -> Registry:
+    """Load every plugin for this configuration and collect what they provide."""
+    manager = _new_manager()
+    infos, failures = _register_plugins(manager, config)
+    rules: list[type[Rule]] = []
+    for plugin_name, rule in _collect(manager, "reportlint_rules", failures):
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            failures.append(PluginFailure(plugin_name, f"reportlint_rules 返回了不是 Rule 子类的对象：{rule!r}"))
+            continue
+        rules.append(_with_origin(rule, _origin(plugin_name)))
+    loaders = [loader for _, loader in _collect(manager, "reportlint_loaders", failures)]
+    reporters = [reporter for _, reporter in _collect(manager, "reportlint_reporters", failures)]
+    packs = [Path(path) for _, path in _collect(manager, "reportlint_rule_packs", failures)]
+    templates = [Path(path) for _, path in _collect(manager, "reportlint_templates", failures)]
+    for required in config.require_plugins:
+        if not any(info.name == required for info in infos):
+            raise ConfigError(f"配置要求的插件 “{required}” 没有安装或没有加载（require-plugins）", config.path)
+    loaded_packs = _load_packs([*packs, *config.rule_packs])
+    for pack in loaded_packs:
+        rules.extend(pack.rules)
+    _check_rules(rules)
+    return Registry(
+        rules=tuple(rules),
+        loaders=tuple(loaders),
+        reporters=tuple(reporters),
+        rule_packs=tuple([*packs, *config.rule_packs]),
+        templates=tuple([*templates, *config.templates]),
+        plugins=tuple(infos),
+        failures=tuple(failures),
+        manager=manager,
+        warnings=tuple(warning for pack in loaded_packs for warning in pack.warnings),
+    )
+
+
+def _load_packs(paths: Sequence[Path]) -> list["Pack"]:
+    """Every YAML rule pack, validated (a bad pack is a config error naming file and line)."""
+    if not paths:
+        return []
+    from reportlint.rules.packs.loading import load_pack
+
+    return [load_pack(path) for path in paths]
+
+
+_REGISTRIES: dict[tuple, Registry] = {}
+
+
+def registry_for(config: Config) -> Registry:
+    """The registry for a config, built once per process per distinct plugin setup."""
+    key = (
+        tuple(sorted(config.plugins.items())),
+        config.local_plugins,
+        config.rule_packs,
+        config.templates,
+        config.require_plugins,
+        os.environ.get(DISABLE_AUTOLOAD_ENV, ""),
+    )
+    if key not in _REGISTRIES:
+        _REGISTRIES[key] = build_registry(config)
+    return _REGISTRIES[key]

@@ -1,0 +1,405 @@
+"""Sentences of report prose and the counts, percentages and rates they state.
+
+Rules about narrative numbers need the same machinery: where a sentence starts
+and ends, which counted quantities it states (``268条``, ``三件``, ``0 件``),
+which percentages are shares of a whole (``占总体百分比为12.3%``) or rates
+(``办结率100%``), and how quantities group into a total with its parts::
+
+    全年共发布各类信息268条，主动公开政府文件16条，……，公开其余信息151条。
+    全年累计主动公开政府信息122条。其中：“机构职能”信息15条，占总体百分比为12.3%；……
+
+Every function takes the report's :attr:`~reportlint.core.report.Report.normalized`
+text (widths folded: ``，`` is ``,``, ``：`` is ``:``, ``％`` is ``%``) and
+returns offsets that are valid in the original text too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportlint.text.numbers import CHINESE_NUMERAL, parse_amount
+from reportlint.text.spans import HAN, Span, logical_paragraphs
+
+#: Characters that end a sentence (full and folded half width).
+FULL_STOPS = "。!?！？"
+#: Characters that end a clause inside a sentence.
+CLAUSE_BREAKS = FULL_STOPS + ",;:、，；："
+# A share's clause goes on past a colon (占比：12.3%).
+_SHARE_CLAUSE_BREAKS = FULL_STOPS + ",;、，；"
+
+#: A number as prose writes it: Arabic (``268``, ``1,031``, ``12.3``) or Chinese (``三``, ``十二``).
+NUMBER = rf"(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)|(?<![零〇一二两三四五六七八九十百千万]){CHINESE_NUMERAL}"
+
+#: Measure words that follow a count in report prose.
+COUNT_UNITS = ("人次", "件次", *"条件次个篇项份起期场人名家宗部批则封例户")
+
+# A measure word followed by one of these characters is part of a word, not a unit (条例, 人民, 部门 …).
+_NOT_A_UNIT_BEFORE = {
+    "条": "例款",
+    "人": "民员大口",
+    "部": "门分署",
+    "次": "性数",
+    "项": "目",
+    "期": "间限刊",
+    "名": "称单",
+    "家": "庭",
+    "户": "籍口",
+    "批": "准示复",
+    "则": "是",
+    "份": "额",
+    "起": "诉草",
+}
+# A Chinese numeral after one of these characters belongs to a word (统一, 第一, 之一 …).
+_NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
+
+_ONE_CHARACTER_UNITS = "".join(unit for unit in COUNT_UNITS if len(unit) == 1)
+_QUANTITY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<wan>万)?\s*(?P<about>余|多)?\s*(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])")
+_APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
+_PERCENTAGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+_RATE = re.compile(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
+_SUBSET_MARK = re.compile("其中")
+_TOTAL_MARK = re.compile(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|共(?![享同建产青识性鸣治赢商]))")
+_COLLECTIVE = re.compile("各类|各项|各种|全部|所有")
+_CATCH_ALL = re.compile("其他|其余|其它|剩余|余下")
+# After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
+_LIST_FOLLOWS = re.compile(r":|\s*,?\s*分别")
+#: Words that make a sentence a plan rather than a report of work done. A bare 将 is
+#: also the preposition of 将…纳入 (past work), so only 将 before a verb of intent counts.
+PLAN_WORDS = re.compile(
+    "计划|拟|力争|争取|预计|下一步|下步|下阶段|下一阶段|明年|今后|目标"
+    "|将(?:进一步|继续|持续|不断|加大|加强|着力|全面|认真|积极|按照|围绕|坚持|重点|严格|切实|努力|逐步|深入|扎实|抓好|做好)"
+)
+_OPENERS = "(（[［【《〈"
+_CLOSERS = ")）]］】》〉"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A counted quantity in prose (``268条``): its value, measure word and range (number through unit)."""
+
+    value: int | Decimal
+    unit: str
+    start: int
+    end: int
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class Percentage:
+    """A percentage in prose (``12.3%``) with its range (number through ``%``)."""
+
+    value: Decimal
+    start: int
+    end: int
+
+    @property
+    def resolution(self) -> Decimal:
+        """One unit of the last written digit: ``1`` for ``12%``, ``0.1`` for ``12.3%``."""
+        exponent = self.value.as_tuple().exponent
+        return Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+
+
+@dataclass(frozen=True)
+class Share:
+    """A percentage stated as a share of a whole (``占总体百分比为12.3%``).
+
+    ``label_start`` is where the text naming the share's item starts (the
+    clause before ``占…`` when the share has a clause of its own).
+    """
+
+    percentage: Percentage
+    label_start: int
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate (``办结率100%``): ``kind`` is the two characters before 率 (``办结``, ``答复``)."""
+
+    kind: str
+    percentage: Percentage
+    start: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """One item of an enumeration: its count, where its label starts, and its share if stated."""
+
+    quantity: Quantity
+    label_start: int
+    share: Share | None = None
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """A total and the parts listed for it (``共…268条，其中A 16条、B 2条…``).
+
+    ``exhaustive`` says the list claims to cover the whole: its last item is a
+    catch-all (其他、其余), or it is introduced by 分别.
+    """
+
+    total: Quantity
+    parts: tuple[Part, ...]
+    sentence: Span
+    exhaustive: bool
+
+    @property
+    def parts_sum(self) -> int | Decimal:
+        """The sum of the parts' counts."""
+        return sum((part.quantity.value for part in self.parts), 0)
+
+    @property
+    def covers_total(self) -> bool:
+        """The parts add up to the total exactly."""
+        return self.parts_sum == self.total.value
+
+    @property
+    def approximate(self) -> bool:
+        """Some count is approximate (``100余条``): no arithmetic on it."""
+        return self.total.approximate or any(part.quantity.approximate for part in self.parts)
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Prose sentences overlapping ``text[start:end]``: logical paragraphs cut after 。！？.
+
+    Table rows (lines with tabs) are not prose and are left out; surrounding
+    whitespace is trimmed.
+    """
+    end = len(text) if end is None else end
+    for paragraph in logical_paragraphs(text):
+        if paragraph.end <= start or paragraph.start >= end or "\t" in text[paragraph.start : paragraph.end]:
+            continue
+        cuts = [index + 1 for index in range(paragraph.start, paragraph.end) if text[index] in FULL_STOPS]
+        for sentence_start, sentence_end in zip([paragraph.start, *cuts], [*cuts, paragraph.end], strict=True):
+            sentence = _trimmed(text, sentence_start, sentence_end)
+            if sentence is not None and sentence.end > start and sentence.start < end:
+                yield sentence
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding whitespace; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def sentence_at(text: str, position: int) -> Span:
+    """The sentence containing ``position`` (cut at 。！？ and at line ends)."""
+    start = position
+    while start > 0 and text[start - 1] not in FULL_STOPS and text[start - 1] != "\n":
+        start -= 1
+    end = position
+    while end < len(text) and text[end] not in FULL_STOPS and text[end] != "\n":
+        end += 1
+    if end < len(text) and text[end] in FULL_STOPS:
+        end += 1
+    return Span(start, end)
+
+
+def clause_start(text: str, position: int, floor: int = 0, breaks: str = CLAUSE_BREAKS) -> int:
+    """Where the clause containing ``position`` starts (after the previous clause break, not before ``floor``)."""
+    index = position
+    while index > floor and text[index - 1] not in breaks and text[index - 1] != "\n":
+        index -= 1
+    return index
+
+
+def clause_end(text: str, position: int, ceiling: int | None = None, breaks: str = CLAUSE_BREAKS) -> int:
+    """Where the clause containing ``position`` ends (at the next clause break, not after ``ceiling``)."""
+    ceiling = len(text) if ceiling is None else ceiling
+    index = position
+    while index < ceiling and text[index] not in breaks and text[index] != "\n":
+        index += 1
+    return index
+
+
+def bracketed(text: str, start: int, end: int) -> list[bool]:
+    """For each position of ``[start, end)``, whether it lies inside brackets or a book title (（）【】《》)."""
+    depth = 0
+    inside = []
+    for index in range(start, end):
+        char = text[index]
+        if char in _OPENERS:
+            depth += 1
+        inside.append(depth > 0)
+        if char in _CLOSERS and depth:
+            depth -= 1
+    return inside
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
+    end = len(text) if end is None else end
+    inside = bracketed(text, start, end)
+    found = []
+    for match in _QUANTITY.finditer(text, start, end):
+        unit = match.group("unit")
+        following = text[match.end()] if match.end() < len(text) else ""
+        if following and following in _NOT_A_UNIT_BEFORE.get(unit, ""):
+            continue
+        number = match.group("number")
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        if before == "第" or (not number[0].isdigit() and before in _NOT_A_COUNT_AFTER):
+            continue
+        if inside[match.start() - start]:
+            continue
+        value = parse_amount(number)
+        if value is None:
+            continue
+        wan = match.group("wan") is not None
+        if wan:
+            value = value * 10000
+        hedged = _APPROXIMATE_BEFORE.search(text, max(0, match.start() - 3), match.start()) is not None
+        approximate = wan or hedged or match.group("about") is not None
+        found.append(Quantity(value, unit, match.start(), match.end(), approximate))
+    return found
+
+
+def find_percentages(text: str, start: int = 0, end: int | None = None) -> list[Percentage]:
+    """Percentages (``12.3%``) in ``text[start:end]``, in order."""
+    end = len(text) if end is None else end
+    return [Percentage(Decimal(match.group(1)), match.start(), match.end()) for match in _PERCENTAGE.finditer(text, start, end)]
+
+
+def find_shares(text: str, start: int = 0, end: int | None = None) -> list[Share]:
+    """Percentages in ``text[start:end]`` stated as a share of a whole: ``占`` earlier in the same clause."""
+    end = len(text) if end is None else end
+    shares = []
+    for percentage in find_percentages(text, start, end):
+        opening = clause_start(text, percentage.start, start, breaks=_SHARE_CLAUSE_BREAKS)
+        share_word = text.find("占", opening, percentage.start)
+        if share_word < 0:
+            continue
+        label_start = opening
+        if not text[opening:share_word].strip() and opening > start:
+            label_start = clause_start(text, opening - 1, start, breaks=_SHARE_CLAUSE_BREAKS)
+        shares.append(Share(percentage, label_start))
+    return shares
+
+
+def find_rates(text: str, start: int = 0, end: int | None = None) -> list[Rate]:
+    """Rates (``办结率100%``, ``答复率为98.5%``) in ``text[start:end]``, in order."""
+    end = len(text) if end is None else end
+    return [
+        Rate(match.group("kind"), Percentage(Decimal(match.group("value")), match.start("value"), match.end()), match.start())
+        for match in _RATE.finditer(text, start, end)
+    ]
+
+
+def names_the_rest(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a catch-all item (其他、其余 …): a list ending with one covers the whole."""
+    return _CATCH_ALL.search(text, start, end) is not None
+
+
+def states_plans(text: str, span: Span) -> bool:
+    """Whether a sentence speaks of plans (将进一步、计划、下一步 …) rather than of work done."""
+    return PLAN_WORDS.search(text, span.start, span.end) is not None
+
+
+@lru_cache(maxsize=8)
+def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tuple[Enumeration, ...]:
+    """Totals with their listed parts in the prose of ``text[start:end]`` (cached: several rules ask).
+
+    Two forms are recognised. A list after 其中, whose total is the count
+    right before it (in the same sentence or ending the previous one)::
+
+        全年累计主动公开政府信息122条。其中：A 15条，……；B 7条。
+
+    and a list after a collective total (共 … 各类/全部 …, or a total followed
+    by a colon or 分别), without 其中::
+
+        全年共发布各类信息268条，主动公开政府文件16条，……，公开其余信息151条。
+
+    Parts are the following counts with the total's measure word, outside
+    brackets, up to the end of the sentence or a clause that states a new
+    total. A sentence with more than one 其中 (a nested breakdown) is skipped.
+    """
+    end = len(text) if end is None else end
+    found = []
+    previous: _CountedSentence | None = None
+    for sentence in iter_sentences(text, start, end):
+        counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
+        marks = _outside_brackets(text, sentence, _SUBSET_MARK)
+        if not marks:
+            enumeration = _collective_list(text, counted)
+        elif len(marks) == 1:
+            enumeration = _subset_list(text, counted, marks[0], previous)
+        else:
+            enumeration = None
+        if enumeration is not None:
+            found.append(enumeration)
+        previous = counted
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class _CountedSentence:
+    """A sentence and the counts it states."""
+
+    span: Span
+    quantities: tuple[Quantity, ...]
+
+
+def _outside_brackets(text: str, sentence: Span, pattern: re.Pattern) -> list[int]:
+    """Where ``pattern`` matches in the sentence, brackets and book titles left out."""
+    inside = bracketed(text, sentence.start, sentence.end)
+    return [match.start() for match in pattern.finditer(text, sentence.start, sentence.end) if not inside[match.start() - sentence.start]]
+
+
+def _only_punctuation(text: str) -> bool:
+    return all(char.isspace() or char in CLAUSE_BREAKS for char in text)
+
+
+def _subset_list(text: str, counted: _CountedSentence, mark: int, previous: _CountedSentence | None) -> Enumeration | None:
+    """The list after 其中 at ``mark``, if a count ends right before it (here or at the end of the previous sentence)."""
+    sentence = counted.span
+    before = [quantity for quantity in counted.quantities if quantity.end <= mark]
+    total = None
+    if before and _only_punctuation(text[before[-1].end : mark]):
+        total = before[-1]
+    elif not before and _only_punctuation(text[sentence.start : mark]) and previous is not None and previous.quantities:
+        if _only_punctuation(text[previous.quantities[-1].end : previous.span.end]):
+            total = previous.quantities[-1]
+    if total is None:
+        return None
+    return _with_parts(text, sentence, total, mark + len("其中"), counted.quantities)
+
+
+def _collective_list(text: str, counted: _CountedSentence) -> Enumeration | None:
+    """The list after a collective total (共…各类…N条，… / 共…N个：… / 共…N个，分别…), with two parts or more."""
+    for quantity in counted.quantities:
+        prefix = text[clause_start(text, quantity.start, counted.span.start) : quantity.start]
+        if not _TOTAL_MARK.search(prefix):
+            continue
+        if _COLLECTIVE.search(prefix) or _LIST_FOLLOWS.match(text, quantity.end):
+            enumeration = _with_parts(text, counted.span, quantity, quantity.end, counted.quantities)
+            if enumeration is not None and len(enumeration.parts) >= 2:
+                return enumeration
+    return None
+
+
+def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, quantities: Sequence[Quantity]) -> Enumeration | None:
+    """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on."""
+    candidates = [quantity for quantity in quantities if quantity.start >= list_start and quantity.unit == total.unit]
+    parts: list[Quantity] = []
+    for quantity in candidates:
+        opening = clause_start(text, quantity.start, list_start)
+        if parts and _TOTAL_MARK.search(text, opening, quantity.start):
+            break
+        parts.append(quantity)
+    if not parts:
+        return None
+    shares = find_shares(text, list_start, sentence.end)
+    listed = []
+    for index, quantity in enumerate(parts):
+        limit = parts[index + 1].start if index + 1 < len(parts) else sentence.end
+        share = next((share for share in shares if quantity.end <= share.percentage.start < limit), None)
+        listed.append(Part(quantity, clause_start(text, quantity.start, list_start), share))
+    last = listed[-1]
+    exhaustive = names_the_rest(text, last.label_start, last.quantity.start) or "分别" in text[list_start : parts[0].start]
+    return Enumeration(total, tuple(listed), sentence, exhaustive)
