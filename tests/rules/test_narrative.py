@@ -13,7 +13,7 @@ from reportlint.rules.rl3_narrative import (
     TextTableMismatch,
     reportlint_rules,
 )
-from reportlint.text.sentences import find_enumerations
+from reportlint.text.quantities import find_enumerations
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
 NARRATIVE_RULES = reportlint_rules()

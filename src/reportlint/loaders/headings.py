@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
+
 #: A report title: a year, 政府信息公开/政务公开, and 报告 (年度报告, 工作报告, 年报).
 TITLE = re.compile(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,24}?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:报告|年报)"
@@ -20,7 +22,7 @@ TITLE = re.compile(
 _TITLE_TAIL = re.compile(r"\s*(?:[（(]\s*\d{4}\s*年?度?\s*[）)])?")
 _SECTION = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]")
 _SUBSECTION = re.compile(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
-_SENTENCE_END = "。；;，,：:！!？?"
+_SENTENCE_END = SENTENCE_STOPS + SEMICOLONS + COMMAS + COLONS
 
 #: Longest line taken for a numbered heading, and for a title.
 MAX_HEADING_LENGTH = 40

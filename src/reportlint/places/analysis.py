@@ -50,7 +50,9 @@ from reportlint.places import (
     resolve_subject,
 )
 from reportlint.core.suggest import did_you_mean
-from reportlint.text.spans import Span
+from reportlint.text.segmentation import Span
+from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.ordinals import ORDINAL_CHARS, section_number
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -257,7 +259,7 @@ TOWNSHIP_KINDS = frozenset({"镇", "乡", "民族乡", "街道", "苏木", "民�
 # --------------------------------------------------------------------------- text context
 
 #: Characters that end a sentence (or a table line), full width and folded.
-SENTENCE_BREAKS = "。！？；!?;\n"
+SENTENCE_BREAKS = SENTENCE_STOPS + SEMICOLONS + "\n"
 _SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAKS}]")
 _CITATION = re.compile(r"《[^《》\n]{1,120}》")
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
@@ -645,11 +647,9 @@ def _where(reading: Reading, position: int, subject_spans: Sequence[TextSpan]) -
         return ("开头部分" if not sections or position < sections[0].start else "正文"), None
     if section.is_template and section.spec_id:
         number = section.ordinal or int(section.spec_id[1:])
-        return f"第{_CHINESE_ORDINALS[number - 1]}部分" if number <= len(_CHINESE_ORDINALS) else section.heading, section_id
+        return f"第{section_number(number)}部分" if number <= len(ORDINAL_CHARS) else section.heading, section_id
     return f"“{section.heading}”部分", section_id
 
-
-_CHINESE_ORDINALS = "一二三四五六七八九十"
 
 
 class _Relations:

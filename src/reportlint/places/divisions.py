@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+from reportlint.text.chars import HAN
 from dataclasses import dataclass
 
 from reportlint.places.errors import GazetteerError
@@ -30,7 +32,7 @@ KIND_SUFFIXES = (
 )
 
 #: Place names are made of Han characters only (a pattern string: ``re`` compiles it on first use).
-HAN_NAME_PATTERN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+"
+HAN_NAME_PATTERN = f"[{HAN}\uf900-\ufaff\U00020000-\U0003ffff]+"
 
 
 @dataclass(frozen=True)

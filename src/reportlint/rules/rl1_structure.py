@@ -8,13 +8,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.text.normalize import fold_width
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
-
-_CHINESE_NUMBERS = "一二三四五六七八九十"
-
-
-def _number_text(number: int) -> str:
-    return _CHINESE_NUMBERS[number - 1] if 1 <= number <= 10 else str(number)
-
+from reportlint.text.ordinals import chinese_number, section_number
 
 def _applies(report) -> bool:
     """Structure rules judge reports of 2019 and later (the six-section era) and undated ones."""
@@ -64,7 +58,7 @@ class MissingSection(Rule):
             if spec.id in found:
                 continue
             start, end = self._anchor(report, spec.number)
-            yield self.diagnostic(f"缺少第{_number_text(spec.number)}部分“{spec.heading}”", start, end)
+            yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
 
     @staticmethod
     def _anchor(report, number: int) -> tuple[int, int]:
@@ -118,10 +112,10 @@ class SectionOrder(Rule):
             number = numbers.get(section.spec_id, 0)
             heading = template.section(section.spec_id).heading
             if number < seen_max:
-                yield self.diagnostic(f"章节顺序错误：“{section.heading}”应排在第{_number_text(number)}部分，却出现在后面的部分之后", section.start, section.end)
+                yield self.diagnostic(f"章节顺序错误：“{section.heading}”应排在第{section_number(number)}部分，却出现在后面的部分之后", section.start, section.end)
             elif section.ordinal is not None and section.ordinal != number and not report.reading.is_legacy_structure:
                 yield self.diagnostic(
-                    f"章节序号错误：“{section.heading}”是第{_number_text(number)}部分，序号应为“{_number_text(number)}、”（官方标题：{heading}）",
+                    f"章节序号错误：“{section.heading}”是第{section_number(number)}部分，序号应为“{section_number(number)}、”（官方标题：{heading}）",
                     section.start,
                     section.end,
                 )
@@ -328,7 +322,7 @@ class IntroPromises(Rule):
             separators = r"[,;；]|以及" if "," in listed else r"[、;；]|以及"
             items = [item.strip() for item in re.split(separators, listed) if item.strip()]
             stated = match.group("count")
-            count = int(stated) if stated and stated.isdigit() else _chinese(stated) if stated else len(items)
+            count = int(stated) if stated and stated.isdigit() else (chinese_number(stated) or 0) if stated else len(items)
             headings = [strip_ordinal(label_key(section.heading)) for section in sections]
             missing = [item for item in items if not any(_covers(heading, label_key(item)) for heading in headings)]
             if missing:
@@ -344,12 +338,6 @@ class IntroPromises(Rule):
             attached = report.reading.filled is not None or "附表" in normalized[intro_end:] or "附件" in normalized[intro_end:]
             if not attached:
                 yield self.diagnostic(f"引言说“{report.text[match.start():match.end()]}”，但报告中没有附表", match.start(), match.end())
-
-
-def _chinese(text: str) -> int:
-    from reportlint.text.numbers import chinese_number
-
-    return chinese_number(text) or 0
 
 
 def _bigrams(text: str) -> set[str]:

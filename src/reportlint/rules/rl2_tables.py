@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
-from reportlint.text.spans import squash
+from reportlint.text.quoting import squash
 
 
 def _tables(report) -> Iterator[FilledTable]:

@@ -12,23 +12,10 @@ from reportlint.core.diagnostics import Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.text.numbers import parse_amount
 from reportlint.core.rule import Option, Rule
-from reportlint.text.sentences import (
-    FULL_STOPS,
-    NUMBER,
-    Enumeration,
-    Quantity,
-    Share,
-    clause_end,
-    clause_start,
-    find_enumerations,
-    find_quantities,
-    find_rates,
-    find_shares,
-    iter_sentences,
-    names_the_rest,
-    states_plans,
-)
-from reportlint.text.spans import Span
+from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.quantities import NUMBER, Enumeration, Quantity, Share, find_enumerations, find_quantities, find_rates, find_shares, names_the_rest, states_plans
+from reportlint.text.segmentation import clause_end, clause_start, iter_sentences
+from reportlint.text.segmentation import Span
 
 if TYPE_CHECKING:
     from reportlint.template.filled import FilledCell
@@ -475,7 +462,7 @@ class TextTableMismatch(Rule):
 
 def _count_follows(text: str, sentence: Span, position: int) -> bool:
     """Whether the clause goes on to give a count (``未按时答复引发行政复议1件`` is not a "none")."""
-    end = clause_end(text, position, sentence.end, breaks=FULL_STOPS + ",;:，；：")
+    end = clause_end(text, position, sentence.end, breaks=SENTENCE_STOPS + COMMAS + SEMICOLONS + COLONS)
     return bool(find_quantities(text, position, end))
 
 

@@ -6,14 +6,16 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from reportlint.text.dateranges import find_date_range
+from reportlint.text.dates import find_date_range
 from reportlint.text.dates import YEAR_MENTION, find_dates
 from reportlint.core.diagnostics import Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
-from reportlint.text.sentences import bracketed, clause_start, find_quantities, sentence_at, states_plans
+from reportlint.text.quantities import find_quantities, states_plans
+from reportlint.text.segmentation import bracketed, clause_start, sentence_at
 from reportlint.template.identity import Subject
-from reportlint.text.spans import HAN, Span
+from reportlint.text.chars import HAN
+from reportlint.text.segmentation import Span
 
 _YEAR = r"(?:19|20)\d{2}"
 

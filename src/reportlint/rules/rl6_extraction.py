@@ -13,7 +13,8 @@ import re
 from reportlint.text.chrome import is_chrome_line
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Rule
-from reportlint.text.spans import HAN, iter_lines
+from reportlint.text.chars import HAN
+from reportlint.text.segmentation import iter_lines
 
 
 class PageChrome(Rule):

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from reportlint.core.diagnostics import Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
-from reportlint.text.spans import HAN, is_han, iter_lines, logical_paragraphs
+from reportlint.text.chars import HAN, is_han
+from reportlint.text.segmentation import iter_lines, logical_paragraphs
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
 LEGITIMATE_REPEATS = frozenset(

@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reportlint.text.chrome import PUBLICATION_LABELS
-from reportlint.text.dateranges import find_date_range
+from reportlint.text.dates import find_date_range
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_dates
 from reportlint.core.model import Document
 from reportlint.text.normalize import fold_width
-from reportlint.text.spans import iter_lines
+from reportlint.text.segmentation import iter_lines
 
 _YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*年")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlint.core.model import Document, Heading, Table
-from reportlint.text.numbers import chinese_number
+from reportlint.text.ordinals import chinese_number
 from reportlint.template.labels import label_key, similarity, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
-from reportlint.text.spans import iter_lines
+from reportlint.text.segmentation import iter_lines
 
 _TOP_ORDINAL = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．,，]\s*")
 _MAX_HEADING_KEY = 40

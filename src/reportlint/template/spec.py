@@ -18,6 +18,7 @@ from typing import Any
 from reportlint.core.diagnostics import Severity
 from reportlint.template.expressions import Expression, ExpressionError, parse_expression
 from reportlint.core.yamlio import YamlError, line_of, load_with_lines
+from reportlint.text.ordinals import section_number
 
 VALUE_KINDS = ("count", "change", "amount")
 FOR_EACH = ("column", "row", "cell", None)
@@ -95,7 +96,7 @@ class TableSpec:
     @property
     def display(self) -> str:
         """How messages name the table: ``第三部分表格“收到和处理政府信息公开申请情况”``."""
-        number = "一二三四五六七八九十"[int(self.section[1:]) - 1] if self.section[1:].isdigit() else ""
+        number = section_number(int(self.section[1:])) if self.section[1:].isdigit() else ""
         return f"第{number}部分表格“{self.title}”" if number else f"表格“{self.title}”"
 
     def cell_name(self, row_id: str | None, column_id: str | None) -> str:

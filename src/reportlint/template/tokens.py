@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, replace
 
 from reportlint.core.model import Document, Table
+from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import CellValue, parse_cell
 
 _PIPE_DELIMITER_ROW = re.compile(r"^[\s|:\-]+$")
 # A label may contain commas (“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”), not a sentence end.
-_SENTENCE_END = re.compile(r"[。；！？;!?]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
 _MAX_SPACE_LABEL = 60
 
 

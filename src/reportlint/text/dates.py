@@ -1,7 +1,9 @@
-"""Dates in report text: ``2020年1月1日``, ``2020 年 12 月 31 日``, ``2021-01-29``, ``二〇二一年一月二十七日``.
+"""Dates and date ranges in report text: ``2020年1月1日``, ``2021-01-29``, ``二〇二一年一月二十七日``, ``2020年1月1日至12月31日``.
 
 :func:`find_dates` returns every well-formed date mention with its range;
 rules about garbled dates look for what this module does *not* accept.
+:func:`find_date_range` reads a range whose second date may leave out its year,
+as a statistical period commonly does.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from reportlint.text.normalize import fold_width
+from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number
 
 _CHINESE_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_SMALL = "[一二三四五六七八九十]{1,3}"
+_SMALL = f"[{ORDINAL_CHARS}]{{1,3}}"
 
 _ARABIC = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _ISO = re.compile(r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
@@ -44,17 +47,6 @@ class DateMention:
         return cls(start, end, raw, date, year, month, day)
 
 
-def _small_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _small_number(text[1:])
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return int(_CHINESE_YEAR_DIGITS[tens]) * 10 + (int(_CHINESE_YEAR_DIGITS[ones]) if ones else 0)
-    return int(_CHINESE_YEAR_DIGITS[text])
-
-
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date in ``text[start:end]`` (offsets are into ``text``), in order."""
     end = len(text) if end is None else end
@@ -75,8 +67,52 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 match.end(),
                 text[match.start() : match.end()],
                 year,
-                _small_number(match.group(2)),
-                _small_number(match.group(3)),
+                chinese_number(match.group(2)) or 0,
+                chinese_number(match.group(3)) or 0,
             )
         )
     return sorted(found, key=lambda mention: mention.start)
+
+
+_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_RANGE_LINK = re.compile(r"\s*(?:起)?\s*(?:至|到|[-—~－])\s*$")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Two dates read as a range; ``last.year`` may have been taken from ``first``."""
+
+    first: DateMention
+    last: DateMention
+
+    @property
+    def start(self) -> int:
+        """Offset where the range's text starts."""
+        return self.first.start
+
+    @property
+    def end(self) -> int:
+        """Offset where the range's text ends."""
+        return self.last.end
+
+
+def find_date_range(text: str, start: int = 0, end: int | None = None) -> DateRange | None:
+    """The first range in ``text[start:end]``: two dates, or a date and a year-less ``12月31日`` after 至/到."""
+    end = len(text) if end is None else end
+    dates = find_dates(text, start, end)
+    if not dates:
+        return None
+    first = dates[0]
+    folded = fold_width(text)
+    month_day = _MONTH_DAY.search(folded, first.end, end)
+    if (
+        month_day is not None
+        and (len(dates) < 2 or month_day.start() < dates[1].start)
+        and _RANGE_LINK.search(folded, first.end, month_day.start())
+    ):
+        month, day = int(month_day.group(1)), int(month_day.group(2))
+        raw = text[month_day.start() : month_day.end()]
+        return DateRange(first, DateMention.of(month_day.start(), month_day.end(), raw, first.year, month, day))
+    if len(dates) >= 2:
+        return DateRange(first, dates[1])
+    return None

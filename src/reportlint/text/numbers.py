@@ -3,8 +3,8 @@
 Table cells arrive as ``"0"``, ``" 0 "``, ``"+3"``, ``"-2"``, ``"１２"``,
 ``"70280元"``, ``"57万元"``, ``"1,024"``, ``"3件"``, ``"无"``, ``"-"`` or blank;
 :func:`parse_cell` turns each into a :class:`CellValue` that keeps what was
-written and says what kind of value it is. :func:`chinese_number` reads small
-Chinese numerals used in prose (``两个``, ``十二``).
+written and says what kind of value it is. :func:`parse_amount` reads a number
+written in prose, Arabic or Chinese (``1,031``, ``十二``).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from reportlint.text.normalize import fold_width
+from reportlint.text.ordinals import chinese_number
 
 #: Units seen in cells; amounts of money and counted things.
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
-COUNT_UNITS = ("件", "个", "条", "项", "次", "人", "份", "篇", "家")
+CELL_COUNT_UNITS = ("件", "个", "条", "项", "次", "人", "份", "篇", "家")
 #: Written instead of a number where the clerk meant "nothing".
 NONE_MARKS = frozenset({"无", "-", "--", "—", "——", "－", "/", "／", "空", "null", "N/A", "n/a", "\\"})
 
@@ -67,36 +68,10 @@ def parse_cell(raw: str) -> CellValue:
 
 
 def _unit_of(text: str) -> str:
-    for unit in (*MONEY_UNITS, *COUNT_UNITS):
+    for unit in (*MONEY_UNITS, *CELL_COUNT_UNITS):
         if text.endswith(unit) and len(text) > len(unit):
             return unit
     return ""
-
-
-_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-
-#: A Chinese numeral as it appears in prose (up to the ten-thousands).
-CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千万]+"
-
-
-def chinese_number(text: str) -> int | None:
-    """The value of a small Chinese numeral (``十二`` → 12, ``两`` → 2, ``一百零五`` → 105)."""
-    if not text or any(char not in _CHINESE_DIGITS and char not in _CHINESE_UNITS for char in text):
-        return None
-    total = section = digit = 0
-    for char in text:
-        if char in _CHINESE_DIGITS:
-            digit = _CHINESE_DIGITS[char]
-        else:
-            unit = _CHINESE_UNITS[char]
-            if unit == 10000:
-                total += (section + digit) * unit
-                section = digit = 0
-            else:
-                section += (digit or 1) * unit
-                digit = 0
-    return total + section + digit
 
 
 def parse_amount(text: str) -> int | Decimal | None:

@@ -11,6 +11,7 @@ report's visible numbering in ``Document.text``.
 from __future__ import annotations
 
 import re
+from reportlint.text.ordinals import chinese_numeral
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -255,7 +256,6 @@ class Numbering:
         return label + ("" if definition.suffix == "nothing" else " ")
 
 
-_CHINESE_DIGITS = "零一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -263,16 +263,6 @@ _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 )
-
-
-def _chinese(value: int, digits: str = _CHINESE_DIGITS, ten: str = "十") -> str:
-    """Chinese counting up to 99 (一, 十, 十一, 二十三); larger numbers in Arabic digits."""
-    if not 0 < value < 100:
-        return str(value)
-    tens, units = divmod(value, 10)
-    if not tens:
-        return digits[units]
-    return ("" if tens == 1 else digits[tens]) + ten + (digits[units] if units else "")
 
 
 def _letters(value: int) -> str:
@@ -302,13 +292,13 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "decimalEnclosedCircleChinese": lambda value: chr(0x2460 + value - 1) if 0 < value <= 20 else str(value),
     "decimalEnclosedParen": lambda value: chr(0x2474 + value - 1) if 0 < value <= 20 else str(value),
     "decimalEnclosedFullstop": lambda value: chr(0x2488 + value - 1) if 0 < value <= 20 else str(value),
-    "chineseCounting": _chinese,
-    "chineseCountingThousand": _chinese,
-    "japaneseCounting": _chinese,
-    "taiwaneseCounting": _chinese,
+    "chineseCounting": chinese_numeral,
+    "chineseCountingThousand": chinese_numeral,
+    "japaneseCounting": chinese_numeral,
+    "taiwaneseCounting": chinese_numeral,
     "ideographDigital": lambda value: "".join(_CHINESE_DIGITS[int(digit)] for digit in str(value)),
-    "chineseLegalSimplified": lambda value: _chinese(value, _LEGAL_DIGITS, "拾"),
-    "ideographLegalTraditional": lambda value: _chinese(value, _LEGAL_DIGITS, "拾"),
+    "chineseLegalSimplified": lambda value: chinese_numeral(value, _LEGAL_DIGITS, "拾"),
+    "ideographLegalTraditional": lambda value: chinese_numeral(value, _LEGAL_DIGITS, "拾"),
     "ideographTraditional": _cyclic(_HEAVENLY_STEMS),
     "ideographZodiac": _cyclic(_EARTHLY_BRANCHES),
     "lowerLetter": _letters,

@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.template.expressions import ExpressionError, parse_expression
 from reportlint.text.normalize import fold_width
+from reportlint.text.chars import HAN
 from reportlint.core.rule import Rule
 from reportlint.template.relations import message_fields, violations
 from reportlint.template.spec import RelationSpec, check_references, shipped_template_set
@@ -55,7 +56,6 @@ _PLACEHOLDERS = {
     "vocabulary": ("match", "section"),
 }
 _SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 
 
 class PatternTimeout(Exception):
@@ -148,7 +148,7 @@ class _PackReader:
             raise self.fail(node, key, f"正则表达式 “{source}” 有语法错误：{error}") from None
         if _has_nested_repeat(parsed):
             raise self.fail(node, key, f"正则表达式 “{source}” 有嵌套的重复（如 (a+)+），可能导致灾难性回溯，请改写")
-        if re.search(rf"\\b(?=[{_HAN}])|(?<=[{_HAN}])\\b", source):
+        if re.search(rf"\\b(?=[{HAN}])|(?<=[{HAN}])\\b", source):
             self.warnings.append(
                 f"{self.path}:{line_of(node, key)}: 正则表达式 “{source}” 在汉字旁使用了 \\b，汉字之间没有单词边界，这个模式几乎不会匹配"
             )

@@ -1,7 +1,7 @@
-"""Sentences of report prose and the counts, percentages and rates they state.
+"""Counts, percentages and rates stated in report prose, and totals with their listed parts.
 
-Rules about narrative numbers need the same machinery: where a sentence starts
-and ends, which counted quantities it states (``268条``, ``三件``, ``0 件``),
+Rules about narrative numbers need the same machinery: which counted quantities a
+sentence states (``268条``, ``三件``, ``0 件``),
 which percentages are shares of a whole (``占总体百分比为12.3%``) or rates
 (``办结率100%``), and how quantities group into a total with its parts::
 
@@ -16,26 +16,24 @@ returns offsets that are valid in the original text too.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reportlint.text.numbers import CHINESE_NUMERAL, parse_amount
-from reportlint.text.spans import HAN, Span, logical_paragraphs
+from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.numbers import parse_amount
+from reportlint.text.ordinals import CHINESE_NUMERAL
+from reportlint.text.segmentation import Span, bracketed, clause_start, iter_sentences
 
-#: Characters that end a sentence (full and folded half width).
-FULL_STOPS = "。!?！？"
-#: Characters that end a clause inside a sentence.
-CLAUSE_BREAKS = FULL_STOPS + ",;:、，；："
 # A share's clause goes on past a colon (占比：12.3%).
-_SHARE_CLAUSE_BREAKS = FULL_STOPS + ",;、，；"
+_SHARE_CLAUSE_BREAKS = SENTENCE_STOPS + COMMAS + SEMICOLONS + LIST_COMMA
 
 #: A number as prose writes it: Arabic (``268``, ``1,031``, ``12.3``) or Chinese (``三``, ``十二``).
 NUMBER = rf"(?<![\d.])(?<!\d,)(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)|(?<![零〇一二两三四五六七八九十百千万]){CHINESE_NUMERAL}"
 
 #: Measure words that follow a count in report prose.
-COUNT_UNITS = ("人次", "件次", *"条件次个篇项份起期场人名家宗部批则封例户")
+MEASURE_WORDS = ("人次", "件次", *"条件次个篇项份起期场人名家宗部批则封例户")
 
 # A measure word followed by one of these characters is part of a word, not a unit (条例, 人民, 部门 …).
 _NOT_A_UNIT_BEFORE = {
@@ -56,7 +54,7 @@ _NOT_A_UNIT_BEFORE = {
 # A Chinese numeral after one of these characters belongs to a word (统一, 第一, 之一 …).
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
-_ONE_CHARACTER_UNITS = "".join(unit for unit in COUNT_UNITS if len(unit) == 1)
+_ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
 _QUANTITY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<wan>万)?\s*(?P<about>余|多)?\s*(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])")
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
 _PERCENTAGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
@@ -73,8 +71,6 @@ PLAN_WORDS = re.compile(
     "计划|拟|力争|争取|预计|下一步|下步|下阶段|下一阶段|明年|今后|目标"
     "|将(?:进一步|继续|持续|不断|加大|加强|着力|全面|认真|积极|按照|围绕|坚持|重点|严格|切实|努力|逐步|深入|扎实|抓好|做好)"
 )
-_OPENERS = "(（[［【《〈"
-_CLOSERS = ")）]］】》〉"
 
 
 @dataclass(frozen=True)
@@ -160,76 +156,6 @@ class Enumeration:
     def approximate(self) -> bool:
         """Some count is approximate (``100余条``): no arithmetic on it."""
         return self.total.approximate or any(part.quantity.approximate for part in self.parts)
-
-
-def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
-    """Prose sentences overlapping ``text[start:end]``: logical paragraphs cut after 。！？.
-
-    Table rows (lines with tabs) are not prose and are left out; surrounding
-    whitespace is trimmed.
-    """
-    end = len(text) if end is None else end
-    for paragraph in logical_paragraphs(text):
-        if paragraph.end <= start or paragraph.start >= end or "\t" in text[paragraph.start : paragraph.end]:
-            continue
-        cuts = [index + 1 for index in range(paragraph.start, paragraph.end) if text[index] in FULL_STOPS]
-        for sentence_start, sentence_end in zip([paragraph.start, *cuts], [*cuts, paragraph.end], strict=True):
-            sentence = _trimmed(text, sentence_start, sentence_end)
-            if sentence is not None and sentence.end > start and sentence.start < end:
-                yield sentence
-
-
-def _trimmed(text: str, start: int, end: int) -> Span | None:
-    """``[start, end)`` without surrounding whitespace; None when nothing is left."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if start < end else None
-
-
-def sentence_at(text: str, position: int) -> Span:
-    """The sentence containing ``position`` (cut at 。！？ and at line ends)."""
-    start = position
-    while start > 0 and text[start - 1] not in FULL_STOPS and text[start - 1] != "\n":
-        start -= 1
-    end = position
-    while end < len(text) and text[end] not in FULL_STOPS and text[end] != "\n":
-        end += 1
-    if end < len(text) and text[end] in FULL_STOPS:
-        end += 1
-    return Span(start, end)
-
-
-def clause_start(text: str, position: int, floor: int = 0, breaks: str = CLAUSE_BREAKS) -> int:
-    """Where the clause containing ``position`` starts (after the previous clause break, not before ``floor``)."""
-    index = position
-    while index > floor and text[index - 1] not in breaks and text[index - 1] != "\n":
-        index -= 1
-    return index
-
-
-def clause_end(text: str, position: int, ceiling: int | None = None, breaks: str = CLAUSE_BREAKS) -> int:
-    """Where the clause containing ``position`` ends (at the next clause break, not after ``ceiling``)."""
-    ceiling = len(text) if ceiling is None else ceiling
-    index = position
-    while index < ceiling and text[index] not in breaks and text[index] != "\n":
-        index += 1
-    return index
-
-
-def bracketed(text: str, start: int, end: int) -> list[bool]:
-    """For each position of ``[start, end)``, whether it lies inside brackets or a book title (（）【】《》)."""
-    depth = 0
-    inside = []
-    for index in range(start, end):
-        char = text[index]
-        if char in _OPENERS:
-            depth += 1
-        inside.append(depth > 0)
-        if char in _CLOSERS and depth:
-            depth -= 1
-    return inside
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:

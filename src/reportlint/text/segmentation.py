@@ -1,0 +1,144 @@
+"""Lines, paragraphs, sentences and clauses of report text, as ``[start, end)`` spans.
+
+:class:`Span` is the one range type of reportlint's text analysis. Every function
+here takes a string and returns spans into it, so callers can pass the original
+text or its same-length normalised view and use the offsets in either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.text.chars import CLAUSE_BREAKS, PARAGRAPH_ENDS, SENTENCE_STOPS
+
+#: Brackets and book-title marks that open and close an aside (both widths).
+OPENING_BRACKETS = "(（[［【《〈"
+CLOSING_BRACKETS = ")）]］】》〉"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A ``[start, end)`` range of report text."""
+
+    start: int
+    end: int
+
+
+def iter_lines(text: str) -> Iterator[Span]:
+    """Every line of ``text`` (without its newline and trailing ``\\r``)."""
+    position = 0
+    length = len(text)
+    while position <= length:
+        newline = text.find("\n", position)
+        end = length if newline < 0 else newline
+        stripped = end
+        while stripped > position and text[stripped - 1] == "\r":
+            stripped -= 1
+        yield Span(position, stripped)
+        if newline < 0:
+            return
+        position = newline + 1
+
+
+def logical_paragraphs(text: str) -> Iterator[Span]:
+    """Paragraphs as a reader sees them: soft-wrapped lines joined.
+
+    A paragraph ends at a blank line, at a line ending with sentence-final
+    punctuation, and at a line containing a tab (a table row). PDF extraction
+    and hard-wrapped text split sentences over lines; this joins them back so a
+    bracket opened on one line and closed on the next is one paragraph.
+    """
+    start = None
+    end = 0
+    for line in iter_lines(text):
+        content = text[line.start : line.end]
+        if not content.strip():
+            if start is not None:
+                yield Span(start, end)
+                start = None
+            continue
+        if "\t" in content:
+            if start is not None:
+                yield Span(start, end)
+                start = None
+            yield line
+            continue
+        if start is None:
+            start = line.start
+        end = line.end
+        if content.rstrip()[-1] in PARAGRAPH_ENDS:
+            yield Span(start, end)
+            start = None
+    if start is not None:
+        yield Span(start, end)
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[Span]:
+    """Prose sentences overlapping ``text[start:end]``: logical paragraphs cut after 。！？.
+
+    Table rows (lines with tabs) are not prose and are left out; surrounding
+    whitespace is trimmed.
+    """
+    end = len(text) if end is None else end
+    for paragraph in logical_paragraphs(text):
+        if paragraph.end <= start or paragraph.start >= end or "\t" in text[paragraph.start : paragraph.end]:
+            continue
+        cuts = [index + 1 for index in range(paragraph.start, paragraph.end) if text[index] in SENTENCE_STOPS]
+        for sentence_start, sentence_end in zip([paragraph.start, *cuts], [*cuts, paragraph.end], strict=True):
+            sentence = _trimmed(text, sentence_start, sentence_end)
+            if sentence is not None and sentence.end > start and sentence.start < end:
+                yield sentence
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """``[start, end)`` without surrounding whitespace; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def sentence_at(text: str, position: int) -> Span:
+    """The sentence containing ``position`` (cut at 。！？ and at line ends)."""
+    start = position
+    while start > 0 and text[start - 1] not in SENTENCE_STOPS and text[start - 1] != "\n":
+        start -= 1
+    end = position
+    while end < len(text) and text[end] not in SENTENCE_STOPS and text[end] != "\n":
+        end += 1
+    if end < len(text) and text[end] in SENTENCE_STOPS:
+        end += 1
+    return Span(start, end)
+
+
+def clause_start(text: str, position: int, floor: int = 0, breaks: str = CLAUSE_BREAKS) -> int:
+    """Where the clause containing ``position`` starts (after the previous clause break, not before ``floor``)."""
+    index = position
+    while index > floor and text[index - 1] not in breaks and text[index - 1] != "\n":
+        index -= 1
+    return index
+
+
+def clause_end(text: str, position: int, ceiling: int | None = None, breaks: str = CLAUSE_BREAKS) -> int:
+    """Where the clause containing ``position`` ends (at the next clause break, not after ``ceiling``)."""
+    ceiling = len(text) if ceiling is None else ceiling
+    index = position
+    while index < ceiling and text[index] not in breaks and text[index] != "\n":
+        index += 1
+    return index
+
+
+def bracketed(text: str, start: int, end: int) -> list[bool]:
+    """For each position of ``[start, end)``, whether it lies inside brackets or a book title (（）【】《》)."""
+    depth = 0
+    inside = []
+    for index in range(start, end):
+        char = text[index]
+        if char in OPENING_BRACKETS:
+            depth += 1
+        inside.append(depth > 0)
+        if char in CLOSING_BRACKETS and depth:
+            depth -= 1
+    return inside
