@@ -80,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
 FIRST_REPORT_PROBE = """
 import json, sys, time
 from pathlib import Path
-from reportlint.config import Config
-from reportlint.run.linter import build_rule_set, load_document
+from reportlint.core.config import Config
+from reportlint.run.linter import load_document
+from reportlint.run.selection import build_rule_set
 from reportlint.core.report import Report
 from reportlint.rules.rl4_places import reportlint_rules
 from reportlint.sources import read_source
@@ -165,8 +166,9 @@ def print_scan_times(reports: list[Path], runs: int) -> None:
 def print_place_rule_times(reports: list[Path], runs: int, cold_runs: int) -> None:
     """Mean time of the whole RL4 family per report (analysis + five rules), and the cold first report."""
     sys.path.insert(0, str(SOURCE_DIR))
-    from reportlint.config import Config
-    from reportlint.run.linter import build_rule_set, load_document
+    from reportlint.core.config import Config
+    from reportlint.run.linter import load_document
+    from reportlint.run.selection import build_rule_set
     from reportlint.places.analysis import analyse
     from reportlint.core.report import Report
     from reportlint.rules.rl4_places import reportlint_rules

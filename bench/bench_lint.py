@@ -27,8 +27,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from reportlint.config import Config
-from reportlint.run.linter import RunOptions, lint_paths
+from reportlint.core.config import Config
+from reportlint.run.options import RunOptions
+from reportlint.run.runner import lint_paths
 from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html
 
 #: Defects injected into generated reports, one (or none) per report.
@@ -73,7 +74,8 @@ def single_file_cli(path: Path) -> list[float]:
 
 def stage_times(files: list[Path]) -> dict[str, float]:
     """Mean milliseconds per report for loading, reading the template and running all rules."""
-    from reportlint.run.linter import build_rule_set, load_document
+    from reportlint.run.linter import load_document
+    from reportlint.run.selection import build_rule_set
     from reportlint.core.report import Report
     from reportlint.sources import read_source
 

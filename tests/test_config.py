@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.config import Config, ConfigError, find_config_file, load_config
+from reportlint.core.config import Config, ConfigError
+from reportlint.run.config import find_config_file, load_config
 from reportlint.core.diagnostics import Severity
-from reportlint.run.linter import RunOptions, is_selected, lint_paths
+from reportlint.run.options import RunOptions
+from reportlint.run.runner import lint_paths
+from reportlint.run.selection import is_selected
 
 
 def test_nearest_config_wins(tmp_path):

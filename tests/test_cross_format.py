@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.config import Config
+from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.run.linter import lint_source, load_document
 from reportlint.core.model import Document, Location

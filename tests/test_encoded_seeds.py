@@ -6,7 +6,8 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from reportlint.run.linter import RunOptions, lint_paths
+from reportlint.run.options import RunOptions
+from reportlint.run.runner import lint_paths
 
 SEEDS = ["000", "001", "002", "003", "004"]
 

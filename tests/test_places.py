@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.config import Config, ConfigError, load_config, parse_config
-from reportlint.run.linter import build_rule_set, load_document
+from reportlint.core.config import Config, ConfigError, parse_config
+from reportlint.run.config import load_config
+from reportlint.run.linter import load_document
+from reportlint.run.selection import build_rule_set
 from reportlint.output.parse_view import parse_file
 from reportlint.places.analysis import (
     PlaceSettings,

@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from reportlint.run import registry as plugins
 from reportlint.cli import app
-from reportlint.config import ConfigError
-from reportlint.run.linter import RunOptions, lint_paths
+from reportlint.core.config import ConfigError
+from reportlint.run.options import RunOptions
+from reportlint.run.runner import lint_paths
 
 REPORT = "某镇2021年政府信息公开工作年度报告\n一、总体情况\n工作工作。\n"
 

@@ -7,9 +7,10 @@ import json
 import jsonschema
 import pytest
 
-from reportlint.run.linter import RunOptions, lint_paths
+from reportlint.run.options import RunOptions
+from reportlint.run.runner import lint_paths
 from reportlint.run.registry import registry_for
-from reportlint.config import Config
+from reportlint.core.config import Config
 from reportlint.output import ReporterOptions
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.config import Config
+from reportlint.core.config import Config
 from reportlint.run.registry import registry_for
 
 FAMILIES = {"RL1", "RL2", "RL3", "RL4", "RL5", "RL6", "RL9"}

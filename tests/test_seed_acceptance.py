@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.run.linter import RunOptions, lint_paths
+from reportlint.run.options import RunOptions
+from reportlint.run.runner import lint_paths
 
 EXPECTED = {
     "000": {

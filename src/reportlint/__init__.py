@@ -12,7 +12,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from reportlint.config import Config, ConfigError
+from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.hookspecs import hookimpl, hookspec
 from reportlint.core.rule import Option, Rule
@@ -39,7 +39,8 @@ def lint_paths(paths, **options):
 
     Keyword arguments are those of :class:`reportlint.run.linter.RunOptions`.
     """
-    from reportlint.run.linter import RunOptions, lint_paths as run
+    from reportlint.run.options import RunOptions
+    from reportlint.run.runner import lint_paths as run
 
     return run(list(paths), RunOptions(**options))
 

@@ -19,7 +19,8 @@ from loader_samples.pdf_writer import Text, write_drawing, write_pdf
 from loader_samples.ruled_tables import DrawnCell, draw_table
 from loader_samples.wps_docx import CONTENT_TYPES, write_wps_docx
 
-from reportlint.run.linter import RunOptions, lint_paths
+from reportlint.run.options import RunOptions
+from reportlint.run.runner import lint_paths
 from reportlint.sources import Source, SourceError
 
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from reportlint.config import ConfigError
+from reportlint.core.config import ConfigError
 from reportlint.core.diagnostics import Severity
 from reportlint.run.linter import lint_text
 from reportlint.rules.rl5_dates import (

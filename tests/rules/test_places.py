@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.config import ConfigError
+from reportlint.core.config import ConfigError
 from reportlint.run.linter import lint_text
 from reportlint.rules.rl4_places import (
     BodyTypeMismatch,

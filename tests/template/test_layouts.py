@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.config import Config
+from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.text.numbers import parse_cell
 from reportlint.run.registry import registry_for

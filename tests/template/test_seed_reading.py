@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reportlint.config import Config
+from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import read_source

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reportlint.cli import app
-from reportlint.config import ConfigError
+from reportlint.core.config import ConfigError
 from reportlint.core.resources import shipped_templates
 from reportlint.template.spec import load_templates
 

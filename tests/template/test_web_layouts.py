@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlint.config import Config
+from reportlint.core.config import Config
 from reportlint.run.linter import lint_text, load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source

@@ -17,9 +17,12 @@ from typing import List, Optional
 import typer
 
 from reportlint import __version__
-from reportlint.config import Config, ConfigError, find_config_file, load_config
+from reportlint.core.config import Config, ConfigError
+from reportlint.run.config import find_config_file, load_config
 from reportlint.core.diagnostics import Severity
-from reportlint.run.linter import RunOptions, RunResult, lint_paths
+from reportlint.run.options import RunOptions
+from reportlint.run.results import RunResult
+from reportlint.run.runner import lint_paths
 from reportlint.run.registry import registry_for
 from reportlint.output import ReporterOptions
 

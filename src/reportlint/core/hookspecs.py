@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from reportlint.config import Config
+    from reportlint.core.config import Config
     from reportlint.loaders import Loader
     from reportlint.output import Reporter
     from reportlint.core.rule import Rule

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlint.config import Config
+from reportlint.core.config import Config
 from reportlint.core.model import Document
 
 if TYPE_CHECKING:

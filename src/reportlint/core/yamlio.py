@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reportlint.config import ConfigError
+from reportlint.core.config import ConfigError
 
 
 T = TypeVar("T")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from reportlint.core.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    from reportlint.run.linter import RunResult
+    from reportlint.run.results import RunResult
 
 
 @dataclass(frozen=True)

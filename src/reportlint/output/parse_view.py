@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reportlint.config import Config, ConfigError, find_config_file, load_config
-from reportlint.run.linter import build_rule_set, load_document
+from reportlint.core.config import Config, ConfigError
+from reportlint.run.config import find_config_file, load_config
+from reportlint.run.linter import load_document
+from reportlint.run.selection import build_rule_set
 from reportlint.places import Place
 from reportlint.core.model import Document, Heading, Location, Paragraph, Table
 from reportlint.places.analysis import AMBIGUOUS_SUBJECT_NOTE, PlaceAnalysis

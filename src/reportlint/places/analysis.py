@@ -39,7 +39,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportlint.config import Config, ConfigError
+from reportlint.core.config import Config, ConfigError
 from reportlint.places import (
     ExtraPlace,
     Gazetteer,

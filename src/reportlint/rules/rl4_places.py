@@ -385,7 +385,7 @@ def reportlint_configure(config):
     stops the run once (exit code 2) instead of failing in every file; the
     shipped gazetteer still loads only when the first report needs it.
     """
-    from reportlint.run.linter import is_selected
+    from reportlint.run.selection import is_selected
 
     settings = place_settings(config)
     if (settings.data_file or settings.extra_places) and any(is_selected(rule.code, config) for rule in _GAZETTEER_RULES):

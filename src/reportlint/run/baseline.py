@@ -13,8 +13,8 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from reportlint.config import ConfigError
-from reportlint.run.linter import FileResult, RunResult
+from reportlint.core.config import ConfigError
+from reportlint.run.results import FileResult, RunResult
 
 BASELINE_VERSION = 1
 

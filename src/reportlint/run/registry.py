@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from reportlint.core import hookspecs
-from reportlint.config import Config, ConfigError
+from reportlint.core.config import Config, ConfigError
 from reportlint.core.rule import Rule, RuleDefinitionError
 
 if TYPE_CHECKING:

@@ -1,0 +1,219 @@
+"""The configuration model: :class:`Config`, and the validation of a parsed config table into one.
+
+Finding and reading config files is :mod:`reportlint.run.config`'s job; this module
+only turns a mapping of ``reportlint.toml`` keys into a validated, immutable
+:class:`Config`. Unknown keys, codes and values are errors with a suggestion,
+never silently ignored.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+from typing import Any
+
+from reportlint.core.diagnostics import Severity
+from reportlint.core.suggest import did_you_mean
+
+#: Every top-level key, with what it must be.
+KNOWN_KEYS = {
+    "select": "list",
+    "ignore": "list",
+    "extend-select": "list",
+    "extend-ignore": "list",
+    "per-file-ignores": "table",
+    "severity": "table",
+    "rules": "table",
+    "rule-packs": "list",
+    "templates": "list",
+    "plugins": "table",
+    "local-plugins": "list",
+    "require-plugins": "list",
+    "subject": "table",
+    "places": "table",
+    "fail-on": "str",
+    "jobs": "int",
+    "exclude": "list",
+}
+
+
+class ConfigError(Exception):
+    """An invalid configuration or command line; reported on stderr with exit code 2."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        self.path = str(path) if path else None
+        super().__init__(f"{self.path}: {message}" if self.path else message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective configuration for a set of files (one config file, plus CLI overrides).
+
+    ``root`` is the directory relative paths and globs are resolved against (the
+    config file's directory, or the current directory without one).
+    """
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+    rule_packs: tuple[Path, ...] = ()
+    templates: tuple[Path, ...] = ()
+    plugins: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
+    local_plugins: tuple[Path, ...] = ()
+    require_plugins: tuple[str, ...] = ()
+    subject: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    places: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    fail_on: Severity = Severity.WARNING
+    jobs: int | None = None
+    exclude: tuple[str, ...] = ()
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the config root, in POSIX form (for globs and outputs)."""
+        try:
+            return Path(os.path.relpath(path.resolve(), self.root.resolve())).as_posix()
+        except ValueError:  # another drive on Windows
+            return path.resolve().as_posix()
+
+    def matches(self, pattern: str, path: Path) -> bool:
+        """Whether a config glob (relative to ``root``) matches ``path``."""
+        relative = self.relative(path)
+        candidates = [relative, PurePosixPath(relative).name]
+        pattern = pattern.rstrip("/")
+        return any(
+            fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(candidate, f"{pattern}/*")
+            or candidate.startswith(pattern + "/")
+            for candidate in candidates
+        )
+
+    def is_excluded(self, path: Path) -> bool:
+        """Whether ``exclude`` globs match the path or one of its directories."""
+        return any(self.matches(pattern, path) for pattern in self.exclude)
+
+    def ignored_for(self, path: Path) -> tuple[str, ...]:
+        """Codes ignored for this file by ``per-file-ignores``."""
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores.items():
+            if self.matches(pattern, path):
+                codes.extend(ignored)
+        return tuple(codes)
+
+    def subject_for(self, path: Path) -> str | None:
+        """The reporting body pinned for this file by the ``subject`` table, if any."""
+        for pattern, name in self.subject.items():
+            if self.matches(pattern, path):
+                return name
+        return None
+
+    def rule_options(self, rule_name: str) -> Mapping[str, Any]:
+        """The ``[rules.<name>]`` options of a rule."""
+        return self.rules.get(rule_name, MappingProxyType({}))
+
+    def with_overrides(self, **changes: Any) -> "Config":
+        """A copy with command-line overrides applied (``None`` values are ignored)."""
+        return replace(self, **{key: value for key, value in changes.items() if value is not None})
+
+
+def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
+    """Validate the keys and values of a config table into a :class:`Config`."""
+    where = path or "配置"
+    for key, value in data.items():
+        if key not in KNOWN_KEYS:
+            raise ConfigError(f"未知配置项 “{key}”{did_you_mean(key, KNOWN_KEYS)}", where)
+        _check_type(key, value, KNOWN_KEYS[key], where)
+    root = path.parent.resolve() if path else Path.cwd()
+
+    def paths(key: str) -> tuple[Path, ...]:
+        return tuple((root / item).resolve() for item in data.get(key, ()))
+
+    try:
+        fail_on = Severity.parse(data.get("fail-on", "warning"))
+        severity = {code.upper(): Severity.parse(level) for code, level in data.get("severity", {}).items()}
+    except ValueError as error:
+        raise ConfigError(str(error), where) from None
+    for name, options in data.get("rules", {}).items():
+        if not isinstance(options, dict):
+            raise ConfigError(f"[rules.{name}] 应为表（键值对），实际为 {options!r}", where)
+    for pattern, codes in data.get("per-file-ignores", {}).items():
+        _check_type(f"per-file-ignores.{pattern}", codes, "list", where)
+    for name, enabled in data.get("plugins", {}).items():
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"plugins.{name} 应为 true 或 false，实际为 {enabled!r}", where)
+    for pattern, subject in data.get("subject", {}).items():
+        if not isinstance(subject, str) or not subject.strip():
+            raise ConfigError(f"subject.\"{pattern}\" 应为报告主体名称（字符串），实际为 {subject!r}", where)
+    jobs = data.get("jobs")
+    if jobs is not None and jobs < 1:
+        raise ConfigError(f"jobs 应为正整数，实际为 {jobs}", where)
+    return Config(
+        path=path,
+        root=root,
+        select=_codes(data.get("select", ["ALL"])),
+        ignore=_codes(data.get("ignore", ())),
+        extend_select=_codes(data.get("extend-select", ())),
+        extend_ignore=_codes(data.get("extend-ignore", ())),
+        per_file_ignores=MappingProxyType(
+            {pattern: _codes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()}
+        ),
+        severity=MappingProxyType(severity),
+        rules=MappingProxyType({name: MappingProxyType(dict(options)) for name, options in data.get("rules", {}).items()}),
+        rule_packs=paths("rule-packs"),
+        templates=paths("templates"),
+        plugins=MappingProxyType(dict(data.get("plugins", {}))),
+        local_plugins=paths("local-plugins"),
+        require_plugins=tuple(data.get("require-plugins", ())),
+        subject=MappingProxyType(dict(data.get("subject", {}))),
+        places=MappingProxyType(dict(data.get("places", {}))),
+        fail_on=fail_on,
+        jobs=jobs,
+        exclude=tuple(data.get("exclude", ())),
+    )
+
+
+def _codes(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(str(value).strip().upper() for value in values if str(value).strip())
+
+
+def _check_type(key: str, value: Any, kind: str, where: Path | str) -> None:
+    expected = {"list": list, "table": dict, "str": str, "int": int}[kind]
+    ok = isinstance(value, expected) and not (kind == "int" and isinstance(value, bool))
+    if kind == "list" and ok:
+        ok = all(isinstance(item, str) for item in value)
+    if not ok:
+        described = {"list": "字符串列表", "table": "表", "str": "字符串", "int": "整数"}[kind]
+        raise ConfigError(f"配置项 “{key}” 应为{described}，实际为 {value!r}", where)
+
+
+def validate_codes(config: Config, known_codes: Iterable[str]) -> None:
+    """Every code or prefix the config names must match a known rule code."""
+    codes = list(known_codes)
+    named = [
+        *config.select,
+        *config.ignore,
+        *config.extend_select,
+        *config.extend_ignore,
+        *config.severity,
+        *(code for ignored in config.per_file_ignores.values() for code in ignored),
+    ]
+    for selector in named:
+        if selector == "ALL" or any(code.startswith(selector) for code in codes):
+            continue
+        raise ConfigError(f"未知的规则代码 “{selector}”{did_you_mean(selector, codes)}", config.path)
+
+
+def validate_rule_names(config: Config, known_names: Iterable[str]) -> None:
+    """Every ``[rules.<name>]`` table must name a known rule."""
+    names = list(known_names)
+    for name in config.rules:
+        if name not in names:
+            raise ConfigError(f"[rules.{name}]：没有名为 “{name}” 的规则{did_you_mean(name, names)}", config.path)

@@ -1,0 +1,19 @@
+"""The command-line choices of a run that apply to every file (plain values, so worker processes can receive them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Command-line choices that apply to every file (plain values, so workers can receive them)."""
+
+    config_file: str | None = None
+    isolated: bool = False
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    fail_on: str | None = None
+    jobs: int | None = None
+    keep_text: bool = False

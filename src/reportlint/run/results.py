@@ -1,0 +1,46 @@
+"""What a run produces: each file's located diagnostics, and the run as a whole (what reporters render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlint.core.config import Config
+from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.rule import Rule
+from reportlint.run.registry import PluginFailure
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The source line of a finding and the finding's columns in it (for ``full`` output)."""
+
+    line: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome of linting one file."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    excerpts: tuple[Excerpt | None, ...] = ()
+    format: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Every file's result, plus plugin failures and the rules that ran."""
+
+    files: tuple[FileResult, ...]
+    rules: tuple[type[Rule], ...]
+    failures: tuple[PluginFailure, ...] = ()
+    config: Config = field(default_factory=Config)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """All diagnostics of the run, in output order."""
+        return [diagnostic for result in self.files for diagnostic in result.diagnostics]

@@ -1,0 +1,84 @@
+"""A whole run: discovery, linting every file (in a process pool when there are many), and the run's result.
+
+Results come back in the order of the input, whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from reportlint.run.discovery import discover
+from reportlint.run.linter import Linter
+from reportlint.run.options import RunOptions
+from reportlint.run.results import FileResult, RunResult
+
+#: Below this many files the pool costs more than it saves.
+PARALLEL_THRESHOLD = 8
+
+
+_WORKER: Linter | None = None
+
+
+def _init_worker(options: RunOptions) -> None:
+    global _WORKER
+    _WORKER = Linter(options)
+
+
+def _work(item: tuple[Path, str]) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_path(*item)
+
+
+def lint_paths(
+    paths: Sequence[str],
+    options: RunOptions = RunOptions(),
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Lint files and directories; the programmatic equivalent of ``reportlint check``.
+
+    Raises :class:`ConfigError` for configuration problems (exit code 2).
+    """
+    linter = Linter(options)
+    base_config = linter.resolver.config_for(Path(paths[0]) if paths else Path.cwd())
+    loaders = linter.rule_set(base_config).registry.loaders
+    files = discover(paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
+    for path, _ in files:  # validate every config before any work starts
+        linter.rule_set(linter.resolver.config_for(path))
+    jobs = options.jobs or base_config.jobs or os.cpu_count() or 1
+    results = list(_run(files, linter, options, jobs, progress))
+    rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
+    failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
+    warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
+    return RunResult(
+        files=tuple(results),
+        rules=tuple(sorted(rules.values(), key=lambda rule: rule.code)),
+        failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
+        config=base_config,
+        warnings=tuple(warnings),
+    )
+
+
+def _run(
+    files: list[tuple[Path, str]],
+    linter: Linter,
+    options: RunOptions,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[FileResult]:
+    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
+        results = (linter.lint_path(*item) for item in files)
+        pool = None
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
+        results = pool.map(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 4))))
+    try:
+        for done, result in enumerate(results, start=1):
+            if progress is not None:
+                progress(done, len(files))
+            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
