@@ -86,7 +86,7 @@ def stage_times(files: list[Path]) -> dict[str, float]:
         start = time.perf_counter()
         document = load_document(read_source(path), rule_set.registry)
         loaded = time.perf_counter()
-        report = Report(document=document, config=config, path=path, registry=rule_set.registry)
+        report = rule_set.registry.report(document, config, path)
         report.reading
         read = time.perf_counter()
         for rule in rule_set.rules:

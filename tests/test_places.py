@@ -14,12 +14,9 @@ from reportlint.run.config import load_config
 from reportlint.run.linter import load_document
 from reportlint.run.selection import build_rule_set
 from reportlint.output.parse_view import parse_file
-from reportlint.places.analysis import (
-    PlaceSettings,
-    Relation,
-    find_self_references,
-    place_settings,
-)
+from reportlint.places.relations import Relation
+from reportlint.places.self_references import find_self_references
+from reportlint.places.settings import PlaceSettings, place_settings
 from reportlint.core.report import Report
 from reportlint.sources import Source, detect_format, read_source
 
@@ -56,14 +53,14 @@ def make_report(text: str, config: Config | dict | None = None, filename: str = 
     path = Path(filename)
     data = text.encode("utf-8")
     document = load_document(Source(path, filename, data, detect_format(data, path.suffix)), rule_set.registry)
-    return Report(document=document, config=config, path=path, registry=rule_set.registry)
+    return rule_set.registry.report(document, config, path)
 
 
 def seed_report(path: Path) -> Report:
     config = Config()
     rule_set = build_rule_set(config)
     document = load_document(read_source(path, str(path)), rule_set.registry)
-    return Report(document=document, config=config, path=path, registry=rule_set.registry)
+    return rule_set.registry.report(document, config, path)
 
 
 # --------------------------------------------------------------------------- the subject

@@ -10,12 +10,11 @@ The public API for plugin authors and scripts:
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.hookspecs import hookimpl, hookspec
 from reportlint.core.rule import Option, Rule
+from reportlint.core.version import __version__
 
 __all__ = [
     "Config",
@@ -35,9 +34,9 @@ __all__ = [
 
 
 def lint_paths(paths, **options):
-    """Lint files and directories; returns a :class:`reportlint.run.linter.RunResult`.
+    """Lint files and directories; returns a :class:`reportlint.run.results.RunResult`.
 
-    Keyword arguments are those of :class:`reportlint.run.linter.RunOptions`.
+    Keyword arguments are those of :class:`reportlint.run.options.RunOptions`.
     """
     from reportlint.run.options import RunOptions
     from reportlint.run.runner import lint_paths as run

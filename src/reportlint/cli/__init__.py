@@ -16,7 +16,7 @@ from typing import List, Optional
 
 import typer
 
-from reportlint import __version__
+from reportlint.core.version import __version__
 from reportlint.core.config import Config, ConfigError
 from reportlint.run.config import find_config_file, load_config
 from reportlint.core.diagnostics import Severity

@@ -75,10 +75,12 @@ def reportlint_reporters() -> Sequence[type["Reporter"]]:
 
 
 @hookspec
-def reportlint_configure(config: "Config") -> None:
-    """Called once with the final, validated configuration of a run.
+def reportlint_configure(config: "Config", rules: Sequence[type["Rule"]]) -> None:
+    """Called once per configuration, with the final, validated config and the rules it selects.
 
-    Plugins may read their ``[rules.<name>]`` options or other settings here.
+    Plugins may read their ``[rules.<name>]`` options or other settings here and
+    check them against what will run (``rules`` are the selected rule classes).
     The configuration is immutable: raise :class:`reportlint.ConfigError` to
-    reject it with a message for users.
+    reject it with a message for users; it stops the run before any file is
+    checked (exit code 2).
     """

@@ -5,15 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
-    from reportlint.run.registry import Registry
     from reportlint.template.reading import Reading
+    from reportlint.template.spec import TemplateSet
+
+
+class ReportServices(Protocol):
+    """How a report's template reading and place analysis are computed.
+
+    The run supplies them (:mod:`reportlint.run.services`), so this contract
+    does not depend on the template reader or the gazetteer.
+    """
+
+    def read(self, report: Report) -> Reading:
+        """What the template reader understands of the report."""
+        ...
+
+    def analyse_places(self, report: Report) -> PlaceAnalysis:
+        """The report's subject on the map and every place it names."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -21,14 +37,15 @@ class Report:
     """One report as rules see it.
 
     ``text`` and offsets into it are the universal way to point at text; the
-    template reading (sections, filled tables, subject, year) is computed on
-    first use and shared by every rule.
+    template reading (sections, filled tables, subject, year) and the place
+    analysis are computed on first use and shared by every rule.
     """
 
     document: Document
     config: Config
     path: Path
-    registry: "Registry"
+    templates: TemplateSet
+    services: ReportServices
 
     @property
     def text(self) -> str:
@@ -41,15 +58,11 @@ class Report:
         return self.document.normalized
 
     @cached_property
-    def reading(self) -> "Reading":
+    def reading(self) -> Reading:
         """What the template reader understood: template, year, sections, tables, subject."""
-        from reportlint.template.reading import read_report
-
-        return read_report(self.document, self.registry.template_set, self.config.subject_for(self.path))
+        return self.services.read(self)
 
     @cached_property
-    def places(self) -> "PlaceAnalysis":
+    def places(self) -> PlaceAnalysis:
         """The subject on the map and every place the report names (loads the gazetteer on first use)."""
-        from reportlint.places.analysis import analyse
-
-        return analyse(self)
+        return self.services.analyse_places(self)

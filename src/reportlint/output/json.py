@@ -8,6 +8,7 @@ from collections import Counter
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Location
 from reportlint.output import Reporter
+from reportlint.core.version import __version__
 
 #: Bumped on any incompatible change of the JSON layout.
 JSON_SCHEMA_VERSION = "1.0"
@@ -63,8 +64,6 @@ class JsonReporter(Reporter):
     description = "JSON 格式（带版本号的固定结构，见 docs/json-output.md）"
 
     def render(self, run) -> str:
-        from reportlint import __version__
-
         diagnostics = run.diagnostics
         payload = {
             "schema_version": JSON_SCHEMA_VERSION,

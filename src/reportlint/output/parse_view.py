@@ -242,7 +242,7 @@ def parse_file(path: Path, as_json: bool, config_file: Path | None = None, isola
         document = load_document(read_source(path, str(path)), rule_set.registry)
     except SourceError as error:
         raise ConfigError(f"{path}：{error.message}（{error.code}）") from None
-    report = Report(document=document, config=config, path=path, registry=rule_set.registry)
+    report = rule_set.registry.report(document, config, path)
     data = reading_dict(report)
     if as_json:
         data["blocks"] = _blocks(document)

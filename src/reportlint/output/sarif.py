@@ -15,6 +15,7 @@ from urllib.parse import quote
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.model import Location
 from reportlint.output import Reporter
+from reportlint.core.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -85,8 +86,6 @@ class SarifReporter(Reporter):
     description = "SARIF 2.1.0（上传到 GitHub 代码扫描等平台）"
 
     def render(self, run) -> str:
-        from reportlint import __version__
-
         rules = list(run.rules)
         rule_index = {rule.code: index for index, rule in enumerate(rules)}
         root = Path.cwd().as_uri().rstrip("/") + "/"

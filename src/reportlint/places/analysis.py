@@ -9,7 +9,7 @@ first read, so a run without place rules never pays for it.
 What the analysis holds:
 
 * the gazetteer of the configuration (the shipped one, or the ``[places]``
-  ``data-file`` with its ``extra`` places; see :func:`place_settings`);
+  ``data-file`` with its ``extra`` places; see :mod:`reportlint.places.settings`);
 * the **subject**: the reporting body resolved to one place (a config-pinned
   name first, else the most specific of the names in the title, the issuer line
   and the signature), or the candidates it could still be;
@@ -26,235 +26,32 @@ What the analysis holds:
   whether the gazetteer has the first containing the second.
 
 Self-references (``我镇``, ``本局`` …) are found without the gazetteer
-(:func:`find_self_references`), so the rule on them stays cheap.
+(:mod:`reportlint.places.self_references`), so the rule on them stays cheap.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
-from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from reportlint.core.config import Config, ConfigError
-from reportlint.places import (
-    ExtraPlace,
-    Gazetteer,
-    GazetteerError,
-    Place,
-    PlaceMention,
-    SubjectResolution,
-    resolve_subject,
-)
-from reportlint.core.suggest import did_you_mean
-from reportlint.text.segmentation import Span
+from reportlint.core.config import Config
+from reportlint.places.divisions import Place
+from reportlint.places.gazetteer import Gazetteer
+from reportlint.places.matcher import PlaceMention
+from reportlint.places.relations import Relation, RelationJudge
+from reportlint.places.self_references import GOVERNMENT_SELF_NOUNS, SelfReference, find_self_references
+from reportlint.places.settings import load_gazetteer, place_settings
+from reportlint.places.subject import SubjectResolution, resolve_subject
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.ordinals import ORDINAL_CHARS, section_number
+from reportlint.text.segmentation import Span
 
 if TYPE_CHECKING:
-    from reportlint.core.report import Report
     from reportlint.template.identity import Subject, TextSpan
     from reportlint.template.reading import Reading
-
-# --------------------------------------------------------------------------- configuration
-
-#: Keys of the ``[places]`` table and what each holds.
-PLACES_KEYS = {
-    "data-file": "地名数据文件的路径（相对于配置文件所在目录）",
-    "extra": "补充地名列表，每项为 {name = …, parent = …, kind = …}",
-    "allow": "任何地名规则都不报告的地名列表",
-}
-_EXTRA_KEYS = ("name", "parent", "kind")
-
-
-@dataclass(frozen=True)
-class PlaceSettings:
-    """The ``[places]`` table of a configuration, validated.
-
-    ``data_file`` is an absolute path or None for the shipped data;
-    ``extra_places`` are the office's local names (villages, zones, renamed
-    towns); ``allow`` are names no RL4 rule reports.
-    """
-
-    data_file: Path | None = None
-    extra_places: tuple[ExtraPlace, ...] = ()
-    allow: frozenset[str] = frozenset()
-
-
-def place_settings(config: Config) -> PlaceSettings:
-    """Validate ``config.places``; raises :class:`ConfigError` naming the file and the reason.
-
-    Cheap: checks shapes and that the data file exists, loads nothing.
-    """
-    table: Mapping[str, Any] = config.places
-    where = config.path or "配置"
-    for key in table:
-        if key not in PLACES_KEYS:
-            raise ConfigError(f"[places] 中的未知配置项 “{key}”{did_you_mean(key, PLACES_KEYS)}", where)
-    data_file = None
-    if "data-file" in table:
-        value = table["data-file"]
-        if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"[places] data-file 应为{PLACES_KEYS['data-file']}，实际为 {value!r}", where)
-        data_file = (config.root / value).resolve()
-        if not data_file.is_file():
-            raise ConfigError(f"[places] data-file 指向的地名数据文件不存在：{data_file}", where)
-    allow = table.get("allow", [])
-    if not isinstance(allow, list) or not all(isinstance(name, str) and name.strip() for name in allow):
-        raise ConfigError(f"[places] allow 应为{PLACES_KEYS['allow']}（非空字符串），实际为 {allow!r}", where)
-    extra = table.get("extra", [])
-    if not isinstance(extra, list):
-        raise ConfigError(f"[places] extra 应为{PLACES_KEYS['extra']}，实际为 {extra!r}", where)
-    return PlaceSettings(
-        data_file=data_file,
-        extra_places=tuple(_extra_place(item, number, where) for number, item in enumerate(extra, start=1)),
-        allow=frozenset(name.strip() for name in allow),
-    )
-
-
-def _extra_place(item: Any, number: int, where: Path | str) -> ExtraPlace:
-    """One ``[[places.extra]]`` table as an :class:`ExtraPlace`."""
-    if not isinstance(item, Mapping):
-        raise ConfigError(f"[places] extra 第 {number} 项应为表 {{name = …, parent = …, kind = …}}，实际为 {item!r}", where)
-    unknown = sorted(set(item) - set(_EXTRA_KEYS))
-    if unknown:
-        raise ConfigError(f"[places] extra 第 {number} 项有未知的键 “{unknown[0]}”{did_you_mean(unknown[0], _EXTRA_KEYS)}", where)
-    missing = [key for key in _EXTRA_KEYS if not isinstance(item.get(key), str) or not item[key].strip()]
-    if missing:
-        raise ConfigError(f"[places] extra 第 {number} 项缺少 {'、'.join(missing)}（均为字符串）", where)
-    try:
-        return ExtraPlace(item["name"].strip(), item["parent"].strip(), item["kind"].strip())
-    except GazetteerError as error:
-        raise ConfigError(f"[places] extra 第 {number} 项：{error}", where) from None
-
-
-def load_gazetteer(settings: PlaceSettings, config_path: Path | None = None) -> Gazetteer:
-    """The gazetteer of these settings, loaded once per process and settings.
-
-    The shipped one without ``data-file`` and ``extra``; raises
-    :class:`ConfigError` when the data file or an extra place is unusable.
-    """
-    try:
-        return _gazetteer(settings.data_file, settings.extra_places)
-    except GazetteerError as error:
-        raise ConfigError(f"[places]：{error}", config_path) from None
-
-
-@lru_cache(maxsize=8)
-def _gazetteer(data_file: Path | None, extra_places: tuple[ExtraPlace, ...]) -> Gazetteer:
-    """The shipped gazetteer, or one loaded from a data file and extra places (cached per process)."""
-    if data_file is None and not extra_places:
-        return Gazetteer.default()
-    return Gazetteer.load(data_file, extra_places)
-
-
-# --------------------------------------------------------------------------- self-references
-
-#: What a body calls itself after 我/本: a government level, a department word, or a word any body may use.
-GOVERNMENT_SELF_NOUNS = ("街道", "镇", "乡", "县", "区", "市", "州", "旗", "省")
-DEPARTMENT_SELF_NOUNS = ("局", "委", "办", "厅")
-NEUTRAL_SELF_NOUNS = ("单位", "机关")
-
-_SELF_REFERENCE = re.compile(
-    "[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")"
-)
-# After one of these characters, "本" ends a word (根本, 基本, 成本, 日本 …) and "我" is "自我".
-_NOT_A_SELF_REFERENCE_AFTER = frozenset("自根基成资样版文课剧账原日读标范副书脚蓝一")
-# The noun followed by one of these characters starts another word (本办法, 我办理, 本区域, 本市场, 本乡镇 …).
-_NOT_A_SELF_NOUN_BEFORE = {
-    "办": "法理事公好结件学实成到",
-    "区": "域间分别块",
-    "市": "场民",
-    "乡": "镇村亲土贤音",
-    "局": "面限部势",
-    "委": "托屈婉",
-    "旗": "帜",
-}
-
-
-@dataclass(frozen=True)
-class SelfReference:
-    """The body calling itself in the text: ``我镇``, ``本街道``, ``我局`` (``noun`` is 镇、街道、局 …)."""
-
-    word: str
-    noun: str
-    start: int
-    end: int
-
-    @property
-    def is_department_word(self) -> bool:
-        """A department's self-reference (我局、本委、我办、我厅) rather than a government level."""
-        return self.noun in DEPARTMENT_SELF_NOUNS
-
-    @property
-    def fits_any_body(self) -> bool:
-        """A self-reference every body may use (本单位、我机关)."""
-        return self.noun in NEUTRAL_SELF_NOUNS
-
-
-def find_self_references(text: str) -> list[SelfReference]:
-    """Every ``我X``/``本X`` self-reference in ``text`` (the normalised view), in order; no gazetteer needed."""
-    found = []
-    for match in _SELF_REFERENCE.finditer(text):
-        noun = match.group(1)
-        following = text[match.end() : match.end() + 1]
-        if following and following in _NOT_A_SELF_NOUN_BEFORE.get(noun, ""):
-            continue
-        if match.start() and text[match.start() - 1] in _NOT_A_SELF_REFERENCE_AFTER:
-            continue
-        found.append(SelfReference(match.group(), noun, match.start(), match.end()))
-    return found
-
-
-# --------------------------------------------------------------------------- relations
-
-
-class Relation(Enum):
-    """How a mentioned place relates to the report's subject, closest first."""
-
-    SUBJECT = "subject"
-    PARENT = "parent"
-    INSIDE = "inside"
-    SIBLING = "sibling"
-    SAME_COUNTY = "same-county"
-    SAME_CITY = "same-city"
-    SAME_PROVINCE = "same-province"
-    ELSEWHERE = "elsewhere"
-    AMBIGUOUS = "ambiguous"
-    UNKNOWN = "unknown"
-
-    @property
-    def label(self) -> str:
-        """The relation in Chinese, for messages and ``reportlint parse``."""
-        return _RELATION_LABELS[self]
-
-    @property
-    def is_foreign(self) -> bool:
-        """A place outside the subject and its parents, other than a sibling township."""
-        return self in (Relation.SAME_COUNTY, Relation.SAME_CITY, Relation.SAME_PROVINCE, Relation.ELSEWHERE)
-
-
-_RELATION_LABELS = {
-    Relation.SUBJECT: "报告主体",
-    Relation.PARENT: "上级",
-    Relation.INSIDE: "辖区内",
-    Relation.SIBLING: "同一县（区）的另一个乡镇、街道",
-    Relation.SAME_COUNTY: "同一县（区）的其他地方",
-    Relation.SAME_CITY: "同一地市的其他地方",
-    Relation.SAME_PROVINCE: "同一省份的其他地方",
-    Relation.ELSEWHERE: "外省的地方",
-    Relation.AMBIGUOUS: "无法判断（报告主体有多个候选，结论不一）",
-    Relation.UNKNOWN: "无法判断（报告主体不在地名库中）",
-}
-_RANK = {relation: rank for rank, relation in enumerate(Relation)}
-#: Deepest common ancestor level → relation.
-_COMMON_LEVEL = {3: Relation.SAME_COUNTY, 2: Relation.SAME_CITY, 1: Relation.SAME_PROVINCE}
-#: Kinds that make a place a township or street office (a sibling of a township subject).
-TOWNSHIP_KINDS = frozenset({"镇", "乡", "民族乡", "街道", "苏木", "民族苏木", "区公所"})
-
 
 # --------------------------------------------------------------------------- text context
 
@@ -531,15 +328,13 @@ class PlaceAnalysis:
 # --------------------------------------------------------------------------- analysis
 
 
-def analyse(report: Report) -> PlaceAnalysis:
-    """The place analysis of one report; read it through :attr:`Report.places`, which caches it.
+def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
+    """The place analysis of a report's normalised ``text``; rules read it through ``Report.places``, which caches it.
 
     Raises :class:`ConfigError` when the ``[places]`` table is unusable.
     """
-    settings = place_settings(report.config)
-    gazetteer = load_gazetteer(settings, report.config.path)
-    text = report.normalized
-    reading = report.reading
+    settings = place_settings(config)
+    gazetteer = load_gazetteer(settings, config.path)
     mentions = gazetteer.scan(text)
     subject = _subject_place(gazetteer, reading, mentions)
     context = _TextContext.of(text)
@@ -551,7 +346,7 @@ def analyse(report: Report) -> PlaceAnalysis:
     ]
     sentences = [context.sentence(mention.start) for mention in mentions]
     speaking_sentences = {sentence for sentence, is_named in zip(sentences, named) if is_named}
-    relations = _Relations(gazetteer, subject)
+    relations = RelationJudge(gazetteer, subject.in_running if subject is not None else ())
     references = []
     for mention, sentence, is_named in zip(mentions, sentences, named):
         relation, place = relations.of(mention)
@@ -649,55 +444,3 @@ def _where(reading: Reading, position: int, subject_spans: Sequence[TextSpan]) -
         number = section.ordinal or int(section.spec_id[1:])
         return f"第{section_number(number)}部分" if number <= len(ORDINAL_CHARS) else section.heading, section_id
     return f"“{section.heading}”部分", section_id
-
-
-
-class _Relations:
-    """The relation of mentioned places to the subject's place (or to each of its candidates)."""
-
-    def __init__(self, gazetteer: Gazetteer, subject: SubjectPlace | None) -> None:
-        self._gazetteer = gazetteer
-        self._by_name: dict[str, tuple[Relation, Place | None]] = {}
-        self._subjects = [
-            (place, {parent.code for parent in gazetteer.parents(place)})
-            for place in (subject.in_running if subject is not None else ())
-        ]
-
-    def of(self, mention: PlaceMention) -> tuple[Relation, Place | None]:
-        """The closest relation of the mention's candidates, the same against every subject candidate."""
-        decided = self._by_name.get(mention.name)
-        if decided is None:
-            decided = self._by_name[mention.name] = self._decide(mention)
-        return decided
-
-    def _decide(self, mention: PlaceMention) -> tuple[Relation, Place | None]:
-        if not self._subjects:
-            return Relation.UNKNOWN, mention.candidates[0] if len(mention.candidates) == 1 else None
-        decided = {self._closest(mention.candidates, subject, codes) for subject, codes in self._subjects}
-        if len({relation for relation, _ in decided}) > 1:
-            return Relation.AMBIGUOUS, None
-        relation = next(iter(decided))[0]
-        places = {place for _, place in decided}
-        return relation, places.pop() if len(places) == 1 else None
-
-    def _closest(self, candidates: tuple[Place, ...], subject: Place, subject_parents: set[str]) -> tuple[Relation, Place | None]:
-        judged = sorted(
-            ((self._relation(place, subject, subject_parents), place) for place in candidates),
-            key=lambda item: _RANK[item[0]],
-        )
-        relation = judged[0][0]
-        closest = [place for judged_relation, place in judged if judged_relation is relation]
-        return relation, closest[0] if len(closest) == 1 else None
-
-    def _relation(self, place: Place, subject: Place, subject_parents: set[str]) -> Relation:
-        if place.code == subject.code:
-            return Relation.SUBJECT
-        if place.code in subject_parents:
-            return Relation.PARENT
-        parents = self._gazetteer.parents(place)
-        if any(parent.code == subject.code for parent in parents):
-            return Relation.INSIDE
-        if subject.level == 4 and place.level == 4 and place.kind in TOWNSHIP_KINDS and place.parent_code == subject.parent_code:
-            return Relation.SIBLING
-        common = max((parent.level for parent in parents if parent.code in subject_parents), default=0)
-        return _COMMON_LEVEL.get(common, Relation.ELSEWHERE)

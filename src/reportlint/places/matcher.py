@@ -52,7 +52,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reportlint.places.divisions import Place
 from reportlint.places.vocabulary import (
@@ -65,8 +65,18 @@ from reportlint.places.vocabulary import (
     RIGHT_FUNCTION_CHARACTERS,
 )
 
-if TYPE_CHECKING:
-    from reportlint.places.gazetteer import Gazetteer
+
+
+class PlaceIndex(Protocol):
+    """What the matcher needs of the gazetteer: places by full name, and the hierarchy."""
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Every place with this full name."""
+        ...
+
+    def is_within(self, place: Place, ancestor: Place) -> bool:
+        """Whether ``place`` lies inside ``ancestor``."""
+        ...
 
 #: Names this long or longer are distinctive enough to need no context.
 DISTINCTIVE_NAME_LENGTH = 4
@@ -85,7 +95,7 @@ class PlaceMention:
 class NameMatcher:
     """The compiled scanner over one gazetteer's names (built once per gazetteer, lazily)."""
 
-    def __init__(self, gazetteer: Gazetteer, names: Collection[str]) -> None:
+    def __init__(self, gazetteer: PlaceIndex, names: Collection[str]) -> None:
         self._gazetteer = gazetteer
         self._names = names
         endings = "".join(sorted(set(map(itemgetter(-1), names))))

@@ -29,7 +29,7 @@ class RelationRule(Rule):
         filled = report.reading.filled
         if filled is None:
             return
-        for relation in relations_for(filled, report.registry.template_set):
+        for relation in relations_for(filled, report.templates):
             if not self.covers(relation.id):
                 continue
             for evaluation in violations(relation, filled):

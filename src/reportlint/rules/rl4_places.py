@@ -15,14 +15,10 @@ from types import MappingProxyType
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
-from reportlint.places.analysis import (
-    PlaceAnalysis,
-    PlaceReference,
-    Relation,
-    find_self_references,
-    load_gazetteer,
-    place_settings,
-)
+from reportlint.places.analysis import PlaceAnalysis, PlaceReference
+from reportlint.places.relations import Relation
+from reportlint.places.self_references import find_self_references
+from reportlint.places.settings import load_gazetteer, place_settings
 from reportlint.core.rule import Option, Rule
 
 _ALLOW_OPTION = Option([], "从不报告的地名（或自称），如 [\"莲花镇\"]；与 [places] allow 合并", list)
@@ -376,7 +372,7 @@ _GAZETTEER_RULES = (SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignP
 
 
 @hookimpl
-def reportlint_configure(config):
+def reportlint_configure(config, rules):
     """Reject an invalid ``[places]`` table before any file is checked.
 
     The table's shape is always checked (cheap).  A custom gazetteer
@@ -385,10 +381,8 @@ def reportlint_configure(config):
     stops the run once (exit code 2) instead of failing in every file; the
     shipped gazetteer still loads only when the first report needs it.
     """
-    from reportlint.run.selection import is_selected
-
     settings = place_settings(config)
-    if (settings.data_file or settings.extra_places) and any(is_selected(rule.code, config) for rule in _GAZETTEER_RULES):
+    if (settings.data_file or settings.extra_places) and any(issubclass(rule, _GAZETTEER_RULES) for rule in rules):
         load_gazetteer(settings, config.path)
 
 

@@ -17,7 +17,6 @@ from typing import Any
 from reportlint.core.config import Config, ConfigError, parse_config
 from reportlint.core.diagnostics import Diagnostic, fingerprint
 from reportlint.core.model import Document
-from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
 from reportlint.run.config import ConfigResolver
 from reportlint.run.options import RunOptions
@@ -71,7 +70,7 @@ class Linter:
 
     def lint_document(self, document: Document, path: Path, config: Config, rule_set: RuleSet) -> FileResult:
         """Run every selected rule on a loaded document."""
-        report = Report(document=document, config=config, path=path, registry=rule_set.registry)
+        report = rule_set.registry.report(document, config, path)
         diagnostics = []
         for rule in rule_set.rules:
             try:

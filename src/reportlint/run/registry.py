@@ -26,7 +26,12 @@ import pluggy
 
 from reportlint.core import hookspecs
 from reportlint.core.config import Config, ConfigError
+from reportlint.core.model import Document
+from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
+from reportlint.run.results import PluginFailure
+from reportlint.run.services import SERVICES
+from reportlint.core.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.template.spec import TemplateSet
@@ -68,14 +73,6 @@ class PluginInfo:
 
 
 @dataclass(frozen=True)
-class PluginFailure:
-    """A plugin that could not be used: who, and why (in Chinese, for users)."""
-
-    plugin: str
-    message: str
-
-
-@dataclass(frozen=True)
 class Registry:
     """Everything the plugins of a run provide, collected once per process."""
 
@@ -95,6 +92,10 @@ class Registry:
         from reportlint.template.spec import load_templates
 
         return load_templates(self.templates)
+
+    def report(self, document: Document, config: Config, path: Path) -> Report:
+        """The :class:`Report` rules see for a document read with this registry's templates."""
+        return Report(document=document, config=config, path=path, templates=self.template_set, services=SERVICES)
 
     def rule_by_code(self, code: str) -> type[Rule] | None:
         """The rule class with this code, if any."""
@@ -133,7 +134,7 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
     failures: list[PluginFailure] = []
     for module_name in BUILTIN_PLUGINS:
         manager.register(importlib.import_module(module_name), name=module_name)
-        infos.append(PluginInfo(module_name, "builtin", _own_version(), module_name))
+        infos.append(PluginInfo(module_name, "builtin", __version__, module_name))
     if not os.environ.get(DISABLE_AUTOLOAD_ENV):
         for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda point: point.name):
             if config.plugins.get(entry_point.name) is False or manager.has_plugin(entry_point.name):
@@ -160,12 +161,6 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
     except pluggy.PluginValidationError as error:
         raise ConfigError(f"插件 {error.plugin} 实现了不存在的钩子：{error}") from None
     return infos, failures
-
-
-def _own_version() -> str:
-    from reportlint import __version__
-
-    return __version__
 
 
 def _collect(

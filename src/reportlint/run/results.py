@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.rule import Rule
-from reportlint.run.registry import PluginFailure
+
+
+@dataclass(frozen=True)
+class PluginFailure:
+    """A plugin that could not be used: who, and why (in Chinese, for users)."""
+
+    plugin: str
+    message: str
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,10 @@ def build_rule_set(config: Config) -> RuleSet:
     registry = registry_for(config)
     validate_codes(config, (rule.code for rule in registry.rules))
     validate_rule_names(config, (rule.name for rule in registry.rules))
-    registry.manager.hook.reportlint_configure(config=config)
+    selected = tuple(rule for rule in registry.rules if is_selected(rule.code, config))
+    registry.manager.hook.reportlint_configure(config=config, rules=selected)
     rules = []
-    for rule_class in registry.rules:
-        if not is_selected(rule_class.code, config):
-            continue
+    for rule_class in selected:
         try:
             rules.append(rule_class(config.rule_options(rule_class.name)))
         except RuleDefinitionError as error:

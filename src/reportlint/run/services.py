@@ -1,0 +1,23 @@
+"""The services a :class:`~reportlint.core.report.Report` draws on: the template reader and the place analysis."""
+
+from __future__ import annotations
+
+from reportlint.core.report import Report
+from reportlint.places.analysis import PlaceAnalysis, analyse
+from reportlint.template.reading import Reading, read_report
+
+
+class ReportServices:
+    """Reads a report against its templates and analyses its places (see :class:`reportlint.core.report.ReportServices`)."""
+
+    def read(self, report: Report) -> Reading:
+        """The template reading, with the subject pinned by the config for this file, if any."""
+        return read_report(report.document, report.templates, report.config.subject_for(report.path))
+
+    def analyse_places(self, report: Report) -> PlaceAnalysis:
+        """The place analysis of the report's normalised text against its reading."""
+        return analyse(report.normalized, report.reading, report.config)
+
+
+#: The one instance every report of a process uses (the services hold no state).
+SERVICES = ReportServices()
