@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reportlint.cli import app
-from reportlint.rules.packs.loading import load_pack
+from reportlint.rules.packs import load_pack
 
 runner = CliRunner()
 
@@ -142,7 +142,7 @@ def test_latin_word_boundary_around_chinese_is_a_load_warning(tmp_path):
 
 
 def test_a_regex_that_runs_too_long_is_stopped_and_reported(project, monkeypatch):
-    import reportlint.rules.packs.loading as yamlrules
+    import reportlint.rules.packs.base as yamlrules
 
     monkeypatch.setattr(yamlrules, "REGEX_TIMEOUT", 0.2)
     slow = "rules:\n  - code: GS301\n    name: slow\n    type: pattern\n    pattern: '(?:a|aa){1,40}b'\n    message: m\n"

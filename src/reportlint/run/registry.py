@@ -35,7 +35,7 @@ from reportlint.core.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.template.spec import TemplateSet
-    from reportlint.rules.packs.loading import Pack
+    from reportlint.rules.packs import Pack
 
 ENTRY_POINT_GROUP = "reportlint"
 DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -266,7 +266,7 @@ def _load_packs(paths: Sequence[Path]) -> list["Pack"]:
     """Every YAML rule pack, validated (a bad pack is a config error naming file and line)."""
     if not paths:
         return []
-    from reportlint.rules.packs.loading import load_pack
+    from reportlint.rules.packs import load_pack
 
     return [load_pack(path) for path in paths]
 

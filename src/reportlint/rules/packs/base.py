@@ -1,0 +1,227 @@
+"""What every YAML pack rule shares: its conditions (``when``), its scope (``section``), time-limited matching, and reading its YAML.
+
+Each rule type lives in a module of its own (:mod:`.pattern`, :mod:`.required`,
+:mod:`.substitution`, :mod:`.vocabulary`, :mod:`.relation`), as Vale's rule types
+do: the module declares the type's YAML keys and message placeholders, reads a
+rule's node into class attributes, and checks reports.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from reportlint.core.diagnostics import Diagnostic, Severity
+from reportlint.core.rule import Rule
+from reportlint.core.suggest import did_you_mean
+from reportlint.core.yamlio import YamlError, line_of
+from reportlint.rules.packs.regexes import RegexProblem, check_regex
+from reportlint.text.normalize import fold_width
+
+if TYPE_CHECKING:
+    from reportlint.core.report import Report
+
+#: Seconds a user regex may run on one report before the rule is stopped (RL908).
+REGEX_TIMEOUT = 1.0
+#: Keys every rule may have, whatever its type.
+COMMON_KEYS = ("code", "name", "type", "severity", "message", "when", "description", "examples")
+SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
+CONDITION_KEYS = ("template", "years", "level", "province")
+
+
+class PatternTimeout(Exception):
+    """A user regex ran longer than :data:`REGEX_TIMEOUT` on one report."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a rule applies: templates, a year range, body levels, provinces (all optional)."""
+
+    templates: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    levels: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+
+    def holds(self, report: Report) -> bool:
+        """Whether the report meets every stated condition (unknown facts fail a stated condition)."""
+        reading = report.reading
+        if self.templates:
+            template = reading.expected_template.id if reading.expected_template else reading.detected_template
+            if template not in self.templates:
+                return False
+        if self.year_from is not None or self.year_to is not None:
+            if reading.year is None:
+                return False
+            if self.year_from is not None and reading.year < self.year_from:
+                return False
+            if self.year_to is not None and reading.year > self.year_to:
+                return False
+        if self.levels and (reading.subject is None or reading.subject.level not in self.levels):
+            return False
+        if self.provinces:
+            places = report.places
+            subject = places.subject.place if places.subject is not None else None
+            if subject is None or places.province_of(subject).name not in self.provinces:
+                return False
+        return True
+
+
+class PackReader:
+    """Reads one pack's YAML nodes; every problem is a :class:`YamlError` naming the file and line."""
+
+    def __init__(self, path: Path, shipped: bool) -> None:
+        self.path = path
+        self.shipped = shipped
+        self.warnings: list[str] = []
+
+    def fail(self, node: Any, key: Any, reason: str) -> YamlError:
+        """The error for a problem at ``node[key]`` (or at the node itself)."""
+        return YamlError(self.path, line_of(node, key), reason)
+
+    def regex(self, node: Mapping, key: str, source: str) -> Any:
+        """Compile a user regex with the engine that runs it, refusing patterns that could run away."""
+        try:
+            warning = check_regex(source)
+        except RegexProblem as problem:
+            raise self.fail(node, key, f"正则表达式 “{source}” {problem}") from None
+        if warning:
+            self.warnings.append(f"{self.path}:{line_of(node, key)}: 正则表达式 “{source}” {warning}")
+        import regex
+
+        return regex.compile(source)
+
+    def literals(self, node: Mapping, key: str) -> Any:
+        """A pattern matching any of the literal strings at ``node[key]`` (widths folded, longest first)."""
+        import regex
+
+        items = node[key] if isinstance(node[key], list) else [node[key]]
+        if not all(isinstance(item, str) and item for item in items):
+            raise self.fail(node, key, f"{key} 应为文字或文字列表")
+        folded = sorted({fold_width(item) for item in items}, key=len, reverse=True)
+        return regex.compile("|".join(regex.escape(item) for item in folded))
+
+    def condition(self, node: Mapping) -> Condition:
+        """The ``when:`` conditions of a rule."""
+        when = node.get("when")
+        if when is None:
+            return Condition()
+        if not isinstance(when, Mapping):
+            raise self.fail(node, "when", "when 应为键值对（template、years、level、province）")
+        for key in when:
+            if key not in CONDITION_KEYS:
+                raise self.fail(when, key, f"when 中有未知的条件 “{key}”{did_you_mean(str(key), CONDITION_KEYS)}")
+        years = when.get("years") or {}
+        if not isinstance(years, Mapping) or any(key not in ("from", "to") for key in years):
+            raise self.fail(when, "years", "when.years 应为 {from: 年份, to: 年份}")
+        for key in ("from", "to"):
+            if years.get(key) is not None and not isinstance(years.get(key), int):
+                raise self.fail(when, "years", f"when.years.{key} 应为年份（整数）")
+        return Condition(
+            templates=strings(when.get("template")),
+            year_from=years.get("from"),
+            year_to=years.get("to"),
+            levels=strings(when.get("level")),
+            provinces=strings(when.get("province")),
+        )
+
+    def documentation(self, node: Mapping) -> str:
+        """The rule's docstring: first sentence as summary line, the rest, then the examples."""
+        paragraphs = [
+            "".join(line.strip() for line in paragraph.splitlines())
+            for paragraph in str(node.get("description") or node["message"]).strip().split("\n\n")
+        ]
+        first, _, rest = paragraphs[0].partition("。")
+        description = "\n\n".join(part for part in (first + ("。" if rest or paragraphs[0].endswith("。") else ""), rest, *paragraphs[1:]) if part)
+        examples = node.get("examples") or {}
+        if not isinstance(examples, Mapping) or any(key not in ("bad", "good") for key in examples):
+            raise self.fail(node, "examples", "examples 应为 {bad: …, good: …}")
+        parts = [description]
+        for key, label in (("bad", "反例"), ("good", "正例")):
+            values = examples.get(key)
+            if values:
+                values = values if isinstance(values, list) else [values]
+                parts.append(f"{label}：\n\n" + "\n".join(f"    {value}" for value in values))
+        return "\n\n".join(parts)
+
+    def placeholders(self, node: Mapping, allowed: tuple[str, ...], rule_type: str) -> str:
+        """The rule's message, with every ``{placeholder}`` one its type fills."""
+        message = str(node["message"])
+        fields = {name for _, name, _, _ in string.Formatter().parse(message) if name}
+        unknown = sorted(fields - set(allowed))
+        if unknown:
+            raise self.fail(node, "message", f"消息中的占位符 {{{unknown[0]}}} 不可用；{rule_type} 类型可用：{'、'.join('{' + name + '}' for name in allowed)}")
+        return message
+
+
+def strings(value: Any) -> tuple[str, ...]:
+    """A YAML scalar or list as a tuple of strings (None gives an empty tuple)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, int)):
+        return (str(value),)
+    return tuple(str(item) for item in value)
+
+
+class PackRule(Rule):
+    """Base of rules defined in YAML packs: scope (when, section) and time-limited matching.
+
+    A rule type subclasses it and declares ``type_name``, its YAML ``keys``, its
+    message ``placeholders`` and :meth:`read`, which turns a rule's node into the
+    class attributes :meth:`check_applicable` uses.
+    """
+
+    type_name: ClassVar[str] = ""
+    keys: ClassVar[tuple[str, ...]] = ()
+    placeholders: ClassVar[tuple[str, ...]] = ()
+
+    message: ClassVar[str] = ""
+    condition: ClassVar[Condition] = Condition()
+    section: ClassVar[str | None] = None
+    compiled: ClassVar[Any] = None
+
+    @classmethod
+    def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
+        """The class attributes of one rule of this type, read from its YAML node."""
+        raise NotImplementedError
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        if not self.condition.holds(report):
+            return
+        try:
+            yield from self.check_applicable(report)
+        except PatternTimeout:
+            yield Diagnostic(
+                code="RL908",
+                name="pattern-timeout",
+                severity=Severity.ERROR,
+                message=f"规则包 {self.origin.removeprefix('pack:')} 中规则 {self.code}（{self.name}）的正则表达式运行超过 {REGEX_TIMEOUT:g} 秒，已停止对本文件的检查",
+                origin=self.origin,
+            )
+
+    def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
+        """The rule's own check, once its conditions hold."""
+        raise NotImplementedError
+
+    def scope(self, report: Report) -> tuple[int, int, str]:
+        """The range the rule looks at: a section body or the whole report, and its name."""
+        if self.section is None:
+            return 0, len(report.text), "全文"
+        found = report.reading.section(self.section)
+        if found is None:
+            return 0, 0, self.section
+        return found.body_start, found.body_end, found.heading
+
+    def matches(self, text: str, start: int, end: int) -> list[Any]:
+        """Matches of the compiled pattern, stopped after :data:`REGEX_TIMEOUT`."""
+        try:
+            return list(self.compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT))
+        except TimeoutError:
+            raise PatternTimeout from None
+
+    def format(self, **fields: str) -> str:
+        """The rule's message with its placeholders filled."""
+        return self.message.format_map(fields)

@@ -1,0 +1,49 @@
+"""``substitution``: wrong term → right term, many ``pairs`` in one rule, each finding with its fix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from reportlint.core.diagnostics import Diagnostic, Fix
+from reportlint.rules.packs.base import PackReader, PackRule
+from reportlint.text.normalize import fold_width
+
+if TYPE_CHECKING:
+    from reportlint.core.report import Report
+
+
+class SubstitutionRule(PackRule):
+    """``substitution``: each wrong term found is reported with its right term."""
+
+    type_name = "substitution"
+    keys = ("pairs", "section")
+    placeholders = ("found", "suggestion", "section")
+
+    pairs: ClassVar[Mapping[str, str]] = {}
+
+    @classmethod
+    def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
+        pairs = node.get("pairs")
+        if not isinstance(pairs, Mapping) or not pairs:
+            raise reader.fail(node, "pairs", "pairs 应为“错误写法: 正确写法”的键值对")
+        import regex
+
+        table = {fold_width(str(wrong)): str(right) for wrong, right in pairs.items()}
+        for wrong, right in table.items():
+            if not wrong or not right:
+                raise reader.fail(pairs, None, "pairs 的每一项都要有错误写法和正确写法")
+        pattern = "|".join(regex.escape(wrong) for wrong in sorted(table, key=len, reverse=True))
+        return {"compiled": regex.compile(pattern), "pairs": table}
+
+    def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
+        start, end, section = self.scope(report)
+        for match in self.matches(report.normalized, start, end):
+            suggestion = self.pairs[match.group()]
+            found = report.text[match.start() : match.end()]
+            yield self.diagnostic(
+                self.format(found=found, suggestion=suggestion, section=section),
+                match.start(),
+                match.end(),
+                fix=Fix(match.start(), match.end(), suggestion, f"改为“{suggestion}”"),
+            )
