@@ -1,36 +1,34 @@
 """RL3 arithmetic: the relations (勾稽关系) declared in the template specs, evaluated on the filled tables.
 
-Each rule covers some relation ids of the shipped templates; RL309 covers every
-relation a provincial template extension adds. Relations are data (YAML), the
-evaluation is generic (:mod:`reportlint.template.relations`).
+Each relation of the shipped templates names the rule that reports it (``code:
+RL301``), so its code and severity are declared once, by the rule; RL309 reports
+every relation a provincial template extension adds without a code, at the
+severity the extension gives it. Relations are data (YAML), the evaluation is
+generic (:mod:`reportlint.template.relations`).
 """
 
 from __future__ import annotations
-
-from typing import ClassVar
 
 from reportlint.core.diagnostics import Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Rule
 from reportlint.template.relations import describe, relations_for, violations
+from reportlint.template.spec import RelationSpec
 
 
 class RelationRule(Rule):
-    """Base of the RL3 relation rules: reports the broken relations whose ids it covers."""
+    """Base of the RL3 relation rules: reports the broken relations the templates assign to its code."""
 
-    #: Relation ids this rule reports; empty means "every relation no other rule claims".
-    relation_ids: ClassVar[tuple[str, ...]] = ()
-
-    def covers(self, relation_id: str) -> bool:
+    def covers(self, relation: RelationSpec) -> bool:
         """Whether this rule reports the relation."""
-        return relation_id in self.relation_ids
+        return relation.code == self.code
 
     def check(self, report):
         filled = report.reading.filled
         if filled is None:
             return
         for relation in relations_for(filled, report.templates):
-            if not self.covers(relation.id):
+            if not self.covers(relation):
                 continue
             for evaluation in violations(relation, filled):
                 primary = evaluation.primary
@@ -64,7 +62,6 @@ class ColumnBalance(RelationRule):
     code = "RL301"
     name = "column-balance"
     severity = "error"
-    relation_ids = ("B1",)
 
 
 class RowTotal(RelationRule):
@@ -85,7 +82,6 @@ class RowTotal(RelationRule):
     code = "RL302"
     name = "row-total"
     severity = "error"
-    relation_ids = ("B2",)
 
 
 class ResultTotal(RelationRule):
@@ -106,7 +102,6 @@ class ResultTotal(RelationRule):
     code = "RL303"
     name = "result-total"
     severity = "error"
-    relation_ids = ("B3",)
 
 
 class LitigationTotal(RelationRule):
@@ -127,7 +122,6 @@ class LitigationTotal(RelationRule):
     code = "RL304"
     name = "litigation-total"
     severity = "error"
-    relation_ids = ("B4-review", "B4-direct", "B4-after-review")
 
 
 class NoApplicationsAllZero(RelationRule):
@@ -148,7 +142,6 @@ class NoApplicationsAllZero(RelationRule):
     code = "RL305"
     name = "no-applications-all-zero"
     severity = "error"
-    relation_ids = ("B7",)
 
 
 class PublicationCountPlausibility(RelationRule):
@@ -168,10 +161,6 @@ class PublicationCountPlausibility(RelationRule):
     code = "RL306"
     name = "publication-count-plausibility"
     severity = "warning"
-    relation_ids = ("B10",)
-
-
-_CLAIMED = {relation_id for rule in (ColumnBalance, RowTotal, ResultTotal, LitigationTotal, NoApplicationsAllZero, PublicationCountPlausibility) for relation_id in rule.relation_ids}
 
 
 class ExtensionRelation(RelationRule):
@@ -193,8 +182,8 @@ class ExtensionRelation(RelationRule):
     name = "extension-relation"
     severity = "error"
 
-    def covers(self, relation_id: str) -> bool:
-        return relation_id not in _CLAIMED
+    def covers(self, relation: RelationSpec) -> bool:
+        return relation.code is None
 
 
 @hookimpl

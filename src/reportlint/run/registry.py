@@ -88,10 +88,19 @@ class Registry:
 
     @cached_property
     def template_set(self) -> "TemplateSet":
-        """The template specs of this registry (shipped, from plugins and config), loaded once."""
+        """The template specs of this registry (shipped, from plugins and config), loaded once.
+
+        Raises :class:`ConfigError` when a relation names a rule code no rule has.
+        """
         from reportlint.template.spec import load_templates
 
-        return load_templates(self.templates)
+        templates = load_templates(self.templates)
+        codes = {rule.code for rule in self.rules}
+        for template in templates:
+            for relation in template.relations:
+                if relation.code is not None and relation.code not in codes:
+                    raise ConfigError(f"模板 {template.id} 的勾稽关系 {relation.id} 指定的规则 {relation.code} 不存在", relation.origin)
+        return templates
 
     def report(self, document: Document, config: Config, path: Path) -> Report:
         """The :class:`Report` rules see for a document read with this registry's templates."""

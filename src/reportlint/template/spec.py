@@ -119,7 +119,10 @@ class RelationSpec:
     table: str
     expression: Expression
     for_each: str | None
-    severity: Severity
+    #: The rule that reports the relation (``RL301``); None for a template extension's own relation, which RL309 reports.
+    code: str | None
+    #: The severity of a relation without a code (a coded relation takes its rule's severity).
+    severity: Severity | None
     description: str
     when: Expression | None = None
     rows: tuple[str, ...] = ()
@@ -309,9 +312,12 @@ class _Reader:
     def relation(self, node: Any, tables: Mapping[str, TableSpec]) -> RelationSpec:
         node = self.mapping(node, "relations 的每一项")
         self.check_keys(
-            node, ("id", "table", "for_each", "assert", "when", "severity", "description", "rows", "columns"), "勾稽关系"
+            node, ("id", "code", "table", "for_each", "assert", "when", "severity", "description", "rows", "columns"), "勾稽关系"
         )
         identifier = self.text(node, "id", "勾稽关系")
+        code = self.text(node, "code", f"勾稽关系 {identifier}", required=False) or None
+        if code is not None and "severity" in node:
+            raise self.fail(node, "severity", f"勾稽关系 {identifier} 由规则 {code} 报告，级别由该规则决定（在配置的 [severity] 中修改），不要再写 severity")
         table_id = self.text(node, "table", f"勾稽关系 {identifier}")
         if table_id not in tables:
             raise self.fail(node, "table", f"勾稽关系 {identifier} 引用了不存在的表 “{table_id}”")
@@ -321,7 +327,7 @@ class _Reader:
         try:
             expression = parse_expression(self.text(node, "assert", f"勾稽关系 {identifier}"))
             when = parse_expression(str(node["when"])) if node.get("when") is not None else None
-            severity = Severity.parse(node.get("severity", "error"))
+            severity = None if code is not None else Severity.parse(node.get("severity", "error"))
         except (ExpressionError, ValueError) as error:
             raise self.fail(node, None, f"勾稽关系 {identifier}：{error}") from None
         relation = RelationSpec(
@@ -329,6 +335,7 @@ class _Reader:
             table=table_id,
             expression=expression,
             for_each=for_each,
+            code=code,
             severity=severity,
             description=self.text(node, "description", f"勾稽关系 {identifier}", required=False) or expression.source,
             when=when,

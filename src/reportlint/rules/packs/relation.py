@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from reportlint.core.diagnostics import Diagnostic, Related, Severity
+from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.rules.packs.base import PackReader, PackRule, strings
 from reportlint.template.expressions import ExpressionError, parse_expression
 from reportlint.template.relations import message_fields, violations
@@ -44,7 +44,8 @@ class RelationPackRule(PackRule):
             table=str(node["table"]),
             expression=expression,
             for_each=for_each,
-            severity=Severity.parse(node.get("severity", "warning")),
+            code=str(node["code"]),
+            severity=None,
             description=str(node.get("description_of_relation") or node.get("description") or expression.source),
             when=when,
             rows=strings(node.get("rows")),
