@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from reportlint.cli import app
 from reportlint.core.config import Config, ConfigError, parse_config
 from reportlint.run.config import load_config
 from reportlint.run.linter import load_document
 from reportlint.run.selection import build_rule_set
-from reportlint.output.parse_view import parse_file
 from reportlint.places.relations import Relation
 from reportlint.places.self_references import find_self_references
 from reportlint.places.settings import PlaceSettings, place_settings
@@ -315,19 +316,26 @@ def test_parse_json_shows_the_subject_with_parents_and_every_mention_with_its_de
     assert all(mention["location"] and mention["decision"] for mention in mentions)
 
 
+def parse_file(path, *options):
+    """What ``reportlint parse --isolated`` prints for a file."""
+    result = CliRunner().invoke(app, ["parse", "--isolated", *options, str(path)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
 def test_parse_says_when_the_subject_stays_ambiguous(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text(BARE_TITLE_REPORT, encoding="utf-8")
-    data = json.loads(parse_file(path, as_json=True, isolated=True))
+    data = json.loads(parse_file(path, "--json"))
     assert data["place"]["ambiguous"] and data["place"]["place"] is None
     assert [candidate["chain"] for candidate in data["place"]["candidates"]] == ["湖北省黄石市阳新县兴国镇", "甘肃省天水市秦安县兴国镇"]
     assert "RL401、RL402 只报告对每个候选都成立的情况" in data["place"]["note"]
-    text = parse_file(path, as_json=False, isolated=True)
+    text = parse_file(path)
     assert "地名解析：兴国镇 未能唯一确定（候选：湖北省黄石市阳新县兴国镇、甘肃省天水市秦安县兴国镇）" in text
     assert "莲花镇" in text and "无法判断（报告主体有多个候选，结论不一）；第五部分，写成了报告主体" in text
 
 
 def test_parse_text_view_lists_places(seed):
-    text = parse_file(seed("004"), as_json=False, isolated=True)
+    text = parse_file(seed("004"))
     assert "地名解析：峨口镇 → 山西省忻州市代县峨口镇（140923102）；依据：全国只有一个“峨口镇”" in text
     assert "忻州市" in text and "上级（山西省忻州市）；开头部分，书名号内" in text

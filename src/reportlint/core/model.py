@@ -39,6 +39,15 @@ class Location:
     logical: str | None = None
     page: int | None = None
 
+    def as_dict(self) -> dict[str, int | str]:
+        """The location as JSON: 1-based lines and columns (characters as columns), ``logical`` and ``page`` when known."""
+        data: dict[str, int | str] = {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
+        if self.logical:
+            data["logical"] = self.logical
+        if self.page is not None:
+            data["page"] = self.page
+        return data
+
     def describe(self) -> str:
         """A short human description: ``12:5`` or ``12:5（第2页）``."""
         base = f"{self.line}:{self.column}"
@@ -211,6 +220,12 @@ class Document:
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""
         return self.source_map.locate(start, end)
+
+    def location_dict(self, start: int | None, end: int | None = None) -> dict[str, int | str] | None:
+        """The location of a range as JSON (``None`` for an unknown start; an unknown end is the start)."""
+        if start is None:
+            return None
+        return self.locate(start, start if end is None else end).as_dict()
 
     @property
     def tables(self) -> tuple[Table, ...]:

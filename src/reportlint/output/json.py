@@ -14,21 +14,9 @@ from reportlint.core.version import __version__
 JSON_SCHEMA_VERSION = "1.0"
 
 
-def location_dict(location: Location | None) -> dict | None:
-    """A location as JSON (1-based lines and columns, characters as columns)."""
-    if location is None:
-        return None
-    data = {
-        "line": location.line,
-        "column": location.column,
-        "end_line": location.end_line,
-        "end_column": location.end_column,
-    }
-    if location.logical:
-        data["logical"] = location.logical
-    if location.page is not None:
-        data["page"] = location.page
-    return data
+def location_dict(location: Location | None) -> dict[str, int | str] | None:
+    """A location as JSON (see :meth:`Location.as_dict`), or None."""
+    return None if location is None else location.as_dict()
 
 
 def diagnostic_dict(diagnostic: Diagnostic) -> dict:

@@ -17,6 +17,7 @@ from typing import Any
 from reportlint.core.config import Config, ConfigError, parse_config
 from reportlint.core.diagnostics import Diagnostic, fingerprint
 from reportlint.core.model import Document
+from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
 from reportlint.run.config import ConfigResolver
 from reportlint.run.options import RunOptions
@@ -45,18 +46,18 @@ class Linter:
         """Every rule set built so far (one per config file met)."""
         return tuple(self._rule_sets.values())
 
-    def lint_path(self, path: Path, display: str) -> FileResult:
-        """Lint one file from disk."""
+    def read(self, path: Path, display: str) -> Report | FileResult:
+        """The report of a file from disk, or, when it cannot be read, the file's result with its RL90x finding."""
         config = self.resolver.config_for(path)
         rule_set = self.rule_set(config)
         try:
             source = read_source(path, display)
         except SourceError as error:
             return self.finish(display, path, config, None, [_internal(rule_set.registry, error.code, error.message)])
-        return self.lint_source(source, config, rule_set)
+        return self.load(source, config, rule_set)
 
-    def lint_source(self, source: Source, config: Config, rule_set: RuleSet) -> FileResult:
-        """Load a source and lint it; input that cannot be loaded becomes an RL90x finding."""
+    def load(self, source: Source, config: Config, rule_set: RuleSet) -> Report | FileResult:
+        """The report of a source, or the source's result with an RL90x finding when no loader can read it."""
         try:
             document = load_document(source, rule_set.registry)
         except SourceError as error:
@@ -66,18 +67,27 @@ class Linter:
             message = f"读取文件时出错，文件可能已损坏：{type(error).__name__}: {error}"
             diagnostic = _internal(rule_set.registry, "RL904", message)
             return self.finish(source.display_path, source.path, config, None, [diagnostic])
-        return self.lint_document(document, source.path, config, rule_set)
+        return rule_set.registry.report(document, config, source.path)
 
-    def lint_document(self, document: Document, path: Path, config: Config, rule_set: RuleSet) -> FileResult:
-        """Run every selected rule on a loaded document."""
-        report = rule_set.registry.report(document, config, path)
+    def lint_path(self, path: Path, display: str) -> FileResult:
+        """Lint one file from disk."""
+        loaded = self.read(path, display)
+        return loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, self.rule_set(loaded.config))
+
+    def lint_source(self, source: Source, config: Config, rule_set: RuleSet) -> FileResult:
+        """Load a source and lint it; input that cannot be loaded becomes an RL90x finding."""
+        loaded = self.load(source, config, rule_set)
+        return loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, rule_set)
+
+    def lint_report(self, report: Report, rule_set: RuleSet) -> FileResult:
+        """Run every rule of the rule set on a loaded report."""
         diagnostics = []
         for rule in rule_set.rules:
             try:
                 diagnostics.extend(rule.check(report) or ())
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
-        return self.finish(document.path, path, config, document, diagnostics)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics)
 
     def finish(
         self,

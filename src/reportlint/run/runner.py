@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlint.run.discovery import discover
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
+from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult
 
 #: Below this many files the pool costs more than it saves.
@@ -32,6 +33,46 @@ def _work(item: tuple[Path, str]) -> FileResult:
     return _WORKER.lint_path(*item)
 
 
+class Runner:
+    """One run over files and directories: the base configuration, its plugin registry, then every file.
+
+    The registry of the base configuration (that of the first path) is built
+    once and shared: the command line picks its reporters from it before the run.
+    Raises :class:`ConfigError` for configuration problems (exit code 2).
+    """
+
+    def __init__(self, paths: Sequence[str], options: RunOptions = RunOptions()) -> None:
+        self.paths = list(paths)
+        self.options = options
+        self.linter = Linter(options)
+        self.config = self.linter.resolver.config_for(Path(self.paths[0]) if self.paths else Path.cwd())
+
+    @property
+    def registry(self) -> Registry:
+        """The plugin registry of the base configuration."""
+        return self.linter.rule_set(self.config).registry
+
+    def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
+        """Lint every file; ``progress(done, total)`` is called as results come in."""
+        linter = self.linter
+        loaders = self.registry.loaders
+        files = discover(self.paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
+        for path, _ in files:  # validate every config before any work starts
+            linter.rule_set(linter.resolver.config_for(path))
+        jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
+        results = list(_run(files, linter, self.options, jobs, progress))
+        rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
+        failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
+        warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
+        return RunResult(
+            files=tuple(results),
+            rules=tuple(sorted(rules.values(), key=lambda rule: rule.code)),
+            failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
+            config=self.config,
+            warnings=tuple(warnings),
+        )
+
+
 def lint_paths(
     paths: Sequence[str],
     options: RunOptions = RunOptions(),
@@ -41,24 +82,7 @@ def lint_paths(
 
     Raises :class:`ConfigError` for configuration problems (exit code 2).
     """
-    linter = Linter(options)
-    base_config = linter.resolver.config_for(Path(paths[0]) if paths else Path.cwd())
-    loaders = linter.rule_set(base_config).registry.loaders
-    files = discover(paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
-    for path, _ in files:  # validate every config before any work starts
-        linter.rule_set(linter.resolver.config_for(path))
-    jobs = options.jobs or base_config.jobs or os.cpu_count() or 1
-    results = list(_run(files, linter, options, jobs, progress))
-    rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
-    failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
-    warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
-    return RunResult(
-        files=tuple(results),
-        rules=tuple(sorted(rules.values(), key=lambda rule: rule.code)),
-        failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
-        config=base_config,
-        warnings=tuple(warnings),
-    )
+    return Runner(paths, options).run(progress)
 
 
 def _run(

@@ -1,0 +1,299 @@
+"""The ``reportlint`` commands (typer): check, baseline, rules, rule, parse, plugins, init.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 usage, configuration or internal error. The arguments and options are
+declared in :mod:`reportlint.cli.args`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
+
+import typer
+
+from reportlint.cli import args
+from reportlint.core.config import ConfigError
+from reportlint.core.diagnostics import Severity
+from reportlint.core.suggest import did_you_mean
+from reportlint.core.version import __version__
+from reportlint.output import Reporter, ReporterOptions
+from reportlint.run.linter import Linter
+from reportlint.run.options import RunOptions
+from reportlint.run.registry import Registry
+from reportlint.run.results import FileResult, RunResult
+from reportlint.run.runner import Runner
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="reportlint",
+    help="政府信息公开工作年度报告检查工具 / A linter for government information-disclosure annual reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"reportlint: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _split_codes(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"reportlint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="显示版本号 / Show the version."),
+) -> None:
+    """政府信息公开工作年度报告检查工具。"""
+
+
+class _Progress:
+    """A one-line progress counter on stderr, only on a terminal and for several files."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < 2:
+            return
+        sys.stderr.write(f"\r检查中 {done}/{total}")
+        if done == total:
+            sys.stderr.write("\r" + " " * 24 + "\r")
+        sys.stderr.flush()
+
+
+def _registry(config: Path | None) -> Registry:
+    """The plugin registry for the listing commands; configuration errors end with exit code 2."""
+    options = RunOptions(config_file=str(config) if config else None)
+    try:
+        return Runner([], options).registry
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+
+
+def _outputs(formats: list[str], targets: list[Path]) -> list[tuple[str, Path | None]]:
+    """Pair each ``-f`` with the ``-o`` at the same position; at most one goes to stdout."""
+    if len(targets) > len(formats):
+        if len(formats) == 1:
+            raise ConfigError("一个输出格式只能写到一个文件（-o 比 -f 多）")
+        raise ConfigError(f"给了 {len(targets)} 个 -o，但只有 {len(formats)} 个 -f")
+    pairs = [(fmt, targets[index] if index < len(targets) else None) for index, fmt in enumerate(formats)]
+    if sum(1 for _, target in pairs if target is None) > 1:
+        raise ConfigError("多个输出格式时，除一个外都要用 -o 指定输出文件（-f 与 -o 按顺序配对）")
+    return pairs
+
+
+def _reporters(
+    pairs: list[tuple[str, Path | None]], registry: Registry, options: ReporterOptions
+) -> list[tuple[Reporter, Path | None]]:
+    chosen = []
+    for name, target in pairs:
+        reporter = registry.reporter(name)
+        if reporter is None:
+            names = [item.name for item in registry.reporters]
+            raise ConfigError(f"未知的输出格式 “{name}”{did_you_mean(name, names)}（可选：{'、'.join(names)}）")
+        chosen.append((reporter(options), target))
+    return chosen
+
+
+@app.command()
+def check(
+    paths: args.Paths = None,
+    output_format: args.OutputFormats = ["text"],  # noqa: B006 (typer reads the default)
+    output_file: args.OutputFiles = [],  # noqa: B006
+    select: args.Select = None,
+    ignore: args.Ignore = None,
+    extend_select: args.ExtendSelect = None,
+    config: args.ConfigFile = None,
+    isolated: args.Isolated = False,
+    jobs: args.Jobs = None,
+    fail_on: args.FailOn = None,
+    exit_zero: args.ExitZero = False,
+    baseline: args.Baseline = None,
+    statistics: args.Statistics = False,
+    quiet: args.Quiet = False,
+    no_progress: args.NoProgress = False,
+) -> None:
+    """检查报告 / Check reports and print findings."""
+    targets = paths or ["."]
+    try:
+        pairs = _outputs(output_format, output_file)
+        options = RunOptions(
+            config_file=str(config) if config else None,
+            isolated=isolated,
+            select=_split_codes(select),
+            ignore=_split_codes(ignore),
+            extend_select=_split_codes(extend_select),
+            fail_on=fail_on,
+            jobs=jobs,
+        )
+        runner = Runner(targets, options)
+        reporters = _reporters(pairs, runner.registry, ReporterOptions(statistics=statistics, quiet=quiet))
+        if any(reporter.needs_text for reporter, _ in reporters):
+            runner = Runner(targets, replace(options, keep_text=True))
+        run = runner.run(progress=_Progress(enabled=not no_progress))
+        if baseline is not None:
+            from reportlint.run.baseline import apply_baseline
+
+            run = apply_baseline(run, baseline)
+        for reporter, target in reporters:
+            _write(reporter.render(run), target)
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+    for warning in run.warnings:
+        typer.echo(f"reportlint: 警告：{warning}", err=True)
+    for failure in run.failures:
+        typer.echo(f"reportlint: 插件 {failure.plugin}：{failure.message}", err=True)
+    raise typer.Exit(_exit_code(run, exit_zero))
+
+
+def _exit_code(run: RunResult, exit_zero: bool) -> int:
+    if run.failures:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    threshold = run.config.fail_on
+    return EXIT_FINDINGS if any(d.severity >= threshold for d in run.diagnostics) else EXIT_CLEAN
+
+
+def _write(output: str, target: Path | None) -> None:
+    if target is None:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    try:
+        target.write_text(output, encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
+
+
+@app.command("baseline")
+def baseline_command(
+    output: args.BaselineOutput,
+    paths: args.BaselinePaths = None,
+    config: args.ConfigFile = None,
+    isolated: args.Isolated = False,
+) -> None:
+    """记录当前的全部问题作为基线 / Record today's findings; later runs with --baseline report only new ones."""
+    from reportlint.run.baseline import write_baseline
+
+    try:
+        run = Runner(paths or ["."], RunOptions(config_file=str(config) if config else None, isolated=isolated)).run()
+        count = write_baseline(run, output)
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+    except OSError as error:
+        raise _fail(f"无法写入基线文件 {output}：{error.strerror or error}") from None
+    typer.echo(f"已把 {count} 个问题记录到 {output}")
+
+
+@app.command("rules")
+def rules_command(output_format: args.RulesFormat = "text", config: args.ListingConfigFile = None) -> None:
+    """列出所有规则 / List every rule with code, name, severity and origin."""
+    registry = _registry(config)
+    rules = sorted(registry.rules, key=lambda rule: rule.code)
+    if output_format == "json":
+        payload = [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "severity": Severity.parse(rule.severity).label,
+                "origin": rule.origin,
+                "summary": rule.summary(),
+                "options": {key: {"default": option.default, "description": option.description} for key, option in rule.options.items()},
+            }
+            for rule in rules
+        ]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if output_format != "text":
+        raise _fail(f"未知的格式 “{output_format}”（可选：text、json）")
+    for rule in rules:
+        typer.echo(f"{rule.code:<7} {rule.name:<34} {Severity.parse(rule.severity).label:<8} {rule.origin:<24} {rule.summary()}")
+
+
+@app.command("rule")
+def rule_command(code: args.RuleCode, config: args.ListingConfigFile = None) -> None:
+    """显示一条规则的完整说明 / Show a rule's documentation with a bad and a good example."""
+    registry = _registry(config)
+    rule = registry.rule_by_code(code.strip().upper()) or next((item for item in registry.rules if item.name == code.strip()), None)
+    if rule is None:
+        raise _fail(f"没有规则 “{code}”{did_you_mean(code.upper(), [item.code for item in registry.rules])}")
+    typer.echo(f"{rule.code} ({rule.name})")
+    typer.echo(f"默认级别：{Severity.parse(rule.severity).label}    来源：{rule.origin}")
+    typer.echo("")
+    typer.echo(rule.documentation())
+    if rule.options:
+        typer.echo("")
+        typer.echo("选项（在配置文件的 [rules." + rule.name + "] 中设置）：")
+        for key, option in rule.options.items():
+            typer.echo(f"  {key} = {json.dumps(option.default, ensure_ascii=False)}    {option.description}")
+
+
+@app.command("parse")
+def parse_command(
+    file: args.ParseFile,
+    as_json: args.AsJson = False,
+    config: args.ConfigFile = None,
+    isolated: args.Isolated = False,
+) -> None:
+    """显示 reportlint 对一份报告的理解 / Show what the reader understood of a report.
+
+    A file that cannot be read is reported as ``check`` reports it (its RL9 finding), with exit code 1.
+    """
+    from reportlint.output.parse_view import render_parse
+    from reportlint.output.text import TextReporter
+
+    try:
+        linter = Linter(RunOptions(config_file=str(config) if config else None, isolated=isolated))
+        loaded = linter.read(file, str(file))
+        if isinstance(loaded, FileResult):
+            run = RunResult(files=(loaded,), rules=(), config=linter.resolver.config_for(file))
+            typer.echo(TextReporter(ReporterOptions(quiet=True)).render(run), nl=False)
+            raise typer.Exit(EXIT_FINDINGS)
+        output = render_parse(loaded, as_json=as_json)
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+    typer.echo(output, nl=False)
+
+
+@app.command("plugins")
+def plugins_command(config: args.ConfigFile = None) -> None:
+    """列出已加载的插件和规则包 / List loaded plugins, rule packs and templates, with versions."""
+    registry = _registry(config)
+    for info in registry.plugins:
+        version = f" {info.version}" if info.version else ""
+        typer.echo(f"{info.name}{version}  [{info.origin}]  {info.module}")
+    for pack in registry.rule_packs:
+        typer.echo(f"规则包：{pack}")
+    for template in registry.templates:
+        typer.echo(f"模板：{template}")
+    for failure in registry.failures:
+        typer.echo(f"加载失败：{failure.plugin}：{failure.message}")
+    if registry.failures:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command("init")
+def init_command(path: args.InitPath = Path("reportlint.toml"), force: args.Force = False) -> None:
+    """生成带注释的初始配置文件 / Write a commented starter config."""
+    if path.exists() and not force:
+        raise _fail(f"{path} 已存在；如需覆盖请加 --force")
+    path.write_text(files("reportlint.cli").joinpath("starter.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    typer.echo(f"已生成 {path}")
