@@ -100,12 +100,8 @@ print(json.dumps({"first_report": time.perf_counter() - started}))
 
 def run_probe(probe: str, *arguments: str) -> dict:
     """Run a probe script in a fresh interpreter that imports reportlint from this checkout."""
-    environment = dict(
-        os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SOURCE_DIR), os.environ.get("PYTHONPATH")]))
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, *arguments], check=True, capture_output=True, text=True, env=environment
-    )
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(SOURCE_DIR), os.environ.get("PYTHONPATH")])))
+    result = subprocess.run([sys.executable, "-c", probe, *arguments], check=True, capture_output=True, text=True, env=environment)
     return json.loads(result.stdout)
 
 
@@ -167,11 +163,10 @@ def print_place_rule_times(reports: list[Path], runs: int, cold_runs: int) -> No
     """Mean time of the whole RL4 family per report (analysis + five rules), and the cold first report."""
     sys.path.insert(0, str(SOURCE_DIR))
     from reportlint.core.config import Config
+    from reportlint.places.analysis import analyse
+    from reportlint.rules.rl4_places import reportlint_rules
     from reportlint.run.linter import load_document
     from reportlint.run.selection import build_rule_set
-    from reportlint.places.analysis import analyse
-    from reportlint.core.report import Report
-    from reportlint.rules.rl4_places import reportlint_rules
     from reportlint.sources import read_source
 
     config = Config()

@@ -76,7 +76,6 @@ def stage_times(files: list[Path]) -> dict[str, float]:
     """Mean milliseconds per report for loading, reading the template and running all rules."""
     from reportlint.run.linter import load_document
     from reportlint.run.selection import build_rule_set
-    from reportlint.core.report import Report
     from reportlint.sources import read_source
 
     config = Config()
@@ -87,7 +86,7 @@ def stage_times(files: list[Path]) -> dict[str, float]:
         document = load_document(read_source(path), rule_set.registry)
         loaded = time.perf_counter()
         report = rule_set.registry.report(document, config, path)
-        report.reading
+        _ = report.reading
         read = time.perf_counter()
         for rule in rule_set.rules:
             list(rule.check(report) or ())
@@ -116,7 +115,9 @@ def main() -> None:
     print(f"语料：{len(files)} 份报告，{size / 1024 / 1024:.1f} MiB，生成用时 {time.perf_counter() - start:.1f} s；缺陷分布 {kinds}")
 
     single = single_file_cli(next(path for path in files if path.suffix == ".txt"))
-    print(f"单个文本文件 reportlint check（新进程，含启动）：中位数 {statistics.median(single) * 1000:.0f} ms，最快 {min(single) * 1000:.0f} ms")
+    print(
+        f"单个文本文件 reportlint check（新进程，含启动）：中位数 {statistics.median(single) * 1000:.0f} ms，最快 {min(single) * 1000:.0f} ms"
+    )
 
     sample = files[: min(200, len(files))]
     stage_times(sample[:5])  # warm-up: registry, templates, gazetteer

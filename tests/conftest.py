@@ -64,4 +64,3 @@ def sarif_schema() -> dict:
     import json
 
     return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-

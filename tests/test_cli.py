@@ -31,7 +31,9 @@ def test_seeds_acceptance_findings_and_exit_code(seed):
     result = invoke("check", "--select", "RL114,RL602", seed("000"), seed("002"), seed("003"))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert any(line.endswith("000_f38a3ddaa1733757.txt:5:22: RL114 [error] 标题中“公开”重复：“公开 公开”，请删去多余的“公开”") for line in lines)
+    assert any(
+        line.endswith("000_f38a3ddaa1733757.txt:5:22: RL114 [error] 标题中“公开”重复：“公开 公开”，请删去多余的“公开”") for line in lines
+    )
     assert any("002_c7cdc2898a3fcd12.txt:97:28: RL602" in line and "》" in line for line in lines)
     assert any("003_9adbf800e6ecf4be.txt:2:273: RL602" in line and "（" in line for line in lines)
 
@@ -69,7 +71,9 @@ def test_bad_inputs_never_traceback_and_the_run_goes_on(tmp_path):
     (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 8)
     (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     (tmp_path / "good.txt").write_text(DIRTY, encoding="utf-8")
-    result = invoke("check", "--select", "RL6,RL9", tmp_path / "junk.txt", tmp_path / "old.docx", tmp_path / "missing.txt", tmp_path / "good.txt")
+    result = invoke(
+        "check", "--select", "RL6,RL9", tmp_path / "junk.txt", tmp_path / "old.docx", tmp_path / "missing.txt", tmp_path / "good.txt"
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code == 1
     output = result.output

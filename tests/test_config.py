@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reportlint.core.config import Config, ConfigError
-from reportlint.run.config import find_config_file, load_config
 from reportlint.core.diagnostics import Severity
+from reportlint.run.config import find_config_file, load_config
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
 from reportlint.run.selection import is_selected
@@ -76,9 +76,7 @@ def test_selection_most_specific_selector_wins():
 
 
 def test_per_file_ignores_and_severity_overrides(tmp_path):
-    (tmp_path / "reportlint.toml").write_text(
-        '[per-file-ignores]\n"old/*" = ["RL601"]\n[severity]\nRL602 = "error"\n', encoding="utf-8"
-    )
+    (tmp_path / "reportlint.toml").write_text('[per-file-ignores]\n"old/*" = ["RL601"]\n[severity]\nRL602 = "error"\n', encoding="utf-8")
     (tmp_path / "old").mkdir()
     text = "某镇2021年政府信息公开工作年度报告\n工作工作（未闭合\n"
     (tmp_path / "old" / "a.txt").write_text(text, encoding="utf-8")

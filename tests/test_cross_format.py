@@ -29,8 +29,8 @@ import pytest
 
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.run.linter import lint_source, load_document
 from reportlint.core.model import Document, Location
+from reportlint.run.linter import lint_source, load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import read_source
 from reportlint.template.filled import CellStatus
@@ -40,7 +40,7 @@ from reportlint.testing.reports import SUBJECTS, SampleReport, render_html, writ
 # The LibreOffice helper lives with the loader tests' samples (tests run with --import-mode=importlib).
 sys.path.insert(0, str(Path(__file__).resolve().parent / "loaders"))
 
-from loader_samples.libreoffice import convert_with_libreoffice  # noqa: E402
+from loader_samples.libreoffice import convert_with_libreoffice
 
 REPORT = (
     SampleReport.build("T2021", 2021, subject=SUBJECTS[0], seed=1)

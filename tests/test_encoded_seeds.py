@@ -38,7 +38,9 @@ def test_traditional_seed_gives_the_same_findings_on_the_original_characters(see
         if encoding != "utf-8" and copy.read_bytes().decode(encoding) != traditional:
             continue  # some characters have no Big5 form; the UTF-8 copy covers this seed
         run = lint_paths([str(copy)], RunOptions())
-        assert [(d.code, d.location.line, d.location.column) for d in run.diagnostics] == [(c, l, col) for c, l, col, _ in findings(original)]
+        assert [(d.code, d.location.line, d.location.column) for d in run.diagnostics] == [
+            (code, line, column) for code, line, column, _ in findings(original)
+        ]
         for diagnostic in run.diagnostics:
             # every finding points at the same (traditional) characters the simplified finding covered
             assert traditional[diagnostic.start : diagnostic.end] == opencc.OpenCC("s2t").convert(text[diagnostic.start : diagnostic.end])

@@ -43,7 +43,9 @@ def test_plugin_rules_pack_and_template_work_through_entry_points(environment):
     assert "XS201" in listing and "pack:province.yaml" in listing
     fixture = PLUGIN / "tests" / "fixtures" / "township-2021.txt"
     report = environment / "report.txt"
-    report.write_text("\n".join(line for line in fixture.read_text(encoding="utf-8").splitlines() if not line.startswith("#!")) + "\n", encoding="utf-8")
+    report.write_text(
+        "\n".join(line for line in fixture.read_text(encoding="utf-8").splitlines() if not line.startswith("#!")) + "\n", encoding="utf-8"
+    )
     check = reportlint(environment, "check", "--select", "XS,RL309", str(report))
     codes = sorted(line.split(": ")[1].split()[0] for line in check.stdout.splitlines() if ": " in line and "[" in line)
     assert codes == ["RL309", "XS101", "XS201", "XS202"]
@@ -66,6 +68,10 @@ def test_the_plugins_own_tests_pass_where_it_is_installed(environment):
 
 
 def test_uninstalling_removes_the_rules(environment):
-    subprocess.run([str(environment / "bin" / "python"), "-m", "pip", "uninstall", "-y", "reportlint-province-example"], check=True, capture_output=True)
+    subprocess.run(
+        [str(environment / "bin" / "python"), "-m", "pip", "uninstall", "-y", "reportlint-province-example"],
+        check=True,
+        capture_output=True,
+    )
     listing = reportlint(environment, "rules").stdout
     assert "RL601" in listing and "XS101" not in listing and "XS201" not in listing

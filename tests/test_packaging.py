@@ -49,7 +49,9 @@ def test_cli_from_the_installed_wheel(wheel, tmp_path):
         text=True,
     )
     assert install.returncode == 0, install.stderr
-    where = subprocess.run([str(python), "-c", "import reportlint, sys; print(reportlint.__file__)"], capture_output=True, text=True, cwd=tmp_path)
+    where = subprocess.run(
+        [str(python), "-c", "import reportlint, sys; print(reportlint.__file__)"], capture_output=True, text=True, cwd=tmp_path
+    )
     assert str(environment) in where.stdout
     report = tmp_path / "r.txt"
     report.write_text("某镇2021年政府信息公开工作年度报告\n工作工作。\n", encoding="utf-8")

@@ -12,13 +12,13 @@ from typer.testing import CliRunner
 
 from reportlint.cli import app
 from reportlint.core.config import Config, ConfigError, parse_config
-from reportlint.run.config import load_config
-from reportlint.run.linter import load_document
-from reportlint.run.selection import build_rule_set
+from reportlint.core.report import Report
 from reportlint.places.relations import Relation
 from reportlint.places.self_references import find_self_references
 from reportlint.places.settings import PlaceSettings, place_settings
-from reportlint.core.report import Report
+from reportlint.run.config import load_config
+from reportlint.run.linter import load_document
+from reportlint.run.selection import build_rule_set
 from reportlint.sources import Source, detect_format, read_source
 
 #: An invented report of 兴国镇 whose title does not say which 兴国镇 (湖北省阳新县 or 甘肃省秦安县).
@@ -204,7 +204,10 @@ def test_the_analysis_is_computed_once_per_report():
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("我镇、本镇、我街道、本局、我委、我办、我县、本市、我省、我旗", ["我镇", "本镇", "我街道", "本局", "我委", "我办", "我县", "本市", "我省", "我旗"]),
+        (
+            "我镇、本镇、我街道、本局、我委、我办、我县、本市、我省、我旗",
+            ["我镇", "本镇", "我街道", "本局", "我委", "我办", "我县", "本市", "我省", "我旗"],
+        ),
         ("根据本办法及时办理，基本县情、成本区间、本区域、本市场、本乡镇、自我局限、我委托", []),
         ("本镇村民、本委员会、我县域内", ["本镇", "本委", "我县"]),
         ("本单位、我机关", ["本单位", "我机关"]),
@@ -306,7 +309,17 @@ def test_parse_json_shows_the_subject_with_parents_and_every_mention_with_its_de
     assert [parent["name"] for parent in place["parents"]] == ["甘肃省", "天水市", "秦安县"]
     assert place["evidence"] == "正文提到“秦安县”（唯一包含兴国镇的县区）"
     mentions = data["place_mentions"]
-    assert [mention["name"] for mention in mentions] == ["兴国镇", "甘肃省", "天水市", "兴国镇", "秦安县", "兴国镇", "兴国镇", "兴国镇", "莲花镇"]
+    assert [mention["name"] for mention in mentions] == [
+        "兴国镇",
+        "甘肃省",
+        "天水市",
+        "兴国镇",
+        "秦安县",
+        "兴国镇",
+        "兴国镇",
+        "兴国镇",
+        "莲花镇",
+    ]
     assert {mention["relation"] for mention in mentions[:-1]} == {"subject", "parent"}
     lianhua = mentions[-1]
     assert lianhua["relation"] == "sibling" and lianhua["named_as_subject"] and lianhua["section"] == "s5"

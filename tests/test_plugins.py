@@ -9,9 +9,9 @@ from importlib.metadata import EntryPoint
 import pytest
 from typer.testing import CliRunner
 
-from reportlint.run import registry as plugins
 from reportlint.cli import app
 from reportlint.core.config import ConfigError
+from reportlint.run import registry as plugins
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
 

@@ -7,11 +7,11 @@ import json
 import jsonschema
 import pytest
 
-from reportlint.run.options import RunOptions
-from reportlint.run.runner import lint_paths
-from reportlint.run.registry import registry_for
 from reportlint.core.config import Config
 from reportlint.output import ReporterOptions
+from reportlint.run.options import RunOptions
+from reportlint.run.registry import registry_for
+from reportlint.run.runner import lint_paths
 
 
 def render(name: str, run) -> str:
@@ -48,7 +48,8 @@ def test_sarif_columns_count_cjk_characters_once(seeds_run):
     title = next(
         result
         for result in document["runs"][0]["results"]
-        if result["ruleId"] == "RL114" and result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("000_f38a3ddaa1733757.txt")
+        if result["ruleId"] == "RL114"
+        and result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("000_f38a3ddaa1733757.txt")
     )
     region = title["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (5, 22, 27)

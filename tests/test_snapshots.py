@@ -26,4 +26,6 @@ def test_every_output_matches_its_snapshot(monkeypatch):
     assert set(produced) == stored, "snapshots missing or stale: run python tests/snapshots/regenerate.py"
     changed = [name for name, content in produced.items() if (HERE / name).read_bytes().decode("utf-8") != content]
     if changed:
-        pytest.fail("outputs differ from their snapshots (python tests/snapshots/regenerate.py, then review the diff): " + ", ".join(changed))
+        pytest.fail(
+            "outputs differ from their snapshots (python tests/snapshots/regenerate.py, then review the diff): " + ", ".join(changed)
+        )

@@ -122,7 +122,11 @@ def test_suggestion_is_a_fix(project):
         ("  - code: GS101\n    name: x\n    type: pattern\n    pattern: '([a-z]'\n    message: m\n", 6, "语法错误"),
         ("  - code: GS101\n    name: x\n    type: pattern\n    literal: a\n    message: '{nothing}'\n", 7, "占位符"),
         ("  - code: RL999\n    name: x\n    type: pattern\n    literal: a\n    message: m\n", 3, "保留的前缀"),
-        ("  - code: GS101\n    name: x\n    type: relation\n    table: s3\n    for_each: column\n    assert: r1 + r99 == r4\n    message: m\n", 8, "r99"),
+        (
+            "  - code: GS101\n    name: x\n    type: relation\n    table: s3\n    for_each: column\n    assert: r1 + r99 == r4\n    message: m\n",
+            8,
+            "r99",
+        ),
         ("  - code: GS101\n    name: x\n    type: pattern\n    literal: a\n    message: m\n    sevrity: error\n", 8, "severity"),
         ("  - code: GS101\n    name: x\n    type: [\n", 6, "YAML"),
     ],
@@ -136,7 +140,9 @@ def test_malformed_packs_exit_2_with_file_line_and_reason(project, rule, line, r
 
 def test_latin_word_boundary_around_chinese_is_a_load_warning(tmp_path):
     path = tmp_path / "p.yaml"
-    path.write_text("rules:\n  - code: GS101\n    name: x\n    type: pattern\n    pattern: '\\\\b人大代表提案\\\\b'\n    message: m\n", encoding="utf-8")
+    path.write_text(
+        "rules:\n  - code: GS101\n    name: x\n    type: pattern\n    pattern: '\\\\b人大代表提案\\\\b'\n    message: m\n", encoding="utf-8"
+    )
     pack = load_pack(path)
     assert len(pack.rules) == 1 and "\\b" in pack.warnings[0] and f"{path}:5" in pack.warnings[0]
 

@@ -80,9 +80,7 @@ def check_divisions(divisions: list, metadata: dict) -> None:
             (level_from_code(division.code) == division.level, "level does not follow from the code"),
             (bool(kind_of(division.name, division.level)), "name without a known kind suffix"),
             (
-                division.parent_code == ""
-                if division.level == 1
-                else parent is not None and parent.level < division.level,
+                division.parent_code == "" if division.level == 1 else parent is not None and parent.level < division.level,
                 "parent missing or not above the division",
             ),
         ]

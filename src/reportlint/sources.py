@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import zipfile
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -77,7 +78,7 @@ def detect_format(data: bytes, extension: str) -> str:
     """The format of ``data``: text, markdown, html, docx, pdf, or an unsupported kind."""
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_format(data, extension)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if "EncryptedPackage".encode("utf-16-le") in data[:65536]:
@@ -220,16 +221,12 @@ def _common_han() -> frozenset[str]:
     chars = set()
     for high in range(0xB0, 0xD8):
         for low in range(0xA1, 0xFF):
-            try:
+            with suppress(UnicodeDecodeError):
                 chars.add(bytes((high, low)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     for high in range(0xA4, 0xC7):
         for low in (*range(0x40, 0x7F), *range(0xA1, 0xFF)):
-            try:
+            with suppress(UnicodeDecodeError):
                 chars.add(bytes((high, low)).decode("big5"))
-            except UnicodeDecodeError:
-                pass
     return frozenset(chars)
 
 
@@ -238,7 +235,7 @@ def _plausibility(text: str) -> float:
     if not text:
         return 1.0
     common = _common_han()
-    good = 0
+    good = 0.0
     for char in text:
         code = ord(char)
         if char in common or 32 <= code < 127 or char in "\t\n\r" or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF:

@@ -6,6 +6,7 @@ import pytest
 
 from reportlint.places import Gazetteer
 
+
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once for the whole test session."""

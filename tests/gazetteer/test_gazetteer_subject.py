@@ -38,9 +38,7 @@ def test_unique_name_needs_no_parent(gazetteer):
 
 
 def test_report_mention_of_a_city_containing_one_candidate_decides(gazetteer):
-    resolution = resolve(
-        gazetteer, "新村镇人民政府", "根据《楚雄彝族自治州人民政府办公室关于做好年报工作的通知》要求编制。"
-    )
+    resolution = resolve(gazetteer, "新村镇人民政府", "根据《楚雄彝族自治州人民政府办公室关于做好年报工作的通知》要求编制。")
     assert resolution.place.code == "532301113"
     assert resolution.evidence == "正文提到“楚雄彝族自治州”（唯一包含新村镇的地市）"
     assert len(resolution.candidates) == 4

@@ -13,10 +13,7 @@ def official_names() -> set[str]:
 
 def test_every_ordinary_stem_is_the_stem_of_an_official_name():
     columns = read_division_file()
-    stems = {
-        stem_of(name, kind_of(name, level_from_code(code)))
-        for name, code in zip(columns.names, columns.codes, strict=True)
-    }
+    stems = {stem_of(name, kind_of(name, level_from_code(code))) for name, code in zip(columns.names, columns.codes, strict=True)}
     assert sorted(ORDINARY_WORD_STEMS - stems) == []
 
 

@@ -11,11 +11,11 @@ import pytest
 # The tests run with --import-mode=importlib: make the sample package next to them importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from loader_samples import load_document  # noqa: E402
-from loader_samples.docx_writer import write_report_docx  # noqa: E402
-from loader_samples.libreoffice import convert_with_libreoffice  # noqa: E402
+from loader_samples import load_document
+from loader_samples.docx_writer import write_report_docx
+from loader_samples.libreoffice import convert_with_libreoffice
 
-from reportlint.core.model import Document  # noqa: E402
+from reportlint.core.model import Document
 
 
 @pytest.fixture

@@ -20,12 +20,7 @@ def _box(left: float, bottom: float, right: float, top: float, inner_x=(), inner
 
 def test_merged_cells_are_where_inner_rules_are_absent():
     # 3 × 3 grid, 20 points a side; the top row is one cell; the left column's lower two rows are one cell.
-    rules = _box(0, 0, 60, 60) + [
-        Rule(True, 40, 0, 60),
-        Rule(True, 20, 20, 60),
-        Rule(False, 20, 0, 40),
-        Rule(False, 40, 0, 40),
-    ]
+    rules = [*_box(0, 0, 60, 60), Rule(True, 40, 0, 60), Rule(True, 20, 20, 60), Rule(False, 20, 0, 40), Rule(False, 40, 0, 40)]
     [grid] = find_grids(rules)
     assert grid.cells == (
         RuledCell(0, 0, 1, 3),
@@ -40,7 +35,8 @@ def test_merged_cells_are_where_inner_rules_are_absent():
 
 
 def test_double_borders_and_rules_drawn_in_pieces_are_one_line():
-    rules = _box(0, 0, 60, 40, inner_x=[30], inner_y=[20]) + [
+    rules = [
+        *_box(0, 0, 60, 40, inner_x=[30], inner_y=[20]),
         Rule(True, 41.5, 0, 60),  # the second line of a double top border
         Rule(True, 20.4, 0, 30),  # the middle rule drawn again, in two pieces
         Rule(True, 20.4, 30, 60),

@@ -14,7 +14,7 @@ CONFIG = {"select": RELATION_RULES}
 
 
 def relation_findings(report: SampleReport, layout: str = "tabs"):
-    return [d for d in lint_text(render(report, layout), config=CONFIG)]
+    return list(lint_text(render(report, layout), config=CONFIG))
 
 
 @pytest.mark.parametrize("template, year", [("T2019", 2020), ("T2021", 2021)])
@@ -45,7 +45,7 @@ def expected_codes(table: str, row: str, column: str) -> set[str]:
     codes.add("RL302")  # its row total no longer matches
     if row in ("r1", "r2", "r3_7", "r4"):
         codes.add("RL301")
-    if row.startswith("r3_") and row != "r3_7" or row == "r3_7":
+    if (row.startswith("r3_") and row != "r3_7") or row == "r3_7":
         codes.add("RL303")
     return codes
 
@@ -56,7 +56,7 @@ def expected_codes(table: str, row: str, column: str) -> set[str]:
     seed=st.integers(min_value=0, max_value=10_000),
     subject=st.sampled_from(range(len(SUBJECTS))),
     target=st.one_of(
-        st.tuples(st.just("s3"), st.sampled_from(S3_ROWS + ["other"]), st.sampled_from(S3_COLUMNS)),
+        st.tuples(st.just("s3"), st.sampled_from([*S3_ROWS, "other"]), st.sampled_from(S3_COLUMNS)),
         st.tuples(st.just("s4"), st.just("cases"), st.sampled_from(S4_COLUMNS)),
     ),
     pick=st.integers(min_value=0, max_value=2),
@@ -75,8 +75,8 @@ def test_one_perturbed_cell_breaks_exactly_its_relations_and_names_it(template, 
     findings = lint_text(text, config=CONFIG)
     codes = {finding.code for finding in findings}
     assert codes == expected_codes(table, row, column)
-    from reportlint.template.spec import load_templates
     from reportlint.core.resources import shipped_templates
+    from reportlint.template.spec import load_templates
 
     spec = load_templates(shipped_templates()).get(template).table(table)
     row_label = spec.row(row).label

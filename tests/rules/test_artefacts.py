@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reportlint.run.linter import lint_text
 from reportlint.rules.rl6_extraction import PageChrome, SplitCharacters
 from reportlint.rules.rl6_hygiene import MissingCharacter
+from reportlint.run.linter import lint_text
 
 TITLE = "某镇2021年政府信息公开工作年度报告\n"
 
@@ -14,7 +14,11 @@ def found(text, rule, **options):
 
 
 def test_page_chrome_lines_are_grouped_and_only_in_text_copies():
-    text = "您当前的位置：首页 >> 政府信息公开\n索引号：123-2022-001\n字体：[ 大 中 小 ]\n" + TITLE + "一、总体情况\n本年度……。\n扫一扫在手机打开当前页面\n"
+    text = (
+        "您当前的位置：首页 >> 政府信息公开\n索引号：123-2022-001\n字体：[ 大 中 小 ]\n"
+        + TITLE
+        + "一、总体情况\n本年度……。\n扫一扫在手机打开当前页面\n"
+    )
     assert [(code, line) for code, line, _ in found(text, PageChrome)] == [("RL607", 1), ("RL607", 7)]
     assert "等 3 行" in found(text, PageChrome)[0][2]
     html = "<html><body><p>您当前的位置：首页</p><h1>某镇2021年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本年度工作。</p></body></html>"

@@ -8,7 +8,6 @@ import pytest
 
 from reportlint.core.config import ConfigError
 from reportlint.core.diagnostics import Severity
-from reportlint.run.linter import lint_text
 from reportlint.rules.rl5_dates import (
     GarbledDate,
     GarbledDocumentNumber,
@@ -19,6 +18,7 @@ from reportlint.rules.rl5_dates import (
     WrongYear,
     reportlint_rules,
 )
+from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
 RL5_RULES = reportlint_rules()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.run.linter import lint_text
 from reportlint.rules.rl6_hygiene import (
     DoubledPunctuation,
     DuplicatedWord,
@@ -13,6 +12,7 @@ from reportlint.rules.rl6_hygiene import (
     RedundantNumberingMark,
     UnbalancedBrackets,
 )
+from reportlint.run.linter import lint_text
 
 TITLE = "某县某镇2021年政府信息公开工作年度报告\n"
 
@@ -81,7 +81,9 @@ def test_redundant_numbering_mark():
 
 def test_mixed_numbering_width_flags_the_minority_width():
     found = run(MixedNumberingWidth, "1、加强队伍建设。\n2、广泛宣传。\n４、加大力度。\n")
-    assert [(line, column, message) for _, line, column, _, message in found] == [(4, 1, "序号“４”使用了全角数字，而本报告其他序号使用半角数字，应写作“4”")]
+    assert [(line, column, message) for _, line, column, _, message in found] == [
+        (4, 1, "序号“４”使用了全角数字，而本报告其他序号使用半角数字，应写作“4”")
+    ]
     assert run(MixedNumberingWidth, "1、加强。\n2、宣传。\n") == []
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-
 import pytest
 
-from reportlint.run.linter import lint_text
 from reportlint.rules.rl3_narrative import (
     NarrativeSumMismatch,
     PercentageMismatch,
@@ -13,8 +11,9 @@ from reportlint.rules.rl3_narrative import (
     TextTableMismatch,
     reportlint_rules,
 )
-from reportlint.text.quantities import find_enumerations
+from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
+from reportlint.text.quantities import find_enumerations
 
 NARRATIVE_RULES = reportlint_rules()
 

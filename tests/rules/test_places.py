@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from reportlint.core.config import ConfigError
-from reportlint.run.linter import lint_text
 from reportlint.rules.rl4_places import (
     BodyTypeMismatch,
     ForeignPlace,
@@ -18,6 +17,7 @@ from reportlint.rules.rl4_places import (
     ImpossibleHierarchy,
     SiblingTownship,
 )
+from reportlint.run.linter import lint_text
 
 RL4 = [SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation, BodyTypeMismatch]
 

@@ -37,7 +37,9 @@ def test_missing_section_points_at_the_next_heading(report):
     start = text.index("四、政府信息公开行政复议、行政诉讼情况")
     end = text.index("五、存在的主要问题及改进情况")
     text = text[:start] + text[end:]
-    assert findings(text, "RL101") == [(line_of(text, "五、存在的主要问题及改进情况"), "缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”")]
+    assert findings(text, "RL101") == [
+        (line_of(text, "五、存在的主要问题及改进情况"), "缺少第四部分“四、政府信息公开行政复议、行政诉讼情况”")
+    ]
 
 
 def test_section_order_and_wrong_ordinal(report):
@@ -48,11 +50,15 @@ def test_section_order_and_wrong_ordinal(report):
 
 def test_extra_and_duplicated_sections(report):
     text = render(report, "tabs")
-    text = text.replace("六、其他需要报告的事项", "七、其他需要报告的事项").replace("五、存在的主要问题及改进情况", "六、存在的主要问题及改进情况")
+    text = text.replace("六、其他需要报告的事项", "七、其他需要报告的事项").replace(
+        "五、存在的主要问题及改进情况", "六、存在的主要问题及改进情况"
+    )
     text = text.replace("四、政府信息公开行政复议", "四、政府信息公开咨询情况\n本年度接受咨询12次。\n五、政府信息公开行政复议")
     assert findings(text, "RL103") == [(line_of(text, "四、政府信息公开咨询情况"), "官方格式之外的一级标题：“四、政府信息公开咨询情况”")]
     duplicated = render(report, "tabs").replace("六、其他需要报告的事项", "二、主动公开政府信息情况\n见上。\n六、其他需要报告的事项")
-    assert findings(duplicated, "RL103") == [(line_of(duplicated, "二、主动公开政府信息情况\n见上"), "重复的章节：“二、主动公开政府信息情况”在前面已经出现过")]
+    assert findings(duplicated, "RL103") == [
+        (line_of(duplicated, "二、主动公开政府信息情况\n见上"), "重复的章节：“二、主动公开政府信息情况”在前面已经出现过")
+    ]
 
 
 def test_empty_section(report):
@@ -87,7 +93,7 @@ def test_intro_promises(report):
     text = render(report, "tabs").replace("\n", "\n" + intro + "\n", 1)
     messages = [message for _, message in findings(text, "RL108")]
     assert any("“概述”" in message and "“咨询处理情况”" in message for message in messages)
-    assert any("引言说报告共 3 个部分，正文实际有 6 个一级标题" == message for message in messages)
+    assert any(message == "引言说报告共 3 个部分，正文实际有 6 个一级标题" for message in messages)
 
 
 def test_overview_aspects_and_lists_that_only_name_them(report):
@@ -143,7 +149,9 @@ def test_title_year_without_nian_and_duplicated_word(report):
 def test_title_missing_and_split(report):
     text = render(report, "tabs")
     without_title = text.split("\n", 1)[1]
-    assert [message for _, message in findings(without_title, "RL115")] == ["没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）"]
+    assert [message for _, message in findings(without_title, "RL115")] == [
+        "没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）"
+    ]
     split = text.replace("2021年政府信息公开工作年度报告", "2021年政府信息公开工作\n年度报告", 1)
     assert findings(split, "RL116")[0][0] == 1
 

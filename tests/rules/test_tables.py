@@ -12,7 +12,7 @@ TOWN, COUNTY = SUBJECTS[0], SUBJECTS[3]
 
 def run(report_or_text, code: str, layout: str = "tabs"):
     text = report_or_text if isinstance(report_or_text, str) else render(report_or_text, layout)
-    return text, [d for d in lint_text(text, config={"select": [code]})]
+    return text, list(lint_text(text, config={"select": [code]}))
 
 
 def located(text: str, diagnostic) -> str:
@@ -47,13 +47,13 @@ def test_missing_rows_are_listed_once_per_table(report):
 
 
 def test_lost_labels_positional_and_unaligned(report):
-    text, findings = run(report.with_row_label("s3", "r3_1", ""), "RL204")
+    _, findings = run(report.with_row_label("s3", "r3_1", ""), "RL204")
     [finding] = findings
     assert "按位置对应为“（一）予以公开”" in finding.message
     lines = render(report, "tabs").split("\n")
     index = next(number for number, line in enumerate(lines) if "（一）予以公开" in line)
     lines[index] = "\t".join(["", "残缺"] + ["0"] * 9)
-    text, findings = run("\n".join(lines), "RL203")
+    _text, findings = run("\n".join(lines), "RL203")
     [finding] = findings
     assert "有 9 个数值（每行应为 7 个）" in finding.message and "残缺" in finding.message
 
@@ -98,9 +98,9 @@ def test_units_in_cells():
 
 
 def test_negative_and_decimal_counts(report):
-    text, [finding] = run(report.with_cell("s3", "r3_2", "c_np", "-1"), "RL210")
+    _, [finding] = run(report.with_cell("s3", "r3_2", "c_np", "-1"), "RL210")
     assert "不能为负数" in finding.message
-    text, [finding] = run(report.with_cell("s2_20_6", "penalty", "decisions", "1.5"), "RL210")
+    _text, [finding] = run(report.with_cell("s2_20_6", "penalty", "decisions", "1.5"), "RL210")
     assert "应为整数" in finding.message
 
 
@@ -112,7 +112,7 @@ def test_truncated_header():
 
 
 def test_row_label_without_ordinal(report):
-    text, [finding] = run(report.with_row_label("s3", "r2", "上年结转政府信息公开申请数量"), "RL212")
+    _text, [finding] = run(report.with_row_label("s3", "r2", "上年结转政府信息公开申请数量"), "RL212")
     assert finding.message == "行标签“上年结转政府信息公开申请数量”缺少序号，官方格式为“二、上年结转政府信息公开申请数量”"
 
 
@@ -120,10 +120,10 @@ def test_rules_row_for_townships_and_counties_only(report):
     text, [finding] = run(report.with_cell("s2_20_1", "rules", "made", "2"), "RL213")
     assert located(text, finding) == "2" and "不能制定规章" in finding.message
     city = render(report.with_cell("s2_20_1", "rules", "made", "2")).replace("秦安县陇城镇", "天水市", 1)
-    assert [d for d in lint_text(city, config={"select": ["RL213"]})] == []
+    assert list(lint_text(city, config={"select": ["RL213"]})) == []
 
 
 def test_fee_amount_scale(report):
-    text, [finding] = run(report.with_cell("s2_20_8", "fees", "fee_amount", "3500"), "RL214")
+    _text, [finding] = run(report.with_cell("s2_20_8", "fees", "fee_amount", "3500"), "RL214")
     assert "3500 万元" in finding.message
     assert run(report.with_cell("s2_20_8", "fees", "fee_amount", "0.35"), "RL214")[1] == []

@@ -15,12 +15,12 @@ import pytest
 
 from reportlint.core.config import Config
 from reportlint.run.linter import load_document
-from reportlint.text.numbers import parse_cell
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source, detect_format, read_source
 from reportlint.template.filled import CellStatus
 from reportlint.template.reading import Reading, read_report
 from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html, write_docx
+from reportlint.text.numbers import parse_cell
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 SIX = ["s1", "s2", "s3", "s4", "s5", "s6"]
@@ -69,9 +69,7 @@ def snapshot(reading: Reading) -> Snapshot:
     """Every template cell of the reading: (status, parsed value)."""
     assert reading.filled is not None
     return {
-        (cell.table, cell.row, cell.column): (cell.status, cell.value)
-        for table in reading.filled.tables.values()
-        for cell in table.cells()
+        (cell.table, cell.row, cell.column): (cell.status, cell.value) for table in reading.filled.tables.values() for cell in table.cells()
     }
 
 
@@ -253,12 +251,12 @@ def test_row_with_its_only_value_blank(read, layout):
 
 def test_markdown_headings_match_exactly(read):
     reading = read(SampleReport.build("T2021", 2021), "markdown")
-    assert [(section.match, section.ordinal, section.heading) for section in reading.sections][0] == ("exact", 1, "一、总体情况")
+    assert next((section.match, section.ordinal, section.heading) for section in reading.sections) == ("exact", 1, "一、总体情况")
 
 
 def test_markdown_legacy_heading_is_found(read):
     reading = read(SampleReport.build("T2021", 2021).with_heading("s1", "一、概述"), "markdown")
-    assert [section.kind for section in reading.sections][0] == "legacy"
+    assert next(section.kind for section in reading.sections) == "legacy"
 
 
 @pytest.mark.parametrize("layout", ["tabs", "html"])

@@ -72,7 +72,7 @@ def test_table_row_labels_are_not_headings(read):
 
 
 def test_seed_001_purchase_cells_and_chrome(read):
-    document, reading = read("001")
+    _document, reading = read("001")
     procurement = reading.table("s2_20_9")
     count = procurement.cell("procurement", "purchase_count")
     amount = procurement.cell("procurement", "purchase_amount")
@@ -117,7 +117,7 @@ def test_seed_002_sixteen_values_in_section_four_and_three_other_rows(read):
 
 
 def test_seed_000_lost_labels_are_positional_or_unaligned_never_guessed(read):
-    document, reading = read("000")
+    _document, reading = read("000")
     s3 = reading.table("s3")
     assert [row.row for row in s3.rows[:3]] == ["r1", "r2", "r3_1"]
     assert s3.row("r3_1").match is LabelMatch.POSITIONAL

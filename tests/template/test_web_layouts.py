@@ -46,7 +46,7 @@ def test_pipe_rows_left_empty_are_blank_cells():
     table = "第二十条第(五)项 | ||||\n信息内容 | 本年处理决定数量 | ||\n行政许可 | ||\n"
     result = reading(HEAD + table + TAIL)
     assert cells(result, "s2_20_5")[("licensing", "decisions")] == (CellStatus.BLANK, None)
-    [finding] = [d for d in lint_text(HEAD + table + TAIL, config={"select": ["RL206"]})]
+    [finding] = list(lint_text(HEAD + table + TAIL, config={"select": ["RL206"]}))
     assert "“行政许可”行“本年处理决定数量”列为空" in finding.message
 
 

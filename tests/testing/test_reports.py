@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.text.numbers import parse_cell
 from reportlint.template.spec import RelationSpec
 from reportlint.testing.reports import (
     LAYOUTS,
@@ -21,6 +20,7 @@ from reportlint.testing.reports import (
     section_grid,
     write_docx,
 )
+from reportlint.text.numbers import parse_cell
 
 TEMPLATES = [("T2021", 2021), ("T2019", 2020)]
 
@@ -331,7 +331,7 @@ def test_docx_has_real_merged_cells(tmp_path):
     report = SampleReport.build("T2021", 2021, seed=1).without_cell("s3", "r3_1", "c_biz")
     document = docx.Document(str(write_docx(report, tmp_path / "report.docx", "wrapped")))
     disclosure, application, review = document.tables
-    assert [paragraph.text for paragraph in document.paragraphs][0] == report.title
+    assert next(paragraph.text for paragraph in document.paragraphs) == report.title
     note = application.rows[0]._tr.tc_lst[0]
     assert (note.grid_span, note.vMerge) == (3, "restart")
     assert [tc.grid_span for tc in review.rows[0]._tr.tc_lst] == [5, 10]

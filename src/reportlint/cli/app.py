@@ -99,9 +99,7 @@ def _outputs(formats: list[str], targets: list[Path]) -> list[tuple[str, Path | 
     return pairs
 
 
-def _reporters(
-    pairs: list[tuple[str, Path | None]], registry: Registry, options: ReporterOptions
-) -> list[tuple[Reporter, Path | None]]:
+def _reporters(pairs: list[tuple[str, Path | None]], registry: Registry, options: ReporterOptions) -> list[tuple[Reporter, Path | None]]:
     chosen = []
     for name, target in pairs:
         reporter = registry.reporter(name)

@@ -91,8 +91,7 @@ class Config:
         candidates = [relative, PurePosixPath(relative).name]
         pattern = pattern.rstrip("/")
         return any(
-            fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(candidate, f"{pattern}/*")
-            or candidate.startswith(pattern + "/")
+            fnmatch.fnmatchcase(candidate, pattern) or fnmatch.fnmatchcase(candidate, f"{pattern}/*") or candidate.startswith(pattern + "/")
             for candidate in candidates
         )
 
@@ -119,7 +118,7 @@ class Config:
         """The ``[rules.<name>]`` options of a rule."""
         return self.rules.get(rule_name, MappingProxyType({}))
 
-    def with_overrides(self, **changes: Any) -> "Config":
+    def with_overrides(self, **changes: Any) -> Config:
         """A copy with command-line overrides applied (``None`` values are ignored)."""
         return replace(self, **{key: value for key, value in changes.items() if value is not None})
 
@@ -151,7 +150,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
             raise ConfigError(f"plugins.{name} 应为 true 或 false，实际为 {enabled!r}", where)
     for pattern, subject in data.get("subject", {}).items():
         if not isinstance(subject, str) or not subject.strip():
-            raise ConfigError(f"subject.\"{pattern}\" 应为报告主体名称（字符串），实际为 {subject!r}", where)
+            raise ConfigError(f'subject."{pattern}" 应为报告主体名称（字符串），实际为 {subject!r}', where)
     jobs = data.get("jobs")
     if jobs is not None and jobs < 1:
         raise ConfigError(f"jobs 应为正整数，实际为 {jobs}", where)
@@ -162,9 +161,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
         ignore=_codes(data.get("ignore", ())),
         extend_select=_codes(data.get("extend-select", ())),
         extend_ignore=_codes(data.get("extend-ignore", ())),
-        per_file_ignores=MappingProxyType(
-            {pattern: _codes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()}
-        ),
+        per_file_ignores=MappingProxyType({pattern: _codes(codes) for pattern, codes in data.get("per-file-ignores", {}).items()}),
         severity=MappingProxyType(severity),
         rules=MappingProxyType({name: MappingProxyType(dict(options)) for name, options in data.get("rules", {}).items()}),
         rule_packs=paths("rule-packs"),

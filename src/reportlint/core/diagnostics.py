@@ -17,7 +17,7 @@ class Severity(IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, value: "str | Severity") -> "Severity":
+    def parse(cls, value: str | Severity) -> Severity:
         """``"error"``, ``"warning"`` or ``"info"`` (also ``E``/``W``/``I``) to a severity."""
         if isinstance(value, Severity):
             return value
@@ -93,7 +93,7 @@ class Diagnostic:
         column = self.location.column if self.location else 0
         return (self.path, line, column, self.code)
 
-    def with_severity(self, severity: Severity) -> "Diagnostic":
+    def with_severity(self, severity: Severity) -> Diagnostic:
         """The same finding at another severity (config overrides)."""
         return replace(self, severity=severity)
 
@@ -105,5 +105,5 @@ def fingerprint(code: str, context: str, occurrence: int) -> str:
     (``context``), and the number of identical findings before it — never from
     line numbers, so edits on other lines keep it stable.
     """
-    digest = hashlib.sha256(f"{code}\x00{''.join(context.split())}\x00{occurrence}".encode("utf-8"))
+    digest = hashlib.sha256(f"{code}\x00{''.join(context.split())}\x00{occurrence}".encode())
     return digest.hexdigest()[:32]

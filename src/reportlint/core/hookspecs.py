@@ -1,10 +1,24 @@
-"""The hooks a reportlint plugin can implement, each documented where it is declared.
+"""The hooks a reportlint plugin can implement, grouped by the phase of a run and documented where declared.
 
 A plugin is a module (registered under the ``reportlint`` entry-point group, or
 listed in ``local-plugins`` of the config) with functions decorated by
 ``reportlint.hookimpl`` and named like the specifications below. reportlint's
-own rules, loaders, templates and reporters are registered through these same
-hooks.
+own loaders, templates, rules and reporters are registered through these same
+hooks, so a plugin can do anything the built-ins do.
+
+The phases of a run, in order:
+
+1. **Reading input** — :func:`reportlint_loaders`: the formats reportlint can read.
+2. **Understanding reports** — :func:`reportlint_templates`: the report formats
+   (templates) the reader aligns tables against.
+3. **Checking** — :func:`reportlint_rules` and :func:`reportlint_rule_packs`:
+   the checks, in Python or declarative YAML; then :func:`reportlint_configure`,
+   once per configuration, with the rules it selects.
+4. **Reporting** — :func:`reportlint_reporters`: the output formats.
+
+Every provider hook returns a list and is called once per process; a hook that
+raises, or returns something unusable, is reported naming its plugin, and the
+other plugins still work.
 """
 
 from __future__ import annotations
@@ -17,9 +31,9 @@ import pluggy
 
 if TYPE_CHECKING:
     from reportlint.core.config import Config
+    from reportlint.core.rule import Rule
     from reportlint.loaders import Loader
     from reportlint.output import Reporter
-    from reportlint.core.rule import Rule
 
 PROJECT_NAME = "reportlint"
 
@@ -27,8 +41,38 @@ hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 
+# --------------------------------------------------------------------------- 1. reading input
+
+
 @hookspec
-def reportlint_rules() -> Sequence[type["Rule"]]:
+def reportlint_loaders() -> Sequence[type[Loader]]:
+    """Return loader classes for input formats.
+
+    A loader turns a :class:`reportlint.sources.Source` into a
+    :class:`reportlint.core.model.Document`. A plugin loader whose ``sniff``
+    accepts a file takes precedence over the built-in detection, so a plugin
+    can add a format or replace a built-in loader.
+    """
+
+
+# --------------------------------------------------------------------------- 2. understanding reports
+
+
+@hookspec
+def reportlint_templates() -> Sequence[str | Path]:
+    """Return paths of template specification YAML files.
+
+    A file either defines a new template (``id:`` with sections and tables) or
+    extends an existing one (``extends: T2021`` with extra rows, columns and
+    relations). Extensions apply in plugin registration order.
+    """
+
+
+# --------------------------------------------------------------------------- 3. checking
+
+
+@hookspec
+def reportlint_rules() -> Sequence[type[Rule]]:
     """Return the rule classes this plugin provides.
 
     Each class subclasses :class:`reportlint.Rule` and has a unique ``code``
@@ -49,38 +93,20 @@ def reportlint_rule_packs() -> Sequence[str | Path]:
 
 
 @hookspec
-def reportlint_templates() -> Sequence[str | Path]:
-    """Return paths of template specification YAML files.
-
-    A file either defines a new template (``id:`` with sections and tables) or
-    extends an existing one (``extends: T2021`` with extra rows, columns and
-    relations). Extensions apply in plugin registration order.
-    """
-
-
-@hookspec
-def reportlint_loaders() -> Sequence[type["Loader"]]:
-    """Return loader classes for input formats.
-
-    A loader turns a :class:`reportlint.sources.Source` into a
-    :class:`reportlint.core.model.Document`. A plugin loader whose ``sniff`` accepts
-    a file takes precedence over the built-in detection, so a plugin can add a
-    format or replace a built-in loader.
-    """
-
-
-@hookspec
-def reportlint_reporters() -> Sequence[type["Reporter"]]:
-    """Return reporter classes (output formats selectable with ``-f NAME``)."""
-
-
-@hookspec
-def reportlint_configure(config: "Config", rules: Sequence[type["Rule"]]) -> None:
+def reportlint_configure(config: Config, rules: Sequence[type[Rule]]) -> None:
     """Called once per configuration, with the final, validated config and the rules it selects.
 
     Plugins may read their ``[rules.<name>]`` options or other settings here and
-    check them against what will run (``rules`` are the selected rule classes).
-    The configuration is immutable: raise :class:`reportlint.ConfigError` to
-    reject it with a message for users; it stops the run before any file is
-    checked (exit code 2).
+    check them against what will run (``rules`` are the selected rule classes;
+    an implementation may leave the argument out). The configuration is
+    immutable: raise :class:`reportlint.ConfigError` to reject it with a
+    message for users; it stops the run before any file is checked (exit code 2).
     """
+
+
+# --------------------------------------------------------------------------- 4. reporting
+
+
+@hookspec
+def reportlint_reporters() -> Sequence[type[Reporter]]:
+    """Return reporter classes (output formats selectable with ``-f NAME``)."""

@@ -17,7 +17,6 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Protocol
 
-
 _NEWLINE = re.compile("\n")
 
 
@@ -143,8 +142,7 @@ class SegmentMap:
         end_line, end_column = self._position(end_segment, last)
         if end > start:
             end_column += 1
-        if (end_line, end_column) < (line, column):
-            end_line, end_column = line, column
+        end_line, end_column = max((end_line, end_column), (line, column))
         logical = segment.logical if segment else None
         page = segment.page if segment else None
         return Location(line, column, end_line, end_column, logical, page)

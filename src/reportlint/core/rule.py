@@ -42,8 +42,7 @@ class Option:
         if not ok:
             type_name = {str: "字符串", int: "整数", float: "数字", bool: "true/false", list: "字符串列表", dict: "表"}
             raise RuleDefinitionError(
-                f"规则 {rule_name} 的选项 {option_name} 应为{type_name.get(expected, expected.__name__)}，"
-                f"实际为 {value!r}"
+                f"规则 {rule_name} 的选项 {option_name} 应为{type_name.get(expected, expected.__name__)}，实际为 {value!r}"
             )
         if self.choices is not None and value not in self.choices:
             choices = "、".join(map(str, self.choices))
@@ -82,7 +81,7 @@ class Rule:
             values[key] = self.options[key].validate(self.name, key, value)
         self.config: Mapping[str, Any] = MappingProxyType(values)
 
-    def check(self, report: "Report") -> Iterable[Diagnostic]:
+    def check(self, report: Report) -> Iterable[Diagnostic]:
         """Yield the diagnostics of this rule for one report."""
         raise NotImplementedError
 
@@ -134,4 +133,3 @@ class Rule:
             raise RuleDefinitionError(f"{where}: {error}") from None
         if not cls.__doc__ or not cls.__doc__.strip():
             raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少文档字符串（文档字符串就是规则的说明）")
-

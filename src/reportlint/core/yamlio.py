@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 
 from reportlint.core.config import ConfigError
 
-
 T = TypeVar("T")
 
 

@@ -84,9 +84,7 @@ class TextBuilder:
         """The text written so far."""
         return "".join(self._parts)
 
-    def document(
-        self, source: Source, format: str, encoding: str | None = None, metadata: Mapping[str, str] | None = None
-    ) -> Document:
+    def document(self, source: Source, format: str, encoding: str | None = None, metadata: Mapping[str, str] | None = None) -> Document:
         """The finished :class:`Document` of ``source`` (call once, after the last write)."""
         text = self.text()
         return Document(
@@ -165,4 +163,3 @@ def write_table(
             cells.append(Cell(cell_start, builder.offset, row, column, placed.rowspan, placed.colspan))
         rows.append(tuple(cells))
     builder.blocks.append(Table(start, builder.offset, rows=tuple(rows)))
-

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from reportlint.core.hookspecs import hookimpl
-from reportlint.loaders import Loader, line_paragraphs
 from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Table
+from reportlint.loaders import Loader, line_paragraphs
 from reportlint.sources import Source
 
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$")
@@ -31,7 +32,7 @@ def _pipe_cells(text: str, start: int, end: int, row: int) -> tuple[Cell, ...]:
     if line.rstrip() and bars[-1] != len(line.rstrip()) - 1:
         bars.append(len(line))
     cells = []
-    for column, (left, right) in enumerate(zip(bars, bars[1:])):
+    for column, (left, right) in enumerate(itertools.pairwise(bars)):
         cell_start, cell_end = start + left + 1, start + right
         while cell_start < cell_end and text[cell_start] in " \t":
             cell_start += 1

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from reportlint.core.hookspecs import hookimpl
-from reportlint.loaders import Loader, line_paragraphs
 from reportlint.core.model import Document, LineIndex
+from reportlint.loaders import Loader, line_paragraphs
 from reportlint.sources import Source
 
 

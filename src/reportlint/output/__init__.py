@@ -35,7 +35,7 @@ class Reporter:
     def __init__(self, options: ReporterOptions = ReporterOptions()) -> None:
         self.options = options
 
-    def render(self, run: "RunResult") -> str:
+    def render(self, run: RunResult) -> str:
         """The whole output for a run."""
         raise NotImplementedError
 
@@ -45,7 +45,7 @@ def severity_counts(diagnostics: list[Diagnostic]) -> Counter:
     return Counter(diagnostic.severity for diagnostic in diagnostics)
 
 
-def summary_line(run: "RunResult") -> str:
+def summary_line(run: RunResult) -> str:
     """The Chinese one-line summary of a run."""
     diagnostics = run.diagnostics
     counts = severity_counts(diagnostics)
@@ -57,7 +57,7 @@ def summary_line(run: "RunResult") -> str:
     return f"检查了 {files} 个文件，其中 {with_findings} 个有问题，共 {len(diagnostics)} 处（{parts}）。"
 
 
-def statistics_lines(run: "RunResult") -> list[str]:
+def statistics_lines(run: RunResult) -> list[str]:
     """``count  CODE  name`` lines, most frequent first (``--statistics``)."""
     by_code = Counter((diagnostic.code, diagnostic.name) for diagnostic in run.diagnostics)
     return [f"{count:>5}  {code:<7} {name}" for (code, name), count in sorted(by_code.items(), key=lambda item: (-item[1], item[0]))]

@@ -21,7 +21,7 @@ class FullReporter(TextReporter):
     def render(self, run) -> str:
         blocks = []
         for result in run.files:
-            for diagnostic, excerpt in zip(result.diagnostics, result.excerpts):
+            for diagnostic, excerpt in zip(result.diagnostics, result.excerpts, strict=False):
                 block = [diagnostic_line(diagnostic)]
                 if excerpt is not None and excerpt.line.strip():
                     number = str(diagnostic.location.line) if diagnostic.location else ""

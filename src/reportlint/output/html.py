@@ -46,10 +46,7 @@ def _highlighted(text: str, diagnostics) -> str:
         end = min(end, len(text))
         pieces.append(escape(text[position:start]))
         title = escape(f"{diagnostic.code} {diagnostic.message}")
-        pieces.append(
-            f'<mark class="{diagnostic.severity.label}" title="{title}">'
-            f"{escape(text[start:end])}<sup>{number}</sup></mark>"
-        )
+        pieces.append(f'<mark class="{diagnostic.severity.label}" title="{title}">{escape(text[start:end])}<sup>{number}</sup></mark>')
         position = end
     pieces.append(escape(text[position:]))
     return "".join(pieces)
@@ -85,18 +82,13 @@ class HtmlReporter(Reporter):
         for index, result in enumerate(run.files):
             counts = Counter(diagnostic.family for diagnostic in result.diagnostics)
             severities = Counter(diagnostic.severity for diagnostic in result.diagnostics)
-            cells = "".join(
-                f'<td class="{"zero" if not counts[family] else ""}">{counts[family]}</td>' for family in families
-            )
+            cells = "".join(f'<td class="{"zero" if not counts[family] else ""}">{counts[family]}</td>' for family in families)
             rows.append(
                 f'<tr><td class="name"><a href="#file{index}">{escape(result.path)}</a></td>{cells}'
                 f"<td>{severities[Severity.ERROR]}</td><td>{severities[Severity.WARNING]}</td>"
                 f"<td>{severities[Severity.INFO]}</td></tr>"
             )
-        return (
-            "<h2>汇总</h2><table><tr><th>报告</th>"
-            f"{header}<th>错误</th><th>警告</th><th>提示</th></tr>{''.join(rows)}</table>"
-        )
+        return f"<h2>汇总</h2><table><tr><th>报告</th>{header}<th>错误</th><th>警告</th><th>提示</th></tr>{''.join(rows)}</table>"
 
     def _file_section(self, index: int, result) -> str:
         items = []

@@ -7,8 +7,8 @@ from collections import Counter
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Location
-from reportlint.output import Reporter
 from reportlint.core.version import __version__
+from reportlint.output import Reporter
 
 #: Bumped on any incompatible change of the JSON layout.
 JSON_SCHEMA_VERSION = "1.0"
@@ -70,8 +70,7 @@ class JsonReporter(Reporter):
                 "files_with_findings": sum(1 for result in run.files if result.diagnostics),
                 "diagnostics": len(diagnostics),
                 "by_severity": {
-                    severity.label: count
-                    for severity, count in sorted(Counter(d.severity for d in diagnostics).items(), reverse=True)
+                    severity.label: count for severity, count in sorted(Counter(d.severity for d in diagnostics).items(), reverse=True)
                 },
                 "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
             },

@@ -32,11 +32,15 @@ def _text_view(data: dict[str, Any]) -> str:
     lines.append(f"标题：{title['text'] if title else '（未找到）'}")
     subject = data["subject"]
     if subject:
-        lines.append(f"主体：{subject['name']}（{subject['level']}，来自{ {'title': '标题', 'issuer': '发文单位行', 'config': '配置'}.get(subject['source'], subject['source'])}）")
+        lines.append(
+            f"主体：{subject['name']}（{subject['level']}，来自{ {'title': '标题', 'issuer': '发文单位行', 'config': '配置'}.get(subject['source'], subject['source']) }）"
+        )
     else:
         lines.append("主体：（未找到）")
     lines.append(f"年度：{data['year'] or '（未找到）'}（来源：{data['year_source'] or '-'}）")
-    lines.append(f"应使用模板：{data['expected_template'] or '-'}；表格实际使用：{data['detected_template'] or '（无表格）'} {data['table_templates']}")
+    lines.append(
+        f"应使用模板：{data['expected_template'] or '-'}；表格实际使用：{data['detected_template'] or '（无表格）'} {data['table_templates']}"
+    )
     if data["legacy_structure"]:
         lines.append("结构：2008 年条例时期的旧结构（非六部分模板）")
     period = data["period"]
@@ -50,12 +54,15 @@ def _text_view(data: dict[str, Any]) -> str:
     for section in data["sections"]:
         where = section["location"]
         empty = "（空）" if section["body"]["empty"] else ""
-        lines.append(f"  {where['line']:>4}行  {section['id'] or '-':<3} {section['kind']:<8} {section['match']:<8} {section['heading']}{empty}")
+        lines.append(
+            f"  {where['line']:>4}行  {section['id'] or '-':<3} {section['kind']:<8} {section['match']:<8} {section['heading']}{empty}"
+        )
     for table in data["tables"]:
         lines.append(f"表格 {table['id']}（{table['title']}，版式：{table['layout']}）")
         for row in table["rows"]:
             cells = " ".join(
-                f"{cell['column'] or '?'}={cell['raw'] or '□'}{'' if cell['status'] == 'ok' else '[' + cell['status'] + ']'}" for cell in row["cells"]
+                f"{cell['column'] or '?'}={cell['raw'] or '□'}{'' if cell['status'] == 'ok' else '[' + cell['status'] + ']'}"
+                for cell in row["cells"]
             )
             where = row["location"]["line"] if row["location"] else "-"
             lines.append(f"  {where:>4}行  {row['row'] or '(无法对齐)':<14} [{row['match']}] {cells}")

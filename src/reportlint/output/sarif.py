@@ -14,8 +14,8 @@ from urllib.parse import quote
 
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.model import Location
-from reportlint.output import Reporter
 from reportlint.core.version import __version__
+from reportlint.output import Reporter
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -89,10 +89,7 @@ class SarifReporter(Reporter):
         rules = list(run.rules)
         rule_index = {rule.code: index for index, rule in enumerate(rules)}
         root = Path.cwd().as_uri().rstrip("/") + "/"
-        notifications = [
-            {"level": "error", "message": {"text": f"插件 {failure.plugin}：{failure.message}"}}
-            for failure in run.failures
-        ]
+        notifications = [{"level": "error", "message": {"text": f"插件 {failure.plugin}：{failure.message}"}} for failure in run.failures]
         sarif_run = {
             "tool": {
                 "driver": {
@@ -105,12 +102,8 @@ class SarifReporter(Reporter):
             },
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
             "columnKind": "unicodeCodePoints",
-            "invocations": [
-                {"executionSuccessful": not run.failures, "toolExecutionNotifications": notifications}
-            ],
+            "invocations": [{"executionSuccessful": not run.failures, "toolExecutionNotifications": notifications}],
             "artifacts": [{"location": _artifact_location(result.path)} for result in run.files],
             "results": [_result(diagnostic, rule_index) for diagnostic in run.diagnostics],
         }
-        return json.dumps(
-            {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [sarif_run]}, ensure_ascii=False, indent=2
-        ) + "\n"
+        return json.dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [sarif_run]}, ensure_ascii=False, indent=2) + "\n"

@@ -9,10 +9,7 @@ from reportlint.output import Reporter, statistics_lines, summary_line
 def diagnostic_line(diagnostic: Diagnostic) -> str:
     """One finding as a grep- and editor-friendly line."""
     location = diagnostic.location
-    if location is None:
-        place = f"{diagnostic.path}:1:1"
-    else:
-        place = f"{diagnostic.path}:{location.line}:{location.column}"
+    place = f"{diagnostic.path}:1:1" if location is None else f"{diagnostic.path}:{location.line}:{location.column}"
     logical = f"（{location.logical}）" if location is not None and location.logical else ""
     return f"{place}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}{logical}"
 

@@ -16,10 +16,10 @@ and ``tools/build_gazetteer.py``.
 """
 
 from reportlint.places.datafile import DataFileInfo
+from reportlint.places.divisions import ExtraPlace, Place
 from reportlint.places.errors import GazetteerDataError, GazetteerError
 from reportlint.places.gazetteer import Gazetteer
 from reportlint.places.matcher import PlaceMention
-from reportlint.places.divisions import ExtraPlace, Place
 from reportlint.places.subject import SubjectResolution, resolve_subject
 
 __all__ = [

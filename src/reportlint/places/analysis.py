@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from reportlint.core.config import Config
@@ -83,9 +84,39 @@ _BRACKET_SELF_AFTER = re.compile(
 _APPOSITION_WINDOW = 8
 #: Words of sentences about working with another place: naming it there is expected.
 COOPERATION_WORDS = (
-    "对接", "结对", "帮扶", "协作", "对口", "合作", "交流", "共建", "联建", "援建", "支援", "挂职",
-    "观摩", "参观", "考察", "调研", "学习", "座谈", "互访", "赴", "前往", "邀请", "来自", "签约",
-    "签订", "联合", "联动", "毗邻", "接壤", "交界", "相邻", "跨区域", "异地",
+    "对接",
+    "结对",
+    "帮扶",
+    "协作",
+    "对口",
+    "合作",
+    "交流",
+    "共建",
+    "联建",
+    "援建",
+    "支援",
+    "挂职",
+    "观摩",
+    "参观",
+    "考察",
+    "调研",
+    "学习",
+    "座谈",
+    "互访",
+    "赴",
+    "前往",
+    "邀请",
+    "来自",
+    "签约",
+    "签订",
+    "联合",
+    "联动",
+    "毗邻",
+    "接壤",
+    "交界",
+    "相邻",
+    "跨区域",
+    "异地",
 )
 _COOPERATION = re.compile("|".join(COOPERATION_WORDS))
 
@@ -128,10 +159,7 @@ class _TextContext:
     def is_actor(self, mention: PlaceMention) -> bool:
         """The name starts a clause and is followed by what a reporting body does ("莲花镇下一阶段将")."""
         window = max(0, mention.start - _CLAUSE_LEAD_WINDOW)
-        return (
-            _CLAUSE_LEAD.search(self.text, window, mention.start) is not None
-            and _ACTOR_FOLLOW.match(self.text, mention.end) is not None
-        )
+        return _CLAUSE_LEAD.search(self.text, window, mention.start) is not None and _ACTOR_FOLLOW.match(self.text, mention.end) is not None
 
     def is_apposition(self, mention: PlaceMention) -> bool:
         """The name is bracketed with a self-reference: "我镇（莲花镇）", "莲花镇（以下简称我镇）"."""
@@ -289,7 +317,7 @@ class PlaceAnalysis:
     def written_hierarchies(self) -> tuple[WrittenHierarchy, ...]:
         """Adjacent names written as "outer inner" (spaces allowed between, not a line break)."""
         found = []
-        for outer, inner in zip(self.references, self.references[1:]):
+        for outer, inner in pairwise(self.references):
             if self.text[outer.end : inner.start].strip(" \u3000"):
                 continue
             pairs = [(a, b) for a in outer.mention.candidates for b in inner.mention.candidates]
@@ -340,15 +368,12 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
     context = _TextContext.of(text)
     subject_spans = _subject_spans(reading)
     body_names = _subject_body_names(mentions, subject_spans)
-    named = [
-        index in body_names or context.is_actor(mention) or context.is_apposition(mention)
-        for index, mention in enumerate(mentions)
-    ]
+    named = [index in body_names or context.is_actor(mention) or context.is_apposition(mention) for index, mention in enumerate(mentions)]
     sentences = [context.sentence(mention.start) for mention in mentions]
-    speaking_sentences = {sentence for sentence, is_named in zip(sentences, named) if is_named}
+    speaking_sentences = {sentence for sentence, is_named in zip(sentences, named, strict=True) if is_named}
     relations = RelationJudge(gazetteer, subject.in_running if subject is not None else ())
     references = []
-    for mention, sentence, is_named in zip(mentions, sentences, named):
+    for mention, sentence, is_named in zip(mentions, sentences, named, strict=True):
         relation, place = relations.of(mention)
         where, section_id = _where(reading, mention.start, subject_spans)
         references.append(
@@ -429,9 +454,7 @@ def _subject_body_names(mentions: Sequence[PlaceMention], spans: Iterable[TextSp
 def _where(reading: Reading, position: int, subject_spans: Sequence[TextSpan]) -> tuple[str, str | None]:
     """A Chinese location for messages (标题、第五部分 …) and the template section id at ``position``."""
     sections = reading.sections
-    section = next(
-        (found for found in reversed(sections) if found.start <= position < max(found.body_end, found.end)), None
-    )
+    section = next((found for found in reversed(sections) if found.start <= position < max(found.body_end, found.end)), None)
     section_id = section.spec_id if section is not None else None
     title = reading.title
     if title is not None and title.start <= position < title.end:

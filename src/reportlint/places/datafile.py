@@ -143,8 +143,7 @@ def _header_lines(text: str, data_path: Path) -> list[str]:
         position = end + 1
     if not header or not header[0].lstrip("# ").startswith(FORMAT_MAGIC):
         raise GazetteerDataError(
-            f"{data_path} 不是 reportlint 地名数据文件：第 1 行应以“# {FORMAT_MAGIC}”开头"
-            "（请用 tools/build_gazetteer.py 生成）"
+            f"{data_path} 不是 reportlint 地名数据文件：第 1 行应以“# {FORMAT_MAGIC}”开头（请用 tools/build_gazetteer.py 生成）"
         )
     return header
 
@@ -197,7 +196,5 @@ def _raise_first_bad_line(text: str, data_path: Path, header_line_count: int) ->
         elif fields[2] and not (fields[2].isascii() and fields[2].isdigit() and len(fields[2]) == 6):
             problem = f"上级代码“{fields[2]}”无效"
         if problem:
-            raise GazetteerDataError(
-                f"地名数据文件 {data_path} 第 {line_number} 行格式错误：{problem}（{_LINE_SHAPE}）"
-            )
+            raise GazetteerDataError(f"地名数据文件 {data_path} 第 {line_number} 行格式错误：{problem}（{_LINE_SHAPE}）")
     raise GazetteerDataError(f"地名数据文件 {data_path} 没有地名数据行")

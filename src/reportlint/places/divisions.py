@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-
-from reportlint.text.chars import HAN
 from dataclasses import dataclass
 
 from reportlint.places.errors import GazetteerError
+from reportlint.text.chars import HAN
 
 #: Kind suffixes, longest first so that "自治州" wins over "州"-less "市" etc.
 #: "地区" is a kind only at prefecture level (阿里地区); elsewhere it is part of a name.

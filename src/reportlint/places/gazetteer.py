@@ -22,9 +22,9 @@ from reportlint.places.datafile import (
     natural_parent_code,
     read_division_file,
 )
+from reportlint.places.divisions import ExtraPlace, Place, kind_of
 from reportlint.places.errors import GazetteerDataError, GazetteerError
 from reportlint.places.matcher import NameMatcher, PlaceMention
-from reportlint.places.divisions import ExtraPlace, Place, kind_of
 from reportlint.places.shortnames import ShortNameIndex, short_form
 
 
@@ -122,8 +122,7 @@ class Gazetteer:
             parent = self.get(current.parent_code)
             if parent is None:
                 raise GazetteerDataError(
-                    f"地名数据文件 {self.info.path} 中“{current.name}”（{current.code}）"
-                    f"的上级代码 {current.parent_code} 不存在"
+                    f"地名数据文件 {self.info.path} 中“{current.name}”（{current.code}）的上级代码 {current.parent_code} 不存在"
                 )
             chain.append(parent)
             current = parent
@@ -269,6 +268,7 @@ class Gazetteer:
             if places:
                 named[end] = places
         return named.get(len(chain), ())
+
 
 def _as_extra_place(extra: ExtraPlace | tuple[str, str, str]) -> ExtraPlace:
     """An ExtraPlace from itself or from a ``(name, parent, kind)`` tuple."""

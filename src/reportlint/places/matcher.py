@@ -66,7 +66,6 @@ from reportlint.places.vocabulary import (
 )
 
 
-
 class PlaceIndex(Protocol):
     """What the matcher needs of the gazetteer: places by full name, and the hierarchy."""
 
@@ -77,6 +76,7 @@ class PlaceIndex(Protocol):
     def is_within(self, place: Place, ancestor: Place) -> bool:
         """Whether ``place`` lies inside ``ancestor``."""
         ...
+
 
 #: Names this long or longer are distinctive enough to need no context.
 DISTINCTIVE_NAME_LENGTH = 4
@@ -206,15 +206,9 @@ class NameMatcher:
         """The mention right before is a place containing one of the candidates ("天水市|秦安县")."""
         if previous is None:
             return False
-        return any(
-            place != parent and self._gazetteer.is_within(place, parent)
-            for place in candidates
-            for parent in previous.candidates
-        )
+        return any(place != parent and self._gazetteer.is_within(place, parent) for place in candidates for parent in previous.candidates)
 
-    def _precedes_child(
-        self, text: str, end: int, candidates: tuple[Place, ...], longest_name_end: dict[int, int]
-    ) -> bool:
+    def _precedes_child(self, text: str, end: int, candidates: tuple[Place, ...], longest_name_end: dict[int, int]) -> bool:
         """A name right after is a place inside one of the candidates ("代县|峨口镇")."""
         child_end = longest_name_end.get(end)
         if child_end is None:

@@ -10,7 +10,6 @@ from reportlint.places.gazetteer import Gazetteer
 from reportlint.places.matcher import PlaceMention
 
 
-
 class Relation(Enum):
     """How a mentioned place relates to the report's subject, closest first."""
 

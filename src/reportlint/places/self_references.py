@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 #: What a body calls itself after 我/本: a government level, a department word, or a word any body may use.
 GOVERNMENT_SELF_NOUNS = ("街道", "镇", "乡", "县", "区", "市", "州", "旗", "省")
 DEPARTMENT_SELF_NOUNS = ("局", "委", "办", "厅")
 NEUTRAL_SELF_NOUNS = ("单位", "机关")
 
-_SELF_REFERENCE = re.compile(
-    "[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")"
-)
+_SELF_REFERENCE = re.compile("[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")")
 # After one of these characters, "本" ends a word (根本, 基本, 成本, 日本 …) and "我" is "自我".
 _NOT_A_SELF_REFERENCE_AFTER = frozenset("自根基成资样版文课剧账原日读标范副书脚蓝一")
 # The noun followed by one of these characters starts another word (本办法, 我办理, 本区域, 本市场, 本乡镇 …).

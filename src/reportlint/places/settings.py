@@ -20,7 +20,6 @@ from reportlint.places.divisions import ExtraPlace
 from reportlint.places.errors import GazetteerError
 from reportlint.places.gazetteer import Gazetteer
 
-
 #: Keys of the ``[places]`` table and what each holds.
 PLACES_KEYS = {
     "data-file": "地名数据文件的路径（相对于配置文件所在目录）",

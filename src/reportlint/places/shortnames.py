@@ -16,15 +16,65 @@ from reportlint.places.divisions import Place
 from reportlint.places.vocabulary import ORDINARY_WORD_STEMS
 
 #: Kinds whose short forms are answered; districts ("区") only take part as rivals.
-SHORT_FORM_KINDS = frozenset(
-    {"省", "自治区", "特别行政区", "市", "自治州", "地区", "盟", "县", "自治县", "旗", "自治旗"}
-)
+SHORT_FORM_KINDS = frozenset({"省", "自治区", "特别行政区", "市", "自治州", "地区", "盟", "县", "自治县", "旗", "自治旗"})
 
-_ETHNIC_GROUPS = """
-    蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山
-    拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米
-    塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺
-""".split()
+_ETHNIC_GROUPS = [
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+]
 
 #: Ethnic names as they end the stem of an autonomous area ("楚雄彝族", "博尔塔拉蒙古"), longest first.
 _ETHNIC_SUFFIXES = tuple(sorted({*_ETHNIC_GROUPS, *(group + "族" for group in _ETHNIC_GROUPS)}, key=len, reverse=True))

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reportlint.places.matcher import PlaceMention
 from reportlint.places.divisions import Place
+from reportlint.places.matcher import PlaceMention
 
 if TYPE_CHECKING:
     from reportlint.places.gazetteer import Gazetteer
@@ -135,15 +135,9 @@ def _containing_level(gazetteer: Gazetteer, place: Place, mention: PlaceMention)
     )
 
 
-def _containing_mention(
-    gazetteer: Gazetteer, place: Place, mentions: Sequence[PlaceMention], body_name: str
-) -> PlaceMention | None:
+def _containing_mention(gazetteer: Gazetteer, place: Place, mentions: Sequence[PlaceMention], body_name: str) -> PlaceMention | None:
     """The most specific mention of a place containing ``place``, if the report has one."""
-    containing = [
-        mention
-        for mention in mentions
-        if mention.name != body_name and _inside_any(gazetteer, place, mention.candidates)
-    ]
+    containing = [mention for mention in mentions if mention.name != body_name and _inside_any(gazetteer, place, mention.candidates)]
     return max(containing, key=lambda mention: _containing_level(gazetteer, place, mention), default=None)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from reportlint.core.hookspecs import hookimpl
-from reportlint.text.normalize import fold_width
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
+from reportlint.text.normalize import fold_width
 from reportlint.text.ordinals import chinese_number, section_number
+
 
 def _applies(report) -> bool:
     """Structure rules judge reports of 2019 and later (the six-section era) and undated ones."""
@@ -66,8 +67,7 @@ class MissingSection(Rule):
         following = [
             section
             for section in report.reading.sections
-            if section.ordinal is not None and section.ordinal > number
-            or section.is_template and int(section.spec_id[1:]) > number
+            if (section.ordinal is not None and section.ordinal > number) or (section.is_template and int(section.spec_id[1:]) > number)
         ]
         if following:
             return following[0].start, following[0].end
@@ -112,7 +112,11 @@ class SectionOrder(Rule):
             number = numbers.get(section.spec_id, 0)
             heading = template.section(section.spec_id).heading
             if number < seen_max:
-                yield self.diagnostic(f"章节顺序错误：“{section.heading}”应排在第{section_number(number)}部分，却出现在后面的部分之后", section.start, section.end)
+                yield self.diagnostic(
+                    f"章节顺序错误：“{section.heading}”应排在第{section_number(number)}部分，却出现在后面的部分之后",
+                    section.start,
+                    section.end,
+                )
             elif section.ordinal is not None and section.ordinal != number and not report.reading.is_legacy_structure:
                 yield self.diagnostic(
                     f"章节序号错误：“{section.heading}”是第{section_number(number)}部分，序号应为“{section_number(number)}、”（官方标题：{heading}）",
@@ -245,10 +249,14 @@ class TemplateYearMismatch(Rule):
         for section_id, template_id in reading.table_templates.items():
             if template_id == expected.id:
                 continue
-            table = next(
-                (table for table in reading.filled.tables.values() if table.spec.section == section_id and table.found),
-                None,
-            ) if reading.filled else None
+            table = (
+                next(
+                    (table for table in reading.filled.tables.values() if table.spec.section == section_id and table.found),
+                    None,
+                )
+                if reading.filled
+                else None
+            )
             start, end = (table.start, table.start + 1) if table is not None and table.start is not None else _title_anchor(report)
             section = reading.section(section_id)
             name = section.heading if section else section_id
@@ -288,7 +296,9 @@ class HeadingVariant(Rule):
                 yield self.diagnostic(f"章节标题“{section.heading}”与官方格式不同，官方标题为“{official}”", section.start, section.end)
 
 
-_PROMISE = re.compile(r"(?:全文|本报告|报告)(?:共)?(?:包括|分为|由)(?P<list>[^。]{4,200}?)(?:(?:共|等)(?P<count>[一二三四五六七八九十\d]+)个?部分|。)")
+_PROMISE = re.compile(
+    r"(?:全文|本报告|报告)(?:共)?(?:包括|分为|由)(?P<list>[^。]{4,200}?)(?:(?:共|等)(?P<count>[一二三四五六七八九十\d]+)个?部分|。)"
+)
 _ATTACHMENT_PROMISE = re.compile(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
 
 
@@ -337,7 +347,7 @@ class IntroPromises(Rule):
         for match in _ATTACHMENT_PROMISE.finditer(normalized, 0, intro_end):
             attached = report.reading.filled is not None or "附表" in normalized[intro_end:] or "附件" in normalized[intro_end:]
             if not attached:
-                yield self.diagnostic(f"引言说“{report.text[match.start():match.end()]}”，但报告中没有附表", match.start(), match.end())
+                yield self.diagnostic(f"引言说“{report.text[match.start() : match.end()]}”，但报告中没有附表", match.start(), match.end())
 
 
 def _bigrams(text: str) -> set[str]:
@@ -531,7 +541,11 @@ class TitleForm(Rule):
         if tail != _STANDARD_TAIL:
             problems.extend(self._tail_problems(tail))
         if problems:
-            yield self.diagnostic(f"标题不规范：{'；'.join(problems)}。标准形式为“（机关名称）{match.group(1)}年政府信息公开工作年度报告”", title.start, title.end)
+            yield self.diagnostic(
+                f"标题不规范：{'；'.join(problems)}。标准形式为“（机关名称）{match.group(1)}年政府信息公开工作年度报告”",
+                title.start,
+                title.end,
+            )
 
     @staticmethod
     def _tail_problems(tail: str) -> list[str]:
@@ -607,7 +621,7 @@ class TitleDuplicatedWord(Rule):
 
         for repeat in find_repeated_words(report.normalized, title.start, title.end):
             yield self.diagnostic(
-                f"标题中“{repeat.word}”重复：“{report.text[repeat.start:repeat.end]}”，请删去多余的“{repeat.word}”",
+                f"标题中“{repeat.word}”重复：“{report.text[repeat.start : repeat.end]}”，请删去多余的“{repeat.word}”",
                 repeat.start,
                 repeat.end,
                 fix=repeat.fix,

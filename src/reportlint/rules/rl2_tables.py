@@ -242,7 +242,7 @@ class BlankCell(Rule):
     severity = "error"
 
     def check(self, report):
-        for table, row, cell in _cells(report, CellStatus.BLANK):
+        for table, _row, cell in _cells(report, CellStatus.BLANK):
             yield self.diagnostic(
                 f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}为空，没有数据应填写 0",
                 cell.start,
@@ -269,7 +269,7 @@ class NonNumericCell(Rule):
     severity = "warning"
 
     def check(self, report):
-        for table, row, cell in _cells(report, CellStatus.NON_NUMERIC):
+        for table, _row, cell in _cells(report, CellStatus.NON_NUMERIC):
             yield self.diagnostic(
                 f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写的是“{cell.raw}”，应填写数字（没有数据填 0）",
                 cell.start,
@@ -321,7 +321,7 @@ class CellUnit(Rule):
     severity = "warning"
 
     def check(self, report):
-        for table, row, cell in _cells(report):
+        for table, _row, cell in _cells(report):
             if cell.unit is None or cell.column is None or cell.status is not CellStatus.OK:
                 continue
             column = table.spec.column(cell.column)
@@ -366,7 +366,7 @@ class AmountWithoutUnit(Rule):
     severity = "warning"
 
     def check(self, report):
-        for table, row, cell in _cells(report, CellStatus.OK):
+        for table, _row, cell in _cells(report, CellStatus.OK):
             if cell.column is None or cell.unit is not None or not cell.value:
                 continue
             column = table.spec.column(cell.column)
@@ -398,7 +398,7 @@ class ImpossibleCount(Rule):
     severity = "warning"
 
     def check(self, report):
-        for table, row, cell in _cells(report, CellStatus.OK):
+        for table, _row, cell in _cells(report, CellStatus.OK):
             if cell.column is None or cell.value is None:
                 continue
             column = table.spec.column(cell.column)

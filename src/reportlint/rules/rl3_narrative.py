@@ -10,12 +10,22 @@ from typing import TYPE_CHECKING
 
 from reportlint.core.diagnostics import Related
 from reportlint.core.hookspecs import hookimpl
-from reportlint.text.numbers import parse_amount
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
-from reportlint.text.quantities import NUMBER, Enumeration, Quantity, Share, find_enumerations, find_quantities, find_rates, find_shares, names_the_rest, states_plans
-from reportlint.text.segmentation import clause_end, clause_start, iter_sentences
-from reportlint.text.segmentation import Span
+from reportlint.text.numbers import parse_amount
+from reportlint.text.quantities import (
+    NUMBER,
+    Enumeration,
+    Quantity,
+    Share,
+    find_enumerations,
+    find_quantities,
+    find_rates,
+    find_shares,
+    names_the_rest,
+    states_plans,
+)
+from reportlint.text.segmentation import Span, clause_end, clause_start, iter_sentences
 
 if TYPE_CHECKING:
     from reportlint.template.filled import FilledCell

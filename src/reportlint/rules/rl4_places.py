@@ -15,13 +15,13 @@ from types import MappingProxyType
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
 from reportlint.places.self_references import find_self_references
 from reportlint.places.settings import load_gazetteer, place_settings
-from reportlint.core.rule import Option, Rule
 
-_ALLOW_OPTION = Option([], "从不报告的地名（或自称），如 [\"莲花镇\"]；与 [places] allow 合并", list)
+_ALLOW_OPTION = Option([], '从不报告的地名（或自称），如 ["莲花镇"]；与 [places] allow 合并', list)
 
 
 class _PlaceRule(Rule):
@@ -263,7 +263,16 @@ class ForeignProvincialRegulation(_PlaceRule):
 
 
 #: Body level → the nouns it calls itself by after 我/本.
-_OWN_SELF_NOUNS = {"镇": ("镇",), "乡": ("乡",), "街道": ("街道", "办"), "县": ("县",), "区": ("区",), "市": ("市",), "州": ("州",), "省": ("省",)}
+_OWN_SELF_NOUNS = {
+    "镇": ("镇",),
+    "乡": ("乡",),
+    "街道": ("街道", "办"),
+    "县": ("县",),
+    "区": ("区",),
+    "市": ("市",),
+    "州": ("州",),
+    "省": ("省",),
+}
 #: Department name endings → the noun a department calls itself by.
 _DEPARTMENT_NOUNS = (("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅"))
 _ORGAN_WORDS = ("人民政府", "政府", "办事处")

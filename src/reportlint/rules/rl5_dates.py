@@ -6,16 +6,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from reportlint.text.dates import find_date_range
-from reportlint.text.dates import YEAR_MENTION, find_dates
 from reportlint.core.diagnostics import Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
-from reportlint.text.quantities import find_quantities, states_plans
-from reportlint.text.segmentation import bracketed, clause_start, sentence_at
 from reportlint.template.identity import Subject
 from reportlint.text.chars import HAN
-from reportlint.text.segmentation import Span
+from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
+from reportlint.text.quantities import find_quantities, states_plans
+from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_at
 
 _YEAR = r"(?:19|20)\d{2}"
 

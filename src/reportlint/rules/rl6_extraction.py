@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from reportlint.text.chrome import is_chrome_line
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
+from reportlint.text.chrome import is_chrome_line
 from reportlint.text.segmentation import iter_lines
 
 
@@ -96,8 +96,28 @@ class SplitCharacters(Rule):
 
 #: Words spam mirrors of government sites substitute into copied pages (gambling sites).
 SPAM_WORDS = (
-    "澳门皇冠", "皇冠足球", "足球比分", "博彩", "赌场", "百家乐", "娱乐城", "六合彩", "体育官网", "伟德", "威尼斯人",
-    "新葡京", "太阳城娱乐", "金沙娱乐", "真人娱乐", "棋牌游戏", "彩票网", "bet365", "亚博体育", "开云体育", "必威", "九游会",
+    "澳门皇冠",
+    "皇冠足球",
+    "足球比分",
+    "博彩",
+    "赌场",
+    "百家乐",
+    "娱乐城",
+    "六合彩",
+    "体育官网",
+    "伟德",
+    "威尼斯人",
+    "新葡京",
+    "太阳城娱乐",
+    "金沙娱乐",
+    "真人娱乐",
+    "棋牌游戏",
+    "彩票网",
+    "bet365",
+    "亚博体育",
+    "开云体育",
+    "必威",
+    "九游会",
 )
 _SPAM = re.compile("|".join(re.escape(word) for word in SPAM_WORDS), re.IGNORECASE)
 
@@ -128,7 +148,7 @@ class MirrorSpam(Rule):
             first = found[0]
             count = f"（共 {len(found)} 处）" if len(found) > 1 else ""
             yield self.diagnostic(
-                f"文本中出现赌博网站用语“{report.text[first.start():first.end()]}”{count}，可能来自被篡改的镜像网页，不是报告原文，请从政府网站或原文件重新获取",
+                f"文本中出现赌博网站用语“{report.text[first.start() : first.end()]}”{count}，可能来自被篡改的镜像网页，不是报告原文，请从政府网站或原文件重新获取",
                 first.start(),
                 first.end(),
             )

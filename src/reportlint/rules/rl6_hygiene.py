@@ -14,8 +14,36 @@ from reportlint.text.segmentation import iter_lines, logical_paragraphs
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
 LEGITIMATE_REPEATS = frozenset(
-    "研究 学习 讨论 了解 休息 考虑 商量 检查 交流 打扫 锻炼 比较 活动 整理 收拾 介绍 说明 准备 "
-    "试试 看看 谢谢 哈哈 嘻嘻 呵呵 啦啦 多多 天天 年年".split()
+    [
+        "研究",
+        "学习",
+        "讨论",
+        "了解",
+        "休息",
+        "考虑",
+        "商量",
+        "检查",
+        "交流",
+        "打扫",
+        "锻炼",
+        "比较",
+        "活动",
+        "整理",
+        "收拾",
+        "介绍",
+        "说明",
+        "准备",
+        "试试",
+        "看看",
+        "谢谢",
+        "哈哈",
+        "嘻嘻",
+        "呵呵",
+        "啦啦",
+        "多多",
+        "天天",
+        "年年",
+    ]
 )
 
 
@@ -98,7 +126,7 @@ class DuplicatedWord(Rule):
             if title is not None and title.start <= repeat.start < title.end:
                 continue
             yield self.diagnostic(
-                f"词语“{repeat.word}”重复出现：“{report.text[repeat.start:repeat.end]}”，请删去多余的“{repeat.word}”",
+                f"词语“{repeat.word}”重复出现：“{report.text[repeat.start : repeat.end]}”，请删去多余的“{repeat.word}”",
                 repeat.start,
                 repeat.end,
                 fix=repeat.fix,
@@ -160,9 +188,7 @@ class UnbalancedBrackets(Rule):
 
     def _unclosed(self, original: str, opener: str, index: int):
         shown = original[index]
-        return self.diagnostic(
-            f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1
-        )
+        return self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
 
 
 def _closing_form(opener: str) -> str:
@@ -318,12 +344,43 @@ class DoubledPunctuation(Rule):
 
 #: Phrases these reports use again and again; a copy with one inner character missing is a typo.
 COMMON_PHRASES = (
-    "政府信息公开", "信息公开工作", "政务公开工作", "主动公开政府信息", "依申请公开", "政府信息公开申请",
-    "政府门户网站", "政务新媒体", "政府信息公开指南", "政府信息公开目录", "政府信息管理", "政府信息公开平台",
-    "行政规范性文件", "规范性文件", "行政事业性收费", "政府集中采购", "信息处理费", "人大代表建议", "政协委员提案",
-    "政务公开工作要点", "基层政务公开", "标准化规范化", "重点领域信息公开", "人员变动较快", "人员变动频繁",
-    "工作人员变动", "信息更新不及时", "公开内容不够全面", "进一步加强", "进一步完善", "进一步规范", "进一步提高",
-    "年度报告", "统计期限", "保密审查机制", "政府信息公开条例", "行政复议和行政诉讼",
+    "政府信息公开",
+    "信息公开工作",
+    "政务公开工作",
+    "主动公开政府信息",
+    "依申请公开",
+    "政府信息公开申请",
+    "政府门户网站",
+    "政务新媒体",
+    "政府信息公开指南",
+    "政府信息公开目录",
+    "政府信息管理",
+    "政府信息公开平台",
+    "行政规范性文件",
+    "规范性文件",
+    "行政事业性收费",
+    "政府集中采购",
+    "信息处理费",
+    "人大代表建议",
+    "政协委员提案",
+    "政务公开工作要点",
+    "基层政务公开",
+    "标准化规范化",
+    "重点领域信息公开",
+    "人员变动较快",
+    "人员变动频繁",
+    "工作人员变动",
+    "信息更新不及时",
+    "公开内容不够全面",
+    "进一步加强",
+    "进一步完善",
+    "进一步规范",
+    "进一步提高",
+    "年度报告",
+    "统计期限",
+    "保密审查机制",
+    "政府信息公开条例",
+    "行政复议和行政诉讼",
 )
 
 
@@ -376,7 +433,7 @@ class MissingCharacter(Rule):
                     position = text.find(variant, position + 1)
                     continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
                 yield self.diagnostic(
-                    f"“{report.text[position:position + len(variant)]}”疑似漏字，应为“{phrase}”（缺“{missing}”）",
+                    f"“{report.text[position : position + len(variant)]}”疑似漏字，应为“{phrase}”（缺“{missing}”）",
                     position,
                     position + len(variant),
                     fix=Fix(position, position + len(variant), phrase, f"改为“{phrase}”"),

@@ -57,7 +57,7 @@ def apply_baseline(run: RunResult, path: Path) -> RunResult:
 def _without_recorded(result: FileResult, recorded: set[tuple[str, str, str]], base: Path) -> FileResult:
     pairs = [
         (diagnostic, excerpt)
-        for diagnostic, excerpt in zip(result.diagnostics, result.excerpts)
+        for diagnostic, excerpt in zip(result.diagnostics, result.excerpts, strict=False)
         if (_key_path(diagnostic.path, base), diagnostic.code, diagnostic.fingerprint) not in recorded
     ]
     return replace(

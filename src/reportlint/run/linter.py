@@ -81,7 +81,7 @@ class Linter:
 
     def lint_report(self, report: Report, rule_set: RuleSet) -> FileResult:
         """Run every rule of the rule set on a loaded report."""
-        diagnostics = []
+        diagnostics: list[Diagnostic] = []
         for rule in rule_set.rules:
             try:
                 diagnostics.extend(rule.check(report) or ())
@@ -148,9 +148,7 @@ def _rule_failure(registry: Registry, rule: Rule, error: Exception) -> Diagnosti
     )
 
 
-def _locate(
-    diagnostics: list[Diagnostic], display: str, document: Document | None
-) -> list[tuple[Diagnostic, Excerpt | None]]:
+def _locate(diagnostics: list[Diagnostic], display: str, document: Document | None) -> list[tuple[Diagnostic, Excerpt | None]]:
     """Fill in path, location, related locations, fingerprint and the source excerpt."""
     located = []
     occurrences: dict[tuple[str, str, str], int] = {}
@@ -169,9 +167,7 @@ def _locate(
             line = text[line_start:line_end].rstrip("\r")
             context = f"{line}\x00{text[start:end]}"
             excerpt = Excerpt(line, start - line_start, min(end, line_end) - line_start)
-            related = tuple(
-                replace(item, location=document.locate(item.start, item.end)) for item in diagnostic.related
-            )
+            related = tuple(replace(item, location=document.locate(item.start, item.end)) for item in diagnostic.related)
             located_diagnostic = replace(
                 diagnostic,
                 path=display,

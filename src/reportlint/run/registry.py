@@ -29,13 +29,15 @@ from reportlint.core.config import Config, ConfigError
 from reportlint.core.model import Document
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
+from reportlint.core.version import __version__
 from reportlint.run.results import PluginFailure
 from reportlint.run.services import SERVICES
-from reportlint.core.version import __version__
 
 if TYPE_CHECKING:
-    from reportlint.template.spec import TemplateSet
+    from reportlint.loaders import Loader
+    from reportlint.output import Reporter
     from reportlint.rules.packs import Pack
+    from reportlint.template.spec import TemplateSet
 
 ENTRY_POINT_GROUP = "reportlint"
 DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -77,8 +79,8 @@ class Registry:
     """Everything the plugins of a run provide, collected once per process."""
 
     rules: tuple[type[Rule], ...]
-    loaders: tuple[type, ...]
-    reporters: tuple[type, ...]
+    loaders: tuple[type[Loader], ...]
+    reporters: tuple[type[Reporter], ...]
     rule_packs: tuple[Path, ...]
     templates: tuple[Path, ...]
     plugins: tuple[PluginInfo, ...]
@@ -87,7 +89,7 @@ class Registry:
     warnings: tuple[str, ...] = ()
 
     @cached_property
-    def template_set(self) -> "TemplateSet":
+    def template_set(self) -> TemplateSet:
         """The template specs of this registry (shipped, from plugins and config), loaded once.
 
         Raises :class:`ConfigError` when a relation names a rule code no rule has.
@@ -172,9 +174,7 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
     return infos, failures
 
 
-def _collect(
-    manager: pluggy.PluginManager, hook_name: str, failures: list[PluginFailure]
-) -> list[tuple[str, Any]]:
+def _collect(manager: pluggy.PluginManager, hook_name: str, failures: list[PluginFailure]) -> list[tuple[str, Any]]:
     """Call one hook implementation at a time, so a failing plugin is named and skipped."""
     results: list[tuple[str, Any]] = []
     hook_caller = getattr(manager.hook, hook_name)
@@ -182,9 +182,7 @@ def _collect(
         try:
             values = implementation.function()
         except Exception as error:
-            failures.append(
-                PluginFailure(implementation.plugin_name, f"钩子 {hook_name} 出错：{type(error).__name__}: {error}")
-            )
+            failures.append(PluginFailure(implementation.plugin_name, f"钩子 {hook_name} 出错：{type(error).__name__}: {error}"))
             continue
         for value in values or ():
             results.append((implementation.plugin_name, value))
@@ -211,21 +209,15 @@ def _check_rules(rules: Sequence[type[Rule]]) -> None:
         except RuleDefinitionError as error:
             raise ConfigError(str(error)) from None
         if rule.code in by_code:
-            raise ConfigError(
-                f"规则代码冲突：{rule.code} 同时由 {by_code[rule.code].origin} 和 {rule.origin} 定义"
-            )
+            raise ConfigError(f"规则代码冲突：{rule.code} 同时由 {by_code[rule.code].origin} 和 {rule.origin} 定义")
         if rule.name in by_name:
-            raise ConfigError(
-                f"规则名称冲突：{rule.name} 同时由 {by_name[rule.name].origin} 和 {rule.origin} 定义"
-            )
+            raise ConfigError(f"规则名称冲突：{rule.name} 同时由 {by_name[rule.name].origin} 和 {rule.origin} 定义")
         prefix = _code_prefix(rule.code)
         owner = rule.origin.split(":", 1)[-1] if rule.origin.startswith("plugin:") else rule.origin
         if prefix == "RL" and rule.origin.startswith("plugin:"):  # packs are checked when loaded
             raise ConfigError(f"规则 {rule.code}（来自 {rule.origin}）使用了内置规则保留的前缀 RL，请改用自己的前缀")
         if rule.origin.startswith("plugin:") and owner_of_prefix.setdefault(prefix, owner) != owner:
-            raise ConfigError(
-                f"规则代码前缀冲突：前缀 {prefix} 同时被插件 {owner_of_prefix[prefix]} 和 {owner} 使用"
-            )
+            raise ConfigError(f"规则代码前缀冲突：前缀 {prefix} 同时被插件 {owner_of_prefix[prefix]} 和 {owner} 使用")
         by_code[rule.code] = rule
         by_name[rule.name] = rule
 
@@ -262,8 +254,8 @@ def build_registry(config: Config) -> Registry:
         rules=tuple(rules),
         loaders=tuple(loaders),
         reporters=tuple(reporters),
-        rule_packs=tuple([*packs, *config.rule_packs]),
-        templates=tuple([*templates, *config.templates]),
+        rule_packs=(*packs, *config.rule_packs),
+        templates=(*templates, *config.templates),
         plugins=tuple(infos),
         failures=tuple(failures),
         manager=manager,
@@ -271,7 +263,7 @@ def build_registry(config: Config) -> Registry:
     )
 
 
-def _load_packs(paths: Sequence[Path]) -> list["Pack"]:
+def _load_packs(paths: Sequence[Path]) -> list[Pack]:
     """Every YAML rule pack, validated (a bad pack is a config error naming file and line)."""
     if not paths:
         return []

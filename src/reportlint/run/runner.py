@@ -24,7 +24,7 @@ _WORKER: Linter | None = None
 
 
 def _init_worker(options: RunOptions) -> None:
-    global _WORKER
+    global _WORKER  # noqa: PLW0603 (one linter per worker process, built by the pool's initializer)
     _WORKER = Linter(options)
 
 
@@ -41,10 +41,10 @@ class Runner:
     Raises :class:`ConfigError` for configuration problems (exit code 2).
     """
 
-    def __init__(self, paths: Sequence[str], options: RunOptions = RunOptions()) -> None:
+    def __init__(self, paths: Sequence[str], options: RunOptions | None = None) -> None:
         self.paths = list(paths)
-        self.options = options
-        self.linter = Linter(options)
+        self.options = options or RunOptions()
+        self.linter = Linter(self.options)
         self.config = self.linter.resolver.config_for(Path(self.paths[0]) if self.paths else Path.cwd())
 
     @property
@@ -75,14 +75,14 @@ class Runner:
 
 def lint_paths(
     paths: Sequence[str],
-    options: RunOptions = RunOptions(),
+    options: RunOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """Lint files and directories; the programmatic equivalent of ``reportlint check``.
 
     Raises :class:`ConfigError` for configuration problems (exit code 2).
     """
-    return Runner(paths, options).run(progress)
+    return Runner(paths, options or RunOptions()).run(progress)
 
 
 def _run(
@@ -93,7 +93,7 @@ def _run(
     progress: Callable[[int, int], None] | None,
 ) -> Iterator[FileResult]:
     if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
-        results = (linter.lint_path(*item) for item in files)
+        results: Iterator[FileResult] = (linter.lint_path(*item) for item in files)
         pool = None
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))

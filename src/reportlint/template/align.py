@@ -229,7 +229,9 @@ class TableGroupAligner:
                 table, row = self.expected[pointer]
                 fits = _assign(table, row, segment, LabelMatch.POSITIONAL) is not None
                 if last_named.get((table.id, row.id), -1) <= number and (fits or not row.label):
-                    placements.append(Placement(segment, table, row, LabelMatch.POSITIONAL if row.label else LabelMatch.EXACT, label_start, label_end))
+                    placements.append(
+                        Placement(segment, table, row, LabelMatch.POSITIONAL if row.label else LabelMatch.EXACT, label_start, label_end)
+                    )
                     pointer += 1
                     continue
             lost = True
@@ -349,7 +351,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch)
     if chosen is None:
         return None
     result = []
-    for position, (column, token) in enumerate(zip(columns, chosen)):
+    for position, (column, token) in enumerate(zip(columns, chosen, strict=False)):
         result.append(_cell(table, row.id, column.id, token, position))
     return FilledRow(table.id, row.id, "", None, None, match, tuple(result), expected, start, end)
 
@@ -368,7 +370,7 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
         # nothing written at all: the row's cells are its first empty fields (the rest is padding)
         return cells[:expected] if len(cells) >= expected and (explicit_blanks or len(cells) > 1) else None
     first, last = filled_positions[0], filled_positions[-1]
-    interior = [index for index in range(first, last + 1)]
+    interior = list(range(first, last + 1))
     if len(interior) == expected:
         return [cells[index] for index in interior]
     if len(interior) > expected:
@@ -376,7 +378,7 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
     missing = expected - len(interior)
     if not explicit_blanks:
         return None
-    leading = list(range(0, first))
+    leading = list(range(first))
     trailing = list(range(last + 1, len(cells)))
     if len(trailing) >= missing and not leading:
         return [cells[index] for index in interior + trailing[:missing]]
@@ -385,7 +387,9 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
     return None
 
 
-def _cell(table: TableSpec, row: str | None, column: str | None, token: Token, position: int, status: CellStatus | None = None) -> FilledCell:
+def _cell(
+    table: TableSpec, row: str | None, column: str | None, token: Token, position: int, status: CellStatus | None = None
+) -> FilledCell:
     value = token.cell
     if status is None:
         if value.kind == "blank":
@@ -433,7 +437,7 @@ def _mismatched_row(table: TableSpec, row: RowSpec, placement: Placement) -> Fil
     expected = len(table.columns)
     result = []
     if len(cells) > expected:
-        for position, (column, token) in enumerate(zip(table.columns, cells)):
+        for position, (column, token) in enumerate(zip(table.columns, cells, strict=False)):
             result.append(_cell(table, row.id, column.id, token, position))
         for position, token in enumerate(cells[expected:], start=expected):
             result.append(_cell(table, row.id, None, token, position, CellStatus.EXTRA))
@@ -463,10 +467,10 @@ def _mismatched_row(table: TableSpec, row: RowSpec, placement: Placement) -> Fil
 def _unaligned_row(table: TableSpec, placement: Placement) -> FilledRow:
     """Values that could not be placed in any template row."""
     cells = [token for token in placement.segment.cells if token.kind != "blank"] or list(placement.segment.cells)
-    result = tuple(
-        _cell(table, None, None, token, position, CellStatus.UNALIGNED) for position, token in enumerate(cells)
-    )
+    result = tuple(_cell(table, None, None, token, position, CellStatus.UNALIGNED) for position, token in enumerate(cells))
     start = placement.segment.label[0].start if placement.segment.label else cells[0].start
     end = placement.segment.cells[-1].end if placement.segment.cells else start
     label = " ".join(token.text for token in placement.segment.label)
-    return FilledRow(table.id, None, label, placement.label_start, placement.label_end, LabelMatch.NONE, result, len(table.columns), start, end)
+    return FilledRow(
+        table.id, None, label, placement.label_start, placement.label_end, LabelMatch.NONE, result, len(table.columns), start, end
+    )

@@ -25,7 +25,9 @@ def reading_dict(document: Document, reading: Reading) -> dict[str, Any]:
         "path": document.path,
         "format": document.format,
         "encoding": document.encoding,
-        "title": None if reading.title is None else {"text": reading.title.text, "location": document.location_dict(reading.title.start, reading.title.end)},
+        "title": None
+        if reading.title is None
+        else {"text": reading.title.text, "location": document.location_dict(reading.title.start, reading.title.end)},
         "year": reading.year,
         "year_source": reading.year_source,
         "expected_template": reading.expected_template.id if reading.expected_template else None,
@@ -54,7 +56,9 @@ def reading_dict(document: Document, reading: Reading) -> dict[str, Any]:
             "level": subject.level,
             "source": subject.source,
             "location": document.location_dict(subject.start, subject.end),
-            "mentions": [{"text": mention.text, "location": document.location_dict(mention.start, mention.end)} for mention in subject.mentions],
+            "mentions": [
+                {"text": mention.text, "location": document.location_dict(mention.start, mention.end)} for mention in subject.mentions
+            ],
         },
         "sections": [
             {
@@ -64,7 +68,11 @@ def reading_dict(document: Document, reading: Reading) -> dict[str, Any]:
                 "heading": section.heading,
                 "ordinal": section.ordinal,
                 "location": document.location_dict(section.start, section.end),
-                "body": {"start": section.body_start, "end": section.body_end, "empty": not document.text[section.body_start : section.body_end].strip()},
+                "body": {
+                    "start": section.body_start,
+                    "end": section.body_end,
+                    "empty": not document.text[section.body_start : section.body_end].strip(),
+                },
             }
             for section in reading.sections
         ],
@@ -87,7 +95,9 @@ def _table_dict(document: Document, table: FilledTable) -> dict:
                 "match": row.match.value,
                 "expected_values": row.expected,
                 "aligned": row.aligned,
-                "location": document.location_dict(row.label_start, row.label_end) if row.label_start is not None else document.location_dict(row.start, row.end),
+                "location": document.location_dict(row.label_start, row.label_end)
+                if row.label_start is not None
+                else document.location_dict(row.start, row.end),
                 "cells": [
                     {
                         "column": cell.column,

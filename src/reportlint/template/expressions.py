@@ -159,7 +159,7 @@ def _evaluate(node: ast.AST, resolve: Callable[[tuple[str, ...]], Number]) -> ob
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.Compare):
         left = _evaluate(node.left, resolve)
-        for op, comparator in zip(node.ops, node.comparators):
+        for op, comparator in zip(node.ops, node.comparators, strict=True):
             right = _evaluate(comparator, resolve)
             if not _COMPARE[type(op)](left, right):
                 return False

@@ -117,7 +117,7 @@ class FilledTable:
     _cells: Mapping[tuple[str, str], FilledCell] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
     @classmethod
-    def build(cls, spec: TableSpec, rows, **details) -> "FilledTable":
+    def build(cls, spec: TableSpec, rows, **details) -> FilledTable:
         """A table with its cell index built from ``rows``."""
         cells = {}
         for row in rows:

@@ -15,10 +15,9 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reportlint.text.chrome import PUBLICATION_LABELS
-from reportlint.text.dates import find_date_range
-from reportlint.text.dates import YEAR_MENTION, DateMention, find_dates
 from reportlint.core.model import Document
+from reportlint.text.chrome import PUBLICATION_LABELS
+from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import iter_lines
 
@@ -243,9 +242,7 @@ def _offset_in(title: Title, index: int) -> int:
     return title.end
 
 
-def find_subject(
-    document: Document, title: Title | None, pinned: str | None, first_heading: int | None
-) -> Subject | None:
+def find_subject(document: Document, title: Title | None, pinned: str | None, first_heading: int | None) -> Subject | None:
     """The reporting body: config pin first, else the title; issuer and signature lines are kept as mentions."""
     mentions = list(_issuer_lines(document, title, first_heading)) + list(_signature_lines(document))
     from_title = subject_from_title(title) if title else None
@@ -313,9 +310,7 @@ def find_publication(document: Document, metadata: Mapping[str, str]) -> Publica
             return Publication(dates[0].date, "page", dates[0].start, dates[0].end)
     tail_start = max(0, len(document.text) - 400)
     signature_dates = [
-        mention
-        for mention in find_dates(document.text, tail_start)
-        if mention.date is not None and _alone_on_line(document.text, mention)
+        mention for mention in find_dates(document.text, tail_start) if mention.date is not None and _alone_on_line(document.text, mention)
     ]
     if signature_dates:
         last = signature_dates[-1]

@@ -168,7 +168,6 @@ def _best_fit(document, sections, section_id, templates, expected):
 def _read_exactly(table: FilledTable) -> bool:
     """Every template row found once, by its official label or alias, with all its values in place."""
     found = [row for row in table.rows if row.row is not None]
-    return (
-        len(found) == len(table.rows) == len(table.spec.rows)
-        and all(row.match in (LabelMatch.EXACT, LabelMatch.ALIAS) and row.aligned for row in found)
+    return len(found) == len(table.rows) == len(table.spec.rows) and all(
+        row.match in (LabelMatch.EXACT, LabelMatch.ALIAS) and row.aligned for row in found
     )

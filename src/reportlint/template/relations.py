@@ -213,7 +213,9 @@ def message_fields(evaluation: Evaluation) -> dict[str, str]:
         difference = evaluation.difference
         gap = f"，相差 {abs(difference)}" if evaluation.operator == "=" else ""
         negated = {"=": "不等于", "≠": "等于", "<": "不小于", "≤": "大于", ">": "不大于", "≥": "小于"}[evaluation.operator]
-        detail = f"{_side_text(spec, evaluation.left, by_column, by_row)}{negated}{_side_text(spec, evaluation.right, by_column, by_row)}{gap}"
+        detail = (
+            f"{_side_text(spec, evaluation.left, by_column, by_row)}{negated}{_side_text(spec, evaluation.right, by_column, by_row)}{gap}"
+        )
         left, right, difference_text = str(evaluation.left.value), str(evaluation.right.value), str(abs(difference))
     else:
         values = "，".join(f"“{cell_label(spec, cell, by_column, by_row)}”为 {cell.value}" for cell in evaluation.cells)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlint.core.model import Document, Heading, Table
-from reportlint.text.ordinals import chinese_number
 from reportlint.template.labels import label_key, similarity, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
+from reportlint.text.ordinals import chinese_number
 from reportlint.text.segmentation import iter_lines
 
 _TOP_ORDINAL = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．,，]\s*")

@@ -16,8 +16,8 @@ from types import MappingProxyType
 from typing import Any
 
 from reportlint.core.diagnostics import Severity
-from reportlint.template.expressions import Expression, ExpressionError, parse_expression
 from reportlint.core.yamlio import YamlError, line_of, load_with_lines
+from reportlint.template.expressions import Expression, ExpressionError, parse_expression
 from reportlint.text.ordinals import section_number
 
 VALUE_KINDS = ("count", "change", "amount")
@@ -317,7 +317,11 @@ class _Reader:
         identifier = self.text(node, "id", "勾稽关系")
         code = self.text(node, "code", f"勾稽关系 {identifier}", required=False) or None
         if code is not None and "severity" in node:
-            raise self.fail(node, "severity", f"勾稽关系 {identifier} 由规则 {code} 报告，级别由该规则决定（在配置的 [severity] 中修改），不要再写 severity")
+            raise self.fail(
+                node,
+                "severity",
+                f"勾稽关系 {identifier} 由规则 {code} 报告，级别由该规则决定（在配置的 [severity] 中修改），不要再写 severity",
+            )
         table_id = self.text(node, "table", f"勾稽关系 {identifier}")
         if table_id not in tables:
             raise self.fail(node, "table", f"勾稽关系 {identifier} 引用了不存在的表 “{table_id}”")
@@ -374,9 +378,11 @@ def check_references(relation: RelationSpec, tables: Mapping[str, TableSpec]) ->
                     return f"单元格 “{row}.{column}” 不在表 {table.id} 中"
             elif len(reference) == 3:
                 other, row, column = reference
-                if other not in tables or row not in {r.id for r in tables[other].rows} or column not in {
-                    c.id for c in tables[other].columns
-                }:
+                if (
+                    other not in tables
+                    or row not in {r.id for r in tables[other].rows}
+                    or column not in {c.id for c in tables[other].columns}
+                ):
                     return f"单元格 “{other}.{row}.{column}” 不存在"
             else:
                 return f"名字 “{'.'.join(reference)}” 层级过多"
@@ -421,9 +427,7 @@ def parse_template(path: Path, document: Any) -> TemplateSpec:
     tables = tuple(reader.table(item) for item in reader.sequence(node.get("tables"), "tables", node, "tables"))
     reader.unique([table.id for table in tables], node, "tables")
     by_id = {table.id: table for table in tables}
-    relations = tuple(
-        reader.relation(item, by_id) for item in reader.sequence(node.get("relations"), "relations", node, "relations")
-    )
+    relations = tuple(reader.relation(item, by_id) for item in reader.sequence(node.get("relations"), "relations", node, "relations"))
     year_from, year_to = _years(reader, node)
     return TemplateSpec(
         id=identifier,
@@ -478,7 +482,7 @@ def extend_template(base: TemplateSpec, path: Path, document: Any) -> TemplateSp
         tables=tuple(tables[identifier] for identifier in order),
         relations=tuple(relations),
         legacy_headings=base.legacy_headings + reader.strings(node, "legacy_headings", "模板扩展文件"),
-        origins=base.origins + (str(path),),
+        origins=(*base.origins, str(path)),
     )
 
 
@@ -503,9 +507,7 @@ def _extend_table(reader: _Reader, table: TableSpec, node: Mapping) -> TableSpec
         if any(existing.id == column.id for existing in columns):
             raise reader.fail(item, "id", f"表 {table.id} 已有列 “{column.id}”")
         columns.append(column)
-    return replace(
-        table, rows=tuple(rows), columns=tuple(columns), header=table.header + reader.strings(node, "header", "表")
-    )
+    return replace(table, rows=tuple(rows), columns=tuple(columns), header=table.header + reader.strings(node, "header", "表"))
 
 
 def load_templates(paths: Sequence[Path]) -> TemplateSet:
@@ -527,9 +529,7 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
             if base_id not in templates:
                 from reportlint.core.suggest import did_you_mean
 
-                raise YamlError(
-                    path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}"
-                )
+                raise YamlError(path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}")
             templates[base_id] = extend_template(templates[base_id], path, document)
         elif not isinstance(document, Mapping):
             raise YamlError(path, None, "模板文件应为键值对（映射）")

@@ -109,9 +109,7 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     if any(parse_cell(text[s:e]).kind not in ("number", "none-mark") for s, e in tail):
         return None
     label = words[:first_value]
-    if label and (
-        _SENTENCE_END.search(text[label[0][0] : label[-1][1]]) or label[-1][1] - label[0][0] > _MAX_SPACE_LABEL
-    ):
+    if label and (_SENTENCE_END.search(text[label[0][0] : label[-1][1]]) or label[-1][1] - label[0][0] > _MAX_SPACE_LABEL):
         return None
     return ([(label[0][0], label[-1][1])] if label else []) + tail
 
@@ -144,14 +142,10 @@ def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] 
 
 def _table_rows(document: Document, table: Table) -> list[RawRow]:
     rows = [
-        [make_token(document.normalized, document.text, cell.start, cell.end, cell.column) for cell in row]
-        for row in table.rows
-        if row
+        [make_token(document.normalized, document.text, cell.start, cell.end, cell.column) for cell in row] for row in table.rows if row
     ]
     width = max((cell.column + cell.colspan for row in table.rows for cell in row), default=0)
-    label_columns = [
-        token.column for row in rows if any(token.kind == "value" for token in row) for token in row if token.is_text
-    ]
+    label_columns = [token.column for row in rows if any(token.kind == "value" for token in row) for token in row if token.is_text]
     first_value_column = max(label_columns) + 1 if label_columns else 0
     value_columns = frozenset(range(first_value_column, width))
     return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]

@@ -73,7 +73,9 @@ def parse_fixture(text: str) -> tuple[str, list[Expectation]]:
     return "\n".join(clean), expected
 
 
-def assert_fixture(path: str | Path, *, rules: Sequence[type] | None = None, config: Mapping[str, Any] | None = None, codes: Iterable[str] | None = None) -> None:
+def assert_fixture(
+    path: str | Path, *, rules: Sequence[type] | None = None, config: Mapping[str, Any] | None = None, codes: Iterable[str] | None = None
+) -> None:
     """Assert that linting a fixture file gives exactly the findings its ``#!`` lines expect.
 
     ``codes`` limits the comparison to findings of these codes (default: the

@@ -119,7 +119,12 @@ SUBJECTS = (
     SampleSubject("七里墩街道", "街道", "秦州区", "天水市", "甘肃省", ("东关街道", "大城街道", "西关街道")),
     SampleSubject("秦安县", "县", "秦安县", "天水市", "甘肃省", ("甘谷县", "清水县", "武山县")),
     SampleSubject(
-        "秦安县教育局", "部门", "秦安县", "天水市", "甘肃省", ("甘谷县教育局", "清水县教育局"),
+        "秦安县教育局",
+        "部门",
+        "秦安县",
+        "天水市",
+        "甘肃省",
+        ("甘谷县教育局", "清水县教育局"),
         ("招生入学", "学生资助", "教师招聘", "教育收费"),
     ),
 )
@@ -314,9 +319,28 @@ _REVIEWS = {"镇": 2, "乡": 1, "街道": 2, "县": 6, "市": 20, "部门": 4}
 #: How applications are shared among applicant kinds (自然人 … 其他) and among handling results.
 _APPLICANT_WEIGHTS = {"c_np": 78, "c_biz": 9, "c_sci": 1, "c_npo": 3, "c_law": 5, "c_oth": 4}
 _RESULT_WEIGHTS = {
-    "r3_1": 50, "r3_2": 8, "r3_3_1": 0.5, "r3_3_2": 0.5, "r3_3_3": 0.5, "r3_3_4": 2, "r3_3_5": 1.5,
-    "r3_3_6": 1.5, "r3_3_7": 0.5, "r3_3_8": 1, "r3_4_1": 12, "r3_4_2": 3, "r3_4_3": 1, "r3_5_1": 4,
-    "r3_5_2": 3, "r3_5_3": 1, "r3_5_4": 0.5, "r3_5_5": 0.5, "r3_6": 3, "r3_6_1": 2, "r3_6_2": 0.4, "r3_6_3": 1,
+    "r3_1": 50,
+    "r3_2": 8,
+    "r3_3_1": 0.5,
+    "r3_3_2": 0.5,
+    "r3_3_3": 0.5,
+    "r3_3_4": 2,
+    "r3_3_5": 1.5,
+    "r3_3_6": 1.5,
+    "r3_3_7": 0.5,
+    "r3_3_8": 1,
+    "r3_4_1": 12,
+    "r3_4_2": 3,
+    "r3_4_3": 1,
+    "r3_5_1": 4,
+    "r3_5_2": 3,
+    "r3_5_3": 1,
+    "r3_5_4": 0.5,
+    "r3_5_5": 0.5,
+    "r3_6": 3,
+    "r3_6_1": 2,
+    "r3_6_2": 0.4,
+    "r3_6_3": 1,
 }
 _RESULT_ROWS_AROUND = ("r1", "r2", "r3_7", "r4")
 _CASE_WEIGHTS = (5, 1, 1, 2)  # 结果维持, 结果纠正, 其他结果, 尚未审结
@@ -391,7 +415,7 @@ def _disclosure_row(table: TableSpec, row: str, makes_documents: bool, scale: in
     columns = [column.id for column in table.columns]
     if table.id == "s2_20_1":
         if not makes_documents:
-            return {column: "0" for column in columns}
+            return dict.fromkeys(columns, "0")
         made, stock = rng.randint(0, 2 + scale // 4), rng.randint(2, 8 + scale)
         if "in_force" in columns:  # T2021: 本年制发件数 本年废止件数 现行有效件数
             repealed = rng.randint(0, min(stock, 1 + scale // 6))
@@ -943,9 +967,7 @@ def render_html(report: SampleReport, header_style: str = "plain") -> str:
             body.append(f"<p>{_html_text(text)}</p>")
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(report.title)}</title>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        f"<title>{html.escape(report.title)}</title>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
 
 

@@ -15,7 +15,22 @@ from dataclasses import dataclass
 from reportlint.text.normalize import fold_width
 from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number
 
-_CHINESE_YEAR_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_CHINESE_YEAR_DIGITS = {
+    "〇": "0",
+    "零": "0",
+    "○": "0",
+    "Ｏ": "0",
+    "O": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 _SMALL = f"[{ORDINAL_CHARS}]{{1,3}}"
 
 _ARABIC = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
@@ -38,7 +53,7 @@ class DateMention:
     day: int
 
     @classmethod
-    def of(cls, start: int, end: int, raw: str, year: int, month: int, day: int) -> "DateMention":
+    def of(cls, start: int, end: int, raw: str, year: int, month: int, day: int) -> DateMention:
         """A mention of year/month/day; ``date`` is None when no such day exists."""
         try:
             date = dt.date(year, month, day)

@@ -66,9 +66,7 @@ def to_simplified(text: str) -> str:
     for line in text.split("\n"):
         simple = converter.convert(line)
         if len(simple) != len(line):
-            simple = "".join(
-                single if len(single := converter.convert(char)) == 1 else char for char in line
-            )
+            simple = "".join(single if len(single := converter.convert(char)) == 1 else char for char in line)
         lines.append(simple)
     return "\n".join(lines)
 

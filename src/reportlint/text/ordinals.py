@@ -9,7 +9,8 @@ CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千万]+"
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_DIGIT_CHARS = "零一二三四五六七八九"
+#: The digits 零 to 九, in order.
+CHINESE_DIGITS = "零一二三四五六七八九"
 
 
 def chinese_number(text: str) -> int | None:
@@ -31,7 +32,7 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
-def chinese_numeral(value: int, digits: str = _DIGIT_CHARS, ten: str = "十") -> str:
+def chinese_numeral(value: int, digits: str = CHINESE_DIGITS, ten: str = "十") -> str:
     """Chinese counting from 1 to 99 (一, 十, 十一, 二十三); other numbers in Arabic digits.
 
     ``digits`` (零 to 九) and ``ten`` may be replaced by another set, such as the

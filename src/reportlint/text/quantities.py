@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
@@ -288,9 +288,14 @@ def _subset_list(text: str, counted: _CountedSentence, mark: int, previous: _Cou
     total = None
     if before and _only_punctuation(text[before[-1].end : mark]):
         total = before[-1]
-    elif not before and _only_punctuation(text[sentence.start : mark]) and previous is not None and previous.quantities:
-        if _only_punctuation(text[previous.quantities[-1].end : previous.span.end]):
-            total = previous.quantities[-1]
+    elif (
+        not before
+        and _only_punctuation(text[sentence.start : mark])
+        and previous is not None
+        and previous.quantities
+        and _only_punctuation(text[previous.quantities[-1].end : previous.span.end])
+    ):
+        total = previous.quantities[-1]
     if total is None:
         return None
     return _with_parts(text, sentence, total, mark + len("其中"), counted.quantities)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlint.core.model import Document, Table
 from reportlint.loaders.docx import DocxLoader
 from reportlint.loaders.html import HtmlLoader
 from reportlint.loaders.pdf import PdfLoader
-from reportlint.core.model import Document, Table
 from reportlint.sources import read_source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -26,8 +26,4 @@ def load_document(path: Path) -> Document:
 
 def loaded_layout(document: Document, table: Table) -> set[tuple[int, int, int, int, str]]:
     """Every cell of a loaded table as (row, column, rowspan, colspan, text)."""
-    return {
-        (cell.row, cell.column, cell.rowspan, cell.colspan, document.text[cell.start : cell.end])
-        for row in table.rows
-        for cell in row
-    }
+    return {(cell.row, cell.column, cell.rowspan, cell.colspan, document.text[cell.start : cell.end]) for row in table.rows for cell in row}

@@ -22,8 +22,16 @@ def convert_with_libreoffice(document: Path, target: str, output: Path) -> Path:
         pytest.skip(INSTALL_HINT)
     profile = output / "lo-profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", target, "--outdir", str(output), str(document)],
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(output),
+            str(document),
+        ],
         check=True,
         capture_output=True,
         timeout=300,

@@ -34,10 +34,7 @@ _TO_UNICODE_MAP = (
 )
 _TO_UNICODE = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_TO_UNICODE_MAP), _TO_UNICODE_MAP)
 #: A standard security handler whose /U entry no password matches: readers must ask for a password.
-_ENCRYPTION = (
-    b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 "
-    b"/O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> >>"
-)
+_ENCRYPTION = b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> >>"
 
 
 def _text_stream(lines: list[str]) -> bytes:
@@ -141,8 +138,7 @@ def _document(contents: list[bytes], *, encrypted: bool = False, forms: list[byt
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
         content_number = len(objects)
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources %s >>"
-            % (content_number, _resources(form))
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources %s >>" % (content_number, _resources(form))
         )
         page_numbers.append(len(objects))
     kids = b" ".join(b"%d 0 R" % number for number in page_numbers)

@@ -45,65 +45,71 @@ def _values(*numbers: int) -> tuple[SourceCell, ...]:
 
 ZEROS = _values(0, 0, 0, 0, 0, 0, 0)
 
-ACTIVE_DISCLOSURE_TABLE = ReportTable((
-    (C("第二十条第（一）项", colspan=4),),
-    (C("信息内容"), C("本年制发件数"), C("本年废止件数"), C("现行有效件数")),
-    (C("规章"), *_values(0, 0, 0)),
-    (C("行政规范性文件"), *_values(1, 0, 3)),
-    (C("第二十条第（五）项", colspan=4),),
-    (C("信息内容"), C("本年处理决定数量", colspan=3)),
-    (C("行政许可"), C("12", colspan=3)),
-    (C("第二十条第（六）项", colspan=4),),
-    (C("信息内容"), C("本年处理决定数量", colspan=3)),
-    (C("行政处罚"), C("5", colspan=3)),
-    (C("行政强制"), C("0", colspan=3)),
-    (C("第二十条第（八）项", colspan=4),),
-    (C("信息内容"), C("本年收费金额\n（单位：万元）", colspan=3)),
-    (C("行政事业性收费"), C("0", colspan=3)),
-))
-
-APPLICATION_TABLE = ReportTable((
+ACTIVE_DISCLOSURE_TABLE = ReportTable(
     (
-        C("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
-        C("申请人情况", colspan=7),
-    ),
-    (C("自然人", rowspan=2), C("法人或其他组织", colspan=5), C("总计", rowspan=2)),
-    (C("商业企业"), C("科研机构"), C("社会公益组织"), C("法律服务机构"), C("其他")),
-    (C("一、本年新收政府信息公开申请数量", colspan=3), *_values(3, 0, 0, 0, 0, 0, 3)),
-    (C("二、上年结转政府信息公开申请数量", colspan=3), *ZEROS),
-    (C("三、本年度办理结果", rowspan=22), C("（一）予以公开", colspan=2), *_values(2, 0, 0, 0, 0, 0, 2)),
-    (C("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", colspan=2), *ZEROS),
-    (C("（三）不予公开", rowspan=8), C("1.属于国家秘密"), *ZEROS),
-    (C("2.其他法律行政法规禁止公开"), *ZEROS),
-    (C("3.危及“三安全一稳定”"), *ZEROS),
-    (C("4.保护第三方合法权益"), *ZEROS),
-    (C("5.属于三类内部事务信息"), *ZEROS),
-    (C("6.属于四类过程性信息"), *ZEROS),
-    (C("7.属于行政执法案卷"), *ZEROS),
-    (C("8.属于行政查询事项"), *ZEROS),
-    (C("（四）无法提供", rowspan=3), C("1.本机关不掌握相关政府信息"), *_values(1, 0, 0, 0, 0, 0, 1)),
-    (C("2.没有现成信息需要另行制作"), *ZEROS),
-    (C("3.补正后申请内容仍不明确"), *ZEROS),
-    (C("（五）不予处理", rowspan=5), C("1.信访举报投诉类申请"), *ZEROS),
-    (C("2.重复申请"), *ZEROS),
-    (C("3.要求提供公开出版物"), *ZEROS),
-    (C("4.无正当理由大量反复申请"), *ZEROS),
-    (C("5.要求行政机关确认或重新出具已获取信息"), *ZEROS),
-    (C("（六）其他处理", rowspan=3), C("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"), *ZEROS),
-    (C("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"), *ZEROS),
-    (C("3.其他"), *ZEROS),
-    (C("（七）总计", colspan=2), *_values(3, 0, 0, 0, 0, 0, 3)),
-    (C("四、结转下年度继续办理", colspan=3), *ZEROS),
-))
+        (C("第二十条第（一）项", colspan=4),),
+        (C("信息内容"), C("本年制发件数"), C("本年废止件数"), C("现行有效件数")),
+        (C("规章"), *_values(0, 0, 0)),
+        (C("行政规范性文件"), *_values(1, 0, 3)),
+        (C("第二十条第（五）项", colspan=4),),
+        (C("信息内容"), C("本年处理决定数量", colspan=3)),
+        (C("行政许可"), C("12", colspan=3)),
+        (C("第二十条第（六）项", colspan=4),),
+        (C("信息内容"), C("本年处理决定数量", colspan=3)),
+        (C("行政处罚"), C("5", colspan=3)),
+        (C("行政强制"), C("0", colspan=3)),
+        (C("第二十条第（八）项", colspan=4),),
+        (C("信息内容"), C("本年收费金额\n（单位：万元）", colspan=3)),
+        (C("行政事业性收费"), C("0", colspan=3)),
+    )
+)
+
+APPLICATION_TABLE = ReportTable(
+    (
+        (
+            C("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
+            C("申请人情况", colspan=7),
+        ),
+        (C("自然人", rowspan=2), C("法人或其他组织", colspan=5), C("总计", rowspan=2)),
+        (C("商业企业"), C("科研机构"), C("社会公益组织"), C("法律服务机构"), C("其他")),
+        (C("一、本年新收政府信息公开申请数量", colspan=3), *_values(3, 0, 0, 0, 0, 0, 3)),
+        (C("二、上年结转政府信息公开申请数量", colspan=3), *ZEROS),
+        (C("三、本年度办理结果", rowspan=22), C("（一）予以公开", colspan=2), *_values(2, 0, 0, 0, 0, 0, 2)),
+        (C("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", colspan=2), *ZEROS),
+        (C("（三）不予公开", rowspan=8), C("1.属于国家秘密"), *ZEROS),
+        (C("2.其他法律行政法规禁止公开"), *ZEROS),
+        (C("3.危及“三安全一稳定”"), *ZEROS),
+        (C("4.保护第三方合法权益"), *ZEROS),
+        (C("5.属于三类内部事务信息"), *ZEROS),
+        (C("6.属于四类过程性信息"), *ZEROS),
+        (C("7.属于行政执法案卷"), *ZEROS),
+        (C("8.属于行政查询事项"), *ZEROS),
+        (C("（四）无法提供", rowspan=3), C("1.本机关不掌握相关政府信息"), *_values(1, 0, 0, 0, 0, 0, 1)),
+        (C("2.没有现成信息需要另行制作"), *ZEROS),
+        (C("3.补正后申请内容仍不明确"), *ZEROS),
+        (C("（五）不予处理", rowspan=5), C("1.信访举报投诉类申请"), *ZEROS),
+        (C("2.重复申请"), *ZEROS),
+        (C("3.要求提供公开出版物"), *ZEROS),
+        (C("4.无正当理由大量反复申请"), *ZEROS),
+        (C("5.要求行政机关确认或重新出具已获取信息"), *ZEROS),
+        (C("（六）其他处理", rowspan=3), C("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"), *ZEROS),
+        (C("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"), *ZEROS),
+        (C("3.其他"), *ZEROS),
+        (C("（七）总计", colspan=2), *_values(3, 0, 0, 0, 0, 0, 3)),
+        (C("四、结转下年度继续办理", colspan=3), *ZEROS),
+    )
+)
 
 _RESULTS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 
-REVIEW_LITIGATION_TABLE = ReportTable((
-    (C("行政复议", colspan=5), C("行政诉讼", colspan=10)),
-    (*(C(label, rowspan=2) for label in _RESULTS), C("未经复议直接起诉", colspan=5), C("复议后起诉", colspan=5)),
-    tuple(C(label) for label in _RESULTS * 2),
-    _values(*([0] * 15)),
-))
+REVIEW_LITIGATION_TABLE = ReportTable(
+    (
+        (C("行政复议", colspan=5), C("行政诉讼", colspan=10)),
+        (*(C(label, rowspan=2) for label in _RESULTS), C("未经复议直接起诉", colspan=5), C("复议后起诉", colspan=5)),
+        tuple(C(label) for label in _RESULTS * 2),
+        _values(*([0] * 15)),
+    )
+)
 
 REPORT: tuple[ReportLine | ReportTable, ...] = (
     ReportLine("title", TITLE),

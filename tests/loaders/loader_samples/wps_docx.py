@@ -35,7 +35,7 @@ _RUN_PROPERTIES = '<w:rPr><w:rFonts w:hint="eastAsia" w:ascii="仿宋_GB2312" w:
 
 
 def _run(text: str) -> str:
-    return f"<w:r>{_RUN_PROPERTIES}<w:t xml:space=\"preserve\">{text}</w:t></w:r>"
+    return f'<w:r>{_RUN_PROPERTIES}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def _cell(text: str, *, span: int = 1, merge: str | None = None) -> str:
@@ -44,29 +44,29 @@ def _cell(text: str, *, span: int = 1, merge: str | None = None) -> str:
         properties += f'<w:gridSpan w:val="{span}"/>'
     if merge:
         properties += f'<w:vMerge w:val="{merge}"/>'
-    content = f"<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{_run(text) if text else ''}</w:p>"
-    return f"<w:tc><w:tcPr>{properties}<w:vAlign w:val=\"center\"/></w:tcPr>{content}</w:tc>"
+    content = f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{_run(text) if text else ""}</w:p>'
+    return f'<w:tc><w:tcPr>{properties}<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>'
 
 
 _TEXT_BOX_PARAGRAPH = f"<w:p>{_run('注：本报告数据截至2022年12月31日。')}</w:p>"
 
 DOCUMENT = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document {NAMESPACES}><w:body>
-<w:p w14:paraId="1A2B3C4D"><w:pPr><w:jc w:val="center"/><w:rPr><w:b/></w:rPr></w:pPr>{_run('某某县某某乡')}{_run('2022年')}<w:bookmarkStart w:id="0" w:name="_GoBack"/>{_run('政府信息公开工作年度报告')}<w:bookmarkEnd w:id="0"/></w:p>
-<w:p><w:pPr><w:pStyle w:val="3"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{_run('总体情况')}</w:p>
-<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:ind w:firstLine="640"/></w:pPr>{_run('主动公开。通过')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "http://www.example.gov.cn" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{_run('某某县人民政府网站')}<w:r><w:fldChar w:fldCharType="end"/></w:r><w:proofErr w:type="spellStart"/>{_run('本年度主动公开政府信息')}<w:proofErr w:type="spellEnd"/><w:ins w:id="1" w:author="WPS_1" w:date="2022-01-10T10:00:00Z">{_run('52')}</w:ins><w:del w:id="2" w:author="WPS_1" w:date="2022-01-10T10:00:00Z"><w:r><w:delText>48</w:delText></w:r></w:del>{_run('条。')}<w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注，不公开）</w:t></w:r></w:p>
-<w:p>{_run('附注如下')}<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="3000000" cy="500000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="1" name="文本框 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>{_TEXT_BOX_PARAGRAPH}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id="文本框 1" o:spid="_x0000_s1026" type="#_x0000_t202"><v:textbox><w:txbxContent>{_TEXT_BOX_PARAGRAPH}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
-<w:p><w:pPr><w:pStyle w:val="3"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425" w:num="1"/><w:docGrid w:type="lines" w:linePitch="312" w:charSpace="0"/></w:sectPr></w:pPr>{_run('主动公开政府信息情况')}</w:p>
+<w:p w14:paraId="1A2B3C4D"><w:pPr><w:jc w:val="center"/><w:rPr><w:b/></w:rPr></w:pPr>{_run("某某县某某乡")}{_run("2022年")}<w:bookmarkStart w:id="0" w:name="_GoBack"/>{_run("政府信息公开工作年度报告")}<w:bookmarkEnd w:id="0"/></w:p>
+<w:p><w:pPr><w:pStyle w:val="3"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{_run("总体情况")}</w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr><w:ind w:firstLine="640"/></w:pPr>{_run("主动公开。通过")}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "http://www.example.gov.cn" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{_run("某某县人民政府网站")}<w:r><w:fldChar w:fldCharType="end"/></w:r><w:proofErr w:type="spellStart"/>{_run("本年度主动公开政府信息")}<w:proofErr w:type="spellEnd"/><w:ins w:id="1" w:author="WPS_1" w:date="2022-01-10T10:00:00Z">{_run("52")}</w:ins><w:del w:id="2" w:author="WPS_1" w:date="2022-01-10T10:00:00Z"><w:r><w:delText>48</w:delText></w:r></w:del>{_run("条。")}<w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注，不公开）</w:t></w:r></w:p>
+<w:p>{_run("附注如下")}<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="3000000" cy="500000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="1" name="文本框 1"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>{_TEXT_BOX_PARAGRAPH}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id="文本框 1" o:spid="_x0000_s1026" type="#_x0000_t202"><v:textbox><w:txbxContent>{_TEXT_BOX_PARAGRAPH}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="3"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425" w:num="1"/><w:docGrid w:type="lines" w:linePitch="312" w:charSpace="0"/></w:sectPr></w:pPr>{_run("主动公开政府信息情况")}</w:p>
 <w:tbl><w:tblPr><w:tblStyle w:val="5"/><w:tblW w:w="8520" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="2130"/><w:gridCol w:w="2130"/><w:gridCol w:w="2130"/><w:gridCol w:w="2130"/></w:tblGrid>
-<w:tr><w:trPr><w:trHeight w:val="600" w:hRule="atLeast"/></w:trPr>{_cell('（勾稽关系说明）', span=2, merge='restart')}{_cell('申请人情况', span=2)}</w:tr>
-<w:tr>{_cell('', span=2, merge='continue')}{_cell('自然人')}{_cell('总计')}</w:tr>
-<w:tr>{_cell('三、本年度办理结果', merge='restart')}{_cell('（一）予以公开')}{_cell('2')}{_cell('2')}</w:tr>
-<w:tr>{_cell('', merge='continue')}{_cell('（二）部分公开')}{_cell('0')}{_cell('0')}</w:tr>
-<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{_cell('（七）总计')}{_cell('2')}{_cell('2')}</w:tr>
+<w:tr><w:trPr><w:trHeight w:val="600" w:hRule="atLeast"/></w:trPr>{_cell("（勾稽关系说明）", span=2, merge="restart")}{_cell("申请人情况", span=2)}</w:tr>
+<w:tr>{_cell("", span=2, merge="continue")}{_cell("自然人")}{_cell("总计")}</w:tr>
+<w:tr>{_cell("三、本年度办理结果", merge="restart")}{_cell("（一）予以公开")}{_cell("2")}{_cell("2")}</w:tr>
+<w:tr>{_cell("", merge="continue")}{_cell("（二）部分公开")}{_cell("0")}{_cell("0")}</w:tr>
+<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>{_cell("（七）总计")}{_cell("2")}{_cell("2")}</w:tr>
 </w:tbl>
-<w:p>{_run('分项')}<w:r><w:tab/></w:r>{_run('说明：')}<w:r><w:br/></w:r>{_run('见下表')}</w:p>
-<w:sdt><w:sdtPr><w:id w:val="147458"/></w:sdtPr><w:sdtContent><w:p>{_run('（本报告由某某乡党政办公室编制）')}</w:p></w:sdtContent></w:sdt>
-<w:tbl><w:tblPr><w:tblW w:w="8520" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="8520"/></w:tblGrid><w:tr>{_cell('某某县某某乡人民政府')}</w:tr></w:tbl>
+<w:p>{_run("分项")}<w:r><w:tab/></w:r>{_run("说明：")}<w:r><w:br/></w:r>{_run("见下表")}</w:p>
+<w:sdt><w:sdtPr><w:id w:val="147458"/></w:sdtPr><w:sdtContent><w:p>{_run("（本报告由某某乡党政办公室编制）")}</w:p></w:sdtContent></w:sdt>
+<w:tbl><w:tblPr><w:tblW w:w="8520" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="8520"/></w:tblGrid><w:tr>{_cell("某某县某某乡人民政府")}</w:tr></w:tbl>
 <w:p/>
 <w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1800" w:bottom="1440" w:left="1800" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425" w:num="1"/><w:docGrid w:type="lines" w:linePitch="312" w:charSpace="0"/></w:sectPr>
 </w:body></w:document>"""

@@ -39,7 +39,7 @@ class ContactPhoneAreaCode(Rule):
             area_code = match.group(1)
             if area_code not in allowed and not area_code.startswith(("010", "020")):
                 yield self.diagnostic(
-                    f"联系电话 {report.text[match.start():match.end()]} 的区号 {area_code} 不属于本省（本省区号：{'、'.join(sorted(allowed))}）",
+                    f"联系电话 {report.text[match.start() : match.end()]} 的区号 {area_code} 不属于本省（本省区号：{'、'.join(sorted(allowed))}）",
                     match.start(),
                     match.end(),
                 )

@@ -27,11 +27,11 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from reportlint.core.hookspecs import hookimpl
-from reportlint.loaders import Loader
-from reportlint.loaders.docx.styles import Numbering, StyleSheet, WordNames, attribute_number, parse_xml
-from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
-from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.core.model import Document, Heading, Paragraph
+from reportlint.loaders import Loader
+from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.docx.styles import Numbering, StyleSheet, WordNames, attribute_number, parse_xml
+from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.sources import Source, SourceError
 
 if TYPE_CHECKING:
@@ -90,8 +90,7 @@ def _relationships(archive: zipfile.ZipFile, names: set[str], path: str) -> dict
     if root is None:
         return {}
     return {
-        (relationship.get("Type") or "").rsplit("/", 1)[-1]: relationship.get("Target") or ""
-        for relationship in root.iter(_RELATIONSHIP)
+        (relationship.get("Type") or "").rsplit("/", 1)[-1]: relationship.get("Target") or "" for relationship in root.iter(_RELATIONSHIP)
     }
 
 

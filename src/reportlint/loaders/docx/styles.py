@@ -11,10 +11,11 @@ report's visible numbering in ``Document.text``.
 from __future__ import annotations
 
 import re
-from reportlint.text.ordinals import chinese_numeral
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from reportlint.text.ordinals import CHINESE_DIGITS, chinese_numeral
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -260,8 +261,19 @@ _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
 )
 
 
@@ -296,7 +308,7 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "chineseCountingThousand": chinese_numeral,
     "japaneseCounting": chinese_numeral,
     "taiwaneseCounting": chinese_numeral,
-    "ideographDigital": lambda value: "".join(_CHINESE_DIGITS[int(digit)] for digit in str(value)),
+    "ideographDigital": lambda value: "".join(CHINESE_DIGITS[int(digit)] for digit in str(value)),
     "chineseLegalSimplified": lambda value: chinese_numeral(value, _LEGAL_DIGITS, "拾"),
     "ideographLegalTraditional": lambda value: chinese_numeral(value, _LEGAL_DIGITS, "拾"),
     "ideographTraditional": _cyclic(_HEAVENLY_STEMS),

@@ -22,9 +22,10 @@ from html.entities import codepoint2name
 from typing import TYPE_CHECKING
 
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
-from reportlint.text.chrome import is_chrome_line
+from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.loaders.html.content import (
     MIN_UNSTRUCTURED_CHARS,
     NO_REPORT_MESSAGE,
@@ -32,23 +33,82 @@ from reportlint.loaders.html.content import (
     is_metadata_table,
     page_metadata,
 )
-from reportlint.loaders.headings import is_title, numbered_heading_level
-from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.sources import Source, SourceError
+from reportlint.text.chrome import is_chrome_line
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
 
 #: Elements whose content is never report text.
 SKIPPED_TAGS = frozenset(
-    "script style noscript template nav iframe frame frameset object embed applet svg canvas "
-    "select option button input textarea map audio video head".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "canvas",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "map",
+        "audio",
+        "video",
+        "head",
+    ]
 )
 #: Elements that end the current line before and after their content.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
-    "figure footer form header hgroup hr html li main menu ol p pre section summary ul "
-    "table thead tbody tfoot tr td th".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "ul",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+    ]
 )
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 
@@ -196,11 +256,7 @@ class Flow:
         if len(filled) == 1 and not _COLLAPSIBLE_INSIDE.search(filled[0].text.strip()):
             self._add_word_line(filled[0])  # the usual table cell or heading: one run of text
             return
-        tokens = [
-            (match.group(), piece.line, piece.linked)
-            for piece in pending
-            for match in _COLLAPSIBLE.finditer(piece.text)
-        ]
+        tokens = [(match.group(), piece.line, piece.linked) for piece in pending for match in _COLLAPSIBLE.finditer(piece.text)]
         words = _trimmed(tokens)
         if not words:
             return
@@ -405,11 +461,7 @@ def _is_skipped(element: HtmlElement) -> bool:
     """Elements that never hold report text: scripts, styles, navigation, form controls, hidden elements."""
     if not isinstance(element.tag, str):
         return False
-    return (
-        element.tag in SKIPPED_TAGS
-        or element.get("hidden") is not None
-        or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
-    )
+    return element.tag in SKIPPED_TAGS or element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], title: bool) -> None:

@@ -19,14 +19,12 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_metadata_line, section_count
 from reportlint.loaders.headings import TITLE, is_title
 from reportlint.sources import SourceError
+from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_metadata_line, section_count
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
-
-
 
 
 #: How many elements at the start of the content are searched for the report's title.
@@ -34,17 +32,11 @@ TITLE_SEARCH_ELEMENTS = 40
 #: A page without section headings needs this much text (in characters) around its title to hold a report.
 MIN_UNSTRUCTURED_CHARS = 300
 
-NO_REPORT_MESSAGE = (
-    "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
-)
+NO_REPORT_MESSAGE = "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
 
 _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "published", "article:published_time")
-_DATE = re.compile(
-    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
-)
-_LABELLED_DATE = re.compile(
-    r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")"
-)
+_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_LABELLED_DATE = re.compile(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
 
 
 @dataclass(frozen=True)

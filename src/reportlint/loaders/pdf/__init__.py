@@ -36,13 +36,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.model import Document, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import TableGrid, TextBuilder, write_table
 from reportlint.loaders.pdf.glyphs import SPACING_GAP, Glyph, cell_text, is_chinese
 from reportlint.loaders.pdf.grids import RuledGrid, find_grids
 from reportlint.loaders.pdf.strokes import page_rules
 from reportlint.loaders.pdf.tables import CellText, TablePiece, join_pieces
-from reportlint.core.model import Document, Paragraph
 from reportlint.sources import Source, SourceError
 
 if TYPE_CHECKING:
@@ -50,9 +50,7 @@ if TYPE_CHECKING:
 
 MISSING_PDFIUM = "读取 PDF 需要 pypdfium2，当前环境中没有：请执行 pip install pypdfium2（或重新安装 reportlint）后再检查"
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），需要先做文字识别（OCR）后再检查"
-UNREADABLE_TEXT_LAYER = (
-    "PDF 的文字层无法识别（字体缺少 Unicode 映射，提取出来是乱码），请从原文件重新导出 PDF 或做文字识别（OCR）"
-)
+UNREADABLE_TEXT_LAYER = "PDF 的文字层无法识别（字体缺少 Unicode 映射，提取出来是乱码），请从原文件重新导出 PDF 或做文字识别（OCR）"
 ENCRYPTED = "PDF 文件已加密，需要密码才能打开，无法检查：请提供未加密的版本"
 CORRUPT = "PDF 文件已损坏，无法解析：请重新导出或重新下载"
 
@@ -68,7 +66,7 @@ MAX_UNMAPPED_SHARE = 0.5
 MAX_FURNITURE_CHARACTERS = 10
 
 _LINE_BREAKS = "\r\n"
-_DROPPED = frozenset(chr(code) for code in (*range(0, 9), 11, 12, *range(14, 32), 127)) | {"\xad", "\ufffe", "\uffff"}
+_DROPPED = frozenset(chr(code) for code in (*range(9), 11, 12, *range(14, 32), 127)) | {"\xad", "\ufffe", "\uffff"}
 
 
 def _import_pdfium() -> Any:

@@ -150,7 +150,7 @@ def cluster(positions: list[float]) -> list[float]:
 def nearest(lines: Sequence[float], position: float) -> int:
     """Index of the grid line nearest to a position (``lines`` ascending)."""
     index = bisect.bisect_left(lines, position)
-    if index == len(lines) or index and position - lines[index - 1] < lines[index] - position:
+    if index == len(lines) or (index and position - lines[index - 1] < lines[index] - position):
         return index - 1
     return index
 

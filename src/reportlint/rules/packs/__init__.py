@@ -86,7 +86,9 @@ def _rule(reader: PackReader, node: Any, index: int, seen_codes: set[str]) -> ty
     rule_type = str(node["type"])
     base = RULE_TYPES.get(rule_type)
     if base is None:
-        raise reader.fail(node, "type", f"未知的规则类型 “{rule_type}”{did_you_mean(rule_type, RULE_TYPES)}（可选：{'、'.join(RULE_TYPES)}）")
+        raise reader.fail(
+            node, "type", f"未知的规则类型 “{rule_type}”{did_you_mean(rule_type, RULE_TYPES)}（可选：{'、'.join(RULE_TYPES)}）"
+        )
     for key in node:
         if key not in COMMON_KEYS + base.keys:
             raise reader.fail(node, key, f"{rule_type} 类型的规则没有 “{key}” 这一项{did_you_mean(str(key), COMMON_KEYS + base.keys)}")

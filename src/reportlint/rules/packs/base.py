@@ -135,7 +135,9 @@ class PackReader:
             for paragraph in str(node.get("description") or node["message"]).strip().split("\n\n")
         ]
         first, _, rest = paragraphs[0].partition("。")
-        description = "\n\n".join(part for part in (first + ("。" if rest or paragraphs[0].endswith("。") else ""), rest, *paragraphs[1:]) if part)
+        description = "\n\n".join(
+            part for part in (first + ("。" if rest or paragraphs[0].endswith("。") else ""), rest, *paragraphs[1:]) if part
+        )
         examples = node.get("examples") or {}
         if not isinstance(examples, Mapping) or any(key not in ("bad", "good") for key in examples):
             raise self.fail(node, "examples", "examples 应为 {bad: …, good: …}")
@@ -153,7 +155,11 @@ class PackReader:
         fields = {name for _, name, _, _ in string.Formatter().parse(message) if name}
         unknown = sorted(fields - set(allowed))
         if unknown:
-            raise self.fail(node, "message", f"消息中的占位符 {{{unknown[0]}}} 不可用；{rule_type} 类型可用：{'、'.join('{' + name + '}' for name in allowed)}")
+            raise self.fail(
+                node,
+                "message",
+                f"消息中的占位符 {{{unknown[0]}}} 不可用；{rule_type} 类型可用：{'、'.join('{' + name + '}' for name in allowed)}",
+            )
         return message
 
 

@@ -112,7 +112,7 @@ def _is_unbounded(quantifier: re.Match[str]) -> bool:
         return True
     if text == "?":
         return False
-    low, comma, high = quantifier.groups()
+    _, comma, high = quantifier.groups()
     if not comma:
         return False
     return not high or int(high) > MAX_BOUNDED_REPEAT
