@@ -1,4 +1,4 @@
-"""Outputs users see stay byte-identical unless a change means them to (see tests/snapshots/regenerate.py)."""
+"""Outputs users see stay byte-identical unless a change means them to (see tests/acceptance/snapshots/regenerate.py)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ def test_every_output_matches_its_snapshot(monkeypatch):
     monkeypatch.chdir(regenerate.REPO)
     produced = dict(regenerate.outputs())
     stored = {path.name for path in HERE.iterdir() if path.name != "regenerate.py" and path.is_file()}
-    assert set(produced) == stored, "snapshots missing or stale: run python tests/snapshots/regenerate.py"
+    assert set(produced) == stored, "snapshots missing or stale: run python tests/acceptance/snapshots/regenerate.py"
     changed = [name for name, content in produced.items() if (HERE / name).read_bytes().decode("utf-8") != content]
     if changed:
         pytest.fail(
-            "outputs differ from their snapshots (python tests/snapshots/regenerate.py, then review the diff): " + ", ".join(changed)
+            "outputs differ from their snapshots (python tests/acceptance/snapshots/regenerate.py, then review the diff): " + ", ".join(changed)
         )

@@ -38,7 +38,7 @@ from reportlint.template.reading import read_report
 from reportlint.testing.reports import SUBJECTS, SampleReport, render_html, write_docx
 
 # The LibreOffice helper lives with the loader tests' samples (tests run with --import-mode=importlib).
-sys.path.insert(0, str(Path(__file__).resolve().parent / "loaders"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "loaders"))
 
 from loader_samples.libreoffice import convert_with_libreoffice
 

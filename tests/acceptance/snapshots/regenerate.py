@@ -1,8 +1,8 @@
 """Writes the output snapshots of this directory: every output format on the examples and test corpora.
 
-Run ``python tests/snapshots/regenerate.py`` from the repository root after a change
+Run ``python tests/acceptance/snapshots/regenerate.py`` from the repository root after a change
 that is *meant* to change what reportlint prints, and review the diff of the
-stored files. ``tests/test_snapshots.py`` checks that today's outputs are
+stored files. ``tests/acceptance/test_snapshots.py`` checks that today's outputs are
 byte-identical to the stored ones, so a refactoring that changes nothing users
 see keeps every snapshot as it is.
 """
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 
 #: Folders whose reports are snapshotted, relative to the repository root.
