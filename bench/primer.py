@@ -157,7 +157,9 @@ def discover(directory: Path, excludes: Sequence[str] = ()) -> list[str]:
 
 
 def reportlint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportlint", *args], check=False, cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "reportlint", *args], check=False, cwd=cwd, capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 def run_check(directory: Path, files: Sequence[str], jobs: int | None) -> dict:
@@ -165,7 +167,9 @@ def run_check(directory: Path, files: Sequence[str], jobs: int | None) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "check.json"
         options = ["--jobs", str(jobs)] if jobs else []
-        done = reportlint("check", "--isolated", "--exit-zero", "--no-progress", "-f", "json", "-o", str(output), *options, "--", *files, cwd=directory)
+        done = reportlint(
+            "check", "--isolated", "--exit-zero", "--no-progress", "-f", "json", "-o", str(output), *options, "--", *files, cwd=directory
+        )
         if done.returncode != 0 or not output.exists():
             raise SystemExit(f"reportlint check failed (exit {done.returncode}): {first_line(done.stderr)}")
         return json.loads(output.read_text(encoding="utf-8"))
@@ -212,7 +216,7 @@ def table_read(tables: Iterable[dict], section: str) -> bool:
 
 def read_all(directory: Path, files: Sequence[str], jobs: int | None) -> dict[str, Reading]:
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
-        return dict(zip(files, pool.map(lambda file: read_file(directory, file), files)))
+        return dict(zip(files, pool.map(lambda file: read_file(directory, file), files), strict=False))
 
 
 def collect(directory: Path, excludes: Sequence[str], jobs: int | None) -> Run:
@@ -252,8 +256,8 @@ def finding_of(path: str, diagnostic: dict) -> Finding:
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
     rows = [[str(cell) for cell in row] for row in rows]
     widths = [max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)]
-    lines = ["  ".join(header.ljust(width) for header, width in zip(headers, widths)).rstrip()]
-    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines = ["  ".join(header.ljust(width) for header, width in zip(headers, widths, strict=False)).rstrip()]
+    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)).rstrip() for row in rows]
     return lines
 
 
@@ -261,7 +265,9 @@ def rule_counts(run: Run) -> list[tuple[str, str, str, int, int]]:
     """(code, name, severity, findings, files) per rule, most frequent first."""
     counts = Counter(f.code for f in run.findings())
     files = Counter(code for result in run.files.values() for code in {f.code for f in result.findings})
-    return sorted(((code, *run.rules.get(code, ("?", "?")), n, files[code]) for code, n in counts.items()), key=lambda row: (-row[3], row[0]))
+    return sorted(
+        ((code, *run.rules.get(code, ("?", "?")), n, files[code]) for code, n in counts.items()), key=lambda row: (-row[3], row[0])
+    )
 
 
 def summary_lines(run: Run, directory: str) -> list[str]:
@@ -269,8 +275,12 @@ def summary_lines(run: Run, directory: str) -> list[str]:
     lines = [f"reportlint {run.version} primer: {len(run.files)} files in {directory}, {len(findings)} findings", "", "Findings by rule"]
     lines += table(("code", "name", "severity", "count", "files"), rule_counts(run))
     severities = Counter(f.severity for f in findings)
-    lines += ["", "By severity: " + ", ".join(f"{severity} {severities[severity]}" for severity in ("error", "warning", "info") if severity in severities)]
-    return lines + [""] + failure_lines(run)
+    lines += [
+        "",
+        "By severity: "
+        + ", ".join(f"{severity} {severities[severity]}" for severity in ("error", "warning", "info") if severity in severities),
+    ]
+    return [*lines, "", *failure_lines(run)]
 
 
 def failure_lines(run: Run) -> list[str]:
@@ -294,7 +304,7 @@ def diff_lines(old: Run, new: Run) -> list[str]:
         lines.append(f"{code} {rules.get(code, ('?',))[0]}: +{len(plus)} −{len(minus)}")
         lines += [f"  + {f.file}:{f.line}:{f.column} {f.message}" for f in plus]
         lines += [f"  - {f.file}:{f.line}:{f.column} {f.message}" for f in minus]
-    return lines + [""] + failure_change_lines(old, new)
+    return [*lines, "", *failure_change_lines(old, new)]
 
 
 def unmatched(findings: Iterable[Finding], others: Iterable[Finding]) -> list[Finding]:
@@ -317,7 +327,9 @@ def failure_change_lines(old: Run, new: Run) -> list[str]:
     count_old, count_new = Counter(kind for _, kind in failures(old)), Counter(kind for _, kind in failures(new))
     kinds = [kind for kind in FAILURES if count_old[kind] or count_new[kind]]
     lines = [f"Reading failures: {len(failures(old))} → {len(failures(new))}"]
-    lines += table(("kind", "before", "after", "change"), ((k, count_old[k], count_new[k], f"{count_new[k] - count_old[k]:+d}") for k in kinds))
+    lines += table(
+        ("kind", "before", "after", "change"), ((k, count_old[k], count_new[k], f"{count_new[k] - count_old[k]:+d}") for k in kinds)
+    )
     lines += [f"  fixed: {path}: {kind}" for path, kind in sorted(gone)]
     lines += [f"  new:   {path}: {kind}" for path, kind in sorted(came)]
     return lines
@@ -362,7 +374,7 @@ def precision_lines(path: Path) -> list[str]:
     total = sum(verdicts.values(), Counter())
     rows = [(code, c["real"] + c["false"], c["real"], c["false"], percent(c)) for code, c in sorted(verdicts.items())]
     rows.append(("all", total["real"] + total["false"], total["real"], total["false"], percent(total)))
-    return [f"Precision from {path}"] + table(("code", "judged", "real", "false", "precision"), rows)
+    return [f"Precision from {path}", *table(("code", "judged", "real", "false", "precision"), rows)]
 
 
 def percent(counts: Counter) -> str:
@@ -379,7 +391,9 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("-o", "--output", type=Path, help="save this run as compact JSON")
     parser.add_argument("--against", type=Path, help="a saved run to compare with")
     parser.add_argument("--jobs", type=int, help="parallel processes for check and threads for parse")
-    parser.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files whose relative path matches (repeatable)")
+    parser.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="skip files whose relative path matches (repeatable)"
+    )
     parser.add_argument("--sample", type=int, metavar="N", help="print N random findings with their source line")
     parser.add_argument("--seed", type=int, default=0, help="seed for --sample")
     parser.add_argument("--judge", type=Path, metavar="TSV", help="print precision per rule from hand judgements")
@@ -396,9 +410,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         run = collect(args.directory.resolve(), args.exclude, args.jobs)
         lines += summary_lines(run, str(args.directory))
         if args.against:
-            lines += [""] + diff_lines(Run.from_json(json.loads(args.against.read_text(encoding="utf-8"))), run)
+            lines += ["", *diff_lines(Run.from_json(json.loads(args.against.read_text(encoding="utf-8"))), run)]
         if args.sample:
-            lines += [""] + sample_lines(run, args.directory, args.sample, args.seed)
+            lines += ["", *sample_lines(run, args.directory, args.sample, args.seed)]
         if args.output:
             args.output.write_text(json.dumps(run.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     if args.judge:
