@@ -27,5 +27,6 @@ def test_every_output_matches_its_snapshot(monkeypatch):
     changed = [name for name, content in produced.items() if (HERE / name).read_bytes().decode("utf-8") != content]
     if changed:
         pytest.fail(
-            "outputs differ from their snapshots (python tests/acceptance/snapshots/regenerate.py, then review the diff): " + ", ".join(changed)
+            "outputs differ from their snapshots (python tests/acceptance/snapshots/regenerate.py, then review the diff): "
+            + ", ".join(changed)
         )
