@@ -58,6 +58,7 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.rl3_relations",
     "reportlint.rules.rl6_hygiene",
     "reportlint.rules.rl6_extraction",
+    "reportlint.rules.rl6_wording",
     "reportlint.rules.rl5_dates",
     "reportlint.rules.rl3_narrative",
     "reportlint.rules.rl4_places",
