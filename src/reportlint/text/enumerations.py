@@ -86,8 +86,9 @@ class EnumerationMarker:
 
     def renumbered(self, text: str, value: int) -> str:
         """The marker as ``text`` writes it, with the number ``value`` instead of its own (``（二）`` → ``（三）``)."""
-        number = SEQUENCE_WORDS[value - 1] if self.style.name == "sequence-words" and value <= len(SEQUENCE_WORDS) else None
-        if number is None:
+        if self.style.name == "sequence-words":
+            number = SEQUENCE_WORDS[value - 1] if value <= len(SEQUENCE_WORDS) else f"第{chinese_numeral(value)}"
+        else:
             number = str(value) if self.style.name.startswith("arabic") else chinese_numeral(value)
         return (text[self.start : self.number_start] + number + text[self.number_end : self.end]).strip()
 
