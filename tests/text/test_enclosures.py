@@ -10,7 +10,7 @@ def spans(text: str) -> list[str]:
 
 
 def test_quotes_and_titles_outermost_first():
-    text = "开展“我为群众办实事”活动，依据《关于<某某>的通知》和\"一网通办\"。"
+    text = '开展“我为群众办实事”活动，依据《关于<某某>的通知》和"一网通办"。'
     assert spans(text) == ["“我为群众办实事”", "《关于<某某>的通知》", '"一网通办"']
 
 

@@ -53,7 +53,9 @@ def prose_lines(report: Report, table_sections: bool = True) -> list[ProseLine]:
     text = report.normalized
     tables = [(block.start, block.end) for block in report.document.tables]
     if reading.filled is not None:
-        tables += [(table.start, table.end) for table in reading.filled.tables.values() if table.start is not None and table.end is not None]
+        tables += [
+            (table.start, table.end) for table in reading.filled.tables.values() if table.start is not None and table.end is not None
+        ]
     title_end = reading.title.end if reading.title is not None else 0
     if reading.sections:
         parts = [(title_end, reading.sections[0].start, "intro")]
@@ -81,7 +83,27 @@ def prose_lines(report: Report, table_sections: bool = True) -> list[ProseLine]:
 
 #: Characters whose doubling is a slip, with the words that make a doubled pair two words: the words that
 #: start with the character (``镇长``: 某镇 + 镇长) and the characters that end a word with it (``目的``: 目的 + 的).
-_COUNTY_WORDS = ("长", "委", "政府", "直", "级", "城", "域", "情", "属", "内", "里", "区", "乡", "纪", "民", "人大", "人民医院", "医院", "中")
+_COUNTY_WORDS = (
+    "长",
+    "委",
+    "政府",
+    "直",
+    "级",
+    "城",
+    "域",
+    "情",
+    "属",
+    "内",
+    "里",
+    "区",
+    "乡",
+    "纪",
+    "民",
+    "人大",
+    "人民医院",
+    "医院",
+    "中",
+)
 DOUBLING_SLIPS: dict[str, tuple[tuple[str, ...], str]] = {
     "的": (("确",), "目标端"),
     "了": (("解", "结", "之", "然", "如"), "不"),
@@ -100,7 +122,19 @@ DOUBLING_SLIPS: dict[str, tuple[tuple[str, ...], str]] = {
     "县": (_COUNTY_WORDS, ""),
 }
 #: Correct words and idioms with a doubled character of :data:`DOUBLING_SLIPS`: never reported.
-LEGITIMATE_DOUBLES = ("的的确确", "是是非非", "实实在在", "和和美美", "和和气气", "不了了之", "小时了了", "县县通", "乡乡通", "镇镇通", "乡乡镇镇")
+LEGITIMATE_DOUBLES = (
+    "的的确确",
+    "是是非非",
+    "实实在在",
+    "和和美美",
+    "和和气气",
+    "不了了之",
+    "小时了了",
+    "县县通",
+    "乡乡通",
+    "镇镇通",
+    "乡乡镇镇",
+)
 
 
 class RepeatedCharacter(Rule):
@@ -138,7 +172,7 @@ class RepeatedCharacter(Rule):
             start = match.start()
             before = text[start - 1] if start else ""
             after = text[match.end() : match.end() + 1]
-            if before == char or after == char:
+            if char in (before, after):
                 continue  # a run of three is something else (an ellipsis of characters, a list)
             starts_word, ends_word = DOUBLING_SLIPS[char]
             if text.startswith(starts_word, match.end()) or (before and before in ends_word):
@@ -202,7 +236,9 @@ def numbering_slips(markers: list[EnumerationMarker]) -> Iterator[NumberingSlip]
         if following is not None and following.value == expected + 1 and marker.value in (previous.value, expected + 1):
             # 一是 三是 三是 / 一是 二是 二是 四是: this marker alone is wrong; the list goes on from the expected number
             yield NumberingSlip(marker, previous, expected, "misnumbered", following)
-            last[marker.style.name] = EnumerationMarker(marker.style, expected, marker.start, marker.end, marker.number_start, marker.number_end)
+            last[marker.style.name] = EnumerationMarker(
+                marker.style, expected, marker.start, marker.end, marker.number_start, marker.number_end
+            )
             continue
         if marker.value == previous.value:
             kind = "repeated"
@@ -529,7 +565,31 @@ _PINYIN_WORD = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,6}}")
 _LATIN_IN_HAN = re.compile(f"(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
 #: Lower-case Latin words that are at home in Chinese prose.
 LATIN_WORDS = frozenset(
-    ["app", "pdf", "wifi", "email", "http", "https", "www", "com", "cn", "gov", "html", "doc", "docx", "xls", "xlsx", "wps", "ofd", "ok", "h", "a", "b", "c", "x"]
+    [
+        "app",
+        "pdf",
+        "wifi",
+        "email",
+        "http",
+        "https",
+        "www",
+        "com",
+        "cn",
+        "gov",
+        "html",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "wps",
+        "ofd",
+        "ok",
+        "h",
+        "a",
+        "b",
+        "c",
+        "x",
+    ]
 )
 _CJK_CONTEXT = f"{HAN}，。；：、！？“”‘’（）《》"
 
@@ -695,4 +755,3 @@ def _count_unit(text: str, start: int, end: int, line: ProseLine) -> str | None:
 def reportlint_rules():
     """The RL6 wording rules."""
     return [RepeatedCharacter, EnumerationSequence, RegulationCitation, BareSelfReference, HigherLevelScope, StraySymbol, NumberWithoutUnit]
-

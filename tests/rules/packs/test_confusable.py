@@ -83,7 +83,7 @@ def test_a_province_extends_the_table(tmp_path):
     [
         ("        bad: 加强政务新媒体帐号管理。", "        bad: 帐号名称统一。"),
         ("        good: [加强政务新媒体账号管理。]", "        good: [帐号密码管理。]"),
-        ("        after: \"(?:密码|注册|管理)\"", "        after: \"(?:密码\""),
+        ('        after: "(?:密码|注册|管理)"', '        after: "(?:密码"'),
         ("        right: 账号\n", ""),
     ],
 )
@@ -97,7 +97,7 @@ def test_a_wrong_entry_is_a_load_error_with_the_line(tmp_path, change, reason):
     expected = {
         "        bad: 帐号名称统一。": "反例“帐号名称统一。”没有被这一条目发现",
         "        good: [帐号密码管理。]": "正例“帐号密码管理。”也被这一条目报告了",
-        "        after: \"(?:密码\"": "正则表达式",
+        '        after: "(?:密码"': "正则表达式",
         "": "易混词条目缺少 right",
     }[reason]
     assert expected in message, message
