@@ -49,6 +49,35 @@ def prose_lines(report: Report, table_sections: bool = True) -> list[ProseLine]:
     whole: their row labels (``（一）予以公开``) are numbered like prose when a
     table is flattened into one cell per line.
     """
+    lines = _analysis(report).lines
+    return lines if table_sections else [line for line in lines if line.part not in TABLE_SECTIONS]
+
+
+def quoted_text(report: Report) -> Enclosures:
+    """The quoted and titled stretches of the report (computed once per report)."""
+    return _analysis(report).quoted
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    document: object
+    lines: list[ProseLine]
+    quoted: Enclosures
+
+
+# The rules of this module run one after another on the same report: its prose lines are found once.
+_last: list[_Analysis] = []
+
+
+def _analysis(report: Report) -> _Analysis:
+    if _last and _last[0].document is report.document:
+        return _last[0]
+    analysis = _Analysis(report.document, _find_prose_lines(report), Enclosures.of(report.text))
+    _last[:] = [analysis]
+    return analysis
+
+
+def _find_prose_lines(report: Report) -> list[ProseLine]:
     reading = report.reading
     text = report.normalized
     tables = [(block.start, block.end) for block in report.document.tables]
@@ -59,23 +88,28 @@ def prose_lines(report: Report, table_sections: bool = True) -> list[ProseLine]:
     title_end = reading.title.end if reading.title is not None else 0
     if reading.sections:
         parts = [(title_end, reading.sections[0].start, "intro")]
-        for index, section in enumerate(reading.sections):
-            part = section.spec_id or f"{section.kind}-{index}"
-            if table_sections or section.spec_id not in TABLE_SECTIONS:
-                parts.append((section.body_start, section.body_end, part))
+        parts += [
+            (section.body_start, section.body_end, section.spec_id or f"{section.kind}-{index}")
+            for index, section in enumerate(reading.sections)
+        ]
     else:
         parts = [(title_end, len(text), "unknown")]
     lines = []
-    for start, end, part in parts:
-        for line in iter_lines(text):
-            if line.end <= start or line.start >= end or line.start == line.end:
-                continue
-            content = text[line.start : line.end]
-            if "\t" in content or content.count("|") >= 2 or not content.strip() or is_chrome_line(content):
-                continue
-            if any(left <= line.start < right or left < line.end <= right for left, right in tables):
-                continue
-            lines.append(ProseLine(max(line.start, start), min(line.end, end), part))
+    part_index = 0
+    for line in iter_lines(text):
+        while part_index < len(parts) and parts[part_index][1] <= line.start:
+            part_index += 1
+        if part_index == len(parts):
+            break
+        start, end, part = parts[part_index]
+        if line.end <= start or line.start == line.end:
+            continue
+        content = text[line.start : line.end]
+        if "\t" in content or content.count("|") >= 2 or not content.strip() or is_chrome_line(content):
+            continue
+        if any(left <= line.start < right or left < line.end <= right for left, right in tables):
+            continue
+        lines.append(ProseLine(max(line.start, start), min(line.end, end), part))
     return lines
 
 
@@ -272,7 +306,7 @@ class EnumerationSequence(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        quoted = Enclosures.of(report.text)
+        quoted = quoted_text(report)
         by_part: dict[str, list[EnumerationMarker]] = {}
         for line in prose_lines(report, table_sections=False):
             markers = [marker for marker in find_markers(text, line.start, line.end) if not quoted.contains(marker.start)]
@@ -487,7 +521,7 @@ class BareSelfReference(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         own = own_self_nouns(subject.name, subject.level) if subject is not None else ()
-        quoted = Enclosures.of(report.text)
+        quoted = quoted_text(report)
         lines = prose_lines(report)
         for bare in find_bare_self_references(report.normalized):
             if quoted.contains(bare.position) or not any(line.start <= bare.position < line.end for line in lines):
@@ -539,7 +573,7 @@ class HigherLevelScope(Rule):
             return
         scopes = higher_scopes(rank)
         pattern = re.compile(f"(?:{_LEADING_VERBS})(?:和|、|并)?(?:推进|开展|做好|抓好|落实|推动)?({'|'.join(scopes)})")
-        quoted = Enclosures.of(report.text)
+        quoted = quoted_text(report)
         for line in prose_lines(report):
             for match in pattern.finditer(report.normalized, line.start, line.end):
                 if quoted.contains(match.start(1)):
@@ -616,7 +650,7 @@ class StraySymbol(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text, original = report.normalized, report.text
-        quoted = Enclosures.of(original)
+        quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
             lone = [index for index in range(line.start, line.end) if original[index] in _STRAY_SYMBOLS and _lone(original, index, line)]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
@@ -707,7 +741,7 @@ class NumberWithoutUnit(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text, original = report.normalized, report.text
-        quoted = Enclosures.of(original)
+        quoted = quoted_text(report)
         for line in prose_lines(report):
             for match in _YEAR_WITHOUT_NIAN.finditer(text, line.start, line.end):
                 if quoted.contains(match.start(1)):
