@@ -17,6 +17,8 @@ from reportlint.text.chars import is_han
 WORDING_CODES = ["RL610", "RL611", "RL612", "RL613", "RL614", "RL615", "RL616", "RL617", "RL624", "RL627"]
 CONFIG = {"select": WORDING_CODES}
 YEARS = {"T2019": 2020, "T2021": 2022}
+#: The file each layout is read as (the Markdown layout's ``##`` headings are Markdown).
+FILENAMES = {layout: "report.md" if layout == "markdown" else "report.txt" for layout in LAYOUTS}
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def wording_findings(text: str, filename: str = "report.txt"):
 )
 def test_clean_generated_reports_have_no_wording_finding(template, seed, subject, layout):
     report = SampleReport.build(template, YEARS[template], subject=SUBJECTS[subject], seed=seed)
-    assert wording_findings(render(report, layout)) == []
+    assert wording_findings(render(report, layout), FILENAMES[layout]) == []
     assert wording_findings(render_html(report), "report.html") == []
 
 
@@ -156,6 +158,6 @@ def test_one_inserted_slip_gives_exactly_one_finding_of_its_code_at_its_place(te
     text = render(SampleReport.build(template, YEARS[template], subject=sample, seed=seed), layout)
     make = SLIPS[kind]
     slip = make(text, pick, sample) if kind == "bare-self-reference" else make(text, pick)
-    [finding] = wording_findings(slip.text)
+    [finding] = wording_findings(slip.text, FILENAMES[layout])
     assert finding.code == slip.code, finding.message
     assert (finding.start, finding.end) == (slip.start, slip.end), (finding.message, slip.text[finding.start : finding.end])

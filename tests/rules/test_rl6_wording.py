@@ -324,3 +324,10 @@ def test_rules_are_registered_with_stable_codes():
         ("RL617", "number-without-unit"),
     ]
     assert all(re.fullmatch(r"RL61[1-7]", rule.code) for rule in reportlint_rules())
+
+
+def test_numbering_outside_recognised_sections_checks_only_inline_lists():
+    # no template heading is recognised: the numbered lines may be table labels (一、… 四、) and are left alone
+    text = "某镇年度工作情况\n一、本年新收\n二、上年结转\n三、本年度办理结果\n一、主动公开\n四、结转下年度\n四、其他\n主要做法：一是加强领导；三是完善制度。\n"
+    [diagnostic] = lint_text(text, rules=[EnumerationSequence])
+    assert text[diagnostic.start : diagnostic.end] == "三是"

@@ -29,8 +29,9 @@ from reportlint.text.segmentation import Span, clause_end, clause_start, iter_li
 if TYPE_CHECKING:
     from reportlint.core.report import Report
 
-#: Sections whose body is tables, not prose.
+#: Sections whose body is tables, not prose, and those whose body is prose.
 TABLE_SECTIONS = ("s2", "s3", "s4")
+PROSE_SECTIONS = ("s1", "s5", "s6")
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,9 @@ class EnumerationSequence(Rule):
     检查正文中的各级编号：“一、”“（一）”“1.”“（1）”以及行文中的“一是、二是”“第一，第二，”
     “首先、其次、再次”。每一级在同一部分（章节）内单独计数，上一级的新条目开始时下一级
     重新计数，以 1 开头的编号开始新的一组；章节标题和表格（第二、三、四部分的表格、
-    表格行）中的编号不是正文编号，不检查。问题指出两处：出错的编号和它前面的编号。
+    表格行）中的编号不是正文编号，不检查。没有识别出章节标题的部分只检查行文中的
+    “一是”“第一”“首先”（成行的编号可能是表格行标签或标题）。问题指出两处：出错的编号
+    和它前面的编号。
 
     反例：
 
@@ -310,6 +313,10 @@ class EnumerationSequence(Rule):
         by_part: dict[str, list[EnumerationMarker]] = {}
         for line in prose_lines(report, table_sections=False):
             markers = [marker for marker in find_markers(text, line.start, line.end) if not quoted.contains(marker.start)]
+            if line.part not in PROSE_SECTIONS:
+                # outside a recognised prose section (the reader missed the headings) numbered lines may be
+                # table labels or headings: only the inline lists (一是、第一、首先) are the text's own
+                markers = [marker for marker in markers if marker.level == INLINE_LEVEL]
             by_part.setdefault(line.part, []).extend(markers)
         for markers in by_part.values():
             for slip in numbering_slips(markers):
