@@ -116,7 +116,38 @@ def missing_unit(text: str, pick: int) -> Slip:
     return Slip(text[: start + 4] + text[start + 6 :], "RL617", start, start + 4)
 
 
+def _confusable_entries():
+    from reportlint.core.resources import shipped_rules_dir
+    from reportlint.rules.packs import load_pack
+    from reportlint.rules.packs.confusable import ConfusableRule
+
+    pack = load_pack(shipped_rules_dir() / "wording.yaml")
+    return [(rule.code, entry) for rule in pack.rules if issubclass(rule, ConfusableRule) for entry in rule.entries]
+
+
+CONFUSABLES = _confusable_entries()
+
+
+def confusable_word(text: str, pick: int) -> Slip:
+    """A sentence with a confused word (an entry's bad example of RL624/RL627) after a sentence of section 一."""
+    code, entry = CONFUSABLES[pick % len(CONFUSABLES)]
+    positions = _prose_positions(text, lambda i: text[i] == "。" and text[i + 1] == "\n")
+    position = positions[pick % len(positions)] + 1
+    sentence = entry.bad[0]
+    start = position + sentence.index(entry.wrong)
+    return Slip(text[:position] + sentence + text[position:], code, start, start + len(entry.wrong))
+
+
+def mirror_spam(text: str, pick: int) -> Slip:
+    """One 政府信息公开 of section 一 replaced by a gambling site's words, as mirror sites do."""
+    positions = _prose_positions(text, lambda i: text.startswith("政府信息公开", i))
+    position = positions[pick % len(positions)]
+    return Slip(text[:position] + "飞禽走兽" + text[position + 6 :], "RL610", position, position + 4)
+
+
 SLIPS = {
+    "confusable-word": confusable_word,
+    "mirror-spam": mirror_spam,
     "doubled-character": doubled_character,
     "broken-numbering": broken_numbering,
     "wrong-decree": wrong_decree,
