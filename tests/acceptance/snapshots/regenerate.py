@@ -42,7 +42,12 @@ def invoke(*args: str) -> str:
 
     result = CliRunner().invoke(app, list(args))
     assert result.exit_code in (0, 1), result.output
-    return result.stdout
+    return machine_independent(result.stdout)
+
+
+def machine_independent(output: str) -> str:
+    """The output with this checkout's absolute location (SARIF's ``originalUriBaseIds``) replaced by a placeholder."""
+    return output.replace(REPO.as_uri() + "/", "file:///REPOSITORY/")
 
 
 def outputs() -> Iterator[tuple[str, str]]:
