@@ -1,0 +1,47 @@
+/* The review page of reportlint (-f html): sort the summary, follow links to findings, print one report. */
+(function () {
+  "use strict";
+  document.querySelectorAll("table.sortable th[data-sort] button").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var th = button.closest("th"), table = th.closest("table"), body = table.tBodies[0], index = th.cellIndex;
+      var descending = th.getAttribute("aria-sort") !== "descending";
+      table.querySelectorAll("th[aria-sort]").forEach(function (other) { other.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", descending ? "descending" : "ascending");
+      var numeric = th.dataset.sort === "num";
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = a.cells[index].dataset.v || "", y = b.cells[index].dataset.v || "";
+        var order = numeric ? Number(x) - Number(y) : x.localeCompare(y, "zh-CN");
+        return (descending ? -order : order) || Number(a.dataset.rank) - Number(b.dataset.rank);
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+  });
+
+  function markCurrent() {
+    document.querySelectorAll("mark.current").forEach(function (mark) { mark.classList.remove("current"); });
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id) { return; }
+    document.querySelectorAll("mark[data-f]").forEach(function (mark) {
+      if (mark.dataset.f.split(" ").indexOf(id) >= 0) { mark.classList.add("current"); }
+    });
+    var target = document.getElementById(id);
+    var fold = target && target.closest("details.fold");
+    if (fold && !fold.open) { fold.open = true; target.scrollIntoView({block: "center"}); }
+  }
+  window.addEventListener("hashchange", markCurrent);
+  markCurrent();
+
+  document.querySelectorAll("button.print-one").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var section = button.closest("section.report");
+      document.body.classList.add("print-one");
+      section.classList.add("printing");
+      window.print();
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.body.classList.remove("print-one");
+    document.querySelectorAll("section.printing").forEach(function (section) { section.classList.remove("printing"); });
+  });
+})();
