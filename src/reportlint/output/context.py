@@ -1,6 +1,7 @@
 """Which parts of a report the review page shows: the lines and table rows around its findings.
 
-A report's text is cut into *units*: each non-blank line outside tables, and
+A report's text is cut into *units*: each non-empty line outside tables (a line
+holding only a tab is a blank cell written on its own line), and
 each row of a table (see :mod:`reportlint.output.tables`). Each finding is
 anchored in one unit (in one cell when the unit is a table row); the page
 shows a few units of context around it, the cells its related locations
@@ -46,7 +47,7 @@ class Anchor:
 
 
 def text_units(text: str, tables: Sequence[Table]) -> list[Unit]:
-    """The units of a text in order: the rows of its tables, and its non-blank lines outside them."""
+    """The units of a text in order: the rows of its tables, and its non-empty lines outside them."""
     units = []
     for number, table in enumerate(tables):
         for index, row in enumerate(table.rows):
@@ -62,8 +63,8 @@ def text_units(text: str, tables: Sequence[Table]) -> list[Unit]:
         while cursor < len(ranges) and ranges[cursor][1] < start:
             cursor += 1
         inside = cursor < len(ranges) and ranges[cursor][0] <= end and start <= ranges[cursor][1]
-        if line.strip() and not inside:
-            units.append(Unit(start, len(line.rstrip()) + start))
+        if line.strip("\r") and not inside:
+            units.append(Unit(start, len(line.rstrip("\r")) + start))
     return sorted(units, key=lambda unit: (unit.start, unit.end))
 
 

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 TITLE = "政府信息公开工作年度报告检查结果"
 #: No external resource of any kind; inline styles and scripts only.
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+#: A run of more than this many consecutive findings of one rule is folded after its first few.
+FOLDED_RUN = 4
+SHOWN_OF_RUN = 3
 #: Formats whose text is the file itself, so line numbers of the text are those of the file.
 LINE_NUMBERED_FORMATS = ("text", "markdown")
 
@@ -126,17 +129,21 @@ def _summary(rows: Sequence[ReportRow], families: Sequence[str]) -> str:
     clean = [row for row in rows if not row.total]
     severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
     head = [
-        '<th scope="col" data-sort="text"><button type="button">主体</button></th>',
-        '<th scope="col" data-sort="num"><button type="button">年度</button></th>',
-        '<th scope="col" data-sort="text"><button type="button">模板</button></th>',
+        '<th scope="col" data-sort="text"><span class="sort" role="button" tabindex="0">主体</span></th>',
+        '<th scope="col" data-sort="num"><span class="sort" role="button" tabindex="0">年度</span></th>',
+        '<th scope="col" data-sort="text"><span class="sort" role="button" tabindex="0">模板</span></th>',
     ]
     for severity in severities:
         sort = ' aria-sort="descending"' if severity is Severity.ERROR else ""
-        head.append(f'<th scope="col" class="count" data-sort="num"{sort}><button type="button">{severity.chinese}</button></th>')
+        head.append(
+            f'<th scope="col" class="count" data-sort="num"{sort}><span class="sort" role="button" tabindex="0">{severity.chinese}</span></th>'
+        )
     for family in families:
         name = FAMILY_NAMES.get(family, "")
         label = f"{escape(family)}<small>{escape(name)}</small>" if name else escape(family)
-        head.append(f'<th scope="col" class="count family" data-sort="num"><button type="button">{label}</button></th>')
+        head.append(
+            f'<th scope="col" class="count family" data-sort="num"><span class="sort" role="button" tabindex="0">{label}</span></th>'
+        )
     body = []
     for rank, row in enumerate(with_findings):
         body.append(_summary_row(rank, row, families))
@@ -156,9 +163,14 @@ def _summary(rows: Sequence[ReportRow], families: Sequence[str]) -> str:
     return (
         '<section id="summary" class="summary"><h2>汇总</h2>'
         '<p class="hint">点击表头排序；点击主体查看该报告的问题。颜色表示该类问题中最严重的级别。</p>'
-        f'<table class="overview sortable"><thead><tr>{"".join(head)}</tr></thead>'
+        f'<table class="overview sortable">{_summary_columns(len(families))}<thead><tr>{"".join(head)}</tr></thead>'
         f'<tbody class="reports">{"".join(body)}</tbody>{folded}<tfoot><tr>{"".join(totals)}</tr></tfoot></table></section>'
     )
+
+
+def _summary_columns(families: int) -> str:
+    """Column widths: the name takes what the counts leave."""
+    return '<colgroup><col class="name"><col class="year"><col class="template">' + '<col class="count">' * (3 + families) + "</colgroup>"
 
 
 def _identity(row: ReportRow) -> str:
@@ -209,7 +221,7 @@ def _report_section(row: ReportRow, result: FileResult, rules: dict[str, type[Ru
         )
         for number, diagnostic in enumerate(result.diagnostics, start=1)
     ]
-    items = "".join(_finding_item(finding, tables, rules) for finding in findings)
+    items = _finding_items(findings, tables, rules)
     counts = "，".join(
         f'<span class="{severity.label}">{severity.chinese} {count}</span>'
         for severity, count in ((Severity.ERROR, row.errors), (Severity.WARNING, row.warnings), (Severity.INFO, row.infos))
@@ -232,7 +244,34 @@ def _report_section(row: ReportRow, result: FileResult, rules: dict[str, type[Ru
     )
 
 
-def _finding_item(finding: _Finding, tables: Sequence[Table], rules: dict[str, type[Rule]]) -> str:
+def _finding_items(findings: Sequence[_Finding], tables: Sequence[Table], rules: dict[str, type[Rule]]) -> str:
+    """The findings in text order; a long run of one rule's findings shows its first few and folds the rest.
+
+    A rule's explanation is shown with its first finding in the report.
+    """
+    explained: set[str] = set()
+    html = []
+    for code, run in groupby(findings, key=lambda finding: finding.diagnostic.code):
+        group = list(run)
+        items = []
+        for finding in group:
+            items.append(_finding_item(finding, tables, None if code in explained else rules.get(code)))
+            explained.add(code)
+        if len(group) <= FOLDED_RUN:
+            html.extend(items)
+            continue
+        html.extend(items[:SHOWN_OF_RUN])
+        rest = len(group) - SHOWN_OF_RUN
+        name = group[0].diagnostic.name
+        html.append(
+            f'<li class="more"><details><summary>另有 {rest} 处同类问题（{escape(code)} {escape(name)}）'
+            f'<span class="screen-only">，点击展开</span></summary><ol class="findings">{"".join(items[SHOWN_OF_RUN:])}</ol></details></li>'
+        )
+    return "".join(html)
+
+
+def _finding_item(finding: _Finding, tables: Sequence[Table], rule: type[Rule] | None) -> str:
+    """One finding: number (linking to its place), severity, code, where, message, suggestion, and the rule's explanation when given."""
     diagnostic = finding.diagnostic
     severity = diagnostic.severity
     number = (
@@ -240,8 +279,6 @@ def _finding_item(finding: _Finding, tables: Sequence[Table], rules: dict[str, t
         if finding.anchor
         else f'<span class="goto">{finding.number}</span>'
     )
-    rule = rules.get(diagnostic.code)
-    explanation = rule.summary() if rule is not None else diagnostic.name
     fix = diagnostic.fix.description if diagnostic.fix is not None else ""
     return (
         f'<li id="{finding.item_id}" class="finding {severity.label}">'
@@ -250,7 +287,8 @@ def _finding_item(finding: _Finding, tables: Sequence[Table], rules: dict[str, t
         f'<span class="where">{escape(_where(diagnostic, tables))}</span></div>'
         f'<p class="message">{escape(diagnostic.message)}</p>'
         + (f'<p class="fix">建议：{escape(fix)}</p>' if fix else "")
-        + f'<p class="explain"><span class="label">规则说明</span>{escape(explanation)}</p></li>'
+        + (f'<p class="explain"><span class="label">规则说明</span>{escape(rule.summary())}</p>' if rule is not None else "")
+        + "</li>"
     )
 
 
@@ -431,8 +469,11 @@ def _marked(text: str, start: int, end: int, marks: _Marks, refs: Iterable[tuple
 
 
 def _reference(finding: _Finding) -> str:
+    """A finding's numbered reference linking back to the list; an empty range (a blank cell) also gets an empty mark."""
     diagnostic = finding.diagnostic
     title = escape(f"{diagnostic.code} {diagnostic.message}")
-    return (
-        f'<a class="ref {diagnostic.severity.label}" id="{finding.ref_id}" href="#{finding.item_id}" title="{title}">{finding.number}</a>'
-    )
+    label = diagnostic.severity.label
+    reference = f'<a class="ref {label}" id="{finding.ref_id}" href="#{finding.item_id}" title="{title}">{finding.number}</a>'
+    if diagnostic.end <= diagnostic.start:
+        reference += f'<mark class="{label} empty" data-f="{finding.ref_id}"></mark>'
+    return reference

@@ -124,7 +124,7 @@ def cell_at(table: Table, offset: int) -> Cell | None:
         if not first <= offset <= last:
             continue
         ordered = sorted(row, key=lambda cell: cell.start)
-        return next((cell for cell in ordered if offset <= cell.end), ordered[-1])
+        return next((cell for cell in ordered if offset < cell.end or offset == cell.start), ordered[-1])
     return None
 
 
