@@ -110,7 +110,15 @@ def test_family_counts_are_coloured_by_their_worst_severity(office_run, office_p
     page = tree(office_page)
     header = [text_of(cell) for cell in css(page, "table.overview thead th")]
     assert header[:6] == ["主体", "年度", "模板", "错误", "警告", "提示"]
-    assert header[6:] == ["RL1结构与标题", "RL2表格与单元格", "RL3勾稽关系", "RL4地名与主体", "RL5日期与期限", "RL6文字规范", "RL9读取与内部"]
+    assert header[6:] == [
+        "RL1结构与标题",
+        "RL2表格与单元格",
+        "RL3勾稽关系",
+        "RL4地名与主体",
+        "RL5日期与期限",
+        "RL6文字规范",
+        "RL9读取与内部",
+    ]
     result = next(result for result in office_run.files if {d.code for d in result.diagnostics} >= {"RL603", "RL114"})
     row = page.xpath(f'//tbody[@class="reports"]/tr[td/span[@class="path"]="{result.path}"]')[0]
     cells = css(row, "td.count")
@@ -148,13 +156,35 @@ def test_every_finding_links_to_its_highlighted_place_and_back(office_run, offic
         assert marks or target.getparent().tag == "td", f"{item.get('id')} has no highlighted text"
 
 
-def test_each_finding_carries_its_rules_explanation_on_the_page(office_run, office_page):
+def test_each_rules_explanation_is_on_the_page_with_its_first_finding_in_a_report(office_run, office_page):
     page = tree(office_page)
     rules = {rule.code: rule for rule in office_run.rules}
-    for item in css(page, "li.finding"):
-        code = text_of(css(item, "code.code")[0])
-        assert text_of(css(item, "p.explain")[0]) == "规则说明" + rules[code].summary()
-        assert css(item, "p.message")
+    for section in css(page, "section.report"):
+        explained = set()
+        for item in css(section, "li.finding"):
+            code = text_of(css(item, "code.code")[0])
+            explanation = css(item, "p.explain")
+            if code in explained:
+                assert not explanation
+            else:
+                assert text_of(explanation[0]) == "规则说明" + rules[code].summary()
+                explained.add(code)
+            assert css(item, "p.message")
+
+
+def test_a_long_run_of_one_rules_findings_is_folded_after_the_first_three(tmp_path, render_format):
+    report = SampleReport.build("T2021", 2021, seed=2)
+    for column in ("c_np", "c_biz", "c_sci", "c_npo", "c_law", "c_oth"):
+        report = report.with_cell("s3", "r2", column, "")
+    run = lint_one(tmp_path, "r.md", render(report, "markdown"), "RL206")
+    assert [d.code for d in run.diagnostics] == ["RL206"] * 6
+    page = tree(render_format("html", run))
+    [section] = css(page, "section.report")
+    assert len(section.xpath("./ol[@class='findings']/li[contains(@class, 'finding')]")) == 3
+    [more] = css(section, "li.more")
+    assert text_of(css(more, "summary")[0]) == "另有 3 处同类问题（RL206 blank-cell），点击展开"
+    assert len(css(more, "li.finding")) == 3
+    assert len(css(section, "td.hit.error")) == 6, "every blank cell is marked in the table"
 
 
 def test_the_text_is_shown_only_around_findings(tmp_path, render_format):

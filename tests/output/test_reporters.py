@@ -107,4 +107,3 @@ def test_full_output_underlines_the_range(tmp_path, monkeypatch):
     assert "2 | 我镇工作工作。" in output
     assert "  |     ^^^^^^^^" in output
     assert "= 建议：删除重复的“工作”" in output
-

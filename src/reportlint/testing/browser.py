@@ -10,6 +10,7 @@ the network switched off::
         page = browser.open(Path("review.html"), width=1280, height=900)
         page.evaluate("document.title")
         page.click("a.goto")
+        page.requests                      # every URL the tab loaded
         png = page.screenshot()
         pdf = page.pdf()
 
@@ -150,12 +151,12 @@ class Browser:
             self.events.append(reply)
 
     def wait_for(self, method: str, session: str | None = None) -> dict[str, Any]:
-        """Wait for an event (one already received counts) and return its parameters."""
+        """Wait for an event (one already received counts), take it from :attr:`events` and return its parameters."""
         deadline = time.monotonic() + TIMEOUT
         while True:
             for index, event in enumerate(self.events):
                 if event.get("method") == method and (session is None or event.get("sessionId") == session):
-                    del self.events[: index + 1]
+                    del self.events[index]
                     return event.get("params", {})
             self.events.append(self._receive(deadline))
 
@@ -177,6 +178,7 @@ class Browser:
         page = Page(self, session)
         page.send("Page.enable")
         page.send("Runtime.enable")
+        page.send("Network.enable")
         page.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
         page.send("Page.navigate", {"url": path.resolve().as_uri()})
         self.wait_for("Page.loadEventFired", session)
@@ -193,6 +195,15 @@ class Page:
     def send(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         """A DevTools command in this tab."""
         return self.browser.send(method, params, self.session)
+
+    @property
+    def requests(self) -> list[str]:
+        """The URL of every request the tab has made so far (the page, and anything it tried to load)."""
+        return [
+            event["params"]["request"]["url"]
+            for event in self.browser.events
+            if event.get("method") == "Network.requestWillBeSent" and event.get("sessionId") == self.session
+        ]
 
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression (JSON-serialisable values only)."""
