@@ -10,6 +10,8 @@ name, and the header rows of a table it is in. Everything else is folded.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,10 +23,14 @@ from reportlint.output.tables import cell_at, row_span
 CONTEXT_LINES = 2
 #: Rows of a table shown before and after a finding's row.
 CONTEXT_ROWS = 2
-#: Header rows shown with any row of a table.
-HEADER_ROWS = 2
+#: At most this many leading rows without numbers are a table's header, shown with any row of it.
+HEADER_ROWS = 4
 #: A table with at most this many rows is shown whole when one of its rows is.
 SMALL_TABLE_ROWS = 8
+#: Runs of at most this many units between shown ones are not folded.
+SMALLEST_FOLD = 2
+#: A cell holding a count or an amount (``12``, ``-3``, ``+1``, ``3.2``).
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -89,17 +95,35 @@ def unit_at(units: Sequence[Unit], offset: int) -> int:
     return next((index for index, unit in enumerate(units) if offset <= unit.end), len(units) - 1)
 
 
-def shown_units(units: Sequence[Unit], tables: Sequence[Table], anchored: Sequence[int], related: Sequence[int]) -> set[int]:
-    """The units the page shows: context around anchored units, units of related locations, header rows of their tables."""
+def header_rows(table: Table, text: str) -> int:
+    """How many rows a table's header has: its leading rows without a number in any cell (at most :data:`HEADER_ROWS`)."""
+    count = 0
+    for row in table.rows[:HEADER_ROWS]:
+        if any(_NUMBER.fullmatch(text[cell.start : cell.end].strip()) for cell in row):
+            break
+        count += 1
+    return count
+
+
+def shown_units(text: str, units: Sequence[Unit], tables: Sequence[Table], anchored: Sequence[int], related: Sequence[int]) -> set[int]:
+    """The units the page shows: context around anchored units, units of related locations, header rows of their tables.
+
+    A gap of at most :data:`SMALLEST_FOLD` units between shown ones is shown too: folding it would save nothing.
+    """
     shown: set[int] = set()
     for index in anchored:
         amount = CONTEXT_ROWS if units[index].table is not None else CONTEXT_LINES
         shown.update(range(max(0, index - amount), min(len(units), index + amount + 1)))
     shown.update(related)
     tables_shown = {units[index].table for index in shown if units[index].table is not None}
+    headers = {number: header_rows(tables[number], text) for number in tables_shown if number is not None}
     for index, unit in enumerate(units):
-        if unit.table is not None and unit.table in tables_shown and unit.row is not None:
-            rows = len(tables[unit.table].rows)
-            if unit.row < HEADER_ROWS or rows <= SMALL_TABLE_ROWS:
-                shown.add(index)
+        if unit.table is None or unit.row is None or unit.table not in tables_shown:
+            continue
+        if unit.row < headers[unit.table] or len(tables[unit.table].rows) <= SMALL_TABLE_ROWS:
+            shown.add(index)
+    ordered = sorted(shown)
+    for previous, following in itertools.pairwise(ordered):
+        if following - previous - 1 <= SMALLEST_FOLD:
+            shown.update(range(previous + 1, following))
     return shown

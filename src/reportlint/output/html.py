@@ -332,7 +332,7 @@ def _excerpt(text: str, tables: Sequence[Table], units: Sequence[Unit], findings
         for item in finding.diagnostic.related
         if 0 <= item.start <= len(text)
     ]
-    shown = shown_units(units, tables, anchored, related)
+    shown = shown_units(text, units, tables, anchored, related)
     spans: list[tuple[int, int, str, str]] = []
     for finding in findings:
         if finding.anchor is None:
