@@ -231,7 +231,6 @@ def test_an_unreadable_report_is_counted_marked_and_listed(tmp_path, render_form
 def test_the_page_is_self_contained(office_page):
     assert office_page.startswith("<!DOCTYPE html>")
     assert not re.search(r"(?i)https?:|//[a-z0-9]", office_page), "no URL of any kind"
-    assert not re.search(r"(?i)\b(?:src|srcset|action|data)\s*=", office_page) or "data-" in office_page
     assert not re.search(r"(?i)\bsrc\s*=|@import|url\(", office_page)
     page = tree(office_page)
     assert all(link.get("href").startswith("#") for link in page.xpath("//a[@href]"))
