@@ -1,4 +1,4 @@
-"""The ``reportlint`` commands (typer): check, baseline, rules, rule, parse, plugins, init.
+"""The ``reportlint`` commands (typer): check, baseline, rules, rule, parse, compare, plugins, init.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 2 usage, configuration or internal error. The arguments and options are
@@ -130,12 +130,15 @@ def check(
     statistics: args.Statistics = False,
     quiet: args.Quiet = False,
     no_progress: args.NoProgress = False,
+    previous: args.Previous = None,
 ) -> None:
     """检查报告 / Check reports and print findings."""
     targets = paths or ["."]
     try:
         pairs = _outputs(output_format, output_file)
+        _check_previous(previous or [])
         options = RunOptions(
+            previous=tuple(str(path) for path in previous or ()),
             config_file=str(config) if config else None,
             isolated=isolated,
             select=_split_codes(select),
@@ -162,6 +165,13 @@ def check(
     for failure in run.failures:
         typer.echo(f"reportlint: 插件 {failure.plugin}：{failure.message}", err=True)
     raise typer.Exit(_exit_code(run, exit_zero))
+
+
+def _check_previous(previous: list[Path]) -> None:
+    """``--previous`` must name existing files or directories."""
+    for path in previous:
+        if not path.exists():
+            raise ConfigError(f"--previous：{path} 不存在（应为上一年度报告所在的目录或文件）")
 
 
 def _exit_code(run: RunResult, exit_zero: bool) -> int:
@@ -215,7 +225,7 @@ def baseline_command(
 def rules_command(output_format: args.RulesFormat = "text", config: args.ListingConfigFile = None) -> None:
     """列出所有规则 / List every rule with code, name, severity and origin."""
     registry = _registry(config)
-    rules = sorted(registry.rules, key=lambda rule: rule.code)
+    rules = sorted(registry.all_rules, key=lambda rule: rule.code)
     if output_format == "json":
         payload = [
             {
@@ -240,9 +250,9 @@ def rules_command(output_format: args.RulesFormat = "text", config: args.Listing
 def rule_command(code: args.RuleCode, config: args.ListingConfigFile = None) -> None:
     """显示一条规则的完整说明 / Show a rule's documentation with a bad and a good example."""
     registry = _registry(config)
-    rule = registry.rule_by_code(code.strip().upper()) or next((item for item in registry.rules if item.name == code.strip()), None)
+    rule = registry.any_rule_by_code(code.strip().upper()) or next((item for item in registry.all_rules if item.name == code.strip()), None)
     if rule is None:
-        raise _fail(f"没有规则 “{code}”{did_you_mean(code.upper(), [item.code for item in registry.rules])}")
+        raise _fail(f"没有规则 “{code}”{did_you_mean(code.upper(), [item.code for item in registry.all_rules])}")
     typer.echo(f"{rule.code} ({rule.name})")
     typer.echo(f"默认级别：{Severity.parse(rule.severity).label}    来源：{rule.origin}")
     typer.echo("")
@@ -279,6 +289,38 @@ def parse_command(
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
     typer.echo(output, nl=False)
+
+
+@app.command("compare")
+def compare_command(
+    old: args.CompareOld,
+    new: args.CompareNew,
+    output_format: args.CompareFormat = "text",
+    output_file: args.CompareOutput = None,
+    config: args.ConfigFile = None,
+    isolated: args.Isolated = False,
+) -> None:
+    """比较同一单位两个年度的报告 / Year-over-year view of one body's two reports: changed cells, paragraphs, RL7 findings."""
+    from reportlint.output.compare import COMPARE_FORMATS, render_comparison
+    from reportlint.run.compare import compare_reports
+
+    try:
+        if output_format not in COMPARE_FORMATS:
+            raise ConfigError(f"未知的比较输出格式 “{output_format}”（可选：{'、'.join(COMPARE_FORMATS)}）")
+        for path in (old, new):
+            if not path.is_file():
+                raise ConfigError(f"{path} 不存在或不是文件")
+        options = RunOptions(config_file=str(config) if config else None, isolated=isolated)
+        output = render_comparison(compare_reports(old, new, options), output_format)
+        if output_file is None:
+            typer.echo(output, nl=False)
+        else:
+            try:
+                output_file.write_text(output, encoding="utf-8")
+            except OSError as error:
+                raise ConfigError(f"无法写入输出文件 {output_file}：{error.strerror or error}") from None
+    except ConfigError as error:
+        raise _fail(f"{error}") from None
 
 
 @app.command("plugins")

@@ -43,3 +43,13 @@ AsJson = Annotated[bool, typer.Option("--json", help="以 JSON 输出")]
 RulesFormat = Annotated[str, typer.Option("--format", help="text 或 json")]
 InitPath = Annotated[Path, typer.Option("--path", help="写到哪个文件")]
 Force = Annotated[bool, typer.Option("--force", help="覆盖已有文件")]
+
+# ----- the batch phase and ``compare`` (cross-document checks)
+Previous = Annotated[
+    list[Path] | None,
+    typer.Option("--previous", help="上一年度报告所在的目录或文件：只用于跨年度比较（RL7），不报告其中的问题；可多次给出"),
+]
+CompareOld = Annotated[Path, typer.Argument(help="上一年度的报告")]
+CompareNew = Annotated[Path, typer.Argument(help="本年度的报告")]
+CompareFormat = Annotated[str, typer.Option("-f", "--output-format", help="输出格式：text（默认）、json、html")]
+CompareOutput = Annotated[Path | None, typer.Option("-o", "--output-file", help="输出文件（默认输出到终端）")]

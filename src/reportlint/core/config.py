@@ -34,6 +34,7 @@ KNOWN_KEYS = {
     "local-plugins": "list",
     "require-plugins": "list",
     "subject": "table",
+    "pairing": "table",
     "places": "table",
     "fail-on": "str",
     "jobs": "int",
@@ -73,6 +74,7 @@ class Config:
     local_plugins: tuple[Path, ...] = ()
     require_plugins: tuple[str, ...] = ()
     subject: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    pairing: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     places: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: Severity = Severity.WARNING
     jobs: int | None = None
@@ -114,6 +116,13 @@ class Config:
                 return name
         return None
 
+    def pairing_for(self, path: Path) -> str | None:
+        """The body this file's report is paired by across years, when the ``[pairing]`` table names one."""
+        for pattern, body in self.pairing.items():
+            if self.matches(pattern, path):
+                return body
+        return None
+
     def rule_options(self, rule_name: str) -> Mapping[str, Any]:
         """The ``[rules.<name>]`` options of a rule."""
         return self.rules.get(rule_name, MappingProxyType({}))
@@ -151,6 +160,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
     for pattern, subject in data.get("subject", {}).items():
         if not isinstance(subject, str) or not subject.strip():
             raise ConfigError(f'subject."{pattern}" 应为报告主体名称（字符串），实际为 {subject!r}', where)
+    _check_pairing(data.get("pairing", {}), where)
     jobs = data.get("jobs")
     if jobs is not None and jobs < 1:
         raise ConfigError(f"jobs 应为正整数，实际为 {jobs}", where)
@@ -170,11 +180,21 @@ def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
         local_plugins=paths("local-plugins"),
         require_plugins=tuple(data.get("require-plugins", ())),
         subject=MappingProxyType(dict(data.get("subject", {}))),
+        pairing=MappingProxyType({pattern: body.strip() for pattern, body in data.get("pairing", {}).items()}),
         places=MappingProxyType(dict(data.get("places", {}))),
         fail_on=fail_on,
         jobs=jobs,
         exclude=tuple(data.get("exclude", ())),
     )
+
+
+def _check_pairing(pairing: Mapping[str, Any], where: Path | str) -> None:
+    """``[pairing]``: each key a path glob, each value the name of the body those reports are from."""
+    for pattern, body in pairing.items():
+        if not pattern.strip():
+            raise ConfigError('[pairing] 中有空的路径模式：键应为文件路径模式，如 "2021/兴国镇*.docx"', where)
+        if not isinstance(body, str) or not body.strip():
+            raise ConfigError(f'pairing."{pattern}" 应为报告单位名称（字符串，如 "秦安县兴国镇人民政府"），实际为 {body!r}', where)
 
 
 def _codes(values: Iterable[str]) -> tuple[str, ...]:

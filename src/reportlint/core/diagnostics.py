@@ -42,12 +42,18 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True)
 class Related:
-    """Another place involved in a finding (e.g. a cell on the other side of an equation)."""
+    """Another place involved in a finding (e.g. a cell on the other side of an equation).
+
+    ``path`` is empty for a place in the finding's own file; a cross-document
+    finding (RL7) names the other file there, ``start``/``end`` being offsets
+    in that file's text.
+    """
 
     start: int
     end: int
     message: str
     location: Location | None = None
+    path: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,10 @@ The phases of a run, in order:
 3. **Checking** — :func:`reportlint_rules` and :func:`reportlint_rule_packs`:
    the checks, in Python or declarative YAML; then :func:`reportlint_configure`,
    once per configuration, with the rules it selects.
-4. **Reporting** — :func:`reportlint_reporters`: the output formats.
+4. **Comparing reports** — :func:`reportlint_batch_rules`: cross-document
+   checks, run once after every file has been checked, on the summaries of
+   all reports of the run (and of last year's, with ``--previous``).
+5. **Reporting** — :func:`reportlint_reporters`: the output formats.
 
 Every provider hook returns a list and is called once per process; a hook that
 raises, or returns something unusable, is reported naming its plugin, and the
@@ -30,8 +33,9 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from reportlint.core.batch import BatchRule
     from reportlint.core.config import Config
-    from reportlint.core.rule import Rule
+    from reportlint.core.rule import BaseRule, Rule
     from reportlint.loaders import Loader
     from reportlint.output import Reporter
 
@@ -93,18 +97,39 @@ def reportlint_rule_packs() -> Sequence[str | Path]:
 
 
 @hookspec
-def reportlint_configure(config: Config, rules: Sequence[type[Rule]]) -> None:
+def reportlint_configure(config: Config, rules: Sequence[type[BaseRule]]) -> None:
     """Called once per configuration, with the final, validated config and the rules it selects.
 
     Plugins may read their ``[rules.<name>]`` options or other settings here and
-    check them against what will run (``rules`` are the selected rule classes;
-    an implementation may leave the argument out). The configuration is
+    check them against what will run (``rules`` are the selected rule classes,
+    batch rules after the others; an implementation may leave the argument out). The configuration is
     immutable: raise :class:`reportlint.ConfigError` to reject it with a
     message for users; it stops the run before any file is checked (exit code 2).
     """
 
 
-# --------------------------------------------------------------------------- 4. reporting
+# --------------------------------------------------------------------------- 4. comparing reports
+
+
+@hookspec
+def reportlint_batch_rules() -> Sequence[type[BatchRule]]:
+    """Return the cross-document rule classes this plugin provides.
+
+    Each class subclasses :class:`reportlint.BatchRule` and follows the
+    conventions of :func:`reportlint_rules` (a unique ``code`` with the
+    plugin's prefix, ``name``, ``severity``, options, a docstring with
+    ``反例：`` and ``正例：``). Its ``check(batch)`` runs once per run, after
+    every file has been checked, on a :class:`reportlint.core.batch.Batch` of
+    compact report summaries (never whole documents), and yields findings made
+    with ``self.diagnostic(message, at=anchor, related=[(other_anchor, "…")])``:
+    each points at a place of one report and may name places in other reports.
+    A finding goes into its report's results, filtered by that report's
+    configuration; findings on last year's reports (``--previous``) are not
+    reported. Batch rules run only when a run has more than one report.
+    """
+
+
+# --------------------------------------------------------------------------- 5. reporting
 
 
 @hookspec

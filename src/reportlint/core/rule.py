@@ -50,15 +50,15 @@ class Option:
         return value
 
 
-class Rule:
-    """Base class of every rule: built-in, from a YAML pack or from a plugin.
+class BaseRule:
+    """What every rule declares, whether it checks one report (:class:`Rule`) or a batch (:class:`~reportlint.core.batch.BatchRule`).
 
     Subclasses set ``code`` (stable, e.g. ``RL601`` or ``GS101``), ``name``
     (stable kebab-case English identifier), ``severity`` (``error``,
-    ``warning`` or ``info``) and optionally ``options``; they implement
-    :meth:`check`. The class docstring is the rule's user documentation: its
-    first line is the short description, the rest the full text, with a bad
-    example after ``反例：`` and a good one after ``正例：``.
+    ``warning`` or ``info``) and optionally ``options``. The class docstring is
+    the rule's user documentation: its first line is the short description,
+    the rest the full text, with a bad example after ``反例：`` and a good one
+    after ``正例：``.
     """
 
     code: ClassVar[str] = ""
@@ -80,6 +80,40 @@ class Rule:
         for key, value in given.items():
             values[key] = self.options[key].validate(self.name, key, value)
         self.config: Mapping[str, Any] = MappingProxyType(values)
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The full user documentation (the class docstring, dedented)."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The one-line description (first line of the docstring)."""
+        doc = cls.documentation()
+        return doc.splitlines()[0].strip() if doc else cls.name
+
+    @classmethod
+    def validate_definition(cls) -> None:
+        """Raise :class:`RuleDefinitionError` when the class is not a usable rule."""
+        where = f"{cls.__module__}.{cls.__qualname__}"
+        if not cls.code or not cls.code[:2].isalpha() or not cls.code[-1].isdigit():
+            raise RuleDefinitionError(f"{where}: 规则代码 {cls.code!r} 无效，应为字母前缀加数字，如 GS101")
+        if not cls.name:
+            raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少 name")
+        try:
+            Severity.parse(cls.severity)
+        except ValueError as error:
+            raise RuleDefinitionError(f"{where}: {error}") from None
+        if not cls.__doc__ or not cls.__doc__.strip():
+            raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少文档字符串（文档字符串就是规则的说明）")
+
+
+class Rule(BaseRule):
+    """Base class of every rule that checks one report: built-in, from a YAML pack or from a plugin.
+
+    Subclasses declare what :class:`BaseRule` says and implement :meth:`check`,
+    which yields diagnostics at offsets of ``report.text``.
+    """
 
     def check(self, report: Report) -> Iterable[Diagnostic]:
         """Yield the diagnostics of this rule for one report."""
@@ -107,29 +141,3 @@ class Rule:
             fix=fix,
             origin=self.origin,
         )
-
-    @classmethod
-    def documentation(cls) -> str:
-        """The full user documentation (the class docstring, dedented)."""
-        return inspect.cleandoc(cls.__doc__ or "")
-
-    @classmethod
-    def summary(cls) -> str:
-        """The one-line description (first line of the docstring)."""
-        doc = cls.documentation()
-        return doc.splitlines()[0].strip() if doc else cls.name
-
-    @classmethod
-    def validate_definition(cls) -> None:
-        """Raise :class:`RuleDefinitionError` when the class is not a usable rule."""
-        where = f"{cls.__module__}.{cls.__qualname__}"
-        if not cls.code or not cls.code[:2].isalpha() or not cls.code[-1].isdigit():
-            raise RuleDefinitionError(f"{where}: 规则代码 {cls.code!r} 无效，应为字母前缀加数字，如 GS101")
-        if not cls.name:
-            raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少 name")
-        try:
-            Severity.parse(cls.severity)
-        except ValueError as error:
-            raise RuleDefinitionError(f"{where}: {error}") from None
-        if not cls.__doc__ or not cls.__doc__.strip():
-            raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少文档字符串（文档字符串就是规则的说明）")

@@ -33,9 +33,10 @@ from reportlint.output import FAMILY_NAMES, Reporter, review_date, run_families,
 from reportlint.output.context import Anchor, Unit, anchor, shown_units, text_units, unit_at
 from reportlint.output.overview import ReportRow, report_rows, template_name
 from reportlint.output.tables import report_tables, table_place
+from reportlint.output.text import elsewhere
 
 if TYPE_CHECKING:
-    from reportlint.core.rule import Rule
+    from reportlint.core.rule import BaseRule
     from reportlint.run.results import FileResult, RunResult
 
 TITLE = "政府信息公开工作年度报告检查结果"
@@ -206,7 +207,7 @@ def _count_cell(count: int, severity: Severity) -> str:
 # --------------------------------------------------------------------------- a report's section
 
 
-def _report_section(row: ReportRow, result: FileResult, rules: dict[str, type[Rule]]) -> str:
+def _report_section(row: ReportRow, result: FileResult, rules: dict[str, type[BaseRule]]) -> str:
     prefix = f"r{row.index}"
     text = result.text
     tables = report_tables(result)
@@ -244,7 +245,7 @@ def _report_section(row: ReportRow, result: FileResult, rules: dict[str, type[Ru
     )
 
 
-def _finding_items(findings: Sequence[_Finding], tables: Sequence[Table], rules: dict[str, type[Rule]]) -> str:
+def _finding_items(findings: Sequence[_Finding], tables: Sequence[Table], rules: dict[str, type[BaseRule]]) -> str:
     """The findings in text order; a long run of one rule's findings shows its first few and folds the rest.
 
     A rule's explanation is shown with its first finding in the report.
@@ -270,7 +271,7 @@ def _finding_items(findings: Sequence[_Finding], tables: Sequence[Table], rules:
     return "".join(html)
 
 
-def _finding_item(finding: _Finding, tables: Sequence[Table], rule: type[Rule] | None) -> str:
+def _finding_item(finding: _Finding, tables: Sequence[Table], rule: type[BaseRule] | None) -> str:
     """One finding: number (linking to its place), severity, code, where, message, suggestion, and the rule's explanation when given."""
     diagnostic = finding.diagnostic
     severity = diagnostic.severity
@@ -285,7 +286,7 @@ def _finding_item(finding: _Finding, tables: Sequence[Table], rule: type[Rule] |
         f'<div class="finding-head">{number}<span class="severity {severity.label}">{severity.chinese}</span>'
         f'<code class="code">{escape(diagnostic.code)}</code><span class="rule-name">{escape(diagnostic.name)}</span>'
         f'<span class="where">{escape(_where(diagnostic, tables))}</span></div>'
-        f'<p class="message">{escape(diagnostic.message)}</p>'
+        f'<p class="message">{escape(diagnostic.message + elsewhere(diagnostic))}</p>'
         + (f'<p class="fix">建议：{escape(fix)}</p>' if fix else "")
         + (f'<p class="explain"><span class="label">规则说明</span>{escape(rule.summary())}</p>' if rule is not None else "")
         + "</li>"
@@ -330,7 +331,7 @@ def _excerpt(text: str, tables: Sequence[Table], units: Sequence[Unit], findings
         for finding in findings
         if finding.anchor is not None
         for item in finding.diagnostic.related
-        if 0 <= item.start <= len(text)
+        if not item.path and 0 <= item.start <= len(text)
     ]
     shown = shown_units(text, units, tables, anchored, related)
     spans: list[tuple[int, int, str, str]] = []
@@ -339,7 +340,9 @@ def _excerpt(text: str, tables: Sequence[Table], units: Sequence[Unit], findings
             continue
         diagnostic = finding.diagnostic
         spans.append((diagnostic.start, diagnostic.end, diagnostic.severity.label, finding.ref_id))
-        spans.extend((item.start, item.end, "related", finding.ref_id) for item in diagnostic.related if item.end > item.start)
+        spans.extend(
+            (item.start, item.end, "related", finding.ref_id) for item in diagnostic.related if item.end > item.start and not item.path
+        )
     marks = _Marks(
         tuple(spans),
         tuple((finding.anchor.offset, finding) for finding in findings if finding.anchor is not None),

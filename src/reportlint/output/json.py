@@ -33,7 +33,12 @@ def diagnostic_dict(diagnostic: Diagnostic) -> dict[str, Any]:
         "location": location_dict(diagnostic.location),
         "offsets": {"start": diagnostic.start, "end": diagnostic.end},
         "related": [
-            {"message": item.message, "location": location_dict(item.location), "offsets": {"start": item.start, "end": item.end}}
+            {
+                "message": item.message,
+                "path": item.path or diagnostic.path,
+                "location": location_dict(item.location),
+                "offsets": {"start": item.start, "end": item.end},
+            }
             for item in diagnostic.related
         ],
         "fix": None,

@@ -19,7 +19,7 @@ from reportlint.core.version import __version__
 from reportlint.output import Reporter
 
 if TYPE_CHECKING:
-    from reportlint.core.rule import Rule
+    from reportlint.core.rule import BaseRule
     from reportlint.run.results import RunResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -50,7 +50,7 @@ def _physical(path: str, location: Location | None) -> dict[str, Any]:
     return physical
 
 
-def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
+def _rule_descriptor(rule: type[BaseRule]) -> dict[str, Any]:
     documentation = rule.documentation()
     return {
         "id": rule.code,
@@ -78,10 +78,17 @@ def _result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any
         result["ruleIndex"] = rule_index[diagnostic.code]
     if diagnostic.related:
         result["relatedLocations"] = [
-            {"id": number, "message": {"text": item.message}, "physicalLocation": _physical(diagnostic.path, item.location)}
+            {"id": number, "message": {"text": item.message}, "physicalLocation": _physical(item.path or diagnostic.path, item.location)}
             for number, item in enumerate(diagnostic.related, start=1)
         ]
     return result
+
+
+def _artifact_paths(run: RunResult) -> list[str]:
+    """Every file the results name: the checked files, then the other files cross-document findings refer to (last year's reports)."""
+    paths = dict.fromkeys(result.path for result in run.files)
+    paths.update(dict.fromkeys(item.path for diagnostic in run.diagnostics for item in diagnostic.related if item.path))
+    return list(paths)
 
 
 class SarifReporter(Reporter):
@@ -108,7 +115,7 @@ class SarifReporter(Reporter):
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not run.failures, "toolExecutionNotifications": notifications}],
-            "artifacts": [{"location": _artifact_location(result.path)} for result in run.files],
+            "artifacts": [{"location": _artifact_location(path)} for path in _artifact_paths(run)],
             "results": [_result(diagnostic, rule_index) for diagnostic in run.diagnostics],
         }
         return json.dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [sarif_run]}, ensure_ascii=False, indent=2) + "\n"

@@ -12,11 +12,21 @@ if TYPE_CHECKING:
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> str:
-    """One finding as a grep- and editor-friendly line."""
+    """One finding as a grep- and editor-friendly line; a cross-document finding names the other files' places."""
     location = diagnostic.location
     place = f"{diagnostic.path}:1:1" if location is None else f"{diagnostic.path}:{location.line}:{location.column}"
     logical = f"（{location.logical}）" if location is not None and location.logical else ""
-    return f"{place}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}{logical}"
+    return f"{place}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}{logical}{elsewhere(diagnostic)}"
+
+
+def elsewhere(diagnostic: Diagnostic) -> str:
+    """``（另见 b.txt:44:18）``: the first related place in each other file, empty when all are in the finding's file."""
+    places = {}
+    for item in diagnostic.related:
+        if item.path and item.path != diagnostic.path and item.path not in places:
+            where = item.location
+            places[item.path] = f"{item.path}:{where.line}:{where.column}" if where is not None else item.path
+    return f"（另见 {'、'.join(places.values())}）" if places else ""
 
 
 def plugin_failure_lines(run: RunResult) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from functools import cached_property, lru_cache
 
 from reportlint.places.datafile import (
@@ -128,6 +128,10 @@ class Gazetteer:
             current = parent
         chain.reverse()
         return tuple(chain)
+
+    def places_at(self, level: int) -> Iterator[Place]:
+        """Every official place of one level (1 province … 4 township), in the data file's order."""
+        return (self._place(index) for index in range(self._official_count) if self._level(index) == level)
 
     def children(self, place: Place) -> tuple[Place, ...]:
         """The places directly under ``place``, by code."""

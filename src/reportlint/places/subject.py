@@ -147,3 +147,44 @@ def _without_organ_suffix(subject_name: str) -> str:
         if subject_name.endswith(suffix) and len(subject_name) > len(suffix):
             return subject_name[: -len(suffix)]
     return subject_name
+
+
+#: Ways of writing an organ word and the one form a body's identity uses ("镇政府" is the town's people's government).
+_ORGAN_FORMS = {
+    "政府": "人民政府",
+    "人民政府": "人民政府",
+    "政府办公室": "人民政府办公室",
+    "政府办": "人民政府办公室",
+    "人民政府办": "人民政府办公室",
+    "人民政府办公室": "人民政府办公室",
+    "街道办事处": "办事处",
+    "办事处": "办事处",
+    "街道办": "办事处",
+    "办": "办事处",
+}
+#: Body levels whose organ, when the report names only its place, is the people's government (a 街道 has its office).
+_GOVERNMENT_LEVELS = ("乡", "镇", "县", "区", "市", "州", "省")
+
+
+def organ_of(gazetteer: Gazetteer, names: Sequence[str], level: str) -> str:
+    """What the body is at its place: the words after the last place name of the names it gives itself.
+
+    "陇城镇人民政府" → 人民政府, "秦安县教育局" → 教育局, "秦安县人民政府办公室"
+    → 人民政府办公室: a people's government, its office and a bureau of one
+    place are different bodies. Of several names (title, issuer line,
+    signature) the longest organ wins; a name with no organ word means the
+    government of a township, county or city, and the office of a 街道.
+    Empty when nothing says.
+    """
+    organs = []
+    for name in names:
+        compact = "".join(name.split())
+        parts = gazetteer.split_name(compact)
+        rest = compact[parts[-1].end :] if parts else ""
+        if rest:
+            organs.append(_ORGAN_FORMS.get(rest, rest))
+    if organs:
+        return max(organs, key=len)
+    if level == "街道":
+        return "办事处"
+    return "人民政府" if level in _GOVERNMENT_LEVELS else ""

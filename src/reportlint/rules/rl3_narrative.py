@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from reportlint.core.diagnostics import Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
+from reportlint.template.statements import COUNT_STATEMENTS, NONE_STATEMENTS
 from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.quantities import (
-    NUMBER,
     Enumeration,
     Quantity,
     Share,
@@ -28,8 +27,7 @@ from reportlint.text.quantities import (
 from reportlint.text.segmentation import Span, clause_end, clause_start, iter_sentences
 
 if TYPE_CHECKING:
-    from reportlint.template.filled import FilledCell
-    from reportlint.template.reading import Reading
+    pass
 
 
 def _number(value: int | Decimal) -> str:
@@ -281,122 +279,6 @@ def _received_and_done(text: str, sentence: Span, rate_start: int, verbs: Sequen
     return None if verb is None else (received, done, verb)
 
 
-@dataclass(frozen=True)
-class TableValue:
-    """What the tables hold for a prose statement: the cells read, their names in messages, their sum."""
-
-    cells: tuple[FilledCell, ...]
-    names: tuple[str, ...]
-    description: str
-    total: int | Decimal
-
-    def related(self) -> list[Related]:
-        """Each cell as a related location of a diagnostic."""
-        return [
-            Related(cell.start, cell.end, f"{name} = {cell.value}")
-            for name, cell in zip(self.names, self.cells, strict=True)
-            if cell.start is not None and cell.end is not None
-        ]
-
-
-@dataclass(frozen=True)
-class TableQuantity:
-    """A number of the filled tables a prose statement can be checked against: one or more cells summed.
-
-    ``cells`` are (table, row, column candidates); the first candidate column the
-    table's template has is used (``made`` in T2021, ``new_made`` in T2019).
-    """
-
-    cells: tuple[tuple[str, str, tuple[str, ...]], ...]
-
-    def read(self, reading: Reading) -> TableValue | None:
-        """The cells and their sum; None when a table or cell is absent or not readable with confidence."""
-        cells: list[FilledCell] = []
-        tables: list[str] = []
-        names: list[str] = []
-        for table_id, row, columns in self.cells:
-            table = reading.table(table_id)
-            if table is None:
-                return None
-            column = next((column for column in columns if any(spec.id == column for spec in table.spec.columns)), None)
-            if column is None:
-                return None
-            cell = table.cell(row, column)
-            if not cell.is_readable:
-                return None
-            cells.append(cell)
-            tables.append(table.spec.display)
-            names.append(table.spec.cell_name(row, column))
-        total = sum((cell.value for cell in cells if cell.value is not None), 0)
-        return TableValue(
-            tuple(cells), tuple(table + name for table, name in zip(tables, names, strict=True)), _describe(tables, names), total
-        )
-
-
-def _describe(tables: Sequence[str], names: Sequence[str]) -> str:
-    """``第三部分表格“…”“一、本年新收…”行“总计”列``, or ``…表格“…”中A与B之和`` for several cells of one table."""
-    if len(names) == 1:
-        return tables[0] + names[0]
-    if len(set(tables)) == 1:
-        return f"{tables[0]}中" + "与".join(names) + "之和"
-    return "与".join(table + name for table, name in zip(tables, names, strict=True)) + "之和"
-
-
-_APPLICATIONS = TableQuantity((("s3", "r1", ("c_total",)),))
-_REVIEWS = TableQuantity((("s4", "cases", ("rv_total",)),))
-_LAWSUITS = TableQuantity((("s4", "cases", ("ld_total",)), ("s4", "cases", ("lr_total",))))
-_NORMATIVE_MADE = TableQuantity((("s2_20_1", "normative", ("made", "new_made")),))
-
-# A gap inside one clause that holds no number.
-_GAP = r"[^,;:。!?\d\n]"
-_NEGATION = r"(?:未发生|没有发生|未出现|没有出现|不存在|未有|没有|未被|未因|未|无(?![法论]))"
-
-
-@dataclass(frozen=True)
-class CountStatement:
-    """A sentence pattern stating a number the tables also hold (group ``n``), or stating that there is none."""
-
-    pattern: re.Pattern
-    quantity: TableQuantity
-    #: What a count statement states, for messages (none-statements are quoted instead).
-    subject: str = ""
-    #: Words that, inside the matched text, mean the statement is something else
-    #: (行政复议和行政诉讼 counted together; 可以提起行政诉讼 is a right, not an event).
-    excluded: tuple[str, ...] = ()
-
-    def matches(self, text: str, sentence: Span) -> Iterator[re.Match]:
-        """The statements in a sentence."""
-        for match in self.pattern.finditer(text, sentence.start, sentence.end):
-            if not any(word in match.group() for word in self.excluded):
-                yield match
-
-
-_COUNT_STATEMENTS = (
-    CountStatement(
-        re.compile(
-            rf"(?:收到|接到|受理|接收|新收){_GAP}{{0,12}}?(?:政府信息公开申请|依申请公开(?:政府信息)?(?:申请)?){_GAP}{{0,6}}?(?P<n>{NUMBER})\s*件(?!次)"
-        ),
-        _APPLICATIONS,
-        "收到政府信息公开申请",
-    ),
-    CountStatement(re.compile(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), _REVIEWS, "行政复议", ("诉讼",)),
-    CountStatement(
-        re.compile(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), _LAWSUITS, "行政诉讼", ("复议",)
-    ),
-    CountStatement(
-        re.compile(rf"(?:制发|出台|制定|印发|新制作){_GAP}{{0,6}}?规范性文件{_GAP}{{0,4}}?(?P<n>{NUMBER})\s*[件个份部]"),
-        _NORMATIVE_MADE,
-        "制发规范性文件",
-    ),
-)
-# 可以/应当 申请行政复议 is a right explained, 将 a plan: neither says whether a case happened.
-_NOT_AN_EVENT = ("可", "应", "将")
-_NONE_STATEMENTS = (
-    CountStatement(re.compile(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), _APPLICATIONS),
-    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), _REVIEWS, excluded=_NOT_AN_EVENT),
-    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), _LAWSUITS, excluded=_NOT_AN_EVENT),
-    CountStatement(re.compile(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), _NORMATIVE_MADE),
-)
 # A count followed by （含…） includes something the table counts elsewhere (受理申请5件（含上年结转1件）).
 _INCLUDES_AFTER = re.compile(r"\s*\((?:含|包括|包含)")
 
@@ -442,7 +324,7 @@ class TextTableMismatch(Rule):
             yield from self._nones(report, sentence)
 
     def _counts(self, report, sentence: Span):
-        for statement in _COUNT_STATEMENTS:
+        for statement in COUNT_STATEMENTS:
             for match in statement.matches(report.normalized, sentence):
                 in_table = statement.quantity.read(report.reading)
                 stated = parse_amount(match.group("n"))
@@ -457,7 +339,7 @@ class TextTableMismatch(Rule):
                 )
 
     def _nones(self, report, sentence: Span):
-        for statement in _NONE_STATEMENTS:
+        for statement in NONE_STATEMENTS:
             for match in statement.matches(report.normalized, sentence):
                 in_table = statement.quantity.read(report.reading)
                 if in_table is None or in_table.total <= 0 or _count_follows(report.normalized, sentence, match.end()):

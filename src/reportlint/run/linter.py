@@ -24,6 +24,7 @@ from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
 from reportlint.run.selection import RuleSet, build_rule_set, is_selected
+from reportlint.run.summary import report_summary
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, read_source
 
 
@@ -87,7 +88,15 @@ class Linter:
                 diagnostics.extend(rule.check(report) or ())
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, report_summary(report))
+        summary = report_summary(report, cross_document=self.options.cross_document)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary)
+
+    def summarize_path(self, path: Path, display: str) -> FileResult:
+        """Read one file for comparison only (last year's reports of ``--previous``): its summary, no rules run."""
+        loaded = self.read(path, display)
+        if isinstance(loaded, FileResult):
+            return loaded
+        return FileResult(path=display, diagnostics=(), format=loaded.document.format, summary=report_summary(loaded, cross_document=True))
 
     def finish(
         self,
@@ -123,20 +132,6 @@ class Linter:
             summary=summary,
             tables=document.tables if document is not None and keep_text else (),
         )
-
-
-def report_summary(report: Report) -> ReportSummary:
-    """The identity of a read report from its template reading (computed once, shared with the rules).
-
-    A reader failure leaves the identity unknown: the rules that need the
-    reading have already reported it as their RL907 finding.
-    """
-    try:
-        reading = report.reading
-    except Exception:  # a reader bug must not lose the file's findings
-        return ReportSummary()
-    subject = reading.subject.name if reading.subject is not None else None
-    return ReportSummary(subject=subject, year=reading.year, template=reading.detected_template)
 
 
 def load_document(source: Source, registry: Registry) -> Document:

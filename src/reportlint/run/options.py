@@ -17,3 +17,7 @@ class RunOptions:
     fail_on: str | None = None
     jobs: int | None = None
     keep_text: bool = False
+    #: Last year's reports (``--previous``): summarised for the batch rules, their own findings not reported.
+    previous: tuple[str, ...] = ()
+    #: Whether each report's summary includes what batch rules compare (set by the runner for runs of several reports).
+    cross_document: bool = False

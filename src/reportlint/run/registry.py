@@ -20,15 +20,16 @@ from functools import cached_property
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 
 from reportlint.core import hookspecs
+from reportlint.core.batch import BatchRule
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.model import Document
 from reportlint.core.report import Report
-from reportlint.core.rule import Rule, RuleDefinitionError
+from reportlint.core.rule import BaseRule, Rule, RuleDefinitionError
 from reportlint.core.version import __version__
 from reportlint.run.results import PluginFailure
 from reportlint.run.services import SERVICES
@@ -62,6 +63,8 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.rl5_dates",
     "reportlint.rules.rl3_narrative",
     "reportlint.rules.rl4_places",
+    "reportlint.rules.rl7_years",
+    "reportlint.rules.rl7_copies",
 )
 
 
@@ -88,6 +91,12 @@ class Registry:
     failures: tuple[PluginFailure, ...]
     manager: pluggy.PluginManager
     warnings: tuple[str, ...] = ()
+    batch_rules: tuple[type[BatchRule], ...] = ()
+
+    @property
+    def all_rules(self) -> tuple[type[BaseRule], ...]:
+        """Every rule: those that check one report, then the cross-document (batch) rules."""
+        return (*self.rules, *self.batch_rules)
 
     @cached_property
     def template_set(self) -> TemplateSet:
@@ -112,6 +121,10 @@ class Registry:
     def rule_by_code(self, code: str) -> type[Rule] | None:
         """The rule class with this code, if any."""
         return next((rule for rule in self.rules if rule.code == code), None)
+
+    def any_rule_by_code(self, code: str) -> type[BaseRule] | None:
+        """The rule or batch rule with this code, if any."""
+        return next((rule for rule in self.all_rules if rule.code == code), None)
 
     def reporter(self, name: str) -> type[Reporter] | None:
         """The reporter class registered under ``name``."""
@@ -199,10 +212,10 @@ def _code_prefix(code: str) -> str:
     return letters.group(0) if letters else code
 
 
-def _check_rules(rules: Sequence[type[Rule]]) -> None:
+def _check_rules(rules: Sequence[type[BaseRule]]) -> None:
     """Unique codes and names; one plugin per code prefix; ``RL`` reserved for built-ins."""
-    by_code: dict[str, type[Rule]] = {}
-    by_name: dict[str, type[Rule]] = {}
+    by_code: dict[str, type[BaseRule]] = {}
+    by_name: dict[str, type[BaseRule]] = {}
     owner_of_prefix: dict[str, str] = {}
     for rule in rules:
         try:
@@ -223,7 +236,10 @@ def _check_rules(rules: Sequence[type[Rule]]) -> None:
         by_name[rule.name] = rule
 
 
-def _with_origin(rule: type[Rule], origin: str) -> type[Rule]:
+_AnyRule = TypeVar("_AnyRule", bound=BaseRule)
+
+
+def _with_origin(rule: type[_AnyRule], origin: str) -> type[_AnyRule]:
     """Record where a rule came from, without touching the plugin's own class."""
     if rule.origin == origin:
         return rule
@@ -237,9 +253,16 @@ def build_registry(config: Config) -> Registry:
     rules: list[type[Rule]] = []
     for plugin_name, rule in _collect(manager, "reportlint_rules", failures):
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
-            failures.append(PluginFailure(plugin_name, f"reportlint_rules 返回了不是 Rule 子类的对象：{rule!r}"))
+            hint = "（跨文档规则请用 reportlint_batch_rules 注册）" if isinstance(rule, type) and issubclass(rule, BatchRule) else ""
+            failures.append(PluginFailure(plugin_name, f"reportlint_rules 返回了不是 Rule 子类的对象：{rule!r}{hint}"))
             continue
         rules.append(_with_origin(rule, _origin(plugin_name)))
+    batch_rules: list[type[BatchRule]] = []
+    for plugin_name, rule in _collect(manager, "reportlint_batch_rules", failures):
+        if not (isinstance(rule, type) and issubclass(rule, BatchRule)):
+            failures.append(PluginFailure(plugin_name, f"reportlint_batch_rules 返回了不是 BatchRule 子类的对象：{rule!r}"))
+            continue
+        batch_rules.append(_with_origin(rule, _origin(plugin_name)))
     loaders = [loader for _, loader in _collect(manager, "reportlint_loaders", failures)]
     reporters = [reporter for _, reporter in _collect(manager, "reportlint_reporters", failures)]
     packs = [Path(path) for _, path in _collect(manager, "reportlint_rule_packs", failures)]
@@ -250,7 +273,7 @@ def build_registry(config: Config) -> Registry:
     loaded_packs = _load_packs([*packs, *config.rule_packs])
     for pack in loaded_packs:
         rules.extend(pack.rules)
-    _check_rules(rules)
+    _check_rules([*rules, *batch_rules])
     return Registry(
         rules=tuple(rules),
         loaders=tuple(loaders),
@@ -261,6 +284,7 @@ def build_registry(config: Config) -> Registry:
         failures=tuple(failures),
         manager=manager,
         warnings=tuple(warning for pack in loaded_packs for warning in pack.warnings),
+        batch_rules=tuple(batch_rules),
     )
 
 

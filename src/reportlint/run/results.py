@@ -1,4 +1,7 @@
-"""What a run produces: each file's located diagnostics, and the run as a whole (what reporters render)."""
+"""What a run produces: each file's located diagnostics and summary, and the run as a whole (what reporters render).
+
+The summary type lives with the batch phase's contract (:mod:`reportlint.core.summary`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,10 @@ from dataclasses import dataclass, field
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Table
-from reportlint.core.rule import Rule
+from reportlint.core.rule import BaseRule
+from reportlint.core.summary import UNREADABLE, ReportSummary
+
+__all__ = ["UNREADABLE", "Excerpt", "FileResult", "PluginFailure", "ReportSummary", "RunResult"]
 
 
 @dataclass(frozen=True)
@@ -28,27 +34,6 @@ class Excerpt:
 
 
 @dataclass(frozen=True)
-class ReportSummary:
-    """Who wrote a report, for which year, on which template, and whether it could be read at all.
-
-    Taken from the template reading once the rules have run; a few plain values,
-    so it travels back from worker processes cheaply and can be kept or cached
-    for a whole batch (review pages, spreadsheets, cross-document checks).
-    ``template`` is the template the tables follow (``T2021``, ``T2019``,
-    ``mixed``), None when the report has no table the reader recognised.
-    """
-
-    read: bool = True
-    subject: str | None = None
-    year: int | None = None
-    template: str | None = None
-
-
-#: The summary of a file that could not be read (its result carries the RL90x finding saying why).
-UNREADABLE = ReportSummary(read=False)
-
-
-@dataclass(frozen=True)
 class FileResult:
     """The outcome of linting one file.
 
@@ -61,16 +46,16 @@ class FileResult:
     excerpts: tuple[Excerpt | None, ...] = ()
     format: str | None = None
     text: str | None = None
-    summary: ReportSummary = ReportSummary()
+    summary: ReportSummary = field(default_factory=ReportSummary)
     tables: tuple[Table, ...] = ()
 
 
 @dataclass(frozen=True)
 class RunResult:
-    """Every file's result, plus plugin failures and the rules that ran."""
+    """Every file's result, plus plugin failures and the rules that ran (batch rules included)."""
 
     files: tuple[FileResult, ...]
-    rules: tuple[type[Rule], ...]
+    rules: tuple[type[BaseRule], ...]
     failures: tuple[PluginFailure, ...] = ()
     config: Config = field(default_factory=Config)
     warnings: tuple[str, ...] = ()

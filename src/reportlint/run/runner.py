@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+from reportlint.run.batch import needs_batch, run_batch
 from reportlint.run.discovery import discover
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
@@ -31,6 +33,11 @@ def _init_worker(options: RunOptions) -> None:
 def _work(item: tuple[Path, str]) -> FileResult:
     assert _WORKER is not None
     return _WORKER.lint_path(*item)
+
+
+def _summarize(item: tuple[Path, str]) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.summarize_path(*item)
 
 
 class Runner:
@@ -56,12 +63,28 @@ class Runner:
         """Lint every file; ``progress(done, total)`` is called as results come in."""
         linter = self.linter
         loaders = self.registry.loaders
-        files = discover(self.paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
+        extensions = [extension for loader in loaders for extension in loader.extensions]
+        files = discover(self.paths, linter.resolver, extensions)
         for path, _ in files:  # validate every config before any work starts
             linter.rule_set(linter.resolver.config_for(path))
         jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
-        results = list(_run(files, linter, self.options, jobs, progress))
-        rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
+        # The batch phase: last year's reports (--previous) are summarised for reference only.
+        checked = {path.resolve() for path, _ in files}
+        previous = [item for item in discover(self.options.previous, linter.resolver, extensions) if item[0].resolve() not in checked]
+        batch_rules = linter.rule_set(self.config).batch_rules
+        compare = bool(batch_rules) and needs_batch(len(files), len(previous))
+        options = replace(self.options, cross_document=compare)
+        linter.options = options
+        results = list(_run(files, linter, options, jobs, progress))
+        if compare:
+            references = list(_run(previous, linter, options, jobs, None, reference=True))
+            displays = {display: path for path, display in [*files, *previous]}
+            results = list(
+                run_batch(results, references, batch_rules, self.registry, lambda display: linter.resolver.config_for(displays[display]))
+            )
+        rules = {
+            rule.code: type(rule) for rule_set in linter.rule_sets for rule in (*rule_set.rules, *(rule_set.batch_rules if compare else ()))
+        }
         failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
         return RunResult(
@@ -91,13 +114,17 @@ def _run(
     options: RunOptions,
     jobs: int,
     progress: Callable[[int, int], None] | None,
+    *,
+    reference: bool = False,
 ) -> Iterator[FileResult]:
+    """Each file's result in order; ``reference`` files are only summarised (``--previous``)."""
     if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
-        results: Iterator[FileResult] = (linter.lint_path(*item) for item in files)
+        work = linter.summarize_path if reference else linter.lint_path
+        results: Iterator[FileResult] = (work(*item) for item in files)
         pool = None
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
-        results = pool.map(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 4))))
+        results = pool.map(_summarize if reference else _work, files, chunksize=max(1, min(16, len(files) // (jobs * 4))))
     try:
         for done, result in enumerate(results, start=1):
             if progress is not None:

@@ -188,6 +188,25 @@ class TemplateSet:
         """A template by id."""
         return self.templates.get(template_id)
 
+    def wording(self) -> tuple[str, ...]:
+        """Every piece of official wording of the templates: headings and their variants, table titles, header texts, labels.
+
+        Two reports that share only this wording share nothing of their own
+        (cross-document copy detection leaves it out).
+        """
+        texts: dict[str, None] = {}
+        for template in self.templates.values():
+            for section in template.sections:
+                texts.update(dict.fromkeys((section.heading, *section.variants)))
+            texts.update(dict.fromkeys(template.legacy_headings))
+            for table in template.tables:
+                texts.update(dict.fromkeys((table.title, *table.header, *table.aliases)))
+                for column in table.columns:
+                    texts.update(dict.fromkeys((column.label, *column.aliases, *((column.group,) if column.group else ()))))
+                for row in table.rows:
+                    texts.update(dict.fromkeys((row.label, *row.aliases, *row.groups)))
+        return tuple(text for text in texts if text)
+
 
 class _Reader:
     """Validates one spec document, reporting problems with file and line."""

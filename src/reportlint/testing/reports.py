@@ -167,6 +167,8 @@ class SampleReport:
         subject: SampleSubject | None = None,
         seed: int = 0,
         balanced: bool = True,
+        previous: SampleReport | None = None,
+        carry_over_error: int = 0,
     ) -> SampleReport:
         """A realistic report of ``subject`` (default: the first of :data:`SUBJECTS`) for ``year``.
 
@@ -176,18 +178,30 @@ class SampleReport:
         off by 1–3, which breaks B1 for those two columns only. The prose states
         the tables' numbers. The same arguments always give the same report;
         another ``seed`` gives other numbers and other wording.
+
+        With ``previous`` (the same body's report of the year before, see
+        :meth:`next_year`) the report continues it: 上年结转 is last year's
+        结转下年度继续办理 column by column (B6), stocks of section 二 follow on
+        (B8 for two 2021-format years, B9 for two 2019-format years), the
+        applications paragraph states the change against last year
+        (``较上年增加3件``), and part 五 is worded differently from last year's.
+        ``carry_over_error`` moves that many applications of the first applicant
+        column that has them from 本年新收 to 上年结转: the report stays balanced
+        (B1) but its carry-over no longer matches last year's (B6).
         """
         subject = subject or SUBJECTS[0]
         spec = shipped_template_set().get(template)
         if spec is None:
             raise ValueError(f"没有模板 “{template}”（可用：{'、'.join(t.id for t in shipped_template_set())}）")
         rng = random.Random(f"{template}|{year}|{subject.short}|{seed}")
+        earlier = previous.values if previous is not None else None
+        carried = _carried_over(previous) if previous is not None else None
         values = {
-            **_disclosure_values(spec, subject, rng),
-            **_application_values(spec.table("s3"), subject, rng, balanced),
+            **_disclosure_values(spec, subject, rng, earlier),
+            **_application_values(spec.table("s3"), subject, rng, balanced, carried, carry_over_error),
             **_review_values(spec.table("s4"), subject, rng),
         }
-        facts = _Facts.of(spec, subject, year, values, rng)
+        facts = _Facts.of(spec, subject, year, values, rng, previous)
         return cls(
             subject=subject,
             year=year,
@@ -212,6 +226,21 @@ class SampleReport:
     def value(self, table: str, row: str, column: str) -> str | None:
         """The text written in a template cell (None when the cell is not written)."""
         return self.values.get((table, row, column))
+
+    def next_year(self, seed: int = 0, carry_over_error: int = 0) -> SampleReport:
+        """The same body's report of the following year, continuing this one (see :meth:`build`'s ``previous``).
+
+        The template follows the year (2019 format up to 2020, 2021 format from 2021 on).
+        """
+        year = self.year + 1
+        template = "T2019" if year <= 2020 else "T2021"
+        return SampleReport.build(template, year, self.subject, seed, previous=self, carry_over_error=carry_over_error)
+
+    def with_section(self, section: str, paragraphs: Sequence[str]) -> SampleReport:
+        """A copy whose part 一, 五 or 六 is made of ``paragraphs``."""
+        if section not in PROSE_SECTIONS:
+            raise ValueError(f"只有第一、五、六部分是文字：{section}")
+        return replace(self, sections=MappingProxyType({**self.sections, section: tuple(paragraphs)}))
 
     # ----- defects: each returns a copy with one thing changed
 
@@ -346,15 +375,41 @@ _RESULT_ROWS_AROUND = ("r1", "r2", "r3_7", "r4")
 _CASE_WEIGHTS = (5, 1, 1, 2)  # 结果维持, 结果纠正, 其他结果, 尚未审结
 
 
-def _application_values(table: TableSpec, subject: SampleSubject, rng: random.Random, balanced: bool) -> dict[CellKey, str]:
-    """Section 三: applications by applicant kind and handling result, balanced per row and column."""
+def _carried_over(previous: SampleReport) -> dict[str, int] | None:
+    """Last year's 结转下年度继续办理 by applicant column: this year's 上年结转 (B6)."""
+    pending = {key[2]: int(raw) for key, raw in previous.values.items() if key[:2] == ("s3", "r4") and raw.strip().isdigit()}
+    return pending or None
+
+
+def _application_values(
+    table: TableSpec,
+    subject: SampleSubject,
+    rng: random.Random,
+    balanced: bool,
+    carried_over: Mapping[str, int] | None = None,
+    carry_over_error: int = 0,
+) -> dict[CellKey, str]:
+    """Section 三: applications by applicant kind and handling result, balanced per row and column.
+
+    ``carried_over`` is 上年结转 by applicant column (last year's 结转下年度), drawn at random when None;
+    ``carry_over_error`` applications of one column are moved from 本年新收 to 上年结转.
+    """
     applicants = [column.id for column in table.columns if column.id != "c_total"]
     results = [row.id for row in table.rows if row.id not in _RESULT_ROWS_AROUND]
     weights = [_APPLICANT_WEIGHTS.get(column, 1) for column in applicants]
     low, high = _APPLICATIONS.get(subject.level, _APPLICATIONS["县"])
     new_total = rng.randint(low, high)
     new = _split(new_total, weights, rng)
-    carried = _split(rng.randint(1, max(1, new_total // 8)), weights, rng)
+    if carried_over is None:
+        carried = _split(rng.randint(1, max(1, new_total // 8)), weights, rng)
+    else:
+        carried = [carried_over.get(column, 0) for column in applicants]
+    if carry_over_error:
+        index = next((index for index, count in enumerate(new) if count >= carry_over_error), None)
+        if index is None:
+            raise ValueError(f"本年新收申请不足 {carry_over_error} 件，无法改动上年结转")
+        new[index] -= carry_over_error
+        carried[index] += carry_over_error
     grid: dict[str, dict[str, int]] = {row.id: {} for row in table.rows}
     for index, column in enumerate(applicants):
         available = new[index] + carried[index]
@@ -396,35 +451,58 @@ _COUNTS = {
 }
 
 
-def _disclosure_values(spec: TemplateSpec, subject: SampleSubject, rng: random.Random) -> dict[CellKey, str]:
-    """Section 二: documents, decisions, fees (and T2019's procurement) on the body's scale."""
+def _disclosure_values(
+    spec: TemplateSpec, subject: SampleSubject, rng: random.Random, previous: Mapping[CellKey, str] | None = None
+) -> dict[CellKey, str]:
+    """Section 二: documents, decisions, fees (and T2019's procurement) on the body's scale.
+
+    With ``previous`` (last year's values) stocks carry on: 现行有效件数 from last
+    year's (B8), 上一年项目数量 from last year's plus its 本年增/减 (B9).
+    """
     scale = _VOLUME.get(subject.level, 6)
     makes_rules = subject.level in RULE_MAKING_LEVELS
     values: dict[CellKey, str] = {}
     for table in spec.tables_of("s2"):
         for row in table.rows:
             makes_documents = row.id != "rules" or makes_rules
+            earlier = {key[2]: raw for key, raw in previous.items() if key[:2] == (table.id, row.id)} if previous else {}
             values.update(
-                {(table.id, row.id, column): raw for column, raw in _disclosure_row(table, row.id, makes_documents, scale, rng).items()}
+                {
+                    (table.id, row.id, column): raw
+                    for column, raw in _disclosure_row(table, row.id, makes_documents, scale, rng, earlier).items()
+                }
             )
     return values
 
 
-def _disclosure_row(table: TableSpec, row: str, makes_documents: bool, scale: int, rng: random.Random) -> dict[str, str]:
-    """One row of section 二; documents rows are all 0 for a body that cannot make them."""
+def _stock(earlier: Mapping[str, str], column: str) -> int | None:
+    raw = earlier.get(column, "").strip().lstrip("+")
+    return int(raw) if raw.lstrip("-").isdigit() else None
+
+
+def _disclosure_row(
+    table: TableSpec, row: str, makes_documents: bool, scale: int, rng: random.Random, earlier: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """One row of section 二; documents rows are all 0 for a body that cannot make them; ``earlier`` is last year's row."""
+    earlier = earlier or {}
     columns = [column.id for column in table.columns]
     if table.id == "s2_20_1":
         if not makes_documents:
             return dict.fromkeys(columns, "0")
         made, stock = rng.randint(0, 2 + scale // 4), rng.randint(2, 8 + scale)
         if "in_force" in columns:  # T2021: 本年制发件数 本年废止件数 现行有效件数
+            stock = _stock(earlier, "in_force") if _stock(earlier, "in_force") is not None else stock
+            assert stock is not None
             repealed = rng.randint(0, min(stock, 1 + scale // 6))
             return {"made": str(made), "repealed": str(repealed), "in_force": str(stock + made - repealed)}
         published = rng.randint(max(0, made - 1), made)  # T2019: 本年新制作数量 本年新公开数量 对外公开总数量
         return {"new_made": str(made), "new_published": str(published), "total_published": str(stock + published)}
     values = {}
+    last_count, last_change = _stock(earlier, "prev_count"), _stock(earlier, "change")
     for column in table.columns:
-        if column.kind == "change":
+        if column.id == "prev_count" and last_count is not None and last_change is not None:
+            values[column.id] = str(max(0, last_count + last_change))
+        elif column.kind == "change":
             values[column.id] = _signed(rng.randint(-2, 4))
         elif column.id == "fee_amount":
             values[column.id] = _amount(rng.uniform(0, 3.5) * scale) if rng.random() < 0.7 else "0"
@@ -467,11 +545,11 @@ _ACTIVE = (
     "其中门户网站{web}条、政务新媒体{media}条。{documents}对涉及{first_focus}的信息，坚持随时产生、随时公开。",
 )
 _REQUESTS = (
-    "（二）依申请公开。{self}畅通当面、信函、网络等申请渠道，严格按照法定程序和时限办理。全年共收到政府信息公开申请{new}件，"
+    "（二）依申请公开。{self}畅通当面、信函、网络等申请渠道，严格按照法定程序和时限办理。全年共收到政府信息公开申请{new}件{change}，"
     "上年结转{carried}件，结转下年度继续办理{pending}件。本年度办结的{done}件申请中，予以公开{granted}件，部分公开{partial}件。",
-    "（二）依申请公开。{year}年，{self}收到政府信息公开申请{new}件，加上上年结转的{carried}件，共需办理{open}件。"
+    "（二）依申请公开。{year}年，{self}收到政府信息公开申请{new}件{change}，加上上年结转的{carried}件，共需办理{open}件。"
     "截至年底已办结{done}件，结转下年度继续办理{pending}件。所有申请均在法定期限内答复，未出现逾期答复的情况。",
-    "（二）依申请公开。全年共收到政府信息公开申请{new}件，上年结转{carried}件。{self}对每件申请登记台账、专人跟踪、集体会商，"
+    "（二）依申请公开。全年共收到政府信息公开申请{new}件{change}，上年结转{carried}件。{self}对每件申请登记台账、专人跟踪、集体会商，"
     "结转下年度继续办理{pending}件，办结{done}件，其中予以公开{granted}件、部分公开{partial}件。",
 )
 _MANAGEMENT = (
@@ -588,9 +666,19 @@ class _Facts:
     fee_notices: int
     has_cases: bool
     rng: random.Random
+    #: Part 五 texts of last year (numbers left out): this year's is worded otherwise.
+    avoid: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, spec: TemplateSpec, subject: SampleSubject, year: int, values: Mapping[CellKey, str], rng: random.Random) -> _Facts:
+    def of(
+        cls,
+        spec: TemplateSpec,
+        subject: SampleSubject,
+        year: int,
+        values: Mapping[CellKey, str],
+        rng: random.Random,
+        previous: SampleReport | None = None,
+    ) -> _Facts:
         def number(table: str, row: str, column: str) -> int:
             return int(values[(table, row, column)])
 
@@ -640,11 +728,15 @@ class _Facts:
         }
         fee_notices = total("r3_6_2") if ("s3", "r3_6_2", "c_total") in values else 0
         words["fee_notices"] = str(fee_notices)
-        return cls(spec.id, subject, MappingProxyType(words), fee_notices, bool(reviews or lawsuits), rng)
+        words["change"] = _change_clause(total("r1"), previous)
+        avoid = frozenset(_without_numbers(paragraph) for paragraph in previous.sections.get("s5", ())) if previous else frozenset()
+        return cls(spec.id, subject, MappingProxyType(words), fee_notices, bool(reviews or lawsuits), rng, avoid)
 
     def pick(self, variants: Sequence[str]) -> str:
-        """One of the variants, filled in."""
-        return self.rng.choice(variants).format(**self.words)
+        """One of the variants, filled in (one not used last year, where that matters)."""
+        filled = [variant.format(**self.words) for variant in variants]
+        fresh = [text for text in filled if _without_numbers(text) not in self.avoid] if self.avoid else filled
+        return self.rng.choice(fresh or filled)
 
     def paragraphs(self, section: str) -> tuple[str, ...]:
         """The prose of section 一, 五 or 六."""
@@ -682,6 +774,23 @@ def _cases_sentence(subject: SampleSubject, reviews: int, lawsuits: int, rng: ra
     if reviews:
         return f"全年因政府信息公开工作被申请行政复议{reviews}件，{subject.self_reference}已依法答复。"
     return f"全年因政府信息公开工作被提起行政诉讼{lawsuits}件，{subject.self_reference}已依法应诉。"
+
+
+def _change_clause(new_total: int, previous: SampleReport | None) -> str:
+    """``，较上年增加3件`` (against last year's 本年新收 总计), empty without last year's report."""
+    if previous is None:
+        return ""
+    raw = previous.values.get(("s3", "r1", "c_total"), "")
+    if not raw.isdigit():
+        return ""
+    change = new_total - int(raw)
+    if change == 0:
+        return "，与上年持平"
+    return f"，较上年{'增加' if change > 0 else '减少'}{abs(change)}件"
+
+
+def _without_numbers(text: str) -> str:
+    return "".join(character for character in text if not character.isdigit())
 
 
 # --------------------------------------------------------------------------- tables on the official grid

@@ -1,0 +1,313 @@
+"""What a run keeps of each report after its rules have run: its identity and, for batch runs, what other reports are compared with.
+
+A :class:`ReportSummary` travels back from the worker process with the file's
+findings. Its identity part (read, subject, year, template) is always there;
+its :class:`CrossDocument` part is filled only when the run compares reports
+with each other (more than one report, or last year's reports given with
+``--previous``): the reporting body (:class:`Body`), the values of the filled
+tables with their places (:class:`CellValues`), fingerprints of the prose
+(:class:`Paragraphs`, :class:`SectionPrint`) and the year-over-year claims of
+the prose (:class:`ChangeClaim`).
+
+Everything here is a few plain values, packed where a report has many of them
+(every table cell, every paragraph), so a batch of 10,000 reports fits in
+memory and a result cache can store summaries as they are. Batch rules
+(:class:`reportlint.core.batch.BatchRule`) read nothing else of a report.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
+
+from reportlint.core.model import Location
+
+#: Unsigned integers per packed place: start and end offsets in the report text, then line, column, end line, end column.
+_PLACE_WIDTH = 6
+
+
+@dataclass(frozen=True)
+class Places:
+    """Places in one report (cells, paragraphs, sections), packed: six unsigned integers each.
+
+    ``offsets(i)`` is the ``[start, end)`` range in the report's text and
+    ``location(i)`` the place in the original file; ``logical`` holds the
+    logical place (``表格3 第5行 第2列``, ``第2页``) of each one for formats
+    without lines, and is empty when no place has one.
+    """
+
+    packed: array = field(default_factory=lambda: array("I"))
+    logical: tuple[str | None, ...] = ()
+    pages: tuple[int | None, ...] = ()
+
+    @classmethod
+    def of(cls, spans: Sequence[tuple[int, int, Location]]) -> Places:
+        """Pack ``(start, end, location)`` triples."""
+        packed = array("I")
+        for start, end, location in spans:
+            packed.extend((start, end, location.line, location.column, location.end_line, location.end_column))
+        logical = tuple(location.logical for _, _, location in spans)
+        pages = tuple(location.page for _, _, location in spans)
+        return cls(
+            packed,
+            logical if any(item is not None for item in logical) else (),
+            pages if any(item is not None for item in pages) else (),
+        )
+
+    def __len__(self) -> int:
+        return len(self.packed) // _PLACE_WIDTH
+
+    def offsets(self, index: int) -> tuple[int, int]:
+        """The ``[start, end)`` range of place ``index`` in the report's text."""
+        base = index * _PLACE_WIDTH
+        return self.packed[base], self.packed[base + 1]
+
+    def location(self, index: int) -> Location:
+        """Place ``index`` in the original file."""
+        base = index * _PLACE_WIDTH
+        line, column, end_line, end_column = self.packed[base + 2 : base + 6]
+        logical = self.logical[index] if self.logical else None
+        page = self.pages[index] if self.pages else None
+        return Location(line, column, end_line, end_column, logical, page)
+
+
+#: Key tuples already seen in this process: every report of a template has the same keys, kept once (see CellValues.__reduce__).
+_SHARED_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_KEY_INDEX: dict[int, Mapping[str, int]] = {}
+
+
+def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return _SHARED_KEYS.setdefault(keys, keys)
+
+
+def cell_key(table: str, row: str, column: str) -> str:
+    """The key of a template cell in :class:`CellValues`: ``"s3/r2/c_np"``."""
+    return f"{table}/{row}/{column}"
+
+
+@dataclass(frozen=True)
+class CellValues:
+    """Every template cell the reader read with confidence, with its value and place.
+
+    ``keys`` name the cells (``"s3/r2/c_np"``, see :func:`cell_key`), in
+    template order; ``values`` are integers, except amounts with decimals, which
+    are in ``decimals`` (cell index → value); ``places`` are the cells' places.
+    ``templates`` says which template each table follows (``"s3"`` → ``"T2019"``):
+    a 2021 report may still use the 2019 tables.
+    """
+
+    keys: tuple[str, ...]
+    values: array
+    places: Places
+    templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    decimals: Mapping[int, Decimal] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", _shared(self.keys))
+        object.__setattr__(self, "templates", MappingProxyType(dict(self.templates)))
+        object.__setattr__(self, "decimals", MappingProxyType(dict(self.decimals)))
+
+    def __reduce__(self) -> tuple:
+        # Rebuilt through the constructor, so the key tuple is shared again in the receiving process.
+        return (CellValues, (self.keys, self.values, self.places, dict(self.templates), dict(self.decimals)))
+
+    def _index(self) -> Mapping[str, int]:
+        index = _KEY_INDEX.get(id(self.keys))
+        if index is None:
+            index = _KEY_INDEX[id(self.keys)] = MappingProxyType({key: position for position, key in enumerate(self.keys)})
+        return index
+
+    def position(self, table: str, row: str, column: str) -> int | None:
+        """Where the cell is in :attr:`keys`; None when it was not read with confidence."""
+        return self._index().get(cell_key(table, row, column))
+
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether any read cell of ``table`` is in ``column`` (which template's column set the table has)."""
+        suffix = f"/{column}"
+        return any(key.startswith(f"{table}/") and key.endswith(suffix) for key in self.keys)
+
+    def value(self, table: str, row: str, column: str) -> int | Decimal | None:
+        """The value of a cell, or None when the report has no readable value there."""
+        position = self.position(table, row, column)
+        if position is None:
+            return None
+        return self.decimals.get(position, self.values[position])
+
+    def location(self, table: str, row: str, column: str) -> Location | None:
+        """Where a cell is in the original file."""
+        position = self.position(table, row, column)
+        return None if position is None else self.places.location(position)
+
+    def offsets(self, table: str, row: str, column: str) -> tuple[int, int] | None:
+        """The cell's range in the report's text."""
+        position = self.position(table, row, column)
+        return None if position is None else self.places.offsets(position)
+
+    def total(self, cells: Sequence[tuple[str, str, tuple[str, ...]]]) -> tuple[int | Decimal, tuple[tuple[str, str, str], ...]] | None:
+        """The sum of some cells, each ``(table, row, column candidates)`` (the first candidate column the table has), and the cells used.
+
+        None when a cell is not read with confidence.
+        """
+        total: int | Decimal = 0
+        used = []
+        for table, row, candidates in cells:
+            column = next((column for column in candidates if self.has_column(table, column)), None)
+            value = self.value(table, row, column) if column is not None else None
+            if column is None or value is None:
+                return None
+            total += value
+            used.append((table, row, column))
+        return total, tuple(used)
+
+    def template_of(self, table: str) -> str | None:
+        """The template the table follows (``"s3"`` is the table id; section 二's blocks are ``s2_20_1`` …)."""
+        return self.templates.get(table)
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """Fingerprints of a report's prose paragraphs (those of 一、五、六 and the text before the first part).
+
+    For paragraph ``i``: ``sections[i]`` is the number of its part (1–6, 0
+    before the first part); ``lengths[i]`` its length in characters once
+    normalised; ``digests`` eight bytes per paragraph, equal for equal
+    normalised texts; ``signatures`` its MinHash signature (see
+    :mod:`reportlint.text.minhash`), ``signature_size`` 32-bit values each;
+    ``places`` where it is.
+    """
+
+    sections: bytes
+    lengths: array
+    digests: bytes
+    signatures: bytes
+    signature_size: int
+    places: Places
+
+    def __len__(self) -> int:
+        return len(self.sections)
+
+    def signature(self, index: int) -> bytes:
+        """The MinHash signature of paragraph ``index``."""
+        size = self.signature_size * 4
+        return self.signatures[index * size : (index + 1) * size]
+
+    def digest(self, index: int) -> bytes:
+        """The digest of paragraph ``index``'s normalised text."""
+        return self.digests[index * 8 : (index + 1) * 8]
+
+    def indices(self, section: int) -> Iterator[int]:
+        """The paragraphs of part ``section`` (1–6; 0 for the text before the first part)."""
+        return (index for index, number in enumerate(self.sections) if number == section)
+
+
+@dataclass(frozen=True)
+class SectionPrint:
+    """A fingerprint of one prose part's whole text with years and numbers left out (for "unchanged since last year").
+
+    ``section`` is the template section id (``"s5"``); ``digest`` is equal for
+    texts equal once years, numbers and whitespace are ignored; ``signature``
+    is the MinHash signature of that text; ``length`` its length; ``place`` the
+    part's heading.
+    """
+
+    section: str
+    digest: bytes
+    signature: bytes
+    length: int
+    place: Places
+
+
+@dataclass(frozen=True)
+class ChangeClaim:
+    """A year-over-year change the prose states about a number the tables hold (``收到申请15件，较上年增加12件``).
+
+    ``quantity`` names what changed (``收到政府信息公开申请``); ``cells`` are
+    the template cells holding it, summed — each as ``(table, row, column
+    candidates)``, the first candidate the table has being used (a 2019 table
+    names its columns differently); ``stated`` is this year's number as the
+    sentence states it, None when it gives only the change; ``change`` is the
+    signed change (``-3`` for 减少3件) and ``unit`` ``"件"`` for a count or
+    ``"%"`` for a percentage (``resolution`` its last written digit);
+    ``text`` the claim as written and ``place`` where it is.
+    """
+
+    quantity: str
+    cells: tuple[tuple[str, str, tuple[str, ...]], ...]
+    stated: int | Decimal | None
+    change: Decimal
+    unit: str
+    resolution: Decimal
+    text: str
+    place: Places
+
+
+@dataclass(frozen=True)
+class Body:
+    """The reporting body a report speaks for, as cross-year pairing and copy detection identify it.
+
+    ``code`` is the gazetteer code of its place (``620522101`` for 陇城镇,
+    ``620522`` for a department of 秦安县); ``organ`` what the body is there
+    (``人民政府``, ``办事处``, ``教育局``, ``人民政府办公室``): a people's
+    government, its office and a bureau of one place are different bodies.
+    ``name`` is how messages name it. A body pinned by the ``[pairing]`` table
+    of the configuration whose name the gazetteer does not know has no code:
+    its name is its identity.
+    """
+
+    code: str | None
+    organ: str
+    name: str
+
+    @property
+    def key(self) -> str:
+        """The identity of the body: code and organ, or the pinned name."""
+        return f"{self.code}/{self.organ}" if self.code else f"name:{self.name}"
+
+
+@dataclass(frozen=True)
+class CrossDocument:
+    """What batch rules compare of a report: its body, table values, prose fingerprints and year-over-year claims.
+
+    ``body`` is None when the subject could not be resolved to one place and no
+    ``[pairing]`` entry names it; ``prose_length`` is the normalised length of
+    all fingerprinted paragraphs (the share of a report copied is measured
+    against it); ``sections`` are the whole-part fingerprints of 一、五、六.
+    """
+
+    body: Body | None
+    cells: CellValues | None
+    paragraphs: Paragraphs | None
+    sections: tuple[SectionPrint, ...] = ()
+    claims: tuple[ChangeClaim, ...] = ()
+    prose_length: int = 0
+
+    def section(self, section_id: str) -> SectionPrint | None:
+        """The fingerprint of a prose part (``"s5"``), if the report has that part."""
+        return next((section for section in self.sections if section.section == section_id), None)
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """Who wrote a report, for which year, on which template, and whether it could be read at all.
+
+    Taken from the template reading once the rules have run; a few plain values,
+    so it travels back from worker processes cheaply and can be kept or cached
+    for a whole batch (review pages, spreadsheets, cross-document checks).
+    ``template`` is the template the tables follow (``T2021``, ``T2019``,
+    ``mixed``), None when the report has no table the reader recognised.
+    ``cross_document`` is what batch rules compare (see :class:`CrossDocument`);
+    None outside batch runs and for a report that could not be read.
+    """
+
+    read: bool = True
+    subject: str | None = None
+    year: int | None = None
+    template: str | None = None
+    cross_document: CrossDocument | None = None
+
+
+#: The summary of a file that could not be read (its result carries the RL90x finding saying why).
+UNREADABLE = ReportSummary(read=False)

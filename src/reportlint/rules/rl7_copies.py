@@ -1,0 +1,193 @@
+"""RL704 across bodies: a paragraph copied from another body's report of the same batch (照搬照抄、雷同).
+
+A batch rule: it compares the MinHash fingerprints of every prose paragraph of
+every report in the batch (:class:`~reportlint.core.summary.Paragraphs`),
+finding near-identical pairs with LSH (:func:`reportlint.text.minhash.similar_pairs`)
+so the cost grows about linearly with the number of reports.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from reportlint.core.batch import Anchor, Batch, BatchReport, BatchRule
+from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.hookspecs import hookimpl
+from reportlint.core.rule import Option
+from reportlint.text.minhash import signature_matrix, similar_pairs
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """One fingerprinted paragraph of the batch: whose report it is and where."""
+
+    report: BatchReport
+    index: int
+    owner: int
+    length: int
+
+    def anchor(self) -> Anchor:
+        paragraphs = self.report.facts.paragraphs if self.report.facts is not None else None
+        assert paragraphs is not None, "only fingerprinted paragraphs are compared"
+        return self.report.anchor(paragraphs.places, self.index, "paragraph/" + paragraphs.digest(self.index).hex())
+
+    @property
+    def line(self) -> int:
+        location = self.anchor().location
+        return location.line if location is not None else 1
+
+
+class CopiedFromAnotherBody(BatchRule):
+    """报告中的段落与同批另一单位报告中的段落相同或几乎相同（照搬照抄、雷同）。
+
+    年度报告应由各单位据实编写，国办公开办函〔2021〕30号把“雷同”列为追责情形。
+    同一批检查的报告中，一段文字（第一、五、六部分和正文前的段落）与另一单位报告
+    的某段几乎一字不差，就是照抄的迹象：报告指出两处位置，并给出本报告正文中与该
+    单位报告相同的比例。比较时不计地名、空白和标点（照抄时常只改地名），也不计
+    官方格式本身的文字（标题、表格栏目）；很多单位（选项 ``boilerplate``，默认 4 个
+    及以上）都有的段落视为通用套话，不报告；太短的段落（选项 ``min-length``，默认
+    40 字）不比较。只比较能确定单位的报告，同一单位不同年度的报告之间不算照抄
+    （见 RL703）。
+
+    反例：
+
+        （秦安县陇城镇的报告）我镇依托“陇城发布”微信公众号发布信息138条，群众留言办理回复率达到96%，较好回应了群众对宅基地审批的关切。
+        （秦安县郭嘉镇的报告）我镇依托“陇城发布”微信公众号发布信息138条，群众留言办理回复率达到96%，较好回应了群众对宅基地审批的关切。
+
+    正例：
+
+        （秦安县陇城镇的报告）我镇依托“陇城发布”微信公众号发布信息138条，群众留言办理回复率达到96%，较好回应了群众对宅基地审批的关切。
+        （秦安县郭嘉镇的报告）我镇在镇便民服务中心设立政务公开专区，配备自助查询机2台，全年接待群众查阅政策文件40余人次。
+
+    选项：``similarity``（默认 0.8）——两段的相似度（0–1）达到多少算相同；
+    ``boilerplate``（默认 4）——有这么多个单位的报告都有的段落视为通用套话；
+    ``min-length``（默认 40）——参与比较的段落至少多少字（不计空白和标点）。
+    """
+
+    code = "RL704"
+    name = "copied-from-another-body"
+    severity = "warning"
+    options = {
+        "similarity": Option(0.8, "两段的相似度（0–1）达到多少算相同", float),
+        "boilerplate": Option(4, "有这么多个单位的报告都有的段落视为通用套话", int),
+        "min-length": Option(40, "参与比较的段落至少多少字（不计空白和标点）", int),
+    }
+
+    def check(self, batch: Batch) -> Iterator[Diagnostic]:
+        paragraphs, signatures, digests = self._paragraphs(batch)
+        if len({paragraph.owner for paragraph in paragraphs}) < 2:
+            return
+        boilerplate = max(2, int(self.config["boilerplate"]))
+        # Exact copies first: one group per distinct text, one row of the LSH per group.
+        groups: dict[bytes, int] = {}
+        group_of = [groups.setdefault(digest, len(groups)) for digest in digests]
+        members: list[list[int]] = [[] for _ in groups]
+        for row, group in enumerate(group_of):
+            members[group].append(row)
+        representatives = [group_rows[0] for group_rows in members]
+        neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        matrix = signature_matrix([signatures[row] for row in representatives])
+        for first, second, score in similar_pairs(matrix, float(self.config["similarity"])):
+            neighbours[first].append((second, score))
+            neighbours[second].append((first, score))
+        common = self._common(members, neighbours, paragraphs, boilerplate)
+        copies: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)  # row → other owner → (their row, similarity)
+        for group, group_rows in enumerate(members):
+            if group in common:
+                continue
+            related = [(other, 1.0) for other in group_rows] + [
+                (other, score) for near, score in neighbours.get(group, ()) for other in members[near]
+            ]
+            if len({paragraphs[other].owner for other, _ in related}) < 2:
+                continue
+            for row in group_rows:
+                mine = paragraphs[row]
+                if mine.report.reference or mine.report.body is None:
+                    continue
+                best = copies[row]
+                for other, score in related:
+                    theirs = paragraphs[other]
+                    if theirs.owner == mine.owner or theirs.report.body is None:
+                        continue
+                    if theirs.owner not in best or _better(theirs, score, paragraphs[best[theirs.owner][0]], best[theirs.owner][1]):
+                        best[theirs.owner] = (other, score)
+        yield from self._findings(paragraphs, copies)
+
+    def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[bytes], list[bytes]]:
+        """Every fingerprinted paragraph long enough to compare, with its owner (one per body; one per report of no known body)."""
+        owners: dict[str, int] = {}
+        found: list[_Paragraph] = []
+        signatures: list[bytes] = []
+        digests: list[bytes] = []
+        minimum = int(self.config["min-length"])
+        for number, report in enumerate(batch.comparable):
+            facts = report.facts
+            if facts is None or facts.paragraphs is None:
+                continue
+            key = report.body.key if report.body is not None else f"report:{number}"
+            owner = owners.setdefault(key, len(owners))
+            paragraphs = facts.paragraphs
+            for index in range(len(paragraphs)):
+                length = paragraphs.lengths[index]
+                if length < minimum:
+                    continue
+                found.append(_Paragraph(report, index, owner, length))
+                signatures.append(paragraphs.signature(index))
+                digests.append(paragraphs.digest(index))
+        return found, signatures, digests
+
+    @staticmethod
+    def _common(
+        members: list[list[int]], neighbours: dict[int, list[tuple[int, float]]], paragraphs: list[_Paragraph], boilerplate: int
+    ) -> set[int]:
+        """The groups whose text (or a near copy of it) is in the reports of ``boilerplate`` owners or more: common wording."""
+        common = set()
+        for group, group_rows in enumerate(members):
+            owners = {paragraphs[row].owner for row in group_rows}
+            for near, _ in neighbours.get(group, ()):
+                if len(owners) >= boilerplate:
+                    break
+                owners.update(paragraphs[row].owner for row in members[near])
+            if len(owners) >= boilerplate:
+                common.add(group)
+        return common
+
+    def _findings(self, paragraphs: list[_Paragraph], copies: dict[int, dict[int, tuple[int, float]]]) -> Iterator[Diagnostic]:
+        shared: dict[tuple[str, int], int] = defaultdict(int)  # (report path, other owner) → copied length
+        for row, by_owner in copies.items():
+            for owner in by_owner:
+                shared[(paragraphs[row].report.path, owner)] += paragraphs[row].length
+        for row in sorted(copies, key=lambda item: (paragraphs[item].report.path, paragraphs[item].index)):
+            mine = paragraphs[row]
+            facts = mine.report.facts
+            total = facts.prose_length if facts is not None else 0
+            for owner, (other, score) in sorted(copies[row].items(), key=lambda item: paragraphs[item[1][0]].report.path):
+                theirs = paragraphs[other]
+                body = theirs.report.body
+                assert body is not None, "copies are only reported between known bodies"
+                how = "相同" if score >= 1.0 else f"几乎相同（约 {score:.0%} 相同）"
+                share = shared[(mine.report.path, owner)] / total if total else 0.0
+                year = f"{theirs.report.year}年度" if theirs.report.year is not None else ""
+                yield self.diagnostic(
+                    f"本段与 {theirs.report.path}（{body.name}{year}报告）第 {theirs.line} 行的段落{how}（不计地名），"
+                    f"本报告正文约 {share:.0%} 与该单位的报告相同",
+                    mine.anchor(),
+                    related=[(theirs.anchor(), f"{body.name}报告中的段落")],
+                )
+
+
+def _better(candidate: _Paragraph, score: float, current: _Paragraph, current_score: float) -> bool:
+    """Which of two copies of one paragraph in one other body's reports to name: the closer, then the checked, then the later year."""
+
+    def rank(paragraph: _Paragraph, similarity: float) -> tuple[float, bool, int, str]:
+        return (similarity, not paragraph.report.reference, paragraph.report.year or 0, paragraph.report.path)
+
+    return rank(candidate, score) > rank(current, current_score)
+
+
+@hookimpl
+def reportlint_batch_rules() -> list[type[BatchRule]]:
+    """RL704, copy detection across bodies."""
+    return [CopiedFromAnotherBody]

@@ -1,0 +1,266 @@
+"""Report summaries: the identity every file's result carries and, in batch runs, what cross-document rules compare.
+
+Computed in the worker process, where the document is, once the rules have run
+(the template reading and the place analysis are already there); the result is
+a :class:`~reportlint.core.summary.ReportSummary` of a few kilobytes that
+travels back with the file's findings and never holds the document itself.
+
+What batch rules compare (:class:`~reportlint.core.summary.CrossDocument`):
+
+* the **body**: the subject's place in the gazetteer and its organ (人民政府,
+  办事处, 教育局 …), or the body the ``[pairing]`` table names for the file;
+* every **table value** read with confidence, with its place;
+* a MinHash **fingerprint of each prose paragraph** (parts 一、五、六 and the
+  text before part 一), place names left out and the official template's
+  wording ignored, so that a paragraph copied from another body's report is
+  found although the copier changed the names;
+* a fingerprint of **each prose part** with years and numbers left out too
+  ("part 五 is last year's, only the year changed");
+* the **year-over-year claims** of the prose about numbers the tables hold
+  (``收到申请15件，较上年增加12件``).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from reportlint.core.report import Report
+from reportlint.core.summary import (
+    Body,
+    CellValues,
+    ChangeClaim,
+    CrossDocument,
+    Paragraphs,
+    Places,
+    ReportSummary,
+    SectionPrint,
+    cell_key,
+)
+from reportlint.places.divisions import Place
+from reportlint.places.subject import organ_of, resolve_subject
+from reportlint.template.identity import body_level
+from reportlint.template.statements import stated_changes
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest
+from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
+
+if TYPE_CHECKING:
+    from reportlint.places.analysis import PlaceAnalysis
+    from reportlint.template.reading import Reading
+    from reportlint.template.spec import TemplateSet
+
+#: The parts whose text is fingerprinted as a whole; parts 二、三、四 are tables.
+PROSE_SECTIONS = ("s1", "s5", "s6")
+_TABLE_SECTIONS = ("s2", "s3", "s4")
+_INT64 = 2**63
+
+
+def report_summary(report: Report, *, cross_document: bool = False) -> ReportSummary:
+    """The summary of a read report from its template reading; with ``cross_document``, also what batch rules compare.
+
+    A reader or place-analysis failure leaves the identity (or the comparison
+    facts) unknown: the rules that need them have already reported the failure
+    as their RL907 finding.
+    """
+    try:
+        reading = report.reading
+    except Exception:  # a reader bug must not lose the file's findings
+        return ReportSummary()
+    subject = reading.subject.name if reading.subject is not None else None
+    facts = None
+    if cross_document:
+        try:
+            facts = compared_facts(report)
+        except Exception:  # as above: the file's own findings stand, it is only left out of the comparison
+            facts = None
+    return ReportSummary(subject=subject, year=reading.year, template=reading.detected_template, cross_document=facts)
+
+
+def compared_facts(report: Report) -> CrossDocument:
+    """What batch rules compare of one report (see the module docstring)."""
+    reading = report.reading
+    places = report.places
+    masked = _without_place_names(report.normalized, places)
+    paragraphs = prose_paragraphs(report, reading)
+    sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
+    paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
+    section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
+    signatures = _signer(report.templates).sign([*paragraph_texts, *section_texts])
+    return CrossDocument(
+        body=_body(report, reading, places),
+        cells=_cells(report, reading),
+        paragraphs=_paragraphs(report, reading, paragraphs, paragraph_texts, signatures[: len(paragraphs)]),
+        sections=tuple(
+            SectionPrint(section_id, digest(text), signature, len(text), _places(report, [(found.start, found.end)]))
+            for (section_id, found), text, signature in zip(sections, section_texts, signatures[len(paragraphs) :], strict=True)
+            if signature is not None
+        ),
+        claims=_claims(report, reading),
+        prose_length=sum(len(text) for text, signature in zip(paragraph_texts, signatures, strict=False) if signature is not None),
+    )
+
+
+# --------------------------------------------------------------------------- body
+
+
+def _body(report: Report, reading: Reading, places: PlaceAnalysis) -> Body | None:
+    """The body: the ``[pairing]`` name for this file, else the subject resolved on the map (None when it is not)."""
+    pinned = report.config.pairing_for(report.path)
+    if pinned is not None:
+        resolution = resolve_subject(places.gazetteer, pinned, (), subject_origin="配置")
+        organ = organ_of(places.gazetteer, [pinned], body_level(pinned))
+        if resolution.place is None or not organ:
+            return Body(None, organ, pinned)
+        return Body(resolution.place.code, organ, _place_label(places, resolution.place) + organ)
+    subject = places.subject
+    if subject is None or subject.place is None or reading.subject is None:
+        return None
+    names = [reading.subject.name, *(mention.text for mention in reading.subject.mentions)]
+    organ = organ_of(places.gazetteer, names, subject.level)
+    if not organ:
+        return None
+    return Body(subject.place.code, organ, _place_label(places, subject.place) + organ)
+
+
+def _place_label(places: PlaceAnalysis, place: Place) -> str:
+    """A place with its direct parent (``秦安县陇城镇``), as messages name bodies."""
+    parent = places.direct_parent(place)
+    return (parent.name if parent is not None and place.level > 2 else "") + place.name
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _cells(report: Report, reading: Reading) -> CellValues | None:
+    """Every template cell read with confidence, in template order, with its value and place."""
+    if reading.filled is None:
+        return None
+    keys: list[str] = []
+    values = array("q")
+    decimals: dict[int, Decimal] = {}
+    spans: list[tuple[int, int]] = []
+    templates: dict[str, str] = {}
+    for table_id, table in reading.filled.tables.items():
+        if table.template_id is not None:
+            templates[table_id] = table.template_id
+        for cell in table.cells():
+            if not cell.is_readable or cell.start is None or cell.end is None or cell.row is None or cell.column is None:
+                continue
+            value = cell.value
+            assert value is not None
+            if isinstance(value, int) and -_INT64 <= value < _INT64:
+                values.append(value)
+            else:
+                decimals[len(keys)] = Decimal(value)
+                values.append(0)
+            keys.append(cell_key(table_id, cell.row, cell.column))
+            spans.append((cell.start, cell.end))
+    if not keys:
+        return None
+    return CellValues(tuple(keys), values, _places(report, spans), templates, decimals)
+
+
+# --------------------------------------------------------------------------- prose
+
+
+def _without_place_names(text: str, places: PlaceAnalysis) -> str:
+    """The text with every place name blanked (same length): a copier changes the names, the rest stays."""
+    if not places.references:
+        return text
+    characters = list(text)
+    for reference in places.references:
+        characters[reference.start : reference.end] = " " * (reference.end - reference.start)
+    return "".join(characters)
+
+
+def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
+    """The prose paragraphs: outside the title, the headings, the table parts (二、三、四) and the tables themselves."""
+    text = report.normalized
+    excluded: list[tuple[int, int]] = []
+    if reading.title is not None:
+        excluded.append((reading.title.start, reading.title.end))
+    for section in reading.sections:
+        excluded.append((section.start, section.end))
+        if section.spec_id in _TABLE_SECTIONS:
+            excluded.append((section.body_start, section.body_end))
+    if reading.filled is not None:
+        excluded.extend(
+            (table.start, table.end) for table in reading.filled.tables.values() if table.start is not None and table.end is not None
+        )
+    spans = []
+    for span in logical_paragraphs(text):
+        if "\t" in text[span.start : span.end] or any(start < span.end and span.start < end for start, end in excluded):
+            continue
+        spans.append(span)
+    return spans
+
+
+def section_number(reading: Reading, position: int) -> int:
+    """The number (1–6) of the template part a position is in; 0 before the first part or in a non-template part."""
+    found = next((section for section in reversed(reading.sections) if section.start <= position), None)
+    if found is None or not found.is_template or found.spec_id is None or not found.spec_id[1:].isdigit():
+        return 0
+    return int(found.spec_id[1:])
+
+
+def _paragraphs(
+    report: Report, reading: Reading, spans: Sequence[Span], texts: Sequence[str], signatures: Sequence[bytes | None]
+) -> Paragraphs | None:
+    """The fingerprints of the paragraphs long enough to sign."""
+    kept = [(span, text, signature) for span, text, signature in zip(spans, texts, signatures, strict=True) if signature is not None]
+    if not kept:
+        return None
+    return Paragraphs(
+        sections=bytes(section_number(reading, span.start) for span, _, _ in kept),
+        lengths=array("I", (len(text) for _, text, _ in kept)),
+        digests=b"".join(digest(text) for _, text, _ in kept),
+        signatures=b"".join(signature for _, _, signature in kept),
+        signature_size=SIGNATURE_SIZE,
+        places=_places(report, [(span.start, span.end) for span, _, _ in kept]),
+    )
+
+
+def _claims(report: Report, reading: Reading) -> tuple[ChangeClaim, ...]:
+    """Changes against last year the prose states about table quantities (outside the tables and the plans of part 五)."""
+    text = report.normalized
+    skipped = [section for section in reading.sections if section.spec_id in (*_TABLE_SECTIONS, "s5")]
+    last_year = reading.year - 1 if reading.year is not None else None
+    claims = []
+    for sentence in iter_sentences(text):
+        if any(section.body_start <= sentence.start < section.body_end for section in skipped):
+            continue
+        for stated in stated_changes(text, sentence):
+            change = stated.change
+            if change.year is not None and change.year != last_year:
+                continue
+            claims.append(
+                ChangeClaim(
+                    quantity=stated.statement.subject,
+                    cells=stated.statement.quantity.cells,
+                    stated=stated.stated,
+                    change=change.amount,
+                    unit=change.unit,
+                    resolution=change.resolution,
+                    text=report.text[change.start : change.end],
+                    place=_places(report, [(change.start, change.end)]),
+                )
+            )
+    return tuple(claims)
+
+
+def _places(report: Report, spans: Sequence[tuple[int, int]]) -> Places:
+    document = report.document
+    return Places.of([(start, end, document.locate(start, end)) for start, end in spans])
+
+
+_SIGNERS: dict[int, tuple[TemplateSet, Signer]] = {}
+
+
+def _signer(templates: TemplateSet) -> Signer:
+    """The signer that ignores the wording of these templates (built once per template set)."""
+    entry = _SIGNERS.get(id(templates))
+    if entry is None or entry[0] is not templates:
+        entry = _SIGNERS[id(templates)] = (templates, Signer(templates.wording()))
+    return entry[1]
