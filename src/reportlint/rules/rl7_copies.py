@@ -18,6 +18,9 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option
 from reportlint.text.minhash import signature_matrix, similar_pairs
 
+#: How much less similar than a pair other paragraphs may be and still make the pair's wording common (shared by many).
+COMMON_MARGIN = 0.2
+
 
 @dataclass(frozen=True)
 class _Paragraph:
@@ -48,7 +51,7 @@ class CopiedFromAnotherBody(BatchRule):
     单位报告相同的比例。比较时不计地名、空白和标点（照抄时常只改地名），也不计
     官方格式本身的文字（标题、表格栏目）；很多单位（选项 ``boilerplate``，默认 4 个
     及以上）都有的段落视为通用套话，不报告；太短的段落（选项 ``min-length``，默认
-    40 字）不比较。只比较能确定单位的报告，同一单位不同年度的报告之间不算照抄
+    60 字）不比较。只比较能确定单位的报告，同一单位不同年度的报告之间不算照抄
     （见 RL703）。
 
     反例：
@@ -63,22 +66,23 @@ class CopiedFromAnotherBody(BatchRule):
 
     选项：``similarity``（默认 0.8）——两段的相似度（0–1）达到多少算相同；
     ``boilerplate``（默认 4）——有这么多个单位的报告都有的段落视为通用套话；
-    ``min-length``（默认 40）——参与比较的段落至少多少字（不计空白和标点）。
+    ``min-length``（默认 60）——参与比较的段落至少多少字（不计空白和标点）。
     """
 
     code = "RL704"
     name = "copied-from-another-body"
     severity = "warning"
     options = {
-        "similarity": Option(0.8, "两段的相似度（0–1）达到多少算相同", float),
+        "similarity": Option(0.9, "两段的相似度（0–1）达到多少算相同", float),
         "boilerplate": Option(4, "有这么多个单位的报告都有的段落视为通用套话", int),
-        "min-length": Option(40, "参与比较的段落至少多少字（不计空白和标点）", int),
+        "min-length": Option(60, "参与比较的段落至少多少字（不计空白和标点）", int),
     }
 
     def check(self, batch: Batch) -> Iterator[Diagnostic]:
         paragraphs, signatures, digests = self._paragraphs(batch)
         if len({paragraph.owner for paragraph in paragraphs}) < 2:
             return
+        threshold = float(self.config["similarity"])
         boilerplate = max(2, int(self.config["boilerplate"]))
         # Exact copies first: one group per distinct text, one row of the LSH per group.
         groups: dict[bytes, int] = {}
@@ -86,34 +90,49 @@ class CopiedFromAnotherBody(BatchRule):
         members: list[list[int]] = [[] for _ in groups]
         for row, group in enumerate(group_of):
             members[group].append(row)
-        representatives = [group_rows[0] for group_rows in members]
+        owners = [{paragraphs[row].owner for row in group_rows} for group_rows in members]
+        matrix = signature_matrix([signatures[group_rows[0]] for group_rows in members])
         neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
-        matrix = signature_matrix([signatures[row] for row in representatives])
-        for first, second, score in similar_pairs(matrix, float(self.config["similarity"])):
+        for first, second, score in similar_pairs(matrix, max(0.0, threshold - COMMON_MARGIN)):
             neighbours[first].append((second, score))
             neighbours[second].append((first, score))
-        common = self._common(members, neighbours, paragraphs, boilerplate)
         copies: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)  # row → other owner → (their row, similarity)
         for group, group_rows in enumerate(members):
-            if group in common:
-                continue
-            related = [(other, 1.0) for other in group_rows] + [
-                (other, score) for near, score in neighbours.get(group, ()) for other in members[near]
-            ]
-            if len({paragraphs[other].owner for other, _ in related}) < 2:
-                continue
-            for row in group_rows:
-                mine = paragraphs[row]
-                if mine.report.reference or mine.report.body is None:
+            partners = [(group, 1.0)] + [(near, score) for near, score in neighbours.get(group, ()) if score >= threshold]
+            for partner, score in partners:
+                if len(owners[group] | owners[partner]) < 2 or self._common(group, partner, score, owners, neighbours, boilerplate):
                     continue
-                best = copies[row]
-                for other, score in related:
-                    theirs = paragraphs[other]
-                    if theirs.owner == mine.owner or theirs.report.body is None:
+                for row in group_rows:
+                    mine = paragraphs[row]
+                    if mine.report.reference or mine.report.body is None:
                         continue
-                    if theirs.owner not in best or _better(theirs, score, paragraphs[best[theirs.owner][0]], best[theirs.owner][1]):
-                        best[theirs.owner] = (other, score)
-        yield from self._findings(paragraphs, copies)
+                    best = copies[row]
+                    for other in members[partner]:
+                        theirs = paragraphs[other]
+                        if theirs.owner == mine.owner or theirs.report.body is None:
+                            continue
+                        if theirs.owner not in best or _better(theirs, score, paragraphs[best[theirs.owner][0]], best[theirs.owner][1]):
+                            best[theirs.owner] = (other, score)
+        yield from self._findings(paragraphs, {row: found for row, found in copies.items() if found})
+
+    @staticmethod
+    def _common(
+        group: int, partner: int, score: float, owners: list[set[int]], neighbours: dict[int, list[tuple[int, float]]], boilerplate: int
+    ) -> bool:
+        """Whether two similar paragraphs are common wording: ``boilerplate`` owners or more have a paragraph about as close.
+
+        "About as close" is within :data:`COMMON_MARGIN` of the pair's own similarity: a
+        verbatim copy inside a family of loosely similar paragraphs stands out, a
+        sentence every report words alike does not.
+        """
+        peers = owners[group] | owners[partner]
+        floor = score - COMMON_MARGIN
+        for near, near_score in (*neighbours.get(group, ()), *neighbours.get(partner, ())):
+            if len(peers) >= boilerplate:
+                break
+            if near_score >= floor:
+                peers |= owners[near]
+        return len(peers) >= boilerplate
 
     def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[bytes], list[bytes]]:
         """Every fingerprinted paragraph long enough to compare, with its owner (one per body; one per report of no known body)."""
@@ -137,22 +156,6 @@ class CopiedFromAnotherBody(BatchRule):
                 signatures.append(paragraphs.signature(index))
                 digests.append(paragraphs.digest(index))
         return found, signatures, digests
-
-    @staticmethod
-    def _common(
-        members: list[list[int]], neighbours: dict[int, list[tuple[int, float]]], paragraphs: list[_Paragraph], boilerplate: int
-    ) -> set[int]:
-        """The groups whose text (or a near copy of it) is in the reports of ``boilerplate`` owners or more: common wording."""
-        common = set()
-        for group, group_rows in enumerate(members):
-            owners = {paragraphs[row].owner for row in group_rows}
-            for near, _ in neighbours.get(group, ()):
-                if len(owners) >= boilerplate:
-                    break
-                owners.update(paragraphs[row].owner for row in members[near])
-            if len(owners) >= boilerplate:
-                common.add(group)
-        return common
 
     def _findings(self, paragraphs: list[_Paragraph], copies: dict[int, dict[int, tuple[int, float]]]) -> Iterator[Diagnostic]:
         shared: dict[tuple[str, int], int] = defaultdict(int)  # (report path, other owner) → copied length

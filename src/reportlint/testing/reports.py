@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import random
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -68,6 +69,10 @@ class SampleSubject:
     province: str
     siblings: tuple[str, ...] = ()
     focus: tuple[str, ...] = ()
+    #: Whether the body words its prose its own way, as different clerks do (word choices, its own list of
+    #: problems and measures, details with its own numbers): the bodies of a batch then write different reports.
+    #: Off for :data:`SUBJECTS`, whose texts tests quote.
+    voice: bool = False
 
     @property
     def name(self) -> str:
@@ -128,6 +133,60 @@ SUBJECTS = (
         ("招生入学", "学生资助", "教师招聘", "教育收费"),
     ),
 )
+
+
+#: Fields a township's disclosure may concentrate on: a body with a voice picks four of its own.
+_TOWNSHIP_FOCUS = (
+    "乡村振兴",
+    "社会救助",
+    "耕地保护",
+    "农村宅基地审批",
+    "农田水利建设",
+    "土地承包经营权流转",
+    "征地补偿",
+    "集体资产管理",
+    "人居环境整治",
+    "就业帮扶",
+    "安全生产",
+    "防汛抗旱",
+    "医疗保障",
+    "养老服务",
+)
+
+
+def township_subjects(count: int, seed: int = 0) -> tuple[SampleSubject, ...]:
+    """``count`` real townships (镇、乡、街道) drawn from the gazetteer, each with a voice: the bodies of a sample batch.
+
+    Names are public facts; each body's county, city and province come from the
+    gazetteer, its siblings are other townships of its county, and its voice
+    (word choices, part 五, details) and focus areas are its own, so the
+    reports of different bodies differ as real ones do. Only names made of
+    common characters are drawn; the same arguments give the same bodies.
+    """
+    from reportlint.places.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    kinds = {"镇": "镇", "乡": "乡", "街道": "街道"}
+    townships = [
+        place for place in gazetteer.places_at(4) if place.kind in kinds and all("\u4e00" <= char <= "\u9fa5" for char in place.name)
+    ]
+    by_county: dict[str, list[str]] = {}
+    for place in townships:
+        by_county.setdefault(place.parent_code, []).append(place.name)
+    rng = random.Random(f"townships|{seed}")
+    rng.shuffle(townships)
+    subjects: list[SampleSubject] = []
+    for place in townships:
+        if len(subjects) == count:
+            break
+        parents = gazetteer.parents(place)
+        if len(parents) < 3:  # a township directly under a municipality's district list: no county to name
+            continue
+        province, city, county = parents[0].name, parents[1].name, parents[-1].name
+        siblings = tuple(name for name in by_county[place.parent_code] if name != place.name)[:3]
+        focus = tuple(rng.sample(_TOWNSHIP_FOCUS, 4))
+        subjects.append(SampleSubject(place.name, kinds[place.kind], county, city, province, siblings, focus, voice=True))
+    return tuple(subjects)
 
 
 # --------------------------------------------------------------------------- the report
@@ -209,7 +268,7 @@ class SampleReport:
             values=MappingProxyType(values),
             title=f"{subject.title_name}{year}年政府信息公开工作年度报告",
             intro=(facts.pick(_INTRO),),
-            period=facts.pick(_PERIOD),
+            period=facts.pick(_PERIOD) + facts.detail(_CONTACT_DETAILS),
             sections=MappingProxyType({section: facts.paragraphs(section) for section in PROSE_SECTIONS}),
             headings=MappingProxyType({section.id: section.heading for section in spec.sections}),
             signature=subject.name,
@@ -597,6 +656,63 @@ _MEASURES = (
     "针对上述问题，{self}将采取以下措施：一是压实工作责任，将政务公开纳入各{units}年度考核；"
     "二是按照上级规范要求调整完善公开平台栏目；三是健全信息发布审核机制，切实提高公开信息的准确性和规范性。",
 )
+#: Part 五 of a body with a voice: a lead-in, then three problems (or measures) of its own choosing.
+_PROBLEM_ITEMS = (
+    "{year}年，{self}政府信息公开工作仍存在一些不足：",
+    "部分重点领域信息公开不够及时",
+    "政策解读形式比较单一，图解、视频等解读方式运用较少",
+    "信息公开工作人员多为兼职，业务能力有待提高",
+    "{first_focus}等领域信息的公开深度不够",
+    "政务新媒体更新频率不稳定，回应关切不够及时",
+    "依申请公开办理的规范化程度还需提升",
+    "个别站所对政务公开工作重视不够，主动公开意识不强",
+    "公开平台栏目设置与上级要求还有差距",
+    "对公开信息的质量把关不够严格，个别信息格式不规范",
+    "基层公开事项标准目录的梳理还不够细",
+    "公开查阅点的利用率不高，线下公开渠道作用发挥不够",
+    "政策文件发布后配套解读跟进不够同步",
+    "对上年度报告中指出问题的整改跟踪还不够",
+    "村（社区）公开栏内容更新不够规范",
+    "公开信息的分类和检索功能不够便捷",
+    "公开工作与业务工作结合不够紧密",
+)
+_MEASURES_LEAD = "{next_year}年，{self}将重点做好以下工作："
+_MEASURE_ITEMS = (
+    _MEASURES_LEAD,
+    "对照主动公开目录逐项梳理，确保应公开尽公开",
+    "丰富政策解读形式，提高解读的针对性和可读性",
+    "加强业务培训，提升经办人员的政策水平",
+    "建立信息公开定期检查机制，及时纠正更新滞后等问题",
+    "加强政务新媒体日常管理，提高回应关切的时效",
+    "严格执行依申请公开办理流程，规范答复文书",
+    "将政务公开纳入年度考核，压实工作责任",
+    "按照上级规范调整完善公开平台栏目",
+    "健全信息发布审核机制，提高公开信息的准确性",
+    "推动公开事项标准目录向村（社区）延伸",
+    "用好公开查阅点，方便群众就近查阅",
+    "做到政策文件与解读材料同步起草、同步发布",
+    "建立问题整改台账，逐项跟踪销号",
+    "规范村（社区）公开栏的内容和更新周期",
+    "优化专栏分类，提高信息检索的便捷性",
+    "把公开要求嵌入业务办理全过程",
+)
+#: Sentences with a body's own numbers ({a} small, {b} larger), added to some paragraphs of a body with a voice.
+_LEAD_DETAILS = (
+    "全年召开专题会议{a}次研究部署政务公开工作。",
+    "领导班子全年{a}次听取政务公开工作汇报。",
+    "全年印发政务公开相关文件{a}份。",
+)
+_MANAGEMENT_DETAILS = ("全年审核拟公开信息{b}条，更新公开指南{a}次。", "全年清理过时信息{b}条，标注失效文件{a}件。", "累计登记台账{b}条。")
+_PLATFORM_DETAILS = ("专栏全年访问量{b}人次，答复网民留言{a}条。", "全年排查错链、空白栏目{a}处。", "公众号关注人数达{b}人。")
+_OVERSIGHT_DETAILS = ("全年接受社会评议{a}次，收集意见建议{b}条。", "全年通报问题{a}个。", "参加培训{b}人次。")
+_FEE_DETAILS = ("全年登记申请{a}件，均未达到收费标准。", "本年度申请人均未超过按件、按量收费的起点。")
+_PLAN_DETAILS = ("共分解任务{a}项，已完成{a}项。", "年度工作要点涉及本单位的{a}项任务已全部落实。", "形成任务台账{a}本。")
+_PROPOSAL_DETAILS = ("全年回复群众来信{b}件。", "协助办理上级交办事项{a}件。")
+_INNOVATION_DETAILS = ("全年参与群众{b}人次。", "相关信息累计阅读量{b}次。", "制作解读图表{a}期。")
+_NOTE_DETAILS = ("数据经分管负责人审核，共核对{b}项。", "统计口径未作调整。")
+_CONTACT_DETAILS = ("联系电话：0938-6{b:03d}{a:02d}1。", "联系电话：0932-8{a:02d}{b:03d}0。", "联系地址：{b}号，邮编74{a:02d}00。")
+
+
 _NO_FEES = (
     "（一）收取信息处理费情况。{year}年，{self}未依据《政府信息公开信息处理费管理办法》收取信息处理费。",
     "（一）信息处理费收取情况。本年度{self}未发出信息处理费缴费通知，未收取信息处理费。",
@@ -733,17 +849,37 @@ class _Facts:
         return cls(spec.id, subject, MappingProxyType(words), fee_notices, bool(reviews or lawsuits), rng, avoid)
 
     def pick(self, variants: Sequence[str]) -> str:
-        """One of the variants, filled in (one not used last year, where that matters)."""
+        """One of the variants, filled in (one not used last year, where that matters), in the body's voice."""
         filled = [variant.format(**self.words) for variant in variants]
         fresh = [text for text in filled if _without_numbers(text) not in self.avoid] if self.avoid else filled
-        return self.rng.choice(fresh or filled)
+        return self.voiced(self.rng.choice(fresh or filled))
+
+    def voiced(self, text: str) -> str:
+        """The text with the body's own word choices (unchanged for a body without a voice)."""
+        return _voiced(text, self.subject) if self.subject.voice else text
+
+    def detail(self, variants: Sequence[str]) -> str:
+        """A sentence with the body's own numbers, for a body with a voice (nothing otherwise)."""
+        if not self.subject.voice or not variants:
+            return ""
+        return self.voiced(self.rng.choice(variants).format(a=self.rng.randint(2, 60), b=self.rng.randint(2, 900)))
 
     def paragraphs(self, section: str) -> tuple[str, ...]:
         """The prose of section 一, 五 or 六."""
         if section == "s1":
-            return tuple(self.pick(variants) for variants in (_LEAD, _ACTIVE, _REQUESTS, _MANAGEMENT, _PLATFORMS, _OVERSIGHT))
+            return tuple(
+                self.pick(variants) + self.detail(details)
+                for variants, details in (
+                    (_LEAD, _LEAD_DETAILS),
+                    (_ACTIVE, ()),
+                    (_REQUESTS, ()),
+                    (_MANAGEMENT, _MANAGEMENT_DETAILS),
+                    (_PLATFORMS, _PLATFORM_DETAILS),
+                    (_OVERSIGHT, _OVERSIGHT_DETAILS),
+                )
+            )
         if section == "s5":
-            problems, measures = self.pick(_PROBLEMS), self.pick(_MEASURES)
+            problems, measures = (self.composed(_PROBLEMS, _PROBLEM_ITEMS), self.composed(_MEASURES, _MEASURE_ITEMS))
             if self.rng.random() < 0.5:
                 return ("（一）存在的主要问题", problems, "（二）改进措施", measures)
             return (problems, measures)
@@ -751,7 +887,25 @@ class _Facts:
             return (self.pick(_OTHER_T2019),)
         proposals = _NO_PROPOSALS if self.subject.is_township else _PROPOSALS
         fees = _FEES if self.fee_notices else _NO_FEES
-        return tuple(self.pick(variants) for variants in (fees, _WORK_PLAN, proposals, _INNOVATION, _STATISTICS_NOTE))
+        return tuple(
+            self.pick(variants) + self.detail(details)
+            for variants, details in (
+                (fees, _FEE_DETAILS),
+                (_WORK_PLAN, _PLAN_DETAILS),
+                (proposals, _PROPOSAL_DETAILS),
+                (_INNOVATION, _INNOVATION_DETAILS),
+                (_STATISTICS_NOTE, _NOTE_DETAILS),
+            )
+        )
+
+    def composed(self, variants: Sequence[str], items: Sequence[str]) -> str:
+        """Part 五's problems or measures: a variant (without a voice), or three of the body's own items (with one)."""
+        if not self.subject.voice:
+            return self.pick(variants)
+        lead = items[0].format(**self.words)
+        chosen = self.rng.sample(items[1:], 3)
+        text = lead + "；".join(f"{ordinal}是{item.format(**self.words)}" for ordinal, item in zip("一二三", chosen, strict=True)) + "。"
+        return self.voiced(text)
 
 
 def _documents_sentence(spec: TemplateSpec, values: Mapping[CellKey, str]) -> str:
@@ -774,6 +928,40 @@ def _cases_sentence(subject: SampleSubject, reviews: int, lawsuits: int, rng: ra
     if reviews:
         return f"全年因政府信息公开工作被申请行政复议{reviews}件，{subject.self_reference}已依法答复。"
     return f"全年因政府信息公开工作被提起行政诉讼{lawsuits}件，{subject.self_reference}已依法应诉。"
+
+
+#: Words clerks choose differently: a body with a voice keeps one choice of each, year after year.
+_VOICE = {
+    "进一步": ("进一步", "持续", "不断"),
+    "切实": ("切实", "全面", "有效"),
+    "加强": ("加强", "强化", "加大"),
+    "严格": ("严格", "认真", "坚决"),
+    "及时": ("及时", "第一时间", "按时"),
+    "确保": ("确保", "保证", "力求"),
+    "群众": ("群众", "居民", "办事群众"),
+    "重点": ("重点", "核心", "主要"),
+    "开展": ("开展", "组织", "推进"),
+    "做到": ("做到", "实现", "坚持"),
+    "完善": ("完善", "健全", "优化"),
+    "提升": ("提升", "提高", "增强"),
+    "按照": ("按照", "依照", "对照"),
+    "编制": ("编制", "编写", "起草"),
+    "包括": ("包括", "分为", "共有"),
+    "工作实际": ("工作实际", "实际情况", "工作情况"),
+    "统计期限": ("统计期限", "统计时段", "统计期间"),
+    "主要负责同志": ("主要负责同志", "主要领导", "党政主要负责人"),
+    "目标责任考核": ("目标责任考核", "绩效考核", "综合考核"),
+    "有待提高": ("有待提高", "还需加强", "仍需提升"),
+    "平稳有序": ("平稳有序", "扎实有效", "稳步推进"),
+}
+_VOICE_PATTERN = re.compile("|".join(sorted(_VOICE, key=len, reverse=True)))
+
+
+def _voiced(text: str, subject: SampleSubject) -> str:
+    """``text`` with the body's own choice for each word of :data:`_VOICE` (the same choices every time for one body)."""
+    choices = random.Random(f"voice|{subject.county}|{subject.short}")
+    chosen = {word: choices.choice(options) for word, options in _VOICE.items()}
+    return _VOICE_PATTERN.sub(lambda match: chosen[match.group()], text)
 
 
 def _change_clause(new_total: int, previous: SampleReport | None) -> str:
@@ -1155,17 +1343,20 @@ DEFECTS: Mapping[str, Callable[[SampleReport], SampleReport]] = MappingProxyType
 def write_batch(directory: Path, count: int, seed: int = 0, most_defects: int = 1, clean_share: float = 1 / 6) -> dict[str, int]:
     """Write ``count`` sample reports into ``directory`` as a supervising office receives them; return how often each defect was injected.
 
-    Reports vary in template and year (2019 format for 2020, 2021 format for 2021
-    and 2022), body (:data:`SUBJECTS`), layout (every one of :data:`LAYOUTS` and
-    HTML) and wording. About ``clean_share`` of them are left clean; each other
-    one gets between one and ``most_defects`` distinct defects of :data:`DEFECTS`.
-    The same arguments always write the same files (``r00000.txt`` …).
+    Each report is of another body (a township of :func:`township_subjects`,
+    writing in its own voice), as when every township of a region sends its
+    report; they vary in template and year (2019 format for 2020, 2021 format
+    for 2021 and 2022), layout (every one of :data:`LAYOUTS` and HTML) and
+    wording. About ``clean_share`` of them are left clean; each other one gets
+    between one and ``most_defects`` distinct defects of :data:`DEFECTS`. The
+    same arguments always write the same files (``r00000.txt`` …).
     """
     rng = random.Random(seed)
     kinds: Counter[str] = Counter()
+    subjects = township_subjects(count, seed)
     for number in range(count):
         template, year = rng.choice((("T2019", 2020), ("T2021", 2021), ("T2021", 2022)))
-        report = SampleReport.build(template, year, subject=rng.choice(SUBJECTS), seed=number)
+        report = SampleReport.build(template, year, subject=subjects[number], seed=number)
         chosen = [] if rng.random() < clean_share else rng.sample(sorted(DEFECTS), rng.randint(1, most_defects))
         for name in chosen:
             try:
