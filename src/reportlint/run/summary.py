@@ -176,24 +176,33 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
 
 
 def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
-    """The prose paragraphs: outside the title, the headings, the table parts (二、三、四) and the tables themselves."""
+    """The prose paragraphs: outside the title, the headings, the table parts (二、三、四) and the tables themselves.
+
+    A heading or title runs into the next paragraph when neither a blank line
+    nor a full stop ends it (text extracted from web pages): the paragraph then
+    starts after it.
+    """
     text = report.normalized
-    excluded: list[tuple[int, int]] = []
+    lines = [(section.start, section.end) for section in reading.sections]
     if reading.title is not None:
-        excluded.append((reading.title.start, reading.title.end))
-    for section in reading.sections:
-        excluded.append((section.start, section.end))
-        if section.spec_id in _TABLE_SECTIONS:
-            excluded.append((section.body_start, section.body_end))
+        lines.append((reading.title.start, reading.title.end))
+    lines.sort()
+    excluded = [(section.body_start, section.body_end) for section in reading.sections if section.spec_id in _TABLE_SECTIONS]
     if reading.filled is not None:
         excluded.extend(
             (table.start, table.end) for table in reading.filled.tables.values() if table.start is not None and table.end is not None
         )
     spans = []
     for span in logical_paragraphs(text):
-        if "\t" in text[span.start : span.end] or any(start < span.end and span.start < end for start, end in excluded):
+        start = span.start
+        for line_start, line_end in lines:
+            if line_start < span.end and start < line_end and not text[start:line_start].strip():
+                start = max(start, line_end)
+        while start < span.end and text[start].isspace():
+            start += 1
+        if start >= span.end or "\t" in text[start : span.end] or any(begin < span.end and start < end for begin, end in excluded):
             continue
-        spans.append(span)
+        spans.append(Span(start, span.end))
     return spans
 
 

@@ -704,6 +704,7 @@ _LEAD_DETAILS = (
 )
 _MANAGEMENT_DETAILS = ("全年审核拟公开信息{b}条，更新公开指南{a}次。", "全年清理过时信息{b}条，标注失效文件{a}件。", "累计登记台账{b}条。")
 _PLATFORM_DETAILS = ("专栏全年访问量{b}人次，答复网民留言{a}条。", "全年排查错链、空白栏目{a}处。", "公众号关注人数达{b}人。")
+_REQUEST_DETAILS = ("全年提供申请咨询{b}人次。", "申请全部通过当面和网络渠道提交，平均{a}个工作日答复。", "办理中征求第三方意见{a}次。")
 _OVERSIGHT_DETAILS = ("全年接受社会评议{a}次，收集意见建议{b}条。", "全年通报问题{a}个。", "参加培训{b}人次。")
 _FEE_DETAILS = ("全年登记申请{a}件，均未达到收费标准。", "本年度申请人均未超过按件、按量收费的起点。")
 _PLAN_DETAILS = ("共分解任务{a}项，已完成{a}项。", "年度工作要点涉及本单位的{a}项任务已全部落实。", "形成任务台账{a}本。")
@@ -872,7 +873,7 @@ class _Facts:
                 for variants, details in (
                     (_LEAD, _LEAD_DETAILS),
                     (_ACTIVE, ()),
-                    (_REQUESTS, ()),
+                    (_REQUESTS, _REQUEST_DETAILS),
                     (_MANAGEMENT, _MANAGEMENT_DETAILS),
                     (_PLATFORMS, _PLATFORM_DETAILS),
                     (_OVERSIGHT, _OVERSIGHT_DETAILS),
@@ -1373,3 +1374,88 @@ def write_batch(directory: Path, count: int, seed: int = 0, most_defects: int = 
             suffix = ".md" if layout == "markdown" else ".txt"
             (directory / f"r{number:05d}{suffix}").write_text(render(report, layout), encoding="utf-8")
     return dict(kinds)
+
+
+#: Cross-document defects :func:`write_year_batch` injects, and what finds each.
+YEAR_DEFECTS = ("carry-over", "copied-paragraph", "unchanged-problems", "wrong-change")
+
+
+def _write(report: SampleReport, directory: Path, name: str, layout: str) -> str:
+    """Write one report in a layout (``html`` or one of :data:`LAYOUTS`); return the file name."""
+    if layout == "html":
+        filename = f"{name}.html"
+        (directory / filename).write_text(render_html(report), encoding="utf-8")
+    else:
+        filename = f"{name}{'.md' if layout == 'markdown' else '.txt'}"
+        (directory / filename).write_text(render(report, layout), encoding="utf-8")
+    return filename
+
+
+def write_year_batch(directory: Path, count: int, seed: int = 0, share: float = 0.05) -> dict[str, list[str]]:
+    """Write ``count`` reports of ``count // 2`` bodies, two consecutive years each, with cross-document defects; return where each is.
+
+    Half the bodies report 2020 (2019 format) and 2021 (2021 format, across the
+    switch), the other half 2021 and 2022. Each body is a township of
+    :func:`township_subjects` writing in its own voice; its second year
+    continues its first (:meth:`SampleReport.next_year`). About ``share`` of
+    the bodies get each defect of :data:`YEAR_DEFECTS` in their second year:
+    ``carry-over`` (上年结转 off by one, RL701), ``copied-paragraph`` (a
+    paragraph of part 一 taken word for word from another body's report, RL704),
+    ``unchanged-problems`` (part 五 as last year's, only the years changed,
+    RL703) and ``wrong-change`` (the stated change against last year off by
+    two, RL705); a body gets one defect at most. Files are ``b00000-2020.txt`` …; the result maps each defect
+    to the files that have it (the second year's file).
+    """
+    rng = random.Random(f"year-batch|{seed}")
+    bodies = township_subjects(count // 2, seed)
+    layouts = (*LAYOUTS, "html")
+    injected: dict[str, list[str]] = {name: [] for name in YEAR_DEFECTS}
+    donors: list[SampleReport] = []
+    for number, subject in enumerate(bodies):
+        first_year = 2020 if number % 2 == 0 else 2021
+        first = SampleReport.build("T2019" if first_year <= 2020 else "T2021", first_year, subject, seed=number)
+        draw = rng.random()
+        defects = {YEAR_DEFECTS[int(draw / share)]} if draw < share * len(YEAR_DEFECTS) else set()
+        try:
+            second = first.next_year(seed=number, carry_over_error=1 if "carry-over" in defects else 0)
+        except ValueError:  # no application to move
+            defects.discard("carry-over")
+            second = first.next_year(seed=number)
+        if "unchanged-problems" in defects:
+            problems = tuple(
+                paragraph.replace(str(first.year + 1), str(second.year + 1)).replace(str(first.year), str(second.year))
+                for paragraph in first.sections["s5"]
+            )
+            second = second.with_section("s5", problems)
+        same_year = [donor for donor in donors if donor.year == second.year]
+        if "copied-paragraph" in defects and same_year:
+            # The problems of part 五 taken from another township's report of the same year, its wording kept.
+            donor = same_year[rng.randrange(len(same_year))]
+            theirs = next(paragraph for paragraph in donor.sections["s5"] if "不足" in paragraph)
+            second = second.with_section("s5", [theirs if "不足" in paragraph else paragraph for paragraph in second.sections["s5"]])
+        else:
+            defects.discard("copied-paragraph")
+        if "wrong-change" in defects:
+            second, changed = _wrong_change(second)
+            if not changed:
+                defects.discard("wrong-change")
+        donors.append(second)
+        _write(first, directory, f"b{number:05d}-{first.year}", rng.choice(layouts))
+        name = _write(second, directory, f"b{number:05d}-{second.year}", rng.choice(layouts))
+        for defect in defects:
+            injected[defect].append(name)
+    return injected
+
+
+def _wrong_change(report: SampleReport) -> tuple[SampleReport, bool]:
+    """The report with its stated change against last year (``较上年增加3件``) off by two."""
+    import re as _re
+
+    for paragraph in report.sections["s1"]:
+        found = _re.search(r"较上年(增加|减少)(\d+)件", paragraph)
+        if found:
+            wrong = f"较上年{found.group(1)}{int(found.group(2)) + 2}件"
+            return report.with_text_replaced(found.group(), wrong), True
+        if "与上年持平" in paragraph:
+            return report.with_text_replaced("与上年持平", "较上年增加2件"), True
+    return report, False
