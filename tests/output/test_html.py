@@ -117,6 +117,7 @@ def test_family_counts_are_coloured_by_their_worst_severity(office_run, office_p
         "RL4地名与主体",
         "RL5日期与期限",
         "RL6文字规范",
+        "RL7跨文档",
         "RL9读取与内部",
     ]
     result = next(result for result in office_run.files if {d.code for d in result.diagnostics} >= {"RL603", "RL114"})

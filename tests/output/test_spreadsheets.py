@@ -19,7 +19,16 @@ from reportlint.testing.reports import SampleReport, render
 openpyxl = pytest.importorskip("openpyxl", reason="the xlsx output needs openpyxl (pip install 'reportlint[xlsx]')")
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "outputs.md"
-FAMILIES = ["RL1 结构与标题", "RL2 表格与单元格", "RL3 勾稽关系", "RL4 地名与主体", "RL5 日期与期限", "RL6 文字规范", "RL9 读取与内部"]
+FAMILIES = [
+    "RL1 结构与标题",
+    "RL2 表格与单元格",
+    "RL3 勾稽关系",
+    "RL4 地名与主体",
+    "RL5 日期与期限",
+    "RL6 文字规范",
+    "RL7 跨文档",
+    "RL9 读取与内部",
+]
 
 
 def documented_columns(sheet: str) -> list[str]:

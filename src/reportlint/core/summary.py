@@ -208,14 +208,15 @@ class SectionPrint:
     """A fingerprint of one prose part's whole text with years and numbers left out (for "unchanged since last year").
 
     ``section`` is the template section id (``"s5"``); ``digest`` is equal for
-    texts equal once years, numbers and whitespace are ignored; ``signature``
-    is the MinHash signature of that text; ``length`` its length; ``place`` the
-    part's heading.
+    texts equal once years, numbers and whitespace are ignored; ``sketch`` the
+    smallest hashes of that text's shingles (all of them for a short part: see
+    :func:`reportlint.text.minhash.sketch_similarity`); ``length`` its length;
+    ``place`` the part's heading.
     """
 
     section: str
     digest: bytes
-    signature: bytes
+    sketch: bytes
     length: int
     place: Places
 

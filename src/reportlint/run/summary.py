@@ -9,7 +9,8 @@ What batch rules compare (:class:`~reportlint.core.summary.CrossDocument`):
 
 * the **body**: the subject's place in the gazetteer and its organ (人民政府,
   办事处, 教育局 …), or the body the ``[pairing]`` table names for the file;
-* every **table value** read with confidence, with its place;
+* every **table value** read with confidence, with its place (of table 三, the
+  rows compared across years: 本年新收、上年结转、办理结果总计、结转下年度);
 * a MinHash **fingerprint of each prose paragraph** (parts 一、五、六 and the
   text before part 一), place names left out and the official template's
   wording ignored, so that a paragraph copied from another body's report is
@@ -51,6 +52,9 @@ if TYPE_CHECKING:
     from reportlint.template.reading import Reading
     from reportlint.template.spec import TemplateSet
 
+#: The rows of table 三 a summary keeps (本年新收, 上年结转, 办理结果总计, 结转下年度): what is compared across years.
+#: The result rows in between are each year's own; keeping them would triple a summary's size.
+APPLICATION_TOTAL_ROWS = ("r1", "r2", "r3_7", "r4")
 #: The parts whose text is fingerprinted as a whole; parts 二、三、四 are tables.
 PROSE_SECTIONS = ("s1", "s5", "s6")
 _TABLE_SECTIONS = ("s2", "s3", "s4")
@@ -87,15 +91,16 @@ def compared_facts(report: Report) -> CrossDocument:
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
     paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
     section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
-    signatures = _signer(report.templates).sign([*paragraph_texts, *section_texts])
+    signer = _signer(report.templates)
+    signatures = signer.sign(paragraph_texts)
     return CrossDocument(
         body=_body(report, reading, places),
         cells=_cells(report, reading),
-        paragraphs=_paragraphs(report, reading, paragraphs, paragraph_texts, signatures[: len(paragraphs)]),
+        paragraphs=_paragraphs(report, reading, paragraphs, paragraph_texts, signatures),
         sections=tuple(
-            SectionPrint(section_id, digest(text), signature, len(text), _places(report, [(found.start, found.end)]))
-            for (section_id, found), text, signature in zip(sections, section_texts, signatures[len(paragraphs) :], strict=True)
-            if signature is not None
+            SectionPrint(section_id, digest(text), sketch, len(text), _places(report, [(found.start, found.end)]))
+            for (section_id, found), text in zip(sections, section_texts, strict=True)
+            if (sketch := signer.sketch(text))
         ),
         claims=_claims(report, reading),
         prose_length=sum(len(text) for text, signature in zip(paragraph_texts, signatures, strict=False) if signature is not None),
@@ -147,6 +152,8 @@ def _cells(report: Report, reading: Reading) -> CellValues | None:
             templates[table_id] = table.template_id
         for cell in table.cells():
             if not cell.is_readable or cell.start is None or cell.end is None or cell.row is None or cell.column is None:
+                continue
+            if table_id == "s3" and cell.row not in APPLICATION_TOTAL_ROWS:
                 continue
             value = cell.value
             assert value is not None

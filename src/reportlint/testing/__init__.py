@@ -50,6 +50,33 @@ def lint_file(path: str | Path, *, rules: Sequence[type] | None = None, config: 
     return lint_source(source, rules=rules, config=config)
 
 
+def lint_batch(
+    paths: Sequence[str | Path],
+    *,
+    previous: Sequence[str | Path] = (),
+    select: Sequence[str] | None = None,
+    config_file: str | Path | None = None,
+):
+    """Lint several reports together, as ``reportlint check`` does: each file's rules, then the batch (cross-document) rules.
+
+    ``previous`` are last year's reports (``--previous``: compared with, not
+    reported); ``select`` limits the run to these codes or prefixes
+    (``["RL701"]``, ``["GS7"]``); without ``config_file`` no configuration file
+    is read. Returns the :class:`~reportlint.run.results.RunResult`.
+    """
+    from reportlint.run.options import RunOptions
+    from reportlint.run.runner import lint_paths
+
+    options = RunOptions(
+        config_file=str(config_file) if config_file is not None else None,
+        isolated=config_file is None,
+        select=tuple(select) if select is not None else None,
+        previous=tuple(str(path) for path in previous),
+        jobs=1,
+    )
+    return lint_paths([str(path) for path in paths], options)
+
+
 @dataclass(frozen=True)
 class Expectation:
     """A finding a fixture file expects: this code on this (1-based) line of the clean text."""

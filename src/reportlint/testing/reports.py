@@ -1459,3 +1459,27 @@ def _wrong_change(report: SampleReport) -> tuple[SampleReport, bool]:
         if "与上年持平" in paragraph:
             return report.with_text_replaced("与上年持平", "较上年增加2件"), True
     return report, False
+
+
+def write_reports(folder: Path, reports: Mapping[str, SampleReport]) -> dict[str, Path]:
+    """Write each report as the file named by its key, in the format its extension says; return the paths by name.
+
+    ``.html`` is a web page (:func:`render_html`), ``.docx`` a Word file
+    (:func:`write_docx`, needs python-docx), ``.md`` Markdown, anything else
+    text with tab-separated table rows.
+    """
+    folder = Path(folder)
+    paths = {}
+    for name, report in reports.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".html":
+            path.write_text(render_html(report), encoding="utf-8")
+        elif path.suffix == ".docx":
+            write_docx(report, path)
+        elif path.suffix == ".md":
+            path.write_text(render(report, "markdown"), encoding="utf-8")
+        else:
+            path.write_text(render(report, "tabs"), encoding="utf-8")
+        paths[name] = path
+    return paths

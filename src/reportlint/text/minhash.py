@@ -107,6 +107,19 @@ class Signer:
         hashes = [_shingle_hashes(comparable_text(text)) for text in ignored]
         self._ignored = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
 
+    def sketch(self, text: str) -> bytes:
+        """The :data:`SKETCH_SIZE` smallest 32-bit shingle hashes of an (already comparable) text, sorted: all of them for a short text.
+
+        For comparing two long texts (a whole part of a report) more precisely
+        than a signature does: see :func:`sketch_similarity`.
+        """
+        np = _numpy()
+        hashes = _shingle_hashes(text)
+        if len(self._ignored) and len(hashes):
+            positions = np.minimum(np.searchsorted(self._ignored, hashes), len(self._ignored) - 1)
+            hashes = hashes[self._ignored[positions] != hashes]
+        return np.unique((hashes >> np.uint64(32)).astype(np.uint32))[:SKETCH_SIZE].astype("<u4").tobytes()
+
     def sign(self, texts: Sequence[str]) -> list[bytes | None]:
         """The signature of each (already comparable) text; None for a text with fewer than :data:`MIN_SHINGLES` shingles left."""
         np = _numpy()
@@ -130,6 +143,29 @@ class Signer:
             values = (shingles[None, :] * multipliers + offsets) >> np.uint64(32)
             signatures.append(values.min(axis=1).astype("<u4").tobytes())
         return signatures
+
+
+#: Shingle hashes a sketch keeps (see :meth:`Signer.sketch`): a text with fewer shingles is kept whole.
+SKETCH_SIZE = 256
+
+
+def sketch_similarity(first: bytes, second: bytes) -> float:
+    """The Jaccard similarity of the texts two sketches were made from: exact when both are whole, else estimated.
+
+    The estimate is the bottom-k one: of the :data:`SKETCH_SIZE` smallest hashes
+    of the union, the share that both texts have.
+    """
+    np = _numpy()
+    a = np.frombuffer(first, dtype="<u4")
+    b = np.frombuffer(second, dtype="<u4")
+    if not len(a) or not len(b):
+        return 0.0
+    union = np.union1d(a, b)
+    if len(a) < SKETCH_SIZE and len(b) < SKETCH_SIZE:
+        return float(len(np.intersect1d(a, b, assume_unique=True))) / len(union)
+    smallest = union[:SKETCH_SIZE]
+    both = np.intersect1d(np.intersect1d(a, b, assume_unique=True), smallest, assume_unique=True)
+    return float(len(both)) / len(smallest)
 
 
 def similarity(first: bytes, second: bytes) -> float:
