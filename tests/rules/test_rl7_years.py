@@ -228,7 +228,7 @@ def test_a_body_the_gazetteer_does_not_know_is_paired_through_the_pairing_table(
     earlier = SampleReport.build("T2019", 2020, UNKNOWN, seed=23)
     later = earlier.next_year(seed=24, carry_over_error=1)
     reports = {"2020/wmz.txt": earlier, "2021/wmz.txt": later}
-    found, paths = findings(tmp_path / "reports", reports, ("RL700", "RL701"))
+    found, _ = findings(tmp_path / "reports", reports, ("RL700", "RL701"))
     assert {d.code for d in found} == {"RL700"} and len(found) == 2
     assert all(
         d.message
