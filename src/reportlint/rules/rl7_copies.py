@@ -51,7 +51,7 @@ class CopiedFromAnotherBody(BatchRule):
     单位报告相同的比例。比较时不计地名、空白和标点（照抄时常只改地名），也不计
     官方格式本身的文字（标题、表格栏目）；很多单位（选项 ``boilerplate``，默认 4 个
     及以上）都有的段落视为通用套话，不报告；太短的段落（选项 ``min-length``，默认
-    60 字）不比较。只比较能确定单位的报告，同一单位不同年度的报告之间不算照抄
+    50 字）不比较。只比较能确定单位的报告，同一单位不同年度的报告之间不算照抄
     （见 RL703）。
 
     反例：
@@ -66,7 +66,7 @@ class CopiedFromAnotherBody(BatchRule):
 
     选项：``similarity``（默认 0.8）——两段的相似度（0–1）达到多少算相同；
     ``boilerplate``（默认 4）——有这么多个单位的报告都有的段落视为通用套话；
-    ``min-length``（默认 60）——参与比较的段落至少多少字（不计空白和标点）。
+    ``min-length``（默认 50）——参与比较的段落至少多少字（不计空白和标点）。
     """
 
     code = "RL704"
@@ -75,7 +75,7 @@ class CopiedFromAnotherBody(BatchRule):
     options = {
         "similarity": Option(0.9, "两段的相似度（0–1）达到多少算相同", float),
         "boilerplate": Option(4, "有这么多个单位的报告都有的段落视为通用套话", int),
-        "min-length": Option(60, "参与比较的段落至少多少字（不计空白和标点）", int),
+        "min-length": Option(50, "参与比较的段落至少多少字（不计空白和标点）", int),
     }
 
     def check(self, batch: Batch) -> Iterator[Diagnostic]:

@@ -23,6 +23,7 @@ What batch rules compare (:class:`~reportlint.core.summary.CrossDocument`):
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Sequence
 from decimal import Decimal
@@ -43,8 +44,10 @@ from reportlint.core.summary import (
 from reportlint.places.divisions import Place
 from reportlint.places.subject import organ_of, resolve_subject
 from reportlint.template.identity import body_level
+from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
 from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest
+from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
 
 if TYPE_CHECKING:
@@ -86,7 +89,7 @@ def compared_facts(report: Report) -> CrossDocument:
     """What batch rules compare of one report (see the module docstring)."""
     reading = report.reading
     places = report.places
-    masked = _without_place_names(report.normalized, places)
+    masked = _without_template_wording(_without_place_names(report.normalized, places), report.templates)
     paragraphs = prose_paragraphs(report, reading)
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
     paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
@@ -180,6 +183,24 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
     for reference in places.references:
         characters[reference.start : reference.end] = " " * (reference.end - reference.start)
     return "".join(characters)
+
+
+def _without_template_wording(text: str, templates: TemplateSet) -> str:
+    """The text with the templates' own wording blanked (same length): part names listed in an intro, row labels quoted in prose."""
+    return _wording_pattern(templates).sub(lambda match: " " * len(match.group()), text)
+
+
+_WORDING: dict[int, tuple[TemplateSet, re.Pattern[str]]] = {}
+
+
+def _wording_pattern(templates: TemplateSet) -> re.Pattern[str]:
+    """One pattern for every piece of template wording of four characters or more, ordinals left out (built once per template set)."""
+    entry = _WORDING.get(id(templates))
+    if entry is None or entry[0] is not templates:
+        phrases = {strip_ordinal(fold_width(text)).strip() for text in templates.wording()}
+        alternatives = sorted((phrase for phrase in phrases if len(phrase) >= 4), key=len, reverse=True)
+        entry = _WORDING[id(templates)] = (templates, re.compile("|".join(map(re.escape, alternatives)) or "(?!)"))
+    return entry[1]
 
 
 def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:

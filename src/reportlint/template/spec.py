@@ -168,6 +168,10 @@ class TemplateSpec:
         return tuple(table for table in self.tables if table.section == section_id)
 
 
+#: Documents every report names in the templates' own words (the regulation, the fee measures its part 六 reports on).
+OFFICIAL_NAMES = ("中华人民共和国政府信息公开条例", "政府信息公开信息处理费管理办法")
+
+
 @dataclass(frozen=True)
 class TemplateSet:
     """Every template known to a run, after applying extensions."""
@@ -194,7 +198,7 @@ class TemplateSet:
         Two reports that share only this wording share nothing of their own
         (cross-document copy detection leaves it out).
         """
-        texts: dict[str, None] = {}
+        texts: dict[str, None] = dict.fromkeys(OFFICIAL_NAMES)
         for template in self.templates.values():
             for section in template.sections:
                 texts.update(dict.fromkeys((section.heading, *section.variants)))
