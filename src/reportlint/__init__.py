@@ -2,7 +2,7 @@
 
 The public API for plugin authors and scripts:
 
-* :class:`Rule`, :class:`Option`, :data:`hookimpl` — write rules and plugins;
+* :class:`Rule`, :class:`BatchRule`, :class:`Option`, :data:`hookimpl` — write rules (per report or across reports) and plugins;
 * :class:`Diagnostic`, :class:`Severity`, :class:`Related`, :class:`Fix` — what rules report;
 * :func:`lint_paths`, :func:`lint_text` — run reportlint from Python;
 * :class:`ConfigError` — raised for invalid configuration.
@@ -10,6 +10,7 @@ The public API for plugin authors and scripts:
 
 from __future__ import annotations
 
+from reportlint.core.batch import BatchRule
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.hookspecs import hookimpl, hookspec
@@ -17,6 +18,7 @@ from reportlint.core.rule import Option, Rule
 from reportlint.core.version import __version__
 
 __all__ = [
+    "BatchRule",
     "Config",
     "ConfigError",
     "Diagnostic",

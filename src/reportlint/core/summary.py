@@ -111,8 +111,8 @@ class CellValues:
         object.__setattr__(self, "decimals", MappingProxyType(dict(self.decimals)))
 
     def __reduce__(self) -> tuple:
-        # Rebuilt through the constructor, so the key tuple is shared again in the receiving process.
-        return (CellValues, (self.keys, self.values, self.places, dict(self.templates), dict(self.decimals)))
+        # Rebuilt through _cell_values, so the keys travel as one string and are shared again in the receiving process.
+        return (_cell_values, ("\n".join(self.keys), self.values, self.places, dict(self.templates), dict(self.decimals)))
 
     def _index(self) -> Mapping[str, int]:
         index = _KEY_INDEX.get(id(self.keys))
@@ -167,6 +167,11 @@ class CellValues:
         return self.templates.get(table)
 
 
+def _cell_values(keys: str, values: array, places: Places, templates: dict[str, str], decimals: dict[int, Decimal]) -> CellValues:
+    """Unpickle :class:`CellValues` (keys joined by newlines)."""
+    return CellValues(tuple(keys.split("\n")) if keys else (), values, places, templates, decimals)
+
+
 @dataclass(frozen=True)
 class Paragraphs:
     """Fingerprints of a report's prose paragraphs (those of 一、五、六 and the text before the first part).
@@ -175,7 +180,7 @@ class Paragraphs:
     before the first part); ``lengths[i]`` its length in characters once
     normalised; ``digests`` eight bytes per paragraph, equal for equal
     normalised texts; ``signatures`` its MinHash signature (see
-    :mod:`reportlint.text.minhash`), ``signature_size`` 32-bit values each;
+    :mod:`reportlint.text.minhash`), ``signature_size`` 16-bit values each;
     ``places`` where it is.
     """
 
@@ -191,7 +196,7 @@ class Paragraphs:
 
     def signature(self, index: int) -> bytes:
         """The MinHash signature of paragraph ``index``."""
-        size = self.signature_size * 4
+        size = self.signature_size * 2
         return self.signatures[index * size : (index + 1) * size]
 
     def digest(self, index: int) -> bytes:
@@ -208,14 +213,17 @@ class SectionPrint:
     """A fingerprint of one prose part's whole text with years and numbers left out (for "unchanged since last year").
 
     ``section`` is the template section id (``"s5"``); ``digest`` is equal for
-    texts equal once years, numbers and whitespace are ignored; ``sketch`` the
-    smallest hashes of that text's shingles (all of them for a short part: see
-    :func:`reportlint.text.minhash.sketch_similarity`); ``length`` its length;
-    ``place`` the part's heading.
+    texts equal once years, numbers and whitespace are ignored; ``signature``
+    is that text's MinHash signature; ``sketch`` the smallest hashes of its
+    shingles (all of them for a short part: see
+    :func:`reportlint.text.minhash.sketch_similarity`), kept for part 五 only,
+    which is compared across years more precisely than a signature can;
+    ``length`` its length; ``place`` the part's heading.
     """
 
     section: str
     digest: bytes
+    signature: bytes
     sketch: bytes
     length: int
     place: Places

@@ -17,7 +17,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option
 from reportlint.core.summary import CellValues, cell_key
-from reportlint.text.minhash import sketch_similarity
+from reportlint.text.minhash import similarity, sketch_similarity
 
 #: The columns of table 三, as the templates name them (the same in both templates).
 APPLICATION_COLUMNS = ("c_np", "c_biz", "c_sci", "c_npo", "c_law", "c_oth", "c_total")
@@ -323,7 +323,8 @@ class UnchangedProblems(BatchRule):
             if now.digest == before.digest:
                 how = "相同"
             else:
-                score = sketch_similarity(now.sketch, before.sketch)
+                both = now.sketch and before.sketch
+                score = sketch_similarity(now.sketch, before.sketch) if both else similarity(now.signature, before.signature)
                 if score < threshold:
                     continue
                 how = f"几乎相同（约 {score:.0%} 相同）"

@@ -60,6 +60,8 @@ if TYPE_CHECKING:
 APPLICATION_TOTAL_ROWS = ("r1", "r2", "r3_7", "r4")
 #: The parts whose text is fingerprinted as a whole; parts 二、三、四 are tables.
 PROSE_SECTIONS = ("s1", "s5", "s6")
+#: The parts whose shingles are kept too (a sketch): part 五 is compared with last year's (RL703).
+SKETCHED_SECTIONS = ("s5",)
 _TABLE_SECTIONS = ("s2", "s3", "s4")
 _INT64 = 2**63
 
@@ -95,15 +97,22 @@ def compared_facts(report: Report) -> CrossDocument:
     paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
     section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
     signer = _signer(report.templates)
-    signatures = signer.sign(paragraph_texts)
+    signatures = signer.sign([*paragraph_texts, *section_texts])
     return CrossDocument(
         body=_body(report, reading, places),
         cells=_cells(report, reading),
-        paragraphs=_paragraphs(report, reading, paragraphs, paragraph_texts, signatures),
+        paragraphs=_paragraphs(report, reading, paragraphs, paragraph_texts, signatures[: len(paragraphs)]),
         sections=tuple(
-            SectionPrint(section_id, digest(text), sketch, len(text), _places(report, [(found.start, found.end)]))
-            for (section_id, found), text in zip(sections, section_texts, strict=True)
-            if (sketch := signer.sketch(text))
+            SectionPrint(
+                section_id,
+                digest(text),
+                signature,
+                signer.sketch(text) if section_id in SKETCHED_SECTIONS else b"",
+                len(text),
+                _places(report, [(found.start, found.end)]),
+            )
+            for (section_id, found), text, signature in zip(sections, section_texts, signatures[len(paragraphs) :], strict=True)
+            if signature is not None
         ),
         claims=_claims(report, reading),
         prose_length=sum(len(text) for text, signature in zip(paragraph_texts, signatures, strict=False) if signature is not None),
