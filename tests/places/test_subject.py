@@ -95,3 +95,16 @@ def test_unknown_body_keeps_its_name_without_the_organ_word(gazetteer):
     resolution = resolve(gazetteer, "某某开发区管委会")
     assert (resolution.name, resolution.place, resolution.candidates) == ("某某开发区", None, ())
     assert resolution.evidence == "地名库中没有“某某开发区”"
+
+
+def test_the_organ_of_a_body_is_what_follows_its_last_place_name(gazetteer):
+    from reportlint.places.subject import organ_of
+
+    assert organ_of(gazetteer, ["秦安县陇城镇", "陇城镇人民政府"], "镇") == "人民政府"
+    assert organ_of(gazetteer, ["秦安县陇城镇"], "镇") == "人民政府", "a township named alone is its government"
+    assert organ_of(gazetteer, ["秦州区七里墩街道"], "街道") == "办事处"
+    assert organ_of(gazetteer, ["七里墩街道办事处"], "街道") == "办事处"
+    assert organ_of(gazetteer, ["秦安县教育局"], "部门") == "教育局"
+    assert organ_of(gazetteer, ["秦安县人民政府", "秦安县政府办公室"], "部门") == "人民政府办公室", "the longest organ wins"
+    assert organ_of(gazetteer, ["陇城镇政府"], "镇") == "人民政府"
+    assert organ_of(gazetteer, ["某开发区"], "未知") == ""

@@ -2,7 +2,7 @@
 
 A text is compared by its *shingles*, the runs of :data:`SHINGLE_SIZE`
 characters of its :func:`comparable_text` (whitespace and punctuation dropped,
-numbers kept or folded). The Jaccard similarity of two shingle sets — shared
+numbers kept or folded to 0). The Jaccard similarity of two shingle sets — shared
 shingles over all shingles — is estimated from two :data:`SIGNATURE_SIZE`-value
 MinHash signatures: the share of positions where they agree. Signatures are
 fixed-size bytes, so a batch keeps one per paragraph cheaply and a result cache
@@ -50,9 +50,9 @@ _PRIME = 1_000_003
 
 
 def comparable_text(text: str, *, numbers: bool = True) -> str:
-    """``text`` as fingerprints compare it: no whitespace or punctuation; with ``numbers=False`` every number is ``#``."""
+    """``text`` as fingerprints compare it: no whitespace or punctuation; with ``numbers=False`` every number is ``0``."""
     if not numbers:
-        text = _NUMBER.sub("#", text)
+        text = _NUMBER.sub("0", text)
     return _DROPPED.sub("", text)
 
 

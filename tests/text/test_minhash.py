@@ -1,0 +1,83 @@
+"""MinHash signatures, sketches and the LSH pair search of the cross-document rules."""
+
+from __future__ import annotations
+
+import random
+
+from reportlint.text.minhash import (
+    SIGNATURE_SIZE,
+    Signer,
+    comparable_text,
+    digest,
+    signature_matrix,
+    similar_pairs,
+    similarity,
+    sketch_similarity,
+)
+
+PARAGRAPH = "我镇依托“陇城发布”微信公众号发布信息138条，群众留言办理回复率达到96%，较好回应了群众对宅基地审批的关切，相关做法得到县里肯定。"
+
+
+def shingles(text: str) -> set[str]:
+    text = comparable_text(text)
+    return {text[index : index + 5] for index in range(len(text) - 4)}
+
+
+def jaccard(first: str, second: str) -> float:
+    a, b = shingles(first), shingles(second)
+    return len(a & b) / len(a | b)
+
+
+def test_comparable_text_drops_whitespace_and_punctuation_and_can_fold_numbers():
+    assert comparable_text("2021年， 我镇 发布信息 138 条。") == "2021年我镇发布信息138条"
+    assert comparable_text("2021年，发布信息1,138条、12.5%", numbers=False) == "0年发布信息0条0"
+    assert digest("甲乙丙") == digest("甲乙丙") != digest("甲乙丁") and len(digest("甲")) == 8
+
+
+def test_signatures_estimate_similarity_within_the_documented_precision():
+    signer = Signer()
+    edited = PARAGRAPH.replace("138", "27").replace("宅基地审批", "低保申请")
+    unrelated = "街道依托十二个社区服务站开展公开日活动，居民可以当面查阅老旧小区改造方案和加装电梯补贴标准，当场提出修改意见。"
+    first, second, third = signer.sign([comparable_text(text) for text in (PARAGRAPH, edited, unrelated)])
+    assert len(first) == 2 * SIGNATURE_SIZE
+    assert similarity(first, first) == 1.0
+    assert abs(similarity(first, second) - jaccard(PARAGRAPH, edited)) < 0.15
+    assert similarity(first, third) < 0.1
+    assert signer.sign([comparable_text(PARAGRAPH)]) == [first], "signatures do not depend on the other texts signed with them"
+
+
+def test_template_wording_is_ignored_and_short_texts_are_not_signed():
+    wording = "存在的主要问题及改进情况"
+    plain, ignoring = Signer(), Signer([wording])
+    assert plain.sign(["存在的主要问题及改进情况存在的主要问题"])[0] is not None
+    assert ignoring.sign(["存在的主要问题及改进情况存在的主要问题"]) == [None], "what is left is shorter than MIN_SHINGLES"
+    assert plain.sign(["太短"]) == [None]
+
+
+def test_sketches_are_exact_for_short_texts():
+    signer = Signer()
+    edited = PARAGRAPH.replace("相关做法得到县里肯定", "相关做法在全镇推广")
+    first, second = signer.sketch(comparable_text(PARAGRAPH)), signer.sketch(comparable_text(edited))
+    assert abs(sketch_similarity(first, second) - jaccard(PARAGRAPH, edited)) < 1e-9
+    assert sketch_similarity(first, b"") == 0.0
+
+
+def test_similar_pairs_finds_near_copies_among_many_without_comparing_all():
+    rng = random.Random(3)
+    alphabet = "政府信息公开工作年度报告主动依申请平台建设监督保障乡镇街道群众办理答复栏目更新审核发布培训考核评议"
+    texts = ["".join(rng.choice(alphabet) for _ in range(80)) for _ in range(300)]
+    texts.append(texts[10][:78] + "甲乙")  # a near copy of text 10
+    texts.append(texts[20])  # an exact copy of text 20
+    matrix = signature_matrix(Signer().sign(texts))
+    pairs = {(first, second) for first, second, _ in similar_pairs(matrix, 0.8)}
+    assert pairs == {(10, 300), (20, 301)}
+    owners = list(range(302))
+    owners[301] = owners[20]
+    assert {(a, b) for a, b, _ in similar_pairs(matrix, 0.8, owners)} == {(10, 300)}, "pairs of one owner are left out"
+
+
+def test_a_band_shared_by_many_is_compared_with_a_bounded_sample():
+    same = "我镇严格执行信息发布前保密审查制度，分管领导审核把关，全年未发生泄密和不当公开问题，群众满意。"
+    matrix = signature_matrix(Signer().sign([comparable_text(same)] * 200))
+    pairs = list(similar_pairs(matrix, 0.9, crowd=8))
+    assert 8 * 192 <= len(pairs) < 200 * 199 // 2, "each row meets the first eight, not every other row"
