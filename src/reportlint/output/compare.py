@@ -85,11 +85,11 @@ def _text(comparison: Comparison) -> str:
         )
     lines += ["", f"文字：{_counts(comparison)}，{comparison.unchanged_paragraphs} 段相同"]
     part = None
-    for change in comparison.paragraphs:
-        if change.part != part:
-            part = change.part
+    for paragraph in comparison.paragraphs:
+        if paragraph.part != part:
+            part = paragraph.part
             lines.append(f"  {_part_name(part)}")
-        lines.extend(_paragraph_lines(comparison, change))
+        lines.extend(_paragraph_lines(comparison, paragraph))
     lines += ["", f"跨年度、跨单位检查（RL7）：{len(comparison.findings) or '未发现问题'}{' 处' if comparison.findings else ''}"]
     lines.extend(f"  {diagnostic_line(diagnostic)}" for diagnostic in comparison.findings)
     return "\n".join(lines) + "\n"
@@ -214,11 +214,11 @@ def _html(comparison: Comparison) -> str:
         body.append("</tbody></table>")
     body.append(f"<h2>文字：{escape(_counts(comparison))}，{comparison.unchanged_paragraphs} 段相同</h2>")
     part = None
-    for change in comparison.paragraphs:
-        if change.part != part:
-            part = change.part
+    for paragraph in comparison.paragraphs:
+        if paragraph.part != part:
+            part = paragraph.part
             body.append(f"<h3>{escape(_part_name(part))}</h3>")
-        body.append(_paragraph_html(comparison, change))
+        body.append(_paragraph_html(comparison, paragraph))
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         f"<title>年度报告比较 {escape(old.path)} → {escape(new.path)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"

@@ -99,10 +99,10 @@ class PairingAmbiguity(BatchRule):
             if not checked:
                 continue
             first, others = checked[0], [report for report in group if report is not checked[0]]
-            body = first.body.name if first.body is not None else ""
+            who = first.body.name if first.body is not None else ""
             names = "、".join(report.path for report in others)
             yield self.diagnostic(
-                f"{body}{first.year}年度有 {len(group)} 份报告（本文件与 {names}），无法确定用哪一份与相邻年度比较，这一年度不做跨年度检查",
+                f"{who}{first.year}年度有 {len(group)} 份报告（本文件与 {names}），无法确定用哪一份与相邻年度比较，这一年度不做跨年度检查",
                 first.whole("duplicate"),
                 related=[(other.whole("duplicate"), "同一单位同一年度的另一份报告") for other in others],
             )
@@ -169,7 +169,7 @@ class CarryOverMismatch(BatchRule):
                 here = cell_anchor(pair.current, current, "s3", "r2", column)
                 there = cell_anchor(pair.previous, previous, "s3", "r4", column)
                 assert here is not None and there is not None, "read cells have places"
-                gap = abs(carried - pending)
+                gap = abs(Decimal(carried) - Decimal(pending))
                 yield self.diagnostic(
                     f"{cell_name(batch, pair.current, 's3', 'r2', column)}为 {_number(carried)}，但上一年度报告 "
                     f"{pair.previous.path}（{pair.previous.year}年度）的"
@@ -247,7 +247,7 @@ class StockDiscontinuity(BatchRule):
         yield self.diagnostic(
             f"{cell_name(batch, pair.current, table, row, 'in_force')}为 {_number(stock)}，按上一年度报告 {pair.previous.path}"
             f"（{pair.previous.year}年度）的现行有效件数 {_number(last_stock)} 加本年制发 {_number(made)}、减本年废止 "
-            f"{_number(repealed)}，应为 {_number(expected)}，相差 {_number(abs(stock - expected))}（修订计为制发时可能不成立，请核实）",
+            f"{_number(repealed)}，应为 {_number(expected)}，相差 {_number(abs(Decimal(stock) - Decimal(expected)))}（修订计为制发时可能不成立，请核实）",
             here,
             related=[
                 (there, f"上一年度现行有效件数 = {_number(last_stock)}"),
@@ -275,7 +275,7 @@ class StockDiscontinuity(BatchRule):
         yield self.diagnostic(
             f"{cell_name(batch, pair.current, table, row, 'prev_count')}为 {_number(count)}，按上一年度报告 {pair.previous.path}"
             f"（{pair.previous.year}年度）的上一年项目数量 {_number(last_count)} 加本年增/减 {signed}，应为 "
-            f"{_number(expected)}，相差 {_number(abs(count - expected))}（请核实）",
+            f"{_number(expected)}，相差 {_number(abs(Decimal(count) - Decimal(expected)))}（请核实）",
             here,
             related=[(count_at, f"上一年度的上一年项目数量 = {_number(last_count)}"), (change_at, f"上一年度的本年增/减 = {signed}")],
         )

@@ -27,6 +27,7 @@ import re
 from array import array
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reportlint.core.report import Report
@@ -96,7 +97,7 @@ def compared_facts(report: Report) -> CrossDocument:
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
     paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
     section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
-    signer = _signer(report.templates)
+    signer = _signer()
     signatures = signer.sign([*paragraph_texts, *section_texts])
     return CrossDocument(
         body=_body(report, reading, places),
@@ -114,7 +115,7 @@ def compared_facts(report: Report) -> CrossDocument:
             for (section_id, found), text, signature in zip(sections, section_texts, signatures[len(paragraphs) :], strict=True)
             if signature is not None
         ),
-        claims=_claims(report, reading),
+        claims=_claims(report, reading, paragraphs),
         prose_length=sum(len(text) for text, signature in zip(paragraph_texts, signatures, strict=False) if signature is not None),
     )
 
@@ -162,10 +163,9 @@ def _cells(report: Report, reading: Reading) -> CellValues | None:
     for table_id, table in reading.filled.tables.items():
         if table.template_id is not None:
             templates[table_id] = table.template_id
-        for cell in table.cells():
+        rows = [row.id for row in table.spec.rows if table_id != "s3" or row.id in APPLICATION_TOTAL_ROWS]
+        for cell in (table.cell(row, column.id) for row in rows for column in table.spec.columns):
             if not cell.is_readable or cell.start is None or cell.end is None or cell.row is None or cell.column is None:
-                continue
-            if table_id == "s3" and cell.row not in APPLICATION_TOTAL_ROWS:
                 continue
             value = cell.value
             assert value is not None
@@ -224,23 +224,38 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
     if reading.title is not None:
         lines.append((reading.title.start, reading.title.end))
     lines.sort()
-    excluded = [(section.body_start, section.body_end) for section in reading.sections if section.spec_id in _TABLE_SECTIONS]
+    tables = sorted((section.body_start, section.body_end) for section in reading.sections if section.spec_id in _TABLE_SECTIONS)
+    excluded = list(tables)
     if reading.filled is not None:
         excluded.extend(
             (table.start, table.end) for table in reading.filled.tables.values() if table.start is not None and table.end is not None
         )
     spans = []
-    for span in logical_paragraphs(text):
-        start = span.start
-        for line_start, line_end in lines:
-            if line_start < span.end and start < line_end and not text[start:line_start].strip():
-                start = max(start, line_end)
-        while start < span.end and text[start].isspace():
-            start += 1
-        if start >= span.end or "\t" in text[start : span.end] or any(begin < span.end and start < end for begin, end in excluded):
-            continue
-        spans.append(Span(start, span.end))
+    for region_start, region_end in _outside(tables, len(text)):
+        for found in logical_paragraphs(text[region_start:region_end]):
+            start, end = found.start + region_start, found.end + region_start
+            for line_start, line_end in lines:
+                if line_start < end and start < line_end and not text[start:line_start].strip():
+                    start = max(start, line_end)
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end or "\t" in text[start:end] or any(begin < end and start < stop for begin, stop in excluded):
+                continue
+            spans.append(Span(start, end))
     return spans
+
+
+def _outside(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The parts of ``[0, length)`` outside sorted ``ranges``."""
+    parts = []
+    position = 0
+    for start, end in ranges:
+        if start > position:
+            parts.append((position, start))
+        position = max(position, end)
+    if position < length:
+        parts.append((position, length))
+    return parts
 
 
 def section_number(reading: Reading, position: int) -> int:
@@ -268,31 +283,37 @@ def _paragraphs(
     )
 
 
-def _claims(report: Report, reading: Reading) -> tuple[ChangeClaim, ...]:
-    """Changes against last year the prose states about table quantities (outside the tables and the plans of part 五)."""
+#: A paragraph without one of these compares nothing with last year.
+_COMPARISON_HINT = re.compile("较|比|与上|与去|与20|与19")
+
+
+def _claims(report: Report, reading: Reading, paragraphs: Sequence[Span]) -> tuple[ChangeClaim, ...]:
+    """Changes against last year the prose paragraphs state about table quantities (part 五's plans left out)."""
     text = report.normalized
-    skipped = [section for section in reading.sections if section.spec_id in (*_TABLE_SECTIONS, "s5")]
     last_year = reading.year - 1 if reading.year is not None else None
     claims = []
-    for sentence in iter_sentences(text):
-        if any(section.body_start <= sentence.start < section.body_end for section in skipped):
+    for paragraph in paragraphs:
+        segment = text[paragraph.start : paragraph.end]
+        if not _COMPARISON_HINT.search(segment) or section_number(reading, paragraph.start) == 5:
             continue
-        for stated in stated_changes(text, sentence):
-            change = stated.change
-            if change.year is not None and change.year != last_year:
-                continue
-            claims.append(
-                ChangeClaim(
-                    quantity=stated.statement.subject,
-                    cells=stated.statement.quantity.cells,
-                    stated=stated.stated,
-                    change=change.amount,
-                    unit=change.unit,
-                    resolution=change.resolution,
-                    text=report.text[change.start : change.end],
-                    place=_places(report, [(change.start, change.end)]),
+        for sentence in iter_sentences(segment):
+            for stated in stated_changes(segment, sentence):
+                change = stated.change
+                if change.year is not None and change.year != last_year:
+                    continue
+                start, end = paragraph.start + change.start, paragraph.start + change.end
+                claims.append(
+                    ChangeClaim(
+                        quantity=stated.statement.subject,
+                        cells=stated.statement.quantity.cells,
+                        stated=stated.stated,
+                        change=change.amount,
+                        unit=change.unit,
+                        resolution=change.resolution,
+                        text=report.text[start:end],
+                        place=_places(report, [(start, end)]),
+                    )
                 )
-            )
     return tuple(claims)
 
 
@@ -301,12 +322,7 @@ def _places(report: Report, spans: Sequence[tuple[int, int]]) -> Places:
     return Places.of([(start, end, document.locate(start, end)) for start, end in spans])
 
 
-_SIGNERS: dict[int, tuple[TemplateSet, Signer]] = {}
-
-
-def _signer(templates: TemplateSet) -> Signer:
-    """The signer that ignores the wording of these templates (built once per template set)."""
-    entry = _SIGNERS.get(id(templates))
-    if entry is None or entry[0] is not templates:
-        entry = _SIGNERS[id(templates)] = (templates, Signer(templates.wording()))
-    return entry[1]
+@lru_cache(maxsize=1)
+def _signer() -> Signer:
+    """The process's signer (the template wording is already blanked in the texts it signs)."""
+    return Signer()

@@ -121,27 +121,40 @@ class Signer:
         return np.unique((hashes >> np.uint64(32)).astype(np.uint32))[:SKETCH_SIZE].astype("<u4").tobytes()
 
     def sign(self, texts: Sequence[str]) -> list[bytes | None]:
-        """The signature of each (already comparable) text; None for a text with fewer than :data:`MIN_SHINGLES` shingles left."""
+        """The signature of each (already comparable) text; None for a text with fewer than :data:`MIN_SHINGLES` shingles left.
+
+        All texts are hashed and signed in a few array operations: one row of
+        hash values over every shingle of every text, then the minimum of each
+        text's stretch of it (repeated shingles do not change a minimum).
+        """
         np = _numpy()
         if not texts:
             return []
         hashes = _shingle_hashes("\x00".join(texts))
-        keep = np.ones(len(hashes), dtype=bool)
+        lengths = np.array([max(0, len(text) - SHINGLE_SIZE + 1) for text in texts], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(np.array([len(text) + 1 for text in texts], dtype=np.int64))[:-1]))
+        # Which text each shingle belongs to; shingles across the separator between two texts belong to none.
+        owner = np.full(len(hashes), -1, dtype=np.int64)
+        for index, (start, length) in enumerate(zip(starts.tolist(), lengths.tolist(), strict=True)):
+            owner[start : start + length] = index
+        keep = owner >= 0
         if len(self._ignored) and len(hashes):
             positions = np.minimum(np.searchsorted(self._ignored, hashes), len(self._ignored) - 1)
-            keep = self._ignored[positions] != hashes
+            keep &= self._ignored[positions] != hashes
+        kept, kept_owner = hashes[keep], owner[keep]
+        counts = np.bincount(kept_owner, minlength=len(texts))
+        signatures: list[bytes | None] = [None] * len(texts)
+        if not len(kept):
+            return signatures
         multipliers, offsets = _permutations()
-        signatures: list[bytes | None] = []
-        start = 0
-        for text in texts:
-            stop = start + max(0, len(text) - SHINGLE_SIZE + 1)
-            shingles = np.unique(hashes[start:stop][keep[start:stop]])
-            start += len(text) + 1
-            if len(shingles) < MIN_SHINGLES:
-                signatures.append(None)
-                continue
-            values = (shingles[None, :] * multipliers + offsets) >> np.uint64(48)  # 16 bits a value: chance agreements are 1 in 65,536
-            signatures.append(values.min(axis=1).astype("<u2").tobytes())
+        values = (kept[None, :] * multipliers + offsets) >> np.uint64(48)  # 16 bits a value: chance agreements are 1 in 65,536
+        present = np.flatnonzero(counts)
+        boundaries = np.concatenate(([0], np.cumsum(counts[present])[:-1]))
+        minimums = np.minimum.reduceat(values, boundaries, axis=1).astype("<u2")
+        for column, index in enumerate(present.tolist()):
+            # Enough shingles, counted with their repeats; only a short text needs its distinct ones counted.
+            if counts[index] >= 2 * MIN_SHINGLES or len(np.unique(kept[kept_owner == index])) >= MIN_SHINGLES:
+                signatures[index] = minimums[:, column].tobytes()
         return signatures
 
 
@@ -211,8 +224,8 @@ def similar_pairs(
     if count < 2:
         return
     rows_per_band = matrix.shape[1] // BANDS
-    firsts: list[np.ndarray] = []
-    seconds: list[np.ndarray] = []
+    firsts: list[Any] = []
+    seconds: list[Any] = []
     for band in range(BANDS):
         part = matrix[:, band * rows_per_band : (band + 1) * rows_per_band].astype(np.uint64)
         keys = (part * _band_weights(rows_per_band)).sum(
