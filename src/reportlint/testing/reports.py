@@ -1429,8 +1429,10 @@ def write_year_batch(directory: Path, count: int, seed: int = 0, share: float = 
             second = second.with_section("s5", problems)
         same_year = [donor for donor in donors if donor.year == second.year]
         if "copied-paragraph" in defects and same_year:
-            # The problems of part 五 taken from another township's report of the same year, its wording kept.
+            # The problems of part 五 taken from another township's report of the same year, its wording kept
+            # (each report is copied from once: a text many reports share is boilerplate, not a copy).
             donor = same_year[rng.randrange(len(same_year))]
+            donors.remove(donor)
             theirs = next(paragraph for paragraph in donor.sections["s5"] if "不足" in paragraph)
             second = second.with_section("s5", [theirs if "不足" in paragraph else paragraph for paragraph in second.sections["s5"]])
         else:
