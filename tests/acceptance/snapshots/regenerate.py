@@ -46,11 +46,12 @@ def invoke(*args: str) -> str:
 
 
 def outputs() -> Iterator[tuple[str, str]]:
-    """Every snapshot as (file name, content)."""
+    """Every snapshot as (file name, content); the checkout's own location (SARIF's ``%SRCROOT%``) reads ``file:///REPO/``."""
     for corpus in CORPORA:
         paths = [str(path) for path in corpus_files(corpus)]
         for fmt, suffix in FORMATS.items():
-            yield snapshot_name(corpus, suffix), invoke("check", "--isolated", "--no-progress", "-j", "1", "-f", fmt, *paths)
+            output = invoke("check", "--isolated", "--no-progress", "-j", "1", "-f", fmt, *paths)
+            yield snapshot_name(corpus, suffix), output.replace(REPO.as_uri() + "/", "file:///REPO/")
         for path in paths:
             yield "parse__" + path.replace("/", "__") + ".txt", invoke("parse", "--isolated", path)
 
