@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlint.core.hookspecs import hookimpl
 from reportlint.output.full import FullReporter
 from reportlint.output.github import GithubReporter
+from reportlint.output.gitlab import GitlabReporter
 from reportlint.output.html import HtmlReporter
 from reportlint.output.json import JsonReporter
 from reportlint.output.sarif import SarifReporter
@@ -13,5 +14,5 @@ from reportlint.output.text import TextReporter
 
 @hookimpl
 def reportlint_reporters():
-    """text, full, json, sarif, github and html."""
-    return [TextReporter, FullReporter, JsonReporter, SarifReporter, GithubReporter, HtmlReporter]
+    """text, full, json, sarif, github, gitlab and html."""
+    return [TextReporter, FullReporter, JsonReporter, SarifReporter, GithubReporter, GitlabReporter, HtmlReporter]

@@ -612,6 +612,7 @@ class TitleDuplicatedWord(Rule):
     code = "RL114"
     name = "title-duplicated-word"
     severity = "error"
+    fix_safety = "safe"
 
     def check(self, report):
         title = report.reading.title
