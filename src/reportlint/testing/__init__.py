@@ -11,8 +11,13 @@ A plugin's tests are three lines each::
 Fixture files with inline expectations: a line ``#! GS101`` (or ``#! GS101 GS102``)
 says the line above it must get exactly these findings; marker lines are removed
 before linting, so line numbers are those of the clean report.
-:func:`assert_fixture` checks a whole file. This module is also a pytest plugin
-(entry point ``pytest11``) providing the ``reportlint_linter`` fixture.
+:func:`assert_fixture` checks a whole file.
+
+The kit is the ``testing`` extra (``pip install "reportlint[testing]"``); it does
+not need pytest to be imported, and it is not a pytest plugin of every
+environment reportlint is installed in. The ``reportlint_linter`` fixture is in
+:mod:`reportlint.testing.pytest_plugin`, loaded when a test suite asks for it
+(``pytest_plugins = ["reportlint.testing.pytest_plugin"]`` in its ``conftest.py``).
 """
 
 from __future__ import annotations
@@ -21,8 +26,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 MARKER = "#!"
 
@@ -99,7 +102,7 @@ def assert_fixture(
 
 
 class Linter:
-    """The ``reportlint_linter`` fixture: ``text(...)``, ``file(...)`` and ``fixture(...)``."""
+    """What the ``reportlint_linter`` fixture gives: ``text(...)``, ``file(...)`` and ``fixture(...)``."""
 
     def text(self, text: str, **options: Any):
         """See :func:`lint_text`."""
@@ -112,9 +115,3 @@ class Linter:
     def fixture(self, path: str | Path, **options: Any) -> None:
         """See :func:`assert_fixture`."""
         assert_fixture(path, **options)
-
-
-@pytest.fixture
-def reportlint_linter() -> Linter:
-    """Lint texts, files and ``#!``-marked fixtures in a plugin's tests."""
-    return Linter()
