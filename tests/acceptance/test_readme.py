@@ -72,7 +72,7 @@ def run(command: str, workdir: Path) -> subprocess.CompletedProcess:
 def check_pip(segment: str) -> None:
     """A ``pip install`` step names this project (``.``) and extras that exist."""
     optional = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
-    target = segment.split()[-1].strip("\"'")
+    target = segment.rsplit(maxsplit=1)[-1].strip("\"'")
     assert target.startswith("."), segment
     for extra in re.findall(r"\[([\w,-]+)\]", target):
         assert all(name in optional for name in extra.split(",")), f"{segment}: no such extra"
@@ -96,7 +96,9 @@ def test_every_readme_command_runs(workdir):
             result = run(segment, workdir)
             output = result.stdout + result.stderr
             assert result.returncode in (0, 1), f"{segment}\n{output}"
-            assert "Traceback" not in output and "内部错误" not in output and "用法错误" not in output and "配置错误" not in output, f"{segment}\n{output}"
+            assert "Traceback" not in output and "内部错误" not in output and "用法错误" not in output and "配置错误" not in output, (
+                f"{segment}\n{output}"
+            )
             ran += 1
     assert ran >= 15
     # What the commands were meant to produce.

@@ -178,23 +178,23 @@ def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
     )
 
 
-_CODE_OR_PREFIX = re.compile(r"[A-Za-z]+\d+|[A-Z]+|ALL|all")
+_CODE_LIKE = re.compile(r"[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]+|all")
 
 
 def normalize_selector(written: str) -> str:
     """A rule selector as compared: a code or prefix in upper case (``rl603`` → ``RL603``), a rule name as written.
 
-    Codes are letters then digits (``RL603``); prefixes are upper-case letters
-    (``RL``, ``XS``) or letters and digits (``RL6``); anything else
-    (``half-width-punctuation``) is a rule name.
+    Codes and prefixes are letters and digits (``RL603``, ``RL6``, even the
+    mistyped ``RL6O3``) or upper-case letters (``RL``, ``XS``, ``ALL``); anything
+    else (``half-width-punctuation``) is a rule name.
     """
     written = written.strip()
-    return written.upper() if _CODE_OR_PREFIX.fullmatch(written) else written
+    return written.upper() if _CODE_LIKE.fullmatch(written) else written
 
 
 def is_rule_name(selector: str) -> bool:
     """Whether a normalised selector is a rule name rather than a code or prefix."""
-    return not _CODE_OR_PREFIX.fullmatch(selector)
+    return not _CODE_LIKE.fullmatch(selector)
 
 
 def _codes(values: Iterable[str]) -> tuple[str, ...]:

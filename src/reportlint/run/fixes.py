@@ -15,8 +15,8 @@ same way every time), apply them, lint the result again — until no fix applies
 Formats: ``.txt`` and ``.md`` are edited as text, in their own encoding, byte
 order mark and line endings; ``.docx`` through its runs
 (:class:`~reportlint.loaders.docx.editing.WordEditor`); ``.html`` in its source
-where the text is there verbatim (a fix the page writes with entities is left
-alone). PDF cannot be fixed.
+where each character of the text is found (written as itself or as an entity;
+a range the page writes otherwise is left alone). PDF cannot be fixed.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from __future__ import annotations
 import bisect
 import codecs
 import difflib
+import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +55,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 class FixError(Exception):
@@ -162,6 +167,7 @@ class _HtmlEdits:
             [segment for segment in source_map.segments if segment.end > segment.start] if isinstance(source_map, SegmentMap) else []
         )
         self._segment_starts = [segment.start for segment in self._segments]
+        self._mapped: dict[int, list[int] | None] = {}
         self._edits: list[tuple[int, int, str]] = []
 
     def _source_range(self, start: int, end: int) -> tuple[int, int] | None:
@@ -171,11 +177,33 @@ class _HtmlEdits:
         segment = self._segments[index]
         if end > segment.end or segment.line > len(self._line_starts):
             return None
-        origin = self._line_starts[segment.line - 1] + segment.column - 1
-        written = self.document.text[segment.start : segment.end]
-        if self._html[origin : origin + len(written)] != written:
-            return None  # the page writes this text with entities or markup inside it
-        return origin + start - segment.start, origin + end - segment.start
+        offsets = self._offsets(index)
+        if offsets is None:
+            return None
+        return offsets[start - segment.start], offsets[end - segment.start]
+
+    def _offsets(self, index: int) -> list[int] | None:
+        """Source offset of each character of a segment (and of its end), reading entities; None when the source differs."""
+        if index in self._mapped:
+            return self._mapped[index]
+        segment = self._segments[index]
+        position = self._line_starts[segment.line - 1] + segment.column - 1
+        offsets: list[int] | None = []
+        for character in self.document.text[segment.start : segment.end]:
+            assert offsets is not None
+            offsets.append(position)
+            entity = _ENTITY.match(self._html, position) if self._html.startswith("&", position) else None
+            if entity is not None and html.unescape(entity.group()) == character:
+                position = entity.end()
+            elif self._html.startswith(character, position):
+                position += 1
+            else:
+                offsets = None  # markup or a character the page writes another way: not edited
+                break
+        if offsets is not None:
+            offsets.append(position)
+        self._mapped[index] = offsets
+        return offsets
 
     def can_apply(self, start: int, end: int) -> bool:
         return self._source_range(start, max(end, start + 1) if end == start else end) is not None
@@ -183,14 +211,13 @@ class _HtmlEdits:
     def apply(self, start: int, end: int, replacement: str) -> None:
         found = self._source_range(start, end) if end > start else self._source_range(start, start + 1)
         assert found is not None
-        source_start = found[0]
-        self._edits.append((source_start, source_start + (end - start), replacement))
+        self._edits.append((found[0], found[1] if end > start else found[0], replacement))
 
     def data(self) -> bytes:
-        html = self._html
+        page = self._html
         for start, end, replacement in sorted(self._edits, reverse=True):
-            html = html[:start] + replacement + html[end:]
-        return encode_like(html, self._encoding, self._original)
+            page = page[:start] + replacement + page[end:]
+        return encode_like(page, self._encoding, self._original)
 
 
 class _WordEdits:

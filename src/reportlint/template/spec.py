@@ -564,7 +564,9 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
 
                 raise YamlError(path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}")
             if document.get("when") is not None:
-                condition = parse_condition(document["when"], lambda node, key, reason, path=path: YamlError(path, line_of(node, key), reason), document)
+                condition = parse_condition(
+                    document["when"], lambda node, key, reason, path=path: YamlError(path, line_of(node, key), reason), document
+                )
                 extend_template(templates[base_id], path, document)  # validated now, applied per report
                 scoped.append(ScopedExtension(path, document, base_id, condition))
                 continue
