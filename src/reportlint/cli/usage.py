@@ -34,14 +34,16 @@ _HELP_TEXTS = {
     "install_completion": "为当前使用的 shell 安装命令补全 / Install completion for the current shell.",
     "show_completion": "显示当前 shell 的命令补全脚本，可复制后自行安装 / Show completion for the current shell.",
 }
-_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra arguments? \((.*)\)")
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
 _NO_SUCH_COMMAND = re.compile(r"No such command '([^']*)'")
 _REQUIRES_VALUE = re.compile(r"requires (an argument|\d+ arguments)")
 _VALUE_TRANSLATIONS = (
     (re.compile(r"valid integer|is not a valid int", re.IGNORECASE), "应为整数"),
     (re.compile(r"valid number|is not a valid float", re.IGNORECASE), "应为数字"),
     (re.compile(r"valid boolean|is not a valid bool", re.IGNORECASE), "应为 true 或 false"),
-    (re.compile(r"not in the range x>=(\d+)"), "应不小于 {0}"),
+    (re.compile(r"not in the range x>=(\d+)|greater than or equal to (\S+)"), "应不小于 {0}"),
+    (re.compile(r"less than or equal to (\S+)"), "应不大于 {0}"),
+    (re.compile(r"greater than (\S+)"), "应大于 {0}"),
     (re.compile(r"not in the range x<=(\d+)"), "应不大于 {0}"),
     (re.compile(r"not in the range (\S+)<=x<=(\S+)"), "应在 {0} 到 {1} 之间"),
     (re.compile(r"'?(.*?)'? does not exist"), "{0} 不存在"),
@@ -130,6 +132,8 @@ def usage_error_text(error: Any) -> str:
     if context is not None:
         lines.append(context.get_usage())
         lines.append(f"查看帮助：{context.command_path} --help")
+    else:
+        lines.append("查看帮助：reportlint --help")
     return "\n".join(lines) + "\n"
 
 
@@ -187,5 +191,5 @@ def _value_problem(message: str) -> str:
     for pattern, chinese in _VALUE_TRANSLATIONS:
         found = pattern.search(message)
         if found:
-            return chinese.format(*found.groups())
+            return chinese.format(*(group for group in found.groups() if group is not None))
     return message
