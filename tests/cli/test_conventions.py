@@ -42,7 +42,9 @@ def test_stdin_filename_names_the_input_and_picks_its_config(tmp_path, monkeypat
     (folder / "reportlint.toml").write_text('ignore = ["RL603"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = invoke("check", "--select", "RL6", "--stdin-filename", "reports/r.txt", "-", stdin=DIRTY)
-    assert [line.split(": ")[:2] for line in lines_with_codes(result.stdout)] == [["reports/r.txt:2:1", "RL601 [warning] 词语“工作”重复出现：“工作工作”，请删去多余的“工作”"]]
+    assert [line.split(": ")[:2] for line in lines_with_codes(result.stdout)] == [
+        ["reports/r.txt:2:1", "RL601 [warning] 词语“工作”重复出现：“工作工作”，请删去多余的“工作”"]
+    ]
 
 
 def test_stdin_filename_decides_the_format():
@@ -134,7 +136,9 @@ def test_shell_completion_is_available():
 
 def test_completion_is_installed_for_the_shell(tmp_path):
     environment = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
-    result = subprocess.run(["bash", "-c", f"{sys.executable} -m reportlint --install-completion"], capture_output=True, text=True, env=environment)
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m reportlint --install-completion"], capture_output=True, text=True, env=environment
+    )
     assert result.returncode == 0, result.stderr
     assert "reportlint" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
 

@@ -30,7 +30,9 @@ def test_other_comments_are_not_directives():
     assert parse_directive("RL603 half-width-punctuation（警告）") is None  # reportlint's own annotation comments
 
 
-@pytest.mark.parametrize(("text", "problem"), [("reportlint: ignor RL603 原因", "无法理解的指令“ignor”"), ("reportlint: 忽略 ，原因", "缺少规则代码")])
+@pytest.mark.parametrize(
+    ("text", "problem"), [("reportlint: ignor RL603 原因", "无法理解的指令“ignor”"), ("reportlint: 忽略 ，原因", "缺少规则代码")]
+)
 def test_malformed_directives_say_why(text, problem):
     directive = parse_directive(text)
     assert directive is not None and directive.codes == () and problem in directive.problem

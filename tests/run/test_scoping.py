@@ -69,7 +69,9 @@ def test_levels_and_years():
 
 
 def test_condition_description():
-    assert Condition(provinces=("甘肃省",), year_from=2021, unknown="check").describe() == "省份：甘肃省；年度：2021 年起；无法确定时照常检查"
+    assert (
+        Condition(provinces=("甘肃省",), year_from=2021, unknown="check").describe() == "省份：甘肃省；年度：2021 年起；无法确定时照常检查"
+    )
     assert Condition().describe() == ""
 
 

@@ -201,8 +201,8 @@ def check(
         if annotate is not None:
             from reportlint.output.annotate import annotate_into
 
-            for target, count in annotate_into(annotate, list(run.files), _rules_by_code(runner)):
-                typer.echo(f"reportlint: 已写出批注副本 {target}（{count} 条批注）", err=True)
+            for copy, count in annotate_into(annotate, list(run.files), _rules_by_code(runner)):
+                typer.echo(f"reportlint: 已写出批注副本 {copy}（{count} 条批注）", err=True)
         for reporter, target in reporters:
             _write(reporter.render(run), target, to_stderr=fix and runner.stdin is not None)
     except ConfigError as error:

@@ -16,16 +16,15 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from typer import Abort, Exit
 from typer.core import TyperCommand, TyperGroup
 
 from reportlint.core.suggest import did_you_mean
 
-try:  # recent typer ships its own copy of click
-    from typer._click import exceptions as click_exceptions
-    from typer.exceptions import Abort, Exit
-except ImportError:  # pragma: no cover - older typer uses click itself
-    from click import exceptions as click_exceptions  # type: ignore[no-redef]
-    from click.exceptions import Abort, Exit  # type: ignore[assignment]
+try:
+    from typer._click import exceptions as click_exceptions  # recent typer ships its own copy of click
+except ImportError:  # pragma: no cover - older typer builds on click itself
+    from click import exceptions as click_exceptions  # type: ignore[no-redef, unused-ignore]
 
 EXIT_USAGE = 2
 
@@ -70,7 +69,7 @@ class ReportlintCommand(TyperCommand):
         super().__init__(**attributes)
         for parameter in self.params:
             if getattr(parameter, "param_type_name", "") == "argument" and parameter.metavar:
-                parameter.display_type = _no_type  # type: ignore[method-assign]  # "PATH" says more than "<list[str]>"
+                setattr(parameter, "display_type", _no_type)  # noqa: B010 ("PATH" says more than "<list[str]>")
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)
@@ -100,10 +99,16 @@ class ReportlintGroup(TyperGroup):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
 
     def main(
-        self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
     ) -> Any:
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
         except click_exceptions.NoArgsIsHelpError as error:
             error.show()
             code = 0
@@ -168,7 +173,7 @@ def _option_names(error: Any) -> list[str]:
     context = getattr(error, "ctx", None)
     if context is None:
         return list(getattr(error, "possibilities", None) or ())
-    names = []
+    names: list[str] = []
     for parameter in context.command.get_params(context):
         names.extend(getattr(parameter, "opts", ()))
         names.extend(getattr(parameter, "secondary_opts", ()))

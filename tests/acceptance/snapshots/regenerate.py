@@ -20,7 +20,15 @@ HERE = Path(__file__).resolve().parent
 #: Folders whose reports are snapshotted, relative to the repository root.
 CORPORA = ("examples", "tests/fixtures/reports", "tests/loaders/fixtures")
 #: Every output format of ``reportlint check``, with the snapshot file's suffix.
-FORMATS = {"text": "txt", "full": "full.txt", "json": "json", "sarif": "sarif", "github": "github.txt", "gitlab": "gitlab.json", "html": "html"}
+FORMATS = {
+    "text": "txt",
+    "full": "full.txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github.txt",
+    "gitlab": "gitlab.json",
+    "html": "html",
+}
 
 
 def snapshot_name(corpus: str, suffix: str) -> str:

@@ -167,7 +167,7 @@ class WordEditor:
 
     def _body_comment_ids(self) -> list[int]:
         w = self._w
-        found = []
+        found: list[int] = []
         for tag in (w.commentRangeStart, w.commentReference):
             found.extend(int(value) for element in self._root.iter(tag) if (value := element.get(w.id) or "").isdigit())
         return found
