@@ -1,4 +1,4 @@
-"""RL607/RL608 extraction artefacts and RL609 missing characters."""
+"""RL607/RL608 extraction artefacts and RL609 missing characters (RL610 mirror spam is a pack: tests/rules/packs/test_blocklist.py)."""
 
 from __future__ import annotations
 
@@ -47,12 +47,3 @@ def test_missing_character_in_common_phrases():
     assert found(TITLE + "做好政府信公开。\n", MissingCharacter)[0][2].endswith("应为“政府信息公开”（缺“息”）")
     options = {"rules": {"missing-character": {"phrases": ["便民服务中心"]}}}
     assert found(TITLE + "依托便民服中心，办理业务。\n", MissingCharacter, config=options)[0][2].startswith("“便民服中心”疑似漏字")
-
-
-def test_spam_mirror_words_are_reported_once_with_a_count():
-    from reportlint.rules.rl6_extraction import MirrorSpam
-
-    text = TITLE + "本报告在皇冠足球比分网站公布。\n紧紧围绕市委、市政府澳门皇冠的部署。\n"
-    [(code, line, message)] = found(text, MirrorSpam)
-    assert (code, line) == ("RL610", 2) and "“皇冠足球”（共 2 处）" in message
-    assert found(TITLE + "本报告在某县人民政府门户网站公布。\n", MirrorSpam) == []

@@ -112,12 +112,15 @@ def _outputs(formats: list[str], targets: list[Path]) -> list[tuple[str, Path | 
 
 
 def _reporters(pairs: list[tuple[str, Path | None]], registry: Registry, options: ReporterOptions) -> list[tuple[Reporter, Path | None]]:
+    """The reporters of the ``-f`` options, each with its ``-o`` target; a binary format never goes to a terminal."""
     chosen = []
     for name, target in pairs:
         reporter = registry.reporter(name)
         if reporter is None:
             names = [item.name for item in registry.reporters]
             raise ConfigError(f"未知的输出格式 “{name}”{did_you_mean(name, names)}（可选：{'、'.join(names)}）")
+        if reporter.binary and target is None and sys.stdout.isatty():
+            raise ConfigError(f"{name} 是二进制格式，不能输出到终端：请用 -o 指定文件，如 -f {name} -o 检查结果.{name}")
         chosen.append((reporter(replace(options, color=options.color and target is None)), target))
     return chosen
 
@@ -204,7 +207,7 @@ def check(
             for copy, count in annotate_into(annotate, list(run.files), _rules_by_code(runner)):
                 typer.echo(f"reportlint: 已写出批注副本 {copy}（{count} 条批注）", err=True)
         for reporter, target in reporters:
-            _write(reporter.render(run), target, to_stderr=fix and runner.stdin is not None)
+            _write(reporter, run, target, to_stderr=fix and runner.stdin is not None)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
     for warning in run.warnings:
@@ -227,14 +230,21 @@ def _exit_code(run: RunResult, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(d.severity >= threshold for d in run.diagnostics) else EXIT_CLEAN
 
 
-def _write(output: str, target: Path | None, to_stderr: bool = False) -> None:
-    if target is None:
-        stream = sys.stderr if to_stderr else sys.stdout  # with --fix on standard input, stdout carries the fixed text
-        stream.write(output)
+def _write(reporter: Reporter, run: RunResult, target: Path | None, to_stderr: bool = False) -> None:
+    """A reporter's output: its bytes to a file or a pipe, its text to a terminal (standard error when stdout carries --fix's text)."""
+    stream = sys.stderr if to_stderr else sys.stdout
+    if target is None and (to_stderr or stream.isatty()):
+        stream.write(reporter.render(run))
         stream.flush()
         return
+    output = reporter.render_bytes(run)
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+        return
     try:
-        target.write_text(output, encoding="utf-8")
+        target.write_bytes(output)
     except OSError as error:
         raise ConfigError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
 

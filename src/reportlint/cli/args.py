@@ -29,7 +29,7 @@ OutputFormats = Annotated[
         "-f",
         "--output-format",
         metavar="FORMAT",
-        help="输出格式：text、full、json、sarif、github、gitlab、html；可多次给出，与 -o 按顺序配对",
+        help="输出格式：text、full、json、sarif、github、gitlab、html（审阅页面）、csv、xlsx（需 reportlint[xlsx]，须配 -o）；可多次给出，与 -o 按顺序配对",
     ),
 ]
 OutputFiles = Annotated[
@@ -62,8 +62,8 @@ Jobs = Annotated[int | None, typer.Option("-j", "--jobs", metavar="N", min=1, he
 FailOn = Annotated[str | None, typer.Option("--fail-on", metavar="LEVEL", help="达到该级别即以 1 退出：error、warning（默认）、info")]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="即使发现问题也以 0 退出")]
 Baseline = Annotated[Path | None, typer.Option("--baseline", metavar="FILE", help="不报告基线文件中已记录的问题")]
-Statistics = Annotated[bool, typer.Option("--statistics", help="按规则统计问题数量")]
-Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="只输出问题，不输出汇总")]
+Statistics = Annotated[bool, typer.Option("--statistics", help="按规则、按类别统计问题数量，并给出有错误的报告所占比例")]
+Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="只输出问题，不输出汇总；与 --statistics 同用时只输出统计")]
 NoProgress = Annotated[bool, typer.Option("--no-progress", help="不显示进度")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="终端输出不用颜色（也可设置环境变量 NO_COLOR）")]
 Fix = Annotated[bool, typer.Option("--fix", help="自动修改能安全修改的问题（.txt、.md 在原文件上修改；.docx、.html 用 -o 写出副本）")]

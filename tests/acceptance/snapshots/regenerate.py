@@ -28,7 +28,10 @@ FORMATS = {
     "github": "github.txt",
     "gitlab": "gitlab.json",
     "html": "html",
+    "csv": "csv",
 }
+#: The date the review page states (``SOURCE_DATE_EPOCH``, 2026-01-01), so the snapshots do not change every day.
+SOURCE_DATE_EPOCH = "1767225600"
 
 
 def snapshot_name(corpus: str, suffix: str) -> str:
@@ -48,9 +51,14 @@ def invoke(*args: str) -> str:
 
     from reportlint.cli import app
 
-    result = CliRunner().invoke(app, list(args))
+    result = CliRunner().invoke(app, list(args), env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
     assert result.exit_code in (0, 1), result.output
-    return result.stdout
+    return machine_independent(result.stdout)
+
+
+def machine_independent(output: str) -> str:
+    """The output with this checkout's absolute location (SARIF's ``originalUriBaseIds``) replaced by a placeholder."""
+    return output.replace(REPO.as_uri() + "/", "file:///REPOSITORY/")
 
 
 def outputs() -> Iterator[tuple[str, str]]:
