@@ -106,7 +106,7 @@ def test_every_readme_command_runs(workdir):
             result = run(segment, workdir)
             output = result.stdout + result.stderr
             assert result.returncode in (0, 1), f"{segment}\n{output}"
-            assert "Traceback" not in output and "内部错误" not in output and "用法错误" not in output and "配置错误" not in output and "RL901" not in output, (
+            assert "Traceback" not in output and "内部错误" not in output and "用法错误" not in output and "配置错误" not in output and ": RL901" not in output, (
                 f"{segment}\n{output}"
             )
             ran += 1

@@ -40,7 +40,7 @@ def render_settings(runner: Runner, target: str) -> str:
         f"extend-select = {_toml(config.extend_select)}",
         f"extend-ignore = {_toml(config.extend_ignore)}",
         f"fail-on = {_toml(config.fail_on.label)}",
-        f"jobs = {_toml(config.jobs) if config.jobs is not None else '# 默认：CPU 核数'}",
+        f"jobs = {_toml(config.jobs)}" if config.jobs is not None else "# jobs：默认为 CPU 核数",
         f"exclude = {_toml(config.exclude)}",
         f"rule-packs = {_toml(config.rule_packs)}",
         f"templates = {_toml(config.templates)}",
