@@ -12,6 +12,7 @@ is this version's tag, and the CI steps' reportlint commands run.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -73,7 +74,7 @@ def run(command: str, workdir: Path) -> subprocess.CompletedProcess:
 def provide_folders(command: str, workdir: Path) -> None:
     """A folder of reports the README names for illustration (``2022年度报告/``) is a copy of examples/."""
     words = shlex.split(command)
-    for before, word in zip(words, words[1:], strict=False):
+    for before, word in itertools.pairwise(words):
         if before in ("check", "baseline") and word.endswith("/") and not (workdir / word).exists():
             shutil.copytree(REPO / "examples", workdir / word)
 
@@ -106,9 +107,13 @@ def test_every_readme_command_runs(workdir):
             result = run(segment, workdir)
             output = result.stdout + result.stderr
             assert result.returncode in (0, 1), f"{segment}\n{output}"
-            assert "Traceback" not in output and "内部错误" not in output and "用法错误" not in output and "配置错误" not in output and ": RL901" not in output, (
-                f"{segment}\n{output}"
-            )
+            assert (
+                "Traceback" not in output
+                and "内部错误" not in output
+                and "用法错误" not in output
+                and "配置错误" not in output
+                and ": RL901" not in output
+            ), f"{segment}\n{output}"
             ran += 1
     assert ran >= 15
     # What the commands were meant to produce.

@@ -182,6 +182,8 @@ def check(
 
             typer.echo(render_settings(Runner(targets, options), targets[0]), nl=False)
             return
+        if annotate is not None and (fix or diff):
+            raise ConfigError("--annotate 不能与 --fix、--diff 同用：先用 --fix 修改，再加批注")
         fixed_copy, output_file = _fixed_copy(fix, targets, output_file)
         pairs = _outputs(output_format, output_file)
         runner = Runner(targets, options)

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from reportlint.core.suggest import did_you_mean
-
-if TYPE_CHECKING:
-    from reportlint.core.report import Report
 
 #: The keys of a ``when:`` table.
 CONDITION_KEYS = ("template", "years", "level", "province", "unknown")
@@ -38,6 +35,20 @@ def province_key(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
+
+
+class Report(Protocol):
+    """What a condition reads of a report (a :class:`reportlint.core.report.Report`): its reading and its places.
+
+    Declared here rather than imported, so that template specs, which hold
+    conditions, do not depend on the report model.
+    """
+
+    @property
+    def reading(self) -> Any: ...
+
+    @property
+    def places(self) -> Any: ...
 
 
 @dataclass(frozen=True)

@@ -18,4 +18,14 @@ from reportlint.output.xlsx import XlsxReporter
 @hookimpl
 def reportlint_reporters() -> list[type[Reporter]]:
     """text, full, json, sarif, github, gitlab, html, csv and xlsx."""
-    return [TextReporter, FullReporter, JsonReporter, SarifReporter, GithubReporter, GitlabReporter, HtmlReporter, CsvReporter, XlsxReporter]
+    return [
+        TextReporter,
+        FullReporter,
+        JsonReporter,
+        SarifReporter,
+        GithubReporter,
+        GitlabReporter,
+        HtmlReporter,
+        CsvReporter,
+        XlsxReporter,
+    ]

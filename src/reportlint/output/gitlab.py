@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.output import Reporter
 
+if TYPE_CHECKING:
+    from reportlint.run.results import RunResult
+
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def issue(diagnostic: Diagnostic) -> dict:
+def issue(diagnostic: Diagnostic) -> dict[str, object]:
     """One finding as a Code Climate issue."""
     location = diagnostic.location
     begin = location.line if location is not None else 1
@@ -49,5 +53,5 @@ class GitlabReporter(Reporter):
     name = "gitlab"
     description = "GitLab 代码质量报告（Code Climate JSON），在合并请求中显示"
 
-    def render(self, run) -> str:
+    def render(self, run: RunResult) -> str:
         return json.dumps([issue(diagnostic) for diagnostic in run.diagnostics], ensure_ascii=False, indent=2) + "\n"
