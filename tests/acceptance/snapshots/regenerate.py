@@ -19,6 +19,9 @@ HERE = Path(__file__).resolve().parent
 
 #: Folders whose reports are snapshotted, relative to the repository root.
 CORPORA = ("examples", "tests/fixtures/reports", "tests/loaders/fixtures")
+#: SARIF names the checkout's absolute location (``originalUriBaseIds``); snapshots store a placeholder instead.
+CHECKOUT_URI = REPO.as_uri() + "/"
+PORTABLE_URI = "file:///CHECKOUT/"
 #: Every output format of ``reportlint check``, with the snapshot file's suffix.
 FORMATS = {"text": "txt", "full": "full.txt", "json": "json", "sarif": "sarif", "github": "github.txt", "html": "html"}
 
@@ -50,7 +53,8 @@ def outputs() -> Iterator[tuple[str, str]]:
     for corpus in CORPORA:
         paths = [str(path) for path in corpus_files(corpus)]
         for fmt, suffix in FORMATS.items():
-            yield snapshot_name(corpus, suffix), invoke("check", "--isolated", "--no-progress", "-j", "1", "-f", fmt, *paths)
+            output = invoke("check", "--isolated", "--no-progress", "-j", "1", "-f", fmt, *paths)
+            yield snapshot_name(corpus, suffix), output.replace(CHECKOUT_URI, PORTABLE_URI)
         for path in paths:
             yield "parse__" + path.replace("/", "__") + ".txt", invoke("parse", "--isolated", path)
 
