@@ -11,8 +11,20 @@ A plugin's tests are three lines each::
 Fixture files with inline expectations: a line ``#! GS101`` (or ``#! GS101 GS102``)
 says the line above it must get exactly these findings; marker lines are removed
 before linting, so line numbers are those of the clean report.
-:func:`assert_fixture` checks a whole file. This module is also a pytest plugin
-(entry point ``pytest11``) providing the ``reportlint_linter`` fixture.
+:func:`assert_fixture` checks a whole file.
+
+A rule's documentation examples run too: :func:`check_rule_examples` splices
+each 反例 and 正例 of its docstring into a clean sample report
+(:mod:`reportlint.testing.reports`) and asserts that the rule reports the
+反例 and not the 正例 (the convention is in :mod:`reportlint.testing.examples`)::
+
+    def test_documentation_examples():
+        check_rule_examples(NoPlaceholder)
+        for rule in pack_rules("src/reportlint_gansu/rules/gansu.yaml"):
+            check_rule_examples(rule)
+
+This module is also a pytest plugin (entry point ``pytest11``) providing the
+``reportlint_linter`` fixture.
 """
 
 from __future__ import annotations
@@ -20,9 +32,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from reportlint.core.rule import Rule
+    from reportlint.testing.examples import ExampleRun
 
 MARKER = "#!"
 
@@ -96,6 +112,27 @@ def assert_fixture(
         if extra:
             details.append("报告了但没有标记：\n" + "\n".join(extra))
         raise AssertionError(f"{path}：检查结果与 #! 标记不一致\n" + "\n".join(details))
+
+
+def check_rule_examples(rule: type[Rule], *, config: Mapping[str, Any] | None = None, layout: str = "tabs") -> list[ExampleRun]:
+    """Assert that a rule reports each 反例 of its documentation and no 正例 (see :mod:`reportlint.testing.examples`)."""
+    from reportlint.testing.examples import check_rule_examples as check
+
+    return check(rule, config=config, layout=layout)
+
+
+def example_text(lines: Sequence[str] | str, *, qualifiers: Sequence[str] = (), layout: str = "tabs") -> str:
+    """The text of a clean sample report with a documentation fragment spliced in (to see what a rule is given)."""
+    from reportlint.testing.examples import example_text as splice
+
+    return splice(lines, qualifiers=qualifiers, layout=layout)
+
+
+def pack_rules(path: str | Path) -> tuple[type[Rule], ...]:
+    """The rule classes of a YAML rule pack, validated as reportlint loads it (to test them one by one)."""
+    from reportlint.rules.packs import load_pack
+
+    return load_pack(Path(path)).rules
 
 
 class Linter:
