@@ -172,3 +172,44 @@ def test_local_plugin_file_from_config(tmp_path, monkeypatch):
     run = lint_paths([str(_report(tmp_path, "XX镇" + REPORT))], RunOptions(select=("GS",)))
     assert [d.code for d in run.diagnostics] == ["GS101"]
     assert run.diagnostics[0].origin == "plugin:local:rules_local.py"
+
+
+CONFIGURE_PLUGIN = """
+from reportlint import hookimpl
+
+SEEN = []
+
+@hookimpl
+def reportlint_configure(config, rules):
+    SEEN.append((config.path, tuple(rule.code for rule in rules)))
+"""
+
+CONFIG_ONLY_PLUGIN = """
+from reportlint import ConfigError, hookimpl
+
+CALLS = []
+
+@hookimpl
+def reportlint_configure(config):
+    CALLS.append(config.fail_on.label)
+    if config.fail_on.label == "info":
+        raise ConfigError("本插件不支持 fail-on = info")
+"""
+
+
+def test_configure_receives_the_selected_rule_classes(plugin_env, tmp_path):
+    plugin_env("watcher", CONFIGURE_PLUGIN)
+    (tmp_path / "reportlint.toml").write_text('select = ["RL6"]\nignore = ["RL603", "RL62"]\n', encoding="utf-8")
+    lint_paths([str(_report(tmp_path))])
+    [(path, codes)] = sys.modules["rl_test_watcher"].SEEN
+    assert path == tmp_path / "reportlint.toml"
+    assert sorted(codes) == ["RL601", "RL602", "RL604", "RL605", "RL606", "RL607", "RL608", "RL609", "RL610"]
+
+
+def test_configure_with_only_config_still_works_and_can_reject_it(plugin_env, tmp_path):
+    plugin_env("legacy", CONFIG_ONLY_PLUGIN)
+    run = lint_paths([str(_report(tmp_path))], RunOptions(select=("RL601",)))
+    assert [d.code for d in run.diagnostics] == ["RL601"] and sys.modules["rl_test_legacy"].CALLS == ["warning"]
+    (tmp_path / "reportlint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="本插件不支持 fail-on = info"):
+        lint_paths([str(_report(tmp_path))])
