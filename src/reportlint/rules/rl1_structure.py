@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
 from reportlint.text.normalize import fold_width
 from reportlint.text.ordinals import chinese_number, section_number
 
 
-def _applies(report) -> bool:
+def _applies(report: Report) -> bool:
     """Structure rules judge reports of 2019 and later (the six-section era) and undated ones."""
     year = report.reading.year
     return year is None or year >= 2019
 
 
-def _title_anchor(report) -> tuple[int, int]:
+def _title_anchor(report: Report) -> tuple[int, int]:
     title = report.reading.title
     if title is not None:
         return title.start, title.end
@@ -64,7 +67,7 @@ class MissingSection(Rule):
     name = "missing-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         reading = report.reading
@@ -79,12 +82,13 @@ class MissingSection(Rule):
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
 
     @staticmethod
-    def _anchor(report, number: int) -> tuple[int, int]:
+    def _anchor(report: Report, number: int) -> tuple[int, int]:
         """Where the missing section belongs: the heading of the next section found after it."""
         following = [
             section
             for section in report.reading.sections
-            if (section.ordinal is not None and section.ordinal > number) or (section.is_template and int(section.spec_id[1:]) > number)
+            if (section.ordinal is not None and section.ordinal > number)
+            or (section.is_template and section.spec_id is not None and int(section.spec_id[1:]) > number)
         ]
         if following:
             return following[0].start, following[0].end
@@ -118,7 +122,7 @@ class SectionOrder(Rule):
     name = "section-order"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         template_sections = [section for section in report.reading.sections if section.is_template]
@@ -128,6 +132,7 @@ class SectionOrder(Rule):
         numbers = {spec.id: spec.number for spec in template.sections}
         seen_max = 0
         for section in template_sections:
+            assert section.spec_id is not None  # a template section knows its spec
             number = numbers.get(section.spec_id, 0)
             heading = template.section(section.spec_id).heading
             if number < seen_max:
@@ -165,7 +170,7 @@ class ExtraSection(Rule):
     name = "extra-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         seen: set[str] = set()
@@ -173,6 +178,7 @@ class ExtraSection(Rule):
             if section.kind == "unknown":
                 yield self.diagnostic(f"官方格式之外的一级标题：“{section.heading}”", section.start, section.end)
             elif section.is_template:
+                assert section.spec_id is not None  # a template section knows its spec
                 if section.spec_id in seen:
                     yield self.diagnostic(f"重复的章节：“{section.heading}”在前面已经出现过", section.start, section.end)
                 seen.add(section.spec_id)
@@ -199,7 +205,7 @@ class EmptySection(Rule):
     name = "empty-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
         for section in report.reading.sections:
             if not text[section.body_start : section.body_end].strip():
@@ -228,7 +234,7 @@ class LegacyStructure(Rule):
     name = "legacy-structure"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         for section in report.reading.legacy_sections:
@@ -259,7 +265,7 @@ class TemplateYearMismatch(Rule):
     name = "template-year-mismatch"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         expected = reading.expected_template
         if expected is None or not reading.table_templates:
@@ -305,12 +311,12 @@ class HeadingVariant(Rule):
     name = "heading-variant"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         template = report.reading.expected_template
         if template is None or report.reading.is_legacy_structure:
             return
         for section in report.reading.sections:
-            if section.is_template and section.match in ("variant", "keywords"):
+            if section.is_template and section.spec_id is not None and section.match in ("variant", "keywords"):
                 official = template.section(section.spec_id).heading
                 yield self.diagnostic(f"章节标题“{section.heading}”与官方格式不同，官方标题为“{official}”", section.start, section.end)
 
@@ -342,7 +348,7 @@ class IntroPromises(Rule):
     name = "intro-promises"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         sections = report.reading.sections
         intro_end = sections[0].start if sections else min(len(report.text), 1500)
         normalized = report.normalized
@@ -431,7 +437,7 @@ class OverviewAspects(Rule):
     name = "overview-aspects"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         section = report.reading.section("s1")
         if section is None or not _applies(report):
             return
@@ -474,7 +480,7 @@ class AssessmentStatement(Rule):
 
     _WORDS = ("考核", "评议", "责任追究", "问责")
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         if subject is None or not subject.is_government or not _applies(report):
             return
@@ -485,6 +491,7 @@ class AssessmentStatement(Rule):
         if not bodies or any(word in body for body in bodies for word in self._WORDS):
             return
         anchor = parts[0] or parts[1]
+        assert anchor is not None  # a body was found above
         yield self.diagnostic(
             f"{subject.name}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
             anchor.start,
@@ -514,7 +521,7 @@ class FeeStatement(Rule):
     name = "fee-statement"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         year = report.reading.year
         section = report.reading.section("s6")
         if year is None or year < 2021 or section is None:
@@ -549,7 +556,7 @@ class TitleForm(Rule):
     name = "title-form"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -613,7 +620,7 @@ class TitleYearCharacter(Rule):
     name = "title-year-character"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -642,7 +649,7 @@ class TitleDuplicatedWord(Rule):
     name = "title-duplicated-word"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -676,7 +683,7 @@ class TitleMissing(Rule):
     name = "title-missing"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             start, end = _title_anchor(report)
@@ -702,14 +709,14 @@ class TitleSplit(Rule):
     name = "title-split"
     severity = "info"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is not None and len(title.parts) > 1:
             yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{title.text}”", title.start, title.end)
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL1 structure and title rules."""
     return [
         MissingSection,

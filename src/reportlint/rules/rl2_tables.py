@@ -6,19 +6,21 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
 from reportlint.text.quoting import squash
 
 
-def _tables(report) -> Iterator[FilledTable]:
+def _tables(report: Report) -> Iterator[FilledTable]:
     filled = report.reading.filled
     if filled is not None:
         yield from (table for table in filled.tables.values() if table.found)
 
 
-def _cells(report, status: CellStatus | None = None) -> Iterator[tuple[FilledTable, FilledRow, FilledCell]]:
+def _cells(report: Report, status: CellStatus | None = None) -> Iterator[tuple[FilledTable, FilledRow, FilledCell]]:
     for table in _tables(report):
         for row in table.rows:
             for cell in row.cells:
@@ -26,11 +28,17 @@ def _cells(report, status: CellStatus | None = None) -> Iterator[tuple[FilledTab
                     yield table, row, cell
 
 
+def _span(cell: FilledCell) -> tuple[int, int]:
+    """Where a cell is written: every cell a rule reports was read from the text."""
+    assert cell.start is not None and cell.end is not None, "a reported cell has a place in the text"
+    return cell.start, cell.end
+
+
 def _row_anchor(row: FilledRow) -> tuple[int, int]:
-    if row.label_start is not None:
+    if row.label_start is not None and row.label_end is not None:
         return row.label_start, row.label_end
     located = [cell for cell in row.cells if cell.start is not None]
-    return (located[0].start, located[-1].end) if located else (row.start, row.end)
+    return (_span(located[0])[0], _span(located[-1])[1]) if located else (row.start, row.end)
 
 
 def _row_name(table: FilledTable, row: FilledRow) -> str:
@@ -64,7 +72,7 @@ class MissingTable(Rule):
     name = "missing-table"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         template = reading.expected_template
         if template is None:
@@ -112,7 +120,7 @@ class MissingRows(Rule):
     name = "missing-rows"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             missing = [row for row in table.spec.rows if table.row(row.id) is None]
             if not missing:
@@ -146,7 +154,7 @@ class UnalignedRow(Rule):
     name = "unaligned-row"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
                 if row.row is not None:
@@ -183,10 +191,10 @@ class PositionalRow(Rule):
     name = "positional-row"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
-                if row.match is LabelMatch.POSITIONAL:
+                if row.match is LabelMatch.POSITIONAL and row.row is not None:
                     start, end = _row_anchor(row)
                     label = table.spec.row(row.row).label
                     yield self.diagnostic(f"{table.spec.display}中这一行缺少行标签，按位置对应为“{label}”，请补上行标签", start, end)
@@ -213,7 +221,7 @@ class ValueCount(Rule):
     name = "value-count"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
                 if row.row is None:
@@ -225,7 +233,7 @@ class ValueCount(Rule):
                 found = len([cell for cell in row.cells if cell.status is not CellStatus.MISSING])
                 name = _row_name(table, row)
                 if extra:
-                    start, end = extra[0].start, extra[-1].end
+                    start, end = _span(extra[0])[0], _span(extra[-1])[1]
                     detail = f"多出的 {len(extra)} 个无法确定属于哪一列"
                 else:
                     start, end = _row_anchor(row)
@@ -255,12 +263,11 @@ class BlankCell(Rule):
     name = "blank-cell"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.BLANK):
             yield self.diagnostic(
                 f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}为空，没有数据应填写 0",
-                cell.start,
-                cell.end,
+                *_span(cell),
             )
 
 
@@ -286,19 +293,18 @@ class NonNumericCell(Rule):
     name = "non-numeric-cell"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.NON_NUMERIC):
             yield self.diagnostic(
                 f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写的是“{cell.raw}”，应填写数字（没有数据填 0）",
-                cell.start,
-                cell.end,
+                *_span(cell),
             )
 
 
 _UNIT_NOTE = re.compile(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
 
 
-def declared_unit(report, table: FilledTable, column_label: str) -> str | None:
+def declared_unit(report: Report, table: FilledTable, column_label: str) -> str | None:
     """The unit a report states for a column whose header has none: ``采购总金额（万元）`` or a ``单位：万元`` note.
 
     Looked for in the section that holds the table.
@@ -338,7 +344,7 @@ class CellUnit(Rule):
     name = "cell-unit"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report):
             if cell.unit is None or cell.column is None or cell.status is not CellStatus.OK:
                 continue
@@ -358,7 +364,7 @@ class CellUnit(Rule):
                 message = f"{where}的单位应为“{column.unit}”（见表头），填写的是“{cell.raw}”"
             else:
                 continue
-            yield self.diagnostic(message, cell.start, cell.end)
+            yield self.diagnostic(message, *_span(cell))
 
 
 class AmountWithoutUnit(Rule):
@@ -383,7 +389,7 @@ class AmountWithoutUnit(Rule):
     name = "amount-without-unit"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.OK):
             if cell.column is None or cell.unit is not None or not cell.value:
                 continue
@@ -391,8 +397,7 @@ class AmountWithoutUnit(Rule):
             if column.kind == "amount" and column.unit is None and declared_unit(report, table, column.label) is None:
                 yield self.diagnostic(
                     f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写“{cell.raw}”，表中没有注明单位，无法判断是元还是万元",
-                    cell.start,
-                    cell.end,
+                    *_span(cell),
                 )
 
 
@@ -415,7 +420,7 @@ class ImpossibleCount(Rule):
     name = "impossible-count"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.OK):
             if cell.column is None or cell.value is None:
                 continue
@@ -424,9 +429,9 @@ class ImpossibleCount(Rule):
                 continue
             where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
             if cell.value < 0:
-                yield self.diagnostic(f"{where}是数量，不能为负数（填写的是“{cell.raw}”）", cell.start, cell.end)
+                yield self.diagnostic(f"{where}是数量，不能为负数（填写的是“{cell.raw}”）", *_span(cell))
             elif isinstance(cell.value, Decimal) and cell.value != cell.value.to_integral_value():
-                yield self.diagnostic(f"{where}是数量，应为整数（填写的是“{cell.raw}”）", cell.start, cell.end)
+                yield self.diagnostic(f"{where}是数量，应为整数（填写的是“{cell.raw}”）", *_span(cell))
 
 
 class HeaderLabel(Rule):
@@ -447,7 +452,7 @@ class HeaderLabel(Rule):
     name = "header-label"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for text, start, end in table.unknown_headers:
                 yield self.diagnostic(f"{table.spec.display}的表头“{text}”不完整或不是官方格式中的写法", start, end)
@@ -471,10 +476,10 @@ class RowLabelVariant(Rule):
     name = "row-label-variant"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
-                if row.match not in (LabelMatch.NO_ORDINAL, LabelMatch.FUZZY) or row.label_start is None:
+                if row.match not in (LabelMatch.NO_ORDINAL, LabelMatch.FUZZY) or row.label_start is None or row.row is None:
                     continue
                 official = table.spec.row(row.row).label
                 reason = "缺少序号" if row.match is LabelMatch.NO_ORDINAL else "文字与官方格式不同"
@@ -505,7 +510,7 @@ class RulesByLowerBody(Rule):
     name = "rules-by-lower-body"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         table = report.reading.table("s2_20_1")
         if subject is None or subject.level not in NO_RULEMAKING_LEVELS or table is None:
@@ -515,8 +520,7 @@ class RulesByLowerBody(Rule):
             if cell.is_readable and cell.value and cell.value > 0:
                 yield self.diagnostic(
                     f"{subject.name}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
-                    cell.start,
-                    cell.end,
+                    *_span(cell),
                 )
 
 
@@ -542,7 +546,7 @@ class FeeAmountScale(Rule):
     severity = "warning"
     options = {"threshold": Option(100.0, "超过该金额（万元）即提示", float)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         table = report.reading.table("s2_20_8")
         if table is None:
             return
@@ -550,16 +554,15 @@ class FeeAmountScale(Rule):
             if column.unit != "万元":
                 continue
             cell = table.cell("fees", column.id)
-            if cell.is_readable and cell.unit is None and cell.value > Decimal(str(self.config["threshold"])):
+            if cell.is_readable and cell.value is not None and cell.unit is None and cell.value > Decimal(str(self.config["threshold"])):
                 yield self.diagnostic(
                     f"“行政事业性收费”的收费金额单位是万元，填写的 {cell.raw} 万元即 {cell.value * 10000} 元，数值异常，请确认是否按“元”填写",
-                    cell.start,
-                    cell.end,
+                    *_span(cell),
                 )
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL2 table-shape and cell rules."""
     return [
         MissingTable,

@@ -9,8 +9,11 @@ generic (:mod:`reportlint.template.relations`).
 
 from __future__ import annotations
 
-from reportlint.core.diagnostics import Related
+from collections.abc import Iterator
+
+from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.template.relations import describe, relations_for, violations
 from reportlint.template.spec import RelationSpec
@@ -23,7 +26,7 @@ class RelationRule(Rule):
         """Whether this rule reports the relation."""
         return relation.code == self.code
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         filled = report.reading.filled
         if filled is None:
             return
@@ -32,11 +35,12 @@ class RelationRule(Rule):
                 continue
             for evaluation in violations(relation, filled):
                 primary = evaluation.primary
+                assert primary.start is not None, "the cell a broken relation is reported at was read from the text"
                 spec = evaluation.table.spec
                 related = [
                     Related(cell.start, cell.end, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}")
                     for cell in evaluation.cells
-                    if cell.start is not None
+                    if cell.start is not None and cell.end is not None
                 ]
                 yield self.diagnostic(describe(evaluation), primary.start, primary.end, related=related, severity=relation.severity)
 
@@ -203,6 +207,6 @@ class ExtensionRelation(RelationRule):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL3 relation rules."""
     return [ColumnBalance, RowTotal, ResultTotal, LitigationTotal, NoApplicationsAllZero, PublicationCountPlausibility, ExtensionRelation]

@@ -10,11 +10,13 @@ the configuration applies to all of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
+from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
@@ -29,7 +31,7 @@ class _PlaceRule(Rule):
 
     options = MappingProxyType({"allow": _ALLOW_OPTION})
 
-    def allowed(self, report) -> frozenset[str]:
+    def allowed(self, report: Report) -> frozenset[str]:
         """Names this rule never reports for this report."""
         return place_settings(report.config).allow | frozenset(self.config["allow"])
 
@@ -77,7 +79,7 @@ class SiblingTownship(_PlaceRule):
     name = "sibling-township"
     severity = "error"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for reference in analysis.references:
@@ -132,7 +134,7 @@ class ForeignPlace(_PlaceRule):
     name = "foreign-place"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for reference in analysis.references:
@@ -178,7 +180,7 @@ class ImpossibleHierarchy(_PlaceRule):
     name = "impossible-hierarchy"
     severity = "error"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for hierarchy in analysis.written_hierarchies:
@@ -234,7 +236,7 @@ class ForeignProvincialRegulation(_PlaceRule):
     name = "foreign-provincial-regulation"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         text = analysis.text
@@ -351,7 +353,7 @@ class BodyTypeMismatch(_PlaceRule):
     name = "body-type-mismatch"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         if subject is None:
             return
@@ -381,7 +383,7 @@ _GAZETTEER_RULES = (SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignP
 
 
 @hookimpl
-def reportlint_configure(config, rules):
+def reportlint_configure(config: Config, rules: Sequence[type[Rule]]) -> None:
     """Reject an invalid ``[places]`` table before any file is checked.
 
     The table's shape is always checked (cheap).  A custom gazetteer
@@ -396,6 +398,6 @@ def reportlint_configure(config, rules):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL4 place and entity rules."""
     return [SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation, BodyTypeMismatch]

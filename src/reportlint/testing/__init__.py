@@ -37,13 +37,16 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from reportlint.core.diagnostics import Diagnostic
     from reportlint.core.rule import Rule
     from reportlint.testing.examples import ExampleRun
 
 MARKER = "#!"
 
 
-def lint_text(text: str, *, rules: Sequence[type] | None = None, config: Mapping[str, Any] | None = None, filename: str = "report.txt"):
+def lint_text(
+    text: str, *, rules: Sequence[type[Rule]] | None = None, config: Mapping[str, Any] | None = None, filename: str = "report.txt"
+) -> list[Diagnostic]:
     """Lint a report given as a string; returns its located diagnostics.
 
     ``rules`` limits the run to these rule classes; ``config`` is a mapping of
@@ -54,7 +57,7 @@ def lint_text(text: str, *, rules: Sequence[type] | None = None, config: Mapping
     return run(text, filename=filename, rules=rules, config=config)
 
 
-def lint_file(path: str | Path, *, rules: Sequence[type] | None = None, config: Mapping[str, Any] | None = None):
+def lint_file(path: str | Path, *, rules: Sequence[type[Rule]] | None = None, config: Mapping[str, Any] | None = None) -> list[Diagnostic]:
     """Lint a report file of any supported format (the format is detected from its content)."""
     from reportlint.run.linter import lint_source
     from reportlint.sources import SourceError, read_source
@@ -90,7 +93,11 @@ def parse_fixture(text: str) -> tuple[str, list[Expectation]]:
 
 
 def assert_fixture(
-    path: str | Path, *, rules: Sequence[type] | None = None, config: Mapping[str, Any] | None = None, codes: Iterable[str] | None = None
+    path: str | Path,
+    *,
+    rules: Sequence[type[Rule]] | None = None,
+    config: Mapping[str, Any] | None = None,
+    codes: Iterable[str] | None = None,
 ) -> None:
     """Assert that linting a fixture file gives exactly the findings its ``#!`` lines expect.
 
@@ -101,7 +108,7 @@ def assert_fixture(
     clean, expected = parse_fixture(path.read_text(encoding="utf-8"))
     found = lint_text(clean, rules=rules, config=config, filename=path.name)
     watched = set(codes) if codes is not None else {rule.code for rule in rules} if rules else {item.code for item in expected}
-    actual = sorted({(d.location.line, d.code) for d in found if d.code in watched})
+    actual = sorted({(d.location.line if d.location is not None else 1, d.code) for d in found if d.code in watched})
     wanted = sorted({(item.line, item.code) for item in expected if item.code in watched})
     if actual != wanted:
         missing = [f"  第{line}行 {code}" for line, code in wanted if (line, code) not in actual]
@@ -138,11 +145,11 @@ def pack_rules(path: str | Path) -> tuple[type[Rule], ...]:
 class Linter:
     """The ``reportlint_linter`` fixture: ``text(...)``, ``file(...)`` and ``fixture(...)``."""
 
-    def text(self, text: str, **options: Any):
+    def text(self, text: str, **options: Any) -> list[Diagnostic]:
         """See :func:`lint_text`."""
         return lint_text(text, **options)
 
-    def file(self, path: str | Path, **options: Any):
+    def file(self, path: str | Path, **options: Any) -> list[Diagnostic]:
         """See :func:`lint_file`."""
         return lint_file(path, **options)
 

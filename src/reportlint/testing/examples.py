@@ -618,11 +618,11 @@ def fragment_report(fragment: Fragment, templates: TemplateSet | None = None, se
                 for column in table.columns:
                     report = report.with_cell(table.id, row.id, column.id, "0")
     for line, labels in fragment.headers:
-        score, table = _header_score(spec, labels)
-        if table is None or score == 0:
+        score, header_table = _header_score(spec, labels)
+        if header_table is None or score == 0:
             raise ExampleError(f"“{line}”：{spec.id} 格式第二部分没有这样的表头")
-        for column, written in zip(table.columns, labels, strict=True):
-            report = report.with_column_label(table.id, column.id, written)
+        for column, written in zip(header_table.columns, labels, strict=True):
+            report = report.with_column_label(header_table.id, column.id, written)
     for edit in fragment.rows:
         report = _edit_row(report, spec, edit)
     for table_id, row_id in fragment.dropped:
@@ -709,8 +709,8 @@ def example_text(
 def run_rule_examples(rule: type[Rule], *, config: Mapping[str, Any] | None = None, layout: str = "tabs") -> list[ExampleRun]:
     """Lint every 反例 and 正例 of a rule spliced into a sample report; see :func:`check_rule_examples`."""
     from reportlint.core.config import parse_config
+    from reportlint.run.linter import lint_text
     from reportlint.run.registry import registry_for
-    from reportlint.testing import lint_text
 
     templates = registry_for(parse_config(dict(config or {}), None)).template_set
     runs = []

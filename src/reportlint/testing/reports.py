@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from reportlint.template.spec import ColumnSpec, RowSpec, TableSpec, TemplateSet, TemplateSpec, shipped_template_set
 
@@ -431,8 +432,8 @@ def _application_values(table: TableSpec, subject: SampleSubject, rng: random.Ra
     if not balanced:
         broken = rng.choice(applicants)
         grid["r4"][broken] += rng.randint(1, 3)
-    for row in grid.values():
-        row["c_total"] = sum(row[column] for column in applicants)
+    for counts in grid.values():
+        counts["c_total"] = sum(counts[column] for column in applicants)
     return {(table.id, row, column): str(count) for row, columns in grid.items() for column, count in columns.items()}
 
 
@@ -1081,7 +1082,7 @@ def write_docx(report: SampleReport, path: Path, header_style: str = "plain") ->
     return path
 
 
-def _docx_table(document, grid: Grid) -> None:
+def _docx_table(document: Any, grid: Grid) -> None:
     """Add the grid as a Word table: text in each cell's top-left grid cell, spans merged, ragged rows trimmed."""
     from docx.table import _Cell  # what Table.cell() returns; built directly because Table.cell() is O(table size)
 
@@ -1100,6 +1101,6 @@ def _docx_table(document, grid: Grid) -> None:
             word_row.remove(word_row.tc_lst[-1])
 
 
-def _grid_width(word_row) -> int:
+def _grid_width(word_row: Any) -> int:
     """How many grid columns a Word table row's cells cover."""
     return sum(tc.grid_span for tc in word_row.tc_lst)
