@@ -100,12 +100,15 @@ def _outputs(formats: list[str], targets: list[Path]) -> list[tuple[str, Path | 
 
 
 def _reporters(pairs: list[tuple[str, Path | None]], registry: Registry, options: ReporterOptions) -> list[tuple[Reporter, Path | None]]:
+    """The reporters of the ``-f`` options, each with its ``-o`` target; a binary format never goes to a terminal."""
     chosen = []
     for name, target in pairs:
         reporter = registry.reporter(name)
         if reporter is None:
             names = [item.name for item in registry.reporters]
             raise ConfigError(f"未知的输出格式 “{name}”{did_you_mean(name, names)}（可选：{'、'.join(names)}）")
+        if reporter.binary and target is None and sys.stdout.isatty():
+            raise ConfigError(f"{name} 是二进制格式，不能输出到终端：请用 -o 指定文件，如 -f {name} -o 检查结果.{name}")
         chosen.append((reporter(options), target))
     return chosen
 
@@ -151,7 +154,7 @@ def check(
 
             run = apply_baseline(run, baseline)
         for reporter, target in reporters:
-            _write(reporter.render(run), target)
+            _write(reporter, run, target)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
     for warning in run.warnings:
@@ -170,13 +173,20 @@ def _exit_code(run: RunResult, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(d.severity >= threshold for d in run.diagnostics) else EXIT_CLEAN
 
 
-def _write(output: str, target: Path | None) -> None:
-    if target is None:
-        sys.stdout.write(output)
+def _write(reporter: Reporter, run: RunResult, target: Path | None) -> None:
+    """A reporter's output: its bytes to a file or a pipe, its text to a terminal."""
+    if target is None and sys.stdout.isatty():
+        sys.stdout.write(reporter.render(run))
         sys.stdout.flush()
         return
+    output = reporter.render_bytes(run)
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+        return
     try:
-        target.write_text(output, encoding="utf-8")
+        target.write_bytes(output)
     except OSError as error:
         raise ConfigError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
 

@@ -20,7 +20,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
-from reportlint.places.self_references import find_self_references
+from reportlint.places.self_references import find_self_references, own_self_nouns
 from reportlint.places.settings import load_gazetteer, place_settings
 
 _ALLOW_OPTION = Option([], '从不报告的地名（或自称），如 ["莲花镇"]；与 [places] allow 合并', list)
@@ -264,20 +264,6 @@ class ForeignProvincialRegulation(_PlaceRule):
             )
 
 
-#: Body level → the nouns it calls itself by after 我/本.
-_OWN_SELF_NOUNS = {
-    "镇": ("镇",),
-    "乡": ("乡",),
-    "街道": ("街道", "办"),
-    "县": ("县",),
-    "区": ("区",),
-    "市": ("市",),
-    "州": ("州",),
-    "省": ("省",),
-}
-#: Department name endings → the noun a department calls itself by.
-_DEPARTMENT_NOUNS = (("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅"))
-_ORGAN_WORDS = ("人民政府", "政府", "办事处")
 _LEVEL_WORDS = {
     "镇": "镇人民政府",
     "乡": "乡人民政府",
@@ -306,22 +292,6 @@ _NOUN_OWNERS = {
 }
 #: Department words that a government report never uses of itself: errors.
 _CLEAR_DEPARTMENT_NOUNS = ("局", "委", "厅")
-
-
-def _own_self_nouns(name: str, level: str) -> tuple[str, ...]:
-    """The nouns a body of this name and level calls itself by (empty when unknown)."""
-    place_name = name
-    for organ in _ORGAN_WORDS:
-        if place_name.endswith(organ) and len(place_name) > len(organ):
-            place_name = place_name[: -len(organ)]
-            break
-    if level == "部门":
-        return next(((noun,) for ending, noun in _DEPARTMENT_NOUNS if name.endswith(ending)), ())
-    if level == "县" and place_name.endswith("旗"):
-        return ("旗",)
-    if level == "省" and place_name.endswith("自治区"):
-        return ("区",)
-    return _OWN_SELF_NOUNS.get(level, ())
 
 
 class BodyTypeMismatch(_PlaceRule):
@@ -357,7 +327,7 @@ class BodyTypeMismatch(_PlaceRule):
         subject = report.reading.subject
         if subject is None:
             return
-        own = _own_self_nouns(subject.name, subject.level)
+        own = own_self_nouns(subject.name, subject.level)
         if not own:
             return
         allowed = self.allowed(report)

@@ -22,7 +22,7 @@ from reportlint.core.rule import Rule, RuleDefinitionError
 from reportlint.run.config import ConfigResolver
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
-from reportlint.run.results import Excerpt, FileResult
+from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
 from reportlint.run.selection import RuleSet, build_rule_set, is_selected
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, read_source
 
@@ -87,7 +87,7 @@ class Linter:
                 diagnostics.extend(rule.check(report) or ())
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, report_summary(report))
 
     def finish(
         self,
@@ -96,8 +96,12 @@ class Linter:
         config: Config,
         document: Document | None,
         diagnostics: list[Diagnostic],
+        summary: ReportSummary = UNREADABLE,
     ) -> FileResult:
-        """Filter, apply severity overrides, locate and sort the diagnostics of one file."""
+        """Filter, apply severity overrides, locate and sort the diagnostics of one file.
+
+        ``document`` is None for a file that could not be read; ``summary`` is the report's identity.
+        """
         per_file = config.ignored_for(path)
         kept = []
         for diagnostic in diagnostics:
@@ -109,13 +113,30 @@ class Linter:
             kept.append(diagnostic)
         located = _locate(kept, display, document)
         located.sort(key=lambda pair: pair[0].sort_key())
+        keep_text = self.options.keep_text
         return FileResult(
             path=display,
             diagnostics=tuple(diagnostic for diagnostic, _ in located),
             excerpts=tuple(excerpt for _, excerpt in located),
             format=document.format if document else None,
-            text=document.text if document is not None and self.options.keep_text else None,
+            text=document.text if document is not None and keep_text else None,
+            summary=summary,
+            tables=document.tables if document is not None and keep_text else (),
         )
+
+
+def report_summary(report: Report) -> ReportSummary:
+    """The identity of a read report from its template reading (computed once, shared with the rules).
+
+    A reader failure leaves the identity unknown: the rules that need the
+    reading have already reported it as their RL907 finding.
+    """
+    try:
+        reading = report.reading
+    except Exception:  # a reader bug must not lose the file's findings
+        return ReportSummary()
+    subject = reading.subject.name if reading.subject is not None else None
+    return ReportSummary(subject=subject, year=reading.year, template=reading.detected_template)
 
 
 def load_document(source: Source, registry: Registry) -> Document:

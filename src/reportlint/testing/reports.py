@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import random
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -1104,3 +1104,59 @@ def _docx_table(document: Any, grid: Grid) -> None:
 def _grid_width(word_row: Any) -> int:
     """How many grid columns a Word table row's cells cover."""
     return sum(tc.grid_span for tc in word_row.tc_lst)
+
+
+# --------------------------------------------------------------------------- batches
+
+
+def _bump_total(report: SampleReport) -> SampleReport:
+    return report.with_cell("s3", "r1", "c_total", str(int(report.value("s3", "r1", "c_total") or 0) + 1))
+
+
+#: Defects a batch injects, by name: each takes a report and returns it with that defect.
+DEFECTS: Mapping[str, Callable[[SampleReport], SampleReport]] = MappingProxyType(
+    {
+        "broken-total": _bump_total,
+        "blank-cell": lambda report: report.with_cell("s3", "r3_1", "c_np", ""),
+        "extra-value": lambda report: report.with_extra_value("s4", "cases", "0"),
+        "sibling-township": lambda report: report.with_sibling_mention("s5"),
+        "title-duplicate": lambda report: report.with_title(report.title.replace("公开", "公开公开", 1)),
+        "title-without-year-character": lambda report: report.with_title(report.title.replace("年政府", "政府", 1)),
+        "non-numeric-cell": lambda report: report.with_cell("s3", "r3_1", "c_np", "无"),
+        "unclosed-bracket": lambda report: report.with_text_replaced("（以下简称《条例》）", "（以下简称《条例》"),
+        "half-width-comma": lambda report: report.with_text_replaced("，", ",", 2),
+        "short-period": lambda report: report.with_text_replaced("12月31日", "6月30日"),
+    }
+)
+
+
+def write_batch(directory: Path, count: int, seed: int = 0, most_defects: int = 1, clean_share: float = 1 / 6) -> dict[str, int]:
+    """Write ``count`` sample reports into ``directory`` as a supervising office receives them; return how often each defect was injected.
+
+    Reports vary in template and year (2019 format for 2020, 2021 format for 2021
+    and 2022), body (:data:`SUBJECTS`), layout (every one of :data:`LAYOUTS` and
+    HTML) and wording. About ``clean_share`` of them are left clean; each other
+    one gets between one and ``most_defects`` distinct defects of :data:`DEFECTS`.
+    The same arguments always write the same files (``r00000.txt`` …).
+    """
+    rng = random.Random(seed)
+    kinds: Counter[str] = Counter()
+    for number in range(count):
+        template, year = rng.choice((("T2019", 2020), ("T2021", 2021), ("T2021", 2022)))
+        report = SampleReport.build(template, year, subject=rng.choice(SUBJECTS), seed=number)
+        chosen = [] if rng.random() < clean_share else rng.sample(sorted(DEFECTS), rng.randint(1, most_defects))
+        for name in chosen:
+            try:
+                report = DEFECTS[name](report)
+            except ValueError:  # the wording of this report has no place for the defect
+                continue
+            kinds[name] += 1
+        if not chosen:
+            kinds["none"] += 1
+        layout = rng.choice((*LAYOUTS, "html"))
+        if layout == "html":
+            (directory / f"r{number:05d}.html").write_text(render_html(report), encoding="utf-8")
+        else:
+            suffix = ".md" if layout == "markdown" else ".txt"
+            (directory / f"r{number:05d}{suffix}").write_text(render(report, layout), encoding="utf-8")
+    return dict(kinds)

@@ -223,8 +223,13 @@ class PackRule(Rule):
 
     def matches(self, text: str, start: int, end: int) -> list[Any]:
         """Matches of the compiled pattern, stopped after :data:`REGEX_TIMEOUT`."""
+        return self.matches_of(self.compiled, text, start, end)
+
+    @staticmethod
+    def matches_of(pattern: Any, text: str, start: int, end: int) -> list[Any]:
+        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, stopped after :data:`REGEX_TIMEOUT`."""
         try:
-            return list(self.compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT))
+            return list(pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT))
         except TimeoutError:
             raise PatternTimeout from None
 
