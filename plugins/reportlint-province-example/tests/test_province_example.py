@@ -42,14 +42,3 @@ def test_template_extension_row_is_read():
     text = (FIXTURES / "township-2021.txt").read_text(encoding="utf-8")
     findings = [d for d in lint(text) if d.code == "RL309"]
     assert len(findings) == 1 and "其中：涉企行政规范性文件" in findings[0].message and "现行有效件数" in findings[0].message
-
-
-def test_documentation_examples_run():
-    """Each rule's 反例 is reported and its 正例 is not, spliced into a sample report (reportlint.testing)."""
-    from importlib.resources import files
-
-    from reportlint.testing import check_rule_examples, pack_rules
-
-    check_rule_examples(ContactPhoneAreaCode)
-    for rule in pack_rules(str(files("reportlint_province_example") / "rules" / "province.yaml")):
-        check_rule_examples(rule)
