@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.core.diagnostics import Diagnostic, Related
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
@@ -36,13 +36,9 @@ class RelationRule(Rule):
             for evaluation in violations(relation, filled):
                 primary = evaluation.primary
                 assert primary.start is not None, "the cell a broken relation is reported at was read from the text"
-                spec = evaluation.table.spec
-                related = [
-                    Related(cell.start, cell.end, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}")
-                    for cell in evaluation.cells
-                    if cell.start is not None and cell.end is not None
-                ]
-                yield self.diagnostic(describe(evaluation), primary.start, primary.end, related=related, severity=relation.severity)
+                yield self.diagnostic(
+                    describe(evaluation), primary.start, primary.end, related=evaluation.located_cells, severity=relation.severity
+                )
 
 
 class ColumnBalance(RelationRule):
