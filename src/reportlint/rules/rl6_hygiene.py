@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint.core.diagnostics import Fix
+from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
 from reportlint.text.segmentation import iter_lines, logical_paragraphs
@@ -120,7 +122,7 @@ class DuplicatedWord(Rule):
     fix_safety = "safe"  # the second copy (and any spaces before it) is deleted
     options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
         title = report.reading.title
         for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed):
@@ -165,7 +167,7 @@ class UnbalancedBrackets(Rule):
     severity = "warning"
     fix_safety = "safe"  # only a stray closing mark right after punctuation or at a paragraph's start is deleted
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
         for paragraph in logical_paragraphs(original):
@@ -192,7 +194,7 @@ class UnbalancedBrackets(Rule):
             for opener, index in stack:
                 yield self._unclosed(original, opener, index)
 
-    def _unclosed(self, original: str, opener: str, index: int):
+    def _unclosed(self, original: str, opener: str, index: int) -> Diagnostic:
         shown = original[index]
         return self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
 
@@ -247,7 +249,7 @@ class HalfWidthPunctuation(Rule):
     severity = "warning"
     fix_safety = "safe"  # only marks between Chinese characters are changed
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
         for line in iter_lines(text):
             found = list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))
@@ -290,7 +292,7 @@ class RedundantNumberingMark(Rule):
     severity = "warning"
     fix_safety = "safe"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
             mark_start = match.start(3)
             numbering = report.text[match.start() : mark_start]
@@ -326,7 +328,7 @@ class MixedNumberingWidth(Rule):
     severity = "warning"
     fix_safety = "safe"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         markers = list(_LINE_NUMBERING.finditer(report.text))
         widths = Counter(match.group(1).isascii() for match in markers)
         if len(widths) < 2:
@@ -366,7 +368,7 @@ class DoubledPunctuation(Rule):
     severity = "warning"
     fix_safety = "safe"  # only a mark written twice loses one copy
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for match in _DOUBLED_PUNCTUATION.finditer(report.text):
             doubled = match.group()
             fix = Fix(match.start() + 1, match.end(), "", f"删除重复的“{doubled[0]}”") if doubled[0] == doubled[1] else None
@@ -452,7 +454,7 @@ class MissingCharacter(Rule):
     fix_safety = "unsafe"  # a guess from a list of phrases: review before applying (--unsafe-fixes)
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         variants = dict(_VARIANTS)
         for phrase in self.config["phrases"]:
             for index in range(1, len(phrase) - 1):
@@ -484,7 +486,7 @@ def _ends_a_phrase(text: str, end: int) -> bool:
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL6 text-hygiene rules."""
     return [
         DuplicatedWord,

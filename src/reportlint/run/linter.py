@@ -93,7 +93,8 @@ class Linter:
                 diagnostics.extend(rule.check(report) or ())
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, report_summary(report))
+        ran = frozenset(rule.code for rule in rule_set.rules)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, report_summary(report), ran)
 
     def finish(
         self,
@@ -103,10 +104,12 @@ class Linter:
         document: Document | None,
         diagnostics: list[Diagnostic],
         summary: ReportSummary = UNREADABLE,
+        ran: frozenset[str] | None = None,
     ) -> FileResult:
         """Filter, apply severity overrides and the document's suppressions, locate and sort the diagnostics of one file.
 
-        ``document`` is None for a file that could not be read; ``summary`` is the report's identity.
+        ``document`` is None for a file that could not be read; ``summary`` is the report's identity;
+        ``ran`` the codes of the rules that checked it (for suppressions of rules that did not run).
         """
         per_file = config.ignored_for(path)
         kept = []
@@ -118,7 +121,7 @@ class Linter:
                 diagnostic = diagnostic.with_severity(override)
             kept.append(diagnostic)
         if document is not None and document.suppressions:
-            kept = apply_suppressions(kept, document, config, path, self.rule_set(config).registry)
+            kept = apply_suppressions(kept, document, config, path, self.rule_set(config).registry, ran)
         located = _locate(kept, display, document)
         located.sort(key=lambda pair: pair[0].sort_key())
         keep_text = self.options.keep_text

@@ -44,8 +44,13 @@ def apply_suppressions(
     config: Config,
     path: Path,
     registry: Registry,
+    ran: frozenset[str] | None = None,
 ) -> list[Diagnostic]:
-    """The findings the document's suppressions leave, plus RL950/RL951 findings about the suppressions themselves."""
+    """The findings the document's suppressions leave, plus RL950/RL951 findings about the suppressions themselves.
+
+    ``ran`` are the codes of the rules that checked the document (default: every rule the config selects);
+    a suppression of rules that did not run is not unused.
+    """
     suppressions = document.suppressions if document is not None else ()
     if not suppressions:
         return list(diagnostics)
@@ -60,13 +65,15 @@ def apply_suppressions(
             kept.append(diagnostic)
     per_file = config.ignored_for(path)
     for suppression, was_used in zip(suppressions, used, strict=True):
-        for code, message in _problems(suppression, was_used, registry, config, per_file):
+        for code, message in _problems(suppression, was_used, registry, config, per_file, ran):
             if is_selected(code, config, per_file):
                 kept.append(_finding(registry, code, message, suppression))
     return kept
 
 
-def _problems(suppression: Suppression, used: bool, registry: Registry, config: Config, per_file: Sequence[str]) -> list[tuple[str, str]]:
+def _problems(
+    suppression: Suppression, used: bool, registry: Registry, config: Config, per_file: Sequence[str], ran: frozenset[str] | None
+) -> list[tuple[str, str]]:
     """The RL950/RL951 findings a suppression deserves, as (code, message)."""
     shown = f"{suppression.origin}“{_short(suppression.text)}”"
     if suppression.problem:
@@ -81,15 +88,20 @@ def _problems(suppression: Suppression, used: bool, registry: Registry, config: 
         problems.append((INVALID_CODE, f"{shown}中的{kind}“{selector}”不存在{did_you_mean(selector, candidates)}，这条指令不会忽略它"))
     if not suppression.reason:
         problems.append((INVALID_CODE, f"{shown}没有写原因：请在规则代码后写明为什么接受这个问题，如“reportlint: 忽略 RL603 引用英文原文”"))
-    ran = [
+    checked = [
         selector
         for selector in suppression.codes
         if _known(selector, codes, names)
-        and any(_selects(selector, rule.code, rule.name) and is_selected(rule.code, config, per_file, rule.name) for rule in registry.rules)
+        and any(
+            _selects(selector, rule.code, rule.name)
+            and is_selected(rule.code, config, per_file, rule.name)
+            and (ran is None or rule.code in ran)
+            for rule in registry.rules
+        )
     ]
-    if not used and ran:
+    if not used and checked:
         where = "全文" if suppression.file_wide else "此范围内"
-        problems.append((UNUSED_CODE, f"{shown}没有用上：{'、'.join(ran)} 在{where}没有问题，可以删除这条忽略指令"))
+        problems.append((UNUSED_CODE, f"{shown}没有用上：{'、'.join(checked)} 在{where}没有问题，可以删除这条忽略指令"))
     return problems
 
 
