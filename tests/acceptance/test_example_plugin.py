@@ -136,6 +136,8 @@ def test_plugin_documentation_examples_run(monkeypatch):
 
     monkeypatch.syspath_prepend(str(PLUGIN / "src"))
     plugin = import_module("reportlint_province_example")
-    check_rule_examples(plugin.ContactPhoneAreaCode)
+    # The rules apply to 示例省's reports only: the sample report is pinned to a body of the (fictional) province.
+    own_province = {"subject": {"*": "示例县某镇人民政府"}}
+    check_rule_examples(plugin.ContactPhoneAreaCode, config=own_province)
     for rule in pack_rules(str(files("reportlint_province_example") / "rules" / "province.yaml")):
-        check_rule_examples(rule)
+        check_rule_examples(rule, config=own_province)
