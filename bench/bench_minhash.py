@@ -119,7 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         f"估计误差（相近/随机）{theirs_error['near']:.3f}/{theirs_error['random']:.3f}，每个签名 {8 * SIGNATURE_SIZE} 字节"
     )
     both = ours_pairs & theirs_pairs
-    print(f"两者都找到 {len(both)} 对；只有 reportlint 找到 {len(ours_pairs - both)} 对，只有 datasketch 找到 {len(theirs_pairs - both)} 对")
+    print(
+        f"两者都找到 {len(both)} 对；只有 reportlint 找到 {len(ours_pairs - both)} 对，只有 datasketch 找到 {len(theirs_pairs - both)} 对"
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 The public API for plugin authors and scripts:
 
 * :class:`Rule`, :class:`BatchRule`, :class:`Option`, :data:`hookimpl` — write rules (per report or across reports) and plugins;
+* :class:`Condition` — where a rule applies (``Rule.applies_to``: provinces, levels, years, templates);
 * :class:`Diagnostic`, :class:`Severity`, :class:`Related`, :class:`Fix` — what rules report;
 * :func:`lint_paths`, :func:`lint_text` — run reportlint from Python;
 * :class:`ConfigError` — raised for invalid configuration.
@@ -11,6 +12,7 @@ The public API for plugin authors and scripts:
 from __future__ import annotations
 
 from reportlint.core.batch import BatchRule
+from reportlint.core.conditions import Condition
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.hookspecs import hookimpl, hookspec
@@ -19,6 +21,7 @@ from reportlint.core.version import __version__
 
 __all__ = [
     "BatchRule",
+    "Condition",
     "Config",
     "ConfigError",
     "Diagnostic",

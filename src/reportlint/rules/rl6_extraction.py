@@ -10,12 +10,15 @@ are a word list in the shipped pack ``rules/mirror-spam.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
 from reportlint.text.chrome import is_chrome_line
-from reportlint.text.segmentation import iter_lines
+from reportlint.text.segmentation import Span, iter_lines
 
 
 class PageChrome(Rule):
@@ -40,10 +43,10 @@ class PageChrome(Rule):
     name = "page-chrome"
     severity = "info"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if report.document.format not in ("text", "markdown"):
             return
-        run: list = []
+        run: list[Span] = []
         for line in iter_lines(report.normalized):
             content = report.normalized[line.start : line.end]
             if content.strip() and is_chrome_line(content):
@@ -54,7 +57,7 @@ class PageChrome(Rule):
                 run = []
         yield from self._report(report, run)
 
-    def _report(self, report, run):
+    def _report(self, report: Report, run: list[Span]) -> Iterator[Diagnostic]:
         if not run:
             return
         first = report.text[run[0].start : run[0].end].strip()
@@ -84,7 +87,7 @@ class SplitCharacters(Rule):
     name = "split-characters"
     severity = "info"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for line in iter_lines(report.text):
             matches = list(_SPLIT_HAN.finditer(report.text, line.start, line.end))
             if not matches:
@@ -96,6 +99,6 @@ class SplitCharacters(Rule):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL6 extraction-artefact rules."""
     return [PageChrome, SplitCharacters]

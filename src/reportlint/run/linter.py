@@ -1,9 +1,12 @@
 """Linting one file: its configuration, its loader, then every selected rule in turn.
 
 A rule that raises becomes an RL907 diagnostic for that file and the other rules
-still run; a file that cannot be read becomes an RL90x diagnostic. Diagnostics
-are then filtered by the file's selection, given their configured severity,
-located through the document's source map, fingerprinted and sorted.
+still run; a file that cannot be read becomes an RL90x diagnostic; a rule that
+declares where it applies (``applies_to``) is skipped on other reports.
+Diagnostics are then filtered by the file's selection, given their configured
+severity, filtered by the document's own suppressions
+(:mod:`reportlint.run.suppressions`), located through the document's source
+map, fingerprinted and sorted.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from reportlint.run.config import ConfigResolver
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
-from reportlint.run.selection import RuleSet, build_rule_set, is_selected
+from reportlint.run.selection import RuleSet, build_rule_set, is_selected, severity_override
 from reportlint.run.summary import report_summary
+from reportlint.run.suppressions import apply_suppressions
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, read_source
 
 
@@ -85,11 +89,14 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         for rule in rule_set.rules:
             try:
+                if rule.applies_to is not None and not rule.applies_to.holds(report):
+                    continue
                 diagnostics.extend(rule.check(report) or ())
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
+        ran = frozenset(rule.code for rule in rule_set.rules)
         summary = report_summary(report, cross_document=self.options.cross_document)
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary, ran)
 
     def summarize_path(self, path: Path, display: str) -> FileResult:
         """Read one file for comparison only (last year's reports of ``--previous``): its summary, no rules run."""
@@ -106,20 +113,24 @@ class Linter:
         document: Document | None,
         diagnostics: list[Diagnostic],
         summary: ReportSummary = UNREADABLE,
+        ran: frozenset[str] | None = None,
     ) -> FileResult:
-        """Filter, apply severity overrides, locate and sort the diagnostics of one file.
+        """Filter, apply severity overrides and the document's suppressions, locate and sort the diagnostics of one file.
 
-        ``document`` is None for a file that could not be read; ``summary`` is the report's identity.
+        ``document`` is None for a file that could not be read; ``summary`` is the report's identity;
+        ``ran`` the codes of the rules that checked it (for suppressions of rules that did not run).
         """
         per_file = config.ignored_for(path)
         kept = []
         for diagnostic in diagnostics:
-            if not is_selected(diagnostic.code, config, per_file):
+            if not is_selected(diagnostic.code, config, per_file, diagnostic.name):
                 continue
-            override = config.severity.get(diagnostic.code)
+            override = severity_override(config, diagnostic.code, diagnostic.name)
             if override is not None:
                 diagnostic = diagnostic.with_severity(override)
             kept.append(diagnostic)
+        if document is not None and document.suppressions:
+            kept = apply_suppressions(kept, document, config, path, self.rule_set(config).registry, ran)
         located = _locate(kept, display, document)
         located.sort(key=lambda pair: pair[0].sort_key())
         keep_text = self.options.keep_text

@@ -17,6 +17,10 @@ class RunOptions:
     fail_on: str | None = None
     jobs: int | None = None
     keep_text: bool = False
+    #: Apply ``exclude`` to files named on the command line too (the pre-commit hook passes them).
+    force_exclude: bool = False
+    #: The file name standard input (``-``) stands for: config matching, format and messages.
+    stdin_filename: str | None = None
     #: Last year's reports (``--previous``): summarised for the batch rules, their own findings not reported.
     previous: tuple[str, ...] = ()
     #: Whether each report's summary includes what batch rules compare (set by the runner for runs of several reports).

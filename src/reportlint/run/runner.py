@@ -9,14 +9,18 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
+from reportlint.core.config import Config
 from reportlint.run.batch import needs_batch, run_batch
 from reportlint.run.discovery import discover
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult
+from reportlint.run.stdin import STDIN, lint_stdin, stdin_source
+from reportlint.sources import Source
 
 #: Below this many files the pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -52,38 +56,69 @@ class Runner:
         self.paths = list(paths)
         self.options = options or RunOptions()
         self.linter = Linter(self.options)
-        self.config = self.linter.resolver.config_for(Path(self.paths[0]) if self.paths else Path.cwd())
+        first = (
+            self.options.stdin_filename
+            if self.paths[:1] == [STDIN] and self.options.stdin_filename
+            else (self.paths[0] if self.paths else None)
+        )
+        self.config = self.linter.resolver.config_for(Path(first) if first else Path.cwd())
 
     @property
     def registry(self) -> Registry:
         """The plugin registry of the base configuration."""
         return self.linter.rule_set(self.config).registry
 
-    def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
-        """Lint every file; ``progress(done, total)`` is called as results come in."""
+    def files(self) -> list[tuple[Path, str]]:
+        """The files of the run, ``(path, display path)`` (standard input aside), every config validated."""
         linter = self.linter
         loaders = self.registry.loaders
-        extensions = [extension for loader in loaders for extension in loader.extensions]
-        files = discover(self.paths, linter.resolver, extensions)
+        named = [path for path in self.paths if path != STDIN]
+        files = discover(
+            named, linter.resolver, [extension for loader in loaders for extension in loader.extensions], self.options.force_exclude
+        )
         for path, _ in files:  # validate every config before any work starts
             linter.rule_set(linter.resolver.config_for(path))
+        return files
+
+    @cached_property
+    def stdin(self) -> Source | None:
+        """Standard input as a source when ``-`` is among the paths (read once)."""
+        return stdin_source(self.options) if STDIN in self.paths else None
+
+    def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
+        """Lint every file; ``progress(done, total)`` is called as results come in."""
+        files = self.files()
         jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
-        # The batch phase: last year's reports (--previous) are summarised for reference only.
+        linter = self.linter
+        # The batch phase compares the reports after each is checked; last year's (--previous) are summarised for it only.
         checked = {path.resolve() for path, _ in files}
+        extensions = [extension for loader in self.registry.loaders for extension in loader.extensions]
         previous = [item for item in discover(self.options.previous, linter.resolver, extensions) if item[0].resolve() not in checked]
         batch_rules = linter.rule_set(self.config).batch_rules
-        compare = bool(batch_rules) and needs_batch(len(files), len(previous))
+        compare = bool(batch_rules) and needs_batch(len(files) + (self.stdin is not None), len(previous))
         options = replace(self.options, cross_document=compare)
         linter.options = options
         results = list(_run(files, linter, options, jobs, progress))
+        if self.stdin is not None:
+            from_stdin = lint_stdin(linter, self.stdin)
+            if from_stdin is not None:
+                results.insert(0, from_stdin)
         if compare:
             references = list(_run(previous, linter, options, jobs, None, reference=True))
             displays = {display: path for path, display in [*files, *previous]}
-            results = list(
-                run_batch(results, references, batch_rules, self.registry, lambda display: linter.resolver.config_for(displays[display]))
-            )
+
+            def config_for(display: str) -> Config:
+                path = displays.get(display)
+                return linter.resolver.config_for(path) if path is not None else self.config
+
+            results = list(run_batch(results, references, batch_rules, self.registry, config_for))
+        return self.assemble(results, batch=compare)
+
+    def assemble(self, results: Sequence[FileResult], batch: bool = False) -> RunResult:
+        """The run's result from its files' results: the rules that ran (batch rules when ``batch``), plugin failures and warnings."""
+        linter = self.linter
         rules = {
-            rule.code: type(rule) for rule_set in linter.rule_sets for rule in (*rule_set.rules, *(rule_set.batch_rules if compare else ()))
+            rule.code: type(rule) for rule_set in linter.rule_sets for rule in (*rule_set.rules, *(rule_set.batch_rules if batch else ()))
         }
         failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
