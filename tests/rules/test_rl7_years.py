@@ -249,8 +249,9 @@ def test_the_pairing_table_is_validated(tmp_path, value):
     config = tmp_path / "reportlint.toml"
     config.write_text(f'[pairing]\n"a/*.txt" = {value}\n', encoding="utf-8")
     write_reports(tmp_path, {"a/r.txt": SampleReport.build()})
-    with pytest.raises(ConfigError, match=r'pairing\."a/\*\.txt" 应为报告单位名称'):
+    with pytest.raises(ConfigError, match=r'pairing\."a/\*\.txt" 应为报告单位名称') as raised:
         lint_batch([tmp_path / "a"], config_file=config)
+    assert str(raised.value).startswith(f"{config}:2: "), "the error names the file and the line of the key"
 
 
 def test_people_s_government_office_and_bureau_of_one_place_are_different_bodies(tmp_path):

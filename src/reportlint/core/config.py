@@ -209,12 +209,32 @@ def is_rule_name(selector: str) -> bool:
 
 
 def _check_pairing(pairing: Mapping[str, Any], where: Path | str) -> None:
-    """``[pairing]``: each key a path glob, each value the name of the body those reports are from."""
+    """``[pairing]``: each key a path glob, each value the name of the body those reports are from; errors name file and line."""
     for pattern, body in pairing.items():
         if not pattern.strip():
-            raise ConfigError('[pairing] 中有空的路径模式：键应为文件路径模式，如 "2021/兴国镇*.docx"', where)
+            raise ConfigError('[pairing] 中有空的路径模式：键应为文件路径模式，如 "2021/兴国镇*.docx"', _at_key(where, "pairing", pattern))
         if not isinstance(body, str) or not body.strip():
-            raise ConfigError(f'pairing."{pattern}" 应为报告单位名称（字符串，如 "秦安县兴国镇人民政府"），实际为 {body!r}', where)
+            message = f'pairing."{pattern}" 应为报告单位名称（字符串，如 "秦安县兴国镇人民政府"），实际为 {body!r}'
+            raise ConfigError(message, _at_key(where, "pairing", pattern))
+
+
+def _at_key(where: Path | str, table: str, key: str) -> str:
+    """``file:line`` of ``key`` in the ``[table]`` of a config file (the file alone when the line is not found)."""
+    if not isinstance(where, Path):
+        return str(where)
+    try:
+        lines = where.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(where)
+    header = re.compile(rf"\s*\[\s*(?:tool\.reportlint\.)?{re.escape(table)}\s*\]")
+    inside = False
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = header.match(line) is not None
+        elif inside and stripped.split("=", 1)[0].strip().strip("\"'") == key:
+            return f"{where}:{number}"
+    return str(where)
 
 
 def _codes(values: Iterable[str]) -> tuple[str, ...]:
