@@ -128,3 +128,33 @@ def test_options_boilerplate_and_similarity(tmp_path):
     write_reports(tmp_path / "configured", reports)
     run = lint_batch([tmp_path / "configured"], select=["RL704"], config_file=config)
     assert run.diagnostics == []
+
+
+def test_bodies_the_gazetteer_cannot_place_are_told_apart_by_the_names_they_give_themselves(tmp_path):
+    from reportlint.testing.reports import SampleSubject
+
+    first = replace(
+        own_report(0), subject=SampleSubject("无名镇", "镇", "甲县", "甲市", "甲省"), title="甲县无名镇2021年政府信息公开工作年度报告"
+    )
+    second = replace(
+        own_report(1), subject=SampleSubject("空白镇", "镇", "乙县", "乙市", "乙省"), title="乙县空白镇2021年政府信息公开工作年度报告"
+    )
+    first, second = replace(first, signature="无名镇人民政府"), replace(second, signature="空白镇人民政府")
+    copied = first.sections["s1"][1]
+    second = second.with_section("s1", [second.sections["s1"][0], copied])
+    found, _, run = copies(tmp_path / "two", {"a.txt": first, "b.txt": second})
+    assert all(result.summary.cross_document.body is None for result in run.files), "neither is in the gazetteer"
+    assert sorted(d.path.rsplit("/", 1)[-1] for d in found) == ["a.txt", "b.txt"]
+    assert "（乙县空白镇2021年度报告）" in next(d.message for d in found if d.path.endswith("a.txt"))
+    later = replace(first, year=2022, title="无名镇2022年政府信息公开工作年度报告")
+    same, _, _ = copies(tmp_path / "same", {"a2021.txt": first, "a2022.txt": later})
+    assert same == [], "甲县无名镇 and 无名镇 are one body: the same words in two years are not a copy"
+
+
+def test_body_names_with_and_without_their_parents_are_one_body():
+    from reportlint.rules.rl7_copies import _NamedBodies
+
+    names = _NamedBodies()
+    assert names.canonical("秦安县兴国镇") == names.canonical("兴国镇") == names.canonical("天水市秦安县兴国镇人民政府")
+    assert names.canonical("七里墩街道办事处") == names.canonical("秦州区七里墩街道")
+    assert names.canonical("东乡县交通运输局") != names.canonical("洪江区交通运输局")

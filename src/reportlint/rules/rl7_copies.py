@@ -24,12 +24,18 @@ COMMON_MARGIN = 0.2
 
 @dataclass(frozen=True)
 class _Paragraph:
-    """One fingerprinted paragraph of the batch: whose report it is and where."""
+    """One fingerprinted paragraph of the batch: whose report it is and where.
+
+    ``owner`` numbers the body; ``known`` says whether the body is known (its
+    place and organ, or at least the name it gives itself): only then is a
+    shared paragraph called a copy.
+    """
 
     report: BatchReport
     index: int
     owner: int
     length: int
+    known: bool
 
     def anchor(self) -> Anchor:
         paragraphs = self.report.facts.paragraphs if self.report.facts is not None else None
@@ -51,7 +57,7 @@ class CopiedFromAnotherBody(BatchRule):
     单位报告相同的比例。比较时不计地名、空白和标点（照抄时常只改地名），也不计
     官方格式本身的文字（标题、表格栏目）；很多单位（选项 ``boilerplate``，默认 4 个
     及以上）都有的段落视为通用套话，不报告；太短的段落（选项 ``min-length``，默认
-    50 字）不比较。只比较能确定单位的报告，同一单位不同年度的报告之间不算照抄
+    50 字）不比较。只比较能确定单位的报告（地名库中的单位，或报告自称的名称），同一单位不同年度的报告之间不算照抄
     （见 RL703）。
 
     反例：
@@ -104,12 +110,12 @@ class CopiedFromAnotherBody(BatchRule):
                     continue
                 for row in group_rows:
                     mine = paragraphs[row]
-                    if mine.report.reference or mine.report.body is None:
+                    if mine.report.reference or not mine.known:
                         continue
                     best = copies[row]
                     for other in members[partner]:
                         theirs = paragraphs[other]
-                        if theirs.owner == mine.owner or theirs.report.body is None:
+                        if theirs.owner == mine.owner or not theirs.known:
                             continue
                         if theirs.owner not in best or _better(theirs, score, paragraphs[best[theirs.owner][0]], best[theirs.owner][1]):
                             best[theirs.owner] = (other, score)
@@ -135,8 +141,16 @@ class CopiedFromAnotherBody(BatchRule):
         return len(peers) >= boilerplate
 
     def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[bytes], list[bytes]]:
-        """Every fingerprinted paragraph long enough to compare, with its owner (one per body; one per report of no known body)."""
+        """Every fingerprinted paragraph long enough to compare, with its owner.
+
+        A body on the map is one owner; a report whose subject the gazetteer
+        cannot place is owned by the name it gives itself (a shorter name that
+        ends another, 兴国镇 and 秦安县兴国镇, is the same body); a report with no
+        subject at all is an owner of its own, compared for boilerplate but
+        never called a copy.
+        """
         owners: dict[str, int] = {}
+        named = _NamedBodies()
         found: list[_Paragraph] = []
         signatures: list[bytes] = []
         digests: list[bytes] = []
@@ -145,14 +159,21 @@ class CopiedFromAnotherBody(BatchRule):
             facts = report.facts
             if facts is None or facts.paragraphs is None:
                 continue
-            key = report.body.key if report.body is not None else f"report:{number}"
+            subject = report.summary.subject
+            if report.body is not None:
+                key = report.body.key
+            elif subject:
+                key = "name:" + named.canonical("".join(subject.split()))
+            else:
+                key = f"report:{number}"
             owner = owners.setdefault(key, len(owners))
+            known = not key.startswith("report:")
             paragraphs = facts.paragraphs
             for index in range(len(paragraphs)):
                 length = paragraphs.lengths[index]
                 if length < minimum:
                     continue
-                found.append(_Paragraph(report, index, owner, length))
+                found.append(_Paragraph(report, index, owner, length, known))
                 signatures.append(paragraphs.signature(index))
                 digests.append(paragraphs.digest(index))
         return found, signatures, digests
@@ -168,17 +189,59 @@ class CopiedFromAnotherBody(BatchRule):
             total = facts.prose_length if facts is not None else 0
             for owner, (other, score) in sorted(copies[row].items(), key=lambda item: paragraphs[item[1][0]].report.path):
                 theirs = paragraphs[other]
-                body = theirs.report.body
-                assert body is not None, "copies are only reported between known bodies"
+                body = theirs.report.body.name if theirs.report.body is not None else theirs.report.summary.subject or ""
                 how = "相同" if score >= 1.0 else f"几乎相同（约 {score:.0%} 相同）"
                 share = shared[(mine.report.path, owner)] / total if total else 0.0
                 year = f"{theirs.report.year}年度" if theirs.report.year is not None else ""
                 yield self.diagnostic(
-                    f"本段与 {theirs.report.path}（{body.name}{year}报告）第 {theirs.line} 行的段落{how}（不计地名），"
+                    f"本段与 {theirs.report.path}（{body}{year}报告）第 {theirs.line} 行的段落{how}（不计地名），"
                     f"本报告正文约 {share:.0%} 与该单位的报告相同",
                     mine.anchor(),
-                    related=[(theirs.anchor(), f"{body.name}报告中的段落")],
+                    related=[(theirs.anchor(), f"{body}报告中的段落")],
                 )
+
+
+#: Characters that end a place name (秦安县, 天水市 …): a name may be written with or without the places above it.
+_PLACE_ENDS = "省市州盟县区旗"
+#: Endings of a body that is a place's government (兴国镇, 七里墩街道 …), which may be named without its parents.
+_GOVERNMENT_ENDS = ("镇", "乡", "街道", "县", "区", "市", "旗")
+#: Organ words that name a place's government (兴国镇人民政府 is 兴国镇).
+_GOVERNMENT_ORGANS = ("人民政府", "政府", "办事处")
+
+
+class _NamedBodies:
+    """Names of bodies the gazetteer could not place: 秦安县兴国镇 and 兴国镇 are one body, 东乡县交通运输局 and 洪江区交通运输局 two."""
+
+    def __init__(self) -> None:
+        self._canonical: dict[str, str] = {}
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of ``name``: the first name seen that is it with or without its parent places and 人民政府."""
+        for organ in _GOVERNMENT_ORGANS:
+            if name.endswith(organ) and len(name) > len(organ) + 1:
+                name = name[: -len(organ)]
+                break
+        found = self._canonical.get(name)
+        if found is not None:
+            return found
+        for shorter in _without_parents(name):
+            found = self._canonical.get(shorter)
+            if found is not None:
+                break
+        else:
+            found = name
+        for variant in (name, *_without_parents(name)):
+            self._canonical.setdefault(variant, found)
+        return found
+
+
+def _without_parents(name: str) -> list[str]:
+    """``name`` without each leading run of parent places, when what is left names a government (秦安县兴国镇 → 兴国镇)."""
+    return [
+        name[index + 1 :]
+        for index in range(len(name) - 2)
+        if name[index] in _PLACE_ENDS and len(name) - index - 1 >= 2 and name.endswith(_GOVERNMENT_ENDS)
+    ]
 
 
 def _better(candidate: _Paragraph, score: float, current: _Paragraph, current_score: float) -> bool:

@@ -75,9 +75,9 @@ class PairingAmbiguity(BatchRule):
     跨年度检查（RL701–RL703、RL705）把同一单位相邻两个年度的报告配对比较；单位由
     地名库中的地名代码加机关名称确定（人民政府、办事处、某某局是不同的单位），
     年度取自标题或统计期限。无法确定时不猜测，只在这里提示一次：同一单位同一年度
-    有多份报告时，这一年不参与比较；年度不明的报告不参与比较；单位不明的报告（在
-    同时检查了多个年度的报告时）既不参与跨年度比较，也不参与跨单位的雷同检查
-    （RL704），可在配置的 ``[pairing]`` 表中为它指定单位。
+    有多份报告时，这一年不参与比较；年度不明的报告不参与比较；用 ``--previous`` 给出
+    上一年度的报告时，单位在地名库中无法确定的报告也提示一次：它不参与跨年度比较，
+    可在配置的 ``[pairing]`` 表中为它指定单位。
 
     反例：
 
@@ -117,16 +117,15 @@ class PairingAmbiguity(BatchRule):
                 report.whole("undated"),
                 related=[(other.whole("undated"), f"{body.name}的另一份报告") for other in others[:5]],
             )
-        years = {report.year for report in batch.comparable if report.year is not None}
-        if len(years) < 2 and not any(report.reference for report in batch.reports):
-            return
+        if not any(report.reference for report in batch.reports):
+            return  # only a run given last year's reports is about comparing years: there an unplaced report is worth a word
         for report in pairing.unidentified:
             if report.reference:
                 continue
             subject = report.summary.subject
             reason = f"报告单位“{subject}”在地名库中无法唯一确定" if subject else "报告中没有找到报告单位"
             yield self.diagnostic(
-                f"{reason}，本报告未参与跨年度比较和跨单位雷同检查；可在配置的 [pairing] 表中为它指定单位",
+                f"{reason}，本报告未参与跨年度比较；可在配置的 [pairing] 表中为它指定单位",
                 report.whole("unidentified"),
             )
 
