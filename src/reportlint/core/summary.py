@@ -6,7 +6,7 @@ its :class:`CrossDocument` part is filled only when the run compares reports
 with each other (more than one report, or last year's reports given with
 ``--previous``): the reporting body (:class:`Body`), the values of the filled
 tables with their places (:class:`CellValues`), fingerprints of the prose
-(:class:`Paragraphs`, :class:`SectionPrint`) and the year-over-year claims of
+(:class:`Paragraphs`, :class:`SectionPrints`) and the year-over-year claims of
 the prose (:class:`ChangeClaim`).
 
 Everything here is a few plain values, packed where a report has many of them
@@ -29,7 +29,7 @@ from reportlint.core.model import Location
 _PLACE_WIDTH = 6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Places:
     """Places in one report (cells, paragraphs, sections), packed: six unsigned integers each.
 
@@ -79,8 +79,29 @@ _SHARED_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
 _KEY_INDEX: dict[int, Mapping[str, int]] = {}
 
 
+_SHARED_MAPPINGS: dict[tuple[tuple[str, str], ...], Mapping[str, str]] = {}
+_EMPTY: Mapping[int, Decimal] = MappingProxyType({})
+
+
 def _shared(keys: tuple[str, ...]) -> tuple[str, ...]:
     return _SHARED_KEYS.setdefault(keys, keys)
+
+
+_ONCE: dict[object, object] = {}
+
+
+def _once(value: object) -> object:
+    """One object per distinct value in this process (names and cell lists repeated in every report of a batch)."""
+    return _ONCE.setdefault(value, value)
+
+
+def _shared_mapping(mapping: Mapping[str, str]) -> Mapping[str, str]:
+    """One read-only mapping per distinct content (most reports' tables follow the same templates)."""
+    items = tuple(sorted(mapping.items()))
+    found = _SHARED_MAPPINGS.get(items)
+    if found is None:
+        found = _SHARED_MAPPINGS[items] = MappingProxyType(dict(items))
+    return found
 
 
 def cell_key(table: str, row: str, column: str) -> str:
@@ -88,13 +109,14 @@ def cell_key(table: str, row: str, column: str) -> str:
     return f"{table}/{row}/{column}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellValues:
     """Every template cell the reader read with confidence, with its value and place.
 
     ``keys`` name the cells (``"s3/r2/c_np"``, see :func:`cell_key`), in
-    template order; ``values`` are integers, except amounts with decimals, which
-    are in ``decimals`` (cell index → value); ``places`` are the cells' places.
+    template order; ``values`` are 32-bit integers, except amounts with decimals
+    and larger numbers, which are in ``decimals`` (cell index → value);
+    ``places`` are the cells' places.
     ``templates`` says which template each table follows (``"s3"`` → ``"T2019"``):
     a 2021 report may still use the 2019 tables.
     """
@@ -107,8 +129,8 @@ class CellValues:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keys", _shared(self.keys))
-        object.__setattr__(self, "templates", MappingProxyType(dict(self.templates)))
-        object.__setattr__(self, "decimals", MappingProxyType(dict(self.decimals)))
+        object.__setattr__(self, "templates", _shared_mapping(self.templates))
+        object.__setattr__(self, "decimals", MappingProxyType(dict(self.decimals)) if self.decimals else _EMPTY)
 
     def __reduce__(self) -> tuple:
         # Rebuilt through _cell_values, so the keys travel as one string and are shared again in the receiving process.
@@ -172,7 +194,7 @@ def _cell_values(keys: str, values: array, places: Places, templates: dict[str, 
     return CellValues(tuple(keys.split("\n")) if keys else (), values, places, templates, decimals)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraphs:
     """Fingerprints of a report's prose paragraphs (those of 一、五、六 and the text before the first part).
 
@@ -208,9 +230,9 @@ class Paragraphs:
         return (index for index, number in enumerate(self.sections) if number == section)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SectionPrint:
-    """A fingerprint of one prose part's whole text with years and numbers left out (for "unchanged since last year").
+    """The fingerprint of one prose part's whole text with years and numbers left out (for "unchanged since last year").
 
     ``section`` is the template section id (``"s5"``); ``digest`` is equal for
     texts equal once years, numbers and whitespace are ignored; ``signature``
@@ -218,7 +240,8 @@ class SectionPrint:
     shingles (all of them for a short part: see
     :func:`reportlint.text.minhash.sketch_similarity`), kept for part 五 only,
     which is compared across years more precisely than a signature can;
-    ``length`` its length; ``place`` the part's heading.
+    ``length`` its length; place ``index`` of ``places`` is the part's heading.
+    A view of :class:`SectionPrints`, made when asked for.
     """
 
     section: str
@@ -226,10 +249,49 @@ class SectionPrint:
     signature: bytes
     sketch: bytes
     length: int
-    place: Places
+    places: Places
+    index: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class SectionPrints:
+    """The fingerprints of a report's prose parts (一、五、六), packed: see :class:`SectionPrint` for one.
+
+    ``sections`` are their ids, ``digests`` eight bytes each, ``signatures``
+    ``signature_size`` 16-bit values each, ``sketch`` the sketch of part
+    ``sketched`` (empty when none), ``lengths`` and ``places`` (the headings).
+    """
+
+    sections: tuple[str, ...]
+    digests: bytes
+    signatures: bytes
+    signature_size: int
+    sketched: str
+    sketch: bytes
+    lengths: array
+    places: Places
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sections", _shared(self.sections))
+
+    def get(self, section_id: str) -> SectionPrint | None:
+        """The fingerprint of a part (``"s5"``), if the report has that part."""
+        if section_id not in self.sections:
+            return None
+        index = self.sections.index(section_id)
+        size = self.signature_size * 2
+        return SectionPrint(
+            section_id,
+            self.digests[index * 8 : (index + 1) * 8],
+            self.signatures[index * size : (index + 1) * size],
+            self.sketch if section_id == self.sketched else b"",
+            self.lengths[index],
+            self.places,
+            index,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ChangeClaim:
     """A year-over-year change the prose states about a number the tables hold (``收到申请15件，较上年增加12件``).
 
@@ -252,8 +314,12 @@ class ChangeClaim:
     text: str
     place: Places
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quantity", _once(self.quantity))
+        object.__setattr__(self, "cells", _once(self.cells))
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Body:
     """The reporting body a report speaks for, as cross-year pairing and copy detection identify it.
 
@@ -270,13 +336,16 @@ class Body:
     organ: str
     name: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "organ", _once(self.organ))
+
     @property
     def key(self) -> str:
         """The identity of the body: code and organ, or the pinned name."""
         return f"{self.code}/{self.organ}" if self.code else f"name:{self.name}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CrossDocument:
     """What batch rules compare of a report: its body, table values, prose fingerprints and year-over-year claims.
 
@@ -289,16 +358,16 @@ class CrossDocument:
     body: Body | None
     cells: CellValues | None
     paragraphs: Paragraphs | None
-    sections: tuple[SectionPrint, ...] = ()
+    sections: SectionPrints | None = None
     claims: tuple[ChangeClaim, ...] = ()
     prose_length: int = 0
 
     def section(self, section_id: str) -> SectionPrint | None:
         """The fingerprint of a prose part (``"s5"``), if the report has that part."""
-        return next((section for section in self.sections if section.section == section_id), None)
+        return self.sections.get(section_id) if self.sections is not None else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportSummary:
     """Who wrote a report, for which year, on which template, and whether it could be read at all.
 

@@ -330,8 +330,8 @@ class UnchangedProblems(BatchRule):
             yield self.diagnostic(
                 f"第五部分“存在的主要问题及改进情况”与上一年度报告 {pair.previous.path}（{pair.previous.year}年度）的第五部分{how}"
                 "（不计年份和数字），存在的问题和改进情况没有更新",
-                pair.current.anchor(now.place, 0, "s5"),
-                related=[(pair.previous.anchor(before.place, 0, "s5"), "上一年度的第五部分")],
+                pair.current.anchor(now.places, now.index, "s5"),
+                related=[(pair.previous.anchor(before.places, before.index, "s5"), "上一年度的第五部分")],
             )
 
 

@@ -39,7 +39,7 @@ from reportlint.core.summary import (
     Paragraphs,
     Places,
     ReportSummary,
-    SectionPrint,
+    SectionPrints,
     cell_key,
 )
 from reportlint.places.divisions import Place
@@ -54,6 +54,7 @@ from reportlint.text.segmentation import Span, iter_sentences, logical_paragraph
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
     from reportlint.template.reading import Reading
+    from reportlint.template.sections import FoundSection
     from reportlint.template.spec import TemplateSet
 
 #: The rows of table 三 a summary keeps (本年新收, 上年结转, 办理结果总计, 结转下年度): what is compared across years.
@@ -64,7 +65,7 @@ PROSE_SECTIONS = ("s1", "s5", "s6")
 #: The parts whose shingles are kept too (a sketch): part 五 is compared with last year's (RL703).
 SKETCHED_SECTIONS = ("s5",)
 _TABLE_SECTIONS = ("s2", "s3", "s4")
-_INT64 = 2**63
+_INT32 = 2**31
 
 
 def report_summary(report: Report, *, cross_document: bool = False) -> ReportSummary:
@@ -103,20 +104,33 @@ def compared_facts(report: Report) -> CrossDocument:
         body=_body(report, reading, places),
         cells=_cells(report, reading),
         paragraphs=_paragraphs(report, reading, paragraphs, paragraph_texts, signatures[: len(paragraphs)]),
-        sections=tuple(
-            SectionPrint(
-                section_id,
-                digest(text),
-                signature,
-                signer.sketch(text) if section_id in SKETCHED_SECTIONS else b"",
-                len(text),
-                _places(report, [(found.start, found.end)]),
-            )
-            for (section_id, found), text, signature in zip(sections, section_texts, signatures[len(paragraphs) :], strict=True)
-            if signature is not None
-        ),
+        sections=_sections(report, sections, section_texts, signatures[len(paragraphs) :]),
         claims=_claims(report, reading, paragraphs),
         prose_length=sum(len(text) for text, signature in zip(paragraph_texts, signatures, strict=False) if signature is not None),
+    )
+
+
+def _sections(
+    report: Report, sections: Sequence[tuple[str, FoundSection]], texts: Sequence[str], signatures: Sequence[bytes | None]
+) -> SectionPrints | None:
+    """The fingerprints of the prose parts long enough to sign; part 五 sketched too."""
+    kept = [
+        (section_id, found, text, signature)
+        for (section_id, found), text, signature in zip(sections, texts, signatures, strict=True)
+        if signature
+    ]
+    if not kept:
+        return None
+    sketched = next((text for section_id, _, text, _ in kept if section_id in SKETCHED_SECTIONS), None)
+    return SectionPrints(
+        sections=tuple(section_id for section_id, _, _, _ in kept),
+        digests=b"".join(digest(text) for _, _, text, _ in kept),
+        signatures=b"".join(signature for _, _, _, signature in kept if signature is not None),
+        signature_size=SIGNATURE_SIZE,
+        sketched=SKETCHED_SECTIONS[0] if sketched is not None else "",
+        sketch=_signer().sketch(sketched) if sketched is not None else b"",
+        lengths=array("I", (len(text) for _, _, text, _ in kept)),
+        places=_places(report, [(found.start, found.end) for _, found, _, _ in kept]),
     )
 
 
@@ -156,7 +170,7 @@ def _cells(report: Report, reading: Reading) -> CellValues | None:
     if reading.filled is None:
         return None
     keys: list[str] = []
-    values = array("q")
+    values = array("i")
     decimals: dict[int, Decimal] = {}
     spans: list[tuple[int, int]] = []
     templates: dict[str, str] = {}
@@ -169,7 +183,7 @@ def _cells(report: Report, reading: Reading) -> CellValues | None:
                 continue
             value = cell.value
             assert value is not None
-            if isinstance(value, int) and -_INT64 <= value < _INT64:
+            if isinstance(value, int) and -_INT32 <= value < _INT32:
                 values.append(value)
             else:
                 decimals[len(keys)] = Decimal(value)

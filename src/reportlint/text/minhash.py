@@ -108,7 +108,10 @@ class Signer:
         self._ignored = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
 
     def sketch(self, text: str) -> bytes:
-        """The :data:`SKETCH_SIZE` smallest 32-bit shingle hashes of an (already comparable) text, sorted: all of them for a short text.
+        """The :data:`SKETCH_SIZE` smallest 16-bit shingle hashes of an (already comparable) text, sorted: all of them for a short text.
+
+        Sixteen bits make two different shingles agree once in 65,536 pairs: with
+        a few hundred shingles a text, the similarity is off by well under 0.01.
 
         For comparing two long texts (a whole part of a report) more precisely
         than a signature does: see :func:`sketch_similarity`.
@@ -118,7 +121,7 @@ class Signer:
         if len(self._ignored) and len(hashes):
             positions = np.minimum(np.searchsorted(self._ignored, hashes), len(self._ignored) - 1)
             hashes = hashes[self._ignored[positions] != hashes]
-        return np.unique((hashes >> np.uint64(32)).astype(np.uint32))[:SKETCH_SIZE].astype("<u4").tobytes()
+        return np.unique((hashes >> np.uint64(48)).astype(np.uint16))[:SKETCH_SIZE].astype("<u2").tobytes()
 
     def sign(self, texts: Sequence[str]) -> list[bytes | None]:
         """The signature of each (already comparable) text; None for a text with fewer than :data:`MIN_SHINGLES` shingles left.
@@ -169,8 +172,8 @@ def sketch_similarity(first: bytes, second: bytes) -> float:
     of the union, the share that both texts have.
     """
     np = _numpy()
-    a = np.frombuffer(first, dtype="<u4")
-    b = np.frombuffer(second, dtype="<u4")
+    a = np.frombuffer(first, dtype="<u2")
+    b = np.frombuffer(second, dtype="<u2")
     if not len(a) or not len(b):
         return 0.0
     union = np.union1d(a, b)
