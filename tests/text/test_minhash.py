@@ -9,8 +9,8 @@ from reportlint.text.minhash import (
     Signer,
     comparable_text,
     digest,
+    LSHIndex,
     signature_matrix,
-    similar_pairs,
     similarity,
     sketch_similarity,
 )
@@ -62,22 +62,25 @@ def test_sketches_are_exact_for_short_texts():
     assert sketch_similarity(first, b"") == 0.0
 
 
-def test_similar_pairs_finds_near_copies_among_many_without_comparing_all():
+def test_the_index_finds_near_copies_among_many_without_comparing_all():
     rng = random.Random(3)
     alphabet = "政府信息公开工作年度报告主动依申请平台建设监督保障乡镇街道群众办理答复栏目更新审核发布培训考核评议"
     texts = ["".join(rng.choice(alphabet) for _ in range(80)) for _ in range(300)]
     texts.append(texts[10][:78] + "甲乙")  # a near copy of text 10
     texts.append(texts[20])  # an exact copy of text 20
-    matrix = signature_matrix(Signer().sign(texts))
-    pairs = {(first, second) for first, second, _ in similar_pairs(matrix, 0.8)}
-    assert pairs == {(10, 300), (20, 301)}
-    owners = list(range(302))
-    owners[301] = owners[20]
-    assert {(a, b) for a, b, _ in similar_pairs(matrix, 0.8, owners)} == {(10, 300)}, "pairs of one owner are left out"
+    index = LSHIndex(signature_matrix(Signer().sign(texts)))
+    pairs, crowds = index.pairs(0.8)
+    assert {(first, second) for first, second, _ in pairs} == {(10, 300), (20, 301)} and crowds == []
+    assert [other for other, _ in index.neighbours(10, 0.8)] == [300]
+    assert [(other, score) for other, score in index.neighbours(20, 0.8)] == [(301, 1.0)]
 
 
-def test_a_band_shared_by_many_is_compared_with_a_bounded_sample():
+def test_very_many_nearly_identical_rows_are_a_crowd_not_pairs():
     same = "我镇严格执行信息发布前保密审查制度，分管领导审核把关，全年未发生泄密和不当公开问题，群众满意。"
-    matrix = signature_matrix(Signer().sign([comparable_text(same)] * 200))
-    pairs = list(similar_pairs(matrix, 0.9, crowd=8))
-    assert 8 * 192 <= len(pairs) < 200 * 199 // 2, "each row meets the first eight, not every other row"
+    other = "街道依托十二个社区服务站开展公开日活动，居民可以当面查阅老旧小区改造方案和加装电梯补贴标准，当场提出修改意见。"
+    texts = [comparable_text(same)] * 200 + [comparable_text(other)] * 3
+    index = LSHIndex(signature_matrix(Signer().sign(texts)))
+    pairs, crowds = index.pairs(0.9, crowd=8)
+    assert {len(crowd) for crowd in crowds} == {200}, "the 200 copies are one crowd in every band"
+    assert {(first, second) for first, second, _ in pairs} == {(200, 201), (200, 202), (201, 202)}
+    assert len(index.neighbours(0, 0.9, limit=8)) == 8, "a row's neighbours are looked up in a bounded sample"

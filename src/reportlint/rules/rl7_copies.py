@@ -2,7 +2,7 @@
 
 A batch rule: it compares the MinHash fingerprints of every prose paragraph of
 every report in the batch (:class:`~reportlint.core.summary.Paragraphs`),
-finding near-identical pairs with LSH (:func:`reportlint.text.minhash.similar_pairs`)
+finding near-identical pairs with LSH (:class:`reportlint.text.minhash.LSHIndex`)
 so the cost grows about linearly with the number of reports.
 """
 
@@ -16,10 +16,12 @@ from reportlint.core.batch import Anchor, Batch, BatchReport, BatchRule
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option
-from reportlint.text.minhash import signature_matrix, similar_pairs
+from reportlint.text.minhash import LSHIndex, signature_matrix
 
 #: How much less similar than a pair other paragraphs may be and still make the pair's wording common (shared by many).
 COMMON_MARGIN = 0.2
+#: More nearly identical paragraphs than this are boilerplate without further ado (see :meth:`LSHIndex.pairs`).
+CROWD = 64
 
 
 @dataclass(frozen=True)
@@ -90,55 +92,43 @@ class CopiedFromAnotherBody(BatchRule):
             return
         threshold = float(self.config["similarity"])
         boilerplate = max(2, int(self.config["boilerplate"]))
-        # Exact copies first: one group per distinct text, one row of the LSH per group.
+        # Exact copies first: one group per distinct text, one row of the LSH index per group.
         groups: dict[bytes, int] = {}
         group_of = [groups.setdefault(digest, len(groups)) for digest in digests]
         members: list[list[int]] = [[] for _ in groups]
         for row, group in enumerate(group_of):
             members[group].append(row)
         owners = [{paragraphs[row].owner for row in group_rows} for group_rows in members]
-        matrix = signature_matrix([signatures[group_rows[0]] for group_rows in members])
-        neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
-        for first, second, score in similar_pairs(matrix, max(0.0, threshold - COMMON_MARGIN)):
-            neighbours[first].append((second, score))
-            neighbours[second].append((first, score))
+        index = LSHIndex(signature_matrix([signatures[group_rows[0]] for group_rows in members]))
+        near_pairs, crowds = index.pairs(threshold, crowd=CROWD)
+        common = {int(group) for crowd in crowds for group in crowd}  # very many nearly the same texts: boilerplate
+        candidates = [(group, group, 1.0) for group, found in enumerate(owners) if len(found) > 1]
+        candidates += [(first, second, score) for first, second, score in near_pairs if len(owners[first] | owners[second]) > 1]
         copies: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)  # row → other owner → (their row, similarity)
-        for group, group_rows in enumerate(members):
-            partners = [(group, 1.0)] + [(near, score) for near, score in neighbours.get(group, ()) if score >= threshold]
-            for partner, score in partners:
-                if len(owners[group] | owners[partner]) < 2 or self._common(group, partner, score, owners, neighbours, boilerplate):
-                    continue
-                for row in group_rows:
-                    mine = paragraphs[row]
-                    if mine.report.reference or not mine.known:
-                        continue
-                    best = copies[row]
-                    for other in members[partner]:
-                        theirs = paragraphs[other]
-                        if theirs.owner == mine.owner or not theirs.known:
-                            continue
-                        if theirs.owner not in best or _better(theirs, score, paragraphs[best[theirs.owner][0]], best[theirs.owner][1]):
-                            best[theirs.owner] = (other, score)
+        peers = _Peers(index, owners, max(0.0, threshold - COMMON_MARGIN))
+        for group, partner, score in sorted(candidates, key=lambda candidate: -candidate[2]):
+            if group in common or partner in common or peers.common(group, partner, score, boilerplate):
+                continue
+            for mine_group, their_group in ((group, partner), (partner, group)) if group != partner else ((group, group),):
+                self._record(copies, paragraphs, members[mine_group], members[their_group], score)
         yield from self._findings(paragraphs, {row: found for row, found in copies.items() if found})
 
     @staticmethod
-    def _common(
-        group: int, partner: int, score: float, owners: list[set[int]], neighbours: dict[int, list[tuple[int, float]]], boilerplate: int
-    ) -> bool:
-        """Whether two similar paragraphs are common wording: ``boilerplate`` owners or more have a paragraph about as close.
-
-        "About as close" is within :data:`COMMON_MARGIN` of the pair's own similarity: a
-        verbatim copy inside a family of loosely similar paragraphs stands out, a
-        sentence every report words alike does not.
-        """
-        peers = owners[group] | owners[partner]
-        floor = score - COMMON_MARGIN
-        for near, near_score in (*neighbours.get(group, ()), *neighbours.get(partner, ())):
-            if len(peers) >= boilerplate:
-                break
-            if near_score >= floor:
-                peers |= owners[near]
-        return len(peers) >= boilerplate
+    def _record(
+        copies: dict[int, dict[int, tuple[int, float]]], paragraphs: list[_Paragraph], mine: list[int], theirs: list[int], score: float
+    ) -> None:
+        """For each checked paragraph of ``mine``, its best copy in each other body's reports among ``theirs``."""
+        for row in mine:
+            paragraph = paragraphs[row]
+            if paragraph.report.reference or not paragraph.known:
+                continue
+            best = copies[row]
+            for other in theirs:
+                candidate = paragraphs[other]
+                if candidate.owner == paragraph.owner or not candidate.known:
+                    continue
+                if candidate.owner not in best or _better(candidate, score, paragraphs[best[candidate.owner][0]], best[candidate.owner][1]):
+                    best[candidate.owner] = (other, score)
 
     def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[bytes], list[bytes]]:
         """Every fingerprinted paragraph long enough to compare, with its owner.
@@ -242,6 +232,52 @@ def _without_parents(name: str) -> list[str]:
         for index in range(len(name) - 2)
         if name[index] in _PLACE_ENDS and len(name) - index - 1 >= 2 and name.endswith(_GOVERNMENT_ENDS)
     ]
+
+
+class _Peers:
+    """Which owners have a paragraph about as close to a group as a given similarity: the test for common wording.
+
+    Each group's neighbours are looked up once (at the lowest similarity any
+    pair may need) and kept as two small arrays; candidates come highest
+    similarity first, so a group found common at one similarity is common for
+    every lower one without looking again.
+    """
+
+    def __init__(self, index: LSHIndex, owners: list[set[int]], floor: float) -> None:
+        self.index = index
+        self.owners = owners
+        self.floor = floor
+        self._neighbours: dict[int, tuple[list[int], list[float]]] = {}
+        self._common_at: dict[int, float] = {}
+
+    def _of(self, group: int) -> tuple[list[int], list[float]]:
+        found = self._neighbours.get(group)
+        if found is None:
+            pairs = self.index.neighbours(group, self.floor, limit=CROWD)
+            found = self._neighbours[group] = ([other for other, _ in pairs], [score for _, score in pairs])
+        return found
+
+    def common(self, group: int, partner: int, score: float, boilerplate: int) -> bool:
+        """Whether ``boilerplate`` owners or more have a paragraph within :data:`COMMON_MARGIN` of ``score`` of the pair.
+
+        "About as close" is within the margin of the pair's own similarity: a
+        verbatim copy inside a family of loosely similar paragraphs stands out, a
+        sentence every report words alike does not.
+        """
+        if score <= self._common_at.get(group, -1.0) or score <= self._common_at.get(partner, -1.0):
+            return True
+        peers = self.owners[group] | self.owners[partner]
+        floor = score - COMMON_MARGIN
+        for row in dict.fromkeys((group, partner)):
+            if len(peers) >= boilerplate:
+                break
+            others, scores = self._of(row)
+            peers.update(owner for other, near in zip(others, scores, strict=True) if near >= floor for owner in self.owners[other])
+        if len(peers) >= boilerplate:
+            for row in (group, partner):
+                self._common_at[row] = max(self._common_at.get(row, -1.0), score)
+            return True
+        return False
 
 
 def _better(candidate: _Paragraph, score: float, current: _Paragraph, current_score: float) -> bool:

@@ -8,12 +8,13 @@ MinHash signatures: the share of positions where they agree. Signatures are
 fixed-size bytes, so a batch keeps one per paragraph cheaply and a result cache
 can store them.
 
-:func:`similar_pairs` finds the pairs of a set of signatures whose estimated
+:class:`LSHIndex` finds the pairs of a set of signatures whose estimated
 similarity reaches a threshold without comparing every pair: locality-sensitive
 hashing cuts each signature into :data:`BANDS` bands, and only items sharing a
-whole band are compared. A band shared by very many items (boilerplate every
-report repeats) is compared against a bounded sample, so the cost stays near
-linear in the number of items.
+whole band are compared. Items that very many others share a band with are
+nearly the same text (boilerplate every report repeats): they are set apart as
+a crowd instead of compared pair by pair, so work and memory stay near linear
+in the number of items.
 
 Why this and not datasketch: the same MinHash and LSH, but vectorised over a
 whole report at once with numpy — datasketch hashes each shingle with SHA-1 in
@@ -207,60 +208,108 @@ def signature_matrix(signatures: Sequence[bytes]) -> np.ndarray:
     return np.frombuffer(b"".join(signatures), dtype="<u2").reshape(len(signatures), SIGNATURE_SIZE).astype(np.uint16)
 
 
-def similar_pairs(
-    matrix: np.ndarray,
-    threshold: float,
-    owners: Sequence[int] | None = None,
-    *,
-    crowd: int = 64,
-    chunk: int = 200_000,
-) -> Iterator[tuple[int, int, float]]:
-    """Pairs ``(i, j, similarity)`` with ``i < j`` (of different ``owners`` when given) and estimated similarity ≥ ``threshold``.
+class LSHIndex:
+    """Signatures cut into :data:`BANDS` bands and sorted by each band, to find the rows that share a band with others.
 
-    ``matrix`` holds one signature per row (:func:`signature_matrix`). Only
-    rows sharing a whole LSH band are compared; in a band shared by more than
-    ``crowd`` rows, each row is compared with the first ``crowd`` of them only
-    (such a band is boilerplate repeated by many reports).
+    Memory is two arrays of row numbers and keys per band (a few dozen bytes a
+    row); nothing grows with the number of similar pairs. :meth:`pairs` finds
+    the similar pairs, :meth:`neighbours` the rows similar to one row.
     """
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        np = _numpy()
+        self.matrix = matrix
+        self.rows_per_band = matrix.shape[1] // BANDS
+        self.keys: list[Any] = []
+        self.orders: list[Any] = []
+        self.sorted_keys: list[Any] = []
+        weights = _band_weights(self.rows_per_band)
+        for band in range(BANDS):
+            part = matrix[:, band * self.rows_per_band : (band + 1) * self.rows_per_band].astype(np.uint64)
+            keys = (part * weights).sum(axis=1, dtype=np.uint64)  # equal bands, equal keys; a rare false match is only compared
+            order = np.argsort(keys, kind="stable")
+            self.keys.append(keys)
+            self.orders.append(order)
+            self.sorted_keys.append(keys[order])
+
+    def scores(self, first: Any, second: Any) -> Any:
+        """The estimated similarity of each pair of rows ``(first[k], second[k])``."""
+        np = _numpy()
+        return np.count_nonzero(self.matrix[first] == self.matrix[second], axis=1) / self.matrix.shape[1]
+
+    def pairs(self, threshold: float, *, crowd: int = 64) -> tuple[list[tuple[int, int, float]], list[Any]]:
+        """Pairs ``(i, j, similarity)``, ``i < j``, with estimated similarity ≥ ``threshold``; and the crowds.
+
+        Rows sharing a band are compared when at most ``crowd`` share it. A
+        larger bucket is split by the next band too (rows sharing sixteen values
+        are nearly the same text); a part still larger than ``crowd`` is a
+        *crowd*: that many rows are nearly the same (boilerplate), so they are
+        returned as such rather than compared pair by pair. Work and memory stay
+        proportional to the rows times ``crowd``.
+        """
+        np = _numpy()
+        count = len(self.matrix)
+        found: dict[int, float] = {}
+        crowds: list[Any] = []
+        for band in range(BANDS):
+            groups: list[Any] = []
+            for members in _runs(self.sorted_keys[band], self.orders[band]):
+                if len(members) <= crowd:
+                    groups.append(members)
+                    continue
+                finer = self.keys[(band + 1) % BANDS][members]
+                order = np.argsort(finer, kind="stable")
+                for part in _runs(finer[order], members[order]):
+                    (groups if len(part) <= crowd else crowds).append(part)
+            first, second = _all_pairs(groups)
+            if not len(first):
+                continue
+            scores = self.scores(first, second)
+            chosen = scores >= threshold - 1e-9
+            for i, j, score in zip(first[chosen].tolist(), second[chosen].tolist(), scores[chosen].tolist(), strict=True):
+                found[min(i, j) * count + max(i, j)] = score
+        pairs = [(code // count, code % count, score) for code, score in sorted(found.items())]
+        return pairs, crowds
+
+    def neighbours(self, row: int, floor: float, *, limit: int = 64) -> list[tuple[int, float]]:
+        """The rows with estimated similarity ≥ ``floor`` to ``row`` among those sharing a band with it (``limit`` a band)."""
+        np = _numpy()
+        mates = []
+        for band in range(BANDS):
+            key = self.keys[band][row]
+            low = int(np.searchsorted(self.sorted_keys[band], key, side="left"))
+            high = int(np.searchsorted(self.sorted_keys[band], key, side="right"))
+            mates.append(self.orders[band][low : min(high, low + limit + 1)])
+        others = np.unique(np.concatenate(mates))
+        others = others[others != row]
+        if not len(others):
+            return []
+        scores = self.scores(np.full(len(others), row), others)
+        chosen = scores >= floor - 1e-9
+        return list(zip(others[chosen].tolist(), scores[chosen].tolist(), strict=True))
+
+
+def _runs(sorted_keys: Any, rows: Any) -> Iterator[Any]:
+    """The rows of each run of two or more equal keys."""
     np = _numpy()
-    count = len(matrix)
-    if count < 2:
+    if len(sorted_keys) < 2:
         return
-    rows_per_band = matrix.shape[1] // BANDS
-    firsts: list[Any] = []
-    seconds: list[Any] = []
-    for band in range(BANDS):
-        part = matrix[:, band * rows_per_band : (band + 1) * rows_per_band].astype(np.uint64)
-        keys = (part * _band_weights(rows_per_band)).sum(
-            axis=1, dtype=np.uint64
-        )  # equal bands, equal keys; a rare false match is only compared
-        order = np.argsort(keys, kind="stable")
-        sorted_keys = keys[order]
-        boundaries = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-        starts = np.concatenate(([0], boundaries))
-        stops = np.concatenate((boundaries, [count]))
-        for start, stop in zip(starts[stops - starts > 1], stops[stops - starts > 1], strict=True):
-            members = order[start:stop]
-            sample = members[:crowd]
-            left = np.repeat(members, len(sample))
-            right = np.tile(sample, len(members))
-            firsts.append(left)
-            seconds.append(right)
+    boundaries = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+    starts = np.concatenate(([0], boundaries))
+    stops = np.concatenate((boundaries, [len(sorted_keys)]))
+    for start, stop in zip(starts[stops - starts > 1].tolist(), stops[stops - starts > 1].tolist(), strict=True):
+        yield rows[start:stop]
+
+
+def _all_pairs(groups: Sequence[Any]) -> tuple[Any, Any]:
+    """Every pair of rows within each group, as two arrays."""
+    np = _numpy()
+    firsts, seconds = [], []
+    for members in groups:
+        left, right = np.triu_indices(len(members), 1)
+        firsts.append(members[left])
+        seconds.append(members[right])
     if not firsts:
-        return
-    left = np.concatenate(firsts)
-    right = np.concatenate(seconds)
-    low, high = np.minimum(left, right), np.maximum(left, right)
-    wanted = low != high
-    if owners is not None:
-        owner = np.asarray(owners)
-        wanted &= owner[low] != owner[high]
-    codes = np.unique(low[wanted].astype(np.int64) * count + high[wanted])
-    minimum = int(np.ceil(threshold * matrix.shape[1] - 1e-9))
-    for begin in range(0, len(codes), chunk):
-        part = codes[begin : begin + chunk]
-        first, second = part // count, part % count
-        agreeing = np.count_nonzero(matrix[first] == matrix[second], axis=1)
-        chosen = agreeing >= minimum
-        for i, j, agree in zip(first[chosen].tolist(), second[chosen].tolist(), agreeing[chosen].tolist(), strict=True):
-            yield i, j, agree / matrix.shape[1]
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    return np.concatenate(firsts), np.concatenate(seconds)
