@@ -6,10 +6,10 @@ import random
 
 from reportlint.text.minhash import (
     SIGNATURE_SIZE,
+    LSHIndex,
     Signer,
     comparable_text,
     digest,
-    LSHIndex,
     signature_matrix,
     similarity,
     sketch_similarity,
