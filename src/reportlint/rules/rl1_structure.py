@@ -457,7 +457,7 @@ class AssessmentStatement(Rule):
             return
         anchor = parts[0] or parts[1]
         yield self.diagnostic(
-            f"{subject.name}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
+            f"{subject.display}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
             anchor.start,
             anchor.end,
         )

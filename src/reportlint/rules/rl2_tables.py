@@ -496,7 +496,7 @@ class RulesByLowerBody(Rule):
             cell = table.cell("rules", column.id)
             if cell.is_readable and cell.value and cell.value > 0:
                 yield self.diagnostic(
-                    f"{subject.name}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
+                    f"{subject.display}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
                     cell.start,
                     cell.end,
                 )
