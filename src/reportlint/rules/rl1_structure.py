@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
 from reportlint.text.normalize import fold_width
 from reportlint.text.ordinals import chinese_number, section_number
+from reportlint.text.quoting import squash
 
 
 def _applies(report) -> bool:
@@ -56,8 +58,8 @@ class MissingSection(Rule):
             return
         found = {section.spec_id for section in reading.sections if section.is_template}
         for spec in template.sections:
-            if spec.id in found:
-                continue
+            if spec.id in found or reading.cut_off(spec.id):
+                continue  # a part after the place where an incomplete text stops is RL117's finding
             start, end = self._anchor(report, spec.number)
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
 
@@ -150,7 +152,10 @@ class ExtraSection(Rule):
         if not _applies(report):
             return
         seen: set[str] = set()
+        truncation = report.reading.truncation
         for section in report.reading.sections:
+            if truncation is not None and truncation.reason == "heading" and truncation.section == section:
+                continue  # the cut-off heading the text ends with (“三、收到”) is RL117's finding
             if section.kind == "unknown":
                 yield self.diagnostic(f"官方格式之外的一级标题：“{section.heading}”", section.start, section.end)
             elif section.is_template:
@@ -162,13 +167,15 @@ class ExtraSection(Rule):
 class EmptySection(Rule):
     """章节标题下面没有任何内容（紧接着就是下一个标题）。
 
-    常见原因是表格以图片或附件形式发布后在网页中丢失，或标题保留了但内容没有
-    写。没有内容的部分等于缺少这一部分。
+    标题保留了但内容没有写，这一部分就等于缺少。第二、三、四部分的内容是表格，
+    标题下没有内容多半是表格以图片或附件形式发布、在复制时丢失，reportlint 无法
+    判断，改由 RL215 提示表格没有读出；文本最后的标题下没有内容是文本不完整
+    （RL117）。
 
     反例：
 
-        三、政府信息公开重点工作完成情况
-        四、政府信息依申请公开情况
+        一、总体情况
+        五、存在的主要问题及改进情况
 
     正例：
 
@@ -182,9 +189,15 @@ class EmptySection(Rule):
 
     def check(self, report):
         text = report.text
-        for section in report.reading.sections:
-            if not text[section.body_start : section.body_end].strip():
-                yield self.diagnostic(f"“{section.heading}”下面没有内容", section.start, section.end)
+        reading = report.reading
+        for section in reading.sections:
+            if text[section.body_start : section.body_end].strip():
+                continue
+            if reading.unread(section.spec_id or "") is not None:
+                continue  # a table part with nothing under its heading: RL215
+            if reading.truncation is not None and reading.truncation.section == section:
+                continue  # the heading the text ends with: RL117
+            yield self.diagnostic(f"“{squash(section.heading)}”下面没有内容", section.start, section.end)
 
 
 class LegacyStructure(Rule):
@@ -296,21 +309,106 @@ class HeadingVariant(Rule):
                 yield self.diagnostic(f"章节标题“{section.heading}”与官方格式不同，官方标题为“{official}”", section.start, section.end)
 
 
-_PROMISE = re.compile(
-    r"(?:全文|本报告|报告)(?:共)?(?:包括|分为|由)(?P<list>[^。]{4,200}?)(?:(?:共|等)(?P<count>[一二三四五六七八九十\d]+)个?部分|。)"
+#: An intro that enumerates the report's parts: 全文包括……（共/等N个部分）, 由……（等N部分）组成, 分为N个部分.
+_PROMISES = (
+    re.compile(
+        r"(?:全文|本报告|报告|年报)[^。，,]{0,12}?(?:包括|包含)\s*[:：]?\s*(?P<list>[^。]{4,200}?)"
+        r"(?:[,，]?\s*(?:共|等)\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?(?:部分|方面)|。)"
+    ),
+    re.compile(
+        r"由\s*(?P<list>[^。由]{4,200}?)(?:等|共)?\s*(?:(?P<count>[一二三四五六七八九十\d]+)\s*个?(?:部分|方面))?(?:内容|部分)?组成"
+    ),
+    re.compile(
+        r"(?:全文|本报告|报告)[^。，,]{0,8}?(?:共\s*)?分为\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?:\s*[:：]\s*(?P<list>[^。]{4,200}?)。)?"
+    ),
+    re.compile(r"(?:全文|本报告|报告)[^。，,]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
 )
 _ATTACHMENT_PROMISE = re.compile(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
 
 
-class IntroPromises(Rule):
-    """引言中说报告包括若干部分或附有统计表，但正文中没有这些部分或附表，或部分数不对。
+@dataclass(frozen=True)
+class _Promise:
+    """What an intro says the report consists of: the parts it lists (each tied to a template part or not) and the count it states."""
 
-    引言里的“全文包括……共N个部分”“并附指标统计表”常从往年报告照抄，与实际结构
-    不符，说明报告是在旧报告上改写而成的。
+    start: int
+    end: int
+    list_start: int
+    list_end: int
+    items: tuple[tuple[str, str | None], ...]  # (the item as written, template section id / "legacy" / None)
+    stated: int | None
+
+
+def _promises(report, intro_end: int) -> list[_Promise]:
+    normalized = report.normalized
+    template = report.reading.expected_template
+    found: list[_Promise] = []
+    for pattern in _PROMISES:
+        for match in pattern.finditer(normalized, 0, intro_end):
+            if any(promise.start <= match.start() < promise.end for promise in found):
+                continue
+            listed = match.group("list") or ""
+            separators = r"[,;；]|以及" if "," in listed else r"[、;；]|以及"
+            items = [item.strip() for item in re.split(separators, listed) if item.strip()]
+            stated_text = match.group("count")
+            stated = None
+            if stated_text:
+                stated = int(stated_text) if stated_text.isdigit() else chinese_number(stated_text)
+            found.append(
+                _Promise(
+                    match.start(),
+                    match.end(),
+                    match.start("list") if listed else match.start(),
+                    match.end("list") if listed else match.end(),
+                    _merged(items, template),
+                    stated,
+                )
+            )
+    return sorted(found, key=lambda promise: promise.start)
+
+
+def _part_of(item: str, template) -> str | None:
+    """Which template part an intro item names (a section id), ``legacy`` for a 2008-era part, else None."""
+    key = strip_ordinal(label_key(re.sub(r"^(?:和|及|以及|并)", "", item)))
+    if not key or template is None:
+        return None
+    for section in template.sections:
+        for heading in (section.heading, *section.variants):
+            if _covers(strip_ordinal(label_key(heading)), key):
+                return section.id
+        if section.keywords and all(any(word in key for word in group) for group in section.keywords):
+            return section.id
+    if any(legacy in key for legacy in (label_key(text) for text in template.legacy_headings)):
+        return "legacy"
+    return None
+
+
+def _merged(items: list[str], template) -> tuple[tuple[str, str | None], ...]:
+    """Items tied to their part; neighbours naming the same part are one item (行政复议、行政诉讼情况)."""
+    merged: list[tuple[str, str | None]] = []
+    for item in items:
+        part = _part_of(item, template)
+        if merged and part is not None and part != "legacy" and merged[-1][1] == part:
+            merged[-1] = (merged[-1][0] + "、" + item, part)
+        else:
+            merged.append((item, part))
+    return tuple(merged)
+
+
+class IntroPromises(Rule):
+    """引言说报告由若干部分组成或附有统计表，但部分数、所列部分或附表与正文不符。
+
+    引言里的“全文包括……共N个部分”“本报告由……等六部分组成”“并附指标统计表”常
+    从往年报告照抄，与实际结构不符，说明报告是在旧报告上改写而成的。只检查真正
+    列举了组成部分的句子（“全文包括……”“由……组成”“分为……部分”“共……部分”）；
+    “本报告由××镇人民政府编制”说的是谁编写，不算。“行政复议、行政诉讼情况”算
+    一个部分。检查的是：列举的部分数与所说的部分数是否一致；所说的部分数与正文
+    的一级标题数是否一致；列举的旧格式部分（概述、收费及减免……）正文中有没有；
+    说附有附表而正文没有。文本在中途中断时（RL117），只检查引言本身是否前后一致，
+    以及所说的部分数是不是统一格式的六个部分。
 
     反例：
 
-        全文包括概述，政府信息主动公开情况，……以及存在问题和整改措施。并附指标统计表。
+        全文包括概述，主动公开政府信息情况，咨询处理情况共三个部分。并附指标统计表。
 
     正例：
 
@@ -324,28 +422,47 @@ class IntroPromises(Rule):
     severity = "warning"
 
     def check(self, report):
-        sections = report.reading.sections
+        reading = report.reading
+        sections = reading.sections
         intro_end = sections[0].start if sections else min(len(report.text), 1500)
-        normalized = report.normalized
-        for match in _PROMISE.finditer(normalized, 0, intro_end):
-            listed = match.group("list")
-            separators = r"[,;；]|以及" if "," in listed else r"[、;；]|以及"
-            items = [item.strip() for item in re.split(separators, listed) if item.strip()]
-            stated = match.group("count")
-            count = int(stated) if stated and stated.isdigit() else (chinese_number(stated) or 0) if stated else len(items)
+        template = reading.expected_template
+        parts = len(template.sections) if template is not None else 6
+        for promise in _promises(report, intro_end):
+            listed = len(promise.items)
+            if promise.stated is not None and listed >= 2 and listed != promise.stated:
+                named = {part for _, part in promise.items}
+                absent = [spec.heading for spec in template.sections if spec.id not in named] if template is not None else []
+                hint = f"（没有列出{'、'.join(f'“{heading}”' for heading in absent[:3])}）" if listed < promise.stated and absent else ""
+                yield self.diagnostic(
+                    f"引言列出了 {listed} 个部分，却说共 {section_number(promise.stated)} 个部分{hint}", promise.start, promise.end
+                )
+            count = promise.stated if promise.stated is not None else (listed if listed >= 2 else None)
+            if not reading.is_complete:
+                if promise.stated is not None and promise.stated != parts:
+                    yield self.diagnostic(
+                        f"引言说报告共 {promise.stated} 个部分，统一格式的年度报告由 {parts} 个部分组成", promise.start, promise.end
+                    )
+                continue  # the rest of the report is not there to compare with
             headings = [strip_ordinal(label_key(section.heading)) for section in sections]
-            missing = [item for item in items if not any(_covers(heading, label_key(item)) for heading in headings)]
+            missing = [
+                item
+                for item, part in promise.items
+                if part in (None, "legacy") and not any(_covers(heading, label_key(item)) for heading in headings)
+            ]
             if missing:
                 yield self.diagnostic(
-                    f"引言列出的部分在正文中找不到：{'、'.join(f'“{item}”' for item in missing[:4])}"
+                    f"引言列出的部分在正文中找不到：{'、'.join(f'“{squash(item)}”' for item in missing[:4])}"
                     + (f"等 {len(missing)} 项" if len(missing) > 4 else ""),
-                    match.start("list"),
-                    match.end("list"),
+                    promise.list_start,
+                    promise.list_end,
                 )
-            if count != len(sections):
-                yield self.diagnostic(f"引言说报告共 {count} 个部分，正文实际有 {len(sections)} 个一级标题", match.start(), match.end())
+            if count is not None and count != len(sections):
+                yield self.diagnostic(f"引言说报告共 {count} 个部分，正文实际有 {len(sections)} 个一级标题", promise.start, promise.end)
+        if not reading.is_complete:
+            return
+        normalized = report.normalized
         for match in _ATTACHMENT_PROMISE.finditer(normalized, 0, intro_end):
-            attached = report.reading.filled is not None or "附表" in normalized[intro_end:] or "附件" in normalized[intro_end:]
+            attached = reading.filled is not None or "附表" in normalized[intro_end:] or "附件" in normalized[intro_end:]
             if not attached:
                 yield self.diagnostic(f"引言说“{report.text[match.start() : match.end()]}”，但报告中没有附表", match.start(), match.end())
 
@@ -407,7 +524,7 @@ class OverviewAspects(Rule):
 
     def check(self, report):
         section = report.reading.section("s1")
-        if section is None or not _applies(report):
+        if section is None or not _applies(report) or report.reading.cut_off("s1"):
             return
         body = report.normalized[section.body_start : section.body_end]
         prose = _ENUMERATION.sub(_mask_aspect_lists, body)
@@ -453,7 +570,7 @@ class AssessmentStatement(Rule):
             return
         parts = [report.reading.section(section_id) for section_id in ("s1", "s5")]
         bodies = [report.normalized[part.body_start : part.body_end] for part in parts if part is not None]
-        if not bodies or any(word in body for body in bodies for word in self._WORDS):
+        if not bodies or any(word in body for body in bodies for word in self._WORDS) or report.reading.cut_off("s5"):
             return
         anchor = parts[0] or parts[1]
         yield self.diagnostic(
@@ -488,7 +605,7 @@ class FeeStatement(Rule):
     def check(self, report):
         year = report.reading.year
         section = report.reading.section("s6")
-        if year is None or year < 2021 or section is None:
+        if year is None or year < 2021 or section is None or report.reading.cut_off("s6"):
             return
         if "信息处理费" not in report.normalized[section.body_start : section.body_end]:
             yield self.diagnostic("第六部分没有说明信息处理费的收取情况（2021 年起的格式要求报告）", section.start, section.end)
@@ -679,6 +796,45 @@ class TitleSplit(Rule):
             yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{title.text}”", title.start, title.end)
 
 
+class IncompleteReport(Rule):
+    """报告文本不完整：正文在中途中断（句子没写完、表格没写完、最后只有标题，或只是分页文章的第一页）。
+
+    从网站复制或抓取的报告常常只有一部分：网页截断、只保存了分页文章的第 1 页
+    （“第1页 共3页”“下一页”）、最后一个标题下的内容没有复制下来。报告应完整发布；
+    检查时，中断处之后的内容无法检查，只由中断本身推出的问题（缺少后面的章节、
+    引言所列的部分、第五十条要求的内容、表格缺少的行）不再报告，改由本条说明
+    文本在哪里中断。
+
+    反例：
+
+        一、总体情况
+        2021年，我镇认真贯彻落实《条例》，进一步加强
+
+    正例：
+
+        ……
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+        某某镇人民政府
+        2022年1月20日
+    """
+
+    code = "RL117"
+    name = "incomplete-report"
+    severity = "warning"
+
+    def check(self, report):
+        truncation = report.reading.truncation
+        if truncation is None:
+            return
+        yield self.diagnostic(
+            f"报告文本不完整：{truncation.describe()}。中断处之后的内容没有检查，"
+            "由此缺少的章节、引言所列部分、第五十条要求的内容和表格行不再逐项报告",
+            truncation.start,
+            truncation.end,
+        )
+
+
 @hookimpl
 def reportlint_rules():
     """The RL1 structure and title rules."""
@@ -699,4 +855,5 @@ def reportlint_rules():
         TitleDuplicatedWord,
         TitleMissing,
         TitleSplit,
+        IncompleteReport,
     ]

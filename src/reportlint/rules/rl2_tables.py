@@ -44,8 +44,9 @@ class MissingTable(Rule):
     """第二、三、四部分缺少统一格式规定的表格。
 
     统一格式中，第二部分由“第二十条第（一）项”等几张小表组成，第三部分是收到和
-    处理政府信息公开申请情况表，第四部分是行政复议、行政诉讼情况表。网页发布时表格
-    常以图片形式出现或丢失，导致公众看不到数据。
+    处理政府信息公开申请情况表，第四部分是行政复议、行政诉讼情况表。只报告写了
+    文字却没有表格的部分；标题下什么都没有（表格多半是图片或附件）、表格在而读
+    不出的，由 RL215 提示；文本在中途中断时（RL117）中断处之后的表格不报告。
 
     反例：
 
@@ -73,6 +74,8 @@ class MissingTable(Rule):
             section = reading.section(section_id)
             if section is None:
                 continue  # the missing section itself is RL101's finding
+            if reading.cut_off(section_id) or reading.unread(section_id) is not None:
+                continue  # the text stops before the tables (RL117), or they are there but unread (RL215)
             template_id = reading.table_templates.get(section_id)
             specs = template.tables_of(section_id)
             if template_id is None:
@@ -90,7 +93,8 @@ class MissingRows(Rule):
     """表格缺少统一格式规定的行（例如第三部分只有部分办理结果行）。
 
     统一格式的每一行都必须填写，没有数据的行也要保留并填 0。缺行会使汇总统计出错，
-    也无法核对勾稽关系。
+    也无法核对勾稽关系。文本在表格中途中断时（RL117），中断处之后的行不报告；数字
+    连写而无法拆分的行由 RL215 提示。
 
     反例：
 
@@ -107,7 +111,12 @@ class MissingRows(Rule):
 
     def check(self, report):
         for table in _tables(report):
-            missing = [row for row in table.spec.rows if table.row(row.id) is None]
+            unsplit = {row.row for row in table.unsplittable}
+            missing = [row for row in table.spec.rows if table.row(row.id) is None and row.id not in unsplit]
+            if report.reading.cut_off(table.spec.section):
+                found = [index for index, row in enumerate(table.spec.rows) if table.row(row.id) is not None]
+                last = max(found, default=-1)
+                missing = [row for row in missing if table.spec.rows.index(row) < last]  # rows after the cut: RL117
             if not missing:
                 continue
             labels = "、".join(f"“{row.label}”" for row in missing[:4]) + (f"等 {len(missing)} 行" if len(missing) > 4 else "")
@@ -201,9 +210,11 @@ class ValueCount(Rule):
 
     def check(self, report):
         for table in _tables(report):
+            cut = report.reading.cut_off(table.spec.section)
+            last = max(table.rows, key=lambda row: row.end, default=None)
             for row in table.rows:
-                if row.row is None:
-                    continue
+                if row.row is None or (cut and row is last):
+                    continue  # the row the text stops in is RL117's finding
                 extra = [cell for cell in row.cells if cell.status is CellStatus.EXTRA]
                 unaligned = [cell for cell in row.cells if cell.status is CellStatus.UNALIGNED]
                 if not extra and not unaligned:
@@ -502,42 +513,125 @@ class RulesByLowerBody(Rule):
                 )
 
 
-class FeeAmountScale(Rule):
-    """2021 年格式“本年收费金额（单位：万元）”的数值大得不合常理，可能按“元”填写了。
+def _tier(subject) -> str | None:
+    """How high a body stands for money amounts: ``township``, ``county`` or None (a city, a province, or unknown)."""
+    if subject is None:
+        return None
+    if subject.is_township:
+        return "township"
+    if subject.level in ("县", "区"):
+        return "county"
+    if subject.level == "部门" and subject.name:
+        if "省" in subject.name or "自治区" in subject.name:
+            return None
+        if re.search(r"[县旗]|(?<![社园])区(?!域)", subject.name) and not re.search(r"市(?!场|民|政)", subject.name.split("区")[-1]):
+            return "county"
+    return None
 
-    表头规定单位为万元。乡镇、街道、县级机关一年的行政事业性收费很少达到上百万元，
-    数值过大通常是把元当成了万元。
+
+class FeeAmountScale(Rule):
+    """2021 年格式“本年收费金额（单位：万元）”的数值对报告主体来说大得不合常理，可能按“元”填写了。
+
+    表头规定单位为万元。乡镇、街道一年的行政事业性收费很少达到上百万元，县级机关
+    很少达到上亿元；数值过大通常是把元当成了万元。地市、省级机关及其部门收费上千
+    万元很常见，不检查；报告主体不明时也不检查。
 
     反例：
 
+        某某镇2021年政府信息公开工作年度报告
         行政事业性收费  3500
 
     正例：
 
+        某某镇2021年政府信息公开工作年度报告
         行政事业性收费  0.35
 
-    选项：``threshold``（数字，万元）——超过该值即提示，默认 100。
+    选项：``threshold``（数字，万元，默认 100）——乡镇、街道超过该值即提示；
+    ``county-threshold``（数字，万元，默认 10000）——县级机关（县、区人民政府及其部门）超过该值即提示。
     """
 
     code = "RL214"
     name = "fee-amount-scale"
     severity = "warning"
-    options = {"threshold": Option(100.0, "超过该金额（万元）即提示", float)}
+    options = {
+        "threshold": Option(100.0, "乡镇、街道超过该金额（万元）即提示", float),
+        "county-threshold": Option(10000.0, "县级机关超过该金额（万元）即提示", float),
+    }
 
     def check(self, report):
         table = report.reading.table("s2_20_8")
-        if table is None:
+        tier = _tier(report.reading.subject)
+        if table is None or tier is None:
             return
+        threshold = Decimal(str(self.config["threshold" if tier == "township" else "county-threshold"]))
         for column in table.spec.columns:
             if column.unit != "万元":
                 continue
             cell = table.cell("fees", column.id)
-            if cell.is_readable and cell.unit is None and cell.value > Decimal(str(self.config["threshold"])):
+            if cell.is_readable and cell.unit is None and cell.value > threshold:
+                who = "乡镇、街道" if tier == "township" else "县级机关"
                 yield self.diagnostic(
-                    f"“行政事业性收费”的收费金额单位是万元，填写的 {cell.raw} 万元即 {cell.value * 10000} 元，数值异常，请确认是否按“元”填写",
+                    f"“行政事业性收费”的收费金额单位是万元，填写的 {cell.raw} 万元即 {cell.value * 10000} 元，"
+                    f"对{who}来说数值异常（超过 {threshold.normalize():f} 万元），请确认是否按“元”填写",
                     cell.start,
                     cell.end,
                 )
+
+
+#: Why a part's tables could not be read, for messages.
+_UNREAD_REASONS = {
+    "empty": "标题下没有任何内容（表格可能以图片或附件形式发布，或复制时丢失）",
+    "unsplit": "数字连在一起写，无法唯一地拆分到各列",
+    "layout": "有表格的文字，但没有一行能对应到统一格式的行（版式无法识别）",
+}
+
+
+class TableNotRead(Rule):
+    """第二、三、四部分有表格（或表格的位置），但 reportlint 没有读出其中的数值，相应的核对没有进行。
+
+    表格以图片或附件形式发布、复制网页时丢失，或者表格被压成一行、数字连在一起
+    （“规章000行政规范性文件693”）而又无法唯一地拆分，reportlint 都不会猜测数值：
+    这些表格的勾稽关系、空白单元格等检查没有进行。本条说明哪张表、为什么没有读出、
+    哪些勾稽关系因此没有核对，避免“未发现问题”被误解为表格没有问题。请对照原件
+    核对，或提供带表格文字的版本。
+
+    反例：
+
+        三、收到和处理政府信息公开申请情况
+        四、政府信息公开行政复议、行政诉讼情况
+        （第三部分标题下没有表格）
+
+    正例：
+
+        三、收到和处理政府信息公开申请情况
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+        ……
+        一、本年新收政府信息公开申请数量  3  0  0  0  0  0  3
+    """
+
+    code = "RL215"
+    name = "table-not-read"
+    severity = "info"
+
+    def check(self, report):
+        reading = report.reading
+        template = reading.expected_template or (reading.filled.template if reading.filled else None)
+        for unread in reading.unread_tables:
+            specs = [template.table(table_id) for table_id in unread.tables] if template is not None else []
+            names = "、".join(f"“{spec.title}”" for spec in specs) or "表格"
+            relations = [relation.description for relation in template.relations if relation.table in unread.tables] if template else []
+            skipped = (
+                "以下勾稽关系未核对：" + "；".join(dict.fromkeys(relations))
+                if relations
+                else "表中数值的检查（空白单元格、单位、数值范围等）未进行"
+            )
+            rows = f"（{'、'.join(f'“{row}”' for row in unread.rows[:3])}{'等' if len(unread.rows) > 3 else ''}）" if unread.rows else ""
+            what = f"{len(unread.rows)} 行" if unread.reason == "unsplit" else "表格"
+            yield self.diagnostic(
+                f"“{squash(unread.section.heading)}”的{names}没有读出{what}：{_UNREAD_REASONS[unread.reason]}{rows}；{skipped}",
+                unread.start,
+                unread.end,
+            )
 
 
 @hookimpl
@@ -558,4 +652,5 @@ def reportlint_rules():
         RowLabelVariant,
         RulesByLowerBody,
         FeeAmountScale,
+        TableNotRead,
     ]

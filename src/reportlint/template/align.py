@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from reportlint.core.model import Document
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
+from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_truncation, keyed, label_key, similarity, strip_ordinal
-from reportlint.template.spec import RowSpec, TableSpec
+from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token
 
 
@@ -136,8 +137,9 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
 class TableGroupAligner:
     """Aligns the segments of one region to a group of template tables (e.g. all of section 二)."""
 
-    def __init__(self, tables: Sequence[TableSpec]) -> None:
+    def __init__(self, tables: Sequence[TableSpec], relations: Sequence[RelationSpec] = ()) -> None:
         self.tables = tuple(tables)
+        self.relations = tuple(relations)
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
         self.entries = self._entries()
         #: (position in ``expected``, label without ordinal) for every row label and alias, for fuzzy matching
@@ -165,11 +167,11 @@ class TableGroupAligner:
         unique = {(entry.key, entry.kind, entry.table, entry.row): entry for entry in entries if entry.key}
         return sorted(unique.values(), key=lambda entry: (-len(entry.key), entry.kind != "row"))
 
-    def _hits(self, key: str) -> list[_LabelHit]:
+    def _hits(self, key: str, entries: Sequence[_Entry] | None = None) -> list[_LabelHit]:
         """Known labels inside a label key, longest first, without overlaps, in text order."""
         covered = [False] * len(key)
         hits = []
-        for entry in self.entries:
+        for entry in self.entries if entries is None else entries:
             position = key.find(entry.key)
             while position >= 0:
                 span = range(position, position + len(entry.key))
@@ -179,6 +181,18 @@ class TableGroupAligner:
                     hits.append(_LabelHit(entry, position, position + len(entry.key)))
                 position = key.find(entry.key, position + 1)
         return sorted(hits, key=lambda hit: hit.key_start)
+
+    def _flattened_hits(self, key: str) -> list[_LabelHit]:
+        """Known labels in a flattened line, row labels written without their ordinal included (上年结转…)."""
+        if not hasattr(self, "_line_entries"):
+            known = {entry.key for entry in self.entries}
+            bare = [
+                _Entry(strip_ordinal(entry.key), "row", entry.table, entry.row, LabelMatch.NO_ORDINAL)
+                for entry in self.entries
+                if entry.kind == "row" and len(strip_ordinal(entry.key)) >= 4 and strip_ordinal(entry.key) not in known
+            ]
+            self._line_entries = sorted([*self.entries, *bare], key=lambda entry: (-len(entry.key), entry.kind != "row"))
+        return self._hits(key, self._line_entries)
 
     def _fuzzy_row(self, fragment: str, pointer: int) -> tuple[TableSpec, RowSpec, LabelMatch] | None:
         """A row whose label the fragment is a variant of (missing ordinal, truncated, misspelt)."""
@@ -262,6 +276,7 @@ class TableGroupAligner:
 
     def fill(self, document: Document, rows: Sequence[RawRow]) -> tuple[dict[str, FilledTable], int]:
         """Filled tables of this group and a fit score (higher = the template fits the report better)."""
+        rows, unsplit = FlattenedReader(self.tables, self._flattened_hits, self.relations).read(document, rows)
         segment_list, layout = segments(rows)
         placements = self.place(document, segment_list)
         by_table: dict[str, list[FilledRow]] = {table.id: [] for table in self.tables}
@@ -282,21 +297,23 @@ class TableGroupAligner:
             score += {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}.get(placement.match, 1) if placement.row.label else 2
             by_table[placement.table.id].append(filled)
         headers, unknown = self._headers(document, segment_list)
-        score += 2 * len(headers)
+        score += 2 * len(headers) + len(unsplit)
         filled_tables = {}
         for table in self.tables:
             table_rows = by_table[table.id]
             if table is self.tables[0]:
                 table_rows = table_rows + unplaced
             own_headers = tuple(label for label in headers if label in self._labels_of(table))
+            own_unsplit = tuple(row for row in unsplit if row.table == table.id)
             filled_tables[table.id] = FilledTable.build(
                 table,
                 sorted(table_rows, key=lambda row: row.start),
                 headers_found=own_headers,
                 unknown_headers=tuple(unknown) if table is self.tables[0] else (),
                 layout=layout,
-                start=min((row.start for row in table_rows), default=None),
-                end=max((row.end for row in table_rows), default=None),
+                start=min((row.start for row in (*table_rows, *own_unsplit)), default=None),
+                end=max((row.end for row in (*table_rows, *own_unsplit)), default=None),
+                unsplittable=own_unsplit,
             )
         return filled_tables, score
 

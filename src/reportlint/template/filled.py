@@ -103,6 +103,23 @@ class FilledRow:
 
 
 @dataclass(frozen=True)
+class UnsplitRow:
+    """A row of a table flattened into one line whose run of values could not be split into its cells with certainty.
+
+    ``text`` is the row as written (label and values); ``candidates`` is how many
+    splits fit the row's column count and relations: 0 (none: a value missing or
+    one too many) or more than one. Such a row is left out of every check.
+    """
+
+    table: str
+    row: str | None
+    start: int
+    end: int
+    text: str
+    candidates: int
+
+
+@dataclass(frozen=True)
 class FilledTable:
     """One template table as found in the report."""
 
@@ -114,6 +131,7 @@ class FilledTable:
     start: int | None = None
     end: int | None = None
     template_id: str | None = None
+    unsplittable: tuple[UnsplitRow, ...] = ()
     _cells: Mapping[tuple[str, str], FilledCell] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
     @classmethod
@@ -128,8 +146,8 @@ class FilledTable:
 
     @property
     def found(self) -> bool:
-        """Whether any row of the table was found."""
-        return bool(self.rows)
+        """Whether any row of the table was found (rows that could not be split included)."""
+        return bool(self.rows or self.unsplittable)
 
     def cell(self, row: str, column: str) -> FilledCell:
         """The cell at (row, column); a ``missing`` cell when the report has none."""

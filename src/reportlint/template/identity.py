@@ -192,6 +192,8 @@ def _title_like(text: str) -> bool:
 
 #: Metadata labels whose value is the page's title (``标题：……年度报告``).
 _TITLE_LABEL = re.compile(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
+#: The title at the start of a line that goes on with the report (a page copied without its line breaks).
+_LEADING_TITLE = re.compile(r"(\S.{3,70}?(?:报告|年报))\s")
 #: How long the second line of a title broken over two lines may be.
 _TITLE_TAIL_LENGTH = 20
 
@@ -214,6 +216,9 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
         if bare != line.text:
             start = line.end - len(bare)
             line = TextSpan(bare, start, line.end)
+        lead = _LEADING_TITLE.match(line.text) if not _title_like(line.text) else None
+        if lead is not None and _title_like(lead.group(1)):
+            line = TextSpan(lead.group(1), line.start, line.start + lead.end(1))  # a page that lost its line breaks
         lines.append(line)
     return lines
 

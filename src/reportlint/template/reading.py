@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from reportlint.core.model import Document
 from reportlint.template.align import TableGroupAligner
+from reportlint.template.completeness import TABLE_SECTIONS, Truncation, UnreadTable, find_truncation, find_unread_tables
 from reportlint.template.filled import FilledTable, FilledTemplate, LabelMatch
 from reportlint.template.identity import (
     Period,
@@ -31,9 +32,8 @@ from reportlint.template.labels import label_key
 from reportlint.template.sections import FoundSection, SectionFinder
 from reportlint.template.spec import TemplateSet, TemplateSpec
 from reportlint.template.tokens import region_rows
-
-#: Sections whose tables the reader aligns.
-TABLE_SECTIONS = ("s2", "s3", "s4")
+from reportlint.text.chrome import chrome_lines
+from reportlint.text.segmentation import Span
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ class Reading:
     expected_template: TemplateSpec | None
     table_templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     filled: FilledTemplate | None = None
+    truncation: Truncation | None = None
+    unread_tables: tuple[UnreadTable, ...] = ()
+    chrome: tuple[Span, ...] = ()
 
     def section(self, section_id: str) -> FoundSection | None:
         """The first found section with this template id."""
@@ -78,6 +81,23 @@ class Reading:
     def table(self, table_id: str) -> FilledTable | None:
         """A filled table by id (None when the report has no such table)."""
         return self.filled.table(table_id) if self.filled else None
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether the text reads as the whole report (see :mod:`reportlint.template.completeness`)."""
+        return self.truncation is None
+
+    def cut_off(self, section_id: str) -> bool:
+        """Whether a part is not wholly in the text because the text stops early (in this part or before it)."""
+        return self.truncation is not None and self.truncation.cuts(int(section_id[1:]))
+
+    def in_chrome(self, position: int) -> bool:
+        """Whether a position lies on a line of page chrome (site navigation, widgets, CMS metadata)."""
+        return any(span.start <= position < span.end for span in self.chrome)
+
+    def unread(self, section_id: str) -> UnreadTable | None:
+        """The part's tables that could not be read, if any."""
+        return next((item for item in self.unread_tables if item.section.spec_id == section_id), None)
 
 
 def _region(document: Document, reading_sections: tuple[FoundSection, ...], section_id: str, anchors: list[str]) -> tuple[int, int] | None:
@@ -127,6 +147,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
+    truncation = find_truncation(document, sections)
     return Reading(
         title=title,
         subject=find_subject(document, title, pinned_subject, first_heading),
@@ -139,6 +160,9 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         expected_template=expected,
         table_templates=MappingProxyType(table_templates),
         filled=filled,
+        truncation=truncation,
+        unread_tables=find_unread_tables(document, sections, filled, primary or (all_templates[0] if all_templates else None), truncation),
+        chrome=tuple(chrome_lines(document.normalized)),
     )
 
 
@@ -154,7 +178,7 @@ def _best_fit(document, sections, section_id, templates, expected):
         if region is None:
             continue
         rows = region_rows(document, *region)
-        tables, score = TableGroupAligner(group).fill(document, rows)
+        tables, score = TableGroupAligner(group, template.relations).fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue
         if template is expected and all(_read_exactly(table) for table in tables.values()):

@@ -37,7 +37,9 @@ CellKey = tuple[str, str, str]
 RowKey = tuple[str, str]
 
 #: Text layouts :func:`render` writes.
-LAYOUTS = ("tabs", "cells", "tab-cells", "pipes", "markdown", "spaces")
+LAYOUTS = ("tabs", "cells", "tab-cells", "pipes", "markdown", "spaces", "running", "packed")
+#: Layouts that lose every line break: the whole report on one line, as a CMS page copied by a crawler.
+RUNNING_LAYOUTS = ("running", "packed")
 #: How header cells are written: as one line, wrapped over two lines like Word, or one character per space.
 HEADER_STYLES = ("plain", "wrapped", "spaced")
 #: The six sections in order, and those that hold prose rather than tables.
@@ -891,6 +893,9 @@ def _grid_text(grid: Grid, layout: str) -> str:
     if layout == "markdown":
         lines = ["| " + " | ".join(_one_line(cell.text) if cell else "" for cell in grid.expanded_fields(row)) + " |" for row in rows]
         return "\n".join([lines[0], "|" + " --- |" * grid.column_count, *lines[1:]])
+    if layout in RUNNING_LAYOUTS:
+        joiner = " " if layout == "running" else ""
+        return joiner.join(_one_line(cell.text) for row in rows for cell in grid.starting_in(row) if cell.text)
     raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUTS)}）")
 
 
@@ -919,7 +924,10 @@ def render(report: SampleReport, layout: str = "tabs", header_style: str = "plai
     blank line between rows, a blank cell a lone tab. ``pipes``: ``| 规章 | 0 |``
     rows of a scraped web table. ``markdown``: ``#`` headings and pipe tables with
     a delimiter row. ``spaces``: PDF text, one line per row, cells separated by
-    spaces, empty cells lost. ``header_style`` is one of :data:`HEADER_STYLES`.
+    spaces, empty cells lost. ``running``: the whole report on one line, blocks
+    and cells separated by a space (a page copied without its line breaks);
+    ``packed``: the same with every table's cells written together
+    (``规章000行政规范性文件693``). ``header_style`` is one of :data:`HEADER_STYLES`.
     """
     if layout not in LAYOUTS:
         raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUTS)}）")
@@ -932,6 +940,8 @@ def render(report: SampleReport, layout: str = "tabs", header_style: str = "plai
             parts.append(("# " if kind == "title" else "## ") + text)
         else:
             parts.append(text)
+    if layout in RUNNING_LAYOUTS:
+        return " ".join(_one_line(part) for part in parts) + "\n"
     return "\n\n".join(parts) + "\n"
 
 
