@@ -63,9 +63,28 @@ def test_extra_and_duplicated_sections(report):
 
 def test_empty_section(report):
     text = render(report, "tabs")
-    start = text.index("六、其他需要报告的事项")
-    text = text[:start] + "六、其他需要报告的事项\n"
-    assert findings(text, "RL104") == [(line_of(text, "六、其他需要报告的事项"), "“六、其他需要报告的事项”下面没有内容")]
+    start, end = text.index("五、存在的主要问题及改进情况"), text.index("六、其他需要报告的事项")
+    text = text[:start] + "五、存在的主要问题及改进情况\n" + text[end:]
+    assert findings(text, "RL104") == [(line_of(text, "五、存在的主要问题及改进情况"), "“五、存在的主要问题及改进情况”下面没有内容")]
+
+
+def test_a_heading_the_text_ends_with_is_an_incomplete_report_not_an_empty_section(report):
+    text = render(report, "tabs")
+    text = text[: text.index("六、其他需要报告的事项")] + "六、其他需要报告的事项\n"
+    assert findings(text, "RL104") == []
+    [(line, message)] = findings(text, "RL117")
+    assert line == line_of(text, "六、其他需要报告的事项")
+    assert message.startswith("报告文本不完整：正文最后是标题“六、其他需要报告的事项”，标题下面没有内容")
+
+
+def test_table_part_with_nothing_under_its_heading_is_not_an_empty_section(report):
+    text = render(report, "tabs")
+    start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    text = text[:start] + "三、收到和处理政府信息公开申请情况\n" + text[end:]
+    assert findings(text, "RL104") == [] and findings(text, "RL201") == []
+    [(line, message)] = findings(text, "RL215")
+    assert line == line_of(text, "三、收到和处理政府信息公开申请情况")
+    assert "标题下没有任何内容（表格可能以图片或附件形式发布" in message and "第一项加第二项之和，等于第三项加第四项之和" in message
 
 
 def test_legacy_heading(report):

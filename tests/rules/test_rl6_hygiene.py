@@ -66,10 +66,18 @@ def test_unbalanced_brackets_silent_on_good_text(good):
 
 
 def test_half_width_punctuation_once_per_line_with_count():
-    [(code, line, column, _, message)] = run(HalfWidthPunctuation, "2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n")
-    assert (code, line, column) == ("RL603", 2, 6)
+    text = "2020年，新村镇认真贯彻《条例》，全面推进公开。\n2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n" + "全年共公开信息，均已归档。\n" * 20
+    [(code, line, column, _, message)] = run(HalfWidthPunctuation, text)
+    assert (code, line, column) == ("RL603", 3, 6)
     assert message == "中文句子中使用了半角标点“,”，应为全角“，”，本行共 2 处"
     assert run(HalfWidthPunctuation, "数值为1,024件，时间10:30，网址 http://x.cn。\n") == []
+
+
+def test_half_width_punctuation_throughout_is_one_info_finding():
+    text = "2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n主动公开信息56条,依申请公开0件:无。\n"
+    [(code, line, column, _, message)] = run(HalfWidthPunctuation, text)
+    assert (code, line, column) == ("RL603", 2, 6)
+    assert message.startswith("全文的中文句子都使用半角标点（“,”、“:”，共 4 处，2 行）")
 
 
 def test_redundant_numbering_mark():

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
+from reportlint.text.quoting import one_line
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -67,6 +68,9 @@ class Rule:
     options: ClassVar[Mapping[str, Option]] = MappingProxyType({})
     #: Where the rule comes from: ``builtin``, ``plugin:<name>`` or ``pack:<file>``.
     origin: ClassVar[str] = "builtin"
+    #: Whether the rule judges the report's own wording: its findings on lines of page chrome
+    #: (site navigation, font widgets, CMS metadata lines left in a copied web page) are dropped.
+    prose_only: ClassVar[bool] = False
 
     def __init__(self, config: Mapping[str, Any] | None = None) -> None:
         given = dict(config or {})
@@ -95,12 +99,12 @@ class Rule:
         fix: Fix | None = None,
         severity: str | Severity | None = None,
     ) -> Diagnostic:
-        """A diagnostic of this rule at ``[start, end)`` of ``report.text``."""
+        """A diagnostic of this rule at ``[start, end)`` of ``report.text``; the message is made one line (text quoted across a line break is joined)."""
         return Diagnostic(
             code=self.code,
             name=self.name,
             severity=Severity.parse(severity or self.severity),
-            message=message,
+            message=one_line(message),
             start=start,
             end=start if end is None else end,
             related=tuple(item if isinstance(item, Related) else Related(*item) for item in related),

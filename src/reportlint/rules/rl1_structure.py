@@ -115,13 +115,13 @@ class SectionOrder(Rule):
             heading = template.section(section.spec_id).heading
             if number < seen_max:
                 yield self.diagnostic(
-                    f"章节顺序错误：“{section.heading}”应排在第{section_number(number)}部分，却出现在后面的部分之后",
+                    f"章节顺序错误：“{squash(section.heading)}”应排在第{section_number(number)}部分，却出现在后面的部分之后",
                     section.start,
                     section.end,
                 )
             elif section.ordinal is not None and section.ordinal != number and not report.reading.is_legacy_structure:
                 yield self.diagnostic(
-                    f"章节序号错误：“{section.heading}”是第{section_number(number)}部分，序号应为“{section_number(number)}、”（官方标题：{heading}）",
+                    f"章节序号错误：“{squash(section.heading)}”是第{section_number(number)}部分，序号应为“{section_number(number)}、”（官方标题：{heading}）",
                     section.start,
                     section.end,
                 )
@@ -157,10 +157,10 @@ class ExtraSection(Rule):
             if truncation is not None and truncation.reason == "heading" and truncation.section == section:
                 continue  # the cut-off heading the text ends with (“三、收到”) is RL117's finding
             if section.kind == "unknown":
-                yield self.diagnostic(f"官方格式之外的一级标题：“{section.heading}”", section.start, section.end)
+                yield self.diagnostic(f"官方格式之外的一级标题：“{squash(section.heading)}”", section.start, section.end)
             elif section.is_template:
                 if section.spec_id in seen:
-                    yield self.diagnostic(f"重复的章节：“{section.heading}”在前面已经出现过", section.start, section.end)
+                    yield self.diagnostic(f"重复的章节：“{squash(section.heading)}”在前面已经出现过", section.start, section.end)
                 seen.add(section.spec_id)
 
 
@@ -227,7 +227,7 @@ class LegacyStructure(Rule):
             return
         for section in report.reading.legacy_sections:
             yield self.diagnostic(
-                f"使用了 2008 年条例时期的旧标题“{section.heading}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写",
+                f"使用了 2008 年条例时期的旧标题“{squash(section.heading)}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写",
                 section.start,
                 section.end,
             )
@@ -306,7 +306,9 @@ class HeadingVariant(Rule):
         for section in report.reading.sections:
             if section.is_template and section.match in ("variant", "keywords"):
                 official = template.section(section.spec_id).heading
-                yield self.diagnostic(f"章节标题“{section.heading}”与官方格式不同，官方标题为“{official}”", section.start, section.end)
+                yield self.diagnostic(
+                    f"章节标题“{squash(section.heading)}”与官方格式不同，官方标题为“{official}”", section.start, section.end
+                )
 
 
 #: An intro that enumerates the report's parts: 全文包括……（共/等N个部分）, 由……（等N部分）组成, 分为N个部分.
@@ -382,10 +384,20 @@ def _part_of(item: str, template) -> str | None:
     return None
 
 
+def _split_joined(item: str, template) -> list[str]:
+    """An item naming two template parts joined by 及/和/与 (``存在的主要问题及改进情况及其他需要报告的事项``) as two items."""
+    for joint in re.finditer("以及|及|和|与", item):
+        first, second = item[: joint.start()], item[joint.end() :]
+        parts = (_part_of(first, template), _part_of(second, template))
+        if None not in parts and "legacy" not in parts and parts[0] != parts[1]:
+            return [first, *_split_joined(second, template)]
+    return [item]
+
+
 def _merged(items: list[str], template) -> tuple[tuple[str, str | None], ...]:
     """Items tied to their part; neighbours naming the same part are one item (行政复议、行政诉讼情况)."""
     merged: list[tuple[str, str | None]] = []
-    for item in items:
+    for item in (piece for listed in items for piece in _split_joined(listed, template)):
         part = _part_of(item, template)
         if merged and part is not None and part != "legacy" and merged[-1][1] == part:
             merged[-1] = (merged[-1][0] + "、" + item, part)
@@ -531,7 +543,7 @@ class OverviewAspects(Rule):
         missing = [aspect for aspect, words in OVERVIEW_ASPECTS.items() if not any(word in prose for word in words)]
         if missing:
             yield self.diagnostic(
-                f"“{section.heading}”没有写到{'、'.join(f'“{aspect}”' for aspect in missing)}方面的情况（应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）",
+                f"“{squash(section.heading)}”没有写到{'、'.join(f'“{aspect}”' for aspect in missing)}方面的情况（应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）",
                 section.start,
                 section.end,
             )
@@ -770,7 +782,7 @@ class TitleMissing(Rule):
             start, end = _title_anchor(report)
             yield self.diagnostic("没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）", start, end)
         elif report.reading.year_source != "title":
-            yield self.diagnostic(f"标题“{title.text}”中没有年份", title.start, title.end)
+            yield self.diagnostic(f"标题“{squash(title.text)}”中没有年份", title.start, title.end)
 
 
 class TitleSplit(Rule):
@@ -793,7 +805,7 @@ class TitleSplit(Rule):
     def check(self, report):
         title = report.reading.title
         if title is not None and len(title.parts) > 1:
-            yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{title.text}”", title.start, title.end)
+            yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{squash(title.text)}”", title.start, title.end)
 
 
 class IncompleteReport(Rule):

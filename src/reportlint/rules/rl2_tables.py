@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportlint.core.diagnostics import Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
@@ -79,14 +80,14 @@ class MissingTable(Rule):
             template_id = reading.table_templates.get(section_id)
             specs = template.tables_of(section_id)
             if template_id is None:
-                yield self.diagnostic(f"“{section.heading}”中没有找到统一格式规定的表格", section.start, section.end)
+                yield self.diagnostic(f"“{squash(section.heading)}”中没有找到统一格式规定的表格", section.start, section.end)
                 continue
             if template_id != template.id:
                 continue  # a table of the other template is RL106's finding
             for spec in specs:
                 table = reading.table(spec.id)
                 if table is None or not table.found:
-                    yield self.diagnostic(f"“{section.heading}”缺少表格“{spec.title}”", section.start, section.end)
+                    yield self.diagnostic(f"“{squash(section.heading)}”缺少表格“{spec.title}”", section.start, section.end)
 
 
 class MissingRows(Rule):
@@ -237,7 +238,8 @@ class ValueCount(Rule):
 class BlankCell(Rule):
     """表格单元格为空。没有数据的单元格应填写 0。
 
-    空白单元格让读者无法区分“没有发生”和“漏填”，也无法核对勾稽关系。
+    空白单元格让读者无法区分“没有发生”和“漏填”，也无法核对勾稽关系。一行中有
+    几个空白单元格时合并为一条，整张表都空着时只报告一次。
 
     反例：
 
@@ -253,12 +255,44 @@ class BlankCell(Rule):
     severity = "error"
 
     def check(self, report):
-        for table, _row, cell in _cells(report, CellStatus.BLANK):
-            yield self.diagnostic(
-                f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}为空，没有数据应填写 0",
-                cell.start,
-                cell.end,
-            )
+        for table in _tables(report):
+            blanks = [(row, cell) for row in table.rows for cell in row.cells if cell.status is CellStatus.BLANK]
+            if not blanks:
+                continue
+            written = [
+                cell for row in table.rows for cell in row.cells if cell.status in (CellStatus.OK, CellStatus.NON_NUMERIC, CellStatus.EXTRA)
+            ]
+            rows = {id(row) for row, _ in blanks}
+            if not written and len(rows) > 1:
+                first, last = blanks[0][1], blanks[-1][1]
+                yield self.diagnostic(
+                    f"{table.spec.display}读到的 {len(rows)} 行全部为空（{len(blanks)} 个单元格），没有数据应填写 0",
+                    first.start,
+                    last.end,
+                )
+                continue
+            for row in table.rows:
+                empty = [cell for cell in row.cells if cell.status is CellStatus.BLANK]
+                if not empty:
+                    continue
+                if len(empty) == 1:
+                    cell = empty[0]
+                    where = table.spec.cell_name(cell.row, cell.column)
+                    yield self.diagnostic(f"{table.spec.display}{where}为空，没有数据应填写 0", cell.start, cell.end)
+                    continue
+                if len(empty) == len(table.spec.columns):
+                    what = f"单元格全部为空（{len(empty)} 个）"
+                else:
+                    what = (
+                        "".join(f"“{table.spec.column(cell.column).display}”" for cell in empty if cell.column)
+                        + f"列为空（{len(empty)} 个单元格）"
+                    )
+                yield self.diagnostic(
+                    f"{table.spec.display}{table.spec.cell_name(row.row, None)}的{what}，没有数据应填写 0",
+                    empty[0].start,
+                    empty[0].end,
+                    related=[Related(cell.start, cell.end, "空白单元格") for cell in empty[1:] if cell.start is not None],
+                )
 
 
 class NonNumericCell(Rule):

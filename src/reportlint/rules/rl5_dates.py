@@ -337,7 +337,8 @@ class LatePublication(Rule):
     规定乡镇人民政府和街道办事处的期限，各地通知安排的日期不同（有的要求 2 月 20 日
     前），默认按次年 1 月 31 日提示（警告，可用 ``township-deadline`` 改为本地日期）。
     发布日期依次取网页元数据、页面上的“发布日期”和报告末尾的落款日期；三者都
-    没有时不检查。
+    没有时不检查。网页的发布日期与落款日期不一致时，按较晚的一个检查期限；落款
+    日期晚于网页自己的发布日期是不可能的（两个日期必有一个写错），也单独提示（警告）。
 
     反例：
 
@@ -371,6 +372,16 @@ class LatePublication(Rule):
     def check(self, report):
         reading = report.reading
         publication, subject, year = reading.publication, reading.subject, reading.year
+        signature = reading.signature
+        if publication is not None and signature is not None and signature.date > publication.date:
+            yield self.diagnostic(
+                f"落款日期 {_chinese_date(signature.date)} 晚于网页上的发布日期 {_chinese_date(publication.date)}"
+                f"（{_PUBLICATION_SOURCES.get(publication.source, publication.source)}）：报告不可能在落款之前发布，两个日期必有一个写错",
+                signature.start or 0,
+                signature.end or 0,
+                severity="warning",
+            )
+            publication = signature  # the later of the two dates is checked against the deadline
         if publication is None or subject is None or year is None:
             return
         kind = _body_kind(subject)
@@ -409,7 +420,7 @@ def _body_kind(subject: Subject) -> str | None:
 
 _OPENING_VARIANTS = re.escape("[(（［【〈<")
 _CLOSING_VARIANTS = re.escape("])）］】〉>")
-_NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5})?\s*(?P<hao>号)?"
+_NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5}(?:\s*[-－—–]\s*\d{1,3})?)?\s*(?P<hao>号)?"
 #: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
 _BRACKETED_YEAR = re.compile(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")
 #: A year closed by 〕 without any opening bracket (``国办公开办函2019〕60号``).
@@ -425,6 +436,8 @@ class GarbledDocumentNumber(Rule):
     缺少括号、缺少序号或“号”字的文号是错误；用方括号、圆括号等代替六角
     括号的（“[2019]60号”“(2019)60号”）是格式问题，按警告报告并给出修改建议。
 
+    带分号的文号（“〔2021〕1360-1号”）是规范写法。
+
     反例：
 
         国办公开办函〔201960号
@@ -434,6 +447,7 @@ class GarbledDocumentNumber(Rule):
     正例：
 
         国办公开办函〔2019〕60号
+        某政办发〔2021〕1360-1号
     """
 
     code = "RL506"

@@ -82,6 +82,7 @@ class SplitCharacters(Rule):
     code = "RL608"
     name = "split-characters"
     severity = "info"
+    prose_only = True
 
     def check(self, report):
         for line in iter_lines(report.text):

@@ -117,6 +117,7 @@ class DuplicatedWord(Rule):
     code = "RL601"
     name = "duplicated-word"
     severity = "warning"
+    prose_only = True
     options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
 
     def check(self, report):
@@ -159,6 +160,7 @@ class UnbalancedBrackets(Rule):
     code = "RL602"
     name = "unbalanced-brackets"
     severity = "warning"
+    prose_only = True
 
     def check(self, report):
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
@@ -201,17 +203,21 @@ def _opening_form(closer: str) -> str:
 
 _HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+_FULL_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+#: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times.
+HALF_WIDTH_THROUGHOUT = 10
 
 
 class HalfWidthPunctuation(Rule):
     """中文句子中使用了半角标点（, ; : ? ! .），应使用全角标点（，；：？！。）。
 
-    按《标点符号用法》（GB/T 15834），中文行文使用全角标点。整篇使用半角标点的
-    报告很常见（多为网页转换所致），因此每行只报告一次，并给出该行的数量。
+    按《标点符号用法》（GB/T 15834），中文行文使用全角标点。混用全角、半角标点的
+    报告每行报告一次（警告），并给出该行的数量。全文一律使用半角标点的报告多是
+    网页系统或转换工具统一替换造成的，只在文档开头提示一次（提示级别），不逐行报告。
 
     反例：
 
-        2020年,新村镇政府信息与政务公开工作以……为指导,全面贯彻……
+        2020年，新村镇政府信息与政务公开工作以……为指导,全面贯彻……
 
     正例：
 
@@ -221,13 +227,31 @@ class HalfWidthPunctuation(Rule):
     code = "RL603"
     name = "half-width-punctuation"
     severity = "warning"
+    prose_only = True
 
     def check(self, report):
         text = report.text
-        for line in iter_lines(text):
-            found = list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))
-            if not found:
-                continue
+        reading = report.reading
+        lines = [line for line in iter_lines(text) if not reading.in_chrome(line.start)]
+        found_by_line = [(line, list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))) for line in lines]
+        found_by_line = [(line, found) for line, found in found_by_line if found]
+        if not found_by_line:
+            return
+        half = sum(len(found) for _, found in found_by_line)
+        full = sum(len(_FULL_WIDTH_IN_CHINESE.findall(text, line.start, line.end)) for line in lines)
+        if full * HALF_WIDTH_THROUGHOUT <= half:
+            first = found_by_line[0][1][0]
+            marks = "".join(dict.fromkeys(match.group() for _, found in found_by_line for match in found))
+            shown = "、".join(f"“{mark}”" for mark in marks)
+            yield self.diagnostic(
+                f"全文的中文句子都使用半角标点（{shown}，共 {half} 处，{len(found_by_line)} 行），多为网页系统或转换工具统一替换所致；"
+                "正式文本应使用全角标点（，；：？！。）",
+                first.start(),
+                first.end(),
+                severity="info",
+            )
+            return
+        for _, found in found_by_line:
             first = found[0]
             mark = first.group()
             count = f"，本行共 {len(found)} 处" if len(found) > 1 else ""
@@ -259,6 +283,7 @@ class RedundantNumberingMark(Rule):
     code = "RL604"
     name = "redundant-numbering-mark"
     severity = "warning"
+    prose_only = True
 
     def check(self, report):
         for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
@@ -294,6 +319,7 @@ class MixedNumberingWidth(Rule):
     code = "RL605"
     name = "mixed-numbering-width"
     severity = "warning"
+    prose_only = True
 
     def check(self, report):
         markers = list(_LINE_NUMBERING.finditer(report.text))
@@ -332,6 +358,7 @@ class DoubledPunctuation(Rule):
     code = "RL606"
     name = "doubled-punctuation"
     severity = "warning"
+    prose_only = True
 
     def check(self, report):
         for match in _DOUBLED_PUNCTUATION.finditer(report.text):
@@ -418,6 +445,7 @@ class MissingCharacter(Rule):
     code = "RL609"
     name = "missing-character"
     severity = "warning"
+    prose_only = True
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 
     def check(self, report):

@@ -84,7 +84,10 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         for rule in rule_set.rules:
             try:
-                diagnostics.extend(rule.check(report) or ())
+                found = list(rule.check(report) or ())
+                if rule.prose_only and found and report.reading.chrome:
+                    found = [diagnostic for diagnostic in found if not report.reading.in_chrome(diagnostic.start)]
+                diagnostics.extend(found)
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
         return self.finish(report.document.path, report.path, report.config, report.document, diagnostics)

@@ -75,7 +75,7 @@ class Placement:
 
 def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
-    if any(row.explicit_blanks for row in rows):
+    if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
     with_values = [row for row in rows if row.values]
     if not with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
@@ -115,21 +115,28 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
     """One cell per line: a run of text cells labels the value and blank cells after it.
 
     A run followed only by blank cells (header rows with empty cells) is not a
-    data row; its text carries over into the next label.
+    data row; its text carries over into the next label. Where blank cells are
+    written out (a lone ``|`` for an empty cell), a run followed by two or more of
+    them is a data row left empty.
     """
     result = []
     label: list[Token] = []
     cells: list[Token] = []
+
+    def is_row(cells: list[Token]) -> bool:
+        return any(cell.kind == "value" for cell in cells) or sum(1 for cell in cells if cell.kind == "blank" and explicit[id(cell)]) >= 2
+
+    explicit = {id(token): row.explicit_blanks for row in rows for token in row.tokens}
     for token in (token for row in rows for token in row.tokens):
         if token.is_text:
-            if any(cell.kind == "value" for cell in cells):
+            if is_row(cells):
                 result.append(Segment(tuple(label), tuple(cells)))
                 label = []
             cells = []
             label.append(token)
         elif label or result:
             cells.append(token)
-    if any(cell.kind == "value" for cell in cells):
+    if is_row(cells):
         result.append(Segment(tuple(label), tuple(cells)))
     return result
 

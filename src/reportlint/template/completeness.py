@@ -40,6 +40,7 @@ MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
+_SENTENCE = re.compile(r"[。！？!?；;]")
 _PAGE_OF = re.compile(r"第\s*(\d+)\s*页\s*[,，/]?\s*共\s*(\d+)\s*页|共\s*(\d+)\s*页\s*[,，/]?\s*第?\s*(\d+)\s*页")
 _PHONE_OR_LINK = re.compile(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
@@ -245,8 +246,9 @@ def _unsplit(section: FoundSection, rows) -> UnreadTable:
 
 
 def _has_table_words(body: str, template: TemplateSpec, section_id: str) -> bool:
-    """Whether a part's text holds its tables' titles or column headers (a table is there, in a form not read)."""
-    key = keyed(body, 0, len(body))[0]
+    """Whether a part's text holds its tables' titles or column headers outside sentences (a table there, in a form not read)."""
+    cells = "".join(body[line.start : line.end] for line in iter_lines(body) if not _SENTENCE.search(body[line.start : line.end]))
+    key = keyed(cells, 0, len(cells))[0]
     words = {
         label_key(text)
         for table in template.tables_of(section_id)

@@ -33,7 +33,7 @@ _CHROME_PREFIX = re.compile(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
 _PUBLISHED_LABELS = re.compile("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
-_PERIOD_LABELS = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期|范围|时段)|数据(?:的)?统计")
+_PERIOD_LABELS = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期|范围|时段)|数据(?:的)?统计|涵盖")
 
 #: Name suffixes and the body level they mean, most specific first.
 LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -450,8 +450,8 @@ def _sentence_end(text: str, position: int) -> int:
     return min(candidates) if candidates else len(text)
 
 
-def find_publication(document: Document, metadata: Mapping[str, str]) -> Publication | None:
-    """Publication date: page metadata, a 发布日期 line, or the date under the signature."""
+def find_page_date(document: Document, metadata: Mapping[str, str]) -> Publication | None:
+    """The date the page says it published the report: its metadata, or a 发布日期 line near the top."""
     published = metadata.get("published")
     if published:
         try:
@@ -462,6 +462,11 @@ def find_publication(document: Document, metadata: Mapping[str, str]) -> Publica
         dates = find_dates(document.normalized, label.end(), min(len(document.text), label.end() + 24))
         if dates and dates[0].date is not None and dates[0].start == label.end():
             return Publication(dates[0].date, "page", dates[0].start, dates[0].end)
+    return None
+
+
+def find_signature_date(document: Document) -> Publication | None:
+    """The date under the report's signature: the last date alone on its line near the end."""
     tail_start = max(0, len(document.text) - 400)
     signature_dates = [
         mention for mention in find_dates(document.text, tail_start) if mention.date is not None and _alone_on_line(document.text, mention)

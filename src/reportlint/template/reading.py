@@ -22,8 +22,9 @@ from reportlint.template.identity import (
     Subject,
     TextSpan,
     Title,
+    find_page_date,
     find_period,
-    find_publication,
+    find_signature_date,
     find_subject,
     find_title,
     find_year,
@@ -51,6 +52,8 @@ class Reading:
     expected_template: TemplateSpec | None
     table_templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     filled: FilledTemplate | None = None
+    #: The date under the signature, when the page also states its own publication date (``publication``).
+    signature: Publication | None = None
     truncation: Truncation | None = None
     unread_tables: tuple[UnreadTable, ...] = ()
     chrome: tuple[Span, ...] = ()
@@ -148,6 +151,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
     truncation = find_truncation(document, sections)
+    page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(
         title=title,
         subject=find_subject(document, title, pinned_subject, first_heading),
@@ -155,7 +159,8 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         year_source=year_source,
         year_span=year_span,
         period=period,
-        publication=find_publication(document, document.metadata),
+        publication=page_date or signature,
+        signature=signature if page_date is not None else None,
         sections=sections,
         expected_template=expected,
         table_templates=MappingProxyType(table_templates),

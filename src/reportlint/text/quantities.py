@@ -242,8 +242,13 @@ def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tupl
         全年共发布各类信息268条，主动公开政府文件16条，……，公开其余信息151条。
 
     Parts are the following counts with the total's measure word, outside
-    brackets, up to the end of the sentence or a clause that states a new
-    total. A sentence with more than one 其中 (a nested breakdown) is skipped.
+    brackets, up to the end of the sentence, a clause that states a new total,
+    or a clause that counts something else (``新开设专栏6个`` among counts of
+    条). A nested breakdown (``共5000条，其中政府文件1233条，其中规章2条、规范性
+    文件1231条，工作动态3767条``) gives one enumeration per 其中; the inner list
+    must add up to its own total exactly, or the sentence is skipped. Without 其中,
+    a ``分别`` that follows other subjects (``微信、微博分别发布1826条、2386条``)
+    starts a statement of its own, not a list of the total's parts.
     """
     end = len(text) if end is None else end
     found = []
@@ -253,12 +258,14 @@ def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tupl
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
         if not marks:
             enumeration = _collective_list(text, counted)
+            if enumeration is not None:
+                found.append(enumeration)
         elif len(marks) == 1:
             enumeration = _subset_list(text, counted, marks[0], previous)
+            if enumeration is not None:
+                found.append(enumeration)
         else:
-            enumeration = None
-        if enumeration is not None:
-            found.append(enumeration)
+            found.extend(_nested_lists(text, counted, marks))
         previous = counted
     return tuple(found)
 
@@ -307,21 +314,69 @@ def _collective_list(text: str, counted: _CountedSentence) -> Enumeration | None
         prefix = text[clause_start(text, quantity.start, counted.span.start) : quantity.start]
         if not _TOTAL_MARK.search(prefix):
             continue
-        if _COLLECTIVE.search(prefix) or _LIST_FOLLOWS.match(text, quantity.end):
+        opened = _LIST_FOLLOWS.match(text, quantity.end) is not None
+        if _COLLECTIVE.search(prefix) or opened:
             enumeration = _with_parts(text, counted.span, quantity, quantity.end, counted.quantities)
-            if enumeration is not None and len(enumeration.parts) >= 2:
-                return enumeration
+            if enumeration is None or len(enumeration.parts) < 2:
+                continue
+            if not opened and "分别" in text[quantity.end : enumeration.parts[-1].quantity.start]:
+                return None  # 微信、微博分别发布…: other subjects' own counts, not parts of this total
+            return enumeration
     return None
 
 
+def _nested_lists(text: str, counted: _CountedSentence, marks: Sequence[int]) -> list[Enumeration]:
+    """The lists of a sentence with several 其中, innermost first; empty when one of them cannot be told apart.
+
+    Each 其中 lists the parts of the count right before it. An inner list runs
+    until its parts add up to its total; its parts are then not parts of the
+    outer list (the inner total is).
+    """
+    sentence = counted.span
+    consumed: list[Quantity] = []
+    found: list[Enumeration] = []
+    for index in range(len(marks) - 1, -1, -1):
+        mark = marks[index]
+        before = [quantity for quantity in counted.quantities if quantity.end <= mark]
+        if not before or not _only_punctuation(text[before[-1].end : mark]):
+            return []
+        total = before[-1]
+        remaining = [quantity for quantity in counted.quantities if quantity not in consumed]
+        enumeration = _with_parts(text, sentence, total, mark + len("其中"), remaining)
+        if enumeration is None:
+            return []
+        if index:  # an inner list: it must close on its own total
+            running: int | Decimal = 0
+            closed = None
+            for number, part in enumerate(enumeration.parts):
+                running += part.quantity.value
+                if running == total.value:
+                    closed = number
+                    break
+            if closed is None or enumeration.approximate:
+                return []
+            enumeration = Enumeration(total, enumeration.parts[: closed + 1], sentence, enumeration.exhaustive)
+            consumed.extend(part.quantity for part in enumeration.parts)
+        found.append(enumeration)
+    return found[::-1]
+
+
 def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, quantities: Sequence[Quantity]) -> Enumeration | None:
-    """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on."""
-    candidates = [quantity for quantity in quantities if quantity.start >= list_start and quantity.unit == total.unit]
+    """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on.
+
+    The list ends at a clause stating a new total or counting something else
+    (another measure word) after the first part.
+    """
+    candidates = [quantity for quantity in quantities if quantity.start >= list_start]
     parts: list[Quantity] = []
     for quantity in candidates:
         opening = clause_start(text, quantity.start, list_start)
         if parts and _TOTAL_MARK.search(text, opening, quantity.start):
             break
+        if quantity.unit != total.unit:
+            if parts and opening > parts[-1].end:
+                break  # 新开设专栏6个 among counts of 条: the list of parts has ended
+            continue
         parts.append(quantity)
     if not parts:
         return None

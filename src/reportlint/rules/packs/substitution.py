@@ -17,6 +17,7 @@ class SubstitutionRule(PackRule):
     """``substitution``: each wrong term found is reported with its right term."""
 
     type_name = "substitution"
+    prose_only = True
     keys = ("pairs", "section")
     placeholders = ("found", "suggestion", "section")
 

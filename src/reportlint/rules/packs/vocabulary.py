@@ -18,6 +18,7 @@ class VocabularyRule(PackRule):
     """``vocabulary``: rejected terms, except where they are part of an accepted phrase."""
 
     type_name = "vocabulary"
+    prose_only = True
     keys = ("reject", "accept", "section")
     placeholders = ("match", "section")
 
