@@ -630,9 +630,9 @@ _YEAR_WITHOUT_NIAN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*(?:政府|信息|�
 class TitleForm(Rule):
     """标题不是标准形式“××（机关）××××年政府信息公开工作年度报告”。
 
-    常见问题：缺“工作”或“政府”二字、把“年度报告”写成“工作报告”、写成“政务公开
-    年度报告”、年份后写“年度”造成“年度……年度”重复。标题是检索和汇总年度报告的
-    依据，应与统一格式一致。
+    常见问题：标题中没有机关名称，或机关名称写在年份后面；缺“工作”或“政府”二字、
+    把“年度报告”写成“工作报告”、写成“政务公开年度报告”、年份后写“年度”造成
+    “年度……年度”重复。标题是检索和汇总年度报告的依据，应与统一格式一致。
 
     反例：
 
@@ -662,8 +662,10 @@ class TitleForm(Rule):
             problems.append("年份后应为“年”而不是“年度”（否则与“年度报告”重复）")
         before, after = compact[: match.start()], compact[match.end() :]
         if not before:
-            problems.append("机关名称应写在年份前面")
-            body = report.reading.subject.name if report.reading.subject else ""
+            subject = report.reading.subject
+            named_in_title = subject is not None and subject.source == "title"
+            problems.append("机关名称应写在年份前面" if named_in_title else "标题中没有机关名称（应写在年份前面）")
+            body = subject.name if named_in_title else ""
             after = after[len(body) :] if body and after.startswith(body) else after
             after = ("政府" + after) if body.endswith("人民政府") and not after.startswith("政府") and after.startswith("信息") else after
         tail = _dedupe(after)

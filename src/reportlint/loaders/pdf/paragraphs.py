@@ -1,0 +1,93 @@
+"""Lines of a PDF paragraph joined again: a date, a number or a parenthesis that wraps onto the next line reads whole.
+
+A PDF has no paragraphs, only lines. A line is the first of a paragraph, or
+carries on the line before, by where it is drawn: the line before runs to the
+right margin and does not end a sentence, and this line starts at the left
+margin (Chinese paragraphs start indented) and does not open a heading or a
+list item (``二、``, ``（三）``, ``1.``). Lines that look like rows of a table
+without rules (``规章 0 0 0``) are never joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from reportlint.loaders.pdf.glyphs import is_chinese
+from reportlint.text.chars import PARAGRAPH_ENDS
+
+#: How close (in font sizes) a line must come to the right margin to be a wrapped line.
+RIGHT_SLACK = 1.5
+#: How far (in font sizes) from the left margin a line may start and still carry on a paragraph.
+LEFT_SLACK = 0.5
+#: The width of a Western character (a digit, a letter) in font sizes, about.
+WESTERN_WIDTH = 0.6
+_WESTERN_RUN = re.compile(r"[0-9A-Za-z.,%:/@_\-]+")
+_OPENS_ITEM = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+[部章条])"
+)
+_TABLE_END = re.compile(r"\s[-+]?\d+(?:\.\d+)?$")
+_TABLE_START = re.compile(r"[-+]?\d+(?:\.\d+)?\s")
+
+
+class PlacedLine(Protocol):
+    """A text line with its extent: left and right ends and font size, in points."""
+
+    text: str
+    left: float
+    right: float
+    size: float
+
+
+def paragraphs(blocks: Iterable[object]) -> Iterator[object]:
+    """The blocks with consecutive text lines (objects with ``left``/``right``/``size``) grouped into paragraphs (lists)."""
+    items = list(blocks)
+    lines = [item for item in items if _is_line(item)]
+    placed = [line for line in lines if line.right > line.left]
+    if not placed:
+        yield from ([item] if _is_line(item) else item for item in items)
+        return
+    left_margin = min(line.left for line in placed)
+    right_margin = max(line.right for line in placed)
+    group: list = []
+    for item in items:
+        if not _is_line(item):
+            if group:
+                yield group
+                group = []
+            yield item
+            continue
+        if group and _carries_on(group[-1], item, left_margin, right_margin):
+            group.append(item)
+            continue
+        if group:
+            yield group
+        group = [item]
+    if group:
+        yield group
+
+
+def _is_line(item: object) -> bool:
+    return hasattr(item, "left") and hasattr(item, "text")
+
+
+def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_margin: float) -> bool:
+    """Whether ``line`` is the rest of the paragraph ``before`` wrapped out of (see the module docs)."""
+    if before.right <= before.left or line.right <= line.left:
+        return False
+    size = max(before.size, line.size, 1.0)
+    text = before.text.rstrip()
+    # A number or Western word is not broken: it goes whole to the next line and leaves a gap of its width.
+    unbroken = _WESTERN_RUN.match(line.text)
+    slack = RIGHT_SLACK + (WESTERN_WIDTH * len(unbroken.group()) if unbroken and any(c.isdigit() for c in unbroken.group()) else 0)
+    return (
+        bool(text)
+        and (is_chinese(text[-1]) or text[-1].isdigit())  # Chinese prose; Western text wraps at spaces and is left alone
+        and right_margin - before.right <= slack * size
+        and line.left - left_margin <= LEFT_SLACK * size
+        and text[-1] not in PARAGRAPH_ENDS
+        and not _OPENS_ITEM.match(line.text)
+        and not _TABLE_END.search(text)
+        and not _TABLE_START.match(line.text)
+    )
