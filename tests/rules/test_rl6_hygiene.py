@@ -66,7 +66,10 @@ def test_unbalanced_brackets_silent_on_good_text(good):
 
 
 def test_half_width_punctuation_once_per_line_with_count():
-    text = "2020年，新村镇认真贯彻《条例》，全面推进公开。\n2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n" + "全年共公开信息，均已归档。\n" * 20
+    text = (
+        "2020年，新村镇认真贯彻《条例》，全面推进公开。\n2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n"
+        + "全年共公开信息，均已归档。\n" * 20
+    )
     [(code, line, column, _, message)] = run(HalfWidthPunctuation, text)
     assert (code, line, column) == ("RL603", 3, 6)
     assert message == "中文句子中使用了半角标点“,”，应为全角“，”，本行共 2 处"

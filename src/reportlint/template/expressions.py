@@ -14,6 +14,7 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 Number = int | Decimal
 
@@ -108,7 +109,12 @@ class Expression:
 
     def evaluate(self, resolve: Callable[[tuple[str, ...]], Number]) -> object:
         """Evaluate with ``resolve(name_parts) -> number`` supplying every reference."""
-        return _evaluate(self.tree.body, resolve)
+        return self._compiled(resolve)
+
+    @cached_property
+    def _compiled(self) -> Callable[[Callable[[tuple[str, ...]], Number]], object]:
+        """The tree turned once into nested closures: evaluating it many times (splitting flattened tables) stays cheap."""
+        return _compile(self.tree.body)
 
     def comparison(self) -> tuple[Side, str, Side] | None:
         """For a single comparison ``a OP b``: both sides and the operator shown to users."""
@@ -171,4 +177,50 @@ def _evaluate(node: ast.AST, resolve: Callable[[tuple[str, ...]], Number]) -> ob
         return any(_evaluate(value, resolve) for value in node.values)
     if isinstance(node, ast.Call):
         return _FUNCTIONS[node.func.id](*(_evaluate(argument, resolve) for argument in node.args))  # type: ignore[union-attr]
+    raise AssertionError(f"unchecked node {type(node).__name__}")
+
+
+Compiled = Callable[[Callable[[tuple[str, ...]], Number]], object]
+
+
+def _compile(node: ast.AST) -> Compiled:
+    """Closures that evaluate a checked node as :func:`_evaluate` does."""
+    if isinstance(node, ast.Constant):
+        constant = _number(node.value)
+        return lambda resolve: constant
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        name = _dotted(node)
+        return lambda resolve: resolve(name)  # type: ignore[arg-type]
+    if isinstance(node, ast.BinOp):
+        operation, left, right = _BINARY[type(node.op)], _compile(node.left), _compile(node.right)
+        return lambda resolve: operation(left(resolve), right(resolve))
+    if isinstance(node, ast.UnaryOp):
+        operand = _compile(node.operand)
+        if isinstance(node.op, ast.Not):
+            return lambda resolve: not operand(resolve)
+        if isinstance(node.op, ast.USub):
+            return lambda resolve: -operand(resolve)  # type: ignore[operator]
+        return operand
+    if isinstance(node, ast.Compare):
+        first = _compile(node.left)
+        steps = [(_COMPARE[type(op)], _compile(comparator)) for op, comparator in zip(node.ops, node.comparators, strict=True)]
+
+        def compare(resolve: Callable[[tuple[str, ...]], Number]) -> bool:
+            left = first(resolve)
+            for test, comparator in steps:
+                right = comparator(resolve)
+                if not test(left, right):
+                    return False
+                left = right
+            return True
+
+        return compare
+    if isinstance(node, ast.BoolOp):
+        values = [_compile(value) for value in node.values]
+        if isinstance(node.op, ast.And):
+            return lambda resolve: all(value(resolve) for value in values)
+        return lambda resolve: any(value(resolve) for value in values)
+    if isinstance(node, ast.Call):
+        function, arguments = _FUNCTIONS[node.func.id], [_compile(argument) for argument in node.args]  # type: ignore[union-attr]
+        return lambda resolve: function(*(argument(resolve) for argument in arguments))
     raise AssertionError(f"unchecked node {type(node).__name__}")

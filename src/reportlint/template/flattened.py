@@ -21,8 +21,10 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from reportlint.core.model import Document
+from reportlint.template.expressions import Expression, parse_expression
 from reportlint.template.filled import UnsplitRow
 from reportlint.template.labels import keyed
 from reportlint.template.spec import RelationSpec, TableSpec
@@ -50,62 +52,103 @@ class _Chunk:
     start: int
 
 
-def _parts(digits: str, count: int) -> Iterator[tuple[int, ...]]:
-    """Every way to cut ``digits`` into ``count`` numbers (cut positions), none with a leading zero."""
-    if count == 1:
-        if len(digits) <= MAX_DIGITS and (digits == "0" or not digits.startswith("0")):
-            yield (len(digits),)
-        return
-    head_limit = 1 if digits.startswith("0") else MAX_DIGITS
-    for length in range(1, min(head_limit, len(digits) - count + 1) + 1):
-        for rest in _parts(digits[length:], count - 1):
-            yield (length, *rest)
-
-
-def splits(chunks: Sequence[str], count: int, limit: int = MAX_SPLITS) -> list[tuple[tuple[int, int], ...]] | None:
+def splits(
+    chunks: Sequence[str], count: int, limit: int = MAX_SPLITS, sums: Mapping[int, tuple[int, ...]] | None = None
+) -> list[tuple[tuple[int, int], ...]] | None:
     """Every way to read ``chunks`` as exactly ``count`` values, as (chunk index, length) spans per value.
 
     The digits of a chunk may be several values written together (``693`` → 6,
     9, 3); a sign stays with the first value of its chunk, a decimal part or a
     unit (``458.58``, ``70280元``) with the last; no value has a leading zero;
-    other chunks (``无``, ``-``) are one value each. Returns None when there are
-    more than ``limit`` ways.
+    other chunks (``无``, ``-``) are one value each. ``sums`` maps a value's
+    position to the earlier positions it is the sum of (a row's 总计): such a
+    value can only be written one way, which prunes the search. Returns None
+    when there are more than ``limit`` ways.
     """
     found: list[tuple[tuple[int, int], ...]] = []
+    sums = sums or {}
+    parsed = [_NUMBER_CHUNK.fullmatch(text) for text in chunks]
+    remaining_digits = [number.group(2) if number else "x" for number in parsed]
 
-    def walk(index: int, remaining: int, taken: tuple[tuple[int, int], ...]) -> bool:
+    def walk(index: int, offset: int, values: tuple[int | None, ...], taken: tuple[tuple[int, int], ...]) -> bool:
         if index == len(chunks):
-            if remaining == 0:
+            if len(values) == count:
                 found.append(taken)
             return len(found) <= limit
-        text = chunks[index]
-        left = len(chunks) - index - 1
-        number = _NUMBER_CHUNK.fullmatch(text)
+        position = len(values)
+        if position >= count or count - position < len(chunks) - index:
+            return True  # more chunks left than values
+        number = parsed[index]
         if number is None:
-            return remaining < 1 or walk(index + 1, remaining - 1, (*taken, (index, len(text))))
+            return walk(index + 1, 0, (*values, None), (*taken, (index, len(chunks[index]))))
         sign, digits, tail = number.group(1), number.group(2), number.group(3)
-        for pieces in range(1, min(len(digits), remaining - left) + 1):
-            for cut in _parts(digits, pieces):
-                lengths = list(cut)
-                lengths[0] += len(sign)
-                lengths[-1] += len(tail)
-                if not walk(index + 1, remaining - pieces, (*taken, *((index, length) for length in lengths))):
+        rest = digits[offset:]
+        first, last_chunk = offset == 0, index == len(chunks) - 1
+        lengths: Iterator[int] = iter(range(1, min(MAX_DIGITS, len(rest)) + 1))
+        if rest.startswith("0"):
+            lengths = iter((1,))
+        addends = sums.get(position)
+        if addends is not None and all(values[addend] is not None for addend in addends):
+            required = str(sum(values[addend] for addend in addends))  # type: ignore[misc]
+            lengths = iter((len(required),) if rest.startswith(required) else ())
+        later = count - position - 1  # values still to come after this one
+        for length in lengths:
+            whole = length == len(rest)
+            if not whole and last_chunk and later < 1:
+                continue
+            left_over = len(rest) - length + sum(len(parsed_digits) for parsed_digits in remaining_digits[index + 1 :])
+            if left_over > later * MAX_DIGITS or (last_chunk and left_over < later):
+                continue  # the digits left cannot make the values left
+            width = length + (len(sign) if first else 0) + (len(tail) if whole else 0)
+            value = int(rest[:length]) if not (whole and tail) else None
+            span = (index, width)
+            if whole:
+                if not walk(index + 1, 0, (*values, value), (*taken, span)):
                     return False
+            elif not walk(index, offset + length, (*values, value), (*taken, span)):
+                return False
         return True
 
-    return found if walk(0, count, ()) else None
+    return found if walk(0, 0, (), ()) else None
+
+
+_expression = lru_cache(maxsize=256)(parse_expression)
+
+
+def row_sums(relations: Sequence[Expression], columns: Sequence[str]) -> dict[int, tuple[int, ...]]:
+    """The row relations of the form ``total == a + b + …`` as (total position → addend positions), addends first."""
+    found: dict[int, tuple[int, ...]] = {}
+    for relation in relations:
+        comparison = relation.comparison()
+        if comparison is None or comparison[1] != "=":
+            continue
+        left, _, right = comparison
+        for total_side, parts_side in ((left, right), (right, left)):
+            names = [reference[0] for reference in parts_side.references]
+            if len(total_side.references) != 1 or "+" not in parts_side.source or "-" in parts_side.source or "*" in parts_side.source:
+                continue
+            total = total_side.references[0][0]
+            if total in columns and all(name in columns for name in names):
+                position = columns.index(total)
+                addends = tuple(columns.index(name) for name in names)
+                if all(addend < position for addend in addends):
+                    found[position] = addends
+    return found
 
 
 def _value(raw: str) -> int | Decimal | None:
+    if raw.isdigit():
+        return int(raw)
     cell = parse_cell(raw)
     return cell.value if cell.kind == "number" else None
 
 
-def _holds(relations: Sequence[RelationSpec], resolve: Callable[[tuple[str, ...]], int | Decimal]) -> bool:
+def _holds(relations: Sequence[RelationSpec | Expression], resolve: Callable[[tuple[str, ...]], int | Decimal]) -> bool:
     """Whether every relation that can be evaluated holds (one reading a value that is absent is skipped)."""
     for relation in relations:
+        expression = relation.expression if isinstance(relation, RelationSpec) else relation
         try:
-            if not relation.expression.evaluate(resolve):
+            if not expression.evaluate(resolve):
                 return False
         except (KeyError, TypeError):
             continue
@@ -244,13 +287,10 @@ class FlattenedReader:
                 decided[id(run)] = tuple((index, len(text)) for index, text in enumerate(written))
                 options[id(run)] = [decided[id(run)]]
                 continue
-            found = splits(written, len(run.table.columns))
-            if found is None:
-                options[id(run)] = []
-                continue
-            fitting = [spans for spans in found if self._row_fits(run, spans)]
-            options[id(run)] = fitting
-            if len(fitting) == 1:
+            sources = tuple(relation.expression.source for relation in self.row_relations[run.table.id])
+            fitting = _fitting(tuple(written), tuple(column.id for column in run.table.columns), sources)
+            options[id(run)] = list(fitting or ())
+            if fitting is not None and len(fitting) == 1:
                 decided[id(run)] = fitting[0]
         for table_id in {run.table.id for run in runs}:
             table_runs = [run for run in runs if run.table.id == table_id]
@@ -270,10 +310,6 @@ class FlattenedReader:
             if len(fitting_combinations) == 1:
                 decided.update(zip((id(run) for run in open_runs), fitting_combinations[0], strict=True))
         return decided, options
-
-    def _row_fits(self, run: _RowRun, spans: tuple[tuple[int, int], ...]) -> bool:
-        values = _row_values(run, spans)
-        return _holds(self.row_relations[run.table.id], lambda reference: values[reference[0]])
 
     def _table_fits(self, runs: Sequence[_RowRun], decided: Mapping[int, tuple], trial: Mapping[int, tuple]) -> bool:
         rows: dict[str, dict[str, int | Decimal | None]] = {}
@@ -314,6 +350,29 @@ def _texts(run: _RowRun, spans: tuple[tuple[int, int], ...]) -> Iterator[str]:
 
 def _row_values(run: _RowRun, spans: tuple[tuple[int, int], ...]) -> dict[str, int | Decimal | None]:
     return {column.id: _value(text) for column, text in zip(run.table.columns, _texts(run, spans), strict=True)}
+
+
+@lru_cache(maxsize=1024)
+def _fitting(written: tuple[str, ...], columns: tuple[str, ...], sources: tuple[str, ...]) -> tuple | None:
+    """The splits of a row's chunks into its columns that its row relations (their sources) allow; None: too many to try.
+
+    Cached: the same row is tried against every template whose table has these columns and relations.
+    """
+    relations = [_expression(source) for source in sources]
+    found = splits(written, len(columns), sums=row_sums(relations, columns))
+    if found is None:
+        return None
+    fitting = []
+    for spans in found:
+        values = dict(zip(columns, (_value(text) for text in _split_texts(written, spans)), strict=True))
+        if _holds(relations, lambda reference, values=values: values[reference[0]]):
+            fitting.append(spans)
+    return tuple(fitting)
+
+
+def _split_texts(written: Sequence[str], spans: tuple[tuple[int, int], ...]) -> Iterator[str]:
+    for index, offset, length in _offsets(spans):
+        yield written[index][offset : offset + length]
 
 
 def _is_flattened(row: RawRow) -> bool:
