@@ -1,11 +1,14 @@
 """Lines of a PDF paragraph joined again: a date, a number or a parenthesis that wraps onto the next line reads whole.
 
 A PDF has no paragraphs, only lines. A line is the first of a paragraph, or
-carries on the line before, by where it is drawn: the line before runs to the
-right margin and does not end a sentence, and this line starts at the left
-margin (Chinese paragraphs start indented) and does not open a heading or a
-list item (``二、``, ``（三）``, ``1.``). Lines that look like rows of a table
-without rules (``规章 0 0 0``) are never joined.
+carries on the line before, by where it is drawn: the line before runs most of
+the way to the right margin (text set ragged-right, LibreOffice's default,
+leaves several characters' room where a word moves on), starts at the left
+margin or a paragraph indent (not centred), does not end a sentence, has the
+same font size, and this line starts at the left margin (Chinese paragraphs start
+indented) and does not open a heading or a list item (``二、``, ``（三）``,
+``1.``). Lines that look like rows of a table without rules (``规章 0 0 0``)
+are never joined.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ from typing import Protocol
 from reportlint.loaders.pdf.glyphs import is_chinese
 from reportlint.text.chars import PARAGRAPH_ENDS
 
-#: How close (in font sizes) a line must come to the right margin to be a wrapped line.
-RIGHT_SLACK = 1.5
+#: How much of the text width a line must fill to be a wrapped line (the rest of the paragraph follows).
+FULL_SHARE = 0.6
+#: How far (in font sizes) a paragraph's first line may be indented (Chinese paragraphs: two characters).
+INDENT_SLACK = 2.5
+#: Lines of one paragraph are set in one font size (points).
+SIZE_TOLERANCE = 0.5
 #: How far (in font sizes) from the left margin a line may start and still carry on a paragraph.
 LEFT_SLACK = 0.5
-#: The width of a Western character (a digit, a letter) in font sizes, about.
-WESTERN_WIDTH = 0.6
-_WESTERN_RUN = re.compile(r"[0-9A-Za-z.,%:/@_\-]+")
 _OPENS_ITEM = re.compile(
     r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+[部章条])"
 )
@@ -78,13 +82,12 @@ def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_
         return False
     size = max(before.size, line.size, 1.0)
     text = before.text.rstrip()
-    # A number or Western word is not broken: it goes whole to the next line and leaves a gap of its width.
-    unbroken = _WESTERN_RUN.match(line.text)
-    slack = RIGHT_SLACK + (WESTERN_WIDTH * len(unbroken.group()) if unbroken and any(c.isdigit() for c in unbroken.group()) else 0)
     return (
         bool(text)
         and (is_chinese(text[-1]) or text[-1].isdigit())  # Chinese prose; Western text wraps at spaces and is left alone
-        and right_margin - before.right <= slack * size
+        and before.right - left_margin >= FULL_SHARE * (right_margin - left_margin)
+        and before.left - left_margin <= INDENT_SLACK * size  # a centred line (a title) is not a wrapped one
+        and abs(before.size - line.size) <= SIZE_TOLERANCE
         and line.left - left_margin <= LEFT_SLACK * size
         and text[-1] not in PARAGRAPH_ENDS
         and not _OPENS_ITEM.match(line.text)
