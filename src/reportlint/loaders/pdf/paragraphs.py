@@ -7,8 +7,8 @@ leaves several characters' room where a word moves on), starts at the left
 margin or a paragraph indent (not centred), does not end a sentence, has the
 same font size, and this line starts at the left margin (Chinese paragraphs start
 indented) and does not open a heading or a list item (``二、``, ``（三）``,
-``1.``). Lines that look like rows of a table without rules (``规章 0 0 0``)
-are never joined.
+``1.``) or a metadata line (``发布日期：``). A title and lines that look like
+rows of a table without rules (``规章 0 0 0``) are never joined to what follows.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+from reportlint.loaders.headings import is_title
 from reportlint.loaders.pdf.glyphs import is_chinese
 from reportlint.text.chars import PARAGRAPH_ENDS
+from reportlint.text.chrome import is_metadata_line
 
 #: How much of the text width a line must fill to be a wrapped line (the rest of the paragraph follows).
 FULL_SHARE = 0.6
@@ -91,6 +93,8 @@ def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_
         and line.left - left_margin <= LEFT_SLACK * size
         and text[-1] not in PARAGRAPH_ENDS
         and not _OPENS_ITEM.match(line.text)
+        and not is_title(text)  # a title ends its line (发布日期 below it is not its rest)
+        and not is_metadata_line(line.text)
         and not _TABLE_END.search(text)
         and not _TABLE_START.match(line.text)
     )
