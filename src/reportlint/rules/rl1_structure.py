@@ -349,8 +349,7 @@ def _promises(report, intro_end: int) -> list[_Promise]:
             if any(promise.start <= match.start() < promise.end for promise in found):
                 continue
             listed = match.group("list") or ""
-            separators = r"[,;；]|以及" if "," in listed else r"[、;；]|以及"
-            items = [item.strip() for item in re.split(separators, listed) if item.strip()]
+            items = [item.strip() for item in re.split(r"[,、;；]|以及", listed) if item.strip()]
             stated_text = match.group("count")
             stated = None
             if stated_text:
@@ -368,41 +367,60 @@ def _promises(report, intro_end: int) -> list[_Promise]:
     return sorted(found, key=lambda promise: promise.start)
 
 
-def _part_of(item: str, template) -> str | None:
-    """Which template part an intro item names (a section id), ``legacy`` for a 2008-era part, else None."""
+def _part_of(item: str, template, strict: bool = False) -> str | None:
+    """Which template part an intro item names (a section id), ``legacy`` for a 2008-era part, else None.
+
+    ``strict`` asks for a whole part name (no fragment such as ``情况`` that any heading contains).
+    """
     key = strip_ordinal(label_key(re.sub(r"^(?:和|及|以及|并)", "", item)))
-    if not key or template is None:
+    if not key or template is None or (strict and len(key) < 4):
         return None
+    if any(legacy in key for legacy in (label_key(text) for text in template.legacy_headings)):
+        return "legacy"
     for section in template.sections:
         for heading in (section.heading, *section.variants):
-            if _covers(strip_ordinal(label_key(heading)), key):
+            bare = strip_ordinal(label_key(heading))
+            if (strict and _similar(bare, key)) or (not strict and _covers(bare, key)):
                 return section.id
         if section.keywords and all(any(word in key for word in group) for group in section.keywords):
             return section.id
-    if any(legacy in key for legacy in (label_key(text) for text in template.legacy_headings)):
-        return "legacy"
     return None
 
 
 def _split_joined(item: str, template) -> list[str]:
-    """An item naming two template parts joined by 及/和/与 (``存在的主要问题及改进情况及其他需要报告的事项``) as two items."""
-    for joint in re.finditer("以及|及|和|与", item):
-        first, second = item[: joint.start()], item[joint.end() :]
-        parts = (_part_of(first, template), _part_of(second, template))
-        if None not in parts and "legacy" not in parts and parts[0] != parts[1]:
+    """An item naming two template parts joined by 及/和/与 or by nothing (``存在的主要问题及改进情况及其他需要报告的事项``,
+    ``总体情况主动公开政府信息情况``) as two items."""
+    cuts = [(joint.start(), joint.end()) for joint in re.finditer("以及|及|和|与", item)]
+    cuts += [(position, position) for position in range(2, len(item) - 1)]
+    for start, end in cuts:
+        first, second = item[:start], item[end:]
+        parts = (_part_of(first, template, strict=True), _part_of(second, template, strict=True))
+        if None not in parts and "legacy" not in parts and parts[0] != parts[1] and _part_of(item, template) != parts[1]:
             return [first, *_split_joined(second, template)]
     return [item]
 
 
 def _merged(items: list[str], template) -> tuple[tuple[str, str | None], ...]:
-    """Items tied to their part; neighbours naming the same part are one item (行政复议、行政诉讼情况)."""
+    """Items tied to their part; neighbours naming one part are one item (``行政复议、行政诉讼情况``,
+    ``因政府信息公开申请行政复议、提起行政诉讼的情况``)."""
     merged: list[tuple[str, str | None]] = []
     for item in (piece for listed in items for piece in _split_joined(listed, template)):
         part = _part_of(item, template)
-        if merged and part is not None and part != "legacy" and merged[-1][1] == part:
-            merged[-1] = (merged[-1][0] + "、" + item, part)
-        else:
-            merged.append((item, part))
+        if merged:
+            previous, previous_part = merged[-1]
+            joined = previous + "、" + item
+            joined_part = _part_of(joined, template, strict=True)
+            same = part is not None and part != "legacy" and previous_part == part
+            mapped = previous if part is None else item
+            completes = (
+                (part is None or previous_part is None)
+                and joined_part not in (None, "legacy")
+                and _likeness(joined, template) > _likeness(mapped, template)
+            )
+            if same or completes:
+                merged[-1] = (joined, joined_part if completes else part)
+                continue
+        merged.append((item, part))
     return tuple(merged)
 
 
@@ -481,6 +499,30 @@ class IntroPromises(Rule):
 
 def _bigrams(text: str) -> set[str]:
     return {text[index : index + 2] for index in range(len(text) - 1)}
+
+
+def _likeness(item: str, template) -> float:
+    """How closely an item reads as one of the template's part names (bigram overlap with the closest)."""
+    key = strip_ordinal(label_key(item))
+    return max(
+        (
+            _dice(strip_ordinal(label_key(heading)), key)
+            for section in template.sections
+            for heading in (section.heading, *section.variants)
+        ),
+        default=0.0,
+    )
+
+
+def _dice(first: str, second: str) -> float:
+    one, two = _bigrams(first), _bigrams(second)
+    return 2 * len(one & two) / (len(one) + len(two)) if one and two else 0.0
+
+
+def _similar(heading: str, item: str) -> bool:
+    """Whether an item is a heading's name, give or take a few words (bigram overlap, order-insensitive)."""
+    first, second = _bigrams(heading), _bigrams(item)
+    return heading == item or (bool(first and second) and 2 * len(first & second) / (len(first) + len(second)) >= 0.6)
 
 
 def _covers(heading: str, item: str) -> bool:

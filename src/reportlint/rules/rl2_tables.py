@@ -27,6 +27,13 @@ def _cells(report, status: CellStatus | None = None) -> Iterator[tuple[FilledTab
                     yield table, row, cell
 
 
+def _cut_row(report, table: FilledTable) -> FilledRow | None:
+    """The last row of a table in the part where an incomplete text stops: its cells may be cut off, not blank."""
+    if not report.reading.cut_off(table.spec.section):
+        return None
+    return max(table.rows, key=lambda row: row.end, default=None)
+
+
 def _row_anchor(row: FilledRow) -> tuple[int, int]:
     if row.label_start is not None:
         return row.label_start, row.label_end
@@ -211,10 +218,9 @@ class ValueCount(Rule):
 
     def check(self, report):
         for table in _tables(report):
-            cut = report.reading.cut_off(table.spec.section)
-            last = max(table.rows, key=lambda row: row.end, default=None)
+            cut = _cut_row(report, table)
             for row in table.rows:
-                if row.row is None or (cut and row is last):
+                if row.row is None or row is cut:
                     continue  # the row the text stops in is RL117's finding
                 extra = [cell for cell in row.cells if cell.status is CellStatus.EXTRA]
                 unaligned = [cell for cell in row.cells if cell.status is CellStatus.UNALIGNED]
@@ -239,7 +245,8 @@ class BlankCell(Rule):
     """表格单元格为空。没有数据的单元格应填写 0。
 
     空白单元格让读者无法区分“没有发生”和“漏填”，也无法核对勾稽关系。一行中有
-    几个空白单元格时合并为一条，整张表都空着时只报告一次。
+    几个空白单元格时合并为一条，整张表都空着时只报告一次。文本在表格中途中断时
+    （RL117），最后一行的空白可能是被截掉的数值，不报告。
 
     反例：
 
@@ -256,7 +263,8 @@ class BlankCell(Rule):
 
     def check(self, report):
         for table in _tables(report):
-            blanks = [(row, cell) for row in table.rows for cell in row.cells if cell.status is CellStatus.BLANK]
+            cut = _cut_row(report, table)
+            blanks = [(row, cell) for row in table.rows if row is not cut for cell in row.cells if cell.status is CellStatus.BLANK]
             if not blanks:
                 continue
             written = [
@@ -273,7 +281,7 @@ class BlankCell(Rule):
                 continue
             for row in table.rows:
                 empty = [cell for cell in row.cells if cell.status is CellStatus.BLANK]
-                if not empty:
+                if not empty or row is cut:
                     continue
                 if len(empty) == 1:
                     cell = empty[0]
