@@ -23,7 +23,8 @@ def _title_anchor(report) -> tuple[int, int]:
     title = report.reading.title
     if title is not None:
         return title.start, title.end
-    first = next((index for index, char in enumerate(report.text) if not char.isspace()), 0)
+    text, reading = report.text, report.reading
+    first = next((index for index, char in enumerate(text) if not char.isspace() and not reading.in_chrome(index)), 0)
     return first, first + 1
 
 
@@ -560,7 +561,9 @@ class OverviewAspects(Rule):
     国办公开办函〔2021〕30号要求总体情况从主动公开、依申请公开、政府信息管理、
     政府信息公开平台建设、监督保障五个方面概述，内容按条例第五十条确定，“不能
     遗漏”。只在一句列举中带过（“抓好主动公开、依申请公开、政策解读等工作”）不算
-    涵盖。2019、2020 年度报告普遍也按这五个方面写，因此只作提示性警告。
+    涵盖。2021 年度起按警告报告；2019、2020 年度报告适用的试行格式没有这一要求
+    （很多报告也按这五个方面写），只作提示（info）。文本在第一部分中断时（RL117）
+    不检查。
 
     反例：
 
@@ -581,13 +584,17 @@ class OverviewAspects(Rule):
         if section is None or not _applies(report) or report.reading.cut_off("s1"):
             return
         body = report.normalized[section.body_start : section.body_end]
-        prose = _ENUMERATION.sub(_mask_aspect_lists, body)
+        # line by line: a list in one paragraph never hides the sub-heading on the next line
+        prose = "\n".join(_ENUMERATION.sub(_mask_aspect_lists, line) for line in body.split("\n"))
         missing = [aspect for aspect, words in OVERVIEW_ASPECTS.items() if not any(word in prose for word in words)]
         if missing:
+            # 30号 (2021 format) requires the five aspects; 2019 and 2020 reports often follow them without being required to
+            year = report.reading.year
             yield self.diagnostic(
                 f"“{squash(section.heading)}”没有写到{'、'.join(f'“{aspect}”' for aspect in missing)}方面的情况（应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）",
                 section.start,
                 section.end,
+                severity="info" if year is not None and year < 2021 else None,
             )
 
 
@@ -666,6 +673,7 @@ class FeeStatement(Rule):
 
 
 _STANDARD_TAIL = "政府信息公开工作年度报告"
+_YEAR_FIRST_LINE = re.compile(r"\s*(?:19|20)\d\d\s*年")
 _YEAR_WITHOUT_NIAN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*(?:政府|信息|政务|工作))")
 
 
@@ -805,7 +813,9 @@ class TitleMissing(Rule):
     """找不到报告标题（“……政府信息公开工作年度报告”）或标题中没有年份。
 
     没有标题或标题没有年份，读者无法判断报告所属机关和年度，reportlint 也无法
-    据此判断应使用的格式。
+    据此判断应使用的格式。标题中没有年份按警告报告；找不到标题只作提示（info）：
+    从网页复制或抓取的文本常常只有正文，网页上的标题不在其中，这时并不是报告的
+    缺陷。
 
     反例：
 
@@ -824,13 +834,21 @@ class TitleMissing(Rule):
         title = report.reading.title
         if title is None:
             start, end = _title_anchor(report)
-            yield self.diagnostic("没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）", start, end)
+            yield self.diagnostic(
+                "没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）；从网页复制的文本常常不带网页上的标题，请对照原件核实",
+                start,
+                end,
+                severity="info",
+            )
         elif report.reading.year_source != "title":
             yield self.diagnostic(f"标题“{squash(title.text)}”中没有年份", title.start, title.end)
 
 
 class TitleSplit(Rule):
     """标题被拆成了两行（网页或 PDF 转换造成），检查时已按一行处理。
+
+    只报告在词句中间断开的标题；机关名称单独一行、下一行是“××××年政府信息公开
+    工作年度报告”是常见的排版，不报告。
 
     反例：
 
@@ -848,8 +866,11 @@ class TitleSplit(Rule):
 
     def check(self, report):
         title = report.reading.title
-        if title is not None and len(title.parts) > 1:
-            yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{squash(title.text)}”", title.start, title.end)
+        if title is None or len(title.parts) < 2:
+            return
+        if len(title.parts) == 2 and _YEAR_FIRST_LINE.match(title.parts[1].text):
+            return  # the body's name on its own line above “2022年政府信息公开工作年度报告”: a layout, not a break
+        yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{squash(title.text)}”", title.start, title.end)
 
 
 class IncompleteReport(Rule):

@@ -190,6 +190,8 @@ class PeriodMissing(Rule):
         reading = report.reading
         if reading.period is not None or (reading.title is None and not reading.sections):
             return
+        if reading.title is None and _starts_at_first_part(report):
+            return  # a copy that begins at 一、总体情况 may have lost its title and intro, where the period is stated
         year = reading.year
         example = f"“本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”" if year else "统计期限"
         if reading.title is not None:
@@ -197,6 +199,22 @@ class PeriodMissing(Rule):
         else:
             start, end = reading.sections[0].start, reading.sections[0].end
         yield self.diagnostic(f"报告没有说明数据的统计期限，请在开头写明{example}", start, end)
+
+
+def _starts_at_first_part(report) -> bool:
+    """Whether the report's text (page chrome aside) begins with its first part's heading."""
+    first = report.reading.sections[0] if report.reading.sections else None
+    if first is None:
+        return False
+    before = report.normalized[: first.start]
+    return all(not line.strip() or report.reading.in_chrome(offset) for offset, line in _lines_with_offsets(before))
+
+
+def _lines_with_offsets(text: str):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset + len(line) - len(line.lstrip()), line
+        offset += len(line) + 1
 
 
 _YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中最常见的年份"}

@@ -144,7 +144,8 @@ class UnbalancedBrackets(Rule):
     """括号、书名号、引号不成对（如孤立的“》”、没有闭合的“（”）。
 
     在同一段落内检查（）《》“”【】〔〕〈〉「」的配对；全角、半角括号可以互相配对
-    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。
+    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。文本在中途中断时
+    （RL117），中断的那一段里没有闭合的括号不报告：闭合的一半随后面的文字丢了。
 
     反例：
 
@@ -165,6 +166,7 @@ class UnbalancedBrackets(Rule):
     def check(self, report):
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
+        truncation = report.reading.truncation
         for paragraph in logical_paragraphs(original):
             markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
             stack: list[tuple[str, int]] = []
@@ -185,6 +187,8 @@ class UnbalancedBrackets(Rule):
                             index,
                             index + 1,
                         )
+            if truncation is not None and paragraph.end >= truncation.start:
+                continue  # the text stops in this paragraph: the closing bracket was cut off with the rest (RL117)
             for opener, index in stack:
                 yield self._unclosed(original, opener, index)
 

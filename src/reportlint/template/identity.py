@@ -33,7 +33,24 @@ _CHROME_PREFIX = re.compile(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
 _PUBLISHED_LABELS = re.compile("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
-_PERIOD_LABELS = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期|范围|时段)|数据(?:的)?统计|涵盖")
+_PERIOD_WORDS = (
+    "统计期限",
+    "统计时限",
+    "统计时间",
+    "统计期间",
+    "统计区间",
+    "统计周期",
+    "统计范围",
+    "统计时段",
+    "统计数据",
+    "数据统计",
+    "数据的统计",
+    "核定时间",
+    "数据时间",
+    "涵盖",
+)
+#: Labels of the statistical period; a mirror's blanked pinyin may stand between their characters (统  计期限).
+_PERIOD_LABELS = re.compile("|".join(r"\s*".join(word) for word in _PERIOD_WORDS))
 
 #: Name suffixes and the body level they mean, most specific first.
 LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (

@@ -90,6 +90,8 @@ METADATA_LABELS = (
 BULLETS = "•·●○■□◆◇▪▫►▶※-*>»"
 _LEADING_BULLETS = re.compile(f"^[\\s{re.escape(BULLETS)}]+")
 _METADATA_LINE = re.compile(r"[\[【]?(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
+#: A metadata label in brackets without a colon, as some CMS tables print it (``[ 索 引 号 ] [ 主题词 ]``).
+_BRACKETED_LABEL = re.compile(r"[\[【]\s*(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]")
 #: What is left of a metadata label cut by copying (“号：cxs045-…” from 索引号, “称：…” from 名称).
 _CUT_LABEL = re.compile(r"(?:号|称)\s*[:：](?:\s*\S|\s*$)")
 
@@ -130,9 +132,9 @@ def without_bullets(text: str) -> str:
 
 
 def is_metadata_line(text: str) -> bool:
-    """A line that starts with a CMS metadata label (索引号：, 发布日期：…), whole or cut off."""
+    """A line that starts with a CMS metadata label (索引号：, 发布日期：…, ``[ 索 引 号 ]``), whole or cut off."""
     stripped = without_bullets(text.strip())
-    return bool(_METADATA_LINE.match(stripped) or _CUT_LABEL.match(stripped))
+    return bool(_METADATA_LINE.match(stripped) or _CUT_LABEL.match(stripped) or _BRACKETED_LABEL.match(stripped))
 
 
 def is_pagination_line(text: str) -> bool:
