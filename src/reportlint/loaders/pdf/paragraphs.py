@@ -64,7 +64,7 @@ def paragraphs(blocks: Iterable[object]) -> Iterator[object]:
                 group = []
             yield item
             continue
-        if group and _carries_on(group[-1], item, left_margin, right_margin):
+        if group and _carries_on(group[-1], item, left_margin, right_margin, _inside_brackets(group)):
             group.append(item)
             continue
         if group:
@@ -78,8 +78,17 @@ def _is_line(item: object) -> bool:
     return hasattr(item, "left") and hasattr(item, "text")
 
 
-def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_margin: float) -> bool:
-    """Whether ``line`` is the rest of the paragraph ``before`` wrapped out of (see the module docs)."""
+def _inside_brackets(group: list) -> bool:
+    """Whether a paragraph's lines so far leave a bracket, a book title or a quotation open (``推送《现在为您导航！``)."""
+    text = "".join(line.text for line in group)
+    return sum(text.count(char) for char in "（(《“") > sum(text.count(char) for char in "）)》”")
+
+
+def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_margin: float, open_bracket: bool = False) -> bool:
+    """Whether ``line`` is the rest of the paragraph ``before`` wrapped out of (see the module docs).
+
+    A sentence end inside an open bracket or book title (``《现在为您导航！``) does not end the paragraph.
+    """
     if before.right <= before.left or line.right <= line.left:
         return False
     size = max(before.size, line.size, 1.0)
@@ -91,7 +100,7 @@ def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_
         and before.left - left_margin <= INDENT_SLACK * size  # a centred line (a title) is not a wrapped one
         and abs(before.size - line.size) <= SIZE_TOLERANCE
         and line.left - left_margin <= LEFT_SLACK * size
-        and text[-1] not in PARAGRAPH_ENDS
+        and (text[-1] not in PARAGRAPH_ENDS or open_bracket)
         and not _OPENS_ITEM.match(line.text)
         and not is_title(text)  # a title ends its line (发布日期 below it is not its rest)
         and not is_metadata_line(line.text)
