@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from reportlint.core.model import Document, Table
 from reportlint.template.filled import FilledTemplate
+from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
 from reportlint.template.spec import TemplateSpec
@@ -38,6 +39,8 @@ _PROPER_ENDS = "。！？!?；;…．.)）]】》」』”\"'"
 #: A last line shorter than this (无) never counts as cut mid-sentence; nor do these closing words.
 MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
+#: Longest last line taken for a signature (the body's name).
+MAX_SIGNATURE = 30
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
 _SENTENCE = re.compile(r"[。！？!?；;]")
@@ -159,6 +162,8 @@ def _ends_properly(text: str) -> bool:
         return True
     if _PHONE_OR_LINK.search(stripped):
         return True
+    if len(stripped) <= MAX_SIGNATURE and body_level(stripped) != "未知" and not re.search(r"[,，、:：]", stripped):
+        return True  # the signature: the body's name alone on the last line
     return not re.search(f"[{HAN}\\w,，、:：(（《“]$", stripped)
 
 

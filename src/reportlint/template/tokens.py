@@ -193,7 +193,7 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
     ]
     closed = sum(1 for line_start, line_end in lines if _PIPE_CLOSED_CELL.fullmatch(text, line_start, line_end))
     bare = sum(1 for line_start, line_end in lines if _PIPES_ONLY.fullmatch(text, line_start, line_end))
-    if closed < 3 or (closed + bare) < PIPE_CELL_SHARE * len(lines):
+    if closed < 2 or (closed + bare) < PIPE_CELL_SHARE * len(lines):
         return None
     rows = []
     for line_start, line_end in lines:

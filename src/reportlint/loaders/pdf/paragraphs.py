@@ -35,6 +35,7 @@ _OPENS_ITEM = re.compile(
 )
 _TABLE_END = re.compile(r"\s[-+]?\d+(?:\.\d+)?$")
 _TABLE_START = re.compile(r"[-+]?\d+(?:\.\d+)?\s")
+_TABLE_ROW = re.compile(r"(?:\s[-+]?\d+(?:\.\d+)?){2,}\s*$")
 
 
 class PlacedLine(Protocol):
@@ -106,4 +107,5 @@ def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_
         and not is_metadata_line(line.text)
         and not _TABLE_END.search(text)
         and not _TABLE_START.match(line.text)
+        and not _TABLE_ROW.search(line.text)
     )
