@@ -79,6 +79,13 @@ def _text_view(data: dict[str, Any]) -> str:
             lines.append(f"  {where:>4}行  {row['row'] or '(无法对齐)':<14} [{row['match']}] {cells}")
         if table["missing_rows"]:
             lines.append(f"  缺少的行：{'、'.join(table['missing_rows'])}")
+        for row in table.get("unsplit_rows", ()):
+            lines.append(f"  {row['location']['line']:>4}行  {row['row'] or '-':<14} [无法拆分：{row['candidates']} 种可能] {row['text']}")
+    truncation = data.get("truncation")
+    if truncation:
+        lines.append(f"文本不完整（第 {truncation['location']['line']} 行）：{truncation['description']}")
+    for unread in data.get("unread_tables", ()):
+        lines.append(f"表格未读出：{unread['section']}（{unread['reason']}）{'、'.join(unread['tables'])}")
     return "\n".join(lines) + "\n"
 
 

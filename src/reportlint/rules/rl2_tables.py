@@ -35,10 +35,10 @@ def _cut_row(report, table: FilledTable) -> FilledRow | None:
 
 
 def _row_anchor(row: FilledRow) -> tuple[int, int]:
-    if row.label_start is not None:
+    if row.label_start is not None and row.label_end is not None:
         return row.label_start, row.label_end
-    located = [cell for cell in row.cells if cell.start is not None]
-    return (located[0].start, located[-1].end) if located else (row.start, row.end)
+    located = [(cell.start, cell.end) for cell in row.cells if cell.start is not None and cell.end is not None]
+    return (located[0][0], located[-1][1]) if located else (row.start, row.end)
 
 
 def _row_name(table: FilledTable, row: FilledRow) -> str:

@@ -269,6 +269,7 @@ class TableGroupAligner:
         if rows:
             hit = rows[-1]
             table = next(table for table in self.tables if table.id == hit.entry.table)
+            assert hit.entry.row is not None  # row entries always name their row
             row = table.row(hit.entry.row)
             return table, row, hit.entry.match, offsets[hit.key_start], offsets[hit.key_end - 1] + 1
         if exact_only:
@@ -290,7 +291,7 @@ class TableGroupAligner:
         unplaced: list[FilledRow] = []
         score = 0
         for placement in placements:
-            if placement.row is None:
+            if placement.row is None or placement.table is None:
                 unplaced.append(_unaligned_row(self.tables[0], placement))
                 score -= 1
                 continue
@@ -318,8 +319,12 @@ class TableGroupAligner:
                 headers_found=own_headers,
                 unknown_headers=tuple(unknown) if table is self.tables[0] else (),
                 layout=layout,
-                start=min((row.start for row in (*table_rows, *own_unsplit)), default=None),
-                end=max((row.end for row in (*table_rows, *own_unsplit)), default=None),
+                start=min((row.start for row in table_rows), default=None)
+                if not own_unsplit
+                else min([*(row.start for row in table_rows), *(row.start for row in own_unsplit)]),
+                end=max((row.end for row in table_rows), default=None)
+                if not own_unsplit
+                else max([*(row.end for row in table_rows), *(row.end for row in own_unsplit)]),
                 unsplittable=own_unsplit,
             )
         return filled_tables, score

@@ -39,6 +39,8 @@ _PROPER_ENDS = "。！？!?；;…．.)）]】》」』”\"'"
 #: A last line shorter than this (无) never counts as cut mid-sentence; nor do these closing words.
 MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
+#: A text without any part heading shorter than this is a snippet, not a report cut off mid-sentence.
+MIN_REPORT_LENGTH = 500
 #: Longest last line taken for a signature (the body's name).
 MAX_SIGNATURE = 30
 #: How many characters of the last words a message quotes.
@@ -199,7 +201,8 @@ def find_truncation(document: Document, sections: Sequence[FoundSection]) -> Tru
         and not any(found.is_template and int(found.spec_id[1:]) > number for found in sections if found.spec_id)
     ):
         return Truncation(last.start, last.end, "table", section, number, words)
-    if not _ends_properly(last_text) and not _inside_table(document, last.start):
+    looks_like_a_report = bool(sections) or len(text) >= MIN_REPORT_LENGTH  # a snippet ending anyhow is not a cut page
+    if looks_like_a_report and not _ends_properly(last_text) and not _inside_table(document, last.start):
         return Truncation(last.start, last.end, "sentence", section, number, words)
     return None
 

@@ -32,7 +32,7 @@ _COMPARE = {
     ast.Gt: lambda a, b: a > b,
     ast.GtE: lambda a, b: a >= b,
 }
-_FUNCTIONS = {"abs": abs, "min": min, "max": max}
+_FUNCTIONS: dict[str, Callable[..., object]] = {"abs": abs, "min": min, "max": max}
 _OPERATOR_TEXT = {ast.Eq: "=", ast.NotEq: "≠", ast.Lt: "<", ast.LtE: "≤", ast.Gt: ">", ast.GtE: "≥"}
 
 
@@ -162,7 +162,7 @@ def _evaluate(node: ast.AST, resolve: Callable[[tuple[str, ...]], Number]) -> ob
         operand = _evaluate(node.operand, resolve)
         if isinstance(node.op, ast.Not):
             return not operand
-        return -operand if isinstance(node.op, ast.USub) else operand
+        return -operand if isinstance(node.op, ast.USub) else operand  # type: ignore[operator]
     if isinstance(node, ast.Compare):
         left = _evaluate(node.left, resolve)
         for op, comparator in zip(node.ops, node.comparators, strict=True):
@@ -176,7 +176,8 @@ def _evaluate(node: ast.AST, resolve: Callable[[tuple[str, ...]], Number]) -> ob
             return all(_evaluate(value, resolve) for value in node.values)
         return any(_evaluate(value, resolve) for value in node.values)
     if isinstance(node, ast.Call):
-        return _FUNCTIONS[node.func.id](*(_evaluate(argument, resolve) for argument in node.args))  # type: ignore[union-attr]
+        assert isinstance(node.func, ast.Name)  # _check admits only calls of the named functions
+        return _FUNCTIONS[node.func.id](*(_evaluate(argument, resolve) for argument in node.args))
     raise AssertionError(f"unchecked node {type(node).__name__}")
 
 
@@ -221,6 +222,8 @@ def _compile(node: ast.AST) -> Compiled:
             return lambda resolve: all(value(resolve) for value in values)
         return lambda resolve: any(value(resolve) for value in values)
     if isinstance(node, ast.Call):
-        function, arguments = _FUNCTIONS[node.func.id], [_compile(argument) for argument in node.args]  # type: ignore[union-attr]
+        assert isinstance(node.func, ast.Name)
+        function = _FUNCTIONS[node.func.id]
+        arguments = [_compile(argument) for argument in node.args]
         return lambda resolve: function(*(argument(resolve) for argument in arguments))
     raise AssertionError(f"unchecked node {type(node).__name__}")

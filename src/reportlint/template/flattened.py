@@ -136,6 +136,12 @@ def row_sums(relations: Sequence[Expression], columns: Sequence[str]) -> dict[in
     return found
 
 
+def _holds_several(text: str) -> bool:
+    """Whether a chunk has two digits or more: it may be several values written together."""
+    number = _NUMBER_CHUNK.fullmatch(text)
+    return number is not None and len(number.group(2)) >= 2
+
+
 def _value(raw: str) -> int | Decimal | None:
     if raw.isdigit():
         return int(raw)
@@ -280,9 +286,7 @@ class FlattenedReader:
         options: dict[int, list[tuple[tuple[int, int], ...]]] = {}
         for run in runs:
             written = [chunk.text for chunk in run.chunks]
-            if len(written) >= len(run.table.columns) or all(
-                _NUMBER_CHUNK.fullmatch(text) is None or len(_NUMBER_CHUNK.fullmatch(text).group(2)) < 2 for text in written
-            ):
+            if len(written) >= len(run.table.columns) or not any(_holds_several(text) for text in written):
                 # as written, one value per chunk: too many values or too few are the row's own defect (RL205)
                 decided[id(run)] = tuple((index, len(text)) for index, text in enumerate(written))
                 options[id(run)] = [decided[id(run)]]
@@ -365,7 +369,14 @@ def _fitting(written: tuple[str, ...], columns: tuple[str, ...], sources: tuple[
     fitting = []
     for spans in found:
         values = dict(zip(columns, (_value(text) for text in _split_texts(written, spans)), strict=True))
-        if _holds(relations, lambda reference, values=values: values[reference[0]]):
+
+        def resolve(reference: tuple[str, ...], values: dict[str, int | Decimal | None] = values) -> int | Decimal:
+            value = values[reference[0]]
+            if value is None:
+                raise TypeError(reference)
+            return value
+
+        if _holds(relations, resolve):
             fitting.append(spans)
     return tuple(fitting)
 

@@ -79,9 +79,12 @@ class _Resolver:
         if len(reference) == 1:
             name = reference[0]
             if self.for_each == "column":
+                assert isinstance(self.scope, str)
                 return self._readable(self.table, name, self.scope)
             if self.for_each == "row":
+                assert isinstance(self.scope, str)
                 return self._readable(self.table, self.scope, name)
+            assert isinstance(self.scope, tuple)
             row, column = self.scope
             return self._readable(self.table, row, column)
         if len(reference) == 2:
@@ -200,17 +203,17 @@ def message_fields(evaluation: Evaluation) -> dict[str, str]:
     relation = evaluation.relation
     by_column = relation.for_each == "column"
     by_row = relation.for_each == "row"
-    if by_column:
+    if by_column and evaluation.scope is not None:
         scope = f"“{_column_name(spec, evaluation.scope)}”列"
-    elif by_row:
+    elif by_row and evaluation.scope is not None:
         label = spec.row(evaluation.scope).label
         scope = f"“{label}”行" if label else ""
-    elif relation.for_each == "cell":
+    elif relation.for_each == "cell" and evaluation.scope is not None:
         scope = spec.cell_name(*evaluation.scope.split("/"))
     else:
         scope = ""
     if evaluation.left is not None and evaluation.right is not None:
-        difference = evaluation.difference
+        difference = evaluation.left.value - evaluation.right.value
         gap = f"，相差 {abs(difference)}" if evaluation.operator == "=" else ""
         negated = {"=": "不等于", "≠": "等于", "<": "不小于", "≤": "大于", ">": "不大于", "≥": "小于"}[evaluation.operator]
         detail = (

@@ -275,12 +275,14 @@ class PdfLoader(Loader):
                 start = builder.start_block()
                 previous = ""
                 for line in block:
+                    assert isinstance(line, PageLine)
                     if previous and join_lines(previous, line.text) != previous + line.text:
                         builder.write(" ")
                     builder.write_located(line.text, f"第{line.page}页 第{line.number}行", line.page)
                     previous = line.text
                 builder.blocks.append(Paragraph(start, builder.offset))
             else:
+                assert isinstance(block, TableGrid)
                 write_table(builder, block, write_cell)
         text = builder.text()
         visible = "".join(text.split())

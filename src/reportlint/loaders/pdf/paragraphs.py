@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from reportlint.loaders.headings import is_title
 from reportlint.loaders.pdf.glyphs import is_chinese
@@ -38,6 +38,7 @@ _TABLE_START = re.compile(r"[-+]?\d+(?:\.\d+)?\s")
 _TABLE_ROW = re.compile(r"(?:\s[-+]?\d+(?:\.\d+)?){2,}\s*$")
 
 
+@runtime_checkable
 class PlacedLine(Protocol):
     """A text line with its extent: left and right ends and font size, in points."""
 
@@ -47,19 +48,18 @@ class PlacedLine(Protocol):
     size: float
 
 
-def paragraphs(blocks: Iterable[object]) -> Iterator[object]:
-    """The blocks with consecutive text lines (objects with ``left``/``right``/``size``) grouped into paragraphs (lists)."""
+def paragraphs(blocks: Iterable[object]) -> Iterator[list[PlacedLine] | object]:
+    """The blocks with consecutive text lines (:class:`PlacedLine`) grouped into paragraphs (lists); other blocks as they are."""
     items = list(blocks)
-    lines = [item for item in items if _is_line(item)]
-    placed = [line for line in lines if line.right > line.left]
+    placed = [item for item in items if isinstance(item, PlacedLine) and item.right > item.left]
     if not placed:
-        yield from ([item] if _is_line(item) else item for item in items)
+        yield from ([item] if isinstance(item, PlacedLine) else item for item in items)
         return
     left_margin = min(line.left for line in placed)
     right_margin = max(line.right for line in placed)
-    group: list = []
+    group: list[PlacedLine] = []
     for item in items:
-        if not _is_line(item):
+        if not isinstance(item, PlacedLine):
             if group:
                 yield group
                 group = []
@@ -75,11 +75,7 @@ def paragraphs(blocks: Iterable[object]) -> Iterator[object]:
         yield group
 
 
-def _is_line(item: object) -> bool:
-    return hasattr(item, "left") and hasattr(item, "text")
-
-
-def _inside_brackets(group: list) -> bool:
+def _inside_brackets(group: list[PlacedLine]) -> bool:
     """Whether a paragraph's lines so far leave a bracket, a book title or a quotation open (``推送《现在为您导航！``)."""
     text = "".join(line.text for line in group)
     return sum(text.count(char) for char in "（(《“") > sum(text.count(char) for char in "）)》”")

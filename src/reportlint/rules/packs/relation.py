@@ -75,7 +75,7 @@ class RelationPackRule(PackRule):
             related = [
                 Related(cell.start, cell.end, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}")
                 for cell in evaluation.cells
-                if cell.start is not None
+                if cell.start is not None and cell.end is not None
             ]
             primary = evaluation.primary
-            yield self.diagnostic(self.format(**message_fields(evaluation)), primary.start, primary.end, related=related)
+            yield self.diagnostic(self.format(**message_fields(evaluation)), primary.start or 0, primary.end, related=related)
