@@ -204,7 +204,7 @@ def test_saying_who_compiled_the_report_promises_nothing(report):
 def test_intro_listing_five_parts_but_saying_six(report):
     intro = "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在问题及改进情况、其他需要报告的事项等六部分组成。"
     [(line, message)] = findings(_with_intro(report, intro), "RL108")
-    assert line == 2 and message == "引言列出了 5 个部分，却说共 六 个部分（没有列出“四、政府信息公开行政复议、行政诉讼情况”）"
+    assert line == 2 and message == "引言列出了 5 个部分，却说共 6 个部分（没有列出“四、政府信息公开行政复议、行政诉讼情况”）"
 
 
 def test_parts_written_together_or_with_mixed_list_marks_are_counted_right(report):
@@ -219,7 +219,7 @@ def test_an_incomplete_text_only_checks_the_intro_itself(report):
     text = _with_intro(report, "全文包括概述、主动公开政府信息情况、咨询处理情况共四个部分。")
     text = text[: text.index("三、收到和处理")]
     messages = [message for _, message in findings(text, "RL108")]
-    assert messages[0].startswith("引言列出了 3 个部分，却说共 四 个部分")  # the intro contradicts itself
+    assert messages[0].startswith("引言列出了 3 个部分，却说共 4 个部分")  # the intro contradicts itself
     assert messages[1:] == ["引言说报告共 4 个部分，统一格式的年度报告由 6 个部分组成"]  # no comparison with the missing headings
 
 

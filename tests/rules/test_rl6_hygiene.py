@@ -1,17 +1,8 @@
-"""RL6 text hygiene: each rule fires on a bad example, stays silent on a good one, and points at the right place."""
+"""RL6 text hygiene: exact messages, columns and fixes (the cases that fire and do not fire are in tests/rules/cases/)."""
 
 from __future__ import annotations
 
-import pytest
-
-from reportlint.rules.rl6_hygiene import (
-    DoubledPunctuation,
-    DuplicatedWord,
-    HalfWidthPunctuation,
-    MixedNumberingWidth,
-    RedundantNumberingMark,
-    UnbalancedBrackets,
-)
+from reportlint.rules.rl6_hygiene import DuplicatedWord, HalfWidthPunctuation, UnbalancedBrackets
 from reportlint.run.linter import lint_text
 
 TITLE = "某县某镇2021年政府信息公开工作年度报告\n"
@@ -31,11 +22,6 @@ def test_duplicated_word_across_spaces_and_with_fix():
     assert fixed.endswith("\n工作。\n")
 
 
-@pytest.mark.parametrize("good", ["常常开会，人人参与，天天更新。", "大家研究研究再定。", "一项一项落实。", "谢谢。", "政府信息公开工作。"])
-def test_duplicated_word_allows_legitimate_reduplication(good):
-    assert run(DuplicatedWord, good + "\n") == []
-
-
 def test_duplicated_word_option_and_title_left_to_rl114():
     assert lint_text("某镇2021年政府信息公开 公开工作年度报告\n", rules=[DuplicatedWord]) == []
     config = {"rules": {"duplicated-word": {"allow": ["工作"]}}}
@@ -47,22 +33,6 @@ def test_unbalanced_brackets_lone_closer_and_unclosed_opener():
     assert [(code, line, column) for code, line, column, _, _ in found] == [("RL602", 2, 11), ("RL602", 3, 8)]
     assert found[0][4] == "多余的“》”：本段前面没有与之配对的“《”"
     assert found[1][4] == "“（”没有闭合：本段中找不到与之配对的“）”"
-
-
-@pytest.mark.parametrize(
-    "good",
-    [
-        "（一）主动公开情况。",
-        "（一)全角半角混配也算成对。",
-        "1）加强领导。",
-        "一）健全机构。",
-        "依据《中华人民共和国政府信息公开条例》（以下简称《条例》）。",
-        "括号跨行的段落（第一行\n第二行）结束。",
-        "“谁主管、谁负责”的原则。",
-    ],
-)
-def test_unbalanced_brackets_silent_on_good_text(good):
-    assert run(UnbalancedBrackets, good + "\n") == []
 
 
 def test_half_width_punctuation_once_per_line_with_count():
@@ -77,28 +47,9 @@ def test_half_width_punctuation_once_per_line_with_count():
 
 
 def test_half_width_punctuation_throughout_is_one_info_finding():
-    text = "2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n主动公开信息56条,依申请公开0件:无。\n"
+    text = "2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n" + "主动公开信息56条,依申请公开0件:无。\n" * 4
     [(code, line, column, _, message)] = run(HalfWidthPunctuation, text)
     assert (code, line, column) == ("RL603", 2, 6)
-    assert message.startswith("全文的中文句子都使用半角标点（“,”、“:”，共 4 处，2 行）")
-
-
-def test_redundant_numbering_mark():
-    [(code, line, column, end, message)] = run(RedundantNumberingMark, "   （一）、加强领导，健全机构。\n")
-    assert (code, line, column, end) == ("RL604", 2, 4, 8)
-    assert message == "序号“（一）”后多了“、”，应写作“（一）”"
-    assert run(RedundantNumberingMark, "（一）加强领导。1.属于国家秘密\n") == []
-
-
-def test_mixed_numbering_width_flags_the_minority_width():
-    found = run(MixedNumberingWidth, "1、加强队伍建设。\n2、广泛宣传。\n４、加大力度。\n")
-    assert [(line, column, message) for _, line, column, _, message in found] == [
-        (4, 1, "序号“４”使用了全角数字，而本报告其他序号使用半角数字，应写作“4”")
-    ]
-    assert run(MixedNumberingWidth, "1、加强。\n2、宣传。\n") == []
-
-
-def test_doubled_punctuation():
-    found = run(DoubledPunctuation, "完善公开目录，，提高质量。。\n")
-    assert [(line, column) for _, line, column, _, _ in found] == [(2, 7), (2, 13)]
-    assert run(DoubledPunctuation, "完善目录……提高质量。\n") == []
+    assert message.startswith("全文的中文句子都使用半角标点（“,”、“:”，共 10 处，5 行）")
+    # two slips in a short text are slips, reported line by line
+    assert len(run(HalfWidthPunctuation, "一是公开不及时;二是形式单一。\n联系方式:办公室。\n")) == 2

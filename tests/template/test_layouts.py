@@ -19,7 +19,7 @@ from reportlint.run.registry import registry_for
 from reportlint.sources import Source, detect_format, read_source
 from reportlint.template.filled import CellStatus
 from reportlint.template.reading import Reading, read_report
-from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html, write_docx
+from reportlint.testing.reports import LAYOUTS, RUNNING_LAYOUTS, SUBJECTS, SampleReport, render, render_html, write_docx
 from reportlint.text.numbers import parse_cell
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
@@ -102,7 +102,10 @@ def test_template_year_and_sections(read, template, year, layout):
     assert reading.year == year
     assert dict(reading.table_templates) == {"s2": template, "s3": template, "s4": template}
     assert [section.spec_id for section in reading.sections] == SIX
-    assert reading.subject is not None and reading.subject.name.endswith("陇城镇")
+    assert reading.subject is not None and reading.subject.name == "秦安县陇城镇", (
+        "the body as the title names it (a Markdown title without its #)"
+    )
+    assert reading.title is not None and reading.title.text == f"秦安县陇城镇{year}年政府信息公开工作年度报告"
 
 
 @pytest.mark.parametrize("layout", EXACT_LAYOUTS)
@@ -297,4 +300,4 @@ def test_stored_fixtures_read_as_their_report(registry, name):
 
 
 def test_layouts_cover_the_builder():
-    assert set(LAYOUTS) | {"html", "docx"} == set(EXACT_LAYOUTS) | {"spaces"} | set(PACKED_LAYOUTS)
+    assert set(LAYOUTS) | set(RUNNING_LAYOUTS) | {"html", "docx"} == set(EXACT_LAYOUTS) | {"spaces"} | set(PACKED_LAYOUTS)

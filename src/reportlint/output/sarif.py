@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.model import Location
 from reportlint.core.version import __version__
 from reportlint.output import Reporter
+
+if TYPE_CHECKING:
+    from reportlint.core.rule import Rule
+    from reportlint.run.results import RunResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -38,31 +43,31 @@ def _region(location: Location) -> dict:
     }
 
 
-def _physical(path: str, location: Location | None) -> dict:
-    physical = {"artifactLocation": _artifact_location(path)}
+def _physical(path: str, location: Location | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _artifact_location(path)}
     if location is not None:
         physical["region"] = _region(location)
     return physical
 
 
-def _rule_descriptor(rule) -> dict:
-    documentation = rule.documentation()
+def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
+    documentation = rule.plain_documentation()  # text without reStructuredText markup; ``code`` is valid Markdown
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary()},
         "fullDescription": {"text": documentation},
-        "help": {"text": documentation, "markdown": documentation},
+        "help": {"text": documentation, "markdown": rule.documentation()},
         "defaultConfiguration": {"level": _LEVEL[Severity.parse(rule.severity)]},
         "properties": {"origin": rule.origin, "family": rule.code[:3]},
     }
 
 
-def _result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict:
-    location = {"physicalLocation": _physical(diagnostic.path, diagnostic.location)}
+def _result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
+    location: dict[str, Any] = {"physicalLocation": _physical(diagnostic.path, diagnostic.location)}
     if diagnostic.location is not None and diagnostic.location.logical:
         location["logicalLocations"] = [{"name": diagnostic.location.logical, "kind": "element"}]
-    result = {
+    result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "level": _LEVEL[diagnostic.severity],
         "message": {"text": diagnostic.message},
@@ -85,7 +90,7 @@ class SarifReporter(Reporter):
     name = "sarif"
     description = "SARIF 2.1.0（上传到 GitHub 代码扫描等平台）"
 
-    def render(self, run) -> str:
+    def render(self, run: RunResult) -> str:
         rules = list(run.rules)
         rule_index = {rule.code: index for index, rule in enumerate(rules)}
         root = Path.cwd().as_uri().rstrip("/") + "/"

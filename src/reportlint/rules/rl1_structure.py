@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
+from reportlint.template.spec import TemplateSpec
 from reportlint.text.normalize import fold_width
 from reportlint.text.ordinals import chinese_number, section_number
 from reportlint.text.quoting import squash
 
 
-def _applies(report) -> bool:
+def _applies(report: Report) -> bool:
     """Structure rules judge reports of 2019 and later (the six-section era) and undated ones."""
     year = report.reading.year
     return year is None or year >= 2019
 
 
-def _title_anchor(report) -> tuple[int, int]:
+def _title_anchor(report: Report) -> tuple[int, int]:
     title = report.reading.title
     if title is not None:
         return title.start, title.end
@@ -38,19 +42,36 @@ class MissingSection(Rule):
 
     反例：
 
-        一、总体情况 …… 二、主动公开政府信息情况 …… 五、存在的主要问题及改进情况 ……
-        （缺少三、四、六）
+        一、总体情况
+        ……
+        二、主动公开政府信息情况
+        ……
+        五、存在的主要问题及改进情况
+        ……
+        六、其他需要报告的事项
+        ……    （缺少三、四）
 
     正例：
 
-        一、总体情况 …… 二、…… 三、…… 四、…… 五、…… 六、其他需要报告的事项 无。
+        一、总体情况
+        ……
+        二、主动公开政府信息情况
+        ……
+        三、收到和处理政府信息公开申请情况
+        ……
+        四、政府信息公开行政复议、行政诉讼情况
+        ……
+        五、存在的主要问题及改进情况
+        ……
+        六、其他需要报告的事项
+        ……
     """
 
     code = "RL101"
     name = "missing-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         reading = report.reading
@@ -65,12 +86,13 @@ class MissingSection(Rule):
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
 
     @staticmethod
-    def _anchor(report, number: int) -> tuple[int, int]:
+    def _anchor(report: Report, number: int) -> tuple[int, int]:
         """Where the missing section belongs: the heading of the next section found after it."""
         following = [
             section
             for section in report.reading.sections
-            if (section.ordinal is not None and section.ordinal > number) or (section.is_template and int(section.spec_id[1:]) > number)
+            if (section.ordinal is not None and section.ordinal > number)
+            or (section.is_template and section.spec_id is not None and int(section.spec_id[1:]) > number)
         ]
         if following:
             return following[0].start, following[0].end
@@ -90,19 +112,21 @@ class SectionOrder(Rule):
         三、收到和处理政府信息公开申请情况
         ……
         二、主动公开政府信息情况
+        ……
 
     正例：
 
         二、主动公开政府信息情况
         ……
         三、收到和处理政府信息公开申请情况
+        ……
     """
 
     code = "RL102"
     name = "section-order"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         template_sections = [section for section in report.reading.sections if section.is_template]
@@ -112,6 +136,7 @@ class SectionOrder(Rule):
         numbers = {spec.id: spec.number for spec in template.sections}
         seen_max = 0
         for section in template_sections:
+            assert section.spec_id is not None  # a template section knows its spec
             number = numbers.get(section.spec_id, 0)
             heading = template.section(section.spec_id).heading
             if number < seen_max:
@@ -149,7 +174,7 @@ class ExtraSection(Rule):
     name = "extra-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         seen: set[str] = set()
@@ -160,6 +185,7 @@ class ExtraSection(Rule):
             if section.kind == "unknown":
                 yield self.diagnostic(f"官方格式之外的一级标题：“{squash(section.heading)}”", section.start, section.end)
             elif section.is_template:
+                assert section.spec_id is not None  # a template section knows its spec
                 if section.spec_id in seen:
                     yield self.diagnostic(f"重复的章节：“{squash(section.heading)}”在前面已经出现过", section.start, section.end)
                 seen.add(section.spec_id)
@@ -188,7 +214,7 @@ class EmptySection(Rule):
     name = "empty-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
         reading = report.reading
         for section in reading.sections:
@@ -223,12 +249,12 @@ class LegacyStructure(Rule):
     name = "legacy-structure"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         for section in report.reading.legacy_sections:
             yield self.diagnostic(
-                f"使用了 2008 年条例时期的旧标题“{squash(section.heading)}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写",
+                f"使用了 2008 年条例时期的旧标题“{section.heading}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写",
                 section.start,
                 section.end,
             )
@@ -241,20 +267,20 @@ class TemplateYearMismatch(Rule):
     国办公开办函〔2021〕30号的格式：第二部分的表格改为“本年制发件数/本年废止件数/
     现行有效件数”等，删去“政府集中采购”，第三部分“（六）其他处理”分为三行。
 
-    反例：
+    反例（2021年度报告）：
 
-        2021年度报告中：信息内容  本年新制作数量  本年新公开数量  对外公开总数量
+        信息内容  本年新制作数量  本年新公开数量  对外公开总数量    （2019 年格式的表头）
 
     正例：
 
-        2021年度报告中：信息内容  本年制发件数  本年废止件数  现行有效件数
+        信息内容  本年制发件数  本年废止件数  现行有效件数
     """
 
     code = "RL106"
     name = "template-year-mismatch"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         expected = reading.expected_template
         if expected is None or not reading.table_templates:
@@ -300,12 +326,12 @@ class HeadingVariant(Rule):
     name = "heading-variant"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         template = report.reading.expected_template
         if template is None or report.reading.is_legacy_structure:
             return
         for section in report.reading.sections:
-            if section.is_template and section.match in ("variant", "keywords"):
+            if section.is_template and section.spec_id is not None and section.match in ("variant", "keywords"):
                 official = template.section(section.spec_id).heading
                 yield self.diagnostic(
                     f"章节标题“{squash(section.heading)}”与官方格式不同，官方标题为“{official}”", section.start, section.end
@@ -315,16 +341,16 @@ class HeadingVariant(Rule):
 #: An intro that enumerates the report's parts: 全文包括……（共/等N个部分）, 由……（等N部分）组成, 分为N个部分.
 _PROMISES = (
     re.compile(
-        r"(?:全文|本报告|报告|年报)[^。，,]{0,12}?(?:包括|包含)\s*[:：]?\s*(?P<list>[^。]{4,200}?)"
+        r"(?:全文|本报告|报告|年报)[^。，,\n]{0,12}?(?:包括|包含)\s*[:：]?\s*(?P<list>[^。]{4,200}?)"
         r"(?:[,，]?\s*(?:共|等)\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?(?:部分|方面)|。)"
     ),
     re.compile(
         r"由\s*(?P<list>[^。由]{4,200}?)(?:等|共)?\s*(?:(?P<count>[一二三四五六七八九十\d]+)\s*个?(?:部分|方面))?(?:内容|部分)?组成"
     ),
     re.compile(
-        r"(?:全文|本报告|报告)[^。，,]{0,8}?(?:共\s*)?分为\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?:\s*[:：]\s*(?P<list>[^。]{4,200}?)。)?"
+        r"(?:全文|本报告|报告)[^。，,\n]{0,8}?(?:共\s*)?分为\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?:\s*[:：]\s*(?P<list>[^。]{4,200}?)。)?"
     ),
-    re.compile(r"(?:全文|本报告|报告)[^。，,]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
+    re.compile(r"(?:全文|本报告|报告)[^。，,\n]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
 )
 _ATTACHMENT_PROMISE = re.compile(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
 
@@ -341,7 +367,7 @@ class _Promise:
     stated: int | None
 
 
-def _promises(report, intro_end: int) -> list[_Promise]:
+def _promises(report: Report, intro_end: int) -> list[_Promise]:
     normalized = report.normalized
     template = report.reading.expected_template
     found: list[_Promise] = []
@@ -368,7 +394,7 @@ def _promises(report, intro_end: int) -> list[_Promise]:
     return sorted(found, key=lambda promise: promise.start)
 
 
-def _part_of(item: str, template, strict: bool = False) -> str | None:
+def _part_of(item: str, template: TemplateSpec | None, strict: bool = False) -> str | None:
     """Which template part an intro item names (a section id), ``legacy`` for a 2008-era part, else None.
 
     ``strict`` asks for a whole part name (no fragment such as ``情况`` that any heading contains).
@@ -388,7 +414,7 @@ def _part_of(item: str, template, strict: bool = False) -> str | None:
     return None
 
 
-def _split_joined(item: str, template) -> list[str]:
+def _split_joined(item: str, template: TemplateSpec | None) -> list[str]:
     """An item naming two template parts joined by 及/和/与 or by nothing (``存在的主要问题及改进情况及其他需要报告的事项``,
     ``总体情况主动公开政府信息情况``) as two items."""
     cuts = [(joint.start(), joint.end()) for joint in re.finditer("以及|及|和|与", item)]
@@ -401,7 +427,7 @@ def _split_joined(item: str, template) -> list[str]:
     return [item]
 
 
-def _merged(items: list[str], template) -> tuple[tuple[str, str | None], ...]:
+def _merged(items: list[str], template: TemplateSpec | None) -> tuple[tuple[str, str | None], ...]:
     """Items tied to their part; neighbours naming one part are one item (``行政复议、行政诉讼情况``,
     ``因政府信息公开申请行政复议、提起行政诉讼的情况``)."""
     merged: list[tuple[str, str | None]] = []
@@ -439,20 +465,20 @@ class IntroPromises(Rule):
 
     反例：
 
-        全文包括概述，主动公开政府信息情况，咨询处理情况共三个部分。并附指标统计表。
+        （引言）
+        全文包括概述，政府信息主动公开情况，……以及存在问题和整改措施。并附指标统计表。
 
     正例：
 
-        本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、
-        政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告
-        的事项六个部分组成。
+        （引言）
+        本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。
     """
 
     code = "RL108"
     name = "intro-promises"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         sections = reading.sections
         intro_end = sections[0].start if sections else min(len(report.text), 1500)
@@ -460,13 +486,16 @@ class IntroPromises(Rule):
         parts = len(template.sections) if template is not None else 6
         for promise in _promises(report, intro_end):
             listed = len(promise.items)
-            if promise.stated is not None and listed >= 2 and listed != promise.stated:
+            if (
+                promise.stated is not None
+                and listed >= 2
+                and listed != promise.stated
+                and (not reading.is_complete or listed != len(sections))
+            ):
                 named = {part for _, part in promise.items}
                 absent = [spec.heading for spec in template.sections if spec.id not in named] if template is not None else []
                 hint = f"（没有列出{'、'.join(f'“{heading}”' for heading in absent[:3])}）" if listed < promise.stated and absent else ""
-                yield self.diagnostic(
-                    f"引言列出了 {listed} 个部分，却说共 {section_number(promise.stated)} 个部分{hint}", promise.start, promise.end
-                )
+                yield self.diagnostic(f"引言列出了 {listed} 个部分，却说共 {promise.stated} 个部分{hint}", promise.start, promise.end)
             count = promise.stated if promise.stated is not None else (listed if listed >= 2 else None)
             if not reading.is_complete:
                 if promise.stated is not None and promise.stated != parts:
@@ -502,8 +531,10 @@ def _bigrams(text: str) -> set[str]:
     return {text[index : index + 2] for index in range(len(text) - 1)}
 
 
-def _likeness(item: str, template) -> float:
+def _likeness(item: str, template: TemplateSpec | None) -> float:
     """How closely an item reads as one of the template's part names (bigram overlap with the closest)."""
+    if template is None:
+        return 0.0
     key = strip_ordinal(label_key(item))
     return max(
         (
@@ -567,19 +598,26 @@ class OverviewAspects(Rule):
 
     反例：
 
-        一、总体情况 ……（一）强化组织保障……（二）严守公开标准……（三）聚焦重点领域……
+        一、总体情况
+        （一）强化组织保障。……
+        （二）严守公开标准。……
+        （三）聚焦重点领域。……
 
     正例：
 
-        一、总体情况 （一）主动公开…… （二）依申请公开…… （三）政府信息管理……
-        （四）政府信息公开平台建设…… （五）监督保障……
+        一、总体情况
+        （一）主动公开。……
+        （二）依申请公开。……
+        （三）政府信息管理。……
+        （四）政府信息公开平台建设。……
+        （五）监督保障。……
     """
 
     code = "RL109"
     name = "overview-aspects"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         section = report.reading.section("s1")
         if section is None or not _applies(report) or report.reading.cut_off("s1"):
             return
@@ -605,13 +643,16 @@ class AssessmentStatement(Rule):
     评议和责任追究结果情况”；国办公开办函〔2021〕30号把它列入总体情况的“监督保障”。
     乡镇人民政府也适用；街道办事处是派出机关，默认不检查（选项可开启）。
 
-    反例：
+    反例（总体情况和第五部分都没有写考核、评议和责任追究）：
 
-        （四）监督保障情况。制定政务公开监督检查制度……（没有考核、评议、责任追究）
+        一、总体情况
+        （五）监督保障。制定政务公开监督检查制度，定期检查网站栏目更新情况。
+        五、存在的主要问题及改进情况
+        一是部分信息公开不够及时；二是政策解读形式单一。
 
     正例：
 
-        将政务公开工作纳入年度绩效考核，开展社会评议，本年度未发生责任追究情况。
+        （五）监督保障。将政务公开工作纳入年度绩效考核，开展社会评议，本年度未发生责任追究情况。
 
     选项：``include-street-offices``（true/false）——街道办事处的报告是否也检查。
     """
@@ -623,7 +664,7 @@ class AssessmentStatement(Rule):
 
     _WORDS = ("考核", "评议", "责任追究", "问责")
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         if subject is None or not subject.is_government or not _applies(report):
             return
@@ -634,6 +675,7 @@ class AssessmentStatement(Rule):
         if not bodies or any(word in body for body in bodies for word in self._WORDS) or report.reading.cut_off("s5"):
             return
         anchor = parts[0] or parts[1]
+        assert anchor is not None  # a body was found above
         yield self.diagnostic(
             f"{subject.display}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
             anchor.start,
@@ -663,7 +705,7 @@ class FeeStatement(Rule):
     name = "fee-statement"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         year = report.reading.year
         section = report.reading.section("s6")
         if year is None or year < 2021 or section is None or report.reading.cut_off("s6"):
@@ -699,7 +741,7 @@ class TitleForm(Rule):
     name = "title-form"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -715,7 +757,7 @@ class TitleForm(Rule):
             subject = report.reading.subject
             named_in_title = subject is not None and subject.source == "title"
             problems.append("机关名称应写在年份前面" if named_in_title else "标题中没有机关名称（应写在年份前面）")
-            body = subject.name if named_in_title else ""
+            body = subject.name if subject is not None and named_in_title else ""
             after = after[len(body) :] if body and after.startswith(body) else after
             after = ("政府" + after) if body.endswith("人民政府") and not after.startswith("政府") and after.startswith("信息") else after
         tail = _dedupe(after)
@@ -765,7 +807,7 @@ class TitleYearCharacter(Rule):
     name = "title-year-character"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -793,8 +835,9 @@ class TitleDuplicatedWord(Rule):
     code = "RL114"
     name = "title-duplicated-word"
     severity = "error"
+    fix_safety = "safe"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -819,18 +862,18 @@ class TitleMissing(Rule):
 
     反例：
 
-        一、总体情况 ……（正文前没有标题）
+        秦安县陇城镇政府信息公开工作年度报告    （标题中没有年份）
 
     正例：
 
-        某县某镇2021年政府信息公开工作年度报告
+        秦安县陇城镇2021年政府信息公开工作年度报告
     """
 
     code = "RL115"
     name = "title-missing"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             start, end = _title_anchor(report)
@@ -864,7 +907,7 @@ class TitleSplit(Rule):
     name = "title-split"
     severity = "info"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None or len(title.parts) < 2:
             return
@@ -884,15 +927,15 @@ class IncompleteReport(Rule):
 
     反例：
 
+        （文本到此中断）
         一、总体情况
         2021年，我镇认真贯彻落实《条例》，进一步加强
 
     正例：
 
-        ……
         六、其他需要报告的事项
         本年度未收取信息处理费。
-        某某镇人民政府
+        秦安县陇城镇人民政府
         2022年1月20日
     """
 
@@ -900,7 +943,7 @@ class IncompleteReport(Rule):
     name = "incomplete-report"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         truncation = report.reading.truncation
         if truncation is None:
             return
@@ -913,7 +956,7 @@ class IncompleteReport(Rule):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL1 structure and title rules."""
     return [
         MissingSection,

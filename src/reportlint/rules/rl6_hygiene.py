@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportlint.core.diagnostics import Fix
+from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
 from reportlint.text.segmentation import iter_lines, logical_paragraphs
@@ -90,8 +92,8 @@ def find_repeated_words(normalized: str, start: int, end: int, allowed: frozense
                 continue
             first = offsets[match.start()]
             last = offsets[match.end() - 1] + 1
-            second = offsets[match.start() + len(word)]
-            found.append(RepeatedWord(word, first, last, Fix(second, last, "", f"删除重复的“{word}”")))
+            first_end = offsets[match.start() + len(word) - 1] + 1  # spaces between the copies go with the second one
+            found.append(RepeatedWord(word, first, last, Fix(first_end, last, "", f"删除重复的“{word}”")))
     return found
 
 
@@ -118,9 +120,10 @@ class DuplicatedWord(Rule):
     name = "duplicated-word"
     severity = "warning"
     prose_only = True
+    fix_safety = "safe"  # the second copy (and any spaces before it) is deleted
     options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
         title = report.reading.title
         for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed):
@@ -147,6 +150,9 @@ class UnbalancedBrackets(Rule):
     （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。文本在中途中断时
     （RL117），中断的那一段里没有闭合的括号不报告：闭合的一半随后面的文字丢了。
 
+    只有没有歧义时才给出修改：紧跟在标点后面或位于段首的多余右括号、右书名号
+    （“，》，”）删去即可；没有闭合的左括号该在哪里闭合只有作者知道，不自动修改。
+
     反例：
 
         在 2021 年开展政府开放日活动，》，于 11 月 10 日开展了……
@@ -162,8 +168,9 @@ class UnbalancedBrackets(Rule):
     name = "unbalanced-brackets"
     severity = "warning"
     prose_only = True
+    fix_safety = "safe"  # only a stray closing mark right after punctuation or at a paragraph's start is deleted
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
         truncation = report.reading.truncation
@@ -186,15 +193,33 @@ class UnbalancedBrackets(Rule):
                             f"多余的“{original[index]}”：本段前面没有与之配对的“{_opening_form(original[index])}”",
                             index,
                             index + 1,
+                            fix=_stray_closer_fix(original, paragraph.start, index),
                         )
             if truncation is not None and paragraph.end >= truncation.start:
                 continue  # the text stops in this paragraph: the closing bracket was cut off with the rest (RL117)
             for opener, index in stack:
                 yield self._unclosed(original, opener, index)
 
-    def _unclosed(self, original: str, opener: str, index: int):
+    def _unclosed(self, original: str, opener: str, index: int) -> Diagnostic:
         shown = original[index]
         return self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
+
+
+#: Closing marks whose deletion is unambiguous when nothing they could close precedes them (quotes are left alone).
+_DELETABLE_CLOSERS = frozenset("）)》】〕］]}〉」")
+_PUNCTUATION_BEFORE = frozenset("，。、；：！？,.;:!?")
+
+
+def _stray_closer_fix(text: str, paragraph_start: int, index: int) -> Fix | None:
+    """Deleting a stray closing mark, when it follows punctuation or starts its paragraph (nothing it could have closed)."""
+    if text[index] not in _DELETABLE_CLOSERS:
+        return None
+    before = index - 1
+    while before >= paragraph_start and text[before] in " \u3000\t":
+        before -= 1
+    if before >= paragraph_start and text[before] not in _PUNCTUATION_BEFORE:
+        return None
+    return Fix(index, index + 1, "", f"删除多余的“{text[index]}”")
 
 
 def _closing_form(opener: str) -> str:
@@ -208,16 +233,20 @@ def _opening_form(closer: str) -> str:
 _HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _FULL_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
-#: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times.
+#: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
+#: (on at least :data:`HALF_WIDTH_LINES` lines: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
+HALF_WIDTH_LINES = 5
 
 
 class HalfWidthPunctuation(Rule):
     """中文句子中使用了半角标点（, ; : ? ! .），应使用全角标点（，；：？！。）。
 
     按《标点符号用法》（GB/T 15834），中文行文使用全角标点。混用全角、半角标点的
-    报告每行报告一次（警告），并给出该行的数量。全文一律使用半角标点的报告多是
-    网页系统或转换工具统一替换造成的，只在文档开头提示一次（提示级别），不逐行报告。
+    报告每行报告一次（警告），并给出该行的数量；修改时该行的每一处都改为全角。
+    全文一律使用半角标点的报告（五行以上，几乎没有全角标点）多是网页系统或转换工具
+    统一替换造成的，只在文档开头提示一次（提示级别），不逐行报告；修改时全文每一处
+    都改为全角。
 
     反例：
 
@@ -232,8 +261,9 @@ class HalfWidthPunctuation(Rule):
     name = "half-width-punctuation"
     severity = "warning"
     prose_only = True
+    fix_safety = "safe"  # only marks between Chinese characters are changed
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
         reading = report.reading
         lines = [line for line in iter_lines(text) if not reading.in_chrome(line.start)]
@@ -243,8 +273,12 @@ class HalfWidthPunctuation(Rule):
             return
         half = sum(len(found) for _, found in found_by_line)
         full = sum(len(_FULL_WIDTH_IN_CHINESE.findall(text, line.start, line.end)) for line in lines)
-        if full * HALF_WIDTH_THROUGHOUT <= half:
-            first = found_by_line[0][1][0]
+        if full * HALF_WIDTH_THROUGHOUT <= half and len(found_by_line) >= HALF_WIDTH_LINES:
+            first, last = found_by_line[0][1][0], found_by_line[-1][1][-1]
+            corrected = list(text[first.start() : last.end()])
+            for _, found in found_by_line:
+                for match in found:
+                    corrected[match.start() - first.start()] = _FULL_WIDTH_OF[match.group()]
             marks = "".join(dict.fromkeys(match.group() for _, found in found_by_line for match in found))
             shown = "、".join(f"“{mark}”" for mark in marks)
             yield self.diagnostic(
@@ -253,17 +287,22 @@ class HalfWidthPunctuation(Rule):
                 first.start(),
                 first.end(),
                 severity="info",
+                fix=Fix(first.start(), last.end(), "".join(corrected), f"全文 {half} 处都改为全角标点"),
             )
             return
         for _, found in found_by_line:
-            first = found[0]
+            first, last = found[0], found[-1]
             mark = first.group()
             count = f"，本行共 {len(found)} 处" if len(found) > 1 else ""
+            corrected = list(text[first.start() : last.end()])
+            for match in found:
+                corrected[match.start() - first.start()] = _FULL_WIDTH_OF[match.group()]
+            description = "改为全角标点" if len(found) == 1 else f"本行 {len(found)} 处都改为全角标点"
             yield self.diagnostic(
                 f"中文句子中使用了半角标点“{mark}”，应为全角“{_FULL_WIDTH_OF[mark]}”{count}",
                 first.start(),
                 first.end(),
-                fix=Fix(first.start(), first.end(), _FULL_WIDTH_OF[mark], "改为全角标点"),
+                fix=Fix(first.start(), last.end(), "".join(corrected), description),
             )
 
 
@@ -288,8 +327,9 @@ class RedundantNumberingMark(Rule):
     name = "redundant-numbering-mark"
     severity = "warning"
     prose_only = True
+    fix_safety = "safe"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
             mark_start = match.start(3)
             numbering = report.text[match.start() : mark_start]
@@ -324,8 +364,9 @@ class MixedNumberingWidth(Rule):
     name = "mixed-numbering-width"
     severity = "warning"
     prose_only = True
+    fix_safety = "safe"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         markers = list(_LINE_NUMBERING.finditer(report.text))
         widths = Counter(match.group(1).isascii() for match in markers)
         if len(widths) < 2:
@@ -348,7 +389,8 @@ _DOUBLED_PUNCTUATION = re.compile(r"([，。、；：！？])(?!\1)[，。、；
 class DoubledPunctuation(Rule):
     """标点重复或叠用（如“，，”“，。”“。。”）。
 
-    常见于复制粘贴、改稿遗留，或网站转载时插入的多余标点。
+    常见于复制粘贴、改稿遗留，或网站转载时插入的多余标点。同一个标点写了两遍
+    （“，，”“。。”）时删去一个；不同标点叠用（“，。”）该留哪个由作者决定，不自动修改。
 
     反例：
 
@@ -363,14 +405,13 @@ class DoubledPunctuation(Rule):
     name = "doubled-punctuation"
     severity = "warning"
     prose_only = True
+    fix_safety = "safe"  # only a mark written twice loses one copy
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for match in _DOUBLED_PUNCTUATION.finditer(report.text):
-            yield self.diagnostic(
-                f"标点“{match.group()}”重复或叠用，请保留一个合适的标点",
-                match.start(),
-                match.end(),
-            )
+            doubled = match.group()
+            fix = Fix(match.start() + 1, match.end(), "", f"删除重复的“{doubled[0]}”") if doubled[0] == doubled[1] else None
+            yield self.diagnostic(f"标点“{doubled}”重复或叠用，请保留一个合适的标点", match.start(), match.end(), fix=fix)
 
 
 #: Phrases these reports use again and again; a copy with one inner character missing is a typo.
@@ -450,9 +491,10 @@ class MissingCharacter(Rule):
     name = "missing-character"
     severity = "warning"
     prose_only = True
+    fix_safety = "unsafe"  # a guess from a list of phrases: review before applying (--unsafe-fixes)
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         variants = dict(_VARIANTS)
         for phrase in self.config["phrases"]:
             for index in range(1, len(phrase) - 1):
@@ -484,7 +526,7 @@ def _ends_a_phrase(text: str, end: int) -> bool:
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL6 text-hygiene rules."""
     return [
         DuplicatedWord,

@@ -1,9 +1,12 @@
 """Linting one file: its configuration, its loader, then every selected rule in turn.
 
 A rule that raises becomes an RL907 diagnostic for that file and the other rules
-still run; a file that cannot be read becomes an RL90x diagnostic. Diagnostics
-are then filtered by the file's selection, given their configured severity,
-located through the document's source map, fingerprinted and sorted.
+still run; a file that cannot be read becomes an RL90x diagnostic; a rule that
+declares where it applies (``applies_to``) is skipped on other reports.
+Diagnostics are then filtered by the file's selection, given their configured
+severity, filtered by the document's own suppressions
+(:mod:`reportlint.run.suppressions`), located through the document's source
+map, fingerprinted and sorted.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from reportlint.core.rule import Rule, RuleDefinitionError
 from reportlint.run.config import ConfigResolver
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
-from reportlint.run.results import Excerpt, FileResult
-from reportlint.run.selection import RuleSet, build_rule_set, is_selected
+from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
+from reportlint.run.selection import RuleSet, build_rule_set, is_selected, severity_override
+from reportlint.run.suppressions import apply_suppressions
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, read_source
 
 
@@ -84,13 +88,16 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         for rule in rule_set.rules:
             try:
+                if rule.applies_to is not None and not rule.applies_to.holds(report):
+                    continue
                 found = list(rule.check(report) or ())
                 if rule.prose_only and found and report.reading.chrome:
                     found = [diagnostic for diagnostic in found if not report.reading.in_chrome(diagnostic.start)]
                 diagnostics.extend(found)
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics)
+        ran = frozenset(rule.code for rule in rule_set.rules)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, report_summary(report), ran)
 
     def finish(
         self,
@@ -99,26 +106,51 @@ class Linter:
         config: Config,
         document: Document | None,
         diagnostics: list[Diagnostic],
+        summary: ReportSummary = UNREADABLE,
+        ran: frozenset[str] | None = None,
     ) -> FileResult:
-        """Filter, apply severity overrides, locate and sort the diagnostics of one file."""
+        """Filter, apply severity overrides and the document's suppressions, locate and sort the diagnostics of one file.
+
+        ``document`` is None for a file that could not be read; ``summary`` is the report's identity;
+        ``ran`` the codes of the rules that checked it (for suppressions of rules that did not run).
+        """
         per_file = config.ignored_for(path)
         kept = []
         for diagnostic in diagnostics:
-            if not is_selected(diagnostic.code, config, per_file):
+            if not is_selected(diagnostic.code, config, per_file, diagnostic.name):
                 continue
-            override = config.severity.get(diagnostic.code)
+            override = severity_override(config, diagnostic.code, diagnostic.name)
             if override is not None:
                 diagnostic = diagnostic.with_severity(override)
             kept.append(diagnostic)
+        if document is not None and document.suppressions:
+            kept = apply_suppressions(kept, document, config, path, self.rule_set(config).registry, ran)
         located = _locate(kept, display, document)
         located.sort(key=lambda pair: pair[0].sort_key())
+        keep_text = self.options.keep_text
         return FileResult(
             path=display,
             diagnostics=tuple(diagnostic for diagnostic, _ in located),
             excerpts=tuple(excerpt for _, excerpt in located),
             format=document.format if document else None,
-            text=document.text if document is not None and self.options.keep_text else None,
+            text=document.text if document is not None and keep_text else None,
+            summary=summary,
+            tables=document.tables if document is not None and keep_text else (),
         )
+
+
+def report_summary(report: Report) -> ReportSummary:
+    """The identity of a read report from its template reading (computed once, shared with the rules).
+
+    A reader failure leaves the identity unknown: the rules that need the
+    reading have already reported it as their RL907 finding.
+    """
+    try:
+        reading = report.reading
+    except Exception:  # a reader bug must not lose the file's findings
+        return ReportSummary()
+    subject = reading.subject.name if reading.subject is not None else None
+    return ReportSummary(subject=subject, year=reading.year, template=reading.detected_template)
 
 
 def load_document(source: Source, registry: Registry) -> Document:

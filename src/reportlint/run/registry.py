@@ -58,6 +58,7 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.rl3_relations",
     "reportlint.rules.rl6_hygiene",
     "reportlint.rules.rl6_extraction",
+    "reportlint.rules.rl6_wording",
     "reportlint.rules.rl5_dates",
     "reportlint.rules.rl3_narrative",
     "reportlint.rules.rl4_places",
@@ -98,7 +99,8 @@ class Registry:
 
         templates = load_templates(self.templates)
         codes = {rule.code for rule in self.rules}
-        for template in templates:
+        variants = [templates, *(templates.with_extensions((index,)) for index in range(len(templates.scoped)))]
+        for template in (template for variant in variants for template in variant):
             for relation in template.relations:
                 if relation.code is not None and relation.code not in codes:
                     raise ConfigError(f"模板 {template.id} 的勾稽关系 {relation.id} 指定的规则 {relation.code} 不存在", relation.origin)
@@ -112,7 +114,7 @@ class Registry:
         """The rule class with this code, if any."""
         return next((rule for rule in self.rules if rule.code == code), None)
 
-    def reporter(self, name: str) -> type | None:
+    def reporter(self, name: str) -> type[Reporter] | None:
         """The reporter class registered under ``name``."""
         return next((reporter for reporter in self.reporters if reporter.name == name), None)
 

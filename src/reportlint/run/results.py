@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.model import Table
 from reportlint.core.rule import Rule
 
 
@@ -27,14 +28,41 @@ class Excerpt:
 
 
 @dataclass(frozen=True)
+class ReportSummary:
+    """Who wrote a report, for which year, on which template, and whether it could be read at all.
+
+    Taken from the template reading once the rules have run; a few plain values,
+    so it travels back from worker processes cheaply and can be kept or cached
+    for a whole batch (review pages, spreadsheets, cross-document checks).
+    ``template`` is the template the tables follow (``T2021``, ``T2019``,
+    ``mixed``), None when the report has no table the reader recognised.
+    """
+
+    read: bool = True
+    subject: str | None = None
+    year: int | None = None
+    template: str | None = None
+
+
+#: The summary of a file that could not be read (its result carries the RL90x finding saying why).
+UNREADABLE = ReportSummary(read=False)
+
+
+@dataclass(frozen=True)
 class FileResult:
-    """The outcome of linting one file."""
+    """The outcome of linting one file.
+
+    ``text`` and ``tables`` (the real tables' cell ranges in it) are kept only
+    when a reporter asks for them (:attr:`RunOptions.keep_text`).
+    """
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
     excerpts: tuple[Excerpt | None, ...] = ()
     format: str | None = None
     text: str | None = None
+    summary: ReportSummary = ReportSummary()
+    tables: tuple[Table, ...] = ()
 
 
 @dataclass(frozen=True)

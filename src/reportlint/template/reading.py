@@ -57,6 +57,8 @@ class Reading:
     truncation: Truncation | None = None
     unread_tables: tuple[UnreadTable, ...] = ()
     chrome: tuple[Span, ...] = ()
+    #: The templates the report was read against (with the extensions whose ``when:`` it meets).
+    template_set: TemplateSet | None = None
 
     def section(self, section_id: str) -> FoundSection | None:
         """The first found section with this template id."""
@@ -168,6 +170,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         truncation=truncation,
         unread_tables=find_unread_tables(document, sections, filled, primary or (all_templates[0] if all_templates else None), truncation),
         chrome=tuple(chrome_lines(document.normalized)),
+        template_set=templates,
     )
 
 

@@ -5,11 +5,14 @@ A pack is a YAML file with a ``rules:`` list. Every rule has ``code``, ``name``,
 conditions and documentation (``description`` plus ``examples: {bad, good}``).
 The rule types, one module each:
 
-* :mod:`.pattern` — a regex or literal that must not appear (optional ``suggest``);
+* :mod:`.pattern` — a regex or literal that must not appear (optional ``suggest``,
+  with ``fix: safe`` when ``--fix`` may apply it without review; default ``unsafe``);
 * :mod:`.required` — a phrase or regex that must appear (optionally in a section);
-* :mod:`.substitution` — wrong term → right term, many ``pairs`` in one rule;
+* :mod:`.substitution` — wrong term → right term, many ``pairs`` in one rule (``fix`` as for ``pattern``);
 * :mod:`.relation` — an arithmetic assertion over template cells (same evaluator as RL3);
-* :mod:`.vocabulary` — ``reject`` terms, except inside ``accept`` phrases.
+* :mod:`.vocabulary` — ``reject`` terms, except inside ``accept`` phrases;
+* :mod:`.confusable` — a table of confused words, each wrong in a context, each with a bad and a good example;
+* :mod:`.blocklist` — words that disqualify a copy (mirror-site spam), reported once with their count.
 
 Packs are validated when loaded: a mistake is a :class:`~reportlint.core.yamlio.YamlError`
 with file, line and reason. User regexes are checked with the engine that runs
@@ -27,10 +30,12 @@ from typing import Any
 from reportlint.core.diagnostics import Severity
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.resources import shipped_rule_packs, shipped_rules_dir
-from reportlint.core.rule import Rule
+from reportlint.core.rule import FIX_SAFETY, Rule
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.yamlio import YamlError, load_with_lines, read_yaml
 from reportlint.rules.packs.base import COMMON_KEYS, SECTION_IDS, PackReader, PackRule
+from reportlint.rules.packs.blocklist import BlocklistRule
+from reportlint.rules.packs.confusable import ConfusableRule
 from reportlint.rules.packs.pattern import PatternRule
 from reportlint.rules.packs.relation import RelationPackRule
 from reportlint.rules.packs.required import RequiredRule
@@ -39,7 +44,8 @@ from reportlint.rules.packs.vocabulary import VocabularyRule
 
 #: Every rule type, by the name a pack gives it.
 RULE_TYPES: dict[str, type[PackRule]] = {
-    rule.type_name: rule for rule in (PatternRule, RequiredRule, SubstitutionRule, RelationPackRule, VocabularyRule)
+    rule.type_name: rule
+    for rule in (PatternRule, RequiredRule, SubstitutionRule, RelationPackRule, VocabularyRule, ConfusableRule, BlocklistRule)
 }
 _PACK_KEYS = ("pack", "description", "rules")
 
@@ -116,10 +122,15 @@ def _rule(reader: PackReader, node: Any, index: int, seen_codes: set[str]) -> ty
         "__doc__": reader.documentation(node),
         "__module__": base.__module__,
         "message": message,
-        "condition": reader.condition(node),
+        "applies_to": reader.condition(node),
         "section": section,
     }
     attributes.update(base.read(reader, node))
+    if "fix" in base.keys:
+        fix = node.get("fix", "unsafe")
+        if fix not in FIX_SAFETY:
+            raise reader.fail(node, "fix", f"fix 应为 safe（--fix 直接修改）或 unsafe（需要 --unsafe-fixes），实际为 {fix!r}")
+        attributes["fix_safety"] = fix
     return type(f"{base.__name__}_{code}", (base,), attributes)
 
 

@@ -32,7 +32,7 @@ class PatternRule(PackRule):
 
     type_name = "pattern"
     prose_only = True
-    keys = ("pattern", "literal", "suggest", "section", "match")
+    keys = ("pattern", "literal", "suggest", "section", "match", "fix")
     placeholders = ("match", "suggestion", "section")
 
     on_normalized: ClassVar[bool] = False

@@ -18,7 +18,7 @@ class SubstitutionRule(PackRule):
 
     type_name = "substitution"
     prose_only = True
-    keys = ("pairs", "section")
+    keys = ("pairs", "section", "fix")
     placeholders = ("found", "suggestion", "section")
 
     pairs: ClassVar[Mapping[str, str]] = {}
