@@ -234,9 +234,9 @@ _HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _FULL_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
 #: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
-#: (on at least :data:`HALF_WIDTH_LINES` lines: two slips in a short text are slips).
+#: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
-HALF_WIDTH_LINES = 5
+HALF_WIDTH_MARKS = 6
 
 
 class HalfWidthPunctuation(Rule):
@@ -244,7 +244,7 @@ class HalfWidthPunctuation(Rule):
 
     按《标点符号用法》（GB/T 15834），中文行文使用全角标点。混用全角、半角标点的
     报告每行报告一次（警告），并给出该行的数量；修改时该行的每一处都改为全角。
-    全文一律使用半角标点的报告（五行以上，几乎没有全角标点）多是网页系统或转换工具
+    全文一律使用半角标点的报告（六处以上，几乎没有全角标点）多是网页系统或转换工具
     统一替换造成的，只在文档开头提示一次（提示级别），不逐行报告；修改时全文每一处
     都改为全角。
 
@@ -273,7 +273,7 @@ class HalfWidthPunctuation(Rule):
             return
         half = sum(len(found) for _, found in found_by_line)
         full = sum(len(_FULL_WIDTH_IN_CHINESE.findall(text, line.start, line.end)) for line in lines)
-        if full * HALF_WIDTH_THROUGHOUT <= half and len(found_by_line) >= HALF_WIDTH_LINES:
+        if full * HALF_WIDTH_THROUGHOUT <= half and half >= HALF_WIDTH_MARKS:
             first, last = found_by_line[0][1][0], found_by_line[-1][1][-1]
             corrected = list(text[first.start() : last.end()])
             for _, found in found_by_line:
