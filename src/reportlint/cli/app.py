@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +22,7 @@ from reportlint.core.diagnostics import Severity
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.version import __version__
 from reportlint.output import Reporter, ReporterOptions
+from reportlint.run.cache import default_cache_dir
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
@@ -130,8 +132,12 @@ def check(
     statistics: args.Statistics = False,
     quiet: args.Quiet = False,
     no_progress: args.NoProgress = False,
+    no_cache: args.NoCache = False,
+    cache_dir: args.CacheDir = None,
+    timings: args.Timings = False,
 ) -> None:
     """检查报告 / Check reports and print findings."""
+    started = time.perf_counter()
     targets = paths or ["."]
     try:
         pairs = _outputs(output_format, output_file)
@@ -143,25 +149,43 @@ def check(
             extend_select=_split_codes(extend_select),
             fail_on=fail_on,
             jobs=jobs,
+            timings=timings,
         )
         runner = Runner(targets, options)
         reporters = _reporters(pairs, runner.registry, ReporterOptions(statistics=statistics, quiet=quiet))
-        if any(reporter.needs_text for reporter, _ in reporters):
-            runner = Runner(targets, replace(options, keep_text=True))
+        keep_text = any(reporter.needs_text for reporter, _ in reporters)
+        cache = None if no_cache else str((cache_dir or default_cache_dir(runner.config)).absolute())
+        if keep_text or cache is not None:
+            runner = Runner(targets, replace(options, keep_text=keep_text, cache_dir=cache))
+        ready = time.perf_counter()
         run = runner.run(progress=_Progress(enabled=not no_progress))
         if baseline is not None:
             from reportlint.run.baseline import apply_baseline
 
             run = apply_baseline(run, baseline)
+        written = time.perf_counter()
         for reporter, target in reporters:
             _write(reporter, run, target)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
+    if timings:
+        _print_timings(
+            run, {"stage:startup": ready - started, "stage:output": time.perf_counter() - written}, time.perf_counter() - started
+        )
     for warning in run.warnings:
         typer.echo(f"reportlint: 警告：{warning}", err=True)
     for failure in run.failures:
         typer.echo(f"reportlint: 插件 {failure.plugin}：{failure.message}", err=True)
     raise typer.Exit(_exit_code(run, exit_zero))
+
+
+def _print_timings(run: RunResult, own: dict[str, float], wall: float) -> None:
+    """The ``--timings`` table on stderr: the command's and the run's stages, then every file's stages and rules summed."""
+    from reportlint.run.timings import timing_lines, total
+
+    seconds = total([own, run.timings, *(result.timings for result in run.files)])
+    for line in timing_lines(seconds, len(run.files), wall):
+        typer.echo(line, err=True)
 
 
 def _exit_code(run: RunResult, exit_zero: bool) -> int:
@@ -296,6 +320,21 @@ def plugins_command(config: args.ConfigFile = None) -> None:
         typer.echo(f"加载失败：{failure.plugin}：{failure.message}")
     if registry.failures:
         raise typer.Exit(EXIT_ERROR)
+
+
+@app.command("clean")
+def clean_command(config: args.ConfigFile = None, cache_dir: args.CacheDir = None) -> None:
+    """删除结果缓存 / Remove the result cache (.reportlint_cache/ next to the config, or --cache-dir)."""
+    from reportlint.run.cache import clear_cache
+
+    try:
+        directory = cache_dir or default_cache_dir(Runner([], RunOptions(config_file=str(config) if config else None)).config)
+        removed = clear_cache(directory)
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+    except OSError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"已删除缓存 {directory}" if removed else f"没有缓存 {directory}")
 
 
 @app.command("init")

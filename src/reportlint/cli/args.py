@@ -38,6 +38,16 @@ ExitZero = Annotated[bool, typer.Option("--exit-zero", help="即使发现问题�
 Baseline = Annotated[Path | None, typer.Option("--baseline", help="不报告基线文件中已记录的问题")]
 Statistics = Annotated[bool, typer.Option("--statistics", help="按规则、按类别统计问题数量，并给出有错误的报告所占比例")]
 Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="只输出问题，不输出汇总；与 --statistics 同用时只输出统计")]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", envvar="REPORTLINT_NO_CACHE", help="不读也不写结果缓存（默认缓存在配置文件旁的 .reportlint_cache/）")
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir", envvar="REPORTLINT_CACHE_DIR", help="结果缓存的目录（默认：配置文件所在目录或当前目录下的 .reportlint_cache/）"
+    ),
+]
+Timings = Annotated[bool, typer.Option("--timings", help="在标准错误输出上列出各阶段和每条规则的用时")]
 NoProgress = Annotated[bool, typer.Option("--no-progress", help="不显示进度")]
 AsJson = Annotated[bool, typer.Option("--json", help="以 JSON 输出")]
 RulesFormat = Annotated[str, typer.Option("--format", help="text 或 json")]

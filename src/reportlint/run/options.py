@@ -17,3 +17,7 @@ class RunOptions:
     fail_on: str | None = None
     jobs: int | None = None
     keep_text: bool = False
+    #: The result cache's folder (see :mod:`reportlint.run.cache`); None: no cache.
+    cache_dir: str | None = None
+    #: Measure each stage and rule (``--timings``).
+    timings: bool = False

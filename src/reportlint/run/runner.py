@@ -6,7 +6,7 @@ Results come back in the order of the input, whatever the number of processes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult
+from reportlint.run.timings import Stopwatch
 
 #: Below this many files the pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -55,12 +56,24 @@ class Runner:
     def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
         """Lint every file; ``progress(done, total)`` is called as results come in."""
         linter = self.linter
+        stopwatch = Stopwatch()
         loaders = self.registry.loaders
-        files = discover(self.paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
-        for path, _ in files:  # validate every config before any work starts
-            linter.rule_set(linter.resolver.config_for(path))
+        with stopwatch.measure("stage:discover"):
+            files = discover(self.paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
+            for path, _ in files:  # validate every config before any work starts
+                linter.rule_set(linter.resolver.config_for(path))
+        with stopwatch.measure("stage:cache"):  # cached results are found here; workers get only the rest
+            cached = [linter.cached(*item) for item in files] if linter.cache is not None else [None] * len(files)
         jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
-        results = list(_run(files, linter, self.options, jobs, progress))
+        fresh = _run([item for item, hit in zip(files, cached, strict=True) if hit is None], linter, self.options, jobs, None)
+        results = []
+        try:
+            for done, hit in enumerate(cached, start=1):
+                results.append(hit if hit is not None else next(fresh))
+                if progress is not None:
+                    progress(done, len(files))
+        finally:
+            fresh.close()
         rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
         failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
@@ -69,7 +82,8 @@ class Runner:
             rules=tuple(sorted(rules.values(), key=lambda rule: rule.code)),
             failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
             config=self.config,
-            warnings=tuple(warnings),
+            warnings=(*warnings, *(linter.cache.warnings if linter.cache is not None else ())),
+            timings=stopwatch.take() if self.options.timings else {},
         )
 
 
@@ -91,7 +105,7 @@ def _run(
     options: RunOptions,
     jobs: int,
     progress: Callable[[int, int], None] | None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
         results: Iterator[FileResult] = (linter.lint_path(*item) for item in files)
         pool = None
