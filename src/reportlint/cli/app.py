@@ -17,6 +17,7 @@ from pathlib import Path
 import typer
 
 from reportlint.cli import args
+from reportlint.cli.coercion import PlainCommand, PlainGroup
 from reportlint.core.config import ConfigError
 from reportlint.core.diagnostics import Severity
 from reportlint.core.suggest import did_you_mean
@@ -33,6 +34,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 app = typer.Typer(
     name="reportlint",
+    cls=PlainGroup,
     help="政府信息公开工作年度报告检查工具 / A linter for government information-disclosure annual reports.",
     no_args_is_help=True,
     add_completion=False,
@@ -115,7 +117,7 @@ def _reporters(pairs: list[tuple[str, Path | None]], registry: Registry, options
     return chosen
 
 
-@app.command()
+@app.command(cls=PlainCommand)
 def check(
     paths: args.Paths = None,
     output_format: args.OutputFormats = ["text"],  # noqa: B006 (typer reads the default)
@@ -215,7 +217,7 @@ def _write(reporter: Reporter, run: RunResult, target: Path | None) -> None:
         raise ConfigError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
 
 
-@app.command("baseline")
+@app.command("baseline", cls=PlainCommand)
 def baseline_command(
     output: args.BaselineOutput,
     paths: args.BaselinePaths = None,
@@ -235,7 +237,7 @@ def baseline_command(
     typer.echo(f"已把 {count} 个问题记录到 {output}")
 
 
-@app.command("rules")
+@app.command("rules", cls=PlainCommand)
 def rules_command(output_format: args.RulesFormat = "text", config: args.ListingConfigFile = None) -> None:
     """列出所有规则 / List every rule with code, name, severity and origin."""
     registry = _registry(config)
@@ -260,7 +262,7 @@ def rules_command(output_format: args.RulesFormat = "text", config: args.Listing
         typer.echo(f"{rule.code:<7} {rule.name:<34} {Severity.parse(rule.severity).label:<8} {rule.origin:<24} {rule.summary()}")
 
 
-@app.command("rule")
+@app.command("rule", cls=PlainCommand)
 def rule_command(code: args.RuleCode, config: args.ListingConfigFile = None) -> None:
     """显示一条规则的完整说明 / Show a rule's documentation with a bad and a good example."""
     registry = _registry(config)
@@ -278,7 +280,7 @@ def rule_command(code: args.RuleCode, config: args.ListingConfigFile = None) -> 
             typer.echo(f"  {key} = {json.dumps(option.default, ensure_ascii=False)}    {option.description}")
 
 
-@app.command("parse")
+@app.command("parse", cls=PlainCommand)
 def parse_command(
     file: args.ParseFile,
     as_json: args.AsJson = False,
@@ -305,7 +307,7 @@ def parse_command(
     typer.echo(output, nl=False)
 
 
-@app.command("plugins")
+@app.command("plugins", cls=PlainCommand)
 def plugins_command(config: args.ConfigFile = None) -> None:
     """列出已加载的插件和规则包 / List loaded plugins, rule packs and templates, with versions."""
     registry = _registry(config)
@@ -322,7 +324,7 @@ def plugins_command(config: args.ConfigFile = None) -> None:
         raise typer.Exit(EXIT_ERROR)
 
 
-@app.command("clean")
+@app.command("clean", cls=PlainCommand)
 def clean_command(config: args.ConfigFile = None, cache_dir: args.CacheDir = None) -> None:
     """删除结果缓存 / Remove the result cache (.reportlint_cache/ next to the config, or --cache-dir)."""
     from reportlint.run.cache import clear_cache
@@ -337,7 +339,7 @@ def clean_command(config: args.ConfigFile = None, cache_dir: args.CacheDir = Non
     typer.echo(f"已删除缓存 {directory}" if removed else f"没有缓存 {directory}")
 
 
-@app.command("init")
+@app.command("init", cls=PlainCommand)
 def init_command(path: args.InitPath = Path("reportlint.toml"), force: args.Force = False) -> None:
     """生成带注释的初始配置文件 / Write a commented starter config."""
     if path.exists() and not force:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Table
 from reportlint.loaders import Loader, line_paragraphs
 from reportlint.sources import Source
@@ -89,9 +88,3 @@ class MarkdownLoader(Loader):
             format=self.format,
             encoding=encoding,
         )
-
-
-@hookimpl
-def reportlint_loaders():
-    """The Markdown loader."""
-    return [MarkdownLoader]

@@ -44,11 +44,7 @@ DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
 
 #: Modules that implement reportlint's built-in hooks, registered first.
 BUILTIN_PLUGINS = (
-    "reportlint.loaders.text",
-    "reportlint.loaders.markdown",
-    "reportlint.loaders.html",
-    "reportlint.loaders.docx",
-    "reportlint.loaders.pdf",
+    "reportlint.loaders.builtin",
     "reportlint.output.builtin",
     "reportlint.template",
     "reportlint.rules.packs",

@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
@@ -396,9 +395,3 @@ class DocxLoader(Loader):
         if not text.strip():
             raise SourceError("RL906", "Word 文档中没有文字内容，无法检查")
         return builder.document(source, self.format)
-
-
-@hookimpl
-def reportlint_loaders():
-    """The .docx loader."""
-    return [DocxLoader]
