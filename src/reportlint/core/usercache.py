@@ -54,7 +54,7 @@ def cached(kind: str, source: bytes, make: Callable[[], T]) -> T:
     name = hashlib.sha256(b"\0".join((kind.encode(), __version__.encode(), sys.version.encode(), source))).hexdigest()
     path = folder / kind / f"{name}.marshal"
     with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
-        return marshal.loads(path.read_bytes())  # type: ignore[no-any-return]
+        return marshal.loads(path.read_bytes())
     value = make()
     _store(path, value)
     return value

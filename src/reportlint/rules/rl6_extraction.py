@@ -15,7 +15,6 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
 from reportlint.text.chrome import is_chrome_line
-from reportlint.text.segmentation import iter_lines
 
 
 class PageChrome(Rule):
@@ -44,7 +43,7 @@ class PageChrome(Rule):
         if report.document.format not in ("text", "markdown"):
             return
         run: list = []
-        for line in iter_lines(report.normalized):
+        for line in report.lines:
             content = report.normalized[line.start : line.end]
             if content.strip() and is_chrome_line(content):
                 run.append(line)
@@ -85,7 +84,7 @@ class SplitCharacters(Rule):
     severity = "info"
 
     def check(self, report):
-        for line in iter_lines(report.text):
+        for line in report.lines:
             matches = list(_SPLIT_HAN.finditer(report.text, line.start, line.end))
             if not matches:
                 continue

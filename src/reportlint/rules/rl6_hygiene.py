@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlint.core.diagnostics import Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
-from reportlint.text.segmentation import iter_lines, logical_paragraphs
+from reportlint.text.segmentation import Span, iter_lines
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
 LEGITIMATE_REPEATS = frozenset(
@@ -77,10 +78,15 @@ class RepeatedWord:
 _REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
 
 
-def find_repeated_words(normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS) -> list[RepeatedWord]:
-    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters."""
+def find_repeated_words(
+    normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS, lines: Iterable[Span] | None = None
+) -> list[RepeatedWord]:
+    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters.
+
+    ``lines`` are the text's lines when the caller has them (a report's :attr:`~reportlint.core.report.Report.lines`).
+    """
     found = []
-    for line in iter_lines(normalized):
+    for line in iter_lines(normalized) if lines is None else lines:
         if line.end <= start or line.start >= end:
             continue
         compact, offsets = _compact_han(normalized, max(line.start, start), min(line.end, end))
@@ -122,7 +128,7 @@ class DuplicatedWord(Rule):
     def check(self, report):
         allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
         title = report.reading.title
-        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed):
+        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed, report.lines):
             if title is not None and title.start <= repeat.start < title.end:
                 continue
             yield self.diagnostic(
@@ -163,7 +169,7 @@ class UnbalancedBrackets(Rule):
     def check(self, report):
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
-        for paragraph in logical_paragraphs(original):
+        for paragraph in report.paragraphs:
             markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
             stack: list[tuple[str, int]] = []
             for index in range(paragraph.start, paragraph.end):
@@ -224,7 +230,7 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, report):
         text = report.text
-        for line in iter_lines(text):
+        for line in report.lines:
             found = list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))
             if not found:
                 continue

@@ -126,10 +126,21 @@ def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evalu
     table = filled.table(relation.table)
     if table is None or not table.found:
         return
+    guard_cells: list[FilledCell] = []
+    when = relation.when
+    if when is not None and when.is_absolute:  # the same in every scope (RL305's “both totals are 0”): evaluated once
+        guard = _Resolver(filled, table, relation.for_each, None)
+        try:
+            if not when.evaluate(guard.value):
+                return
+        except _Unreadable:
+            return
+        guard_cells, when = guard.used, None
     for scope in _scopes(relation, table.spec):
         resolver = _Resolver(filled, table, relation.for_each, scope)
+        resolver.used.extend(guard_cells)
         try:
-            if relation.when is not None and not relation.when.evaluate(resolver.value):
+            if when is not None and not when.evaluate(resolver.value):
                 continue
             if relation.expression.evaluate(resolver.value):
                 continue
