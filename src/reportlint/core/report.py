@@ -132,4 +132,4 @@ class Report:
         """``compute(self)``, computed once per report and shared by every rule that asks with the same function."""
         if compute not in self._shared:
             self._shared[compute] = compute(self)
-        return self._shared[compute]  # type: ignore[no-any-return]
+        return self._shared[compute]
