@@ -50,6 +50,9 @@ LEGITIMATE_REPEATS = frozenset(
 
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
+    part = text[start:end]
+    if " " not in part and "\u3000" not in part:  # most lines: nothing to remove
+        return part, list(range(start, end))
     kept: list[str] = []
     offsets: list[int] = []
     for index in range(start, end):
@@ -141,6 +144,10 @@ class DuplicatedWord(Rule):
 
 _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+_CURLY_QUOTES = "“”‘’"
+# Where a bracket or quote may be: curly quotes in the original text (folded away in the normalised one), brackets in the normalised.
+_QUOTE_MARK = re.compile(f"[{_CURLY_QUOTES}]")
+_BRACKET_MARK = re.compile(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
 # "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
 
@@ -172,8 +179,10 @@ class UnbalancedBrackets(Rule):
         for paragraph in report.paragraphs:
             markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
             stack: list[tuple[str, int]] = []
-            for index in range(paragraph.start, paragraph.end):
-                char = original[index] if original[index] in "“”‘’" else normalized[index]
+            marks = {match.start() for match in _QUOTE_MARK.finditer(original, paragraph.start, paragraph.end)}
+            marks.update(match.start() for match in _BRACKET_MARK.finditer(normalized, paragraph.start, paragraph.end))
+            for index in sorted(marks):
+                char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
                 if char in _OPENERS:
                     stack.append((char, index))
                 elif char in _CLOSERS:

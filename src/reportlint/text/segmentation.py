@@ -7,6 +7,7 @@ text or its same-length normalised view and use the offsets in either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -130,15 +131,31 @@ def clause_end(text: str, position: int, ceiling: int | None = None, breaks: str
     return index
 
 
+_BRACKET = re.compile(f"[{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)}]")
+
+
 def bracketed(text: str, start: int, end: int) -> list[bool]:
-    """For each position of ``[start, end)``, whether it lies inside brackets or a book title (（）【】《》)."""
+    """For each position of ``[start, end)``, whether it lies inside brackets or a book title (（）【】《》).
+
+    An opening mark and its closing mark count as inside; a closing mark without
+    an opening one does not. Only the marks are visited: the stretches between
+    them are filled a slice at a time.
+    """
+    inside = [False] * max(0, end - start)
     depth = 0
-    inside = []
-    for index in range(start, end):
-        char = text[index]
+    last = start  # positions from here to the next mark have the current depth
+    for mark in _BRACKET.finditer(text, start, end):
+        position = mark.start()
+        if depth:
+            inside[last - start : position - start] = [True] * (position - last)
+        char = text[position]
         if char in OPENING_BRACKETS:
             depth += 1
-        inside.append(depth > 0)
-        if char in CLOSING_BRACKETS and depth:
-            depth -= 1
+        if depth:
+            inside[position - start] = True
+            if char in CLOSING_BRACKETS:
+                depth -= 1
+        last = position + 1
+    if depth and last < end:
+        inside[last - start :] = [True] * (end - last)
     return inside
