@@ -47,7 +47,7 @@ class Report:
     analysis are computed on first use and shared by every rule.
 
     So is the per-document text analysis: :attr:`lines`, :attr:`paragraphs`,
-    :attr:`sentences`, :attr:`enumerations`, :attr:`dates` and :attr:`folded`
+    :attr:`sentences`, :attr:`enumerations`, :attr:`dates`, :attr:`chrome_lines` and :attr:`folded`
     are computed once, on first use, and rules use them instead of splitting
     the text again. An analysis of their own that several rules share (a rule
     module's prose lines, say) goes through :meth:`shared`.
@@ -84,6 +84,16 @@ class Report:
     def lines(self) -> tuple[Span, ...]:
         """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`)."""
         return tuple(iter_lines(self.document.text))
+
+    @cached_property
+    def chrome_lines(self) -> frozenset[int]:
+        """The starts of the non-blank lines of :attr:`normalized` that are page chrome (see :func:`~reportlint.text.chrome.is_chrome_line`)."""
+        from reportlint.text.chrome import is_chrome_line
+
+        normalized = self.document.normalized
+        return frozenset(
+            line.start for line in self.lines if (content := normalized[line.start : line.end]).strip() and is_chrome_line(content)
+        )
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:

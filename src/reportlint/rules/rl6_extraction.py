@@ -14,7 +14,6 @@ import re
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
-from reportlint.text.chrome import is_chrome_line
 
 
 class PageChrome(Rule):
@@ -43,12 +42,12 @@ class PageChrome(Rule):
         if report.document.format not in ("text", "markdown"):
             return
         run: list = []
+        chrome = report.chrome_lines
         for line in report.lines:
-            content = report.normalized[line.start : line.end]
-            if content.strip() and is_chrome_line(content):
+            if line.start in chrome:
                 run.append(line)
                 continue
-            if content.strip():
+            if report.normalized[line.start : line.end].strip():
                 yield from self._report(report, run)
                 run = []
         yield from self._report(report, run)

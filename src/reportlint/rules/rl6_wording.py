@@ -20,7 +20,6 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
 from reportlint.places.self_references import find_bare_self_references, higher_scopes, own_self_nouns, scope_rank
 from reportlint.text.chars import HAN, is_han
-from reportlint.text.chrome import is_chrome_line
 from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
@@ -94,6 +93,7 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         parts = [(title_end, len(text), "unknown")]
     lines = []
     part_index = 0
+    chrome = report.chrome_lines
     for line in report.lines:
         while part_index < len(parts) and parts[part_index][1] <= line.start:
             part_index += 1
@@ -103,7 +103,7 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         if line.end <= start or line.start == line.end:
             continue
         content = text[line.start : line.end]
-        if "\t" in content or content.count("|") >= 2 or not content.strip() or is_chrome_line(content):
+        if "\t" in content or content.count("|") >= 2 or not content.strip() or line.start in chrome:
             continue
         if any(left <= line.start < right or left < line.end <= right for left, right in tables):
             continue

@@ -13,6 +13,7 @@ to exactly one character:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _WIDTH_AND_QUOTES = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -41,15 +42,15 @@ def _simplifier():
     return opencc.OpenCC("t2s")
 
 
+_TRADITIONAL_MARKER = re.compile(f"[{''.join(sorted(TRADITIONAL_MARKERS))}]")
+
+
 def has_traditional(text: str, threshold: int = 3) -> bool:
     """True when the text contains at least ``threshold`` traditional-only characters."""
-    count = 0
-    for char in text:
-        if char in TRADITIONAL_MARKERS:
-            count += 1
-            if count >= threshold:
-                return True
-    return False
+    for count, _ in enumerate(_TRADITIONAL_MARKER.finditer(text), start=1):
+        if count >= threshold:
+            return True
+    return threshold <= 0
 
 
 def to_simplified(text: str) -> str:

@@ -160,7 +160,7 @@ class Enumeration:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
     end = len(text) if end is None else end
-    inside = bracketed(text, start, end)
+    inside: list[bool] | None = None  # which positions are bracketed: worked out at the first count found
     found = []
     for match in _QUANTITY.finditer(text, start, end):
         unit = match.group("unit")
@@ -171,6 +171,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         before = text[match.start() - 1] if match.start() > 0 else ""
         if before == "第" or (not number[0].isdigit() and before in _NOT_A_COUNT_AFTER):
             continue
+        if inside is None:
+            inside = bracketed(text, start, end)
         if inside[match.start() - start]:
             continue
         value = parse_amount(number)
