@@ -50,7 +50,7 @@ def has_traditional(text: str, threshold: int = 3) -> bool:
     for count, _ in enumerate(_TRADITIONAL_MARKER.finditer(text), start=1):
         if count >= threshold:
             return True
-    return threshold <= 0
+    return False
 
 
 def to_simplified(text: str) -> str:
