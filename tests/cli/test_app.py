@@ -220,3 +220,38 @@ def test_baseline_suppresses_recorded_findings_only(reports, tmp_path):
     assert result.exit_code == 1
     assert [line.split(": ")[1].split()[0] for line in result.output.splitlines() if ": RL" in line] == ["RL601"]
     assert ":4:1:" in result.output
+
+
+def test_parse_reports_an_unreadable_file_as_check_does_and_exits_1(tmp_path):
+    missing = invoke("parse", tmp_path / "missing.txt")
+    assert missing.exit_code == 1 and missing.output == f"{tmp_path / 'missing.txt'}:1:1: RL901 [error] 文件不存在\n"
+    (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    renamed = invoke("parse", "--json", tmp_path / "old.docx")
+    assert renamed.exit_code == 1 and "old.docx:1:1: RL902 [error]" in renamed.output and "另存为 .docx" in renamed.output
+    assert "Traceback" not in missing.output + renamed.output
+
+
+def test_parse_with_a_bad_config_is_a_config_error(tmp_path):
+    (tmp_path / "reportlint.toml").write_text("nonsense = 1\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(CLEAN, encoding="utf-8")
+    result = invoke("parse", tmp_path / "r.txt")
+    assert result.exit_code == 2 and "nonsense" in result.output
+
+
+def test_init_writes_the_starter_config_shipped_with_the_cli(tmp_path, monkeypatch):
+    from importlib.resources import files
+
+    from reportlint.core.config import parse_config
+
+    monkeypatch.chdir(tmp_path)
+    starter = files("reportlint.cli").joinpath("starter.toml").read_text(encoding="utf-8")
+    assert invoke("init").output == "已生成 reportlint.toml\n"
+    written = (tmp_path / "reportlint.toml").read_text(encoding="utf-8")
+    assert written == starter
+    import tomllib
+
+    config = parse_config(tomllib.loads(written), tmp_path / "reportlint.toml")  # the starter is a valid config
+    assert config.select == ("ALL",) and config.fail_on.label == "warning" and config.exclude == ("drafts/**",)
+    (tmp_path / "reportlint.toml").write_text("select = []\n", encoding="utf-8")
+    assert invoke("init", "--force").exit_code == 0 and (tmp_path / "reportlint.toml").read_text(encoding="utf-8") == starter
+    assert invoke("init", "--path", "custom.toml").exit_code == 0 and (tmp_path / "custom.toml").read_text(encoding="utf-8") == starter

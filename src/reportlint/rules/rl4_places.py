@@ -10,11 +10,13 @@ the configuration applies to all of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
+from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
@@ -29,7 +31,7 @@ class _PlaceRule(Rule):
 
     options = MappingProxyType({"allow": _ALLOW_OPTION})
 
-    def allowed(self, report) -> frozenset[str]:
+    def allowed(self, report: Report) -> frozenset[str]:
         """Names this rule never reports for this report."""
         return place_settings(report.config).allow | frozenset(self.config["allow"])
 
@@ -77,7 +79,7 @@ class SiblingTownship(_PlaceRule):
     name = "sibling-township"
     severity = "error"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for reference in analysis.references:
@@ -132,7 +134,7 @@ class ForeignPlace(_PlaceRule):
     name = "foreign-place"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for reference in analysis.references:
@@ -178,7 +180,7 @@ class ImpossibleHierarchy(_PlaceRule):
     name = "impossible-hierarchy"
     severity = "error"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for hierarchy in analysis.written_hierarchies:
@@ -219,7 +221,7 @@ class ForeignProvincialRegulation(_PlaceRule):
     地名开头的书名号（《广东省……规定》《北京市……通知》）；本省的规定不报告。
     报告主体无法唯一确定时，只在该省份与每个候选都不同时报告。
 
-    反例（云南省楚雄市某镇的报告）：
+    反例（云南省楚雄市新村镇的报告）：
 
         根据《中华人民共和国政府信息公开条例》和《广东省政府信息公开规定》……
 
@@ -234,7 +236,7 @@ class ForeignProvincialRegulation(_PlaceRule):
     name = "foreign-provincial-regulation"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         text = analysis.text
@@ -321,7 +323,7 @@ class BodyTypeMismatch(_PlaceRule):
     name = "body-type-mismatch"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         if subject is None:
             return
@@ -351,7 +353,7 @@ _GAZETTEER_RULES = (SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignP
 
 
 @hookimpl
-def reportlint_configure(config, rules):
+def reportlint_configure(config: Config, rules: Sequence[type[Rule]]) -> None:
     """Reject an invalid ``[places]`` table before any file is checked.
 
     The table's shape is always checked (cheap).  A custom gazetteer
@@ -366,6 +368,6 @@ def reportlint_configure(config, rules):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL4 place and entity rules."""
     return [SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation, BodyTypeMismatch]

@@ -10,10 +10,14 @@ are a word list in the shipped pack ``rules/mirror-spam.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
+from reportlint.text.segmentation import Span
 
 
 class PageChrome(Rule):
@@ -38,10 +42,10 @@ class PageChrome(Rule):
     name = "page-chrome"
     severity = "info"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if report.document.format not in ("text", "markdown"):
             return
-        run: list = []
+        run: list[Span] = []
         chrome = report.chrome_lines
         for line in report.lines:
             if line.start in chrome:
@@ -52,7 +56,7 @@ class PageChrome(Rule):
                 run = []
         yield from self._report(report, run)
 
-    def _report(self, report, run):
+    def _report(self, report: Report, run: list[Span]) -> Iterator[Diagnostic]:
         if not run:
             return
         first = report.text[run[0].start : run[0].end].strip()
@@ -82,7 +86,7 @@ class SplitCharacters(Rule):
     name = "split-characters"
     severity = "info"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for line in report.lines:
             matches = list(_SPLIT_HAN.finditer(report.text, line.start, line.end))
             if not matches:
@@ -94,6 +98,6 @@ class SplitCharacters(Rule):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL6 extraction-artefact rules."""
     return [PageChrome, SplitCharacters]

@@ -790,6 +790,6 @@ def _count_unit(text: str, start: int, end: int, line: ProseLine) -> str | None:
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL6 wording rules."""
     return [RepeatedCharacter, EnumerationSequence, RegulationCitation, BareSelfReference, HigherLevelScope, StraySymbol, NumberWithoutUnit]

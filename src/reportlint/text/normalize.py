@@ -47,10 +47,7 @@ _TRADITIONAL_MARKER = re.compile(f"[{''.join(sorted(TRADITIONAL_MARKERS))}]")
 
 def has_traditional(text: str, threshold: int = 3) -> bool:
     """True when the text contains at least ``threshold`` traditional-only characters."""
-    for count, _ in enumerate(_TRADITIONAL_MARKER.finditer(text), start=1):
-        if count >= threshold:
-            return True
-    return False
+    return any(count >= threshold for count, _ in enumerate(_TRADITIONAL_MARKER.finditer(text), start=1))
 
 
 def to_simplified(text: str) -> str:
