@@ -43,6 +43,11 @@ def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD), offsets
 
 
+def key_of(normalized: str, start: int, end: int) -> str:
+    """The key of ``normalized[start:end]`` alone (what :func:`keyed` gives without the offsets)."""
+    return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD)
+
+
 def strip_ordinal(key: str) -> str:
     """The key without its leading ordinal (``一、``, ``(三)``, ``1.``, ``①``)."""
     return _ORDINAL.sub("", key, count=1)

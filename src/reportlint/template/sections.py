@@ -15,11 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlint.core.model import Document, Heading, Table
-from reportlint.template.labels import label_key, similarity, strip_ordinal
+from reportlint.template.labels import key_of, label_key, similarity, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
+from reportlint.text.normalize import has_traditional
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.segmentation import iter_lines
 
+_SENTENCE_LIKE = re.compile(r"[。；;]$|[，,].*[，,]")
 _TOP_ORDINAL = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．,，]\s*")
 _MAX_HEADING_KEY = 40
 
@@ -132,7 +134,8 @@ class SectionFinder:
         return candidates
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool) -> _Candidate | None:
-        key = label_key(content)
+        # content is already normalised: only a line that still reads as traditional script needs label_key's conversion
+        key = label_key(content) if has_traditional(content) else key_of(content, 0, len(content)).rstrip(":")
         if not key or len(key) > _MAX_HEADING_KEY:
             return None
         ordinal_match = _TOP_ORDINAL.match(content)
@@ -140,7 +143,7 @@ class SectionFinder:
         bare = strip_ordinal(key)
         if not bare or bare in self.bare_table_labels:
             return None
-        sentence_like = bool(re.search(r"[。；;]$|[，,].*[，,]", content.strip()))
+        sentence_like = bool(_SENTENCE_LIKE.search(content.strip()))
         for legacy in self.legacy:
             if (bare == legacy if len(legacy) <= 3 else legacy in bare) and not sentence_like:
                 return _Candidate("legacy", None, content, start, end, ordinal, "legacy", True)
