@@ -6,6 +6,7 @@ Usage::
     python bench/bench_speed.py --quick                  # 100 text reports, 50 of each other kind, 1×/10× lengths
     python bench/bench_speed.py --only text1000 --repeat 5
     python bench/bench_speed.py --pythonpath /old/checkout/src --results /tmp/old   # another version of reportlint
+    python bench/bench_speed.py --baseline /old/checkout/src   # before and after, each run right after the other
 
 The corpora are built once with the sample builder (:mod:`reportlint.testing.reports`) under
 ``--work`` (default: the system's temporary directory) and reused: 100, 1,000 and 10,000 text
@@ -283,6 +284,30 @@ def _findings(path: Path) -> list:
     return data["files"]
 
 
+@dataclass
+class Version:
+    """A reportlint to measure: its label, environment, whether it has a result cache, and where its JSON goes."""
+
+    label: str
+    env: dict[str, str]
+    has_cache: bool
+    results: Path
+
+
+def _version(label: str, python: str, pythonpath: str | None, results: Path) -> Version:
+    env = {**os.environ, "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONHASHSEED": "0"}
+    if pythonpath:
+        env["PYTHONPATH"] = str(Path(pythonpath).resolve())
+    help_text = subprocess.run([python, "-m", "reportlint", "check", "--help"], env=env, capture_output=True, text=True, check=False).stdout
+    version = subprocess.run([python, "-m", "reportlint", "--version"], env=env, capture_output=True, text=True, check=False)
+    results.mkdir(parents=True, exist_ok=True)
+    has_cache = "--no-cache" in help_text
+    print(
+        f"{label}: {version.stdout.strip()} from {pythonpath or 'the current environment'} ({'with' if has_cache else 'without'} a result cache)"
+    )
+    return Version(label, env, has_cache, results)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -291,46 +316,58 @@ def main() -> None:
     parser.add_argument("--results", type=Path, help="where each run's JSON output is kept (default: WORK/results)")
     parser.add_argument("--compare", type=Path, help="another results folder: check that every run's findings are the same")
     parser.add_argument("--pythonpath", help="run the reportlint found on this path (another checkout's src/)")
+    parser.add_argument(
+        "--baseline", help="also run the reportlint found on this path (an older checkout's src/), each run right before the current one's"
+    )
     parser.add_argument("--python", default=sys.executable, help="the interpreter that runs reportlint and the floor")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is printed); 1 for 10,000 reports")
     parser.add_argument("--single", type=int, default=11, help="runs of the one-report case")
     parser.add_argument("--only", action="append", help="run only these corpora (repeatable), or 'one' for the one-report case")
+    parser.add_argument("--large-jobs", default="1,2", help="the -j values for corpora of 5,000 reports or more (default 1,2)")
     parser.add_argument("--quick", action="store_true", help="small corpora, for a quick look")
     arguments = parser.parse_args()
 
     work = arguments.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     results = (arguments.results or work / "results").resolve()
-    results.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONHASHSEED": "0"}
-    if arguments.pythonpath:
-        env["PYTHONPATH"] = str(Path(arguments.pythonpath).resolve())
-    reportlint = [arguments.python, "-m", "reportlint", "check"]
-    help_text = subprocess.run([*reportlint, "--help"], env=env, capture_output=True, text=True, check=False).stdout
-    has_cache = "--no-cache" in help_text
-    version = subprocess.run([arguments.python, "-m", "reportlint", "--version"], env=env, capture_output=True, text=True, check=False)
+    versions = []
+    if arguments.baseline:
+        versions.append(_version("before", arguments.python, arguments.baseline, results / "before"))
+    versions.append(
+        _version(
+            "after" if arguments.baseline else "",
+            arguments.python,
+            arguments.pythonpath,
+            results / "current" if arguments.baseline else results,
+        )
+    )
     corpora = QUICK if arguments.quick else CORPORA
     wanted = arguments.only or ["one", *corpora]
-    print(
-        f"{version.stdout.strip()} ({'with' if has_cache else 'without'} a result cache); load average {os.getloadavg()}; {os.cpu_count()} CPUs"
-    )
+    large_jobs = {int(value) for value in arguments.large_jobs.split(",")}
+    print(f"load average {os.getloadavg()}; {os.cpu_count()} CPUs")
 
     rows: list[Row] = []
     mismatches: list[str] = []
     if "one" in wanted:
         corpus = CORPORA["long1"].ensure(work, arguments.seed)
         one = next(corpus.glob("*.txt"))
-        command = [*reportlint, "--isolated", "--exit-zero", one.name]
-        if has_cache:
-            command.append("--no-cache")
-        measure(command, env, corpus)  # warm the file system and the user cache of shipped data
-        runs = [measure(command, env, corpus) for _ in range(arguments.single)]
-        row = Row("one report (fresh process)", 1, "-j 1", median(runs))
-        rows.append(row)
-        print(
-            f"one report: wall median {row.measure.wall * 1000:.0f} ms (min {min(r.wall for r in runs) * 1000:.0f}), CPU median {row.measure.cpu * 1000:.0f} ms"
-        )
+        runs: dict[str, list[Measure]] = {version.label: [] for version in versions}
+        commands = {}
+        for version in versions:
+            command = [arguments.python, "-m", "reportlint", "check", "--isolated", "--exit-zero", one.name]
+            commands[version.label] = [*command, "--no-cache"] if version.has_cache else command
+            measure(commands[version.label], version.env, corpus)  # warm the file system and the user cache of shipped data
+        for _ in range(arguments.single):
+            for version in versions:
+                runs[version.label].append(measure(commands[version.label], version.env, corpus))
+        for version in versions:
+            row = Row("one report (fresh process)", 1, f"{version.label} -j 1".strip(), median(runs[version.label]))
+            rows.append(row)
+            walls = [run.wall for run in runs[version.label]]
+            print(
+                f"one report {version.label}: wall median {row.measure.wall * 1000:.0f} ms (min {min(walls) * 1000:.0f}), CPU median {row.measure.cpu * 1000:.0f} ms"
+            )
 
     for name, corpus in corpora.items():
         if name not in wanted:
@@ -338,42 +375,50 @@ def main() -> None:
         directory = corpus.ensure(work, arguments.seed)
         files = sum(1 for path in directory.iterdir() if not path.name.startswith("."))
         repeat = 1 if files >= 5000 else arguments.repeat
-        floor = median([measure([arguments.python, str(HERE / "floor.py"), "."], env, directory) for _ in range(repeat)])
+        floor = median([measure([arguments.python, str(HERE / "floor.py"), "."], versions[-1].env, directory) for _ in range(repeat)])
         label = name
         if corpus.kind == "length":
             characters = sum(len(path.read_text(encoding="utf-8")) for path in directory.glob("*.txt"))
             label = f"{name} ({characters:,} chars)"
         rows.append(Row(label, files, "floor", floor, floor.cpu))
-        plans = [("-j 1", 1, "cold"), ("-j 2", 2, "cold")]
-        if corpus.kind == "batch" and has_cache:
-            plans += [("-j 1", 1, "cached"), ("-j 2", 2, "cached")]
-        elif corpus.kind == "length":
+        plans = [("-j 1", 1, "cold"), ("-j 2", 2, "cold"), ("-j 1", 1, "cached"), ("-j 2", 2, "cached")]
+        if corpus.kind == "length":
             plans = [("-j 1", 1, "cold")]
-        outputs = []
+        if files >= 5000:
+            plans = [plan for plan in plans if plan[1] in large_jobs]
+        outputs: dict[str, list[Path]] = {version.label: [] for version in versions}
         for how, jobs, mode in plans:
-            output = results / f"{name}-j{jobs}-{mode}.json"
-            cache = work / f"cache-{name}-j{jobs}"
-            command = [*reportlint, "--isolated", "--exit-zero", "--no-progress", "-j", str(jobs), "-f", "json", "-o", str(output), "."]
-            if has_cache:
-                command += ["--cache-dir", str(cache)]
-            runs = []
+            taking = [version for version in versions if mode == "cold" or version.has_cache]
+            runs = {version.label: [] for version in taking}
             for _ in range(repeat):
-                if mode == "cold":
-                    shutil.rmtree(cache, ignore_errors=True)
-                elif not cache.exists():
-                    measure(command, env, directory)
-                runs.append(measure(command, env, directory))
-            rows.append(Row(label, files, f"{how} {mode}", median(runs), floor.cpu))
-            outputs.append(output)
-            print(f"  {name} {how} {mode}: {rows[-1].cells()[3:]}", file=sys.stderr)
-        first = _findings(outputs[0])
-        for other in outputs[1:]:
-            if _findings(other) != first:
-                mismatches.append(f"{other.name} differs from {outputs[0].name}")
+                for version in taking:  # the versions one after the other, so both see the same load
+                    output = version.results / f"{name}-j{jobs}-{mode}.json"
+                    cache = work / f"cache-{version.label or 'current'}-{name}-j{jobs}"
+                    command = [arguments.python, "-m", "reportlint", "check", "--isolated", "--exit-zero", "--no-progress", "-j", str(jobs)]
+                    command += ["-f", "json", "-o", str(output), "."]
+                    if version.has_cache:
+                        command += ["--cache-dir", str(cache)]
+                    if mode == "cold":
+                        shutil.rmtree(cache, ignore_errors=True)
+                    elif not cache.exists():
+                        measure(command, version.env, directory)
+                    runs[version.label].append(measure(command, version.env, directory))
+                    if output not in outputs[version.label]:
+                        outputs[version.label].append(output)
+            for version in taking:
+                rows.append(Row(label, files, f"{version.label} {how} {mode}".strip(), median(runs[version.label]), floor.cpu))
+                print(f"  {name} {version.label} {how} {mode}: {rows[-1].cells()[3:]}", file=sys.stderr)
+        for version in versions:
+            first = _findings(outputs[version.label][0])
+            for other in outputs[version.label][1:]:
+                if _findings(other) != first:
+                    mismatches.append(f"{other} differs from {outputs[version.label][0]}")
+        if len(versions) == 2 and _findings(outputs[versions[0].label][0]) != _findings(outputs[versions[1].label][0]):
+            mismatches.append(f"{name}: the two versions' findings differ")
         if arguments.compare:
-            theirs = arguments.compare / outputs[0].name
-            if theirs.exists() and _findings(theirs) != first:
-                mismatches.append(f"{outputs[0].name} differs from {theirs}")
+            theirs = arguments.compare / outputs[versions[-1].label][0].name
+            if theirs.exists() and _findings(theirs) != _findings(outputs[versions[-1].label][0]):
+                mismatches.append(f"{outputs[versions[-1].label][0]} differs from {theirs}")
 
     print()
     print_table(rows)
@@ -382,7 +427,7 @@ def main() -> None:
     for mismatch in mismatches:
         print(f"MISMATCH: {mismatch}")
     if not mismatches:
-        print("findings: every run of a corpus gave the same JSON" + (" as the compared results" if arguments.compare else ""))
+        print("findings: every run of a corpus gave the same JSON" + (", in both versions" if len(versions) == 2 else ""))
 
 
 if __name__ == "__main__":
