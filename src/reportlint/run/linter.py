@@ -118,14 +118,13 @@ class Linter:
 
     def lint_path(self, path: Path, display: str) -> FileResult:
         """Lint one file from disk (and store its result when the run has a cache)."""
+        key = self.cache_key(path, display)  # the bytes as they are before reading: an edit during the run is a new key
         loaded = self.read(path, display)
         result = loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, self.rule_set(loaded.config))
         if self.stopwatch is not None:
             result = replace(result, timings=self.stopwatch.take())
-        if self.cache is not None and _cacheable(result):
-            key = self.cache_key(path, display)
-            if key is not None:
-                self.cache.store(key, replace(result, timings={}))
+        if self.cache is not None and key is not None and _cacheable(result):
+            self.cache.store(key, replace(result, timings={}))
         return result
 
     def lint_source(self, source: Source, config: Config, rule_set: RuleSet) -> FileResult:
