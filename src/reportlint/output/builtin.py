@@ -39,6 +39,7 @@ BUILTIN_REPORTERS = (
     _lazy("json", "JSON 格式（带版本号的固定结构，见 docs/json-output.md）", "reportlint.output.json:JsonReporter"),
     _lazy("sarif", "SARIF 2.1.0（上传到 GitHub 代码扫描等平台）", "reportlint.output.sarif:SarifReporter"),
     _lazy("github", "GitHub Actions 工作流命令（在拉取请求中逐行标注）", "reportlint.output.github:GithubReporter"),
+    _lazy("gitlab", "GitLab 代码质量报告（Code Climate JSON），在合并请求中显示", "reportlint.output.gitlab:GitlabReporter"),
     _lazy(
         "html",
         "审阅页面（独立 HTML 文件，离线可用、可打印）：可排序的汇总表，逐份报告的问题及其所在原文",
@@ -58,5 +59,5 @@ BUILTIN_REPORTERS = (
 
 @hookimpl
 def reportlint_reporters() -> list[type[Reporter]]:
-    """text, full, json, sarif, github, html, csv and xlsx."""
+    """text, full, json, sarif, github, gitlab, html, csv and xlsx."""
     return list(BUILTIN_REPORTERS)

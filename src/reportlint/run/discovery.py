@@ -10,11 +10,15 @@ from reportlint.run.config import ConfigResolver
 from reportlint.sources import SUPPORTED_EXTENSIONS
 
 
-def discover(paths: Sequence[str], resolver: ConfigResolver, extensions: Iterable[str] = ()) -> list[tuple[Path, str]]:
+def discover(
+    paths: Sequence[str], resolver: ConfigResolver, extensions: Iterable[str] = (), force_exclude: bool = False
+) -> list[tuple[Path, str]]:
     """Expand files and directories into ``(path, display path)`` pairs, in a stable order.
 
     Directories are walked recursively for supported extensions, skipping hidden
-    directories and ``exclude`` globs; files named explicitly are always checked.
+    directories and ``exclude`` globs; files named explicitly are always checked,
+    unless ``force_exclude`` applies ``exclude`` to them too (as the pre-commit
+    hook, which names every staged file, needs).
     """
     wanted = {*SUPPORTED_EXTENSIONS, *extensions}
     found: list[tuple[Path, str]] = []
@@ -32,7 +36,7 @@ def discover(paths: Sequence[str], resolver: ConfigResolver, extensions: Iterabl
                     if config.is_excluded(candidate):
                         continue
                     _add(found, seen, candidate)
-        else:
+        elif not (force_exclude and resolver.config_for(path).is_excluded(path)):
             _add(found, seen, path)
     return found
 

@@ -1,9 +1,12 @@
 """Linting one file: its configuration, its loader, then every selected rule in turn.
 
 A rule that raises becomes an RL907 diagnostic for that file and the other rules
-still run; a file that cannot be read becomes an RL90x diagnostic. Diagnostics
-are then filtered by the file's selection, given their configured severity,
-located through the document's source map, fingerprinted and sorted.
+still run; a file that cannot be read becomes an RL90x diagnostic; a rule that
+declares where it applies (``applies_to``) is skipped on other reports.
+Diagnostics are then filtered by the file's selection, given their configured
+severity, filtered by the document's own suppressions
+(:mod:`reportlint.run.suppressions`), located through the document's source
+map, fingerprinted and sorted.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from reportlint.run.config import ConfigResolver
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
-from reportlint.run.selection import RuleSet, build_rule_set, is_selected
+from reportlint.run.selection import RuleSet, build_rule_set, is_selected, severity_override
 from reportlint.run.services import SERVICES, ReportServices
+from reportlint.run.suppressions import apply_suppressions
 from reportlint.run.timings import Stopwatch
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, read_source
 
@@ -137,6 +141,8 @@ class Linter:
         diagnostics: list[Diagnostic] = []
         for rule in rule_set.rules:
             try:
+                if rule.applies_to is not None and not rule.applies_to.holds(report):
+                    continue
                 if self.stopwatch is None:
                     diagnostics.extend(rule.check(report) or ())
                 else:
@@ -144,7 +150,8 @@ class Linter:
                         diagnostics.extend(rule.check(report) or ())
             except Exception as error:  # a failing rule must not stop the others
                 diagnostics.append(_rule_failure(rule_set.registry, rule, error))
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, report_summary(report))
+        ran = frozenset(rule.code for rule in rule_set.rules)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, report_summary(report), ran)
 
     def finish(
         self,
@@ -154,20 +161,24 @@ class Linter:
         document: Document | None,
         diagnostics: list[Diagnostic],
         summary: ReportSummary = UNREADABLE,
+        ran: frozenset[str] | None = None,
     ) -> FileResult:
-        """Filter, apply severity overrides, locate and sort the diagnostics of one file.
+        """Filter, apply severity overrides and the document's suppressions, locate and sort the diagnostics of one file.
 
-        ``document`` is None for a file that could not be read; ``summary`` is the report's identity.
+        ``document`` is None for a file that could not be read; ``summary`` is the report's identity;
+        ``ran`` the codes of the rules that checked it (for suppressions of rules that did not run).
         """
         per_file = config.ignored_for(path)
         kept = []
         for diagnostic in diagnostics:
-            if not is_selected(diagnostic.code, config, per_file):
+            if not is_selected(diagnostic.code, config, per_file, diagnostic.name):
                 continue
-            override = config.severity.get(diagnostic.code)
+            override = severity_override(config, diagnostic.code, diagnostic.name)
             if override is not None:
                 diagnostic = diagnostic.with_severity(override)
             kept.append(diagnostic)
+        if document is not None and document.suppressions:
+            kept = apply_suppressions(kept, document, config, path, self.rule_set(config).registry, ran)
         located = _locate(kept, display, document)
         located.sort(key=lambda pair: pair[0].sort_key())
         keep_text = self.options.keep_text

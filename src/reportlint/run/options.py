@@ -17,6 +17,10 @@ class RunOptions:
     fail_on: str | None = None
     jobs: int | None = None
     keep_text: bool = False
+    #: Apply ``exclude`` to files named on the command line too (the pre-commit hook passes them).
+    force_exclude: bool = False
+    #: The file name standard input (``-``) stands for: config matching, format and messages.
+    stdin_filename: str | None = None
     #: The result cache's folder (see :mod:`reportlint.run.cache`); None: no cache.
     cache_dir: str | None = None
     #: Measure each stage and rule (``--timings``).

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from reportlint.run.discovery import discover
@@ -15,7 +17,9 @@ from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult
+from reportlint.run.stdin import STDIN, lint_stdin, stdin_source
 from reportlint.run.timings import Stopwatch
+from reportlint.sources import Source
 
 #: Below this many files the pool costs more than it saves.
 PARALLEL_THRESHOLD = 8
@@ -46,22 +50,51 @@ class Runner:
         self.paths = list(paths)
         self.options = options or RunOptions()
         self.linter = Linter(self.options)
-        self.config = self.linter.resolver.config_for(Path(self.paths[0]) if self.paths else Path.cwd())
+        first = (
+            self.options.stdin_filename
+            if self.paths[:1] == [STDIN] and self.options.stdin_filename
+            else (self.paths[0] if self.paths else None)
+        )
+        self.config = self.linter.resolver.config_for(Path(first) if first else Path.cwd())
 
     @property
     def registry(self) -> Registry:
         """The plugin registry of the base configuration."""
         return self.linter.rule_set(self.config).registry
 
+    def files(self) -> list[tuple[Path, str]]:
+        """The files of the run, ``(path, display path)`` (standard input aside), every config validated."""
+        linter = self.linter
+        loaders = self.registry.loaders
+        named = [path for path in self.paths if path != STDIN]
+        files = discover(
+            named, linter.resolver, [extension for loader in loaders for extension in loader.extensions], self.options.force_exclude
+        )
+        for path, _ in files:  # validate every config before any work starts
+            linter.rule_set(linter.resolver.config_for(path))
+        return files
+
+    @cached_property
+    def stdin(self) -> Source | None:
+        """Standard input as a source when ``-`` is among the paths (read once)."""
+        return stdin_source(self.options) if STDIN in self.paths else None
+
     def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
         """Lint every file; ``progress(done, total)`` is called as results come in."""
-        linter = self.linter
         stopwatch = Stopwatch()
-        loaders = self.registry.loaders
         with stopwatch.measure("stage:discover"):
-            files = discover(self.paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
-            for path, _ in files:  # validate every config before any work starts
-                linter.rule_set(linter.resolver.config_for(path))
+            files = self.files()
+        results = self.lint(files, progress, stopwatch)
+        if self.stdin is not None:
+            from_stdin = lint_stdin(self.linter, self.stdin)
+            if from_stdin is not None:
+                results.insert(0, from_stdin)
+        run = self.assemble(results)
+        return replace(run, timings=stopwatch.take()) if self.options.timings else run
+
+    def lint(self, files: list[tuple[Path, str]], progress: Callable[[int, int], None] | None, stopwatch: Stopwatch) -> list[FileResult]:
+        """Every file's result, in order: cached ones found here, the others linted (in a pool when there are many)."""
+        linter = self.linter
         with stopwatch.measure("stage:cache"):  # cached results are found here; workers get only the rest
             cached = [linter.cached(*item) for item in files] if linter.cache is not None else [None] * len(files)
         jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
@@ -74,6 +107,11 @@ class Runner:
                     progress(done, len(files))
         finally:
             fresh.close()
+        return results
+
+    def assemble(self, results: Sequence[FileResult]) -> RunResult:
+        """The run's result from its files' results: the rules that ran, plugin failures and warnings."""
+        linter = self.linter
         rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
         failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
@@ -83,7 +121,6 @@ class Runner:
             failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
             config=self.config,
             warnings=(*warnings, *(linter.cache.warnings if linter.cache is not None else ())),
-            timings=stopwatch.take() if self.options.timings else {},
         )
 
 

@@ -51,6 +51,8 @@ class Reading:
     expected_template: TemplateSpec | None
     table_templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     filled: FilledTemplate | None = None
+    #: The templates the report was read against (with the extensions whose ``when:`` it meets).
+    template_set: TemplateSet | None = None
 
     def section(self, section_id: str) -> FoundSection | None:
         """The first found section with this template id."""
@@ -138,6 +140,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         expected_template=expected,
         table_templates=MappingProxyType(table_templates),
         filled=filled,
+        template_set=templates,
     )
 
 
