@@ -70,7 +70,10 @@ NoCache = Annotated[
 CacheDir = Annotated[
     Path | None,
     typer.Option(
-        "--cache-dir", envvar="REPORTLINT_CACHE_DIR", help="结果缓存的目录（默认：配置文件所在目录或当前目录下的 .reportlint_cache/）"
+        "--cache-dir",
+        envvar="REPORTLINT_CACHE_DIR",
+        metavar="DIR",
+        help="结果缓存的目录（默认：配置文件所在目录或当前目录下的 .reportlint_cache/）",
     ),
 ]
 Timings = Annotated[bool, typer.Option("--timings", help="在标准错误输出上列出各阶段和每条规则的用时")]
