@@ -256,6 +256,7 @@ class TableGroupAligner:
         if rows:
             hit = rows[-1]
             table = next(table for table in self.tables if table.id == hit.entry.table)
+            assert hit.entry.row is not None  # a row entry names its row
             row = table.row(hit.entry.row)
             return table, row, hit.entry.match, offsets[hit.key_start], offsets[hit.key_end - 1] + 1
         if exact_only:
@@ -280,6 +281,7 @@ class TableGroupAligner:
                 unplaced.append(_unaligned_row(self.tables[0], placement))
                 score -= 1
                 continue
+            assert placement.table is not None  # a placed row belongs to a table
             filled = _assign(placement.table, placement.row, placement.segment, placement.match)
             if filled is None:
                 filled = _mismatched_row(placement.table, placement.row, placement)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 Number = int | Decimal
 
@@ -32,7 +33,7 @@ _COMPARE = {
     ast.Gt: lambda a, b: a > b,
     ast.GtE: lambda a, b: a >= b,
 }
-_FUNCTIONS = {"abs": abs, "min": min, "max": max}
+_FUNCTIONS: dict[str, Callable[..., Any]] = {"abs": abs, "min": min, "max": max}
 _OPERATOR_TEXT = {ast.Eq: "=", ast.NotEq: "≠", ast.Lt: "<", ast.LtE: "≤", ast.Gt: ">", ast.GtE: "≥"}
 
 
@@ -203,7 +204,8 @@ def _compile(node: ast.AST) -> Compiled:
             return lambda resolve: all(value(resolve) for value in values)
         return lambda resolve: any(value(resolve) for value in values)
     if isinstance(node, ast.Call):
-        function = _FUNCTIONS[node.func.id]  # type: ignore[union-attr]
+        assert isinstance(node.func, ast.Name)  # _check admits only abs, min and max by name
+        function = _FUNCTIONS[node.func.id]
         arguments = [_compile(argument) for argument in node.args]
         return lambda resolve: function(*(argument(resolve) for argument in arguments))
     raise AssertionError(f"unchecked node {type(node).__name__}")

@@ -120,7 +120,7 @@ class FilledTable:
     @classmethod
     def build(cls, spec: TableSpec, rows, **details) -> FilledTable:
         """A table with its cell index built from ``rows``."""
-        cells = {}
+        cells: dict[tuple[str, str], FilledCell] = {}
         for row in rows:
             for cell in row.cells:
                 if cell.row is not None and cell.column is not None and cell.status is not CellStatus.EXTRA:

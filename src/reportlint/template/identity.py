@@ -320,6 +320,7 @@ def find_publication(document: Document, metadata: Mapping[str, str]) -> Publica
     ]
     if signature_dates:
         last = signature_dates[-1]
+        assert last.date is not None  # kept above only when the day exists
         return Publication(last.date, "signature", last.start, last.end)
     return None
 

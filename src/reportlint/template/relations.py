@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from reportlint.template.filled import FilledCell, FilledTable, FilledTemplate
 from reportlint.template.spec import RelationSpec, TableSpec
@@ -88,11 +89,14 @@ class _Resolver:
     def cell(self, reference: tuple[str, ...]) -> FilledCell:
         if len(reference) == 1:
             name = reference[0]
+            scope = self.scope
             if self.for_each == "column":
-                return self._readable(self.table, name, self.scope)
+                assert isinstance(scope, str)
+                return self._readable(self.table, name, scope)
             if self.for_each == "row":
-                return self._readable(self.table, self.scope, name)
-            row, column = self.scope
+                assert isinstance(scope, str)
+                return self._readable(self.table, scope, name)
+            row, column = cast("tuple[str, str]", scope)  # a single name outside a row or column scope is the cell itself
             return self._readable(self.table, row, column)
         if len(reference) == 2:
             return self._readable(self.table, *reference)
@@ -221,17 +225,22 @@ def message_fields(evaluation: Evaluation) -> dict[str, str]:
     relation = evaluation.relation
     by_column = relation.for_each == "column"
     by_row = relation.for_each == "row"
+    where = evaluation.scope
     if by_column:
-        scope = f"“{_column_name(spec, evaluation.scope)}”列"
+        assert where is not None
+        scope = f"“{_column_name(spec, where)}”列"
     elif by_row:
-        label = spec.row(evaluation.scope).label
+        assert where is not None
+        label = spec.row(where).label
         scope = f"“{label}”行" if label else ""
     elif relation.for_each == "cell":
-        scope = spec.cell_name(*evaluation.scope.split("/"))
+        assert where is not None
+        scope = spec.cell_name(*where.split("/"))
     else:
         scope = ""
     if evaluation.left is not None and evaluation.right is not None:
         difference = evaluation.difference
+        assert difference is not None  # both sides are there
         gap = f"，相差 {abs(difference)}" if evaluation.operator == "=" else ""
         negated = {"=": "不等于", "≠": "等于", "<": "不小于", "≤": "大于", ">": "不大于", "≥": "小于"}[evaluation.operator]
         detail = (

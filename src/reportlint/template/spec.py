@@ -572,9 +572,11 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
 
                 raise YamlError(path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}")
             if document.get("when") is not None:
-                condition = parse_condition(
-                    document["when"], lambda node, key, reason, path=path: YamlError(path, line_of(node, key), reason), document
-                )
+
+                def fail(node: Any, key: Any, reason: str, path: Path = path) -> Exception:
+                    return YamlError(path, line_of(node, key), reason)
+
+                condition = parse_condition(document["when"], fail, document)
                 extend_template(templates[base_id], path, document)  # validated now, applied per report
                 scoped.append(ScopedExtension(path, document, base_id, condition))
                 continue

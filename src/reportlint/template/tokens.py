@@ -145,7 +145,13 @@ def _table_rows(document: Document, table: Table) -> list[RawRow]:
         [make_token(document.normalized, document.text, cell.start, cell.end, cell.column) for cell in row] for row in table.rows if row
     ]
     width = max((cell.column + cell.colspan for row in table.rows for cell in row), default=0)
-    label_columns = [token.column for row in rows if any(token.kind == "value" for token in row) for token in row if token.is_text]
+    label_columns = [
+        token.column
+        for row in rows
+        if any(token.kind == "value" for token in row)
+        for token in row
+        if token.is_text and token.column is not None
+    ]
     first_value_column = max(label_columns) + 1 if label_columns else 0
     value_columns = frozenset(range(first_value_column, width))
     return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]
