@@ -126,6 +126,10 @@ def _looks_like_html(head: str) -> bool:
     return bool(_HTML_MARKERS.search(head.encode("utf-8", "ignore")))
 
 
+#: Control characters other than \t \n \v \f \r: many of them mean the bytes are not text.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _text_head(data: bytes) -> str | None:
     """The decoded first few kilobytes, or None when the bytes are not text."""
     sample = data[:8192]
@@ -133,7 +137,7 @@ def _text_head(data: bytes) -> str | None:
         text, _ = decode_bytes(sample, partial=True)
     except SourceError:
         return None
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     if controls > max(2, len(text) // 100):
         return None
     return text

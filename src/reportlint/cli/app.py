@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -24,6 +25,7 @@ from reportlint.core.rule import Rule
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.version import __version__
 from reportlint.output import Reporter, ReporterOptions
+from reportlint.run.cache import default_cache_dir
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
@@ -161,8 +163,12 @@ def check(
     stdin_filename: args.StdinFilename = None,
     force_exclude: args.ForceExclude = False,
     show_settings: args.ShowSettings = False,
+    no_cache: args.NoCache = False,
+    cache_dir: args.CacheDir = None,
+    timings: args.Timings = False,
 ) -> None:
     """检查报告 / Check reports and print findings."""
+    started = time.perf_counter()
     targets = paths or ["."]
     try:
         options = RunOptions(
@@ -176,6 +182,7 @@ def check(
             keep_text=annotate is not None,
             force_exclude=force_exclude,
             stdin_filename=stdin_filename,
+            timings=timings,
         )
         if show_settings:
             from reportlint.cli.settings import render_settings
@@ -189,8 +196,12 @@ def check(
         runner = Runner(targets, options)
         reporter_options = ReporterOptions(statistics=statistics, quiet=quiet, color=_color(no_color))
         reporters = _reporters(pairs, runner.registry, reporter_options)
-        if any(reporter.needs_text for reporter, _ in reporters) and not options.keep_text:
-            runner = Runner(targets, replace(options, keep_text=True))
+        keep_text = options.keep_text or any(reporter.needs_text for reporter, _ in reporters)
+        # the result cache serves plain checks; --fix and --diff rewrite the files they read
+        cache = None if no_cache or fix or diff else str((cache_dir or default_cache_dir(runner.config)).absolute())
+        if keep_text != options.keep_text or cache is not None:
+            runner = Runner(targets, replace(options, keep_text=keep_text, cache_dir=cache))
+        ready = time.perf_counter()
         if fix or diff:
             from reportlint.cli.fixing import apply_fix_run
 
@@ -208,15 +219,29 @@ def check(
 
             for copy, count in annotate_into(annotate, list(run.files), _rules_by_code(runner)):
                 typer.echo(f"reportlint: 已写出批注副本 {copy}（{count} 条批注）", err=True)
+        written = time.perf_counter()
         for reporter, target in reporters:
             _write(reporter, run, target, to_stderr=fix and runner.stdin is not None)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
+    if timings:
+        _print_timings(
+            run, {"stage:startup": ready - started, "stage:output": time.perf_counter() - written}, time.perf_counter() - started
+        )
     for warning in run.warnings:
         typer.echo(f"reportlint: 警告：{warning}", err=True)
     for failure in run.failures:
         typer.echo(f"reportlint: 插件 {failure.plugin}：{failure.message}", err=True)
     raise typer.Exit(_exit_code(run, exit_zero))
+
+
+def _print_timings(run: RunResult, own: dict[str, float], wall: float) -> None:
+    """The ``--timings`` table on stderr: the command's and the run's stages, then every file's stages and rules summed."""
+    from reportlint.run.timings import timing_lines, total
+
+    seconds = total([own, run.timings, *(result.timings for result in run.files)])
+    for line in timing_lines(seconds, len(run.files), wall):
+        typer.echo(line, err=True)
 
 
 def _rules_by_code(runner: Runner) -> dict[str, type[Rule]]:
@@ -440,6 +465,21 @@ def plugins_command(config: args.ConfigFile = None, verbose: args.Verbose = Fals
         typer.echo(f"加载失败：{failure.plugin}：{failure.message}")
     if registry.failures:
         raise typer.Exit(EXIT_ERROR)
+
+
+@app.command("clean", cls=ReportlintCommand)
+def clean_command(config: args.ConfigFile = None, cache_dir: args.CacheDir = None) -> None:
+    """删除结果缓存 / Remove the result cache (.reportlint_cache/ next to the config, or --cache-dir)."""
+    from reportlint.run.cache import clear_cache
+
+    try:
+        directory = cache_dir or default_cache_dir(Runner([], RunOptions(config_file=str(config) if config else None)).config)
+        removed = clear_cache(directory)
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+    except OSError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"已删除缓存 {directory}" if removed else f"没有缓存 {directory}")
 
 
 @app.command("init", cls=ReportlintCommand)

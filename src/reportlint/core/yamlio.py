@@ -25,12 +25,19 @@ class YamlError(ConfigError):
         super().__init__(reason, where)
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return path.read_bytes()
     except FileNotFoundError:
         raise YamlError(path, None, "文件不存在") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise YamlError(path, None, f"无法读取（需为 UTF-8 编码）：{error}") from None
+
+
+def _decode(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise YamlError(path, None, f"无法读取（需为 UTF-8 编码）：{error}") from None
 
 
@@ -53,9 +60,16 @@ def read_yaml(path: Path, with_lines: bool = True) -> Any:
     """Parse a YAML file safely; syntax errors become :class:`YamlError` with their line.
 
     ``with_lines=False`` parses several times faster but the result has no line
-    numbers; :func:`load_with_lines` uses it for the common, valid case.
+    numbers; :func:`load_with_lines` uses it for the common, valid case, and its
+    result is kept in the user cache (:mod:`reportlint.core.usercache`) keyed by
+    the file's bytes, so an unchanged file is not parsed again by the next run.
     """
-    return _parse(path, _read_text(path), with_lines)
+    data = _read_bytes(path)
+    if with_lines:
+        return _parse(path, _decode(path, data), with_lines)
+    from reportlint.core.usercache import cached
+
+    return cached("yaml-safe", data, lambda: _parse(path, _decode(path, data), with_lines))
 
 
 def load_with_lines(paths: Sequence[Path], build: Callable[[list[tuple[Path, Any]]], T]) -> T:

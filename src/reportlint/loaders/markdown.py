@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Paragraph, Table
 from reportlint.loaders import Loader, line_paragraphs
 from reportlint.loaders.directives import comment_suppressions
@@ -116,9 +115,3 @@ class MarkdownLoader(Loader):
             encoding=encoding,
             suppressions=comment_suppressions(text, text, markdown_blocks(text, blocks), source_map, "Markdown 注释"),
         )
-
-
-@hookimpl
-def reportlint_loaders():
-    """The Markdown loader."""
-    return [MarkdownLoader]

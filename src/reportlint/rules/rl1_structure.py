@@ -843,7 +843,7 @@ class TitleDuplicatedWord(Rule):
             return
         from reportlint.rules.rl6_hygiene import find_repeated_words
 
-        for repeat in find_repeated_words(report.normalized, title.start, title.end):
+        for repeat in find_repeated_words(report.normalized, title.start, title.end, lines=report.lines):
             yield self.diagnostic(
                 f"标题中“{repeat.word}”重复：“{report.text[repeat.start : repeat.end]}”，请删去多余的“{repeat.word}”",
                 repeat.start,

@@ -481,10 +481,11 @@ class ImpossibleCount(Rule):
             column = table.spec.column(cell.column)
             if column.kind != "count":
                 continue
-            where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
             if cell.value < 0:
+                where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
                 yield self.diagnostic(f"{where}是数量，不能为负数（填写的是“{cell.raw}”）", *_span(cell))
             elif isinstance(cell.value, Decimal) and cell.value != cell.value.to_integral_value():
+                where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
                 yield self.diagnostic(f"{where}是数量，应为整数（填写的是“{cell.raw}”）", *_span(cell))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reportlint.core.diagnostics import Diagnostic, Fix
@@ -12,7 +12,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
-from reportlint.text.segmentation import iter_lines, logical_paragraphs
+from reportlint.text.segmentation import Span, iter_lines
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
 LEGITIMATE_REPEATS = frozenset(
@@ -51,6 +51,9 @@ LEGITIMATE_REPEATS = frozenset(
 
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
+    part = text[start:end]
+    if " " not in part and "\u3000" not in part:  # most lines: nothing to remove
+        return part, list(range(start, end))
     kept: list[str] = []
     offsets: list[int] = []
     for index in range(start, end):
@@ -79,10 +82,15 @@ class RepeatedWord:
 _REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
 
 
-def find_repeated_words(normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS) -> list[RepeatedWord]:
-    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters."""
+def find_repeated_words(
+    normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS, lines: Iterable[Span] | None = None
+) -> list[RepeatedWord]:
+    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters.
+
+    ``lines`` are the text's lines when the caller has them (a report's :attr:`~reportlint.core.report.Report.lines`).
+    """
     found = []
-    for line in iter_lines(normalized):
+    for line in iter_lines(normalized) if lines is None else lines:
         if line.end <= start or line.start >= end:
             continue
         compact, offsets = _compact_han(normalized, max(line.start, start), min(line.end, end))
@@ -126,7 +134,7 @@ class DuplicatedWord(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
         title = report.reading.title
-        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed):
+        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed, report.lines):
             if title is not None and title.start <= repeat.start < title.end:
                 continue
             yield self.diagnostic(
@@ -139,6 +147,10 @@ class DuplicatedWord(Rule):
 
 _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+_CURLY_QUOTES = "“”‘’"
+# Where a bracket or quote may be: curly quotes in the original text (folded away in the normalised one), brackets in the normalised.
+_QUOTE_MARK = re.compile(f"[{_CURLY_QUOTES}]")
+_BRACKET_MARK = re.compile(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
 # "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
 
@@ -174,11 +186,13 @@ class UnbalancedBrackets(Rule):
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
         truncation = report.reading.truncation
-        for paragraph in logical_paragraphs(original):
+        for paragraph in report.paragraphs:
             markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
             stack: list[tuple[str, int]] = []
-            for index in range(paragraph.start, paragraph.end):
-                char = original[index] if original[index] in "“”‘’" else normalized[index]
+            marks = {match.start() for match in _QUOTE_MARK.finditer(original, paragraph.start, paragraph.end)}
+            marks.update(match.start() for match in _BRACKET_MARK.finditer(normalized, paragraph.start, paragraph.end))
+            for index in sorted(marks):
+                char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
                 if char in _OPENERS:
                     stack.append((char, index))
                 elif char in _CLOSERS:
@@ -266,7 +280,7 @@ class HalfWidthPunctuation(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
         reading = report.reading
-        lines = [line for line in iter_lines(text) if not reading.in_chrome(line.start)]
+        lines = [line for line in report.lines if not reading.in_chrome(line.start)]
         found_by_line = [(line, list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))) for line in lines]
         found_by_line = [(line, found) for line, found in found_by_line if found]
         if not found_by_line:

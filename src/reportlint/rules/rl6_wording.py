@@ -19,11 +19,10 @@ from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
-from reportlint.text.chrome import is_chrome_line
 from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
-from reportlint.text.segmentation import Span, clause_end, clause_start, iter_lines, sentence_at
+from reportlint.text.segmentation import Span, clause_end, clause_start, sentence_at
 from reportlint.text.self_references import find_bare_self_references, higher_scopes, own_self_nouns, scope_rank
 
 if TYPE_CHECKING:
@@ -66,16 +65,13 @@ class _Analysis:
     quoted: Enclosures
 
 
-# The rules of this module run one after another on the same report: its prose lines are found once.
-_last: list[_Analysis] = []
+def _analyse(report: Report) -> _Analysis:
+    """The prose lines and quoted stretches of a report, computed once per report (:meth:`Report.shared`)."""
+    return _Analysis(report.document, _find_prose_lines(report), Enclosures.of(report.text))
 
 
 def _analysis(report: Report) -> _Analysis:
-    if _last and _last[0].document is report.document:
-        return _last[0]
-    analysis = _Analysis(report.document, _find_prose_lines(report), Enclosures.of(report.text))
-    _last[:] = [analysis]
-    return analysis
+    return report.shared(_analyse)
 
 
 def _find_prose_lines(report: Report) -> list[ProseLine]:
@@ -97,7 +93,8 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         parts = [(title_end, len(text), "unknown")]
     lines = []
     part_index = 0
-    for line in iter_lines(text):
+    chrome = report.chrome_lines
+    for line in report.lines:
         while part_index < len(parts) and parts[part_index][1] <= line.start:
             part_index += 1
         if part_index == len(parts):
@@ -106,7 +103,7 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         if line.end <= start or line.start == line.end:
             continue
         content = text[line.start : line.end]
-        if "\t" in content or content.count("|") >= 2 or not content.strip() or is_chrome_line(content):
+        if "\t" in content or content.count("|") >= 2 or not content.strip() or line.start in chrome:
             continue
         if any(left <= line.start < right or left < line.end <= right for left, right in tables):
             continue

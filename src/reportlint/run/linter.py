@@ -13,22 +13,30 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.core.config import Config, ConfigError, parse_config
 from reportlint.core.diagnostics import Diagnostic, fingerprint
 from reportlint.core.model import Document
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
+from reportlint.run.cache import ResultCache, RunContext
 from reportlint.run.config import ConfigResolver
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
 from reportlint.run.selection import RuleSet, build_rule_set, is_selected, severity_override
+from reportlint.run.services import SERVICES, ReportServices
 from reportlint.run.suppressions import apply_suppressions
+from reportlint.run.timings import Stopwatch
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, read_source
+
+if TYPE_CHECKING:
+    from reportlint.places.analysis import PlaceAnalysis
+    from reportlint.template.reading import Reading
 
 
 class Linter:
@@ -38,6 +46,9 @@ class Linter:
         self.options = options
         self.resolver = ConfigResolver(options)
         self._rule_sets: dict[Path | None, RuleSet] = {}
+        self._contexts: dict[Path | None, RunContext] = {}
+        self.cache = ResultCache(Path(options.cache_dir)) if options.cache_dir else None
+        self.stopwatch = Stopwatch() if options.timings else None
 
     def rule_set(self, config: Config) -> RuleSet:
         """The rule set of a config (built once per config file)."""
@@ -50,12 +61,46 @@ class Linter:
         """Every rule set built so far (one per config file met)."""
         return tuple(self._rule_sets.values())
 
+    # ----- the result cache (see :mod:`reportlint.run.cache`)
+
+    def context(self, config: Config) -> RunContext:
+        """What results under this config depend on besides the file (digested once per config file)."""
+        if config.path not in self._contexts:
+            rule_set = self.rule_set(config)
+            registry = rule_set.registry
+            self._contexts[config.path] = RunContext.of(
+                config,
+                ((rule.code, rule.origin, rule.config) for rule in rule_set.rules),
+                ((info.name, info.version, info.module) for info in registry.plugins),
+                (*registry.rule_packs, *registry.templates, *config.local_plugins),
+                self.options.keep_text,
+            )
+        return self._contexts[config.path]
+
+    def cache_key(self, path: Path, display: str) -> str | None:
+        """The cache key of a file (None without a cache or when the file cannot be read: it is then checked)."""
+        if self.cache is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return self.context(self.resolver.config_for(path)).key(data, path, display)
+
+    def cached(self, path: Path, display: str) -> FileResult | None:
+        """The cached result of a file, if an entry for it as it is now exists."""
+        key = self.cache_key(path, display)
+        return None if key is None or self.cache is None else self.cache.lookup(key)
+
+    # ----- linting
+
     def read(self, path: Path, display: str) -> Report | FileResult:
         """The report of a file from disk, or, when it cannot be read, the file's result with its RL90x finding."""
         config = self.resolver.config_for(path)
         rule_set = self.rule_set(config)
         try:
-            source = read_source(path, display)
+            with self._measure("stage:source"):
+                source = read_source(path, display)
         except SourceError as error:
             return self.finish(display, path, config, None, [_internal(rule_set.registry, error.code, error.message)])
         return self.load(source, config, rule_set)
@@ -63,7 +108,8 @@ class Linter:
     def load(self, source: Source, config: Config, rule_set: RuleSet) -> Report | FileResult:
         """The report of a source, or the source's result with an RL90x finding when no loader can read it."""
         try:
-            document = load_document(source, rule_set.registry)
+            with self._measure("stage:load"):
+                document = load_document(source, rule_set.registry)
         except SourceError as error:
             diagnostic = _internal(rule_set.registry, error.code, error.message)
             return self.finish(source.display_path, source.path, config, None, [diagnostic])
@@ -71,12 +117,19 @@ class Linter:
             message = f"读取文件时出错，文件可能已损坏：{type(error).__name__}: {error}"
             diagnostic = _internal(rule_set.registry, "RL904", message)
             return self.finish(source.display_path, source.path, config, None, [diagnostic])
-        return rule_set.registry.report(document, config, source.path)
+        services = SERVICES if self.stopwatch is None else _TimedServices(self.stopwatch)
+        return rule_set.registry.report(document, config, source.path, services)
 
     def lint_path(self, path: Path, display: str) -> FileResult:
-        """Lint one file from disk."""
+        """Lint one file from disk (and store its result when the run has a cache)."""
+        key = self.cache_key(path, display)  # the bytes as they are before reading: an edit during the run is a new key
         loaded = self.read(path, display)
-        return loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, self.rule_set(loaded.config))
+        result = loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, self.rule_set(loaded.config))
+        if self.stopwatch is not None:
+            result = replace(result, timings=self.stopwatch.take())
+        if self.cache is not None and key is not None and _cacheable(result):
+            self.cache.store(key, replace(result, timings={}))
+        return result
 
     def lint_source(self, source: Source, config: Config, rule_set: RuleSet) -> FileResult:
         """Load a source and lint it; input that cannot be loaded becomes an RL90x finding."""
@@ -90,7 +143,11 @@ class Linter:
             try:
                 if rule.applies_to is not None and not rule.applies_to.holds(report):
                     continue
-                found = list(rule.check(report) or ())
+                if self.stopwatch is None:
+                    found = list(rule.check(report) or ())
+                else:
+                    with self.stopwatch.measure(f"rule:{rule.code}"):
+                        found = list(rule.check(report) or ())
                 if rule.prose_only and found and report.reading.chrome:
                     found = [diagnostic for diagnostic in found if not report.reading.in_chrome(diagnostic.start)]
                 diagnostics.extend(found)
@@ -137,6 +194,29 @@ class Linter:
             summary=summary,
             tables=document.tables if document is not None and keep_text else (),
         )
+
+    def _measure(self, name: str) -> AbstractContextManager[None]:
+        return nullcontext() if self.stopwatch is None else self.stopwatch.measure(name)
+
+
+class _TimedServices(ReportServices):
+    """The report services, timed as the template-reading and place-analysis stages (``--timings``)."""
+
+    def __init__(self, stopwatch: Stopwatch) -> None:
+        self.stopwatch = stopwatch
+
+    def read(self, report: Report) -> Reading:
+        with self.stopwatch.measure("stage:reading"):
+            return super().read(report)
+
+    def analyse_places(self, report: Report) -> PlaceAnalysis:
+        with self.stopwatch.measure("stage:places"):
+            return super().analyse_places(report)
+
+
+def _cacheable(result: FileResult) -> bool:
+    """Whether a result may be reused: not when an internal finding (unreadable file, failing plugin, a limit) may not recur."""
+    return not any(diagnostic.code.startswith("RL9") for diagnostic in result.diagnostics)
 
 
 def report_summary(report: Report) -> ReportSummary:

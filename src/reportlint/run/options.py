@@ -21,3 +21,7 @@ class RunOptions:
     force_exclude: bool = False
     #: The file name standard input (``-``) stands for: config matching, format and messages.
     stdin_filename: str | None = None
+    #: The result cache's folder (see :mod:`reportlint.run.cache`); None: no cache.
+    cache_dir: str | None = None
+    #: Measure each stage and rule (``--timings``).
+    timings: bool = False

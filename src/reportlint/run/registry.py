@@ -31,7 +31,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
 from reportlint.core.version import __version__
 from reportlint.run.results import PluginFailure
-from reportlint.run.services import SERVICES
+from reportlint.run.services import SERVICES, ReportServices
 
 if TYPE_CHECKING:
     from reportlint.loaders import Loader
@@ -44,11 +44,7 @@ DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
 
 #: Modules that implement reportlint's built-in hooks, registered first.
 BUILTIN_PLUGINS = (
-    "reportlint.loaders.text",
-    "reportlint.loaders.markdown",
-    "reportlint.loaders.html",
-    "reportlint.loaders.docx",
-    "reportlint.loaders.pdf",
+    "reportlint.loaders.builtin",
     "reportlint.output.builtin",
     "reportlint.template",
     "reportlint.rules.packs",
@@ -106,9 +102,9 @@ class Registry:
                     raise ConfigError(f"模板 {template.id} 的勾稽关系 {relation.id} 指定的规则 {relation.code} 不存在", relation.origin)
         return templates
 
-    def report(self, document: Document, config: Config, path: Path) -> Report:
+    def report(self, document: Document, config: Config, path: Path, services: ReportServices = SERVICES) -> Report:
         """The :class:`Report` rules see for a document read with this registry's templates."""
-        return Report(document=document, config=config, path=path, templates=self.template_set, services=SERVICES)
+        return Report(document=document, config=config, path=path, templates=self.template_set, services=services)
 
     def rule_by_code(self, code: str) -> type[Rule] | None:
         """The rule class with this code, if any."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reportlint.core.config import Config
@@ -53,7 +54,9 @@ class FileResult:
     """The outcome of linting one file.
 
     ``text`` and ``tables`` (the real tables' cell ranges in it) are kept only
-    when a reporter asks for them (:attr:`RunOptions.keep_text`).
+    when a reporter asks for them (:attr:`RunOptions.keep_text`). ``timings``
+    holds the file's seconds by stage and rule when the run measures them
+    (``--timings``, see :mod:`reportlint.run.timings`).
     """
 
     path: str
@@ -63,6 +66,7 @@ class FileResult:
     text: str | None = None
     summary: ReportSummary = ReportSummary()
     tables: tuple[Table, ...] = ()
+    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ class RunResult:
     failures: tuple[PluginFailure, ...] = ()
     config: Config = field(default_factory=Config)
     warnings: tuple[str, ...] = ()
+    #: The run's own stages (discovery, cache look-ups) in seconds, when it measures them (``--timings``).
+    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -6,8 +6,9 @@ Results come back in the order of the input, whatever the number of processes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult
 from reportlint.run.stdin import STDIN, lint_stdin, stdin_source
+from reportlint.run.timings import Stopwatch
 from reportlint.sources import Source
 
 #: Below this many files the pool costs more than it saves.
@@ -79,14 +81,33 @@ class Runner:
 
     def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
         """Lint every file; ``progress(done, total)`` is called as results come in."""
-        files = self.files()
-        jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
-        results = list(_run(files, self.linter, self.options, jobs, progress))
+        stopwatch = Stopwatch()
+        with stopwatch.measure("stage:discover"):
+            files = self.files()
+        results = self.lint(files, progress, stopwatch)
         if self.stdin is not None:
             from_stdin = lint_stdin(self.linter, self.stdin)
             if from_stdin is not None:
                 results.insert(0, from_stdin)
-        return self.assemble(results)
+        run = self.assemble(results)
+        return replace(run, timings=stopwatch.take()) if self.options.timings else run
+
+    def lint(self, files: list[tuple[Path, str]], progress: Callable[[int, int], None] | None, stopwatch: Stopwatch) -> list[FileResult]:
+        """Every file's result, in order: cached ones found here, the others linted (in a pool when there are many)."""
+        linter = self.linter
+        with stopwatch.measure("stage:cache"):  # cached results are found here; workers get only the rest
+            cached = [linter.cached(*item) for item in files] if linter.cache is not None else [None] * len(files)
+        jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
+        fresh = _run([item for item, hit in zip(files, cached, strict=True) if hit is None], linter, self.options, jobs, None)
+        results = []
+        try:
+            for done, hit in enumerate(cached, start=1):
+                results.append(hit if hit is not None else next(fresh))
+                if progress is not None:
+                    progress(done, len(files))
+        finally:
+            fresh.close()
+        return results
 
     def assemble(self, results: Sequence[FileResult]) -> RunResult:
         """The run's result from its files' results: the rules that ran, plugin failures and warnings."""
@@ -99,7 +120,7 @@ class Runner:
             rules=tuple(sorted(rules.values(), key=lambda rule: rule.code)),
             failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
             config=self.config,
-            warnings=tuple(warnings),
+            warnings=(*warnings, *(linter.cache.warnings if linter.cache is not None else ())),
         )
 
 
@@ -121,7 +142,7 @@ def _run(
     options: RunOptions,
     jobs: int,
     progress: Callable[[int, int], None] | None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
         results: Iterator[FileResult] = (linter.lint_path(*item) for item in files)
         pool = None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reportlint.core.model import Document
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
 from reportlint.template.flattened import FlattenedReader
-from reportlint.template.labels import is_truncation, keyed, label_key, similarity, strip_ordinal
+from reportlint.template.labels import is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token
 
@@ -149,6 +149,13 @@ class TableGroupAligner:
         self.relations = tuple(relations)
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
         self.entries = self._entries()
+        #: entry positions by the first character of their key: a label key can only contain entries whose first character it has
+        self._by_first: dict[str, list[int]] = {}
+        for position, entry in enumerate(self.entries):
+            self._by_first.setdefault(entry.key[0], []).append(position)
+        self._header_key_list = [entry.key for entry in self.entries if entry.kind == "header"]
+        self._header_keys = frozenset(self._header_key_list)
+        self._all_keys = frozenset(entry.key for entry in self.entries)
         #: (position in ``expected``, label without ordinal) for every row label and alias, for fuzzy matching
         self.bare_labels = [
             (index, strip_ordinal(label_key(text)))
@@ -178,7 +185,10 @@ class TableGroupAligner:
         """Known labels inside a label key, longest first, without overlaps, in text order."""
         covered = [False] * len(key)
         hits = []
-        for entry in self.entries if entries is None else entries:
+        if entries is None:
+            candidates = sorted(number for char in set(key) for number in self._by_first.get(char, ()))
+            entries = [self.entries[number] for number in candidates]
+        for entry in entries:
             position = key.find(entry.key)
             while position >= 0:
                 span = range(position, position + len(entry.key))
@@ -295,6 +305,7 @@ class TableGroupAligner:
                 unplaced.append(_unaligned_row(self.tables[0], placement))
                 score -= 1
                 continue
+            assert placement.table is not None  # a placed row belongs to a table
             filled = _assign(placement.table, placement.row, placement.segment, placement.match)
             if filled is None:
                 filled = _mismatched_row(placement.table, placement.row, placement)
@@ -334,8 +345,7 @@ class TableGroupAligner:
 
     def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
         """Header labels found, and header cells that look cut off (``本年废止件``)."""
-        header_keys = [entry.key for entry in self.entries if entry.kind == "header"]
-        all_keys = [entry.key for entry in self.entries]
+        header_keys, header_key_set, all_keys = self._header_key_list, self._header_keys, self._all_keys
         found: list[str] = []
         unknown: list[tuple[str, int, int]] = []
         for segment in segment_list:
@@ -346,8 +356,8 @@ class TableGroupAligner:
                 for width in (3, 2, 1):
                     if index + width > len(tokens):
                         continue
-                    key = keyed(document.normalized, tokens[index].start, tokens[index + width - 1].end)[0]
-                    if key in header_keys:
+                    key = key_of(document.normalized, tokens[index].start, tokens[index + width - 1].end)
+                    if key in header_key_set:
                         found.append(key)
                         index += width
                         matched = True

@@ -14,7 +14,8 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
+from functools import cache
+from typing import Any
 
 Number = int | Decimal
 
@@ -32,7 +33,7 @@ _COMPARE = {
     ast.Gt: lambda a, b: a > b,
     ast.GtE: lambda a, b: a >= b,
 }
-_FUNCTIONS: dict[str, Callable[..., object]] = {"abs": abs, "min": min, "max": max}
+_FUNCTIONS: dict[str, Callable[..., Any]] = {"abs": abs, "min": min, "max": max}
 _OPERATOR_TEXT = {ast.Eq: "=", ast.NotEq: "≠", ast.Lt: "<", ast.LtE: "≤", ast.Gt: ">", ast.GtE: "≥"}
 
 
@@ -109,12 +110,7 @@ class Expression:
 
     def evaluate(self, resolve: Callable[[tuple[str, ...]], Number]) -> object:
         """Evaluate with ``resolve(name_parts) -> number`` supplying every reference."""
-        return self._compiled(resolve)
-
-    @cached_property
-    def _compiled(self) -> Callable[[Callable[[tuple[str, ...]], Number]], object]:
-        """The tree turned once into nested closures: evaluating it many times (splitting flattened tables) stays cheap."""
-        return _compile(self.tree.body)
+        return _compiled(self, "whole")(resolve)
 
     def comparison(self) -> tuple[Side, str, Side] | None:
         """For a single comparison ``a OP b``: both sides and the operator shown to users."""
@@ -130,9 +126,13 @@ class Expression:
 
     def evaluate_side(self, side: str, resolve: Callable[[tuple[str, ...]], Number]) -> object:
         """Evaluate the ``"left"`` or ``"right"`` side of a single comparison."""
-        body = self.tree.body
-        assert isinstance(body, ast.Compare)
-        return _evaluate(body.left if side == "left" else body.comparators[0], resolve)
+        assert isinstance(self.tree.body, ast.Compare)
+        return _compiled(self, side)(resolve)
+
+    @property
+    def is_absolute(self) -> bool:
+        """Whether every reference names its row and column (``r1.c_total``), so the value is the same in every scope."""
+        return all(len(reference) >= 2 for reference in self.references)
 
 
 def parse_expression(source: str) -> Expression:
@@ -151,47 +151,29 @@ def _number(value: object) -> Number:
     return value  # type: ignore[return-value]
 
 
-def _evaluate(node: ast.AST, resolve: Callable[[tuple[str, ...]], Number]) -> object:
-    if isinstance(node, ast.Constant):
-        return _number(node.value)
-    if isinstance(node, (ast.Name, ast.Attribute)):
-        return resolve(_dotted(node))  # type: ignore[arg-type]
-    if isinstance(node, ast.BinOp):
-        return _BINARY[type(node.op)](_evaluate(node.left, resolve), _evaluate(node.right, resolve))
-    if isinstance(node, ast.UnaryOp):
-        operand = _evaluate(node.operand, resolve)
-        if isinstance(node.op, ast.Not):
-            return not operand
-        return -operand if isinstance(node.op, ast.USub) else operand  # type: ignore[operator]
-    if isinstance(node, ast.Compare):
-        left = _evaluate(node.left, resolve)
-        for op, comparator in zip(node.ops, node.comparators, strict=True):
-            right = _evaluate(comparator, resolve)
-            if not _COMPARE[type(op)](left, right):
-                return False
-            left = right
-        return True
-    if isinstance(node, ast.BoolOp):
-        if isinstance(node.op, ast.And):
-            return all(_evaluate(value, resolve) for value in node.values)
-        return any(_evaluate(value, resolve) for value in node.values)
-    if isinstance(node, ast.Call):
-        assert isinstance(node.func, ast.Name)  # _check admits only calls of the named functions
-        return _FUNCTIONS[node.func.id](*(_evaluate(argument, resolve) for argument in node.args))
-    raise AssertionError(f"unchecked node {type(node).__name__}")
+Resolve = Callable[[tuple[str, ...]], Number]
+Compiled = Callable[[Resolve], object]
 
 
-Compiled = Callable[[Callable[[tuple[str, ...]], Number]], object]
+@cache
+def _compiled(expression: Expression, part: str) -> Compiled:
+    """The expression (``whole``) or one side of its comparison (``left``/``right``) as nested closures, built once."""
+    body = expression.tree.body
+    if part != "whole":
+        assert isinstance(body, ast.Compare)
+        return _compile(body.left if part == "left" else body.comparators[0])
+    return _compile(body)
 
 
 def _compile(node: ast.AST) -> Compiled:
-    """Closures that evaluate a checked node as :func:`_evaluate` does."""
+    """A checked node as a function of the resolver: references resolved left to right, ``and``/``or`` and chained comparisons short-circuit."""
     if isinstance(node, ast.Constant):
         constant = _number(node.value)
         return lambda resolve: constant
     if isinstance(node, (ast.Name, ast.Attribute)):
         name = _dotted(node)
-        return lambda resolve: resolve(name)  # type: ignore[arg-type]
+        assert name is not None
+        return lambda resolve: resolve(name)
     if isinstance(node, ast.BinOp):
         operation, left, right = _BINARY[type(node.op)], _compile(node.left), _compile(node.right)
         return lambda resolve: operation(left(resolve), right(resolve))
@@ -204,11 +186,11 @@ def _compile(node: ast.AST) -> Compiled:
         return operand
     if isinstance(node, ast.Compare):
         first = _compile(node.left)
-        steps = [(_COMPARE[type(op)], _compile(comparator)) for op, comparator in zip(node.ops, node.comparators, strict=True)]
+        tests = [(_COMPARE[type(op)], _compile(comparator)) for op, comparator in zip(node.ops, node.comparators, strict=True)]
 
-        def compare(resolve: Callable[[tuple[str, ...]], Number]) -> bool:
+        def compare(resolve: Resolve) -> bool:
             left = first(resolve)
-            for test, comparator in steps:
+            for test, comparator in tests:
                 right = comparator(resolve)
                 if not test(left, right):
                     return False
@@ -222,7 +204,7 @@ def _compile(node: ast.AST) -> Compiled:
             return lambda resolve: all(value(resolve) for value in values)
         return lambda resolve: any(value(resolve) for value in values)
     if isinstance(node, ast.Call):
-        assert isinstance(node.func, ast.Name)
+        assert isinstance(node.func, ast.Name)  # _check admits only abs, min and max by name
         function = _FUNCTIONS[node.func.id]
         arguments = [_compile(argument) for argument in node.args]
         return lambda resolve: function(*(argument(resolve) for argument in arguments))

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 from types import MappingProxyType
 
 from reportlint.template.spec import TableSpec, TemplateSpec
@@ -89,12 +90,12 @@ class FilledRow:
     start: int
     end: int
 
-    @property
+    @cached_property
     def found(self) -> int:
         """How many values (and blank cells) the row carries."""
         return sum(1 for cell in self.cells if cell.status is not CellStatus.MISSING)
 
-    @property
+    @cached_property
     def aligned(self) -> bool:
         """Whether every value sits in a known column (counts match, row known)."""
         return self.row is not None and all(
@@ -154,8 +155,15 @@ class FilledTable:
         return self._cells.get((row, column)) or FilledCell(self.spec.id, row, column, CellStatus.MISSING)
 
     def row(self, row_id: str) -> FilledRow | None:
-        """The found row for a template row id."""
-        return next((row for row in self.rows if row.row == row_id), None)
+        """The found row for a template row id (the first, when the report repeats it)."""
+        return self._row_index.get(row_id)
+
+    @cached_property
+    def _row_index(self) -> dict[str | None, FilledRow]:
+        index: dict[str | None, FilledRow] = {}
+        for row in self.rows:
+            index.setdefault(row.row, row)
+        return index
 
     def cells(self) -> Iterator[FilledCell]:
         """Every template cell in template order (missing ones included)."""

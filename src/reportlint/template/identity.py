@@ -496,7 +496,7 @@ def find_signature_date(document: Document) -> Publication | None:
     ]
     if signature_dates:
         last = signature_dates[-1]
-        assert last.date is not None
+        assert last.date is not None  # kept above only when the day exists
         return Publication(last.date, "signature", last.start, last.end)
     return None
 

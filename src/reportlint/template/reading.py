@@ -133,8 +133,7 @@ def _find_anchor(document: Document, anchor: str) -> int | None:
 
 def read_report(document: Document, templates: TemplateSet, pinned_subject: str | None = None) -> Reading:
     """Read a document against the known templates."""
-    all_templates = sorted(templates, key=lambda template: -(template.year_from or 0))
-    finder = SectionFinder(all_templates)
+    all_templates, finder = _prepared(templates)
     sections = finder.find(document)
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
@@ -174,6 +173,29 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     )
 
 
+#: The prepared readers of each template set (sorted templates, section finder), made once per process.
+_PREPARED: dict[int, tuple[TemplateSet, list[TemplateSpec], SectionFinder]] = {}
+#: The table aligner of each (template, section), made once per process.
+_ALIGNERS: dict[tuple[int, str], tuple[TemplateSpec, TableGroupAligner]] = {}
+
+
+def _prepared(templates: TemplateSet) -> tuple[list[TemplateSpec], SectionFinder]:
+    """The templates newest first and their section finder (both depend only on the template set)."""
+    found = _PREPARED.get(id(templates))
+    if found is None or found[0] is not templates:
+        ordered = sorted(templates, key=lambda template: -(template.year_from or 0))
+        found = _PREPARED[id(templates)] = (templates, ordered, SectionFinder(ordered))
+    return found[1], found[2]
+
+
+def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
+    """The aligner of a template's tables in one section (it depends only on the template)."""
+    found = _ALIGNERS.get((id(template), section_id))
+    if found is None or found[0] is not template:
+        found = _ALIGNERS[(id(template), section_id)] = (template, TableGroupAligner(template.tables_of(section_id), template.relations))
+    return found[1]
+
+
 def _best_fit(document, sections, section_id, templates, expected):
     """Align a section's tables with every template; the best-scoring one wins (ties: the year's template)."""
     best = None
@@ -186,7 +208,7 @@ def _best_fit(document, sections, section_id, templates, expected):
         if region is None:
             continue
         rows = region_rows(document, *region)
-        tables, score = TableGroupAligner(group, template.relations).fill(document, rows)
+        tables, score = _aligner(template, section_id).fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue
         if template is expected and all(_read_exactly(table) for table in tables.values()):

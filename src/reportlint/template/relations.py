@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from reportlint.template.filled import FilledCell, FilledTable, FilledTemplate
 from reportlint.template.spec import RelationSpec, TableSpec
@@ -88,14 +89,14 @@ class _Resolver:
     def cell(self, reference: tuple[str, ...]) -> FilledCell:
         if len(reference) == 1:
             name = reference[0]
+            scope = self.scope
             if self.for_each == "column":
-                assert isinstance(self.scope, str)
-                return self._readable(self.table, name, self.scope)
+                assert isinstance(scope, str)
+                return self._readable(self.table, name, scope)
             if self.for_each == "row":
-                assert isinstance(self.scope, str)
-                return self._readable(self.table, self.scope, name)
-            assert isinstance(self.scope, tuple)
-            row, column = self.scope
+                assert isinstance(scope, str)
+                return self._readable(self.table, scope, name)
+            row, column = cast("tuple[str, str]", scope)  # a single name outside a row or column scope is the cell itself
             return self._readable(self.table, row, column)
         if len(reference) == 2:
             return self._readable(self.table, *reference)
@@ -139,10 +140,21 @@ def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evalu
     table = filled.table(relation.table)
     if table is None or not table.found:
         return
+    guard_cells: list[FilledCell] = []
+    when = relation.when
+    if when is not None and when.is_absolute:  # the same in every scope (RL305's “both totals are 0”): evaluated once
+        guard = _Resolver(filled, table, relation.for_each, None)
+        try:
+            if not when.evaluate(guard.value):
+                return
+        except _Unreadable:
+            return
+        guard_cells, when = guard.used, None
     for scope in _scopes(relation, table.spec):
         resolver = _Resolver(filled, table, relation.for_each, scope)
+        resolver.used.extend(guard_cells)
         try:
-            if relation.when is not None and not relation.when.evaluate(resolver.value):
+            if when is not None and not when.evaluate(resolver.value):
                 continue
             if relation.expression.evaluate(resolver.value):
                 continue

@@ -15,11 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reportlint.core.model import Document, Heading, Table
-from reportlint.template.labels import keyed, label_key, similarity, strip_ordinal
+from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.normalize import has_traditional
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.segmentation import iter_lines
+
+_SENTENCE_LIKE = re.compile(r"[。；;]$|[，,].*[，,]")
 
 #: The ordinal that opens a heading line, by kind: ``一、`` (chinese), ``第一部分`` (part),
 #: ``1、``/``1.`` (arabic), ``（一）``/``(1)`` (bracket) and ``①`` (circled).
@@ -184,7 +187,8 @@ class SectionFinder:
         return candidates
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
-        key = label_key(content)
+        # content is already normalised: only a line that still reads as traditional script needs label_key's conversion
+        key = label_key(content) if has_traditional(content) else key_of(content, 0, len(content)).rstrip(":")
         if not key or len(key) > _MAX_HEADING_KEY:
             return None
         ordinal = parse_ordinal(content)
@@ -195,7 +199,7 @@ class SectionFinder:
         bare = label_key(content[ordinal.length :]) if ordinal else strip_ordinal(key)
         if not bare or bare in self.bare_table_labels:
             return None
-        sentence_like = bool(re.search(r"[。；;]$|[，,].*[，,]", content.strip()))
+        sentence_like = bool(_SENTENCE_LIKE.search(content.strip()))
         if kind != "arabic" and not inline:
             for legacy in self.legacy:
                 if (bare == legacy if len(legacy) <= 3 else legacy in bare) and not sentence_like:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -81,17 +81,25 @@ class TableSpec:
 
     def column(self, column_id: str) -> ColumnSpec:
         """The column with this id (KeyError if absent)."""
-        for column in self.columns:
-            if column.id == column_id:
-                return column
-        raise KeyError(column_id)
+        return self._columns_by_id[column_id]
 
     def row(self, row_id: str) -> RowSpec:
         """The row with this id (KeyError if absent)."""
+        return self._rows_by_id[row_id]
+
+    @cached_property
+    def _columns_by_id(self) -> dict[str, ColumnSpec]:
+        index: dict[str, ColumnSpec] = {}
+        for column in self.columns:
+            index.setdefault(column.id, column)
+        return index
+
+    @cached_property
+    def _rows_by_id(self) -> dict[str, RowSpec]:
+        index: dict[str, RowSpec] = {}
         for row in self.rows:
-            if row.id == row_id:
-                return row
-        raise KeyError(row_id)
+            index.setdefault(row.id, row)
+        return index
 
     @property
     def group_labels(self) -> tuple[str, ...]:

@@ -47,15 +47,12 @@ def _simplifier():
     return opencc.OpenCC("t2s")
 
 
+_TRADITIONAL_MARKER = re.compile(f"[{''.join(sorted(TRADITIONAL_MARKERS))}]")
+
+
 def has_traditional(text: str, threshold: int = 3) -> bool:
     """True when the text contains at least ``threshold`` traditional-only characters."""
-    count = 0
-    for char in text:
-        if char in TRADITIONAL_MARKERS:
-            count += 1
-            if count >= threshold:
-                return True
-    return False
+    return any(count >= threshold for count, _ in enumerate(_TRADITIONAL_MARKER.finditer(text), start=1))
 
 
 def to_simplified(text: str) -> str:

@@ -16,10 +16,9 @@ returns offsets that are valid in the original text too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
@@ -161,7 +160,7 @@ class Enumeration:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
     end = len(text) if end is None else end
-    inside = bracketed(text, start, end)
+    inside: list[bool] | None = None  # which positions are bracketed: worked out at the first count found
     found = []
     for match in _QUANTITY.finditer(text, start, end):
         unit = match.group("unit")
@@ -172,6 +171,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         before = text[match.start() - 1] if match.start() > 0 else ""
         if before == "第" or (not number[0].isdigit() and before in _NOT_A_COUNT_AFTER):
             continue
+        if inside is None:
+            inside = bracketed(text, start, end)
         if inside[match.start() - start]:
             continue
         value = parse_amount(number)
@@ -227,9 +228,15 @@ def states_plans(text: str, span: Span) -> bool:
     return PLAN_WORDS.search(text, span.start, span.end) is not None
 
 
-@lru_cache(maxsize=8)
-def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tuple[Enumeration, ...]:
-    """Totals with their listed parts in the prose of ``text[start:end]`` (cached: several rules ask).
+def find_enumerations(
+    text: str, start: int = 0, end: int | None = None, sentences: Iterable[Span] | None = None
+) -> tuple[Enumeration, ...]:
+    """Totals with their listed parts in the prose of ``text[start:end]``.
+
+    Several rules ask for a report's enumerations: they use
+    :attr:`Report.enumerations <reportlint.core.report.Report.enumerations>`,
+    computed once per report. ``sentences`` are the text's sentences when the
+    caller has them already.
 
     Two forms are recognised. A list after 其中, whose total is the count
     right before it (in the same sentence or ending the previous one)::
@@ -253,7 +260,11 @@ def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tupl
     end = len(text) if end is None else end
     found = []
     previous: _CountedSentence | None = None
-    for sentence in iter_sentences(text, start, end):
+    if sentences is None:
+        sentences = iter_sentences(text, start, end)
+    else:
+        sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
+    for sentence in sentences:
         counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
         if not marks:

@@ -32,7 +32,6 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, Heading, Paragraph, Suppression
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
@@ -511,9 +510,3 @@ def _comment_suppressions(package: WordPackage, w: WordNames, positions: TextPos
         if directive is not None:
             found.append(directive.suppression(start, end, origin="Word 批注"))
     return tuple(found)
-
-
-@hookimpl
-def reportlint_loaders():
-    """The .docx loader."""
-    return [DocxLoader]

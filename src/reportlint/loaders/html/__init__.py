@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from html.entities import codepoint2name
 from typing import TYPE_CHECKING
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
@@ -513,9 +512,3 @@ def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | Non
             builder.write(word.text)
         else:
             builder.write_from_source(word.text, word.line, word.column, logical)
-
-
-@hookimpl
-def reportlint_loaders():
-    """The HTML loader."""
-    return [HtmlLoader]

@@ -41,7 +41,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import TableGrid, TextBuilder, write_table
@@ -342,9 +341,3 @@ def _reading_order(pages: Iterable[list[PageLine | TablePiece]]) -> Iterator[Pag
     if pieces:
         yield join_pieces(pieces)
         yield from furniture
-
-
-@hookimpl
-def reportlint_loaders():
-    """The PDF loader."""
-    return [PdfLoader]
