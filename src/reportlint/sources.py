@@ -11,13 +11,18 @@ like, so GBK/GB18030, Big5 and UTF-16 files decode right.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import zipfile
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+
+from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 
 #: Extensions reportlint checks when it walks a directory.
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -46,32 +51,79 @@ class SourceError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """One input file: where it is, its bytes and its detected format."""
+    """One input file: where it is, its bytes and its detected format.
+
+    ``max_size`` is the size limit the file was read under; loaders apply it to
+    what they decompress from it too (each part of a .docx). None: no limit.
+    """
 
     path: Path
     display_path: str
     data: bytes
     format: str
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE
 
     def decode(self, declared: str | None = None) -> tuple[str, str]:
         """The file's text and the encoding used (see :func:`decode_bytes`)."""
         return decode_bytes(self.data, declared)
 
 
-def read_source(path: Path, display_path: str | None = None) -> Source:
-    """Read a file and detect its format; raises :class:`SourceError` for unusable input."""
+def read_source(path: Path, display_path: str | None = None, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Source:
+    """Read a file and detect its format; raises :class:`SourceError` for unusable input.
+
+    Only regular files are read (a FIFO or device named like a report would block
+    or never end), and at most ``max_size`` bytes: a larger file is RL911, unless
+    its first bytes already show it is a format reportlint does not read (RL902).
+    """
     shown = display_path or str(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise SourceError("RL901", "这是一个目录，不是文件") from None
+        status = os.stat(path)
+    except OSError as error:
+        raise SourceError("RL901", _stat_problem(path, error)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise SourceError("RL901", "这是一个目录，不是文件")
+    if not stat.S_ISREG(status.st_mode):
+        raise SourceError("RL901", "这不是普通文件（可能是管道、设备或套接字），无法作为报告读取")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1) if max_size is not None else handle.read()
     except PermissionError:
         raise SourceError("RL901", "没有读取权限，无法打开文件") from None
-    except FileNotFoundError:
-        raise SourceError("RL901", "文件不存在") from None
     except OSError as error:
         raise SourceError("RL901", f"无法读取文件：{error.strerror or error}") from None
-    return Source(path, shown, data, detect_format(data, path.suffix.lower()))
+    extension = path.suffix.lower()
+    if max_size is not None and len(data) > max_size:
+        head = data[:8192]
+        kind = detect_format(head, extension) if not head.startswith(b"PK") else None
+        if kind in UNSUPPORTED_FORMATS:
+            raise SourceError("RL902", UNSUPPORTED_FORMATS[kind])
+        raise SourceError("RL911", f"文件超过 {format_size(max_size)}（配置项 max-file-size），没有检查：年度报告正文通常只有几 MB")
+    return Source(path, shown, data, detect_format(data, extension), max_size)
+
+
+def _stat_problem(path: Path, error: OSError) -> str:
+    """Why a path cannot be opened, for users (a dangling or looping link named as such)."""
+    if error.errno == errno.ELOOP:
+        return "符号链接形成循环（链接指向自己或互相指向），无法打开"
+    if isinstance(error, FileNotFoundError):
+        if os.path.islink(path):
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"这是一个失效的符号链接（指向的 {target} 不存在）"
+        return "文件不存在"
+    if isinstance(error, PermissionError):
+        return "没有读取权限，无法打开文件"
+    return f"无法读取文件：{error.strerror or error}"
+
+
+def format_size(size: int) -> str:
+    """A size for messages: ``50 MB``, ``1 GB``, ``512 KB`` (units of 1024)."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} 字节"
 
 
 def detect_format(data: bytes, extension: str) -> str:

@@ -28,6 +28,8 @@ from reportlint.run.results import FileResult, RunResult
 from reportlint.run.runner import Runner
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: The exit code of a run the user interrupted (Ctrl-C), as shells report SIGINT.
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="reportlint",
@@ -127,6 +129,9 @@ def check(
     statistics: args.Statistics = False,
     quiet: args.Quiet = False,
     no_progress: args.NoProgress = False,
+    file_timeout: args.FileTimeout = None,
+    show_files: args.ShowFiles = False,
+    allow_empty: args.AllowEmpty = False,
 ) -> None:
     """检查报告 / Check reports and print findings."""
     targets = paths or ["."]
@@ -140,6 +145,7 @@ def check(
             extend_select=_split_codes(extend_select),
             fail_on=fail_on,
             jobs=jobs,
+            file_timeout=file_timeout,
         )
         runner = Runner(targets, options)
         reporters = _reporters(pairs, runner.registry, ReporterOptions(statistics=statistics, quiet=quiet))
@@ -150,15 +156,34 @@ def check(
             from reportlint.run.baseline import apply_baseline
 
             run = apply_baseline(run, baseline)
+        if show_files:
+            _show_files(run)
+        if not run.files and not allow_empty:
+            typer.echo(f"reportlint: 警告：在 {'、'.join(targets)} 中没有找到任何报告文件（支持 .txt、.md、.html、.docx、.pdf），没有检查任何内容", err=True)
+            raise typer.Exit(EXIT_ERROR)
         for reporter, target in reporters:
             _write(reporter.render(run), target)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
+    except OutputError as error:
+        raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        typer.echo("\nreportlint: 已中断（Ctrl-C），检查没有完成", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     for warning in run.warnings:
         typer.echo(f"reportlint: 警告：{warning}", err=True)
     for failure in run.failures:
         typer.echo(f"reportlint: 插件 {failure.plugin}：{failure.message}", err=True)
     raise typer.Exit(_exit_code(run, exit_zero))
+
+
+def _show_files(run: RunResult) -> None:
+    """``--show-files``: every file checked and every file passed over, with the reason, on stderr."""
+    for result in run.files:
+        status = "" if result.read else "（无法检查）"
+        typer.echo(f"检查：{result.path}{status}", err=True)
+    for skipped in run.skipped:
+        typer.echo(f"跳过：{skipped.path}（{skipped.reason}）", err=True)
 
 
 def _exit_code(run: RunResult, exit_zero: bool) -> int:
@@ -170,15 +195,34 @@ def _exit_code(run: RunResult, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(d.severity >= threshold for d in run.diagnostics) else EXIT_CLEAN
 
 
+class OutputError(Exception):
+    """The output could not be written (a full disk, a closed pipe): a clear message and exit code 2."""
+
+
 def _write(output: str, target: Path | None) -> None:
     if target is None:
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        except OSError as error:
+            _abandon_stdout()
+            raise OutputError(f"无法写入标准输出：{error.strerror or error}") from None
         return
     try:
         target.write_text(output, encoding="utf-8")
     except OSError as error:
-        raise ConfigError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
+        raise OutputError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
+
+
+def _abandon_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush does not fail again on the broken output."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @app.command("baseline")

@@ -35,6 +35,12 @@ Baseline = Annotated[Path | None, typer.Option("--baseline", help="不报告基�
 Statistics = Annotated[bool, typer.Option("--statistics", help="按规则统计问题数量")]
 Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="只输出问题，不输出汇总")]
 NoProgress = Annotated[bool, typer.Option("--no-progress", help="不显示进度")]
+FileTimeout = Annotated[
+    float | None,
+    typer.Option("--file-timeout", min=0, help="每个文件检查的时间上限（秒，默认 20，0 为不限；超时的文件报告 RL909，其余照常检查）"),
+]
+ShowFiles = Annotated[bool, typer.Option("--show-files", help="在标准错误上列出检查的文件和跳过的文件（及原因）")]
+AllowEmpty = Annotated[bool, typer.Option("--allow-empty", help="没有找到任何报告时以 0 退出（默认给出警告并以 2 退出）")]
 AsJson = Annotated[bool, typer.Option("--json", help="以 JSON 输出")]
 RulesFormat = Annotated[str, typer.Option("--format", help="text 或 json")]
 InitPath = Annotated[Path, typer.Option("--path", help="写到哪个文件")]

@@ -17,3 +17,5 @@ class RunOptions:
     fail_on: str | None = None
     jobs: int | None = None
     keep_text: bool = False
+    #: ``--file-timeout`` in seconds (0: no limit); None leaves the config's value.
+    file_timeout: float | None = None

@@ -27,7 +27,7 @@ import pluggy
 from reportlint.core import hookspecs
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.model import Document
-from reportlint.core.report import Report
+from reportlint.core.report import Report, ReportServices
 from reportlint.core.rule import Rule, RuleDefinitionError
 from reportlint.core.version import __version__
 from reportlint.run.results import PluginFailure
@@ -104,9 +104,9 @@ class Registry:
                     raise ConfigError(f"模板 {template.id} 的勾稽关系 {relation.id} 指定的规则 {relation.code} 不存在", relation.origin)
         return templates
 
-    def report(self, document: Document, config: Config, path: Path) -> Report:
+    def report(self, document: Document, config: Config, path: Path, services: ReportServices | None = None) -> Report:
         """The :class:`Report` rules see for a document read with this registry's templates."""
-        return Report(document=document, config=config, path=path, templates=self.template_set, services=SERVICES)
+        return Report(document=document, config=config, path=path, templates=self.template_set, services=services or SERVICES)
 
     def rule_by_code(self, code: str) -> type[Rule] | None:
         """The rule class with this code, if any."""

@@ -1,44 +1,48 @@
-"""A whole run: discovery, linting every file (in a process pool when there are many), and the run's result.
+"""A whole run: discovery, checking every file (in supervised workers, under the run's budgets), and the run's result.
 
-Results come back in the order of the input, whatever the number of processes.
+The stages of :meth:`Runner.run`, each a method of its own:
+
+1. :meth:`~Runner.discover` — the files (and the paths that are findings of
+   their own, and the files passed over);
+2. :meth:`~Runner.prepare` — every configuration met, its plugins, rules and
+   templates loaded and validated before any file is read (config errors: exit 2);
+3. :meth:`~Runner.check` — every file, in supervised worker processes when the
+   run has a time or memory budget (:mod:`reportlint.run.workers`), else in
+   this process; results are put back into the input's order as they arrive,
+   whatever the number of workers;
+4. :meth:`~Runner.result` — the :class:`RunResult` reporters render.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
-from reportlint.run.discovery import discover
-from reportlint.run.linter import Linter
+from reportlint.run.containment import watch_interrupts
+from reportlint.run.discovery import Discovery, Entry, discover
+from reportlint.run.limits import Limits
+from reportlint.run.linter import Linter, _internal
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult
+from reportlint.run.workers import Task, WorkerPool
 
-#: Below this many files the pool costs more than it saves.
+#: Below this many files one worker is enough (a second costs more than it saves).
 PARALLEL_THRESHOLD = 8
 
-
-_WORKER: Linter | None = None
-
-
-def _init_worker(options: RunOptions) -> None:
-    global _WORKER  # noqa: PLW0603 (one linter per worker process, built by the pool's initializer)
-    _WORKER = Linter(options)
-
-
-def _work(item: tuple[Path, str]) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.lint_path(*item)
+Progress = Callable[[int, int], None]
 
 
 class Runner:
     """One run over files and directories: the base configuration, its plugin registry, then every file.
 
     The registry of the base configuration (that of the first path) is built
-    once and shared: the command line picks its reporters from it before the run.
-    Raises :class:`ConfigError` for configuration problems (exit code 2).
+    once and shared: the command line picks its reporters from it before the
+    run. The run's budgets (:class:`Limits`) come from the base configuration
+    and the command line. Raises :class:`ConfigError` for configuration
+    problems (exit code 2).
     """
 
     def __init__(self, paths: Sequence[str], options: RunOptions | None = None) -> None:
@@ -46,21 +50,85 @@ class Runner:
         self.options = options or RunOptions()
         self.linter = Linter(self.options)
         self.config = self.linter.resolver.config_for(Path(self.paths[0]) if self.paths else Path.cwd())
+        self.limits = Limits.of(self.config, self.options)
+        self.linter.limits = self.limits
 
     @property
     def registry(self) -> Registry:
         """The plugin registry of the base configuration."""
         return self.linter.rule_set(self.config).registry
 
-    def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
-        """Lint every file; ``progress(done, total)`` is called as results come in."""
+    def run(self, progress: Progress | None = None) -> RunResult:
+        """Check every file; ``progress(done, total)`` is called as results come in."""
+        found = self.discover()
+        self.prepare(found.entries)
+        return self.result(found, list(self.check(found.entries, progress)))
+
+    def discover(self) -> Discovery:
+        """The entries of the run, in order, and the files passed over."""
+        extensions = [extension for loader in self.registry.loaders for extension in loader.extensions]
+        return discover(self.paths, self.linter.resolver, extensions)
+
+    def prepare(self, entries: Sequence[Entry]) -> None:
+        """Load and validate every configuration the entries use (plugins, rules, templates) before any work starts."""
         linter = self.linter
-        loaders = self.registry.loaders
-        files = discover(self.paths, linter.resolver, [extension for loader in loaders for extension in loader.extensions])
-        for path, _ in files:  # validate every config before any work starts
-            linter.rule_set(linter.resolver.config_for(path))
+        for entry in entries:
+            linter.rule_set(linter.resolver.config_for(entry.path))
+
+    def check(self, entries: Sequence[Entry], progress: Progress | None = None) -> Iterator[FileResult]:
+        """Every entry's result, in the entries' order."""
+        total = len(entries)
+        results: dict[int, FileResult] = {}
+        tasks = []
+        for index, entry in enumerate(entries):
+            if entry.problem is not None:
+                results[index] = self._problem(entry)
+            else:
+                tasks.append(Task(index, str(entry.path), entry.display))
+        next_index = 0
+        done = 0
+        for index, result in self._results(tasks):
+            results[index] = result
+            done += 1
+            if progress is not None:
+                progress(done, len(tasks))
+            while next_index in results:
+                yield _with_source(results.pop(next_index), entries[next_index])
+                next_index += 1
+        while next_index < total:
+            yield _with_source(results.pop(next_index), entries[next_index])
+            next_index += 1
+
+    def _results(self, tasks: Sequence[Task]) -> Iterator[tuple[int, FileResult]]:
+        """``(index, result)`` of every task, in the order they finish."""
         jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
-        results = list(_run(files, linter, self.options, jobs, progress))
+        if len(tasks) < PARALLEL_THRESHOLD:
+            jobs = 1
+        if not tasks:
+            return
+        if not self.limits.supervised and jobs == 1:
+            watch_interrupts()
+            for task in tasks:
+                yield task.index, self.linter.lint_path(Path(task.path), task.display)
+            return
+        yield from WorkerPool(self.linter, jobs, self._failed).run(tasks)
+
+    def _failed(self, task: Task, code: str, message: str) -> FileResult:
+        """The result of a file whose worker was stopped or died."""
+        path = Path(task.path)
+        config = self.linter.resolver.config_for(path)
+        diagnostic = _internal(self.linter.rule_set(config).registry, code, message)
+        return self.linter.finish(task.display, path, config, None, [diagnostic])
+
+    def _problem(self, entry: Entry) -> FileResult:
+        """The RL901 result of a path discovery could not use (an unreadable directory)."""
+        config = self.linter.resolver.config_for(entry.path)
+        diagnostic = _internal(self.linter.rule_set(config).registry, "RL901", entry.problem or "")
+        return self.linter.finish(entry.display, entry.path, config, None, [diagnostic])
+
+    def result(self, found: Discovery, results: list[FileResult]) -> RunResult:
+        """The run's result: every file's, the rules that ran, plugin failures and warnings, the files passed over."""
+        linter = self.linter
         rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
         failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
@@ -70,39 +138,18 @@ class Runner:
             failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
             config=self.config,
             warnings=tuple(warnings),
+            skipped=found.skipped,
         )
 
 
-def lint_paths(
-    paths: Sequence[str],
-    options: RunOptions | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> RunResult:
+def _with_source(result: FileResult, entry: Entry) -> FileResult:
+    """The result with the path as the filesystem names it, when its display path had to escape bytes."""
+    return replace(result, source_path=entry.source) if entry.source is not None else result
+
+
+def lint_paths(paths: Sequence[str], options: RunOptions | None = None, progress: Progress | None = None) -> RunResult:
     """Lint files and directories; the programmatic equivalent of ``reportlint check``.
 
     Raises :class:`ConfigError` for configuration problems (exit code 2).
     """
     return Runner(paths, options or RunOptions()).run(progress)
-
-
-def _run(
-    files: list[tuple[Path, str]],
-    linter: Linter,
-    options: RunOptions,
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-) -> Iterator[FileResult]:
-    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
-        results: Iterator[FileResult] = (linter.lint_path(*item) for item in files)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
-        results = pool.map(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 4))))
-    try:
-        for done, result in enumerate(results, start=1):
-            if progress is not None:
-                progress(done, len(files))
-            yield result
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
