@@ -130,7 +130,7 @@ class Runner:
         """The run's result: every file's, the rules that ran, plugin failures and warnings, the files passed over."""
         linter = self.linter
         rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
-        failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
+        failures = {failure for rule_set in linter.rule_sets for failure in (*rule_set.registry.failures, *rule_set.failures)}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
         return RunResult(
             files=tuple(results),
