@@ -159,7 +159,10 @@ def check(
         if show_files:
             _show_files(run)
         if not run.files and not allow_empty:
-            typer.echo(f"reportlint: 警告：在 {'、'.join(targets)} 中没有找到任何报告文件（支持 .txt、.md、.html、.docx、.pdf），没有检查任何内容", err=True)
+            typer.echo(
+                f"reportlint: 警告：在 {'、'.join(targets)} 中没有找到任何报告文件（支持 .txt、.md、.html、.docx、.pdf），没有检查任何内容",
+                err=True,
+            )
             raise typer.Exit(EXIT_ERROR)
         for reporter, target in reporters:
             _write(reporter.render(run), target)

@@ -261,7 +261,7 @@ def _check_type(key: str, value: Any, kind: str, fail: Any, path: tuple[str, ...
     """Raise ``fail(message, *path)`` when ``value`` is not of the declared kind."""
     if kind == "size":
         if parse_size(value) is None:
-            raise fail(f"配置项 “{key}” 应为大小（字节数，或带单位的字符串如 \"50MB\"、\"1GiB\"），实际为 {shown(value)}", *(path or (key,)))
+            raise fail(f'配置项 “{key}” 应为大小（字节数，或带单位的字符串如 "50MB"、"1GiB"），实际为 {shown(value)}', *(path or (key,)))
         return
     if kind == "seconds":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0 or value == float("inf"):
@@ -303,7 +303,12 @@ def validate_rule_names(config: Config, known_names: Iterable[str]) -> None:
 
 def _key_naming(config: Config, selector: str) -> tuple[str, ...]:
     """The config key that names a rule selector (for the error's line)."""
-    for key, values in (("select", config.select), ("ignore", config.ignore), ("extend-select", config.extend_select), ("extend-ignore", config.extend_ignore)):
+    for key, values in (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("extend-select", config.extend_select),
+        ("extend-ignore", config.extend_ignore),
+    ):
         if selector in values:
             return (key,)
     if selector in config.severity:

@@ -77,10 +77,14 @@ def place_settings(config: Config) -> PlaceSettings:
 def _extra_place(item: Any, number: int, config: Config) -> ExtraPlace:
     """One ``[[places.extra]]`` table as an :class:`ExtraPlace`."""
     if not isinstance(item, Mapping):
-        raise config.error(f"[places] extra 第 {number} 项应为表 {{name = …, parent = …, kind = …}}，实际为 {shown(item)}", "places", "extra")
+        raise config.error(
+            f"[places] extra 第 {number} 项应为表 {{name = …, parent = …, kind = …}}，实际为 {shown(item)}", "places", "extra"
+        )
     unknown = sorted(set(item) - set(_EXTRA_KEYS))
     if unknown:
-        raise config.error(f"[places] extra 第 {number} 项有未知的键 “{unknown[0]}”{did_you_mean(unknown[0], _EXTRA_KEYS)}", "places", "extra")
+        raise config.error(
+            f"[places] extra 第 {number} 项有未知的键 “{unknown[0]}”{did_you_mean(unknown[0], _EXTRA_KEYS)}", "places", "extra"
+        )
     missing = [key for key in _EXTRA_KEYS if not isinstance(item.get(key), str) or not item[key].strip()]
     if missing:
         raise config.error(f"[places] extra 第 {number} 项缺少 {'、'.join(missing)}（均为字符串）", "places", "extra")

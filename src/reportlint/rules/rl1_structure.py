@@ -8,6 +8,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
 from reportlint.text.normalize import fold_width
+from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import chinese_number, section_number
 
 
@@ -332,7 +333,7 @@ class IntroPromises(Rule):
             separators = r"[,;；]|以及" if "," in listed else r"[、;；]|以及"
             items = [item.strip() for item in re.split(separators, listed) if item.strip()]
             stated = match.group("count")
-            count = int(stated) if stated and stated.isdigit() else (chinese_number(stated) or 0) if stated else len(items)
+            count = (whole_number(stated) or chinese_number(stated) or 0) if stated else len(items)
             headings = [strip_ordinal(label_key(section.heading)) for section in sections]
             missing = [item for item in items if not any(_covers(heading, label_key(item)) for heading in headings)]
             if missing:

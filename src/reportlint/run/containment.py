@@ -17,6 +17,7 @@ rule on that file:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import signal
@@ -57,10 +58,8 @@ def watch_interrupts() -> None:
     """Install the Ctrl-C handler that tells a user's interrupt from a rule's (main thread only)."""
     global _interrupted  # noqa: PLW0603
     _interrupted = False
-    try:
+    with contextlib.suppress(ValueError):  # not the main thread: Python's own handler stays
         signal.signal(signal.SIGINT, _on_interrupt)
-    except ValueError:  # not the main thread: Python's own handler stays
-        pass
 
 
 def rule_origin(rule: Rule | type[Rule]) -> str:
@@ -127,7 +126,9 @@ def _collect(rule: Rule, produced: Iterable[Diagnostic], length: int, cap: int, 
     try:
         items = iter(produced)
     except TypeError:
-        found.append(internal("RL907", f"{_who(rule)} 的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则"))
+        found.append(
+            internal("RL907", f"{_who(rule)} 的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
+        )
         return
     count = 0
     try:
@@ -144,10 +145,8 @@ def _collect(rule: Rule, produced: Iterable[Diagnostic], length: int, cap: int, 
     finally:
         close = getattr(items, "close", None)
         if close is not None:
-            try:
+            with contextlib.suppress(Exception):  # a generator failing as it closes has said what it had to say
                 close()
-            except Exception:  # a generator that fails while closing has already said what it had to say
-                pass
 
 
 def _is_offset(value: object) -> bool:

@@ -80,7 +80,11 @@ class _Walker:
     def walk(self, top: Path) -> None:
         def unreadable(error: OSError) -> None:
             where = Path(error.filename) if error.filename else top
-            reason = "没有权限读取这个目录，其中的文件都没有检查" if isinstance(error, PermissionError) else f"无法读取这个目录（{error.strerror or error}），其中的文件都没有检查"
+            reason = (
+                "没有权限读取这个目录，其中的文件都没有检查"
+                if isinstance(error, PermissionError)
+                else f"无法读取这个目录（{error.strerror or error}），其中的文件都没有检查"
+            )
             self.add(Entry.of(where, reason))
 
         for root, directories, files in os.walk(top, onerror=unreadable):

@@ -198,7 +198,9 @@ def load_document(source: Source, registry: Registry) -> Document:
         try:
             claimed = loader.sniff(source.data, extension)
         except Exception as error:  # a plugin loader's sniff must not stop the file
-            raise RuntimeError(f"加载器 {loader.__module__}.{loader.__qualname__} 判断格式时出错：{type(error).__name__}: {error}") from None
+            raise RuntimeError(
+                f"加载器 {loader.__module__}.{loader.__qualname__} 判断格式时出错：{type(error).__name__}: {error}"
+            ) from None
         if claimed:
             return loader().load(source)
     for loader in reversed(registry.loaders):
@@ -302,4 +304,3 @@ def lint_text(
     path = Path(filename)
     data = text.encode("utf-8", "replace")  # a lone surrogate becomes "?"
     return lint_source(Source(path, filename, data, detect_format(data, path.suffix.lower())), rules=rules, config=config)
-

@@ -86,10 +86,8 @@ class Runner:
             else:
                 tasks.append(Task(index, str(entry.path), entry.display))
         next_index = 0
-        done = 0
-        for index, result in self._results(tasks):
+        for done, (index, result) in enumerate(self._results(tasks), start=1):
             results[index] = result
-            done += 1
             if progress is not None:
                 progress(done, len(tasks))
             while next_index in results:

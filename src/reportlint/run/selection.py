@@ -59,7 +59,9 @@ def build_rule_set(config: Config) -> RuleSet:
         except RuleDefinitionError as error:
             raise ConfigError(str(error), config.path) from None
         except Exception as error:  # a plugin's constructor bug: that rule is left out
-            failures.append(PluginFailure(_plugin_of(rule_class), f"规则 {rule_class.code}（{rule_class.name}）无法创建，已跳过：{_error_text(error)}"))
+            failures.append(
+                PluginFailure(_plugin_of(rule_class), f"规则 {rule_class.code}（{rule_class.name}）无法创建，已跳过：{_error_text(error)}")
+            )
     return RuleSet(registry, tuple(rules), tuple(failures))
 
 

@@ -24,6 +24,7 @@ order; :class:`WorkerPool` gives each with its index in the input.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -124,13 +125,10 @@ def _private_terminal() -> int | None:
     if os.environ.get("REPORTLINT_DEBUG"):
         return None
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):
-            pass
-    private = tempfile.TemporaryFile()
-    descriptor = os.dup(private.fileno())
-    private.close()
+    with tempfile.TemporaryFile() as private:
+        descriptor = os.dup(private.fileno())
     os.dup2(descriptor, 1)
     os.dup2(descriptor, 2)
     return descriptor
@@ -208,10 +206,8 @@ class WorkerPool:
         forking = self._context.get_start_method() == "fork"
         _INHERITED = self.linter if forking else None
         for stream in (sys.stdout, sys.stderr):
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 stream.flush()
-            except (OSError, ValueError):
-                pass
         process = self._context.Process(
             target=_worker_main, args=(theirs, block, self.linter.options, self.limits), daemon=True, name="reportlint-worker"
         )
@@ -322,10 +318,8 @@ class WorkerPool:
     def _stop_all(self) -> None:
         for worker in self._workers:
             if worker.process.is_alive() and not worker.connection.closed:
-                try:
+                with contextlib.suppress(OSError, ValueError):
                     worker.connection.send(None)
-                except (OSError, ValueError):
-                    pass
         deadline = time.monotonic() + STOP_GRACE
         for worker in self._workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))

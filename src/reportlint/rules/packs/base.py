@@ -9,6 +9,7 @@ rule's node into class attributes, and checks reports.
 from __future__ import annotations
 
 import string
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.rule import Rule
 from reportlint.core.suggest import did_you_mean
+from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, line_of
 from reportlint.rules.packs.regexes import RegexProblem, check_regex
 from reportlint.text.normalize import fold_width
@@ -24,7 +26,7 @@ from reportlint.text.normalize import fold_width
 if TYPE_CHECKING:
     from reportlint.core.report import Report
 
-#: Seconds a user regex may run on one report before the rule is stopped (RL908).
+#: Seconds a user regex may run on one report (all its searches together) before the rule is stopped (RL908).
 REGEX_TIMEOUT = 1.0
 #: Keys every rule may have, whatever its type.
 COMMON_KEYS = ("code", "name", "type", "severity", "message", "when", "description", "examples")
@@ -82,14 +84,16 @@ class PackReader:
         """The error for a problem at ``node[key]`` (or at the node itself)."""
         return YamlError(self.path, line_of(node, key), reason)
 
-    def regex(self, node: Mapping, key: str, source: str) -> Any:
+    def regex(self, node: Mapping, key: str, source: Any) -> Any:
         """Compile a user regex with the engine that runs it, refusing patterns that could run away."""
+        if not isinstance(source, str) or not source:
+            raise self.fail(node, key, f"{key} 应为正则表达式（非空字符串），实际为 {shown(source)}")
         try:
             warning = check_regex(source)
         except RegexProblem as problem:
-            raise self.fail(node, key, f"正则表达式 “{source}” {problem}") from None
+            raise self.fail(node, key, f"正则表达式 “{clip(source, 60)}” {problem}") from None
         if warning:
-            self.warnings.append(f"{self.path}:{line_of(node, key)}: 正则表达式 “{source}” {warning}")
+            self.warnings.append(f"{self.path}:{line_of(node, key)}: 正则表达式 “{clip(source, 60)}” {warning}")
         import regex
 
         return regex.compile(source)
@@ -100,7 +104,7 @@ class PackReader:
 
         items = node[key] if isinstance(node[key], list) else [node[key]]
         if not all(isinstance(item, str) and item for item in items):
-            raise self.fail(node, key, f"{key} 应为文字或文字列表")
+            raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(node[key])}")
         folded = sorted({fold_width(item) for item in items}, key=len, reverse=True)
         return regex.compile("|".join(regex.escape(item) for item in folded))
 
@@ -118,15 +122,26 @@ class PackReader:
         if not isinstance(years, Mapping) or any(key not in ("from", "to") for key in years):
             raise self.fail(when, "years", "when.years 应为 {from: 年份, to: 年份}")
         for key in ("from", "to"):
-            if years.get(key) is not None and not isinstance(years.get(key), int):
-                raise self.fail(when, "years", f"when.years.{key} 应为年份（整数）")
+            year = years.get(key)
+            if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200):
+                raise self.fail(when, "years", f"when.years.{key} 应为年份（1900–2200 的整数），实际为 {shown(year)}")
         return Condition(
-            templates=strings(when.get("template")),
+            templates=self.strings(when, "template"),
             year_from=years.get("from"),
             year_to=years.get("to"),
-            levels=strings(when.get("level")),
-            provinces=strings(when.get("province")),
+            levels=self.strings(when, "level"),
+            provinces=self.strings(when, "province"),
         )
+
+    def strings(self, node: Mapping, key: str) -> tuple[str, ...]:
+        """The text or list of texts at ``node[key]`` (absent: empty); anything else is an error naming the line."""
+        value = node.get(key)
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) and item.strip() for item in items):
+            raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(value)}")
+        return tuple(items)
 
     def documentation(self, node: Mapping) -> str:
         """The rule's docstring: first sentence as summary line, the rest, then the examples."""
@@ -150,26 +165,26 @@ class PackReader:
         return "\n\n".join(parts)
 
     def placeholders(self, node: Mapping, allowed: tuple[str, ...], rule_type: str) -> str:
-        """The rule's message, with every ``{placeholder}`` one its type fills."""
-        message = str(node["message"])
-        fields = {name for _, name, _, _ in string.Formatter().parse(message) if name}
-        unknown = sorted(fields - set(allowed))
-        if unknown:
+        """The rule's message, checked now: placeholders its type fills, a valid format (``{{`` for a brace)."""
+        message = node["message"]
+        if not isinstance(message, str):
+            raise self.fail(node, "message", f"message 应为文字，实际为 {shown(message)}")
+        available = "、".join("{" + name + "}" for name in allowed)
+        try:
+            fields = [(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
+        except ValueError as error:
             raise self.fail(
-                node,
-                "message",
-                f"消息中的占位符 {{{unknown[0]}}} 不可用；{rule_type} 类型可用：{'、'.join('{' + name + '}' for name in allowed)}",
-            )
+                node, "message", f"消息的格式有误（{error}）：花括号只能用于占位符 {available}，文字中的花括号请写成 {{{{ 或 }}}}"
+            ) from None
+        for name, conversion, spec in fields:
+            if name not in allowed:
+                shown_name = name or "（空）"
+                raise self.fail(node, "message", f"消息中的占位符 {{{clip(shown_name, 30)}}} 不可用；{rule_type} 类型可用：{available}")
+            if conversion or spec:
+                raise self.fail(
+                    node, "message", f"消息中的占位符 {{{name}}} 不能带格式说明（{clip(str(conversion or spec), 20)}），请只写 {{{name}}}"
+                )
         return message
-
-
-def strings(value: Any) -> tuple[str, ...]:
-    """A YAML scalar or list as a tuple of strings (None gives an empty tuple)."""
-    if value is None:
-        return ()
-    if isinstance(value, (str, int)):
-        return (str(value),)
-    return tuple(str(item) for item in value)
 
 
 class PackRule(Rule):
@@ -221,12 +236,27 @@ class PackRule(Rule):
             return 0, 0, self.section
         return found.body_start, found.body_end, found.heading
 
-    def matches(self, text: str, start: int, end: int) -> list[Any]:
-        """Matches of the compiled pattern, stopped after :data:`REGEX_TIMEOUT`."""
-        try:
-            return list(self.compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT))
-        except TimeoutError:
-            raise PatternTimeout from None
+    def matches(self, text: str, start: int, end: int) -> Iterator[Any]:
+        """Matches of the compiled pattern in ``text[start:end]``, lazily; :class:`PatternTimeout` past :data:`REGEX_TIMEOUT`.
+
+        The budget is for all the searches of one report together: each search
+        gets what is left of it (the ``regex`` module's ``timeout`` is per call).
+        """
+        deadline = time.monotonic() + REGEX_TIMEOUT
+        search = self.compiled.search
+        position = start
+        while position <= end:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise PatternTimeout
+            try:
+                match = search(text, position, end, timeout=remaining)
+            except TimeoutError:
+                raise PatternTimeout from None
+            if match is None:
+                return
+            yield match
+            position = match.end() if match.end() > match.start() else match.end() + 1
 
     def format(self, **fields: str) -> str:
         """The rule's message with its placeholders filled."""

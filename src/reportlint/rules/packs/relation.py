@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Related
-from reportlint.rules.packs.base import PackReader, PackRule, strings
+from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.template.expressions import ExpressionError, parse_expression
 from reportlint.template.relations import message_fields, violations
 from reportlint.template.spec import RelationSpec, check_references, shipped_template_set
@@ -48,8 +48,8 @@ class RelationPackRule(PackRule):
             severity=None,
             description=str(node.get("description_of_relation") or node.get("description") or expression.source),
             when=when,
-            rows=strings(node.get("rows")),
-            columns=strings(node.get("columns")),
+            rows=reader.strings(node, "rows"),
+            columns=reader.strings(node, "columns"),
             origin=str(reader.path),
         )
         problems = []
