@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 
 _HEADER = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_BARE = r"[A-Za-z0-9_-]+"
+_BARE = r"[A-Za-z0-9_-]++"
 _QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
 _KEY_PART = re.compile(rf"\s*({_BARE}|{_QUOTED})\s*")
 _ASSIGNMENT = re.compile(rf"\s*((?:(?:{_BARE}|{_QUOTED})\s*\.\s*)*(?:{_BARE}|{_QUOTED}))\s*=")

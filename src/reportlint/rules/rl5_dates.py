@@ -201,7 +201,7 @@ class PeriodMissing(Rule):
 
 _YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中最常见的年份"}
 _FULL_DATE_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_SPAN_OF_YEARS_AFTER = re.compile(r"\s*年?\s*度?\s*(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
+_SPAN_OF_YEARS_AFTER = re.compile(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:[-—~至到自从]|截至|截止)\s*$")
 _COMPARISON = re.compile("上年|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|结转")
 _CITES_DOCUMENT = re.compile("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")

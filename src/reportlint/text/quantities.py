@@ -64,7 +64,7 @@ _TOTAL_MARK = re.compile(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|
 _COLLECTIVE = re.compile("各类|各项|各种|全部|所有")
 _CATCH_ALL = re.compile("其他|其余|其它|剩余|余下")
 # After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
-_LIST_FOLLOWS = re.compile(r":|\s*,?\s*分别")
+_LIST_FOLLOWS = re.compile(r":|\s*(?:,\s*)?分别")
 #: Words that make a sentence a plan rather than a report of work done. A bare 将 is
 #: also the preposition of 将…纳入 (past work), so only 将 before a verb of intent counts.
 PLAN_WORDS = re.compile(
