@@ -36,6 +36,7 @@ UNSUPPORTED_FORMATS = {
     "image": "这是图片文件，没有可检查的文字：请提供报告的文字版（.docx、.pdf 或网页）",
     "binary": "无法识别的二进制文件，不是可检查的报告",
     "xlsx": "这是 Excel 表格文件，reportlint 只检查报告全文：请提供 .docx、.pdf、网页或文本",
+    "xls": "这是 Excel 或 WPS 表格文件（.xls、.et），reportlint 只检查报告全文：请提供 .docx、.pdf、网页或文本",
     "encrypted": "这是加密（设置了打开密码）的 Word 文档，reportlint 无法读取：请去掉密码后另存为 .docx 再检查",
 }
 
@@ -135,7 +136,7 @@ def detect_format(data: bytes, extension: str) -> str:
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if "EncryptedPackage".encode("utf-16-le") in data[:65536]:
             return "encrypted"
-        return "wps" if extension in (".wps", ".et") else "doc"
+        return {".wps": "wps", ".xls": "xls", ".et": "xls"}.get(extension, "doc")
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
         return "image"
     if not data.strip():

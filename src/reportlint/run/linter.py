@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.core.config import Config, ConfigError, parse_config
-from reportlint.core.diagnostics import Diagnostic, fingerprint
+from reportlint.core.diagnostics import Diagnostic, Fingerprinter
 from reportlint.core.model import Document
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
@@ -219,11 +219,12 @@ def _internal(registry: Registry, code: str, message: str) -> Diagnostic:
 def _locate(diagnostics: list[Diagnostic], display: str, document: Document | None) -> list[tuple[Diagnostic, Excerpt | None]]:
     """Fill in path, location, related locations, fingerprint and the source excerpt."""
     located = []
-    occurrences: dict[tuple[str, str, str], int] = {}
+    occurrences: dict[tuple[str, str, str, str], int] = {}
     lines: dict[int, tuple[int, str]] = {}  # line start → (line end, line): one string per line, however many findings
+    fingerprints = Fingerprinter()
     for diagnostic in diagnostics:
         if document is None:
-            context = ""
+            line_start, line, rest = -1, "", ""
             located_diagnostic = replace(diagnostic, path=display)
             excerpt = None
         else:
@@ -236,7 +237,7 @@ def _locate(diagnostics: list[Diagnostic], display: str, document: Document | No
                 line_end = len(text) if line_end < 0 else line_end
                 lines[line_start] = line_end, text[line_start:line_end].rstrip("\r")
             line_end, line = lines[line_start]
-            context = f"{line}\x00{text[start:end]}"
+            rest = text[start:end]
             excerpt = _excerpt(line, start - line_start, min(end, line_end) - line_start)
             related = tuple(replace(item, location=document.locate(item.start, item.end)) for item in diagnostic.related)
             located_diagnostic = replace(
@@ -247,10 +248,14 @@ def _locate(diagnostics: list[Diagnostic], display: str, document: Document | No
                 location=document.locate(start, end),
                 related=related,
             )
-        key = (diagnostic.code, context, diagnostic.message)
+        # identical findings (same code, line text, text and message) are told apart by their order
+        key = (diagnostic.code, line, rest, diagnostic.message)
         occurrence = occurrences.get(key, 0)
         occurrences[key] = occurrence + 1
-        identity = fingerprint(diagnostic.code, f"{context}\x00{diagnostic.message}", occurrence)
+        if document is None:  # no line: the fingerprint of an empty context, as before
+            identity = fingerprints.of(diagnostic.code, None, "", diagnostic.message, occurrence)
+        else:
+            identity = fingerprints.of(diagnostic.code, line_start, line, f"{rest}\x00{diagnostic.message}", occurrence)
         located.append((replace(located_diagnostic, fingerprint=identity), excerpt))
     return located
 
