@@ -258,7 +258,8 @@ def {hook}({arguments}):
 def constructor_plugin() -> str:
     """A plugin whose rule raises in ``__init__``."""
     return plugin("return ()").replace(
-        '    severity = "warning"\n', '    severity = "warning"\n\n    def __init__(self, config=None):\n        raise RuntimeError("构造失败")\n'
+        '    severity = "warning"\n',
+        '    severity = "warning"\n\n    def __init__(self, config=None):\n        raise RuntimeError("构造失败")\n',
     )
 
 

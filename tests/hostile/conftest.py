@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from tests.hostile.builders import good_report
 
 # The wrapper runs the command and records the peak memory of it and of every process it waited for (the workers).

@@ -12,7 +12,6 @@ import os
 import sys
 
 import pytest
-
 from tests.hostile import builders
 from tests.hostile.conftest import assert_good_file_checked
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from typing import Any
 from enum import IntEnum
+from typing import Any
 
 from reportlint.core.model import Location
 
