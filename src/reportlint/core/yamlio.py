@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reportlint.core.config import ConfigError
+from reportlint.core.values import clip
 
 T = TypeVar("T")
 
@@ -54,6 +55,8 @@ def _parse(path: Path, text: str, with_lines: bool) -> Any:
         raise YamlError(path, None, f"YAML 语法错误：{error}") from None
     except RecursionError:
         raise YamlError(path, None, "YAML 嵌套层数太多，无法读取") from None
+    except (ValueError, OverflowError) as error:  # e.g. an integer of thousands of digits
+        raise YamlError(path, None, f"YAML 中有无法读取的值：{clip(str(error), 100)}") from None
     _check_size(path, document)
     return document
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlint.core.config import Config, ConfigError, parse_config
 from reportlint.core.diagnostics import Severity
 from reportlint.core.tomllines import key_lines, line_of
+from reportlint.core.values import clip
 from reportlint.run.options import RunOptions
 
 CONFIG_FILENAMES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
@@ -36,7 +37,7 @@ def find_config_file(start: Path) -> Path | None:
 def _has_tool_table(pyproject: Path) -> bool:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return False
     return isinstance(data.get("tool"), dict) and "reportlint" in data["tool"]
 
@@ -68,6 +69,8 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"TOML 语法错误：{error}", path) from None
     except RecursionError:
         raise ConfigError("TOML 嵌套层数太多，无法读取", path) from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise ConfigError(f"TOML 中有无法读取的值：{clip(str(error), 100)}", path) from None
     lines = key_lines(text)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
