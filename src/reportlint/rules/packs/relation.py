@@ -73,9 +73,14 @@ class RelationPackRule(PackRule):
         for evaluation in violations(self.relation, filled):
             spec = evaluation.table.spec
             related = [
-                Related(cell.start, cell.end, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}")
+                Related(
+                    cell.start, cell.end if cell.end is not None else cell.start, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}"
+                )
                 for cell in evaluation.cells
                 if cell.start is not None
             ]
             primary = evaluation.primary
-            yield self.diagnostic(self.format(**message_fields(evaluation)), primary.start, primary.end, related=related)
+            start = primary.start or 0
+            yield self.diagnostic(
+                self.format(**message_fields(evaluation)), start, primary.end if primary.end is not None else start, related=related
+            )
