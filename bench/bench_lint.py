@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import resource
 import shutil
 import statistics
@@ -30,36 +29,7 @@ from pathlib import Path
 from reportlint.core.config import Config
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
-from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html
-
-#: Defects injected into generated reports, one (or none) per report.
-DEFECTS = (
-    ("none", lambda report, rng: report),
-    ("broken-total", lambda report, rng: report.with_cell("s3", "r1", "c_total", str(int(report.value("s3", "r1", "c_total")) + 1))),
-    ("blank-cell", lambda report, rng: report.with_cell("s3", "r3_1", "c_np", "")),
-    ("extra-value", lambda report, rng: report.with_extra_value("s4", "cases", "0")),
-    ("sibling-township", lambda report, rng: report.with_sibling_mention("s5")),
-    ("title-duplicate", lambda report, rng: report.with_title(report.title.replace("公开", "公开公开", 1))),
-)
-
-
-def generate(directory: Path, count: int, seed: int) -> dict[str, int]:
-    """Write ``count`` reports (both templates, every subject, every layout and HTML) with one defect each."""
-    rng = random.Random(seed)
-    kinds: dict[str, int] = {}
-    for number in range(count):
-        template, year = rng.choice((("T2019", 2020), ("T2021", 2021), ("T2021", 2022)))
-        report = SampleReport.build(template, year, subject=rng.choice(SUBJECTS), seed=number)
-        name, defect = rng.choice(DEFECTS)
-        report = defect(report, rng)
-        kinds[name] = kinds.get(name, 0) + 1
-        layout = rng.choice((*LAYOUTS, "html"))
-        if layout == "html":
-            (directory / f"r{number:05d}.html").write_text(render_html(report), encoding="utf-8")
-        else:
-            suffix = ".md" if layout == "markdown" else ".txt"
-            (directory / f"r{number:05d}{suffix}").write_text(render(report, layout), encoding="utf-8")
-    return kinds
+from reportlint.testing.reports import write_batch
 
 
 def single_file_cli(path: Path) -> list[float]:
@@ -109,7 +79,7 @@ def main() -> None:
     directory = arguments.keep or Path(tempfile.mkdtemp(prefix="reportlint-corpus-"))
     directory.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    kinds = generate(directory, arguments.count, arguments.seed)
+    kinds = write_batch(directory, arguments.count, arguments.seed)
     files = sorted(directory.iterdir())
     size = sum(path.stat().st_size for path in files)
     print(f"语料：{len(files)} 份报告，{size / 1024 / 1024:.1f} MiB，生成用时 {time.perf_counter() - start:.1f} s；缺陷分布 {kinds}")

@@ -75,3 +75,17 @@ def test_uninstalling_removes_the_rules(environment):
     )
     listing = reportlint(environment, "rules").stdout
     assert "RL601" in listing and "XS101" not in listing and "XS201" not in listing
+
+
+def test_plugin_documentation_examples_run(monkeypatch):
+    """Each of the plugin's rules reports its 反例 and not its 正例, spliced into a sample report (reportlint.testing)."""
+    from importlib import import_module
+    from importlib.resources import files
+
+    from reportlint.testing import check_rule_examples, pack_rules
+
+    monkeypatch.syspath_prepend(str(PLUGIN / "src"))
+    plugin = import_module("reportlint_province_example")
+    check_rule_examples(plugin.ContactPhoneAreaCode)
+    for rule in pack_rules(str(files("reportlint_province_example") / "rules" / "province.yaml")):
+        check_rule_examples(rule)

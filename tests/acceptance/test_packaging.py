@@ -32,6 +32,7 @@ def test_wheel_contains_templates_packs_and_gazetteer(wheel):
     assert "reportlint/rules_data/templates/t2019.yaml" in names
     assert "reportlint/rules_data/templates/t2021.yaml" in names
     assert "reportlint/places/data/divisions.tsv" in names
+    assert {"reportlint/output/review.css", "reportlint/output/review.js"} <= set(names), "the review page's style and script"
     assert any(name.endswith("entry_points.txt") for name in names)
 
 
@@ -65,3 +66,12 @@ def test_cli_from_the_installed_wheel(wheel, tmp_path):
     assert "RL601" in check.stdout and "缺少第一部分" in check.stdout
     parse = subprocess.run([str(environment / "bin" / "reportlint"), "parse", str(report)], capture_output=True, text=True, cwd=tmp_path)
     assert parse.returncode == 0 and "T2021" in parse.stdout
+    page = tmp_path / "page.html"
+    review = subprocess.run(
+        [str(environment / "bin" / "reportlint"), "check", "--select", "RL601", "-f", "html", "-o", str(page), str(report)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert review.returncode == 1, review.stderr
+    assert "function sortBy" in page.read_text(encoding="utf-8") and "@media print" in page.read_text(encoding="utf-8")

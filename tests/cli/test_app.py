@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -49,10 +50,85 @@ def test_exit_codes(reports):
 
 def test_summary_and_statistics(reports):
     result = invoke("check", "--select", "RL6", "--statistics", reports)
-    assert "按规则统计" in result.output
-    assert "检查了 2 个文件，其中 1 个有问题，共 2 处（警告 2）。" in result.output
+    lines = result.output.splitlines()
+    assert lines[-10:] == [
+        "",
+        "按规则统计：",
+        "    1  RL601   duplicated-word",
+        "    1  RL602   unbalanced-brackets",
+        "",
+        "按类别统计：",
+        "    2  RL6 文字规范",
+        "",
+        "至少有一处错误的报告：0 / 2 份（0%）",
+        "检查了 2 个文件，其中 1 个有问题，共 2 处（警告 2）。",
+    ]
+    assert any("dirty.txt:2:1: RL601" in line for line in lines)
     quiet = invoke("check", "--select", "RL6", "--quiet", reports)
     assert "检查了" not in quiet.output and "RL601" in quiet.output
+
+
+def test_quiet_statistics_prints_only_the_statistics(reports):
+    (reports / "broken.txt").write_text("某镇2021年政府信息公开公开工作年度报告\n", encoding="utf-8")
+    for fmt in ("text", "full"):
+        result = invoke("check", "--select", "RL6,RL114", "-q", "--statistics", "-f", fmt, reports)
+        assert result.exit_code == 1
+        assert result.output.splitlines() == [
+            "按规则统计：",
+            "    1  RL114   title-duplicated-word",
+            "    1  RL601   duplicated-word",
+            "    1  RL602   unbalanced-brackets",
+            "",
+            "按类别统计：",
+            "    1  RL1 结构与标题",
+            "    2  RL6 文字规范",
+            "",
+            "至少有一处错误的报告：1 / 3 份（33%）",
+        ]
+
+
+def test_spreadsheet_outputs_to_files_and_pipes(reports, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    xlsx, csv_file = tmp_path / "out.xlsx", tmp_path / "out.csv"
+    result = invoke("check", "--select", "RL6", "-f", "xlsx", "-o", xlsx, "-f", "csv", "-o", csv_file, "-f", "text", reports)
+    assert result.exit_code == 1 and "RL601" in result.output
+    book = openpyxl.load_workbook(xlsx)
+    assert [row[0] for row in book["报告"].iter_rows(min_row=2, values_only=True)] == [
+        str(reports / "dirty.txt"),
+        str(reports / "clean.txt"),
+    ]
+    assert csv_file.read_bytes().startswith("\ufeff文件,主体,年度,代码".encode())
+    piped = invoke("check", "--select", "RL6", "-f", "csv", reports)
+    assert piped.stdout_bytes.startswith(b"\xef\xbb\xbf"), "a pipe gets the bytes a file gets"
+
+
+def test_xlsx_is_refused_on_a_terminal(reports):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.run(
+            [sys.executable, "-m", "reportlint", "check", "--select", "RL6", "-f", "xlsx", str(reports)],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert process.returncode == 2
+    assert "xlsx 是二进制格式，不能输出到终端：请用 -o 指定文件" in process.stderr.decode("utf-8")
+
+
+def test_xlsx_without_openpyxl_is_a_clear_error_before_the_run(reports, monkeypatch):
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    result = invoke("check", "-f", "xlsx", "-o", reports / "out.xlsx", reports)
+    assert result.exit_code == 2
+    assert "pip install 'reportlint[xlsx]'" in result.output
+    assert not (reports / "out.xlsx").exists()
 
 
 def test_several_outputs_each_to_its_own_file(reports, tmp_path):
@@ -144,3 +220,38 @@ def test_baseline_suppresses_recorded_findings_only(reports, tmp_path):
     assert result.exit_code == 1
     assert [line.split(": ")[1].split()[0] for line in result.output.splitlines() if ": RL" in line] == ["RL601"]
     assert ":4:1:" in result.output
+
+
+def test_parse_reports_an_unreadable_file_as_check_does_and_exits_1(tmp_path):
+    missing = invoke("parse", tmp_path / "missing.txt")
+    assert missing.exit_code == 1 and missing.output == f"{tmp_path / 'missing.txt'}:1:1: RL901 [error] 文件不存在\n"
+    (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    renamed = invoke("parse", "--json", tmp_path / "old.docx")
+    assert renamed.exit_code == 1 and "old.docx:1:1: RL902 [error]" in renamed.output and "另存为 .docx" in renamed.output
+    assert "Traceback" not in missing.output + renamed.output
+
+
+def test_parse_with_a_bad_config_is_a_config_error(tmp_path):
+    (tmp_path / "reportlint.toml").write_text("nonsense = 1\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(CLEAN, encoding="utf-8")
+    result = invoke("parse", tmp_path / "r.txt")
+    assert result.exit_code == 2 and "nonsense" in result.output
+
+
+def test_init_writes_the_starter_config_shipped_with_the_cli(tmp_path, monkeypatch):
+    from importlib.resources import files
+
+    from reportlint.core.config import parse_config
+
+    monkeypatch.chdir(tmp_path)
+    starter = files("reportlint.cli").joinpath("starter.toml").read_text(encoding="utf-8")
+    assert invoke("init").output == "已生成 reportlint.toml\n"
+    written = (tmp_path / "reportlint.toml").read_text(encoding="utf-8")
+    assert written == starter
+    import tomllib
+
+    config = parse_config(tomllib.loads(written), tmp_path / "reportlint.toml")  # the starter is a valid config
+    assert config.select == ("ALL",) and config.fail_on.label == "warning" and config.exclude == ("drafts/**",)
+    (tmp_path / "reportlint.toml").write_text("select = []\n", encoding="utf-8")
+    assert invoke("init", "--force").exit_code == 0 and (tmp_path / "reportlint.toml").read_text(encoding="utf-8") == starter
+    assert invoke("init", "--path", "custom.toml").exit_code == 0 and (tmp_path / "custom.toml").read_text(encoding="utf-8") == starter

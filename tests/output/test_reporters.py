@@ -1,4 +1,4 @@
-"""Output formats: SARIF validity and round trip, JSON, GitHub annotations, full, HTML."""
+"""Output formats: SARIF validity and round trip, JSON, GitHub annotations, full (the review page, CSV and xlsx have their own tests)."""
 
 from __future__ import annotations
 
@@ -107,10 +107,3 @@ def test_full_output_underlines_the_range(tmp_path, monkeypatch):
     assert "2 | 我镇工作工作。" in output
     assert "  |     ^^^^^^^^" in output
     assert "= 建议：删除重复的“工作”" in output
-
-
-def test_html_page_is_self_contained_with_overview_and_highlights(seeds_run):
-    page = render("html", seeds_run)
-    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page.split("<body>")[1].split("</style>")[0]
-    assert "汇总" in page and "RL6<br>文字规范" in page
-    assert '<mark class="error" title="RL114' in page

@@ -5,6 +5,9 @@ from __future__ import annotations
 from reportlint.core.config import Config
 from reportlint.run.registry import registry_for
 
+#: Code families (DESIGN): 1 structure, 2 tables, 3 arithmetic, 4 places, 5 dates, 6 hygiene and wording
+#: (the wording rules RL611–RL617 and the pack rules RL620+ included, see docs/wording.md), 9 internal.
+#: RL7 is reserved for cross-document rules (issue 14); RL8 is not used.
 FAMILIES = {"RL1", "RL2", "RL3", "RL4", "RL5", "RL6", "RL9"}
 
 

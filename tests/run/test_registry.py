@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reportlint.cli import app
-from reportlint.core.config import ConfigError
+from reportlint.core.config import Config, ConfigError
 from reportlint.run import registry as plugins
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
@@ -172,3 +172,46 @@ def test_local_plugin_file_from_config(tmp_path, monkeypatch):
     run = lint_paths([str(_report(tmp_path, "XX镇" + REPORT))], RunOptions(select=("GS",)))
     assert [d.code for d in run.diagnostics] == ["GS101"]
     assert run.diagnostics[0].origin == "plugin:local:rules_local.py"
+
+
+CONFIGURE_PLUGIN = """
+from reportlint import hookimpl
+
+SEEN = []
+
+@hookimpl
+def reportlint_configure(config, rules):
+    SEEN.append((config.path, tuple(rule.code for rule in rules)))
+"""
+
+CONFIG_ONLY_PLUGIN = """
+from reportlint import ConfigError, hookimpl
+
+CALLS = []
+
+@hookimpl
+def reportlint_configure(config):
+    CALLS.append(config.fail_on.label)
+    if config.fail_on.label == "info":
+        raise ConfigError("本插件不支持 fail-on = info")
+"""
+
+
+def test_configure_receives_the_selected_rule_classes(plugin_env, tmp_path):
+    plugin_env("watcher", CONFIGURE_PLUGIN)
+    (tmp_path / "reportlint.toml").write_text('select = ["RL6"]\nignore = ["RL603", "RL62"]\n', encoding="utf-8")
+    lint_paths([str(_report(tmp_path))])
+    [(path, codes)] = sys.modules["rl_test_watcher"].SEEN
+    assert path == tmp_path / "reportlint.toml"
+    builtin = [rule.code for rule in plugins.registry_for(Config()).rules]
+    expected = [code for code in builtin if code.startswith("RL6") and code != "RL603" and not code.startswith("RL62")]
+    assert sorted(codes) == sorted(expected) and "RL601" in codes and "RL603" not in codes and "RL620" not in codes
+
+
+def test_configure_with_only_config_still_works_and_can_reject_it(plugin_env, tmp_path):
+    plugin_env("legacy", CONFIG_ONLY_PLUGIN)
+    run = lint_paths([str(_report(tmp_path))], RunOptions(select=("RL601",)))
+    assert [d.code for d in run.diagnostics] == ["RL601"] and sys.modules["rl_test_legacy"].CALLS == ["warning"]
+    (tmp_path / "reportlint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="本插件不支持 fail-on = info"):
+        lint_paths([str(_report(tmp_path))])

@@ -100,7 +100,10 @@ def test_template_year_and_sections(read, template, year, layout):
     assert reading.year == year
     assert dict(reading.table_templates) == {"s2": template, "s3": template, "s4": template}
     assert [section.spec_id for section in reading.sections] == SIX
-    assert reading.subject is not None and reading.subject.name.endswith("陇城镇")
+    assert reading.subject is not None and reading.subject.name == "秦安县陇城镇", (
+        "the body as the title names it (a Markdown title without its #)"
+    )
+    assert reading.title is not None and reading.title.text == f"秦安县陇城镇{year}年政府信息公开工作年度报告"
 
 
 @pytest.mark.parametrize("layout", EXACT_LAYOUTS)

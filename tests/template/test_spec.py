@@ -93,3 +93,58 @@ def test_a_new_template_can_be_defined(tmp_path):
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     templates = load_templates([*shipped_templates(), path])
     assert templates.for_year(2024).id == "GS2024" and templates.for_year(2022).id == "T2021"
+
+
+# --------------------------------------------------------------------------- relations name their rule
+
+
+CODED = "extends: T2021\nrelations:\n  - id: X3\n    code: {code}\n    table: s3\n    for_each: row\n    rows: [r1]\n    assert: c_total <= 100\n{extra}"
+
+
+def test_shipped_relations_name_their_rule_and_leave_the_severity_to_it():
+    for template in load_templates(shipped_templates()):
+        for relation in template.relations:
+            assert relation.code is not None and relation.code.startswith("RL3"), relation.id
+            assert relation.severity is None, relation.id
+
+
+def test_a_relation_with_a_code_and_a_severity_is_a_config_error(tmp_path):
+    path = tmp_path / "ext.yaml"
+    path.write_text(CODED.format(code="RL301", extra="    severity: warning\n"), encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_templates([*shipped_templates(), path])
+    message = str(error.value)
+    assert f"{path}:9" in message and "由规则 RL301 报告" in message and "不要再写 severity" in message
+
+
+def test_a_relation_naming_an_unknown_rule_is_a_config_error(tmp_path):
+    (tmp_path / "ext.yaml").write_text(CODED.format(code="RL399", extra=""), encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('templates = ["ext.yaml"]\n', encoding="utf-8")
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "report.txt")])
+    assert result.exit_code == 2
+    assert "模板 T2021 的勾稽关系 X3 指定的规则 RL399 不存在" in result.output and "ext.yaml" in result.output
+
+
+def _relation_findings(folder, extension: str) -> list[tuple[str, str]]:
+    """(code, severity) of the RL3 findings of relation X3 on a report whose 本年新收 total is 101."""
+    folder.mkdir()
+    row = "一、本年新收政府信息公开申请数量\t100\t0\t0\t0\t0\t1\t101\n"
+    (folder / "report.txt").write_text(
+        REPORT.replace("三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n" + row), encoding="utf-8"
+    )
+    (folder / "ext.yaml").write_text(extension + "    description: 新收申请超过 100 件\n", encoding="utf-8")
+    (folder / "reportlint.toml").write_text('templates = ["ext.yaml"]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--select", "RL3", "-f", "json", str(folder / "report.txt")])
+    findings = json.loads(result.output)["files"][0]["diagnostics"]
+    return [(finding["code"], finding["severity"]) for finding in findings if "新收申请超过 100 件" in finding["message"]]
+
+
+@pytest.mark.parametrize("severity", ["info", "warning", "error"])
+def test_an_extension_relation_without_a_code_is_reported_by_rl309_at_its_own_severity(tmp_path, severity):
+    extension = CODED.replace("    code: {code}\n", "").format(extra=f"    severity: {severity}\n")
+    assert _relation_findings(tmp_path / severity, extension) == [("RL309", severity)]
+
+
+def test_an_extension_relation_with_a_code_is_reported_by_that_rule_at_its_severity(tmp_path):
+    assert _relation_findings(tmp_path / "coded", CODED.format(code="RL306", extra="")) == [("RL306", "warning")]

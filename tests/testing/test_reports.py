@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reportlint.template.spec import RelationSpec
 from reportlint.testing.reports import (
+    DEFECTS,
     LAYOUTS,
     SECTION_IDS,
     SUBJECTS,
@@ -351,3 +352,30 @@ def test_balanced_reports_pass_the_structure_table_and_arithmetic_rules(template
         report = SampleReport.build(template, year, subject=subject, seed=seed)
         for text, filename in ((render(report, "tabs"), "report.txt"), (render_html(report), "report.html")):
             assert [(finding.code, finding.message) for finding in lint_text(text, filename=filename, config=config)] == []
+
+
+def test_write_batch_writes_the_same_varied_batch_every_time(tmp_path):
+    from reportlint import lint_text
+    from reportlint.testing.reports import write_batch
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    kinds = write_batch(first, 24, seed=7, most_defects=3)
+    assert kinds == write_batch(second, 24, seed=7, most_defects=3)
+    files = sorted(path.name for path in first.iterdir())
+    assert files == sorted(path.name for path in second.iterdir()) and len(files) == 24
+    assert all((first / name).read_bytes() == (second / name).read_bytes() for name in files)
+    assert {name.rsplit(".", 1)[1] for name in files} == {"txt", "md", "html"}
+    assert set(kinds) <= {*DEFECTS, "none"} and kinds["none"] >= 1 and len(kinds) >= 6
+    assert sum(kinds.values()) > 24, "some reports get more than one defect"
+    findings = {name: lint_text((first / name).read_text(encoding="utf-8"), filename=name) for name in files}
+    assert sum(1 for found in findings.values() if not found) == kinds["none"], "the clean reports, and only they, are clean"
+
+
+@pytest.mark.parametrize("name", sorted(DEFECTS))
+def test_each_batch_defect_is_found(name):
+    from reportlint import lint_text
+
+    report = DEFECTS[name](SampleReport.build("T2021", 2021, seed=5))
+    assert lint_text(render(report, "markdown"), filename="r.md"), f"{name} is not found by any rule"

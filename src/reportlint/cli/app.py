@@ -102,12 +102,15 @@ def _outputs(formats: list[str], targets: list[Path]) -> list[tuple[str, Path | 
 
 
 def _reporters(pairs: list[tuple[str, Path | None]], registry: Registry, options: ReporterOptions) -> list[tuple[Reporter, Path | None]]:
+    """The reporters of the ``-f`` options, each with its ``-o`` target; a binary format never goes to a terminal."""
     chosen = []
     for name, target in pairs:
         reporter = registry.reporter(name)
         if reporter is None:
             names = [item.name for item in registry.reporters]
             raise ConfigError(f"未知的输出格式 “{name}”{did_you_mean(name, names)}（可选：{'、'.join(names)}）")
+        if reporter.binary and target is None and sys.stdout.isatty():
+            raise ConfigError(f"{name} 是二进制格式，不能输出到终端：请用 -o 指定文件，如 -f {name} -o 检查结果.{name}")
         chosen.append((reporter(options), target))
     return chosen
 
@@ -165,7 +168,7 @@ def check(
             )
             raise typer.Exit(EXIT_ERROR)
         for reporter, target in reporters:
-            _write(reporter.render(run), target)
+            _write(reporter, run, target)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
     except OutputError as error:
@@ -202,17 +205,25 @@ class OutputError(Exception):
     """The output could not be written (a full disk, a closed pipe): a clear message and exit code 2."""
 
 
-def _write(output: str, target: Path | None) -> None:
+def _write(reporter: Reporter, run: RunResult, target: Path | None) -> None:
+    """A reporter's output: its bytes to a file or a pipe, its text to a terminal."""
     if target is None:
         try:
-            sys.stdout.write(output)
+            if sys.stdout.isatty():
+                sys.stdout.write(reporter.render(run))
+                sys.stdout.flush()
+                return
+            output = reporter.render_bytes(run)
             sys.stdout.flush()
+            sys.stdout.buffer.write(output)
+            sys.stdout.buffer.flush()
         except OSError as error:
             _abandon_stdout()
             raise OutputError(f"无法写入标准输出：{error.strerror or error}") from None
         return
+    output = reporter.render_bytes(run)
     try:
-        target.write_text(output, encoding="utf-8")
+        target.write_bytes(output)
     except OSError as error:
         raise OutputError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
 

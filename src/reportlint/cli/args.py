@@ -18,7 +18,11 @@ RuleCode = Annotated[str, typer.Argument(help="规则代码，如 RL601")]
 
 OutputFormats = Annotated[
     list[str],
-    typer.Option("-f", "--output-format", help="输出格式：text、full、json、sarif、github、html；可多次给出，与 -o 按顺序配对"),
+    typer.Option(
+        "-f",
+        "--output-format",
+        help="输出格式：text、full、json、sarif、github、html（审阅页面）、csv、xlsx（需 reportlint[xlsx]，须配 -o）；可多次给出，与 -o 按顺序配对",
+    ),
 ]
 OutputFiles = Annotated[list[Path], typer.Option("-o", "--output-file", help="输出文件（与 -f 按顺序配对）")]
 BaselineOutput = Annotated[Path, typer.Option("-o", "--output", help="基线文件路径，如 .reportlint-baseline.json")]
@@ -32,8 +36,8 @@ Jobs = Annotated[int | None, typer.Option("-j", "--jobs", min=1, help="并行进
 FailOn = Annotated[str | None, typer.Option("--fail-on", help="达到该级别即以 1 退出：error、warning（默认）、info")]
 ExitZero = Annotated[bool, typer.Option("--exit-zero", help="即使发现问题也以 0 退出")]
 Baseline = Annotated[Path | None, typer.Option("--baseline", help="不报告基线文件中已记录的问题")]
-Statistics = Annotated[bool, typer.Option("--statistics", help="按规则统计问题数量")]
-Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="只输出问题，不输出汇总")]
+Statistics = Annotated[bool, typer.Option("--statistics", help="按规则、按类别统计问题数量，并给出有错误的报告所占比例")]
+Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="只输出问题，不输出汇总；与 --statistics 同用时只输出统计")]
 NoProgress = Annotated[bool, typer.Option("--no-progress", help="不显示进度")]
 FileTimeout = Annotated[
     float | None,

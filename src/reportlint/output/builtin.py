@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from reportlint.core.hookspecs import hookimpl
+from reportlint.output import Reporter
+from reportlint.output.csv import CsvReporter
 from reportlint.output.full import FullReporter
 from reportlint.output.github import GithubReporter
 from reportlint.output.html import HtmlReporter
 from reportlint.output.json import JsonReporter
 from reportlint.output.sarif import SarifReporter
 from reportlint.output.text import TextReporter
+from reportlint.output.xlsx import XlsxReporter
 
 
 @hookimpl
-def reportlint_reporters():
-    """text, full, json, sarif, github and html."""
-    return [TextReporter, FullReporter, JsonReporter, SarifReporter, GithubReporter, HtmlReporter]
+def reportlint_reporters() -> list[type[Reporter]]:
+    """text, full, json, sarif, github, html, csv and xlsx."""
+    return [TextReporter, FullReporter, JsonReporter, SarifReporter, GithubReporter, HtmlReporter, CsvReporter, XlsxReporter]

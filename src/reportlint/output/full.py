@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from reportlint.output.text import TextReporter, diagnostic_line
+
+if TYPE_CHECKING:
+    from reportlint.run.results import RunResult
 
 
 def display_width(text: str) -> int:
@@ -18,7 +22,9 @@ class FullReporter(TextReporter):
     name = "full"
     description = "在 text 的基础上显示出错的原文行，并用 ^ 标出位置"
 
-    def render(self, run) -> str:
+    def render(self, run: RunResult) -> str:
+        if self.only_statistics:
+            return super().render(run)
         blocks = []
         for result in run.files:
             for diagnostic, excerpt in zip(result.diagnostics, result.excerpts, strict=False):

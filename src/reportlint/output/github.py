@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlint.core.diagnostics import Severity
 from reportlint.output import Reporter
+
+if TYPE_CHECKING:
+    from reportlint.run.results import RunResult
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -22,7 +27,7 @@ class GithubReporter(Reporter):
     name = "github"
     description = "GitHub Actions 工作流命令（在拉取请求中逐行标注）"
 
-    def render(self, run) -> str:
+    def render(self, run: RunResult) -> str:
         lines = []
         for diagnostic in run.diagnostics:
             properties = [f"file={_escape_property(diagnostic.path)}"]

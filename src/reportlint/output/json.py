@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Location
 from reportlint.core.version import __version__
 from reportlint.output import Reporter
+
+if TYPE_CHECKING:
+    from reportlint.run.results import RunResult
 
 #: Bumped on any incompatible change of the JSON layout.
 JSON_SCHEMA_VERSION = "1.0"
@@ -19,9 +23,9 @@ def location_dict(location: Location | None) -> dict[str, int | str] | None:
     return None if location is None else location.as_dict()
 
 
-def diagnostic_dict(diagnostic: Diagnostic) -> dict:
+def diagnostic_dict(diagnostic: Diagnostic) -> dict[str, Any]:
     """One finding as JSON."""
-    data = {
+    data: dict[str, Any] = {
         "code": diagnostic.code,
         "name": diagnostic.name,
         "severity": diagnostic.severity.label,
@@ -51,7 +55,7 @@ class JsonReporter(Reporter):
     name = "json"
     description = "JSON 格式（带版本号的固定结构，见 docs/json-output.md）"
 
-    def render(self, run) -> str:
+    def render(self, run: RunResult) -> str:
         diagnostics = run.diagnostics
         payload = {
             "schema_version": JSON_SCHEMA_VERSION,

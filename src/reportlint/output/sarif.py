@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from reportlint.core.diagnostics import Diagnostic, Severity
@@ -18,13 +19,17 @@ from reportlint.core.model import Location
 from reportlint.core.version import __version__
 from reportlint.output import Reporter
 
+if TYPE_CHECKING:
+    from reportlint.core.rule import Rule
+    from reportlint.run.results import RunResult
+
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 FINGERPRINT_KEY = "reportlint/v1"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _artifact_location(path: str, sources: dict[str, str] | None = None) -> dict:
+def _artifact_location(path: str, sources: dict[str, str] | None = None) -> dict[str, str]:
     """A file's SARIF location: a URI percent-encoded from the bytes of its name (relative to ``%SRCROOT%`` when it can be)."""
     source = (sources or {}).get(path, path)
     raw = os.fsencode(source)  # a name's undecodable bytes come back as they are on disk
@@ -42,14 +47,14 @@ def _region(location: Location) -> dict:
     }
 
 
-def _physical(path: str, location: Location | None, sources: dict[str, str]) -> dict:
-    physical = {"artifactLocation": _artifact_location(path, sources)}
+def _physical(path: str, location: Location | None, sources: dict[str, str]) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _artifact_location(path, sources)}
     if location is not None:
         physical["region"] = _region(location)
     return physical
 
 
-def _rule_descriptor(rule) -> dict:
+def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
     documentation = rule.documentation()
     return {
         "id": rule.code,
@@ -62,11 +67,11 @@ def _rule_descriptor(rule) -> dict:
     }
 
 
-def _result(diagnostic: Diagnostic, rule_index: dict[str, int], sources: dict[str, str]) -> dict:
-    location = {"physicalLocation": _physical(diagnostic.path, diagnostic.location, sources)}
+def _result(diagnostic: Diagnostic, rule_index: dict[str, int], sources: dict[str, str]) -> dict[str, Any]:
+    location: dict[str, Any] = {"physicalLocation": _physical(diagnostic.path, diagnostic.location, sources)}
     if diagnostic.location is not None and diagnostic.location.logical:
         location["logicalLocations"] = [{"name": diagnostic.location.logical, "kind": "element"}]
-    result = {
+    result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "level": _LEVEL[diagnostic.severity],
         "message": {"text": diagnostic.message},
@@ -89,7 +94,7 @@ class SarifReporter(Reporter):
     name = "sarif"
     description = "SARIF 2.1.0（上传到 GitHub 代码扫描等平台）"
 
-    def render(self, run) -> str:
+    def render(self, run: RunResult) -> str:
         rules = list(run.rules)
         rule_index = {rule.code: index for index, rule in enumerate(rules)}
         sources = {result.path: result.source_path for result in run.files if result.source_path}

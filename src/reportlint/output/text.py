@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.output import Reporter, statistics_lines, summary_line
+from reportlint.output import Reporter, statistics_block, summary_line
+
+if TYPE_CHECKING:
+    from reportlint.run.results import RunResult
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> str:
@@ -14,28 +19,39 @@ def diagnostic_line(diagnostic: Diagnostic) -> str:
     return f"{place}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}{logical}"
 
 
-def plugin_failure_lines(run) -> list[str]:
+def plugin_failure_lines(run: RunResult) -> list[str]:
     """Plugin failures, one line each."""
     return [f"插件 {failure.plugin}：{failure.message}" for failure in run.failures]
 
 
 class TextReporter(Reporter):
-    """One line per finding, then a summary (and ``--statistics`` counts per rule)."""
+    """One line per finding, then a summary (and with ``--statistics``, counts per rule and family).
+
+    ``--quiet`` leaves out the summary; ``--quiet --statistics`` prints only the statistics.
+    """
 
     name = "text"
     description = "每个问题一行：路径:行:列: 代码 [级别] 说明，最后是汇总"
 
-    def render(self, run) -> str:
-        lines = [diagnostic_line(diagnostic) for diagnostic in run.diagnostics]
-        lines.extend(self.footer(run))
+    def render(self, run: RunResult) -> str:
+        if self.only_statistics:
+            lines = [*plugin_failure_lines(run), *statistics_block(run)]
+        else:
+            lines = [diagnostic_line(diagnostic) for diagnostic in run.diagnostics]
+            lines.extend(self.footer(run))
         return "\n".join(lines) + ("\n" if lines else "")
 
-    def footer(self, run) -> list[str]:
+    @property
+    def only_statistics(self) -> bool:
+        """``--quiet --statistics``: the statistics and nothing else."""
+        return self.options.quiet and self.options.statistics
+
+    def footer(self, run: RunResult) -> list[str]:
         """Plugin failures, statistics and the summary (nothing in quiet mode)."""
         lines = plugin_failure_lines(run)
         if self.options.quiet:
             return lines
-        if self.options.statistics and run.diagnostics:
-            lines.extend(["", "按规则统计：", *statistics_lines(run)])
+        if self.options.statistics:
+            lines.extend(["", *statistics_block(run)])
         lines.append(summary_line(run))
         return lines

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
 from reportlint.text.normalize import fold_width
@@ -13,13 +16,13 @@ from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import chinese_number, section_number
 
 
-def _applies(report) -> bool:
+def _applies(report: Report) -> bool:
     """Structure rules judge reports of 2019 and later (the six-section era) and undated ones."""
     year = report.reading.year
     return year is None or year >= 2019
 
 
-def _title_anchor(report) -> tuple[int, int]:
+def _title_anchor(report: Report) -> tuple[int, int]:
     title = report.reading.title
     if title is not None:
         return title.start, title.end
@@ -37,19 +40,36 @@ class MissingSection(Rule):
 
     反例：
 
-        一、总体情况 …… 二、主动公开政府信息情况 …… 五、存在的主要问题及改进情况 ……
-        （缺少三、四、六）
+        一、总体情况
+        ……
+        二、主动公开政府信息情况
+        ……
+        五、存在的主要问题及改进情况
+        ……
+        六、其他需要报告的事项
+        ……    （缺少三、四）
 
     正例：
 
-        一、总体情况 …… 二、…… 三、…… 四、…… 五、…… 六、其他需要报告的事项 无。
+        一、总体情况
+        ……
+        二、主动公开政府信息情况
+        ……
+        三、收到和处理政府信息公开申请情况
+        ……
+        四、政府信息公开行政复议、行政诉讼情况
+        ……
+        五、存在的主要问题及改进情况
+        ……
+        六、其他需要报告的事项
+        ……
     """
 
     code = "RL101"
     name = "missing-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         reading = report.reading
@@ -64,12 +84,13 @@ class MissingSection(Rule):
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
 
     @staticmethod
-    def _anchor(report, number: int) -> tuple[int, int]:
+    def _anchor(report: Report, number: int) -> tuple[int, int]:
         """Where the missing section belongs: the heading of the next section found after it."""
         following = [
             section
             for section in report.reading.sections
-            if (section.ordinal is not None and section.ordinal > number) or (section.is_template and int(section.spec_id[1:]) > number)
+            if (section.ordinal is not None and section.ordinal > number)
+            or (section.is_template and section.spec_id is not None and int(section.spec_id[1:]) > number)
         ]
         if following:
             return following[0].start, following[0].end
@@ -89,19 +110,21 @@ class SectionOrder(Rule):
         三、收到和处理政府信息公开申请情况
         ……
         二、主动公开政府信息情况
+        ……
 
     正例：
 
         二、主动公开政府信息情况
         ……
         三、收到和处理政府信息公开申请情况
+        ……
     """
 
     code = "RL102"
     name = "section-order"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         template_sections = [section for section in report.reading.sections if section.is_template]
@@ -111,6 +134,7 @@ class SectionOrder(Rule):
         numbers = {spec.id: spec.number for spec in template.sections}
         seen_max = 0
         for section in template_sections:
+            assert section.spec_id is not None  # a template section knows its spec
             number = numbers.get(section.spec_id, 0)
             heading = template.section(section.spec_id).heading
             if number < seen_max:
@@ -148,7 +172,7 @@ class ExtraSection(Rule):
     name = "extra-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         seen: set[str] = set()
@@ -156,6 +180,7 @@ class ExtraSection(Rule):
             if section.kind == "unknown":
                 yield self.diagnostic(f"官方格式之外的一级标题：“{section.heading}”", section.start, section.end)
             elif section.is_template:
+                assert section.spec_id is not None  # a template section knows its spec
                 if section.spec_id in seen:
                     yield self.diagnostic(f"重复的章节：“{section.heading}”在前面已经出现过", section.start, section.end)
                 seen.add(section.spec_id)
@@ -182,7 +207,7 @@ class EmptySection(Rule):
     name = "empty-section"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
         for section in report.reading.sections:
             if not text[section.body_start : section.body_end].strip():
@@ -211,7 +236,7 @@ class LegacyStructure(Rule):
     name = "legacy-structure"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         if not _applies(report):
             return
         for section in report.reading.legacy_sections:
@@ -229,20 +254,20 @@ class TemplateYearMismatch(Rule):
     国办公开办函〔2021〕30号的格式：第二部分的表格改为“本年制发件数/本年废止件数/
     现行有效件数”等，删去“政府集中采购”，第三部分“（六）其他处理”分为三行。
 
-    反例：
+    反例（2021年度报告）：
 
-        2021年度报告中：信息内容  本年新制作数量  本年新公开数量  对外公开总数量
+        信息内容  本年新制作数量  本年新公开数量  对外公开总数量    （2019 年格式的表头）
 
     正例：
 
-        2021年度报告中：信息内容  本年制发件数  本年废止件数  现行有效件数
+        信息内容  本年制发件数  本年废止件数  现行有效件数
     """
 
     code = "RL106"
     name = "template-year-mismatch"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         expected = reading.expected_template
         if expected is None or not reading.table_templates:
@@ -288,12 +313,12 @@ class HeadingVariant(Rule):
     name = "heading-variant"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         template = report.reading.expected_template
         if template is None or report.reading.is_legacy_structure:
             return
         for section in report.reading.sections:
-            if section.is_template and section.match in ("variant", "keywords"):
+            if section.is_template and section.spec_id is not None and section.match in ("variant", "keywords"):
                 official = template.section(section.spec_id).heading
                 yield self.diagnostic(f"章节标题“{section.heading}”与官方格式不同，官方标题为“{official}”", section.start, section.end)
 
@@ -312,20 +337,20 @@ class IntroPromises(Rule):
 
     反例：
 
+        （引言）
         全文包括概述，政府信息主动公开情况，……以及存在问题和整改措施。并附指标统计表。
 
     正例：
 
-        本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、
-        政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告
-        的事项六个部分组成。
+        （引言）
+        本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。
     """
 
     code = "RL108"
     name = "intro-promises"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         sections = report.reading.sections
         intro_end = sections[0].start if sections else min(len(report.text), 1500)
         normalized = report.normalized
@@ -466,19 +491,26 @@ class OverviewAspects(Rule):
 
     反例：
 
-        一、总体情况 ……（一）强化组织保障……（二）严守公开标准……（三）聚焦重点领域……
+        一、总体情况
+        （一）强化组织保障。……
+        （二）严守公开标准。……
+        （三）聚焦重点领域。……
 
     正例：
 
-        一、总体情况 （一）主动公开…… （二）依申请公开…… （三）政府信息管理……
-        （四）政府信息公开平台建设…… （五）监督保障……
+        一、总体情况
+        （一）主动公开。……
+        （二）依申请公开。……
+        （三）政府信息管理。……
+        （四）政府信息公开平台建设。……
+        （五）监督保障。……
     """
 
     code = "RL109"
     name = "overview-aspects"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         section = report.reading.section("s1")
         if section is None or not _applies(report):
             return
@@ -500,13 +532,16 @@ class AssessmentStatement(Rule):
     评议和责任追究结果情况”；国办公开办函〔2021〕30号把它列入总体情况的“监督保障”。
     乡镇人民政府也适用；街道办事处是派出机关，默认不检查（选项可开启）。
 
-    反例：
+    反例（总体情况和第五部分都没有写考核、评议和责任追究）：
 
-        （四）监督保障情况。制定政务公开监督检查制度……（没有考核、评议、责任追究）
+        一、总体情况
+        （五）监督保障。制定政务公开监督检查制度，定期检查网站栏目更新情况。
+        五、存在的主要问题及改进情况
+        一是部分信息公开不够及时；二是政策解读形式单一。
 
     正例：
 
-        将政务公开工作纳入年度绩效考核，开展社会评议，本年度未发生责任追究情况。
+        （五）监督保障。将政务公开工作纳入年度绩效考核，开展社会评议，本年度未发生责任追究情况。
 
     选项：``include-street-offices``（true/false）——街道办事处的报告是否也检查。
     """
@@ -518,7 +553,7 @@ class AssessmentStatement(Rule):
 
     _WORDS = ("考核", "评议", "责任追究", "问责")
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         if subject is None or not subject.is_government or not _applies(report):
             return
@@ -529,6 +564,7 @@ class AssessmentStatement(Rule):
         if not bodies or any(word in body for body in bodies for word in self._WORDS):
             return
         anchor = parts[0] or parts[1]
+        assert anchor is not None  # a body was found above
         yield self.diagnostic(
             f"{subject.name}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
             anchor.start,
@@ -558,7 +594,7 @@ class FeeStatement(Rule):
     name = "fee-statement"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         year = report.reading.year
         section = report.reading.section("s6")
         if year is None or year < 2021 or section is None:
@@ -593,7 +629,7 @@ class TitleForm(Rule):
     name = "title-form"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -657,7 +693,7 @@ class TitleYearCharacter(Rule):
     name = "title-year-character"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -686,7 +722,7 @@ class TitleDuplicatedWord(Rule):
     name = "title-duplicated-word"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             return
@@ -709,18 +745,18 @@ class TitleMissing(Rule):
 
     反例：
 
-        一、总体情况 ……（正文前没有标题）
+        秦安县陇城镇政府信息公开工作年度报告    （标题中没有年份）
 
     正例：
 
-        某县某镇2021年政府信息公开工作年度报告
+        秦安县陇城镇2021年政府信息公开工作年度报告
     """
 
     code = "RL115"
     name = "title-missing"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is None:
             start, end = _title_anchor(report)
@@ -746,14 +782,14 @@ class TitleSplit(Rule):
     name = "title-split"
     severity = "info"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title
         if title is not None and len(title.parts) > 1:
             yield self.diagnostic(f"标题被拆成了 {len(title.parts)} 行：“{title.text}”", title.start, title.end)
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL1 structure and title rules."""
     return [
         MissingSection,

@@ -6,19 +6,21 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
 from reportlint.text.quoting import squash
 
 
-def _tables(report) -> Iterator[FilledTable]:
+def _tables(report: Report) -> Iterator[FilledTable]:
     filled = report.reading.filled
     if filled is not None:
         yield from (table for table in filled.tables.values() if table.found)
 
 
-def _cells(report, status: CellStatus | None = None) -> Iterator[tuple[FilledTable, FilledRow, FilledCell]]:
+def _cells(report: Report, status: CellStatus | None = None) -> Iterator[tuple[FilledTable, FilledRow, FilledCell]]:
     for table in _tables(report):
         for row in table.rows:
             for cell in row.cells:
@@ -26,11 +28,17 @@ def _cells(report, status: CellStatus | None = None) -> Iterator[tuple[FilledTab
                     yield table, row, cell
 
 
+def _span(cell: FilledCell) -> tuple[int, int]:
+    """Where a cell is written: every cell a rule reports was read from the text."""
+    assert cell.start is not None and cell.end is not None, "a reported cell has a place in the text"
+    return cell.start, cell.end
+
+
 def _row_anchor(row: FilledRow) -> tuple[int, int]:
-    if row.label_start is not None:
+    if row.label_start is not None and row.label_end is not None:
         return row.label_start, row.label_end
     located = [cell for cell in row.cells if cell.start is not None]
-    return (located[0].start, located[-1].end) if located else (row.start, row.end)
+    return (_span(located[0])[0], _span(located[-1])[1]) if located else (row.start, row.end)
 
 
 def _row_name(table: FilledTable, row: FilledRow) -> str:
@@ -50,7 +58,7 @@ class MissingTable(Rule):
     反例：
 
         二、主动公开政府信息情况
-        （只有文字，没有表格）
+        全年主动公开政府信息156条，其中行政规范性文件5件。    （只有文字，没有表格）
 
     正例：
 
@@ -64,7 +72,7 @@ class MissingTable(Rule):
     name = "missing-table"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         template = reading.expected_template
         if template is None:
@@ -94,18 +102,25 @@ class MissingRows(Rule):
 
     反例：
 
-        第三部分表格中没有“（五）不予处理”下的“3.要求提供公开出版物”行
+        （第三部分表格缺少“3.要求提供公开出版物”行）
+        （五）不予处理  1.信访举报投诉类申请  0  0  0  0  0  0  0
+        2.重复申请  0  0  0  0  0  0  0
+        4.无正当理由大量反复申请  0  0  0  0  0  0  0
 
     正例：
 
+        （第三部分表格）
+        （五）不予处理  1.信访举报投诉类申请  0  0  0  0  0  0  0
+        2.重复申请  0  0  0  0  0  0  0
         3.要求提供公开出版物  0  0  0  0  0  0  0
+        4.无正当理由大量反复申请  0  0  0  0  0  0  0
     """
 
     code = "RL202"
     name = "missing-rows"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             missing = [row for row in table.spec.rows if table.row(row.id) is None]
             if not missing:
@@ -125,19 +140,21 @@ class UnalignedRow(Rule):
 
     反例：
 
+        （第三部分表格）
         三、本年度办理结果
         0  0  0  0  0  0  0  0  0    （没有行标签，9 个数值，应为 7 个）
 
     正例：
 
-        （二）部分公开（区分处理的，只计这一情形，不计其他情形）  0  0  0  0  0  0  0
+        （第三部分表格）
+        （一）予以公开  0  0  0  0  0  0  0
     """
 
     code = "RL203"
     name = "unaligned-row"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
                 if row.row is not None:
@@ -159,11 +176,14 @@ class PositionalRow(Rule):
 
     反例：
 
+        （第三部分表格）
         二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0
-        0  0  0  0  0  0  0                 （缺“（一）予以公开”）
+        0  0  0  0  0  0  0    （缺“（一）予以公开”）
 
     正例：
 
+        （第三部分表格）
+        二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0
         （一）予以公开  0  0  0  0  0  0  0
     """
 
@@ -171,10 +191,10 @@ class PositionalRow(Rule):
     name = "positional-row"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
-                if row.match is LabelMatch.POSITIONAL:
+                if row.match is LabelMatch.POSITIONAL and row.row is not None:
                     start, end = _row_anchor(row)
                     label = table.spec.row(row.row).label
                     yield self.diagnostic(f"{table.spec.display}中这一行缺少行标签，按位置对应为“{label}”，请补上行标签", start, end)
@@ -188,18 +208,20 @@ class ValueCount(Rule):
 
     反例：
 
-        第四部分表格：0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0（16 个数值）
+        （第四部分表格）
+        0  0  0  0  0  0  0  0  0  0  0  0  0  0  0  0    （16 个数值）
 
     正例：
 
-        第四部分表格：0 0 0 0 0 0 0 0 0 0 0 0 0 0 0（15 个数值）
+        （第四部分表格）
+        0  0  0  0  0  0  0  0  0  0  0  0  0  0  0    （15 个数值）
     """
 
     code = "RL205"
     name = "value-count"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
                 if row.row is None:
@@ -211,7 +233,7 @@ class ValueCount(Rule):
                 found = len([cell for cell in row.cells if cell.status is not CellStatus.MISSING])
                 name = _row_name(table, row)
                 if extra:
-                    start, end = extra[0].start, extra[-1].end
+                    start, end = _span(extra[0])[0], _span(extra[-1])[1]
                     detail = f"多出的 {len(extra)} 个无法确定属于哪一列"
                 else:
                     start, end = _row_anchor(row)
@@ -230,23 +252,22 @@ class BlankCell(Rule):
 
     反例：
 
-        规范性文件  0  0  （空）
+        行政规范性文件  0  （空）  5
 
     正例：
 
-        规范性文件  0  0  0
+        行政规范性文件  0  0  5
     """
 
     code = "RL206"
     name = "blank-cell"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.BLANK):
             yield self.diagnostic(
                 f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}为空，没有数据应填写 0",
-                cell.start,
-                cell.end,
+                *_span(cell),
             )
 
 
@@ -257,30 +278,33 @@ class NonNumericCell(Rule):
 
     反例：
 
-        行政处罚  无  -  /
+        行政许可  无
+        行政处罚  -
+        行政强制  /
 
     正例：
 
-        行政处罚  0  0  0
+        行政许可  0
+        行政处罚  0
+        行政强制  0
     """
 
     code = "RL207"
     name = "non-numeric-cell"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.NON_NUMERIC):
             yield self.diagnostic(
                 f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写的是“{cell.raw}”，应填写数字（没有数据填 0）",
-                cell.start,
-                cell.end,
+                *_span(cell),
             )
 
 
 _UNIT_NOTE = re.compile(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
 
 
-def declared_unit(report, table: FilledTable, column_label: str) -> str | None:
+def declared_unit(report: Report, table: FilledTable, column_label: str) -> str | None:
     """The unit a report states for a column whose header has none: ``采购总金额（万元）`` or a ``单位：万元`` note.
 
     Looked for in the section that holds the table.
@@ -307,12 +331,12 @@ class CellUnit(Rule):
 
     反例：
 
-        政府集中采购  12  70280元
+        信息内容  本年收费金额（单位：万元）
         行政事业性收费  3500元
 
     正例：
 
-        政府集中采购  12  7.028（表外注明单位：万元）
+        信息内容  本年收费金额（单位：万元）
         行政事业性收费  0.35
     """
 
@@ -320,7 +344,7 @@ class CellUnit(Rule):
     name = "cell-unit"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report):
             if cell.unit is None or cell.column is None or cell.status is not CellStatus.OK:
                 continue
@@ -340,7 +364,7 @@ class CellUnit(Rule):
                 message = f"{where}的单位应为“{column.unit}”（见表头），填写的是“{cell.raw}”"
             else:
                 continue
-            yield self.diagnostic(message, cell.start, cell.end)
+            yield self.diagnostic(message, *_span(cell))
 
 
 class AmountWithoutUnit(Rule):
@@ -350,7 +374,7 @@ class AmountWithoutUnit(Rule):
     0 不受影响。请在表头注明单位（“采购总金额（万元）”）或在表下注明“单位：万元”，
     单元格只填数字。
 
-    反例：
+    反例（2020年度报告）：
 
         信息内容  采购项目数量  采购总金额
         政府集中采购  3  57
@@ -365,7 +389,7 @@ class AmountWithoutUnit(Rule):
     name = "amount-without-unit"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.OK):
             if cell.column is None or cell.unit is not None or not cell.value:
                 continue
@@ -373,8 +397,7 @@ class AmountWithoutUnit(Rule):
             if column.kind == "amount" and column.unit is None and declared_unit(report, table, column.label) is None:
                 yield self.diagnostic(
                     f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写“{cell.raw}”，表中没有注明单位，无法判断是元还是万元",
-                    cell.start,
-                    cell.end,
+                    *_span(cell),
                 )
 
 
@@ -397,7 +420,7 @@ class ImpossibleCount(Rule):
     name = "impossible-count"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table, _row, cell in _cells(report, CellStatus.OK):
             if cell.column is None or cell.value is None:
                 continue
@@ -406,9 +429,9 @@ class ImpossibleCount(Rule):
                 continue
             where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
             if cell.value < 0:
-                yield self.diagnostic(f"{where}是数量，不能为负数（填写的是“{cell.raw}”）", cell.start, cell.end)
+                yield self.diagnostic(f"{where}是数量，不能为负数（填写的是“{cell.raw}”）", *_span(cell))
             elif isinstance(cell.value, Decimal) and cell.value != cell.value.to_integral_value():
-                yield self.diagnostic(f"{where}是数量，应为整数（填写的是“{cell.raw}”）", cell.start, cell.end)
+                yield self.diagnostic(f"{where}是数量，应为整数（填写的是“{cell.raw}”）", *_span(cell))
 
 
 class HeaderLabel(Rule):
@@ -429,7 +452,7 @@ class HeaderLabel(Rule):
     name = "header-label"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for text, start, end in table.unknown_headers:
                 yield self.diagnostic(f"{table.spec.display}的表头“{text}”不完整或不是官方格式中的写法", start, end)
@@ -453,10 +476,10 @@ class RowLabelVariant(Rule):
     name = "row-label-variant"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for row in table.rows:
-                if row.match not in (LabelMatch.NO_ORDINAL, LabelMatch.FUZZY) or row.label_start is None:
+                if row.match not in (LabelMatch.NO_ORDINAL, LabelMatch.FUZZY) or row.label_start is None or row.row is None:
                     continue
                 official = table.spec.row(row.row).label
                 reason = "缺少序号" if row.match is LabelMatch.NO_ORDINAL else "文字与官方格式不同"
@@ -487,7 +510,7 @@ class RulesByLowerBody(Rule):
     name = "rules-by-lower-body"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         table = report.reading.table("s2_20_1")
         if subject is None or subject.level not in NO_RULEMAKING_LEVELS or table is None:
@@ -497,8 +520,7 @@ class RulesByLowerBody(Rule):
             if cell.is_readable and cell.value and cell.value > 0:
                 yield self.diagnostic(
                     f"{subject.name}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
-                    cell.start,
-                    cell.end,
+                    *_span(cell),
                 )
 
 
@@ -524,7 +546,7 @@ class FeeAmountScale(Rule):
     severity = "warning"
     options = {"threshold": Option(100.0, "超过该金额（万元）即提示", float)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         table = report.reading.table("s2_20_8")
         if table is None:
             return
@@ -532,16 +554,15 @@ class FeeAmountScale(Rule):
             if column.unit != "万元":
                 continue
             cell = table.cell("fees", column.id)
-            if cell.is_readable and cell.unit is None and cell.value > Decimal(str(self.config["threshold"])):
+            if cell.is_readable and cell.value is not None and cell.unit is None and cell.value > Decimal(str(self.config["threshold"])):
                 yield self.diagnostic(
                     f"“行政事业性收费”的收费金额单位是万元，填写的 {cell.raw} 万元即 {cell.value * 10000} 元，数值异常，请确认是否按“元”填写",
-                    cell.start,
-                    cell.end,
+                    *_span(cell),
                 )
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL2 table-shape and cell rules."""
     return [
         MissingTable,

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from reportlint.core.diagnostics import Related
+from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
@@ -37,7 +38,7 @@ def _number(value: int | Decimal) -> str:
     return str(value) if isinstance(value, int) else format(value.normalize(), "f")
 
 
-def _written(report, quantity: Quantity) -> str:
+def _written(report: Report, quantity: Quantity) -> str:
     return report.text[quantity.start : quantity.end]
 
 
@@ -80,7 +81,7 @@ class NarrativeSumMismatch(Rule):
         )
     }
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         for enumeration in find_enumerations(report.normalized):
             if enumeration.approximate or enumeration.covers_total or _sums_within_prefix(enumeration):
                 continue
@@ -113,13 +114,11 @@ class PercentageMismatch(Rule):
 
     反例：
 
-        全年累计主动公开政府信息122条。其中：A类信息15条，占总体百分比为13.3%；
-        B类信息107条，占总体百分比为87.7%。
+        全年累计主动公开政府信息122条。其中：A类信息15条，占总体百分比为13.3%；B类信息107条，占总体百分比为87.7%。
 
     正例：
 
-        全年累计主动公开政府信息122条。其中：A类信息15条，占总体百分比为12.3%；
-        B类信息107条，占总体百分比为87.7%。
+        全年累计主动公开政府信息122条。其中：A类信息15条，占总体百分比为12.3%；B类信息107条，占总体百分比为87.7%。
 
     选项：``tolerance``（默认 0.2）——占比之和与 100% 之间允许的差（百分点）。
     """
@@ -129,7 +128,7 @@ class PercentageMismatch(Rule):
     severity = "warning"
     options = {"tolerance": Option(0.2, "占比之和与 100% 之间允许的舍入误差（百分点）", float)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
         enumerations = find_enumerations(text)
         for enumeration in enumerations:
@@ -139,7 +138,7 @@ class PercentageMismatch(Rule):
             for group in self._groups(shares):
                 yield from self._share_sum(report, sentence, group, enumerations)
 
-    def _shares_against_counts(self, report, enumeration: Enumeration):
+    def _shares_against_counts(self, report: Report, enumeration: Enumeration) -> Iterator[Diagnostic]:
         if enumeration.approximate or not enumeration.total.value:
             return
         total = Decimal(enumeration.total.value)
@@ -178,7 +177,7 @@ class PercentageMismatch(Rule):
         if group:
             yield group
 
-    def _share_sum(self, report, sentence: Span, group: list[Share], enumerations: Sequence[Enumeration]):
+    def _share_sum(self, report: Report, sentence: Span, group: list[Share], enumerations: Sequence[Enumeration]) -> Iterator[Diagnostic]:
         if len(group) < 2:
             return
         total = sum((share.percentage.value for share in group), Decimal(0))
@@ -240,7 +239,7 @@ class RateContradiction(Rule):
     name = "rate-contradiction"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
         for sentence in iter_sentences(text):
             for rate in find_rates(text, sentence.start, sentence.end):
@@ -414,20 +413,24 @@ class TextTableMismatch(Rule):
 
     反例：
 
+        一、总体情况
         （二）依申请公开情况。2021年共收到政府信息公开申请3件。
-        ……（第三部分表格“一、本年新收政府信息公开申请数量”的“总计”为 0）
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量  0  0  0  0  0  0  0
 
     正例：
 
+        一、总体情况
         （二）依申请公开情况。2021年共收到政府信息公开申请3件。
-        ……（第三部分表格“一、本年新收政府信息公开申请数量”的“总计”为 3）
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量  3  0  0  0  0  0  3
     """
 
     code = "RL313"
     name = "text-table-mismatch"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         text = report.normalized
         filled_tables = reading.filled.tables.values() if reading.filled else ()
@@ -441,7 +444,7 @@ class TextTableMismatch(Rule):
             yield from self._counts(report, sentence)
             yield from self._nones(report, sentence)
 
-    def _counts(self, report, sentence: Span):
+    def _counts(self, report: Report, sentence: Span) -> Iterator[Diagnostic]:
         for statement in _COUNT_STATEMENTS:
             for match in statement.matches(report.normalized, sentence):
                 in_table = statement.quantity.read(report.reading)
@@ -456,7 +459,7 @@ class TextTableMismatch(Rule):
                     related=in_table.related(),
                 )
 
-    def _nones(self, report, sentence: Span):
+    def _nones(self, report: Report, sentence: Span) -> Iterator[Diagnostic]:
         for statement in _NONE_STATEMENTS:
             for match in statement.matches(report.normalized, sentence):
                 in_table = statement.quantity.read(report.reading)
@@ -477,6 +480,6 @@ def _count_follows(text: str, sentence: Span, position: int) -> bool:
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL31x narrative-number rules."""
     return [NarrativeSumMismatch, PercentageMismatch, RateContradiction, TextTableMismatch]

@@ -9,8 +9,11 @@ generic (:mod:`reportlint.template.relations`).
 
 from __future__ import annotations
 
-from reportlint.core.diagnostics import Related
+from collections.abc import Iterator
+
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.template.relations import describe, relations_for, violations
 from reportlint.template.spec import RelationSpec
@@ -23,7 +26,7 @@ class RelationRule(Rule):
         """Whether this rule reports the relation."""
         return relation.code == self.code
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         filled = report.reading.filled
         if filled is None:
             return
@@ -32,13 +35,10 @@ class RelationRule(Rule):
                 continue
             for evaluation in violations(relation, filled):
                 primary = evaluation.primary
-                spec = evaluation.table.spec
-                related = [
-                    Related(cell.start, cell.end, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}")
-                    for cell in evaluation.cells
-                    if cell.start is not None
-                ]
-                yield self.diagnostic(describe(evaluation), primary.start, primary.end, related=related, severity=relation.severity)
+                assert primary.start is not None, "the cell a broken relation is reported at was read from the text"
+                yield self.diagnostic(
+                    describe(evaluation), primary.start, primary.end, related=evaluation.located_cells, severity=relation.severity
+                )
 
 
 class ColumnBalance(RelationRule):
@@ -49,14 +49,19 @@ class ColumnBalance(RelationRule):
 
     反例：
 
-        一、本年新收…  5 …
-        二、上年结转…  1 …
-        （七）总计     4 …
-        四、结转下年度继续办理  1 …      （5 + 1 ≠ 4 + 1）
+        （第三部分表格）
+        一、本年新收政府信息公开申请数量  5  0  0  0  0  0  5
+        二、上年结转政府信息公开申请数量  1  0  0  0  0  0  1
+        （七）总计  4  0  0  0  0  0  4
+        四、结转下年度继续办理  1  0  0  0  0  0  1    （5 + 1 ≠ 4 + 1）
 
     正例：
 
-        （七）总计     5 …               （5 + 1 = 5 + 1）
+        （第三部分表格）
+        一、本年新收政府信息公开申请数量  5  0  0  0  0  0  5
+        二、上年结转政府信息公开申请数量  1  0  0  0  0  0  1
+        （七）总计  5  0  0  0  0  0  5
+        四、结转下年度继续办理  1  0  0  0  0  0  1    （5 + 1 = 5 + 1）
     """
 
     code = "RL301"
@@ -92,11 +97,17 @@ class ResultTotal(RelationRule):
 
     反例：
 
-        （一）予以公开 3，（二）部分公开 1，其余为 0，（七）总计 5
+        （第三部分表格，其余各行为 0）
+        （一）予以公开  3  0  0  0  0  0  3
+        （二）部分公开  1  0  0  0  0  0  1
+        （七）总计  5  0  0  0  0  0  5    （3 + 1 ≠ 5）
 
     正例：
 
-        （七）总计 4
+        （第三部分表格，其余各行为 0）
+        （一）予以公开  3  0  0  0  0  0  3
+        （二）部分公开  1  0  0  0  0  0  1
+        （七）总计  4  0  0  0  0  0  4
     """
 
     code = "RL303"
@@ -112,11 +123,13 @@ class LitigationTotal(RelationRule):
 
     反例：
 
-        行政复议：结果维持 1，结果纠正 1，其他结果 0，尚未审结 1，总计 2
+        （第四部分表格）
+        1  1  0  1  2  0  0  0  0  0  0  0  0  0  0    （行政复议：1 + 1 + 0 + 1 ≠ 2）
 
     正例：
 
-        行政复议：结果维持 1，结果纠正 1，其他结果 0，尚未审结 1，总计 3
+        （第四部分表格）
+        1  1  0  1  3  0  0  0  0  0  0  0  0  0  0    （行政复议：1 + 1 + 0 + 1 = 3）
     """
 
     code = "RL304"
@@ -132,11 +145,12 @@ class NoApplicationsAllZero(RelationRule):
 
     反例：
 
-        一、本年新收… 总计 0；二、上年结转… 总计 0；（一）予以公开 自然人 2
+        （第三部分表格，其余各行为 0）
+        （一）予以公开  2  0  0  0  0  0  2    （新收和结转都为 0）
 
     正例：
 
-        全表均为 0
+        （第三部分表格全部为 0）
     """
 
     code = "RL305"
@@ -149,7 +163,7 @@ class PublicationCountPlausibility(RelationRule):
 
     对外公开总数量包含本年新公开的文件，一般不应更少。
 
-    反例：
+    反例（2020年度报告）：
 
         规范性文件  5  5  3
 
@@ -169,13 +183,15 @@ class ExtensionRelation(RelationRule):
     省、市在统一格式上增加行、列时，可以在模板扩展文件中声明新的勾稽关系；
     reportlint 用同一套方法核对。消息中给出关系的说明、两边的数值和差额。
 
-    反例：
+    反例（省级扩展在“第二十条第（一）项”中增加“其中：涉企行政规范性文件”行，并声明它的各列不大于“行政规范性文件”行）：
 
-        （省级扩展）地方性法规 现行有效件数 ≠ 上年现行有效 + 本年制发 − 本年废止
+        行政规范性文件  1  0  5
+        其中：涉企行政规范性文件  2  0  3
 
     正例：
 
-        两边相等
+        行政规范性文件  2  0  5
+        其中：涉企行政规范性文件  2  0  3
     """
 
     code = "RL309"
@@ -187,6 +203,6 @@ class ExtensionRelation(RelationRule):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL3 relation rules."""
     return [ColumnBalance, RowTotal, ResultTotal, LitigationTotal, NoApplicationsAllZero, PublicationCountPlausibility, ExtensionRelation]

@@ -10,15 +10,17 @@ the configuration applies to all of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
+from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
-from reportlint.places.self_references import find_self_references
+from reportlint.places.self_references import find_self_references, own_self_nouns
 from reportlint.places.settings import load_gazetteer, place_settings
 
 _ALLOW_OPTION = Option([], '从不报告的地名（或自称），如 ["莲花镇"]；与 [places] allow 合并', list)
@@ -29,7 +31,7 @@ class _PlaceRule(Rule):
 
     options = MappingProxyType({"allow": _ALLOW_OPTION})
 
-    def allowed(self, report) -> frozenset[str]:
+    def allowed(self, report: Report) -> frozenset[str]:
         """Names this rule never reports for this report."""
         return place_settings(report.config).allow | frozenset(self.config["allow"])
 
@@ -77,7 +79,7 @@ class SiblingTownship(_PlaceRule):
     name = "sibling-township"
     severity = "error"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for reference in analysis.references:
@@ -132,7 +134,7 @@ class ForeignPlace(_PlaceRule):
     name = "foreign-place"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for reference in analysis.references:
@@ -178,7 +180,7 @@ class ImpossibleHierarchy(_PlaceRule):
     name = "impossible-hierarchy"
     severity = "error"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         for hierarchy in analysis.written_hierarchies:
@@ -219,7 +221,7 @@ class ForeignProvincialRegulation(_PlaceRule):
     地名开头的书名号（《广东省……规定》《北京市……通知》）；本省的规定不报告。
     报告主体无法唯一确定时，只在该省份与每个候选都不同时报告。
 
-    反例（云南省楚雄市某镇的报告）：
+    反例（云南省楚雄市新村镇的报告）：
 
         根据《中华人民共和国政府信息公开条例》和《广东省政府信息公开规定》……
 
@@ -234,7 +236,7 @@ class ForeignProvincialRegulation(_PlaceRule):
     name = "foreign-provincial-regulation"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
         text = analysis.text
@@ -262,20 +264,6 @@ class ForeignProvincialRegulation(_PlaceRule):
             )
 
 
-#: Body level → the nouns it calls itself by after 我/本.
-_OWN_SELF_NOUNS = {
-    "镇": ("镇",),
-    "乡": ("乡",),
-    "街道": ("街道", "办"),
-    "县": ("县",),
-    "区": ("区",),
-    "市": ("市",),
-    "州": ("州",),
-    "省": ("省",),
-}
-#: Department name endings → the noun a department calls itself by.
-_DEPARTMENT_NOUNS = (("委员会", "委"), ("办公室", "办"), ("局", "局"), ("委", "委"), ("办", "办"), ("厅", "厅"))
-_ORGAN_WORDS = ("人民政府", "政府", "办事处")
 _LEVEL_WORDS = {
     "镇": "镇人民政府",
     "乡": "乡人民政府",
@@ -304,22 +292,6 @@ _NOUN_OWNERS = {
 }
 #: Department words that a government report never uses of itself: errors.
 _CLEAR_DEPARTMENT_NOUNS = ("局", "委", "厅")
-
-
-def _own_self_nouns(name: str, level: str) -> tuple[str, ...]:
-    """The nouns a body of this name and level calls itself by (empty when unknown)."""
-    place_name = name
-    for organ in _ORGAN_WORDS:
-        if place_name.endswith(organ) and len(place_name) > len(organ):
-            place_name = place_name[: -len(organ)]
-            break
-    if level == "部门":
-        return next(((noun,) for ending, noun in _DEPARTMENT_NOUNS if name.endswith(ending)), ())
-    if level == "县" and place_name.endswith("旗"):
-        return ("旗",)
-    if level == "省" and place_name.endswith("自治区"):
-        return ("区",)
-    return _OWN_SELF_NOUNS.get(level, ())
 
 
 class BodyTypeMismatch(_PlaceRule):
@@ -351,11 +323,11 @@ class BodyTypeMismatch(_PlaceRule):
     name = "body-type-mismatch"
     severity = "warning"
 
-    def check(self, report) -> Iterator[Diagnostic]:
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         if subject is None:
             return
-        own = _own_self_nouns(subject.name, subject.level)
+        own = own_self_nouns(subject.name, subject.level)
         if not own:
             return
         allowed = self.allowed(report)
@@ -381,7 +353,7 @@ _GAZETTEER_RULES = (SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignP
 
 
 @hookimpl
-def reportlint_configure(config, rules):
+def reportlint_configure(config: Config, rules: Sequence[type[Rule]]) -> None:
     """Reject an invalid ``[places]`` table before any file is checked.
 
     The table's shape is always checked (cheap).  A custom gazetteer
@@ -396,6 +368,6 @@ def reportlint_configure(config, rules):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL4 place and entity rules."""
     return [SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation, BodyTypeMismatch]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-from reportlint.core.diagnostics import Fix
+from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
 from reportlint.template.identity import Subject
 from reportlint.text.chars import HAN
@@ -50,7 +52,7 @@ class GarbledDate(Rule):
     _NO_DAY_MARK = re.compile(rf"(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])")
     _DAY_LIST_AFTER = re.compile(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         taken: list[Span] = []
         for start, end, message in self._findings(report.normalized, report.text):
             span = Span(start, end)
@@ -131,7 +133,7 @@ class PeriodNotFullYear(Rule):
     name = "period-not-full-year"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         period, year = reading.period, reading.year
         if period is None or year is None:
@@ -173,20 +175,22 @@ class PeriodMissing(Rule):
     反例：
 
         某镇2020年政府信息公开工作年度报告
-        一、总体情况……
+        一、总体情况
+        ……
 
     正例：
 
         某镇2020年政府信息公开工作年度报告
         本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。
-        一、总体情况……
+        一、总体情况
+        ……
     """
 
     code = "RL503"
     name = "period-missing"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         if reading.period is not None or (reading.title is None and not reading.sections):
             return
@@ -219,23 +223,25 @@ class WrongYear(Rule):
     括号和引号内的年份（文件名称、文号），完整的日期（落款、统计期限），
     “2020年以来”、年份区间，以及引用通知、要点、年报等文件的句子。
 
-    反例：
+    反例（2023年度报告）：
 
-        2023年政府信息公开工作年度报告
         一、总体情况
         2022年，我镇共制定规范性文件3件，主动公开政府信息120条。
 
     正例：
 
+        一、总体情况
         2023年，我镇共制定规范性文件3件，主动公开政府信息120条。
-        2024年，我镇将进一步……（第五部分的工作计划）
+        五、存在的主要问题及改进情况
+        ……
+        2024年，我镇将进一步规范政府信息公开工作。
     """
 
     code = "RL504"
     name = "wrong-year"
     severity = "warning"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         year = reading.year
         if year is None:
@@ -262,7 +268,7 @@ class WrongYear(Rule):
                 )
 
 
-def _is_time_of_reported_work(report, start: int, end: int, mentioned: int, year: int, in_plans: bool) -> bool:
+def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: int, year: int, in_plans: bool) -> bool:
     """Whether a year mention is used as the time of the work the sentence reports (see :class:`WrongYear`).
 
     ``[start, end)`` is the mention up to its 年 (``text[end]`` is 年).
@@ -364,11 +370,11 @@ class LatePublication(Rule):
         "township-deadline": Option("01-31", '乡镇人民政府、街道办事处的发布截止日（次年的“月-日”，各地通知不同，如 "02-20"）'),
     }
 
-    def __init__(self, config=None) -> None:
+    def __init__(self, config: Mapping[str, Any] | None = None) -> None:
         super().__init__(config)
         self.deadlines = {kind: _deadline_option(self.name, option, self.config[option]) for kind, (option, _, _) in _DEADLINES.items()}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         publication, subject, year = reading.publication, reading.subject, reading.year
         if publication is None or subject is None or year is None:
@@ -440,7 +446,7 @@ class GarbledDocumentNumber(Rule):
     name = "garbled-document-number"
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
         bracketed_years = list(_BRACKETED_YEAR.finditer(text))
         taken = [Span(match.start(), match.end()) for match in bracketed_years]
@@ -454,7 +460,7 @@ class GarbledDocumentNumber(Rule):
                 written = report.text[match.start() : match.end()].strip()
                 yield self.diagnostic(f"发文字号“{written}”{problem}", match.start(), match.end())
 
-    def _style_variant(self, report, match):
+    def _style_variant(self, report: Report, match: re.Match[str]) -> Iterator[Diagnostic]:
         before = report.text[match.start() - 1] if match.start() else ""
         year_text = match.group("year")
         complete = match.group("close") and match.group("number") and match.group("hao")
@@ -532,7 +538,7 @@ class OutdatedBoilerplate(Rule):
     severity = "warning"
     options = {"extra-phrases": Option([], "另外要检查的过时说法（按原文匹配）", list)}
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterator[Diagnostic]:
         year = report.reading.year
         if year is None or year < 2019:
             return
@@ -549,6 +555,6 @@ class OutdatedBoilerplate(Rule):
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL5 date, year and deadline rules."""
     return [GarbledDate, PeriodNotFullYear, PeriodMissing, WrongYear, LatePublication, GarbledDocumentNumber, OutdatedBoilerplate]

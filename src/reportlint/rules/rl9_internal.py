@@ -6,7 +6,11 @@ yields nothing. Select or ignore them like any other rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 
 
@@ -15,7 +19,7 @@ class InternalRule(Rule):
 
     severity = "error"
 
-    def check(self, report):
+    def check(self, report: Report) -> Iterable[Diagnostic]:
         """Internal rules report through the engine; nothing to check here."""
         return ()
 
@@ -329,6 +333,6 @@ INTERNAL_RULES = (
 
 
 @hookimpl
-def reportlint_rules():
+def reportlint_rules() -> list[type[Rule]]:
     """The RL9 internal rules."""
     return list(INTERNAL_RULES)

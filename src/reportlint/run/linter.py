@@ -28,7 +28,7 @@ from reportlint.run.containment import run_rule, without_surrogates
 from reportlint.run.limits import Limits
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
-from reportlint.run.results import Excerpt, FileResult
+from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
 from reportlint.run.selection import RuleSet, build_rule_set, is_selected
 from reportlint.run.services import CheckedServices
 from reportlint.run.stages import Stage, Stages
@@ -128,8 +128,9 @@ class Linter:
             stages.enter(Stage.RULE, rule.code)
             diagnostics.extend(run_rule(rule, report, cap, internal))
         stages.enter(Stage.FINISH)
+        summary = report_summary(report)
         diagnostics.extend(_reader_findings(report, internal))
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary)
 
     def finish(
         self,
@@ -138,8 +139,12 @@ class Linter:
         config: Config,
         document: Document | None,
         diagnostics: list[Diagnostic],
+        summary: ReportSummary = UNREADABLE,
     ) -> FileResult:
-        """Filter, apply severity overrides, locate and sort the diagnostics of one file."""
+        """Filter, apply severity overrides, locate and sort the diagnostics of one file.
+
+        ``document`` is None for a file that could not be read; ``summary`` is the report's identity.
+        """
         per_file = config.ignored_for(path)
         kept = []
         for diagnostic in diagnostics:
@@ -151,13 +156,15 @@ class Linter:
             kept.append(diagnostic)
         located = _locate(kept, display, document)
         located.sort(key=lambda pair: pair[0].sort_key())
+        keep_text = self.options.keep_text
         return FileResult(
             path=display,
             diagnostics=tuple(diagnostic for diagnostic, _ in located),
             excerpts=tuple(excerpt for _, excerpt in located),
             format=document.format if document else None,
-            text=document.text if document is not None and self.options.keep_text else None,
-            read=document is not None,
+            text=document.text if document is not None and keep_text else None,
+            summary=summary,
+            tables=document.tables if document is not None and keep_text else (),
         )
 
 
@@ -189,6 +196,20 @@ def checked_document(document: Document) -> Document:
     if not text.isascii() and _SURROGATE.search(text):
         return replace(document, text=without_surrogates(text))
     return document
+
+
+def report_summary(report: Report) -> ReportSummary:
+    """The identity of a read report from its template reading (computed once, shared with the rules).
+
+    A reader failure leaves the identity unknown: the rules that need the
+    reading have already reported it as their RL907 finding.
+    """
+    try:
+        reading = report.reading
+    except Exception:  # a reader bug must not lose the file's findings
+        return ReportSummary()
+    subject = reading.subject.name if reading.subject is not None else None
+    return ReportSummary(subject=subject, year=reading.year, template=reading.detected_template)
 
 
 def load_document(source: Source, registry: Registry) -> Document:

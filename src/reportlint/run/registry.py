@@ -59,6 +59,7 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.rl3_relations",
     "reportlint.rules.rl6_hygiene",
     "reportlint.rules.rl6_extraction",
+    "reportlint.rules.rl6_wording",
     "reportlint.rules.rl5_dates",
     "reportlint.rules.rl3_narrative",
     "reportlint.rules.rl4_places",
@@ -113,7 +114,7 @@ class Registry:
         """The rule class with this code, if any."""
         return next((rule for rule in self.rules if rule.code == code), None)
 
-    def reporter(self, name: str) -> type | None:
+    def reporter(self, name: str) -> type[Reporter] | None:
         """The reporter class registered under ``name``."""
         return next((reporter for reporter in self.reporters if reporter.name == name), None)
 

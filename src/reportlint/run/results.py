@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.model import Table
 from reportlint.core.rule import Rule
 
 
@@ -27,6 +28,27 @@ class Excerpt:
 
 
 @dataclass(frozen=True)
+class ReportSummary:
+    """Who wrote a report, for which year, on which template, and whether it could be read at all.
+
+    Taken from the template reading once the rules have run; a few plain values,
+    so it travels back from worker processes cheaply and can be kept or cached
+    for a whole batch (review pages, spreadsheets, cross-document checks).
+    ``template`` is the template the tables follow (``T2021``, ``T2019``,
+    ``mixed``), None when the report has no table the reader recognised.
+    """
+
+    read: bool = True
+    subject: str | None = None
+    year: int | None = None
+    template: str | None = None
+
+
+#: The summary of a file that could not be read (its result carries the RL90x finding saying why).
+UNREADABLE = ReportSummary(read=False)
+
+
+@dataclass(frozen=True)
 class FileResult:
     """The outcome of linting one file.
 
@@ -34,8 +56,11 @@ class FileResult:
     :func:`reportlint.run.discovery.display_path`: valid Unicode, undecodable
     bytes of a file name as ``\\xNN``); ``source_path`` is the path as the
     filesystem names it (``os.fsencode`` gives its bytes back), when it differs.
-    ``read`` says whether the file could be read at all (an unreadable,
-    unsupported, empty or oversized file has only its RL9 finding).
+    ``summary.read`` (also :attr:`read`) says whether the file was read and
+    checked at all (an unreadable, unsupported, empty or oversized file, or one
+    whose check ran out of time or memory, has only its RL9 finding).
+    ``text`` and ``tables`` (the real tables' cell ranges in it) are kept only
+    when a reporter asks for them (:attr:`RunOptions.keep_text`).
     """
 
     path: str
@@ -43,8 +68,14 @@ class FileResult:
     excerpts: tuple[Excerpt | None, ...] = ()
     format: str | None = None
     text: str | None = None
-    read: bool = True
+    summary: ReportSummary = ReportSummary()
+    tables: tuple[Table, ...] = ()
     source_path: str | None = None
+
+    @property
+    def read(self) -> bool:
+        """Whether the file was read and checked (see :attr:`ReportSummary.read`)."""
+        return self.summary.read
 
 
 @dataclass(frozen=True)

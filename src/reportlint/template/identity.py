@@ -144,6 +144,9 @@ def body_level(name: str) -> str:
     return "未知"
 
 
+_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
+
+
 def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]:
     """Non-blank lines that start in ``[start, limit_end)``, as normalised text (traditional reports match too)."""
     text = document.normalized
@@ -155,6 +158,9 @@ def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]
     spans = []
     for line in iter_lines(text[begin:stop]):
         content = text[begin + line.start : begin + line.end]
+        if document.format == "markdown":  # “# 某县2022年…报告”: the heading's text, not its marker
+            marker = _MARKDOWN_HEADING.match(content)
+            content = " " * (marker.end() if marker else 0) + content[marker.end() if marker else 0 :]
         if content.strip():
             left = begin + line.start + len(content) - len(content.lstrip())
             spans.append(TextSpan(content.strip(), left, left + len(content.strip())))

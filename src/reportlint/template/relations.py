@@ -56,6 +56,16 @@ class Evaluation:
         return self.left.value - self.right.value
 
     @property
+    def located_cells(self) -> list[tuple[int, int, str]]:
+        """Every cell read that has a place in the text, as ``(start, end, "“行”“列” = value")`` (a finding's related locations)."""
+        spec = self.table.spec
+        return [
+            (cell.start, cell.end, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}")
+            for cell in self.cells
+            if cell.start is not None and cell.end is not None
+        ]
+
+    @property
     def primary(self) -> FilledCell:
         """The cell a finding points at: a lone aggregate on the left, else the first cell on the right."""
         if self.left is not None and len(self.left.cells) == 1:

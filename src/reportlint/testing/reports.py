@@ -23,13 +23,14 @@ from __future__ import annotations
 import html
 import random
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
-from reportlint.template.spec import TableSpec, TemplateSpec, shipped_template_set
+from reportlint.template.spec import ColumnSpec, RowSpec, TableSpec, TemplateSet, TemplateSpec, shipped_template_set
 
 #: A template cell: (table id, row id, column id), as in the template specs.
 CellKey = tuple[str, str, str]
@@ -143,6 +144,14 @@ class SampleReport:
     ``sections`` holds the prose paragraphs of 一、五、六; 二、三、四 are tables.
     ``headings``, ``row_labels`` and ``extra_values`` record how the report
     writes headings and row labels and any values beyond the template's columns.
+
+    The remaining fields describe reports that depart from the form, as the
+    ``with_…``/``without_…`` methods make them: ``order`` lists the sections
+    written, in the order written; ``tableless`` the sections whose table is
+    not written; ``dropped_rows`` the table rows left out; ``column_labels``
+    header texts written differently; ``preamble`` lines before the title (a
+    web page's chrome). ``templates`` is the template set the report's template
+    comes from (the shipped one unless the report was built with an extension).
     """
 
     subject: SampleSubject
@@ -158,6 +167,12 @@ class SampleReport:
     date: str
     row_labels: Mapping[RowKey, str] = field(default_factory=lambda: MappingProxyType({}))
     extra_values: Mapping[RowKey, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    order: tuple[str, ...] = SECTION_IDS
+    tableless: frozenset[str] = frozenset()
+    dropped_rows: frozenset[RowKey] = frozenset()
+    column_labels: Mapping[tuple[str, str], str] = field(default_factory=lambda: MappingProxyType({}))
+    preamble: tuple[str, ...] = ()
+    templates: TemplateSet | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(
@@ -167,6 +182,7 @@ class SampleReport:
         subject: SampleSubject | None = None,
         seed: int = 0,
         balanced: bool = True,
+        templates: TemplateSet | None = None,
     ) -> SampleReport:
         """A realistic report of ``subject`` (default: the first of :data:`SUBJECTS`) for ``year``.
 
@@ -176,18 +192,28 @@ class SampleReport:
         off by 1–3, which breaks B1 for those two columns only. The prose states
         the tables' numbers. The same arguments always give the same report;
         another ``seed`` gives other numbers and other wording.
+
+        ``templates`` is a template set with provincial extensions
+        (:func:`reportlint.template.spec.load_templates`): the report then has
+        the extension's rows and columns too, written as 0.
         """
         subject = subject or SUBJECTS[0]
-        spec = shipped_template_set().get(template)
+        available = templates if templates is not None else shipped_template_set()
+        spec = available.get(template)
         if spec is None:
-            raise ValueError(f"没有模板 “{template}”（可用：{'、'.join(t.id for t in shipped_template_set())}）")
+            raise ValueError(f"没有模板 “{template}”（可用：{'、'.join(t.id for t in available)}）")
+        official = shipped_template_set().get(template) or spec  # the numbers follow the official form
         rng = random.Random(f"{template}|{year}|{subject.short}|{seed}")
         values = {
-            **_disclosure_values(spec, subject, rng),
-            **_application_values(spec.table("s3"), subject, rng, balanced),
-            **_review_values(spec.table("s4"), subject, rng),
+            **_disclosure_values(official, subject, rng),
+            **_application_values(official.table("s3"), subject, rng, balanced),
+            **_review_values(official.table("s4"), subject, rng),
         }
-        facts = _Facts.of(spec, subject, year, values, rng)
+        for table in spec.tables:  # rows and columns an extension adds
+            for row in table.rows:
+                for column in table.columns:
+                    values.setdefault((table.id, row.id, column.id), "0")
+        facts = _Facts.of(official, subject, year, values, rng)
         return cls(
             subject=subject,
             year=year,
@@ -200,12 +226,13 @@ class SampleReport:
             headings=MappingProxyType({section.id: section.heading for section in spec.sections}),
             signature=subject.name,
             date=f"{year + 1}年1月{rng.randint(8, 28)}日",
+            templates=templates,
         )
 
     @property
     def spec(self) -> TemplateSpec:
         """The template spec the report's tables follow."""
-        spec = shipped_template_set().get(self.template)
+        spec = (self.templates if self.templates is not None else shipped_template_set()).get(self.template)
         assert spec is not None, f"unknown template {self.template}"
         return spec
 
@@ -243,8 +270,46 @@ class SampleReport:
         return replace(self, headings=MappingProxyType({**self.headings, section: heading}))
 
     def with_title(self, title: str) -> SampleReport:
-        """A copy with another title (a duplicated word, a missing 年 …)."""
+        """A copy with another title (a duplicated word, a missing 年, two lines …); ``""`` writes no title."""
         return replace(self, title=title)
+
+    def with_intro(self, paragraphs: Sequence[str]) -> SampleReport:
+        """A copy whose text between the title and the first section is ``paragraphs`` (the period sentence included)."""
+        return replace(self, intro=tuple(paragraphs), period="")
+
+    def with_paragraphs(self, section: str, paragraphs: Sequence[str]) -> SampleReport:
+        """A copy whose section has these prose paragraphs (written before its table, if it has one)."""
+        self.spec.section(section)
+        return replace(self, sections=MappingProxyType({**self.sections, section: tuple(paragraphs)}))
+
+    def with_sections(self, order: Sequence[str]) -> SampleReport:
+        """A copy that writes only these sections, in this order (a missing part, parts out of order)."""
+        for section in order:
+            self.spec.section(section)
+        return replace(self, order=tuple(order))
+
+    def without_table(self, section: str) -> SampleReport:
+        """A copy where the tables of a section are not written (the heading and its paragraphs stay)."""
+        self.spec.section(section)
+        return replace(self, tableless=self.tableless | {section})
+
+    def without_row(self, table: str, row: str) -> SampleReport:
+        """A copy whose table leaves out one row entirely: its label and its values."""
+        self.spec.table(table).row(row)
+        return replace(self, dropped_rows=self.dropped_rows | {(table, row)})
+
+    def with_column_label(self, table: str, column: str, label: str) -> SampleReport:
+        """A copy whose table header writes a column as ``label`` (a truncated header, an amount without its unit)."""
+        self.spec.table(table).column(column)
+        return replace(self, column_labels=MappingProxyType({**self.column_labels, (table, column): label}))
+
+    def with_preamble(self, lines: Sequence[str]) -> SampleReport:
+        """A copy with these lines before the title (a web page's breadcrumbs, metadata and buttons)."""
+        return replace(self, preamble=tuple(lines))
+
+    def with_signature(self, signature: str | None = None, date: str | None = None) -> SampleReport:
+        """A copy signed by another body or on another date (``""`` leaves the line out)."""
+        return replace(self, signature=self.signature if signature is None else signature, date=self.date if date is None else date)
 
     def with_sibling_mention(self, section: str = "s5") -> SampleReport:
         """A copy where the section's last paragraph names a neighbouring body instead of itself.
@@ -367,8 +432,8 @@ def _application_values(table: TableSpec, subject: SampleSubject, rng: random.Ra
     if not balanced:
         broken = rng.choice(applicants)
         grid["r4"][broken] += rng.randint(1, 3)
-    for row in grid.values():
-        row["c_total"] = sum(row[column] for column in applicants)
+    for counts in grid.values():
+        counts["c_total"] = sum(counts[column] for column in applicants)
     return {(table.id, row, column): str(count) for row, columns in grid.items() for column, count in columns.items()}
 
 
@@ -786,32 +851,46 @@ def _block_grid(report: SampleReport, tables: Sequence[TableSpec]) -> Grid:
     for table in tables:
         cells.append(GridCell(table.title, row, 0, "title", colspan=width))
         headers = [GridCell("信息内容", row + 1, 0, "header")]
-        headers += [GridCell(_header_label(column), row + 1, 1 + index, "header") for index, column in enumerate(table.columns)]
+        headers += [
+            GridCell(_header_label(report, table, column), row + 1, 1 + index, "header") for index, column in enumerate(table.columns)
+        ]
         headers[-1] = replace(headers[-1], colspan=width - headers[-1].column)
         cells.extend(headers)
         row += 2
-        for spec_row in table.rows:
+        for spec_row in _written_rows(report, table):
             cells.append(GridCell(report.row_labels.get((table.id, spec_row.id), spec_row.label), row, 0, "label"))
             cells.extend(_row_cells(report, table, spec_row.id, row, 1, width))
             row += 1
     return Grid(tuple(cells), row, max(width, *(cell.column + cell.colspan for cell in cells)))
 
 
-def _header_label(column) -> str:
+def _header_label(report: SampleReport, table: TableSpec, column: ColumnSpec) -> str:
     """A column header as a careful clerk writes it: an amount column without an official unit states 万元."""
+    written = report.column_labels.get((table.id, column.id))
+    if written is not None:
+        return written
     return f"{column.label}（万元）" if column.kind == "amount" and column.unit is None else column.label
 
 
-def _header_paths(table: TableSpec) -> list[tuple[str, ...]]:
+def _written_rows(report: SampleReport, table: TableSpec) -> list[RowSpec]:
+    """The table's rows the report writes (all but those :meth:`SampleReport.without_row` leaves out)."""
+    return [row for row in table.rows if (table.id, row.id) not in report.dropped_rows]
+
+
+def _header_paths(report: SampleReport, table: TableSpec) -> list[tuple[str, ...]]:
     """Each column's header path from the top: (申请人情况, 法人或其他组织, 商业企业) …"""
     groups = {part for column in table.columns if column.group for part in column.group.split("/")}
     roots = tuple(text for text in table.header if text not in groups and "勾稽关系" not in text)
-    return [(*roots, *(column.group.split("/") if column.group else ()), column.label) for column in table.columns]
+    return [
+        (*roots, *(column.group.split("/") if column.group else ()), report.column_labels.get((table.id, column.id), column.label))
+        for column in table.columns
+    ]
 
 
 def _form_grid(report: SampleReport, table: TableSpec) -> Grid:
     """Sections 三 and 四: a multi-level header over the value columns, row-group labels down the left."""
-    paths = _header_paths(table)
+    paths = _header_paths(report, table)
+    rows = _written_rows(report, table)
     depth = max(len(path) for path in paths)
     label_width = (max(len(row.groups) for row in table.rows) + 1) if any(row.label for row in table.rows) else 0
     cells: list[GridCell] = []
@@ -819,17 +898,17 @@ def _form_grid(report: SampleReport, table: TableSpec) -> Grid:
         note = next((text for text in table.header if "勾稽关系" in text), "")
         cells.append(GridCell(note, 0, 0, "note", rowspan=depth, colspan=label_width))
     cells.extend(_header_cells(paths, depth, label_width))
-    for offset, spec_row in enumerate(table.rows):
+    for offset, spec_row in enumerate(rows):
         grid_row = depth + offset
         for level, group in enumerate(spec_row.groups):
-            previous = table.rows[offset - 1].groups[: level + 1] if offset else ()
+            previous = rows[offset - 1].groups[: level + 1] if offset else ()
             if previous != spec_row.groups[: level + 1]:
-                cells.append(GridCell(group, grid_row, level, "label", rowspan=_group_rowspan(table, offset, level)))
+                cells.append(GridCell(group, grid_row, level, "label", rowspan=_group_rowspan(rows, offset, level)))
         if label_width:
             label = report.row_labels.get((table.id, spec_row.id), spec_row.label)
             cells.append(GridCell(label, grid_row, len(spec_row.groups), "label", colspan=label_width - len(spec_row.groups)))
         cells.extend(_row_cells(report, table, spec_row.id, grid_row, label_width, label_width + len(table.columns)))
-    row_count = depth + len(table.rows)
+    row_count = depth + len(rows)
     return Grid(tuple(cells), row_count, max(cell.column + cell.colspan for cell in cells))
 
 
@@ -859,11 +938,11 @@ def _shares_group(path: tuple[str, ...], other: tuple[str, ...], level: int) -> 
     return len(path) > level + 1 and path[: level + 1] == other[: level + 1]
 
 
-def _group_rowspan(table: TableSpec, start: int, level: int) -> int:
+def _group_rowspan(rows: Sequence[RowSpec], start: int, level: int) -> int:
     """How many rows from ``start`` share its row groups down to ``level`` (the group label's rowspan)."""
-    prefix = table.rows[start].groups[: level + 1]
+    prefix = rows[start].groups[: level + 1]
     span = 0
-    while start + span < len(table.rows) and table.rows[start + span].groups[: level + 1] == prefix:
+    while start + span < len(rows) and rows[start + span].groups[: level + 1] == prefix:
         span += 1
     return span
 
@@ -895,18 +974,26 @@ def _grid_text(grid: Grid, layout: str) -> str:
 
 
 def _blocks(report: SampleReport) -> Iterator[tuple[str, str]]:
-    """The report in reading order as (kind, text): title, paragraph, heading, table (section id), signature."""
-    yield "title", report.title
+    """The report in reading order as (kind, text): title, paragraph, heading, table (section id), signature.
+
+    Empty texts (no title, no period sentence, no signature) are not written.
+    """
+    for line in report.preamble:
+        yield "paragraph", line
+    if report.title:
+        yield "title", report.title
     for paragraph in (*report.intro, report.period):
-        yield "paragraph", paragraph
-    for section in SECTION_IDS:
+        if paragraph:
+            yield "paragraph", paragraph
+    for section in report.order:
         yield "heading", report.headings[section]
         for paragraph in report.sections.get(section, ()):
             yield "paragraph", paragraph
-        if report.spec.tables_of(section):
+        if report.spec.tables_of(section) and section not in report.tableless:
             yield "table", section
-    yield "signature", report.signature
-    yield "signature", report.date
+    for line in (report.signature, report.date):
+        if line:
+            yield "signature", line
 
 
 def render(report: SampleReport, layout: str = "tabs", header_style: str = "plain") -> str:
@@ -995,7 +1082,7 @@ def write_docx(report: SampleReport, path: Path, header_style: str = "plain") ->
     return path
 
 
-def _docx_table(document, grid: Grid) -> None:
+def _docx_table(document: Any, grid: Grid) -> None:
     """Add the grid as a Word table: text in each cell's top-left grid cell, spans merged, ragged rows trimmed."""
     from docx.table import _Cell  # what Table.cell() returns; built directly because Table.cell() is O(table size)
 
@@ -1014,6 +1101,62 @@ def _docx_table(document, grid: Grid) -> None:
             word_row.remove(word_row.tc_lst[-1])
 
 
-def _grid_width(word_row) -> int:
+def _grid_width(word_row: Any) -> int:
     """How many grid columns a Word table row's cells cover."""
     return sum(tc.grid_span for tc in word_row.tc_lst)
+
+
+# --------------------------------------------------------------------------- batches
+
+
+def _bump_total(report: SampleReport) -> SampleReport:
+    return report.with_cell("s3", "r1", "c_total", str(int(report.value("s3", "r1", "c_total") or 0) + 1))
+
+
+#: Defects a batch injects, by name: each takes a report and returns it with that defect.
+DEFECTS: Mapping[str, Callable[[SampleReport], SampleReport]] = MappingProxyType(
+    {
+        "broken-total": _bump_total,
+        "blank-cell": lambda report: report.with_cell("s3", "r3_1", "c_np", ""),
+        "extra-value": lambda report: report.with_extra_value("s4", "cases", "0"),
+        "sibling-township": lambda report: report.with_sibling_mention("s5"),
+        "title-duplicate": lambda report: report.with_title(report.title.replace("公开", "公开公开", 1)),
+        "title-without-year-character": lambda report: report.with_title(report.title.replace("年政府", "政府", 1)),
+        "non-numeric-cell": lambda report: report.with_cell("s3", "r3_1", "c_np", "无"),
+        "unclosed-bracket": lambda report: report.with_text_replaced("（以下简称《条例》）", "（以下简称《条例》"),
+        "half-width-comma": lambda report: report.with_text_replaced("，", ",", 2),
+        "short-period": lambda report: report.with_text_replaced("12月31日", "6月30日"),
+    }
+)
+
+
+def write_batch(directory: Path, count: int, seed: int = 0, most_defects: int = 1, clean_share: float = 1 / 6) -> dict[str, int]:
+    """Write ``count`` sample reports into ``directory`` as a supervising office receives them; return how often each defect was injected.
+
+    Reports vary in template and year (2019 format for 2020, 2021 format for 2021
+    and 2022), body (:data:`SUBJECTS`), layout (every one of :data:`LAYOUTS` and
+    HTML) and wording. About ``clean_share`` of them are left clean; each other
+    one gets between one and ``most_defects`` distinct defects of :data:`DEFECTS`.
+    The same arguments always write the same files (``r00000.txt`` …).
+    """
+    rng = random.Random(seed)
+    kinds: Counter[str] = Counter()
+    for number in range(count):
+        template, year = rng.choice((("T2019", 2020), ("T2021", 2021), ("T2021", 2022)))
+        report = SampleReport.build(template, year, subject=rng.choice(SUBJECTS), seed=number)
+        chosen = [] if rng.random() < clean_share else rng.sample(sorted(DEFECTS), rng.randint(1, most_defects))
+        for name in chosen:
+            try:
+                report = DEFECTS[name](report)
+            except ValueError:  # the wording of this report has no place for the defect
+                continue
+            kinds[name] += 1
+        if not chosen:
+            kinds["none"] += 1
+        layout = rng.choice((*LAYOUTS, "html"))
+        if layout == "html":
+            (directory / f"r{number:05d}.html").write_text(render_html(report), encoding="utf-8")
+        else:
+            suffix = ".md" if layout == "markdown" else ".txt"
+            (directory / f"r{number:05d}{suffix}").write_text(render(report, layout), encoding="utf-8")
+    return dict(kinds)

@@ -20,7 +20,9 @@ HERE = Path(__file__).resolve().parent
 #: Folders whose reports are snapshotted, relative to the repository root.
 CORPORA = ("examples", "tests/fixtures/reports", "tests/loaders/fixtures")
 #: Every output format of ``reportlint check``, with the snapshot file's suffix.
-FORMATS = {"text": "txt", "full": "full.txt", "json": "json", "sarif": "sarif", "github": "github.txt", "html": "html"}
+FORMATS = {"text": "txt", "full": "full.txt", "json": "json", "sarif": "sarif", "github": "github.txt", "html": "html", "csv": "csv"}
+#: The date the review page states (``SOURCE_DATE_EPOCH``, 2026-01-01), so the snapshots do not change every day.
+SOURCE_DATE_EPOCH = "1767225600"
 
 
 def snapshot_name(corpus: str, suffix: str) -> str:
@@ -40,9 +42,14 @@ def invoke(*args: str) -> str:
 
     from reportlint.cli import app
 
-    result = CliRunner().invoke(app, list(args))
+    result = CliRunner().invoke(app, list(args), env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
     assert result.exit_code in (0, 1), result.output
-    return result.stdout
+    return machine_independent(result.stdout)
+
+
+def machine_independent(output: str) -> str:
+    """The output with this checkout's absolute location (SARIF's ``originalUriBaseIds``) replaced by a placeholder."""
+    return output.replace(REPO.as_uri() + "/", "file:///REPOSITORY/")
 
 
 def outputs() -> Iterator[tuple[str, str]]:

@@ -9,7 +9,9 @@ The rule types, one module each:
 * :mod:`.required` — a phrase or regex that must appear (optionally in a section);
 * :mod:`.substitution` — wrong term → right term, many ``pairs`` in one rule;
 * :mod:`.relation` — an arithmetic assertion over template cells (same evaluator as RL3);
-* :mod:`.vocabulary` — ``reject`` terms, except inside ``accept`` phrases.
+* :mod:`.vocabulary` — ``reject`` terms, except inside ``accept`` phrases;
+* :mod:`.confusable` — a table of confused words, each wrong in a context, each with a bad and a good example;
+* :mod:`.blocklist` — words that disqualify a copy (mirror-site spam), reported once with their count.
 
 Packs are validated when loaded: a mistake is a :class:`~reportlint.core.yamlio.YamlError`
 with file, line and reason. User regexes are checked with the engine that runs
@@ -31,6 +33,8 @@ from reportlint.core.rule import Rule
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.yamlio import YamlError, load_with_lines, read_yaml
 from reportlint.rules.packs.base import COMMON_KEYS, SECTION_IDS, PackReader, PackRule
+from reportlint.rules.packs.blocklist import BlocklistRule
+from reportlint.rules.packs.confusable import ConfusableRule
 from reportlint.rules.packs.pattern import PatternRule
 from reportlint.rules.packs.relation import RelationPackRule
 from reportlint.rules.packs.required import RequiredRule
@@ -39,7 +43,8 @@ from reportlint.rules.packs.vocabulary import VocabularyRule
 
 #: Every rule type, by the name a pack gives it.
 RULE_TYPES: dict[str, type[PackRule]] = {
-    rule.type_name: rule for rule in (PatternRule, RequiredRule, SubstitutionRule, RelationPackRule, VocabularyRule)
+    rule.type_name: rule
+    for rule in (PatternRule, RequiredRule, SubstitutionRule, RelationPackRule, VocabularyRule, ConfusableRule, BlocklistRule)
 }
 _PACK_KEYS = ("pack", "description", "rules")
 

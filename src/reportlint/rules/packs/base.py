@@ -28,6 +28,8 @@ from reportlint.text.normalize import fold_width
 if TYPE_CHECKING:
     from reportlint.core.report import Report
 
+#: The most matches of one pattern collected on one report (the findings are capped far below anyway).
+MAX_MATCHES = 10_000
 #: Seconds a user regex may run on one report (all its searches together) before the rule is stopped (RL908).
 REGEX_TIMEOUT = 1.0
 #: Keys every rule may have, whatever its type.
@@ -243,9 +245,13 @@ class PackRule(Rule):
         """The class attributes of one rule of this type, read from its YAML node."""
         raise NotImplementedError
 
+    #: When this rule's regex budget on the report being checked runs out (set as its check starts).
+    _deadline: float | None = None
+
     def check(self, report: Report) -> Iterator[Diagnostic]:
         if not self.condition.holds(report):
             return
+        self._deadline = time.monotonic() + REGEX_TIMEOUT
         try:
             yield from self.check_applicable(report)
         except PatternTimeout:
@@ -270,24 +276,32 @@ class PackRule(Rule):
             return 0, 0, self.section
         return found.body_start, found.body_end, found.heading
 
-    def matches(self, text: str, start: int, end: int) -> Iterator[Any]:
-        """Matches of the compiled pattern in ``text[start:end]``, lazily; :class:`PatternTimeout` past :data:`REGEX_TIMEOUT`.
+    def matches(self, text: str, start: int, end: int) -> list[Any]:
+        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`)."""
+        return self.matches_of(self.compiled, text, start, end)
 
-        The budget is for all the searches of one report together: each search
-        gets what is left of it (the ``regex`` module's ``timeout`` is per call).
+    def matches_of(self, pattern: Any, text: str, start: int, end: int) -> list[Any]:
+        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, at most :data:`MAX_MATCHES`.
+
+        All the searches of one rule on one report share one budget of
+        :data:`REGEX_TIMEOUT` seconds (started by :meth:`check`); each search
+        gets what is left of it, and :class:`PatternTimeout` ends the rule's
+        check when it runs out.
         """
-        deadline = time.monotonic() + REGEX_TIMEOUT
-        search = self.compiled.search
+        deadline = self._deadline if self._deadline is not None else time.monotonic() + REGEX_TIMEOUT
+        search = pattern.search
+        found: list[Any] = []
         position = start
-        while position <= end:
+        while position <= end and len(found) < MAX_MATCHES:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise PatternTimeout
             match = _timed_search(search, text, position, end, remaining)
             if match is None:
-                return
-            yield match
+                break
+            found.append(match)
             position = match.end() if match.end() > match.start() else match.end() + 1
+        return found
 
     def format(self, **fields: str) -> str:
         """The rule's message with its placeholders filled."""

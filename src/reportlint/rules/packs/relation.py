@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from reportlint.core.diagnostics import Diagnostic, Related
+from reportlint.core.diagnostics import Diagnostic
 from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.template.expressions import ExpressionError, parse_expression
 from reportlint.template.relations import message_fields, violations
@@ -71,16 +71,6 @@ class RelationPackRule(PackRule):
         if self.relation.table not in specs or check_references(self.relation, specs) is not None:
             return  # the report follows a template this relation does not apply to
         for evaluation in violations(self.relation, filled):
-            spec = evaluation.table.spec
-            related = [
-                Related(
-                    cell.start, cell.end if cell.end is not None else cell.start, f"{spec.cell_name(cell.row, cell.column)} = {cell.value}"
-                )
-                for cell in evaluation.cells
-                if cell.start is not None
-            ]
             primary = evaluation.primary
-            start = primary.start or 0
-            yield self.diagnostic(
-                self.format(**message_fields(evaluation)), start, primary.end if primary.end is not None else start, related=related
-            )
+            assert primary.start is not None, "the cell a broken relation is reported at was read from the text"
+            yield self.diagnostic(self.format(**message_fields(evaluation)), primary.start, primary.end, related=evaluation.located_cells)

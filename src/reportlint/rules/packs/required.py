@@ -34,7 +34,7 @@ class RequiredRule(PackRule):
         if self.section is not None and report.reading.section(self.section) is None:
             return  # a missing section is RL101's finding
         text = report.normalized if self.on_normalized else report.text
-        if next(self.matches(text, start, end), None) is not None:
+        if self.matches(text, start, end):
             return
         anchor = report.reading.section(self.section) if self.section else None
         title = report.reading.title

@@ -1,0 +1,51 @@
+"""``blocklist``: words that disqualify a text (spam inserted by mirror sites), reported once per report with their count.
+
+Unlike ``vocabulary``, which reports every use of a wrong term, a blocklist
+word says the whole copy is untrustworthy: the first occurrence is reported,
+with ``{count}`` (how many in all) and ``{tally}`` (``（共 N 处）`` when more
+than one). Words match case-insensitively on the normalised text, so
+``BET365`` and ``ｂｅｔ３６５`` are found by ``bet365``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from reportlint.core.diagnostics import Diagnostic
+from reportlint.rules.packs.base import PackReader, PackRule
+from reportlint.text.normalize import fold_width
+
+if TYPE_CHECKING:
+    from reportlint.core.report import Report
+
+
+class BlocklistRule(PackRule):
+    """``blocklist``: the first of the listed words in a report, with how many there are."""
+
+    type_name = "blocklist"
+    keys = ("words", "section")
+    placeholders = ("match", "count", "tally", "section")
+
+    @classmethod
+    def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
+        words = reader.strings(node, "words")
+        if not words or not all(word.strip() for word in words):
+            raise reader.fail(node, "words", "blocklist 规则需要 words（词语列表，不能有空项）")
+        import regex
+
+        folded = sorted({fold_width(word).lower() for word in words}, key=len, reverse=True)
+        return {"compiled": regex.compile("|".join(regex.escape(word) for word in folded), regex.IGNORECASE)}
+
+    def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
+        start, end, section = self.scope(report)
+        found = self.matches(report.normalized, start, end)
+        if not found:
+            return
+        first = found[0]
+        tally = f"（共 {len(found)} 处）" if len(found) > 1 else ""
+        yield self.diagnostic(
+            self.format(match=report.text[first.start() : first.end()], count=str(len(found)), tally=tally, section=section),
+            first.start(),
+            first.end(),
+        )

@@ -1,0 +1,116 @@
+"""Enumeration markers of report prose: ``一、`` ``（一）`` ``1.`` ``（1）`` ``一是`` ``第一，`` ``首先，`` with their values and nesting.
+
+A report numbers its parts and lists in a few fixed styles. Each style is a
+:class:`MarkerStyle` with a nesting ``level``: ``一、`` (0) above ``（一）`` (1)
+above ``1.`` (2) above ``（1）`` (3); the inline styles ``一是``, ``第一，`` and
+``首先，`` (4) run inside paragraphs. :func:`find_markers` finds them in the
+normalised text (``（一）`` is folded to ``(一)``), where a list item can start:
+at the start of a line, or after a sentence stop, semicolon or colon (inline
+styles also after a comma or 、). Citations such as ``第二十条第（一）项`` are
+not list items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number, chinese_numeral
+
+
+@dataclass(frozen=True)
+class MarkerStyle:
+    """One way of numbering: its name, nesting level (0 outermost) and how it looks."""
+
+    name: str
+    level: int
+    description: str
+
+
+#: The numbering styles, outermost first.
+STYLES = {
+    style.name: style
+    for style in (
+        MarkerStyle("chinese", 0, "一、二、"),
+        MarkerStyle("chinese-parenthesised", 1, "（一）（二）"),
+        MarkerStyle("arabic", 2, "1. 2."),
+        MarkerStyle("arabic-parenthesised", 3, "（1）（2）"),
+        MarkerStyle("shi", 4, "一是、二是"),
+        MarkerStyle("di", 4, "第一、第二"),
+        MarkerStyle("sequence-words", 4, "首先、其次"),
+    )
+}
+#: 首先、其次、再次: the first three items of a list in words (最后 ends a list and carries no number).
+SEQUENCE_WORDS = ("首先", "其次", "再次")
+#: The level of inline markers, which run inside paragraphs.
+INLINE_LEVEL = 4
+
+_NUMERAL = f"[{ORDINAL_CHARS}]{{1,3}}"
+_ITEM_START = r"(?:^|(?<=[。;:!?！？；：])|(?<=[。;:]\s))[ \t\u3000]*"
+_INLINE_START = r"(?:^|(?<=[。;:,、!?！？；：，])|(?<=[。;:,]\s))[ \t\u3000]*"
+_MARKERS = re.compile(
+    "|".join(
+        (
+            rf"^[ \t\u3000]*(?P<chinese>{_NUMERAL})[、.](?![\d{ORDINAL_CHARS}])",
+            rf"{_ITEM_START}\((?P<chinese_parenthesised>{_NUMERAL})\)(?![项款条类个])[、.]?",
+            rf"{_ITEM_START}(?P<arabic>\d{{1,2}})(?:[、]|\.(?![\d%]))",
+            rf"{_ITEM_START}\((?P<arabic_parenthesised>\d{{1,2}})\)(?![项款条])",
+            rf"{_INLINE_START}(?P<shi>[{ORDINAL_CHARS}]{{1,2}})是(?![否非])",
+            rf"{_INLINE_START}第(?P<di>[{ORDINAL_CHARS}]{{1,2}})(?=[,，:：、])",
+            rf"{_INLINE_START}(?P<sequence_words>首先|其次|再次)(?=[,，:：])",
+        )
+    ),
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class EnumerationMarker:
+    """One list marker in the text: its style, its number, and the range of the marker itself."""
+
+    style: MarkerStyle
+    value: int
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+
+    @property
+    def level(self) -> int:
+        """The nesting level of the marker's style (0 outermost)."""
+        return self.style.level
+
+    def written(self, text: str) -> str:
+        """The marker as ``text`` (the original report text) writes it, e.g. ``（二）`` or ``二是``."""
+        return text[self.start : self.end].strip()
+
+    def renumbered(self, text: str, value: int) -> str:
+        """The marker as ``text`` writes it, with the number ``value`` instead of its own (``（二）`` → ``（三）``)."""
+        if self.style.name == "sequence-words":
+            number = SEQUENCE_WORDS[value - 1] if value <= len(SEQUENCE_WORDS) else f"第{chinese_numeral(value)}"
+        else:
+            number = str(value) if self.style.name.startswith("arabic") else chinese_numeral(value)
+        return (text[self.start : self.number_start] + number + text[self.number_end : self.end]).strip()
+
+
+def find_markers(normalized: str, start: int = 0, end: int | None = None) -> list[EnumerationMarker]:
+    """Every enumeration marker in ``normalized[start:end]``, in order."""
+    end = len(normalized) if end is None else end
+    found = []
+    for match in _MARKERS.finditer(normalized, start, end):
+        group = match.lastgroup
+        assert group is not None
+        written = match.group(group)
+        if group == "sequence_words":
+            value: int | None = SEQUENCE_WORDS.index(written) + 1
+        elif group.startswith("arabic"):
+            value = int(written)
+        else:
+            value = chinese_number(written)
+        if not value:
+            continue
+        marker_start = match.start(group) - (1 if group.endswith("parenthesised") or group == "di" else 0)
+        found.append(
+            EnumerationMarker(STYLES[group.replace("_", "-")], value, marker_start, match.end(), match.start(group), match.end(group))
+        )
+    return found

@@ -1,0 +1,55 @@
+"""Self-references: the nouns a body calls itself by, a bare 我, and the rank of a body's own scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.places.self_references import (
+    find_bare_self_references,
+    find_self_references,
+    higher_scopes,
+    own_self_nouns,
+    scope_rank,
+)
+
+
+@pytest.mark.parametrize(
+    "name, level, nouns",
+    [
+        ("兴国镇人民政府", "镇", ("镇",)),
+        ("七里墩街道办事处", "街道", ("街道", "办")),
+        ("秦安县交通运输局", "部门", ("局",)),
+        ("某县发展和改革委员会", "部门", ("委",)),
+        ("某某旗人民政府", "县", ("旗",)),
+        ("某单位", "未知", ()),
+    ],
+)
+def test_own_self_nouns(name, level, nouns):
+    assert own_self_nouns(name, level) == nouns
+
+
+def test_bare_self_references_and_what_is_not_one():
+    text = "我通过网站公开。我高度重视。自我加压。我们认真。我国制度。我镇坚持。我将无我。"
+    found = find_bare_self_references(text)
+    assert [(text[reference.position], reference.predicate) for reference in found] == [("我", "通过"), ("我", "高度")]
+    assert [reference.word for reference in find_self_references(text)] == ["我镇"]
+
+
+@pytest.mark.parametrize(
+    "name, level, rank, first_higher",
+    [
+        ("兴国镇人民政府", "镇", 0, "全县"),
+        ("秦安县人民政府", "县", 1, "全市"),
+        ("秦安县交通运输局", "部门", 1, "全市"),
+        ("天水市教育局", "部门", 2, "全省"),
+        ("义乌市人民政府", "市", 2, "全省"),
+    ],
+)
+def test_scope_ranks(name, level, rank, first_higher):
+    assert scope_rank(name, level) == rank
+    assert higher_scopes(rank)[0] == first_higher
+    assert "全国" not in higher_scopes(rank)
+
+
+def test_unknown_scope_rank():
+    assert scope_rank("某单位", "部门") is None and scope_rank("某单位", "未知") is None

@@ -1,0 +1,64 @@
+"""``blocklist`` packs: RL610 mirror spam, once per report with its count, case- and width-insensitive; the list is data."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.core.resources import shipped_rules_dir
+from reportlint.core.yamlio import YamlError
+from reportlint.rules.packs import load_pack
+from reportlint.rules.packs.blocklist import BlocklistRule
+from reportlint.run.linter import lint_text
+
+TITLE = "某镇2021年政府信息公开工作年度报告\n"
+
+
+@pytest.fixture(scope="module")
+def mirror_spam():
+    [rule] = load_pack(shipped_rules_dir() / "mirror-spam.yaml").rules
+    assert issubclass(rule, BlocklistRule) and (rule.code, rule.name, rule.severity) == ("RL610", "mirror-spam", "warning")
+    return rule
+
+
+def found(text, rule):
+    return [(d.code, d.location.line, d.location.column, d.message) for d in lint_text(text, rules=[rule])]
+
+
+def test_reported_once_at_the_first_with_a_count(mirror_spam):
+    text = TITLE + "本报告在皇冠足球比分网站公布。\n紧紧围绕市委、市政府澳门皇冠的部署。\n"
+    [(code, line, column, message)] = found(text, mirror_spam)
+    assert (code, line, column) == ("RL610", 2, 5)
+    assert message == "文本中出现赌博网站用语“皇冠足球”（共 2 处），可能来自被篡改的镜像网页，不是报告原文，请从政府网站或原文件重新获取"
+
+
+@pytest.mark.parametrize(
+    "spam, first, count",
+    [
+        ("收到和处理飞禽走兽老虎机申请情况", "飞禽走兽", 2),
+        ("请联系365bet账号被限制_beat365在线", "365bet", 2),
+        ("访问ＢＥＴ３６５的网站", "ＢＥＴ３６５", 1),
+        ("时时彩开奖", "时时彩", 1),
+    ],
+)
+def test_words_seen_on_mirror_sites(mirror_spam, spam, first, count):
+    [(_, _, _, message)] = found(TITLE + spam + "。\n", mirror_spam)
+    assert f"“{first}”" in message and (f"（共 {count} 处）" in message) == (count > 1)
+
+
+@pytest.mark.parametrize("clean", ["依法打击赌博违法犯罪，开展扫黄打非。", "本报告在某县人民政府门户网站公布。"])
+def test_legitimate_text_is_silent(mirror_spam, clean):
+    assert found(TITLE + clean + "\n", mirror_spam) == []
+
+
+def test_a_province_adds_words_without_code(tmp_path):
+    path = tmp_path / "spam.yaml"
+    path.write_text(
+        "pack: spam\nrules:\n  - code: GS901\n    name: more-spam\n    type: blocklist\n"
+        '    message: "可疑用语“{match}”，共 {count} 处"\n    words: [某某娱乐]\n',
+        encoding="utf-8",
+    )
+    [rule] = load_pack(path).rules
+    assert found(TITLE + "某某娱乐、某某娱乐。\n", rule) == [("GS901", 2, 1, "可疑用语“某某娱乐”，共 2 处")]
+    path.write_text(path.read_text(encoding="utf-8").replace("    words: [某某娱乐]\n", ""), encoding="utf-8")
+    with pytest.raises(YamlError, match="blocklist 规则需要 words"):
+        load_pack(path)

@@ -1,0 +1,50 @@
+"""Enumeration markers: styles, values, nesting levels, and what is not a list item."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.text.enumerations import find_markers
+from reportlint.text.normalize import normalize
+
+
+def markers(text: str):
+    return [(marker.style.name, marker.value, text[marker.start : marker.end].strip()) for marker in find_markers(normalize(text))]
+
+
+def test_every_style_with_its_value():
+    text = "一、总体情况\n（一）主动公开。1、网站；2. 微信；（3）公开栏。\n主要做法：一是加强领导，二是完善制度。第一，提高认识；首先，明确责任。"
+    assert markers(text) == [
+        ("chinese", 1, "一、"),
+        ("chinese-parenthesised", 1, "（一）"),
+        ("arabic", 1, "1、"),
+        ("arabic", 2, "2."),
+        ("arabic-parenthesised", 3, "（3）"),
+        ("shi", 1, "一是"),
+        ("shi", 2, "二是"),
+        ("di", 1, "第一"),
+        ("sequence-words", 1, "首先"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "依据第二十条第（一）项公开。",
+        "增长了1.5倍，占比2.3%。",
+        "第一时间公开，第一批试点。",
+        "统一是关键，唯一是标准，是否公开。",
+        "二〇二一年十二月三十一日。",
+        "2021、2022年度。",
+    ],
+)
+def test_what_is_not_a_list_item(text):
+    assert markers(text) == []
+
+
+def test_renumbered_keeps_the_written_form():
+    text = "（二）加强领导。3、完善制度。二是提高认识。其次，明确责任。"
+    found = find_markers(normalize(text))
+    assert [marker.renumbered(text, 4) for marker in found] == ["（四）", "4、", "四是", "第四"]
+    assert [marker.renumbered(text, 3) for marker in found][-1] == "再次"
+    assert [marker.level for marker in found] == [1, 2, 4, 4]
