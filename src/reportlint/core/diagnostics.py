@@ -8,6 +8,7 @@ from enum import IntEnum
 from typing import Any
 
 from reportlint.core.model import Location
+from reportlint.core.values import shown
 
 
 class Severity(IntEnum):
@@ -28,7 +29,7 @@ class Severity(IntEnum):
         try:
             return cls[key.upper()]
         except KeyError:
-            raise ValueError(f"未知的严重级别 {value!r}（可选：error、warning、info）") from None
+            raise ValueError(f"未知的严重级别 {shown(value)}（可选：error、warning、info）") from None
 
     @property
     def label(self) -> str:

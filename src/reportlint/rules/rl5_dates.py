@@ -11,6 +11,7 @@ from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
+from reportlint.core.values import shown
 from reportlint.template.identity import Subject
 from reportlint.text.chars import HAN
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
@@ -312,7 +313,7 @@ def _deadline_option(rule_name: str, option: str, value: str) -> tuple[int, int]
         month, day = int(match.group(1)), int(match.group(2))
         dt.date(2001, month, day)
     except ValueError:
-        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {value!r}') from None
+        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {shown(value)}') from None
     return month, day
 
 
