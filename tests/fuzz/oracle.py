@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reportlint.core.config import ConfigError
+from reportlint.run.containment import CheckStopped
 from reportlint.run.results import FileResult
 
 #: Seconds one in-process check may take before it counts as a timeout (the runner's default budget).
@@ -24,8 +25,8 @@ BUDGET = 20
 _RULE_CODE = re.compile(r"\b([A-Z]{2,6}\d{2,4})（")
 
 
-class _OverBudget(Exception):
-    pass
+class _OverBudget(CheckStopped):
+    """The check ran past its budget (raised by the timer, passed through rule containment)."""
 
 
 def _expired(signum, frame):

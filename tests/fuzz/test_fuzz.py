@@ -10,7 +10,7 @@ inputs every time; ``bench/fuzz.py`` explores further.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from tests.fuzz import mutators, oracle
 
@@ -32,6 +32,7 @@ def fuzz_settings(fmt: str):
         deadline=None,
         derandomize=True,
         database=None,
+        phases=[Phase.explicit, Phase.generate],  # no shrinking: a failing input is reported as drawn, at once
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 

@@ -43,6 +43,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _interrupted = False
 
 
+class CheckStopped(BaseException):
+    """Raised into a running check from outside (an in-process time budget, a test harness): never contained."""
+
+
 def user_interrupted() -> bool:
     """Whether the user pressed Ctrl-C (as opposed to a rule raising ``KeyboardInterrupt`` itself)."""
     return _interrupted
@@ -101,7 +105,7 @@ def run_rule(rule: Rule, report: Report, cap: int, internal: Internal) -> list[D
         produced = rule.check(report)
         if produced is not None:
             _collect(rule, produced, len(report.text), cap, internal, found)
-    except MemoryError:
+    except (MemoryError, CheckStopped):
         raise
     except KeyboardInterrupt:
         if user_interrupted():
