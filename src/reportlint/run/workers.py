@@ -122,7 +122,7 @@ def _worker_main(connection: Connection, block: Any, options: RunOptions, limits
 
 def _private_terminal() -> int | None:
     """Point this process's stdout and stderr at a private file; its descriptor (None when debugging)."""
-    if os.environ.get("REPORTLINT_DEBUG"):
+    if os.environ.get("REPORTLINT_DEBUG") or not hasattr(os, "pread"):
         return None
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):

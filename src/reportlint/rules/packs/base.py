@@ -57,7 +57,7 @@ def _timed_search(search: Any, text: str, position: int, end: int, remaining: fl
     so in the main thread an interval timer interrupts the search on time (the
     engine checks for signals as it runs); elsewhere the module's timeout is the limit.
     """
-    if threading.current_thread() is not threading.main_thread():
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         try:
             return search(text, position, end, timeout=remaining)
         except TimeoutError:
