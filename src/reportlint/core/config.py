@@ -52,6 +52,8 @@ DEFAULT_FILE_TIMEOUT = 20.0
 DEFAULT_MAX_MEMORY = 1024**3
 DEFAULT_MAX_FILE_SIZE = 50 * 1024**2
 DEFAULT_MAX_FINDINGS_PER_RULE = 200
+#: The smallest memory budget a worker can start with (Python and the parsing libraries need about 100 MB).
+MIN_MEMORY = 192 * 1024**2
 
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(I?B)?\s*", re.IGNORECASE)
 
@@ -199,6 +201,9 @@ def parse_config(data: Mapping[str, Any], path: Path | None, lines: Mapping[tupl
     jobs = data.get("jobs")
     if jobs is not None and jobs < 1:
         raise fail(f"jobs 应为正整数，实际为 {jobs}", "jobs")
+    memory = _size(data.get("max-memory", DEFAULT_MAX_MEMORY))
+    if 0 < memory < MIN_MEMORY:
+        raise fail(f"max-memory 至少为 {MIN_MEMORY // 1024**2}MB（0 表示不限），实际为 {shown(data.get('max-memory'))}", "max-memory")
     findings_cap = data.get("max-findings-per-rule", DEFAULT_MAX_FINDINGS_PER_RULE)
     if findings_cap < 1:
         raise fail(f"max-findings-per-rule 应为正整数，实际为 {findings_cap}", "max-findings-per-rule")
@@ -223,7 +228,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, lines: Mapping[tupl
         jobs=jobs,
         exclude=tuple(data.get("exclude", ())),
         file_timeout=float(data.get("file-timeout", DEFAULT_FILE_TIMEOUT)),
-        max_memory=_size(data.get("max-memory", DEFAULT_MAX_MEMORY)),
+        max_memory=memory,
         max_file_size=_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)),
         max_findings_per_rule=findings_cap,
         lines=lines,
