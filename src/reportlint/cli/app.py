@@ -21,7 +21,6 @@ from reportlint.core.diagnostics import Severity
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.version import __version__
 from reportlint.output import Reporter, ReporterOptions
-from reportlint.run.limits import Limits
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
@@ -319,8 +318,6 @@ def parse_command(
 
     try:
         linter = Linter(RunOptions(config_file=str(config) if config else None, isolated=isolated))
-        limits = Limits.of(linter.resolver.config_for(file))
-        linter.limits = replace(limits, file_timeout=None, max_memory=None)  # in this process: the size limits apply
         loaded = linter.read(file, str(file))
         if isinstance(loaded, FileResult):
             run = RunResult(files=(loaded,), rules=(), config=linter.resolver.config_for(file))

@@ -26,9 +26,7 @@ class YamlError(ConfigError):
     """A YAML file users wrote is invalid: file, line and reason."""
 
     def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
-        self.line = line
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(reason, where)
+        super().__init__(reason, path, line)
 
 
 def _read_text(path: Path) -> str:

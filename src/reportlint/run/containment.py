@@ -110,19 +110,19 @@ def run_rule(rule: Rule, report: Report, cap: int, internal: Internal) -> list[D
     except KeyboardInterrupt:
         if user_interrupted():
             raise
-        found.append(internal("RL907", f"{_who(rule)} 在检查中引发了 KeyboardInterrupt，已跳过该规则"))
+        found.append(internal("RL907", f"{_who(rule)}在检查中引发了 KeyboardInterrupt，已跳过该规则"))
     except SystemExit as error:
-        found.append(internal("RL907", f"{_who(rule)} 在检查中调用了 sys.exit({shown(error.code)})，已跳过该规则（规则不应结束进程）"))
+        found.append(internal("RL907", f"{_who(rule)}在检查中调用了 sys.exit({shown(error.code)})，已跳过该规则（规则不应结束进程）"))
     except Exception as error:  # a failing rule must not stop the others
-        found.append(internal("RL907", f"{_who(rule)} 运行出错，已跳过该规则：{_error_text(error)}"))
+        found.append(internal("RL907", f"{_who(rule)}运行出错，已跳过该规则：{_error_text(error)}"))
     except BaseException as error:  # GeneratorExit and other oddities a plugin may raise
-        found.append(internal("RL907", f"{_who(rule)} 在检查中引发了 {type(error).__name__}，已跳过该规则"))
+        found.append(internal("RL907", f"{_who(rule)}在检查中引发了 {type(error).__name__}，已跳过该规则"))
     finally:
         sys.stdout, sys.stderr = saved
     if capture.total:
         printed = " ".join(capture.getvalue().split())
         more = "……" if capture.total > MAX_SHOWN_OUTPUT else ""
-        found.append(internal("RL913", f"{_who(rule)} 在检查时向终端输出了 {capture.total} 个字符（已截获）：{printed}{more}"))
+        found.append(internal("RL913", f"{_who(rule)}在检查时向终端输出了 {capture.total} 个字符（已截获）：{printed}{more}"))
     return found
 
 
@@ -131,7 +131,7 @@ def _collect(rule: Rule, produced: Iterable[Diagnostic], length: int, cap: int, 
         items = iter(produced)
     except TypeError:
         found.append(
-            internal("RL907", f"{_who(rule)} 的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
+            internal("RL907", f"{_who(rule)}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
         )
         return
     count = 0
@@ -139,10 +139,10 @@ def _collect(rule: Rule, produced: Iterable[Diagnostic], length: int, cap: int, 
         for item in items:
             problem = _problem(item, length)
             if problem is not None:
-                found.append(internal("RL907", f"{_who(rule)} 产生了无效的结果（{problem}），已跳过该规则其余的结果"))
+                found.append(internal("RL907", f"{_who(rule)}产生了无效的结果（{problem}），已跳过该规则其余的结果"))
                 return
             if count == cap:
-                found.append(internal("RL914", f"{_who(rule)} 在本文件中报告了超过 {cap} 个问题，只显示前 {cap} 个"))
+                found.append(internal("RL914", f"{_who(rule)}在本文件中报告了超过 {cap} 个问题，只显示前 {cap} 个"))
                 return
             found.append(_clean(item))
             count += 1

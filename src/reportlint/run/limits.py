@@ -1,24 +1,19 @@
-"""The budgets of a run: time per file, memory per worker, input sizes and findings per rule.
+"""The budgets of a run: time per file and memory per worker.
 
 They are decided once per run, from the run's configuration (that of the first
-path, like ``jobs``) and the command line, before any file is read. Time and
-memory are enforced by the supervisor of the worker processes
-(:mod:`reportlint.run.workers`); the input sizes and the findings cap by the
-linter, for every file. A budget of 0 means no limit; with neither a time nor a
-memory budget, files are checked in the main process.
+path, like ``jobs``) and the command line, before any file is read, and
+enforced by the supervisor of the worker processes (:mod:`reportlint.run.workers`).
+A budget of 0 means no limit; with neither, files are checked in the main
+process. The limits that belong to a file — its size (``max-file-size``) and
+the findings per rule (``max-findings-per-rule``) — are read from each file's
+own configuration by the linter.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlint.core.config import (
-    DEFAULT_FILE_TIMEOUT,
-    DEFAULT_MAX_FILE_SIZE,
-    DEFAULT_MAX_FINDINGS_PER_RULE,
-    DEFAULT_MAX_MEMORY,
-    Config,
-)
+from reportlint.core.config import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_MEMORY, Config
 from reportlint.run.options import RunOptions
 
 try:
@@ -33,8 +28,6 @@ class Limits:
 
     file_timeout: float | None = DEFAULT_FILE_TIMEOUT
     max_memory: int | None = DEFAULT_MAX_MEMORY
-    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE
-    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE
 
     @classmethod
     def of(cls, config: Config, options: RunOptions | None = None) -> Limits:
@@ -42,17 +35,12 @@ class Limits:
         timeout = config.file_timeout
         if options is not None and options.file_timeout is not None:
             timeout = options.file_timeout
-        return cls(
-            file_timeout=timeout or None,
-            max_memory=config.max_memory or None,
-            max_file_size=config.max_file_size or None,
-            max_findings_per_rule=config.max_findings_per_rule,
-        )
+        return cls(file_timeout=timeout or None, max_memory=config.max_memory or None)
 
     @classmethod
     def unlimited(cls) -> Limits:
-        """No budget at all (the programmatic ``lint_text``; the findings cap stays)."""
-        return cls(file_timeout=None, max_memory=None, max_file_size=None)
+        """No time or memory budget (files checked in this process: ``lint_text``, ``parse``)."""
+        return cls(file_timeout=None, max_memory=None)
 
     @property
     def supervised(self) -> bool:

@@ -70,7 +70,7 @@ class Linter:
         rule_set = self.rule_set(config)
         self.stages.enter(Stage.READ)
         try:
-            source = read_source(path, display, self.limits.max_file_size)
+            source = read_source(path, display, config.max_file_size or None)
         except SourceError as error:
             return self.finish(display, path, config, None, [_internal(rule_set.registry, error.code, error.message)])
         return self.load(source, config, rule_set)
@@ -117,7 +117,7 @@ class Linter:
     def lint_report(self, report: Report, rule_set: RuleSet) -> FileResult:
         """Run every rule of the rule set on a loaded report, each contained."""
         registry = rule_set.registry
-        cap = self.limits.max_findings_per_rule
+        cap = report.config.max_findings_per_rule
 
         def internal(code: str, message: str) -> Diagnostic:
             return _internal(registry, code, message)
