@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+#: The testing kit's fixture (reportlint_linter) is a plugin a suite asks for, as plugin authors do.
+pytest_plugins = ["reportlint.testing.pytest_plugin"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"

@@ -3,6 +3,7 @@
 The public API for plugin authors and scripts:
 
 * :class:`Rule`, :class:`Option`, :data:`hookimpl` — write rules and plugins;
+* :class:`Condition` — where a rule applies (``Rule.applies_to``: provinces, levels, years, templates);
 * :class:`Diagnostic`, :class:`Severity`, :class:`Related`, :class:`Fix` — what rules report;
 * :func:`lint_paths`, :func:`lint_text` — run reportlint from Python;
 * :class:`ConfigError` — raised for invalid configuration.
@@ -10,6 +11,7 @@ The public API for plugin authors and scripts:
 
 from __future__ import annotations
 
+from reportlint.core.conditions import Condition
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.hookspecs import hookimpl, hookspec
@@ -17,6 +19,7 @@ from reportlint.core.rule import Option, Rule
 from reportlint.core.version import __version__
 
 __all__ = [
+    "Condition",
     "Config",
     "ConfigError",
     "Diagnostic",

@@ -67,7 +67,57 @@ def test_the_plugins_own_tests_pass_where_it_is_installed(environment):
     assert "4 passed" in result.stdout
 
 
-def test_uninstalling_removes_the_rules(environment):
+def _province_report(subject_title: str) -> str:
+    """A 2021 township report carrying what each of the plugin's checks looks for."""
+    from reportlint.testing.reports import SUBJECTS, SampleReport, render
+
+    report = SampleReport.build("T2021", 2021, subject=SUBJECTS[0], seed=5).with_title(f"{subject_title}2021年政府信息公开工作年度报告")
+    text = render(report, "tabs")
+    lines = text.splitlines()
+    row = next(index for index, line in enumerate(lines) if line.startswith("行政规范性文件\t"))
+    lines.insert(row + 1, "其中：涉企行政规范性文件\t9\t0\t99")  # the extension's row, breaking its relation
+    lines.insert(2, "如对本报告有疑问，请在便民服务大厅咨询（电话：0938-6521510）。")  # XS101, XS202; no XS201 citation
+    return "\n".join(lines) + "\n"
+
+
+def _findings(environment: Path, report: Path, *, plugins: bool) -> list[tuple]:
+    variables = {key: value for key, value in os.environ.items() if key != "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"}
+    if not plugins:
+        variables["REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    result = subprocess.run(
+        [str(environment / "bin" / "reportlint"), "check", "--isolated", "-f", "json", str(report)],
+        capture_output=True,
+        text=True,
+        cwd=environment,
+        env=variables,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    import json
+
+    return [
+        (item["code"], item["message"], item["location"]["line"], item["location"]["column"])
+        for item in json.loads(result.stdout)["files"][0]["diagnostics"]
+    ]
+
+
+def test_installing_the_plugin_leaves_another_provinces_report_unchanged(environment):
+    """A report of 甘肃省秦安县陇城镇 gets exactly the same findings with the 示例省 plugin installed as without it."""
+    report = environment / "gansu.txt"
+    report.write_text(_province_report("秦安县陇城镇"), encoding="utf-8")
+    with_plugin = _findings(environment, report, plugins=True)
+    assert with_plugin == _findings(environment, report, plugins=False)
+    assert not [finding for finding in with_plugin if finding[0].startswith("XS") or finding[0] == "RL309"]
+
+
+def test_the_plugin_still_checks_reports_it_cannot_place(environment):
+    """The same report from the plugin's own (fictional) province, which the gazetteer cannot place: every check applies."""
+    report = environment / "province.txt"
+    report.write_text(_province_report("示例县某镇"), encoding="utf-8")
+    codes = {finding[0] for finding in _findings(environment, report, plugins=True)}
+    assert {"XS101", "XS201", "XS202", "RL309"} <= codes
+
+
+def test_uninstalling_removes_the_rules(environment):  # last: the other tests need the plugin installed
     subprocess.run(
         [str(environment / "bin" / "python"), "-m", "pip", "uninstall", "-y", "reportlint-province-example"],
         check=True,
@@ -86,6 +136,8 @@ def test_plugin_documentation_examples_run(monkeypatch):
 
     monkeypatch.syspath_prepend(str(PLUGIN / "src"))
     plugin = import_module("reportlint_province_example")
-    check_rule_examples(plugin.ContactPhoneAreaCode)
+    # The rules apply to 示例省's reports only: the sample report is pinned to a body of the (fictional) province.
+    own_province = {"subject": {"*": "示例县某镇人民政府"}}
+    check_rule_examples(plugin.ContactPhoneAreaCode, config=own_province)
     for rule in pack_rules(str(files("reportlint_province_example") / "rules" / "province.yaml")):
-        check_rule_examples(rule)
+        check_rule_examples(rule, config=own_province)

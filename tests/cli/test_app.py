@@ -202,7 +202,9 @@ def test_parse_text_and_json(seed):
 
 def test_plugins_version_and_init(tmp_path, monkeypatch):
     listing = invoke("plugins")
-    assert listing.exit_code == 0 and "reportlint.rules.rl6_hygiene" in listing.output
+    assert listing.exit_code == 0 and "reportlint.rules.rl6_hygiene" not in listing.output  # built-ins folded
+    assert listing.output.startswith("第三方插件：无") and f"内置：reportlint {__version__}" in listing.output
+    assert "reportlint.rules.rl6_hygiene" in invoke("plugins", "-v").output
     assert invoke("--version").output.strip() == f"reportlint {__version__}"
     monkeypatch.chdir(tmp_path)
     assert invoke("init").exit_code == 0

@@ -25,3 +25,25 @@ def test_codes_and_names_are_unique():
     rules = registry_for(Config()).rules
     assert len({rule.code for rule in rules}) == len(rules)
     assert len({rule.name for rule in rules}) == len(rules)
+
+
+def _bad_example(documentation: str) -> str:
+    import re
+
+    bad = re.split(r"反例[^\n]*\n", documentation, maxsplit=1)[1].split("正例", 1)[0]
+    return "\n".join(line.strip() for line in bad.strip().splitlines())
+
+
+def test_every_rule_that_proposes_fixes_says_how_safe_they_are():
+    from reportlint.run.linter import lint_text
+
+    rules = registry_for(Config()).rules
+    fixing = set()
+    for rule in rules:
+        text = "某镇2021年政府信息公开工作年度报告\n" + _bad_example(rule.documentation())
+        if any(finding.fix is not None for finding in lint_text(text, rules=[rule])):
+            fixing.add(rule.code)
+            assert rule.fix_safety in ("safe", "unsafe"), rule.code
+    assert {"RL601", "RL602", "RL603", "RL604", "RL606", "RL609"} <= fixing
+    assert {rule.code for rule in rules if rule.fix_safety == "safe"} >= {"RL601", "RL602", "RL603", "RL604", "RL606"}
+    assert next(rule for rule in rules if rule.code == "RL609").fix_safety == "unsafe"

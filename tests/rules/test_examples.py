@@ -4,8 +4,9 @@ Each example is a fragment spliced into a clean sample report (the convention is
 :mod:`reportlint.testing.examples` and docs/plugins.md); the clean report itself must not be
 reported, so that the example, not the sample, makes the rule fire. The YAML pack rules'
 ``examples: {bad, good}`` run the same way. The RL9 rules are the engine's findings about
-files and plugins, not about report text: their examples describe files (a scanned PDF, a
-.doc renamed .docx), so they are checked with files by their case files (tests/rules/cases/).
+files, plugins and suppressions, not about report text: their examples describe files (a scanned
+PDF, a .doc renamed .docx) or directives in Markdown, HTML and Word comments, so they are checked
+with such files by their case files (tests/rules/cases/).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def test_documentation_examples(rule):
 
 def test_only_the_engines_rules_are_left_to_their_case_files():
     internal = [rule.code for rule in RULES if issubclass(rule, InternalRule)]
-    assert internal == [f"RL9{number:02d}" for number in range(1, 16)]
+    assert internal == [*(f"RL9{number:02d}" for number in range(1, 16)), "RL950", "RL951"]  # files, plugins, budgets and suppressions
     for rule in RULES:
         kinds = [example.kind for example in rule_examples(rule)]
         assert "反例" in kinds and "正例" in kinds, rule.code

@@ -50,3 +50,24 @@ def test_rule_options_through_config():
 def test_pytest_fixture(reportlint_linter):
     [finding] = reportlint_linter.text("某镇2021年政府信息公开工作年度报告\n工作工作。\n", rules=[DuplicatedWord])
     assert (finding.code, finding.location.line, finding.location.column) == ("RL601", 2, 1)
+
+
+def test_the_kit_imports_without_pytest_and_is_no_pytest_plugin_of_the_environment():
+    import subprocess
+    import sys
+    from importlib.metadata import entry_points
+
+    assert not [point for point in entry_points(group="pytest11") if point.value.startswith("reportlint")]
+    code = "import sys; sys.modules['pytest'] = None; import reportlint.testing, reportlint.cli; print(reportlint.testing.lint_text)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_pytest_is_not_a_runtime_dependency():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert not [requirement for requirement in project["dependencies"] if requirement.startswith("pytest")]
+    assert any(requirement.startswith("pytest") for requirement in project["optional-dependencies"]["testing"])
+    assert "pytest11" not in project.get("entry-points", {})

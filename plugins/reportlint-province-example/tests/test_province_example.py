@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reportlint_province_example import ContactPhoneAreaCode
 
 from reportlint.testing import assert_fixture, lint_text
+from reportlint_province_example import ContactPhoneAreaCode
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

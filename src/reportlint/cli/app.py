@@ -1,4 +1,4 @@
-"""The ``reportlint`` commands (typer): check, baseline, rules, rule, parse, plugins, init.
+"""The ``reportlint`` commands (typer): check, annotate, baseline, rules, rule, parse, plugins, init.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 2 usage, configuration or internal error. The arguments and options are
@@ -8,6 +8,7 @@ declared in :mod:`reportlint.cli.args`.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import replace
 from importlib.resources import files
@@ -16,8 +17,10 @@ from pathlib import Path
 import typer
 
 from reportlint.cli import args
-from reportlint.core.config import ConfigError
+from reportlint.cli.usage import ReportlintCommand, ReportlintGroup
+from reportlint.core.config import ConfigError, normalize_selector
 from reportlint.core.diagnostics import Severity
+from reportlint.core.rule import Rule
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.version import __version__
 from reportlint.output import Reporter, ReporterOptions
@@ -35,9 +38,10 @@ app = typer.Typer(
     name="reportlint",
     help="政府信息公开工作年度报告检查工具 / A linter for government information-disclosure annual reports.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    cls=ReportlintGroup,
 )
 
 
@@ -47,9 +51,17 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _split_codes(values: list[str] | None) -> tuple[str, ...] | None:
+    """Codes, prefixes and rule names given on the command line (comma-separated, repeatable)."""
     if not values:
         return None
-    return tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+    return tuple(normalize_selector(code) for value in values for code in value.split(",") if code.strip())
+
+
+def _color(no_color: bool) -> bool:
+    """Colour for text written to the terminal: never with ``--no-color`` or ``NO_COLOR``; ``FORCE_COLOR`` forces it."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def _version_callback(value: bool) -> None:
@@ -111,11 +123,22 @@ def _reporters(pairs: list[tuple[str, Path | None]], registry: Registry, options
             raise ConfigError(f"未知的输出格式 “{name}”{did_you_mean(name, names)}（可选：{'、'.join(names)}）")
         if reporter.binary and target is None and sys.stdout.isatty():
             raise ConfigError(f"{name} 是二进制格式，不能输出到终端：请用 -o 指定文件，如 -f {name} -o 检查结果.{name}")
-        chosen.append((reporter(options), target))
+        chosen.append((reporter(replace(options, color=options.color and target is None)), target))
     return chosen
 
 
-@app.command()
+def _fixed_copy(fix: bool, targets: list[str], output_file: list[Path]) -> tuple[Path | None, list[Path]]:
+    """With ``--fix`` on one .docx or .html file, the ``-o`` with that file's extension is where its fixed copy goes."""
+    if not fix or len(targets) != 1 or Path(targets[0]).suffix.lower() not in (".docx", ".html", ".htm"):
+        return None, output_file
+    suffix = Path(targets[0]).suffix.lower()
+    for index, target in enumerate(output_file):
+        if target.suffix.lower() == suffix:
+            return target, [*output_file[:index], *output_file[index + 1 :]]
+    return None, output_file
+
+
+@app.command(cls=ReportlintCommand)
 def check(
     paths: args.Paths = None,
     output_format: args.OutputFormats = ["text"],  # noqa: B006 (typer reads the default)
@@ -135,11 +158,18 @@ def check(
     file_timeout: args.FileTimeout = None,
     show_files: args.ShowFiles = False,
     allow_empty: args.AllowEmpty = False,
+    no_color: args.NoColor = False,
+    fix: args.Fix = False,
+    unsafe_fixes: args.UnsafeFixes = False,
+    diff: args.Diff = False,
+    annotate: args.Annotate = None,
+    stdin_filename: args.StdinFilename = None,
+    force_exclude: args.ForceExclude = False,
+    show_settings: args.ShowSettings = False,
 ) -> None:
     """检查报告 / Check reports and print findings."""
     targets = paths or ["."]
     try:
-        pairs = _outputs(output_format, output_file)
         options = RunOptions(
             config_file=str(config) if config else None,
             isolated=isolated,
@@ -148,13 +178,33 @@ def check(
             extend_select=_split_codes(extend_select),
             fail_on=fail_on,
             jobs=jobs,
+            keep_text=annotate is not None,
+            force_exclude=force_exclude,
+            stdin_filename=stdin_filename,
             file_timeout=file_timeout,
         )
+        if show_settings:
+            from reportlint.cli.settings import render_settings
+
+            typer.echo(render_settings(Runner(targets, options), targets[0]), nl=False)
+            return
+        if annotate is not None and (fix or diff):
+            raise ConfigError("--annotate 不能与 --fix、--diff 同用：先用 --fix 修改，再加批注")
+        fixed_copy, output_file = _fixed_copy(fix, targets, output_file)
+        pairs = _outputs(output_format, output_file)
         runner = Runner(targets, options)
-        reporters = _reporters(pairs, runner.registry, ReporterOptions(statistics=statistics, quiet=quiet))
-        if any(reporter.needs_text for reporter, _ in reporters):
+        reporter_options = ReporterOptions(statistics=statistics, quiet=quiet, color=_color(no_color))
+        reporters = _reporters(pairs, runner.registry, reporter_options)
+        if any(reporter.needs_text for reporter, _ in reporters) and not options.keep_text:
             runner = Runner(targets, replace(options, keep_text=True))
-        run = runner.run(progress=_Progress(enabled=not no_progress))
+        if fix or diff:
+            from reportlint.cli.fixing import apply_fix_run
+
+            run, status = apply_fix_run(runner, unsafe=unsafe_fixes, diff=diff, fixed_copy=fixed_copy)
+            if diff:
+                raise typer.Exit(status)
+        else:
+            run = runner.run(progress=_Progress(enabled=not no_progress))
         if baseline is not None:
             from reportlint.run.baseline import apply_baseline
 
@@ -167,8 +217,13 @@ def check(
                 err=True,
             )
             raise typer.Exit(EXIT_ERROR)
+        if annotate is not None:
+            from reportlint.output.annotate import annotate_into
+
+            for copy, count in annotate_into(annotate, list(run.files), _rules_by_code(runner)):
+                typer.echo(f"reportlint: 已写出批注副本 {copy}（{count} 条批注）", err=True)
         for reporter, target in reporters:
-            _write(reporter, run, target)
+            _write(reporter, run, target, to_stderr=fix and runner.stdin is not None)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
     except OutputError as error:
@@ -192,6 +247,10 @@ def _show_files(run: RunResult) -> None:
         typer.echo(f"跳过：{skipped.path}（{skipped.reason}）", err=True)
 
 
+def _rules_by_code(runner: Runner) -> dict[str, type[Rule]]:
+    return {rule.code: rule for rule in runner.registry.rules}
+
+
 def _exit_code(run: RunResult, exit_zero: bool) -> int:
     if run.failures:
         return EXIT_ERROR
@@ -205,13 +264,14 @@ class OutputError(Exception):
     """The output could not be written (a full disk, a closed pipe): a clear message and exit code 2."""
 
 
-def _write(reporter: Reporter, run: RunResult, target: Path | None) -> None:
-    """A reporter's output: its bytes to a file or a pipe, its text to a terminal."""
+def _write(reporter: Reporter, run: RunResult, target: Path | None, to_stderr: bool = False) -> None:
+    """A reporter's output: its bytes to a file or a pipe, its text to a terminal (standard error when stdout carries --fix's text)."""
     if target is None:
+        stream = sys.stderr if to_stderr else sys.stdout
         try:
-            if sys.stdout.isatty():
-                sys.stdout.write(reporter.render(run))
-                sys.stdout.flush()
+            if to_stderr or stream.isatty():
+                stream.write(reporter.render(run))
+                stream.flush()
                 return
             output = reporter.render_bytes(run)
             sys.stdout.flush()
@@ -239,19 +299,67 @@ def _abandon_stdout() -> None:
         pass
 
 
-@app.command("baseline")
+@app.command("annotate", cls=ReportlintCommand)
+def annotate_command(
+    file: args.AnnotateFile,
+    output: args.AnnotateOutput = None,
+    select: args.Select = None,
+    ignore: args.Ignore = None,
+    config: args.ConfigFile = None,
+    isolated: args.Isolated = False,
+    baseline: args.Baseline = None,
+    exit_zero: args.ExitZero = False,
+) -> None:
+    """写出带批注的 Word 副本 / Write a copy of a .docx report with one Word comment per finding."""
+    from reportlint.output.annotate import annotate_copy, annotated_name, write_annotated
+
+    target = output or annotated_name(file)
+    try:
+        options = RunOptions(
+            config_file=str(config) if config else None,
+            isolated=isolated,
+            select=_split_codes(select),
+            ignore=_split_codes(ignore),
+            keep_text=True,
+        )
+        runner = Runner([str(file)], options)
+        run = runner.run()
+        if baseline is not None:
+            from reportlint.run.baseline import apply_baseline
+
+            run = apply_baseline(run, baseline)
+        [result] = run.files or [FileResult(path=str(file), diagnostics=())]
+        unreadable = [d for d in result.diagnostics if d.code.startswith("RL90")]
+        if unreadable:
+            raise _fail(f"{file}：{unreadable[0].message}")
+        data, count = annotate_copy(result, _rules_by_code(runner), file)
+        write_annotated(data, target, file)
+    except ConfigError as error:
+        raise _fail(f"{error}") from None
+    typer.echo(f"已写出 {target}：{count} 条批注（原文件未修改）")
+    raise typer.Exit(_exit_code(run, exit_zero))
+
+
+@app.command("baseline", cls=ReportlintCommand)
 def baseline_command(
-    output: args.BaselineOutput,
+    output: args.BaselineOutput = None,
     paths: args.BaselinePaths = None,
     config: args.ConfigFile = None,
     isolated: args.Isolated = False,
+    show: args.BaselineShow = None,
+    reason: args.BaselineReason = "",
 ) -> None:
     """记录当前的全部问题作为基线 / Record today's findings; later runs with --baseline report only new ones."""
-    from reportlint.run.baseline import write_baseline
+    from reportlint.run.baseline import show_baseline, write_baseline
 
     try:
+        if show is not None:
+            typer.echo(show_baseline(show), nl=False)
+            return
+        if output is None:
+            raise _fail("缺少 -o/--output：基线文件写到哪里（如 -o .reportlint-baseline.json）；查看已有基线用 --show 文件")
         run = Runner(paths or ["."], RunOptions(config_file=str(config) if config else None, isolated=isolated)).run()
-        count = write_baseline(run, output)
+        count = write_baseline(run, output, reason=reason)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
     except OSError as error:
@@ -259,7 +367,7 @@ def baseline_command(
     typer.echo(f"已把 {count} 个问题记录到 {output}")
 
 
-@app.command("rules")
+@app.command("rules", cls=ReportlintCommand)
 def rules_command(output_format: args.RulesFormat = "text", config: args.ListingConfigFile = None) -> None:
     """列出所有规则 / List every rule with code, name, severity and origin."""
     registry = _registry(config)
@@ -272,6 +380,8 @@ def rules_command(output_format: args.RulesFormat = "text", config: args.Listing
                 "severity": Severity.parse(rule.severity).label,
                 "origin": rule.origin,
                 "summary": rule.summary(),
+                "fix": rule.fix_safety,
+                "applies_to": rule.applies_to.describe() if rule.applies_to is not None else "",
                 "options": {key: {"default": option.default, "description": option.description} for key, option in rule.options.items()},
             }
             for rule in rules
@@ -281,20 +391,32 @@ def rules_command(output_format: args.RulesFormat = "text", config: args.Listing
     if output_format != "text":
         raise _fail(f"未知的格式 “{output_format}”（可选：text、json）")
     for rule in rules:
-        typer.echo(f"{rule.code:<7} {rule.name:<34} {Severity.parse(rule.severity).label:<8} {rule.origin:<24} {rule.summary()}")
+        fixable = {"safe": "[*]", "unsafe": "[~]"}.get(rule.fix_safety or "", "   ")
+        typer.echo(f"{rule.code:<7} {rule.name:<34} {Severity.parse(rule.severity).label:<8} {fixable} {rule.origin:<24} {rule.summary()}")
+    typer.echo("")
+    typer.echo("[*] --fix 可自动修改    [~] 需要 --unsafe-fixes")
 
 
-@app.command("rule")
+_FIX_SAFETY = {"safe": "安全，--fix 直接修改", "unsafe": "需要人工确认，--fix --unsafe-fixes 才修改"}
+
+
+@app.command("rule", cls=ReportlintCommand)
 def rule_command(code: args.RuleCode, config: args.ListingConfigFile = None) -> None:
     """显示一条规则的完整说明 / Show a rule's documentation with a bad and a good example."""
     registry = _registry(config)
-    rule = registry.rule_by_code(code.strip().upper()) or next((item for item in registry.rules if item.name == code.strip()), None)
+    rule = registry.rule_by_code(normalize_selector(code)) or next((item for item in registry.rules if item.name == code.strip()), None)
     if rule is None:
-        raise _fail(f"没有规则 “{code}”{did_you_mean(code.upper(), [item.code for item in registry.rules])}")
+        codes = [item.code for item in registry.rules]
+        names = [item.name for item in registry.rules]
+        raise _fail(f"没有规则 “{code}”{did_you_mean(normalize_selector(code), codes) or did_you_mean(code.strip(), names)}")
     typer.echo(f"{rule.code} ({rule.name})")
     typer.echo(f"默认级别：{Severity.parse(rule.severity).label}    来源：{rule.origin}")
+    if rule.fix_safety is not None:
+        typer.echo(f"自动修改：{_FIX_SAFETY.get(rule.fix_safety, rule.fix_safety)}")
+    if rule.applies_to is not None and rule.applies_to.describe():
+        typer.echo(f"适用范围：{rule.applies_to.describe()}")
     typer.echo("")
-    typer.echo(rule.documentation())
+    typer.echo(rule.plain_documentation())
     if rule.options:
         typer.echo("")
         typer.echo("选项（在配置文件的 [rules." + rule.name + "] 中设置）：")
@@ -302,7 +424,7 @@ def rule_command(code: args.RuleCode, config: args.ListingConfigFile = None) -> 
             typer.echo(f"  {key} = {json.dumps(option.default, ensure_ascii=False)}    {option.description}")
 
 
-@app.command("parse")
+@app.command("parse", cls=ReportlintCommand)
 def parse_command(
     file: args.ParseFile,
     as_json: args.AsJson = False,
@@ -329,24 +451,46 @@ def parse_command(
     typer.echo(output, nl=False)
 
 
-@app.command("plugins")
-def plugins_command(config: args.ConfigFile = None) -> None:
-    """列出已加载的插件和规则包 / List loaded plugins, rule packs and templates, with versions."""
+@app.command("plugins", cls=ReportlintCommand)
+def plugins_command(config: args.ConfigFile = None, verbose: args.Verbose = False) -> None:
+    """列出已加载的插件和规则包 / List loaded plugins (third-party first), rule packs and templates, with versions."""
+    from reportlint.core.resources import shipped_rules_dir
+
     registry = _registry(config)
-    for info in registry.plugins:
+    third_party = [info for info in registry.plugins if info.origin != "builtin"]
+    builtin = [info for info in registry.plugins if info.origin == "builtin"]
+    shipped = shipped_rules_dir()
+
+    def is_shipped(path: Path) -> bool:
+        return Path(path).resolve().is_relative_to(shipped)
+
+    typer.echo("第三方插件：" if third_party else "第三方插件：无")
+    for info in third_party:
         version = f" {info.version}" if info.version else ""
-        typer.echo(f"{info.name}{version}  [{info.origin}]  {info.module}")
-    for pack in registry.rule_packs:
-        typer.echo(f"规则包：{pack}")
-    for template in registry.templates:
-        typer.echo(f"模板：{template}")
+        typer.echo(f"  {info.name}{version}  [{info.origin}]  {info.module}")
+        rules = [rule for rule in registry.rules if rule.origin == f"plugin:{info.name}"]
+        if rules:
+            typer.echo(f"    规则：{'、'.join(rule.code for rule in rules)}")
+    for pack in (pack for pack in registry.rule_packs if not is_shipped(pack)):
+        typer.echo(f"  规则包：{pack}")
+    for template in (template for template in registry.templates if not is_shipped(template)):
+        typer.echo(f"  模板：{template}")
+    builtin_resources = [path for path in (*registry.rule_packs, *registry.templates) if is_shipped(path)]
+    typer.echo(
+        f"内置：reportlint {__version__}（{len(builtin)} 个内置插件，{len(builtin_resources)} 个随附的规则包和模板{'' if verbose else '；-v 逐个列出'}）"
+    )
+    if verbose:
+        for info in builtin:
+            typer.echo(f"  {info.name}  [{info.origin}]")
+        for path in builtin_resources:
+            typer.echo(f"  {path}")
     for failure in registry.failures:
         typer.echo(f"加载失败：{failure.plugin}：{failure.message}")
     if registry.failures:
         raise typer.Exit(EXIT_ERROR)
 
 
-@app.command("init")
+@app.command("init", cls=ReportlintCommand)
 def init_command(path: args.InitPath = Path("reportlint.toml"), force: args.Force = False) -> None:
     """生成带注释的初始配置文件 / Write a commented starter config."""
     if path.exists() and not force:

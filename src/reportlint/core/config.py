@@ -180,7 +180,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, lines: Mapping[tupl
     severity = {}
     for code, level in data.get("severity", {}).items():
         try:
-            severity[code.upper()] = Severity.parse(level)
+            severity[normalize_selector(code)] = Severity.parse(level)
         except ValueError as error:
             raise fail(f"severity.{code}：{error}", "severity", code) from None
     for name, options in data.get("rules", {}).items():
@@ -235,8 +235,27 @@ def parse_config(data: Mapping[str, Any], path: Path | None, lines: Mapping[tupl
     )
 
 
+_CODE_LIKE = re.compile(r"[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]+|all")
+
+
+def normalize_selector(written: str) -> str:
+    """A rule selector as compared: a code or prefix in upper case (``rl603`` → ``RL603``), a rule name as written.
+
+    Codes and prefixes are letters and digits (``RL603``, ``RL6``, even the
+    mistyped ``RL6O3``) or upper-case letters (``RL``, ``XS``, ``ALL``); anything
+    else (``half-width-punctuation``) is a rule name.
+    """
+    written = written.strip()
+    return written.upper() if _CODE_LIKE.fullmatch(written) else written
+
+
+def is_rule_name(selector: str) -> bool:
+    """Whether a normalised selector is a rule name rather than a code or prefix."""
+    return not _CODE_LIKE.fullmatch(selector)
+
+
 def _codes(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(str(value).strip().upper() for value in values if str(value).strip())
+    return tuple(normalize_selector(str(value)) for value in values if str(value).strip())
 
 
 def parse_size(value: int | str) -> int | None:
@@ -281,9 +300,10 @@ def _check_type(key: str, value: Any, kind: str, fail: Any, path: tuple[str, ...
         raise fail(f"配置项 “{key}” 应为{described}，实际为 {shown(value)}", *(path or (key,)))
 
 
-def validate_codes(config: Config, known_codes: Iterable[str]) -> None:
-    """Every code or prefix the config names must match a known rule code."""
+def validate_codes(config: Config, known_codes: Iterable[str], known_names: Iterable[str] = ()) -> None:
+    """Every code or prefix the config names must match a known rule code; every rule name a known rule."""
     codes = list(known_codes)
+    names = list(known_names)
     named = [
         *config.select,
         *config.ignore,
@@ -293,8 +313,10 @@ def validate_codes(config: Config, known_codes: Iterable[str]) -> None:
         *(code for ignored in config.per_file_ignores.values() for code in ignored),
     ]
     for selector in named:
-        if selector == "ALL" or any(code.startswith(selector) for code in codes):
+        if selector == "ALL" or any(code.startswith(selector) for code in codes) or selector in names:
             continue
+        if is_rule_name(selector):
+            raise config.error(f"未知的规则名称 “{selector}”{did_you_mean(selector, names)}", *_key_naming(config, selector))
         raise config.error(f"未知的规则代码 “{selector}”{did_you_mean(selector, codes)}", *_key_naming(config, selector))
 
 

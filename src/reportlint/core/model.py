@@ -118,6 +118,11 @@ class SegmentMap:
         self._segments = sorted(segments, key=lambda segment: segment.start)
         self._starts = [segment.start for segment in self._segments]
 
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The segments, in text order."""
+        return tuple(self._segments)
+
     def _segment_at(self, offset: int) -> Segment | None:
         index = bisect.bisect_right(self._starts, offset) - 1
         if index < 0:
@@ -192,6 +197,39 @@ class Table(Block):
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """A directive written in the document that silences findings: which codes, over which range, and why.
+
+    Loaders record them: a Word comment whose text begins ``reportlint: 忽略 RL603 原因``
+    over a range, an HTML or Markdown comment ``<!-- reportlint: ignore RL603 原因 -->``
+    before a block, ``ignore-file`` for the whole file. ``codes`` are codes, prefixes
+    or rule names as written; ``[start, end)`` is the range of ``Document.text`` it
+    covers and ``[at_start, at_end)`` where it is reported when unused or invalid
+    (the commented range, the block after the comment). ``problem`` says why a
+    directive could not be understood (no codes, an unknown keyword).
+    """
+
+    codes: tuple[str, ...]
+    start: int
+    end: int
+    reason: str
+    file_wide: bool = False
+    origin: str = ""
+    text: str = ""
+    at_start: int = 0
+    at_end: int = 0
+    problem: str = ""
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether a finding at ``[start, end)`` lies in the range (overlaps it; an empty finding inside it)."""
+        if self.file_wide:
+            return True
+        if end <= start:
+            return self.start <= start <= self.end
+        return start < self.end and self.start < end
+
+
+@dataclass(frozen=True)
 class Document:
     """A loaded report: its text, its blocks and the way back to the source.
 
@@ -207,6 +245,8 @@ class Document:
     format: str
     encoding: str | None = None
     metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    #: Suppression directives written in the document (Word comments, HTML/Markdown comments).
+    suppressions: tuple[Suppression, ...] = ()
 
     @cached_property
     def normalized(self) -> str:

@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from reportlint.core.conditions import Condition
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.values import shown
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
+
+
+#: How safe a rule's fixes are: applied by ``--fix`` without review, or only with ``--unsafe-fixes``.
+FIX_SAFETY = ("safe", "unsafe")
+
+_INLINE_LITERAL = re.compile(r"``(.+?)``")
+_ROLE = re.compile(r":[a-z]+:`~?([^`<]+?)(?:\s*<[^>]*>)?`")
+
+
+def plain_text(text: str) -> str:
+    """Documentation without reStructuredText markup: ````code```` → ``code``, ``:class:`~a.Rule``` → ``Rule``."""
+
+    def role(match: re.Match[str]) -> str:
+        target = match.group(1).strip()
+        return target.rsplit(".", 1)[-1] if match.group(0)[match.group(0).index("`") + 1] == "~" else target
+
+    return _INLINE_LITERAL.sub(r"\1", _ROLE.sub(role, text))
 
 
 class RuleDefinitionError(Exception):
@@ -68,6 +87,10 @@ class Rule:
     options: ClassVar[Mapping[str, Option]] = MappingProxyType({})
     #: Where the rule comes from: ``builtin``, ``plugin:<name>`` or ``pack:<file>``.
     origin: ClassVar[str] = "builtin"
+    #: ``"safe"`` or ``"unsafe"`` for a rule that proposes fixes; None for one that proposes none (any it does are unsafe).
+    fix_safety: ClassVar[str | None] = None
+    #: Where the rule applies; None: every report.
+    applies_to: ClassVar[Condition | None] = None
 
     def __init__(self, config: Mapping[str, Any] | None = None) -> None:
         given = dict(config or {})
@@ -115,6 +138,11 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
+    def plain_documentation(cls) -> str:
+        """The documentation as plain text for terminals (no reStructuredText markup)."""
+        return plain_text(cls.documentation())
+
+    @classmethod
     def summary(cls) -> str:
         """The one-line description (first line of the docstring)."""
         doc = cls.documentation()
@@ -134,3 +162,7 @@ class Rule:
             raise RuleDefinitionError(f"{where}: {error}") from None
         if not cls.__doc__ or not cls.__doc__.strip():
             raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少文档字符串（文档字符串就是规则的说明）")
+        if cls.fix_safety is not None and cls.fix_safety not in FIX_SAFETY:
+            raise RuleDefinitionError(f'{where}: 规则 {cls.code} 的 fix_safety 应为 "safe" 或 "unsafe"，实际为 {cls.fix_safety!r}')
+        if cls.applies_to is not None and not isinstance(cls.applies_to, Condition):
+            raise RuleDefinitionError(f"{where}: 规则 {cls.code} 的 applies_to 应为 Condition（from reportlint import Condition）")

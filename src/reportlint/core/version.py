@@ -1,3 +1,3 @@
 """reportlint's version (read by the build backend, shown by ``--version`` and written into outputs and caches)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

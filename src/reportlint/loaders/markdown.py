@@ -1,4 +1,9 @@
-"""Loader for Markdown reports: ATX headings, pipe tables, and one paragraph per other line."""
+"""Loader for Markdown reports: ATX headings, pipe tables, and one paragraph per other line.
+
+A comment ``<!-- reportlint: ignore RL603 原因 -->`` silences that code in the
+Markdown block after it (a heading, a table, or lines up to a blank line);
+``ignore-file`` in the whole file (:mod:`reportlint.loaders.directives`).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,9 @@ import itertools
 import re
 
 from reportlint.core.hookspecs import hookimpl
-from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Table
+from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Paragraph, Table
 from reportlint.loaders import Loader, line_paragraphs
+from reportlint.loaders.directives import comment_suppressions
 from reportlint.sources import Source
 
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$")
@@ -73,6 +79,24 @@ def parse_markdown_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def markdown_blocks(text: str, blocks: tuple[Block, ...]) -> list[Block]:
+    """Blocks as Markdown sees them: consecutive line paragraphs with no blank line between are one paragraph."""
+    merged: list[Block] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(previous, Paragraph)
+            and not text[previous.end : block.start].strip()
+            and text[previous.end : block.start].count("\n") == 1
+            and not text[previous.start : previous.end].lstrip().startswith("<!--")
+        ):
+            merged[-1] = Paragraph(previous.start, block.end)
+        else:
+            merged.append(block)
+    return merged
+
+
 class MarkdownLoader(Loader):
     """Markdown files; pipe tables become real tables, other text stays line by line."""
 
@@ -81,13 +105,16 @@ class MarkdownLoader(Loader):
 
     def load(self, source: Source) -> Document:
         text, encoding = source.decode()
+        blocks = parse_markdown_blocks(text)
+        source_map = LineIndex(text)
         return Document(
             path=source.display_path,
             text=text,
-            blocks=parse_markdown_blocks(text),
-            source_map=LineIndex(text),
+            blocks=blocks,
+            source_map=source_map,
             format=self.format,
             encoding=encoding,
+            suppressions=comment_suppressions(text, text, markdown_blocks(text, blocks), source_map, "Markdown 注释"),
         )
 
 

@@ -37,10 +37,11 @@ FAMILY_NAMES = {
 
 @dataclass(frozen=True)
 class ReporterOptions:
-    """Choices that shape every output: summary, statistics, quiet mode."""
+    """Choices that shape every output: summary, statistics, quiet mode, and colour (text outputs on a terminal)."""
 
     statistics: bool = False
     quiet: bool = False
+    color: bool = False
 
 
 class Reporter:

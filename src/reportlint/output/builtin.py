@@ -7,6 +7,7 @@ from reportlint.output import Reporter
 from reportlint.output.csv import CsvReporter
 from reportlint.output.full import FullReporter
 from reportlint.output.github import GithubReporter
+from reportlint.output.gitlab import GitlabReporter
 from reportlint.output.html import HtmlReporter
 from reportlint.output.json import JsonReporter
 from reportlint.output.sarif import SarifReporter
@@ -16,5 +17,15 @@ from reportlint.output.xlsx import XlsxReporter
 
 @hookimpl
 def reportlint_reporters() -> list[type[Reporter]]:
-    """text, full, json, sarif, github, html, csv and xlsx."""
-    return [TextReporter, FullReporter, JsonReporter, SarifReporter, GithubReporter, HtmlReporter, CsvReporter, XlsxReporter]
+    """text, full, json, sarif, github, gitlab, html, csv and xlsx."""
+    return [
+        TextReporter,
+        FullReporter,
+        JsonReporter,
+        SarifReporter,
+        GithubReporter,
+        GitlabReporter,
+        HtmlReporter,
+        CsvReporter,
+        XlsxReporter,
+    ]

@@ -28,7 +28,7 @@ class FullReporter(TextReporter):
         blocks = []
         for result in run.files:
             for diagnostic, excerpt in zip(result.diagnostics, result.excerpts, strict=False):
-                block = [diagnostic_line(diagnostic)]
+                block = [diagnostic_line(diagnostic, self.options.color)]
                 if excerpt is not None and excerpt.line.strip():
                     number = str(diagnostic.location.line) if diagnostic.location else ""
                     gutter = " " * len(number)

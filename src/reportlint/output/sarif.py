@@ -55,13 +55,13 @@ def _physical(path: str, location: Location | None, sources: dict[str, str]) -> 
 
 
 def _rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
-    documentation = rule.documentation()
+    documentation = rule.plain_documentation()  # text without reStructuredText markup; ``code`` is valid Markdown
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary()},
         "fullDescription": {"text": documentation},
-        "help": {"text": documentation, "markdown": documentation},
+        "help": {"text": documentation, "markdown": rule.documentation()},
         "defaultConfiguration": {"level": _LEVEL[Severity.parse(rule.severity)]},
         "properties": {"origin": rule.origin, "family": rule.code[:3]},
     }

@@ -1,22 +1,39 @@
-"""The ``text`` output: ``path:line:col: CODE [severity] message``, one per line, then a summary."""
+"""The ``text`` output: ``path:line:col: CODE [severity] message``, one per line, then a summary.
+
+On a terminal the path is bold and the code and severity are coloured by
+severity (the command line decides: never with ``--no-color`` or ``NO_COLOR``,
+never into a file or a pipe).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.output import Reporter, statistics_block, summary_line
 
 if TYPE_CHECKING:
     from reportlint.run.results import RunResult
 
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_SEVERITY_COLOURS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
 
-def diagnostic_line(diagnostic: Diagnostic) -> str:
-    """One finding as a grep- and editor-friendly line."""
+
+def paint(text: str, style: str, color: bool) -> str:
+    """``text`` in an ANSI style when ``color`` is on."""
+    return f"{style}{text}{_RESET}" if color else text
+
+
+def diagnostic_line(diagnostic: Diagnostic, color: bool = False) -> str:
+    """One finding as a grep- and editor-friendly line (coloured on a terminal)."""
     location = diagnostic.location
     place = f"{diagnostic.path}:1:1" if location is None else f"{diagnostic.path}:{location.line}:{location.column}"
     logical = f"（{location.logical}）" if location is not None and location.logical else ""
-    return f"{place}: {diagnostic.code} [{diagnostic.severity.label}] {diagnostic.message}{logical}"
+    style = _SEVERITY_COLOURS[diagnostic.severity]
+    code = paint(diagnostic.code, style, color)
+    severity = paint(f"[{diagnostic.severity.label}]", style, color)
+    return f"{paint(place, _BOLD, color)}: {code} {severity} {diagnostic.message}{logical}"
 
 
 def plugin_failure_lines(run: RunResult) -> list[str]:
@@ -37,7 +54,7 @@ class TextReporter(Reporter):
         if self.only_statistics:
             lines = [*plugin_failure_lines(run), *statistics_block(run)]
         else:
-            lines = [diagnostic_line(diagnostic) for diagnostic in run.diagnostics]
+            lines = [diagnostic_line(diagnostic, self.options.color) for diagnostic in run.diagnostics]
             lines.extend(self.footer(run))
         return "\n".join(lines) + ("\n" if lines else "")
 

@@ -721,6 +721,7 @@ class TitleDuplicatedWord(Rule):
     code = "RL114"
     name = "title-duplicated-word"
     severity = "error"
+    fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         title = report.reading.title

@@ -30,7 +30,7 @@ class RelationRule(Rule):
         filled = report.reading.filled
         if filled is None:
             return
-        for relation in relations_for(filled, report.templates):
+        for relation in relations_for(filled, report.reading.template_set or report.templates):
             if not self.covers(relation):
                 continue
             for evaluation in violations(relation, filled):

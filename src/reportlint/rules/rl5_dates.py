@@ -446,6 +446,7 @@ class GarbledDocumentNumber(Rule):
     code = "RL506"
     name = "garbled-document-number"
     severity = "error"
+    fix_safety = "safe"  # only brackets around a four-digit year become 〔〕
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized

@@ -92,8 +92,8 @@ def find_repeated_words(normalized: str, start: int, end: int, allowed: frozense
                 continue
             first = offsets[match.start()]
             last = offsets[match.end() - 1] + 1
-            second = offsets[match.start() + len(word)]
-            found.append(RepeatedWord(word, first, last, Fix(second, last, "", f"删除重复的“{word}”")))
+            first_end = offsets[match.start() + len(word) - 1] + 1  # spaces between the copies go with the second one
+            found.append(RepeatedWord(word, first, last, Fix(first_end, last, "", f"删除重复的“{word}”")))
     return found
 
 
@@ -119,6 +119,7 @@ class DuplicatedWord(Rule):
     code = "RL601"
     name = "duplicated-word"
     severity = "warning"
+    fix_safety = "safe"  # the second copy (and any spaces before it) is deleted
     options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
@@ -147,6 +148,9 @@ class UnbalancedBrackets(Rule):
     在同一段落内检查（）《》“”【】〔〕〈〉「」的配对；全角、半角括号可以互相配对
     （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。
 
+    只有没有歧义时才给出修改：紧跟在标点后面或位于段首的多余右括号、右书名号
+    （“，》，”）删去即可；没有闭合的左括号该在哪里闭合只有作者知道，不自动修改。
+
     反例：
 
         在 2021 年开展政府开放日活动，》，于 11 月 10 日开展了……
@@ -161,6 +165,7 @@ class UnbalancedBrackets(Rule):
     code = "RL602"
     name = "unbalanced-brackets"
     severity = "warning"
+    fix_safety = "safe"  # only a stray closing mark right after punctuation or at a paragraph's start is deleted
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
@@ -184,6 +189,7 @@ class UnbalancedBrackets(Rule):
                             f"多余的“{original[index]}”：本段前面没有与之配对的“{_opening_form(original[index])}”",
                             index,
                             index + 1,
+                            fix=_stray_closer_fix(original, paragraph.start, index),
                         )
             for opener, index in stack:
                 yield self._unclosed(original, opener, index)
@@ -191,6 +197,23 @@ class UnbalancedBrackets(Rule):
     def _unclosed(self, original: str, opener: str, index: int) -> Diagnostic:
         shown = original[index]
         return self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
+
+
+#: Closing marks whose deletion is unambiguous when nothing they could close precedes them (quotes are left alone).
+_DELETABLE_CLOSERS = frozenset("）)》】〕］]}〉」")
+_PUNCTUATION_BEFORE = frozenset("，。、；：！？,.;:!?")
+
+
+def _stray_closer_fix(text: str, paragraph_start: int, index: int) -> Fix | None:
+    """Deleting a stray closing mark, when it follows punctuation or starts its paragraph (nothing it could have closed)."""
+    if text[index] not in _DELETABLE_CLOSERS:
+        return None
+    before = index - 1
+    while before >= paragraph_start and text[before] in " \u3000\t":
+        before -= 1
+    if before >= paragraph_start and text[before] not in _PUNCTUATION_BEFORE:
+        return None
+    return Fix(index, index + 1, "", f"删除多余的“{text[index]}”")
 
 
 def _closing_form(opener: str) -> str:
@@ -209,7 +232,8 @@ class HalfWidthPunctuation(Rule):
     """中文句子中使用了半角标点（, ; : ? ! .），应使用全角标点（，；：？！。）。
 
     按《标点符号用法》（GB/T 15834），中文行文使用全角标点。整篇使用半角标点的
-    报告很常见（多为网页转换所致），因此每行只报告一次，并给出该行的数量。
+    报告很常见（多为网页转换所致），因此每行只报告一次，并给出该行的数量；
+    修改时该行的每一处都改为全角。
 
     反例：
 
@@ -223,6 +247,7 @@ class HalfWidthPunctuation(Rule):
     code = "RL603"
     name = "half-width-punctuation"
     severity = "warning"
+    fix_safety = "safe"  # only marks between Chinese characters are changed
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
@@ -230,14 +255,18 @@ class HalfWidthPunctuation(Rule):
             found = list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))
             if not found:
                 continue
-            first = found[0]
+            first, last = found[0], found[-1]
             mark = first.group()
             count = f"，本行共 {len(found)} 处" if len(found) > 1 else ""
+            corrected = list(text[first.start() : last.end()])
+            for match in found:
+                corrected[match.start() - first.start()] = _FULL_WIDTH_OF[match.group()]
+            description = "改为全角标点" if len(found) == 1 else f"本行 {len(found)} 处都改为全角标点"
             yield self.diagnostic(
                 f"中文句子中使用了半角标点“{mark}”，应为全角“{_FULL_WIDTH_OF[mark]}”{count}",
                 first.start(),
                 first.end(),
-                fix=Fix(first.start(), first.end(), _FULL_WIDTH_OF[mark], "改为全角标点"),
+                fix=Fix(first.start(), last.end(), "".join(corrected), description),
             )
 
 
@@ -261,6 +290,7 @@ class RedundantNumberingMark(Rule):
     code = "RL604"
     name = "redundant-numbering-mark"
     severity = "warning"
+    fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
@@ -296,6 +326,7 @@ class MixedNumberingWidth(Rule):
     code = "RL605"
     name = "mixed-numbering-width"
     severity = "warning"
+    fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         markers = list(_LINE_NUMBERING.finditer(report.text))
@@ -320,7 +351,8 @@ _DOUBLED_PUNCTUATION = re.compile(r"([，。、；：！？])(?!\1)[，。、；
 class DoubledPunctuation(Rule):
     """标点重复或叠用（如“，，”“，。”“。。”）。
 
-    常见于复制粘贴、改稿遗留，或网站转载时插入的多余标点。
+    常见于复制粘贴、改稿遗留，或网站转载时插入的多余标点。同一个标点写了两遍
+    （“，，”“。。”）时删去一个；不同标点叠用（“，。”）该留哪个由作者决定，不自动修改。
 
     反例：
 
@@ -334,14 +366,13 @@ class DoubledPunctuation(Rule):
     code = "RL606"
     name = "doubled-punctuation"
     severity = "warning"
+    fix_safety = "safe"  # only a mark written twice loses one copy
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for match in _DOUBLED_PUNCTUATION.finditer(report.text):
-            yield self.diagnostic(
-                f"标点“{match.group()}”重复或叠用，请保留一个合适的标点",
-                match.start(),
-                match.end(),
-            )
+            doubled = match.group()
+            fix = Fix(match.start() + 1, match.end(), "", f"删除重复的“{doubled[0]}”") if doubled[0] == doubled[1] else None
+            yield self.diagnostic(f"标点“{doubled}”重复或叠用，请保留一个合适的标点", match.start(), match.end(), fix=fix)
 
 
 #: Phrases these reports use again and again; a copy with one inner character missing is a typo.
@@ -420,6 +451,7 @@ class MissingCharacter(Rule):
     code = "RL609"
     name = "missing-character"
     severity = "warning"
+    fix_safety = "unsafe"  # a guess from a list of phrases: review before applying (--unsafe-fixes)
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:

@@ -195,6 +195,7 @@ class RepeatedCharacter(Rule):
     code = "RL611"
     name = "repeated-character"
     severity = "warning"
+    fix_safety = "safe"  # only the second copy of a character that is almost never doubled
     options = {"allow": Option([], "不报告的叠字写法，如“局局务会”", list)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
@@ -393,6 +394,7 @@ class RegulationCitation(Rule):
     code = "RL613"
     name = "regulation-citation"
     severity = "warning"
+    fix_safety = "unsafe"  # a citation's wording is the writer's to confirm
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized.replace("(", "（").replace(")", "）")
@@ -524,6 +526,7 @@ class BareSelfReference(Rule):
     code = "RL614"
     name = "bare-self-reference"
     severity = "warning"
+    fix_safety = "unsafe"  # the body's short name is inferred from the subject
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
@@ -654,6 +657,7 @@ class StraySymbol(Rule):
     code = "RL616"
     name = "stray-symbol"
     severity = "warning"
+    fix_safety = "unsafe"  # a symbol may be meant
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text, original = report.normalized, report.text
@@ -745,6 +749,7 @@ class NumberWithoutUnit(Rule):
     code = "RL617"
     name = "number-without-unit"
     severity = "warning"
+    fix_safety = "unsafe"  # the unit is inferred from the sentence
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text, original = report.normalized, report.text

@@ -312,6 +312,50 @@ class CheckerCrash(InternalRule):
     name = "checker-crash"
 
 
+class UnusedSuppression(InternalRule):
+    """忽略指令没有用上：它所忽略的规则在这个范围内没有问题。
+
+    文档中的忽略指令（Word 批注“reportlint: 忽略 RL603 原因”、网页或 Markdown 中的
+    ``<!-- reportlint: ignore RL603 原因 -->``）只应留在确有问题的地方。问题改正后
+    留下的指令没有作用，还会让以后真正的问题被忽略，应当删除（如同 ruff 报告
+    没有用上的 ``# noqa``）。只对本次检查启用的规则报告。
+
+    反例：
+
+        <!-- reportlint: ignore RL603 引用英文原文 -->
+        本段已经全部改为全角标点。
+
+    正例：
+
+        本段已经全部改为全角标点。
+    """
+
+    code = "RL950"
+    name = "unused-suppression"
+    severity = "info"
+
+
+class InvalidSuppression(InternalRule):
+    """忽略指令写得不完整：缺少原因、缺少规则代码，或规则代码不存在。
+
+    每条忽略指令都要写明原因，让审核的人知道为什么接受这个问题；规则代码写错的
+    指令什么也不会忽略。缺少原因的指令仍然生效，但本身作为问题报告。
+
+    反例：
+
+        Word 批注：reportlint: 忽略 RL603
+        Word 批注：reportlint: 忽略 RL6O3 引用英文原文
+
+    正例：
+
+        Word 批注：reportlint: 忽略 RL603 引用英文原文，保留半角标点
+    """
+
+    code = "RL951"
+    name = "invalid-suppression"
+    severity = "warning"
+
+
 #: The RL9 rules, in code order.
 INTERNAL_RULES = (
     UnreadableFile,
@@ -329,6 +373,8 @@ INTERNAL_RULES = (
     RuleOutput,
     TooManyFindings,
     CheckerCrash,
+    UnusedSuppression,
+    InvalidSuppression,
 )
 
 

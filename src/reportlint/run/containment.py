@@ -102,6 +102,8 @@ def run_rule(rule: Rule, report: Report, cap: int, internal: Internal) -> list[D
     found: list[Diagnostic] = []
     produced: Iterable[Diagnostic] | None = None
     try:
+        if rule.applies_to is not None and not rule.applies_to.holds(report):
+            return found
         produced = rule.check(report)
         if produced is not None:
             _collect(rule, produced, len(report.text), cap, internal, found)

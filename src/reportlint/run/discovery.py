@@ -57,13 +57,19 @@ class Discovery:
     skipped: tuple[SkippedFile, ...]
 
 
-def discover(paths: Sequence[str], resolver: ConfigResolver, extensions: Iterable[str] = ()) -> Discovery:
-    """Expand files and directories into entries, in a stable order, and list what was skipped."""
+def discover(paths: Sequence[str], resolver: ConfigResolver, extensions: Iterable[str] = (), force_exclude: bool = False) -> Discovery:
+    """Expand files and directories into entries, in a stable order, and list what was skipped.
+
+    ``force_exclude`` applies ``exclude`` to files named explicitly too (the
+    pre-commit hook names every staged file).
+    """
     walker = _Walker(resolver, {*SUPPORTED_EXTENSIONS, *extensions})
     for given in paths:
         path = Path(given)
         if path.is_dir():
             walker.walk(path)
+        elif force_exclude and resolver.config_for(path).is_excluded(path):
+            walker.skip(path, "被配置项 exclude 排除（--force-exclude）")
         else:
             walker.add(Entry.of(path))
     return Discovery(tuple(walker.entries), tuple(walker.skipped))
@@ -93,11 +99,11 @@ class _Walker:
             for name in sorted(directories):
                 candidate = folder / name
                 if name.startswith("."):
-                    self._skip(candidate, "隐藏目录，未进入")
+                    self.skip(candidate, "隐藏目录，未进入")
                 elif candidate.is_symlink():
-                    self._skip(candidate, "指向目录的符号链接，未进入")
+                    self.skip(candidate, "指向目录的符号链接，未进入")
                 elif self.resolver.config_for(candidate).is_excluded(candidate):
-                    self._skip(candidate, "被配置项 exclude 排除的目录")
+                    self.skip(candidate, "被配置项 exclude 排除的目录")
                 else:
                     kept.append(name)
             directories[:] = kept
@@ -107,21 +113,22 @@ class _Walker:
     def _file(self, candidate: Path, name: str) -> None:
         extension = candidate.suffix.lower()
         if name.startswith("~$"):
-            self._skip(candidate, "Office 临时文件")
+            self.skip(candidate, "Office 临时文件")
             return
         if extension not in self.wanted and extension not in KNOWN_UNSUPPORTED_EXTENSIONS:
-            self._skip(candidate, f"不是报告文件格式（{extension or '没有扩展名'}）")
+            self.skip(candidate, f"不是报告文件格式（{extension or '没有扩展名'}）")
             return
         try:
             excluded = self.resolver.config_for(candidate).is_excluded(candidate)
         except RuntimeError:  # a symlink loop on the way to the config: the file's own RL901 says so
             excluded = False
         if excluded:
-            self._skip(candidate, "被配置项 exclude 排除")
+            self.skip(candidate, "被配置项 exclude 排除")
             return
         self.add(Entry.of(candidate))
 
-    def _skip(self, path: Path, reason: str) -> None:
+    def skip(self, path: Path, reason: str) -> None:
+        """List a path as passed over, with the reason."""
         self.skipped.append(SkippedFile(display_path(_shown(path)), reason))
 
     def add(self, entry: Entry) -> None:

@@ -2,11 +2,13 @@
 
 Each rule runs contained (:mod:`reportlint.run.containment`): a rule that raises,
 prints or yields nonsense becomes an RL9 finding for that file and the other
-rules still run. A file that cannot be read becomes an RL90x finding; one that
-exhausts the memory budget its RL910 finding, naming the stage
+rules still run; a rule that declares where it applies (``applies_to``) is
+skipped on other reports. A file that cannot be read becomes an RL90x finding;
+one that exhausts the memory budget its RL910 finding, naming the stage
 (:mod:`reportlint.run.stages`). Diagnostics are then filtered by the file's
-selection, given their configured severity, located through the document's
-source map, fingerprinted and sorted.
+selection, given their configured severity, filtered by the document's own
+suppressions (:mod:`reportlint.run.suppressions`), located through the
+document's source map, fingerprinted and sorted.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ from reportlint.run.limits import Limits
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
-from reportlint.run.selection import RuleSet, build_rule_set, is_selected
+from reportlint.run.selection import RuleSet, build_rule_set, is_selected, severity_override
 from reportlint.run.services import CheckedServices
 from reportlint.run.stages import Stage, Stages
+from reportlint.run.suppressions import apply_suppressions
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, format_size, read_source
 
 #: Source lines longer than this are shown (``full`` output) as a window around the finding.
@@ -130,7 +133,8 @@ class Linter:
         stages.enter(Stage.FINISH)
         summary = report_summary(report)
         diagnostics.extend(_reader_findings(report, internal))
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary)
+        ran = frozenset(rule.code for rule in rule_set.rules)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary, ran)
 
     def finish(
         self,
@@ -140,20 +144,24 @@ class Linter:
         document: Document | None,
         diagnostics: list[Diagnostic],
         summary: ReportSummary = UNREADABLE,
+        ran: frozenset[str] | None = None,
     ) -> FileResult:
-        """Filter, apply severity overrides, locate and sort the diagnostics of one file.
+        """Filter, apply severity overrides and the document's suppressions, locate and sort the diagnostics of one file.
 
-        ``document`` is None for a file that could not be read; ``summary`` is the report's identity.
+        ``document`` is None for a file that could not be read; ``summary`` is the report's identity;
+        ``ran`` the codes of the rules that checked it (for suppressions of rules that did not run).
         """
         per_file = config.ignored_for(path)
         kept = []
         for diagnostic in diagnostics:
-            if not is_selected(diagnostic.code, config, per_file):
+            if not is_selected(diagnostic.code, config, per_file, diagnostic.name):
                 continue
-            override = config.severity.get(diagnostic.code)
+            override = severity_override(config, diagnostic.code, diagnostic.name)
             if override is not None:
                 diagnostic = diagnostic.with_severity(override)
             kept.append(diagnostic)
+        if document is not None and document.suppressions:
+            kept = apply_suppressions(kept, document, config, path, self.rule_set(config).registry, ran)
         located = _locate(kept, display, document)
         located.sort(key=lambda pair: pair[0].sort_key())
         keep_text = self.options.keep_text

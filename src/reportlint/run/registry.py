@@ -100,7 +100,8 @@ class Registry:
 
         templates = load_templates(self.templates)
         codes = {rule.code for rule in self.rules}
-        for template in templates:
+        variants = [templates, *(templates.with_extensions((index,)) for index in range(len(templates.scoped)))]
+        for template in (template for variant in variants for template in variant):
             for relation in template.relations:
                 if relation.code is not None and relation.code not in codes:
                     raise ConfigError(f"模板 {template.id} 的勾稽关系 {relation.id} 指定的规则 {relation.code} 不存在", relation.origin)

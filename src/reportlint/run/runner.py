@@ -10,7 +10,7 @@ The stages of :meth:`Runner.run`, each a method of its own:
    run has a time or memory budget (:mod:`reportlint.run.workers`), else in
    this process; results are put back into the input's order as they arrive,
    whatever the number of workers;
-4. :meth:`~Runner.result` — the :class:`RunResult` reporters render.
+4. :meth:`~Runner.assemble` — the :class:`RunResult` reporters render.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from reportlint.run.containment import watch_interrupts
@@ -26,8 +27,10 @@ from reportlint.run.limits import Limits
 from reportlint.run.linter import Linter, _internal
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
-from reportlint.run.results import FileResult, RunResult
+from reportlint.run.results import FileResult, RunResult, SkippedFile
+from reportlint.run.stdin import STDIN, lint_stdin, stdin_source
 from reportlint.run.workers import Task, WorkerPool
+from reportlint.sources import Source
 
 #: Below this many files one worker is enough (a second costs more than it saves).
 PARALLEL_THRESHOLD = 8
@@ -49,7 +52,12 @@ class Runner:
         self.paths = list(paths)
         self.options = options or RunOptions()
         self.linter = Linter(self.options)
-        self.config = self.linter.resolver.config_for(Path(self.paths[0]) if self.paths else Path.cwd())
+        first = (
+            self.options.stdin_filename
+            if self.paths[:1] == [STDIN] and self.options.stdin_filename
+            else (self.paths[0] if self.paths else None)
+        )
+        self.config = self.linter.resolver.config_for(Path(first) if first else Path.cwd())
         self.limits = Limits.of(self.config, self.options)
         self.linter.limits = self.limits
 
@@ -59,15 +67,40 @@ class Runner:
         return self.linter.rule_set(self.config).registry
 
     def run(self, progress: Progress | None = None) -> RunResult:
-        """Check every file; ``progress(done, total)`` is called as results come in."""
+        """Check every file; ``progress(done, total)`` is called as results come in.
+
+        Standard input (``-``) is checked in this process and comes first.
+        """
         found = self.discover()
         self.prepare(found.entries)
-        return self.result(found, list(self.check(found.entries, progress)))
+        results = list(self.check(found.entries, progress))
+        if self.stdin is not None:
+            from_stdin = lint_stdin(self.linter, self.stdin)
+            if from_stdin is not None:
+                results.insert(0, from_stdin)
+        return self.assemble(results, found.skipped)
+
+    @cached_property
+    def found(self) -> Discovery:
+        """What discovery found (computed once)."""
+        return self.discover()
 
     def discover(self) -> Discovery:
-        """The entries of the run, in order, and the files passed over."""
+        """The entries of the run (standard input aside), in order, and the files passed over."""
         extensions = [extension for loader in self.registry.loaders for extension in loader.extensions]
-        return discover(self.paths, self.linter.resolver, extensions)
+        named = [path for path in self.paths if path != STDIN]
+        return discover(named, self.linter.resolver, extensions, self.options.force_exclude)
+
+    def files(self) -> list[tuple[Path, str]]:
+        """The files of the run, ``(path, display path)`` (standard input aside), every config validated (for ``--fix``)."""
+        entries = self.found.entries
+        self.prepare(entries)
+        return [(entry.path, entry.display) for entry in entries]
+
+    @cached_property
+    def stdin(self) -> Source | None:
+        """Standard input as a source when ``-`` is among the paths (read once)."""
+        return stdin_source(self.options) if STDIN in self.paths else None
 
     def prepare(self, entries: Sequence[Entry]) -> None:
         """Load and validate every configuration the entries use (plugins, rules, templates) before any work starts."""
@@ -124,7 +157,7 @@ class Runner:
         diagnostic = _internal(self.linter.rule_set(config).registry, "RL901", entry.problem or "")
         return self.linter.finish(entry.display, entry.path, config, None, [diagnostic])
 
-    def result(self, found: Discovery, results: list[FileResult]) -> RunResult:
+    def assemble(self, results: Sequence[FileResult], skipped: Sequence[SkippedFile] = ()) -> RunResult:
         """The run's result: every file's, the rules that ran, plugin failures and warnings, the files passed over."""
         linter = self.linter
         rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
@@ -136,7 +169,7 @@ class Runner:
             failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
             config=self.config,
             warnings=tuple(warnings),
-            skipped=found.skipped,
+            skipped=tuple(skipped),
         )
 
 

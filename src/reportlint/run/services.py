@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlint.core.report import Report
 from reportlint.places.analysis import PlaceAnalysis, analyse
 from reportlint.run.stages import Stage, Stages
@@ -12,8 +14,20 @@ class ReportServices:
     """Reads a report against its templates and analyses its places (see :class:`reportlint.core.report.ReportServices`)."""
 
     def read(self, report: Report) -> Reading:
-        """The template reading, with the subject pinned by the config for this file, if any."""
-        return read_report(report.document, report.templates, report.config.subject_for(report.path))
+        """The template reading, with the subject pinned by the config for this file, if any.
+
+        Template extensions with a ``when:`` condition (a province's rows and
+        relations) apply when the report, read without them, meets it.
+        """
+        templates = report.templates
+        pinned = report.config.subject_for(report.path)
+        if not templates.scoped:
+            return read_report(report.document, templates, pinned)
+        general = replace(report, templates=templates.with_extensions(()))
+        chosen = tuple(index for index, extension in enumerate(templates.scoped) if extension.condition.holds(general))
+        if not chosen:
+            return general.reading
+        return read_report(report.document, templates.with_extensions(chosen), pinned)
 
     def analyse_places(self, report: Report) -> PlaceAnalysis:
         """The place analysis of the report's normalised text against its reading."""

@@ -58,6 +58,8 @@ class Reading:
     filled: FilledTemplate | None = None
     #: Why the reader read (part of) the report as text only, past one of its limits (shown as an RL912 note); None when it did not.
     limited: str | None = None
+    #: The templates the report was read against (with the extensions whose ``when:`` it meets).
+    template_set: TemplateSet | None = None
 
     def section(self, section_id: str) -> FoundSection | None:
         """The first found section with this template id."""
@@ -153,6 +155,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         table_templates=MappingProxyType(table_templates),
         filled=filled,
         limited="；".join(dict.fromkeys(limits)) or None,
+        template_set=templates,
     )
 
 

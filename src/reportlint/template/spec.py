@@ -2,8 +2,12 @@
 
 A spec file either defines a template (``id``, ``years``, ``sections``,
 ``tables``, ``relations``) or extends one (``extends: T2021`` plus extra
-sections variants, rows, columns, tables and relations). Specs are validated on
-load; a mistake is a :class:`~reportlint.core.yamlio.YamlError` naming file and line.
+sections variants, rows, columns, tables and relations). An extension with a
+``when:`` table (``province``, ``level``, ``years``, ``template``, ``unknown``,
+as a pack rule's) applies only to the reports it describes: a province's extra
+rows and relations leave other provinces' reports as they are. Specs are
+validated on load; a mistake is a :class:`~reportlint.core.yamlio.YamlError`
+naming file and line.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from reportlint.core.conditions import Condition, parse_condition
 from reportlint.core.diagnostics import Severity
 from reportlint.core.values import shown
 from reportlint.core.yamlio import YamlError, line_of, load_with_lines
@@ -170,10 +175,36 @@ class TemplateSpec:
 
 
 @dataclass(frozen=True)
+class ScopedExtension:
+    """A template extension with a ``when:`` condition: applied only to the reports it describes."""
+
+    path: Path
+    document: Any
+    base: str
+    condition: Condition
+
+
+@dataclass(frozen=True)
 class TemplateSet:
-    """Every template known to a run, after applying extensions."""
+    """Every template known to a run, after applying the unconditional extensions.
+
+    ``scoped`` holds the extensions with a ``when:`` condition, applied per report
+    (:meth:`with_extensions`) by whoever reads it.
+    """
 
     templates: Mapping[str, TemplateSpec] = field(default_factory=lambda: MappingProxyType({}))
+    scoped: tuple[ScopedExtension, ...] = ()
+    _variants: dict[tuple[int, ...], TemplateSet] = field(default_factory=dict, compare=False, repr=False)
+
+    def with_extensions(self, chosen: tuple[int, ...]) -> TemplateSet:
+        """The templates with the scoped extensions of these indices applied, in order (built once per choice)."""
+        if chosen not in self._variants:
+            templates = dict(self.templates)
+            for index in chosen:
+                extension = self.scoped[index]
+                templates[extension.base] = extend_template(templates[extension.base], extension.path, extension.document)
+            self._variants[chosen] = TemplateSet(MappingProxyType(templates))
+        return self._variants[chosen]
 
     def for_year(self, year: int | None) -> TemplateSpec | None:
         """The template a report of ``year`` must follow (the latest-starting one that applies)."""
@@ -397,7 +428,7 @@ def check_references(relation: RelationSpec, tables: Mapping[str, TableSpec]) ->
 
 
 _TEMPLATE_KEYS = ("id", "title", "basis", "years", "sections", "legacy_headings", "tables", "relations")
-_EXTENSION_KEYS = ("extends", "sections", "legacy_headings", "tables", "relations")
+_EXTENSION_KEYS = ("extends", "when", "sections", "legacy_headings", "tables", "relations")
 
 
 def _years(reader: _Reader, node: Mapping) -> tuple[int | None, int | None]:
@@ -517,7 +548,9 @@ def load_templates(paths: Sequence[Path]) -> TemplateSet:
 
 
 def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
+    """Definitions first, then unconditional extensions in order; extensions with ``when:`` are validated and kept aside."""
     templates: dict[str, TemplateSpec] = {}
+    scoped: list[ScopedExtension] = []
     for path, document in documents:
         if isinstance(document, Mapping) and "extends" not in document:
             template = parse_template(path, document)
@@ -531,10 +564,17 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
                 from reportlint.core.suggest import did_you_mean
 
                 raise YamlError(path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}")
+            if document.get("when") is not None:
+                condition = parse_condition(
+                    document["when"], lambda node, key, reason, path=path: YamlError(path, line_of(node, key), reason), document
+                )
+                extend_template(templates[base_id], path, document)  # validated now, applied per report
+                scoped.append(ScopedExtension(path, document, base_id, condition))
+                continue
             templates[base_id] = extend_template(templates[base_id], path, document)
         elif not isinstance(document, Mapping):
             raise YamlError(path, None, "模板文件应为键值对（映射）")
-    return TemplateSet(MappingProxyType(templates))
+    return TemplateSet(MappingProxyType(templates), tuple(scoped))
 
 
 @lru_cache(maxsize=1)

@@ -23,8 +23,11 @@ each 反例 and 正例 of its docstring into a clean sample report
         for rule in pack_rules("src/reportlint_gansu/rules/gansu.yaml"):
             check_rule_examples(rule)
 
-This module is also a pytest plugin (entry point ``pytest11``) providing the
-``reportlint_linter`` fixture.
+The kit is the ``testing`` extra (``pip install "reportlint[testing]"``); it does
+not need pytest to be imported, and it is not a pytest plugin of every
+environment reportlint is installed in. The ``reportlint_linter`` fixture is in
+:mod:`reportlint.testing.pytest_plugin`, loaded when a test suite asks for it
+(``pytest_plugins = ["reportlint.testing.pytest_plugin"]`` in its ``conftest.py``).
 """
 
 from __future__ import annotations
@@ -33,8 +36,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import pytest
 
 if TYPE_CHECKING:
     from reportlint.core.diagnostics import Diagnostic
@@ -143,7 +144,7 @@ def pack_rules(path: str | Path) -> tuple[type[Rule], ...]:
 
 
 class Linter:
-    """The ``reportlint_linter`` fixture: ``text(...)``, ``file(...)`` and ``fixture(...)``."""
+    """What the ``reportlint_linter`` fixture gives: ``text(...)``, ``file(...)`` and ``fixture(...)``."""
 
     def text(self, text: str, **options: Any) -> list[Diagnostic]:
         """See :func:`lint_text`."""
@@ -156,9 +157,3 @@ class Linter:
     def fixture(self, path: str | Path, **options: Any) -> None:
         """See :func:`assert_fixture`."""
         assert_fixture(path, **options)
-
-
-@pytest.fixture
-def reportlint_linter() -> Linter:
-    """Lint texts, files and ``#!``-marked fixtures in a plugin's tests."""
-    return Linter()

@@ -20,7 +20,16 @@ HERE = Path(__file__).resolve().parent
 #: Folders whose reports are snapshotted, relative to the repository root.
 CORPORA = ("examples", "tests/fixtures/reports", "tests/loaders/fixtures")
 #: Every output format of ``reportlint check``, with the snapshot file's suffix.
-FORMATS = {"text": "txt", "full": "full.txt", "json": "json", "sarif": "sarif", "github": "github.txt", "html": "html", "csv": "csv"}
+FORMATS = {
+    "text": "txt",
+    "full": "full.txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github.txt",
+    "gitlab": "gitlab.json",
+    "html": "html",
+    "csv": "csv",
+}
 #: The date the review page states (``SOURCE_DATE_EPOCH``, 2026-01-01), so the snapshots do not change every day.
 SOURCE_DATE_EPOCH = "1767225600"
 
@@ -53,11 +62,12 @@ def machine_independent(output: str) -> str:
 
 
 def outputs() -> Iterator[tuple[str, str]]:
-    """Every snapshot as (file name, content)."""
+    """Every snapshot as (file name, content); the checkout's own location (SARIF's ``%SRCROOT%``) reads ``file:///REPO/``."""
     for corpus in CORPORA:
         paths = [str(path) for path in corpus_files(corpus)]
         for fmt, suffix in FORMATS.items():
-            yield snapshot_name(corpus, suffix), invoke("check", "--isolated", "--no-progress", "-j", "1", "-f", fmt, *paths)
+            output = invoke("check", "--isolated", "--no-progress", "-j", "1", "-f", fmt, *paths)
+            yield snapshot_name(corpus, suffix), output.replace(REPO.as_uri() + "/", "file:///REPO/")
         for path in paths:
             yield "parse__" + path.replace("/", "__") + ".txt", invoke("parse", "--isolated", path)
 

@@ -1,12 +1,21 @@
-"""reportlint plugin of the (fictional) 示例省: a Python rule, a YAML pack and a template extension."""
+"""reportlint plugin of the (fictional) 示例省: a Python rule, a YAML pack and a template extension.
+
+Everything it adds applies only to 示例省's reports (``applies_to`` for the rule,
+``when:`` in the pack and in the template extension), so installing it leaves
+other provinces' results unchanged. A report whose body the gazetteer cannot
+place (示例省 is fictional, and so are its places) is still checked:
+``unknown="check"``.
+"""
 
 from __future__ import annotations
 
 import re
 from importlib.resources import files
 
-from reportlint import Option, Rule, hookimpl
+from reportlint import Condition, Option, Rule, hookimpl
 
+#: Where this plugin's rule applies: 示例省's reports (and those whose province cannot be told).
+PROVINCE = Condition(provinces=("示例省",), unknown="check")
 #: The phone numbers reports give for enquiries: an area code, a dash or space, 7–8 digits.
 PHONE = re.compile(r"(?<!\d)(0\d{2,3})[-－—\s]?(\d{7,8})(?!\d)")
 
@@ -31,6 +40,7 @@ class ContactPhoneAreaCode(Rule):
     code = "XS101"
     name = "contact-phone-area-code"
     severity = "warning"
+    applies_to = PROVINCE
     options = {"area-codes": Option(["0990", "0991", "0992"], "本省的长途区号", list)}
 
     def check(self, report):

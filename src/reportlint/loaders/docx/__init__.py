@@ -14,10 +14,16 @@ tables, or a single column, only lays out content and is read as blocks.
 Locations are positions in the extracted text, with the place in the document
 named for users: ``第12段`` for paragraphs (counting paragraphs with text),
 ``表格3 第5行 第2列`` for cells.
+
+Word comments (批注) whose text begins ``reportlint: 忽略 RL603 原因`` become the
+document's suppressions over the commented range. :func:`read_word` can also
+record where each character of the text comes from
+(:mod:`reportlint.loaders.docx.positions`), for writing an annotated or fixed copy.
 """
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import zipfile
 import zlib
@@ -28,9 +34,11 @@ from typing import TYPE_CHECKING
 
 from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 from reportlint.core.hookspecs import hookimpl
-from reportlint.core.model import Document, Heading, Paragraph
+from reportlint.core.model import Document, Heading, Paragraph, Suppression
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.directives import parse_directive
+from reportlint.loaders.docx.positions import CellOrigin, ParagraphPositions, TextPositions
 from reportlint.loaders.docx.styles import Numbering, StyleSheet, WordNames, attribute_number, parse_xml
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.sources import Source, SourceError, format_size
@@ -81,11 +89,21 @@ class WordPackage:
         if document is None:
             raise SourceError("RL904", f"Word 正文部分（{main}）已损坏，无法解析：请用 Word 或 WPS 重新打开并保存")
         self.document = document
+        self.main = main
         self._related = _related_parts(self._archive, names, main, self._limit)
 
     def part(self, kind: str) -> bytes | None:
-        """The bytes of a part related to the main document (``styles``, ``numbering``), if present."""
+        """The bytes of a part related to the main document (``styles``, ``numbering``, ``comments``), if present."""
         return _read_part(self._archive, self._related.get(kind), self._limit)
+
+    def part_path(self, kind: str) -> str | None:
+        """The path in the package of a part related to the main document, if present."""
+        return self._related.get(kind)
+
+    @property
+    def archive(self) -> zipfile.ZipFile:
+        """The opened package (for writing a copy of it)."""
+        return self._archive
 
 
 def _relationships(archive: zipfile.ZipFile, names: set[str], path: str, limit: int | None) -> dict[str, str]:
@@ -142,11 +160,12 @@ def _read_part(archive: zipfile.ZipFile, path: str | None, limit: int | None) ->
 
 @dataclass(frozen=True)
 class WordParagraph:
-    """A paragraph's visible text (stripped), its heading level by style, and its text boxes."""
+    """A paragraph's visible text (stripped), its heading level by style, its text boxes, and what positions were asked for."""
 
     text: str
     heading: int | None
     text_boxes: tuple[_Element, ...]
+    positions: ParagraphPositions | None = None
 
 
 class ParagraphReader:
@@ -157,11 +176,18 @@ class ParagraphReader:
     feature the document does not use (hidden text) is skipped.
     """
 
-    def __init__(self, w: WordNames, styles: StyleSheet, numbering: Numbering, has_hidden_text: bool) -> None:
+    def __init__(
+        self, w: WordNames, styles: StyleSheet, numbering: Numbering, has_hidden_text: bool, positions: TextPositions | None = None
+    ) -> None:
         self._w = w
         self._styles = styles
         self._numbering = numbering
         self._has_hidden_text = has_hidden_text
+        # Positions, when asked for: (piece index, w:t) of the text, (piece index, kind, id) of comment marks.
+        self._track_text = positions is not None and positions.text
+        self._marks = {w.commentRangeStart: "start", w.commentRangeEnd: "end"} if positions is not None and positions.comments else {}
+        self._found_origins: list[tuple[int, _Element]] = []
+        self._found_marks: list[tuple[int, str, str]] = []
         self._transparent = frozenset(
             getattr(w, tag) for tag in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo")
         )
@@ -194,7 +220,25 @@ class ParagraphReader:
         boxes: list[_Element] = []
         self._read_runs(paragraph, pieces, boxes)
         heading = self._styles.heading_level(style, outline)
-        return WordParagraph("".join(pieces).strip(), heading, tuple(boxes))
+        raw = "".join(pieces)
+        text = raw.strip()
+        if self._found_origins or self._found_marks:
+            return WordParagraph(text, heading, tuple(boxes), self._positions(pieces, raw, text))
+        return WordParagraph(text, heading, tuple(boxes))
+
+    def _positions(self, pieces: list[str], raw: str, text: str) -> ParagraphPositions:
+        """The recorded origins and marks of the paragraph just read, as offsets in its stripped text."""
+        lead = len(raw) - len(raw.lstrip())
+        cumulative = list(itertools.accumulate(map(len, pieces), initial=0))
+        origins = []
+        for index, element in self._found_origins:
+            start = max(cumulative[index] - lead, 0)
+            end = min(cumulative[index + 1] - lead, len(text))
+            if end > start:
+                origins.append((start, element, max(0, lead - cumulative[index]), end - start))
+        marks = tuple((min(max(cumulative[index] - lead, 0), len(text)), kind, identifier) for index, kind, identifier in self._found_marks)
+        self._found_origins, self._found_marks = [], []
+        return ParagraphPositions(tuple(origins), marks)
 
     def _read_runs(self, container: _Element, pieces: list[str], boxes: list[_Element]) -> None:
         w = self._w
@@ -210,6 +254,8 @@ class ParagraphReader:
                     self._read_runs(content, pieces, boxes)
             elif tag in _MATH_CONTAINERS:
                 pieces.extend(text.text or "" for text in child.iter(_MATH_TEXT))
+            elif tag in self._marks:
+                self._found_marks.append((len(pieces), self._marks[tag], child.get(w.id) or ""))
 
     def _read_run(self, run: _Element, pieces: list[str], boxes: list[_Element]) -> None:
         w = self._w
@@ -221,6 +267,8 @@ class ParagraphReader:
             tag = child.tag
             if tag == w.t:
                 pieces.append(child.text or "")
+                if self._track_text:
+                    self._found_origins.append((len(pieces) - 1, child))
             elif tag in self._characters:
                 pieces.append(self._characters[tag])
             elif tag == w.sym:
@@ -255,10 +303,12 @@ def text_boxes(element: _Element, w: WordNames) -> Iterator[_Element]:
 class BodyReader:
     """Writes the blocks of a Word body (paragraphs, tables, text boxes) into a text builder."""
 
-    def __init__(self, w: WordNames, paragraphs: ParagraphReader, builder: TextBuilder) -> None:
+    def __init__(self, w: WordNames, paragraphs: ParagraphReader, builder: TextBuilder, positions: TextPositions | None = None) -> None:
         self._w = w
         self._paragraphs = paragraphs
         self._builder = builder
+        self._positions = positions
+        self._marks = {w.commentRangeStart: "start", w.commentRangeEnd: "end"} if positions is not None and positions.comments else {}
         self._paragraph_count = 0
         self._wrappers = {w.sdt: w.sdtContent, w.customXml: None, _ALTERNATE_CONTENT: _CHOICE}
 
@@ -275,6 +325,11 @@ class BodyReader:
                 content = self._unwrapped(child)
                 if content is not None:
                     self.read_blocks(content, in_text_box)
+            elif tag in self._marks and self._positions is not None:
+                # A range mark between blocks: a start belongs to the next block, an end to the previous one.
+                offset = self._builder.offset
+                kind = self._marks[tag]
+                self._positions.mark(kind, child.get(w.id) or "", offset + 1 if kind == "start" and offset else offset)
 
     def _unwrapped(self, wrapper: _Element) -> _Element | None:
         inner = self._wrappers[wrapper.tag]
@@ -282,10 +337,14 @@ class BodyReader:
 
     def _paragraph(self, paragraph: WordParagraph, in_text_box: bool) -> None:
         builder = self._builder
+        if paragraph.positions is not None and self._positions is not None and not paragraph.text:
+            self._positions.add_paragraph(builder.offset, paragraph.positions)  # marks in an empty paragraph
         if paragraph.text:
             self._paragraph_count += 1
             first = not builder.blocks
             start = builder.start_block()
+            if paragraph.positions is not None and self._positions is not None:
+                self._positions.add_paragraph(start, paragraph.positions)
             place = f"第{self._paragraph_count}段" + ("（文本框）" if in_text_box else "")
             builder.write_located(paragraph.text, place)
             level = paragraph.heading or (1 if first and is_title(paragraph.text) else numbered_heading_level(paragraph.text))
@@ -303,16 +362,26 @@ class BodyReader:
 
     def _write_cell(self, cell: _Element, logical: str) -> None:
         """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces."""
-        lines: list[str] = []
+        lines: list[WordParagraph] = []
         self._cell_lines(cell, lines)
-        self._builder.write_located("\n".join(lines), logical)
+        start = self._builder.offset
+        text = "\n".join(line.text.replace("\t", " ") for line in lines)
+        if self._positions is not None:
+            offset = start
+            for line in lines:
+                if line.positions is not None:
+                    self._positions.add_paragraph(offset, line.positions)
+                offset += len(line.text) + 1
+            if self._positions.text:
+                self._positions.cells.append(CellOrigin(start, start + len(text), cell))
+        self._builder.write_located(text, logical)
 
-    def _cell_lines(self, container: _Element, lines: list[str]) -> None:
+    def _cell_lines(self, container: _Element, lines: list[WordParagraph]) -> None:
         for child in container:
             if child.tag == self._w.p:
                 paragraph = self._paragraphs.read(child)
                 if paragraph.text:
-                    lines.append(paragraph.text.replace("\t", " "))
+                    lines.append(paragraph)
                 for box in paragraph.text_boxes:
                     self._cell_lines(box, lines)
             elif child.tag in self._wrappers:
@@ -392,23 +461,69 @@ class DocxLoader(Loader):
     extensions = (".docx",)
 
     def load(self, source: Source) -> Document:
-        package = WordPackage(source.data, source.max_size)
-        root = package.document
-        if not (isinstance(root.tag, str) and root.tag.startswith("{") and root.tag.endswith("}document")):
-            raise SourceError("RL904", "文件的正文部分不是 Word 文档（缺少 w:document），无法读取")
-        w = WordNames(root.tag[1 : root.tag.index("}")])
-        body = root.find(w.body)
-        builder = TextBuilder()
-        if body is not None:
-            has_hidden_text = next(body.iter(w.vanish), None) is not None
-            styles = StyleSheet(lambda: package.part("styles"), w)
-            numbering = Numbering(lambda: package.part("numbering"), w)
-            paragraphs = ParagraphReader(w, styles, numbering, has_hidden_text)
-            BodyReader(w, paragraphs, builder).read_blocks(body)
-        text = builder.text()
-        if not text.strip():
-            raise SourceError("RL906", "Word 文档中没有文字内容，无法检查")
-        return builder.document(source, self.format)
+        return read_word(source).document
+
+
+@dataclass(frozen=True)
+class WordReading:
+    """A loaded Word document with its package (parsed main part included) and the positions recorded while reading."""
+
+    document: Document
+    package: WordPackage
+    names: WordNames
+    positions: TextPositions | None
+
+
+def read_word(source: Source, track_text: bool = False) -> WordReading:
+    """Read a .docx into a :class:`Document`; ``track_text`` also records each character's ``w:t`` and each cell's ``w:tc``."""
+    package = WordPackage(source.data, source.max_size)
+    root = package.document
+    if not (isinstance(root.tag, str) and root.tag.startswith("{") and root.tag.endswith("}document")):
+        raise SourceError("RL904", "文件的正文部分不是 Word 文档（缺少 w:document），无法读取")
+    w = WordNames(root.tag[1 : root.tag.index("}")])
+    body = root.find(w.body)
+    builder = TextBuilder()
+    positions = None
+    if body is not None:
+        has_comments = (
+            package.part_path("comments") is not None and next(body.iter(w.commentRangeStart, w.commentRangeEnd), None) is not None
+        )
+        positions = TextPositions(text=track_text, comments=has_comments) if track_text or has_comments else None
+        has_hidden_text = next(body.iter(w.vanish), None) is not None
+        styles = StyleSheet(lambda: package.part("styles"), w)
+        numbering = Numbering(lambda: package.part("numbering"), w)
+        paragraphs = ParagraphReader(w, styles, numbering, has_hidden_text, positions)
+        BodyReader(w, paragraphs, builder, positions).read_blocks(body)
+    text = builder.text()
+    if not text.strip():
+        raise SourceError("RL906", "Word 文档中没有文字内容，无法检查")
+    document = builder.document(source, DocxLoader.format)
+    if positions is not None and positions.comments:
+        document = replace(document, suppressions=_comment_suppressions(package, w, positions))
+    return WordReading(document, package, w, positions)
+
+
+def comment_texts(package: WordPackage, w: WordNames) -> dict[str, str]:
+    """Comment id → the comment's text (its paragraphs joined by newlines), from the comments part."""
+    root = parse_xml(package.part("comments"))
+    if root is None:
+        return {}
+    texts = {}
+    for comment in root.iter(w.comment):
+        paragraphs = ["".join(text.text or "" for text in paragraph.iter(w.t)) for paragraph in comment.iter(w.p)]
+        texts[comment.get(w.id) or ""] = "\n".join(paragraphs)
+    return texts
+
+
+def _comment_suppressions(package: WordPackage, w: WordNames, positions: TextPositions) -> tuple[Suppression, ...]:
+    """The suppressions written as Word comments (``reportlint: 忽略 RL603 原因``) over their ranges."""
+    texts = comment_texts(package, w)
+    found = []
+    for identifier, (start, end) in sorted(positions.comment_ranges().items(), key=lambda item: item[1]):
+        directive = parse_directive(texts.get(identifier, ""))
+        if directive is not None:
+            found.append(directive.suppression(start, end, origin="Word 批注"))
+    return tuple(found)
 
 
 @hookimpl

@@ -10,6 +10,8 @@ several columns becomes a :class:`~reportlint.core.model.Table` with rowspan/col
 expanded into its grid; a table holding other tables, or a single column, only
 lays out content and is read as blocks. Every word is located at its line and
 column in the HTML source; table cells are also named (``表格2 第3行 第4列``).
+A comment ``<!-- reportlint: ignore RL603 原因 -->`` silences that code in the
+block after it (:mod:`reportlint.loaders.directives`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.entities import codepoint2name
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.directives import comment_suppressions
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.loaders.html.content import (
     MIN_UNSTRUCTURED_CHARS,
@@ -428,7 +431,9 @@ class HtmlLoader(Loader):
         report_characters = len("".join(text[title_end:].split()))
         if not report_characters or (not content.has_sections and report_characters < MIN_UNSTRUCTURED_CHARS):
             raise SourceError("RL906", NO_REPORT_MESSAGE)
-        return builder.document(source, self.format, encoding=encoding, metadata=metadata)
+        loaded = builder.document(source, self.format, encoding=encoding, metadata=metadata)
+        suppressions = comment_suppressions(html, loaded.text, loaded.blocks, loaded.source_map, "网页注释")
+        return replace(loaded, suppressions=suppressions) if suppressions else loaded
 
 
 def _parse(html: str) -> HtmlElement:

@@ -5,9 +5,10 @@ A pack is a YAML file with a ``rules:`` list. Every rule has ``code``, ``name``,
 conditions and documentation (``description`` plus ``examples: {bad, good}``).
 The rule types, one module each:
 
-* :mod:`.pattern` — a regex or literal that must not appear (optional ``suggest``);
+* :mod:`.pattern` — a regex or literal that must not appear (optional ``suggest``,
+  with ``fix: safe`` when ``--fix`` may apply it without review; default ``unsafe``);
 * :mod:`.required` — a phrase or regex that must appear (optionally in a section);
-* :mod:`.substitution` — wrong term → right term, many ``pairs`` in one rule;
+* :mod:`.substitution` — wrong term → right term, many ``pairs`` in one rule (``fix`` as for ``pattern``);
 * :mod:`.relation` — an arithmetic assertion over template cells (same evaluator as RL3);
 * :mod:`.vocabulary` — ``reject`` terms, except inside ``accept`` phrases;
 * :mod:`.confusable` — a table of confused words, each wrong in a context, each with a bad and a good example;
@@ -29,7 +30,7 @@ from typing import Any
 from reportlint.core.diagnostics import Severity
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.resources import shipped_rule_packs, shipped_rules_dir
-from reportlint.core.rule import Rule
+from reportlint.core.rule import FIX_SAFETY, Rule
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.values import shown
 from reportlint.core.yamlio import YamlError, load_with_lines, read_yaml
@@ -122,10 +123,15 @@ def _rule(reader: PackReader, node: Any, index: int, seen_codes: set[str]) -> ty
         "__doc__": reader.documentation(node),
         "__module__": base.__module__,
         "message": message,
-        "condition": reader.condition(node),
+        "applies_to": reader.condition(node),
         "section": section,
     }
     attributes.update(base.read(reader, node))
+    if "fix" in base.keys:
+        fix = node.get("fix", "unsafe")
+        if fix not in FIX_SAFETY:
+            raise reader.fail(node, "fix", f"fix 应为 safe（--fix 直接修改）或 unsafe（需要 --unsafe-fixes），实际为 {fix!r}")
+        attributes["fix_safety"] = fix
     return type(f"{base.__name__}_{code}", (base,), attributes)
 
 

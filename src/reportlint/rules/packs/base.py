@@ -13,13 +13,12 @@ import string
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from reportlint.core.conditions import Condition, parse_condition
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.rule import Rule
-from reportlint.core.suggest import did_you_mean
 from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, line_of
 from reportlint.rules.packs.regexes import RegexProblem, check_regex
@@ -35,7 +34,6 @@ REGEX_TIMEOUT = 1.0
 #: Keys every rule may have, whatever its type.
 COMMON_KEYS = ("code", "name", "type", "severity", "message", "when", "description", "examples")
 SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
-CONDITION_KEYS = ("template", "years", "level", "province")
 
 
 class PatternTimeout(Exception):
@@ -72,40 +70,6 @@ def _timed_search(search: Any, text: str, position: int, end: int, remaining: fl
             signal.signal(signal.SIGALRM, previous)
     except (_Expired, TimeoutError):
         raise PatternTimeout from None
-
-
-@dataclass(frozen=True)
-class Condition:
-    """When a rule applies: templates, a year range, body levels, provinces (all optional)."""
-
-    templates: tuple[str, ...] = ()
-    year_from: int | None = None
-    year_to: int | None = None
-    levels: tuple[str, ...] = ()
-    provinces: tuple[str, ...] = ()
-
-    def holds(self, report: Report) -> bool:
-        """Whether the report meets every stated condition (unknown facts fail a stated condition)."""
-        reading = report.reading
-        if self.templates:
-            template = reading.expected_template.id if reading.expected_template else reading.detected_template
-            if template not in self.templates:
-                return False
-        if self.year_from is not None or self.year_to is not None:
-            if reading.year is None:
-                return False
-            if self.year_from is not None and reading.year < self.year_from:
-                return False
-            if self.year_to is not None and reading.year > self.year_to:
-                return False
-        if self.levels and (reading.subject is None or reading.subject.level not in self.levels):
-            return False
-        if self.provinces:
-            places = report.places
-            subject = places.subject.place if places.subject is not None else None
-            if subject is None or places.province_of(subject).name not in self.provinces:
-                return False
-        return True
 
 
 class PackReader:
@@ -145,29 +109,8 @@ class PackReader:
         return regex.compile("|".join(regex.escape(item) for item in folded))
 
     def condition(self, node: Mapping) -> Condition:
-        """The ``when:`` conditions of a rule."""
-        when = node.get("when")
-        if when is None:
-            return Condition()
-        if not isinstance(when, Mapping):
-            raise self.fail(node, "when", "when 应为键值对（template、years、level、province）")
-        for key in when:
-            if key not in CONDITION_KEYS:
-                raise self.fail(when, key, f"when 中有未知的条件 “{key}”{did_you_mean(str(key), CONDITION_KEYS)}")
-        years = when.get("years") or {}
-        if not isinstance(years, Mapping) or any(key not in ("from", "to") for key in years):
-            raise self.fail(when, "years", "when.years 应为 {from: 年份, to: 年份}")
-        for key in ("from", "to"):
-            year = years.get(key)
-            if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200):
-                raise self.fail(when, "years", f"when.years.{key} 应为年份（1900–2200 的整数），实际为 {shown(year)}")
-        return Condition(
-            templates=self.strings(when, "template"),
-            year_from=years.get("from"),
-            year_to=years.get("to"),
-            levels=self.strings(when, "level"),
-            provinces=self.strings(when, "province"),
-        )
+        """The ``when:`` conditions of a rule (see :mod:`reportlint.core.conditions`)."""
+        return parse_condition(node.get("when"), self.fail, node)
 
     def strings(self, node: Mapping, key: str) -> tuple[str, ...]:
         """The text or list of texts at ``node[key]`` (absent: empty); anything else is an error naming the line."""
@@ -183,7 +126,7 @@ class PackReader:
         """The rule's docstring: first sentence as summary line, the rest, then the examples."""
         paragraphs = [
             "".join(line.strip() for line in paragraph.splitlines())
-            for paragraph in str(node.get("description") or node["message"]).strip().split("\n\n")
+            for paragraph in str(node.get("description") or _without_placeholders(str(node["message"]))).strip().split("\n\n")
         ]
         first, _, rest = paragraphs[0].partition("。")
         description = "\n\n".join(
@@ -223,8 +166,27 @@ class PackReader:
         return message
 
 
+def _without_placeholders(message: str) -> str:
+    """A message template as documentation: its ``{placeholders}`` written as “…”."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(message):
+        parts.append(literal)
+        if name is not None:
+            parts.append("…")
+    return "".join(parts)
+
+
+def strings(value: Any) -> tuple[str, ...]:
+    """A YAML scalar or list as a tuple of strings (None gives an empty tuple)."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, int)):
+        return (str(value),)
+    return tuple(str(item) for item in value)
+
+
 class PackRule(Rule):
-    """Base of rules defined in YAML packs: scope (when, section) and time-limited matching.
+    """Base of rules defined in YAML packs: scope (``when:`` as ``applies_to``, ``section``) and time-limited matching.
 
     A rule type subclasses it and declares ``type_name``, its YAML ``keys``, its
     message ``placeholders`` and :meth:`read`, which turns a rule's node into the
@@ -236,7 +198,6 @@ class PackRule(Rule):
     placeholders: ClassVar[tuple[str, ...]] = ()
 
     message: ClassVar[str] = ""
-    condition: ClassVar[Condition] = Condition()
     section: ClassVar[str | None] = None
     compiled: ClassVar[Any] = None
 
@@ -249,8 +210,7 @@ class PackRule(Rule):
     _deadline: float | None = None
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        if not self.condition.holds(report):
-            return
+        """The rule's check (its ``when:`` conditions are its ``applies_to``, which the linter evaluates first)."""
         self._deadline = time.monotonic() + REGEX_TIMEOUT
         try:
             yield from self.check_applicable(report)

@@ -45,7 +45,7 @@ class ConfusableRule(PackRule):
     """``confusable``: words confused with others, each in the context that makes it wrong."""
 
     type_name = "confusable"
-    keys = ("entries", "section")
+    keys = ("entries", "section", "fix")
     placeholders = ("found", "suggestion", "reason", "section")
 
     entries: ClassVar[tuple[Confusable, ...]] = ()

@@ -31,7 +31,7 @@ class PatternRule(PackRule):
     """``pattern``: a regex or literal that must not appear."""
 
     type_name = "pattern"
-    keys = ("pattern", "literal", "suggest", "section", "match")
+    keys = ("pattern", "literal", "suggest", "section", "match", "fix")
     placeholders = ("match", "suggestion", "section")
 
     on_normalized: ClassVar[bool] = False

@@ -18,7 +18,7 @@ class SubstitutionRule(PackRule):
     """``substitution``: each wrong term found is reported with its right term."""
 
     type_name = "substitution"
-    keys = ("pairs", "section")
+    keys = ("pairs", "section", "fix")
     placeholders = ("found", "suggestion", "section")
 
     pairs: ClassVar[Mapping[str, str]] = {}
