@@ -196,7 +196,7 @@ def test_unsupported_formats_found_by_a_walk_and_other_files_listed(folder, run_
     assert "图片" in run.findings("scan.png")[0]["message"]
     assert "跳过：" in run.stderr and "notes.csv（不是报告文件格式（.csv））" in run.stderr
     summary = run_check(str(folder)).stdout.splitlines()[-1]
-    assert summary.startswith("检查了 5 个文件（4 个无法读取），跳过 1 个非报告文件"), summary
+    assert summary.startswith("检查了 5 个文件（4 个无法读取），跳过 1 个文件（--show-files 可列出）"), summary
 
 
 def test_a_folder_without_reports(tmp_path, run_check):

@@ -211,7 +211,9 @@ def check(
             run = apply_baseline(run, baseline)
         if show_files:
             _show_files(run)
-        if not run.files and not allow_empty:
+        if (
+            not run.files and not allow_empty and not force_exclude
+        ):  # with --force-exclude, files excluded on purpose are not "nothing found"
             typer.echo(
                 f"reportlint: 警告：在 {'、'.join(targets)} 中没有找到任何报告文件（支持 .txt、.md、.html、.docx、.pdf），没有检查任何内容",
                 err=True,

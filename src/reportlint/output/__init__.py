@@ -72,12 +72,12 @@ def severity_counts(diagnostics: Iterable[Diagnostic]) -> Counter[Severity]:
 
 
 def files_summary(run: RunResult) -> str:
-    """How many files were checked, could not be read, and were passed over: ``检查了 5 个文件（1 个无法读取），跳过 2 个``."""
+    """How many files were checked, could not be read, and were passed over: ``检查了 5 个文件（1 个无法读取），跳过 2 个文件``."""
     text = f"检查了 {len(run.files)} 个文件"
     if run.unreadable:
         text += f"（{run.unreadable} 个无法读取）"
     if run.skipped:
-        text += f"，跳过 {len(run.skipped)} 个非报告文件（--show-files 可列出）"
+        text += f"，跳过 {len(run.skipped)} 个文件（--show-files 可列出）"
     return text
 
 
