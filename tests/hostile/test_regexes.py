@@ -118,6 +118,9 @@ def _adversarial(source: str) -> list[str]:
         strings.append(char * LENGTH + "\x00")
     for first, second in itertools.pairwise(named):
         strings.append((first + second) * (LENGTH // 2) + "\x00")
+    for prefix in ("1", "一"):  # a number, then a long run of blanks: optional blanks one after another run away
+        for blank in (" ", "\u3000", "\t"):
+            strings.append(prefix + blank * LENGTH + "\x00")
     if named:
         literal = "".join(named)
         strings.append((literal * (LENGTH // len(literal) + 1))[:LENGTH] + "\x00")
