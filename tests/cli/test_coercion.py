@@ -62,7 +62,8 @@ def test_only_simple_parameters_are_converted_plainly():
     info = typer.models.OptionInfo()
     assert plain_converter(int, info)("7") == 7
     assert plain_converter(list[Path] | None, info)(["a", "b"]) == [Path("a"), Path("b")]
-    assert plain_converter(float, info) is None
+    assert plain_converter(float, info)(" 2.5 ") == 2.5
+    assert plain_converter(complex, info) is None
     assert plain_converter(int | str, info) is None
     assert plain_converter(Path, typer.models.OptionInfo(exists=True)) is None
 

@@ -33,6 +33,8 @@ from reportlint.run.results import FileResult, RunResult
 from reportlint.run.runner import Runner
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: The exit code of a run the user interrupted (Ctrl-C), as shells report SIGINT.
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="reportlint",
@@ -155,6 +157,9 @@ def check(
     statistics: args.Statistics = False,
     quiet: args.Quiet = False,
     no_progress: args.NoProgress = False,
+    file_timeout: args.FileTimeout = None,
+    show_files: args.ShowFiles = False,
+    allow_empty: args.AllowEmpty = False,
     no_color: args.NoColor = False,
     fix: args.Fix = False,
     unsafe_fixes: args.UnsafeFixes = False,
@@ -183,6 +188,7 @@ def check(
             force_exclude=force_exclude,
             stdin_filename=stdin_filename,
             timings=timings,
+            file_timeout=file_timeout,
         )
         if show_settings:
             from reportlint.cli.settings import render_settings
@@ -214,6 +220,16 @@ def check(
             from reportlint.run.baseline import apply_baseline
 
             run = apply_baseline(run, baseline)
+        if show_files:
+            _show_files(run)
+        if (
+            not run.files and not allow_empty and not force_exclude
+        ):  # with --force-exclude, files excluded on purpose are not "nothing found"
+            typer.echo(
+                f"reportlint: 警告：在 {'、'.join(targets)} 中没有找到任何报告文件（支持 .txt、.md、.html、.docx、.pdf），没有检查任何内容",
+                err=True,
+            )
+            raise typer.Exit(EXIT_ERROR)
         if annotate is not None:
             from reportlint.output.annotate import annotate_into
 
@@ -224,6 +240,11 @@ def check(
             _write(reporter, run, target, to_stderr=fix and runner.stdin is not None)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
+    except OutputError as error:
+        raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        typer.echo("\nreportlint: 已中断（Ctrl-C），检查没有完成", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if timings:
         _print_timings(
             run, {"stage:startup": ready - started, "stage:output": time.perf_counter() - written}, time.perf_counter() - started
@@ -244,6 +265,15 @@ def _print_timings(run: RunResult, own: dict[str, float], wall: float) -> None:
         typer.echo(line, err=True)
 
 
+def _show_files(run: RunResult) -> None:
+    """``--show-files``: every file checked and every file passed over, with the reason, on stderr."""
+    for result in run.files:
+        status = "" if result.read else "（无法检查）"
+        typer.echo(f"检查：{result.path}{status}", err=True)
+    for skipped in run.skipped:
+        typer.echo(f"跳过：{skipped.path}（{skipped.reason}）", err=True)
+
+
 def _rules_by_code(runner: Runner) -> dict[str, type[Rule]]:
     return {rule.code: rule for rule in runner.registry.rules}
 
@@ -257,23 +287,43 @@ def _exit_code(run: RunResult, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(d.severity >= threshold for d in run.diagnostics) else EXIT_CLEAN
 
 
+class OutputError(Exception):
+    """The output could not be written (a full disk, a closed pipe): a clear message and exit code 2."""
+
+
 def _write(reporter: Reporter, run: RunResult, target: Path | None, to_stderr: bool = False) -> None:
     """A reporter's output: its bytes to a file or a pipe, its text to a terminal (standard error when stdout carries --fix's text)."""
-    stream = sys.stderr if to_stderr else sys.stdout
-    if target is None and (to_stderr or stream.isatty()):
-        stream.write(reporter.render(run))
-        stream.flush()
+    if target is None:
+        stream = sys.stderr if to_stderr else sys.stdout
+        try:
+            if to_stderr or stream.isatty():
+                stream.write(reporter.render(run))
+                stream.flush()
+                return
+            output = reporter.render_bytes(run)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output)
+            sys.stdout.buffer.flush()
+        except OSError as error:
+            _abandon_stdout()
+            raise OutputError(f"无法写入标准输出：{error.strerror or error}") from None
         return
     output = reporter.render_bytes(run)
-    if target is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(output)
-        sys.stdout.buffer.flush()
-        return
     try:
         target.write_bytes(output)
     except OSError as error:
-        raise ConfigError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
+        raise OutputError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
+
+
+def _abandon_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush does not fail again on the broken output."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @app.command("annotate", cls=ReportlintCommand)

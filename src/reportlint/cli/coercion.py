@@ -4,7 +4,7 @@ Recent typer converts every parameter through a pydantic ``TypeAdapter`` built
 when the command runs: importing pydantic and building the adapters of
 ``check``'s options costs about 100 ms of CPU, half the budget of checking one
 file in a fresh process. reportlint's parameters are all simple (text, paths
-without constraints, whole numbers with a lower bound, flags, lists of those),
+without constraints, numbers with a lower bound, flags, lists of those),
 so :class:`PlainCommand` gives each such parameter a converter written here,
 with typer's own error messages; any other parameter, and any typer without
 this mechanism, keeps typer's conversion. Behaviour is the same either way
@@ -75,6 +75,24 @@ def _to_int(minimum: float | None) -> Converter:
     return convert
 
 
+def _to_float(minimum: float | None) -> Converter:
+    def convert(value: Any) -> float:
+        if isinstance(value, bool):
+            raise ValueError("Input should be a valid number")
+        if isinstance(value, int | float):
+            number = float(value)
+        else:
+            try:
+                number = float(str(value).strip())
+            except ValueError:
+                raise ValueError("Input should be a valid number, unable to parse string as a number") from None
+        if minimum is not None and number < minimum:
+            raise ValueError(f"Input should be greater than or equal to {minimum}")
+        return number
+
+    return convert
+
+
 def _leaf(annotation: Any, info: Any) -> Converter | None:
     if annotation is str:
         return _to_str
@@ -82,6 +100,8 @@ def _leaf(annotation: Any, info: Any) -> Converter | None:
         return _to_bool
     if annotation is int:
         return _to_int(getattr(info, "min", None))
+    if annotation is float:
+        return _to_float(getattr(info, "min", None))
     if annotation is Path:
         return _to_path
     return None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.conditions import Condition
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
+from reportlint.core.values import shown
 from reportlint.text.quoting import one_line
 
 if TYPE_CHECKING:
@@ -62,11 +63,11 @@ class Option:
         if not ok:
             type_name = {str: "字符串", int: "整数", float: "数字", bool: "true/false", list: "字符串列表", dict: "表"}
             raise RuleDefinitionError(
-                f"规则 {rule_name} 的选项 {option_name} 应为{type_name.get(expected, expected.__name__)}，实际为 {value!r}"
+                f"规则 {rule_name} 的选项 {option_name} 应为{type_name.get(expected, expected.__name__)}，实际为 {shown(value)}"
             )
         if self.choices is not None and value not in self.choices:
             choices = "、".join(map(str, self.choices))
-            raise RuleDefinitionError(f"规则 {rule_name} 的选项 {option_name} 只能取 {choices}，实际为 {value!r}")
+            raise RuleDefinitionError(f"规则 {rule_name} 的选项 {option_name} 只能取 {choices}，实际为 {shown(value)}")
         return value
 
 
@@ -156,7 +157,7 @@ class Rule:
         """Raise :class:`RuleDefinitionError` when the class is not a usable rule."""
         where = f"{cls.__module__}.{cls.__qualname__}"
         if not cls.code or not cls.code[:2].isalpha() or not cls.code[-1].isdigit():
-            raise RuleDefinitionError(f"{where}: 规则代码 {cls.code!r} 无效，应为字母前缀加数字，如 GS101")
+            raise RuleDefinitionError(f"{where}: 规则代码 {shown(cls.code)} 无效，应为字母前缀加数字，如 GS101")
         if not cls.name:
             raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少 name")
         try:

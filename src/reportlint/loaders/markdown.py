@@ -16,7 +16,7 @@ from reportlint.loaders.directives import comment_suppressions
 from reportlint.sources import Source
 
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$")
-_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*\r?$")
+_DELIMITER_ROW = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

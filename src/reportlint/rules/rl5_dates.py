@@ -11,6 +11,7 @@ from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
+from reportlint.core.values import shown
 from reportlint.template.identity import Subject
 from reportlint.text.chars import HAN
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
@@ -223,7 +224,7 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 
 _YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中最常见的年份"}
 _FULL_DATE_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_SPAN_OF_YEARS_AFTER = re.compile(r"\s*年?\s*度?\s*(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
+_SPAN_OF_YEARS_AFTER = re.compile(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:[-—~至到自从]|截至|截止)\s*$")
 _COMPARISON = re.compile("上年|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|结转")
 _CITES_DOCUMENT = re.compile("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
@@ -330,7 +331,7 @@ def _deadline_option(rule_name: str, option: str, value: str) -> tuple[int, int]
         month, day = int(match.group(1)), int(match.group(2))
         dt.date(2001, month, day)
     except ValueError:
-        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {value!r}') from None
+        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {shown(value)}') from None
     return month, day
 
 

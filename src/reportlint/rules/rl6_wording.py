@@ -351,8 +351,8 @@ _MISNAMED_REGULATION = re.compile(r"《(?:中华人民共和国|中国)?(?:政�
 _CORRECT_NAMES = ("《中华人民共和国政府信息公开条例》", "《政府信息公开条例》")
 _DECREE = re.compile(r"国务院(?:令)?第?\s*(\d{2,4})\s*号令?")
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
-_ARTICLE = re.compile(rf"(?:{_REGULATION})(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d+)条")
-_ITEM_OF_ARTICLE_20 = re.compile(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d+)\s*[)）]\s*(项|款)")
+_ARTICLE = re.compile(rf"(?:{_REGULATION})(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条")
+_ITEM_OF_ARTICLE_20 = re.compile(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d{1,4})\s*[)）]\s*(项|款)")
 #: Articles of the 2008 regulation whose content moved in the 2019 revision: the article, what it is about, the new articles.
 MOVED_ARTICLES = (
     (("第三十一条",), "年度报告", "第四十九条（年度报告的公布时限）"),

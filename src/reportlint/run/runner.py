@@ -1,49 +1,53 @@
-"""A whole run: discovery, linting every file (in a process pool when there are many), and the run's result.
+"""A whole run: discovery, checking every file (in supervised workers, under the run's budgets), and the run's result.
 
-Results come back in the order of the input, whatever the number of processes.
+The stages of :meth:`Runner.run`, each a method of its own:
+
+1. :meth:`~Runner.discover` — the files (and the paths that are findings of
+   their own, and the files passed over);
+2. :meth:`~Runner.prepare` — every configuration met, its plugins, rules and
+   templates loaded and validated before any file is read (config errors: exit 2);
+3. :meth:`~Runner.check` — every file: its cached result when nothing it depends
+   on changed (:mod:`reportlint.run.cache`), else checked in supervised worker
+   processes when the run has a time or memory budget (:mod:`reportlint.run.workers`),
+   else in this process; results are put back into the input's order as they
+   arrive, whatever the number of workers;
+4. :meth:`~Runner.assemble` — the :class:`RunResult` reporters render.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
-from reportlint.run.discovery import discover
-from reportlint.run.linter import Linter
+from reportlint.run.containment import watch_interrupts
+from reportlint.run.discovery import Discovery, Entry, discover
+from reportlint.run.limits import Limits
+from reportlint.run.linter import Linter, _internal
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
-from reportlint.run.results import FileResult, RunResult
+from reportlint.run.results import FileResult, RunResult, SkippedFile
 from reportlint.run.stdin import STDIN, lint_stdin, stdin_source
 from reportlint.run.timings import Stopwatch
+from reportlint.run.workers import Task, WorkerPool
 from reportlint.sources import Source
 
-#: Below this many files the pool costs more than it saves.
+#: Below this many files one worker is enough (a second costs more than it saves).
 PARALLEL_THRESHOLD = 8
 
-
-_WORKER: Linter | None = None
-
-
-def _init_worker(options: RunOptions) -> None:
-    global _WORKER  # noqa: PLW0603 (one linter per worker process, built by the pool's initializer)
-    _WORKER = Linter(options)
-
-
-def _work(item: tuple[Path, str]) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.lint_path(*item)
+Progress = Callable[[int, int], None]
 
 
 class Runner:
     """One run over files and directories: the base configuration, its plugin registry, then every file.
 
     The registry of the base configuration (that of the first path) is built
-    once and shared: the command line picks its reporters from it before the run.
-    Raises :class:`ConfigError` for configuration problems (exit code 2).
+    once and shared: the command line picks its reporters from it before the
+    run. The run's budgets (:class:`Limits`) come from the base configuration
+    and the command line. Raises :class:`ConfigError` for configuration
+    problems (exit code 2).
     """
 
     def __init__(self, paths: Sequence[str], options: RunOptions | None = None) -> None:
@@ -56,64 +60,119 @@ class Runner:
             else (self.paths[0] if self.paths else None)
         )
         self.config = self.linter.resolver.config_for(Path(first) if first else Path.cwd())
+        self.limits = Limits.of(self.config, self.options)
+        self.linter.limits = self.limits
 
     @property
     def registry(self) -> Registry:
         """The plugin registry of the base configuration."""
         return self.linter.rule_set(self.config).registry
 
-    def files(self) -> list[tuple[Path, str]]:
-        """The files of the run, ``(path, display path)`` (standard input aside), every config validated."""
-        linter = self.linter
-        loaders = self.registry.loaders
+    def run(self, progress: Progress | None = None) -> RunResult:
+        """Check every file; ``progress(done, total)`` is called as results come in.
+
+        Standard input (``-``) is checked in this process and comes first.
+        """
+        stopwatch = Stopwatch()
+        with stopwatch.measure("stage:discover"):
+            found = self.discover()
+            self.prepare(found.entries)
+        results = list(self.check(found.entries, progress, stopwatch))
+        if self.stdin is not None:
+            from_stdin = lint_stdin(self.linter, self.stdin)
+            if from_stdin is not None:
+                results.insert(0, from_stdin)
+        run = self.assemble(results, found.skipped)
+        return replace(run, timings=stopwatch.take()) if self.options.timings else run
+
+    @cached_property
+    def found(self) -> Discovery:
+        """What discovery found (computed once)."""
+        return self.discover()
+
+    def discover(self) -> Discovery:
+        """The entries of the run (standard input aside), in order, and the files passed over."""
+        extensions = [extension for loader in self.registry.loaders for extension in loader.extensions]
         named = [path for path in self.paths if path != STDIN]
-        files = discover(
-            named, linter.resolver, [extension for loader in loaders for extension in loader.extensions], self.options.force_exclude
-        )
-        for path, _ in files:  # validate every config before any work starts
-            linter.rule_set(linter.resolver.config_for(path))
-        return files
+        return discover(named, self.linter.resolver, extensions, self.options.force_exclude)
+
+    def files(self) -> list[tuple[Path, str]]:
+        """The files of the run, ``(path, display path)`` (standard input aside), every config validated (for ``--fix``)."""
+        entries = self.found.entries
+        self.prepare(entries)
+        return [(entry.path, entry.display) for entry in entries]
 
     @cached_property
     def stdin(self) -> Source | None:
         """Standard input as a source when ``-`` is among the paths (read once)."""
         return stdin_source(self.options) if STDIN in self.paths else None
 
-    def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
-        """Lint every file; ``progress(done, total)`` is called as results come in."""
-        stopwatch = Stopwatch()
-        with stopwatch.measure("stage:discover"):
-            files = self.files()
-        results = self.lint(files, progress, stopwatch)
-        if self.stdin is not None:
-            from_stdin = lint_stdin(self.linter, self.stdin)
-            if from_stdin is not None:
-                results.insert(0, from_stdin)
-        run = self.assemble(results)
-        return replace(run, timings=stopwatch.take()) if self.options.timings else run
-
-    def lint(self, files: list[tuple[Path, str]], progress: Callable[[int, int], None] | None, stopwatch: Stopwatch) -> list[FileResult]:
-        """Every file's result, in order: cached ones found here, the others linted (in a pool when there are many)."""
+    def prepare(self, entries: Sequence[Entry]) -> None:
+        """Load and validate every configuration the entries use (plugins, rules, templates) before any work starts."""
         linter = self.linter
-        with stopwatch.measure("stage:cache"):  # cached results are found here; workers get only the rest
-            cached = [linter.cached(*item) for item in files] if linter.cache is not None else [None] * len(files)
-        jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
-        fresh = _run([item for item, hit in zip(files, cached, strict=True) if hit is None], linter, self.options, jobs, None)
-        results = []
-        try:
-            for done, hit in enumerate(cached, start=1):
-                results.append(hit if hit is not None else next(fresh))
-                if progress is not None:
-                    progress(done, len(files))
-        finally:
-            fresh.close()
-        return results
+        for entry in entries:
+            linter.rule_set(linter.resolver.config_for(entry.path))
 
-    def assemble(self, results: Sequence[FileResult]) -> RunResult:
-        """The run's result from its files' results: the rules that ran, plugin failures and warnings."""
+    def check(self, entries: Sequence[Entry], progress: Progress | None = None, stopwatch: Stopwatch | None = None) -> Iterator[FileResult]:
+        """Every entry's result, in the entries' order: cached results are found here, workers get only the rest."""
+        total = len(entries)
+        results: dict[int, FileResult] = {}
+        tasks = []
+        linter = self.linter
+        with (stopwatch or Stopwatch()).measure("stage:cache"):
+            for index, entry in enumerate(entries):
+                if entry.problem is not None:
+                    results[index] = self._problem(entry)
+                    continue
+                hit = linter.cached(entry.path, entry.display) if linter.cache is not None else None
+                if hit is not None:
+                    results[index] = hit
+                else:
+                    tasks.append(Task(index, str(entry.path), entry.display))
+        next_index = 0
+        for done, (index, result) in enumerate(self._results(tasks), start=1):
+            results[index] = result
+            if progress is not None:
+                progress(done, len(tasks))
+            while next_index in results:
+                yield _with_source(results.pop(next_index), entries[next_index])
+                next_index += 1
+        while next_index < total:
+            yield _with_source(results.pop(next_index), entries[next_index])
+            next_index += 1
+
+    def _results(self, tasks: Sequence[Task]) -> Iterator[tuple[int, FileResult]]:
+        """``(index, result)`` of every task, in the order they finish."""
+        jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
+        if len(tasks) < PARALLEL_THRESHOLD:
+            jobs = 1
+        if not tasks:
+            return
+        if not self.limits.supervised and jobs == 1:
+            watch_interrupts()
+            for task in tasks:
+                yield task.index, self.linter.lint_path(Path(task.path), task.display)
+            return
+        yield from WorkerPool(self.linter, jobs, self._failed).run(tasks)
+
+    def _failed(self, task: Task, code: str, message: str) -> FileResult:
+        """The result of a file whose worker was stopped or died."""
+        path = Path(task.path)
+        config = self.linter.resolver.config_for(path)
+        diagnostic = _internal(self.linter.rule_set(config).registry, code, message)
+        return self.linter.finish(task.display, path, config, None, [diagnostic])
+
+    def _problem(self, entry: Entry) -> FileResult:
+        """The RL901 result of a path discovery could not use (an unreadable directory)."""
+        config = self.linter.resolver.config_for(entry.path)
+        diagnostic = _internal(self.linter.rule_set(config).registry, "RL901", entry.problem or "")
+        return self.linter.finish(entry.display, entry.path, config, None, [diagnostic])
+
+    def assemble(self, results: Sequence[FileResult], skipped: Sequence[SkippedFile] = ()) -> RunResult:
+        """The run's result: every file's, the rules that ran, plugin failures and warnings, the files passed over."""
         linter = self.linter
         rules = {rule.code: type(rule) for rule_set in linter.rule_sets for rule in rule_set.rules}
-        failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
+        failures = {failure for rule_set in linter.rule_sets for failure in (*rule_set.registry.failures, *rule_set.failures)}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
         return RunResult(
             files=tuple(results),
@@ -121,39 +180,18 @@ class Runner:
             failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
             config=self.config,
             warnings=(*warnings, *(linter.cache.warnings if linter.cache is not None else ())),
+            skipped=tuple(skipped),
         )
 
 
-def lint_paths(
-    paths: Sequence[str],
-    options: RunOptions | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> RunResult:
+def _with_source(result: FileResult, entry: Entry) -> FileResult:
+    """The result with the path as the filesystem names it, when its display path had to escape bytes."""
+    return replace(result, source_path=entry.source) if entry.source is not None else result
+
+
+def lint_paths(paths: Sequence[str], options: RunOptions | None = None, progress: Progress | None = None) -> RunResult:
     """Lint files and directories; the programmatic equivalent of ``reportlint check``.
 
     Raises :class:`ConfigError` for configuration problems (exit code 2).
     """
     return Runner(paths, options or RunOptions()).run(progress)
-
-
-def _run(
-    files: list[tuple[Path, str]],
-    linter: Linter,
-    options: RunOptions,
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-) -> Generator[FileResult, None, None]:
-    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
-        results: Iterator[FileResult] = (linter.lint_path(*item) for item in files)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
-        results = pool.map(_work, files, chunksize=max(1, min(16, len(files) // (jobs * 4))))
-    try:
-        for done, result in enumerate(results, start=1):
-            if progress is not None:
-                progress(done, len(files))
-            yield result
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)

@@ -46,7 +46,7 @@ MAX_SIGNATURE = 30
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
 _SENTENCE = re.compile(r"[。！？!?；;]")
-_PAGE_OF = re.compile(r"第\s*(\d+)\s*页\s*[,，/]?\s*共\s*(\d+)\s*页|共\s*(\d+)\s*页\s*[,，/]?\s*第?\s*(\d+)\s*页")
+_PAGE_OF = re.compile(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
 _PHONE_OR_LINK = re.compile(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
 

@@ -17,6 +17,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from reportlint.core.values import shown
+
 Number = int | Decimal
 
 
@@ -55,7 +57,7 @@ def _check(node: ast.AST, source: str) -> None:
             raise ExpressionError(f"表达式 “{source}” 中只能用名字或“行.列”这样的点号名字")
     elif isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            raise ExpressionError(f"表达式 “{source}” 中只能使用数字常量，不能用 {node.value!r}")
+            raise ExpressionError(f"表达式 “{source}” 中只能使用数字常量，不能用 {shown(node.value)}")
     elif isinstance(node, ast.BinOp):
         if type(node.op) not in _BINARY:
             raise ExpressionError(f"表达式 “{source}” 只支持 + - * 运算")

@@ -34,7 +34,14 @@ from reportlint.template.sections import FoundSection, SectionFinder
 from reportlint.template.spec import TemplateSet, TemplateSpec
 from reportlint.template.tokens import region_rows
 from reportlint.text.chrome import chrome_lines
+from reportlint.text.ordinals import section_number
 from reportlint.text.segmentation import Span
+
+#: A report with a longer line is read as text only: no table is aligned (the limits keep reading time bounded).
+#: A whole report that lost its line breaks is one line of 5,000–30,000 characters: it is still read.
+MAX_LINE_LENGTH = 60_000
+#: A section whose table region has more rows (lines, or rows of real tables) is not aligned.
+MAX_TABLE_ROWS = 2_000
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,8 @@ class Reading:
     truncation: Truncation | None = None
     unread_tables: tuple[UnreadTable, ...] = ()
     chrome: tuple[Span, ...] = ()
+    #: Why the reader read (part of) the report as text only, past one of its limits (shown as an RL912 note); None when it did not.
+    limited: str | None = None
     #: The templates the report was read against (with the extensions whose ``when:`` it meets).
     template_set: TemplateSet | None = None
 
@@ -142,9 +151,15 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     expected = templates.for_year(year)
     filled_tables: dict[str, FilledTable] = {}
     table_templates: dict[str, str] = {}
-    for section_id in TABLE_SECTIONS:
+    limits: list[str] = []
+    longest = _longest_line(document.text)
+    if longest > MAX_LINE_LENGTH:
+        limits.append(
+            f"报告中有一行长达 {longest} 个字符（上限 {MAX_LINE_LENGTH}），模板阅读没有对齐表格，只按文本检查；请检查文件是否缺少换行"
+        )
+    for section_id in TABLE_SECTIONS if not limits else ():
         candidates = sorted(all_templates, key=lambda template: template is not expected)  # the year's template first
-        best = _best_fit(document, sections, section_id, candidates, expected)
+        best = _best_fit(document, sections, section_id, candidates, expected, limits)
         if best is not None:
             template, tables = best
             filled_tables.update({key: replace(table, template_id=template.id) for key, table in tables.items()})
@@ -169,6 +184,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         truncation=truncation,
         unread_tables=find_unread_tables(document, sections, filled, primary or (all_templates[0] if all_templates else None), truncation),
         chrome=tuple(chrome_lines(document.normalized)),
+        limited="；".join(dict.fromkeys(limits)) or None,
         template_set=templates,
     )
 
@@ -196,8 +212,28 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
     return found[1]
 
 
-def _best_fit(document, sections, section_id, templates, expected):
-    """Align a section's tables with every template; the best-scoring one wins (ties: the year's template)."""
+def _longest_line(text: str) -> int:
+    """The length of the longest line of ``text``."""
+    longest = position = 0
+    while position <= len(text):
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        longest = max(longest, end - position)
+        position = end + 1
+    return longest
+
+
+def _region_rows(document: Document, start: int, end: int) -> int:
+    """How many rows a region holds (its lines, plus the rows of real tables in it), counted before reading any."""
+    rows = document.text.count("\n", start, end) + 1
+    return rows + sum(len(table.rows) for table in document.tables if table.start < end and table.end > start)
+
+
+def _best_fit(document, sections, section_id, templates, expected, limits):
+    """Align a section's tables with every template; the best-scoring one wins (ties: the year's template).
+
+    A region past :data:`MAX_TABLE_ROWS` rows is not aligned; why goes to ``limits``.
+    """
     best = None
     for template in templates:
         group = template.tables_of(section_id)
@@ -206,6 +242,12 @@ def _best_fit(document, sections, section_id, templates, expected):
         anchors = [label_key(row.label) for table in group for row in table.rows if row.label]
         region = _region(document, sections, section_id, anchors)
         if region is None:
+            continue
+        size = _region_rows(document, *region)
+        if size > MAX_TABLE_ROWS:
+            limits.append(
+                f"第{section_number(int(section_id[1:]))}部分的表格区域有 {size} 行（上限 {MAX_TABLE_ROWS}），模板阅读没有对齐这部分的表格，只按文本检查"
+            )
             continue
         rows = region_rows(document, *region)
         tables, score = _aligner(template, section_id).fill(document, rows)

@@ -21,6 +21,7 @@ from typing import Any
 
 from reportlint.core.conditions import Condition, parse_condition
 from reportlint.core.diagnostics import Severity
+from reportlint.core.values import shown
 from reportlint.core.yamlio import YamlError, line_of, load_with_lines
 from reportlint.template.expressions import Expression, ExpressionError, parse_expression
 from reportlint.text.ordinals import section_number
@@ -297,7 +298,7 @@ class _Reader:
         identifier = self.text(node, "id", f"表 {table} 的列")
         kind = node.get("kind", "count")
         if kind not in VALUE_KINDS:
-            raise self.fail(node, "kind", f"列 {identifier} 的 kind 只能是 {'、'.join(VALUE_KINDS)}，实际为 {kind!r}")
+            raise self.fail(node, "kind", f"列 {identifier} 的 kind 只能是 {'、'.join(VALUE_KINDS)}，实际为 {shown(kind)}")
         return ColumnSpec(
             id=identifier,
             label=self.text(node, "label", f"列 {identifier}"),
@@ -366,7 +367,7 @@ class _Reader:
             raise self.fail(node, "table", f"勾稽关系 {identifier} 引用了不存在的表 “{table_id}”")
         for_each = node.get("for_each")
         if for_each not in FOR_EACH:
-            raise self.fail(node, "for_each", f"for_each 只能是 column、row 或 cell，实际为 {for_each!r}")
+            raise self.fail(node, "for_each", f"for_each 只能是 column、row 或 cell，实际为 {shown(for_each)}")
         try:
             expression = parse_expression(self.text(node, "assert", f"勾稽关系 {identifier}"))
             when = parse_expression(str(node["when"])) if node.get("when") is not None else None

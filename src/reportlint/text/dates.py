@@ -100,7 +100,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
 
 
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_RANGE_LINK = re.compile(r"\s*(?:起)?\s*(?:至|到|[-—~－])\s*$")
+_RANGE_LINK = re.compile(r"\s*(?:起\s*)?(?:至|到|[-—~－])\s*$")
 
 
 @dataclass(frozen=True)

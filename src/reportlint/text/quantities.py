@@ -54,7 +54,9 @@ _NOT_A_UNIT_BEFORE = {
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
-_QUANTITY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<wan>万)?\s*(?P<about>余|多)?\s*(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])")
+_QUANTITY = re.compile(
+    rf"(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
+)
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
 _PERCENTAGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _RATE = re.compile(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
@@ -63,7 +65,7 @@ _TOTAL_MARK = re.compile(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|
 _COLLECTIVE = re.compile("各类|各项|各种|全部|所有")
 _CATCH_ALL = re.compile("其他|其余|其它|剩余|余下")
 # After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
-_LIST_FOLLOWS = re.compile(r":|\s*,?\s*分别")
+_LIST_FOLLOWS = re.compile(r":|\s*(?:,\s*)?分别")
 #: Words that make a sentence a plan rather than a report of work done. A bare 将 is
 #: also the preposition of 将…纳入 (past work), so only 将 before a verb of intent counts.
 PLAN_WORDS = re.compile(

@@ -102,15 +102,18 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 
 def sentence_at(text: str, position: int) -> Span:
-    """The sentence containing ``position`` (cut at 。！？ and at line ends)."""
-    start = position
-    while start > 0 and text[start - 1] not in SENTENCE_STOPS and text[start - 1] != "\n":
-        start -= 1
-    end = position
-    while end < len(text) and text[end] not in SENTENCE_STOPS and text[end] != "\n":
-        end += 1
-    if end < len(text) and text[end] in SENTENCE_STOPS:
-        end += 1
+    """The sentence containing ``position`` (cut at 。！？ and at line ends).
+
+    Found with ``str.find``/``rfind`` within the line (C speed): a rule asking
+    for the sentences of thousands of symbols on one very long line stays fast.
+    """
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max((text.rfind(stop, line_start, position) + 1 for stop in SENTENCE_STOPS), default=line_start)
+    start = max(start, line_start)
+    found = [index for index in (text.find(stop, position, line_end) for stop in SENTENCE_STOPS) if index >= 0]
+    end = min(found) + 1 if found else line_end
     return Span(start, end)
 
 

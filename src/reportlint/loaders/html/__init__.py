@@ -38,6 +38,7 @@ from reportlint.loaders.html.content import (
 )
 from reportlint.sources import Source, SourceError
 from reportlint.text.chrome import is_chrome_line
+from reportlint.text.numbers import whole_number
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -379,7 +380,9 @@ def _span(value: str | None, limit: int) -> int:
     if value is None:
         return 1
     digits = _LEADING_NUMBER.match(value)
-    span = int(digits.group(1)) if digits else 1
+    span = whole_number(digits.group(1)) if digits else None
+    if span is None:
+        return 1
     return limit if span == 0 else max(1, min(span, limit))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Fix
-from reportlint.rules.packs.base import PackReader, PackRule, strings
+from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
@@ -101,8 +101,8 @@ def _entry(reader: PackReader, item: Any, index: int) -> Confusable:
         right=right,
         reason=str(item.get("reason") or ""),
         pattern=regex.compile("".join(parts)),
-        bad=strings(item["bad"]),
-        good=strings(item["good"]),
+        bad=reader.strings(item, "bad"),
+        good=reader.strings(item, "good"),
     )
     for example in entry.bad:
         if not entry.finds(example):
