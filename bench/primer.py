@@ -11,7 +11,9 @@ The primer talks to reportlint only through its command line and JSON outputs
 (``reportlint check -f json`` and ``reportlint parse --json``, see docs/json-output.md), never
 through its modules, so it keeps working while the package's internals move. A reading failure
 is a file whose reader view lacks a title, a subject or a year, has fewer than six template
-sections, has a section 二/三/四 whose table yielded no readable cell, or crashed the parser.
+sections although its text is complete, has a section 二/三/四 (before the place where an
+incomplete text stops) whose table yielded no readable cell, or crashed the parser; an
+incomplete text is listed as such (``incomplete``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ FAILURES = {
     "no-title": "无标题 / no title",
     "no-subject": "无机关名称 / no subject",
     "no-year": "无年度 / no year",
-    "few-sections": f"模板章节少于{TEMPLATE_SECTIONS}个 / fewer than {TEMPLATE_SECTIONS} template sections",
+    "few-sections": f"模板章节少于{TEMPLATE_SECTIONS}个（文本完整时） / fewer than {TEMPLATE_SECTIONS} template sections in a complete text",
+    "incomplete": "文本中途中断，只读到中断处 / the text stops early: read up to where it stops",
     **{f"table-{sid}-unread": f"第{number}部分表格未读出 / section {number} table not read" for sid, number in TABLE_SECTIONS.items()},
     "parse-crash": "解析失败 / parse crashed",
 }
@@ -82,6 +85,8 @@ class Reading:
     template_sections: int = 0
     unread_tables: list[str] = field(default_factory=list)
     crash: str | None = None
+    #: The part the text stops in when it stops early (0: before the first part), else None.
+    incomplete: int | None = None
 
     @property
     def failures(self) -> list[str]:
@@ -91,7 +96,8 @@ class Reading:
             "no-title": not self.title,
             "no-subject": not self.subject,
             "no-year": self.year is None,
-            "few-sections": self.template_sections < TEMPLATE_SECTIONS,
+            "few-sections": self.template_sections < TEMPLATE_SECTIONS and self.incomplete is None,
+            "incomplete": self.incomplete is not None,
         }
         return [kind for kind, failed in checks.items() if failed] + [f"table-{sid}-unread" for sid in self.unread_tables]
 
@@ -193,13 +199,20 @@ def read_file(directory: Path, file: str) -> Reading:
 
 def reading_of(view: dict) -> Reading:
     sections = {section["id"] for section in view.get("sections") or () if section.get("kind") == "template" and section.get("id")}
-    unread = [sid for sid in TABLE_SECTIONS if sid in sections and not table_read(view.get("tables") or (), sid)]
+    truncation = view.get("truncation")
+    cut = truncation.get("number", 0) if truncation else None
+    unread = [
+        sid
+        for sid in TABLE_SECTIONS
+        if sid in sections and not table_read(view.get("tables") or (), sid) and (cut is None or int(sid[1:]) < max(cut, 1))
+    ]
     return Reading(
         title=(view.get("title") or {}).get("text"),
         subject=(view.get("subject") or {}).get("name"),
         year=view.get("year"),
         template_sections=len(sections),
         unread_tables=unread,
+        incomplete=cut,
     )
 
 

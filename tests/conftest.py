@@ -27,6 +27,8 @@ SEED_NAMES = {
 # Tests see only reportlint's own plugins (even if the example plugin is installed in the test
 # environment); a test that wants entry points removes the variable with monkeypatch.
 os.environ["REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+# Commands run by tests write no result cache into the checkout; the cache's own tests remove the variable.
+os.environ["REPORTLINT_NO_CACHE"] = "1"
 
 
 @pytest.fixture

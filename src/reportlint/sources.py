@@ -11,13 +11,18 @@ like, so GBK/GB18030, Big5 and UTF-16 files decode right.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 import zipfile
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
+
+from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 
 #: Extensions reportlint checks when it walks a directory.
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -31,6 +36,7 @@ UNSUPPORTED_FORMATS = {
     "image": "这是图片文件，没有可检查的文字：请提供报告的文字版（.docx、.pdf 或网页）",
     "binary": "无法识别的二进制文件，不是可检查的报告",
     "xlsx": "这是 Excel 表格文件，reportlint 只检查报告全文：请提供 .docx、.pdf、网页或文本",
+    "xls": "这是 Excel 或 WPS 表格文件（.xls、.et），reportlint 只检查报告全文：请提供 .docx、.pdf、网页或文本",
     "encrypted": "这是加密（设置了打开密码）的 Word 文档，reportlint 无法读取：请去掉密码后另存为 .docx 再检查",
 }
 
@@ -46,32 +52,79 @@ class SourceError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """One input file: where it is, its bytes and its detected format."""
+    """One input file: where it is, its bytes and its detected format.
+
+    ``max_size`` is the size limit the file was read under; loaders apply it to
+    what they decompress from it too (each part of a .docx). None: no limit.
+    """
 
     path: Path
     display_path: str
     data: bytes
     format: str
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE
 
     def decode(self, declared: str | None = None) -> tuple[str, str]:
         """The file's text and the encoding used (see :func:`decode_bytes`)."""
         return decode_bytes(self.data, declared)
 
 
-def read_source(path: Path, display_path: str | None = None) -> Source:
-    """Read a file and detect its format; raises :class:`SourceError` for unusable input."""
+def read_source(path: Path, display_path: str | None = None, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> Source:
+    """Read a file and detect its format; raises :class:`SourceError` for unusable input.
+
+    Only regular files are read (a FIFO or device named like a report would block
+    or never end), and at most ``max_size`` bytes: a larger file is RL911, unless
+    its first bytes already show it is a format reportlint does not read (RL902).
+    """
     shown = display_path or str(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise SourceError("RL901", "这是一个目录，不是文件") from None
+        status = os.stat(path)
+    except OSError as error:
+        raise SourceError("RL901", _stat_problem(path, error)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise SourceError("RL901", "这是一个目录，不是文件")
+    if not stat.S_ISREG(status.st_mode):
+        raise SourceError("RL901", "这不是普通文件（可能是管道、设备或套接字），无法作为报告读取")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1) if max_size is not None else handle.read()
     except PermissionError:
         raise SourceError("RL901", "没有读取权限，无法打开文件") from None
-    except FileNotFoundError:
-        raise SourceError("RL901", "文件不存在") from None
     except OSError as error:
         raise SourceError("RL901", f"无法读取文件：{error.strerror or error}") from None
-    return Source(path, shown, data, detect_format(data, path.suffix.lower()))
+    extension = path.suffix.lower()
+    if max_size is not None and len(data) > max_size:
+        head = data[:8192]
+        kind = detect_format(head, extension) if not head.startswith(b"PK") else None
+        if kind in UNSUPPORTED_FORMATS:
+            raise SourceError("RL902", UNSUPPORTED_FORMATS[kind])
+        raise SourceError("RL911", f"文件超过 {format_size(max_size)}（配置项 max-file-size），没有检查：年度报告正文通常只有几 MB")
+    return Source(path, shown, data, detect_format(data, extension), max_size)
+
+
+def _stat_problem(path: Path, error: OSError) -> str:
+    """Why a path cannot be opened, for users (a dangling or looping link named as such)."""
+    if error.errno == errno.ELOOP:
+        return "符号链接形成循环（链接指向自己或互相指向），无法打开"
+    if isinstance(error, FileNotFoundError):
+        if os.path.islink(path):
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"这是一个失效的符号链接（指向的 {target} 不存在）"
+        return "文件不存在"
+    if isinstance(error, PermissionError):
+        return "没有读取权限，无法打开文件"
+    return f"无法读取文件：{error.strerror or error}"
+
+
+def format_size(size: int) -> str:
+    """A size for messages: ``50 MB``, ``1 GB``, ``512 KB`` (units of 1024)."""
+    for unit, scale in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} 字节"
 
 
 def detect_format(data: bytes, extension: str) -> str:
@@ -83,7 +136,7 @@ def detect_format(data: bytes, extension: str) -> str:
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if "EncryptedPackage".encode("utf-16-le") in data[:65536]:
             return "encrypted"
-        return "wps" if extension in (".wps", ".et") else "doc"
+        return {".wps": "wps", ".xls": "xls", ".et": "xls"}.get(extension, "doc")
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
         return "image"
     if not data.strip():
@@ -126,6 +179,10 @@ def _looks_like_html(head: str) -> bool:
     return bool(_HTML_MARKERS.search(head.encode("utf-8", "ignore")))
 
 
+#: Control characters other than \t \n \v \f \r: many of them mean the bytes are not text.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _text_head(data: bytes) -> str | None:
     """The decoded first few kilobytes, or None when the bytes are not text."""
     sample = data[:8192]
@@ -133,7 +190,7 @@ def _text_head(data: bytes) -> str | None:
         text, _ = decode_bytes(sample, partial=True)
     except SourceError:
         return None
-    controls = sum(1 for char in text if ord(char) < 32 and char not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARACTERS.findall(text))
     if controls > max(2, len(text) // 100):
         return None
     return text
@@ -148,6 +205,8 @@ _BOMS = (
 )
 
 _CHINESE_CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+#: Characters of each candidate reading scored for plausibility (a sample: scoring megabytes five times is slow).
+_PLAUSIBILITY_SAMPLE = 65536
 
 
 def decode_bytes(data: bytes, declared: str | None = None, partial: bool = False) -> tuple[str, str]:
@@ -206,7 +265,7 @@ def _detect(data: bytes, partial: bool) -> tuple[str, str]:
             if text is not None:
                 readings[encoding] = text
     scored = sorted(
-        ((_plausibility(text), encoding) for encoding, text in readings.items()),
+        ((_plausibility(text[:_PLAUSIBILITY_SAMPLE]), encoding) for encoding, text in readings.items()),
         reverse=True,
     )
     if not scored or scored[0][0] < 0.6:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.places.self_references import find_bare_self_references
 from reportlint.run.linter import lint_text
 from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html
 from reportlint.text.chars import is_han
+from reportlint.text.self_references import find_bare_self_references
 
 WORDING_CODES = ["RL610", "RL611", "RL612", "RL613", "RL614", "RL615", "RL616", "RL617", "RL624", "RL627"]
 CONFIG = {"select": WORDING_CODES}

@@ -318,3 +318,29 @@ def test_truncated_page_never_fails_with_a_traceback(cut, tmp_path):
         assert error.code == "RL906"
     else:
         assert document.text
+
+
+def test_a_page_without_line_breaks_names_its_paragraphs(load, tmp_path):
+    """A minified page (or a report kept in one script string) is all on line 1: paragraphs are numbered for users."""
+    from reportlint.testing.reports import SampleReport, render_html
+
+    page = render_html(SampleReport.build("T2021", 2021, seed=4)).replace("\n", "")
+    path = tmp_path / "minified.html"
+    path.write_text(page, encoding="utf-8")
+    document = load(path)
+    start = document.text.index("二、主动公开政府信息情况")
+    location = document.locate(start, start + 4)
+    assert location.line == 1 and location.logical and location.logical.startswith("第") and location.logical.endswith("段")
+    cell = document.tables[0].rows[-1][-1]
+    assert document.locate(cell.start, cell.end).logical.startswith("表格1 ")
+
+
+def test_a_page_with_line_breaks_keeps_plain_line_numbers(load, tmp_path):
+    from reportlint.testing.reports import SampleReport, render_html
+
+    path = tmp_path / "page.html"
+    path.write_text(render_html(SampleReport.build("T2021", 2021, seed=4)), encoding="utf-8")
+    document = load(path)
+    start = document.text.index("二、主动公开政府信息情况")
+    location = document.locate(start, start + 4)
+    assert location.line > 1 and location.logical is None

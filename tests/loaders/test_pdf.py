@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 
 import pytest
@@ -204,7 +205,7 @@ def test_row_split_by_a_page_break_is_joined(load, tmp_path):
         (3, 1, 1, 1, "6.属于"),
         (3, 2, 1, 1, "2"),
     }
-    assert document.text.split("\n")[-3:] == ["- 1 -", "某某镇年度报告", "四、结束"]
+    assert document.text.split("\n")[-2:] == ["某某镇年度报告", "四、结束"]  # the page number “- 1 -” is furniture
     start = document.text.index("6.属于")
     assert document.locate(start, start + 4).logical == "第2页 表格1 第4行 第2列"
     start = document.text.index("5.属于三类")
@@ -296,3 +297,79 @@ def test_libreoffice_pdf_section_three_header_and_labels(load, report_pdf):
     start = document.text.index("3.其他")
     location = document.locate(start, start + 4)
     assert location.page > 2 and location.logical == f"第{location.page}页 表格2 第26行 第3列"
+
+
+# --------------------------------------------------------------------------- a printed report: furniture, wraps, split rows
+
+
+@pytest.fixture(scope="module")
+def paginated(tmp_path_factory):
+    """A sample report exported by LibreOffice with a running header, 第 N 页 共 M 页 footers and narrow label columns."""
+    from loader_samples.libreoffice import convert_with_libreoffice
+    from loader_samples.paginated import write_paginated_docx
+
+    from reportlint.testing.reports import SampleReport
+
+    report = SampleReport.build("T2021", 2021, seed=3)
+    folder = tmp_path_factory.mktemp("paginated")
+    docx = write_paginated_docx(report, folder / "paged.docx")
+    return report, convert_with_libreoffice(docx, "pdf", folder)
+
+
+def test_page_numbers_and_running_headers_are_not_text(load, paginated):
+    from loader_samples.paginated import RUNNING_HEADER
+
+    _, pdf = paginated
+    document = load(pdf)
+    pages = {document.locate(block.start, block.end).page for block in document.blocks}
+    assert len(pages) >= 3  # the report really runs over several pages, each with a header and a footer
+    assert RUNNING_HEADER not in document.text and "页共" not in document.text.replace(" ", "")
+
+
+def test_wrapped_paragraphs_are_one_line_again(load, paginated):
+    report, pdf = paginated
+    document = load(pdf)
+    wrapped = [paragraph for paragraph in (*report.intro, *report.sections["s1"]) if len(paragraph) > 60]
+    for paragraph in wrapped:
+        start = document.text.index(paragraph)  # whole: no line break where the PDF wrapped it
+        first, last = document.locate(start, start + 1), document.locate(start + len(paragraph) - 1, start + len(paragraph))
+        assert first.logical != last.logical, "the paragraph must span several PDF lines for this test to mean anything"
+    assert any("（以下简称《条例》）" in paragraph for paragraph in wrapped)
+
+
+def test_rows_split_by_page_breaks_are_read_whole(load, paginated):
+    from reportlint.core.config import Config
+    from reportlint.run.registry import registry_for
+    from reportlint.template.filled import CellStatus
+    from reportlint.template.reading import read_report
+
+    registry = registry_for(Config())
+    report, pdf = paginated
+    document = load(pdf)
+    reading = read_report(document, registry.template_set)
+    for (table, row, column), raw in report.values.items():
+        cell = reading.filled.cell(table, row, column)
+        assert (cell.status, cell.raw) == (CellStatus.OK, raw), (table, row, column)
+    # LibreOffice split a labelled row at a page break: its label starts on one page and goes on at the top of the next
+    import pypdfium2
+
+    from reportlint.loaders.pdf import page_lines
+
+    pdf_pages = pypdfium2.PdfDocument(str(pdf))
+    lines = [[line.text for line in page_lines(pdf_pages[number].get_textpage())][1:-1] for number in range(len(pdf_pages))]
+    labels = ["".join(row.label.split()) for table in reading.filled.template.tables for row in table.rows if row.label]
+    split = [
+        label
+        for before, after in itertools.pairwise(lines)
+        for label in labels
+        if before and after and len(before[-1].split()[0]) < len(label) and label.startswith(before[-1].split()[0] + after[0].split()[0])
+    ]
+    assert split, "some row label must run over a page break for this test to mean anything"
+
+
+def test_a_printed_report_has_no_layout_findings(paginated):
+    from reportlint.run.linter import lint_source
+    from reportlint.sources import read_source
+
+    _, pdf = paginated
+    assert [finding.code for finding in lint_source(read_source(pdf))] == []

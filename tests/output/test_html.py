@@ -175,8 +175,8 @@ def test_each_rules_explanation_is_on_the_page_with_its_first_finding_in_a_repor
 
 def test_a_long_run_of_one_rules_findings_is_folded_after_the_first_three(tmp_path, render_format):
     report = SampleReport.build("T2021", 2021, seed=2)
-    for column in ("c_np", "c_biz", "c_sci", "c_npo", "c_law", "c_oth"):
-        report = report.with_cell("s3", "r2", column, "")
+    for row in ("r1", "r2", "r3_1", "r3_2", "r3_3_1", "r3_3_2"):  # one blank cell in each of six rows: six findings
+        report = report.with_cell("s3", row, "c_np", "")
     run = lint_one(tmp_path, "r.md", render(report, "markdown"), "RL206")
     assert [d.code for d in run.diagnostics] == ["RL206"] * 6
     page = tree(render_format("html", run))

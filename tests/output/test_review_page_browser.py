@@ -97,8 +97,8 @@ def test_a_link_into_a_folded_run_of_findings_opens_it(browser, tmp_path, render
     from reportlint.run.runner import lint_paths
 
     report = SampleReport.build("T2021", 2021, seed=2)
-    for column in ("c_np", "c_biz", "c_sci", "c_npo", "c_law", "c_oth"):
-        report = report.with_cell("s3", "r2", column, "")
+    for row in ("r1", "r2", "r3_1", "r3_2", "r3_3_1", "r3_3_2"):  # one blank cell in each of six rows: six findings
+        report = report.with_cell("s3", row, "c_np", "")
     (tmp_path / "r.md").write_text(render(report, "markdown"), encoding="utf-8")
     run = lint_paths([str(tmp_path / "r.md")], RunOptions(isolated=True, keep_text=True, select=("RL206",)))
     (tmp_path / "page.html").write_text(render_format("html", run), encoding="utf-8")

@@ -14,12 +14,12 @@ from reportlint.cli import app
 from reportlint.core.config import Config, ConfigError, parse_config
 from reportlint.core.report import Report
 from reportlint.places.relations import Relation
-from reportlint.places.self_references import find_self_references
 from reportlint.places.settings import PlaceSettings, place_settings
 from reportlint.run.config import load_config
 from reportlint.run.linter import load_document
 from reportlint.run.selection import build_rule_set
 from reportlint.sources import Source, detect_format, read_source
+from reportlint.text.self_references import find_self_references
 
 #: An invented report of 兴国镇 whose title does not say which 兴国镇 (湖北省阳新县 or 甘肃省秦安县).
 BARE_TITLE_REPORT = """兴国镇2021年政府信息公开工作年度报告

@@ -174,11 +174,16 @@ def test_case(code, case, tmp_path, monkeypatch):
             )
 
 
+#: Codes only the supervisor of the worker processes gives (a file out of time, a worker that died): their
+#: case files say when they do not fire; tests/hostile/test_plugins.py makes them fire in real runs.
+SUPERVISOR_CODES = ("RL909", "RL915")
+
+
 def test_every_builtin_rule_code_has_a_case_file_with_both_kinds_of_case():
     files = {path.stem: _load(path) for path in CASES.glob("*.yaml")}
     assert sorted(files) == BUILTIN_CODES, "a case file for every built-in code, and no file for an unknown code"
     for code, cases in files.items():
         assert len(cases) >= 3, f"{code}: at least three cases"
-        assert any(case["fires"] for case in cases) and any(not case["fires"] for case in cases), (
+        assert (code in SUPERVISOR_CODES or any(case["fires"] for case in cases)) and any(not case["fires"] for case in cases), (
             f"{code}: cases that fire and cases that do not"
         )

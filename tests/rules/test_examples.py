@@ -36,7 +36,7 @@ def test_documentation_examples(rule):
 
 def test_only_the_engines_rules_are_left_to_their_case_files():
     internal = [rule.code for rule in RULES if issubclass(rule, InternalRule)]
-    assert internal == [*(f"RL90{digit}" for digit in range(1, 9)), "RL950", "RL951"]  # files, plugins and suppressions
+    assert internal == [*(f"RL9{number:02d}" for number in range(1, 16)), "RL950", "RL951"]  # files, plugins, budgets and suppressions
     for rule in RULES:
         kinds = [example.kind for example in rule_examples(rule)]
         assert "反例" in kinds and "正例" in kinds, rule.code

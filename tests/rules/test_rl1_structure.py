@@ -63,9 +63,28 @@ def test_extra_and_duplicated_sections(report):
 
 def test_empty_section(report):
     text = render(report, "tabs")
-    start = text.index("六、其他需要报告的事项")
-    text = text[:start] + "六、其他需要报告的事项\n"
-    assert findings(text, "RL104") == [(line_of(text, "六、其他需要报告的事项"), "“六、其他需要报告的事项”下面没有内容")]
+    start, end = text.index("五、存在的主要问题及改进情况"), text.index("六、其他需要报告的事项")
+    text = text[:start] + "五、存在的主要问题及改进情况\n" + text[end:]
+    assert findings(text, "RL104") == [(line_of(text, "五、存在的主要问题及改进情况"), "“五、存在的主要问题及改进情况”下面没有内容")]
+
+
+def test_a_heading_the_text_ends_with_is_an_incomplete_report_not_an_empty_section(report):
+    text = render(report, "tabs")
+    text = text[: text.index("六、其他需要报告的事项")] + "六、其他需要报告的事项\n"
+    assert findings(text, "RL104") == []
+    [(line, message)] = findings(text, "RL117")
+    assert line == line_of(text, "六、其他需要报告的事项")
+    assert message.startswith("报告文本不完整：正文最后是标题“六、其他需要报告的事项”，标题下面没有内容")
+
+
+def test_table_part_with_nothing_under_its_heading_is_not_an_empty_section(report):
+    text = render(report, "tabs")
+    start, end = text.index("三、收到和处理政府信息公开申请情况"), text.index("四、政府信息公开行政复议")
+    text = text[:start] + "三、收到和处理政府信息公开申请情况\n" + text[end:]
+    assert findings(text, "RL104") == [] and findings(text, "RL201") == []
+    [(line, message)] = findings(text, "RL215")
+    assert line == line_of(text, "三、收到和处理政府信息公开申请情况")
+    assert "标题下没有任何内容（表格可能以图片或附件形式发布" in message and "第一项加第二项之和，等于第三项加第四项之和" in message
 
 
 def test_legacy_heading(report):
@@ -149,9 +168,13 @@ def test_title_year_without_nian_and_duplicated_word(report):
 def test_title_missing_and_split(report):
     text = render(report, "tabs")
     without_title = text.split("\n", 1)[1]
-    assert [message for _, message in findings(without_title, "RL115")] == [
-        "没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）"
-    ]
+    [missing] = lint_text(without_title, config={"select": ["RL115"]})
+    assert missing.severity.label == "info"  # copies of web pages often leave the page's title out
+    assert missing.message.startswith("没有找到报告标题（应为“（机关名称）××××年政府信息公开工作年度报告”）")
+    no_year = text.replace("2021年政府信息公开工作年度报告", "政府信息公开工作年度报告", 1)
+    [(line, message)] = findings(no_year, "RL115")
+    assert line == 1 and message.endswith("中没有年份")
+    assert lint_text(no_year, config={"select": ["RL115"]})[0].severity.label == "warning"
     split = text.replace("2021年政府信息公开工作年度报告", "2021年政府信息公开工作\n年度报告", 1)
     assert findings(split, "RL116")[0][0] == 1
 
@@ -159,3 +182,74 @@ def test_title_missing_and_split(report):
 def test_structure_rules_leave_pre_2019_reports_alone():
     old = "某镇2017年政府信息公开工作年度报告\n一、概述\n本年度工作。\n二、咨询处理情况\n无。\n"
     assert [d.code for d in lint_text(old, config={"select": ["RL101", "RL103", "RL105"]})] == []
+
+
+# ----- RL108: only real enumerations of parts
+
+
+def _with_intro(report, intro: str) -> str:
+    return render(report, "tabs").replace("\n", "\n" + intro + "\n", 1)
+
+
+def test_review_and_litigation_listed_with_a_comma_is_one_part(report):
+    intro = "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。"
+    assert findings(_with_intro(report, intro), "RL108") == []
+
+
+def test_saying_who_compiled_the_report_promises_nothing(report):
+    intro = "本报告由秦安县陇城镇人民政府编制，全文包括：总体情况，主动公开政府信息情况。"
+    assert findings(_with_intro(report, intro).replace("全文包括：总体情况，主动公开政府信息情况。", ""), "RL108") == []
+
+
+def test_intro_listing_five_parts_but_saying_six(report):
+    intro = "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在问题及改进情况、其他需要报告的事项等六部分组成。"
+    [(line, message)] = findings(_with_intro(report, intro), "RL108")
+    assert line == 2 and message == "引言列出了 5 个部分，却说共 6 个部分（没有列出“四、政府信息公开行政复议、行政诉讼情况”）"
+
+
+def test_parts_written_together_or_with_mixed_list_marks_are_counted_right(report):
+    for intro in (
+        "本报告由总体情况主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。",
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况，存在的主要问题及改进情况，其他需要报告的事项等六部分。",
+    ):
+        assert findings(_with_intro(report, intro), "RL108") == [], intro
+
+
+def test_an_incomplete_text_only_checks_the_intro_itself(report):
+    text = _with_intro(report, "全文包括概述、主动公开政府信息情况、咨询处理情况共四个部分。")
+    text = text[: text.index("三、收到和处理")]
+    messages = [message for _, message in findings(text, "RL108")]
+    assert messages[0].startswith("引言列出了 3 个部分，却说共 4 个部分")  # the intro contradicts itself
+    assert messages[1:] == ["引言说报告共 4 个部分，统一格式的年度报告由 6 个部分组成"]  # no comparison with the missing headings
+
+
+# ----- RL109 by year, RL112 without a body name
+
+
+def test_overview_aspects_are_a_warning_from_2021_and_a_hint_before():
+    body = "一、总体情况\n我镇全年主动公开政府信息56条。\n"
+    for template, year, severity in (("T2021", 2021, "warning"), ("T2019", 2020, "info")):
+        text = render(SampleReport.build(template, year, subject=TOWN, seed=7), "tabs")
+        start, end = text.index("一、总体情况"), text.index("二、主动公开政府信息情况")
+        [finding] = lint_text(text[:start] + body + text[end:], config={"select": ["RL109"]})
+        assert finding.severity.label == severity, year
+
+
+def test_sub_headings_on_their_own_lines_cover_the_aspects(report):
+    text = render(report, "tabs")
+    start, end = text.index("一、总体情况"), text.index("二、主动公开政府信息情况")
+    body = (
+        "一、总体情况\n本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六部分组成，现报告如下：\n"
+        "（一）主动公开政府信息情况\n全年公开信息20条。\n（二）依申请公开情况\n未收到申请。\n（三）政府信息管理情况\n严格审核。\n"
+        "（四）政府信息公开平台建设情况\n维护专栏。\n（五）监督保障情况\n纳入考核。\n"
+    )
+    assert findings(text[:start] + body + text[end:], "RL109") == []
+
+
+def test_title_without_a_body_name_says_so(report):
+    text = render(report, "tabs").replace(report.title, "2021年政府信息公开工作年度报告", 1)
+    [(_, message)] = findings(text, "RL112")
+    assert message.startswith("标题不规范：标题中没有机关名称（应写在年份前面）")
+    moved = render(report, "tabs").replace(report.title, "2021年秦安县陇城镇政府信息公开工作年度报告", 1)
+    [(_, message)] = findings(moved, "RL112")
+    assert message.startswith("标题不规范：机关名称应写在年份前面")

@@ -127,3 +127,41 @@ def test_fee_amount_scale(report):
     _text, [finding] = run(report.with_cell("s2_20_8", "fees", "fee_amount", "3500"), "RL214")
     assert "3500 万元" in finding.message
     assert run(report.with_cell("s2_20_8", "fees", "fee_amount", "0.35"), "RL214")[1] == []
+
+
+# ----- calibrated on real reports
+
+
+def test_blank_cells_of_one_row_are_one_finding(report):
+    _, findings = run(report.with_cell("s3", "r3_1", "c_biz", "").with_cell("s3", "r3_1", "c_sci", ""), "RL206", layout="tab-cells")
+    [finding] = findings
+    assert finding.message.startswith(
+        "第三部分表格“收到和处理政府信息公开申请情况”“（一）予以公开”行的“法人或其他组织/商业企业”“法人或其他组织/科研机构”列为空"
+    )
+    assert len(finding.related) == 1
+
+
+def test_a_table_left_wholly_blank_is_one_finding(report):
+    blank = report
+    for table, row, column in report.values:
+        if table == "s3":
+            blank = blank.with_cell(table, row, column, "")
+    _, findings = run(blank, "RL206", layout="tab-cells")
+    [finding] = findings
+    assert finding.message == "第三部分表格“收到和处理政府信息公开申请情况”读到的 25 行全部为空（175 个单元格），没有数据应填写 0"
+
+
+@pytest.mark.parametrize(
+    ("subject", "amount", "fires"),
+    [(TOWN, "350", True), (TOWN, "35", False), (COUNTY, "350", False), (COUNTY, "35000", True)],
+)
+def test_fee_amount_scale_follows_the_bodys_level(subject, amount, fires):
+    report = SampleReport.build("T2021", 2021, subject=subject, seed=11).with_cell("s2_20_8", "fees", "fee_amount", amount)
+    _, findings = run(report, "RL214")
+    assert bool(findings) is fires
+
+
+def test_fee_amounts_of_a_city_department_are_not_judged():
+    text = render(SampleReport.build("T2021", 2021, subject=TOWN, seed=11).with_cell("s2_20_8", "fees", "fee_amount", "5600"), "tabs")
+    text = text.replace("秦安县陇城镇2021年", "天水市市场监督管理局2021年", 1)
+    assert run(text, "RL214")[1] == []

@@ -363,3 +363,32 @@ def test_generated_report_whose_application_count_disagrees(layout):
     diagnostics = lint(text, TextTableMismatch)
     assert found(diagnostics, text) == [("RL313", line_of(text, f"申请{stated + 1}件"), f"{stated + 1}件")]
     assert f"为 {stated}" in diagnostics[0].message
+
+
+# ----- nested breakdowns and lists that are not breakdowns (real reports)
+
+
+def test_nested_breakdown_adds_up_at_each_level():
+    text = prose_report("全年共公开信息5000条，其中政府文件1233条，其中规章2条、规范性文件1231条，工作动态3767条。")
+    assert lint(text, NarrativeSumMismatch) == []
+
+
+def test_nested_breakdown_reports_the_outer_level_that_does_not_add_up():
+    text = prose_report("全年共公开信息5000条，其中政府文件1233条，其中规章2条、规范性文件1231条，其他信息3700条。")
+    [finding] = lint(text, NarrativeSumMismatch)
+    assert text[finding.start : finding.end] == "5000条" and "1233 + 3700 = 4933" in finding.message
+
+
+def test_an_inner_list_that_does_not_close_makes_the_sentence_unsure():
+    text = prose_report("全年共公开信息5000条，其中政府文件1233条，其中规章2条、规范性文件1000条，其他信息3767条。")
+    assert lint(text, NarrativeSumMismatch) == []
+
+
+def test_counts_of_other_channels_are_not_parts_of_a_total():
+    text = prose_report("局门户网站共发布各类信息4223条，“某某生态环境”微信、微博分别发布信息1826条、2386条，阅读总量186万次。")
+    assert lint(text, NarrativeSumMismatch) == []
+
+
+def test_a_list_ends_where_something_else_is_counted():
+    text = prose_report("累计主动公开政府信息10220条，其中政务动态信息4792条，信息公开目录信息5403条，新开设专栏6个，发布解读信息44条。")
+    assert lint(text, NarrativeSumMismatch) == []

@@ -349,3 +349,31 @@ def test_generated_department_report_signed_late():
     diagnostics = lint(render(report), LatePublication)
     assert [(item.code, item.severity) for item in diagnostics] == [("RL505", Severity.ERROR)]
     assert "县级以上人民政府部门" in diagnostics[0].message and "逾期 8 天" in diagnostics[0].message
+
+
+def test_signature_after_the_pages_own_publication_date_is_reported_and_the_later_date_checked():
+    title = "某县教育局2020年政府信息公开工作年度报告"
+    text = "发布日期：2021-01-20\n" + invented_report(2020, "略。", title=title, signature="2021年2月10日")
+    diagnostics = lint(text, LatePublication)
+    messages = [item.message for item in diagnostics]
+    assert len(diagnostics) == 2
+    assert messages[0].startswith("落款日期 2021年2月10日 晚于网页上的发布日期 2021年1月20日")
+    assert diagnostics[0].severity is Severity.WARNING and text[diagnostics[0].start : diagnostics[0].end] == "2021年2月10日"
+    assert "报告发布日期为 2021年2月10日（取自报告落款）" in messages[1]  # the later date against the 1 月 31 日 deadline
+
+
+def test_page_date_after_the_signature_is_the_one_checked():
+    title = "某县教育局2020年政府信息公开工作年度报告"
+    text = "发布日期：2021-02-10\n" + invented_report(2020, "略。", title=title, signature="2021年1月20日")
+    [late] = lint(text, LatePublication)
+    assert "报告发布日期为 2021年2月10日（取自页面上的发布日期）" in late.message
+
+
+@pytest.mark.parametrize("number", ["某政办发〔2021〕1360-1号", "某政办发〔2021〕1360－2号", "某发〔2022〕15—3号"])
+def test_document_numbers_with_a_suffix_are_valid(number):
+    assert lint(invented_report(2021, f"依据{number}文件开展工作。"), GarbledDocumentNumber) == []
+
+
+def test_statistical_period_in_a_cover_letter_wording():
+    text = invented_report(2020, "略。", period="本报告涵盖了广东省某厅2020年1月1日至12月31日期间的政府信息公开工作情况。")
+    assert lint(text, PeriodMissing) == []

@@ -36,7 +36,20 @@ def test_unbalanced_brackets_lone_closer_and_unclosed_opener():
 
 
 def test_half_width_punctuation_once_per_line_with_count():
-    [(code, line, column, _, message)] = run(HalfWidthPunctuation, "2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n")
-    assert (code, line, column) == ("RL603", 2, 6)
+    text = (
+        "2020年，新村镇认真贯彻《条例》，全面推进公开。\n2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n"
+        + "全年共公开信息，均已归档。\n" * 20
+    )
+    [(code, line, column, _, message)] = run(HalfWidthPunctuation, text)
+    assert (code, line, column) == ("RL603", 3, 6)
     assert message == "中文句子中使用了半角标点“,”，应为全角“，”，本行共 2 处"
     assert run(HalfWidthPunctuation, "数值为1,024件，时间10:30，网址 http://x.cn。\n") == []
+
+
+def test_half_width_punctuation_throughout_is_one_info_finding():
+    text = "2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n" + "主动公开信息56条,依申请公开0件:无。\n" * 2
+    [(code, line, column, _, message)] = run(HalfWidthPunctuation, text)
+    assert (code, line, column) == ("RL603", 2, 6)
+    assert message.startswith("全文的中文句子都使用半角标点（“,”、“:”，共 6 处，3 行）")
+    # two slips in a short text are slips, reported line by line
+    assert len(run(HalfWidthPunctuation, "一是公开不及时;二是形式单一。\n联系方式:办公室。\n")) == 2

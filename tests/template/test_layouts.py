@@ -19,14 +19,16 @@ from reportlint.run.registry import registry_for
 from reportlint.sources import Source, detect_format, read_source
 from reportlint.template.filled import CellStatus
 from reportlint.template.reading import Reading, read_report
-from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, render_html, write_docx
+from reportlint.testing.reports import LAYOUTS, RUNNING_LAYOUTS, SUBJECTS, SampleReport, render, render_html, write_docx
 from reportlint.text.numbers import parse_cell
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 SIX = ["s1", "s2", "s3", "s4", "s5", "s6"]
 TEMPLATES = [("T2021", 2021), ("T2019", 2020)]
 #: Layouts the reader must read exactly (docx is added when python-docx is installed).
-EXACT_LAYOUTS = ["tabs", "cells", "tab-cells", "pipes", "markdown", "html", "docx"]
+EXACT_LAYOUTS = ["tabs", "cells", "tab-cells", "pipes", "markdown", "running", "html", "docx"]
+#: Layouts whose tables are written without spaces between values: read where the split is unique (tests/template/test_flattened.py).
+PACKED_LAYOUTS = ["packed"]
 #: Layouts that write a blank cell so that it can be told from layout padding.
 BLANK_LAYOUTS = ["tabs", "tab-cells", "pipes", "markdown", "html", "docx"]
 #: Layouts whose blank cells are explicit even at the edge of a row (a lone tab, an empty <td>, an empty Word cell).
@@ -298,4 +300,4 @@ def test_stored_fixtures_read_as_their_report(registry, name):
 
 
 def test_layouts_cover_the_builder():
-    assert set(LAYOUTS) | {"html", "docx"} == set(EXACT_LAYOUTS) | {"spaces"}
+    assert set(LAYOUTS) | set(RUNNING_LAYOUTS) | {"html", "docx"} == set(EXACT_LAYOUTS) | {"spaces"} | set(PACKED_LAYOUTS)

@@ -55,4 +55,36 @@ def test_body_name_on_the_line_above_a_title_that_starts_with_the_year():
     result = reading(text)
     assert result.title.text == "某县某镇人民政府2022年政府信息公开工作年度报告"
     assert result.subject.name == "某县某镇人民政府"
-    assert [d.code for d in lint_text(text, config={"select": ["RL112", "RL116"]})] == ["RL116"]
+    assert [d.code for d in lint_text(text, config={"select": ["RL112", "RL116"]})] == []  # a two-line layout, not a break
+
+
+def test_one_cell_per_line_each_closed_by_a_pipe_and_empty_cells_as_bare_pipes():
+    table = (
+        "第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n"
+        "规章 |\n0 |\n0 |\n0 |\n行政规范性文件 |\n2 |\n|\n7 |\n||\n"
+        "第二十条第(五)项 |\n|||\n信息内容 |\n本年处理决定数量 |\n||\n行政许可 |\n12 |\n||\n"
+    )
+    result = reading(HEAD + table + TAIL)
+    found = cells(result, "s2_20_1")
+    assert found[("rules", "made")] == (CellStatus.OK, 0)
+    assert [found[("normative", column)] for column in ("made", "repealed", "in_force")] == [
+        (CellStatus.OK, 2),
+        (CellStatus.BLANK, None),
+        (CellStatus.OK, 7),
+    ]
+    assert cells(result, "s2_20_5")[("licensing", "decisions")] == (CellStatus.OK, 12)
+
+
+def test_a_table_left_empty_in_pipe_closed_cells_is_read_as_blank_cells():
+    labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"]
+    table = "".join(f"{label} |\n" + "|\n" * 7 + "||\n" for label in labels)
+    text = HEAD + "略。\n三、收到和处理政府信息公开申请情况\n" + table + "四、政府信息公开行政复议、行政诉讼情况\n"
+    found = cells(reading(text), "s3")
+    assert {status for status, _ in found.values()} == {CellStatus.BLANK} and len(found) == 14
+
+
+def test_a_mirror_with_pinyin_after_characters_reads_as_the_page():
+    text = "拖市鎮(zhèn)2020年政府信息公開工作年度報告\n????一、總體情況\n報告所列數(shù)據(jù)的統(tǒng)計期限自2020年1月1日起至2020年12月31日止。\n"
+    result = reading(text)
+    assert result.subject.name == "拖市镇" and [section.spec_id for section in result.sections] == ["s1"]
+    assert result.period is not None and result.period.end_date.isoformat() == "2020-12-31"

@@ -13,6 +13,7 @@ from reportlint.template.spec import RelationSpec
 from reportlint.testing.reports import (
     DEFECTS,
     LAYOUTS,
+    RUNNING_LAYOUTS,
     SECTION_IDS,
     SUBJECTS,
     SampleReport,
@@ -261,7 +262,7 @@ def test_with_text_replaced_edits_prose_and_refuses_absent_text():
 # ----- renderings
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("layout", (*LAYOUTS, *RUNNING_LAYOUTS))
 @pytest.mark.parametrize(("template", "year"), TEMPLATES)
 def test_every_layout_has_the_whole_report(template, year, layout):
     report = SampleReport.build(template, year, seed=2)

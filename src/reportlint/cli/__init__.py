@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 
-from reportlint.cli.app import EXIT_ERROR, app
+from reportlint.cli.app import EXIT_ERROR, EXIT_INTERRUPTED, app
 
 __all__ = ["app", "main"]
 
@@ -18,8 +18,8 @@ def main() -> None:
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        print("reportlint: 已中断", file=sys.stderr)
-        sys.exit(EXIT_ERROR)
+        print("\nreportlint: 已中断（Ctrl-C），检查没有完成", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as error:  # never a bare traceback for users
         if os.environ.get("REPORTLINT_DEBUG"):
             traceback.print_exc()

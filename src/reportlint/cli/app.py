@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
@@ -20,10 +21,11 @@ from reportlint.cli import args
 from reportlint.cli.usage import ReportlintCommand, ReportlintGroup
 from reportlint.core.config import ConfigError, normalize_selector
 from reportlint.core.diagnostics import Severity
-from reportlint.core.rule import Rule
+from reportlint.core.rule import BaseRule
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.version import __version__
 from reportlint.output import Reporter, ReporterOptions
+from reportlint.run.cache import default_cache_dir
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
@@ -31,6 +33,8 @@ from reportlint.run.results import FileResult, RunResult
 from reportlint.run.runner import Runner
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: The exit code of a run the user interrupted (Ctrl-C), as shells report SIGINT.
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     name="reportlint",
@@ -153,6 +157,9 @@ def check(
     statistics: args.Statistics = False,
     quiet: args.Quiet = False,
     no_progress: args.NoProgress = False,
+    file_timeout: args.FileTimeout = None,
+    show_files: args.ShowFiles = False,
+    allow_empty: args.AllowEmpty = False,
     no_color: args.NoColor = False,
     fix: args.Fix = False,
     unsafe_fixes: args.UnsafeFixes = False,
@@ -161,9 +168,13 @@ def check(
     stdin_filename: args.StdinFilename = None,
     force_exclude: args.ForceExclude = False,
     show_settings: args.ShowSettings = False,
+    no_cache: args.NoCache = False,
+    cache_dir: args.CacheDir = None,
+    timings: args.Timings = False,
     previous: args.Previous = None,
 ) -> None:
     """检查报告 / Check reports and print findings."""
+    started = time.perf_counter()
     targets = paths or ["."]
     try:
         _check_previous(previous or [])
@@ -179,6 +190,8 @@ def check(
             keep_text=annotate is not None,
             force_exclude=force_exclude,
             stdin_filename=stdin_filename,
+            timings=timings,
+            file_timeout=file_timeout,
         )
         if show_settings:
             from reportlint.cli.settings import render_settings
@@ -192,8 +205,12 @@ def check(
         runner = Runner(targets, options)
         reporter_options = ReporterOptions(statistics=statistics, quiet=quiet, color=_color(no_color))
         reporters = _reporters(pairs, runner.registry, reporter_options)
-        if any(reporter.needs_text for reporter, _ in reporters) and not options.keep_text:
-            runner = Runner(targets, replace(options, keep_text=True))
+        keep_text = options.keep_text or any(reporter.needs_text for reporter, _ in reporters)
+        # the result cache serves plain checks; --fix and --diff rewrite the files they read
+        cache = None if no_cache or fix or diff else str((cache_dir or default_cache_dir(runner.config)).absolute())
+        if keep_text != options.keep_text or cache is not None:
+            runner = Runner(targets, replace(options, keep_text=keep_text, cache_dir=cache))
+        ready = time.perf_counter()
         if fix or diff:
             from reportlint.cli.fixing import apply_fix_run
 
@@ -206,15 +223,35 @@ def check(
             from reportlint.run.baseline import apply_baseline
 
             run = apply_baseline(run, baseline)
+        if show_files:
+            _show_files(run)
+        if (
+            not run.files and not allow_empty and not force_exclude
+        ):  # with --force-exclude, files excluded on purpose are not "nothing found"
+            typer.echo(
+                f"reportlint: 警告：在 {'、'.join(targets)} 中没有找到任何报告文件（支持 .txt、.md、.html、.docx、.pdf），没有检查任何内容",
+                err=True,
+            )
+            raise typer.Exit(EXIT_ERROR)
         if annotate is not None:
             from reportlint.output.annotate import annotate_into
 
             for copy, count in annotate_into(annotate, list(run.files), _rules_by_code(runner)):
                 typer.echo(f"reportlint: 已写出批注副本 {copy}（{count} 条批注）", err=True)
+        written = time.perf_counter()
         for reporter, target in reporters:
             _write(reporter, run, target, to_stderr=fix and runner.stdin is not None)
     except ConfigError as error:
         raise _fail(f"配置错误：{error}") from None
+    except OutputError as error:
+        raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        typer.echo("\nreportlint: 已中断（Ctrl-C），检查没有完成", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    if timings:
+        _print_timings(
+            run, {"stage:startup": ready - started, "stage:output": time.perf_counter() - written}, time.perf_counter() - started
+        )
     for warning in run.warnings:
         typer.echo(f"reportlint: 警告：{warning}", err=True)
     for failure in run.failures:
@@ -222,8 +259,26 @@ def check(
     raise typer.Exit(_exit_code(run, exit_zero))
 
 
-def _rules_by_code(runner: Runner) -> dict[str, type[Rule]]:
-    return {rule.code: rule for rule in runner.registry.rules}
+def _print_timings(run: RunResult, own: dict[str, float], wall: float) -> None:
+    """The ``--timings`` table on stderr: the command's and the run's stages, then every file's stages and rules summed."""
+    from reportlint.run.timings import timing_lines, total
+
+    seconds = total([own, run.timings, *(result.timings for result in run.files)])
+    for line in timing_lines(seconds, len(run.files), wall):
+        typer.echo(line, err=True)
+
+
+def _show_files(run: RunResult) -> None:
+    """``--show-files``: every file checked and every file passed over, with the reason, on stderr."""
+    for result in run.files:
+        status = "" if result.read else "（无法检查）"
+        typer.echo(f"检查：{result.path}{status}", err=True)
+    for skipped in run.skipped:
+        typer.echo(f"跳过：{skipped.path}（{skipped.reason}）", err=True)
+
+
+def _rules_by_code(runner: Runner) -> dict[str, type[BaseRule]]:
+    return {rule.code: rule for rule in runner.registry.all_rules}
 
 
 def _check_previous(previous: list[Path]) -> None:
@@ -242,23 +297,43 @@ def _exit_code(run: RunResult, exit_zero: bool) -> int:
     return EXIT_FINDINGS if any(d.severity >= threshold for d in run.diagnostics) else EXIT_CLEAN
 
 
+class OutputError(Exception):
+    """The output could not be written (a full disk, a closed pipe): a clear message and exit code 2."""
+
+
 def _write(reporter: Reporter, run: RunResult, target: Path | None, to_stderr: bool = False) -> None:
     """A reporter's output: its bytes to a file or a pipe, its text to a terminal (standard error when stdout carries --fix's text)."""
-    stream = sys.stderr if to_stderr else sys.stdout
-    if target is None and (to_stderr or stream.isatty()):
-        stream.write(reporter.render(run))
-        stream.flush()
+    if target is None:
+        stream = sys.stderr if to_stderr else sys.stdout
+        try:
+            if to_stderr or stream.isatty():
+                stream.write(reporter.render(run))
+                stream.flush()
+                return
+            output = reporter.render_bytes(run)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output)
+            sys.stdout.buffer.flush()
+        except OSError as error:
+            _abandon_stdout()
+            raise OutputError(f"无法写入标准输出：{error.strerror or error}") from None
         return
     output = reporter.render_bytes(run)
-    if target is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(output)
-        sys.stdout.buffer.flush()
-        return
     try:
         target.write_bytes(output)
     except OSError as error:
-        raise ConfigError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
+        raise OutputError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
+
+
+def _abandon_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush does not fail again on the broken output."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 @app.command("annotate", cls=ReportlintCommand)
@@ -484,6 +559,21 @@ def plugins_command(config: args.ConfigFile = None, verbose: args.Verbose = Fals
         typer.echo(f"加载失败：{failure.plugin}：{failure.message}")
     if registry.failures:
         raise typer.Exit(EXIT_ERROR)
+
+
+@app.command("clean", cls=ReportlintCommand)
+def clean_command(config: args.ConfigFile = None, cache_dir: args.CacheDir = None) -> None:
+    """删除结果缓存 / Remove the result cache (.reportlint_cache/ next to the config, or --cache-dir)."""
+    from reportlint.run.cache import clear_cache
+
+    try:
+        directory = cache_dir or default_cache_dir(Runner([], RunOptions(config_file=str(config) if config else None)).config)
+        removed = clear_cache(directory)
+    except ConfigError as error:
+        raise _fail(f"配置错误：{error}") from None
+    except OSError as error:
+        raise _fail(str(error)) from None
+    typer.echo(f"已删除缓存 {directory}" if removed else f"没有缓存 {directory}")
 
 
 @app.command("init", cls=ReportlintCommand)

@@ -64,7 +64,26 @@ ExitZero = Annotated[bool, typer.Option("--exit-zero", help="即使发现问题�
 Baseline = Annotated[Path | None, typer.Option("--baseline", metavar="FILE", help="不报告基线文件中已记录的问题")]
 Statistics = Annotated[bool, typer.Option("--statistics", help="按规则、按类别统计问题数量，并给出有错误的报告所占比例")]
 Quiet = Annotated[bool, typer.Option("-q", "--quiet", help="只输出问题，不输出汇总；与 --statistics 同用时只输出统计")]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", envvar="REPORTLINT_NO_CACHE", help="不读也不写结果缓存（默认缓存在配置文件旁的 .reportlint_cache/）")
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="REPORTLINT_CACHE_DIR",
+        metavar="DIR",
+        help="结果缓存的目录（默认：配置文件所在目录或当前目录下的 .reportlint_cache/）",
+    ),
+]
+Timings = Annotated[bool, typer.Option("--timings", help="在标准错误输出上列出各阶段和每条规则的用时")]
 NoProgress = Annotated[bool, typer.Option("--no-progress", help="不显示进度")]
+FileTimeout = Annotated[
+    float | None,
+    typer.Option("--file-timeout", min=0, help="每个文件检查的时间上限（秒，默认 20，0 为不限；超时的文件报告 RL909，其余照常检查）"),
+]
+ShowFiles = Annotated[bool, typer.Option("--show-files", help="在标准错误上列出检查的文件和跳过的文件（及原因）")]
+AllowEmpty = Annotated[bool, typer.Option("--allow-empty", help="没有找到任何报告时以 0 退出（默认给出警告并以 2 退出）")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="终端输出不用颜色（也可设置环境变量 NO_COLOR）")]
 Fix = Annotated[bool, typer.Option("--fix", help="自动修改能安全修改的问题（.txt、.md 在原文件上修改；.docx、.html 用 -o 写出副本）")]
 UnsafeFixes = Annotated[bool, typer.Option("--unsafe-fixes", help="与 --fix、--diff 一起：也应用需要人工确认的修改")]

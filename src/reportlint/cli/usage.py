@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from typer import Abort, Exit
-from typer.core import TyperCommand, TyperGroup
 
+from reportlint.cli.coercion import PlainCommand, PlainGroup
 from reportlint.core.suggest import did_you_mean
 
 try:
@@ -62,7 +62,7 @@ def _localise_help(parameters: Sequence[Any]) -> None:
             parameter.help = text
 
 
-class ReportlintCommand(TyperCommand):
+class ReportlintCommand(PlainCommand):
     """A command whose help option and usage line speak Chinese, and whose arguments show their metavar, not a Python type."""
 
     def __init__(self, **attributes: Any) -> None:
@@ -81,7 +81,7 @@ class ReportlintCommand(TyperCommand):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
 
 
-class ReportlintGroup(TyperGroup):
+class ReportlintGroup(PlainGroup):
     """The ``reportlint`` command group: usage errors in Chinese, exit code 2."""
 
     def get_params(self, ctx: Any) -> Any:

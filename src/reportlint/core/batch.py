@@ -28,6 +28,7 @@ from reportlint.core.diagnostics import Diagnostic, Related, Severity, fingerpri
 from reportlint.core.model import Location
 from reportlint.core.rule import BaseRule
 from reportlint.core.summary import Body, CrossDocument, Places, ReportSummary
+from reportlint.text.quoting import one_line
 
 if TYPE_CHECKING:
     from reportlint.template.spec import TemplateSet
@@ -233,7 +234,7 @@ class BatchRule(BaseRule):
             code=self.code,
             name=self.name,
             severity=Severity.parse(severity or self.severity),
-            message=message,
+            message=one_line(message),
             start=at.start,
             end=at.end,
             related=items,

@@ -19,6 +19,8 @@ from typing import Any
 
 from reportlint.core.diagnostics import Severity
 from reportlint.core.suggest import did_you_mean
+from reportlint.core.tomllines import line_of
+from reportlint.core.values import shown
 
 #: Every top-level key, with what it must be.
 KNOWN_KEYS = {
@@ -40,15 +42,31 @@ KNOWN_KEYS = {
     "fail-on": "str",
     "jobs": "int",
     "exclude": "list",
+    "file-timeout": "seconds",
+    "max-memory": "size",
+    "max-file-size": "size",
+    "max-findings-per-rule": "int",
 }
+
+#: Defaults of the run's budgets (see :mod:`reportlint.run.limits`).
+DEFAULT_FILE_TIMEOUT = 20.0
+DEFAULT_MAX_MEMORY = 1024**3
+DEFAULT_MAX_FILE_SIZE = 50 * 1024**2
+DEFAULT_MAX_FINDINGS_PER_RULE = 200
+#: The smallest memory budget a worker can start with (Python and the parsing libraries need about 100 MB).
+MIN_MEMORY = 192 * 1024**2
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(I?B)?\s*", re.IGNORECASE)
 
 
 class ConfigError(Exception):
     """An invalid configuration or command line; reported on stderr with exit code 2."""
 
-    def __init__(self, message: str, path: Path | str | None = None) -> None:
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None) -> None:
         self.path = str(path) if path else None
-        super().__init__(f"{self.path}: {message}" if self.path else message)
+        self.line = line
+        where = f"{self.path}:{line}" if self.path and line else self.path
+        super().__init__(f"{where}: {message}" if where else message)
         self.message = message
 
 
@@ -80,6 +98,16 @@ class Config:
     fail_on: Severity = Severity.WARNING
     jobs: int | None = None
     exclude: tuple[str, ...] = ()
+    file_timeout: float = DEFAULT_FILE_TIMEOUT
+    max_memory: int = DEFAULT_MAX_MEMORY
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE
+    #: Dotted key path → line in the config file (see :func:`reportlint.core.tomllines.key_lines`).
+    lines: Mapping[tuple[str, ...], int] = field(default_factory=lambda: MappingProxyType({}), compare=False, repr=False)
+
+    def error(self, message: str, *key: str) -> ConfigError:
+        """A :class:`ConfigError` about the value at ``key`` (dotted path parts), naming this config's file and line."""
+        return ConfigError(message, self.path, line_of(self.lines, key) if key else None)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the config root, in POSIX form (for globs and outputs)."""
@@ -133,13 +161,22 @@ class Config:
         return replace(self, **{key: value for key, value in changes.items() if value is not None})
 
 
-def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
-    """Validate the keys and values of a config table into a :class:`Config`."""
+def parse_config(data: Mapping[str, Any], path: Path | None, lines: Mapping[tuple[str, ...], int] | None = None) -> Config:
+    """Validate the keys and values of a config table into a :class:`Config`.
+
+    ``lines`` (dotted key path → line, from :func:`reportlint.core.tomllines.key_lines`)
+    lets every error name the line of the value it is about.
+    """
+    lines = MappingProxyType(dict(lines or {}))
     where = path or "配置"
+
+    def fail(message: str, *key: str) -> ConfigError:
+        return ConfigError(message, where, line_of(lines, key) if key else None)
+
     for key, value in data.items():
         if key not in KNOWN_KEYS:
-            raise ConfigError(f"未知配置项 “{key}”{did_you_mean(key, KNOWN_KEYS)}", where)
-        _check_type(key, value, KNOWN_KEYS[key], where)
+            raise fail(f"未知配置项 “{key}”{did_you_mean(key, KNOWN_KEYS)}", key)
+        _check_type(key, value, KNOWN_KEYS[key], fail)
     root = path.parent.resolve() if path else Path.cwd()
 
     def paths(key: str) -> tuple[Path, ...]:
@@ -147,24 +184,39 @@ def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
 
     try:
         fail_on = Severity.parse(data.get("fail-on", "warning"))
-        severity = {normalize_selector(code): Severity.parse(level) for code, level in data.get("severity", {}).items()}
     except ValueError as error:
-        raise ConfigError(str(error), where) from None
+        raise fail(str(error), "fail-on") from None
+    severity = {}
+    for code, level in data.get("severity", {}).items():
+        try:
+            severity[normalize_selector(code)] = Severity.parse(level)
+        except ValueError as error:
+            raise fail(f"severity.{code}：{error}", "severity", code) from None
     for name, options in data.get("rules", {}).items():
         if not isinstance(options, dict):
-            raise ConfigError(f"[rules.{name}] 应为表（键值对），实际为 {options!r}", where)
+            raise fail(f"[rules.{name}] 应为表（键值对），实际为 {shown(options)}", "rules", name)
     for pattern, codes in data.get("per-file-ignores", {}).items():
-        _check_type(f"per-file-ignores.{pattern}", codes, "list", where)
+        _check_type(f"per-file-ignores.{pattern}", codes, "list", fail, ("per-file-ignores", pattern))
     for name, enabled in data.get("plugins", {}).items():
         if not isinstance(enabled, bool):
-            raise ConfigError(f"plugins.{name} 应为 true 或 false，实际为 {enabled!r}", where)
+            raise fail(f"plugins.{name} 应为 true 或 false，实际为 {shown(enabled)}", "plugins", name)
     for pattern, subject in data.get("subject", {}).items():
         if not isinstance(subject, str) or not subject.strip():
-            raise ConfigError(f'subject."{pattern}" 应为报告主体名称（字符串），实际为 {subject!r}', where)
-    _check_pairing(data.get("pairing", {}), where)
+            raise fail(f'subject."{pattern}" 应为报告主体名称（字符串），实际为 {shown(subject)}', "subject", pattern)
+    _check_pairing(data.get("pairing", {}), fail)
+    for key in ("rule-packs", "templates", "local-plugins"):
+        for item in data.get(key, ()):
+            if not item.strip():
+                raise fail(f"配置项 “{key}” 中有空的路径", key)
     jobs = data.get("jobs")
     if jobs is not None and jobs < 1:
-        raise ConfigError(f"jobs 应为正整数，实际为 {jobs}", where)
+        raise fail(f"jobs 应为正整数，实际为 {jobs}", "jobs")
+    memory = _size(data.get("max-memory", DEFAULT_MAX_MEMORY))
+    if 0 < memory < MIN_MEMORY:
+        raise fail(f"max-memory 至少为 {MIN_MEMORY // 1024**2}MB（0 表示不限），实际为 {shown(data.get('max-memory'))}", "max-memory")
+    findings_cap = data.get("max-findings-per-rule", DEFAULT_MAX_FINDINGS_PER_RULE)
+    if findings_cap < 1:
+        raise fail(f"max-findings-per-rule 应为正整数，实际为 {findings_cap}", "max-findings-per-rule")
     return Config(
         path=path,
         root=root,
@@ -186,6 +238,11 @@ def parse_config(data: Mapping[str, Any], path: Path | None) -> Config:
         fail_on=fail_on,
         jobs=jobs,
         exclude=tuple(data.get("exclude", ())),
+        file_timeout=float(data.get("file-timeout", DEFAULT_FILE_TIMEOUT)),
+        max_memory=memory,
+        max_file_size=_size(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE)),
+        max_findings_per_rule=findings_cap,
+        lines=lines,
     )
 
 
@@ -208,47 +265,60 @@ def is_rule_name(selector: str) -> bool:
     return not _CODE_LIKE.fullmatch(selector)
 
 
-def _check_pairing(pairing: Mapping[str, Any], where: Path | str) -> None:
+def _check_pairing(pairing: Mapping[str, Any], fail: Any) -> None:
     """``[pairing]``: each key a path glob, each value the name of the body those reports are from; errors name file and line."""
     for pattern, body in pairing.items():
         if not pattern.strip():
-            raise ConfigError('[pairing] 中有空的路径模式：键应为文件路径模式，如 "2021/兴国镇*.docx"', _at_key(where, "pairing", pattern))
+            raise fail('[pairing] 中有空的路径模式：键应为文件路径模式，如 "2021/兴国镇*.docx"', "pairing", pattern)
         if not isinstance(body, str) or not body.strip():
-            message = f'pairing."{pattern}" 应为报告单位名称（字符串，如 "秦安县兴国镇人民政府"），实际为 {body!r}'
-            raise ConfigError(message, _at_key(where, "pairing", pattern))
-
-
-def _at_key(where: Path | str, table: str, key: str) -> str:
-    """``file:line`` of ``key`` in the ``[table]`` of a config file (the file alone when the line is not found)."""
-    if not isinstance(where, Path):
-        return str(where)
-    try:
-        lines = where.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return str(where)
-    header = re.compile(rf"\s*\[\s*(?:tool\.reportlint\.)?{re.escape(table)}\s*\]")
-    inside = False
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            inside = header.match(line) is not None
-        elif inside and stripped.split("=", 1)[0].strip().strip("\"'") == key:
-            return f"{where}:{number}"
-    return str(where)
+            message = f'pairing."{pattern}" 应为报告单位名称（字符串，如 "秦安县兴国镇人民政府"），实际为 {shown(body)}'
+            raise fail(message, "pairing", pattern)
 
 
 def _codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(normalize_selector(str(value)) for value in values if str(value).strip())
 
 
-def _check_type(key: str, value: Any, kind: str, where: Path | str) -> None:
+def parse_size(value: int | str) -> int | None:
+    """A size in bytes from an integer or a string with a unit (``"50MB"``, ``"1 GiB"``, ``"512K"``); None when malformed.
+
+    Units count in 1024s (``MB`` and ``MiB`` are both 1024² bytes), as file managers show sizes.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    match = _SIZE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    number, unit, _ = match.groups()
+    scale = 1024 ** ("KMGT".index(unit.upper()) + 1) if unit else 1
+    return int(float(number) * scale)
+
+
+def _size(value: int | str) -> int:
+    size = parse_size(value)
+    assert size is not None, "checked by _check_type"
+    return size
+
+
+def _check_type(key: str, value: Any, kind: str, fail: Any, path: tuple[str, ...] | None = None) -> None:
+    """Raise ``fail(message, *path)`` when ``value`` is not of the declared kind."""
+    if kind == "size":
+        if parse_size(value) is None:
+            raise fail(f'配置项 “{key}” 应为大小（字节数，或带单位的字符串如 "50MB"、"1GiB"），实际为 {shown(value)}', *(path or (key,)))
+        return
+    if kind == "seconds":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0 or value == float("inf"):
+            raise fail(f"配置项 “{key}” 应为秒数（不小于 0 的数字，0 表示不限），实际为 {shown(value)}", *(path or (key,)))
+        return
     expected = {"list": list, "table": dict, "str": str, "int": int}[kind]
     ok = isinstance(value, expected) and not (kind == "int" and isinstance(value, bool))
     if kind == "list" and ok:
         ok = all(isinstance(item, str) for item in value)
     if not ok:
         described = {"list": "字符串列表", "table": "表", "str": "字符串", "int": "整数"}[kind]
-        raise ConfigError(f"配置项 “{key}” 应为{described}，实际为 {value!r}", where)
+        raise fail(f"配置项 “{key}” 应为{described}，实际为 {shown(value)}", *(path or (key,)))
 
 
 def validate_codes(config: Config, known_codes: Iterable[str], known_names: Iterable[str] = ()) -> None:
@@ -267,8 +337,8 @@ def validate_codes(config: Config, known_codes: Iterable[str], known_names: Iter
         if selector == "ALL" or any(code.startswith(selector) for code in codes) or selector in names:
             continue
         if is_rule_name(selector):
-            raise ConfigError(f"未知的规则名称 “{selector}”{did_you_mean(selector, names)}", config.path)
-        raise ConfigError(f"未知的规则代码 “{selector}”{did_you_mean(selector, codes)}", config.path)
+            raise config.error(f"未知的规则名称 “{selector}”{did_you_mean(selector, names)}", *_key_naming(config, selector))
+        raise config.error(f"未知的规则代码 “{selector}”{did_you_mean(selector, codes)}", *_key_naming(config, selector))
 
 
 def validate_rule_names(config: Config, known_names: Iterable[str]) -> None:
@@ -276,4 +346,19 @@ def validate_rule_names(config: Config, known_names: Iterable[str]) -> None:
     names = list(known_names)
     for name in config.rules:
         if name not in names:
-            raise ConfigError(f"[rules.{name}]：没有名为 “{name}” 的规则{did_you_mean(name, names)}", config.path)
+            raise config.error(f"[rules.{name}]：没有名为 “{name}” 的规则{did_you_mean(name, names)}", "rules", name)
+
+
+def _key_naming(config: Config, selector: str) -> tuple[str, ...]:
+    """The config key that names a rule selector (for the error's line)."""
+    for key, values in (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("extend-select", config.extend_select),
+        ("extend-ignore", config.extend_ignore),
+    ):
+        if selector in values:
+            return (key,)
+    if selector in config.severity:
+        return ("severity",)
+    return ("per-file-ignores",)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from enum import IntEnum
+from typing import Any
 
 from reportlint.core.model import Location
+from reportlint.core.values import shown
 
 
 class Severity(IntEnum):
@@ -27,7 +29,7 @@ class Severity(IntEnum):
         try:
             return cls[key.upper()]
         except KeyError:
-            raise ValueError(f"未知的严重级别 {value!r}（可选：error、warning、info）") from None
+            raise ValueError(f"未知的严重级别 {shown(value)}（可选：error、warning、info）") from None
 
     @property
     def label(self) -> str:
@@ -113,3 +115,26 @@ def fingerprint(code: str, context: str, occurrence: int) -> str:
     """
     digest = hashlib.sha256(f"{code}\x00{''.join(context.split())}\x00{occurrence}".encode())
     return digest.hexdigest()[:32]
+
+
+class Fingerprinter:
+    """:func:`fingerprint` for many findings of one file, each line's text hashed once.
+
+    ``of(code, line_key, line, rest, occurrence)`` equals
+    ``fingerprint(code, f"{line}\\x00{rest}", occurrence)``: whitespace is
+    dropped piecewise and the hash of ``code`` and the line is kept per
+    ``line_key``, so a thousand findings on one very long line cost one pass
+    over it, not a thousand.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[str, object], Any] = {}
+
+    def of(self, code: str, line_key: object, line: str, rest: str, occurrence: int) -> str:
+        """The fingerprint of a finding on ``line`` (identified by ``line_key``), ``rest`` being what follows the line in its context."""
+        base = self._lines.get((code, line_key))
+        if base is None:
+            base = self._lines[(code, line_key)] = hashlib.sha256(f"{code}\x00{''.join(line.split())}".encode())
+        digest = base.copy()
+        digest.update(f"\x00{''.join(rest.split())}\x00{occurrence}".encode())
+        return digest.hexdigest()[:32]

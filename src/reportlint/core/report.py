@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
+from reportlint.text.segmentation import Span, iter_lines, iter_sentences, logical_paragraphs
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
     from reportlint.template.reading import Reading
     from reportlint.template.spec import TemplateSet
+    from reportlint.text.dates import DateMention
+    from reportlint.text.quantities import Enumeration
+
+T = TypeVar("T")
 
 
 class ReportServices(Protocol):
@@ -39,6 +46,12 @@ class Report:
     ``text`` and offsets into it are the universal way to point at text; the
     template reading (sections, filled tables, subject, year) and the place
     analysis are computed on first use and shared by every rule.
+
+    So is the per-document text analysis: :attr:`lines`, :attr:`paragraphs`,
+    :attr:`sentences`, :attr:`enumerations`, :attr:`dates`, :attr:`chrome_lines` and :attr:`folded`
+    are computed once, on first use, and rules use them instead of splitting
+    the text again. An analysis of their own that several rules share (a rule
+    module's prose lines, say) goes through :meth:`shared`.
     """
 
     document: Document
@@ -46,6 +59,7 @@ class Report:
     path: Path
     templates: TemplateSet
     services: ReportServices
+    _shared: dict[Callable[[Any], Any], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -66,3 +80,63 @@ class Report:
     def places(self) -> PlaceAnalysis:
         """The subject on the map and every place the report names (loads the gazetteer on first use)."""
         return self.services.analyse_places(self)
+
+    @cached_property
+    def lines(self) -> tuple[Span, ...]:
+        """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`)."""
+        return tuple(iter_lines(self.document.text))
+
+    @cached_property
+    def chrome_lines(self) -> frozenset[int]:
+        """The starts of the lines the reader took as page chrome (:attr:`Reading.chrome`, one home for that decision)."""
+        starts = [line.start for line in self.lines]
+        return frozenset(starts[bisect_right(starts, span.start) - 1] for span in self.reading.chrome)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """The logical paragraphs of :attr:`text` (soft-wrapped lines joined, see :func:`~reportlint.text.segmentation.logical_paragraphs`)."""
+        return tuple(logical_paragraphs(self.document.text, self.lines))
+
+    @cached_property
+    def normalized_paragraphs(self) -> tuple[Span, ...]:
+        """The logical paragraphs of :attr:`normalized` (its folded punctuation may end paragraphs elsewhere)."""
+        normalized = self.document.normalized
+        if normalized is self.document.text:
+            return self.paragraphs
+        return tuple(logical_paragraphs(normalized, self.lines))
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """The prose sentences of :attr:`normalized` (table rows left out, see :func:`~reportlint.text.segmentation.iter_sentences`)."""
+        return tuple(iter_sentences(self.document.normalized, paragraphs=self.normalized_paragraphs))
+
+    def sentences_in(self, start: int, end: int) -> list[Span]:
+        """The sentences of :attr:`sentences` that overlap ``[start, end)``."""
+        return [sentence for sentence in self.sentences if sentence.end > start and sentence.start < end]
+
+    @cached_property
+    def enumerations(self) -> tuple[Enumeration, ...]:
+        """Totals with their listed parts in the prose of :attr:`normalized` (see :func:`~reportlint.text.quantities.find_enumerations`)."""
+        from reportlint.text.quantities import find_enumerations
+
+        return find_enumerations(self.document.normalized, sentences=self.sentences)
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Every date of :attr:`text`, in order (see :func:`~reportlint.text.dates.find_dates`)."""
+        from reportlint.text.dates import find_dates
+
+        return tuple(find_dates(self.document.text))
+
+    @cached_property
+    def folded(self) -> str:
+        """:attr:`text` with widths and quotes folded only (no script conversion), same length."""
+        from reportlint.text.normalize import fold_width
+
+        return fold_width(self.document.text)
+
+    def shared(self, compute: Callable[[Report], T]) -> T:
+        """``compute(self)``, computed once per report and shared by every rule that asks with the same function."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        return self._shared[compute]

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.conditions import Condition
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
+from reportlint.core.values import shown
+from reportlint.text.quoting import one_line
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -61,11 +63,11 @@ class Option:
         if not ok:
             type_name = {str: "字符串", int: "整数", float: "数字", bool: "true/false", list: "字符串列表", dict: "表"}
             raise RuleDefinitionError(
-                f"规则 {rule_name} 的选项 {option_name} 应为{type_name.get(expected, expected.__name__)}，实际为 {value!r}"
+                f"规则 {rule_name} 的选项 {option_name} 应为{type_name.get(expected, expected.__name__)}，实际为 {shown(value)}"
             )
         if self.choices is not None and value not in self.choices:
             choices = "、".join(map(str, self.choices))
-            raise RuleDefinitionError(f"规则 {rule_name} 的选项 {option_name} 只能取 {choices}，实际为 {value!r}")
+            raise RuleDefinitionError(f"规则 {rule_name} 的选项 {option_name} 只能取 {choices}，实际为 {shown(value)}")
         return value
 
 
@@ -125,7 +127,7 @@ class BaseRule:
         """Raise :class:`RuleDefinitionError` when the class is not a usable rule."""
         where = f"{cls.__module__}.{cls.__qualname__}"
         if not cls.code or not cls.code[:2].isalpha() or not cls.code[-1].isdigit():
-            raise RuleDefinitionError(f"{where}: 规则代码 {cls.code!r} 无效，应为字母前缀加数字，如 GS101")
+            raise RuleDefinitionError(f"{where}: 规则代码 {shown(cls.code)} 无效，应为字母前缀加数字，如 GS101")
         if not cls.name:
             raise RuleDefinitionError(f"{where}: 规则 {cls.code} 缺少 name")
         try:
@@ -147,6 +149,10 @@ class Rule(BaseRule):
     which yields diagnostics at offsets of ``report.text``.
     """
 
+    #: Whether the rule judges the report's own wording: its findings on lines of page chrome
+    #: (site navigation, font widgets, CMS metadata lines left in a copied web page) are dropped.
+    prose_only: ClassVar[bool] = False
+
     def check(self, report: Report) -> Iterable[Diagnostic]:
         """Yield the diagnostics of this rule for one report."""
         raise NotImplementedError
@@ -161,12 +167,12 @@ class Rule(BaseRule):
         fix: Fix | None = None,
         severity: str | Severity | None = None,
     ) -> Diagnostic:
-        """A diagnostic of this rule at ``[start, end)`` of ``report.text``."""
+        """A diagnostic of this rule at ``[start, end)`` of ``report.text``; the message is made one line (text quoted across a line break is joined)."""
         return Diagnostic(
             code=self.code,
             name=self.name,
             severity=Severity.parse(severity or self.severity),
-            message=message,
+            message=one_line(message),
             start=start,
             end=start if end is None else end,
             related=tuple(item if isinstance(item, Related) else Related(*item) for item in related),

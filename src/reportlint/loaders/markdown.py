@@ -10,14 +10,13 @@ from __future__ import annotations
 import itertools
 import re
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Paragraph, Table
 from reportlint.loaders import Loader, line_paragraphs
 from reportlint.loaders.directives import comment_suppressions
 from reportlint.sources import Source
 
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$")
-_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*\r?$")
+_DELIMITER_ROW = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -116,9 +115,3 @@ class MarkdownLoader(Loader):
             encoding=encoding,
             suppressions=comment_suppressions(text, text, markdown_blocks(text, blocks), source_map, "Markdown 注释"),
         )
-
-
-@hookimpl
-def reportlint_loaders():
-    """The Markdown loader."""
-    return [MarkdownLoader]

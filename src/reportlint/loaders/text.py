@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, LineIndex
 from reportlint.loaders import Loader, line_paragraphs
 from reportlint.sources import Source
@@ -24,9 +23,3 @@ class TextLoader(Loader):
             format=self.format,
             encoding=encoding,
         )
-
-
-@hookimpl
-def reportlint_loaders():
-    """The plain-text loader."""
-    return [TextLoader]

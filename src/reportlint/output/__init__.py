@@ -71,6 +71,16 @@ def severity_counts(diagnostics: Iterable[Diagnostic]) -> Counter[Severity]:
     return Counter(diagnostic.severity for diagnostic in diagnostics)
 
 
+def files_summary(run: RunResult) -> str:
+    """How many files were checked, could not be read, and were passed over: ``检查了 5 个文件（1 个无法读取），跳过 2 个文件``."""
+    text = f"检查了 {len(run.files)} 个文件"
+    if run.unreadable:
+        text += f"（{run.unreadable} 个无法读取）"
+    if run.skipped:
+        text += f"，跳过 {len(run.skipped)} 个文件（--show-files 可列出）"
+    return text
+
+
 def family_label(family: str) -> str:
     """``RL3 勾稽关系`` for a built-in family, the bare prefix for a plugin's (``GS1``)."""
     name = FAMILY_NAMES.get(family)
@@ -95,12 +105,12 @@ def summary_line(run: RunResult) -> str:
     """The Chinese one-line summary of a run."""
     diagnostics = run.diagnostics
     counts = severity_counts(diagnostics)
-    files = len(run.files)
+    files = files_summary(run)
     if not diagnostics:
-        return f"检查了 {files} 个文件，未发现问题。"
+        return f"{files}，未发现问题。"
     parts = "，".join(f"{severity.chinese} {counts[severity]}" for severity in sorted(Severity, reverse=True) if counts[severity])
     with_findings = sum(1 for result in run.files if result.diagnostics)
-    return f"检查了 {files} 个文件，其中 {with_findings} 个有问题，共 {len(diagnostics)} 处（{parts}）。"
+    return f"{files}，其中 {with_findings} 个有问题，共 {len(diagnostics)} 处（{parts}）。"
 
 
 def statistics_lines(run: RunResult) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reportlint.core.config import ConfigError
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.core.rule import Rule
+from reportlint.core.rule import BaseRule
 from reportlint.run.results import FileResult
 from reportlint.sources import SourceError, read_source
 
@@ -32,7 +32,7 @@ def annotated_name(path: Path) -> Path:
     return path.with_name(path.stem + ANNOTATED_SUFFIX)
 
 
-def comment_paragraphs(diagnostic: Diagnostic, rule: type[Rule] | None) -> list[str]:
+def comment_paragraphs(diagnostic: Diagnostic, rule: type[BaseRule] | None) -> list[str]:
     """The paragraphs of one finding's comment: code, name and severity; the message; the explanation; the fix; how to accept it."""
     paragraphs = [f"{diagnostic.code} {diagnostic.name}（{diagnostic.severity.chinese}）", diagnostic.message]
     if rule is not None:
@@ -43,7 +43,7 @@ def comment_paragraphs(diagnostic: Diagnostic, rule: type[Rule] | None) -> list[
     return paragraphs
 
 
-def annotate_copy(result: FileResult, rules: Mapping[str, type[Rule]], path: Path | None = None) -> tuple[bytes, int]:
+def annotate_copy(result: FileResult, rules: Mapping[str, type[BaseRule]], path: Path | None = None) -> tuple[bytes, int]:
     """The bytes of an annotated copy of the .docx a result is about, and the number of comments written.
 
     ``path`` is where the file is (default: the result's path). Raises
@@ -80,7 +80,7 @@ def write_annotated(data: bytes, target: Path, original: Path) -> None:
         raise ConfigError(f"无法写入 {target}：{error.strerror or error}") from None
 
 
-def annotate_into(directory: Path, results: list[FileResult], rules: Mapping[str, type[Rule]]) -> list[tuple[Path, int]]:
+def annotate_into(directory: Path, results: list[FileResult], rules: Mapping[str, type[BaseRule]]) -> list[tuple[Path, int]]:
     """``check --annotate DIR``: an annotated copy of every checked .docx in ``directory`` (keeping sub-folders)."""
     written = []
     for result in results:

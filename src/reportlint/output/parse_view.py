@@ -15,6 +15,17 @@ from reportlint.core.report import Report
 from reportlint.places.export import places_dict
 from reportlint.template.export import reading_dict
 
+#: Where the reader found the subject, in Chinese.
+_SUBJECT_SOURCES = {
+    "title": "标题",
+    "issuer": "发文单位行",
+    "config": "配置",
+    "metadata": "网页元数据",
+    "intro": "开头部分",
+    "signature": "落款",
+    "self-reference": "自称",
+}
+
 
 def render_parse(report: Report, as_json: bool) -> str:
     """The parse view of a report: a JSON document (with the document's blocks) or the text view."""
@@ -33,7 +44,7 @@ def _text_view(data: dict[str, Any]) -> str:
     subject = data["subject"]
     if subject:
         lines.append(
-            f"主体：{subject['name']}（{subject['level']}，来自{ {'title': '标题', 'issuer': '发文单位行', 'config': '配置'}.get(subject['source'], subject['source']) }）"
+            f"主体：{subject['name'] or '（未写明名称）'}（{subject['level']}，来自{_SUBJECT_SOURCES.get(subject['source'], subject['source'])}）"
         )
     else:
         lines.append("主体：（未找到）")
@@ -68,6 +79,13 @@ def _text_view(data: dict[str, Any]) -> str:
             lines.append(f"  {where:>4}行  {row['row'] or '(无法对齐)':<14} [{row['match']}] {cells}")
         if table["missing_rows"]:
             lines.append(f"  缺少的行：{'、'.join(table['missing_rows'])}")
+        for row in table.get("unsplit_rows", ()):
+            lines.append(f"  {row['location']['line']:>4}行  {row['row'] or '-':<14} [无法拆分：{row['candidates']} 种可能] {row['text']}")
+    truncation = data.get("truncation")
+    if truncation:
+        lines.append(f"文本不完整（第 {truncation['location']['line']} 行）：{truncation['description']}")
+    for unread in data.get("unread_tables", ()):
+        lines.append(f"表格未读出：{unread['section']}（{unread['reason']}）{'、'.join(unread['tables'])}")
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ is one column (``columnKind: unicodeCodePoints``); each result carries a
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -28,10 +29,13 @@ FINGERPRINT_KEY = "reportlint/v1"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _artifact_location(path: str) -> dict:
-    if Path(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
-    return {"uri": quote(Path(path).as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+def _artifact_location(path: str, sources: dict[str, str] | None = None) -> dict[str, str]:
+    """A file's SARIF location: a URI percent-encoded from the bytes of its name (relative to ``%SRCROOT%`` when it can be)."""
+    source = (sources or {}).get(path, path)
+    raw = os.fsencode(source)  # a name's undecodable bytes come back as they are on disk
+    if Path(source).is_absolute():
+        return {"uri": "file://" + quote(raw.replace(os.sep.encode(), b"/"), safe="/")}
+    return {"uri": quote(raw.replace(os.sep.encode(), b"/"), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(location: Location) -> dict:
@@ -43,8 +47,8 @@ def _region(location: Location) -> dict:
     }
 
 
-def _physical(path: str, location: Location | None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": _artifact_location(path)}
+def _physical(path: str, location: Location | None, sources: dict[str, str]) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _artifact_location(path, sources)}
     if location is not None:
         physical["region"] = _region(location)
     return physical
@@ -63,8 +67,8 @@ def _rule_descriptor(rule: type[BaseRule]) -> dict[str, Any]:
     }
 
 
-def _result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any]:
-    location: dict[str, Any] = {"physicalLocation": _physical(diagnostic.path, diagnostic.location)}
+def _result(diagnostic: Diagnostic, rule_index: dict[str, int], sources: dict[str, str]) -> dict[str, Any]:
+    location: dict[str, Any] = {"physicalLocation": _physical(diagnostic.path, diagnostic.location, sources)}
     if diagnostic.location is not None and diagnostic.location.logical:
         location["logicalLocations"] = [{"name": diagnostic.location.logical, "kind": "element"}]
     result: dict[str, Any] = {
@@ -78,7 +82,11 @@ def _result(diagnostic: Diagnostic, rule_index: dict[str, int]) -> dict[str, Any
         result["ruleIndex"] = rule_index[diagnostic.code]
     if diagnostic.related:
         result["relatedLocations"] = [
-            {"id": number, "message": {"text": item.message}, "physicalLocation": _physical(item.path or diagnostic.path, item.location)}
+            {
+                "id": number,
+                "message": {"text": item.message},
+                "physicalLocation": _physical(item.path or diagnostic.path, item.location, sources),
+            }
             for number, item in enumerate(diagnostic.related, start=1)
         ]
     return result
@@ -100,6 +108,7 @@ class SarifReporter(Reporter):
     def render(self, run: RunResult) -> str:
         rules = list(run.rules)
         rule_index = {rule.code: index for index, rule in enumerate(rules)}
+        sources = {result.path: result.source_path for result in run.files if result.source_path}
         root = Path.cwd().as_uri().rstrip("/") + "/"
         notifications = [{"level": "error", "message": {"text": f"插件 {failure.plugin}：{failure.message}"}} for failure in run.failures]
         sarif_run = {
@@ -115,7 +124,7 @@ class SarifReporter(Reporter):
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": not run.failures, "toolExecutionNotifications": notifications}],
-            "artifacts": [{"location": _artifact_location(path)} for path in _artifact_paths(run)],
-            "results": [_result(diagnostic, rule_index) for diagnostic in run.diagnostics],
+            "artifacts": [{"location": _artifact_location(path, sources)} for path in _artifact_paths(run)],
+            "results": [_result(diagnostic, rule_index, sources) for diagnostic in run.diagnostics],
         }
         return json.dumps({"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [sarif_run]}, ensure_ascii=False, indent=2) + "\n"

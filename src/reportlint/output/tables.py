@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: The logical place of a table cell as the loaders write it (``表格3 第5行 第2列``, after ``第2页 `` for PDF).
 _LOGICAL_CELL = re.compile(r"表格(\d+) 第(\d+)行 第(\d+)列")
 #: A Markdown delimiter row (``| --- | :---: |``).
-_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*")
+_DELIMITER_ROW = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ What the analysis holds:
   whether the gazetteer has the first containing the second.
 
 Self-references (``我镇``, ``本局`` …) are found without the gazetteer
-(:mod:`reportlint.places.self_references`), so the rule on them stays cheap.
+(:mod:`reportlint.text.self_references`), so the rule on them stays cheap.
 """
 
 from __future__ import annotations
@@ -43,12 +43,12 @@ from reportlint.places.divisions import Place
 from reportlint.places.gazetteer import Gazetteer
 from reportlint.places.matcher import PlaceMention
 from reportlint.places.relations import Relation, RelationJudge
-from reportlint.places.self_references import GOVERNMENT_SELF_NOUNS, SelfReference, find_self_references
 from reportlint.places.settings import load_gazetteer, place_settings
 from reportlint.places.subject import SubjectResolution, resolve_subject
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.ordinals import ORDINAL_CHARS, section_number
 from reportlint.text.segmentation import Span
+from reportlint.text.self_references import GOVERNMENT_SELF_NOUNS, SelfReference, find_self_references
 
 if TYPE_CHECKING:
     from reportlint.template.identity import Subject, TextSpan
@@ -397,8 +397,8 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
 def _subject_place(gazetteer: Gazetteer, reading: Reading, mentions: Sequence[PlaceMention]) -> SubjectPlace | None:
     """Resolve the reader's subject: the pinned name, else the most specific name the report gives itself."""
     subject = reading.subject
-    if subject is None:
-        return None
+    if subject is None or not subject.name:
+        return None  # a body known only by how it calls itself (我镇) has no name to look up
     name, origin = _most_specific_name(gazetteer, reading, subject)
     resolution = resolve_subject(gazetteer, name, mentions, subject_origin=origin)
     parents = gazetteer.parents(resolution.place) if resolution.place is not None else ()

@@ -100,11 +100,21 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
     """
     data_path = Path(path) if path is not None else DEFAULT_DATA_FILE
     try:
-        text = data_path.read_bytes().decode("utf-8")
+        data = data_path.read_bytes()
     except FileNotFoundError:
         raise GazetteerDataError(f"找不到地名数据文件：{data_path}") from None
     except OSError as error:
         raise GazetteerDataError(f"无法读取地名数据文件 {data_path}：{error.strerror or error}") from None
+    from reportlint.core.usercache import cached
+
+    info, names, codes, parent_codes = cached("gazetteer", data, lambda: _parse_division_file(data, data_path))
+    return DivisionColumns(info=DataFileInfo(str(data_path), *info[1:]), names=names, codes=codes, parent_codes=parent_codes)
+
+
+def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, str, str], list[str], list[str], list[str]]:
+    """The header facts and the sorted columns of a data file's bytes (plain data, kept in the user cache)."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise GazetteerDataError(f"地名数据文件 {data_path} 不是 UTF-8 编码（第 {error.start} 字节）") from None
     header = _header_lines(text, data_path)
@@ -126,7 +136,7 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
         names = [names[index] for index in order]
         codes = [codes[index] for index in order]
         parent_codes = [parent_codes[index] for index in order]
-    return DivisionColumns(info=info, names=names, codes=codes, parent_codes=parent_codes)
+    return (info.path, info.data_as_of, info.source, info.authority), names, codes, parent_codes
 
 
 def _header_lines(text: str, data_path: Path) -> list[str]:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from functools import cached_property, lru_cache
 
+from reportlint.core.values import shown
 from reportlint.places.datafile import (
     DataFileInfo,
     DivisionColumns,
@@ -279,7 +280,7 @@ def _as_extra_place(extra: ExtraPlace | tuple[str, str, str]) -> ExtraPlace:
     if isinstance(extra, ExtraPlace):
         return extra
     if isinstance(extra, str) or len(extra) != 3:
-        raise GazetteerError(f"补充地名应写成（名称, 上级代码或全称, 类型）三项，实际为 {extra!r}")
+        raise GazetteerError(f"补充地名应写成（名称, 上级代码或全称, 类型）三项，实际为 {shown(extra)}")
     return ExtraPlace(*extra)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.suggest import did_you_mean
+from reportlint.core.values import shown
 from reportlint.places.divisions import ExtraPlace
 from reportlint.places.errors import GazetteerError
 from reportlint.places.gazetteer import Gazetteer
@@ -49,45 +50,48 @@ def place_settings(config: Config) -> PlaceSettings:
     Cheap: checks shapes and that the data file exists, loads nothing.
     """
     table: Mapping[str, Any] = config.places
-    where = config.path or "配置"
     for key in table:
         if key not in PLACES_KEYS:
-            raise ConfigError(f"[places] 中的未知配置项 “{key}”{did_you_mean(key, PLACES_KEYS)}", where)
+            raise config.error(f"[places] 中的未知配置项 “{key}”{did_you_mean(key, PLACES_KEYS)}", "places", key)
     data_file = None
     if "data-file" in table:
         value = table["data-file"]
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"[places] data-file 应为{PLACES_KEYS['data-file']}，实际为 {value!r}", where)
+            raise config.error(f"[places] data-file 应为{PLACES_KEYS['data-file']}，实际为 {shown(value)}", "places", "data-file")
         data_file = (config.root / value).resolve()
         if not data_file.is_file():
-            raise ConfigError(f"[places] data-file 指向的地名数据文件不存在：{data_file}", where)
+            raise config.error(f"[places] data-file 指向的地名数据文件不存在：{data_file}", "places", "data-file")
     allow = table.get("allow", [])
     if not isinstance(allow, list) or not all(isinstance(name, str) and name.strip() for name in allow):
-        raise ConfigError(f"[places] allow 应为{PLACES_KEYS['allow']}（非空字符串），实际为 {allow!r}", where)
+        raise config.error(f"[places] allow 应为{PLACES_KEYS['allow']}（非空字符串），实际为 {shown(allow)}", "places", "allow")
     extra = table.get("extra", [])
     if not isinstance(extra, list):
-        raise ConfigError(f"[places] extra 应为{PLACES_KEYS['extra']}，实际为 {extra!r}", where)
+        raise config.error(f"[places] extra 应为{PLACES_KEYS['extra']}，实际为 {shown(extra)}", "places", "extra")
     return PlaceSettings(
         data_file=data_file,
-        extra_places=tuple(_extra_place(item, number, where) for number, item in enumerate(extra, start=1)),
+        extra_places=tuple(_extra_place(item, number, config) for number, item in enumerate(extra, start=1)),
         allow=frozenset(name.strip() for name in allow),
     )
 
 
-def _extra_place(item: Any, number: int, where: Path | str) -> ExtraPlace:
+def _extra_place(item: Any, number: int, config: Config) -> ExtraPlace:
     """One ``[[places.extra]]`` table as an :class:`ExtraPlace`."""
     if not isinstance(item, Mapping):
-        raise ConfigError(f"[places] extra 第 {number} 项应为表 {{name = …, parent = …, kind = …}}，实际为 {item!r}", where)
+        raise config.error(
+            f"[places] extra 第 {number} 项应为表 {{name = …, parent = …, kind = …}}，实际为 {shown(item)}", "places", "extra"
+        )
     unknown = sorted(set(item) - set(_EXTRA_KEYS))
     if unknown:
-        raise ConfigError(f"[places] extra 第 {number} 项有未知的键 “{unknown[0]}”{did_you_mean(unknown[0], _EXTRA_KEYS)}", where)
+        raise config.error(
+            f"[places] extra 第 {number} 项有未知的键 “{unknown[0]}”{did_you_mean(unknown[0], _EXTRA_KEYS)}", "places", "extra"
+        )
     missing = [key for key in _EXTRA_KEYS if not isinstance(item.get(key), str) or not item[key].strip()]
     if missing:
-        raise ConfigError(f"[places] extra 第 {number} 项缺少 {'、'.join(missing)}（均为字符串）", where)
+        raise config.error(f"[places] extra 第 {number} 项缺少 {'、'.join(missing)}（均为字符串）", "places", "extra")
     try:
         return ExtraPlace(item["name"].strip(), item["parent"].strip(), item["kind"].strip())
     except GazetteerError as error:
-        raise ConfigError(f"[places] extra 第 {number} 项：{error}", where) from None
+        raise config.error(f"[places] extra 第 {number} 项：{error}", "places", "extra") from None
 
 
 def load_gazetteer(settings: PlaceSettings, config_path: Path | None = None) -> Gazetteer:

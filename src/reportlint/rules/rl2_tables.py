@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
+from reportlint.template.identity import Subject
+from reportlint.template.labels import label_key
 from reportlint.text.quoting import squash
 
 
@@ -26,6 +28,13 @@ def _cells(report: Report, status: CellStatus | None = None) -> Iterator[tuple[F
             for cell in row.cells:
                 if status is None or cell.status is status:
                     yield table, row, cell
+
+
+def _cut_row(report: Report, table: FilledTable) -> FilledRow | None:
+    """The last row of a table in the part where an incomplete text stops: its cells may be cut off, not blank."""
+    if not report.reading.cut_off(table.spec.section):
+        return None
+    return max(table.rows, key=lambda row: row.end, default=None)
 
 
 def _span(cell: FilledCell) -> tuple[int, int]:
@@ -52,8 +61,9 @@ class MissingTable(Rule):
     """第二、三、四部分缺少统一格式规定的表格。
 
     统一格式中，第二部分由“第二十条第（一）项”等几张小表组成，第三部分是收到和
-    处理政府信息公开申请情况表，第四部分是行政复议、行政诉讼情况表。网页发布时表格
-    常以图片形式出现或丢失，导致公众看不到数据。
+    处理政府信息公开申请情况表，第四部分是行政复议、行政诉讼情况表。只报告写了
+    文字却没有表格的部分；标题下什么都没有（表格多半是图片或附件）、表格在而读
+    不出的，由 RL215 提示；文本在中途中断时（RL117）中断处之后的表格不报告。
 
     反例：
 
@@ -81,24 +91,27 @@ class MissingTable(Rule):
             section = reading.section(section_id)
             if section is None:
                 continue  # the missing section itself is RL101's finding
+            if reading.cut_off(section_id) or reading.unread(section_id) is not None:
+                continue  # the text stops before the tables (RL117), or they are there but unread (RL215)
             template_id = reading.table_templates.get(section_id)
             specs = template.tables_of(section_id)
             if template_id is None:
-                yield self.diagnostic(f"“{section.heading}”中没有找到统一格式规定的表格", section.start, section.end)
+                yield self.diagnostic(f"“{squash(section.heading)}”中没有找到统一格式规定的表格", section.start, section.end)
                 continue
             if template_id != template.id:
                 continue  # a table of the other template is RL106's finding
             for spec in specs:
                 table = reading.table(spec.id)
                 if table is None or not table.found:
-                    yield self.diagnostic(f"“{section.heading}”缺少表格“{spec.title}”", section.start, section.end)
+                    yield self.diagnostic(f"“{squash(section.heading)}”缺少表格“{spec.title}”", section.start, section.end)
 
 
 class MissingRows(Rule):
     """表格缺少统一格式规定的行（例如第三部分只有部分办理结果行）。
 
     统一格式的每一行都必须填写，没有数据的行也要保留并填 0。缺行会使汇总统计出错，
-    也无法核对勾稽关系。
+    也无法核对勾稽关系。文本在表格中途中断时（RL117），中断处之后的行不报告；数字
+    连写而无法拆分的行由 RL215 提示。
 
     反例：
 
@@ -122,7 +135,12 @@ class MissingRows(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
-            missing = [row for row in table.spec.rows if table.row(row.id) is None]
+            unsplit = {row.row for row in table.unsplittable}
+            missing = [row for row in table.spec.rows if table.row(row.id) is None and row.id not in unsplit]
+            if report.reading.cut_off(table.spec.section):
+                found = [index for index, row in enumerate(table.spec.rows) if table.row(row.id) is not None]
+                last = max(found, default=-1)
+                missing = [row for row in missing if table.spec.rows.index(row) < last]  # rows after the cut: RL117
             if not missing:
                 continue
             labels = "、".join(f"“{row.label}”" for row in missing[:4]) + (f"等 {len(missing)} 行" if len(missing) > 4 else "")
@@ -223,9 +241,10 @@ class ValueCount(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
+            cut = _cut_row(report, table)
             for row in table.rows:
-                if row.row is None:
-                    continue
+                if row.row is None or row is cut:
+                    continue  # the row the text stops in is RL117's finding
                 extra = [cell for cell in row.cells if cell.status is CellStatus.EXTRA]
                 unaligned = [cell for cell in row.cells if cell.status is CellStatus.UNALIGNED]
                 if not extra and not unaligned:
@@ -248,7 +267,9 @@ class ValueCount(Rule):
 class BlankCell(Rule):
     """表格单元格为空。没有数据的单元格应填写 0。
 
-    空白单元格让读者无法区分“没有发生”和“漏填”，也无法核对勾稽关系。
+    空白单元格让读者无法区分“没有发生”和“漏填”，也无法核对勾稽关系。一行中有
+    几个空白单元格时合并为一条，整张表都空着时只报告一次。文本在表格中途中断时
+    （RL117），最后一行的空白可能是被截掉的数值，不报告。
 
     反例：
 
@@ -264,11 +285,44 @@ class BlankCell(Rule):
     severity = "error"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table, _row, cell in _cells(report, CellStatus.BLANK):
-            yield self.diagnostic(
-                f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}为空，没有数据应填写 0",
-                *_span(cell),
-            )
+        for table in _tables(report):
+            cut = _cut_row(report, table)
+            blanks = [(row, cell) for row in table.rows if row is not cut for cell in row.cells if cell.status is CellStatus.BLANK]
+            if not blanks:
+                continue
+            written = [
+                cell for row in table.rows for cell in row.cells if cell.status in (CellStatus.OK, CellStatus.NON_NUMERIC, CellStatus.EXTRA)
+            ]
+            rows = {id(row) for row, _ in blanks}
+            if not written and len(rows) > 1:
+                first, last = blanks[0][1], blanks[-1][1]
+                yield self.diagnostic(
+                    f"{table.spec.display}读到的 {len(rows)} 行全部为空（{len(blanks)} 个单元格），没有数据应填写 0",
+                    _span(first)[0],
+                    _span(last)[1],
+                )
+                continue
+            for row in table.rows:
+                empty = [cell for cell in row.cells if cell.status is CellStatus.BLANK]
+                if not empty or row is cut:
+                    continue
+                if len(empty) == 1:
+                    cell = empty[0]
+                    where = table.spec.cell_name(cell.row, cell.column)
+                    yield self.diagnostic(f"{table.spec.display}{where}为空，没有数据应填写 0", *_span(cell))
+                    continue
+                if len(empty) == len(table.spec.columns):
+                    what = f"单元格全部为空（{len(empty)} 个）"
+                else:
+                    what = (
+                        "".join(f"“{table.spec.column(cell.column).display}”" for cell in empty if cell.column)
+                        + f"列为空（{len(empty)} 个单元格）"
+                    )
+                yield self.diagnostic(
+                    f"{table.spec.display}{table.spec.cell_name(row.row, None)}的{what}，没有数据应填写 0",
+                    *_span(empty[0]),
+                    related=[Related(*_span(cell), "空白单元格") for cell in empty[1:]],
+                )
 
 
 class NonNumericCell(Rule):
@@ -427,10 +481,11 @@ class ImpossibleCount(Rule):
             column = table.spec.column(cell.column)
             if column.kind != "count":
                 continue
-            where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
             if cell.value < 0:
+                where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
                 yield self.diagnostic(f"{where}是数量，不能为负数（填写的是“{cell.raw}”）", *_span(cell))
             elif isinstance(cell.value, Decimal) and cell.value != cell.value.to_integral_value():
+                where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
                 yield self.diagnostic(f"{where}是数量，应为整数（填写的是“{cell.raw}”）", *_span(cell))
 
 
@@ -519,46 +574,131 @@ class RulesByLowerBody(Rule):
             cell = table.cell("rules", column.id)
             if cell.is_readable and cell.value and cell.value > 0:
                 yield self.diagnostic(
-                    f"{subject.name}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
+                    f"{subject.display}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
                     *_span(cell),
                 )
 
 
-class FeeAmountScale(Rule):
-    """2021 年格式“本年收费金额（单位：万元）”的数值大得不合常理，可能按“元”填写了。
+def _tier(subject: Subject | None) -> str | None:
+    """How high a body stands for money amounts: ``township``, ``county`` or None (a city, a province, or unknown)."""
+    if subject is None:
+        return None
+    if subject.is_township:
+        return "township"
+    if subject.level in ("县", "区"):
+        return "county"
+    if subject.level == "部门" and subject.name:
+        if "省" in subject.name or "自治区" in subject.name:
+            return None
+        if re.search(r"[县旗]|(?<![社园])区(?!域)", subject.name) and not re.search(r"市(?!场|民|政)", subject.name.split("区")[-1]):
+            return "county"
+    return None
 
-    表头规定单位为万元。乡镇、街道、县级机关一年的行政事业性收费很少达到上百万元，
-    数值过大通常是把元当成了万元。
+
+class FeeAmountScale(Rule):
+    """2021 年格式“本年收费金额（单位：万元）”的数值对报告主体来说大得不合常理，可能按“元”填写了。
+
+    表头规定单位为万元。乡镇、街道一年的行政事业性收费很少达到上百万元，县级机关
+    很少达到上亿元；数值过大通常是把元当成了万元。地市、省级机关及其部门收费上千
+    万元很常见，不检查；报告主体不明时也不检查。
 
     反例：
 
+        某某镇2021年政府信息公开工作年度报告
         行政事业性收费  3500
 
     正例：
 
+        某某镇2021年政府信息公开工作年度报告
         行政事业性收费  0.35
 
-    选项：``threshold``（数字，万元）——超过该值即提示，默认 100。
+    选项：``threshold``（数字，万元，默认 100）——乡镇、街道超过该值即提示；
+    ``county-threshold``（数字，万元，默认 10000）——县级机关（县、区人民政府及其部门）超过该值即提示。
     """
 
     code = "RL214"
     name = "fee-amount-scale"
     severity = "warning"
-    options = {"threshold": Option(100.0, "超过该金额（万元）即提示", float)}
+    options = {
+        "threshold": Option(100.0, "乡镇、街道超过该金额（万元）即提示", float),
+        "county-threshold": Option(10000.0, "县级机关超过该金额（万元）即提示", float),
+    }
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         table = report.reading.table("s2_20_8")
-        if table is None:
+        tier = _tier(report.reading.subject)
+        if table is None or tier is None:
             return
+        threshold = Decimal(str(self.config["threshold" if tier == "township" else "county-threshold"]))
         for column in table.spec.columns:
             if column.unit != "万元":
                 continue
             cell = table.cell("fees", column.id)
-            if cell.is_readable and cell.value is not None and cell.unit is None and cell.value > Decimal(str(self.config["threshold"])):
+            if cell.is_readable and cell.value is not None and cell.unit is None and cell.value > threshold:
+                who = "乡镇、街道" if tier == "township" else "县级机关"
                 yield self.diagnostic(
-                    f"“行政事业性收费”的收费金额单位是万元，填写的 {cell.raw} 万元即 {cell.value * 10000} 元，数值异常，请确认是否按“元”填写",
+                    f"“行政事业性收费”的收费金额单位是万元，填写的 {cell.raw} 万元即 {cell.value * 10000} 元，"
+                    f"对{who}来说数值异常（超过 {threshold.normalize():f} 万元），请确认是否按“元”填写",
                     *_span(cell),
                 )
+
+
+#: Why a part's tables could not be read, for messages.
+_UNREAD_REASONS = {
+    "empty": "标题下没有任何内容（表格可能以图片或附件形式发布，或复制时丢失）",
+    "unsplit": "数字连在一起写，无法唯一地拆分到各列",
+    "layout": "有表格的文字，但没有一行能对应到统一格式的行（版式无法识别）",
+}
+
+
+class TableNotRead(Rule):
+    """第二、三、四部分有表格（或表格的位置），但 reportlint 没有读出其中的数值，相应的核对没有进行。
+
+    表格以图片或附件形式发布、复制网页时丢失，或者表格被压成一行、数字连在一起
+    （“规章000行政规范性文件693”）而又无法唯一地拆分，reportlint 都不会猜测数值：
+    这些表格的勾稽关系、空白单元格等检查没有进行。本条说明哪张表、为什么没有读出、
+    哪些勾稽关系因此没有核对，避免“未发现问题”被误解为表格没有问题。请对照原件
+    核对，或提供带表格文字的版本。
+
+    反例：
+
+        三、收到和处理政府信息公开申请情况
+        四、政府信息公开行政复议、行政诉讼情况
+        （第三部分标题下没有表格）
+
+    正例：
+
+        三、收到和处理政府信息公开申请情况
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）
+        ……
+        一、本年新收政府信息公开申请数量  3  0  0  0  0  0  3
+    """
+
+    code = "RL215"
+    name = "table-not-read"
+    severity = "info"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        reading = report.reading
+        template = reading.expected_template or (reading.filled.template if reading.filled else None)
+        for unread in reading.unread_tables:
+            specs = [template.table(table_id) for table_id in unread.tables] if template is not None else []
+            heading = squash(unread.section.heading)
+            named = [spec for spec in specs if label_key(spec.title) not in label_key(heading)]
+            names = "、".join(f"“{spec.title}”" for spec in named) if named else "表格"
+            relations = [relation.description for relation in template.relations if relation.table in unread.tables] if template else []
+            skipped = (
+                "以下勾稽关系未核对：" + "；".join(dict.fromkeys(relations))
+                if relations
+                else "表中数值的检查（空白单元格、单位、数值范围等）未进行"
+            )
+            rows = f"（{'、'.join(f'“{row}”' for row in unread.rows[:3])}{'等' if len(unread.rows) > 3 else ''}）" if unread.rows else ""
+            what = f" {len(unread.rows)} 行" if unread.reason == "unsplit" else ("" if names == "表格" else "表格")
+            yield self.diagnostic(
+                f"“{heading}”的{names}没有读出{what}：{_UNREAD_REASONS[unread.reason]}{rows}；{skipped}",
+                unread.start,
+                unread.end,
+            )
 
 
 @hookimpl
@@ -579,4 +719,5 @@ def reportlint_rules() -> list[type[Rule]]:
         RowLabelVariant,
         RulesByLowerBody,
         FeeAmountScale,
+        TableNotRead,
     ]

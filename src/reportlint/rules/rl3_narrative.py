@@ -18,14 +18,13 @@ from reportlint.text.quantities import (
     Enumeration,
     Quantity,
     Share,
-    find_enumerations,
     find_quantities,
     find_rates,
     find_shares,
     names_the_rest,
     states_plans,
 )
-from reportlint.text.segmentation import Span, clause_end, clause_start, iter_sentences
+from reportlint.text.segmentation import Span, clause_end, clause_start
 
 if TYPE_CHECKING:
     pass
@@ -80,7 +79,7 @@ class NarrativeSumMismatch(Rule):
     }
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for enumeration in find_enumerations(report.normalized):
+        for enumeration in report.enumerations:
             if enumeration.approximate or enumeration.covers_total or _sums_within_prefix(enumeration):
                 continue
             total, parts_sum = enumeration.total.value, enumeration.parts_sum
@@ -128,10 +127,10 @@ class PercentageMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        enumerations = find_enumerations(text)
+        enumerations = report.enumerations
         for enumeration in enumerations:
             yield from self._shares_against_counts(report, enumeration)
-        for sentence in iter_sentences(text):
+        for sentence in report.sentences:
             shares = find_shares(text, sentence.start, sentence.end)
             for group in self._groups(shares):
                 yield from self._share_sum(report, sentence, group, enumerations)
@@ -239,7 +238,7 @@ class RateContradiction(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        for sentence in iter_sentences(text):
+        for sentence in report.sentences:
             for rate in find_rates(text, sentence.start, sentence.end):
                 verbs = _RATE_NUMERATORS.get(rate.kind)
                 if verbs is None:
@@ -320,7 +319,7 @@ class TextTableMismatch(Rule):
         plans = reading.section("s5")
         if plans is not None:
             skipped.append(Span(plans.body_start, plans.body_end))
-        for sentence in iter_sentences(text):
+        for sentence in report.sentences:
             if states_plans(text, sentence) or any(span.start <= sentence.start < span.end for span in skipped):
                 continue
             yield from self._counts(report, sentence)

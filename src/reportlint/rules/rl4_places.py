@@ -20,8 +20,8 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
-from reportlint.places.self_references import find_self_references, own_self_nouns
 from reportlint.places.settings import load_gazetteer, place_settings
+from reportlint.text.self_references import find_self_references, own_self_nouns
 
 _ALLOW_OPTION = Option([], '从不报告的地名（或自称），如 ["莲花镇"]；与 [places] allow 合并', list)
 
@@ -325,8 +325,8 @@ class BodyTypeMismatch(_PlaceRule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
-        if subject is None:
-            return
+        if subject is None or subject.source == "self-reference":
+            return  # the level was read from these very self-references
         own = own_self_nouns(subject.name, subject.level)
         if not own:
             return
@@ -339,7 +339,7 @@ class BodyTypeMismatch(_PlaceRule):
             clear = subject.is_government and reference.noun in _CLEAR_DEPARTMENT_NOUNS
             word = report.text[reference.start : reference.end]
             yield self.diagnostic(
-                f"报告主体是{subject.name}（{_LEVEL_WORDS[subject.level]}），却自称“{word}”："
+                f"报告主体是{subject.display}（{_LEVEL_WORDS[subject.level]}），却自称“{word}”："
                 f"“{word}”是{_NOUN_OWNERS[reference.noun]}的自称，与报告主体的类型不符，"
                 f"疑为照搬其他单位的报告；应写作“我{own[0]}”",
                 reference.start,

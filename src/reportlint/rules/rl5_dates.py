@@ -11,6 +11,7 @@ from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
+from reportlint.core.values import shown
 from reportlint.template.identity import Subject
 from reportlint.text.chars import HAN
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
@@ -194,6 +195,8 @@ class PeriodMissing(Rule):
         reading = report.reading
         if reading.period is not None or (reading.title is None and not reading.sections):
             return
+        if reading.title is None and _starts_at_first_part(report):
+            return  # a copy that begins at 一、总体情况 may have lost its title and intro, where the period is stated
         year = reading.year
         example = f"“本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止”" if year else "统计期限"
         if reading.title is not None:
@@ -203,9 +206,25 @@ class PeriodMissing(Rule):
         yield self.diagnostic(f"报告没有说明数据的统计期限，请在开头写明{example}", start, end)
 
 
+def _starts_at_first_part(report: Report) -> bool:
+    """Whether the report's text (page chrome aside) begins with its first part's heading."""
+    first = report.reading.sections[0] if report.reading.sections else None
+    if first is None:
+        return False
+    before = report.normalized[: first.start]
+    return all(not line.strip() or report.reading.in_chrome(offset) for offset, line in _lines_with_offsets(before))
+
+
+def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.split("\n"):
+        yield offset + len(line) - len(line.lstrip()), line
+        offset += len(line) + 1
+
+
 _YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中最常见的年份"}
 _FULL_DATE_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_SPAN_OF_YEARS_AFTER = re.compile(r"\s*年?\s*度?\s*(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
+_SPAN_OF_YEARS_AFTER = re.compile(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = re.compile(r"(?:[-—~至到自从]|截至|截止)\s*$")
 _COMPARISON = re.compile("上年|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|结转")
 _CITES_DOCUMENT = re.compile("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
@@ -312,7 +331,7 @@ def _deadline_option(rule_name: str, option: str, value: str) -> tuple[int, int]
         month, day = int(match.group(1)), int(match.group(2))
         dt.date(2001, month, day)
     except ValueError:
-        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {value!r}') from None
+        raise RuleDefinitionError(f'规则 {rule_name} 的选项 {option} 应为“月-日”，如 "01-31"，实际为 {shown(value)}') from None
     return month, day
 
 
@@ -343,7 +362,8 @@ class LatePublication(Rule):
     规定乡镇人民政府和街道办事处的期限，各地通知安排的日期不同（有的要求 2 月 20 日
     前），默认按次年 1 月 31 日提示（警告，可用 ``township-deadline`` 改为本地日期）。
     发布日期依次取网页元数据、页面上的“发布日期”和报告末尾的落款日期；三者都
-    没有时不检查。
+    没有时不检查。网页的发布日期与落款日期不一致时，按较晚的一个检查期限；落款
+    日期晚于网页自己的发布日期是不可能的（两个日期必有一个写错），也单独提示（警告）。
 
     反例：
 
@@ -377,6 +397,16 @@ class LatePublication(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         publication, subject, year = reading.publication, reading.subject, reading.year
+        signature = reading.signature
+        if publication is not None and signature is not None and signature.date > publication.date:
+            yield self.diagnostic(
+                f"落款日期 {_chinese_date(signature.date)} 晚于网页上的发布日期 {_chinese_date(publication.date)}"
+                f"（{_PUBLICATION_SOURCES.get(publication.source, publication.source)}）：报告不可能在落款之前发布，两个日期必有一个写错",
+                signature.start or 0,
+                signature.end or 0,
+                severity="warning",
+            )
+            publication = signature  # the later of the two dates is checked against the deadline
         if publication is None or subject is None or year is None:
             return
         kind = _body_kind(subject)
@@ -415,7 +445,7 @@ def _body_kind(subject: Subject) -> str | None:
 
 _OPENING_VARIANTS = re.escape("[(（［【〈<")
 _CLOSING_VARIANTS = re.escape("])）］】〉>")
-_NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5})?\s*(?P<hao>号)?"
+_NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5}(?:\s*[-－—–]\s*\d{1,3})?)?\s*(?P<hao>号)?"
 #: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
 _BRACKETED_YEAR = re.compile(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")
 #: A year closed by 〕 without any opening bracket (``国办公开办函2019〕60号``).
@@ -431,6 +461,8 @@ class GarbledDocumentNumber(Rule):
     缺少括号、缺少序号或“号”字的文号是错误；用方括号、圆括号等代替六角
     括号的（“[2019]60号”“(2019)60号”）是格式问题，按警告报告并给出修改建议。
 
+    带分号的文号（“〔2021〕1360-1号”）是规范写法。
+
     反例：
 
         国办公开办函〔201960号
@@ -440,6 +472,7 @@ class GarbledDocumentNumber(Rule):
     正例：
 
         国办公开办函〔2019〕60号
+        某政办发〔2021〕1360-1号
     """
 
     code = "RL506"

@@ -17,8 +17,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
-from reportlint.text.chrome import is_chrome_line
-from reportlint.text.segmentation import Span, iter_lines
+from reportlint.text.segmentation import Span
 
 
 class PageChrome(Rule):
@@ -47,12 +46,12 @@ class PageChrome(Rule):
         if report.document.format not in ("text", "markdown"):
             return
         run: list[Span] = []
-        for line in iter_lines(report.normalized):
-            content = report.normalized[line.start : line.end]
-            if content.strip() and is_chrome_line(content):
+        chrome = report.chrome_lines
+        for line in report.lines:
+            if line.start in chrome:
                 run.append(line)
                 continue
-            if content.strip():
+            if report.normalized[line.start : line.end].strip():
                 yield from self._report(report, run)
                 run = []
         yield from self._report(report, run)
@@ -86,9 +85,10 @@ class SplitCharacters(Rule):
     code = "RL608"
     name = "split-characters"
     severity = "info"
+    prose_only = True
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for line in iter_lines(report.text):
+        for line in report.lines:
             matches = list(_SPLIT_HAN.finditer(report.text, line.start, line.end))
             if not matches:
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reportlint.core.diagnostics import Diagnostic, Fix
@@ -12,7 +12,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
-from reportlint.text.segmentation import iter_lines, logical_paragraphs
+from reportlint.text.segmentation import Span, iter_lines
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
 LEGITIMATE_REPEATS = frozenset(
@@ -51,6 +51,9 @@ LEGITIMATE_REPEATS = frozenset(
 
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
+    part = text[start:end]
+    if " " not in part and "\u3000" not in part:  # most lines: nothing to remove
+        return part, list(range(start, end))
     kept: list[str] = []
     offsets: list[int] = []
     for index in range(start, end):
@@ -79,10 +82,15 @@ class RepeatedWord:
 _REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
 
 
-def find_repeated_words(normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS) -> list[RepeatedWord]:
-    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters."""
+def find_repeated_words(
+    normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS, lines: Iterable[Span] | None = None
+) -> list[RepeatedWord]:
+    """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters.
+
+    ``lines`` are the text's lines when the caller has them (a report's :attr:`~reportlint.core.report.Report.lines`).
+    """
     found = []
-    for line in iter_lines(normalized):
+    for line in iter_lines(normalized) if lines is None else lines:
         if line.end <= start or line.start >= end:
             continue
         compact, offsets = _compact_han(normalized, max(line.start, start), min(line.end, end))
@@ -119,13 +127,14 @@ class DuplicatedWord(Rule):
     code = "RL601"
     name = "duplicated-word"
     severity = "warning"
+    prose_only = True
     fix_safety = "safe"  # the second copy (and any spaces before it) is deleted
     options = {"allow": Option([], "允许紧挨着重复的词（不报告）", list)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
         title = report.reading.title
-        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed):
+        for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed, report.lines):
             if title is not None and title.start <= repeat.start < title.end:
                 continue
             yield self.diagnostic(
@@ -138,6 +147,10 @@ class DuplicatedWord(Rule):
 
 _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+_CURLY_QUOTES = "“”‘’"
+# Where a bracket or quote may be: curly quotes in the original text (folded away in the normalised one), brackets in the normalised.
+_QUOTE_MARK = re.compile(f"[{_CURLY_QUOTES}]")
+_BRACKET_MARK = re.compile(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
 # "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
 
@@ -146,7 +159,8 @@ class UnbalancedBrackets(Rule):
     """括号、书名号、引号不成对（如孤立的“》”、没有闭合的“（”）。
 
     在同一段落内检查（）《》“”【】〔〕〈〉「」的配对；全角、半角括号可以互相配对
-    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。
+    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。文本在中途中断时
+    （RL117），中断的那一段里没有闭合的括号不报告：闭合的一半随后面的文字丢了。
 
     只有没有歧义时才给出修改：紧跟在标点后面或位于段首的多余右括号、右书名号
     （“，》，”）删去即可；没有闭合的左括号该在哪里闭合只有作者知道，不自动修改。
@@ -165,16 +179,20 @@ class UnbalancedBrackets(Rule):
     code = "RL602"
     name = "unbalanced-brackets"
     severity = "warning"
+    prose_only = True
     fix_safety = "safe"  # only a stray closing mark right after punctuation or at a paragraph's start is deleted
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
-        for paragraph in logical_paragraphs(original):
+        truncation = report.reading.truncation
+        for paragraph in report.paragraphs:
             markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
             stack: list[tuple[str, int]] = []
-            for index in range(paragraph.start, paragraph.end):
-                char = original[index] if original[index] in "“”‘’" else normalized[index]
+            marks = {match.start() for match in _QUOTE_MARK.finditer(original, paragraph.start, paragraph.end)}
+            marks.update(match.start() for match in _BRACKET_MARK.finditer(normalized, paragraph.start, paragraph.end))
+            for index in sorted(marks):
+                char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
                 if char in _OPENERS:
                     stack.append((char, index))
                 elif char in _CLOSERS:
@@ -191,6 +209,8 @@ class UnbalancedBrackets(Rule):
                             index + 1,
                             fix=_stray_closer_fix(original, paragraph.start, index),
                         )
+            if truncation is not None and paragraph.end >= truncation.start:
+                continue  # the text stops in this paragraph: the closing bracket was cut off with the rest (RL117)
             for opener, index in stack:
                 yield self._unclosed(original, opener, index)
 
@@ -226,18 +246,25 @@ def _opening_form(closer: str) -> str:
 
 _HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+_FULL_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+#: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
+#: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
+HALF_WIDTH_THROUGHOUT = 10
+HALF_WIDTH_MARKS = 6
 
 
 class HalfWidthPunctuation(Rule):
     """中文句子中使用了半角标点（, ; : ? ! .），应使用全角标点（，；：？！。）。
 
-    按《标点符号用法》（GB/T 15834），中文行文使用全角标点。整篇使用半角标点的
-    报告很常见（多为网页转换所致），因此每行只报告一次，并给出该行的数量；
-    修改时该行的每一处都改为全角。
+    按《标点符号用法》（GB/T 15834），中文行文使用全角标点。混用全角、半角标点的
+    报告每行报告一次（警告），并给出该行的数量；修改时该行的每一处都改为全角。
+    全文一律使用半角标点的报告（六处以上，几乎没有全角标点）多是网页系统或转换工具
+    统一替换造成的，只在文档开头提示一次（提示级别），不逐行报告；修改时全文每一处
+    都改为全角。
 
     反例：
 
-        2020年,新村镇政府信息与政务公开工作以……为指导,全面贯彻……
+        2020年，新村镇政府信息与政务公开工作以……为指导,全面贯彻……
 
     正例：
 
@@ -247,14 +274,37 @@ class HalfWidthPunctuation(Rule):
     code = "RL603"
     name = "half-width-punctuation"
     severity = "warning"
+    prose_only = True
     fix_safety = "safe"  # only marks between Chinese characters are changed
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
-        for line in iter_lines(text):
-            found = list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))
-            if not found:
-                continue
+        reading = report.reading
+        lines = [line for line in report.lines if not reading.in_chrome(line.start)]
+        found_by_line = [(line, list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))) for line in lines]
+        found_by_line = [(line, found) for line, found in found_by_line if found]
+        if not found_by_line:
+            return
+        half = sum(len(found) for _, found in found_by_line)
+        full = sum(len(_FULL_WIDTH_IN_CHINESE.findall(text, line.start, line.end)) for line in lines)
+        if full * HALF_WIDTH_THROUGHOUT <= half and half >= HALF_WIDTH_MARKS:
+            first, last = found_by_line[0][1][0], found_by_line[-1][1][-1]
+            corrected = list(text[first.start() : last.end()])
+            for _, found in found_by_line:
+                for match in found:
+                    corrected[match.start() - first.start()] = _FULL_WIDTH_OF[match.group()]
+            marks = "".join(dict.fromkeys(match.group() for _, found in found_by_line for match in found))
+            shown = "、".join(f"“{mark}”" for mark in marks)
+            yield self.diagnostic(
+                f"全文的中文句子都使用半角标点（{shown}，共 {half} 处，{len(found_by_line)} 行），多为网页系统或转换工具统一替换所致；"
+                "正式文本应使用全角标点（，；：？！。）",
+                first.start(),
+                first.end(),
+                severity="info",
+                fix=Fix(first.start(), last.end(), "".join(corrected), f"全文 {half} 处都改为全角标点"),
+            )
+            return
+        for _, found in found_by_line:
             first, last = found[0], found[-1]
             mark = first.group()
             count = f"，本行共 {len(found)} 处" if len(found) > 1 else ""
@@ -290,6 +340,7 @@ class RedundantNumberingMark(Rule):
     code = "RL604"
     name = "redundant-numbering-mark"
     severity = "warning"
+    prose_only = True
     fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
@@ -326,6 +377,7 @@ class MixedNumberingWidth(Rule):
     code = "RL605"
     name = "mixed-numbering-width"
     severity = "warning"
+    prose_only = True
     fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
@@ -366,6 +418,7 @@ class DoubledPunctuation(Rule):
     code = "RL606"
     name = "doubled-punctuation"
     severity = "warning"
+    prose_only = True
     fix_safety = "safe"  # only a mark written twice loses one copy
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
@@ -451,6 +504,7 @@ class MissingCharacter(Rule):
     code = "RL609"
     name = "missing-character"
     severity = "warning"
+    prose_only = True
     fix_safety = "unsafe"  # a guess from a list of phrases: review before applying (--unsafe-fixes)
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 

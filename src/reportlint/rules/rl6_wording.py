@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
-from reportlint.places.self_references import find_bare_self_references, higher_scopes, own_self_nouns, scope_rank
 from reportlint.text.chars import HAN, is_han
-from reportlint.text.chrome import is_chrome_line
 from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
-from reportlint.text.segmentation import Span, clause_end, clause_start, iter_lines, sentence_at
+from reportlint.text.segmentation import Span, clause_end, clause_start, sentence_at
+from reportlint.text.self_references import find_bare_self_references, higher_scopes, own_self_nouns, scope_rank
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -66,16 +65,13 @@ class _Analysis:
     quoted: Enclosures
 
 
-# The rules of this module run one after another on the same report: its prose lines are found once.
-_last: list[_Analysis] = []
+def _analyse(report: Report) -> _Analysis:
+    """The prose lines and quoted stretches of a report, computed once per report (:meth:`Report.shared`)."""
+    return _Analysis(report.document, _find_prose_lines(report), Enclosures.of(report.text))
 
 
 def _analysis(report: Report) -> _Analysis:
-    if _last and _last[0].document is report.document:
-        return _last[0]
-    analysis = _Analysis(report.document, _find_prose_lines(report), Enclosures.of(report.text))
-    _last[:] = [analysis]
-    return analysis
+    return report.shared(_analyse)
 
 
 def _find_prose_lines(report: Report) -> list[ProseLine]:
@@ -97,7 +93,8 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         parts = [(title_end, len(text), "unknown")]
     lines = []
     part_index = 0
-    for line in iter_lines(text):
+    chrome = report.chrome_lines
+    for line in report.lines:
         while part_index < len(parts) and parts[part_index][1] <= line.start:
             part_index += 1
         if part_index == len(parts):
@@ -106,7 +103,7 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         if line.end <= start or line.start == line.end:
             continue
         content = text[line.start : line.end]
-        if "\t" in content or content.count("|") >= 2 or not content.strip() or is_chrome_line(content):
+        if "\t" in content or content.count("|") >= 2 or not content.strip() or line.start in chrome:
             continue
         if any(left <= line.start < right or left < line.end <= right for left, right in tables):
             continue
@@ -354,8 +351,8 @@ _MISNAMED_REGULATION = re.compile(r"《(?:中华人民共和国|中国)?(?:政�
 _CORRECT_NAMES = ("《中华人民共和国政府信息公开条例》", "《政府信息公开条例》")
 _DECREE = re.compile(r"国务院(?:令)?第?\s*(\d{2,4})\s*号令?")
 _TITLE = re.compile(r"《[^《》\n]{1,60}》")
-_ARTICLE = re.compile(rf"(?:{_REGULATION})(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d+)条")
-_ITEM_OF_ARTICLE_20 = re.compile(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d+)\s*[)）]\s*(项|款)")
+_ARTICLE = re.compile(rf"(?:{_REGULATION})(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条")
+_ITEM_OF_ARTICLE_20 = re.compile(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d{1,4})\s*[)）]\s*(项|款)")
 #: Articles of the 2008 regulation whose content moved in the 2019 revision: the article, what it is about, the new articles.
 MOVED_ARTICLES = (
     (("第三十一条",), "年度报告", "第四十九条（年度报告的公布时限）"),
@@ -660,7 +657,7 @@ class StraySymbol(Rule):
     fix_safety = "unsafe"  # a symbol may be meant
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        text, original = report.normalized, report.text
+        original = report.text
         quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
             lone = [index for index in range(line.start, line.end) if original[index] in _STRAY_SYMBOLS and _lone(original, index, line)]
@@ -673,7 +670,8 @@ class StraySymbol(Rule):
                             index + 1,
                             fix=Fix(index, index + 1, "", f"删除“{original[index]}”"),
                         )
-            fragments = [match for match in _LATIN_IN_HAN.finditer(text, line.start, line.end) if _is_pinyin(match.group())]
+            # on the text as written: the normalised view blanks “(zhèn)” annotations so that headings and names read through them
+            fragments = [match for match in _LATIN_IN_HAN.finditer(original, line.start, line.end) if _is_pinyin(match.group())]
             fragments = [match for match in fragments if not quoted.contains(match.start())]
             if fragments:
                 first = fragments[0]

@@ -117,11 +117,11 @@ class NoTextLayer(InternalRule):
 
 
 class EmptyDocument(InternalRule):
-    """文件中没有报告正文（空文件，或网页中找不到年度报告内容）。
+    """文件中没有报告正文（空文件、只有空白的文件，或网页中找不到年度报告内容）。
 
     反例：
 
-        只有网站导航和版权信息、正文是附件链接的网页
+        大小为 0 的 报告.txt；只有网站导航和版权信息、正文是附件链接的网页
 
     正例：
 
@@ -170,6 +170,148 @@ class PatternTimeout(InternalRule):
     name = "pattern-timeout"
 
 
+class FileTimeout(InternalRule):
+    """检查这个文件超过了时间限制，已停止对它的检查；其他文件照常检查。
+
+    每个文件的检查有时间上限（默认 20 秒，配置项 ``file-timeout`` 或命令行
+    ``--file-timeout``），防止一个异常文件拖住整批检查。消息写明超时发生在哪个
+    阶段（读取、模板阅读或某条规则）。如果是正常但很长的报告，可以调大上限；
+    如果是某条插件规则，请把消息反馈给它的维护者。
+
+    反例：
+
+        一份 50 MB、满是重复表格行的文本，检查超过 20 秒
+
+    正例：
+
+        正常篇幅的年度报告，几十毫秒即可检查完
+    """
+
+    code = "RL909"
+    name = "file-timeout"
+
+
+class MemoryLimit(InternalRule):
+    """检查这个文件用的内存超过了上限，已停止对它的检查；其他文件照常检查。
+
+    每个检查进程有内存上限（默认 1 GiB，配置项 ``max-memory``），防止一个异常文件
+    （例如解压后极大的 .docx）耗尽机器内存。消息写明超限发生在哪个阶段。
+
+    反例：
+
+        压缩包目录谎报大小、正文解压后达数 GB 的 .docx
+
+    正例：
+
+        正常的 .docx 年度报告，解压后只有几 MB
+    """
+
+    code = "RL910"
+    name = "memory-limit"
+
+
+class FileTooLarge(InternalRule):
+    """文件（或 .docx 中的某个部分解压后）超过了大小上限，没有检查。
+
+    上限默认 50 MB（配置项 ``max-file-size``），对 .docx 中每个部分解压后的大小
+    同样适用（边解压边计数，不信任压缩包里记录的大小）。年度报告正文通常只有
+    几十 KB 到几 MB；过大的文件多半是误放的附件、扫描件或损坏的文件。
+
+    反例：
+
+        一个 80 MB 的文本文件
+
+    正例：
+
+        只包含报告正文的 .docx、.pdf 或网页
+    """
+
+    code = "RL911"
+    name = "file-too-large"
+
+
+class ReaderLimit(InternalRule):
+    """报告中有超长的行或超大的表格，模板阅读只按文本进行，未对齐表格。
+
+    为保证检查在限定时间内完成，模板阅读对单行长度和表格规模设有上限（例如一行
+    超过 2 万字、一个表格区域超过 2000 行）。超出时不再把表格对到模板的行和列上，
+    依赖表格的检查（表格、勾稽关系等）不会进行；其余检查照常。
+
+    反例：
+
+        整份报告写在一行里、没有换行的文本
+
+    正例：
+
+        每段一行、表格每行一行的文本
+    """
+
+    code = "RL912"
+    name = "reader-limit"
+    severity = "info"
+
+
+class RuleOutput(InternalRule):
+    """某条规则在检查时向终端输出了文字，已截获并作为提示显示。
+
+    规则不应直接打印（print）：那会混进 JSON、SARIF 等机器可读的输出。reportlint
+    截获规则在 ``check`` 中写到标准输出和标准错误的文字，作为这条提示显示，输出
+    文件保持有效。请把消息反馈给该规则的维护者。
+
+    反例：
+
+        插件规则在 check() 中 print("调试信息")
+
+    正例：
+
+        规则只通过 yield self.diagnostic(...) 报告问题
+    """
+
+    code = "RL913"
+    name = "rule-output"
+    severity = "info"
+
+
+class TooManyFindings(InternalRule):
+    """某条规则在一个文件中报告的问题过多，只显示前若干个。
+
+    每条规则在每个文件中最多报告 200 个问题（配置项 ``max-findings-per-rule``），
+    超出的部分不再逐条列出，以免一个异常文件淹没整批结果、耗尽内存。
+
+    反例：
+
+        一行由五万个逗号组成的文本，每个逗号一处“标点重复”
+
+    正例：
+
+        正常报告中每条规则只有少量问题
+    """
+
+    code = "RL914"
+    name = "too-many-findings"
+    severity = "info"
+
+
+class CheckerCrash(InternalRule):
+    """检查这个文件的进程意外退出（例如读取库崩溃或插件结束了进程），已跳过该文件；其他文件照常检查。
+
+    每个文件在单独的检查进程中处理，进程崩溃只影响这一个文件。消息写明崩溃发生
+    的阶段；如果是读取阶段，文件多半已损坏，请重新导出；如果是某条规则，请把
+    消息反馈给它的维护者。
+
+    反例：
+
+        插件规则在 check() 中调用 os._exit()
+
+    正例：
+
+        规则只通过 yield 报告问题，不结束进程
+    """
+
+    code = "RL915"
+    name = "checker-crash"
+
+
 class UnusedSuppression(InternalRule):
     """忽略指令没有用上：它所忽略的规则在这个范围内没有问题。
 
@@ -214,18 +356,29 @@ class InvalidSuppression(InternalRule):
     severity = "warning"
 
 
+#: The RL9 rules, in code order.
+INTERNAL_RULES = (
+    UnreadableFile,
+    UnsupportedFormat,
+    UndecodableText,
+    CorruptDocument,
+    NoTextLayer,
+    EmptyDocument,
+    RuleError,
+    PatternTimeout,
+    FileTimeout,
+    MemoryLimit,
+    FileTooLarge,
+    ReaderLimit,
+    RuleOutput,
+    TooManyFindings,
+    CheckerCrash,
+    UnusedSuppression,
+    InvalidSuppression,
+)
+
+
 @hookimpl
 def reportlint_rules() -> list[type[Rule]]:
     """The RL9 internal rules."""
-    return [
-        UnreadableFile,
-        UnsupportedFormat,
-        UndecodableText,
-        CorruptDocument,
-        NoTextLayer,
-        EmptyDocument,
-        RuleError,
-        PatternTimeout,
-        UnusedSuppression,
-        InvalidSuppression,
-    ]
+    return list(INTERNAL_RULES)

@@ -12,7 +12,7 @@ fresh results, on results from worker processes or on cached ones.
 
 from __future__ import annotations
 
-import traceback
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -22,14 +22,22 @@ from reportlint.core.batch import Batch, BatchReport, BatchRule
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic, fingerprint
 from reportlint.core.model import Location
+from reportlint.run.containment import run_batch_rule
+from reportlint.run.linter import _internal
 from reportlint.run.registry import Registry
 from reportlint.run.results import Excerpt, FileResult
-from reportlint.run.selection import is_selected
+from reportlint.run.selection import is_selected, severity_override
+from reportlint.run.timings import Stopwatch
 
 
 def needs_batch(results_count: int, references_count: int) -> bool:
     """Whether a run compares reports at all: two reports or more, or any report with last year's given."""
     return results_count + references_count >= 2 and results_count >= 1
+
+
+#: A batch rule's time budget, as a multiple of the per-file budget (``file-timeout``) per this many reports:
+#: 20 s for a batch of up to 500 reports, 400 s for 10,000 (the built-in rules take a few seconds there).
+BUDGET_REPORTS = 500
 
 
 def run_batch(
@@ -38,10 +46,18 @@ def run_batch(
     rules: Sequence[BatchRule],
     registry: Registry,
     config_for: Callable[[str], Config],
+    stopwatch: Stopwatch | None = None,
+    file_timeout: float | None = None,
 ) -> tuple[FileResult, ...]:
     """The results with the batch rules' findings added (see the module docstring).
 
     ``config_for`` gives the configuration of a result's path (its display path).
+    Each rule runs contained (:func:`~reportlint.run.containment.run_batch_rule`):
+    what it yields is checked, its findings capped per report, its failures
+    (RL907, RL909 past its time budget, RL913) put on the first report of the
+    run, so they are seen in every output without stopping the run. With a
+    ``stopwatch``, each rule's time is measured as ``batch:CODE`` (within the
+    ``stage:batch`` the runner measures around the whole phase).
     """
     if not rules or not needs_batch(len(results), len(references)):
         return tuple(results)
@@ -53,16 +69,29 @@ def run_batch(
         registry.template_set,
     )
     checked = {report.path for report in batch.checked}
+    first = min(checked, default=None)
+    caps: dict[str, int] = {}
+
+    def cap_for(path: str) -> int:
+        if path not in caps:
+            caps[path] = config_for(path).max_findings_per_rule
+        return caps[path]
+
+    def internal(code: str, message: str) -> Diagnostic:
+        return _internal(registry, code, message)
+
+    seconds = file_timeout * max(1.0, len(batch.reports) / BUDGET_REPORTS) if file_timeout else None
     found: dict[str, list[Diagnostic]] = defaultdict(list)
     for rule in rules:
-        try:
-            for diagnostic in rule.check(batch) or ():
-                if diagnostic.path in checked:
-                    found[diagnostic.path].append(diagnostic)
-        except Exception as error:  # a failing batch rule must not stop the others nor lose the files' findings
-            first = next(iter(sorted(checked)), None)
-            if first is not None:
-                found[first].append(_failure(registry, rule, error, first))
+        started = time.perf_counter()
+        diagnostics, failures = run_batch_rule(rule, batch, cap_for, internal, seconds)
+        if stopwatch is not None:  # listed with the rules, not subtracted from the phase (``stage:batch`` is all of it)
+            stopwatch.seconds[f"batch:{rule.code}"] = stopwatch.seconds.get(f"batch:{rule.code}", 0.0) + time.perf_counter() - started
+        for diagnostic in diagnostics:
+            if diagnostic.path in checked:
+                found[diagnostic.path].append(diagnostic)
+        if first is not None:
+            found[first].extend(_on_report(failure, first) for failure in failures)
     if not found:
         return tuple(results)
     return tuple(_with_findings(result, found.get(result.path, ()), config_for(result.path)) for result in results)
@@ -75,9 +104,9 @@ def _with_findings(result: FileResult, diagnostics: Sequence[Diagnostic], config
     per_file = config.ignored_for(Path(result.path))
     added: list[tuple[Diagnostic, Excerpt | None]] = []
     for diagnostic in diagnostics:
-        if not is_selected(diagnostic.code, config, per_file):
+        if not is_selected(diagnostic.code, config, per_file, diagnostic.name):
             continue
-        override = config.severity.get(diagnostic.code)
+        override = severity_override(config, diagnostic.code, diagnostic.name)
         added.append((diagnostic.with_severity(override) if override is not None else diagnostic, None))
     if not added:
         return result
@@ -86,11 +115,6 @@ def _with_findings(result: FileResult, diagnostics: Sequence[Diagnostic], config
     return replace(result, diagnostics=tuple(diagnostic for diagnostic, _ in merged), excerpts=tuple(excerpt for _, excerpt in merged))
 
 
-def _failure(registry: Registry, rule: BatchRule, error: Exception, path: str) -> Diagnostic:
-    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-    place = f"（{Path(where.filename).name}:{where.lineno}）" if where else ""
-    origin = "内置规则" if rule.origin == "builtin" else rule.origin.replace("plugin:", "插件 ")
-    internal = registry.rule_by_code("RL907")
-    assert internal is not None, "RL907 is registered"
-    message = f"{origin}中的跨文档规则 {rule.code}（{rule.name}）运行出错，已跳过该规则：{type(error).__name__}: {error}{place}"
-    return replace(internal().diagnostic(message), path=path, location=Location(1, 1, 1, 1), fingerprint=fingerprint("RL907", message, 0))
+def _on_report(failure: Diagnostic, path: str) -> Diagnostic:
+    """A batch rule's failure put on one report of the run (its first line)."""
+    return replace(failure, path=path, location=Location(1, 1, 1, 1), fingerprint=fingerprint(failure.code, failure.message, 0))

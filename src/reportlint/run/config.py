@@ -15,6 +15,8 @@ from pathlib import Path
 
 from reportlint.core.config import Config, ConfigError, parse_config
 from reportlint.core.diagnostics import Severity
+from reportlint.core.tomllines import key_lines, line_of
+from reportlint.core.values import clip
 from reportlint.run.options import RunOptions
 
 CONFIG_FILENAMES = ("reportlint.toml", ".reportlint.toml", "pyproject.toml")
@@ -35,13 +37,24 @@ def find_config_file(start: Path) -> Path | None:
 def _has_tool_table(pyproject: Path) -> bool:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return False
     return isinstance(data.get("tool"), dict) and "reportlint" in data["tool"]
 
 
+#: What each list of paths in a config must name, and the suffixes it accepts.
+_PATH_KINDS = {
+    "templates": ("模板文件", (".yaml", ".yml")),
+    "rule-packs": ("规则包文件", (".yaml", ".yml")),
+    "local-plugins": ("本地插件文件", (".py",)),
+}
+
+
 def load_config(path: Path | None) -> Config:
-    """Parse and validate a config file; ``None`` gives the defaults."""
+    """Parse and validate a config file; ``None`` gives the defaults.
+
+    Every error names the file and, where it is about a value, the value's line.
+    """
     if path is None:
         return Config()
     try:
@@ -54,9 +67,32 @@ def load_config(path: Path | None) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"TOML 语法错误：{error}", path) from None
+    except RecursionError:
+        raise ConfigError("TOML 嵌套层数太多，无法读取", path) from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise ConfigError(f"TOML 中有无法读取的值：{clip(str(error), 100)}", path) from None
+    lines = key_lines(text)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("reportlint", {})
-    return parse_config(data, path)
+        prefix = ("tool", "reportlint")
+        lines = {key[2:]: line for key, line in lines.items() if key[:2] == prefix and len(key) > 2}
+    config = parse_config(data, path, lines)
+    _check_paths(config)
+    return config
+
+
+def _check_paths(config: Config) -> None:
+    """Every template, rule pack and local plugin the config names must be a file of its kind."""
+    for key, paths in (("templates", config.templates), ("rule-packs", config.rule_packs), ("local-plugins", config.local_plugins)):
+        kind, suffixes = _PATH_KINDS[key]
+        for path in paths:
+            line = line_of(config.lines, (key,))
+            if path.is_dir():
+                raise ConfigError(f"{key} 中的 {path} 是一个目录，应为{kind}（{'、'.join(suffixes)}）", config.path, line)
+            if not path.is_file():
+                raise ConfigError(f"{key} 中的{kind}不存在：{path}", config.path, line)
+            if path.suffix.lower() not in suffixes:
+                raise ConfigError(f"{key} 中的 {path.name} 不是{kind}（应为 {'、'.join(suffixes)} 文件）", config.path, line)
 
 
 class ConfigResolver:

@@ -1,56 +1,181 @@
-"""Discovery: the report files a run checks, from the files and directories given, in a stable order."""
+"""Discovery: the files a run checks, from the files and directories given, in a stable order — and nothing left out silently.
+
+Directories are walked recursively (hidden directories and ``exclude`` globs
+skipped). A file is checked when its extension is one reportlint reads, or one
+of a report format it knows but cannot read (``.doc``, ``.wps``, ``.ofd``,
+``.xls``, images …: those get their RL902 finding with advice); every other
+file is listed as skipped, with the reason (``--show-files``). Files named
+explicitly are always checked. A directory that cannot be listed, and a path
+that is a symlink loop, are RL901 findings of their own.
+
+Paths are shown as given, relative to the current directory when inside it,
+never through their symlink targets (a dangling link keeps its own name), and
+always printable (:func:`display_path`).
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.run.config import ConfigResolver
+from reportlint.run.results import SkippedFile
 from reportlint.sources import SUPPORTED_EXTENSIONS
 
+#: Report formats reportlint recognises but cannot read: a walk checks them, to say so (RL902) with advice.
+KNOWN_UNSUPPORTED_EXTENSIONS = (".doc", ".wps", ".ofd", ".et", ".xls", ".xlsx", ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 
-def discover(
-    paths: Sequence[str], resolver: ConfigResolver, extensions: Iterable[str] = (), force_exclude: bool = False
-) -> list[tuple[Path, str]]:
-    """Expand files and directories into ``(path, display path)`` pairs, in a stable order.
 
-    Directories are walked recursively for supported extensions, skipping hidden
-    directories and ``exclude`` globs; files named explicitly are always checked,
-    unless ``force_exclude`` applies ``exclude`` to them too (as the pre-commit
-    hook, which names every staged file, needs).
+@dataclass(frozen=True)
+class Entry:
+    """A path the run reports on: a file to check, or (``problem`` set) a path that is its RL901 finding.
+
+    ``display`` is the printable path every output shows; ``source`` the path
+    as the filesystem names it, when that differs (a name with undecodable bytes).
     """
-    wanted = {*SUPPORTED_EXTENSIONS, *extensions}
-    found: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
+
+    path: Path
+    display: str
+    problem: str | None = None
+    source: str | None = None
+
+    @classmethod
+    def of(cls, path: Path, problem: str | None = None) -> Entry:
+        """The entry of a path, shown relative to the current directory when inside it."""
+        shown = _shown(path)
+        display = display_path(shown)
+        return cls(path, display, problem, shown if display != shown else None)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """What a run found: the entries to report on, in order, and the files it passed over."""
+
+    entries: tuple[Entry, ...]
+    skipped: tuple[SkippedFile, ...]
+
+
+def discover(paths: Sequence[str], resolver: ConfigResolver, extensions: Iterable[str] = (), force_exclude: bool = False) -> Discovery:
+    """Expand files and directories into entries, in a stable order, and list what was skipped.
+
+    ``force_exclude`` applies ``exclude`` to files named explicitly too (the
+    pre-commit hook names every staged file).
+    """
+    walker = _Walker(resolver, {*SUPPORTED_EXTENSIONS, *extensions})
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, directories, files in os.walk(path):
-                directories[:] = sorted(name for name in directories if not name.startswith("."))
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if candidate.suffix.lower() not in wanted or name.startswith("~$"):
-                        continue
-                    config = resolver.config_for(candidate)
-                    if config.is_excluded(candidate):
-                        continue
-                    _add(found, seen, candidate)
-        elif not (force_exclude and resolver.config_for(path).is_excluded(path)):
-            _add(found, seen, path)
-    return found
+            walker.walk(path)
+        elif force_exclude and resolver.config_for(path).is_excluded(path):
+            walker.skip(path, "被配置项 exclude 排除（--force-exclude）")
+        else:
+            walker.add(Entry.of(path))
+    return Discovery(tuple(walker.entries), tuple(walker.skipped))
 
 
-def _add(found: list[tuple[Path, str]], seen: set[Path], path: Path) -> None:
-    resolved = path.resolve()
-    if resolved not in seen:
-        seen.add(resolved)
-        found.append((path, _display(path)))
+class _Walker:
+    def __init__(self, resolver: ConfigResolver, wanted: set[str]) -> None:
+        self.resolver = resolver
+        self.wanted = wanted
+        self.entries: list[Entry] = []
+        self.skipped: list[SkippedFile] = []
+        self._seen: set[str] = set()
+
+    def walk(self, top: Path) -> None:
+        def unreadable(error: OSError) -> None:
+            where = Path(error.filename) if error.filename else top
+            reason = (
+                "没有权限读取这个目录，其中的文件都没有检查"
+                if isinstance(error, PermissionError)
+                else f"无法读取这个目录（{error.strerror or error}），其中的文件都没有检查"
+            )
+            self.add(Entry.of(where, reason))
+
+        for root, directories, files in os.walk(top, onerror=unreadable):
+            folder = Path(root)
+            kept = []
+            for name in sorted(directories):
+                candidate = folder / name
+                if name.startswith("."):
+                    self.skip(candidate, "隐藏目录，未进入")
+                elif candidate.is_symlink():
+                    self.skip(candidate, "指向目录的符号链接，未进入")
+                elif self.resolver.config_for(candidate).is_excluded(candidate):
+                    self.skip(candidate, "被配置项 exclude 排除的目录")
+                else:
+                    kept.append(name)
+            directories[:] = kept
+            for name in sorted(files):
+                self._file(folder / name, name)
+
+    def _file(self, candidate: Path, name: str) -> None:
+        extension = candidate.suffix.lower()
+        if name.startswith("~$"):
+            self.skip(candidate, "Office 临时文件")
+            return
+        if extension not in self.wanted and extension not in KNOWN_UNSUPPORTED_EXTENSIONS:
+            self.skip(candidate, f"不是报告文件格式（{extension or '没有扩展名'}）")
+            return
+        try:
+            excluded = self.resolver.config_for(candidate).is_excluded(candidate)
+        except RuntimeError:  # a symlink loop on the way to the config: the file's own RL901 says so
+            excluded = False
+        if excluded:
+            self.skip(candidate, "被配置项 exclude 排除")
+            return
+        self.add(Entry.of(candidate))
+
+    def skip(self, path: Path, reason: str) -> None:
+        """List a path as passed over, with the reason."""
+        self.skipped.append(SkippedFile(display_path(_shown(path)), reason))
+
+    def add(self, entry: Entry) -> None:
+        """Add an entry once (a file reached twice, e.g. named and inside a named directory, is checked once)."""
+        key = _identity(entry.path)
+        if key not in self._seen:
+            self._seen.add(key)
+            self.entries.append(entry)
 
 
-def _display(path: Path) -> str:
+def _identity(path: Path) -> str:
+    """The real path of a file, or its absolute path when it cannot be resolved (a symlink loop)."""
     try:
-        relative = os.path.relpath(path.resolve(), Path.cwd())
-    except ValueError:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
+def _shown(path: Path) -> str:
+    """The path relative to the current directory when inside it (without following symlinks), else as given."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, Path.cwd())
+    except ValueError:  # another drive on Windows
         return path.as_posix()
     return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
+
+
+def display_path(path: str) -> str:
+    """A path as every output shows it: printable, valid Unicode.
+
+    A file name's bytes that are not UTF-8 (Python keeps them as lone surrogates)
+    are written ``\\xNN``, control characters ``\\xNN`` or ``\\uNNNN``, so text,
+    JSON, HTML and spreadsheet outputs stay valid. SARIF URIs are built from the
+    bytes themselves (:attr:`FileResult.source_path`), percent-encoded.
+    """
+    if path.isprintable():
+        return path
+    shown = []
+    for character in path:
+        code = ord(character)
+        if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte (surrogateescape)
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif character.isprintable():
+            shown.append(character)
+        elif code < 0x100:
+            shown.append(f"\\x{code:02x}")
+        else:
+            shown.append(f"\\u{code:04x}")
+    return "".join(shown)

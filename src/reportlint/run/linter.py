@@ -1,44 +1,69 @@
 """Linting one file: its configuration, its loader, then every selected rule in turn.
 
-A rule that raises becomes an RL907 diagnostic for that file and the other rules
-still run; a file that cannot be read becomes an RL90x diagnostic; a rule that
-declares where it applies (``applies_to``) is skipped on other reports.
-Diagnostics are then filtered by the file's selection, given their configured
-severity, filtered by the document's own suppressions
-(:mod:`reportlint.run.suppressions`), located through the document's source
-map, fingerprinted and sorted.
+Each rule runs contained (:mod:`reportlint.run.containment`): a rule that raises,
+prints or yields nonsense becomes an RL9 finding for that file and the other
+rules still run; a rule that declares where it applies (``applies_to``) is
+skipped on other reports. A file that cannot be read becomes an RL90x finding;
+one that exhausts the memory budget its RL910 finding, naming the stage
+(:mod:`reportlint.run.stages`). Diagnostics are then filtered by the file's
+selection, given their configured severity, filtered by the document's own
+suppressions (:mod:`reportlint.run.suppressions`), located through the
+document's source map, fingerprinted and sorted. With a result cache
+(:mod:`reportlint.run.cache`) a file whose result is stored is not checked
+again; with ``--timings`` each stage and rule is timed (:mod:`reportlint.run.timings`).
 """
 
 from __future__ import annotations
 
-import traceback
+import re
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from reportlint.core.config import Config, ConfigError, parse_config
-from reportlint.core.diagnostics import Diagnostic, fingerprint
+from reportlint.core.diagnostics import Diagnostic, Fingerprinter
 from reportlint.core.model import Document
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule, RuleDefinitionError
+from reportlint.core.values import clip
+from reportlint.run.cache import ResultCache, RunContext
 from reportlint.run.config import ConfigResolver
+from reportlint.run.containment import run_rule, without_surrogates
+from reportlint.run.limits import Limits
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import UNREADABLE, Excerpt, FileResult, ReportSummary
 from reportlint.run.selection import RuleSet, build_rule_set, is_selected, severity_override
+from reportlint.run.services import CheckedServices
+from reportlint.run.stages import Stage, Stages
 from reportlint.run.summary import report_summary
 from reportlint.run.suppressions import apply_suppressions
-from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, read_source
+from reportlint.run.timings import Stopwatch
+from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, format_size, read_source
+
+#: Source lines longer than this are shown (``full`` output) as a window around the finding.
+MAX_EXCERPT = 400
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Linter:
-    """Lints files of one process; caches configs and rule sets between files."""
+    """Lints files of one process; caches configs and rule sets between files.
 
-    def __init__(self, options: RunOptions) -> None:
+    ``stages`` records where the current file's check is (shared with the
+    supervisor in a worker process).
+    """
+
+    def __init__(self, options: RunOptions, limits: Limits | None = None, stages: Stages | None = None) -> None:
         self.options = options
         self.resolver = ConfigResolver(options)
+        self.limits = limits or Limits.unlimited()
+        self.stages = stages or Stages()
         self._rule_sets: dict[Path | None, RuleSet] = {}
+        self._contexts: dict[Path | None, RunContext] = {}
+        self.cache = ResultCache(Path(options.cache_dir)) if options.cache_dir else None
+        self.stopwatch = Stopwatch() if options.timings else None
 
     def rule_set(self, config: Config) -> RuleSet:
         """The rule set of a config (built once per config file)."""
@@ -51,33 +76,110 @@ class Linter:
         """Every rule set built so far (one per config file met)."""
         return tuple(self._rule_sets.values())
 
+    # ----- the result cache (see :mod:`reportlint.run.cache`)
+
+    def context(self, config: Config) -> RunContext:
+        """What results under this config depend on besides the file (digested once per config file)."""
+        if config.path not in self._contexts:
+            rule_set = self.rule_set(config)
+            registry = rule_set.registry
+            self._contexts[config.path] = RunContext.of(
+                config,
+                ((rule.code, rule.origin, rule.config) for rule in rule_set.rules),
+                ((info.name, info.version, info.module) for info in registry.plugins),
+                (*registry.rule_packs, *registry.templates, *config.local_plugins),
+                self.options.keep_text,
+            )
+        return self._contexts[config.path]
+
+    def cache_key(self, path: Path, display: str) -> str | None:
+        """The cache key of a file (None without a cache, for a file over the size budget, or when it cannot be read: it is then checked)."""
+        if self.cache is None:
+            return None
+        config = self.resolver.config_for(path)
+        try:
+            if config.max_file_size and path.stat().st_size > config.max_file_size:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return self.context(config).key(data, path, display)
+
+    def cached(self, path: Path, display: str) -> FileResult | None:
+        """The cached result of a file, if an entry for it as it is now exists.
+
+        The key does not depend on whether the run compares reports; an entry
+        stored by a run that did not lacks what batch rules compare, so a run that
+        does checks the file again (and stores the fuller entry under the same key).
+        """
+        key = self.cache_key(path, display)
+        hit = None if key is None or self.cache is None else self.cache.lookup(key)
+        if hit is None:
+            return None
+        summary = hit.summary
+        if self.options.cross_document and summary.read and summary.cross_document is None:
+            return None  # stored by a run that did not compare reports: checked again (and stored with its summary)
+        if not self.options.cross_document and summary.cross_document is not None:
+            return replace(hit, summary=replace(summary, cross_document=None))  # as a run without the batch phase makes it
+        return hit
+
+    def _measure(self, name: str) -> AbstractContextManager[None]:
+        return nullcontext() if self.stopwatch is None else self.stopwatch.measure(name)
+
+    # ----- linting
+
     def read(self, path: Path, display: str) -> Report | FileResult:
         """The report of a file from disk, or, when it cannot be read, the file's result with its RL90x finding."""
         config = self.resolver.config_for(path)
         rule_set = self.rule_set(config)
+        self.stages.enter(Stage.READ)
         try:
-            source = read_source(path, display)
+            with self._measure("stage:source"):
+                source = read_source(path, display, config.max_file_size or None)
         except SourceError as error:
             return self.finish(display, path, config, None, [_internal(rule_set.registry, error.code, error.message)])
         return self.load(source, config, rule_set)
 
     def load(self, source: Source, config: Config, rule_set: RuleSet) -> Report | FileResult:
         """The report of a source, or the source's result with an RL90x finding when no loader can read it."""
+        self.stages.enter(Stage.LOAD)
+        registry = rule_set.registry
         try:
-            document = load_document(source, rule_set.registry)
+            with self._measure("stage:load"):
+                document = checked_document(load_document(source, registry))
         except SourceError as error:
-            diagnostic = _internal(rule_set.registry, error.code, error.message)
-            return self.finish(source.display_path, source.path, config, None, [diagnostic])
+            return self.finish(source.display_path, source.path, config, None, [_internal(registry, error.code, error.message)])
+        except MemoryError:
+            raise
         except Exception as error:  # a loader bug or an input no library anticipated
-            message = f"读取文件时出错，文件可能已损坏：{type(error).__name__}: {error}"
-            diagnostic = _internal(rule_set.registry, "RL904", message)
-            return self.finish(source.display_path, source.path, config, None, [diagnostic])
-        return rule_set.registry.report(document, config, source.path)
+            message = f"读取文件时出错，文件可能已损坏：{type(error).__name__}: {clip(without_surrogates(str(error)), 200)}"
+            return self.finish(source.display_path, source.path, config, None, [_internal(registry, "RL904", message)])
+        if not document.text.strip():
+            message = "文件是空的，没有可检查的文字" if not document.text else "文件中只有空白，没有可检查的文字"
+            return self.finish(source.display_path, source.path, config, None, [_internal(registry, "RL906", message)])
+        return registry.report(document, config, source.path, CheckedServices(self.stages, self.stopwatch))
 
     def lint_path(self, path: Path, display: str) -> FileResult:
-        """Lint one file from disk."""
-        loaded = self.read(path, display)
-        return loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, self.rule_set(loaded.config))
+        """Lint one file from disk (and store its result when the run has a cache); running out of memory is its RL910 finding."""
+        key = self.cache_key(path, display)  # the bytes as they are before reading: an edit during the run is a new key
+        try:
+            loaded = self.read(path, display)
+            result = loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, self.rule_set(loaded.config))
+        except MemoryError:
+            return self.out_of_memory(path, display)
+        if self.stopwatch is not None:
+            result = replace(result, timings=self.stopwatch.take())
+        if self.cache is not None and key is not None and _cacheable(result):
+            self.cache.store(key, replace(result, timings={}))
+        return result
+
+    def out_of_memory(self, path: Path, display: str) -> FileResult:
+        """The result of a file whose check ran out of memory (at the recorded stage)."""
+        stage = self.stages.describe()
+        config = self.resolver.config_for(path)
+        limit = f"（上限 {format_size(self.limits.max_memory)}，配置项 max-memory）" if self.limits.max_memory else ""
+        message = f"检查这个文件时内存超限{limit}，发生在“{stage}”阶段，已停止对它的检查"
+        return self.finish(display, path, config, None, [_internal(self.rule_set(config).registry, "RL910", message)])
 
     def lint_source(self, source: Source, config: Config, rule_set: RuleSet) -> FileResult:
         """Load a source and lint it; input that cannot be loaded becomes an RL90x finding."""
@@ -85,25 +187,47 @@ class Linter:
         return loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, rule_set)
 
     def lint_report(self, report: Report, rule_set: RuleSet) -> FileResult:
-        """Run every rule of the rule set on a loaded report."""
+        """Run every rule of the rule set on a loaded report, each contained."""
+        registry = rule_set.registry
+        cap = report.config.max_findings_per_rule
+
+        def internal(code: str, message: str) -> Diagnostic:
+            return _internal(registry, code, message)
+
         diagnostics: list[Diagnostic] = []
+        stages = self.stages
         for rule in rule_set.rules:
-            try:
-                if rule.applies_to is not None and not rule.applies_to.holds(report):
-                    continue
-                diagnostics.extend(rule.check(report) or ())
-            except Exception as error:  # a failing rule must not stop the others
-                diagnostics.append(_rule_failure(rule_set.registry, rule, error))
+            stages.enter(Stage.RULE, rule.code)
+            with self._measure(f"rule:{rule.code}"):
+                found = run_rule(rule, report, cap, internal)
+            if rule.prose_only and found and report.reading.chrome:
+                # a wording rule says nothing about page chrome (its own findings only; RL9 notes stay)
+                found = [item for item in found if item.code != rule.code or not report.reading.in_chrome(item.start)]
+            diagnostics.extend(found)
+        stages.enter(Stage.SUMMARY)
+        with self._measure("stage:summary"):
+            summary = report_summary(report, cross_document=self.options.cross_document)
+        stages.enter(Stage.FINISH)
+        diagnostics.extend(_reader_findings(report, internal))
         ran = frozenset(rule.code for rule in rule_set.rules)
-        summary = report_summary(report, cross_document=self.options.cross_document)
         return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary, ran)
 
     def summarize_path(self, path: Path, display: str) -> FileResult:
-        """Read one file for comparison only (last year's reports of ``--previous``): its summary, no rules run."""
-        loaded = self.read(path, display)
-        if isinstance(loaded, FileResult):
-            return loaded
-        return FileResult(path=display, diagnostics=(), format=loaded.document.format, summary=report_summary(loaded, cross_document=True))
+        """Read one file for comparison only (last year's reports of ``--previous``): its summary, no rules run.
+
+        A file that cannot be read, or whose reading runs out of memory, simply has no summary (its RL90x finding is
+        dropped with the rest of a reference file's findings).
+        """
+        try:
+            loaded = self.read(path, display)
+            if isinstance(loaded, FileResult):
+                return loaded
+            self.stages.enter(Stage.SUMMARY)
+            with self._measure("stage:summary"):
+                summary = report_summary(loaded, cross_document=True)
+        except MemoryError:
+            return self.out_of_memory(path, display)
+        return FileResult(path=display, diagnostics=(), format=loaded.document.format, summary=summary)
 
     def finish(
         self,
@@ -145,11 +269,52 @@ class Linter:
         )
 
 
+def _reader_findings(report: Report, internal: Any) -> list[Diagnostic]:
+    """The template reader's own findings: its failure (RL907) or the limits it read past as text (RL912)."""
+    if "reading" not in report.__dict__:  # no rule asked for the reading
+        return []
+    findings = []
+    services = report.services
+    failure = getattr(services, "reader_failure", None)
+    if failure is not None:
+        detail = f"{type(failure).__name__}: {clip(without_surrogates(str(failure)), 200)}"
+        findings.append(internal("RL907", f"模板阅读出错，已按未识别模板的文本检查本文件（依赖表格和章节的规则未运行）：{detail}"))
+    limited = getattr(report.reading, "limited", None)
+    if limited:
+        findings.append(internal("RL912", limited))
+    return findings
+
+
+def checked_document(document: Document) -> Document:
+    """A loader's document, checked: a :class:`Document` whose text every output can encode.
+
+    Lone surrogates (a PDF's broken text layer, a plugin loader's bug) are
+    replaced by U+FFFD; the text keeps its length, so offsets stay valid.
+    """
+    if not isinstance(document, Document) or not isinstance(document.text, str):
+        raise TypeError(f"加载器返回了 {type(document).__name__}，应为 Document")
+    text = document.text
+    if not text.isascii() and _SURROGATE.search(text):
+        return replace(document, text=without_surrogates(text))
+    return document
+
+
+def _cacheable(result: FileResult) -> bool:
+    """Whether a result may be reused: not when an internal finding (unreadable file, failing plugin, a limit) may not recur."""
+    return not any(diagnostic.code.startswith("RL9") for diagnostic in result.diagnostics)
+
+
 def load_document(source: Source, registry: Registry) -> Document:
     """Load a source with the loader for its format (plugin loaders that claim it first)."""
     extension = source.path.suffix.lower()
     for loader in registry.loaders:
-        if loader.sniff(source.data, extension):
+        try:
+            claimed = loader.sniff(source.data, extension)
+        except Exception as error:  # a plugin loader's sniff must not stop the file
+            raise RuntimeError(
+                f"加载器 {loader.__module__}.{loader.__qualname__} 判断格式时出错：{type(error).__name__}: {error}"
+            ) from None
+        if claimed:
             return loader().load(source)
     for loader in reversed(registry.loaders):
         if loader.format == source.format:
@@ -164,24 +329,15 @@ def _internal(registry: Registry, code: str, message: str) -> Diagnostic:
     return rule().diagnostic(message)
 
 
-def _rule_failure(registry: Registry, rule: Rule, error: Exception) -> Diagnostic:
-    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
-    place = f"（{Path(where.filename).name}:{where.lineno}）" if where else ""
-    origin = "内置规则" if rule.origin == "builtin" else rule.origin.replace("plugin:", "插件 ").replace("pack:", "规则包 ")
-    return _internal(
-        registry,
-        "RL907",
-        f"{origin} {rule.code}（{rule.name}）运行出错，已跳过该规则：{type(error).__name__}: {error}{place}",
-    )
-
-
 def _locate(diagnostics: list[Diagnostic], display: str, document: Document | None) -> list[tuple[Diagnostic, Excerpt | None]]:
     """Fill in path, location, related locations, fingerprint and the source excerpt."""
     located = []
-    occurrences: dict[tuple[str, str, str], int] = {}
+    occurrences: dict[tuple[str, str, str, str], int] = {}
+    lines: dict[int, tuple[int, str]] = {}  # line start → (line end, line): one string per line, however many findings
+    fingerprints = Fingerprinter()
     for diagnostic in diagnostics:
         if document is None:
-            context = ""
+            line_start, line, rest = -1, "", ""
             located_diagnostic = replace(diagnostic, path=display)
             excerpt = None
         else:
@@ -189,11 +345,13 @@ def _locate(diagnostics: list[Diagnostic], display: str, document: Document | No
             start = max(0, min(diagnostic.start, len(text)))
             end = max(start, min(diagnostic.end, len(text)))
             line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", start)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[line_start:line_end].rstrip("\r")
-            context = f"{line}\x00{text[start:end]}"
-            excerpt = Excerpt(line, start - line_start, min(end, line_end) - line_start)
+            if line_start not in lines:
+                line_end = text.find("\n", start)
+                line_end = len(text) if line_end < 0 else line_end
+                lines[line_start] = line_end, text[line_start:line_end].rstrip("\r")
+            line_end, line = lines[line_start]
+            rest = text[start:end]
+            excerpt = _excerpt(line, start - line_start, min(end, line_end) - line_start)
             related = tuple(replace(item, location=document.locate(item.start, item.end)) for item in diagnostic.related)
             located_diagnostic = replace(
                 diagnostic,
@@ -203,12 +361,26 @@ def _locate(diagnostics: list[Diagnostic], display: str, document: Document | No
                 location=document.locate(start, end),
                 related=related,
             )
-        key = (diagnostic.code, context, diagnostic.message)
+        # identical findings (same code, line text, text and message) are told apart by their order
+        key = (diagnostic.code, line, rest, diagnostic.message)
         occurrence = occurrences.get(key, 0)
         occurrences[key] = occurrence + 1
-        identity = fingerprint(diagnostic.code, f"{context}\x00{diagnostic.message}", occurrence)
+        if document is None:  # no line: the fingerprint of an empty context, as before
+            identity = fingerprints.of(diagnostic.code, None, "", diagnostic.message, occurrence)
+        else:
+            identity = fingerprints.of(diagnostic.code, line_start, line, f"{rest}\x00{diagnostic.message}", occurrence)
         located.append((replace(located_diagnostic, fingerprint=identity), excerpt))
     return located
+
+
+def _excerpt(line: str, start: int, end: int) -> Excerpt:
+    """The finding's line, or a window of it around the finding when the line is very long."""
+    if len(line) <= MAX_EXCERPT:
+        return Excerpt(line, start, end)
+    first = max(0, min(start - MAX_EXCERPT // 2, len(line) - MAX_EXCERPT))
+    last = min(len(line), max(first + MAX_EXCERPT, end))
+    last = min(last, first + 2 * MAX_EXCERPT)
+    return Excerpt(line[first:last], start - first, max(start, min(end, last)) - first)
 
 
 def lint_source(
@@ -232,7 +404,11 @@ def lint_source(
         except RuleDefinitionError as error:
             raise ConfigError(str(error)) from None
         rule_set = RuleSet(rule_set.registry, chosen)
-    return list(Linter(RunOptions()).lint_source(source, config, rule_set).diagnostics)
+    linter = Linter(RunOptions(), Limits.unlimited())
+    try:
+        return list(linter.lint_source(source, config, rule_set).diagnostics)
+    except MemoryError:
+        return list(linter.out_of_memory(source.path, source.display_path).diagnostics)
 
 
 def lint_text(
@@ -244,5 +420,5 @@ def lint_text(
 ) -> list[Diagnostic]:
     """Lint a report given as a string (format detected from its content and ``filename``)."""
     path = Path(filename)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "replace")  # a lone surrogate becomes "?"
     return lint_source(Source(path, filename, data, detect_format(data, path.suffix.lower())), rules=rules, config=config)

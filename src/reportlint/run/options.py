@@ -17,6 +17,8 @@ class RunOptions:
     fail_on: str | None = None
     jobs: int | None = None
     keep_text: bool = False
+    #: ``--file-timeout`` in seconds (0: no limit); None leaves the config's value.
+    file_timeout: float | None = None
     #: Apply ``exclude`` to files named on the command line too (the pre-commit hook passes them).
     force_exclude: bool = False
     #: The file name standard input (``-``) stands for: config matching, format and messages.
@@ -25,3 +27,7 @@ class RunOptions:
     previous: tuple[str, ...] = ()
     #: Whether each report's summary includes what batch rules compare (set by the runner for runs of several reports).
     cross_document: bool = False
+    #: The result cache's folder (see :mod:`reportlint.run.cache`); None: no cache.
+    cache_dir: str | None = None
+    #: Measure each stage and rule (``--timings``).
+    timings: bool = False

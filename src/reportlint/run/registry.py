@@ -30,9 +30,10 @@ from reportlint.core.config import Config, ConfigError
 from reportlint.core.model import Document
 from reportlint.core.report import Report
 from reportlint.core.rule import BaseRule, Rule, RuleDefinitionError
+from reportlint.core.values import clip, shown
 from reportlint.core.version import __version__
 from reportlint.run.results import PluginFailure
-from reportlint.run.services import SERVICES
+from reportlint.run.services import SERVICES, ReportServices
 
 if TYPE_CHECKING:
     from reportlint.loaders import Loader
@@ -45,11 +46,7 @@ DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
 
 #: Modules that implement reportlint's built-in hooks, registered first.
 BUILTIN_PLUGINS = (
-    "reportlint.loaders.text",
-    "reportlint.loaders.markdown",
-    "reportlint.loaders.html",
-    "reportlint.loaders.docx",
-    "reportlint.loaders.pdf",
+    "reportlint.loaders.builtin",
     "reportlint.output.builtin",
     "reportlint.template",
     "reportlint.rules.packs",
@@ -115,9 +112,9 @@ class Registry:
                     raise ConfigError(f"模板 {template.id} 的勾稽关系 {relation.id} 指定的规则 {relation.code} 不存在", relation.origin)
         return templates
 
-    def report(self, document: Document, config: Config, path: Path) -> Report:
+    def report(self, document: Document, config: Config, path: Path, services: ReportServices = SERVICES) -> Report:
         """The :class:`Report` rules see for a document read with this registry's templates."""
-        return Report(document=document, config=config, path=path, templates=self.template_set, services=SERVICES)
+        return Report(document=document, config=config, path=path, templates=self.template_set, services=services)
 
     def rule_by_code(self, code: str) -> type[Rule] | None:
         """The rule class with this code, if any."""
@@ -168,8 +165,8 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
             try:
                 plugin = entry_point.load()
                 manager.register(plugin, name=entry_point.name)
-            except Exception as error:  # a broken plugin must not stop the others
-                failures.append(PluginFailure(entry_point.name, f"插件加载失败：{type(error).__name__}: {error}"))
+            except (Exception, SystemExit) as error:  # a broken plugin must not stop the others
+                failures.append(PluginFailure(entry_point.name, f"插件加载失败：{_error_text(error)}"))
                 continue
             infos.append(PluginInfo(entry_point.name, "entry-point", _distribution_version(entry_point), entry_point.value))
     for path in config.local_plugins:
@@ -178,8 +175,8 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
             continue
         try:
             manager.register(_load_local_plugin(path), name=name)
-        except Exception as error:
-            failures.append(PluginFailure(name, f"本地插件加载失败：{type(error).__name__}: {error}"))
+        except (Exception, SystemExit) as error:
+            failures.append(PluginFailure(name, f"本地插件加载失败：{_error_text(error)}"))
             continue
         infos.append(PluginInfo(name, "local", "", str(path)))
     try:
@@ -189,19 +186,54 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
     return infos, failures
 
 
-def _collect(manager: pluggy.PluginManager, hook_name: str, failures: list[PluginFailure]) -> list[tuple[str, Any]]:
-    """Call one hook implementation at a time, so a failing plugin is named and skipped."""
+def _collect(manager: pluggy.PluginManager, hook_name: str, failures: list[PluginFailure], kind: Any = None) -> list[tuple[str, Any]]:
+    """Call one hook implementation at a time, so a failing plugin is named and skipped.
+
+    Each must return a list (or tuple); with ``kind`` (a class, or a tuple of
+    types), every item must be a subclass or instance of it: anything else is
+    a failure naming the plugin, and the plugin's other items still count.
+    """
     results: list[tuple[str, Any]] = []
     hook_caller = getattr(manager.hook, hook_name)
     for implementation in hook_caller.get_hookimpls():
+        plugin = implementation.plugin_name
         try:
             values = implementation.function()
         except Exception as error:
-            failures.append(PluginFailure(implementation.plugin_name, f"钩子 {hook_name} 出错：{type(error).__name__}: {error}"))
+            failures.append(PluginFailure(plugin, f"钩子 {hook_name} 出错：{_error_text(error)}"))
             continue
-        for value in values or ():
-            results.append((implementation.plugin_name, value))
+        if values is None:
+            continue
+        if not isinstance(values, (list, tuple)):
+            failures.append(PluginFailure(plugin, f"钩子 {hook_name} 返回了 {type(values).__name__}，应返回列表"))
+            continue
+        for value in values:
+            if kind is not None and not _is_kind(value, kind):
+                failures.append(PluginFailure(plugin, f"钩子 {hook_name} 返回了不能用的项：{shown(value)}"))
+                continue
+            results.append((plugin, value))
     return results
+
+
+def _is_kind(value: Any, kind: Any) -> bool:
+    if isinstance(kind, tuple):
+        return isinstance(value, kind)
+    if not isinstance(kind, type):
+        return bool(kind(value))
+    return isinstance(value, type) and issubclass(value, kind)
+
+
+def _is_reporter(value: Any) -> bool:
+    """A reporter class: a ``name`` and a ``render`` (the output layer's base class is not imported here)."""
+    return isinstance(value, type) and isinstance(getattr(value, "name", None), str) and callable(getattr(value, "render", None))
+
+
+def _error_text(error: BaseException) -> str:
+    try:
+        detail = clip(str(error), 200)
+    except Exception:
+        detail = ""
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
 
 
 def _origin(plugin_name: str) -> str:
@@ -251,23 +283,25 @@ def build_registry(config: Config) -> Registry:
     """Load every plugin for this configuration and collect what they provide."""
     manager = _new_manager()
     infos, failures = _register_plugins(manager, config)
+    from reportlint.loaders import Loader
+
     rules: list[type[Rule]] = []
     for plugin_name, rule in _collect(manager, "reportlint_rules", failures):
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             hint = "（跨文档规则请用 reportlint_batch_rules 注册）" if isinstance(rule, type) and issubclass(rule, BatchRule) else ""
-            failures.append(PluginFailure(plugin_name, f"reportlint_rules 返回了不是 Rule 子类的对象：{rule!r}{hint}"))
+            failures.append(PluginFailure(plugin_name, f"reportlint_rules 返回了不是 Rule 子类的对象：{shown(rule)}{hint}"))
             continue
         rules.append(_with_origin(rule, _origin(plugin_name)))
     batch_rules: list[type[BatchRule]] = []
     for plugin_name, rule in _collect(manager, "reportlint_batch_rules", failures):
         if not (isinstance(rule, type) and issubclass(rule, BatchRule)):
-            failures.append(PluginFailure(plugin_name, f"reportlint_batch_rules 返回了不是 BatchRule 子类的对象：{rule!r}"))
+            failures.append(PluginFailure(plugin_name, f"reportlint_batch_rules 返回了不是 BatchRule 子类的对象：{shown(rule)}"))
             continue
         batch_rules.append(_with_origin(rule, _origin(plugin_name)))
-    loaders = [loader for _, loader in _collect(manager, "reportlint_loaders", failures)]
-    reporters = [reporter for _, reporter in _collect(manager, "reportlint_reporters", failures)]
-    packs = [Path(path) for _, path in _collect(manager, "reportlint_rule_packs", failures)]
-    templates = [Path(path) for _, path in _collect(manager, "reportlint_templates", failures)]
+    loaders = [loader for _, loader in _collect(manager, "reportlint_loaders", failures, Loader)]
+    reporters = [reporter for _, reporter in _collect(manager, "reportlint_reporters", failures, _is_reporter)]
+    packs = [Path(path) for _, path in _collect(manager, "reportlint_rule_packs", failures, (str, os.PathLike))]
+    templates = [Path(path) for _, path in _collect(manager, "reportlint_templates", failures, (str, os.PathLike))]
     for required in config.require_plugins:
         if not any(info.name == required for info in infos):
             raise ConfigError(f"配置要求的插件 “{required}” 没有安装或没有加载（require-plugins）", config.path)

@@ -5,6 +5,7 @@ The summary type lives with the batch phase's contract (:mod:`reportlint.core.su
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reportlint.core.config import Config
@@ -37,8 +38,17 @@ class Excerpt:
 class FileResult:
     """The outcome of linting one file.
 
+    ``path`` is the path as shown in every output (see
+    :func:`reportlint.run.discovery.display_path`: valid Unicode, undecodable
+    bytes of a file name as ``\\xNN``); ``source_path`` is the path as the
+    filesystem names it (``os.fsencode`` gives its bytes back), when it differs.
+    ``summary.read`` (also :attr:`read`) says whether the file was read and
+    checked at all (an unreadable, unsupported, empty or oversized file, or one
+    whose check ran out of time or memory, has only its RL9 finding).
     ``text`` and ``tables`` (the real tables' cell ranges in it) are kept only
-    when a reporter asks for them (:attr:`RunOptions.keep_text`).
+    when a reporter asks for them (:attr:`RunOptions.keep_text`). ``timings``
+    holds the file's seconds by stage and rule when the run measures them
+    (``--timings``, see :mod:`reportlint.run.timings`).
     """
 
     path: str
@@ -48,6 +58,21 @@ class FileResult:
     text: str | None = None
     summary: ReportSummary = field(default_factory=ReportSummary)
     tables: tuple[Table, ...] = ()
+    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
+    source_path: str | None = None
+
+    @property
+    def read(self) -> bool:
+        """Whether the file was read and checked (see :attr:`ReportSummary.read`)."""
+        return self.summary.read
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file a directory walk passed over, and why (in Chinese, for ``--show-files``)."""
+
+    path: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +84,14 @@ class RunResult:
     failures: tuple[PluginFailure, ...] = ()
     config: Config = field(default_factory=Config)
     warnings: tuple[str, ...] = ()
+    #: The run's own stages (discovery, cache look-ups) in seconds, when it measures them (``--timings``).
+    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
+    skipped: tuple[SkippedFile, ...] = ()
+
+    @property
+    def unreadable(self) -> int:
+        """How many files could not be read (each has its RL9 finding)."""
+        return sum(1 for result in self.files if not result.read)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

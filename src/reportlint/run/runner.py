@@ -1,55 +1,59 @@
-"""A whole run: discovery, linting every file (in a process pool when there are many), and the run's result.
+"""A whole run: discovery, checking every file (in supervised workers, under the run's budgets), and the run's result.
 
-Results come back in the order of the input, whatever the number of processes.
+The stages of :meth:`Runner.run`, each a method of its own:
+
+1. :meth:`~Runner.discover` — the files (and the paths that are findings of
+   their own, and the files passed over);
+2. :meth:`~Runner.prepare` — every configuration met, its plugins, rules and
+   templates loaded and validated before any file is read (config errors: exit 2);
+3. :meth:`~Runner.check` — every file: its cached result when nothing it depends
+   on changed (:mod:`reportlint.run.cache`), else checked in supervised worker
+   processes when the run has a time or memory budget (:mod:`reportlint.run.workers`),
+   else in this process; results are put back into the input's order as they
+   arrive, whatever the number of workers;
+4. the batch phase (:mod:`reportlint.run.batch`), when the run compares
+   reports (two or more, or last year's given with ``--previous``): last year's
+   reports are summarised the same way (cached, in workers), then the batch rules
+   run once on every report's summary;
+5. :meth:`~Runner.assemble` — the :class:`RunResult` reporters render.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
 from reportlint.core.config import Config
 from reportlint.run.batch import needs_batch, run_batch
-from reportlint.run.discovery import discover
-from reportlint.run.linter import Linter
+from reportlint.run.containment import watch_interrupts
+from reportlint.run.discovery import Discovery, Entry, discover
+from reportlint.run.limits import Limits
+from reportlint.run.linter import Linter, _internal
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
-from reportlint.run.results import FileResult, RunResult
+from reportlint.run.results import FileResult, RunResult, SkippedFile
 from reportlint.run.stdin import STDIN, lint_stdin, stdin_source
+from reportlint.run.timings import Stopwatch
+from reportlint.run.workers import Task, WorkerPool
 from reportlint.sources import Source
 
-#: Below this many files the pool costs more than it saves.
+#: Below this many files one worker is enough (a second costs more than it saves).
 PARALLEL_THRESHOLD = 8
 
-
-_WORKER: Linter | None = None
-
-
-def _init_worker(options: RunOptions) -> None:
-    global _WORKER  # noqa: PLW0603 (one linter per worker process, built by the pool's initializer)
-    _WORKER = Linter(options)
-
-
-def _work(item: tuple[Path, str]) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.lint_path(*item)
-
-
-def _summarize(item: tuple[Path, str]) -> FileResult:
-    assert _WORKER is not None
-    return _WORKER.summarize_path(*item)
+Progress = Callable[[int, int], None]
 
 
 class Runner:
     """One run over files and directories: the base configuration, its plugin registry, then every file.
 
     The registry of the base configuration (that of the first path) is built
-    once and shared: the command line picks its reporters from it before the run.
-    Raises :class:`ConfigError` for configuration problems (exit code 2).
+    once and shared: the command line picks its reporters from it before the
+    run. The run's budgets (:class:`Limits`) come from the base configuration
+    and the command line. Raises :class:`ConfigError` for configuration
+    problems (exit code 2).
     """
 
     def __init__(self, paths: Sequence[str], options: RunOptions | None = None) -> None:
@@ -62,109 +66,186 @@ class Runner:
             else (self.paths[0] if self.paths else None)
         )
         self.config = self.linter.resolver.config_for(Path(first) if first else Path.cwd())
+        self.limits = Limits.of(self.config, self.options)
+        self.linter.limits = self.limits
 
     @property
     def registry(self) -> Registry:
         """The plugin registry of the base configuration."""
         return self.linter.rule_set(self.config).registry
 
-    def files(self) -> list[tuple[Path, str]]:
-        """The files of the run, ``(path, display path)`` (standard input aside), every config validated."""
-        linter = self.linter
-        loaders = self.registry.loaders
+    def run(self, progress: Progress | None = None) -> RunResult:
+        """Check every file; ``progress(done, total)`` is called as results come in.
+
+        Standard input (``-``) is checked in this process and comes first.
+        """
+        stopwatch = Stopwatch()
+        with stopwatch.measure("stage:discover"):
+            found = self.discover()
+            self.prepare(found.entries)
+            previous = self.previous(found.entries)
+        batch_rules = self.linter.rule_set(self.config).batch_rules
+        compare = bool(batch_rules) and needs_batch(len(found.entries) + (self.stdin is not None), len(previous))
+        # Set before any worker starts (forked workers inherit the linter): each report's summary then holds what batch rules compare.
+        self.linter.options = replace(self.linter.options, cross_document=compare)
+        results = list(self.check(found.entries, progress, stopwatch))
+        if self.stdin is not None:
+            from_stdin = lint_stdin(self.linter, self.stdin)
+            if from_stdin is not None:
+                results.insert(0, from_stdin)
+        if compare:
+            references = list(self.check(previous, None, stopwatch, reference=True))
+            with stopwatch.measure("stage:batch"):
+                results = list(
+                    run_batch(
+                        results,
+                        references,
+                        batch_rules,
+                        self.registry,
+                        self._config_for(found.entries),
+                        stopwatch,
+                        self.limits.file_timeout,
+                    )
+                )
+        run = self.assemble(results, found.skipped, batch=compare)
+        return replace(run, timings=stopwatch.take()) if self.options.timings else run
+
+    def previous(self, entries: Sequence[Entry]) -> list[Entry]:
+        """Last year's reports (``--previous``) that are not among the run's own files, their configurations validated."""
+        if not self.options.previous:
+            return []
+        extensions = [extension for loader in self.registry.loaders for extension in loader.extensions]
+        checked = {entry.path.resolve() for entry in entries}
+        found = discover(self.options.previous, self.linter.resolver, extensions).entries
+        chosen = [entry for entry in found if entry.problem is None and entry.path.resolve() not in checked]
+        self.prepare(chosen)
+        return chosen
+
+    def _config_for(self, entries: Sequence[Entry]) -> Callable[[str], Config]:
+        """The configuration of a result by its display path (the base configuration for standard input)."""
+        paths = {entry.display: entry.path for entry in entries}
+
+        def config_for(display: str) -> Config:
+            path = paths.get(display)
+            return self.linter.resolver.config_for(path) if path is not None else self.config
+
+        return config_for
+
+    @cached_property
+    def found(self) -> Discovery:
+        """What discovery found (computed once)."""
+        return self.discover()
+
+    def discover(self) -> Discovery:
+        """The entries of the run (standard input aside), in order, and the files passed over."""
+        extensions = [extension for loader in self.registry.loaders for extension in loader.extensions]
         named = [path for path in self.paths if path != STDIN]
-        files = discover(
-            named, linter.resolver, [extension for loader in loaders for extension in loader.extensions], self.options.force_exclude
-        )
-        for path, _ in files:  # validate every config before any work starts
-            linter.rule_set(linter.resolver.config_for(path))
-        return files
+        return discover(named, self.linter.resolver, extensions, self.options.force_exclude)
+
+    def files(self) -> list[tuple[Path, str]]:
+        """The files of the run, ``(path, display path)`` (standard input aside), every config validated (for ``--fix``)."""
+        entries = self.found.entries
+        self.prepare(entries)
+        return [(entry.path, entry.display) for entry in entries]
 
     @cached_property
     def stdin(self) -> Source | None:
         """Standard input as a source when ``-`` is among the paths (read once)."""
         return stdin_source(self.options) if STDIN in self.paths else None
 
-    def run(self, progress: Callable[[int, int], None] | None = None) -> RunResult:
-        """Lint every file; ``progress(done, total)`` is called as results come in."""
-        files = self.files()
-        jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
+    def prepare(self, entries: Sequence[Entry]) -> None:
+        """Load and validate every configuration the entries use (plugins, rules, templates) before any work starts."""
         linter = self.linter
-        # The batch phase compares the reports after each is checked; last year's (--previous) are summarised for it only.
-        checked = {path.resolve() for path, _ in files}
-        extensions = [extension for loader in self.registry.loaders for extension in loader.extensions]
-        previous = [item for item in discover(self.options.previous, linter.resolver, extensions) if item[0].resolve() not in checked]
-        batch_rules = linter.rule_set(self.config).batch_rules
-        compare = bool(batch_rules) and needs_batch(len(files) + (self.stdin is not None), len(previous))
-        options = replace(self.options, cross_document=compare)
-        linter.options = options
-        results = list(_run(files, linter, options, jobs, progress))
-        if self.stdin is not None:
-            from_stdin = lint_stdin(linter, self.stdin)
-            if from_stdin is not None:
-                results.insert(0, from_stdin)
-        if compare:
-            references = list(_run(previous, linter, options, jobs, None, reference=True))
-            displays = {display: path for path, display in [*files, *previous]}
+        for entry in entries:
+            linter.rule_set(linter.resolver.config_for(entry.path))
 
-            def config_for(display: str) -> Config:
-                path = displays.get(display)
-                return linter.resolver.config_for(path) if path is not None else self.config
+    def check(
+        self, entries: Sequence[Entry], progress: Progress | None = None, stopwatch: Stopwatch | None = None, *, reference: bool = False
+    ) -> Iterator[FileResult]:
+        """Every entry's result, in the entries' order: cached results are found here, workers get only the rest.
 
-            results = list(run_batch(results, references, batch_rules, self.registry, config_for))
-        return self.assemble(results, batch=compare)
+        ``reference`` entries (last year's reports of ``--previous``) are only summarised: no rule runs on them.
+        """
+        total = len(entries)
+        results: dict[int, FileResult] = {}
+        tasks = []
+        linter = self.linter
+        with (stopwatch or Stopwatch()).measure("stage:cache"):
+            for index, entry in enumerate(entries):
+                if entry.problem is not None:
+                    results[index] = self._problem(entry)
+                    continue
+                hit = linter.cached(entry.path, entry.display) if linter.cache is not None else None
+                if hit is not None:
+                    results[index] = hit
+                else:
+                    tasks.append(Task(index, str(entry.path), entry.display, reference))
+        next_index = 0
+        for done, (index, result) in enumerate(self._results(tasks), start=1):
+            results[index] = result
+            if progress is not None:
+                progress(done, len(tasks))
+            while next_index in results:
+                yield _with_source(results.pop(next_index), entries[next_index])
+                next_index += 1
+        while next_index < total:
+            yield _with_source(results.pop(next_index), entries[next_index])
+            next_index += 1
 
-    def assemble(self, results: Sequence[FileResult], batch: bool = False) -> RunResult:
-        """The run's result from its files' results: the rules that ran (batch rules when ``batch``), plugin failures and warnings."""
+    def _results(self, tasks: Sequence[Task]) -> Iterator[tuple[int, FileResult]]:
+        """``(index, result)`` of every task, in the order they finish."""
+        jobs = self.options.jobs or self.config.jobs or os.cpu_count() or 1
+        if len(tasks) < PARALLEL_THRESHOLD:
+            jobs = 1
+        if not tasks:
+            return
+        if not self.limits.supervised and jobs == 1:
+            watch_interrupts()
+            for task in tasks:
+                work = self.linter.summarize_path if task.reference else self.linter.lint_path
+                yield task.index, work(Path(task.path), task.display)
+            return
+        yield from WorkerPool(self.linter, jobs, self._failed).run(tasks)
+
+    def _failed(self, task: Task, code: str, message: str) -> FileResult:
+        """The result of a file whose worker was stopped or died."""
+        path = Path(task.path)
+        config = self.linter.resolver.config_for(path)
+        diagnostic = _internal(self.linter.rule_set(config).registry, code, message)
+        return self.linter.finish(task.display, path, config, None, [diagnostic])
+
+    def _problem(self, entry: Entry) -> FileResult:
+        """The RL901 result of a path discovery could not use (an unreadable directory)."""
+        config = self.linter.resolver.config_for(entry.path)
+        diagnostic = _internal(self.linter.rule_set(config).registry, "RL901", entry.problem or "")
+        return self.linter.finish(entry.display, entry.path, config, None, [diagnostic])
+
+    def assemble(self, results: Sequence[FileResult], skipped: Sequence[SkippedFile] = (), batch: bool = False) -> RunResult:
+        """The run's result: every file's, the rules that ran (the batch rules when ``batch``), plugin failures and warnings, the files passed over."""
         linter = self.linter
         rules = {
             rule.code: type(rule) for rule_set in linter.rule_sets for rule in (*rule_set.rules, *(rule_set.batch_rules if batch else ()))
         }
-        failures = {failure for rule_set in linter.rule_sets for failure in rule_set.registry.failures}
+        failures = {failure for rule_set in linter.rule_sets for failure in (*rule_set.registry.failures, *rule_set.failures)}
         warnings = dict.fromkeys(warning for rule_set in linter.rule_sets for warning in rule_set.registry.warnings)
         return RunResult(
             files=tuple(results),
             rules=tuple(sorted(rules.values(), key=lambda rule: rule.code)),
             failures=tuple(sorted(failures, key=lambda failure: failure.plugin)),
             config=self.config,
-            warnings=tuple(warnings),
+            warnings=(*warnings, *(linter.cache.warnings if linter.cache is not None else ())),
+            skipped=tuple(skipped),
         )
 
 
-def lint_paths(
-    paths: Sequence[str],
-    options: RunOptions | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> RunResult:
+def _with_source(result: FileResult, entry: Entry) -> FileResult:
+    """The result with the path as the filesystem names it, when its display path had to escape bytes."""
+    return replace(result, source_path=entry.source) if entry.source is not None else result
+
+
+def lint_paths(paths: Sequence[str], options: RunOptions | None = None, progress: Progress | None = None) -> RunResult:
     """Lint files and directories; the programmatic equivalent of ``reportlint check``.
 
     Raises :class:`ConfigError` for configuration problems (exit code 2).
     """
     return Runner(paths, options or RunOptions()).run(progress)
-
-
-def _run(
-    files: list[tuple[Path, str]],
-    linter: Linter,
-    options: RunOptions,
-    jobs: int,
-    progress: Callable[[int, int], None] | None,
-    *,
-    reference: bool = False,
-) -> Iterator[FileResult]:
-    """Each file's result in order; ``reference`` files are only summarised (``--previous``)."""
-    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD:
-        work = linter.summarize_path if reference else linter.lint_path
-        results: Iterator[FileResult] = (work(*item) for item in files)
-        pool = None
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
-        results = pool.map(_summarize if reference else _work, files, chunksize=max(1, min(16, len(files) // (jobs * 4))))
-    try:
-        for done, result in enumerate(results, start=1):
-            if progress is not None:
-                progress(done, len(files))
-            yield result
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 
 from reportlint.core.report import Report
 from reportlint.places.analysis import PlaceAnalysis, analyse
+from reportlint.run.stages import Stage, Stages
+from reportlint.run.timings import Stopwatch
 from reportlint.template.reading import Reading, read_report
 
 
@@ -35,3 +38,55 @@ class ReportServices:
 
 #: The one instance every report of a process uses (the services hold no state).
 SERVICES = ReportServices()
+
+#: What rules see when the template reader failed on a report: nothing recognised.
+UNREAD = Reading(
+    title=None,
+    subject=None,
+    year=None,
+    year_source="",
+    year_span=None,
+    period=None,
+    publication=None,
+    sections=(),
+    expected_template=None,
+)
+
+
+class CheckedServices(ReportServices):
+    """The services for one file of a run: each records its stage (and its time, with ``--timings``), and a failing reader degrades to :data:`UNREAD`.
+
+    When the template reader raises, the error is kept in :attr:`reader_failure`
+    (the linter reports it once, as RL907) and every rule sees a report whose
+    template, sections and tables were not recognised, instead of each rule
+    failing in turn on the same error.
+    """
+
+    def __init__(self, stages: Stages, stopwatch: Stopwatch | None = None) -> None:
+        self.stages = stages
+        self.stopwatch = stopwatch
+        self.reader_failure: Exception | None = None
+
+    def _measure(self, name: str) -> AbstractContextManager[None]:
+        return nullcontext() if self.stopwatch is None else self.stopwatch.measure(name)
+
+    def read(self, report: Report) -> Reading:
+        previous = self.stages.enter(Stage.READING)
+        try:
+            with self._measure("stage:reading"):
+                return super().read(report)
+        except MemoryError:
+            raise
+        except Exception as error:  # a reader bug on unforeseen input: the report is then read as text
+            self.reader_failure = error
+            return UNREAD
+        finally:
+            self.stages.enter(*previous)
+
+    def analyse_places(self, report: Report) -> PlaceAnalysis:
+        previous = self.stages.enter(Stage.PLACES)
+        try:
+            with self._measure("stage:places"):
+                return super().analyse_places(report)
+        finally:
+            self.stages.enter(*previous)

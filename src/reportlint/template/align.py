@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from reportlint.core.model import Document
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
-from reportlint.template.labels import is_truncation, keyed, label_key, similarity, strip_ordinal
-from reportlint.template.spec import RowSpec, TableSpec
+from reportlint.template.flattened import FlattenedReader
+from reportlint.template.labels import is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
+from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token
 
 
@@ -74,7 +75,7 @@ class Placement:
 
 def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
-    if any(row.explicit_blanks for row in rows):
+    if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
     with_values = [row for row in rows if row.values]
     if not with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
@@ -114,21 +115,28 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
     """One cell per line: a run of text cells labels the value and blank cells after it.
 
     A run followed only by blank cells (header rows with empty cells) is not a
-    data row; its text carries over into the next label.
+    data row; its text carries over into the next label. Where blank cells are
+    written out (a lone ``|`` for an empty cell), a run followed by two or more of
+    them is a data row left empty.
     """
     result = []
     label: list[Token] = []
     cells: list[Token] = []
+
+    def is_row(cells: list[Token]) -> bool:
+        return any(cell.kind == "value" for cell in cells) or sum(1 for cell in cells if cell.kind == "blank" and explicit[id(cell)]) >= 2
+
+    explicit = {id(token): row.explicit_blanks for row in rows for token in row.tokens}
     for token in (token for row in rows for token in row.tokens):
         if token.is_text:
-            if any(cell.kind == "value" for cell in cells):
+            if is_row(cells):
                 result.append(Segment(tuple(label), tuple(cells)))
                 label = []
             cells = []
             label.append(token)
         elif label or result:
             cells.append(token)
-    if any(cell.kind == "value" for cell in cells):
+    if is_row(cells):
         result.append(Segment(tuple(label), tuple(cells)))
     return result
 
@@ -136,10 +144,18 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
 class TableGroupAligner:
     """Aligns the segments of one region to a group of template tables (e.g. all of section 二)."""
 
-    def __init__(self, tables: Sequence[TableSpec]) -> None:
+    def __init__(self, tables: Sequence[TableSpec], relations: Sequence[RelationSpec] = ()) -> None:
         self.tables = tuple(tables)
+        self.relations = tuple(relations)
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
         self.entries = self._entries()
+        #: entry positions by the first character of their key: a label key can only contain entries whose first character it has
+        self._by_first: dict[str, list[int]] = {}
+        for position, entry in enumerate(self.entries):
+            self._by_first.setdefault(entry.key[0], []).append(position)
+        self._header_key_list = [entry.key for entry in self.entries if entry.kind == "header"]
+        self._header_keys = frozenset(self._header_key_list)
+        self._all_keys = frozenset(entry.key for entry in self.entries)
         #: (position in ``expected``, label without ordinal) for every row label and alias, for fuzzy matching
         self.bare_labels = [
             (index, strip_ordinal(label_key(text)))
@@ -165,11 +181,14 @@ class TableGroupAligner:
         unique = {(entry.key, entry.kind, entry.table, entry.row): entry for entry in entries if entry.key}
         return sorted(unique.values(), key=lambda entry: (-len(entry.key), entry.kind != "row"))
 
-    def _hits(self, key: str) -> list[_LabelHit]:
+    def _hits(self, key: str, entries: Sequence[_Entry] | None = None) -> list[_LabelHit]:
         """Known labels inside a label key, longest first, without overlaps, in text order."""
         covered = [False] * len(key)
         hits = []
-        for entry in self.entries:
+        if entries is None:
+            candidates = sorted(number for char in set(key) for number in self._by_first.get(char, ()))
+            entries = [self.entries[number] for number in candidates]
+        for entry in entries:
             position = key.find(entry.key)
             while position >= 0:
                 span = range(position, position + len(entry.key))
@@ -179,6 +198,18 @@ class TableGroupAligner:
                     hits.append(_LabelHit(entry, position, position + len(entry.key)))
                 position = key.find(entry.key, position + 1)
         return sorted(hits, key=lambda hit: hit.key_start)
+
+    def _flattened_hits(self, key: str) -> list[_LabelHit]:
+        """Known labels in a flattened line, row labels written without their ordinal included (上年结转…)."""
+        if not hasattr(self, "_line_entries"):
+            known = {entry.key for entry in self.entries}
+            bare = [
+                _Entry(strip_ordinal(entry.key), "row", entry.table, entry.row, LabelMatch.NO_ORDINAL)
+                for entry in self.entries
+                if entry.kind == "row" and len(strip_ordinal(entry.key)) >= 4 and strip_ordinal(entry.key) not in known
+            ]
+            self._line_entries = sorted([*self.entries, *bare], key=lambda entry: (-len(entry.key), entry.kind != "row"))
+        return self._hits(key, self._line_entries)
 
     def _fuzzy_row(self, fragment: str, pointer: int) -> tuple[TableSpec, RowSpec, LabelMatch] | None:
         """A row whose label the fragment is a variant of (missing ordinal, truncated, misspelt)."""
@@ -248,6 +279,7 @@ class TableGroupAligner:
         if rows:
             hit = rows[-1]
             table = next(table for table in self.tables if table.id == hit.entry.table)
+            assert hit.entry.row is not None  # row entries always name their row
             row = table.row(hit.entry.row)
             return table, row, hit.entry.match, offsets[hit.key_start], offsets[hit.key_end - 1] + 1
         if exact_only:
@@ -262,16 +294,18 @@ class TableGroupAligner:
 
     def fill(self, document: Document, rows: Sequence[RawRow]) -> tuple[dict[str, FilledTable], int]:
         """Filled tables of this group and a fit score (higher = the template fits the report better)."""
+        rows, unsplit = FlattenedReader(self.tables, self._flattened_hits, self.relations).read(document, rows)
         segment_list, layout = segments(rows)
         placements = self.place(document, segment_list)
         by_table: dict[str, list[FilledRow]] = {table.id: [] for table in self.tables}
         unplaced: list[FilledRow] = []
         score = 0
         for placement in placements:
-            if placement.row is None:
+            if placement.row is None or placement.table is None:
                 unplaced.append(_unaligned_row(self.tables[0], placement))
                 score -= 1
                 continue
+            assert placement.table is not None  # a placed row belongs to a table
             filled = _assign(placement.table, placement.row, placement.segment, placement.match)
             if filled is None:
                 filled = _mismatched_row(placement.table, placement.row, placement)
@@ -282,21 +316,27 @@ class TableGroupAligner:
             score += {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}.get(placement.match, 1) if placement.row.label else 2
             by_table[placement.table.id].append(filled)
         headers, unknown = self._headers(document, segment_list)
-        score += 2 * len(headers)
+        score += 2 * len(headers) + len(unsplit)
         filled_tables = {}
         for table in self.tables:
             table_rows = by_table[table.id]
             if table is self.tables[0]:
                 table_rows = table_rows + unplaced
             own_headers = tuple(label for label in headers if label in self._labels_of(table))
+            own_unsplit = tuple(row for row in unsplit if row.table == table.id)
             filled_tables[table.id] = FilledTable.build(
                 table,
                 sorted(table_rows, key=lambda row: row.start),
                 headers_found=own_headers,
                 unknown_headers=tuple(unknown) if table is self.tables[0] else (),
                 layout=layout,
-                start=min((row.start for row in table_rows), default=None),
-                end=max((row.end for row in table_rows), default=None),
+                start=min((row.start for row in table_rows), default=None)
+                if not own_unsplit
+                else min([*(row.start for row in table_rows), *(row.start for row in own_unsplit)]),
+                end=max((row.end for row in table_rows), default=None)
+                if not own_unsplit
+                else max([*(row.end for row in table_rows), *(row.end for row in own_unsplit)]),
+                unsplittable=own_unsplit,
             )
         return filled_tables, score
 
@@ -305,8 +345,7 @@ class TableGroupAligner:
 
     def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
         """Header labels found, and header cells that look cut off (``本年废止件``)."""
-        header_keys = [entry.key for entry in self.entries if entry.kind == "header"]
-        all_keys = [entry.key for entry in self.entries]
+        header_keys, header_key_set, all_keys = self._header_key_list, self._header_keys, self._all_keys
         found: list[str] = []
         unknown: list[tuple[str, int, int]] = []
         for segment in segment_list:
@@ -317,8 +356,8 @@ class TableGroupAligner:
                 for width in (3, 2, 1):
                     if index + width > len(tokens):
                         continue
-                    key = keyed(document.normalized, tokens[index].start, tokens[index + width - 1].end)[0]
-                    if key in header_keys:
+                    key = key_of(document.normalized, tokens[index].start, tokens[index + width - 1].end)
+                    if key in header_key_set:
                         found.append(key)
                         index += width
                         matched = True

@@ -9,8 +9,8 @@ from reportlint.core.model import Document
 from reportlint.template.filled import FilledTable
 from reportlint.template.reading import Reading
 
-#: Bumped on any incompatible change of the parse view's JSON.
-PARSE_SCHEMA_VERSION = "1.0"
+#: Bumped on any incompatible change of the parse view's JSON (minor: fields added).
+PARSE_SCHEMA_VERSION = "1.1"
 
 
 def _number(value: int | Decimal | None) -> int | str | None:
@@ -77,6 +77,25 @@ def reading_dict(document: Document, reading: Reading) -> dict[str, Any]:
             for section in reading.sections
         ],
         "tables": [_table_dict(document, table) for table in (reading.filled.tables.values() if reading.filled else ())],
+        "truncation": None
+        if reading.truncation is None
+        else {
+            "reason": reading.truncation.reason,
+            "section": reading.truncation.section.spec_id if reading.truncation.section else None,
+            "number": reading.truncation.number,
+            "description": reading.truncation.describe(),
+            "location": document.location_dict(reading.truncation.start, reading.truncation.end),
+        },
+        "unread_tables": [
+            {
+                "section": unread.section.spec_id,
+                "reason": unread.reason,
+                "tables": list(unread.tables),
+                "rows": list(unread.rows),
+                "location": document.location_dict(unread.start, unread.end),
+            }
+            for unread in reading.unread_tables
+        ],
     }
     return data
 
@@ -113,4 +132,8 @@ def _table_dict(document: Document, table: FilledTable) -> dict:
             for row in table.rows
         ],
         "missing_rows": [row.id for row in table.spec.rows if table.row(row.id) is None],
+        "unsplit_rows": [
+            {"row": row.row, "text": row.text, "candidates": row.candidates, "location": document.location_dict(row.start, row.end)}
+            for row in table.unsplittable
+        ],
     }

@@ -14,6 +14,10 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from reportlint.core.values import shown
 
 Number = int | Decimal
 
@@ -31,7 +35,7 @@ _COMPARE = {
     ast.Gt: lambda a, b: a > b,
     ast.GtE: lambda a, b: a >= b,
 }
-_FUNCTIONS = {"abs": abs, "min": min, "max": max}
+_FUNCTIONS: dict[str, Callable[..., Any]] = {"abs": abs, "min": min, "max": max}
 _OPERATOR_TEXT = {ast.Eq: "=", ast.NotEq: "≠", ast.Lt: "<", ast.LtE: "≤", ast.Gt: ">", ast.GtE: "≥"}
 
 
@@ -53,7 +57,7 @@ def _check(node: ast.AST, source: str) -> None:
             raise ExpressionError(f"表达式 “{source}” 中只能用名字或“行.列”这样的点号名字")
     elif isinstance(node, ast.Constant):
         if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-            raise ExpressionError(f"表达式 “{source}” 中只能使用数字常量，不能用 {node.value!r}")
+            raise ExpressionError(f"表达式 “{source}” 中只能使用数字常量，不能用 {shown(node.value)}")
     elif isinstance(node, ast.BinOp):
         if type(node.op) not in _BINARY:
             raise ExpressionError(f"表达式 “{source}” 只支持 + - * 运算")
@@ -108,7 +112,7 @@ class Expression:
 
     def evaluate(self, resolve: Callable[[tuple[str, ...]], Number]) -> object:
         """Evaluate with ``resolve(name_parts) -> number`` supplying every reference."""
-        return _evaluate(self.tree.body, resolve)
+        return _compiled(self, "whole")(resolve)
 
     def comparison(self) -> tuple[Side, str, Side] | None:
         """For a single comparison ``a OP b``: both sides and the operator shown to users."""
@@ -124,9 +128,13 @@ class Expression:
 
     def evaluate_side(self, side: str, resolve: Callable[[tuple[str, ...]], Number]) -> object:
         """Evaluate the ``"left"`` or ``"right"`` side of a single comparison."""
-        body = self.tree.body
-        assert isinstance(body, ast.Compare)
-        return _evaluate(body.left if side == "left" else body.comparators[0], resolve)
+        assert isinstance(self.tree.body, ast.Compare)
+        return _compiled(self, side)(resolve)
+
+    @property
+    def is_absolute(self) -> bool:
+        """Whether every reference names its row and column (``r1.c_total``), so the value is the same in every scope."""
+        return all(len(reference) >= 2 for reference in self.references)
 
 
 def parse_expression(source: str) -> Expression:
@@ -145,30 +153,61 @@ def _number(value: object) -> Number:
     return value  # type: ignore[return-value]
 
 
-def _evaluate(node: ast.AST, resolve: Callable[[tuple[str, ...]], Number]) -> object:
+Resolve = Callable[[tuple[str, ...]], Number]
+Compiled = Callable[[Resolve], object]
+
+
+@cache
+def _compiled(expression: Expression, part: str) -> Compiled:
+    """The expression (``whole``) or one side of its comparison (``left``/``right``) as nested closures, built once."""
+    body = expression.tree.body
+    if part != "whole":
+        assert isinstance(body, ast.Compare)
+        return _compile(body.left if part == "left" else body.comparators[0])
+    return _compile(body)
+
+
+def _compile(node: ast.AST) -> Compiled:
+    """A checked node as a function of the resolver: references resolved left to right, ``and``/``or`` and chained comparisons short-circuit."""
     if isinstance(node, ast.Constant):
-        return _number(node.value)
+        constant = _number(node.value)
+        return lambda resolve: constant
     if isinstance(node, (ast.Name, ast.Attribute)):
-        return resolve(_dotted(node))  # type: ignore[arg-type]
+        name = _dotted(node)
+        assert name is not None
+        return lambda resolve: resolve(name)
     if isinstance(node, ast.BinOp):
-        return _BINARY[type(node.op)](_evaluate(node.left, resolve), _evaluate(node.right, resolve))
+        operation, left, right = _BINARY[type(node.op)], _compile(node.left), _compile(node.right)
+        return lambda resolve: operation(left(resolve), right(resolve))
     if isinstance(node, ast.UnaryOp):
-        operand = _evaluate(node.operand, resolve)
+        operand = _compile(node.operand)
         if isinstance(node.op, ast.Not):
-            return not operand
-        return -operand if isinstance(node.op, ast.USub) else operand
+            return lambda resolve: not operand(resolve)
+        if isinstance(node.op, ast.USub):
+            return lambda resolve: -operand(resolve)  # type: ignore[operator]
+        return operand
     if isinstance(node, ast.Compare):
-        left = _evaluate(node.left, resolve)
-        for op, comparator in zip(node.ops, node.comparators, strict=True):
-            right = _evaluate(comparator, resolve)
-            if not _COMPARE[type(op)](left, right):
-                return False
-            left = right
-        return True
+        first = _compile(node.left)
+        tests = [(_COMPARE[type(op)], _compile(comparator)) for op, comparator in zip(node.ops, node.comparators, strict=True)]
+
+        def compare(resolve: Resolve) -> bool:
+            left = first(resolve)
+            for test, comparator in tests:
+                right = comparator(resolve)
+                if not test(left, right):
+                    return False
+                left = right
+            return True
+
+        return compare
     if isinstance(node, ast.BoolOp):
+        values = [_compile(value) for value in node.values]
         if isinstance(node.op, ast.And):
-            return all(_evaluate(value, resolve) for value in node.values)
-        return any(_evaluate(value, resolve) for value in node.values)
+            return lambda resolve: all(value(resolve) for value in values)
+        return lambda resolve: any(value(resolve) for value in values)
     if isinstance(node, ast.Call):
-        return _FUNCTIONS[node.func.id](*(_evaluate(argument, resolve) for argument in node.args))  # type: ignore[union-attr]
+        assert isinstance(node.func, ast.Name)  # _check admits only abs, min and max by name
+        function = _FUNCTIONS[node.func.id]
+        arguments = [_compile(argument) for argument in node.args]
+        return lambda resolve: function(*(argument(resolve) for argument in arguments))
     raise AssertionError(f"unchecked node {type(node).__name__}")

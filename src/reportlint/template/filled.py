@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 from types import MappingProxyType
 
 from reportlint.template.spec import TableSpec, TemplateSpec
@@ -89,17 +90,34 @@ class FilledRow:
     start: int
     end: int
 
-    @property
+    @cached_property
     def found(self) -> int:
         """How many values (and blank cells) the row carries."""
         return sum(1 for cell in self.cells if cell.status is not CellStatus.MISSING)
 
-    @property
+    @cached_property
     def aligned(self) -> bool:
         """Whether every value sits in a known column (counts match, row known)."""
         return self.row is not None and all(
             cell.status not in (CellStatus.UNALIGNED, CellStatus.EXTRA, CellStatus.MISSING) for cell in self.cells
         )
+
+
+@dataclass(frozen=True)
+class UnsplitRow:
+    """A row of a table flattened into one line whose run of values could not be split into its cells with certainty.
+
+    ``text`` is the row as written (label and values); ``candidates`` is how many
+    splits fit the row's column count and relations: 0 (none: a value missing or
+    one too many) or more than one. Such a row is left out of every check.
+    """
+
+    table: str
+    row: str | None
+    start: int
+    end: int
+    text: str
+    candidates: int
 
 
 @dataclass(frozen=True)
@@ -114,12 +132,13 @@ class FilledTable:
     start: int | None = None
     end: int | None = None
     template_id: str | None = None
+    unsplittable: tuple[UnsplitRow, ...] = ()
     _cells: Mapping[tuple[str, str], FilledCell] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
     @classmethod
     def build(cls, spec: TableSpec, rows, **details) -> FilledTable:
         """A table with its cell index built from ``rows``."""
-        cells = {}
+        cells: dict[tuple[str, str], FilledCell] = {}
         for row in rows:
             for cell in row.cells:
                 if cell.row is not None and cell.column is not None and cell.status is not CellStatus.EXTRA:
@@ -128,16 +147,23 @@ class FilledTable:
 
     @property
     def found(self) -> bool:
-        """Whether any row of the table was found."""
-        return bool(self.rows)
+        """Whether any row of the table was found (rows that could not be split included)."""
+        return bool(self.rows or self.unsplittable)
 
     def cell(self, row: str, column: str) -> FilledCell:
         """The cell at (row, column); a ``missing`` cell when the report has none."""
         return self._cells.get((row, column)) or FilledCell(self.spec.id, row, column, CellStatus.MISSING)
 
     def row(self, row_id: str) -> FilledRow | None:
-        """The found row for a template row id."""
-        return next((row for row in self.rows if row.row == row_id), None)
+        """The found row for a template row id (the first, when the report repeats it)."""
+        return self._row_index.get(row_id)
+
+    @cached_property
+    def _row_index(self) -> dict[str | None, FilledRow]:
+        index: dict[str | None, FilledRow] = {}
+        for row in self.rows:
+            index.setdefault(row.row, row)
+        return index
 
     def cells(self) -> Iterator[FilledCell]:
         """Every template cell in template order (missing ones included)."""

@@ -1,8 +1,13 @@
 """Report identity: title, reporting body (subject), report year, statistical period, publication date.
 
+The title is the last title-like line before the first section (one broken over
+two lines is joined; a ``标题：`` metadata line counts; page chrome never does).
 The subject is taken from the title (``秦安县兴国镇2020年度…`` → 兴国镇 with its
-county), the issuer line above the title and the signature at the end; its
-level (乡/镇/街道/县/区/市/州/省/部门) follows from the name's suffix.
+county), else the issuer line above the title, a ``发布机构：`` metadata line,
+the intro (``本报告由××镇人民政府编制``, ``现公布××街道2024年…``, ``××局根据
+《条例》…``) or the signature at the end; its level (乡/镇/街道/县/区/市/州/省/部门)
+follows from the name's suffix. A report that never names itself still has a
+level when it calls itself 我镇、我乡、我街道、我局、我委 or 我办.
 Resolving it to the national gazetteer is the places module's job
 (:mod:`reportlint.places.analysis`), which receives every name variant found here.
 """
@@ -16,10 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reportlint.core.model import Document
-from reportlint.text.chrome import PUBLICATION_LABELS
+from reportlint.text.chrome import PUBLICATION_LABELS, is_chrome_line, is_metadata_line, without_bullets
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import iter_lines
+from reportlint.text.self_references import find_self_references
 
 _YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*年")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
@@ -27,7 +33,24 @@ _CHROME_PREFIX = re.compile(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
 _PUBLISHED_LABELS = re.compile("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
-_PERIOD_LABELS = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期|范围|时段)|数据(?:的)?统计")
+_PERIOD_WORDS = (
+    "统计期限",
+    "统计时限",
+    "统计时间",
+    "统计期间",
+    "统计区间",
+    "统计周期",
+    "统计范围",
+    "统计时段",
+    "统计数据",
+    "数据统计",
+    "数据的统计",
+    "核定时间",
+    "数据时间",
+    "涵盖",
+)
+#: Labels of the statistical period; a mirror's blanked pinyin may stand between their characters (统  计期限).
+_PERIOD_LABELS = re.compile("|".join(r"\s*".join(word) for word in _PERIOD_WORDS))
 
 #: Name suffixes and the body level they mean, most specific first.
 LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -62,7 +85,7 @@ LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("自治州", "州"),
     ("市", "市"),
 )
-_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|中心|厅|署|院|所|队|站|馆|处|部|会|公司|集团)$")
+_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|研究室|室|办|中心|厅|署|院|所|队|站|馆|处|部|会|公司|集团)$")
 _GOVERNMENT_NAME = re.compile(r"(人民政府|街道办事处|政府)$")
 
 
@@ -89,9 +112,12 @@ class Title:
 class Subject:
     """The reporting body as the report names it.
 
-    ``name`` is the body's name from the title (or config); ``level`` is one of
+    ``name`` is the body's name from the title (or config, issuer line, metadata,
+    intro, signature: ``source`` says which); ``level`` is one of
     乡、镇、街道、县、区、市、州、省、部门 or ``未知``; ``mentions`` are every
     place the body is named (title, issuer line, signature) for the gazetteer.
+    A subject known only from self-references (``source`` ``self-reference``)
+    has an empty ``name``, its level, and the self-references as ``mentions``.
     """
 
     name: str
@@ -100,6 +126,14 @@ class Subject:
     start: int | None
     end: int | None
     mentions: tuple[TextSpan, ...] = ()
+
+    @property
+    def display(self) -> str:
+        """How messages name the body: its name, or how it calls itself when the report never names it."""
+        if self.name:
+            return self.name
+        word = self.mentions[0].text if self.mentions else "本单位"
+        return f"报告主体（自称“{word}”）"
 
     @property
     def is_government(self) -> bool:
@@ -157,7 +191,7 @@ def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]
     stop = len(text) if stop < 0 else stop
     spans = []
     for line in iter_lines(text[begin:stop]):
-        content = text[begin + line.start : begin + line.end]
+        content = text[begin + line.start : min(begin + line.end, max(limit_end, begin + line.start))]
         if document.format == "markdown":  # “# 某县2022年…报告”: the heading's text, not its marker
             marker = _MARKDOWN_HEADING.match(content)
             content = " " * (marker.end() if marker else 0) + content[marker.end() if marker else 0 :]
@@ -179,32 +213,70 @@ def _title_like(text: str) -> bool:
     )
 
 
+#: Metadata labels whose value is the page's title (``标题：……年度报告``).
+_TITLE_LABEL = re.compile(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
+#: The title at the start of a line that goes on with the report (a page copied without its line breaks).
+_LEADING_TITLE = re.compile(r"(\S.{3,70}?(?:报告|年报))\s")
+#: How long the second line of a title broken over two lines may be.
+_TITLE_TAIL_LENGTH = 20
+
+
+def _title_lines(document: Document, limit: int) -> list[TextSpan]:
+    """The lines before ``limit`` a title may be read from: chrome left out, bullets and metadata labels cut off."""
+    lines = []
+    for line in _lines(document, limit):
+        label = _TITLE_LABEL.match(without_bullets(line.text))
+        if label is not None:
+            offset = len(line.text) - len(without_bullets(line.text)) + label.end()
+            value = line.text[offset:].strip()
+            if value:
+                start = line.start + line.text.index(value, offset)
+                lines.append(TextSpan(value, start, start + len(value)))
+            continue
+        if is_chrome_line(line.text):
+            continue
+        bare = without_bullets(line.text)
+        if bare != line.text:
+            start = line.end - len(bare)
+            line = TextSpan(bare, start, line.end)
+        lead = _LEADING_TITLE.match(line.text) if not _title_like(line.text) else None
+        if lead is not None and _title_like(lead.group(1)):
+            line = TextSpan(lead.group(1), line.start, line.start + lead.end(1))  # a page that lost its line breaks
+        lines.append(line)
+    return lines
+
+
 def find_title(document: Document, first_heading: int | None) -> Title | None:
-    """The last title-like line (or pair of lines) before the first section heading."""
+    """The report's title before the first section heading (or in the first 3000 characters).
+
+    Title-like lines and titles broken over two lines (``……2023年度政府`` /
+    ``信息公开工作年度报告``, or the body's name on the line above
+    ``2022年政府信息公开工作年度报告``) are candidates; the last one that names
+    a body wins, else the last one (a cover letter's title comes before the report's).
+    """
     limit = first_heading if first_heading is not None else min(len(document.text), 3000)
-    lines = _lines(document, limit)
-    title: Title | None = None
-    for index, line in enumerate(lines):
+    lines = _title_lines(document, limit)
+    candidates: list[Title] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        previous = lines[index - 1] if index else None
         if _title_like(line.text):
-            previous = lines[index - 1] if index else None
             if previous is not None and _YEAR_FIRST.match(line.text) and _is_body_name(previous.text):
                 # “桃江县松木塘镇人民政府” above “2022年政府信息公开工作年度报告”: one title on two lines
-                title = Title(previous.text + line.text, previous.start, line.end, (previous, line))
+                candidates.append(Title(previous.text + line.text, previous.start, line.end, (previous, line)))
             else:
-                title = Title(line.text, line.start, line.end, (line,))
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        joined = line.text + following.text if following else ""
-        if (
-            following is not None
-            and len(following.text) <= 12
-            and not _CHROME_PREFIX.match(line.text)
-            and any(topic in joined for topic in _TITLE_TOPIC)
-            and _title_like(joined)
-            and not _title_like(following.text)
-        ):
-            title = Title(joined, line.start, following.end, (line, following))
-    return title
+                candidates.append(Title(line.text, line.start, line.end, (line,)))
+        elif following is not None and len("".join(following.text.split())) <= _TITLE_TAIL_LENGTH:
+            joined = line.text + following.text
+            if _title_like(joined) and any(topic in joined for topic in _TITLE_TOPIC):
+                candidates.append(Title(joined, line.start, following.end, (line, following)))
+                index += 2
+                continue
+        index += 1
+    named = [title for title in candidates if subject_from_title(title) is not None]
+    return (named or candidates)[-1] if candidates else None
 
 
 def _strip_topic(after_year: str) -> str:
@@ -233,7 +305,11 @@ def subject_from_title(title: Title) -> TextSpan | None:
         rest = text[match.end() :]
         body = _strip_topic(rest).strip()
         offset = text.find(body, match.end()) if body else -1
-    if not body or offset < 0:
+    if body.endswith("关于"):
+        body = body[: -len("关于")].rstrip()
+    if body.startswith("关于"):
+        body, offset = body[len("关于") :].lstrip(), offset + len("关于")
+    if not body or offset < 0 or not _is_body_name(body):
         return None
     start = _offset_in(title, offset)
     return TextSpan("".join(body.split()), start, _offset_in(title, offset + len(body) - 1) + 1)
@@ -249,29 +325,123 @@ def _offset_in(title: Title, index: int) -> int:
 
 
 def find_subject(document: Document, title: Title | None, pinned: str | None, first_heading: int | None) -> Subject | None:
-    """The reporting body: config pin first, else the title; issuer and signature lines are kept as mentions."""
-    mentions = list(_issuer_lines(document, title, first_heading)) + list(_signature_lines(document))
+    """The reporting body: config pin first, else the title, the issuer line, page metadata, the intro, the signature.
+
+    The issuer and signature lines are kept as mentions for the gazetteer. Without
+    any name, the level comes from how the report calls itself (我镇、我局 …).
+    """
+    issuers = _issuer_lines(document, title, first_heading)
+    signatures = _signature_lines(document)
+    mentions = [*issuers, *signatures]
     from_title = subject_from_title(title) if title else None
     if from_title is not None:
         mentions.insert(0, from_title)
     if pinned:
         return Subject(pinned, body_level(pinned), "config", None, None, tuple(mentions))
-    if from_title is not None:
-        return Subject(from_title.text, body_level(from_title.text), "title", from_title.start, from_title.end, tuple(mentions))
-    if mentions:
-        first = mentions[0]
-        return Subject(first.text, body_level(first.text), "issuer", first.start, first.end, tuple(mentions))
-    return None
+    named = (
+        (from_title, "title"),
+        (issuers[0] if issuers else None, "issuer"),
+        (_metadata_body(document, first_heading), "metadata"),
+        (subject_from_intro(document, first_heading), "intro"),
+        (signatures[0] if signatures else None, "signature"),
+    )
+    for span, source in named:
+        if span is not None:
+            if span not in mentions:
+                mentions.append(span)
+            return Subject(span.text, body_level(span.text), source, span.start, span.end, tuple(mentions))
+    return _subject_from_self_references(document)
 
 
 def _is_body_name(text: str) -> bool:
     compact = "".join(text.split())
-    return 2 <= len(compact) <= 30 and body_level(compact) != "未知" and not re.search(r"[。，,；\d]", compact)
+    return (
+        2 <= len(compact) <= 30
+        and body_level(compact) != "未知"
+        and not re.search(r"[。，,；;：:、()（）《》“”\"\d]", compact)
+        and not compact.startswith(("我", "本", "各", "全"))
+    )
 
 
 def _issuer_lines(document: Document, title: Title | None, first_heading: int | None) -> list[TextSpan]:
     end = title.start if title else (first_heading or 0)
-    return [line for line in _lines(document, end) if _is_body_name(line.text) and line.text.endswith(("政府", "办事处", "局", "委员会"))]
+    return [
+        line
+        for line in _lines(document, end)
+        if not is_chrome_line(line.text) and _is_body_name(line.text) and line.text.endswith(("政府", "办事处", "局", "委员会"))
+    ]
+
+
+_PUBLISHER_LABEL = re.compile(r"^\s*(?:发\s*布\s*机\s*构|发文机关|发文机构|发布单位|来\s*源|信息来源|来源单位)\s*[:：]\s*")
+
+
+def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | None:
+    """The body a CMS metadata line names (``发布机构：清水县教育局``, ``来源：长兴岛街道``)."""
+    limit = first_heading if first_heading is not None else min(len(document.text), 3000)
+    for line in _lines(document, limit):
+        bare = without_bullets(line.text)
+        for field in re.split(r"\s{2,}", bare):
+            label = _PUBLISHER_LABEL.match(field)
+            if label is None:
+                continue
+            value = field[label.end() :].split()[0] if field[label.end() :].split() else ""
+            if _is_body_name(value):
+                start = line.start + line.text.index(value)
+                return TextSpan(value, start, start + len(value))
+    return None
+
+
+#: Where an intro names its body: 本报告由××编制, 现公布××2024年…报告, ××根据《条例》…, 2022年，××认真贯彻…
+_BODY = r"(?P<body>[^\s,.;:!?()<>\"'《》、。，；：！？“”]{2,30}?)"
+_INTRO_SUBJECT = (
+    re.compile(rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|编制|组织编制|负责编制)"),
+    re.compile(rf"现(?:将|予|就)?(?:公布|发布|印发|公开)[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),
+    re.compile(rf"{_BODY}\s*(?:根据|依据|按照|依照)\s*《(?:中华人民共和国)?政府信息公开条例》"),
+    re.compile(rf"{_BODY}\s*(?:编制|编写|发布)了?\s*(?:本|(?:19|20)\d\d\s*年)"),
+    re.compile(
+        rf"{_BODY}\s*(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高度|进一步|围绕|全面|持续|不断|始终|积极|扎实|切实|着力|聚焦|立足|以)"
+    ),
+)
+#: How far into the text an intro's naming of its body is looked for.
+_INTRO_WINDOW = 1500
+
+
+def subject_from_intro(document: Document, first_heading: int | None) -> TextSpan | None:
+    """The body an intro names (``本报告由××镇人民政府编制``), in the intro or the first paragraph after the first heading."""
+    text = document.normalized
+    end = min(len(text), (first_heading or 0) + _INTRO_WINDOW)
+    for clause in re.finditer(r"[^。\n;；]+", text[:end]):
+        for pattern in _INTRO_SUBJECT:
+            match = pattern.search(clause.group())
+            if match is None:
+                continue
+            start = clause.start() + match.start("body")
+            body = _clause_tail(match.group("body"))
+            start += len(match.group("body")) - len(body)
+            if _is_body_name(body) and not is_metadata_line(clause.group()):
+                return TextSpan("".join(body.split()), start, start + len(body))
+    return None
+
+
+def _clause_tail(text: str) -> str:
+    """The body name at the end of a clause opener (``2022年度,栖霞区交通运输局`` → ``栖霞区交通运输局``)."""
+    tail = re.split(r"[,，、]|(?:19|20)\d\d\s*年度?|在.{0,12}?下|的", text)[-1]
+    return tail.strip()
+
+
+#: Self-references that tell a body's level (我镇 → 镇, 我局 → 部门).
+_SELF_LEVELS = {"镇": "镇", "乡": "乡", "街道": "街道", "局": "部门", "委": "部门", "办": "部门"}
+
+
+def _subject_from_self_references(document: Document) -> Subject | None:
+    """A nameless subject whose level is how the report calls itself, when it does so one way only."""
+    references = [reference for reference in find_self_references(document.normalized) if reference.noun in _SELF_LEVELS]
+    levels = {_SELF_LEVELS[reference.noun] for reference in references}
+    if len(levels) != 1:
+        return None
+    first = references[0]
+    span = TextSpan(document.text[first.start : first.end], first.start, first.end)
+    return Subject("", levels.pop(), "self-reference", first.start, first.end, (span,))
 
 
 #: How far from the end the signature (body name and date) is looked for.
@@ -279,7 +449,8 @@ _SIGNATURE_WINDOW = 600
 
 
 def _signature_lines(document: Document) -> list[TextSpan]:
-    lines = _lines(document, len(document.text), start=max(0, len(document.text) - _SIGNATURE_WINDOW))[-4:]
+    lines = _lines(document, len(document.text), start=max(0, len(document.text) - _SIGNATURE_WINDOW))
+    lines = [line for line in lines if not is_chrome_line(line.text)][-4:]
     return [line for line in lines if _is_body_name(line.text)]
 
 
@@ -302,8 +473,8 @@ def _sentence_end(text: str, position: int) -> int:
     return min(candidates) if candidates else len(text)
 
 
-def find_publication(document: Document, metadata: Mapping[str, str]) -> Publication | None:
-    """Publication date: page metadata, a 发布日期 line, or the date under the signature."""
+def find_page_date(document: Document, metadata: Mapping[str, str]) -> Publication | None:
+    """The date the page says it published the report: its metadata, or a 发布日期 line near the top."""
     published = metadata.get("published")
     if published:
         try:
@@ -314,12 +485,18 @@ def find_publication(document: Document, metadata: Mapping[str, str]) -> Publica
         dates = find_dates(document.normalized, label.end(), min(len(document.text), label.end() + 24))
         if dates and dates[0].date is not None and dates[0].start == label.end():
             return Publication(dates[0].date, "page", dates[0].start, dates[0].end)
+    return None
+
+
+def find_signature_date(document: Document) -> Publication | None:
+    """The date under the report's signature: the last date alone on its line near the end."""
     tail_start = max(0, len(document.text) - 400)
     signature_dates = [
         mention for mention in find_dates(document.text, tail_start) if mention.date is not None and _alone_on_line(document.text, mention)
     ]
     if signature_dates:
         last = signature_dates[-1]
+        assert last.date is not None  # kept above only when the day exists
         return Publication(last.date, "signature", last.start, last.end)
     return None
 

@@ -27,7 +27,7 @@ def label_key(text: str) -> str:
     ``Document.normalized``): a short slice alone may not show that the report is
     written in traditional characters.
     """
-    return keyed(normalize(text), 0, len(text))[0].rstrip(":")
+    return "".join(normalize(text).split()).translate(_PUNCTUATION_FOLD).rstrip(":")
 
 
 def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
@@ -39,7 +39,13 @@ def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
     offsets: list[int] = []
     for word in _NON_SPACE.finditer(normalized, start, end):
         offsets.extend(range(word.start(), word.end()))
-    return "".join(normalized[offset] for offset in offsets).translate(_PUNCTUATION_FOLD), offsets
+    # the non-space characters of the range, as str.split() finds the same whitespace as \S does
+    return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD), offsets
+
+
+def key_of(normalized: str, start: int, end: int) -> str:
+    """The key of ``normalized[start:end]`` alone (what :func:`keyed` gives without the offsets)."""
+    return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD)
 
 
 def strip_ordinal(key: str) -> str:

@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from reportlint.core.model import Document
 from reportlint.template.align import TableGroupAligner
+from reportlint.template.completeness import TABLE_SECTIONS, Truncation, UnreadTable, find_truncation, find_unread_tables
 from reportlint.template.filled import FilledTable, FilledTemplate, LabelMatch
 from reportlint.template.identity import (
     Period,
@@ -21,8 +22,9 @@ from reportlint.template.identity import (
     Subject,
     TextSpan,
     Title,
+    find_page_date,
     find_period,
-    find_publication,
+    find_signature_date,
     find_subject,
     find_title,
     find_year,
@@ -31,9 +33,15 @@ from reportlint.template.labels import label_key
 from reportlint.template.sections import FoundSection, SectionFinder
 from reportlint.template.spec import TemplateSet, TemplateSpec
 from reportlint.template.tokens import region_rows
+from reportlint.text.chrome import chrome_lines
+from reportlint.text.ordinals import section_number
+from reportlint.text.segmentation import Span
 
-#: Sections whose tables the reader aligns.
-TABLE_SECTIONS = ("s2", "s3", "s4")
+#: A report with a longer line is read as text only: no table is aligned (the limits keep reading time bounded).
+#: A whole report that lost its line breaks is one line of 5,000–30,000 characters: it is still read.
+MAX_LINE_LENGTH = 60_000
+#: A section whose table region has more rows (lines, or rows of real tables) is not aligned.
+MAX_TABLE_ROWS = 2_000
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,13 @@ class Reading:
     expected_template: TemplateSpec | None
     table_templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     filled: FilledTemplate | None = None
+    #: The date under the signature, when the page also states its own publication date (``publication``).
+    signature: Publication | None = None
+    truncation: Truncation | None = None
+    unread_tables: tuple[UnreadTable, ...] = ()
+    chrome: tuple[Span, ...] = ()
+    #: Why the reader read (part of) the report as text only, past one of its limits (shown as an RL912 note); None when it did not.
+    limited: str | None = None
     #: The templates the report was read against (with the extensions whose ``when:`` it meets).
     template_set: TemplateSet | None = None
 
@@ -81,6 +96,23 @@ class Reading:
         """A filled table by id (None when the report has no such table)."""
         return self.filled.table(table_id) if self.filled else None
 
+    @property
+    def is_complete(self) -> bool:
+        """Whether the text reads as the whole report (see :mod:`reportlint.template.completeness`)."""
+        return self.truncation is None
+
+    def cut_off(self, section_id: str) -> bool:
+        """Whether a part is not wholly in the text because the text stops early (in this part or before it)."""
+        return self.truncation is not None and self.truncation.cuts(int(section_id[1:]))
+
+    def in_chrome(self, position: int) -> bool:
+        """Whether a position lies on a line of page chrome (site navigation, widgets, CMS metadata)."""
+        return any(span.start <= position < span.end for span in self.chrome)
+
+    def unread(self, section_id: str) -> UnreadTable | None:
+        """The part's tables that could not be read, if any."""
+        return next((item for item in self.unread_tables if item.section.spec_id == section_id), None)
+
 
 def _region(document: Document, reading_sections: tuple[FoundSection, ...], section_id: str, anchors: list[str]) -> tuple[int, int] | None:
     """Where the tables of a section are: its body, or else where their labels first appear."""
@@ -110,8 +142,7 @@ def _find_anchor(document: Document, anchor: str) -> int | None:
 
 def read_report(document: Document, templates: TemplateSet, pinned_subject: str | None = None) -> Reading:
     """Read a document against the known templates."""
-    all_templates = sorted(templates, key=lambda template: -(template.year_from or 0))
-    finder = SectionFinder(all_templates)
+    all_templates, finder = _prepared(templates)
     sections = finder.find(document)
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
@@ -120,15 +151,23 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     expected = templates.for_year(year)
     filled_tables: dict[str, FilledTable] = {}
     table_templates: dict[str, str] = {}
-    for section_id in TABLE_SECTIONS:
+    limits: list[str] = []
+    longest = _longest_line(document.text)
+    if longest > MAX_LINE_LENGTH:
+        limits.append(
+            f"报告中有一行长达 {longest} 个字符（上限 {MAX_LINE_LENGTH}），模板阅读没有对齐表格，只按文本检查；请检查文件是否缺少换行"
+        )
+    for section_id in TABLE_SECTIONS if not limits else ():
         candidates = sorted(all_templates, key=lambda template: template is not expected)  # the year's template first
-        best = _best_fit(document, sections, section_id, candidates, expected)
+        best = _best_fit(document, sections, section_id, candidates, expected, limits)
         if best is not None:
             template, tables = best
             filled_tables.update({key: replace(table, template_id=template.id) for key, table in tables.items()})
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
+    truncation = find_truncation(document, sections)
+    page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(
         title=title,
         subject=find_subject(document, title, pinned_subject, first_heading),
@@ -136,17 +175,65 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         year_source=year_source,
         year_span=year_span,
         period=period,
-        publication=find_publication(document, document.metadata),
+        publication=page_date or signature,
+        signature=signature if page_date is not None else None,
         sections=sections,
         expected_template=expected,
         table_templates=MappingProxyType(table_templates),
         filled=filled,
+        truncation=truncation,
+        unread_tables=find_unread_tables(document, sections, filled, primary or (all_templates[0] if all_templates else None), truncation),
+        chrome=tuple(chrome_lines(document.normalized)),
+        limited="；".join(dict.fromkeys(limits)) or None,
         template_set=templates,
     )
 
 
-def _best_fit(document, sections, section_id, templates, expected):
-    """Align a section's tables with every template; the best-scoring one wins (ties: the year's template)."""
+#: The prepared readers of each template set (sorted templates, section finder), made once per process.
+_PREPARED: dict[int, tuple[TemplateSet, list[TemplateSpec], SectionFinder]] = {}
+#: The table aligner of each (template, section), made once per process.
+_ALIGNERS: dict[tuple[int, str], tuple[TemplateSpec, TableGroupAligner]] = {}
+
+
+def _prepared(templates: TemplateSet) -> tuple[list[TemplateSpec], SectionFinder]:
+    """The templates newest first and their section finder (both depend only on the template set)."""
+    found = _PREPARED.get(id(templates))
+    if found is None or found[0] is not templates:
+        ordered = sorted(templates, key=lambda template: -(template.year_from or 0))
+        found = _PREPARED[id(templates)] = (templates, ordered, SectionFinder(ordered))
+    return found[1], found[2]
+
+
+def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
+    """The aligner of a template's tables in one section (it depends only on the template)."""
+    found = _ALIGNERS.get((id(template), section_id))
+    if found is None or found[0] is not template:
+        found = _ALIGNERS[(id(template), section_id)] = (template, TableGroupAligner(template.tables_of(section_id), template.relations))
+    return found[1]
+
+
+def _longest_line(text: str) -> int:
+    """The length of the longest line of ``text``."""
+    longest = position = 0
+    while position <= len(text):
+        newline = text.find("\n", position)
+        end = len(text) if newline < 0 else newline
+        longest = max(longest, end - position)
+        position = end + 1
+    return longest
+
+
+def _region_rows(document: Document, start: int, end: int) -> int:
+    """How many rows a region holds (its lines, plus the rows of real tables in it), counted before reading any."""
+    rows = document.text.count("\n", start, end) + 1
+    return rows + sum(len(table.rows) for table in document.tables if table.start < end and table.end > start)
+
+
+def _best_fit(document, sections, section_id, templates, expected, limits):
+    """Align a section's tables with every template; the best-scoring one wins (ties: the year's template).
+
+    A region past :data:`MAX_TABLE_ROWS` rows is not aligned; why goes to ``limits``.
+    """
     best = None
     for template in templates:
         group = template.tables_of(section_id)
@@ -156,8 +243,14 @@ def _best_fit(document, sections, section_id, templates, expected):
         region = _region(document, sections, section_id, anchors)
         if region is None:
             continue
+        size = _region_rows(document, *region)
+        if size > MAX_TABLE_ROWS:
+            limits.append(
+                f"第{section_number(int(section_id[1:]))}部分的表格区域有 {size} 行（上限 {MAX_TABLE_ROWS}），模板阅读没有对齐这部分的表格，只按文本检查"
+            )
+            continue
         rows = region_rows(document, *region)
-        tables, score = TableGroupAligner(group).fill(document, rows)
+        tables, score = _aligner(template, section_id).fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue
         if template is expected and all(_read_exactly(table) for table in tables.values()):

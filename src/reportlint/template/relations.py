@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from reportlint.template.filled import FilledCell, FilledTable, FilledTemplate
 from reportlint.template.spec import RelationSpec, TableSpec
@@ -88,11 +89,14 @@ class _Resolver:
     def cell(self, reference: tuple[str, ...]) -> FilledCell:
         if len(reference) == 1:
             name = reference[0]
+            scope = self.scope
             if self.for_each == "column":
-                return self._readable(self.table, name, self.scope)
+                assert isinstance(scope, str)
+                return self._readable(self.table, name, scope)
             if self.for_each == "row":
-                return self._readable(self.table, self.scope, name)
-            row, column = self.scope
+                assert isinstance(scope, str)
+                return self._readable(self.table, scope, name)
+            row, column = cast("tuple[str, str]", scope)  # a single name outside a row or column scope is the cell itself
             return self._readable(self.table, row, column)
         if len(reference) == 2:
             return self._readable(self.table, *reference)
@@ -136,10 +140,21 @@ def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evalu
     table = filled.table(relation.table)
     if table is None or not table.found:
         return
+    guard_cells: list[FilledCell] = []
+    when = relation.when
+    if when is not None and when.is_absolute:  # the same in every scope (RL305's “both totals are 0”): evaluated once
+        guard = _Resolver(filled, table, relation.for_each, None)
+        try:
+            if not when.evaluate(guard.value):
+                return
+        except _Unreadable:
+            return
+        guard_cells, when = guard.used, None
     for scope in _scopes(relation, table.spec):
         resolver = _Resolver(filled, table, relation.for_each, scope)
+        resolver.used.extend(guard_cells)
         try:
-            if relation.when is not None and not relation.when.evaluate(resolver.value):
+            if when is not None and not when.evaluate(resolver.value):
                 continue
             if relation.expression.evaluate(resolver.value):
                 continue
@@ -210,17 +225,17 @@ def message_fields(evaluation: Evaluation) -> dict[str, str]:
     relation = evaluation.relation
     by_column = relation.for_each == "column"
     by_row = relation.for_each == "row"
-    if by_column:
+    if by_column and evaluation.scope is not None:
         scope = f"“{_column_name(spec, evaluation.scope)}”列"
-    elif by_row:
+    elif by_row and evaluation.scope is not None:
         label = spec.row(evaluation.scope).label
         scope = f"“{label}”行" if label else ""
-    elif relation.for_each == "cell":
+    elif relation.for_each == "cell" and evaluation.scope is not None:
         scope = spec.cell_name(*evaluation.scope.split("/"))
     else:
         scope = ""
     if evaluation.left is not None and evaluation.right is not None:
-        difference = evaluation.difference
+        difference = evaluation.left.value - evaluation.right.value
         gap = f"，相差 {abs(difference)}" if evaluation.operator == "=" else ""
         negated = {"=": "不等于", "≠": "等于", "<": "不小于", "≤": "大于", ">": "不大于", "≥": "小于"}[evaluation.operator]
         detail = (

@@ -12,16 +12,62 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlint.core.model import Document, Heading, Table
-from reportlint.template.labels import label_key, similarity, strip_ordinal
+from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
+from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.normalize import has_traditional
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.segmentation import iter_lines
 
-_TOP_ORDINAL = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．,，]\s*")
+_SENTENCE_LIKE = re.compile(r"[。；;]$|[，,].*[，,]")
+
+#: The ordinal that opens a heading line, by kind: ``一、`` (chinese), ``第一部分`` (part),
+#: ``1、``/``1.`` (arabic), ``（一）``/``(1)`` (bracket) and ``①`` (circled).
+_ORDINAL = re.compile(
+    r"\s*(?:"
+    r"第\s*(?P<part>[一二三四五六七八九十]{1,3})\s*部分\s*[、.．,，:：]?"
+    r"|(?P<chinese>[一二三四五六七八九十]{1,3})\s*[、.．,，]"
+    r"|(?P<arabic>\d{1,2})\s*[、.．](?!\d)"
+    r"|(?P<bracket>[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）])"
+    r"|(?P<circled>[①-⑳])"
+    r")\s*"
+)
+#: Where a heading may start inside running text: after a sentence, a clause-ending colon or whitespace.
+_INLINE_BOUNDARY = f"{SENTENCE_STOPS}{SEMICOLONS}{COLONS}"
+#: A heading directly followed by one of these is an item of a list (``包括：一、总体情况；二、……``).
+_LIST_CONTINUES = f"{LIST_COMMA}{SEMICOLONS}{COMMAS}"
+_INLINE_ORDINAL = re.compile(r"(?:第\s*[一二三四五六]\s*部分|[一二三四五六]\s*[、.．]|[1-6]\s*[、.．](?!\d))")
 _MAX_HEADING_KEY = 40
+#: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
+_MAX_INLINE_HEADING = 30
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """The ordinal a heading line starts with: its kind, value and length in the line."""
+
+    kind: str  # "chinese", "part", "arabic", "bracket" or "circled"
+    value: int | None
+    length: int
+
+    @property
+    def is_top_level(self) -> bool:
+        """An ordinal top-level parts use (一、 第一部分 and, where a report numbers its parts so, 1、)."""
+        return self.kind in ("chinese", "part", "arabic")
+
+
+def parse_ordinal(text: str) -> Ordinal | None:
+    """The ordinal at the start of ``text`` (normalised), or None."""
+    match = _ORDINAL.match(text)
+    if match is None:
+        return None
+    kind = next(name for name in ("part", "chinese", "arabic", "bracket", "circled") if match.group(name) is not None)
+    raw = match.group(kind)
+    value = int(raw) if kind == "arabic" else chinese_number(raw) if kind in ("part", "chinese") else None
+    return Ordinal(kind, value, match.end())
 
 
 @dataclass(frozen=True)
@@ -59,6 +105,9 @@ class _Candidate:
     ordinal: int | None
     match: str
     strong: bool
+    number: int | None = None  # the template section's number (1–6), or the ordinal of other headings
+    ordinal_kind: str | None = None
+    inline: bool = False
 
 
 class SectionFinder:
@@ -67,6 +116,7 @@ class SectionFinder:
     def __init__(self, templates: Sequence[TemplateSpec]) -> None:
         primary = templates[0]
         self.sections: tuple[SectionSpec, ...] = primary.sections
+        self.numbers = {section.id: section.number for section in self.sections}
         self.legacy = tuple(dict.fromkeys(label_key(text) for template in templates for text in template.legacy_headings))
         self.table_labels = tuple(
             dict.fromkeys(
@@ -86,6 +136,8 @@ class SectionFinder:
             for variant in section.variants:
                 self.known_headings.setdefault(strip_ordinal(label_key(variant)), (section.id, "variant"))
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
+        #: the same, longest first, for headings written inside running text
+        self.known_by_length = sorted(self.known_headings.items(), key=lambda item: -len(item[0]))
 
     def find(self, document: Document) -> tuple[FoundSection, ...]:
         """The accepted headings in document order, each with its body range."""
@@ -115,46 +167,117 @@ class SectionFinder:
         tables = [(block.start, block.end) for block in document.blocks if isinstance(block, Table)]
         headings = [block for block in document.blocks if isinstance(block, Heading)]
         candidates = []
+        normalized = document.normalized
         for line in iter_lines(document.text):
             if any(start <= line.start < end for start, end in tables):
                 continue
             heading = next((block for block in headings if line.start <= block.start <= line.end), None)
             # A heading block's own range leaves out markup such as Markdown's "## ".
             start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
-            content = document.normalized[start:end]
+            content = normalized[start:end]
             if not content.strip() or "\t" in content.strip():
                 continue
             start += len(content) - len(content.lstrip())
             end = start + len(content.strip())
-            candidate = self._classify(document.normalized[start:end], start, end, heading is not None)
+            candidate = self._classify(normalized[start:end], start, end, heading is not None)
             if candidate is not None:
                 candidates.append(candidate)
+            elif heading is None:
+                candidates.extend(self._inline(normalized, start, end))
         return candidates
 
-    def _classify(self, content: str, start: int, end: int, is_heading_block: bool) -> _Candidate | None:
-        key = label_key(content)
+    def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
+        # content is already normalised: only a line that still reads as traditional script needs label_key's conversion
+        key = label_key(content) if has_traditional(content) else key_of(content, 0, len(content)).rstrip(":")
         if not key or len(key) > _MAX_HEADING_KEY:
             return None
-        ordinal_match = _TOP_ORDINAL.match(content)
-        ordinal = chinese_number(ordinal_match.group(1)) if ordinal_match else None
-        bare = strip_ordinal(key)
+        ordinal = parse_ordinal(content)
+        if ordinal is not None and not ordinal.is_top_level:
+            return None  # （一）主动公开情况, ①…: sub-headings of a part, never parts
+        kind = ordinal.kind if ordinal else None
+        value = ordinal.value if ordinal else None
+        bare = label_key(content[ordinal.length :]) if ordinal else strip_ordinal(key)
         if not bare or bare in self.bare_table_labels:
             return None
-        sentence_like = bool(re.search(r"[。；;]$|[，,].*[，,]", content.strip()))
-        for legacy in self.legacy:
-            if (bare == legacy if len(legacy) <= 3 else legacy in bare) and not sentence_like:
-                return _Candidate("legacy", None, content, start, end, ordinal, "legacy", True)
+        sentence_like = bool(_SENTENCE_LIKE.search(content.strip()))
+        if kind != "arabic" and not inline:
+            for legacy in self.legacy:
+                if (bare == legacy if len(legacy) <= 3 else legacy in bare) and not sentence_like:
+                    return _Candidate("legacy", None, content, start, end, value, "legacy", True, value, kind)
         known = self.known_headings.get(bare)
         if known is not None:
-            return _Candidate("template", known[0], content, start, end, ordinal, known[1], True)
-        if sentence_like or (ordinal is None and not is_heading_block) or self._like_table_label(key):
+            number = self.numbers[known[0]]
+            if kind == "arabic" and value != number:
+                return None  # 1.主动公开情况 under 一、总体情况
+            strong = not inline and (kind in ("chinese", "part") or (kind is None and (known[1] == "exact" or is_heading_block)))
+            return _Candidate("template", known[0], content, start, end, value, known[1], strong, number, kind)
+        if kind not in ("chinese", "part") and not is_heading_block:
+            return None
+        if sentence_like or self._like_table_label(key):
             return None
         matches = [section for section in self.sections if _keywords_match(section, bare)]
         if matches:
-            preferred = next((section for section in matches if section.number == ordinal), matches[0])
-            return _Candidate("template", preferred.id, content, start, end, ordinal, "keywords", is_heading_block)
-        if ordinal is not None and len(bare) <= 25:
-            return _Candidate("unknown", None, content, start, end, ordinal, "unknown", is_heading_block)
+            preferred = next((section for section in matches if section.number == value), matches[0])
+            if inline and preferred.number != value:
+                return None
+            return _Candidate("template", preferred.id, content, start, end, value, "keywords", is_heading_block, preferred.number, kind)
+        if kind in ("chinese", "part") and len(bare) <= 25 and not inline:
+            return _Candidate("unknown", None, content, start, end, value, "unknown", is_heading_block, value, kind)
+        return None
+
+    def _inline(self, normalized: str, start: int, end: int) -> list[_Candidate]:
+        """Headings inside a line of running text (a page copied without its line breaks).
+
+        A heading stands after a sentence (``。二、主动公开政府信息情况``) or
+        whitespace, and is either a short run of text up to the next space or
+        punctuation that reads as a heading, or begins with the words of a known
+        heading. Such headings are only kept where their ordinal continues the
+        report's sequence (see :meth:`_select`).
+        """
+        found = []
+        for match in _INLINE_ORDINAL.finditer(normalized, start, end):
+            before = normalized[start : match.start()].rstrip()
+            if before and before[-1] not in _INLINE_BOUNDARY and len(before) == match.start() - start:
+                continue  # glued to the word before it: 十九届二中、三中全会
+            candidate = self._inline_heading(normalized, match.start(), end)
+            if candidate is None:
+                continue
+            following = normalized[candidate.end : end].lstrip()
+            if following and following[0] in _LIST_CONTINUES:
+                continue
+            found.append(candidate)
+        return found
+
+    def _inline_heading(self, normalized: str, start: int, line_end: int) -> _Candidate | None:
+        ordinal = parse_ordinal(normalized[start:line_end])
+        if ordinal is None or ordinal.value is None:
+            return None
+        head_start = start + ordinal.length
+        run = re.match(
+            rf"[^\s{_INLINE_BOUNDARY}{COMMAS}]{{1,{_MAX_INLINE_HEADING}}}(?=[\s{_INLINE_BOUNDARY}{COMMAS}]|$)",
+            normalized[head_start:line_end],
+        )
+        if run is not None:
+            candidate = self._classify(normalized[start : head_start + run.end()], start, head_start + run.end(), False, inline=True)
+            if candidate is not None:
+                return replace(candidate, inline=True)
+        key, offsets = keyed(normalized, head_start, min(line_end, head_start + 3 * _MAX_HEADING_KEY))
+        for bare, (section_id, how) in self.known_by_length:
+            if key.startswith(bare) and self.numbers[section_id] == ordinal.value:
+                heading_end = offsets[len(bare) - 1] + 1
+                return _Candidate(
+                    "template",
+                    section_id,
+                    normalized[start:heading_end],
+                    start,
+                    heading_end,
+                    ordinal.value,
+                    how,
+                    False,
+                    ordinal.value,
+                    ordinal.kind,
+                    inline=True,
+                )
         return None
 
     def _like_table_label(self, key: str) -> bool:
@@ -163,7 +286,17 @@ class SectionFinder:
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-        """Keep strong headings; keep weak ones only where their ordinal continues the sequence."""
+        """Keep strong headings; keep weak ones only where they continue the sequence of parts.
+
+        A weak heading (one found inside running text, one numbered ``1、``, one
+        without an ordinal that is not the official heading) is kept when its
+        number comes after the last part kept and no strong heading later in the
+        report has the same or a lower number. Arabic-numbered parts are only
+        taken from reports that do not number their parts 一、二、.
+        """
+        chinese_parts = any(item.kind == "template" and item.ordinal_kind in ("chinese", "part") for item in candidates)
+        if chinese_parts:
+            candidates = [item for item in candidates if item.ordinal_kind != "arabic"]
         accepted: list[_Candidate] = []
         strong = [candidate for candidate in candidates if candidate.strong]
         for candidate in candidates:
@@ -171,16 +304,28 @@ class SectionFinder:
             if candidate.strong:  # duplicates included: a repeated section is a finding, not noise
                 accepted.append(candidate)
                 continue
-            expected = (previous.ordinal or 0) + 1 if previous is not None else 1
-            if candidate.ordinal != expected:
+            number = candidate.number
+            if number is None:
+                continue
+            follows = candidate.ordinal is not None and candidate.ordinal == (previous.ordinal or 0 if previous else 0) + 1
+            agrees = candidate.kind == "template" and candidate.ordinal in (None, number)
+            last = (previous.number or 0) if previous is not None else 0
+            if not ((follows and not candidate.inline) or (agrees and number > last)):
                 continue
             later = next((item for item in strong if item.start > candidate.start), None)
-            if later is not None and later.ordinal is not None and later.ordinal <= candidate.ordinal:
+            if later is not None and _not_after(later, candidate):
                 continue
             if candidate.kind == "template" and any(item.spec_id == candidate.spec_id for item in accepted):
                 continue
             accepted.append(candidate)
         return accepted
+
+
+def _not_after(later: _Candidate, candidate: _Candidate) -> bool:
+    """Whether a later strong heading numbers itself at or before ``candidate`` (by ordinal where both have one)."""
+    if later.ordinal is not None and candidate.ordinal is not None:
+        return later.ordinal <= candidate.ordinal
+    return later.number is not None and candidate.number is not None and later.number <= candidate.number
 
 
 def _keywords_match(section: SectionSpec, bare: str) -> bool:

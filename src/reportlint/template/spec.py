@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from reportlint.core.conditions import Condition, parse_condition
 from reportlint.core.diagnostics import Severity
+from reportlint.core.values import shown
 from reportlint.core.yamlio import YamlError, line_of, load_with_lines
 from reportlint.template.expressions import Expression, ExpressionError, parse_expression
 from reportlint.text.ordinals import section_number
@@ -81,17 +82,25 @@ class TableSpec:
 
     def column(self, column_id: str) -> ColumnSpec:
         """The column with this id (KeyError if absent)."""
-        for column in self.columns:
-            if column.id == column_id:
-                return column
-        raise KeyError(column_id)
+        return self._columns_by_id[column_id]
 
     def row(self, row_id: str) -> RowSpec:
         """The row with this id (KeyError if absent)."""
+        return self._rows_by_id[row_id]
+
+    @cached_property
+    def _columns_by_id(self) -> dict[str, ColumnSpec]:
+        index: dict[str, ColumnSpec] = {}
+        for column in self.columns:
+            index.setdefault(column.id, column)
+        return index
+
+    @cached_property
+    def _rows_by_id(self) -> dict[str, RowSpec]:
+        index: dict[str, RowSpec] = {}
         for row in self.rows:
-            if row.id == row_id:
-                return row
-        raise KeyError(row_id)
+            index.setdefault(row.id, row)
+        return index
 
     @property
     def group_labels(self) -> tuple[str, ...]:
@@ -312,7 +321,7 @@ class _Reader:
         identifier = self.text(node, "id", f"表 {table} 的列")
         kind = node.get("kind", "count")
         if kind not in VALUE_KINDS:
-            raise self.fail(node, "kind", f"列 {identifier} 的 kind 只能是 {'、'.join(VALUE_KINDS)}，实际为 {kind!r}")
+            raise self.fail(node, "kind", f"列 {identifier} 的 kind 只能是 {'、'.join(VALUE_KINDS)}，实际为 {shown(kind)}")
         return ColumnSpec(
             id=identifier,
             label=self.text(node, "label", f"列 {identifier}"),
@@ -381,7 +390,7 @@ class _Reader:
             raise self.fail(node, "table", f"勾稽关系 {identifier} 引用了不存在的表 “{table_id}”")
         for_each = node.get("for_each")
         if for_each not in FOR_EACH:
-            raise self.fail(node, "for_each", f"for_each 只能是 column、row 或 cell，实际为 {for_each!r}")
+            raise self.fail(node, "for_each", f"for_each 只能是 column、row 或 cell，实际为 {shown(for_each)}")
         try:
             expression = parse_expression(self.text(node, "assert", f"勾稽关系 {identifier}"))
             when = parse_expression(str(node["when"])) if node.get("when") is not None else None
@@ -569,6 +578,10 @@ def load_templates(paths: Sequence[Path]) -> TemplateSet:
     return load_with_lines(paths, _build_templates)
 
 
+def _yaml_error(path: Path, node: Any, key: Any, reason: str) -> YamlError:
+    return YamlError(path, line_of(node, key), reason)
+
+
 def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
     """Definitions first, then unconditional extensions in order; extensions with ``when:`` are validated and kept aside."""
     templates: dict[str, TemplateSpec] = {}
@@ -587,9 +600,7 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
 
                 raise YamlError(path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}")
             if document.get("when") is not None:
-                condition = parse_condition(
-                    document["when"], lambda node, key, reason, path=path: YamlError(path, line_of(node, key), reason), document
-                )
+                condition = parse_condition(document["when"], partial(_yaml_error, path), document)
                 extend_template(templates[base_id], path, document)  # validated now, applied per report
                 scoped.append(ScopedExtension(path, document, base_id, condition))
                 continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import CellValue, parse_cell
+from reportlint.text.segmentation import iter_lines
 
 _PIPE_DELIMITER_ROW = re.compile(r"^[\s|:\-]+$")
 # A label may contain commas (“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”), not a sentence end.
@@ -145,7 +146,13 @@ def _table_rows(document: Document, table: Table) -> list[RawRow]:
         [make_token(document.normalized, document.text, cell.start, cell.end, cell.column) for cell in row] for row in table.rows if row
     ]
     width = max((cell.column + cell.colspan for row in table.rows for cell in row), default=0)
-    label_columns = [token.column for row in rows if any(token.kind == "value" for token in row) for token in row if token.is_text]
+    label_columns = [
+        token.column
+        for row in rows
+        if any(token.kind == "value" for token in row)
+        for token in row
+        if token.is_text and token.column is not None
+    ]
     first_value_column = max(label_columns) + 1 if label_columns else 0
     value_columns = frozenset(range(first_value_column, width))
     return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]
@@ -172,8 +179,51 @@ class _Line:
     tab_cell: bool  # a single cell indented with a tab (or a lone tab)
 
 
+#: A cell written on its own line and closed by a pipe (``0 |``), and a line of pipes alone.
+_PIPE_CLOSED_CELL = re.compile(r"[^|\t\n]*[^|\s][^|\t\n]*\|\s*")
+_PIPES_ONLY = re.compile(r"\s*\|+\s*")
+#: Share of a region's lines that must be pipe-closed cells or bare pipes for the region to be read as such.
+PIPE_CELL_SHARE = 0.6
+
+
+def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawRow] | None:
+    """One cell per line, each closed by ``|`` (``0 |``), a lone ``|`` an empty cell, ``||`` the end of a row.
+
+    Web pages copied as text write tables so: every cell on its own line ending
+    with a pipe. None when the region is not written that way.
+    """
+    lines = [
+        (line.start + start, line.end + start)
+        for line in iter_lines(text[start:end])
+        if text[line.start + start : line.end + start].strip()
+    ]
+    closed = sum(1 for line_start, line_end in lines if _PIPE_CLOSED_CELL.fullmatch(text, line_start, line_end))
+    bare = sum(1 for line_start, line_end in lines if _PIPES_ONLY.fullmatch(text, line_start, line_end))
+    if closed < 2 or (closed + bare) < PIPE_CELL_SHARE * len(lines):
+        return None
+    rows = []
+    for line_start, line_end in lines:
+        content = text[line_start:line_end]
+        if _PIPES_ONLY.fullmatch(content):
+            if content.strip() == "|":
+                pipe = line_start + content.index("|")
+                rows.append(RawRow((make_token(text, original, pipe, pipe),), explicit_blanks=True))
+            continue  # ``||``: the end of a row
+        if _PIPE_CLOSED_CELL.fullmatch(content):
+            cell_end = line_start + content.rindex("|")
+            rows.append(RawRow((make_token(text, original, line_start, cell_end),), explicit_blanks=True))
+            continue
+        tokens = _line_tokens(text, original, line_start, line_end)
+        if tokens:
+            rows.append(RawRow(tuple(tokens)))
+    return rows
+
+
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
+    pipe_cells = _pipe_cell_rows(text, original, start, end)
+    if pipe_cells is not None:
+        return pipe_cells
     lines: list[_Line] = []
     gap = False
     for line_start, line_end in _physical_lines(text, start, end):

@@ -43,7 +43,8 @@ How a fragment's lines are read (one line is one paragraph, row or heading):
   give, ``（第三部分表格缺少“3.要求提供公开出版物”行）`` leaves a row out;
   ``（引言）`` the lines that follow are the text before section 一;
   ``（标题）`` the lines that follow are the title, one line each;
-  ``（没有标题）`` the report has no title. Any other bracketed line, or a
+  ``（没有标题）`` the report has no title; ``（文本到此中断）`` the report's
+  text stops after the fragment's last line (a page cut off). Any other bracketed line, or a
   bracketed note after two spaces at the end of a line, is an explanation for
   readers and is left out.
 """
@@ -181,6 +182,8 @@ class Fragment:
     signature: str | None = None
     date: str | None = None
     shown: list[str] = field(default_factory=list)
+    #: ``（文本到此中断）``: the text stops after the fragment's last line.
+    cut: bool = False
 
 
 class ExampleError(ValueError):
@@ -351,6 +354,9 @@ def _context(fragment: Fragment, marker: str, templates: TemplateSet, table_cont
         return None
     if marker == "没有标题":
         fragment.no_title = True
+        return None
+    if marker == "文本到此中断":
+        fragment.cut = True
         return None
     table = _TABLE_MARKER.match(marker)
     if table:
@@ -702,8 +708,20 @@ def example_text(
     """The text of a clean sample report with a fragment spliced in (the module documentation says how)."""
     if isinstance(lines, str):
         lines = [line for line in textwrap.dedent(lines).splitlines() if line.strip()]
-    _, report = fragment_report(read_fragment(lines, templates, qualifiers), templates)
-    return render(report, layout)
+    fragment = read_fragment(lines, templates, qualifiers)
+    _, report = fragment_report(fragment, templates)
+    return _rendered(fragment, report, layout)
+
+
+def _rendered(fragment: Fragment, report: SampleReport, layout: str) -> str:
+    """The report's text; for a fragment marked ``（文本到此中断）``, only up to the end of the fragment's last line."""
+    text = render(report, layout)
+    if fragment.cut and fragment.shown:
+        last = fragment.shown[-1]
+        position = text.find(last)
+        if position >= 0:
+            text = text[: position + len(last)] + "\n"
+    return text
 
 
 def run_rule_examples(rule: type[Rule], *, config: Mapping[str, Any] | None = None, layout: str = "tabs") -> list[ExampleRun]:
@@ -723,7 +741,7 @@ def run_rule_examples(rule: type[Rule], *, config: Mapping[str, Any] | None = No
         for lines in example_fragments(example):
             fragment = read_fragment(lines, templates, qualifiers)
             base, report = fragment_report(fragment, templates)
-            text = render(report, layout)
+            text = _rendered(fragment, report, layout)
             missing = [line for line in fragment.shown if line not in text]
             if missing:
                 raise ExampleError(f"{rule.code} 的{example.kind}：“{missing[0]}”没有出现在拼接后的报告中")

@@ -40,6 +40,9 @@ RowKey = tuple[str, str]
 
 #: Text layouts :func:`render` writes.
 LAYOUTS = ("tabs", "cells", "tab-cells", "pipes", "markdown", "spaces")
+#: Layouts that lose every line break: the whole report on one line, as a CMS page copied by a crawler
+#: (``running``: words and cells separated by spaces; ``packed``: cells run together). ``render`` takes these too.
+RUNNING_LAYOUTS = ("running", "packed")
 #: How header cells are written: as one line, wrapped over two lines like Word, or one character per space.
 HEADER_STYLES = ("plain", "wrapped", "spaced")
 #: The six sections in order, and those that hold prose rather than tables.
@@ -1268,7 +1271,10 @@ def _grid_text(grid: Grid, layout: str) -> str:
     if layout == "markdown":
         lines = ["| " + " | ".join(_one_line(cell.text) if cell else "" for cell in grid.expanded_fields(row)) + " |" for row in rows]
         return "\n".join([lines[0], "|" + " --- |" * grid.column_count, *lines[1:]])
-    raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUTS)}）")
+    if layout in RUNNING_LAYOUTS:
+        joiner = " " if layout == "running" else ""
+        return joiner.join(_one_line(cell.text) for row in rows for cell in grid.starting_in(row) if cell.text)
+    raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join((*LAYOUTS, *RUNNING_LAYOUTS))}）")
 
 
 def _blocks(report: SampleReport) -> Iterator[tuple[str, str]]:
@@ -1304,10 +1310,13 @@ def render(report: SampleReport, layout: str = "tabs", header_style: str = "plai
     blank line between rows, a blank cell a lone tab. ``pipes``: ``| 规章 | 0 |``
     rows of a scraped web table. ``markdown``: ``#`` headings and pipe tables with
     a delimiter row. ``spaces``: PDF text, one line per row, cells separated by
-    spaces, empty cells lost. ``header_style`` is one of :data:`HEADER_STYLES`.
+    spaces, empty cells lost. ``running``: the whole report on one line, blocks
+    and cells separated by a space (a page copied without its line breaks);
+    ``packed``: the same with every table's cells written together
+    (``规章000行政规范性文件693``). ``header_style`` is one of :data:`HEADER_STYLES`.
     """
-    if layout not in LAYOUTS:
-        raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join(LAYOUTS)}）")
+    if layout not in LAYOUTS and layout not in RUNNING_LAYOUTS:
+        raise ValueError(f"未知的版式 {layout!r}（可用：{'、'.join((*LAYOUTS, *RUNNING_LAYOUTS))}）")
     markdown = layout == "markdown"
     parts = []
     for kind, text in _blocks(report):
@@ -1317,6 +1326,8 @@ def render(report: SampleReport, layout: str = "tabs", header_style: str = "plai
             parts.append(("# " if kind == "title" else "## ") + text)
         else:
             parts.append(text)
+    if layout in RUNNING_LAYOUTS:
+        return " ".join(_one_line(part) for part in parts) + "\n"
     return "\n\n".join(parts) + "\n"
 
 

@@ -2,12 +2,18 @@
 
 Reports scraped or copied from a CMS page keep lines such as “您当前的位置：首页 >>
 公开信息内容”, “索引号：…”, “字体：[ 大 中 小 ]”, “扫一扫在手机打开当前页面”. The HTML loader
-drops them from the report text; for text files RL607 reports them.
+drops them from the report text; for text files RL607 reports them, and
+:func:`chrome_lines` tells the reader and the wording rules which lines to leave
+alone. CMS pagination (``第1页 共3页``, ``下一页``) is chrome too, and says that
+the text is only one page of the report (:func:`is_pagination_line`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from reportlint.text.segmentation import Span, iter_lines
 
 #: Section headings of the report, one pattern per section (numbered, wording from either template).
 SECTION_MARKERS = tuple(
@@ -65,8 +71,27 @@ METADATA_LABELS = (
     "标题",
     "所属机构",
     "所属主题",
+    "信息索引号",
+    "信息名称",
+    "文件名称",
+    "发布单位",
+    "来源单位",
+    "时间",
+    "日期",
+    "点击",
+    "浏览",
+    "分类",
+    "发布人",
+    "有效期",
+    "字号",
+    "字体",
 )
-_METADATA_LINE = re.compile(r"[\[【]?(?:" + "|".join(METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
+#: Bullets and markers a CMS puts before metadata and link lines (• 索引号：…).
+BULLETS = "•·●○■□◆◇▪▫►▶※-*>»"
+_LEADING_BULLETS = re.compile(f"^[\\s{re.escape(BULLETS)}]+")
+_METADATA_LINE = re.compile(r"[\[【]?(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
+#: A metadata label in brackets without a colon, as some CMS tables print it (``[ 索 引 号 ] [ 主题词 ]``).
+_BRACKETED_LABEL = re.compile(r"[\[【]\s*(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]")
 #: What is left of a metadata label cut by copying (“号：cxs045-…” from 索引号, “称：…” from 名称).
 _CUT_LABEL = re.compile(r"(?:号|称)\s*[:：](?:\s*\S|\s*$)")
 
@@ -77,6 +102,16 @@ _CHROME = re.compile(
     r"|扫一扫|手机扫|二维码|分享到|分享至|一键分享|打印本页|打印此页|关闭窗口|关闭本页"
     r"|收藏本页|加入收藏|返回顶部|回到顶部|上一篇|下一篇|相关链接|相关文章|相关阅读|附件下载"
     r"|版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|网站地图|联系我们|用户登录"
+    r"|无障碍|长者模式|关怀模式|繁體|简体版|English|打印\s*本?页|【\s*打印\s*】|【\s*关闭\s*】"
+)
+#: A breadcrumb: short items joined by ``>``/``»``/``→`` (首页 > 政务公开 > 公开年报).
+_BREADCRUMB = re.compile(
+    r"(?:[^\s>»→]{1,12}\s*(?:>>?|»|→)\s*){2,}[^\s>»→]{0,12}|(?:>>?|»)\s*[^\s>»→]{1,12}(?:\s*(?:>>?|»)\s*[^\s>»→]{1,12})+"
+)
+#: CMS pagination of an article split over several pages.
+_PAGINATION = re.compile(
+    r"第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/]?\s*第?\s*\d+\s*页"
+    r"|^(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\s)*(?:下一页|尾页|末页)(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\s)*$"
 )
 #: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回.
 _WIDGETS_ONLY = re.compile(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
@@ -91,10 +126,21 @@ def section_count(text: str) -> int:
     return sum(1 for marker in SECTION_MARKERS if marker.search(text))
 
 
+def without_bullets(text: str) -> str:
+    """A line without the bullets and markers a CMS puts before it (``• 发布机构：`` → ``发布机构：``)."""
+    return _LEADING_BULLETS.sub("", text)
+
+
 def is_metadata_line(text: str) -> bool:
-    """A line that starts with a CMS metadata label (索引号：, 发布日期：…), whole or cut off."""
+    """A line that starts with a CMS metadata label (索引号：, 发布日期：…, ``[ 索 引 号 ]``), whole or cut off."""
+    stripped = without_bullets(text.strip())
+    return bool(_METADATA_LINE.match(stripped) or _CUT_LABEL.match(stripped) or _BRACKETED_LABEL.match(stripped))
+
+
+def is_pagination_line(text: str) -> bool:
+    """A CMS pager: ``第1页 共3页``, ``首页 上一页 1 2 3 下一页 尾页``."""
     stripped = text.strip()
-    return bool(_METADATA_LINE.match(stripped) or _CUT_LABEL.match(stripped))
+    return bool(stripped) and len(stripped) <= MAX_CHROME_LENGTH and _PAGINATION.search(stripped) is not None
 
 
 def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
@@ -104,7 +150,19 @@ def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
         return True
     if "。" in stripped or section_count(stripped):
         return False
-    if link_share >= MAX_LINK_SHARE or _WIDGETS_ONLY.fullmatch(stripped):
+    bare = without_bullets(stripped)
+    if link_share >= MAX_LINK_SHARE or _WIDGETS_ONLY.fullmatch(bare) or is_pagination_line(bare):
         return True
-    chrome = _CHROME.search(stripped)
-    return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(stripped) <= MAX_CHROME_LENGTH
+    if len(bare) <= MAX_CHROME_LENGTH and _BREADCRUMB.fullmatch(bare):
+        return True
+    chrome = _CHROME.search(bare)
+    return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(bare) <= MAX_CHROME_LENGTH
+
+
+def chrome_lines(text: str) -> Iterator[Span]:
+    """The lines of ``text`` (a normalised view) that are page chrome, each trimmed of surrounding whitespace."""
+    for line in iter_lines(text):
+        content = text[line.start : line.end]
+        if content.strip() and "\t" not in content and is_chrome_line(content):
+            start = line.start + len(content) - len(content.lstrip())
+            yield Span(start, start + len(content.strip()))

@@ -62,35 +62,45 @@ class DateMention:
         return cls(start, end, raw, date, year, month, day)
 
 
+#: Characters before ``start`` a pattern's look-behind may need to see (the patterns look back one).
+_CONTEXT = 8
+
+
+def _folded_window(text: str, start: int, end: int) -> tuple[str, int]:
+    """``text`` folded (:func:`fold_width`) from a little before ``start`` to ``end``, and where that window starts.
+
+    Matching in the window with positions shifted by its start finds what matching
+    in the whole folded text would, at the cost of folding only the part searched.
+    """
+    offset = max(0, start - _CONTEXT)
+    return fold_width(text[offset:end]), offset
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
     """Every date in ``text[start:end]`` (offsets are into ``text``), in order."""
     end = len(text) if end is None else end
-    folded = fold_width(text)
+    folded, offset = _folded_window(text, start, end)
     found: list[DateMention] = []
-    for match in _ARABIC.finditer(folded, start, end):
+    for match in _ARABIC.finditer(folded, start - offset):
         year, month, day = (int(group) for group in match.groups())
-        found.append(DateMention.of(match.start(), match.end(), text[match.start() : match.end()], year, month, day))
-    for match in _ISO.finditer(folded, start, end):
+        first, last = match.start() + offset, match.end() + offset
+        found.append(DateMention.of(first, last, text[first:last], year, month, day))
+    for match in _ISO.finditer(folded, start - offset):
         year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if 1980 <= year <= 2100 and 1 <= month <= 12:
-            found.append(DateMention.of(match.start(), match.end(), text[match.start() : match.end()], year, month, day))
-    for match in _CHINESE.finditer(folded, start, end):
+            first, last = match.start() + offset, match.end() + offset
+            found.append(DateMention.of(first, last, text[first:last], year, month, day))
+    for match in _CHINESE.finditer(folded, start - offset):
         year = int("".join(_CHINESE_YEAR_DIGITS[char] for char in match.group(1)))
+        first, last = match.start() + offset, match.end() + offset
         found.append(
-            DateMention.of(
-                match.start(),
-                match.end(),
-                text[match.start() : match.end()],
-                year,
-                chinese_number(match.group(2)) or 0,
-                chinese_number(match.group(3)) or 0,
-            )
+            DateMention.of(first, last, text[first:last], year, chinese_number(match.group(2)) or 0, chinese_number(match.group(3)) or 0)
         )
     return sorted(found, key=lambda mention: mention.start)
 
 
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_RANGE_LINK = re.compile(r"\s*(?:起)?\s*(?:至|到|[-—~－])\s*$")
+_RANGE_LINK = re.compile(r"\s*(?:起\s*)?(?:至|到|[-—~－])\s*$")
 
 
 @dataclass(frozen=True)
@@ -118,16 +128,16 @@ def find_date_range(text: str, start: int = 0, end: int | None = None) -> DateRa
     if not dates:
         return None
     first = dates[0]
-    folded = fold_width(text)
-    month_day = _MONTH_DAY.search(folded, first.end, end)
+    folded, offset = _folded_window(text, first.end, end)
+    month_day = _MONTH_DAY.search(folded, first.end - offset)
     if (
         month_day is not None
-        and (len(dates) < 2 or month_day.start() < dates[1].start)
-        and _RANGE_LINK.search(folded, first.end, month_day.start())
+        and (len(dates) < 2 or month_day.start() + offset < dates[1].start)
+        and _RANGE_LINK.search(folded, first.end - offset, month_day.start())
     ):
         month, day = int(month_day.group(1)), int(month_day.group(2))
-        raw = text[month_day.start() : month_day.end()]
-        return DateRange(first, DateMention.of(month_day.start(), month_day.end(), raw, first.year, month, day))
+        day_start, day_end = month_day.start() + offset, month_day.end() + offset
+        return DateRange(first, DateMention.of(day_start, day_end, text[day_start:day_end], first.year, month, day))
     if len(dates) >= 2:
         return DateRange(first, dates[1])
     return None

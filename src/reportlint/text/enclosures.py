@@ -10,8 +10,10 @@ nothing), and :class:`Enclosures` answers "is this position inside one?".
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
+from functools import lru_cache
 
 from reportlint.text.segmentation import Span
 
@@ -30,12 +32,14 @@ def enclosed_spans(text: str, start: int = 0, end: int | None = None, pairs: Map
     end = len(text) if end is None else end
     spans = []
     position = start
+    openers = _marks("".join(pairs))
     while position < end:
+        found = openers.search(text, position, end)  # the next opening mark: the characters between are skipped at once
+        if found is None:
+            break
+        position = found.start()
         char = text[position]
-        closer = pairs.get(char)
-        if closer is None:
-            position += 1
-            continue
+        closer = pairs[char]
         blank = text.find("\n\n", position)
         limit = min(end, position + MAX_ENCLOSED, len(text) if blank < 0 else blank)
         close = _closing(text, position, limit, char, closer)
@@ -50,7 +54,8 @@ def enclosed_spans(text: str, start: int = 0, end: int | None = None, pairs: Map
 def _closing(text: str, opening: int, limit: int, opener: str, closer: str) -> int | None:
     """Where the mark opened at ``opening`` closes before ``limit`` (nested pairs of the same marks counted)."""
     depth = 0
-    for index in range(opening + 1, limit):
+    for mark in _marks(opener + closer).finditer(text, opening + 1, limit):
+        index = mark.start()
         char = text[index]
         if char == closer and depth == 0:
             return index
@@ -59,6 +64,12 @@ def _closing(text: str, opening: int, limit: int, opener: str, closer: str) -> i
         elif char == opener and opener != closer:
             depth += 1
     return None
+
+
+@lru_cache(maxsize=64)
+def _marks(characters: str) -> re.Pattern[str]:
+    """A pattern matching any one of ``characters``."""
+    return re.compile(f"[{re.escape(characters)}]")
 
 
 class Enclosures:

@@ -8,12 +8,18 @@ to exactly one character:
   ``，`` → ``,``) and the ideographic space to a space;
 * curly quotes to straight ones (``“”`` → ``""``, ``‘’`` → ``''``);
 * traditional characters to simplified ones (OpenCC ``t2s``), only when the text
-  contains traditional characters at all, so simplified reports never pay for it.
+  contains traditional characters at all, so simplified reports never pay for it;
+* marks that mirror sites add to a copied page become spaces: a pinyin annotation
+  after a Han character (``拖市镇(zhèn)`` reads as ``拖市镇``) and the question
+  marks a lost full-width indent leaves at the start of a line (``????一、总体情况``).
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from reportlint.text.chars import HAN
 
 _WIDTH_AND_QUOTES = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH_AND_QUOTES.update(
@@ -41,15 +47,12 @@ def _simplifier():
     return opencc.OpenCC("t2s")
 
 
+_TRADITIONAL_MARKER = re.compile(f"[{''.join(sorted(TRADITIONAL_MARKERS))}]")
+
+
 def has_traditional(text: str, threshold: int = 3) -> bool:
     """True when the text contains at least ``threshold`` traditional-only characters."""
-    count = 0
-    for char in text:
-        if char in TRADITIONAL_MARKERS:
-            count += 1
-            if count >= threshold:
-                return True
-    return False
+    return any(count >= threshold for count, _ in enumerate(_TRADITIONAL_MARKER.finditer(text), start=1))
 
 
 def to_simplified(text: str) -> str:
@@ -71,6 +74,25 @@ def to_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
+#: Vowels with a tone mark: a bracketed run of Latin letters holding one is a pinyin annotation.
+PINYIN_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_ANNOTATION = re.compile(f"(?<=[{HAN}])\\([a-zü]{{0,5}}[{PINYIN_TONE_VOWELS}][a-zü]{{0,5}}\\)")
+_LOST_INDENT = re.compile(r"(?m)^\?{2,}(?=\S)")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * (match.end() - match.start())
+
+
+def strip_annotations(text: str) -> str:
+    """Pinyin annotations after Han characters and lost-indent question marks as spaces (same length)."""
+    if "(" in text:
+        text = _PINYIN_ANNOTATION.sub(_blank, text)
+    if "??" in text:
+        text = _LOST_INDENT.sub(_blank, text)
+    return text
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII, ideographic spaces and curly quotes to their ASCII forms."""
     return text.translate(_WIDTH_AND_QUOTES)
@@ -78,7 +100,7 @@ def fold_width(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The normalised view of ``text``: same length, one spelling per character."""
-    folded = fold_width(text)
+    folded = strip_annotations(fold_width(text))
     if has_traditional(folded):
         folded = to_simplified(folded)
     assert len(folded) == len(text)

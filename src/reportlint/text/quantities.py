@@ -16,10 +16,9 @@ returns offsets that are valid in the original text too.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
@@ -55,7 +54,9 @@ _NOT_A_UNIT_BEFORE = {
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
-_QUANTITY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<wan>万)?\s*(?P<about>余|多)?\s*(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])")
+_QUANTITY = re.compile(
+    rf"(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
+)
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
 _PERCENTAGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _RATE = re.compile(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
@@ -64,7 +65,7 @@ _TOTAL_MARK = re.compile(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|
 _COLLECTIVE = re.compile("各类|各项|各种|全部|所有")
 _CATCH_ALL = re.compile("其他|其余|其它|剩余|余下")
 # After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
-_LIST_FOLLOWS = re.compile(r":|\s*,?\s*分别")
+_LIST_FOLLOWS = re.compile(r":|\s*(?:,\s*)?分别")
 #: Words that make a sentence a plan rather than a report of work done. A bare 将 is
 #: also the preposition of 将…纳入 (past work), so only 将 before a verb of intent counts.
 PLAN_WORDS = re.compile(
@@ -161,7 +162,7 @@ class Enumeration:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
     end = len(text) if end is None else end
-    inside = bracketed(text, start, end)
+    inside: list[bool] | None = None  # which positions are bracketed: worked out at the first count found
     found = []
     for match in _QUANTITY.finditer(text, start, end):
         unit = match.group("unit")
@@ -172,6 +173,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         before = text[match.start() - 1] if match.start() > 0 else ""
         if before == "第" or (not number[0].isdigit() and before in _NOT_A_COUNT_AFTER):
             continue
+        if inside is None:
+            inside = bracketed(text, start, end)
         if inside[match.start() - start]:
             continue
         value = parse_amount(number)
@@ -227,9 +230,15 @@ def states_plans(text: str, span: Span) -> bool:
     return PLAN_WORDS.search(text, span.start, span.end) is not None
 
 
-@lru_cache(maxsize=8)
-def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tuple[Enumeration, ...]:
-    """Totals with their listed parts in the prose of ``text[start:end]`` (cached: several rules ask).
+def find_enumerations(
+    text: str, start: int = 0, end: int | None = None, sentences: Iterable[Span] | None = None
+) -> tuple[Enumeration, ...]:
+    """Totals with their listed parts in the prose of ``text[start:end]``.
+
+    Several rules ask for a report's enumerations: they use
+    :attr:`Report.enumerations <reportlint.core.report.Report.enumerations>`,
+    computed once per report. ``sentences`` are the text's sentences when the
+    caller has them already.
 
     Two forms are recognised. A list after 其中, whose total is the count
     right before it (in the same sentence or ending the previous one)::
@@ -242,23 +251,34 @@ def find_enumerations(text: str, start: int = 0, end: int | None = None) -> tupl
         全年共发布各类信息268条，主动公开政府文件16条，……，公开其余信息151条。
 
     Parts are the following counts with the total's measure word, outside
-    brackets, up to the end of the sentence or a clause that states a new
-    total. A sentence with more than one 其中 (a nested breakdown) is skipped.
+    brackets, up to the end of the sentence, a clause that states a new total,
+    or a clause that counts something else (``新开设专栏6个`` among counts of
+    条). A nested breakdown (``共5000条，其中政府文件1233条，其中规章2条、规范性
+    文件1231条，工作动态3767条``) gives one enumeration per 其中; the inner list
+    must add up to its own total exactly, or the sentence is skipped. Without 其中,
+    a ``分别`` that follows other subjects (``微信、微博分别发布1826条、2386条``)
+    starts a statement of its own, not a list of the total's parts.
     """
     end = len(text) if end is None else end
     found = []
     previous: _CountedSentence | None = None
-    for sentence in iter_sentences(text, start, end):
+    if sentences is None:
+        sentences = iter_sentences(text, start, end)
+    else:
+        sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
+    for sentence in sentences:
         counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
         if not marks:
             enumeration = _collective_list(text, counted)
+            if enumeration is not None:
+                found.append(enumeration)
         elif len(marks) == 1:
             enumeration = _subset_list(text, counted, marks[0], previous)
+            if enumeration is not None:
+                found.append(enumeration)
         else:
-            enumeration = None
-        if enumeration is not None:
-            found.append(enumeration)
+            found.extend(_nested_lists(text, counted, marks))
         previous = counted
     return tuple(found)
 
@@ -307,21 +327,69 @@ def _collective_list(text: str, counted: _CountedSentence) -> Enumeration | None
         prefix = text[clause_start(text, quantity.start, counted.span.start) : quantity.start]
         if not _TOTAL_MARK.search(prefix):
             continue
-        if _COLLECTIVE.search(prefix) or _LIST_FOLLOWS.match(text, quantity.end):
+        opened = _LIST_FOLLOWS.match(text, quantity.end) is not None
+        if _COLLECTIVE.search(prefix) or opened:
             enumeration = _with_parts(text, counted.span, quantity, quantity.end, counted.quantities)
-            if enumeration is not None and len(enumeration.parts) >= 2:
-                return enumeration
+            if enumeration is None or len(enumeration.parts) < 2:
+                continue
+            if not opened and "分别" in text[quantity.end : enumeration.parts[-1].quantity.start]:
+                return None  # 微信、微博分别发布…: other subjects' own counts, not parts of this total
+            return enumeration
     return None
 
 
+def _nested_lists(text: str, counted: _CountedSentence, marks: Sequence[int]) -> list[Enumeration]:
+    """The lists of a sentence with several 其中, innermost first; empty when one of them cannot be told apart.
+
+    Each 其中 lists the parts of the count right before it. An inner list runs
+    until its parts add up to its total; its parts are then not parts of the
+    outer list (the inner total is).
+    """
+    sentence = counted.span
+    consumed: list[Quantity] = []
+    found: list[Enumeration] = []
+    for index in range(len(marks) - 1, -1, -1):
+        mark = marks[index]
+        before = [quantity for quantity in counted.quantities if quantity.end <= mark]
+        if not before or not _only_punctuation(text[before[-1].end : mark]):
+            return []
+        total = before[-1]
+        remaining = [quantity for quantity in counted.quantities if quantity not in consumed]
+        enumeration = _with_parts(text, sentence, total, mark + len("其中"), remaining)
+        if enumeration is None:
+            return []
+        if index:  # an inner list: it must close on its own total
+            running: int | Decimal = 0
+            closed = None
+            for number, part in enumerate(enumeration.parts):
+                running += part.quantity.value
+                if running == total.value:
+                    closed = number
+                    break
+            if closed is None or enumeration.approximate:
+                return []
+            enumeration = Enumeration(total, enumeration.parts[: closed + 1], sentence, enumeration.exhaustive)
+            consumed.extend(part.quantity for part in enumeration.parts)
+        found.append(enumeration)
+    return found[::-1]
+
+
 def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, quantities: Sequence[Quantity]) -> Enumeration | None:
-    """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on."""
-    candidates = [quantity for quantity in quantities if quantity.start >= list_start and quantity.unit == total.unit]
+    """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on.
+
+    The list ends at a clause stating a new total or counting something else
+    (another measure word) after the first part.
+    """
+    candidates = [quantity for quantity in quantities if quantity.start >= list_start]
     parts: list[Quantity] = []
     for quantity in candidates:
         opening = clause_start(text, quantity.start, list_start)
         if parts and _TOTAL_MARK.search(text, opening, quantity.start):
             break
+        if quantity.unit != total.unit:
+            if parts and opening > parts[-1].end:
+                break  # 新开设专栏6个 among counts of 条: the list of parts has ended
+            continue
         parts.append(quantity)
     if not parts:
         return None

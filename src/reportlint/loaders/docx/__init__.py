@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from reportlint.core.hookspecs import hookimpl
+from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 from reportlint.core.model import Document, Heading, Paragraph, Suppression
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
@@ -40,7 +40,7 @@ from reportlint.loaders.directives import parse_directive
 from reportlint.loaders.docx.positions import CellOrigin, ParagraphPositions, TextPositions
 from reportlint.loaders.docx.styles import Numbering, StyleSheet, WordNames, attribute_number, parse_xml
 from reportlint.loaders.headings import is_title, numbered_heading_level
-from reportlint.sources import Source, SourceError
+from reportlint.sources import Source, SourceError, format_size
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -49,8 +49,8 @@ MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2
 MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DEFAULT_MAIN_PART = "word/document.xml"
-#: Largest XML part read (uncompressed), against zip bombs.
-MAX_PART_SIZE = 256 * 1024 * 1024
+#: Bytes decompressed at a time while reading a part (its size is counted as it streams, never taken from the zip's header).
+_CHUNK = 1024 * 1024
 
 _ALTERNATE_CONTENT = f"{{{MARKUP_COMPATIBILITY}}}AlternateContent"
 _CHOICE = f"{{{MARKUP_COMPATIBILITY}}}Choice"
@@ -69,28 +69,31 @@ class WordPackage:
     """An opened .docx: its main document, parsed, and its other parts, read when asked for.
 
     Opening checks the zip and parses the main document; problems raise
-    :class:`SourceError` RL904 with a message for users.
+    :class:`SourceError` RL904 with a message for users. A part that
+    decompresses to more than ``max_part_size`` bytes is RL911 (counted while
+    it streams: a zip's central directory can understate a part's size).
     """
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, max_part_size: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
+        self._limit = max_part_size
         try:
             self._archive = zipfile.ZipFile(BytesIO(data))
         except _READ_ERRORS:
             raise SourceError("RL904", _CORRUPT_ZIP if data.startswith(_ZIP_SIGNATURES) else _NOT_ZIP) from None
         names = set(self._archive.namelist())
-        main = _main_part(self._archive, names)
+        main = _main_part(self._archive, names, self._limit)
         if main not in names:
             raise SourceError("RL904", f"文件缺少 Word 正文部分（{main}），不是有效的 .docx 文档：请用 Word 或 WPS 重新保存")
-        document = parse_xml(_read_part(self._archive, main))
+        document = parse_xml(_read_part(self._archive, main, self._limit))
         if document is None:
             raise SourceError("RL904", f"Word 正文部分（{main}）已损坏，无法解析：请用 Word 或 WPS 重新打开并保存")
         self.document = document
         self.main = main
-        self._related = _related_parts(self._archive, names, main)
+        self._related = _related_parts(self._archive, names, main, self._limit)
 
     def part(self, kind: str) -> bytes | None:
         """The bytes of a part related to the main document (``styles``, ``numbering``, ``comments``), if present."""
-        return _read_part(self._archive, self._related.get(kind))
+        return _read_part(self._archive, self._related.get(kind), self._limit)
 
     def part_path(self, kind: str) -> str | None:
         """The path in the package of a part related to the main document, if present."""
@@ -102,9 +105,9 @@ class WordPackage:
         return self._archive
 
 
-def _relationships(archive: zipfile.ZipFile, names: set[str], path: str) -> dict[str, str]:
+def _relationships(archive: zipfile.ZipFile, names: set[str], path: str, limit: int | None) -> dict[str, str]:
     """Relationship type (last path segment) → target, from a ``.rels`` part."""
-    root = parse_xml(_read_part(archive, path)) if path in names else None
+    root = parse_xml(_read_part(archive, path, limit)) if path in names else None
     if root is None:
         return {}
     return {
@@ -112,16 +115,16 @@ def _relationships(archive: zipfile.ZipFile, names: set[str], path: str) -> dict
     }
 
 
-def _main_part(archive: zipfile.ZipFile, names: set[str]) -> str:
+def _main_part(archive: zipfile.ZipFile, names: set[str], limit: int | None) -> str:
     """The main document part named by the package relationships, else the usual ``word/document.xml``."""
-    target = (_relationships(archive, names, "_rels/.rels").get("officeDocument") or "").lstrip("/")
+    target = (_relationships(archive, names, "_rels/.rels", limit).get("officeDocument") or "").lstrip("/")
     return target if target in names else DEFAULT_MAIN_PART
 
 
-def _related_parts(archive: zipfile.ZipFile, names: set[str], main: str) -> dict[str, str]:
+def _related_parts(archive: zipfile.ZipFile, names: set[str], main: str, limit: int | None) -> dict[str, str]:
     """Relationship type → part path for the parts the main document refers to (styles and numbering at least)."""
     folder, name = posixpath.split(main)
-    relationships = _relationships(archive, names, posixpath.join(folder, "_rels", name + ".rels"))
+    relationships = _relationships(archive, names, posixpath.join(folder, "_rels", name + ".rels"), limit)
     parts = {
         kind: target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         for kind, target in relationships.items()
@@ -131,18 +134,27 @@ def _related_parts(archive: zipfile.ZipFile, names: set[str], main: str) -> dict
     return {kind: path for kind, path in parts.items() if path in names}
 
 
-def _read_part(archive: zipfile.ZipFile, path: str | None) -> bytes | None:
-    """A part's bytes; ``None`` when absent or too large. A damaged zip entry raises RL904."""
+def _read_part(archive: zipfile.ZipFile, path: str | None, limit: int | None) -> bytes | None:
+    """A part's bytes; ``None`` when absent. A damaged zip entry raises RL904, one larger than ``limit`` RL911."""
     if path is None:
         return None
+    chunks = []
+    total = 0
     try:
-        if archive.getinfo(path).file_size > MAX_PART_SIZE:
-            return None
-        return archive.read(path)
+        with archive.open(path) as stream:
+            while chunk := stream.read(_CHUNK):
+                total += len(chunk)
+                if limit is not None and total > limit:
+                    raise SourceError(
+                        "RL911",
+                        f"文档的 {path} 部分解压后超过 {format_size(limit)}（配置项 max-file-size），没有检查：文件可能是损坏的或恶意构造的压缩包",
+                    )
+                chunks.append(chunk)
     except KeyError:
         return None
     except _READ_ERRORS:
         raise SourceError("RL904", _CORRUPT_ZIP) from None
+    return b"".join(chunks)
 
 
 @dataclass(frozen=True)
@@ -463,7 +475,7 @@ class WordReading:
 
 def read_word(source: Source, track_text: bool = False) -> WordReading:
     """Read a .docx into a :class:`Document`; ``track_text`` also records each character's ``w:t`` and each cell's ``w:tc``."""
-    package = WordPackage(source.data)
+    package = WordPackage(source.data, source.max_size)
     root = package.document
     if not (isinstance(root.tag, str) and root.tag.startswith("{") and root.tag.endswith("}document")):
         raise SourceError("RL904", "文件的正文部分不是 Word 文档（缺少 w:document），无法读取")
@@ -511,9 +523,3 @@ def _comment_suppressions(package: WordPackage, w: WordNames, positions: TextPos
         if directive is not None:
             found.append(directive.suppression(start, end, origin="Word 批注"))
     return tuple(found)
-
-
-@hookimpl
-def reportlint_loaders():
-    """The .docx loader."""
-    return [DocxLoader]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import CHINESE_DIGITS, chinese_numeral
 
 if TYPE_CHECKING:
@@ -320,11 +321,19 @@ _FORMATS: dict[str, Callable[[int], str]] = {
 }
 
 
+#: Counters above this are written in decimal whatever the format (a roman or letter label of a huge start value would be megabytes).
+MAX_FORMATTED_COUNTER = 4000
+#: The largest whole-number attribute read (a list's ``w:start``, a span): larger values are capped.
+MAX_ATTRIBUTE = 1_000_000
+
+
 def format_number(value: int, number_format: str) -> str:
-    """A counter value in a WordprocessingML ``numFmt`` (unknown formats fall back to decimal)."""
+    """A counter value in a WordprocessingML ``numFmt`` (unknown formats, and values past :data:`MAX_FORMATTED_COUNTER`, in decimal)."""
+    if value > MAX_FORMATTED_COUNTER:
+        return str(value)
     return _FORMATS.get(number_format, str)(value)
 
 
 def attribute_number(value: str | None, default: int | None = None) -> int | None:
-    """A non-negative whole-number attribute value (``w:val="2"``), or ``default`` when absent or malformed."""
-    return int(value) if value and value.isdigit() else default
+    """A non-negative whole-number attribute value (``w:val="2"``, ASCII digits, capped at :data:`MAX_ATTRIBUTE`), or ``default``."""
+    return whole_number(value, default, MAX_ATTRIBUTE)

@@ -9,7 +9,8 @@ line, whitespace collapses as a browser collapses it. A ``<table>`` with
 several columns becomes a :class:`~reportlint.core.model.Table` with rowspan/colspan
 expanded into its grid; a table holding other tables, or a single column, only
 lays out content and is read as blocks. Every word is located at its line and
-column in the HTML source; table cells are also named (``表格2 第3行 第4列``).
+column in the HTML source; table cells are also named (``表格2 第3行 第4列``), and
+on a page without line breaks (a minified page) each paragraph too (``第12段``).
 A comment ``<!-- reportlint: ignore RL603 原因 -->`` silences that code in the
 block after it (:mod:`reportlint.loaders.directives`).
 """
@@ -23,7 +24,6 @@ from dataclasses import dataclass, replace
 from html.entities import codepoint2name
 from typing import TYPE_CHECKING
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
@@ -38,6 +38,7 @@ from reportlint.loaders.html.content import (
 )
 from reportlint.sources import Source, SourceError
 from reportlint.text.chrome import is_chrome_line
+from reportlint.text.numbers import whole_number
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -131,6 +132,8 @@ _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 _ENTITY_CHARACTERS = frozenset(chr(code) for code in codepoint2name) | {"&", "<", ">"}
 #: How many characters of a word are searched for in the source, and how far ahead.
 ANCHOR_KEY_LENGTH = 12
+#: A page whose lines are this long on average has lost its line breaks: its paragraphs are numbered for users.
+MINIFIED_LINE_LENGTH = 2000
 ANCHOR_SEARCH_WINDOW = 20000
 
 
@@ -377,7 +380,9 @@ def _span(value: str | None, limit: int) -> int:
     if value is None:
         return 1
     digits = _LEADING_NUMBER.match(value)
-    span = int(digits.group(1)) if digits else 1
+    span = whole_number(digits.group(1)) if digits else None
+    if span is None:
+        return 1
     return limit if span == 0 else max(1, min(span, limit))
 
 
@@ -423,9 +428,11 @@ class HtmlLoader(Loader):
         reader = PageReader(SourcePositions(html))
         title_items = reader.read(content.title) if content.title is not None else []
         builder = TextBuilder()
-        _write_items(builder, title_items, title=True)
+        # A page without line breaks (minified, or a report kept in a script string) gets 第N段 for its paragraphs.
+        numbered = [0] if html.count("\n") * MINIFIED_LINE_LENGTH < len(html) else None
+        _write_items(builder, title_items, title=True, numbered=numbered)
         title_end = builder.offset
-        _write_items(builder, reader.read(content.root), title=False)
+        _write_items(builder, reader.read(content.root), title=False, numbered=numbered)
         text = builder.text()
         report_characters = len("".join(text[title_end:].split()))
         if not report_characters or (not content.has_sections and report_characters < MIN_UNSTRUCTURED_CHARS):
@@ -469,8 +476,11 @@ def _is_skipped(element: HtmlElement) -> bool:
     return element.tag in SKIPPED_TAGS or element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
-def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], title: bool) -> None:
-    """Write lines and tables, leaving out page chrome and metadata tables."""
+def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], title: bool, numbered: list[int] | None = None) -> None:
+    """Write lines and tables, leaving out page chrome and metadata tables.
+
+    With ``numbered`` (a one-item counter), every line is also located as ``第N段``.
+    """
     for item in items:
         if isinstance(item, PageTable):
             if not is_metadata_table([placed.content.text for placed in item.grid.cells]):
@@ -481,7 +491,11 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
             continue
         first = not builder.blocks
         start = builder.start_block()
-        _write_words(builder, item.words, None)
+        logical = None
+        if numbered is not None:
+            numbered[0] += 1
+            logical = f"第{numbered[0]}段"
+        _write_words(builder, item.words, logical)
         level = 1 if title or (first and is_title(text)) else item.heading or numbered_heading_level(text)
         builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
 
@@ -501,9 +515,3 @@ def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | Non
             builder.write(word.text)
         else:
             builder.write_from_source(word.text, word.line, word.column, logical)
-
-
-@hookimpl
-def reportlint_loaders():
-    """The HTML loader."""
-    return [HtmlLoader]

@@ -19,10 +19,16 @@ page (columns that line up, nothing but page headers/footers of at most
 Text outside ruled tables, and every page of a PDF without rules (a scan with
 OCR text, a plain text export), is read line by line as before.
 
-``Document.text`` is the pages' lines joined by ``"\\n"`` (lines stripped, blank
+Page furniture — page numbers (``- 3 -``, ``第 3 页 共 8 页``) and running
+headers and footers repeated at the top or bottom of the pages — is removed
+first (:mod:`~reportlint.loaders.pdf.furniture`), and lines wrapped inside a
+paragraph are joined again (:mod:`~reportlint.loaders.pdf.paragraphs`), so a
+date, a number or a parenthesis that wraps onto the next line reads whole.
+
+``Document.text`` is the paragraphs joined by ``"\\n"`` (lines stripped, blank
 lines left out, soft hyphens and control characters dropped), tables one line
-per grid row with tab-separated cells. Each line is a
-:class:`~reportlint.core.model.Paragraph` located as ``第2页 第14行`` (counting the
+per grid row with tab-separated cells. Each paragraph is a
+:class:`~reportlint.core.model.Paragraph` whose lines are located as ``第2页 第14行`` (counting the
 page's text lines outside tables); a cell is located as ``第2页 表格1 第5行 第2列``
 (the page it starts on, the table's number in the document, its grid row and
 column). A PDF without text (a scan) is RL905; an encrypted or damaged one is RL904.
@@ -35,12 +41,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Document, Paragraph
 from reportlint.loaders import Loader
 from reportlint.loaders.building import TableGrid, TextBuilder, write_table
-from reportlint.loaders.pdf.glyphs import SPACING_GAP, Glyph, cell_text, is_chinese
+from reportlint.loaders.pdf.furniture import without_furniture
+from reportlint.loaders.pdf.glyphs import SPACING_GAP, Glyph, cell_text, is_chinese, join_lines
 from reportlint.loaders.pdf.grids import RuledGrid, find_grids
+from reportlint.loaders.pdf.paragraphs import paragraphs
 from reportlint.loaders.pdf.strokes import page_rules
 from reportlint.loaders.pdf.tables import CellText, TablePiece, join_pieces
 from reportlint.sources import Source, SourceError
@@ -83,8 +90,18 @@ def _is_unmapped(character: str) -> bool:
     return character == "\ufffd" or "\ue000" <= character <= "\uf8ff"
 
 
-def page_lines(textpage: PdfTextPage, tables: PageTables | None = None) -> Iterator[str | int]:
-    """The text lines of a page, in reading order, with pdfium's generated spaces.
+@dataclass(frozen=True)
+class LineText:
+    """A text line of a page and where it is drawn: its left and right ends and font size, in points."""
+
+    text: str
+    left: float = 0.0
+    right: float = 0.0
+    size: float = 0.0
+
+
+def page_lines(textpage: PdfTextPage, tables: PageTables | None = None) -> Iterator[LineText | int]:
+    """The text lines of a page, in reading order, with pdfium's generated spaces and their extent.
 
     With ``tables``, a character drawn in a cell of a ruled table goes to that
     table instead, and the table's number is yielded where its first character is met.
@@ -101,7 +118,7 @@ def page_lines(textpage: PdfTextPage, tables: PageTables | None = None) -> Itera
         character = chr(code) if 0 < code < 0x110000 else "\ufffd"
         if character in _LINE_BREAKS:
             if line:
-                yield _line_text(handle, line)
+                yield _placed_line(handle, line)
             line = []
         elif character in _DROPPED:
             continue
@@ -114,11 +131,26 @@ def page_lines(textpage: PdfTextPage, tables: PageTables | None = None) -> Itera
             elif table not in started:
                 started.add(table)
                 if line:
-                    yield _line_text(handle, line)
+                    yield _placed_line(handle, line)
                 line = []
                 yield table
     if line:
-        yield _line_text(handle, line)
+        yield _placed_line(handle, line)
+
+
+def _placed_line(handle: Any, line: list[tuple[int, str]]) -> LineText:
+    """A line's text with the left end of its first drawn character, the right end of its last and the font size."""
+    from pypdfium2 import raw
+
+    drawn = [index for index, _ in line if index >= 0]
+    if not drawn:
+        return LineText(_line_text(handle, line))
+    box = raw.FS_RECTF()
+    raw.FPDFText_GetLooseCharBox(handle, drawn[0], box)
+    left = box.left
+    raw.FPDFText_GetLooseCharBox(handle, drawn[-1], box)
+    right = box.right
+    return LineText(_line_text(handle, line), min(left, right), max(left, right), raw.FPDFText_GetFontSize(handle, drawn[0]))
 
 
 def _line_text(handle: Any, line: list[tuple[int, str]]) -> str:
@@ -203,11 +235,14 @@ class PageTables:
 
 @dataclass(frozen=True)
 class PageLine:
-    """A line of text outside tables: its text (stripped), page, and number among the page's text lines."""
+    """A line of text outside tables: its text (stripped), page, number among the page's text lines, and extent."""
 
     text: str
     page: int
     number: int
+    left: float = 0.0
+    right: float = 0.0
+    size: float = 0.0
 
 
 class PdfLoader(Loader):
@@ -233,12 +268,20 @@ class PdfLoader(Loader):
         def write_cell(cell: CellText, logical: str) -> None:
             builder.write_located(cell.text, f"第{cell.page}页 {logical}", cell.page)
 
-        for block in _reading_order(pages):
-            if isinstance(block, PageLine):
+        pages = without_furniture(pages)
+        for block in paragraphs(_reading_order(pages)):
+            if isinstance(block, list):
                 start = builder.start_block()
-                builder.write_located(block.text, f"第{block.page}页 第{block.number}行", block.page)
+                previous = ""
+                for line in block:
+                    assert isinstance(line, PageLine)
+                    if previous and join_lines(previous, line.text) != previous + line.text:
+                        builder.write(" ")
+                    builder.write_located(line.text, f"第{line.page}页 第{line.number}行", line.page)
+                    previous = line.text
                 builder.blocks.append(Paragraph(start, builder.offset))
             else:
+                assert isinstance(block, TableGrid)
                 write_table(builder, block, write_cell)
         text = builder.text()
         visible = "".join(text.split())
@@ -256,7 +299,7 @@ def _read_page(pdf: Any, page_number: int) -> list[PageLine | TablePiece]:
     try:
         grids = find_grids(page_rules(page))
         tables = PageTables(grids) if grids else None
-        items: list[str | int] = list(page_lines(textpage, tables))
+        items: list[LineText | int] = list(page_lines(textpage, tables))
     finally:
         textpage.close()
         page.close()
@@ -268,9 +311,9 @@ def _read_page(pdf: Any, page_number: int) -> list[PageLine | TablePiece]:
             piece = tables.piece(item, page_number)
             if piece.has_text:
                 result.append(piece)
-        elif item.strip():
+        elif item.text.strip():
             line_number += 1
-            result.append(PageLine(item.strip(), page_number, line_number))
+            result.append(PageLine(item.text.strip(), page_number, line_number, item.left, item.right, item.size))
     return result
 
 
@@ -298,9 +341,3 @@ def _reading_order(pages: Iterable[list[PageLine | TablePiece]]) -> Iterator[Pag
     if pieces:
         yield join_pieces(pieces)
         yield from furniture
-
-
-@hookimpl
-def reportlint_loaders():
-    """The PDF loader."""
-    return [PdfLoader]

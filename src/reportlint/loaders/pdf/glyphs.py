@@ -3,7 +3,7 @@
 pdfium gives characters in drawing order with lines of its own making, which
 mix a table row's cells and split narrow cells anywhere. Inside a cell the
 glyphs are put in order from their positions instead: visual lines top to
-bottom (by the bottom of their boxes), each left to right. A space, drawn or
+bottom (by the vertical centre of their boxes), each left to right. A space, drawn or
 a gap wider than half the font size, separates words; next to Chinese text a
 narrower one is only the spacing word processors put around Chinese
 characters (the loader's text lines follow the same rule).
@@ -41,10 +41,16 @@ class Glyph(NamedTuple):
 
 
 def cell_text(glyphs: Sequence[Glyph]) -> str:
-    """The text of a cell's glyphs: lines top to bottom, left to right, joined with :func:`join_lines`."""
+    """The text of a cell's glyphs: lines top to bottom, left to right, joined with :func:`join_lines`.
+
+    Glyphs are on one line when their boxes' vertical centres are less than half
+    a glyph height apart: a bracket's box reaches lower than a Han character's,
+    so the bottoms of one line's boxes differ by more than :data:`LINE_TOLERANCE`
+    (``(一)项`` must not become ``一项( )``).
+    """
     lines: list[list[Glyph]] = []
-    for glyph in sorted(glyphs, key=lambda glyph: -glyph.bottom):
-        if lines and lines[-1][0].bottom - glyph.bottom <= LINE_TOLERANCE:
+    for glyph in sorted(glyphs, key=lambda glyph: -_centre(glyph)):
+        if lines and _centre(lines[-1][0]) - _centre(glyph) <= max(LINE_TOLERANCE, 0.5 * max(glyph.height, lines[-1][0].height)):
             lines[-1].append(glyph)
         else:
             lines.append([glyph])
@@ -52,6 +58,10 @@ def cell_text(glyphs: Sequence[Glyph]) -> str:
     for line in lines:
         text = join_lines(text, _line_text(sorted(line, key=lambda glyph: glyph.left)))
     return text
+
+
+def _centre(glyph: Glyph) -> float:
+    return glyph.bottom + glyph.height / 2
 
 
 def _line_text(line: list[Glyph]) -> str:

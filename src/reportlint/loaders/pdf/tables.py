@@ -12,7 +12,10 @@ again (the caller decides which pieces continue each other:
   its text sits only in cells whose part above has text, some of those are
   complete above (empty below), and either fewer than half of them carry on
   or none that carries on holds a digit: a split row carries on its wrapped
-  labels, not its one-line values. Its cells are then merged with those above.
+  labels, not its one-line values. It is also the rest of that row when every
+  cell that carries on opens a bracket above the break and closes it below
+  (``(本列数据的勾稽关系为：第一项加第`` / ``二项之和……)``). Its cells are then merged
+  with those above.
   A row at the top of a page that leaves a value blank is a row of its own;
 - otherwise a merged cell that spans down over the break (a row-group label)
   continues into the next piece's empty cell below it, when the cell above
@@ -149,10 +152,27 @@ def _is_split_row(above: list[PlacedCell[CellText]], first_row: list[PlacedCell[
         return False
     above_text = {_extent(cell) for cell in above if cell.content.text}
     carried = [cell for cell in first_row if cell.content.text]
-    if any(_extent(cell) not in above_text for cell in carried) or len(carried) == len(above_text):
+    if any(_extent(cell) not in above_text for cell in carried):
+        return False
+    texts = {_extent(cell): cell.content.text for cell in above}
+    if carried and all(_opens_more(texts[_extent(cell)]) and _closes_more(cell.content.text) for cell in carried):
+        return True  # “(本列数据的勾稽关系为:第一项加第” above, “二项之和……)” below: one cell's text cut by the break
+    if len(carried) == len(above_text):
         return False
     has_digits = any(character.isdigit() for cell in carried for character in cell.content.text)
     return 2 * len(carried) < len(above_text) or not has_digits
+
+
+_OPENING = "(（[［【《“"
+_CLOSING = ")）]］】》”"
+
+
+def _opens_more(text: str) -> bool:
+    return sum(text.count(char) for char in _OPENING) > sum(text.count(char) for char in _CLOSING)
+
+
+def _closes_more(text: str) -> bool:
+    return sum(text.count(char) for char in _CLOSING) > sum(text.count(char) for char in _OPENING)
 
 
 def _repeated_header(table: list[PlacedCell[CellText]], piece: list[PlacedCell[CellText]]) -> int:

@@ -32,6 +32,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.resources import shipped_rule_packs, shipped_rules_dir
 from reportlint.core.rule import FIX_SAFETY, Rule
 from reportlint.core.suggest import did_you_mean
+from reportlint.core.values import shown
 from reportlint.core.yamlio import YamlError, load_with_lines, read_yaml
 from reportlint.rules.packs.base import COMMON_KEYS, SECTION_IDS, PackReader, PackRule
 from reportlint.rules.packs.blocklist import BlocklistRule
@@ -113,7 +114,7 @@ def _rule(reader: PackReader, node: Any, index: int, seen_codes: set[str]) -> ty
     message = reader.placeholders(node, base.placeholders, rule_type)
     section = node.get("section")
     if section is not None and section not in SECTION_IDS:
-        raise reader.fail(node, "section", f"section 应为 {'、'.join(SECTION_IDS)} 之一，实际为 {section!r}")
+        raise reader.fail(node, "section", f"section 应为 {'、'.join(SECTION_IDS)} 之一，实际为 {shown(section)}")
     attributes: dict[str, Any] = {
         "code": code,
         "name": str(node["name"]),

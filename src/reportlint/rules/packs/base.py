@@ -8,7 +8,10 @@ rule's node into class attributes, and checks reports.
 
 from __future__ import annotations
 
+import signal
 import string
+import threading
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from reportlint.core.conditions import Condition, parse_condition
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.rule import Rule
+from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, line_of
 from reportlint.rules.packs.regexes import RegexProblem, check_regex
 from reportlint.text.normalize import fold_width
@@ -23,7 +27,9 @@ from reportlint.text.normalize import fold_width
 if TYPE_CHECKING:
     from reportlint.core.report import Report
 
-#: Seconds a user regex may run on one report before the rule is stopped (RL908).
+#: The most matches of one pattern collected on one report (the findings are capped far below anyway).
+MAX_MATCHES = 10_000
+#: Seconds a user regex may run on one report (all its searches together) before the rule is stopped (RL908).
 REGEX_TIMEOUT = 1.0
 #: Keys every rule may have, whatever its type.
 COMMON_KEYS = ("code", "name", "type", "severity", "message", "when", "description", "examples")
@@ -32,6 +38,38 @@ SECTION_IDS = ("s1", "s2", "s3", "s4", "s5", "s6")
 
 class PatternTimeout(Exception):
     """A user regex ran longer than :data:`REGEX_TIMEOUT` on one report."""
+
+
+class _Expired(Exception):
+    """Raised by the interval timer inside a search that ran out of time."""
+
+
+def _expired(signum: int, frame: Any) -> None:
+    raise _Expired
+
+
+def _timed_search(search: Any, text: str, position: int, end: int, remaining: float) -> Any:
+    """One search, stopped after ``remaining`` seconds.
+
+    The ``regex`` module's own ``timeout`` overshoots (a 1 s limit ran 2.5 s),
+    so in the main thread an interval timer interrupts the search on time (the
+    engine checks for signals as it runs); elsewhere the module's timeout is the limit.
+    """
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        try:
+            return search(text, position, end, timeout=remaining)
+        except TimeoutError:
+            raise PatternTimeout from None
+    try:
+        previous = signal.signal(signal.SIGALRM, _expired)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, remaining)
+            return search(text, position, end, timeout=remaining)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    except (_Expired, TimeoutError):
+        raise PatternTimeout from None
 
 
 class PackReader:
@@ -46,14 +84,16 @@ class PackReader:
         """The error for a problem at ``node[key]`` (or at the node itself)."""
         return YamlError(self.path, line_of(node, key), reason)
 
-    def regex(self, node: Mapping, key: str, source: str) -> Any:
+    def regex(self, node: Mapping, key: str, source: Any) -> Any:
         """Compile a user regex with the engine that runs it, refusing patterns that could run away."""
+        if not isinstance(source, str) or not source:
+            raise self.fail(node, key, f"{key} 应为正则表达式（非空字符串），实际为 {shown(source)}")
         try:
             warning = check_regex(source)
         except RegexProblem as problem:
-            raise self.fail(node, key, f"正则表达式 “{source}” {problem}") from None
+            raise self.fail(node, key, f"正则表达式 “{clip(source, 60)}” {problem}") from None
         if warning:
-            self.warnings.append(f"{self.path}:{line_of(node, key)}: 正则表达式 “{source}” {warning}")
+            self.warnings.append(f"{self.path}:{line_of(node, key)}: 正则表达式 “{clip(source, 60)}” {warning}")
         import regex
 
         return regex.compile(source)
@@ -64,13 +104,23 @@ class PackReader:
 
         items = node[key] if isinstance(node[key], list) else [node[key]]
         if not all(isinstance(item, str) and item for item in items):
-            raise self.fail(node, key, f"{key} 应为文字或文字列表")
+            raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(node[key])}")
         folded = sorted({fold_width(item) for item in items}, key=len, reverse=True)
         return regex.compile("|".join(regex.escape(item) for item in folded))
 
     def condition(self, node: Mapping) -> Condition:
         """The ``when:`` conditions of a rule (see :mod:`reportlint.core.conditions`)."""
         return parse_condition(node.get("when"), self.fail, node)
+
+    def strings(self, node: Mapping, key: str) -> tuple[str, ...]:
+        """The text or list of texts at ``node[key]`` (absent: empty); anything else is an error naming the line."""
+        value = node.get(key)
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) and item.strip() for item in items):
+            raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(value)}")
+        return tuple(items)
 
     def documentation(self, node: Mapping) -> str:
         """The rule's docstring: first sentence as summary line, the rest, then the examples."""
@@ -94,16 +144,25 @@ class PackReader:
         return "\n\n".join(parts)
 
     def placeholders(self, node: Mapping, allowed: tuple[str, ...], rule_type: str) -> str:
-        """The rule's message, with every ``{placeholder}`` one its type fills."""
-        message = str(node["message"])
-        fields = {name for _, name, _, _ in string.Formatter().parse(message) if name}
-        unknown = sorted(fields - set(allowed))
-        if unknown:
+        """The rule's message, checked now: placeholders its type fills, a valid format (``{{`` for a brace)."""
+        message = node["message"]
+        if not isinstance(message, str):
+            raise self.fail(node, "message", f"message 应为文字，实际为 {shown(message)}")
+        available = "、".join("{" + name + "}" for name in allowed)
+        try:
+            fields = [(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(message) if name is not None]
+        except ValueError as error:
             raise self.fail(
-                node,
-                "message",
-                f"消息中的占位符 {{{unknown[0]}}} 不可用；{rule_type} 类型可用：{'、'.join('{' + name + '}' for name in allowed)}",
-            )
+                node, "message", f"消息的格式有误（{error}）：花括号只能用于占位符 {available}，文字中的花括号请写成 {{{{ 或 }}}}"
+            ) from None
+        for name, conversion, spec in fields:
+            if name not in allowed:
+                shown_name = name or "（空）"
+                raise self.fail(node, "message", f"消息中的占位符 {{{clip(shown_name, 30)}}} 不可用；{rule_type} 类型可用：{available}")
+            if conversion or spec:
+                raise self.fail(
+                    node, "message", f"消息中的占位符 {{{name}}} 不能带格式说明（{clip(str(conversion or spec), 20)}），请只写 {{{name}}}"
+                )
         return message
 
 
@@ -147,8 +206,12 @@ class PackRule(Rule):
         """The class attributes of one rule of this type, read from its YAML node."""
         raise NotImplementedError
 
+    #: When this rule's regex budget on the report being checked runs out (set as its check starts).
+    _deadline: float | None = None
+
     def check(self, report: Report) -> Iterator[Diagnostic]:
         """The rule's check (its ``when:`` conditions are its ``applies_to``, which the linter evaluates first)."""
+        self._deadline = time.monotonic() + REGEX_TIMEOUT
         try:
             yield from self.check_applicable(report)
         except PatternTimeout:
@@ -174,16 +237,31 @@ class PackRule(Rule):
         return found.body_start, found.body_end, found.heading
 
     def matches(self, text: str, start: int, end: int) -> list[Any]:
-        """Matches of the compiled pattern, stopped after :data:`REGEX_TIMEOUT`."""
+        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`)."""
         return self.matches_of(self.compiled, text, start, end)
 
-    @staticmethod
-    def matches_of(pattern: Any, text: str, start: int, end: int) -> list[Any]:
-        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, stopped after :data:`REGEX_TIMEOUT`."""
-        try:
-            return list(pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT))
-        except TimeoutError:
-            raise PatternTimeout from None
+    def matches_of(self, pattern: Any, text: str, start: int, end: int) -> list[Any]:
+        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, at most :data:`MAX_MATCHES`.
+
+        All the searches of one rule on one report share one budget of
+        :data:`REGEX_TIMEOUT` seconds (started by :meth:`check`); each search
+        gets what is left of it, and :class:`PatternTimeout` ends the rule's
+        check when it runs out.
+        """
+        deadline = self._deadline if self._deadline is not None else time.monotonic() + REGEX_TIMEOUT
+        search = pattern.search
+        found: list[Any] = []
+        position = start
+        while position <= end and len(found) < MAX_MATCHES:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise PatternTimeout
+            match = _timed_search(search, text, position, end, remaining)
+            if match is None:
+                break
+            found.append(match)
+            position = match.end() if match.end() > match.start() else match.end() + 1
+        return found
 
     def format(self, **fields: str) -> str:
         """The rule's message with its placeholders filled."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.rules.packs.base import PackReader, PackRule, strings
+from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ class BlocklistRule(PackRule):
 
     @classmethod
     def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
-        words = strings(node.get("words"))
+        words = reader.strings(node, "words")
         if not words or not all(word.strip() for word in words):
             raise reader.fail(node, "words", "blocklist 规则需要 words（词语列表，不能有空项）")
         import regex

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Fix
-from reportlint.rules.packs.base import PackReader, PackRule, strings
+from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class ConfusableRule(PackRule):
     """``confusable``: words confused with others, each in the context that makes it wrong."""
 
     type_name = "confusable"
+    prose_only = True
     keys = ("entries", "section", "fix")
     placeholders = ("found", "suggestion", "reason", "section")
 
@@ -100,8 +101,8 @@ def _entry(reader: PackReader, item: Any, index: int) -> Confusable:
         right=right,
         reason=str(item.get("reason") or ""),
         pattern=regex.compile("".join(parts)),
-        bad=strings(item["bad"]),
-        good=strings(item["good"]),
+        bad=reader.strings(item, "bad"),
+        good=reader.strings(item, "good"),
     )
     for example in entry.bad:
         if not entry.finds(example):

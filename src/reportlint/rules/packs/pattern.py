@@ -31,6 +31,7 @@ class PatternRule(PackRule):
     """``pattern``: a regex or literal that must not appear."""
 
     type_name = "pattern"
+    prose_only = True
     keys = ("pattern", "literal", "suggest", "section", "match", "fix")
     placeholders = ("match", "suggestion", "section")
 

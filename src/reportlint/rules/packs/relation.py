@@ -6,7 +6,8 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.rules.packs.base import PackReader, PackRule, strings
+from reportlint.core.values import shown
+from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.template.expressions import ExpressionError, parse_expression
 from reportlint.template.relations import message_fields, violations
 from reportlint.template.spec import RelationSpec, check_references, shipped_template_set
@@ -33,7 +34,7 @@ class RelationPackRule(PackRule):
                 raise reader.fail(node, None, f"relation 规则缺少 {key}")
         for_each = node.get("for_each")
         if for_each not in FOR_EACH:
-            raise reader.fail(node, "for_each", f"for_each 只能是 column、row 或 cell，实际为 {for_each!r}")
+            raise reader.fail(node, "for_each", f"for_each 只能是 column、row 或 cell，实际为 {shown(for_each)}")
         try:
             expression = parse_expression(str(node["assert"]))
             when = parse_expression(str(node["cells_when"])) if node.get("cells_when") else None
@@ -48,8 +49,8 @@ class RelationPackRule(PackRule):
             severity=None,
             description=str(node.get("description_of_relation") or node.get("description") or expression.source),
             when=when,
-            rows=strings(node.get("rows")),
-            columns=strings(node.get("columns")),
+            rows=reader.strings(node, "rows"),
+            columns=reader.strings(node, "columns"),
             origin=str(reader.path),
         )
         problems = []

@@ -33,6 +33,8 @@ class RequiredRule(PackRule):
         start, end, section = self.scope(report)
         if self.section is not None and report.reading.section(self.section) is None:
             return  # a missing section is RL101's finding
+        if report.reading.cut_off(self.section) if self.section else not report.reading.is_complete:
+            return  # the phrase may be in the part an incomplete text lacks (RL117)
         text = report.normalized if self.on_normalized else report.text
         if self.matches(text, start, end):
             return

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Fix
+from reportlint.core.values import shown
 from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.text.normalize import fold_width
 
@@ -17,6 +18,7 @@ class SubstitutionRule(PackRule):
     """``substitution``: each wrong term found is reported with its right term."""
 
     type_name = "substitution"
+    prose_only = True
     keys = ("pairs", "section", "fix")
     placeholders = ("found", "suggestion", "section")
 
@@ -29,7 +31,9 @@ class SubstitutionRule(PackRule):
             raise reader.fail(node, "pairs", "pairs 应为“错误写法: 正确写法”的键值对")
         import regex
 
-        table = {fold_width(str(wrong)): str(right) for wrong, right in pairs.items()}
+        if not all(isinstance(wrong, str) and isinstance(right, str) for wrong, right in pairs.items()):
+            raise reader.fail(node, "pairs", f"pairs 的每一项都应为“错误写法: 正确写法”（文字），实际为 {shown(pairs)}")
+        table = {fold_width(wrong): right for wrong, right in pairs.items()}
         for wrong, right in table.items():
             if not wrong or not right:
                 raise reader.fail(pairs, None, "pairs 的每一项都要有错误写法和正确写法")

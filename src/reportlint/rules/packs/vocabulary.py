@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.rules.packs.base import PackReader, PackRule, strings
+from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
@@ -18,6 +18,7 @@ class VocabularyRule(PackRule):
     """``vocabulary``: rejected terms, except where they are part of an accepted phrase."""
 
     type_name = "vocabulary"
+    prose_only = True
     keys = ("reject", "accept", "section")
     placeholders = ("match", "section")
 
@@ -25,12 +26,12 @@ class VocabularyRule(PackRule):
 
     @classmethod
     def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
-        reject = strings(node.get("reject"))
+        reject = reader.strings(node, "reject")
         if not reject:
             raise reader.fail(node, "reject", "vocabulary 规则需要 reject（不允许的词语列表）")
         import regex
 
-        accept = tuple(fold_width(item) for item in strings(node.get("accept")))
+        accept = tuple(fold_width(item) for item in reader.strings(node, "accept"))
         pattern = "|".join(regex.escape(fold_width(item)) for item in sorted(reject, key=len, reverse=True))
         return {"compiled": regex.compile(pattern), "accept": accept}
 

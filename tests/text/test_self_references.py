@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.places.self_references import (
+from reportlint.text.self_references import (
     find_bare_self_references,
     find_self_references,
     higher_scopes,

@@ -1,0 +1,77 @@
+"""The user cache: parsed shipped data (YAML specs and packs, the gazetteer's columns) kept between runs.
+
+Parsing the shipped YAML with ruamel.yaml and splitting the gazetteer's data
+file cost tens of milliseconds on every run; their parsed form is plain data, so
+it is kept in a ``marshal`` file under the user cache directory (platformdirs:
+``~/.cache/reportlint`` on Linux; ``REPORTLINT_USER_CACHE_DIR`` elsewhere,
+``off`` for none). A file's name digests the source's bytes, what was made of
+them, reportlint's version and the Python version, so an edited source, a new
+release or another interpreter simply finds no file and parses afresh. Files are
+written atomically; a damaged one is parsed afresh and rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from reportlint.core.version import __version__
+
+T = TypeVar("T")
+USER_CACHE_ENV = "REPORTLINT_USER_CACHE_DIR"
+
+
+@lru_cache(maxsize=1)
+def user_cache_dir() -> Path | None:
+    """The folder of the user cache, or None when it is turned off."""
+    configured = os.environ.get(USER_CACHE_ENV)
+    if configured:
+        return None if configured.lower() in ("off", "0", "none") else Path(configured)
+    try:
+        import platformdirs
+    except ImportError:  # pragma: no cover - a dependency; without it, no cache
+        return None
+    return Path(platformdirs.user_cache_dir("reportlint", appauthor=False))
+
+
+def cached(kind: str, source: bytes, make: Callable[[], T]) -> T:
+    """``make()``, or what it made before from the same ``source`` bytes (plain data only: dicts, lists, strings, numbers).
+
+    ``kind`` names what is made (``yaml-safe``, ``gazetteer``); a value marshal cannot
+    hold is returned without being kept.
+    """
+    folder = user_cache_dir()
+    if folder is None:
+        return make()
+    name = hashlib.sha256(b"\0".join((kind.encode(), __version__.encode(), sys.version.encode(), source))).hexdigest()
+    path = folder / kind / f"{name}.marshal"
+    with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+        return marshal.loads(path.read_bytes())
+    value = make()
+    _store(path, value)
+    return value
+
+
+def _store(path: Path, value: Any) -> None:
+    try:
+        data = marshal.dumps(value)
+    except ValueError:  # not plain data (a YAML date, say): nothing to keep
+        return
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, path)
+        except OSError:
+            os.unlink(temporary)
+            raise

@@ -1,0 +1,266 @@
+"""What the reader could not read: where an incomplete report's text stops, and tables that are there but unread.
+
+Reports copied from a web page often stop early: the page was cut off, only
+the first page of a paginated article was saved, or the copy ended with a
+heading whose content never came. :func:`find_truncation` says where the text
+stops and why, so the rules whose findings only follow from the missing part
+(missing sections, the intro's promises, Art. 50 content, missing rows) stay
+quiet and one finding names the place instead.
+
+A section 二, 三 or 四 whose table yielded nothing (its tables were images on
+the page, its numbers run together and cannot be split, its layout is not
+recognised) is an :class:`UnreadTable`: the checks that needed it were not
+made, and a report must never look clean because of that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlint.core.model import Document, Table
+from reportlint.template.filled import FilledTemplate
+from reportlint.template.identity import body_level
+from reportlint.template.labels import keyed, label_key
+from reportlint.template.sections import FoundSection
+from reportlint.template.spec import TemplateSpec
+from reportlint.text.chars import HAN
+from reportlint.text.chrome import is_chrome_line, is_pagination_line
+from reportlint.text.dates import find_dates
+from reportlint.text.ordinals import section_number
+from reportlint.text.quoting import squash
+from reportlint.text.segmentation import Span, iter_lines
+
+#: Sections whose content is a table.
+TABLE_SECTIONS = ("s2", "s3", "s4")
+#: Characters that end a report's last line properly: sentence ends, closing brackets and quotes.
+_PROPER_ENDS = "。！？!?；;…．.)）]】》」』”\"'"
+#: A last line shorter than this (无) never counts as cut mid-sentence; nor do these closing words.
+MIN_CUT_LINE = 4
+_CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
+#: A text without any part heading shorter than this is a snippet, not a report cut off mid-sentence.
+MIN_REPORT_LENGTH = 500
+#: Longest last line taken for a signature (the body's name).
+MAX_SIGNATURE = 30
+#: How many characters of the last words a message quotes.
+QUOTED_TAIL = 24
+_SENTENCE = re.compile(r"[。！？!?；;]")
+_PAGE_OF = re.compile(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
+_PHONE_OR_LINK = re.compile(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
+
+
+@dataclass(frozen=True)
+class Truncation:
+    """Where an incomplete report's text stops.
+
+    ``start``/``end`` are the last piece of the report's text (its last line);
+    ``reason`` is ``pagination`` (only one page of a paginated article),
+    ``heading`` (a heading with nothing after it), ``table`` (the text stops in
+    part 二, 三 or 四 with the later parts missing) or ``sentence`` (the last line
+    stops mid-sentence); ``section`` is the part the text stops in (None: before
+    the first part), ``number`` that part's number (0 before the first part).
+    """
+
+    start: int
+    end: int
+    reason: str
+    section: FoundSection | None
+    number: int
+    last_words: str
+
+    def cuts(self, number: int) -> bool:
+        """Whether part ``number`` (1–6) is not wholly in the text: the part the text stops in, or a later one."""
+        return number >= max(self.number, 1)
+
+    def describe(self) -> str:
+        """Where and how the text stops, in Chinese."""
+        if self.section is None:
+            where = "开头部分（第一部分之前）"
+        elif self.number and self.section.is_template:
+            where = f"第{section_number(self.number)}部分“{squash(self.section.heading)}”"
+        else:
+            where = f"“{squash(self.section.heading)}”部分"
+        if self.reason == "pagination":
+            return f"文本只是分页文章的一页（有“下一页”等分页链接），正文在{where}处中断"
+        if self.reason == "heading":
+            return f"正文最后是标题“{squash(self.section.heading) if self.section else self.last_words}”，标题下面没有内容"
+        if self.reason == "table":
+            return f"正文在{where}中断（最后是“{self.last_words}”），后面的部分都没有"
+        return f"正文在{where}中句子没有写完就结束了（最后是“{self.last_words}”）"
+
+
+@dataclass(frozen=True)
+class UnreadTable:
+    """A part 二, 三 or 四 whose tables gave no value the checks can use, or rows that could not be split.
+
+    ``reason`` is ``empty`` (nothing under the heading: tables published as
+    images or attachments, or lost in copying), ``unsplit`` (values written
+    together that cannot be split into cells with certainty) or ``layout``
+    (table words but no row the reader can place). ``tables`` are the template
+    tables concerned; ``rows`` the labels of unsplit rows.
+    """
+
+    section: FoundSection
+    reason: str
+    tables: tuple[str, ...]
+    start: int
+    end: int
+    rows: tuple[str, ...] = ()
+
+
+def _content_lines(document: Document) -> list[Span]:
+    """The non-blank lines of the text that are not page chrome, trimmed."""
+    text = document.normalized
+    lines = []
+    for line in iter_lines(text):
+        content = text[line.start : line.end]
+        if not content.strip() or is_chrome_line(content):
+            continue
+        start = line.start + len(content) - len(content.lstrip())
+        lines.append(Span(start, start + len(content.strip())))
+    return lines
+
+
+def _more_pages(document: Document) -> Span | None:
+    """A pager saying the article has pages after this one (第1页 共3页, 下一页)."""
+    text = document.normalized
+    for line in iter_lines(text):
+        content = text[line.start : line.end]
+        if not is_pagination_line(content):
+            continue
+        numbers = _PAGE_OF.search(content)
+        if numbers is None:
+            if "下一页" in content or "尾页" in content:
+                return line
+            continue
+        page, total = (int(numbers.group(1)), int(numbers.group(2))) if numbers.group(1) else (int(numbers.group(4)), int(numbers.group(3)))
+        if page < total:
+            return line
+    return None
+
+
+def _section_at(sections: Sequence[FoundSection], position: int) -> FoundSection | None:
+    return next((section for section in reversed(sections) if section.start <= position), None)
+
+
+def _number_of(sections: Sequence[FoundSection], section: FoundSection | None) -> int:
+    """The template number of the part a position is in: its own, else the last template part before it."""
+    if section is None:
+        return 0
+    if section.is_template and section.spec_id:
+        return int(section.spec_id[1:])
+    before = [int(found.spec_id[1:]) for found in sections if found.start <= section.start and found.is_template and found.spec_id]
+    return max([*before[-1:], section.ordinal or 0])
+
+
+def _ends_properly(text: str) -> bool:
+    """Whether a last line ends like a finished text: punctuation, a date, a signature, contact details or a short line."""
+    stripped = text.strip()
+    if len(stripped) < MIN_CUT_LINE or stripped[-1] in _PROPER_ENDS or stripped.endswith(_CLOSING_WORDS):
+        return True
+    dates = find_dates(stripped)
+    if dates and dates[-1].end >= len(stripped) - 1:
+        return True
+    if _PHONE_OR_LINK.search(stripped):
+        return True
+    if len(stripped) <= MAX_SIGNATURE and body_level(stripped) != "未知" and not re.search(r"[,，、:：]", stripped):
+        return True  # the signature: the body's name alone on the last line
+    return not re.search(f"[{HAN}\\w,，、:：(（《“]$", stripped)
+
+
+def find_truncation(document: Document, sections: Sequence[FoundSection]) -> Truncation | None:
+    """Where the report's text stops early, or None when it reads as complete (see the module docs)."""
+    lines = _content_lines(document)
+    if not lines:
+        return None
+    last = lines[-1]
+    text = document.normalized
+    pager = _more_pages(document)
+    if pager is not None:
+        before = [line for line in lines if line.end <= pager.start] or [last]
+        last = before[-1]
+    section = _section_at(sections, last.end - 1)
+    number = _number_of(sections, section)
+    last_text = text[last.start : last.end]
+    words = squash(document.text[max(0, last.end - 3 * QUOTED_TAIL) : last.end])[-QUOTED_TAIL:]
+    if pager is not None:
+        return Truncation(last.start, last.end, "pagination", section, number, words)
+    later = [found for found in sections if found.start > last.start]
+    if (
+        section is not None
+        and not later
+        and section.start <= last.start < section.end + 1
+        and not text[section.body_start : section.body_end].strip()
+    ):
+        return Truncation(section.start, section.end, "heading", section, number, words)
+    in_table_part = section is not None and section.is_template and section.spec_id in TABLE_SECTIONS
+    if (
+        in_table_part
+        and not later
+        and not any(found.is_template and int(found.spec_id[1:]) > number for found in sections if found.spec_id)
+    ):
+        return Truncation(last.start, last.end, "table", section, number, words)
+    looks_like_a_report = bool(sections) or len(text) >= MIN_REPORT_LENGTH  # a snippet ending anyhow is not a cut page
+    if looks_like_a_report and not _ends_properly(last_text) and not _inside_table(document, last.start):
+        return Truncation(last.start, last.end, "sentence", section, number, words)
+    return None
+
+
+def _inside_table(document: Document, position: int) -> bool:
+    return any(isinstance(block, Table) and block.start <= position < block.end for block in document.blocks)
+
+
+def find_unread_tables(
+    document: Document,
+    sections: Sequence[FoundSection],
+    filled: FilledTemplate | None,
+    template: TemplateSpec | None,
+    truncation: Truncation | None,
+) -> tuple[UnreadTable, ...]:
+    """The parts 二, 三, 四 present in the report whose tables could not be read (see :class:`UnreadTable`)."""
+    if template is None:
+        return ()
+    found = []
+    for section_id in TABLE_SECTIONS:
+        section = next((item for item in sections if item.spec_id == section_id), None)
+        if section is None:
+            continue
+        number = int(section_id[1:])
+        tables = [table.id for table in template.tables_of(section_id)]
+        filled_tables = [filled.table(table) for table in tables] if filled else []
+        present = [table for table in filled_tables if table is not None and table.found]
+        readable = any(cell.is_readable for table in present for cell in table.cells())
+        unsplit = [row for table in present for row in table.unsplittable]
+        if readable:
+            if unsplit:
+                found.append(_unsplit(section, unsplit))
+            continue
+        if truncation is not None and truncation.cuts(number):
+            continue
+        body = document.normalized[section.body_start : section.body_end]
+        if not body.strip():
+            found.append(UnreadTable(section, "empty", tuple(tables), section.start, section.end))
+        elif unsplit:
+            found.append(_unsplit(section, unsplit))
+        elif not present and _has_table_words(body, template, section_id):
+            found.append(UnreadTable(section, "layout", tuple(tables), section.start, section.end))
+    return tuple(found)
+
+
+def _unsplit(section: FoundSection, rows) -> UnreadTable:
+    tables = tuple(dict.fromkeys(row.table for row in rows))
+    return UnreadTable(section, "unsplit", tables, rows[0].start, rows[-1].end, tuple(squash(row.text) for row in rows))
+
+
+def _has_table_words(body: str, template: TemplateSpec, section_id: str) -> bool:
+    """Whether a part's text holds its tables' titles or column headers outside sentences (a table there, in a form not read)."""
+    cells = "".join(body[line.start : line.end] for line in iter_lines(body) if not _SENTENCE.search(body[line.start : line.end]))
+    key = keyed(cells, 0, len(cells))[0]
+    words = {
+        label_key(text)
+        for table in template.tables_of(section_id)
+        for text in (table.title, *(column.label for column in table.columns), *table.header)
+        if len(text) >= 4
+    }
+    return sum(1 for word in words if word and word in key) >= 2

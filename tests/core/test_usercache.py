@@ -1,0 +1,65 @@
+"""The user cache keeps parsed shipped data between runs, keyed by the source's bytes; an edit or damage means a fresh parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.core import usercache
+from reportlint.core.yamlio import read_yaml
+from reportlint.places.datafile import read_division_file
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv(usercache.USER_CACHE_ENV, str(folder))
+    usercache.user_cache_dir.cache_clear()
+    yield folder
+    usercache.user_cache_dir.cache_clear()
+
+
+def test_parsed_yaml_is_kept_and_an_edited_file_is_parsed_again(cache_dir, tmp_path):
+    spec = tmp_path / "pack.yaml"
+    spec.write_text("rules:\n  - code: GS101\n", encoding="utf-8")
+    assert read_yaml(spec, with_lines=False) == {"rules": [{"code": "GS101"}]}
+    [kept] = (cache_dir / "yaml-safe").iterdir()
+    spec.write_text("rules:\n  - code: GS102\n", encoding="utf-8")
+    assert read_yaml(spec, with_lines=False) == {"rules": [{"code": "GS102"}]}
+    assert len(list((cache_dir / "yaml-safe").iterdir())) == 2
+    kept.write_bytes(b"\x00damaged")
+    spec.write_text("rules:\n  - code: GS101\n", encoding="utf-8")
+    assert read_yaml(spec, with_lines=False) == {"rules": [{"code": "GS101"}]}
+    assert read_yaml(spec, with_lines=False) == {"rules": [{"code": "GS101"}]}
+
+
+def test_a_cached_value_is_the_made_value_and_make_runs_once(cache_dir):
+    calls = []
+
+    def make():
+        calls.append(1)
+        return {"names": ["秦安县"], "codes": [620522]}
+
+    assert (
+        usercache.cached("test", b"source", make) == usercache.cached("test", b"source", make) == {"names": ["秦安县"], "codes": [620522]}
+    )
+    assert len(calls) == 1
+    assert usercache.cached("test", b"other source", make) == {"names": ["秦安县"], "codes": [620522]}
+    assert len(calls) == 2
+
+
+def test_values_marshal_cannot_hold_are_made_every_time(cache_dir):
+    import datetime as dt
+
+    assert usercache.cached("test", b"x", lambda: dt.date(2022, 1, 1)) == dt.date(2022, 1, 1)
+    assert not (cache_dir / "test").exists() or not list((cache_dir / "test").iterdir())
+
+
+def test_the_gazetteer_columns_are_the_same_from_the_cache(cache_dir, monkeypatch):
+    first = read_division_file()
+    second = read_division_file()
+    assert list((cache_dir / "gazetteer").iterdir())
+    monkeypatch.setenv(usercache.USER_CACHE_ENV, "off")
+    usercache.user_cache_dir.cache_clear()
+    fresh = read_division_file()
+    assert first == second == fresh
+    assert len(fresh.names) > 40000

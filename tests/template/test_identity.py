@@ -1,0 +1,89 @@
+"""Title and subject of real copies: broken titles, bullets, metadata, the intro, self-references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.core.config import Config
+from reportlint.run.linter import load_document
+from reportlint.run.registry import registry_for
+from reportlint.sources import Source
+from reportlint.template.reading import read_report
+
+BODY = "一、总体情况\n2021年，我镇认真贯彻落实《条例》。\n"
+
+
+@pytest.fixture(scope="module")
+def read():
+    registry = registry_for(Config())
+
+    def read(text: str):
+        document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
+        return read_report(document, registry.template_set)
+
+    return read
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "subject"),
+    [
+        ("某县某镇2021年政府\n信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
+        ("• 某县某镇2021年政府信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
+        ("标题：某县某镇2021年政府信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
+        (
+            "某县某镇人民政府关于2021年政府信息公开工作情况的报告\n",
+            "某县某镇人民政府关于2021年政府信息公开工作情况的报告",
+            "某县某镇人民政府",
+        ),
+        (
+            "某县某镇\n2021年政府信息公开工作年度报告\n2021年政府信息公开工作年度报告\n",
+            "某县某镇2021年政府信息公开工作年度报告",
+            "某县某镇",
+        ),
+        ("某县某镇2021年政府信息公开工作年度报告 现将有关情况报告如下：", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
+    ],
+)
+def test_titles_as_real_copies_write_them(read, head, title, subject):
+    reading = read(head + BODY)
+    assert reading.title.text == title and reading.subject.name == subject and reading.subject.source == "title"
+
+
+@pytest.mark.parametrize(
+    ("intro", "subject", "level"),
+    [
+        ("本报告由某县某镇人民政府编制。", "某县某镇人民政府", "镇"),
+        ("现公布某市某区某街道2024年政府信息公开工作年度报告。", "某市某区某街道", "街道"),
+        ("某县教育局根据《中华人民共和国政府信息公开条例》编制本报告。", "某县教育局", "部门"),
+        ("根据上级通知要求，某县某乡政府编制2021年政府信息公开年度报告。", "某县某乡政府", "乡"),
+        ("2021年度，某区交通运输局认真贯彻实施《条例》。", "某区交通运输局", "部门"),
+    ],
+)
+def test_subject_from_the_intro_when_the_title_names_none(read, intro, subject, level):
+    reading = read("2021年政府信息公开工作年度报告\n" + intro + "\n" + BODY)
+    assert (reading.subject.name, reading.subject.level, reading.subject.source) == (subject, level, "intro")
+
+
+def test_subject_from_page_metadata(read):
+    reading = read("发布机构：某县某乡人民政府\n2021年政府信息公开工作年度报告\n" + BODY)
+    assert (reading.subject.name, reading.subject.source) == ("某县某乡人民政府", "metadata")
+
+
+@pytest.mark.parametrize(
+    ("word", "level"), [("我镇", "镇"), ("我乡", "乡"), ("本街道", "街道"), ("我局", "部门"), ("我委", "部门"), ("我办", "部门")]
+)
+def test_level_from_self_references_when_no_name_is_given(read, word, level):
+    reading = read(f"一、总体情况\n2021年，{word}认真落实《条例》，{word}全年公开信息56条。\n")
+    assert (reading.subject.name, reading.subject.level, reading.subject.source) == ("", level, "self-reference")
+    assert reading.subject.display == f"报告主体（自称“{word}”）"
+
+
+def test_mixed_self_references_give_no_level(read):
+    assert read("一、总体情况\n我镇和我局联合公开信息。\n").subject is None
+
+
+def test_chrome_is_never_the_title_or_the_subject(read):
+    text = "首页 > 政务公开 > 年度报告\n【字体：大 中 小】 打印本页\n某县某镇2021年政府信息公开工作年度报告\n" + BODY
+    reading = read(text)
+    assert reading.title.text == "某县某镇2021年政府信息公开工作年度报告" and reading.chrome

@@ -1,0 +1,84 @@
+"""The six parts: found on their own lines, inside running text and in other numberings; sub-headings never."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.core.config import Config
+from reportlint.run.linter import load_document
+from reportlint.run.registry import registry_for
+from reportlint.sources import Source
+from reportlint.template.reading import read_report
+from reportlint.template.sections import parse_ordinal
+
+TITLE = "某县某镇2021年政府信息公开工作年度报告\n"
+PARTS = (
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+)
+SIX = ["s1", "s2", "s3", "s4", "s5", "s6"]
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return registry_for(Config())
+
+
+def sections(registry, text: str):
+    document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
+    return read_report(document, registry.template_set).sections
+
+
+def test_ordinals():
+    assert (parse_ordinal("一、总体情况").kind, parse_ordinal("一、总体情况").value) == ("chinese", 1)
+    assert (parse_ordinal("第三部分 收到").kind, parse_ordinal("第三部分 收到").value) == ("part", 3)
+    assert (parse_ordinal("4.依申请").kind, parse_ordinal("4.依申请").value) == ("arabic", 4)
+    assert parse_ordinal("（一）主动公开").kind == "bracket" and parse_ordinal("①主动").kind == "circled"
+    assert parse_ordinal("1.5倍") is None and parse_ordinal("总体情况") is None
+
+
+@pytest.mark.parametrize(
+    "numbering",
+    ["{chinese}、", "{chinese}．", "{chinese}.", "第{chinese}部分 ", "{arabic}、", "{arabic}."],
+)
+def test_the_six_parts_in_any_numbering(registry, numbering):
+    text = TITLE + "".join(
+        numbering.format(chinese="一二三四五六"[index], arabic=index + 1) + part + "\n正文。\n" for index, part in enumerate(PARTS)
+    )
+    assert [section.spec_id for section in sections(registry, text)] == SIX
+
+
+def test_headings_inside_running_text(registry):
+    text = "某县某镇2021年 政府信息公开工作年度报告 一、总体情况 2021年，我镇认真贯彻《条例》。"
+    text += "二、主动公开政府信息情况 第二十条第（一）项 规章 0 0 0。三、收到和处理政府信息公开申请情况 略 "
+    text += "四、政府信息公开行政复议、行政诉讼情况 无。五、存在的主要问题及改进情况 略。六、其他需要报告的事项 无。\n"
+    found = sections(registry, text)
+    assert [section.spec_id for section in found] == SIX
+    assert [section.heading for section in found][:2] == ["一、总体情况", "二、主动公开政府信息情况"]
+
+
+@pytest.mark.parametrize(
+    "sub_heading",
+    ["（一）主动公开情况", "(一)主动公开政府信息情况", "1.主动公开情况", "2.主动公开政府信息情况", "主动公开情况"],
+)
+def test_sub_headings_of_part_one_are_never_parts(registry, sub_heading):
+    text = TITLE + "一、总体情况\n" + sub_heading + "\n全年公开信息56条。\n"
+    text += "".join("二三四五六"[index] + "、" + part + "\n正文。\n" for index, part in enumerate(PARTS[1:]))
+    assert [section.spec_id for section in sections(registry, text)] == SIX
+
+
+def test_a_list_of_parts_in_the_intro_and_table_row_labels_are_not_headings(registry):
+    text = TITLE + "本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。\n"
+    text += "一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0 四、结转下年度继续办理 0 0 0 0 0 0 0\n"
+    assert [section.spec_id for section in sections(registry, text)] == ["s1", "s3"]
+
+
+def test_a_chinese_numeral_glued_to_a_word_is_not_a_heading(registry):
+    text = TITLE + "一、总体情况 深入贯彻党的十九届二、三、四中全会精神，做好主动公开工作。\n"
+    assert [section.spec_id for section in sections(registry, text)] == ["s1"]

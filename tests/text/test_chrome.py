@@ -1,0 +1,53 @@
+"""Page chrome of CMS pages: widgets, breadcrumbs, metadata with bullets, pagination."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_line, is_pagination_line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "无障碍 | 长者模式 | 繁體",
+        "【字体：大 中 小】 打印本页 关闭窗口",
+        "首页 > 政务公开 > 政府信息公开年报",
+        "> 政务公开 > 部门公开 > 交通运输局 > 公开年报",
+        "分享到：微信 微博 QQ空间",
+        "• 发布机构:某县某镇人民政府",
+        "  • 索 引 号:11620522/2022-00012",
+        "[ 索 引 号 ] [ 主题词 ]",
+        "时间:2023-01-17   作者:韩某   来源:某街道   点击:",
+        "字号:",
+        "第1页 共3页",
+        "首页 上一页 1 2 3 下一页 尾页",
+    ],
+)
+def test_chrome(line):
+    assert is_chrome_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、总体情况",
+        "（一）主动公开情况",
+        "2021年，我镇通过门户网站公开信息56条。",
+        "政府信息公开",  # a site's column name: not recognisable by wording
+        "某镇人民政府",
+        "2022年1月20日",
+    ],
+)
+def test_report_text_is_not_chrome(line):
+    assert not is_chrome_line(line)
+
+
+def test_pagination_and_metadata_helpers():
+    assert is_pagination_line("第 2 页 共 5 页") and is_pagination_line("下一页") and not is_pagination_line("第二十条第（一）项")
+    assert is_metadata_line("· 成文日期：2022-01-10") and not is_metadata_line("成文后及时公开。")
+
+
+def test_chrome_lines_are_trimmed_spans():
+    text = "首页 > 政务公开 > 年报\n  某镇2021年政府信息公开工作年度报告\n  【打印本页】 【关闭窗口】  \n"
+    assert [text[span.start : span.end] for span in chrome_lines(text)] == ["首页 > 政务公开 > 年报", "【打印本页】 【关闭窗口】"]

@@ -1,0 +1,25 @@
+"""The normalised view: same length, one spelling; marks that mirror sites add become spaces."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.text.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("拖市鎮(zhèn)2020年", "拖市鎮      2020年"),  # one traditional character: the text is not converted
+        ("報告所列數(shù)據(jù)的統(tǒng)計期限", "报告所列数     据    的统      计期限"),
+        ("????一、總體情況", "    一、總體情況"),
+        ("（１２）：，", "(12):,"),
+    ],
+)
+def test_annotations_blanked_and_widths_folded_with_the_same_length(text, expected):
+    assert normalize(text) == expected and len(normalize(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", ["情况(a)", "(一)主动公开", "情况(zhen)", "网址(www.gov.cn)", "数量?"])
+def test_brackets_that_are_not_pinyin_are_kept(text):
+    assert normalize(text) == text.replace("（", "(")
