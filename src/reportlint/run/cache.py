@@ -37,7 +37,7 @@ import os
 import shutil
 import tempfile
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -163,8 +163,8 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.entries / key[:2] / f"{key[2:]}.json"
 
-    def lookup(self, key: str) -> FileResult | None:
-        """The stored result of this key, or None (not stored, or damaged: then a warning)."""
+    def lookup(self, key: str, usable: Callable[[FileResult], bool] | None = None) -> FileResult | None:
+        """The stored result of this key, or None (not stored, damaged: then a warning, or not ``usable`` for this run)."""
         path = self._path(key)
         try:
             raw = path.read_bytes()
@@ -180,6 +180,9 @@ class ResultCache:
                 raise ValueError("not a file result")
         except Exception as error:  # any damage: ignore the entry, say so, rebuild it
             self.warnings.append(f"缓存文件已损坏，已忽略并重新检查：{path}（{type(error).__name__}）")
+            self.misses += 1
+            return None
+        if usable is not None and not usable(result):
             self.misses += 1
             return None
         self.hits += 1

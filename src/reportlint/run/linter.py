@@ -113,13 +113,13 @@ class Linter:
         does checks the file again (and stores the fuller entry under the same key).
         """
         key = self.cache_key(path, display)
-        hit = None if key is None or self.cache is None else self.cache.lookup(key)
+        compare = self.options.cross_document
+        # an entry stored by a run that did not compare reports is checked again (and stored with its summary)
+        hit = None if key is None or self.cache is None else self.cache.lookup(key, _with_facts if compare else None)
         if hit is None:
             return None
         summary = hit.summary
-        if self.options.cross_document and summary.read and summary.cross_document is None:
-            return None  # stored by a run that did not compare reports: checked again (and stored with its summary)
-        if not self.options.cross_document and summary.cross_document is not None:
+        if not compare and summary.cross_document is not None:
             return replace(hit, summary=replace(summary, cross_document=None))  # as a run without the batch phase makes it
         return hit
 
@@ -297,6 +297,11 @@ def checked_document(document: Document) -> Document:
     if not text.isascii() and _SURROGATE.search(text):
         return replace(document, text=without_surrogates(text))
     return document
+
+
+def _with_facts(result: FileResult) -> bool:
+    """Whether a cached result serves a run that compares reports: it holds what batch rules compare (or its file could not be read)."""
+    return not result.summary.read or result.summary.cross_document is not None
 
 
 def _cacheable(result: FileResult) -> bool:
