@@ -41,6 +41,8 @@ SHINGLE_SIZE = 5
 SIGNATURE_SIZE = 64
 #: LSH bands of :data:`SIGNATURE_SIZE` values: eight bands of eight find pairs above 0.8 with probability 0.77 or more, above 0.9 with 0.98.
 BANDS = 8
+#: Pairs compared at once by :meth:`LSHIndex.scores` (two copies of 16,384 signatures: 4 MiB).
+SCORE_CHUNK = 16_384
 #: Texts with fewer shingles than this (once template wording is left out) get no signature: too short to call copied.
 MIN_SHINGLES = 8
 
@@ -233,9 +235,20 @@ class LSHIndex:
             self.sorted_keys.append(keys[order])
 
     def scores(self, first: Any, second: Any) -> Any:
-        """The estimated similarity of each pair of rows ``(first[k], second[k])``."""
+        """The estimated similarity of each pair of rows ``(first[k], second[k])``.
+
+        Compared :data:`SCORE_CHUNK` pairs at a time, so the rows copied for the
+        comparison never take more than a few megabytes however many pairs there are.
+        """
         np = _numpy()
-        return np.count_nonzero(self.matrix[first] == self.matrix[second], axis=1) / self.matrix.shape[1]
+        width = self.matrix.shape[1]
+        if len(first) <= SCORE_CHUNK:
+            return np.count_nonzero(self.matrix[first] == self.matrix[second], axis=1) / width
+        result = np.empty(len(first), dtype=np.float64)
+        for start in range(0, len(first), SCORE_CHUNK):
+            stop = start + SCORE_CHUNK
+            result[start:stop] = np.count_nonzero(self.matrix[first[start:stop]] == self.matrix[second[start:stop]], axis=1) / width
+        return result
 
     def pairs(self, threshold: float, *, crowd: int = 64) -> tuple[list[tuple[int, int, float]], list[Any]]:
         """Pairs ``(i, j, similarity)``, ``i < j``, with estimated similarity ≥ ``threshold``; and the crowds.
@@ -261,13 +274,11 @@ class LSHIndex:
                 order = np.argsort(finer, kind="stable")
                 for part in _runs(finer[order], members[order]):
                     (groups if len(part) <= crowd else crowds).append(part)
-            first, second = _all_pairs(groups)
-            if not len(first):
-                continue
-            scores = self.scores(first, second)
-            chosen = scores >= threshold - 1e-9
-            for i, j, score in zip(first[chosen].tolist(), second[chosen].tolist(), scores[chosen].tolist(), strict=True):
-                found[min(i, j) * count + max(i, j)] = score
+            for first, second in _pairs_in_chunks(groups):
+                scores = self.scores(first, second)
+                chosen = scores >= threshold - 1e-9
+                for i, j, score in zip(first[chosen].tolist(), second[chosen].tolist(), scores[chosen].tolist(), strict=True):
+                    found[min(i, j) * count + max(i, j)] = score
         pairs = [(code // count, code % count, score) for code, score in sorted(found.items())]
         return pairs, crowds
 
@@ -299,6 +310,20 @@ def _runs(sorted_keys: Any, rows: Any) -> Iterator[Any]:
     stops = np.concatenate((boundaries, [len(sorted_keys)]))
     for start, stop in zip(starts[stops - starts > 1].tolist(), stops[stops - starts > 1].tolist(), strict=True):
         yield rows[start:stop]
+
+
+def _pairs_in_chunks(groups: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+    """Every pair of rows within each group, as two arrays, about :data:`SCORE_CHUNK` pairs at a time."""
+    chunk: list[Any] = []
+    pairs = 0
+    for members in groups:
+        chunk.append(members)
+        pairs += len(members) * (len(members) - 1) // 2
+        if pairs >= SCORE_CHUNK:
+            yield _all_pairs(chunk)
+            chunk, pairs = [], 0
+    if pairs:
+        yield _all_pairs(chunk)
 
 
 def _all_pairs(groups: Sequence[Any]) -> tuple[Any, Any]:
