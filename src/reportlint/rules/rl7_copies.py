@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from reportlint.core.batch import Anchor, Batch, BatchReport, BatchRule
 from reportlint.core.diagnostics import Diagnostic
@@ -24,7 +25,7 @@ COMMON_MARGIN = 0.2
 CROWD = 64
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Paragraph:
     """One fingerprinted paragraph of the batch: whose report it is and where.
 
@@ -87,23 +88,25 @@ class CopiedFromAnotherBody(BatchRule):
     }
 
     def check(self, batch: Batch) -> Iterator[Diagnostic]:
-        paragraphs, signatures, digests = self._paragraphs(batch)
+        paragraphs, members, signatures = self._paragraphs(batch)
         if len({paragraph.owner for paragraph in paragraphs}) < 2:
             return
         threshold = float(self.config["similarity"])
         boilerplate = max(2, int(self.config["boilerplate"]))
         # Exact copies first: one group per distinct text, one row of the LSH index per group.
-        groups: dict[bytes, int] = {}
-        group_of = [groups.setdefault(digest, len(groups)) for digest in digests]
-        members: list[list[int]] = [[] for _ in groups]
-        for row, group in enumerate(group_of):
-            members[group].append(row)
-        owners = [{paragraphs[row].owner for row in group_rows} for group_rows in members]
-        index = LSHIndex(signature_matrix([signatures[group_rows[0]] for group_rows in members]))
+        # A group's owners: one owner as a plain number (nearly every group), several as a frozenset.
+        owners: list[int | frozenset[int]] = []
+        for group_rows in members:
+            found = {paragraphs[row].owner for row in group_rows}
+            owners.append(next(iter(found)) if len(found) == 1 else frozenset(found))
+        index = LSHIndex(signature_matrix(signatures))
+        del signatures  # the index holds them as one array
         near_pairs, crowds = index.pairs(threshold, crowd=CROWD)
         common = {int(group) for crowd in crowds for group in crowd}  # very many nearly the same texts: boilerplate
-        candidates = [(group, group, 1.0) for group, found in enumerate(owners) if len(found) > 1]
-        candidates += [(first, second, score) for first, second, score in near_pairs if len(owners[first] | owners[second]) > 1]
+        candidates = [(group, group, 1.0) for group, found in enumerate(owners) if isinstance(found, frozenset)]
+        candidates += [
+            (first, second, score) for first, second, score in near_pairs if len(_owner_set(owners[first]) | _owner_set(owners[second])) > 1
+        ]
         copies: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)  # row → other owner → (their row, similarity)
         peers = _Peers(index, owners, max(0.0, threshold - COMMON_MARGIN))
         for group, partner, score in sorted(candidates, key=lambda candidate: -candidate[2]):
@@ -130,20 +133,23 @@ class CopiedFromAnotherBody(BatchRule):
                 if candidate.owner not in best or _better(candidate, score, paragraphs[best[candidate.owner][0]], best[candidate.owner][1]):
                     best[candidate.owner] = (other, score)
 
-    def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[bytes], list[bytes]]:
-        """Every fingerprinted paragraph long enough to compare, with its owner.
+    def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[list[int]], list[bytes]]:
+        """Every fingerprinted paragraph long enough to compare, with its owner; the groups of equal texts and one signature per group.
 
         A body on the map is one owner; a report whose subject the gazetteer
         cannot place is owned by the name it gives itself (a shorter name that
         ends another, 兴国镇 and 秦安县兴国镇, is the same body); a report with no
         subject at all is an owner of its own, compared for boilerplate but
-        never called a copy.
+        never called a copy. Paragraphs with the same digest (the same
+        normalised text) form one group: its rows, and the signature of its
+        first paragraph, which stands for all of them.
         """
         owners: dict[str, int] = {}
         named = _NamedBodies()
         found: list[_Paragraph] = []
+        groups: dict[bytes, int] = {}
+        members: list[list[int]] = []
         signatures: list[bytes] = []
-        digests: list[bytes] = []
         minimum = int(self.config["min-length"])
         for number, report in enumerate(batch.comparable):
             facts = report.facts
@@ -163,10 +169,15 @@ class CopiedFromAnotherBody(BatchRule):
                 length = paragraphs.lengths[index]
                 if length < minimum:
                     continue
+                row = len(found)
                 found.append(_Paragraph(report, index, owner, length, known))
-                signatures.append(paragraphs.signature(index))
-                digests.append(paragraphs.digest(index))
-        return found, signatures, digests
+                group = groups.setdefault(paragraphs.digest(index), len(members))
+                if group == len(members):
+                    members.append([row])
+                    signatures.append(paragraphs.signature(index))
+                else:
+                    members[group].append(row)
+        return found, members, signatures
 
     def _findings(self, paragraphs: list[_Paragraph], copies: dict[int, dict[int, tuple[int, float]]]) -> Iterator[Diagnostic]:
         shared: dict[tuple[str, int], int] = defaultdict(int)  # (report path, other owner) → copied length
@@ -234,6 +245,11 @@ def _without_parents(name: str) -> list[str]:
     ]
 
 
+def _owner_set(owners: int | frozenset[int]) -> set[int]:
+    """A group's owners as a set (one owner is kept as a plain number)."""
+    return {owners} if isinstance(owners, int) else set(owners)
+
+
 class _Peers:
     """Which owners have a paragraph about as close to a group as a given similarity: the test for common wording.
 
@@ -243,18 +259,17 @@ class _Peers:
     every lower one without looking again.
     """
 
-    def __init__(self, index: LSHIndex, owners: list[set[int]], floor: float) -> None:
+    def __init__(self, index: LSHIndex, owners: list[int | frozenset[int]], floor: float) -> None:
         self.index = index
         self.owners = owners
         self.floor = floor
-        self._neighbours: dict[int, tuple[list[int], list[float]]] = {}
+        self._neighbours: dict[int, tuple[Any, Any]] = {}  # group → (rows, similarities), two small numpy arrays
         self._common_at: dict[int, float] = {}
 
-    def _of(self, group: int) -> tuple[list[int], list[float]]:
+    def _of(self, group: int) -> tuple[Any, Any]:
         found = self._neighbours.get(group)
         if found is None:
-            pairs = self.index.neighbours(group, self.floor, limit=CROWD)
-            found = self._neighbours[group] = ([other for other, _ in pairs], [score for _, score in pairs])
+            found = self._neighbours[group] = self.index.neighbour_arrays(group, self.floor, limit=CROWD)
         return found
 
     def common(self, group: int, partner: int, score: float, boilerplate: int) -> bool:
@@ -266,13 +281,13 @@ class _Peers:
         """
         if score <= self._common_at.get(group, -1.0) or score <= self._common_at.get(partner, -1.0):
             return True
-        peers = self.owners[group] | self.owners[partner]
+        peers = _owner_set(self.owners[group]) | _owner_set(self.owners[partner])
         floor = score - COMMON_MARGIN
         for row in dict.fromkeys((group, partner)):
             if len(peers) >= boilerplate:
                 break
             others, scores = self._of(row)
-            peers.update(owner for other, near in zip(others, scores, strict=True) if near >= floor for owner in self.owners[other])
+            peers.update(owner for other in others[scores >= floor].tolist() for owner in _owner_set(self.owners[other]))
         if len(peers) >= boilerplate:
             for row in (group, partner):
                 self._common_at[row] = max(self._common_at.get(row, -1.0), score)

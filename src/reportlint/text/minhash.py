@@ -207,7 +207,8 @@ def signature_matrix(signatures: Sequence[bytes]) -> np.ndarray:
     np = _numpy()
     if not signatures:
         return np.zeros((0, SIGNATURE_SIZE), dtype=np.uint16)
-    return np.frombuffer(b"".join(signatures), dtype="<u2").reshape(len(signatures), SIGNATURE_SIZE).astype(np.uint16)
+    matrix = np.frombuffer(b"".join(signatures), dtype="<u2").reshape(len(signatures), SIGNATURE_SIZE)
+    return matrix if matrix.dtype == np.uint16 else matrix.astype(np.uint16)  # no copy on little-endian machines (read-only)
 
 
 class LSHIndex:
@@ -284,6 +285,11 @@ class LSHIndex:
 
     def neighbours(self, row: int, floor: float, *, limit: int = 64) -> list[tuple[int, float]]:
         """The rows with estimated similarity ≥ ``floor`` to ``row`` among those sharing a band with it (``limit`` a band)."""
+        others, scores = self.neighbour_arrays(row, floor, limit=limit)
+        return list(zip(others.tolist(), scores.tolist(), strict=True))
+
+    def neighbour_arrays(self, row: int, floor: float, *, limit: int = 64) -> tuple[Any, Any]:
+        """:meth:`neighbours` as two arrays, rows and similarities (compact enough to keep for every row of a batch)."""
         np = _numpy()
         mates = []
         for band in range(BANDS):
@@ -294,10 +300,10 @@ class LSHIndex:
         others = np.unique(np.concatenate(mates))
         others = others[others != row]
         if not len(others):
-            return []
+            return others.astype(np.int32), np.zeros(0, dtype=np.float64)
         scores = self.scores(np.full(len(others), row), others)
         chosen = scores >= floor - 1e-9
-        return list(zip(others[chosen].tolist(), scores[chosen].tolist(), strict=True))
+        return others[chosen].astype(np.int32), scores[chosen]
 
 
 def _runs(sorted_keys: Any, rows: Any) -> Iterator[Any]:
