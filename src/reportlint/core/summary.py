@@ -57,6 +57,14 @@ class Places:
             pages if any(item is not None for item in pages) else (),
         )
 
+    def __post_init__(self) -> None:
+        if self.logical:  # "表格3 第5行 第2列" repeats in every web or Word report of a batch: one string each in this process
+            object.__setattr__(self, "logical", tuple(item if item is None else _once(item) for item in self.logical))
+
+    def __reduce__(self) -> tuple:
+        """Rebuilt through the constructor when it arrives from a worker, so logical places are shared there too."""
+        return (Places, (self.packed, self.logical, self.pages))
+
     def __len__(self) -> int:
         return len(self.packed) // _PLACE_WIDTH
 
