@@ -22,7 +22,7 @@ from reportlint.core.batch import Batch, BatchReport, BatchRule
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic, fingerprint
 from reportlint.core.model import Location
-from reportlint.run.containment import run_batch_rule
+from reportlint.run.containment import run_batch_rule, watch_interrupts
 from reportlint.run.linter import _internal
 from reportlint.run.registry import Registry
 from reportlint.run.results import Excerpt, FileResult
@@ -81,6 +81,7 @@ def run_batch(
         return _internal(registry, code, message)
 
     seconds = file_timeout * max(1.0, len(batch.reports) / BUDGET_REPORTS) if file_timeout else None
+    watch_interrupts()  # the user's Ctrl-C stops the run; a rule's own KeyboardInterrupt is contained
     found: dict[str, list[Diagnostic]] = defaultdict(list)
     for rule in rules:
         started = time.perf_counter()
