@@ -125,7 +125,11 @@ def reportlint_batch_rules() -> Sequence[type[BatchRule]]:
     each points at a place of one report and may name places in other reports.
     A finding goes into its report's results, filtered by that report's
     configuration; findings on last year's reports (``--previous``) are not
-    reported. Batch rules run only when a run has more than one report.
+    reported. Batch rules run only when a run has more than one report (or
+    last year's reports are given). Each runs contained, as per-file rules do:
+    an exception, an exit, an item that is not a finding of a report of the
+    batch, or a fix is one RL907; printed text is RL913; findings are capped
+    per report (RL914); a rule past its time budget is stopped (RL909).
     """
 
 
