@@ -97,23 +97,22 @@ class CopiedFromAnotherBody(BatchRule):
         # A group's owners: one owner as a plain number (nearly every group), several as a frozenset.
         owners: list[int | frozenset[int]] = []
         for group_rows in members:
+            if isinstance(group_rows, int):
+                owners.append(paragraphs[group_rows].owner)
+                continue
             found = {paragraphs[row].owner for row in group_rows}
             owners.append(next(iter(found)) if len(found) == 1 else frozenset(found))
         index = LSHIndex(signature_matrix(signatures))
         del signatures  # the index holds them as one array
-        near_pairs, crowds = index.pairs(threshold, crowd=CROWD)
+        first, second, scores, crowds = index.pair_arrays(threshold, crowd=CROWD)
         common = {int(group) for crowd in crowds for group in crowd}  # very many nearly the same texts: boilerplate
-        candidates = [(group, group, 1.0) for group, found in enumerate(owners) if isinstance(found, frozenset)]
-        candidates += [
-            (first, second, score) for first, second, score in near_pairs if len(_owner_set(owners[first]) | _owner_set(owners[second])) > 1
-        ]
         copies: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)  # row → other owner → (their row, similarity)
         peers = _Peers(index, owners, max(0.0, threshold - COMMON_MARGIN))
-        for group, partner, score in sorted(candidates, key=lambda candidate: -candidate[2]):
+        for group, partner, score in _candidates(owners, first, second, scores):
             if group in common or partner in common or peers.common(group, partner, score, boilerplate):
                 continue
             for mine_group, their_group in ((group, partner), (partner, group)) if group != partner else ((group, group),):
-                self._record(copies, paragraphs, members[mine_group], members[their_group], score)
+                self._record(copies, paragraphs, _rows(members[mine_group]), _rows(members[their_group]), score)
         yield from self._findings(paragraphs, {row: found for row, found in copies.items() if found})
 
     @staticmethod
@@ -133,7 +132,7 @@ class CopiedFromAnotherBody(BatchRule):
                 if candidate.owner not in best or _better(candidate, score, paragraphs[best[candidate.owner][0]], best[candidate.owner][1]):
                     best[candidate.owner] = (other, score)
 
-    def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[list[int]], list[bytes]]:
+    def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[int | list[int]], bytearray]:
         """Every fingerprinted paragraph long enough to compare, with its owner; the groups of equal texts and one signature per group.
 
         A body on the map is one owner; a report whose subject the gazetteer
@@ -141,15 +140,16 @@ class CopiedFromAnotherBody(BatchRule):
         ends another, 兴国镇 and 秦安县兴国镇, is the same body); a report with no
         subject at all is an owner of its own, compared for boilerplate but
         never called a copy. Paragraphs with the same digest (the same
-        normalised text) form one group: its rows, and the signature of its
-        first paragraph, which stands for all of them.
+        normalised text) form one group: its rows (one row as a plain number,
+        as nearly every group has), and the signature of its first paragraph,
+        which stands for all of them (all groups' signatures one after another).
         """
         owners: dict[str, int] = {}
         named = _NamedBodies()
         found: list[_Paragraph] = []
         groups: dict[bytes, int] = {}
-        members: list[list[int]] = []
-        signatures: list[bytes] = []
+        members: list[int | list[int]] = []
+        signatures = bytearray()
         minimum = int(self.config["min-length"])
         for number, report in enumerate(batch.comparable):
             facts = report.facts
@@ -173,10 +173,14 @@ class CopiedFromAnotherBody(BatchRule):
                 found.append(_Paragraph(report, index, owner, length, known))
                 group = groups.setdefault(paragraphs.digest(index), len(members))
                 if group == len(members):
-                    members.append([row])
-                    signatures.append(paragraphs.signature(index))
+                    members.append(row)
+                    signatures += paragraphs.signature(index)
                 else:
-                    members[group].append(row)
+                    earlier = members[group]
+                    if isinstance(earlier, int):
+                        members[group] = [earlier, row]
+                    else:
+                        earlier.append(row)
         return found, members, signatures
 
     def _findings(self, paragraphs: list[_Paragraph], copies: dict[int, dict[int, tuple[int, float]]]) -> Iterator[Diagnostic]:
@@ -243,6 +247,33 @@ def _without_parents(name: str) -> list[str]:
         for index in range(len(name) - 2)
         if name[index] in _PLACE_ENDS and len(name) - index - 1 >= 2 and name.endswith(_GOVERNMENT_ENDS)
     ]
+
+
+def _candidates(owners: list[int | frozenset[int]], first: Any, second: Any, scores: Any) -> Iterator[tuple[int, int, float]]:
+    """The groups that may be copies, most similar first: a text several owners have (exact copies), then similar pairs of different owners.
+
+    Kept as arrays (a 10,000-report batch has a few hundred thousand similar
+    pairs, nearly all of one owner's years or of generic wording) and turned into
+    Python values a slice at a time.
+    """
+    import numpy as np  # loaded already: the index is built with it
+
+    single = np.array([item if isinstance(item, int) else -1 for item in owners], dtype=np.int64)
+    exact = np.flatnonzero(single < 0)
+    # A pair is a candidate when the two groups' owners are not one and the same owner.
+    differ = (single[first] < 0) | (single[second] < 0) | (single[first] != single[second])
+    rows = np.concatenate((exact, first[differ]))
+    partners = np.concatenate((exact, second[differ]))
+    similarity = np.concatenate((np.ones(len(exact)), scores[differ]))
+    order = np.argsort(-similarity, kind="stable")
+    for start in range(0, len(order), 4096):
+        chosen = order[start : start + 4096]
+        yield from zip(rows[chosen].tolist(), partners[chosen].tolist(), similarity[chosen].tolist(), strict=True)
+
+
+def _rows(members: int | list[int]) -> list[int]:
+    """A group's rows (one row is kept as a plain number)."""
+    return [members] if isinstance(members, int) else members
 
 
 def _owner_set(owners: int | frozenset[int]) -> set[int]:

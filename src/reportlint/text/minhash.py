@@ -202,12 +202,17 @@ def _band_weights(width: int) -> np.ndarray:
     return np.array([rng.randrange(1, 1 << 64) | 1 for _ in range(width)], dtype=np.uint64)
 
 
-def signature_matrix(signatures: Sequence[bytes]) -> np.ndarray:
-    """Signatures as one ``(n, SIGNATURE_SIZE)`` array of unsigned 16-bit values."""
+def signature_matrix(signatures: Sequence[bytes] | bytearray) -> np.ndarray:
+    """Signatures as one ``(n, SIGNATURE_SIZE)`` array of unsigned 16-bit values.
+
+    ``signatures`` is a list of signatures or all of them one after another in a
+    ``bytearray`` (read without a copy: a batch's signatures are never held twice).
+    """
     np = _numpy()
     if not signatures:
         return np.zeros((0, SIGNATURE_SIZE), dtype=np.uint16)
-    matrix = np.frombuffer(b"".join(signatures), dtype="<u2").reshape(len(signatures), SIGNATURE_SIZE)
+    packed = signatures if isinstance(signatures, bytearray) else b"".join(signatures)
+    matrix = np.frombuffer(packed, dtype="<u2").reshape(len(packed) // (2 * SIGNATURE_SIZE), SIGNATURE_SIZE)
     return matrix if matrix.dtype == np.uint16 else matrix.astype(np.uint16)  # no copy on little-endian machines (read-only)
 
 
@@ -261,9 +266,19 @@ class LSHIndex:
         returned as such rather than compared pair by pair. Work and memory stay
         proportional to the rows times ``crowd``.
         """
+        first, second, scores, crowds = self.pair_arrays(threshold, crowd=crowd)
+        return list(zip(first.tolist(), second.tolist(), scores.tolist(), strict=True)), crowds
+
+    def pair_arrays(self, threshold: float, *, crowd: int = 64) -> tuple[Any, Any, Any, list[Any]]:
+        """:meth:`pairs` as three arrays (first rows, second rows, similarities; ordered by pair) and the crowds.
+
+        A batch of 10,000 reports has a few hundred thousand similar pairs of
+        paragraphs: as arrays they take a few megabytes, as Python tuples ten times as much.
+        """
         np = _numpy()
         count = len(self.matrix)
-        found: dict[int, float] = {}
+        codes = np.zeros(0, dtype=np.int64)  # each pair once, as first × count + second, sorted
+        found = np.zeros(0, dtype=np.float64)
         crowds: list[Any] = []
         for band in range(BANDS):
             groups: list[Any] = []
@@ -275,13 +290,17 @@ class LSHIndex:
                 order = np.argsort(finer, kind="stable")
                 for part in _runs(finer[order], members[order]):
                     (groups if len(part) <= crowd else crowds).append(part)
+            band_codes, band_scores = [codes], [found]
             for first, second in _pairs_in_chunks(groups):
                 scores = self.scores(first, second)
                 chosen = scores >= threshold - 1e-9
-                for i, j, score in zip(first[chosen].tolist(), second[chosen].tolist(), scores[chosen].tolist(), strict=True):
-                    found[min(i, j) * count + max(i, j)] = score
-        pairs = [(code // count, code % count, score) for code, score in sorted(found.items())]
-        return pairs, crowds
+                low, high = np.minimum(first[chosen], second[chosen]), np.maximum(first[chosen], second[chosen])
+                band_codes.append(low.astype(np.int64) * count + high)
+                band_scores.append(scores[chosen])
+            if len(band_codes) > 1:  # a pair found in several bands counts once: merged band by band, so memory stays at the pairs found
+                codes, position = np.unique(np.concatenate(band_codes), return_index=True)
+                found = np.concatenate(band_scores)[position]
+        return codes // count, codes % count, found, crowds
 
     def neighbours(self, row: int, floor: float, *, limit: int = 64) -> list[tuple[int, float]]:
         """The rows with estimated similarity ≥ ``floor`` to ``row`` among those sharing a band with it (``limit`` a band)."""
