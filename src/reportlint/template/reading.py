@@ -166,7 +166,8 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
-    truncation = find_truncation(document, sections)
+    chrome = tuple(chrome_lines(document.normalized))
+    truncation = find_truncation(document, sections, chrome)
     page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(
         title=title,
@@ -183,7 +184,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         filled=filled,
         truncation=truncation,
         unread_tables=find_unread_tables(document, sections, filled, primary or (all_templates[0] if all_templates else None), truncation),
-        chrome=tuple(chrome_lines(document.normalized)),
+        chrome=chrome,
         limited="；".join(dict.fromkeys(limits)) or None,
         template_set=templates,
     )

@@ -140,7 +140,8 @@ def is_metadata_line(text: str) -> bool:
 def is_pagination_line(text: str) -> bool:
     """A CMS pager: ``第1页 共3页``, ``首页 上一页 1 2 3 下一页 尾页``."""
     stripped = text.strip()
-    return bool(stripped) and len(stripped) <= MAX_CHROME_LENGTH and _PAGINATION.search(stripped) is not None
+    # every pager names a page (页): most lines are ruled out without the search
+    return "页" in stripped and len(stripped) <= MAX_CHROME_LENGTH and _PAGINATION.search(stripped) is not None
 
 
 def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
