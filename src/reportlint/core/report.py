@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
-from reportlint.text.segmentation import Span, iter_lines, iter_sentences, logical_paragraphs
+from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
@@ -84,7 +84,7 @@ class Report:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`)."""
-        return tuple(iter_lines(self.document.text))
+        return self.document.lines
 
     @cached_property
     def chrome_lines(self) -> frozenset[int]:

@@ -118,7 +118,7 @@ def _content_lines(document: Document, chrome: Sequence[Span]) -> list[Span]:
     text = document.normalized
     chrome_starts = {span.start for span in chrome}
     lines = []
-    for line in iter_lines(text):
+    for line in document.lines:
         content = text[line.start : line.end]
         stripped = content.strip()
         if not stripped:
@@ -133,7 +133,7 @@ def _content_lines(document: Document, chrome: Sequence[Span]) -> list[Span]:
 def _more_pages(document: Document) -> Span | None:
     """A pager saying the article has pages after this one (第1页 共3页, 下一页)."""
     text = document.normalized
-    for line in iter_lines(text):
+    for line in document.lines:
         content = text[line.start : line.end]
         if not is_pagination_line(content):
             continue
@@ -182,7 +182,7 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
 
     ``chrome`` are the page's chrome lines when the caller has found them already.
     """
-    lines = _content_lines(document, tuple(chrome_lines(document.normalized)) if chrome is None else chrome)
+    lines = _content_lines(document, tuple(chrome_lines(document.normalized, document.lines)) if chrome is None else chrome)
     if not lines:
         return None
     last = lines[-1]

@@ -107,7 +107,7 @@ class Reading:
 
     def in_chrome(self, position: int) -> bool:
         """Whether a position lies on a line of page chrome (site navigation, widgets, CMS metadata)."""
-        return any(span.start <= position < span.end for span in self.chrome)
+        return bool(self.chrome) and any(span.start <= position < span.end for span in self.chrome)
 
     def unread(self, section_id: str) -> UnreadTable | None:
         """The part's tables that could not be read, if any."""
@@ -166,7 +166,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
-    chrome = tuple(chrome_lines(document.normalized))
+    chrome = tuple(chrome_lines(document.normalized, document.lines))
     truncation = find_truncation(document, sections, chrome)
     page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(

@@ -192,6 +192,8 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
     Web pages copied as text write tables so: every cell on its own line ending
     with a pipe. None when the region is not written that way.
     """
+    if text.find("|", start, end) < 0:
+        return None  # no pipe at all: no cell is closed by one
     lines = [
         (line.start + start, line.end + start)
         for line in iter_lines(text[start:end])

@@ -11,7 +11,7 @@ the text is only one page of the report (:func:`is_pagination_line`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reportlint.text.segmentation import Span, iter_lines
 
@@ -160,9 +160,12 @@ def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
     return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(bare) <= MAX_CHROME_LENGTH
 
 
-def chrome_lines(text: str) -> Iterator[Span]:
-    """The lines of ``text`` (a normalised view) that are page chrome, each trimmed of surrounding whitespace."""
-    for line in iter_lines(text):
+def chrome_lines(text: str, lines: Iterable[Span] | None = None) -> Iterator[Span]:
+    """The lines of ``text`` (a normalised view) that are page chrome, each trimmed of surrounding whitespace.
+
+    ``lines`` are the text's lines when the caller has them (:attr:`Document.lines <reportlint.core.model.Document.lines>`).
+    """
+    for line in iter_lines(text) if lines is None else lines:
         content = text[line.start : line.end]
         if content.strip() and "\t" not in content and is_chrome_line(content):
             start = line.start + len(content) - len(content.lstrip())
