@@ -91,6 +91,21 @@ def test_json_output_is_versioned_and_complete(seeds_run):
     assert {"code", "name", "severity", "message", "location", "offsets", "related", "fix", "fingerprint", "origin"} <= set(first)
 
 
+def test_json_output_lists_the_files_a_walk_skipped_with_the_reason(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "r.txt").write_text("某镇2021年政府信息公开工作年度报告\n我镇工作工作。\n", encoding="utf-8")
+    (tmp_path / "reports" / "备份.zip").write_bytes(b"PK")
+    (tmp_path / "reports" / "~$r.docx").write_bytes(b"")
+    payload = json.loads(render("json", lint_paths(["reports"], RunOptions(select=("RL601",)))))
+    assert [file["path"] for file in payload["files"]] == ["reports/r.txt"]
+    assert payload["skipped"] == [
+        {"path": "reports/~$r.docx", "reason": "Office 临时文件"},
+        {"path": "reports/备份.zip", "reason": "不是报告文件格式（.zip）"},
+    ]
+    assert payload["summary"]["skipped"] == 2
+
+
 def test_github_workflow_commands_escape_properties(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a,b.txt").write_text("某镇2021年政府信息公开工作年度报告\n工作工作。\n", encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reportlint.core.config import Config
@@ -133,6 +133,16 @@ def _flattened(rows: dict[str, list[int]], spaced: bool) -> str:
     carried=st.lists(st.integers(min_value=0, max_value=30), min_size=6, max_size=6),
     pending=st.lists(st.integers(min_value=0, max_value=12), min_size=6, max_size=6),
     spaced=st.booleans(),
+)
+@example(  # row 一 written as twenty digits, longer than any one number: still a run of values, not text
+    values=[0] * 60
+    + [11, 12, 22, 0, 12, 29, 19, 23, 0, 0, 14, 16, 18, 19, 0, 10, 28, 0, 0, 15, 25, 0, 0, 0, 25, 11, 0, 0, 26, 26, 27]
+    + [0, 0, 0, 16, 29, 0, 20, 18]
+    + [0] * 17
+    + [11, 0, 4, 0, 0, 0, 12, 0, 0, 0],
+    carried=[0] * 6,
+    pending=[0, 0, 12, 0, 0, 0],
+    spaced=False,
 )
 def test_a_flattened_application_table_is_read_exactly_or_reported_never_misread(registry, values, carried, pending, spaced):
     rows = _balanced_applications(values, carried, pending)

@@ -68,9 +68,11 @@ class JsonReporter(Reporter):
                 }
                 for result in run.files
             ],
+            "skipped": [{"path": skipped.path, "reason": skipped.reason} for skipped in run.skipped],
             "plugin_failures": [{"plugin": failure.plugin, "message": failure.message} for failure in run.failures],
             "summary": {
                 "files": len(run.files),
+                "skipped": len(run.skipped),
                 "files_with_findings": sum(1 for result in run.files if result.diagnostics),
                 "diagnostics": len(diagnostics),
                 "by_severity": {

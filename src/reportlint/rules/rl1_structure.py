@@ -749,8 +749,9 @@ class AssessmentStatement(Rule):
             return
         anchor = parts[0] or parts[1]
         assert anchor is not None  # a body was found above
+        body = "是街道办事处（选项 include-street-offices 要求检查）" if subject.level == "街道" else "是人民政府"
         yield self.diagnostic(
-            f"{subject.display}是人民政府，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
+            f"{subject.display}{body}，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",
             anchor.start,
             anchor.end,
         )

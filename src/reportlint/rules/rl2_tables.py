@@ -13,6 +13,7 @@ from reportlint.core.rule import Option, Rule
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
 from reportlint.template.identity import Subject
 from reportlint.template.labels import label_key
+from reportlint.text.chars import HAN_CHAR
 from reportlint.text.quoting import squash
 
 
@@ -187,10 +188,11 @@ class UnalignedRow(Rule):
 
 
 class PositionalRow(Rule):
-    """表格中一行数据缺少行标签，已按所在位置对应到模板中的行。
+    """表格中一行数据缺少行标签或行标签认不出，已按所在位置对应到模板中的行。
 
-    数值个数正确，位置也能确定，因此仍然参与核对；但缺少标签的表格读者无法理解，
-    应补上官方行标签。
+    数值个数正确，位置也能确定，因此仍然参与核对；但缺少标签、或标签不是官方写法
+    （如把“（七）总计”写成“（七）合计”）的表格，读者难以对照，也无法汇总，应补上
+    或改为官方行标签。
 
     反例：
 
@@ -215,7 +217,29 @@ class PositionalRow(Rule):
                 if row.match is LabelMatch.POSITIONAL and row.row is not None:
                     start, end = _row_anchor(row)
                     label = table.spec.row(row.row).label
-                    yield self.diagnostic(f"{table.spec.display}中这一行缺少行标签，按位置对应为“{label}”，请补上行标签", start, end)
+                    written = _written_label(report, start, table)
+                    if written is not None:
+                        # a label the reader did not recognise (2.其他法律法规禁止公开, （七）合计): it names the row wrongly
+                        yield self.diagnostic(
+                            f"{table.spec.display}中行标签“{squash(report.text[written[0] : written[1]])}”不是官方格式中的写法，"
+                            f"按位置对应为“{label}”，请改为官方行标签",
+                            *written,
+                        )
+                    else:
+                        yield self.diagnostic(f"{table.spec.display}中这一行缺少行标签，按位置对应为“{label}”，请补上行标签", start, end)
+
+
+def _written_label(report: Report, start: int, table: FilledTable) -> tuple[int, int] | None:
+    """Where words stand before a row's first value on its line, when they are a label the reader did not
+    recognise (not only the table's group labels, such as ``三、本年度办理结果``); otherwise None."""
+    line_start = report.text.rfind("\n", 0, start) + 1
+    before = report.text[line_start:start]
+    rest = label_key(before)
+    for group in table.spec.group_labels:
+        rest = rest.replace(label_key(group), "")
+    if HAN_CHAR.search(rest) is None:
+        return None
+    return line_start + len(before) - len(before.lstrip()), line_start + len(before.rstrip())
 
 
 class ValueCount(Rule):

@@ -40,6 +40,8 @@ MAX_COMBINATIONS = 4096
 
 #: A chunk whose digits may hold several values: sign, digits, then a decimal part or a unit (kept with the last value).
 _NUMBER_CHUNK = re.compile(r"([+-]?)(\d+)((?:\.\d+)?[^\d\s+-]*)")
+#: A run of digits alone, however long.
+_DIGITS = re.compile(r"[0-9]+")
 #: A value run is cut into chunks at whitespace and before a sign that follows a digit (``5+116`` → ``5``, ``+116``).
 _CHUNK = re.compile(r"[+-]?[^\s+-]+|[+-]+")
 
@@ -136,6 +138,12 @@ def row_sums(relations: Sequence[Expression], columns: Sequence[str]) -> dict[in
     return found
 
 
+def _is_value_chunk(text: str) -> bool:
+    """Whether a chunk after a row label holds values: a cell value, or a run of digits too long to be one number
+    (several values written together: a flattened row of seven columns has up to 7 × MAX_DIGITS digits)."""
+    return parse_cell(text).kind in ("number", "none-mark") or _DIGITS.fullmatch(text) is not None
+
+
 def _holds_several(text: str) -> bool:
     """Whether a chunk has two digits or more: it may be several values written together."""
     number = _NUMBER_CHUNK.fullmatch(text)
@@ -223,7 +231,7 @@ class FlattenedReader:
             run_end = ranges[number + 1][0] if number + 1 < len(ranges) else token.end
             chunks = tuple(
                 itertools.takewhile(
-                    lambda chunk: parse_cell(chunk.text).kind in ("number", "none-mark"),
+                    lambda chunk: _is_value_chunk(chunk.text),
                     (_Chunk(match.group(), match.start()) for match in _CHUNK.finditer(normalized, end, run_end)),
                 )
             )

@@ -180,7 +180,7 @@ class _Line:
 
 
 #: A cell written on its own line and closed by a pipe (``0 |``), and a line of pipes alone.
-_PIPE_CLOSED_CELL = re.compile(r"[^|\t\n]*[^|\s][^|\t\n]*\|\s*")
+_PIPE_CLOSED_CELL = re.compile(r"[^\S\t\n]*+[^|\s][^|\t\n]*+\|\s*")
 _PIPES_ONLY = re.compile(r"\s*\|+\s*")
 #: Share of a region's lines that must be pipe-closed cells or bare pipes for the region to be read as such.
 PIPE_CELL_SHARE = 0.6

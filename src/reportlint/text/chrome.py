@@ -111,7 +111,7 @@ _BREADCRUMB = re.compile(
 #: CMS pagination of an article split over several pages.
 _PAGINATION = re.compile(
     r"第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/]?\s*第?\s*\d+\s*页"
-    r"|^(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\s)*(?:下一页|尾页|末页)(?:首页|上一页|下一页|尾页|末页|\d{1,3}|[<>«»]|\s)*$"
+    r"|^(?=[\s\S]*?(?:下一页|尾页|末页))(?:首页|上一页|下一页|尾页|末页|\d|[<>«»]|\s)*+$"
 )
 #: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回.
 _WIDGETS_ONLY = re.compile(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
