@@ -166,6 +166,11 @@ class TableGroupAligner:
         self._all_keys = frozenset(entry.key for entry in self.entries)
         #: the known labels found in a label key (reports repeat the template's labels): key → hits
         self._known_hits: dict[str, list[_LabelHit]] = {}
+        #: the header and column labels of each table
+        self._labels = {
+            table.id: frozenset(label_key(text) for text in (*table.header, *(column.label for column in table.columns)))
+            for table in self.tables
+        }
         #: (position in ``expected``, label without ordinal) for every row label and alias, for fuzzy matching
         self.bare_labels = [
             (index, strip_ordinal(label_key(text)))
@@ -349,7 +354,7 @@ class TableGroupAligner:
             table_rows = by_table[table.id]
             if table is self.tables[0]:
                 table_rows = table_rows + unplaced
-            own_headers = tuple(label for label in headers if label in self._labels_of(table))
+            own_headers = tuple(label for label in headers if label in self._labels[table.id])
             own_unsplit = tuple(row for row in unsplit if row.table == table.id)
             filled_tables[table.id] = FilledTable.build(
                 table,
@@ -366,9 +371,6 @@ class TableGroupAligner:
                 unsplittable=own_unsplit,
             )
         return filled_tables, score
-
-    def _labels_of(self, table: TableSpec) -> set[str]:
-        return {label_key(text) for text in (*table.header, *(column.label for column in table.columns))}
 
     def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
         """Header labels found, and header cells that look cut off (``本年废止件``)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
@@ -24,9 +25,11 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
 _MAX_SPACE_LABEL = 60
 
 
-@dataclass(frozen=True)
-class Token:
-    """One cell: its text range, what it holds (``value``, ``blank`` or ``text``) and, in a real table, its grid column."""
+class Token(NamedTuple):
+    """One cell: its text range, what it holds (``value``, ``blank`` or ``text``) and, in a real table, its grid column.
+
+    A named tuple: a report's table regions make hundreds, in the reader's hot loop.
+    """
 
     start: int
     end: int
