@@ -135,6 +135,17 @@ class Report:
 
         return fold_width(self.document.text)
 
+    @cached_property
+    def title_anchor(self) -> tuple[int, int]:
+        """Where a finding about the whole report points: its title, or else the first character of report text
+        outside page chrome."""
+        title = self.reading.title
+        if title is not None:
+            return title.start, title.end
+        text, reading = self.text, self.reading
+        first = next((index for index, char in enumerate(text) if not char.isspace() and not reading.in_chrome(index)), 0)
+        return first, first + 1
+
     def shared(self, compute: Callable[[Report], T]) -> T:
         """``compute(self)``, computed once per report and shared by every rule that asks with the same function."""
         if compute not in self._shared:

@@ -69,6 +69,11 @@ class Reading:
     #: The templates the report was read against (with the extensions whose ``when:`` it meets).
     template_set: TemplateSet | None = None
 
+    @property
+    def six_part_era(self) -> bool:
+        """Whether the report is judged against the six-part format: dated 2019 or later, or undated."""
+        return self.year is None or self.year >= 2019
+
     def section(self, section_id: str) -> FoundSection | None:
         """The first found section with this template id."""
         return next((section for section in self.sections if section.spec_id == section_id), None)
