@@ -44,3 +44,20 @@ def test_normalize_keeps_length_and_folds_width_quotes_and_script():
 
 def test_simplified_text_is_not_converted():
     assert normalize("乾安县于是") == "乾安县于是"
+
+
+def test_a_documents_lines_are_split_once_and_shared_with_its_report():
+    from pathlib import Path
+
+    from reportlint.core.config import Config
+    from reportlint.run.linter import load_document
+    from reportlint.run.registry import registry_for
+    from reportlint.sources import Source
+
+    registry = registry_for(Config())
+    text = "标题\r\n\n正文一行\n末行"
+    document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
+    assert [document.text[line.start : line.end] for line in document.lines] == ["标题", "", "正文一行", "末行"]
+    assert document.lines is document.lines
+    report = registry.report(document, Config(), Path("r.txt"))
+    assert report.lines is document.lines

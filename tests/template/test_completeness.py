@@ -78,3 +78,24 @@ def test_table_parts_with_nothing_under_their_headings(read, text):
         ("s3", "empty"),
         ("s4", "empty"),
     ]
+
+
+def test_page_chrome_after_the_report_does_not_count_as_its_last_line(read, text):
+    # one chrome line written with a tab between its widgets: not one of the page's chrome lines
+    # (those leave out table rows), yet not the report's last line either
+    page = text.rstrip("\n") + "\n【打印本页】\t【关闭窗口】\n首页 > 政务公开 > 年报\n"
+    reading = read(page)
+    assert reading.is_complete
+    assert [page[span.start : span.end] for span in reading.chrome] == ["首页 > 政务公开 > 年报"]
+
+
+def test_truncation_with_the_readers_chrome_lines_is_the_truncation_found_alone(read, text):
+    from reportlint.template.completeness import find_truncation
+
+    cut = text[: text.index("（一）主动公开") + 20] + "\n首页 > 政务公开 > 年报\n"
+    registry = registry_for(Config())
+    document = load_document(Source(Path("r.txt"), "r.txt", cut.encode(), "text"), registry)
+    reading = read_report(document, registry.template_set)
+    alone = find_truncation(document, reading.sections)
+    assert alone is not None and alone.reason == "sentence" and "首页" not in alone.last_words
+    assert alone == find_truncation(document, reading.sections, reading.chrome) == reading.truncation

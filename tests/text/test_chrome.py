@@ -51,3 +51,16 @@ def test_pagination_and_metadata_helpers():
 def test_chrome_lines_are_trimmed_spans():
     text = "首页 > 政务公开 > 年报\n  某镇2021年政府信息公开工作年度报告\n  【打印本页】 【关闭窗口】  \n"
     assert [text[span.start : span.end] for span in chrome_lines(text)] == ["首页 > 政务公开 > 年报", "【打印本页】 【关闭窗口】"]
+
+
+def test_chrome_lines_of_given_lines_are_those_found_alone():
+    from reportlint.text.segmentation import iter_lines
+
+    text = "首页 > 政务公开 > 年报\r\n正文。\n【打印本页】 【关闭窗口】"
+    lines = tuple(iter_lines(text))
+    assert list(chrome_lines(text, lines)) == list(chrome_lines(text)) and len(list(chrome_lines(text))) == 2
+
+
+def test_a_pager_names_a_page():
+    assert is_pagination_line("上一页 1 2 3 下一页 尾页") and is_pagination_line("第1页 / 共3页")
+    assert not is_pagination_line("1 2 3") and not is_pagination_line("首页 上一篇 下一篇")

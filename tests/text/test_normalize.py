@@ -23,3 +23,10 @@ def test_annotations_blanked_and_widths_folded_with_the_same_length(text, expect
 @pytest.mark.parametrize("text", ["情况(a)", "(一)主动公开", "情况(zhen)", "网址(www.gov.cn)", "数量?"])
 def test_brackets_that_are_not_pinyin_are_kept(text):
     assert normalize(text) == text.replace("（", "(")
+
+
+def test_traditional_script_needs_three_traditional_only_characters():
+    from reportlint.text.normalize import has_traditional
+
+    assert has_traditional("這個報告") and not has_traditional("這個报告") and not has_traditional("这个报告")
+    assert not has_traditional("") and has_traditional("這", threshold=1) and not has_traditional("这", threshold=0)

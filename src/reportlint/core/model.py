@@ -15,7 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from reportlint.text.segmentation import Span
 
 _NEWLINE = re.compile("\n")
 
@@ -254,6 +257,13 @@ class Document:
         from reportlint.text.normalize import normalize
 
         return normalize(self.text)
+
+    @cached_property
+    def lines(self) -> tuple[Span, ...]:
+        """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`), split once for every reader and rule."""
+        from reportlint.text.segmentation import iter_lines
+
+        return tuple(iter_lines(self.text))
 
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""

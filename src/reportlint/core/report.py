@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
-from reportlint.text.segmentation import Span, iter_lines, iter_sentences, logical_paragraphs
+from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
@@ -84,7 +84,7 @@ class Report:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`)."""
-        return tuple(iter_lines(self.document.text))
+        return self.document.lines
 
     @cached_property
     def chrome_lines(self) -> frozenset[int]:
@@ -134,6 +134,17 @@ class Report:
         from reportlint.text.normalize import fold_width
 
         return fold_width(self.document.text)
+
+    @cached_property
+    def title_anchor(self) -> tuple[int, int]:
+        """Where a finding about the whole report points: its title, or else the first character of report text
+        outside page chrome."""
+        title = self.reading.title
+        if title is not None:
+            return title.start, title.end
+        text, reading = self.text, self.reading
+        first = next((index for index, char in enumerate(text) if not char.isspace() and not reading.in_chrome(index)), 0)
+        return first, first + 1
 
     def shared(self, compute: Callable[[Report], T]) -> T:
         """``compute(self)``, computed once per report and shared by every rule that asks with the same function."""

@@ -280,7 +280,7 @@ class HalfWidthPunctuation(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
         reading = report.reading
-        lines = [line for line in report.lines if not reading.in_chrome(line.start)]
+        lines = [line for line in report.lines if not reading.in_chrome(line.start)] if reading.chrome else report.lines
         found_by_line = [(line, list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))) for line in lines]
         found_by_line = [(line, found) for line, found in found_by_line if found]
         if not found_by_line:

@@ -52,6 +52,8 @@ BUILTIN_PLUGINS = (
     "reportlint.rules.packs",
     "reportlint.rules.rl9_internal",
     "reportlint.rules.rl1_structure",
+    "reportlint.rules.rl1_content",
+    "reportlint.rules.rl1_title",
     "reportlint.rules.rl2_tables",
     "reportlint.rules.rl3_relations",
     "reportlint.rules.rl6_hygiene",

@@ -141,6 +141,12 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
     return result
 
 
+#: Label keys longer than this (a line of prose in a table region) are not remembered.
+_MAX_KNOWN_KEY = 200
+#: How many label keys an aligner remembers the hits of (then it starts afresh).
+_MAX_KNOWN_HITS = 4096
+
+
 class TableGroupAligner:
     """Aligns the segments of one region to a group of template tables (e.g. all of section 二)."""
 
@@ -148,6 +154,8 @@ class TableGroupAligner:
         self.tables = tuple(tables)
         self.relations = tuple(relations)
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
+        self._index_of = {(table.id, row.id): index for index, (table, row) in enumerate(self.expected)}
+        self._table_of = {table.id: table for table in reversed(self.tables)}
         self.entries = self._entries()
         #: entry positions by the first character of their key: a label key can only contain entries whose first character it has
         self._by_first: dict[str, list[int]] = {}
@@ -156,6 +164,13 @@ class TableGroupAligner:
         self._header_key_list = [entry.key for entry in self.entries if entry.kind == "header"]
         self._header_keys = frozenset(self._header_key_list)
         self._all_keys = frozenset(entry.key for entry in self.entries)
+        #: the known labels found in a label key (reports repeat the template's labels): key → hits
+        self._known_hits: dict[str, list[_LabelHit]] = {}
+        #: the header and column labels of each table
+        self._labels = {
+            table.id: frozenset(label_key(text) for text in (*table.header, *(column.label for column in table.columns)))
+            for table in self.tables
+        }
         #: (position in ``expected``, label without ordinal) for every row label and alias, for fuzzy matching
         self.bare_labels = [
             (index, strip_ordinal(label_key(text)))
@@ -183,11 +198,22 @@ class TableGroupAligner:
 
     def _hits(self, key: str, entries: Sequence[_Entry] | None = None) -> list[_LabelHit]:
         """Known labels inside a label key, longest first, without overlaps, in text order."""
+        if entries is None:
+            known = self._known_hits.get(key)
+            if known is None:
+                candidates = sorted(number for char in set(key) for number in self._by_first.get(char, ()))
+                known = self._find_hits(key, [self.entries[number] for number in candidates])
+                if len(key) <= _MAX_KNOWN_KEY:
+                    if len(self._known_hits) >= _MAX_KNOWN_HITS:
+                        self._known_hits.clear()
+                    self._known_hits[key] = known
+            return known
+        return self._find_hits(key, entries)
+
+    @staticmethod
+    def _find_hits(key: str, entries: Sequence[_Entry]) -> list[_LabelHit]:
         covered = [False] * len(key)
         hits = []
-        if entries is None:
-            candidates = sorted(number for char in set(key) for number in self._by_first.get(char, ()))
-            entries = [self.entries[number] for number in candidates]
         for entry in entries:
             position = key.find(entry.key)
             while position >= 0:
@@ -239,12 +265,13 @@ class TableGroupAligner:
         placements: list[Placement] = []
         pointer = 0
         lost = False
-        index_of = {(table.id, row.id): index for index, (table, row) in enumerate(self.expected)}
-        exact = [self._identify(document, segment, 0, exact_only=True) for segment in segment_list]
+        index_of = self._index_of
+        labels = [self._label_hits(document, segment) for segment in segment_list]
+        exact = [self._identify(label, 0, exact_only=True) for label in labels]
         # the last segment that names each row by its label: a row named later is never placed by position
         last_named = {(found[0].id, found[1].id): number for number, found in enumerate(exact) if found is not None}
         for number, segment in enumerate(segment_list):
-            found = exact[number] or self._identify(document, segment, pointer)
+            found = exact[number] or self._identify(labels[number], pointer)
             if found is None and not segment.has_values:
                 continue  # a header or title row with empty cells
             if found is not None:
@@ -269,16 +296,21 @@ class TableGroupAligner:
             placements.append(Placement(segment, None, None, LabelMatch.NONE, label_start, label_end))
         return placements
 
-    def _identify(self, document: Document, segment: Segment, pointer: int, exact_only: bool = False):
+    def _label_hits(self, document: Document, segment: Segment) -> tuple[str, list[int], list[_LabelHit]] | None:
+        """A segment's label key, the offset of each key character and the known labels in it (None without a label)."""
         if not segment.label:
             return None
-        start, end = segment.label[0].start, segment.label[-1].end
-        key, offsets = keyed(document.normalized, start, end)
-        hits = self._hits(key)
+        key, offsets = keyed(document.normalized, segment.label[0].start, segment.label[-1].end)
+        return key, offsets, self._hits(key)
+
+    def _identify(self, label: tuple[str, list[int], list[_LabelHit]] | None, pointer: int, exact_only: bool = False):
+        if label is None:
+            return None
+        key, offsets, hits = label
         rows = [hit for hit in hits if hit.entry.kind == "row"]
         if rows:
             hit = rows[-1]
-            table = next(table for table in self.tables if table.id == hit.entry.table)
+            table = self._table_of[hit.entry.table]
             assert hit.entry.row is not None  # row entries always name their row
             row = table.row(hit.entry.row)
             return table, row, hit.entry.match, offsets[hit.key_start], offsets[hit.key_end - 1] + 1
@@ -322,7 +354,7 @@ class TableGroupAligner:
             table_rows = by_table[table.id]
             if table is self.tables[0]:
                 table_rows = table_rows + unplaced
-            own_headers = tuple(label for label in headers if label in self._labels_of(table))
+            own_headers = tuple(label for label in headers if label in self._labels[table.id])
             own_unsplit = tuple(row for row in unsplit if row.table == table.id)
             filled_tables[table.id] = FilledTable.build(
                 table,
@@ -339,9 +371,6 @@ class TableGroupAligner:
                 unsplittable=own_unsplit,
             )
         return filled_tables, score
-
-    def _labels_of(self, table: TableSpec) -> set[str]:
-        return {label_key(text) for text in (*table.header, *(column.label for column in table.columns))}
 
     def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
         """Header labels found, and header cells that look cut off (``本年废止件``)."""

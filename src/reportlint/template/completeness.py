@@ -26,7 +26,7 @@ from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
 from reportlint.template.spec import TemplateSpec
 from reportlint.text.chars import HAN
-from reportlint.text.chrome import is_chrome_line, is_pagination_line
+from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
 from reportlint.text.ordinals import section_number
 from reportlint.text.quoting import squash
@@ -109,23 +109,31 @@ class UnreadTable:
     rows: tuple[str, ...] = ()
 
 
-def _content_lines(document: Document) -> list[Span]:
-    """The non-blank lines of the text that are not page chrome, trimmed."""
+def _content_lines(document: Document, chrome: Sequence[Span]) -> list[Span]:
+    """The non-blank lines of the text that are not page chrome, trimmed.
+
+    ``chrome`` are the page's chrome lines (:func:`~reportlint.text.chrome.chrome_lines`,
+    which leaves out table rows); a table row is tested here.
+    """
     text = document.normalized
+    chrome_starts = {span.start for span in chrome}
     lines = []
-    for line in iter_lines(text):
+    for line in document.lines:
         content = text[line.start : line.end]
-        if not content.strip() or is_chrome_line(content):
+        stripped = content.strip()
+        if not stripped:
             continue
         start = line.start + len(content) - len(content.lstrip())
-        lines.append(Span(start, start + len(content.strip())))
+        if start in chrome_starts if "\t" not in content else is_chrome_line(content):
+            continue
+        lines.append(Span(start, start + len(stripped)))
     return lines
 
 
 def _more_pages(document: Document) -> Span | None:
     """A pager saying the article has pages after this one (第1页 共3页, 下一页)."""
     text = document.normalized
-    for line in iter_lines(text):
+    for line in document.lines:
         content = text[line.start : line.end]
         if not is_pagination_line(content):
             continue
@@ -169,9 +177,12 @@ def _ends_properly(text: str) -> bool:
     return not re.search(f"[{HAN}\\w,，、:：(（《“]$", stripped)
 
 
-def find_truncation(document: Document, sections: Sequence[FoundSection]) -> Truncation | None:
-    """Where the report's text stops early, or None when it reads as complete (see the module docs)."""
-    lines = _content_lines(document)
+def find_truncation(document: Document, sections: Sequence[FoundSection], chrome: Sequence[Span] | None = None) -> Truncation | None:
+    """Where the report's text stops early, or None when it reads as complete (see the module docs).
+
+    ``chrome`` are the page's chrome lines when the caller has found them already.
+    """
+    lines = _content_lines(document, tuple(chrome_lines(document.normalized, document.lines)) if chrome is None else chrome)
     if not lines:
         return None
     last = lines[-1]

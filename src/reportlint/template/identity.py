@@ -393,14 +393,18 @@ def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | 
 
 #: Where an intro names its body: 本报告由××编制, 现公布××2024年…报告, ××根据《条例》…, 2022年，××认真贯彻…
 _BODY = r"(?P<body>[^\s,.;:!?()<>\"'《》、。，；：！？“”]{2,30}?)"
-_INTRO_SUBJECT = (
-    re.compile(rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|编制|组织编制|负责编制)"),
-    re.compile(rf"现(?:将|予|就)?(?:公布|发布|印发|公开)[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),
-    re.compile(rf"{_BODY}\s*(?:根据|依据|按照|依照)\s*《(?:中华人民共和国)?政府信息公开条例》"),
-    re.compile(rf"{_BODY}\s*(?:编制|编写|发布)了?\s*(?:本|(?:19|20)\d\d\s*年)"),
-    re.compile(
-        rf"{_BODY}\s*(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高度|进一步|围绕|全面|持续|不断|始终|积极|扎实|切实|着力|聚焦|立足|以)"
-    ),
+_INTRO_VERBS = r"(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高度|进一步|围绕|全面|持续|不断|始终|积极|扎实|切实|着力|聚焦|立足|以)"
+#: Each pattern with the words it cannot match without: a clause without them is passed over
+#: without trying every start of a body name (the search is the costly part of reading an intro).
+_INTRO_SUBJECT = tuple(
+    (re.compile(words), re.compile(pattern))
+    for words, pattern in (
+        (r"本(?:年度)?报告(?:由|是)", rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|编制|组织编制|负责编制)"),
+        (r"现(?:将|予|就)?(?:公布|发布|印发|公开)", rf"现(?:将|予|就)?(?:公布|发布|印发|公开)[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),
+        (r"政府信息公开条例》", rf"{_BODY}\s*(?:根据|依据|按照|依照)\s*《(?:中华人民共和国)?政府信息公开条例》"),
+        (r"编制|编写|发布", rf"{_BODY}\s*(?:编制|编写|发布)了?\s*(?:本|(?:19|20)\d\d\s*年)"),
+        (_INTRO_VERBS, rf"{_BODY}\s*{_INTRO_VERBS}"),
+    )
 )
 #: How far into the text an intro's naming of its body is looked for.
 _INTRO_WINDOW = 1500
@@ -411,8 +415,8 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
     text = document.normalized
     end = min(len(text), (first_heading or 0) + _INTRO_WINDOW)
     for clause in re.finditer(r"[^。\n;；]+", text[:end]):
-        for pattern in _INTRO_SUBJECT:
-            match = pattern.search(clause.group())
+        for words, pattern in _INTRO_SUBJECT:
+            match = pattern.search(clause.group()) if words.search(clause.group()) else None
             if match is None:
                 continue
             start = clause.start() + match.start("body")

@@ -69,6 +69,11 @@ class Reading:
     #: The templates the report was read against (with the extensions whose ``when:`` it meets).
     template_set: TemplateSet | None = None
 
+    @property
+    def six_part_era(self) -> bool:
+        """Whether the report is judged against the six-part format: dated 2019 or later, or undated."""
+        return self.year is None or self.year >= 2019
+
     def section(self, section_id: str) -> FoundSection | None:
         """The first found section with this template id."""
         return next((section for section in self.sections if section.spec_id == section_id), None)
@@ -107,7 +112,7 @@ class Reading:
 
     def in_chrome(self, position: int) -> bool:
         """Whether a position lies on a line of page chrome (site navigation, widgets, CMS metadata)."""
-        return any(span.start <= position < span.end for span in self.chrome)
+        return bool(self.chrome) and any(span.start <= position < span.end for span in self.chrome)
 
     def unread(self, section_id: str) -> UnreadTable | None:
         """The part's tables that could not be read, if any."""
@@ -166,7 +171,8 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
-    truncation = find_truncation(document, sections)
+    chrome = tuple(chrome_lines(document.normalized, document.lines))
+    truncation = find_truncation(document, sections, chrome)
     page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(
         title=title,
@@ -183,7 +189,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         filled=filled,
         truncation=truncation,
         unread_tables=find_unread_tables(document, sections, filled, primary or (all_templates[0] if all_templates else None), truncation),
-        chrome=tuple(chrome_lines(document.normalized)),
+        chrome=chrome,
         limited="；".join(dict.fromkeys(limits)) or None,
         template_set=templates,
     )

@@ -20,7 +20,6 @@ from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
 from reportlint.text.ordinals import chinese_number
-from reportlint.text.segmentation import iter_lines
 
 _SENTENCE_LIKE = re.compile(r"[。；;]$|[，,].*[，,]")
 
@@ -130,6 +129,13 @@ class SectionFinder:
             )
         )
         self.bare_table_labels = frozenset(strip_ordinal(label) for label in self.table_labels)
+        #: legacy headings of up to three characters are a whole heading's text, longer ones may be part of it
+        self._short_legacy = frozenset(legacy for legacy in self.legacy if len(legacy) <= 3)
+        self._long_legacy = tuple(legacy for legacy in self.legacy if len(legacy) > 3)
+        #: the table labels by length (a label only resembles keys of about its length)
+        self._labels_by_length: dict[int, list[str]] = {}
+        for label in self.table_labels:
+            self._labels_by_length.setdefault(len(label), []).append(label)
         #: exact and variant headings without their ordinal → (section id, how it matched)
         self.known_headings: dict[str, tuple[str, str]] = {}
         for section in self.sections:
@@ -168,10 +174,10 @@ class SectionFinder:
         headings = [block for block in document.blocks if isinstance(block, Heading)]
         candidates = []
         normalized = document.normalized
-        for line in iter_lines(document.text):
-            if any(start <= line.start < end for start, end in tables):
+        for line in document.lines:
+            if tables and any(start <= line.start < end for start, end in tables):
                 continue
-            heading = next((block for block in headings if line.start <= block.start <= line.end), None)
+            heading = next((block for block in headings if line.start <= block.start <= line.end), None) if headings else None
             # A heading block's own range leaves out markup such as Markdown's "## ".
             start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
             content = normalized[start:end]
@@ -200,10 +206,13 @@ class SectionFinder:
         if not bare or bare in self.bare_table_labels:
             return None
         sentence_like = bool(_SENTENCE_LIKE.search(content.strip()))
-        if kind != "arabic" and not inline:
-            for legacy in self.legacy:
-                if (bare == legacy if len(legacy) <= 3 else legacy in bare) and not sentence_like:
-                    return _Candidate("legacy", None, content, start, end, value, "legacy", True, value, kind)
+        if (
+            kind != "arabic"
+            and not inline
+            and not sentence_like
+            and (bare in self._short_legacy or any(legacy in bare for legacy in self._long_legacy))
+        ):
+            return _Candidate("legacy", None, content, start, end, value, "legacy", True, value, kind)
         known = self.known_headings.get(bare)
         if known is not None:
             number = self.numbers[known[0]]
@@ -282,7 +291,11 @@ class SectionFinder:
 
     def _like_table_label(self, key: str) -> bool:
         """A slightly different spelling of a table row label (``一、本年新收政府信息公开申请数``)."""
-        return any(abs(len(label) - len(key)) <= 3 and similarity(key, label) >= 0.9 for label in self.table_labels)
+        return any(
+            similarity(key, label) >= 0.9
+            for length in range(len(key) - 3, len(key) + 4)
+            for label in self._labels_by_length.get(length, ())
+        )
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:

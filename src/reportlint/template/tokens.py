@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
@@ -24,9 +25,11 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
 _MAX_SPACE_LABEL = 60
 
 
-@dataclass(frozen=True)
-class Token:
-    """One cell: its text range, what it holds (``value``, ``blank`` or ``text``) and, in a real table, its grid column."""
+class Token(NamedTuple):
+    """One cell: its text range, what it holds (``value``, ``blank`` or ``text``) and, in a real table, its grid column.
+
+    A named tuple: a report's table regions make hundreds, in the reader's hot loop.
+    """
 
     start: int
     end: int
@@ -192,6 +195,8 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
     Web pages copied as text write tables so: every cell on its own line ending
     with a pipe. None when the region is not written that way.
     """
+    if text.find("|", start, end) < 0:
+        return None  # no pipe at all: no cell is closed by one
     lines = [
         (line.start + start, line.end + start)
         for line in iter_lines(text[start:end])

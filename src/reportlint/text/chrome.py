@@ -11,7 +11,7 @@ the text is only one page of the report (:func:`is_pagination_line`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reportlint.text.segmentation import Span, iter_lines
 
@@ -140,7 +140,8 @@ def is_metadata_line(text: str) -> bool:
 def is_pagination_line(text: str) -> bool:
     """A CMS pager: ``第1页 共3页``, ``首页 上一页 1 2 3 下一页 尾页``."""
     stripped = text.strip()
-    return bool(stripped) and len(stripped) <= MAX_CHROME_LENGTH and _PAGINATION.search(stripped) is not None
+    # every pager names a page (页): most lines are ruled out without the search
+    return "页" in stripped and len(stripped) <= MAX_CHROME_LENGTH and _PAGINATION.search(stripped) is not None
 
 
 def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
@@ -159,9 +160,12 @@ def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
     return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(bare) <= MAX_CHROME_LENGTH
 
 
-def chrome_lines(text: str) -> Iterator[Span]:
-    """The lines of ``text`` (a normalised view) that are page chrome, each trimmed of surrounding whitespace."""
-    for line in iter_lines(text):
+def chrome_lines(text: str, lines: Iterable[Span] | None = None) -> Iterator[Span]:
+    """The lines of ``text`` (a normalised view) that are page chrome, each trimmed of surrounding whitespace.
+
+    ``lines`` are the text's lines when the caller has them (:attr:`Document.lines <reportlint.core.model.Document.lines>`).
+    """
+    for line in iter_lines(text) if lines is None else lines:
         content = text[line.start : line.end]
         if content.strip() and "\t" not in content and is_chrome_line(content):
             start = line.start + len(content) - len(content.lstrip())

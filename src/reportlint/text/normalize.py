@@ -52,6 +52,8 @@ _TRADITIONAL_MARKER = re.compile(f"[{''.join(sorted(TRADITIONAL_MARKERS))}]")
 
 def has_traditional(text: str, threshold: int = 3) -> bool:
     """True when the text contains at least ``threshold`` traditional-only characters."""
+    if _TRADITIONAL_MARKER.search(text) is None:  # most texts have none: no need to count
+        return False
     return any(count >= threshold for count, _ in enumerate(_TRADITIONAL_MARKER.finditer(text), start=1))
 
 
