@@ -174,6 +174,22 @@ def test_local_plugin_file_from_config(tmp_path, monkeypatch):
     assert run.diagnostics[0].origin == "plugin:local:rules_local.py"
 
 
+def test_a_local_plugin_runs_its_current_source_and_leaves_no_bytecode_beside_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # as on a user's machine
+    plugin = tmp_path / "rules_local.py"
+    plugin.write_text(textwrap.dedent(GOOD_PLUGIN), encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('local-plugins = ["rules_local.py"]\n', encoding="utf-8")
+    report = _report(tmp_path, "XX镇" + REPORT)
+    first = lint_paths([str(report)], RunOptions(select=("GS",)))
+    # the same size, within the same second: a bytecode cache keyed on size and mtime would run the old code
+    plugin.write_text(textwrap.dedent(GOOD_PLUGIN).replace("未替换：", "没替换："), encoding="utf-8")
+    monkeypatch.setattr(plugins, "_REGISTRIES", {})
+    second = lint_paths([str(report)], RunOptions(select=("GS",)))
+    assert [d.message for d in first.diagnostics] == ["模板占位符未替换：XX镇"]
+    assert [d.message for d in second.diagnostics] == ["模板占位符没替换：XX镇"]
+    assert not (tmp_path / "__pycache__").exists()
+
+
 CONFIGURE_PLUGIN = """
 from reportlint import hookimpl
 

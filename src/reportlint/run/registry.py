@@ -143,14 +143,20 @@ def _distribution_version(entry_point: Any) -> str:
 
 
 def _load_local_plugin(path: Path) -> ModuleType:
-    """Import an unpackaged ``.py`` plugin file named in ``local-plugins``."""
+    """Import an unpackaged ``.py`` plugin file named in ``local-plugins``.
+
+    The module is compiled from the file's current bytes, never from a
+    ``__pycache__`` entry, and nothing is written beside the user's file: a
+    plugin edited within the same second keeps its size and modification time,
+    so its old bytecode would otherwise run under the result-cache key of the
+    new source.
+    """
     module_name = "reportlint_local_" + re.sub(r"\W", "_", path.stem)
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"无法导入 {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
+    code = compile(path.read_bytes(), str(path), "exec", dont_inherit=True)
+    module = ModuleType(module_name)
+    module.__file__ = str(path)
+    sys.modules[module_name] = module  # dataclasses and pickling look the module up by name
+    exec(code, module.__dict__)
     return module
 
 
