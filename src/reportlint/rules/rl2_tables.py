@@ -12,7 +12,8 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
 from reportlint.template.identity import Subject
-from reportlint.template.labels import label_key
+from reportlint.template.labels import is_near_miss, is_truncation, label_key
+from reportlint.template.spec import TableSpec
 from reportlint.text.chars import HAN_CHAR
 from reportlint.text.quoting import squash
 
@@ -514,9 +515,10 @@ class ImpossibleCount(Rule):
 
 
 class HeaderLabel(Rule):
-    """表头文字残缺或不是官方格式中的写法（如“本年废止件”）。
+    """表头文字残缺或不是官方格式中的写法（如“本年废止件”“科研机关”）。
 
-    表头残缺多是网页转换或排版截断造成的，读者可能误解栏目含义。
+    表头残缺多是网页转换或排版截断造成的，写错一个字（“科研机关”应为“科研机构”）
+    多是手工录入所致；读者可能误解栏目含义。能确定是哪个官方表头时，消息给出官方写法。
 
     反例：
 
@@ -534,7 +536,17 @@ class HeaderLabel(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
             for text, start, end in table.unknown_headers:
-                yield self.diagnostic(f"{table.spec.display}的表头“{text}”不完整或不是官方格式中的写法", start, end)
+                official = _official_header(table.spec, text)
+                hint = f"，官方格式为“{official}”" if official else ""
+                yield self.diagnostic(f"{table.spec.display}的表头“{text}”不完整或不是官方格式中的写法{hint}", start, end)
+
+
+def _official_header(spec: TableSpec, written: str) -> str | None:
+    """The one official header text that ``written`` cuts off or misspells by one character, or None."""
+    key = label_key(written)
+    texts = (*spec.header, *(part for column in spec.columns for text in (column.label, *column.aliases) for part in text.split("/")))
+    found = {text for text in texts if is_truncation(key, label_key(text)) or is_near_miss(key, label_key(text))}
+    return found.pop() if len(found) == 1 else None
 
 
 class RowLabelVariant(Rule):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from reportlint.core.model import Document
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
 from reportlint.template.flattened import FlattenedReader
-from reportlint.template.labels import is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
+from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token
 
@@ -399,6 +399,8 @@ class TableGroupAligner:
                     following = label_key(tokens[index + 1].text) if index + 1 < len(tokens) else ""
                     if not any(header.startswith(key + following) and following for header in header_keys):
                         unknown.append((token.text, token.start, token.end))
+                elif key not in all_keys and any(is_near_miss(key, header) for header in header_keys):
+                    unknown.append((token.text, token.start, token.end))
                 index += 1
         return list(dict.fromkeys(found)), unknown
 

@@ -60,6 +60,12 @@ def similarity(first: str, second: str) -> float:
     return SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
+def is_near_miss(written: str, label: str, minimum: int = 4) -> bool:
+    """Whether ``written`` is ``label`` with one character replaced (``科研机关`` for ``科研机构``), both at least
+    ``minimum`` characters long."""
+    return len(written) == len(label) >= minimum and sum(1 for one, other in zip(written, label, strict=True) if one != other) == 1
+
+
 def is_truncation(fragment: str, label: str, minimum: int = 3) -> bool:
     """Whether ``fragment`` is a cut-off beginning of ``label`` (at least ``minimum`` characters)."""
     return len(fragment) >= minimum and len(fragment) < len(label) and label.startswith(fragment)

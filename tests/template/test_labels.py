@@ -1,0 +1,24 @@
+"""Label keys and the two ways a written label can fall short of an official one: cut off, or one character wrong."""
+
+from __future__ import annotations
+
+from reportlint.template.labels import is_near_miss, is_truncation, label_key
+
+
+def test_label_keys_ignore_spacing_brackets_and_list_punctuation():
+    assert label_key("法 律 服 务 机 构") == label_key("法律服务机构")
+    assert label_key("(三)不予公开") == label_key("（三）不予公开")
+
+
+def test_a_cut_off_label_is_a_truncation_of_at_least_three_characters():
+    assert is_truncation("本年废止件", "本年废止件数")
+    assert not is_truncation("本年", "本年废止件数")  # too short to say
+    assert not is_truncation("本年废止件数", "本年废止件数")  # the label itself
+
+
+def test_one_character_wrong_is_a_near_miss_only_for_labels_of_four_characters_or_more():
+    assert is_near_miss("科研机关", "科研机构")
+    assert not is_near_miss("科研机构", "科研机构")  # the label itself
+    assert not is_near_miss("社会机关", "科研机构")  # two characters wrong
+    assert not is_near_miss("自然民", "自然人")  # three characters: too short to tell a slip from another word
+    assert not is_near_miss("科研机构们", "科研机构")  # a different length
