@@ -62,11 +62,12 @@ def cell_anchor(report: BatchReport, cells: CellValues, table: str, row: str, co
     return report.anchor(cells.places, position, cell_key(table, row, column))
 
 
-def _cells(pair: YearPair) -> tuple[CellValues, CellValues] | None:
-    previous, current = pair.previous.facts, pair.current.facts
-    if previous is None or current is None or previous.cells is None or current.cells is None:
-        return None
-    return previous.cells, current.cells
+def _pairs_with_cells(batch: Batch) -> Iterator[tuple[YearPair, CellValues, CellValues]]:
+    """Each year pair whose two reports both had their tables read, with last year's cells and this year's."""
+    for pair in batch.pairs:
+        previous, current = pair.previous.facts, pair.current.facts
+        if previous is not None and current is not None and previous.cells is not None and current.cells is not None:
+            yield pair, previous.cells, current.cells
 
 
 class PairingAmbiguity(BatchRule):
@@ -155,11 +156,7 @@ class CarryOverMismatch(BatchRule):
     severity = "error"
 
     def check(self, batch: Batch) -> Iterator[Diagnostic]:
-        for pair in batch.pairs:
-            cells = _cells(pair)
-            if cells is None:
-                continue
-            previous, current = cells
+        for pair, previous, current in _pairs_with_cells(batch):
             for column in APPLICATION_COLUMNS:
                 carried = current.value("s3", "r2", column)
                 pending = previous.value("s3", "r4", column)
@@ -216,11 +213,7 @@ class StockDiscontinuity(BatchRule):
     severity = "warning"
 
     def check(self, batch: Batch) -> Iterator[Diagnostic]:
-        for pair in batch.pairs:
-            cells = _cells(pair)
-            if cells is None:
-                continue
-            previous, current = cells
+        for pair, previous, current in _pairs_with_cells(batch):
             for table, row in _T2021_STOCK_ROWS:
                 yield from self._in_force(batch, pair, previous, current, table, row)
             for table, row in _T2019_STOCK_ROWS:
