@@ -104,49 +104,71 @@ class _Capture(io.StringIO):
 
 def run_rule(rule: Rule, report: Report, cap: int, internal: Internal) -> list[Diagnostic]:
     """The findings of one rule on one report, contained (see the module's documentation)."""
-    capture = _Capture()
-    saved = sys.stdout, sys.stderr
-    sys.stdout = sys.stderr = capture
     found: list[Diagnostic] = []
-    produced: Iterable[Diagnostic] | None = None
-    try:
+    with _contained(_who(rule), internal, found, doing="在检查中", printing="在检查时"):
         if rule.applies_to is not None and not rule.applies_to.holds(report):
             return found
         produced = rule.check(report)
         if produced is not None:
             _collect(rule, produced, len(report.text), cap, internal, found)
+    return found
+
+
+@contextlib.contextmanager
+def _contained(who: str, internal: Internal, failures: list[Diagnostic], doing: str = "", printing: str = "") -> Iterator[None]:
+    """Run a rule's work with what it prints captured (one RL913) and what it raises turned into one RL907.
+
+    ``doing`` and ``printing`` say when it happened (``在检查中``, ``在检查时``).
+    Memory errors, a stopped check and the user's own Ctrl-C pass through.
+    """
+    capture = _Capture()
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = capture
+    try:
+        yield
     except (MemoryError, CheckStopped):
         raise
     except KeyboardInterrupt:
         if user_interrupted():
             raise
-        found.append(internal("RL907", f"{_who(rule)}在检查中引发了 KeyboardInterrupt，已跳过该规则"))
+        failures.append(internal("RL907", f"{who}{doing}引发了 KeyboardInterrupt，已跳过该规则"))
     except SystemExit as error:
-        found.append(internal("RL907", f"{_who(rule)}在检查中调用了 sys.exit({shown(error.code)})，已跳过该规则（规则不应结束进程）"))
-    except Exception as error:  # a failing rule must not stop the others
-        found.append(internal("RL907", f"{_who(rule)}运行出错，已跳过该规则：{_error_text(error)}"))
+        failures.append(internal("RL907", f"{who}{doing}调用了 sys.exit({shown(error.code)})，已跳过该规则（规则不应结束进程）"))
+    except Exception as error:  # a failing rule must not stop the others nor lose the files' findings
+        failures.append(internal("RL907", f"{who}运行出错，已跳过该规则：{_error_text(error)}"))
     except BaseException as error:  # GeneratorExit and other oddities a plugin may raise
-        found.append(internal("RL907", f"{_who(rule)}在检查中引发了 {type(error).__name__}，已跳过该规则"))
+        failures.append(internal("RL907", f"{who}{doing}引发了 {type(error).__name__}，已跳过该规则"))
     finally:
         sys.stdout, sys.stderr = saved
     if capture.total:
         printed = " ".join(capture.getvalue().split())
         more = "……" if capture.total > MAX_SHOWN_OUTPUT else ""
-        found.append(internal("RL913", f"{_who(rule)}在检查时向终端输出了 {capture.total} 个字符（已截获）：{printed}{more}"))
-    return found
+        failures.append(internal("RL913", f"{who}{printing}向终端输出了 {capture.total} 个字符（已截获）：{printed}{more}"))
+
+
+@contextlib.contextmanager
+def _yielded(produced: object, who: str, internal: Internal, failures: list[Diagnostic]) -> Iterator[Iterator[object] | None]:
+    """What a rule's ``check()`` yields, closed afterwards; None (and one RL907) when it returned no iterable."""
+    try:
+        items = iter(produced)  # type: ignore[call-overload]
+    except TypeError:
+        failures.append(internal("RL907", f"{who}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则"))
+        yield None
+        return
+    try:
+        yield items
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            with contextlib.suppress(Exception):  # a generator failing as it closes has said what it had to say
+                close()
 
 
 def _collect(rule: Rule, produced: Iterable[Diagnostic], length: int, cap: int, internal: Internal, found: list[Diagnostic]) -> None:
-    try:
-        items = iter(produced)
-    except TypeError:
-        found.append(
-            internal("RL907", f"{_who(rule)}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
-        )
-        return
-    count = 0
-    try:
-        for item in items:
+    with _yielded(produced, _who(rule), internal, found) as items:
+        if items is None:
+            return
+        for count, item in enumerate(items):
             problem = _problem(item, length)
             if problem is not None:
                 found.append(internal("RL907", f"{_who(rule)}产生了无效的结果（{problem}），已跳过该规则其余的结果"))
@@ -154,13 +176,8 @@ def _collect(rule: Rule, produced: Iterable[Diagnostic], length: int, cap: int, 
             if count == cap:
                 found.append(internal("RL914", f"{_who(rule)}在本文件中报告了超过 {cap} 个问题，只显示前 {cap} 个"))
                 return
+            assert isinstance(item, Diagnostic)  # checked by _problem
             found.append(_clean(item))
-            count += 1
-    finally:
-        close = getattr(items, "close", None)
-        if close is not None:
-            with contextlib.suppress(Exception):  # a generator failing as it closes has said what it had to say
-                close()
 
 
 def _is_offset(value: object) -> bool:
@@ -176,8 +193,8 @@ def _span_problem(what: str, start: object, end: object, length: int) -> str | N
     return None
 
 
-def _problem(item: object, length: int) -> str | None:
-    """Why a yielded item is not a usable finding, or None."""
+def _identity_problem(item: object) -> str | None:
+    """Why a yielded item is not a finding with a message, a severity and a rule code, or None."""
     if not isinstance(item, Diagnostic):
         return f"应为 Diagnostic，实际为 {type(item).__name__} {shown(item)}"
     if not isinstance(item.message, str):
@@ -186,6 +203,14 @@ def _problem(item: object, length: int) -> str | None:
         return f"级别应为 Severity，实际为 {shown(item.severity)}"
     if not (isinstance(item.code, str) and item.code and isinstance(item.name, str)):
         return f"规则代码应为字符串，实际为 {shown(item.code)}"
+    return None
+
+
+def _problem(item: object, length: int) -> str | None:
+    """Why a yielded item is not a usable finding, or None."""
+    problem = _identity_problem(item)
+    if problem or not isinstance(item, Diagnostic):
+        return problem
     problem = _span_problem("问题", item.start, item.end, length)
     if problem:
         return problem
@@ -254,37 +279,17 @@ def run_batch_rule(
     related places in reports of the batch and no fix (a batch rule has no text
     to edit); anything else ends the rule with one RL907.
     """
-    capture = _Capture()
-    saved = sys.stdout, sys.stderr
-    sys.stdout = sys.stderr = capture
     found: list[Diagnostic] = []
     failures: list[Diagnostic] = []
     who = _batch_who(rule)
-    try:
-        with _time_budget(seconds):
-            produced = rule.check(batch)
-            if produced is not None:
-                _collect_batch(rule, produced, {report.path for report in batch.reports}, cap_for, internal, found, failures)
-    except (MemoryError, CheckStopped):
-        raise
-    except BatchTimeout:
-        failures.append(internal("RL909", f"{who}运行超过了 {seconds or 0:g} 秒，已停止该规则；其他规则和各文件的结果照常报告"))
-    except KeyboardInterrupt:
-        if user_interrupted():
-            raise
-        failures.append(internal("RL907", f"{who}引发了 KeyboardInterrupt，已跳过该规则"))
-    except SystemExit as error:
-        failures.append(internal("RL907", f"{who}调用了 sys.exit({shown(error.code)})，已跳过该规则（规则不应结束进程）"))
-    except Exception as error:  # a failing batch rule must not stop the others nor lose the files' findings
-        failures.append(internal("RL907", f"{who}运行出错，已跳过该规则：{_error_text(error)}"))
-    except BaseException as error:
-        failures.append(internal("RL907", f"{who}引发了 {type(error).__name__}，已跳过该规则"))
-    finally:
-        sys.stdout, sys.stderr = saved
-    if capture.total:
-        printed = " ".join(capture.getvalue().split())
-        more = "……" if capture.total > MAX_SHOWN_OUTPUT else ""
-        failures.append(internal("RL913", f"{who}向终端输出了 {capture.total} 个字符（已截获）：{printed}{more}"))
+    with _contained(who, internal, failures):
+        try:
+            with _time_budget(seconds):
+                produced = rule.check(batch)
+                if produced is not None:
+                    _collect_batch(rule, produced, {report.path for report in batch.reports}, cap_for, internal, found, failures)
+        except BatchTimeout:
+            failures.append(internal("RL909", f"{who}运行超过了 {seconds or 0:g} 秒，已停止该规则；其他规则和各文件的结果照常报告"))
     return found, failures
 
 
@@ -302,20 +307,18 @@ def _collect_batch(
     failures: list[Diagnostic],
 ) -> None:
     who = _batch_who(rule)
-    try:
-        items = iter(produced)
-    except TypeError:
-        failures.append(internal("RL907", f"{who}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则"))
-        return
     counts: dict[str, int] = {}
     # A rule that keeps yielding past every report's cap is stopped: it never costs more than the caps allow.
     budget = max(cap_for(path) for path in paths) * (len(paths) + 1) if paths else 0
-    try:
+    with _yielded(produced, who, internal, failures) as items:
+        if items is None:
+            return
         for consumed, item in enumerate(items):
             problem = _batch_problem(item, paths)
             if problem is not None:
                 failures.append(internal("RL907", f"{who}产生了无效的结果（{problem}），已跳过该规则其余的结果"))
                 return
+            assert isinstance(item, Diagnostic) and item.path is not None  # checked by _batch_problem
             path = item.path
             cap = cap_for(path)
             count = counts.get(path, 0)
@@ -329,23 +332,13 @@ def _collect_batch(
                 )
             if consumed >= budget:
                 return
-    finally:
-        close = getattr(items, "close", None)
-        if close is not None:
-            with contextlib.suppress(Exception):
-                close()
 
 
 def _batch_problem(item: object, paths: set[str]) -> str | None:
     """Why an item a batch rule yielded is not a usable cross-document finding, or None."""
-    if not isinstance(item, Diagnostic):
-        return f"应为 Diagnostic，实际为 {type(item).__name__} {shown(item)}"
-    if not isinstance(item.message, str):
-        return f"消息应为字符串，实际为 {type(item.message).__name__}"
-    if not isinstance(item.severity, Severity):
-        return f"级别应为 Severity，实际为 {shown(item.severity)}"
-    if not (isinstance(item.code, str) and item.code and isinstance(item.name, str)):
-        return f"规则代码应为字符串，实际为 {shown(item.code)}"
+    problem = _identity_problem(item)
+    if problem or not isinstance(item, Diagnostic):
+        return problem
     if not isinstance(item.path, str) or item.path not in paths:
         return f"问题所在的文件 {shown(item.path)} 不是本批报告之一（请用 BatchRule.diagnostic 和报告的位置生成结果）"
     problem = _batch_place_problem("问题", item.start, item.end, item.location)
