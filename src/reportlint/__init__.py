@@ -17,7 +17,7 @@ from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.hookspecs import hookimpl, hookspec
 from reportlint.core.rule import Option, Rule
-from reportlint.core.version import __version__
+from reportlint.version import __version__
 
 __all__ = [
     "BatchRule",

@@ -31,9 +31,9 @@ from reportlint.core.model import Document
 from reportlint.core.report import Report
 from reportlint.core.rule import BaseRule, Rule, RuleDefinitionError
 from reportlint.core.values import clip, shown
-from reportlint.core.version import __version__
 from reportlint.run.results import PluginFailure
 from reportlint.run.services import SERVICES, ReportServices
+from reportlint.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.loaders import Loader

@@ -1,4 +1,4 @@
-"""The user cache: parsed shipped data (YAML specs and packs, the gazetteer's columns) kept between runs.
+"""The user cache: parsed shipped data (YAML specs and packs, the gazetteer's columns) and compiled patterns kept between runs.
 
 Parsing the shipped YAML with ruamel.yaml and splitting the gazetteer's data
 file cost tens of milliseconds on every run; their parsed form is plain data, so
@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from reportlint.core.version import __version__
+from reportlint.version import __version__
 
 T = TypeVar("T")
 USER_CACHE_ENV = "REPORTLINT_USER_CACHE_DIR"
@@ -65,6 +65,11 @@ def _store(path: Path, value: Any) -> None:
         data = marshal.dumps(value)
     except ValueError:  # not plain data (a YAML date, say): nothing to keep
         return
+    store(path, data)
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file renamed over it); a folder that cannot be written keeps nothing."""
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
