@@ -8,10 +8,16 @@ it is kept in a ``marshal`` file under the user cache directory (platformdirs:
 them, reportlint's version and the Python version, so an edited source, a new
 release or another interpreter simply finds no file and parses afresh. Files are
 written atomically; a damaged one is parsed afresh and rewritten.
+
+What is compiled rather than parsed — reportlint's regular expressions
+(:mod:`reportlint.usercache.patterns`) and the methods ``dataclasses`` writes
+(:mod:`reportlint.usercache.dataclass_code`) — is kept per interpreter in an
+:class:`InterpreterStore`.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import marshal
@@ -80,3 +86,70 @@ def store(path: Path, data: bytes) -> None:
         except OSError:
             os.unlink(temporary)
             raise
+
+
+class InterpreterStore:
+    """A table kept in one ``marshal`` file per interpreter (version and build): read on first use, what is new written at exit.
+
+    ``kind`` names the folder under the user cache. Keys and values are plain data
+    or code objects. A missing or damaged file is an empty table; what this
+    process adds is merged with what other processes wrote meanwhile and written
+    atomically when the process ends (forked workers, which end with ``os._exit``,
+    write nothing: their parent has compiled what they use).
+    """
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._kept: dict[Any, Any] | None = None
+        self._new: dict[Any, Any] = {}
+
+    def path(self) -> Path | None:
+        """The file of this interpreter's table, or None when the user cache is off."""
+        folder = user_cache_dir()
+        if folder is None:
+            return None
+        interpreter = hashlib.sha256(f"{sys.version}|{sys.implementation.cache_tag}".encode()).hexdigest()[:24]
+        return folder / self.kind / f"{interpreter}.marshal"
+
+    def get(self, key: Any) -> Any:
+        """The kept value of ``key``, or None."""
+        return self._table().get(key)
+
+    def put(self, key: Any, value: Any) -> None:
+        """Keep ``value`` for ``key`` (written when the process ends)."""
+        self._table()[key] = self._new[key] = value
+
+    def forget(self, key: Any) -> None:
+        """Drop a kept value found to be unusable."""
+        self._table().pop(key, None)
+
+    def _table(self) -> dict[Any, Any]:
+        if self._kept is None:
+            self._kept = self._read()
+            atexit.register(self.save)
+        return self._kept
+
+    def reload(self) -> None:
+        """Read the file again on next use, as a new process would (what is new is not written)."""
+        self._kept = None
+        self._new.clear()
+
+    def save(self) -> None:
+        """Write what this process added, merged with what the file holds now."""
+        path = self.path()
+        if not self._new or path is None:
+            return
+        merged = self._read()
+        merged.update(self._new)
+        with contextlib.suppress(ValueError):
+            store(path, marshal.dumps(merged))
+        self._new.clear()
+
+    def _read(self) -> dict[Any, Any]:
+        path = self.path()
+        if path is not None:
+            with contextlib.suppress(OSError, EOFError, ValueError, TypeError):
+                value = marshal.loads(path.read_bytes())
+                if isinstance(value, dict):
+                    return value
+        return {}
