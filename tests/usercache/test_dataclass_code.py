@@ -69,7 +69,10 @@ def test_a_damaged_file_is_ignored_and_rewritten(store):
     assert _make_cell_class()("a", "b", 1).value == 1
     assert dataclass_code.CODE._new
     _next_process()
-    assert any("def __init__(self,row:_type_row,column:_type_column,value:_type_value" in source for source in marshal.loads(kept_file.read_bytes()))
+    assert any(
+        "def __init__(self,row:_type_row,column:_type_column,value:_type_value" in source
+        for source in marshal.loads(kept_file.read_bytes())
+    )
 
 
 def test_a_kept_value_that_is_not_code_is_compiled_afresh(store):
