@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.entities import codepoint2name
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
@@ -178,8 +178,7 @@ class SourcePositions:
         return found
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A run of a line's text and its place in the source (``line`` is None for a collapsed space)."""
 
     text: str
@@ -187,8 +186,7 @@ class Word:
     column: int = 1
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(NamedTuple):
     """One line of the page's text: its words, heading level (``<hN>``) and share of link text."""
 
     words: tuple[Word, ...]
@@ -201,8 +199,7 @@ class TextLine:
         return "".join(word.text for word in self.words)
 
 
-@dataclass(frozen=True)
-class CellText:
+class CellText(NamedTuple):
     """The lines of one table cell and the source line of its ``<td>``."""
 
     lines: tuple[TextLine, ...]
@@ -221,8 +218,7 @@ class PageTable:
     grid: TableGrid[CellText]
 
 
-@dataclass(frozen=True)
-class _Pending:
+class _Pending(NamedTuple):
     """Text waiting for its line to end, with its element's source line and whether it is link text."""
 
     text: str
