@@ -89,7 +89,7 @@ def store(path: Path, data: bytes) -> None:
 
 
 class InterpreterStore:
-    """A table kept in one ``marshal`` file per interpreter (version and build): read on first use, what is new written at exit.
+    """A table kept in one ``marshal`` file per interpreter (version and build) and reportlint version: read on first use, what is new written at exit.
 
     ``kind`` names the folder under the user cache. Keys and values are plain data
     or code objects. A missing or damaged file is an empty table; what this
@@ -108,8 +108,9 @@ class InterpreterStore:
         folder = user_cache_dir()
         if folder is None:
             return None
-        interpreter = hashlib.sha256(f"{sys.version}|{sys.implementation.cache_tag}".encode()).hexdigest()[:24]
-        return folder / self.kind / f"{interpreter}.marshal"
+        # A new release starts a new file, so entries of code that changed do not pile up.
+        key = hashlib.sha256(f"{__version__}|{sys.version}|{sys.implementation.cache_tag}".encode()).hexdigest()[:24]
+        return folder / self.kind / f"{key}.marshal"
 
     def get(self, key: Any) -> Any:
         """The kept value of ``key``, or None."""
