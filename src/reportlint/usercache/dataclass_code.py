@@ -7,7 +7,7 @@ class, three quarters of it compiling, and reportlint defines a few hundred
 dataclasses, so this was half of its import time. :func:`install` gives the
 ``dataclasses`` module an ``exec`` that compiles each distinct source once and
 keeps the code object in the user cache (:class:`~reportlint.usercache.InterpreterStore`,
-one file per interpreter, as ``__pycache__`` keeps a module's code); every
+one file per interpreter and release, as ``__pycache__`` keeps a module's code); every
 later run executes the kept code.
 
 What runs is what ``exec`` would have run: the code compiled from the same
