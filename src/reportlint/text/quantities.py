@@ -57,6 +57,9 @@ _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
 _QUANTITY = re.compile(
     rf"(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
 )
+# What every count contains (its last digit through its measure word): text without it states no count.
+# A quick scan that skips most sentences, since the full pattern is tried at every position.
+_COUNT_CANDIDATE = re.compile(rf"[\d零〇一二两三四五六七八九十百千万]\s*(?:万\s*)?(?:[余多]\s*)?[{_ONE_CHARACTER_UNITS}]")
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
 _PERCENTAGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _RATE = re.compile(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
@@ -162,6 +165,8 @@ class Enumeration:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
     end = len(text) if end is None else end
+    if _COUNT_CANDIDATE.search(text, start, end) is None:
+        return []
     inside: list[bool] | None = None  # which positions are bracketed: worked out at the first count found
     found = []
     for match in _QUANTITY.finditer(text, start, end):
@@ -293,6 +298,8 @@ class _CountedSentence:
 
 def _outside_brackets(text: str, sentence: Span, pattern: re.Pattern) -> list[int]:
     """Where ``pattern`` matches in the sentence, brackets and book titles left out."""
+    if pattern.search(text, sentence.start, sentence.end) is None:
+        return []
     inside = bracketed(text, sentence.start, sentence.end)
     return [match.start() for match in pattern.finditer(text, sentence.start, sentence.end) if not inside[match.start() - sentence.start]]
 
