@@ -202,10 +202,24 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
     """The text with every place name blanked (same length): a copier changes the names, the rest stays."""
     if not places.references:
         return text
-    characters = list(text)
-    for reference in places.references:
-        characters[reference.start : reference.end] = " " * (reference.end - reference.start)
-    return "".join(characters)
+    length = len(text)
+    if not all(0 <= reference.start <= length and 0 <= reference.end <= length for reference in places.references):
+        # not ranges of the text (never from the place analysis): blanked as a list of characters would be
+        characters = list(text)
+        for reference in places.references:
+            characters[reference.start : reference.end] = " " * (reference.end - reference.start)
+        return "".join(characters)
+    pieces = []
+    position = 0  # the text before here is done
+    for start, end in sorted((reference.start, reference.end) for reference in places.references):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(" " * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _without_template_wording(text: str, templates: TemplateSet) -> str:
