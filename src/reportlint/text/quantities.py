@@ -16,6 +16,7 @@ returns offsets that are valid in the original text too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,8 +55,8 @@ _NOT_A_UNIT_BEFORE = {
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
-_QUANTITY = re.compile(
-    rf"(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
+_QUANTITY = re.compile(  # the look-ahead skips the positions where no number starts, before the look-behinds are tried
+    rf"(?=[\d零〇一二两三四五六七八九十百千万])(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
 )
 # What every count contains (its last digit through its measure word): text without it states no count.
 # A quick scan that skips most sentences, since the full pattern is tried at every position.
@@ -271,7 +272,14 @@ def find_enumerations(
         sentences = iter_sentences(text, start, end)
     else:
         sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
+    # One scan of the whole text for what a count needs: a sentence that overlaps none of these states no count.
+    candidates = [(match.start(), match.end()) for match in _COUNT_CANDIDATE.finditer(text)]
+    candidate_ends = [candidate_end for _, candidate_end in candidates]
     for sentence in sentences:
+        index = bisect_right(candidate_ends, sentence.start)
+        if index == len(candidates) or candidates[index][0] >= sentence.end:
+            previous = _CountedSentence(sentence, ())  # no count, so no list either (its parts would be counts)
+            continue
         counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
         if not marks:
