@@ -47,10 +47,14 @@ class GarbledDate(Rule):
     name = "garbled-date"
     severity = "error"
 
-    _GLUED_DAY = re.compile(rf"(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
-    _GLUED_MONTH = re.compile(rf"(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
-    _OVERLONG = re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
-    _NO_DAY_MARK = re.compile(rf"(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])")
+    # Each pattern opens with a look-ahead at its first character (a year's 1 or 2; a space or digit after 至/到):
+    # the positions where no date can start are passed over before the look-behinds are tried.
+    _GLUED_DAY = re.compile(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
+    _GLUED_MONTH = re.compile(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
+    _OVERLONG = re.compile(rf"(?=[12])(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
+    _NO_DAY_MARK = re.compile(
+        rf"(?=[\s\d])(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])"
+    )
     _DAY_LIST_AFTER = re.compile(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
