@@ -597,6 +597,7 @@ class HigherLevelScope(Rule):
 # --------------------------------------------------------------------------- RL616
 
 _STRAY_SYMBOLS = "><|＞＜｜"
+_STRAY_SYMBOL = re.compile(f"[{re.escape(_STRAY_SYMBOLS)}]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = (
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -660,7 +661,7 @@ class StraySymbol(Rule):
         original = report.text
         quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
-            lone = [index for index in range(line.start, line.end) if original[index] in _STRAY_SYMBOLS and _lone(original, index, line)]
+            lone = [match.start() for match in _STRAY_SYMBOL.finditer(original, line.start, line.end) if _lone(original, match.start(), line)]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
                 for index in lone:
                     if not quoted.contains(index):

@@ -198,6 +198,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 def find_percentages(text: str, start: int = 0, end: int | None = None) -> list[Percentage]:
     """Percentages (``12.3%``) in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
+    if text.find("%", start, end) < 0:  # most sentences: no percentage
+        return []
     return [Percentage(Decimal(match.group(1)), match.start(), match.end()) for match in _PERCENTAGE.finditer(text, start, end)]
 
 
@@ -220,6 +222,8 @@ def find_shares(text: str, start: int = 0, end: int | None = None) -> list[Share
 def find_rates(text: str, start: int = 0, end: int | None = None) -> list[Rate]:
     """Rates (``办结率100%``, ``答复率为98.5%``) in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
+    if text.find("%", start, end) < 0:  # most sentences: no rate
+        return []
     return [
         Rate(match.group("kind"), Percentage(Decimal(match.group("value")), match.start("value"), match.end()), match.start())
         for match in _RATE.finditer(text, start, end)
