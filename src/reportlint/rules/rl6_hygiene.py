@@ -51,7 +51,7 @@ LEGITIMATE_REPEATS = frozenset(
 
 
 # A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开).
-_SPACES_BETWEEN_HAN = re.compile(f"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+_SPACES_BETWEEN_HAN = re.compile(f"(?=[ \u3000])(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
 
 
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
@@ -283,9 +283,10 @@ def _opening_form(closer: str) -> str:
     return {"）": "（", "］": "［", "｝": "｛"}.get(closer, _CLOSERS.get(closer, ""))
 
 
-_HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
+# (each opens with a look-ahead at the mark itself: the other positions are passed over before the look-behind is tried)
+_HALF_WIDTH_IN_CHINESE = re.compile(f"(?=[,;:?!.])(?:(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}]))")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-_FULL_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+_FULL_WIDTH_IN_CHINESE = re.compile(f"(?=[，；：？！])(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
 #: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
 #: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
@@ -318,16 +319,27 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
-        if _HALF_WIDTH_IN_CHINESE.search(text) is None:  # a match in a line is one in the whole text (lines end before \r, \n)
+        # A mark is one character, never a line end, and the look-arounds see the same characters in a line as in the
+        # whole text (a line ends before \r or \n): one pass over the text finds every line's marks.
+        half_marks = list(_HALF_WIDTH_IN_CHINESE.finditer(text))
+        if not half_marks:
             return
         reading = report.reading
-        lines = [line for line in report.lines if not reading.in_chrome(line.start)] if reading.chrome else report.lines
-        found_by_line = [(line, list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))) for line in lines]
-        found_by_line = [(line, found) for line, found in found_by_line if found]
+        lines = report.lines
+        starts = [line.start for line in lines]
+        chrome = [reading.in_chrome(start) for start in starts] if reading.chrome else None
+        by_line: dict[int, list[re.Match[str]]] = {}
+        for match in half_marks:
+            index = bisect_right(starts, match.start()) - 1
+            if chrome is None or not chrome[index]:
+                by_line.setdefault(index, []).append(match)
+        found_by_line = [(lines[index], found) for index, found in sorted(by_line.items())]
         if not found_by_line:
             return
         half = sum(len(found) for _, found in found_by_line)
-        full = sum(len(_FULL_WIDTH_IN_CHINESE.findall(text, line.start, line.end)) for line in lines)
+        full = sum(
+            1 for match in _FULL_WIDTH_IN_CHINESE.finditer(text) if chrome is None or not chrome[bisect_right(starts, match.start()) - 1]
+        )
         if full * HALF_WIDTH_THROUGHOUT <= half and half >= HALF_WIDTH_MARKS:
             first, last = found_by_line[0][1][0], found_by_line[-1][1][-1]
             corrected = list(text[first.start() : last.end()])

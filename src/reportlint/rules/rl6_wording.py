@@ -604,7 +604,7 @@ _PINYIN_SYLLABLE = (
     "(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)"
 )
 _PINYIN_WORD = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,6}}")
-_LATIN_IN_HAN = re.compile(f"(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
+_LATIN_IN_HAN = re.compile(f"(?=[a-z{_TONED}])(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
 #: Lower-case Latin words that are at home in Chinese prose.
 LATIN_WORDS = frozenset(
     [
@@ -715,11 +715,11 @@ def _lone(text: str, index: int, line: ProseLine) -> bool:
 # --------------------------------------------------------------------------- RL617
 
 _YEAR_WITHOUT_NIAN = re.compile(
-    f"(?:^|(?<=[，。；：、,;:\\s]))((?:19[89]|20[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])", re.MULTILINE
+    f"(?=[12])(?:^|(?<=[，。；：、,;:\\s]))((?:19[89]|20[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])", re.MULTILINE
 )
 #: Verbs of counting things: the number after them (in the same clause) is a count.
 _COUNT_VERBS = "发布|公开|收到|受理|办理|办结|答复|回复|更新|推送|发送|转发|制发|印发|接待|处理|开展|举办|召开|组织|培训|解读"
-_BARE_COUNT = re.compile(f"(?<=[{HAN}])(\\d+)(?=[，。；、,;])")
+_BARE_COUNT = re.compile(f"(?=\\d)(?<=[{HAN}])(\\d+)(?=[，。；、,;])")
 #: Count units, longest first, and the unit a counted noun takes when the sentence shows none.
 COUNT_UNITS = ("人次", "条", "件", "次", "篇", "期", "场", "个", "份", "项")
 _UNIT_AFTER_NUMBER = re.compile(r"\d+\s*(" + "|".join(COUNT_UNITS) + ")")

@@ -38,7 +38,7 @@ _ARABIC = re.compile(r"(?=\d)(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\
 _ISO = re.compile(r"(?=\d)(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
 _CHINESE = re.compile(f"([〇零○一二三四五六七八九]{{4}})年({_SMALL})月({_SMALL})日")
 #: A year written with 年/年度 (``2020年``, ``2020 年度``), for year references in prose.
-YEAR_MENTION = re.compile(r"(?<!\d)(19[89]\d|20\d\d)\s*(?=年)")
+YEAR_MENTION = re.compile(r"(?=[12])(?<!\d)(19[89]\d|20\d\d)\s*(?=年)")
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return sorted(found, key=lambda mention: mention.start)
 
 
-_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_MONTH_DAY = re.compile(r"(?=\d)(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _RANGE_LINK = re.compile(r"\s*(?:起\s*)?(?:至|到|[-—~－])\s*$")
 
 

@@ -14,9 +14,9 @@ import re
 from reportlint.text.chars import HAN
 
 _WHITESPACE = re.compile(r"\s+")
-_SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
+_SPACE_BETWEEN_HAN = re.compile(f"(?= )(?<=[{HAN}]) (?=[{HAN}])")
 _LINE_BREAK = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
-_BREAK_BETWEEN_HAN = re.compile(f"(?<=[{HAN}“”（）《》，、。：；])\n(?=[{HAN}“”（）《》，、。：；])")
+_BREAK_BETWEEN_HAN = re.compile(f"(?=\n)(?<=[{HAN}“”（）《》，、。：；])\n(?=[{HAN}“”（）《》，、。：；])")
 
 
 def squash(text: str) -> str:
