@@ -16,7 +16,6 @@ returns offsets that are valid in the original text too.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -276,15 +275,11 @@ def find_enumerations(
         sentences = iter_sentences(text, start, end)
     else:
         sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
-    # One scan of the whole text for what a count needs: a sentence that overlaps none of these states no count.
-    candidates = [(match.start(), match.end()) for match in _COUNT_CANDIDATE.finditer(text)]
-    candidate_ends = [candidate_end for _, candidate_end in candidates]
     for sentence in sentences:
-        index = bisect_right(candidate_ends, sentence.start)
-        if index == len(candidates) or candidates[index][0] >= sentence.end:
-            previous = _CountedSentence(sentence, ())  # no count, so no list either (its parts would be counts)
-            continue
         counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
+        if not counted.quantities:  # most sentences: no count, so no list either (its parts would be counts)
+            previous = counted
+            continue
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
         if not marks:
             enumeration = _collective_list(text, counted)
