@@ -450,7 +450,8 @@ class MixedNumberingWidth(Rule):
                 )
 
 
-_DOUBLED_PUNCTUATION = re.compile(r"([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2")
+# (the look-ahead at the first mark passes over the other positions before the alternatives are tried)
+_DOUBLED_PUNCTUATION = re.compile(r"(?=[，。、；：！？])(?:([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2)")
 
 
 class DoubledPunctuation(Rule):

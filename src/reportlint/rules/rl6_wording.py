@@ -11,6 +11,7 @@ and are left out where a rule says so.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -94,21 +95,42 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     lines = []
     part_index = 0
     chrome = report.chrome_lines
+    covered = _union(tables)
+    covered_starts = [left for left, _ in covered]
     for line in report.lines:
         while part_index < len(parts) and parts[part_index][1] <= line.start:
             part_index += 1
         if part_index == len(parts):
             break
         start, end, part = parts[part_index]
-        if line.end <= start or line.start == line.end:
+        if line.end <= start or line.start == line.end or text.find("\t", line.start, line.end) >= 0:
             continue
+        if covered and (_in(covered, covered_starts, line.start) or _in(covered, covered_starts, line.end - 1)):
+            continue  # the line starts or ends in a table (left <= start < right or left < end <= right)
         content = text[line.start : line.end]
-        if "\t" in content or content.count("|") >= 2 or not content.strip() or line.start in chrome:
-            continue
-        if any(left <= line.start < right or left < line.end <= right for left, right in tables):
+        if content.count("|") >= 2 or not content.strip() or line.start in chrome:
             continue
         lines.append(ProseLine(max(line.start, start), min(line.end, end), part))
     return lines
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Half-open ranges merged into sorted, disjoint ones that cover the same positions."""
+    merged: list[tuple[int, int]] = []
+    for left, right in sorted(ranges):
+        if left >= right:
+            continue
+        if merged and left <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], right))
+        else:
+            merged.append((left, right))
+    return merged
+
+
+def _in(ranges: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether ``position`` lies in one of the sorted, disjoint ``ranges`` (``starts``: their starts)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < ranges[index][1]
 
 
 # --------------------------------------------------------------------------- RL611
