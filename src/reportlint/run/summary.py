@@ -235,9 +235,29 @@ def _wording_pattern(templates: TemplateSet) -> re.Pattern[str]:
     entry = _WORDING.get(id(templates))
     if entry is None or entry[0] is not templates:
         phrases = {strip_ordinal(fold_width(text)).strip() for text in templates.wording()}
-        alternatives = sorted((phrase for phrase in phrases if len(phrase) >= 4), key=len, reverse=True)
-        entry = _WORDING[id(templates)] = (templates, re.compile("|".join(map(re.escape, alternatives)) or "(?!)"))
+        entry = _WORDING[id(templates)] = (templates, re.compile(_longest_first([phrase for phrase in phrases if len(phrase) >= 4]) or "(?!)"))
     return entry[1]
+
+
+def _longest_first(phrases: Sequence[str]) -> str:
+    """A pattern matching, at each position, the longest of ``phrases`` found there (what the phrases longest first, as
+    alternatives, match), written as a trie: each position tries only the phrases that start with its character.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # going on is tried before ending here: the longest phrase wins
+
+    return pattern(trie)
 
 
 def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
