@@ -489,7 +489,9 @@ class GarbledDocumentNumber(Rule):
         bracketed_years = list(_BRACKETED_YEAR.finditer(text))
         taken = [Span(match.start(), match.end()) for match in bracketed_years]
         unopened = (
-            [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)] if "〕" in text else []
+            [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
+            if "〕" in text
+            else []
         )
         for match in sorted((*bracketed_years, *unopened), key=lambda match: match.start()):
             if match.group("open") != "〔" and match.group("close") != "〕":

@@ -683,7 +683,9 @@ class StraySymbol(Rule):
         original = report.text
         quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
-            lone = [match.start() for match in _STRAY_SYMBOL.finditer(original, line.start, line.end) if _lone(original, match.start(), line)]
+            lone = [
+                match.start() for match in _STRAY_SYMBOL.finditer(original, line.start, line.end) if _lone(original, match.start(), line)
+            ]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
                 for index in lone:
                     if not quoted.contains(index):

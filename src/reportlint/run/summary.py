@@ -235,7 +235,10 @@ def _wording_pattern(templates: TemplateSet) -> re.Pattern[str]:
     entry = _WORDING.get(id(templates))
     if entry is None or entry[0] is not templates:
         phrases = {strip_ordinal(fold_width(text)).strip() for text in templates.wording()}
-        entry = _WORDING[id(templates)] = (templates, re.compile(_longest_first([phrase for phrase in phrases if len(phrase) >= 4]) or "(?!)"))
+        entry = _WORDING[id(templates)] = (
+            templates,
+            re.compile(_longest_first([phrase for phrase in phrases if len(phrase) >= 4]) or "(?!)"),
+        )
     return entry[1]
 
 
