@@ -19,6 +19,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
 from reportlint.text.segmentation import Span
+from reportlint.usercache.patterns import compiled
 
 
 class PageChrome(Rule):
@@ -67,7 +68,7 @@ class PageChrome(Rule):
         yield self.diagnostic(f"网页残留内容：“{first}”{more}，不是报告正文，发布前请删除", run[0].start, run[-1].end)
 
 
-_SPLIT_HAN = re.compile(f"[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}")
+_SPLIT_HAN = compiled(f"[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}")
 
 
 class SplitCharacters(Rule):

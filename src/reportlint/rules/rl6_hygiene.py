@@ -14,6 +14,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
 from reportlint.text.segmentation import Span, iter_lines
+from reportlint.usercache.patterns import compiled
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
 LEGITIMATE_REPEATS = frozenset(
@@ -51,7 +52,7 @@ LEGITIMATE_REPEATS = frozenset(
 
 
 # A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开).
-_SPACES_BETWEEN_HAN = re.compile(f"(?=[ \u3000])(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+_SPACES_BETWEEN_HAN = compiled(f"(?=[ \u3000])(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
 
 
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
@@ -85,7 +86,7 @@ class RepeatedWord:
     fix: Fix
 
 
-_REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
+_REPEAT = compiled(f"([{HAN}]{{2,8}})\\1")
 
 
 def _repeated(word: str, start: int, end: int, first_end: int) -> RepeatedWord:
@@ -179,10 +180,10 @@ _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
 _CURLY_QUOTES = "“”‘’"
 # Where a bracket or quote may be: curly quotes in the original text (folded away in the normalised one), brackets in the normalised.
-_QUOTE_MARK = re.compile(f"[{_CURLY_QUOTES}]")
-_BRACKET_MARK = re.compile(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
+_QUOTE_MARK = compiled(f"[{_CURLY_QUOTES}]")
+_BRACKET_MARK = compiled(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
 # "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
+_LIST_MARKER = compiled(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
 
 
 class UnbalancedBrackets(Rule):
@@ -284,9 +285,9 @@ def _opening_form(closer: str) -> str:
 
 
 # (each opens with a look-ahead at the mark itself: the other positions are passed over before the look-behind is tried)
-_HALF_WIDTH_IN_CHINESE = re.compile(f"(?=[,;:?!.])(?:(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}]))")
+_HALF_WIDTH_IN_CHINESE = compiled(f"(?=[,;:?!.])(?:(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}]))")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-_FULL_WIDTH_IN_CHINESE = re.compile(f"(?=[，；：？！])(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+_FULL_WIDTH_IN_CHINESE = compiled(f"(?=[，；：？！])(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
 #: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
 #: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
@@ -373,7 +374,7 @@ class HalfWidthPunctuation(Rule):
             )
 
 
-_REDUNDANT_NUMBERING = re.compile(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
+_REDUNDANT_NUMBERING = compiled(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
 
 
 class RedundantNumberingMark(Rule):
@@ -408,7 +409,7 @@ class RedundantNumberingMark(Rule):
             )
 
 
-_LINE_NUMBERING = re.compile(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
+_LINE_NUMBERING = compiled(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
 
 
 class MixedNumberingWidth(Rule):
@@ -451,7 +452,7 @@ class MixedNumberingWidth(Rule):
 
 
 # (the look-ahead at the first mark passes over the other positions before the alternatives are tried)
-_DOUBLED_PUNCTUATION = re.compile(r"(?=[，。、；：！？])(?:([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2)")
+_DOUBLED_PUNCTUATION = compiled(r"(?=[，。、；：！？])(?:([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2)")
 
 
 class DoubledPunctuation(Rule):

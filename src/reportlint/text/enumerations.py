@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number, chinese_numeral
+from reportlint.usercache.patterns import compiled
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ _INLINE_START = r"(?:^|(?<=[。;:,、!?！？；：，])|(?<=[。;:,]\s))[ \t\u3
 # Every marker starts with a space, a bracket, a digit, a numeral, 第 or a sequence word: the look-ahead
 # tells the other positions apart at once, before the alternatives and their look-behinds are tried.
 _MARKER_FIRST = rf"(?=[ \t\u3000(\d第首其再{ORDINAL_CHARS}])"
-_MARKERS = re.compile(
+_MARKERS = compiled(
     _MARKER_FIRST
     + "(?:"
     + "|".join(
