@@ -276,11 +276,13 @@ def find_enumerations(
         sentences = iter_sentences(text, start, end)
     else:
         sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
+    candidate = _COUNT_CANDIDATE.search
     for sentence in sentences:
-        counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
-        if not counted.quantities:  # most sentences: no count, so no list either (its parts would be counts)
-            previous = counted
+        quantities = tuple(find_quantities(text, sentence.start, sentence.end)) if candidate(text, sentence.start, sentence.end) else ()
+        if not quantities:  # most sentences: no count, so no list either (its parts would be counts)
+            previous = None  # (a previous sentence without counts gives no total to a list after 其中)
             continue
+        counted = _CountedSentence(sentence, quantities)
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
         if not marks:
             enumeration = _collective_list(text, counted)
