@@ -53,3 +53,16 @@ def test_half_width_punctuation_throughout_is_one_info_finding():
     assert message.startswith("全文的中文句子都使用半角标点（“,”、“:”，共 6 处，3 行）")
     # two slips in a short text are slips, reported line by line
     assert len(run(HalfWidthPunctuation, "一是公开不及时;二是形式单一。\n联系方式:办公室。\n")) == 2
+
+
+def test_repeated_words_in_spaced_and_plain_lines_come_in_text_order():
+    from reportlint.rules.rl6_hygiene import find_repeated_words
+
+    text = "公开公开。\n信 息 信 息\n工作工作 \u3000 研究研究\n"
+    found = find_repeated_words(text, 0, len(text))
+    # the plain lines are searched in one pass, the spaced line compacted: the findings stay in text order
+    assert [(repeat.word, repeat.start, repeat.end) for repeat in found] == [("公开", 0, 4), ("信息", 6, 13), ("工作", 14, 18)]
+    assert (found[1].fix.start, found[1].fix.end) == (9, 13)  # the space between the copies goes with the second one
+    # a window cut inside a line (RL114's title) sees only its own characters
+    assert [(repeat.word, repeat.start) for repeat in find_repeated_words(text, 1, 4)] == []
+    assert [(repeat.word, repeat.start) for repeat in find_repeated_words(text, 14, 18)] == [("工作", 14)]

@@ -30,3 +30,10 @@ def test_traditional_script_needs_three_traditional_only_characters():
 
     assert has_traditional("這個報告") and not has_traditional("這個报告") and not has_traditional("这个报告")
     assert not has_traditional("") and has_traditional("這", threshold=1) and not has_traditional("这", threshold=0)
+
+
+def test_fold_width_changes_only_folded_characters():
+    from reportlint.text.normalize import fold_width
+
+    assert fold_width("（１２）：“公开”　‘文件’\u00a0ａＢ") == "(12):\"公开\" '文件' aB"
+    assert fold_width("政府信息公开工作，年度报告。") == "政府信息公开工作,年度报告。"  # 。 is not a full-width ASCII form

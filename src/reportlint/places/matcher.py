@@ -102,6 +102,11 @@ class NameMatcher:
         endings = "".join(sorted(set(map(itemgetter(-1), names))))
         self._ending_character = re.compile("[" + re.escape(endings) + "]")
         self._longest = max(map(len, names))
+        # the lengths of the names ending in each character, longest first: only those are looked up
+        lengths: dict[str, set[int]] = {}
+        for name in names:
+            lengths.setdefault(name[-1], set()).add(len(name))
+        self._lengths = {ending: sorted((length for length in found if length >= 2), reverse=True) for ending, found in lengths.items()}
         self._government_word = _literal_alternation(GOVERNMENT_WORDS)
         self._body_word = _literal_alternation(GOVERNMENT_WORDS + DEPARTMENT_WORDS)
         self._ordinary_word_names: dict[str, bool] = {}
@@ -109,12 +114,13 @@ class NameMatcher:
     def find_all(self, text: str) -> list[tuple[int, int]]:
         """Every (start, end) where a full name occurs, overlaps included, leftmost then longest first."""
         names = self._names
-        longest = self._longest
+        lengths = self._lengths
         found = []
         for match in self._ending_character.finditer(text):
             end = match.end()
-            for start in range(end - 2, max(end - longest, 0) - 1, -1):
-                if text[start:end] in names:
+            for length in lengths[match.group()]:
+                start = end - length
+                if start >= 0 and text[start:end] in names:
                     found.append((start, end))
         found.sort(key=lambda span: (span[0], -span[1]))
         return found

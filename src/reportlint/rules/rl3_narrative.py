@@ -10,7 +10,7 @@ from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
-from reportlint.template.statements import COUNT_STATEMENTS, NONE_STATEMENTS
+from reportlint.template.statements import COUNT_STATEMENTS, NONE_STATEMENTS, CountStatement
 from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.quantities import (
@@ -320,13 +320,18 @@ class TextTableMismatch(Rule):
         if plans is not None:
             skipped.append(Span(plans.body_start, plans.body_end))
         for sentence in report.sentences:
+            # most sentences state none of the counts: one search per statement tells, before anything else is done
+            counts = [statement for statement in COUNT_STATEMENTS if statement.pattern.search(text, sentence.start, sentence.end)]
+            nones = [statement for statement in NONE_STATEMENTS if statement.pattern.search(text, sentence.start, sentence.end)]
+            if not counts and not nones:
+                continue
             if states_plans(text, sentence) or any(span.start <= sentence.start < span.end for span in skipped):
                 continue
-            yield from self._counts(report, sentence)
-            yield from self._nones(report, sentence)
+            yield from self._counts(report, sentence, counts)
+            yield from self._nones(report, sentence, nones)
 
-    def _counts(self, report: Report, sentence: Span) -> Iterator[Diagnostic]:
-        for statement in COUNT_STATEMENTS:
+    def _counts(self, report: Report, sentence: Span, statements: Sequence[CountStatement]) -> Iterator[Diagnostic]:
+        for statement in statements:
             for match in statement.matches(report.normalized, sentence):
                 in_table = statement.quantity.read(report.reading)
                 stated = parse_amount(match.group("n"))
@@ -340,8 +345,8 @@ class TextTableMismatch(Rule):
                     related=in_table.related(),
                 )
 
-    def _nones(self, report: Report, sentence: Span) -> Iterator[Diagnostic]:
-        for statement in NONE_STATEMENTS:
+    def _nones(self, report: Report, sentence: Span, statements: Sequence[CountStatement]) -> Iterator[Diagnostic]:
+        for statement in statements:
             for match in statement.matches(report.normalized, sentence):
                 in_table = statement.quantity.read(report.reading)
                 if in_table is None or in_table.total <= 0 or _count_follows(report.normalized, sentence, match.end()):

@@ -48,10 +48,14 @@ class GarbledDate(Rule):
     name = "garbled-date"
     severity = "error"
 
-    _GLUED_DAY = compiled(rf"(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
-    _GLUED_MONTH = compiled(rf"(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
-    _OVERLONG = compiled(rf"(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
-    _NO_DAY_MARK = compiled(rf"(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])")
+    # Each pattern opens with a look-ahead at its first character (a year's 1 or 2; a space or digit after 至/到):
+    # the positions where no date can start are passed over before the look-behinds are tried.
+    _GLUED_DAY = compiled(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
+    _GLUED_MONTH = compiled(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
+    _OVERLONG = compiled(rf"(?=[12])(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
+    _NO_DAY_MARK = compiled(
+        rf"(?=[\s\d])(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])"
+    )
     _DAY_LIST_AFTER = compiled(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
@@ -485,7 +489,11 @@ class GarbledDocumentNumber(Rule):
         text = report.normalized
         bracketed_years = list(_BRACKETED_YEAR.finditer(text))
         taken = [Span(match.start(), match.end()) for match in bracketed_years]
-        unopened = [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
+        unopened = (
+            [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
+            if "〕" in text
+            else []
+        )
         for match in sorted((*bracketed_years, *unopened), key=lambda match: match.start()):
             if match.group("open") != "〔" and match.group("close") != "〕":
                 yield from self._style_variant(report, match)

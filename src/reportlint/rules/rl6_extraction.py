@@ -9,6 +9,8 @@ are a word list in the shipped pack ``rules/mirror-spam.yaml``.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from reportlint.core.diagnostics import Diagnostic
@@ -47,6 +49,8 @@ class PageChrome(Rule):
             return
         run: list[Span] = []
         chrome = report.chrome_lines
+        if not chrome:
+            return
         for line in report.lines:
             if line.start in chrome:
                 run.append(line)
@@ -88,10 +92,13 @@ class SplitCharacters(Rule):
     prose_only = True
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for line in report.lines:
-            matches = list(_SPLIT_HAN.finditer(report.text, line.start, line.end))
-            if not matches:
-                continue
+        # A match is Han characters and spaces, never a line end: one pass over the text finds each line's matches.
+        by_line: dict[int, list[re.Match[str]]] = {}
+        starts = [line.start for line in report.lines]
+        for match in _SPLIT_HAN.finditer(report.text):
+            by_line.setdefault(bisect_right(starts, match.start()) - 1, []).append(match)
+        for index in sorted(by_line):
+            matches = by_line[index]
             first = matches[0]
             joined = "".join(first.group().split())
             more = f"，本行共 {len(matches)} 处" if len(matches) > 1 else ""

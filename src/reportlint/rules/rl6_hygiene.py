@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -50,23 +51,28 @@ LEGITIMATE_REPEATS = frozenset(
 )
 
 
+# A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开).
+_SPACES_BETWEEN_HAN = compiled(f"(?=[ \u3000])(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
+
+
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
     part = text[start:end]
-    if " " not in part and "\u3000" not in part:  # most lines: nothing to remove
-        return part, list(range(start, end))
+    runs = list(_SPACES_BETWEEN_HAN.finditer(part)) if " " in part or "\u3000" in part else []
+    return _compacted(part, start, runs)
+
+
+def _compacted(part: str, start: int, runs: list[re.Match[str]]) -> tuple[str, list[int]]:
+    """``part`` (which starts at ``start``) without the ``runs`` of spaces, and each kept char's offset."""
     kept: list[str] = []
     offsets: list[int] = []
-    for index in range(start, end):
-        char = text[index]
-        if char in " \u3000" and kept and is_han(kept[-1]):
-            following = index + 1
-            while following < end and text[following] in " \u3000":
-                following += 1
-            if following < end and is_han(text[following]):
-                continue
-        kept.append(char)
-        offsets.append(index)
+    last = 0
+    for run in runs:
+        kept.append(part[last : run.start()])
+        offsets.extend(range(start + last, start + run.start()))
+        last = run.end()
+    kept.append(part[last:])
+    offsets.extend(range(start + last, start + len(part)))
     return "".join(kept), offsets
 
 
@@ -83,17 +89,40 @@ class RepeatedWord:
 _REPEAT = compiled(f"([{HAN}]{{2,8}})\\1")
 
 
+def _repeated(word: str, start: int, end: int, first_end: int) -> RepeatedWord:
+    return RepeatedWord(word, start, end, Fix(first_end, end, "", f"删除重复的“{word}”"))
+
+
 def find_repeated_words(
     normalized: str, start: int, end: int, allowed: frozenset[str] = LEGITIMATE_REPEATS, lines: Iterable[Span] | None = None
 ) -> list[RepeatedWord]:
     """Words repeated back to back in ``[start, end)``, line by line, ignoring spaces between Han characters.
 
     ``lines`` are the text's lines when the caller has them (a report's :attr:`~reportlint.core.report.Report.lines`).
+
+    A repeat is all Han characters, so it never crosses a line end: the lines with nothing to compact are
+    searched in one pass over the text; only the lines with spaces between Han characters (and a line cut by
+    ``start`` or ``end``) are compacted and searched one by one.
     """
+    taken = [line for line in (iter_lines(normalized) if lines is None else lines) if line.end > start and line.start < end]
+    if not taken:
+        return []
+    starts = [line.start for line in taken]
+    one_by_one = {index for index in (0, len(taken) - 1) if taken[index].start < start or taken[index].end > end}
+    for run in _SPACES_BETWEEN_HAN.finditer(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
+        one_by_one.add(bisect_right(starts, run.start()) - 1)
     found = []
-    for line in iter_lines(normalized) if lines is None else lines:
-        if line.end <= start or line.start >= end:
+    for match in _REPEAT.finditer(normalized, start, end):
+        if one_by_one and bisect_right(starts, match.start()) - 1 in one_by_one:
             continue
+        word = match.group(1)
+        if word in allowed or (word[0] == "一" and len(word) == 2):
+            continue
+        found.append(_repeated(word, match.start(), match.end(), match.start() + len(word)))
+    if not one_by_one:
+        return found
+    for index in sorted(one_by_one):
+        line = taken[index]
         compact, offsets = _compact_han(normalized, max(line.start, start), min(line.end, end))
         for match in _REPEAT.finditer(compact):
             word = match.group(1)
@@ -102,7 +131,8 @@ def find_repeated_words(
             first = offsets[match.start()]
             last = offsets[match.end() - 1] + 1
             first_end = offsets[match.start() + len(word) - 1] + 1  # spaces between the copies go with the second one
-            found.append(RepeatedWord(word, first, last, Fix(first_end, last, "", f"删除重复的“{word}”")))
+            found.append(_repeated(word, first, last, first_end))
+    found.sort(key=lambda repeat: repeat.start)
     return found
 
 
@@ -187,12 +217,17 @@ class UnbalancedBrackets(Rule):
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
         truncation = report.reading.truncation
+        # every mark of the text, found once (each pattern is one character) and taken paragraph by paragraph
+        every_mark = sorted(
+            {match.start() for match in _QUOTE_MARK.finditer(original)} | {match.start() for match in _BRACKET_MARK.finditer(normalized)}
+        )
         for paragraph in report.paragraphs:
-            markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
+            marks = every_mark[bisect_left(every_mark, paragraph.start) : bisect_left(every_mark, paragraph.end)]
+            if not marks:
+                continue
+            markers: set[int] | None = None  # the list markers' brackets, found when a stray closer needs them
             stack: list[tuple[str, int]] = []
-            marks = {match.start() for match in _QUOTE_MARK.finditer(original, paragraph.start, paragraph.end)}
-            marks.update(match.start() for match in _BRACKET_MARK.finditer(normalized, paragraph.start, paragraph.end))
-            for index in sorted(marks):
+            for index in marks:
                 char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
                 if char in _OPENERS:
                     stack.append((char, index))
@@ -203,7 +238,11 @@ class UnbalancedBrackets(Rule):
                         while stack[-1][0] != _CLOSERS[char]:
                             yield self._unclosed(original, *stack.pop())
                         stack.pop()
-                    elif index not in markers:
+                    else:
+                        if markers is None:
+                            markers = {match.end() - 1 for match in _LIST_MARKER.finditer(normalized, paragraph.start, paragraph.end)}
+                        if index in markers:
+                            continue
                         yield self.diagnostic(
                             f"多余的“{original[index]}”：本段前面没有与之配对的“{_opening_form(original[index])}”",
                             index,
@@ -245,9 +284,10 @@ def _opening_form(closer: str) -> str:
     return {"）": "（", "］": "［", "｝": "｛"}.get(closer, _CLOSERS.get(closer, ""))
 
 
-_HALF_WIDTH_IN_CHINESE = compiled(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
+# (each opens with a look-ahead at the mark itself: the other positions are passed over before the look-behind is tried)
+_HALF_WIDTH_IN_CHINESE = compiled(f"(?=[,;:?!.])(?:(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}]))")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-_FULL_WIDTH_IN_CHINESE = compiled(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+_FULL_WIDTH_IN_CHINESE = compiled(f"(?=[，；：？！])(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
 #: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
 #: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
@@ -280,14 +320,27 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.text
+        # A mark is one character, never a line end, and the look-arounds see the same characters in a line as in the
+        # whole text (a line ends before \r or \n): one pass over the text finds every line's marks.
+        half_marks = list(_HALF_WIDTH_IN_CHINESE.finditer(text))
+        if not half_marks:
+            return
         reading = report.reading
-        lines = [line for line in report.lines if not reading.in_chrome(line.start)] if reading.chrome else report.lines
-        found_by_line = [(line, list(_HALF_WIDTH_IN_CHINESE.finditer(text, line.start, line.end))) for line in lines]
-        found_by_line = [(line, found) for line, found in found_by_line if found]
+        lines = report.lines
+        starts = [line.start for line in lines]
+        chrome = [reading.in_chrome(start) for start in starts] if reading.chrome else None
+        by_line: dict[int, list[re.Match[str]]] = {}
+        for match in half_marks:
+            index = bisect_right(starts, match.start()) - 1
+            if chrome is None or not chrome[index]:
+                by_line.setdefault(index, []).append(match)
+        found_by_line = [(lines[index], found) for index, found in sorted(by_line.items())]
         if not found_by_line:
             return
         half = sum(len(found) for _, found in found_by_line)
-        full = sum(len(_FULL_WIDTH_IN_CHINESE.findall(text, line.start, line.end)) for line in lines)
+        full = sum(
+            1 for match in _FULL_WIDTH_IN_CHINESE.finditer(text) if chrome is None or not chrome[bisect_right(starts, match.start()) - 1]
+        )
         if full * HALF_WIDTH_THROUGHOUT <= half and half >= HALF_WIDTH_MARKS:
             first, last = found_by_line[0][1][0], found_by_line[-1][1][-1]
             corrected = list(text[first.start() : last.end()])
@@ -398,7 +451,8 @@ class MixedNumberingWidth(Rule):
                 )
 
 
-_DOUBLED_PUNCTUATION = compiled(r"([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2")
+# (the look-ahead at the first mark passes over the other positions before the alternatives are tried)
+_DOUBLED_PUNCTUATION = compiled(r"(?=[，。、；：！？])(?:([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2)")
 
 
 class DoubledPunctuation(Rule):

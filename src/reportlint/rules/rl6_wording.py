@@ -11,6 +11,7 @@ and are left out where a rule says so.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -95,21 +96,42 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     lines = []
     part_index = 0
     chrome = report.chrome_lines
+    covered = _union(tables)
+    covered_starts = [left for left, _ in covered]
     for line in report.lines:
         while part_index < len(parts) and parts[part_index][1] <= line.start:
             part_index += 1
         if part_index == len(parts):
             break
         start, end, part = parts[part_index]
-        if line.end <= start or line.start == line.end:
+        if line.end <= start or line.start == line.end or text.find("\t", line.start, line.end) >= 0:
             continue
+        if covered and (_in(covered, covered_starts, line.start) or _in(covered, covered_starts, line.end - 1)):
+            continue  # the line starts or ends in a table (left <= start < right or left < end <= right)
         content = text[line.start : line.end]
-        if "\t" in content or content.count("|") >= 2 or not content.strip() or line.start in chrome:
-            continue
-        if any(left <= line.start < right or left < line.end <= right for left, right in tables):
+        if content.count("|") >= 2 or not content.strip() or line.start in chrome:
             continue
         lines.append(ProseLine(max(line.start, start), min(line.end, end), part))
     return lines
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Half-open ranges merged into sorted, disjoint ones that cover the same positions."""
+    merged: list[tuple[int, int]] = []
+    for left, right in sorted(ranges):
+        if left >= right:
+            continue
+        if merged and left <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], right))
+        else:
+            merged.append((left, right))
+    return merged
+
+
+def _in(ranges: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether ``position`` lies in one of the sorted, disjoint ``ranges`` (``starts``: their starts)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < ranges[index][1]
 
 
 # --------------------------------------------------------------------------- RL611
@@ -598,13 +620,14 @@ class HigherLevelScope(Rule):
 # --------------------------------------------------------------------------- RL616
 
 _STRAY_SYMBOLS = "><|＞＜｜"
+_STRAY_SYMBOL = compiled(f"[{re.escape(_STRAY_SYMBOLS)}]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = (
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     "(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)"
 )
 _PINYIN_WORD = compiled(f"(?:{_PINYIN_SYLLABLE}){{1,6}}")
-_LATIN_IN_HAN = compiled(f"(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
+_LATIN_IN_HAN = compiled(f"(?=[a-z{_TONED}])(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
 #: Lower-case Latin words that are at home in Chinese prose.
 LATIN_WORDS = frozenset(
     [
@@ -661,7 +684,9 @@ class StraySymbol(Rule):
         original = report.text
         quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
-            lone = [index for index in range(line.start, line.end) if original[index] in _STRAY_SYMBOLS and _lone(original, index, line)]
+            lone = [
+                match.start() for match in _STRAY_SYMBOL.finditer(original, line.start, line.end) if _lone(original, match.start(), line)
+            ]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
                 for index in lone:
                     if not quoted.contains(index):
@@ -715,11 +740,11 @@ def _lone(text: str, index: int, line: ProseLine) -> bool:
 # --------------------------------------------------------------------------- RL617
 
 _YEAR_WITHOUT_NIAN = compiled(
-    f"(?:^|(?<=[，。；：、,;:\\s]))((?:19[89]|20[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])", re.MULTILINE
+    f"(?=[12])(?:^|(?<=[，。；：、,;:\\s]))((?:19[89]|20[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])", re.MULTILINE
 )
 #: Verbs of counting things: the number after them (in the same clause) is a count.
 _COUNT_VERBS = "发布|公开|收到|受理|办理|办结|答复|回复|更新|推送|发送|转发|制发|印发|接待|处理|开展|举办|召开|组织|培训|解读"
-_BARE_COUNT = compiled(f"(?<=[{HAN}])(\\d+)(?=[，。；、,;])")
+_BARE_COUNT = compiled(f"(?=\\d)(?<=[{HAN}])(\\d+)(?=[，。；、,;])")
 #: Count units, longest first, and the unit a counted noun takes when the sentence shows none.
 COUNT_UNITS = ("人次", "条", "件", "次", "篇", "期", "场", "个", "份", "项")
 _UNIT_AFTER_NUMBER = compiled(r"\d+\s*(" + "|".join(COUNT_UNITS) + ")")

@@ -203,10 +203,24 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
     """The text with every place name blanked (same length): a copier changes the names, the rest stays."""
     if not places.references:
         return text
-    characters = list(text)
-    for reference in places.references:
-        characters[reference.start : reference.end] = " " * (reference.end - reference.start)
-    return "".join(characters)
+    length = len(text)
+    if not all(0 <= reference.start <= length and 0 <= reference.end <= length for reference in places.references):
+        # not ranges of the text (never from the place analysis): blanked as a list of characters would be
+        characters = list(text)
+        for reference in places.references:
+            characters[reference.start : reference.end] = " " * (reference.end - reference.start)
+        return "".join(characters)
+    pieces = []
+    position = 0  # the text before here is done
+    for start, end in sorted((reference.start, reference.end) for reference in places.references):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(" " * (end - start))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _without_template_wording(text: str, templates: TemplateSet) -> str:
@@ -222,9 +236,32 @@ def _wording_pattern(templates: TemplateSet) -> re.Pattern[str]:
     entry = _WORDING.get(id(templates))
     if entry is None or entry[0] is not templates:
         phrases = {strip_ordinal(fold_width(text)).strip() for text in templates.wording()}
-        alternatives = sorted((phrase for phrase in phrases if len(phrase) >= 4), key=len, reverse=True)
-        entry = _WORDING[id(templates)] = (templates, compiled("|".join(map(re.escape, alternatives)) or "(?!)"))
+        entry = _WORDING[id(templates)] = (
+            templates,
+            compiled(_longest_first([phrase for phrase in phrases if len(phrase) >= 4]) or "(?!)"),
+        )
     return entry[1]
+
+
+def _longest_first(phrases: Sequence[str]) -> str:
+    """A pattern matching, at each position, the longest of ``phrases`` found there (what the phrases longest first, as
+    alternatives, match), written as a trie: each position tries only the phrases that start with its character.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # going on is tried before ending here: the longest phrase wins
+
+    return pattern(trie)
 
 
 def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:

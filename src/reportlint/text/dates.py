@@ -33,11 +33,12 @@ _CHINESE_YEAR_DIGITS = {
 }
 _SMALL = f"[{ORDINAL_CHARS}]{{1,3}}"
 
-_ARABIC = compiled(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_ISO = compiled(r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+# The look-ahead at the first digit passes over the other positions before the look-behind is tried.
+_ARABIC = compiled(r"(?=\d)(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_ISO = compiled(r"(?=\d)(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
 _CHINESE = compiled(f"([〇零○一二三四五六七八九]{{4}})年({_SMALL})月({_SMALL})日")
 #: A year written with 年/年度 (``2020年``, ``2020 年度``), for year references in prose.
-YEAR_MENTION = compiled(r"(?<!\d)(19[89]\d|20\d\d)\s*(?=年)")
+YEAR_MENTION = compiled(r"(?=[12])(?<!\d)(19[89]\d|20\d\d)\s*(?=年)")
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return sorted(found, key=lambda mention: mention.start)
 
 
-_MONTH_DAY = compiled(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_MONTH_DAY = compiled(r"(?=\d)(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _RANGE_LINK = compiled(r"\s*(?:起\s*)?(?:至|到|[-—~－])\s*$")
 
 

@@ -49,8 +49,13 @@ INLINE_LEVEL = 4
 _NUMERAL = f"[{ORDINAL_CHARS}]{{1,3}}"
 _ITEM_START = r"(?:^|(?<=[。;:!?！？；：])|(?<=[。;:]\s))[ \t\u3000]*"
 _INLINE_START = r"(?:^|(?<=[。;:,、!?！？；：，])|(?<=[。;:,]\s))[ \t\u3000]*"
+# Every marker starts with a space, a bracket, a digit, a numeral, 第 or a sequence word: the look-ahead
+# tells the other positions apart at once, before the alternatives and their look-behinds are tried.
+_MARKER_FIRST = rf"(?=[ \t\u3000(\d第首其再{ORDINAL_CHARS}])"
 _MARKERS = compiled(
-    "|".join(
+    _MARKER_FIRST
+    + "(?:"
+    + "|".join(
         (
             rf"^[ \t\u3000]*(?P<chinese>{_NUMERAL})[、.](?![\d{ORDINAL_CHARS}])",
             rf"{_ITEM_START}\((?P<chinese_parenthesised>{_NUMERAL})\)(?![项款条类个])[、.]?",
@@ -60,7 +65,8 @@ _MARKERS = compiled(
             rf"{_INLINE_START}第(?P<di>[{ORDINAL_CHARS}]{{1,2}})(?=[,，:：、])",
             rf"{_INLINE_START}(?P<sequence_words>首先|其次|再次)(?=[,，:：])",
         )
-    ),
+    )
+    + ")",
     re.MULTILINE,
 )
 

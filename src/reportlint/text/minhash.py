@@ -154,10 +154,12 @@ class Signer:
         if not len(kept):
             return signatures
         multipliers, offsets = _permutations()
-        values = (kept[None, :] * multipliers + offsets) >> np.uint64(48)  # 16 bits a value: chance agreements are 1 in 65,536
+        values = kept[None, :] * multipliers
+        values += offsets  # in place: the arrays are SIGNATURE_SIZE times the report's shingles
         present = np.flatnonzero(counts)
         boundaries = np.concatenate(([0], np.cumsum(counts[present])[:-1]))
-        minimums = np.minimum.reduceat(values, boundaries, axis=1).astype("<u2")
+        # 16 bits a value (chance agreements are 1 in 65,536): the top bits of the minimum are the minimum of the top bits
+        minimums = (np.minimum.reduceat(values, boundaries, axis=1) >> np.uint64(48)).astype("<u2")
         for column, index in enumerate(present.tolist()):
             # Enough shingles, counted with their repeats; only a short text needs its distinct ones counted.
             if counts[index] >= 2 * MIN_SHINGLES or len(np.unique(kept[kept_owner == index])) >= MIN_SHINGLES:

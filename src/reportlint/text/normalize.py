@@ -96,9 +96,21 @@ def strip_annotations(text: str) -> str:
     return text
 
 
+_FOLDED = {chr(code): chr(folded) for code, folded in _WIDTH_AND_QUOTES.items()}
+_FOLDABLE = compiled(f"[{re.escape(''.join(_FOLDED))}]")
+
+
+def _folded(match: re.Match[str]) -> str:
+    return _FOLDED[match.group()]
+
+
 def fold_width(text: str) -> str:
-    """Full-width ASCII, ideographic spaces and curly quotes to their ASCII forms."""
-    return text.translate(_WIDTH_AND_QUOTES)
+    """Full-width ASCII, ideographic spaces and curly quotes to their ASCII forms.
+
+    A substitution of only the characters that fold: ``str.translate`` with a
+    mapping looks every character up, four times slower on Chinese text.
+    """
+    return _FOLDABLE.sub(_folded, text)
 
 
 def normalize(text: str) -> str:

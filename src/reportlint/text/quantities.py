@@ -55,7 +55,12 @@ _NOT_A_UNIT_BEFORE = {
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
-_QUANTITY = compiled(rf"(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])")
+_QUANTITY = compiled(  # the look-ahead skips the positions where no number starts, before the look-behinds are tried
+    rf"(?=[\d零〇一二两三四五六七八九十百千万])(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
+)
+# What every count contains (its last digit through its measure word): text without it states no count.
+# A quick scan that skips most sentences, since the full pattern is tried at every position.
+_COUNT_CANDIDATE = compiled(rf"[\d零〇一二两三四五六七八九十百千万]\s*(?:万\s*)?(?:[余多]\s*)?[{_ONE_CHARACTER_UNITS}]")
 _APPROXIMATE_BEFORE = compiled(r"(?:约|近|逾|超过|大约)\s*$")
 _PERCENTAGE = compiled(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _RATE = compiled(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
@@ -161,6 +166,8 @@ class Enumeration:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
     end = len(text) if end is None else end
+    if _COUNT_CANDIDATE.search(text, start, end) is None:
+        return []
     inside: list[bool] | None = None  # which positions are bracketed: worked out at the first count found
     found = []
     for match in _QUANTITY.finditer(text, start, end):
@@ -191,6 +198,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
 def find_percentages(text: str, start: int = 0, end: int | None = None) -> list[Percentage]:
     """Percentages (``12.3%``) in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
+    if text.find("%", start, end) < 0:  # most sentences: no percentage
+        return []
     return [Percentage(Decimal(match.group(1)), match.start(), match.end()) for match in _PERCENTAGE.finditer(text, start, end)]
 
 
@@ -213,6 +222,8 @@ def find_shares(text: str, start: int = 0, end: int | None = None) -> list[Share
 def find_rates(text: str, start: int = 0, end: int | None = None) -> list[Rate]:
     """Rates (``办结率100%``, ``答复率为98.5%``) in ``text[start:end]``, in order."""
     end = len(text) if end is None else end
+    if text.find("%", start, end) < 0:  # most sentences: no rate
+        return []
     return [
         Rate(match.group("kind"), Percentage(Decimal(match.group("value")), match.start("value"), match.end()), match.start())
         for match in _RATE.finditer(text, start, end)
@@ -265,8 +276,13 @@ def find_enumerations(
         sentences = iter_sentences(text, start, end)
     else:
         sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
+    candidate = _COUNT_CANDIDATE.search
     for sentence in sentences:
-        counted = _CountedSentence(sentence, tuple(find_quantities(text, sentence.start, sentence.end)))
+        quantities = tuple(find_quantities(text, sentence.start, sentence.end)) if candidate(text, sentence.start, sentence.end) else ()
+        if not quantities:  # most sentences: no count, so no list either (its parts would be counts)
+            previous = None  # (a previous sentence without counts gives no total to a list after 其中)
+            continue
+        counted = _CountedSentence(sentence, quantities)
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
         if not marks:
             enumeration = _collective_list(text, counted)
@@ -292,6 +308,8 @@ class _CountedSentence:
 
 def _outside_brackets(text: str, sentence: Span, pattern: re.Pattern) -> list[int]:
     """Where ``pattern`` matches in the sentence, brackets and book titles left out."""
+    if pattern.search(text, sentence.start, sentence.end) is None:
+        return []
     inside = bracketed(text, sentence.start, sentence.end)
     return [match.start() for match in pattern.finditer(text, sentence.start, sentence.end) if not inside[match.start() - sentence.start]]
 

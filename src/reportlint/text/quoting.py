@@ -13,9 +13,9 @@ from reportlint.text.chars import HAN
 from reportlint.usercache.patterns import compiled
 
 _WHITESPACE = compiled(r"\s+")
-_SPACE_BETWEEN_HAN = compiled(f"(?<=[{HAN}]) (?=[{HAN}])")
+_SPACE_BETWEEN_HAN = compiled(f"(?= )(?<=[{HAN}]) (?=[{HAN}])")
 _LINE_BREAK = compiled(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
-_BREAK_BETWEEN_HAN = compiled(f"(?<=[{HAN}“”（）《》，、。：；])\n(?=[{HAN}“”（）《》，、。：；])")
+_BREAK_BETWEEN_HAN = compiled(f"(?=\n)(?<=[{HAN}“”（）《》，、。：；])\n(?=[{HAN}“”（）《》，、。：；])")
 
 
 def squash(text: str) -> str:
