@@ -42,6 +42,9 @@ _INLINE_ORDINAL = re.compile(r"(?:第\s*[一二三四五六]\s*部分|[一二三
 _MAX_HEADING_KEY = 40
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
 _MAX_INLINE_HEADING = 30
+#: Lines up to this length have their headings remembered, up to this many lines (then the finder starts afresh).
+_MAX_REMEMBERED_LINE = 400
+_MAX_REMEMBERED_LINES = 8192
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,8 @@ class SectionFinder:
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
         #: the same, longest first, for headings written inside running text
         self.known_by_length = sorted(self.known_headings.items(), key=lambda item: -len(item[0]))
+        #: the headings of each trimmed line met so far (offsets relative to the line), see :meth:`_line_candidates`
+        self._by_line: dict[tuple[str, bool], tuple[_Candidate, ...]] = {}
 
     def find(self, document: Document) -> tuple[FoundSection, ...]:
         """The accepted headings in document order, each with its body range."""
@@ -172,7 +177,7 @@ class SectionFinder:
     def _candidates(self, document: Document) -> list[_Candidate]:
         tables = [(block.start, block.end) for block in document.blocks if isinstance(block, Table)]
         headings = [block for block in document.blocks if isinstance(block, Heading)]
-        candidates = []
+        candidates: list[_Candidate] = []
         normalized = document.normalized
         for line in document.lines:
             if tables and any(start <= line.start < end for start, end in tables):
@@ -181,16 +186,30 @@ class SectionFinder:
             # A heading block's own range leaves out markup such as Markdown's "## ".
             start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
             content = normalized[start:end]
-            if not content.strip() or "\t" in content.strip():
+            stripped = content.strip()
+            if not stripped or "\t" in stripped:
                 continue
             start += len(content) - len(content.lstrip())
-            end = start + len(content.strip())
-            candidate = self._classify(normalized[start:end], start, end, heading is not None)
-            if candidate is not None:
-                candidates.append(candidate)
-            elif heading is None:
-                candidates.extend(self._inline(normalized, start, end))
+            found = self._line_candidates(stripped, heading is not None)
+            if found:
+                candidates.extend(found if not start else [replace(item, start=item.start + start, end=item.end + start) for item in found])
         return candidates
+
+    def _line_candidates(self, content: str, is_heading_block: bool) -> tuple[_Candidate, ...]:
+        """The headings of one trimmed line, with offsets into the line (remembered: reports repeat the template's lines)."""
+        key = (content, is_heading_block)
+        found = self._by_line.get(key)
+        if found is None:
+            candidate = self._classify(content, 0, len(content), is_heading_block)
+            if candidate is not None:
+                found = (candidate,)
+            else:
+                found = () if is_heading_block else tuple(self._inline(content, 0, len(content)))
+            if len(content) <= _MAX_REMEMBERED_LINE:
+                if len(self._by_line) >= _MAX_REMEMBERED_LINES:
+                    self._by_line.clear()
+                self._by_line[key] = found
+        return found
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
         # content is already normalised: only a line that still reads as traditional script needs label_key's conversion
