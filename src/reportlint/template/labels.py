@@ -43,9 +43,23 @@ def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
     return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD), offsets
 
 
+#: The key of each short text met so far (labels repeat within a report and across reports), up to this many.
+_KEYS: dict[str, str] = {}
+_MAX_REMEMBERED_KEY = 200
+_MAX_REMEMBERED_KEYS = 8192
+
+
 def key_of(normalized: str, start: int, end: int) -> str:
     """The key of ``normalized[start:end]`` alone (what :func:`keyed` gives without the offsets)."""
-    return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD)
+    text = normalized[start:end]
+    key = _KEYS.get(text)
+    if key is None:
+        key = "".join(text.split()).translate(_PUNCTUATION_FOLD)
+        if len(text) <= _MAX_REMEMBERED_KEY:
+            if len(_KEYS) >= _MAX_REMEMBERED_KEYS:
+                _KEYS.clear()
+            _KEYS[text] = key
+    return key
 
 
 def strip_ordinal(key: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
@@ -118,8 +118,35 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     return ([(label[0][0], label[-1][1])] if label else []) + tail
 
 
+#: The tokens of each line met so far, by its normalised and original text (offsets relative to the line): reports
+#: repeat the template's rows. Lines up to this length are remembered, up to this many (then the memo starts afresh).
+_LINE_TOKENS: dict[tuple[str, str], tuple[Token, ...] | None] = {}
+_MAX_REMEMBERED_LINE = 400
+_MAX_REMEMBERED_LINES = 8192
+_UNSEEN: Any = object()
+
+
 def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
     """The tokens of one text line (None for a line with no content); ``text`` is normalised."""
+    if end - start > _MAX_REMEMBERED_LINE:
+        return _read_line_tokens(text, original, start, end)
+    key = (text[start:end], original[start:end])
+    found = _LINE_TOKENS.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        tokens = _read_line_tokens(key[0], key[1], 0, end - start)
+        found = None if tokens is None else tuple(tokens)
+        if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
+            _LINE_TOKENS.clear()
+        _LINE_TOKENS[key] = found
+    if found is None:
+        return None
+    if not start:
+        return list(found)
+    return [Token(token.start + start, token.end + start, token.text, token.kind, token.cell, token.column) for token in found]
+
+
+def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
+    """The tokens of ``text[start:end]``, read (what :func:`_line_tokens` remembers)."""
     line = text[start:end]
     if line.strip() and not line.strip().strip("|").strip():
         return None  # a line of bare "|": the separator of cells written one per line
