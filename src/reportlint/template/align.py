@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlint.core.model import Document
-from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
@@ -145,6 +146,7 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
 _MAX_KNOWN_KEY = 200
 #: How many label keys an aligner remembers the hits of (then it starts afresh).
 _MAX_KNOWN_HITS = 4096
+_UNSEEN: Any = object()
 
 
 class TableGroupAligner:
@@ -166,6 +168,8 @@ class TableGroupAligner:
         self._all_keys = frozenset(entry.key for entry in self.entries)
         #: the known labels found in a label key (reports repeat the template's labels): key → hits
         self._known_hits: dict[str, list[_LabelHit]] = {}
+        #: how label keys that are no known label resemble a header (see :meth:`_header_resemblance`)
+        self._resemblances: dict[str, str | None] = {}
         #: the header and column labels of each table
         self._labels = {
             table.id: frozenset(label_key(text) for text in (*table.header, *(column.label for column in table.columns)))
@@ -372,6 +376,24 @@ class TableGroupAligner:
             )
         return filled_tables, score
 
+    def _header_resemblance(self, key: str) -> str | None:
+        """How a label key that is no known label resembles a header: ``truncation`` (cut off), ``near-miss`` (one
+        character wrong) or None (remembered: reports repeat their labels)."""
+        found = self._resemblances.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            header_keys = self._header_key_list
+            if any(is_truncation(key, header, 3) for header in header_keys):
+                found = "truncation"
+            elif any(is_near_miss(key, header) for header in header_keys):
+                found = "near-miss"
+            else:
+                found = None
+            if len(key) <= _MAX_KNOWN_KEY:
+                if len(self._resemblances) >= _MAX_KNOWN_HITS:
+                    self._resemblances.clear()
+                self._resemblances[key] = found
+        return found
+
     def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
         """Header labels found, and header cells that look cut off (``本年废止件``)."""
         header_keys, header_key_set, all_keys = self._header_key_list, self._header_keys, self._all_keys
@@ -395,11 +417,15 @@ class TableGroupAligner:
                     continue
                 token = tokens[index]
                 key = label_key(token.text)
-                if key not in all_keys and any(is_truncation(key, header, 3) for header in header_keys):
+                if key in all_keys:
+                    index += 1
+                    continue
+                resemblance = self._header_resemblance(key)
+                if resemblance == "truncation":
                     following = label_key(tokens[index + 1].text) if index + 1 < len(tokens) else ""
                     if not any(header.startswith(key + following) and following for header in header_keys):
                         unknown.append((token.text, token.start, token.end))
-                elif key not in all_keys and any(is_near_miss(key, header) for header in header_keys):
+                elif resemblance == "near-miss":
                     unknown.append((token.text, token.start, token.end))
                 index += 1
         return list(dict.fromkeys(found)), unknown
@@ -457,30 +483,17 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
     return None
 
 
+#: The status of a cell read from a token, by the kind of its value.
+_STATUS_OF_KIND = {"blank": CellStatus.BLANK, "number": CellStatus.OK}
+
+
 def _cell(
     table: TableSpec, row: str | None, column: str | None, token: Token, position: int, status: CellStatus | None = None
 ) -> FilledCell:
     value = token.cell
     if status is None:
-        if value.kind == "blank":
-            status = CellStatus.BLANK
-        elif value.kind == "number":
-            status = CellStatus.OK
-        else:
-            status = CellStatus.NON_NUMERIC
-    return FilledCell(
-        table=table.id,
-        row=row,
-        column=column,
-        status=status,
-        raw=value.raw,
-        value=value.value,
-        unit=value.unit,
-        signed=value.signed,
-        start=token.start,
-        end=token.end,
-        position=position,
-    )
+        status = _STATUS_OF_KIND.get(value.kind, CellStatus.NON_NUMERIC)
+    return read_cell(table.id, row, column, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position)
 
 
 def _with_label(row: FilledRow, placement: Placement) -> FilledRow:

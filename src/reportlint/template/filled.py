@@ -75,6 +75,35 @@ class FilledCell:
         return self.status is CellStatus.OK and self.value is not None
 
 
+_new_object = object.__new__
+
+
+def read_cell(
+    table: str,
+    row: str | None,
+    column: str | None,
+    status: CellStatus,
+    raw: str,
+    value: int | Decimal | None,
+    unit: str | None,
+    signed: bool,
+    start: int | None,
+    end: int | None,
+    position: int,
+) -> FilledCell:
+    """``FilledCell(table, row, column, …)`` with every field given, made without the frozen dataclass's ``__init__``.
+
+    The reader makes a report's cells by the hundred; a frozen ``__init__`` sets each
+    field through ``object.__setattr__``, which costs more than the rest of reading a cell.
+    The cell is equal to, and indistinguishable from, one made by the constructor.
+    """
+    cell = _new_object(FilledCell)
+    cell.__dict__.update(
+        table=table, row=row, column=column, status=status, raw=raw, value=value, unit=unit, signed=signed, start=start, end=end, position=position
+    )
+    return cell
+
+
 @dataclass(frozen=True)
 class FilledRow:
     """A row of values as found in the report, tied to a template row when possible."""
