@@ -124,6 +124,8 @@ _LINE_TOKENS: dict[tuple[str, str], tuple[Token, ...] | None] = {}
 _MAX_REMEMBERED_LINE = 400
 _MAX_REMEMBERED_LINES = 8192
 _UNSEEN: Any = object()
+#: Makes a named tuple from its fields in order, faster than its own constructor (tokens are made by the hundred).
+_new_tuple = tuple.__new__
 
 
 def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
@@ -142,7 +144,8 @@ def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] 
         return None
     if not start:
         return list(found)
-    return [Token(token.start + start, token.end + start, token.text, token.kind, token.cell, token.column) for token in found]
+    new_tuple = _new_tuple
+    return [new_tuple(Token, (token_start + start, token_end + start, *rest)) for token_start, token_end, *rest in found]
 
 
 def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
@@ -202,8 +205,7 @@ def region_rows(document: Document, start: int, end: int) -> list[RawRow]:
     return rows
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     tokens: tuple[Token, ...]
     after_gap: bool  # an empty line precedes it
     tab_cell: bool  # a single cell indented with a tab (or a lone tab)
@@ -261,8 +263,7 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     for line_start, line_end in _physical_lines(text, start, end):
         tokens = _line_tokens(text, original, line_start, line_end)
         if tokens:
-            raw = text[line_start:line_end]
-            lines.append(_Line(tuple(tokens), gap, raw.startswith("\t") and len(tokens) == 1))
+            lines.append(_new_tuple(_Line, (tuple(tokens), gap, len(tokens) == 1 and text.startswith("\t", line_start, line_end))))
             gap = False
         else:
             gap = True
@@ -281,11 +282,17 @@ def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     position = start
     open_pipe_row = False
-    while position < end:
-        newline = text.find("\n", position, end)
-        line_end = end if newline < 0 else newline
-        content_end = line_end - 1 if line_end > position and text[line_end - 1] == "\r" else line_end
-        stripped = text[position:content_end].strip()
+    pieces = text[start:end].split("\n")
+    if not pieces[-1]:
+        pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
+    for piece in pieces:
+        line_end = position + len(piece)
+        if piece.endswith("\r"):
+            content_end = line_end - 1
+            stripped = piece[:-1].strip()
+        else:
+            content_end = line_end
+            stripped = piece.strip()
         if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
             ranges[-1] = (ranges[-1][0], content_end)
         else:
