@@ -13,23 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.core.model import Document
-from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A label (text cells, possibly empty) and the cells after it.
 
     ``explicit_blanks`` says whether blank cells are real cells (real tables,
     one cell per line) or may be layout padding (trailing tabs, the empty
-    column under a merged label in tab-separated text).
+    column under a merged label in tab-separated text). A named tuple: regions make them by the dozen.
     """
 
     label: tuple[Token, ...]
@@ -449,7 +448,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch)
     result = []
     for position, (column, token) in enumerate(zip(columns, chosen, strict=False)):
         result.append(_cell(table, row.id, column.id, token, position))
-    return FilledRow(table.id, row.id, "", None, None, match, tuple(result), expected, start, end)
+    return read_row(table.id, row.id, "", None, None, match, tuple(result), expected, start, end)
 
 
 def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> list[Token] | None:
@@ -500,7 +499,7 @@ def _with_label(row: FilledRow, placement: Placement) -> FilledRow:
     """The row with the label the placement found (none for rows placed by position)."""
     if placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
         return row
-    return FilledRow(
+    return read_row(
         row.table,
         row.row,
         placement.label_text,

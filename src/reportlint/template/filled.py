@@ -104,6 +104,27 @@ def read_cell(
     return cell
 
 
+def read_row(
+    table: str,
+    row: str | None,
+    label: str,
+    label_start: int | None,
+    label_end: int | None,
+    match: LabelMatch,
+    cells: tuple[FilledCell, ...],
+    expected: int,
+    start: int,
+    end: int,
+) -> FilledRow:
+    """``FilledRow(table, row, label, …)`` with every field given, made without the frozen dataclass's ``__init__``
+    (see :func:`read_cell`)."""
+    filled = _new_object(FilledRow)
+    filled.__dict__.update(
+        table=table, row=row, label=label, label_start=label_start, label_end=label_end, match=match, cells=cells, expected=expected, start=start, end=end
+    )
+    return filled
+
+
 @dataclass(frozen=True)
 class FilledRow:
     """A row of values as found in the report, tied to a template row when possible."""

@@ -11,7 +11,7 @@ thinks about layouts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
@@ -44,8 +44,7 @@ class Token(NamedTuple):
         return self.kind == "text"
 
 
-@dataclass(frozen=True)
-class RawRow:
+class RawRow(NamedTuple):
     """The tokens of one table row, or of one line (or blank-line-delimited group of lines) of text.
 
     ``explicit_blanks`` says a blank token is a real empty cell (real tables,
@@ -53,6 +52,8 @@ class RawRow:
     ``value_columns`` are the grid columns of the row's table to the right of
     every label column (real tables only): a blank outside them is the empty
     field a merged label leaves, never a value cell.
+
+    A named tuple, as :class:`Token` is: a report's table regions make hundreds.
     """
 
     tokens: tuple[Token, ...]
