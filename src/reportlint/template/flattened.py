@@ -400,5 +400,5 @@ def _is_flattened(row: RawRow) -> bool:
         not row.explicit_blanks
         and len(row.tokens) == 1
         and row.tokens[0].kind == "text"
-        and any(char.isdigit() for char in row.tokens[0].text)
+        and any(map(str.isdigit, row.tokens[0].text))
     )

@@ -220,13 +220,7 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
 
 def _longest_line(text: str) -> int:
     """The length of the longest line of ``text``."""
-    longest = position = 0
-    while position <= len(text):
-        newline = text.find("\n", position)
-        end = len(text) if newline < 0 else newline
-        longest = max(longest, end - position)
-        position = end + 1
-    return longest
+    return max(map(len, text.split("\n")))
 
 
 def _region_rows(document: Document, start: int, end: int) -> int:

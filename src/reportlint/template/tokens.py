@@ -146,7 +146,7 @@ def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] 
     if not start:
         return list(found)
     new_tuple = _new_tuple
-    return [new_tuple(Token, (token_start + start, token_end + start, *rest)) for token_start, token_end, *rest in found]
+    return [new_tuple(Token, (token[0] + start, token[1] + start, token[2], token[3], token[4], token[5])) for token in found]
 
 
 def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
