@@ -117,12 +117,31 @@ def read_row(
     end: int,
 ) -> FilledRow:
     """``FilledRow(table, row, label, …)`` with every field given, made without the frozen dataclass's ``__init__``
-    (see :func:`read_cell`)."""
+    (see :func:`read_cell`).
+
+    Its :attr:`~FilledRow.found` and :attr:`~FilledRow.aligned` are computed here, as the cached properties would
+    compute them: the reader asks every row for them, and a cached property's first read takes a lock on Python 3.11.
+    """
     filled = _new_object(FilledRow)
     filled.__dict__.update(
-        table=table, row=row, label=label, label_start=label_start, label_end=label_end, match=match, cells=cells, expected=expected, start=start, end=end
+        table=table,
+        row=row,
+        label=label,
+        label_start=label_start,
+        label_end=label_end,
+        match=match,
+        cells=cells,
+        expected=expected,
+        start=start,
+        end=end,
+        found=sum(1 for cell in cells if cell.status is not CellStatus.MISSING),
+        aligned=row is not None and all(cell.status not in _NOT_ALIGNED for cell in cells),
     )
     return filled
+
+
+#: The statuses of cells that are not in a known column.
+_NOT_ALIGNED = (CellStatus.UNALIGNED, CellStatus.EXTRA, CellStatus.MISSING)
 
 
 @dataclass(frozen=True)
