@@ -147,8 +147,9 @@ class SectionFinder:
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
         #: the same, longest first, for headings written inside running text
         self.known_by_length = sorted(self.known_headings.items(), key=lambda item: -len(item[0]))
-        #: the headings of each trimmed line met so far (offsets relative to the line), see :meth:`_line_candidates`
-        self._by_line: dict[tuple[str, bool], tuple[_Candidate, ...]] = {}
+        #: the headings of each trimmed line met so far (offsets relative to the line), see :meth:`_line_candidates`;
+        #: lines of running text at index False, heading blocks at index True
+        self._by_line: tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]] = ({}, {})
 
     def find(self, document: Document) -> tuple[FoundSection, ...]:
         """The accepted headings in document order, each with its body range."""
@@ -179,6 +180,7 @@ class SectionFinder:
         headings = [block for block in document.blocks if isinstance(block, Heading)]
         candidates: list[_Candidate] = []
         normalized = document.normalized
+        remembered = self._by_line
         for line in document.lines:
             if tables and any(start <= line.start < end for start, end in tables):
                 continue
@@ -190,15 +192,17 @@ class SectionFinder:
             if not stripped or "\t" in stripped:
                 continue
             start += len(content) - len(content.lstrip())
-            found = self._line_candidates(stripped, heading is not None)
+            found = remembered[heading is not None].get(stripped)
+            if found is None:
+                found = self._line_candidates(stripped, heading is not None)
             if found:
                 candidates.extend(found if not start else [replace(item, start=item.start + start, end=item.end + start) for item in found])
         return candidates
 
     def _line_candidates(self, content: str, is_heading_block: bool) -> tuple[_Candidate, ...]:
         """The headings of one trimmed line, with offsets into the line (remembered: reports repeat the template's lines)."""
-        key = (content, is_heading_block)
-        found = self._by_line.get(key)
+        remembered = self._by_line[is_heading_block]
+        found = remembered.get(content)
         if found is None:
             candidate = self._classify(content, 0, len(content), is_heading_block)
             if candidate is not None:
@@ -206,9 +210,9 @@ class SectionFinder:
             else:
                 found = () if is_heading_block else tuple(self._inline(content, 0, len(content)))
             if len(content) <= _MAX_REMEMBERED_LINE:
-                if len(self._by_line) >= _MAX_REMEMBERED_LINES:
-                    self._by_line.clear()
-                self._by_line[key] = found
+                if len(remembered) >= _MAX_REMEMBERED_LINES:
+                    remembered.clear()
+                remembered[content] = found
         return found
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
