@@ -408,21 +408,24 @@ _INTRO_SUBJECT = tuple(
 )
 #: How far into the text an intro's naming of its body is looked for.
 _INTRO_WINDOW = 1500
+#: A clause of an intro: up to a full stop, a semicolon or a line end.
+_CLAUSE = re.compile(r"[^。\n;；]+")
 
 
 def subject_from_intro(document: Document, first_heading: int | None) -> TextSpan | None:
     """The body an intro names (``本报告由××镇人民政府编制``), in the intro or the first paragraph after the first heading."""
     text = document.normalized
     end = min(len(text), (first_heading or 0) + _INTRO_WINDOW)
-    for clause in re.finditer(r"[^。\n;；]+", text[:end]):
+    for clause in _CLAUSE.finditer(text, 0, end):
+        written = clause.group()
         for words, pattern in _INTRO_SUBJECT:
-            match = pattern.search(clause.group()) if words.search(clause.group()) else None
+            match = pattern.search(written) if words.search(written) else None
             if match is None:
                 continue
             start = clause.start() + match.start("body")
             body = _clause_tail(match.group("body"))
             start += len(match.group("body")) - len(body)
-            if _is_body_name(body) and not is_metadata_line(clause.group()):
+            if _is_body_name(body) and not is_metadata_line(written):
                 return TextSpan("".join(body.split()), start, start + len(body))
     return None
 
