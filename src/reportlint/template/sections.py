@@ -147,7 +147,7 @@ class SectionFinder:
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
         #: the same, longest first, for headings written inside running text
         self.known_by_length = sorted(self.known_headings.items(), key=lambda item: -len(item[0]))
-        #: the headings of each trimmed line met so far (offsets relative to the line), see :meth:`_line_candidates`;
+        #: the headings of each line met so far (offsets relative to the line), see :meth:`_line_candidates`;
         #: lines of running text at index False, heading blocks at index True
         self._by_line: tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]] = ({}, {})
 
@@ -188,27 +188,33 @@ class SectionFinder:
             # A heading block's own range leaves out markup such as Markdown's "## ".
             start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
             content = normalized[start:end]
-            stripped = content.strip()
-            if not stripped or "\t" in stripped:
-                continue
-            start += len(content) - len(content.lstrip())
-            found = remembered[heading is not None].get(stripped)
+            found = remembered[heading is not None].get(content)
             if found is None:
-                found = self._line_candidates(stripped, heading is not None)
+                found = self._line_candidates(content, heading is not None)
             if found:
                 candidates.extend(found if not start else [replace(item, start=item.start + start, end=item.end + start) for item in found])
         return candidates
 
     def _line_candidates(self, content: str, is_heading_block: bool) -> tuple[_Candidate, ...]:
-        """The headings of one trimmed line, with offsets into the line (remembered: reports repeat the template's lines)."""
+        """The headings of one line, with offsets into the line (remembered: reports repeat the template's lines).
+
+        A blank line and a line with a tab (a table row) have none.
+        """
         remembered = self._by_line[is_heading_block]
         found = remembered.get(content)
         if found is None:
-            candidate = self._classify(content, 0, len(content), is_heading_block)
-            if candidate is not None:
-                found = (candidate,)
+            stripped = content.strip()
+            if not stripped or "\t" in stripped:
+                found = ()
             else:
-                found = () if is_heading_block else tuple(self._inline(content, 0, len(content)))
+                candidate = self._classify(stripped, 0, len(stripped), is_heading_block)
+                if candidate is not None:
+                    found = (candidate,)
+                else:
+                    found = () if is_heading_block else tuple(self._inline(stripped, 0, len(stripped)))
+                lead = len(content) - len(content.lstrip())
+                if lead and found:
+                    found = tuple(replace(item, start=item.start + lead, end=item.end + lead) for item in found)
             if len(content) <= _MAX_REMEMBERED_LINE:
                 if len(remembered) >= _MAX_REMEMBERED_LINES:
                     remembered.clear()

@@ -186,6 +186,6 @@ def chrome_lines(text: str, lines: Iterable[Span] | None = None) -> Iterator[Spa
     """
     for line in iter_lines(text) if lines is None else lines:
         content = text[line.start : line.end]
-        if content.strip() and "\t" not in content and is_chrome_line(content):
+        if "\t" not in content and is_chrome_line(content):  # a blank line is never chrome
             start = line.start + len(content) - len(content.lstrip())
             yield Span(start, start + len(content.strip()))
