@@ -341,12 +341,11 @@ class TableGroupAligner:
                 score -= 1
                 continue
             assert placement.table is not None  # a placed row belongs to a table
-            filled = _assign(placement.table, placement.row, placement.segment, placement.match)
+            filled = _assign(placement.table, placement.row, placement.segment, placement.match, placement)
             if filled is None:
                 filled = _mismatched_row(placement.table, placement.row, placement)
                 score -= 1
             else:
-                filled = _with_label(filled, placement)
                 score += 1
             score += {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}.get(placement.match, 1) if placement.row.label else 2
             by_table[placement.table.id].append(filled)
@@ -430,25 +429,35 @@ class TableGroupAligner:
         return list(dict.fromkeys(found)), unknown
 
 
-def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch) -> FilledRow | None:
-    """The row's cells when the segment's cells can be tied to the columns; None when counts do not fit."""
+def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch, placement: Placement | None = None) -> FilledRow | None:
+    """The row's cells when the segment's cells can be tied to the columns; None when counts do not fit.
+
+    With its ``placement``, the row carries the label the placement found (none for rows placed by position).
+    """
     columns = table.columns
     cells = list(segment.cells)
-    filled = [token for token in cells if token.kind != "blank"]
     expected = len(columns)
+    if sum(1 for token in cells if token.kind != "blank") > expected:
+        return None
     start = segment.label[0].start if segment.label else (cells[0].start if cells else 0)
     end = cells[-1].end if cells else start
-    if len(filled) > expected:
-        return None
     if segment.value_columns is not None:
         cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
     chosen = _choose_cells(cells, expected, segment.explicit_blanks)
     if chosen is None:
         return None
+    table_id, row_id, status_of = table.id, row.id, _STATUS_OF_KIND
     result = []
     for position, (column, token) in enumerate(zip(columns, chosen, strict=False)):
-        result.append(_cell(table, row.id, column.id, token, position))
-    return read_row(table.id, row.id, "", None, None, match, tuple(result), expected, start, end)
+        value = token.cell
+        status = status_of.get(value.kind, CellStatus.NON_NUMERIC)
+        result.append(read_cell(table_id, row_id, column.id, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position))
+    if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
+        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end)
+    label_start = placement.label_start
+    return read_row(
+        table_id, row_id, placement.label_text, label_start, placement.label_end, placement.match, tuple(result), expected, min(label_start, start), end
+    )
 
 
 def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> list[Token] | None:
@@ -493,24 +502,6 @@ def _cell(
     if status is None:
         status = _STATUS_OF_KIND.get(value.kind, CellStatus.NON_NUMERIC)
     return read_cell(table.id, row, column, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position)
-
-
-def _with_label(row: FilledRow, placement: Placement) -> FilledRow:
-    """The row with the label the placement found (none for rows placed by position)."""
-    if placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
-        return row
-    return read_row(
-        row.table,
-        row.row,
-        placement.label_text,
-        placement.label_start,
-        placement.label_end,
-        placement.match,
-        row.cells,
-        row.expected,
-        min(placement.label_start, row.start),
-        row.end,
-    )
 
 
 def _mismatched_row(table: TableSpec, row: RowSpec, placement: Placement) -> FilledRow:
