@@ -451,12 +451,25 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     for position, (column, token) in enumerate(zip(columns, chosen, strict=False)):
         value = token.cell
         status = status_of.get(value.kind, CellStatus.NON_NUMERIC)
-        result.append(read_cell(table_id, row_id, column.id, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position))
+        result.append(
+            read_cell(
+                table_id, row_id, column.id, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position
+            )
+        )
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
         return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end)
     label_start = placement.label_start
     return read_row(
-        table_id, row_id, placement.label_text, label_start, placement.label_end, placement.match, tuple(result), expected, min(label_start, start), end
+        table_id,
+        row_id,
+        placement.label_text,
+        label_start,
+        placement.label_end,
+        placement.match,
+        tuple(result),
+        expected,
+        min(label_start, start),
+        end,
     )
 
 

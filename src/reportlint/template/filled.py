@@ -99,7 +99,17 @@ def read_cell(
     """
     cell = _new_object(FilledCell)
     cell.__dict__.update(
-        table=table, row=row, column=column, status=status, raw=raw, value=value, unit=unit, signed=signed, start=start, end=end, position=position
+        table=table,
+        row=row,
+        column=column,
+        status=status,
+        raw=raw,
+        value=value,
+        unit=unit,
+        signed=signed,
+        start=start,
+        end=end,
+        position=position,
     )
     return cell
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from reportlint.core.model import Document
+from reportlint.core.model import Document, Table
 from reportlint.template.align import TableGroupAligner
 from reportlint.template.completeness import TABLE_SECTIONS, Truncation, UnreadTable, find_truncation, find_unread_tables
 from reportlint.template.filled import FilledTable, FilledTemplate, LabelMatch
@@ -223,10 +223,10 @@ def _longest_line(text: str) -> int:
     return max(map(len, text.split("\n")))
 
 
-def _region_rows(document: Document, start: int, end: int) -> int:
-    """How many rows a region holds (its lines, plus the rows of real tables in it), counted before reading any."""
+def _region_rows(document: Document, tables: tuple[Table, ...], start: int, end: int) -> int:
+    """How many rows a region holds (its lines, plus the rows of the real ``tables`` in it), counted before reading any."""
     rows = document.text.count("\n", start, end) + 1
-    return rows + sum(len(table.rows) for table in document.tables if table.start < end and table.end > start)
+    return rows + sum(len(table.rows) for table in tables if table.start < end and table.end > start)
 
 
 def _best_fit(document, sections, section_id, templates, expected, limits):
@@ -235,6 +235,7 @@ def _best_fit(document, sections, section_id, templates, expected, limits):
     A region past :data:`MAX_TABLE_ROWS` rows is not aligned; why goes to ``limits``.
     """
     best = None
+    real_tables = document.tables
     for template in templates:
         group = template.tables_of(section_id)
         if not group:
@@ -243,13 +244,13 @@ def _best_fit(document, sections, section_id, templates, expected, limits):
         region = _region(document, sections, section_id, anchors)
         if region is None:
             continue
-        size = _region_rows(document, *region)
+        size = _region_rows(document, real_tables, *region)
         if size > MAX_TABLE_ROWS:
             limits.append(
                 f"第{section_number(int(section_id[1:]))}部分的表格区域有 {size} 行（上限 {MAX_TABLE_ROWS}），模板阅读没有对齐这部分的表格，只按文本检查"
             )
             continue
-        rows = region_rows(document, *region)
+        rows = region_rows(document, *region, real_tables)
         tables, score = _aligner(template, section_id).fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue

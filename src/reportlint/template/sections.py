@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.core.model import Document, Heading, Table
 from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
@@ -97,8 +98,7 @@ class FoundSection:
         return self.kind == "template"
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     kind: str
     spec_id: str | None
     heading: str
@@ -192,7 +192,7 @@ class SectionFinder:
             if found is None:
                 found = self._line_candidates(content, heading is not None)
             if found:
-                candidates.extend(found if not start else [replace(item, start=item.start + start, end=item.end + start) for item in found])
+                candidates.extend(found if not start else [item._replace(start=item.start + start, end=item.end + start) for item in found])
         return candidates
 
     def _line_candidates(self, content: str, is_heading_block: bool) -> tuple[_Candidate, ...]:
@@ -214,7 +214,7 @@ class SectionFinder:
                     found = () if is_heading_block else tuple(self._inline(stripped, 0, len(stripped)))
                 lead = len(content) - len(content.lstrip())
                 if lead and found:
-                    found = tuple(replace(item, start=item.start + lead, end=item.end + lead) for item in found)
+                    found = tuple(item._replace(start=item.start + lead, end=item.end + lead) for item in found)
             if len(content) <= _MAX_REMEMBERED_LINE:
                 if len(remembered) >= _MAX_REMEMBERED_LINES:
                     remembered.clear()
@@ -298,7 +298,7 @@ class SectionFinder:
         if run is not None:
             candidate = self._classify(normalized[start : head_start + run.end()], start, head_start + run.end(), False, inline=True)
             if candidate is not None:
-                return replace(candidate, inline=True)
+                return candidate._replace(inline=True)
         key, offsets = keyed(normalized, head_start, min(line_end, head_start + 3 * _MAX_HEADING_KEY))
         for bare, (section_id, how) in self.known_by_length:
             if key.startswith(bare) and self.numbers[section_id] == ordinal.value:

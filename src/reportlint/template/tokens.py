@@ -11,6 +11,7 @@ thinks about layouts.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -192,9 +193,12 @@ def _table_rows(document: Document, table: Table) -> list[RawRow]:
     return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]
 
 
-def region_rows(document: Document, start: int, end: int) -> list[RawRow]:
-    """Every table-like row between ``start`` and ``end``: real table rows and text lines."""
-    tables = [block for block in document.tables if block.start < end and block.end > start]
+def region_rows(document: Document, start: int, end: int, tables: Sequence[Table] | None = None) -> list[RawRow]:
+    """Every table-like row between ``start`` and ``end``: real table rows and text lines.
+
+    ``tables`` are the document's real tables (:attr:`Document.tables <reportlint.core.model.Document.tables>`) when the caller has them.
+    """
+    tables = [block for block in (document.tables if tables is None else tables) if block.start < end and block.end > start]
     rows: list[RawRow] = []
     text, original = document.normalized, document.text
     position = start
