@@ -130,10 +130,11 @@ _UNSEEN: Any = object()
 _new_tuple = tuple.__new__
 
 
-def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
+def _line_tokens(text: str, original: str, start: int, end: int) -> tuple[Token, ...] | None:
     """The tokens of one text line (None for a line with no content); ``text`` is normalised."""
     if end - start > _MAX_REMEMBERED_LINE:
-        return _read_line_tokens(text, original, start, end)
+        tokens = _read_line_tokens(text, original, start, end)
+        return None if tokens is None else tuple(tokens)
     key = (text[start:end], original[start:end])
     found = _LINE_TOKENS.get(key, _UNSEEN)
     if found is _UNSEEN:
@@ -142,12 +143,10 @@ def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] 
         if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
             _LINE_TOKENS.clear()
         _LINE_TOKENS[key] = found
-    if found is None:
-        return None
-    if not start:
-        return list(found)
+    if not start or found is None:
+        return found
     new_tuple = _new_tuple
-    return [new_tuple(Token, (token[0] + start, token[1] + start, token[2], token[3], token[4], token[5])) for token in found]
+    return tuple([new_tuple(Token, (token[0] + start, token[1] + start, token[2], token[3], token[4], token[5])) for token in found])
 
 
 def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
@@ -268,13 +267,13 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     for line_start, line_end in _physical_lines(text, start, end):
         tokens = _line_tokens(text, original, line_start, line_end)
         if tokens:
-            lines.append(_new_tuple(_Line, (tuple(tokens), gap, len(tokens) == 1 and text.startswith("\t", line_start, line_end))))
+            lines.append(_new_tuple(_Line, (tokens, gap, len(tokens) == 1 and text.startswith("\t", line_start, line_end))))
             gap = False
         else:
             gap = True
     if _is_tab_cell_layout(lines):
         return _grouped_rows(lines)
-    return [RawRow(line.tokens) for line in lines]
+    return [_new_tuple(RawRow, (line[0], False, None)) for line in lines]
 
 
 def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
