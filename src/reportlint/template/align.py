@@ -77,11 +77,11 @@ def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
     if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
-    with_values = [row for row in rows if row.values]
-    if not with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
+    kinds_with_values = [kinds for kinds in ([token.kind for token in row.tokens] for row in rows) if "value" in kinds]
+    if not kinds_with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
         return sum(1 for row in rows if len(row.tokens) >= 2) * 2 >= len(rows) > 0
-    wide = sum(1 for row in with_values if len([token for token in row.tokens if token.kind != "blank"]) >= 2)
-    return wide * 2 >= len(with_values)
+    wide = sum(1 for kinds in kinds_with_values if len(kinds) - kinds.count("blank") >= 2)
+    return wide * 2 >= len(kinds_with_values)
 
 
 def segments(rows: Sequence[RawRow]) -> tuple[list[Segment], str]:
@@ -95,18 +95,23 @@ def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
     result = []
     pending: list[Token] = []
     for row in rows:
-        tokens = list(row.tokens)
-        while tokens and tokens[0].kind == "blank" and any(token.is_text for token in tokens):
-            tokens.pop(0)
-        first_cell = next((index for index, token in enumerate(tokens) if not token.is_text), len(tokens))
-        label = tokens[:first_cell]
+        tokens = tuple(row.tokens)
+        kinds = [token.kind for token in tokens]
+        first = 0
+        if "text" in kinds:  # blank cells before the label: the (merged) label column left empty, or indentation
+            while kinds[first] == "blank":
+                first += 1
+        first_cell = first
+        while first_cell < len(kinds) and kinds[first_cell] == "text":
+            first_cell += 1
+        label = tokens[first:first_cell]
         cells = tokens[first_cell:]
-        has_values = any(token.kind == "value" for token in cells)
+        has_values = "value" in kinds[first_cell:]
         if not has_values and not (label and cells):
             pending.extend(label)
             continue
         # A labelled row of nothing but empty cells may be a data row left empty; placement decides.
-        result.append(Segment(tuple(pending + label), tuple(cells), row.explicit_blanks, row.value_columns))
+        result.append(Segment((*pending, *label), cells, row.explicit_blanks, row.value_columns))
         pending = [] if has_values else pending
     return result
 
