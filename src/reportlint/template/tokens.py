@@ -130,12 +130,13 @@ _UNSEEN: Any = object()
 _new_tuple = tuple.__new__
 
 
-def _line_tokens(text: str, original: str, start: int, end: int) -> tuple[Token, ...] | None:
-    """The tokens of one text line (None for a line with no content); ``text`` is normalised."""
+def _line_tokens(text: str, original: str, start: int, end: int, line: str | None = None) -> tuple[Token, ...] | None:
+    """The tokens of one text line (None for a line with no content); ``text`` is normalised, ``line`` is
+    ``text[start:end]`` when the caller has it."""
     if end - start > _MAX_REMEMBERED_LINE:
         tokens = _read_line_tokens(text, original, start, end)
         return None if tokens is None else tuple(tokens)
-    key = (text[start:end], original[start:end])
+    key = (text[start:end] if line is None else line, original[start:end])
     found = _LINE_TOKENS.get(key, _UNSEEN)
     if found is _UNSEEN:
         tokens = _read_line_tokens(key[0], key[1], 0, end - start)
@@ -264,10 +265,10 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
         return pipe_cells
     lines: list[_Line] = []
     gap = False
-    for line_start, line_end in _physical_lines(text, start, end):
-        tokens = _line_tokens(text, original, line_start, line_end)
+    for line_start, line_end, line in _physical_lines(text, start, end):
+        tokens = _line_tokens(text, original, line_start, line_end, line)
         if tokens:
-            lines.append(_new_tuple(_Line, (tokens, gap, len(tokens) == 1 and text.startswith("\t", line_start, line_end))))
+            lines.append(_new_tuple(_Line, (tokens, gap, len(tokens) == 1 and line.startswith("\t"))))
             gap = False
         else:
             gap = True
@@ -276,31 +277,34 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     return [_new_tuple(RawRow, (line[0], False, None)) for line in lines]
 
 
-def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Line ranges (without ``\r``), a pipe row whose cells wrap over lines joined into one.
+def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Line ranges (without ``\r``) and their text, a pipe row whose cells wrap over lines joined into one.
 
     Web pages copied as text often write ``|`` then each cell on its own line,
     ending with ``|``: a line starting with ``|`` opens a row, and following lines
     that end with ``|`` continue it.
     """
-    ranges: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int, str]] = []
     position = start
     open_pipe_row = False
+    pipes = text.find("|", start, end) >= 0  # without a pipe, no line is joined to the one before
     pieces = text[start:end].split("\n")
     if not pieces[-1]:
         pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
     for piece in pieces:
         line_end = position + len(piece)
         if piece.endswith("\r"):
-            content_end = line_end - 1
-            stripped = piece[:-1].strip()
-        else:
-            content_end = line_end
-            stripped = piece.strip()
+            piece = piece[:-1]
+        content_end = position + len(piece)
+        if not pipes:
+            ranges.append((position, content_end, piece))
+            position = line_end + 1
+            continue
+        stripped = piece.strip()
         if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
-            ranges[-1] = (ranges[-1][0], content_end)
+            ranges[-1] = (ranges[-1][0], content_end, text[ranges[-1][0] : content_end])
         else:
-            ranges.append((position, content_end))
+            ranges.append((position, content_end, piece))
             open_pipe_row = stripped.startswith("|")
         if not stripped:
             open_pipe_row = False
