@@ -442,13 +442,17 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     columns = table.columns
     cells = list(segment.cells)
     expected = len(columns)
-    if sum(1 for token in cells if token.kind != "blank") > expected:
+    blanks = [token.kind for token in cells].count("blank")
+    if len(cells) - blanks > expected:
         return None
     start = segment.label[0].start if segment.label else (cells[0].start if cells else 0)
     end = cells[-1].end if cells else start
-    if segment.value_columns is not None:
-        cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
-    chosen = _choose_cells(cells, expected, segment.explicit_blanks)
+    if not blanks and len(cells) == expected:
+        chosen: list[Token] | None = cells  # one value per column: what _choose_cells gives
+    else:
+        if segment.value_columns is not None:
+            cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
+        chosen = _choose_cells(cells, expected, segment.explicit_blanks)
     if chosen is None:
         return None
     table_id, row_id, status_of = table.id, row.id, _STATUS_OF_KIND
