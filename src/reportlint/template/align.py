@@ -156,7 +156,9 @@ _UNSEEN: Any = object()
 class TableGroupAligner:
     """Aligns the segments of one region to a group of template tables (e.g. all of section 二)."""
 
-    def __init__(self, tables: Sequence[TableSpec], relations: Sequence[RelationSpec] = ()) -> None:
+    def __init__(self, tables: Sequence[TableSpec], relations: Sequence[RelationSpec] = (), template_id: str | None = None) -> None:
+        #: the template the tables belong to, recorded in every filled table (:attr:`FilledTable.template_id`)
+        self.template_id = template_id
         self.tables = tuple(tables)
         self.relations = tuple(relations)
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
@@ -366,6 +368,7 @@ class TableGroupAligner:
             filled_tables[table.id] = FilledTable.build(
                 table,
                 sorted(table_rows, key=lambda row: row.start),
+                template_id=self.template_id,
                 headers_found=own_headers,
                 unknown_headers=tuple(unknown) if table is self.tables[0] else (),
                 layout=layout,

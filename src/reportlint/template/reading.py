@@ -9,7 +9,7 @@ every template cell. Rules never parse tables themselves: they read this.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from reportlint.core.model import Document, Table
@@ -167,7 +167,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         best = _best_fit(document, sections, section_id, candidates, expected, limits)
         if best is not None:
             template, tables = best
-            filled_tables.update({key: replace(table, template_id=template.id) for key, table in tables.items()})
+            filled_tables.update(tables)  # each table records its template (the aligner's)
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
@@ -214,7 +214,7 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
     """The aligner of a template's tables in one section (it depends only on the template)."""
     found = _ALIGNERS.get((id(template), section_id))
     if found is None or found[0] is not template:
-        found = _ALIGNERS[(id(template), section_id)] = (template, TableGroupAligner(template.tables_of(section_id), template.relations))
+        found = _ALIGNERS[(id(template), section_id)] = (template, TableGroupAligner(template.tables_of(section_id), template.relations, template.id))
     return found[1]
 
 
