@@ -23,6 +23,7 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
+from reportlint.usercache.patterns import compiled
 
 #: Extensions reportlint checks when it walks a directory.
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -169,7 +170,7 @@ def _zip_format(data: bytes, extension: str) -> str:
     return "zip"
 
 
-_HTML_MARKERS = re.compile(
+_HTML_MARKERS = compiled(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<table[\s>]|<br\s*/?>",
     re.IGNORECASE,
 )
@@ -180,7 +181,7 @@ def _looks_like_html(head: str) -> bool:
 
 
 #: Control characters other than \t \n \v \f \r: many of them mean the bytes are not text.
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f]")
+_CONTROL_CHARACTERS = compiled("[\x00-\x08\x0e-\x1f]")
 
 
 def _text_head(data: bytes) -> str | None:

@@ -1,7 +1,8 @@
 """No built-in regular expression backtracks catastrophically.
 
 Every compiled pattern of the package (module and class attributes, the shipped
-packs' rules, and the literal patterns passed to ``re`` functions inline) is
+packs' rules, and the literal patterns passed to ``re`` functions or to
+:func:`reportlint.usercache.patterns.compiled` inline) is
 run over adversarial strings: long runs of each character it names (and of
 pairs of them), with and without a character that makes the match fail at the
 end. A pattern with nested or overlapping repetition takes exponential time on
@@ -74,22 +75,28 @@ def _flatten(value: object) -> list:
 
 
 def _inline_literals(path: Path) -> list[tuple[str, int]]:
-    """Literal patterns passed to ``re.search("…")`` and friends, with literal flags."""
+    """Literal patterns passed to ``re.search("…")`` and friends or to ``compiled("…")`` (the user cache's compile)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     literals = []
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id in ("re", "regex")
-            and node.func.attr in ("compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+            and (_is_re_function(node.func) or (isinstance(node.func, ast.Name) and node.func.id == "compiled"))
             and node.args
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
         ):
             literals.append((node.args[0].value, 0))
     return literals
+
+
+def _is_re_function(function: ast.expr) -> bool:
+    return (
+        isinstance(function, ast.Attribute)
+        and isinstance(function.value, ast.Name)
+        and function.value.id in ("re", "regex")
+        and function.attr in ("compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+    )
 
 
 def _characters(source: str) -> list[str]:

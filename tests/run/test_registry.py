@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from importlib.metadata import EntryPoint
 
 import pytest
 from typer.testing import CliRunner
@@ -12,6 +11,7 @@ from typer.testing import CliRunner
 from reportlint.cli import app
 from reportlint.core.config import Config, ConfigError
 from reportlint.run import registry as plugins
+from reportlint.run.installed import InstalledPlugin
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
 
@@ -77,15 +77,15 @@ def plugin_env(tmp_path, monkeypatch):
     monkeypatch.delenv("REPORTLINT_DISABLE_PLUGIN_AUTOLOAD", raising=False)
     monkeypatch.setattr(plugins, "_REGISTRIES", {})
     monkeypatch.syspath_prepend(str(tmp_path))
-    entry_points: list[EntryPoint] = []
+    entry_points: list[InstalledPlugin] = []
 
     def add(name: str, source: str) -> None:
         module = f"rl_test_{name}"
         (tmp_path / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
         sys.modules.pop(module, None)
-        entry_points.append(EntryPoint(name, module, "reportlint"))
+        entry_points.append(InstalledPlugin(name, module, "", "reportlint"))
 
-    monkeypatch.setattr(plugins, "entry_points", lambda group: [ep for ep in entry_points if ep.group == group])
+    monkeypatch.setattr(plugins, "installed_plugins", lambda group: tuple(ep for ep in entry_points if ep.group == group))
     return add
 
 

@@ -23,7 +23,6 @@ from reportlint.core.config import ConfigError, normalize_selector
 from reportlint.core.diagnostics import Severity
 from reportlint.core.rule import BaseRule
 from reportlint.core.suggest import did_you_mean
-from reportlint.core.version import __version__
 from reportlint.output import Reporter, ReporterOptions
 from reportlint.run.cache import default_cache_dir
 from reportlint.run.linter import Linter
@@ -31,6 +30,7 @@ from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult
 from reportlint.run.runner import Runner
+from reportlint.version import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: The exit code of a run the user interrupted (Ctrl-C), as shells report SIGINT.

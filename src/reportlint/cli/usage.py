@@ -20,6 +20,7 @@ from typer import Abort, Exit
 
 from reportlint.cli.coercion import PlainCommand, PlainGroup
 from reportlint.core.suggest import did_you_mean
+from reportlint.usercache.patterns import compiled
 
 try:
     from typer._click import exceptions as click_exceptions  # recent typer ships its own copy of click
@@ -33,21 +34,21 @@ _HELP_TEXTS = {
     "install_completion": "为当前使用的 shell 安装命令补全 / Install completion for the current shell.",
     "show_completion": "显示当前 shell 的命令补全脚本，可复制后自行安装 / Show completion for the current shell.",
 }
-_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
-_NO_SUCH_COMMAND = re.compile(r"No such command '([^']*)'")
-_REQUIRES_VALUE = re.compile(r"requires (an argument|\d+ arguments)")
+_EXTRA_ARGUMENTS = compiled(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
+_NO_SUCH_COMMAND = compiled(r"No such command '([^']*)'")
+_REQUIRES_VALUE = compiled(r"requires (an argument|\d+ arguments)")
 _VALUE_TRANSLATIONS = (
-    (re.compile(r"valid integer|is not a valid int", re.IGNORECASE), "应为整数"),
-    (re.compile(r"valid number|is not a valid float", re.IGNORECASE), "应为数字"),
-    (re.compile(r"valid boolean|is not a valid bool", re.IGNORECASE), "应为 true 或 false"),
-    (re.compile(r"not in the range x>=(\d+)|greater than or equal to (\S+)"), "应不小于 {0}"),
-    (re.compile(r"less than or equal to (\S+)"), "应不大于 {0}"),
-    (re.compile(r"greater than (\S+)"), "应大于 {0}"),
-    (re.compile(r"not in the range x<=(\d+)"), "应不大于 {0}"),
-    (re.compile(r"not in the range (\S+)<=x<=(\S+)"), "应在 {0} 到 {1} 之间"),
-    (re.compile(r"'?(.*?)'? does not exist"), "{0} 不存在"),
-    (re.compile(r"is a directory"), "是目录，不是文件"),
-    (re.compile(r"is not one of (.*)\."), "只能取 {0}"),
+    (compiled(r"valid integer|is not a valid int", re.IGNORECASE), "应为整数"),
+    (compiled(r"valid number|is not a valid float", re.IGNORECASE), "应为数字"),
+    (compiled(r"valid boolean|is not a valid bool", re.IGNORECASE), "应为 true 或 false"),
+    (compiled(r"not in the range x>=(\d+)|greater than or equal to (\S+)"), "应不小于 {0}"),
+    (compiled(r"less than or equal to (\S+)"), "应不大于 {0}"),
+    (compiled(r"greater than (\S+)"), "应大于 {0}"),
+    (compiled(r"not in the range x<=(\d+)"), "应不大于 {0}"),
+    (compiled(r"not in the range (\S+)<=x<=(\S+)"), "应在 {0} 到 {1} 之间"),
+    (compiled(r"'?(.*?)'? does not exist"), "{0} 不存在"),
+    (compiled(r"is a directory"), "是目录，不是文件"),
+    (compiled(r"is not one of (.*)\."), "只能取 {0}"),
 )
 
 

@@ -21,6 +21,7 @@ from reportlint.core.diagnostics import Severity
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.tomllines import line_of
 from reportlint.core.values import shown
+from reportlint.usercache.patterns import compiled
 
 #: Every top-level key, with what it must be.
 KNOWN_KEYS = {
@@ -56,7 +57,7 @@ DEFAULT_MAX_FINDINGS_PER_RULE = 200
 #: The smallest memory budget a worker can start with (Python and the parsing libraries need about 100 MB).
 MIN_MEMORY = 192 * 1024**2
 
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(I?B)?\s*", re.IGNORECASE)
+_SIZE = compiled(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(I?B)?\s*", re.IGNORECASE)
 
 
 class ConfigError(Exception):
@@ -246,7 +247,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, lines: Mapping[tupl
     )
 
 
-_CODE_LIKE = re.compile(r"[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]+|all")
+_CODE_LIKE = compiled(r"[A-Za-z0-9]*\d[A-Za-z0-9]*|[A-Z]+|all")
 
 
 def normalize_selector(written: str) -> str:

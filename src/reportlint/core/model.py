@@ -10,17 +10,18 @@ block, row and cell carries its ``[start, end)`` range in that string. The
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
 
+from reportlint.usercache.patterns import compiled
+
 if TYPE_CHECKING:
     from reportlint.text.segmentation import Span
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = compiled("\n")
 
 
 @dataclass(frozen=True)

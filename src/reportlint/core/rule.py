@@ -13,6 +13,7 @@ from reportlint.core.conditions import Condition
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.values import shown
 from reportlint.text.quoting import one_line
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
 #: How safe a rule's fixes are: applied by ``--fix`` without review, or only with ``--unsafe-fixes``.
 FIX_SAFETY = ("safe", "unsafe")
 
-_INLINE_LITERAL = re.compile(r"``(.+?)``")
-_ROLE = re.compile(r":[a-z]+:`~?([^`<]+?)(?:\s*<[^>]*>)?`")
+_INLINE_LITERAL = compiled(r"``(.+?)``")
+_ROLE = compiled(r":[a-z]+:`~?([^`<]+?)(?:\s*<[^>]*>)?`")
 
 
 def plain_text(text: str) -> str:

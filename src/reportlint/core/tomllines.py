@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-_HEADER = re.compile(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+from reportlint.usercache.patterns import compiled
+
+_HEADER = compiled(r"\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _BARE = r"[A-Za-z0-9_-]++"
 _QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
-_KEY_PART = re.compile(rf"\s*({_BARE}|{_QUOTED})\s*")
-_ASSIGNMENT = re.compile(rf"\s*((?:(?:{_BARE}|{_QUOTED})\s*\.\s*)*(?:{_BARE}|{_QUOTED}))\s*=")
+_KEY_PART = compiled(rf"\s*({_BARE}|{_QUOTED})\s*")
+_ASSIGNMENT = compiled(rf"\s*((?:(?:{_BARE}|{_QUOTED})\s*\.\s*)*(?:{_BARE}|{_QUOTED}))\s*=")
 
 
 def _parts(dotted: str) -> tuple[str, ...]:

@@ -97,13 +97,13 @@ def read_yaml(path: Path, with_lines: bool = True) -> Any:
 
     ``with_lines=False`` parses several times faster but the result has no line
     numbers; :func:`load_with_lines` uses it for the common, valid case, and its
-    result is kept in the user cache (:mod:`reportlint.core.usercache`) keyed by
+    result is kept in the user cache (:mod:`reportlint.usercache`) keyed by
     the file's bytes, so an unchanged file is not parsed again by the next run.
     """
     data = _read_bytes(path)
     if with_lines:
         return _parse(path, _decode(path, data), with_lines)
-    from reportlint.core.usercache import cached
+    from reportlint.usercache import cached
 
     return cached("yaml-safe", data, lambda: _parse(path, _decode(path, data), with_lines))
 

@@ -24,16 +24,17 @@ from dataclasses import dataclass
 
 from reportlint.core.config import normalize_selector
 from reportlint.core.model import Block, SourceMap, Suppression
+from reportlint.usercache.patterns import compiled
 
 #: How a directive begins (after leading spaces): the tool's name and a colon (full-width accepted).
-DIRECTIVE_START = re.compile(r"\s*reportlint\s*[:：]\s*", re.IGNORECASE)
+DIRECTIVE_START = compiled(r"\s*reportlint\s*[:：]\s*", re.IGNORECASE)
 _KEYWORDS = {"ignore": False, "忽略": False, "ignore-file": True, "忽略全文": True, "忽略全文件": True, "忽略文件": True}
-_KEYWORD = re.compile(r"(ignore-file|ignore|忽略全文件|忽略全文|忽略文件|忽略)(?![\w-])", re.IGNORECASE)
+_KEYWORD = compiled(r"(ignore-file|ignore|忽略全文件|忽略全文|忽略文件|忽略)(?![\w-])", re.IGNORECASE)
 _SELECTOR = r"[A-Za-z][A-Za-z0-9_-]*"
-_SELECTORS = re.compile(rf"\s*({_SELECTOR}(?:\s*[,，、]\s*{_SELECTOR})*)")
-_REASON_LEAD = re.compile(r"^[\s:：,，、;；\-—–]+")
+_SELECTORS = compiled(rf"\s*({_SELECTOR}(?:\s*[,，、]\s*{_SELECTOR})*)")
+_REASON_LEAD = compiled(r"^[\s:：,，、;；\-—–]+")
 #: HTML and Markdown comments (``<!-- … -->``), searched in the source text.
-HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+HTML_COMMENT = compiled(r"<!--(.*?)-->", re.DOTALL)
 
 
 @dataclass(frozen=True)

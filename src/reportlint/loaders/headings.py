@@ -8,20 +8,19 @@ so "（一）主动公开政府信息情况。二十里店镇……" stays a par
 
 from __future__ import annotations
 
-import re
-
 from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
+from reportlint.usercache.patterns import compiled
 
 #: A report title: a year, 政府信息公开/政务公开, and 报告 (年度报告, 工作报告, 年报).
-TITLE = re.compile(
+TITLE = compiled(
     r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年.{0,24}?(?:政府信息公开|政务公开|信息公开).{0,12}?(?:报告|年报)"
     r"|(?:政府信息公开|政务公开).{0,12}?年度报告"
 )
 
 #: What may follow the title's last word: a year in brackets, "（2021年度）".
-_TITLE_TAIL = re.compile(r"\s*(?:[（(]\s*\d{4}\s*年?度?\s*[）)])?")
-_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.．]")
-_SUBSECTION = re.compile(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
+_TITLE_TAIL = compiled(r"\s*(?:[（(]\s*\d{4}\s*年?度?\s*[）)])?")
+_SECTION = compiled(r"[一二三四五六七八九十]{1,3}\s*[、.．]")
+_SUBSECTION = compiled(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
 _SENTENCE_END = SENTENCE_STOPS + SEMICOLONS + COMMAS + COLONS
 
 #: Longest line taken for a numbered heading, and for a title.

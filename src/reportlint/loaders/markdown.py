@@ -8,15 +8,15 @@ Markdown block after it (a heading, a table, or lines up to a blank line);
 from __future__ import annotations
 
 import itertools
-import re
 
 from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Paragraph, Table
 from reportlint.loaders import Loader, line_paragraphs
 from reportlint.loaders.directives import comment_suppressions
 from reportlint.sources import Source
+from reportlint.usercache.patterns import compiled
 
-_HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$")
-_DELIMITER_ROW = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
+_HEADING = compiled(r"[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t#]*\r?$")
+_DELIMITER_ROW = compiled(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

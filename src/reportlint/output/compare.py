@@ -13,10 +13,10 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from reportlint.core.version import __version__
 from reportlint.output.json import diagnostic_dict, location_dict
 from reportlint.output.text import diagnostic_line
 from reportlint.run.compare import PART_NAMES
+from reportlint.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.core.model import Location

@@ -11,13 +11,13 @@ name, and the header rows of a table it is in. Everything else is folded.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Cell, Table
 from reportlint.output.tables import cell_at, row_span
+from reportlint.usercache.patterns import compiled
 
 #: Lines of text shown before and after a finding's line.
 CONTEXT_LINES = 2
@@ -30,7 +30,7 @@ SMALL_TABLE_ROWS = 8
 #: Runs of at most this many units between shown ones are not folded.
 SMALLEST_FOLD = 2
 #: A cell holding a count or an amount (``12``, ``-3``, ``+1``, ``3.2``).
-_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_NUMBER = compiled(r"[+-]?\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING
 
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.model import Cell, Table
-from reportlint.core.version import __version__
 from reportlint.output import FAMILY_NAMES, Reporter, review_date, run_families, summary_line
 from reportlint.output.context import Anchor, Unit, anchor, shown_units, text_units, unit_at
 from reportlint.output.overview import ReportRow, report_rows, template_name
 from reportlint.output.tables import report_tables, table_place
 from reportlint.output.text import elsewhere
+from reportlint.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.core.rule import BaseRule

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Location
-from reportlint.core.version import __version__
 from reportlint.output import Reporter
+from reportlint.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.run.results import RunResult

@@ -16,8 +16,8 @@ from urllib.parse import quote
 
 from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.model import Location
-from reportlint.core.version import __version__
 from reportlint.output import Reporter
+from reportlint.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.core.rule import BaseRule

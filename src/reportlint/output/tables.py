@@ -12,21 +12,21 @@ text, so the review page draws it as a table and the spreadsheets say
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Cell, Table
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.run.results import FileResult
 
 #: The logical place of a table cell as the loaders write it (``表格3 第5行 第2列``, after ``第2页 `` for PDF).
-_LOGICAL_CELL = re.compile(r"表格(\d+) 第(\d+)行 第(\d+)列")
+_LOGICAL_CELL = compiled(r"表格(\d+) 第(\d+)行 第(\d+)列")
 #: A Markdown delimiter row (``| --- | :---: |``).
-_DELIMITER_ROW = re.compile(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?")
+_DELIMITER_ROW = compiled(r"\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?")
 
 
 @dataclass(frozen=True)

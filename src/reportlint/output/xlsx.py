@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.core.config import ConfigError
 from reportlint.core.diagnostics import Severity
-from reportlint.core.version import __version__
 from reportlint.output import Reporter, ReporterOptions, review_date
 from reportlint.output.overview import FINDING_COLUMNS, Column, finding_rows, report_columns, report_rows
+from reportlint.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.run.results import RunResult

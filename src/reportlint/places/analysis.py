@@ -31,7 +31,6 @@ Self-references (``我镇``, ``本局`` …) are found without the gazetteer
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -49,6 +48,7 @@ from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.ordinals import ORDINAL_CHARS, section_number
 from reportlint.text.segmentation import Span
 from reportlint.text.self_references import GOVERNMENT_SELF_NOUNS, SelfReference, find_self_references
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.template.identity import Subject, TextSpan
@@ -58,18 +58,18 @@ if TYPE_CHECKING:
 
 #: Characters that end a sentence (or a table line), full width and folded.
 SENTENCE_BREAKS = SENTENCE_STOPS + SEMICOLONS + "\n"
-_SENTENCE_BREAK = re.compile(f"[{SENTENCE_BREAKS}]")
-_CITATION = re.compile(r"《[^《》\n]{1,120}》")
+_SENTENCE_BREAK = compiled(f"[{SENTENCE_BREAKS}]")
+_CITATION = compiled(r"《[^《》\n]{1,120}》")
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
 # enumeration marker (一是、（二）、3.) and a year ("2022年，").
-_CLAUSE_LEAD = re.compile(
+_CLAUSE_LEAD = compiled(
     r"(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*"
     r"(?:(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)[ \u3000]*)?"
     r"(?:\d{4}[ \u3000]*年度?[ \u3000]*[,，]?[ \u3000]*)?$"
 )
 _CLAUSE_LEAD_WINDOW = 24
 # After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
-_ACTOR_FOLLOW = re.compile(
+_ACTOR_FOLLOW = compiled(
     r"(?:人民政府|政府|党委政府|党委|班子|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?[ \u3000]*(?:"
     r"将|下一阶段|下阶段|下一步|下步|今后|明年|来年|要|已|高度|认真|积极|坚持|进一步|始终|切实|全面|严格|"
     r"按照|根据|依据|围绕|聚焦|结合|紧紧|不断|扎实|深入|大力|着力|持续|继续|加强|加大|完善|建立|健全|"
@@ -77,8 +77,8 @@ _ACTOR_FOLLOW = re.compile(
     r")"
 )
 # "我镇（莲花镇）", "莲花镇（以下简称我镇）".
-_SELF_BEFORE_BRACKET = re.compile(r"[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + r")[ \u3000]*[（(][ \u3000]*$")
-_BRACKET_SELF_AFTER = re.compile(
+_SELF_BEFORE_BRACKET = compiled(r"[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + r")[ \u3000]*[（(][ \u3000]*$")
+_BRACKET_SELF_AFTER = compiled(
     r"(?:人民政府|政府)?[ \u3000]*[（(][ \u3000]*(?:以下简称|下称|简称)?[“\"]?[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + ")"
 )
 _APPOSITION_WINDOW = 8
@@ -118,7 +118,7 @@ COOPERATION_WORDS = (
     "跨区域",
     "异地",
 )
-_COOPERATION = re.compile("|".join(COOPERATION_WORDS))
+_COOPERATION = compiled("|".join(COOPERATION_WORDS))
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
         raise GazetteerDataError(f"找不到地名数据文件：{data_path}") from None
     except OSError as error:
         raise GazetteerDataError(f"无法读取地名数据文件 {data_path}：{error.strerror or error}") from None
-    from reportlint.core.usercache import cached
+    from reportlint.usercache import cached
 
     info, names, codes, parent_codes = cached("gazetteer", data, lambda: _parse_division_file(data, data_path))
     return DivisionColumns(info=DataFileInfo(str(data_path), *info[1:]), names=names, codes=codes, parent_codes=parent_codes)

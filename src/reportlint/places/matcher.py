@@ -64,6 +64,7 @@ from reportlint.places.vocabulary import (
     ORDINARY_WORD_TAILS,
     RIGHT_FUNCTION_CHARACTERS,
 )
+from reportlint.usercache.patterns import compiled
 
 
 class PlaceIndex(Protocol):
@@ -238,4 +239,4 @@ def _has_left_boundary(text: str, start: int) -> bool:
 
 def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern matching any of ``words``, longest first."""
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    return compiled("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))

@@ -17,21 +17,20 @@ from reportlint.template.spec import TemplateSpec
 from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.quoting import squash
+from reportlint.usercache.patterns import compiled
 
 _PROMISES = (
-    re.compile(
+    compiled(
         r"(?:全文|本报告|报告|年报)[^。，,\n]{0,12}?(?:包括|包含)\s*[:：]?\s*(?P<list>[^。]{4,200}?)"
         r"(?:[,，]?\s*(?:共|等)\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?(?:部分|方面)|。)"
     ),
-    re.compile(
-        r"由\s*(?P<list>[^。由]{4,200}?)(?:等|共)?\s*(?:(?P<count>[一二三四五六七八九十\d]+)\s*个?(?:部分|方面))?(?:内容|部分)?组成"
-    ),
-    re.compile(
+    compiled(r"由\s*(?P<list>[^。由]{4,200}?)(?:等|共)?\s*(?:(?P<count>[一二三四五六七八九十\d]+)\s*个?(?:部分|方面))?(?:内容|部分)?组成"),
+    compiled(
         r"(?:全文|本报告|报告)[^。，,\n]{0,8}?(?:共\s*)?分为\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?:\s*[:：]\s*(?P<list>[^。]{4,200}?)。)?"
     ),
-    re.compile(r"(?:全文|本报告|报告)[^。，,\n]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
+    compiled(r"(?:全文|本报告|报告)[^。，,\n]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
 )
-_ATTACHMENT_PROMISE = re.compile(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
+_ATTACHMENT_PROMISE = compiled(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.normalize import fold_width
 from reportlint.text.quoting import squash
+from reportlint.usercache.patterns import compiled
 
 _STANDARD_TAIL = "政府信息公开工作年度报告"
-_YEAR_FIRST_LINE = re.compile(r"\s*(?:19|20)\d\d\s*年")
-_YEAR_WITHOUT_NIAN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*(?:政府|信息|政务|工作))")
+_YEAR_FIRST_LINE = compiled(r"\s*(?:19|20)\d\d\s*年")
+_YEAR_WITHOUT_NIAN = compiled(r"(?<!\d)((?:19|20)\d\d)(?=\s*(?:政府|信息|政务|工作))")
 
 
 class TitleForm(Rule):

@@ -16,6 +16,7 @@ from reportlint.template.labels import is_near_miss, is_truncation, label_key
 from reportlint.template.spec import TableSpec
 from reportlint.text.chars import HAN_CHAR
 from reportlint.text.quoting import squash
+from reportlint.usercache.patterns import compiled
 
 
 def _tables(report: Report) -> Iterator[FilledTable]:
@@ -380,7 +381,7 @@ class NonNumericCell(Rule):
             )
 
 
-_UNIT_NOTE = re.compile(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
+_UNIT_NOTE = compiled(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
 
 
 def declared_unit(report: Report, table: FilledTable, column_label: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -25,6 +24,7 @@ from reportlint.text.quantities import (
     states_plans,
 )
 from reportlint.text.segmentation import Span, clause_end, clause_start
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     pass
@@ -213,7 +213,7 @@ _RATE_NUMERATORS = {
     "处理": ("处理", "处置", "办结"),
     "处置": ("处置", "处理", "办结"),
 }
-_RECEIVED = re.compile("收到|接到|受理|接收|收集|交办|转办|承办|登记|共|累计|合计")
+_RECEIVED = compiled("收到|接到|受理|接收|收集|交办|转办|承办|登记|共|累计|合计")
 
 
 class RateContradiction(Rule):
@@ -278,7 +278,7 @@ def _received_and_done(text: str, sentence: Span, rate_start: int, verbs: Sequen
 
 
 # A count followed by （含…） includes something the table counts elsewhere (受理申请5件（含上年结转1件）).
-_INCLUDES_AFTER = re.compile(r"\s*\((?:含|包括|包含)")
+_INCLUDES_AFTER = compiled(r"\s*\((?:含|包括|包含)")
 
 
 class TextTableMismatch(Rule):

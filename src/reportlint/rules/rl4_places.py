@@ -9,7 +9,6 @@ the configuration applies to all of them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
@@ -22,6 +21,7 @@ from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
 from reportlint.places.settings import load_gazetteer, place_settings
 from reportlint.text.self_references import find_self_references, own_self_nouns
+from reportlint.usercache.patterns import compiled
 
 _ALLOW_OPTION = Option([], '从不报告的地名（或自称），如 ["莲花镇"]；与 [places] allow 合并', list)
 
@@ -210,7 +210,7 @@ def _whereabouts(analysis: PlaceAnalysis, reference: PlaceReference) -> str:
     return f"有 {len(candidates)} 处，分别属于{shown}{more}"
 
 
-_REGULATION_WORDS = re.compile("规定|办法|条例|细则|意见|通知|决定|规则|方案|要点|规范|制度|通报|公告|指引|指南|标准")
+_REGULATION_WORDS = compiled("规定|办法|条例|细则|意见|通知|决定|规则|方案|要点|规范|制度|通报|公告|指引|指南|标准")
 
 
 class ForeignProvincialRegulation(_PlaceRule):

@@ -17,6 +17,7 @@ from reportlint.text.chars import HAN
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
 from reportlint.text.quantities import find_quantities, states_plans
 from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_at
+from reportlint.usercache.patterns import compiled
 
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -47,11 +48,11 @@ class GarbledDate(Rule):
     name = "garbled-date"
     severity = "error"
 
-    _GLUED_DAY = re.compile(rf"(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
-    _GLUED_MONTH = re.compile(rf"(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
-    _OVERLONG = re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
-    _NO_DAY_MARK = re.compile(rf"(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])")
-    _DAY_LIST_AFTER = re.compile(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
+    _GLUED_DAY = compiled(rf"(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
+    _GLUED_MONTH = compiled(rf"(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
+    _OVERLONG = compiled(rf"(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
+    _NO_DAY_MARK = compiled(rf"(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])")
+    _DAY_LIST_AFTER = compiled(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         taken: list[Span] = []
@@ -223,13 +224,13 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 
 
 _YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中最常见的年份"}
-_FULL_DATE_AFTER = re.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_SPAN_OF_YEARS_AFTER = re.compile(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
-_SPAN_OF_YEARS_BEFORE = re.compile(r"(?:[-—~至到自从]|截至|截止)\s*$")
-_COMPARISON = re.compile("上年|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|结转")
-_CITES_DOCUMENT = re.compile("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
+_FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
+_SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
+_COMPARISON = compiled("上年|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|结转")
+_CITES_DOCUMENT = compiled("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
 # What may stand before a year that opens its clause: an ordinal such as (二) or 2., then 在/于.
-_CLAUSE_LEAD = re.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.])?\s*(?:在|于)?")
+_CLAUSE_LEAD = compiled(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.])?\s*(?:在|于)?")
 
 
 class WrongYear(Rule):
@@ -319,7 +320,7 @@ def _inside_quotes_or_brackets(original: str, sentence: Span, position: int) -> 
     return original.count("“", sentence.start, position) > original.count("”", sentence.start, position)
 
 
-_MONTH_DAY_OPTION = re.compile(r"(\d{1,2})-(\d{1,2})")
+_MONTH_DAY_OPTION = compiled(r"(\d{1,2})-(\d{1,2})")
 
 
 def _deadline_option(rule_name: str, option: str, value: str) -> tuple[int, int]:
@@ -447,10 +448,10 @@ _OPENING_VARIANTS = re.escape("[(（［【〈<")
 _CLOSING_VARIANTS = re.escape("])）］】〉>")
 _NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5}(?:\s*[-－—–]\s*\d{1,3})?)?\s*(?P<hao>号)?"
 #: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
-_BRACKETED_YEAR = re.compile(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")
+_BRACKETED_YEAR = compiled(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")
 #: A year closed by 〕 without any opening bracket (``国办公开办函2019〕60号``).
-_UNOPENED_YEAR = re.compile(rf"(?<![\d〔{_OPENING_VARIANTS}])(?P<open>)(?P<year>\d+)\s*(?P<close>〕){_NUMBER_TAIL}")
-_SEVERAL_NUMBERS_AFTER = re.compile(r"\s*[、,和及]\s*\d")
+_UNOPENED_YEAR = compiled(rf"(?<![\d〔{_OPENING_VARIANTS}])(?P<open>)(?P<year>\d+)\s*(?P<close>〕){_NUMBER_TAIL}")
+_SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")
 
 
 class GarbledDocumentNumber(Rule):
@@ -532,16 +533,16 @@ def _document_number_problem(text: str, match: re.Match) -> str | None:
 
 _OUTDATED_PHRASES = (
     (
-        re.compile(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?是一项(?:全新|崭新|新)的?工作"),
+        compiled(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?是一项(?:全新|崭新|新)的?工作"),
         "这是 2008 年条例施行之初的说法，2019 年以后不宜再称为新工作",
     ),
-    (re.compile(r"国务院令第\s*492\s*号|492\s*号令"), "国务院令第492号是 2007 年公布的原条例；现行条例为 2019 年修订（国务院令第711号）"),
+    (compiled(r"国务院令第\s*492\s*号|492\s*号令"), "国务院令第492号是 2007 年公布的原条例；现行条例为 2019 年修订（国务院令第711号）"),
     (
-        re.compile(r"2008\s*年\s*5\s*月\s*1\s*日\s*起?\s*(?:正式)?\s*(?:施行|实施)"),
+        compiled(r"2008\s*年\s*5\s*月\s*1\s*日\s*起?\s*(?:正式)?\s*(?:施行|实施)"),
         "这是原条例的施行日期；修订后的条例自 2019 年 5 月 15 日起施行",
     ),
     (
-        re.compile(r"检索\s*[、,]\s*复制\s*[、,]\s*邮寄"),
+        compiled(r"检索\s*[、,]\s*复制\s*[、,]\s*邮寄"),
         "“检索、复制、邮寄等成本费用”是原条例第二十七条的收费规定；现行条例第四十二条只对超出合理范围的申请收取信息处理费",
     ),
 )

@@ -9,7 +9,6 @@ are a word list in the shipped pack ``rules/mirror-spam.yaml``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reportlint.core.diagnostics import Diagnostic
@@ -18,6 +17,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN
 from reportlint.text.segmentation import Span
+from reportlint.usercache.patterns import compiled
 
 
 class PageChrome(Rule):
@@ -64,7 +64,7 @@ class PageChrome(Rule):
         yield self.diagnostic(f"网页残留内容：“{first}”{more}，不是报告正文，发布前请删除", run[0].start, run[-1].end)
 
 
-_SPLIT_HAN = re.compile(f"[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}")
+_SPLIT_HAN = compiled(f"[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}")
 
 
 class SplitCharacters(Rule):

@@ -13,6 +13,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han
 from reportlint.text.segmentation import Span, iter_lines
+from reportlint.usercache.patterns import compiled
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
 LEGITIMATE_REPEATS = frozenset(
@@ -79,7 +80,7 @@ class RepeatedWord:
     fix: Fix
 
 
-_REPEAT = re.compile(f"([{HAN}]{{2,8}})\\1")
+_REPEAT = compiled(f"([{HAN}]{{2,8}})\\1")
 
 
 def find_repeated_words(
@@ -149,10 +150,10 @@ _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
 _CURLY_QUOTES = "“”‘’"
 # Where a bracket or quote may be: curly quotes in the original text (folded away in the normalised one), brackets in the normalised.
-_QUOTE_MARK = re.compile(f"[{_CURLY_QUOTES}]")
-_BRACKET_MARK = re.compile(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
+_QUOTE_MARK = compiled(f"[{_CURLY_QUOTES}]")
+_BRACKET_MARK = compiled(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
 # "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
+_LIST_MARKER = compiled(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
 
 
 class UnbalancedBrackets(Rule):
@@ -244,9 +245,9 @@ def _opening_form(closer: str) -> str:
     return {"）": "（", "］": "［", "｝": "｛"}.get(closer, _CLOSERS.get(closer, ""))
 
 
-_HALF_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
+_HALF_WIDTH_IN_CHINESE = compiled(f"(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}])")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-_FULL_WIDTH_IN_CHINESE = re.compile(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+_FULL_WIDTH_IN_CHINESE = compiled(f"(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
 #: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
 #: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
@@ -320,7 +321,7 @@ class HalfWidthPunctuation(Rule):
             )
 
 
-_REDUNDANT_NUMBERING = re.compile(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
+_REDUNDANT_NUMBERING = compiled(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
 
 
 class RedundantNumberingMark(Rule):
@@ -355,7 +356,7 @@ class RedundantNumberingMark(Rule):
             )
 
 
-_LINE_NUMBERING = re.compile(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
+_LINE_NUMBERING = compiled(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
 
 
 class MixedNumberingWidth(Rule):
@@ -397,7 +398,7 @@ class MixedNumberingWidth(Rule):
                 )
 
 
-_DOUBLED_PUNCTUATION = re.compile(r"([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2")
+_DOUBLED_PUNCTUATION = compiled(r"([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2")
 
 
 class DoubledPunctuation(Rule):

@@ -24,6 +24,7 @@ from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_m
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.segmentation import Span, clause_end, clause_start, sentence_at
 from reportlint.text.self_references import find_bare_self_references, higher_scopes, own_self_nouns, scope_rank
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -199,7 +200,7 @@ class RepeatedCharacter(Rule):
         text = report.normalized
         allowed = LEGITIMATE_DOUBLES + tuple(self.config["allow"])
         cells = [cell for table in report.document.tables for row in table.rows for cell in row]
-        pattern = re.compile("([" + "".join(DOUBLING_SLIPS) + "])\\1")
+        pattern = compiled("([" + "".join(DOUBLING_SLIPS) + "])\\1")
         for match in pattern.finditer(text):
             char = match.group(1)
             start = match.start()
@@ -347,12 +348,12 @@ class EnumerationSequence(Rule):
 #: The regulation as reports cite it: its full name, the short 《条例》, and the name without 中华人民共和国.
 _REGULATION = r"《(?:中华人民共和国)?政府信息公开条例》|《条例》"
 #: Names that look like the regulation's but are not it (a word missing, 政务 for 政府信息 …).
-_MISNAMED_REGULATION = re.compile(r"《(?:中华人民共和国|中国)?(?:政府|政务|信息|政府信息|政务信息)?公开(?:管理)?条例》")
+_MISNAMED_REGULATION = compiled(r"《(?:中华人民共和国|中国)?(?:政府|政务|信息|政府信息|政务信息)?公开(?:管理)?条例》")
 _CORRECT_NAMES = ("《中华人民共和国政府信息公开条例》", "《政府信息公开条例》")
-_DECREE = re.compile(r"国务院(?:令)?第?\s*(\d{2,4})\s*号令?")
-_TITLE = re.compile(r"《[^《》\n]{1,60}》")
-_ARTICLE = re.compile(rf"(?:{_REGULATION})(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条")
-_ITEM_OF_ARTICLE_20 = re.compile(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d{1,4})\s*[)）]\s*(项|款)")
+_DECREE = compiled(r"国务院(?:令)?第?\s*(\d{2,4})\s*号令?")
+_TITLE = compiled(r"《[^《》\n]{1,60}》")
+_ARTICLE = compiled(rf"(?:{_REGULATION})(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条")
+_ITEM_OF_ARTICLE_20 = compiled(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d{1,4})\s*[)）]\s*(项|款)")
 #: Articles of the 2008 regulation whose content moved in the 2019 revision: the article, what it is about, the new articles.
 MOVED_ARTICLES = (
     (("第三十一条",), "年度报告", "第四十九条（年度报告的公布时限）"),
@@ -497,7 +498,7 @@ def _other_title_in(text: str, sentence: Span) -> bool:
 
 
 def _first_regulation_in(text: str, sentence: Span) -> int:
-    match = re.compile(f"{_REGULATION}|条例").search(text, sentence.start, sentence.end)
+    match = compiled(f"{_REGULATION}|条例").search(text, sentence.start, sentence.end)
     return -1 if match is None else match.start()
 
 
@@ -579,7 +580,7 @@ class HigherLevelScope(Rule):
         if rank is None or rank >= 3:
             return
         scopes = higher_scopes(rank)
-        pattern = re.compile(f"(?:{_LEADING_VERBS})(?:和|、|并)?(?:推进|开展|做好|抓好|落实|推动)?({'|'.join(scopes)})")
+        pattern = compiled(f"(?:{_LEADING_VERBS})(?:和|、|并)?(?:推进|开展|做好|抓好|落实|推动)?({'|'.join(scopes)})")
         quoted = quoted_text(report)
         for line in prose_lines(report):
             for match in pattern.finditer(report.normalized, line.start, line.end):
@@ -602,8 +603,8 @@ _PINYIN_SYLLABLE = (
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     "(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)"
 )
-_PINYIN_WORD = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,6}}")
-_LATIN_IN_HAN = re.compile(f"(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
+_PINYIN_WORD = compiled(f"(?:{_PINYIN_SYLLABLE}){{1,6}}")
+_LATIN_IN_HAN = compiled(f"(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
 #: Lower-case Latin words that are at home in Chinese prose.
 LATIN_WORDS = frozenset(
     [
@@ -713,15 +714,15 @@ def _lone(text: str, index: int, line: ProseLine) -> bool:
 
 # --------------------------------------------------------------------------- RL617
 
-_YEAR_WITHOUT_NIAN = re.compile(
+_YEAR_WITHOUT_NIAN = compiled(
     f"(?:^|(?<=[，。；：、,;:\\s]))((?:19[89]|20[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])", re.MULTILINE
 )
 #: Verbs of counting things: the number after them (in the same clause) is a count.
 _COUNT_VERBS = "发布|公开|收到|受理|办理|办结|答复|回复|更新|推送|发送|转发|制发|印发|接待|处理|开展|举办|召开|组织|培训|解读"
-_BARE_COUNT = re.compile(f"(?<=[{HAN}])(\\d+)(?=[，。；、,;])")
+_BARE_COUNT = compiled(f"(?<=[{HAN}])(\\d+)(?=[，。；、,;])")
 #: Count units, longest first, and the unit a counted noun takes when the sentence shows none.
 COUNT_UNITS = ("人次", "条", "件", "次", "篇", "期", "场", "个", "份", "项")
-_UNIT_AFTER_NUMBER = re.compile(r"\d+\s*(" + "|".join(COUNT_UNITS) + ")")
+_UNIT_AFTER_NUMBER = compiled(r"\d+\s*(" + "|".join(COUNT_UNITS) + ")")
 NOUN_UNITS = (("申请", "件"), ("信息", "条"), ("文件", "件"), ("培训", "次"), ("会议", "次"), ("活动", "次"), ("解读", "篇"))
 _NOT_A_COUNT_BEFORE = ("电话", "热线", "拨打", "号码", "编码", "代码", "邮编", "第", "号", "编号", "排名", "共计", "合计")
 

@@ -44,8 +44,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from reportlint.core.config import Config
-from reportlint.core.version import __version__
 from reportlint.run.results import FileResult
+from reportlint.version import __version__
 
 #: The folder name of a cache next to the configuration (or in the current directory).
 CACHE_DIRNAME = ".reportlint_cache"

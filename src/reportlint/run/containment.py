@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import signal
 import sys
 import threading
@@ -40,13 +39,14 @@ from reportlint.core.model import Location
 from reportlint.core.report import Report
 from reportlint.core.rule import BaseRule, Rule
 from reportlint.core.values import clip, shown
+from reportlint.usercache.patterns import compiled
 
 #: Makes an internal (RL9) finding: ``internal(code, message)``.
 Internal = Callable[[str, str], Diagnostic]
 
 #: The most characters of a rule's captured output shown in its RL913 finding.
 MAX_SHOWN_OUTPUT = 300
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compiled("[\ud800-\udfff]")
 
 _interrupted = False
 

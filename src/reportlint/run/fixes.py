@@ -25,7 +25,6 @@ import bisect
 import codecs
 import difflib
 import html
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,6 +39,7 @@ from reportlint.run.results import FileResult, RunResult
 from reportlint.run.runner import Runner
 from reportlint.run.selection import RuleSet
 from reportlint.sources import Source, SourceError, read_source
+from reportlint.usercache.patterns import compiled
 
 #: Most lint-and-fix passes over one file.
 MAX_PASSES = 10
@@ -57,7 +57,7 @@ _BOMS = (
 )
 
 
-_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_ENTITY = compiled(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 class FixError(Exception):

@@ -15,7 +15,6 @@ again; with ``--timings`` each stage and rule is timed (:mod:`reportlint.run.tim
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
@@ -42,10 +41,11 @@ from reportlint.run.summary import report_summary
 from reportlint.run.suppressions import apply_suppressions
 from reportlint.run.timings import Stopwatch
 from reportlint.sources import UNSUPPORTED_FORMATS, Source, SourceError, detect_format, format_size, read_source
+from reportlint.usercache.patterns import compiled
 
 #: Source lines longer than this are shown (``full`` output) as a window around the finding.
 MAX_EXCERPT = 400
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compiled("[\ud800-\udfff]")
 
 
 class Linter:

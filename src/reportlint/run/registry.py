@@ -17,7 +17,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,9 +30,10 @@ from reportlint.core.model import Document
 from reportlint.core.report import Report
 from reportlint.core.rule import BaseRule, Rule, RuleDefinitionError
 from reportlint.core.values import clip, shown
-from reportlint.core.version import __version__
+from reportlint.run.installed import installed_plugins
 from reportlint.run.results import PluginFailure
 from reportlint.run.services import SERVICES, ReportServices
+from reportlint.version import __version__
 
 if TYPE_CHECKING:
     from reportlint.loaders import Loader
@@ -137,11 +137,6 @@ def _new_manager() -> pluggy.PluginManager:
     return manager
 
 
-def _distribution_version(entry_point: Any) -> str:
-    distribution = getattr(entry_point, "dist", None)
-    return getattr(distribution, "version", "") or ""
-
-
 def _load_local_plugin(path: Path) -> ModuleType:
     """Import an unpackaged ``.py`` plugin file named in ``local-plugins``.
 
@@ -167,7 +162,7 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
         manager.register(importlib.import_module(module_name), name=module_name)
         infos.append(PluginInfo(module_name, "builtin", __version__, module_name))
     if not os.environ.get(DISABLE_AUTOLOAD_ENV):
-        for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda point: point.name):
+        for entry_point in sorted(installed_plugins(ENTRY_POINT_GROUP), key=lambda point: point.name):
             if config.plugins.get(entry_point.name) is False or manager.has_plugin(entry_point.name):
                 continue
             try:
@@ -176,7 +171,7 @@ def _register_plugins(manager: pluggy.PluginManager, config: Config) -> tuple[li
             except (Exception, SystemExit) as error:  # a broken plugin must not stop the others
                 failures.append(PluginFailure(entry_point.name, f"插件加载失败：{_error_text(error)}"))
                 continue
-            infos.append(PluginInfo(entry_point.name, "entry-point", _distribution_version(entry_point), entry_point.value))
+            infos.append(PluginInfo(entry_point.name, "entry-point", entry_point.version, entry_point.value))
     for path in config.local_plugins:
         name = f"local:{path.name}"
         if config.plugins.get(path.stem) is False:

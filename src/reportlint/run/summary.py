@@ -50,6 +50,7 @@ from reportlint.template.statements import stated_changes
 from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
@@ -222,7 +223,7 @@ def _wording_pattern(templates: TemplateSet) -> re.Pattern[str]:
     if entry is None or entry[0] is not templates:
         phrases = {strip_ordinal(fold_width(text)).strip() for text in templates.wording()}
         alternatives = sorted((phrase for phrase in phrases if len(phrase) >= 4), key=len, reverse=True)
-        entry = _WORDING[id(templates)] = (templates, re.compile("|".join(map(re.escape, alternatives)) or "(?!)"))
+        entry = _WORDING[id(templates)] = (templates, compiled("|".join(map(re.escape, alternatives)) or "(?!)"))
     return entry[1]
 
 
@@ -298,7 +299,7 @@ def _paragraphs(
 
 
 #: A paragraph without one of these compares nothing with last year.
-_COMPARISON_HINT = re.compile("较|比|与上|与去|与20|与19")
+_COMPARISON_HINT = compiled("较|比|与上|与去|与20|与19")
 
 
 def _claims(report: Report, reading: Reading, paragraphs: Sequence[Span]) -> tuple[ChangeClaim, ...]:

@@ -31,6 +31,7 @@ from reportlint.text.dates import find_dates
 from reportlint.text.ordinals import section_number
 from reportlint.text.quoting import squash
 from reportlint.text.segmentation import Span, iter_lines
+from reportlint.usercache.patterns import compiled
 
 #: Sections whose content is a table.
 TABLE_SECTIONS = ("s2", "s3", "s4")
@@ -45,9 +46,9 @@ MIN_REPORT_LENGTH = 500
 MAX_SIGNATURE = 30
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
-_SENTENCE = re.compile(r"[。！？!?；;]")
-_PAGE_OF = re.compile(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
-_PHONE_OR_LINK = re.compile(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
+_SENTENCE = compiled(r"[。！？!?；;]")
+_PAGE_OF = compiled(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
+_PHONE_OR_LINK = compiled(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ is reported as an :class:`UnsplitRow` and left out of every check.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +29,7 @@ from reportlint.template.labels import keyed
 from reportlint.template.spec import RelationSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token, make_token
 from reportlint.text.numbers import parse_cell
+from reportlint.usercache.patterns import compiled
 
 #: Longest number (in digits) a run of digits is split into: larger counts do not occur in these tables.
 MAX_DIGITS = 7
@@ -39,11 +39,11 @@ MAX_SPLITS = 5000
 MAX_COMBINATIONS = 4096
 
 #: A chunk whose digits may hold several values: sign, digits, then a decimal part or a unit (kept with the last value).
-_NUMBER_CHUNK = re.compile(r"([+-]?)(\d+)((?:\.\d+)?[^\d\s+-]*)")
+_NUMBER_CHUNK = compiled(r"([+-]?)(\d+)((?:\.\d+)?[^\d\s+-]*)")
 #: A run of digits alone, however long.
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = compiled(r"[0-9]+")
 #: A value run is cut into chunks at whitespace and before a sign that follows a digit (``5+116`` → ``5``, ``+116``).
-_CHUNK = re.compile(r"[+-]?[^\s+-]+|[+-]+")
+_CHUNK = compiled(r"[+-]?[^\s+-]+|[+-]+")
 
 
 @dataclass(frozen=True)

@@ -26,13 +26,14 @@ from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, fi
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import iter_lines
 from reportlint.text.self_references import find_self_references
+from reportlint.usercache.patterns import compiled
 
-_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d\s*年")
-_YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
-_CHROME_PREFIX = re.compile(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
+_YEAR_FIRST = compiled(r"\s*(?:19|20)\d\d\s*年")
+_YEAR_IN_TITLE = compiled(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
+_CHROME_PREFIX = compiled(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
-_PUBLISHED_LABELS = re.compile("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
+_PUBLISHED_LABELS = compiled("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
 _PERIOD_WORDS = (
     "统计期限",
     "统计时限",
@@ -50,7 +51,7 @@ _PERIOD_WORDS = (
     "涵盖",
 )
 #: Labels of the statistical period; a mirror's blanked pinyin may stand between their characters (统  计期限).
-_PERIOD_LABELS = re.compile("|".join(r"\s*".join(word) for word in _PERIOD_WORDS))
+_PERIOD_LABELS = compiled("|".join(r"\s*".join(word) for word in _PERIOD_WORDS))
 
 #: Name suffixes and the body level they mean, most specific first.
 LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -85,8 +86,8 @@ LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("自治州", "州"),
     ("市", "市"),
 )
-_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|研究室|室|办|中心|厅|署|院|所|队|站|馆|处|部|会|公司|集团)$")
-_GOVERNMENT_NAME = re.compile(r"(人民政府|街道办事处|政府)$")
+_DEPARTMENT = compiled(r"(局|委员会|委|办公室|研究室|室|办|中心|厅|署|院|所|队|站|馆|处|部|会|公司|集团)$")
+_GOVERNMENT_NAME = compiled(r"(人民政府|街道办事处|政府)$")
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def body_level(name: str) -> str:
     return "未知"
 
 
-_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+")
+_MARKDOWN_HEADING = compiled(r"[ \t]{0,3}#{1,6}[ \t]+")
 
 
 def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]:
@@ -214,9 +215,9 @@ def _title_like(text: str) -> bool:
 
 
 #: Metadata labels whose value is the page's title (``标题：……年度报告``).
-_TITLE_LABEL = re.compile(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
+_TITLE_LABEL = compiled(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
-_LEADING_TITLE = re.compile(r"(\S.{3,70}?(?:报告|年报))\s")
+_LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
 #: How long the second line of a title broken over two lines may be.
 _TITLE_TAIL_LENGTH = 20
 
@@ -372,7 +373,7 @@ def _issuer_lines(document: Document, title: Title | None, first_heading: int | 
     ]
 
 
-_PUBLISHER_LABEL = re.compile(r"^\s*(?:发\s*布\s*机\s*构|发文机关|发文机构|发布单位|来\s*源|信息来源|来源单位)\s*[:：]\s*")
+_PUBLISHER_LABEL = compiled(r"^\s*(?:发\s*布\s*机\s*构|发文机关|发文机构|发布单位|来\s*源|信息来源|来源单位)\s*[:：]\s*")
 
 
 def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | None:
@@ -397,7 +398,7 @@ _INTRO_VERBS = r"(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高�
 #: Each pattern with the words it cannot match without: a clause without them is passed over
 #: without trying every start of a body name (the search is the costly part of reading an intro).
 _INTRO_SUBJECT = tuple(
-    (re.compile(words), re.compile(pattern))
+    (compiled(words), compiled(pattern))
     for words, pattern in (
         (r"本(?:年度)?报告(?:由|是)", rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|编制|组织编制|负责编制)"),
         (r"现(?:将|予|就)?(?:公布|发布|印发|公开)", rf"现(?:将|予|就)?(?:公布|发布|印发|公开)[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),

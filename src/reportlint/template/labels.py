@@ -8,15 +8,15 @@ comparable key; :func:`strip_ordinal` drops the leading ``一、``/``（三）``
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from reportlint.text.normalize import normalize
+from reportlint.usercache.patterns import compiled
 
 _PUNCTUATION_FOLD = str.maketrans({"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"'})
-_NON_SPACE = re.compile(r"\S+")
-_ORDINAL = re.compile(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[(（]?\d{1,2}[)）]|\d{1,2}[、.]|[①-⑳])")
+_NON_SPACE = compiled(r"\S+")
+_ORDINAL = compiled(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[(（]?\d{1,2}[)）]|\d{1,2}[、.]|[①-⑳])")
 
 
 @lru_cache(maxsize=4096)

@@ -21,12 +21,13 @@ from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
 from reportlint.text.ordinals import chinese_number
+from reportlint.usercache.patterns import compiled
 
-_SENTENCE_LIKE = re.compile(r"[。；;]$|[，,].*[，,]")
+_SENTENCE_LIKE = compiled(r"[。；;]$|[，,].*[，,]")
 
 #: The ordinal that opens a heading line, by kind: ``一、`` (chinese), ``第一部分`` (part),
 #: ``1、``/``1.`` (arabic), ``（一）``/``(1)`` (bracket) and ``①`` (circled).
-_ORDINAL = re.compile(
+_ORDINAL = compiled(
     r"\s*(?:"
     r"第\s*(?P<part>[一二三四五六七八九十]{1,3})\s*部分\s*[、.．,，:：]?"
     r"|(?P<chinese>[一二三四五六七八九十]{1,3})\s*[、.．,，]"
@@ -39,7 +40,7 @@ _ORDINAL = re.compile(
 _INLINE_BOUNDARY = f"{SENTENCE_STOPS}{SEMICOLONS}{COLONS}"
 #: A heading directly followed by one of these is an item of a list (``包括：一、总体情况；二、……``).
 _LIST_CONTINUES = f"{LIST_COMMA}{SEMICOLONS}{COMMAS}"
-_INLINE_ORDINAL = re.compile(r"(?:第\s*[一二三四五六]\s*部分|[一二三四五六]\s*[、.．]|[1-6]\s*[、.．](?!\d))")
+_INLINE_ORDINAL = compiled(r"(?:第\s*[一二三四五六]\s*部分|[一二三四五六]\s*[、.．]|[1-6]\s*[、.．](?!\d))")
 _MAX_HEADING_KEY = 40
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
 _MAX_INLINE_HEADING = 30

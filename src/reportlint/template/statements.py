@@ -20,6 +20,7 @@ from reportlint.text.changes import Change, find_changes
 from reportlint.text.numbers import parse_amount
 from reportlint.text.quantities import NUMBER
 from reportlint.text.segmentation import Span, clause_start
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.template.filled import FilledCell
@@ -93,7 +94,7 @@ LAWSUITS = TableQuantity((("s4", "cases", ("ld_total",)), ("s4", "cases", ("lr_t
 NORMATIVE_MADE = TableQuantity((("s2_20_1", "normative", ("made", "new_made")),))
 
 # A comparison with last year before a number: the number is a change, not a count.
-_COMPARISON = re.compile(r"较|同比|比上|比去|与上一?年|与去年")
+_COMPARISON = compiled(r"较|同比|比上|比去|与上一?年|与去年")
 # A gap inside one clause that holds no number.
 _GAP = r"[^,;:。!?\d\n]"
 _NEGATION = r"(?:未发生|没有发生|未出现|没有出现|不存在|未有|没有|未被|未因|未|无(?![法论]))"
@@ -123,18 +124,18 @@ class CountStatement:
 
 COUNT_STATEMENTS = (
     CountStatement(
-        re.compile(
+        compiled(
             rf"(?:收到|接到|受理|接收|新收){_GAP}{{0,12}}?(?:政府信息公开申请|依申请公开(?:政府信息)?(?:申请)?){_GAP}{{0,6}}?(?P<n>{NUMBER})\s*件(?!次)"
         ),
         APPLICATIONS,
         "收到政府信息公开申请",
     ),
-    CountStatement(re.compile(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), REVIEWS, "行政复议", ("诉讼",)),
+    CountStatement(compiled(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), REVIEWS, "行政复议", ("诉讼",)),
     CountStatement(
-        re.compile(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), LAWSUITS, "行政诉讼", ("复议",)
+        compiled(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), LAWSUITS, "行政诉讼", ("复议",)
     ),
     CountStatement(
-        re.compile(rf"(?:制发|出台|制定|印发|新制作){_GAP}{{0,6}}?规范性文件{_GAP}{{0,4}}?(?P<n>{NUMBER})\s*[件个份部]"),
+        compiled(rf"(?:制发|出台|制定|印发|新制作){_GAP}{{0,6}}?规范性文件{_GAP}{{0,4}}?(?P<n>{NUMBER})\s*[件个份部]"),
         NORMATIVE_MADE,
         "制发规范性文件",
     ),
@@ -142,21 +143,21 @@ COUNT_STATEMENTS = (
 # 可以/应当 申请行政复议 is a right explained, 将 a plan: neither says whether a case happened.
 _NOT_AN_EVENT = ("可", "应", "将")
 NONE_STATEMENTS = (
-    CountStatement(re.compile(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), APPLICATIONS),
-    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), REVIEWS, excluded=_NOT_AN_EVENT),
-    CountStatement(re.compile(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), LAWSUITS, excluded=_NOT_AN_EVENT),
-    CountStatement(re.compile(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), NORMATIVE_MADE),
+    CountStatement(compiled(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), APPLICATIONS),
+    CountStatement(compiled(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), REVIEWS, excluded=_NOT_AN_EVENT),
+    CountStatement(compiled(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), LAWSUITS, excluded=_NOT_AN_EVENT),
+    CountStatement(compiled(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), NORMATIVE_MADE),
 )
 
 #: What a change against last year is about when its clause names the quantity without stating it (``行政复议案件较上年减少1件``).
 _CHANGE_SUBJECTS = (
-    (re.compile("政府信息公开申请|依申请公开"), COUNT_STATEMENTS[0]),
-    (re.compile("行政复议"), COUNT_STATEMENTS[1]),
-    (re.compile("行政诉讼"), COUNT_STATEMENTS[2]),
-    (re.compile("规范性文件"), COUNT_STATEMENTS[3]),
+    (compiled("政府信息公开申请|依申请公开"), COUNT_STATEMENTS[0]),
+    (compiled("行政复议"), COUNT_STATEMENTS[1]),
+    (compiled("行政诉讼"), COUNT_STATEMENTS[2]),
+    (compiled("规范性文件"), COUNT_STATEMENTS[3]),
 )
 # What may stand between a count and the change stated right after it (``15件，较上年…``, ``15件，比…``).
-_BETWEEN = re.compile(r"[\s,，]*")
+_BETWEEN = compiled(r"[\s,，]*")
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,11 @@ from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import CellValue, parse_cell
 from reportlint.text.segmentation import iter_lines
+from reportlint.usercache.patterns import compiled
 
-_PIPE_DELIMITER_ROW = re.compile(r"^[\s|:\-]+$")
+_PIPE_DELIMITER_ROW = compiled(r"^[\s|:\-]+$")
 # A label may contain commas (“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”), not a sentence end.
-_SENTENCE_END = re.compile(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
+_SENTENCE_END = compiled(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
 _MAX_SPACE_LABEL = 60
 
 
@@ -217,8 +218,8 @@ class _Line(NamedTuple):
 
 
 #: A cell written on its own line and closed by a pipe (``0 |``), and a line of pipes alone.
-_PIPE_CLOSED_CELL = re.compile(r"[^\S\t\n]*+[^|\s][^|\t\n]*+\|\s*")
-_PIPES_ONLY = re.compile(r"\s*\|+\s*")
+_PIPE_CLOSED_CELL = compiled(r"[^\S\t\n]*+[^|\s][^|\t\n]*+\|\s*")
+_PIPES_ONLY = compiled(r"\s*\|+\s*")
 #: Share of a region's lines that must be pipe-closed cells or bare pipes for the region to be read as such.
 PIPE_CELL_SHARE = 0.6
 

@@ -61,6 +61,7 @@ from reportlint.template.labels import is_truncation, label_key, strip_ordinal
 from reportlint.template.spec import TableSpec, TemplateSet, TemplateSpec, shipped_template_set
 from reportlint.testing.reports import SUBJECTS, SampleReport, SampleSubject, render
 from reportlint.text.ordinals import chinese_number
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.core.diagnostics import Diagnostic
@@ -69,20 +70,20 @@ if TYPE_CHECKING:
 #: The two kinds of example and whether the rule must report them.
 KINDS = {"反例": True, "正例": False}
 
-_LABEL = re.compile(r"^(反例|正例)(?:[（(](?P<qualifier>.*)[）)])?\s*[：:]\s*$")
-_NOTE_START = re.compile(r"(?:\s{2,}|\t)（")
+_LABEL = compiled(r"^(反例|正例)(?:[（(](?P<qualifier>.*)[）)])?\s*[：:]\s*$")
+_NOTE_START = compiled(r"(?:\s{2,}|\t)（")
 _PLACEHOLDER = ("……", "…", "...", "⋯⋯")
-_YEAR_MARKER = re.compile(r"^((?:19|20)\d\d)\s*年度?(?:报告)?中?$")
-_SUBJECT_MARKER = re.compile(r"^(?P<name>\S+?)的报告$")
-_TABLE_MARKER = re.compile(r"^第(?P<section>[二三四])部分(?:的)?表格(?P<rest>.*)$")
-_DROPPED_ROW = re.compile(r"缺少?[“\"](?P<label>[^”\"]+)[”\"]行")
-_ZEROS = re.compile(r"(?:其余|其他|全部|全表|各行|均).{0,6}为\s*0")
-_HEADING = re.compile(r"^(?P<number>[一二三四五六七八九十])\s*[、.．]\s*\S")
-_DATE_LINE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
-_ORGAN_LINE = re.compile(r"^[^\s，。；：,;:]{2,30}(?:人民政府|办事处|政府|局|委员会|委|办公室|厅)$")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_VALUE = re.compile(r"^(?:（空）|空|无|-|—|－|/|／|…|……|[+\-－]?\d+(?:\.\d+)?(?:万元|千元|亿元|元|件|个|条)?)$")
-_LABEL_SPLIT = re.compile(r"\t+|\s{2,}|\u3000+")
+_YEAR_MARKER = compiled(r"^((?:19|20)\d\d)\s*年度?(?:报告)?中?$")
+_SUBJECT_MARKER = compiled(r"^(?P<name>\S+?)的报告$")
+_TABLE_MARKER = compiled(r"^第(?P<section>[二三四])部分(?:的)?表格(?P<rest>.*)$")
+_DROPPED_ROW = compiled(r"缺少?[“\"](?P<label>[^”\"]+)[”\"]行")
+_ZEROS = compiled(r"(?:其余|其他|全部|全表|各行|均).{0,6}为\s*0")
+_HEADING = compiled(r"^(?P<number>[一二三四五六七八九十])\s*[、.．]\s*\S")
+_DATE_LINE = compiled(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_ORGAN_LINE = compiled(r"^[^\s，。；：,;:]{2,30}(?:人民政府|办事处|政府|局|委员会|委|办公室|厅)$")
+_YEAR = compiled(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_VALUE = compiled(r"^(?:（空）|空|无|-|—|－|/|／|…|……|[+\-－]?\d+(?:\.\d+)?(?:万元|千元|亿元|元|件|个|条)?)$")
+_LABEL_SPLIT = compiled(r"\t+|\s{2,}|\u3000+")
 _ORGAN_SUFFIXES = ("人民政府", "办事处", "政府")
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import html
 import random
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +31,7 @@ from types import MappingProxyType
 from typing import Any
 
 from reportlint.template.spec import ColumnSpec, RowSpec, TableSpec, TemplateSet, TemplateSpec, shipped_template_set
+from reportlint.usercache.patterns import compiled
 
 #: A template cell: (table id, row id, column id), as in the template specs.
 CellKey = tuple[str, str, str]
@@ -1023,7 +1023,7 @@ _VOICE = {
     "有待提高": ("有待提高", "还需加强", "仍需提升"),
     "平稳有序": ("平稳有序", "扎实有效", "稳步推进"),
 }
-_VOICE_PATTERN = re.compile("|".join(sorted(_VOICE, key=len, reverse=True)))
+_VOICE_PATTERN = compiled("|".join(sorted(_VOICE, key=len, reverse=True)))
 
 
 def _voiced(text: str, subject: SampleSubject) -> str:

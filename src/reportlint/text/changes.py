@@ -20,17 +20,18 @@ from decimal import Decimal
 
 from reportlint.text.numbers import parse_amount
 from reportlint.text.quantities import MEASURE_WORDS, NUMBER
+from reportlint.usercache.patterns import compiled
 
 _COMPARED = r"(?:较|比|与|同|对比)\s*(?:上一?年度?|去年|上年同期|同期|(?P<{name}>(?:19|20)\d\d)\s*年度?)(?:\s*(?:相比|比较|而言|来看))?"
 _UP = "增加|增长|上升|提高|提升|增多|多"
 _DOWN = "减少|下降|降低|下滑|回落|减|少"
 _COUNT_UNITS = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
 _AMOUNT = rf"(?P<number>{NUMBER})\s*(?P<unit>%|{_COUNT_UNITS})(?!\s*百分点)"
-_CHANGE = re.compile(
+_CHANGE = compiled(
     rf"(?P<compared>{_COMPARED.format(name='year')}|同比)[,\s]*(?:有所|共|分别)?\s*(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s*了?\s*{_AMOUNT}"
     rf"|(?P<flat>{_COMPARED.format(name='flat_year')}\s*(?:基本)?持平)"
 )
-_FOLLOWING = re.compile(rf"\s*[,，]\s*(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s*了?\s*{_AMOUNT}")
+_FOLLOWING = compiled(rf"\s*[,，]\s*(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s*了?\s*{_AMOUNT}")
 
 
 @dataclass(frozen=True)

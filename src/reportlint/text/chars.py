@@ -7,11 +7,11 @@ modules never disagree about a character.
 
 from __future__ import annotations
 
-import re
+from reportlint.usercache.patterns import compiled
 
 #: One CJK unified ideograph (basic block and extension A), for use inside regex classes.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-HAN_CHAR = re.compile(f"[{HAN}]")
+HAN_CHAR = compiled(f"[{HAN}]")
 
 #: Full stops, question and exclamation marks, in both widths: they end a sentence.
 SENTENCE_STOPS = "。！？!?"

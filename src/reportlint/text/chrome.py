@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from reportlint.text.segmentation import Span, iter_lines
+from reportlint.usercache.patterns import compiled
 
 #: Section headings of the report, one pattern per section (numbered, wording from either template).
 SECTION_MARKERS = tuple(
-    re.compile(r"[一二三四五六七八]\s*[、.．]\s*[^\n。]{0,14}?(?:" + words + ")")
+    compiled(r"[一二三四五六七八]\s*[、.．]\s*[^\n。]{0,14}?(?:" + words + ")")
     for words in (
         "总体情况|概述",
         "主动公开",
@@ -88,15 +89,15 @@ METADATA_LABELS = (
 )
 #: Bullets and markers a CMS puts before metadata and link lines (• 索引号：…).
 BULLETS = "•·●○■□◆◇▪▫►▶※-*>»"
-_LEADING_BULLETS = re.compile(f"^[\\s{re.escape(BULLETS)}]+")
-_METADATA_LINE = re.compile(r"[\[【]?(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
+_LEADING_BULLETS = compiled(f"^[\\s{re.escape(BULLETS)}]+")
+_METADATA_LINE = compiled(r"[\[【]?(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
 #: A metadata label in brackets without a colon, as some CMS tables print it (``[ 索 引 号 ] [ 主题词 ]``).
-_BRACKETED_LABEL = re.compile(r"[\[【]\s*(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]")
+_BRACKETED_LABEL = compiled(r"[\[【]\s*(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]")
 #: What is left of a metadata label cut by copying (“号：cxs045-…” from 索引号, “称：…” from 名称).
-_CUT_LABEL = re.compile(r"(?:号|称)\s*[:：](?:\s*\S|\s*$)")
+_CUT_LABEL = compiled(r"(?:号|称)\s*[:：](?:\s*\S|\s*$)")
 
 #: Wording of page chrome: breadcrumbs, font-size and share widgets, print/close links, footers.
-_CHROME = re.compile(
+_CHROME = compiled(
     r"您当前的位置|您现在的位置|您的位置|当前位置|所在位置"
     r"|字体\s*[:：]?\s*[\[【(（]?\s*大\s*[\]】)）]?\s*[\[【(（]?\s*中|字号\s*[:：]?\s*[\[【(（]?\s*大|字体\s*[:：]\s*[\[【(（]"
     r"|扫一扫|手机扫|二维码|分享到|分享至|一键分享|打印本页|打印此页|关闭窗口|关闭本页"
@@ -105,16 +106,16 @@ _CHROME = re.compile(
     r"|无障碍|长者模式|关怀模式|繁體|简体版|English|打印\s*本?页|【\s*打印\s*】|【\s*关闭\s*】"
 )
 #: A breadcrumb: short items joined by ``>``/``»``/``→`` (首页 > 政务公开 > 公开年报).
-_BREADCRUMB = re.compile(
+_BREADCRUMB = compiled(
     r"(?:[^\s>»→]{1,12}\s*(?:>>?|»|→)\s*){2,}[^\s>»→]{0,12}|(?:>>?|»)\s*[^\s>»→]{1,12}(?:\s*(?:>>?|»)\s*[^\s>»→]{1,12})+"
 )
 #: CMS pagination of an article split over several pages.
-_PAGINATION = re.compile(
+_PAGINATION = compiled(
     r"第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/]?\s*第?\s*\d+\s*页"
     r"|^(?=[\s\S]*?(?:下一页|尾页|末页))(?:首页|上一页|下一页|尾页|末页|\d|[<>«»]|\s)*+$"
 )
 #: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回.
-_WIDGETS_ONLY = re.compile(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
+_WIDGETS_ONLY = compiled(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
 #: A chrome line is short, has no full stop and starts with its chrome wording; a link list is mostly link text.
 MAX_CHROME_LENGTH = 120
 MAX_CHROME_OFFSET = 8

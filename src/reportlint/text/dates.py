@@ -9,11 +9,11 @@ as a statistical period commonly does.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from reportlint.text.normalize import fold_width
 from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number
+from reportlint.usercache.patterns import compiled
 
 _CHINESE_YEAR_DIGITS = {
     "〇": "0",
@@ -33,11 +33,11 @@ _CHINESE_YEAR_DIGITS = {
 }
 _SMALL = f"[{ORDINAL_CHARS}]{{1,3}}"
 
-_ARABIC = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_ISO = re.compile(r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
-_CHINESE = re.compile(f"([〇零○一二三四五六七八九]{{4}})年({_SMALL})月({_SMALL})日")
+_ARABIC = compiled(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_ISO = compiled(r"(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+_CHINESE = compiled(f"([〇零○一二三四五六七八九]{{4}})年({_SMALL})月({_SMALL})日")
 #: A year written with 年/年度 (``2020年``, ``2020 年度``), for year references in prose.
-YEAR_MENTION = re.compile(r"(?<!\d)(19[89]\d|20\d\d)\s*(?=年)")
+YEAR_MENTION = compiled(r"(?<!\d)(19[89]\d|20\d\d)\s*(?=年)")
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     return sorted(found, key=lambda mention: mention.start)
 
 
-_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_RANGE_LINK = re.compile(r"\s*(?:起\s*)?(?:至|到|[-—~－])\s*$")
+_MONTH_DAY = compiled(r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_RANGE_LINK = compiled(r"\s*(?:起\s*)?(?:至|到|[-—~－])\s*$")
 
 
 @dataclass(frozen=True)

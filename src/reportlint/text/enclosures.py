@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from reportlint.text.segmentation import Span
+from reportlint.usercache.patterns import compiled
 
 #: Quotation marks, opener → closer (curly, corner and straight).
 QUOTES: Mapping[str, str] = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
@@ -69,7 +70,7 @@ def _closing(text: str, opening: int, limit: int, opener: str, closer: str) -> i
 @lru_cache(maxsize=64)
 def _marks(characters: str) -> re.Pattern[str]:
     """A pattern matching any one of ``characters``."""
-    return re.compile(f"[{re.escape(characters)}]")
+    return compiled(f"[{re.escape(characters)}]")
 
 
 class Enclosures:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number, chinese_numeral
+from reportlint.usercache.patterns import compiled
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ INLINE_LEVEL = 4
 _NUMERAL = f"[{ORDINAL_CHARS}]{{1,3}}"
 _ITEM_START = r"(?:^|(?<=[。;:!?！？；：])|(?<=[。;:]\s))[ \t\u3000]*"
 _INLINE_START = r"(?:^|(?<=[。;:,、!?！？；：，])|(?<=[。;:,]\s))[ \t\u3000]*"
-_MARKERS = re.compile(
+_MARKERS = compiled(
     "|".join(
         (
             rf"^[ \t\u3000]*(?P<chinese>{_NUMERAL})[、.](?![\d{ORDINAL_CHARS}])",

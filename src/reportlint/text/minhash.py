@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     import numpy as np
@@ -46,8 +47,8 @@ SCORE_CHUNK = 16_384
 #: Texts with fewer shingles than this (once template wording is left out) get no signature: too short to call copied.
 MIN_SHINGLES = 8
 
-_DROPPED = re.compile(r"[\W_]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_DROPPED = compiled(r"[\W_]+")
+_NUMBER = compiled(r"\d+(?:[.,]\d+)*")
 _SEED = 0x5EED_2026
 _PRIME = 1_000_003
 

@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from reportlint.text.chars import HAN
+from reportlint.usercache.patterns import compiled
 
 _WIDTH_AND_QUOTES = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH_AND_QUOTES.update(
@@ -47,7 +48,7 @@ def _simplifier():
     return opencc.OpenCC("t2s")
 
 
-_TRADITIONAL_MARKER = re.compile(f"[{''.join(sorted(TRADITIONAL_MARKERS))}]")
+_TRADITIONAL_MARKER = compiled(f"[{''.join(sorted(TRADITIONAL_MARKERS))}]")
 
 
 def has_traditional(text: str, threshold: int = 3) -> bool:
@@ -78,8 +79,8 @@ def to_simplified(text: str) -> str:
 
 #: Vowels with a tone mark: a bracketed run of Latin letters holding one is a pinyin annotation.
 PINYIN_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_ANNOTATION = re.compile(f"(?<=[{HAN}])\\([a-zü]{{0,5}}[{PINYIN_TONE_VOWELS}][a-zü]{{0,5}}\\)")
-_LOST_INDENT = re.compile(r"(?m)^\?{2,}(?=\S)")
+_PINYIN_ANNOTATION = compiled(f"(?<=[{HAN}])\\([a-zü]{{0,5}}[{PINYIN_TONE_VOWELS}][a-zü]{{0,5}}\\)")
+_LOST_INDENT = compiled(r"(?m)^\?{2,}(?=\S)")
 
 
 def _blank(match: re.Match) -> str:

@@ -12,13 +12,13 @@ and attribute values the same way.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from reportlint.text.normalize import fold_width
 from reportlint.text.ordinals import chinese_number
+from reportlint.usercache.patterns import compiled
 
 #: Units seen in cells; amounts of money and counted things.
 MONEY_UNITS = ("亿元", "万元", "千元", "元")
@@ -28,7 +28,7 @@ NONE_MARKS = frozenset({"无", "-", "--", "—", "——", "－", "/", "／", "�
 #: The most digits a number may have (integer and decimal parts together); longer runs of digits are text.
 MAX_DIGITS = 18
 
-_NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+_NUMBER = compiled(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICO
 from reportlint.text.numbers import parse_amount
 from reportlint.text.ordinals import CHINESE_NUMERAL
 from reportlint.text.segmentation import Span, bracketed, clause_start, iter_sentences
+from reportlint.usercache.patterns import compiled
 
 # A share's clause goes on past a colon (占比：12.3%).
 _SHARE_CLAUSE_BREAKS = SENTENCE_STOPS + COMMAS + SEMICOLONS + LIST_COMMA
@@ -54,21 +55,19 @@ _NOT_A_UNIT_BEFORE = {
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
-_QUANTITY = re.compile(
-    rf"(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
-)
-_APPROXIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
-_PERCENTAGE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
-_RATE = re.compile(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
-_SUBSET_MARK = re.compile("其中")
-_TOTAL_MARK = re.compile(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|共(?![享同建产青识性鸣治赢商]))")
-_COLLECTIVE = re.compile("各类|各项|各种|全部|所有")
-_CATCH_ALL = re.compile("其他|其余|其它|剩余|余下")
+_QUANTITY = compiled(rf"(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])")
+_APPROXIMATE_BEFORE = compiled(r"(?:约|近|逾|超过|大约)\s*$")
+_PERCENTAGE = compiled(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
+_RATE = compiled(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
+_SUBSET_MARK = compiled("其中")
+_TOTAL_MARK = compiled(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|共(?![享同建产青识性鸣治赢商]))")
+_COLLECTIVE = compiled("各类|各项|各种|全部|所有")
+_CATCH_ALL = compiled("其他|其余|其它|剩余|余下")
 # After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
-_LIST_FOLLOWS = re.compile(r":|\s*(?:,\s*)?分别")
+_LIST_FOLLOWS = compiled(r":|\s*(?:,\s*)?分别")
 #: Words that make a sentence a plan rather than a report of work done. A bare 将 is
 #: also the preposition of 将…纳入 (past work), so only 将 before a verb of intent counts.
-PLAN_WORDS = re.compile(
+PLAN_WORDS = compiled(
     "计划|拟|力争|争取|预计|下一步|下步|下阶段|下一阶段|明年|今后|目标"
     "|将(?:进一步|继续|持续|不断|加大|加强|着力|全面|认真|积极|按照|围绕|坚持|重点|严格|切实|努力|逐步|深入|扎实|抓好|做好)"
 )

@@ -9,14 +9,13 @@ between Chinese characters (``公 开`` → ``公开``).
 
 from __future__ import annotations
 
-import re
-
 from reportlint.text.chars import HAN
+from reportlint.usercache.patterns import compiled
 
-_WHITESPACE = re.compile(r"\s+")
-_SPACE_BETWEEN_HAN = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
-_LINE_BREAK = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
-_BREAK_BETWEEN_HAN = re.compile(f"(?<=[{HAN}“”（）《》，、。：；])\n(?=[{HAN}“”（）《》，、。：；])")
+_WHITESPACE = compiled(r"\s+")
+_SPACE_BETWEEN_HAN = compiled(f"(?<=[{HAN}]) (?=[{HAN}])")
+_LINE_BREAK = compiled(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
+_BREAK_BETWEEN_HAN = compiled(f"(?<=[{HAN}“”（）《》，、。：；])\n(?=[{HAN}“”（）《》，、。：；])")
 
 
 def squash(text: str) -> str:

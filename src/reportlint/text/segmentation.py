@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from reportlint.text.chars import CLAUSE_BREAKS, PARAGRAPH_ENDS, SENTENCE_STOPS
+from reportlint.usercache.patterns import compiled
 
 #: Brackets and book-title marks that open and close an aside (both widths).
 OPENING_BRACKETS = "(（[［【《〈"
@@ -135,7 +136,7 @@ def clause_end(text: str, position: int, ceiling: int | None = None, breaks: str
     return index
 
 
-_BRACKET = re.compile(f"[{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)}]")
+_BRACKET = compiled(f"[{re.escape(OPENING_BRACKETS + CLOSING_BRACKETS)}]")
 
 
 def bracketed(text: str, start: int, end: int) -> list[bool]:

@@ -5,15 +5,16 @@ All found without the gazetteer, from the text and the body's name and level.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from reportlint.usercache.patterns import compiled
 
 #: What a body calls itself after 我/本: a government level, a department word, or a word any body may use.
 GOVERNMENT_SELF_NOUNS = ("街道", "镇", "乡", "县", "区", "市", "州", "旗", "省")
 DEPARTMENT_SELF_NOUNS = ("局", "委", "办", "厅")
 NEUTRAL_SELF_NOUNS = ("单位", "机关")
 
-_SELF_REFERENCE = re.compile("[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")")
+_SELF_REFERENCE = compiled("[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")")
 # After one of these characters, "本" ends a word (根本, 基本, 成本, 日本 …) and "我" is "自我".
 _NOT_A_SELF_REFERENCE_AFTER = frozenset("自根基成资样版文课剧账原日读标范副书脚蓝一")
 # The noun followed by one of these characters starts another word (本办法, 我办理, 本区域, 本市场, 本乡镇 …).
@@ -152,9 +153,9 @@ _PREDICATE_STARTS = (
 )
 # 自我、忘我、敌我、唯我、大我、小我、本我 are words; 我们 and 我国 are not a body's self-reference.
 _NOT_BARE_AFTER = frozenset("自忘敌唯大小本无")
-_BARE_SELF_REFERENCE = re.compile("我(?=" + "|".join(sorted(_PREDICATE_STARTS, key=len, reverse=True)) + ")")
+_BARE_SELF_REFERENCE = compiled("我(?=" + "|".join(sorted(_PREDICATE_STARTS, key=len, reverse=True)) + ")")
 # 我将无我 (a quoted saying), 我在哪 …: the word after 我 is not the predicate of a body.
-_NOT_A_PREDICATE = re.compile("我(?:将无我|在哪|把关)")
+_NOT_A_PREDICATE = compiled("我(?:将无我|在哪|把关)")
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,7 @@ SCOPE_RANKS = (
 )
 _RANK_OF_LEVEL = {"镇": 0, "乡": 0, "街道": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "州": 2, "省": 3}
 #: A department's rank from the last place word of its name before the department word (…县交通运输局 → 县).
-_DEPARTMENT_PLACE = re.compile(r"(县|区|旗|市|州|盟|省|自治区)[^县区旗市州盟省]*$")
+_DEPARTMENT_PLACE = compiled(r"(县|区|旗|市|州|盟|省|自治区)[^县区旗市州盟省]*$")
 
 
 def scope_rank(name: str, level: str) -> int | None:

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 
 from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import CHINESE_DIGITS, chinese_numeral
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 MAX_LEVEL = 9
-_HEADING_NAME = re.compile(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
+_HEADING_NAME = compiled(r"(?:heading|标题)\s*(\d)", re.IGNORECASE)
 _TITLE_NAMES = ("title", "标题")
 _BODY_OUTLINE_LEVEL = 9
-_LEVEL_REFERENCE = re.compile(r"%([1-9])")
-_STYLES_START_TAG = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?styles[\s>/][^>]*>")
+_LEVEL_REFERENCE = compiled(r"%([1-9])")
+_STYLES_START_TAG = compiled(rb"<(?:([A-Za-z_][\w.-]*):)?styles[\s>/][^>]*>")
 
 
 class WordNames:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.entities import codepoint2name
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
@@ -39,6 +39,7 @@ from reportlint.loaders.html.content import (
 from reportlint.sources import Source, SourceError
 from reportlint.text.chrome import is_chrome_line
 from reportlint.text.numbers import whole_number
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -116,17 +117,17 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 
-_DECLARED_CHARSET = re.compile(
+_DECLARED_CHARSET = compiled(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
+_XML_DECLARATION = compiled(r"\s*<\?xml[^>]*\?>")
+_HIDDEN_STYLE = compiled(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CONTROL_CHARACTERS = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_COLLAPSIBLE = compiled(r"[ \t\n\r\f]+|[^ \t\n\r\f]+")
 _COLLAPSIBLE_SPACE = " \t\n\r\f"
-_COLLAPSIBLE_INSIDE = re.compile(r"[ \t\n\r\f]")
-_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+_COLLAPSIBLE_INSIDE = compiled(r"[ \t\n\r\f]")
+_LEADING_NUMBER = compiled(r"\s*(\d+)")
 
 #: Characters that may come from an entity (&nbsp; &ldquo; …): not searched for literally in the source.
 _ENTITY_CHARACTERS = frozenset(chr(code) for code in codepoint2name) | {"&", "<", ">"}
@@ -177,8 +178,7 @@ class SourcePositions:
         return found
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """A run of a line's text and its place in the source (``line`` is None for a collapsed space)."""
 
     text: str
@@ -186,8 +186,7 @@ class Word:
     column: int = 1
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(NamedTuple):
     """One line of the page's text: its words, heading level (``<hN>``) and share of link text."""
 
     words: tuple[Word, ...]
@@ -200,8 +199,7 @@ class TextLine:
         return "".join(word.text for word in self.words)
 
 
-@dataclass(frozen=True)
-class CellText:
+class CellText(NamedTuple):
     """The lines of one table cell and the source line of its ``<td>``."""
 
     lines: tuple[TextLine, ...]
@@ -220,8 +218,7 @@ class PageTable:
     grid: TableGrid[CellText]
 
 
-@dataclass(frozen=True)
-class _Pending:
+class _Pending(NamedTuple):
     """Text waiting for its line to end, with its element's source line and whether it is link text."""
 
     text: str

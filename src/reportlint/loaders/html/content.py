@@ -12,7 +12,6 @@ inside the content are recognised by their wording.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 from reportlint.loaders.headings import TITLE, is_title
 from reportlint.sources import SourceError
 from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_metadata_line, section_count
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -35,8 +35,8 @@ MIN_UNSTRUCTURED_CHARS = 300
 NO_REPORT_MESSAGE = "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
 
 _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "published", "article:published_time")
-_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
-_LABELLED_DATE = re.compile(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
+_DATE = compiled(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+_LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
 
 
 @dataclass(frozen=True)

@@ -17,18 +17,20 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from reportlint.usercache.patterns import compiled
+
 #: How many text lines at the top and at the bottom of a page may be furniture.
 EDGE_LINES = 2
 #: Longest line (in characters, spaces left out) taken for a running header or footer.
 MAX_RUNNING_LENGTH = 40
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = compiled(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"
     r"|共\s*\d{1,4}\s*页\s*[,，/、]?\s*第\s*\d{1,4}\s*页"
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
 )
-_BARE_NUMBER = re.compile(r"\d{1,4}")
+_BARE_NUMBER = compiled(r"\d{1,4}")
 
 
 class _Line(Protocol):

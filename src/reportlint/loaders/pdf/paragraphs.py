@@ -13,7 +13,6 @@ rows of a table without rules (``规章 0 0 0``) are never joined to what follow
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
@@ -21,6 +20,7 @@ from reportlint.loaders.headings import is_title
 from reportlint.loaders.pdf.glyphs import is_chinese
 from reportlint.text.chars import PARAGRAPH_ENDS
 from reportlint.text.chrome import is_metadata_line
+from reportlint.usercache.patterns import compiled
 
 #: How much of the text width a line must fill to be a wrapped line (the rest of the paragraph follows).
 FULL_SHARE = 0.6
@@ -30,12 +30,12 @@ INDENT_SLACK = 2.5
 SIZE_TOLERANCE = 0.5
 #: How far (in font sizes) from the left margin a line may start and still carry on a paragraph.
 LEFT_SLACK = 0.5
-_OPENS_ITEM = re.compile(
+_OPENS_ITEM = compiled(
     r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+[部章条])"
 )
-_TABLE_END = re.compile(r"\s[-+]?\d+(?:\.\d+)?$")
-_TABLE_START = re.compile(r"[-+]?\d+(?:\.\d+)?\s")
-_TABLE_ROW = re.compile(r"(?:\s[-+]?\d+(?:\.\d+)?){2,}\s*$")
+_TABLE_END = compiled(r"\s[-+]?\d+(?:\.\d+)?$")
+_TABLE_START = compiled(r"[-+]?\d+(?:\.\d+)?\s")
+_TABLE_ROW = compiled(r"(?:\s[-+]?\d+(?:\.\d+)?){2,}\s*$")
 
 
 @runtime_checkable

@@ -15,15 +15,16 @@ import re
 from dataclasses import dataclass
 
 from reportlint.text.chars import HAN
+from reportlint.usercache.patterns import compiled
 
 #: Groups nested deeper than this are refused (deep nesting makes the compiler itself recurse).
 MAX_GROUP_DEPTH = 30
 #: A bounded repetition with a larger maximum counts as unbounded (``{1,1000}``).
 MAX_BOUNDED_REPEAT = 50
 
-_QUANTIFIER = re.compile(r"[*+?]|\{(\d*)(?:(,)(\d*))?\}")
-_RECURSION = re.compile(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
-_WORD_BOUNDARY_BY_HAN = re.compile(rf"\\b(?=[{HAN}])|(?<=[{HAN}])\\b")
+_QUANTIFIER = compiled(r"[*+?]|\{(\d*)(?:(,)(\d*))?\}")
+_RECURSION = compiled(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
+_WORD_BOUNDARY_BY_HAN = compiled(rf"\\b(?=[{HAN}])|(?<=[{HAN}])\\b")
 
 
 class RegexProblem(Exception):

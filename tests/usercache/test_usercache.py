@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.core import usercache
+from reportlint import usercache
 from reportlint.core.yamlio import read_yaml
 from reportlint.places.datafile import read_division_file
 

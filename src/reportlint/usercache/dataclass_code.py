@@ -1,0 +1,47 @@
+"""The methods ``dataclasses`` writes, compiled once per interpreter, not once per run.
+
+For every dataclass, Python 3.11's ``dataclasses`` writes the source of its
+``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` and (frozen)
+``__setattr__``/``__delattr__`` and compiles it with ``exec``: about 0.5 ms a
+class, three quarters of it compiling, and reportlint defines a few hundred
+dataclasses, so this was half of its import time. :func:`install` gives the
+``dataclasses`` module an ``exec`` that compiles each distinct source once and
+keeps the code object in the user cache (:class:`~reportlint.usercache.InterpreterStore`,
+one file per interpreter and release, as ``__pycache__`` keeps a module's code); every
+later run executes the kept code.
+
+What runs is what ``exec`` would have run: the code compiled from the same
+source text by the same interpreter. Only the name ``exec`` inside the
+``dataclasses`` module is shadowed (no other module sees it); sources that are
+not text, a damaged file and the user cache turned off mean the built-in
+``exec``. The classes made are the same for every dataclass of the process,
+reportlint's or a plugin's.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from types import CodeType
+from typing import Any
+
+from reportlint.usercache import InterpreterStore
+
+CODE = InterpreterStore("dataclass-code")
+
+
+def install() -> None:
+    """Give ``dataclasses`` the caching ``exec`` (once per process)."""
+    if vars(dataclasses).get("exec") is not _exec:
+        dataclasses.exec = _exec  # type: ignore[attr-defined]
+
+
+def _exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None) -> None:
+    """``exec(source, globals, locals)``, running the kept code of a text source."""
+    if not isinstance(source, str):
+        return builtins.exec(source, globals, locals)
+    code = CODE.get(source)
+    if not isinstance(code, CodeType):
+        code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
+        CODE.put(source, code)
+    return builtins.exec(code, globals, locals)

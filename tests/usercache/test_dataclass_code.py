@@ -1,0 +1,93 @@
+"""Dataclasses made with kept code are the dataclasses Python makes; a missing or damaged store means compiling afresh."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+
+import pytest
+
+from reportlint import usercache
+from reportlint.usercache import dataclass_code
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A fresh user cache folder and a process that has read nothing from it yet."""
+    monkeypatch.setenv(usercache.USER_CACHE_ENV, str(tmp_path / "user-cache"))
+    usercache.user_cache_dir.cache_clear()
+    dataclass_code.CODE.reload()
+    yield tmp_path / "user-cache" / "dataclass-code"
+    dataclass_code.CODE.reload()
+    usercache.user_cache_dir.cache_clear()
+
+
+def _make_cell_class() -> type:
+    @dataclasses.dataclass(frozen=True)
+    class Cell:
+        row: str
+        column: str
+        value: int | None = None
+
+    return Cell
+
+
+def _next_process() -> None:
+    dataclass_code.CODE.save()
+    dataclass_code.CODE.reload()
+
+
+def test_importing_reportlint_installs_the_cache_in_dataclasses_only():
+    import reportlint  # noqa: F401
+
+    assert vars(dataclasses)["exec"] is dataclass_code._exec
+    assert "exec" not in vars(marshal)
+
+
+def test_a_dataclass_made_from_kept_code_behaves_as_python_makes_it(store):
+    _make_cell_class()
+    _next_process()
+    [kept_file] = store.iterdir()
+    kept = marshal.loads(kept_file.read_bytes())
+    assert any("def __init__(self,row:_type_row,column:_type_column,value:_type_value" in source for source in kept)
+    cell_class = _make_cell_class()
+    assert not dataclass_code.CODE._new  # every method came from the file
+    cell = cell_class("（一）予以公开", "自然人", 3)
+    assert cell == cell_class("（一）予以公开", "自然人", 3) != cell_class("（一）予以公开", "自然人", 4)
+    assert repr(cell).endswith("Cell(row='（一）予以公开', column='自然人', value=3)")
+    assert hash(cell) == hash(cell_class("（一）予以公开", "自然人", 3))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cell.value = 4  # type: ignore[misc]
+    assert cell_class("（七）总计", "总计").value is None
+
+
+def test_a_damaged_file_is_ignored_and_rewritten(store):
+    _make_cell_class()
+    _next_process()
+    [kept_file] = store.iterdir()
+    kept_file.write_bytes(b"\x00not marshal")
+    assert _make_cell_class()("a", "b", 1).value == 1
+    assert dataclass_code.CODE._new
+    _next_process()
+    assert any(
+        "def __init__(self,row:_type_row,column:_type_column,value:_type_value" in source
+        for source in marshal.loads(kept_file.read_bytes())
+    )
+
+
+def test_a_kept_value_that_is_not_code_is_compiled_afresh(store):
+    _make_cell_class()
+    _next_process()
+    [kept_file] = store.iterdir()
+    kept = marshal.loads(kept_file.read_bytes())
+    kept_file.write_bytes(marshal.dumps(dict.fromkeys(kept, "not code")))
+    assert _make_cell_class()("a", "b").column == "b"
+    assert dataclass_code.CODE._new
+
+
+def test_with_the_user_cache_off_nothing_is_written(store, monkeypatch):
+    monkeypatch.setenv(usercache.USER_CACHE_ENV, "off")
+    usercache.user_cache_dir.cache_clear()
+    assert _make_cell_class()("a", "b", 2).value == 2
+    dataclass_code.CODE.save()
+    assert not store.exists()

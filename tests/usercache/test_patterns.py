@@ -1,0 +1,112 @@
+"""Patterns built from kept programs are the patterns ``re.compile`` makes; a missing or damaged store means compiling afresh."""
+
+from __future__ import annotations
+
+import marshal
+import re
+
+import pytest
+
+from reportlint import usercache
+from reportlint.usercache import patterns
+
+HAN_BESIDE_PUNCTUATION = r"(?<=[㐀-䶿一-鿿])[，；：](?P<after>[一-鿿“《（])"
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A fresh user cache folder and a process that has read nothing from it yet."""
+    monkeypatch.setenv(usercache.USER_CACHE_ENV, str(tmp_path / "user-cache"))
+    usercache.user_cache_dir.cache_clear()
+    patterns.PROGRAMS.reload()
+    yield tmp_path / "user-cache" / "patterns"
+    patterns.PROGRAMS.reload()
+    usercache.user_cache_dir.cache_clear()
+
+
+def _next_process() -> None:
+    """What a new run sees: the programs written at exit, read again."""
+    patterns.PROGRAMS.save()
+    patterns.PROGRAMS.reload()
+
+
+def _compiled_here() -> set:
+    """The keys this process compiled rather than took from the store."""
+    return set(patterns.PROGRAMS._new)
+
+
+def test_a_kept_program_builds_the_pattern_re_compile_makes(store):
+    first = patterns.compiled(HAN_BESIDE_PUNCTUATION)
+    _next_process()
+    [kept_file] = store.iterdir()
+    assert (HAN_BESIDE_PUNCTUATION, 0) in marshal.loads(kept_file.read_bytes())
+    again = patterns.compiled(HAN_BESIDE_PUNCTUATION)
+    assert not _compiled_here()  # built from the file, not compiled
+    # Pattern equality compares the flags and the whole program, not just the source.
+    assert again == first == re.compile(HAN_BESIDE_PUNCTUATION)
+    match = again.search("收到申请，“依申请公开”")
+    assert match is not None and match.group("after") == "“"
+
+
+def test_flags_and_bytes_sources_are_kept_apart(store):
+    patterns.compiled(r"<html[\s>]", re.IGNORECASE)
+    patterns.compiled(rb"<html[\s>]", re.IGNORECASE)
+    patterns.compiled(r"<html[\s>]")
+    _next_process()
+    assert patterns.compiled(rb"<html[\s>]", re.IGNORECASE).search(b"<HTML>")
+    assert patterns.compiled(r"<html[\s>]", re.IGNORECASE).search("<HTML>")
+    assert patterns.compiled(r"<html[\s>]").search("<HTML>") is None
+    assert not _compiled_here()
+
+
+def test_a_damaged_file_is_ignored_and_rewritten(store):
+    patterns.compiled(HAN_BESIDE_PUNCTUATION)
+    _next_process()
+    [kept_file] = store.iterdir()
+    kept_file.write_bytes(b"\x00not marshal")
+    assert patterns.compiled(HAN_BESIDE_PUNCTUATION) == re.compile(HAN_BESIDE_PUNCTUATION)
+    _next_process()
+    assert (HAN_BESIDE_PUNCTUATION, 0) in marshal.loads(kept_file.read_bytes())
+
+
+def test_a_program_the_engine_refuses_is_compiled_afresh(store):
+    patterns.compiled(HAN_BESIDE_PUNCTUATION)
+    _next_process()
+    [kept_file] = store.iterdir()
+    kept = marshal.loads(kept_file.read_bytes())
+    flags, code, groups, groupindex, indexgroup = kept[(HAN_BESIDE_PUNCTUATION, 0)]
+    kept[(HAN_BESIDE_PUNCTUATION, 0)] = (flags, [999, *code[1:]], groups, groupindex, indexgroup)
+    kept_file.write_bytes(marshal.dumps(kept))
+    assert patterns.compiled(HAN_BESIDE_PUNCTUATION) == re.compile(HAN_BESIDE_PUNCTUATION)
+    assert (HAN_BESIDE_PUNCTUATION, 0) in _compiled_here()
+
+
+def test_an_invalid_source_raises_as_re_does(store):
+    with pytest.raises(re.error, match="missing \\)"):
+        patterns.compiled("(未闭合")
+
+
+def test_with_the_user_cache_off_nothing_is_written(store, monkeypatch):
+    monkeypatch.setenv(usercache.USER_CACHE_ENV, "off")
+    usercache.user_cache_dir.cache_clear()
+    assert patterns.compiled(HAN_BESIDE_PUNCTUATION) == re.compile(HAN_BESIDE_PUNCTUATION)
+    patterns.PROGRAMS.save()
+    assert not store.exists()
+
+
+def test_every_module_pattern_equals_what_re_compiles(store):
+    """reportlint's own patterns, built at import from this machine's kept programs, are re's (program and flags)."""
+    import sys
+
+    import reportlint.cli.app  # noqa: F401 (imports the check command's modules and their patterns)
+
+    found = [
+        (name, value)
+        for name, module in list(sys.modules.items())
+        if name.startswith("reportlint.")
+        for value in vars(module).values()
+        if isinstance(value, re.Pattern)
+    ]
+    assert len(found) > 80
+    for name, pattern in found:
+        assert pattern == re.compile(pattern.pattern, pattern.flags), f"{name}: {pattern.pattern!r}"
