@@ -410,7 +410,7 @@ _INTRO_SUBJECT = tuple(
 #: How far into the text an intro's naming of its body is looked for.
 _INTRO_WINDOW = 1500
 #: A clause of an intro: up to a full stop, a semicolon or a line end.
-_CLAUSE = re.compile(r"[^。\n;；]+")
+_CLAUSE = compiled(r"[^。\n;；]+")
 
 
 def subject_from_intro(document: Document, first_heading: int | None) -> TextSpan | None:

@@ -214,7 +214,10 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
     """The aligner of a template's tables in one section (it depends only on the template)."""
     found = _ALIGNERS.get((id(template), section_id))
     if found is None or found[0] is not template:
-        found = _ALIGNERS[(id(template), section_id)] = (template, TableGroupAligner(template.tables_of(section_id), template.relations, template.id))
+        found = _ALIGNERS[(id(template), section_id)] = (
+            template,
+            TableGroupAligner(template.tables_of(section_id), template.relations, template.id),
+        )
     return found[1]
 
 
