@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from reportlint.core.model import Document
@@ -339,14 +339,15 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
         mentions.insert(0, from_title)
     if pinned:
         return Subject(pinned, body_level(pinned), "config", None, None, tuple(mentions))
-    named = (
-        (from_title, "title"),
-        (issuers[0] if issuers else None, "issuer"),
-        (_metadata_body(document, first_heading), "metadata"),
-        (subject_from_intro(document, first_heading), "intro"),
-        (signatures[0] if signatures else None, "signature"),
+    named: tuple[tuple[Callable[[], TextSpan | None], str], ...] = (  # looked for in turn: the first found names the subject
+        (lambda: from_title, "title"),
+        (lambda: issuers[0] if issuers else None, "issuer"),
+        (lambda: _metadata_body(document, first_heading), "metadata"),
+        (lambda: subject_from_intro(document, first_heading), "intro"),
+        (lambda: signatures[0] if signatures else None, "signature"),
     )
-    for span, source in named:
+    for find, source in named:
+        span = find()
         if span is not None:
             if span not in mentions:
                 mentions.append(span)
