@@ -60,9 +60,8 @@ class _LabelHit:
     key_end: int
 
 
-@dataclass(frozen=True)
-class Placement:
-    """A segment tied to a template row (or to none), with how it was identified."""
+class Placement(NamedTuple):
+    """A segment tied to a template row (or to none), with how it was identified (a named tuple: one per segment)."""
 
     segment: Segment
     table: TableSpec | None

@@ -136,6 +136,8 @@ def _last_content_line(document: Document, chrome: Sequence[Span], before: int |
 def _more_pages(document: Document) -> Span | None:
     """A pager saying the article has pages after this one (第1页 共3页, 下一页)."""
     text = document.normalized
+    if "页" not in text:
+        return None  # every pager names a page
     for line in document.lines:
         content = text[line.start : line.end]
         if not is_pagination_line(content):
