@@ -22,3 +22,13 @@ def test_one_character_wrong_is_a_near_miss_only_for_labels_of_four_characters_o
     assert not is_near_miss("社会机关", "科研机构")  # two characters wrong
     assert not is_near_miss("自然民", "自然人")  # three characters: too short to tell a slip from another word
     assert not is_near_miss("科研机构们", "科研机构")  # a different length
+
+
+def test_keyed_gives_the_offsets_of_the_key_characters_wherever_the_label_stands():
+    """keyed() remembers a text's key and relative offsets: the offsets are those of the text's own place."""
+    from reportlint.template.labels import key_of, keyed
+
+    first = keyed("(一)法 律，法规", 0, 9)
+    assert first == ("(一)法律、法规", [0, 1, 2, 3, 5, 6, 7, 8])
+    assert keyed("前文(一)法 律，法规", 2, 11) == ("(一)法律、法规", [2, 3, 4, 5, 7, 8, 9, 10])
+    assert key_of("前文(一)法 律，法规", 2, 11) == "(一)法律、法规"

@@ -82,3 +82,16 @@ def test_a_list_of_parts_in_the_intro_and_table_row_labels_are_not_headings(regi
 def test_a_chinese_numeral_glued_to_a_word_is_not_a_heading(registry):
     text = TITLE + "一、总体情况 深入贯彻党的十九届二、三、四中全会精神，做好主动公开工作。\n"
     assert [section.spec_id for section in sections(registry, text)] == ["s1"]
+
+
+def test_a_remembered_heading_line_is_placed_where_it_stands_each_time(registry):
+    """The finder remembers a line's headings by its text (offsets within the line): the same line elsewhere, or
+    indented, gets its own offsets."""
+    body = "".join(f"{'一二三四五六'[index]}、{part}\n正文。\n" for index, part in enumerate(PARTS))
+    first = sections(registry, TITLE + body)
+    again = sections(registry, TITLE + "前言一行。\n" + body.replace("三、收到", "  三、收到"))
+    assert [section.spec_id for section in first] == [section.spec_id for section in again] == SIX
+    text = TITLE + "前言一行。\n" + body.replace("三、收到", "  三、收到")
+    for section in again:
+        assert text[section.start : section.end] == section.heading
+    assert again[2].heading == "三、收到和处理政府信息公开申请情况"

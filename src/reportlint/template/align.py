@@ -13,22 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from reportlint.core.model import Document
-from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A label (text cells, possibly empty) and the cells after it.
 
     ``explicit_blanks`` says whether blank cells are real cells (real tables,
     one cell per line) or may be layout padding (trailing tabs, the empty
-    column under a merged label in tab-separated text).
+    column under a merged label in tab-separated text). A named tuple: regions make them by the dozen.
     """
 
     label: tuple[Token, ...]
@@ -60,9 +60,8 @@ class _LabelHit:
     key_end: int
 
 
-@dataclass(frozen=True)
-class Placement:
-    """A segment tied to a template row (or to none), with how it was identified."""
+class Placement(NamedTuple):
+    """A segment tied to a template row (or to none), with how it was identified (a named tuple: one per segment)."""
 
     segment: Segment
     table: TableSpec | None
@@ -77,11 +76,11 @@ def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
     if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
-    with_values = [row for row in rows if row.values]
-    if not with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
+    kinds_with_values = [kinds for kinds in ([token.kind for token in row.tokens] for row in rows) if "value" in kinds]
+    if not kinds_with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
         return sum(1 for row in rows if len(row.tokens) >= 2) * 2 >= len(rows) > 0
-    wide = sum(1 for row in with_values if len([token for token in row.tokens if token.kind != "blank"]) >= 2)
-    return wide * 2 >= len(with_values)
+    wide = sum(1 for kinds in kinds_with_values if len(kinds) - kinds.count("blank") >= 2)
+    return wide * 2 >= len(kinds_with_values)
 
 
 def segments(rows: Sequence[RawRow]) -> tuple[list[Segment], str]:
@@ -95,18 +94,23 @@ def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
     result = []
     pending: list[Token] = []
     for row in rows:
-        tokens = list(row.tokens)
-        while tokens and tokens[0].kind == "blank" and any(token.is_text for token in tokens):
-            tokens.pop(0)
-        first_cell = next((index for index, token in enumerate(tokens) if not token.is_text), len(tokens))
-        label = tokens[:first_cell]
+        tokens = tuple(row.tokens)
+        kinds = [token.kind for token in tokens]
+        first = 0
+        if "text" in kinds:  # blank cells before the label: the (merged) label column left empty, or indentation
+            while kinds[first] == "blank":
+                first += 1
+        first_cell = first
+        while first_cell < len(kinds) and kinds[first_cell] == "text":
+            first_cell += 1
+        label = tokens[first:first_cell]
         cells = tokens[first_cell:]
-        has_values = any(token.kind == "value" for token in cells)
+        has_values = "value" in kinds[first_cell:]
         if not has_values and not (label and cells):
             pending.extend(label)
             continue
         # A labelled row of nothing but empty cells may be a data row left empty; placement decides.
-        result.append(Segment(tuple(pending + label), tuple(cells), row.explicit_blanks, row.value_columns))
+        result.append(Segment((*pending, *label), cells, row.explicit_blanks, row.value_columns))
         pending = [] if has_values else pending
     return result
 
@@ -145,12 +149,15 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
 _MAX_KNOWN_KEY = 200
 #: How many label keys an aligner remembers the hits of (then it starts afresh).
 _MAX_KNOWN_HITS = 4096
+_UNSEEN: Any = object()
 
 
 class TableGroupAligner:
     """Aligns the segments of one region to a group of template tables (e.g. all of section 二)."""
 
-    def __init__(self, tables: Sequence[TableSpec], relations: Sequence[RelationSpec] = ()) -> None:
+    def __init__(self, tables: Sequence[TableSpec], relations: Sequence[RelationSpec] = (), template_id: str | None = None) -> None:
+        #: the template the tables belong to, recorded in every filled table (:attr:`FilledTable.template_id`)
+        self.template_id = template_id
         self.tables = tuple(tables)
         self.relations = tuple(relations)
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
@@ -166,6 +173,8 @@ class TableGroupAligner:
         self._all_keys = frozenset(entry.key for entry in self.entries)
         #: the known labels found in a label key (reports repeat the template's labels): key → hits
         self._known_hits: dict[str, list[_LabelHit]] = {}
+        #: how label keys that are no known label resemble a header (see :meth:`_header_resemblance`)
+        self._resemblances: dict[str, str | None] = {}
         #: the header and column labels of each table
         self._labels = {
             table.id: frozenset(label_key(text) for text in (*table.header, *(column.label for column in table.columns)))
@@ -338,12 +347,11 @@ class TableGroupAligner:
                 score -= 1
                 continue
             assert placement.table is not None  # a placed row belongs to a table
-            filled = _assign(placement.table, placement.row, placement.segment, placement.match)
+            filled = _assign(placement.table, placement.row, placement.segment, placement.match, placement)
             if filled is None:
                 filled = _mismatched_row(placement.table, placement.row, placement)
                 score -= 1
             else:
-                filled = _with_label(filled, placement)
                 score += 1
             score += {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}.get(placement.match, 1) if placement.row.label else 2
             by_table[placement.table.id].append(filled)
@@ -359,6 +367,7 @@ class TableGroupAligner:
             filled_tables[table.id] = FilledTable.build(
                 table,
                 sorted(table_rows, key=lambda row: row.start),
+                template_id=self.template_id,
                 headers_found=own_headers,
                 unknown_headers=tuple(unknown) if table is self.tables[0] else (),
                 layout=layout,
@@ -371,6 +380,24 @@ class TableGroupAligner:
                 unsplittable=own_unsplit,
             )
         return filled_tables, score
+
+    def _header_resemblance(self, key: str) -> str | None:
+        """How a label key that is no known label resembles a header: ``truncation`` (cut off), ``near-miss`` (one
+        character wrong) or None (remembered: reports repeat their labels)."""
+        found = self._resemblances.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            header_keys = self._header_key_list
+            if any(is_truncation(key, header, 3) for header in header_keys):
+                found = "truncation"
+            elif any(is_near_miss(key, header) for header in header_keys):
+                found = "near-miss"
+            else:
+                found = None
+            if len(key) <= _MAX_KNOWN_KEY:
+                if len(self._resemblances) >= _MAX_KNOWN_HITS:
+                    self._resemblances.clear()
+                self._resemblances[key] = found
+        return found
 
     def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
         """Header labels found, and header cells that look cut off (``本年废止件``)."""
@@ -395,35 +422,66 @@ class TableGroupAligner:
                     continue
                 token = tokens[index]
                 key = label_key(token.text)
-                if key not in all_keys and any(is_truncation(key, header, 3) for header in header_keys):
+                if key in all_keys:
+                    index += 1
+                    continue
+                resemblance = self._header_resemblance(key)
+                if resemblance == "truncation":
                     following = label_key(tokens[index + 1].text) if index + 1 < len(tokens) else ""
                     if not any(header.startswith(key + following) and following for header in header_keys):
                         unknown.append((token.text, token.start, token.end))
-                elif key not in all_keys and any(is_near_miss(key, header) for header in header_keys):
+                elif resemblance == "near-miss":
                     unknown.append((token.text, token.start, token.end))
                 index += 1
         return list(dict.fromkeys(found)), unknown
 
 
-def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch) -> FilledRow | None:
-    """The row's cells when the segment's cells can be tied to the columns; None when counts do not fit."""
+def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch, placement: Placement | None = None) -> FilledRow | None:
+    """The row's cells when the segment's cells can be tied to the columns; None when counts do not fit.
+
+    With its ``placement``, the row carries the label the placement found (none for rows placed by position).
+    """
     columns = table.columns
     cells = list(segment.cells)
-    filled = [token for token in cells if token.kind != "blank"]
     expected = len(columns)
+    blanks = [token.kind for token in cells].count("blank")
+    if len(cells) - blanks > expected:
+        return None
     start = segment.label[0].start if segment.label else (cells[0].start if cells else 0)
     end = cells[-1].end if cells else start
-    if len(filled) > expected:
-        return None
-    if segment.value_columns is not None:
-        cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
-    chosen = _choose_cells(cells, expected, segment.explicit_blanks)
+    if not blanks and len(cells) == expected:
+        chosen: list[Token] | None = cells  # one value per column: what _choose_cells gives
+    else:
+        if segment.value_columns is not None:
+            cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
+        chosen = _choose_cells(cells, expected, segment.explicit_blanks)
     if chosen is None:
         return None
+    table_id, row_id, status_of = table.id, row.id, _STATUS_OF_KIND
     result = []
     for position, (column, token) in enumerate(zip(columns, chosen, strict=False)):
-        result.append(_cell(table, row.id, column.id, token, position))
-    return FilledRow(table.id, row.id, "", None, None, match, tuple(result), expected, start, end)
+        value = token.cell
+        status = status_of.get(value.kind, CellStatus.NON_NUMERIC)
+        result.append(
+            read_cell(
+                table_id, row_id, column.id, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position
+            )
+        )
+    if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
+        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end)
+    label_start = placement.label_start
+    return read_row(
+        table_id,
+        row_id,
+        placement.label_text,
+        label_start,
+        placement.label_end,
+        placement.match,
+        tuple(result),
+        expected,
+        min(label_start, start),
+        end,
+    )
 
 
 def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> list[Token] | None:
@@ -457,48 +515,17 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
     return None
 
 
+#: The status of a cell read from a token, by the kind of its value.
+_STATUS_OF_KIND = {"blank": CellStatus.BLANK, "number": CellStatus.OK}
+
+
 def _cell(
     table: TableSpec, row: str | None, column: str | None, token: Token, position: int, status: CellStatus | None = None
 ) -> FilledCell:
     value = token.cell
     if status is None:
-        if value.kind == "blank":
-            status = CellStatus.BLANK
-        elif value.kind == "number":
-            status = CellStatus.OK
-        else:
-            status = CellStatus.NON_NUMERIC
-    return FilledCell(
-        table=table.id,
-        row=row,
-        column=column,
-        status=status,
-        raw=value.raw,
-        value=value.value,
-        unit=value.unit,
-        signed=value.signed,
-        start=token.start,
-        end=token.end,
-        position=position,
-    )
-
-
-def _with_label(row: FilledRow, placement: Placement) -> FilledRow:
-    """The row with the label the placement found (none for rows placed by position)."""
-    if placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
-        return row
-    return FilledRow(
-        row.table,
-        row.row,
-        placement.label_text,
-        placement.label_start,
-        placement.label_end,
-        placement.match,
-        row.cells,
-        row.expected,
-        min(placement.label_start, row.start),
-        row.end,
-    )
+        status = _STATUS_OF_KIND.get(value.kind, CellStatus.NON_NUMERIC)
+    return read_cell(table.id, row, column, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position)
 
 
 def _mismatched_row(table: TableSpec, row: RowSpec, placement: Placement) -> FilledRow:

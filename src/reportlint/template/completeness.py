@@ -110,30 +110,34 @@ class UnreadTable:
     rows: tuple[str, ...] = ()
 
 
-def _content_lines(document: Document, chrome: Sequence[Span]) -> list[Span]:
-    """The non-blank lines of the text that are not page chrome, trimmed.
+def _last_content_line(document: Document, chrome: Sequence[Span], before: int | None = None) -> Span | None:
+    """The last non-blank line of the text that is not page chrome, trimmed (ending at or before ``before``, if given).
 
     ``chrome`` are the page's chrome lines (:func:`~reportlint.text.chrome.chrome_lines`,
-    which leaves out table rows); a table row is tested here.
+    which leaves out table rows); a table row is tested here. The lines are read
+    from the end: only the last one counts.
     """
     text = document.normalized
     chrome_starts = {span.start for span in chrome}
-    lines = []
-    for line in document.lines:
+    for line in reversed(document.lines):
         content = text[line.start : line.end]
         stripped = content.strip()
         if not stripped:
             continue
         start = line.start + len(content) - len(content.lstrip())
+        if before is not None and start + len(stripped) > before:
+            continue
         if start in chrome_starts if "\t" not in content else is_chrome_line(content):
             continue
-        lines.append(Span(start, start + len(stripped)))
-    return lines
+        return Span(start, start + len(stripped))
+    return None
 
 
 def _more_pages(document: Document) -> Span | None:
     """A pager saying the article has pages after this one (第1页 共3页, 下一页)."""
     text = document.normalized
+    if "页" not in text:
+        return None  # every pager names a page
     for line in document.lines:
         content = text[line.start : line.end]
         if not is_pagination_line(content):
@@ -183,15 +187,14 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
 
     ``chrome`` are the page's chrome lines when the caller has found them already.
     """
-    lines = _content_lines(document, tuple(chrome_lines(document.normalized, document.lines)) if chrome is None else chrome)
-    if not lines:
+    chrome = tuple(chrome_lines(document.normalized, document.lines)) if chrome is None else chrome
+    last = _last_content_line(document, chrome)
+    if last is None:
         return None
-    last = lines[-1]
     text = document.normalized
     pager = _more_pages(document)
     if pager is not None:
-        before = [line for line in lines if line.end <= pager.start] or [last]
-        last = before[-1]
+        last = _last_content_line(document, chrome, before=pager.start) or last
     section = _section_at(sections, last.end - 1)
     number = _number_of(sections, section)
     last_text = text[last.start : last.end]

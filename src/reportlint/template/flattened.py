@@ -396,9 +396,4 @@ def _split_texts(written: Sequence[str], spans: tuple[tuple[int, int], ...]) -> 
 
 def _is_flattened(row: RawRow) -> bool:
     """A line read as one text cell that holds digits: a table written on one line, perhaps."""
-    return (
-        not row.explicit_blanks
-        and len(row.tokens) == 1
-        and row.tokens[0].kind == "text"
-        and any(char.isdigit() for char in row.tokens[0].text)
-    )
+    return not row.explicit_blanks and len(row.tokens) == 1 and row.tokens[0].kind == "text" and any(map(str.isdigit, row.tokens[0].text))

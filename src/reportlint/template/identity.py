@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from reportlint.core.model import Document
@@ -339,14 +339,15 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
         mentions.insert(0, from_title)
     if pinned:
         return Subject(pinned, body_level(pinned), "config", None, None, tuple(mentions))
-    named = (
-        (from_title, "title"),
-        (issuers[0] if issuers else None, "issuer"),
-        (_metadata_body(document, first_heading), "metadata"),
-        (subject_from_intro(document, first_heading), "intro"),
-        (signatures[0] if signatures else None, "signature"),
+    named: tuple[tuple[Callable[[], TextSpan | None], str], ...] = (  # looked for in turn: the first found names the subject
+        (lambda: from_title, "title"),
+        (lambda: issuers[0] if issuers else None, "issuer"),
+        (lambda: _metadata_body(document, first_heading), "metadata"),
+        (lambda: subject_from_intro(document, first_heading), "intro"),
+        (lambda: signatures[0] if signatures else None, "signature"),
     )
-    for span, source in named:
+    for find, source in named:
+        span = find()
         if span is not None:
             if span not in mentions:
                 mentions.append(span)
@@ -409,21 +410,24 @@ _INTRO_SUBJECT = tuple(
 )
 #: How far into the text an intro's naming of its body is looked for.
 _INTRO_WINDOW = 1500
+#: A clause of an intro: up to a full stop, a semicolon or a line end.
+_CLAUSE = compiled(r"[^。\n;；]+")
 
 
 def subject_from_intro(document: Document, first_heading: int | None) -> TextSpan | None:
     """The body an intro names (``本报告由××镇人民政府编制``), in the intro or the first paragraph after the first heading."""
     text = document.normalized
     end = min(len(text), (first_heading or 0) + _INTRO_WINDOW)
-    for clause in re.finditer(r"[^。\n;；]+", text[:end]):
+    for clause in _CLAUSE.finditer(text, 0, end):
+        written = clause.group()
         for words, pattern in _INTRO_SUBJECT:
-            match = pattern.search(clause.group()) if words.search(clause.group()) else None
+            match = pattern.search(written) if words.search(written) else None
             if match is None:
                 continue
             start = clause.start() + match.start("body")
             body = _clause_tail(match.group("body"))
             start += len(match.group("body")) - len(body)
-            if _is_body_name(body) and not is_metadata_line(clause.group()):
+            if _is_body_name(body) and not is_metadata_line(written):
                 return TextSpan("".join(body.split()), start, start + len(body))
     return None
 

@@ -30,22 +30,46 @@ def label_key(text: str) -> str:
     return "".join(normalize(text).split()).translate(_PUNCTUATION_FOLD).rstrip(":")
 
 
+#: The key of each short text met so far (labels repeat within a report and across reports) and, for :func:`keyed`,
+#: the offset of each key character in the text; up to this many of each.
+_KEYS: dict[str, str] = {}
+_KEYED: dict[str, tuple[str, tuple[int, ...]]] = {}
+_MAX_REMEMBERED_KEY = 200
+_MAX_REMEMBERED_KEYS = 8192
+
+
 def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
     """The key of ``normalized[start:end]`` and, for each key character, its offset in the text.
 
     ``normalized`` is a document's normalised text, so offsets are valid in the
     original text too.
     """
-    offsets: list[int] = []
-    for word in _NON_SPACE.finditer(normalized, start, end):
-        offsets.extend(range(word.start(), word.end()))
-    # the non-space characters of the range, as str.split() finds the same whitespace as \S does
-    return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD), offsets
+    text = normalized[start:end]
+    found = _KEYED.get(text)
+    if found is None:
+        relative: list[int] = []
+        for word in _NON_SPACE.finditer(text):
+            relative.extend(range(word.start(), word.end()))
+        # the non-space characters of the range, as str.split() finds the same whitespace as \S does
+        found = ("".join(text.split()).translate(_PUNCTUATION_FOLD), tuple(relative))
+        if len(text) <= _MAX_REMEMBERED_KEY:
+            if len(_KEYED) >= _MAX_REMEMBERED_KEYS:
+                _KEYED.clear()
+            _KEYED[text] = found
+    return found[0], [offset + start for offset in found[1]]
 
 
 def key_of(normalized: str, start: int, end: int) -> str:
     """The key of ``normalized[start:end]`` alone (what :func:`keyed` gives without the offsets)."""
-    return "".join(normalized[start:end].split()).translate(_PUNCTUATION_FOLD)
+    text = normalized[start:end]
+    key = _KEYS.get(text)
+    if key is None:
+        key = "".join(text.split()).translate(_PUNCTUATION_FOLD)
+        if len(text) <= _MAX_REMEMBERED_KEY:
+            if len(_KEYS) >= _MAX_REMEMBERED_KEYS:
+                _KEYS.clear()
+            _KEYS[text] = key
+    return key
 
 
 def strip_ordinal(key: str) -> str:

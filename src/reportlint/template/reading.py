@@ -9,10 +9,10 @@ every template cell. Rules never parse tables themselves: they read this.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from reportlint.core.model import Document
+from reportlint.core.model import Document, Table
 from reportlint.template.align import TableGroupAligner
 from reportlint.template.completeness import TABLE_SECTIONS, Truncation, UnreadTable, find_truncation, find_unread_tables
 from reportlint.template.filled import FilledTable, FilledTemplate, LabelMatch
@@ -167,7 +167,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         best = _best_fit(document, sections, section_id, candidates, expected, limits)
         if best is not None:
             template, tables = best
-            filled_tables.update({key: replace(table, template_id=template.id) for key, table in tables.items()})
+            filled_tables.update(tables)  # each table records its template (the aligner's)
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
@@ -214,25 +214,22 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
     """The aligner of a template's tables in one section (it depends only on the template)."""
     found = _ALIGNERS.get((id(template), section_id))
     if found is None or found[0] is not template:
-        found = _ALIGNERS[(id(template), section_id)] = (template, TableGroupAligner(template.tables_of(section_id), template.relations))
+        found = _ALIGNERS[(id(template), section_id)] = (
+            template,
+            TableGroupAligner(template.tables_of(section_id), template.relations, template.id),
+        )
     return found[1]
 
 
 def _longest_line(text: str) -> int:
     """The length of the longest line of ``text``."""
-    longest = position = 0
-    while position <= len(text):
-        newline = text.find("\n", position)
-        end = len(text) if newline < 0 else newline
-        longest = max(longest, end - position)
-        position = end + 1
-    return longest
+    return max(map(len, text.split("\n")))
 
 
-def _region_rows(document: Document, start: int, end: int) -> int:
-    """How many rows a region holds (its lines, plus the rows of real tables in it), counted before reading any."""
+def _region_rows(document: Document, tables: tuple[Table, ...], start: int, end: int) -> int:
+    """How many rows a region holds (its lines, plus the rows of the real ``tables`` in it), counted before reading any."""
     rows = document.text.count("\n", start, end) + 1
-    return rows + sum(len(table.rows) for table in document.tables if table.start < end and table.end > start)
+    return rows + sum(len(table.rows) for table in tables if table.start < end and table.end > start)
 
 
 def _best_fit(document, sections, section_id, templates, expected, limits):
@@ -241,6 +238,7 @@ def _best_fit(document, sections, section_id, templates, expected, limits):
     A region past :data:`MAX_TABLE_ROWS` rows is not aligned; why goes to ``limits``.
     """
     best = None
+    real_tables = document.tables
     for template in templates:
         group = template.tables_of(section_id)
         if not group:
@@ -249,13 +247,13 @@ def _best_fit(document, sections, section_id, templates, expected, limits):
         region = _region(document, sections, section_id, anchors)
         if region is None:
             continue
-        size = _region_rows(document, *region)
+        size = _region_rows(document, real_tables, *region)
         if size > MAX_TABLE_ROWS:
             limits.append(
                 f"第{section_number(int(section_id[1:]))}部分的表格区域有 {size} 行（上限 {MAX_TABLE_ROWS}），模板阅读没有对齐这部分的表格，只按文本检查"
             )
             continue
-        rows = region_rows(document, *region)
+        rows = region_rows(document, *region, real_tables)
         tables, score = _aligner(template, section_id).fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue

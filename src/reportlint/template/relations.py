@@ -106,9 +106,8 @@ class _Resolver:
         return self._readable(other, reference[1], reference[2])
 
     def _readable(self, table: FilledTable, row: str, column: str) -> FilledCell:
-        cell = table.cell(row, column)
-        found_row = table.row(row)
-        if not cell.is_readable or found_row is None or not found_row.aligned:
+        cell = table.readable_cells.get((row, column))
+        if cell is None:
             raise _Unreadable
         self.used.append(cell)
         return cell

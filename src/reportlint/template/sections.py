@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.core.model import Document, Heading, Table
 from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
@@ -43,6 +44,9 @@ _INLINE_ORDINAL = compiled(r"(?:第\s*[一二三四五六]\s*部分|[一二三�
 _MAX_HEADING_KEY = 40
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
 _MAX_INLINE_HEADING = 30
+#: Lines up to this length have their headings remembered, up to this many lines (then the finder starts afresh).
+_MAX_REMEMBERED_LINE = 400
+_MAX_REMEMBERED_LINES = 8192
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,7 @@ class FoundSection:
         return self.kind == "template"
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     kind: str
     spec_id: str | None
     heading: str
@@ -145,6 +148,9 @@ class SectionFinder:
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
         #: the same, longest first, for headings written inside running text
         self.known_by_length = sorted(self.known_headings.items(), key=lambda item: -len(item[0]))
+        #: the headings of each line met so far (offsets relative to the line), see :meth:`_line_candidates`;
+        #: lines of running text at index False, heading blocks at index True
+        self._by_line: tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]] = ({}, {})
 
     def find(self, document: Document) -> tuple[FoundSection, ...]:
         """The accepted headings in document order, each with its body range."""
@@ -173,8 +179,9 @@ class SectionFinder:
     def _candidates(self, document: Document) -> list[_Candidate]:
         tables = [(block.start, block.end) for block in document.blocks if isinstance(block, Table)]
         headings = [block for block in document.blocks if isinstance(block, Heading)]
-        candidates = []
+        candidates: list[_Candidate] = []
         normalized = document.normalized
+        remembered = self._by_line
         for line in document.lines:
             if tables and any(start <= line.start < end for start, end in tables):
                 continue
@@ -182,16 +189,38 @@ class SectionFinder:
             # A heading block's own range leaves out markup such as Markdown's "## ".
             start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
             content = normalized[start:end]
-            if not content.strip() or "\t" in content.strip():
-                continue
-            start += len(content) - len(content.lstrip())
-            end = start + len(content.strip())
-            candidate = self._classify(normalized[start:end], start, end, heading is not None)
-            if candidate is not None:
-                candidates.append(candidate)
-            elif heading is None:
-                candidates.extend(self._inline(normalized, start, end))
+            found = remembered[heading is not None].get(content)
+            if found is None:
+                found = self._line_candidates(content, heading is not None)
+            if found:
+                candidates.extend(found if not start else [item._replace(start=item.start + start, end=item.end + start) for item in found])
         return candidates
+
+    def _line_candidates(self, content: str, is_heading_block: bool) -> tuple[_Candidate, ...]:
+        """The headings of one line, with offsets into the line (remembered: reports repeat the template's lines).
+
+        A blank line and a line with a tab (a table row) have none.
+        """
+        remembered = self._by_line[is_heading_block]
+        found = remembered.get(content)
+        if found is None:
+            stripped = content.strip()
+            if not stripped or "\t" in stripped:
+                found = ()
+            else:
+                candidate = self._classify(stripped, 0, len(stripped), is_heading_block)
+                if candidate is not None:
+                    found = (candidate,)
+                else:
+                    found = () if is_heading_block else tuple(self._inline(stripped, 0, len(stripped)))
+                lead = len(content) - len(content.lstrip())
+                if lead and found:
+                    found = tuple(item._replace(start=item.start + lead, end=item.end + lead) for item in found)
+            if len(content) <= _MAX_REMEMBERED_LINE:
+                if len(remembered) >= _MAX_REMEMBERED_LINES:
+                    remembered.clear()
+                remembered[content] = found
+        return found
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
         # content is already normalised: only a line that still reads as traditional script needs label_key's conversion
@@ -270,7 +299,7 @@ class SectionFinder:
         if run is not None:
             candidate = self._classify(normalized[start : head_start + run.end()], start, head_start + run.end(), False, inline=True)
             if candidate is not None:
-                return replace(candidate, inline=True)
+                return candidate._replace(inline=True)
         key, offsets = keyed(normalized, head_start, min(line_end, head_start + 3 * _MAX_HEADING_KEY))
         for bare, (section_id, how) in self.known_by_length:
             if key.startswith(bare) and self.numbers[section_id] == ordinal.value:

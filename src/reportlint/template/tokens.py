@@ -11,8 +11,9 @@ thinks about layouts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import NamedTuple
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
@@ -45,8 +46,7 @@ class Token(NamedTuple):
         return self.kind == "text"
 
 
-@dataclass(frozen=True)
-class RawRow:
+class RawRow(NamedTuple):
     """The tokens of one table row, or of one line (or blank-line-delimited group of lines) of text.
 
     ``explicit_blanks`` says a blank token is a real empty cell (real tables,
@@ -54,6 +54,8 @@ class RawRow:
     ``value_columns`` are the grid columns of the row's table to the right of
     every label column (real tables only): a blank outside them is the empty
     field a merged label leaves, never a value cell.
+
+    A named tuple, as :class:`Token` is: a report's table regions make hundreds.
     """
 
     tokens: tuple[Token, ...]
@@ -119,8 +121,38 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     return ([(label[0][0], label[-1][1])] if label else []) + tail
 
 
-def _line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
-    """The tokens of one text line (None for a line with no content); ``text`` is normalised."""
+#: The tokens of each line met so far, by its normalised and original text (offsets relative to the line): reports
+#: repeat the template's rows. Lines up to this length are remembered, up to this many (then the memo starts afresh).
+_LINE_TOKENS: dict[tuple[str, str], tuple[Token, ...] | None] = {}
+_MAX_REMEMBERED_LINE = 400
+_MAX_REMEMBERED_LINES = 8192
+_UNSEEN: Any = object()
+#: Makes a named tuple from its fields in order, faster than its own constructor (tokens are made by the hundred).
+_new_tuple = tuple.__new__
+
+
+def _line_tokens(text: str, original: str, start: int, end: int, line: str | None = None) -> tuple[Token, ...] | None:
+    """The tokens of one text line (None for a line with no content); ``text`` is normalised, ``line`` is
+    ``text[start:end]`` when the caller has it."""
+    if end - start > _MAX_REMEMBERED_LINE:
+        tokens = _read_line_tokens(text, original, start, end)
+        return None if tokens is None else tuple(tokens)
+    key = (text[start:end] if line is None else line, original[start:end])
+    found = _LINE_TOKENS.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        tokens = _read_line_tokens(key[0], key[1], 0, end - start)
+        found = None if tokens is None else tuple(tokens)
+        if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
+            _LINE_TOKENS.clear()
+        _LINE_TOKENS[key] = found
+    if not start or found is None:
+        return found
+    new_tuple = _new_tuple
+    return tuple([new_tuple(Token, (token[0] + start, token[1] + start, token[2], token[3], token[4], token[5])) for token in found])
+
+
+def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
+    """The tokens of ``text[start:end]``, read (what :func:`_line_tokens` remembers)."""
     line = text[start:end]
     if line.strip() and not line.strip().strip("|").strip():
         return None  # a line of bare "|": the separator of cells written one per line
@@ -162,9 +194,12 @@ def _table_rows(document: Document, table: Table) -> list[RawRow]:
     return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]
 
 
-def region_rows(document: Document, start: int, end: int) -> list[RawRow]:
-    """Every table-like row between ``start`` and ``end``: real table rows and text lines."""
-    tables = [block for block in document.tables if block.start < end and block.end > start]
+def region_rows(document: Document, start: int, end: int, tables: Sequence[Table] | None = None) -> list[RawRow]:
+    """Every table-like row between ``start`` and ``end``: real table rows and text lines.
+
+    ``tables`` are the document's real tables (:attr:`Document.tables <reportlint.core.model.Document.tables>`) when the caller has them.
+    """
+    tables = [block for block in (document.tables if tables is None else tables) if block.start < end and block.end > start]
     rows: list[RawRow] = []
     text, original = document.normalized, document.text
     position = start
@@ -176,8 +211,7 @@ def region_rows(document: Document, start: int, end: int) -> list[RawRow]:
     return rows
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     tokens: tuple[Token, ...]
     after_gap: bool  # an empty line precedes it
     tab_cell: bool  # a single cell indented with a tab (or a lone tab)
@@ -232,38 +266,46 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
         return pipe_cells
     lines: list[_Line] = []
     gap = False
-    for line_start, line_end in _physical_lines(text, start, end):
-        tokens = _line_tokens(text, original, line_start, line_end)
+    for line_start, line_end, line in _physical_lines(text, start, end):
+        tokens = _line_tokens(text, original, line_start, line_end, line)
         if tokens:
-            raw = text[line_start:line_end]
-            lines.append(_Line(tuple(tokens), gap, raw.startswith("\t") and len(tokens) == 1))
+            lines.append(_new_tuple(_Line, (tokens, gap, len(tokens) == 1 and line.startswith("\t"))))
             gap = False
         else:
             gap = True
     if _is_tab_cell_layout(lines):
         return _grouped_rows(lines)
-    return [RawRow(line.tokens) for line in lines]
+    return [_new_tuple(RawRow, (line[0], False, None)) for line in lines]
 
 
-def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Line ranges (without ``\r``), a pipe row whose cells wrap over lines joined into one.
+def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Line ranges (without ``\r``) and their text, a pipe row whose cells wrap over lines joined into one.
 
     Web pages copied as text often write ``|`` then each cell on its own line,
     ending with ``|``: a line starting with ``|`` opens a row, and following lines
     that end with ``|`` continue it.
     """
-    ranges: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int, str]] = []
     position = start
     open_pipe_row = False
-    while position < end:
-        newline = text.find("\n", position, end)
-        line_end = end if newline < 0 else newline
-        content_end = line_end - 1 if line_end > position and text[line_end - 1] == "\r" else line_end
-        stripped = text[position:content_end].strip()
+    pipes = text.find("|", start, end) >= 0  # without a pipe, no line is joined to the one before
+    pieces = text[start:end].split("\n")
+    if not pieces[-1]:
+        pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
+    for piece in pieces:
+        line_end = position + len(piece)
+        if piece.endswith("\r"):
+            piece = piece[:-1]
+        content_end = position + len(piece)
+        if not pipes:
+            ranges.append((position, content_end, piece))
+            position = line_end + 1
+            continue
+        stripped = piece.strip()
         if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
-            ranges[-1] = (ranges[-1][0], content_end)
+            ranges[-1] = (ranges[-1][0], content_end, text[ranges[-1][0] : content_end])
         else:
-            ranges.append((position, content_end))
+            ranges.append((position, content_end, piece))
             open_pipe_row = stripped.startswith("|")
         if not stripped:
             open_pipe_row = False

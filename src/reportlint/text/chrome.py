@@ -145,8 +145,27 @@ def is_pagination_line(text: str) -> bool:
     return "页" in stripped and len(stripped) <= MAX_CHROME_LENGTH and _PAGINATION.search(stripped) is not None
 
 
+#: Whether each line met so far is chrome (lines of text, no link share): reports repeat their template's lines.
+_CHROME_BY_LINE: dict[str, bool] = {}
+_MAX_REMEMBERED_LINE = 400
+_MAX_REMEMBERED_LINES = 8192
+
+
 def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
     """Whether a line is page chrome rather than report text (``link_share``: how much of it is link text)."""
+    if link_share or len(text) > _MAX_REMEMBERED_LINE:
+        return _is_chrome_line(text, link_share)
+    found = _CHROME_BY_LINE.get(text)
+    if found is None:
+        found = _is_chrome_line(text, 0.0)
+        if len(_CHROME_BY_LINE) >= _MAX_REMEMBERED_LINES:
+            _CHROME_BY_LINE.clear()
+        _CHROME_BY_LINE[text] = found
+    return found
+
+
+def _is_chrome_line(text: str, link_share: float) -> bool:
+    """What :func:`is_chrome_line` says, decided afresh."""
     stripped = text.strip()
     if is_metadata_line(stripped):
         return True
@@ -168,6 +187,6 @@ def chrome_lines(text: str, lines: Iterable[Span] | None = None) -> Iterator[Spa
     """
     for line in iter_lines(text) if lines is None else lines:
         content = text[line.start : line.end]
-        if content.strip() and "\t" not in content and is_chrome_line(content):
+        if "\t" not in content and is_chrome_line(content):  # a blank line is never chrome
             start = line.start + len(content) - len(content.lstrip())
             yield Span(start, start + len(content.strip()))

@@ -26,20 +26,21 @@ class Span(NamedTuple):
     end: int
 
 
+#: Makes a span from a (start, end) pair: ``_new_tuple(Span, (start, end))`` is faster than the named tuple's own constructor.
+_new_tuple = tuple.__new__
+
+
 def iter_lines(text: str) -> Iterator[Span]:
     """Every line of ``text`` (without its newline and trailing ``\\r``)."""
     position = 0
-    length = len(text)
-    while position <= length:
-        newline = text.find("\n", position)
-        end = length if newline < 0 else newline
-        stripped = end
-        while stripped > position and text[stripped - 1] == "\r":
-            stripped -= 1
-        yield Span(position, stripped)
-        if newline < 0:
-            return
-        position = newline + 1
+    new_tuple = _new_tuple
+    for line in text.split("\n"):
+        end = position + len(line)
+        if line.endswith("\r"):
+            yield new_tuple(Span, (position, position + len(line.rstrip("\r"))))
+        else:
+            yield new_tuple(Span, (position, end))
+        position = end + 1
 
 
 def logical_paragraphs(text: str, lines: Iterable[Span] | None = None) -> Iterator[Span]:

@@ -1,0 +1,45 @@
+"""Filled cells and rows made by the reader, and the readable cells relations use."""
+
+from __future__ import annotations
+
+import pickle
+from decimal import Decimal
+
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row
+from reportlint.template.spec import ColumnSpec, RowSpec, TableSpec
+
+TABLE = TableSpec(
+    "s9",
+    "s3",
+    "表",
+    (ColumnSpec("c1", "甲"), ColumnSpec("c2", "乙")),
+    (RowSpec("r1", "一、行一"), RowSpec("r2", "二、行二"), RowSpec("r3", "三、行三")),
+)
+
+
+def _cells(row: str, first: CellStatus, second: CellStatus) -> tuple[FilledCell, ...]:
+    return (
+        read_cell("s9", row, "c1", first, "5", 5, None, False, 10, 11, 0),
+        read_cell("s9", row, "c2", second, "1.5万元", Decimal("1.5"), "万元", False, 12, 17, 1),
+    )
+
+
+def test_cells_and_rows_made_by_the_reader_equal_those_of_the_constructors():
+    cell = read_cell("s9", "r1", "c2", CellStatus.OK, "1.5万元", Decimal("1.5"), "万元", True, 3, 8, 1)
+    made = FilledCell("s9", "r1", "c2", CellStatus.OK, "1.5万元", Decimal("1.5"), "万元", True, 3, 8, 1)
+    assert cell == made and repr(cell) == repr(made) and hash(cell) == hash(made)
+    assert pickle.loads(pickle.dumps(cell)) == made
+    cells = _cells("r1", CellStatus.OK, CellStatus.UNALIGNED)
+    row = read_row("s9", "r1", "一、行一", 0, 4, LabelMatch.EXACT, cells, 2, 0, 17)
+    constructed = FilledRow("s9", "r1", "一、行一", 0, 4, LabelMatch.EXACT, cells, 2, 0, 17)
+    assert row == constructed and repr(row) == repr(constructed)
+    assert (row.found, row.aligned) == (constructed.found, constructed.aligned) == (2, False)
+
+
+def test_readable_cells_are_numbers_in_rows_whose_values_all_sit_in_known_columns():
+    aligned = read_row("s9", "r1", "", None, None, LabelMatch.EXACT, _cells("r1", CellStatus.OK, CellStatus.OK), 2, 0, 17)
+    blank = read_row("s9", "r2", "", None, None, LabelMatch.EXACT, _cells("r2", CellStatus.OK, CellStatus.BLANK), 2, 20, 37)
+    misaligned = read_row("s9", "r3", "", None, None, LabelMatch.EXACT, _cells("r3", CellStatus.OK, CellStatus.UNALIGNED), 2, 40, 57)
+    table = FilledTable.build(TABLE, [aligned, blank, misaligned])
+    assert set(table.readable_cells) == {("r1", "c1"), ("r1", "c2"), ("r2", "c1")}
+    assert all(table.readable_cells[key] is table.cell(*key) for key in table.readable_cells)
