@@ -91,6 +91,22 @@ def test_json_output_is_versioned_and_complete(seeds_run):
     assert {"code", "name", "severity", "message", "location", "offsets", "related", "fix", "fingerprint", "origin"} <= set(first)
 
 
+@pytest.mark.parametrize("pieces_per_write", [1, 7, 4096])
+def test_json_bytes_are_the_rendered_text_encoded_whatever_the_pieces(pieces_per_write, monkeypatch):
+    """Files and pipes get the document encoded a few pieces at a time (memory): the bytes must not change."""
+    from pathlib import Path
+
+    from reportlint.output import json as json_output
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    run = lint_paths([str(examples)], RunOptions(isolated=True))
+    monkeypatch.setattr(json_output, "_PIECES_PER_WRITE", pieces_per_write)
+    reporter = registry_for(Config()).reporter("json")(ReporterOptions())
+    text = reporter.render(run)
+    assert reporter.render_bytes(run) == text.encode("utf-8")
+    assert "“" in text and json.loads(text)["summary"]["diagnostics"] > 0
+
+
 def test_json_output_lists_the_files_a_walk_skipped_with_the_reason(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reports").mkdir()

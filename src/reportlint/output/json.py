@@ -61,29 +61,56 @@ class JsonReporter(Reporter):
     description = "JSON 格式（带版本号的固定结构，见 docs/json-output.md）"
 
     def render(self, run: RunResult) -> str:
-        diagnostics = run.diagnostics
-        payload = {
-            "schema_version": JSON_SCHEMA_VERSION,
-            "tool": {"name": "reportlint", "version": __version__},
-            "files": [
-                {
-                    "path": result.path,
-                    "format": result.format,
-                    "diagnostics": [diagnostic_dict(diagnostic) for diagnostic in result.diagnostics],
-                }
-                for result in run.files
-            ],
-            "skipped": [{"path": skipped.path, "reason": skipped.reason} for skipped in run.skipped],
-            "plugin_failures": [{"plugin": failure.plugin, "message": failure.message} for failure in run.failures],
-            "summary": {
-                "files": len(run.files),
-                "skipped": len(run.skipped),
-                "files_with_findings": sum(1 for result in run.files if result.diagnostics),
-                "diagnostics": len(diagnostics),
-                "by_severity": {
-                    severity.label: count for severity, count in sorted(Counter(d.severity for d in diagnostics).items(), reverse=True)
-                },
-                "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
+        return json.dumps(_payload(run), ensure_ascii=False, indent=2) + "\n"
+
+    def render_bytes(self, run: RunResult) -> bytes:
+        """The document in UTF-8, encoded a few thousand pieces at a time (the same bytes as :meth:`render`).
+
+        The document of 10,000 reports is about 30 MB; building it as one string first
+        (and the millions of pieces joined into it) took more memory than the run.
+        """
+        output = bytearray()
+        pieces: list[str] = []
+        for piece in _ENCODER.iterencode(_payload(run)):
+            pieces.append(piece)
+            if len(pieces) == _PIECES_PER_WRITE:
+                output += "".join(pieces).encode("utf-8")
+                pieces.clear()
+        pieces.append("\n")
+        output += "".join(pieces).encode("utf-8")
+        return bytes(output)
+
+
+#: The encoder :func:`json.dumps` makes for ``ensure_ascii=False, indent=2``.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
+#: Pieces of the document joined and encoded at once.
+_PIECES_PER_WRITE = 4096
+
+
+def _payload(run: RunResult) -> dict[str, Any]:
+    """The JSON document of a run (the structure docs/json-output.md describes)."""
+    diagnostics = run.diagnostics
+    return {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "tool": {"name": "reportlint", "version": __version__},
+        "files": [
+            {
+                "path": result.path,
+                "format": result.format,
+                "diagnostics": [diagnostic_dict(diagnostic) for diagnostic in result.diagnostics],
+            }
+            for result in run.files
+        ],
+        "skipped": [{"path": skipped.path, "reason": skipped.reason} for skipped in run.skipped],
+        "plugin_failures": [{"plugin": failure.plugin, "message": failure.message} for failure in run.failures],
+        "summary": {
+            "files": len(run.files),
+            "skipped": len(run.skipped),
+            "files_with_findings": sum(1 for result in run.files if result.diagnostics),
+            "diagnostics": len(diagnostics),
+            "by_severity": {
+                severity.label: count for severity, count in sorted(Counter(d.severity for d in diagnostics).items(), reverse=True)
             },
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+            "by_code": dict(sorted(Counter(d.code for d in diagnostics).items())),
+        },
+    }
