@@ -308,7 +308,7 @@ def run_batch_rule(
             with _time_budget(seconds):
                 produced = rule.check(batch)
                 if produced is not None:
-                    _collect_batch(rule, produced, {report.path for report in batch.reports}, cap_for, internal, found, failures)
+                    _collect_batch(who, produced, {report.path for report in batch.reports}, cap_for, internal, found, failures)
         except BatchTimeout:
             failures.append(internal("RL909", f"{who}运行超过了 {seconds or 0:g} 秒，已停止该规则；其他规则和各文件的结果照常报告"))
     return found, failures
@@ -319,7 +319,7 @@ def _batch_who(rule: BaseRule) -> str:
 
 
 def _collect_batch(
-    rule: BatchRule,
+    who: str,
     produced: Iterable[Diagnostic],
     paths: set[str],
     cap_for: Callable[[str], int],
@@ -327,7 +327,6 @@ def _collect_batch(
     found: list[Diagnostic],
     failures: list[Diagnostic],
 ) -> None:
-    who = _batch_who(rule)
     counts: dict[str, int] = {}
     # A rule that keeps yielding past every report's cap is stopped: it never costs more than the caps allow.
     budget = max(cap_for(path) for path in paths) * (len(paths) + 1) if paths else 0
