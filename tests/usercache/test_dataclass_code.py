@@ -12,14 +12,11 @@ from reportlint.usercache import dataclass_code
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    """A fresh user cache folder and a process that has read nothing from it yet."""
-    monkeypatch.setenv(usercache.USER_CACHE_ENV, str(tmp_path / "user-cache"))
-    usercache.user_cache_dir.cache_clear()
+def store(cache_dir):
+    """The folder of the dataclass code, and a process that has read nothing from it yet."""
     dataclass_code.CODE.reload()
-    yield tmp_path / "user-cache" / "dataclass-code"
+    yield cache_dir / "dataclass-code"
     dataclass_code.CODE.reload()
-    usercache.user_cache_dir.cache_clear()
 
 
 def _make_cell_class() -> type:
@@ -33,6 +30,7 @@ def _make_cell_class() -> type:
 
 
 def _next_process() -> None:
+    """What a new run sees: what this process kept, written as at exit and read again."""
     dataclass_code.CODE.save()
     dataclass_code.CODE.reload()
 

@@ -14,18 +14,15 @@ HAN_BESIDE_PUNCTUATION = r"(?<=[㐀-䶿一-鿿])[，；：](?P<after>[一-鿿“
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    """A fresh user cache folder and a process that has read nothing from it yet."""
-    monkeypatch.setenv(usercache.USER_CACHE_ENV, str(tmp_path / "user-cache"))
-    usercache.user_cache_dir.cache_clear()
+def store(cache_dir):
+    """The folder of the regex programs, and a process that has read nothing from it yet."""
     patterns.PROGRAMS.reload()
-    yield tmp_path / "user-cache" / "patterns"
+    yield cache_dir / "patterns"
     patterns.PROGRAMS.reload()
-    usercache.user_cache_dir.cache_clear()
 
 
 def _next_process() -> None:
-    """What a new run sees: the programs written at exit, read again."""
+    """What a new run sees: what this process kept, written as at exit and read again."""
     patterns.PROGRAMS.save()
     patterns.PROGRAMS.reload()
 

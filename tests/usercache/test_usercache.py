@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from reportlint import usercache
 from reportlint.core.yamlio import read_yaml
 from reportlint.places.datafile import read_division_file
-
-
-@pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "user-cache"
-    monkeypatch.setenv(usercache.USER_CACHE_ENV, str(folder))
-    usercache.user_cache_dir.cache_clear()
-    yield folder
-    usercache.user_cache_dir.cache_clear()
 
 
 def test_parsed_yaml_is_kept_and_an_edited_file_is_parsed_again(cache_dir, tmp_path):
