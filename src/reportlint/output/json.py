@@ -61,7 +61,7 @@ class JsonReporter(Reporter):
     description = "JSON 格式（带版本号的固定结构，见 docs/json-output.md）"
 
     def render(self, run: RunResult) -> str:
-        return json.dumps(_payload(run), ensure_ascii=False, indent=2) + "\n"
+        return _ENCODER.encode(_payload(run)) + "\n"
 
     def render_bytes(self, run: RunResult) -> bytes:
         """The document in UTF-8, encoded a few thousand pieces at a time (the same bytes as :meth:`render`).
@@ -81,7 +81,7 @@ class JsonReporter(Reporter):
         return bytes(output)
 
 
-#: The encoder :func:`json.dumps` makes for ``ensure_ascii=False, indent=2``.
+#: The document's encoder (what :func:`json.dumps` makes for ``ensure_ascii=False, indent=2``), for both renderings.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2)
 #: Pieces of the document joined and encoded at once.
 _PIECES_PER_WRITE = 4096
