@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from reportlint.core.batch import Anchor, Batch, BatchReport, BatchRule, YearPair
 from reportlint.core.diagnostics import Diagnostic
@@ -18,6 +19,9 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option
 from reportlint.core.summary import CellValues, cell_key
 from reportlint.text.minhash import similarity, sketch_similarity
+
+if TYPE_CHECKING:
+    from reportlint.template.spec import TableSpec
 
 #: The columns of table 三, as the templates name them (the same in both templates).
 APPLICATION_COLUMNS = ("c_np", "c_biz", "c_sci", "c_npo", "c_law", "c_oth", "c_total")
@@ -29,12 +33,9 @@ def _number(value: int | Decimal) -> str:
 
 def cell_name(batch: Batch, report: BatchReport, table: str, row: str, column: str) -> str:
     """How messages name a cell of a report: ``第三部分表格“…”“二、上年结转…”行“总计”列``."""
-    facts = report.facts
-    cells = facts.cells if facts is not None else None
-    template = batch.templates.get(cells.template_of(table) or "") if batch.templates is not None and cells is not None else None
-    if template is not None:
+    spec = _table_spec(batch, report, table)
+    if spec is not None:
         try:
-            spec = template.table(table)
             return spec.display + spec.cell_name(row, column)
         except KeyError:
             pass
@@ -43,15 +44,28 @@ def cell_name(batch: Batch, report: BatchReport, table: str, row: str, column: s
 
 def row_and_column_name(batch: Batch, report: BatchReport, table: str, row: str, column: str) -> str:
     """``“四、结转下年度继续办理”行“总计”列`` (the cell without its table)."""
-    facts = report.facts
-    cells = facts.cells if facts is not None else None
-    template = batch.templates.get(cells.template_of(table) or "") if batch.templates is not None and cells is not None else None
-    if template is not None:
+    spec = _table_spec(batch, report, table)
+    if spec is not None:
         try:
-            return template.table(table).cell_name(row, column)
+            return spec.cell_name(row, column)
         except KeyError:
             pass
     return f"“{row}”行“{column}”列"
+
+
+def _table_spec(batch: Batch, report: BatchReport, table: str) -> TableSpec | None:
+    """The spec of a table of a report, from the template its summary names (None when unknown)."""
+    facts = report.facts
+    cells = facts.cells if facts is not None else None
+    if batch.templates is None or cells is None:
+        return None
+    template = batch.templates.get(cells.template_of(table) or "")
+    if template is None:
+        return None
+    try:
+        return template.table(table)
+    except KeyError:
+        return None
 
 
 def cell_anchor(report: BatchReport, cells: CellValues, table: str, row: str, column: str) -> Anchor | None:
