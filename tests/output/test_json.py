@@ -160,3 +160,19 @@ def test_a_whole_document_is_the_standard_encoding_of_its_payload(files, skipped
     expected = json.dumps(json_output.payload(run), ensure_ascii=False, indent=2) + "\n"
     assert reporter.render(run) == expected
     assert reporter.render_bytes(run) == expected.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "diagnostic",
+    [
+        Diagnostic("PL1", "x", Severity.ERROR, "m", start=True, end=2.5),  # type: ignore[arg-type]
+        Diagnostic("PL1", "x", Severity.ERROR, "m", location=Location(1.0, 2, 3, 4)),  # type: ignore[arg-type]
+        Diagnostic("PL1", "x", Severity.ERROR, "m", location=Location(1, 2, 3, 4, logical=7, page=True)),  # type: ignore[arg-type]
+        Diagnostic("PL1", "x", Severity.ERROR, "m", related=(Related(0, 1, 5, None, "b.txt"),)),  # type: ignore[arg-type]
+        Diagnostic("PL1", "x", Severity.ERROR, "m", related=(Related(0, 1, "另一处", Location(1, 1, 1, 1.5)),)),  # type: ignore[arg-type]
+        Diagnostic("PL1", "x", Severity.ERROR, 12, fingerprint=None),  # type: ignore[arg-type]
+        Diagnostic("PL1", "x", Severity.ERROR, "m", fix=Fix(0, 1.0, "改", "说明")),  # type: ignore[arg-type]
+    ],
+)
+def test_a_finding_holding_values_of_other_types_is_still_written_as_its_dict_would_be(diagnostic):
+    assert json_output._diagnostic(diagnostic, 4) == standard(json_output.diagnostic_dict(diagnostic), 4)

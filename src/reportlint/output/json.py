@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
-from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.diagnostics import Diagnostic, Severity
 from reportlint.core.model import Location
 from reportlint.output import Reporter
 from reportlint.version import __version__
@@ -167,75 +167,98 @@ def _file(result: FileResult) -> str:
 
 
 def _diagnostic(diagnostic: Diagnostic, depth: int) -> str:
-    """One finding as :func:`diagnostic_dict` encodes at ``depth`` (the depth of its opening brace)."""
+    """One finding as :func:`diagnostic_dict` encodes at ``depth`` (the depth of its opening brace).
+
+    Written directly when its values have the types a finding has (strings,
+    whole numbers, a :class:`Severity`, :class:`Location` or None); a finding
+    holding anything else goes through :func:`diagnostic_dict` and :func:`_encode`.
+    """
+    code, name, message, fingerprint, origin = (
+        diagnostic.code,
+        diagnostic.name,
+        diagnostic.message,
+        diagnostic.fingerprint,
+        diagnostic.origin,
+    )
+    start, end, severity = diagnostic.start, diagnostic.end, _SEVERITIES.get(diagnostic.severity)
+    location = _location(diagnostic.location, depth + 1)
+    if (
+        severity is None
+        or location is None
+        or not (type(code) is type(name) is type(message) is type(fingerprint) is type(origin) is str and type(start) is type(end) is int)
+    ):
+        return _value(diagnostic_dict(diagnostic), depth)
     pad, inner, close = _PAD[depth + 1], _PAD[depth + 2], _PAD[depth]
-    level = depth + 1
     related = diagnostic.related
     if related:
         own = diagnostic.path
-        items = _PAD[depth + 2]
-        listed = (
-            "["
-            + items
-            + ("," + items).join(
-                [_related(item.message, item.path or own, item.location, item.start, item.end, depth + 2) for item in related]
-            )
-            + pad
-            + "]"
-        )
+        places = []
+        for item in related:
+            place = _related(item.message, item.path or own, item.location, item.start, item.end, depth + 2)
+            if place is None:
+                return _value(diagnostic_dict(diagnostic), depth)
+            places.append(place)
+        listed = f"[{inner}" + f",{inner}".join(places) + f"{pad}]"
     else:
         listed = "[]"
     fix = diagnostic.fix
     if fix is None:
         fixed = "null"
     else:
-        innermost = _PAD[depth + 3]
-        fixed = (
-            f'{{{inner}"description": {_value(fix.description, level + 1)},'
-            f'{inner}"offsets": {{{innermost}"start": {_value(fix.start, level + 2)},{innermost}"end": {_value(fix.end, level + 2)}{inner}}},'
-            f'{inner}"replacement": {_value(fix.replacement, level + 1)}{pad}}}'
+        fixed = _value(
+            {"description": fix.description, "offsets": {"start": fix.start, "end": fix.end}, "replacement": fix.replacement}, depth + 1
         )
     return (
-        f'{{{pad}"code": {_value(diagnostic.code, level)},'
-        f'{pad}"name": {_value(diagnostic.name, level)},'
-        f'{pad}"severity": {_value(diagnostic.severity.label, level)},'
-        f'{pad}"message": {_value(diagnostic.message, level)},'
-        f'{pad}"location": {_location(diagnostic.location, level)},'
-        f'{pad}"offsets": {{{inner}"start": {_value(diagnostic.start, level + 1)},{inner}"end": {_value(diagnostic.end, level + 1)}{pad}}},'
-        f'{pad}"related": {listed},'
-        f'{pad}"fix": {fixed},'
-        f'{pad}"fingerprint": {_value(diagnostic.fingerprint, level)},'
-        f'{pad}"origin": {_value(diagnostic.origin, level)}{close}}}'
+        f'{{{pad}"code": {encode_basestring(code)},{pad}"name": {encode_basestring(name)},{pad}"severity": {severity},'
+        f'{pad}"message": {encode_basestring(message)},{pad}"location": {location},'
+        f'{pad}"offsets": {{{inner}"start": {start},{inner}"end": {end}{pad}}},{pad}"related": {listed},{pad}"fix": {fixed},'
+        f'{pad}"fingerprint": {encode_basestring(fingerprint)},{pad}"origin": {encode_basestring(origin)}{close}}}'
     )
 
 
-def _related(message: object, path: object, location: Location | None, start: object, end: object, depth: int) -> str:
-    """One related place of a finding (at ``depth``)."""
-    pad, inner, level = _PAD[depth + 1], _PAD[depth + 2], depth + 1
+def _related(message: object, path: object, location: Location | None, start: object, end: object, depth: int) -> str | None:
+    """One related place of a finding (at ``depth``); None when its values are not of the types it should have."""
+    place = _location(location, depth + 1)
+    if place is None or not (type(message) is type(path) is str and type(start) is type(end) is int):
+        return None
+    pad, inner = _PAD[depth + 1], _PAD[depth + 2]
     return (
-        f'{{{pad}"message": {_value(message, level)},'
-        f'{pad}"path": {_value(path, level)},'
-        f'{pad}"location": {_location(location, level)},'
-        f'{pad}"offsets": {{{inner}"start": {_value(start, level + 1)},{inner}"end": {_value(end, level + 1)}{pad}}}{_PAD[depth]}}}'
+        f'{{{pad}"message": {encode_basestring(message)},{pad}"path": {encode_basestring(path)},{pad}"location": {place},'
+        f'{pad}"offsets": {{{inner}"start": {start},{inner}"end": {end}{pad}}}{_PAD[depth]}}}'
     )
 
 
-def _location(location: Location | None, depth: int) -> str:
-    """A location as :func:`location_dict` encodes at ``depth``."""
+def _location(location: Location | None, depth: int) -> str | None:
+    """A location as :func:`location_dict` encodes at ``depth``; None when it is a :class:`Location` holding values of other types."""
     if location is None:
         return "null"
     if type(location) is not Location:  # a plugin's own class: whatever its as_dict says
         return _value(location_dict(location), depth)
-    pad, level = _PAD[depth + 1], depth + 1
-    text = (
-        f'{{{pad}"line": {_value(location.line, level)},{pad}"column": {_value(location.column, level)},'
-        f'{pad}"end_line": {_value(location.end_line, level)},{pad}"end_column": {_value(location.end_column, level)}'
+    line, column, end_line, end_column, logical, page = (
+        location.line,
+        location.column,
+        location.end_line,
+        location.end_column,
+        location.logical,
+        location.page,
     )
-    if location.logical:
-        text += f',{pad}"logical": {_value(location.logical, level)}'
-    if location.page is not None:
-        text += f',{pad}"page": {_value(location.page, level)}'
+    if not (type(line) is type(column) is type(end_line) is type(end_column) is int):
+        return None
+    pad = _PAD[depth + 1]
+    text = f'{{{pad}"line": {line},{pad}"column": {column},{pad}"end_line": {end_line},{pad}"end_column": {end_column}'
+    if logical:
+        if type(logical) is not str:
+            return None
+        text += f',{pad}"logical": {encode_basestring(logical)}'
+    if page is not None:
+        if type(page) is not int:
+            return None
+        text += f',{pad}"page": {page}'
     return text + _PAD[depth] + "}"
+
+
+#: Each severity's label, encoded.
+_SEVERITIES = {severity: encode_basestring(severity.label) for severity in Severity}
 
 
 # --------------------------------------------------------------------------- values
