@@ -6,7 +6,8 @@ import pytest
 
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Severity
-from reportlint.run.config import find_config_file, load_config
+from reportlint.run import config as config_module
+from reportlint.run.config import ConfigResolver, find_config_file, load_config
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
 from reportlint.run.selection import is_selected
@@ -19,6 +20,28 @@ def test_nearest_config_wins(tmp_path):
     (tmp_path / "county" / ".reportlint.toml").write_text('select = ["RL1"]\n', encoding="utf-8")
     assert find_config_file(nested / "report.txt") == tmp_path / "county" / ".reportlint.toml"
     assert load_config(find_config_file(nested / "report.txt")).select == ("RL1",)
+
+
+def test_the_resolver_looks_for_the_nearest_config_once_per_folder(tmp_path, monkeypatch):
+    (tmp_path / "reportlint.toml").write_text('select = ["RL6"]\n', encoding="utf-8")
+    county = tmp_path / "county"
+    county.mkdir()
+    (county / ".reportlint.toml").write_text('select = ["RL1"]\n', encoding="utf-8")
+    looked: list[object] = []
+    real = config_module.find_config_file
+
+    def counted(start):
+        looked.append(start)
+        return real(start)
+
+    monkeypatch.setattr(config_module, "find_config_file", counted)
+    resolver = ConfigResolver(RunOptions())
+    for _ in range(3):
+        assert resolver.config_for(county / "a.txt").select == ("RL1",)
+        assert resolver.config_for(county / "b.txt").select == ("RL1",)
+        assert resolver.config_for(tmp_path / "c.txt").select == ("RL6",)
+        assert resolver.config_for(county).select == ("RL1",)
+    assert looked == [county, tmp_path]
 
 
 def test_pyproject_needs_a_tool_table(tmp_path):

@@ -96,12 +96,18 @@ def _check_paths(config: Config) -> None:
 
 
 class ConfigResolver:
-    """Finds and caches the effective config of each file (nearest file + CLI overrides)."""
+    """Finds and caches the effective config of each file (nearest file + CLI overrides).
+
+    The nearest config file is looked up once per path and once per folder
+    (config files are taken to stay put while a run lasts).
+    """
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._by_file: dict[Path | None, Config] = {}
         self._explicit = Path(options.config_file) if options.config_file else None
+        self._nearest_by_path: dict[Path, Path | None] = {}
+        self._nearest_by_folder: dict[Path, Path | None] = {}
 
     def config_for(self, path: Path) -> Config:
         """The configuration that applies to ``path``."""
@@ -110,10 +116,22 @@ class ConfigResolver:
         elif self._explicit is not None:
             config_path = self._explicit
         else:
-            config_path = find_config_file(path)
+            config_path = self._nearest(path)
         if config_path not in self._by_file:
             self._by_file[config_path] = self._with_overrides(load_config(config_path))
         return self._by_file[config_path]
+
+    def _nearest(self, path: Path) -> Path | None:
+        """:func:`find_config_file` of ``path``, remembered by path and by folder."""
+        try:
+            return self._nearest_by_path[path]
+        except KeyError:
+            pass
+        folder = path if path.is_dir() else path.parent
+        if folder not in self._nearest_by_folder:
+            self._nearest_by_folder[folder] = find_config_file(folder)
+        found = self._nearest_by_path[path] = self._nearest_by_folder[folder]
+        return found
 
     def _with_overrides(self, config: Config) -> Config:
         options = self.options
