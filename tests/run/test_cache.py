@@ -100,7 +100,7 @@ def full_result() -> FileResult:
         code="RL301",
         name="total",
         severity=Severity.ERROR,
-        message="合计不等：\"引号\"、反斜杠\\、换行\n",
+        message='合计不等："引号"、反斜杠\\、换行\n',
         start=10,
         end=14,
         related=(Related(20, 22, "另一侧", location), Related(0, 0, "另一份报告", None, "b.docx")),
@@ -529,6 +529,36 @@ def test_other_files_or_another_order_or_configuration_run_the_batch_rules_again
     (tmp_path / "reportlint.toml").write_text('ignore = ["RL603"]\n', encoding="utf-8")
     run_with_cache([pair], cache_dir, config_file=str(tmp_path / "reportlint.toml"))
     assert len(batch_runs) == 4, "another configuration"
+
+
+def test_stored_batch_findings_serve_a_report_checked_again_unchanged(pair, tmp_path, batch_runs):
+    cache_dir = tmp_path / "cache"
+    first, _, _ = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
+    entry_files(cache_dir)[0].unlink()
+    second, hits, misses = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
+    assert (hits, misses) == (1, 1) and len(batch_runs) == 1 and second.files == first.files
+
+
+def test_a_report_whose_check_fails_this_time_runs_the_batch_rules_again(pair, tmp_path, batch_runs, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False, jobs=1)
+    [b_entry] = [path for path in entry_files(cache_dir) if json.loads(path.read_bytes().partition(b"\n")[0])[2].endswith("b.txt")]
+    b_entry.unlink()
+    real = runner_module.Linter.lint_path
+
+    def timing_out(self, path, display):
+        if path.name != "b.txt":
+            return real(self, path, display)
+        config = self.resolver.config_for(path)
+        failure = runner_module._internal(self.rule_set(config).registry, "RL909", "检查超时")
+        return self.finish(display, path, config, None, [failure])
+
+    monkeypatch.setattr(runner_module.Linter, "lint_path", timing_out)
+    run, hits, misses = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False, jobs=1)
+    assert (hits, misses) == (2, 1), "a's entry is read again with its summary"
+    assert len(batch_runs) == 2
+    assert run.files == Runner([str(pair)], RunOptions(isolated=True, keep_summaries=False, jobs=1)).run().files
+    assert "RL701" not in {diagnostic.code for diagnostic in run.diagnostics} and "RL909" in {d.code for d in run.diagnostics}
 
 
 def test_a_damaged_batch_entry_is_ignored_with_a_warning_and_rewritten(pair, tmp_path, batch_runs):

@@ -205,9 +205,7 @@ class ResultCache:
             data = _read(name, max_size)
         except OSError:
             return None
-        if not data and max_size and os.path.getsize(name) > max_size:
-            return None
-        return context.key(data, self._resolve(name), display)
+        return None if data is None else context.key(data, self._resolve(name), display)
 
     def _resolve(self, name: str) -> str:
         """``str(Path(name).resolve())``, resolving each folder once per run (a file that is a link is resolved whole)."""
@@ -230,7 +228,7 @@ class ResultCache:
         """
         path = self._path(key)
         try:
-            raw = _read(path)
+            raw = _read(path) or b""
         except OSError:
             self.misses += 1
             return None
@@ -260,7 +258,7 @@ class ResultCache:
         """The stored batch findings of this key (see :func:`batch_key`), or None (not stored; damaged: then a warning)."""
         path = self._path(key, ".batch")
         try:
-            raw = _read(path)
+            raw = _read(path) or b""
         except OSError:
             return None
         try:
@@ -280,7 +278,7 @@ class ResultCache:
         expected = [(report, list(diagnostics)) for report, diagnostics in found.items()]
         try:
             data = _dumps([CACHE_FORMAT, "batch", key, [[report, [_diagnostic_row(item) for item in items]] for report, items in expected]])
-            if [(report, [_diagnostic(row) for row in rows]) for report, rows in json.loads(data)[3]] != expected:
+            if [(report, [_diagnostic(row) for row in rows]) for report, rows in _loads(data)[3]] != expected:
                 return  # would not read back as these findings
         except (TypeError, ValueError, UnicodeError):
             return
@@ -316,13 +314,13 @@ class ResultCache:
                 tag.write_text(_TAG, encoding="utf-8")
 
 
-def _read(name: str, max_size: int | None = None) -> bytes:
-    """A file's bytes, or empty bytes when it is larger than ``max_size`` (not read then)."""
+def _read(name: str, max_size: int | None = None) -> bytes | None:
+    """A file's bytes (with os-level calls: this runs for every file of a run), or None when it is larger than ``max_size``."""
     handle = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         size = os.fstat(handle).st_size
         if max_size and size > max_size:
-            return b""
+            return None
         data = os.read(handle, size + 1)
         if len(data) <= size:  # all of it (a file that grew since is read to its end)
             return data
@@ -341,7 +339,7 @@ def _entry_bytes(key: str, result: FileResult) -> bytes:
     """The bytes of an entry: its first line (checked to read back as the result), then what batch rules compare, if held."""
     head = _dumps(_result_row(key, result))
     summary = result.summary
-    if _result(json.loads(head), key) != replace(result, summary=_identity(summary), timings={}):
+    if _result(_loads(head), key) != replace(result, summary=_identity(summary), timings={}):
         raise ValueError("the entry does not read back as the result")
     if summary.cross_document is None:
         return head

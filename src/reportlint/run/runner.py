@@ -107,6 +107,11 @@ class Runner:
                 results.insert(0, from_stdin)
         if compare:
             config_for = self._config_for(found.entries)
+            if stored is not None and not self._as_keyed(found.entries, keys, results, fresh):
+                # A report checked afresh is not the one the stored findings saw (its check failed, or it changed meanwhile).
+                stored = None
+                if not summaries:
+                    results = self._with_summaries(found.entries, keys, results, fresh)
             if stored is None:
                 reference_fresh: list[int] = []
                 references = list(self.check(previous, None, stopwatch, reference=True, keys=reference_keys, fresh=reference_fresh))
@@ -206,6 +211,32 @@ class Runner:
         return all(
             cacheable(results[index]) and linter.cache_key(entries[index].path, entries[index].display) == keys[index] for index in fresh
         )
+
+    def _with_summaries(
+        self, entries: Sequence[Entry], keys: Sequence[str | None], results: Sequence[FileResult], fresh: list[int]
+    ) -> list[FileResult]:
+        """The results with what batch rules compare read back for the cached ones (checked again when their entry lacks it).
+
+        The indices of the reports checked again are added to ``fresh``.
+        """
+        cache = self.linter.cache
+        assert cache is not None  # only a cached run reads results without their summaries
+        again = set(fresh)
+        completed = list(results)
+        missing = []
+        for index, (entry, key) in enumerate(zip(entries, keys, strict=True)):
+            if index in again or key is None:
+                continue
+            found = cache.lookup(key, cross_document=True)
+            if found is None:
+                missing.append(index)
+            else:
+                completed[index] = _with_source(found, entry)
+        rechecked = self.check([entries[index] for index in missing], keys=[keys[index] for index in missing], summaries=True)
+        for index, result in zip(missing, rechecked, strict=True):
+            completed[index] = result
+        fresh.extend(missing)
+        return completed
 
     def check(
         self,
