@@ -4,12 +4,13 @@ The document is what :func:`json.dumps` writes for :func:`payload` with
 ``ensure_ascii=False, indent=2``, byte for byte, but it is not made that way:
 with an indent, the standard library encodes in pure Python, token by token,
 which cost more than a cached run's whole reading of its results. Here each
-file's entry is written as one string (:func:`_diagnostic` writes a finding
-with one f-string, its values encoded by the C helpers of :mod:`json.encoder`),
-and anything else goes through :func:`_encode`, which follows the standard
-encoder's rules (the order of its type checks, its float and key conversions).
-The tests compare both with :func:`json.dumps` on real runs and on varied values.
-"""
+file's entry is written as one string: :func:`_diagnostic` writes a finding
+with one f-string (its texts encoded by the C helper of :mod:`json.encoder`)
+when its values have the types a finding has; anything else (a finding holding
+other types, the document's head and tail) goes through :func:`_encode`, which
+follows the standard encoder's rules (the order of its type checks, its float
+and key conversions). The tests compare both with :func:`json.dumps` on real
+runs and on varied values."""
 
 from __future__ import annotations
 
