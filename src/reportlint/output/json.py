@@ -10,7 +10,8 @@ when its values have the types a finding has; anything else (a finding holding
 other types, the document's head and tail) goes through :func:`_encode`, which
 follows the standard encoder's rules (the order of its type checks, its float
 and key conversions). The tests compare both with :func:`json.dumps` on real
-runs and on varied values."""
+runs and on varied values.
+"""
 
 from __future__ import annotations
 
