@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.places.errors import GazetteerDataError
+from reportlint.places.matcher import lengths_by_ending
 
 FORMAT_MAGIC = "reportlint gazetteer format 1"
 
@@ -61,13 +62,15 @@ class DivisionColumns:
     """The divisions of a data file as parallel columns, sorted by (name, code).
 
     ``parent_codes`` holds the explicit parent code, or "" for the natural parent
-    (see :func:`natural_parent_code`).
+    (see :func:`natural_parent_code`). ``name_lengths`` is the scanner's index of
+    the names (:func:`~reportlint.places.matcher.lengths_by_ending`), kept with them.
     """
 
     info: DataFileInfo
     names: list[str]
     codes: list[str]
     parent_codes: list[str]
+    name_lengths: dict[str, list[int]]
 
 
 def level_from_code(code: str) -> int:
@@ -107,12 +110,14 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
         raise GazetteerDataError(f"无法读取地名数据文件 {data_path}：{error.strerror or error}") from None
     from reportlint.usercache import cached
 
-    info, names, codes, parent_codes = cached("gazetteer", data, lambda: _parse_division_file(data, data_path))
-    return DivisionColumns(info=DataFileInfo(str(data_path), *info[1:]), names=names, codes=codes, parent_codes=parent_codes)
+    info, names, codes, parent_codes, name_lengths = cached("gazetteer-columns", data, lambda: _parse_division_file(data, data_path))
+    return DivisionColumns(DataFileInfo(str(data_path), *info[1:]), names, codes, parent_codes, name_lengths)
 
 
-def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, str, str], list[str], list[str], list[str]]:
-    """The header facts and the sorted columns of a data file's bytes (plain data, kept in the user cache)."""
+def _parse_division_file(
+    data: bytes, data_path: Path
+) -> tuple[tuple[str, str, str, str], list[str], list[str], list[str], dict[str, list[int]]]:
+    """The header facts, the sorted columns and the names' scanner index of a data file's bytes (plain data, kept in the user cache)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -136,7 +141,7 @@ def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, 
         names = [names[index] for index in order]
         codes = [codes[index] for index in order]
         parent_codes = [parent_codes[index] for index in order]
-    return (info.path, info.data_as_of, info.source, info.authority), names, codes, parent_codes
+    return (info.path, info.data_as_of, info.source, info.authority), names, codes, parent_codes, lengths_by_ending(names)
 
 
 def _header_lines(text: str, data_path: Path) -> list[str]:

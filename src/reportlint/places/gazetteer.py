@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 
 from reportlint.core.values import shown
@@ -25,7 +25,7 @@ from reportlint.places.datafile import (
 )
 from reportlint.places.divisions import ExtraPlace, Place, kind_of
 from reportlint.places.errors import GazetteerDataError, GazetteerError
-from reportlint.places.matcher import NameMatcher, PlaceMention
+from reportlint.places.matcher import NameMatcher, PlaceMention, lengths_by_ending, merged_lengths
 from reportlint.places.shortnames import ShortNameIndex, short_form
 
 
@@ -47,6 +47,7 @@ class Gazetteer:
         self._codes = list(divisions.codes) if extras else divisions.codes
         self._parent_codes = list(divisions.parent_codes) if extras else divisions.parent_codes
         self._official_count = len(self._names)
+        self._official_name_lengths = divisions.name_lengths
         self._places: list[Place | None] = [None] * self._official_count
         self._name_index: dict[str, int] = dict(zip(self._names, range(self._official_count), strict=True))
         self._extra_indices_by_name: dict[str, list[int]] = {}
@@ -172,10 +173,10 @@ class Gazetteer:
 
     @cached_property
     def _matcher(self) -> NameMatcher:
-        names: Collection[str] = self._name_index
-        if self._extra_indices_by_name:
-            names = self._name_index.keys() | self._extra_indices_by_name.keys()
-        return NameMatcher(self, names)
+        if not self._extra_indices_by_name:
+            return NameMatcher(self, self._name_index, self._official_name_lengths)
+        names = self._name_index.keys() | self._extra_indices_by_name.keys()
+        return NameMatcher(self, names, merged_lengths(self._official_name_lengths, lengths_by_ending(self._extra_indices_by_name)))
 
     @cached_property
     def _short_names(self) -> ShortNameIndex:
