@@ -24,6 +24,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -63,7 +64,28 @@ def cached(kind: str, source: bytes, make: Callable[[], T]) -> T:
         return marshal.loads(path.read_bytes())
     value = make()
     _store(path, value)
+    _prune(path.parent, keep=path)
     return value
+
+
+#: Kept values older than this are removed when a new one of their kind is written (seconds).
+MAX_AGE = 30 * 24 * 3600
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove a kind's values written more than :data:`MAX_AGE` ago (sources edited, packages installed since).
+
+    Only runs when something new was made, so the folder does not grow with
+    every edit of a pack or every installation; a value still in use is simply
+    made again next time.
+    """
+    limit = time.time() - MAX_AGE
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".marshal") and entry.path != str(keep):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < limit:
+                        os.unlink(entry.path)
 
 
 def _store(path: Path, value: Any) -> None:
