@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Severity
-from reportlint.run import config as config_module
 from reportlint.run.config import ConfigResolver, find_config_file, load_config
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
@@ -22,26 +23,18 @@ def test_nearest_config_wins(tmp_path):
     assert load_config(find_config_file(nested / "report.txt")).select == ("RL1",)
 
 
-def test_the_resolver_looks_for_the_nearest_config_once_per_folder(tmp_path, monkeypatch):
-    (tmp_path / "reportlint.toml").write_text('select = ["RL6"]\n', encoding="utf-8")
+def test_the_resolver_asks_whether_a_path_is_a_folder_once_per_path(tmp_path, monkeypatch):
     county = tmp_path / "county"
     county.mkdir()
     (county / ".reportlint.toml").write_text('select = ["RL1"]\n', encoding="utf-8")
-    looked: list[object] = []
-    real = config_module.find_config_file
-
-    def counted(start):
-        looked.append(start)
-        return real(start)
-
-    monkeypatch.setattr(config_module, "find_config_file", counted)
     resolver = ConfigResolver(RunOptions())
+    asked: list[Path] = []
+    real = Path.is_dir
+    monkeypatch.setattr(Path, "is_dir", lambda self: asked.append(self) or real(self))
     for _ in range(3):
         assert resolver.config_for(county / "a.txt").select == ("RL1",)
         assert resolver.config_for(county / "b.txt").select == ("RL1",)
-        assert resolver.config_for(tmp_path / "c.txt").select == ("RL6",)
-        assert resolver.config_for(county).select == ("RL1",)
-    assert looked == [county, tmp_path]
+    assert asked == [county / "a.txt", county, county / "b.txt"], "find_config_file asks once for the folder it starts from"
 
 
 def test_pyproject_needs_a_tool_table(tmp_path):
@@ -119,3 +112,21 @@ def test_exclude_globs_skip_files_when_walking(tmp_path):
     (tmp_path / "notes.csv").write_text("报告", encoding="utf-8")
     run = lint_paths([str(tmp_path)])
     assert [result.path.split("/")[-1] for result in run.files] == ["y.txt"]
+
+
+def test_the_resolver_looks_for_each_folder_s_config_once(tmp_path, monkeypatch):
+    from reportlint.run import config as config_module
+
+    (tmp_path / "reportlint.toml").write_text('select = ["RL6"]\n', encoding="utf-8")
+    town = tmp_path / "town"
+    town.mkdir()
+    (town / "reportlint.toml").write_text('select = ["RL1"]\n', encoding="utf-8")
+    looked: list = []
+    real = config_module.find_config_file
+    monkeypatch.setattr(config_module, "find_config_file", lambda start: looked.append(start) or real(start))
+    resolver = config_module.ConfigResolver(RunOptions())
+    selections = [
+        resolver.config_for(path).select for path in (tmp_path / "a.txt", town / "b.txt", tmp_path / "c.txt", town / "d.txt", town)
+    ]
+    assert selections == [("RL6",), ("RL1",), ("RL6",), ("RL1",), ("RL1",)]
+    assert looked == [tmp_path, town]

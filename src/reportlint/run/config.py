@@ -106,8 +106,11 @@ class ConfigResolver:
         self.options = options
         self._by_file: dict[Path | None, Config] = {}
         self._explicit = Path(options.config_file) if options.config_file else None
-        self._nearest_by_path: dict[Path, Path | None] = {}
-        self._nearest_by_folder: dict[Path, Path | None] = {}
+        # Found once per folder: a run asks for each file's config several times, and looking
+        # meant walking up the folders and parsing every pyproject.toml on the way; and once per
+        # path, so asking again for a file costs no stat (is it a folder?) either.
+        self._file_by_folder: dict[Path, Path | None] = {}
+        self._file_by_path: dict[Path, Path | None] = {}
 
     def config_for(self, path: Path) -> Config:
         """The configuration that applies to ``path``."""
@@ -116,21 +119,19 @@ class ConfigResolver:
         elif self._explicit is not None:
             config_path = self._explicit
         else:
-            config_path = self._nearest(path)
+            config_path = self._config_file_for(path)
         if config_path not in self._by_file:
             self._by_file[config_path] = self._with_overrides(load_config(config_path))
         return self._by_file[config_path]
 
-    def _nearest(self, path: Path) -> Path | None:
-        """:func:`find_config_file` of ``path``, remembered by path and by folder."""
-        try:
-            return self._nearest_by_path[path]
-        except KeyError:
-            pass
+    def _config_file_for(self, path: Path) -> Path | None:
+        """:func:`find_config_file` of ``path``, remembered per path and per folder for the run (config files do not move during one)."""
+        if path in self._file_by_path:
+            return self._file_by_path[path]
         folder = path if path.is_dir() else path.parent
-        if folder not in self._nearest_by_folder:
-            self._nearest_by_folder[folder] = find_config_file(folder)
-        found = self._nearest_by_path[path] = self._nearest_by_folder[folder]
+        if folder not in self._file_by_folder:
+            self._file_by_folder[folder] = find_config_file(folder)
+        found = self._file_by_path[path] = self._file_by_folder[folder]
         return found
 
     def _with_overrides(self, config: Config) -> Config:
