@@ -195,6 +195,7 @@ def check(
             stdin_filename=stdin_filename,
             timings=timings,
             file_timeout=file_timeout,
+            keep_summaries=False,  # no output shows what batch rules compared (and a cached run then need not read it back)
         )
         if show_settings:
             from reportlint.cli.settings import render_settings

@@ -96,15 +96,21 @@ def _check_paths(config: Config) -> None:
 
 
 class ConfigResolver:
-    """Finds and caches the effective config of each file (nearest file + CLI overrides)."""
+    """Finds and caches the effective config of each file (nearest file + CLI overrides).
+
+    The nearest config file is looked up once per path and once per folder
+    (config files are taken to stay put while a run lasts).
+    """
 
     def __init__(self, options: RunOptions) -> None:
         self.options = options
         self._by_file: dict[Path | None, Config] = {}
         self._explicit = Path(options.config_file) if options.config_file else None
         # Found once per folder: a run asks for each file's config several times, and looking
-        # meant walking up the folders and parsing every pyproject.toml on the way.
+        # meant walking up the folders and parsing every pyproject.toml on the way; and once per
+        # path, so asking again for a file costs no stat (is it a folder?) either.
         self._file_by_folder: dict[Path, Path | None] = {}
+        self._file_by_path: dict[Path, Path | None] = {}
 
     def config_for(self, path: Path) -> Config:
         """The configuration that applies to ``path``."""
@@ -119,11 +125,14 @@ class ConfigResolver:
         return self._by_file[config_path]
 
     def _config_file_for(self, path: Path) -> Path | None:
-        """:func:`find_config_file` of ``path``, remembered per folder for the run (config files do not move during one)."""
+        """:func:`find_config_file` of ``path``, remembered per path and per folder for the run (config files do not move during one)."""
+        if path in self._file_by_path:
+            return self._file_by_path[path]
         folder = path if path.is_dir() else path.parent
         if folder not in self._file_by_folder:
             self._file_by_folder[folder] = find_config_file(folder)
-        return self._file_by_folder[folder]
+        found = self._file_by_path[path] = self._file_by_folder[folder]
+        return found
 
     def _with_overrides(self, config: Config) -> Config:
         options = self.options
