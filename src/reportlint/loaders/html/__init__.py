@@ -18,6 +18,7 @@ block after it (:mod:`reportlint.loaders.directives`).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
-from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table
 from reportlint.loaders.directives import comment_suppressions
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.loaders.html.content import (
@@ -136,6 +137,9 @@ ANCHOR_KEY_LENGTH = 12
 #: A page whose lines are this long on average has lost its line breaks: its paragraphs are numbered for users.
 MINIFIED_LINE_LENGTH = 2000
 ANCHOR_SEARCH_WINDOW = 20000
+#: The part of a word searched for: after any leading entity characters, up to :data:`ANCHOR_KEY_LENGTH` others.
+_ENTITY_CLASS = "".join(re.escape(character) for character in sorted(_ENTITY_CHARACTERS))
+_ANCHOR_KEY = compiled(f"[{_ENTITY_CLASS}]*([^{_ENTITY_CLASS}]{{1,{ANCHOR_KEY_LENGTH}}})")
 
 
 class SourcePositions:
@@ -154,15 +158,11 @@ class SourcePositions:
 
     def locate(self, word: str, line: int) -> tuple[int, int]:
         """1-based (line, column) in the source of a word whose element starts on ``line``."""
-        lead = 0
-        while lead < len(word) and word[lead] in _ENTITY_CHARACTERS:
-            lead += 1
-        key_end = lead
-        while key_end < len(word) and key_end - lead < ANCHOR_KEY_LENGTH and word[key_end] not in _ENTITY_CHARACTERS:
-            key_end += 1
-        if key_end > lead:
+        key = _ANCHOR_KEY.match(word)
+        if key is not None:
+            lead, key_end = key.span(1)
             line_start = self._line_starts[min(line, len(self._line_starts)) - 1]
-            found = self._find_in_text(word[lead:key_end], max(self._cursor, line_start))
+            found = self._find_in_text(key.group(1), max(self._cursor, line_start))
             if found >= 0:
                 self._cursor = found + key_end - lead
                 row = bisect.bisect_right(self._line_starts, found) - 1
@@ -200,15 +200,16 @@ class TextLine(NamedTuple):
 
 
 class CellText(NamedTuple):
-    """The lines of one table cell and the source line of its ``<td>``."""
+    """The lines of one table cell, the source line of its ``<td>`` and its text (lines joined by newlines)."""
 
     lines: tuple[TextLine, ...]
     line: int
+    text: str
 
-    @property
-    def text(self) -> str:
-        """The cell's text, lines joined by newlines."""
-        return "\n".join(line.text for line in self.lines)
+    @classmethod
+    def of(cls, lines: tuple[TextLine, ...], line: int) -> CellText:
+        """The cell holding ``lines``."""
+        return cls(lines, line, "\n".join(text_line.text for text_line in lines))
 
 
 @dataclass(frozen=True)
@@ -351,13 +352,22 @@ class PageReader:
             flow.end_line()
             return
         cells = []
+        positions = self._positions
         for placed in grid.cells:
-            cell_flow = Flow(self._positions)
-            line = placed.content.sourceline or table.sourceline or 1
-            self._inline(placed.content, cell_flow, line, False, False)
-            cell_flow.end_line()
-            lines = tuple(item for item in cell_flow.items if isinstance(item, TextLine))
-            cells.append(PlacedCell(placed.row, placed.column, placed.rowspan, placed.colspan, CellText(lines, line)))
+            element = placed.content
+            line = element.sourceline or table.sourceline or 1
+            text = element.text
+            if not len(element) and not (text and _COLLAPSIBLE_INSIDE.search(text.strip())):
+                # The usual cell, one run of text (or none): what a Flow makes of it, without the Flow.
+                stripped = text.strip() if text else ""
+                word = Word(stripped, *positions.locate(stripped, line)) if stripped else None
+                cell = CellText((TextLine((word,), None, 0.0),), line, stripped) if word else CellText((), line, "")
+            else:
+                cell_flow = Flow(positions)
+                self._inline(element, cell_flow, line, False, False)
+                cell_flow.end_line()
+                cell = CellText.of(tuple(item for item in cell_flow.items if isinstance(item, TextLine)), line)
+            cells.append(PlacedCell(placed.row, placed.column, placed.rowspan, placed.colspan, cell))
         flow.add_table(PageTable(TableGrid(tuple(cells), grid.row_count, grid.column_count)))
 
 
@@ -385,17 +395,19 @@ def _span(value: str | None, limit: int) -> int:
 
 def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]:
     """Place HTML cells on the table grid: each cell takes the first free column of its row."""
+    # Grid positions covered by a cell from a row above: a cell's own row is passed by moving right.
     occupied: set[tuple[int, int]] = set()
     placed: list[PlacedCell[HtmlElement]] = []
     column_count = 0
     for row, cells in enumerate(rows):
         column = 0
         for cell in cells:
-            while (row, column) in occupied:
+            while occupied and (row, column) in occupied:
                 column += 1
             rowspan = _span(cell.get("rowspan"), len(rows) - row)
             colspan = _span(cell.get("colspan"), MAX_SPAN)
-            occupied.update((row + down, column + right) for down in range(rowspan) for right in range(colspan))
+            if rowspan > 1:
+                occupied.update((row + down, column + right) for down in range(1, rowspan) for right in range(colspan))
             placed.append(PlacedCell(row, column, rowspan, colspan, cell))
             column += colspan
             column_count = max(column_count, column)
@@ -481,32 +493,39 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
     for item in items:
         if isinstance(item, PageTable):
             if not is_metadata_table([placed.content.text for placed in item.grid.cells]):
-                write_table(builder, item.grid, lambda cell, logical: _write_cell(builder, cell, logical))
+                write_table(builder, item.grid, functools.partial(_write_cell, builder))
             continue
         text = item.text
         if is_chrome_line(text, item.link_share):
             continue
         first = not builder.blocks
         start = builder.start_block()
-        logical = None
+        logical: Place | None = None
         if numbered is not None:
             numbered[0] += 1
-            logical = f"第{numbered[0]}段"
+            logical = ("第{}段", (numbered[0],))
         _write_words(builder, item.words, logical)
         level = 1 if title or (first and is_title(text)) else item.heading or numbered_heading_level(text)
         builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
 
 
-def _write_cell(builder: TextBuilder, cell: CellText, logical: str) -> None:
+def _write_cell(builder: TextBuilder, cell: CellText, logical: Place) -> None:
     if not cell.lines:
         builder.write_from_source("", cell.line, 1, logical)
-    for index, line in enumerate(cell.lines):
-        if index:
-            builder.write("\n")
-        _write_words(builder, line.words, logical)
+    elif len(cell.lines) == 1 and len(cell.lines[0].words) == 1:  # the usual cell: one word
+        word = cell.lines[0].words[0]
+        if word.line is None:
+            builder.write(word.text)
+        else:
+            builder.write_from_source(word.text, word.line, word.column, logical)
+    else:
+        for index, line in enumerate(cell.lines):
+            if index:
+                builder.write("\n")
+            _write_words(builder, line.words, logical)
 
 
-def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | None) -> None:
+def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | Place | None) -> None:
     for word in words:
         if word.line is None:
             builder.write(word.text)

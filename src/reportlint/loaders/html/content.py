@@ -36,6 +36,9 @@ NO_REPORT_MESSAGE = "网页中找不到政府信息公开工作年度报告的�
 
 _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "published", "article:published_time")
 _DATE = compiled(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+#: What follows a metadata label on a metadata line (see :func:`reportlint.text.chrome.is_metadata_line`).
+_LABEL_END = compiled("[:：\\]】]")
+_METADATA_LABELS = frozenset(METADATA_LABELS)
 _LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
 
 
@@ -128,7 +131,11 @@ def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
 
 def is_metadata_table(cell_texts: Sequence[str]) -> bool:
     """Whether a table is a CMS metadata table (two or more cells labelled 索引号：, 发布机构：…)."""
-    labelled = sum(1 for text in cell_texts if is_metadata_line(text) or text.strip() in METADATA_LABELS)
+    # Every metadata line has a colon or a bracket after its label: the cells of a data table are
+    # ruled out without the label patterns.
+    labelled = sum(
+        1 for text in cell_texts if text.strip() in _METADATA_LABELS or (_LABEL_END.search(text) is not None and is_metadata_line(text))
+    )
     return labelled >= 2 and not any(section_count(text) for text in cell_texts)
 
 
