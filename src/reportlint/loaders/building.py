@@ -242,13 +242,20 @@ def write_table(
             placed_cells = sorted({placed.column: placed for placed in placed_cells}.values(), key=lambda placed: placed.column)
         cells: list[Cell] = []
         tabs = 0  # separators written in this row: the field of column N follows N of them
+        row_number = row + 1
         for _, column, rowspan, colspan, content in placed_cells:
             if column > tabs:
                 builder.write("\t" * (column - tabs))
                 tabs = column
             cell_start = builder._length
-            write_content(content, (CELL_PLACE, (table_number, row + 1, column + 1)))
-            cells.append(new_cell(cell_start, builder._length, row, column, rowspan, colspan))
+            write_content(content, (CELL_PLACE, (table_number, row_number, column + 1)))
+            cell = _new_object(Cell)  # new_cell(), inlined: the table's cells are the loaders' hottest loop
+            _set_attribute(
+                cell,
+                "__dict__",
+                {"start": cell_start, "end": builder._length, "row": row, "column": column, "rowspan": rowspan, "colspan": colspan},
+            )
+            cells.append(cell)
         if column_count - 1 > tabs:
             builder.write("\t" * (column_count - 1 - tabs))
         rows.append(tuple(cells))

@@ -492,8 +492,7 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
                 if vertical == "restart":
                     continued[column] = len(placed) - 1
             column += colspan
-        if column > column_count:
-            column_count = column
+        column_count = max(column_count, column)
         open_merges = continued
     return TableGrid(tuple(placed), len(rows), column_count)
 

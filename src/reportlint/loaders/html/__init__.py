@@ -200,11 +200,15 @@ class TextLine(NamedTuple):
 
 
 class CellText(NamedTuple):
-    """The lines of one table cell, the source line of its ``<td>`` and its text (lines joined by newlines)."""
+    """One table cell: its lines, the source line of its ``<td>`` and its text (lines joined by newlines).
+
+    The usual cell, one word, has no lines: ``word_at`` is the word's (line, column) in the source.
+    """
 
     lines: tuple[TextLine, ...]
     line: int
     text: str
+    word_at: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, lines: tuple[TextLine, ...], line: int) -> CellText:
@@ -353,15 +357,15 @@ class PageReader:
             return
         cells = []
         positions = self._positions
+        table_line = table.sourceline or 1
         for placed in grid.cells:
             element = placed.content
-            line = element.sourceline or table.sourceline or 1
+            line = element.sourceline or table_line
             text = element.text
             if not len(element) and not (text and _COLLAPSIBLE_INSIDE.search(text.strip())):
                 # The usual cell, one run of text (or none): what a Flow makes of it, without the Flow.
                 stripped = text.strip() if text else ""
-                word = Word(stripped, *positions.locate(stripped, line)) if stripped else None
-                cell = CellText((TextLine((word,), None, 0.0),), line, stripped) if word else CellText((), line, "")
+                cell = CellText((), line, stripped, positions.locate(stripped, line)) if stripped else CellText((), line, "")
             else:
                 cell_flow = Flow(positions)
                 self._inline(element, cell_flow, line, False, False)
@@ -382,10 +386,8 @@ def _table_rows(table: HtmlElement) -> Iterator[list[HtmlElement]]:
                     yield [cell for cell in row if cell.tag in ("td", "th")]
 
 
-def _span(value: str | None, limit: int) -> int:
+def _span(value: str, limit: int) -> int:
     """A rowspan/colspan attribute as a count in ``1..limit``; 0 means "to the end" as in HTML."""
-    if value is None:
-        return 1
     digits = _LEADING_NUMBER.match(value)
     span = whole_number(digits.group(1)) if digits else None
     if span is None:
@@ -401,11 +403,13 @@ def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]
     column_count = 0
     for row, cells in enumerate(rows):
         column = 0
+        rows_left = len(rows) - row
         for cell in cells:
             while occupied and (row, column) in occupied:
                 column += 1
-            rowspan = _span(cell.get("rowspan"), len(rows) - row)
-            colspan = _span(cell.get("colspan"), MAX_SPAN)
+            rowspan_value, colspan_value = cell.get("rowspan"), cell.get("colspan")
+            rowspan = 1 if rowspan_value is None else _span(rowspan_value, rows_left)
+            colspan = 1 if colspan_value is None else _span(colspan_value, MAX_SPAN)
             if rowspan > 1:
                 occupied.update((row + down, column + right) for down in range(1, rowspan) for right in range(colspan))
             placed.append(PlacedCell(row, column, rowspan, colspan, cell))
@@ -442,9 +446,10 @@ class HtmlLoader(Loader):
         _write_items(builder, title_items, title=True, numbered=numbered)
         title_end = builder.offset
         _write_items(builder, reader.read(content.root), title=False, numbered=numbered)
-        text = builder.text()
-        report_characters = len("".join(text[title_end:].split()))
-        if not report_characters or (not content.has_sections and report_characters < MIN_UNSTRUCTURED_CHARS):
+        report = builder.text()[title_end:]
+        if not report or report.isspace():
+            raise SourceError("RL906", NO_REPORT_MESSAGE)
+        if not content.has_sections and len("".join(report.split())) < MIN_UNSTRUCTURED_CHARS:
             raise SourceError("RL906", NO_REPORT_MESSAGE)
         loaded = builder.document(source, self.format, encoding=encoding, metadata=metadata)
         suppressions = comment_suppressions(html, loaded.text, loaded.blocks, loaded.source_map, "网页注释")
@@ -510,19 +515,14 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
 
 
 def _write_cell(builder: TextBuilder, cell: CellText, logical: Place) -> None:
-    if not cell.lines:
+    if cell.word_at is not None:
+        builder.write_from_source(cell.text, *cell.word_at, logical)
+    elif not cell.lines:
         builder.write_from_source("", cell.line, 1, logical)
-    elif len(cell.lines) == 1 and len(cell.lines[0].words) == 1:  # the usual cell: one word
-        word = cell.lines[0].words[0]
-        if word.line is None:
-            builder.write(word.text)
-        else:
-            builder.write_from_source(word.text, word.line, word.column, logical)
-    else:
-        for index, line in enumerate(cell.lines):
-            if index:
-                builder.write("\n")
-            _write_words(builder, line.words, logical)
+    for index, line in enumerate(cell.lines):
+        if index:
+            builder.write("\n")
+        _write_words(builder, line.words, logical)
 
 
 def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | Place | None) -> None:

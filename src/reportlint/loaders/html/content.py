@@ -54,6 +54,8 @@ class PageContent:
 
 def text_of(element: HtmlElement) -> str:
     """All the text inside an element, as ``text_content()`` of lxml.html gives it."""
+    if not len(element):  # no child (the parser keeps no comments): its own text
+        return element.text or ""
     return "".join(element.itertext())
 
 
