@@ -186,22 +186,10 @@ class TableGrid(Generic[Content]):
         return self.column_count <= 1
 
 
-#: The fields of :class:`~reportlint.core.model.Cell`, in order (a test checks them against the dataclass).
+#: The fields of :class:`~reportlint.core.model.Cell`, in order: :func:`write_table` makes cells from them (a test checks them).
 CELL_FIELDS = ("start", "end", "row", "column", "rowspan", "colspan")
 _new_object = object.__new__
 _set_attribute = object.__setattr__
-
-
-def new_cell(start: int, end: int, row: int, column: int, rowspan: int, colspan: int) -> Cell:
-    """``Cell(start, end, row, column, rowspan, colspan)``, made without the frozen dataclass's ``__init__``.
-
-    The same object (its fields in its ``__dict__``, equal, same hash and repr) at
-    half the cost: a frozen ``__init__`` sets each field through ``object.__setattr__``,
-    and a report's tables have hundreds of cells.
-    """
-    cell = _new_object(Cell)
-    _set_attribute(cell, "__dict__", {"start": start, "end": end, "row": row, "column": column, "rowspan": rowspan, "colspan": colspan})
-    return cell
 
 
 def cell_name(table_number: int, row: int, column: int) -> str:
@@ -249,7 +237,9 @@ def write_table(
                 tabs = column
             cell_start = builder._length
             write_content(content, (CELL_PLACE, (table_number, row_number, column + 1)))
-            cell = _new_object(Cell)  # new_cell(), inlined: the table's cells are the loaders' hottest loop
+            # Cell(...) without the frozen dataclass's __init__, which sets each field through object.__setattr__:
+            # the same object (equal, same hash and repr) at half the cost, in the loaders' hottest loop.
+            cell = _new_object(Cell)
             _set_attribute(
                 cell,
                 "__dict__",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import CHINESE_DIGITS, chinese_numeral
@@ -376,6 +376,10 @@ def format_number(value: int, number_format: str) -> str:
     return _FORMATS.get(number_format, str)(value)
 
 
+@overload
+def attribute_number(value: str | None, default: int) -> int: ...
+@overload
+def attribute_number(value: str | None, default: None = None) -> int | None: ...
 def attribute_number(value: str | None, default: int | None = None) -> int | None:
     """A non-negative whole-number attribute value (``w:val="2"``, ASCII digits, capped at :data:`MAX_ATTRIBUTE`), or ``default``."""
     return whole_number(value, default, MAX_ATTRIBUTE)
