@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.loaders.headings import TITLE, is_title
 from reportlint.sources import SourceError
-from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_metadata_line, section_count
+from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, SECTION_MARKERS, is_metadata_line, section_count
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
@@ -64,10 +64,10 @@ def find_content(body: HtmlElement) -> PageContent:
 
     Raises :class:`SourceError` RL906 when the page holds no report.
     """
-    root = _deepest(body, lambda element: section_count(text_of(element)))
+    root = _deepest(body, lambda element: section_count(text_of(element)), _holds_sections)
     has_sections = root is not None
     if root is None:
-        root = _deepest(body, _unstructured_report_score)
+        root = _deepest(body, _unstructured_report_score, lambda element, best: _unstructured_report_score(element) >= best)
     if root is None:
         raise SourceError("RL906", NO_REPORT_MESSAGE)
     title = None if _holds_title(root) else _title_before(body, root)
@@ -87,17 +87,36 @@ def _is_title_element(element: HtmlElement) -> bool:
     return is_title(" ".join(text_of(element).split()))
 
 
-def _deepest(body: HtmlElement, score: Callable[[HtmlElement], int]) -> HtmlElement | None:
-    """Descend from ``body`` while a child keeps the body's score; ``None`` when the body scores 0."""
+def _deepest(body: HtmlElement, score: Callable[[HtmlElement], int], reaches: Callable[[HtmlElement, int], bool]) -> HtmlElement | None:
+    """Descend from ``body`` while a child keeps the body's score; ``None`` when the body scores 0.
+
+    ``reaches(element, best)`` says whether an element scores at least ``best``.
+    """
     best = score(body)
     if not best:
         return None
     element = body
     while True:
-        child = next((child for child in _element_children(element) if score(child) >= best), None)
+        child = next((child for child in _element_children(element) if reaches(child, best)), None)
         if child is None:
             return element
         element = child
+
+
+def _holds_sections(element: HtmlElement, best: int) -> bool:
+    """Whether an element has headings of ``best`` sections or more (``section_count(text) >= best``).
+
+    The search stops at the first missing section that leaves too few: most
+    elements of a page (a paragraph, a cell) miss the first one.
+    """
+    text = text_of(element)
+    spare = len(SECTION_MARKERS) - best  # sections that may be missing
+    for marker in SECTION_MARKERS:
+        if marker.search(text) is None:
+            spare -= 1
+            if spare < 0:
+                return False
+    return True
 
 
 def _unstructured_report_score(element: HtmlElement) -> int:
