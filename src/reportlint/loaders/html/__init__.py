@@ -161,21 +161,20 @@ class SourcePositions:
         key = _ANCHOR_KEY.match(word)
         if key is not None:
             lead, key_end = key.span(1)
-            line_start = self._line_starts[min(line, len(self._line_starts)) - 1]
-            found = self._find_in_text(key.group(1), max(self._cursor, line_start))
+            line_starts, html = self._line_starts, self._html
+            origin = line_starts[(line if line < len(line_starts) else len(line_starts)) - 1]
+            origin = max(origin, self._cursor)
+            # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style).
+            searched, limit = key.group(1), origin + ANCHOR_SEARCH_WINDOW
+            found = html.find(searched, origin, limit)
+            while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
+                found = html.find(searched, found + 1, limit)
             if found >= 0:
                 self._cursor = found + key_end - lead
-                row = bisect.bisect_right(self._line_starts, found) - 1
-                return row + 1, max(1, found - self._line_starts[row] + 1 - lead)
+                row = bisect.bisect_right(line_starts, found) - 1
+                column = found - line_starts[row] + 1 - lead
+                return row + 1, column if column > 1 else 1
         return line, 1
-
-    def _find_in_text(self, key: str, origin: int) -> int:
-        """The first place of ``key`` after ``origin`` that is text, not inside a tag (``#000`` in a style)."""
-        html, limit = self._html, origin + ANCHOR_SEARCH_WINDOW
-        found = html.find(key, origin, limit)
-        while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
-            found = html.find(key, found + 1, limit)
-        return found
 
 
 class Word(NamedTuple):
