@@ -262,9 +262,9 @@ class Document:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`), split once for every reader and rule."""
-        from reportlint.text.segmentation import iter_lines
+        from reportlint.text.segmentation import line_spans
 
-        return tuple(iter_lines(self.text))
+        return tuple(line_spans(self.text))
 
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
-from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
+from reportlint.text.segmentation import Span, paragraph_spans, sentence_spans
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
@@ -95,7 +95,7 @@ class Report:
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """The logical paragraphs of :attr:`text` (soft-wrapped lines joined, see :func:`~reportlint.text.segmentation.logical_paragraphs`)."""
-        return tuple(logical_paragraphs(self.document.text, self.lines))
+        return tuple(paragraph_spans(self.document.text, self.lines))
 
     @cached_property
     def normalized_paragraphs(self) -> tuple[Span, ...]:
@@ -103,12 +103,12 @@ class Report:
         normalized = self.document.normalized
         if normalized is self.document.text:
             return self.paragraphs
-        return tuple(logical_paragraphs(normalized, self.lines))
+        return tuple(paragraph_spans(normalized, self.lines))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The prose sentences of :attr:`normalized` (table rows left out, see :func:`~reportlint.text.segmentation.iter_sentences`)."""
-        return tuple(iter_sentences(self.document.normalized, paragraphs=self.normalized_paragraphs))
+        return tuple(sentence_spans(self.document.normalized, paragraphs=self.normalized_paragraphs))
 
     def sentences_in(self, start: int, end: int) -> list[Span]:
         """The sentences of :attr:`sentences` that overlap ``[start, end)``."""
