@@ -337,7 +337,9 @@ class TextTableMismatch(Rule):
                 if statement.word in held and statement.pattern.search(text, sentence.start, sentence.end)
             ]
             nones = [
-                statement for statement in NONE_STATEMENTS if statement.word in held and statement.pattern.search(text, sentence.start, sentence.end)
+                statement
+                for statement in NONE_STATEMENTS
+                if statement.word in held and statement.pattern.search(text, sentence.start, sentence.end)
             ]
             if not counts and not nones:
                 continue

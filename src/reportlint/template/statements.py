@@ -135,7 +135,11 @@ COUNT_STATEMENTS = (
     ),
     CountStatement(compiled(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), REVIEWS, "行政复议", ("诉讼",), "复议"),
     CountStatement(
-        compiled(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), LAWSUITS, "行政诉讼", ("复议",), "诉讼"
+        compiled(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"),
+        LAWSUITS,
+        "行政诉讼",
+        ("复议",),
+        "诉讼",
     ),
     CountStatement(
         compiled(rf"(?:制发|出台|制定|印发|新制作){_GAP}{{0,6}}?规范性文件{_GAP}{{0,4}}?(?P<n>{NUMBER})\s*[件个份部]"),

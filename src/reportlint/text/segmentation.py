@@ -46,12 +46,14 @@ def line_spans(text: str) -> list[Span]:
     """
     parts = text.split("\n")
     lengths = list(map(len, parts))
-    starts = list(accumulate(map(_plus_one, lengths), initial=0))  # each line starts one past the previous line's end
+    starts = list(
+        accumulate(map(_plus_one, lengths), initial=0)
+    )  # each line starts one past the previous line's end (and one past the last)
     if "\r" not in text:
-        return list(map(_new_tuple, repeat(Span), zip(starts, map(add, starts, lengths))))
+        return list(map(_new_tuple, repeat(Span), zip(starts, map(add, starts, lengths), strict=False)))
     return [
         _new_tuple(Span, (start, start + (len(line.rstrip("\r")) if line.endswith("\r") else len(line))))
-        for start, line in zip(starts, parts)
+        for start, line in zip(starts, parts, strict=False)  # (starts has one more: past the end)
     ]
 
 
@@ -131,7 +133,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, paragraphs
     ]
     if not prose:
         return []
-    cuts = [match.end() for match in _STOP.finditer(text, min(paragraph[0] for paragraph in prose), max(paragraph[1] for paragraph in prose))]
+    cuts = [
+        match.end() for match in _STOP.finditer(text, min(paragraph[0] for paragraph in prose), max(paragraph[1] for paragraph in prose))
+    ]
     count = len(cuts)
     found: list[Span] = []
     append, new_tuple = found.append, _new_tuple
