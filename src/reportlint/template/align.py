@@ -457,18 +457,28 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         chosen = _choose_cells(cells, expected, segment.explicit_blanks)
     if chosen is None:
         return None
-    table_id, row_id, status_of = table.id, row.id, _STATUS_OF_KIND
+    table_id, row_id, status_of, non_numeric = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC
     result = []
     for position, (column, token) in enumerate(zip(columns, chosen, strict=False)):
         value = token.cell
-        status = status_of.get(value.kind, CellStatus.NON_NUMERIC)
         result.append(
             read_cell(
-                table_id, row_id, column.id, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position
+                table_id,
+                row_id,
+                column.id,
+                status_of.get(value.kind, non_numeric),
+                value.raw,
+                value.value,
+                value.unit,
+                value.signed,
+                token.start,
+                token.end,
+                position,
             )
         )
+    # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
-        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end)
+        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, in_columns=True)
     label_start = placement.label_start
     return read_row(
         table_id,
@@ -481,6 +491,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         expected,
         min(label_start, start),
         end,
+        in_columns=True,
     )
 
 
@@ -517,6 +528,7 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
 
 #: The status of a cell read from a token, by the kind of its value.
 _STATUS_OF_KIND = {"blank": CellStatus.BLANK, "number": CellStatus.OK}
+_NON_NUMERIC = CellStatus.NON_NUMERIC
 
 
 def _cell(

@@ -79,7 +79,8 @@ def to_simplified(text: str) -> str:
 
 #: Vowels with a tone mark: a bracketed run of Latin letters holding one is a pinyin annotation.
 PINYIN_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_ANNOTATION = compiled(f"(?<=[{HAN}])\\([a-zü]{{0,5}}[{PINYIN_TONE_VOWELS}][a-zü]{{0,5}}\\)")
+# (it opens with the bracket and looks behind it only then: the engine finds each "(" without entering the pattern elsewhere)
+_PINYIN_ANNOTATION = compiled(f"\\((?<=[{HAN}]\\()[a-zü]{{0,5}}[{PINYIN_TONE_VOWELS}][a-zü]{{0,5}}\\)")
 _LOST_INDENT = compiled(r"(?m)^\?{2,}(?=\S)")
 
 
