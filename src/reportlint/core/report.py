@@ -99,9 +99,16 @@ class Report:
 
     @cached_property
     def normalized_paragraphs(self) -> tuple[Span, ...]:
-        """The logical paragraphs of :attr:`normalized` (its folded punctuation may end paragraphs elsewhere)."""
+        """The logical paragraphs of :attr:`normalized` (its script conversion may end paragraphs elsewhere).
+
+        Folding widths and quotes and blanking annotations keep every line's paragraph break as it is (a blank line
+        stays blank, a tab stays, a final ；：！？ folds to ;:!? and nothing else to one): only a text converted from
+        traditional script (:func:`~reportlint.text.normalize.has_traditional`) is cut again.
+        """
+        from reportlint.text.normalize import has_traditional
+
         normalized = self.document.normalized
-        if normalized is self.document.text:
+        if normalized is self.document.text or not has_traditional(self.document.text):
             return self.paragraphs
         return tuple(paragraph_spans(normalized, self.lines))
 
