@@ -300,7 +300,7 @@ class Document:
             return None
         return self.locate(start, start if end is None else end).as_dict()
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
-        """The real tables of the document, in order."""
+        """The real tables of the document, in order (found once: the reader and many rules ask)."""
         return tuple(block for block in self.blocks if isinstance(block, Table))
