@@ -161,6 +161,7 @@ def read_row(
 #: The statuses of cells that are not in a known column.
 _NOT_ALIGNED = (CellStatus.UNALIGNED, CellStatus.EXTRA, CellStatus.MISSING)
 _MISSING = CellStatus.MISSING
+_EXTRA = CellStatus.EXTRA
 
 
 @dataclass(frozen=True)
@@ -227,9 +228,10 @@ class FilledTable:
     def build(cls, spec: TableSpec, rows, **details) -> FilledTable:
         """A table with its cell index built from ``rows``."""
         cells: dict[tuple[str, str], FilledCell] = {}
+        extra = _EXTRA
         for row in rows:
             for cell in row.cells:
-                if cell.row is not None and cell.column is not None and cell.status is not CellStatus.EXTRA:
+                if cell.row is not None and cell.column is not None and cell.status is not extra:
                     cells.setdefault((cell.row, cell.column), cell)
         return cls(spec, tuple(rows), _cells=MappingProxyType(cells), **details)
 
