@@ -152,6 +152,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, paragraphs
             piece_start = cut
             index += 1
         if piece_start < paragraph_end:  # the piece after the last stop, trimmed at both ends (nothing when it is all whitespace)
+            if not text[piece_start].isspace() and not text[paragraph_end - 1].isspace():  # (most: nothing to trim)
+                if paragraph_end > start and piece_start < end:
+                    append(new_tuple(Span, (piece_start, paragraph_end)))
+                continue
             piece = text[piece_start:paragraph_end]
             kept = piece.strip()
             if kept:
