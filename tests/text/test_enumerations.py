@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from reportlint.text.enumerations import find_markers
 from reportlint.text.normalize import normalize
-from reportlint.text.segmentation import line_spans
 
 
 def markers(text: str):
@@ -51,39 +48,3 @@ def test_renumbered_keeps_the_written_form():
     assert [marker.renumbered(text, 4) for marker in found] == ["（四）", "4、", "四是", "第四"]
     assert [marker.renumbered(text, 3) for marker in found][-1] == "再次"
     assert [marker.level for marker in found] == [1, 2, 4, 4]
-
-
-_MARKER_PIECES = [
-    "一、",
-    "（一）",
-    "(二)",
-    "1.",
-    "2、",
-    "（1）",
-    "一是",
-    "二是",
-    "第一，",
-    "首先，",
-    "其次",
-    "。",
-    "；",
-    "：",
-    "，",
-    " ",
-    "\t",
-    "\u3000",
-    "\n",
-    "\r\n",
-    "项",
-    "3%",
-    "公开",
-    "否",
-]
-
-
-@given(st.lists(st.sampled_from(_MARKER_PIECES), max_size=30).map("".join))
-def test_a_line_has_the_markers_a_search_of_the_whole_text_finds_in_it(text):
-    # RL612 takes a whole line's markers from one search of the text
-    every = find_markers(text)
-    for line in line_spans(text):
-        assert find_markers(text, line.start, line.end) == [marker for marker in every if line.start <= marker.start < line.end]

@@ -11,7 +11,7 @@ and are left out where a rule says so.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -332,15 +332,8 @@ class EnumerationSequence(Rule):
         text = report.normalized
         quoted = quoted_text(report)
         by_part: dict[str, list[EnumerationMarker]] = {}
-        # the markers of whole lines come from one search of the text (a marker never crosses a line end, and what a
-        # marker's look-arounds see past a line's ends is the same either way); a line a part boundary cuts is searched alone
-        every, starts = _markers_of_text(report)
         for line in prose_lines(report, table_sections=False):
-            if (line.start == 0 or text[line.start - 1] == "\n") and (line.end == len(text) or text[line.end] in "\r\n"):
-                found = every[bisect_left(starts, line.start) : bisect_left(starts, line.end)]
-            else:
-                found = find_markers(text, line.start, line.end)
-            markers = [marker for marker in found if not quoted.contains(marker.start)]
+            markers = [marker for marker in find_markers(text, line.start, line.end) if not quoted.contains(marker.start)]
             if line.part not in PROSE_SECTIONS:
                 # outside a recognised prose section (the reader missed the headings) numbered lines may be
                 # table labels or headings: only the inline lists (一是、第一、首先) are the text's own
@@ -370,12 +363,6 @@ class EnumerationSequence(Rule):
         if slip.following is not None:
             related.append(Related(slip.following.start, slip.following.end, f"后一个编号“{slip.following.written(original)}”"))
         return self.diagnostic(message, slip.marker.start, slip.marker.end, related=related)
-
-
-def _markers_of_text(report: Report) -> tuple[list[EnumerationMarker], list[int]]:
-    """Every enumeration marker of the report's normalised text, and where each starts."""
-    every = find_markers(report.normalized)
-    return every, [marker.start for marker in every]
 
 
 # --------------------------------------------------------------------------- RL613
