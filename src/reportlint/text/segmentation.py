@@ -46,14 +46,13 @@ def line_spans(text: str) -> list[Span]:
     """
     parts = text.split("\n")
     lengths = list(map(len, parts))
-    starts = list(
-        accumulate(map(_plus_one, lengths), initial=0)
-    )  # each line starts one past the previous line's end (and one past the last)
+    # each line starts one past the previous line's end (and there is one start past the last line)
+    starts = list(accumulate(map(_plus_one, lengths), initial=0))
     if "\r" not in text:
         return list(map(_new_tuple, repeat(Span), zip(starts, map(add, starts, lengths), strict=False)))
     return [
         _new_tuple(Span, (start, start + (len(line.rstrip("\r")) if line.endswith("\r") else len(line))))
-        for start, line in zip(starts, parts, strict=False)  # (starts has one more: past the end)
+        for start, line in zip(starts, parts, strict=False)
     ]
 
 
