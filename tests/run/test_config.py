@@ -109,6 +109,8 @@ def test_the_resolver_looks_for_each_folder_s_config_once(tmp_path, monkeypatch)
     real = config_module.find_config_file
     monkeypatch.setattr(config_module, "find_config_file", lambda start: looked.append(start) or real(start))
     resolver = config_module.ConfigResolver(RunOptions())
-    selections = [resolver.config_for(path).select for path in (tmp_path / "a.txt", town / "b.txt", tmp_path / "c.txt", town / "d.txt", town)]
+    selections = [
+        resolver.config_for(path).select for path in (tmp_path / "a.txt", town / "b.txt", tmp_path / "c.txt", town / "d.txt", town)
+    ]
     assert selections == [("RL6",), ("RL1",), ("RL6",), ("RL1",), ("RL1",)]
     assert looked == [tmp_path, town]
