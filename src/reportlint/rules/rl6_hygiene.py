@@ -13,7 +13,7 @@ from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
-from reportlint.text.chars import HAN, is_han
+from reportlint.text.chars import HAN, SPACES_BETWEEN_HAN, is_han
 from reportlint.text.phrases import PhraseFinder
 from reportlint.text.segmentation import Span, iter_lines
 from reportlint.usercache.patterns import compiled
@@ -53,14 +53,10 @@ LEGITIMATE_REPEATS = frozenset(
 )
 
 
-# A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开).
-_SPACES_BETWEEN_HAN = compiled(f"(?=[ \u3000])(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
-
-
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
     part = text[start:end]
-    runs = list(_SPACES_BETWEEN_HAN.finditer(part)) if " " in part or "\u3000" in part else []
+    runs = list(SPACES_BETWEEN_HAN.finditer(part)) if " " in part or "\u3000" in part else []
     return _compacted(part, start, runs)
 
 
@@ -111,7 +107,7 @@ def find_repeated_words(
         return []
     starts = [line.start for line in taken]
     one_by_one = {index for index in (0, len(taken) - 1) if taken[index].start < start or taken[index].end > end}
-    for run in _SPACES_BETWEEN_HAN.finditer(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
+    for run in SPACES_BETWEEN_HAN.finditer(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
         one_by_one.add(bisect_right(starts, run.start()) - 1)
     found = []
     for match in _REPEAT.finditer(normalized, start, end):
