@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Severity
-from reportlint.run.config import ConfigResolver, find_config_file, load_config
+from reportlint.run.config import find_config_file, load_config
 from reportlint.run.options import RunOptions
 from reportlint.run.runner import lint_paths
 from reportlint.run.selection import is_selected
@@ -21,20 +19,6 @@ def test_nearest_config_wins(tmp_path):
     (tmp_path / "county" / ".reportlint.toml").write_text('select = ["RL1"]\n', encoding="utf-8")
     assert find_config_file(nested / "report.txt") == tmp_path / "county" / ".reportlint.toml"
     assert load_config(find_config_file(nested / "report.txt")).select == ("RL1",)
-
-
-def test_the_resolver_asks_whether_a_path_is_a_folder_once_per_path(tmp_path, monkeypatch):
-    county = tmp_path / "county"
-    county.mkdir()
-    (county / ".reportlint.toml").write_text('select = ["RL1"]\n', encoding="utf-8")
-    resolver = ConfigResolver(RunOptions())
-    asked: list[Path] = []
-    real = Path.is_dir
-    monkeypatch.setattr(Path, "is_dir", lambda self: asked.append(self) or real(self))
-    for _ in range(3):
-        assert resolver.config_for(county / "a.txt").select == ("RL1",)
-        assert resolver.config_for(county / "b.txt").select == ("RL1",)
-    assert asked == [county / "a.txt", county, county / "b.txt"], "find_config_file asks once for the folder it starts from"
 
 
 def test_pyproject_needs_a_tool_table(tmp_path):
