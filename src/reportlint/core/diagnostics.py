@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
@@ -57,6 +58,14 @@ class Related:
     location: Location | None = None
     path: str = ""
 
+    def __post_init__(self) -> None:
+        if type(self.path) is str:  # the other file of a cross-document finding: one string per file
+            object.__setattr__(self, "path", sys.intern(self.path))
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor (see :meth:`Diagnostic.__reduce__`)."""
+        return (Related, (self.start, self.end, self.message, self.location, self.path))
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -66,6 +75,10 @@ class Fix:
     end: int
     replacement: str
     description: str = ""
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor (see :meth:`Diagnostic.__reduce__`)."""
+        return (Fix, (self.start, self.end, self.replacement, self.description))
 
 
 @dataclass(frozen=True)
@@ -89,6 +102,39 @@ class Diagnostic:
     location: Location | None = None
     fingerprint: str = ""
     origin: str = "builtin"
+
+    def __post_init__(self) -> None:
+        # What every finding of a rule or a file repeats is one string in a process, also for findings that arrive from
+        # a worker or are read back from the result cache (tens of thousands in a batch run).
+        for name in ("code", "name", "path", "origin"):
+            value = getattr(self, name)
+            if type(value) is str:
+                object.__setattr__(self, name, sys.intern(value))
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor when results arrive from a worker.
+
+        Unpickled the default way, every finding would get a dictionary of its
+        attributes (about 300 bytes) and strings of its own for its code, name
+        and file.
+        """
+        return (
+            Diagnostic,
+            (
+                self.code,
+                self.name,
+                self.severity,
+                self.message,
+                self.start,
+                self.end,
+                self.related,
+                self.fix,
+                self.path,
+                self.location,
+                self.fingerprint,
+                self.origin,
+            ),
+        )
 
     @property
     def family(self) -> str:

@@ -42,6 +42,10 @@ class Location:
     logical: str | None = None
     page: int | None = None
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its six values and rebuilt through the constructor (results travel from worker processes by the thousand)."""
+        return (Location, (self.line, self.column, self.end_line, self.end_column, self.logical, self.page))
+
     def as_dict(self) -> dict[str, int | str]:
         """The location as JSON: 1-based lines and columns (characters as columns), ``logical`` and ``page`` when known."""
         data: dict[str, int | str] = {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
