@@ -106,10 +106,13 @@ class Diagnostic:
     def __post_init__(self) -> None:
         # What every finding of a rule or a file repeats is one string in a process, also for findings that arrive from
         # a worker or are read back from the result cache (tens of thousands in a batch run).
-        for name in ("code", "name", "path", "origin"):
-            value = getattr(self, name)
-            if type(value) is str:
-                object.__setattr__(self, name, sys.intern(value))
+        code, name, path, origin = self.code, self.name, self.path, self.origin
+        if type(code) is str and type(name) is str and type(path) is str and type(origin) is str:
+            store, intern = object.__setattr__, sys.intern
+            store(self, "code", intern(code))
+            store(self, "name", intern(name))
+            store(self, "path", intern(path))
+            store(self, "origin", intern(origin))
 
     def __reduce__(self) -> tuple:
         """Pickled as its values and rebuilt through the constructor when results arrive from a worker.
