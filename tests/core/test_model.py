@@ -61,3 +61,15 @@ def test_a_documents_lines_are_split_once_and_shared_with_its_report():
     assert document.lines is document.lines
     report = registry.report(document, Config(), Path("r.txt"))
     assert report.lines is document.lines
+
+
+def test_line_index_places_are_the_numbers_of_locate():
+    text = "第一行\n政府信息公开 公开工作\r\n\n第三行"
+    for index in (LineIndex(text), LineIndex(text, first_line=5, first_column=3)):
+        spans = [(start, end) for start in range(-1, len(text) + 2) for end in range(start - 1, len(text) + 3)]
+        expected = [
+            (start, end, location.line, location.column, location.end_line, location.end_column)
+            for start, end in spans
+            for location in [index.locate(start, end)]
+        ]
+        assert index.places(spans) == expected

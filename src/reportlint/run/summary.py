@@ -115,25 +115,19 @@ def compared_facts(report: Report) -> CrossDocument:
 
 
 class _Placer:
-    """Packs places of one report with their locations (those of a text or Markdown file found without making
+    """Packs places of one report with their locations (a text or Markdown file's found in one pass, without making
     :class:`~reportlint.core.model.Location` objects)."""
 
     def __init__(self, report: Report) -> None:
         self.document = report.document
         source_map = self.document.source_map
-        self.position = source_map.position if type(source_map) is LineIndex else None
+        self.lines = source_map if type(source_map) is LineIndex else None
 
     def __call__(self, spans: Sequence[tuple[int, int]]) -> Places:
-        position = self.position
-        if position is None:
-            locate = self.document.locate
-            return Places.of([(start, end, locate(start, end)) for start, end in spans])
-        places = []
-        for start, end in spans:  # as LineIndex.locate: the end is after the last character; an empty range is at its start
-            line, column = position(start)
-            end_line, end_column = position(max(start, end - 1))
-            places.append((start, end, line, column, end_line, end_column + 1 if end > start else end_column))
-        return Places.packing(places)
+        if self.lines is not None:
+            return Places.packing(self.lines.places(spans))
+        locate = self.document.locate
+        return Places.of([(start, end, locate(start, end)) for start, end in spans])
 
 
 def _sections(
