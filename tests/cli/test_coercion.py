@@ -74,11 +74,12 @@ def test_checking_a_text_file_imports_neither_pydantic_nor_other_formats_or_outp
     script = (
         "import sys\n"
         f"sys.argv = ['reportlint', 'check', '--isolated', '--no-cache', {str(report)!r}]\n"
-        "from reportlint.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import atexit\n"
         "heavy = ['pydantic', 'reportlint.loaders.docx', 'reportlint.loaders.pdf', 'reportlint.loaders.html', 'reportlint.output.html',"
         " 'reportlint.output.xlsx', 'reportlint.output.sarif']\n"
-        "print(sorted(name for name in heavy if name in sys.modules))\n"
+        "atexit.register(lambda: print(sorted(name for name in heavy if name in sys.modules)))\n"
+        "from reportlint.cli import main\n"
+        "main()\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr

@@ -7,6 +7,17 @@ import zipfile
 import pytest
 from loader_samples import loaded_layout
 from loader_samples.report import TITLE, expected_layout, expected_text, tables
+from loader_samples.word_features import (
+    FEATURES_BODY,
+    FEATURES_NUMBERING,
+    FEATURES_STYLES,
+    FEATURES_TEXT,
+    damage_part,
+    latent_styles,
+    style,
+    styles,
+    write_word,
+)
 from loader_samples.wps_docx import (
     CONTENT_TYPES,
     DOCUMENT,
@@ -208,3 +219,100 @@ def test_docx_without_text_is_empty(load, tmp_path):
     with pytest.raises(SourceError) as raised:
         load(write_wps_docx(tmp_path / "blank.docx", empty))
     assert raised.value.code == "RL906"
+
+
+# ---------------------------------------------------------------- every construct of the reader, and styles.xml read in part
+
+
+def _load_bytes(path, max_size=None) -> Document:
+    return DocxLoader().load(Source(path, path.name, path.read_bytes(), "docx", max_size=max_size))
+
+
+def _features(tmp_path, body=FEATURES_BODY, styles_xml=FEATURES_STYLES) -> Document:
+    return _load_bytes(write_word(tmp_path / "features.docx", body, styles_xml, FEATURES_NUMBERING))
+
+
+def test_word_features_give_the_text_word_shows(tmp_path):
+    document = _features(tmp_path)
+    assert document.text == FEATURES_TEXT
+    assert _kinds(document) == ["H1", "H2", "H3", "H2", "P", "P", "P", "P", "P", "H2", "T", "P", "T", "P", "P", "P"]
+
+
+def test_word_features_table_grid_merges_and_content_controls(tmp_path):
+    document = _features(tmp_path)
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert loaded_layout(document, table) == {
+        (0, 0, 2, 1, "项目"),
+        (0, 1, 1, 3, "申请人情况"),
+        (1, 1, 1, 1, "自然人"),
+        (1, 2, 1, 2, "法人"),  # the w:hMerge continuation widens it; its own text is not shown
+        (2, 0, 1, 1, "申请数"),
+        (2, 1, 1, 1, "1 2\n第二段"),  # two paragraphs; the tab between runs becomes a space
+        (2, 2, 1, 1, "3"),  # a cell inside a content control
+        (2, 3, 1, 1, "三、明细"),  # numbering continues from the body's list
+        (3, 1, 1, 1, "备注\n见文本框\n文本框里的说明"),  # w:gridBefore, and a text box in the cell
+    }
+    nested = [block for block in document.blocks if isinstance(block, Table)][1]
+    assert document.text[nested.start : nested.end] == "内层甲\t内层乙"  # the outer table only lays it out
+
+
+def test_word_features_locations_name_paragraphs_cells_and_text_boxes(tmp_path):
+    document = _features(tmp_path)
+    text = document.text
+    assert document.locate(text.index("三、明细"), text.index("三、明细") + 4).logical == "表格1 第3行 第4列"
+    assert document.locate(text.index("内层乙"), text.index("内层乙") + 3).logical == "表格2 第1行 第2列"
+    first_box = text.index("文本框里的说明")
+    assert document.locate(first_box, first_box + 7).logical == "第9段（文本框）"
+    assert (
+        document.locate(text.index("结尾"), text.index("结尾") + 2).logical == "第14段"
+    )  # text-box and layout-table paragraphs count; data cells do not
+    line, column = _extracted_position(text, text.index("第二段"))
+    location = document.locate(text.index("第二段"), text.index("第二段") + 3)
+    assert (location.line, location.column) == (line, column)
+
+
+def test_symbol_past_unicode_is_left_out_not_a_failure(tmp_path):
+    body = '<w:p><w:r><w:t>共</w:t><w:sym w:char="FFFFFFFFFFFFFFFFFFFFFFFF"/><w:sym w:char="0033"/><w:t>件</w:t></w:r></w:p>'
+    assert _load_bytes(write_word(tmp_path / "symbol.docx", body)).text == "共3件"
+
+
+_HEADING = '<w:p><w:pPr><w:pStyle w:val="Chapter"/></w:pPr><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p>'
+
+
+def _chapter_level(document: Document) -> int | None:
+    return document.blocks[0].level if isinstance(document.blocks[0], Heading) else None
+
+
+def test_style_far_into_the_styles_part_is_found(tmp_path):
+    styles_xml = styles(style("Chapter", "heading 1"), padding=120_000)
+    assert _chapter_level(_load_bytes(write_word(tmp_path / "far.docx", _HEADING, styles_xml))) == 1
+
+
+def test_styles_part_damaged_after_the_styles_used_is_not_read_that_far(tmp_path):
+    path = write_word(tmp_path / "tail.docx", _HEADING, styles(style("Chapter", "heading 3"), trailing=300_000))
+    damage_part(path, "word/styles.xml", at=0.95)
+    assert _chapter_level(_load_bytes(path)) == 3
+
+
+def test_styles_part_damaged_where_a_style_is_looked_for_is_corrupt(tmp_path):
+    path = write_word(tmp_path / "head.docx", _HEADING, styles(style("Chapter", "heading 3"), trailing=300_000))
+    damage_part(path, "word/styles.xml", at=0.0)
+    with pytest.raises(SourceError) as raised:
+        _load_bytes(path)
+    assert raised.value.code == "RL904"
+
+
+def test_styles_part_past_the_size_limit_is_read_only_as_far_as_needed(tmp_path):
+    styles_xml = styles(style("Chapter", "heading 2"), trailing=400_000)
+    assert _chapter_level(_load_bytes(write_word(tmp_path / "big.docx", _HEADING, styles_xml), max_size=200_000)) == 2
+    missing = write_word(tmp_path / "missing.docx", _HEADING.replace("Chapter", "Unknown"), styles_xml)
+    with pytest.raises(SourceError) as raised:  # a style it does not define: the whole part is read
+        _load_bytes(missing, max_size=200_000)
+    assert raised.value.code == "RL911"
+
+
+def test_double_quoted_style_id_wins_over_an_earlier_single_quoted_one(tmp_path):
+    single = style("Chapter", "heading 4", quote="'")
+    double = style("Chapter", "heading 2")
+    styles_xml = styles(single, latent_styles(100_000), double)
+    assert _chapter_level(_load_bytes(write_word(tmp_path / "quotes.docx", _HEADING, styles_xml))) == 2

@@ -10,6 +10,7 @@ from loader_samples.report import TITLE, expected_layout, expected_text, tables
 
 from reportlint.core.model import Cell, Document, Heading, Paragraph, Table
 from reportlint.loaders.html import HtmlLoader
+from reportlint.loaders.html.content import is_metadata_table
 from reportlint.sources import Source, SourceError
 
 CMS_PAGE = FIXTURES / "report_2021_cms.html"
@@ -344,3 +345,58 @@ def test_a_page_with_line_breaks_keeps_plain_line_numbers(load, tmp_path):
     start = document.text.index("二、主动公开政府信息情况")
     location = document.locate(start, start + 4)
     assert location.line > 1 and location.logical is None
+
+
+_CELLS_PAGE = """<p>一、总体情况</p><p>本年度我镇主动公开政府信息52条，全年未收到政府信息公开申请。</p>
+<p>二、主动公开政府信息情况</p>
+<table>
+<tr><td>12</td><td> 行政  许可 </td><td>&nbsp;</td></tr>
+<tr><td>\u3000</td><td>“依申请”</td><td></td></tr>
+<tr><td>甲<br>乙</td><td><span>数量</span></td><td>
+  多行单元格
+</td></tr>
+</table>"""
+
+
+def test_cells_of_one_word_and_cells_with_markup_read_as_a_browser_shows_them(load, tmp_path):
+    page = _page(_CELLS_PAGE, tmp_path)
+    document = load(page)
+    table = document.tables[0]
+    assert document.text[table.start : table.end] == "12\t行政 许可\t\n\t“依申请”\t\n甲\n乙\t数量\t多行单元格"
+    assert [[cell.end - cell.start for cell in row] for row in table.rows] == [[2, 5, 0], [0, 5, 0], [3, 2, 5]]
+
+
+@pytest.mark.parametrize("word", ["12", "行政", "许可", "依申请", "甲", "乙", "数量", "多行单元格"])
+def test_cell_words_are_located_at_their_place_in_the_html(load, tmp_path, word):
+    page = _page(_CELLS_PAGE, tmp_path)
+    document = load(page)
+    start = document.text.index(word)
+    location = document.locate(start, start + len(word))
+    source = page.read_text("utf-8")
+    offset = source.index(word, source.index("<table>"))
+    line = source.count("\n", 0, offset) + 1
+    assert (location.line, location.column) == (line, offset - source.rfind("\n", 0, offset))
+
+
+def test_empty_cell_is_located_at_its_row(load, tmp_path):
+    page = _page(_CELLS_PAGE, tmp_path)
+    document = load(page)
+    empty = document.tables[0].rows[1][2]
+    location = document.locate(empty.start, empty.end)
+    source = page.read_text("utf-8")
+    assert (location.line, location.logical) == (source.count("\n", 0, source.index("<tr><td>\u3000")) + 1, "表格1 第2行 第3列")
+
+
+@pytest.mark.parametrize(
+    ("cells", "metadata"),
+    [
+        (["索引号：", "11/2021-00012", "发布机构：", "某镇人民政府"], True),
+        (["索引号", "11/2021-00012", "发布机构", "某镇人民政府"], True),  # labels alone in their cells
+        (["[ 索 引 号 ]", "11/2021-00012", "【发布机构】", "某镇人民政府"], True),
+        (["索引号：11/2021-00012", "信息内容", "本年收费金额（单位：万元）", "0"], False),  # one label only
+        (["信息内容", "本年制发件数", "规章", "0"], False),
+        (["索引号：", "发布机构：", "一、总体情况 二、主动公开 三、收到和处理"], False),  # the report itself
+    ],
+)
+def test_metadata_tables_are_told_from_data_tables(cells, metadata):
+    assert is_metadata_table(cells) is metadata

@@ -141,3 +141,17 @@ def test_importing_the_package_reads_no_data_and_default_reads_it_once():
     )
     result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True)
     assert result.stdout.split() == ["0", "1"]
+
+
+def test_columns_read_back_as_written_and_codes_are_found_by_binary_search(tmp_path):
+    path = write_data_file(tmp_path, "乙县\t990102\t\n甲省\t990000\t\n丙镇\t990102101\t\n丁区\t990103\t990000\n")
+    columns = read_division_file(path)
+    assert columns.names == ["丁区", "丙镇", "乙县", "甲省"]
+    assert list(columns.codes) == ["990103", "990102101", "990102", "990000"]
+    assert list(columns.parent_codes) == ["990000", "", "", ""]
+    assert (columns.codes[-1], columns.codes[1:3], len(columns.codes)) == ("990000", ["990102101", "990102"], 4)
+    with pytest.raises(IndexError):
+        columns.codes[4]
+    assert [columns.index_of_code(code) for code in ("990000", "990102", "990102101", "990103")] == [3, 2, 1, 0]
+    assert columns.index_of_code("990101") is None and columns.index_of_code("999999999") is None
+    assert columns.index_of_code("") is None

@@ -94,6 +94,12 @@ def test_extra_places_are_found_by_scan():
     assert [(mention.name, mention.start) for mention in mentions] == [("秦安县经济开发区", 1)]
 
 
+def test_an_extra_place_whose_last_character_no_official_name_ends_in_is_found_by_scan():
+    extended = Gazetteer.load(extra_places=[("王家村", "620522100", "村")])
+    mentions = extended.scan("兴国镇王家村召开会议。")
+    assert [(mention.name, mention.start) for mention in mentions] == [("兴国镇", 0), ("王家村", 3)]
+
+
 def test_extra_place_may_share_a_name_with_an_official_one():
     extended = Gazetteer.load(extra_places=[("兴国镇", "620521", "镇")])
     assert [place.code for place in extended.lookup("兴国镇")] == ["420222100", "620522100", "620521X001"]

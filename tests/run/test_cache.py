@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -14,11 +16,12 @@ from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.model import Cell, Location, Table
 from reportlint.run import cache as cache_module
 from reportlint.run import registry
-from reportlint.run.cache import CACHE_DIRNAME, ResultCache, RunContext, clear_cache, decode, encode
+from reportlint.run import runner as runner_module
+from reportlint.run.cache import CACHE_DIRNAME, CACHE_FORMAT, ResultCache, RunContext, clear_cache, decode, encode
 from reportlint.run.options import RunOptions
 from reportlint.run.results import Excerpt, FileResult, ReportSummary
 from reportlint.run.runner import Runner
-from reportlint.testing.reports import SUBJECTS, SampleReport, render, render_html
+from reportlint.testing.reports import SUBJECTS, SampleReport, render, render_html, write_reports
 
 PACK = """\
 rules:
@@ -59,38 +62,205 @@ def run_with_cache(paths: list[Path], cache_dir: Path, **options: object):
     return run, cache.hits, cache.misses
 
 
+@pytest.fixture
+def pair(tmp_path: Path) -> Path:
+    """Two years of one body, the second's 上年结转 off by one: the batch rules find RL701."""
+    earlier = SampleReport.build("T2019", 2020, SUBJECTS[0], seed=1)
+    folder = tmp_path / "pair"
+    write_reports(folder, {"a.txt": earlier, "b.txt": earlier.next_year(seed=2, carry_over_error=1)})
+    return folder
+
+
+@pytest.fixture
+def batch_runs(monkeypatch) -> list[int]:
+    """How many times the batch rules ran (one number per run of them: its findings' count)."""
+    runs: list[int] = []
+    real = runner_module.batch_findings
+
+    def counted(*args, **kwargs):
+        found = real(*args, **kwargs)
+        runs.append(sum(len(items) for items in found.values()))
+        return found
+
+    monkeypatch.setattr(runner_module, "batch_findings", counted)
+    return runs
+
+
+def entry_files(cache_dir: Path, suffix: str = ".json") -> list[Path]:
+    return sorted(cache_dir.glob(f"v{CACHE_FORMAT}-*/*/*{suffix}"))
+
+
 # --------------------------------------------------------------------------- entries
 
 
-def test_an_entry_keeps_everything_a_file_result_holds():
+def full_result() -> FileResult:
+    """A result holding one of everything: a finding with a related place, a fix, a logical place and a page; texts and tables."""
     location = Location(3, 5, 3, 9, logical="表格2 第5行 第2列", page=2)
     diagnostic = Diagnostic(
         code="RL301",
         name="total",
         severity=Severity.ERROR,
-        message="合计不等",
+        message='合计不等："引号"、反斜杠\\、换行\n',
         start=10,
         end=14,
-        related=(Related(20, 22, "另一侧", location),),
+        related=(Related(20, 22, "另一侧", location), Related(0, 0, "另一份报告", None, "b.docx")),
         fix=Fix(10, 14, "12", "改为 12"),
         path="a.docx",
         location=location,
         fingerprint="f" * 32,
     )
     table = Table(0, 30, rows=((Cell(0, 2, 0, 0, rowspan=2), Cell(3, 5, 0, 1, colspan=3)),))
-    result = FileResult(
+    return FileResult(
         path="a.docx",
-        diagnostics=(diagnostic,),
+        diagnostics=(diagnostic, Diagnostic("RL603", "x", Severity.INFO, "提示", path="a.docx")),
         excerpts=(Excerpt("一行", 0, 2), None),
         format="docx",
         text="全文",
         summary=ReportSummary(read=True, subject="秦安县陇城镇", year=2021, template="T2021"),
         tables=(table,),
+        source_path="a\udcff.docx",
     )
+
+
+def test_an_entry_keeps_everything_a_file_result_holds():
+    result = full_result()
     back = decode(json.loads(json.dumps(encode(result))))
     assert back == result
     assert back.diagnostics[0].severity is Severity.ERROR
     assert isinstance(back.tables[0].rows[0], tuple)
+
+
+def test_a_stored_result_reads_back_equal_with_its_types(tmp_path):
+    cache = ResultCache(tmp_path / "cache")
+    result = full_result()
+    cache.store("ab" * 32, result)
+    back = cache.lookup("ab" * 32)
+    assert back == result and cache.hits == 1 and not cache.warnings
+    assert back.diagnostics[0].severity is Severity.ERROR and type(back.diagnostics[0].related) is tuple
+    assert type(back.tables) is tuple and isinstance(back.tables[0].rows[0], tuple)
+    assert back.timings == {}
+
+
+def test_the_summary_of_a_report_is_read_back_only_when_asked_for(pair, tmp_path):
+    run = Runner([str(pair)], RunOptions(isolated=True)).run()
+    cache = ResultCache(tmp_path / "cache")
+    for number, result in enumerate(run.files):
+        assert result.summary.cross_document is not None
+        cache.store(f"{number:02d}" * 32, result)
+    for number, result in enumerate(run.files):
+        assert cache.lookup(f"{number:02d}" * 32, cross_document=True) == result
+        without = cache.lookup(f"{number:02d}" * 32)
+        assert without == dataclasses.replace(result, summary=dataclasses.replace(result.summary, cross_document=None))
+    plain = dataclasses.replace(run.files[0], summary=dataclasses.replace(run.files[0].summary, cross_document=None))
+    cache.store("cd" * 32, plain)  # as a run that does not compare reports stores it
+    assert cache.lookup("cd" * 32) == plain
+    assert cache.lookup("cd" * 32, cross_document=True) is None, "a batch run checks such a report again"
+    assert not cache.warnings
+
+
+def test_the_classes_an_entry_makes_directly_are_plain_frozen_dataclasses():
+    for kind in cache_module._MADE:
+        assert dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen  # type: ignore[attr-defined]
+        assert not hasattr(kind, "__post_init__") and "__slots__" not in vars(kind), kind
+        assert all(field.init for field in dataclasses.fields(kind)), kind
+
+
+def _damaged(change):
+    """A damage of an entry's first line: ``change`` changes its values in place or returns new ones."""
+
+    def damage(raw: bytes) -> bytes:
+        head, _, rest = raw.partition(b"\n")
+        row = json.loads(head)
+        changed = change(row)
+        head = json.dumps(row if changed is None else changed, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        return head + (b"\n" + rest if rest else b"")
+
+    return damage
+
+
+def _set(path: tuple[int, ...], value: object):
+    def change(row):
+        target = row
+        for index in path[:-1]:
+            target = target[index]
+        target[path[-1]] = value
+
+    return change
+
+
+DAMAGES = {
+    "truncated": lambda raw: raw[: len(raw) // 2],
+    "empty": lambda raw: b"",
+    "not JSON": lambda raw: b"\x00\x01 binary",
+    "not UTF-8": lambda raw: raw.replace(b"\xe5", b"\xff", 1),
+    "trailing data": lambda raw: raw.replace(b"\n", b" 1\n", 1) if b"\n" in raw else raw + b" 1",
+    "another format": _damaged(_set((0,), "1")),
+    "another key": _damaged(_set((1,), "ef" * 32)),
+    "a dict": _damaged(lambda row: {"key": row[1], "result": None}),
+    "a field missing": _damaged(lambda row: row[:-1]),
+    "a path that is a number": _damaged(_set((2,), 7)),
+    "an offset that is text": _damaged(_set((5, 0, 4), "10")),
+    "an offset that is a bool": _damaged(_set((5, 0, 5), True)),
+    "an unknown severity": _damaged(_set((5, 0, 2), 9)),
+    "a location of five values": _damaged(lambda row: row[5][0][9].pop()),
+    "a page that is text": _damaged(_set((5, 0, 9, 5), "2")),
+    "a related place short of its path": _damaged(lambda row: row[5][0][6][0].pop()),
+    "an excerpt of two values": _damaged(lambda row: row[6][0].pop()),
+    "an identity whose year is text": _damaged(_set((7, 2), "2021")),
+    "a table of another class": _damaged(_set((9, 0, "d"), "reportlint.core.model:Location")),
+    "a refused class": _damaged(_set((9, 0, "d"), "subprocess:Popen")),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
+def test_a_damaged_or_foreign_entry_is_ignored_with_a_warning(tmp_path, damage):
+    cache = ResultCache(tmp_path / "cache")
+    cache.store("ab" * 32, full_result())
+    [entry] = entry_files(tmp_path / "cache")
+    entry.write_bytes(damage(entry.read_bytes()))
+    assert cache.lookup("ab" * 32) is None
+    assert (cache.hits, cache.misses) == (0, 1)
+    assert len(cache.warnings) == 1 and "缓存文件已损坏" in cache.warnings[0] and str(entry) in cache.warnings[0]
+
+
+@pytest.mark.parametrize("damage", ["truncated", "wrong class", "another type"])
+def test_a_damaged_summary_is_ignored_with_a_warning_when_it_is_asked_for(pair, tmp_path, damage):
+    run = Runner([str(pair)], RunOptions(isolated=True)).run()
+    cache = ResultCache(tmp_path / "cache")
+    cache.store("ab" * 32, run.files[0])
+    [entry] = entry_files(tmp_path / "cache")
+    head, _, summary = entry.read_bytes().partition(b"\n")
+    summary = {
+        "truncated": summary[:100],
+        "wrong class": summary.replace(b"reportlint.core.summary:CrossDocument", b"reportlint.core.summary:Body", 1),
+        "another type": json.dumps({"d": "reportlint.core.summary:ReportSummary", "f": [True, None, None, None, None]}).encode(),
+    }[damage]
+    entry.write_bytes(head + b"\n" + summary)
+    assert cache.lookup("ab" * 32) is not None, "without the summary the entry still serves"
+    assert cache.lookup("ab" * 32, cross_document=True) is None
+    assert len(cache.warnings) == 1 and "缓存文件已损坏" in cache.warnings[0]
+
+
+class PluginLocation(Location):
+    """A plugin's own location class (a cached plain Location would lose what it adds)."""
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: dataclasses.replace(d, location=PluginLocation(1, 1, 1, 2)),
+        lambda d: dataclasses.replace(d, start=1.5),
+        lambda d: dataclasses.replace(d, related=(Related(0, 1, "x", PluginLocation(1, 1, 1, 2)),)),
+    ],
+    ids=["a plugin's location class", "a float offset", "a related plugin location"],
+)
+def test_a_result_that_would_not_read_back_the_same_is_not_stored(tmp_path, change):
+    result = full_result()
+    odd = dataclasses.replace(result, diagnostics=(change(result.diagnostics[0]),))
+    cache = ResultCache(tmp_path / "cache")
+    cache.store("ab" * 32, odd)
+    assert cache.lookup("ab" * 32) is None and not cache.warnings
+    assert not entry_files(tmp_path / "cache")
 
 
 def test_entries_name_only_reportlints_own_dataclasses():
@@ -107,17 +277,48 @@ def test_a_key_changes_with_the_bytes_the_path_and_the_context(tmp_path):
         cache_module.Config(), [("RL601", "builtin", {"x": 1})], [("reportlint.rules", "builtin", "0.1.0")], [], False
     )
     keeps_text = RunContext.of(cache_module.Config(), [("RL601", "builtin", {})], [("reportlint.rules", "builtin", "0.1.0")], [], True)
-    path = tmp_path / "a.txt"
+    path = str(tmp_path / "a.txt")
     keys = {
         context.key(b"abc", path, "a.txt"),
         context.key(b"abd", path, "a.txt"),
-        context.key(b"abc", tmp_path / "b.txt", "b.txt"),
+        context.key(b"abc", str(tmp_path / "b.txt"), "b.txt"),
         other_plugin.key(b"abc", path, "a.txt"),
         other_option.key(b"abc", path, "a.txt"),
         keeps_text.key(b"abc", path, "a.txt"),
     }
     assert len(keys) == 6
     assert context.key(b"abc", path, "a.txt") == context.key(b"abc", path, "a.txt")
+
+
+def test_a_file_key_names_the_file_as_path_resolve_does_through_linked_folders_and_files(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_bytes(b"abc")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (real / "b.txt").symlink_to(real / "a.txt")
+    context = RunContext("context")
+    cache = ResultCache(tmp_path / "cache")
+    for path in (real / "a.txt", tmp_path / "linked" / "a.txt", real / "b.txt", tmp_path / "linked" / "b.txt"):
+        assert cache._resolve(str(path)) == str(path.resolve()), path
+        assert cache.file_key(context, path, "a.txt") == context.key(b"abc", str(path.resolve()), "a.txt")
+    os.chdir(real)
+    try:
+        assert cache._resolve("a.txt") == str((real / "a.txt").resolve())
+    finally:
+        os.chdir(tmp_path)
+
+
+def test_a_file_over_the_size_budget_or_unreadable_has_no_key(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"x" * 101)
+    (tmp_path / "small.txt").write_bytes(b"x" * 100)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    context = RunContext("context")
+    cache = ResultCache(tmp_path / "cache")
+    assert cache.file_key(context, tmp_path / "big.txt", "big.txt", max_size=100) is None
+    assert cache.file_key(context, tmp_path / "small.txt", "small.txt", max_size=100) is not None
+    assert cache.file_key(context, tmp_path / "empty.txt", "empty.txt", max_size=100) is not None
+    assert cache.file_key(context, tmp_path / "missing.txt", "missing.txt") is None
+    assert cache.file_key(context, tmp_path, "folder") is None
 
 
 # --------------------------------------------------------------------------- runs
@@ -213,7 +414,7 @@ def test_a_plugin_version_or_reportlints_version_changes_every_key(corpus, tmp_p
 def test_a_damaged_entry_is_ignored_with_a_warning_and_rebuilt(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     first, _, _ = run_with_cache([corpus], cache_dir)
-    entries = sorted(cache_dir.glob("v*/*/*.json"))
+    entries = entry_files(cache_dir)
     assert len(entries) == 4
     entries[0].write_bytes(entries[0].read_bytes()[:40])
     entries[1].write_text(json.dumps({"key": "wrong", "result": None}), encoding="utf-8")
@@ -264,6 +465,141 @@ def test_concurrent_writers_never_leave_a_partial_entry(tmp_path):
         thread.join()
     assert not errors and not cache.warnings
     assert [path.name for path in (tmp_path / "cache").rglob("*.json")] == ["0" * 62 + ".json"]
+
+
+def test_no_worker_starts_when_every_report_is_cached(corpus, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    first, _, _ = run_with_cache([corpus], cache_dir, jobs=2)
+
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a worker pool started for cached reports")
+
+    monkeypatch.setattr(runner_module, "WorkerPool", no_pool)
+    second, hits, _ = run_with_cache([corpus], cache_dir, jobs=2)
+    assert hits == 4 and second.files == first.files
+
+
+# --------------------------------------------------------------------------- batch findings
+
+
+def test_a_second_run_takes_the_batch_findings_from_the_cache(pair, tmp_path, batch_runs):
+    cache_dir = tmp_path / "cache"
+    first, _, _ = run_with_cache([pair], cache_dir, isolated=True)
+    assert len(batch_runs) == 1 and "RL701" in {diagnostic.code for diagnostic in first.diagnostics}
+    assert len(entry_files(cache_dir, ".batch")) == 1
+    second, hits, _ = run_with_cache([pair], cache_dir, isolated=True)
+    assert len(batch_runs) == 1, "the batch rules did not run again"
+    assert hits == 2 and second.files == first.files, "findings and summaries as the first run made them"
+
+
+def test_a_run_that_does_not_keep_summaries_does_not_read_them_back(pair, tmp_path, batch_runs, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    first, _, _ = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
+    assert all(result.summary.cross_document is None for result in first.files) and first.files[0].summary.year == 2020
+
+    def refused(value: object) -> object:
+        raise AssertionError("a summary was decoded")
+
+    monkeypatch.setattr(cache_module, "decode", refused)
+    second, hits, _ = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
+    assert len(batch_runs) == 1 and hits == 2 and second.files == first.files
+
+
+def test_changing_one_report_runs_the_batch_rules_again(pair, tmp_path, batch_runs):
+    cache_dir = tmp_path / "cache"
+    run_with_cache([pair], cache_dir, isolated=True)
+    report = pair / "b.txt"
+    report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    run, hits, misses = run_with_cache([pair], cache_dir, isolated=True)
+    assert (hits, misses) == (1, 1) and len(batch_runs) == 2 and "RL701" in {diagnostic.code for diagnostic in run.diagnostics}
+    run_with_cache([pair], cache_dir, isolated=True)
+    assert len(batch_runs) == 2
+
+
+def test_other_files_or_another_order_or_configuration_run_the_batch_rules_again(pair, tmp_path, batch_runs):
+    cache_dir = tmp_path / "cache"
+    run_with_cache([pair], cache_dir, isolated=True)
+    run_with_cache([pair / "b.txt", pair / "a.txt"], cache_dir, isolated=True)
+    assert len(batch_runs) == 2, "another order of the same files"
+    run_with_cache([pair / "b.txt", pair / "a.txt"], cache_dir, isolated=True)
+    assert len(batch_runs) == 2
+    (pair / "c.txt").write_text(render(SampleReport.build("T2021", 2021, SUBJECTS[1], seed=5), "tabs"), encoding="utf-8")
+    run_with_cache([pair], cache_dir, isolated=True)
+    assert len(batch_runs) == 3, "one more file"
+    (tmp_path / "reportlint.toml").write_text('ignore = ["RL603"]\n', encoding="utf-8")
+    run_with_cache([pair], cache_dir, config_file=str(tmp_path / "reportlint.toml"))
+    assert len(batch_runs) == 4, "another configuration"
+
+
+def test_stored_batch_findings_serve_a_report_checked_again_unchanged(pair, tmp_path, batch_runs):
+    cache_dir = tmp_path / "cache"
+    first, _, _ = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
+    entry_files(cache_dir)[0].unlink()
+    second, hits, misses = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
+    assert (hits, misses) == (1, 1) and len(batch_runs) == 1 and second.files == first.files
+
+
+def test_a_report_whose_check_fails_this_time_runs_the_batch_rules_again(pair, tmp_path, batch_runs, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False, jobs=1)
+    [b_entry] = [path for path in entry_files(cache_dir) if json.loads(path.read_bytes().partition(b"\n")[0])[2].endswith("b.txt")]
+    b_entry.unlink()
+    real = runner_module.Linter.lint_path
+
+    def timing_out(self, path, display):
+        if path.name != "b.txt":
+            return real(self, path, display)
+        config = self.resolver.config_for(path)
+        failure = runner_module._internal(self.rule_set(config).registry, "RL909", "检查超时")
+        return self.finish(display, path, config, None, [failure])
+
+    monkeypatch.setattr(runner_module.Linter, "lint_path", timing_out)
+    run, hits, misses = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False, jobs=1)
+    assert (hits, misses) == (2, 1), "a's entry is read again with its summary"
+    assert len(batch_runs) == 2
+    assert run.files == Runner([str(pair)], RunOptions(isolated=True, keep_summaries=False, jobs=1)).run().files
+    assert "RL701" not in {diagnostic.code for diagnostic in run.diagnostics} and "RL909" in {d.code for d in run.diagnostics}
+
+
+def test_a_damaged_batch_entry_is_ignored_with_a_warning_and_rewritten(pair, tmp_path, batch_runs):
+    cache_dir = tmp_path / "cache"
+    first, _, _ = run_with_cache([pair], cache_dir, isolated=True)
+    [entry] = entry_files(cache_dir, ".batch")
+    entry.write_bytes(entry.read_bytes().replace(b'"RL701"', b"701", 1))
+    second, _, _ = run_with_cache([pair], cache_dir, isolated=True)
+    assert len(batch_runs) == 2 and second.files == first.files
+    assert [warning for warning in second.warnings if "缓存文件已损坏" in warning and str(entry) in warning]
+    third, _, _ = run_with_cache([pair], cache_dir, isolated=True)
+    assert len(batch_runs) == 2 and not third.warnings
+
+
+def test_batch_findings_with_a_rule_failure_are_not_kept(pair, tmp_path, monkeypatch):
+    real = runner_module.batch_findings
+
+    def failing(results, *args, **kwargs):
+        found = real(results, *args, **kwargs)
+        failure = Diagnostic("RL907", "plugin-error", Severity.ERROR, "跨文档规则出错", path=results[0].path, location=Location(1, 1, 1, 1))
+        return {**found, results[0].path: [*found.get(results[0].path, ()), failure]}
+
+    monkeypatch.setattr(runner_module, "batch_findings", failing)
+    run, _, _ = run_with_cache([pair], tmp_path / "cache", isolated=True)
+    assert "RL907" in {diagnostic.code for diagnostic in run.diagnostics}
+    assert not entry_files(tmp_path / "cache", ".batch") and len(entry_files(tmp_path / "cache")) == 2
+
+
+def test_a_report_changed_while_it_was_checked_keeps_the_batch_findings_out_of_the_cache(pair, tmp_path, monkeypatch):
+    real = runner_module.Linter.lint_path
+
+    def editing(self, path, display):
+        result = real(self, path, display)
+        if path.name == "b.txt":
+            path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(runner_module.Linter, "lint_path", editing)
+    run_with_cache([pair], tmp_path / "cache", isolated=True, jobs=1)
+    assert not entry_files(tmp_path / "cache", ".batch")
+    assert len(entry_files(tmp_path / "cache")) == 2
 
 
 # --------------------------------------------------------------------------- command line

@@ -96,3 +96,21 @@ def test_exclude_globs_skip_files_when_walking(tmp_path):
     (tmp_path / "notes.csv").write_text("报告", encoding="utf-8")
     run = lint_paths([str(tmp_path)])
     assert [result.path.split("/")[-1] for result in run.files] == ["y.txt"]
+
+
+def test_the_resolver_looks_for_each_folder_s_config_once(tmp_path, monkeypatch):
+    from reportlint.run import config as config_module
+
+    (tmp_path / "reportlint.toml").write_text('select = ["RL6"]\n', encoding="utf-8")
+    town = tmp_path / "town"
+    town.mkdir()
+    (town / "reportlint.toml").write_text('select = ["RL1"]\n', encoding="utf-8")
+    looked: list = []
+    real = config_module.find_config_file
+    monkeypatch.setattr(config_module, "find_config_file", lambda start: looked.append(start) or real(start))
+    resolver = config_module.ConfigResolver(RunOptions())
+    selections = [
+        resolver.config_for(path).select for path in (tmp_path / "a.txt", town / "b.txt", tmp_path / "c.txt", town / "d.txt", town)
+    ]
+    assert selections == [("RL6",), ("RL1",), ("RL6",), ("RL1",), ("RL1",)]
+    assert looked == [tmp_path, town]

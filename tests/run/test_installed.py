@@ -67,3 +67,21 @@ def test_a_plugin_installed_or_removed_later_is_seen(site):
     shutil.rmtree(site / "reportlint-gansu-1.2.0.dist-info")  # pip uninstall
     _touch(site)
     assert not [point for point in installed_plugins("reportlint") if point.name.startswith("reportlint-")]
+
+
+def test_files_saved_in_the_current_folder_do_not_list_again_but_metadata_there_is_seen(site, monkeypatch):
+    """``python -m reportlint`` puts the current folder on ``sys.path``: it is keyed by the package metadata it holds."""
+    monkeypatch.chdir(site)
+    monkeypatch.syspath_prepend("")
+    first = installed_plugins("reportlint")
+
+    def fail(**_):
+        raise AssertionError("entry points listed again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(importlib.metadata, "entry_points", fail)
+        (site / "2023年度报告.txt").write_text("报告", encoding="utf-8")
+        _touch(site)
+        assert installed_plugins("reportlint") == first
+    _install(site, "reportlint-gansu", "1.2.0", "rl_installed_gansu")
+    assert [point.name for point in installed_plugins("reportlint") if point.name.startswith("reportlint-")] == ["reportlint-gansu"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import re
+import textwrap
 
 import pytest
 
@@ -107,3 +108,55 @@ def test_every_module_pattern_equals_what_re_compiles(store):
     assert len(found) > 80
     for name, pattern in found:
         assert pattern == re.compile(pattern.pattern, pattern.flags), f"{name}: {pattern.pattern!r}"
+
+
+WORKER_PLUGIN = textwrap.dedent('''
+    from reportlint import Rule, hookimpl
+    from reportlint.usercache.patterns import compiled
+
+
+    class FirstUsedInAWorker(Rule):
+        """Compiles a pattern the first time it checks a report (test).
+
+        反例：
+
+            （任意）
+
+        正例：
+
+            （任意）
+        """
+
+        code = "GS901"
+        name = "pattern-first-used-in-a-worker"
+        severity = "info"
+
+        def check(self, report):
+            compiled("只在检查进程中编译的模式[一-鿿]")
+            return []
+
+
+    @hookimpl
+    def reportlint_rules():
+        return [FirstUsedInAWorker]
+''')
+
+
+def test_what_a_worker_compiled_is_kept_for_the_next_run(store, tmp_path):
+    """Workers end without exit handlers: they save what they compiled when they stop."""
+    from reportlint.run import registry
+    from reportlint.run.options import RunOptions
+    from reportlint.run.runner import lint_paths
+
+    (tmp_path / "worker_patterns.py").write_text(WORKER_PLUGIN, encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('local-plugins = ["worker_patterns.py"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("兴国镇人民政府2023年政府信息公开工作年度报告\n", encoding="utf-8")
+    registry._REGISTRIES.clear()
+    try:
+        run = lint_paths([str(tmp_path / "a.txt")], RunOptions(config_file=str(tmp_path / "reportlint.toml"), select=("GS901",)))
+    finally:
+        registry._REGISTRIES.clear()
+    assert not run.diagnostics
+    assert ("只在检查进程中编译的模式[一-鿿]", 0) not in _compiled_here(), "compiled in the worker, not here"
+    patterns.PROGRAMS.reload()
+    assert patterns.PROGRAMS.get(("只在检查进程中编译的模式[一-鿿]", 0)) is not None

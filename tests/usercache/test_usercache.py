@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import marshal
+import os
+import time
+
 from reportlint import usercache
 from reportlint.core.yamlio import read_yaml
 from reportlint.places.datafile import read_division_file
+from reportlint.places.matcher import lengths_by_ending
 
 
 def test_parsed_yaml_is_kept_and_an_edited_file_is_parsed_again(cache_dir, tmp_path):
@@ -46,9 +51,22 @@ def test_values_marshal_cannot_hold_are_made_every_time(cache_dir):
 def test_the_gazetteer_columns_are_the_same_from_the_cache(cache_dir, monkeypatch):
     first = read_division_file()
     second = read_division_file()
-    assert list((cache_dir / "gazetteer").iterdir())
+    assert list((cache_dir / "gazetteer-3").iterdir())
     monkeypatch.setenv(usercache.USER_CACHE_ENV, "off")
     usercache.user_cache_dir.cache_clear()
     fresh = read_division_file()
     assert first == second == fresh
     assert len(fresh.names) > 40000
+    assert fresh.name_lengths == lengths_by_ending(fresh.names) and fresh.name_lengths["镇"][-1] == 2  # 乌镇
+
+
+def test_old_values_of_a_kind_are_removed_when_a_new_one_is_written(cache_dir):
+    usercache.cached("test", b"old", lambda: "old")
+    usercache.cached("test", b"recent", lambda: "recent")
+    files = {marshal.loads(path.read_bytes()): path for path in (cache_dir / "test").iterdir()}
+    long_ago = time.time() - usercache.MAX_AGE - 60
+    os.utime(files["old"], (long_ago, long_ago))
+    assert usercache.cached("test", b"old", lambda: "made again") == "old", "a kept value is used whatever its age"
+    usercache.cached("test", b"new", lambda: "new")
+    assert not files["old"].exists() and files["recent"].exists()
+    assert usercache.cached("test", b"old", lambda: "made again") == "made again"

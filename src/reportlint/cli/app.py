@@ -3,9 +3,12 @@
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 2 usage, configuration or internal error. The arguments and options are
 declared in :mod:`reportlint.cli.args`.
-"""
 
-from __future__ import annotations
+The annotations here are evaluated when the functions are defined (no
+``from __future__ import annotations``): typer reads every command's
+parameters at each start, and string annotations would each be compiled and
+evaluated there.
+"""
 
 import json
 import os
@@ -192,6 +195,7 @@ def check(
             stdin_filename=stdin_filename,
             timings=timings,
             file_timeout=file_timeout,
+            keep_summaries=False,  # no output shows what batch rules compared (and a cached run then need not read it back)
         )
         if show_settings:
             from reportlint.cli.settings import render_settings

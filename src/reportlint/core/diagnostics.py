@@ -58,13 +58,9 @@ class Related:
     location: Location | None = None
     path: str = ""
 
-    def __post_init__(self) -> None:
-        if type(self.path) is str:  # the other file of a cross-document finding: one string per file
-            object.__setattr__(self, "path", sys.intern(self.path))
-
     def __reduce__(self) -> tuple:
-        """Pickled as its values and rebuilt through the constructor (see :meth:`Diagnostic.__reduce__`)."""
-        return (Related, (self.start, self.end, self.message, self.location, self.path))
+        """Pickled as its values and rebuilt through the constructor, its file's name shared (see :meth:`Diagnostic.__reduce__`)."""
+        return (_related, (self.start, self.end, self.message, self.location, self.path))
 
 
 @dataclass(frozen=True)
@@ -103,41 +99,16 @@ class Diagnostic:
     fingerprint: str = ""
     origin: str = "builtin"
 
-    def __post_init__(self) -> None:
-        # What every finding of a rule or a file repeats is one string in a process, also for findings that arrive from
-        # a worker or are read back from the result cache (tens of thousands in a batch run).
-        code, name, path, origin = self.code, self.name, self.path, self.origin
-        if type(code) is str and type(name) is str and type(path) is str and type(origin) is str:
-            store, intern = object.__setattr__, sys.intern
-            store(self, "code", intern(code))
-            store(self, "name", intern(name))
-            store(self, "path", intern(path))
-            store(self, "origin", intern(origin))
-
     def __reduce__(self) -> tuple:
         """Pickled as its values and rebuilt through the constructor when results arrive from a worker.
 
         Unpickled the default way, every finding would get a dictionary of its
-        attributes (about 300 bytes) and strings of its own for its code, name
-        and file.
+        attributes (about 300 bytes) and strings of its own for its code, name,
+        file and origin, which every finding of a rule or a file repeats: they
+        are shared (interned) instead.
         """
-        return (
-            Diagnostic,
-            (
-                self.code,
-                self.name,
-                self.severity,
-                self.message,
-                self.start,
-                self.end,
-                self.related,
-                self.fix,
-                self.path,
-                self.location,
-                self.fingerprint,
-                self.origin,
-            ),
-        )
+        fields = (self.message, self.start, self.end, self.related, self.fix, self.location, self.fingerprint)
+        return (_diagnostic, (self.code, self.name, self.severity, self.path, self.origin, *fields))
 
     @property
     def family(self) -> str:
@@ -153,6 +124,35 @@ class Diagnostic:
     def with_severity(self, severity: Severity) -> Diagnostic:
         """The same finding at another severity (config overrides)."""
         return replace(self, severity=severity)
+
+
+def _interned(value: Any) -> Any:
+    """A string as the process's one copy of it (anything else as it is)."""
+    return sys.intern(value) if type(value) is str else value
+
+
+def _diagnostic(
+    code: str,
+    name: str,
+    severity: Severity,
+    path: str,
+    origin: str,
+    message: str,
+    start: int,
+    end: int,
+    related: tuple[Related, ...],
+    fix: Fix | None,
+    location: Location | None,
+    fingerprint: str,
+) -> Diagnostic:
+    """Unpickle a :class:`Diagnostic`, its code, name, file and origin shared."""
+    code, name, path, origin = _interned(code), _interned(name), _interned(path), _interned(origin)
+    return Diagnostic(code, name, severity, message, start, end, related, fix, path, location, fingerprint, origin)
+
+
+def _related(start: int, end: int, message: str, location: Location | None, path: str) -> Related:
+    """Unpickle a :class:`Related`, the name of its file shared."""
+    return Related(start, end, message, location, _interned(path))
 
 
 def fingerprint(code: str, context: str, occurrence: int) -> str:

@@ -61,6 +61,18 @@ class Location:
         return f"{base}（{self.logical}）" if self.logical else base
 
 
+_new_object = object.__new__
+
+
+def new_location(line: int, column: int, end_line: int, end_column: int, logical: str | None = None, page: int | None = None) -> Location:
+    """``Location(line, column, …)`` made without the frozen dataclass's ``__init__`` (which sets each field through
+    ``object.__setattr__``): source maps make one for every finding and every place a summary records. Equal to, and
+    indistinguishable from, one made by the constructor."""
+    location = _new_object(Location)
+    location.__dict__.update(line=line, column=column, end_line=end_line, end_column=end_column, logical=logical, page=page)
+    return location
+
+
 class SourceMap(Protocol):
     """Maps a ``[start, end)`` range of ``Document.text`` to a :class:`Location`."""
 
@@ -88,13 +100,25 @@ class LineIndex:
         return row + self._first_line, column
 
     def locate(self, start: int, end: int) -> Location:
-        """Location of a range; an empty range points at its start."""
-        line, column = self.position(start)
-        last = max(start, end - 1)
-        end_line, end_column = self.position(last)
+        """Location of a range; an empty range points at its start (what :meth:`position` gives for both ends, computed inline)."""
+        starts, size = self._line_starts, len(self._text)
+        offset = 0 if start < 0 else size if start > size else start
+        row = bisect.bisect_right(starts, offset) - 1
+        line, column = row + self._first_line, offset - starts[row] + 1
+        if not row:
+            column += self._first_column - 1
+        last = end - 1 if end - 1 > start else start
+        if last != start:
+            offset = 0 if last < 0 else size if last > size else last
+            end_row = bisect.bisect_right(starts, offset) - 1
+            end_line, end_column = end_row + self._first_line, offset - starts[end_row] + 1
+            if not end_row:
+                end_column += self._first_column - 1
+        else:
+            end_line, end_column = line, column
         if end > start:
             end_column += 1
-        return Location(line, column, end_line, end_column)
+        return new_location(line, column, end_line, end_column)
 
     def places(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int, int, int]]:
         """Each range with the numbers of its :meth:`locate`: ``(start, end, line, column, end line, end column)``.
@@ -177,7 +201,7 @@ class SegmentMap:
         end_line, end_column = max((end_line, end_column), (line, column))
         logical = segment.logical if segment else None
         page = segment.page if segment else None
-        return Location(line, column, end_line, end_column, logical, page)
+        return new_location(line, column, end_line, end_column, logical, page)
 
 
 @dataclass(frozen=True)
@@ -285,9 +309,9 @@ class Document:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`), split once for every reader and rule."""
-        from reportlint.text.segmentation import iter_lines
+        from reportlint.text.segmentation import line_spans
 
-        return tuple(iter_lines(self.text))
+        return tuple(line_spans(self.text))
 
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""
@@ -299,7 +323,7 @@ class Document:
             return None
         return self.locate(start, start if end is None else end).as_dict()
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
-        """The real tables of the document, in order."""
+        """The real tables of the document, in order (found once: the reader and many rules ask)."""
         return tuple(block for block in self.blocks if isinstance(block, Table))

@@ -30,10 +30,16 @@ first bad line for the error message.
 from __future__ import annotations
 
 import os
+from array import array
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
+from typing import overload
 
 from reportlint.places.errors import GazetteerDataError
+from reportlint.places.matcher import lengths_by_ending
 
 FORMAT_MAGIC = "reportlint gazetteer format 1"
 
@@ -42,6 +48,9 @@ DEFAULT_DATA_FILE = Path(__file__).resolve().parent / "data" / "divisions.tsv"
 
 _CODE_LENGTHS = {6, 9}
 _PARENT_CODE_LENGTHS = {0, 6}
+_CODE_WIDTH, _PARENT_CODE_WIDTH = max(_CODE_LENGTHS), max(_PARENT_CODE_LENGTHS)
+#: The shape of what :func:`_parse_division_file` returns, in the user cache's key: change it with the shape.
+_CACHED_FORMAT = 3
 _SHORTEST_NAME = 2  # a kind character and at least one more
 _LINE_SHAPE = "应为“名称<TAB>代码<TAB>上级代码”，代码为 6 或 9 位数字，上级代码为空或 6 位数字"
 
@@ -56,18 +65,74 @@ class DataFileInfo:
     authority: str
 
 
+class CodeColumn(Sequence[str]):
+    """A column of codes kept as one string, each padded with spaces to ``width`` characters.
+
+    Forty thousand separate code strings took milliseconds to load from the user
+    cache on every start, for the few dozen places a report names; one string
+    loads at once and each code is cut out of it when read.
+    """
+
+    __slots__ = ("_packed", "_width")
+
+    def __init__(self, packed: str, width: int) -> None:
+        self._packed = packed
+        self._width = width
+
+    def __len__(self) -> int:
+        return len(self._packed) // self._width
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("code column index out of range")
+        start = index * self._width
+        return self._packed[start : start + self._width].rstrip(" ")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CodeColumn):
+            return (self._packed, self._width) == (other._packed, other._width)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._packed, self._width))
+
+    def __repr__(self) -> str:
+        return f"<CodeColumn of {len(self)} codes>"
+
+
 @dataclass(frozen=True)
 class DivisionColumns:
     """The divisions of a data file as parallel columns, sorted by (name, code).
 
     ``parent_codes`` holds the explicit parent code, or "" for the natural parent
-    (see :func:`natural_parent_code`).
+    (see :func:`natural_parent_code`). ``code_order`` lists the row indices in
+    the order of their codes (codes are unique), so a code is found by binary
+    search. ``name_lengths`` is the scanner's index of the names
+    (:func:`~reportlint.places.matcher.lengths_by_ending`), kept with them.
     """
 
     info: DataFileInfo
     names: list[str]
-    codes: list[str]
-    parent_codes: list[str]
+    codes: CodeColumn
+    parent_codes: CodeColumn
+    code_order: Sequence[int]
+    name_lengths: dict[str, list[int]]
+
+    def index_of_code(self, code: str) -> int | None:
+        """The row of ``code``, or None."""
+        codes = self.codes
+        position = bisect_left(self.code_order, code, key=codes.__getitem__)
+        if position < len(self.code_order) and codes[self.code_order[position]] == code:
+            return self.code_order[position]
+        return None
 
 
 def level_from_code(code: str) -> int:
@@ -107,12 +172,27 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
         raise GazetteerDataError(f"无法读取地名数据文件 {data_path}：{error.strerror or error}") from None
     from reportlint.usercache import cached
 
-    info, names, codes, parent_codes = cached("gazetteer", data, lambda: _parse_division_file(data, data_path))
-    return DivisionColumns(info=DataFileInfo(str(data_path), *info[1:]), names=names, codes=codes, parent_codes=parent_codes)
+    info, names, codes, parent_codes, code_order, name_lengths = cached(
+        f"gazetteer-{_CACHED_FORMAT}", data, lambda: _parse_division_file(data, data_path)
+    )
+    return DivisionColumns(
+        DataFileInfo(str(data_path), *info[1:]),
+        names,
+        CodeColumn(codes, _CODE_WIDTH),
+        CodeColumn(parent_codes, _PARENT_CODE_WIDTH),
+        memoryview(code_order).cast("I"),
+        name_lengths,
+    )
 
 
-def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, str, str], list[str], list[str], list[str]]:
-    """The header facts and the sorted columns of a data file's bytes (plain data, kept in the user cache)."""
+def _parse_division_file(
+    data: bytes, data_path: Path
+) -> tuple[tuple[str, str, str, str], list[str], str, str, bytes, dict[str, list[int]]]:
+    """A data file's header facts, sorted columns, code order and names' scanner index, as plain data kept in the user cache.
+
+    Codes are packed for :class:`CodeColumn`; the code order is an array of
+    unsigned ints as bytes.
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -136,7 +216,18 @@ def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, 
         names = [names[index] for index in order]
         codes = [codes[index] for index in order]
         parent_codes = [parent_codes[index] for index in order]
-    return (info.path, info.data_as_of, info.source, info.authority), names, codes, parent_codes
+    code_order = sorted(range(len(codes)), key=codes.__getitem__)
+    for before, after in pairwise(code_order):
+        if codes[before] == codes[after]:
+            raise GazetteerDataError(f"地名数据文件 {data_path} 中代码 {codes[before]} 出现了不止一次")
+    return (
+        (info.path, info.data_as_of, info.source, info.authority),
+        names,
+        "".join(code.ljust(_CODE_WIDTH) for code in codes),
+        "".join(code.ljust(_PARENT_CODE_WIDTH) for code in parent_codes),
+        array("I", code_order).tobytes(),
+        lengths_by_ending(names),
+    )
 
 
 def _header_lines(text: str, data_path: Path) -> list[str]:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 
 from reportlint.core.values import shown
@@ -25,7 +24,7 @@ from reportlint.places.datafile import (
 )
 from reportlint.places.divisions import ExtraPlace, Place, kind_of
 from reportlint.places.errors import GazetteerDataError, GazetteerError
-from reportlint.places.matcher import NameMatcher, PlaceMention
+from reportlint.places.matcher import NameMatcher, PlaceMention, lengths_by_ending, merged_lengths
 from reportlint.places.shortnames import ShortNameIndex, short_form
 
 
@@ -43,10 +42,14 @@ class Gazetteer:
         self.info: DataFileInfo = divisions.info
         self._extra_places = tuple(extras)
         # Extra places are appended to the columns: copy them so the caller's stay as read.
+        self._divisions = divisions
         self._names = list(divisions.names) if extras else divisions.names
-        self._codes = list(divisions.codes) if extras else divisions.codes
-        self._parent_codes = list(divisions.parent_codes) if extras else divisions.parent_codes
         self._official_count = len(self._names)
+        # Extra places' codes and parent codes, after the official ones (index - official count).
+        self._extra_codes: list[str] = []
+        self._extra_parent_codes: list[str] = []
+        self._extra_code_index: dict[str, int] = {}
+        self._official_name_lengths = divisions.name_lengths
         self._places: list[Place | None] = [None] * self._official_count
         self._name_index: dict[str, int] = dict(zip(self._names, range(self._official_count), strict=True))
         self._extra_indices_by_name: dict[str, list[int]] = {}
@@ -93,7 +96,9 @@ class Gazetteer:
 
     def get(self, code: str) -> Place | None:
         """The place with this code, or None."""
-        index = self._code_index.get(code)
+        index = self._extra_code_index.get(code)
+        if index is None:
+            index = self._divisions.index_of_code(code)
         return None if index is None else self._place(index)
 
     def lookup(self, name: str) -> tuple[Place, ...]:
@@ -172,30 +177,27 @@ class Gazetteer:
 
     @cached_property
     def _matcher(self) -> NameMatcher:
-        names: Collection[str] = self._name_index
-        if self._extra_indices_by_name:
-            names = self._name_index.keys() | self._extra_indices_by_name.keys()
-        return NameMatcher(self, names)
+        if not self._extra_indices_by_name:
+            return NameMatcher(self, self._name_index, self._official_name_lengths)
+        names = self._name_index.keys() | self._extra_indices_by_name.keys()
+        return NameMatcher(self, names, merged_lengths(self._official_name_lengths, lengths_by_ending(self._extra_indices_by_name)))
 
     @cached_property
     def _short_names(self) -> ShortNameIndex:
-        county_or_above = [self._place(index) for index, code in enumerate(self._codes) if len(code) == 6]
+        county_or_above = [self._place(index) for index in range(len(self._names)) if len(self._code(index)) == 6]
         return ShortNameIndex(county_or_above, self._name_index.keys() | self._extra_indices_by_name.keys())
-
-    @cached_property
-    def _code_index(self) -> dict[str, int]:
-        index = dict(zip(self._codes, range(len(self._codes)), strict=True))
-        if len(index) != len(self._codes):
-            duplicate = next(code for code, count in Counter(self._codes).items() if count > 1)
-            raise GazetteerDataError(f"地名数据文件 {self.info.path} 中代码 {duplicate} 出现了不止一次")
-        return index
 
     @cached_property
     def _child_indices(self) -> dict[str, list[int]]:
         children: dict[str, list[int]] = {}
-        for index in sorted(range(len(self._codes)), key=self._codes.__getitem__):
+        for index in sorted(range(len(self._names)), key=self._code):
             children.setdefault(self._parent_code(index), []).append(index)
         return children
+
+    def _code(self, index: int) -> str:
+        if index >= self._official_count:
+            return self._extra_codes[index - self._official_count]
+        return self._divisions.codes[index]
 
     def _place(self, index: int) -> Place:
         """The Place at a column index, created on first use."""
@@ -204,17 +206,19 @@ class Gazetteer:
             name = self._names[index]
             level = self._level(index)
             kind = self._extra_kinds.get(index) or kind_of(name, level)
-            place = Place(self._codes[index], name, level, self._parent_code(index), kind)
+            place = Place(self._code(index), name, level, self._parent_code(index), kind)
             self._places[index] = place
         return place
 
     def _level(self, index: int) -> int:
         if index >= self._official_count:
             return self._extra_levels[index]
-        return level_from_code(self._codes[index])
+        return level_from_code(self._divisions.codes[index])
 
     def _parent_code(self, index: int) -> str:
-        return self._parent_codes[index] or natural_parent_code(self._codes[index])
+        if index >= self._official_count:
+            return self._extra_parent_codes[index - self._official_count]
+        return self._divisions.parent_codes[index] or natural_parent_code(self._divisions.codes[index])
 
     def _add_extra_place(self, extra: ExtraPlace) -> None:
         """Append one local place under its parent, with a code derived from the parent's."""
@@ -224,13 +228,13 @@ class Gazetteer:
         index = len(self._names)
         code = f"{parent.code}X{number:03d}"
         self._names.append(extra.name)
-        self._codes.append(code)
-        self._parent_codes.append(parent.code)
+        self._extra_codes.append(code)
+        self._extra_parent_codes.append(parent.code)
         self._places.append(None)
         self._extra_kinds[index] = extra.kind
         self._extra_levels[index] = min(parent.level + 1, 5)
         self._extra_indices_by_name.setdefault(extra.name, []).append(index)
-        self._code_index[code] = index
+        self._extra_code_index[code] = index
 
     def _resolve_extra_parent(self, extra: ExtraPlace) -> Place:
         """The parent an extra place names by code, by unique full name, or by a chain of full names ("秦安县兴国镇")."""

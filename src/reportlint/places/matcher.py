@@ -49,9 +49,8 @@ widths); offsets are indices into exactly the string passed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Protocol
 
 from reportlint.places.divisions import Place
@@ -93,20 +92,37 @@ class PlaceMention:
     candidates: tuple[Place, ...]
 
 
+def lengths_by_ending(names: Iterable[str]) -> dict[str, list[int]]:
+    """For each last character of a name, the lengths of the names ending in it (2 characters or more), longest first.
+
+    The scanner looks up only those substrings at each such character. The
+    gazetteer keeps this index of its data file's names in the user cache with
+    the columns, since building it touches every one of forty thousand names.
+    """
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[-1], set()).add(len(name))
+    return {ending: sorted((length for length in found if length >= 2), reverse=True) for ending, found in lengths.items()}
+
+
+def merged_lengths(*indices: Mapping[str, list[int]]) -> dict[str, list[int]]:
+    """Several :func:`lengths_by_ending` indices as one."""
+    merged: dict[str, set[int]] = {}
+    for index in indices:
+        for ending, lengths in index.items():
+            merged.setdefault(ending, set()).update(lengths)
+    return {ending: sorted(lengths, reverse=True) for ending, lengths in merged.items()}
+
+
 class NameMatcher:
     """The compiled scanner over one gazetteer's names (built once per gazetteer, lazily)."""
 
-    def __init__(self, gazetteer: PlaceIndex, names: Collection[str]) -> None:
+    def __init__(self, gazetteer: PlaceIndex, names: Collection[str], lengths: Mapping[str, list[int]] | None = None) -> None:
+        """``lengths`` is :func:`lengths_by_ending` of ``names`` when the caller has it already."""
         self._gazetteer = gazetteer
         self._names = names
-        endings = "".join(sorted(set(map(itemgetter(-1), names))))
-        self._ending_character = re.compile("[" + re.escape(endings) + "]")
-        self._longest = max(map(len, names))
-        # the lengths of the names ending in each character, longest first: only those are looked up
-        lengths: dict[str, set[int]] = {}
-        for name in names:
-            lengths.setdefault(name[-1], set()).add(len(name))
-        self._lengths = {ending: sorted((length for length in found if length >= 2), reverse=True) for ending, found in lengths.items()}
+        self._lengths = lengths_by_ending(names) if lengths is None else lengths
+        self._ending_character = re.compile("[" + re.escape("".join(sorted(self._lengths))) + "]")
         self._government_word = _literal_alternation(GOVERNMENT_WORDS)
         self._body_word = _literal_alternation(GOVERNMENT_WORDS + DEPARTMENT_WORDS)
         self._ordinary_word_names: dict[str, bool] = {}

@@ -7,14 +7,17 @@ on the whole :class:`~reportlint.core.batch.Batch` and puts each finding into
 the result of the file it points at, filtered and given its severity by that
 file's configuration, in the file's output order. Findings on reference files
 are dropped. The phase is separate from linting files, so it runs the same on
-fresh results, on results from worker processes or on cached ones.
+fresh results, on results from worker processes or on cached ones. Its two
+halves are :func:`batch_findings` (the rules) and :func:`with_batch_findings`
+(the findings put into the results): a run whose reports and configuration did
+not change takes the first half's findings from the result cache.
 """
 
 from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,7 +52,21 @@ def run_batch(
     stopwatch: Stopwatch | None = None,
     file_timeout: float | None = None,
 ) -> tuple[FileResult, ...]:
-    """The results with the batch rules' findings added (see the module docstring).
+    """The results with the batch rules' findings added (see the module docstring): :func:`batch_findings`, then :func:`with_batch_findings`."""
+    found = batch_findings(results, references, rules, registry, config_for, stopwatch, file_timeout)
+    return with_batch_findings(results, found, config_for)
+
+
+def batch_findings(
+    results: Sequence[FileResult],
+    references: Sequence[FileResult],
+    rules: Sequence[BatchRule],
+    registry: Registry,
+    config_for: Callable[[str], Config],
+    stopwatch: Stopwatch | None = None,
+    file_timeout: float | None = None,
+) -> dict[str, list[Diagnostic]]:
+    """What the batch rules found, by the path of the report each finding is on (before its configuration selects them).
 
     ``config_for`` gives the configuration of a result's path (its display path).
     Each rule runs contained (:func:`~reportlint.run.containment.run_batch_rule`):
@@ -57,10 +74,11 @@ def run_batch(
     (RL907, RL909 past its time budget, RL913) put on the first report of the
     run, so they are seen in every output without stopping the run. With a
     ``stopwatch``, each rule's time is measured as ``batch:CODE`` (within the
-    ``stage:batch`` the runner measures around the whole phase).
+    ``stage:batch`` the runner measures around the whole phase). A result cache
+    keeps what this returns (:meth:`~reportlint.run.cache.ResultCache.store_batch`).
     """
     if not rules or not needs_batch(len(results), len(references)):
-        return tuple(results)
+        return {}
     batch = Batch(
         (
             *(BatchReport(result.path, result.summary) for result in results),
@@ -93,6 +111,13 @@ def run_batch(
                 found[diagnostic.path].append(diagnostic)
         if first is not None:
             found[first].extend(_on_report(failure, first) for failure in failures)
+    return dict(found)
+
+
+def with_batch_findings(
+    results: Sequence[FileResult], found: Mapping[str, Sequence[Diagnostic]], config_for: Callable[[str], Config]
+) -> tuple[FileResult, ...]:
+    """The results with the batch findings on each added: selected, overridden and sorted by the file's configuration."""
     if not found:
         return tuple(results)
     return tuple(_with_findings(result, found.get(result.path, ()), config_for(result.path)) for result in results)

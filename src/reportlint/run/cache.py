@@ -17,11 +17,23 @@ everything its result depends on:
 A changed key is a different entry, so stale results are never served. Entries
 are written atomically (a temporary file renamed into place), so concurrent runs
 never read half an entry; an entry that cannot be read or decoded is ignored
-with a warning and rewritten. Entries are JSON that names only reportlint's own
-dataclasses and enums (never pickle: a cache folder checked into a repository
-must not run code), so whatever a :class:`FileResult` holds — findings,
-excerpts, the per-report summary, texts and tables, and fields added later —
-round-trips without this module knowing it.
+with a warning and rewritten.
+
+An entry is JSON (never pickle or marshal: a cache folder checked into a
+repository must not run code, nor crash the interpreter). Its first line is the
+result as the outputs need it — the findings, their excerpts, the report's
+identity — as plain lists read back with every type checked (:func:`_result`);
+an entry is only written when it reads back as the result it was made from. The
+rest is what batch rules compare (:class:`~reportlint.core.summary.CrossDocument`,
+most of an entry's bytes), in a self-describing form that names reportlint's own
+dataclasses and enums (:func:`encode`, as are kept texts and tables), so fields
+added to it later round-trip without this module knowing them. It is read only
+when asked for: a run whose batch findings are cached itself does not need it.
+
+The batch phase's findings are kept too (:meth:`ResultCache.store_batch`), under
+a key that digests the base configuration's context, the batch rules with their
+options and the key of every report of the run in order (:func:`batch_key`): a
+second run over the same unchanged files does not run the batch rules at all.
 """
 
 from __future__ import annotations
@@ -37,20 +49,24 @@ import os
 import shutil
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlint.core.config import Config
-from reportlint.run.results import FileResult
+from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
+from reportlint.core.model import Location, Table
+from reportlint.core.summary import CrossDocument
+from reportlint.run.results import Excerpt, FileResult, ReportSummary
 from reportlint.version import __version__
 
 #: The folder name of a cache next to the configuration (or in the current directory).
 CACHE_DIRNAME = ".reportlint_cache"
 #: Bumped when the layout of entries changes (old entries are then simply not found).
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# reportlint's result cache (https://bford.info/cachedir/)\n"
 
 
@@ -137,17 +153,32 @@ class RunContext:
         plugin_list = sorted(plugins)
         return cls(digest(CACHE_FORMAT, __version__, code_fingerprint(), config, rule_list, plugin_list, files, keep_text))
 
-    def key(self, data: bytes, path: Path, display: str) -> str:
-        """The key of one file's entry: its bytes and paths within this context."""
+    def key(self, data: bytes, resolved: str, display: str) -> str:
+        """The key of one file's entry: its bytes, its resolved path and its display path within this context."""
         content = hashlib.sha256(data).hexdigest()
-        return hashlib.sha256(f"{self.digest}\x00{content}\x00{display}\x00{path.resolve()}".encode()).hexdigest()
+        return hashlib.sha256(f"{self.digest}\x00{content}\x00{display}\x00{resolved}".encode()).hexdigest()
+
+
+def batch_key(
+    context: RunContext,
+    rules: Iterable[tuple[str, str, Mapping[str, Any]]],
+    checked: Iterable[tuple[str, str]],
+    references: Iterable[tuple[str, str]],
+) -> str:
+    """The key of a run's batch findings: the base configuration's context, the batch rules (code, origin, options), every report's (path, key) in order.
+
+    Each report's key already digests its bytes and its own configuration's
+    context; ``references`` are last year's reports (``--previous``).
+    """
+    rule_list = sorted(rules, key=lambda rule: (rule[0], rule[1]))
+    return digest("batch", context.digest, rule_list, list(checked), list(references))
 
 
 # --------------------------------------------------------------------------- the store
 
 
 class ResultCache:
-    """Lookup and store of :class:`FileResult` entries by key, in one folder.
+    """Lookup and store of :class:`FileResult` entries (and batch findings) by key, in one folder.
 
     ``warnings`` collects the entries that were found damaged (in Chinese, for
     the run's warnings); a damaged entry counts as missing and is rewritten.
@@ -159,42 +190,108 @@ class ResultCache:
         self.warnings: list[str] = []
         self.hits = 0
         self.misses = 0
+        self._folders: dict[str, str] = {}
+        self._entries = os.fspath(self.entries)
 
-    def _path(self, key: str) -> Path:
-        return self.entries / key[:2] / f"{key[2:]}.json"
+    def _path(self, key: str, suffix: str = ".json") -> str:
+        return f"{self._entries}{os.sep}{key[:2]}{os.sep}{key[2:]}{suffix}"
 
-    def lookup(self, key: str, usable: Callable[[FileResult], bool] | None = None) -> FileResult | None:
-        """The stored result of this key, or None (not stored, damaged: then a warning, or not ``usable`` for this run)."""
+    # ----- keys
+
+    def file_key(self, context: RunContext, path: Path, display: str, max_size: int | None = None) -> str | None:
+        """The key of a file's entry; None when it cannot be read or is larger than ``max_size`` (it is then checked, not cached)."""
+        name = os.fspath(path)
+        try:
+            data = _read(name, max_size)
+        except OSError:
+            return None
+        return None if data is None else context.key(data, self._resolve(name), display)
+
+    def _resolve(self, name: str) -> str:
+        """``str(Path(name).resolve())``, resolving each folder once per run (a file that is a link is resolved whole)."""
+        folder, base = os.path.split(name)
+        if base in ("", ".", "..") or os.path.islink(name):
+            return str(Path(name).resolve())
+        resolved = self._folders.get(folder)
+        if resolved is None:
+            resolved = self._folders[folder] = str(Path(folder or os.curdir).resolve())
+        return os.path.join(resolved, base)
+
+    # ----- file results
+
+    def lookup(self, key: str, cross_document: bool = False) -> FileResult | None:
+        """The stored result of this key, or None (not stored; damaged: then a warning).
+
+        With ``cross_document`` the result's summary holds what batch rules
+        compare, and an entry stored without it (by a run that did not compare
+        reports) counts as missing; without, the summary never holds it.
+        """
         path = self._path(key)
         try:
-            raw = path.read_bytes()
+            raw = _read(path) or b""
         except OSError:
             self.misses += 1
             return None
         try:
-            payload = json.loads(raw)
-            if payload.get("key") != key:
-                raise ValueError("key mismatch")
-            result = decode(payload["result"])
-            if not isinstance(result, FileResult):
-                raise ValueError("not a file result")
+            result = _entry(raw, key, cross_document)
         except Exception as error:  # any damage: ignore the entry, say so, rebuild it
             self.warnings.append(f"缓存文件已损坏，已忽略并重新检查：{path}（{type(error).__name__}）")
             self.misses += 1
             return None
-        if usable is not None and not usable(result):
+        if result is None:
             self.misses += 1
             return None
         self.hits += 1
         return result
 
     def store(self, key: str, result: FileResult) -> None:
-        """Write an entry atomically; a cache that cannot be written is skipped silently (the run's results stand)."""
-        path = self._path(key)
-        data = json.dumps({"key": key, "result": encode(result)}, ensure_ascii=False, separators=(",", ":")).encode()
+        """Write an entry atomically; a result that cannot be kept exactly, or a cache that cannot be written, is skipped silently."""
+        try:
+            data = _entry_bytes(key, result)
+        except (TypeError, ValueError, UnicodeError):  # a value the entry cannot hold: the file is simply checked again next time
+            return
+        self._write(self._path(key), data)
+
+    # ----- batch findings
+
+    def lookup_batch(self, key: str) -> dict[str, list[Diagnostic]] | None:
+        """The stored batch findings of this key (see :func:`batch_key`), or None (not stored; damaged: then a warning)."""
+        path = self._path(key, ".batch")
+        try:
+            raw = _read(path) or b""
+        except OSError:
+            return None
+        try:
+            stored = _loads(raw)
+            _expect(type(stored) is list and len(stored) == 4 and stored[:3] == [CACHE_FORMAT, "batch", key] and type(stored[3]) is list)
+            found: dict[str, list[Diagnostic]] = {}
+            for report, rows in stored[3]:
+                _expect(type(report) is str and type(rows) is list)
+                found[report] = [_diagnostic(row) for row in rows]
+        except Exception as error:  # any damage: ignore the entry, say so, run the batch rules
+            self.warnings.append(f"缓存文件已损坏，已忽略并重新检查：{path}（{type(error).__name__}）")
+            return None
+        return found
+
+    def store_batch(self, key: str, found: Mapping[str, Sequence[Diagnostic]]) -> None:
+        """Keep a run's batch findings (by report path) under ``key``; skipped silently when they cannot be kept exactly."""
+        expected = [(report, list(diagnostics)) for report, diagnostics in found.items()]
+        try:
+            data = _dumps([CACHE_FORMAT, "batch", key, [[report, [_diagnostic_row(item) for item in items]] for report, items in expected]])
+            if [(report, [_diagnostic(row) for row in rows]) for report, rows in _loads(data)[3]] != expected:
+                return  # would not read back as these findings
+        except (TypeError, ValueError, UnicodeError):
+            return
+        self._write(self._path(key, ".batch"), data)
+
+    # ----- writing
+
+    def _write(self, name: str, data: bytes) -> None:
+        """Write ``data`` atomically (a temporary file renamed into place); a cache that cannot be written is skipped silently."""
+        path = Path(name)
         try:
             self._prepare(path.parent)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
             try:
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(data)
@@ -215,6 +312,226 @@ class ResultCache:
             with contextlib.suppress(OSError):
                 (self.directory / ".gitignore").write_text("# 由 reportlint 自动创建 / created by reportlint\n*\n", encoding="utf-8")
                 tag.write_text(_TAG, encoding="utf-8")
+
+
+def _read(name: str, max_size: int | None = None) -> bytes | None:
+    """A file's bytes (with os-level calls: this runs for every file of a run), or None when it is larger than ``max_size``."""
+    handle = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(handle).st_size
+        if max_size and size > max_size:
+            return None
+        data = os.read(handle, size + 1)
+        if len(data) <= size:  # all of it (a file that grew since is read to its end)
+            return data
+        chunks = [data]
+        while chunks[-1]:
+            chunks.append(os.read(handle, 1 << 20))
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _entry_bytes(key: str, result: FileResult) -> bytes:
+    """The bytes of an entry: its first line (checked to read back as the result), then what batch rules compare, if held."""
+    head = _dumps(_result_row(key, result))
+    summary = result.summary
+    if _result(_loads(head), key) != replace(result, summary=_identity(summary), timings={}):
+        raise ValueError("the entry does not read back as the result")
+    if summary.cross_document is None:
+        return head
+    return head + b"\n" + _dumps(encode(summary.cross_document))
+
+
+def _entry(raw: bytes, key: str, cross_document: bool) -> FileResult | None:
+    """The result an entry holds (None when ``cross_document`` is asked for and the entry lacks it)."""
+    end = raw.find(b"\n")
+    row = _loads(raw if end < 0 else raw[:end])
+    if not cross_document:
+        return _result(row, key)
+    if end < 0:  # stored by a run that did not compare reports: checked again (and stored with it), unless it could not be read
+        result = _result(row, key)
+        return None if result.summary.read else result
+    facts = decode(_loads(raw[end + 1 :]))
+    _expect(type(facts) is CrossDocument)
+    return _result(row, key, facts)
+
+
+def _loads(data: bytes) -> Any:
+    """One JSON value that is all of ``data`` (UTF-8, lone surrogates kept)."""
+    text = data.decode("utf-8", "surrogatepass")
+    value, end = _DECODER.raw_decode(text)
+    _expect(end == len(text))
+    return value
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _dumps(value: Any) -> bytes:
+    """Compact JSON in UTF-8; a lone surrogate (a file name's undecodable byte) is kept as it is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8", "surrogatepass")
+
+
+def _identity(summary: ReportSummary) -> ReportSummary:
+    """The summary without what batch rules compare."""
+    return summary if summary.cross_document is None else replace(summary, cross_document=None)
+
+
+def _result_row(key: str, result: FileResult) -> list[Any]:
+    summary = result.summary
+    return [
+        CACHE_FORMAT,
+        key,
+        result.path,
+        result.format,
+        result.source_path,
+        [_diagnostic_row(diagnostic) for diagnostic in result.diagnostics],
+        [None if excerpt is None else [excerpt.line, excerpt.start, excerpt.end] for excerpt in result.excerpts],
+        [summary.read, summary.subject, summary.year, summary.template],
+        result.text,
+        encode(result.tables),
+    ]
+
+
+def _result(row: Any, key: str, facts: CrossDocument | None = None) -> FileResult:
+    """The result of an entry's first line (with ``facts``, what batch rules compare), every value's type checked.
+
+    Raises ValueError or TypeError (or KeyError) when ``row`` is not the first line of an entry of this key.
+    """
+    _expect(type(row) is list and len(row) == 10 and row[0] == CACHE_FORMAT)
+    _, stored_key, path, format_, source_path, diagnostics, excerpts, identity, text, tables = row
+    _expect(stored_key == key)
+    _expect(type(path) is str and type(diagnostics) is type(excerpts) is type(identity) is type(tables) is list)
+    _expect(_optional(format_, str) and _optional(source_path, str) and _optional(text, str))
+    read, subject, year, template = identity
+    _expect(type(read) is bool and _optional(subject, str) and _optional(year, int) and _optional(template, str))
+    decoded_tables = decode(tables) if tables else ()
+    _expect(all(type(table) is Table for table in decoded_tables))
+    return _made(
+        FileResult,
+        path=path,
+        diagnostics=tuple([_diagnostic(item) for item in diagnostics]),
+        excerpts=tuple([None if item is None else _excerpt(item) for item in excerpts]),
+        format=format_,
+        text=text,
+        summary=ReportSummary(read, subject, year, template, facts),
+        tables=decoded_tables,
+        timings={},
+        source_path=source_path,
+    )
+
+
+def _made(kind: type[_Made], **fields: Any) -> _Made:
+    """An instance of a frozen dataclass from all its fields, made as :mod:`copy` and :mod:`pickle` make one: its dict filled at once.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``,
+    a third of a cached run's reading of its entries. Only for the classes of
+    :data:`_MADE`, which have no ``__post_init__`` and no slots (a test checks it,
+    and that entries read back equal to what they were made from).
+    """
+    made = object.__new__(kind)
+    made.__dict__.update(fields)
+    return made
+
+
+def _excerpt(row: Any) -> Excerpt:
+    line, start, end = row
+    _expect(type(line) is str and type(start) is type(end) is int)
+    return _made(Excerpt, line=line, start=start, end=end)
+
+
+#: Severities by their number, as entries hold them.
+_SEVERITIES = {int(severity): severity for severity in Severity}
+
+
+def _diagnostic_row(diagnostic: Diagnostic) -> list[Any]:
+    _expect(type(diagnostic) is Diagnostic, TypeError)
+    fix = diagnostic.fix
+    _expect(fix is None or type(fix) is Fix, TypeError)
+    return [
+        diagnostic.code,
+        diagnostic.name,
+        int(diagnostic.severity),
+        diagnostic.message,
+        diagnostic.start,
+        diagnostic.end,
+        [_related_row(item) for item in diagnostic.related],
+        None if fix is None else [fix.start, fix.end, fix.replacement, fix.description],
+        diagnostic.path,
+        _location_row(diagnostic.location),
+        diagnostic.fingerprint,
+        diagnostic.origin,
+    ]
+
+
+def _diagnostic(row: Any) -> Diagnostic:
+    code, name, severity, message, start, end, related, fix, path, location, fingerprint, origin = row
+    _expect(type(code) is type(name) is type(message) is type(path) is type(fingerprint) is type(origin) is str)
+    _expect(type(severity) is type(start) is type(end) is int and type(related) is list)
+    return _made(
+        Diagnostic,
+        code=code,
+        name=name,
+        severity=_SEVERITIES[severity],
+        message=message,
+        start=start,
+        end=end,
+        related=tuple([_related(item) for item in related]),
+        fix=None if fix is None else _fix(fix),
+        path=path,
+        location=None if location is None else _location(location),
+        fingerprint=fingerprint,
+        origin=origin,
+    )
+
+
+def _related_row(related: Related) -> list[Any]:
+    _expect(type(related) is Related, TypeError)
+    return [related.start, related.end, related.message, _location_row(related.location), related.path]
+
+
+def _related(row: Any) -> Related:
+    start, end, message, location, path = row
+    _expect(type(start) is type(end) is int and type(message) is type(path) is str)
+    return _made(Related, start=start, end=end, message=message, location=None if location is None else _location(location), path=path)
+
+
+def _fix(row: Any) -> Fix:
+    start, end, replacement, description = row
+    _expect(type(start) is type(end) is int and type(replacement) is type(description) is str)
+    return _made(Fix, start=start, end=end, replacement=replacement, description=description)
+
+
+def _location_row(location: Location | None) -> list[Any] | None:
+    if location is None:
+        return None
+    _expect(type(location) is Location, TypeError)  # a plugin's own class would come back as a plain Location
+    return [location.line, location.column, location.end_line, location.end_column, location.logical, location.page]
+
+
+def _location(row: Any) -> Location:
+    line, column, end_line, end_column, logical, page = row
+    _expect(type(line) is type(column) is type(end_line) is type(end_column) is int and _optional(logical, str) and _optional(page, int))
+    return _made(Location, line=line, column=column, end_line=end_line, end_column=end_column, logical=logical, page=page)
+
+
+#: The classes :func:`_made` makes.
+_MADE = (FileResult, Diagnostic, Related, Fix, Location, Excerpt)
+_Made = TypeVar("_Made")
+
+
+def _optional(value: object, kind: type) -> bool:
+    return value is None or type(value) is kind
+
+
+def _expect(condition: bool, error: type[Exception] = ValueError) -> None:
+    """Entries are read back with every type checked: anything else is not an entry reportlint wrote."""
+    if not condition:
+        raise error("unexpected value in a cache entry")
 
 
 # --------------------------------------------------------------------------- the codec

@@ -38,7 +38,7 @@ class InstalledPlugin:
 
 def installed_plugins(group: str) -> tuple[InstalledPlugin, ...]:
     """The entry points of ``group`` in the installed distributions."""
-    state = repr((group, [(entry, _modified(entry)) for entry in sys.path])).encode()
+    state = repr((group, [(entry, _state(entry)) for entry in sys.path])).encode()
     listed = cached("entry-points", state, lambda: _list(group))
     return tuple(InstalledPlugin(name, value, version, group) for name, value, version in listed)
 
@@ -49,8 +49,15 @@ def _list(group: str) -> list[list[str]]:
     return [[point.name, point.value, getattr(getattr(point, "dist", None), "version", "") or ""] for point in entry_points(group=group)]
 
 
-def _modified(entry: str) -> int | None:
+def _state(entry: str) -> object:
+    """What changes when a package is installed in, upgraded in or removed from a ``sys.path`` entry."""
     try:
-        return os.stat(entry or ".").st_mtime_ns
+        if os.path.abspath(entry or ".") != os.getcwd():
+            return os.stat(entry).st_mtime_ns
+        with os.scandir(entry or ".") as found:
+            return sorted((item.name, item.stat().st_mtime_ns) for item in found if item.name.endswith(_METADATA_FOLDERS))
     except (OSError, ValueError):
         return None
+
+
+_METADATA_FOLDERS = (".dist-info", ".egg-info")

@@ -97,31 +97,7 @@ class Linter:
         if self.cache is None:
             return None
         config = self.resolver.config_for(path)
-        try:
-            if config.max_file_size and path.stat().st_size > config.max_file_size:
-                return None
-            data = path.read_bytes()
-        except OSError:
-            return None
-        return self.context(config).key(data, path, display)
-
-    def cached(self, path: Path, display: str) -> FileResult | None:
-        """The cached result of a file, if an entry for it as it is now exists.
-
-        The key does not depend on whether the run compares reports; an entry
-        stored by a run that did not lacks what batch rules compare, so a run that
-        does checks the file again (and stores the fuller entry under the same key).
-        """
-        key = self.cache_key(path, display)
-        compare = self.options.cross_document
-        # an entry stored by a run that did not compare reports is checked again (and stored with its summary)
-        hit = None if key is None or self.cache is None else self.cache.lookup(key, _with_facts if compare else None)
-        if hit is None:
-            return None
-        summary = hit.summary
-        if not compare and summary.cross_document is not None:
-            return replace(hit, summary=replace(summary, cross_document=None))  # as a run without the batch phase makes it
-        return hit
+        return self.cache.file_key(self.context(config), path, display, config.max_file_size or None)
 
     def _measure(self, name: str) -> AbstractContextManager[None]:
         return nullcontext() if self.stopwatch is None else self.stopwatch.measure(name)
@@ -169,7 +145,7 @@ class Linter:
             return self.out_of_memory(path, display)
         if self.stopwatch is not None:
             result = replace(result, timings=self.stopwatch.take())
-        if self.cache is not None and key is not None and _cacheable(result):
+        if self.cache is not None and key is not None and cacheable(result):
             self.cache.store(key, replace(result, timings={}))
         return result
 
@@ -299,12 +275,7 @@ def checked_document(document: Document) -> Document:
     return document
 
 
-def _with_facts(result: FileResult) -> bool:
-    """Whether a cached result serves a run that compares reports: it holds what batch rules compare (or its file could not be read)."""
-    return not result.summary.read or result.summary.cross_document is not None
-
-
-def _cacheable(result: FileResult) -> bool:
+def cacheable(result: FileResult) -> bool:
     """Whether a result may be reused: not when an internal finding (unreadable file, failing plugin, a limit) may not recur."""
     return not any(diagnostic.code.startswith("RL9") for diagnostic in result.diagnostics)
 

@@ -27,6 +27,9 @@ class RunOptions:
     previous: tuple[str, ...] = ()
     #: Whether each report's summary includes what batch rules compare (set by the runner for runs of several reports).
     cross_document: bool = False
+    #: Whether the run's results keep what batch rules compared of each report (``summary.cross_document``) after the batch
+    #: phase. No output shows it, so ``check`` does not keep it (and a cached run then does not read it back).
+    keep_summaries: bool = True
     #: The result cache's folder (see :mod:`reportlint.run.cache`); None: no cache.
     cache_dir: str | None = None
     #: Measure each stage and rule (``--timings``).

@@ -71,19 +71,13 @@ class FileResult:
     timings: Mapping[str, float] = field(default_factory=lambda: _NO_TIMINGS, compare=False)
     source_path: str | None = None
 
-    def __post_init__(self) -> None:
-        # The file's findings name it too: one string (results read back from the cache would hold one per finding).
-        if type(self.path) is str:
-            object.__setattr__(self, "path", sys.intern(self.path))
-        if type(self.format) is str:
-            object.__setattr__(self, "format", sys.intern(self.format))
-
     def __reduce__(self) -> tuple:
         """Pickled as its values and rebuilt through the constructor when it arrives from a worker.
 
         Unpickled the default way, each of a batch's thousands of results (and
         each of their findings, see :meth:`Diagnostic.__reduce__`) would get a
-        dictionary of its attributes.
+        dictionary of its attributes; its path (which its findings name too) and
+        format are shared.
         """
         timings = dict(self.timings) if self.timings else None
         fields = (self.path, self.diagnostics, self.excerpts, self.format, self.text, self.summary, self.tables, timings, self.source_path)
@@ -107,6 +101,7 @@ def _file_result(
     source_path: str | None,
 ) -> FileResult:
     """Unpickle a :class:`FileResult` (no timings: the shared empty ones)."""
+    path, format = sys.intern(path), format if format is None else sys.intern(format)
     return FileResult(path, diagnostics, excerpts, format, text, summary, tables, _NO_TIMINGS if timings is None else timings, source_path)
 
 

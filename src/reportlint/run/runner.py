@@ -14,7 +14,9 @@ The stages of :meth:`Runner.run`, each a method of its own:
 4. the batch phase (:mod:`reportlint.run.batch`), when the run compares
    reports (two or more, or last year's given with ``--previous``): last year's
    reports are summarised the same way (cached, in workers), then the batch rules
-   run once on every report's summary;
+   run once on every report's summary — unless the cache holds the findings of
+   the same batch rules on the same reports, which are then used as they are
+   (and no report's summary is read back for them);
 5. :meth:`~Runner.assemble` — the :class:`RunResult` reporters render.
 """
 
@@ -26,12 +28,14 @@ from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
+from reportlint.core.batch import BatchRule
 from reportlint.core.config import Config
-from reportlint.run.batch import needs_batch, run_batch
+from reportlint.run.batch import batch_findings, needs_batch, with_batch_findings
+from reportlint.run.cache import batch_key
 from reportlint.run.containment import watch_interrupts
 from reportlint.run.discovery import Discovery, Entry, discover
 from reportlint.run.limits import Limits
-from reportlint.run.linter import Linter, _internal
+from reportlint.run.linter import Linter, _internal, cacheable
 from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult, SkippedFile
@@ -88,25 +92,45 @@ class Runner:
         compare = bool(batch_rules) and needs_batch(len(found.entries) + (self.stdin is not None), len(previous))
         # Set before any worker starts (forked workers inherit the linter): each report's summary then holds what batch rules compare.
         self.linter.options = replace(self.linter.options, cross_document=compare)
-        results = list(self.check(found.entries, progress, stopwatch))
+        cache = self.linter.cache
+        with stopwatch.measure("stage:cache"):
+            keys, reference_keys = self.keys(found.entries), self.keys(previous)
+            key = self._batch_key(found.entries, keys, previous, reference_keys, batch_rules) if compare else None
+            stored = cache.lookup_batch(key) if cache is not None and key is not None else None
+        # Cached reports' summaries are read back only for the batch rules, or for a caller that keeps them.
+        summaries = compare and (stored is None or self.options.keep_summaries)
+        fresh: list[int] = []
+        results = list(self.check(found.entries, progress, stopwatch, keys=keys, summaries=summaries, fresh=fresh))
         if self.stdin is not None:
             from_stdin = lint_stdin(self.linter, self.stdin)
             if from_stdin is not None:
                 results.insert(0, from_stdin)
         if compare:
-            references = list(self.check(previous, None, stopwatch, reference=True))
-            with stopwatch.measure("stage:batch"):
-                results = list(
-                    run_batch(
-                        results,
-                        references,
-                        batch_rules,
-                        self.registry,
-                        self._config_for(found.entries),
-                        stopwatch,
-                        self.limits.file_timeout,
+            config_for = self._config_for(found.entries)
+            if stored is not None and not self._as_keyed(found.entries, keys, results, fresh):
+                # A report checked afresh is not the one the stored findings saw (its check failed, or it changed meanwhile).
+                stored = None
+                if not summaries:
+                    results = self._with_summaries(found.entries, keys, results, fresh)
+            if stored is None:
+                reference_fresh: list[int] = []
+                references = list(self.check(previous, None, stopwatch, reference=True, keys=reference_keys, fresh=reference_fresh))
+                with stopwatch.measure("stage:batch"):
+                    stored = batch_findings(
+                        results, references, batch_rules, self.registry, config_for, stopwatch, self.limits.file_timeout
                     )
-                )
+                if (
+                    cache is not None
+                    and key is not None
+                    and self._as_keyed(found.entries, keys, results, fresh)
+                    and self._as_keyed(previous, reference_keys, references, reference_fresh)
+                    and not any(diagnostic.code.startswith("RL9") for found_on in stored.values() for diagnostic in found_on)
+                ):
+                    cache.store_batch(key, stored)
+            with stopwatch.measure("stage:batch"):
+                results = list(with_batch_findings(results, stored, config_for))
+            if not self.options.keep_summaries:
+                results = [_without_facts(result) for result in results]
         run = self.assemble(results, found.skipped, batch=compare)
         return replace(run, timings=stopwatch.take()) if self.options.timings else run
 
@@ -159,27 +183,101 @@ class Runner:
         for entry in entries:
             linter.rule_set(linter.resolver.config_for(entry.path))
 
+    def keys(self, entries: Sequence[Entry]) -> list[str | None]:
+        """Each entry's cache key (None without a cache, for a path discovery could not use, or a file that is checked uncached)."""
+        linter = self.linter
+        if linter.cache is None:
+            return [None] * len(entries)
+        return [None if entry.problem is not None else linter.cache_key(entry.path, entry.display) for entry in entries]
+
+    def _batch_key(
+        self,
+        entries: Sequence[Entry],
+        keys: Sequence[str | None],
+        previous: Sequence[Entry],
+        reference_keys: Sequence[str | None],
+        rules: Sequence[BatchRule],
+    ) -> str | None:
+        """The key of the run's batch findings in the cache; None when they cannot be kept (standard input, a file without a key)."""
+        checked = [(entry.display, key) for entry, key in zip(entries, keys, strict=True) if key is not None]
+        references = [(entry.display, key) for entry, key in zip(previous, reference_keys, strict=True) if key is not None]
+        if self.stdin is not None or len(checked) < len(entries) or len(references) < len(previous):
+            return None
+        return batch_key(self.linter.context(self.config), ((rule.code, rule.origin, rule.config) for rule in rules), checked, references)
+
+    def _as_keyed(self, entries: Sequence[Entry], keys: Sequence[str | None], results: Sequence[FileResult], fresh: Sequence[int]) -> bool:
+        """Whether the results checked afresh are those of the files their keys name: each could be cached, and its file did not change meanwhile."""
+        linter = self.linter
+        return all(
+            cacheable(results[index]) and linter.cache_key(entries[index].path, entries[index].display) == keys[index] for index in fresh
+        )
+
+    def _with_summaries(
+        self, entries: Sequence[Entry], keys: Sequence[str | None], results: Sequence[FileResult], fresh: list[int]
+    ) -> list[FileResult]:
+        """The results with what batch rules compare read back for the cached ones (checked again when their entry lacks it).
+
+        The indices of the reports checked again are added to ``fresh``.
+        """
+        cache = self.linter.cache
+        assert cache is not None  # only a cached run reads results without their summaries
+        again = set(fresh)
+        completed = list(results)
+        missing = []
+        for index, (entry, key) in enumerate(zip(entries, keys, strict=True)):
+            if index in again or key is None:
+                continue
+            found = cache.lookup(key, cross_document=True)
+            if found is None:
+                missing.append(index)
+            else:
+                completed[index] = _with_source(found, entry)
+        rechecked = self.check([entries[index] for index in missing], keys=[keys[index] for index in missing], summaries=True)
+        for index, result in zip(missing, rechecked, strict=True):
+            completed[index] = result
+        fresh.extend(missing)
+        return completed
+
     def check(
-        self, entries: Sequence[Entry], progress: Progress | None = None, stopwatch: Stopwatch | None = None, *, reference: bool = False
+        self,
+        entries: Sequence[Entry],
+        progress: Progress | None = None,
+        stopwatch: Stopwatch | None = None,
+        *,
+        reference: bool = False,
+        keys: Sequence[str | None] | None = None,
+        summaries: bool | None = None,
+        fresh: list[int] | None = None,
     ) -> Iterator[FileResult]:
         """Every entry's result, in the entries' order: cached results are found here, workers get only the rest.
 
         ``reference`` entries (last year's reports of ``--previous``) are only summarised: no rule runs on them.
+        ``keys`` are the entries' cache keys (:meth:`keys`, computed here when not given); ``summaries`` says
+        whether cached results must hold what batch rules compare (by default, whether the run compares
+        reports); the indices of the entries checked afresh are appended to ``fresh``.
         """
         total = len(entries)
         results: dict[int, FileResult] = {}
         tasks = []
         linter = self.linter
+        cache = linter.cache
         with (stopwatch or Stopwatch()).measure("stage:cache"):
+            if keys is None:
+                keys = self.keys(entries)
+            if summaries is None:
+                summaries = linter.options.cross_document
             for index, entry in enumerate(entries):
                 if entry.problem is not None:
                     results[index] = self._problem(entry)
                     continue
-                hit = linter.cached(entry.path, entry.display) if linter.cache is not None else None
+                key = keys[index]
+                hit = cache.lookup(key, summaries) if cache is not None and key is not None else None
                 if hit is not None:
                     results[index] = hit
                 else:
                     tasks.append(Task(index, str(entry.path), entry.display, reference))
+        if fresh is not None:
+            fresh.extend(task.index for task in tasks)
         next_index = 0
         for done, (index, result) in enumerate(self._results(tasks), start=1):
             results[index] = result
@@ -236,6 +334,12 @@ class Runner:
             warnings=(*warnings, *(linter.cache.warnings if linter.cache is not None else ())),
             skipped=tuple(skipped),
         )
+
+
+def _without_facts(result: FileResult) -> FileResult:
+    """The result without what batch rules compared of its report (see :attr:`RunOptions.keep_summaries`)."""
+    summary = result.summary
+    return result if summary.cross_document is None else replace(result, summary=replace(summary, cross_document=None))
 
 
 def _with_source(result: FileResult, entry: Entry) -> FileResult:

@@ -43,6 +43,7 @@ from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.results import FileResult
 from reportlint.run.stages import BLOCK_SIZE, SharedStages, describe, mark_idle, read_shared
+from reportlint.usercache import save_interpreter_stores
 
 #: Files handed to a worker at once (fewer when the run is small, so work spreads evenly).
 MAX_CHUNK = 16
@@ -122,6 +123,8 @@ def _worker_main(connection: Connection, block: Any, options: RunOptions, limits
             connection.send(batch)
             batch, last_flush = [], time.monotonic()
     connection.close()
+    # What this worker compiled first (patterns used while checking) is kept for the next run.
+    save_interpreter_stores()
 
 
 def _private_terminal() -> int | None:

@@ -24,6 +24,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -63,7 +64,28 @@ def cached(kind: str, source: bytes, make: Callable[[], T]) -> T:
         return marshal.loads(path.read_bytes())
     value = make()
     _store(path, value)
+    _prune(path.parent, keep=path)
     return value
+
+
+#: Kept values older than this are removed when a new one of their kind is written (seconds).
+MAX_AGE = 30 * 24 * 3600
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove a kind's values written more than :data:`MAX_AGE` ago (sources edited, packages installed since).
+
+    Only runs when something new was made, so the folder does not grow with
+    every edit of a pack or every installation; a value still in use is simply
+    made again next time.
+    """
+    limit = time.time() - MAX_AGE
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.endswith(".marshal") and entry.path != str(keep):
+                with contextlib.suppress(OSError):
+                    if entry.stat().st_mtime < limit:
+                        os.unlink(entry.path)
 
 
 def _store(path: Path, value: Any) -> None:
@@ -88,20 +110,33 @@ def store(path: Path, data: bytes) -> None:
             raise
 
 
+#: Every store of the process, for :func:`save_interpreter_stores`.
+_STORES: list[InterpreterStore] = []
+
+
+def save_interpreter_stores() -> None:
+    """Write what every :class:`InterpreterStore` of this process added (for a process that ends without exit handlers)."""
+    for kept in _STORES:
+        kept.save()
+
+
 class InterpreterStore:
     """A table kept in one ``marshal`` file per interpreter (version and build) and reportlint version: read on first use, what is new written at exit.
 
     ``kind`` names the folder under the user cache. Keys and values are plain data
     or code objects. A missing or damaged file is an empty table; what this
     process adds is merged with what other processes wrote meanwhile and written
-    atomically when the process ends (forked workers, which end with ``os._exit``,
-    write nothing: their parent has compiled what they use).
+    atomically when the process ends. Forked workers end with ``os._exit``, which
+    runs no exit handlers: they call :func:`save_interpreter_stores` when they
+    stop, since what they compiled (patterns first used while checking a file)
+    their parent never saw.
     """
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self._kept: dict[Any, Any] | None = None
         self._new: dict[Any, Any] = {}
+        _STORES.append(self)
 
     def path(self) -> Path | None:
         """The file of this interpreter's table, or None when the user cache is off."""

@@ -62,3 +62,14 @@ def test_a_province_adds_words_without_code(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("    words: [某某娱乐]\n", ""), encoding="utf-8")
     with pytest.raises(YamlError, match="blocklist 规则需要 words"):
         load_pack(path)
+
+
+def test_longest_word_wins_whether_or_not_it_has_letters_with_case(tmp_path):
+    path = tmp_path / "spam.yaml"
+    path.write_text(
+        "pack: spam\nrules:\n  - code: GS901\n    name: more-spam\n    type: blocklist\n"
+        '    message: "可疑用语“{match}”，共 {count} 处"\n    words: [某某娱乐, 某某娱乐城Vip]\n',
+        encoding="utf-8",
+    )
+    [rule] = load_pack(path).rules
+    assert found(TITLE + "欢迎光临某某娱乐城ＶＩＰ，某某娱乐。\n", rule) == [("GS901", 2, 5, "可疑用语“某某娱乐城ＶＩＰ”，共 2 处")]

@@ -35,10 +35,10 @@ from typing import TYPE_CHECKING
 from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 from reportlint.core.model import Document, Heading, Paragraph, Suppression
 from reportlint.loaders import Loader
-from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table
 from reportlint.loaders.directives import parse_directive
 from reportlint.loaders.docx.positions import CellOrigin, ParagraphPositions, TextPositions
-from reportlint.loaders.docx.styles import Numbering, StyleSheet, WordNames, attribute_number, parse_xml
+from reportlint.loaders.docx.styles import STYLE_CHUNK, Numbering, StyleSheet, WordNames, attribute_number, parse_xml
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.sources import Source, SourceError, format_size
 
@@ -95,6 +95,20 @@ class WordPackage:
         """The bytes of a part related to the main document (``styles``, ``numbering``, ``comments``), if present."""
         return _read_part(self._archive, self._related.get(kind), self._limit)
 
+    def part_chunks(self, kind: str, size: int) -> Iterator[bytes]:
+        """The bytes of a related part as they decompress, ``size`` at a time (nothing when it is absent).
+
+        For a reader that may find what it needs before the end (a style near the
+        start of ``styles.xml``): the rest is never decompressed. Errors are raised
+        as :meth:`part` raises them, when the damaged or oversized bytes are reached.
+        """
+        path = self._related.get(kind)
+        if path is not None:
+            try:
+                yield from _part_chunks(self._archive, path, self._limit, size)
+            except KeyError:
+                return
+
     def part_path(self, kind: str) -> str | None:
         """The path in the package of a part related to the main document, if present."""
         return self._related.get(kind)
@@ -138,41 +152,42 @@ def _read_part(archive: zipfile.ZipFile, path: str | None, limit: int | None) ->
     """A part's bytes; ``None`` when absent. A damaged zip entry raises RL904, one larger than ``limit`` RL911."""
     if path is None:
         return None
-    chunks = []
+    try:
+        return b"".join(_part_chunks(archive, path, limit, _CHUNK))
+    except KeyError:
+        return None
+
+
+def _part_chunks(archive: zipfile.ZipFile, path: str, limit: int | None, size: int) -> Iterator[bytes]:
+    """A part's bytes as they decompress, ``size`` at a time; ``KeyError`` when absent, RL904/RL911 as for :func:`_read_part`."""
     total = 0
     try:
         with archive.open(path) as stream:
-            while chunk := stream.read(_CHUNK):
+            while chunk := stream.read(size):
                 total += len(chunk)
                 if limit is not None and total > limit:
                     raise SourceError(
                         "RL911",
                         f"文档的 {path} 部分解压后超过 {format_size(limit)}（配置项 max-file-size），没有检查：文件可能是损坏的或恶意构造的压缩包",
                     )
-                chunks.append(chunk)
-    except KeyError:
-        return None
+                yield chunk
     except _READ_ERRORS:
         raise SourceError("RL904", _CORRUPT_ZIP) from None
-    return b"".join(chunks)
 
 
-@dataclass(frozen=True)
-class WordParagraph:
-    """A paragraph's visible text (stripped), its heading level by style, its text boxes, and what positions were asked for."""
-
-    text: str
-    heading: int | None
-    text_boxes: tuple[_Element, ...]
-    positions: ParagraphPositions | None = None
+#: A paragraph read: its visible text (stripped), its heading level by style, its text boxes and,
+#: when asked for, its positions. A plain tuple: a report has hundreds of paragraphs, one in each cell.
+WordParagraph = tuple[str, "int | None", "list[_Element]", "ParagraphPositions | None"]
 
 
 class ParagraphReader:
     """Reads the visible text of ``w:p`` elements, list labels included, in document order.
 
     Written for speed (a report has thousands of paragraphs and runs): children
-    are scanned once rather than searched with ``find``, and the check for a
-    feature the document does not use (hidden text) is skipped.
+    are scanned once rather than searched with ``find`` (lxml's searches cost
+    more than a scan of a few children), runs are read in the paragraph's loop,
+    a style's heading level is worked out once, and the check for a feature the
+    document does not use (hidden text) is skipped.
     """
 
     def __init__(
@@ -193,9 +208,10 @@ class ParagraphReader:
         self._content_wrappers = {w.sdt: w.sdtContent, w.ruby: w.rubyBase, _ALTERNATE_CONTENT: _CHOICE}
         self._characters = {w.tab: "\t", w.ptab: "\t", w.br: "\n", w.cr: "\n", w.noBreakHyphen: "-"}
         self._box_holders = frozenset((w.drawing, w.pict, w.object, _ALTERNATE_CONTENT))
+        self._headings: dict[tuple[str | None, int | None], int | None] = {}
 
     def read(self, paragraph: _Element) -> WordParagraph:
-        """The paragraph's text, heading level and text boxes."""
+        """The paragraph's text, heading level, text boxes and positions."""
         w = self._w
         style = outline = number_id = None
         level = 0
@@ -212,18 +228,22 @@ class ParagraphReader:
                             number_id = part.get(w.val)
                         elif part.tag == w.ilvl:
                             level = attribute_number(part.get(w.val), 0)
-        if number_id is None and style is not None:
-            number_id, level = self._styles.numbering(style) or (None, 0)
-        label = self._numbering.label(number_id, level) if number_id not in (None, "0") else ""
-        pieces: list[str] = [label]
+            if number_id is None and style is not None:
+                number_id, level = self._styles.numbering(style) or (None, 0)
+        pieces: list[str] = [self._numbering.label(number_id, level)] if number_id is not None and number_id != "0" else []
         boxes: list[_Element] = []
         self._read_runs(paragraph, pieces, boxes)
-        heading = self._styles.heading_level(style, outline)
+        heading = None
+        if style is not None or outline is not None:
+            key = (style, outline)
+            if key not in self._headings:
+                self._headings[key] = self._styles.heading_level(style, outline)
+            heading = self._headings[key]
         raw = "".join(pieces)
         text = raw.strip()
         if self._found_origins or self._found_marks:
-            return WordParagraph(text, heading, tuple(boxes), self._positions(pieces, raw, text))
-        return WordParagraph(text, heading, tuple(boxes))
+            return text, heading, boxes, self._positions(pieces, raw, text)
+        return text, heading, boxes, None
 
     def _positions(self, pieces: list[str], raw: str, text: str) -> ParagraphPositions:
         """The recorded origins and marks of the paragraph just read, as offsets in its stripped text."""
@@ -241,10 +261,24 @@ class ParagraphReader:
 
     def _read_runs(self, container: _Element, pieces: list[str], boxes: list[_Element]) -> None:
         w = self._w
+        run_tag, text_tag = w.r, w.t
         for child in container:
             tag = child.tag
-            if tag == w.r:
-                self._read_run(child, pieces, boxes)
+            if tag == run_tag:
+                if self._has_hidden_text and self._is_hidden(child):
+                    continue
+                for part in child:
+                    part_tag = part.tag
+                    if part_tag == text_tag:
+                        pieces.append(part.text or "")
+                        if self._track_text:
+                            self._found_origins.append((len(pieces) - 1, part))
+                    elif part_tag in self._characters:
+                        pieces.append(self._characters[part_tag])
+                    elif part_tag == w.sym:
+                        pieces.append(_symbol(part.get(w.char)))
+                    elif part_tag in self._box_holders:
+                        boxes.extend(text_boxes(part, w))
             elif tag in self._transparent:
                 self._read_runs(child, pieces, boxes)
             elif tag in self._content_wrappers:
@@ -256,31 +290,20 @@ class ParagraphReader:
             elif tag in self._marks:
                 self._found_marks.append((len(pieces), self._marks[tag], child.get(w.id) or ""))
 
-    def _read_run(self, run: _Element, pieces: list[str], boxes: list[_Element]) -> None:
+    def _is_hidden(self, run: _Element) -> bool:
+        """Whether a run's properties hide it (``w:vanish`` not turned off)."""
         w = self._w
-        if self._has_hidden_text and len(run) and run[0].tag == w.rPr:
-            hidden = run[0].find(w.vanish)
-            if hidden is not None and hidden.get(w.val) not in _FALSE:
-                return
-        for child in run:
-            tag = child.tag
-            if tag == w.t:
-                pieces.append(child.text or "")
-                if self._track_text:
-                    self._found_origins.append((len(pieces) - 1, child))
-            elif tag in self._characters:
-                pieces.append(self._characters[tag])
-            elif tag == w.sym:
-                pieces.append(_symbol(child.get(w.char)))
-            elif tag in self._box_holders:
-                boxes.extend(text_boxes(child, w))
+        if not len(run) or run[0].tag != w.rPr:
+            return False
+        hidden = run[0].find(w.vanish)
+        return hidden is not None and hidden.get(w.val) not in _FALSE
 
 
 def _symbol(code: str | None) -> str:
-    """The character of a ``w:sym``; symbol-font glyphs (private use area) are left out."""
+    """The character of a ``w:sym``; symbol-font glyphs (private use area) and values past Unicode are left out."""
     try:
         character = chr(int(code or "", 16))
-    except ValueError:
+    except (ValueError, OverflowError):
         return ""
     return "" if "\ue000" <= character <= "\uf8ff" else character
 
@@ -336,79 +359,96 @@ class BodyReader:
 
     def _paragraph(self, paragraph: WordParagraph, in_text_box: bool) -> None:
         builder = self._builder
-        if paragraph.positions is not None and self._positions is not None and not paragraph.text:
-            self._positions.add_paragraph(builder.offset, paragraph.positions)  # marks in an empty paragraph
-        if paragraph.text:
+        text, heading, boxes, positions = paragraph
+        if positions is not None and self._positions is not None and not text:
+            self._positions.add_paragraph(builder.offset, positions)  # marks in an empty paragraph
+        if text:
             self._paragraph_count += 1
             first = not builder.blocks
             start = builder.start_block()
-            if paragraph.positions is not None and self._positions is not None:
-                self._positions.add_paragraph(start, paragraph.positions)
-            place = f"第{self._paragraph_count}段" + ("（文本框）" if in_text_box else "")
-            builder.write_located(paragraph.text, place)
-            level = paragraph.heading or (1 if first and is_title(paragraph.text) else numbered_heading_level(paragraph.text))
+            if positions is not None and self._positions is not None:
+                self._positions.add_paragraph(start, positions)
+            builder.write_located(text, ("第{}段（文本框）" if in_text_box else "第{}段", (self._paragraph_count,)))
+            level = heading or (1 if first and is_title(text) else numbered_heading_level(text))
             builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
-        for box in paragraph.text_boxes:
+        for box in boxes:
             self.read_blocks(box, in_text_box=True)
 
     def _table(self, table: _Element, in_text_box: bool) -> None:
         grid = place_cells(table, self._w)
-        if grid.is_layout or table.find(".//" + self._w.tbl) is not None:
+        if grid.is_layout or _holds(table, self._w.tbl):
             for placed in grid.cells:
                 self.read_blocks(placed.content, in_text_box)
             return
         write_table(self._builder, grid, self._write_cell)
 
-    def _write_cell(self, cell: _Element, logical: str) -> None:
+    def _write_cell(self, cell: _Element, logical: Place) -> None:
         """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces."""
         lines: list[WordParagraph] = []
         self._cell_lines(cell, lines)
         start = self._builder.offset
-        text = "\n".join(line.text.replace("\t", " ") for line in lines)
+        if len(lines) == 1:
+            text = lines[0][0]
+            if "\t" in text:
+                text = text.replace("\t", " ")
+        else:
+            text = "\n".join(line[0].replace("\t", " ") for line in lines)
         if self._positions is not None:
             offset = start
-            for line in lines:
-                if line.positions is not None:
-                    self._positions.add_paragraph(offset, line.positions)
-                offset += len(line.text) + 1
+            for line_text, _, _, positions in lines:
+                if positions is not None:
+                    self._positions.add_paragraph(offset, positions)
+                offset += len(line_text) + 1
             if self._positions.text:
                 self._positions.cells.append(CellOrigin(start, start + len(text), cell))
         self._builder.write_located(text, logical)
 
     def _cell_lines(self, container: _Element, lines: list[WordParagraph]) -> None:
+        """The paragraphs with text of a cell (or of a text box or content control in it), in reading order."""
+        paragraph_tag = self._w.p
+        read = self._paragraphs.read
         for child in container:
-            if child.tag == self._w.p:
-                paragraph = self._paragraphs.read(child)
-                if paragraph.text:
+            tag = child.tag
+            if tag == paragraph_tag:
+                paragraph = read(child)
+                if paragraph[0]:
                     lines.append(paragraph)
-                for box in paragraph.text_boxes:
+                for box in paragraph[2]:
                     self._cell_lines(box, lines)
-            elif child.tag in self._wrappers:
+            elif tag in self._wrappers:
                 content = self._unwrapped(child)
                 if content is not None:
                     self._cell_lines(content, lines)
+
+
+def _holds(element: _Element, tag: str) -> bool:
+    """Whether an element has a descendant ``tag``."""
+    return any(True for _ in element.iterdescendants(tag))
 
 
 def _children(container: _Element, tag: str, w: WordNames) -> list[_Element]:
     """Children ``w:tag`` of a table or row, looking through content controls and custom XML."""
     found = []
     for child in container:
-        if child.tag == tag:
+        child_tag = child.tag
+        if child_tag == tag:
             found.append(child)
-        elif child.tag == w.sdt:
+        elif child_tag == w.sdt:
             content = child.find(w.sdtContent)
             if content is not None:
                 found.extend(_children(content, tag, w))
-        elif child.tag == w.customXml:
+        elif child_tag == w.customXml:
             found.extend(_children(child, tag, w))
     return found
 
 
 def _properties(element: _Element, tag: str) -> _Element | None:
     """An element's properties child (``w:trPr``, ``w:tcPr``), which the schema puts first or nearly."""
-    for child in element[:2]:
-        if child.tag == tag:
-            return child
+    count = len(element)
+    if count and element[0].tag == tag:
+        return element[0]
+    if count > 1 and element[1].tag == tag:
+        return element[1]
     return None
 
 
@@ -422,26 +462,30 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
     placed: list[PlacedCell[_Element]] = []
     open_merges: dict[int, int] = {}  # grid column → index in placed of the vertical merge open there
     column_count = 0
+    cell_properties, grid_span, vertical_merge, horizontal_merge, value = w.tcPr, w.gridSpan, w.vMerge, w.hMerge, w.val
     rows = _children(table, w.tr, w)
     for row, tr in enumerate(rows):
-        column = min(attribute_number(w.value(_properties(tr, w.trPr), "gridBefore"), 0), MAX_SPAN)
+        row_properties = _properties(tr, w.trPr)
+        column = 0 if row_properties is None else min(attribute_number(w.value(row_properties, "gridBefore"), 0), MAX_SPAN)
         continued: dict[int, int] = {}
         row_first = len(placed)
         for tc in _children(tr, w.tc, w):
             colspan, vertical, horizontal = 1, None, None
-            properties = _properties(tc, w.tcPr)
-            for setting in properties if properties is not None else ():
-                if setting.tag == w.gridSpan:
-                    colspan = max(1, min(attribute_number(setting.get(w.val), 1), MAX_SPAN))
-                elif setting.tag == w.vMerge:
-                    vertical = setting.get(w.val, "continue")
-                elif setting.tag == w.hMerge:
-                    horizontal = setting.get(w.val, "continue")
+            properties = _properties(tc, cell_properties)
+            if properties is not None:
+                for setting in properties:
+                    tag = setting.tag
+                    if tag == grid_span:
+                        colspan = max(1, min(attribute_number(setting.get(value), 1), MAX_SPAN))
+                    elif tag == vertical_merge:
+                        vertical = setting.get(value, "continue")
+                    elif tag == horizontal_merge:
+                        horizontal = setting.get(value, "continue")
             if horizontal == "continue" and len(placed) > row_first:
-                placed[-1] = replace(placed[-1], colspan=placed[-1].colspan + colspan)
+                placed[-1] = placed[-1]._replace(colspan=placed[-1].colspan + colspan)
             elif vertical == "continue" and column in open_merges:
                 merged = open_merges[column]
-                placed[merged] = replace(placed[merged], rowspan=placed[merged].rowspan + 1)
+                placed[merged] = placed[merged]._replace(rowspan=placed[merged].rowspan + 1)
                 continued[column] = merged
             else:
                 placed.append(PlacedCell(row, column, 1, colspan, tc))
@@ -489,7 +533,7 @@ def read_word(source: Source, track_text: bool = False) -> WordReading:
         )
         positions = TextPositions(text=track_text, comments=has_comments) if track_text or has_comments else None
         has_hidden_text = next(body.iter(w.vanish), None) is not None
-        styles = StyleSheet(lambda: package.part("styles"), w)
+        styles = StyleSheet(lambda: package.part_chunks("styles", STYLE_CHUNK), w)
         numbering = Numbering(lambda: package.part("numbering"), w)
         paragraphs = ParagraphReader(w, styles, numbering, has_hidden_text, positions)
         BodyReader(w, paragraphs, builder, positions).read_blocks(body)

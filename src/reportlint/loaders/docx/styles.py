@@ -11,9 +11,9 @@ report's visible numbering in ``Document.text``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import CHINESE_DIGITS, chinese_numeral
@@ -74,17 +74,25 @@ class ParagraphStyle:
     numbering: tuple[str, int] | None  # (numId, ilvl)
 
 
+#: Bytes of ``styles.xml`` decompressed at a time while looking for a style.
+STYLE_CHUNK = 32 * 1024
+
+
 class StyleSheet:
     """Paragraph styles of a document (``styles.xml``), for heading levels and inherited numbering.
 
     Only the styles a document uses are parsed, each on its own when first
-    asked for: ``styles.xml`` is often far larger than the document (350 KB in
-    Word's default template) and parsing all of it would dominate loading.
+    asked for, and ``styles.xml`` is decompressed only as far as they are found:
+    it is often far larger than the document (350 KB in Word's default
+    template, the paragraph styles near its start) and reading or parsing all
+    of it would dominate loading. ``read`` gives the part's bytes a chunk at a time.
     """
 
-    def __init__(self, read: Callable[[], bytes | None], w: WordNames) -> None:
+    def __init__(self, read: Callable[[], Iterator[bytes]], w: WordNames) -> None:
         self._read = read
-        self._data: bytes | None = None
+        self._chunks: Iterator[bytes] | None = None
+        self._data = b""
+        self._complete = False
         self._w = w
         self._styles: dict[str, ParagraphStyle | None] = {}
 
@@ -93,31 +101,64 @@ class StyleSheet:
             self._styles[style_id] = self._read_style(style_id)
         return self._styles[style_id]
 
+    def _more(self) -> bool:
+        """Decompress the next chunk of the part; False at its end."""
+        if self._chunks is None:
+            self._chunks = self._read()
+        chunk = next(self._chunks, None) if not self._complete else None
+        if chunk is None:
+            self._complete = True
+            return False
+        self._data += chunk
+        return True
+
     def _read_style(self, style_id: str) -> ParagraphStyle | None:
-        """Find the ``w:style`` element with this id in the raw part and parse it alone."""
-        if self._data is None:
-            self._data = self._read() or b""
-        data = self._data
-        start_tag = _STYLES_START_TAG.search(data)
-        if start_tag is None or start_tag.group(0).endswith(b"/>"):
-            return None
-        prefix = start_tag.group(1) + b":" if start_tag.group(1) else b""
-        style_open, style_close = b"<" + prefix + b"style", b"</" + prefix + b"style>"
+        """Find the ``w:style`` element with this id in the raw part and parse it alone.
+
+        What is found in the part's beginning is what the whole part gives (the
+        first match of each search), so decompressing stops there.
+        """
         escaped = style_id.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;").encode("utf-8")
-        for quote in (b'"', b"'"):
-            found = data.find(b"styleId=" + quote + escaped + quote)
-            if found >= 0:
+        while True:
+            located = self._locate(escaped)
+            if located is not None or not self._more():
                 break
-        else:
+        if not located:  # None (not found in the whole part) or () (found, unusable)
             return None
-        start = data.rfind(style_open, 0, found)
-        end = data.find(style_close, found)
-        if start < 0 or end < 0 or b">" in data[start:found]:
-            return None
-        root = parse_xml(start_tag.group(0) + data[start : end + len(style_close)] + b"</" + prefix + b"styles>")
+        styles_tag, prefix, start, end = located
+        data = self._data
+        root = parse_xml(styles_tag + data[start:end] + b"</" + prefix + b"styles>")
         if root is None or not len(root):
             return None
         return self._paragraph_style(root[0])
+
+    def _locate(self, escaped_id: bytes) -> tuple[bytes, bytes, int, int] | tuple[()] | None:
+        """The styles start tag, its prefix and the byte range of the style with this id in what is decompressed so far.
+
+        ``()`` when the part shows there is no usable style with the id, ``None`` when more of the part is needed.
+        """
+        data, complete = self._data, self._complete
+        start_tag = _STYLES_START_TAG.search(data)
+        if start_tag is None:
+            return () if complete else None
+        if start_tag.group(0).endswith(b"/>"):
+            return ()
+        prefix = start_tag.group(1) + b":" if start_tag.group(1) else b""
+        style_open, style_close = b"<" + prefix + b"style", b"</" + prefix + b"style>"
+        found = data.find(b'styleId="' + escaped_id + b'"')
+        if found < 0:
+            if not complete:  # a double-quoted id later in the part would come before a single-quoted one here
+                return None
+            found = data.find(b"styleId='" + escaped_id + b"'")
+            if found < 0:
+                return ()
+        start = data.rfind(style_open, 0, found)
+        end = data.find(style_close, found)
+        if end < 0 and not complete:
+            return None
+        if start < 0 or end < 0 or b">" in data[start:found]:
+            return ()
+        return start_tag.group(0), prefix, start, end + len(style_close)
 
     def _paragraph_style(self, style: _Element) -> ParagraphStyle | None:
         w = self._w
@@ -335,6 +376,10 @@ def format_number(value: int, number_format: str) -> str:
     return _FORMATS.get(number_format, str)(value)
 
 
+@overload
+def attribute_number(value: str | None, default: int) -> int: ...
+@overload
+def attribute_number(value: str | None, default: None = None) -> int | None: ...
 def attribute_number(value: str | None, default: int | None = None) -> int | None:
     """A non-negative whole-number attribute value (``w:val="2"``, ASCII digits, capped at :data:`MAX_ATTRIBUTE`), or ``default``."""
     return whole_number(value, default, MAX_ATTRIBUTE)

@@ -18,6 +18,7 @@ block after it (:mod:`reportlint.loaders.directives`).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
-from reportlint.loaders.building import MAX_SPAN, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table
 from reportlint.loaders.directives import comment_suppressions
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.loaders.html.content import (
@@ -136,6 +137,9 @@ ANCHOR_KEY_LENGTH = 12
 #: A page whose lines are this long on average has lost its line breaks: its paragraphs are numbered for users.
 MINIFIED_LINE_LENGTH = 2000
 ANCHOR_SEARCH_WINDOW = 20000
+#: The part of a word searched for: after any leading entity characters, up to :data:`ANCHOR_KEY_LENGTH` others.
+_ENTITY_CLASS = "".join(re.escape(character) for character in sorted(_ENTITY_CHARACTERS))
+_ANCHOR_KEY = compiled(f"[{_ENTITY_CLASS}]*([^{_ENTITY_CLASS}]{{1,{ANCHOR_KEY_LENGTH}}})")
 
 
 class SourcePositions:
@@ -154,28 +158,23 @@ class SourcePositions:
 
     def locate(self, word: str, line: int) -> tuple[int, int]:
         """1-based (line, column) in the source of a word whose element starts on ``line``."""
-        lead = 0
-        while lead < len(word) and word[lead] in _ENTITY_CHARACTERS:
-            lead += 1
-        key_end = lead
-        while key_end < len(word) and key_end - lead < ANCHOR_KEY_LENGTH and word[key_end] not in _ENTITY_CHARACTERS:
-            key_end += 1
-        if key_end > lead:
-            line_start = self._line_starts[min(line, len(self._line_starts)) - 1]
-            found = self._find_in_text(word[lead:key_end], max(self._cursor, line_start))
+        key = _ANCHOR_KEY.match(word)
+        if key is not None:
+            lead, key_end = key.span(1)
+            line_starts, html = self._line_starts, self._html
+            origin = line_starts[(line if line < len(line_starts) else len(line_starts)) - 1]
+            origin = max(origin, self._cursor)
+            # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style).
+            searched, limit = key.group(1), origin + ANCHOR_SEARCH_WINDOW
+            found = html.find(searched, origin, limit)
+            while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
+                found = html.find(searched, found + 1, limit)
             if found >= 0:
                 self._cursor = found + key_end - lead
-                row = bisect.bisect_right(self._line_starts, found) - 1
-                return row + 1, max(1, found - self._line_starts[row] + 1 - lead)
+                row = bisect.bisect_right(line_starts, found) - 1
+                column = found - line_starts[row] + 1 - lead
+                return row + 1, column if column > 1 else 1
         return line, 1
-
-    def _find_in_text(self, key: str, origin: int) -> int:
-        """The first place of ``key`` after ``origin`` that is text, not inside a tag (``#000`` in a style)."""
-        html, limit = self._html, origin + ANCHOR_SEARCH_WINDOW
-        found = html.find(key, origin, limit)
-        while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
-            found = html.find(key, found + 1, limit)
-        return found
 
 
 class Word(NamedTuple):
@@ -200,15 +199,20 @@ class TextLine(NamedTuple):
 
 
 class CellText(NamedTuple):
-    """The lines of one table cell and the source line of its ``<td>``."""
+    """One table cell: its lines, the source line of its ``<td>`` and its text (lines joined by newlines).
+
+    The usual cell, one word, has no lines: ``word_at`` is the word's (line, column) in the source.
+    """
 
     lines: tuple[TextLine, ...]
     line: int
+    text: str
+    word_at: tuple[int, int] | None = None
 
-    @property
-    def text(self) -> str:
-        """The cell's text, lines joined by newlines."""
-        return "\n".join(line.text for line in self.lines)
+    @classmethod
+    def of(cls, lines: tuple[TextLine, ...], line: int) -> CellText:
+        """The cell holding ``lines``."""
+        return cls(lines, line, "\n".join(text_line.text for text_line in lines))
 
 
 @dataclass(frozen=True)
@@ -351,13 +355,22 @@ class PageReader:
             flow.end_line()
             return
         cells = []
+        positions = self._positions
+        table_line = table.sourceline or 1
         for placed in grid.cells:
-            cell_flow = Flow(self._positions)
-            line = placed.content.sourceline or table.sourceline or 1
-            self._inline(placed.content, cell_flow, line, False, False)
-            cell_flow.end_line()
-            lines = tuple(item for item in cell_flow.items if isinstance(item, TextLine))
-            cells.append(PlacedCell(placed.row, placed.column, placed.rowspan, placed.colspan, CellText(lines, line)))
+            element = placed.content
+            line = element.sourceline or table_line
+            text = element.text
+            if not len(element) and not (text and _COLLAPSIBLE_INSIDE.search(text.strip())):
+                # The usual cell, one run of text (or none): what a Flow makes of it, without the Flow.
+                stripped = text.strip() if text else ""
+                cell = CellText((), line, stripped, positions.locate(stripped, line)) if stripped else CellText((), line, "")
+            else:
+                cell_flow = Flow(positions)
+                self._inline(element, cell_flow, line, False, False)
+                cell_flow.end_line()
+                cell = CellText.of(tuple(item for item in cell_flow.items if isinstance(item, TextLine)), line)
+            cells.append(PlacedCell(placed.row, placed.column, placed.rowspan, placed.colspan, cell))
         flow.add_table(PageTable(TableGrid(tuple(cells), grid.row_count, grid.column_count)))
 
 
@@ -372,10 +385,8 @@ def _table_rows(table: HtmlElement) -> Iterator[list[HtmlElement]]:
                     yield [cell for cell in row if cell.tag in ("td", "th")]
 
 
-def _span(value: str | None, limit: int) -> int:
+def _span(value: str, limit: int) -> int:
     """A rowspan/colspan attribute as a count in ``1..limit``; 0 means "to the end" as in HTML."""
-    if value is None:
-        return 1
     digits = _LEADING_NUMBER.match(value)
     span = whole_number(digits.group(1)) if digits else None
     if span is None:
@@ -385,17 +396,21 @@ def _span(value: str | None, limit: int) -> int:
 
 def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]:
     """Place HTML cells on the table grid: each cell takes the first free column of its row."""
+    # Grid positions covered by a cell from a row above: a cell's own row is passed by moving right.
     occupied: set[tuple[int, int]] = set()
     placed: list[PlacedCell[HtmlElement]] = []
     column_count = 0
     for row, cells in enumerate(rows):
         column = 0
+        rows_left = len(rows) - row
         for cell in cells:
-            while (row, column) in occupied:
+            while occupied and (row, column) in occupied:
                 column += 1
-            rowspan = _span(cell.get("rowspan"), len(rows) - row)
-            colspan = _span(cell.get("colspan"), MAX_SPAN)
-            occupied.update((row + down, column + right) for down in range(rowspan) for right in range(colspan))
+            rowspan_value, colspan_value = cell.get("rowspan"), cell.get("colspan")
+            rowspan = 1 if rowspan_value is None else _span(rowspan_value, rows_left)
+            colspan = 1 if colspan_value is None else _span(colspan_value, MAX_SPAN)
+            if rowspan > 1:
+                occupied.update((row + down, column + right) for down in range(1, rowspan) for right in range(colspan))
             placed.append(PlacedCell(row, column, rowspan, colspan, cell))
             column += colspan
             column_count = max(column_count, column)
@@ -430,9 +445,10 @@ class HtmlLoader(Loader):
         _write_items(builder, title_items, title=True, numbered=numbered)
         title_end = builder.offset
         _write_items(builder, reader.read(content.root), title=False, numbered=numbered)
-        text = builder.text()
-        report_characters = len("".join(text[title_end:].split()))
-        if not report_characters or (not content.has_sections and report_characters < MIN_UNSTRUCTURED_CHARS):
+        report = builder.text()[title_end:]
+        if not report or report.isspace():
+            raise SourceError("RL906", NO_REPORT_MESSAGE)
+        if not content.has_sections and len("".join(report.split())) < MIN_UNSTRUCTURED_CHARS:
             raise SourceError("RL906", NO_REPORT_MESSAGE)
         loaded = builder.document(source, self.format, encoding=encoding, metadata=metadata)
         suppressions = comment_suppressions(html, loaded.text, loaded.blocks, loaded.source_map, "网页注释")
@@ -481,24 +497,26 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
     for item in items:
         if isinstance(item, PageTable):
             if not is_metadata_table([placed.content.text for placed in item.grid.cells]):
-                write_table(builder, item.grid, lambda cell, logical: _write_cell(builder, cell, logical))
+                write_table(builder, item.grid, functools.partial(_write_cell, builder))
             continue
         text = item.text
         if is_chrome_line(text, item.link_share):
             continue
         first = not builder.blocks
         start = builder.start_block()
-        logical = None
+        logical: Place | None = None
         if numbered is not None:
             numbered[0] += 1
-            logical = f"第{numbered[0]}段"
+            logical = ("第{}段", (numbered[0],))
         _write_words(builder, item.words, logical)
         level = 1 if title or (first and is_title(text)) else item.heading or numbered_heading_level(text)
         builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
 
 
-def _write_cell(builder: TextBuilder, cell: CellText, logical: str) -> None:
-    if not cell.lines:
+def _write_cell(builder: TextBuilder, cell: CellText, logical: Place) -> None:
+    if cell.word_at is not None:
+        builder.write_from_source(cell.text, *cell.word_at, logical)
+    elif not cell.lines:
         builder.write_from_source("", cell.line, 1, logical)
     for index, line in enumerate(cell.lines):
         if index:
@@ -506,7 +524,7 @@ def _write_cell(builder: TextBuilder, cell: CellText, logical: str) -> None:
         _write_words(builder, line.words, logical)
 
 
-def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | None) -> None:
+def _write_words(builder: TextBuilder, words: Sequence[Word], logical: str | Place | None) -> None:
     for word in words:
         if word.line is None:
             builder.write(word.text)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.core.model import Document, Paragraph
 from reportlint.loaders import Loader
-from reportlint.loaders.building import TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import Place, TableGrid, TextBuilder, place_text, write_table
 from reportlint.loaders.pdf.furniture import without_furniture
 from reportlint.loaders.pdf.glyphs import SPACING_GAP, Glyph, cell_text, is_chinese, join_lines
 from reportlint.loaders.pdf.grids import RuledGrid, find_grids
@@ -265,8 +265,8 @@ class PdfLoader(Loader):
             pdf.close()
         builder = TextBuilder()
 
-        def write_cell(cell: CellText, logical: str) -> None:
-            builder.write_located(cell.text, f"第{cell.page}页 {logical}", cell.page)
+        def write_cell(cell: CellText, logical: Place) -> None:
+            builder.write_located(cell.text, f"第{cell.page}页 {place_text(logical)}", cell.page)
 
         pages = without_furniture(pages)
         for block in paragraphs(_reading_order(pages)):

@@ -131,7 +131,7 @@ def _spans_down(above: PlacedCell[CellText], below: PlacedCell[CellText], last: 
 def _carried_on(above: PlacedCell[CellText], below: PlacedCell[CellText], offset: int) -> PlacedCell[CellText]:
     """The cell above a page break extended over the cell below it (whose rows move down by ``offset``)."""
     text = join_lines(above.content.text, below.content.text)
-    return replace(above, rowspan=offset + below.row + below.rowspan - above.row, content=replace(above.content, text=text))
+    return above._replace(rowspan=offset + below.row + below.rowspan - above.row, content=replace(above.content, text=text))
 
 
 def _placed(cell: PieceCell, columns: Sequence[float]) -> PlacedCell[CellText]:

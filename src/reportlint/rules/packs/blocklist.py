@@ -35,7 +35,10 @@ class BlocklistRule(PackRule):
         import regex
 
         folded = sorted({fold_width(word).lower() for word in words}, key=len, reverse=True)
-        return {"compiled": regex.compile("|".join(regex.escape(word) for word in folded), regex.IGNORECASE)}
+        # Only words with letters that have a case need the case-insensitive engine (compiling every Han
+        # character case-insensitively costs ten times more); each keeps its place in the alternation.
+        alternatives = (f"(?i:{regex.escape(word)})" if _has_case(word) else regex.escape(word) for word in folded)
+        return {"compiled": regex.compile("|".join(alternatives))}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
@@ -49,3 +52,8 @@ class BlocklistRule(PackRule):
             first.start(),
             first.end(),
         )
+
+
+def _has_case(word: str) -> bool:
+    """Whether some character of ``word`` has another case (a letter that case-insensitive matching could change)."""
+    return any(character.lower() != character.upper() or character.casefold() != character for character in word)
