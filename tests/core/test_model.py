@@ -75,3 +75,15 @@ def test_a_line_index_locates_both_ends_by_their_positions(text, first_line, fir
     located = index.locate(start, end)
     assert located == expected
     assert repr(located) == repr(expected) and hash(located) == hash(expected)
+
+
+def test_line_index_places_are_the_numbers_of_locate():
+    text = "第一行\n政府信息公开 公开工作\r\n\n第三行"
+    for index in (LineIndex(text), LineIndex(text, first_line=5, first_column=3)):
+        spans = [(start, end) for start in range(-1, len(text) + 2) for end in range(start - 1, len(text) + 3)]
+        expected = [
+            (start, end, location.line, location.column, location.end_line, location.end_column)
+            for start, end in spans
+            for location in [index.locate(start, end)]
+        ]
+        assert index.places(spans) == expected

@@ -10,7 +10,7 @@ block, row and cell carries its ``[start, end)`` range in that string. The
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -41,6 +41,10 @@ class Location:
     end_column: int
     logical: str | None = None
     page: int | None = None
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its six values and rebuilt through the constructor (results travel from worker processes by the thousand)."""
+        return (Location, (self.line, self.column, self.end_line, self.end_column, self.logical, self.page))
 
     def as_dict(self) -> dict[str, int | str]:
         """The location as JSON: 1-based lines and columns (characters as columns), ``logical`` and ``page`` when known."""
@@ -115,6 +119,25 @@ class LineIndex:
         if end > start:
             end_column += 1
         return new_location(line, column, end_line, end_column)
+
+    def places(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int, int, int]]:
+        """Each range with the numbers of its :meth:`locate`: ``(start, end, line, column, end line, end column)``.
+
+        For many ranges at once (a report summary's cells and paragraphs), without making a :class:`Location` each.
+        """
+        starts, length = self._line_starts, len(self._text)
+        first_line, shift = self._first_line, self._first_column - 1
+        found: list[tuple[int, int, int, int, int, int]] = []
+        for start, end in spans:
+            first = 0 if start < 0 else length if start > length else start  # position(start)
+            last = start if end <= start else end - 1  # the last character (an empty range: its start)
+            last = 0 if last < 0 else length if last > length else last
+            row = bisect.bisect_right(starts, first) - 1
+            end_row = bisect.bisect_right(starts, last) - 1
+            column = first - starts[row] + 1 + (shift if row == 0 else 0)
+            end_column = last - starts[end_row] + 1 + (shift if end_row == 0 else 0) + (1 if end > start else 0)
+            found.append((start, end, row + first_line, column, end_row + first_line, end_column))
+        return found
 
 
 @dataclass(frozen=True)
