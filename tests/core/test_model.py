@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reportlint.core.model import LineIndex, Segment, SegmentMap
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.core.model import LineIndex, Location, Segment, SegmentMap
 from reportlint.text.normalize import normalize
 
 
@@ -61,3 +64,26 @@ def test_a_documents_lines_are_split_once_and_shared_with_its_report():
     assert document.lines is document.lines
     report = registry.report(document, Config(), Path("r.txt"))
     assert report.lines is document.lines
+
+
+@given(st.text(alphabet="ab\n", max_size=15), st.integers(1, 3), st.integers(1, 3), st.integers(-3, 18), st.integers(-3, 18))
+def test_a_line_index_locates_both_ends_by_their_positions(text, first_line, first_column, start, end):
+    index = LineIndex(text, first_line, first_column)
+    line, column = index.position(start)
+    end_line, end_column = index.position(max(start, end - 1))
+    expected = Location(line, column, end_line, end_column + (1 if end > start else 0))
+    located = index.locate(start, end)
+    assert located == expected
+    assert repr(located) == repr(expected) and hash(located) == hash(expected)
+
+
+def test_line_index_places_are_the_numbers_of_locate():
+    text = "第一行\n政府信息公开 公开工作\r\n\n第三行"
+    for index in (LineIndex(text), LineIndex(text, first_line=5, first_column=3)):
+        spans = [(start, end) for start in range(-1, len(text) + 2) for end in range(start - 1, len(text) + 3)]
+        expected = [
+            (start, end, location.line, location.column, location.end_line, location.end_column)
+            for start, end in spans
+            for location in [index.locate(start, end)]
+        ]
+        assert index.places(spans) == expected

@@ -8,7 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from reportlint.rules import rl1_title, rl6_wording
 from reportlint.rules.rl6_wording import (
     BareSelfReference,
     EnumerationSequence,
@@ -20,6 +23,7 @@ from reportlint.rules.rl6_wording import (
     reportlint_rules,
 )
 from reportlint.run.linter import lint_text
+from reportlint.text.chars import HAN
 
 TOWNSHIP = "某县兴国镇2021年政府信息公开工作年度报告\n一、总体情况\n"
 DEPARTMENT = "某县交通运输局2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -316,3 +320,21 @@ def test_numbering_outside_recognised_sections_checks_only_inline_lists():
     text = "某镇年度工作情况\n一、本年新收\n二、上年结转\n三、本年度办理结果\n一、主动公开\n四、结转下年度\n四、其他\n主要做法：一是加强领导；三是完善制度。\n"
     [diagnostic] = lint_text(text, rules=[EnumerationSequence])
     assert text[diagnostic.start : diagnostic.end] == "三是"
+
+
+#: Patterns rewritten to open with a character (the engine then skips the other positions), with their former forms.
+_FORMER_FORMS = {
+    rl6_wording._YEAR_WITHOUT_NIAN: re.compile(
+        f"(?=[12])(?:^|(?<=[，。；：、,;:\\s]))((?:19[89]|20[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])",
+        re.MULTILINE,
+    ),
+    rl6_wording._BARE_COUNT: re.compile(f"(?=\\d)(?<=[{HAN}])(\\d+)(?=[，。；、,;])"),
+    rl1_title._YEAR_WITHOUT_NIAN: re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*(?:政府|信息|政务|工作))"),
+}
+
+
+@given(st.text(alphabet="1290845 年度政府工作中，。;\n\t一", max_size=24), st.integers(0, 24), st.integers(0, 24))
+def test_rewritten_patterns_match_as_their_former_forms(text, start, end):
+    for pattern, former in _FORMER_FORMS.items():
+        found = [(match.span(), match.groups()) for match in pattern.finditer(text, start, end)]
+        assert found == [(match.span(), match.groups()) for match in former.finditer(text, start, end)], (pattern.pattern, text)

@@ -158,3 +158,40 @@ def test_body_names_with_and_without_their_parents_are_one_body():
     assert names.canonical("秦安县兴国镇") == names.canonical("兴国镇") == names.canonical("天水市秦安县兴国镇人民政府")
     assert names.canonical("七里墩街道办事处") == names.canonical("秦州区七里墩街道")
     assert names.canonical("东乡县交通运输局") != names.canonical("洪江区交通运输局")
+
+
+def test_of_one_bodys_reports_with_the_copy_the_finding_names_the_checked_then_the_later_year(tmp_path):
+    copied = own_report(0).sections["s1"][1]
+
+    def with_copy(report: SampleReport) -> SampleReport:
+        return report.with_section("s1", [report.sections["s1"][0], copied])
+
+    reports = {"a.txt": own_report(0), "b-2020.txt": with_copy(own_report(1, year=2020)), "b-2021.txt": with_copy(own_report(1, year=2021))}
+    found, paths, _ = copies(tmp_path / "together", reports)
+    [named] = [d for d in found if d.path.endswith("a.txt")]
+    assert [related.path for related in named.related] == [paths["b-2021.txt"].as_posix()], "one finding per body: its later year"
+    assert "2021年度报告" in named.message
+    assert sorted(d.path.rsplit("/", 1)[-1] for d in found) == ["a.txt", "b-2020.txt", "b-2021.txt"]
+
+    # The later year given only for reference (--previous): the checked report of that body is named instead.
+    checked = write_reports(tmp_path / "checked", {name: reports[name] for name in ("a.txt", "b-2020.txt")})
+    previous = write_reports(tmp_path / "previous", {"b-2021.txt": reports["b-2021.txt"]})
+    run = lint_batch([tmp_path / "checked"], previous=[tmp_path / "previous"], select=["RL704"])
+    [named] = [d for d in run.diagnostics if d.path.endswith("a.txt")]
+    assert [related.path for related in named.related] == [checked["b-2020.txt"].as_posix()]
+    assert all(not d.path.startswith(str(previous["b-2021.txt"].parent)) for d in run.diagnostics)
+
+
+def test_the_closer_copy_is_named_before_a_later_year(tmp_path):
+    copied = OWN_WORDS[0] + OWN_WORDS[1]
+    near = copied.replace("星期一", "星期二")  # one character changed: nearly the same
+    reports = {
+        "a.txt": own_report(0).with_section("s1", [copied]),
+        "b-2020.txt": own_report(1, year=2020).with_section("s1", [copied]),
+        "b-2021.txt": own_report(1, year=2021).with_section("s1", [near]),
+    }
+    found, paths, _ = copies(tmp_path, reports)
+    by_file = {d.path.rsplit("/", 1)[-1]: d for d in found}
+    assert "段落几乎相同" in by_file["b-2021.txt"].message, "the later year's paragraph is a copy too"
+    named = by_file["a.txt"]
+    assert [related.path for related in named.related] == [paths["b-2020.txt"].as_posix()] and "的段落相同" in named.message

@@ -363,6 +363,13 @@ def test_command_line_selection_is_part_of_the_key(corpus, tmp_path):
     assert {diagnostic.code for diagnostic in run.diagnostics} == {"GS101"}
 
 
+def test_the_number_of_jobs_is_not_part_of_the_key(corpus, tmp_path):
+    cache_dir = tmp_path / "cache"
+    run_with_cache([corpus], cache_dir, jobs=1)
+    _, hits, misses = run_with_cache([corpus], cache_dir, jobs=2)
+    assert (hits, misses) == (4, 0)
+
+
 def test_changing_a_rule_pack_rechecks_every_report(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     run_with_cache([corpus], cache_dir)

@@ -1,10 +1,14 @@
-"""The per-report summary's text machinery (the summaries themselves are compared in tests/acceptance and tests/run/test_compare.py)."""
+"""The per-report summary's text machinery and places (the summaries themselves are compared in tests/acceptance and tests/run/test_compare.py)."""
 
 from __future__ import annotations
 
 import re
 
-from reportlint.run.summary import _longest_first
+from reportlint.core.report import Report
+from reportlint.run.linter import Linter
+from reportlint.run.options import RunOptions
+from reportlint.run.summary import _longest_first, compared_facts
+from reportlint.testing.reports import SUBJECTS, SampleReport, write_reports
 
 
 def test_template_wording_pattern_takes_the_longest_phrase_at_each_position():
@@ -16,3 +20,20 @@ def test_template_wording_pattern_takes_the_longest_phrase_at_each_position():
     alternation = re.compile("|".join(sorted(phrases, key=len, reverse=True)))
     assert [match.span() for match in pattern.finditer(text)] == [match.span() for match in alternation.finditer(text)]
     assert _longest_first([]) == ""
+
+
+def test_every_place_of_a_summary_is_where_its_document_locates_it(tmp_path):
+    report = SampleReport.build("T2021", 2021, SUBJECTS[0], seed=1)
+    paths = write_reports(tmp_path, {f"report{suffix}": report for suffix in (".txt", ".md", ".html", ".docx")})
+    linter = Linter(RunOptions(isolated=True, cross_document=True))
+    widths = {}
+    for name, path in paths.items():
+        loaded = linter.read(path, name)
+        assert isinstance(loaded, Report)
+        facts = compared_facts(loaded)
+        assert facts.cells is not None and facts.paragraphs is not None and facts.sections is not None
+        for places in (facts.cells.places, facts.paragraphs.places, facts.sections.places):
+            for index in range(len(places)):
+                assert places.location(index) == loaded.document.locate(*places.offsets(index)), (name, index)
+        widths[name] = facts.cells.places.width
+    assert widths["report.txt"] == 4, "a text file's cells are each on one line: four numbers a place"

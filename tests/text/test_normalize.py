@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from reportlint.text.normalize import normalize
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.text.chars import HAN
+from reportlint.text.normalize import _PINYIN_ANNOTATION, PINYIN_TONE_VOWELS, fold_width, normalize
 
 
 @pytest.mark.parametrize(
@@ -37,3 +42,16 @@ def test_fold_width_changes_only_folded_characters():
 
     assert fold_width("（１２）：“公开”　‘文件’\u00a0ａＢ") == "(12):\"公开\" '文件' aB"
     assert fold_width("政府信息公开工作，年度报告。") == "政府信息公开工作,年度报告。"  # 。 is not a full-width ASCII form
+
+
+@given(st.text(alphabet="拖镇()zhènüa 。", max_size=24))
+def test_pinyin_annotations_match_as_with_the_look_behind_first(text):
+    before = re.compile(f"(?<=[{HAN}])\\([a-zü]{{0,5}}[{PINYIN_TONE_VOWELS}][a-zü]{{0,5}}\\)")
+    assert [match.span() for match in _PINYIN_ANNOTATION.finditer(text)] == [match.span() for match in before.finditer(text)]
+
+
+@given(st.text(alphabet="（）“”‘’：，　ａＡ!(a 中", max_size=24))
+def test_width_folding_maps_every_character_as_the_table_says(text):
+    from reportlint.text.normalize import _FOLDED
+
+    assert fold_width(text) == "".join(_FOLDED.get(char, char) for char in text)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reportlint.text.dates import find_date_range, find_dates
-from reportlint.text.segmentation import Span, bracketed, iter_lines
+from reportlint.text.normalize import has_traditional, normalize
+from reportlint.text.segmentation import Span, bracketed, iter_lines, iter_sentences, line_spans, paragraph_spans, sentence_spans
 
 
 def test_spans_are_small_named_tuples():
@@ -30,3 +34,80 @@ def test_dates_in_a_range_see_the_character_before_it():
     period = "本报告所列数据的统计期限自2021年1月1日起至12月31日止。"
     found = find_date_range(period, 5, len(period))
     assert found is not None and (found.first.raw, found.last.raw, found.last.year) == ("2021年1月1日", "12月31日", 2021)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "一",
+                "公开",
+                "。",
+                "！",
+                "？",
+                "；",
+                "：",
+                "，",
+                "!",
+                ";",
+                "\t",
+                " ",
+                "\u3000",
+                "\r",
+                "\n",
+                "（zhèn）",
+                "镇(zhèn)",
+                "??",
+                "“",
+                "”",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_folding_keeps_the_paragraphs_of_a_text_in_simplified_script(pieces):
+    # Report.normalized_paragraphs reuses the text's paragraphs unless the text was converted from traditional script
+    text = "".join(pieces)
+    assert not has_traditional(text)
+    normalized = normalize(text)
+    assert paragraph_spans(normalized, line_spans(normalized)) == paragraph_spans(text, line_spans(text))
+
+
+def _lines_one_by_one(text: str) -> list[Span]:
+    """Lines as a loop over ``split`` finds them (what :func:`line_spans` computes from the lengths)."""
+    spans, position = [], 0
+    for line in text.split("\n"):
+        spans.append(Span(position, position + len(line.rstrip("\r") if line.endswith("\r") else line)))
+        position += len(line) + 1
+    return spans
+
+
+def _sentences_char_by_char(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences as a loop over every character of each paragraph finds them (what :func:`sentence_spans` computes)."""
+    end = len(text) if end is None else end
+    found = []
+    for paragraph in paragraph_spans(text, line_spans(text)):
+        if paragraph.end <= start or paragraph.start >= end or "\t" in text[paragraph.start : paragraph.end]:
+            continue
+        cuts = [index + 1 for index in range(paragraph.start, paragraph.end) if text[index] in "。！？!?"]
+        for left, right in zip([paragraph.start, *cuts], [*cuts, paragraph.end], strict=True):
+            while left < right and text[left].isspace():
+                left += 1
+            while right > left and text[right - 1].isspace():
+                right -= 1
+            if left < right and right > start and left < end:
+                found.append(Span(left, right))
+    return found
+
+
+_PIECES = st.sampled_from(
+    ["一", "公开", "。", "！", "？", "!", "?", "；", "：", "，", "\t", " ", "\u3000", "\u00a0", "\x85", "\r", "\n", "\r\n"]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join), st.integers(-2, 45), st.integers(-2, 45))
+def test_lines_and_sentences_are_what_a_loop_over_characters_finds(text, start, end):
+    assert line_spans(text) == _lines_one_by_one(text)
+    assert sentence_spans(text) == _sentences_char_by_char(text)
+    assert sentence_spans(text, start, end) == _sentences_char_by_char(text, start, end)
+    assert list(iter_sentences(text, start)) == _sentences_char_by_char(text, start)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any
@@ -57,6 +58,10 @@ class Related:
     location: Location | None = None
     path: str = ""
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor, its file's name shared (see :meth:`Diagnostic.__reduce__`)."""
+        return (_related, (self.start, self.end, self.message, self.location, self.path))
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -66,6 +71,10 @@ class Fix:
     end: int
     replacement: str
     description: str = ""
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor (see :meth:`Diagnostic.__reduce__`)."""
+        return (Fix, (self.start, self.end, self.replacement, self.description))
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,17 @@ class Diagnostic:
     fingerprint: str = ""
     origin: str = "builtin"
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor when results arrive from a worker.
+
+        Unpickled the default way, every finding would get a dictionary of its
+        attributes (about 300 bytes) and strings of its own for its code, name,
+        file and origin, which every finding of a rule or a file repeats: they
+        are shared (interned) instead.
+        """
+        fields = (self.message, self.start, self.end, self.related, self.fix, self.location, self.fingerprint)
+        return (_diagnostic, (self.code, self.name, self.severity, self.path, self.origin, *fields))
+
     @property
     def family(self) -> str:
         """The rule family prefix, e.g. ``RL6`` for ``RL601``."""
@@ -104,6 +124,35 @@ class Diagnostic:
     def with_severity(self, severity: Severity) -> Diagnostic:
         """The same finding at another severity (config overrides)."""
         return replace(self, severity=severity)
+
+
+def _interned(value: Any) -> Any:
+    """A string as the process's one copy of it (anything else as it is)."""
+    return sys.intern(value) if type(value) is str else value
+
+
+def _diagnostic(
+    code: str,
+    name: str,
+    severity: Severity,
+    path: str,
+    origin: str,
+    message: str,
+    start: int,
+    end: int,
+    related: tuple[Related, ...],
+    fix: Fix | None,
+    location: Location | None,
+    fingerprint: str,
+) -> Diagnostic:
+    """Unpickle a :class:`Diagnostic`, its code, name, file and origin shared."""
+    code, name, path, origin = _interned(code), _interned(name), _interned(path), _interned(origin)
+    return Diagnostic(code, name, severity, message, start, end, related, fix, path, location, fingerprint, origin)
+
+
+def _related(start: int, end: int, message: str, location: Location | None, path: str) -> Related:
+    """Unpickle a :class:`Related`, the name of its file shared."""
+    return Related(start, end, message, location, _interned(path))
 
 
 def fingerprint(code: str, context: str, occurrence: int) -> str:

@@ -10,7 +10,7 @@ block, row and cell carries its ``[start, end)`` range in that string. The
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -42,6 +42,10 @@ class Location:
     logical: str | None = None
     page: int | None = None
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its six values and rebuilt through the constructor (results travel from worker processes by the thousand)."""
+        return (Location, (self.line, self.column, self.end_line, self.end_column, self.logical, self.page))
+
     def as_dict(self) -> dict[str, int | str]:
         """The location as JSON: 1-based lines and columns (characters as columns), ``logical`` and ``page`` when known."""
         data: dict[str, int | str] = {"line": self.line, "column": self.column, "end_line": self.end_line, "end_column": self.end_column}
@@ -55,6 +59,18 @@ class Location:
         """A short human description: ``12:5`` or ``12:5（第2页）``."""
         base = f"{self.line}:{self.column}"
         return f"{base}（{self.logical}）" if self.logical else base
+
+
+_new_object = object.__new__
+
+
+def new_location(line: int, column: int, end_line: int, end_column: int, logical: str | None = None, page: int | None = None) -> Location:
+    """``Location(line, column, …)`` made without the frozen dataclass's ``__init__`` (which sets each field through
+    ``object.__setattr__``): source maps make one for every finding and every place a summary records. Equal to, and
+    indistinguishable from, one made by the constructor."""
+    location = _new_object(Location)
+    location.__dict__.update(line=line, column=column, end_line=end_line, end_column=end_column, logical=logical, page=page)
+    return location
 
 
 class SourceMap(Protocol):
@@ -84,13 +100,44 @@ class LineIndex:
         return row + self._first_line, column
 
     def locate(self, start: int, end: int) -> Location:
-        """Location of a range; an empty range points at its start."""
-        line, column = self.position(start)
-        last = max(start, end - 1)
-        end_line, end_column = self.position(last)
+        """Location of a range; an empty range points at its start (what :meth:`position` gives for both ends, computed inline)."""
+        starts, size = self._line_starts, len(self._text)
+        offset = 0 if start < 0 else size if start > size else start
+        row = bisect.bisect_right(starts, offset) - 1
+        line, column = row + self._first_line, offset - starts[row] + 1
+        if not row:
+            column += self._first_column - 1
+        last = end - 1 if end - 1 > start else start
+        if last != start:
+            offset = 0 if last < 0 else size if last > size else last
+            end_row = bisect.bisect_right(starts, offset) - 1
+            end_line, end_column = end_row + self._first_line, offset - starts[end_row] + 1
+            if not end_row:
+                end_column += self._first_column - 1
+        else:
+            end_line, end_column = line, column
         if end > start:
             end_column += 1
-        return Location(line, column, end_line, end_column)
+        return new_location(line, column, end_line, end_column)
+
+    def places(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int, int, int]]:
+        """Each range with the numbers of its :meth:`locate`: ``(start, end, line, column, end line, end column)``.
+
+        For many ranges at once (a report summary's cells and paragraphs), without making a :class:`Location` each.
+        """
+        starts, length = self._line_starts, len(self._text)
+        first_line, shift = self._first_line, self._first_column - 1
+        found: list[tuple[int, int, int, int, int, int]] = []
+        for start, end in spans:
+            first = 0 if start < 0 else length if start > length else start  # position(start)
+            last = start if end <= start else end - 1  # the last character (an empty range: its start)
+            last = 0 if last < 0 else length if last > length else last
+            row = bisect.bisect_right(starts, first) - 1
+            end_row = bisect.bisect_right(starts, last) - 1
+            column = first - starts[row] + 1 + (shift if row == 0 else 0)
+            end_column = last - starts[end_row] + 1 + (shift if end_row == 0 else 0) + (1 if end > start else 0)
+            found.append((start, end, row + first_line, column, end_row + first_line, end_column))
+        return found
 
 
 @dataclass(frozen=True)
@@ -154,7 +201,7 @@ class SegmentMap:
         end_line, end_column = max((end_line, end_column), (line, column))
         logical = segment.logical if segment else None
         page = segment.page if segment else None
-        return Location(line, column, end_line, end_column, logical, page)
+        return new_location(line, column, end_line, end_column, logical, page)
 
 
 @dataclass(frozen=True)
@@ -262,9 +309,9 @@ class Document:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line, without its newline (the same in :attr:`text` and :attr:`normalized`), split once for every reader and rule."""
-        from reportlint.text.segmentation import iter_lines
+        from reportlint.text.segmentation import line_spans
 
-        return tuple(iter_lines(self.text))
+        return tuple(line_spans(self.text))
 
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""
@@ -276,7 +323,7 @@ class Document:
             return None
         return self.locate(start, start if end is None else end).as_dict()
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
-        """The real tables of the document, in order."""
+        """The real tables of the document, in order (found once: the reader and many rules ask)."""
         return tuple(block for block in self.blocks if isinstance(block, Table))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
-from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
+from reportlint.text.segmentation import Span, paragraph_spans, sentence_spans
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
@@ -95,20 +95,27 @@ class Report:
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """The logical paragraphs of :attr:`text` (soft-wrapped lines joined, see :func:`~reportlint.text.segmentation.logical_paragraphs`)."""
-        return tuple(logical_paragraphs(self.document.text, self.lines))
+        return tuple(paragraph_spans(self.document.text, self.lines))
 
     @cached_property
     def normalized_paragraphs(self) -> tuple[Span, ...]:
-        """The logical paragraphs of :attr:`normalized` (its folded punctuation may end paragraphs elsewhere)."""
+        """The logical paragraphs of :attr:`normalized` (its script conversion may end paragraphs elsewhere).
+
+        Folding widths and quotes and blanking annotations keep every line's paragraph break as it is (a blank line
+        stays blank, a tab stays, a final ；：！？ folds to ;:!? and nothing else to one): only a text converted from
+        traditional script (:func:`~reportlint.text.normalize.has_traditional`) is cut again.
+        """
+        from reportlint.text.normalize import has_traditional
+
         normalized = self.document.normalized
-        if normalized is self.document.text:
+        if normalized is self.document.text or not has_traditional(self.document.text):
             return self.paragraphs
-        return tuple(logical_paragraphs(normalized, self.lines))
+        return tuple(paragraph_spans(normalized, self.lines))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The prose sentences of :attr:`normalized` (table rows left out, see :func:`~reportlint.text.segmentation.iter_sentences`)."""
-        return tuple(iter_sentences(self.document.normalized, paragraphs=self.normalized_paragraphs))
+        return tuple(sentence_spans(self.document.normalized, paragraphs=self.normalized_paragraphs))
 
     def sentences_in(self, start: int, end: int) -> list[Span]:
         """The sentences of :attr:`sentences` that overlap ``[start, end)``."""

@@ -10,15 +10,21 @@ tables with their places (:class:`CellValues`), fingerprints of the prose
 the prose (:class:`ChangeClaim`).
 
 Everything here is a few plain values, packed where a report has many of them
-(every table cell, every paragraph), so a batch of 10,000 reports fits in
-memory and a result cache can store summaries as they are. Batch rules
-(:class:`reportlint.core.batch.BatchRule`) read nothing else of a report.
+(every table cell, every paragraph) in the narrowest integers that hold them,
+so a batch of 10,000 reports fits in memory (about 4 KB a report, half of it
+the paragraphs' MinHash signatures) and a result cache can store summaries as
+they are. What every report of a batch repeats (cell keys, template names,
+organs) is one object in a process, also once a summary has travelled from a
+worker (the types that share something are rebuilt through their constructors
+when unpickled). Batch rules (:class:`reportlint.core.batch.BatchRule`) read
+nothing else of a report.
 """
 
 from __future__ import annotations
 
+import sys
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
@@ -27,35 +33,65 @@ from reportlint.core.model import Location
 
 #: Unsigned integers per packed place: start and end offsets in the report text, then line, column, end line, end column.
 _PLACE_WIDTH = 6
+#: The same for places that are each on one line (every table cell, most paragraphs): start, end, line, column.
+_LINE_PLACE_WIDTH = 4
+
+
+def unsigned(values: Iterable[int]) -> array:
+    """Non-negative integers as a packed array of the narrowest type that holds them all (16 or 32 bits)."""
+    items = values if isinstance(values, list) else list(values)
+    return array("H" if not items or max(items) < 1 << 16 else "I", items)
+
+
+def signed(values: list[int]) -> array:
+    """Integers (32-bit at most) as a packed array of 16-bit values when they all fit, else 32-bit."""
+    fits = not values or (min(values) >= -(1 << 15) and max(values) < 1 << 15)
+    return array("h" if fits else "i", values)
 
 
 @dataclass(frozen=True, slots=True)
 class Places:
-    """Places in one report (cells, paragraphs, sections), packed: six unsigned integers each.
+    """Places in one report (cells, paragraphs, sections), packed.
 
-    ``offsets(i)`` is the ``[start, end)`` range in the report's text and
-    ``location(i)`` the place in the original file; ``logical`` holds the
-    logical place (``表格3 第5行 第2列``, ``第2页``) of each one for formats
-    without lines, and is empty when no place has one.
+    ``offsets(i)`` is the ``[start, end)`` range of place ``i`` in the
+    report's text and ``location(i)`` its place in the original file. Each
+    place is ``width`` unsigned integers of ``packed`` (16-bit when they all
+    fit): start, end, line, column, end line, end column; only the first four
+    when every place is on one line and ends where its length says (table cells,
+    most paragraphs). ``logical`` holds the logical place (``表格3 第5行 第2列``,
+    ``第2页``) of each one for formats without lines, and is empty when no place
+    has one; so is ``pages``.
     """
 
-    packed: array = field(default_factory=lambda: array("I"))
+    packed: array = field(default_factory=lambda: array("H"))
     logical: tuple[str | None, ...] = ()
     pages: tuple[int | None, ...] = ()
+    width: int = _PLACE_WIDTH
 
     @classmethod
     def of(cls, spans: Sequence[tuple[int, int, Location]]) -> Places:
         """Pack ``(start, end, location)`` triples."""
-        packed = array("I")
-        for start, end, location in spans:
-            packed.extend((start, end, location.line, location.column, location.end_line, location.end_column))
         logical = tuple(location.logical for _, _, location in spans)
         pages = tuple(location.page for _, _, location in spans)
-        return cls(
-            packed,
+        return cls.packing(
+            [(start, end, location.line, location.column, location.end_line, location.end_column) for start, end, location in spans],
             logical if any(item is not None for item in logical) else (),
             pages if any(item is not None for item in pages) else (),
         )
+
+    @classmethod
+    def packing(
+        cls,
+        places: Sequence[tuple[int, int, int, int, int, int]],
+        logical: tuple[str | None, ...] = (),
+        pages: tuple[int | None, ...] = (),
+    ) -> Places:
+        """Pack places given as ``(start, end, line, column, end line, end column)``, four numbers each when they allow it."""
+        if all(
+            end_line == line and end_column == column + max(0, end - start) for start, end, line, column, end_line, end_column in places
+        ):
+            return cls(unsigned([value for place in places for value in place[:_LINE_PLACE_WIDTH]]), logical, pages, _LINE_PLACE_WIDTH)
+        return cls(unsigned([value for place in places for value in place]), logical, pages, _PLACE_WIDTH)
 
     def __post_init__(self) -> None:
         if self.logical:  # "表格3 第5行 第2列" repeats in every web or Word report of a batch: one string each in this process
@@ -63,20 +99,24 @@ class Places:
 
     def __reduce__(self) -> tuple:
         """Rebuilt through the constructor when it arrives from a worker, so logical places are shared there too."""
-        return (Places, (self.packed, self.logical, self.pages))
+        return (Places, (self.packed, self.logical, self.pages, self.width))
 
     def __len__(self) -> int:
-        return len(self.packed) // _PLACE_WIDTH
+        return len(self.packed) // self.width
 
     def offsets(self, index: int) -> tuple[int, int]:
         """The ``[start, end)`` range of place ``index`` in the report's text."""
-        base = index * _PLACE_WIDTH
+        base = index * self.width
         return self.packed[base], self.packed[base + 1]
 
     def location(self, index: int) -> Location:
         """Place ``index`` in the original file."""
-        base = index * _PLACE_WIDTH
-        line, column, end_line, end_column = self.packed[base + 2 : base + 6]
+        base = index * self.width
+        if self.width == _LINE_PLACE_WIDTH:
+            start, end, line, column = self.packed[base : base + _LINE_PLACE_WIDTH]
+            end_line, end_column = line, column + max(0, end - start)
+        else:
+            line, column, end_line, end_column = self.packed[base + 2 : base + _PLACE_WIDTH]
         logical = self.logical[index] if self.logical else None
         page = self.pages[index] if self.pages else None
         return Location(line, column, end_line, end_column, logical, page)
@@ -84,6 +124,8 @@ class Places:
 
 #: Key tuples already seen in this process: every report of a template has the same keys, kept once (see CellValues.__reduce__).
 _SHARED_KEYS: dict[tuple[str, ...], tuple[str, ...]] = {}
+#: The same, by the keys joined as they travel between processes (an arriving summary's keys are found without splitting them).
+_JOINED_KEYS: dict[str, tuple[str, ...]] = {}
 _KEY_INDEX: dict[int, Mapping[str, int]] = {}
 
 
@@ -122,9 +164,9 @@ class CellValues:
     """Every template cell the reader read with confidence, with its value and place.
 
     ``keys`` name the cells (``"s3/r2/c_np"``, see :func:`cell_key`), in
-    template order; ``values`` are 32-bit integers, except amounts with decimals
-    and larger numbers, which are in ``decimals`` (cell index → value);
-    ``places`` are the cells' places.
+    template order; ``values`` are integers of 32 bits at most (16 when they all
+    fit), except amounts with decimals and larger numbers, which are in
+    ``decimals`` (cell index → value); ``places`` are the cells' places.
     ``templates`` says which template each table follows (``"s3"`` → ``"T2019"``):
     a 2021 report may still use the 2019 tables.
     """
@@ -142,7 +184,7 @@ class CellValues:
 
     def __reduce__(self) -> tuple:
         # Rebuilt through _cell_values, so the keys travel as one string and are shared again in the receiving process.
-        return (_cell_values, ("\n".join(self.keys), self.values, self.places, dict(self.templates), dict(self.decimals)))
+        return (_cell_values, (_joined(self.keys), self.values, self.places, dict(self.templates), dict(self.decimals)))
 
     def _index(self) -> Mapping[str, int]:
         index = _KEY_INDEX.get(id(self.keys))
@@ -197,9 +239,19 @@ class CellValues:
         return self.templates.get(table)
 
 
+def _joined(keys: tuple[str, ...]) -> str:
+    """The keys as one string (how they travel between processes)."""
+    joined = "\n".join(keys)
+    _JOINED_KEYS.setdefault(joined, keys)
+    return joined
+
+
 def _cell_values(keys: str, values: array, places: Places, templates: dict[str, str], decimals: dict[int, Decimal]) -> CellValues:
     """Unpickle :class:`CellValues` (keys joined by newlines)."""
-    return CellValues(tuple(keys.split("\n")) if keys else (), values, places, templates, decimals)
+    shared = _JOINED_KEYS.get(keys)
+    if shared is None:
+        shared = _JOINED_KEYS[keys] = _shared(tuple(keys.split("\n")) if keys else ())
+    return CellValues(shared, values, places, templates, decimals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +260,7 @@ class Paragraphs:
 
     For paragraph ``i``: ``sections[i]`` is the number of its part (1–6, 0
     before the first part); ``lengths[i]`` its length in characters once
-    normalised; ``digests`` eight bytes per paragraph, equal for equal
+    normalised (16 or 32 bits); ``digests`` eight bytes per paragraph, equal for equal
     normalised texts; ``signatures`` its MinHash signature (see
     :mod:`reportlint.text.minhash`), ``signature_size`` 16-bit values each;
     ``places`` where it is.
@@ -326,6 +378,10 @@ class ChangeClaim:
         object.__setattr__(self, "quantity", _once(self.quantity))
         object.__setattr__(self, "cells", _once(self.cells))
 
+    def __reduce__(self) -> tuple:
+        """Rebuilt through the constructor, so what every report repeats is shared in the receiving process."""
+        return (ChangeClaim, (self.quantity, self.cells, self.stated, self.change, self.unit, self.resolution, self.text, self.place))
+
 
 @dataclass(frozen=True, slots=True)
 class Body:
@@ -346,6 +402,13 @@ class Body:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "organ", _once(self.organ))
+        if self.code is not None:
+            object.__setattr__(self, "code", sys.intern(self.code))
+        object.__setattr__(self, "name", sys.intern(self.name))  # one body's reports of several years: one name
+
+    def __reduce__(self) -> tuple:
+        """Rebuilt through the constructor, so organs and names are shared in the receiving process."""
+        return (Body, (self.code, self.organ, self.name))
 
     @property
     def key(self) -> str:
@@ -393,6 +456,16 @@ class ReportSummary:
     year: int | None = None
     template: str | None = None
     cross_document: CrossDocument | None = None
+
+    def __post_init__(self) -> None:
+        if self.subject is not None:
+            object.__setattr__(self, "subject", sys.intern(self.subject))
+        if self.template is not None:
+            object.__setattr__(self, "template", sys.intern(self.template))
+
+    def __reduce__(self) -> tuple:
+        """Rebuilt through the constructor, so names repeated by many reports are shared in the receiving process."""
+        return (ReportSummary, (self.read, self.subject, self.year, self.template, self.cross_document))
 
 
 #: The summary of a file that could not be read (its result carries the RL90x finding saying why).

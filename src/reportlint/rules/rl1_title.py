@@ -15,7 +15,8 @@ from reportlint.usercache.patterns import compiled
 
 _STANDARD_TAIL = "政府信息公开工作年度报告"
 _YEAR_FIRST_LINE = compiled(r"\s*(?:19|20)\d\d\s*年")
-_YEAR_WITHOUT_NIAN = compiled(r"(?<!\d)((?:19|20)\d\d)(?=\s*(?:政府|信息|政务|工作))")
+#: (It opens with the year's first two digits and looks behind them only then, so the engine skips the other positions.)
+_YEAR_WITHOUT_NIAN = compiled(r"((?:19|20)(?<!\d\d\d)\d\d)(?=\s*(?:政府|信息|政务|工作))")
 
 
 class TitleForm(Rule):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
-from reportlint.template.statements import COUNT_STATEMENTS, NONE_STATEMENTS, CountStatement
+from reportlint.template.statements import COUNT_STATEMENTS, NONE_STATEMENTS, STATEMENT_WORDS, CountStatement, TableValue
 from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.quantities import (
@@ -319,21 +320,40 @@ class TextTableMismatch(Rule):
         plans = reading.section("s5")
         if plans is not None:
             skipped.append(Span(plans.body_start, plans.body_end))
+        # every statement holds its word: a sentence is searched only for the statements whose words it holds
+        words = [(match.start(), match.group()) for match in STATEMENT_WORDS.finditer(text)]
+        if not words:
+            return
+        positions = [position for position, _ in words]
+        tables: dict[int, TableValue | None] = {}  # what each quantity reads in the tables, read once
         for sentence in report.sentences:
-            # most sentences state none of the counts: one search per statement tells, before anything else is done
-            counts = [statement for statement in COUNT_STATEMENTS if statement.pattern.search(text, sentence.start, sentence.end)]
-            nones = [statement for statement in NONE_STATEMENTS if statement.pattern.search(text, sentence.start, sentence.end)]
+            first, last = bisect_left(positions, sentence.start), bisect_left(positions, sentence.end)
+            if first == last:
+                continue
+            held = {word for _, word in words[first:last]}
+            counts = [
+                statement
+                for statement in COUNT_STATEMENTS
+                if statement.word in held and statement.pattern.search(text, sentence.start, sentence.end)
+            ]
+            nones = [
+                statement
+                for statement in NONE_STATEMENTS
+                if statement.word in held and statement.pattern.search(text, sentence.start, sentence.end)
+            ]
             if not counts and not nones:
                 continue
             if states_plans(text, sentence) or any(span.start <= sentence.start < span.end for span in skipped):
                 continue
-            yield from self._counts(report, sentence, counts)
-            yield from self._nones(report, sentence, nones)
+            yield from self._counts(report, sentence, counts, tables)
+            yield from self._nones(report, sentence, nones, tables)
 
-    def _counts(self, report: Report, sentence: Span, statements: Sequence[CountStatement]) -> Iterator[Diagnostic]:
+    def _counts(
+        self, report: Report, sentence: Span, statements: Sequence[CountStatement], tables: dict[int, TableValue | None]
+    ) -> Iterator[Diagnostic]:
         for statement in statements:
             for match in statement.matches(report.normalized, sentence):
-                in_table = statement.quantity.read(report.reading)
+                in_table = _in_table(report, statement, tables)
                 stated = parse_amount(match.group("n"))
                 if in_table is None or stated is None or stated == in_table.total or _INCLUDES_AFTER.match(report.normalized, match.end()):
                     continue
@@ -345,10 +365,12 @@ class TextTableMismatch(Rule):
                     related=in_table.related(),
                 )
 
-    def _nones(self, report: Report, sentence: Span, statements: Sequence[CountStatement]) -> Iterator[Diagnostic]:
+    def _nones(
+        self, report: Report, sentence: Span, statements: Sequence[CountStatement], tables: dict[int, TableValue | None]
+    ) -> Iterator[Diagnostic]:
         for statement in statements:
             for match in statement.matches(report.normalized, sentence):
-                in_table = statement.quantity.read(report.reading)
+                in_table = _in_table(report, statement, tables)
                 if in_table is None or in_table.total <= 0 or _count_follows(report.normalized, sentence, match.end()):
                     continue
                 yield self.diagnostic(
@@ -357,6 +379,14 @@ class TextTableMismatch(Rule):
                     match.end(),
                     related=in_table.related(),
                 )
+
+
+def _in_table(report: Report, statement: CountStatement, tables: dict[int, TableValue | None]) -> TableValue | None:
+    """What the tables hold for a statement's quantity (read once per report: several sentences state the same one)."""
+    key = id(statement.quantity)
+    if key not in tables:
+        tables[key] = statement.quantity.read(report.reading)
+    return tables[key]
 
 
 def _count_follows(text: str, sentence: Span, position: int) -> bool:

@@ -48,11 +48,12 @@ class GarbledDate(Rule):
     name = "garbled-date"
     severity = "error"
 
-    # Each pattern opens with a look-ahead at its first character (a year's 1 or 2; a space or digit after 至/到):
-    # the positions where no date can start are passed over before the look-behinds are tried.
-    _GLUED_DAY = compiled(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日")
-    _GLUED_MONTH = compiled(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月")
-    _OVERLONG = compiled(rf"(?=[12])(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])")
+    # The year patterns open with the year's first two digits (19 or 20) and look behind them only then: the engine
+    # passes over every other position without entering the pattern (``(?<![\d.\-/]\d\d)`` after ``19`` is
+    # ``(?<![\d.\-/])`` before it). The last opens with a look-ahead at its first character (a space or digit after 至/到).
+    _GLUED_DAY = compiled(r"((?:19|20)(?<![\d.\-/]\d\d)\d{2})(\d{1,4})\s*日")
+    _GLUED_MONTH = compiled(r"((?:19|20)(?<![\d.\-/]\d\d)\d{2})(\d{1,2})\s*月")
+    _OVERLONG = compiled(r"(?:19|20)(?<!\d\d\d)\d{2}\s*年\s*(?:\d{3,}\s*月(?:\s*\d+\s*[日号])?|\d{1,2}\s*月\s*\d{3,}\s*[日号])")
     _NO_DAY_MARK = compiled(
         rf"(?=[\s\d])(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])"
     )

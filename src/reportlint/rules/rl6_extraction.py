@@ -17,7 +17,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
-from reportlint.text.chars import HAN
+from reportlint.text.chars import HAN, SPACES_BETWEEN_HAN
 from reportlint.text.segmentation import Span
 from reportlint.usercache.patterns import compiled
 
@@ -93,9 +93,13 @@ class SplitCharacters(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         # A match is Han characters and spaces, never a line end: one pass over the text finds each line's matches.
+        # It holds spaces between Han characters, so it starts at the earliest such run (most texts have none) or later.
+        first_run = SPACES_BETWEEN_HAN.search(report.text)
+        if first_run is None:
+            return
         by_line: dict[int, list[re.Match[str]]] = {}
         starts = [line.start for line in report.lines]
-        for match in _SPLIT_HAN.finditer(report.text):
+        for match in _SPLIT_HAN.finditer(report.text, first_run.start() - 1):
             by_line.setdefault(bisect_right(starts, match.start()) - 1, []).append(match)
         for index in sorted(by_line):
             matches = by_line[index]

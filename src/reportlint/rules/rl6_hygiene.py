@@ -7,12 +7,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
-from reportlint.text.chars import HAN, is_han
+from reportlint.text.chars import HAN, SPACES_BETWEEN_HAN, is_han
+from reportlint.text.phrases import PhraseFinder
 from reportlint.text.segmentation import Span, iter_lines
 from reportlint.usercache.patterns import compiled
 
@@ -51,14 +53,10 @@ LEGITIMATE_REPEATS = frozenset(
 )
 
 
-# A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开).
-_SPACES_BETWEEN_HAN = compiled(f"(?=[ \u3000])(?<=[{HAN}])[ \u3000]+(?=[{HAN}])")
-
-
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
     part = text[start:end]
-    runs = list(_SPACES_BETWEEN_HAN.finditer(part)) if " " in part or "\u3000" in part else []
+    runs = list(SPACES_BETWEEN_HAN.finditer(part)) if " " in part or "\u3000" in part else []
     return _compacted(part, start, runs)
 
 
@@ -109,7 +107,7 @@ def find_repeated_words(
         return []
     starts = [line.start for line in taken]
     one_by_one = {index for index in (0, len(taken) - 1) if taken[index].start < start or taken[index].end > end}
-    for run in _SPACES_BETWEEN_HAN.finditer(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
+    for run in SPACES_BETWEEN_HAN.finditer(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
         one_by_one.add(bisect_right(starts, run.start()) - 1)
     found = []
     for match in _REPEAT.finditer(normalized, start, end):
@@ -564,16 +562,13 @@ class MissingCharacter(Rule):
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        variants = dict(_VARIANTS)
-        for phrase in self.config["phrases"]:
-            for index in range(1, len(phrase) - 1):
-                variants.setdefault(phrase[:index] + phrase[index + 1 :], (phrase, phrase[index]))
+        variants, finder = _variants(tuple(self.config["phrases"]))
         text = report.normalized
+        occurrences = finder.positions(text)  # every variant's every occurrence, found in one pass
         for variant, (phrase, missing) in variants.items():
-            position = text.find(variant)
-            while position >= 0:
-                if not _ends_a_phrase(text, position + len(variant)):
-                    position = text.find(variant, position + 1)
+            free = 0  # a variant's findings do not overlap: the next one starts after this one
+            for position in occurrences.get(variant, ()):
+                if position < free or not _ends_a_phrase(text, position + len(variant)):
                     continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
                 yield self.diagnostic(
                     f"“{report.text[position : position + len(variant)]}”疑似漏字，应为“{phrase}”（缺“{missing}”）",
@@ -581,7 +576,17 @@ class MissingCharacter(Rule):
                     position + len(variant),
                     fix=Fix(position, position + len(variant), phrase, f"改为“{phrase}”"),
                 )
-                position = text.find(variant, position + len(variant))
+                free = position + len(variant)
+
+
+@lru_cache(maxsize=16)
+def _variants(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], PhraseFinder]:
+    """The shortened forms to look for (the common phrases' and the configured ``phrases``'), and their finder (made once)."""
+    variants = dict(_VARIANTS)
+    for phrase in phrases:
+        for index in range(1, len(phrase) - 1):
+            variants.setdefault(phrase[:index] + phrase[index + 1 :], (phrase, phrase[index]))
+    return variants, PhraseFinder(variants, builtin=not phrases)
 
 
 _VARIANTS = _one_character_missing()

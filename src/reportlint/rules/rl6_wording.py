@@ -739,12 +739,15 @@ def _lone(text: str, index: int, line: ProseLine) -> bool:
 
 # --------------------------------------------------------------------------- RL617
 
+# (It opens with the year's first two digits and looks behind them only then: the engine passes over every other position
+# without entering it. ``(?<![^…]19)`` after ``19`` is ``(?:^|(?<=[…]))`` before it, the start of a line being after \\s.)
 _YEAR_WITHOUT_NIAN = compiled(
-    f"(?=[12])(?:^|(?<=[，。；：、,;:\\s]))((?:19[89]|20[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])", re.MULTILINE
+    f"((?:19(?<![^，。；：、,;:\\s]19)[89]|20(?<![^，。；：、,;:\\s]20)[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])",
+    re.MULTILINE,
 )
 #: Verbs of counting things: the number after them (in the same clause) is a count.
 _COUNT_VERBS = "发布|公开|收到|受理|办理|办结|答复|回复|更新|推送|发送|转发|制发|印发|接待|处理|开展|举办|召开|组织|培训|解读"
-_BARE_COUNT = compiled(f"(?=\\d)(?<=[{HAN}])(\\d+)(?=[，。；、,;])")
+_BARE_COUNT = compiled(f"(\\d(?<=[{HAN}]\\d)\\d*)(?=[，。；、,;])")  # (the first digit, then the look-behind: see above)
 #: Count units, longest first, and the unit a counted noun takes when the sentence shows none.
 COUNT_UNITS = ("人次", "条", "件", "次", "篇", "期", "场", "个", "份", "项")
 _UNIT_AFTER_NUMBER = compiled(r"\d+\s*(" + "|".join(COUNT_UNITS) + ")")

@@ -3,11 +3,14 @@
 A batch rule: it compares the MinHash fingerprints of every prose paragraph of
 every report in the batch (:class:`~reportlint.core.summary.Paragraphs`),
 finding near-identical pairs with LSH (:class:`reportlint.text.minhash.LSHIndex`)
-so the cost grows about linearly with the number of reports.
+so the cost grows about linearly with the number of reports. The paragraphs
+(about 100,000 in a batch of 10,000 reports) are kept in packed arrays
+(:class:`_Rows`), not as an object each.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +20,7 @@ from reportlint.core.batch import Anchor, Batch, BatchReport, BatchRule
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option
+from reportlint.core.summary import Paragraphs
 from reportlint.text.minhash import LSHIndex, signature_matrix
 
 #: How much less similar than a pair other paragraphs may be and still make the pair's wording common (shared by many).
@@ -27,7 +31,7 @@ CROWD = 64
 
 @dataclass(frozen=True, slots=True)
 class _Paragraph:
-    """One fingerprinted paragraph of the batch: whose report it is and where.
+    """One fingerprinted paragraph of the batch (a row of :class:`_Rows`, made for the findings): whose report it is and where.
 
     ``owner`` numbers the body; ``known`` says whether the body is known (its
     place and organ, or at least the name it gives itself): only then is a
@@ -40,15 +44,88 @@ class _Paragraph:
     length: int
     known: bool
 
-    def anchor(self) -> Anchor:
+    @property
+    def paragraphs(self) -> Paragraphs:
         paragraphs = self.report.facts.paragraphs if self.report.facts is not None else None
         assert paragraphs is not None, "only fingerprinted paragraphs are compared"
+        return paragraphs
+
+    def signature(self) -> bytes:
+        return self.paragraphs.signature(self.index)
+
+    def anchor(self) -> Anchor:
+        paragraphs = self.paragraphs
         return self.report.anchor(paragraphs.places, self.index, "paragraph/" + paragraphs.digest(self.index).hex())
 
     @property
     def line(self) -> int:
         location = self.anchor().location
         return location.line if location is not None else 1
+
+
+class _Rows:
+    """Every fingerprinted paragraph of the batch long enough to compare (a row), in packed arrays.
+
+    Row ``r`` is paragraph ``index[r]`` of ``reports[report[r]]``, ``length[r]``
+    characters long, of body ``owner[r]``; ``known[owner]`` says whether that
+    body is known (see :class:`_Paragraph`, which ``rows[r]`` makes).
+    """
+
+    def __init__(self) -> None:
+        self.reports: list[BatchReport] = []
+        self.report = array("i")
+        self.index = array("i")
+        self.owner = array("i")
+        self.length = array("i")
+        self.known: list[bool] = []
+        self._ranks: dict[int, tuple[bool, int, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.report)
+
+    def __getitem__(self, row: int) -> _Paragraph:
+        owner = self.owner[row]
+        return _Paragraph(self.reports[self.report[row]], self.index[row], owner, self.length[row], self.known[owner])
+
+    def report_of(self, row: int) -> BatchReport:
+        """The report row ``row`` is a paragraph of."""
+        return self.reports[self.report[row]]
+
+    def rank(self, row: int) -> tuple[bool, int, str]:
+        """How a row's report ranks among copies of one paragraph: checked before ``--previous``, then later years, then paths."""
+        slot = self.report[row]
+        found = self._ranks.get(slot)
+        if found is None:
+            report = self.reports[slot]
+            found = self._ranks[slot] = (not report.reference, report.year or 0, report.path)
+        return found
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """The rows grouped by equal texts (equal digests), groups numbered in the order their first rows come.
+
+    Group ``g``'s rows are ``rows[starts[g]:starts[g + 1]]``, in order; its
+    owner is ``single[g]`` when all its rows have one owner, else ``-1`` and
+    its owners are ``several[g]``.
+    """
+
+    rows: Any
+    starts: Any
+    single: Any
+    several: dict[int, frozenset[int]]
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def members(self, group: int) -> list[int]:
+        """The rows of a group, in order."""
+        return self.rows[self.starts[group] : self.starts[group + 1]].tolist()
+
+    def owners(self, group: int) -> set[int]:
+        """The owners of a group's rows."""
+        owner = int(self.single[group])
+        return {owner} if owner >= 0 else set(self.several[group])
 
 
 class CopiedFromAnotherBody(BatchRule):
@@ -88,68 +165,73 @@ class CopiedFromAnotherBody(BatchRule):
     }
 
     def check(self, batch: Batch) -> Iterator[Diagnostic]:
-        paragraphs, members, signatures = self._paragraphs(batch)
-        if len({paragraph.owner for paragraph in paragraphs}) < 2:
+        rows, digests = self._paragraphs(batch)
+        if len(set(rows.owner)) < 2:
             return
         threshold = float(self.config["similarity"])
         boilerplate = max(2, int(self.config["boilerplate"]))
         # Exact copies first: one group per distinct text, one row of the LSH index per group.
-        # A group's owners: one owner as a plain number (nearly every group), several as a frozenset.
-        owners: list[int | frozenset[int]] = []
-        for group_rows in members:
-            if isinstance(group_rows, int):
-                owners.append(paragraphs[group_rows].owner)
-                continue
-            found = {paragraphs[row].owner for row in group_rows}
-            owners.append(next(iter(found)) if len(found) == 1 else frozenset(found))
+        groups = _groups(rows, digests)
+        del digests
+        signatures = bytearray()  # the signature of each group's first paragraph, which stands for all of them
+        for first in groups.rows[groups.starts[:-1]].tolist():
+            signatures += rows[first].signature()
         index = LSHIndex(signature_matrix(signatures))
         del signatures  # the index holds them as one array
-        first, second, scores, crowds = index.pair_arrays(threshold, crowd=CROWD)
+        first_groups, second_groups, scores, crowds = index.pair_arrays(threshold, crowd=CROWD)
         common = {int(group) for crowd in crowds for group in crowd}  # very many nearly the same texts: boilerplate
         copies: dict[int, dict[int, tuple[int, float]]] = defaultdict(dict)  # row → other owner → (their row, similarity)
-        peers = _Peers(index, owners, max(0.0, threshold - COMMON_MARGIN))
-        for group, partner, score in _candidates(owners, first, second, scores):
+        peers = _Peers(index, groups, max(0.0, threshold - COMMON_MARGIN))
+        for group, partner, score in _candidates(groups, first_groups, second_groups, scores):
             if group in common or partner in common or peers.common(group, partner, score, boilerplate):
                 continue
             for mine_group, their_group in ((group, partner), (partner, group)) if group != partner else ((group, group),):
-                self._record(copies, paragraphs, _rows(members[mine_group]), _rows(members[their_group]), score)
-        yield from self._findings(paragraphs, {row: found for row, found in copies.items() if found})
+                self._record(copies, rows, groups.members(mine_group), groups.members(their_group), score)
+        yield from self._findings(rows, {row: found for row, found in copies.items() if found})
 
     @staticmethod
-    def _record(
-        copies: dict[int, dict[int, tuple[int, float]]], paragraphs: list[_Paragraph], mine: list[int], theirs: list[int], score: float
-    ) -> None:
-        """For each checked paragraph of ``mine``, its best copy in each other body's reports among ``theirs``."""
+    def _record(copies: dict[int, dict[int, tuple[int, float]]], rows: _Rows, mine: list[int], theirs: list[int], score: float) -> None:
+        """For each checked paragraph of ``mine``, its best copy in each other body's reports among ``theirs``.
+
+        The best copy is the closer, then the one in a checked report (not
+        ``--previous``), then the later year (then the later path); of equal ones,
+        the one found first. Each body's best among ``theirs`` is found once.
+        """
+        owners, known = rows.owner, rows.known
+        champions: dict[int, tuple[tuple[bool, int, str], int]] = {}  # owner → (rank, row) of its best paragraph among theirs
+        for other in theirs:
+            owner = owners[other]
+            if not known[owner]:
+                continue
+            rank = rows.rank(other)
+            found = champions.get(owner)
+            if found is None or rank > found[0]:
+                champions[owner] = (rank, other)
         for row in mine:
-            paragraph = paragraphs[row]
-            if paragraph.report.reference or not paragraph.known:
+            owner = owners[row]
+            if rows.report_of(row).reference or not known[owner]:
                 continue
             best = copies[row]
-            for other in theirs:
-                candidate = paragraphs[other]
-                if candidate.owner == paragraph.owner or not candidate.known:
+            for candidate, (rank, other) in champions.items():
+                if candidate == owner:
                     continue
-                if candidate.owner not in best or _better(candidate, score, paragraphs[best[candidate.owner][0]], best[candidate.owner][1]):
-                    best[candidate.owner] = (other, score)
+                current = best.get(candidate)
+                if current is None or (score, rank) > (current[1], rows.rank(current[0])):
+                    best[candidate] = (other, score)
 
-    def _paragraphs(self, batch: Batch) -> tuple[list[_Paragraph], list[int | list[int]], bytearray]:
-        """Every fingerprinted paragraph long enough to compare, with its owner; the groups of equal texts and one signature per group.
+    def _paragraphs(self, batch: Batch) -> tuple[_Rows, bytearray]:
+        """Every fingerprinted paragraph long enough to compare, with its owner, and the digests of their texts (eight bytes each).
 
         A body on the map is one owner; a report whose subject the gazetteer
         cannot place is owned by the name it gives itself (a shorter name that
         ends another, 兴国镇 and 秦安县兴国镇, is the same body); a report with no
         subject at all is an owner of its own, compared for boilerplate but
-        never called a copy. Paragraphs with the same digest (the same
-        normalised text) form one group: its rows (one row as a plain number,
-        as nearly every group has), and the signature of its first paragraph,
-        which stands for all of them (all groups' signatures one after another).
+        never called a copy.
         """
         owners: dict[str, int] = {}
         named = _NamedBodies()
-        found: list[_Paragraph] = []
-        groups: dict[bytes, int] = {}
-        members: list[int | list[int]] = []
-        signatures = bytearray()
+        rows = _Rows()
+        digests = bytearray()
         minimum = int(self.config["min-length"])
         for number, report in enumerate(batch.comparable):
             facts = report.facts
@@ -163,37 +245,33 @@ class CopiedFromAnotherBody(BatchRule):
             else:
                 key = f"report:{number}"
             owner = owners.setdefault(key, len(owners))
-            known = not key.startswith("report:")
+            if owner == len(rows.known):
+                rows.known.append(not key.startswith("report:"))
             paragraphs = facts.paragraphs
-            for index in range(len(paragraphs)):
-                length = paragraphs.lengths[index]
-                if length < minimum:
-                    continue
-                row = len(found)
-                found.append(_Paragraph(report, index, owner, length, known))
-                group = groups.setdefault(paragraphs.digest(index), len(members))
-                if group == len(members):
-                    members.append(row)
-                    signatures += paragraphs.signature(index)
-                else:
-                    earlier = members[group]
-                    if isinstance(earlier, int):
-                        members[group] = [earlier, row]
-                    else:
-                        earlier.append(row)
-        return found, members, signatures
+            kept = [index for index, length in enumerate(paragraphs.lengths) if length >= minimum]
+            if not kept:
+                continue
+            slot = len(rows.reports)
+            rows.reports.append(report)
+            for index in kept:
+                rows.report.append(slot)
+                rows.index.append(index)
+                rows.owner.append(owner)
+                rows.length.append(paragraphs.lengths[index])
+                digests += paragraphs.digest(index)
+        return rows, digests
 
-    def _findings(self, paragraphs: list[_Paragraph], copies: dict[int, dict[int, tuple[int, float]]]) -> Iterator[Diagnostic]:
+    def _findings(self, rows: _Rows, copies: dict[int, dict[int, tuple[int, float]]]) -> Iterator[Diagnostic]:
         shared: dict[tuple[str, int], int] = defaultdict(int)  # (report path, other owner) → copied length
         for row, by_owner in copies.items():
             for owner in by_owner:
-                shared[(paragraphs[row].report.path, owner)] += paragraphs[row].length
-        for row in sorted(copies, key=lambda item: (paragraphs[item].report.path, paragraphs[item].index)):
-            mine = paragraphs[row]
+                shared[(rows.report_of(row).path, owner)] += rows.length[row]
+        for row in sorted(copies, key=lambda item: (rows.report_of(item).path, rows.index[item])):
+            mine = rows[row]
             facts = mine.report.facts
             total = facts.prose_length if facts is not None else 0
-            for owner, (other, score) in sorted(copies[row].items(), key=lambda item: paragraphs[item[1][0]].report.path):
-                theirs = paragraphs[other]
+            for owner, (other, score) in sorted(copies[row].items(), key=lambda item: rows.report_of(item[1][0]).path):
+                theirs = rows[other]
                 body = theirs.report.body.name if theirs.report.body is not None else theirs.report.summary.subject or ""
                 how = "相同" if score >= 1.0 else f"几乎相同（约 {score:.0%} 相同）"
                 share = shared[(mine.report.path, owner)] / total if total else 0.0
@@ -204,6 +282,27 @@ class CopiedFromAnotherBody(BatchRule):
                     mine.anchor(),
                     related=[(theirs.anchor(), f"{body}报告中的段落")],
                 )
+
+
+def _groups(rows: _Rows, digests: bytearray) -> _Groups:
+    """The rows grouped by their texts' digests (see :class:`_Groups`)."""
+    import numpy as np  # loaded already: signatures are made with it
+
+    values = np.frombuffer(digests, dtype="<u8")
+    _, first, inverse = np.unique(values, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))  # groups numbered by their first rows
+    group_of_row = rank[inverse.reshape(-1)]
+    members = np.argsort(group_of_row, kind="stable")  # each group's rows together, in order
+    starts = np.concatenate(([0], np.cumsum(np.bincount(group_of_row, minlength=len(first))))).astype(np.int64)
+    owners = np.frombuffer(rows.owner, dtype=np.int32)[members].astype(np.int64)
+    if len(owners):
+        lowest = np.minimum.reduceat(owners, starts[:-1])
+        highest = np.maximum.reduceat(owners, starts[:-1])
+    else:
+        lowest = highest = np.zeros(0, dtype=np.int64)
+    several = {int(group): frozenset(owners[starts[group] : starts[group + 1]].tolist()) for group in np.flatnonzero(lowest != highest)}
+    return _Groups(members, starts, np.where(lowest == highest, lowest, -1), several)
 
 
 #: Characters that end a place name (秦安县, 天水市 …): a name may be written with or without the places above it.
@@ -249,7 +348,7 @@ def _without_parents(name: str) -> list[str]:
     ]
 
 
-def _candidates(owners: list[int | frozenset[int]], first: Any, second: Any, scores: Any) -> Iterator[tuple[int, int, float]]:
+def _candidates(groups: _Groups, first: Any, second: Any, scores: Any) -> Iterator[tuple[int, int, float]]:
     """The groups that may be copies, most similar first: a text several owners have (exact copies), then similar pairs of different owners.
 
     Kept as arrays (a 10,000-report batch has a few hundred thousand similar
@@ -258,7 +357,7 @@ def _candidates(owners: list[int | frozenset[int]], first: Any, second: Any, sco
     """
     import numpy as np  # loaded already: the index is built with it
 
-    single = np.array([item if isinstance(item, int) else -1 for item in owners], dtype=np.int64)
+    single = groups.single
     exact = np.flatnonzero(single < 0)
     # A pair is a candidate when the two groups' owners are not one and the same owner.
     differ = (single[first] < 0) | (single[second] < 0) | (single[first] != single[second])
@@ -271,16 +370,6 @@ def _candidates(owners: list[int | frozenset[int]], first: Any, second: Any, sco
         yield from zip(rows[chosen].tolist(), partners[chosen].tolist(), similarity[chosen].tolist(), strict=True)
 
 
-def _rows(members: int | list[int]) -> list[int]:
-    """A group's rows (one row is kept as a plain number)."""
-    return [members] if isinstance(members, int) else members
-
-
-def _owner_set(owners: int | frozenset[int]) -> set[int]:
-    """A group's owners as a set (one owner is kept as a plain number)."""
-    return {owners} if isinstance(owners, int) else set(owners)
-
-
 class _Peers:
     """Which owners have a paragraph about as close to a group as a given similarity: the test for common wording.
 
@@ -290,9 +379,9 @@ class _Peers:
     every lower one without looking again.
     """
 
-    def __init__(self, index: LSHIndex, owners: list[int | frozenset[int]], floor: float) -> None:
+    def __init__(self, index: LSHIndex, groups: _Groups, floor: float) -> None:
         self.index = index
-        self.owners = owners
+        self.groups = groups
         self.floor = floor
         self._neighbours: dict[int, tuple[Any, Any]] = {}  # group → (rows, similarities), two small numpy arrays
         self._common_at: dict[int, float] = {}
@@ -312,27 +401,23 @@ class _Peers:
         """
         if score <= self._common_at.get(group, -1.0) or score <= self._common_at.get(partner, -1.0):
             return True
-        peers = _owner_set(self.owners[group]) | _owner_set(self.owners[partner])
+        groups = self.groups
+        peers = groups.owners(group) | groups.owners(partner)
         floor = score - COMMON_MARGIN
         for row in dict.fromkeys((group, partner)):
             if len(peers) >= boilerplate:
                 break
             others, scores = self._of(row)
-            peers.update(owner for other in others[scores >= floor].tolist() for owner in _owner_set(self.owners[other]))
+            close = others[scores >= floor]
+            owners = groups.single[close]
+            peers.update(owners[owners >= 0].tolist())
+            for other in close[owners < 0].tolist():
+                peers.update(groups.several[other])
         if len(peers) >= boilerplate:
             for row in (group, partner):
                 self._common_at[row] = max(self._common_at.get(row, -1.0), score)
             return True
         return False
-
-
-def _better(candidate: _Paragraph, score: float, current: _Paragraph, current_score: float) -> bool:
-    """Which of two copies of one paragraph in one other body's reports to name: the closer, then the checked, then the later year."""
-
-    def rank(paragraph: _Paragraph, similarity: float) -> tuple[float, bool, int, str]:
-        return (similarity, not paragraph.report.reference, paragraph.report.year or 0, paragraph.report.path)
-
-    return rank(candidate, score) > rank(current, current_score)
 
 
 @hookimpl

@@ -151,6 +151,8 @@ class RunContext:
         files = sorted({str(path): file_digest(Path(path)) for path in data_files}.items())
         rule_list = sorted(rules, key=lambda rule: (rule[0], rule[1]))
         plugin_list = sorted(plugins)
+        # How many processes check the files does not change what is found: -j 1 and -j 2 share entries.
+        config = dataclasses.replace(config, jobs=None)
         return cls(digest(CACHE_FORMAT, __version__, code_fingerprint(), config, rule_list, plugin_list, files, keep_text))
 
     def key(self, data: bytes, resolved: str, display: str) -> str:

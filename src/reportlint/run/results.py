@@ -5,8 +5,10 @@ The summary type lives with the batch phase's contract (:mod:`reportlint.core.su
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic
@@ -33,6 +35,14 @@ class Excerpt:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor (see :meth:`FileResult.__reduce__`)."""
+        return (Excerpt, (self.line, self.start, self.end))
+
+
+#: The timings of a result of a run that does not measure them (one object for all).
+_NO_TIMINGS: Mapping[str, float] = MappingProxyType({})
+
 
 @dataclass(frozen=True)
 class FileResult:
@@ -58,13 +68,41 @@ class FileResult:
     text: str | None = None
     summary: ReportSummary = field(default_factory=ReportSummary)
     tables: tuple[Table, ...] = ()
-    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
+    timings: Mapping[str, float] = field(default_factory=lambda: _NO_TIMINGS, compare=False)
     source_path: str | None = None
+
+    def __reduce__(self) -> tuple:
+        """Pickled as its values and rebuilt through the constructor when it arrives from a worker.
+
+        Unpickled the default way, each of a batch's thousands of results (and
+        each of their findings, see :meth:`Diagnostic.__reduce__`) would get a
+        dictionary of its attributes; its path (which its findings name too) and
+        format are shared.
+        """
+        timings = dict(self.timings) if self.timings else None
+        fields = (self.path, self.diagnostics, self.excerpts, self.format, self.text, self.summary, self.tables, timings, self.source_path)
+        return (_file_result, fields)
 
     @property
     def read(self) -> bool:
         """Whether the file was read and checked (see :attr:`ReportSummary.read`)."""
         return self.summary.read
+
+
+def _file_result(
+    path: str,
+    diagnostics: tuple[Diagnostic, ...],
+    excerpts: tuple[Excerpt | None, ...],
+    format: str | None,
+    text: str | None,
+    summary: ReportSummary,
+    tables: tuple[Table, ...],
+    timings: dict[str, float] | None,
+    source_path: str | None,
+) -> FileResult:
+    """Unpickle a :class:`FileResult` (no timings: the shared empty ones)."""
+    path, format = sys.intern(path), format if format is None else sys.intern(format)
+    return FileResult(path, diagnostics, excerpts, format, text, summary, tables, _NO_TIMINGS if timings is None else timings, source_path)
 
 
 @dataclass(frozen=True)

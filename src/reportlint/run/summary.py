@@ -24,12 +24,12 @@ What batch rules compare (:class:`~reportlint.core.summary.CrossDocument`):
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reportlint.core.model import LineIndex
 from reportlint.core.report import Report
 from reportlint.core.summary import (
     Body,
@@ -41,6 +41,8 @@ from reportlint.core.summary import (
     ReportSummary,
     SectionPrints,
     cell_key,
+    signed,
+    unsigned,
 )
 from reportlint.places.divisions import Place
 from reportlint.places.subject import organ_of, resolve_subject
@@ -101,18 +103,35 @@ def compared_facts(report: Report) -> CrossDocument:
     section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
     signer = _signer()
     signatures = signer.sign([*paragraph_texts, *section_texts])
+    placer = _Placer(report)
     return CrossDocument(
         body=_body(report, reading, places),
-        cells=_cells(report, reading),
-        paragraphs=_paragraphs(report, reading, paragraphs, paragraph_texts, signatures[: len(paragraphs)]),
-        sections=_sections(report, sections, section_texts, signatures[len(paragraphs) :]),
-        claims=_claims(report, reading, paragraphs),
+        cells=_cells(reading, placer),
+        paragraphs=_paragraphs(reading, paragraphs, paragraph_texts, signatures[: len(paragraphs)], placer),
+        sections=_sections(sections, section_texts, signatures[len(paragraphs) :], placer),
+        claims=_claims(report, reading, paragraphs, placer),
         prose_length=sum(len(text) for text, signature in zip(paragraph_texts, signatures, strict=False) if signature is not None),
     )
 
 
+class _Placer:
+    """Packs places of one report with their locations (a text or Markdown file's found in one pass, without making
+    :class:`~reportlint.core.model.Location` objects)."""
+
+    def __init__(self, report: Report) -> None:
+        self.document = report.document
+        source_map = self.document.source_map
+        self.lines = source_map if type(source_map) is LineIndex else None
+
+    def __call__(self, spans: Sequence[tuple[int, int]]) -> Places:
+        if self.lines is not None:
+            return Places.packing(self.lines.places(spans))
+        locate = self.document.locate
+        return Places.of([(start, end, locate(start, end)) for start, end in spans])
+
+
 def _sections(
-    report: Report, sections: Sequence[tuple[str, FoundSection]], texts: Sequence[str], signatures: Sequence[bytes | None]
+    sections: Sequence[tuple[str, FoundSection]], texts: Sequence[str], signatures: Sequence[bytes | None], placer: _Placer
 ) -> SectionPrints | None:
     """The fingerprints of the prose parts long enough to sign; part 五 sketched too."""
     kept = [
@@ -130,8 +149,8 @@ def _sections(
         signature_size=SIGNATURE_SIZE,
         sketched=SKETCHED_SECTIONS[0] if sketched is not None else "",
         sketch=_signer().sketch(sketched) if sketched is not None else b"",
-        lengths=array("I", (len(text) for _, _, text, _ in kept)),
-        places=_places(report, [(found.start, found.end) for _, found, _, _ in kept]),
+        lengths=unsigned([len(text) for _, _, text, _ in kept]),
+        places=placer([(found.start, found.end) for _, found, _, _ in kept]),
     )
 
 
@@ -166,12 +185,12 @@ def _place_label(places: PlaceAnalysis, place: Place) -> str:
 # --------------------------------------------------------------------------- tables
 
 
-def _cells(report: Report, reading: Reading) -> CellValues | None:
+def _cells(reading: Reading, placer: _Placer) -> CellValues | None:
     """Every template cell read with confidence, in template order, with its value and place."""
     if reading.filled is None:
         return None
     keys: list[str] = []
-    values = array("i")
+    values: list[int] = []
     decimals: dict[int, Decimal] = {}
     spans: list[tuple[int, int]] = []
     templates: dict[str, str] = {}
@@ -193,7 +212,7 @@ def _cells(report: Report, reading: Reading) -> CellValues | None:
             spans.append((cell.start, cell.end))
     if not keys:
         return None
-    return CellValues(tuple(keys), values, _places(report, spans), templates, decimals)
+    return CellValues(tuple(keys), signed(values), placer(spans), templates, decimals)
 
 
 # --------------------------------------------------------------------------- prose
@@ -319,7 +338,7 @@ def section_number(reading: Reading, position: int) -> int:
 
 
 def _paragraphs(
-    report: Report, reading: Reading, spans: Sequence[Span], texts: Sequence[str], signatures: Sequence[bytes | None]
+    reading: Reading, spans: Sequence[Span], texts: Sequence[str], signatures: Sequence[bytes | None], placer: _Placer
 ) -> Paragraphs | None:
     """The fingerprints of the paragraphs long enough to sign."""
     kept = [(span, text, signature) for span, text, signature in zip(spans, texts, signatures, strict=True) if signature is not None]
@@ -327,11 +346,11 @@ def _paragraphs(
         return None
     return Paragraphs(
         sections=bytes(section_number(reading, span.start) for span, _, _ in kept),
-        lengths=array("I", (len(text) for _, text, _ in kept)),
+        lengths=unsigned([len(text) for _, text, _ in kept]),
         digests=b"".join(digest(text) for _, text, _ in kept),
         signatures=b"".join(signature for _, _, signature in kept),
         signature_size=SIGNATURE_SIZE,
-        places=_places(report, [(span.start, span.end) for span, _, _ in kept]),
+        places=placer([(span.start, span.end) for span, _, _ in kept]),
     )
 
 
@@ -339,7 +358,7 @@ def _paragraphs(
 _COMPARISON_HINT = compiled("较|比|与上|与去|与20|与19")
 
 
-def _claims(report: Report, reading: Reading, paragraphs: Sequence[Span]) -> tuple[ChangeClaim, ...]:
+def _claims(report: Report, reading: Reading, paragraphs: Sequence[Span], placer: _Placer) -> tuple[ChangeClaim, ...]:
     """Changes against last year the prose paragraphs state about table quantities (part 五's plans left out)."""
     text = report.normalized
     last_year = reading.year - 1 if reading.year is not None else None
@@ -363,15 +382,10 @@ def _claims(report: Report, reading: Reading, paragraphs: Sequence[Span]) -> tup
                         unit=change.unit,
                         resolution=change.resolution,
                         text=report.text[start:end],
-                        place=_places(report, [(start, end)]),
+                        place=placer([(start, end)]),
                     )
                 )
     return tuple(claims)
-
-
-def _places(report: Report, spans: Sequence[tuple[int, int]]) -> Places:
-    document = report.document
-    return Places.of([(start, end, document.locate(start, end)) for start, end in spans])
 
 
 @lru_cache(maxsize=1)

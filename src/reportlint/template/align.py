@@ -294,7 +294,7 @@ class TableGroupAligner:
             label_end = segment.label[-1].end if segment.label else None
             if not lost and pointer < len(self.expected):
                 table, row = self.expected[pointer]
-                fits = _assign(table, row, segment, LabelMatch.POSITIONAL) is not None
+                fits = _chosen_cells(table, segment) is not None
                 if last_named.get((table.id, row.id), -1) <= number and (fits or not row.label):
                     placements.append(
                         Placement(segment, table, row, LabelMatch.POSITIONAL if row.label else LabelMatch.EXACT, label_start, label_end)
@@ -436,39 +436,54 @@ class TableGroupAligner:
         return list(dict.fromkeys(found)), unknown
 
 
+def _chosen_cells(table: TableSpec, segment: Segment) -> list[Token] | None:
+    """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
+    cells = list(segment.cells)
+    expected = len(table.columns)
+    blanks = [token.kind for token in cells].count("blank")
+    if len(cells) - blanks > expected:
+        return None
+    if not blanks and len(cells) == expected:
+        return cells  # one value per column: what _choose_cells gives
+    if segment.value_columns is not None:
+        cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
+    return _choose_cells(cells, expected, segment.explicit_blanks)
+
+
 def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch, placement: Placement | None = None) -> FilledRow | None:
     """The row's cells when the segment's cells can be tied to the columns; None when counts do not fit.
 
     With its ``placement``, the row carries the label the placement found (none for rows placed by position).
     """
-    columns = table.columns
-    cells = list(segment.cells)
-    expected = len(columns)
-    blanks = [token.kind for token in cells].count("blank")
-    if len(cells) - blanks > expected:
-        return None
-    start = segment.label[0].start if segment.label else (cells[0].start if cells else 0)
-    end = cells[-1].end if cells else start
-    if not blanks and len(cells) == expected:
-        chosen: list[Token] | None = cells  # one value per column: what _choose_cells gives
-    else:
-        if segment.value_columns is not None:
-            cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
-        chosen = _choose_cells(cells, expected, segment.explicit_blanks)
+    chosen = _chosen_cells(table, segment)
     if chosen is None:
         return None
-    table_id, row_id, status_of = table.id, row.id, _STATUS_OF_KIND
+    cells = segment.cells
+    start = segment.label[0].start if segment.label else (cells[0].start if cells else 0)
+    end = cells[-1].end if cells else start
+    expected = len(table.columns)
+    table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
-    for position, (column, token) in enumerate(zip(columns, chosen, strict=False)):
+    for position, (column, token) in enumerate(zip(table.columns, chosen, strict=False)):
         value = token.cell
-        status = status_of.get(value.kind, CellStatus.NON_NUMERIC)
-        result.append(
-            read_cell(
-                table_id, row_id, column.id, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position
-            )
+        cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
+        cell.__dict__.update(
+            table=table_id,
+            row=row_id,
+            column=column.id,
+            status=status_of.get(value.kind, non_numeric),
+            raw=value.raw,
+            value=value.value,
+            unit=value.unit,
+            signed=value.signed,
+            start=token.start,
+            end=token.end,
+            position=position,
         )
+        result.append(cell)
+    # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
-        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end)
+        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, in_columns=True)
     label_start = placement.label_start
     return read_row(
         table_id,
@@ -481,6 +496,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         expected,
         min(label_start, start),
         end,
+        in_columns=True,
     )
 
 
@@ -517,6 +533,8 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
 
 #: The status of a cell read from a token, by the kind of its value.
 _STATUS_OF_KIND = {"blank": CellStatus.BLANK, "number": CellStatus.OK}
+_NON_NUMERIC = CellStatus.NON_NUMERIC
+_new_object = object.__new__
 
 
 def _cell(

@@ -39,6 +39,13 @@ _FUNCTIONS: dict[str, Callable[..., Any]] = {"abs": abs, "min": min, "max": max}
 _OPERATOR_TEXT = {ast.Eq: "=", ast.NotEq: "≠", ast.Lt: "<", ast.LtE: "≤", ast.Gt: ">", ast.GtE: "≥"}
 
 
+def dotted_name(node: ast.AST) -> tuple[str, ...]:
+    """The parts of a checked name node (``r1.c_total`` → ``("r1", "c_total")``)."""
+    name = _dotted(node)
+    assert name is not None, "a checked expression's names are names or dotted names"
+    return name
+
+
 def _dotted(node: ast.AST) -> tuple[str, ...] | None:
     if isinstance(node, ast.Name):
         return (node.id,)
@@ -147,7 +154,8 @@ def parse_expression(source: str) -> Expression:
     return Expression(str(source), tree, tuple(dict.fromkeys(_names(tree.body))))
 
 
-def _number(value: object) -> Number:
+def number_constant(value: object) -> Number:
+    """A checked numeric constant as evaluation uses it (a decimal for ``1.5``: no binary floats in sums)."""
     if isinstance(value, float):
         return Decimal(str(value))
     return value  # type: ignore[return-value]
@@ -170,7 +178,7 @@ def _compiled(expression: Expression, part: str) -> Compiled:
 def _compile(node: ast.AST) -> Compiled:
     """A checked node as a function of the resolver: references resolved left to right, ``and``/``or`` and chained comparisons short-circuit."""
     if isinstance(node, ast.Constant):
-        constant = _number(node.value)
+        constant = number_constant(node.value)
         return lambda resolve: constant
     if isinstance(node, (ast.Name, ast.Attribute)):
         name = _dotted(node)

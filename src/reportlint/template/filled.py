@@ -125,13 +125,21 @@ def read_row(
     expected: int,
     start: int,
     end: int,
+    in_columns: bool = False,
 ) -> FilledRow:
     """``FilledRow(table, row, label, …)`` with every field given, made without the frozen dataclass's ``__init__``
     (see :func:`read_cell`).
 
     Its :attr:`~FilledRow.found` and :attr:`~FilledRow.aligned` are computed here, as the cached properties would
     compute them: the reader asks every row for them, and a cached property's first read takes a lock on Python 3.11.
+    ``in_columns`` says every cell was read into a column of the template (none ``missing``, ``unaligned`` or
+    ``extra``), as the aligner knows of the rows it fills: then every cell is found, and the row is aligned when it is known.
     """
+    if in_columns:
+        found, aligned = len(cells), row is not None
+    else:
+        found = sum(1 for cell in cells if cell.status is not _MISSING)
+        aligned = row is not None and all(cell.status not in _NOT_ALIGNED for cell in cells)
     filled = _new_object(FilledRow)
     filled.__dict__.update(
         table=table,
@@ -144,14 +152,16 @@ def read_row(
         expected=expected,
         start=start,
         end=end,
-        found=sum(1 for cell in cells if cell.status is not CellStatus.MISSING),
-        aligned=row is not None and all(cell.status not in _NOT_ALIGNED for cell in cells),
+        found=found,
+        aligned=aligned,
     )
     return filled
 
 
 #: The statuses of cells that are not in a known column.
 _NOT_ALIGNED = (CellStatus.UNALIGNED, CellStatus.EXTRA, CellStatus.MISSING)
+_MISSING = CellStatus.MISSING
+_EXTRA = CellStatus.EXTRA
 
 
 @dataclass(frozen=True)
@@ -218,9 +228,10 @@ class FilledTable:
     def build(cls, spec: TableSpec, rows, **details) -> FilledTable:
         """A table with its cell index built from ``rows``."""
         cells: dict[tuple[str, str], FilledCell] = {}
+        extra = _EXTRA
         for row in rows:
             for cell in row.cells:
-                if cell.row is not None and cell.column is not None and cell.status is not CellStatus.EXTRA:
+                if cell.row is not None and cell.column is not None and cell.status is not extra:
                     cells.setdefault((cell.row, cell.column), cell)
         return cls(spec, tuple(rows), _cells=MappingProxyType(cells), **details)
 

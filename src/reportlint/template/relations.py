@@ -9,11 +9,14 @@ broken sums. Used by the RL3 rules and by YAML ``relation`` rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import ast
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from functools import cache
+from typing import Any, NoReturn, cast
 
+from reportlint.template.expressions import Expression, dotted_name, number_constant
 from reportlint.template.filled import FilledCell, FilledTable, FilledTemplate
 from reportlint.template.spec import RelationSpec, TableSpec
 
@@ -135,7 +138,12 @@ def _side(expression, side: str, resolver: _Resolver) -> SideValue:
 
 
 def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evaluation]:
-    """Every evaluation of ``relation`` that does not hold, skipping those with unreadable cells."""
+    """Every evaluation of ``relation`` that does not hold, skipping those with unreadable cells.
+
+    Most evaluations hold: each scope is first tested by the relation's compiled test
+    (:func:`_compiled_test`), which reads the cells without recording them; only a scope
+    whose relation does not hold is evaluated again with the cells recorded, for the finding.
+    """
     table = filled.table(relation.table)
     if table is None or not table.found:
         return
@@ -149,7 +157,17 @@ def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evalu
         except _Unreadable:
             return
         guard_cells, when = guard.used, None
+    test = _compiled_test(relation.expression, when, relation.for_each)
+    if test is not None:
+        read = table.readable_cells.get
+        others = tuple(_readable_in(filled, name) for name in test.tables)
     for scope in _scopes(relation, table.spec):
+        if test is not None:
+            try:
+                if test.holds(read, scope, others):
+                    continue
+            except _Unreadable:
+                continue
         resolver = _Resolver(filled, table, relation.for_each, scope)
         resolver.used.extend(guard_cells)
         try:
@@ -169,6 +187,114 @@ def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evalu
             continue
         scope_name = "/".join(scope) if isinstance(scope, tuple) else scope
         yield Evaluation(relation, table, scope_name, tuple(dict.fromkeys(resolver.used)), left, operator, right)
+
+
+def _readable_in(filled: FilledTemplate, table_id: str) -> Callable[[tuple[str, str]], FilledCell | None] | None:
+    """The readable-cell lookup of another table of the template (None when the report does not have it)."""
+    table = filled.table(table_id)
+    return None if table is None else table.readable_cells.get
+
+
+def _unreadable() -> NoReturn:
+    raise _Unreadable
+
+
+@dataclass(frozen=True)
+class _Test:
+    """A relation (with its scope condition) compiled to one Python function of the cells.
+
+    ``holds(read, scope, others)`` is what evaluating the condition and then the
+    expression through :class:`_Resolver` decides: True when the condition does not
+    apply or the relation holds, False when it is broken, :class:`_Unreadable` raised
+    when a cell it reads is not readable. ``read`` looks a (row, column) up in the
+    table's :attr:`~reportlint.template.filled.FilledTable.readable_cells`, ``others``
+    in those of :attr:`tables` (None for a table the report does not have).
+    """
+
+    holds: Callable[..., bool]
+    tables: tuple[str, ...]
+
+
+@cache
+def _compiled_test(expression: Expression, when: Expression | None, for_each: str | None) -> _Test | None:
+    """The relation as one function (see :class:`_Test`), built once per expression; None for a form it does not handle.
+
+    The function's source is made from the checked syntax tree of the expression
+    (:func:`~reportlint.template.expressions.parse_expression` admits only names,
+    numbers, ``+ - *``, comparisons, ``and or not`` and ``abs min max``): names and
+    numbers are not written into it, only their positions in lists of constants,
+    so nothing written in a template or rule pack is ever run as code.
+    """
+    constants: list[object] = []
+    tables: list[str] = []
+
+    def constant(value: object) -> str:
+        constants.append(value)
+        return f"_k[{len(constants) - 1}]"
+
+    def cell(reference: tuple[str, ...]) -> str | None:
+        if len(reference) == 1:
+            if for_each == "column":
+                key = f"({constant(reference[0])}, scope)"
+            elif for_each == "row":
+                key = f"(scope, {constant(reference[0])})"
+            elif for_each == "cell":
+                key = "scope"
+            else:
+                return None  # a lone name outside a scope: left to the resolver
+            return f"(_c.value if (_c := read({key})) is not None else _unreadable())"
+        if len(reference) == 2:
+            return f"(_c.value if (_c := read({constant(reference)})) is not None else _unreadable())"
+        if reference[0] not in tables:
+            tables.append(reference[0])
+        other = f"others[{tables.index(reference[0])}]"
+        return f"(_c.value if {other} is not None and (_c := {other}({constant(reference[1:])})) is not None else _unreadable())"
+
+    def source(node: ast.AST) -> str | None:
+        if isinstance(node, ast.Constant):
+            return constant(number_constant(node.value))
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            return cell(dotted_name(node))
+        parts: list[str | None]
+        if isinstance(node, ast.BinOp):
+            operator = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}[type(node.op)]
+            parts = [source(node.left), source(node.right)]
+            return None if None in parts else f"({parts[0]} {operator} {parts[1]})"
+        if isinstance(node, ast.UnaryOp):
+            operand = source(node.operand)
+            if operand is None:
+                return None
+            if isinstance(node.op, ast.Not):
+                return f"(not {operand})"
+            return f"(-{operand})" if isinstance(node.op, ast.USub) else operand
+        if isinstance(node, ast.Compare):
+            operators = [
+                {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}[type(op)] for op in node.ops
+            ]
+            parts = [source(node.left), *(source(comparator) for comparator in node.comparators)]
+            if None in parts:
+                return None
+            chain = " ".join(f"{operator} {part}" for operator, part in zip(operators, parts[1:], strict=True))
+            return f"({parts[0]} {chain})"
+        if isinstance(node, ast.BoolOp):
+            parts = [source(value) for value in node.values]
+            if None in parts:
+                return None
+            joined = (" and " if isinstance(node.op, ast.And) else " or ").join(str(part) for part in parts)
+            return f"(True if ({joined}) else False)"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("abs", "min", "max"):
+            parts = [source(argument) for argument in node.args]
+            return None if None in parts else f"_{node.func.id}({', '.join(str(part) for part in parts)})"
+        return None
+
+    body = source(expression.tree.body)
+    guard = source(when.tree.body) if when is not None else "True"
+    if body is None or guard is None:
+        return None
+    code = f"def holds(read, scope, others):\n    return (not {guard}) or {body}\n"
+    namespace: dict[str, Any] = {"_k": tuple(constants), "_unreadable": _unreadable, "_abs": abs, "_min": min, "_max": max}
+    exec(compile(code, f"<relation {expression.source}>", "exec"), namespace)  # source made from the checked tree, see above
+    return _Test(namespace["holds"], tuple(tables))
 
 
 def relations_for(filled: FilledTemplate, templates) -> Iterator[RelationSpec]:

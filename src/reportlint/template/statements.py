@@ -111,6 +111,8 @@ class CountStatement:
     #: Words that, inside the matched text, mean the statement is something else
     #: (行政复议和行政诉讼 counted together; 可以提起行政诉讼 is a right, not an event).
     excluded: tuple[str, ...] = ()
+    #: A word every match holds (one of :data:`STATEMENT_WORDS`): a sentence without it is not searched.
+    word: str = ""
 
     def matches(self, text: str, sentence: Span) -> Iterator[re.Match]:
         """The statements in a sentence (a number that is a change against last year, ``较上年减少1件``, is not one)."""
@@ -129,25 +131,35 @@ COUNT_STATEMENTS = (
         ),
         APPLICATIONS,
         "收到政府信息公开申请",
+        word="申请",
     ),
-    CountStatement(compiled(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), REVIEWS, "行政复议", ("诉讼",)),
+    CountStatement(compiled(rf"行政复议(?:案件|申请)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), REVIEWS, "行政复议", ("诉讼",), "复议"),
     CountStatement(
-        compiled(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"), LAWSUITS, "行政诉讼", ("复议",)
+        compiled(rf"(?<!复议[和及、与])行政诉讼(?:案件)?{_GAP}{{0,6}}?(?P<n>{NUMBER})\s*[件起宗次]"),
+        LAWSUITS,
+        "行政诉讼",
+        ("复议",),
+        "诉讼",
     ),
     CountStatement(
         compiled(rf"(?:制发|出台|制定|印发|新制作){_GAP}{{0,6}}?规范性文件{_GAP}{{0,4}}?(?P<n>{NUMBER})\s*[件个份部]"),
         NORMATIVE_MADE,
         "制发规范性文件",
+        word="规范性文件",
     ),
 )
 # 可以/应当 申请行政复议 is a right explained, 将 a plan: neither says whether a case happened.
 _NOT_AN_EVENT = ("可", "应", "将")
 NONE_STATEMENTS = (
-    CountStatement(compiled(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), APPLICATIONS),
-    CountStatement(compiled(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), REVIEWS, excluded=_NOT_AN_EVENT),
-    CountStatement(compiled(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), LAWSUITS, excluded=_NOT_AN_EVENT),
-    CountStatement(compiled(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), NORMATIVE_MADE),
+    CountStatement(compiled(rf"(?:未|没有|无)(?:收到|接到|受理){_GAP}{{0,10}}?申请(?!人)"), APPLICATIONS, word="申请"),
+    CountStatement(compiled(rf"{_NEGATION}{_GAP}{{0,24}}?行政复议"), REVIEWS, excluded=_NOT_AN_EVENT, word="复议"),
+    CountStatement(compiled(rf"{_NEGATION}{_GAP}{{0,24}}?诉讼"), LAWSUITS, excluded=_NOT_AN_EVENT, word="诉讼"),
+    CountStatement(compiled(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), NORMATIVE_MADE, word="规范性文件"),
 )
+
+#: The statements' words (:attr:`CountStatement.word`): the text ↔ table rule finds them once in the whole text and tries
+#: on each sentence only the statements whose word it holds (most sentences hold none).
+STATEMENT_WORDS = compiled("申请|复议|诉讼|规范性文件")
 
 #: What a change against last year is about when its clause names the quantity without stating it (``行政复议案件较上年减少1件``).
 _CHANGE_SUBJECTS = (

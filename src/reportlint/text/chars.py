@@ -12,6 +12,9 @@ from reportlint.usercache.patterns import compiled
 #: One CJK unified ideograph (basic block and extension A), for use inside regex classes.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 HAN_CHAR = compiled(f"[{HAN}]")
+#: A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开). It opens with a space and
+#: looks behind it only then, so the engine finds the few spaces of Chinese text without entering the pattern elsewhere.
+SPACES_BETWEEN_HAN = compiled(f"[ \u3000](?<=[{HAN}][ \u3000])[ \u3000]*(?=[{HAN}])")
 
 #: Full stops, question and exclamation marks, in both widths: they end a sentence.
 SENTENCE_STOPS = "。！？!?"

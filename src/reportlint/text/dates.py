@@ -33,12 +33,14 @@ _CHINESE_YEAR_DIGITS = {
 }
 _SMALL = f"[{ORDINAL_CHARS}]{{1,3}}"
 
-# The look-ahead at the first digit passes over the other positions before the look-behind is tried.
-_ARABIC = compiled(r"(?=\d)(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_ISO = compiled(r"(?=\d)(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
+# Each opens with its first digit and looks behind it only then (``\d(?<!\d\d)`` is ``(?<!\d)\d``): the engine passes
+# over the positions without a digit before entering the pattern.
+_ARABIC = compiled(r"(\d(?<!\d\d)\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_ISO = compiled(r"(\d(?<![\d.\-/]\d)\d{3})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
 _CHINESE = compiled(f"([〇零○一二三四五六七八九]{{4}})年({_SMALL})月({_SMALL})日")
 #: A year written with 年/年度 (``2020年``, ``2020 年度``), for year references in prose.
-YEAR_MENTION = compiled(r"(?=[12])(?<!\d)(19[89]\d|20\d\d)\s*(?=年)")
+#: (It opens with the year's first digits and looks behind them only then, as the date patterns above do.)
+YEAR_MENTION = compiled(r"((?:19(?<!\d19)[89]|20(?<!\d20)\d)\d)\s*(?=年)")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,10 @@ text or its same-length normalised view and use the offsets in either.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 from reportlint.text.chars import CLAUSE_BREAKS, PARAGRAPH_ENDS, SENTENCE_STOPS
@@ -32,15 +35,28 @@ _new_tuple = tuple.__new__
 
 def iter_lines(text: str) -> Iterator[Span]:
     """Every line of ``text`` (without its newline and trailing ``\\r``)."""
-    position = 0
-    new_tuple = _new_tuple
-    for line in text.split("\n"):
-        end = position + len(line)
-        if line.endswith("\r"):
-            yield new_tuple(Span, (position, position + len(line.rstrip("\r"))))
-        else:
-            yield new_tuple(Span, (position, end))
-        position = end + 1
+    return iter(line_spans(text))
+
+
+def line_spans(text: str) -> list[Span]:
+    """Every line of ``text`` (without its newline and trailing ``\\r``), as a list.
+
+    Without carriage returns the spans are computed from the lines' lengths by
+    C-level iterators (no Python step per line): reports have hundreds of lines.
+    """
+    parts = text.split("\n")
+    lengths = list(map(len, parts))
+    # each line starts one past the previous line's end (and there is one start past the last line)
+    starts = list(accumulate(map(_plus_one, lengths), initial=0))
+    if "\r" not in text:
+        return list(map(_new_tuple, repeat(Span), zip(starts, map(add, starts, lengths), strict=False)))
+    return [
+        _new_tuple(Span, (start, start + (len(line.rstrip("\r")) if line.endswith("\r") else len(line))))
+        for start, line in zip(starts, parts, strict=False)
+    ]
+
+
+_plus_one = (1).__add__
 
 
 def logical_paragraphs(text: str, lines: Iterable[Span] | None = None) -> Iterator[Span]:
@@ -51,29 +67,44 @@ def logical_paragraphs(text: str, lines: Iterable[Span] | None = None) -> Iterat
     and hard-wrapped text split sentences over lines; this joins them back so a
     bracket opened on one line and closed on the next is one paragraph.
     """
+    return iter(paragraph_spans(text, line_spans(text) if lines is None else lines))
+
+
+def paragraph_spans(text: str, lines: Iterable[Span]) -> list[Span]:
+    """The spans of :func:`logical_paragraphs`, as a list (one step per line)."""
+    found: list[Span] = []
+    append = found.append
+    new_tuple, ends = _new_tuple, PARAGRAPH_ENDS
     start = None
     end = 0
-    for line in iter_lines(text) if lines is None else lines:
-        content = text[line.start : line.end]
-        if not content.strip():
+    for line in lines:
+        line_start, line_end = line
+        content = text[line_start:line_end]
+        stripped = content.rstrip()
+        if not stripped:
             if start is not None:
-                yield Span(start, end)
+                append(new_tuple(Span, (start, end)))
                 start = None
             continue
         if "\t" in content:
             if start is not None:
-                yield Span(start, end)
+                append(new_tuple(Span, (start, end)))
                 start = None
-            yield line
+            append(line)
             continue
         if start is None:
-            start = line.start
-        end = line.end
-        if content.rstrip()[-1] in PARAGRAPH_ENDS:
-            yield Span(start, end)
+            start = line_start
+        end = line_end
+        if stripped[-1] in ends:
+            append(new_tuple(Span, (start, end)))
             start = None
     if start is not None:
-        yield Span(start, end)
+        append(new_tuple(Span, (start, end)))
+    return found
+
+
+#: A sentence stop, both widths (a sentence ends right after it).
+_STOP = compiled(f"[{SENTENCE_STOPS}]")
 
 
 def iter_sentences(text: str, start: int = 0, end: int | None = None, paragraphs: Iterable[Span] | None = None) -> Iterator[Span]:
@@ -83,24 +114,55 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None, paragraphs
     whitespace is trimmed. ``paragraphs`` are the text's logical paragraphs when
     the caller has them already (a report's :attr:`~reportlint.core.report.Report.paragraphs`).
     """
+    return iter(sentence_spans(text, start, end, paragraphs))
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None, paragraphs: Iterable[Span] | None = None) -> list[Span]:
+    """The spans of :func:`iter_sentences`, as a list.
+
+    The stops are found in one pass over the prose; each paragraph is then cut at
+    those inside it, and each piece trimmed with string methods (no step per character).
+    """
     end = len(text) if end is None else end
-    for paragraph in logical_paragraphs(text) if paragraphs is None else paragraphs:
-        if paragraph.end <= start or paragraph.start >= end or "\t" in text[paragraph.start : paragraph.end]:
-            continue
-        cuts = [index + 1 for index in range(paragraph.start, paragraph.end) if text[index] in SENTENCE_STOPS]
-        for sentence_start, sentence_end in zip([paragraph.start, *cuts], [*cuts, paragraph.end], strict=True):
-            sentence = _trimmed(text, sentence_start, sentence_end)
-            if sentence is not None and sentence.end > start and sentence.start < end:
-                yield sentence
-
-
-def _trimmed(text: str, start: int, end: int) -> Span | None:
-    """``[start, end)`` without surrounding whitespace; None when nothing is left."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if start < end else None
+    find = text.find
+    prose = [
+        paragraph
+        for paragraph in (paragraph_spans(text, line_spans(text)) if paragraphs is None else paragraphs)
+        if paragraph[1] > start and paragraph[0] < end and find("\t", paragraph[0], paragraph[1]) < 0
+    ]
+    if not prose:
+        return []
+    cuts = [
+        match.end() for match in _STOP.finditer(text, min(paragraph[0] for paragraph in prose), max(paragraph[1] for paragraph in prose))
+    ]
+    count = len(cuts)
+    found: list[Span] = []
+    append, new_tuple = found.append, _new_tuple
+    for paragraph_start, paragraph_end in prose:
+        index = bisect_left(cuts, paragraph_start + 1)  # the cuts after the paragraph's stops
+        piece_start = paragraph_start
+        while index < count and (cut := cuts[index]) <= paragraph_end:
+            # a piece that ends with a stop: trimmed at its start only (a stop is no whitespace)
+            if text[piece_start].isspace():
+                piece = text[piece_start:cut]
+                piece_start = cut - len(piece.lstrip())
+            if cut > start and piece_start < end:
+                append(new_tuple(Span, (piece_start, cut)))
+            piece_start = cut
+            index += 1
+        if piece_start < paragraph_end:  # the piece after the last stop, trimmed at both ends (nothing when it is all whitespace)
+            if not text[piece_start].isspace() and not text[paragraph_end - 1].isspace():  # (most: nothing to trim)
+                if paragraph_end > start and piece_start < end:
+                    append(new_tuple(Span, (piece_start, paragraph_end)))
+                continue
+            piece = text[piece_start:paragraph_end]
+            kept = piece.strip()
+            if kept:
+                first = piece_start + len(piece) - len(piece.lstrip())
+                last = first + len(kept)
+                if last > start and first < end:
+                    append(new_tuple(Span, (first, last)))
+    return found
 
 
 def sentence_at(text: str, position: int) -> Span:

@@ -1,0 +1,46 @@
+"""Finding many literal phrases in one pass: every occurrence that repeated ``str.find`` would find."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.text.phrases import PhraseFinder, trie_pattern
+
+
+def every_find(phrases: list[str], text: str) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for phrase in dict.fromkeys(phrase for phrase in phrases if phrase):
+        position = text.find(phrase)
+        while position >= 0:
+            found.setdefault(phrase, []).append(position)
+            position = text.find(phrase, position + 1)
+    return found
+
+
+def test_overlapping_and_nested_occurrences_are_all_found():
+    finder = PhraseFinder(["政府信息", "信息公开", "信息", "公开公开"])
+    assert finder.positions("政府信息公开公开公开") == {"政府信息": [0], "信息公开": [2], "信息": [2], "公开公开": [4, 6]}
+
+
+def test_phrases_are_literal_text():
+    finder = PhraseFinder(["a.c", "(", "[一]"])
+    assert finder.positions("abc a.c ( [一] 一") == {"a.c": [4], "(": [8], "[一]": [10]}
+
+
+def test_no_phrase_matches_nothing():
+    assert PhraseFinder([]).positions("政府信息公开") == {}
+    assert PhraseFinder([""]).positions("政府信息公开") == {}
+    assert trie_pattern([]) == "(?!)"
+
+
+def test_the_pattern_is_a_trie_of_one_character_matches():
+    assert trie_pattern(["政府信息", "政府公开", "信息"]) == "政(?=府(?:信息|公开))|信(?=息)"
+
+
+_ALPHABET = "政府信息公开.*(a"
+
+
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=4), max_size=6), st.text(alphabet=_ALPHABET, max_size=40))
+def test_the_finder_finds_what_repeated_find_finds(phrases, text):
+    assert PhraseFinder(phrases).positions(text) == every_find(phrases, text)
