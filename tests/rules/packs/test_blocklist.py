@@ -50,13 +50,19 @@ def test_legitimate_text_is_silent(mirror_spam, clean):
     assert found(TITLE + clean + "\n", mirror_spam) == []
 
 
-def test_a_province_adds_words_without_code(tmp_path):
+def _province_pack(tmp_path, words: str):
+    """A province's blocklist pack (rule GS901) with ``words`` as written in YAML: its path."""
     path = tmp_path / "spam.yaml"
     path.write_text(
         "pack: spam\nrules:\n  - code: GS901\n    name: more-spam\n    type: blocklist\n"
-        '    message: "可疑用语“{match}”，共 {count} 处"\n    words: [某某娱乐]\n',
+        f'    message: "可疑用语“{{match}}”，共 {{count}} 处"\n    words: {words}\n',
         encoding="utf-8",
     )
+    return path
+
+
+def test_a_province_adds_words_without_code(tmp_path):
+    path = _province_pack(tmp_path, "[某某娱乐]")
     [rule] = load_pack(path).rules
     assert found(TITLE + "某某娱乐、某某娱乐。\n", rule) == [("GS901", 2, 1, "可疑用语“某某娱乐”，共 2 处")]
     path.write_text(path.read_text(encoding="utf-8").replace("    words: [某某娱乐]\n", ""), encoding="utf-8")
@@ -65,11 +71,5 @@ def test_a_province_adds_words_without_code(tmp_path):
 
 
 def test_longest_word_wins_whether_or_not_it_has_letters_with_case(tmp_path):
-    path = tmp_path / "spam.yaml"
-    path.write_text(
-        "pack: spam\nrules:\n  - code: GS901\n    name: more-spam\n    type: blocklist\n"
-        '    message: "可疑用语“{match}”，共 {count} 处"\n    words: [某某娱乐, 某某娱乐城Vip]\n',
-        encoding="utf-8",
-    )
-    [rule] = load_pack(path).rules
+    [rule] = load_pack(_province_pack(tmp_path, "[某某娱乐, 某某娱乐城Vip]")).rules
     assert found(TITLE + "欢迎光临某某娱乐城ＶＩＰ，某某娱乐。\n", rule) == [("GS901", 2, 5, "可疑用语“某某娱乐城ＶＩＰ”，共 2 处")]
