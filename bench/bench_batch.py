@@ -46,7 +46,7 @@ import reportlint.run.runner as runner
 from reportlint.run.options import RunOptions
 
 spent = []
-original = runner.run_batch
+original = runner.batch_findings  # the batch rules on every summary (the runner's batch phase, less putting findings in place)
 
 def timed(*args, **kwargs):
     started = time.perf_counter()
@@ -55,7 +55,7 @@ def timed(*args, **kwargs):
     finally:
         spent.append(time.perf_counter() - started)
 
-runner.run_batch = timed
+runner.batch_findings = timed
 directory, jobs, ignore = sys.argv[1], int(sys.argv[2]), tuple(sys.argv[3:])
 run = runner.lint_paths([directory], RunOptions(isolated=True, jobs=jobs, ignore=ignore or None))
 found = {}

@@ -84,3 +84,16 @@ def test_very_many_nearly_identical_rows_are_a_crowd_not_pairs():
     assert {len(crowd) for crowd in crowds} == {200}, "the 200 copies are one crowd in every band"
     assert {(first, second) for first, second, _ in pairs} == {(200, 201), (200, 202), (201, 202)}
     assert len(index.neighbours(0, 0.9, limit=8)) == 8, "a row's neighbours are looked up in a bounded sample"
+
+
+def test_every_pair_within_each_group_is_listed_once():
+    import numpy as np
+
+    from reportlint.text.minhash import _all_pairs
+
+    groups = [np.array([7, 3, 9]), np.array([4, 5]), np.array([1, 2, 6, 8]), np.array([0, 11, 12])]
+    first, second = _all_pairs(groups)
+    expected = [(int(a), int(b)) for members in groups for i, a in enumerate(members) for b in members[i + 1 :]]
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == expected
+    again, _ = _all_pairs(groups[:1])  # the positions made for a size are kept and reused, never changed
+    assert again.tolist() == [7, 7, 3]

@@ -359,10 +359,25 @@ def _all_pairs(groups: Sequence[Any]) -> tuple[Any, Any]:
     np = _numpy()
     firsts, seconds = [], []
     for members in groups:
-        left, right = np.triu_indices(len(members), 1)
+        left, right = _positions_of_pairs(len(members))
         firsts.append(members[left])
         seconds.append(members[right])
     if not firsts:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
     return np.concatenate(firsts), np.concatenate(seconds)
+
+
+@lru_cache(maxsize=256)
+def _positions_of_pairs(size: int) -> tuple[Any, Any]:
+    """The positions ``(i, j)``, ``i < j``, of every pair among ``size`` rows (read-only arrays, made once per size).
+
+    A 10,000-report batch has tens of thousands of small groups of rows sharing a
+    band, of a few dozen sizes: making the positions anew for each (``np.triu_indices``)
+    was half of finding the similar pairs.
+    """
+    np = _numpy()
+    left, right = np.triu_indices(size, 1)
+    left.setflags(write=False)
+    right.setflags(write=False)
+    return left, right
