@@ -133,7 +133,8 @@ class LineIndex:
             last = start if end <= start else end - 1  # the last character (an empty range: its start)
             last = 0 if last < 0 else length if last > length else last
             row = bisect.bisect_right(starts, first) - 1
-            end_row = bisect.bisect_right(starts, last) - 1
+            # most ranges end on the line they start on (last >= first): a second search only for the others
+            end_row = bisect.bisect_right(starts, last) - 1 if row + 1 < len(starts) and starts[row + 1] <= last else row
             column = first - starts[row] + 1 + (shift if row == 0 else 0)
             end_column = last - starts[end_row] + 1 + (shift if end_row == 0 else 0) + (1 if end > start else 0)
             found.append((start, end, row + first_line, column, end_row + first_line, end_column))
