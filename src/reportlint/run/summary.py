@@ -52,7 +52,7 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest, permutations
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
 from reportlint.usercache.patterns import compiled
@@ -480,6 +480,17 @@ def _claims(
                     )
                 )
     return tuple(claims)
+
+
+def prepare_summaries() -> None:
+    """Load what every cross-document summary needs (numpy, the signer) now, before worker processes are forked.
+
+    Importing numpy takes about a tenth of a second of CPU: done once in the
+    supervisor, which needs it for the batch phase anyway, rather than again in
+    each worker on its first report.
+    """
+    _signer()
+    permutations()
 
 
 @lru_cache(maxsize=1)

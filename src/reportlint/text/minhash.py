@@ -73,7 +73,7 @@ def _numpy() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> tuple[Any, Any]:
+def permutations() -> tuple[Any, Any]:
     """The multipliers and offsets of the :data:`SIGNATURE_SIZE` hash functions (fixed: signatures must match across runs)."""
     np = _numpy()
     rng = random.Random(_SEED)
@@ -166,7 +166,7 @@ class Signer:
         signatures: list[bytes | None] = [None] * len(texts)
         if not len(kept):
             return signatures, sketch
-        multipliers, offsets = _permutations()
+        multipliers, offsets = permutations()
         values = kept[None, :] * multipliers
         values += offsets  # in place: the arrays are SIGNATURE_SIZE times the report's shingles
         present = [index for index, count in enumerate(counts) if count]
