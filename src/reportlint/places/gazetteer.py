@@ -27,7 +27,6 @@ from reportlint.places.errors import GazetteerDataError, GazetteerError
 from reportlint.places.matcher import NameMatcher, PlaceMention, lengths_by_ending, merged_lengths
 from reportlint.places.shortnames import ShortNameIndex, short_form
 
-
 #: Organ names whose split :meth:`Gazetteer.split_name` remembers (a batch's subjects; forgotten all at once beyond this).
 _SPLIT_NAMES_KEPT = 4096
 
