@@ -204,6 +204,28 @@ class SegmentMap:
         page = segment.page if segment else None
         return new_location(line, column, end_line, end_column, logical, page)
 
+    def places(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int, int, int, str | None, int | None]]:
+        """Each range with what :meth:`locate` says of it: ``(start, end, line, column, end line, end column, logical, page)``.
+
+        For many ranges at once (a report summary's cells and paragraphs), without making a :class:`Location` each.
+        """
+        found: list[tuple[int, int, int, int, int, int, str | None, int | None]] = []
+        segment_at, position = self._segment_at, self._position
+        for start, end in spans:
+            segment = segment_at(start)
+            line, column = position(segment, start)
+            last = start if end - 1 < start else end - 1
+            end_line, end_column = position(segment_at(last) if last != start else segment, last)
+            if end > start:
+                end_column += 1
+            if (end_line, end_column) < (line, column):
+                end_line, end_column = line, column
+            if segment is None:
+                found.append((start, end, line, column, end_line, end_column, None, None))
+            else:
+                found.append((start, end, line, column, end_line, end_column, segment.logical, segment.page))
+        return found
+
 
 @dataclass(frozen=True)
 class Block:

@@ -31,7 +31,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from reportlint.core.model import LineIndex
+from reportlint.core.model import LineIndex, SegmentMap
 from reportlint.core.report import Report
 from reportlint.core.summary import (
     Body,
@@ -121,17 +121,28 @@ def compared_facts(report: Report) -> CrossDocument:
 
 
 class _Placer:
-    """Packs places of one report with their locations (a text or Markdown file's found in one pass, without making
-    :class:`~reportlint.core.model.Location` objects)."""
+    """Packs places of one report with their locations (found in one pass, without making
+    :class:`~reportlint.core.model.Location` objects, for text and Markdown files and for extracted text)."""
 
     def __init__(self, report: Report) -> None:
         self.document = report.document
         source_map = self.document.source_map
         self.lines = source_map if type(source_map) is LineIndex else None
+        # a map of extracted text whose places are what SegmentMap.locate says (a subclass may find its segments otherwise)
+        self.segments = source_map if isinstance(source_map, SegmentMap) and type(source_map).locate is SegmentMap.locate else None
 
     def __call__(self, spans: Sequence[tuple[int, int]]) -> Places:
         if self.lines is not None:
             return Places.packing(self.lines.places(spans))
+        if self.segments is not None:
+            found = self.segments.places(spans)
+            logical = tuple([place[6] for place in found])
+            pages = tuple([place[7] for place in found])
+            return Places.packing(
+                [(start, end, line, column, end_line, end_column) for start, end, line, column, end_line, end_column, _, _ in found],
+                logical if any(item is not None for item in logical) else (),
+                pages if any(item is not None for item in pages) else (),
+            )
         locate = self.document.locate
         return Places.of([(start, end, locate(start, end)) for start, end in spans])
 
