@@ -218,8 +218,7 @@ class SegmentMap:
             end_line, end_column = position(segment_at(last) if last != start else segment, last)
             if end > start:
                 end_column += 1
-            if (end_line, end_column) < (line, column):
-                end_line, end_column = line, column
+            end_line, end_column = max((end_line, end_column), (line, column))
             if segment is None:
                 found.append((start, end, line, column, end_line, end_column, None, None))
             else:
