@@ -283,7 +283,7 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
 
 def _without_template_wording(text: str, templates: TemplateSet) -> str:
     """The text with the templates' own wording blanked (same length): part names listed in an intro, row labels quoted in prose."""
-    return _wording_pattern(templates).sub(_blank, text)
+    return _wording(templates)[0].sub(_blank, text)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -299,10 +299,10 @@ def _masked(report: Report, places: PlaceAnalysis, spans: Sequence[tuple[int, in
     the whole text would blank it. The rest of the text is left as it is.
     """
     text = _without_place_names(report.normalized, places)
-    pattern = _wording_pattern(report.templates)
-    if _WORDING_ACROSS_LINES.get(id(pattern), True):
-        return pattern.sub(_blank, text)
-    regions: list[tuple[int, int]] = []
+    pattern, across_lines = _wording(report.templates)
+    if across_lines:
+        return _without_template_wording(text, report.templates)
+    regions: list[tuple[int, int]] = []  # whole lines, in order, apart
     for start, end in sorted(spans):
         if end <= start:
             continue
@@ -324,20 +324,18 @@ def _masked(report: Report, places: PlaceAnalysis, spans: Sequence[tuple[int, in
     return "".join(pieces)
 
 
-_WORDING: dict[int, tuple[TemplateSet, re.Pattern[str]]] = {}
-#: Whether a wording pattern (by id) has a phrase with a line break in it (then the whole text is searched).
-_WORDING_ACROSS_LINES: dict[int, bool] = {}
+_WORDING: dict[int, tuple[TemplateSet, re.Pattern[str], bool]] = {}
 
 
-def _wording_pattern(templates: TemplateSet) -> re.Pattern[str]:
-    """One pattern for every piece of template wording of four characters or more, ordinals left out (built once per template set)."""
+def _wording(templates: TemplateSet) -> tuple[re.Pattern[str], bool]:
+    """One pattern for every piece of template wording of four characters or more, ordinals left out (built once per template
+    set), and whether a piece has a line break in it (then only a search of the whole text blanks it)."""
     entry = _WORDING.get(id(templates))
     if entry is None or entry[0] is not templates:
         phrases = {strip_ordinal(fold_width(text)).strip() for text in templates.wording()}
         kept = [phrase for phrase in phrases if len(phrase) >= 4]
-        entry = _WORDING[id(templates)] = (templates, compiled(_longest_first(kept) or "(?!)"))
-        _WORDING_ACROSS_LINES[id(entry[1])] = any("\n" in phrase for phrase in kept)
-    return entry[1]
+        entry = _WORDING[id(templates)] = (templates, compiled(_longest_first(kept) or "(?!)"), any("\n" in phrase for phrase in kept))
+    return entry[1], entry[2]
 
 
 def _longest_first(phrases: Sequence[str]) -> str:
