@@ -205,6 +205,8 @@ class TableGroupAligner:
         ]
         #: the longest header key: a label cell whose key is longer starts no header
         self._longest_header = max(map(len, self._header_key_list), default=0)
+        #: the keys of the row labels, in order: where the tables are when their section's heading is not found
+        self.anchors = [label_key(row.label) for table in self.tables for row in table.rows if row.label]
         #: the ids of each table's columns, in order
         self._column_ids = {table.id: tuple(column.id for column in table.columns) for table in self.tables}
         #: the reader of flattened lines (it depends only on the tables and relations)
