@@ -300,13 +300,15 @@ class TableGroupAligner:
                 best = (rank[0], rank[1], table, row, match)
         return (best[2], best[3], best[4]) if best else None
 
-    def place(self, document: Document, segment_list: Sequence[Segment]) -> list[Placement]:
-        """Identify the template row of every segment (by label, else by position)."""
+    def place(self, document: Document, segment_list: Sequence[Segment], labels: Sequence | None = None) -> list[Placement]:
+        """Identify the template row of every segment (by label, else by position); ``labels`` are the segments'
+        :meth:`_label_hits` when the caller has them."""
         placements: list[Placement] = []
         pointer = 0
         lost = False
         index_of = self._index_of
-        labels = [self._label_hits(document, segment) for segment in segment_list]
+        if labels is None:
+            labels = [self._label_hits(document, segment) for segment in segment_list]
         exact = [self._identify(label, 0, exact_only=True) for label in labels]
         # the last segment that names each row by its label: a row named later is never placed by position
         last_named = {(found[0].id, found[1].id): number for number, found in enumerate(exact) if found is not None}
@@ -369,7 +371,8 @@ class TableGroupAligner:
         """Filled tables of this group and a fit score (higher = the template fits the report better)."""
         rows, unsplit = self._flattened.read(document, rows)
         segment_list, layout = segments(rows)
-        placements = self.place(document, segment_list)
+        labels = [self._label_hits(document, segment) for segment in segment_list]
+        placements = self.place(document, segment_list, labels)
         by_table: dict[str, list[FilledRow]] = {table.id: [] for table in self.tables}
         unplaced: list[FilledRow] = []
         score = 0
@@ -387,7 +390,7 @@ class TableGroupAligner:
                 score += 1
             score += _MATCH_SCORE.get(placement.match, 1) if placement.row.label else 2
             by_table[placement.table.id].append(filled)
-        headers, unknown = self._headers(document, segment_list)
+        headers, unknown = self._headers(document, segment_list, labels)
         score += 2 * len(headers) + len(unsplit)
         filled_tables = {}
         for table in self.tables:
@@ -434,16 +437,31 @@ class TableGroupAligner:
                 self._resemblances[key] = found
         return found
 
-    def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
-        """Header labels found, and header cells that look cut off (``本年废止件``)."""
+    def _headers(
+        self, document: Document, segment_list: Sequence[Segment], labels: Sequence | None = None
+    ) -> tuple[list[str], list[tuple[str, int, int]]]:
+        """Header labels found, and header cells that look cut off (``本年废止件``); ``labels`` as in :meth:`place`."""
         header_keys, header_key_set, all_keys = self._header_key_list, self._header_keys, self._all_keys
         longest, normalized = self._longest_header, document.normalized
         found: list[str] = []
         unknown: list[tuple[str, int, int]] = []
-        for segment in segment_list:
+        for number, segment in enumerate(segment_list):
             tokens = segment.label
             index = 0
             count = len(tokens)
+            if count == 1 and labels is not None:  # a label of one cell: its key is the segment's label key
+                key = labels[number][0]
+                if key in header_key_set:
+                    found.append(key)
+                    continue
+                token = tokens[0]
+                key = label_key(token.text)
+                if key in all_keys:
+                    continue
+                resemblance = self._header_resemblance(key)
+                if resemblance is not None:  # a truncation with no cell after it, or a near miss
+                    unknown.append((token.text, token.start, token.end))
+                continue
             while index < count:
                 token = tokens[index]
                 # the key of a wider label starts with the key of its first cell: past the longest header, none is one
