@@ -191,6 +191,20 @@ class SectionFinder:
         candidates: list[_Candidate] = []
         normalized = document.normalized
         remembered = self._by_line
+        if not tables and not headings:  # plain text: every line is read as running text
+            in_text = remembered[False].get
+            for line_start, line_end in document.lines:
+                content = normalized[line_start:line_end]
+                found = in_text(content)
+                if found is None:
+                    found = self._line_candidates(content, False)
+                if found:
+                    candidates.extend(
+                        found
+                        if not line_start
+                        else [item._replace(start=item.start + line_start, end=item.end + line_start) for item in found]
+                    )
+            return candidates
         for line in document.lines:
             if tables:
                 preceding = bisect_right(table_starts, line.start)

@@ -308,7 +308,9 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
     gap = False
     new_tuple, memo, unseen, limit, token_type, row_type = _new_tuple, _LINE_TOKENS, _UNSEEN, _MAX_REMEMBERED_LINE, Token, RawRow
-    same = text is original
+    # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
+    # alone is its memo key, as in a document whose normalised text is its original text
+    same = text is original or text[start:end] == original[start:end]
     if lines is None:
         pieces = text[start:end].split("\n")
         if not pieces[-1]:
