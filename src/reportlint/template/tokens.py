@@ -337,7 +337,12 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
             elif not line_start:
                 tokens = found[0]
             else:  # the remembered tokens moved to the line's offset
-                tokens = tuple([new_tuple(token_type, (first + line_start, last + line_start) + rest) for first, last, rest in found[1]])
+                moved = found[1]
+                if len(moved) == 1:  # a line of one cell (one cell per line, running text)
+                    first, last, rest = moved[0]
+                    tokens = (new_tuple(token_type, (first + line_start, last + line_start) + rest),)
+                else:
+                    tokens = tuple([new_tuple(token_type, (first + line_start, last + line_start) + rest) for first, last, rest in moved])
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)
