@@ -18,7 +18,7 @@ from itertools import accumulate
 from operator import le
 from typing import NamedTuple
 
-from reportlint.core.model import Document, Heading, Table
+from reportlint.core.model import Document, Heading
 from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
@@ -180,7 +180,7 @@ class SectionFinder:
         return tuple(found)
 
     def _candidates(self, document: Document) -> list[_Candidate]:
-        tables = sorted((block.start, block.end) for block in document.blocks if isinstance(block, Table))
+        tables = sorted((block.start, block.end) for block in document.tables)
         # a line starts inside a table when a table starting at or before it ends after it: the furthest end of the
         # tables that start at or before each table's start says so with one bisection
         table_starts = [start for start, _ in tables]
