@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document
@@ -91,7 +91,7 @@ def _is_row_layout(rows: Sequence[RawRow], row_kinds: Sequence[list[str]] | None
 
 def segments(rows: Sequence[RawRow]) -> tuple[list[Segment], str]:
     """Cut rows into (label, cells) segments; returns them and the layout name."""
-    row_kinds = [list(map(_kind_of, row[0])) for row in rows]  # each token's kind (rows are named tuples)
+    row_kinds = [[token.kind for token in row.tokens] for row in rows]
     if _is_row_layout(rows, row_kinds):
         return _row_segments(rows, row_kinds), "rows"
     return _cell_segments(rows), "cells"
@@ -155,8 +155,6 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
 
 
 _start_of = attrgetter("start")
-#: A token's kind (tokens are named tuples: the field by position, without the attribute lookup).
-_kind_of = itemgetter(3)
 _end_of = attrgetter("end")
 #: What a row found by its label adds to a template's fit score, by how the label matched (other matches: 1).
 _MATCH_SCORE = {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}
@@ -497,7 +495,7 @@ def _chosen_cells(table: TableSpec, segment: Segment) -> list[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
     cells = segment.cells
     expected = len(table.columns)
-    blanks = list(map(_kind_of, cells)).count("blank")
+    blanks = [token.kind for token in cells].count("blank")
     if len(cells) - blanks > expected:
         return None
     if not blanks and len(cells) == expected:
