@@ -266,14 +266,14 @@ class TableGroupAligner:
                 if entry.kind == "row" and len(strip_ordinal(entry.key)) >= 4 and strip_ordinal(entry.key) not in known
             ]
             self._line_entries = sorted([*self.entries, *bare], key=lambda entry: (-len(entry.key), entry.kind != "row"))
-        known = self._known_line_hits.get(key)
-        if known is None:
-            known = self._find_hits(key, self._line_entries)
+        hits = self._known_line_hits.get(key)
+        if hits is None:
+            hits = self._find_hits(key, self._line_entries)
             if len(key) <= _MAX_KNOWN_KEY:
                 if len(self._known_line_hits) >= _MAX_KNOWN_HITS:
                     self._known_line_hits.clear()
-                self._known_line_hits[key] = known
-        return known
+                self._known_line_hits[key] = hits
+        return hits
 
     def _fuzzy_row(self, fragment: str, pointer: int) -> tuple[TableSpec, RowSpec, LabelMatch] | None:
         """A row whose label the fragment is a variant of (missing ordinal, truncated, misspelt)."""
@@ -493,14 +493,14 @@ class TableGroupAligner:
 
 def _chosen_cells(table: TableSpec, segment: Segment) -> list[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
-    cells = segment.cells
+    written = segment.cells
     expected = len(table.columns)
-    blanks = [token.kind for token in cells].count("blank")
-    if len(cells) - blanks > expected:
+    blanks = [token.kind for token in written].count("blank")
+    if len(written) - blanks > expected:
         return None
+    cells = list(written)
     if not blanks and len(cells) == expected:
-        return list(cells)  # one value per column: what _choose_cells gives
-    cells = list(cells)
+        return cells  # one value per column: what _choose_cells gives
     if segment.value_columns is not None:
         cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
     return _choose_cells(cells, expected, segment.explicit_blanks)
@@ -520,8 +520,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
-    position = 0
-    for column, (token_start, token_end, _, _, value, _) in zip(table.columns, chosen):  # tokens are named tuples
+    for position, (column, (token_start, token_end, _, _, value, _)) in enumerate(zip(table.columns, chosen, strict=False)):
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
         fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
         fields["table"] = table_id
@@ -536,7 +535,6 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         fields["end"] = token_end
         fields["position"] = position
         result.append(cell)
-        position += 1
     # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
         return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, in_columns=True)

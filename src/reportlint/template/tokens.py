@@ -168,7 +168,7 @@ def _remembered_tokens(text: str, original: str, start: int, end: int, line: str
     if not start:
         return found[0]
     new_tuple = _new_tuple
-    return tuple([new_tuple(Token, (token_start + start, token_end + start) + rest) for token_start, token_end, rest in found[1]])
+    return tuple([new_tuple(Token, (token_start + start, token_end + start, *rest)) for token_start, token_end, rest in found[1]])
 
 
 def _remember_line(
@@ -296,13 +296,12 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
 
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
+    lines: list[tuple[int, int, str]] | None = None  # without a pipe, every physical line is a line, read in the loop below
     if text.find("|", start, end) >= 0:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
         if pipe_cells is not None:
             return pipe_cells
         lines = _physical_lines(text, start, end)
-    else:
-        lines = None  # no pipe: every physical line is a line, read in the loop below
     rows: list[RawRow] = []
     gaps: list[bool] = []  # whether an empty line precedes each row
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
@@ -311,19 +310,21 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
     # alone is its memo key, as in a document whose normalised text is its original text
     same = text is original or text[start:end] == original[start:end]
+    pieces: list[str] = []
     if lines is None:
         pieces = text[start:end].split("\n")
         if not pieces[-1]:
             pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
         carriage_returns = text.find("\r", start, end) >= 0
-    for item in pieces if lines is None else lines:
+    for number in range(len(pieces) if lines is None else len(lines)):
         if lines is None:
+            piece = pieces[number]
             line_start = start
-            start += len(item) + 1
-            line = item[:-1] if carriage_returns and item.endswith("\r") else item
+            start += len(piece) + 1
+            line = piece[:-1] if carriage_returns and piece.endswith("\r") else piece
             line_end = line_start + len(line)
         else:
-            line_start, line_end, line = item
+            line_start, line_end, line = lines[number]
         if line_end - line_start > limit:
             read = _read_line_tokens(text, original, line_start, line_end)
             tokens = None if read is None else tuple(read)
@@ -340,9 +341,9 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
                 moved = found[1]
                 if len(moved) == 1:  # a line of one cell (one cell per line, running text)
                     first, last, rest = moved[0]
-                    tokens = (new_tuple(token_type, (first + line_start, last + line_start) + rest),)
+                    tokens = (new_tuple(token_type, (first + line_start, last + line_start, *rest)),)
                 else:
-                    tokens = tuple([new_tuple(token_type, (first + line_start, last + line_start) + rest) for first, last, rest in moved])
+                    tokens = tuple([new_tuple(token_type, (first + line_start, last + line_start, *rest)) for first, last, rest in moved])
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)
