@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 from reportlint.core.model import Document, Heading, Paragraph, Suppression
 from reportlint.loaders import Loader
-from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table_rows
 from reportlint.loaders.directives import parse_directive
 from reportlint.loaders.docx.positions import CellOrigin, ParagraphPositions, TextPositions
 from reportlint.loaders.docx.styles import STYLE_CHUNK, Numbering, StyleSheet, WordNames, attribute_number, parse_xml
@@ -209,9 +209,21 @@ class ParagraphReader:
         self._characters = {w.tab: "\t", w.ptab: "\t", w.br: "\n", w.cr: "\n", w.noBreakHyphen: "-"}
         self._box_holders = frozenset((w.drawing, w.pict, w.object, _ALTERNATE_CONTENT))
         self._headings: dict[tuple[str | None, int | None], int | None] = {}
+        self._run_tag, self._text_tag = w.r, w.t
 
     def read(self, paragraph: _Element) -> WordParagraph:
         """The paragraph's text, heading level, text boxes and positions."""
+        count = len(paragraph)
+        if count <= 1 and not self._track_text:
+            # The commonest paragraphs (most of a report's are in its table cells): empty, or one run holding one w:t,
+            # with no properties (so no style, numbering or hidden text) and no marks. Read without the general loop.
+            if not count:
+                return "", None, [], None
+            run = paragraph[0]
+            if run.tag == self._run_tag and len(run) == 1:
+                text = run[0]
+                if text.tag == self._text_tag:
+                    return (text.text or "").strip(), None, [], None
         w = self._w
         style = outline = number_id = None
         level = 0
@@ -332,6 +344,7 @@ class BodyReader:
         self._positions = positions
         self._marks = {w.commentRangeStart: "start", w.commentRangeEnd: "end"} if positions is not None and positions.comments else {}
         self._paragraph_count = 0
+        self._paragraph_tag = w.p
         self._wrappers = {w.sdt: w.sdtContent, w.customXml: None, _ALTERNATE_CONTENT: _CHOICE}
 
     def read_blocks(self, container: _Element, in_text_box: bool = False) -> None:
@@ -375,15 +388,47 @@ class BodyReader:
             self.read_blocks(box, in_text_box=True)
 
     def _table(self, table: _Element, in_text_box: bool) -> None:
-        grid = place_cells(table, self._w)
-        if grid.is_layout or _holds(table, self._w.tbl):
-            for placed in grid.cells:
-                self.read_blocks(placed.content, in_text_box)
+        rows, column_count = grid_rows(table, self._w)
+        if column_count <= 1 or _holds(table, self._w.tbl):  # a layout table: its cells' content is read as blocks
+            for row in rows:
+                for placed in row:
+                    self.read_blocks(placed[4], in_text_box)
             return
-        write_table(self._builder, grid, self._write_cell)
+        write_table_rows(self._builder, rows, column_count, self._write_cell if self._positions is None else self._write_tracked_cell)
 
     def _write_cell(self, cell: _Element, logical: Place) -> None:
-        """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces."""
+        """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces.
+
+        :meth:`_cell_lines` with its first level unrolled, for loading without
+        positions: a report has hundreds of cells, most of them one paragraph.
+        """
+        paragraph_tag = self._paragraph_tag
+        read = self._paragraphs.read
+        texts: list[str] = []
+        for child in cell:
+            tag = child.tag
+            if tag == paragraph_tag:
+                text, _, boxes, _ = read(child)
+                if text:
+                    texts.append(text)
+                if boxes:
+                    lines: list[WordParagraph] = []
+                    for box in boxes:
+                        self._cell_lines(box, lines)
+                    texts.extend(line[0] for line in lines)
+            elif tag in self._wrappers:
+                content = self._unwrapped(child)
+                if content is not None:
+                    lines = []
+                    self._cell_lines(content, lines)
+                    texts.extend(line[0] for line in lines)
+        text = texts[0] if len(texts) == 1 else "\n".join(texts)
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        self._builder.write_located(text, logical)
+
+    def _write_tracked_cell(self, cell: _Element, logical: Place) -> None:
+        """:meth:`_write_cell` recording the positions of the cell's text and marks."""
         lines: list[WordParagraph] = []
         self._cell_lines(cell, lines)
         start = self._builder.offset
@@ -459,42 +504,64 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
     same column and is not a cell of its own; ``w:hMerge`` continuation cells
     likewise widen the cell before them.
     """
-    placed: list[PlacedCell[_Element]] = []
-    open_merges: dict[int, int] = {}  # grid column → index in placed of the vertical merge open there
+    rows, column_count = grid_rows(table, w)
+    return TableGrid(tuple(PlacedCell(*placed) for row in rows for placed in row), len(rows), column_count)
+
+
+#: A cell placed by :func:`grid_rows`: ``[row, column, rowspan, colspan, w:tc]``, a list so that merges can widen it in place.
+GridCell = list  # type: ignore[type-arg]
+
+
+def grid_rows(table: _Element, w: WordNames) -> tuple[list[list[GridCell]], int]:
+    """The cells of a table placed on its grid, row by row in column order, and the grid's column count (see :func:`place_cells`).
+
+    Each row lists the cells starting in it as ``[row, column, rowspan, colspan, w:tc]``:
+    what :func:`~reportlint.loaders.building.write_table_rows` writes, with no
+    :class:`PlacedCell` made and no sorting (Word's cells come in column order).
+    """
+    rows: list[list[GridCell]] = []
+    open_merges: dict[int, GridCell] = {}  # grid column → the cell whose vertical merge is open there
     column_count = 0
-    cell_properties, grid_span, vertical_merge, horizontal_merge, value = w.tcPr, w.gridSpan, w.vMerge, w.hMerge, w.val
-    rows = _children(table, w.tr, w)
-    for row, tr in enumerate(rows):
-        row_properties = _properties(tr, w.trPr)
+    cell_tag, row_properties_tag, cell_properties_tag = w.tc, w.trPr, w.tcPr
+    grid_span, vertical_merge, horizontal_merge, value = w.gridSpan, w.vMerge, w.hMerge, w.val
+    for row, tr in enumerate(_children(table, w.tr, w)):
+        row_properties = _properties(tr, row_properties_tag)
         column = 0 if row_properties is None else min(attribute_number(w.value(row_properties, "gridBefore"), 0), MAX_SPAN)
-        continued: dict[int, int] = {}
-        row_first = len(placed)
-        for tc in _children(tr, w.tc, w):
+        continued: dict[int, GridCell] = {}
+        placed: list[GridCell] = []
+        for tc in _children(tr, cell_tag, w):
             colspan, vertical, horizontal = 1, None, None
-            properties = _properties(tc, cell_properties)
-            if properties is not None:
-                for setting in properties:
-                    tag = setting.tag
-                    if tag == grid_span:
-                        colspan = max(1, min(attribute_number(setting.get(value), 1), MAX_SPAN))
-                    elif tag == vertical_merge:
-                        vertical = setting.get(value, "continue")
-                    elif tag == horizontal_merge:
-                        horizontal = setting.get(value, "continue")
-            if horizontal == "continue" and len(placed) > row_first:
-                placed[-1] = placed[-1]._replace(colspan=placed[-1].colspan + colspan)
+            if len(tc):
+                properties = tc[0]
+                if properties.tag != cell_properties_tag:
+                    properties = tc[1] if len(tc) > 1 else None
+                    if properties is not None and properties.tag != cell_properties_tag:
+                        properties = None
+                if properties is not None:
+                    for setting in properties:
+                        tag = setting.tag
+                        if tag == grid_span:
+                            colspan = max(1, min(attribute_number(setting.get(value), 1), MAX_SPAN))
+                        elif tag == vertical_merge:
+                            vertical = setting.get(value, "continue")
+                        elif tag == horizontal_merge:
+                            horizontal = setting.get(value, "continue")
+            if horizontal == "continue" and placed:
+                placed[-1][3] += colspan
             elif vertical == "continue" and column in open_merges:
-                merged = open_merges[column]
-                placed[merged] = placed[merged]._replace(rowspan=placed[merged].rowspan + 1)
-                continued[column] = merged
+                merged = continued[column] = open_merges[column]
+                merged[2] += 1
             else:
-                placed.append(PlacedCell(row, column, 1, colspan, tc))
+                cell = [row, column, 1, colspan, tc]
+                placed.append(cell)
                 if vertical == "restart":
-                    continued[column] = len(placed) - 1
+                    continued[column] = cell
             column += colspan
-        column_count = max(column_count, column)
+        if column > column_count:
+            column_count = column
         open_merges = continued
-    return TableGrid(tuple(placed), len(rows), column_count)
+        rows.append(placed)
+    return rows, column_count
 
 
 class DocxLoader(Loader):
