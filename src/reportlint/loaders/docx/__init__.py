@@ -23,13 +23,15 @@ record where each character of the text comes from
 
 from __future__ import annotations
 
+import functools
 import itertools
 import posixpath
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from io import BytesIO
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
@@ -38,7 +40,7 @@ from reportlint.loaders import Loader
 from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table_rows
 from reportlint.loaders.directives import parse_directive
 from reportlint.loaders.docx.positions import CellOrigin, ParagraphPositions, TextPositions
-from reportlint.loaders.docx.styles import STYLE_CHUNK, Numbering, StyleSheet, WordNames, attribute_number, parse_xml
+from reportlint.loaders.docx.styles import STYLE_CHUNK, Numbering, StyleSheet, WordNames, attribute_number, parse_xml, word_names
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.sources import Source, SourceError, format_size
 
@@ -119,14 +121,24 @@ class WordPackage:
         return self._archive
 
 
-def _relationships(archive: zipfile.ZipFile, names: set[str], path: str, limit: int | None) -> dict[str, str]:
+def _relationships(archive: zipfile.ZipFile, names: set[str], path: str, limit: int | None) -> Mapping[str, str]:
     """Relationship type (last path segment) → target, from a ``.rels`` part."""
-    root = parse_xml(_read_part(archive, path, limit)) if path in names else None
+    data = _read_part(archive, path, limit) if path in names else None
+    return _EMPTY_MAPPING if data is None else _parsed_relationships(data)
+
+
+_EMPTY_MAPPING: Mapping[str, str] = MappingProxyType({})
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_relationships(data: bytes) -> Mapping[str, str]:
+    """The relationships of a ``.rels`` part's bytes, kept per process (documents from one template share them)."""
+    root = parse_xml(data)
     if root is None:
-        return {}
-    return {
-        (relationship.get("Type") or "").rsplit("/", 1)[-1]: relationship.get("Target") or "" for relationship in root.iter(_RELATIONSHIP)
-    }
+        return _EMPTY_MAPPING
+    return MappingProxyType(
+        {(relationship.get("Type") or "").rsplit("/", 1)[-1]: relationship.get("Target") or "" for relationship in root.iter(_RELATIONSHIP)}
+    )
 
 
 def _main_part(archive: zipfile.ZipFile, names: set[str], limit: int | None) -> str:
@@ -590,7 +602,7 @@ def read_word(source: Source, track_text: bool = False) -> WordReading:
     root = package.document
     if not (isinstance(root.tag, str) and root.tag.startswith("{") and root.tag.endswith("}document")):
         raise SourceError("RL904", "文件的正文部分不是 Word 文档（缺少 w:document），无法读取")
-    w = WordNames(root.tag[1 : root.tag.index("}")])
+    w = word_names(root.tag[1 : root.tag.index("}")])
     body = root.find(w.body)
     builder = TextBuilder()
     positions = None
