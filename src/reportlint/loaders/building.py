@@ -230,18 +230,22 @@ def write_table_rows(
     builder: TextBuilder,
     rows: Sequence[Sequence[Sequence[Any]]],
     column_count: int,
-    write_content: Callable[[Content, Place], None],
+    write_content: Callable[[Content, Place], None] | None,
 ) -> None:
     """Write a table given as its grid rows, each row's cells in increasing column order, as :func:`write_table` does.
 
     A cell is any sequence ``(row, column, rowspan, colspan, content)`` (a
     :class:`PlacedCell`, or a list a loader fills while placing), its column
     inside the grid. For a loader that places cells row by row and in column
-    order (the .docx loader), this skips :func:`write_table`'s sorting.
+    order (the .docx loader), this skips :func:`write_table`'s sorting. With
+    ``write_content`` ``None`` each content is the cell's text, written as
+    :meth:`TextBuilder.write_located` writes it (inlined here: a report has hundreds of cells).
     """
     table_number = builder.next_table_number()
     start = builder.start_block()
     table_rows: list[tuple[Cell, ...]] = []
+    segments = builder._rows
+    parts = builder._parts
     for row, placed_cells in enumerate(rows):
         if row:
             builder.write("\n")
@@ -253,7 +257,16 @@ def write_table_rows(
                 builder.write("\t" * (column - tabs))
                 tabs = column
             cell_start = builder._length
-            write_content(content, (CELL_PLACE, (table_number, row_number, column + 1)))
+            logical = (CELL_PLACE, (table_number, row_number, column + 1))
+            if write_content is None:
+                cell_end = cell_start + len(content)
+                segments.append((cell_start, cell_end, builder._line, cell_start - builder._line_start + 1, logical, None))
+                parts.append(content)
+                if "\n" in content:
+                    builder._count_lines(content)
+                builder._length = cell_end
+            else:
+                write_content(content, logical)
             # Cell(...) without the frozen dataclass's __init__, which sets each field through object.__setattr__:
             # the same object (equal, same hash and repr) at half the cost, in the loaders' hottest loop.
             cell = _new_object(Cell)

@@ -406,9 +406,16 @@ class BodyReader:
                 for placed in row:
                     self.read_blocks(placed[4], in_text_box)
             return
-        write_table_rows(self._builder, rows, column_count, self._write_cell if self._positions is None else self._write_tracked_cell)
+        if self._positions is not None:
+            write_table_rows(self._builder, rows, column_count, self._write_tracked_cell)
+            return
+        cell_text = self._cell_text
+        for row in rows:
+            for placed in row:
+                placed[4] = cell_text(placed[4])
+        write_table_rows(self._builder, rows, column_count, None)
 
-    def _write_cell(self, cell: _Element, logical: Place) -> None:
+    def _cell_text(self, cell: _Element) -> str:
         """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces.
 
         :meth:`_cell_lines` with its first level unrolled, for loading without
@@ -435,9 +442,7 @@ class BodyReader:
                     self._cell_lines(content, lines)
                     texts.extend(line[0] for line in lines)
         text = texts[0] if len(texts) == 1 else "\n".join(texts)
-        if "\t" in text:
-            text = text.replace("\t", " ")
-        self._builder.write_located(text, logical)
+        return text.replace("\t", " ") if "\t" in text else text
 
     def _write_tracked_cell(self, cell: _Element, logical: Place) -> None:
         """:meth:`_write_cell` recording the positions of the cell's text and marks."""
