@@ -28,7 +28,7 @@ import itertools
 import posixpath
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
 from types import MappingProxyType
@@ -189,7 +189,7 @@ def _part_chunks(archive: zipfile.ZipFile, path: str, limit: int | None, size: i
 
 #: A paragraph read: its visible text (stripped), its heading level by style, its text boxes and,
 #: when asked for, its positions. A plain tuple: a report has hundreds of paragraphs, one in each cell.
-WordParagraph = tuple[str, "int | None", "list[_Element]", "ParagraphPositions | None"]
+WordParagraph = tuple[str, "int | None", "Sequence[_Element]", "ParagraphPositions | None"]
 
 
 class ParagraphReader:
@@ -230,12 +230,12 @@ class ParagraphReader:
             # The commonest paragraphs (most of a report's are in its table cells): empty, or one run holding one w:t,
             # with no properties (so no style, numbering or hidden text) and no marks. Read without the general loop.
             if not count:
-                return "", None, [], None
+                return "", None, (), None
             run = paragraph[0]
             if run.tag == self._run_tag and len(run) == 1:
                 text = run[0]
                 if text.tag == self._text_tag:
-                    return (text.text or "").strip(), None, [], None
+                    return (text.text or "").strip(), None, (), None
         w = self._w
         style = outline = number_id = None
         level = 0
@@ -400,7 +400,8 @@ class BodyReader:
             self.read_blocks(box, in_text_box=True)
 
     def _table(self, table: _Element, in_text_box: bool) -> None:
-        rows, column_count = grid_rows(table, self._w)
+        kept: list[_Element] = []
+        rows, column_count = grid_rows(table, self._w, kept)
         if column_count <= 1 or _holds(table, self._w.tbl):  # a layout table: its cells' content is read as blocks
             for row in rows:
                 for placed in row:
@@ -529,12 +530,15 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
 GridCell = list  # type: ignore[type-arg]
 
 
-def grid_rows(table: _Element, w: WordNames) -> tuple[list[list[GridCell]], int]:
+def grid_rows(table: _Element, w: WordNames, kept: list[_Element] | None = None) -> tuple[list[list[GridCell]], int]:
     """The cells of a table placed on its grid, row by row in column order, and the grid's column count (see :func:`place_cells`).
 
     Each row lists the cells starting in it as ``[row, column, rowspan, colspan, w:tc]``:
     what :func:`~reportlint.loaders.building.write_table_rows` writes, with no
     :class:`PlacedCell` made and no sorting (Word's cells come in column order).
+    The cells' ``w:tcPr`` are added to ``kept`` when given: a reader about to read
+    the cells keeps them, so that lxml hands back the same element objects, each
+    with the tag it has already worked out, rather than making them again.
     """
     rows: list[list[GridCell]] = []
     open_merges: dict[int, GridCell] = {}  # grid column → the cell whose vertical merge is open there
@@ -555,6 +559,8 @@ def grid_rows(table: _Element, w: WordNames) -> tuple[list[list[GridCell]], int]
                     if properties is not None and properties.tag != cell_properties_tag:
                         properties = None
                 if properties is not None:
+                    if kept is not None:
+                        kept.append(properties)
                     for setting in properties:
                         tag = setting.tag
                         if tag == grid_span:
