@@ -44,7 +44,7 @@ def line_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[P
     each paragraph is made without the frozen dataclass's ``__init__`` (the same object
     at a third of the cost: a text report has a few hundred lines).
     """
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     append = paragraphs.append
     position = start
     for line in (text[start:end] if start or end is not None else text).split("\n"):

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 from reportlint.core.model import Document, Heading, Paragraph, Suppression
@@ -527,7 +527,7 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
 
 
 #: A cell placed by :func:`grid_rows`: ``[row, column, rowspan, colspan, w:tc]``, a list so that merges can widen it in place.
-GridCell = list  # type: ignore[type-arg]
+GridCell = list[Any]
 
 
 def grid_rows(table: _Element, w: WordNames, kept: list[_Element] | None = None) -> tuple[list[list[GridCell]], int]:
@@ -580,8 +580,7 @@ def grid_rows(table: _Element, w: WordNames, kept: list[_Element] | None = None)
                 if vertical == "restart":
                     continued[column] = cell
             column += colspan
-        if column > column_count:
-            column_count = column
+        column_count = max(column_count, column)
         open_merges = continued
         rows.append(placed)
     return rows, column_count

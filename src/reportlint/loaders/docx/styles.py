@@ -133,7 +133,7 @@ class StyleSheet:
         if not located:  # None (not found in the whole part) or () (found, unusable)
             return None
         styles_tag, prefix, start, end = located
-        return _parsed_style(styles_tag + self._data[start:end] + b"</" + prefix + b"styles>", self._w.namespace)
+        return parsed_style(styles_tag + self._data[start:end] + b"</" + prefix + b"styles>", self._w.namespace)
 
     def _locate(self, escaped_id: bytes) -> tuple[bytes, bytes, int, int] | tuple[()] | None:
         """The styles start tag, its prefix and the byte range of the style with this id in what is decompressed so far.
@@ -199,7 +199,7 @@ class StyleSheet:
 
 
 @functools.lru_cache(maxsize=256)
-def _parsed_style(styles_xml: bytes, namespace: str) -> ParagraphStyle | None:
+def parsed_style(styles_xml: bytes, namespace: str) -> ParagraphStyle | None:
     """The paragraph style in a styles part cut down to one ``w:style``; ``None`` for another type of style or broken XML.
 
     Kept per process: documents made from one template (most of a batch) have
@@ -243,7 +243,7 @@ class ListDefinitions:
 
 @functools.lru_cache(maxsize=32)
 def _list_definitions(data: bytes, namespace: str) -> ListDefinitions:
-    """The list definitions of a ``numbering.xml`` (kept per process, like :func:`_parsed_style`; never changed once made)."""
+    """The list definitions of a ``numbering.xml`` (kept per process, like :func:`parsed_style`; never changed once made)."""
     w = word_names(namespace)
     root = parse_xml(data)
     levels: dict[str, dict[int, ListLevel]] = {}
