@@ -23,11 +23,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.entities import codepoint2name
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
-from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table_rows
 from reportlint.loaders.directives import comment_suppressions
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.loaders.html.content import (
@@ -217,9 +217,15 @@ class CellText(NamedTuple):
 
 @dataclass(frozen=True)
 class PageTable:
-    """A data table of the page, expanded into its grid."""
+    """A data table of the page, expanded into its grid: its rows of cells ``[row, column, rowspan, colspan, CellText]``."""
 
-    grid: TableGrid[CellText]
+    rows: list[list[GridCell]]
+    column_count: int
+
+    @property
+    def cells(self) -> Iterator[CellText]:
+        """The table's cells in reading order."""
+        return (placed[4] for row in self.rows for placed in row)
 
 
 class _Pending(NamedTuple):
@@ -345,33 +351,37 @@ class PageReader:
                 flow.add_text(child.tail, child_line, linked, preformatted)
 
     def _table(self, table: HtmlElement, flow: Flow) -> None:
-        grid = place_cells(list(_table_rows(table)))
+        rows, column_count = grid_rows(list(_table_rows(table)))
         caption = table.find("caption")
         if caption is not None:
             self._block(caption, flow, caption.sourceline or 1, False, False)
-        if grid.is_layout or table.find(".//table") is not None:
-            for placed in grid.cells:
-                self._block(placed.content, flow, placed.content.sourceline or 1, False, False)
+        if column_count <= 1 or table.find(".//table") is not None:  # a layout table: its cells are read as blocks
+            for row in rows:
+                for placed in row:
+                    self._block(placed[4], flow, placed[4].sourceline or 1, False, False)
             flow.end_line()
             return
-        cells = []
         positions = self._positions
         table_line = table.sourceline or 1
-        for placed in grid.cells:
-            element = placed.content
-            line = element.sourceline or table_line
-            text = element.text
-            if not len(element) and not (text and _COLLAPSIBLE_INSIDE.search(text.strip())):
-                # The usual cell, one run of text (or none): what a Flow makes of it, without the Flow.
-                stripped = text.strip() if text else ""
-                cell = CellText((), line, stripped, positions.locate(stripped, line)) if stripped else CellText((), line, "")
-            else:
-                cell_flow = Flow(positions)
-                self._inline(element, cell_flow, line, False, False)
-                cell_flow.end_line()
-                cell = CellText.of(tuple(item for item in cell_flow.items if isinstance(item, TextLine)), line)
-            cells.append(PlacedCell(placed.row, placed.column, placed.rowspan, placed.colspan, cell))
-        flow.add_table(PageTable(TableGrid(tuple(cells), grid.row_count, grid.column_count)))
+        for row in rows:
+            for placed in row:
+                placed[4] = self._cell_text(placed[4], positions, table_line)
+        flow.add_table(PageTable(rows, column_count))
+
+    def _cell_text(self, element: HtmlElement, positions: SourcePositions, table_line: int) -> CellText:
+        """A data cell's text, its words located in the source."""
+        line = element.sourceline or table_line
+        text = element.text
+        if not len(element) and not (text and _COLLAPSIBLE_INSIDE.search(text.strip())):
+            # The usual cell, one run of text (or none): what a Flow makes of it, without the Flow.
+            stripped = text.strip() if text else ""
+            cell = CellText((), line, stripped, positions.locate(stripped, line)) if stripped else CellText((), line, "")
+        else:
+            cell_flow = Flow(positions)
+            self._inline(element, cell_flow, line, False, False)
+            cell_flow.end_line()
+            cell = CellText.of(tuple(item for item in cell_flow.items if isinstance(item, TextLine)), line)
+        return cell
 
 
 def _table_rows(table: HtmlElement) -> Iterator[list[HtmlElement]]:
@@ -396,13 +406,28 @@ def _span(value: str, limit: int) -> int:
 
 def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]:
     """Place HTML cells on the table grid: each cell takes the first free column of its row."""
+    placed, column_count = grid_rows(rows)
+    return TableGrid(tuple(PlacedCell(*cell) for row in placed for cell in row), len(rows), column_count)
+
+
+#: A cell placed by :func:`grid_rows`: ``[row, column, rowspan, colspan, content]``, its content replaced by its text when read.
+GridCell = list[Any]
+
+
+def grid_rows(rows: Sequence[Sequence[HtmlElement]]) -> tuple[list[list[GridCell]], int]:
+    """The cells of :func:`place_cells`, row by row in column order, and the grid's column count.
+
+    What :func:`~reportlint.loaders.building.write_table_rows` writes: no
+    :class:`PlacedCell` made, no sorting (each cell is right of the one before it).
+    """
     # Grid positions covered by a cell from a row above: a cell's own row is passed by moving right.
     occupied: set[tuple[int, int]] = set()
-    placed: list[PlacedCell[HtmlElement]] = []
+    placed_rows: list[list[GridCell]] = []
     column_count = 0
     for row, cells in enumerate(rows):
         column = 0
         rows_left = len(rows) - row
+        placed: list[GridCell] = []
         for cell in cells:
             while occupied and (row, column) in occupied:
                 column += 1
@@ -411,10 +436,11 @@ def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]
             colspan = 1 if colspan_value is None else _span(colspan_value, MAX_SPAN)
             if rowspan > 1:
                 occupied.update((row + down, column + right) for down in range(1, rowspan) for right in range(colspan))
-            placed.append(PlacedCell(row, column, rowspan, colspan, cell))
+            placed.append([row, column, rowspan, colspan, cell])
             column += colspan
-            column_count = max(column_count, column)
-    return TableGrid(tuple(placed), len(rows), column_count)
+        column_count = max(column_count, column)
+        placed_rows.append(placed)
+    return placed_rows, column_count
 
 
 class HtmlLoader(Loader):
@@ -496,8 +522,8 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
     """
     for item in items:
         if isinstance(item, PageTable):
-            if not is_metadata_table([placed.content.text for placed in item.grid.cells]):
-                write_table(builder, item.grid, functools.partial(_write_cell, builder))
+            if not is_metadata_table([cell.text for cell in item.cells]):
+                write_table_rows(builder, item.rows, item.column_count, functools.partial(_write_cell, builder))
             continue
         text = item.text
         if is_chrome_line(text, item.link_share):
