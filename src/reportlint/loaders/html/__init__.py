@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.entities import codepoint2name
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -158,22 +158,27 @@ class SourcePositions:
 
     def locate(self, word: str, line: int) -> tuple[int, int]:
         """1-based (line, column) in the source of a word whose element starts on ``line``."""
-        key = _ANCHOR_KEY.match(word)
-        if key is not None:
-            lead, key_end = key.span(1)
-            line_starts, html = self._line_starts, self._html
-            origin = line_starts[(line if line < len(line_starts) else len(line_starts)) - 1]
-            origin = max(origin, self._cursor)
-            # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style).
-            searched, limit = key.group(1), origin + ANCHOR_SEARCH_WINDOW
-            found = html.find(searched, origin, limit)
-            while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
-                found = html.find(searched, found + 1, limit)
-            if found >= 0:
-                self._cursor = found + key_end - lead
-                row = bisect.bisect_right(line_starts, found) - 1
-                column = found - line_starts[row] + 1 - lead
-                return row + 1, column if column > 1 else 1
+        head = word[:ANCHOR_KEY_LENGTH]
+        if head and _ENTITY_CHARACTERS.isdisjoint(head):  # the usual word: its key is its head, as _ANCHOR_KEY would find
+            searched, lead, key_end = head, 0, len(head)
+        else:
+            key = _ANCHOR_KEY.match(word)
+            if key is None:
+                return line, 1
+            searched, (lead, key_end) = key.group(1), key.span(1)
+        line_starts, html = self._line_starts, self._html
+        origin = line_starts[(line if line < len(line_starts) else len(line_starts)) - 1]
+        origin = max(origin, self._cursor)
+        # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style).
+        limit = origin + ANCHOR_SEARCH_WINDOW
+        found = html.find(searched, origin, limit)
+        while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
+            found = html.find(searched, found + 1, limit)
+        if found >= 0:
+            self._cursor = found + key_end - lead
+            row = bisect.bisect_right(line_starts, found) - 1
+            column = found - line_starts[row] + 1 - lead
+            return row + 1, column if column > 1 else 1
         return line, 1
 
 
@@ -457,7 +462,9 @@ class HtmlLoader(Loader):
         parsable = " " * declaration.end() + html[declaration.end() :] if declaration else html
         document = _parse(parsable)
         metadata = page_metadata(document)
-        for element in [element for element in document.iter() if _is_skipped(element)]:
+        # Only elements with a hidden or style attribute can be hidden: found by one search rather than two look-ups per element.
+        attributed = set(document.xpath("//*[@hidden or @style]"))
+        for element in [element for element in document.iter() if _is_skipped(element, attributed)]:
             _drop(element)
         body = document.find("body")
         if body is None:
@@ -508,11 +515,18 @@ def _drop(element: HtmlElement) -> None:
     parent.remove(element)
 
 
-def _is_skipped(element: HtmlElement) -> bool:
-    """Elements that never hold report text: scripts, styles, navigation, form controls, hidden elements."""
+def _is_skipped(element: HtmlElement, attributed: Container[HtmlElement] | None = None) -> bool:
+    """Elements that never hold report text: scripts, styles, navigation, form controls, hidden elements.
+
+    ``attributed``, when given, holds every element with a ``hidden`` or ``style`` attribute (the others are not looked at).
+    """
     if not isinstance(element.tag, str):
         return False
-    return element.tag in SKIPPED_TAGS or element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    if element.tag in SKIPPED_TAGS:
+        return True
+    if attributed is not None and element not in attributed:
+        return False
+    return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], title: bool, numbered: list[int] | None = None) -> None:
