@@ -198,7 +198,7 @@ class ParagraphReader:
     Written for speed (a report has thousands of paragraphs and runs): children
     are scanned once rather than searched with ``find`` (lxml's searches cost
     more than a scan of a few children), runs are read in the paragraph's loop,
-    a style's heading level is worked out once, and the check for a feature the
+    a style's heading level and list are worked out once, and the check for a feature the
     document does not use (hidden text) is skipped.
     """
 
@@ -221,6 +221,7 @@ class ParagraphReader:
         self._characters = {w.tab: "\t", w.ptab: "\t", w.br: "\n", w.cr: "\n", w.noBreakHyphen: "-"}
         self._box_holders = frozenset((w.drawing, w.pict, w.object, _ALTERNATE_CONTENT))
         self._headings: dict[tuple[str | None, int | None], int | None] = {}
+        self._style_numbering: dict[str, tuple[str, int] | None] = {}
         self._run_tag, self._text_tag = w.r, w.t
 
     def read(self, paragraph: _Element) -> WordParagraph:
@@ -253,7 +254,9 @@ class ParagraphReader:
                         elif part.tag == w.ilvl:
                             level = attribute_number(part.get(w.val), 0)
             if number_id is None and style is not None:
-                number_id, level = self._styles.numbering(style) or (None, 0)
+                if style not in self._style_numbering:
+                    self._style_numbering[style] = self._styles.numbering(style)
+                number_id, level = self._style_numbering[style] or (None, 0)
         pieces: list[str] = [self._numbering.label(number_id, level)] if number_id is not None and number_id != "0" else []
         boxes: list[_Element] = []
         self._read_runs(paragraph, pieces, boxes)
