@@ -15,6 +15,7 @@ from reportlint.loaders.building import (
     cell_place,
     place_text,
     write_table,
+    write_table_rows,
 )
 
 
@@ -100,3 +101,27 @@ def test_table_cells_are_the_dataclass_cells():
     assert hash(made) == hash(plain)
     assert repr(made) == repr(plain)
     assert dataclasses.replace(made, end=made.end + 1) == Cell(made.start, made.end + 1, 0, 1, 1, 3)
+
+
+def _rows_written(write_content) -> tuple[str, Table, tuple[Segment, ...]]:
+    builder = TextBuilder()
+    builder.write_located("表前", "第1段")
+    rows = [[[0, 0, 2, 1, "项目"], [0, 1, 1, 2, "申请\n人数"]], [[1, 2, 1, 1, "3"]], []]
+    write_table_rows(builder, rows, 3, write_content(builder))
+    text = builder.text()
+    table = builder.blocks[-1]
+    assert isinstance(table, Table)
+    return text, table, builder.source_map(text).segments
+
+
+def test_table_rows_given_as_texts_are_written_as_cells_written_one_by_one():
+    texts = _rows_written(lambda builder: None)
+    assert texts == _rows_written(lambda builder: builder.write_located)
+    text, table, segments = texts
+    assert text == "表前\n项目\t申请\n人数\t\n\t\t3\n\t\t"
+    assert [[(cell.row, cell.column, cell.rowspan, cell.colspan, text[cell.start : cell.end]) for cell in row] for row in table.rows] == [
+        [(0, 0, 2, 1, "项目"), (0, 1, 1, 2, "申请\n人数")],
+        [(1, 2, 1, 1, "3")],
+        [],
+    ]
+    assert segments[-1] == Segment(text.index("3"), text.index("3") + 1, 4, 3, "表格1 第2行 第3列")

@@ -12,6 +12,7 @@ from loader_samples.word_features import (
     FEATURES_NUMBERING,
     FEATURES_STYLES,
     FEATURES_TEXT,
+    W,
     damage_part,
     latent_styles,
     style,
@@ -24,10 +25,11 @@ from loader_samples.wps_docx import (
     EXPECTED_TEXT,
     write_wps_docx,
 )
+from lxml import etree
 
 from reportlint.core.model import Document, Heading, Table
-from reportlint.loaders.docx import DocxLoader
-from reportlint.loaders.docx.styles import format_number
+from reportlint.loaders.docx import DocxLoader, grid_rows, place_cells
+from reportlint.loaders.docx.styles import ParagraphStyle, format_number, parsed_style, word_names
 from reportlint.sources import Source, SourceError
 
 
@@ -316,3 +318,49 @@ def test_double_quoted_style_id_wins_over_an_earlier_single_quoted_one(tmp_path)
     double = style("Chapter", "heading 2")
     styles_xml = styles(single, latent_styles(100_000), double)
     assert _chapter_level(_load_bytes(write_word(tmp_path / "quotes.docx", _HEADING, styles_xml))) == 2
+
+
+def test_grid_rows_place_cells_row_by_row_with_spans_and_merges():
+    table = etree.fromstring(
+        f'<w:tbl xmlns:w="{W}">'
+        '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc>'
+        '<w:tc><w:tcPr><w:tcW w:w="10"/><w:gridSpan w:val="2"/></w:tcPr><w:p/></w:tc></w:tr>'
+        "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+        '<w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc></w:tr>'
+        '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:sdt><w:sdtContent><w:tc><w:p/></w:tc></w:sdtContent></w:sdt></w:tr>'
+        "</w:tbl>"
+    )
+    w = word_names(W)
+    kept: list = []
+    rows, column_count = grid_rows(table, w, kept)
+    assert column_count == 3
+    assert [[cell[:4] for cell in row] for row in rows] == [[[0, 0, 2, 1], [0, 1, 1, 2]], [[1, 1, 1, 2]], [[2, 1, 1, 1]]]
+    assert all(cell[4].tag == w.tc for row in rows for cell in row)
+    assert len(kept) == 5 and all(properties.tag == w.tcPr for properties in kept)
+    grid = place_cells(table, w)
+    assert [(cell.row, cell.column, cell.rowspan, cell.colspan) for cell in grid.cells] == [
+        (0, 0, 2, 1),
+        (0, 1, 1, 2),
+        (1, 1, 1, 2),
+        (2, 1, 1, 1),
+    ]
+    assert (grid.row_count, grid.column_count) == (3, 3)
+
+
+def test_documents_sharing_parts_share_their_parsing_but_not_their_list_counters(tmp_path):
+    body = '<w:p><w:pPr><w:pStyle w:val="Listed"/></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>'
+    first = _load_bytes(write_word(tmp_path / "first.docx", body * 2, FEATURES_STYLES, FEATURES_NUMBERING))
+    second = _load_bytes(write_word(tmp_path / "second.docx", body, FEATURES_STYLES, FEATURES_NUMBERING))
+    assert first.text == "一、总体情况\n二、总体情况"  # the style "Listed" numbers its paragraphs from list 1
+    assert second.text == "一、总体情况"  # counted afresh: the parsed list definitions are shared, the counters are the document's
+    assert _kinds(first) == _kinds(second)[:1] * 2
+
+
+STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def test_a_style_parsed_once_is_the_style_of_every_namespace_it_is_read_in():
+    styles_xml = f'<w:styles xmlns:w="{W}">{style("Chapter", "heading 2")}</w:styles>'.encode()
+    assert parsed_style(styles_xml, W) == ParagraphStyle("heading 2", None, None, None)
+    assert parsed_style(styles_xml, STRICT) == ParagraphStyle("", None, None, None)  # read in another namespace: no name found
+    assert word_names(W) is word_names(W) and word_names(W).tc == f"{{{W}}}tc"

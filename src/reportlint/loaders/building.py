@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from reportlint.core.model import Block, Cell, Document, Segment, SegmentMap, Table
 from reportlint.sources import Source
@@ -215,19 +215,40 @@ def write_table(
     Tables are numbered from 1 in the order they are written. A grid position
     holding more than one cell (never made by the loaders) shows the last one.
     """
-    table_number = builder.next_table_number()
     row_count, column_count = grid.row_count, grid.column_count
     by_row: list[list[PlacedCell[Content]]] = [[] for _ in range(row_count)]
     for placed in grid.cells:
         if 0 <= placed.row < row_count and 0 <= placed.column < column_count:
             by_row[placed.row].append(placed)
-    start = builder.start_block()
-    rows: list[tuple[Cell, ...]] = []
     for row, placed_cells in enumerate(by_row):
+        if not all(before.column < after.column for before, after in itertools.pairwise(placed_cells)):
+            by_row[row] = sorted({placed.column: placed for placed in placed_cells}.values(), key=lambda placed: placed.column)
+    write_table_rows(builder, by_row, column_count, write_content)
+
+
+def write_table_rows(
+    builder: TextBuilder,
+    rows: Sequence[Sequence[Sequence[Any]]],
+    column_count: int,
+    write_content: Callable[[Content, Place], None] | None,
+) -> None:
+    """Write a table given as its grid rows, each row's cells in increasing column order, as :func:`write_table` does.
+
+    A cell is any sequence ``(row, column, rowspan, colspan, content)`` (a
+    :class:`PlacedCell`, or a list a loader fills while placing), its column
+    inside the grid. For a loader that places cells row by row and in column
+    order (the .docx loader), this skips :func:`write_table`'s sorting. With
+    ``write_content`` ``None`` each content is the cell's text, written as
+    :meth:`TextBuilder.write_located` writes it (inlined here: a report has hundreds of cells).
+    """
+    table_number = builder.next_table_number()
+    start = builder.start_block()
+    table_rows: list[tuple[Cell, ...]] = []
+    segments = builder._rows
+    parts = builder._parts
+    for row, placed_cells in enumerate(rows):
         if row:
             builder.write("\n")
-        if not all(before.column < after.column for before, after in itertools.pairwise(placed_cells)):
-            placed_cells = sorted({placed.column: placed for placed in placed_cells}.values(), key=lambda placed: placed.column)
         cells: list[Cell] = []
         tabs = 0  # separators written in this row: the field of column N follows N of them
         row_number = row + 1
@@ -236,7 +257,16 @@ def write_table(
                 builder.write("\t" * (column - tabs))
                 tabs = column
             cell_start = builder._length
-            write_content(content, (CELL_PLACE, (table_number, row_number, column + 1)))
+            logical = (CELL_PLACE, (table_number, row_number, column + 1))
+            if write_content is None:
+                cell_end = cell_start + len(content)
+                segments.append((cell_start, cell_end, builder._line, cell_start - builder._line_start + 1, logical, None))
+                parts.append(content)
+                if "\n" in content:
+                    builder._count_lines(content)
+                builder._length = cell_end
+            else:
+                write_content(content, logical)
             # Cell(...) without the frozen dataclass's __init__, which sets each field through object.__setattr__:
             # the same object (equal, same hash and repr) at half the cost, in the loaders' hottest loop.
             cell = _new_object(Cell)
@@ -248,5 +278,5 @@ def write_table(
             cells.append(cell)
         if column_count - 1 > tabs:
             builder.write("\t" * (column_count - 1 - tabs))
-        rows.append(tuple(cells))
-    builder.blocks.append(Table(start, builder.offset, rows=tuple(rows)))
+        table_rows.append(tuple(cells))
+    builder.blocks.append(Table(start, builder.offset, rows=tuple(table_rows)))

@@ -23,22 +23,24 @@ record where each character of the text comes from
 
 from __future__ import annotations
 
+import functools
 import itertools
 import posixpath
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from reportlint.core.config import DEFAULT_MAX_FILE_SIZE
 from reportlint.core.model import Document, Heading, Paragraph, Suppression
 from reportlint.loaders import Loader
-from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table_rows
 from reportlint.loaders.directives import parse_directive
 from reportlint.loaders.docx.positions import CellOrigin, ParagraphPositions, TextPositions
-from reportlint.loaders.docx.styles import STYLE_CHUNK, Numbering, StyleSheet, WordNames, attribute_number, parse_xml
+from reportlint.loaders.docx.styles import STYLE_CHUNK, Numbering, StyleSheet, WordNames, attribute_number, parse_xml, word_names
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.sources import Source, SourceError, format_size
 
@@ -119,14 +121,24 @@ class WordPackage:
         return self._archive
 
 
-def _relationships(archive: zipfile.ZipFile, names: set[str], path: str, limit: int | None) -> dict[str, str]:
+def _relationships(archive: zipfile.ZipFile, names: set[str], path: str, limit: int | None) -> Mapping[str, str]:
     """Relationship type (last path segment) → target, from a ``.rels`` part."""
-    root = parse_xml(_read_part(archive, path, limit)) if path in names else None
+    data = _read_part(archive, path, limit) if path in names else None
+    return _EMPTY_MAPPING if data is None else _parsed_relationships(data)
+
+
+_EMPTY_MAPPING: Mapping[str, str] = MappingProxyType({})
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed_relationships(data: bytes) -> Mapping[str, str]:
+    """The relationships of a ``.rels`` part's bytes, kept per process (documents from one template share them)."""
+    root = parse_xml(data)
     if root is None:
-        return {}
-    return {
-        (relationship.get("Type") or "").rsplit("/", 1)[-1]: relationship.get("Target") or "" for relationship in root.iter(_RELATIONSHIP)
-    }
+        return _EMPTY_MAPPING
+    return MappingProxyType(
+        {(relationship.get("Type") or "").rsplit("/", 1)[-1]: relationship.get("Target") or "" for relationship in root.iter(_RELATIONSHIP)}
+    )
 
 
 def _main_part(archive: zipfile.ZipFile, names: set[str], limit: int | None) -> str:
@@ -177,7 +189,7 @@ def _part_chunks(archive: zipfile.ZipFile, path: str, limit: int | None, size: i
 
 #: A paragraph read: its visible text (stripped), its heading level by style, its text boxes and,
 #: when asked for, its positions. A plain tuple: a report has hundreds of paragraphs, one in each cell.
-WordParagraph = tuple[str, "int | None", "list[_Element]", "ParagraphPositions | None"]
+WordParagraph = tuple[str, "int | None", "Sequence[_Element]", "ParagraphPositions | None"]
 
 
 class ParagraphReader:
@@ -186,7 +198,7 @@ class ParagraphReader:
     Written for speed (a report has thousands of paragraphs and runs): children
     are scanned once rather than searched with ``find`` (lxml's searches cost
     more than a scan of a few children), runs are read in the paragraph's loop,
-    a style's heading level is worked out once, and the check for a feature the
+    a style's heading level and list are worked out once, and the check for a feature the
     document does not use (hidden text) is skipped.
     """
 
@@ -209,9 +221,22 @@ class ParagraphReader:
         self._characters = {w.tab: "\t", w.ptab: "\t", w.br: "\n", w.cr: "\n", w.noBreakHyphen: "-"}
         self._box_holders = frozenset((w.drawing, w.pict, w.object, _ALTERNATE_CONTENT))
         self._headings: dict[tuple[str | None, int | None], int | None] = {}
+        self._style_numbering: dict[str, tuple[str, int] | None] = {}
+        self._run_tag, self._text_tag = w.r, w.t
 
     def read(self, paragraph: _Element) -> WordParagraph:
         """The paragraph's text, heading level, text boxes and positions."""
+        count = len(paragraph)
+        if count <= 1 and not self._track_text:
+            # The commonest paragraphs (most of a report's are in its table cells): empty, or one run holding one w:t,
+            # with no properties (so no style, numbering or hidden text) and no marks. Read without the general loop.
+            if not count:
+                return "", None, (), None
+            run = paragraph[0]
+            if run.tag == self._run_tag and len(run) == 1:
+                text = run[0]
+                if text.tag == self._text_tag:
+                    return (text.text or "").strip(), None, (), None
         w = self._w
         style = outline = number_id = None
         level = 0
@@ -229,7 +254,9 @@ class ParagraphReader:
                         elif part.tag == w.ilvl:
                             level = attribute_number(part.get(w.val), 0)
             if number_id is None and style is not None:
-                number_id, level = self._styles.numbering(style) or (None, 0)
+                if style not in self._style_numbering:
+                    self._style_numbering[style] = self._styles.numbering(style)
+                number_id, level = self._style_numbering[style] or (None, 0)
         pieces: list[str] = [self._numbering.label(number_id, level)] if number_id is not None and number_id != "0" else []
         boxes: list[_Element] = []
         self._read_runs(paragraph, pieces, boxes)
@@ -332,6 +359,7 @@ class BodyReader:
         self._positions = positions
         self._marks = {w.commentRangeStart: "start", w.commentRangeEnd: "end"} if positions is not None and positions.comments else {}
         self._paragraph_count = 0
+        self._paragraph_tag = w.p
         self._wrappers = {w.sdt: w.sdtContent, w.customXml: None, _ALTERNATE_CONTENT: _CHOICE}
 
     def read_blocks(self, container: _Element, in_text_box: bool = False) -> None:
@@ -375,15 +403,53 @@ class BodyReader:
             self.read_blocks(box, in_text_box=True)
 
     def _table(self, table: _Element, in_text_box: bool) -> None:
-        grid = place_cells(table, self._w)
-        if grid.is_layout or _holds(table, self._w.tbl):
-            for placed in grid.cells:
-                self.read_blocks(placed.content, in_text_box)
+        kept: list[_Element] = []
+        rows, column_count = grid_rows(table, self._w, kept)
+        if column_count <= 1 or _holds(table, self._w.tbl):  # a layout table: its cells' content is read as blocks
+            for row in rows:
+                for placed in row:
+                    self.read_blocks(placed[4], in_text_box)
             return
-        write_table(self._builder, grid, self._write_cell)
+        if self._positions is not None:
+            write_table_rows(self._builder, rows, column_count, self._write_tracked_cell)
+            return
+        cell_text = self._cell_text
+        for row in rows:
+            for placed in row:
+                placed[4] = cell_text(placed[4])
+        write_table_rows(self._builder, rows, column_count, None)
 
-    def _write_cell(self, cell: _Element, logical: Place) -> None:
-        """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces."""
+    def _cell_text(self, cell: _Element) -> str:
+        """A cell's paragraphs (and their text boxes) joined by newlines; tabs become spaces.
+
+        :meth:`_cell_lines` with its first level unrolled, for loading without
+        positions: a report has hundreds of cells, most of them one paragraph.
+        """
+        paragraph_tag = self._paragraph_tag
+        read = self._paragraphs.read
+        texts: list[str] = []
+        for child in cell:
+            tag = child.tag
+            if tag == paragraph_tag:
+                text, _, boxes, _ = read(child)
+                if text:
+                    texts.append(text)
+                if boxes:
+                    lines: list[WordParagraph] = []
+                    for box in boxes:
+                        self._cell_lines(box, lines)
+                    texts.extend(line[0] for line in lines)
+            elif tag in self._wrappers:
+                content = self._unwrapped(child)
+                if content is not None:
+                    lines = []
+                    self._cell_lines(content, lines)
+                    texts.extend(line[0] for line in lines)
+        text = texts[0] if len(texts) == 1 else "\n".join(texts)
+        return text.replace("\t", " ") if "\t" in text else text
+
+    def _write_tracked_cell(self, cell: _Element, logical: Place) -> None:
+        """:meth:`_write_cell` recording the positions of the cell's text and marks."""
         lines: list[WordParagraph] = []
         self._cell_lines(cell, lines)
         start = self._builder.offset
@@ -459,42 +525,68 @@ def place_cells(table: _Element, w: WordNames) -> TableGrid[_Element]:
     same column and is not a cell of its own; ``w:hMerge`` continuation cells
     likewise widen the cell before them.
     """
-    placed: list[PlacedCell[_Element]] = []
-    open_merges: dict[int, int] = {}  # grid column → index in placed of the vertical merge open there
+    rows, column_count = grid_rows(table, w)
+    return TableGrid(tuple(PlacedCell(*placed) for row in rows for placed in row), len(rows), column_count)
+
+
+#: A cell placed by :func:`grid_rows`: ``[row, column, rowspan, colspan, w:tc]``, a list so that merges can widen it in place.
+GridCell = list[Any]
+
+
+def grid_rows(table: _Element, w: WordNames, kept: list[_Element] | None = None) -> tuple[list[list[GridCell]], int]:
+    """The cells of a table placed on its grid, row by row in column order, and the grid's column count (see :func:`place_cells`).
+
+    Each row lists the cells starting in it as ``[row, column, rowspan, colspan, w:tc]``:
+    what :func:`~reportlint.loaders.building.write_table_rows` writes, with no
+    :class:`PlacedCell` made and no sorting (Word's cells come in column order).
+    The cells' ``w:tcPr`` are added to ``kept`` when given: a reader about to read
+    the cells keeps them, so that lxml hands back the same element objects, each
+    with the tag it has already worked out, rather than making them again.
+    """
+    rows: list[list[GridCell]] = []
+    open_merges: dict[int, GridCell] = {}  # grid column → the cell whose vertical merge is open there
     column_count = 0
-    cell_properties, grid_span, vertical_merge, horizontal_merge, value = w.tcPr, w.gridSpan, w.vMerge, w.hMerge, w.val
-    rows = _children(table, w.tr, w)
-    for row, tr in enumerate(rows):
-        row_properties = _properties(tr, w.trPr)
+    cell_tag, row_properties_tag, cell_properties_tag = w.tc, w.trPr, w.tcPr
+    grid_span, vertical_merge, horizontal_merge, value = w.gridSpan, w.vMerge, w.hMerge, w.val
+    for row, tr in enumerate(_children(table, w.tr, w)):
+        row_properties = _properties(tr, row_properties_tag)
         column = 0 if row_properties is None else min(attribute_number(w.value(row_properties, "gridBefore"), 0), MAX_SPAN)
-        continued: dict[int, int] = {}
-        row_first = len(placed)
-        for tc in _children(tr, w.tc, w):
+        continued: dict[int, GridCell] = {}
+        placed: list[GridCell] = []
+        for tc in _children(tr, cell_tag, w):
             colspan, vertical, horizontal = 1, None, None
-            properties = _properties(tc, cell_properties)
-            if properties is not None:
-                for setting in properties:
-                    tag = setting.tag
-                    if tag == grid_span:
-                        colspan = max(1, min(attribute_number(setting.get(value), 1), MAX_SPAN))
-                    elif tag == vertical_merge:
-                        vertical = setting.get(value, "continue")
-                    elif tag == horizontal_merge:
-                        horizontal = setting.get(value, "continue")
-            if horizontal == "continue" and len(placed) > row_first:
-                placed[-1] = placed[-1]._replace(colspan=placed[-1].colspan + colspan)
+            if len(tc):
+                properties = tc[0]
+                if properties.tag != cell_properties_tag:
+                    properties = tc[1] if len(tc) > 1 else None
+                    if properties is not None and properties.tag != cell_properties_tag:
+                        properties = None
+                if properties is not None:
+                    if kept is not None:
+                        kept.append(properties)
+                    for setting in properties:
+                        tag = setting.tag
+                        if tag == grid_span:
+                            colspan = max(1, min(attribute_number(setting.get(value), 1), MAX_SPAN))
+                        elif tag == vertical_merge:
+                            vertical = setting.get(value, "continue")
+                        elif tag == horizontal_merge:
+                            horizontal = setting.get(value, "continue")
+            if horizontal == "continue" and placed:
+                placed[-1][3] += colspan
             elif vertical == "continue" and column in open_merges:
-                merged = open_merges[column]
-                placed[merged] = placed[merged]._replace(rowspan=placed[merged].rowspan + 1)
-                continued[column] = merged
+                merged = continued[column] = open_merges[column]
+                merged[2] += 1
             else:
-                placed.append(PlacedCell(row, column, 1, colspan, tc))
+                cell = [row, column, 1, colspan, tc]
+                placed.append(cell)
                 if vertical == "restart":
-                    continued[column] = len(placed) - 1
+                    continued[column] = cell
             column += colspan
         column_count = max(column_count, column)
         open_merges = continued
-    return TableGrid(tuple(placed), len(rows), column_count)
+        rows.append(placed)
+    return rows, column_count
 
 
 class DocxLoader(Loader):
@@ -523,7 +615,7 @@ def read_word(source: Source, track_text: bool = False) -> WordReading:
     root = package.document
     if not (isinstance(root.tag, str) and root.tag.startswith("{") and root.tag.endswith("}document")):
         raise SourceError("RL904", "文件的正文部分不是 Word 文档（缺少 w:document），无法读取")
-    w = WordNames(root.tag[1 : root.tag.index("}")])
+    w = word_names(root.tag[1 : root.tag.index("}")])
     body = root.find(w.body)
     builder = TextBuilder()
     positions = None

@@ -10,6 +10,7 @@ report's visible numbering in ``Document.text``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,6 +50,12 @@ class WordNames:
             return None
         found = element.find(getattr(self, child))
         return None if found is None else found.get(getattr(self, attribute))
+
+
+@functools.lru_cache(maxsize=8)
+def word_names(namespace: str) -> WordNames:
+    """The :class:`WordNames` of a namespace, shared by the documents using it (each name is then made once per process)."""
+    return WordNames(namespace)
 
 
 def parse_xml(data: bytes | None) -> _Element | None:
@@ -126,11 +133,7 @@ class StyleSheet:
         if not located:  # None (not found in the whole part) or () (found, unusable)
             return None
         styles_tag, prefix, start, end = located
-        data = self._data
-        root = parse_xml(styles_tag + data[start:end] + b"</" + prefix + b"styles>")
-        if root is None or not len(root):
-            return None
-        return self._paragraph_style(root[0])
+        return parsed_style(styles_tag + self._data[start:end] + b"</" + prefix + b"styles>", self._w.namespace)
 
     def _locate(self, escaped_id: bytes) -> tuple[bytes, bytes, int, int] | tuple[()] | None:
         """The styles start tag, its prefix and the byte range of the style with this id in what is decompressed so far.
@@ -159,20 +162,6 @@ class StyleSheet:
         if start < 0 or end < 0 or b">" in data[start:found]:
             return ()
         return start_tag.group(0), prefix, start, end + len(style_close)
-
-    def _paragraph_style(self, style: _Element) -> ParagraphStyle | None:
-        w = self._w
-        if style.get(w.type) not in (None, "paragraph"):
-            return None
-        properties = style.find(w.pPr)
-        numbering_properties = properties.find(w.numPr) if properties is not None else None
-        number_id = w.value(numbering_properties, "numId")
-        return ParagraphStyle(
-            name=w.value(style, "name") or style.get(w.styleId) or "",
-            based_on=w.value(style, "basedOn"),
-            outline_level=attribute_number(w.value(properties, "outlineLvl")),
-            numbering=(number_id, attribute_number(w.value(numbering_properties, "ilvl"), 0)) if number_id else None,
-        )
 
     def _chain(self, style_id: str | None) -> list[ParagraphStyle]:
         """The style and the styles it is based on, nearest first (cycles cut)."""
@@ -209,6 +198,31 @@ class StyleSheet:
         return next((style.numbering for style in self._chain(style_id) if style.numbering), None)
 
 
+@functools.lru_cache(maxsize=256)
+def parsed_style(styles_xml: bytes, namespace: str) -> ParagraphStyle | None:
+    """The paragraph style in a styles part cut down to one ``w:style``; ``None`` for another type of style or broken XML.
+
+    Kept per process: documents made from one template (most of a batch) have
+    the same styles, and parsing each again cost more than the rest of reading them.
+    """
+    root = parse_xml(styles_xml)
+    if root is None or not len(root):
+        return None
+    w = word_names(namespace)
+    style = root[0]
+    if style.get(w.type) not in (None, "paragraph"):
+        return None
+    properties = style.find(w.pPr)
+    numbering_properties = properties.find(w.numPr) if properties is not None else None
+    number_id = w.value(numbering_properties, "numId")
+    return ParagraphStyle(
+        name=w.value(style, "name") or style.get(w.styleId) or "",
+        based_on=w.value(style, "basedOn"),
+        outline_level=attribute_number(w.value(properties, "outlineLvl")),
+        numbering=(number_id, attribute_number(w.value(numbering_properties, "ilvl"), 0)) if number_id else None,
+    )
+
+
 @dataclass(frozen=True)
 class ListLevel:
     """One level of a numbering definition."""
@@ -227,6 +241,38 @@ class ListDefinitions:
     instances: dict[str, tuple[str, dict[int, int]]]
 
 
+@functools.lru_cache(maxsize=32)
+def _list_definitions(data: bytes, namespace: str) -> ListDefinitions:
+    """The list definitions of a ``numbering.xml`` (kept per process, like :func:`parsed_style`; never changed once made)."""
+    w = word_names(namespace)
+    root = parse_xml(data)
+    levels: dict[str, dict[int, ListLevel]] = {}
+    instances: dict[str, tuple[str, dict[int, int]]] = {}
+    if root is None:
+        return ListDefinitions(levels, instances)
+    for abstract in root.iter(w.abstractNum):
+        levels[abstract.get(w.abstractNumId) or ""] = {
+            attribute_number(level.get(w.ilvl), 0): ListLevel(
+                format=w.value(level, "numFmt") or "decimal",
+                text=w.value(level, "lvlText") or "",
+                start=attribute_number(w.value(level, "start"), 1),
+                suffix=w.value(level, "suff") or "tab",
+            )
+            for level in abstract.iter(w.lvl)
+        }
+    for instance in root.iter(w.num):
+        overrides = {
+            attribute_number(override.get(w.ilvl), 0): attribute_number(w.value(override, "startOverride"), 1)
+            for override in instance.iter(w.lvlOverride)
+            if override.find(w.startOverride) is not None
+        }
+        instances[instance.get(w.numId) or ""] = (w.value(instance, "abstractNumId") or "", overrides)
+    return ListDefinitions(levels, instances)
+
+
+_EMPTY_DEFINITIONS = ListDefinitions({}, {})
+
+
 class Numbering:
     """Renders list labels ("一、", "（二）", "3.") in document order, counting as Word does.
 
@@ -240,30 +286,8 @@ class Numbering:
         self._counters: dict[str, list[int | None]] = {}  # per list: the current value of each level, None before its first item
 
     def _parse(self) -> ListDefinitions:
-        w = self._w
-        root = parse_xml(self._read())
-        levels: dict[str, dict[int, ListLevel]] = {}
-        instances: dict[str, tuple[str, dict[int, int]]] = {}
-        if root is None:
-            return ListDefinitions(levels, instances)
-        for abstract in root.iter(w.abstractNum):
-            levels[abstract.get(w.abstractNumId) or ""] = {
-                attribute_number(level.get(w.ilvl), 0): ListLevel(
-                    format=w.value(level, "numFmt") or "decimal",
-                    text=w.value(level, "lvlText") or "",
-                    start=attribute_number(w.value(level, "start"), 1),
-                    suffix=w.value(level, "suff") or "tab",
-                )
-                for level in abstract.iter(w.lvl)
-            }
-        for instance in root.iter(w.num):
-            overrides = {
-                attribute_number(override.get(w.ilvl), 0): attribute_number(w.value(override, "startOverride"), 1)
-                for override in instance.iter(w.lvlOverride)
-                if override.find(w.startOverride) is not None
-            }
-            instances[instance.get(w.numId) or ""] = (w.value(instance, "abstractNumId") or "", overrides)
-        return ListDefinitions(levels, instances)
+        data = self._read()
+        return _EMPTY_DEFINITIONS if data is None else _list_definitions(data, self._w.namespace)
 
     def label(self, number_id: str, level: int) -> str:
         """The next label of list ``number_id`` at ``level`` with its separator ("一、", "(1) "); "" for bullets."""

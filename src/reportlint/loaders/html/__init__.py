@@ -20,14 +20,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.entities import codepoint2name
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.core.model import Document, Heading, Paragraph
 from reportlint.loaders import Loader
-from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table
+from reportlint.loaders.building import MAX_SPAN, Place, PlacedCell, TableGrid, TextBuilder, write_table_rows
 from reportlint.loaders.directives import comment_suppressions
 from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.loaders.html.content import (
@@ -158,22 +158,27 @@ class SourcePositions:
 
     def locate(self, word: str, line: int) -> tuple[int, int]:
         """1-based (line, column) in the source of a word whose element starts on ``line``."""
-        key = _ANCHOR_KEY.match(word)
-        if key is not None:
-            lead, key_end = key.span(1)
-            line_starts, html = self._line_starts, self._html
-            origin = line_starts[(line if line < len(line_starts) else len(line_starts)) - 1]
-            origin = max(origin, self._cursor)
-            # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style).
-            searched, limit = key.group(1), origin + ANCHOR_SEARCH_WINDOW
-            found = html.find(searched, origin, limit)
-            while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
-                found = html.find(searched, found + 1, limit)
-            if found >= 0:
-                self._cursor = found + key_end - lead
-                row = bisect.bisect_right(line_starts, found) - 1
-                column = found - line_starts[row] + 1 - lead
-                return row + 1, column if column > 1 else 1
+        head = word[:ANCHOR_KEY_LENGTH]
+        if head and _ENTITY_CHARACTERS.isdisjoint(head):  # the usual word: its key is its head, as _ANCHOR_KEY would find
+            searched, lead, key_end = head, 0, len(head)
+        else:
+            key = _ANCHOR_KEY.match(word)
+            if key is None:
+                return line, 1
+            searched, (lead, key_end) = key.group(1), key.span(1)
+        line_starts, html = self._line_starts, self._html
+        origin = line_starts[(line if line < len(line_starts) else len(line_starts)) - 1]
+        origin = max(origin, self._cursor)
+        # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style).
+        limit = origin + ANCHOR_SEARCH_WINDOW
+        found = html.find(searched, origin, limit)
+        while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
+            found = html.find(searched, found + 1, limit)
+        if found >= 0:
+            self._cursor = found + key_end - lead
+            row = bisect.bisect_right(line_starts, found) - 1
+            column = found - line_starts[row] + 1 - lead
+            return row + 1, column if column > 1 else 1
         return line, 1
 
 
@@ -217,9 +222,15 @@ class CellText(NamedTuple):
 
 @dataclass(frozen=True)
 class PageTable:
-    """A data table of the page, expanded into its grid."""
+    """A data table of the page, expanded into its grid: its rows of cells ``[row, column, rowspan, colspan, CellText]``."""
 
-    grid: TableGrid[CellText]
+    rows: list[list[GridCell]]
+    column_count: int
+
+    @property
+    def cells(self) -> Iterator[CellText]:
+        """The table's cells in reading order."""
+        return (placed[4] for row in self.rows for placed in row)
 
 
 class _Pending(NamedTuple):
@@ -345,33 +356,37 @@ class PageReader:
                 flow.add_text(child.tail, child_line, linked, preformatted)
 
     def _table(self, table: HtmlElement, flow: Flow) -> None:
-        grid = place_cells(list(_table_rows(table)))
+        rows, column_count = grid_rows(list(_table_rows(table)))
         caption = table.find("caption")
         if caption is not None:
             self._block(caption, flow, caption.sourceline or 1, False, False)
-        if grid.is_layout or table.find(".//table") is not None:
-            for placed in grid.cells:
-                self._block(placed.content, flow, placed.content.sourceline or 1, False, False)
+        if column_count <= 1 or table.find(".//table") is not None:  # a layout table: its cells are read as blocks
+            for row in rows:
+                for placed in row:
+                    self._block(placed[4], flow, placed[4].sourceline or 1, False, False)
             flow.end_line()
             return
-        cells = []
         positions = self._positions
         table_line = table.sourceline or 1
-        for placed in grid.cells:
-            element = placed.content
-            line = element.sourceline or table_line
-            text = element.text
-            if not len(element) and not (text and _COLLAPSIBLE_INSIDE.search(text.strip())):
-                # The usual cell, one run of text (or none): what a Flow makes of it, without the Flow.
-                stripped = text.strip() if text else ""
-                cell = CellText((), line, stripped, positions.locate(stripped, line)) if stripped else CellText((), line, "")
-            else:
-                cell_flow = Flow(positions)
-                self._inline(element, cell_flow, line, False, False)
-                cell_flow.end_line()
-                cell = CellText.of(tuple(item for item in cell_flow.items if isinstance(item, TextLine)), line)
-            cells.append(PlacedCell(placed.row, placed.column, placed.rowspan, placed.colspan, cell))
-        flow.add_table(PageTable(TableGrid(tuple(cells), grid.row_count, grid.column_count)))
+        for row in rows:
+            for placed in row:
+                placed[4] = self._cell_text(placed[4], positions, table_line)
+        flow.add_table(PageTable(rows, column_count))
+
+    def _cell_text(self, element: HtmlElement, positions: SourcePositions, table_line: int) -> CellText:
+        """A data cell's text, its words located in the source."""
+        line = element.sourceline or table_line
+        text = element.text
+        if not len(element) and not (text and _COLLAPSIBLE_INSIDE.search(text.strip())):
+            # The usual cell, one run of text (or none): what a Flow makes of it, without the Flow.
+            stripped = text.strip() if text else ""
+            cell = CellText((), line, stripped, positions.locate(stripped, line)) if stripped else CellText((), line, "")
+        else:
+            cell_flow = Flow(positions)
+            self._inline(element, cell_flow, line, False, False)
+            cell_flow.end_line()
+            cell = CellText.of(tuple(item for item in cell_flow.items if isinstance(item, TextLine)), line)
+        return cell
 
 
 def _table_rows(table: HtmlElement) -> Iterator[list[HtmlElement]]:
@@ -396,13 +411,28 @@ def _span(value: str, limit: int) -> int:
 
 def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]:
     """Place HTML cells on the table grid: each cell takes the first free column of its row."""
+    placed, column_count = grid_rows(rows)
+    return TableGrid(tuple(PlacedCell(*cell) for row in placed for cell in row), len(rows), column_count)
+
+
+#: A cell placed by :func:`grid_rows`: ``[row, column, rowspan, colspan, content]``, its content replaced by its text when read.
+GridCell = list[Any]
+
+
+def grid_rows(rows: Sequence[Sequence[HtmlElement]]) -> tuple[list[list[GridCell]], int]:
+    """The cells of :func:`place_cells`, row by row in column order, and the grid's column count.
+
+    What :func:`~reportlint.loaders.building.write_table_rows` writes: no
+    :class:`PlacedCell` made, no sorting (each cell is right of the one before it).
+    """
     # Grid positions covered by a cell from a row above: a cell's own row is passed by moving right.
     occupied: set[tuple[int, int]] = set()
-    placed: list[PlacedCell[HtmlElement]] = []
+    placed_rows: list[list[GridCell]] = []
     column_count = 0
     for row, cells in enumerate(rows):
         column = 0
         rows_left = len(rows) - row
+        placed: list[GridCell] = []
         for cell in cells:
             while occupied and (row, column) in occupied:
                 column += 1
@@ -411,10 +441,11 @@ def place_cells(rows: Sequence[Sequence[HtmlElement]]) -> TableGrid[HtmlElement]
             colspan = 1 if colspan_value is None else _span(colspan_value, MAX_SPAN)
             if rowspan > 1:
                 occupied.update((row + down, column + right) for down in range(1, rowspan) for right in range(colspan))
-            placed.append(PlacedCell(row, column, rowspan, colspan, cell))
+            placed.append([row, column, rowspan, colspan, cell])
             column += colspan
-            column_count = max(column_count, column)
-    return TableGrid(tuple(placed), len(rows), column_count)
+        column_count = max(column_count, column)
+        placed_rows.append(placed)
+    return placed_rows, column_count
 
 
 class HtmlLoader(Loader):
@@ -431,7 +462,9 @@ class HtmlLoader(Loader):
         parsable = " " * declaration.end() + html[declaration.end() :] if declaration else html
         document = _parse(parsable)
         metadata = page_metadata(document)
-        for element in [element for element in document.iter() if _is_skipped(element)]:
+        # Only elements with a hidden or style attribute can be hidden: found by one search rather than two look-ups per element.
+        attributed = set(document.xpath("//*[@hidden or @style]"))
+        for element in [element for element in document.iter() if _is_skipped(element, attributed)]:
             _drop(element)
         body = document.find("body")
         if body is None:
@@ -482,11 +515,18 @@ def _drop(element: HtmlElement) -> None:
     parent.remove(element)
 
 
-def _is_skipped(element: HtmlElement) -> bool:
-    """Elements that never hold report text: scripts, styles, navigation, form controls, hidden elements."""
+def _is_skipped(element: HtmlElement, attributed: Container[HtmlElement] | None = None) -> bool:
+    """Elements that never hold report text: scripts, styles, navigation, form controls, hidden elements.
+
+    ``attributed``, when given, holds every element with a ``hidden`` or ``style`` attribute (the others are not looked at).
+    """
     if not isinstance(element.tag, str):
         return False
-    return element.tag in SKIPPED_TAGS or element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
+    if element.tag in SKIPPED_TAGS:
+        return True
+    if attributed is not None and element not in attributed:
+        return False
+    return element.get("hidden") is not None or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
 def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], title: bool, numbered: list[int] | None = None) -> None:
@@ -496,8 +536,8 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
     """
     for item in items:
         if isinstance(item, PageTable):
-            if not is_metadata_table([placed.content.text for placed in item.grid.cells]):
-                write_table(builder, item.grid, functools.partial(_write_cell, builder))
+            if not is_metadata_table([cell.text for cell in item.cells]):
+                write_table_rows(builder, item.rows, item.column_count, functools.partial(_write_cell, builder))
             continue
         text = item.text
         if is_chrome_line(text, item.link_share):
