@@ -11,10 +11,11 @@ and are left out where a rule says so.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
@@ -35,8 +36,7 @@ TABLE_SECTIONS = ("s2", "s3", "s4")
 PROSE_SECTIONS = ("s1", "s5", "s6")
 
 
-@dataclass(frozen=True)
-class ProseLine:
+class ProseLine(NamedTuple):
     """A line of the report's own prose and the part it belongs to (a section id, ``intro`` or ``unknown``)."""
 
     start: int
@@ -98,20 +98,33 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     chrome = report.chrome_lines
     covered = _union(tables)
     covered_starts = [left for left, _ in covered]
-    for line in report.lines:
-        while part_index < len(parts) and parts[part_index][1] <= line.start:
+    every_line = report.lines
+    line_starts = list(map(itemgetter(0), every_line))
+    index, count = 0, len(every_line)
+    while index < count:
+        line_start, line_end = every_line[index]
+        index += 1
+        if line_start == line_end:
+            continue  # an empty line (a quarter of a report's lines)
+        if covered:
+            table = bisect_right(covered_starts, line_start) - 1
+            if table >= 0 and line_start < covered[table][1]:
+                # the line starts in a table, and so do the lines up to the table's end: passed over at once
+                index = bisect_left(line_starts, covered[table][1], index)
+                continue
+        while part_index < len(parts) and parts[part_index][1] <= line_start:
             part_index += 1
         if part_index == len(parts):
             break
         start, end, part = parts[part_index]
-        if line.end <= start or line.start == line.end or text.find("\t", line.start, line.end) >= 0:
+        if line_end <= start or text.find("\t", line_start, line_end) >= 0:
             continue
-        if covered and (_in(covered, covered_starts, line.start) or _in(covered, covered_starts, line.end - 1)):
-            continue  # the line starts or ends in a table (left <= start < right or left < end <= right)
-        content = text[line.start : line.end]
-        if content.count("|") >= 2 or not content.strip() or line.start in chrome:
+        if covered and _in(covered, covered_starts, line_end - 1):
+            continue  # the line ends in a table (left < end <= right)
+        content = text[line_start:line_end]
+        if content.count("|") >= 2 or not content.strip() or line_start in chrome:
             continue
-        lines.append(ProseLine(max(line.start, start), min(line.end, end), part))
+        lines.append(ProseLine(max(line_start, start), min(line_end, end), part))
     return lines
 
 

@@ -41,8 +41,9 @@ def enclosed_spans(text: str, start: int = 0, end: int | None = None, pairs: Map
         position = found.start()
         char = text[position]
         closer = pairs[char]
-        blank = text.find("\n\n", position)
-        limit = min(end, position + MAX_ENCLOSED, len(text) if blank < 0 else blank)
+        limit = min(end, position + MAX_ENCLOSED)
+        blank = text.find("\n\n", position, limit + 1)  # (a blank line further on is past the limit anyway)
+        limit = limit if blank < 0 else min(limit, blank)
         close = _closing(text, position, limit, char, closer)
         if close is None:
             position += 1
@@ -54,6 +55,11 @@ def enclosed_spans(text: str, start: int = 0, end: int | None = None, pairs: Map
 
 def _closing(text: str, opening: int, limit: int, opener: str, closer: str) -> int | None:
     """Where the mark opened at ``opening`` closes before ``limit`` (nested pairs of the same marks counted)."""
+    close = text.find(closer, opening + 1, limit)
+    if close < 0:
+        return None
+    if opener == closer or text.find(opener, opening + 1, close) < 0:
+        return close  # the first closing mark, with nothing opened before it (almost every pair): two finds
     depth = 0
     for mark in _marks(opener + closer).finditer(text, opening + 1, limit):
         index = mark.start()

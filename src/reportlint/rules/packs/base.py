@@ -12,7 +12,7 @@ import signal
 import string
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,6 +23,7 @@ from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, line_of
 from reportlint.rules.packs.regexes import RegexProblem, check_regex
 from reportlint.text.normalize import fold_width
+from reportlint.text.phrases import PhraseFinder
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -107,6 +108,17 @@ class PackReader:
             raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(node[key])}")
         folded = sorted({fold_width(item) for item in items}, key=len, reverse=True)
         return regex.compile("|".join(regex.escape(item) for item in folded))
+
+    def phrases(self, phrases: Iterable[str]) -> PhraseFinder | None:
+        """The quick test of a pattern whose every match holds one of ``phrases`` (see :attr:`PackRule.literals`).
+
+        None when there is no phrase or an empty one (an empty phrase is in every text: no quick test).
+        A shipped pack's test is compiled once per interpreter, as the code's patterns are.
+        """
+        phrases = tuple(phrases)
+        if not phrases or not all(phrases):
+            return None
+        return PhraseFinder(phrases, builtin=self.shipped)
 
     def condition(self, node: Mapping) -> Condition:
         """The ``when:`` conditions of a rule (see :mod:`reportlint.core.conditions`)."""
@@ -200,6 +212,10 @@ class PackRule(Rule):
     message: ClassVar[str] = ""
     section: ClassVar[str | None] = None
     compiled: ClassVar[Any] = None
+    #: Literal phrases one of which every match of :attr:`compiled` holds, when the rule type knows them (the
+    #: words of a word list): a text range without any of them is passed over without running the pattern.
+    #: None: no such test, the pattern always runs.
+    literals: ClassVar[PhraseFinder | None] = None
 
     @classmethod
     def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
@@ -237,7 +253,12 @@ class PackRule(Rule):
         return found.body_start, found.body_end, found.heading
 
     def matches(self, text: str, start: int, end: int) -> list[Any]:
-        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`)."""
+        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`).
+
+        When the range holds none of the rule's :attr:`literals`, the pattern cannot match there and is not run.
+        """
+        if self.literals is not None and not self.literals.occurs(text, start, end):
+            return []
         return self.matches_of(self.compiled, text, start, end)
 
     def matches_of(self, pattern: Any, text: str, start: int, end: int) -> list[Any]:
