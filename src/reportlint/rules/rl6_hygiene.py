@@ -293,10 +293,11 @@ def _opening_form(closer: str) -> str:
     return {"）": "（", "］": "［", "｝": "｛"}.get(closer, _CLOSERS.get(closer, ""))
 
 
-# (each opens with a look-ahead at the mark itself: the other positions are passed over before the look-behind is tried)
-_HALF_WIDTH_IN_CHINESE = compiled(f"(?=[,;:?!.])(?:(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}]))")
+# (each opens with the mark itself and looks behind it only then: the engine looks for the few marks without entering
+# the pattern at the other positions, as it would to try an opening look-ahead)
+_HALF_WIDTH_IN_CHINESE = compiled(f"[,;:?!.](?:(?<=[{HAN}][,;:?!])(?=[{HAN}“《（])|(?<=[{HAN}]\\.)(?=[{HAN}]))")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-_FULL_WIDTH_IN_CHINESE = compiled(f"(?=[，；：？！])(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+_FULL_WIDTH_IN_CHINESE = compiled(f"[，；：？！](?<=[{HAN}][，；：？！])(?=[{HAN}“《（])")
 #: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
 #: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
@@ -384,6 +385,7 @@ class HalfWidthPunctuation(Rule):
 
 
 _REDUNDANT_NUMBERING = compiled(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
+_MARKS_AFTER_NUMBERING = frozenset("、,.")
 
 
 class RedundantNumberingMark(Rule):
@@ -407,7 +409,11 @@ class RedundantNumberingMark(Rule):
     fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
+        normalized = report.normalized
+        # every finding holds “)” or “.” right before its mark: most reports have no such pair, and are done with at once
+        if not any(normalized[position + 1 : position + 2] in _MARKS_AFTER_NUMBERING for position in positions_of(normalized, ").")):
+            return
+        for match in _REDUNDANT_NUMBERING.finditer(normalized):
             mark_start = match.start(3)
             numbering = report.text[match.start() : mark_start]
             yield self.diagnostic(
@@ -419,6 +425,7 @@ class RedundantNumberingMark(Rule):
 
 
 _LINE_NUMBERING = compiled(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 
 class MixedNumberingWidth(Rule):
@@ -444,6 +451,8 @@ class MixedNumberingWidth(Rule):
     fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
+        if not positions_of(report.text, _FULL_WIDTH_DIGITS):
+            return  # every number is in half-width digits (most reports): nothing is mixed
         markers = list(_LINE_NUMBERING.finditer(report.text))
         widths = Counter(match.group(1).isascii() for match in markers)
         if len(widths) < 2:
@@ -460,8 +469,9 @@ class MixedNumberingWidth(Rule):
                 )
 
 
-# (the look-ahead at the first mark passes over the other positions before the alternatives are tried)
-_DOUBLED_PUNCTUATION = compiled(r"(?=[，。、；：！？])(?:([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2)")
+# A mark, then a different one of the first five or the same again (it opens with the mark: the engine looks for
+# the marks without entering the pattern elsewhere).
+_DOUBLED_PUNCTUATION = compiled(r"([，。、；：！？])(?:(?!\1)[，。、；：]|\1)")
 
 
 class DoubledPunctuation(Rule):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
-from reportlint.text.chars import HAN, is_han
+from reportlint.text.chars import HAN, is_han, positions_of
 from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
@@ -94,10 +94,11 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     else:
         parts = [(title_end, len(text), "unknown")]
     lines = []
-    part_index = 0
+    part_index, part_count = 0, len(parts)
     chrome = report.chrome_lines
     covered = _union(tables)
     covered_starts = [left for left, _ in covered]
+    table, table_count = 0, len(covered)  # the first table (covered range) that ends after the line's start
     every_line = report.lines
     line_starts = list(map(itemgetter(0), every_line))
     index, count = 0, len(every_line)
@@ -106,20 +107,20 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         index += 1
         if line_start == line_end:
             continue  # an empty line (a quarter of a report's lines)
-        if covered:
-            table = bisect_right(covered_starts, line_start) - 1
-            if table >= 0 and line_start < covered[table][1]:
-                # the line starts in a table, and so do the lines up to the table's end: passed over at once
-                index = bisect_left(line_starts, covered[table][1], index)
-                continue
-        while part_index < len(parts) and parts[part_index][1] <= line_start:
+        while table < table_count and covered[table][1] <= line_start:
+            table += 1
+        if table < table_count and covered[table][0] <= line_start:
+            # the line starts in a table, and so do the lines up to the table's end: passed over at once
+            index = bisect_left(line_starts, covered[table][1], index)
+            continue
+        while part_index < part_count and parts[part_index][1] <= line_start:
             part_index += 1
-        if part_index == len(parts):
+        if part_index == part_count:
             break
         start, end, part = parts[part_index]
         if line_end <= start or text.find("\t", line_start, line_end) >= 0:
             continue
-        if covered and _in(covered, covered_starts, line_end - 1):
+        if table < table_count and covered[table][0] < line_end and _in(covered, covered_starts, line_end - 1):
             continue  # the line ends in a table (left < end <= right)
         content = text[line_start:line_end]
         if content.count("|") >= 2 or not content.strip() or line_start in chrome:
@@ -305,9 +306,7 @@ def numbering_slips(markers: list[EnumerationMarker]) -> Iterator[NumberingSlip]
         if following is not None and following.value == expected + 1 and marker.value in (previous.value, expected + 1):
             # 一是 三是 三是 / 一是 二是 二是 四是: this marker alone is wrong; the list goes on from the expected number
             yield NumberingSlip(marker, previous, expected, "misnumbered", following)
-            last[marker.style.name] = EnumerationMarker(
-                marker.style, expected, marker.start, marker.end, marker.number_start, marker.number_end
-            )
+            last[marker.style.name] = marker._replace(value=expected)
             continue
         if marker.value == previous.value:
             kind = "repeated"
@@ -632,14 +631,15 @@ class HigherLevelScope(Rule):
 # --------------------------------------------------------------------------- RL616
 
 _STRAY_SYMBOLS = "><|＞＜｜"
-_STRAY_SYMBOL = compiled(f"[{re.escape(_STRAY_SYMBOLS)}]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = (
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     "(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)"
 )
 _PINYIN_WORD = compiled(f"(?:{_PINYIN_SYLLABLE}){{1,6}}")
-_LATIN_IN_HAN = compiled(f"(?=[a-z{_TONED}])(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
+# (it opens with the first letter and looks behind it only then: the engine looks for the few letters of Chinese text
+# without entering the pattern elsewhere)
+_LATIN_IN_HAN = compiled(f"[a-z{_TONED}](?<=[{HAN}（(][a-z{_TONED}])[a-z{_TONED}]*(?=[{HAN}）)])")
 #: Lower-case Latin words that are at home in Chinese prose.
 LATIN_WORDS = frozenset(
     [
@@ -694,11 +694,17 @@ class StraySymbol(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         original = report.text
+        # The symbols and Latin fragments of the whole text, found once (most reports have neither), taken line by line:
+        # a fragment is a line's when the line holds it and the character after it (its look-ahead's).
+        symbols = positions_of(original, _STRAY_SYMBOLS)
+        latin = list(_LATIN_IN_HAN.finditer(original))
+        if not symbols and not latin:
+            return
+        latin_starts = [match.start() for match in latin]
         quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
-            lone = [
-                match.start() for match in _STRAY_SYMBOL.finditer(original, line.start, line.end) if _lone(original, match.start(), line)
-            ]
+            in_line = symbols[bisect_left(symbols, line.start) : bisect_left(symbols, line.end)]
+            lone = [index for index in in_line if _lone(original, index, line)]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
                 for index in lone:
                     if not quoted.contains(index):
@@ -709,7 +715,8 @@ class StraySymbol(Rule):
                             fix=Fix(index, index + 1, "", f"删除“{original[index]}”"),
                         )
             # on the text as written: the normalised view blanks “(zhèn)” annotations so that headings and names read through them
-            fragments = [match for match in _LATIN_IN_HAN.finditer(original, line.start, line.end) if _is_pinyin(match.group())]
+            in_line = latin[bisect_left(latin_starts, line.start) : bisect_left(latin_starts, line.end)]
+            fragments = [match for match in in_line if match.end() < line.end and _is_pinyin(match.group())]
             fragments = [match for match in fragments if not quoted.contains(match.start())]
             if fragments:
                 first = fragments[0]

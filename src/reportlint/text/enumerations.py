@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number, chinese_numeral
 from reportlint.usercache.patterns import compiled
@@ -41,6 +42,10 @@ STYLES = {
         MarkerStyle("di", 4, "第一、第二"),
         MarkerStyle("sequence-words", 4, "首先、其次"),
     )
+}
+#: Each group of the markers' pattern: its style, and how many characters the marker has before its number (``(`` or ``第``).
+_GROUP_STYLES = {
+    name.replace("-", "_"): (style, 1 if name.endswith("parenthesised") or name == "di" else 0) for name, style in STYLES.items()
 }
 #: 首先、其次、再次: the first three items of a list in words (最后 ends a list and carries no number).
 SEQUENCE_WORDS = ("首先", "其次", "再次")
@@ -79,9 +84,11 @@ _MARKERS = compiled(_MARKER_FIRST + _ALTERNATIVES, re.MULTILINE)
 _MARKER_PLACE = compiled(f"[{_INLINE_AFTER}\\n]\\s??{_MARKER_FIRST}")
 
 
-@dataclass(frozen=True)
-class EnumerationMarker:
-    """One list marker in the text: its style, its number, and the range of the marker itself."""
+class EnumerationMarker(NamedTuple):
+    """One list marker in the text: its style, its number, and the range of the marker itself.
+
+    (A named tuple: a report has dozens of markers, and a tuple is made several times faster than a frozen dataclass.)
+    """
 
     style: MarkerStyle
     value: int
@@ -124,10 +131,9 @@ def find_markers(normalized: str, start: int = 0, end: int | None = None) -> lis
             value = chinese_number(written)
         if not value:
             continue
-        marker_start = match.start(group) - (1 if group.endswith("parenthesised") or group == "di" else 0)
-        found.append(
-            EnumerationMarker(STYLES[group.replace("_", "-")], value, marker_start, match.end(), match.start(group), match.end(group))
-        )
+        style, opened = _GROUP_STYLES[group]
+        number_start = match.start(group)
+        found.append(EnumerationMarker(style, value, number_start - opened, match.end(), number_start, match.end(group)))
     return found
 
 
