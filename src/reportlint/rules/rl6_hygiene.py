@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from itertools import groupby
 from operator import itemgetter
 
@@ -89,6 +91,46 @@ class RepeatedWord:
 _REPEAT = compiled(f"([{HAN}]{{2,8}})\\1")
 
 
+def _repeats(normalized: str, start: int, end: int) -> Iterable[re.Match[str]]:
+    """The matches ``_REPEAT.finditer(normalized, start, end)`` gives.
+
+    The pattern tries up to seven lengths at every Han character, and a repeat is rare. When the run has loaded numpy
+    already (the cross-document summary of a run of several reports does; a run of one report never loads it for this),
+    the places where a repeat can start are found first, by comparing the text with itself shifted by 2 to 8
+    characters in a few array operations, and the pattern is tried there only.
+    """
+    numpy = sys.modules.get("numpy")
+    if numpy is None or end - start < 4:
+        return _REPEAT.finditer(normalized, start, end)
+    return _repeats_at(normalized, end, repeat_starts(numpy, normalized, start, end))
+
+
+def repeat_starts(numpy: Any, text: str, start: int, end: int) -> list[int]:
+    """Where in ``text[start:end]`` two Han characters recur 2 to 8 characters on (the two together): every place where
+    a word of 2 to 8 Han characters written twice in a row starts is one of them (with ``numpy``, the module)."""
+    codes = numpy.frombuffer(text[start:end].encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32).astype(numpy.uint64)
+    pairs = (codes[:-1] << 32) | codes[1:]  # at p: the characters at p and p + 1, as one number
+    count = len(pairs)
+    found = numpy.zeros(count, dtype=bool)
+    for shift in range(2, min(9, count)):
+        found[: count - shift] |= pairs[: count - shift] == pairs[shift:]
+    han = (codes - 0x3400) <= 0x9FFF - 0x3400  # U+3400 to U+9FFF, Han and the few signs between its blocks (unsigned: below wraps)
+    found &= han[:-1] & han[1:]  # both characters (as good as) Han: the pattern tried at each place says for sure
+    return (numpy.flatnonzero(found) + start).tolist()
+
+
+def _repeats_at(normalized: str, end: int, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_REPEAT` that ``finditer`` finds, tried at ``places`` only (in order, each after the last match)."""
+    position = 0
+    for place in places:
+        if place < position:
+            continue
+        match = _REPEAT.match(normalized, place, end)
+        if match is not None:
+            yield match
+            position = match.end()
+
+
 def _repeated(word: str, start: int, end: int, first_end: int) -> RepeatedWord:
     return RepeatedWord(word, start, end, Fix(first_end, end, "", f"删除重复的“{word}”"))
 
@@ -105,21 +147,20 @@ def find_repeated_words(
     ``start`` or ``end``) are compacted and searched one by one.
     """
     every_line = line_spans(normalized) if lines is None else tuple(lines)
-    every_start = list(map(itemgetter(0), every_line))
-    # the lines that overlap [start, end): lines are in order and apart, so two bisections find them
-    first = max(bisect_right(every_start, start) - 1, 0)
+    # the lines that overlap [start, end): lines are in order and apart, so two bisections find them (a line is a
+    # (start, end) tuple: (start, maxsize) comes after the lines that start at or before start, (end,) before the others)
+    first = max(bisect_right(every_line, (start, sys.maxsize)) - 1, 0)
     if first < len(every_line) and every_line[first].end <= start:
         first += 1
-    taken = every_line[first : bisect_left(every_start, end)]
+    taken = every_line[first : bisect_left(every_line, (end,))]
     if not taken:
         return []
-    starts = every_start[first : first + len(taken)]
     one_by_one = {index for index in (0, len(taken) - 1) if taken[index].start < start or taken[index].end > end}
     for run in spaces_between_han(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
-        one_by_one.add(bisect_right(starts, run.start()) - 1)
+        one_by_one.add(bisect_right(taken, (run.start(), sys.maxsize)) - 1)
     found = []
-    for match in _REPEAT.finditer(normalized, start, end):
-        if one_by_one and bisect_right(starts, match.start()) - 1 in one_by_one:
+    for match in _repeats(normalized, start, end):
+        if one_by_one and bisect_right(taken, (match.start(), sys.maxsize)) - 1 in one_by_one:
             continue
         word = match.group(1)
         if word in allowed or (word[0] == "一" and len(word) == 2):
@@ -583,12 +624,13 @@ class MissingCharacter(Rule):
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        variants, finder = _variants(tuple(self.config["phrases"]))
+        variants, finder, order = _variants(tuple(self.config["phrases"]))
         text = report.normalized
         occurrences = finder.positions(text)  # every variant's every occurrence, found in one pass
-        for variant, (phrase, missing) in variants.items():
+        for variant in sorted(occurrences, key=order.__getitem__):  # the variants found (a few), in the table's order
+            phrase, missing = variants[variant]
             free = 0  # a variant's findings do not overlap: the next one starts after this one
-            for position in occurrences.get(variant, ()):
+            for position in occurrences[variant]:
                 if position < free or not _ends_a_phrase(text, position + len(variant)):
                     continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
                 yield self.diagnostic(
@@ -601,13 +643,14 @@ class MissingCharacter(Rule):
 
 
 @lru_cache(maxsize=16)
-def _variants(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], PhraseFinder]:
-    """The shortened forms to look for (the common phrases' and the configured ``phrases``'), and their finder (made once)."""
+def _variants(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], PhraseFinder, dict[str, int]]:
+    """The shortened forms to look for (the common phrases' and the configured ``phrases``'), their finder, and each
+    one's place in the table (made once)."""
     variants = dict(_VARIANTS)
     for phrase in phrases:
         for index in range(1, len(phrase) - 1):
             variants.setdefault(phrase[:index] + phrase[index + 1 :], (phrase, phrase[index]))
-    return variants, PhraseFinder(variants, builtin=not phrases)
+    return variants, PhraseFinder(variants, builtin=not phrases), {variant: place for place, variant in enumerate(variants)}
 
 
 _VARIANTS = _one_character_missing()

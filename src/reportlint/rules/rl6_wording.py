@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -190,6 +191,7 @@ DOUBLING_SLIPS: dict[str, tuple[tuple[str, ...], str]] = {
     "局": (("长", "属", "机关", "领导", "务", "党", "办", "里", "内", "面", "限", "势"), "格布开结"),
     "县": (_COUNTY_WORDS, ""),
 }
+_DOUBLED_SLIP = compiled("([" + "".join(DOUBLING_SLIPS) + "])\\1")
 #: Correct words and idioms with a doubled character of :data:`DOUBLING_SLIPS`: never reported.
 LEGITIMATE_DOUBLES = (
     "的的确确",
@@ -236,7 +238,7 @@ class RepeatedCharacter(Rule):
         text = report.normalized
         allowed = LEGITIMATE_DOUBLES + tuple(self.config["allow"])
         cells = [cell for table in report.document.tables for row in table.rows for cell in row]
-        pattern = compiled("([" + "".join(DOUBLING_SLIPS) + "])\\1")
+        pattern = _DOUBLED_SLIP
         for match in pattern.finditer(text):
             char = match.group(1)
             start = match.start()
@@ -613,7 +615,7 @@ class HigherLevelScope(Rule):
         if rank is None or rank >= 3:
             return
         scopes = higher_scopes(rank)
-        pattern = compiled(f"(?:{_LEADING_VERBS})(?:和|、|并)?(?:推进|开展|做好|抓好|落实|推动)?({'|'.join(scopes)})")
+        pattern = _leading_higher_scope(scopes)
         quoted = quoted_text(report)
         for line in prose_lines(report):
             for match in pattern.finditer(report.normalized, line.start, line.end):
@@ -626,6 +628,12 @@ class HigherLevelScope(Rule):
                     match.start(1),
                     match.end(1),
                 )
+
+
+@lru_cache(maxsize=8)
+def _leading_higher_scope(scopes: tuple[str, ...]) -> re.Pattern[str]:
+    """A leading verb and one of ``scopes`` (made once for each level's scopes)."""
+    return compiled(f"(?:{_LEADING_VERBS})(?:和|、|并)?(?:推进|开展|做好|抓好|落实|推动)?({'|'.join(scopes)})")
 
 
 # --------------------------------------------------------------------------- RL616

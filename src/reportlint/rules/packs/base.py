@@ -252,17 +252,17 @@ class PackRule(Rule):
             return 0, 0, self.section
         return found.body_start, found.body_end, found.heading
 
-    def matches(self, text: str, start: int, end: int) -> list[Any]:
+    def matches(self, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
         """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`).
 
         When the range holds none of the rule's :attr:`literals`, the pattern cannot match there and is not run.
         """
         if self.literals is not None and not self.literals.occurs(text, start, end):
             return []
-        return self.matches_of(self.compiled, text, start, end)
+        return self.matches_of(self.compiled, text, start, end, limit)
 
-    def matches_of(self, pattern: Any, text: str, start: int, end: int) -> list[Any]:
-        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, at most :data:`MAX_MATCHES`.
+    def matches_of(self, pattern: Any, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
+        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, at most ``limit`` (:data:`MAX_MATCHES`).
 
         All the searches of one rule on one report share one budget of
         :data:`REGEX_TIMEOUT` seconds (started by :meth:`check`); each search
@@ -273,7 +273,7 @@ class PackRule(Rule):
         search = pattern.search
         found: list[Any] = []
         position = start
-        while position <= end and len(found) < MAX_MATCHES:
+        while position <= end and len(found) < limit:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise PatternTimeout
