@@ -390,7 +390,9 @@ _DECREE = compiled(r"国务院(?:令)?第?\s*(\d{2,4})\s*号令?")
 _TITLE = compiled(r"《[^《》\n]{1,60}》")
 _REGULATION_NAME = compiled(_REGULATION)
 # (_REGULATION with its 《 in front: a pattern that opens with one character is searched for at C speed)
-_ARTICLE = compiled(rf"《(?:(?:中华人民共和国)?政府信息公开|)条例》(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条")
+_ARTICLE = compiled(
+    rf"《(?:(?:中华人民共和国)?政府信息公开|)条例》(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条"
+)
 _ITEM_OF_ARTICLE_20 = compiled(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d{1,4})\s*[)）]\s*(项|款)")
 #: Articles of the 2008 regulation whose content moved in the 2019 revision: the article, what it is about, the new articles.
 MOVED_ARTICLES = (
@@ -711,8 +713,11 @@ class StraySymbol(Rule):
         latin_starts = [match.start() for match in latin]
         quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
-            in_line = symbols[bisect_left(symbols, line.start) : bisect_left(symbols, line.end)]
-            lone = [index for index in in_line if _lone(original, index, line)]
+            lone = [
+                index
+                for index in symbols[bisect_left(symbols, line.start) : bisect_left(symbols, line.end)]
+                if _lone(original, index, line)
+            ]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
                 for index in lone:
                     if not quoted.contains(index):

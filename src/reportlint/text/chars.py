@@ -61,7 +61,7 @@ def positions_of(text: str, characters: str, start: int = 0, end: int | None = N
     several times faster than a regex class, which the engine tests at every character.
     """
     end = len(text) if end is None else end
-    found = []
+    found: list[int] = []
     append, find = found.append, text.find
     for character in characters:
         position = find(character, start, end)

@@ -58,7 +58,11 @@ class ConfusableRule(PackRule):
         if not isinstance(items, list) or not items:
             raise reader.fail(node, "entries", "confusable 规则需要 entries（易混词条目的列表）")
         entries = tuple(_entry(reader, item, index) for index, item in enumerate(items))
-        return {"entries": entries, "__doc__": _documentation(reader, node, entries), "literals": reader.phrases(entry.literal for entry in entries)}
+        return {
+            "entries": entries,
+            "__doc__": _documentation(reader, node, entries),
+            "literals": reader.phrases(entry.literal for entry in entries),
+        }
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
