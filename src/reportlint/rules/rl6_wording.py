@@ -400,6 +400,7 @@ MOVED_ARTICLES = (
     (("第三十二条",), "年度报告", "第五十条（年度报告的内容）"),
     (("第九条", "第十条", "第十一条", "第十二条"), "主动公开", "第十九条至第二十一条（主动公开的范围）"),
 )
+_OLD_ARTICLES = tuple(article for articles, _, _ in MOVED_ARTICLES for article in articles)
 REGULATION_ARTICLES = 56
 ARTICLE_20_ITEMS = 15
 REVISION_DECREE = 711
@@ -504,7 +505,8 @@ class RegulationCitation(Rule):
                 )
         # One look at each sentence that mentions the regulation (《…条例》 or 条例: every mention holds 条例, and no
         # mention holds a sentence stop or a line end, so the sentences are those of the occurrences of 条例).
-        mention = text.find("条例") if revised else -1
+        # (a finding is one of the old articles in such a sentence: a text without any of them has none)
+        mention = text.find("条例") if revised and any(article in text for article in _OLD_ARTICLES) else -1
         while mention >= 0:
             sentence = sentence_at(text, mention)
             mention = text.find("条例", sentence.end)
