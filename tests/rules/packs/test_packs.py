@@ -182,3 +182,19 @@ def test_word_list_rules_have_a_quick_test_and_regex_rules_none():
     assert rules["RL621"].literals.phrases == ("《政府信息公开条例》",)
     assert "在次" in rules["RL623"].literals.phrases and "不予公开政府信息的情况" in rules["RL626"].literals.phrases
     assert rules["RL625"].literals is None  # a regex: it always runs
+
+
+def test_a_pack_searches_for_the_words_of_all_its_word_lists_once_per_report():
+    from reportlint.run.linter import lint_text
+
+    rules = [rule for rule in load_pack(shipped_rules_dir() / "wording.yaml").rules if rule.literals is not None]
+    [shared] = {rule.pack_literals for rule in rules}
+    assert shared is not None and set(shared.finder.phrases) == {phrase for rule in rules for phrase in rule.literals.phrases}
+    text = "某镇2021年政府信息公开工作年度报告\n我镇未承办人大代表提案，在次公开，全年共授理申请3件。\n"
+    assert [(d.code, text[d.start : d.end]) for d in lint_text(text, rules=rules)] == [
+        ("RL620", "人大代表提案"),
+        ("RL623", "在次"),
+        ("RL627", "授理"),
+    ]
+    [spam] = load_pack(shipped_rules_dir() / "mirror-spam.yaml").rules
+    assert spam.pack_literals is None  # one word list: its own search

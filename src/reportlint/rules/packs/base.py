@@ -197,6 +197,21 @@ def strings(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
+class PackLiterals:
+    """The literal phrases of a pack's word-list rules, found in a report's normalised text in one pass for them all.
+
+    Called with a report (through :meth:`Report.shared <reportlint.core.report.Report.shared>`, once per report), it
+    gives every occurrence of every phrase; each rule then asks :meth:`PackRule.may_match` about its own phrases
+    instead of searching the text itself (a pack of several word lists searches once instead of once per rule).
+    """
+
+    def __init__(self, phrases: Iterable[str], builtin: bool) -> None:
+        self.finder = PhraseFinder(phrases, builtin=builtin)
+
+    def __call__(self, report: Report) -> dict[str, list[int]]:
+        return self.finder.positions(report.normalized)
+
+
 class PackRule(Rule):
     """Base of rules defined in YAML packs: scope (``when:`` as ``applies_to``, ``section``) and time-limited matching.
 
@@ -216,6 +231,8 @@ class PackRule(Rule):
     #: words of a word list): a text range without any of them is passed over without running the pattern.
     #: None: no such test, the pattern always runs.
     literals: ClassVar[PhraseFinder | None] = None
+    #: The phrases of every rule of the pack that has :attr:`literals`, found once per report (set when the pack has two or more).
+    pack_literals: ClassVar[PackLiterals | None] = None
 
     @classmethod
     def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
@@ -251,6 +268,20 @@ class PackRule(Rule):
         if found is None:
             return 0, 0, self.section
         return found.body_start, found.body_end, found.heading
+
+    def may_match(self, report: Report, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` of the report's normalised text holds one of the rule's :attr:`literals` (always
+        True for a rule without them): False says the rule has nothing to find there."""
+        literals = self.literals
+        if literals is None:
+            return True
+        if self.pack_literals is None:
+            return literals.occurs(report.normalized, start, end)
+        own = literals.phrases
+        return any(
+            phrase in own and any(start <= position <= end - len(phrase) for position in positions)
+            for phrase, positions in report.shared(self.pack_literals).items()
+        )
 
     def matches(self, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
         """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`).

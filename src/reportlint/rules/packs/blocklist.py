@@ -47,6 +47,8 @@ class BlocklistRule(PackRule):
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
+        if not self.may_match(report, start, end):
+            return
         found = self.matches(report.normalized, start, end)
         if not found:
             return

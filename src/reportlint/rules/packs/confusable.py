@@ -67,7 +67,7 @@ class ConfusableRule(PackRule):
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
         text = report.normalized
-        if self.literals is not None and not self.literals.occurs(text, start, end):
+        if not self.may_match(report, start, end):
             return  # none of the wrong words in the range (most reports): no entry's context needs looking at
         found_in_order = sorted(
             (

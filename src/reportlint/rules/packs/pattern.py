@@ -53,6 +53,8 @@ class PatternRule(PackRule):
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
+        if self.on_normalized and not self.may_match(report, start, end):
+            return
         text = report.normalized if self.on_normalized else report.text
         for match in self.matches(text, start, end):
             found = report.text[match.start() : match.end()]

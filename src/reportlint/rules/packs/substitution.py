@@ -42,6 +42,8 @@ class SubstitutionRule(PackRule):
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
+        if not self.may_match(report, start, end):
+            return
         for match in self.matches(report.normalized, start, end):
             suggestion = self.pairs[match.group()]
             found = report.text[match.start() : match.end()]

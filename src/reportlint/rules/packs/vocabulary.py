@@ -38,7 +38,7 @@ class VocabularyRule(PackRule):
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
         text = report.normalized
-        if self.literals is not None and not self.literals.occurs(text, start, end):
+        if not self.may_match(report, start, end):
             return  # no rejected term in the range (most reports): the accepted phrases need not be looked for
         accepted = [(match.start(), match.end()) for phrase in self.accept for match in re.finditer(re.escape(phrase), text)]
         for match in self.matches_of(self.compiled, text, start, end):
