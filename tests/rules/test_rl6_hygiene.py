@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from reportlint.rules.rl6_hygiene import DuplicatedWord, HalfWidthPunctuation, UnbalancedBrackets
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.rules.rl6_hygiene import _REPEAT, DuplicatedWord, HalfWidthPunctuation, UnbalancedBrackets, _repeats, repeat_starts
 from reportlint.run.linter import lint_text
 
 TITLE = "某县某镇2021年政府信息公开工作年度报告\n"
@@ -66,3 +71,23 @@ def test_repeated_words_in_spaced_and_plain_lines_come_in_text_order():
     # a window cut inside a line (RL114's title) sees only its own characters
     assert [(repeat.word, repeat.start) for repeat in find_repeated_words(text, 1, 4)] == []
     assert [(repeat.word, repeat.start) for repeat in find_repeated_words(text, 14, 18)] == [("工作", 14)]
+
+
+@given(st.text(alphabet="公开信息工作一研究 \u3000\na\U00020000", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_repeats_tried_where_two_han_characters_recur_are_those_of_a_search_everywhere(text, start, end):
+    import numpy
+
+    end = min(max(start, end), len(text))
+    expected = [match.span() for match in _REPEAT.finditer(text, start, end)]
+    assert {span[0] for span in expected} <= set(repeat_starts(numpy, text, start, end))
+    assert [match.span() for match in _repeats(text, start, end)] == expected
+
+
+def test_repeated_words_are_the_same_with_or_without_numpy(monkeypatch):
+    import numpy  # noqa: F401  (loaded: the fast path)
+
+    body = "我镇政府信息信息公开工作工作扎实，公 开 公 开栏更新。\n研究研究后，一项一项落实。\n"
+    with_numpy = run(DuplicatedWord, body)
+    monkeypatch.setitem(sys.modules, "numpy", None)  # as in a run that has not loaded numpy
+    assert run(DuplicatedWord, body) == with_numpy
+    assert [finding[1:3] for finding in with_numpy] == [(2, 5), (2, 11), (2, 18)]

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.text.chars import HAN, SPACES_BETWEEN_HAN
+from reportlint.text.chars import HAN, SPACES_BETWEEN_HAN, positions_of, spaces_between_han
 
 
 def test_spaces_between_han_characters_are_found_as_runs():
@@ -21,3 +21,21 @@ def test_spaces_between_han_match_as_with_the_look_behind_first(text, start, end
     assert [match.span() for match in SPACES_BETWEEN_HAN.finditer(text, start, end)] == [
         match.span() for match in before.finditer(text, start, end)
     ]
+
+
+@given(st.text(alphabet="公开 \u3000a1\n", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_spaces_between_han_by_their_first_space_are_the_same_runs(text, start, end):
+    assert [match.span() for match in spaces_between_han(text, start, end)] == [
+        match.span() for match in SPACES_BETWEEN_HAN.finditer(text, start, end)
+    ]
+
+
+def test_positions_of_characters_in_order():
+    assert positions_of("（一）“公开”（二）", "（“") == [0, 3, 7]
+    assert positions_of("（一）“公开”（二）", "（“", 1, 6) == [3]
+    assert positions_of("公开", "《") == []
+
+
+@given(st.text(alphabet="公(（“a", max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_positions_of_is_every_index_of_the_characters(text, start, end):
+    assert positions_of(text, "(“", start, end) == [index for index in range(start, min(end, len(text))) if text[index] in "(“"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reportlint.text.enclosures import Enclosures, enclosed_spans
 
 
@@ -26,3 +29,38 @@ def test_an_opener_without_closer_encloses_nothing_and_contains():
     position = text.index("条例")
     assert enclosures.contains(position) and enclosures.contains(position, position + 2)
     assert not enclosures.contains(text.index("没有")) and not enclosures.contains(position, position + 6)
+
+
+def _reference_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches as the first version found them: the next opener by search, its closer by counting every mark."""
+    from reportlint.text.enclosures import ENCLOSERS, MAX_ENCLOSED
+
+    found, position = [], 0
+    while position < len(text):
+        openers = [index for index in range(position, len(text)) if text[index] in ENCLOSERS]
+        if not openers:
+            break
+        position = openers[0]
+        opener, closer = text[position], ENCLOSERS[text[position]]
+        blank = text.find("\n\n", position)
+        limit = min(len(text), position + MAX_ENCLOSED, len(text) if blank < 0 else blank)
+        depth, close = 0, None
+        for index in range(position + 1, limit):
+            if text[index] == closer and depth == 0:
+                close = index
+                break
+            if text[index] == closer:
+                depth -= 1
+            elif text[index] == opener and opener != closer:
+                depth += 1
+        if close is None:
+            position += 1
+            continue
+        found.append((position, close + 1))
+        position = close + 1
+    return found
+
+
+@given(st.text(alphabet='“”‘’《》〈〉"公\n', max_size=40))
+def test_stretches_are_those_of_counting_every_mark(text):
+    assert [(span.start, span.end) for span in enclosed_spans(text)] == _reference_spans(text)

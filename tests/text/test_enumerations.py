@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reportlint.text.enumerations import find_markers
+from reportlint.text.enumerations import _marker_matches, find_markers
 from reportlint.text.normalize import normalize
 
 
@@ -48,3 +50,26 @@ def test_renumbered_keeps_the_written_form():
     assert [marker.renumbered(text, 4) for marker in found] == ["（四）", "4、", "四是", "第四"]
     assert [marker.renumbered(text, 3) for marker in found][-1] == "再次"
     assert [marker.level for marker in found] == [1, 2, 4, 4]
+
+
+@given(
+    st.text(alphabet=list("。;:,、!?！？；：，\n \t\u3000\xa0()123一二三十是第首先其次再：.%项a"), max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_markers_tried_where_one_may_start_are_those_of_a_search_everywhere(text, start, end):
+    from reportlint.text.enumerations import _MARKERS
+
+    end = max(start, end)
+
+    def spans(matches):
+        return [(match.span(), match.lastgroup) for match in matches]
+
+    assert spans(_marker_matches(text, start, min(end, len(text)))) == spans(_MARKERS.finditer(text, start, min(end, len(text))))
+
+
+def test_a_marker_after_a_mark_and_a_white_space_is_found():
+    assert [(marker.style.name, marker.value) for marker in find_markers("加强领导。\xa0二是完善制度；\u3000三是公开")] == [
+        ("shi", 2),
+        ("shi", 3),
+    ]

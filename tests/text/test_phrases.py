@@ -44,3 +44,22 @@ _ALPHABET = "政府信息公开.*(a"
 @given(st.lists(st.text(alphabet=_ALPHABET, max_size=4), max_size=6), st.text(alphabet=_ALPHABET, max_size=40))
 def test_the_finder_finds_what_repeated_find_finds(phrases, text):
     assert PhraseFinder(phrases).positions(text) == every_find(phrases, text)
+
+
+def test_occurs_says_whether_a_phrase_lies_wholly_within_the_range():
+    finder = PhraseFinder(["政府信息", "公开"])
+    text = "依法政府信息公开"
+    assert finder.occurs(text) and finder.occurs(text, 2, 6) and finder.occurs(text, 6)
+    assert not finder.occurs(text, 3, 7)  # 府信息公 holds neither whole
+    assert not finder.occurs(text, 0, 5) and not PhraseFinder([]).occurs(text)
+
+
+@given(
+    st.lists(st.text(alphabet=_ALPHABET, max_size=4), max_size=6),
+    st.text(alphabet=_ALPHABET, max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_occurs_is_what_find_says_in_the_range(phrases, text, start, end):
+    expected = any(text.find(phrase, start, end) >= 0 for phrase in phrases if phrase)
+    assert PhraseFinder(phrases).occurs(text, start, end) == expected

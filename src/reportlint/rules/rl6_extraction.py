@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from operator import itemgetter
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
-from reportlint.text.chars import HAN, SPACES_BETWEEN_HAN
+from reportlint.text.chars import HAN, spaces_between_han
 from reportlint.text.segmentation import Span
 from reportlint.usercache.patterns import compiled
 
@@ -93,14 +94,22 @@ class SplitCharacters(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         # A match is Han characters and spaces, never a line end: one pass over the text finds each line's matches.
-        # It holds spaces between Han characters, so it starts at the earliest such run (most texts have none) or later.
-        first_run = SPACES_BETWEEN_HAN.search(report.text)
-        if first_run is None:
+        # It opens with the Han character before a run of spaces between Han characters (a few in most texts): the
+        # pattern is tried there only, each place after the end of the match before it, as its ``finditer`` would.
+        text = report.text
+        runs = spaces_between_han(text)
+        if not runs:
             return
         by_line: dict[int, list[re.Match[str]]] = {}
-        starts = [line.start for line in report.lines]
-        for match in _SPLIT_HAN.finditer(report.text, first_run.start() - 1):
-            by_line.setdefault(bisect_right(starts, match.start()) - 1, []).append(match)
+        starts = list(map(itemgetter(0), report.lines))
+        position = 0
+        for run in runs:
+            if run.start() - 1 < position:
+                continue
+            match = _SPLIT_HAN.match(text, run.start() - 1)
+            if match is not None:
+                by_line.setdefault(bisect_right(starts, match.start()) - 1, []).append(match)
+                position = match.end()
         for index in sorted(by_line):
             matches = by_line[index]
             first = matches[0]

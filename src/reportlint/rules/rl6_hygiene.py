@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
 
 from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
-from reportlint.text.chars import HAN, SPACES_BETWEEN_HAN, is_han
+from reportlint.text.chars import HAN, is_han, positions_of, spaces_between_han
 from reportlint.text.phrases import PhraseFinder
-from reportlint.text.segmentation import Span, iter_lines
+from reportlint.text.segmentation import Span, line_spans
 from reportlint.usercache.patterns import compiled
 
 #: Verb reduplication (ABAB) and other doubled words that are correct Chinese.
@@ -56,7 +60,7 @@ LEGITIMATE_REPEATS = frozenset(
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
     part = text[start:end]
-    runs = list(SPACES_BETWEEN_HAN.finditer(part)) if " " in part or "\u3000" in part else []
+    runs = spaces_between_han(part)
     return _compacted(part, start, runs)
 
 
@@ -87,6 +91,46 @@ class RepeatedWord:
 _REPEAT = compiled(f"([{HAN}]{{2,8}})\\1")
 
 
+def _repeats(normalized: str, start: int, end: int) -> Iterable[re.Match[str]]:
+    """The matches ``_REPEAT.finditer(normalized, start, end)`` gives.
+
+    The pattern tries up to seven lengths at every Han character, and a repeat is rare. When the run has loaded numpy
+    already (the cross-document summary of a run of several reports does; a run of one report never loads it for this),
+    the places where a repeat can start are found first, by comparing the text with itself shifted by 2 to 8
+    characters in a few array operations, and the pattern is tried there only.
+    """
+    numpy = sys.modules.get("numpy")
+    if numpy is None or end - start < 4:
+        return _REPEAT.finditer(normalized, start, end)
+    return _repeats_at(normalized, end, repeat_starts(numpy, normalized, start, end))
+
+
+def repeat_starts(numpy: Any, text: str, start: int, end: int) -> list[int]:
+    """Where in ``text[start:end]`` two Han characters recur 2 to 8 characters on (the two together): every place where
+    a word of 2 to 8 Han characters written twice in a row starts is one of them (with ``numpy``, the module)."""
+    codes = numpy.frombuffer(text[start:end].encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32).astype(numpy.uint64)
+    pairs = (codes[:-1] << 32) | codes[1:]  # at p: the characters at p and p + 1, as one number
+    count = len(pairs)
+    found = numpy.zeros(count, dtype=bool)
+    for shift in range(2, min(9, count)):
+        found[: count - shift] |= pairs[: count - shift] == pairs[shift:]
+    han = (codes - 0x3400) <= 0x9FFF - 0x3400  # U+3400 to U+9FFF, Han and the few signs between its blocks (unsigned: below wraps)
+    found &= han[:-1] & han[1:]  # both characters (as good as) Han: the pattern tried at each place says for sure
+    return (numpy.flatnonzero(found) + start).tolist()
+
+
+def _repeats_at(normalized: str, end: int, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_REPEAT` that ``finditer`` finds, tried at ``places`` only (in order, each after the last match)."""
+    position = 0
+    for place in places:
+        if place < position:
+            continue
+        match = _REPEAT.match(normalized, place, end)
+        if match is not None:
+            yield match
+            position = match.end()
+
+
 def _repeated(word: str, start: int, end: int, first_end: int) -> RepeatedWord:
     return RepeatedWord(word, start, end, Fix(first_end, end, "", f"删除重复的“{word}”"))
 
@@ -102,16 +146,21 @@ def find_repeated_words(
     searched in one pass over the text; only the lines with spaces between Han characters (and a line cut by
     ``start`` or ``end``) are compacted and searched one by one.
     """
-    taken = [line for line in (iter_lines(normalized) if lines is None else lines) if line.end > start and line.start < end]
+    every_line = line_spans(normalized) if lines is None else tuple(lines)
+    # the lines that overlap [start, end): lines are in order and apart, so two bisections find them (a line is a
+    # (start, end) tuple: (start, maxsize) comes after the lines that start at or before start, (end,) before the others)
+    first = max(bisect_right(every_line, (start, sys.maxsize)) - 1, 0)
+    if first < len(every_line) and every_line[first].end <= start:
+        first += 1
+    taken = every_line[first : bisect_left(every_line, (end,))]
     if not taken:
         return []
-    starts = [line.start for line in taken]
     one_by_one = {index for index in (0, len(taken) - 1) if taken[index].start < start or taken[index].end > end}
-    for run in SPACES_BETWEEN_HAN.finditer(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
-        one_by_one.add(bisect_right(starts, run.start()) - 1)
+    for run in spaces_between_han(normalized, taken[0].start, taken[-1].end):  # lines end before \r or \n
+        one_by_one.add(bisect_right(taken, (run.start(), sys.maxsize)) - 1)
     found = []
-    for match in _REPEAT.finditer(normalized, start, end):
-        if one_by_one and bisect_right(starts, match.start()) - 1 in one_by_one:
+    for match in _repeats(normalized, start, end):
+        if one_by_one and bisect_right(taken, (match.start(), sys.maxsize)) - 1 in one_by_one:
             continue
         word = match.group(1)
         if word in allowed or (word[0] == "一" and len(word) == 2):
@@ -178,8 +227,7 @@ _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
 _CURLY_QUOTES = "“”‘’"
 # Where a bracket or quote may be: curly quotes in the original text (folded away in the normalised one), brackets in the normalised.
-_QUOTE_MARK = compiled(f"[{_CURLY_QUOTES}]")
-_BRACKET_MARK = compiled(f"[{re.escape(''.join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES))}]")
+_BRACKETS = "".join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURLY_QUOTES)
 # "1）""一）""a)" at the start of a line or after a separator are list markers, not stray brackets.
 _LIST_MARKER = compiled(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
 
@@ -215,12 +263,16 @@ class UnbalancedBrackets(Rule):
         # Brackets are compared on the normalised text (（ == (), quotes on the original (“ vs ”).
         normalized, original = report.normalized, report.text
         truncation = report.reading.truncation
-        # every mark of the text, found once (each pattern is one character) and taken paragraph by paragraph
-        every_mark = sorted(
-            {match.start() for match in _QUOTE_MARK.finditer(original)} | {match.start() for match in _BRACKET_MARK.finditer(normalized)}
-        )
-        for paragraph in report.paragraphs:
-            marks = every_mark[bisect_left(every_mark, paragraph.start) : bisect_left(every_mark, paragraph.end)]
+        # every mark of the text, found once (each pattern is one character) and taken paragraph by paragraph: each
+        # mark's paragraph by bisection (a report has ten times fewer marks than paragraphs have ends to look at)
+        every_mark = sorted({*positions_of(original, _CURLY_QUOTES), *positions_of(normalized, _BRACKETS)})
+        paragraphs = report.paragraphs
+        paragraph_starts = list(map(itemgetter(0), paragraphs))
+        for number, in_paragraph in groupby(every_mark, key=lambda mark: bisect_right(paragraph_starts, mark) - 1):
+            if number < 0:
+                continue  # before the first paragraph
+            paragraph = paragraphs[number]
+            marks = [mark for mark in in_paragraph if mark < paragraph.end]
             if not marks:
                 continue
             markers: set[int] | None = None  # the list markers' brackets, found when a stray closer needs them
@@ -282,10 +334,11 @@ def _opening_form(closer: str) -> str:
     return {"）": "（", "］": "［", "｝": "｛"}.get(closer, _CLOSERS.get(closer, ""))
 
 
-# (each opens with a look-ahead at the mark itself: the other positions are passed over before the look-behind is tried)
-_HALF_WIDTH_IN_CHINESE = compiled(f"(?=[,;:?!.])(?:(?<=[{HAN}])[,;:?!](?=[{HAN}“《（])|(?<=[{HAN}])\\.(?=[{HAN}]))")
+# (each opens with the mark itself and looks behind it only then: the engine looks for the few marks without entering
+# the pattern at the other positions, as it would to try an opening look-ahead)
+_HALF_WIDTH_IN_CHINESE = compiled(f"[,;:?!.](?:(?<=[{HAN}][,;:?!])(?=[{HAN}“《（])|(?<=[{HAN}]\\.)(?=[{HAN}]))")
 _FULL_WIDTH_OF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-_FULL_WIDTH_IN_CHINESE = compiled(f"(?=[，；：？！])(?<=[{HAN}])[，；：？！](?=[{HAN}“《（])")
+_FULL_WIDTH_IN_CHINESE = compiled(f"[，；：？！](?<=[{HAN}][，；：？！])(?=[{HAN}“《（])")
 #: A report writes half-width punctuation throughout when its half-width marks outnumber its full-width ones this many times
 #: (and there are at least :data:`HALF_WIDTH_MARKS` of them: two slips in a short text are slips).
 HALF_WIDTH_THROUGHOUT = 10
@@ -373,6 +426,7 @@ class HalfWidthPunctuation(Rule):
 
 
 _REDUNDANT_NUMBERING = compiled(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
+_MARKS_AFTER_NUMBERING = frozenset("、,.")
 
 
 class RedundantNumberingMark(Rule):
@@ -396,7 +450,11 @@ class RedundantNumberingMark(Rule):
     fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for match in _REDUNDANT_NUMBERING.finditer(report.normalized):
+        normalized = report.normalized
+        # every finding holds “)” or “.” right before its mark: most reports have no such pair, and are done with at once
+        if not any(normalized[position + 1 : position + 2] in _MARKS_AFTER_NUMBERING for position in positions_of(normalized, ").")):
+            return
+        for match in _REDUNDANT_NUMBERING.finditer(normalized):
             mark_start = match.start(3)
             numbering = report.text[match.start() : mark_start]
             yield self.diagnostic(
@@ -408,6 +466,7 @@ class RedundantNumberingMark(Rule):
 
 
 _LINE_NUMBERING = compiled(r"^[ \t\u3000]*([0-9]{1,2}|[０-９]{1,2})[、.．]", re.MULTILINE)
+_FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 
 
 class MixedNumberingWidth(Rule):
@@ -433,6 +492,8 @@ class MixedNumberingWidth(Rule):
     fix_safety = "safe"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
+        if not positions_of(report.text, _FULL_WIDTH_DIGITS):
+            return  # every number is in half-width digits (most reports): nothing is mixed
         markers = list(_LINE_NUMBERING.finditer(report.text))
         widths = Counter(match.group(1).isascii() for match in markers)
         if len(widths) < 2:
@@ -449,8 +510,9 @@ class MixedNumberingWidth(Rule):
                 )
 
 
-# (the look-ahead at the first mark passes over the other positions before the alternatives are tried)
-_DOUBLED_PUNCTUATION = compiled(r"(?=[，。、；：！？])(?:([，。、；：！？])(?!\1)[，。、；：]|([，。、；：！？])\2)")
+# A mark, then a different one of the first five or the same again (it opens with the mark: the engine looks for
+# the marks without entering the pattern elsewhere).
+_DOUBLED_PUNCTUATION = compiled(r"([，。、；：！？])(?:(?!\1)[，。、；：]|\1)")
 
 
 class DoubledPunctuation(Rule):
@@ -562,12 +624,13 @@ class MissingCharacter(Rule):
     options = {"phrases": Option([], "另外要检查的常用词组", list)}
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        variants, finder = _variants(tuple(self.config["phrases"]))
+        variants, finder, order = _variants(tuple(self.config["phrases"]))
         text = report.normalized
         occurrences = finder.positions(text)  # every variant's every occurrence, found in one pass
-        for variant, (phrase, missing) in variants.items():
+        for variant in sorted(occurrences, key=order.__getitem__):  # the variants found (a few), in the table's order
+            phrase, missing = variants[variant]
             free = 0  # a variant's findings do not overlap: the next one starts after this one
-            for position in occurrences.get(variant, ()):
+            for position in occurrences[variant]:
                 if position < free or not _ends_a_phrase(text, position + len(variant)):
                     continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
                 yield self.diagnostic(
@@ -580,13 +643,14 @@ class MissingCharacter(Rule):
 
 
 @lru_cache(maxsize=16)
-def _variants(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], PhraseFinder]:
-    """The shortened forms to look for (the common phrases' and the configured ``phrases``'), and their finder (made once)."""
+def _variants(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], PhraseFinder, dict[str, int]]:
+    """The shortened forms to look for (the common phrases' and the configured ``phrases``'), their finder, and each
+    one's place in the table (made once)."""
     variants = dict(_VARIANTS)
     for phrase in phrases:
         for index in range(1, len(phrase) - 1):
             variants.setdefault(phrase[:index] + phrase[index + 1 :], (phrase, phrase[index]))
-    return variants, PhraseFinder(variants, builtin=not phrases)
+    return variants, PhraseFinder(variants, builtin=not phrases), {variant: place for place, variant in enumerate(variants)}
 
 
 _VARIANTS = _one_character_missing()

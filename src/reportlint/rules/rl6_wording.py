@@ -11,15 +11,17 @@ and are left out where a rule says so.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.rule import Option, Rule
-from reportlint.text.chars import HAN, is_han
+from reportlint.text.chars import HAN, is_han, positions_of
 from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
@@ -35,8 +37,7 @@ TABLE_SECTIONS = ("s2", "s3", "s4")
 PROSE_SECTIONS = ("s1", "s5", "s6")
 
 
-@dataclass(frozen=True)
-class ProseLine:
+class ProseLine(NamedTuple):
     """A line of the report's own prose and the part it belongs to (a section id, ``intro`` or ``unknown``)."""
 
     start: int
@@ -94,24 +95,38 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     else:
         parts = [(title_end, len(text), "unknown")]
     lines = []
-    part_index = 0
+    part_index, part_count = 0, len(parts)
     chrome = report.chrome_lines
     covered = _union(tables)
     covered_starts = [left for left, _ in covered]
-    for line in report.lines:
-        while part_index < len(parts) and parts[part_index][1] <= line.start:
+    table, table_count = 0, len(covered)  # the first table (covered range) that ends after the line's start
+    every_line = report.lines
+    line_starts = list(map(itemgetter(0), every_line))
+    index, count = 0, len(every_line)
+    while index < count:
+        line_start, line_end = every_line[index]
+        index += 1
+        if line_start == line_end:
+            continue  # an empty line (a quarter of a report's lines)
+        while table < table_count and covered[table][1] <= line_start:
+            table += 1
+        if table < table_count and covered[table][0] <= line_start:
+            # the line starts in a table, and so do the lines up to the table's end: passed over at once
+            index = bisect_left(line_starts, covered[table][1], index)
+            continue
+        while part_index < part_count and parts[part_index][1] <= line_start:
             part_index += 1
-        if part_index == len(parts):
+        if part_index == part_count:
             break
         start, end, part = parts[part_index]
-        if line.end <= start or line.start == line.end or text.find("\t", line.start, line.end) >= 0:
+        if line_end <= start or text.find("\t", line_start, line_end) >= 0:
             continue
-        if covered and (_in(covered, covered_starts, line.start) or _in(covered, covered_starts, line.end - 1)):
-            continue  # the line starts or ends in a table (left <= start < right or left < end <= right)
-        content = text[line.start : line.end]
-        if content.count("|") >= 2 or not content.strip() or line.start in chrome:
+        if table < table_count and covered[table][0] < line_end and _in(covered, covered_starts, line_end - 1):
+            continue  # the line ends in a table (left < end <= right)
+        content = text[line_start:line_end]
+        if content.count("|") >= 2 or not content.strip() or line_start in chrome:
             continue
-        lines.append(ProseLine(max(line.start, start), min(line.end, end), part))
+        lines.append(ProseLine(max(line_start, start), min(line_end, end), part))
     return lines
 
 
@@ -176,6 +191,7 @@ DOUBLING_SLIPS: dict[str, tuple[tuple[str, ...], str]] = {
     "局": (("长", "属", "机关", "领导", "务", "党", "办", "里", "内", "面", "限", "势"), "格布开结"),
     "县": (_COUNTY_WORDS, ""),
 }
+_DOUBLED_SLIP = compiled("([" + "".join(DOUBLING_SLIPS) + "])\\1")
 #: Correct words and idioms with a doubled character of :data:`DOUBLING_SLIPS`: never reported.
 LEGITIMATE_DOUBLES = (
     "的的确确",
@@ -222,7 +238,7 @@ class RepeatedCharacter(Rule):
         text = report.normalized
         allowed = LEGITIMATE_DOUBLES + tuple(self.config["allow"])
         cells = [cell for table in report.document.tables for row in table.rows for cell in row]
-        pattern = compiled("([" + "".join(DOUBLING_SLIPS) + "])\\1")
+        pattern = _DOUBLED_SLIP
         for match in pattern.finditer(text):
             char = match.group(1)
             start = match.start()
@@ -292,9 +308,7 @@ def numbering_slips(markers: list[EnumerationMarker]) -> Iterator[NumberingSlip]
         if following is not None and following.value == expected + 1 and marker.value in (previous.value, expected + 1):
             # 一是 三是 三是 / 一是 二是 二是 四是: this marker alone is wrong; the list goes on from the expected number
             yield NumberingSlip(marker, previous, expected, "misnumbered", following)
-            last[marker.style.name] = EnumerationMarker(
-                marker.style, expected, marker.start, marker.end, marker.number_start, marker.number_end
-            )
+            last[marker.style.name] = marker._replace(value=expected)
             continue
         if marker.value == previous.value:
             kind = "repeated"
@@ -374,7 +388,11 @@ _MISNAMED_REGULATION = compiled(r"《(?:中华人民共和国|中国)?(?:政府|
 _CORRECT_NAMES = ("《中华人民共和国政府信息公开条例》", "《政府信息公开条例》")
 _DECREE = compiled(r"国务院(?:令)?第?\s*(\d{2,4})\s*号令?")
 _TITLE = compiled(r"《[^《》\n]{1,60}》")
-_ARTICLE = compiled(rf"(?:{_REGULATION})(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条")
+_REGULATION_NAME = compiled(_REGULATION)
+# (_REGULATION with its 《 in front: a pattern that opens with one character is searched for at C speed)
+_ARTICLE = compiled(
+    rf"《(?:(?:中华人民共和国)?政府信息公开|)条例》(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条"
+)
 _ITEM_OF_ARTICLE_20 = compiled(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d{1,4})\s*[)）]\s*(项|款)")
 #: Articles of the 2008 regulation whose content moved in the 2019 revision: the article, what it is about, the new articles.
 MOVED_ARTICLES = (
@@ -382,6 +400,7 @@ MOVED_ARTICLES = (
     (("第三十二条",), "年度报告", "第五十条（年度报告的内容）"),
     (("第九条", "第十条", "第十一条", "第十二条"), "主动公开", "第十九条至第二十一条（主动公开的范围）"),
 )
+_OLD_ARTICLES = tuple(article for articles, _, _ in MOVED_ARTICLES for article in articles)
 REGULATION_ARTICLES = 56
 ARTICLE_20_ITEMS = 15
 REVISION_DECREE = 711
@@ -484,10 +503,13 @@ class RegulationCitation(Rule):
                 yield self.diagnostic(
                     f"“{written}”不存在：条例第二十条列举的主动公开内容只有第（一）项至第（十五）项", match.start(), match.end()
                 )
-        for sentence_match in re.finditer(f"{_REGULATION}|条例", text) if revised else ():
-            sentence = sentence_at(text, sentence_match.start())
-            if sentence_match.start() != _first_regulation_in(text, sentence):
-                continue  # one look per sentence
+        # One look at each sentence that mentions the regulation (《…条例》 or 条例: every mention holds 条例, and no
+        # mention holds a sentence stop or a line end, so the sentences are those of the occurrences of 条例).
+        # (a finding is one of the old articles in such a sentence: a text without any of them has none)
+        mention = text.find("条例") if revised and any(article in text for article in _OLD_ARTICLES) else -1
+        while mention >= 0:
+            sentence = sentence_at(text, mention)
+            mention = text.find("条例", sentence.end)
             body = text[sentence.start : sentence.end]
             for articles, topic, now in MOVED_ARTICLES:
                 if topic not in body or (topic == "主动公开" and ("指南" in body or "目录" in body)):
@@ -511,17 +533,12 @@ def _cites_regulation(text: str, sentence: Span, start: int, end: int) -> bool:
     if not titles:
         return "政府信息公开条例" in text[sentence.start : sentence.end]
     nearest = min(titles, key=lambda title: min(abs(title.end() - start), abs(title.start() - end)))
-    return re.fullmatch(_REGULATION, nearest.group()) is not None
+    return _REGULATION_NAME.fullmatch(nearest.group()) is not None
 
 
 def _other_title_in(text: str, sentence: Span) -> bool:
     """A 《》 title other than the regulation's in the sentence (the article may be another law's)."""
-    return any(re.fullmatch(_REGULATION, title.group()) is None for title in _TITLE.finditer(text, sentence.start, sentence.end))
-
-
-def _first_regulation_in(text: str, sentence: Span) -> int:
-    match = compiled(f"{_REGULATION}|条例").search(text, sentence.start, sentence.end)
-    return -1 if match is None else match.start()
+    return any(_REGULATION_NAME.fullmatch(title.group()) is None for title in _TITLE.finditer(text, sentence.start, sentence.end))
 
 
 # --------------------------------------------------------------------------- RL614
@@ -602,7 +619,7 @@ class HigherLevelScope(Rule):
         if rank is None or rank >= 3:
             return
         scopes = higher_scopes(rank)
-        pattern = compiled(f"(?:{_LEADING_VERBS})(?:和|、|并)?(?:推进|开展|做好|抓好|落实|推动)?({'|'.join(scopes)})")
+        pattern = _leading_higher_scope(scopes)
         quoted = quoted_text(report)
         for line in prose_lines(report):
             for match in pattern.finditer(report.normalized, line.start, line.end):
@@ -617,17 +634,24 @@ class HigherLevelScope(Rule):
                 )
 
 
+@lru_cache(maxsize=8)
+def _leading_higher_scope(scopes: tuple[str, ...]) -> re.Pattern[str]:
+    """A leading verb and one of ``scopes`` (made once for each level's scopes)."""
+    return compiled(f"(?:{_LEADING_VERBS})(?:和|、|并)?(?:推进|开展|做好|抓好|落实|推动)?({'|'.join(scopes)})")
+
+
 # --------------------------------------------------------------------------- RL616
 
 _STRAY_SYMBOLS = "><|＞＜｜"
-_STRAY_SYMBOL = compiled(f"[{re.escape(_STRAY_SYMBOLS)}]")
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = (
     "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     "(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)"
 )
 _PINYIN_WORD = compiled(f"(?:{_PINYIN_SYLLABLE}){{1,6}}")
-_LATIN_IN_HAN = compiled(f"(?=[a-z{_TONED}])(?<=[{HAN}（(])[a-z{_TONED}]+(?=[{HAN}）)])")
+# (it opens with the first letter and looks behind it only then: the engine looks for the few letters of Chinese text
+# without entering the pattern elsewhere)
+_LATIN_IN_HAN = compiled(f"[a-z{_TONED}](?<=[{HAN}（(][a-z{_TONED}])[a-z{_TONED}]*(?=[{HAN}）)])")
 #: Lower-case Latin words that are at home in Chinese prose.
 LATIN_WORDS = frozenset(
     [
@@ -682,10 +706,19 @@ class StraySymbol(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         original = report.text
+        # The symbols and Latin fragments of the whole text, found once (most reports have neither), taken line by line:
+        # a fragment is a line's when the line holds it and the character after it (its look-ahead's).
+        symbols = positions_of(original, _STRAY_SYMBOLS)
+        latin = list(_LATIN_IN_HAN.finditer(original))
+        if not symbols and not latin:
+            return
+        latin_starts = [match.start() for match in latin]
         quoted = quoted_text(report)
         for line in prose_lines(report, table_sections=False):
             lone = [
-                match.start() for match in _STRAY_SYMBOL.finditer(original, line.start, line.end) if _lone(original, match.start(), line)
+                index
+                for index in symbols[bisect_left(symbols, line.start) : bisect_left(symbols, line.end)]
+                if _lone(original, index, line)
             ]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
                 for index in lone:
@@ -697,7 +730,8 @@ class StraySymbol(Rule):
                             fix=Fix(index, index + 1, "", f"删除“{original[index]}”"),
                         )
             # on the text as written: the normalised view blanks “(zhèn)” annotations so that headings and names read through them
-            fragments = [match for match in _LATIN_IN_HAN.finditer(original, line.start, line.end) if _is_pinyin(match.group())]
+            in_line = latin[bisect_left(latin_starts, line.start) : bisect_left(latin_starts, line.end)]
+            fragments = [match for match in in_line if match.end() < line.end and _is_pinyin(match.group())]
             fragments = [match for match in fragments if not quoted.contains(match.start())]
             if fragments:
                 first = fragments[0]

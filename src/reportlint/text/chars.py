@@ -7,6 +7,8 @@ modules never disagree about a character.
 
 from __future__ import annotations
 
+import re
+
 from reportlint.usercache.patterns import compiled
 
 #: One CJK unified ideograph (basic block and extension A), for use inside regex classes.
@@ -15,6 +17,10 @@ HAN_CHAR = compiled(f"[{HAN}]")
 #: A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开). It opens with a space and
 #: looks behind it only then, so the engine finds the few spaces of Chinese text without entering the pattern elsewhere.
 SPACES_BETWEEN_HAN = compiled(f"[ \u3000](?<=[{HAN}][ \u3000])[ \u3000]*(?=[{HAN}])")
+# The same runs, by the space they start with: a pattern that opens with one literal character is searched for as
+# ``str.find`` searches (a class of two is tested at every character), three times as fast on report text.
+_SPACES_FROM_SPACE = compiled(f" (?<=[{HAN}] )[ \u3000]*(?=[{HAN}])")
+_SPACES_FROM_IDEOGRAPHIC_SPACE = compiled(f"\u3000(?<=[{HAN}]\u3000)[ \u3000]*(?=[{HAN}])")
 
 #: Full stops, question and exclamation marks, in both widths: they end a sentence.
 SENTENCE_STOPS = "。！？!?"
@@ -28,6 +34,42 @@ LIST_COMMA = "、"
 PARAGRAPH_ENDS = SENTENCE_STOPS + SEMICOLONS + COLONS
 #: Characters that end a clause inside a sentence.
 CLAUSE_BREAKS = SENTENCE_STOPS + COMMAS + SEMICOLONS + COLONS + LIST_COMMA
+
+
+def spaces_between_han(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The matches of :data:`SPACES_BETWEEN_HAN` in ``text[start:end]``, in order (as its ``finditer`` gives them).
+
+    A run starts right after a Han character, so a run that starts with a space and one that starts with an
+    ideographic space are two runs: each kind is searched for on its own (the second only in a text that has one).
+    """
+    end = len(text) if end is None else end
+    found = list(_SPACES_FROM_SPACE.finditer(text, start, end))
+    if text.find("\u3000", start, end) >= 0:
+        found += _SPACES_FROM_IDEOGRAPHIC_SPACE.finditer(text, start, end)
+        found.sort(key=_start)
+    return found
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def positions_of(text: str, characters: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every position in ``text[start:end]`` of one of ``characters``, in order.
+
+    One :meth:`str.find` scan per character (each as fast as a byte search): for marks that are a few in a report,
+    several times faster than a regex class, which the engine tests at every character.
+    """
+    end = len(text) if end is None else end
+    found: list[int] = []
+    append, find = found.append, text.find
+    for character in characters:
+        position = find(character, start, end)
+        while position >= 0:
+            append(position)
+            position = find(character, position + 1, end)
+    found.sort()
+    return found
 
 
 def is_han(char: str) -> bool:

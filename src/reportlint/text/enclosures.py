@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from functools import lru_cache
 
+from reportlint.text.chars import positions_of
 from reportlint.text.segmentation import Span
 from reportlint.usercache.patterns import compiled
 
@@ -32,28 +33,30 @@ def enclosed_spans(text: str, start: int = 0, end: int | None = None, pairs: Map
     """The outermost quoted or titled stretches of ``text[start:end]``, marks included, in order."""
     end = len(text) if end is None else end
     spans = []
-    position = start
-    openers = _marks("".join(pairs))
-    while position < end:
-        found = openers.search(text, position, end)  # the next opening mark: the characters between are skipped at once
-        if found is None:
-            break
-        position = found.start()
+    after = start  # where the next stretch may open: after the last one closed
+    for position in positions_of(text, "".join(pairs), start, end):  # every opening mark, each kind found by str.find
+        if position < after:
+            continue
         char = text[position]
         closer = pairs[char]
-        blank = text.find("\n\n", position)
-        limit = min(end, position + MAX_ENCLOSED, len(text) if blank < 0 else blank)
+        limit = min(end, position + MAX_ENCLOSED)
+        blank = text.find("\n\n", position, limit + 1)  # (a blank line further on is past the limit anyway)
+        limit = limit if blank < 0 else min(limit, blank)
         close = _closing(text, position, limit, char, closer)
         if close is None:
-            position += 1
             continue
         spans.append(Span(position, close + 1))
-        position = close + 1
+        after = close + 1
     return spans
 
 
 def _closing(text: str, opening: int, limit: int, opener: str, closer: str) -> int | None:
     """Where the mark opened at ``opening`` closes before ``limit`` (nested pairs of the same marks counted)."""
+    close = text.find(closer, opening + 1, limit)
+    if close < 0:
+        return None
+    if opener == closer or text.find(opener, opening + 1, close) < 0:
+        return close  # the first closing mark, with nothing opened before it (almost every pair): two finds
     depth = 0
     for mark in _marks(opener + closer).finditer(text, opening + 1, limit):
         index = mark.start()

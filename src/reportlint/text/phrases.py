@@ -8,6 +8,11 @@ the characters no phrase starts with without entering the pattern, and at the
 few places where a phrase does start, the phrases beginning with that character
 are compared there. Occurrences overlap freely, as repeated ``str.find`` calls
 from every position would find them.
+
+:meth:`PhraseFinder.occurs` asks only whether one of the phrases is in a range
+of the text: one search, stopped at the first occurrence. Rules use it as a
+quick test before a costlier search whose every match holds one of the phrases
+(most reports hold none, and the costlier search is then skipped).
 """
 
 from __future__ import annotations
@@ -71,6 +76,10 @@ class PhraseFinder:
         self._by_first: dict[str, list[str]] = {}
         for phrase in self.phrases:
             self._by_first.setdefault(phrase[0], []).append(phrase)
+
+    def occurs(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether one of the phrases lies wholly within ``text[start:end]`` (one search in C, stopped at the first)."""
+        return self._starts.search(text, start, len(text) if end is None else end) is not None
 
     def positions(self, text: str) -> dict[str, list[int]]:
         """Where each phrase occurs in ``text`` (every start, overlapping ones included, in order); phrases that do not occur are absent."""

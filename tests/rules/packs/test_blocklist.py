@@ -73,3 +73,16 @@ def test_a_province_adds_words_without_code(tmp_path):
 def test_longest_word_wins_whether_or_not_it_has_letters_with_case(tmp_path):
     [rule] = load_pack(_province_pack(tmp_path, "[某某娱乐, 某某娱乐城Vip]")).rules
     assert found(TITLE + "欢迎光临某某娱乐城ＶＩＰ，某某娱乐。\n", rule) == [("GS901", 2, 5, "可疑用语“某某娱乐城ＶＩＰ”，共 2 处")]
+
+
+def test_the_quick_test_holds_each_word_or_its_caseless_run(tmp_path):
+    [rule] = load_pack(_province_pack(tmp_path, "[某某娱乐, casino88, Vip俱乐部, 北京PK10]")).rules
+    assert sorted(rule.literals.phrases) == ["88", "俱乐部", "北京", "某某娱乐"]
+    assert not rule.literals.occurs("本报告在某县人民政府门户网站公布。")
+    assert found(TITLE + "欢迎光临ＣＡＳＩＮＯ８８与vip俱乐部。\n", rule) == [("GS901", 2, 5, "可疑用语“ＣＡＳＩＮＯ８８”，共 2 处")]
+
+
+def test_a_word_with_case_and_no_caseless_run_leaves_the_rule_without_a_quick_test(tmp_path):
+    [rule] = load_pack(_province_pack(tmp_path, "[某某娱乐, Casino]")).rules
+    assert rule.literals is None
+    assert found(TITLE + "欢迎光临CASINO。\n", rule) == [("GS901", 2, 5, "可疑用语“CASINO”，共 1 处")]

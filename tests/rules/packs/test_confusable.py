@@ -101,3 +101,11 @@ def test_a_wrong_entry_is_a_load_error_with_the_line(tmp_path, change, reason):
         "": "易混词条目缺少 right",
     }[reason]
     assert expected in message, message
+
+
+def test_a_range_without_a_wrong_word_is_passed_over_and_an_entry_runs_only_where_its_word_is():
+    [_, rule] = shipped_confusable_rules()
+    assert set(rule.literals.phrases) == {entry.literal for entry in rule.entries} >= {"图标图解", "做为", "授理"}
+    assert not rule.literals.occurs(TITLE + "全年共受理政府信息公开申请3件。\n")
+    text = TITLE + "全年共授理申请3件，把公开做为重点。\n"
+    assert [text[d.start : d.end] for d in lint_text(text, rules=[rule])] == ["授理", "做为"]

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reportlint.cli import app
+from reportlint.core.resources import shipped_rules_dir
 from reportlint.rules.packs import load_pack
 
 runner = CliRunner()
@@ -173,3 +174,27 @@ def test_shipped_wording_pack_on_seed_002(seed):
         "17:82: RL623 [warning] 疑似错别字：“前面做好”应为“全面做好”",
         "95:35: RL620 [warning] “人大代表提案”用词不当：人大代表提出的是“建议”，政协委员提出的是“提案”，应为“人大代表建议”",
     ]
+
+
+def test_word_list_rules_have_a_quick_test_and_regex_rules_none():
+    rules = {rule.code: rule for rule in load_pack(shipped_rules_dir() / "wording.yaml").rules}
+    assert set(rules["RL620"].literals.phrases) == {"人大代表提案", "人大提案", "政协委员建议", "政协建议"}
+    assert rules["RL621"].literals.phrases == ("《政府信息公开条例》",)
+    assert "在次" in rules["RL623"].literals.phrases and "不予公开政府信息的情况" in rules["RL626"].literals.phrases
+    assert rules["RL625"].literals is None  # a regex: it always runs
+
+
+def test_a_pack_searches_for_the_words_of_all_its_word_lists_once_per_report():
+    from reportlint.run.linter import lint_text
+
+    rules = [rule for rule in load_pack(shipped_rules_dir() / "wording.yaml").rules if rule.literals is not None]
+    [shared] = {rule.pack_literals for rule in rules}
+    assert shared is not None and set(shared.finder.phrases) == {phrase for rule in rules for phrase in rule.literals.phrases}
+    text = "某镇2021年政府信息公开工作年度报告\n我镇未承办人大代表提案，在次公开，全年共授理申请3件。\n"
+    assert [(d.code, text[d.start : d.end]) for d in lint_text(text, rules=rules)] == [
+        ("RL620", "人大代表提案"),
+        ("RL623", "在次"),
+        ("RL627", "授理"),
+    ]
+    [spam] = load_pack(shipped_rules_dir() / "mirror-spam.yaml").rules
+    assert spam.pack_literals is None  # one word list: its own search

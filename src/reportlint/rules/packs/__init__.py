@@ -34,7 +34,7 @@ from reportlint.core.rule import FIX_SAFETY, Rule
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.values import shown
 from reportlint.core.yamlio import YamlError, load_with_lines, read_yaml
-from reportlint.rules.packs.base import COMMON_KEYS, SECTION_IDS, PackReader, PackRule
+from reportlint.rules.packs.base import COMMON_KEYS, SECTION_IDS, PackLiterals, PackReader, PackRule
 from reportlint.rules.packs.blocklist import BlocklistRule
 from reportlint.rules.packs.confusable import ConfusableRule
 from reportlint.rules.packs.pattern import PatternRule
@@ -80,7 +80,18 @@ def _build_pack(path: Path, document: Any) -> Pack:
         raise reader.fail(document, "rules" if "rules" in document else None, "规则包需要非空的 rules 列表")
     seen: set[str] = set()
     rules = tuple(_rule(reader, node, index, seen) for index, node in enumerate(rules_node))
+    _share_literals(rules, reader.shipped)
     return Pack(path, rules, tuple(reader.warnings))
+
+
+def _share_literals(rules: tuple[type[Rule], ...], shipped: bool) -> None:
+    """The word lists of a pack's rules searched for in one pass per report (:class:`PackLiterals`), when there are two or more."""
+    with_literals = [rule for rule in rules if issubclass(rule, PackRule) and rule.literals is not None]
+    if len(with_literals) < 2:
+        return
+    shared = PackLiterals((phrase for rule in with_literals if rule.literals is not None for phrase in rule.literals.phrases), shipped)
+    for rule in with_literals:
+        rule.pack_literals = shared
 
 
 def _rule(reader: PackReader, node: Any, index: int, seen_codes: set[str]) -> type[Rule]:

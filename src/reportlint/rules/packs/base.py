@@ -12,7 +12,7 @@ import signal
 import string
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,6 +23,7 @@ from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, line_of
 from reportlint.rules.packs.regexes import RegexProblem, check_regex
 from reportlint.text.normalize import fold_width
+from reportlint.text.phrases import PhraseFinder
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -108,6 +109,17 @@ class PackReader:
         folded = sorted({fold_width(item) for item in items}, key=len, reverse=True)
         return regex.compile("|".join(regex.escape(item) for item in folded))
 
+    def phrases(self, phrases: Iterable[str]) -> PhraseFinder | None:
+        """The quick test of a pattern whose every match holds one of ``phrases`` (see :attr:`PackRule.literals`).
+
+        None when there is no phrase or an empty one (an empty phrase is in every text: no quick test).
+        A shipped pack's test is compiled once per interpreter, as the code's patterns are.
+        """
+        phrases = tuple(phrases)
+        if not phrases or not all(phrases):
+            return None
+        return PhraseFinder(phrases, builtin=self.shipped)
+
     def condition(self, node: Mapping) -> Condition:
         """The ``when:`` conditions of a rule (see :mod:`reportlint.core.conditions`)."""
         return parse_condition(node.get("when"), self.fail, node)
@@ -185,6 +197,21 @@ def strings(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
+class PackLiterals:
+    """The literal phrases of a pack's word-list rules, found in a report's normalised text in one pass for them all.
+
+    Called with a report (through :meth:`Report.shared <reportlint.core.report.Report.shared>`, once per report), it
+    gives every occurrence of every phrase; each rule then asks :meth:`PackRule.may_match` about its own phrases
+    instead of searching the text itself (a pack of several word lists searches once instead of once per rule).
+    """
+
+    def __init__(self, phrases: Iterable[str], builtin: bool) -> None:
+        self.finder = PhraseFinder(phrases, builtin=builtin)
+
+    def __call__(self, report: Report) -> dict[str, list[int]]:
+        return self.finder.positions(report.normalized)
+
+
 class PackRule(Rule):
     """Base of rules defined in YAML packs: scope (``when:`` as ``applies_to``, ``section``) and time-limited matching.
 
@@ -200,6 +227,12 @@ class PackRule(Rule):
     message: ClassVar[str] = ""
     section: ClassVar[str | None] = None
     compiled: ClassVar[Any] = None
+    #: Literal phrases one of which every match of :attr:`compiled` holds, when the rule type knows them (the
+    #: words of a word list): a text range without any of them is passed over without running the pattern.
+    #: None: no such test, the pattern always runs.
+    literals: ClassVar[PhraseFinder | None] = None
+    #: The phrases of every rule of the pack that has :attr:`literals`, found once per report (set when the pack has two or more).
+    pack_literals: ClassVar[PackLiterals | None] = None
 
     @classmethod
     def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
@@ -236,12 +269,31 @@ class PackRule(Rule):
             return 0, 0, self.section
         return found.body_start, found.body_end, found.heading
 
-    def matches(self, text: str, start: int, end: int) -> list[Any]:
-        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`)."""
-        return self.matches_of(self.compiled, text, start, end)
+    def may_match(self, report: Report, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` of the report's normalised text holds one of the rule's :attr:`literals` (always
+        True for a rule without them): False says the rule has nothing to find there."""
+        literals = self.literals
+        if literals is None:
+            return True
+        if self.pack_literals is None:
+            return literals.occurs(report.normalized, start, end)
+        own = literals.phrases
+        return any(
+            phrase in own and any(start <= position <= end - len(phrase) for position in positions)
+            for phrase, positions in report.shared(self.pack_literals).items()
+        )
 
-    def matches_of(self, pattern: Any, text: str, start: int, end: int) -> list[Any]:
-        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, at most :data:`MAX_MATCHES`.
+    def matches(self, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
+        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`).
+
+        When the range holds none of the rule's :attr:`literals`, the pattern cannot match there and is not run.
+        """
+        if self.literals is not None and not self.literals.occurs(text, start, end):
+            return []
+        return self.matches_of(self.compiled, text, start, end, limit)
+
+    def matches_of(self, pattern: Any, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
+        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, at most ``limit`` (:data:`MAX_MATCHES`).
 
         All the searches of one rule on one report share one budget of
         :data:`REGEX_TIMEOUT` seconds (started by :meth:`check`); each search
@@ -252,7 +304,7 @@ class PackRule(Rule):
         search = pattern.search
         found: list[Any] = []
         position = start
-        while position <= end and len(found) < MAX_MATCHES:
+        while position <= end and len(found) < limit:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise PatternTimeout

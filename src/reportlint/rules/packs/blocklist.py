@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.rules.packs.base import PackReader, PackRule
+from reportlint.text.chars import HAN
 from reportlint.text.normalize import fold_width
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -38,10 +40,15 @@ class BlocklistRule(PackRule):
         # Only words with letters that have a case need the case-insensitive engine (compiling every Han
         # character case-insensitively costs ten times more); each keeps its place in the alternation.
         alternatives = (f"(?i:{regex.escape(word)})" if _has_case(word) else regex.escape(word) for word in folded)
-        return {"compiled": regex.compile("|".join(alternatives))}
+        # The quick test: a word without case is itself; a word with case holds its longest run of characters no case
+        # folding changes (digits, Han), matched as they are (a word with no such run leaves the rule without a test).
+        needles = [_caseless_run(word) if _has_case(word) else word for word in folded]
+        return {"compiled": regex.compile("|".join(alternatives)), "literals": reader.phrases(needles)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
+        if not self.may_match(report, start, end):
+            return
         found = self.matches(report.normalized, start, end)
         if not found:
             return
@@ -52,6 +59,15 @@ class BlocklistRule(PackRule):
             first.start(),
             first.end(),
         )
+
+
+def _caseless_run(word: str) -> str:
+    """The longest run of ASCII digits and Han characters in ``word`` (``bet365`` → ``365``): characters that
+    case-insensitive matching compares as they are (no other character folds to them)."""
+    return max(_CASELESS_RUN.findall(word), key=len, default="")
+
+
+_CASELESS_RUN = compiled(f"[0-9{HAN}]+")
 
 
 def _has_case(word: str) -> bool:

@@ -33,6 +33,7 @@ class Confusable:
     right: str
     reason: str
     pattern: Any  # a compiled ``regex`` pattern matching the wrong word in its context
+    literal: str  # the wrong word as the pattern matches it (widths folded): every match is this text
     bad: tuple[str, ...]
     good: tuple[str, ...]
 
@@ -57,12 +58,24 @@ class ConfusableRule(PackRule):
         if not isinstance(items, list) or not items:
             raise reader.fail(node, "entries", "confusable 规则需要 entries（易混词条目的列表）")
         entries = tuple(_entry(reader, item, index) for index, item in enumerate(items))
-        return {"entries": entries, "__doc__": _documentation(reader, node, entries)}
+        return {
+            "entries": entries,
+            "__doc__": _documentation(reader, node, entries),
+            "literals": reader.phrases(entry.literal for entry in entries),
+        }
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
+        text = report.normalized
+        if not self.may_match(report, start, end):
+            return  # none of the wrong words in the range (most reports): no entry's context needs looking at
         found_in_order = sorted(
-            ((match, entry) for entry in self.entries for match in self.matches_of(entry.pattern, report.normalized, start, end)),
+            (
+                (match, entry)
+                for entry in self.entries
+                if text.find(entry.literal, start, end) >= 0
+                for match in self.matches_of(entry.pattern, text, start, end)
+            ),
             key=lambda pair: pair[0].start(),
         )
         for match, entry in found_in_order:
@@ -101,6 +114,7 @@ def _entry(reader: PackReader, item: Any, index: int) -> Confusable:
         right=right,
         reason=str(item.get("reason") or ""),
         pattern=regex.compile("".join(parts)),
+        literal=wrong,
         bad=reader.strings(item, "bad"),
         good=reader.strings(item, "good"),
     )

@@ -38,10 +38,12 @@ class SubstitutionRule(PackRule):
             if not wrong or not right:
                 raise reader.fail(pairs, None, "pairs 的每一项都要有错误写法和正确写法")
         pattern = "|".join(regex.escape(wrong) for wrong in sorted(table, key=len, reverse=True))
-        return {"compiled": regex.compile(pattern), "pairs": table}
+        return {"compiled": regex.compile(pattern), "pairs": table, "literals": reader.phrases(table)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
+        if not self.may_match(report, start, end):
+            return
         for match in self.matches(report.normalized, start, end):
             suggestion = self.pairs[match.group()]
             found = report.text[match.start() : match.end()]

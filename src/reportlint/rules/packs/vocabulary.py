@@ -33,13 +33,15 @@ class VocabularyRule(PackRule):
 
         accept = tuple(fold_width(item) for item in reader.strings(node, "accept"))
         pattern = "|".join(regex.escape(fold_width(item)) for item in sorted(reject, key=len, reverse=True))
-        return {"compiled": regex.compile(pattern), "accept": accept}
+        return {"compiled": regex.compile(pattern), "accept": accept, "literals": reader.phrases(fold_width(item) for item in reject)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
         text = report.normalized
+        if not self.may_match(report, start, end):
+            return  # no rejected term in the range (most reports): the accepted phrases need not be looked for
         accepted = [(match.start(), match.end()) for phrase in self.accept for match in re.finditer(re.escape(phrase), text)]
-        for match in self.matches(text, start, end):
+        for match in self.matches_of(self.compiled, text, start, end):
             if any(left <= match.start() and match.end() <= right for left, right in accepted):
                 continue
             yield self.diagnostic(self.format(match=report.text[match.start() : match.end()], section=section), match.start(), match.end())
