@@ -36,6 +36,22 @@ def _number(value: int | Decimal) -> str:
     return str(value) if isinstance(value, int) else format(value.normalize(), "f")
 
 
+def _percent_sentences(report: Report) -> list[Span]:
+    """The sentences holding a ``%`` (most hold none): the only ones that can state a share or a rate.
+
+    Shared by RL311 and RL312 (:meth:`Report.shared`); found from the positions of ``%`` instead of a search per sentence.
+    """
+    text = report.normalized
+    marks = []
+    position = text.find("%")
+    while position >= 0:
+        marks.append(position)
+        position = text.find("%", position + 1)
+    if not marks:
+        return []
+    return [sentence for sentence in report.sentences if bisect_left(marks, sentence.start) < bisect_left(marks, sentence.end)]
+
+
 def _written(report: Report, quantity: Quantity) -> str:
     return report.text[quantity.start : quantity.end]
 
@@ -131,7 +147,7 @@ class PercentageMismatch(Rule):
         enumerations = report.enumerations
         for enumeration in enumerations:
             yield from self._shares_against_counts(report, enumeration)
-        for sentence in report.sentences:
+        for sentence in report.shared(_percent_sentences):
             shares = find_shares(text, sentence.start, sentence.end)
             for group in self._groups(shares):
                 yield from self._share_sum(report, sentence, group, enumerations)
@@ -239,7 +255,7 @@ class RateContradiction(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        for sentence in report.sentences:
+        for sentence in report.shared(_percent_sentences):
             for rate in find_rates(text, sentence.start, sentence.end):
                 verbs = _RATE_NUMERATORS.get(rate.kind)
                 if verbs is None:

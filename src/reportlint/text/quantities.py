@@ -276,9 +276,8 @@ def find_enumerations(
         sentences = iter_sentences(text, start, end)
     else:
         sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
-    candidate = _COUNT_CANDIDATE.search
     for sentence in sentences:
-        quantities = tuple(find_quantities(text, sentence.start, sentence.end)) if candidate(text, sentence.start, sentence.end) else ()
+        quantities = tuple(find_quantities(text, sentence.start, sentence.end))
         if not quantities:  # most sentences: no count, so no list either (its parts would be counts)
             previous = None  # (a previous sentence without counts gives no total to a list after 其中)
             continue
