@@ -55,8 +55,15 @@ _NOT_A_UNIT_BEFORE = {
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
-_QUANTITY = compiled(  # the look-ahead skips the positions where no number starts, before the look-behinds are tried
-    rf"(?=[\d零〇一二两三四五六七八九十百千万])(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万"
+# NUMBER followed by a measure word. Written to open with the class of a number's first character and to look behind
+# only after it (``\d(?<![\d.]\d)`` is ``(?<![\d.])\d``): the engine then skips fast to the next digit or numeral,
+# where a pattern opening with a look-around is entered at every position. It matches exactly what
+# ``(?P<number>{NUMBER})…`` does.
+_QUANTITY = compiled(
+    rf"(?P<number>[\d{_NUMERAL_CHARS}](?:(?<=\d)(?<![\d.]\d)(?<!\d,\d)(?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d*(?:\.\d+)?)"
+    rf"|(?<=[{_NUMERAL_CHARS}])(?<![{_NUMERAL_CHARS}][{_NUMERAL_CHARS}])[{_NUMERAL_CHARS}]*))"
+    rf"\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
 )
 # What every count contains (its last digit through its measure word): text without it states no count.
 # A quick scan that skips most sentences, since the full pattern is tried at every position.
@@ -276,8 +283,9 @@ def find_enumerations(
         sentences = iter_sentences(text, start, end)
     else:
         sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
+    candidate = _COUNT_CANDIDATE.search
     for sentence in sentences:
-        quantities = tuple(find_quantities(text, sentence.start, sentence.end))
+        quantities = tuple(find_quantities(text, sentence.start, sentence.end)) if candidate(text, sentence.start, sentence.end) else ()
         if not quantities:  # most sentences: no count, so no list either (its parts would be counts)
             previous = None  # (a previous sentence without counts gives no total to a list after 其中)
             continue
