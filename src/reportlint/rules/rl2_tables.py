@@ -80,8 +80,6 @@ def _cell_index(report: Report) -> _CellIndex:
     return report.shared(_CellIndex)
 
 
-
-
 def _cut_row(report: Report, table: FilledTable) -> FilledRow | None:
     """The last row of a table in the part where an incomplete text stops: its cells may be cut off, not blank."""
     if not report.reading.cut_off(table.spec.section):
