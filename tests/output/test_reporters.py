@@ -105,6 +105,9 @@ def test_json_bytes_are_the_rendered_text_encoded_whatever_the_pieces(pieces_per
     text = reporter.render(run)
     assert reporter.render_bytes(run) == text.encode("utf-8")
     assert "“" in text and json.loads(text)["summary"]["diagnostics"] > 0
+    chunks = list(reporter.render_chunks(run))  # what the command line writes, one after another
+    assert b"".join(chunks) == text.encode("utf-8")
+    assert len(chunks) == len(list(json_output._pieces(run))) // pieces_per_write + 1  # pieces_per_write pieces a chunk
 
 
 def test_json_output_lists_the_files_a_walk_skipped_with_the_reason(tmp_path, monkeypatch):

@@ -335,6 +335,26 @@ def test_a_second_run_reads_every_result_from_the_cache_and_gives_the_same_findi
     assert (cache_dir / "CACHEDIR.TAG").is_file() and (cache_dir / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
 
 
+def test_a_report_edited_as_it_is_checked_is_stored_under_the_key_of_the_bytes_checked(corpus, tmp_path, monkeypatch):
+    from reportlint.run import linter as linter_module
+
+    report = corpus / "r1.txt"
+    original = linter_module.read_source
+
+    def edited_then_read(path, *args, **kwargs):  # the writer saves just after the main process looked the file up
+        if Path(path).name == "r1.txt" and "××" not in report.read_text(encoding="utf-8"):
+            report.write_text("××" + report.read_text(encoding="utf-8"), encoding="utf-8")
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(linter_module, "read_source", edited_then_read)
+    first, _, misses = run_with_cache([corpus], tmp_path / "cache", jobs=1)
+    assert misses == 4 and "GS101" in [d.code for d in first.diagnostics if d.path and d.path.endswith("r1.txt")]
+    monkeypatch.undo()
+    second, hits, misses = run_with_cache([corpus], tmp_path / "cache", jobs=1)
+    assert (hits, misses) == (4, 0)  # the entry is of the edited bytes, which are on disk now
+    assert second.files == first.files
+
+
 def test_changing_one_byte_of_a_report_rechecks_only_that_report(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     run_with_cache([corpus], cache_dir)

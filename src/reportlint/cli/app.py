@@ -314,17 +314,21 @@ def _write(reporter: Reporter, run: RunResult, target: Path | None, to_stderr: b
                 stream.write(reporter.render(run))
                 stream.flush()
                 return
-            output = reporter.render_bytes(run)
             sys.stdout.flush()
-            sys.stdout.buffer.write(output)
+            for chunk in reporter.render_chunks(run):
+                sys.stdout.buffer.write(chunk)
             sys.stdout.buffer.flush()
         except OSError as error:
             _abandon_stdout()
             raise OutputError(f"无法写入标准输出：{error.strerror or error}") from None
         return
-    output = reporter.render_bytes(run)
+    chunks = reporter.render_chunks(run)
+    first = next(chunks, b"")  # a reporter's own failure happens before the file is opened (the previous output stays)
     try:
-        target.write_bytes(output)
+        with target.open("wb") as stream:
+            stream.write(first)
+            for chunk in chunks:
+                stream.write(chunk)
     except OSError as error:
         raise OutputError(f"无法写入输出文件 {target}：{error.strerror or error}") from None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -64,6 +64,14 @@ class Reporter:
     def render_bytes(self, run: RunResult) -> bytes:
         """The whole output for a run as written to a file or a pipe (UTF-8 of :meth:`render` by default)."""
         return self.render(run).encode("utf-8")
+
+    def render_chunks(self, run: RunResult) -> Iterator[bytes]:
+        """The bytes of :meth:`render_bytes` in pieces, written one after another (one piece by default).
+
+        A format whose output grows with the run (``json``) yields it a few
+        hundred files at a time, so the whole output is never in memory at once.
+        """
+        yield self.render_bytes(run)
 
 
 def severity_counts(diagnostics: Iterable[Diagnostic]) -> Counter[Severity]:

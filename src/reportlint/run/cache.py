@@ -200,13 +200,19 @@ class ResultCache:
 
     # ----- keys
 
-    def file_key(self, context: RunContext, path: Path, display: str, max_size: int | None = None) -> str | None:
-        """The key of a file's entry; None when it cannot be read or is larger than ``max_size`` (it is then checked, not cached)."""
+    def file_key(self, context: RunContext, path: Path, display: str, max_size: int | None = None, data: bytes | None = None) -> str | None:
+        """The key of a file's entry; None when it cannot be read or is larger than ``max_size`` (it is then checked, not cached).
+
+        ``data``: the file's bytes, when the caller has read them (else they are read here).
+        """
         name = os.fspath(path)
-        try:
-            data = _read(name, max_size)
-        except OSError:
-            return None
+        if data is None:
+            try:
+                data = _read(name, max_size)
+            except OSError:
+                return None
+        elif max_size and len(data) > max_size:
+            data = None
         return None if data is None else context.key(data, self._resolve(name), display)
 
     def _resolve(self, name: str) -> str:

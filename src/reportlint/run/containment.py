@@ -87,7 +87,7 @@ def _who(rule: BaseRule) -> str:
 
 
 class _Capture(io.StringIO):
-    """Collects what a rule prints, keeping only the first characters."""
+    """Collects what rules print, keeping only the first characters; one per process, emptied after each rule that printed."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -101,57 +101,77 @@ class _Capture(io.StringIO):
         self.total += len(text)
         return len(text)
 
+    def take(self) -> tuple[str, int]:
+        """What was printed since the last call (its first characters) and how many characters in all; empties it."""
+        printed, total = self.getvalue(), self.total
+        self.seek(0)
+        self.truncate()
+        self.total = 0
+        return printed, total
+
+
+#: Every contained rule prints into this one capture (rules run one at a time; sys.stdout is the process's anyway).
+_CAPTURE = _Capture()
+
 
 def run_rule(rule: Rule, report: Report, cap: int, internal: Internal) -> list[Diagnostic]:
     """The findings of one rule on one report, contained (see the module's documentation)."""
     found: list[Diagnostic] = []
-    who = _who(rule)
-    with _Contained(who, internal, found, doing="在检查中", printing="在检查时"):
+    with _Contained(rule, _who, internal, found, doing="在检查中", printing="在检查时"):
         if rule.applies_to is not None and not rule.applies_to.holds(report):
             return found
         produced = rule.check(report)
-        if produced is not None:
-            _collect(who, produced, len(report.text), cap, internal, found)
+        if produced is not None and not (type(produced) is list and not produced):  # nothing to check in an empty list
+            _collect(_who(rule), produced, len(report.text), cap, internal, found)
     return found
 
 
 class _Contained:
     """Run a rule's work with what it prints captured (one RL913) and what it raises turned into one RL907.
 
-    ``doing`` and ``printing`` say when it happened (``在检查中``, ``在检查时``).
-    Memory errors, a stopped check and the user's own Ctrl-C pass through. A
-    class rather than a generator-based context manager: it wraps every rule
-    on every report, and this costs a third as much.
+    ``describe(rule)`` names the rule in messages (made only when there is
+    something to say); ``doing`` and ``printing`` say when it happened
+    (``在检查中``, ``在检查时``). Memory errors, a stopped check and the user's
+    own Ctrl-C pass through. A class rather than a generator-based context
+    manager: it wraps every rule on every report, and this costs a third as much.
     """
 
-    __slots__ = ("_capture", "_doing", "_failures", "_internal", "_printing", "_saved", "_who")
+    __slots__ = ("_describe", "_doing", "_failures", "_internal", "_printing", "_rule", "_saved")
 
-    def __init__(self, who: str, internal: Internal, failures: list[Diagnostic], doing: str = "", printing: str = "") -> None:
-        self._who, self._internal, self._failures, self._doing, self._printing = who, internal, failures, doing, printing
+    def __init__(
+        self,
+        rule: BaseRule,
+        describe: Callable[[BaseRule], str],
+        internal: Internal,
+        failures: list[Diagnostic],
+        doing: str = "",
+        printing: str = "",
+    ) -> None:
+        self._rule, self._describe, self._internal, self._failures = rule, describe, internal, failures
+        self._doing, self._printing = doing, printing
 
     def __enter__(self) -> None:
-        self._capture = _Capture()
         self._saved = sys.stdout, sys.stderr
-        sys.stdout = sys.stderr = self._capture
+        sys.stdout = sys.stderr = _CAPTURE
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _traceback: object) -> bool:
         sys.stdout, sys.stderr = self._saved
         if error is not None:
             if isinstance(error, (MemoryError, CheckStopped)) or (isinstance(error, KeyboardInterrupt) and user_interrupted()):
+                _CAPTURE.take()
                 return False
             self._failures.append(self._internal("RL907", self._failure(error)))
-        capture = self._capture
-        if capture.total:
-            printed = " ".join(capture.getvalue().split())
-            more = "……" if capture.total > MAX_SHOWN_OUTPUT else ""
-            self._failures.append(
-                self._internal("RL913", f"{self._who}{self._printing}向终端输出了 {capture.total} 个字符（已截获）：{printed}{more}")
-            )
+        if _CAPTURE.total:
+            captured, total = _CAPTURE.take()
+            printed = " ".join(captured.split())
+            more = "……" if total > MAX_SHOWN_OUTPUT else ""
+            who = self._describe(self._rule)
+            self._failures.append(self._internal("RL913", f"{who}{self._printing}向终端输出了 {total} 个字符（已截获）：{printed}{more}"))
         return True
 
     def _failure(self, error: BaseException) -> str:
         """The RL907 message for what the rule raised."""
-        who, doing = self._who, self._doing
+        who, doing = self._describe(self._rule), self._doing
         if isinstance(error, KeyboardInterrupt):
             return f"{who}{doing}引发了 KeyboardInterrupt，已跳过该规则"
         if isinstance(error, SystemExit):
@@ -303,7 +323,7 @@ def run_batch_rule(
     found: list[Diagnostic] = []
     failures: list[Diagnostic] = []
     who = _batch_who(rule)
-    with _Contained(who, internal, failures):
+    with _Contained(rule, _batch_who, internal, failures):
         try:
             with _time_budget(seconds):
                 produced = rule.check(batch)

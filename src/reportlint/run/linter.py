@@ -92,12 +92,15 @@ class Linter:
             )
         return self._contexts[config.path]
 
-    def cache_key(self, path: Path, display: str) -> str | None:
-        """The cache key of a file (None without a cache, for a file over the size budget, or when it cannot be read: it is then checked)."""
+    def cache_key(self, path: Path, display: str, data: bytes | None = None) -> str | None:
+        """The cache key of a file (None without a cache, for a file over the size budget, or when it cannot be read: it is then checked).
+
+        ``data``: the file's bytes when they are read already (the key is then of exactly the bytes that are checked).
+        """
         if self.cache is None:
             return None
         config = self.resolver.config_for(path)
-        return self.cache.file_key(self.context(config), path, display, config.max_file_size or None)
+        return self.cache.file_key(self.context(config), path, display, config.max_file_size or None, data)
 
     def _measure(self, name: str) -> AbstractContextManager[None]:
         return nullcontext() if self.stopwatch is None else self.stopwatch.measure(name)
@@ -108,13 +111,17 @@ class Linter:
         """The report of a file from disk, or, when it cannot be read, the file's result with its RL90x finding."""
         config = self.resolver.config_for(path)
         rule_set = self.rule_set(config)
+        source = self.source(path, display, config, rule_set)
+        return source if isinstance(source, FileResult) else self.load(source, config, rule_set)
+
+    def source(self, path: Path, display: str, config: Config, rule_set: RuleSet) -> Source | FileResult:
+        """A file's bytes and format, or, when it cannot be read, the file's result with its RL90x finding."""
         self.stages.enter(Stage.READ)
         try:
             with self._measure("stage:source"):
-                source = read_source(path, display, config.max_file_size or None)
+                return read_source(path, display, config.max_file_size or None)
         except SourceError as error:
             return self.finish(display, path, config, None, [_internal(rule_set.registry, error.code, error.message)])
-        return self.load(source, config, rule_set)
 
     def load(self, source: Source, config: Config, rule_set: RuleSet) -> Report | FileResult:
         """The report of a source, or the source's result with an RL90x finding when no loader can read it."""
@@ -137,10 +144,17 @@ class Linter:
 
     def lint_path(self, path: Path, display: str) -> FileResult:
         """Lint one file from disk (and store its result when the run has a cache); running out of memory is its RL910 finding."""
-        key = self.cache_key(path, display)  # the bytes as they are before reading: an edit during the run is a new key
+        key = None
         try:
-            loaded = self.read(path, display)
-            result = loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, self.rule_set(loaded.config))
+            config = self.resolver.config_for(path)
+            rule_set = self.rule_set(config)
+            source = self.source(path, display, config, rule_set)
+            if isinstance(source, FileResult):
+                result = source
+            else:
+                key = self.cache_key(path, display, source.data)  # the key of the bytes checked (an edit during the run is a new key)
+                loaded = self.load(source, config, rule_set)
+                result = loaded if isinstance(loaded, FileResult) else self.lint_report(loaded, rule_set)
         except MemoryError:
             return self.out_of_memory(path, display)
         if self.stopwatch is not None:
@@ -171,11 +185,14 @@ class Linter:
             return _internal(registry, code, message)
 
         diagnostics: list[Diagnostic] = []
-        stages = self.stages
+        stages, stopwatch = self.stages, self.stopwatch
         for rule in rule_set.rules:
             stages.enter(Stage.RULE, rule.code)
-            with self._measure(f"rule:{rule.code}"):
+            if stopwatch is None:
                 found = run_rule(rule, report, cap, internal)
+            else:
+                with stopwatch.measure(f"rule:{rule.code}"):
+                    found = run_rule(rule, report, cap, internal)
             if rule.prose_only and found and report.reading.chrome:
                 # a wording rule says nothing about page chrome (its own findings only; RL9 notes stay)
                 found = [item for item in found if item.code != rule.code or not report.reading.in_chrome(item.start)]

@@ -77,6 +77,8 @@ class Stages:
 _HEADER = struct.Struct("=qdBB")
 LABEL_SIZE = 46
 BLOCK_SIZE = _HEADER.size + LABEL_SIZE
+#: Where the stage byte is: the stage, the label's length and the label follow each other from there.
+_RECORD_START = _HEADER.size - 2
 
 
 class SharedStages(Stages):
@@ -85,21 +87,21 @@ class SharedStages(Stages):
     def __init__(self, block: memoryview) -> None:
         super().__init__()
         self._block = block
-        self._labels: dict[str, bytes] = {}
+        #: The bytes written for each (stage, label): stage, label length, label — one slice assignment per stage.
+        self._records: dict[tuple[Stage, str], bytes] = {}
 
     def begin(self, index: int) -> None:
         super().begin(index)
         _HEADER.pack_into(self._block, 0, index, time.monotonic(), Stage.IDLE, 0)
 
     def enter(self, stage: Stage, label: str = "") -> tuple[Stage, str]:
-        previous = super().enter(stage, label)
-        encoded = self._labels.get(label)
-        if encoded is None:
-            encoded = self._labels[label] = label.encode("utf-8", "replace")[:LABEL_SIZE]
-        block = self._block
-        block[_HEADER.size - 2] = stage
-        block[_HEADER.size - 1] = len(encoded)
-        block[_HEADER.size : _HEADER.size + len(encoded)] = encoded
+        previous = self.stage, self.label
+        self.stage, self.label = stage, label
+        record = self._records.get((stage, label))
+        if record is None:
+            encoded = label.encode("utf-8", "replace")[:LABEL_SIZE]
+            record = self._records[stage, label] = bytes((stage, len(encoded))) + encoded
+        self._block[_RECORD_START : _RECORD_START + len(record)] = record
         return previous
 
 
