@@ -87,3 +87,20 @@ def test_line_index_places_are_the_numbers_of_locate():
             for location in [index.locate(start, end)]
         ]
         assert index.places(spans) == expected
+
+
+def test_segment_map_places_are_what_locate_says():
+    text = "标题\n规章\t0\n第二\n段落"
+    segments = [
+        Segment(0, 2, line=10, column=5, logical="第1段", page=1),
+        Segment(3, 7, line=20, column=9, logical="表格1 第2行 第1列", page=1),
+        Segment(8, 13, line=30, column=1, page=2),
+    ]
+    for source_map in (SegmentMap(text, segments), SegmentMap(text, segments[1:]), SegmentMap(text, [])):
+        spans = [(start, end) for start in range(-1, len(text) + 2) for end in range(start - 1, len(text) + 3)]
+        expected = [
+            (start, end, location.line, location.column, location.end_line, location.end_column, location.logical, location.page)
+            for start, end in spans
+            for location in [source_map.locate(start, end)]
+        ]
+        assert source_map.places(spans) == expected

@@ -352,3 +352,14 @@ def test_parse_text_view_lists_places(seed):
     text = parse_file(seed("004"))
     assert "地名解析：峨口镇 → 山西省忻州市代县峨口镇（140923102）；依据：全国只有一个“峨口镇”" in text
     assert "忻州市" in text and "上级（山西省忻州市）；开头部分，书名号内" in text
+
+
+def test_a_mentions_sentence_runs_between_the_breaks_the_text_has():
+    from reportlint.places.analysis import _TextContext
+
+    text = "前言。\n秦安县将加强培训；兴国镇配合\n末行"
+    context = _TextContext.of(text)
+    assert set(context.marks) == {"。", "；", "\n"}, "only the breaks the text has are searched for"
+    spans = {text[span.start : span.end] for span in (context.sentence(text.index(name)) for name in ("秦安县", "兴国镇", "末行"))}
+    assert spans == {"秦安县将加强培训", "兴国镇配合", "末行"}
+    assert _TextContext.of("没有句读").sentence(2) == (0, 4)

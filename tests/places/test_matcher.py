@@ -90,3 +90,11 @@ def test_split_name_reads_an_organ_name_without_context_rules(gazetteer):
 def test_scan_of_empty_and_name_free_text(gazetteer):
     assert gazetteer.scan("") == []
     assert gazetteer.scan("一、总体情况\n（一）主动公开情况。") == []
+
+
+def test_split_name_is_remembered_but_each_caller_gets_its_own_list(gazetteer):
+    first = gazetteer.split_name("秦安县兴国镇人民政府")
+    assert [part.name for part in first] == ["秦安县", "兴国镇"]
+    first.clear()
+    again = gazetteer.split_name("秦安县兴国镇人民政府")
+    assert [part.name for part in again] == ["秦安县", "兴国镇"] and again is not first

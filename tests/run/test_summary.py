@@ -7,7 +7,18 @@ import re
 from reportlint.core.report import Report
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
-from reportlint.run.summary import _longest_first, compared_facts
+from reportlint.run.summary import (
+    _longest_first,
+    _masked,
+    _SectionNumbers,
+    _signer,
+    _without_place_names,
+    _without_template_wording,
+    compared_facts,
+    prepare_summaries,
+    prose_paragraphs,
+    section_number,
+)
 from reportlint.testing.reports import SUBJECTS, SampleReport, write_reports
 
 
@@ -37,3 +48,40 @@ def test_every_place_of_a_summary_is_where_its_document_locates_it(tmp_path):
                 assert places.location(index) == loaded.document.locate(*places.offsets(index)), (name, index)
         widths[name] = facts.cells.places.width
     assert widths["report.txt"] == 4, "a text file's cells are each on one line: four numbers a place"
+
+
+def _read(tmp_path, name: str) -> Report:
+    report = SampleReport.build("T2021", 2021, SUBJECTS[0], seed=1)
+    paths = write_reports(tmp_path, {name: report})
+    loaded = Linter(RunOptions(isolated=True, cross_document=True)).read(paths[name], name)
+    assert isinstance(loaded, Report)
+    return loaded
+
+
+def test_template_wording_is_blanked_on_the_lines_fingerprints_read_as_in_the_whole_text(tmp_path):
+    report = _read(tmp_path, "report.txt")
+    paragraphs = prose_paragraphs(report, report.reading)
+    spans = [(span.start, span.end) for span in paragraphs]
+    masked = _masked(report, report.places, spans)
+    whole = _without_template_wording(_without_place_names(report.normalized, report.places), report.templates)
+    assert len(masked) == len(whole) == len(report.normalized)
+    assert all(masked[start:end] == whole[start:end] for start, end in spans)
+    table = report.reading.section("s3")
+    assert table is not None
+    label = report.normalized.index("本年新收政府信息公开申请数量", table.body_start)
+    assert whole[label : label + 4] == "    ", "the whole text's search blanks the tables' row labels"
+    assert masked[label : label + 4] == "本年新收", "a table line no fingerprint reads is left as it is"
+
+
+def test_section_numbers_by_bisection_are_those_of_section_number(tmp_path):
+    report = _read(tmp_path, "report.txt")
+    numbers = _SectionNumbers(report.reading)
+    positions = range(-1, len(report.text) + 1)
+    assert [numbers(position) for position in positions] == [section_number(report.reading, position) for position in positions]
+    assert {numbers(position) for position in positions} == {0, 1, 2, 3, 4, 5, 6}
+
+
+def test_prepare_summaries_loads_the_signer_before_workers_fork():
+    _signer.cache_clear()
+    prepare_summaries()
+    assert _signer.cache_info().currsize == 1

@@ -43,3 +43,11 @@ def test_readable_cells_are_numbers_in_rows_whose_values_all_sit_in_known_column
     table = FilledTable.build(TABLE, [aligned, blank, misaligned])
     assert set(table.readable_cells) == {("r1", "c1"), ("r1", "c2"), ("r2", "c1")}
     assert all(table.readable_cells[key] is table.cell(*key) for key in table.readable_cells)
+
+
+def test_found_cells_are_the_cells_the_report_has_without_making_missing_ones():
+    aligned = read_row("s9", "r1", "", None, None, LabelMatch.EXACT, _cells("r1", CellStatus.OK, CellStatus.BLANK), 2, 0, 17)
+    table = FilledTable.build(TABLE, [aligned])
+    assert set(table.found_cells) == {("r1", "c1"), ("r1", "c2")}
+    assert table.found_cells[("r1", "c2")].status is CellStatus.BLANK
+    assert table.found_cells.get(("r2", "c1")) is None and table.cell("r2", "c1").status is CellStatus.MISSING

@@ -97,3 +97,15 @@ def test_every_pair_within_each_group_is_listed_once():
     assert list(zip(first.tolist(), second.tolist(), strict=True)) == expected
     again, _ = _all_pairs(groups[:1])  # the positions made for a size are kept and reused, never changed
     assert again.tolist() == [7, 7, 3]
+
+
+def test_signing_and_sketching_at_once_equals_signing_and_sketching_apart():
+    texts = [comparable_text(text) for text in (PARAGRAPH, "太短", "", PARAGRAPH.replace("138", "27") * 2, "存在的主要问题及改进情况" * 3)]
+    for signer in (Signer(), Signer(["存在的主要问题及改进情况"])):
+        expected = signer.sign(texts)
+        for index, text in enumerate(texts):
+            signatures, sketch = signer.sign_and_sketch(texts, index)
+            assert signatures == expected and sketch == signer.sketch(text)
+        assert signer.sign_and_sketch(texts, None) == (expected, b"")
+    assert Signer().sign_and_sketch([], None) == ([], b"")
+    assert Signer().sign([texts[0], "", texts[3]])[::2] == Signer().sign([texts[0], texts[3]]), "empty texts in between change nothing"

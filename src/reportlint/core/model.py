@@ -133,7 +133,8 @@ class LineIndex:
             last = start if end <= start else end - 1  # the last character (an empty range: its start)
             last = 0 if last < 0 else length if last > length else last
             row = bisect.bisect_right(starts, first) - 1
-            end_row = bisect.bisect_right(starts, last) - 1
+            # most ranges end on the line they start on (last >= first): a second search only for the others
+            end_row = bisect.bisect_right(starts, last) - 1 if row + 1 < len(starts) and starts[row + 1] <= last else row
             column = first - starts[row] + 1 + (shift if row == 0 else 0)
             end_column = last - starts[end_row] + 1 + (shift if end_row == 0 else 0) + (1 if end > start else 0)
             found.append((start, end, row + first_line, column, end_row + first_line, end_column))
@@ -202,6 +203,27 @@ class SegmentMap:
         logical = segment.logical if segment else None
         page = segment.page if segment else None
         return new_location(line, column, end_line, end_column, logical, page)
+
+    def places(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int, int, int, str | None, int | None]]:
+        """Each range with what :meth:`locate` says of it: ``(start, end, line, column, end line, end column, logical, page)``.
+
+        For many ranges at once (a report summary's cells and paragraphs), without making a :class:`Location` each.
+        """
+        found: list[tuple[int, int, int, int, int, int, str | None, int | None]] = []
+        segment_at, position = self._segment_at, self._position
+        for start, end in spans:
+            segment = segment_at(start)
+            line, column = position(segment, start)
+            last = start if end - 1 < start else end - 1
+            end_line, end_column = position(segment_at(last) if last != start else segment, last)
+            if end > start:
+                end_column += 1
+            end_line, end_column = max((end_line, end_column), (line, column))
+            if segment is None:
+                found.append((start, end, line, column, end_line, end_column, None, None))
+            else:
+                found.append((start, end, line, column, end_line, end_column, segment.logical, segment.page))
+        return found
 
 
 @dataclass(frozen=True)

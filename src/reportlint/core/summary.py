@@ -87,11 +87,12 @@ class Places:
         pages: tuple[int | None, ...] = (),
     ) -> Places:
         """Pack places given as ``(start, end, line, column, end line, end column)``, four numbers each when they allow it."""
-        if all(
-            end_line == line and end_column == column + max(0, end - start) for start, end, line, column, end_line, end_column in places
-        ):
-            return cls(unsigned([value for place in places for value in place[:_LINE_PLACE_WIDTH]]), logical, pages, _LINE_PLACE_WIDTH)
-        return cls(unsigned([value for place in places for value in place]), logical, pages, _PLACE_WIDTH)
+        packed: list[int] = []
+        for start, end, line, column, end_line, end_column in places:
+            if end_line != line or end_column != column + (end - start if end > start else 0):
+                return cls(unsigned([value for place in places for value in place]), logical, pages, _PLACE_WIDTH)
+            packed += (start, end, line, column)
+        return cls(unsigned(packed), logical, pages, _LINE_PLACE_WIDTH)
 
     def __post_init__(self) -> None:
         if self.logical:  # "表格3 第5行 第2列" repeats in every web or Word report of a batch: one string each in this process

@@ -128,6 +128,7 @@ class _TextContext:
     text: str
     citations: tuple[Span, ...]
     self_references: tuple[SelfReference, ...]
+    marks: tuple[str, ...] = tuple(SENTENCE_BREAKS)  # the sentence breaks the text has
 
     @classmethod
     def of(cls, text: str) -> _TextContext:
@@ -136,11 +137,15 @@ class _TextContext:
             text,
             tuple(Span(match.start(), match.end()) for match in _CITATION.finditer(text)),
             tuple(find_self_references(text)),
+            tuple(mark for mark in SENTENCE_BREAKS if mark in text),
         )
 
     def sentence(self, position: int) -> Span:
-        """The sentence (or table line) holding ``position``, without its end mark."""
-        start = max(self.text.rfind(mark, 0, position) for mark in SENTENCE_BREAKS) + 1
+        """The sentence (or table line) holding ``position``, without its end mark.
+
+        Only the marks the text has are searched for backwards (a mark it lacks would be searched for back to its start).
+        """
+        start = max([self.text.rfind(mark, 0, position) for mark in self.marks], default=-1) + 1
         end = _SENTENCE_BREAK.search(self.text, position)
         return Span(start, end.start() if end is not None else len(self.text))
 

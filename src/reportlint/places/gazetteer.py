@@ -27,6 +27,9 @@ from reportlint.places.errors import GazetteerDataError, GazetteerError
 from reportlint.places.matcher import NameMatcher, PlaceMention, lengths_by_ending, merged_lengths
 from reportlint.places.shortnames import ShortNameIndex, short_form
 
+#: Organ names whose split :meth:`Gazetteer.split_name` remembers (a batch's subjects; forgotten all at once beyond this).
+_SPLIT_NAMES_KEPT = 4096
+
 
 class Gazetteer:
     """China's administrative divisions down to townships, plus any local names an office adds.
@@ -58,6 +61,7 @@ class Gazetteer:
         self._extra_counts_by_parent: dict[str, int] = {}
         # Chains stay valid as extra places are added: they only ever become leaves.
         self._parent_chains: dict[str, tuple[Place, ...]] = {}
+        self._split_names: dict[str, tuple[PlaceMention, ...]] = {}
         for extra in extras:
             self._add_extra_place(extra)
 
@@ -159,8 +163,15 @@ class Gazetteer:
         """The place names an organ's name is made of: "秦安县兴国镇人民政府" → 秦安县, 兴国镇.
 
         Unlike :meth:`scan`, no context rules: for strings known to be names.
+        Remembered per name: a report's subject names are split by the place
+        analysis and again for its summary's body (:func:`~reportlint.places.subject.organ_of`).
         """
-        return self._matcher.split(organ_name)
+        found = self._split_names.get(organ_name)
+        if found is None:
+            if len(self._split_names) >= _SPLIT_NAMES_KEPT:
+                self._split_names.clear()
+            found = self._split_names[organ_name] = tuple(self._matcher.split(organ_name))
+        return list(found)
 
     def lookup_short_name(self, short_name: str) -> Place | None:
         """Opt-in: the one place a bare short form unambiguously means ("天水" → 天水市), else None.

@@ -40,6 +40,7 @@ from reportlint.run.options import RunOptions
 from reportlint.run.registry import Registry
 from reportlint.run.results import FileResult, RunResult, SkippedFile
 from reportlint.run.stdin import STDIN, lint_stdin, stdin_source
+from reportlint.run.summary import prepare_summaries
 from reportlint.run.timings import Stopwatch
 from reportlint.run.workers import Task, WorkerPool
 from reportlint.sources import Source
@@ -303,6 +304,8 @@ class Runner:
                 work = self.linter.summarize_path if task.reference else self.linter.lint_path
                 yield task.index, work(Path(task.path), task.display)
             return
+        if self.linter.options.cross_document:
+            prepare_summaries()  # loaded once here, where the batch phase needs it too: the forked workers inherit it
         yield from WorkerPool(self.linter, jobs, self._failed).run(tasks)
 
     def _failed(self, task: Task, code: str, message: str) -> FileResult:

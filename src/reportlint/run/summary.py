@@ -24,12 +24,14 @@ What batch rules compare (:class:`~reportlint.core.summary.CrossDocument`):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from reportlint.core.model import LineIndex
+from reportlint.core.model import LineIndex, SegmentMap
 from reportlint.core.report import Report
 from reportlint.core.summary import (
     Body,
@@ -46,10 +48,11 @@ from reportlint.core.summary import (
 )
 from reportlint.places.divisions import Place
 from reportlint.places.subject import organ_of, resolve_subject
+from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest, permutations
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
 from reportlint.usercache.patterns import compiled
@@ -58,7 +61,7 @@ if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
     from reportlint.template.reading import Reading
     from reportlint.template.sections import FoundSection
-    from reportlint.template.spec import TemplateSet
+    from reportlint.template.spec import TableSpec, TemplateSet
 
 #: The rows of table 三 a summary keeps (本年新收, 上年结转, 办理结果总计, 结转下年度): what is compared across years.
 #: The result rows in between are each year's own; keeping them would triple a summary's size.
@@ -96,44 +99,62 @@ def compared_facts(report: Report) -> CrossDocument:
     """What batch rules compare of one report (see the module docstring)."""
     reading = report.reading
     places = report.places
-    masked = _without_template_wording(_without_place_names(report.normalized, places), report.templates)
     paragraphs = prose_paragraphs(report, reading)
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
+    masked = _masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)])
     paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
     section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
-    signer = _signer()
-    signatures = signer.sign([*paragraph_texts, *section_texts])
+    sketched = next((index for index, (section_id, _) in enumerate(sections) if section_id in SKETCHED_SECTIONS), None)
+    signatures, sketch = _signer().sign_and_sketch(
+        [*paragraph_texts, *section_texts], None if sketched is None else len(paragraphs) + sketched
+    )
     placer = _Placer(report)
+    numbers = _SectionNumbers(reading)
     return CrossDocument(
         body=_body(report, reading, places),
         cells=_cells(reading, placer),
-        paragraphs=_paragraphs(reading, paragraphs, paragraph_texts, signatures[: len(paragraphs)], placer),
-        sections=_sections(sections, section_texts, signatures[len(paragraphs) :], placer),
-        claims=_claims(report, reading, paragraphs, placer),
+        paragraphs=_paragraphs(numbers, paragraphs, paragraph_texts, signatures[: len(paragraphs)], placer),
+        sections=_sections(sections, section_texts, signatures[len(paragraphs) :], sketch, placer),
+        claims=_claims(report, reading, paragraphs, numbers, placer),
         prose_length=sum(len(text) for text, signature in zip(paragraph_texts, signatures, strict=False) if signature is not None),
     )
 
 
 class _Placer:
-    """Packs places of one report with their locations (a text or Markdown file's found in one pass, without making
-    :class:`~reportlint.core.model.Location` objects)."""
+    """Packs places of one report with their locations (found in one pass, without making
+    :class:`~reportlint.core.model.Location` objects, for text and Markdown files and for extracted text)."""
 
     def __init__(self, report: Report) -> None:
         self.document = report.document
         source_map = self.document.source_map
         self.lines = source_map if type(source_map) is LineIndex else None
+        # a map of extracted text whose places are what SegmentMap.locate says (a subclass may find its segments otherwise)
+        self.segments = source_map if isinstance(source_map, SegmentMap) and type(source_map).locate is SegmentMap.locate else None
 
     def __call__(self, spans: Sequence[tuple[int, int]]) -> Places:
         if self.lines is not None:
             return Places.packing(self.lines.places(spans))
+        if self.segments is not None:
+            found = self.segments.places(spans)
+            logical = tuple([place[6] for place in found])
+            pages = tuple([place[7] for place in found])
+            return Places.packing(
+                [(start, end, line, column, end_line, end_column) for start, end, line, column, end_line, end_column, _, _ in found],
+                logical if any(item is not None for item in logical) else (),
+                pages if any(item is not None for item in pages) else (),
+            )
         locate = self.document.locate
         return Places.of([(start, end, locate(start, end)) for start, end in spans])
 
 
 def _sections(
-    sections: Sequence[tuple[str, FoundSection]], texts: Sequence[str], signatures: Sequence[bytes | None], placer: _Placer
+    sections: Sequence[tuple[str, FoundSection]],
+    texts: Sequence[str],
+    signatures: Sequence[bytes | None],
+    sketch: bytes,
+    placer: _Placer,
 ) -> SectionPrints | None:
-    """The fingerprints of the prose parts long enough to sign; part 五 sketched too."""
+    """The fingerprints of the prose parts long enough to sign; part 五 sketched too (``sketch``, made with the signatures)."""
     kept = [
         (section_id, found, text, signature)
         for (section_id, found), text, signature in zip(sections, texts, signatures, strict=True)
@@ -141,14 +162,14 @@ def _sections(
     ]
     if not kept:
         return None
-    sketched = next((text for section_id, _, text, _ in kept if section_id in SKETCHED_SECTIONS), None)
+    sketched = any(section_id in SKETCHED_SECTIONS for section_id, _, _, _ in kept)
     return SectionPrints(
         sections=tuple(section_id for section_id, _, _, _ in kept),
         digests=b"".join(digest(text) for _, _, text, _ in kept),
         signatures=b"".join(signature for _, _, _, signature in kept if signature is not None),
         signature_size=SIGNATURE_SIZE,
-        sketched=SKETCHED_SECTIONS[0] if sketched is not None else "",
-        sketch=_signer().sketch(sketched) if sketched is not None else b"",
+        sketched=SKETCHED_SECTIONS[0] if sketched else "",
+        sketch=sketch if sketched else b"",
         lengths=unsigned([len(text) for _, _, text, _ in kept]),
         places=placer([(found.start, found.end) for _, found, _, _ in kept]),
     )
@@ -197,9 +218,10 @@ def _cells(reading: Reading, placer: _Placer) -> CellValues | None:
     for table_id, table in reading.filled.tables.items():
         if table.template_id is not None:
             templates[table_id] = table.template_id
-        rows = [row.id for row in table.spec.rows if table_id != "s3" or row.id in APPLICATION_TOTAL_ROWS]
-        for cell in (table.cell(row, column.id) for row in rows for column in table.spec.columns):
-            if not cell.is_readable or cell.start is None or cell.end is None or cell.row is None or cell.column is None:
+        found = table.found_cells.get
+        for position, key in _cell_order(table_id, table.spec):
+            cell = found(position)  # a cell the report has none of is not readable
+            if cell is None or cell.status is not _OK or cell.value is None or cell.start is None or cell.end is None:
                 continue
             value = cell.value
             assert value is not None
@@ -208,11 +230,28 @@ def _cells(reading: Reading, placer: _Placer) -> CellValues | None:
             else:
                 decimals[len(keys)] = Decimal(value)
                 values.append(0)
-            keys.append(cell_key(table_id, cell.row, cell.column))
+            keys.append(key)
             spans.append((cell.start, cell.end))
     if not keys:
         return None
     return CellValues(tuple(keys), signed(values), placer(spans), templates, decimals)
+
+
+_OK = CellStatus.OK
+_CELL_ORDERS: dict[tuple[str, int], tuple[TableSpec, tuple[tuple[tuple[str, str], str], ...]]] = {}
+
+
+def _cell_order(table_id: str, spec: TableSpec) -> tuple[tuple[tuple[str, str], str], ...]:
+    """The cells a summary keeps of a table, in template order, as ``((row, column), key)`` (made once per table spec).
+
+    Of table 三 only the rows of :data:`APPLICATION_TOTAL_ROWS`.
+    """
+    entry = _CELL_ORDERS.get((table_id, id(spec)))
+    if entry is None or entry[0] is not spec:
+        rows = [row.id for row in spec.rows if table_id != "s3" or row.id in APPLICATION_TOTAL_ROWS]
+        order = tuple(((row, column.id), cell_key(table_id, row, column.id)) for row in rows for column in spec.columns)
+        entry = _CELL_ORDERS[(table_id, id(spec))] = (spec, order)
+    return entry[1]
 
 
 # --------------------------------------------------------------------------- prose
@@ -244,22 +283,59 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
 
 def _without_template_wording(text: str, templates: TemplateSet) -> str:
     """The text with the templates' own wording blanked (same length): part names listed in an intro, row labels quoted in prose."""
-    return _wording_pattern(templates).sub(lambda match: " " * len(match.group()), text)
+    return _wording(templates)[0].sub(_blank, text)
 
 
-_WORDING: dict[int, tuple[TemplateSet, re.Pattern[str]]] = {}
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
-def _wording_pattern(templates: TemplateSet) -> re.Pattern[str]:
-    """One pattern for every piece of template wording of four characters or more, ordinals left out (built once per template set)."""
+def _masked(report: Report, places: PlaceAnalysis, spans: Sequence[tuple[int, int]]) -> str:
+    """The normalised text with place names and template wording blanked, as the fingerprints read it, within ``spans``.
+
+    Only the lines holding ``spans`` are searched for template wording (the
+    tables' row labels are most of it, and the tables are never read): no piece
+    of wording spans a line break, so a line is blanked exactly as a search of
+    the whole text would blank it. The rest of the text is left as it is.
+    """
+    text = _without_place_names(report.normalized, places)
+    pattern, across_lines = _wording(report.templates)
+    if across_lines:
+        return _without_template_wording(text, report.templates)
+    regions: list[tuple[int, int]] = []  # whole lines, in order, apart
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if regions and line_start <= regions[-1][1]:
+            if end > regions[-1][1]:
+                line_end = text.find("\n", end)
+                regions[-1] = (regions[-1][0], len(text) if line_end < 0 else line_end)
+            continue
+        line_end = text.find("\n", end)
+        regions.append((line_start, len(text) if line_end < 0 else line_end))
+    pieces = []
+    position = 0
+    for start, end in regions:
+        pieces.append(text[position:start])
+        pieces.append(pattern.sub(_blank, text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+_WORDING: dict[int, tuple[TemplateSet, re.Pattern[str], bool]] = {}
+
+
+def _wording(templates: TemplateSet) -> tuple[re.Pattern[str], bool]:
+    """One pattern for every piece of template wording of four characters or more, ordinals left out (built once per template
+    set), and whether a piece has a line break in it (then only a search of the whole text blanks it)."""
     entry = _WORDING.get(id(templates))
     if entry is None or entry[0] is not templates:
         phrases = {strip_ordinal(fold_width(text)).strip() for text in templates.wording()}
-        entry = _WORDING[id(templates)] = (
-            templates,
-            compiled(_longest_first([phrase for phrase in phrases if len(phrase) >= 4]) or "(?!)"),
-        )
-    return entry[1]
+        kept = [phrase for phrase in phrases if len(phrase) >= 4]
+        entry = _WORDING[id(templates)] = (templates, compiled(_longest_first(kept) or "(?!)"), any("\n" in phrase for phrase in kept))
+    return entry[1], entry[2]
 
 
 def _longest_first(phrases: Sequence[str]) -> str:
@@ -295,6 +371,8 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
     if reading.title is not None:
         lines.append((reading.title.start, reading.title.end))
     lines.sort()
+    line_starts = [start for start, _ in lines]
+    longest = max((end - start for start, end in lines), default=0)
     tables = sorted((section.body_start, section.body_end) for section in reading.sections if section.spec_id in _TABLE_SECTIONS)
     excluded = list(tables)
     if reading.filled is not None:
@@ -303,14 +381,17 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
         )
     spans = []
     for region_start, region_end in _outside(tables, len(text)):
+        near = [(begin, stop) for begin, stop in excluded if begin < region_end and region_start < stop]  # what may overlap the region
         for found in logical_paragraphs(text[region_start:region_end]):
             start, end = found.start + region_start, found.end + region_start
-            for line_start, line_end in lines:
-                if line_start < end and start < line_end and not text[start:line_start].strip():
+            # the headings that may overlap: none starting at or after the end, none ending before the start
+            for index in range(bisect_left(line_starts, start - longest), bisect_left(line_starts, end)):
+                line_start, line_end = lines[index]
+                if start < line_end and not text[start:line_start].strip():
                     start = max(start, line_end)
             while start < end and text[start].isspace():
                 start += 1
-            if start >= end or "\t" in text[start:end] or any(begin < end and start < stop for begin, stop in excluded):
+            if start >= end or text.find("\t", start, end) >= 0 or any(begin < end and start < stop for begin, stop in near):
                 continue
             spans.append(Span(start, end))
     return spans
@@ -332,20 +413,40 @@ def _outside(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]
 def section_number(reading: Reading, position: int) -> int:
     """The number (1–6) of the template part a position is in; 0 before the first part or in a non-template part."""
     found = next((section for section in reversed(reading.sections) if section.start <= position), None)
+    return _number_of(found)
+
+
+def _number_of(found: FoundSection | None) -> int:
     if found is None or not found.is_template or found.spec_id is None or not found.spec_id[1:].isdigit():
         return 0
     return int(found.spec_id[1:])
 
 
+class _SectionNumbers:
+    """:func:`section_number` for many positions of one report (by bisection when the parts are in text order)."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+        self.starts = [section.start for section in reading.sections]
+        self.numbers = [_number_of(section) for section in reading.sections]
+        self.ordered = all(first <= second for first, second in pairwise(self.starts))
+
+    def __call__(self, position: int) -> int:
+        if not self.ordered:
+            return section_number(self.reading, position)
+        index = bisect_right(self.starts, position) - 1
+        return self.numbers[index] if index >= 0 else 0
+
+
 def _paragraphs(
-    reading: Reading, spans: Sequence[Span], texts: Sequence[str], signatures: Sequence[bytes | None], placer: _Placer
+    numbers: _SectionNumbers, spans: Sequence[Span], texts: Sequence[str], signatures: Sequence[bytes | None], placer: _Placer
 ) -> Paragraphs | None:
     """The fingerprints of the paragraphs long enough to sign."""
     kept = [(span, text, signature) for span, text, signature in zip(spans, texts, signatures, strict=True) if signature is not None]
     if not kept:
         return None
     return Paragraphs(
-        sections=bytes(section_number(reading, span.start) for span, _, _ in kept),
+        sections=bytes(numbers(span.start) for span, _, _ in kept),
         lengths=unsigned([len(text) for _, text, _ in kept]),
         digests=b"".join(digest(text) for _, text, _ in kept),
         signatures=b"".join(signature for _, _, signature in kept),
@@ -358,14 +459,16 @@ def _paragraphs(
 _COMPARISON_HINT = compiled("较|比|与上|与去|与20|与19")
 
 
-def _claims(report: Report, reading: Reading, paragraphs: Sequence[Span], placer: _Placer) -> tuple[ChangeClaim, ...]:
+def _claims(
+    report: Report, reading: Reading, paragraphs: Sequence[Span], numbers: _SectionNumbers, placer: _Placer
+) -> tuple[ChangeClaim, ...]:
     """Changes against last year the prose paragraphs state about table quantities (part 五's plans left out)."""
     text = report.normalized
     last_year = reading.year - 1 if reading.year is not None else None
     claims = []
     for paragraph in paragraphs:
         segment = text[paragraph.start : paragraph.end]
-        if not _COMPARISON_HINT.search(segment) or section_number(reading, paragraph.start) == 5:
+        if not _COMPARISON_HINT.search(segment) or numbers(paragraph.start) == 5:
             continue
         for sentence in iter_sentences(segment):
             for stated in stated_changes(segment, sentence):
@@ -386,6 +489,17 @@ def _claims(report: Report, reading: Reading, paragraphs: Sequence[Span], placer
                     )
                 )
     return tuple(claims)
+
+
+def prepare_summaries() -> None:
+    """Load what every cross-document summary needs (numpy, the signer) now, before worker processes are forked.
+
+    Importing numpy takes about a tenth of a second of CPU: done once in the
+    supervisor, which needs it for the batch phase anyway, rather than again in
+    each worker on its first report.
+    """
+    _signer()
+    permutations()
 
 
 @lru_cache(maxsize=1)

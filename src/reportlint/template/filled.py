@@ -244,6 +244,11 @@ class FilledTable:
         """The cell at (row, column); a ``missing`` cell when the report has none."""
         return self._cells.get((row, column)) or FilledCell(self.spec.id, row, column, CellStatus.MISSING)
 
+    @property
+    def found_cells(self) -> Mapping[tuple[str, str], FilledCell]:
+        """The cells the report has, by (row, column): :meth:`cell` without the ``missing`` ones (read-only)."""
+        return self._cells
+
     def row(self, row_id: str) -> FilledRow | None:
         """The found row for a template row id (the first, when the report repeats it)."""
         return self._row_index.get(row_id)

@@ -73,7 +73,7 @@ def _numpy() -> Any:
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> tuple[Any, Any]:
+def permutations() -> tuple[Any, Any]:
     """The multipliers and offsets of the :data:`SIGNATURE_SIZE` hash functions (fixed: signatures must match across runs)."""
     np = _numpy()
     rng = random.Random(_SEED)
@@ -125,7 +125,7 @@ class Signer:
         if len(self._ignored) and len(hashes):
             positions = np.minimum(np.searchsorted(self._ignored, hashes), len(self._ignored) - 1)
             hashes = hashes[self._ignored[positions] != hashes]
-        return np.unique((hashes >> np.uint64(48)).astype(np.uint16))[:SKETCH_SIZE].astype("<u2").tobytes()
+        return _sketch_of(hashes)
 
     def sign(self, texts: Sequence[str]) -> list[bytes | None]:
         """The signature of each (already comparable) text; None for a text with fewer than :data:`MIN_SHINGLES` shingles left.
@@ -134,37 +134,59 @@ class Signer:
         hash values over every shingle of every text, then the minimum of each
         text's stretch of it (repeated shingles do not change a minimum).
         """
+        return self.sign_and_sketch(texts, None)[0]
+
+    def sign_and_sketch(self, texts: Sequence[str], sketched: int | None) -> tuple[list[bytes | None], bytes]:
+        """:meth:`sign` of ``texts`` and :meth:`sketch` of ``texts[sketched]`` (``b""`` when None), its shingles hashed once."""
         np = _numpy()
         if not texts:
-            return []
+            return [], b""
         hashes = _shingle_hashes("\x00".join(texts))
-        lengths = np.array([max(0, len(text) - SHINGLE_SIZE + 1) for text in texts], dtype=np.int64)
-        starts = np.concatenate(([0], np.cumsum(np.array([len(text) + 1 for text in texts], dtype=np.int64))[:-1]))
-        # Which text each shingle belongs to; shingles across the separator between two texts belong to none.
-        owner = np.full(len(hashes), -1, dtype=np.int64)
-        for index, (start, length) in enumerate(zip(starts.tolist(), lengths.tolist(), strict=True)):
-            owner[start : start + length] = index
-        keep = owner >= 0
-        if len(self._ignored) and len(hashes):
-            positions = np.minimum(np.searchsorted(self._ignored, hashes), len(self._ignored) - 1)
-            keep &= self._ignored[positions] != hashes
-        kept, kept_owner = hashes[keep], owner[keep]
-        counts = np.bincount(kept_owner, minlength=len(texts))
+        sizes = [len(text) for text in texts]
+        lengths = [size - SHINGLE_SIZE + 1 if size >= SHINGLE_SIZE else 0 for size in sizes]
+        # The shingles of each text, without those across the separator between two texts: text i's are
+        # hashes[start_i : start_i + lengths[i]], start_i the characters (and separators) of the texts before it.
+        total = sum(lengths)
+        counts_of = np.array(lengths, dtype=np.int64)
+        gaps = np.array([size + 1 - length for size, length in zip(sizes, lengths, strict=True)], dtype=np.int64)
+        skipped = np.cumsum(gaps) - gaps  # separator and short-text positions before each text's first shingle
+        owner = np.repeat(np.arange(len(texts), dtype=np.int64), counts_of)
+        kept = hashes[np.arange(total, dtype=np.int64) + skipped[owner]] if total else np.zeros(0, dtype=np.uint64)
+        if len(self._ignored) and len(kept):
+            positions = np.minimum(np.searchsorted(self._ignored, kept), len(self._ignored) - 1)
+            chosen = self._ignored[positions] != kept
+            kept, owner = kept[chosen], owner[chosen]
+            counts = np.bincount(owner, minlength=len(texts)).tolist()
+        else:
+            counts = lengths
+        sketch = b""
+        if sketched is not None:
+            begin = sum(counts[:sketched])
+            sketch = _sketch_of(kept[begin : begin + counts[sketched]])
         signatures: list[bytes | None] = [None] * len(texts)
         if not len(kept):
-            return signatures
-        multipliers, offsets = _permutations()
+            return signatures, sketch
+        multipliers, offsets = permutations()
         values = kept[None, :] * multipliers
         values += offsets  # in place: the arrays are SIGNATURE_SIZE times the report's shingles
-        present = np.flatnonzero(counts)
-        boundaries = np.concatenate(([0], np.cumsum(counts[present])[:-1]))
-        # 16 bits a value (chance agreements are 1 in 65,536): the top bits of the minimum are the minimum of the top bits
-        minimums = (np.minimum.reduceat(values, boundaries, axis=1) >> np.uint64(48)).astype("<u2")
-        for column, index in enumerate(present.tolist()):
+        present = [index for index, count in enumerate(counts) if count]
+        boundaries = np.cumsum([0, *(counts[index] for index in present[:-1])])
+        # 16 bits a value (chance agreements are 1 in 65,536): the top bits of the minimum are the minimum of the top bits;
+        # transposed, so each text's signature is one run of bytes
+        minimums = np.ascontiguousarray((np.minimum.reduceat(values, boundaries, axis=1) >> np.uint64(48)).astype("<u2").T).tobytes()
+        size = 2 * SIGNATURE_SIZE
+        for column, (index, begin) in enumerate(zip(present, boundaries.tolist(), strict=True)):
             # Enough shingles, counted with their repeats; only a short text needs its distinct ones counted.
-            if counts[index] >= 2 * MIN_SHINGLES or len(np.unique(kept[kept_owner == index])) >= MIN_SHINGLES:
-                signatures[index] = minimums[:, column].tobytes()
-        return signatures
+            count = counts[index]
+            if count >= 2 * MIN_SHINGLES or len(set(kept[begin : begin + count].tolist())) >= MIN_SHINGLES:
+                signatures[index] = minimums[column * size : (column + 1) * size]
+        return signatures, sketch
+
+
+def _sketch_of(hashes: np.ndarray) -> bytes:
+    """The sketch of a text from its shingle hashes, template wording left out (see :meth:`Signer.sketch`)."""
+    np = _numpy()
+    return np.unique((hashes >> np.uint64(48)).astype(np.uint16))[:SKETCH_SIZE].astype("<u2").tobytes()
 
 
 #: Shingle hashes a sketch keeps (see :meth:`Signer.sketch`): a text with fewer shingles is kept whole.
