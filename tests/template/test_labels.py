@@ -32,3 +32,12 @@ def test_keyed_gives_the_offsets_of_the_key_characters_wherever_the_label_stands
     assert first == ("(一)法律、法规", [0, 1, 2, 3, 5, 6, 7, 8])
     assert keyed("前文(一)法 律，法规", 2, 11) == ("(一)法律、法规", [2, 3, 4, 5, 7, 8, 9, 10])
     assert key_of("前文(一)法 律，法规", 2, 11) == "(一)法律、法规"
+
+
+def test_keyed_relative_gives_the_offsets_from_the_start_of_the_range():
+    """keyed_relative() is keyed() with offsets counted from the range's start: the same key, offsets minus the start."""
+    from reportlint.template.labels import keyed, keyed_relative
+
+    key, relative = keyed_relative("前文(一)法 律，法规", 2, 11)
+    assert (key, relative) == ("(一)法律、法规", (0, 1, 2, 3, 5, 6, 7, 8))
+    assert keyed("前文(一)法 律，法规", 2, 11) == (key, [offset + 2 for offset in relative])

@@ -27,3 +27,29 @@ def test_the_same_row_twice_gives_tokens_at_each_place():
             assert text[token.start : token.end] == token.text
     assert rows[1].tokens[0].start - rows[0].tokens[0].start == len(row) + 3
     assert rows[0].tokens[3].text == "１" and rows[0].tokens[3].cell.value == 1  # the original text, read folded
+
+
+def test_a_cell_text_met_again_gives_a_token_at_its_own_place_with_its_own_original_text():
+    """make_token() remembers what it read of a cell text: a second cell with the same text gets its own range, and
+    a cell whose original differs (full-width digit) keeps its original raw text."""
+    from reportlint.template.tokens import make_token
+
+    text = " 12 | 12 |１2"
+    normalized = " 12 | 12 |12"  # the normalised view folds the full-width digit, offsets unchanged
+    first = make_token(text, text, 0, 4)
+    second = make_token(text, text, 5, 9, column=3)
+    assert (first.start, first.end, first.text, first.kind, first.cell.value) == (1, 3, "12", "value", 12)
+    assert (second.start, second.end, second.text, second.column) == (6, 8, "12", 3)
+    folded = make_token(normalized, text, 10, 12)
+    assert (folded.start, folded.end, folded.text, folded.cell.value) == (10, 12, "１2", 12)
+    blank = make_token(text, text, 3, 4)  # a space alone: an empty range in its middle
+    assert (blank.kind, blank.start, blank.end) == ("blank", 3, 3)
+
+
+def test_a_region_of_tab_indented_cells_in_blank_line_separated_groups_is_read_one_group_a_row():
+    """Cells pasted one per tab-indented line, rows separated by empty lines (Word's layout): one row per group."""
+    text = "表格\n\t（一）予以公开\n\t3\n\t4\n\n\t（二）部分公开\n\t1\n\t\n"
+    document = _document(text)
+    rows = region_rows(document, len("表格\n"), len(text))
+    assert [[token.text for token in row.tokens] for row in rows] == [["（一）予以公开", "3", "4"], ["（二）部分公开", "1", ""]]
+    assert all(row.explicit_blanks for row in rows)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row
 from reportlint.template.flattened import FlattenedReader
-from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed, label_key, similarity, strip_ordinal
+from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token
 
@@ -72,11 +73,16 @@ class Placement(NamedTuple):
     label_text: str = ""
 
 
-def _is_row_layout(rows: Sequence[RawRow]) -> bool:
-    """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
+def _is_row_layout(rows: Sequence[RawRow], row_kinds: Sequence[list[str]] | None = None) -> bool:
+    """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line.
+
+    ``row_kinds`` are the kinds of each row's tokens, when the caller has them.
+    """
     if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
-    kinds_with_values = [kinds for kinds in ([token.kind for token in row.tokens] for row in rows) if "value" in kinds]
+    if row_kinds is None:
+        row_kinds = [[token.kind for token in row.tokens] for row in rows]
+    kinds_with_values = [kinds for kinds in row_kinds if "value" in kinds]
     if not kinds_with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
         return sum(1 for row in rows if len(row.tokens) >= 2) * 2 >= len(rows) > 0
     wide = sum(1 for kinds in kinds_with_values if len(kinds) - kinds.count("blank") >= 2)
@@ -85,17 +91,20 @@ def _is_row_layout(rows: Sequence[RawRow]) -> bool:
 
 def segments(rows: Sequence[RawRow]) -> tuple[list[Segment], str]:
     """Cut rows into (label, cells) segments; returns them and the layout name."""
-    if _is_row_layout(rows):
-        return _row_segments(rows), "rows"
+    row_kinds = [[token.kind for token in row.tokens] for row in rows]
+    if _is_row_layout(rows, row_kinds):
+        return _row_segments(rows, row_kinds), "rows"
     return _cell_segments(rows), "cells"
 
 
-def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
+def _row_segments(rows: Sequence[RawRow], row_kinds: Sequence[list[str]] | None = None) -> list[Segment]:
+    """One segment per row with values (text-only rows carry over into the next label); ``row_kinds`` as in
+    :func:`_is_row_layout`."""
     result = []
     pending: list[Token] = []
-    for row in rows:
+    for number, row in enumerate(rows):
         tokens = tuple(row.tokens)
-        kinds = [token.kind for token in tokens]
+        kinds = [token.kind for token in tokens] if row_kinds is None else row_kinds[number]
         first = 0
         if "text" in kinds:  # blank cells before the label: the (merged) label column left empty, or indentation
             while kinds[first] == "blank":
@@ -145,6 +154,11 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
     return result
 
 
+_start_of = attrgetter("start")
+_end_of = attrgetter("end")
+#: What a row found by its label adds to a template's fit score, by how the label matched (other matches: 1).
+_MATCH_SCORE = {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}
+
 #: Label keys longer than this (a line of prose in a table region) are not remembered.
 _MAX_KNOWN_KEY = 200
 #: How many label keys an aligner remembers the hits of (then it starts afresh).
@@ -173,6 +187,8 @@ class TableGroupAligner:
         self._all_keys = frozenset(entry.key for entry in self.entries)
         #: the known labels found in a label key (reports repeat the template's labels): key → hits
         self._known_hits: dict[str, list[_LabelHit]] = {}
+        #: the same for flattened lines (:meth:`_flattened_hits`)
+        self._known_line_hits: dict[str, list[_LabelHit]] = {}
         #: how label keys that are no known label resemble a header (see :meth:`_header_resemblance`)
         self._resemblances: dict[str, str | None] = {}
         #: the header and column labels of each table
@@ -187,6 +203,12 @@ class TableGroupAligner:
             if row.label
             for text in (row.label, *row.aliases)
         ]
+        #: the longest header key: a label cell whose key is longer starts no header
+        self._longest_header = max(map(len, self._header_key_list), default=0)
+        #: the keys of the row labels, in order: where the tables are when their section's heading is not found
+        self.anchors = [label_key(row.label) for table in self.tables for row in table.rows if row.label]
+        #: the reader of flattened lines (it depends only on the tables and relations)
+        self._flattened = FlattenedReader(self.tables, self._flattened_hits, self.relations)
 
     def _entries(self) -> list[_Entry]:
         entries = []
@@ -244,7 +266,14 @@ class TableGroupAligner:
                 if entry.kind == "row" and len(strip_ordinal(entry.key)) >= 4 and strip_ordinal(entry.key) not in known
             ]
             self._line_entries = sorted([*self.entries, *bare], key=lambda entry: (-len(entry.key), entry.kind != "row"))
-        return self._hits(key, self._line_entries)
+        hits = self._known_line_hits.get(key)
+        if hits is None:
+            hits = self._find_hits(key, self._line_entries)
+            if len(key) <= _MAX_KNOWN_KEY:
+                if len(self._known_line_hits) >= _MAX_KNOWN_HITS:
+                    self._known_line_hits.clear()
+                self._known_line_hits[key] = hits
+        return hits
 
     def _fuzzy_row(self, fragment: str, pointer: int) -> tuple[TableSpec, RowSpec, LabelMatch] | None:
         """A row whose label the fragment is a variant of (missing ordinal, truncated, misspelt)."""
@@ -269,13 +298,15 @@ class TableGroupAligner:
                 best = (rank[0], rank[1], table, row, match)
         return (best[2], best[3], best[4]) if best else None
 
-    def place(self, document: Document, segment_list: Sequence[Segment]) -> list[Placement]:
-        """Identify the template row of every segment (by label, else by position)."""
+    def place(self, document: Document, segment_list: Sequence[Segment], labels: Sequence | None = None) -> list[Placement]:
+        """Identify the template row of every segment (by label, else by position); ``labels`` are the segments'
+        :meth:`_label_hits` when the caller has them."""
         placements: list[Placement] = []
         pointer = 0
         lost = False
         index_of = self._index_of
-        labels = [self._label_hits(document, segment) for segment in segment_list]
+        if labels is None:
+            labels = [self._label_hits(document, segment) for segment in segment_list]
         exact = [self._identify(label, 0, exact_only=True) for label in labels]
         # the last segment that names each row by its label: a row named later is never placed by position
         last_named = {(found[0].id, found[1].id): number for number, found in enumerate(exact) if found is not None}
@@ -305,24 +336,25 @@ class TableGroupAligner:
             placements.append(Placement(segment, None, None, LabelMatch.NONE, label_start, label_end))
         return placements
 
-    def _label_hits(self, document: Document, segment: Segment) -> tuple[str, list[int], list[_LabelHit]] | None:
-        """A segment's label key, the offset of each key character and the known labels in it (None without a label)."""
+    def _label_hits(self, document: Document, segment: Segment) -> tuple[str, tuple[int, ...], int, list[_LabelHit]] | None:
+        """A segment's label key, the offset of each key character from the label's start, that start, and the
+        known labels in the key (None without a label)."""
         if not segment.label:
             return None
-        key, offsets = keyed(document.normalized, segment.label[0].start, segment.label[-1].end)
-        return key, offsets, self._hits(key)
+        start = segment.label[0].start
+        key, offsets = keyed_relative(document.normalized, start, segment.label[-1].end)
+        return key, offsets, start, self._hits(key)
 
-    def _identify(self, label: tuple[str, list[int], list[_LabelHit]] | None, pointer: int, exact_only: bool = False):
+    def _identify(self, label: tuple[str, tuple[int, ...], int, list[_LabelHit]] | None, pointer: int, exact_only: bool = False):
         if label is None:
             return None
-        key, offsets, hits = label
-        rows = [hit for hit in hits if hit.entry.kind == "row"]
-        if rows:
-            hit = rows[-1]
-            table = self._table_of[hit.entry.table]
-            assert hit.entry.row is not None  # row entries always name their row
-            row = table.row(hit.entry.row)
-            return table, row, hit.entry.match, offsets[hit.key_start], offsets[hit.key_end - 1] + 1
+        key, offsets, base, hits = label
+        for hit in reversed(hits):  # the last row label
+            if hit.entry.kind == "row":
+                table = self._table_of[hit.entry.table]
+                assert hit.entry.row is not None  # row entries always name their row
+                row = table.row(hit.entry.row)
+                return table, row, hit.entry.match, base + offsets[hit.key_start], base + offsets[hit.key_end - 1] + 1
         if exact_only:
             return None
         tail_start = hits[-1].key_end if hits else 0
@@ -331,13 +363,14 @@ class TableGroupAligner:
         if fuzzy is None:
             return None
         table, row, match = fuzzy
-        return table, row, match, offsets[tail_start], offsets[-1] + 1
+        return table, row, match, base + offsets[tail_start], base + offsets[-1] + 1
 
     def fill(self, document: Document, rows: Sequence[RawRow]) -> tuple[dict[str, FilledTable], int]:
         """Filled tables of this group and a fit score (higher = the template fits the report better)."""
-        rows, unsplit = FlattenedReader(self.tables, self._flattened_hits, self.relations).read(document, rows)
+        rows, unsplit = self._flattened.read(document, rows)
         segment_list, layout = segments(rows)
-        placements = self.place(document, segment_list)
+        labels = [self._label_hits(document, segment) for segment in segment_list]
+        placements = self.place(document, segment_list, labels)
         by_table: dict[str, list[FilledRow]] = {table.id: [] for table in self.tables}
         unplaced: list[FilledRow] = []
         score = 0
@@ -353,28 +386,29 @@ class TableGroupAligner:
                 score -= 1
             else:
                 score += 1
-            score += {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}.get(placement.match, 1) if placement.row.label else 2
+            score += _MATCH_SCORE.get(placement.match, 1) if placement.row.label else 2
             by_table[placement.table.id].append(filled)
-        headers, unknown = self._headers(document, segment_list)
+        headers, unknown = self._headers(document, segment_list, labels)
         score += 2 * len(headers) + len(unsplit)
         filled_tables = {}
         for table in self.tables:
             table_rows = by_table[table.id]
             if table is self.tables[0]:
                 table_rows = table_rows + unplaced
-            own_headers = tuple(label for label in headers if label in self._labels[table.id])
-            own_unsplit = tuple(row for row in unsplit if row.table == table.id)
+            own_headers = tuple(label for label in headers if label in self._labels[table.id]) if headers else ()
+            own_unsplit = tuple(row for row in unsplit if row.table == table.id) if unsplit else ()
+            ordered = sorted(table_rows, key=_start_of)
             filled_tables[table.id] = FilledTable.build(
                 table,
-                sorted(table_rows, key=lambda row: row.start),
+                ordered,
                 template_id=self.template_id,
                 headers_found=own_headers,
                 unknown_headers=tuple(unknown) if table is self.tables[0] else (),
                 layout=layout,
-                start=min((row.start for row in table_rows), default=None)
+                start=(ordered[0].start if ordered else None)  # the rows are in order of their start
                 if not own_unsplit
                 else min([*(row.start for row in table_rows), *(row.start for row in own_unsplit)]),
-                end=max((row.end for row in table_rows), default=None)
+                end=max(map(_end_of, table_rows), default=None)
                 if not own_unsplit
                 else max([*(row.end for row in table_rows), *(row.end for row in own_unsplit)]),
                 unsplittable=own_unsplit,
@@ -384,6 +418,8 @@ class TableGroupAligner:
     def _header_resemblance(self, key: str) -> str | None:
         """How a label key that is no known label resembles a header: ``truncation`` (cut off), ``near-miss`` (one
         character wrong) or None (remembered: reports repeat their labels)."""
+        if len(key) > self._longest_header:
+            return None  # neither the beginning of a header nor a header with one character wrong
         found = self._resemblances.get(key, _UNSEEN)
         if found is _UNSEEN:
             header_keys = self._header_key_list
@@ -399,28 +435,47 @@ class TableGroupAligner:
                 self._resemblances[key] = found
         return found
 
-    def _headers(self, document: Document, segment_list: Sequence[Segment]) -> tuple[list[str], list[tuple[str, int, int]]]:
-        """Header labels found, and header cells that look cut off (``本年废止件``)."""
+    def _headers(
+        self, document: Document, segment_list: Sequence[Segment], labels: Sequence | None = None
+    ) -> tuple[list[str], list[tuple[str, int, int]]]:
+        """Header labels found, and header cells that look cut off (``本年废止件``); ``labels`` as in :meth:`place`."""
         header_keys, header_key_set, all_keys = self._header_key_list, self._header_keys, self._all_keys
+        longest, normalized = self._longest_header, document.normalized
         found: list[str] = []
         unknown: list[tuple[str, int, int]] = []
-        for segment in segment_list:
+        for number, segment in enumerate(segment_list):
             tokens = segment.label
             index = 0
-            while index < len(tokens):
-                matched = False
-                for width in (3, 2, 1):
-                    if index + width > len(tokens):
-                        continue
-                    key = key_of(document.normalized, tokens[index].start, tokens[index + width - 1].end)
-                    if key in header_key_set:
-                        found.append(key)
-                        index += width
-                        matched = True
-                        break
-                if matched:
+            count = len(tokens)
+            if count == 1 and labels is not None:  # a label of one cell: its key is the segment's label key
+                key = labels[number][0]
+                if key in header_key_set:
+                    found.append(key)
                     continue
+                token = tokens[0]
+                key = label_key(token.text)
+                if key in all_keys:
+                    continue
+                resemblance = self._header_resemblance(key)
+                if resemblance is not None:  # a truncation with no cell after it, or a near miss
+                    unknown.append((token.text, token.start, token.end))
+                continue
+            while index < count:
                 token = tokens[index]
+                # the key of a wider label starts with the key of its first cell: past the longest header, none is one
+                if len(key_of(normalized, token.start, token.end)) <= longest:
+                    matched = False
+                    for width in (3, 2, 1):
+                        if index + width > count:
+                            continue
+                        key = key_of(normalized, token.start, tokens[index + width - 1].end)
+                        if key in header_key_set:
+                            found.append(key)
+                            index += width
+                            matched = True
+                            break
+                    if matched:
+                        continue
                 key = label_key(token.text)
                 if key in all_keys:
                     index += 1
@@ -438,11 +493,12 @@ class TableGroupAligner:
 
 def _chosen_cells(table: TableSpec, segment: Segment) -> list[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
-    cells = list(segment.cells)
+    written = segment.cells
     expected = len(table.columns)
-    blanks = [token.kind for token in cells].count("blank")
-    if len(cells) - blanks > expected:
+    blanks = [token.kind for token in written].count("blank")
+    if len(written) - blanks > expected:
         return None
+    cells = list(written)
     if not blanks and len(cells) == expected:
         return cells  # one value per column: what _choose_cells gives
     if segment.value_columns is not None:
@@ -464,22 +520,20 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
-    for position, (column, token) in enumerate(zip(table.columns, chosen, strict=False)):
-        value = token.cell
+    for position, (column, (token_start, token_end, _, _, value, _)) in enumerate(zip(table.columns, chosen, strict=False)):
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
-        cell.__dict__.update(
-            table=table_id,
-            row=row_id,
-            column=column.id,
-            status=status_of.get(value.kind, non_numeric),
-            raw=value.raw,
-            value=value.value,
-            unit=value.unit,
-            signed=value.signed,
-            start=token.start,
-            end=token.end,
-            position=position,
-        )
+        fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
+        fields["table"] = table_id
+        fields["row"] = row_id
+        fields["column"] = column.id
+        fields["status"] = status_of.get(value.kind, non_numeric)
+        fields["raw"] = value.raw
+        fields["value"] = value.value
+        fields["unit"] = value.unit
+        fields["signed"] = value.signed
+        fields["start"] = token_start
+        fields["end"] = token_end
+        fields["position"] = position
         result.append(cell)
     # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:

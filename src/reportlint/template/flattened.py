@@ -207,8 +207,10 @@ class FlattenedReader:
         result: list[RawRow] = []
         unsplit: list[UnsplitRow] = []
         for row in rows:
-            if _is_flattened(row):
-                pieces = self._unflatten(document, row.tokens[0])
+            tokens = row[0]  # rows and tokens are named tuples: fields by position, without attribute lookups
+            # what _is_flattened says, inline (a region has hundreds of rows)
+            if len(tokens) == 1 and not row[1] and tokens[0][3] == "text" and any(map(str.isdigit, tokens[0][2])):
+                pieces = self._unflatten(document, tokens[0])
                 if pieces is not None:
                     rows_of_line, unsplit_of_line = pieces
                     result.extend(rows_of_line)

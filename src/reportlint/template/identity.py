@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from reportlint.core.model import Document
 from reportlint.text.chrome import PUBLICATION_LABELS, is_chrome_line, is_metadata_line, without_bullets
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
-from reportlint.text.segmentation import iter_lines
+from reportlint.text.segmentation import line_spans
 from reportlint.text.self_references import find_self_references
 from reportlint.usercache.patterns import compiled
 
@@ -184,22 +184,28 @@ _MARKDOWN_HEADING = compiled(r"[ \t]{0,3}#{1,6}[ \t]+")
 
 def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]:
     """Non-blank lines that start in ``[start, limit_end)``, as normalised text (traditional reports match too)."""
+    return list(_iter_lines(document, limit_end, start))
+
+
+def _iter_lines(document: Document, limit_end: int, start: int = 0, backwards: bool = False) -> Iterator[TextSpan]:
+    """What :func:`_lines` gives, one at a time, the last first when ``backwards`` (for callers that need only the last few)."""
     text = document.normalized
     begin = text.rfind("\n", 0, start) + 1
     if limit_end <= begin:
-        return []
+        return
     stop = text.find("\n", limit_end - 1)
     stop = len(text) if stop < 0 else stop
-    spans = []
-    for line in iter_lines(text[begin:stop]):
+    markdown = document.format == "markdown"
+    lines = line_spans(text[begin:stop])
+    for line in reversed(lines) if backwards else lines:
         content = text[begin + line.start : min(begin + line.end, max(limit_end, begin + line.start))]
-        if document.format == "markdown":  # “# 某县2022年…报告”: the heading's text, not its marker
+        if markdown:  # “# 某县2022年…报告”: the heading's text, not its marker
             marker = _MARKDOWN_HEADING.match(content)
             content = " " * (marker.end() if marker else 0) + content[marker.end() if marker else 0 :]
-        if content.strip():
+        stripped = content.strip()
+        if stripped:
             left = begin + line.start + len(content) - len(content.lstrip())
-            spans.append(TextSpan(content.strip(), left, left + len(content.strip())))
-    return spans
+            yield TextSpan(stripped, left, left + len(stripped))
 
 
 def _title_like(text: str) -> bool:
@@ -458,9 +464,14 @@ _SIGNATURE_WINDOW = 600
 
 
 def _signature_lines(document: Document) -> list[TextSpan]:
-    lines = _lines(document, len(document.text), start=max(0, len(document.text) - _SIGNATURE_WINDOW))
-    lines = [line for line in lines if not is_chrome_line(line.text)][-4:]
-    return [line for line in lines if _is_body_name(line.text)]
+    """The body names among the last four lines of the report that are no page chrome."""
+    last: list[TextSpan] = []
+    for line in _iter_lines(document, len(document.text), start=max(0, len(document.text) - _SIGNATURE_WINDOW), backwards=True):
+        if not is_chrome_line(line.text):
+            last.append(line)
+            if len(last) == 4:
+                break
+    return [line for line in reversed(last) if _is_body_name(line.text)]
 
 
 def find_period(document: Document) -> Period | None:

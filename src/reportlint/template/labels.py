@@ -44,6 +44,13 @@ def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
     ``normalized`` is a document's normalised text, so offsets are valid in the
     original text too.
     """
+    key, relative = keyed_relative(normalized, start, end)
+    return key, [offset + start for offset in relative]
+
+
+def keyed_relative(normalized: str, start: int, end: int) -> tuple[str, tuple[int, ...]]:
+    """What :func:`keyed` gives, with each key character's offset relative to ``start`` (for callers that need
+    only a few of them: add ``start`` to those)."""
     text = normalized[start:end]
     found = _KEYED.get(text)
     if found is None:
@@ -56,7 +63,7 @@ def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:
             if len(_KEYED) >= _MAX_REMEMBERED_KEYS:
                 _KEYED.clear()
             _KEYED[text] = found
-    return found[0], [offset + start for offset in found[1]]
+    return found
 
 
 def key_of(normalized: str, start: int, end: int) -> str:

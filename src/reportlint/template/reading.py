@@ -32,7 +32,7 @@ from reportlint.template.identity import (
 from reportlint.template.labels import label_key
 from reportlint.template.sections import FoundSection, SectionFinder
 from reportlint.template.spec import TemplateSet, TemplateSpec
-from reportlint.template.tokens import region_rows
+from reportlint.template.tokens import RawRow, region_rows
 from reportlint.text.chrome import chrome_lines
 from reportlint.text.ordinals import section_number
 from reportlint.text.segmentation import Span
@@ -162,9 +162,10 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
         limits.append(
             f"报告中有一行长达 {longest} 个字符（上限 {MAX_LINE_LENGTH}），模板阅读没有对齐表格，只按文本检查；请检查文件是否缺少换行"
         )
+    region_rows_of: dict[tuple[int, int], list[RawRow]] = {}  # the rows of each region read (templates share regions)
     for section_id in TABLE_SECTIONS if not limits else ():
         candidates = sorted(all_templates, key=lambda template: template is not expected)  # the year's template first
-        best = _best_fit(document, sections, section_id, candidates, expected, limits)
+        best = _best_fit(document, sections, section_id, candidates, expected, limits, region_rows_of)
         if best is not None:
             template, tables = best
             filled_tables.update(tables)  # each table records its template (the aligner's)
@@ -232,19 +233,22 @@ def _region_rows(document: Document, tables: tuple[Table, ...], start: int, end:
     return rows + sum(len(table.rows) for table in tables if table.start < end and table.end > start)
 
 
-def _best_fit(document, sections, section_id, templates, expected, limits):
+def _best_fit(document, sections, section_id, templates, expected, limits, region_rows_of=None):
     """Align a section's tables with every template; the best-scoring one wins (ties: the year's template).
 
-    A region past :data:`MAX_TABLE_ROWS` rows is not aligned; why goes to ``limits``.
+    A region past :data:`MAX_TABLE_ROWS` rows is not aligned; why goes to ``limits``. ``region_rows_of`` keeps
+    the rows of each region read, by its range: a section's region is the same for every template that finds it.
     """
+    if region_rows_of is None:
+        region_rows_of = {}
     best = None
     real_tables = document.tables
     for template in templates:
         group = template.tables_of(section_id)
         if not group:
             continue
-        anchors = [label_key(row.label) for table in group for row in table.rows if row.label]
-        region = _region(document, sections, section_id, anchors)
+        aligner = _aligner(template, section_id)
+        region = _region(document, sections, section_id, aligner.anchors)
         if region is None:
             continue
         size = _region_rows(document, real_tables, *region)
@@ -253,8 +257,10 @@ def _best_fit(document, sections, section_id, templates, expected, limits):
                 f"第{section_number(int(section_id[1:]))}部分的表格区域有 {size} 行（上限 {MAX_TABLE_ROWS}），模板阅读没有对齐这部分的表格，只按文本检查"
             )
             continue
-        rows = region_rows(document, *region, real_tables)
-        tables, score = _aligner(template, section_id).fill(document, rows)
+        rows = region_rows_of.get(region)
+        if rows is None:
+            rows = region_rows_of[region] = region_rows(document, *region, real_tables)
+        tables, score = aligner.fill(document, rows)
         if not any(table.found for table in tables.values()):
             continue
         if template is expected and all(_read_exactly(table) for table in tables.values()):

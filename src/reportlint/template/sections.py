@@ -11,11 +11,14 @@ from headings by the order of their ordinals.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import le
 from typing import NamedTuple
 
-from reportlint.core.model import Document, Heading, Table
+from reportlint.core.model import Document, Heading
 from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
@@ -177,15 +180,43 @@ class SectionFinder:
         return tuple(found)
 
     def _candidates(self, document: Document) -> list[_Candidate]:
-        tables = [(block.start, block.end) for block in document.blocks if isinstance(block, Table)]
+        tables = sorted((block.start, block.end) for block in document.tables)
+        # a line starts inside a table when a table starting at or before it ends after it: the furthest end of the
+        # tables that start at or before each table's start says so with one bisection
+        table_starts = [start for start, _ in tables]
+        reach = list(accumulate((end for _, end in tables), max))
         headings = [block for block in document.blocks if isinstance(block, Heading)]
+        heading_starts = [block.start for block in headings]
+        in_order = all(map(le, heading_starts, heading_starts[1:]))  # then the first heading on a line is found by bisection
         candidates: list[_Candidate] = []
         normalized = document.normalized
         remembered = self._by_line
+        if not tables and not headings:  # plain text: every line is read as running text
+            in_text = remembered[False].get
+            for line_start, line_end in document.lines:
+                content = normalized[line_start:line_end]
+                found = in_text(content)
+                if found is None:
+                    found = self._line_candidates(content, False)
+                if found:
+                    candidates.extend(
+                        found
+                        if not line_start
+                        else [item._replace(start=item.start + line_start, end=item.end + line_start) for item in found]
+                    )
+            return candidates
         for line in document.lines:
-            if tables and any(start <= line.start < end for start, end in tables):
-                continue
-            heading = next((block for block in headings if line.start <= block.start <= line.end), None) if headings else None
+            if tables:
+                preceding = bisect_right(table_starts, line.start)
+                if preceding and reach[preceding - 1] > line.start:
+                    continue
+            heading = None
+            if headings:
+                if in_order:
+                    first = bisect_left(heading_starts, line.start)
+                    heading = headings[first] if first < len(headings) and heading_starts[first] <= line.end else None
+                else:
+                    heading = next((block for block in headings if line.start <= block.start <= line.end), None)
             # A heading block's own range leaves out markup such as Markdown's "## ".
             start, end = (heading.start, heading.end) if heading is not None else (line.start, line.end)
             content = normalized[start:end]

@@ -75,16 +75,40 @@ def make_token(text: str, original: str, start: int, end: int, column: int | Non
     ``original`` its original text (kept as the token's raw text).
     """
     piece = text[start:end]
+    if len(piece) > _MAX_REMEMBERED_CELL:
+        first, last, raw, kind, cell = _read_token(piece, original[start:end])
+    else:
+        key: str | tuple[str, str] = piece if text is original else (piece, original[start:end])
+        found = _CELL_TOKENS.get(key)
+        if found is None:
+            found = _read_token(piece, piece if text is original else original[start:end])
+            if len(_CELL_TOKENS) >= _MAX_REMEMBERED_CELLS:
+                _CELL_TOKENS.clear()
+            _CELL_TOKENS[key] = found
+        first, last, raw, kind, cell = found
+    return _new_tuple(Token, (start + first, start + last, raw, kind, cell, column))
+
+
+#: What :func:`make_token` read of each cell text met so far, by its normalised and original text (by its text alone
+#: when they are the same): cells repeat within and across reports. Up to this length, up to this many.
+_CELL_TOKENS: dict[str | tuple[str, str], tuple[int, int, str, str, CellValue]] = {}
+_MAX_REMEMBERED_CELL = 200
+_MAX_REMEMBERED_CELLS = 8192
+
+
+def _read_token(piece: str, original: str) -> tuple[int, int, str, str, CellValue]:
+    """A token's range relative to ``piece`` (whitespace trimmed), raw text, kind and value; ``original`` is the
+    piece's original text."""
     stripped = piece.strip()
     if stripped:
-        start += len(piece) - len(piece.lstrip())
+        start = len(piece) - len(piece.lstrip())
         end = start + len(stripped)
     else:
-        start = end = start + (len(piece) // 2 if piece else 0)
+        start = end = len(piece) // 2
     cell = parse_cell(stripped)
     kind = "blank" if cell.kind == "blank" else "value" if cell.kind in ("number", "none-mark") else "text"
     raw = original[start:end]
-    return Token(start, end, raw, kind, cell if cell.raw == raw else replace(cell, raw=raw), column)
+    return start, end, raw, kind, cell if cell.raw == raw else replace(cell, raw=raw)
 
 
 def _split(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
@@ -121,14 +145,42 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     return ([(label[0][0], label[-1][1])] if label else []) + tail
 
 
-#: The tokens of each line met so far, by its normalised and original text (offsets relative to the line): reports
-#: repeat the template's rows. Lines up to this length are remembered, up to this many (then the memo starts afresh).
-_LINE_TOKENS: dict[tuple[str, str], tuple[Token, ...] | None] = {}
+#: The tokens of each line met so far, by its normalised and original text (by its text alone when the document's
+#: normalised text is its original text), with offsets relative to the line: reports repeat the template's rows.
+#: Each entry holds the tokens and, to move them to a line's offset, each token's (start, end, other fields).
+#: Lines up to this length are remembered, up to this many (then the memo starts afresh).
+_LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Token, ...], tuple[tuple[int, int, tuple[Any, ...]], ...]] | None] = {}
 _MAX_REMEMBERED_LINE = 400
 _MAX_REMEMBERED_LINES = 8192
 _UNSEEN: Any = object()
 #: Makes a named tuple from its fields in order, faster than its own constructor (tokens are made by the hundred).
 _new_tuple = tuple.__new__
+
+
+def _remembered_tokens(text: str, original: str, start: int, end: int, line: str) -> tuple[Token, ...] | None:
+    """The tokens of the line ``line`` = ``text[start:end]`` (at most :data:`_MAX_REMEMBERED_LINE` long), from the memo."""
+    key: str | tuple[str, str] = line if text is original else (line, original[start:end])
+    found = _LINE_TOKENS.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = _remember_line(key, line, original[start:end])
+    if found is None:
+        return None
+    if not start:
+        return found[0]
+    new_tuple = _new_tuple
+    return tuple([new_tuple(Token, (token_start + start, token_end + start, *rest)) for token_start, token_end, rest in found[1]])
+
+
+def _remember_line(
+    key: str | tuple[str, str], line: str, original: str
+) -> tuple[tuple[Token, ...], tuple[tuple[int, int, tuple[Any, ...]], ...]] | None:
+    """Read a line's tokens (offsets relative to the line) and remember them under ``key`` (see :data:`_LINE_TOKENS`)."""
+    tokens = _read_line_tokens(line, original, 0, len(line))
+    found = None if tokens is None else (tuple(tokens), tuple((token[0], token[1], token[2:]) for token in tokens))
+    if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
+        _LINE_TOKENS.clear()
+    _LINE_TOKENS[key] = found
+    return found
 
 
 def _line_tokens(text: str, original: str, start: int, end: int, line: str | None = None) -> tuple[Token, ...] | None:
@@ -137,18 +189,7 @@ def _line_tokens(text: str, original: str, start: int, end: int, line: str | Non
     if end - start > _MAX_REMEMBERED_LINE:
         tokens = _read_line_tokens(text, original, start, end)
         return None if tokens is None else tuple(tokens)
-    key = (text[start:end] if line is None else line, original[start:end])
-    found = _LINE_TOKENS.get(key, _UNSEEN)
-    if found is _UNSEEN:
-        tokens = _read_line_tokens(key[0], key[1], 0, end - start)
-        found = None if tokens is None else tuple(tokens)
-        if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
-            _LINE_TOKENS.clear()
-        _LINE_TOKENS[key] = found
-    if not start or found is None:
-        return found
-    new_tuple = _new_tuple
-    return tuple([new_tuple(Token, (token[0] + start, token[1] + start, token[2], token[3], token[4], token[5])) for token in found])
+    return _remembered_tokens(text, original, start, end, text[start:end] if line is None else line)
 
 
 def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
@@ -211,12 +252,6 @@ def region_rows(document: Document, start: int, end: int, tables: Sequence[Table
     return rows
 
 
-class _Line(NamedTuple):
-    tokens: tuple[Token, ...]
-    after_gap: bool  # an empty line precedes it
-    tab_cell: bool  # a single cell indented with a tab (or a lone tab)
-
-
 #: A cell written on its own line and closed by a pipe (``0 |``), and a line of pipes alone.
 _PIPE_CLOSED_CELL = compiled(r"[^\S\t\n]*+[^|\s][^|\t\n]*+\|\s*")
 _PIPES_ONLY = compiled(r"\s*\|+\s*")
@@ -261,21 +296,65 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
 
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
-    pipe_cells = _pipe_cell_rows(text, original, start, end)
-    if pipe_cells is not None:
-        return pipe_cells
-    lines: list[_Line] = []
+    lines: list[tuple[int, int, str]] | None = None  # without a pipe, every physical line is a line, read in the loop below
+    if text.find("|", start, end) >= 0:
+        pipe_cells = _pipe_cell_rows(text, original, start, end)
+        if pipe_cells is not None:
+            return pipe_cells
+        lines = _physical_lines(text, start, end)
+    rows: list[RawRow] = []
+    gaps: list[bool] = []  # whether an empty line precedes each row
+    tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
     gap = False
-    for line_start, line_end, line in _physical_lines(text, start, end):
-        tokens = _line_tokens(text, original, line_start, line_end, line)
+    new_tuple, memo, unseen, limit, token_type, row_type = _new_tuple, _LINE_TOKENS, _UNSEEN, _MAX_REMEMBERED_LINE, Token, RawRow
+    # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
+    # alone is its memo key, as in a document whose normalised text is its original text
+    same = text is original or text[start:end] == original[start:end]
+    pieces: list[str] = []
+    if lines is None:
+        pieces = text[start:end].split("\n")
+        if not pieces[-1]:
+            pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
+        carriage_returns = text.find("\r", start, end) >= 0
+    for number in range(len(pieces) if lines is None else len(lines)):
+        if lines is None:
+            piece = pieces[number]
+            line_start = start
+            start += len(piece) + 1
+            line = piece[:-1] if carriage_returns and piece.endswith("\r") else piece
+            line_end = line_start + len(line)
+        else:
+            line_start, line_end, line = lines[number]
+        if line_end - line_start > limit:
+            read = _read_line_tokens(text, original, line_start, line_end)
+            tokens = None if read is None else tuple(read)
+        else:
+            key = line if same else (line, original[line_start:line_end])
+            found = memo.get(key, unseen)
+            if found is unseen:
+                found = _remember_line(key, line, original[line_start:line_end])
+            if found is None:
+                tokens = None
+            elif not line_start:
+                tokens = found[0]
+            else:  # the remembered tokens moved to the line's offset
+                moved = found[1]
+                if len(moved) == 1:  # a line of one cell (one cell per line, running text)
+                    first, last, rest = moved[0]
+                    tokens = (new_tuple(token_type, (first + line_start, last + line_start, *rest)),)
+                else:
+                    tokens = tuple([new_tuple(token_type, (first + line_start, last + line_start, *rest)) for first, last, rest in moved])
         if tokens:
-            lines.append(_new_tuple(_Line, (tokens, gap, len(tokens) == 1 and line.startswith("\t"))))
+            rows.append(new_tuple(row_type, (tokens, False, None)))
+            gaps.append(gap)
+            if len(tokens) == 1 and line.startswith("\t"):
+                tab_cells += 1
             gap = False
         else:
             gap = True
-    if _is_tab_cell_layout(lines):
-        return _grouped_rows(lines)
-    return [_new_tuple(RawRow, (line[0], False, None)) for line in lines]
+    if _is_tab_cell_layout(len(rows), tab_cells, 1 + gaps[1:].count(True)):
+        return _grouped_rows(rows, gaps)
+    return rows
 
 
 def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -313,19 +392,17 @@ def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str
     return ranges
 
 
-def _is_tab_cell_layout(lines: list[_Line]) -> bool:
-    """Each cell on its own tab-indented line and rows separated by blank lines (as Word pastes them)."""
-    if not lines:
-        return False
-    tab_cells = sum(1 for line in lines if line.tab_cell)
-    groups = 1 + sum(1 for line in lines[1:] if line.after_gap)
-    return tab_cells * 10 >= len(lines) * 6 and len(lines) >= 2 * groups
+def _is_tab_cell_layout(lines: int, tab_cells: int, groups: int) -> bool:
+    """Each cell on its own tab-indented line and rows separated by blank lines (as Word pastes them): of ``lines``
+    lines with content, ``tab_cells`` are a single tab-indented cell, in ``groups`` runs of lines between empty lines."""
+    return lines > 0 and tab_cells * 10 >= lines * 6 and lines >= 2 * groups
 
 
-def _grouped_rows(lines: list[_Line]) -> list[RawRow]:
+def _grouped_rows(lines: list[RawRow], gaps: list[bool]) -> list[RawRow]:
+    """The tokens of each run of lines between empty lines (``gaps``: whether an empty line precedes each), one row each."""
     rows: list[list[Token]] = []
-    for line in lines:
-        if line.after_gap or not rows:
+    for line, gap in zip(lines, gaps, strict=True):
+        if gap or not rows:
             rows.append([])
         rows[-1].extend(line.tokens)
     return [RawRow(tuple(tokens), explicit_blanks=True) for tokens in rows]
