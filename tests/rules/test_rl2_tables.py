@@ -165,3 +165,26 @@ def test_fee_amounts_of_a_city_department_are_not_judged():
     text = render(SampleReport.build("T2021", 2021, subject=TOWN, seed=11).with_cell("s2_20_8", "fees", "fee_amount", "5600"), "tabs")
     text = text.replace("秦安县陇城镇2021年", "天水市市场监督管理局2021年", 1)
     assert run(text, "RL214")[1] == []
+
+
+def test_the_cell_index_keeps_only_the_cells_the_cell_rules_may_report(report):
+    from pathlib import Path
+
+    from reportlint.core.config import Config
+    from reportlint.rules.rl2_tables import _cell_index
+    from reportlint.run.linter import load_document
+    from reportlint.run.selection import build_rule_set
+    from reportlint.sources import Source, detect_format
+    from reportlint.template.filled import CellStatus
+
+    odd = report.with_cell("s3", "r3_2", "c_np", "-1").with_cell("s2_20_6", "penalty", "decisions", "1.5")
+    data = render(odd, "tabs").encode("utf-8")
+    config = Config()
+    registry = build_rule_set(config).registry
+    source = Source(Path("r.txt"), "r.txt", data, detect_format(data, ".txt"))
+    index = _cell_index(registry.report(load_document(source, registry), config, Path("r.txt")))
+    kept = [(cell.row, cell.column, cell.raw) for _, _, cell in index.odd_values]
+    assert ("penalty", "decisions", "1.5") in kept and ("r3_2", "c_np", "-1") in kept
+    assert all(type(cell.value) is not int or cell.value < 0 for _, _, cell in index.odd_values)  # a count as it should be is not kept
+    assert len(kept) < 10
+    assert index.with_unit == [] and index.unitless_amounts == [] and index.cells(CellStatus.BLANK) == []

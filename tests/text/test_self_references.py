@@ -53,3 +53,12 @@ def test_scope_ranks(name, level, rank, first_higher):
 
 def test_unknown_scope_rank():
     assert scope_rank("某单位", "部门") is None and scope_rank("某单位", "未知") is None
+
+
+def test_the_last_texts_self_references_are_found_once():
+    text = "我镇全年主动公开信息。本局负责"
+    first = find_self_references(text)
+    assert isinstance(first, tuple) and [reference.word for reference in first] == ["我镇", "本局"]
+    assert find_self_references(text) is first  # the reader, the place analysis and RL405 ask in turn
+    assert [reference.word for reference in find_self_references("我县")] == ["我县"]
+    assert find_self_references(text) == first

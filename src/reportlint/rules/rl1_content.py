@@ -269,7 +269,7 @@ def enumeration_sentences(text: str) -> list[tuple[int, int]]:
     computed in linear time: that pattern backtracks catastrophically on long
     runs of 、 (a 12 KB text took minutes).
     """
-    if text.count("、") < 2:
+    if "等" not in text or text.count("、") < 2:  # (most lines: no list closed with 等)
         return []
     commas = [match.start() for match in _ENUMERATION_COMMA.finditer(text)]
     periods = _Positions(text, "。")

@@ -25,12 +25,59 @@ def _tables(report: Report) -> Iterator[FilledTable]:
         yield from (table for table in filled.tables.values() if table.found)
 
 
-def _cells(report: Report, status: CellStatus | None = None) -> Iterator[tuple[FilledTable, FilledRow, FilledCell]]:
-    for table in _tables(report):
-        for row in table.rows:
-            for cell in row.cells:
-                if status is None or cell.status is status:
-                    yield table, row, cell
+_Located = tuple[FilledTable, FilledRow, FilledCell]
+
+
+class _CellIndex:
+    """The cells of a report's found tables that the RL2 cell rules look at, walked once per report
+    (:meth:`Report.shared`) instead of once per rule.
+
+    Cells of every status but OK are kept by status, in reading order. Most cells are OK (a count as it should be):
+    only the OK cells a rule may report are kept, in three lists: :attr:`with_unit` (RL208), :attr:`odd_values`
+    (a value that is not a non-negative integer: RL210) and :attr:`unitless_amounts` (a non-zero amount without
+    unit in a column whose header gives none: RL209).
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.tables = tuple(_tables(report))
+        by_status: dict[CellStatus, list[_Located]] = {}
+        with_unit: list[_Located] = []
+        odd_values: list[_Located] = []
+        unitless_amounts: list[_Located] = []
+        ok = CellStatus.OK
+        for table in self.tables:
+            unitless = {column.id for column in table.spec.columns if column.kind == "amount" and column.unit is None}
+            for row in table.rows:
+                for cell in row.cells:
+                    status = cell.status
+                    if status is ok:
+                        if cell.column is None:
+                            continue
+                        value = cell.value
+                        if cell.unit is not None:
+                            with_unit.append((table, row, cell))
+                        elif value and cell.column in unitless:
+                            unitless_amounts.append((table, row, cell))
+                        if value is not None and (type(value) is not int or value < 0):
+                            odd_values.append((table, row, cell))
+                        continue
+                    listed = by_status.get(status)
+                    if listed is None:
+                        by_status[status] = [(table, row, cell)]
+                    else:
+                        listed.append((table, row, cell))
+        self.by_status = by_status
+        self.with_unit, self.odd_values, self.unitless_amounts = with_unit, odd_values, unitless_amounts
+        #: The rows holding a cell of each status but OK (by ``id``).
+        self.rows_with = {status: {id(row) for _, row, _ in cells} for status, cells in by_status.items()}
+
+    def cells(self, status: CellStatus) -> list[_Located]:
+        """The cells with this status (not OK), in reading order."""
+        return self.by_status.get(status, [])
+
+
+def _cell_index(report: Report) -> _CellIndex:
+    return report.shared(_CellIndex)
 
 
 def _cut_row(report: Report, table: FilledTable) -> FilledRow | None:
@@ -266,10 +313,14 @@ class ValueCount(Rule):
     severity = "error"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table in _tables(report):
+        index = _cell_index(report)
+        flagged = index.rows_with.get(CellStatus.EXTRA, set()) | index.rows_with.get(CellStatus.UNALIGNED, set())
+        if not flagged:
+            return
+        for table in index.tables:
             cut = _cut_row(report, table)
             for row in table.rows:
-                if row.row is None or row is cut:
+                if row.row is None or row is cut or id(row) not in flagged:
                     continue  # the row the text stops in is RL117's finding
                 extra = [cell for cell in row.cells if cell.status is CellStatus.EXTRA]
                 unaligned = [cell for cell in row.cells if cell.status is CellStatus.UNALIGNED]
@@ -311,9 +362,15 @@ class BlankCell(Rule):
     severity = "error"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table in _tables(report):
+        index = _cell_index(report)
+        blank_cells = index.cells(CellStatus.BLANK)
+        if not blank_cells:
+            return
+        for table in index.tables:
+            if not any(located[0] is table for located in blank_cells):
+                continue
             cut = _cut_row(report, table)
-            blanks = [(row, cell) for row in table.rows if row is not cut for cell in row.cells if cell.status is CellStatus.BLANK]
+            blanks = [(row, cell) for located_table, row, cell in blank_cells if located_table is table and row is not cut]
             if not blanks:
                 continue
             written = [
@@ -374,7 +431,7 @@ class NonNumericCell(Rule):
     severity = "warning"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table, _row, cell in _cells(report, CellStatus.NON_NUMERIC):
+        for table, _row, cell in _cell_index(report).cells(CellStatus.NON_NUMERIC):
             yield self.diagnostic(
                 f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写的是“{cell.raw}”，应填写数字（没有数据填 0）",
                 *_span(cell),
@@ -425,9 +482,8 @@ class CellUnit(Rule):
     severity = "warning"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table, _row, cell in _cells(report):
-            if cell.unit is None or cell.column is None or cell.status is not CellStatus.OK:
-                continue
+        for table, _row, cell in _cell_index(report).with_unit:
+            assert cell.column is not None  # (the index keeps only cells in a column)
             column = table.spec.column(cell.column)
             where = f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}"
             if column.kind != "amount":
@@ -470,9 +526,8 @@ class AmountWithoutUnit(Rule):
     severity = "warning"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table, _row, cell in _cells(report, CellStatus.OK):
-            if cell.column is None or cell.unit is not None or not cell.value:
-                continue
+        for table, _row, cell in _cell_index(report).unitless_amounts:
+            assert cell.column is not None  # (the index keeps only cells in a column)
             column = table.spec.column(cell.column)
             if column.kind == "amount" and column.unit is None and declared_unit(report, table, column.label) is None:
                 yield self.diagnostic(
@@ -501,9 +556,8 @@ class ImpossibleCount(Rule):
     severity = "warning"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table, _row, cell in _cells(report, CellStatus.OK):
-            if cell.column is None or cell.value is None:
-                continue
+        for table, _row, cell in _cell_index(report).odd_values:
+            assert cell.column is not None and cell.value is not None  # (the index keeps only cells in a column, with a value)
             column = table.spec.column(cell.column)
             if column.kind != "count":
                 continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -34,6 +34,25 @@ if TYPE_CHECKING:
 def _number(value: int | Decimal) -> str:
     """A count as written in messages (``12``, ``1.5``)."""
     return str(value) if isinstance(value, int) else format(value.normalize(), "f")
+
+
+def _percent_sentences(report: Report) -> list[Span]:
+    """The sentences holding a ``%`` (most hold none): the only ones that can state a share or a rate.
+
+    Shared by RL311 and RL312 (:meth:`Report.shared`); found from the positions of ``%`` instead of a search per sentence.
+    """
+    text = report.normalized
+    position = text.find("%")
+    if position < 0:
+        return []
+    sentences, starts = report.sentences, report.shared(_sentence_starts)
+    holding: dict[int, Span] = {}
+    while position >= 0:
+        index = bisect_right(starts, position) - 1
+        if index >= 0 and position < sentences[index].end:
+            holding[index] = sentences[index]
+        position = text.find("%", position + 1)
+    return list(holding.values())
 
 
 def _written(report: Report, quantity: Quantity) -> str:
@@ -131,7 +150,7 @@ class PercentageMismatch(Rule):
         enumerations = report.enumerations
         for enumeration in enumerations:
             yield from self._shares_against_counts(report, enumeration)
-        for sentence in report.sentences:
+        for sentence in report.shared(_percent_sentences):
             shares = find_shares(text, sentence.start, sentence.end)
             for group in self._groups(shares):
                 yield from self._share_sum(report, sentence, group, enumerations)
@@ -239,7 +258,7 @@ class RateContradiction(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        for sentence in report.sentences:
+        for sentence in report.shared(_percent_sentences):
             for rate in find_rates(text, sentence.start, sentence.end):
                 verbs = _RATE_NUMERATORS.get(rate.kind)
                 if verbs is None:
@@ -313,24 +332,22 @@ class TextTableMismatch(Rule):
     severity = "warning"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        reading = report.reading
         text = report.normalized
-        filled_tables = reading.filled.tables.values() if reading.filled else ()
-        skipped = [Span(table.start, table.end) for table in filled_tables if table.start is not None and table.end is not None]
-        plans = reading.section("s5")
-        if plans is not None:
-            skipped.append(Span(plans.body_start, plans.body_end))
         # every statement holds its word: a sentence is searched only for the statements whose words it holds
-        words = [(match.start(), match.group()) for match in STATEMENT_WORDS.finditer(text)]
-        if not words:
+        sentences = report.sentences
+        starts = report.shared(_sentence_starts)
+        held_by: dict[int, set[str]] = {}  # sentence index → the words it holds (in order of sentences)
+        for match in STATEMENT_WORDS.finditer(text):
+            position = match.start()
+            index = bisect_right(starts, position) - 1
+            if index >= 0 and position < sentences[index].end:
+                held_by.setdefault(index, set()).add(match.group())
+        if not held_by:
             return
-        positions = [position for position, _ in words]
+        skipped: list[Span] | None = None  # tables and plans: worked out at the first statement found
         tables: dict[int, TableValue | None] = {}  # what each quantity reads in the tables, read once
-        for sentence in report.sentences:
-            first, last = bisect_left(positions, sentence.start), bisect_left(positions, sentence.end)
-            if first == last:
-                continue
-            held = {word for _, word in words[first:last]}
+        for index, held in held_by.items():
+            sentence = sentences[index]
             counts = [
                 statement
                 for statement in COUNT_STATEMENTS
@@ -343,6 +360,8 @@ class TextTableMismatch(Rule):
             ]
             if not counts and not nones:
                 continue
+            if skipped is None:
+                skipped = _table_and_plan_spans(report)
             if states_plans(text, sentence) or any(span.start <= sentence.start < span.end for span in skipped):
                 continue
             yield from self._counts(report, sentence, counts, tables)
@@ -379,6 +398,23 @@ class TextTableMismatch(Rule):
                     match.end(),
                     related=in_table.related(),
                 )
+
+
+def _sentence_starts(report: Report) -> list[int]:
+    """Where each of the report's sentences starts, in order (they do not overlap): the sentence holding an offset
+    is found by bisecting."""
+    return [sentence.start for sentence in report.sentences]
+
+
+def _table_and_plan_spans(report: Report) -> list[Span]:
+    """The filled tables and the body of part five (plans): RL313 does not check the numbers written there."""
+    reading = report.reading
+    filled_tables = reading.filled.tables.values() if reading.filled else ()
+    skipped = [Span(table.start, table.end) for table in filled_tables if table.start is not None and table.end is not None]
+    plans = reading.section("s5")
+    if plans is not None:
+        skipped.append(Span(plans.body_start, plans.body_end))
+    return skipped
 
 
 def _in_table(report: Report, statement: CountStatement, tables: dict[int, TableValue | None]) -> TableValue | None:

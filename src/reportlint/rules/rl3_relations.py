@@ -9,7 +9,7 @@ generic (:mod:`reportlint.template.relations`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
@@ -19,20 +19,29 @@ from reportlint.template.relations import describe, relations_for, violations
 from reportlint.template.spec import RelationSpec
 
 
+def _relations_by_code(report: Report) -> dict[str | None, list[RelationSpec]]:
+    """The relations that apply to the report's filled tables, by the code that reports them: looked up once per
+    report (:meth:`Report.shared`) for the seven relation rules."""
+    filled = report.reading.filled
+    by_code: dict[str | None, list[RelationSpec]] = {}
+    if filled is not None:
+        for relation in relations_for(filled, report.reading.template_set or report.templates):
+            by_code.setdefault(relation.code, []).append(relation)
+    return by_code
+
+
 class RelationRule(Rule):
     """Base of the RL3 relation rules: reports the broken relations the templates assign to its code."""
 
-    def covers(self, relation: RelationSpec) -> bool:
-        """Whether this rule reports the relation."""
-        return relation.code == self.code
+    def relations(self, report: Report) -> Sequence[RelationSpec]:
+        """The relations of the report's tables this rule reports: those the templates assign to its code."""
+        return report.shared(_relations_by_code).get(self.code, ())
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         filled = report.reading.filled
         if filled is None:
             return
-        for relation in relations_for(filled, report.reading.template_set or report.templates):
-            if not self.covers(relation):
-                continue
+        for relation in self.relations(report):
             for evaluation in violations(relation, filled):
                 primary = evaluation.primary
                 assert primary.start is not None, "the cell a broken relation is reported at was read from the text"
@@ -198,8 +207,9 @@ class ExtensionRelation(RelationRule):
     name = "extension-relation"
     severity = "error"
 
-    def covers(self, relation: RelationSpec) -> bool:
-        return relation.code is None
+    def relations(self, report: Report) -> Sequence[RelationSpec]:
+        """The relations a template extension declares without a code."""
+        return report.shared(_relations_by_code).get(None, ())
 
 
 @hookimpl

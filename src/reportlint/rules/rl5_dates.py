@@ -58,6 +58,13 @@ class GarbledDate(Rule):
         rf"(?=[\s\d])(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])"
     )
     _DAY_LIST_AFTER = compiled(r"\s*[-—~至到、,]\s*\d{1,2}\s*[日号]")
+    # What each garbled form holds, as patterns that open with a literal (the engine skips fast to it): a text
+    # without any of them holds no such date, and the full pattern, tried at every digit, is not run. Most reports
+    # hold none: ``19``/``20`` and three more digits (glued), a 年 or 月 before three digits (overlong), a month with
+    # a day number not followed by 日 (no day mark).
+    _GLUED_HINTS = (compiled(r"19\d{3}"), compiled(r"20\d{3}"))
+    _OVERLONG_HINTS = (compiled(r"年\s*\d{3}"), compiled(r"月\s*\d{3}"))
+    _NO_DAY_MARK_HINT = compiled(r"月\s*\d{1,2}(?!\s*[\d日号])(?![个次件条项名人])")
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         taken: list[Span] = []
@@ -70,18 +77,21 @@ class GarbledDate(Rule):
 
     def _findings(self, text: str, original: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, message) of every garbled date; a date may be found by several patterns."""
-        for match in self._OVERLONG.finditer(text):
-            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”中月或日的位数过多，无法确定是哪一天"
-        for match in self._GLUED_DAY.finditer(text):
-            guess = _guess_month_day(match.group(1), match.group(2))
-            hint = f"，是否应为“{guess}”？" if guess else "，无法确定是哪一天"
-            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“年”“月”{hint}"
-        for match in self._GLUED_MONTH.finditer(text):
-            expected = f"{match.group(1)}年{match.group(2)}月"
-            yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”的年份与月份之间缺少“年”，应为“{expected}”"
-        for match in self._NO_DAY_MARK.finditer(text):
-            if not self._DAY_LIST_AFTER.match(text, match.end()):
-                yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“日”"
+        if any(hint.search(text) for hint in self._OVERLONG_HINTS):
+            for match in self._OVERLONG.finditer(text):
+                yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”中月或日的位数过多，无法确定是哪一天"
+        if any(hint.search(text) for hint in self._GLUED_HINTS):
+            for match in self._GLUED_DAY.finditer(text):
+                guess = _guess_month_day(match.group(1), match.group(2))
+                hint = f"，是否应为“{guess}”？" if guess else "，无法确定是哪一天"
+                yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“年”“月”{hint}"
+            for match in self._GLUED_MONTH.finditer(text):
+                expected = f"{match.group(1)}年{match.group(2)}月"
+                yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”的年份与月份之间缺少“年”，应为“{expected}”"
+        if self._NO_DAY_MARK_HINT.search(text):
+            for match in self._NO_DAY_MARK.finditer(text):
+                if not self._DAY_LIST_AFTER.match(text, match.end()):
+                    yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“日”"
         for mention in find_dates(text):
             if mention.date is None:
                 reason = _why_impossible(mention.year, mention.month, mention.day)
@@ -540,19 +550,27 @@ def _document_number_problem(text: str, match: re.Match) -> str | None:
     return None
 
 
+#: (pattern, why it is outdated, a word every match holds: a text without it is not searched).
 _OUTDATED_PHRASES = (
     (
         compiled(r"(?:政府信息公开|政务公开|信息公开)(?:工作)?是一项(?:全新|崭新|新)的?工作"),
         "这是 2008 年条例施行之初的说法，2019 年以后不宜再称为新工作",
+        "是一项",
     ),
-    (compiled(r"国务院令第\s*492\s*号|492\s*号令"), "国务院令第492号是 2007 年公布的原条例；现行条例为 2019 年修订（国务院令第711号）"),
+    (
+        compiled(r"国务院令第\s*492\s*号|492\s*号令"),
+        "国务院令第492号是 2007 年公布的原条例；现行条例为 2019 年修订（国务院令第711号）",
+        "492",
+    ),
     (
         compiled(r"2008\s*年\s*5\s*月\s*1\s*日\s*起?\s*(?:正式)?\s*(?:施行|实施)"),
         "这是原条例的施行日期；修订后的条例自 2019 年 5 月 15 日起施行",
+        "2008",
     ),
     (
         compiled(r"检索\s*[、,]\s*复制\s*[、,]\s*邮寄"),
         "“检索、复制、邮寄等成本费用”是原条例第二十七条的收费规定；现行条例第四十二条只对超出合理范围的申请收取信息处理费",
+        "检索",
     ),
 )
 
@@ -587,7 +605,9 @@ class OutdatedBoilerplate(Rule):
         if year is None or year < 2019:
             return
         text = report.normalized
-        for pattern, reason in _OUTDATED_PHRASES:
+        for pattern, reason, word in _OUTDATED_PHRASES:
+            if word not in text:
+                continue
             for match in pattern.finditer(text):
                 written = report.text[match.start() : match.end()]
                 yield self.diagnostic(f"“{written}”是 {year} 年度报告中过时的说法：{reason}", match.start(), match.end())

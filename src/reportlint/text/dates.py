@@ -9,6 +9,8 @@ as a statistical period commonly does.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.text.normalize import fold_width
@@ -38,6 +40,15 @@ _SMALL = f"[{ORDINAL_CHARS}]{{1,3}}"
 _ARABIC = compiled(r"(\d(?<!\d\d)\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 _ISO = compiled(r"(\d(?<![\d.\-/]\d)\d{3})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
 _CHINESE = compiled(f"([〇零○一二三四五六七八九]{{4}})年({_SMALL})月({_SMALL})日")
+# Where each kind of date can stand. A date is found where its mark is (its 年 followed by month and day, or the
+# first separator of an ISO date after four digits), and the full pattern is tried only there: the marks start
+# with a literal the engine finds fast, where the patterns above start with a digit and are tried at every digit.
+# A date's start is fixed by its mark (four digits, and for 年 the spaces, before it) and no two dates of a kind
+# overlap, so this finds exactly what scanning with the full pattern finds.
+_ARABIC_MARK = compiled(r"年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_ISO_MARKS = tuple(compiled(f"{mark}(?<=\\d\\d\\d\\d{mark})") for mark in ("-", "/", r"\."))
+_CHINESE_MARK = compiled("年(?<=[〇零○一二三四五六七八九]{4}年)")
+
 #: A year written with 年/年度 (``2020年``, ``2020 年度``), for year references in prose.
 #: (It opens with the year's first digits and looks behind them only then, as the date patterns above do.)
 YEAR_MENTION = compiled(r"((?:19(?<!\d19)[89]|20(?<!\d20)\d)\d)\s*(?=年)")
@@ -84,22 +95,48 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     end = len(text) if end is None else end
     folded, offset = _folded_window(text, start, end)
     found: list[DateMention] = []
-    for match in _ARABIC.finditer(folded, start - offset):
+    for match in _at_marks(_ARABIC, folded, start - offset, _year_starts(folded, start - offset)):
         year, month, day = (int(group) for group in match.groups())
         first, last = match.start() + offset, match.end() + offset
         found.append(DateMention.of(first, last, text[first:last], year, month, day))
-    for match in _ISO.finditer(folded, start - offset):
+    for match in _at_marks(_ISO, folded, start - offset, _iso_starts(folded, start - offset)):
         year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if 1980 <= year <= 2100 and 1 <= month <= 12:
             first, last = match.start() + offset, match.end() + offset
             found.append(DateMention.of(first, last, text[first:last], year, month, day))
-    for match in _CHINESE.finditer(folded, start - offset):
+    chinese_starts = [mark.start() - 4 for mark in _CHINESE_MARK.finditer(folded, start - offset)]
+    for match in _at_marks(_CHINESE, folded, start - offset, chinese_starts):
         year = int("".join(_CHINESE_YEAR_DIGITS[char] for char in match.group(1)))
         first, last = match.start() + offset, match.end() + offset
         found.append(
             DateMention.of(first, last, text[first:last], year, chinese_number(match.group(2)) or 0, chinese_number(match.group(3)) or 0)
         )
     return sorted(found, key=lambda mention: mention.start)
+
+
+def _year_starts(folded: str, position: int) -> list[int]:
+    """Where an Arabic date would start for each 年 followed by a month and day: four characters before its spaces."""
+    starts = []
+    for mark in _ARABIC_MARK.finditer(folded, position):
+        first = mark.start()
+        while first > position and folded[first - 1].isspace():
+            first -= 1
+        starts.append(first - 4)
+    return starts
+
+
+def _iso_starts(folded: str, position: int) -> list[int]:
+    """Where an ISO date would start for each separator after four digits, in order."""
+    return sorted(mark.start() - 4 for pattern in _ISO_MARKS for mark in pattern.finditer(folded, position))
+
+
+def _at_marks(pattern: re.Pattern[str], folded: str, position: int, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(folded, position)`` finds, trying it only at ``starts`` (in order)."""
+    for first in starts:
+        if first >= position:
+            match = pattern.match(folded, first)
+            if match is not None:
+                yield match
 
 
 _MONTH_DAY = compiled(r"(?=\d)(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")

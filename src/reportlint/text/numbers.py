@@ -83,6 +83,8 @@ def _unit_of(text: str) -> str:
 
 def parse_amount(text: str) -> int | Decimal | None:
     """A number written in prose (``268``, ``1,031``, ``12.3``, ``两``, ``十二``); None past :data:`MAX_DIGITS` digits."""
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:  # (most: plain ASCII digits)
+        return int(text)
     folded = fold_width(text).replace(",", "")
     if sum(1 for char in folded if char.isdigit()) > MAX_DIGITS:
         return None

@@ -55,8 +55,15 @@ _NOT_A_UNIT_BEFORE = {
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
-_QUANTITY = compiled(  # the look-ahead skips the positions where no number starts, before the look-behinds are tried
-    rf"(?=[\d零〇一二两三四五六七八九十百千万])(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万"
+# NUMBER followed by a measure word. Written to open with the class of a number's first character and to look behind
+# only after it (``\d(?<![\d.]\d)`` is ``(?<![\d.])\d``): the engine then skips fast to the next digit or numeral,
+# where a pattern opening with a look-around is entered at every position. It matches exactly what
+# ``(?P<number>{NUMBER})…`` does.
+_QUANTITY = compiled(
+    rf"(?P<number>[\d{_NUMERAL_CHARS}](?:(?<=\d)(?<![\d.]\d)(?<!\d,\d)(?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d*(?:\.\d+)?)"
+    rf"|(?<=[{_NUMERAL_CHARS}])(?<![{_NUMERAL_CHARS}][{_NUMERAL_CHARS}])[{_NUMERAL_CHARS}]*))"
+    rf"\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
 )
 # What every count contains (its last digit through its measure word): text without it states no count.
 # A quick scan that skips most sentences, since the full pattern is tried at every position.
@@ -166,11 +173,12 @@ class Enumeration:
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Counted quantities in ``text[start:end]``, in order; those inside brackets (asides, titles) are left out."""
     end = len(text) if end is None else end
-    if _COUNT_CANDIDATE.search(text, start, end) is None:
+    candidate = _COUNT_CANDIDATE.search(text, start, end)
+    if candidate is None:
         return []
     inside: list[bool] | None = None  # which positions are bracketed: worked out at the first count found
     found = []
-    for match in _QUANTITY.finditer(text, start, end):
+    for match in _QUANTITY.finditer(text, _count_scan_start(text, start, candidate.start()), end):
         unit = match.group("unit")
         following = text[match.end()] if match.end() < len(text) else ""
         if following and following in _NOT_A_UNIT_BEFORE.get(unit, ""):
@@ -193,6 +201,25 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         approximate = wan or hedged or match.group("about") is not None
         found.append(Quantity(value, unit, match.start(), match.end(), approximate))
     return found
+
+
+# Besides digits and spaces, what the text of a count holds before its measure word: its number, 万, 余 and 多.
+_COUNT_CHARS = frozenset(",.零〇一二两三四五六七八九十百千万余多")
+
+
+def _count_scan_start(text: str, start: int, first_candidate: int) -> int:
+    """Where the search for counts in ``text[start:…]`` may begin: at the first candidate, moved back over the
+    characters a count holds before its measure word (digits, spaces, ``,.``, numerals, 万余多).
+
+    Every count ends where a candidate does (:data:`_COUNT_CANDIDATE` from its last number character) and holds only
+    such characters before its measure word; the first candidate's measure word is none of them, so no count starts
+    before that stretch, and searching from it finds what searching from ``start`` finds.
+    """
+    position = first_candidate
+    chars = _COUNT_CHARS
+    while position > start and ((char := text[position - 1]) in chars or char.isdecimal() or char.isspace()):
+        position -= 1
+    return position
 
 
 def find_percentages(text: str, start: int = 0, end: int | None = None) -> list[Percentage]:
@@ -274,7 +301,7 @@ def find_enumerations(
     previous: _CountedSentence | None = None
     if sentences is None:
         sentences = iter_sentences(text, start, end)
-    else:
+    elif start > 0 or end < len(text):  # (a report's own sentences all lie in its text)
         sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
     candidate = _COUNT_CANDIDATE.search
     for sentence in sentences:

@@ -6,6 +6,7 @@ All found without the gazetteer, from the text and the body's name and level.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlint.usercache.patterns import compiled
 
@@ -49,8 +50,17 @@ class SelfReference:
         return self.noun in NEUTRAL_SELF_NOUNS
 
 
-def find_self_references(text: str) -> list[SelfReference]:
-    """Every ``我X``/``本X`` self-reference in ``text`` (the normalised view), in order; no gazetteer needed."""
+def find_self_references(text: str) -> tuple[SelfReference, ...]:
+    """Every ``我X``/``本X`` self-reference in ``text`` (the normalised view), in order; no gazetteer needed.
+
+    The template reader (the subject's level), the place analysis and RL405 each ask for those of the same report
+    in turn: the last text's are kept, and found once.
+    """
+    return _self_references(text)
+
+
+@lru_cache(maxsize=1)
+def _self_references(text: str) -> tuple[SelfReference, ...]:
     found = []
     for match in _SELF_REFERENCE.finditer(text):
         noun = match.group(1)
@@ -60,7 +70,7 @@ def find_self_references(text: str) -> list[SelfReference]:
         if match.start() and text[match.start() - 1] in _NOT_A_SELF_REFERENCE_AFTER:
             continue
         found.append(SelfReference(match.group(), noun, match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 #: Body level → the nouns it calls itself by after 我/本.
