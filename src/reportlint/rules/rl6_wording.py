@@ -390,9 +390,7 @@ _DECREE = compiled(r"国务院(?:令)?第?\s*(\d{2,4})\s*号令?")
 _TITLE = compiled(r"《[^《》\n]{1,60}》")
 _REGULATION_NAME = compiled(_REGULATION)
 # (_REGULATION with its 《 in front: a pattern that opens with one character is searched for at C speed)
-_ARTICLE = compiled(
-    rf"《(?:(?:中华人民共和国)?政府信息公开|)条例》(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1, 4})条"
-)
+_ARTICLE = compiled(r"《(?:(?:中华人民共和国)?政府信息公开|)条例》(?:（[^）]*）|\([^)]*\))?\s*第([一二三四五六七八九十百零〇]+|\d{1,4})条")
 _ITEM_OF_ARTICLE_20 = compiled(r"第二十条第\s*[(（]\s*([一二三四五六七八九十]+|\d{1,4})\s*[)）]\s*(项|款)")
 #: Articles of the 2008 regulation whose content moved in the 2019 revision: the article, what it is about, the new articles.
 MOVED_ARTICLES = (
