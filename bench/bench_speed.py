@@ -184,28 +184,53 @@ def _rss(pid: int) -> int:
         return 0
 
 
+def _pss(pid: int) -> int:
+    """The proportional set size of a process (pages shared with other processes counted by share), 0 where unknown."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 class MemorySampler(threading.Thread):
-    """The peak of the summed resident size of a process tree, sampled every 20 ms."""
+    """The peak of the summed resident size of a process tree, sampled every 20 ms, and of its summed PSS, every 100 ms.
+
+    Resident sizes count the pages a forked worker still shares with the main
+    process once in each; the proportional set size divides them between the
+    processes that share them, so its sum is the memory the run takes in all.
+    Reading it walks the page tables, hence the slower sampling.
+    """
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid = pid
         self.peak = 0
+        self.peak_pss = 0
         self.stopped = threading.Event()
 
     def run(self) -> None:
+        tick = 0
         while not self.stopped.wait(0.02):
-            self.peak = max(self.peak, sum(_rss(pid) for pid in _children(self.pid)))
+            tree = _children(self.pid)
+            self.peak = max(self.peak, sum(_rss(pid) for pid in tree))
+            tick += 1
+            if tick % 5 == 0:
+                self.peak_pss = max(self.peak_pss, sum(_pss(pid) for pid in tree))
 
 
 @dataclass
 class Measure:
-    """One timed run of a command: wall seconds, CPU seconds of the process and its children, peak bytes."""
+    """One timed run of a command: wall seconds, CPU seconds of the process and its children, peak bytes (resident, proportional)."""
 
     wall: float
     cpu: float
     peak: int
     output: str = ""
+    peak_pss: int = 0
 
 
 def measure(command: list[str], env: dict[str, str], cwd: Path) -> Measure:
@@ -223,7 +248,7 @@ def measure(command: list[str], env: dict[str, str], cwd: Path) -> Measure:
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr.decode(errors='replace')[-3000:]}")
     peak = max(sampler.peak, after.ru_maxrss * 1024 if sampler.peak == 0 else 0)
-    return Measure(wall, cpu, peak, stdout.decode(errors="replace"))
+    return Measure(wall, cpu, peak, stdout.decode(errors="replace"), sampler.peak_pss)
 
 
 def median(values: list[Measure]) -> Measure:
@@ -231,6 +256,7 @@ def median(values: list[Measure]) -> Measure:
         statistics.median(item.wall for item in values),
         statistics.median(item.cpu for item in values),
         max(item.peak for item in values),
+        peak_pss=max(item.peak_pss for item in values),
     )
 
 
@@ -259,10 +285,11 @@ class Row:
             f"{per:.2f}",
             ratio,
             f"{m.peak / 2**20:.0f}",
+            f"{m.peak_pss / 2**20:.0f}" if m.peak_pss else "",
         ]
 
 
-HEADER = ["case", "reports", "run", "wall s", "reports/s", "CPU ms/report", "× floor", "peak MB"]
+HEADER = ["case", "reports", "run", "wall s", "reports/s", "CPU ms/report", "× floor", "peak MB", "peak PSS MB"]
 
 
 def print_table(rows: list[Row]) -> None:
