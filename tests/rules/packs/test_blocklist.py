@@ -86,3 +86,30 @@ def test_a_word_with_case_and_no_caseless_run_leaves_the_rule_without_a_quick_te
     [rule] = load_pack(_province_pack(tmp_path, "[某某娱乐, Casino]")).rules
     assert rule.literals is None
     assert found(TITLE + "欢迎光临CASINO。\n", rule) == [("GS901", 2, 5, "可疑用语“CASINO”，共 1 处")]
+
+
+def test_the_patterns_are_the_same_in_every_process():
+    """The quick test's pattern is kept in the user cache by its text: built from a set in its iteration order, each
+    process (another hash seed) made a new one and the user cache grew with every run."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from reportlint.core.resources import shipped_rules_dir\n"
+        "from reportlint.rules.packs import load_pack\n"
+        "[rule] = load_pack(shipped_rules_dir() / 'mirror-spam.yaml').rules\n"
+        "print(rule.compiled.pattern)\n"
+        "print(rule.literals._starts.pattern)\n"
+    )
+    made = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            env={**os.environ, "PYTHONHASHSEED": seed, "REPORTLINT_USER_CACHE_DIR": "off"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(made) == 1

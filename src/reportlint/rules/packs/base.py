@@ -106,7 +106,7 @@ class PackReader:
         items = node[key] if isinstance(node[key], list) else [node[key]]
         if not all(isinstance(item, str) and item for item in items):
             raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(node[key])}")
-        folded = sorted({fold_width(item) for item in items}, key=len, reverse=True)
+        folded = sorted({fold_width(item) for item in items}, key=lambda item: (-len(item), item))  # the same in every process
         return regex.compile("|".join(regex.escape(item) for item in folded))
 
     def phrases(self, phrases: Iterable[str]) -> PhraseFinder | None:

@@ -36,7 +36,8 @@ class BlocklistRule(PackRule):
             raise reader.fail(node, "words", "blocklist 规则需要 words（词语列表，不能有空项）")
         import regex
 
-        folded = sorted({fold_width(word).lower() for word in words}, key=len, reverse=True)
+        # longest first, ties in a fixed order: the pattern (and the quick test's, kept in the user cache) is the same in every process
+        folded = sorted({fold_width(word).lower() for word in words}, key=_longest_first)
         # Only words with letters that have a case need the case-insensitive engine (compiling every Han
         # character case-insensitively costs ten times more); each keeps its place in the alternation.
         alternatives = (f"(?i:{regex.escape(word)})" if _has_case(word) else regex.escape(word) for word in folded)
@@ -59,6 +60,10 @@ class BlocklistRule(PackRule):
             first.start(),
             first.end(),
         )
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return -len(word), word
 
 
 def _caseless_run(word: str) -> str:
