@@ -70,3 +70,24 @@ def test_old_values_of_a_kind_are_removed_when_a_new_one_is_written(cache_dir):
     usercache.cached("test", b"new", lambda: "new")
     assert not files["old"].exists() and files["recent"].exists()
     assert usercache.cached("test", b"old", lambda: "made again") == "made again"
+
+
+def test_a_store_grown_too_large_keeps_only_what_the_process_used_and_added(cache_dir, monkeypatch):
+    monkeypatch.setattr(usercache, "MAX_KEPT_ENTRIES", 10)
+    store = usercache.InterpreterStore("test-store")
+    for number in range(8):
+        store.put(("old", number), number)
+    store.save()
+    other = usercache.InterpreterStore("test-store")  # the next process
+    assert other.get(("old", 1)) == 1
+    for number in range(3):
+        other.put(("new", number), number)
+    other.save()  # 11 entries: over the bound
+    kept = usercache.InterpreterStore("test-store")
+    wanted = [("old", 1), ("new", 0), ("new", 1), ("new", 2)]
+    assert [kept.get(key) for key in wanted] == [1, 0, 1, 2]
+    assert kept.get(("old", 2)) is None
+    third = usercache.InterpreterStore("test-store")
+    third.put(("more", 0), 0)
+    third.save()  # 5 entries: under the bound, all kept
+    assert usercache.InterpreterStore("test-store").get(("old", 1)) == 1

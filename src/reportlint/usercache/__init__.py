@@ -110,6 +110,9 @@ def store(path: Path, data: bytes) -> None:
             raise
 
 
+#: The most entries an :class:`InterpreterStore` file keeps from other processes (see :meth:`InterpreterStore.save`).
+MAX_KEPT_ENTRIES = 4096
+
 #: Every store of the process, for :func:`save_interpreter_stores`.
 _STORES: list[InterpreterStore] = []
 
@@ -136,6 +139,8 @@ class InterpreterStore:
         self.kind = kind
         self._kept: dict[Any, Any] | None = None
         self._new: dict[Any, Any] = {}
+        #: The keys this process found kept (what it would keep when the file has grown too large).
+        self._used: set[Any] = set()
         _STORES.append(self)
 
     def path(self) -> Path | None:
@@ -149,7 +154,10 @@ class InterpreterStore:
 
     def get(self, key: Any) -> Any:
         """The kept value of ``key``, or None."""
-        return self._table().get(key)
+        value = self._table().get(key)
+        if value is not None:
+            self._used.add(key)
+        return value
 
     def put(self, key: Any, value: Any) -> None:
         """Keep ``value`` for ``key`` (written when the process ends)."""
@@ -169,14 +177,22 @@ class InterpreterStore:
         """Read the file again on next use, as a new process would (what is new is not written)."""
         self._kept = None
         self._new.clear()
+        self._used.clear()
 
     def save(self) -> None:
-        """Write what this process added, merged with what the file holds now."""
+        """Write what this process added, merged with what the file holds now.
+
+        A table grown past :data:`MAX_KEPT_ENTRIES` (a release's code needs a few
+        hundred; more means keys that differ from run to run, or many edits of
+        the code) is written with only what this process used and added.
+        """
         path = self.path()
         if not self._new or path is None:
             return
         merged = self._read()
         merged.update(self._new)
+        if len(merged) > MAX_KEPT_ENTRIES:
+            merged = {key: merged[key] for key in (*self._used, *self._new) if key in merged}
         with contextlib.suppress(ValueError):
             store(path, marshal.dumps(merged))
         self._new.clear()
