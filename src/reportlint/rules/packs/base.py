@@ -99,15 +99,15 @@ class PackReader:
 
         return regex.compile(source)
 
-    def literals(self, node: Mapping, key: str) -> Any:
-        """A pattern matching any of the literal strings at ``node[key]`` (widths folded, longest first)."""
+    def literals(self, node: Mapping, key: str) -> tuple[Any, PhraseFinder | None]:
+        """A pattern matching any of the literal strings at ``node[key]`` (widths folded, longest first), and its quick test (:meth:`phrases`)."""
         import regex
 
         items = node[key] if isinstance(node[key], list) else [node[key]]
         if not all(isinstance(item, str) and item for item in items):
             raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(node[key])}")
         folded = sorted({fold_width(item) for item in items}, key=lambda item: (-len(item), item))  # the same in every process
-        return regex.compile("|".join(regex.escape(item) for item in folded))
+        return regex.compile("|".join(regex.escape(item) for item in folded)), self.phrases(folded)
 
     def phrases(self, phrases: Iterable[str]) -> PhraseFinder | None:
         """The quick test of a pattern whose every match holds one of ``phrases`` (see :attr:`PackRule.literals`).
@@ -284,12 +284,7 @@ class PackRule(Rule):
         )
 
     def matches(self, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
-        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`).
-
-        When the range holds none of the rule's :attr:`literals`, the pattern cannot match there and is not run.
-        """
-        if self.literals is not None and not self.literals.occurs(text, start, end):
-            return []
+        """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`; rules ask :meth:`may_match` first)."""
         return self.matches_of(self.compiled, text, start, end, limit)
 
     def matches_of(self, pattern: Any, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.rules.packs.base import PackReader, PackRule
-from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
     from reportlint.core.report import Report
@@ -25,12 +24,8 @@ def read_text_matcher(reader: PackReader, node: Mapping) -> dict[str, Any]:
         raise reader.fail(node, "match", "match 只能是 original（原文）或 normalized（统一全半角、繁简后的文本）")
     if has_pattern:
         return {"compiled": reader.regex(node, "pattern", str(node["pattern"])), "on_normalized": match == "normalized"}
-    literals = node["literal"] if isinstance(node["literal"], list) else [node["literal"]]
-    return {
-        "compiled": reader.literals(node, "literal"),
-        "on_normalized": True,
-        "literals": reader.phrases(fold_width(item) for item in literals),
-    }
+    compiled, literals = reader.literals(node, "literal")
+    return {"compiled": compiled, "on_normalized": True, "literals": literals}
 
 
 class PatternRule(PackRule):
@@ -53,8 +48,8 @@ class PatternRule(PackRule):
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
-        if self.on_normalized and not self.may_match(report, start, end):
-            return
+        if not self.may_match(report, start, end):
+            return  # (a rule with a regex has no literals: it always may)
         text = report.normalized if self.on_normalized else report.text
         for match in self.matches(text, start, end):
             found = report.text[match.start() : match.end()]

@@ -36,7 +36,7 @@ class RequiredRule(PackRule):
         if report.reading.cut_off(self.section) if self.section else not report.reading.is_complete:
             return  # the phrase may be in the part an incomplete text lacks (RL117)
         text = report.normalized if self.on_normalized else report.text
-        if self.matches(text, start, end, limit=1):
+        if self.may_match(report, start, end) and self.matches(text, start, end, limit=1):
             return  # (the first match is enough: the search stops there)
         anchor = report.reading.section(self.section) if self.section else None
         title = report.reading.title

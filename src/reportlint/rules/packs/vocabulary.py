@@ -41,7 +41,7 @@ class VocabularyRule(PackRule):
         if not self.may_match(report, start, end):
             return  # no rejected term in the range (most reports): the accepted phrases need not be looked for
         accepted = [(match.start(), match.end()) for phrase in self.accept for match in re.finditer(re.escape(phrase), text)]
-        for match in self.matches_of(self.compiled, text, start, end):
+        for match in self.matches(text, start, end):
             if any(left <= match.start() and match.end() <= right for left, right in accepted):
                 continue
             yield self.diagnostic(self.format(match=report.text[match.start() : match.end()], section=section), match.start(), match.end())
