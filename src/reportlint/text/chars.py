@@ -14,11 +14,9 @@ from reportlint.usercache.patterns import compiled
 #: One CJK unified ideograph (basic block and extension A), for use inside regex classes.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 HAN_CHAR = compiled(f"[{HAN}]")
-#: A run of spaces between two Han characters (PDF extraction spaces out words: 公 开 公 开). It opens with a space and
-#: looks behind it only then, so the engine finds the few spaces of Chinese text without entering the pattern elsewhere.
-SPACES_BETWEEN_HAN = compiled(f"[ \u3000](?<=[{HAN}][ \u3000])[ \u3000]*(?=[{HAN}])")
-# The same runs, by the space they start with: a pattern that opens with one literal character is searched for as
-# ``str.find`` searches (a class of two is tested at every character), three times as fast on report text.
+# Runs of spaces between two Han characters (:func:`spaces_between_han`), by the space they start with: a pattern that
+# opens with one literal character and looks behind it only then is searched for as ``str.find`` searches (a class of
+# two, or an opening look-behind, is tested at every character), several times as fast on report text.
 _SPACES_FROM_SPACE = compiled(f" (?<=[{HAN}] )[ \u3000]*(?=[{HAN}])")
 _SPACES_FROM_IDEOGRAPHIC_SPACE = compiled(f"\u3000(?<=[{HAN}]\u3000)[ \u3000]*(?=[{HAN}])")
 
@@ -37,7 +35,10 @@ CLAUSE_BREAKS = SENTENCE_STOPS + COMMAS + SEMICOLONS + COLONS + LIST_COMMA
 
 
 def spaces_between_han(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    """The matches of :data:`SPACES_BETWEEN_HAN` in ``text[start:end]``, in order (as its ``finditer`` gives them).
+    """The runs of spaces (both widths) between two Han characters in ``text[start:end]``, as matches, in order.
+
+    PDF extraction spaces out words (公 开 公 开). The runs are what
+    ``(?<=[HAN])[ \\u3000]+(?=[HAN])`` finds (a test compares them).
 
     A run starts right after a Han character, so a run that starts with a space and one that starts with an
     ideographic space are two runs: each kind is searched for on its own (the second only in a text that has one).
