@@ -53,15 +53,3 @@ def test_title_without_a_body_name_says_so(report):
     moved = render(report, "tabs").replace(report.title, "2021年秦安县陇城镇政府信息公开工作年度报告", 1)
     [(_, message)] = findings(moved, "RL112")
     assert message.startswith("标题不规范：机关名称应写在年份前面")
-
-
-def test_the_lines_over_a_range_are_those_a_scan_finds():
-    from reportlint.rules.rl1_title import _lines_over
-    from reportlint.text.segmentation import Span, iter_lines
-
-    text = "标题\n\n第二行文字\n第三行\n"
-    lines = tuple(iter_lines(text))
-    for start in range(len(text) + 1):
-        for end in range(start, len(text) + 1):
-            assert _lines_over(lines, start, end) == [line for line in lines if line.end > start and line.start < end]
-    assert _lines_over(lines, 4, 9) == [Span(4, 9)]

@@ -73,6 +73,19 @@ def test_repeated_words_in_spaced_and_plain_lines_come_in_text_order():
     assert [(repeat.word, repeat.start) for repeat in find_repeated_words(text, 14, 18)] == [("工作", 14)]
 
 
+def test_repeated_words_over_a_range_are_the_same_given_every_line_or_those_a_scan_finds():
+    from reportlint.rules.rl6_hygiene import find_repeated_words
+    from reportlint.text.segmentation import line_spans
+
+    text = "标题标题\n\n公开 公开第二行\n第三行第三行\n"
+    lines = tuple(line_spans(text))
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            over = [line for line in lines if line.end > start and line.start < end]  # the lines the bisection must take
+            assert find_repeated_words(text, start, end, lines=lines) == find_repeated_words(text, start, end, lines=over)
+    assert [repeat.word for repeat in find_repeated_words(text, 0, len(text), lines=lines)] == ["标题", "公开", "第三行"]
+
+
 @given(st.text(alphabet="公开信息工作一研究 \u3000\na\U00020000", max_size=40), st.integers(0, 40), st.integers(0, 40))
 def test_repeats_tried_where_two_han_characters_recur_are_those_of_a_search_everywhere(text, start, end):
     import numpy

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
-from math import inf
+from collections.abc import Iterator
 
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
@@ -13,7 +11,6 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.normalize import fold_width
 from reportlint.text.quoting import squash
-from reportlint.text.segmentation import Span
 from reportlint.usercache.patterns import compiled
 
 _STANDARD_TAIL = "政府信息公开工作年度报告"
@@ -146,21 +143,13 @@ class TitleDuplicatedWord(Rule):
             return
         from reportlint.rules.rl6_hygiene import find_repeated_words
 
-        for repeat in find_repeated_words(
-            report.normalized, title.start, title.end, lines=_lines_over(report.lines, title.start, title.end)
-        ):
+        for repeat in find_repeated_words(report.normalized, title.start, title.end, lines=report.lines):
             yield self.diagnostic(
                 f"标题中“{repeat.word}”重复：“{report.text[repeat.start : repeat.end]}”，请删去多余的“{repeat.word}”",
                 repeat.start,
                 repeat.end,
                 fix=repeat.fix,
             )
-
-
-def _lines_over(lines: Sequence[Span], start: int, end: int) -> Sequence[Span]:
-    """The lines (in order, not overlapping) that overlap ``[start, end)``, found by bisecting rather than by a scan."""
-    first = max(0, bisect_right(lines, (start, inf)) - 1)
-    return [line for line in lines[first : bisect_left(lines, (end,))] if line.end > start and line.start < end]
 
 
 class TitleMissing(Rule):
