@@ -7,7 +7,16 @@ from hypothesis import strategies as st
 
 from reportlint.text.dates import find_date_range, find_dates
 from reportlint.text.normalize import has_traditional, normalize
-from reportlint.text.segmentation import Span, bracketed, iter_lines, iter_sentences, line_spans, paragraph_spans, sentence_spans
+from reportlint.text.segmentation import (
+    Span,
+    bracketed,
+    iter_lines,
+    iter_sentences,
+    line_spans,
+    paragraph_spans,
+    sentence_spans,
+    span_index,
+)
 
 
 def test_spans_are_small_named_tuples():
@@ -111,3 +120,9 @@ def test_lines_and_sentences_are_what_a_loop_over_characters_finds(text, start, 
     assert sentence_spans(text) == _sentences_char_by_char(text)
     assert sentence_spans(text, start, end) == _sentences_char_by_char(text, start, end)
     assert list(iter_sentences(text, start)) == _sentences_char_by_char(text, start)
+
+
+def test_the_span_holding_a_position_or_none():
+    spans = [Span(2, 5), Span(5, 7), Span(9, 12)]
+    starts = [span.start for span in spans]
+    assert [span_index(spans, starts, position) for position in range(14)] == [-1, -1, 0, 0, 0, 1, 1, -1, -1, 2, 2, 2, -1, -1]

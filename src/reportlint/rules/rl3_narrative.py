@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -24,7 +23,7 @@ from reportlint.text.quantities import (
     names_the_rest,
     states_plans,
 )
-from reportlint.text.segmentation import Span, clause_end, clause_start
+from reportlint.text.segmentation import Span, clause_end, clause_start, span_index
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
@@ -48,8 +47,8 @@ def _percent_sentences(report: Report) -> list[Span]:
     sentences, starts = report.sentences, report.shared(_sentence_starts)
     holding: dict[int, Span] = {}
     while position >= 0:
-        index = bisect_right(starts, position) - 1
-        if index >= 0 and position < sentences[index].end:
+        index = span_index(sentences, starts, position)
+        if index >= 0:
             holding[index] = sentences[index]
         position = text.find("%", position + 1)
     return list(holding.values())
@@ -338,9 +337,8 @@ class TextTableMismatch(Rule):
         starts = report.shared(_sentence_starts)
         held_by: dict[int, set[str]] = {}  # sentence index → the words it holds (in order of sentences)
         for match in STATEMENT_WORDS.finditer(text):
-            position = match.start()
-            index = bisect_right(starts, position) - 1
-            if index >= 0 and position < sentences[index].end:
+            index = span_index(sentences, starts, match.start())
+            if index >= 0:
                 held_by.setdefault(index, set()).add(match.group())
         if not held_by:
             return

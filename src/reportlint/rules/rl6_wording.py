@@ -11,7 +11,7 @@ and are left out where a rule says so.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +25,7 @@ from reportlint.text.chars import HAN, is_han, positions_of
 from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
-from reportlint.text.segmentation import Span, clause_end, clause_start, sentence_at
+from reportlint.text.segmentation import Span, clause_end, clause_start, sentence_at, span_index
 from reportlint.text.self_references import find_bare_self_references, higher_scopes, own_self_nouns, scope_rank
 from reportlint.usercache.patterns import compiled
 
@@ -145,8 +145,7 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _in(ranges: list[tuple[int, int]], starts: list[int], position: int) -> bool:
     """Whether ``position`` lies in one of the sorted, disjoint ``ranges`` (``starts``: their starts)."""
-    index = bisect_right(starts, position) - 1
-    return index >= 0 and position < ranges[index][1]
+    return span_index(ranges, starts, position) >= 0
 
 
 # --------------------------------------------------------------------------- RL611

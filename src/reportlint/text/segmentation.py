@@ -8,8 +8,8 @@ text or its same-length normalised view and use the offsets in either.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 from operator import add
 from typing import NamedTuple
@@ -163,6 +163,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, paragraphs
                 if last > start and first < end:
                     append(new_tuple(Span, (first, last)))
     return found
+
+
+def span_index(spans: Sequence[tuple[int, int]], starts: Sequence[int], position: int) -> int:
+    """The index of the span of ``spans`` (in order, apart; ``starts``: their starts) that holds ``position``, or -1."""
+    index = bisect_right(starts, position) - 1
+    return index if index >= 0 and position < spans[index][1] else -1
 
 
 def sentence_at(text: str, position: int) -> Span:
