@@ -89,18 +89,35 @@ def test_line_index_places_are_the_numbers_of_locate():
         assert index.places(spans) == expected
 
 
-def test_segment_map_places_are_what_locate_says():
+def test_segment_map_places_name_lines_columns_and_the_first_segment_s_logical_place_and_page():
     text = "标题\n规章\t0\n第二\n段落"
     segments = [
         Segment(0, 2, line=10, column=5, logical="第1段", page=1),
         Segment(3, 7, line=20, column=9, logical="表格1 第2行 第1列", page=1),
         Segment(8, 13, line=30, column=1, page=2),
     ]
-    for source_map in (SegmentMap(text, segments), SegmentMap(text, segments[1:]), SegmentMap(text, [])):
-        spans = [(start, end) for start in range(-1, len(text) + 2) for end in range(start - 1, len(text) + 3)]
-        expected = [
-            (start, end, location.line, location.column, location.end_line, location.end_column, location.logical, location.page)
-            for start, end in spans
-            for location in [source_map.locate(start, end)]
-        ]
-        assert source_map.places(spans) == expected
+    spans = [(0, 2), (1, 1), (3, 7), (0, 7), (8, 13), (9, 12), (-1, 0), (12, 20)]
+    assert SegmentMap(text, segments).places(spans) == [
+        (0, 2, 10, 5, 10, 7, "第1段", 1),
+        (1, 1, 10, 6, 10, 6, "第1段", 1),  # an empty range: at its start
+        (3, 7, 20, 9, 20, 13, "表格1 第2行 第1列", 1),
+        (0, 7, 10, 5, 20, 13, "第1段", 1),  # across segments: the first one's logical place
+        (8, 13, 30, 1, 31, 3, None, 2),  # a newline inside a segment starts a line
+        (9, 12, 30, 2, 31, 2, None, 2),
+        (-1, 0, 10, 5, 10, 6, "第1段", 1),  # before the text: the first segment
+        (12, 20, 31, 2, 31, 4, None, 2),  # past the last segment's end: clamped to it
+    ]
+    assert SegmentMap(text, segments[1:]).places([(0, 2), (8, 13)]) == [
+        (0, 2, 20, 9, 20, 10, "表格1 第2行 第1列", 1),  # before the first segment: that segment
+        (8, 13, 30, 1, 31, 3, None, 2),
+    ]
+    assert SegmentMap(text, []).places([(3, 7), (-1, 0)]) == [(3, 7, 1, 4, 1, 8, None, None), (-1, 0, 1, 0, 1, 1, None, None)]
+    location = SegmentMap(text, segments).locate(0, 7)
+    assert (location.line, location.column, location.end_line, location.end_column, location.logical, location.page) == (
+        10,
+        5,
+        20,
+        13,
+        "第1段",
+        1,
+    )

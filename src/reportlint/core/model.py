@@ -192,20 +192,12 @@ class SegmentMap:
 
     def locate(self, start: int, end: int) -> Location:
         """Location of a range, with the logical place of its first segment."""
-        segment = self._segment_at(start)
-        line, column = self._position(segment, start)
-        last = max(start, end - 1)
-        end_segment = self._segment_at(last)
-        end_line, end_column = self._position(end_segment, last)
-        if end > start:
-            end_column += 1
-        end_line, end_column = max((end_line, end_column), (line, column))
-        logical = segment.logical if segment else None
-        page = segment.page if segment else None
+        [(_, _, line, column, end_line, end_column, logical, page)] = self.places(((start, end),))
         return new_location(line, column, end_line, end_column, logical, page)
 
     def places(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int, int, int, str | None, int | None]]:
-        """Each range with what :meth:`locate` says of it: ``(start, end, line, column, end line, end column, logical, page)``.
+        """Each range with where it is: ``(start, end, line, column, end line, end column, logical, page)``, the logical
+        place and page those of its first segment (:meth:`locate` makes a :class:`Location` of one range).
 
         For many ranges at once (a report summary's cells and paragraphs), without making a :class:`Location` each.
         """
