@@ -77,16 +77,23 @@ def test_a_line_index_locates_both_ends_by_their_positions(text, first_line, fir
     assert repr(located) == repr(expected) and hash(located) == hash(expected)
 
 
-def test_line_index_places_are_the_numbers_of_locate():
+def test_line_index_places_are_lines_and_columns_of_both_ends():
     text = "第一行\n政府信息公开 公开工作\r\n\n第三行"
-    for index in (LineIndex(text), LineIndex(text, first_line=5, first_column=3)):
-        spans = [(start, end) for start in range(-1, len(text) + 2) for end in range(start - 1, len(text) + 3)]
-        expected = [
-            (start, end, location.line, location.column, location.end_line, location.end_column)
-            for start, end in spans
-            for location in [index.locate(start, end)]
-        ]
-        assert index.places(spans) == expected
+    spans = [(0, 3), (1, 1), (2, 6), (4, 10), (17, 18), (19, 22), (-1, 0), (20, 40)]
+    assert LineIndex(text).places(spans) == [
+        (0, 3, 1, 1, 1, 4),
+        (1, 1, 1, 2, 1, 2),  # an empty range: at its start
+        (2, 6, 1, 3, 2, 3),  # across a line end
+        (4, 10, 2, 1, 2, 7),
+        (17, 18, 3, 1, 3, 2),  # the empty line's newline
+        (19, 22, 4, 2, 4, 5),
+        (-1, 0, 1, 1, 1, 2),  # before the text: its start
+        (20, 40, 4, 3, 4, 5),  # past the text: its end
+    ]
+    shifted = LineIndex(text, first_line=5, first_column=3)  # a fragment that starts inside a line: only its first line shifts
+    assert shifted.places([(0, 3), (2, 6), (19, 22)]) == [(0, 3, 5, 3, 5, 6), (2, 6, 5, 5, 6, 3), (19, 22, 8, 2, 8, 5)]
+    location = shifted.locate(2, 6)
+    assert (location.line, location.column, location.end_line, location.end_column) == (5, 5, 6, 3)
 
 
 def test_segment_map_places_name_lines_columns_and_the_first_segment_s_logical_place_and_page():

@@ -100,28 +100,13 @@ class LineIndex:
         return row + self._first_line, column
 
     def locate(self, start: int, end: int) -> Location:
-        """Location of a range; an empty range points at its start (what :meth:`position` gives for both ends, computed inline)."""
-        starts, size = self._line_starts, len(self._text)
-        offset = 0 if start < 0 else size if start > size else start
-        row = bisect.bisect_right(starts, offset) - 1
-        line, column = row + self._first_line, offset - starts[row] + 1
-        if not row:
-            column += self._first_column - 1
-        last = end - 1 if end - 1 > start else start
-        if last != start:
-            offset = 0 if last < 0 else size if last > size else last
-            end_row = bisect.bisect_right(starts, offset) - 1
-            end_line, end_column = end_row + self._first_line, offset - starts[end_row] + 1
-            if not end_row:
-                end_column += self._first_column - 1
-        else:
-            end_line, end_column = line, column
-        if end > start:
-            end_column += 1
+        """Location of a range; an empty range points at its start (what :meth:`position` gives for both ends)."""
+        [(_, _, line, column, end_line, end_column)] = self.places(((start, end),))
         return new_location(line, column, end_line, end_column)
 
     def places(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, int, int, int, int]]:
-        """Each range with the numbers of its :meth:`locate`: ``(start, end, line, column, end line, end column)``.
+        """Each range with its lines and columns: ``(start, end, line, column, end line, end column)`` (an empty range at its
+        start; :meth:`locate` makes a :class:`Location` of one range).
 
         For many ranges at once (a report summary's cells and paragraphs), without making a :class:`Location` each.
         """
