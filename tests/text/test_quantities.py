@@ -85,3 +85,80 @@ def test_plain_ascii_digits_are_read_directly_and_too_many_are_no_number():
     assert parse_amount("1" * 18) == int("1" * 18)
     assert parse_amount("1" * 19) is None
     assert parse_amount("1,031") == 1031 and parse_amount("十二") == 12
+
+
+def _enumerations_of_every_sentence(text: str) -> tuple[quantities.Enumeration, ...]:
+    """The enumerations as found before the sentences were chosen by their words: every sentence with a count is
+    read, and the sentence before each gives a list after 其中 its total."""
+    found: list[quantities.Enumeration] = []
+    previous = None
+    for sentence in quantities.sentence_spans(text):
+        counts = tuple(find_quantities(text, sentence.start, sentence.end))
+        if not counts:
+            previous = None
+            continue
+        counted = quantities._CountedSentence(sentence, counts)
+        marks = quantities._outside_brackets(text, sentence, quantities._SUBSET_MARK)
+        if not marks:
+            enumeration = quantities._collective_list(text, counted)
+            found.extend([enumeration] if enumeration is not None else [])
+        elif len(marks) == 1:
+            enumeration = quantities._subset_list(text, counted, marks[0], previous)
+            found.extend([enumeration] if enumeration is not None else [])
+        else:
+            found.extend(quantities._nested_lists(text, counted, marks))
+        previous = counted
+    return tuple(found)
+
+
+_LIST_PIECES = [
+    "全年",
+    "共",
+    "共计",
+    "累计",
+    "合计",
+    "公共",
+    "统计",
+    "发布",
+    "各类",
+    "信息",
+    "其中",
+    "其他",
+    "分别",
+    "12条",
+    "3条",
+    "9条",
+    "5个",
+    "2件",
+    "10件",
+    ",",
+    "、",
+    ":",
+    ";",
+    "。",
+    "\n",
+    "\t",
+    "(",
+    ")",
+    " ",
+]
+
+
+@settings(max_examples=1500)
+@example(["全年", "共", "发布", "12条", "。", "其中", "3条", ",", "9条", "。"])
+@example(["全年", "发布", "12条", "。", "其中", "3条", "、", "其他", "9条", "。"])
+@example(["全年", "发布", "12条", "。", "\n", "其中", "3条", ",", "9条", "。"])
+@example(["累计", "发布", "各类", "信息", "12条", ",", "3条", "、", "9条", "。"])
+@example(["共", "12条", ",", "其中", "5个", ",", "其中", "2件", "3条", "。"])
+@given(st.lists(st.sampled_from(_LIST_PIECES), max_size=24))
+def test_enumerations_are_those_every_sentence_with_a_count_gives(pieces):
+    text = "".join(pieces)
+    assert quantities.find_enumerations(text) == _enumerations_of_every_sentence(text)
+
+
+def test_a_list_after_its_total_in_the_sentence_before_is_found_from_the_word_of_its_sentence():
+    text = "一、总体情况\n全年主动公开信息12条。其中政策文件3条、其他信息9条。本年度无其他情况。\n"
+    (enumeration,) = quantities.find_enumerations(text)
+    assert (enumeration.total.value, enumeration.parts_sum, enumeration.exhaustive) == (12, 12, True)
+    assert text[enumeration.sentence.start : enumeration.sentence.end] == "其中政策文件3条、其他信息9条。"
+    assert quantities.find_enumerations("全年主动公开信息12条，政策文件3条、其他信息9条。") == ()

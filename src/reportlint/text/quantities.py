@@ -23,7 +23,7 @@ from decimal import Decimal
 from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.ordinals import CHINESE_NUMERAL
-from reportlint.text.segmentation import Span, bracketed, clause_start, iter_sentences
+from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_spans, span_index
 from reportlint.usercache.patterns import compiled
 
 # A share's clause goes on past a colon (占比：12.3%).
@@ -297,17 +297,27 @@ def find_enumerations(
     starts a statement of its own, not a list of the total's parts.
     """
     end = len(text) if end is None else end
-    found = []
-    previous: _CountedSentence | None = None
     if sentences is None:
-        sentences = iter_sentences(text, start, end)
+        spans: Sequence[Span] = sentence_spans(text, start, end)
     elif start > 0 or end < len(text):  # (a report's own sentences all lie in its text)
-        sentences = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
-    candidate = _COUNT_CANDIDATE.search
-    for sentence in sentences:
-        quantities = tuple(find_quantities(text, sentence.start, sentence.end)) if candidate(text, sentence.start, sentence.end) else ()
-        if not quantities:  # most sentences: no count, so no list either (its parts would be counts)
-            previous = None  # (a previous sentence without counts gives no total to a list after 其中)
+        spans = [sentence for sentence in sentences if sentence.end > start and sentence.start < end]
+    else:
+        spans = sentences if isinstance(sentences, Sequence) else tuple(sentences)
+    if not spans:
+        return ()
+    counts: dict[int, tuple[Quantity, ...]] = {}  # sentence index → its counts, found once
+
+    def counts_of(index: int) -> tuple[Quantity, ...]:
+        if index not in counts:
+            sentence = spans[index]
+            counts[index] = tuple(find_quantities(text, sentence.start, sentence.end))
+        return counts[index]
+
+    found = []
+    for index in _enumeration_sentences(text, spans):
+        sentence = spans[index]
+        quantities = counts_of(index)
+        if not quantities:  # no count, so no list either (its parts would be counts)
             continue
         counted = _CountedSentence(sentence, quantities)
         marks = _outside_brackets(text, sentence, _SUBSET_MARK)
@@ -316,13 +326,35 @@ def find_enumerations(
             if enumeration is not None:
                 found.append(enumeration)
         elif len(marks) == 1:
+            # the sentence before gives a list after 其中 its total, when it states counts
+            previous = _CountedSentence(spans[index - 1], counts_of(index - 1)) if index else None
             enumeration = _subset_list(text, counted, marks[0], previous)
             if enumeration is not None:
                 found.append(enumeration)
         else:
             found.extend(_nested_lists(text, counted, marks))
-        previous = counted
     return tuple(found)
+
+
+#: What every sentence stating an enumeration holds: 其中 before its list, or 共 or 计, which every mark of a total
+#: (:data:`_TOTAL_MARK`: 共计、总计、合计、累计、总共、一共、共) holds.
+_ENUMERATION_WORD = compiled("其中|[共计]")
+
+
+def _enumeration_sentences(text: str, sentences: Sequence[Span]) -> list[int]:
+    """The indexes of the sentences (in order, apart) that may state an enumeration: those holding
+    :data:`_ENUMERATION_WORD` (a few of a report's sentences), found in one search over the sentences' stretch of text.
+
+    A sentence without 其中 lists parts only after a total marked by 共 or 计 (:func:`_collective_list`), so no other
+    sentence states one.
+    """
+    starts = [sentence.start for sentence in sentences]
+    holding = []
+    for match in _ENUMERATION_WORD.finditer(text, sentences[0].start, sentences[-1].end):
+        index = span_index(sentences, starts, match.start())
+        if index >= 0 and (not holding or holding[-1] != index):
+            holding.append(index)
+    return holding
 
 
 @dataclass(frozen=True)
