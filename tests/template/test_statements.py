@@ -122,7 +122,16 @@ def test_every_statement_holds_its_word(text):
 
 def test_every_statement_has_one_of_the_statement_words():
     for statement in (*COUNT_STATEMENTS, *NONE_STATEMENTS):
-        assert STATEMENT_WORDS.fullmatch(statement.word), statement.pattern.pattern
+        assert statement.word in STATEMENT_WORDS, statement.pattern.pattern
+
+
+def test_the_statement_words_never_overlap():
+    # RL313 finds each word on its own (str.find): as no word's end can start a word, nor a word hold another, that
+    # finds exactly where one search for the four words matched
+    for first in STATEMENT_WORDS:
+        for second in STATEMENT_WORDS:
+            assert first == second or first not in second
+            assert not any(first.endswith(second[:length]) for length in range(1, min(len(first), len(second)))), (first, second)
 
 
 def test_the_examples_state_something():

@@ -335,17 +335,21 @@ class TextTableMismatch(Rule):
         # every statement holds its word: a sentence is searched only for the statements whose words it holds
         sentences = report.sentences
         starts = report.shared(_sentence_starts)
-        held_by: dict[int, set[str]] = {}  # sentence index → the words it holds (in order of sentences)
-        for match in STATEMENT_WORDS.finditer(text):
-            index = span_index(sentences, starts, match.start())
-            if index >= 0:
-                held_by.setdefault(index, set()).add(match.group())
+        held_by: dict[int, set[str]] = {}  # sentence index → the words it holds
+        find = text.find
+        for word in STATEMENT_WORDS:
+            position = find(word)
+            while position >= 0:
+                index = span_index(sentences, starts, position)
+                if index >= 0:
+                    held_by.setdefault(index, set()).add(word)
+                position = find(word, position + len(word))
         if not held_by:
             return
         skipped: list[Span] | None = None  # tables and plans: worked out at the first statement found
         tables: dict[int, TableValue | None] = {}  # what each quantity reads in the tables, read once
-        for index, held in held_by.items():
-            sentence = sentences[index]
+        for index in sorted(held_by):
+            sentence, held = sentences[index], held_by[index]
             counts = [
                 statement
                 for statement in COUNT_STATEMENTS

@@ -157,9 +157,10 @@ NONE_STATEMENTS = (
     CountStatement(compiled(rf"(?:未|没有|无)(?:制发|出台|制定|印发){_GAP}{{0,6}}?规范性文件"), NORMATIVE_MADE, word="规范性文件"),
 )
 
-#: The statements' words (:attr:`CountStatement.word`): the text ↔ table rule finds them once in the whole text and tries
-#: on each sentence only the statements whose word it holds (most sentences hold none).
-STATEMENT_WORDS = compiled("申请|复议|诉讼|规范性文件")
+#: The statements' words (:attr:`CountStatement.word`): the text ↔ table rule finds them once in the whole text (one
+#: :meth:`str.find` scan per word, several times faster than a regular expression of the four) and tries on each sentence
+#: only the statements whose word it holds (most sentences hold none).
+STATEMENT_WORDS = ("申请", "复议", "诉讼", "规范性文件")
 
 #: What a change against last year is about when its clause names the quantity without stating it (``行政复议案件较上年减少1件``).
 _CHANGE_SUBJECTS = (

@@ -338,23 +338,29 @@ def find_enumerations(
 
 #: What every sentence stating an enumeration holds: 其中 before its list, or 共 or 计, which every mark of a total
 #: (:data:`_TOTAL_MARK`: 共计、总计、合计、累计、总共、一共、共) holds.
-_ENUMERATION_WORD = compiled("其中|[共计]")
+_ENUMERATION_WORDS = ("其中", "共", "计")
 
 
 def _enumeration_sentences(text: str, sentences: Sequence[Span]) -> list[int]:
-    """The indexes of the sentences (in order, apart) that may state an enumeration: those holding
-    :data:`_ENUMERATION_WORD` (a few of a report's sentences), found in one search over the sentences' stretch of text.
+    """The indexes of the sentences (in order, apart) that may state an enumeration, in order: those holding one of
+    :data:`_ENUMERATION_WORDS` (a few of a report's sentences), found with :meth:`str.find` over the sentences' stretch of
+    text (a regular expression of the three words reads the text several times slower).
 
     A sentence without 其中 lists parts only after a total marked by 共 or 计 (:func:`_collective_list`), so no other
     sentence states one.
     """
     starts = [sentence.start for sentence in sentences]
-    holding = []
-    for match in _ENUMERATION_WORD.finditer(text, sentences[0].start, sentences[-1].end):
-        index = span_index(sentences, starts, match.start())
-        if index >= 0 and (not holding or holding[-1] != index):
-            holding.append(index)
-    return holding
+    first, last = sentences[0].start, sentences[-1].end
+    holding = set()
+    find = text.find
+    for word in _ENUMERATION_WORDS:
+        position = find(word, first, last)
+        while position >= 0:
+            index = span_index(sentences, starts, position)
+            if index >= 0:
+                holding.add(index)
+            position = find(word, position + 1, last)
+    return sorted(holding)
 
 
 @dataclass(frozen=True)

@@ -103,8 +103,20 @@ def paragraph_spans(text: str, lines: Iterable[Span]) -> list[Span]:
     return found
 
 
-#: A sentence stop, both widths (a sentence ends right after it).
-_STOP = compiled(f"[{SENTENCE_STOPS}]")
+def _stop_ends(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence ends after each stop (。！？!?) in ``text[start:end]``: one past the stop, in order.
+
+    One :meth:`str.find` scan per stop: a regular expression of the five reads the text several times slower.
+    """
+    found: list[int] = []
+    append, find = found.append, text.find
+    for stop in SENTENCE_STOPS:
+        position = find(stop, start, end)
+        while position >= 0:
+            append(position + 1)
+            position = find(stop, position + 1, end)
+    found.sort()
+    return found
 
 
 def iter_sentences(text: str, start: int = 0, end: int | None = None, paragraphs: Iterable[Span] | None = None) -> Iterator[Span]:
@@ -112,7 +124,7 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None, paragraphs
 
     Table rows (lines with tabs) are not prose and are left out; surrounding
     whitespace is trimmed. ``paragraphs`` are the text's logical paragraphs when
-    the caller has them already (a report's :attr:`~reportlint.core.report.Report.paragraphs`).
+    the caller has them already (a report's :attr:`~reportlint.core.report.Report.paragraphs`, in order).
     """
     return iter(sentence_spans(text, start, end, paragraphs))
 
@@ -132,9 +144,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, paragraphs
     ]
     if not prose:
         return []
-    cuts = [
-        match.end() for match in _STOP.finditer(text, min(paragraph[0] for paragraph in prose), max(paragraph[1] for paragraph in prose))
-    ]
+    cuts = _stop_ends(text, prose[0][0], prose[-1][1])  # (paragraphs are in order)
     count = len(cuts)
     found: list[Span] = []
     append, new_tuple = found.append, _new_tuple
