@@ -272,6 +272,10 @@ def test_no_reconsideration_or_lawsuit_but_the_table_has_some():
     assert [(item.code, item.location.line) for item in diagnostics] == [("RL313", OVERVIEW_LINE)] * 2
     assert "“行政复议/总计”列为 1" in diagnostics[0].message
     assert "“行政诉讼/未经复议直接起诉/总计”列与“行政诉讼/复议后起诉/总计”列之和为 2" in diagnostics[1].message
+    assert [item.message for item in diagnostics[1].related] == [
+        "第四部分表格“政府信息公开行政复议、行政诉讼情况”“行政诉讼/未经复议直接起诉/总计”列 = 2",
+        "第四部分表格“政府信息公开行政复议、行政诉讼情况”“行政诉讼/复议后起诉/总计”列 = 0",
+    ]
 
 
 def test_stated_reconsiderations_and_normative_documents_against_the_tables():

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from reportlint.core.diagnostics import Related
@@ -25,16 +26,28 @@ from reportlint.usercache.patterns import compiled
 if TYPE_CHECKING:
     from reportlint.template.filled import FilledCell
     from reportlint.template.reading import Reading
+    from reportlint.template.spec import TableSpec
 
 
 @dataclass(frozen=True)
 class TableValue:
-    """What the tables hold for a prose statement: the cells read, their names in messages, their sum."""
+    """What the tables hold for a prose statement: the cells read and their sum; their names in messages are worked
+    out when a message asks (most statements agree with the tables and need none)."""
 
     cells: tuple[FilledCell, ...]
-    names: tuple[str, ...]
-    description: str
+    #: Where each cell is: its table's spec, row id and column id.
+    places: tuple[tuple[TableSpec, str, str], ...]
     total: int | Decimal
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """Each cell as messages name it: ``第三部分表格“…”“一、本年新收…”行“总计”列``."""
+        return tuple(spec.display + spec.cell_name(row, column) for spec, row, column in self.places)
+
+    @cached_property
+    def description(self) -> str:
+        """The cells as a message names them (``…表格“…”中A与B之和`` for several cells of one table)."""
+        return _describe([spec.display for spec, _, _ in self.places], [spec.cell_name(row, column) for spec, row, column in self.places])
 
     def related(self) -> list[Related]:
         """Each cell as a related location of a diagnostic."""
@@ -58,8 +71,8 @@ class TableQuantity:
     def read(self, reading: Reading) -> TableValue | None:
         """The cells and their sum; None when a table or cell is absent or not readable with confidence."""
         cells: list[FilledCell] = []
-        tables: list[str] = []
-        names: list[str] = []
+        places: list[tuple[TableSpec, str, str]] = []
+        total: int | Decimal = 0
         for table_id, row, columns in self.cells:
             table = reading.table(table_id)
             if table is None:
@@ -71,12 +84,9 @@ class TableQuantity:
             if not cell.is_readable:
                 return None
             cells.append(cell)
-            tables.append(table.spec.display)
-            names.append(table.spec.cell_name(row, column))
-        total = sum((cell.value for cell in cells if cell.value is not None), 0)
-        return TableValue(
-            tuple(cells), tuple(table + name for table, name in zip(tables, names, strict=True)), _describe(tables, names), total
-        )
+            places.append((table.spec, row, column))
+            total += cell.value  # type: ignore[operator]  # (a readable cell has a value)
+        return TableValue(tuple(cells), tuple(places), total)
 
 
 def _describe(tables: Sequence[str], names: Sequence[str]) -> str:
