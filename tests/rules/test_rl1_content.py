@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
 from tests.rules.rl1_reports import TOWN, findings, line_of
 
+from reportlint.rules.rl1_content import OVERVIEW_ASPECTS, _mask_aspect_lists, enumeration_sentences
 from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
@@ -100,3 +103,35 @@ def test_sub_headings_on_their_own_lines_cover_the_aspects(report):
         "（四）政府信息公开平台建设情况\n维护专栏。\n（五）监督保障情况\n纳入考核。\n"
     )
     assert findings(text[:start] + body + text[end:], "RL109") == []
+
+
+def _masked_sentence_by_sentence(text: str) -> str:
+    """The lists of aspects blanked by looking at every list sentence (what the quick tests of
+    :func:`~reportlint.rules.rl1_content._mask_aspect_lists` skip)."""
+    pieces, position = [], 0
+    for start, end in enumeration_sentences(text):
+        sentence = text[start:end]
+        listed = sum(1 for words in OVERVIEW_ASPECTS.values() if any(word in sentence for word in words))
+        pieces.extend([text[position:start], " " * len(sentence) if listed >= 2 else sentence])
+        position = end
+    return "".join([*pieces, text[position:]])
+
+
+@given(
+    st.lists(
+        st.sampled_from(["主动公开", "依申请公开", "平台", "监督", "信息管理", "政策解读", "抓好", "工作", "、", "等", "。", "；", "，"]),
+        max_size=20,
+    ).map("".join)
+)
+@example("抓好主动公开、依申请公开、政策解读等工作。")
+@example("抓好主动公开、政策解读、信息发布等工作。加强监督。")
+def test_aspect_lists_are_blanked_as_looking_at_every_list_sentence_does(text):
+    assert _mask_aspect_lists(text) == _masked_sentence_by_sentence(text)
+    # a text naming fewer than two aspects keeps every sentence
+    if sum(1 for words in OVERVIEW_ASPECTS.values() if any(word in text for word in words)) < 2:
+        assert _mask_aspect_lists(text) == text
+
+
+def test_a_list_naming_two_aspects_is_blanked_and_one_naming_one_is_kept():
+    assert _mask_aspect_lists("抓好主动公开、依申请公开、政策解读等工作。全年公开56条。") == " " * 20 + "。全年公开56条。"
+    assert _mask_aspect_lists("抓好主动公开、政策解读、信息发布等工作。") == "抓好主动公开、政策解读、信息发布等工作。"
