@@ -346,10 +346,12 @@ class TextTableMismatch(Rule):
                 position = find(word, position + len(word))
         if not held_by:
             return
-        skipped: list[Span] | None = None  # tables and plans: worked out at the first statement found
+        skipped = _table_and_plan_spans(report)  # (a third of the sentences holding a word are table rows)
         tables: dict[int, TableValue | None] = {}  # what each quantity reads in the tables, read once
         for index in sorted(held_by):
             sentence, held = sentences[index], held_by[index]
+            if any(span.start <= sentence.start < span.end for span in skipped):
+                continue
             counts = [
                 statement
                 for statement in COUNT_STATEMENTS
@@ -360,11 +362,7 @@ class TextTableMismatch(Rule):
                 for statement in NONE_STATEMENTS
                 if statement.word in held and statement.pattern.search(text, sentence.start, sentence.end)
             ]
-            if not counts and not nones:
-                continue
-            if skipped is None:
-                skipped = _table_and_plan_spans(report)
-            if states_plans(text, sentence) or any(span.start <= sentence.start < span.end for span in skipped):
+            if (not counts and not nones) or states_plans(text, sentence):
                 continue
             yield from self._counts(report, sentence, counts, tables)
             yield from self._nones(report, sentence, nones, tables)

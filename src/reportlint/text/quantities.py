@@ -23,7 +23,7 @@ from decimal import Decimal
 from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.ordinals import CHINESE_NUMERAL
-from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_spans, span_index
+from reportlint.text.segmentation import Span, bracketed, clause_end, clause_start, sentence_spans, span_index
 from reportlint.usercache.patterns import compiled
 
 # A share's clause goes on past a colon (占比：12.3%).
@@ -316,6 +316,8 @@ def find_enumerations(
     found = []
     for index in _enumeration_sentences(text, spans):
         sentence = spans[index]
+        if text.find("其中", sentence.start, sentence.end) < 0 and not _may_state_total(text, sentence):
+            continue  # without 其中, only a total marked in its clause opens a list (long table rows hold a 总计 and many digits)
         quantities = counts_of(index)
         if not quantities:  # no count, so no list either (its parts would be counts)
             continue
@@ -361,6 +363,23 @@ def _enumeration_sentences(text: str, sentences: Sequence[Span]) -> list[int]:
                 holding.add(index)
             position = find(word, position + 1, last)
     return sorted(holding)
+
+
+def _may_state_total(text: str, sentence: Span) -> bool:
+    """Whether a clause of the sentence holds a total's mark with a number after it: every total that opens a list
+    without 其中 does (:func:`_collective_list`: a count whose clause holds :data:`_TOTAL_MARK` before it).
+
+    (A mark found in the prefix of a count's clause is found by a search of the sentence too, at or before it: the
+    characters around the prefix are a clause break before it and the count's first character after it.)
+    """
+    for mark in _TOTAL_MARK.finditer(text, sentence.start, sentence.end):
+        if _NUMBER_START.search(text, mark.end(), clause_end(text, mark.end(), sentence.end)) is not None:
+            return True
+    return False
+
+
+#: The first character of a number (:data:`NUMBER`).
+_NUMBER_START = compiled(rf"[\d{_NUMERAL_CHARS}]")
 
 
 @dataclass(frozen=True)
