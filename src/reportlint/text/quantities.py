@@ -316,8 +316,6 @@ def find_enumerations(
     found = []
     for index in _enumeration_sentences(text, spans):
         sentence = spans[index]
-        if text.find("其中", sentence.start, sentence.end) < 0 and not _may_state_total(text, sentence):
-            continue  # without 其中, only a total marked in its clause opens a list (long table rows hold a 总计 and many digits)
         quantities = counts_of(index)
         if not quantities:  # no count, so no list either (its parts would be counts)
             continue
@@ -328,8 +326,9 @@ def find_enumerations(
             if enumeration is not None:
                 found.append(enumeration)
         elif len(marks) == 1:
-            # the sentence before gives a list after 其中 its total, when it states counts
-            previous = _CountedSentence(spans[index - 1], counts_of(index - 1)) if index else None
+            # the sentence before gives a list after 其中 its total, when it states counts and 其中 opens this one
+            opens = index and _only_punctuation(text[sentence.start : marks[0]])
+            previous = _CountedSentence(spans[index - 1], counts_of(index - 1)) if opens else None
             enumeration = _subset_list(text, counted, marks[0], previous)
             if enumeration is not None:
                 found.append(enumeration)
@@ -338,43 +337,45 @@ def find_enumerations(
     return tuple(found)
 
 
-#: What every sentence stating an enumeration holds: 其中 before its list, or 共 or 计, which every mark of a total
-#: (:data:`_TOTAL_MARK`: 共计、总计、合计、累计、总共、一共、共) holds.
-_ENUMERATION_WORDS = ("其中", "共", "计")
-
-
 def _enumeration_sentences(text: str, sentences: Sequence[Span]) -> list[int]:
-    """The indexes of the sentences (in order, apart) that may state an enumeration, in order: those holding one of
-    :data:`_ENUMERATION_WORDS` (a few of a report's sentences), found with :meth:`str.find` over the sentences' stretch of
-    text (a regular expression of the three words reads the text several times slower).
+    """The indexes of the sentences (in order, apart) that may state an enumeration, in order: those holding 其中, and
+    those where a total's mark is followed by a number in its clause (:func:`_opens_total`), a few of a report's sentences.
 
-    A sentence without 其中 lists parts only after a total marked by 共 or 计 (:func:`_collective_list`), so no other
-    sentence states one.
+    A list without 其中 follows a count whose clause holds :data:`_TOTAL_MARK` before it (:func:`_collective_list`),
+    and every mark holds 共 or 计: the words are found with :meth:`str.find` over the sentences' stretch of text (a
+    regular expression of them reads the text several times slower), and only the places where they stand are tested.
     """
     starts = [sentence.start for sentence in sentences]
     first, last = sentences[0].start, sentences[-1].end
-    holding = set()
+    holding: set[int] = set()
     find = text.find
-    for word in _ENUMERATION_WORDS:
+    for word in ("其中", "共", "计"):
         position = find(word, first, last)
         while position >= 0:
             index = span_index(sentences, starts, position)
-            if index >= 0:
+            if index >= 0 and index not in holding and (word == "其中" or _opens_total(text, position, sentences[index])):
                 holding.add(index)
             position = find(word, position + 1, last)
     return sorted(holding)
 
 
-def _may_state_total(text: str, sentence: Span) -> bool:
-    """Whether a clause of the sentence holds a total's mark with a number after it: every total that opens a list
-    without 其中 does (:func:`_collective_list`: a count whose clause holds :data:`_TOTAL_MARK` before it).
+def _opens_total(text: str, position: int, sentence: Span) -> bool:
+    """Whether the 共 or 计 at ``position`` is part of a total's mark (:data:`_TOTAL_MARK`, starting at it or at the
+    character before) with a count starting after it in its clause.
 
-    (A mark found in the prefix of a count's clause is found by a search of the sentence too, at or before it: the
-    characters around the prefix are a clause break before it and the count's first character after it.)
+    Every count a list without 其中 is found after has one: its clause holds a mark before it (a mark found in the
+    clause's text alone is one in the sentence too: the characters around that text are a clause break before it and
+    the count's first character after it), a mark holds no clause break, and the count starts after the mark's 共 or 计.
+    (Long table rows of digits that hold 总计, or 第一项 in their note, are then not searched for counts.)
     """
-    for mark in _TOTAL_MARK.finditer(text, sentence.start, sentence.end):
-        if _NUMBER_START.search(text, mark.end(), clause_end(text, mark.end(), sentence.end)) is not None:
-            return True
+    for mark_start in (position - 1, position):
+        if mark_start >= sentence.start:
+            mark = _TOTAL_MARK.match(text, mark_start, sentence.end)
+            if mark is not None and mark.end() > position:
+                return any(
+                    _QUANTITY.match(text, number.start(), sentence.end) is not None
+                    for number in _NUMBER_START.finditer(text, position + 1, clause_end(text, position, sentence.end))
+                )
     return False
 
 
