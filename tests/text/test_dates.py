@@ -136,26 +136,3 @@ def test_each_hint_lets_its_pattern_find_its_date():
     rule = GarbledDate.__new__(GarbledDate)
     text = "统计期限为2022年1月1至12月31日，20201230日，202211月，2021年123月"
     assert [text[start:end] for start, end, _ in rule._findings(text, text)] == ["2021年123月", "20201230日", "202211月", "2022年1月1"]
-
-
-@settings(max_examples=1000)
-@example(["2021", " ", "\u3000", "年"], 0, 16)
-@example(["12021", "年", "2020", "年", "度"], 0, 16)
-@example(["2020", "年"], 2, 16)
-@example(["2020", " ", "年"], 0, 5)
-@given(
-    st.lists(st.sampled_from(["2021", "1999", "1988", "2020", "12021", "1", "0", "年", "度", " ", "\u3000", "\n", "-", "字"]), max_size=14),
-    st.integers(min_value=0, max_value=12),
-    st.integers(min_value=0, max_value=40),
-)
-def test_year_mentions_found_at_their_year_marks_are_those_a_scan_finds(pieces, start, end):
-    text = "".join(pieces)
-    start, end = min(start, len(text)), min(end, len(text))
-    assert [match.span() for match in dates.find_year_mentions(text, start, end)] == [
-        match.span() for match in dates.YEAR_MENTION.finditer(text, start, end)
-    ]
-
-
-def test_a_year_mention_is_the_year_before_a_year_mark_and_its_spaces():
-    text = "2021年，2020 年度，20201年，1988年，２０２１年"
-    assert [match.group() for match in dates.find_year_mentions(text)] == ["2021", "2020 ", "1988"]

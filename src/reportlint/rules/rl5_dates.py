@@ -14,7 +14,7 @@ from reportlint.core.rule import Option, Rule, RuleDefinitionError
 from reportlint.core.values import shown
 from reportlint.template.identity import Subject
 from reportlint.text.chars import HAN
-from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates, find_year_mentions
+from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
 from reportlint.text.quantities import find_quantities, states_plans
 from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_at
 from reportlint.usercache.patterns import compiled
@@ -288,7 +288,7 @@ class WrongYear(Rule):
             if item is not None and item.start is not None and item.end is not None
         ]
         plans = reading.section("s5")
-        for match in find_year_mentions(text):
+        for match in YEAR_MENTION.finditer(text):
             mentioned = int(match.group(1))
             if mentioned == year or _overlaps(Span(match.start(), match.end()), skipped):
                 continue

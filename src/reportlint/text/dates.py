@@ -54,27 +54,6 @@ _CHINESE_MARK = compiled("年(?<=[〇零○一二三四五六七八九]{4}年)")
 YEAR_MENTION = compiled(r"((?:19(?<!\d19)[89]|20(?<!\d20)\d)\d)\s*(?=年)")
 
 
-def find_year_mentions(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    """What ``YEAR_MENTION.finditer(text, start, end)`` finds, the pattern tried only where a year before a 年 starts.
-
-    A mention ends where the spaces before its 年 start (``\\s*`` takes them all), so each 年 (found with
-    :meth:`str.find`, much faster than the engine scanning every digit of the tables) fixes the one place where a
-    mention before it can start: four characters before those spaces. Those places are in order and apart.
-    """
-    end = len(text) if end is None else end
-    found = []
-    find, match = text.find, YEAR_MENTION.match
-    position = find("年", start, end)
-    while position >= 0:
-        first = position
-        while first > start and text[first - 1].isspace():
-            first -= 1
-        if first - 4 >= start and (mention := match(text, first - 4, end)) is not None:
-            found.append(mention)
-        position = find("年", position + 1, end)
-    return found
-
-
 @dataclass(frozen=True)
 class DateMention:
     """A date found in text, with its range and the calendar date it names (None if impossible)."""
