@@ -137,11 +137,13 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None, paragraphs
     """
     end = len(text) if end is None else end
     find = text.find
-    prose = [
-        paragraph
-        for paragraph in (paragraph_spans(text, line_spans(text)) if paragraphs is None else paragraphs)
-        if paragraph[1] > start and paragraph[0] < end and find("\t", paragraph[0], paragraph[1]) < 0
-    ]
+    every = paragraph_spans(text, line_spans(text)) if paragraphs is None else paragraphs
+    if start <= 0 and end >= len(text) and find("\t") < 0:  # the whole of a text without table rows: every paragraph
+        prose = list(every)
+    else:
+        prose = [
+            paragraph for paragraph in every if paragraph[1] > start and paragraph[0] < end and find("\t", paragraph[0], paragraph[1]) < 0
+        ]
     if not prose:
         return []
     cuts = _stop_ends(text, prose[0][0], prose[-1][1])  # (paragraphs are in order)
