@@ -50,6 +50,21 @@ def test_the_analysis_is_what_the_toolkit_finds(report):
     assert report.chrome_lines == expected_chrome == {0}
 
 
+@pytest.mark.parametrize(
+    ("text", "converted"),
+    [
+        ("２０２１年政府信息公开工作年度报告\n本年度“收到”申请３件。\n", False),
+        ("本年度收到申请3件。\n", False),
+        ("２０２１年政府資訊公開工作報告\n這個單位對於公開「申請」辦理３件。\n", True),
+    ],
+)
+def test_a_view_not_converted_from_traditional_script_has_nothing_left_to_fold(text, converted):
+    report = report_of(text)
+    assert report.from_traditional is converted
+    assert (fold_width(report.normalized) == report.normalized) or converted
+    assert report.normalized_paragraphs == tuple(logical_paragraphs(report.normalized))
+
+
 def test_sentences_in_a_range_are_those_the_toolkit_finds_there(report):
     start, end = len(report.text) // 3, len(report.text) // 2
     assert report.sentences_in(start, end) == list(iter_sentences(report.normalized, start, end))

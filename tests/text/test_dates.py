@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reportlint.rules.rl5_dates import GarbledDate
 from reportlint.text import dates
-from reportlint.text.normalize import fold_width
+from reportlint.text.normalize import fold_width, normalize
 from reportlint.text.ordinals import chinese_number
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -92,6 +92,9 @@ def test_dates_found_at_their_marks_are_those_a_scan_finds(pieces, start):
     text = "".join(pieces)
     start = min(start, len(text))
     assert [(m.start, m.end, m.year, m.month, m.day) for m in dates.find_dates(text, start)] == _dates_by_scanning(text, start)
+    # a text without anything to fold (a report's normalised view) gives the same dates without folding it again
+    normalized = normalize(text)
+    assert dates.find_dates(normalized, start, folded=True) == dates.find_dates(normalized, start)
 
 
 def test_a_date_is_found_by_its_mark_with_spaces_before_its_year_mark_and_in_every_form():

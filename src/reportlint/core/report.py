@@ -105,12 +105,21 @@ class Report:
         stays blank, a tab stays, a final ；：！？ folds to ;:!? and nothing else to one): only a text converted from
         traditional script (:func:`~reportlint.text.normalize.has_traditional`) is cut again.
         """
+        if not self.from_traditional:
+            return self.paragraphs
+        return tuple(paragraph_spans(self.document.normalized, self.lines))
+
+    @cached_property
+    def from_traditional(self) -> bool:
+        """Whether :attr:`normalized` was converted from traditional script (:func:`~reportlint.text.normalize.normalize`).
+
+        Otherwise it is :attr:`text` with widths, quotes and annotations folded only, and folding it again
+        (:func:`~reportlint.text.normalize.fold_width`) changes nothing. (A text normalised to itself had nothing to
+        fold or convert; the traditional characters that decide the conversion are the same before folding.)
+        """
         from reportlint.text.normalize import has_traditional
 
-        normalized = self.document.normalized
-        if normalized is self.document.text or not has_traditional(self.document.text):
-            return self.paragraphs
-        return tuple(paragraph_spans(normalized, self.lines))
+        return self.document.normalized is not self.document.text and has_traditional(self.document.text)
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:

@@ -185,10 +185,11 @@ class MissingRows(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for table in _tables(report):
+            present = {row.row for row in table.rows}  # the template rows found (those :meth:`FilledTable.row` finds)
             unsplit = {row.row for row in table.unsplittable}
-            missing = [row for row in table.spec.rows if table.row(row.id) is None and row.id not in unsplit]
+            missing = [row for row in table.spec.rows if row.id not in present and row.id not in unsplit]
             if report.reading.cut_off(table.spec.section):
-                found = [index for index, row in enumerate(table.spec.rows) if table.row(row.id) is not None]
+                found = [index for index, row in enumerate(table.spec.rows) if row.id in present]
                 last = max(found, default=-1)
                 missing = [row for row in missing if table.spec.rows.index(row) < last]  # rows after the cut: RL117
             if not missing:

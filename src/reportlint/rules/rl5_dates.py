@@ -68,15 +68,16 @@ class GarbledDate(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         taken: list[Span] = []
-        for start, end, message in self._findings(report.normalized, report.text):
+        for start, end, message in self._findings(report.normalized, report.text, folded=not report.from_traditional):
             span = Span(start, end)
             if _overlaps(span, taken):
                 continue
             taken.append(span)
             yield self.diagnostic(message, start, end)
 
-    def _findings(self, text: str, original: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, message) of every garbled date; a date may be found by several patterns."""
+    def _findings(self, text: str, original: str, folded: bool = False) -> Iterator[tuple[int, int, str]]:
+        """(start, end, message) of every garbled date; a date may be found by several patterns (``folded``: see
+        :func:`~reportlint.text.dates.find_dates`)."""
         if any(hint.search(text) for hint in self._OVERLONG_HINTS):
             for match in self._OVERLONG.finditer(text):
                 yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”中月或日的位数过多，无法确定是哪一天"
@@ -92,7 +93,7 @@ class GarbledDate(Rule):
             for match in self._NO_DAY_MARK.finditer(text):
                 if not self._DAY_LIST_AFTER.match(text, match.end()):
                     yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“日”"
-        for mention in find_dates(text):
+        for mention in find_dates(text, folded=folded):
             if mention.date is None:
                 reason = _why_impossible(mention.year, mention.month, mention.day)
                 yield mention.start, mention.end, f"日期“{original[mention.start : mention.end]}”不存在：{reason}"

@@ -80,32 +80,39 @@ class DateMention:
 _CONTEXT = 8
 
 
-def _folded_window(text: str, start: int, end: int) -> tuple[str, int]:
+def _folded_window(text: str, start: int, end: int, folded: bool = False) -> tuple[str, int]:
     """``text`` folded (:func:`fold_width`) from a little before ``start`` to ``end``, and where that window starts.
 
     Matching in the window with positions shifted by its start finds what matching
     in the whole folded text would, at the cost of folding only the part searched.
+    A ``folded`` text is taken as it is (folding it again would change nothing).
     """
     offset = max(0, start - _CONTEXT)
-    return fold_width(text[offset:end]), offset
+    window = text[offset:end]
+    return (window if folded else fold_width(window)), offset
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date in ``text[start:end]`` (offsets are into ``text``), in order."""
+def find_dates(text: str, start: int = 0, end: int | None = None, *, folded: bool = False) -> list[DateMention]:
+    """Every date in ``text[start:end]`` (offsets are into ``text``), in order.
+
+    ``folded`` says ``text`` has no character :func:`~reportlint.text.normalize.fold_width` would fold (a report's
+    :attr:`~reportlint.core.report.Report.normalized` view unless it was converted from traditional script): the
+    search then skips folding it, a scan of every character.
+    """
     end = len(text) if end is None else end
-    folded, offset = _folded_window(text, start, end)
+    folded_text, offset = _folded_window(text, start, end, folded)
     found: list[DateMention] = []
-    for match in _at_marks(_ARABIC, folded, start - offset, _year_starts(folded, start - offset)):
+    for match in _at_marks(_ARABIC, folded_text, start - offset, _year_starts(folded_text, start - offset)):
         year, month, day = (int(group) for group in match.groups())
         first, last = match.start() + offset, match.end() + offset
         found.append(DateMention.of(first, last, text[first:last], year, month, day))
-    for match in _at_marks(_ISO, folded, start - offset, _iso_starts(folded, start - offset)):
+    for match in _at_marks(_ISO, folded_text, start - offset, _iso_starts(folded_text, start - offset)):
         year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if 1980 <= year <= 2100 and 1 <= month <= 12:
             first, last = match.start() + offset, match.end() + offset
             found.append(DateMention.of(first, last, text[first:last], year, month, day))
-    chinese_starts = [mark.start() - 4 for mark in _CHINESE_MARK.finditer(folded, start - offset)]
-    for match in _at_marks(_CHINESE, folded, start - offset, chinese_starts):
+    chinese_starts = [mark.start() - 4 for mark in _CHINESE_MARK.finditer(folded_text, start - offset)]
+    for match in _at_marks(_CHINESE, folded_text, start - offset, chinese_starts):
         year = int("".join(_CHINESE_YEAR_DIGITS[char] for char in match.group(1)))
         first, last = match.start() + offset, match.end() + offset
         found.append(
