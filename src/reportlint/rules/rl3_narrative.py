@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -346,12 +347,15 @@ class TextTableMismatch(Rule):
                 position = find(word, position + len(word))
         if not held_by:
             return
-        skipped = _table_and_plan_spans(report)  # (a third of the sentences holding a word are table rows)
+        # the sentences of tables and plans are not compared (a third of those holding a word are table rows): the
+        # sentences starting in each such span are a run of indexes, found by bisecting the starts
+        holding = sorted(held_by)
+        for span in _table_and_plan_spans(report):
+            first, last = bisect_left(holding, bisect_left(starts, span.start)), bisect_left(holding, bisect_left(starts, span.end))
+            del holding[first:last]
         tables: dict[int, TableValue | None] = {}  # what each quantity reads in the tables, read once
-        for index in sorted(held_by):
+        for index in holding:
             sentence, held = sentences[index], held_by[index]
-            if any(span.start <= sentence.start < span.end for span in skipped):
-                continue
             counts = [
                 statement
                 for statement in COUNT_STATEMENTS
