@@ -460,7 +460,8 @@ def _body_kind(subject: Subject) -> str | None:
     return None
 
 
-_OPENING_VARIANTS = re.escape("[(（［【〈<")
+_OPENINGS = "[(（［【〈<"  # the brackets a year is written in besides 〔
+_OPENING_VARIANTS = re.escape(_OPENINGS)
 _CLOSING_VARIANTS = re.escape("])）］】〉>")
 _NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5}(?:\s*[-－—–]\s*\d{1,3})?)?\s*(?P<hao>号)?"
 #: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
@@ -468,6 +469,23 @@ _BRACKETED_YEAR = compiled(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)
 #: A year closed by 〕 without any opening bracket (``国办公开办函2019〕60号``).
 _UNOPENED_YEAR = compiled(rf"(?<![\d〔{_OPENING_VARIANTS}])(?P<open>)(?P<year>\d+)\s*(?P<close>〕){_NUMBER_TAIL}")
 _SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")
+
+
+def _bracketed_years(text: str) -> list[re.Match[str]]:
+    """What ``_BRACKETED_YEAR.finditer(text)`` finds, the pattern tried only at the opening brackets.
+
+    Every match starts with one and holds no other (its year, closing bracket, number and 号 are none): the brackets
+    are found with :meth:`str.find` (a scan by the pattern's opening class costs a quarter more) and the pattern is
+    matched at each, in order.
+    """
+    places = []
+    for bracket in "〔" + _OPENINGS:
+        position = text.find(bracket)
+        while position >= 0:
+            places.append(position)
+            position = text.find(bracket, position + 1)
+    match = _BRACKETED_YEAR.match
+    return [year for place in sorted(places) if (year := match(text, place)) is not None]
 
 
 class GarbledDocumentNumber(Rule):
@@ -499,7 +517,7 @@ class GarbledDocumentNumber(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        bracketed_years = list(_BRACKETED_YEAR.finditer(text))
+        bracketed_years = _bracketed_years(text)
         taken = [Span(match.start(), match.end()) for match in bracketed_years]
         unopened = (
             [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
