@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from reportlint.core.model import LineIndex, SegmentMap
@@ -52,12 +53,14 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest, permutations
+from reportlint.text.minhash import SIGNATURE_SIZE, ComparableView, Signer, comparable_ready, digest, permutations, text_of
 from reportlint.text.normalize import fold_width
-from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
+from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from reportlint.places.analysis import PlaceAnalysis
     from reportlint.template.reading import Reading
     from reportlint.template.sections import FoundSection
@@ -101,13 +104,11 @@ def compared_facts(report: Report) -> CrossDocument:
     places = report.places
     paragraphs = prose_paragraphs(report, reading)
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
-    masked = _masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)])
-    paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
-    section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
+    view = ComparableView(_masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)]))
+    paragraph_texts = [view.codes(span.start, span.end) for span in paragraphs]
+    section_texts = [view.codes(found.body_start, found.body_end, numbers=False) for _, found in sections]
     sketched = next((index for index, (section_id, _) in enumerate(sections) if section_id in SKETCHED_SECTIONS), None)
-    signatures, sketch = _signer().sign_and_sketch(
-        [*paragraph_texts, *section_texts], None if sketched is None else len(paragraphs) + sketched
-    )
+    signatures, sketch = _signer().sign_codes([*paragraph_texts, *section_texts], None if sketched is None else len(paragraphs) + sketched)
     placer = _Placer(report)
     numbers = _SectionNumbers(reading)
     return CrossDocument(
@@ -149,7 +150,7 @@ class _Placer:
 
 def _sections(
     sections: Sequence[tuple[str, FoundSection]],
-    texts: Sequence[str],
+    texts: Sequence[np.ndarray],
     signatures: Sequence[bytes | None],
     sketch: bytes,
     placer: _Placer,
@@ -165,7 +166,7 @@ def _sections(
     sketched = any(section_id in SKETCHED_SECTIONS for section_id, _, _, _ in kept)
     return SectionPrints(
         sections=tuple(section_id for section_id, _, _, _ in kept),
-        digests=b"".join(digest(text) for _, _, text, _ in kept),
+        digests=b"".join(digest(text_of(text)) for _, _, text, _ in kept),
         signatures=b"".join(signature for _, _, _, signature in kept if signature is not None),
         signature_size=SIGNATURE_SIZE,
         sketched=SKETCHED_SECTIONS[0] if sketched else "",
@@ -382,8 +383,7 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
     spans = []
     for region_start, region_end in _outside(tables, len(text)):
         near = [(begin, stop) for begin, stop in excluded if begin < region_end and region_start < stop]  # what may overlap the region
-        for found in logical_paragraphs(text[region_start:region_end]):
-            start, end = found.start + region_start, found.end + region_start
+        for start, end in _region_paragraphs(report, region_start, region_end):
             # the headings that may overlap: none starting at or after the end, none ending before the start
             for index in range(bisect_left(line_starts, start - longest), bisect_left(line_starts, end)):
                 line_start, line_end = lines[index]
@@ -395,6 +395,39 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
                 continue
             spans.append(Span(start, end))
     return spans
+
+
+def _region_paragraphs(report: Report, start: int, end: int) -> list[Span]:
+    """The logical paragraphs of the normalised ``text[start:end]``, as spans of the whole text.
+
+    When the region is whole lines (as the tables' parts are), those are the report's
+    :attr:`~reportlint.core.report.Report.normalized_paragraphs` within it, the one or two that
+    run over its ends cut there (their lines in the region are a paragraph of their own).
+    """
+    text = report.normalized
+    if not _starts_line(text, start) or not (_starts_line(text, end) or end == len(text) or text[end] == "\n"):
+        return [Span(found.start + start, found.end + start) for found in logical_paragraphs(text[start:end])]
+    paragraphs = report.normalized_paragraphs
+    found = []
+    for index in range(bisect_right(paragraphs, start, key=_end_of), len(paragraphs)):
+        paragraph = paragraphs[index]
+        if paragraph.start >= end:
+            break
+        if start <= paragraph.start and paragraph.end <= end:
+            found.append(paragraph)
+            continue
+        lines = report.lines
+        first, last = bisect_left(lines, max(start, paragraph.start), key=_start_of), bisect_right(lines, min(end, paragraph.end), key=_end_of)
+        found.extend(paragraph_spans(text, lines[first:last]))
+    return found
+
+
+def _starts_line(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
+
+
+_start_of = itemgetter(0)
+_end_of = itemgetter(1)
 
 
 def _outside(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -439,7 +472,7 @@ class _SectionNumbers:
 
 
 def _paragraphs(
-    numbers: _SectionNumbers, spans: Sequence[Span], texts: Sequence[str], signatures: Sequence[bytes | None], placer: _Placer
+    numbers: _SectionNumbers, spans: Sequence[Span], texts: Sequence[np.ndarray], signatures: Sequence[bytes | None], placer: _Placer
 ) -> Paragraphs | None:
     """The fingerprints of the paragraphs long enough to sign."""
     kept = [(span, text, signature) for span, text, signature in zip(spans, texts, signatures, strict=True) if signature is not None]
@@ -448,7 +481,7 @@ def _paragraphs(
     return Paragraphs(
         sections=bytes(numbers(span.start) for span, _, _ in kept),
         lengths=unsigned([len(text) for _, text, _ in kept]),
-        digests=b"".join(digest(text) for _, text, _ in kept),
+        digests=b"".join(digest(text_of(text)) for _, text, _ in kept),
         signatures=b"".join(signature for _, _, signature in kept),
         signature_size=SIGNATURE_SIZE,
         places=placer([(span.start, span.end) for span, _, _ in kept]),
@@ -500,6 +533,7 @@ def prepare_summaries() -> None:
     """
     _signer()
     permutations()
+    comparable_ready()
 
 
 @lru_cache(maxsize=1)
