@@ -98,7 +98,7 @@ def _kept_table() -> np.ndarray:
     """Whether :func:`comparable_text` keeps each character of the Basic Multilingual Plane (by code point)."""
     np = _numpy()
     table = np.zeros(0x10000, dtype=np.bool_)
-    table[code_points(_DROPPED.sub("", "".join(map(chr, range(0x10000)))))] = True
+    table[code_points(_DROPPED.sub("", text_of(np.arange(0x10000, dtype=np.uint32))))] = True
     return table
 
 
