@@ -363,3 +363,21 @@ def test_a_mentions_sentence_runs_between_the_breaks_the_text_has():
     spans = {text[span.start : span.end] for span in (context.sentence(text.index(name)) for name in ("秦安县", "兴国镇", "末行"))}
     assert spans == {"秦安县将加强培训", "兴国镇配合", "末行"}
     assert _TextContext.of("没有句读").sentence(2) == (0, 4)
+
+
+def test_sentences_of_ascending_positions_are_each_positions_sentence_and_self_references_are_found_by_bisection():
+    from reportlint.places.analysis import _TextContext
+
+    text = "前言。\n秦安县将加强培训；兴国镇配合我镇工作\n末行本局。"
+    context = _TextContext.of(text)
+    positions = list(range(len(text) + 1))
+    assert context.sentences(positions) == [context.sentence(position) for position in positions]
+    for sentence in {context.sentence(position) for position in positions}:
+        expected = any(sentence.start <= item.start < sentence.end for item in context.self_references)
+        assert context.has_self_reference(sentence) == expected
+    assert [context.has_self_reference(context.sentence(text.index(word))) for word in ("前言", "秦安县", "兴国镇", "末行")] == [
+        False,
+        False,
+        True,
+        True,
+    ]

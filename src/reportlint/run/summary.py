@@ -417,7 +417,10 @@ def _region_paragraphs(report: Report, start: int, end: int) -> list[Span]:
             found.append(paragraph)
             continue
         lines = report.lines
-        first, last = bisect_left(lines, max(start, paragraph.start), key=_start_of), bisect_right(lines, min(end, paragraph.end), key=_end_of)
+        first, last = (
+            bisect_left(lines, max(start, paragraph.start), key=_start_of),
+            bisect_right(lines, min(end, paragraph.end), key=_end_of),
+        )
         found.extend(paragraph_spans(text, lines[first:last]))
     return found
 
