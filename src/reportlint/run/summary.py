@@ -528,7 +528,8 @@ def _claims(
 
 
 def prepare_summaries() -> None:
-    """Load what every cross-document summary needs (numpy, the signer) now, before worker processes are forked.
+    """Load what every cross-document summary needs (numpy, the signer, the comparable characters' table) now, before
+    worker processes are forked.
 
     Importing numpy takes about a tenth of a second of CPU: done once in the
     supervisor, which needs it for the batch phase anyway, rather than again in
