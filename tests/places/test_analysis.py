@@ -238,6 +238,16 @@ def test_bad_places_tables_are_config_errors(tmp_path, places, message):
     with pytest.raises(ConfigError, match=message) as raised:
         place_settings(config)
     assert raised.value.path == str(tmp_path / "reportlint.toml")
+    with pytest.raises(ConfigError, match=message):
+        place_settings(config)  # asked again (by each RL4 rule): still an error
+
+
+def test_place_settings_are_validated_once_per_configuration(tmp_path):
+    config = parse_config({"places": {"allow": ["郭嘉镇"]}}, tmp_path / "reportlint.toml")
+    settings = place_settings(config)
+    assert settings.allow == frozenset({"郭嘉镇"}) and place_settings(config) is settings
+    other = parse_config({"places": {"allow": ["莲花镇"]}}, tmp_path / "reportlint.toml")
+    assert place_settings(other).allow == frozenset({"莲花镇"}), "another configuration has its own settings"
 
 
 UNKNOWN_PARENT = {"extra": [{"name": "王家村", "parent": "甘谷县兴国镇", "kind": "村"}]}
