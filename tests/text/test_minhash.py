@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import random
 
-import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from reportlint.text.minhash import (
     SIGNATURE_SIZE,
-    ComparableView,
     LSHIndex,
     Signer,
-    code_points,
     comparable_text,
     digest,
     signature_matrix,
     similarity,
     sketch_similarity,
-    text_of,
 )
 
 PARAGRAPH = "我镇依托“陇城发布”微信公众号发布信息138条，群众留言办理回复率达到96%，较好回应了群众对宅基地审批的关切，相关做法得到县里肯定。"
@@ -116,39 +109,3 @@ def test_signing_and_sketching_at_once_equals_signing_and_sketching_apart():
         assert signer.sign_and_sketch(texts, None) == (expected, b"")
     assert Signer().sign_and_sketch([], None) == ([], b"")
     assert Signer().sign([texts[0], "", texts[3]])[::2] == Signer().sign([texts[0], texts[3]]), "empty texts in between change nothing"
-
-
-VIEW_TEXTS = (
-    PARAGRAPH,
-    "2021年，发布信息1,138条、12.5%；1..2 与 3.4.5，共 ８ 件\n（一）主动公开。我镇_依托 ABC-12 平台",
-    "数字跨段12345在这里，又有 9,9 和 .5 与 5.；还有𠀀字和 𝟘𝟙 数学数字",  # astral characters (𝟘𝟙 are digits)
-    "",
-    "、。，",
-)
-
-
-@pytest.mark.parametrize("text", VIEW_TEXTS)
-def test_a_comparable_view_gives_the_comparable_text_of_every_range(text):
-    view = ComparableView(text)
-    for start in range(len(text) + 1):
-        for end in range(start, len(text) + 1):
-            for numbers in (True, False):
-                codes = view.codes(start, end, numbers=numbers)
-                assert text_of(codes) == comparable_text(text[start:end], numbers=numbers), (start, end, numbers)
-
-
-@given(st.text(alphabet=st.sampled_from("0123456789.,，。 \n甲乙丙丁镇_a١𝟙𠀀"), max_size=40), st.data())
-def test_a_comparable_view_of_any_text_gives_the_comparable_text(text, data):
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    view = ComparableView(text)
-    assert text_of(view.codes(start, end)) == comparable_text(text[start:end])
-    assert text_of(view.codes(start, end, numbers=False)) == comparable_text(text[start:end], numbers=False)
-
-
-def test_signing_code_points_equals_signing_the_texts():
-    texts = [comparable_text(text) for text in (PARAGRAPH, "太短", "", PARAGRAPH.replace("138", "27") * 2, *VIEW_TEXTS)]
-    for signer in (Signer(), Signer(["存在的主要问题及改进情况"])):
-        for sketched in (None, 0, 3):
-            assert signer.sign_codes([code_points(text) for text in texts], sketched) == signer.sign_and_sketch(texts, sketched)
-    assert text_of(code_points("𠀀甲\ud800")) == "𠀀甲\ud800", "astral characters and lone surrogates survive the round trip"

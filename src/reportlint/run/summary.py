@@ -53,14 +53,12 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, ComparableView, Signer, comparable_ready, digest, permutations, text_of
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest, permutations
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from reportlint.places.analysis import PlaceAnalysis
     from reportlint.template.reading import Reading
     from reportlint.template.sections import FoundSection
@@ -104,11 +102,13 @@ def compared_facts(report: Report) -> CrossDocument:
     places = report.places
     paragraphs = prose_paragraphs(report, reading)
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
-    view = ComparableView(_masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)]))
-    paragraph_texts = [view.codes(span.start, span.end) for span in paragraphs]
-    section_texts = [view.codes(found.body_start, found.body_end, numbers=False) for _, found in sections]
+    masked = _masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)])
+    paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
+    section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
     sketched = next((index for index, (section_id, _) in enumerate(sections) if section_id in SKETCHED_SECTIONS), None)
-    signatures, sketch = _signer().sign_codes([*paragraph_texts, *section_texts], None if sketched is None else len(paragraphs) + sketched)
+    signatures, sketch = _signer().sign_and_sketch(
+        [*paragraph_texts, *section_texts], None if sketched is None else len(paragraphs) + sketched
+    )
     placer = _Placer(report)
     numbers = _SectionNumbers(reading)
     return CrossDocument(
@@ -150,7 +150,7 @@ class _Placer:
 
 def _sections(
     sections: Sequence[tuple[str, FoundSection]],
-    texts: Sequence[np.ndarray],
+    texts: Sequence[str],
     signatures: Sequence[bytes | None],
     sketch: bytes,
     placer: _Placer,
@@ -166,7 +166,7 @@ def _sections(
     sketched = any(section_id in SKETCHED_SECTIONS for section_id, _, _, _ in kept)
     return SectionPrints(
         sections=tuple(section_id for section_id, _, _, _ in kept),
-        digests=b"".join(digest(text_of(text)) for _, _, text, _ in kept),
+        digests=b"".join(digest(text) for _, _, text, _ in kept),
         signatures=b"".join(signature for _, _, _, signature in kept if signature is not None),
         signature_size=SIGNATURE_SIZE,
         sketched=SKETCHED_SECTIONS[0] if sketched else "",
@@ -475,7 +475,7 @@ class _SectionNumbers:
 
 
 def _paragraphs(
-    numbers: _SectionNumbers, spans: Sequence[Span], texts: Sequence[np.ndarray], signatures: Sequence[bytes | None], placer: _Placer
+    numbers: _SectionNumbers, spans: Sequence[Span], texts: Sequence[str], signatures: Sequence[bytes | None], placer: _Placer
 ) -> Paragraphs | None:
     """The fingerprints of the paragraphs long enough to sign."""
     kept = [(span, text, signature) for span, text, signature in zip(spans, texts, signatures, strict=True) if signature is not None]
@@ -484,7 +484,7 @@ def _paragraphs(
     return Paragraphs(
         sections=bytes(numbers(span.start) for span, _, _ in kept),
         lengths=unsigned([len(text) for _, text, _ in kept]),
-        digests=b"".join(digest(text_of(text)) for _, text, _ in kept),
+        digests=b"".join(digest(text) for _, text, _ in kept),
         signatures=b"".join(signature for _, _, signature in kept),
         signature_size=SIGNATURE_SIZE,
         places=placer([(span.start, span.end) for span, _, _ in kept]),
@@ -528,8 +528,7 @@ def _claims(
 
 
 def prepare_summaries() -> None:
-    """Load what every cross-document summary needs (numpy, the signer, the comparable characters' table) now, before
-    worker processes are forked.
+    """Load what every cross-document summary needs (numpy, the signer) now, before worker processes are forked.
 
     Importing numpy takes about a tenth of a second of CPU: done once in the
     supervisor, which needs it for the batch phase anyway, rather than again in
@@ -537,7 +536,6 @@ def prepare_summaries() -> None:
     """
     _signer()
     permutations()
-    comparable_ready()
 
 
 @lru_cache(maxsize=1)

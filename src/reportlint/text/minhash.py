@@ -82,85 +82,10 @@ def permutations() -> tuple[Any, Any]:
     return multipliers, offsets
 
 
-def code_points(text: str) -> np.ndarray:
-    """The code points of ``text`` as an array (one per character: offsets into the text are offsets into it)."""
-    np = _numpy()
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def text_of(codes: np.ndarray) -> str:
-    """The text of an array of code points (what :func:`code_points` made it from)."""
-    return codes.tobytes().decode("utf-32-le", "surrogatepass")
-
-
-@lru_cache(maxsize=1)
-def _kept_table() -> np.ndarray:
-    """Whether :func:`comparable_text` keeps each character of the Basic Multilingual Plane (by code point)."""
-    np = _numpy()
-    table = np.zeros(0x10000, dtype=np.bool_)
-    table[code_points(_DROPPED.sub("", text_of(np.arange(0x10000, dtype=np.uint32))))] = True
-    return table
-
-
-def comparable_ready() -> None:
-    """Build what :class:`ComparableView` reads (a table of 65,536 characters, a few milliseconds), e.g. before forking workers."""
-    _kept_table()
-
-
-def _kept(codes: np.ndarray) -> np.ndarray:
-    """Whether :func:`comparable_text` keeps each code point of ``codes`` (it drops characters one by one)."""
-    np = _numpy()
-    if not len(codes) or int(codes.max()) < 0x10000:
-        return _kept_table()[codes]
-    return np.array([_DROPPED.fullmatch(chr(code)) is None for code in codes.tolist()], dtype=np.bool_)
-
-
-class ComparableView:
-    """:func:`comparable_text` of any range of one text, as code points, from one pass over the whole text.
-
-    :func:`comparable_text` drops characters one at a time, so that of
-    ``text[start:end]`` is the run of the text's kept characters between those
-    kept before ``start`` and those kept before ``end``; with numbers folded,
-    each number of the range becomes one ``0`` in that run. A report's
-    paragraphs and parts are read from one view instead of each being
-    searched again.
-    """
-
-    def __init__(self, text: str) -> None:
-        np = _numpy()
-        self.text = text
-        self._codes = code_points(text)
-        self._kept = _kept(self._codes)
-        self._kept_codes = self._codes[self._kept]
-        self._before = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(self._kept, dtype=np.int64)))
-
-    def codes(self, start: int, end: int, *, numbers: bool = True) -> np.ndarray:
-        """``comparable_text(text[start:end], numbers=numbers)`` as code points."""
-        if numbers:
-            return self._kept_codes[self._before[start] : self._before[end]]
-        found = [match.span() for match in _NUMBER.finditer(self.text, start, end)]
-        if not found:
-            return self._kept_codes[self._before[start] : self._before[end]]
-        codes = self._codes[start:end].copy()
-        kept = self._kept[start:end].copy()
-        for number_start, number_end in found:
-            codes[number_start - start] = _ZERO  # its first digit, which is kept, becomes the 0
-            kept[number_start - start + 1 : number_end - start] = False
-        return codes[kept]
-
-
-_ZERO = ord("0")
-
-
 def _shingle_hashes(text: str) -> np.ndarray:
     """A well-mixed 64-bit hash of every shingle of ``text`` (in order, repeats included)."""
-    return _hashes_of(code_points(text))
-
-
-def _hashes_of(codes: np.ndarray) -> np.ndarray:
-    """:func:`_shingle_hashes` of a text given as code points."""
     np = _numpy()
-    points = codes.astype(np.uint64)
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     count = len(points) - SHINGLE_SIZE + 1
     if count <= 0:
         return np.zeros(0, dtype=np.uint64)
@@ -213,22 +138,18 @@ class Signer:
 
     def sign_and_sketch(self, texts: Sequence[str], sketched: int | None) -> tuple[list[bytes | None], bytes]:
         """:meth:`sign` of ``texts`` and :meth:`sketch` of ``texts[sketched]`` (``b""`` when None), its shingles hashed once."""
-        return self.sign_codes([code_points(text) for text in texts], sketched)
-
-    def sign_codes(self, texts: Sequence[np.ndarray], sketched: int | None) -> tuple[list[bytes | None], bytes]:
-        """:meth:`sign_and_sketch` of texts given as code points (see :class:`ComparableView`)."""
         np = _numpy()
         if not texts:
             return [], b""
-        hashes = _hashes_of(np.concatenate(texts)) if len(texts) > 1 else _hashes_of(texts[0])
+        hashes = _shingle_hashes("\x00".join(texts))
         sizes = [len(text) for text in texts]
         lengths = [size - SHINGLE_SIZE + 1 if size >= SHINGLE_SIZE else 0 for size in sizes]
-        # The shingles of each text, without those across the end of one text and the start of the next: text i's are
-        # hashes[start_i : start_i + lengths[i]], start_i the characters of the texts before it.
+        # The shingles of each text, without those across the separator between two texts: text i's are
+        # hashes[start_i : start_i + lengths[i]], start_i the characters (and separators) of the texts before it.
         total = sum(lengths)
         counts_of = np.array(lengths, dtype=np.int64)
-        gaps = np.array([size - length for size, length in zip(sizes, lengths, strict=True)], dtype=np.int64)
-        skipped = np.cumsum(gaps) - gaps  # positions of shingles across two texts (or of short texts) before each text's first shingle
+        gaps = np.array([size + 1 - length for size, length in zip(sizes, lengths, strict=True)], dtype=np.int64)
+        skipped = np.cumsum(gaps) - gaps  # separator and short-text positions before each text's first shingle
         owner = np.repeat(np.arange(len(texts), dtype=np.int64), counts_of)
         kept = hashes[np.arange(total, dtype=np.int64) + skipped[owner]] if total else np.zeros(0, dtype=np.uint64)
         if len(self._ignored) and len(kept):
