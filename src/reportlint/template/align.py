@@ -523,16 +523,16 @@ class TableGroupAligner:
         return tuple(found), tuple(unknown)
 
 
-def _chosen_cells(table: TableSpec, segment: Segment) -> list[Token] | None:
+def _chosen_cells(table: TableSpec, segment: Segment) -> Sequence[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
     written = segment.cells
     expected = len(table.columns)
+    if len(written) == expected and "blank" not in [token.kind for token in written]:
+        return written  # one value per column: what _choose_cells gives
     blanks = [token.kind for token in written].count("blank")
     if len(written) - blanks > expected:
         return None
     cells = list(written)
-    if not blanks and len(cells) == expected:
-        return cells  # one value per column: what _choose_cells gives
     if segment.value_columns is not None:
         cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
     return _choose_cells(cells, expected, segment.explicit_blanks)
