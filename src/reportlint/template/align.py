@@ -73,6 +73,10 @@ class Placement(NamedTuple):
     label_text: str = ""
 
 
+#: Makes a named tuple from its fields in order, faster than its own constructor (a region has a segment a row).
+_new_tuple = tuple.__new__
+
+
 def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
     if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
@@ -120,7 +124,7 @@ def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
             pending.extend(label)
             continue
         # A labelled row of nothing but empty cells may be a data row left empty; placement decides.
-        result.append(Segment((*pending, *label), cells, row.explicit_blanks, row.value_columns))
+        result.append(_new_tuple(Segment, ((*pending, *label) if pending else label, cells, row.explicit_blanks, row.value_columns)))
         pending = [] if has_values else pending
     return result
 
@@ -326,7 +330,7 @@ class TableGroupAligner:
                 pointer = index_of[(table.id, row.id)] + 1
                 lost = False
                 text = document.text[label_start:label_end]
-                placements.append(Placement(segment, table, row, match, label_start, label_end, text))
+                placements.append(_new_tuple(Placement, (segment, table, row, match, label_start, label_end, text)))
                 continue
             label_start = segment.label[0].start if segment.label else None
             label_end = segment.label[-1].end if segment.label else None
