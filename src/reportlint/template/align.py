@@ -556,12 +556,14 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
-    for position, (column, (token_start, token_end, _, _, value, _)) in enumerate(zip(table.columns, chosen, strict=False)):
+    position = 0
+    for column_id, token in zip(table.column_ids, chosen, strict=False):
+        token_start, token_end, _, _, value, _ = token
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
         fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
         fields["table"] = table_id
         fields["row"] = row_id
-        fields["column"] = column.id
+        fields["column"] = column_id
         fields["status"] = status_of.get(value.kind, non_numeric)
         fields["raw"] = value.raw
         fields["value"] = value.value
@@ -570,6 +572,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         fields["start"] = token_start
         fields["end"] = token_end
         fields["position"] = position
+        position += 1
         result.append(cell)
     # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
