@@ -556,8 +556,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
-    position = 0
-    for column_id, token in zip(table.column_ids, chosen, strict=False):
+    for position, (column_id, token) in enumerate(zip(table.column_ids, chosen, strict=False)):
         token_start, token_end, _, _, value, _ = token
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
         fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
@@ -572,7 +571,6 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         fields["start"] = token_start
         fields["end"] = token_end
         fields["position"] = position
-        position += 1
         result.append(cell)
     # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
