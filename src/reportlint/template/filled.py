@@ -258,11 +258,12 @@ class FilledTable:
         in a row whose :meth:`row` has every value in a known column (:attr:`FilledRow.aligned`). Built once: relations read
         the same cells hundreds of times per report."""
         readable: dict[tuple[str, str], FilledCell] = {}
-        for (row_id, column), cell in self._cells.items():
-            if cell.is_readable:
-                found = self.row(row_id)
+        rows, ok = self._row_index, CellStatus.OK
+        for key, cell in self._cells.items():
+            if cell.status is ok and cell.value is not None:  # is_readable, inline: a table has dozens of cells
+                found = rows.get(key[0])
                 if found is not None and found.aligned:
-                    readable[(row_id, column)] = cell
+                    readable[key] = cell
         return MappingProxyType(readable)
 
     @cached_property
