@@ -89,18 +89,21 @@ class RepeatedWord:
 
 
 _REPEAT = compiled(f"([{HAN}]{{2,8}})\\1")
+#: The shortest range whose repeats are looked for with numpy (a few array operations cost as much as the pattern
+#: tried everywhere on about 300 characters: a title is searched with the pattern alone).
+NUMPY_FROM = 320
 
 
 def _repeats(normalized: str, start: int, end: int) -> Iterable[re.Match[str]]:
     """The matches ``_REPEAT.finditer(normalized, start, end)`` gives.
 
     The pattern tries up to seven lengths at every Han character, and a repeat is rare. When the run has loaded numpy
-    already (the cross-document summary of a run of several reports does; a run of one report never loads it for this),
-    the places where a repeat can start are found first, by comparing the text with itself shifted by 2 to 8
-    characters in a few array operations, and the pattern is tried there only.
+    already (the cross-document summary of a run of several reports does; a run of one report never loads it for this)
+    and the range has :data:`NUMPY_FROM` characters or more, the places where a repeat can start are found first, by
+    comparing the text with itself shifted by 2 to 8 characters in a few array operations, and the pattern is tried there only.
     """
     numpy = sys.modules.get("numpy")
-    if numpy is None or end - start < 4:
+    if numpy is None or end - start < NUMPY_FROM:
         return _REPEAT.finditer(normalized, start, end)
     return _repeats_at(normalized, end, repeat_starts(numpy, normalized, start, end))
 
