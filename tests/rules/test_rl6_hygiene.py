@@ -134,3 +134,19 @@ def test_repeated_words_are_the_same_with_or_without_numpy(monkeypatch):
     monkeypatch.setitem(sys.modules, "numpy", None)  # as in a run that has not loaded numpy
     assert run(DuplicatedWord, body) == with_numpy
     assert [finding[1:3] for finding in with_numpy] == [(2, 5), (2, 11), (2, 18)]
+
+
+@given(st.text(alphabet="（）()《》“”‘’【】公开1一、。 \n", max_size=60))
+def test_unbalanced_brackets_of_a_text_are_those_of_its_paragraphs_each_alone(text):
+    from types import SimpleNamespace
+
+    from reportlint.text.normalize import normalize
+    from reportlint.text.segmentation import line_spans, paragraph_spans
+
+    paragraphs = tuple(paragraph_spans(text, line_spans(text)))
+
+    def findings(among: tuple) -> list:
+        report = SimpleNamespace(text=text, normalized=normalize(text), reading=SimpleNamespace(truncation=None), paragraphs=among)
+        return [(d.message, d.start, d.end) for d in UnbalancedBrackets().check(report)]  # type: ignore[arg-type]
+
+    assert findings(paragraphs) == [found for paragraph in paragraphs for found in findings((paragraph,))]

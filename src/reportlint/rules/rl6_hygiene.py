@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -271,11 +271,15 @@ class UnbalancedBrackets(Rule):
         every_mark = sorted({*positions_of(original, _CURLY_QUOTES), *positions_of(normalized, _BRACKETS)})
         paragraphs = report.paragraphs
         paragraph_starts = list(map(itemgetter(0), paragraphs))
-        for number, in_paragraph in groupby(every_mark, key=lambda mark: bisect_right(paragraph_starts, mark) - 1):
-            if number < 0:
-                continue  # before the first paragraph
-            paragraph = paragraphs[number]
-            marks = [mark for mark in in_paragraph if mark < paragraph.end]
+        # each mark's paragraph and one past it, in order (bisections in C): a paragraph's marks are a run of equal numbers
+        numbers = list(map(bisect_right, repeat(paragraph_starts, len(every_mark)), every_mark))
+        first = bisect_right(numbers, 0)  # (the marks before the first paragraph are no paragraph's)
+        while first < len(numbers):
+            number = numbers[first]
+            after = bisect_right(numbers, number, first)
+            paragraph = paragraphs[number - 1]
+            marks = every_mark[first : bisect_left(every_mark, paragraph.end, first, after)]
+            first = after
             if not marks:
                 continue
             markers: set[int] | None = None  # the list markers' brackets, found when a stray closer needs them
