@@ -74,7 +74,16 @@ def test_chrome_lines_with_remembered_answers_are_those_decided_afresh():
 
     long_crumb = "首页 > " + "政务公开" * 110  # too long to remember, and too long to be chrome
     text = "\n".join(
-        ["首页 > 政务公开 > 年报", "正文。", "", "【打印本页】\t【关闭窗口】", "  扫一扫在手机打开当前页面  ", long_crumb, "索引号：0001", "正文。"]
+        [
+            "首页 > 政务公开 > 年报",
+            "正文。",
+            "",
+            "【打印本页】\t【关闭窗口】",
+            "  扫一扫在手机打开当前页面  ",
+            long_crumb,
+            "索引号：0001",
+            "正文。",
+        ]
     )
     plain = [
         line

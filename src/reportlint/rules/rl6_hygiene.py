@@ -8,8 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import repeat
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Any
 
@@ -272,7 +271,7 @@ class UnbalancedBrackets(Rule):
         paragraphs = report.paragraphs
         paragraph_starts = list(map(itemgetter(0), paragraphs))
         # each mark's paragraph and one past it, in order (bisections in C): a paragraph's marks are a run of equal numbers
-        numbers = list(map(bisect_right, repeat(paragraph_starts, len(every_mark)), every_mark))
+        numbers = list(map(partial(bisect_right, paragraph_starts), every_mark))
         first = bisect_right(numbers, 0)  # (the marks before the first paragraph are no paragraph's)
         while first < len(numbers):
             number = numbers[first]

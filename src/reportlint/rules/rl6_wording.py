@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.model import Cell
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han, positions_of
 from reportlint.text.enclosures import Enclosures
@@ -237,7 +238,9 @@ class RepeatedCharacter(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
         allowed = LEGITIMATE_DOUBLES + tuple(self.config["allow"])
-        cells = [cell for table in report.document.tables for row in table.rows for cell in row]
+        cells: list[Cell] | None = (
+            None  # the document's table cells, gathered when a doubled pair is left to check against them (a few reports)
+        )
         pattern = _DOUBLED_SLIP
         for match in pattern.finditer(text):
             char = match.group(1)
@@ -252,6 +255,8 @@ class RepeatedCharacter(Rule):
             context = text[max(0, start - 4) : match.end() + 4]
             if any(word in context and _covers(context, word, start - max(0, start - 4)) for word in allowed):
                 continue
+            if cells is None:
+                cells = [cell for table in report.document.tables for row in table.rows for cell in row]
             if any(cell.start <= start < cell.end and not cell.start <= start + 1 < cell.end for cell in cells):
                 continue
             yield self.diagnostic(
