@@ -15,7 +15,6 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
@@ -103,7 +102,6 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     covered_starts = [left for left, _ in covered]
     table, table_count = 0, len(covered)  # the first table (covered range) that ends after the line's start
     every_line = report.lines
-    line_starts = list(map(itemgetter(0), every_line))
     index, count = 0, len(every_line)
     while index < count:
         line_start, line_end = every_line[index]
@@ -113,8 +111,9 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         while table < table_count and covered[table][1] <= line_start:
             table += 1
         if table < table_count and covered[table][0] <= line_start:
-            # the line starts in a table, and so do the lines up to the table's end: passed over at once
-            index = bisect_left(line_starts, covered[table][1], index)
+            # the line starts in a table, and so do the lines up to the table's end: passed over at once (a line is a
+            # (start, end) tuple: (right,) comes before the lines that start at right or later)
+            index = bisect_left(every_line, (covered[table][1],), index)
             continue
         while part_index < part_count and parts[part_index][1] <= line_start:
             part_index += 1
@@ -125,9 +124,10 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
             continue
         if table < table_count and covered[table][0] < line_end and _in(covered, covered_starts, line_end - 1):
             continue  # the line ends in a table (left < end <= right)
-        content = text[line_start:line_end]
-        if content.count("|") >= 2 or not content.strip() or line_start in chrome:
+        if text.count("|", line_start, line_end) >= 2 or line_start in chrome:
             continue
+        if text[line_start].isspace() and text[line_start:line_end].isspace():
+            continue  # a line of white space (the first character says at once that most lines are not)
         lines.append(ProseLine(max(line_start, start), min(line_end, end), part))
     return lines
 
