@@ -38,6 +38,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from reportlint.run.garbage import collect_less_often, freeze_inherited
 from reportlint.run.limits import Limits, apply_memory_limit
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
@@ -83,6 +84,8 @@ def _context() -> Any:
 def _worker_main(connection: Connection, block: Any, options: RunOptions, limits: Limits) -> None:
     """A worker's life: limits, a private terminal, then chunks of files until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    freeze_inherited()
+    collect_less_often()
     terminal = _private_terminal()
     apply_memory_limit(limits.max_memory)
     view = memoryview(block).cast("B")
