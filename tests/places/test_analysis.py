@@ -238,6 +238,16 @@ def test_bad_places_tables_are_config_errors(tmp_path, places, message):
     with pytest.raises(ConfigError, match=message) as raised:
         place_settings(config)
     assert raised.value.path == str(tmp_path / "reportlint.toml")
+    with pytest.raises(ConfigError, match=message):
+        place_settings(config)  # asked again (by each RL4 rule): still an error
+
+
+def test_place_settings_are_validated_once_per_configuration(tmp_path):
+    config = parse_config({"places": {"allow": ["郭嘉镇"]}}, tmp_path / "reportlint.toml")
+    settings = place_settings(config)
+    assert settings.allow == frozenset({"郭嘉镇"}) and place_settings(config) is settings
+    other = parse_config({"places": {"allow": ["莲花镇"]}}, tmp_path / "reportlint.toml")
+    assert place_settings(other).allow == frozenset({"莲花镇"}), "another configuration has its own settings"
 
 
 UNKNOWN_PARENT = {"extra": [{"name": "王家村", "parent": "甘谷县兴国镇", "kind": "村"}]}
@@ -363,3 +373,21 @@ def test_a_mentions_sentence_runs_between_the_breaks_the_text_has():
     spans = {text[span.start : span.end] for span in (context.sentence(text.index(name)) for name in ("秦安县", "兴国镇", "末行"))}
     assert spans == {"秦安县将加强培训", "兴国镇配合", "末行"}
     assert _TextContext.of("没有句读").sentence(2) == (0, 4)
+
+
+def test_sentences_of_ascending_positions_are_each_positions_sentence_and_self_references_are_found_by_bisection():
+    from reportlint.places.analysis import _TextContext
+
+    text = "前言。\n秦安县将加强培训；兴国镇配合我镇工作\n末行本局。"
+    context = _TextContext.of(text)
+    positions = list(range(len(text) + 1))
+    assert context.sentences(positions) == [context.sentence(position) for position in positions]
+    for sentence in {context.sentence(position) for position in positions}:
+        expected = any(sentence.start <= item.start < sentence.end for item in context.self_references)
+        assert context.has_self_reference(sentence) == expected
+    assert [context.has_self_reference(context.sentence(text.index(word))) for word in ("前言", "秦安县", "兴国镇", "末行")] == [
+        False,
+        False,
+        True,
+        True,
+    ]

@@ -130,3 +130,17 @@ def test_pickling_sends_the_recipe_not_the_data(gazetteer):
     payload = pickle.dumps(extended)
     assert len(payload) < 1000
     assert pickle.loads(payload).lookup("王家村") == extended.lookup("王家村")
+
+
+def test_an_extra_place_named_like_one_looked_up_before_it_was_added_is_found_too():
+    # 李家村's parent is looked up by name while the extras are added: the second 秦安县经济开发区 comes after that
+    extended = Gazetteer.load(
+        extra_places=[
+            ("秦安县经济开发区", "620522", "开发区"),
+            ("李家村", "秦安县经济开发区", "村"),
+            ("秦安县经济开发区", "620521", "开发区"),
+        ]
+    )
+    assert [place.code for place in extended.lookup("秦安县经济开发区")] == ["620522X001", "620521X001"]
+    assert extended.lookup("秦安县经济开发区") is extended.lookup("秦安县经济开发区"), "remembered once found"
+    assert extended.lookup("不是地名") == ()

@@ -98,3 +98,31 @@ def test_split_name_is_remembered_but_each_caller_gets_its_own_list(gazetteer):
     first.clear()
     again = gazetteer.split_name("秦安县兴国镇人民政府")
     assert [part.name for part in again] == ["秦安县", "兴国镇"] and again is not first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "天水市秦安县兴国镇人民政府，和县、代县峨口镇，楚雄彝族自治州，海阳市二十里店镇；全县社区城市",
+        "镇县区",
+        "乌镇",
+        "",
+        "阿拉善盟阿拉善左旗巴彦浩特镇，新疆维吾尔自治区",
+    ],
+)
+def test_the_scanner_finds_every_name_a_search_of_every_substring_finds(gazetteer, text):
+    matcher = gazetteer._matcher
+    names = matcher._names
+    every = [(start, end) for start in range(len(text)) for end in range(start + 2, len(text) + 1) if text[start:end] in names]
+    assert matcher.find_all(text) == sorted(every, key=lambda span: (span[0], -span[1]))
+
+
+def test_names_are_indexed_by_their_last_two_characters():
+    from reportlint.places.matcher import lengths_by_ending
+
+    assert lengths_by_ending(["兴国镇", "乌镇", "二十里店镇", "店镇", "兴国", "镇"]) == {
+        "国镇": [3],
+        "乌镇": [2],
+        "店镇": [5, 2],
+        "兴国": [2],
+    }

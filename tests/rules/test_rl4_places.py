@@ -335,3 +335,14 @@ def test_each_rule_documents_why_and_examples_and_takes_allow(rule):
 def test_a_bad_places_table_is_a_config_error_before_any_rule_runs():
     with pytest.raises(ConfigError, match="未知配置项 “alow”，您是否想写“allow”"):
         lint_text(report(), rules=RL4, config={"places": {"alow": ["莲花镇"]}})
+
+
+def test_allowed_names_follow_the_configuration_of_each_report():
+    from types import SimpleNamespace
+
+    from reportlint.core.config import parse_config
+
+    rule = SiblingTownship({"allow": ["郭嘉镇"]})
+    plain, listing = parse_config({}, None), parse_config({"places": {"allow": ["莲花镇"]}}, None)
+    for config, expected in [(plain, {"郭嘉镇"}), (listing, {"郭嘉镇", "莲花镇"}), (listing, {"郭嘉镇", "莲花镇"}), (plain, {"郭嘉镇"})]:
+        assert rule.allowed(SimpleNamespace(config=config)) == expected  # type: ignore[arg-type]

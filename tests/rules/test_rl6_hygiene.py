@@ -7,7 +7,17 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.rules.rl6_hygiene import _REPEAT, DuplicatedWord, HalfWidthPunctuation, UnbalancedBrackets, _repeats, repeat_starts
+from reportlint.rules import rl6_hygiene
+from reportlint.rules.rl6_hygiene import (
+    _REPEAT,
+    NUMPY_FROM,
+    DuplicatedWord,
+    HalfWidthPunctuation,
+    UnbalancedBrackets,
+    _repeats,
+    _repeats_at,
+    repeat_starts,
+)
 from reportlint.run.linter import lint_text
 
 TITLE = "某县某镇2021年政府信息公开工作年度报告\n"
@@ -92,8 +102,28 @@ def test_repeats_tried_where_two_han_characters_recur_are_those_of_a_search_ever
 
     end = min(max(start, end), len(text))
     expected = [match.span() for match in _REPEAT.finditer(text, start, end)]
-    assert {span[0] for span in expected} <= set(repeat_starts(numpy, text, start, end))
+    places = repeat_starts(numpy, text, start, end)
+    assert {span[0] for span in expected} <= set(places)
+    assert [match.span() for match in _repeats_at(text, end, places)] == expected
     assert [match.span() for match in _repeats(text, start, end)] == expected
+
+
+def test_repeats_are_looked_for_with_numpy_from_a_length_on(monkeypatch):
+    import numpy  # noqa: F401  (loaded: the fast path may be taken)
+
+    text = "公开工作工作" * (NUMPY_FROM // 6 + 1)
+    tried: list[int] = []
+
+    def counted(*arguments):
+        tried.append(arguments[3] - arguments[2])
+        return repeat_starts(*arguments)
+
+    monkeypatch.setattr(rl6_hygiene, "repeat_starts", counted)
+    short = [match.span() for match in _repeats(text, 0, NUMPY_FROM - 1)]
+    long = [match.span() for match in _repeats(text, 0, len(text))]
+    assert tried == [len(text)]  # the title-sized range is searched with the pattern alone
+    assert short == [match.span() for match in _REPEAT.finditer(text, 0, NUMPY_FROM - 1)]
+    assert long == [match.span() for match in _REPEAT.finditer(text)] != []
 
 
 def test_repeated_words_are_the_same_with_or_without_numpy(monkeypatch):
@@ -104,3 +134,19 @@ def test_repeated_words_are_the_same_with_or_without_numpy(monkeypatch):
     monkeypatch.setitem(sys.modules, "numpy", None)  # as in a run that has not loaded numpy
     assert run(DuplicatedWord, body) == with_numpy
     assert [finding[1:3] for finding in with_numpy] == [(2, 5), (2, 11), (2, 18)]
+
+
+@given(st.text(alphabet="（）()《》“”‘’【】公开1一、。 \n", max_size=60))
+def test_unbalanced_brackets_of_a_text_are_those_of_its_paragraphs_each_alone(text):
+    from types import SimpleNamespace
+
+    from reportlint.text.normalize import normalize
+    from reportlint.text.segmentation import line_spans, paragraph_spans
+
+    paragraphs = tuple(paragraph_spans(text, line_spans(text)))
+
+    def findings(among: tuple) -> list:
+        report = SimpleNamespace(text=text, normalized=normalize(text), reading=SimpleNamespace(truncation=None), paragraphs=among)
+        return [(d.message, d.start, d.end) for d in UnbalancedBrackets().check(report)]  # type: ignore[arg-type]
+
+    assert findings(paragraphs) == [found for paragraph in paragraphs for found in findings((paragraph,))]

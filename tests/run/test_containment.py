@@ -81,3 +81,42 @@ def test_what_a_rule_returns_is_checked():
     assert run_rule(_Rule("HX1", lambda report: [finding]), _Report(), 10, _internal) == [finding]
     [failure] = run_rule(_Rule("HX1", lambda report: [Diagnostic(**{**vars(finding), "end": 99})]), _Report(), 10, _internal)
     assert failure.code == "RL907" and "不在报告文字范围 0–9 内" in failure.message
+
+
+def _finding(number: int) -> Diagnostic:
+    return Diagnostic(code="HX7", name="rule-hx7", message=f"第 {number} 处", severity=Severity.WARNING, start=0, end=1)
+
+
+def test_a_rule_stopped_at_its_cap_is_closed_and_its_failing_cleanup_contained():
+    closed = []
+
+    def endless(report):
+        try:
+            number = 0
+            while True:
+                number += 1
+                yield _finding(number)
+        finally:
+            closed.append(number)
+            raise RuntimeError("清理时出错")
+
+    found = run_rule(_Rule("HX7", endless), _Report(), 3, _internal)
+    assert [finding.message for finding in found[:3]] == ["第 1 处", "第 2 处", "第 3 处"]
+    assert found[3].code == "RL914" and "插件 demo HX7（rule-hx7）在本文件中报告了超过 3 个问题" in found[3].message
+    assert len(found) == 4 and closed == [4]
+
+
+def test_a_rule_whose_output_is_invalid_is_closed_and_named():
+    closed = []
+
+    def invalid(report):
+        try:
+            yield _finding(1)
+            yield "不是问题"
+            yield _finding(3)
+        finally:
+            closed.append(True)
+
+    first, failure = run_rule(_Rule("HX8", invalid), _Report(), 10, _internal)
+    assert first.message == "第 1 处" and closed == [True]
+    assert failure.code == "RL907" and failure.message.startswith("插件 demo HX8（rule-hx8）产生了无效的结果（应为 Diagnostic，实际为 str")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from reportlint.core.report import Report
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.summary import (
     _longest_first,
     _masked,
+    _region_paragraphs,
     _SectionNumbers,
     _signer,
     _without_place_names,
@@ -19,7 +22,8 @@ from reportlint.run.summary import (
     prose_paragraphs,
     section_number,
 )
-from reportlint.testing.reports import SUBJECTS, SampleReport, write_reports
+from reportlint.testing.reports import SUBJECTS, SampleReport, render, write_reports
+from reportlint.text.segmentation import Span, logical_paragraphs
 
 
 def test_template_wording_pattern_takes_the_longest_phrase_at_each_position():
@@ -85,3 +89,29 @@ def test_prepare_summaries_loads_the_signer_before_workers_fork():
     _signer.cache_clear()
     prepare_summaries()
     assert _signer.cache_info().currsize == 1
+
+
+def _wrapped(tmp_path) -> Report:
+    """A text report whose prose lines are hard-wrapped every 15 characters (a paragraph of several lines)."""
+    lines = render(SampleReport.build("T2021", 2021, SUBJECTS[0], seed=1)).split("\n")
+    wrapped = [line if "\t" in line else "\n".join(line[index : index + 15] for index in range(0, len(line), 15)) for line in lines]
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(wrapped), encoding="utf-8")
+    loaded = Linter(RunOptions(isolated=True, cross_document=True)).read(path, path.name)
+    assert isinstance(loaded, Report)
+    return loaded
+
+
+@pytest.mark.parametrize("name", ["report.txt", "report.html", "wrapped"])
+def test_paragraphs_of_a_region_are_those_of_its_text(tmp_path, name):
+    report = _wrapped(tmp_path) if name == "wrapped" else _read(tmp_path, name)
+    text = report.normalized
+    assert name != "wrapped" or any(text.count("\n", start, end) >= 2 for start, end in report.normalized_paragraphs)
+    line_starts = [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    # lines' starts and ends, and two positions inside lines
+    boundaries = sorted({*line_starts[::3], *(start - 1 for start in line_starts[1::3]), 5, 17, len(text)})
+    for start in boundaries:
+        for end in boundaries:
+            if start <= end:
+                expected = [Span(found.start + start, found.end + start) for found in logical_paragraphs(text[start:end])]
+                assert _region_paragraphs(report, start, end) == expected, (start, end)

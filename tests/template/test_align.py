@@ -1,4 +1,4 @@
-"""The table aligner's memory of the known labels in a label key."""
+"""The table aligner: its memory of the known labels in a label key and of the headers of a label, and how it cuts rows into segments."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from reportlint.run.registry import registry_for
 from reportlint.template import align
 from reportlint.template.align import TableGroupAligner
 from reportlint.template.labels import label_key
+from reportlint.template.tokens import RawRow, make_token
 
 
 def _aligner() -> tuple[TableGroupAligner, str]:
@@ -31,3 +32,41 @@ def test_the_memory_is_bounded_and_leaves_out_long_keys(monkeypatch):
     assert 0 < len(aligner._known_hits) <= 2
     prose = key * (align._MAX_KNOWN_KEY // len(key) + 1)
     assert len(aligner._hits(prose)) > 1 and prose not in aligner._known_hits
+
+
+def _tokens(text: str, cells: list[str], explicit_blanks: bool = False) -> RawRow:
+    """A row of ``cells`` found in ``text`` in order (a blank cell is an empty string: the position after the last)."""
+    tokens, position = [], 0
+    for cell in cells:
+        start = text.index(cell, position) if cell else position
+        tokens.append(make_token(text, text, start, start + len(cell)))
+        position = start + len(cell)
+    return RawRow(tuple(tokens), explicit_blanks=explicit_blanks)
+
+
+def test_the_headers_of_a_label_of_several_cells_are_read_once_and_remembered_by_its_text_and_cells():
+    aligner, _ = _aligner()
+    header = "申请人情况\t自然人\t法人或其他组织\t科研机关\t总计"
+    first = _tokens(header, ["申请人情况", "自然人", "法人或其他组织", "科研机关", "总计"]).tokens
+    read = aligner._label_headers(header, first)
+    assert read == (("申请人情况", "自然人", "法人或其他组织", "总计"), (3,))  # 科研机关: 科研机构 with one character wrong
+    assert read == aligner._read_label_headers(header, first) and len(aligner._known_label_headers) == 1
+    moved = "表三\n" + header
+    again = _tokens(moved, ["申请人情况", "自然人", "法人或其他组织", "科研机关", "总计"]).tokens
+    assert aligner._label_headers(moved, again) is read and len(aligner._known_label_headers) == 1
+    # the same text cut into other cells is another label
+    other = _tokens(header, ["申请人情况\t自然人", "法人或其他组织", "科研机关", "总计"]).tokens
+    assert aligner._label_headers(header, other) == aligner._read_label_headers(header, other)
+    assert len(aligner._known_label_headers) == 2
+
+
+def test_a_label_followed_by_blank_cells_is_a_row_left_empty_only_where_blank_cells_are_written_out():
+    text = "一、本年新收政府信息公开申请数量\n\n\n二、上年结转政府信息公开申请数量\n3\n"
+    label, next_label = "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"
+    for explicit, expected in ((True, [(label, ["", ""]), (next_label, ["3"])]), (False, [(label + next_label, ["3"])])):
+        first = text.index("\n") + 1
+        blanks = [RawRow((make_token(text, text, at, at),), explicit_blanks=explicit) for at in (first, first + 1)]
+        rows = [_tokens(text, [label]), *blanks, _tokens(text, [next_label]), _tokens(text, ["3"])]
+        found, layout = align.segments(rows)
+        assert layout == "cells"
+        assert [("".join(token.text for token in segment.label), [token.text for token in segment.cells]) for segment in found] == expected

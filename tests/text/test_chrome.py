@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_line, is_pagination_line
 
@@ -64,3 +66,45 @@ def test_chrome_lines_of_given_lines_are_those_found_alone():
 def test_a_pager_names_a_page():
     assert is_pagination_line("上一页 1 2 3 下一页 尾页") and is_pagination_line("第1页 / 共3页")
     assert not is_pagination_line("1 2 3") and not is_pagination_line("首页 上一篇 下一篇")
+
+
+def test_chrome_lines_with_remembered_answers_are_those_decided_afresh():
+    from reportlint.text import chrome
+    from reportlint.text.segmentation import iter_lines
+
+    long_crumb = "首页 > " + "政务公开" * 110  # too long to remember, and too long to be chrome
+    text = "\n".join(
+        [
+            "首页 > 政务公开 > 年报",
+            "正文。",
+            "",
+            "【打印本页】\t【关闭窗口】",
+            "  扫一扫在手机打开当前页面  ",
+            long_crumb,
+            "索引号：0001",
+            "正文。",
+        ]
+    )
+    plain = [
+        line
+        for line in iter_lines(text)
+        if "\t" not in text[line.start : line.end] and chrome._is_chrome_line(text[line.start : line.end], 0.0)
+    ]
+    chrome._CHROME_BY_LINE.clear()
+    first = [text[span.start : span.end] for span in chrome_lines(text)]  # every line decided afresh, then remembered
+    again = [text[span.start : span.end] for span in chrome_lines(text)]
+    assert first == again == ["首页 > 政务公开 > 年报", "扫一扫在手机打开当前页面", "索引号：0001"]
+    assert [text[line.start : line.end].strip() for line in plain] == first
+    assert long_crumb not in chrome._CHROME_BY_LINE and chrome._CHROME_BY_LINE["正文。"] is False
+
+
+@given(st.text(alphabet="索引号名称发布日期一二、.．:：[]【】>»→首页 \t公开", max_size=24))
+def test_the_quick_tests_pass_every_line_their_patterns_match(line):
+    from reportlint.text import chrome
+
+    if chrome._METADATA_LINE.match(line) or chrome._CUT_LABEL.match(line) or chrome._BRACKETED_LABEL.match(line):
+        assert chrome._METADATA_MARK.search(line)
+    if chrome.section_count(line):
+        assert chrome._SECTION_NUMBER_MARK.search(line)
+    if chrome._BREADCRUMB.fullmatch(line):
+        assert chrome._BREADCRUMB_MARK.search(line)

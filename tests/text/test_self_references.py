@@ -62,3 +62,22 @@ def test_the_last_texts_self_references_are_found_once():
     assert find_self_references(text) is first  # the reader, the place analysis and RL405 ask in turn
     assert [reference.word for reference in find_self_references("我县")] == ["我县"]
     assert find_self_references(text) == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我镇坚持。本街道认真。根本上，成本局限；本办法、我办理、本区域、本市场、本乡镇。我委我厅我办本单位我机关",
+        "本本镇我我镇本我局",
+        "",
+        "我",
+    ],
+)
+def test_self_references_are_what_a_search_of_the_whole_text_finds(text):
+    from reportlint.text.self_references import _SELF_REFERENCE, _matches_at
+
+    assert [match.span() for match in _matches_at(text, _SELF_REFERENCE, "我本")] == [
+        match.span() for match in _SELF_REFERENCE.finditer(text)
+    ]
+    words = [reference.word for reference in find_self_references(text)]
+    assert text != "本本镇我我镇本我局" or words == ["本镇", "我镇", "我局"]

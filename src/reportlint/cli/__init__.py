@@ -10,14 +10,12 @@ import traceback
 from typing import NoReturn
 
 from reportlint.cli.app import EXIT_ERROR, EXIT_INTERRUPTED, app
-from reportlint.run.garbage import collect_less_often
 
 __all__ = ["app", "main"]
 
 
 def main() -> NoReturn:
     """Console-script entry point: run the app, turning unexpected errors into exit code 2, and end the process."""
-    collect_less_often()  # this process is reportlint's own (see reportlint.run.garbage)
     try:
         app()
     except SystemExit as stop:

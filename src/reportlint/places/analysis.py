@@ -31,6 +31,7 @@ Self-references (``我镇``, ``本局`` …) are found without the gazetteer
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -140,6 +141,10 @@ class _TextContext:
             tuple(mark for mark in SENTENCE_BREAKS if mark in text),
         )
 
+    @cached_property
+    def _self_reference_starts(self) -> list[int]:
+        return [item.start for item in self.self_references]  # in text order
+
     def sentence(self, position: int) -> Span:
         """The sentence (or table line) holding ``position``, without its end mark.
 
@@ -149,13 +154,26 @@ class _TextContext:
         end = _SENTENCE_BREAK.search(self.text, position)
         return Span(start, end.start() if end is not None else len(self.text))
 
+    def sentences(self, positions: Iterable[int]) -> list[Span]:
+        """:meth:`sentence` of each of ascending ``positions``: a position inside the sentence of the one before has that
+        sentence (no break lies between them), found once."""
+        found: list[Span] = []
+        for position in positions:
+            if found and found[-1].start <= position < found[-1].end:
+                found.append(found[-1])
+            else:
+                found.append(self.sentence(position))
+        return found
+
     def citation(self, start: int, end: int) -> Span | None:
         """The ``《…》`` title the range lies in, if any."""
         return next((span for span in self.citations if span.start < start and end < span.end), None)
 
     def has_self_reference(self, sentence: Span) -> bool:
         """The sentence holds a 我镇/本局… self-reference."""
-        return any(sentence.start <= item.start < sentence.end for item in self.self_references)
+        starts = self._self_reference_starts
+        index = bisect_left(starts, sentence.start)
+        return index < len(starts) and starts[index] < sentence.end
 
     def is_cooperation(self, sentence: Span) -> bool:
         """The sentence is about working with another place (结对、帮扶、学习考察 …)."""
@@ -374,8 +392,11 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
     subject_spans = _subject_spans(reading)
     body_names = _subject_body_names(mentions, subject_spans)
     named = [index in body_names or context.is_actor(mention) or context.is_apposition(mention) for index, mention in enumerate(mentions)]
-    sentences = [context.sentence(mention.start) for mention in mentions]
+    sentences = context.sentences(mention.start for mention in mentions)
     speaking_sentences = {sentence for sentence, is_named in zip(sentences, named, strict=True) if is_named}
+    # what each sentence is (mentions often share one: "秦安县陇城镇")
+    self_talk = {sentence: sentence in speaking_sentences or context.has_self_reference(sentence) for sentence in sentences}
+    cooperation = {sentence: context.is_cooperation(sentence) for sentence in self_talk}
     relations = RelationJudge(gazetteer, subject.in_running if subject is not None else ())
     references = []
     for mention, sentence, is_named in zip(mentions, sentences, named, strict=True):
@@ -389,9 +410,9 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
                 where=where,
                 section_id=section_id,
                 sentence=sentence,
-                self_talk=sentence in speaking_sentences or context.has_self_reference(sentence),
+                self_talk=self_talk[sentence],
                 named_as_subject=is_named,
-                cooperation=context.is_cooperation(sentence),
+                cooperation=cooperation[sentence],
                 citation=context.citation(mention.start, mention.end),
                 allowed=mention.name in settings.allow,
             )

@@ -50,7 +50,7 @@ _CODE_LENGTHS = {6, 9}
 _PARENT_CODE_LENGTHS = {0, 6}
 _CODE_WIDTH, _PARENT_CODE_WIDTH = max(_CODE_LENGTHS), max(_PARENT_CODE_LENGTHS)
 #: The shape of what :func:`_parse_division_file` returns, in the user cache's key: change it with the shape.
-_CACHED_FORMAT = 3
+_CACHED_FORMAT = 4
 _SHORTEST_NAME = 2  # a kind character and at least one more
 _LINE_SHAPE = "应为“名称<TAB>代码<TAB>上级代码”，代码为 6 或 9 位数字，上级代码为空或 6 位数字"
 

@@ -62,6 +62,7 @@ class Gazetteer:
         # Chains stay valid as extra places are added: they only ever become leaves.
         self._parent_chains: dict[str, tuple[Place, ...]] = {}
         self._split_names: dict[str, tuple[PlaceMention, ...]] = {}
+        self._lookups: dict[str, tuple[Place, ...]] = {}
         for extra in extras:
             self._add_extra_place(extra)
 
@@ -106,7 +107,18 @@ class Gazetteer:
         return None if index is None else self._place(index)
 
     def lookup(self, name: str) -> tuple[Place, ...]:
-        """Every place whose full name is exactly ``name`` (official ones by code, then extra ones)."""
+        """Every place whose full name is exactly ``name`` (official ones by code, then extra ones).
+
+        Remembered per name found (at most one entry per name of the gazetteer): a batch's reports name the same places.
+        """
+        found = self._lookups.get(name)
+        if found is None:
+            found = self._lookup(name)
+            if found:
+                self._lookups[name] = found
+        return found
+
+    def _lookup(self, name: str) -> tuple[Place, ...]:
         official: tuple[Place, ...] = ()
         last = self._name_index.get(name)
         if last is not None and last < self._official_count:
@@ -246,6 +258,7 @@ class Gazetteer:
         self._extra_levels[index] = min(parent.level + 1, 5)
         self._extra_indices_by_name.setdefault(extra.name, []).append(index)
         self._extra_code_index[code] = index
+        self._lookups.pop(extra.name, None)  # the places of that name as looked up before this one was added
 
     def _resolve_extra_parent(self, extra: ExtraPlace) -> Place:
         """The parent an extra place names by code, by unique full name, or by a chain of full names ("秦安县兴国镇")."""

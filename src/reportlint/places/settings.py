@@ -47,8 +47,25 @@ class PlaceSettings:
 def place_settings(config: Config) -> PlaceSettings:
     """Validate ``config.places``; raises :class:`ConfigError` naming the file and the reason.
 
-    Cheap: checks shapes and that the data file exists, loads nothing.
+    Cheap: checks shapes and that the data file exists, loads nothing; and done once per configuration (the place
+    analysis and the RL4 rules ask for the settings of every report, and a run's reports share a few configurations).
     """
+    entry = _SETTINGS.get(id(config))
+    if entry is not None and entry[0] is config:
+        return entry[1]
+    settings = _validated(config)
+    if len(_SETTINGS) >= _SETTINGS_KEPT:
+        _SETTINGS.clear()
+    _SETTINGS[id(config)] = (config, settings)
+    return settings
+
+
+#: The settings of the configurations seen (by identity; forgotten all at once beyond :data:`_SETTINGS_KEPT`).
+_SETTINGS: dict[int, tuple[Config, PlaceSettings]] = {}
+_SETTINGS_KEPT = 64
+
+
+def _validated(config: Config) -> PlaceSettings:
     table: Mapping[str, Any] = config.places
     for key in table:
         if key not in PLACES_KEYS:

@@ -30,10 +30,17 @@ class _PlaceRule(Rule):
     """Shared by the RL4 rules: the ``allow`` option merged with ``[places] allow``."""
 
     options = MappingProxyType({"allow": _ALLOW_OPTION})
+    #: The configuration :meth:`allowed` last answered for, and its answer (a rule set's reports share one configuration).
+    _allowed_for: tuple[Config, frozenset[str]] | None = None
 
     def allowed(self, report: Report) -> frozenset[str]:
-        """Names this rule never reports for this report."""
-        return place_settings(report.config).allow | frozenset(self.config["allow"])
+        """Names this rule never reports for this report (made once for each configuration the rule meets)."""
+        known = self._allowed_for
+        if known is not None and known[0] is report.config:
+            return known[1]
+        allowed = place_settings(report.config).allow | frozenset(self.config["allow"])
+        self._allowed_for = (report.config, allowed)
+        return allowed
 
 
 def _foreign_place(analysis: PlaceAnalysis, reference: PlaceReference) -> str:

@@ -8,8 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import groupby
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import Any
 
@@ -89,18 +88,21 @@ class RepeatedWord:
 
 
 _REPEAT = compiled(f"([{HAN}]{{2,8}})\\1")
+#: The shortest range whose repeats are looked for with numpy (a few array operations cost as much as the pattern
+#: tried everywhere on about 300 characters: a title is searched with the pattern alone).
+NUMPY_FROM = 320
 
 
 def _repeats(normalized: str, start: int, end: int) -> Iterable[re.Match[str]]:
     """The matches ``_REPEAT.finditer(normalized, start, end)`` gives.
 
     The pattern tries up to seven lengths at every Han character, and a repeat is rare. When the run has loaded numpy
-    already (the cross-document summary of a run of several reports does; a run of one report never loads it for this),
-    the places where a repeat can start are found first, by comparing the text with itself shifted by 2 to 8
-    characters in a few array operations, and the pattern is tried there only.
+    already (the cross-document summary of a run of several reports does; a run of one report never loads it for this)
+    and the range has :data:`NUMPY_FROM` characters or more, the places where a repeat can start are found first, by
+    comparing the text with itself shifted by 2 to 8 characters in a few array operations, and the pattern is tried there only.
     """
     numpy = sys.modules.get("numpy")
-    if numpy is None or end - start < 4:
+    if numpy is None or end - start < NUMPY_FROM:
         return _REPEAT.finditer(normalized, start, end)
     return _repeats_at(normalized, end, repeat_starts(numpy, normalized, start, end))
 
@@ -268,11 +270,15 @@ class UnbalancedBrackets(Rule):
         every_mark = sorted({*positions_of(original, _CURLY_QUOTES), *positions_of(normalized, _BRACKETS)})
         paragraphs = report.paragraphs
         paragraph_starts = list(map(itemgetter(0), paragraphs))
-        for number, in_paragraph in groupby(every_mark, key=lambda mark: bisect_right(paragraph_starts, mark) - 1):
-            if number < 0:
-                continue  # before the first paragraph
-            paragraph = paragraphs[number]
-            marks = [mark for mark in in_paragraph if mark < paragraph.end]
+        # each mark's paragraph and one past it, in order (bisections in C): a paragraph's marks are a run of equal numbers
+        numbers = list(map(partial(bisect_right, paragraph_starts), every_mark))
+        first = bisect_right(numbers, 0)  # (the marks before the first paragraph are no paragraph's)
+        while first < len(numbers):
+            number = numbers[first]
+            after = bisect_right(numbers, number, first)
+            paragraph = paragraphs[number - 1]
+            marks = every_mark[first : bisect_left(every_mark, paragraph.end, first, after)]
+            first = after
             if not marks:
                 continue
             markers: set[int] | None = None  # the list markers' brackets, found when a stray closer needs them

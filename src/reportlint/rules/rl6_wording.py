@@ -15,16 +15,17 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
+from reportlint.core.model import Cell
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han, positions_of
 from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
+from reportlint.text.phrases import PhraseFinder
 from reportlint.text.segmentation import Span, clause_end, clause_start, sentence_at, span_index
 from reportlint.text.self_references import find_bare_self_references, higher_scopes, own_self_nouns, scope_rank
 from reportlint.usercache.patterns import compiled
@@ -101,7 +102,6 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     covered_starts = [left for left, _ in covered]
     table, table_count = 0, len(covered)  # the first table (covered range) that ends after the line's start
     every_line = report.lines
-    line_starts = list(map(itemgetter(0), every_line))
     index, count = 0, len(every_line)
     while index < count:
         line_start, line_end = every_line[index]
@@ -111,8 +111,9 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
         while table < table_count and covered[table][1] <= line_start:
             table += 1
         if table < table_count and covered[table][0] <= line_start:
-            # the line starts in a table, and so do the lines up to the table's end: passed over at once
-            index = bisect_left(line_starts, covered[table][1], index)
+            # the line starts in a table, and so do the lines up to the table's end: passed over at once (a line is a
+            # (start, end) tuple: (right,) comes before the lines that start at right or later)
+            index = bisect_left(every_line, (covered[table][1],), index)
             continue
         while part_index < part_count and parts[part_index][1] <= line_start:
             part_index += 1
@@ -123,9 +124,10 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
             continue
         if table < table_count and covered[table][0] < line_end and _in(covered, covered_starts, line_end - 1):
             continue  # the line ends in a table (left < end <= right)
-        content = text[line_start:line_end]
-        if content.count("|") >= 2 or not content.strip() or line_start in chrome:
+        if text.count("|", line_start, line_end) >= 2 or line_start in chrome:
             continue
+        if text[line_start].isspace() and text[line_start:line_end].isspace():
+            continue  # a line of white space (the first character says at once that most lines are not)
         lines.append(ProseLine(max(line_start, start), min(line_end, end), part))
     return lines
 
@@ -236,7 +238,9 @@ class RepeatedCharacter(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
         allowed = LEGITIMATE_DOUBLES + tuple(self.config["allow"])
-        cells = [cell for table in report.document.tables for row in table.rows for cell in row]
+        cells: list[Cell] | None = (
+            None  # the document's table cells, gathered when a doubled pair is left to check against them (a few reports)
+        )
         pattern = _DOUBLED_SLIP
         for match in pattern.finditer(text):
             char = match.group(1)
@@ -251,6 +255,8 @@ class RepeatedCharacter(Rule):
             context = text[max(0, start - 4) : match.end() + 4]
             if any(word in context and _covers(context, word, start - max(0, start - 4)) for word in allowed):
                 continue
+            if cells is None:
+                cells = [cell for table in report.document.tables for row in table.rows for cell in row]
             if any(cell.start <= start < cell.end and not cell.start <= start + 1 < cell.end for cell in cells):
                 continue
             yield self.diagnostic(
@@ -397,7 +403,8 @@ MOVED_ARTICLES = (
     (("第三十二条",), "年度报告", "第五十条（年度报告的内容）"),
     (("第九条", "第十条", "第十一条", "第十二条"), "主动公开", "第十九条至第二十一条（主动公开的范围）"),
 )
-_OLD_ARTICLES = tuple(article for articles, _, _ in MOVED_ARTICLES for article in articles)
+#: The quick test of the moved articles: whether one of them is in a text (one search instead of one per article).
+_OLD_ARTICLES = PhraseFinder((article for articles, _, _ in MOVED_ARTICLES for article in articles), builtin=True)
 REGULATION_ARTICLES = 56
 ARTICLE_20_ITEMS = 15
 REVISION_DECREE = 711
@@ -484,11 +491,12 @@ class RegulationCitation(Rule):
                     match.end(),
                 )
         for match in _ITEM_OF_ARTICLE_20.finditer(text) if revised else ():
-            sentence = sentence_at(text, match.start())
-            if _other_title_in(text, sentence):
+            number = chinese_number(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
+            if match.group(2) != "款" and (number is None or number <= ARTICLE_20_ITEMS):
+                continue  # an item that exists (the section 二 table cites them all): its sentence need not be looked at
+            if _other_title_in(text, sentence_at(text, match.start())):
                 continue
             written = report.text[match.start() : match.end()]
-            number = chinese_number(match.group(1)) if not match.group(1).isdigit() else int(match.group(1))
             if match.group(2) == "款":
                 yield self.diagnostic(
                     f"“{written}”用词有误：条例第二十条只有一款，其下列举的是“项”，应为“第二十条第（{match.group(1)}）项”",
@@ -503,7 +511,7 @@ class RegulationCitation(Rule):
         # One look at each sentence that mentions the regulation (《…条例》 or 条例: every mention holds 条例, and no
         # mention holds a sentence stop or a line end, so the sentences are those of the occurrences of 条例).
         # (a finding is one of the old articles in such a sentence: a text without any of them has none)
-        mention = text.find("条例") if revised and any(article in text for article in _OLD_ARTICLES) else -1
+        mention = text.find("条例") if revised and _OLD_ARTICLES.occurs(text) else -1
         while mention >= 0:
             sentence = sentence_at(text, mention)
             mention = text.find("条例", sentence.end)

@@ -122,7 +122,7 @@ def run_rule(rule: Rule, report: Report, cap: int, internal: Internal) -> list[D
             return found
         produced = rule.check(report)
         if produced is not None and not (type(produced) is list and not produced):  # nothing to check in an empty list
-            _collect(_who(rule), produced, len(report.text), cap, internal, found)
+            _collect(rule, produced, len(report.text), cap, internal, found)
     return found
 
 
@@ -181,44 +181,45 @@ class _Contained:
         return f"{who}{doing}引发了 {type(error).__name__}，已跳过该规则"  # GeneratorExit and other oddities
 
 
-class _Yielded:
-    """What a rule's ``check()`` yields, closed afterwards; None (and one RL907) when it returned no iterable."""
-
-    __slots__ = ("_items",)
-
-    def __init__(self, produced: object, who: str, internal: Internal, failures: list[Diagnostic]) -> None:
-        try:
-            self._items: Iterator[object] | None = iter(produced)  # type: ignore[call-overload]
-        except TypeError:
-            failures.append(
-                internal("RL907", f"{who}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
-            )
-            self._items = None
-
-    def __enter__(self) -> Iterator[object] | None:
-        return self._items
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _traceback: object) -> None:
-        close = getattr(self._items, "close", None)
-        if close is not None:
-            with contextlib.suppress(Exception):  # a generator failing as it closes has said what it had to say
-                close()
+def _items_of(produced: object, who: Callable[[], str], internal: Internal, failures: list[Diagnostic]) -> Iterator[object] | None:
+    """An iterator over what a rule's ``check()`` produced; None (and one RL907) when it returned no iterable."""
+    try:
+        return iter(produced)  # type: ignore[call-overload]
+    except TypeError:
+        failures.append(
+            internal("RL907", f"{who()}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
+        )
+        return None
 
 
-def _collect(who: str, produced: Iterable[Diagnostic], length: int, cap: int, internal: Internal, found: list[Diagnostic]) -> None:
-    with _Yielded(produced, who, internal, found) as items:
-        if items is None:
-            return
+def _close(items: Iterator[object]) -> None:
+    """Close a rule's generator (a ``finally`` in it runs now, contained), whether or not it was read to the end."""
+    close = getattr(items, "close", None)
+    if close is not None:
+        try:  # noqa: SIM105 (contextlib.suppress would make an object for every rule on every report)
+            close()
+        except Exception:  # a generator failing as it closes has said what it had to say
+            pass
+
+
+def _collect(rule: BaseRule, produced: Iterable[Diagnostic], length: int, cap: int, internal: Internal, found: list[Diagnostic]) -> None:
+    """Check and keep what a rule yields; the rule is named (:func:`_who`) only in a finding about it."""
+    items = _items_of(produced, lambda: _who(rule), internal, found)
+    if items is None:
+        return
+    try:
         for count, item in enumerate(items):
             problem = _problem(item, length)
             if problem is not None:
-                found.append(internal("RL907", f"{who}产生了无效的结果（{problem}），已跳过该规则其余的结果"))
+                found.append(internal("RL907", f"{_who(rule)}产生了无效的结果（{problem}），已跳过该规则其余的结果"))
                 return
             if count == cap:
-                found.append(internal("RL914", f"{who}在本文件中报告了超过 {cap} 个问题，只显示前 {cap} 个"))
+                found.append(internal("RL914", f"{_who(rule)}在本文件中报告了超过 {cap} 个问题，只显示前 {cap} 个"))
                 return
             assert isinstance(item, Diagnostic)  # checked by _problem
             found.append(_clean(item))
+    finally:
+        _close(items)
 
 
 def _is_offset(value: object) -> bool:
@@ -350,9 +351,10 @@ def _collect_batch(
     counts: dict[str, int] = {}
     # A rule that keeps yielding past every report's cap is stopped: it never costs more than the caps allow.
     budget = max(cap_for(path) for path in paths) * (len(paths) + 1) if paths else 0
-    with _Yielded(produced, who, internal, failures) as items:
-        if items is None:
-            return
+    items = _items_of(produced, lambda: who, internal, failures)
+    if items is None:
+        return
+    try:
         for consumed, item in enumerate(items):
             problem = _batch_problem(item, paths)
             if problem is not None:
@@ -372,6 +374,8 @@ def _collect_batch(
                 )
             if consumed >= budget:
                 return
+    finally:
+        _close(items)
 
 
 def _batch_problem(item: object, paths: set[str]) -> str | None:

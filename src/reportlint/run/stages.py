@@ -75,6 +75,9 @@ class Stages:
 
 #: Layout of the shared block: file index, start time (monotonic), stage, label length, label bytes.
 _HEADER = struct.Struct("=qdBB")
+#: The block's two parts as the worker writes them, one after the other: the file index; its start time and stage.
+_INDEX = struct.Struct("=q")
+_TIMING = struct.Struct("=dBB")
 LABEL_SIZE = 46
 BLOCK_SIZE = _HEADER.size + LABEL_SIZE
 #: Where the stage byte is: the stage, the label's length and the label follow each other from there.
@@ -92,7 +95,10 @@ class SharedStages(Stages):
 
     def begin(self, index: int) -> None:
         super().begin(index)
-        _HEADER.pack_into(self._block, 0, index, time.monotonic(), Stage.IDLE, 0)
+        # The start time first, the index last: the supervisor reads the block while it is written, and one that
+        # sees the new index must not see the start time of an idle worker (0.0, "long past": a false timeout).
+        _TIMING.pack_into(self._block, _INDEX.size, time.monotonic(), Stage.IDLE, 0)
+        _INDEX.pack_into(self._block, 0, index)
 
     def enter(self, stage: Stage, label: str = "") -> tuple[Stage, str]:
         previous = self.stage, self.label
@@ -106,12 +112,18 @@ class SharedStages(Stages):
 
 
 def read_shared(block: memoryview) -> tuple[int, float, Stage, str]:
-    """What a worker last recorded: file index (-1 when idle), start time, stage and label."""
+    """What a worker last recorded: file index (-1 when idle), start time, stage and label.
+
+    A block read halfway through :func:`mark_idle` (the index still there, the start time cleared) is idle.
+    """
     index, started, stage, length = _HEADER.unpack_from(block, 0)
+    if started <= 0.0:
+        index = -1
     label = bytes(block[_HEADER.size : _HEADER.size + min(length, LABEL_SIZE)]).decode("utf-8", "replace")
     return index, started, Stage(stage) if stage in Stage._value2member_map_ else Stage.IDLE, label
 
 
 def mark_idle(block: memoryview) -> None:
-    """Record that a worker is between files."""
-    _HEADER.pack_into(block, 0, -1, 0.0, Stage.IDLE, 0)
+    """Record that a worker is between files (the index first: see :meth:`SharedStages.begin`)."""
+    _INDEX.pack_into(block, 0, -1)
+    _TIMING.pack_into(block, _INDEX.size, 0.0, Stage.IDLE, 0)

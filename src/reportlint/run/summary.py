@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from reportlint.core.model import LineIndex, SegmentMap
@@ -54,7 +55,7 @@ from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
 from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest, permutations
 from reportlint.text.normalize import fold_width
-from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs
+from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
@@ -382,8 +383,7 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
     spans = []
     for region_start, region_end in _outside(tables, len(text)):
         near = [(begin, stop) for begin, stop in excluded if begin < region_end and region_start < stop]  # what may overlap the region
-        for found in logical_paragraphs(text[region_start:region_end]):
-            start, end = found.start + region_start, found.end + region_start
+        for start, end in _region_paragraphs(report, region_start, region_end):
             # the headings that may overlap: none starting at or after the end, none ending before the start
             for index in range(bisect_left(line_starts, start - longest), bisect_left(line_starts, end)):
                 line_start, line_end = lines[index]
@@ -395,6 +395,42 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
                 continue
             spans.append(Span(start, end))
     return spans
+
+
+def _region_paragraphs(report: Report, start: int, end: int) -> list[Span]:
+    """The logical paragraphs of the normalised ``text[start:end]``, as spans of the whole text.
+
+    When the region is whole lines (as the tables' parts are), those are the report's
+    :attr:`~reportlint.core.report.Report.normalized_paragraphs` within it, the one or two that
+    run over its ends cut there (their lines in the region are a paragraph of their own).
+    """
+    text = report.normalized
+    if not _starts_line(text, start) or not (_starts_line(text, end) or end == len(text) or text[end] == "\n"):
+        return [Span(found.start + start, found.end + start) for found in logical_paragraphs(text[start:end])]
+    paragraphs = report.normalized_paragraphs
+    found = []
+    for index in range(bisect_right(paragraphs, start, key=_end_of), len(paragraphs)):
+        paragraph = paragraphs[index]
+        if paragraph.start >= end:
+            break
+        if start <= paragraph.start and paragraph.end <= end:
+            found.append(paragraph)
+            continue
+        lines = report.lines
+        first, last = (
+            bisect_left(lines, max(start, paragraph.start), key=_start_of),
+            bisect_right(lines, min(end, paragraph.end), key=_end_of),
+        )
+        found.extend(paragraph_spans(text, lines[first:last]))
+    return found
+
+
+def _starts_line(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
+
+
+_start_of = itemgetter(0)
+_end_of = itemgetter(1)
 
 
 def _outside(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -73,38 +73,43 @@ class Placement(NamedTuple):
     label_text: str = ""
 
 
-def _is_row_layout(rows: Sequence[RawRow], row_kinds: Sequence[list[str]] | None = None) -> bool:
-    """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line.
+#: Makes a named tuple from its fields in order, faster than its own constructor (a region has a segment a row).
+_new_tuple = tuple.__new__
 
-    ``row_kinds`` are the kinds of each row's tokens, when the caller has them.
-    """
+
+def _is_row_layout(rows: Sequence[RawRow]) -> bool:
+    """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
     if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
-    if row_kinds is None:
-        row_kinds = [[token.kind for token in row.tokens] for row in rows]
-    kinds_with_values = [kinds for kinds in row_kinds if "value" in kinds]
-    if not kinds_with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
+    with_values = wide = 0  # rows with a value; those of them with two or more cells that are not blank
+    for row in rows:
+        tokens = row.tokens
+        if len(tokens) == 1:  # one cell per line: never wide
+            with_values += tokens[0].kind == "value"
+            continue
+        kinds = [token.kind for token in tokens]
+        if "value" in kinds:
+            with_values += 1
+            wide += len(kinds) - kinds.count("blank") >= 2
+    if not with_values:  # a table left empty: rows of several (empty) cells, or one cell per line
         return sum(1 for row in rows if len(row.tokens) >= 2) * 2 >= len(rows) > 0
-    wide = sum(1 for kinds in kinds_with_values if len(kinds) - kinds.count("blank") >= 2)
-    return wide * 2 >= len(kinds_with_values)
+    return wide * 2 >= with_values
 
 
 def segments(rows: Sequence[RawRow]) -> tuple[list[Segment], str]:
     """Cut rows into (label, cells) segments; returns them and the layout name."""
-    row_kinds = [[token.kind for token in row.tokens] for row in rows]
-    if _is_row_layout(rows, row_kinds):
-        return _row_segments(rows, row_kinds), "rows"
+    if _is_row_layout(rows):
+        return _row_segments(rows), "rows"
     return _cell_segments(rows), "cells"
 
 
-def _row_segments(rows: Sequence[RawRow], row_kinds: Sequence[list[str]] | None = None) -> list[Segment]:
-    """One segment per row with values (text-only rows carry over into the next label); ``row_kinds`` as in
-    :func:`_is_row_layout`."""
+def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
+    """One segment per row with values (text-only rows carry over into the next label)."""
     result = []
     pending: list[Token] = []
-    for number, row in enumerate(rows):
-        tokens = tuple(row.tokens)
-        kinds = [token.kind for token in tokens] if row_kinds is None else row_kinds[number]
+    for row in rows:
+        tokens = row.tokens
+        kinds = [token.kind for token in tokens]
         first = 0
         if "text" in kinds:  # blank cells before the label: the (merged) label column left empty, or indentation
             while kinds[first] == "blank":
@@ -119,7 +124,7 @@ def _row_segments(rows: Sequence[RawRow], row_kinds: Sequence[list[str]] | None 
             pending.extend(label)
             continue
         # A labelled row of nothing but empty cells may be a data row left empty; placement decides.
-        result.append(Segment((*pending, *label), cells, row.explicit_blanks, row.value_columns))
+        result.append(_new_tuple(Segment, ((*pending, *label) if pending else label, cells, row.explicit_blanks, row.value_columns)))
         pending = [] if has_values else pending
     return result
 
@@ -135,21 +140,25 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
     result = []
     label: list[Token] = []
     cells: list[Token] = []
-
-    def is_row(cells: list[Token]) -> bool:
-        return any(cell.kind == "value" for cell in cells) or sum(1 for cell in cells if cell.kind == "blank" and explicit[id(cell)]) >= 2
-
-    explicit = {id(token): row.explicit_blanks for row in rows for token in row.tokens}
-    for token in (token for row in rows for token in row.tokens):
-        if token.is_text:
-            if is_row(cells):
-                result.append(Segment(tuple(label), tuple(cells)))
-                label = []
-            cells = []
-            label.append(token)
-        elif label or result:
-            cells.append(token)
-    if is_row(cells):
+    values = written_blanks = 0  # of the cells after the label: values, and blank cells written out
+    for row in rows:
+        explicit = row.explicit_blanks
+        for token in row.tokens:
+            kind = token.kind
+            if kind == "text":
+                if values or written_blanks >= 2:  # the cells after the label make a row
+                    result.append(Segment(tuple(label), tuple(cells)))
+                    label = []
+                cells = []
+                values = written_blanks = 0
+                label.append(token)
+            elif label or result:
+                cells.append(token)
+                if kind == "value":
+                    values += 1
+                elif explicit:
+                    written_blanks += 1
+    if values or written_blanks >= 2:
         result.append(Segment(tuple(label), tuple(cells)))
     return result
 
@@ -191,6 +200,8 @@ class TableGroupAligner:
         self._known_line_hits: dict[str, list[_LabelHit]] = {}
         #: how label keys that are no known label resemble a header (see :meth:`_header_resemblance`)
         self._resemblances: dict[str, str | None] = {}
+        #: the headers in labels of several cells, by the label's text and cell ranges (see :meth:`_label_headers`)
+        self._known_label_headers: dict[tuple[str, tuple[tuple[int, int, str], ...]], tuple[tuple[str, ...], tuple[int, ...]]] = {}
         #: the header and column labels of each table
         self._labels = {
             table.id: frozenset(label_key(text) for text in (*table.header, *(column.label for column in table.columns)))
@@ -319,7 +330,7 @@ class TableGroupAligner:
                 pointer = index_of[(table.id, row.id)] + 1
                 lost = False
                 text = document.text[label_start:label_end]
-                placements.append(Placement(segment, table, row, match, label_start, label_end, text))
+                placements.append(_new_tuple(Placement, (segment, table, row, match, label_start, label_end, text)))
                 continue
             label_start = segment.label[0].start if segment.label else None
             label_end = segment.label[-1].end if segment.label else None
@@ -439,15 +450,12 @@ class TableGroupAligner:
         self, document: Document, segment_list: Sequence[Segment], labels: Sequence | None = None
     ) -> tuple[list[str], list[tuple[str, int, int]]]:
         """Header labels found, and header cells that look cut off (``本年废止件``); ``labels`` as in :meth:`place`."""
-        header_keys, header_key_set, all_keys = self._header_key_list, self._header_keys, self._all_keys
-        longest, normalized = self._longest_header, document.normalized
+        header_key_set, all_keys, normalized = self._header_keys, self._all_keys, document.normalized
         found: list[str] = []
         unknown: list[tuple[str, int, int]] = []
         for number, segment in enumerate(segment_list):
             tokens = segment.label
-            index = 0
-            count = len(tokens)
-            if count == 1 and labels is not None:  # a label of one cell: its key is the segment's label key
+            if len(tokens) == 1 and labels is not None:  # a label of one cell: its key is the segment's label key
                 key = labels[number][0]
                 if key in header_key_set:
                     found.append(key)
@@ -460,47 +468,75 @@ class TableGroupAligner:
                 if resemblance is not None:  # a truncation with no cell after it, or a near miss
                     unknown.append((token.text, token.start, token.end))
                 continue
-            while index < count:
-                token = tokens[index]
-                # the key of a wider label starts with the key of its first cell: past the longest header, none is one
-                if len(key_of(normalized, token.start, token.end)) <= longest:
-                    matched = False
-                    for width in (3, 2, 1):
-                        if index + width > count:
-                            continue
-                        key = key_of(normalized, token.start, tokens[index + width - 1].end)
-                        if key in header_key_set:
-                            found.append(key)
-                            index += width
-                            matched = True
-                            break
-                    if matched:
-                        continue
-                key = label_key(token.text)
-                if key in all_keys:
-                    index += 1
-                    continue
-                resemblance = self._header_resemblance(key)
-                if resemblance == "truncation":
-                    following = label_key(tokens[index + 1].text) if index + 1 < len(tokens) else ""
-                    if not any(header.startswith(key + following) and following for header in header_keys):
-                        unknown.append((token.text, token.start, token.end))
-                elif resemblance == "near-miss":
-                    unknown.append((token.text, token.start, token.end))
-                index += 1
+            if not tokens:
+                continue
+            keys, odd = self._label_headers(normalized, tokens)
+            found.extend(keys)
+            unknown.extend((tokens[index].text, tokens[index].start, tokens[index].end) for index in odd)
         return list(dict.fromkeys(found)), unknown
 
+    def _label_headers(self, normalized: str, tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The header keys in a label of several cells and the positions of its cells that look like cut-off or
+        misspelt headers (remembered by the label's text and cell ranges: reports repeat their header rows)."""
+        base = tokens[0].start
+        memo_key = (normalized[base : tokens[-1].end], tuple([(token.start - base, token.end - base, token.text) for token in tokens]))
+        found = self._known_label_headers.get(memo_key)
+        if found is None:
+            found = self._read_label_headers(normalized, tokens)
+            if len(memo_key[0]) <= _MAX_KNOWN_KEY:
+                if len(self._known_label_headers) >= _MAX_KNOWN_HITS:
+                    self._known_label_headers.clear()
+                self._known_label_headers[memo_key] = found
+        return found
 
-def _chosen_cells(table: TableSpec, segment: Segment) -> list[Token] | None:
+    def _read_label_headers(self, normalized: str, tokens: tuple[Token, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """What :meth:`_label_headers` remembers, read: headers may span up to three cells (``本年新制发`` ``件数``)."""
+        header_keys, header_key_set, all_keys, longest = self._header_key_list, self._header_keys, self._all_keys, self._longest_header
+        found: list[str] = []
+        unknown: list[int] = []
+        index = 0
+        count = len(tokens)
+        while index < count:
+            token = tokens[index]
+            # the key of a wider label starts with the key of its first cell: past the longest header, none is one
+            if len(key_of(normalized, token.start, token.end)) <= longest:
+                matched = False
+                for width in (3, 2, 1):
+                    if index + width > count:
+                        continue
+                    key = key_of(normalized, token.start, tokens[index + width - 1].end)
+                    if key in header_key_set:
+                        found.append(key)
+                        index += width
+                        matched = True
+                        break
+                if matched:
+                    continue
+            key = label_key(token.text)
+            if key in all_keys:
+                index += 1
+                continue
+            resemblance = self._header_resemblance(key)
+            if resemblance == "truncation":
+                following = label_key(tokens[index + 1].text) if index + 1 < len(tokens) else ""
+                if not any(header.startswith(key + following) and following for header in header_keys):
+                    unknown.append(index)
+            elif resemblance == "near-miss":
+                unknown.append(index)
+            index += 1
+        return tuple(found), tuple(unknown)
+
+
+def _chosen_cells(table: TableSpec, segment: Segment) -> Sequence[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
     written = segment.cells
     expected = len(table.columns)
+    if len(written) == expected and "blank" not in [token.kind for token in written]:
+        return written  # one value per column: what _choose_cells gives
     blanks = [token.kind for token in written].count("blank")
     if len(written) - blanks > expected:
         return None
     cells = list(written)
-    if not blanks and len(cells) == expected:
-        return cells  # one value per column: what _choose_cells gives
     if segment.value_columns is not None:
         cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]
     return _choose_cells(cells, expected, segment.explicit_blanks)
@@ -520,12 +556,13 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
-    for position, (column, (token_start, token_end, _, _, value, _)) in enumerate(zip(table.columns, chosen, strict=False)):
+    for position, (column_id, token) in enumerate(zip(table.column_ids, chosen, strict=False)):
+        token_start, token_end, _, _, value, _ = token
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
         fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
         fields["table"] = table_id
         fields["row"] = row_id
-        fields["column"] = column.id
+        fields["column"] = column_id
         fields["status"] = status_of.get(value.kind, non_numeric)
         fields["raw"] = value.raw
         fields["value"] = value.value

@@ -141,20 +141,19 @@ def read_row(
         found = sum(1 for cell in cells if cell.status is not _MISSING)
         aligned = row is not None and all(cell.status not in _NOT_ALIGNED for cell in cells)
     filled = _new_object(FilledRow)
-    filled.__dict__.update(
-        table=table,
-        row=row,
-        label=label,
-        label_start=label_start,
-        label_end=label_end,
-        match=match,
-        cells=cells,
-        expected=expected,
-        start=start,
-        end=end,
-        found=found,
-        aligned=aligned,
-    )
+    fields = filled.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
+    fields["table"] = table
+    fields["row"] = row
+    fields["label"] = label
+    fields["label_start"] = label_start
+    fields["label_end"] = label_end
+    fields["match"] = match
+    fields["cells"] = cells
+    fields["expected"] = expected
+    fields["start"] = start
+    fields["end"] = end
+    fields["found"] = found
+    fields["aligned"] = aligned
     return filled
 
 
@@ -259,11 +258,12 @@ class FilledTable:
         in a row whose :meth:`row` has every value in a known column (:attr:`FilledRow.aligned`). Built once: relations read
         the same cells hundreds of times per report."""
         readable: dict[tuple[str, str], FilledCell] = {}
-        for (row_id, column), cell in self._cells.items():
-            if cell.is_readable:
-                found = self.row(row_id)
+        rows, ok = self._row_index, CellStatus.OK
+        for key, cell in self._cells.items():
+            if cell.status is ok and cell.value is not None:  # is_readable, inline: a table has dozens of cells
+                found = rows.get(key[0])
                 if found is not None and found.aligned:
-                    readable[(row_id, column)] = cell
+                    readable[key] = cell
         return MappingProxyType(readable)
 
     @cached_property

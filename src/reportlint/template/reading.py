@@ -157,8 +157,8 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     filled_tables: dict[str, FilledTable] = {}
     table_templates: dict[str, str] = {}
     limits: list[str] = []
-    longest = _longest_line(document.text)
-    if longest > MAX_LINE_LENGTH:
+    longest = _overlong_line(document.text)
+    if longest is not None:
         limits.append(
             f"报告中有一行长达 {longest} 个字符（上限 {MAX_LINE_LENGTH}），模板阅读没有对齐表格，只按文本检查；请检查文件是否缺少换行"
         )
@@ -222,9 +222,13 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
     return found[1]
 
 
-def _longest_line(text: str) -> int:
-    """The length of the longest line of ``text``."""
-    return max(map(len, text.split("\n")))
+def _overlong_line(text: str) -> int | None:
+    """The length of the longest line of ``text`` when it is past :data:`MAX_LINE_LENGTH`, else None (a text no longer
+    than the limit is not split into lines)."""
+    if len(text) <= MAX_LINE_LENGTH:
+        return None
+    longest = max(map(len, text.split("\n")))
+    return longest if longest > MAX_LINE_LENGTH else None
 
 
 def _region_rows(document: Document, tables: tuple[Table, ...], start: int, end: int) -> int:

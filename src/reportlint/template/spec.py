@@ -89,6 +89,11 @@ class TableSpec:
         return self._rows_by_id[row_id]
 
     @cached_property
+    def column_ids(self) -> tuple[str, ...]:
+        """The ids of the columns, in order (the reader ties a row's values to them)."""
+        return tuple(column.id for column in self.columns)
+
+    @cached_property
     def _columns_by_id(self) -> dict[str, ColumnSpec]:
         index: dict[str, ColumnSpec] = {}
         for column in self.columns:

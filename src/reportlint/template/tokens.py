@@ -147,10 +147,10 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
 
 #: The tokens of each line met so far, by its normalised and original text (by its text alone when the document's
 #: normalised text is its original text), with offsets relative to the line: reports repeat the template's rows.
-#: Each entry holds the tokens and, to move them to a line's offset, each token's (start, end, other fields).
+#: Each entry holds the tokens and, to move them to a line's offset, each token's fields as a plain tuple (quicker to unpack).
 #: Lines up to this length are remembered, up to this many (then the memo starts afresh): about 2 KB a line, so
 #: 8 MB in each worker; 1,000 text reports met ~6,800 distinct lines, and halving the bound from 8,192 cost no time.
-_LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Token, ...], tuple[tuple[int, int, tuple[Any, ...]], ...]] | None] = {}
+_LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Token, ...], tuple[tuple[Any, ...], ...]] | None] = {}
 _MAX_REMEMBERED_LINE = 400
 _MAX_REMEMBERED_LINES = 4096
 _UNSEEN: Any = object()
@@ -169,15 +169,15 @@ def _remembered_tokens(text: str, original: str, start: int, end: int, line: str
     if not start:
         return found[0]
     new_tuple = _new_tuple
-    return tuple([new_tuple(Token, (token_start + start, token_end + start, *rest)) for token_start, token_end, rest in found[1]])
+    return tuple(
+        [new_tuple(Token, (first + start, last + start, raw, kind, cell, column)) for first, last, raw, kind, cell, column in found[1]]
+    )
 
 
-def _remember_line(
-    key: str | tuple[str, str], line: str, original: str
-) -> tuple[tuple[Token, ...], tuple[tuple[int, int, tuple[Any, ...]], ...]] | None:
+def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Token, ...], tuple[tuple[Any, ...], ...]] | None:
     """Read a line's tokens (offsets relative to the line) and remember them under ``key`` (see :data:`_LINE_TOKENS`)."""
     tokens = _read_line_tokens(line, original, 0, len(line))
-    found = None if tokens is None else (tuple(tokens), tuple((token[0], token[1], token[2:]) for token in tokens))
+    found = None if tokens is None else (tuple(tokens), tuple(tuple(token) for token in tokens))
     if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
         _LINE_TOKENS.clear()
     _LINE_TOKENS[key] = found
@@ -341,10 +341,15 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
             else:  # the remembered tokens moved to the line's offset
                 moved = found[1]
                 if len(moved) == 1:  # a line of one cell (one cell per line, running text)
-                    first, last, rest = moved[0]
-                    tokens = (new_tuple(token_type, (first + line_start, last + line_start, *rest)),)
+                    first, last, raw, kind, cell, column = moved[0]
+                    tokens = (new_tuple(token_type, (first + line_start, last + line_start, raw, kind, cell, column)),)
                 else:
-                    tokens = tuple([new_tuple(token_type, (first + line_start, last + line_start, *rest)) for first, last, rest in moved])
+                    tokens = tuple(
+                        [
+                            new_tuple(token_type, (first + line_start, last + line_start, raw, kind, cell, column))
+                            for first, last, raw, kind, cell, column in moved
+                        ]
+                    )
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)

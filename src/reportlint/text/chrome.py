@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import compress, count, repeat
+from operator import is_not
 
 from reportlint.text.segmentation import Span, iter_lines
 from reportlint.usercache.patterns import compiled
@@ -95,6 +97,8 @@ _METADATA_LINE = compiled(r"[\[【]?(?:" + "|".join(label.replace("", r"\s*")[3:
 _BRACKETED_LABEL = compiled(r"[\[【]\s*(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]")
 #: What is left of a metadata label cut by copying (“号：cxs045-…” from 索引号, “称：…” from 名称).
 _CUT_LABEL = compiled(r"(?:号|称)\s*[:：](?:\s*\S|\s*$)")
+#: A metadata line holds one of these: the colon after a label or the bracket closing it (the three patterns above).
+_METADATA_MARK = compiled(r"[:：\]】]")
 
 #: Wording of page chrome: breadcrumbs, font-size and share widgets, print/close links, footers.
 _CHROME = compiled(
@@ -122,6 +126,12 @@ MAX_CHROME_OFFSET = 8
 MAX_LINK_SHARE = 0.7
 
 
+#: Every section heading of :data:`SECTION_MARKERS` has one of these after its number.
+_SECTION_NUMBER_MARK = compiled("[、.．]")
+#: Every breadcrumb of :data:`_BREADCRUMB` has one of these between its items.
+_BREADCRUMB_MARK = compiled("[>»→]")
+
+
 def section_count(text: str) -> int:
     """How many of the six sections have a heading in ``text``."""
     return sum(1 for marker in SECTION_MARKERS if marker.search(text))
@@ -134,6 +144,8 @@ def without_bullets(text: str) -> str:
 
 def is_metadata_line(text: str) -> bool:
     """A line that starts with a CMS metadata label (索引号：, 发布日期：…, ``[ 索 引 号 ]``), whole or cut off."""
+    if _METADATA_MARK.search(text) is None:
+        return False  # (most lines: no label is followed by a colon or closed by a bracket)
     stripped = without_bullets(text.strip())
     return bool(_METADATA_LINE.match(stripped) or _CUT_LABEL.match(stripped) or _BRACKETED_LABEL.match(stripped))
 
@@ -169,12 +181,12 @@ def _is_chrome_line(text: str, link_share: float) -> bool:
     stripped = text.strip()
     if is_metadata_line(stripped):
         return True
-    if "。" in stripped or section_count(stripped):
+    if "。" in stripped or (_SECTION_NUMBER_MARK.search(stripped) and section_count(stripped)):
         return False
     bare = without_bullets(stripped)
     if link_share >= MAX_LINK_SHARE or _WIDGETS_ONLY.fullmatch(bare) or is_pagination_line(bare):
         return True
-    if len(bare) <= MAX_CHROME_LENGTH and _BREADCRUMB.fullmatch(bare):
+    if len(bare) <= MAX_CHROME_LENGTH and _BREADCRUMB_MARK.search(bare) and _BREADCRUMB.fullmatch(bare):
         return True
     chrome = _CHROME.search(bare)
     return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(bare) <= MAX_CHROME_LENGTH
@@ -184,9 +196,15 @@ def chrome_lines(text: str, lines: Iterable[Span] | None = None) -> Iterator[Spa
     """The lines of ``text`` (a normalised view) that are page chrome, each trimmed of surrounding whitespace.
 
     ``lines`` are the text's lines when the caller has them (:attr:`Document.lines <reportlint.core.model.Document.lines>`).
+
+    Reports repeat their template's lines, and most lines were met before as report text: every line's remembered
+    answer is looked up at once (C loops over the lines), and only the lines not known to be report text are looked at.
     """
-    for line in iter_lines(text) if lines is None else lines:
-        content = text[line.start : line.end]
+    spans = tuple(iter_lines(text) if lines is None else lines)
+    contents = [text[start:end] for start, end in spans]
+    known = map(_CHROME_BY_LINE.get, contents)
+    for index in compress(count(), map(is_not, known, repeat(False))):  # chrome, or not met before (or too long to remember)
+        content = contents[index]
         if "\t" not in content and is_chrome_line(content):  # a blank line is never chrome
-            start = line.start + len(content) - len(content.lstrip())
+            start = spans[index].start + len(content) - len(content.lstrip())
             yield Span(start, start + len(content.strip()))

@@ -1,4 +1,4 @@
-"""reportlint's own processes collect garbage less often; a library call leaves its caller's collector alone."""
+"""A worker process collects garbage less often and never what it inherited; the supervisor and library calls keep Python's."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.hostile import builders
 
 from reportlint import lint_text
-from reportlint.run.garbage import YOUNG_THRESHOLD, collect_less_often
+from reportlint.run.workers import YOUNG_THRESHOLD, collect_less_often
 
 _SOURCE = str(Path(__file__).resolve().parents[2] / "src")
 
@@ -22,31 +22,31 @@ yield self.diagnostic(f"{gc.get_threshold()[0]} {gc.get_freeze_count() > 0}", 0,
 """
 
 
-def _python(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
+def _check(folder: Path, *arguments: str) -> dict:
+    """``reportlint check -f json *arguments`` in a fresh process, in ``folder``: the JSON it printed."""
+    command = [sys.executable, "-m", "reportlint", "check", "--no-cache", "-f", "json", *arguments]
     env = {**os.environ, "PYTHONPATH": _SOURCE}
-    return subprocess.run([sys.executable, *arguments], capture_output=True, text=True, check=False, cwd=cwd, env=env, timeout=120)
+    completed = subprocess.run(command, capture_output=True, text=True, check=False, cwd=folder, env=env, timeout=120)
+    return json.loads(completed.stdout)
+
+
+def _collector_seen(tmp_path: Path, config: str = "") -> str:
+    """What the plugin rule says of the collector of the process that checked a report."""
+    (tmp_path / "good.txt").write_text(builders.good_report(), encoding="utf-8")
+    (tmp_path / "show_collector.py").write_text(builders.plugin(_SHOW_COLLECTOR), encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text(f'local-plugins = ["show_collector.py"]\n{config}', encoding="utf-8")
+    [checked] = _check(tmp_path, "good.txt")["files"]
+    [message] = [finding["message"] for finding in checked["diagnostics"] if finding["code"] == "HX101"]
+    return message
 
 
 def test_a_worker_collects_less_often_and_leaves_what_it_inherited_alone(tmp_path):
-    (tmp_path / "good.txt").write_text(builders.good_report(), encoding="utf-8")
-    (tmp_path / "show_collector.py").write_text(builders.plugin(_SHOW_COLLECTOR), encoding="utf-8")
-    (tmp_path / "reportlint.toml").write_text('local-plugins = ["show_collector.py"]\n', encoding="utf-8")
-    completed = _python("-m", "reportlint", "check", "--no-cache", "-j", "1", "-f", "json", "good.txt", cwd=tmp_path)
-    [checked] = json.loads(completed.stdout)["files"]
-    [message] = [finding["message"] for finding in checked["diagnostics"] if finding["code"] == "HX101"]
-    assert message == f"{YOUNG_THRESHOLD} True"
+    assert _collector_seen(tmp_path) == f"{YOUNG_THRESHOLD} True"
 
 
-def test_the_command_line_process_collects_less_often(tmp_path):
-    source = (
-        "import atexit, gc, sys\n"
-        "from reportlint.cli import main\n"
-        "atexit.register(lambda: print('threshold', gc.get_threshold()[0]))\n"
-        "sys.argv = ['reportlint', '--version']\n"
-        "main()\n"
-    )
-    completed = _python("-c", source, cwd=tmp_path)
-    assert f"threshold {YOUNG_THRESHOLD}" in completed.stdout, completed.stderr
+def test_without_workers_the_command_line_keeps_pythons_collector(tmp_path):
+    # no time or memory budget: the file is checked in the command line's own process, which holds every result
+    assert _collector_seen(tmp_path, "file-timeout = 0\nmax-memory = 0\n") == "700 False"
 
 
 def test_a_library_call_leaves_the_callers_collector_alone():
@@ -69,3 +69,4 @@ def test_a_threshold_set_higher_or_off_is_kept():
         assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, 10)
     finally:
         gc.set_threshold(*before)
+        gc.unfreeze()
