@@ -160,29 +160,6 @@ def test_a_regex_that_runs_too_long_is_stopped_and_reported(project, monkeypatch
     assert "RL908" in result.output and "GS301" in result.output and "0.2 秒" in result.output
 
 
-def test_shipped_patterns_run_without_the_time_limit_and_user_patterns_with_it(tmp_path, monkeypatch):
-    import reportlint.rules.packs.base as yamlrules
-    from reportlint.run.linter import lint_text
-
-    path = tmp_path / "p.yaml"
-    path.write_text("rules:\n  - code: GS101\n    name: x\n    type: pattern\n    pattern: '人大(?:代表)?提案'\n    message: m\n")
-    [user] = load_pack(path).rules
-    shipped = load_pack(shipped_rules_dir() / "wording.yaml").rules
-    assert user.time_limited and not any(rule.time_limited for rule in shipped)
-    [substitution] = [rule for rule in shipped if rule.code == "RL620"]
-    timed: list[str] = []
-
-    def counted(search, text, position, end, remaining):
-        timed.append(text[position:end])
-        return search(text, position, end, timeout=remaining)
-
-    monkeypatch.setattr(yamlrules, "_timed_search", counted)
-    text = "某镇2021年政府信息公开工作年度报告\n我镇未承办人大代表提案。\n"
-    found = lint_text(text, rules=[substitution, user])
-    assert sorted((d.code, text[d.start : d.end]) for d in found) == [("GS101", "人大代表提案"), ("RL620", "人大代表提案")]
-    assert timed == [text, "。\n"]  # the user pattern's two searches (the second after its match), none of RL620's
-
-
 def test_unknown_pack_path_is_a_config_error(tmp_path):
     (tmp_path / "reportlint.toml").write_text('rule-packs = ["nope.yaml"]\n', encoding="utf-8")
     (tmp_path / "r.txt").write_text("报告", encoding="utf-8")

@@ -136,7 +136,6 @@ def _rule(reader: PackReader, node: Any, index: int, seen_codes: set[str]) -> ty
         "message": message,
         "applies_to": reader.condition(node),
         "section": section,
-        "time_limited": not reader.shipped,
     }
     attributes.update(base.read(reader, node))
     if "fix" in base.keys:

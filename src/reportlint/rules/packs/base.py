@@ -233,10 +233,6 @@ class PackRule(Rule):
     literals: ClassVar[PhraseFinder | None] = None
     #: The phrases of every rule of the pack that has :attr:`literals`, found once per report (set when the pack has two or more).
     pack_literals: ClassVar[PackLiterals | None] = None
-    #: Whether the rule's searches run with the time limit (:data:`REGEX_TIMEOUT`): a user pack's do; a shipped pack's
-    #: patterns are reportlint's own, checked by its tests, and run as the code's do (without an interval timer set
-    #: and cleared around every search).
-    time_limited: ClassVar[bool] = True
 
     @classmethod
     def read(cls, reader: PackReader, node: Mapping) -> dict[str, Any]:
@@ -297,22 +293,17 @@ class PackRule(Rule):
         All the searches of one rule on one report share one budget of
         :data:`REGEX_TIMEOUT` seconds (started by :meth:`check`); each search
         gets what is left of it, and :class:`PatternTimeout` ends the rule's
-        check when it runs out (a rule that is not :attr:`time_limited` searches without a limit).
+        check when it runs out.
         """
-        deadline = None
-        if self.time_limited:
-            deadline = self._deadline if self._deadline is not None else time.monotonic() + REGEX_TIMEOUT
+        deadline = self._deadline if self._deadline is not None else time.monotonic() + REGEX_TIMEOUT
         search = pattern.search
         found: list[Any] = []
         position = start
         while position <= end and len(found) < limit:
-            if deadline is None:
-                match = search(text, position, end)
-            else:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise PatternTimeout
-                match = _timed_search(search, text, position, end, remaining)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise PatternTimeout
+            match = _timed_search(search, text, position, end, remaining)
             if match is None:
                 break
             found.append(match)
