@@ -346,3 +346,14 @@ def test_allowed_names_follow_the_configuration_of_each_report():
     plain, listing = parse_config({}, None), parse_config({"places": {"allow": ["莲花镇"]}}, None)
     for config, expected in [(plain, {"郭嘉镇"}), (listing, {"郭嘉镇", "莲花镇"}), (listing, {"郭嘉镇", "莲花镇"}), (plain, {"郭嘉镇"})]:
         assert rule.allowed(SimpleNamespace(config=config)) == expected  # type: ignore[arg-type]
+
+
+def test_a_places_list_changed_between_two_checks_is_seen():
+    from reportlint.core.config import Config
+
+    allow: list[str] = []
+    config = Config(places={"allow": allow})
+    text = report(s1=COOPERATION)
+    assert findings(text, rules=[SiblingTownship], config=config) == [("RL401", "info", "莲花镇")]
+    allow.append("莲花镇")  # the same configuration object, its list changed by the caller
+    assert findings(text, rules=[SiblingTownship], config=config) == []

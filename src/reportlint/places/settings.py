@@ -51,21 +51,32 @@ def place_settings(config: Config) -> PlaceSettings:
     analysis and the RL4 rules ask for the settings of every report, and a run's reports share a few configurations).
     """
     entry = _SETTINGS.get(id(config))
-    if entry is not None and entry[0] is config:
-        return entry[1]
+    if entry is not None and entry[0] is config and entry[1] == config.places:
+        return entry[2]
     settings = _validated(config)
     if len(_SETTINGS) >= _SETTINGS_KEPT:
         _SETTINGS.clear()
-    _SETTINGS[id(config)] = (config, settings)
+    _SETTINGS[id(config)] = (config, _snapshot(config.places), settings)
     return settings
 
 
-#: The settings of the configurations seen (by identity; forgotten all at once beyond :data:`_SETTINGS_KEPT`).
-_SETTINGS: dict[int, tuple[Config, PlaceSettings]] = {}
+#: The settings of the configurations seen: by identity and a copy of the ``[places]`` table they were made from (a
+#: caller may change a list in it between two checks); forgotten all at once beyond :data:`_SETTINGS_KEPT`.
+_SETTINGS: dict[int, tuple[Config, Mapping[str, Any], PlaceSettings]] = {}
 _SETTINGS_KEPT = 64
 
 
+def _snapshot(value: Any) -> Any:
+    """A copy of a TOML value that compares equal to it until it is changed (tables as dicts, arrays as lists)."""
+    if isinstance(value, Mapping):
+        return {key: _snapshot(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_snapshot(item) for item in value]
+    return value
+
+
 def _validated(config: Config) -> PlaceSettings:
+    """The settings of ``config.places``, checked (see :func:`place_settings`)."""
     table: Mapping[str, Any] = config.places
     for key in table:
         if key not in PLACES_KEYS:

@@ -19,7 +19,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
-from reportlint.places.settings import load_gazetteer, place_settings
+from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
 from reportlint.text.self_references import find_self_references, own_self_nouns
 from reportlint.usercache.patterns import compiled
 
@@ -30,16 +30,17 @@ class _PlaceRule(Rule):
     """Shared by the RL4 rules: the ``allow`` option merged with ``[places] allow``."""
 
     options = MappingProxyType({"allow": _ALLOW_OPTION})
-    #: The configuration :meth:`allowed` last answered for, and its answer (a rule set's reports share one configuration).
-    _allowed_for: tuple[Config, frozenset[str]] | None = None
+    #: The place settings :meth:`allowed` last answered for, and its answer (a rule set's reports share one configuration).
+    _allowed_for: tuple[PlaceSettings, frozenset[str]] | None = None
 
     def allowed(self, report: Report) -> frozenset[str]:
-        """Names this rule never reports for this report (made once for each configuration the rule meets)."""
+        """Names this rule never reports for this report (made once for each configuration's place settings)."""
+        settings = place_settings(report.config)
         known = self._allowed_for
-        if known is not None and known[0] is report.config:
+        if known is not None and known[0] is settings:
             return known[1]
-        allowed = place_settings(report.config).allow | frozenset(self.config["allow"])
-        self._allowed_for = (report.config, allowed)
+        allowed = settings.allow | frozenset(self.config["allow"])
+        self._allowed_for = (settings, allowed)
         return allowed
 
 
