@@ -12,6 +12,7 @@ from reportlint.core.config import ConfigError
 from reportlint.core.diagnostics import Severity
 from reportlint.rules.rl5_dates import (
     _BRACKETED_YEAR,
+    _BRACKETED_YEAR_FIRSTS,
     GarbledDate,
     GarbledDocumentNumber,
     LatePublication,
@@ -19,11 +20,11 @@ from reportlint.rules.rl5_dates import (
     PeriodMissing,
     PeriodNotFullYear,
     WrongYear,
-    _bracketed_years,
     reportlint_rules,
 )
 from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
+from reportlint.text.chars import matches_at
 
 RL5_RULES = reportlint_rules()
 
@@ -391,4 +392,6 @@ def test_statistical_period_in_a_cover_letter_wording():
 @example("〔2019〔2020〕3号")
 @example("(2019(2020)3号")
 def test_bracketed_years_found_at_the_brackets_are_those_a_scan_finds(text):
-    assert [match.span() for match in _bracketed_years(text)] == [match.span() for match in _BRACKETED_YEAR.finditer(text)]
+    assert [match.span() for match in matches_at(_BRACKETED_YEAR, text, _BRACKETED_YEAR_FIRSTS)] == [
+        match.span() for match in _BRACKETED_YEAR.finditer(text)
+    ]

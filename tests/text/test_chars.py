@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.text.chars import HAN, positions_of, spaces_between_han
+from reportlint.text.chars import HAN, matches_at, positions_of, spaces_between_han
 
 
 def test_spaces_between_han_characters_are_found_as_runs():
@@ -30,3 +30,11 @@ def test_positions_of_characters_in_order():
 @given(st.text(alphabet="公(（“a", max_size=20), st.integers(0, 20), st.integers(0, 20))
 def test_positions_of_is_every_index_of_the_characters(text, start, end):
     assert positions_of(text, "(“", start, end) == [index for index in range(start, min(end, len(text))) if text[index] in "(“"]
+
+
+def test_matches_at_finds_the_matches_of_a_scan_starting_at_the_marks():
+    year = re.compile(r"[〔\[]\s*\d+\s*[〕\]]?号?")  # starts with an opening bracket and holds no other
+    text = "文号〔2019〕60号和[2020]及〔2021没有"
+    assert [match.group() for match in matches_at(year, text, "〔[")] == ["〔2019〕", "[2020]", "〔2021"]
+    assert [match.span() for match in matches_at(year, text, "〔[")] == [match.span() for match in year.finditer(text)]
+    assert matches_at(year, "没有括号", "〔[") == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_line, is_pagination_line
@@ -98,7 +98,27 @@ def test_chrome_lines_with_remembered_answers_are_those_decided_afresh():
     assert long_crumb not in chrome._CHROME_BY_LINE and chrome._CHROME_BY_LINE["正文。"] is False
 
 
-@given(st.text(alphabet="索引号名称发布日期一二、.．:：[]【】>»→首页 \t公开", max_size=24))
+#: Pieces of the lines each pattern matches (labels, section headings, breadcrumbs), put together in any order.
+_CHROME_PIECES = [
+    *"索引号名称发布日期一二六、.．:：[]【】>»→ \t",
+    "首页",
+    "公开",
+    "总体情况",
+    "主动公开",
+    "依申请公开",
+    "存在的主要问题",
+    "其他需要报告",
+    "政务公开",
+    "2021-01-29",
+]
+
+
+@given(st.lists(st.sampled_from(_CHROME_PIECES), max_size=10).map("".join))
+@example("一、总体情况")  # each pattern at least once, whatever the draw
+@example("六．其他需要报告的事项")
+@example("索引号：0001")
+@example("[ 发布日期 ]2021-01-29")
+@example("首页 > 政务公开 > 年报")
 def test_the_quick_tests_pass_every_line_their_patterns_match(line):
     from reportlint.text import chrome
 

@@ -74,9 +74,10 @@ def test_the_last_texts_self_references_are_found_once():
     ],
 )
 def test_self_references_are_what_a_search_of_the_whole_text_finds(text):
-    from reportlint.text.self_references import _SELF_REFERENCE, _matches_at
+    from reportlint.text.chars import matches_at
+    from reportlint.text.self_references import _SELF_REFERENCE
 
-    assert [match.span() for match in _matches_at(text, _SELF_REFERENCE, "我本")] == [
+    assert [match.span() for match in matches_at(_SELF_REFERENCE, text, "我本")] == [
         match.span() for match in _SELF_REFERENCE.finditer(text)
     ]
     words = [reference.word for reference in find_self_references(text)]

@@ -13,7 +13,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
 from reportlint.core.values import shown
 from reportlint.template.identity import Subject
-from reportlint.text.chars import HAN
+from reportlint.text.chars import HAN, matches_at
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
 from reportlint.text.quantities import find_quantities, states_plans
 from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_at
@@ -466,26 +466,11 @@ _CLOSING_VARIANTS = re.escape("])）］】〉>")
 _NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5}(?:\s*[-－—–]\s*\d{1,3})?)?\s*(?P<hao>号)?"
 #: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
 _BRACKETED_YEAR = compiled(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")
+#: The characters every match of :data:`_BRACKETED_YEAR` starts with, and holds no other of (see ``matches_at``).
+_BRACKETED_YEAR_FIRSTS = "〔" + _OPENINGS
 #: A year closed by 〕 without any opening bracket (``国办公开办函2019〕60号``).
 _UNOPENED_YEAR = compiled(rf"(?<![\d〔{_OPENING_VARIANTS}])(?P<open>)(?P<year>\d+)\s*(?P<close>〕){_NUMBER_TAIL}")
 _SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")
-
-
-def _bracketed_years(text: str) -> list[re.Match[str]]:
-    """What ``_BRACKETED_YEAR.finditer(text)`` finds, the pattern tried only at the opening brackets.
-
-    Every match starts with one and holds no other (its year, closing bracket, number and 号 are none): the brackets
-    are found with :meth:`str.find` (a scan by the pattern's opening class costs a quarter more) and the pattern is
-    matched at each, in order.
-    """
-    places = []
-    for bracket in "〔" + _OPENINGS:
-        position = text.find(bracket)
-        while position >= 0:
-            places.append(position)
-            position = text.find(bracket, position + 1)
-    match = _BRACKETED_YEAR.match
-    return [year for place in sorted(places) if (year := match(text, place)) is not None]
 
 
 class GarbledDocumentNumber(Rule):
@@ -517,7 +502,7 @@ class GarbledDocumentNumber(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        bracketed_years = _bracketed_years(text)
+        bracketed_years = matches_at(_BRACKETED_YEAR, text, _BRACKETED_YEAR_FIRSTS)
         taken = [Span(match.start(), match.end()) for match in bracketed_years]
         unopened = (
             [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]

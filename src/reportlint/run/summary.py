@@ -426,6 +426,7 @@ def _region_paragraphs(report: Report, start: int, end: int) -> list[Span]:
 
 
 def _starts_line(text: str, position: int) -> bool:
+    """Whether ``position`` is the start of a line of ``text``."""
     return position == 0 or text[position - 1] == "\n"
 
 

@@ -73,7 +73,8 @@ class Placement(NamedTuple):
     label_text: str = ""
 
 
-#: Makes a named tuple from its fields in order, faster than its own constructor (a region has a segment a row).
+#: Makes a named tuple from its fields in order, faster than its own constructor (a region has a segment a row). Every
+#: call gives every field, defaults included: a field added to Segment or Placement must be added at each call.
 _new_tuple = tuple.__new__
 
 

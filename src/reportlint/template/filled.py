@@ -258,9 +258,9 @@ class FilledTable:
         in a row whose :meth:`row` has every value in a known column (:attr:`FilledRow.aligned`). Built once: relations read
         the same cells hundreds of times per report."""
         readable: dict[tuple[str, str], FilledCell] = {}
-        rows, ok = self._row_index, CellStatus.OK
+        rows = self._row_index
         for key, cell in self._cells.items():
-            if cell.status is ok and cell.value is not None:  # is_readable, inline: a table has dozens of cells
+            if cell.is_readable:
                 found = rows.get(key[0])
                 if found is not None and found.aligned:
                     readable[key] = cell

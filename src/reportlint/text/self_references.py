@@ -5,11 +5,10 @@ All found without the gazetteer, from the text and the body's name and level.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlint.text.chars import matches_at
 from reportlint.usercache.patterns import compiled
 
 #: What a body calls itself after 我/本: a government level, a department word, or a word any body may use.
@@ -64,7 +63,7 @@ def find_self_references(text: str) -> tuple[SelfReference, ...]:
 @lru_cache(maxsize=1)
 def _self_references(text: str) -> tuple[SelfReference, ...]:
     found = []
-    for match in _matches_at(text, _SELF_REFERENCE, "我本"):
+    for match in matches_at(_SELF_REFERENCE, text, "我本"):  # 我 and 本 found by str.find: 3× faster than the search
         noun = match.group(1)
         following = text[match.end() : match.end() + 1]
         if following and following in _NOT_A_SELF_NOUN_BEFORE.get(noun, ""):
@@ -73,20 +72,6 @@ def _self_references(text: str) -> tuple[SelfReference, ...]:
             continue
         found.append(SelfReference(match.group(), noun, match.start(), match.end()))
     return tuple(found)
-
-
-def _matches_at(text: str, pattern: re.Pattern[str], firsts: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose matches start with one of ``firsts`` and hold none after that:
-    the candidates found by ``str.find``, three times faster than the pattern's search on report text."""
-    starts = sorted(position for first in firsts for position in _positions(text, first))
-    return (match for position in starts if (match := pattern.match(text, position)) is not None)
-
-
-def _positions(text: str, character: str) -> Iterator[int]:
-    position = text.find(character)
-    while position >= 0:
-        yield position
-        position = text.find(character, position + 1)
 
 
 #: Body level → the nouns it calls itself by after 我/本.
