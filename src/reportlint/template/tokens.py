@@ -158,9 +158,9 @@ _UNSEEN: Any = object()
 _new_tuple = tuple.__new__
 
 
-def _remembered_tokens(text: str, original: str, start: int, end: int, line: str) -> tuple[Token, ...] | None:
-    """The tokens of the line ``line`` = ``text[start:end]`` (at most :data:`_MAX_REMEMBERED_LINE` long), from the memo."""
-    key: str | tuple[str, str] = line if text is original else (line, original[start:end])
+def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, start: int, end: int) -> tuple[Token, ...] | None:
+    """The tokens of the line ``line`` (at most :data:`_MAX_REMEMBERED_LINE` long; ``original[start:end]`` as written)
+    from the memo under ``key`` (read and remembered the first time), moved to the line's offset ``start``."""
     found = _LINE_TOKENS.get(key, _UNSEEN)
     if found is _UNSEEN:
         found = _remember_line(key, line, original[start:end])
@@ -168,9 +168,13 @@ def _remembered_tokens(text: str, original: str, start: int, end: int, line: str
         return None
     if not start:
         return found[0]
-    new_tuple = _new_tuple
+    new_tuple, token_type = _new_tuple, Token
+    moved = found[1]
+    if len(moved) == 1:  # a line of one cell (one cell per line, running text)
+        first, last, raw, kind, cell, column = moved[0]
+        return (new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)),)
     return tuple(
-        [new_tuple(Token, (first + start, last + start, raw, kind, cell, column)) for first, last, raw, kind, cell, column in found[1]]
+        [new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)) for first, last, raw, kind, cell, column in moved]
     )
 
 
@@ -190,7 +194,8 @@ def _line_tokens(text: str, original: str, start: int, end: int, line: str | Non
     if end - start > _MAX_REMEMBERED_LINE:
         tokens = _read_line_tokens(text, original, start, end)
         return None if tokens is None else tuple(tokens)
-    return _remembered_tokens(text, original, start, end, text[start:end] if line is None else line)
+    line = text[start:end] if line is None else line
+    return _remembered_tokens(line if text is original else (line, original[start:end]), line, original, start, end)
 
 
 def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
@@ -307,7 +312,7 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     gaps: list[bool] = []  # whether an empty line precedes each row
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
     gap = False
-    new_tuple, memo, unseen, limit, token_type, row_type = _new_tuple, _LINE_TOKENS, _UNSEEN, _MAX_REMEMBERED_LINE, Token, RawRow
+    new_tuple, limit, row_type = _new_tuple, _MAX_REMEMBERED_LINE, RawRow
     # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
     # alone is its memo key, as in a document whose normalised text is its original text
     same = text is original or text[start:end] == original[start:end]
@@ -330,26 +335,7 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
             read = _read_line_tokens(text, original, line_start, line_end)
             tokens = None if read is None else tuple(read)
         else:
-            key = line if same else (line, original[line_start:line_end])
-            found = memo.get(key, unseen)
-            if found is unseen:
-                found = _remember_line(key, line, original[line_start:line_end])
-            if found is None:
-                tokens = None
-            elif not line_start:
-                tokens = found[0]
-            else:  # the remembered tokens moved to the line's offset
-                moved = found[1]
-                if len(moved) == 1:  # a line of one cell (one cell per line, running text)
-                    first, last, raw, kind, cell, column = moved[0]
-                    tokens = (new_tuple(token_type, (first + line_start, last + line_start, raw, kind, cell, column)),)
-                else:
-                    tokens = tuple(
-                        [
-                            new_tuple(token_type, (first + line_start, last + line_start, raw, kind, cell, column))
-                            for first, last, raw, kind, cell, column in moved
-                        ]
-                    )
+            tokens = _remembered_tokens(line if same else (line, original[line_start:line_end]), line, original, line_start, line_end)
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)
