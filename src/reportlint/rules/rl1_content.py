@@ -14,6 +14,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
 from reportlint.template.spec import TemplateSpec
+from reportlint.text.chars import positions_of
 from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.quoting import squash
@@ -270,7 +271,7 @@ def enumeration_sentences(text: str) -> list[tuple[int, int]]:
     """
     if "等" not in text or text.count("、") < 2:  # (most lines: no list closed with 等)
         return []
-    commas = _occurrences(text, "、")
+    commas = positions_of(text, "、")
     periods = _Positions(text, "。")
     separators = _Positions(text, "。；")
 
@@ -308,22 +309,12 @@ def enumeration_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _occurrences(text: str, character: str) -> list[int]:
-    """Where ``character`` occurs in ``text``, in order (:meth:`str.find`, faster than a regular expression's scan)."""
-    found = []
-    position = text.find(character)
-    while position >= 0:
-        found.append(position)
-        position = text.find(character, position + 1)
-    return found
-
-
 class _Positions:
     """Where some characters occur in a text, for "the next one at or after" in logarithmic time."""
 
     def __init__(self, text: str, characters: str) -> None:
         self._text_length = len(text)
-        self._positions = sorted(position for character in characters for position in _occurrences(text, character))
+        self._positions = positions_of(text, characters)
 
     def next(self, position: int) -> int:
         """The first occurrence at or after ``position``, or the text's length."""
