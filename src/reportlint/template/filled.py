@@ -141,19 +141,20 @@ def read_row(
         found = sum(1 for cell in cells if cell.status is not _MISSING)
         aligned = row is not None and all(cell.status not in _NOT_ALIGNED for cell in cells)
     filled = _new_object(FilledRow)
-    fields = filled.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
-    fields["table"] = table
-    fields["row"] = row
-    fields["label"] = label
-    fields["label_start"] = label_start
-    fields["label_end"] = label_end
-    fields["match"] = match
-    fields["cells"] = cells
-    fields["expected"] = expected
-    fields["start"] = start
-    fields["end"] = end
-    fields["found"] = found
-    fields["aligned"] = aligned
+    filled.__dict__.update(
+        table=table,
+        row=row,
+        label=label,
+        label_start=label_start,
+        label_end=label_end,
+        match=match,
+        cells=cells,
+        expected=expected,
+        start=start,
+        end=end,
+        found=found,
+        aligned=aligned,
+    )
     return filled
 
 
