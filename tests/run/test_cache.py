@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import threading
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,32 @@ def test_an_entry_keeps_everything_a_file_result_holds():
     assert back == result
     assert back.diagnostics[0].severity is Severity.ERROR
     assert isinstance(back.tables[0].rows[0], tuple)
+
+
+def test_plain_items_of_a_sequence_are_kept_as_they_are_and_the_rest_encoded_by_what_it_is():
+    value = ("键", 3, 2.5, True, None, Severity.ERROR, ("内", Decimal("1.5"), b"\x00\xff"), [Severity.INFO])
+    encoded = encode(value)
+    assert encoded[:5] == ["键", 3, 2.5, True, None]
+    assert encoded[5] == {"e": "reportlint.core.diagnostics:Severity", "v": int(Severity.ERROR)}
+    back = decode(json.loads(json.dumps(encoded)))
+    assert back == (*value[:7], (Severity.INFO,))
+    assert back[3] is True and type(back[5]) is Severity and type(back[6][1]) is Decimal
+
+
+def test_entries_are_written_through_temporary_files_that_do_not_stay_and_never_overwrite_another(tmp_path):
+    cache = ResultCache(tmp_path / "cache")
+    result = full_result()
+    cache.store("ab" * 32, result)
+    folder = tmp_path / "cache" / cache.entries.name / "cd"
+    folder.mkdir()
+    left = [folder / f".tmp-{os.getpid()}-{n}-{'cd' * 31}.json" for n in range(1, 4)]  # the names the next stores would take
+    for stale in left:
+        stale.write_bytes(b"another process's")
+    cache.store("cd" * 32, result)
+    assert cache.lookup("cd" * 32) == result and cache.lookup("ab" * 32) == result
+    assert all(stale.read_bytes() == b"another process's" for stale in left)
+    assert sorted(path.name for path in folder.iterdir() if path not in left) == ["cd" * 31 + ".json"]
+    assert not [path for path in (tmp_path / "cache").rglob(".tmp-*") if path not in left]
 
 
 def test_a_stored_result_reads_back_equal_with_its_types(tmp_path):

@@ -44,10 +44,10 @@ import dataclasses
 import enum
 import hashlib
 import importlib
+import itertools
 import json
 import os
 import shutil
-import tempfile
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -193,6 +193,8 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._folders: dict[str, str] = {}
+        self._prepared: set[str] = set()  # the entry folders known to exist
+        self._written = itertools.count()
         self._entries = os.fspath(self.entries)
 
     def _path(self, key: str, suffix: str = ".json") -> str:
@@ -295,21 +297,42 @@ class ResultCache:
     # ----- writing
 
     def _write(self, name: str, data: bytes) -> None:
-        """Write ``data`` atomically (a temporary file renamed into place); a cache that cannot be written is skipped silently."""
-        path = Path(name)
+        """Write ``data`` atomically (a temporary file renamed into place); a cache that cannot be written is skipped silently.
+
+        The temporary file is named by this process and a counter (a run writes
+        one entry per file: ``tempfile.mkstemp``'s random names and ``pathlib``
+        were a third of storing one); created exclusively all the same, so a file
+        left by a process that had the same id is never written into.
+        """
+        folder, base = os.path.split(name)
         try:
-            self._prepare(path.parent)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+            if folder not in self._prepared:
+                self._prepare(Path(folder))
+                self._prepared.add(folder)
+            handle, temporary = self._temporary(folder, base)
             try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(data)
-                os.replace(temporary, path)
+                try:
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(handle, view) :]
+                finally:
+                    os.close(handle)
+                os.replace(temporary, name)
             except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
                 raise
         except OSError:
             return
+
+    def _temporary(self, folder: str, base: str) -> tuple[int, str]:
+        """A new temporary file for entry ``base`` in ``folder``: its descriptor and name (a name already taken is passed over)."""
+        while True:
+            temporary = f"{folder}{os.sep}.tmp-{os.getpid()}-{next(self._written)}-{base}"
+            try:
+                return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), temporary
+            except FileExistsError:
+                continue
 
     def _prepare(self, folder: Path) -> None:
         if folder.is_dir():
@@ -547,16 +570,20 @@ def _expect(condition: bool, error: type[Exception] = ValueError) -> None:
 
 def encode(value: Any) -> Any:
     """A JSON-ready form of plain values, tuples, mappings, paths, enums, dataclasses (by module and name), bytes, arrays and decimals."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is tuple or kind is list:  # a summary's cell keys are a hundred strings: taken as they are, not one call each
+        return [item if type(item) in _PLAIN else encode(item) for item in value]
     if value is None or (isinstance(value, bool | int | float | str) and not isinstance(value, enum.Enum)):
         return value
     if isinstance(value, tuple | list):
         return [encode(item) for item in value]
     if isinstance(value, enum.Enum):
-        return {"e": f"{type(value).__module__}:{type(value).__qualname__}", "v": value.value}
+        return {"e": f"{kind.__module__}:{kind.__qualname__}", "v": value.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        kind = type(value)
-        values = [encode(getattr(value, item.name)) for item in dataclasses.fields(value) if item.init]
-        return {"d": f"{kind.__module__}:{kind.__qualname__}", "f": values}
+        names, name = _init_fields(kind)
+        return {"d": name, "f": [encode(getattr(value, field)) for field in names]}
     if isinstance(value, Mapping):
         return {"m": [[encode(key), encode(item)] for key, item in value.items()]}
     if isinstance(value, PurePath):
@@ -570,6 +597,24 @@ def encode(value: Any) -> Any:
     if isinstance(value, Decimal):
         return {"n": str(value)}
     raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+#: The types :func:`encode` keeps as they are (exactly these: a subclass, such as a string enum, is encoded by what it is).
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _init_fields(kind: type) -> tuple[tuple[str, ...], str]:
+    """The names of a dataclass's fields set by its constructor, and its ``module:qualname`` (as an entry names it); found once per class."""
+    found = _INIT_FIELDS.get(kind)
+    if found is None:
+        found = _INIT_FIELDS[kind] = (
+            tuple(item.name for item in dataclasses.fields(kind) if item.init),
+            f"{kind.__module__}:{kind.__qualname__}",
+        )
+    return found
+
+
+_INIT_FIELDS: dict[type, tuple[tuple[str, ...], str]] = {}
 
 
 def decode(value: Any) -> Any:
