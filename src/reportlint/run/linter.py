@@ -186,7 +186,7 @@ class Linter:
 
         diagnostics: list[Diagnostic] = []
         stages, stopwatch = self.stages, self.stopwatch
-        for rule in rule_set.rules:
+        for rule in rule_set.checking:
             stages.enter(Stage.RULE, rule.code)
             if stopwatch is None:
                 found = run_rule(rule, report, cap, internal)
@@ -202,8 +202,7 @@ class Linter:
             summary = report_summary(report, cross_document=self.options.cross_document)
         stages.enter(Stage.FINISH)
         diagnostics.extend(_reader_findings(report, internal))
-        ran = frozenset(rule.code for rule in rule_set.rules)
-        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary, ran)
+        return self.finish(report.document.path, report.path, report.config, report.document, diagnostics, summary, rule_set.codes)
 
     def summarize_path(self, path: Path, display: str) -> FileResult:
         """Read one file for comparison only (last year's reports of ``--previous``): its summary, no rules run.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TypeVar
 
 from reportlint.core.batch import BatchRule
@@ -11,6 +12,7 @@ from reportlint.core.config import Config, ConfigError, validate_codes, validate
 from reportlint.core.diagnostics import Severity
 from reportlint.core.rule import BaseRule, Rule, RuleDefinitionError
 from reportlint.core.values import clip
+from reportlint.rules.rl9_internal import InternalRule
 from reportlint.run.registry import Registry, registry_for
 from reportlint.run.results import PluginFailure
 
@@ -49,6 +51,16 @@ class RuleSet:
     rules: tuple[Rule, ...]
     failures: tuple[PluginFailure, ...] = ()
     batch_rules: tuple[BatchRule, ...] = ()
+
+    @cached_property
+    def checking(self) -> tuple[Rule, ...]:
+        """The rules run on each report: the selected ones but the RL9 rules the engine reports through (their ``check`` says nothing)."""
+        return tuple(rule for rule in self.rules if type(rule).check is not InternalRule.check)
+
+    @cached_property
+    def codes(self) -> frozenset[str]:
+        """The codes of the selected per-report rules (those a suppression comment can name as having run)."""
+        return frozenset(rule.code for rule in self.rules)
 
 
 def build_rule_set(config: Config) -> RuleSet:
