@@ -170,3 +170,23 @@ def test_a_list_after_its_total_in_the_sentence_before_is_found_from_the_word_of
     assert (enumeration.total.value, enumeration.parts_sum, enumeration.exhaustive) == (12, 12, True)
     assert text[enumeration.sentence.start : enumeration.sentence.end] == "其中政策文件3条、其他信息9条。"
     assert quantities.find_enumerations("全年主动公开信息12条，政策文件3条、其他信息9条。") == ()
+
+
+@given(st.text(alphabet=list("共计总合累其中为收到条件个12３一十、，,。；:\n 各类信息（）"), max_size=40))
+def test_a_total_mark_opens_a_total_when_a_count_follows_in_its_clause(text):
+    from reportlint.text.quantities import _QUANTITY, _TOTAL_MARK, _opens_total
+    from reportlint.text.segmentation import Span, clause_end
+
+    def plain(position: int, sentence: Span) -> bool:
+        for mark_start in (position - 1, position):
+            if mark_start >= sentence.start:
+                mark = _TOTAL_MARK.match(text, mark_start, sentence.end)
+                if mark is not None and mark.end() > position:
+                    end = clause_end(text, position, sentence.end)
+                    return any(_QUANTITY.match(text, number, sentence.end) is not None for number in range(position + 1, end))
+        return False
+
+    sentence = Span(0, len(text))
+    for position, char in enumerate(text):
+        if char in "共计":
+            assert _opens_total(text, position, sentence) == plain(position, sentence)

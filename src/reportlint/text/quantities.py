@@ -23,7 +23,7 @@ from decimal import Decimal
 from reportlint.text.chars import CLAUSE_BREAKS, COMMAS, HAN, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.ordinals import CHINESE_NUMERAL
-from reportlint.text.segmentation import Span, bracketed, clause_end, clause_start, sentence_spans, span_index
+from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_spans, span_index
 from reportlint.usercache.patterns import compiled
 
 # A share's clause goes on past a colon (占比：12.3%).
@@ -372,15 +372,18 @@ def _opens_total(text: str, position: int, sentence: Span) -> bool:
         if mark_start >= sentence.start:
             mark = _TOTAL_MARK.match(text, mark_start, sentence.end)
             if mark is not None and mark.end() > position:
-                return any(
-                    _QUANTITY.match(text, number.start(), sentence.end) is not None
-                    for number in _NUMBER_START.finditer(text, position + 1, clause_end(text, position, sentence.end))
-                )
+                # the numbers up to the clause's end, found in one search with the breaks that end it
+                for found in _NUMBER_START_OR_BREAK.finditer(text, position + 1, sentence.end):
+                    if found.lastgroup == "end":
+                        return False
+                    if _QUANTITY.match(text, found.start(), sentence.end) is not None:
+                        return True
+                return False
     return False
 
 
-#: The first character of a number (:data:`NUMBER`).
-_NUMBER_START = compiled(rf"[\d{_NUMERAL_CHARS}]")
+#: The first character of a number (:data:`NUMBER`), or a clause break (:func:`~reportlint.text.segmentation.clause_end`).
+_NUMBER_START_OR_BREAK = compiled(rf"[\d{_NUMERAL_CHARS}]|(?P<end>[{re.escape(CLAUSE_BREAKS)}\n])")
 
 
 @dataclass(frozen=True)
