@@ -14,12 +14,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import le
+from itertools import accumulate, compress, count, repeat
+from operator import le, ne
 from typing import NamedTuple
 
 from reportlint.core.model import Document, Heading
-from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
+from reportlint.template.labels import is_similar, key_of, keyed, label_key, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
@@ -192,13 +192,14 @@ class SectionFinder:
         normalized = document.normalized
         remembered = self._by_line
         if not tables and not headings:  # plain text: every line is read as running text
-            in_text = remembered[False].get
-            for line_start, line_end in document.lines:
-                content = normalized[line_start:line_end]
-                found = in_text(content)
-                if found is None:
-                    found = self._line_candidates(content, False)
+            lines = document.lines
+            contents = [normalized[line_start:line_end] for line_start, line_end in lines]
+            # most lines were met before and hold no heading (``()``): every line's remembered headings are looked up
+            # at once (C loops over the lines), and only the lines with headings or not met before are looked at
+            for index in compress(count(), map(ne, map(remembered[False].get, contents), repeat(()))):
+                found = self._line_candidates(contents[index], False)
                 if found:
+                    line_start = lines[index].start
                     candidates.extend(
                         found
                         if not line_start
@@ -353,7 +354,7 @@ class SectionFinder:
     def _like_table_label(self, key: str) -> bool:
         """A slightly different spelling of a table row label (``一、本年新收政府信息公开申请数``)."""
         return any(
-            similarity(key, label) >= 0.9
+            is_similar(key, label, 0.9)
             for length in range(len(key) - 3, len(key) + 4)
             for label in self._labels_by_length.get(length, ())
         )
