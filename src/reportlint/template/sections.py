@@ -10,7 +10,6 @@ from headings by the order of their ordinals.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,6 +46,8 @@ _INLINE_ORDINAL = compiled(r"(?:第\s*[一二三四五六]\s*部分|[一二三�
 _MAX_HEADING_KEY = 40
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
 _MAX_INLINE_HEADING = 30
+#: That run of text: up to the next space or punctuation.
+_INLINE_RUN = compiled(rf"[^\s{_INLINE_BOUNDARY}{COMMAS}]{{1,{_MAX_INLINE_HEADING}}}(?=[\s{_INLINE_BOUNDARY}{COMMAS}]|$)")
 #: Lines up to this length have their headings remembered, up to this many lines (then the finder starts afresh).
 _MAX_REMEMBERED_LINE = 400
 _MAX_REMEMBERED_LINES = 8192
@@ -324,10 +325,7 @@ class SectionFinder:
         if ordinal is None or ordinal.value is None:
             return None
         head_start = start + ordinal.length
-        run = re.match(
-            rf"[^\s{_INLINE_BOUNDARY}{COMMAS}]{{1,{_MAX_INLINE_HEADING}}}(?=[\s{_INLINE_BOUNDARY}{COMMAS}]|$)",
-            normalized[head_start:line_end],
-        )
+        run = _INLINE_RUN.match(normalized[head_start:line_end])
         if run is not None:
             candidate = self._classify(normalized[start : head_start + run.end()], start, head_start + run.end(), False, inline=True)
             if candidate is not None:
@@ -354,9 +352,7 @@ class SectionFinder:
     def _like_table_label(self, key: str) -> bool:
         """A slightly different spelling of a table row label (``一、本年新收政府信息公开申请数``)."""
         return any(
-            is_similar(key, label, 0.9)
-            for length in range(len(key) - 3, len(key) + 4)
-            for label in self._labels_by_length.get(length, ())
+            is_similar(key, label, 0.9) for length in range(len(key) - 3, len(key) + 4) for label in self._labels_by_length.get(length, ())
         )
 
     @staticmethod

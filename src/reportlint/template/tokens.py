@@ -10,9 +10,9 @@ thinks about layouts.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
@@ -25,6 +25,7 @@ _PIPE_DELIMITER_ROW = compiled(r"^[\s|:\-]+$")
 # A label may contain commas (“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”), not a sentence end.
 _SENTENCE_END = compiled(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
 _MAX_SPACE_LABEL = 60
+_WORD = compiled(r"\S+")
 
 
 class Token(NamedTuple):
@@ -129,8 +130,7 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     The line must be some label text (without sentence punctuation) followed
     only by values; the label's own spaces are kept (``1. 属于国家秘密``).
     """
-    words = [(match.start(), match.end()) for match in re.finditer(r"\S+", text[start:end])]
-    words = [(start + word_start, start + word_end) for word_start, word_end in words]
+    words = [match.span() for match in _WORD.finditer(text, start, end)]
     if len(words) < 2:
         return None
     first_value = next((index for index, (s, e) in enumerate(words) if parse_cell(text[s:e]).kind in ("number", "none-mark")), None)
@@ -181,7 +181,7 @@ def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, sta
 def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Token, ...], tuple[tuple[Any, ...], ...]] | None:
     """Read a line's tokens (offsets relative to the line) and remember them under ``key`` (see :data:`_LINE_TOKENS`)."""
     tokens = _read_line_tokens(line, original, 0, len(line))
-    found = None if tokens is None else (tuple(tokens), tuple(tuple(token) for token in tokens))
+    found = None if tokens is None else (tuple(tokens), tuple(map(tuple, tokens)))
     if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
         _LINE_TOKENS.clear()
     _LINE_TOKENS[key] = found
@@ -302,12 +302,13 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
 
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
-    lines: list[tuple[int, int, str]] | None = None  # without a pipe, every physical line is a line, read in the loop below
     if text.find("|", start, end) >= 0:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
         if pipe_cells is not None:
             return pipe_cells
-        lines = _physical_lines(text, start, end)
+        starts, lines = _physical_lines(text, start, end)
+    else:  # without a pipe, every physical line is a line
+        starts, lines = _plain_lines(text, start, end)
     rows: list[RawRow] = []
     gaps: list[bool] = []  # whether an empty line precedes each row
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
@@ -316,22 +317,12 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
     # alone is its memo key, as in a document whose normalised text is its original text
     same = text is original or text[start:end] == original[start:end]
-    pieces: list[str] = []
-    if lines is None:
-        pieces = text[start:end].split("\n")
-        if not pieces[-1]:
-            pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
-        carriage_returns = text.find("\r", start, end) >= 0
-    for number in range(len(pieces) if lines is None else len(lines)):
-        if lines is None:
-            piece = pieces[number]
-            line_start = start
-            start += len(piece) + 1
-            line = piece[:-1] if carriage_returns and piece.endswith("\r") else piece
-            line_end = line_start + len(line)
-        else:
-            line_start, line_end, line = lines[number]
-        if line_end - line_start > limit:
+    for line_start, line in zip(starts, lines, strict=False):
+        if not line:  # an empty line has no tokens (what reading it gives, without the look-up)
+            gap = True
+            continue
+        line_end = line_start + len(line)
+        if len(line) > limit:
             read = _read_line_tokens(text, original, line_start, line_end)
             tokens = None if read is None else tuple(read)
         else:
@@ -339,7 +330,7 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)
-            if len(tokens) == 1 and line.startswith("\t"):
+            if len(tokens) == 1 and line[0] == "\t":
                 tab_cells += 1
             gap = False
         else:
@@ -349,17 +340,32 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     return rows
 
 
-def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Line ranges (without ``\r``) and their text, a pipe row whose cells wrap over lines joined into one.
+def _plain_lines(text: str, start: int, end: int) -> tuple[Iterable[int], list[str]]:
+    """Where each line of ``text[start:end]`` starts, and its text (without ``\r``): the lines' starts are counted
+    from their lengths by C-level iterators (a region has hundreds of lines), one start past the last line included."""
+    lines = text[start:end].split("\n")
+    if not lines[-1]:
+        lines.pop()  # the region ends with a newline (or is empty): no line starts at its end
+    starts = accumulate(map(_plus_one, map(len, lines)), initial=start)
+    if text.find("\r", start, end) >= 0:
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    return starts, lines
+
+
+_plus_one = (1).__add__
+
+
+def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """Where each line starts and its text (without ``\r``), a pipe row whose cells wrap over lines joined into one.
 
     Web pages copied as text often write ``|`` then each cell on its own line,
     ending with ``|``: a line starting with ``|`` opens a row, and following lines
     that end with ``|`` continue it.
     """
-    ranges: list[tuple[int, int, str]] = []
+    starts: list[int] = []
+    lines: list[str] = []
     position = start
     open_pipe_row = False
-    pipes = text.find("|", start, end) >= 0  # without a pipe, no line is joined to the one before
     pieces = text[start:end].split("\n")
     if not pieces[-1]:
         pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
@@ -368,20 +374,17 @@ def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str
         if piece.endswith("\r"):
             piece = piece[:-1]
         content_end = position + len(piece)
-        if not pipes:
-            ranges.append((position, content_end, piece))
-            position = line_end + 1
-            continue
         stripped = piece.strip()
         if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
-            ranges[-1] = (ranges[-1][0], content_end, text[ranges[-1][0] : content_end])
+            lines[-1] = text[starts[-1] : content_end]
         else:
-            ranges.append((position, content_end, piece))
+            starts.append(position)
+            lines.append(piece)
             open_pipe_row = stripped.startswith("|")
         if not stripped:
             open_pipe_row = False
         position = line_end + 1
-    return ranges
+    return starts, lines
 
 
 def _is_tab_cell_layout(lines: int, tab_cells: int, groups: int) -> bool:
