@@ -147,10 +147,11 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
 
 #: The tokens of each line met so far, by its normalised and original text (by its text alone when the document's
 #: normalised text is its original text), with offsets relative to the line: reports repeat the template's rows.
-#: Each entry holds the tokens and, to move them to a line's offset, each token's fields as a plain tuple (quicker to unpack).
-#: Lines up to this length are remembered, up to this many (then the memo starts afresh): about 2 KB a line, so
-#: 8 MB in each worker; 1,000 text reports met ~6,800 distinct lines, and halving the bound from 8,192 cost no time.
-_LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Token, ...], tuple[tuple[Any, ...], ...]] | None] = {}
+#: Each entry holds each token's fields as a plain tuple (quicker to unpack than the named tuple), to make the line's
+#: tokens at its offset from: one tuple a token kept, not two (the memo's objects are what the collector walks most).
+#: Lines up to this length are remembered, up to this many (then the memo starts afresh): about 1 KB a line, so
+#: 4 MB in each worker; 1,000 text reports met ~6,800 distinct lines, and halving the bound from 8,192 cost no time.
+_LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Any, ...], ...] | None] = {}
 _MAX_REMEMBERED_LINE = 400
 _MAX_REMEMBERED_LINES = 4096
 _UNSEEN: Any = object()
@@ -161,15 +162,12 @@ _new_tuple = tuple.__new__
 def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, start: int, end: int) -> tuple[Token, ...] | None:
     """The tokens of the line ``line`` (at most :data:`_MAX_REMEMBERED_LINE` long; ``original[start:end]`` as written)
     from the memo under ``key`` (read and remembered the first time), moved to the line's offset ``start``."""
-    found = _LINE_TOKENS.get(key, _UNSEEN)
-    if found is _UNSEEN:
-        found = _remember_line(key, line, original[start:end])
-    if found is None:
+    moved = _LINE_TOKENS.get(key, _UNSEEN)
+    if moved is _UNSEEN:
+        moved = _remember_line(key, line, original[start:end])
+    if moved is None:
         return None
-    if not start:
-        return found[0]
     new_tuple, token_type = _new_tuple, Token
-    moved = found[1]
     if len(moved) == 1:  # a line of one cell (one cell per line, running text)
         first, last, raw, kind, cell, column = moved[0]
         return (new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)),)
@@ -178,10 +176,10 @@ def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, sta
     )
 
 
-def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Token, ...], tuple[tuple[Any, ...], ...]] | None:
-    """Read a line's tokens (offsets relative to the line) and remember them under ``key`` (see :data:`_LINE_TOKENS`)."""
+def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Any, ...], ...] | None:
+    """Read a line's tokens (offsets relative to the line) and remember their fields under ``key`` (see :data:`_LINE_TOKENS`)."""
     tokens = _read_line_tokens(line, original, 0, len(line))
-    found = None if tokens is None else (tuple(tokens), tuple(map(tuple, tokens)))
+    found = None if tokens is None else tuple(map(tuple, tokens))
     if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
         _LINE_TOKENS.clear()
     _LINE_TOKENS[key] = found
