@@ -236,9 +236,10 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
     """The lines before ``limit`` a title may be read from: chrome left out, bullets and metadata labels cut off."""
     lines = []
     for line in _lines(document, limit):
-        label = _TITLE_LABEL.match(without_bullets(line.text))
+        bare = without_bullets(line.text)
+        label = _TITLE_LABEL.match(bare)
         if label is not None:
-            offset = len(line.text) - len(without_bullets(line.text)) + label.end()
+            offset = len(line.text) - len(bare) + label.end()
             value = line.text[offset:].strip()
             if value:
                 start = line.start + line.text.index(value, offset)
@@ -246,7 +247,6 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
             continue
         if is_chrome_line(line.text):
             continue
-        bare = without_bullets(line.text)
         if bare != line.text:
             start = line.end - len(bare)
             line = TextSpan(bare, start, line.end)
