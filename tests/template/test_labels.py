@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 from reportlint.template.labels import PUNCTUATION_FOLD, fold_punctuation, is_near_miss, is_similar, is_truncation, label_key, similarity
 
 #: Characters of labels as reports write them: the folded punctuation, its targets, Chinese and ASCII letters, spaces.
-_LABEL_CHARS = st.text(alphabet=st.sampled_from([*PUNCTUATION_FOLD, *PUNCTUATION_FOLD.values(), *"法律服务机构一二三、（）() a1:"]), max_size=30)
+_LABEL_CHARS = st.text(
+    alphabet=st.sampled_from([*PUNCTUATION_FOLD, *PUNCTUATION_FOLD.values(), *"法律服务机构一二三、（）() a1:"]), max_size=30
+)
 
 
 def test_label_keys_ignore_spacing_brackets_and_list_punctuation():
