@@ -198,13 +198,13 @@ class SectionFinder:
             # most lines were met before and hold no heading (``()``): every line's remembered headings are looked up
             # at once (C loops over the lines), and only the lines with headings or not met before are looked at
             for index in compress(count(), map(ne, map(remembered[False].get, contents), repeat(()))):
-                found = self._line_candidates(contents[index], False)
-                if found:
+                in_line = self._line_candidates(contents[index], False)
+                if in_line:
                     line_start = lines[index].start
                     candidates.extend(
-                        found
+                        in_line
                         if not line_start
-                        else [item._replace(start=item.start + line_start, end=item.end + line_start) for item in found]
+                        else [item._replace(start=item.start + line_start, end=item.end + line_start) for item in in_line]
                     )
             return candidates
         for line in document.lines:

@@ -300,6 +300,7 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
 
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
+    starts: Iterable[int]
     if text.find("|", start, end) >= 0:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
         if pipe_cells is not None:
