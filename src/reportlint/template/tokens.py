@@ -178,7 +178,8 @@ def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, sta
 
 def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Any, ...], ...] | None:
     """Read a line's tokens (offsets relative to the line) and remember their fields under ``key`` (see :data:`_LINE_TOKENS`)."""
-    tokens = _read_line_tokens(line, original, 0, len(line))
+    # a line written as it reads is its own original text: its cells are then remembered by their text alone
+    tokens = _read_line_tokens(line, line if original == line else original, 0, len(line))
     found = None if tokens is None else tuple(map(tuple, tokens))
     if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
         _LINE_TOKENS.clear()
