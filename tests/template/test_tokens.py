@@ -11,7 +11,8 @@ from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
-from reportlint.template.tokens import _plain_lines, region_rows
+from reportlint.template.tokens import _PIPE_CLOSED_CELL, _PIPE_CLOSED_LINE, _plain_lines, region_rows
+from reportlint.text.segmentation import line_spans
 
 
 def _document(text: str):
@@ -75,3 +76,13 @@ def test_a_regions_lines_start_where_its_text_says(text, offset):
         position += len(line) + 1
     assert list(zip(starts, lines, strict=False)) == pairs
     assert all(region.startswith(line, start) for start, line in pairs)
+
+
+@given(
+    st.lists(st.sampled_from(["", " ", "0 |", " 0 |\r", "|", "||", "| 0 | 1 |", "a\t|", "申请人 |  ", "\u2028|", "x|y"]), max_size=8).map(
+        "\n".join
+    )
+)
+def test_the_lines_closed_by_a_pipe_are_found_at_once_as_line_by_line(text):
+    by_line = sum(1 for line in line_spans(text) if _PIPE_CLOSED_CELL.fullmatch(text, line.start, line.end))
+    assert len(_PIPE_CLOSED_LINE.findall(text)) == by_line

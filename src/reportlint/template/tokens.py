@@ -260,6 +260,8 @@ def region_rows(document: Document, start: int, end: int, tables: Sequence[Table
 #: A cell written on its own line and closed by a pipe (``0 |``), and a line of pipes alone.
 _PIPE_CLOSED_CELL = compiled(r"[^\S\t\n]*+[^|\s][^|\t\n]*+\|\s*")
 _PIPES_ONLY = compiled(r"\s*\|+\s*")
+#: The lines of a text that are such cells, found at once (what ``_PIPE_CLOSED_CELL`` matches as a whole line).
+_PIPE_CLOSED_LINE = compiled(r"(?m)^[^\S\t\n]*+[^|\s][^|\t\n]*+\|[^\S\n]*$")
 #: Share of a region's lines that must be pipe-closed cells or bare pipes for the region to be read as such.
 PIPE_CELL_SHARE = 0.6
 
@@ -272,6 +274,8 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
     """
     if text.find("|", start, end) < 0:
         return None  # no pipe at all: no cell is closed by one
+    if len(_PIPE_CLOSED_LINE.findall(text[start:end])) < 2:
+        return None  # (most regions with pipes: rows of a table written with pipes, not one cell per line)
     lines = [
         (line.start + start, line.end + start)
         for line in iter_lines(text[start:end])
