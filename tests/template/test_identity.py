@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
+from reportlint.template.identity import TextSpan, _lines
 from reportlint.template.reading import read_report
+from reportlint.text.segmentation import line_spans
 
 BODY = "一、总体情况\n2021年，我镇认真贯彻落实《条例》。\n"
 
@@ -87,3 +91,29 @@ def test_chrome_is_never_the_title_or_the_subject(read):
     text = "首页 > 政务公开 > 年度报告\n【字体：大 中 小】 打印本页\n某县某镇2021年政府信息公开工作年度报告\n" + BODY
     reading = read(text)
     assert reading.title.text == "某县某镇2021年政府信息公开工作年度报告" and reading.chrome
+
+
+def _lines_by_splitting(document, limit_end: int, start: int = 0) -> list[TextSpan]:
+    """What :func:`_lines` gives, computed plainly: the text from the line of ``start`` to the line of ``limit_end``, split."""
+    text = document.normalized
+    begin = text.rfind("\n", 0, start) + 1
+    if limit_end <= begin:
+        return []
+    stop = text.find("\n", limit_end - 1)
+    stop = len(text) if stop < 0 else stop
+    found = []
+    for line in line_spans(text[begin:stop]):
+        content = text[begin + line.start : min(begin + line.end, max(limit_end, begin + line.start))]
+        if content.strip():
+            left = begin + line.start + len(content) - len(content.lstrip())
+            found.append(TextSpan(content.strip(), left, left + len(content.strip())))
+    return found
+
+
+@given(st.lists(st.sampled_from(["", " ", "某县某镇", "  二、主动公开 ", "\r", "a\r"]), min_size=1, max_size=8).map("\n".join), st.data())
+def test_the_lines_near_a_position_are_the_lines_of_the_text_there(text, data):
+    document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry_for(Config()))
+    length = len(document.text)
+    start = data.draw(st.integers(0, length))
+    limit_end = data.draw(st.integers(0, length))
+    assert _lines(document, limit_end, start) == _lines_by_splitting(document, limit_end, start)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from reportlint.template.labels import is_near_miss, is_truncation, label_key
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.template.labels import PUNCTUATION_FOLD, fold_punctuation, is_near_miss, is_similar, is_truncation, label_key, similarity
+
+#: Characters of labels as reports write them: the folded punctuation, its targets, Chinese and ASCII letters, spaces.
+_LABEL_CHARS = st.text(
+    alphabet=st.sampled_from([*PUNCTUATION_FOLD, *PUNCTUATION_FOLD.values(), *"法律服务机构一二三、（）() a1:"]), max_size=30
+)
 
 
 def test_label_keys_ignore_spacing_brackets_and_list_punctuation():
@@ -41,3 +49,23 @@ def test_keyed_relative_gives_the_offsets_from_the_start_of_the_range():
     key, relative = keyed_relative("前文(一)法 律，法规", 2, 11)
     assert (key, relative) == ("(一)法律、法规", (0, 1, 2, 3, 5, 6, 7, 8))
     assert keyed("前文(一)法 律，法规", 2, 11) == (key, [offset + 2 for offset in relative])
+
+
+def test_folding_punctuation_spells_each_mark_one_way():
+    assert fold_punctuation("一，二,三。四．五：“六”「七」") == '一、二、三.四.五:"六""七"'
+
+
+@given(_LABEL_CHARS)
+def test_folding_punctuation_is_the_translation_by_its_table(text):
+    assert fold_punctuation(text) == text.translate(str.maketrans(PUNCTUATION_FOLD))
+
+
+def test_similar_keys_reach_the_threshold_of_their_similarity():
+    assert is_similar("一、本年新收政府信息公开申请数", "一、本年新收政府信息公开申请数量", 0.9)
+    assert not is_similar("二、主动公开政府信息情况", "一、本年新收政府信息公开申请数量", 0.9)
+    assert not is_similar("", "法律服务机构", 0.9)
+
+
+@given(_LABEL_CHARS, _LABEL_CHARS, st.sampled_from([0.0, 0.5, 0.8, 0.9, 1.0]))
+def test_similar_is_the_similarity_compared_with_the_threshold(first, second, minimum):
+    assert is_similar(first, second, minimum) == (similarity(first, second) >= minimum)

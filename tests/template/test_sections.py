@@ -11,7 +11,7 @@ from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
 from reportlint.template.reading import read_report
-from reportlint.template.sections import parse_ordinal
+from reportlint.template.sections import SectionFinder, parse_ordinal
 
 TITLE = "某县某镇2021年政府信息公开工作年度报告\n"
 PARTS = (
@@ -95,3 +95,15 @@ def test_a_remembered_heading_line_is_placed_where_it_stands_each_time(registry)
     for section in again:
         assert text[section.start : section.end] == section.heading
     assert again[2].heading == "三、收到和处理政府信息公开申请情况"
+
+
+def test_lines_met_before_give_the_headings_found_afresh(registry):
+    text = TITLE + "".join(f"{ordinal}、{part}\n正文。{ordinal}、{part}\n\n" for ordinal, part in zip("一二三四五六", PARTS, strict=True))
+    document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
+    templates = sorted(registry.template_set, key=lambda template: -(template.year_from or 0))
+    fresh = SectionFinder(templates).find(document)
+    warmed = SectionFinder(templates)
+    warmed.find(document)  # every line remembered
+    contents = [document.normalized[line.start : line.end] for line in document.lines]
+    assert warmed.find(document) == warmed.find(document, contents) == fresh
+    assert [section.spec_id for section in fresh] == SIX

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
-from reportlint.template.tokens import region_rows
+from reportlint.template.tokens import _PIPE_CLOSED_CELL, _PIPE_CLOSED_LINE, _plain_lines, region_rows
+from reportlint.text.segmentation import line_spans
 
 
 def _document(text: str):
@@ -53,3 +57,32 @@ def test_a_region_of_tab_indented_cells_in_blank_line_separated_groups_is_read_o
     rows = region_rows(document, len("表格\n"), len(text))
     assert [[token.text for token in row.tokens] for row in rows] == [["（一）予以公开", "3", "4"], ["（二）部分公开", "1", ""]]
     assert all(row.explicit_blanks for row in rows)
+
+
+_LINE_PIECES = st.sampled_from(["", "a", "行政许可\t5", "\r", " ", "|", "| 0 |", "\t"])
+
+
+@given(st.lists(_LINE_PIECES, max_size=8).map("\n".join), st.integers(0, 3))
+def test_a_regions_lines_start_where_its_text_says(text, offset):
+    region = "x" * offset + text
+    starts, lines = _plain_lines(region, offset, len(region))
+    expected = text.split("\n")
+    if not expected[-1]:
+        expected.pop()
+    position = offset
+    pairs = []
+    for line in expected:
+        pairs.append((position, line[:-1] if line.endswith("\r") else line))
+        position += len(line) + 1
+    assert list(zip(starts, lines, strict=False)) == pairs
+    assert all(region.startswith(line, start) for start, line in pairs)
+
+
+@given(
+    st.lists(st.sampled_from(["", " ", "0 |", " 0 |\r", "|", "||", "| 0 | 1 |", "a\t|", "申请人 |  ", "\u2028|", "x|y"]), max_size=8).map(
+        "\n".join
+    )
+)
+def test_the_lines_closed_by_a_pipe_are_found_at_once_as_line_by_line(text):
+    by_line = sum(1 for line in line_spans(text) if _PIPE_CLOSED_CELL.fullmatch(text, line.start, line.end))
+    assert len(_PIPE_CLOSED_LINE.findall(text)) == by_line

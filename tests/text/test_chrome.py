@@ -61,6 +61,8 @@ def test_chrome_lines_of_given_lines_are_those_found_alone():
     text = "首页 > 政务公开 > 年报\r\n正文。\n【打印本页】 【关闭窗口】"
     lines = tuple(iter_lines(text))
     assert list(chrome_lines(text, lines)) == list(chrome_lines(text)) and len(list(chrome_lines(text))) == 2
+    contents = [text[line.start : line.end] for line in lines]
+    assert list(chrome_lines(text, lines, contents)) == list(chrome_lines(text))
 
 
 def test_a_pager_names_a_page():

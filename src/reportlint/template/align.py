@@ -165,6 +165,7 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
 
 
 _start_of = attrgetter("start")
+_kind_of = attrgetter("kind")
 _end_of = attrgetter("end")
 #: What a row found by its label adds to a template's fit score, by how the label matched (other matches: 1).
 _MATCH_SCORE = {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}
@@ -387,19 +388,19 @@ class TableGroupAligner:
         unplaced: list[FilledRow] = []
         score = 0
         for placement in placements:
-            if placement.row is None or placement.table is None:
+            segment, table, row, match = placement[:4]  # a named tuple's fields by position: one slice, no attribute look-ups
+            if row is None or table is None:
                 unplaced.append(_unaligned_row(self.tables[0], placement))
                 score -= 1
                 continue
-            assert placement.table is not None  # a placed row belongs to a table
-            filled = _assign(placement.table, placement.row, placement.segment, placement.match, placement)
+            filled = _assign(table, row, segment, match, placement)
             if filled is None:
-                filled = _mismatched_row(placement.table, placement.row, placement)
+                filled = _mismatched_row(table, row, placement)
                 score -= 1
             else:
                 score += 1
-            score += _MATCH_SCORE.get(placement.match, 1) if placement.row.label else 2
-            by_table[placement.table.id].append(filled)
+            score += _MATCH_SCORE.get(match, 1) if row.label else 2
+            by_table[table.id].append(filled)
         headers, unknown = self._headers(document, segment_list, labels)
         score += 2 * len(headers) + len(unsplit)
         filled_tables = {}
@@ -532,7 +533,7 @@ def _chosen_cells(table: TableSpec, segment: Segment) -> Sequence[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
     written = segment.cells
     expected = len(table.columns)
-    if len(written) == expected and "blank" not in [token.kind for token in written]:
+    if len(written) == expected and "blank" not in map(_kind_of, written):
         return written  # one value per column: what _choose_cells gives
     blanks = [token.kind for token in written].count("blank")
     if len(written) - blanks > expected:

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 
 from reportlint.core.model import Document
 from reportlint.text.chrome import PUBLICATION_LABELS, is_chrome_line, is_metadata_line, without_bullets
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
-from reportlint.text.segmentation import line_spans
 from reportlint.text.self_references import find_self_references
 from reportlint.usercache.patterns import compiled
 
@@ -168,8 +170,10 @@ class Publication:
     end: int | None = None
 
 
+@lru_cache(maxsize=4096)
 def body_level(name: str) -> str:
-    """The level a body name implies (``兴国镇人民政府`` → 镇, ``某县教育局`` → 部门)."""
+    """The level a body name implies (``兴国镇人民政府`` → 镇, ``某县教育局`` → 部门); remembered: reports sign with the
+    same few names, and the reader asks of every line near the title and the signature."""
     compact = "".join(name.split())
     if _DEPARTMENT.search(compact) and not _GOVERNMENT_NAME.search(compact):
         return "部门"
@@ -180,6 +184,7 @@ def body_level(name: str) -> str:
 
 
 _MARKDOWN_HEADING = compiled(r"[ \t]{0,3}#{1,6}[ \t]+")
+_start_of = attrgetter("start")
 
 
 def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]:
@@ -190,21 +195,20 @@ def _lines(document: Document, limit_end: int, start: int = 0) -> list[TextSpan]
 def _iter_lines(document: Document, limit_end: int, start: int = 0, backwards: bool = False) -> Iterator[TextSpan]:
     """What :func:`_lines` gives, one at a time, the last first when ``backwards`` (for callers that need only the last few)."""
     text = document.normalized
-    begin = text.rfind("\n", 0, start) + 1
-    if limit_end <= begin:
+    if limit_end <= text.rfind("\n", 0, start) + 1:
         return
-    stop = text.find("\n", limit_end - 1)
-    stop = len(text) if stop < 0 else stop
+    # the document's lines (split once, the same in its normalised text) that start in [the line of start, limit_end)
+    every = document.lines
+    chosen = every[bisect_right(every, start, key=_start_of) - 1 : bisect_left(every, limit_end, key=_start_of)]
     markdown = document.format == "markdown"
-    lines = line_spans(text[begin:stop])
-    for line in reversed(lines) if backwards else lines:
-        content = text[begin + line.start : min(begin + line.end, max(limit_end, begin + line.start))]
+    for line in reversed(chosen) if backwards else chosen:
+        content = text[line.start : min(line.end, max(limit_end, line.start))]
         if markdown:  # “# 某县2022年…报告”: the heading's text, not its marker
             marker = _MARKDOWN_HEADING.match(content)
             content = " " * (marker.end() if marker else 0) + content[marker.end() if marker else 0 :]
         stripped = content.strip()
         if stripped:
-            left = begin + line.start + len(content) - len(content.lstrip())
+            left = line.start + len(content) - len(content.lstrip())
             yield TextSpan(stripped, left, left + len(stripped))
 
 
@@ -232,9 +236,10 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
     """The lines before ``limit`` a title may be read from: chrome left out, bullets and metadata labels cut off."""
     lines = []
     for line in _lines(document, limit):
-        label = _TITLE_LABEL.match(without_bullets(line.text))
+        bare = without_bullets(line.text)
+        label = _TITLE_LABEL.match(bare)
         if label is not None:
-            offset = len(line.text) - len(without_bullets(line.text)) + label.end()
+            offset = len(line.text) - len(bare) + label.end()
             value = line.text[offset:].strip()
             if value:
                 start = line.start + line.text.index(value, offset)
@@ -242,7 +247,6 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
             continue
         if is_chrome_line(line.text):
             continue
-        bare = without_bullets(line.text)
         if bare != line.text:
             start = line.end - len(bare)
             line = TextSpan(bare, start, line.end)
@@ -361,6 +365,7 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
     return _subject_from_self_references(document)
 
 
+@lru_cache(maxsize=4096)
 def _is_body_name(text: str) -> bool:
     compact = "".join(text.split())
     return (

@@ -148,7 +148,9 @@ def _find_anchor(document: Document, anchor: str) -> int | None:
 def read_report(document: Document, templates: TemplateSet, pinned_subject: str | None = None) -> Reading:
     """Read a document against the known templates."""
     all_templates, finder = _prepared(templates)
-    sections = finder.find(document)
+    normalized, lines = document.normalized, document.lines
+    contents = [normalized[start:end] for start, end in lines]  # each line's text: the section finder and the chrome read every line
+    sections = finder.find(document, contents)
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
     period = find_period(document)
@@ -172,7 +174,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
-    chrome = tuple(chrome_lines(document.normalized, document.lines))
+    chrome = tuple(chrome_lines(normalized, lines, contents))
     truncation = find_truncation(document, sections, chrome)
     page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(

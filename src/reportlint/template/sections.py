@@ -10,16 +10,15 @@ from headings by the order of their ordinals.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import le
+from itertools import accumulate, compress, count, repeat
+from operator import le, ne
 from typing import NamedTuple
 
 from reportlint.core.model import Document, Heading
-from reportlint.template.labels import key_of, keyed, label_key, similarity, strip_ordinal
+from reportlint.template.labels import is_similar, key_of, keyed, label_key, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
@@ -47,6 +46,8 @@ _INLINE_ORDINAL = compiled(r"(?:第\s*[一二三四五六]\s*部分|[一二三�
 _MAX_HEADING_KEY = 40
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
 _MAX_INLINE_HEADING = 30
+#: That run of text: up to the next space or punctuation.
+_INLINE_RUN = compiled(rf"[^\s{_INLINE_BOUNDARY}{COMMAS}]{{1,{_MAX_INLINE_HEADING}}}(?=[\s{_INLINE_BOUNDARY}{COMMAS}]|$)")
 #: Lines up to this length have their headings remembered, up to this many lines (then the finder starts afresh).
 _MAX_REMEMBERED_LINE = 400
 _MAX_REMEMBERED_LINES = 8192
@@ -155,9 +156,10 @@ class SectionFinder:
         #: lines of running text at index False, heading blocks at index True
         self._by_line: tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]] = ({}, {})
 
-    def find(self, document: Document) -> tuple[FoundSection, ...]:
-        """The accepted headings in document order, each with its body range."""
-        candidates = self._candidates(document)
+    def find(self, document: Document, contents: Sequence[str] | None = None) -> tuple[FoundSection, ...]:
+        """The accepted headings in document order, each with its body range (``contents``: the text of each of the
+        document's lines in its normalised text, when the caller has them)."""
+        candidates = self._candidates(document, contents)
         accepted = self._select(candidates)
         found = []
         text = document.text
@@ -179,7 +181,7 @@ class SectionFinder:
             )
         return tuple(found)
 
-    def _candidates(self, document: Document) -> list[_Candidate]:
+    def _candidates(self, document: Document, contents: Sequence[str] | None = None) -> list[_Candidate]:
         tables = sorted((block.start, block.end) for block in document.tables)
         # a line starts inside a table when a table starting at or before it ends after it: the furthest end of the
         # tables that start at or before each table's start says so with one bisection
@@ -192,17 +194,19 @@ class SectionFinder:
         normalized = document.normalized
         remembered = self._by_line
         if not tables and not headings:  # plain text: every line is read as running text
-            in_text = remembered[False].get
-            for line_start, line_end in document.lines:
-                content = normalized[line_start:line_end]
-                found = in_text(content)
-                if found is None:
-                    found = self._line_candidates(content, False)
-                if found:
+            lines = document.lines
+            if contents is None:
+                contents = [normalized[line_start:line_end] for line_start, line_end in lines]
+            # most lines were met before and hold no heading (``()``): every line's remembered headings are looked up
+            # at once (C loops over the lines), and only the lines with headings or not met before are looked at
+            for index in compress(count(), map(ne, map(remembered[False].get, contents), repeat(()))):
+                in_line = self._line_candidates(contents[index], False)
+                if in_line:
+                    line_start = lines[index].start
                     candidates.extend(
-                        found
+                        in_line
                         if not line_start
-                        else [item._replace(start=item.start + line_start, end=item.end + line_start) for item in found]
+                        else [item._replace(start=item.start + line_start, end=item.end + line_start) for item in in_line]
                     )
             return candidates
         for line in document.lines:
@@ -323,10 +327,7 @@ class SectionFinder:
         if ordinal is None or ordinal.value is None:
             return None
         head_start = start + ordinal.length
-        run = re.match(
-            rf"[^\s{_INLINE_BOUNDARY}{COMMAS}]{{1,{_MAX_INLINE_HEADING}}}(?=[\s{_INLINE_BOUNDARY}{COMMAS}]|$)",
-            normalized[head_start:line_end],
-        )
+        run = _INLINE_RUN.match(normalized[head_start:line_end])
         if run is not None:
             candidate = self._classify(normalized[start : head_start + run.end()], start, head_start + run.end(), False, inline=True)
             if candidate is not None:
@@ -353,9 +354,7 @@ class SectionFinder:
     def _like_table_label(self, key: str) -> bool:
         """A slightly different spelling of a table row label (``一、本年新收政府信息公开申请数``)."""
         return any(
-            similarity(key, label) >= 0.9
-            for length in range(len(key) - 3, len(key) + 4)
-            for label in self._labels_by_length.get(length, ())
+            is_similar(key, label, 0.9) for length in range(len(key) - 3, len(key) + 4) for label in self._labels_by_length.get(length, ())
         )
 
     @staticmethod

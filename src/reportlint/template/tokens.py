@@ -10,9 +10,9 @@ thinks about layouts.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
@@ -25,6 +25,7 @@ _PIPE_DELIMITER_ROW = compiled(r"^[\s|:\-]+$")
 # A label may contain commas (“（二）部分公开（区分处理的，只计这一情形，不计其他情形）”), not a sentence end.
 _SENTENCE_END = compiled(f"[{SENTENCE_STOPS}{SEMICOLONS}]")
 _MAX_SPACE_LABEL = 60
+_WORD = compiled(r"\S+")
 
 
 class Token(NamedTuple):
@@ -129,8 +130,7 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
     The line must be some label text (without sentence punctuation) followed
     only by values; the label's own spaces are kept (``1. 属于国家秘密``).
     """
-    words = [(match.start(), match.end()) for match in re.finditer(r"\S+", text[start:end])]
-    words = [(start + word_start, start + word_end) for word_start, word_end in words]
+    words = [match.span() for match in _WORD.finditer(text, start, end)]
     if len(words) < 2:
         return None
     first_value = next((index for index, (s, e) in enumerate(words) if parse_cell(text[s:e]).kind in ("number", "none-mark")), None)
@@ -147,10 +147,11 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
 
 #: The tokens of each line met so far, by its normalised and original text (by its text alone when the document's
 #: normalised text is its original text), with offsets relative to the line: reports repeat the template's rows.
-#: Each entry holds the tokens and, to move them to a line's offset, each token's fields as a plain tuple (quicker to unpack).
-#: Lines up to this length are remembered, up to this many (then the memo starts afresh): about 2 KB a line, so
-#: 8 MB in each worker; 1,000 text reports met ~6,800 distinct lines, and halving the bound from 8,192 cost no time.
-_LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Token, ...], tuple[tuple[Any, ...], ...]] | None] = {}
+#: Each entry holds each token's fields as a plain tuple (quicker to unpack than the named tuple), to make the line's
+#: tokens at its offset from: one tuple a token kept, not two (the memo's objects are what the collector walks most).
+#: Lines up to this length are remembered, up to this many (then the memo starts afresh): about 1 KB a line, so
+#: 4 MB in each worker; 1,000 text reports met ~6,800 distinct lines, and halving the bound from 8,192 cost no time.
+_LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Any, ...], ...] | None] = {}
 _MAX_REMEMBERED_LINE = 400
 _MAX_REMEMBERED_LINES = 4096
 _UNSEEN: Any = object()
@@ -161,15 +162,12 @@ _new_tuple = tuple.__new__
 def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, start: int, end: int) -> tuple[Token, ...] | None:
     """The tokens of the line ``line`` (at most :data:`_MAX_REMEMBERED_LINE` long; ``original[start:end]`` as written)
     from the memo under ``key`` (read and remembered the first time), moved to the line's offset ``start``."""
-    found = _LINE_TOKENS.get(key, _UNSEEN)
-    if found is _UNSEEN:
-        found = _remember_line(key, line, original[start:end])
-    if found is None:
+    moved = _LINE_TOKENS.get(key, _UNSEEN)
+    if moved is _UNSEEN:
+        moved = _remember_line(key, line, original[start:end])
+    if moved is None:
         return None
-    if not start:
-        return found[0]
     new_tuple, token_type = _new_tuple, Token
-    moved = found[1]
     if len(moved) == 1:  # a line of one cell (one cell per line, running text)
         first, last, raw, kind, cell, column = moved[0]
         return (new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)),)
@@ -178,10 +176,11 @@ def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, sta
     )
 
 
-def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Token, ...], tuple[tuple[Any, ...], ...]] | None:
-    """Read a line's tokens (offsets relative to the line) and remember them under ``key`` (see :data:`_LINE_TOKENS`)."""
-    tokens = _read_line_tokens(line, original, 0, len(line))
-    found = None if tokens is None else (tuple(tokens), tuple(tuple(token) for token in tokens))
+def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Any, ...], ...] | None:
+    """Read a line's tokens (offsets relative to the line) and remember their fields under ``key`` (see :data:`_LINE_TOKENS`)."""
+    # a line written as it reads is its own original text: its cells are then remembered by their text alone
+    tokens = _read_line_tokens(line, line if original == line else original, 0, len(line))
+    found = None if tokens is None else tuple(map(tuple, tokens))
     if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
         _LINE_TOKENS.clear()
     _LINE_TOKENS[key] = found
@@ -261,6 +260,8 @@ def region_rows(document: Document, start: int, end: int, tables: Sequence[Table
 #: A cell written on its own line and closed by a pipe (``0 |``), and a line of pipes alone.
 _PIPE_CLOSED_CELL = compiled(r"[^\S\t\n]*+[^|\s][^|\t\n]*+\|\s*")
 _PIPES_ONLY = compiled(r"\s*\|+\s*")
+#: The lines of a text that are such cells, found at once (what ``_PIPE_CLOSED_CELL`` matches as a whole line).
+_PIPE_CLOSED_LINE = compiled(r"(?m)^[^\S\t\n]*+[^|\s][^|\t\n]*+\|[^\S\n]*$")
 #: Share of a region's lines that must be pipe-closed cells or bare pipes for the region to be read as such.
 PIPE_CELL_SHARE = 0.6
 
@@ -273,6 +274,8 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
     """
     if text.find("|", start, end) < 0:
         return None  # no pipe at all: no cell is closed by one
+    if len(_PIPE_CLOSED_LINE.findall(text[start:end])) < 2:
+        return None  # (most regions with pipes: rows of a table written with pipes, not one cell per line)
     lines = [
         (line.start + start, line.end + start)
         for line in iter_lines(text[start:end])
@@ -302,12 +305,14 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
 
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
-    lines: list[tuple[int, int, str]] | None = None  # without a pipe, every physical line is a line, read in the loop below
+    starts: Iterable[int]
     if text.find("|", start, end) >= 0:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
         if pipe_cells is not None:
             return pipe_cells
-        lines = _physical_lines(text, start, end)
+        starts, lines = _physical_lines(text, start, end)
+    else:  # without a pipe, every physical line is a line
+        starts, lines = _plain_lines(text, start, end)
     rows: list[RawRow] = []
     gaps: list[bool] = []  # whether an empty line precedes each row
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
@@ -316,22 +321,12 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
     # alone is its memo key, as in a document whose normalised text is its original text
     same = text is original or text[start:end] == original[start:end]
-    pieces: list[str] = []
-    if lines is None:
-        pieces = text[start:end].split("\n")
-        if not pieces[-1]:
-            pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
-        carriage_returns = text.find("\r", start, end) >= 0
-    for number in range(len(pieces) if lines is None else len(lines)):
-        if lines is None:
-            piece = pieces[number]
-            line_start = start
-            start += len(piece) + 1
-            line = piece[:-1] if carriage_returns and piece.endswith("\r") else piece
-            line_end = line_start + len(line)
-        else:
-            line_start, line_end, line = lines[number]
-        if line_end - line_start > limit:
+    for line_start, line in zip(starts, lines, strict=False):
+        if not line:  # an empty line has no tokens (what reading it gives, without the look-up)
+            gap = True
+            continue
+        line_end = line_start + len(line)
+        if len(line) > limit:
             read = _read_line_tokens(text, original, line_start, line_end)
             tokens = None if read is None else tuple(read)
         else:
@@ -339,7 +334,7 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)
-            if len(tokens) == 1 and line.startswith("\t"):
+            if len(tokens) == 1 and line[0] == "\t":
                 tab_cells += 1
             gap = False
         else:
@@ -349,17 +344,32 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     return rows
 
 
-def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Line ranges (without ``\r``) and their text, a pipe row whose cells wrap over lines joined into one.
+def _plain_lines(text: str, start: int, end: int) -> tuple[Iterable[int], list[str]]:
+    """Where each line of ``text[start:end]`` starts, and its text (without ``\r``): the lines' starts are counted
+    from their lengths by C-level iterators (a region has hundreds of lines), one start past the last line included."""
+    lines = text[start:end].split("\n")
+    if not lines[-1]:
+        lines.pop()  # the region ends with a newline (or is empty): no line starts at its end
+    starts = accumulate(map(_plus_one, map(len, lines)), initial=start)
+    if text.find("\r", start, end) >= 0:
+        lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    return starts, lines
+
+
+_plus_one = (1).__add__
+
+
+def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """Where each line starts and its text (without ``\r``), a pipe row whose cells wrap over lines joined into one.
 
     Web pages copied as text often write ``|`` then each cell on its own line,
     ending with ``|``: a line starting with ``|`` opens a row, and following lines
     that end with ``|`` continue it.
     """
-    ranges: list[tuple[int, int, str]] = []
+    starts: list[int] = []
+    lines: list[str] = []
     position = start
     open_pipe_row = False
-    pipes = text.find("|", start, end) >= 0  # without a pipe, no line is joined to the one before
     pieces = text[start:end].split("\n")
     if not pieces[-1]:
         pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
@@ -368,20 +378,17 @@ def _physical_lines(text: str, start: int, end: int) -> list[tuple[int, int, str
         if piece.endswith("\r"):
             piece = piece[:-1]
         content_end = position + len(piece)
-        if not pipes:
-            ranges.append((position, content_end, piece))
-            position = line_end + 1
-            continue
         stripped = piece.strip()
         if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
-            ranges[-1] = (ranges[-1][0], content_end, text[ranges[-1][0] : content_end])
+            lines[-1] = text[starts[-1] : content_end]
         else:
-            ranges.append((position, content_end, piece))
+            starts.append(position)
+            lines.append(piece)
             open_pipe_row = stripped.startswith("|")
         if not stripped:
             open_pipe_row = False
         position = line_end + 1
-    return ranges
+    return starts, lines
 
 
 def _is_tab_cell_layout(lines: int, tab_cells: int, groups: int) -> bool:

@@ -11,7 +11,7 @@ the text is only one page of the report (:func:`is_pagination_line`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, count, repeat
 from operator import is_not
 
@@ -192,16 +192,18 @@ def _is_chrome_line(text: str, link_share: float) -> bool:
     return chrome is not None and chrome.start() <= MAX_CHROME_OFFSET and len(bare) <= MAX_CHROME_LENGTH
 
 
-def chrome_lines(text: str, lines: Iterable[Span] | None = None) -> Iterator[Span]:
+def chrome_lines(text: str, lines: Iterable[Span] | None = None, contents: Sequence[str] | None = None) -> Iterator[Span]:
     """The lines of ``text`` (a normalised view) that are page chrome, each trimmed of surrounding whitespace.
 
-    ``lines`` are the text's lines when the caller has them (:attr:`Document.lines <reportlint.core.model.Document.lines>`).
+    ``lines`` are the text's lines when the caller has them (:attr:`Document.lines <reportlint.core.model.Document.lines>`),
+    and ``contents`` their texts (``text[line.start:line.end]`` for each).
 
     Reports repeat their template's lines, and most lines were met before as report text: every line's remembered
     answer is looked up at once (C loops over the lines), and only the lines not known to be report text are looked at.
     """
     spans = tuple(iter_lines(text) if lines is None else lines)
-    contents = [text[start:end] for start, end in spans]
+    if contents is None:
+        contents = [text[start:end] for start, end in spans]
     known = map(_CHROME_BY_LINE.get, contents)
     for index in compress(count(), map(is_not, known, repeat(False))):  # chrome, or not met before (or too long to remember)
         content = contents[index]

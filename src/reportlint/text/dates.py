@@ -102,16 +102,19 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, folded: boo
     end = len(text) if end is None else end
     folded_text, offset = _folded_window(text, start, end, folded)
     found: list[DateMention] = []
-    for match in _at_marks(_ARABIC, folded_text, start - offset, _year_starts(folded_text, start - offset)):
+    # every Arabic or Chinese date has its 年, every ISO date its separator: a window without them has none of the kind
+    has_year = "年" in folded_text
+    for match in _at_marks(_ARABIC, folded_text, start - offset, _year_starts(folded_text, start - offset) if has_year else []):
         year, month, day = (int(group) for group in match.groups())
         first, last = match.start() + offset, match.end() + offset
         found.append(DateMention.of(first, last, text[first:last], year, month, day))
-    for match in _at_marks(_ISO, folded_text, start - offset, _iso_starts(folded_text, start - offset)):
+    iso_starts = _iso_starts(folded_text, start - offset) if "-" in folded_text or "/" in folded_text or "." in folded_text else []
+    for match in _at_marks(_ISO, folded_text, start - offset, iso_starts):
         year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if 1980 <= year <= 2100 and 1 <= month <= 12:
             first, last = match.start() + offset, match.end() + offset
             found.append(DateMention.of(first, last, text[first:last], year, month, day))
-    chinese_starts = [mark.start() - 4 for mark in _CHINESE_MARK.finditer(folded_text, start - offset)]
+    chinese_starts = [mark.start() - 4 for mark in _CHINESE_MARK.finditer(folded_text, start - offset)] if has_year else []
     for match in _at_marks(_CHINESE, folded_text, start - offset, chinese_starts):
         year = int("".join(_CHINESE_YEAR_DIGITS[char] for char in match.group(1)))
         first, last = match.start() + offset, match.end() + offset
