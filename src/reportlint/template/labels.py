@@ -49,7 +49,7 @@ def label_key(text: str) -> str:
 _KEYS: dict[str, str] = {}
 _KEYED: dict[str, tuple[str, tuple[int, ...]]] = {}
 _MAX_REMEMBERED_KEY = 200
-_MAX_REMEMBERED_KEYS = 8192
+_MAX_REMEMBERED_KEYS = 2048
 
 
 def keyed(normalized: str, start: int, end: int) -> tuple[str, list[int]]:

@@ -50,7 +50,7 @@ _MAX_INLINE_HEADING = 30
 _INLINE_RUN = compiled(rf"[^\s{_INLINE_BOUNDARY}{COMMAS}]{{1,{_MAX_INLINE_HEADING}}}(?=[\s{_INLINE_BOUNDARY}{COMMAS}]|$)")
 #: Lines up to this length have their headings remembered, up to this many lines (then the finder starts afresh).
 _MAX_REMEMBERED_LINE = 400
-_MAX_REMEMBERED_LINES = 8192
+_MAX_REMEMBERED_LINES = 2048
 
 
 @dataclass(frozen=True)

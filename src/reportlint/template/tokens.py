@@ -94,7 +94,7 @@ def make_token(text: str, original: str, start: int, end: int, column: int | Non
 #: when they are the same): cells repeat within and across reports. Up to this length, up to this many.
 _CELL_TOKENS: dict[str | tuple[str, str], tuple[int, int, str, str, CellValue]] = {}
 _MAX_REMEMBERED_CELL = 200
-_MAX_REMEMBERED_CELLS = 8192
+_MAX_REMEMBERED_CELLS = 2048
 
 
 def _read_token(piece: str, original: str) -> tuple[int, int, str, str, CellValue]:
@@ -150,10 +150,12 @@ def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | No
 #: Each entry holds each token's fields as a plain tuple (quicker to unpack than the named tuple), to make the line's
 #: tokens at its offset from: one tuple a token kept, not two (the memo's objects are what the collector walks most).
 #: Lines up to this length are remembered, up to this many (then the memo starts afresh): about 1 KB a line, so
-#: 4 MB in each worker; 1,000 text reports met ~6,800 distinct lines, and halving the bound from 8,192 cost no time.
+#: 2 MB in each worker. 1,000 text reports met ~6,800 distinct lines, most of them once: the lines that repeat are
+#: the template's few hundred, remembered again as soon as the memo starts afresh; bounds of 8,192, 4,096 and 2,048
+#: cost the same time (as do those of the label, heading, chrome and cell memos, all 2,048 since).
 _LINE_TOKENS: dict[str | tuple[str, str], tuple[tuple[Any, ...], ...] | None] = {}
 _MAX_REMEMBERED_LINE = 400
-_MAX_REMEMBERED_LINES = 4096
+_MAX_REMEMBERED_LINES = 2048
 _UNSEEN: Any = object()
 #: Makes a named tuple from its fields in order, faster than its own constructor (tokens are made by the hundred).
 _new_tuple = tuple.__new__

@@ -160,7 +160,7 @@ def is_pagination_line(text: str) -> bool:
 #: Whether each line met so far is chrome (lines of text, no link share): reports repeat their template's lines.
 _CHROME_BY_LINE: dict[str, bool] = {}
 _MAX_REMEMBERED_LINE = 400
-_MAX_REMEMBERED_LINES = 8192
+_MAX_REMEMBERED_LINES = 2048
 
 
 def is_chrome_line(text: str, link_share: float = 0.0) -> bool:
