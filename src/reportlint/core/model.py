@@ -13,15 +13,14 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
-
-from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.text.segmentation import Span
 
-_NEWLINE = compiled("\n")
+_plus_one = (1).__add__
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,8 @@ class LineIndex:
 
     def __init__(self, text: str, first_line: int = 1, first_column: int = 1) -> None:
         self._text = text
-        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+        # each line starts one past the end of the line before: the lengths of the lines, added up in C
+        self._line_starts = list(accumulate(map(_plus_one, map(len, text.split("\n"))), initial=0))[:-1]
         self._first_line = first_line
         self._first_column = first_column
 
@@ -311,6 +311,12 @@ class Document:
         from reportlint.text.segmentation import line_spans
 
         return tuple(line_spans(self.text))
+
+    def knowing_lines(self, lines: tuple[Span, ...]) -> Document:
+        """This document with its :attr:`lines` given: ``tuple(line_spans(text))``, which a loader that split the text
+        already has (a text report's blocks are its lines), rather than split again on first use."""
+        self.__dict__["lines"] = lines
+        return self
 
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""
