@@ -198,13 +198,14 @@ class Signer:
         lengths = [size - SHINGLE_SIZE + 1 if size >= SHINGLE_SIZE else 0 for size in sizes]
         # The shingles of each text, without those across the separator between two texts: text i's are
         # hashes[start_i : start_i + lengths[i]], start_i the characters (and separators) of the texts before it.
-        total = sum(lengths)
-        counts_of = np.array(lengths, dtype=np.int64)
-        gaps = np.array([size + 1 - length for size, length in zip(sizes, lengths, strict=True)], dtype=np.int64)
-        skipped = np.cumsum(gaps) - gaps  # separator and short-text positions before each text's first shingle
-        owner = np.repeat(np.arange(len(texts), dtype=np.int64), counts_of)
-        kept = hashes[np.arange(total, dtype=np.int64) + skipped[owner]] if total else np.zeros(0, dtype=np.uint64)
+        within = np.ones(len(hashes), dtype=bool)
+        start = 0
+        for size, length in zip(sizes, lengths, strict=True):
+            within[start + length : start + size + 1] = False  # the shingles over the separator after the text
+            start += size + 1
+        kept = hashes[within]
         if len(self._ignored) and len(kept):
+            owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
             positions = np.minimum(np.searchsorted(self._ignored, kept), len(self._ignored) - 1)
             chosen = self._ignored[positions] != kept
             kept, owner = kept[chosen], owner[chosen]
@@ -222,12 +223,12 @@ class Signer:
         values = kept[None, :] * multipliers
         values += offsets  # in place: the arrays are SIGNATURE_SIZE times the report's shingles
         present = [index for index, count in enumerate(counts) if count]
-        boundaries = np.cumsum([0, *(counts[index] for index in present[:-1])])
+        boundaries = list(accumulate([counts[index] for index in present[:-1]], initial=0))
         # 16 bits a value (chance agreements are 1 in 65,536): the top bits of the minimum are the minimum of the top bits;
         # transposed, so each text's signature is one run of bytes
         minimums = np.ascontiguousarray((np.minimum.reduceat(values, boundaries, axis=1) >> np.uint64(48)).astype("<u2").T).tobytes()
         size = 2 * SIGNATURE_SIZE
-        for column, (index, begin) in enumerate(zip(present, boundaries.tolist(), strict=True)):
+        for column, (index, begin) in enumerate(zip(present, boundaries, strict=True)):
             # Enough shingles, counted with their repeats; only a short text needs its distinct ones counted.
             count = counts[index]
             if count >= 2 * MIN_SHINGLES or len(set(kept[begin : begin + count].tolist())) >= MIN_SHINGLES:
@@ -238,7 +239,10 @@ class Signer:
 def _sketch_of(hashes: np.ndarray) -> bytes:
     """The sketch of a text from its shingle hashes, template wording left out (see :meth:`Signer.sketch`)."""
     np = _numpy()
-    return np.unique((hashes >> np.uint64(48)).astype(np.uint16))[:SKETCH_SIZE].astype("<u2").tobytes()
+    values = np.sort((hashes >> np.uint64(48)).astype(np.uint16))
+    if len(values) > 1:  # np.unique's result, without its set-up (which costs more than the sort of a few hundred values)
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values[:SKETCH_SIZE].astype("<u2").tobytes()
 
 
 #: Shingle hashes a sketch keeps (see :meth:`Signer.sketch`): a text with fewer shingles is kept whole.
