@@ -219,42 +219,40 @@ def _cells(reading: Reading, placer: _Placer) -> CellValues | None:
     for table_id, table in reading.filled.tables.items():
         if table.template_id is not None:
             templates[table_id] = table.template_id
-        positions, cell_keys = _cell_order(table_id, table.spec)
-        # a cell the report has none of is not readable
-        for cell, key in zip(map(table.found_cells.get, positions), cell_keys, strict=True):
-            if cell is None or cell.status is not _OK:
+        found = table.found_cells.get
+        for position, key in _cell_order(table_id, table.spec):
+            cell = found(position)  # a cell the report has none of is not readable
+            if cell is None or cell.status is not _OK or cell.value is None or cell.start is None or cell.end is None:
                 continue
-            value, start, end = cell.value, cell.start, cell.end
-            if value is None or start is None or end is None:
-                continue
+            value = cell.value
+            assert value is not None
             if isinstance(value, int) and -_INT32 <= value < _INT32:
                 values.append(value)
             else:
                 decimals[len(keys)] = Decimal(value)
                 values.append(0)
             keys.append(key)
-            spans.append((start, end))
+            spans.append((cell.start, cell.end))
     if not keys:
         return None
     return CellValues(tuple(keys), signed(values), placer(spans), templates, decimals)
 
 
 _OK = CellStatus.OK
-_CELL_ORDERS: dict[tuple[str, int], tuple[TableSpec, tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
+_CELL_ORDERS: dict[tuple[str, int], tuple[TableSpec, tuple[tuple[tuple[str, str], str], ...]]] = {}
 
 
-def _cell_order(table_id: str, spec: TableSpec) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """The cells a summary keeps of a table, in template order: their ``(row, column)`` positions and their keys (made once
-    per table spec).
+def _cell_order(table_id: str, spec: TableSpec) -> tuple[tuple[tuple[str, str], str], ...]:
+    """The cells a summary keeps of a table, in template order, as ``((row, column), key)`` (made once per table spec).
 
     Of table 三 only the rows of :data:`APPLICATION_TOTAL_ROWS`.
     """
     entry = _CELL_ORDERS.get((table_id, id(spec)))
     if entry is None or entry[0] is not spec:
         rows = [row.id for row in spec.rows if table_id != "s3" or row.id in APPLICATION_TOTAL_ROWS]
-        positions = tuple((row, column.id) for row in rows for column in spec.columns)
-        entry = _CELL_ORDERS[(table_id, id(spec))] = (spec, positions, tuple(cell_key(table_id, *position) for position in positions))
-    return entry[1], entry[2]
+        order = tuple(((row, column.id), cell_key(table_id, row, column.id)) for row in rows for column in spec.columns)
+        entry = _CELL_ORDERS[(table_id, id(spec))] = (spec, order)
+    return entry[1]
 
 
 # --------------------------------------------------------------------------- prose
