@@ -391,7 +391,7 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
                     start = max(start, line_end)
             while start < end and text[start].isspace():
                 start += 1
-            if start >= end or text.find("\t", start, end) >= 0 or any(begin < end and start < stop for begin, stop in near):
+            if start >= end or text.find("\t", start, end) >= 0 or (near and any(begin < end and start < stop for begin, stop in near)):
                 continue
             spans.append(Span(start, end))
     return spans
