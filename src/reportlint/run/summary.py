@@ -53,7 +53,7 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, digest, permutations
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, digest, permutations, without_numbers
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
@@ -103,8 +103,13 @@ def compared_facts(report: Report) -> CrossDocument:
     paragraphs = prose_paragraphs(report, reading)
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
     masked = _masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)])
-    paragraph_texts = comparable_texts(masked, paragraphs)
-    section_texts = comparable_texts(masked, [(found.body_start, found.body_end) for _, found in sections], numbers=False)
+    texts = comparable_texts(
+        [
+            *(masked[span.start : span.end] for span in paragraphs),
+            *(without_numbers(masked[found.body_start : found.body_end]) for _, found in sections),
+        ]
+    )
+    paragraph_texts, section_texts = texts[: len(paragraphs)], texts[len(paragraphs) :]
     sketched = next((index for index, (section_id, _) in enumerate(sections) if section_id in SKETCHED_SECTIONS), None)
     signatures, sketch = _signer().sign_and_sketch(
         [*paragraph_texts, *section_texts], None if sketched is None else len(paragraphs) + sketched

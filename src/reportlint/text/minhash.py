@@ -56,60 +56,46 @@ _PRIME = 1_000_003
 
 def comparable_text(text: str, *, numbers: bool = True) -> str:
     """``text`` as fingerprints compare it: no whitespace or punctuation; with ``numbers=False`` every number is ``0``."""
-    if not numbers:
-        text = _NUMBER.sub("0", text)
-    return _DROPPED.sub("", text)
+    return _DROPPED.sub("", text if numbers else without_numbers(text))
 
 
-def comparable_texts(text: str, spans: Iterable[tuple[int, int]], *, numbers: bool = True) -> list[str]:
-    """``[comparable_text(text[start:end], numbers=numbers) for start, end in spans]``, in a few array operations.
+def without_numbers(text: str) -> str:
+    """``text`` with every number ``0`` (what :func:`comparable_text` does first with ``numbers=False``)."""
+    return _NUMBER.sub("0", text)
+
+
+def comparable_texts(texts: Sequence[str]) -> list[str]:
+    """``[comparable_text(text) for text in texts]``, in a few array operations.
 
     A report's paragraphs have a punctuation mark every ten characters or so, and a
     regular expression dropping them builds its result a piece at a time. Here the
-    spans' texts are joined by a ``NUL`` (which no number goes on over, and which is
-    dropped) and each character looked up in a table of what :func:`comparable_text`
-    keeps (the characters ``[\\W_]`` does not match: :meth:`str.isalnum`); the kept
-    ones are one string, each span's text a slice of it. With ``numbers=False`` a
-    number (``\\d+(?:[.,]\\d+)*``) keeps its first digit, as ``0``. Texts with a
-    character beyond the Basic Multilingual Plane are read as :func:`comparable_text` reads them.
+    texts are joined by a ``NUL`` (dropped too) and each character looked up in a
+    table of what :func:`comparable_text` keeps (the characters ``[\\W_]`` does not
+    match: :meth:`str.isalnum`); the kept ones are one string, each text's a slice of
+    it. Texts with a character beyond the Basic Multilingual Plane are read as
+    :func:`comparable_text` reads them. (:func:`without_numbers` first for ``numbers=False``.)
     """
     np = _numpy()
-    pieces = [text[start:end] for start, end in spans]
-    joined = "\x00".join(pieces)
+    joined = "\x00".join(texts)
     encoded = joined.encode("utf-16-le", "surrogatepass")
-    if not pieces or len(encoded) != 2 * len(joined):
-        return [comparable_text(piece, numbers=numbers) for piece in pieces]
+    if not texts or len(encoded) != 2 * len(joined):
+        return [comparable_text(text) for text in texts]
     points = np.frombuffer(encoded, dtype=np.uint16)
-    word, decimal = _classes()
-    kept = word.take(points)
-    if not numbers:
-        digits = decimal.take(points)
-        # a digit after a digit, or after "." or "," after a digit, goes on the number before it (the regular expression is greedy)
-        continued = digits[1:] & digits[:-1]
-        continued[1:] |= digits[2:] & ((points[1:-1] == _DOT) | (points[1:-1] == _COMMA)) & digits[:-2]
-        kept[1:] &= ~continued
-        points = np.where(digits, np.uint16(_ZERO), points)
-    positions = np.flatnonzero(kept)
+    positions = np.flatnonzero(_word_characters().take(points))
     chars = points.take(positions).tobytes().decode("utf-16-le")
-    # each piece's kept characters: from those before its first character to those before the character after it
-    bounds = np.searchsorted(positions, list(accumulate(map(_plus_one, map(len, pieces)), initial=0))).tolist()
+    # each text's kept characters: from those before its first character to those before the character after it
+    bounds = np.searchsorted(positions, list(accumulate(map(_plus_one, map(len, texts)), initial=0))).tolist()
     return [chars[start:end] for start, end in pairwise(bounds)]
 
 
 _plus_one = (1).__add__
-_DOT, _COMMA, _ZERO = ord("."), ord(","), ord("0")
 
 
 @lru_cache(maxsize=1)
-def _classes() -> tuple[Any, Any]:
-    """For each character of the Basic Multilingual Plane: whether :func:`comparable_text` keeps it (``[\\W_]`` does not
-    match it) and whether it is a digit (``\\d``), as two arrays indexed by code point."""
-    np = _numpy()
-    characters = list(map(chr, range(0x10000)))
-    return (
-        np.array(list(map(str.isalnum, characters)), dtype=bool),
-        np.array(list(map(str.isdecimal, characters)), dtype=bool),
-    )
+def _word_characters() -> Any:
+    """For each character of the Basic Multilingual Plane, whether :func:`comparable_text` keeps it (``[\\W_]`` does
+    not match it), as an array indexed by code point."""
+    return _numpy().array(list(map(str.isalnum, map(chr, range(0x10000)))), dtype=bool)
 
 
 def digest(text: str) -> bytes:
@@ -198,12 +184,9 @@ class Signer:
         lengths = [size - SHINGLE_SIZE + 1 if size >= SHINGLE_SIZE else 0 for size in sizes]
         # The shingles of each text, without those across the separator between two texts: text i's are
         # hashes[start_i : start_i + lengths[i]], start_i the characters (and separators) of the texts before it.
-        within = np.ones(len(hashes), dtype=bool)
-        start = 0
-        for size, length in zip(sizes, lengths, strict=True):
-            within[start + length : start + size + 1] = False  # the shingles over the separator after the text
-            start += size + 1
-        kept = hashes[within]
+        # (made as bytes: one array operation rather than one for each text)
+        within = b"".join(b"\x01" * length + b"\x00" * (size + 1 - length) for size, length in zip(sizes, lengths, strict=True))
+        kept = hashes[np.frombuffer(within, dtype=bool)[: len(hashes)]]
         if len(self._ignored) and len(kept):
             owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
             positions = np.minimum(np.searchsorted(self._ignored, kept), len(self._ignored) - 1)
