@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from hypothesis import given
-from hypothesis import strategies as st
-
 from reportlint.core.model import Paragraph
 from reportlint.loaders import line_paragraphs
-from reportlint.loaders.text import TextLoader
-from reportlint.sources import Source
-from reportlint.text.segmentation import line_spans
 
 
 def _spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -42,18 +34,3 @@ def test_paragraphs_made_fast_equal_paragraphs_made_as_usual():
 def test_text_without_lines_has_no_paragraphs():
     assert line_paragraphs("") == []
     assert line_paragraphs(" \n\t\r\n") == []
-
-
-@given(st.text(st.sampled_from("甲乙 \t\r\n\u3000"), max_size=30))
-def test_paragraphs_of_lines_split_already_are_those_of_the_text(text):
-    assert line_paragraphs(text, lines=line_spans(text)) == line_paragraphs(text)
-    assert [(paragraph.start, paragraph.end) for paragraph in line_paragraphs(text)] == [
-        (line.start, line.end) for line in line_spans(text) if text[line.start : line.end].strip()
-    ]
-
-
-def test_a_text_report_is_split_into_lines_once():
-    text = "标题\r\n\n正文一行\n末行"
-    document = TextLoader().load(Source(Path("r.txt"), "r.txt", text.encode(), "text"))
-    assert document.__dict__["lines"] == tuple(line_spans(text)), "the lines are the document's before anyone asks"
-    assert [(block.start, block.end) for block in document.blocks] == [(0, 2), (5, 9), (10, 12)]

@@ -312,12 +312,6 @@ class Document:
 
         return tuple(line_spans(self.text))
 
-    def knowing_lines(self, lines: tuple[Span, ...]) -> Document:
-        """This document with its :attr:`lines` given: ``tuple(line_spans(text))``, which a loader that split the text
-        already has (a text report's blocks are its lines), rather than split again on first use."""
-        self.__dict__["lines"] = lines
-        return self
-
     def locate(self, start: int, end: int) -> Location:
         """The original-file location of a range."""
         return self.source_map.locate(start, end)
