@@ -13,14 +13,15 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Protocol
+
+from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
     from reportlint.text.segmentation import Span
 
-_plus_one = (1).__add__
+_NEWLINE = compiled("\n")
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,7 @@ class LineIndex:
 
     def __init__(self, text: str, first_line: int = 1, first_column: int = 1) -> None:
         self._text = text
-        # each line starts one past the end of the line before: the lengths of the lines, added up in C
-        self._line_starts = list(accumulate(map(_plus_one, map(len, text.split("\n"))), initial=0))[:-1]
+        self._line_starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
         self._first_line = first_line
         self._first_column = first_column
 
