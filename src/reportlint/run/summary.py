@@ -53,7 +53,7 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, digest, permutations, without_numbers
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, digest, permutations, without_numbers, word_characters
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
@@ -534,7 +534,8 @@ def _claims(
 
 
 def prepare_summaries() -> None:
-    """Load what every cross-document summary needs (numpy, the signer) now, before worker processes are forked.
+    """Load what every cross-document summary needs (numpy, the signer, the table of the characters fingerprints keep)
+    now, before worker processes are forked.
 
     Importing numpy takes about a tenth of a second of CPU: done once in the
     supervisor, which needs it for the batch phase anyway, rather than again in
@@ -542,6 +543,7 @@ def prepare_summaries() -> None:
     """
     _signer()
     permutations()
+    word_characters()
 
 
 @lru_cache(maxsize=1)

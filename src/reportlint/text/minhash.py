@@ -81,7 +81,7 @@ def comparable_texts(texts: Sequence[str]) -> list[str]:
     if not texts or len(encoded) != 2 * len(joined):
         return [comparable_text(text) for text in texts]
     points = np.frombuffer(encoded, dtype=np.uint16)
-    positions = np.flatnonzero(_word_characters().take(points))
+    positions = np.flatnonzero(word_characters().take(points))
     chars = points.take(positions).tobytes().decode("utf-16-le")
     # each text's kept characters: from those before its first character to those before the character after it
     bounds = np.searchsorted(positions, list(accumulate(map(_plus_one, map(len, texts)), initial=0))).tolist()
@@ -92,7 +92,7 @@ _plus_one = (1).__add__
 
 
 @lru_cache(maxsize=1)
-def _word_characters() -> Any:
+def word_characters() -> Any:
     """For each character of the Basic Multilingual Plane, whether :func:`comparable_text` keeps it (``[\\W_]`` does
     not match it), as an array indexed by code point."""
     return _numpy().array(list(map(str.isalnum, map(chr, range(0x10000)))), dtype=bool)
