@@ -77,6 +77,12 @@ def test_a_line_index_locates_both_ends_by_their_positions(text, first_line, fir
     assert repr(located) == repr(expected) and hash(located) == hash(expected)
 
 
+@given(st.text(alphabet="ab\n\r", max_size=15), st.integers(0, 15))
+def test_a_line_index_counts_the_newlines_before_a_position(text, offset):
+    offset = min(offset, len(text))
+    assert LineIndex(text).position(offset) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
+
+
 def test_line_index_places_are_lines_and_columns_of_both_ends():
     text = "第一行\n政府信息公开 公开工作\r\n\n第三行"
     spans = [(0, 3), (1, 1), (2, 6), (4, 10), (17, 18), (19, 22), (-1, 0), (20, 40)]

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reportlint.text.minhash import (
     SIGNATURE_SIZE,
     LSHIndex,
     Signer,
     comparable_text,
+    comparable_texts,
     digest,
     signature_matrix,
     similarity,
     sketch_similarity,
+    without_numbers,
 )
 
 PARAGRAPH = "我镇依托“陇城发布”微信公众号发布信息138条，群众留言办理回复率达到96%，较好回应了群众对宅基地审批的关切，相关做法得到县里肯定。"
@@ -109,3 +114,41 @@ def test_signing_and_sketching_at_once_equals_signing_and_sketching_apart():
         assert signer.sign_and_sketch(texts, None) == (expected, b"")
     assert Signer().sign_and_sketch([], None) == ([], b"")
     assert Signer().sign([texts[0], "", texts[3]])[::2] == Signer().sign([texts[0], texts[3]]), "empty texts in between change nothing"
+
+
+_TEXT_CHARACTERS = st.sampled_from([*"12３٣.,_ \u3000\n\t，。、a我们的年度报告件\x00²", "\U00020000", "\ud800"])
+
+
+@given(st.lists(st.text(_TEXT_CHARACTERS, max_size=30), max_size=5))
+def test_comparable_texts_are_the_comparable_text_of_each(texts):
+    assert comparable_texts(texts) == [comparable_text(text) for text in texts]
+    assert comparable_texts([without_numbers(text) for text in texts]) == [comparable_text(text, numbers=False) for text in texts]
+
+
+def test_comparable_texts_drop_punctuation_and_fold_numbers_when_asked():
+    text = "收到申请1,234件，办结12.5%；第3.4.5项，共1..2次"
+    assert comparable_texts([text, "", "“公开”　指南", without_numbers(text)]) == [
+        "收到申请1234件办结125第345项共12次",
+        "",
+        "公开指南",
+        "收到申请0件办结0第0项共00次",
+    ]
+
+
+@given(st.lists(st.text(st.sampled_from("政府信息公开申请办理答复年度报告我镇0123"), max_size=40), min_size=1, max_size=6))
+def test_signatures_and_sketches_are_the_plain_minhash_of_each_text(texts):
+    import numpy as np
+
+    from reportlint.text.minhash import MIN_SHINGLES, SKETCH_SIZE, _shingle_hashes, permutations
+
+    multipliers, offsets = permutations()
+    signatures, sketch = Signer().sign_and_sketch(texts, len(texts) - 1)
+    for text, signature in zip(texts, signatures, strict=True):
+        hashes = _shingle_hashes(text)
+        if len(set(hashes.tolist())) < MIN_SHINGLES and len(hashes) < 2 * MIN_SHINGLES:
+            assert signature is None
+        else:
+            minimums = (hashes[None, :] * multipliers + offsets).min(axis=1) >> np.uint64(48)
+            assert signature == minimums.astype("<u2").tobytes()
+    last = _shingle_hashes(texts[-1])
+    assert sketch == np.unique((last >> np.uint64(48)).astype(np.uint16))[:SKETCH_SIZE].astype("<u2").tobytes()

@@ -53,7 +53,7 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_text, digest, permutations
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, digest, permutations, without_numbers, word_characters
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
@@ -103,8 +103,13 @@ def compared_facts(report: Report) -> CrossDocument:
     paragraphs = prose_paragraphs(report, reading)
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
     masked = _masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)])
-    paragraph_texts = [comparable_text(masked[span.start : span.end]) for span in paragraphs]
-    section_texts = [comparable_text(masked[found.body_start : found.body_end], numbers=False) for _, found in sections]
+    texts = comparable_texts(
+        [
+            *(masked[span.start : span.end] for span in paragraphs),
+            *(without_numbers(masked[found.body_start : found.body_end]) for _, found in sections),
+        ]
+    )
+    paragraph_texts, section_texts = texts[: len(paragraphs)], texts[len(paragraphs) :]
     sketched = next((index for index, (section_id, _) in enumerate(sections) if section_id in SKETCHED_SECTIONS), None)
     signatures, sketch = _signer().sign_and_sketch(
         [*paragraph_texts, *section_texts], None if sketched is None else len(paragraphs) + sketched
@@ -391,7 +396,7 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
                     start = max(start, line_end)
             while start < end and text[start].isspace():
                 start += 1
-            if start >= end or text.find("\t", start, end) >= 0 or any(begin < end and start < stop for begin, stop in near):
+            if start >= end or text.find("\t", start, end) >= 0 or (near and any(begin < end and start < stop for begin, stop in near)):
                 continue
             spans.append(Span(start, end))
     return spans
@@ -529,7 +534,8 @@ def _claims(
 
 
 def prepare_summaries() -> None:
-    """Load what every cross-document summary needs (numpy, the signer) now, before worker processes are forked.
+    """Load what every cross-document summary needs (numpy, the signer, the table of the characters fingerprints keep)
+    now, before worker processes are forked.
 
     Importing numpy takes about a tenth of a second of CPU: done once in the
     supervisor, which needs it for the batch phase anyway, rather than again in
@@ -537,6 +543,7 @@ def prepare_summaries() -> None:
     """
     _signer()
     permutations()
+    word_characters()
 
 
 @lru_cache(maxsize=1)
