@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
+import shutil
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from reportlint import usercache
 from reportlint.cli.app import app
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.model import Cell, Location, Table
@@ -141,7 +144,8 @@ def test_plain_items_of_a_sequence_are_kept_as_they_are_and_the_rest_encoded_by_
     assert back[3] is True and type(back[5]) is Severity and type(back[6][1]) is Decimal
 
 
-def test_entries_are_written_through_temporary_files_that_do_not_stay_and_never_overwrite_another(tmp_path):
+def test_entries_are_written_through_temporary_files_that_do_not_stay_and_never_overwrite_another(tmp_path, monkeypatch):
+    monkeypatch.setattr(usercache, "_TEMPORARY_NUMBERS", itertools.count())
     cache = ResultCache(tmp_path / "cache")
     result = full_result()
     cache.store("ab" * 32, result)
@@ -155,6 +159,17 @@ def test_entries_are_written_through_temporary_files_that_do_not_stay_and_never_
     assert all(stale.read_bytes() == b"another process's" for stale in left)
     assert sorted(path.name for path in folder.iterdir() if path not in left) == ["cd" * 31 + ".json"]
     assert not [path for path in (tmp_path / "cache").rglob(".tmp-*") if path not in left]
+
+
+def test_a_cache_cleared_during_a_run_is_written_again(tmp_path):
+    cache = ResultCache(tmp_path / "cache")
+    result = full_result()
+    cache.store("ab" * 32, result)
+    shutil.rmtree(tmp_path / "cache")  # reportlint clean, or another process, meanwhile
+    cache.store("ab" * 32, result)
+    cache.store("cd" * 32, result)
+    assert cache.lookup("ab" * 32) == result and cache.lookup("cd" * 32) == result
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").exists()
 
 
 def test_a_stored_result_reads_back_equal_with_its_types(tmp_path):

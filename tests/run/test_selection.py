@@ -14,8 +14,8 @@ def test_the_rules_run_on_each_report_leave_out_those_only_the_engine_reports_th
     rule_set = build_rule_set(load_config(None))
     internal = {rule.code for rule in rule_set.rules if isinstance(rule, InternalRule)}
     assert {"RL901", "RL907", "RL909", "RL950"} <= internal
-    assert list(rule_set.checking) == [rule for rule in rule_set.rules if rule.code not in internal]
-    assert {"RL101", "RL301", "RL603"} <= {rule.code for rule in rule_set.checking}
+    assert list(rule_set.rules_run) == [rule for rule in rule_set.rules if rule.code not in internal]
+    assert {"RL101", "RL301", "RL603"} <= {rule.code for rule in rule_set.rules_run}
     assert rule_set.codes == {rule.code for rule in rule_set.rules}  # a suppression of RL950 still names a rule that ran
 
 
@@ -32,4 +32,4 @@ class _PluginNote(InternalRule):
 def test_a_rule_on_the_internal_base_with_a_check_of_its_own_is_run():
     registry = build_rule_set(load_config(None)).registry
     rule_set = RuleSet(registry, (_PluginNote(),))
-    assert [rule.code for rule in rule_set.checking] == ["HX901"]
+    assert [rule.code for rule in rule_set.rules_run] == ["HX901"]

@@ -57,7 +57,7 @@ def test_folding_punctuation_spells_each_mark_one_way():
 
 @given(_LABEL_CHARS)
 def test_folding_punctuation_is_the_translation_by_its_table(text):
-    assert fold_punctuation(text) == text.translate(str.maketrans(PUNCTUATION_FOLD))
+    assert fold_punctuation(text) == text.translate(str.maketrans(dict(PUNCTUATION_FOLD)))
 
 
 def test_similar_keys_reach_the_threshold_of_their_similarity():

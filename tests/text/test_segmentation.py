@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from reportlint.text.segmentation import (
     line_spans,
     paragraph_spans,
     sentence_spans,
+    separated_starts,
     span_index,
 )
 
@@ -126,3 +128,14 @@ def test_the_span_holding_a_position_or_none():
     spans = [Span(2, 5), Span(5, 7), Span(9, 12)]
     starts = [span.start for span in spans]
     assert [span_index(spans, starts, position) for position in range(14)] == [-1, -1, 0, 0, 0, 1, 1, -1, -1, 2, 2, 2, -1, -1]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "first"),
+    [([], 0), (["甲"], 0), (["第一行", "", "第三行"], 7), (["", ""], 0), (["a\r", "二"], 3)],
+)
+def test_separated_starts_are_where_each_piece_of_a_joined_text_starts(pieces, first):
+    joined = "\n".join(pieces)
+    starts = list(separated_starts(map(len, pieces), first))
+    assert starts[-1] == first + sum(len(piece) + 1 for piece in pieces)  # the start past the last piece (and its separator)
+    assert [joined[start - first : start - first + len(piece)] for start, piece in zip(starts, pieces, strict=False)] == pieces

@@ -44,7 +44,6 @@ import dataclasses
 import enum
 import hashlib
 import importlib
-import itertools
 import json
 import os
 import shutil
@@ -61,6 +60,7 @@ from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.model import Location, Table
 from reportlint.core.summary import CrossDocument
 from reportlint.run.results import Excerpt, FileResult, ReportSummary
+from reportlint.usercache import write_atomically
 from reportlint.version import __version__
 
 #: The folder name of a cache next to the configuration (or in the current directory).
@@ -193,8 +193,7 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._folders: dict[str, str] = {}
-        self._prepared: set[str] = set()  # the entry folders known to exist
-        self._written = itertools.count()
+        self._prepared: set[str] = set()  # the entry folders made (or found) this run
         self._entries = os.fspath(self.entries)
 
     def _path(self, key: str, suffix: str = ".json") -> str:
@@ -297,42 +296,20 @@ class ResultCache:
     # ----- writing
 
     def _write(self, name: str, data: bytes) -> None:
-        """Write ``data`` atomically (a temporary file renamed into place); a cache that cannot be written is skipped silently.
-
-        The temporary file is named by this process and a counter (a run writes
-        one entry per file: ``tempfile.mkstemp``'s random names and ``pathlib``
-        were a third of storing one); created exclusively all the same, so a file
-        left by a process that had the same id is never written into.
-        """
-        folder, base = os.path.split(name)
+        """Write ``data`` atomically (:func:`~reportlint.usercache.write_atomically`); a cache that cannot be written is
+        skipped silently. Entry folders are made once per run, and again when one has gone meanwhile (a cache cleared)."""
+        folder = os.path.dirname(name)
         try:
             if folder not in self._prepared:
                 self._prepare(Path(folder))
                 self._prepared.add(folder)
-            handle, temporary = self._temporary(folder, base)
             try:
-                try:
-                    view = memoryview(data)
-                    while view:
-                        view = view[os.write(handle, view) :]
-                finally:
-                    os.close(handle)
-                os.replace(temporary, name)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
-                raise
+                write_atomically(name, data)
+            except FileNotFoundError:
+                self._prepare(Path(folder))
+                write_atomically(name, data)
         except OSError:
             return
-
-    def _temporary(self, folder: str, base: str) -> tuple[int, str]:
-        """A new temporary file for entry ``base`` in ``folder``: its descriptor and name (a name already taken is passed over)."""
-        while True:
-            temporary = f"{folder}{os.sep}.tmp-{os.getpid()}-{next(self._written)}-{base}"
-            try:
-                return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), temporary
-            except FileExistsError:
-                continue
 
     def _prepare(self, folder: Path) -> None:
         if folder.is_dir():

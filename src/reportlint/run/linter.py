@@ -186,7 +186,7 @@ class Linter:
 
         diagnostics: list[Diagnostic] = []
         stages, stopwatch = self.stages, self.stopwatch
-        for rule in rule_set.checking:
+        for rule in rule_set.rules_run:
             stages.enter(Stage.RULE, rule.code)
             if stopwatch is None:
                 found = run_rule(rule, report, cap, internal)

@@ -53,7 +53,7 @@ class RuleSet:
     batch_rules: tuple[BatchRule, ...] = ()
 
     @cached_property
-    def checking(self) -> tuple[Rule, ...]:
+    def rules_run(self) -> tuple[Rule, ...]:
         """The rules run on each report: the selected ones but the RL9 rules the engine reports through (their ``check`` says nothing)."""
         return tuple(rule for rule in self.rules if type(rule).check is not InternalRule.check)
 

@@ -365,12 +365,19 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
     return _subject_from_self_references(document)
 
 
-@lru_cache(maxsize=4096)
 def _is_body_name(text: str) -> bool:
+    """Whether a line (or a part of one) names a body: 2–30 characters once whitespace is dropped, of a level
+    :func:`body_level` knows, with no punctuation or digits, not starting with 我、本、各、全."""
     compact = "".join(text.split())
+    return 2 <= len(compact) <= 30 and _is_compact_body_name(compact)
+
+
+@lru_cache(maxsize=4096)
+def _is_compact_body_name(compact: str) -> bool:
+    """:func:`_is_body_name` of a name of 2–30 characters without whitespace (remembered: reports sign with the same
+    few names, and the reader asks of every line near the title and the signature)."""
     return (
-        2 <= len(compact) <= 30
-        and body_level(compact) != "未知"
+        body_level(compact) != "未知"
         and not re.search(r"[。，,；;：:、()（）《》“”\"\d]", compact)
         and not compact.startswith(("我", "本", "各", "全"))
     )

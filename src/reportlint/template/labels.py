@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
+from types import MappingProxyType
 
 from reportlint.text.normalize import normalize
 from reportlint.usercache.patterns import compiled
 
 #: One spelling of list and stop punctuation, colons and quotes in label keys (no target is itself folded).
-PUNCTUATION_FOLD = {"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"'}
+PUNCTUATION_FOLD = MappingProxyType({"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"'})
 _NON_SPACE = compiled(r"\S+")
 _ORDINAL = compiled(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[(（]?\d{1,2}[)）]|\d{1,2}[、.]|[①-⑳])")
 

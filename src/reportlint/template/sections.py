@@ -197,6 +197,7 @@ class SectionFinder:
             lines = document.lines
             if contents is None:
                 contents = [normalized[line_start:line_end] for line_start, line_end in lines]
+            assert len(contents) == len(lines), "contents are the texts of the document's lines"
             # most lines were met before and hold no heading (``()``): every line's remembered headings are looked up
             # at once (C loops over the lines), and only the lines with headings or not met before are looked at
             for index in compress(count(), map(ne, map(remembered[False].get, contents), repeat(()))):

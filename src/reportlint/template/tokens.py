@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from itertools import accumulate
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import CellValue, parse_cell
-from reportlint.text.segmentation import iter_lines
+from reportlint.text.segmentation import iter_lines, separated_starts
 from reportlint.usercache.patterns import compiled
 
 _PIPE_DELIMITER_ROW = compiled(r"^[\s|:\-]+$")
@@ -164,17 +163,17 @@ _new_tuple = tuple.__new__
 def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, start: int, end: int) -> tuple[Token, ...] | None:
     """The tokens of the line ``line`` (at most :data:`_MAX_REMEMBERED_LINE` long; ``original[start:end]`` as written)
     from the memo under ``key`` (read and remembered the first time), moved to the line's offset ``start``."""
-    moved = _LINE_TOKENS.get(key, _UNSEEN)
-    if moved is _UNSEEN:
-        moved = _remember_line(key, line, original[start:end])
-    if moved is None:
+    fields = _LINE_TOKENS.get(key, _UNSEEN)
+    if fields is _UNSEEN:
+        fields = _remember_line(key, line, original[start:end])
+    if fields is None:
         return None
     new_tuple, token_type = _new_tuple, Token
-    if len(moved) == 1:  # a line of one cell (one cell per line, running text)
-        first, last, raw, kind, cell, column = moved[0]
+    if len(fields) == 1:  # a line of one cell (one cell per line, running text)
+        first, last, raw, kind, cell, column = fields[0]
         return (new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)),)
     return tuple(
-        [new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)) for first, last, raw, kind, cell, column in moved]
+        [new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)) for first, last, raw, kind, cell, column in fields]
     )
 
 
@@ -352,13 +351,10 @@ def _plain_lines(text: str, start: int, end: int) -> tuple[Iterable[int], list[s
     lines = text[start:end].split("\n")
     if not lines[-1]:
         lines.pop()  # the region ends with a newline (or is empty): no line starts at its end
-    starts = accumulate(map(_plus_one, map(len, lines)), initial=start)
+    starts = separated_starts(map(len, lines), start)
     if text.find("\r", start, end) >= 0:
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     return starts, lines
-
-
-_plus_one = (1).__add__
 
 
 def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[str]]:

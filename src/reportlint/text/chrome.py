@@ -204,6 +204,7 @@ def chrome_lines(text: str, lines: Iterable[Span] | None = None, contents: Seque
     spans = tuple(iter_lines(text) if lines is None else lines)
     if contents is None:
         contents = [text[start:end] for start, end in spans]
+    assert len(contents) == len(spans), "contents are the texts of the lines"
     known = map(_CHROME_BY_LINE.get, contents)
     for index in compress(count(), map(is_not, known, repeat(False))):  # chrome, or not met before (or too long to remember)
         content = contents[index]

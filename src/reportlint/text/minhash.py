@@ -32,6 +32,7 @@ from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
+from reportlint.text.segmentation import separated_starts
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
@@ -54,13 +55,14 @@ _SEED = 0x5EED_2026
 _PRIME = 1_000_003
 
 
-def comparable_text(text: str, *, numbers: bool = True) -> str:
-    """``text`` as fingerprints compare it: no whitespace or punctuation; with ``numbers=False`` every number is ``0``."""
-    return _DROPPED.sub("", text if numbers else without_numbers(text))
+def comparable_text(text: str) -> str:
+    """``text`` as fingerprints compare it: no whitespace or punctuation (:func:`without_numbers` first to compare it
+    with every number ``0``)."""
+    return _DROPPED.sub("", text)
 
 
 def without_numbers(text: str) -> str:
-    """``text`` with every number ``0`` (what :func:`comparable_text` does first with ``numbers=False``)."""
+    """``text`` with every number ``0`` (parts of a report are compared across years so: their numbers change)."""
     return _NUMBER.sub("0", text)
 
 
@@ -72,8 +74,8 @@ def comparable_texts(texts: Sequence[str]) -> list[str]:
     texts are joined by a ``NUL`` (dropped too) and each character looked up in a
     table of what :func:`comparable_text` keeps (the characters ``[\\W_]`` does not
     match: :meth:`str.isalnum`); the kept ones are one string, each text's a slice of
-    it. Texts with a character beyond the Basic Multilingual Plane are read as
-    :func:`comparable_text` reads them. (:func:`without_numbers` first for ``numbers=False``.)
+    it. When any text has a character beyond the Basic Multilingual Plane, every
+    text of the call is read as :func:`comparable_text` reads it.
     """
     np = _numpy()
     joined = "\x00".join(texts)
@@ -84,11 +86,8 @@ def comparable_texts(texts: Sequence[str]) -> list[str]:
     positions = np.flatnonzero(word_characters().take(points))
     chars = points.take(positions).tobytes().decode("utf-16-le")
     # each text's kept characters: from those before its first character to those before the character after it
-    bounds = np.searchsorted(positions, list(accumulate(map(_plus_one, map(len, texts)), initial=0))).tolist()
+    bounds = np.searchsorted(positions, list(separated_starts(map(len, texts)))).tolist()
     return [chars[start:end] for start, end in pairwise(bounds)]
-
-
-_plus_one = (1).__add__
 
 
 @lru_cache(maxsize=1)

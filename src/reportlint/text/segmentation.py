@@ -47,13 +47,22 @@ def line_spans(text: str) -> list[Span]:
     parts = text.split("\n")
     lengths = list(map(len, parts))
     # each line starts one past the previous line's end (and there is one start past the last line)
-    starts = list(accumulate(map(_plus_one, lengths), initial=0))
+    starts = list(separated_starts(lengths))
     if "\r" not in text:
         return list(map(_new_tuple, repeat(Span), zip(starts, map(add, starts, lengths), strict=False)))
     return [
         _new_tuple(Span, (start, start + (len(line.rstrip("\r")) if line.endswith("\r") else len(line))))
         for start, line in zip(starts, parts, strict=False)
     ]
+
+
+def separated_starts(lengths: Iterable[int], first: int = 0) -> Iterator[int]:
+    """Where each of consecutive pieces of these lengths starts when one separator follows each (as ``str.split`` cuts
+    a text, or ``"\\n".join`` joins pieces), the first at ``first``; the start past the last piece included.
+
+    Counted by C-level iterators: a text has hundreds of lines.
+    """
+    return accumulate(map(_plus_one, lengths), initial=first)
 
 
 _plus_one = (1).__add__
