@@ -106,6 +106,35 @@ def test_a_rule_stopped_at_its_cap_is_closed_and_its_failing_cleanup_contained()
     assert len(found) == 4 and closed == [4]
 
 
+def test_what_a_rule_returns_is_closed_once_read_to_its_end_unless_a_generator_closed_itself():
+    closings = []
+
+    class Findings:
+        """An iterator of a plugin's own with a close(), as a generator has."""
+
+        def __init__(self) -> None:
+            self.items = iter([_finding(1), _finding(2)])
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            return next(self.items)
+
+        def close(self) -> None:
+            closings.append("iterator")
+
+    def generator(report):
+        try:
+            yield _finding(1)
+        finally:
+            closings.append("generator")
+
+    assert len(run_rule(_Rule("HX9", lambda report: Findings()), _Report(), 10, _internal)) == 2
+    assert len(run_rule(_Rule("HX10", generator), _Report(), 10, _internal)) == 1
+    assert closings == ["iterator", "generator"]
+
+
 def test_a_rule_whose_output_is_invalid_is_closed_and_named():
     closed = []
 

@@ -31,7 +31,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from types import FrameType
+from types import FrameType, GeneratorType
 
 from reportlint.core.batch import Batch, BatchRule
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity, fingerprint
@@ -110,6 +110,7 @@ class _Capture(io.StringIO):
         return printed, total
 
 
+_GENERATOR = GeneratorType
 #: Every contained rule prints into this one capture (rules run one at a time; sys.stdout is the process's anyway).
 _CAPTURE = _Capture()
 
@@ -181,13 +182,16 @@ class _Contained:
         return f"{who}{doing}引发了 {type(error).__name__}，已跳过该规则"  # GeneratorExit and other oddities
 
 
-def _items_of(produced: object, who: Callable[[], str], internal: Internal, failures: list[Diagnostic]) -> Iterator[object] | None:
-    """An iterator over what a rule's ``check()`` produced; None (and one RL907) when it returned no iterable."""
+def _items_of(
+    produced: object, describe: Callable[[BaseRule], str], rule: BaseRule, internal: Internal, failures: list[Diagnostic]
+) -> Iterator[object] | None:
+    """An iterator over what a rule's ``check()`` produced; None (and one RL907 naming the rule, ``describe(rule)``) when
+    it returned no iterable."""
     try:
         return iter(produced)  # type: ignore[call-overload]
     except TypeError:
         failures.append(
-            internal("RL907", f"{who()}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
+            internal("RL907", f"{describe(rule)}的 check() 返回了 {type(produced).__name__}，应返回（或 yield）Diagnostic，已跳过该规则")
         )
         return None
 
@@ -204,7 +208,7 @@ def _close(items: Iterator[object]) -> None:
 
 def _collect(rule: BaseRule, produced: Iterable[Diagnostic], length: int, cap: int, internal: Internal, found: list[Diagnostic]) -> None:
     """Check and keep what a rule yields; the rule is named (:func:`_who`) only in a finding about it."""
-    items = _items_of(produced, lambda: _who(rule), internal, found)
+    items = _items_of(produced, _who, rule, internal, found)
     if items is None:
         return
     try:
@@ -212,14 +216,20 @@ def _collect(rule: BaseRule, produced: Iterable[Diagnostic], length: int, cap: i
             problem = _problem(item, length)
             if problem is not None:
                 found.append(internal("RL907", f"{_who(rule)}产生了无效的结果（{problem}），已跳过该规则其余的结果"))
-                return
+                break
             if count == cap:
                 found.append(internal("RL914", f"{_who(rule)}在本文件中报告了超过 {cap} 个问题，只显示前 {cap} 个"))
-                return
+                break
             assert isinstance(item, Diagnostic)  # checked by _problem
             found.append(_clean(item))
-    finally:
+        else:
+            if type(items) is not _GENERATOR:  # a generator read to its end has closed itself
+                _close(items)
+            return
+    except BaseException:
         _close(items)
+        raise
+    _close(items)
 
 
 def _is_offset(value: object) -> bool:
@@ -329,7 +339,7 @@ def run_batch_rule(
             with _time_budget(seconds):
                 produced = rule.check(batch)
                 if produced is not None:
-                    _collect_batch(who, produced, {report.path for report in batch.reports}, cap_for, internal, found, failures)
+                    _collect_batch(rule, produced, {report.path for report in batch.reports}, cap_for, internal, found, failures)
         except BatchTimeout:
             failures.append(internal("RL909", f"{who}运行超过了 {seconds or 0:g} 秒，已停止该规则；其他规则和各文件的结果照常报告"))
     return found, failures
@@ -340,7 +350,7 @@ def _batch_who(rule: BaseRule) -> str:
 
 
 def _collect_batch(
-    who: str,
+    rule: BatchRule,
     produced: Iterable[Diagnostic],
     paths: set[str],
     cap_for: Callable[[str], int],
@@ -348,10 +358,11 @@ def _collect_batch(
     found: list[Diagnostic],
     failures: list[Diagnostic],
 ) -> None:
+    who = _batch_who(rule)
     counts: dict[str, int] = {}
     # A rule that keeps yielding past every report's cap is stopped: it never costs more than the caps allow.
     budget = max(cap_for(path) for path in paths) * (len(paths) + 1) if paths else 0
-    items = _items_of(produced, lambda: who, internal, failures)
+    items = _items_of(produced, _batch_who, rule, internal, failures)
     if items is None:
         return
     try:
