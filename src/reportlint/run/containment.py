@@ -110,7 +110,6 @@ class _Capture(io.StringIO):
         return printed, total
 
 
-_GENERATOR = GeneratorType
 #: Every contained rule prints into this one capture (rules run one at a time; sys.stdout is the process's anyway).
 _CAPTURE = _Capture()
 
@@ -211,6 +210,7 @@ def _collect(rule: BaseRule, produced: Iterable[Diagnostic], length: int, cap: i
     items = _items_of(produced, _who, rule, internal, found)
     if items is None:
         return
+    exhausted = False
     try:
         for count, item in enumerate(items):
             problem = _problem(item, length)
@@ -223,13 +223,10 @@ def _collect(rule: BaseRule, produced: Iterable[Diagnostic], length: int, cap: i
             assert isinstance(item, Diagnostic)  # checked by _problem
             found.append(_clean(item))
         else:
-            if type(items) is not _GENERATOR:  # a generator read to its end has closed itself
-                _close(items)
-            return
-    except BaseException:
-        _close(items)
-        raise
-    _close(items)
+            exhausted = True
+    finally:
+        if not exhausted or type(items) is not GeneratorType:  # a generator read to its end has closed itself
+            _close(items)
 
 
 def _is_offset(value: object) -> bool:
@@ -333,7 +330,6 @@ def run_batch_rule(
     """
     found: list[Diagnostic] = []
     failures: list[Diagnostic] = []
-    who = _batch_who(rule)
     with _Contained(rule, _batch_who, internal, failures):
         try:
             with _time_budget(seconds):
@@ -341,7 +337,9 @@ def run_batch_rule(
                 if produced is not None:
                     _collect_batch(rule, produced, {report.path for report in batch.reports}, cap_for, internal, found, failures)
         except BatchTimeout:
-            failures.append(internal("RL909", f"{who}运行超过了 {seconds or 0:g} 秒，已停止该规则；其他规则和各文件的结果照常报告"))
+            failures.append(
+                internal("RL909", f"{_batch_who(rule)}运行超过了 {seconds or 0:g} 秒，已停止该规则；其他规则和各文件的结果照常报告")
+            )
     return found, failures
 
 
