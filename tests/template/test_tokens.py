@@ -11,7 +11,7 @@ from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
-from reportlint.template.tokens import _PIPE_CLOSED_CELL, _PIPE_CLOSED_LINE, _plain_lines, region_rows
+from reportlint.template.tokens import _PIPE_CLOSED_CELL, _PIPE_CLOSED_LINE, _physical_lines, _plain_lines, region_rows
 from reportlint.text.segmentation import line_spans
 
 
@@ -76,6 +76,17 @@ def test_a_regions_lines_start_where_its_text_says(text, offset):
         position += len(line) + 1
     assert list(zip(starts, lines, strict=False)) == pairs
     assert all(region.startswith(line, start) for start, line in pairs)
+
+
+def test_a_pipe_row_whose_cells_wrap_over_lines_is_one_physical_line():
+    text = "前言\n| 行政许可\n 5 |\r\n 0 |\n\n其他 |\n"
+    starts, lines = _physical_lines(text, len("前言\n"), len(text))
+    row_start = len("前言\n")
+    assert list(zip(starts, lines, strict=True)) == [
+        (row_start, "| 行政许可\n 5 |\r\n 0 |"),  # the row opened by | and the lines ending with | after it
+        (text.index("\n\n") + 1, ""),
+        (text.index("其他"), "其他 |"),  # a blank line closes the row
+    ]
 
 
 @given(

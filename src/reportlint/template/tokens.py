@@ -366,26 +366,17 @@ def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[st
     """
     starts: list[int] = []
     lines: list[str] = []
-    position = start
     open_pipe_row = False
-    pieces = text[start:end].split("\n")
-    if not pieces[-1]:
-        pieces.pop()  # the region ends with a newline (or is empty): no line starts at its end
-    for piece in pieces:
-        line_end = position + len(piece)
-        if piece.endswith("\r"):
-            piece = piece[:-1]
-        content_end = position + len(piece)
-        stripped = piece.strip()
+    for position, line in zip(*_plain_lines(text, start, end), strict=False):  # (one start more than lines)
+        stripped = line.strip()
         if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
-            lines[-1] = text[starts[-1] : content_end]
+            lines[-1] = text[starts[-1] : position + len(line)]
         else:
             starts.append(position)
-            lines.append(piece)
+            lines.append(line)
             open_pipe_row = stripped.startswith("|")
         if not stripped:
             open_pipe_row = False
-        position = line_end + 1
     return starts, lines
 
 
