@@ -552,7 +552,7 @@ def encode(value: Any) -> Any:
         return value
     if kind is tuple or kind is list:  # a summary's cell keys are a hundred strings: taken as they are, not one call each
         return [item if type(item) in _PLAIN else encode(item) for item in value]
-    if value is None or (isinstance(value, bool | int | float | str) and not isinstance(value, enum.Enum)):
+    if isinstance(value, bool | int | float | str) and not isinstance(value, enum.Enum):  # a subclass of a plain type
         return value
     if isinstance(value, tuple | list):
         return [encode(item) for item in value]
