@@ -83,6 +83,18 @@ def test_a_line_index_counts_the_newlines_before_a_position(text, offset):
     assert LineIndex(text).position(offset) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
 
 
+@given(
+    st.text(alphabet="ab\n", max_size=15),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    st.lists(st.tuples(st.integers(-3, 18), st.integers(-3, 18)), max_size=8).map(sorted) | st.lists(st.tuples(st.integers(-3, 18), st.integers(-3, 18)), max_size=8),
+)
+def test_line_index_places_of_many_ranges_are_those_of_each_alone(text, first_line, first_column, spans):
+    # ranges in text order reuse the line of the one before; in any order they are placed as each one alone is
+    index = LineIndex(text, first_line, first_column)
+    assert index.places(spans) == [place for span in spans for place in index.places([span])]
+
+
 def test_line_index_places_are_lines_and_columns_of_both_ends():
     text = "第一行\n政府信息公开 公开工作\r\n\n第三行"
     spans = [(0, 3), (1, 1), (2, 6), (4, 10), (17, 18), (19, 22), (-1, 0), (20, 40)]

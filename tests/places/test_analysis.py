@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from reportlint.cli import app
@@ -369,7 +371,7 @@ def test_a_mentions_sentence_runs_between_the_breaks_the_text_has():
 
     text = "前言。\n秦安县将加强培训；兴国镇配合\n末行"
     context = _TextContext.of(text)
-    assert set(context.marks) == {"。", "；", "\n"}, "only the breaks the text has are searched for"
+    assert set(context.marks) == {"。", "；"}, "only the breaks the text has are searched for (back to the line's start)"
     spans = {text[span.start : span.end] for span in (context.sentence(text.index(name)) for name in ("秦安县", "兴国镇", "末行"))}
     assert spans == {"秦安县将加强培训", "兴国镇配合", "末行"}
     assert _TextContext.of("没有句读").sentence(2) == (0, 4)
@@ -391,3 +393,13 @@ def test_sentences_of_ascending_positions_are_each_positions_sentence_and_self_r
         True,
         True,
     ]
+
+
+@given(st.text(alphabet="ab。；!\n", max_size=20), st.integers(0, 20))
+def test_a_sentence_starts_after_the_last_break_before_the_position(text, position):
+    from reportlint.places.analysis import SENTENCE_BREAKS, _TextContext
+
+    position = min(position, len(text))
+    start = max(text.rfind(mark, 0, position) for mark in SENTENCE_BREAKS) + 1
+    ends = [found for found in (text.find(mark, position) for mark in SENTENCE_BREAKS) if found >= 0]
+    assert _TextContext.of(text).sentence(position) == (start, min(ends, default=len(text)))

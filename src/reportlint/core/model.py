@@ -112,16 +112,26 @@ class LineIndex:
         """
         starts, length = self._line_starts, len(self._text)
         first_line, shift = self._first_line, self._first_column - 1
+        count = len(starts)
+        # the line of the range before (ranges come in text order, many on one line: a table row's cells)
+        row, row_start, next_start = -1, 0, -1
         found: list[tuple[int, int, int, int, int, int]] = []
         for start, end in spans:
             first = 0 if start < 0 else length if start > length else start  # position(start)
             last = start if end <= start else end - 1  # the last character (an empty range: its start)
             last = 0 if last < 0 else length if last > length else last
-            row = bisect.bisect_right(starts, first) - 1
+            if not row_start <= first < next_start:
+                row = bisect.bisect_right(starts, first) - 1
+                row_start = starts[row]
+                next_start = starts[row + 1] if row + 1 < count else length + 1
             # most ranges end on the line they start on (last >= first): a second search only for the others
-            end_row = bisect.bisect_right(starts, last) - 1 if row + 1 < len(starts) and starts[row + 1] <= last else row
-            column = first - starts[row] + 1 + (shift if row == 0 else 0)
-            end_column = last - starts[end_row] + 1 + (shift if end_row == 0 else 0) + (1 if end > start else 0)
+            if last < next_start:
+                end_row, end_start = row, row_start
+            else:
+                end_row = bisect.bisect_right(starts, last) - 1
+                end_start = starts[end_row]
+            column = first - row_start + 1 + (shift if row == 0 else 0)
+            end_column = last - end_start + 1 + (shift if end_row == 0 else 0) + (1 if end > start else 0)
             found.append((start, end, row + first_line, column, end_row + first_line, end_column))
         return found
 

@@ -54,11 +54,14 @@ from reportlint.usercache.patterns import compiled
 if TYPE_CHECKING:
     from reportlint.template.identity import Subject, TextSpan
     from reportlint.template.reading import Reading
+    from reportlint.template.sections import FoundSection
 
 # --------------------------------------------------------------------------- text context
 
-#: Characters that end a sentence (or a table line), full width and folded.
-SENTENCE_BREAKS = SENTENCE_STOPS + SEMICOLONS + "\n"
+#: Characters that end a sentence within a line, full width and folded.
+_IN_LINE_BREAKS = SENTENCE_STOPS + SEMICOLONS
+#: Characters that end a sentence (or a table line).
+SENTENCE_BREAKS = _IN_LINE_BREAKS + "\n"
 _SENTENCE_BREAK = compiled(f"[{SENTENCE_BREAKS}]")
 _CITATION = compiled(r"《[^《》\n]{1,120}》")
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
@@ -129,7 +132,7 @@ class _TextContext:
     text: str
     citations: tuple[Span, ...]
     self_references: tuple[SelfReference, ...]
-    marks: tuple[str, ...] = tuple(SENTENCE_BREAKS)  # the sentence breaks the text has
+    marks: tuple[str, ...] = tuple(_IN_LINE_BREAKS)  # the sentence breaks within a line the text has
 
     @classmethod
     def of(cls, text: str) -> _TextContext:
@@ -138,7 +141,7 @@ class _TextContext:
             text,
             tuple(Span(match.start(), match.end()) for match in _CITATION.finditer(text)),
             tuple(find_self_references(text)),
-            tuple(mark for mark in SENTENCE_BREAKS if mark in text),
+            tuple(mark for mark in _IN_LINE_BREAKS if mark in text),
         )
 
     @cached_property
@@ -148,11 +151,17 @@ class _TextContext:
     def sentence(self, position: int) -> Span:
         """The sentence (or table line) holding ``position``, without its end mark.
 
-        Only the marks the text has are searched for backwards (a mark it lacks would be searched for back to its start).
+        Only the marks the text has are searched for backwards (a mark it lacks would be searched for back to its start),
+        and, a line break being a mark, only back to the start of the line.
         """
-        start = max([self.text.rfind(mark, 0, position) for mark in self.marks], default=-1) + 1
-        end = _SENTENCE_BREAK.search(self.text, position)
-        return Span(start, end.start() if end is not None else len(self.text))
+        text = self.text
+        before = text.rfind("\n", 0, position)  # the last break before the position found so far
+        for mark in self.marks:
+            found = text.rfind(mark, before + 1, position)
+            if found > before:
+                before = found
+        end = _SENTENCE_BREAK.search(text, position)
+        return Span(before + 1, end.start() if end is not None else len(text))
 
     def sentences(self, positions: Iterable[int]) -> list[Span]:
         """:meth:`sentence` of each of ascending ``positions``: a position inside the sentence of the one before has that
@@ -286,6 +295,41 @@ class PlaceReference:
         return self.mention.end
 
 
+_new_object = object.__new__
+
+
+def _place_reference(
+    mention: PlaceMention,
+    relation: Relation,
+    place: Place | None,
+    where: str,
+    section_id: str | None,
+    sentence: Span,
+    self_talk: bool,
+    named_as_subject: bool,
+    cooperation: bool,
+    citation: Span | None,
+    allowed: bool,
+) -> PlaceReference:
+    """``PlaceReference(…)`` made without the frozen dataclass's ``__init__`` (which sets each of its eleven fields
+    through ``object.__setattr__``): a report has dozens. Equal to, and indistinguishable from, one made by the constructor."""
+    reference = _new_object(PlaceReference)
+    reference.__dict__.update(
+        mention=mention,
+        relation=relation,
+        place=place,
+        where=where,
+        section_id=section_id,
+        sentence=sentence,
+        self_talk=self_talk,
+        named_as_subject=named_as_subject,
+        cooperation=cooperation,
+        citation=citation,
+        allowed=allowed,
+    )
+    return reference
+
+
 @dataclass(frozen=True)
 class WrittenHierarchy:
     """Two full names written one after the other as a hierarchy (``秦安县兴国镇``, ``湖北省张家界市``).
@@ -398,23 +442,25 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
     self_talk = {sentence: sentence in speaking_sentences or context.has_self_reference(sentence) for sentence in sentences}
     cooperation = {sentence: context.is_cooperation(sentence) for sentence in self_talk}
     relations = RelationJudge(gazetteer, subject.in_running if subject is not None else ())
+    where = _Where(reading, subject_spans)
+    allow = settings.allow
     references = []
     for mention, sentence, is_named in zip(mentions, sentences, named, strict=True):
         relation, place = relations.of(mention)
-        where, section_id = _where(reading, mention.start, subject_spans)
+        location, section_id = where(mention.start)
         references.append(
-            PlaceReference(
-                mention=mention,
-                relation=relation,
-                place=place,
-                where=where,
-                section_id=section_id,
-                sentence=sentence,
-                self_talk=self_talk[sentence],
-                named_as_subject=is_named,
-                cooperation=cooperation[sentence],
-                citation=context.citation(mention.start, mention.end),
-                allowed=mention.name in settings.allow,
+            _place_reference(
+                mention,
+                relation,
+                place,
+                location,
+                section_id,
+                sentence,
+                self_talk[sentence],
+                is_named,
+                cooperation[sentence],
+                context.citation(mention.start, mention.end),
+                mention.name in allow,
             )
         )
     return PlaceAnalysis(text, gazetteer, subject, tuple(references), settings.allow)
@@ -477,19 +523,43 @@ def _subject_body_names(mentions: Sequence[PlaceMention], spans: Iterable[TextSp
     return found
 
 
-def _where(reading: Reading, position: int, subject_spans: Sequence[TextSpan]) -> tuple[str, str | None]:
-    """A Chinese location for messages (标题、第五部分 …) and the template section id at ``position``."""
-    sections = reading.sections
-    section = next((found for found in reversed(sections) if found.start <= position < max(found.body_end, found.end)), None)
-    section_id = section.spec_id if section is not None else None
-    title = reading.title
-    if title is not None and title.start <= position < title.end:
-        return "标题", None
-    if any(span.start <= position < span.end for span in subject_spans):
-        return ("发文单位行" if sections and position < sections[0].start else "落款"), section_id
-    if section is None:
-        return ("开头部分" if not sections or position < sections[0].start else "正文"), None
+class _Where:
+    """A Chinese location for messages (标题、第五部分 …) and the template section id of positions of one report.
+
+    What a part's positions are told (the same for every one outside the title and the
+    subject's spans) is worked out once per part.
+    """
+
+    def __init__(self, reading: Reading, subject_spans: Sequence[TextSpan]) -> None:
+        self.sections = reading.sections
+        self.title = reading.title
+        self.subject_spans = subject_spans
+        # the sections latest first, with where each one's text ends (its body may end before or after its heading)
+        self.latest_first = [(found.start, max(found.body_end, found.end), found) for found in reversed(self.sections)]
+        self.named: dict[int, tuple[str, str | None]] = {}  # by the section's index in latest_first
+
+    def __call__(self, position: int) -> tuple[str, str | None]:
+        sections = self.sections
+        index, section = next(
+            ((index, found) for index, (start, stop, found) in enumerate(self.latest_first) if start <= position < stop), (-1, None)
+        )
+        section_id = section.spec_id if section is not None else None
+        title = self.title
+        if title is not None and title.start <= position < title.end:
+            return "标题", None
+        if any(span.start <= position < span.end for span in self.subject_spans):
+            return ("发文单位行" if sections and position < sections[0].start else "落款"), section_id
+        if section is None:
+            return ("开头部分" if not sections or position < sections[0].start else "正文"), None
+        named = self.named.get(index)
+        if named is None:
+            named = self.named[index] = _section_location(section)
+        return named
+
+
+def _section_location(section: FoundSection) -> tuple[str, str | None]:
+    """How messages name a part (第五部分, “…”部分) and its template id."""
     if section.is_template and section.spec_id:
         number = section.ordinal or int(section.spec_id[1:])
-        return f"第{section_number(number)}部分" if number <= len(ORDINAL_CHARS) else section.heading, section_id
-    return f"“{section.heading}”部分", section_id
+        return f"第{section_number(number)}部分" if number <= len(ORDINAL_CHARS) else section.heading, section.spec_id
+    return f"“{section.heading}”部分", section.spec_id

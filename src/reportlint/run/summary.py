@@ -171,8 +171,8 @@ def _sections(
     sketched = any(section_id in SKETCHED_SECTIONS for section_id, _, _, _ in kept)
     return SectionPrints(
         sections=tuple(section_id for section_id, _, _, _ in kept),
-        digests=b"".join(digest(text) for _, _, text, _ in kept),
-        signatures=b"".join(signature for _, _, _, signature in kept if signature is not None),
+        digests=b"".join([digest(text) for _, _, text, _ in kept]),
+        signatures=b"".join([signature for _, _, _, signature in kept if signature is not None]),
         signature_size=SIGNATURE_SIZE,
         sketched=SKETCHED_SECTIONS[0] if sketched else "",
         sketch=sketch if sketched else b"",
@@ -227,17 +227,18 @@ def _cells(reading: Reading, placer: _Placer) -> CellValues | None:
         found = table.found_cells.get
         for position, key in _cell_order(table_id, table.spec):
             cell = found(position)  # a cell the report has none of is not readable
-            if cell is None or cell.status is not _OK or cell.value is None or cell.start is None or cell.end is None:
+            if cell is None or cell.status is not _OK:
                 continue
-            value = cell.value
-            assert value is not None
+            value, start, end = cell.value, cell.start, cell.end
+            if value is None or start is None or end is None:
+                continue
             if isinstance(value, int) and -_INT32 <= value < _INT32:
                 values.append(value)
             else:
                 decimals[len(keys)] = Decimal(value)
                 values.append(0)
             keys.append(key)
-            spans.append((cell.start, cell.end))
+            spans.append((start, end))
     if not keys:
         return None
     return CellValues(tuple(keys), signed(values), placer(spans), templates, decimals)
@@ -268,7 +269,9 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
     if not places.references:
         return text
     length = len(text)
-    if not all(0 <= reference.start <= length and 0 <= reference.end <= length for reference in places.references):
+    spans = sorted([(reference.start, reference.end) for reference in places.references])
+    ends = [end for _, end in spans]
+    if spans[0][0] < 0 or spans[-1][0] > length or min(ends) < 0 or max(ends) > length:
         # not ranges of the text (never from the place analysis): blanked as a list of characters would be
         characters = list(text)
         for reference in places.references:
@@ -276,7 +279,7 @@ def _without_place_names(text: str, places: PlaceAnalysis) -> str:
         return "".join(characters)
     pieces = []
     position = 0  # the text before here is done
-    for start, end in sorted((reference.start, reference.end) for reference in places.references):
+    for start, end in spans:
         start = max(start, position)
         if end <= start:
             continue
@@ -488,12 +491,12 @@ def _paragraphs(
     if not kept:
         return None
     return Paragraphs(
-        sections=bytes(numbers(span.start) for span, _, _ in kept),
+        sections=bytes([numbers(span.start) for span, _, _ in kept]),
         lengths=unsigned([len(text) for _, text, _ in kept]),
-        digests=b"".join(digest(text) for _, text, _ in kept),
-        signatures=b"".join(signature for _, _, signature in kept),
+        digests=b"".join([digest(text) for _, text, _ in kept]),
+        signatures=b"".join([signature for _, _, signature in kept]),
         signature_size=SIGNATURE_SIZE,
-        places=placer([(span.start, span.end) for span, _, _ in kept]),
+        places=placer([span for span, _, _ in kept]),
     )
 
 
