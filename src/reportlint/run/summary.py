@@ -512,9 +512,9 @@ def _claims(
     last_year = reading.year - 1 if reading.year is not None else None
     claims = []
     for paragraph in paragraphs:
-        segment = text[paragraph.start : paragraph.end]
-        if not _COMPARISON_HINT.search(segment) or numbers(paragraph.start) == 5:
+        if not _COMPARISON_HINT.search(text, paragraph.start, paragraph.end) or numbers(paragraph.start) == 5:
             continue
+        segment = text[paragraph.start : paragraph.end]
         for sentence in iter_sentences(segment):
             for stated in stated_changes(segment, sentence):
                 change = stated.change
