@@ -83,12 +83,10 @@ def test_a_line_index_counts_the_newlines_before_a_position(text, offset):
     assert LineIndex(text).position(offset) == (text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset))
 
 
-@given(
-    st.text(alphabet="ab\n", max_size=15),
-    st.integers(1, 3),
-    st.integers(1, 3),
-    st.lists(st.tuples(st.integers(-3, 18), st.integers(-3, 18)), max_size=8).map(sorted) | st.lists(st.tuples(st.integers(-3, 18), st.integers(-3, 18)), max_size=8),
-)
+_RANGES = st.lists(st.tuples(st.integers(-3, 18), st.integers(-3, 18)), max_size=8)
+
+
+@given(st.text(alphabet="ab\n", max_size=15), st.integers(1, 3), st.integers(1, 3), _RANGES.map(sorted) | _RANGES)
 def test_line_index_places_of_many_ranges_are_those_of_each_alone(text, first_line, first_column, spans):
     # ranges in text order reuse the line of the one before; in any order they are placed as each one alone is
     index = LineIndex(text, first_line, first_column)

@@ -157,9 +157,7 @@ class _TextContext:
         text = self.text
         before = text.rfind("\n", 0, position)  # the last break before the position found so far
         for mark in self.marks:
-            found = text.rfind(mark, before + 1, position)
-            if found > before:
-                before = found
+            before = max(before, text.rfind(mark, before + 1, position))
         end = _SENTENCE_BREAK.search(text, position)
         return Span(before + 1, end.start() if end is not None else len(text))
 
