@@ -178,6 +178,19 @@ def test_where_each_mention_stands():
     assert [reference.named_as_subject for reference in references[-3:]] == [True, False, True]
 
 
+def test_place_references_are_those_the_constructor_makes():
+    from dataclasses import astuple, fields
+
+    from reportlint.places.analysis import PlaceReference
+
+    references = make_report(RELATIONS_REPORT, EXTRA_VILLAGE).places.references
+    assert references
+    for reference in references:  # made without the frozen dataclass's __init__
+        made = PlaceReference(*(getattr(reference, field.name) for field in fields(PlaceReference)))
+        assert made == reference and repr(made) == repr(reference) and hash(made) == hash(reference)
+        assert astuple(made) == astuple(reference)
+
+
 def test_allow_listed_names_are_marked():
     config = {"places": {"allow": ["郭嘉镇"]}}
     analysis = make_report(RELATIONS_REPORT, config).places

@@ -33,10 +33,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlint.core.config import Config
 from reportlint.places.divisions import Place
@@ -296,35 +296,15 @@ class PlaceReference:
 _new_object = object.__new__
 
 
-def _place_reference(
-    mention: PlaceMention,
-    relation: Relation,
-    place: Place | None,
-    where: str,
-    section_id: str | None,
-    sentence: Span,
-    self_talk: bool,
-    named_as_subject: bool,
-    cooperation: bool,
-    citation: Span | None,
-    allowed: bool,
-) -> PlaceReference:
-    """``PlaceReference(…)`` made without the frozen dataclass's ``__init__`` (which sets each of its eleven fields
+#: The fields of a place reference, in order.
+_REFERENCE_FIELDS = tuple(field.name for field in fields(PlaceReference))
+
+
+def _place_reference(*values: Any) -> PlaceReference:
+    """``PlaceReference(*values)`` made without the frozen dataclass's ``__init__`` (which sets each of its eleven fields
     through ``object.__setattr__``): a report has dozens. Equal to, and indistinguishable from, one made by the constructor."""
     reference = _new_object(PlaceReference)
-    reference.__dict__.update(
-        mention=mention,
-        relation=relation,
-        place=place,
-        where=where,
-        section_id=section_id,
-        sentence=sentence,
-        self_talk=self_talk,
-        named_as_subject=named_as_subject,
-        cooperation=cooperation,
-        citation=citation,
-        allowed=allowed,
-    )
+    reference.__dict__.update(zip(_REFERENCE_FIELDS, values, strict=True))
     return reference
 
 
