@@ -188,8 +188,9 @@ class _TextContext:
 
     def is_actor(self, mention: PlaceMention) -> bool:
         """The name starts a clause and is followed by what a reporting body does ("莲花镇下一阶段将")."""
-        window = max(0, mention.start - _CLAUSE_LEAD_WINDOW)
-        return _CLAUSE_LEAD.search(self.text, window, mention.start) is not None and _ACTOR_FOLLOW.match(self.text, mention.end) is not None
+        if _ACTOR_FOLLOW.match(self.text, mention.end) is None:  # one match, and it rarely succeeds: before the search of the window
+            return False
+        return _CLAUSE_LEAD.search(self.text, max(0, mention.start - _CLAUSE_LEAD_WINDOW), mention.start) is not None
 
     def is_apposition(self, mention: PlaceMention) -> bool:
         """The name is bracketed with a self-reference: "我镇（莲花镇）", "莲花镇（以下简称我镇）"."""
