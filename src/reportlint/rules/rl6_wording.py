@@ -132,6 +132,22 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
     return lines
 
 
+def prose_runs(text: str, lines: list[ProseLine]) -> list[ProseLine]:
+    """The prose lines of one part with only white space between them (blank lines), joined into one range each.
+
+    No enumeration marker crosses a line end, and one at a line's start is found there whether the search starts at
+    the line or before it (``^`` and the look-behinds of :func:`~reportlint.text.enumerations.find_markers` see the
+    text around the range): a run's markers are those of its lines, found in one search instead of one per line.
+    """
+    runs: list[ProseLine] = []
+    for line in lines:
+        if runs and (last := runs[-1]).part == line.part and text[last.end : line.start].isspace():
+            runs[-1] = ProseLine(last.start, line.end, line.part)
+        else:
+            runs.append(line)
+    return runs
+
+
 def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Half-open ranges merged into sorted, disjoint ones that cover the same positions."""
     merged: list[tuple[int, int]] = []
@@ -351,13 +367,13 @@ class EnumerationSequence(Rule):
         text = report.normalized
         quoted = quoted_text(report)
         by_part: dict[str, list[EnumerationMarker]] = {}
-        for line in prose_lines(report, table_sections=False):
-            markers = [marker for marker in find_markers(text, line.start, line.end) if not quoted.contains(marker.start)]
-            if line.part not in PROSE_SECTIONS:
+        for run in prose_runs(text, prose_lines(report, table_sections=False)):
+            markers = [marker for marker in find_markers(text, run.start, run.end) if not quoted.contains(marker.start)]
+            if run.part not in PROSE_SECTIONS:
                 # outside a recognised prose section (the reader missed the headings) numbered lines may be
                 # table labels or headings: only the inline lists (一是、第一、首先) are the text's own
                 markers = [marker for marker in markers if marker.level == INLINE_LEVEL]
-            by_part.setdefault(line.part, []).extend(markers)
+            by_part.setdefault(run.part, []).extend(markers)
         for markers in by_part.values():
             for slip in numbering_slips(markers):
                 yield self._diagnostic(report, slip)
