@@ -148,7 +148,7 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
             kind = token.kind
             if kind == "text":
                 if values or written_blanks >= 2:  # the cells after the label make a row
-                    result.append(Segment(tuple(label), tuple(cells)))
+                    result.append(_new_tuple(Segment, (tuple(label), tuple(cells), True, None)))
                     label = []
                 cells = []
                 values = written_blanks = 0
@@ -160,7 +160,7 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
                 elif explicit:
                     written_blanks += 1
     if values or written_blanks >= 2:
-        result.append(Segment(tuple(label), tuple(cells)))
+        result.append(_new_tuple(Segment, (tuple(label), tuple(cells), True, None)))
     return result
 
 
@@ -558,8 +558,10 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
-    for position, (column_id, token) in enumerate(zip(table.column_ids, chosen, strict=False)):
-        token_start, token_end, _, _, value, _ = token
+    append = result.append
+    position = 0  # counted here: enumerate would make a tuple a cell
+    for column_id, token in zip(table.column_ids, chosen, strict=False):
+        value = token[4]  # a token's fields by position (its cell value, start and end): no attribute look-ups
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
         fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
         fields["table"] = table_id
@@ -570,13 +572,14 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         fields["value"] = value.value
         fields["unit"] = value.unit
         fields["signed"] = value.signed
-        fields["start"] = token_start
-        fields["end"] = token_end
+        fields["start"] = token[0]
+        fields["end"] = token[1]
         fields["position"] = position
-        result.append(cell)
+        position += 1
+        append(cell)
     # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
-        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, in_columns=True)
+        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, True)  # in columns
     label_start = placement.label_start
     return read_row(
         table_id,
@@ -589,7 +592,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         expected,
         min(label_start, start),
         end,
-        in_columns=True,
+        True,  # in columns
     )
 
 

@@ -98,19 +98,18 @@ def read_cell(
     The cell is equal to, and indistinguishable from, one made by the constructor.
     """
     cell = _new_object(FilledCell)
-    cell.__dict__.update(
-        table=table,
-        row=row,
-        column=column,
-        status=status,
-        raw=raw,
-        value=value,
-        unit=unit,
-        signed=signed,
-        start=start,
-        end=end,
-        position=position,
-    )
+    fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…), which builds a dict first
+    fields["table"] = table
+    fields["row"] = row
+    fields["column"] = column
+    fields["status"] = status
+    fields["raw"] = raw
+    fields["value"] = value
+    fields["unit"] = unit
+    fields["signed"] = signed
+    fields["start"] = start
+    fields["end"] = end
+    fields["position"] = position
     return cell
 
 
@@ -134,6 +133,7 @@ def read_row(
     compute them: the reader asks every row for them, and a cached property's first read takes a lock on Python 3.11.
     ``in_columns`` says every cell was read into a column of the template (none ``missing``, ``unaligned`` or
     ``extra``), as the aligner knows of the rows it fills: then every cell is found, and the row is aligned when it is known.
+    The aligner passes it by position: a call with a keyword argument costs as much as making the row.
     """
     if in_columns:
         found, aligned = len(cells), row is not None
@@ -141,20 +141,19 @@ def read_row(
         found = sum(1 for cell in cells if cell.status is not _MISSING)
         aligned = row is not None and all(cell.status not in _NOT_ALIGNED for cell in cells)
     filled = _new_object(FilledRow)
-    filled.__dict__.update(
-        table=table,
-        row=row,
-        label=label,
-        label_start=label_start,
-        label_end=label_end,
-        match=match,
-        cells=cells,
-        expected=expected,
-        start=start,
-        end=end,
-        found=found,
-        aligned=aligned,
-    )
+    fields = filled.__dict__  # (as in read_cell)
+    fields["table"] = table
+    fields["row"] = row
+    fields["label"] = label
+    fields["label_start"] = label_start
+    fields["label_end"] = label_end
+    fields["match"] = match
+    fields["cells"] = cells
+    fields["expected"] = expected
+    fields["start"] = start
+    fields["end"] = end
+    fields["found"] = found
+    fields["aligned"] = aligned
     return filled
 
 

@@ -149,7 +149,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     """Read a document against the known templates."""
     all_templates, finder = _prepared(templates)
     normalized, lines = document.normalized, document.lines
-    contents = [normalized[start:end] for start, end in lines]  # each line's text: the section finder and the chrome read every line
+    contents = _line_texts(document)  # each line's text: the section finder and the chrome read every line
     sections = finder.find(document, contents)
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
@@ -222,6 +222,16 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
             TableGroupAligner(template.tables_of(section_id), template.relations, template.id),
         )
     return found[1]
+
+
+def _line_texts(document: Document) -> list[str]:
+    """The text of each of the document's lines in its normalised text (``normalized[line.start:line.end]`` for each
+    line): without carriage returns, the normalised text split at its newlines (it has the original's newlines, at
+    the same offsets), one C call instead of a slice per line."""
+    normalized = document.normalized
+    if "\r" in document.text:
+        return [normalized[start:end] for start, end in document.lines]
+    return normalized.split("\n")
 
 
 def _overlong_line(text: str) -> int | None:

@@ -259,8 +259,12 @@ class SectionFinder:
         return found
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
-        # content is already normalised: only a line that still reads as traditional script needs label_key's conversion
-        key = label_key(content) if has_traditional(content) else key_of(content, 0, len(content)).rstrip(":")
+        key = key_of(content, 0, len(content)).rstrip(":")
+        if len(key) > _MAX_HEADING_KEY:
+            # content is already normalised: label_key's conversion keeps every character, so its key is as long
+            return None  # (a line of running text: known so without looking for traditional script in it)
+        if has_traditional(content):  # only a line that still reads as traditional script needs label_key's conversion
+            key = label_key(content)
         if not key or len(key) > _MAX_HEADING_KEY:
             return None
         ordinal = parse_ordinal(content)
