@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import count
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -559,8 +560,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result = []
     append = result.append
-    position = 0  # counted here: enumerate would make a tuple a cell
-    for column_id, token in zip(table.column_ids, chosen, strict=False):
+    for position, column_id, token in zip(count(), table.column_ids, chosen):
         value = token[4]  # a token's fields by position (its cell value, start and end): no attribute look-ups
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
         fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
@@ -575,7 +575,6 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         fields["start"] = token[0]
         fields["end"] = token[1]
         fields["position"] = position
-        position += 1
         append(cell)
     # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
