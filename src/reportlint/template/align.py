@@ -223,6 +223,18 @@ class TableGroupAligner:
         self.anchors = [label_key(row.label) for table in self.tables for row in table.rows if row.label]
         #: the reader of flattened lines (it depends only on the tables and relations)
         self._flattened = FlattenedReader(self.tables, self._flattened_hits, self.relations)
+        #: whether it reads like each other aligner compared with it (see :meth:`reads_like`), by the other's id
+        self._reads_like: dict[int, tuple[TableGroupAligner, bool]] = {}
+
+    def reads_like(self, other: TableGroupAligner) -> bool:
+        """Whether this aligner fills every region as ``other`` does but for the template it names: the same tables,
+        whose relations the flattened reader (their only reader here) reads alike, as in two templates that share a
+        table. Remembered: it depends only on the two aligners."""
+        found = self._reads_like.get(id(other))
+        if found is None or found[0] is not other:
+            alike = self.tables == other.tables and self._flattened.relation_sources == other._flattened.relation_sources
+            found = self._reads_like[id(other)] = (other, alike)
+        return found[1]
 
     def _entries(self) -> list[_Entry]:
         entries = []
@@ -660,7 +672,7 @@ def _mismatched_row(table: TableSpec, row: RowSpec, placement: Placement) -> Fil
     label_start = None if positional else placement.label_start
     start = label_start if label_start is not None else (cells[0].start if cells else 0)
     end = placement.segment.cells[-1].end if placement.segment.cells else start
-    return FilledRow(
+    return read_row(
         table.id,
         row.id,
         "" if positional else placement.label_text,
@@ -681,6 +693,6 @@ def _unaligned_row(table: TableSpec, placement: Placement) -> FilledRow:
     start = placement.segment.label[0].start if placement.segment.label else cells[0].start
     end = placement.segment.cells[-1].end if placement.segment.cells else start
     label = " ".join(token.text for token in placement.segment.label)
-    return FilledRow(
+    return read_row(
         table.id, None, label, placement.label_start, placement.label_end, LabelMatch.NONE, result, len(table.columns), start, end
     )

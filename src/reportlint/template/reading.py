@@ -259,11 +259,17 @@ def _best_fit(document, sections, section_id, templates, expected, limits, regio
         region_rows_of = {}
     best = None
     real_tables = document.tables
+    tried: list[TableGroupAligner] = []
     for template in templates:
         group = template.tables_of(section_id)
         if not group:
             continue
         aligner = _aligner(template, section_id)
+        if any(aligner.reads_like(earlier) for earlier in tried):
+            # the section's tables are those of a template tried before (the year's template comes first): filled
+            # alike, they score the same, and a later template never wins a tie
+            continue
+        tried.append(aligner)
         region = _region(document, sections, section_id, aligner.anchors)
         if region is None:
             continue

@@ -311,7 +311,8 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
     starts: Iterable[int]
-    if text.find("|", start, end) >= 0:
+    physical = text.find("|", start, end) >= 0
+    if physical:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
         if pipe_cells is not None:
             return pipe_cells
@@ -326,9 +327,16 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
     # alone is its memo key, as in a document whose normalised text is its original text
     same = text is original or text[start:end] == original[start:end]
-    # there, every line's remembered tokens are looked up at once (a C loop over the lines; a line too long to be
-    # remembered is never found), and only the lines not met before are read
-    known = map(_LINE_TOKENS.get, lines, repeat(_UNSEEN)) if same else repeat(_UNSEEN)
+    # every line's remembered tokens are looked up at once (a C loop over the lines; a line too long to be remembered
+    # is never found), and only the lines not met before are read; elsewhere a line's key pairs it with its original
+    # text, the same split of the original region where the lines are its physical lines without carriage returns
+    known: Iterable[Any]
+    if same:
+        known = map(_LINE_TOKENS.get, lines, repeat(_UNSEEN))
+    elif not physical and text.find("\r", start, end) < 0:
+        known = map(_LINE_TOKENS.get, zip(lines, original[start:end].split("\n"), strict=False), repeat(_UNSEEN))
+    else:
+        known = repeat(_UNSEEN)
     for line_start, line, fields in zip(starts, lines, known, strict=False):
         if not line:  # an empty line has no tokens (what reading it gives, without the look-up)
             gap = True
