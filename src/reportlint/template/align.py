@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document
-from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row, read_table
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
@@ -424,20 +424,20 @@ class TableGroupAligner:
             own_headers = tuple(label for label in headers if label in self._labels[table.id]) if headers else ()
             own_unsplit = tuple(row for row in unsplit if row.table == table.id) if unsplit else ()
             ordered = sorted(table_rows, key=_start_of)
-            filled_tables[table.id] = FilledTable.build(
+            filled_tables[table.id] = read_table(
                 table,
-                ordered,
-                template_id=self.template_id,
-                headers_found=own_headers,
-                unknown_headers=tuple(unknown) if table is self.tables[0] else (),
-                layout=layout,
-                start=(ordered[0].start if ordered else None)  # the rows are in order of their start
+                tuple(ordered),
+                own_headers,
+                tuple(unknown) if table is self.tables[0] else (),  # the unknown headers
+                layout,
+                (ordered[0].start if ordered else None)  # the start: the rows are in order of their start
                 if not own_unsplit
                 else min([*(row.start for row in table_rows), *(row.start for row in own_unsplit)]),
-                end=max(map(_end_of, table_rows), default=None)
+                max(map(_end_of, table_rows), default=None)  # the end
                 if not own_unsplit
                 else max([*(row.end for row in table_rows), *(row.end for row in own_unsplit)]),
-                unsplittable=own_unsplit,
+                self.template_id,
+                own_unsplit,
             )
         return filled_tables, score
 

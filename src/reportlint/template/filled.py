@@ -9,7 +9,7 @@ a column with confidence (``unaligned``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -226,13 +226,7 @@ class FilledTable:
     @classmethod
     def build(cls, spec: TableSpec, rows, **details) -> FilledTable:
         """A table with its cell index built from ``rows``."""
-        cells: dict[tuple[str, str], FilledCell] = {}
-        extra = _EXTRA
-        for row in rows:
-            for cell in row.cells:
-                if cell.row is not None and cell.column is not None and cell.status is not extra:
-                    cells.setdefault((cell.row, cell.column), cell)
-        return cls(spec, tuple(rows), _cells=MappingProxyType(cells), **details)
+        return cls(spec, tuple(rows), _cells=_cell_index(rows), **details)
 
     @property
     def found(self) -> bool:
@@ -278,6 +272,46 @@ class FilledTable:
         for row in self.spec.rows:
             for column in self.spec.columns:
                 yield self.cell(row.id, column.id)
+
+
+def _cell_index(rows: Iterable[FilledRow]) -> Mapping[tuple[str, str], FilledCell]:
+    """The cells of ``rows`` in known rows and columns by (row, column), the first of each (values beyond the template
+    left out): the index of :meth:`FilledTable.cell` (read-only)."""
+    cells: dict[tuple[str, str], FilledCell] = {}
+    add, extra = cells.setdefault, _EXTRA
+    for row in rows:
+        for cell in row.cells:
+            if cell.status is not extra and cell.row is not None and cell.column is not None:
+                add((cell.row, cell.column), cell)
+    return MappingProxyType(cells)
+
+
+def read_table(
+    spec: TableSpec,
+    rows: tuple[FilledRow, ...],
+    headers_found: tuple[str, ...],
+    unknown_headers: tuple[tuple[str, int, int], ...],
+    layout: str,
+    start: int | None,
+    end: int | None,
+    template_id: str | None,
+    unsplittable: tuple[UnsplitRow, ...],
+) -> FilledTable:
+    """``FilledTable.build(spec, rows, headers_found=…, …)`` with every field given by position, made without the frozen
+    dataclass's ``__init__`` (see :func:`read_cell`): the aligner makes every table of every template it tries."""
+    table = _new_object(FilledTable)
+    fields = table.__dict__  # (as in read_cell)
+    fields["spec"] = spec
+    fields["rows"] = rows
+    fields["headers_found"] = headers_found
+    fields["unknown_headers"] = unknown_headers
+    fields["layout"] = layout
+    fields["start"] = start
+    fields["end"] = end
+    fields["template_id"] = template_id
+    fields["unsplittable"] = unsplittable
+    fields["_cells"] = _cell_index(rows)
+    return table
 
 
 @dataclass(frozen=True)
