@@ -11,8 +11,10 @@ from reportlint.core.summary import (
     CellValues,
     ChangeClaim,
     CrossDocument,
+    Paragraphs,
     Places,
     ReportSummary,
+    SectionPrints,
     signed,
     unsigned,
 )
@@ -71,7 +73,9 @@ def _summary(seed: int) -> ReportSummary:
         fresh("收到政府信息公开申请"), ((fresh("s3"), "r1", ("c_total",)),), None, Decimal(2), "件", Decimal(1), "较上年增加2件", places
     )
     body = Body(fresh("620522101"), fresh("人民政府"), fresh("秦安县陇城镇人民政府"))
-    facts = CrossDocument(body=body, cells=cells, paragraphs=None, claims=(claim,))
+    paragraphs = Paragraphs(bytes([1, 5]), unsigned([60, 80]), bytes(16), bytes(range(8)), 2, places)
+    sections = SectionPrints((fresh("s1"), fresh("s5")), bytes(16), bytes(range(8)), 2, fresh("s5"), bytes(4), unsigned([60, 80]), places)
+    facts = CrossDocument(body=body, cells=cells, paragraphs=paragraphs, sections=sections, claims=(claim,), prose_length=140)
     return ReportSummary(subject=fresh("秦安县陇城镇"), year=2021, template=fresh("T2021"), cross_document=facts)
 
 
@@ -85,3 +89,5 @@ def test_summaries_from_another_process_share_what_every_report_repeats():
     assert first.subject is second.subject and first.template is second.template
     assert one.claims[0].quantity is other.claims[0].quantity and one.claims[0].cells is other.claims[0].cells
     assert one.cells.places.logical[0] is other.cells.places.logical[0]
+    assert one.sections is not None and other.sections is not None and one.sections.sections is other.sections.sections
+    assert one.paragraphs is not None and one.paragraphs.signature(1) == bytes(range(4, 8)) and one.prose_length == 140

@@ -1,4 +1,5 @@
-"""A worker process collects garbage less often and never what it inherited; the supervisor and library calls keep Python's."""
+"""A worker process collects garbage less often and never what it inherited; the supervisor and library calls keep Python's.
+Files are handed to workers in chunks that shrink as the queue empties."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ import json
 import os
 import subprocess
 import sys
+from collections import deque
 from pathlib import Path
+from types import SimpleNamespace
 
 from tests.hostile import builders
 
 from reportlint import lint_text
-from reportlint.run.workers import YOUNG_THRESHOLD, collect_less_often
+from reportlint.run.limits import Limits
+from reportlint.run.workers import YOUNG_THRESHOLD, Task, WorkerPool, _Worker, collect_less_often
 
 _SOURCE = str(Path(__file__).resolve().parents[2] / "src")
 
@@ -70,3 +74,21 @@ def test_a_threshold_set_higher_or_off_is_kept():
     finally:
         gc.set_threshold(*before)
         gc.unfreeze()
+
+
+def test_files_are_handed_out_in_smaller_chunks_as_the_queue_empties():
+    pool = WorkerPool(SimpleNamespace(limits=Limits.unlimited()), 2, fail=None)  # type: ignore[arg-type]
+    assert [pool._chunk(waiting) for waiting in (1000, 128, 40, 8, 7, 0)] == [16, 16, 5, 1, 1, 1]
+    queue = deque(Task(index, f"{index}.txt", f"{index}.txt") for index in range(200))
+    sent: list[list[tuple]] = []
+    worker = _Worker(process=None, connection=SimpleNamespace(send=sent.append), block=None)  # type: ignore[arg-type]
+    held_when_empty = None
+    while queue:
+        pool._feed(worker, queue, pool._chunk(len(queue)))
+        if not queue:
+            held_when_empty = len(worker.held)
+        worker.held.popleft()  # the worker finished one file
+    assert [len(message) for message in sent[:3]] == [16, 16, 16]  # two full chunks held, and another as soon as one file is done
+    assert [len(message) for message in sent[-3:]] == [1, 1, 1]
+    # when the queue is empty, a worker holds a file or two, not two full chunks
+    assert held_when_empty is not None and held_when_empty <= 2

@@ -277,6 +277,10 @@ class Paragraphs:
     def __len__(self) -> int:
         return len(self.sections)
 
+    def __reduce__(self) -> tuple:
+        """Rebuilt through the constructor (a slotted dataclass's own pickling looks its fields up for every object)."""
+        return (Paragraphs, (self.sections, self.lengths, self.digests, self.signatures, self.signature_size, self.places))
+
     def signature(self, index: int) -> bytes:
         """The MinHash signature of paragraph ``index``."""
         size = self.signature_size * 2
@@ -334,6 +338,11 @@ class SectionPrints:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sections", _shared(self.sections))
+
+    def __reduce__(self) -> tuple:
+        """Rebuilt through the constructor, so the part ids every report repeats are shared in the receiving process."""
+        fields = (self.sections, self.digests, self.signatures, self.signature_size, self.sketched, self.sketch, self.lengths, self.places)
+        return (SectionPrints, fields)
 
     def get(self, section_id: str) -> SectionPrint | None:
         """The fingerprint of a part (``"s5"``), if the report has that part."""
@@ -433,6 +442,10 @@ class CrossDocument:
     sections: SectionPrints | None = None
     claims: tuple[ChangeClaim, ...] = ()
     prose_length: int = 0
+
+    def __reduce__(self) -> tuple:
+        """Rebuilt through the constructor (a slotted dataclass's own pickling looks its fields up for every object)."""
+        return (CrossDocument, (self.body, self.cells, self.paragraphs, self.sections, self.claims, self.prose_length))
 
     def section(self, section_id: str) -> SectionPrint | None:
         """The fingerprint of a prose part (``"s5"``), if the report has that part."""

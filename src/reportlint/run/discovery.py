@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlint.core.config import Config
 from reportlint.run.config import ConfigResolver
 from reportlint.run.results import SkippedFile
 from reportlint.sources import SUPPORTED_EXTENSIONS
@@ -42,9 +43,9 @@ class Entry:
     source: str | None = None
 
     @classmethod
-    def of(cls, path: Path, problem: str | None = None) -> Entry:
-        """The entry of a path, shown relative to the current directory when inside it."""
-        shown = _shown(path)
+    def of(cls, path: Path, problem: str | None = None, shown: str | None = None) -> Entry:
+        """The entry of a path, shown relative to the current directory when inside it (``shown``: that, already known)."""
+        shown = _shown(path) if shown is None else shown
         display = display_path(shown)
         return cls(path, display, problem, shown if display != shown else None)
 
@@ -107,25 +108,24 @@ class _Walker:
                 else:
                     kept.append(name)
             directories[:] = kept
+            shared: _Folder | None = None
             for name in sorted(files):
-                self._file(folder / name, name)
+                candidate = folder / name
+                extension = candidate.suffix.lower()
+                if name.startswith("~$"):
+                    self.skip(candidate, "Office 临时文件")
+                elif extension not in self.wanted and extension not in KNOWN_UNSUPPORTED_EXTENSIONS:
+                    self.skip(candidate, f"不是报告文件格式（{extension or '没有扩展名'}）")
+                else:
+                    shared = shared or _Folder(self.resolver, folder)
+                    self._file(shared, candidate, name)
 
-    def _file(self, candidate: Path, name: str) -> None:
-        extension = candidate.suffix.lower()
-        if name.startswith("~$"):
-            self.skip(candidate, "Office 临时文件")
-            return
-        if extension not in self.wanted and extension not in KNOWN_UNSUPPORTED_EXTENSIONS:
-            self.skip(candidate, f"不是报告文件格式（{extension or '没有扩展名'}）")
-            return
-        try:
-            excluded = self.resolver.config_for(candidate).is_excluded(candidate)
-        except RuntimeError:  # a symlink loop on the way to the config: the file's own RL901 says so
-            excluded = False
-        if excluded:
+    def _file(self, folder: _Folder, candidate: Path, name: str) -> None:
+        """A report file found in ``folder``: its entry, unless ``exclude`` passes it over."""
+        if folder.config is not None and folder.config.is_excluded(candidate):
             self.skip(candidate, "被配置项 exclude 排除")
             return
-        self.add(Entry.of(candidate))
+        self._add(Entry.of(candidate, shown=folder.shown(candidate, name)), folder.identity(candidate, name))
 
     def skip(self, path: Path, reason: str) -> None:
         """List a path as passed over, with the reason."""
@@ -133,10 +133,48 @@ class _Walker:
 
     def add(self, entry: Entry) -> None:
         """Add an entry once (a file reached twice, e.g. named and inside a named directory, is checked once)."""
-        key = _identity(entry.path)
+        self._add(entry, _identity(entry.path))
+
+    def _add(self, entry: Entry, key: str) -> None:
         if key not in self._seen:
             self._seen.add(key)
             self.entries.append(entry)
+
+
+class _Folder:
+    """What the files of one walked folder share, found once for all of them: their configuration, the folder
+    shown relative to the current directory, and its real path.
+
+    A file's :func:`_shown` and :func:`_identity` follow from its folder's (both are made of path components,
+    and a file's name is one more), so a walk of 10,000 files does not resolve and relativise each whole path.
+    """
+
+    def __init__(self, resolver: ConfigResolver, folder: Path) -> None:
+        try:
+            self.config: Config | None = resolver.config_for(folder)  # a file's configuration is its folder's
+        except RuntimeError:  # a symlink loop on the way to the config: each file's own RL901 says so
+            self.config = None
+        try:
+            self._relative: str | None = Path(os.path.relpath(os.path.abspath(folder), Path.cwd())).as_posix()
+        except ValueError:  # another drive on Windows: every file is shown as given
+            self._relative = None
+        try:
+            self._real: str | None = str(folder.resolve())
+        except (OSError, RuntimeError):
+            self._real = None
+
+    def shown(self, candidate: Path, name: str) -> str:
+        """:func:`_shown` of the file ``name`` of this folder (``candidate``: its path as given)."""
+        if self._relative is None:
+            return candidate.as_posix()
+        relative = name if self._relative == "." else f"{self._relative}/{name}"
+        return relative if not relative.startswith("..") else candidate.as_posix()
+
+    def identity(self, candidate: Path, name: str) -> str:
+        """:func:`_identity` of the file ``name`` of this folder: the folder's real path and the name, unless the file is a link."""
+        if self._real is None or os.path.islink(candidate):
+            return _identity(candidate)
+        return os.path.join(self._real, name)
 
 
 def _identity(path: Path) -> str:

@@ -214,14 +214,13 @@ class WorkerPool:
         queue = deque(tasks)
         if not queue:
             return
-        chunk = max(1, min(MAX_CHUNK, len(tasks) // (self.jobs * 4)))
         remaining = len(tasks)
         try:
             for _ in range(min(self.jobs, len(tasks))):
                 self._workers.append(self._start())
             while remaining:
                 for worker in self._workers:
-                    self._feed(worker, queue, chunk)
+                    self._feed(worker, queue, self._chunk(len(queue)))
                 arrived = [*self._collect(), *self._replace_dead(queue)]
                 remaining -= len(arrived)
                 yield from arrived
@@ -252,6 +251,12 @@ class WorkerPool:
             _INHERITED = None
         theirs.close()
         return _Worker(process, ours, block)
+
+    def _chunk(self, waiting: int) -> int:
+        """How many files to hand a worker at once while ``waiting`` files wait: at most :data:`MAX_CHUNK`, fewer as
+        the queue empties, so that when it is empty each worker holds only a few files and all finish together
+        (a worker still holding two full chunks then would work alone for a tenth of a second or more)."""
+        return max(1, min(MAX_CHUNK, waiting // (self.jobs * 4)))
 
     def _feed(self, worker: _Worker, queue: deque[Task], chunk: int) -> None:
         """Keep up to two chunks with each worker, so it never waits for the next."""
