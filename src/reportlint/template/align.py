@@ -570,7 +570,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     end = cells[-1].end if cells else start
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
-    result = []
+    result: list[FilledCell] = []
     append = result.append
     for position, column_id, token in zip(count(), table.column_ids, chosen):
         value = token[4]  # a token's fields by position (its cell value, start and end): no attribute look-ups

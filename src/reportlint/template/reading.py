@@ -259,7 +259,7 @@ def _best_fit(document, sections, section_id, templates, expected, limits, regio
         region_rows_of = {}
     best = None
     real_tables = document.tables
-    tried: list[TableGroupAligner] = []
+    tried = []  # the aligners of the templates tried
     for template in templates:
         group = template.tables_of(section_id)
         if not group:
