@@ -127,3 +127,11 @@ def test_a_line_is_classified_as_read_afresh(registry, line, expected):
     templates = sorted(registry.template_set, key=lambda template: -(template.year_from or 0))
     found = SectionFinder(templates)._line_candidates(line, False)
     assert [(candidate.kind, candidate.spec_id) for candidate in found] == expected
+
+
+def test_a_moved_candidate_is_the_candidate_with_its_range_replaced():
+    from reportlint.template.sections import _Candidate, _moved
+
+    candidate = _Candidate("template", "s2", "二、主动公开政府信息情况", 3, 15, 2, "exact", True, 2, "chinese", inline=True)
+    assert _moved(candidate, 40) == candidate._replace(start=43, end=55)
+    assert type(_moved(candidate, 40)) is _Candidate and _moved(candidate, 40).inline

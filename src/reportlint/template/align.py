@@ -333,7 +333,7 @@ class TableGroupAligner:
         index_of = self._index_of
         if labels is None:
             labels = [self._label_hits(document, segment) for segment in segment_list]
-        exact = [self._identify(label, 0, exact_only=True) for label in labels]
+        exact = [self._identify(label, 0, True) for label in labels]  # exact only (by position: a keyword call costs more)
         # the last segment that names each row by its label: a row named later is never placed by position
         last_named = {(found[0].id, found[1].id): number for number, found in enumerate(exact) if found is not None}
         for number, segment in enumerate(segment_list):
