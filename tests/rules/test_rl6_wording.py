@@ -338,3 +338,41 @@ def test_rewritten_patterns_match_as_their_former_forms(text, start, end):
     for pattern, former in _FORMER_FORMS.items():
         found = [(match.span(), match.groups()) for match in pattern.finditer(text, start, end)]
         assert found == [(match.span(), match.groups()) for match in former.finditer(text, start, end)], (pattern.pattern, text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "一、总体情况",
+                "（二）主动公开。",
+                "1.加强领导；2.完善制度",
+                "  3、规范",
+                "二是公开",
+                "第一，",
+                "",
+                "   ",
+                "甲\t乙",
+                "首先，其次：",
+            ]
+        ),
+        max_size=8,
+    ),
+    st.lists(st.sampled_from(["s1", "s5", "intro"]), min_size=8, max_size=8),
+)
+def test_markers_of_prose_runs_are_those_of_their_lines(texts, parts):
+    # EnumerationSequence searches each run of prose lines once: the markers are those a search of each line finds
+    from reportlint.rules.rl6_wording import ProseLine, prose_runs
+    from reportlint.text.enumerations import find_markers
+
+    text = "\n".join(texts)
+    lines, position = [], 0
+    for index, line in enumerate(texts):
+        if line.strip() and "\t" not in line:
+            lines.append(ProseLine(position, position + len(line), parts[index]))
+        position += len(line) + 1
+    runs = prose_runs(text, lines)
+    assert [marker for run in runs for marker in find_markers(text, run.start, run.end)] == [
+        marker for line in lines for marker in find_markers(text, line.start, line.end)
+    ]
+    assert len(runs) <= len(lines)

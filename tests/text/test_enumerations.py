@@ -73,3 +73,12 @@ def test_a_marker_after_a_mark_and_a_white_space_is_found():
         ("shi", 2),
         ("shi", 3),
     ]
+
+
+def test_ordinal_values_are_those_chinese_number_computes():
+    from reportlint.text.enumerations import _ORDINAL_VALUES
+    from reportlint.text.ordinals import ORDINAL_CHARS, chinese_number
+
+    assert len(_ORDINAL_VALUES) == len(ORDINAL_CHARS) * (len(ORDINAL_CHARS) + 1)
+    assert all(value == chinese_number(numeral) for numeral, value in _ORDINAL_VALUES.items())
+    assert [marker.value for marker in find_markers("(十二)甲。二十是乙；三是丙")] == [12, 20, 3]

@@ -15,6 +15,7 @@ from reportlint.text.segmentation import (
     iter_sentences,
     line_spans,
     paragraph_spans,
+    paragraphs_and_prose,
     sentence_spans,
     separated_starts,
     span_index,
@@ -139,3 +140,12 @@ def test_separated_starts_are_where_each_piece_of_a_joined_text_starts(pieces, f
     starts = list(separated_starts(map(len, pieces), first))
     assert starts[-1] == first + sum(len(piece) + 1 for piece in pieces)  # the start past the last piece (and its separator)
     assert [joined[start - first : start - first + len(piece)] for start, piece in zip(starts, pieces, strict=False)] == pieces
+
+
+@given(st.text(alphabet=list("ab 。；：\t\n\r\u3000"), max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_prose_paragraphs_are_the_paragraphs_without_a_tab(text, start, end):
+    paragraphs, prose = paragraphs_and_prose(text, line_spans(text))
+    assert paragraphs == paragraph_spans(text, line_spans(text))
+    assert prose == [paragraph for paragraph in paragraphs if "\t" not in text[paragraph.start : paragraph.end]]
+    # the sentences of the prose paragraphs alone are those of every paragraph
+    assert sentence_spans(text, start, end, prose, prose_only=True) == sentence_spans(text, start, end, paragraphs)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
-from reportlint.text.segmentation import Span, paragraph_spans, sentence_spans
+from reportlint.text.segmentation import Span, paragraph_spans, paragraphs_and_prose, sentence_spans
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
@@ -95,7 +95,20 @@ class Report:
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """The logical paragraphs of :attr:`text` (soft-wrapped lines joined, see :func:`~reportlint.text.segmentation.logical_paragraphs`)."""
-        return tuple(paragraph_spans(self.document.text, self.lines))
+        return self._paragraphs_and_prose[0]
+
+    @cached_property
+    def _paragraphs_and_prose(self) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+        """:attr:`paragraphs`, and those of them that are prose (table rows left out), cut in one pass."""
+        every, prose = paragraphs_and_prose(self.document.text, self.lines)
+        return tuple(every), tuple(prose)
+
+    @cached_property
+    def _normalized_prose_paragraphs(self) -> tuple[Span, ...]:
+        """The prose paragraphs of :attr:`normalized` (see :attr:`normalized_paragraphs`): those :attr:`sentences` cuts."""
+        if not self.from_traditional:
+            return self._paragraphs_and_prose[1]
+        return tuple(paragraphs_and_prose(self.document.normalized, self.lines)[1])
 
     @cached_property
     def normalized_paragraphs(self) -> tuple[Span, ...]:
@@ -124,7 +137,7 @@ class Report:
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The prose sentences of :attr:`normalized` (table rows left out, see :func:`~reportlint.text.segmentation.iter_sentences`)."""
-        return tuple(sentence_spans(self.document.normalized, paragraphs=self.normalized_paragraphs))
+        return tuple(sentence_spans(self.document.normalized, paragraphs=self._normalized_prose_paragraphs, prose_only=True))
 
     def sentences_in(self, start: int, end: int) -> list[Span]:
         """The sentences of :attr:`sentences` that overlap ``[start, end)``."""

@@ -57,6 +57,19 @@ def prose_lines(report: Report, table_sections: bool = True) -> list[ProseLine]:
     return lines if table_sections else [line for line in lines if line.part not in TABLE_SECTIONS]
 
 
+def prose_line_runs(report: Report, table_sections: bool = True) -> list[ProseLine]:
+    """The :func:`prose_runs` of :func:`prose_lines` (computed once per report)."""
+    return report.shared(_runs if table_sections else _runs_outside_tables)
+
+
+def _runs(report: Report) -> list[ProseLine]:
+    return prose_runs(report.normalized, prose_lines(report))
+
+
+def _runs_outside_tables(report: Report) -> list[ProseLine]:
+    return prose_runs(report.normalized, prose_lines(report, table_sections=False))
+
+
 def quoted_text(report: Report) -> Enclosures:
     """The quoted and titled stretches of the report (computed once per report)."""
     return _analysis(report).quoted
@@ -130,6 +143,22 @@ def _find_prose_lines(report: Report) -> list[ProseLine]:
             continue  # a line of white space (the first character says at once that most lines are not)
         lines.append(ProseLine(max(line_start, start), min(line_end, end), part))
     return lines
+
+
+def prose_runs(text: str, lines: list[ProseLine]) -> list[ProseLine]:
+    """The prose lines of one part with only white space between them (blank lines), joined into one range each.
+
+    No enumeration marker crosses a line end, and one at a line's start is found there whether the search starts at
+    the line or before it (``^`` and the look-behinds of :func:`~reportlint.text.enumerations.find_markers` see the
+    text around the range): a run's markers are those of its lines, found in one search instead of one per line.
+    """
+    runs: list[ProseLine] = []
+    for line in lines:
+        if runs and (last := runs[-1]).part == line.part and text[last.end : line.start].isspace():
+            runs[-1] = ProseLine(last.start, line.end, line.part)
+        else:
+            runs.append(line)
+    return runs
 
 
 def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -351,13 +380,13 @@ class EnumerationSequence(Rule):
         text = report.normalized
         quoted = quoted_text(report)
         by_part: dict[str, list[EnumerationMarker]] = {}
-        for line in prose_lines(report, table_sections=False):
-            markers = [marker for marker in find_markers(text, line.start, line.end) if not quoted.contains(marker.start)]
-            if line.part not in PROSE_SECTIONS:
+        for run in prose_line_runs(report, table_sections=False):
+            markers = [marker for marker in find_markers(text, run.start, run.end) if not quoted.contains(marker.start)]
+            if run.part not in PROSE_SECTIONS:
                 # outside a recognised prose section (the reader missed the headings) numbered lines may be
                 # table labels or headings: only the inline lists (一是、第一、首先) are the text's own
                 markers = [marker for marker in markers if marker.level == INLINE_LEVEL]
-            by_part.setdefault(line.part, []).extend(markers)
+            by_part.setdefault(run.part, []).extend(markers)
         for markers in by_part.values():
             for slip in numbering_slips(markers):
                 yield self._diagnostic(report, slip)
@@ -626,8 +655,8 @@ class HigherLevelScope(Rule):
         scopes = higher_scopes(rank)
         pattern = _leading_higher_scope(scopes)
         quoted = quoted_text(report)
-        for line in prose_lines(report):
-            for match in pattern.finditer(report.normalized, line.start, line.end):
+        for run in prose_line_runs(report):  # (a match is of literal words: never past a line end)
+            for match in pattern.finditer(report.normalized, run.start, run.end):
                 if quoted.contains(match.start(1)):
                     continue
                 scope = match.group(1)
@@ -818,31 +847,53 @@ class NumberWithoutUnit(Rule):
     fix_safety = "unsafe"  # the unit is inferred from the sentence
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
+        text = report.normalized
+        lines = prose_lines(report)
+        starts = [line.start for line in lines]
+        # Each run of lines is searched once: a match never reaches past a line end, and the look-arounds see the
+        # same characters in a run as in its line. The findings are then given line by line, as a search of each
+        # line gives them (a year, then a count).
+        for run in prose_line_runs(report):
+            years = list(_YEAR_WITHOUT_NIAN.finditer(text, run.start, run.end))
+            counts = list(_BARE_COUNT.finditer(text, run.start, run.end))
+            if not years and not counts:
+                continue  # (nearly every run)
+            for line in lines[bisect_left(starts, run.start) : bisect_left(starts, run.end)]:
+                yield from self._line_findings(
+                    report,
+                    line,
+                    [match for match in years if line.start <= match.start() < line.end],
+                    [match for match in counts if line.start <= match.start() < line.end],
+                )
+
+    def _line_findings(
+        self, report: Report, line: ProseLine, years: list[re.Match[str]], counts: list[re.Match[str]]
+    ) -> Iterator[Diagnostic]:
+        """The findings of one line: its years without 年, then its counts without unit."""
         text, original = report.normalized, report.text
         quoted = quoted_text(report)
-        for line in prose_lines(report):
-            for match in _YEAR_WITHOUT_NIAN.finditer(text, line.start, line.end):
-                if quoted.contains(match.start(1)):
-                    continue
-                year = match.group(1)
-                yield self.diagnostic(
-                    f"年份“{year}”后缺少“年”：“{original[match.start(1) : match.end(1) + 2]}”应为“{year}年{original[match.end(1) : match.end(1) + 2]}”",
-                    match.start(1),
-                    match.end(1),
-                    fix=Fix(match.end(1), match.end(1), "年", "补上“年”"),
-                )
-            for match in _BARE_COUNT.finditer(text, line.start, line.end):
-                unit = _count_unit(text, match.start(1), match.end(1), line)
-                if unit is None:
-                    continue
-                number = match.group(1)
-                before = original[max(line.start, match.start(1) - 4) : match.start(1)]
-                yield self.diagnostic(
-                    f"数字“{number}”缺少单位：“{before}{number}”应为“{before}{number}{unit}”",
-                    match.start(1),
-                    match.end(1),
-                    fix=Fix(match.end(1), match.end(1), unit, f"补上“{unit}”"),
-                )
+        for match in years:
+            if quoted.contains(match.start(1)):
+                continue
+            year = match.group(1)
+            yield self.diagnostic(
+                f"年份“{year}”后缺少“年”：“{original[match.start(1) : match.end(1) + 2]}”应为“{year}年{original[match.end(1) : match.end(1) + 2]}”",
+                match.start(1),
+                match.end(1),
+                fix=Fix(match.end(1), match.end(1), "年", "补上“年”"),
+            )
+        for match in counts:
+            unit = _count_unit(text, match.start(1), match.end(1), line)
+            if unit is None:
+                continue
+            number = match.group(1)
+            before = original[max(line.start, match.start(1) - 4) : match.start(1)]
+            yield self.diagnostic(
+                f"数字“{number}”缺少单位：“{before}{number}”应为“{before}{number}{unit}”",
+                match.start(1),
+                match.end(1),
+                fix=Fix(match.end(1), match.end(1), unit, f"补上“{unit}”"),
+            )
 
 
 def _count_unit(text: str, start: int, end: int, line: ProseLine) -> str | None:

@@ -82,6 +82,9 @@ _MARKERS = compiled(_MARKER_FIRST + _ALTERNATIVES, re.MULTILINE)
 # opens with a class of characters, which the engine looks for without entering the pattern (an opening look-ahead,
 # as in ``_MARKERS``, is tried at every position): in prose, half as costly as trying ``_MARKERS`` everywhere.
 _MARKER_PLACE = compiled(f"[{_INLINE_AFTER}\\n]\\s??{_MARKER_FIRST}")
+#: The value of every numeral of one or two ordinal characters (the numbers of nearly every marker), looked up rather than
+#: computed by :func:`~reportlint.text.ordinals.chinese_number` (which gives the same values).
+_ORDINAL_VALUES = {first + second: chinese_number(first + second) for first in ORDINAL_CHARS for second in ("", *ORDINAL_CHARS)}
 
 
 class EnumerationMarker(NamedTuple):
@@ -128,7 +131,7 @@ def find_markers(normalized: str, start: int = 0, end: int | None = None) -> lis
         elif group.startswith("arabic"):
             value = int(written)
         else:
-            value = chinese_number(written)
+            value = _ORDINAL_VALUES.get(written) or chinese_number(written)
         if not value:
             continue
         style, opened = _GROUP_STYLES[group]

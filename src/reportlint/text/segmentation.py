@@ -81,8 +81,18 @@ def logical_paragraphs(text: str, lines: Iterable[Span] | None = None) -> Iterat
 
 def paragraph_spans(text: str, lines: Iterable[Span]) -> list[Span]:
     """The spans of :func:`logical_paragraphs`, as a list (one step per line)."""
+    return paragraphs_and_prose(text, lines)[0]
+
+
+def paragraphs_and_prose(text: str, lines: Iterable[Span]) -> tuple[list[Span], list[Span]]:
+    """The spans of :func:`logical_paragraphs`, and those of them that are prose: all but the table rows.
+
+    A line with a tab is a paragraph of its own, and no other paragraph holds a tab: the prose paragraphs are
+    known as they are cut, without searching each for a tab (:func:`sentence_spans` takes them as they are).
+    """
     found: list[Span] = []
-    append = found.append
+    prose: list[Span] = []
+    append, keep = found.append, prose.append
     new_tuple, ends = _new_tuple, PARAGRAPH_ENDS
     start = None
     end = 0
@@ -92,12 +102,14 @@ def paragraph_spans(text: str, lines: Iterable[Span]) -> list[Span]:
         stripped = content.rstrip()
         if not stripped:
             if start is not None:
-                append(new_tuple(Span, (start, end)))
+                append(paragraph := new_tuple(Span, (start, end)))
+                keep(paragraph)
                 start = None
             continue
         if "\t" in content:
             if start is not None:
-                append(new_tuple(Span, (start, end)))
+                append(paragraph := new_tuple(Span, (start, end)))
+                keep(paragraph)
                 start = None
             append(line)
             continue
@@ -105,11 +117,13 @@ def paragraph_spans(text: str, lines: Iterable[Span]) -> list[Span]:
             start = line_start
         end = line_end
         if stripped[-1] in ends:
-            append(new_tuple(Span, (start, end)))
+            append(paragraph := new_tuple(Span, (start, end)))
+            keep(paragraph)
             start = None
     if start is not None:
-        append(new_tuple(Span, (start, end)))
-    return found
+        append(paragraph := new_tuple(Span, (start, end)))
+        keep(paragraph)
+    return found, prose
 
 
 def iter_sentences(text: str, start: int = 0, end: int | None = None, paragraphs: Iterable[Span] | None = None) -> Iterator[Span]:
@@ -122,17 +136,22 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None, paragraphs
     return iter(sentence_spans(text, start, end, paragraphs))
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None, paragraphs: Iterable[Span] | None = None) -> list[Span]:
+def sentence_spans(
+    text: str, start: int = 0, end: int | None = None, paragraphs: Iterable[Span] | None = None, *, prose_only: bool = False
+) -> list[Span]:
     """The spans of :func:`iter_sentences`, as a list.
 
-    The stops are found in one pass over the prose; each paragraph is then cut at
+    ``prose_only`` says ``paragraphs`` are the prose paragraphs alone (:func:`paragraphs_and_prose`): none is
+    searched for a tab then. The stops are found in one pass over the prose; each paragraph is then cut at
     those inside it, and each piece trimmed with string methods (no step per character).
     """
     end = len(text) if end is None else end
     find = text.find
     every = paragraph_spans(text, line_spans(text)) if paragraphs is None else paragraphs
-    if start <= 0 and end >= len(text) and find("\t") < 0:  # the whole of a text without table rows: every paragraph
+    if start <= 0 and end >= len(text) and (prose_only or find("\t") < 0):  # the whole of a text's prose: every paragraph
         prose = list(every)
+    elif prose_only:
+        prose = [paragraph for paragraph in every if paragraph[1] > start and paragraph[0] < end]
     else:
         prose = [
             paragraph for paragraph in every if paragraph[1] > start and paragraph[0] < end and find("\t", paragraph[0], paragraph[1]) < 0
