@@ -10,7 +10,7 @@ a column with confidence (``unaligned``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -98,18 +98,19 @@ def read_cell(
     The cell is equal to, and indistinguishable from, one made by the constructor.
     """
     cell = _new_object(FilledCell)
-    fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…), which builds a dict first
-    fields["table"] = table
-    fields["row"] = row
-    fields["column"] = column
-    fields["status"] = status
-    fields["raw"] = raw
-    fields["value"] = value
-    fields["unit"] = unit
-    fields["signed"] = signed
-    fields["start"] = start
-    fields["end"] = end
-    fields["position"] = position
+    cell.__dict__.update(
+        table=table,
+        row=row,
+        column=column,
+        status=status,
+        raw=raw,
+        value=value,
+        unit=unit,
+        signed=signed,
+        start=start,
+        end=end,
+        position=position,
+    )
     return cell
 
 
@@ -141,19 +142,20 @@ def read_row(
         found = sum(1 for cell in cells if cell.status is not _MISSING)
         aligned = row is not None and all(cell.status not in _NOT_ALIGNED for cell in cells)
     filled = _new_object(FilledRow)
-    fields = filled.__dict__  # (as in read_cell)
-    fields["table"] = table
-    fields["row"] = row
-    fields["label"] = label
-    fields["label_start"] = label_start
-    fields["label_end"] = label_end
-    fields["match"] = match
-    fields["cells"] = cells
-    fields["expected"] = expected
-    fields["start"] = start
-    fields["end"] = end
-    fields["found"] = found
-    fields["aligned"] = aligned
+    filled.__dict__.update(
+        table=table,
+        row=row,
+        label=label,
+        label_start=label_start,
+        label_end=label_end,
+        match=match,
+        cells=cells,
+        expected=expected,
+        start=start,
+        end=end,
+        found=found,
+        aligned=aligned,
+    )
     return filled
 
 
@@ -300,18 +302,13 @@ def read_table(
     """``FilledTable.build(spec, rows, headers_found=…, …)`` with every field given by position, made without the frozen
     dataclass's ``__init__`` (see :func:`read_cell`): the aligner makes every table of every template it tries."""
     table = _new_object(FilledTable)
-    fields = table.__dict__  # (as in read_cell)
-    fields["spec"] = spec
-    fields["rows"] = rows
-    fields["headers_found"] = headers_found
-    fields["unknown_headers"] = unknown_headers
-    fields["layout"] = layout
-    fields["start"] = start
-    fields["end"] = end
-    fields["template_id"] = template_id
-    fields["unsplittable"] = unsplittable
-    fields["_cells"] = _cell_index(rows)
+    values = (spec, rows, headers_found, unknown_headers, layout, start, end, template_id, unsplittable, _cell_index(rows))
+    table.__dict__.update(zip(_TABLE_FIELDS, values, strict=True))
     return table
+
+
+#: The fields of a filled table, in order (what :func:`read_table` sets).
+_TABLE_FIELDS = tuple(item.name for item in fields(FilledTable))
 
 
 @dataclass(frozen=True)
