@@ -118,6 +118,7 @@ def test_lines_met_before_give_the_headings_found_afresh(registry):
         ("我局全年主动公开政府信息一千二百余条，其中通过门户网站公开八百余条，通过政务新媒体公开四百余条。", []),
         ("这是第二部分。二、主动公开政府信息情况", [("template", "s2")]),  # inside running text
         ("说明。七、其他需要报告的事项", []),  # inside running text, an ordinal no part has
+        ("?" * 36 + "二、主動公開政府資訊情況", [("template", "s2")]),  # lost-indent question marks: the key's bound
     ],
 )
 def test_a_line_is_classified_as_read_afresh(registry, line, expected):

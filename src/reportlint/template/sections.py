@@ -274,8 +274,9 @@ class SectionFinder:
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
         key = key_of(content, 0, len(content)).rstrip(":")
-        if len(key) > _MAX_HEADING_KEY:
-            # content is already normalised: label_key's conversion keeps every character, so its key is as long
+        if len(key) - content.count("?") > _MAX_HEADING_KEY:
+            # content is already normalised: label_key's conversion keeps every character but the question marks of a
+            # lost indent it may blank, so its key is at least as long as this bound
             return None  # (a line of running text: known so without looking for traditional script in it)
         if has_traditional(content):  # only a line that still reads as traditional script needs label_key's conversion
             key = label_key(content)
