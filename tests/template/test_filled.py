@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from decimal import Decimal
 
-from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row, read_table
 from reportlint.template.spec import ColumnSpec, RowSpec, TableSpec
 
 TABLE = TableSpec(
@@ -34,6 +34,18 @@ def test_cells_and_rows_made_by_the_reader_equal_those_of_the_constructors():
     constructed = FilledRow("s9", "r1", "一、行一", 0, 4, LabelMatch.EXACT, cells, 2, 0, 17)
     assert row == constructed and repr(row) == repr(constructed)
     assert (row.found, row.aligned) == (constructed.found, constructed.aligned) == (2, False)
+    unplaced = read_row("s9", None, "", None, None, LabelMatch.NONE, _cells("r9", CellStatus.OK, CellStatus.OK), 2, 20, 37)
+    rows = (row, unplaced, read_row("s9", "r1", "", None, None, LabelMatch.EXACT, _cells("r1", CellStatus.OK, CellStatus.EXTRA), 2, 40, 57))
+    table = read_table(TABLE, rows, ("甲",), (("乙乙", 3, 5),), "rows", 0, 57, "T2021", ())
+    built = FilledTable.build(
+        TABLE, list(rows), headers_found=("甲",), unknown_headers=(("乙乙", 3, 5),), layout="rows", start=0, end=57, template_id="T2021"
+    )
+    assert table == built and repr(table) == repr(built)
+    assert (
+        dict(table.found_cells)
+        == dict(built.found_cells)
+        == {("r1", "c1"): cells[0], ("r1", "c2"): cells[1], ("r9", "c1"): unplaced.cells[0], ("r9", "c2"): unplaced.cells[1]}
+    )
 
 
 def test_readable_cells_are_numbers_in_rows_whose_values_all_sit_in_known_columns():

@@ -107,3 +107,32 @@ def test_lines_met_before_give_the_headings_found_afresh(registry):
     contents = [document.normalized[line.start : line.end] for line in document.lines]
     assert warmed.find(document) == warmed.find(document, contents) == fresh
     assert [section.spec_id for section in fresh] == SIX
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("一、政府資訊公開總體情況", [("template", "s1")]),  # traditional script: its key read through label_key
+        ("一、概述", [("legacy", None)]),
+        ("五、政府信息公开的收费及减免情况", [("legacy", None)]),  # a longer legacy heading
+        ("我局全年主动公开政府信息一千二百余条，其中通过门户网站公开八百余条，通过政务新媒体公开四百余条。", []),
+        ("这是第二部分。二、主动公开政府信息情况", [("template", "s2")]),  # inside running text
+        ("说明。七、其他需要报告的事项", []),  # inside running text, an ordinal no part has
+        ("?" * 36 + "二、主動公開政府資訊情況", [("template", "s2")]),  # lost-indent question marks: the key's bound
+    ],
+)
+def test_a_line_is_classified_as_read_afresh(registry, line, expected):
+    """The finder rules out a long line of running text on its key's length alone, finds legacy headings by one
+    pattern and headings inside running text among those of their ordinal's part only: each line classified as the
+    plain reading would."""
+    templates = sorted(registry.template_set, key=lambda template: -(template.year_from or 0))
+    found = SectionFinder(templates)._line_candidates(line, False)
+    assert [(candidate.kind, candidate.spec_id) for candidate in found] == expected
+
+
+def test_a_moved_candidate_is_the_candidate_with_its_range_replaced():
+    from reportlint.template.sections import _Candidate, _moved
+
+    candidate = _Candidate("template", "s2", "二、主动公开政府信息情况", 3, 15, 2, "exact", True, 2, "chinese", inline=True)
+    assert _moved(candidate, 40) == candidate._replace(start=43, end=55)
+    assert type(_moved(candidate, 40)) is _Candidate and _moved(candidate, 40).inline

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -97,3 +98,27 @@ def test_a_pipe_row_whose_cells_wrap_over_lines_is_one_physical_line():
 def test_the_lines_closed_by_a_pipe_are_found_at_once_as_line_by_line(text):
     by_line = sum(1 for line in line_spans(text) if _PIPE_CLOSED_CELL.fullmatch(text, line.start, line.end))
     assert len(_PIPE_CLOSED_LINE.findall(text)) == by_line
+
+
+_REGIONS = [
+    "一、本年新收政府信息公开申请数量\t5\t0\t1\t0\n\n行政许可\t29\n",  # read as written
+    "（一）予以公开\t５\t0\n“行政许可”\t29\n\n总计 3 0 1\n",  # full-width marks: the normalised text differs
+    "（一）予以公开\t５\t0\r\n行政许可\t29\r\n",  # carriage returns
+    "| （一）予以公开 | ５ | 0 |\n| 行政许可 | 29 |\n",  # pipes
+    "\t自然人\n\t5\n\n\t商业企业\n\t１\n",  # tab-indented cells grouped by blank lines
+]
+
+
+@pytest.mark.parametrize("text", _REGIONS)
+def test_rows_read_from_remembered_lines_are_the_rows_read_afresh(text, monkeypatch):
+    """The lines' remembered tokens, looked up at once for a whole region, give the rows reading every line gives."""
+    from reportlint.template import tokens
+
+    document = _document("前言。\n" + text)
+    tokens._LINE_TOKENS.clear()
+    afresh = region_rows(document, len("前言。\n"), len(document.text))
+    assert tokens._LINE_TOKENS  # the lines now remembered
+    monkeypatch.setattr(tokens, "_read_line_tokens", lambda *arguments: pytest.fail("a remembered line read again"))
+    remembered = region_rows(document, len("前言。\n"), len(document.text))
+    assert remembered == afresh
+    assert all(document.text[token.start : token.end] == token.text for row in afresh for token in row.tokens)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import count
 from operator import attrgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document
-from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row
+from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row, read_table
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
@@ -148,7 +149,7 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
             kind = token.kind
             if kind == "text":
                 if values or written_blanks >= 2:  # the cells after the label make a row
-                    result.append(Segment(tuple(label), tuple(cells)))
+                    result.append(_new_tuple(Segment, (tuple(label), tuple(cells), True, None)))
                     label = []
                 cells = []
                 values = written_blanks = 0
@@ -160,7 +161,7 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
                 elif explicit:
                     written_blanks += 1
     if values or written_blanks >= 2:
-        result.append(Segment(tuple(label), tuple(cells)))
+        result.append(_new_tuple(Segment, (tuple(label), tuple(cells), True, None)))
     return result
 
 
@@ -222,6 +223,18 @@ class TableGroupAligner:
         self.anchors = [label_key(row.label) for table in self.tables for row in table.rows if row.label]
         #: the reader of flattened lines (it depends only on the tables and relations)
         self._flattened = FlattenedReader(self.tables, self._flattened_hits, self.relations)
+        #: whether it reads like each other aligner compared with it (see :meth:`reads_like`), by the other's id
+        self._reads_like: dict[int, tuple[TableGroupAligner, bool]] = {}
+
+    def reads_like(self, other: TableGroupAligner) -> bool:
+        """Whether this aligner fills every region as ``other`` does but for the template it names: the same tables,
+        whose relations the flattened reader (their only reader here) reads alike, as in two templates that share a
+        table. Remembered: it depends only on the two aligners."""
+        found = self._reads_like.get(id(other))
+        if found is None or found[0] is not other:
+            alike = self.tables == other.tables and self._flattened.relation_sources == other._flattened.relation_sources
+            found = self._reads_like[id(other)] = (other, alike)
+        return found[1]
 
     def _entries(self) -> list[_Entry]:
         entries = []
@@ -320,7 +333,7 @@ class TableGroupAligner:
         index_of = self._index_of
         if labels is None:
             labels = [self._label_hits(document, segment) for segment in segment_list]
-        exact = [self._identify(label, 0, exact_only=True) for label in labels]
+        exact = [self._identify(label, 0, True) for label in labels]  # exact only (by position: a keyword call costs more)
         # the last segment that names each row by its label: a row named later is never placed by position
         last_named = {(found[0].id, found[1].id): number for number, found in enumerate(exact) if found is not None}
         for number, segment in enumerate(segment_list):
@@ -411,20 +424,20 @@ class TableGroupAligner:
             own_headers = tuple(label for label in headers if label in self._labels[table.id]) if headers else ()
             own_unsplit = tuple(row for row in unsplit if row.table == table.id) if unsplit else ()
             ordered = sorted(table_rows, key=_start_of)
-            filled_tables[table.id] = FilledTable.build(
+            filled_tables[table.id] = read_table(
                 table,
-                ordered,
-                template_id=self.template_id,
-                headers_found=own_headers,
-                unknown_headers=tuple(unknown) if table is self.tables[0] else (),
-                layout=layout,
-                start=(ordered[0].start if ordered else None)  # the rows are in order of their start
+                tuple(ordered),
+                own_headers,
+                tuple(unknown) if table is self.tables[0] else (),  # the unknown headers
+                layout,
+                (ordered[0].start if ordered else None)  # the start: the rows are in order of their start
                 if not own_unsplit
                 else min([*(row.start for row in table_rows), *(row.start for row in own_unsplit)]),
-                end=max(map(_end_of, table_rows), default=None)
+                max(map(_end_of, table_rows), default=None)  # the end
                 if not own_unsplit
                 else max([*(row.end for row in table_rows), *(row.end for row in own_unsplit)]),
-                unsplittable=own_unsplit,
+                self.template_id,
+                own_unsplit,
             )
         return filled_tables, score
 
@@ -557,9 +570,10 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
     end = cells[-1].end if cells else start
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
-    result = []
-    for position, (column_id, token) in enumerate(zip(table.column_ids, chosen, strict=False)):
-        token_start, token_end, _, _, value, _ = token
+    result: list[FilledCell] = []
+    append = result.append
+    for position, column_id, token in zip(count(), table.column_ids, chosen):
+        value = token[4]  # a token's fields by position (its cell value, start and end): no attribute look-ups
         cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
         fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
         fields["table"] = table_id
@@ -570,13 +584,13 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         fields["value"] = value.value
         fields["unit"] = value.unit
         fields["signed"] = value.signed
-        fields["start"] = token_start
-        fields["end"] = token_end
+        fields["start"] = token[0]
+        fields["end"] = token[1]
         fields["position"] = position
-        result.append(cell)
+        append(cell)
     # every cell is in a column (ok, blank or non-numeric): the row is aligned
     if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
-        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, in_columns=True)
+        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, True)  # in columns
     label_start = placement.label_start
     return read_row(
         table_id,
@@ -589,7 +603,7 @@ def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch,
         expected,
         min(label_start, start),
         end,
-        in_columns=True,
+        True,  # in columns
     )
 
 
@@ -658,7 +672,7 @@ def _mismatched_row(table: TableSpec, row: RowSpec, placement: Placement) -> Fil
     label_start = None if positional else placement.label_start
     start = label_start if label_start is not None else (cells[0].start if cells else 0)
     end = placement.segment.cells[-1].end if placement.segment.cells else start
-    return FilledRow(
+    return read_row(
         table.id,
         row.id,
         "" if positional else placement.label_text,
@@ -679,6 +693,6 @@ def _unaligned_row(table: TableSpec, placement: Placement) -> FilledRow:
     start = placement.segment.label[0].start if placement.segment.label else cells[0].start
     end = placement.segment.cells[-1].end if placement.segment.cells else start
     label = " ".join(token.text for token in placement.segment.label)
-    return FilledRow(
+    return read_row(
         table.id, None, label, placement.label_start, placement.label_end, LabelMatch.NONE, result, len(table.columns), start, end
     )

@@ -9,8 +9,8 @@ a column with confidence (``unaligned``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -134,6 +134,7 @@ def read_row(
     compute them: the reader asks every row for them, and a cached property's first read takes a lock on Python 3.11.
     ``in_columns`` says every cell was read into a column of the template (none ``missing``, ``unaligned`` or
     ``extra``), as the aligner knows of the rows it fills: then every cell is found, and the row is aligned when it is known.
+    The aligner passes it by position: a call with a keyword argument costs as much as making the row.
     """
     if in_columns:
         found, aligned = len(cells), row is not None
@@ -227,13 +228,7 @@ class FilledTable:
     @classmethod
     def build(cls, spec: TableSpec, rows, **details) -> FilledTable:
         """A table with its cell index built from ``rows``."""
-        cells: dict[tuple[str, str], FilledCell] = {}
-        extra = _EXTRA
-        for row in rows:
-            for cell in row.cells:
-                if cell.row is not None and cell.column is not None and cell.status is not extra:
-                    cells.setdefault((cell.row, cell.column), cell)
-        return cls(spec, tuple(rows), _cells=MappingProxyType(cells), **details)
+        return cls(spec, tuple(rows), _cells=_cell_index(rows), **details)
 
     @property
     def found(self) -> bool:
@@ -279,6 +274,41 @@ class FilledTable:
         for row in self.spec.rows:
             for column in self.spec.columns:
                 yield self.cell(row.id, column.id)
+
+
+def _cell_index(rows: Iterable[FilledRow]) -> Mapping[tuple[str, str], FilledCell]:
+    """The cells of ``rows`` in known rows and columns by (row, column), the first of each (values beyond the template
+    left out): the index of :meth:`FilledTable.cell` (read-only)."""
+    cells: dict[tuple[str, str], FilledCell] = {}
+    add, extra = cells.setdefault, _EXTRA
+    for row in rows:
+        for cell in row.cells:
+            if cell.status is not extra and cell.row is not None and cell.column is not None:
+                add((cell.row, cell.column), cell)
+    return MappingProxyType(cells)
+
+
+def read_table(
+    spec: TableSpec,
+    rows: tuple[FilledRow, ...],
+    headers_found: tuple[str, ...],
+    unknown_headers: tuple[tuple[str, int, int], ...],
+    layout: str,
+    start: int | None,
+    end: int | None,
+    template_id: str | None,
+    unsplittable: tuple[UnsplitRow, ...],
+) -> FilledTable:
+    """``FilledTable.build(spec, rows, headers_found=…, …)`` with every field given by position, made without the frozen
+    dataclass's ``__init__`` (see :func:`read_cell`): the aligner makes every table of every template it tries."""
+    table = _new_object(FilledTable)
+    values = (spec, rows, headers_found, unknown_headers, layout, start, end, template_id, unsplittable, _cell_index(rows))
+    table.__dict__.update(zip(_TABLE_FIELDS, values, strict=True))
+    return table
+
+
+#: The fields of a filled table, in order (what :func:`read_table` sets).
+_TABLE_FIELDS = tuple(item.name for item in fields(FilledTable))
 
 
 @dataclass(frozen=True)

@@ -202,6 +202,15 @@ class FlattenedReader:
             for table in self.tables
         }
 
+    @property
+    def relation_sources(self) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+        """The row and the column relations it reads by, as the sources of their expressions by table: all it reads of
+        them (two readers with the same tables and these read every line alike)."""
+        return (
+            {table: tuple(relation.expression.source for relation in relations) for table, relations in self.row_relations.items()},
+            {table: tuple(relation.expression.source for relation in relations) for table, relations in self.column_relations.items()},
+        )
+
     def read(self, document: Document, rows: Sequence[RawRow]) -> tuple[list[RawRow], list[UnsplitRow]]:
         """The rows with every flattened line cut into its table rows, and the rows that could not be split."""
         result: list[RawRow] = []

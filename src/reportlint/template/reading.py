@@ -149,7 +149,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     """Read a document against the known templates."""
     all_templates, finder = _prepared(templates)
     normalized, lines = document.normalized, document.lines
-    contents = [normalized[start:end] for start, end in lines]  # each line's text: the section finder and the chrome read every line
+    contents = _line_texts(document)  # each line's text: the section finder and the chrome read every line
     sections = finder.find(document, contents)
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
@@ -224,6 +224,16 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
     return found[1]
 
 
+def _line_texts(document: Document) -> list[str]:
+    """The text of each of the document's lines in its normalised text (``normalized[line.start:line.end]`` for each
+    line): without carriage returns, the normalised text split at its newlines (it has the original's newlines, at
+    the same offsets), one C call instead of a slice per line."""
+    normalized = document.normalized
+    if "\r" in document.text:
+        return [normalized[start:end] for start, end in document.lines]
+    return normalized.split("\n")
+
+
 def _overlong_line(text: str) -> int | None:
     """The length of the longest line of ``text`` when it is past :data:`MAX_LINE_LENGTH`, else None (a text no longer
     than the limit is not split into lines)."""
@@ -249,11 +259,17 @@ def _best_fit(document, sections, section_id, templates, expected, limits, regio
         region_rows_of = {}
     best = None
     real_tables = document.tables
+    tried = []  # the aligners of the templates tried
     for template in templates:
         group = template.tables_of(section_id)
         if not group:
             continue
         aligner = _aligner(template, section_id)
+        if any(aligner.reads_like(earlier) for earlier in tried):
+            # the section's tables are those of a template tried before (the year's template comes first): filled
+            # alike, they score the same, and a later template never wins a tie
+            continue
+        tried.append(aligner)
         region = _region(document, sections, section_id, aligner.anchors)
         if region is None:
             continue

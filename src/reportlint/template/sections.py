@@ -10,6 +10,7 @@ from headings by the order of their ordinals.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from operator import le, ne
 from typing import NamedTuple
 
 from reportlint.core.model import Document, Heading
-from reportlint.template.labels import is_similar, key_of, keyed, label_key, strip_ordinal
+from reportlint.template.labels import is_similar, key_of, keyed_relative, label_key, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
@@ -72,7 +73,8 @@ def parse_ordinal(text: str) -> Ordinal | None:
     match = _ORDINAL.match(text)
     if match is None:
         return None
-    kind = next(name for name in ("part", "chinese", "arabic", "bracket", "circled") if match.group(name) is not None)
+    kind = match.lastgroup  # the one named group of the alternative that matched (the pattern has no other group)
+    assert kind is not None
     raw = match.group(kind)
     value = int(raw) if kind == "arabic" else chinese_number(raw) if kind in ("part", "chinese") else None
     return Ordinal(kind, value, match.end())
@@ -117,6 +119,16 @@ class _Candidate(NamedTuple):
     inline: bool = False
 
 
+def _moved(candidate: _Candidate, by: int) -> _Candidate:
+    """The candidate ``by`` characters further on: what ``candidate._replace(start=…, end=…)`` gives, without the
+    keyword call (the finder moves every heading of a remembered line to where the line stands)."""
+    return _new_tuple(_Candidate, (*candidate[:3], candidate[3] + by, candidate[4] + by, *candidate[5:]))
+
+
+#: Makes a named tuple from its fields in order, faster than its own constructor.
+_new_tuple = tuple.__new__
+
+
 class SectionFinder:
     """Finds sections using the section specs and table labels of the known templates."""
 
@@ -140,6 +152,8 @@ class SectionFinder:
         #: legacy headings of up to three characters are a whole heading's text, longer ones may be part of it
         self._short_legacy = frozenset(legacy for legacy in self.legacy if len(legacy) <= 3)
         self._long_legacy = tuple(legacy for legacy in self.legacy if len(legacy) > 3)
+        #: finds any of them in a key at once (None without any)
+        self._long_legacy_search = compiled("|".join(map(re.escape, self._long_legacy))).search if self._long_legacy else None
         #: the table labels by length (a label only resembles keys of about its length)
         self._labels_by_length: dict[int, list[str]] = {}
         for label in self.table_labels:
@@ -152,6 +166,10 @@ class SectionFinder:
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
         #: the same, longest first, for headings written inside running text
         self.known_by_length = sorted(self.known_headings.items(), key=lambda item: -len(item[0]))
+        #: the same by section number (an inline heading's ordinal is its section's number)
+        self._known_by_number: dict[int, list[tuple[str, tuple[str, str]]]] = {}
+        for item in self.known_by_length:
+            self._known_by_number.setdefault(self.numbers[item[1][0]], []).append(item)
         #: the headings of each line met so far (offsets relative to the line), see :meth:`_line_candidates`;
         #: lines of running text at index False, heading blocks at index True
         self._by_line: tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]] = ({}, {})
@@ -204,11 +222,7 @@ class SectionFinder:
                 in_line = self._line_candidates(contents[index], False)
                 if in_line:
                     line_start = lines[index].start
-                    candidates.extend(
-                        in_line
-                        if not line_start
-                        else [item._replace(start=item.start + line_start, end=item.end + line_start) for item in in_line]
-                    )
+                    candidates.extend(in_line if not line_start else [_moved(item, line_start) for item in in_line])
             return candidates
         for line in document.lines:
             if tables:
@@ -229,7 +243,7 @@ class SectionFinder:
             if found is None:
                 found = self._line_candidates(content, heading is not None)
             if found:
-                candidates.extend(found if not start else [item._replace(start=item.start + start, end=item.end + start) for item in found])
+                candidates.extend(found if not start else [_moved(item, start) for item in found])
         return candidates
 
     def _line_candidates(self, content: str, is_heading_block: bool) -> tuple[_Candidate, ...]:
@@ -251,7 +265,7 @@ class SectionFinder:
                     found = () if is_heading_block else tuple(self._inline(stripped, 0, len(stripped)))
                 lead = len(content) - len(content.lstrip())
                 if lead and found:
-                    found = tuple(item._replace(start=item.start + lead, end=item.end + lead) for item in found)
+                    found = tuple([_moved(item, lead) for item in found])
             if len(content) <= _MAX_REMEMBERED_LINE:
                 if len(remembered) >= _MAX_REMEMBERED_LINES:
                     remembered.clear()
@@ -259,8 +273,13 @@ class SectionFinder:
         return found
 
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
-        # content is already normalised: only a line that still reads as traditional script needs label_key's conversion
-        key = label_key(content) if has_traditional(content) else key_of(content, 0, len(content)).rstrip(":")
+        key = key_of(content, 0, len(content)).rstrip(":")
+        if len(key) - content.count("?") > _MAX_HEADING_KEY:
+            # content is already normalised: label_key's conversion keeps every character but the question marks of a
+            # lost indent it may blank, so its key is at least as long as this bound
+            return None  # (a line of running text: known so without looking for traditional script in it)
+        if has_traditional(content):  # only a line that still reads as traditional script needs label_key's conversion
+            key = label_key(content)
         if not key or len(key) > _MAX_HEADING_KEY:
             return None
         ordinal = parse_ordinal(content)
@@ -276,7 +295,7 @@ class SectionFinder:
             kind != "arabic"
             and not inline
             and not sentence_like
-            and (bare in self._short_legacy or any(legacy in bare for legacy in self._long_legacy))
+            and (bare in self._short_legacy or (self._long_legacy_search is not None and self._long_legacy_search(bare) is not None))
         ):
             return _Candidate("legacy", None, content, start, end, value, "legacy", True, value, kind)
         known = self.known_headings.get(bare)
@@ -333,10 +352,13 @@ class SectionFinder:
             candidate = self._classify(normalized[start : head_start + run.end()], start, head_start + run.end(), False, inline=True)
             if candidate is not None:
                 return candidate._replace(inline=True)
-        key, offsets = keyed(normalized, head_start, min(line_end, head_start + 3 * _MAX_HEADING_KEY))
-        for bare, (section_id, how) in self.known_by_length:
-            if key.startswith(bare) and self.numbers[section_id] == ordinal.value:
-                heading_end = offsets[len(bare) - 1] + 1
+        known = self._known_by_number.get(ordinal.value)
+        if known is None:
+            return None  # no section has this number
+        key, offsets = keyed_relative(normalized, head_start, min(line_end, head_start + 3 * _MAX_HEADING_KEY))
+        for bare, (section_id, how) in known:
+            if key.startswith(bare):
+                heading_end = head_start + offsets[len(bare) - 1] + 1
                 return _Candidate(
                     "template",
                     section_id,

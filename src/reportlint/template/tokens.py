@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
@@ -166,8 +167,11 @@ def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, sta
     fields = _LINE_TOKENS.get(key, _UNSEEN)
     if fields is _UNSEEN:
         fields = _remember_line(key, line, original[start:end])
-    if fields is None:
-        return None
+    return None if fields is None else _placed(fields, start)
+
+
+def _placed(fields: tuple[tuple[Any, ...], ...], start: int) -> tuple[Token, ...]:
+    """The tokens a line's remembered ``fields`` describe (see :data:`_LINE_TOKENS`), for the line at offset ``start``."""
     new_tuple, token_type = _new_tuple, Token
     if len(fields) == 1:  # a line of one cell (one cell per line, running text)
         first, last, raw, kind, cell, column = fields[0]
@@ -307,7 +311,8 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
 def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
     starts: Iterable[int]
-    if text.find("|", start, end) >= 0:
+    physical = text.find("|", start, end) >= 0
+    if physical:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
         if pipe_cells is not None:
             return pipe_cells
@@ -322,7 +327,17 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
     # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
     # alone is its memo key, as in a document whose normalised text is its original text
     same = text is original or text[start:end] == original[start:end]
-    for line_start, line in zip(starts, lines, strict=False):
+    # every line's remembered tokens are looked up at once (a C loop over the lines; a line too long to be remembered
+    # is never found), and only the lines not met before are read; elsewhere a line's key pairs it with its original
+    # text, the same split of the original region where the lines are its physical lines without carriage returns
+    known: Iterable[Any]
+    if same:
+        known = map(_LINE_TOKENS.get, lines, repeat(_UNSEEN))
+    elif not physical and text.find("\r", start, end) < 0:
+        known = map(_LINE_TOKENS.get, zip(lines, original[start:end].split("\n"), strict=False), repeat(_UNSEEN))
+    else:
+        known = repeat(_UNSEEN)
+    for line_start, line, fields in zip(starts, lines, known, strict=False):
         if not line:  # an empty line has no tokens (what reading it gives, without the look-up)
             gap = True
             continue
@@ -330,8 +345,10 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
         if len(line) > limit:
             read = _read_line_tokens(text, original, line_start, line_end)
             tokens = None if read is None else tuple(read)
-        else:
+        elif fields is _UNSEEN:
             tokens = _remembered_tokens(line if same else (line, original[line_start:line_end]), line, original, line_start, line_end)
+        else:
+            tokens = None if fields is None else _placed(fields, line_start)
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)
@@ -393,4 +410,4 @@ def _grouped_rows(lines: list[RawRow], gaps: list[bool]) -> list[RawRow]:
         if gap or not rows:
             rows.append([])
         rows[-1].extend(line.tokens)
-    return [RawRow(tuple(tokens), explicit_blanks=True) for tokens in rows]
+    return [_new_tuple(RawRow, (tuple(tokens), True, None)) for tokens in rows]
