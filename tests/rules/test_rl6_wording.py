@@ -287,6 +287,16 @@ def test_year_without_nian():
     assert (code, column, found) == ("RL617", 1, "2022") and message == "年份“2022”后缺少“年”：“2022依托”应为“2022年依托”"
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_lines_of_one_run_give_their_findings_line_by_line(newline):
+    # three prose lines with blank lines between them are searched as one run; each line's findings come on it, in order
+    body = newline.join(
+        ["2022依托门户网站公开政府信息，全年发布信息3403，", "", "全年共收到政府信息公开申请12，均按时答复。", "", "咨询电话12345。"]
+    )
+    found = run(NumberWithoutUnit, body + newline)
+    assert [(line, text) for _, line, _, text, _ in found] == [(3, "2022"), (3, "3403"), (5, "12")]
+
+
 @pytest.mark.parametrize(
     "good",
     [

@@ -83,3 +83,11 @@ def test_a_link_to_a_file_outside_the_walk_is_checked(tree: Path, monkeypatch: p
     monkeypatch.chdir(tree)
     displays, _ = _walk(".")
     assert displays == ["..b.txt", "a.txt", "drafts/keep.md", "乡镇/c.txt", "乡镇/link.txt", "乡镇/2024/d.docx"]
+
+
+def test_a_symlink_loop_is_checked_as_its_own_file_when_the_folder_excludes_files(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tree / "loop.txt").symlink_to("loop.txt")  # matching it against exclude resolves it: a loop
+    monkeypatch.chdir(tree)
+    displays, skipped = _walk(".")
+    assert "loop.txt" in displays  # listed: the check says it cannot be read (RL901), the run goes on
+    assert [reason for path, reason in skipped if path.endswith("e.txt")] == ["被配置项 exclude 排除"]

@@ -850,20 +850,22 @@ class NumberWithoutUnit(Rule):
         text = report.normalized
         lines = prose_lines(report)
         starts = [line.start for line in lines]
-        # Each run of lines is searched once: a match never reaches past a line end, and the look-arounds see the
-        # same characters in a run as in its line. The findings are then given line by line, as a search of each
-        # line gives them (a year, then a count).
+        # Each run of lines is searched once. A match is digits, never past a line end; where a line's own search
+        # stops at its end, a run's sees the line break, which neither pattern's look-ahead accepts (a Han character;
+        # a comma or stop): both find the same matches. The findings are then given line by line, as a search of
+        # each line gives them (a year, then a count), each line's matches found by bisection.
         for run in prose_line_runs(report):
             years = list(_YEAR_WITHOUT_NIAN.finditer(text, run.start, run.end))
             counts = list(_BARE_COUNT.finditer(text, run.start, run.end))
             if not years and not counts:
-                continue  # (nearly every run)
+                continue  # (most runs)
+            year_starts, count_starts = [match.start() for match in years], [match.start() for match in counts]
             for line in lines[bisect_left(starts, run.start) : bisect_left(starts, run.end)]:
                 yield from self._line_findings(
                     report,
                     line,
-                    [match for match in years if line.start <= match.start() < line.end],
-                    [match for match in counts if line.start <= match.start() < line.end],
+                    years[bisect_left(year_starts, line.start) : bisect_left(year_starts, line.end)],
+                    counts[bisect_left(count_starts, line.start) : bisect_left(count_starts, line.end)],
                 )
 
     def _line_findings(

@@ -122,7 +122,11 @@ class _Walker:
 
     def _file(self, folder: _Folder, candidate: Path, name: str) -> None:
         """A report file found in ``folder``: its entry, unless ``exclude`` passes it over."""
-        if folder.config is not None and folder.config.is_excluded(candidate):
+        try:
+            excluded = folder.config is not None and folder.config.is_excluded(candidate)
+        except RuntimeError:  # a symlink loop (the file itself, matched against exclude): its own RL901 says so
+            excluded = False
+        if excluded:
             self.skip(candidate, "被配置项 exclude 排除")
             return
         self._add(Entry.of(candidate, shown=folder.shown(candidate, name)), folder.identity(candidate, name))

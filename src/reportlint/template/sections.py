@@ -164,11 +164,10 @@ class SectionFinder:
             for variant in section.variants:
                 self.known_headings.setdefault(strip_ordinal(label_key(variant)), (section.id, "variant"))
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
-        #: the same, longest first, for headings written inside running text
-        self.known_by_length = sorted(self.known_headings.items(), key=lambda item: -len(item[0]))
-        #: the same by section number (an inline heading's ordinal is its section's number)
+        #: the same by section number, longest first, for headings written inside running text (an inline heading's
+        #: ordinal is its section's number)
         self._known_by_number: dict[int, list[tuple[str, tuple[str, str]]]] = {}
-        for item in self.known_by_length:
+        for item in sorted(self.known_headings.items(), key=lambda item: -len(item[0])):
             self._known_by_number.setdefault(self.numbers[item[1][0]], []).append(item)
         #: the headings of each line met so far (offsets relative to the line), see :meth:`_line_candidates`;
         #: lines of running text at index False, heading blocks at index True
@@ -275,8 +274,9 @@ class SectionFinder:
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
         key = key_of(content, 0, len(content)).rstrip(":")
         if len(key) - content.count("?") > _MAX_HEADING_KEY:
-            # content is already normalised: label_key's conversion keeps every character but the question marks of a
-            # lost indent it may blank, so its key is at least as long as this bound
+            # content is the document's normalised text (pinyin annotations blanked, widths folded, so a question mark
+            # is "?"): label_key's conversion of it keeps every character but the question marks of a lost indent it
+            # may blank, so its key is at least as long as this bound (on raw text it could blank more)
             return None  # (a line of running text: known so without looking for traditional script in it)
         if has_traditional(content):  # only a line that still reads as traditional script needs label_key's conversion
             key = label_key(content)
