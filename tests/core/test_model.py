@@ -66,6 +66,14 @@ def test_a_documents_lines_are_split_once_and_shared_with_its_report():
     assert report.lines is document.lines
 
 
+@given(st.text(alphabet="一二、　“”（）29 \t\r\n", max_size=40))
+def test_a_documents_line_texts_are_its_lines_in_the_normalised_text(text):
+    from reportlint.core.model import Document
+
+    document = Document("r.txt", text, (), LineIndex(text), "text")
+    assert document.line_texts == tuple(document.normalized[line.start : line.end] for line in document.lines)
+
+
 @given(st.text(alphabet="ab\n", max_size=15), st.integers(1, 3), st.integers(1, 3), st.integers(-3, 18), st.integers(-3, 18))
 def test_a_line_index_locates_both_ends_by_their_positions(text, first_line, first_column, start, end):
     index = LineIndex(text, first_line, first_column)

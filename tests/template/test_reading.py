@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reportlint.core.config import Config
-from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
-from reportlint.sources import Source
-from reportlint.template.reading import _aligner, _line_texts
+from reportlint.template.reading import _aligner
 
 
 @pytest.fixture(scope="module")
 def registry():
     return registry_for(Config())
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["一、总体情况\n（一）主动公开\n\n“行政许可”　29\n", "一、总体情况\r\n正文。\r\n", "", "末行无换行", "\n\n"],
-)
-def test_the_line_texts_are_the_lines_of_the_normalised_text(registry, text):
-    document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
-    assert _line_texts(document) == [document.normalized[line.start : line.end] for line in document.lines]
 
 
 def test_templates_that_share_a_sections_tables_read_it_alike(registry):

@@ -187,7 +187,7 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
 
     ``chrome`` are the page's chrome lines when the caller has found them already.
     """
-    chrome = tuple(chrome_lines(document.normalized, document.lines)) if chrome is None else chrome
+    chrome = tuple(chrome_lines(document.normalized, document.lines, document.line_texts)) if chrome is None else chrome
     last = _last_content_line(document, chrome)
     if last is None:
         return None

@@ -148,9 +148,7 @@ def _find_anchor(document: Document, anchor: str) -> int | None:
 def read_report(document: Document, templates: TemplateSet, pinned_subject: str | None = None) -> Reading:
     """Read a document against the known templates."""
     all_templates, finder = _prepared(templates)
-    normalized, lines = document.normalized, document.lines
-    contents = _line_texts(document)  # each line's text: the section finder and the chrome read every line
-    sections = finder.find(document, contents)
+    sections = finder.find(document)
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
     period = find_period(document)
@@ -174,7 +172,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
             table_templates[section_id] = template.id
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
-    chrome = tuple(chrome_lines(normalized, lines, contents))
+    chrome = tuple(chrome_lines(document.normalized, document.lines, document.line_texts))
     truncation = find_truncation(document, sections, chrome)
     page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(
@@ -222,16 +220,6 @@ def _aligner(template: TemplateSpec, section_id: str) -> TableGroupAligner:
             TableGroupAligner(template.tables_of(section_id), template.relations, template.id),
         )
     return found[1]
-
-
-def _line_texts(document: Document) -> list[str]:
-    """The text of each of the document's lines in its normalised text (``normalized[line.start:line.end]`` for each
-    line): without carriage returns, the normalised text split at its newlines (it has the original's newlines, at
-    the same offsets), one C call instead of a slice per line."""
-    normalized = document.normalized
-    if "\r" in document.text:
-        return [normalized[start:end] for start, end in document.lines]
-    return normalized.split("\n")
 
 
 def _overlong_line(text: str) -> int | None:

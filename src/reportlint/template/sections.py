@@ -173,10 +173,9 @@ class SectionFinder:
         #: lines of running text at index False, heading blocks at index True
         self._by_line: tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]] = ({}, {})
 
-    def find(self, document: Document, contents: Sequence[str] | None = None) -> tuple[FoundSection, ...]:
-        """The accepted headings in document order, each with its body range (``contents``: the text of each of the
-        document's lines in its normalised text, when the caller has them)."""
-        candidates = self._candidates(document, contents)
+    def find(self, document: Document) -> tuple[FoundSection, ...]:
+        """The accepted headings in document order, each with its body range."""
+        candidates = self._candidates(document)
         accepted = self._select(candidates)
         found = []
         text = document.text
@@ -198,7 +197,7 @@ class SectionFinder:
             )
         return tuple(found)
 
-    def _candidates(self, document: Document, contents: Sequence[str] | None = None) -> list[_Candidate]:
+    def _candidates(self, document: Document) -> list[_Candidate]:
         tables = sorted((block.start, block.end) for block in document.tables)
         # a line starts inside a table when a table starting at or before it ends after it: the furthest end of the
         # tables that start at or before each table's start says so with one bisection
@@ -211,10 +210,7 @@ class SectionFinder:
         normalized = document.normalized
         remembered = self._by_line
         if not tables and not headings:  # plain text: every line is read as running text
-            lines = document.lines
-            if contents is None:
-                contents = [normalized[line_start:line_end] for line_start, line_end in lines]
-            assert len(contents) == len(lines), "contents are the texts of the document's lines"
+            lines, contents = document.lines, document.line_texts
             # most lines were met before and hold no heading (``()``): every line's remembered headings are looked up
             # at once (C loops over the lines), and only the lines with headings or not met before are looked at
             for index in compress(count(), map(ne, map(remembered[False].get, contents), repeat(()))):
