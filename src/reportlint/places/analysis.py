@@ -33,12 +33,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reportlint.core.config import Config
+from reportlint.core.frozen import positional_maker
 from reportlint.places.divisions import Place
 from reportlint.places.gazetteer import Gazetteer
 from reportlint.places.matcher import PlaceMention
@@ -294,19 +295,8 @@ class PlaceReference:
         return self.mention.end
 
 
-_new_object = object.__new__
-
-
-#: The fields of a place reference, in order.
-_REFERENCE_FIELDS = tuple(field.name for field in fields(PlaceReference))
-
-
-def _place_reference(*values: Any) -> PlaceReference:
-    """``PlaceReference(*values)`` made without the frozen dataclass's ``__init__`` (which sets each of its eleven fields
-    through ``object.__setattr__``): a report has dozens. Equal to, and indistinguishable from, one made by the constructor."""
-    reference = _new_object(PlaceReference)
-    reference.__dict__.update(zip(_REFERENCE_FIELDS, values, strict=True))
-    return reference
+#: ``PlaceReference(*values)`` without the frozen ``__init__`` (which sets each of its eleven fields one by one): a report has dozens.
+_place_reference = positional_maker(PlaceReference)
 
 
 @dataclass(frozen=True)

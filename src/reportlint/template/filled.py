@@ -10,12 +10,13 @@ a column with confidence (``unaligned``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
 
+from reportlint.core.frozen import positional_maker
 from reportlint.template.spec import TableSpec, TemplateSpec
 
 
@@ -301,14 +302,10 @@ def read_table(
 ) -> FilledTable:
     """``FilledTable.build(spec, rows, headers_found=…, …)`` with every field given by position, made without the frozen
     dataclass's ``__init__`` (see :func:`read_cell`): the aligner makes every table of every template it tries."""
-    table = _new_object(FilledTable)
-    values = (spec, rows, headers_found, unknown_headers, layout, start, end, template_id, unsplittable, _cell_index(rows))
-    table.__dict__.update(zip(_TABLE_FIELDS, values, strict=True))
-    return table
+    return _made_table(spec, rows, headers_found, unknown_headers, layout, start, end, template_id, unsplittable, _cell_index(rows))
 
 
-#: The fields of a filled table, in order (what :func:`read_table` sets).
-_TABLE_FIELDS = tuple(item.name for item in fields(FilledTable))
+_made_table = positional_maker(FilledTable)
 
 
 @dataclass(frozen=True)
