@@ -276,18 +276,31 @@ class WorkerPool:
         ready = wait([*connections, *sentinels], timeout=self._wait_time())
         for item in ready:
             worker = connections.get(item)  # type: ignore[call-overload]
-            if worker is not None:
-                yield from self._receive(worker)
+            if worker is None:
+                continue
+            try:  # one message: another already in the pipe makes the next wait return at once
+                arrived = self._message(worker)
+            except (EOFError, OSError):
+                continue  # the worker died: noticed by _replace_dead
+            yield from arrived
         self._enforce_timeouts()
 
-    def _receive(self, worker: _Worker) -> Iterator[tuple[int, FileResult]]:
+    def _receive(self, worker: _Worker) -> list[tuple[int, FileResult]]:
+        """The results of every message waiting in a worker's pipe (one that has ended)."""
+        arrived: list[tuple[int, FileResult]] = []
         try:
             while worker.connection.poll():
-                for index, result in worker.connection.recv():
-                    self._release(worker, index)
-                    yield index, result
+                arrived.extend(self._message(worker))
         except (EOFError, OSError):
-            pass  # the worker died: noticed by _replace_dead
+            pass  # all it sent has been read
+        return arrived
+
+    def _message(self, worker: _Worker) -> list[tuple[int, FileResult]]:
+        """The results of the worker's next message (raises :class:`EOFError` or :class:`OSError` when its pipe is closed)."""
+        arrived = worker.connection.recv()
+        for index, _ in arrived:
+            self._release(worker, index)
+        return arrived
 
     @staticmethod
     def _release(worker: _Worker, index: int) -> None:
