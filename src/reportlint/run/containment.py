@@ -115,15 +115,32 @@ _CAPTURE = _Capture()
 
 
 def run_rule(rule: Rule, report: Report, cap: int, internal: Internal) -> list[Diagnostic]:
-    """The findings of one rule on one report, contained (see the module's documentation)."""
+    """The findings of one rule on one report, contained (see the module's documentation).
+
+    :class:`_Contained` written out: this wraps every rule on every report, and the object, ``__enter__`` and
+    ``__exit__`` cost twice the rest of the harness (what happens after the rule is :func:`_settle` all the same).
+    """
     found: list[Diagnostic] = []
-    with _Contained(rule, _who, internal, found, doing="在检查中", printing="在检查时"):
-        if rule.applies_to is not None and not rule.applies_to.holds(report):
-            return found
-        produced = rule.check(report)
-        if produced is not None and not (type(produced) is list and not produced):  # nothing to check in an empty list
-            _collect(rule, produced, len(report.text), cap, internal, found)
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = _CAPTURE
+    try:
+        if rule.applies_to is None or rule.applies_to.holds(report):
+            produced = rule.check(report)
+            if produced is not None and not (type(produced) is list and not produced):  # nothing to check in an empty list
+                _collect(rule, produced, len(report.text), cap, internal, found)
+    except BaseException as error:
+        sys.stdout, sys.stderr = saved
+        if not _settle(error, rule, _who, internal, found, _RULE_DOING, _RULE_PRINTING):
+            raise
+        return found
+    sys.stdout, sys.stderr = saved
+    if _CAPTURE.total:
+        _settle(None, rule, _who, internal, found, _RULE_DOING, _RULE_PRINTING)
     return found
+
+
+#: When a rule's failure or output happened, in its finding: during the check of a report.
+_RULE_DOING, _RULE_PRINTING = "在检查中", "在检查时"
 
 
 class _Contained:
@@ -132,8 +149,7 @@ class _Contained:
     ``describe(rule)`` names the rule in messages (made only when there is
     something to say); ``doing`` and ``printing`` say when it happened
     (``在检查中``, ``在检查时``). Memory errors, a stopped check and the user's
-    own Ctrl-C pass through. A class rather than a generator-based context
-    manager: it wraps every rule on every report, and this costs a third as much.
+    own Ctrl-C pass through (see :func:`_settle`).
     """
 
     __slots__ = ("_describe", "_doing", "_failures", "_internal", "_printing", "_rule", "_saved")
@@ -156,29 +172,45 @@ class _Contained:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _traceback: object) -> bool:
         sys.stdout, sys.stderr = self._saved
-        if error is not None:
-            if isinstance(error, (MemoryError, CheckStopped)) or (isinstance(error, KeyboardInterrupt) and user_interrupted()):
-                _CAPTURE.take()
-                return False
-            self._failures.append(self._internal("RL907", self._failure(error)))
-        if _CAPTURE.total:
-            captured, total = _CAPTURE.take()
-            printed = " ".join(captured.split())
-            more = "……" if total > MAX_SHOWN_OUTPUT else ""
-            who = self._describe(self._rule)
-            self._failures.append(self._internal("RL913", f"{who}{self._printing}向终端输出了 {total} 个字符（已截获）：{printed}{more}"))
-        return True
+        return _settle(error, self._rule, self._describe, self._internal, self._failures, self._doing, self._printing)
 
-    def _failure(self, error: BaseException) -> str:
-        """The RL907 message for what the rule raised."""
-        who, doing = self._describe(self._rule), self._doing
-        if isinstance(error, KeyboardInterrupt):
-            return f"{who}{doing}引发了 KeyboardInterrupt，已跳过该规则"
-        if isinstance(error, SystemExit):
-            return f"{who}{doing}调用了 sys.exit({shown(error.code)})，已跳过该规则（规则不应结束进程）"
-        if isinstance(error, Exception):  # a failing rule must not stop the others nor lose the files' findings
-            return f"{who}运行出错，已跳过该规则：{_error_text(error)}"
-        return f"{who}{doing}引发了 {type(error).__name__}，已跳过该规则"  # GeneratorExit and other oddities
+
+def _settle(
+    error: BaseException | None,
+    rule: BaseRule,
+    describe: Callable[[BaseRule], str],
+    internal: Internal,
+    failures: list[Diagnostic],
+    doing: str,
+    printing: str,
+) -> bool:
+    """After a contained rule's work (its output streams given back): whether what it raised, if anything, is contained.
+
+    An error becomes one RL907 in ``failures`` and what the rule printed one RL913, both naming it (``describe(rule)``);
+    memory errors, a stopped check and the user's own Ctrl-C are not contained (False: they go up).
+    """
+    if error is not None:
+        if isinstance(error, (MemoryError, CheckStopped)) or (isinstance(error, KeyboardInterrupt) and user_interrupted()):
+            _CAPTURE.take()
+            return False
+        failures.append(internal("RL907", _failure(error, describe(rule), doing)))
+    if _CAPTURE.total:
+        captured, total = _CAPTURE.take()
+        printed = " ".join(captured.split())
+        more = "……" if total > MAX_SHOWN_OUTPUT else ""
+        failures.append(internal("RL913", f"{describe(rule)}{printing}向终端输出了 {total} 个字符（已截获）：{printed}{more}"))
+    return True
+
+
+def _failure(error: BaseException, who: str, doing: str) -> str:
+    """The RL907 message for what the rule named ``who`` raised (``doing``: when)."""
+    if isinstance(error, KeyboardInterrupt):
+        return f"{who}{doing}引发了 KeyboardInterrupt，已跳过该规则"
+    if isinstance(error, SystemExit):
+        return f"{who}{doing}调用了 sys.exit({shown(error.code)})，已跳过该规则（规则不应结束进程）"
+    if isinstance(error, Exception):  # a failing rule must not stop the others nor lose the files' findings
+        return f"{who}运行出错，已跳过该规则：{_error_text(error)}"
+    return f"{who}{doing}引发了 {type(error).__name__}，已跳过该规则"  # GeneratorExit and other oddities
 
 
 def _items_of(
