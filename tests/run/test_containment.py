@@ -74,7 +74,10 @@ def test_a_rule_that_prints_then_fails_has_both_findings_and_gives_the_terminal_
     terminal, errors = sys.stdout, sys.stderr
     failure, note = run_rule(_Rule("HX1", prints_then_fails), _Report(), 10, _internal)
     assert sys.stdout is terminal and sys.stderr is errors
-    assert failure.code == "RL907" and failure.message == "插件 demo HX1（rule-hx1）在检查中调用了 sys.exit(3)，已跳过该规则（规则不应结束进程）"
+    assert (
+        failure.code == "RL907"
+        and failure.message == "插件 demo HX1（rule-hx1）在检查中调用了 sys.exit(3)，已跳过该规则（规则不应结束进程）"
+    )
     assert note.code == "RL913" and note.message == "插件 demo HX1（rule-hx1）在检查时向终端输出了 5 个字符（已截获）：出错之前"
 
 
