@@ -1,11 +1,13 @@
-"""The document model's source maps and normalisation keep offsets exact."""
+"""The document model: source maps and normalisation keep offsets exact; a plain text's blocks are its lines."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.core.model import LineIndex, Location, Segment, SegmentMap
+
+from reportlint.core.model import Heading, LineIndex, LineParagraphs, Location, Paragraph, Segment, SegmentMap, line_paragraphs
 from reportlint.text.normalize import normalize
 
 
@@ -152,3 +154,73 @@ def test_segment_map_places_name_lines_columns_and_the_first_segment_s_logical_p
         "第1段",
         1,
     )
+
+
+def _spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    paragraphs = line_paragraphs(text, start, end)
+    assert all(type(paragraph) is Paragraph for paragraph in paragraphs)
+    return [(paragraph.start, paragraph.end) for paragraph in paragraphs]
+
+
+def test_each_non_blank_line_is_a_paragraph_without_its_carriage_returns():
+    text = "标题\r\n\r\n  \n第一段。\r\r\n\u3000\n第二段\n"
+    assert _spans(text) == [(0, 2), (9, 13), (18, 21)]
+    assert [text[start:end] for start, end in _spans(text)] == ["标题", "第一段。", "第二段"]
+
+
+def test_a_range_of_the_text_keeps_offsets_in_the_whole_text():
+    text = "前言\n一、总体情况\n正文\n附件"
+    start, end = text.index("一"), text.index("附")
+    assert _spans(text, start, end) == [(3, 9), (10, 12)]
+    assert _spans(text, start, end - 1) == [(3, 9), (10, 12)]
+
+
+def test_paragraphs_made_fast_equal_paragraphs_made_as_usual():
+    made = line_paragraphs("甲\n乙")
+    assert made == [Paragraph(0, 1), Paragraph(2, 3)]
+    assert hash(made[0]) == hash(Paragraph(0, 1)) and repr(made[1]) == "Paragraph(start=2, end=3)"
+
+
+def test_text_without_lines_has_no_paragraphs():
+    assert line_paragraphs("") == []
+    assert line_paragraphs(" \n\t\r\n") == []
+
+
+def test_a_plain_text_s_blocks_are_its_line_paragraphs_as_a_sequence_equal_to_their_tuple():
+    text = "标题\r\n\n第一段。\n第二段"
+    blocks = LineParagraphs(text)
+    made = (Paragraph(0, 2), Paragraph(5, 9), Paragraph(10, 13))
+    assert len(blocks) == 3 and blocks[1] == Paragraph(5, 9) and blocks[-1] == made[-1] and blocks[:2] == made[:2]
+    assert list(blocks) == list(made) and tuple(blocks) == made
+    assert blocks == made and made == blocks and blocks == LineParagraphs(text) and blocks != LineParagraphs("标题")
+    assert blocks != list(made)  # as a tuple is not equal to a list
+    assert hash(blocks) == hash(made) and repr(blocks) == f"LineParagraphs({made!r})"
+    assert LineParagraphs("") == () and not LineParagraphs(" \n")
+
+
+def test_a_plain_text_report_is_checked_without_making_its_blocks(monkeypatch):
+    import reportlint.core.model as model
+    from reportlint import lint_text
+    from reportlint.testing.reports import SampleReport, render
+
+    def refused(*arguments):
+        raise AssertionError("the blocks of a plain text were made")
+
+    monkeypatch.setattr(model, "line_paragraphs", refused)
+    text = render(SampleReport.build(balanced=False), "tabs")
+    assert {diagnostic.code for diagnostic in lint_text(text, filename="r.txt")} >= {"RL301"}  # read and checked
+    with pytest.raises(AssertionError, match="were made"):
+        list(LineParagraphs("甲"))
+
+
+def test_a_document_knows_a_plain_text_has_no_tables_or_headings_and_finds_a_loader_s():
+    from reportlint.core.model import Document, Table
+
+    def document(blocks):
+        return Document(path="r", text="标题\n表", blocks=blocks, source_map=LineIndex("标题\n表"), format="test")
+
+    plain = document(LineParagraphs("标题\n表"))
+    assert plain.tables == () and plain.headings == ()
+    table, heading = Table(3, 4, rows=()), Heading(0, 2, level=1)
+    loaded = document((heading, table))
+    assert loaded.tables == (table,) and loaded.headings == (heading,)

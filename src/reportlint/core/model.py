@@ -10,7 +10,7 @@ block, row and cell carries its ``[start, end)`` range in that string. The
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -289,6 +289,69 @@ class Suppression:
         return start < self.end and self.start < end
 
 
+def line_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
+    """One :class:`Paragraph` per non-blank line of ``text[start:end]``, trailing ``\\r`` excluded.
+
+    Lines are split once and their offsets counted, rather than searched for one by one;
+    each paragraph is made without the frozen dataclass's ``__init__`` (the same object
+    at a third of the cost: a text report has a few hundred lines).
+    """
+    paragraphs: list[Paragraph] = []
+    append = paragraphs.append
+    position = start
+    for line in (text[start:end] if start or end is not None else text).split("\n"):
+        length = len(line)
+        if line and not line.isspace():
+            paragraph = _new_object(Paragraph)
+            paragraph.__dict__.update(start=position, end=position + len(line.rstrip("\r")))
+            append(paragraph)
+        position += length + 1
+    return paragraphs
+
+
+class LineParagraphs(Sequence[Block]):
+    """The blocks of a plain text: a :class:`Paragraph` per non-blank line (:func:`line_paragraphs`), made when first
+    asked for.
+
+    A check of a plain-text report never looks at them (it has no tables or headings, which
+    :attr:`Document.tables` and :attr:`Document.headings` know without making them): they are for
+    output that shows the blocks and for plugins. Equal to the tuple of the same blocks, as a
+    loader's tuple of blocks is.
+    """
+
+    __slots__ = ("_made", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._made: tuple[Paragraph, ...] | None = None
+
+    @property
+    def _blocks(self) -> tuple[Paragraph, ...]:
+        if self._made is None:
+            self._made = tuple(line_paragraphs(self._text))
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._blocks[index]
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return iter(self._blocks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineParagraphs):
+            return self._blocks == other._blocks
+        return self._blocks == other if isinstance(other, tuple) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._blocks)
+
+    def __repr__(self) -> str:
+        return f"LineParagraphs({self._blocks!r})"
+
+
 @dataclass(frozen=True)
 class Document:
     """A loaded report: its text, its blocks and the way back to the source.
@@ -300,7 +363,7 @@ class Document:
 
     path: str
     text: str
-    blocks: tuple[Block, ...]
+    blocks: Sequence[Block]
     source_map: SourceMap
     format: str
     encoding: str | None = None
@@ -345,4 +408,13 @@ class Document:
     @cached_property
     def tables(self) -> tuple[Table, ...]:
         """The real tables of the document, in order (found once: the reader and many rules ask)."""
+        if type(self.blocks) is LineParagraphs:
+            return ()
         return tuple(block for block in self.blocks if isinstance(block, Table))
+
+    @cached_property
+    def headings(self) -> tuple[Heading, ...]:
+        """The headings the source marks as such, in order."""
+        if type(self.blocks) is LineParagraphs:
+            return ()
+        return tuple(block for block in self.blocks if isinstance(block, Heading))

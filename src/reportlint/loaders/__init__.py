@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from reportlint.core.model import Document, Paragraph
+from reportlint.core.model import Document
 from reportlint.sources import Source
-
-_new_object = object.__new__
-_set_attribute = object.__setattr__
 
 
 class Loader:
@@ -35,23 +32,3 @@ class Loader:
     def load(self, source: Source) -> Document:
         """Read the source into a document."""
         raise NotImplementedError
-
-
-def line_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Paragraph]:
-    """One :class:`Paragraph` per non-blank line of ``text[start:end]``, trailing ``\\r`` excluded.
-
-    Lines are split once and their offsets counted, rather than searched for one by one;
-    each paragraph is made without the frozen dataclass's ``__init__`` (the same object
-    at a third of the cost: a text report has a few hundred lines).
-    """
-    paragraphs: list[Paragraph] = []
-    append = paragraphs.append
-    position = start
-    for line in (text[start:end] if start or end is not None else text).split("\n"):
-        length = len(line)
-        if line and not line.isspace():
-            paragraph = _new_object(Paragraph)
-            _set_attribute(paragraph, "__dict__", {"start": position, "end": position + len(line.rstrip("\r"))})
-            append(paragraph)
-        position += length + 1
-    return paragraphs

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import itertools
 
-from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Paragraph, Table
-from reportlint.loaders import Loader, line_paragraphs
+from reportlint.core.model import Block, Cell, Document, Heading, LineIndex, Paragraph, Table, line_paragraphs
+from reportlint.loaders import Loader
 from reportlint.loaders.directives import comment_suppressions
 from reportlint.sources import Source
 from reportlint.usercache.patterns import compiled

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportlint.core.model import Document, LineIndex
-from reportlint.loaders import Loader, line_paragraphs
+from reportlint.core.model import Document, LineIndex, LineParagraphs
+from reportlint.loaders import Loader
 from reportlint.sources import Source
 
 
@@ -18,7 +18,7 @@ class TextLoader(Loader):
         return Document(
             path=source.display_path,
             text=text,
-            blocks=tuple(line_paragraphs(text)),
+            blocks=LineParagraphs(text),
             source_map=LineIndex(text),
             format=self.format,
             encoding=encoding,

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlint.core.model import Document, Table
+from reportlint.core.model import Document
 from reportlint.template.filled import FilledTemplate
 from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
@@ -223,7 +223,7 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
 
 
 def _inside_table(document: Document, position: int) -> bool:
-    return any(isinstance(block, Table) and block.start <= position < block.end for block in document.blocks)
+    return any(table.start <= position < table.end for table in document.tables)
 
 
 def find_unread_tables(

@@ -18,7 +18,7 @@ from itertools import accumulate, compress, count, repeat
 from operator import le, ne
 from typing import NamedTuple
 
-from reportlint.core.model import Document, Heading
+from reportlint.core.model import Document
 from reportlint.template.labels import is_similar, key_of, keyed_relative, label_key, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
@@ -203,7 +203,7 @@ class SectionFinder:
         # tables that start at or before each table's start says so with one bisection
         table_starts = [start for start, _ in tables]
         reach = list(accumulate((end for _, end in tables), max))
-        headings = [block for block in document.blocks if isinstance(block, Heading)]
+        headings = document.headings
         heading_starts = [block.start for block in headings]
         in_order = all(map(le, heading_starts, heading_starts[1:]))  # then the first heading on a line is found by bisection
         candidates: list[_Candidate] = []
