@@ -84,21 +84,24 @@ def paragraph_spans(text: str, lines: Iterable[Span]) -> list[Span]:
     return paragraphs_and_prose(text, lines)[0]
 
 
-def paragraphs_and_prose(text: str, lines: Iterable[Span]) -> tuple[list[Span], list[Span]]:
+def paragraphs_and_prose(text: str, lines: Iterable[Span], texts: Iterable[str] | None = None) -> tuple[list[Span], list[Span]]:
     """The spans of :func:`logical_paragraphs`, and those of them that are prose: all but the table rows.
 
     A line with a tab is a paragraph of its own, and no other paragraph holds a tab: the prose paragraphs are
     known as they are cut, without searching each for a tab (:func:`sentence_spans` takes them as they are).
+    ``texts`` are the lines' texts (``text[line.start:line.end]`` for each of ``lines``) when the caller has them
+    split already (a document's :attr:`~reportlint.core.model.Document.line_texts`): no line is sliced then.
     """
+    if texts is None:
+        lines = tuple(lines)
+        texts = [text[start:end] for start, end in lines]
     found: list[Span] = []
     prose: list[Span] = []
     append, keep = found.append, prose.append
     new_tuple, ends = _new_tuple, PARAGRAPH_ENDS
     start = None
     end = 0
-    for line in lines:
-        line_start, line_end = line
-        content = text[line_start:line_end]
+    for line, content in zip(lines, texts, strict=True):
         stripped = content.rstrip()
         if not stripped:
             if start is not None:
@@ -114,8 +117,8 @@ def paragraphs_and_prose(text: str, lines: Iterable[Span]) -> tuple[list[Span], 
             append(line)
             continue
         if start is None:
-            start = line_start
-        end = line_end
+            start = line[0]
+        end = line[1]
         if stripped[-1] in ends:
             append(paragraph := new_tuple(Span, (start, end)))
             keep(paragraph)
