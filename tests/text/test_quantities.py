@@ -4,13 +4,16 @@ candidate; both find exactly what the plain search did."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from unittest.mock import patch
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reportlint.text import quantities
-from reportlint.text.numbers import parse_amount
+from reportlint.text.normalize import fold_width
+from reportlint.text.numbers import MAX_DIGITS, parse_amount
+from reportlint.text.ordinals import chinese_number
 from reportlint.text.quantities import NUMBER, find_quantities
 
 #: The count pattern as it was written before: a look-ahead, then NUMBER with its look-behinds first.
@@ -85,6 +88,31 @@ def test_plain_ascii_digits_are_read_directly_and_too_many_are_no_number():
     assert parse_amount("1" * 18) == int("1" * 18)
     assert parse_amount("1" * 19) is None
     assert parse_amount("1,031") == 1031 and parse_amount("十二") == 12
+
+
+def _amount_read_plainly(text: str) -> int | Decimal | None:
+    """parse_amount as it was: ASCII digits, else folded and read as a decimal, else as a Chinese numeral."""
+    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
+        return int(text)
+    folded = fold_width(text).replace(",", "")
+    if sum(1 for char in folded if char.isdigit()) > MAX_DIGITS:
+        return None
+    if folded.isascii() and folded.isdigit():
+        return int(folded)
+    try:
+        value = Decimal(folded)
+    except InvalidOperation:
+        return chinese_number(text)
+    return value if value.is_finite() else None
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万0123456789１２.,-+e 余", max_size=8))
+@example("两")
+@example("一百零五")
+@example("１２")
+@example("1.5")
+def test_a_chinese_numeral_is_read_at_once_as_every_amount_was_read(text):
+    assert parse_amount(text) == _amount_read_plainly(text)
 
 
 def _enumerations_of_every_sentence(text: str) -> tuple[quantities.Enumeration, ...]:
