@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -171,7 +170,10 @@ def _paired_by_a_stack(kinds: list[str], numbers: list[int]) -> bool:
     return True
 
 
-@given(st.lists(st.sampled_from(["(", ")", "（", "）", "《", "》", "“", "”", "‘", "’", "【", "】", "〔", "〕", "「", "」"]), max_size=14), st.data())
+@given(
+    st.lists(st.sampled_from(["(", ")", "（", "）", "《", "》", "“", "”", "‘", "’", "【", "】", "〔", "〕", "「", "」"]), max_size=14),
+    st.data(),
+)
 def test_marks_pair_up_in_their_paragraphs_as_a_stack_finds(marks, data):
     # (the quick test of UnbalancedBrackets: the marks of every paragraph pair up, so it has nothing to report)
     from reportlint.text.normalize import normalize

@@ -86,8 +86,8 @@ def parse_amount(text: str) -> int | Decimal | None:
     if text.isascii():
         if text.isdigit() and len(text) <= MAX_DIGITS:  # (most: plain ASCII digits)
             return int(text)
-    elif (value := chinese_number(text)) is not None:  # a Chinese numeral: no digit, and Decimal refuses it (raising costs)
-        return value
+    elif (numeral := chinese_number(text)) is not None:  # a Chinese numeral: no digit, and Decimal refuses it (raising costs)
+        return numeral
     folded = fold_width(text).replace(",", "")
     if sum(1 for char in folded if char.isdigit()) > MAX_DIGITS:
         return None
