@@ -63,6 +63,8 @@ def test_a_view_not_converted_from_traditional_script_has_nothing_left_to_fold(t
     assert report.from_traditional is converted
     assert (fold_width(report.normalized) == report.normalized) or converted
     assert report.normalized_paragraphs == tuple(logical_paragraphs(report.normalized))
+    # (cut from the normalised lines as the document split them, unless converted: the same as the text's own)
+    assert report.paragraphs == tuple(logical_paragraphs(report.text))
 
 
 def test_sentences_in_a_range_are_those_the_toolkit_finds_there(report):

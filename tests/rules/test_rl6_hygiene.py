@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -150,3 +151,56 @@ def test_unbalanced_brackets_of_a_text_are_those_of_its_paragraphs_each_alone(te
         return [(d.message, d.start, d.end) for d in UnbalancedBrackets().check(report)]  # type: ignore[arg-type]
 
     assert findings(paragraphs) == [found for paragraph in paragraphs for found in findings((paragraph,))]
+
+
+def _paired_by_a_stack(kinds: list[str], numbers: list[int]) -> bool:
+    """Each paragraph's marks walked with a stack: every closer closes the last mark still open, none stays open."""
+    closers = {closer: opener for opener, closer in rl6_hygiene._OPENERS.items()}
+    for number in dict.fromkeys(numbers):
+        stack: list[str] = []
+        for kind, its in zip(kinds, numbers, strict=True):
+            if its != number:
+                continue
+            if kind in rl6_hygiene._OPENERS:
+                stack.append(kind)
+            elif not stack or stack.pop() != closers[kind]:
+                return False
+        if stack:
+            return False
+    return True
+
+
+@given(
+    st.lists(st.sampled_from(["(", ")", "（", "）", "《", "》", "“", "”", "‘", "’", "【", "】", "〔", "〕", "「", "」"]), max_size=14),
+    st.data(),
+)
+def test_marks_pair_up_in_their_paragraphs_as_a_stack_finds(marks, data):
+    # (the quick test of UnbalancedBrackets: the marks of every paragraph pair up, so it has nothing to report)
+    from reportlint.text.normalize import normalize
+
+    text = "".join(marks)
+    normalized = normalize(text)
+    positions = list(range(len(text)))
+    numbers = sorted(data.draw(st.lists(st.integers(1, 3), min_size=len(text), max_size=len(text))))
+    kinds = [text[index] if text[index] in "“”‘’" else normalized[index] for index in positions]
+    assert rl6_hygiene._paired_in_paragraphs(text, normalized, positions, numbers) == _paired_by_a_stack(kinds, numbers)
+
+
+@pytest.mark.parametrize(
+    ("marks", "numbers", "paired"),
+    [
+        ("", [], True),
+        ("（《》）“”", [1, 1, 1, 1, 1, 1], True),
+        ("(）【】", [1, 1, 2, 2], True),  # (the widths pair up)
+        ("（）", [1, 2], False),  # a paragraph's mark does not pair with the next one's
+        ("“（”）", [1, 1, 1, 1], False),
+        ("”“", [1, 1], False),
+        ("《（）", [1, 1, 1], False),
+        ("《（）》「」〔〕‘’", [1, 1, 1, 1, 3, 3, 3, 3, 3, 3], True),
+    ],
+)
+def test_marks_pair_up_in_their_paragraphs(marks, numbers, paired):
+    from reportlint.text.normalize import normalize
+
+    positions = list(range(len(marks)))
+    assert rl6_hygiene._paired_in_paragraphs(marks, normalize(marks), positions, numbers) is paired

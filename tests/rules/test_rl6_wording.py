@@ -386,3 +386,15 @@ def test_markers_of_prose_runs_are_those_of_their_lines(texts, parts):
         marker for line in lines for marker in find_markers(text, line.start, line.end)
     ]
     assert len(runs) <= len(lines)
+
+
+@given(st.lists(st.integers(0, 6), max_size=8), st.lists(st.integers(0, 40), max_size=6), st.lists(st.integers(0, 40), max_size=6))
+def test_the_lines_holding_positions_are_those_a_look_at_every_line_finds(gaps, symbols, fragments):
+    # (RL616 looks only at the prose lines holding a stray symbol or a Latin fragment)
+    lines, position = [], 0
+    for index, gap in enumerate(gaps):
+        lines.append(rl6_wording.ProseLine(position, position + gap, f"s{index}"))
+        position += gap + index % 2  # lines apart or touching, some empty
+    symbols, fragments = sorted(symbols), sorted(fragments)
+    expected = [line for line in lines if any(line.start <= found < line.end for found in (*symbols, *fragments))]
+    assert rl6_wording._lines_holding(lines, symbols, fragments) == expected

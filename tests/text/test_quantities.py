@@ -4,13 +4,17 @@ candidate; both find exactly what the plain search did."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from unittest.mock import patch
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reportlint.text import quantities
+from reportlint.text.normalize import fold_width
 from reportlint.text.numbers import parse_amount
+from reportlint.text.ordinals import chinese_number
 from reportlint.text.quantities import NUMBER, find_quantities
 
 #: The count pattern as it was written before: a look-ahead, then NUMBER with its look-behinds first.
@@ -85,6 +89,18 @@ def test_plain_ascii_digits_are_read_directly_and_too_many_are_no_number():
     assert parse_amount("1" * 18) == int("1" * 18)
     assert parse_amount("1" * 19) is None
     assert parse_amount("1,031") == 1031 and parse_amount("十二") == 12
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万", min_size=1, max_size=8))
+@example("两")
+@example("一百零五")
+def test_a_chinese_numeral_is_read_at_once_as_the_decimal_reading_would_end(text):
+    # what the plain reading does with such a text: no digit to count, and Decimal refuses it, so it is a Chinese numeral
+    assert not any(char.isdigit() for char in fold_width(text))
+    with pytest.raises(InvalidOperation):
+        Decimal(fold_width(text).replace(",", ""))
+    assert parse_amount(text) == chinese_number(text)
+    assert parse_amount("１２") == 12 and parse_amount("1.5") == Decimal("1.5") and parse_amount("三个") is None
 
 
 def _enumerations_of_every_sentence(text: str) -> tuple[quantities.Enumeration, ...]:

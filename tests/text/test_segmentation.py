@@ -146,6 +146,9 @@ def test_separated_starts_are_where_each_piece_of_a_joined_text_starts(pieces, f
 def test_prose_paragraphs_are_the_paragraphs_without_a_tab(text, start, end):
     paragraphs, prose = paragraphs_and_prose(text, line_spans(text))
     assert paragraphs == paragraph_spans(text, line_spans(text))
+    # the lines' texts given (split already) cut the same paragraphs
+    lines = line_spans(text)
+    assert paragraphs_and_prose(text, lines, [text[line.start : line.end] for line in lines]) == (paragraphs, prose)
     assert prose == [paragraph for paragraph in paragraphs if "\t" not in text[paragraph.start : paragraph.end]]
     # the sentences of the prose paragraphs alone are those of every paragraph
     assert sentence_spans(text, start, end, prose, prose_only=True) == sentence_spans(text, start, end, paragraphs)

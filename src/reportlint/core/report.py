@@ -99,8 +99,16 @@ class Report:
 
     @cached_property
     def _paragraphs_and_prose(self) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-        """:attr:`paragraphs`, and those of them that are prose (table rows left out), cut in one pass."""
-        every, prose = paragraphs_and_prose(self.document.text, self.lines)
+        """:attr:`paragraphs`, and those of them that are prose (table rows left out), cut in one pass.
+
+        Unless the text was converted from traditional script they are those of :attr:`normalized` (see
+        :attr:`normalized_paragraphs`), cut from its lines as the document has split them (:attr:`Document.line_texts`).
+        """
+        document = self.document
+        if self.from_traditional:
+            every, prose = paragraphs_and_prose(document.text, self.lines)
+        else:
+            every, prose = paragraphs_and_prose(document.normalized, self.lines, document.line_texts)
         return tuple(every), tuple(prose)
 
     @cached_property

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from operator import itemgetter
+from operator import add, itemgetter, ne
 from typing import Any
 
 from reportlint.core.diagnostics import Diagnostic, Fix
@@ -273,6 +273,8 @@ class UnbalancedBrackets(Rule):
         # each mark's paragraph and one past it, in order (bisections in C): a paragraph's marks are a run of equal numbers
         numbers = list(map(partial(bisect_right, paragraph_starts), every_mark))
         first = bisect_right(numbers, 0)  # (the marks before the first paragraph are no paragraph's)
+        if _paired_in_paragraphs(original, normalized, every_mark[first:], numbers[first:]):
+            return  # (most reports: every paragraph's marks pair up, and the walk below would find nothing)
         while first < len(numbers):
             number = numbers[first]
             after = bisect_right(numbers, number, first)
@@ -313,6 +315,31 @@ class UnbalancedBrackets(Rule):
     def _unclosed(self, original: str, opener: str, index: int) -> Diagnostic:
         shown = original[index]
         return self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
+
+
+#: A mark that opens right before the mark that closes it: removing such pairs until none is left empties a
+#: paragraph's marks exactly when each closes the last one still open (and nothing stays open).
+_ADJACENT_PAIRS = tuple(opener + closer for opener, closer in _OPENERS.items())
+
+
+def _paired_in_paragraphs(original: str, normalized: str, marks: list[int], numbers: list[int]) -> bool:
+    """Whether the ``marks`` (in order; ``numbers``: each one's paragraph, a run of equal numbers per paragraph) pair
+    up within each paragraph, as :class:`UnbalancedBrackets` compares them: then it has nothing to report.
+
+    The marks are written as one string with a line break before each paragraph's, and matched pairs next to each
+    other are removed until none is left (a few :meth:`str.replace` calls instead of a step per mark): what remains
+    are the marks that do not pair up, and the line breaks keep a paragraph's marks from pairing with another's.
+    """
+    kinds = [original[index] if original[index] in _CURLY_QUOTES else normalized[index] for index in marks]
+    starts_paragraph = map(ne, numbers, [0, *numbers[:-1]])
+    written = "".join(map(add, map(("", "\n").__getitem__, starts_paragraph), kinds))
+    while True:
+        reduced = written
+        for pair in _ADJACENT_PAIRS:
+            reduced = reduced.replace(pair, "")
+        if len(reduced) == len(written):
+            return not reduced.strip("\n")
+        written = reduced
 
 
 #: Closing marks whose deletion is unambiguous when nothing they could close precedes them (quotes are left alone).

@@ -122,16 +122,9 @@ class Expression:
         return _compiled(self, "whole")(resolve)
 
     def comparison(self) -> tuple[Side, str, Side] | None:
-        """For a single comparison ``a OP b``: both sides and the operator shown to users."""
-        body = self.tree.body
-        if not isinstance(body, ast.Compare) or len(body.ops) != 1:
-            return None
-        left, right = body.left, body.comparators[0]
-        return (
-            Side(ast.unparse(left), tuple(dict.fromkeys(_names(left)))),
-            _OPERATOR_TEXT[type(body.ops[0])],
-            Side(ast.unparse(right), tuple(dict.fromkeys(_names(right)))),
-        )
+        """For a single comparison ``a OP b``: both sides and the operator shown to users (worked out once per expression:
+        every broken relation of every report asks)."""
+        return _comparison(self)
 
     def evaluate_side(self, side: str, resolve: Callable[[tuple[str, ...]], Number]) -> object:
         """Evaluate the ``"left"`` or ``"right"`` side of a single comparison."""
@@ -142,6 +135,19 @@ class Expression:
     def is_absolute(self) -> bool:
         """Whether every reference names its row and column (``r1.c_total``), so the value is the same in every scope."""
         return all(len(reference) >= 2 for reference in self.references)
+
+
+@cache
+def _comparison(expression: Expression) -> tuple[Side, str, Side] | None:
+    body = expression.tree.body
+    if not isinstance(body, ast.Compare) or len(body.ops) != 1:
+        return None
+    left, right = body.left, body.comparators[0]
+    return (
+        Side(ast.unparse(left), tuple(dict.fromkeys(_names(left)))),
+        _OPERATOR_TEXT[type(body.ops[0])],
+        Side(ast.unparse(right), tuple(dict.fromkeys(_names(right)))),
+    )
 
 
 def parse_expression(source: str) -> Expression:

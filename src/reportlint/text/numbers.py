@@ -83,8 +83,11 @@ def _unit_of(text: str) -> str:
 
 def parse_amount(text: str) -> int | Decimal | None:
     """A number written in prose (``268``, ``1,031``, ``12.3``, ``两``, ``十二``); None past :data:`MAX_DIGITS` digits."""
-    if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:  # (most: plain ASCII digits)
-        return int(text)
+    if text.isascii():
+        if text.isdigit() and len(text) <= MAX_DIGITS:  # (most: plain ASCII digits)
+            return int(text)
+    elif (numeral := chinese_number(text)) is not None:  # a Chinese numeral: no digit, and Decimal refuses it (raising costs)
+        return numeral
     folded = fold_width(text).replace(",", "")
     if sum(1 for char in folded if char.isdigit()) > MAX_DIGITS:
         return None

@@ -8,7 +8,7 @@ text or its same-length normalised view and use the offsets in either.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 from operator import add
@@ -84,21 +84,24 @@ def paragraph_spans(text: str, lines: Iterable[Span]) -> list[Span]:
     return paragraphs_and_prose(text, lines)[0]
 
 
-def paragraphs_and_prose(text: str, lines: Iterable[Span]) -> tuple[list[Span], list[Span]]:
+def paragraphs_and_prose(text: str, lines: Iterable[Span], texts: Iterable[str] | None = None) -> tuple[list[Span], list[Span]]:
     """The spans of :func:`logical_paragraphs`, and those of them that are prose: all but the table rows.
 
     A line with a tab is a paragraph of its own, and no other paragraph holds a tab: the prose paragraphs are
     known as they are cut, without searching each for a tab (:func:`sentence_spans` takes them as they are).
+    ``texts`` are the lines' texts (``text[line.start:line.end]`` for each of ``lines``) when the caller has them
+    split already (a document's :attr:`~reportlint.core.model.Document.line_texts`): no line is sliced then.
     """
+    if texts is None:
+        lines = tuple(lines)
+        texts = [text[start:end] for start, end in lines]
     found: list[Span] = []
     prose: list[Span] = []
     append, keep = found.append, prose.append
     new_tuple, ends = _new_tuple, PARAGRAPH_ENDS
     start = None
     end = 0
-    for line in lines:
-        line_start, line_end = line
-        content = text[line_start:line_end]
+    for line, content in zip(lines, texts, strict=True):
         stripped = content.rstrip()
         if not stripped:
             if start is not None:
@@ -114,8 +117,8 @@ def paragraphs_and_prose(text: str, lines: Iterable[Span]) -> tuple[list[Span], 
             append(line)
             continue
         if start is None:
-            start = line_start
-        end = line_end
+            start = line[0]
+        end = line[1]
         if stripped[-1] in ends:
             append(paragraph := new_tuple(Span, (start, end)))
             keep(paragraph)
@@ -158,34 +161,43 @@ def sentence_spans(
         ]
     if not prose:
         return []
-    cuts = [stop + 1 for stop in positions_of(text, SENTENCE_STOPS, prose[0][0], prose[-1][1])]  # (paragraphs are in order)
+    found = _cut_sentences(text, prose)
+    if start > 0 or end < len(text):  # (a sentence is kept when it overlaps the range, as it was cut)
+        return [sentence for sentence in found if sentence[1] > start and sentence[0] < end]
+    return found
+
+
+def _cut_sentences(text: str, prose: list[Span]) -> list[Span]:
+    """Every sentence of the ``prose`` paragraphs (in order, apart): each cut after its stops, each piece trimmed.
+
+    The stops are found in one pass over the prose, and each paragraph takes the next of them in turn; a piece is
+    trimmed with string methods (no step per character).
+    """
+    cuts = [stop + 1 for stop in positions_of(text, SENTENCE_STOPS, prose[0][0], prose[-1][1])]
     count = len(cuts)
     found: list[Span] = []
     append, new_tuple = found.append, _new_tuple
+    index = 0
     for paragraph_start, paragraph_end in prose:
-        index = bisect_left(cuts, paragraph_start + 1)  # the cuts after the paragraph's stops
+        while index < count and cuts[index] <= paragraph_start:
+            index += 1  # (a stop between paragraphs: none, as a paragraph ends at its last line's end)
         piece_start = paragraph_start
         while index < count and (cut := cuts[index]) <= paragraph_end:
             # a piece that ends with a stop: trimmed at its start only (a stop is no whitespace)
             if text[piece_start].isspace():
-                piece = text[piece_start:cut]
-                piece_start = cut - len(piece.lstrip())
-            if cut > start and piece_start < end:
-                append(new_tuple(Span, (piece_start, cut)))
+                piece_start = cut - len(text[piece_start:cut].lstrip())
+            append(new_tuple(Span, (piece_start, cut)))
             piece_start = cut
             index += 1
         if piece_start < paragraph_end:  # the piece after the last stop, trimmed at both ends (nothing when it is all whitespace)
             if not text[piece_start].isspace() and not text[paragraph_end - 1].isspace():  # (most: nothing to trim)
-                if paragraph_end > start and piece_start < end:
-                    append(new_tuple(Span, (piece_start, paragraph_end)))
+                append(new_tuple(Span, (piece_start, paragraph_end)))
                 continue
             piece = text[piece_start:paragraph_end]
             kept = piece.strip()
             if kept:
                 first = piece_start + len(piece) - len(piece.lstrip())
-                last = first + len(kept)
-                if last > start and first < end:
-                    append(new_tuple(Span, (first, last)))
+                append(new_tuple(Span, (first, first + len(kept))))
     return found
 
 
