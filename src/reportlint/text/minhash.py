@@ -155,8 +155,9 @@ def _shingle_hashes(text: str) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     hashes = points[:count].copy()
     prime = np.uint64(_PRIME)
-    for offset in range(1, SHINGLE_SIZE):
-        hashes = hashes * prime + points[offset : offset + count]
+    for offset in range(1, SHINGLE_SIZE):  # in place: no new array a step
+        hashes *= prime
+        hashes += points[offset : offset + count]
     hashes ^= hashes >> np.uint64(31)
     hashes *= np.uint64(0xBF58476D1CE4E5B9)
     hashes ^= hashes >> np.uint64(29)
