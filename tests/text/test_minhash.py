@@ -125,6 +125,15 @@ def test_comparable_texts_are_the_comparable_text_of_each(texts):
     assert comparable_texts([without_numbers(text) for text in texts]) == [comparable_text(without_numbers(text)) for text in texts]
 
 
+_NUMBERED = st.sampled_from([*"12３٣.,_ \u3000\n，。a我的件\x00", "1.2", "3,4", "5..6", ".7", "8.", "\U00020000"])
+
+
+@given(st.lists(st.lists(_NUMBERED, max_size=12).map("".join), max_size=5), st.integers(0, 5))
+def test_comparable_texts_fold_the_numbers_of_the_texts_from_the_one_asked(texts, numbers_from):
+    expected = [comparable_text(text if index < numbers_from else without_numbers(text)) for index, text in enumerate(texts)]
+    assert comparable_texts(texts, numbers_from) == expected
+
+
 def test_comparable_texts_drop_punctuation_and_fold_numbers_when_asked():
     text = "收到申请1,234件，办结12.5%；第3.4.5项，共1..2次"
     assert comparable_texts([text, "", "“公开”　指南", without_numbers(text)]) == [
@@ -133,6 +142,7 @@ def test_comparable_texts_drop_punctuation_and_fold_numbers_when_asked():
         "公开指南",
         "收到申请0件办结0第0项共00次",
     ]
+    assert comparable_texts([text, "", text], numbers_from=1) == ["收到申请1234件办结125第345项共12次", "", "收到申请0件办结0第0项共00次"]
 
 
 @given(st.lists(st.text(st.sampled_from("政府信息公开申请办理答复年度报告我镇0123"), max_size=40), min_size=1, max_size=6))

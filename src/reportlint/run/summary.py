@@ -53,7 +53,7 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, digest, permutations, without_numbers, word_characters
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, decimal_digits, digest, permutations, word_characters
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
@@ -104,10 +104,8 @@ def compared_facts(report: Report) -> CrossDocument:
     sections = [(section_id, found) for section_id in PROSE_SECTIONS if (found := reading.section(section_id)) is not None]
     masked = _masked(report, places, [*paragraphs, *((found.body_start, found.body_end) for _, found in sections)])
     texts = comparable_texts(
-        [
-            *(masked[span.start : span.end] for span in paragraphs),
-            *(without_numbers(masked[found.body_start : found.body_end]) for _, found in sections),
-        ]
+        [*(masked[span.start : span.end] for span in paragraphs), *(masked[found.body_start : found.body_end] for _, found in sections)],
+        numbers_from=len(paragraphs),  # the parts' without numbers
     )
     paragraph_texts, section_texts = texts[: len(paragraphs)], texts[len(paragraphs) :]
     sketched = next((index for index, (section_id, _) in enumerate(sections) if section_id in SKETCHED_SECTIONS), None)
@@ -537,7 +535,7 @@ def _claims(
 
 
 def prepare_summaries() -> None:
-    """Load what every cross-document summary needs (numpy, the signer, the table of the characters fingerprints keep)
+    """Load what every cross-document summary needs (numpy, the signer, the tables of the characters fingerprints keep and of digits)
     now, before worker processes are forked.
 
     Importing numpy takes about a tenth of a second of CPU: done once in the
@@ -547,6 +545,7 @@ def prepare_summaries() -> None:
     _signer()
     permutations()
     word_characters()
+    decimal_digits()
 
 
 @lru_cache(maxsize=1)

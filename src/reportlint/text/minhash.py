@@ -66,8 +66,9 @@ def without_numbers(text: str) -> str:
     return _NUMBER.sub("0", text)
 
 
-def comparable_texts(texts: Sequence[str]) -> list[str]:
-    """``[comparable_text(text) for text in texts]``, in a few array operations.
+def comparable_texts(texts: Sequence[str], numbers_from: int | None = None) -> list[str]:
+    """``[comparable_text(text) for text in texts]``, in a few array operations; from ``texts[numbers_from]`` on,
+    ``comparable_text(without_numbers(text))``.
 
     A report's paragraphs have a punctuation mark every ten characters or so, and a
     regular expression dropping them builds its result a piece at a time. Here the
@@ -76,17 +77,36 @@ def comparable_texts(texts: Sequence[str]) -> list[str]:
     match: :meth:`str.isalnum`); the kept ones are one string, each text's a slice of
     it. When any text has a character beyond the Basic Multilingual Plane, every
     text of the call is read as :func:`comparable_text` reads it.
+
+    Numbers are folded in the same pass: a number of :func:`without_numbers` is
+    decimal digits, runs of them joined by one ``.`` or ``,``; its first digit becomes
+    ``0`` and the rest are dropped with the separators (which :func:`comparable_text`
+    drops anyway). A digit is not a number's first when the character before it is a
+    digit, or is ``.`` or ``,`` after a digit.
     """
     np = _numpy()
     joined = "\x00".join(texts)
     encoded = joined.encode("utf-16-le", "surrogatepass")
     if not texts or len(encoded) != 2 * len(joined):
-        return [comparable_text(text) for text in texts]
+        folded = len(texts) if numbers_from is None else numbers_from
+        return [comparable_text(text if index < folded else without_numbers(text)) for index, text in enumerate(texts)]
     points = np.frombuffer(encoded, dtype=np.uint16)
-    positions = np.flatnonzero(word_characters().take(points))
+    kept = word_characters().take(points)
+    starts = list(separated_starts(map(len, texts)))
+    if numbers_from is not None and numbers_from < len(texts):
+        begin = starts[numbers_from]
+        tail = points[begin:]
+        digits = decimal_digits().take(tail)
+        after_digit = np.zeros_like(digits)
+        after_digit[1:] = digits[:-1]
+        after_digit[2:] |= digits[:-2] & ((tail[1:-1] == 0x2E) | (tail[1:-1] == 0x2C))  # "." or "," after a digit
+        kept[begin:] &= ~(digits & after_digit)
+        points = points.copy()
+        points[begin:][digits & ~after_digit] = 0x30  # "0"
+    positions = np.flatnonzero(kept)
     chars = points.take(positions).tobytes().decode("utf-16-le")
     # each text's kept characters: from those before its first character to those before the character after it
-    bounds = np.searchsorted(positions, list(separated_starts(map(len, texts)))).tolist()
+    bounds = np.searchsorted(positions, starts).tolist()
     return [chars[start:end] for start, end in pairwise(bounds)]
 
 
@@ -95,6 +115,13 @@ def word_characters() -> Any:
     """For each character of the Basic Multilingual Plane, whether :func:`comparable_text` keeps it (``[\\W_]`` does
     not match it), as an array indexed by code point."""
     return _numpy().array(list(map(str.isalnum, map(chr, range(0x10000)))), dtype=bool)
+
+
+@lru_cache(maxsize=1)
+def decimal_digits() -> Any:
+    """For each character of the Basic Multilingual Plane, whether it is a decimal digit (``\\d``: :meth:`str.isdecimal`),
+    as an array indexed by code point."""
+    return _numpy().array(list(map(str.isdecimal, map(chr, range(0x10000)))), dtype=bool)
 
 
 def digest(text: str) -> bytes:
@@ -128,8 +155,9 @@ def _shingle_hashes(text: str) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     hashes = points[:count].copy()
     prime = np.uint64(_PRIME)
-    for offset in range(1, SHINGLE_SIZE):
-        hashes = hashes * prime + points[offset : offset + count]
+    for offset in range(1, SHINGLE_SIZE):  # in place: no new array a step
+        hashes *= prime
+        hashes += points[offset : offset + count]
     hashes ^= hashes >> np.uint64(31)
     hashes *= np.uint64(0xBF58476D1CE4E5B9)
     hashes ^= hashes >> np.uint64(29)
