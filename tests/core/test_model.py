@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-
 from reportlint.core.model import Heading, LineIndex, LineParagraphs, Location, Paragraph, Segment, SegmentMap, line_paragraphs
 from reportlint.text.normalize import normalize
 

@@ -13,7 +13,7 @@ from reportlint.sources import Source, detect_format
 from reportlint.testing.reports import SampleReport, render
 from reportlint.text.chrome import is_chrome_line
 from reportlint.text.dates import find_dates
-from reportlint.text.normalize import fold_width
+from reportlint.text.normalize import fold_width, normalize
 from reportlint.text.quantities import find_enumerations
 from reportlint.text.segmentation import iter_lines, iter_sentences, logical_paragraphs
 
@@ -60,7 +60,8 @@ def test_the_analysis_is_what_the_toolkit_finds(report):
 )
 def test_a_view_not_converted_from_traditional_script_has_nothing_left_to_fold(text, converted):
     report = report_of(text)
-    assert report.from_traditional is converted
+    assert report.from_traditional is converted and report.document.from_traditional is converted
+    assert report.normalized == normalize(report.text)
     assert (fold_width(report.normalized) == report.normalized) or converted
     assert report.normalized_paragraphs == tuple(logical_paragraphs(report.normalized))
     # (cut from the normalised lines as the document split them, unless converted: the same as the text's own)

@@ -374,9 +374,19 @@ class Document:
     @cached_property
     def normalized(self) -> str:
         """Width-, quote- and script-folded view of ``text`` with identical offsets."""
-        from reportlint.text.normalize import normalize
+        return self._normalized_and_script[0]
 
-        return normalize(self.text)
+    @cached_property
+    def from_traditional(self) -> bool:
+        """Whether :attr:`normalized` was converted from traditional script
+        (:func:`~reportlint.text.normalize.has_traditional`), as it was made."""
+        return self._normalized_and_script[1]
+
+    @cached_property
+    def _normalized_and_script(self) -> tuple[str, bool]:
+        from reportlint.text.normalize import normalize_script
+
+        return normalize_script(self.text)
 
     @cached_property
     def lines(self) -> tuple[Span, ...]:

@@ -130,17 +130,15 @@ class Report:
             return self.paragraphs
         return tuple(paragraph_spans(self.document.normalized, self.lines))
 
-    @cached_property
+    @property
     def from_traditional(self) -> bool:
-        """Whether :attr:`normalized` was converted from traditional script (:func:`~reportlint.text.normalize.normalize`).
+        """Whether :attr:`normalized` was converted from traditional script (the document's
+        :attr:`~reportlint.core.model.Document.from_traditional`).
 
         Otherwise it is :attr:`text` with widths, quotes and annotations folded only, and folding it again
-        (:func:`~reportlint.text.normalize.fold_width`) changes nothing. (A text normalised to itself had nothing to
-        fold or convert; the traditional characters that decide the conversion are the same before folding.)
+        (:func:`~reportlint.text.normalize.fold_width`) changes nothing.
         """
-        from reportlint.text.normalize import has_traditional
-
-        return self.document.normalized is not self.document.text and has_traditional(self.document.text)
+        return self.document.from_traditional
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:

@@ -116,8 +116,14 @@ def fold_width(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The normalised view of ``text``: same length, one spelling per character."""
+    return normalize_script(text)[0]
+
+
+def normalize_script(text: str) -> tuple[str, bool]:
+    """:func:`normalize` of ``text``, and whether it was converted from traditional script (:func:`has_traditional`)."""
     folded = strip_annotations(fold_width(text))
-    if has_traditional(folded):
+    converted = has_traditional(folded)
+    if converted:
         folded = to_simplified(folded)
     assert len(folded) == len(text)
-    return folded
+    return folded, converted
