@@ -10,15 +10,17 @@ thinks about layouts.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import CellValue, parse_cell
-from reportlint.text.segmentation import iter_lines, separated_starts
+from reportlint.text.segmentation import Span, iter_lines, separated_starts
 from reportlint.usercache.patterns import compiled
 
 _PIPE_DELIMITER_ROW = compiled(r"^[\s|:\-]+$")
@@ -255,10 +257,10 @@ def region_rows(document: Document, start: int, end: int, tables: Sequence[Table
     text, original = document.normalized, document.text
     position = start
     for table in tables:
-        rows.extend(_text_rows(text, original, position, max(position, table.start)))
+        rows.extend(_text_rows(text, original, position, max(position, table.start), document))
         rows.extend(_table_rows(document, table))
         position = max(position, table.end)
-    rows.extend(_text_rows(text, original, position, end))
+    rows.extend(_text_rows(text, original, position, end, document))
     return rows
 
 
@@ -308,9 +310,14 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
     return rows
 
 
-def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
-    """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
+def _text_rows(text: str, original: str, start: int, end: int, document: Document | None = None) -> list[RawRow]:
+    """Rows of flattened text; tab-indented cells grouped by blank lines become one row each.
+
+    ``text`` is the ``document``'s normalised text when the caller gives the document: then a region of whole lines
+    takes their texts from :attr:`Document.line_texts` (see :func:`_whole_lines`).
+    """
     starts: Iterable[int]
+    lines: Sequence[str]
     physical = text.find("|", start, end) >= 0
     if physical:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
@@ -318,7 +325,7 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
             return pipe_cells
         starts, lines = _physical_lines(text, start, end)
     else:  # without a pipe, every physical line is a line
-        starts, lines = _plain_lines(text, start, end)
+        starts, lines = (None if document is None else _whole_lines(document, start, end)) or _plain_lines(text, start, end)
     rows: list[RawRow] = []
     gaps: list[bool] = []  # whether an empty line precedes each row
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
@@ -372,6 +379,27 @@ def _plain_lines(text: str, start: int, end: int) -> tuple[Iterable[int], list[s
     if text.find("\r", start, end) >= 0:
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     return starts, lines
+
+
+_start_of = itemgetter(0)
+
+
+def _whole_lines(document: Document, start: int, end: int) -> tuple[Iterable[int], Sequence[str]] | None:
+    """What :func:`_plain_lines` gives for ``document.normalized[start:end]`` when the region is whole lines (it starts
+    where a line starts and ends where one ends or the next starts), taken from the document's lines: the texts
+    :attr:`Document.line_texts` split once for every reader (and the section finder has already hashed for its
+    look-ups), not split and hashed again. None for any other region, and for a region with a carriage return (a line's
+    span leaves out all its trailing ones, :func:`_plain_lines` one)."""
+    if document.text.find("\r", start, end) >= 0:
+        return None
+    lines = document.lines
+    first = bisect_left(lines, start, key=_start_of)
+    if first == len(lines) or lines[first][0] != start:
+        return None
+    last = bisect_left(lines, end, key=_start_of, lo=first)  # the first line starting at or past the region's end
+    if not (last < len(lines) and lines[last][0] == end) and not (last > first and lines[last - 1][1] == end):
+        return None  # the region ends inside a line
+    return map(_start_of, lines[first:last]), document.line_texts[first:last]
 
 
 def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
