@@ -22,7 +22,7 @@ from reportlint.template.filled import CellStatus, FilledCell, FilledRow, Filled
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
-from reportlint.template.tokens import RawRow, Token
+from reportlint.template.tokens import RawRow, Token, kind_of
 
 
 class Segment(NamedTuple):
@@ -79,9 +79,6 @@ class Placement(NamedTuple):
 _new_tuple = tuple.__new__
 
 
-_kind_of = attrgetter("kind")
-
-
 def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
     if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
@@ -92,7 +89,7 @@ def _is_row_layout(rows: Sequence[RawRow]) -> bool:
         if len(tokens) == 1:  # one cell per line: never wide
             with_values += tokens[0].kind == "value"
             continue
-        kinds = list(map(_kind_of, tokens))
+        kinds = list(map(kind_of, tokens))
         if "value" in kinds:
             with_values += 1
             wide += len(kinds) - kinds.count("blank") >= 2
@@ -114,7 +111,7 @@ def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
     pending: list[Token] = []
     for row in rows:
         tokens = row.tokens
-        kinds = list(map(_kind_of, tokens))
+        kinds = list(map(kind_of, tokens))
         first = 0
         if "text" in kinds:  # blank cells before the label: the (merged) label column left empty, or indentation
             while kinds[first] == "blank":
@@ -553,7 +550,7 @@ def _chosen_cells(table: TableSpec, segment: Segment) -> Sequence[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
     written = segment.cells
     expected = len(table.columns)
-    if len(written) == expected and "blank" not in map(_kind_of, written):
+    if len(written) == expected and "blank" not in map(kind_of, written):
         return written  # one value per column: what _choose_cells gives
     blanks = [token.kind for token in written].count("blank")
     if len(written) - blanks > expected:

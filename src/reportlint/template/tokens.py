@@ -14,13 +14,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import CellValue, parse_cell
-from reportlint.text.segmentation import Span, iter_lines, separated_starts
+from reportlint.text.segmentation import iter_lines, separated_starts
 from reportlint.usercache.patterns import compiled
 
 _PIPE_DELIMITER_ROW = compiled(r"^[\s|:\-]+$")
@@ -47,6 +47,10 @@ class Token(NamedTuple):
     def is_text(self) -> bool:
         """A label or header cell (not a value, not blank)."""
         return self.kind == "text"
+
+
+#: A token's kind (``value``, ``blank`` or ``text``), read by a C-level getter.
+kind_of = attrgetter("kind")
 
 
 class RawRow(NamedTuple):
@@ -231,20 +235,22 @@ def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[To
 
 
 def _table_rows(document: Document, table: Table) -> list[RawRow]:
-    rows = [
-        [make_token(document.normalized, document.text, cell.start, cell.end, cell.column) for cell in row] for row in table.rows if row
-    ]
+    text, original = document.normalized, document.text
+    rows = [tuple([make_token(text, original, cell.start, cell.end, cell.column) for cell in row]) for row in table.rows if row]
     width = max((cell.column + cell.colspan for row in table.rows for cell in row), default=0)
-    label_columns = [
-        token.column
-        for row in rows
-        if any(token.kind == "value" for token in row)
-        for token in row
-        if token.is_text and token.column is not None
-    ]
-    first_value_column = max(label_columns) + 1 if label_columns else 0
+    # the value columns start after the last label column of the rows with values (at 0 without any)
+    first_value_column = 1 + max(
+        (
+            token.column
+            for row in rows
+            if "value" in map(kind_of, row)
+            for token in row
+            if token.kind == "text" and token.column is not None
+        ),
+        default=-1,
+    )
     value_columns = frozenset(range(first_value_column, width))
-    return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]
+    return [_new_tuple(RawRow, (row, True, value_columns)) for row in rows]
 
 
 def region_rows(document: Document, start: int, end: int, tables: Sequence[Table] | None = None) -> list[RawRow]:
