@@ -79,9 +79,13 @@ class Placement(NamedTuple):
 _new_tuple = tuple.__new__
 
 
+_explicit_blanks_of = attrgetter("explicit_blanks")
+
+
 def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
-    if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
+    # (rows of text lines, most regions, have no explicit blanks: known so by one C-level pass)
+    if any(map(_explicit_blanks_of, rows)) and any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
     with_values = wide = 0  # rows with a value; those of them with two or more cells that are not blank
     for row in rows:
