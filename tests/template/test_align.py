@@ -70,3 +70,35 @@ def test_a_label_followed_by_blank_cells_is_a_row_left_empty_only_where_blank_ce
         found, layout = align.segments(rows)
         assert layout == "cells"
         assert [("".join(token.text for token in segment.label), [token.text for token in segment.cells]) for segment in found] == expected
+
+
+def test_the_cell_index_of_filled_rows_is_the_one_made_cell_by_cell():
+    """The aligner indexes a row it aligned at once by its template row's keys (filled._cell_index with column_keys):
+    the same cells in the same order as indexing every row cell by cell, with repeated, mismatched and unplaced rows."""
+    from pathlib import Path
+
+    from reportlint.run.linter import load_document
+    from reportlint.sources import Source
+    from reportlint.template.filled import _cell_index
+    from reportlint.template.reading import read_report
+    from reportlint.testing.reports import LAYOUTS, SampleReport, render
+
+    registry = registry_for(Config())
+    report = SampleReport.build("T2021", 2021, seed=3)
+    repeated = render(report, "tabs")
+    s3 = repeated.index("三、收到和处理政府信息公开申请情况")
+    lines = repeated[s3:].split("\n")
+    row = next(line for line in lines if line.startswith("\t（二）部分公开"))
+    # a row written twice (the second is not indexed), once with a value too many (mismatched) before it, and values
+    # under no label (unplaced)
+    texts = [render(report, layout) for layout in LAYOUTS] + [
+        repeated.replace(row, f"{row}\t7\n{row}\n{row}\n9\t9\t9\t9\t9\t9\t9\t9\t9\t9\t9", 1)
+    ]
+    compared = 0
+    for text in texts:
+        document = load_document(Source(Path("r.txt"), "r.txt", text.encode(), "text"), registry)
+        reading = read_report(document, registry.template_set)
+        for table in reading.filled.tables.values():
+            assert list(table.found_cells.items()) == list(_cell_index(table.rows).items())
+            compared += len(table.found_cells)
+    assert compared > 1000

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
 from reportlint.template.reading import read_report
-from reportlint.template.sections import SectionFinder, parse_ordinal
+from reportlint.template.sections import _INLINE_ORDINAL, SectionFinder, parse_ordinal
 
 TITLE = "某县某镇2021年政府信息公开工作年度报告\n"
 PARTS = (
@@ -135,3 +138,9 @@ def test_a_moved_candidate_is_the_candidate_with_its_range_replaced():
     candidate = _Candidate("template", "s2", "二、主动公开政府信息情况", 3, 15, 2, "exact", True, 2, "chinese", inline=True)
     assert _moved(candidate, 40) == candidate._replace(start=43, end=55)
     assert type(_moved(candidate, 40)) is _Candidate and _moved(candidate, 40).inline
+
+
+@given(st.text(alphabet=st.sampled_from([*"第一二三四五六七部分1267、.．。 \t0x"]), max_size=40))
+def test_inline_ordinals_are_found_where_the_plain_alternatives_find_them(text):
+    plain = re.compile(r"(?:第\s*[一二三四五六]\s*部分|[一二三四五六]\s*[、.．]|[1-6]\s*[、.．](?!\d))")
+    assert [match.span() for match in _INLINE_ORDINAL.finditer(text)] == [match.span() for match in plain.finditer(text)]

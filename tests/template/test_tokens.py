@@ -122,3 +122,24 @@ def test_rows_read_from_remembered_lines_are_the_rows_read_afresh(text, monkeypa
     remembered = region_rows(document, len("前言。\n"), len(document.text))
     assert remembered == afresh
     assert all(document.text[token.start : token.end] == token.text for row in afresh for token in row.tokens)
+
+
+@given(st.lists(_LINE_PIECES, max_size=8).map("\n".join), st.integers(0, 60), st.integers(0, 60))
+def test_a_region_of_whole_lines_takes_the_documents_lines_as_plain_lines_splits_them(text, start, end):
+    """_whole_lines gives the lines and starts _plain_lines gives, for every region it takes (whole lines without
+    carriage returns: it starts at a line's start, ends at a line's end or the next line's start), and takes those."""
+    from reportlint.template.tokens import _whole_lines
+
+    document = _document("前言\n" + text)
+    normalized = document.normalized
+    start, end = sorted((min(start, len(normalized)), min(end, len(normalized))))
+    whole = _whole_lines(document, start, end)
+    at_line_start = start == 0 or normalized[start - 1] == "\n"
+    at_line_end = end in (start, len(normalized)) or normalized[end] == "\n" or normalized[end - 1] == "\n"
+    takes = at_line_start and at_line_end and "\r" not in normalized[start:end]
+    assert (whole is not None) == takes
+    if whole is not None:
+        starts, lines = whole
+        plain_starts, plain_lines = _plain_lines(normalized, start, end)
+        assert list(lines) == plain_lines
+        assert list(starts) == list(plain_starts)[: len(plain_lines)]

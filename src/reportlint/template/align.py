@@ -22,7 +22,7 @@ from reportlint.template.filled import CellStatus, FilledCell, FilledRow, Filled
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
-from reportlint.template.tokens import RawRow, Token
+from reportlint.template.tokens import RawRow, Token, kind_of
 
 
 class Segment(NamedTuple):
@@ -79,9 +79,13 @@ class Placement(NamedTuple):
 _new_tuple = tuple.__new__
 
 
+_explicit_blanks_of = attrgetter("explicit_blanks")
+
+
 def _is_row_layout(rows: Sequence[RawRow]) -> bool:
     """Rows (tab/pipe/space-separated lines, real tables) rather than one cell per line."""
-    if any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
+    # (rows of text lines, most regions, have no explicit blanks: known so by one C-level pass)
+    if any(map(_explicit_blanks_of, rows)) and any(row.explicit_blanks and len(row.tokens) > 1 for row in rows):
         return True
     with_values = wide = 0  # rows with a value; those of them with two or more cells that are not blank
     for row in rows:
@@ -89,7 +93,7 @@ def _is_row_layout(rows: Sequence[RawRow]) -> bool:
         if len(tokens) == 1:  # one cell per line: never wide
             with_values += tokens[0].kind == "value"
             continue
-        kinds = [token.kind for token in tokens]
+        kinds = list(map(kind_of, tokens))
         if "value" in kinds:
             with_values += 1
             wide += len(kinds) - kinds.count("blank") >= 2
@@ -111,7 +115,7 @@ def _row_segments(rows: Sequence[RawRow]) -> list[Segment]:
     pending: list[Token] = []
     for row in rows:
         tokens = row.tokens
-        kinds = [token.kind for token in tokens]
+        kinds = list(map(kind_of, tokens))
         first = 0
         if "text" in kinds:  # blank cells before the label: the (merged) label column left empty, or indentation
             while kinds[first] == "blank":
@@ -166,7 +170,6 @@ def _cell_segments(rows: Sequence[RawRow]) -> list[Segment]:
 
 
 _start_of = attrgetter("start")
-_kind_of = attrgetter("kind")
 _end_of = attrgetter("end")
 #: What a row found by its label adds to a template's fit score, by how the label matched (other matches: 1).
 _MATCH_SCORE = {LabelMatch.EXACT: 3, LabelMatch.ALIAS: 2}
@@ -189,6 +192,10 @@ class TableGroupAligner:
         self.expected: list[tuple[TableSpec, RowSpec]] = [(table, row) for table in self.tables for row in table.rows]
         self._index_of = {(table.id, row.id): index for index, (table, row) in enumerate(self.expected)}
         self._table_of = {table.id: table for table in reversed(self.tables)}
+        #: the (row, column) keys of each template row's cells in column order, by table (see filled._cell_index)
+        self._column_keys: dict[str, dict[str | None, tuple[tuple[str, str], ...]]] = {
+            table.id: {row.id: tuple((row.id, column) for column in table.column_ids) for row in table.rows} for table in self.tables
+        }
         self.entries = self._entries()
         #: entry positions by the first character of their key: a label key can only contain entries whose first character it has
         self._by_first: dict[str, list[int]] = {}
@@ -438,6 +445,7 @@ class TableGroupAligner:
                 else max([*(row.end for row in table_rows), *(row.end for row in own_unsplit)]),
                 self.template_id,
                 own_unsplit,
+                self._column_keys[table.id],
             )
         return filled_tables, score
 
@@ -546,7 +554,7 @@ def _chosen_cells(table: TableSpec, segment: Segment) -> Sequence[Token] | None:
     """The segment's cells tied to the table's columns in order (see :func:`_choose_cells`); None when counts do not fit."""
     written = segment.cells
     expected = len(table.columns)
-    if len(written) == expected and "blank" not in map(_kind_of, written):
+    if len(written) == expected and "blank" not in map(kind_of, written):
         return written  # one value per column: what _choose_cells gives
     blanks = [token.kind for token in written].count("blank")
     if len(written) - blanks > expected:

@@ -277,12 +277,28 @@ class FilledTable:
                 yield self.cell(row.id, column.id)
 
 
-def _cell_index(rows: Iterable[FilledRow]) -> Mapping[tuple[str, str], FilledCell]:
+def _cell_index(
+    rows: Iterable[FilledRow], column_keys: Mapping[str | None, tuple[tuple[str, str], ...]] | None = None
+) -> Mapping[tuple[str, str], FilledCell]:
     """The cells of ``rows`` in known rows and columns by (row, column), the first of each (values beyond the template
-    left out): the index of :meth:`FilledTable.cell` (read-only)."""
+    left out): the index of :meth:`FilledTable.cell` (read-only).
+
+    ``column_keys`` are, for the rows the aligner fills, the keys of each template row's cells in column order: a row
+    it aligned has one cell for each column, in order, all in its own template row, and the cells of every row it
+    makes are in that row's template row. Such a row whose template row is not indexed yet is indexed at once (one
+    C-level update, in the same order); the others cell by cell.
+    """
     cells: dict[tuple[str, str], FilledCell] = {}
     add, extra = cells.setdefault, _EXTRA
+    indexed: set[str | None] = set()  # the template rows of the rows indexed so far (with column_keys)
     for row in rows:
+        if column_keys is not None:
+            row_id = row.row
+            if row.aligned and row_id not in indexed:
+                indexed.add(row_id)
+                cells.update(zip(column_keys[row_id], row.cells, strict=True))
+                continue
+            indexed.add(row_id)
         for cell in row.cells:
             if cell.status is not extra and cell.row is not None and cell.column is not None:
                 add((cell.row, cell.column), cell)
@@ -299,10 +315,14 @@ def read_table(
     end: int | None,
     template_id: str | None,
     unsplittable: tuple[UnsplitRow, ...],
+    column_keys: Mapping[str | None, tuple[tuple[str, str], ...]] | None = None,
 ) -> FilledTable:
     """``FilledTable.build(spec, rows, headers_found=…, …)`` with every field given by position, made without the frozen
-    dataclass's ``__init__`` (see :func:`read_cell`): the aligner makes every table of every template it tries."""
-    return _made_table(spec, rows, headers_found, unknown_headers, layout, start, end, template_id, unsplittable, _cell_index(rows))
+    dataclass's ``__init__`` (see :func:`read_cell`): the aligner makes every table of every template it tries.
+    ``column_keys``: the keys of each template row's cells, for rows the aligner filled (see :func:`_cell_index`)."""
+    return _made_table(
+        spec, rows, headers_found, unknown_headers, layout, start, end, template_id, unsplittable, _cell_index(rows, column_keys)
+    )
 
 
 _made_table = positional_maker(FilledTable)

@@ -282,8 +282,9 @@ def _best_fit(document, sections, section_id, templates, expected, limits, regio
 
 
 def _read_exactly(table: FilledTable) -> bool:
-    """Every template row found once, by its official label or alias, with all its values in place."""
-    found = [row for row in table.rows if row.row is not None]
-    return len(found) == len(table.rows) == len(table.spec.rows) and all(
-        row.match in (LabelMatch.EXACT, LabelMatch.ALIAS) and row.aligned for row in found
-    )
+    """Every template row found once, by its official label or alias, with all its values in place (an aligned row
+    is one of the template's)."""
+    return len(table.rows) == len(table.spec.rows) and all(row.aligned and row.match in _EXACT_OR_ALIAS for row in table.rows)
+
+
+_EXACT_OR_ALIAS = (LabelMatch.EXACT, LabelMatch.ALIAS)

@@ -43,7 +43,12 @@ _ORDINAL = compiled(
 _INLINE_BOUNDARY = f"{SENTENCE_STOPS}{SEMICOLONS}{COLONS}"
 #: A heading directly followed by one of these is an item of a list (``包括：一、总体情况；二、……``).
 _LIST_CONTINUES = f"{LIST_COMMA}{SEMICOLONS}{COMMAS}"
-_INLINE_ORDINAL = compiled(r"(?:第\s*[一二三四五六]\s*部分|[一二三四五六]\s*[、.．]|[1-6]\s*[、.．](?!\d))")
+#: A part's ordinal inside running text: ``第\s*[一二三四五六]\s*部分``, ``[一二三四五六]\s*[、.．]`` or ``[1-6]\s*[、.．](?!\d)``,
+#: written to start with one character class (the alternatives told apart by a look-behind at it): the engine skips
+#: the positions none can start at.
+_INLINE_ORDINAL = compiled(
+    r"[第一二三四五六1-6](?:(?<=第)\s*[一二三四五六]\s*部分|(?<=[一二三四五六])\s*[、.．]|(?<=[1-6])\s*[、.．](?!\d))"
+)
 _MAX_HEADING_KEY = 40
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
 _MAX_INLINE_HEADING = 30

@@ -10,9 +10,11 @@ thinks about layouts.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
@@ -45,6 +47,10 @@ class Token(NamedTuple):
     def is_text(self) -> bool:
         """A label or header cell (not a value, not blank)."""
         return self.kind == "text"
+
+
+#: A token's kind (``value``, ``blank`` or ``text``), read by a C-level getter.
+kind_of = attrgetter("kind")
 
 
 class RawRow(NamedTuple):
@@ -229,20 +235,22 @@ def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[To
 
 
 def _table_rows(document: Document, table: Table) -> list[RawRow]:
-    rows = [
-        [make_token(document.normalized, document.text, cell.start, cell.end, cell.column) for cell in row] for row in table.rows if row
-    ]
+    text, original = document.normalized, document.text
+    rows = [tuple([make_token(text, original, cell.start, cell.end, cell.column) for cell in row]) for row in table.rows if row]
     width = max((cell.column + cell.colspan for row in table.rows for cell in row), default=0)
-    label_columns = [
-        token.column
-        for row in rows
-        if any(token.kind == "value" for token in row)
-        for token in row
-        if token.is_text and token.column is not None
-    ]
-    first_value_column = max(label_columns) + 1 if label_columns else 0
+    # the value columns start after the last label column of the rows with values (at 0 without any)
+    first_value_column = 1 + max(
+        (
+            token.column
+            for row in rows
+            if "value" in map(kind_of, row)
+            for token in row
+            if token.kind == "text" and token.column is not None
+        ),
+        default=-1,
+    )
     value_columns = frozenset(range(first_value_column, width))
-    return [RawRow(tuple(row), explicit_blanks=True, value_columns=value_columns) for row in rows]
+    return [_new_tuple(RawRow, (row, True, value_columns)) for row in rows]
 
 
 def region_rows(document: Document, start: int, end: int, tables: Sequence[Table] | None = None) -> list[RawRow]:
@@ -255,10 +263,10 @@ def region_rows(document: Document, start: int, end: int, tables: Sequence[Table
     text, original = document.normalized, document.text
     position = start
     for table in tables:
-        rows.extend(_text_rows(text, original, position, max(position, table.start)))
+        rows.extend(_text_rows(text, original, position, max(position, table.start), document))
         rows.extend(_table_rows(document, table))
         position = max(position, table.end)
-    rows.extend(_text_rows(text, original, position, end))
+    rows.extend(_text_rows(text, original, position, end, document))
     return rows
 
 
@@ -308,9 +316,14 @@ def _pipe_cell_rows(text: str, original: str, start: int, end: int) -> list[RawR
     return rows
 
 
-def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
-    """Rows of flattened text; tab-indented cells grouped by blank lines become one row each."""
+def _text_rows(text: str, original: str, start: int, end: int, document: Document | None = None) -> list[RawRow]:
+    """Rows of flattened text; tab-indented cells grouped by blank lines become one row each.
+
+    ``text`` is the ``document``'s normalised text when the caller gives the document: then a region of whole lines
+    takes their texts from :attr:`Document.line_texts` (see :func:`_whole_lines`).
+    """
     starts: Iterable[int]
+    lines: Sequence[str]
     physical = text.find("|", start, end) >= 0
     if physical:
         pipe_cells = _pipe_cell_rows(text, original, start, end)
@@ -318,7 +331,7 @@ def _text_rows(text: str, original: str, start: int, end: int) -> list[RawRow]:
             return pipe_cells
         starts, lines = _physical_lines(text, start, end)
     else:  # without a pipe, every physical line is a line
-        starts, lines = _plain_lines(text, start, end)
+        starts, lines = (None if document is None else _whole_lines(document, start, end)) or _plain_lines(text, start, end)
     rows: list[RawRow] = []
     gaps: list[bool] = []  # whether an empty line precedes each row
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
@@ -372,6 +385,27 @@ def _plain_lines(text: str, start: int, end: int) -> tuple[Iterable[int], list[s
     if text.find("\r", start, end) >= 0:
         lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     return starts, lines
+
+
+_start_of = itemgetter(0)
+
+
+def _whole_lines(document: Document, start: int, end: int) -> tuple[Iterable[int], Sequence[str]] | None:
+    """What :func:`_plain_lines` gives for ``document.normalized[start:end]`` when the region is whole lines (it starts
+    where a line starts and ends where one ends or the next starts), taken from the document's lines: the texts
+    :attr:`Document.line_texts` split once for every reader (and the section finder has already hashed for its
+    look-ups), not split and hashed again. None for any other region, and for a region with a carriage return (a line's
+    span leaves out all its trailing ones, :func:`_plain_lines` one)."""
+    if document.text.find("\r", start, end) >= 0:
+        return None
+    lines = document.lines
+    first = bisect_left(lines, start, key=_start_of)
+    if first == len(lines) or lines[first][0] != start:
+        return None
+    last = bisect_left(lines, end, key=_start_of, lo=first)  # the first line starting at or past the region's end
+    if not (last < len(lines) and lines[last][0] == end) and not (last > first and lines[last - 1][1] == end):
+        return None  # the region ends inside a line
+    return map(_start_of, lines[first:last]), document.line_texts[first:last]
 
 
 def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
