@@ -657,7 +657,7 @@ def _cell(
 ) -> FilledCell:
     value = token.cell
     if status is None:
-        status = _STATUS_OF_KIND.get(value.kind, CellStatus.NON_NUMERIC)
+        status = _STATUS_OF_KIND.get(value.kind, _NON_NUMERIC)
     return read_cell(table.id, row, column, status, value.raw, value.value, value.unit, value.signed, token.start, token.end, position)
 
 

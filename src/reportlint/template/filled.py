@@ -73,7 +73,7 @@ class FilledCell:
     @property
     def is_readable(self) -> bool:
         """Read with confidence as a number: arithmetic may use it."""
-        return self.status is CellStatus.OK and self.value is not None
+        return self.status is _OK and self.value is not None
 
 
 _new_object = object.__new__
@@ -164,6 +164,9 @@ def read_row(
 _NOT_ALIGNED = (CellStatus.UNALIGNED, CellStatus.EXTRA, CellStatus.MISSING)
 _MISSING = CellStatus.MISSING
 _EXTRA = CellStatus.EXTRA
+#: (statuses read per cell as module names: on Python 3.11 ``CellStatus.OK`` goes through the enum class's
+#: ``__getattr__`` hook, several times the cost of a global)
+_OK = CellStatus.OK
 
 
 @dataclass(frozen=True)
@@ -184,14 +187,12 @@ class FilledRow:
     @cached_property
     def found(self) -> int:
         """How many values (and blank cells) the row carries."""
-        return sum(1 for cell in self.cells if cell.status is not CellStatus.MISSING)
+        return sum(1 for cell in self.cells if cell.status is not _MISSING)
 
     @cached_property
     def aligned(self) -> bool:
         """Whether every value sits in a known column (counts match, row known)."""
-        return self.row is not None and all(
-            cell.status not in (CellStatus.UNALIGNED, CellStatus.EXTRA, CellStatus.MISSING) for cell in self.cells
-        )
+        return self.row is not None and all(cell.status not in _NOT_ALIGNED for cell in self.cells)
 
 
 @dataclass(frozen=True)
