@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
@@ -114,14 +114,20 @@ def comparable_texts(texts: Sequence[str], numbers_from: int | None = None) -> l
 def word_characters() -> Any:
     """For each character of the Basic Multilingual Plane, whether :func:`comparable_text` keeps it (``[\\W_]`` does
     not match it), as an array indexed by code point."""
-    return _numpy().array(list(map(str.isalnum, map(chr, range(0x10000)))), dtype=bool)
+    return _plane_table(str.isalnum)
 
 
 @lru_cache(maxsize=1)
 def decimal_digits() -> Any:
     """For each character of the Basic Multilingual Plane, whether it is a decimal digit (``\\d``: :meth:`str.isdecimal`),
     as an array indexed by code point."""
-    return _numpy().array(list(map(str.isdecimal, map(chr, range(0x10000)))), dtype=bool)
+    return _plane_table(str.isdecimal)
+
+
+def _plane_table(holds: Callable[[str], bool]) -> Any:
+    """Whether ``holds(character)`` for each character of the Basic Multilingual Plane, as a (read-only) boolean array
+    indexed by code point: the answers written as bytes in one C-level pass, then viewed as the array."""
+    return _numpy().frombuffer(bytes(map(holds, map(chr, range(0x10000)))), dtype=bool)
 
 
 def digest(text: str) -> bytes:
