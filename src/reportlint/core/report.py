@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reportlint.core.config import Config
 from reportlint.core.model import Document
-from reportlint.text.segmentation import Span, paragraph_spans, paragraphs_and_prose, sentence_spans
+from reportlint.text.segmentation import Span, paragraphs_and_prose, sentence_spans
 
 if TYPE_CHECKING:
     from reportlint.places.analysis import PlaceAnalysis
@@ -112,13 +112,6 @@ class Report:
         return tuple(every), tuple(prose)
 
     @cached_property
-    def _normalized_prose_paragraphs(self) -> tuple[Span, ...]:
-        """The prose paragraphs of :attr:`normalized` (see :attr:`normalized_paragraphs`): those :attr:`sentences` cuts."""
-        if not self.from_traditional:
-            return self._paragraphs_and_prose[1]
-        return tuple(paragraphs_and_prose(self.document.normalized, self.lines)[1])
-
-    @cached_property
     def normalized_paragraphs(self) -> tuple[Span, ...]:
         """The logical paragraphs of :attr:`normalized` (its script conversion may end paragraphs elsewhere).
 
@@ -126,9 +119,15 @@ class Report:
         stays blank, a tab stays, a final ；：！？ folds to ;:!? and nothing else to one): only a text converted from
         traditional script (:func:`~reportlint.text.normalize.has_traditional`) is cut again.
         """
+        return self._normalized_paragraphs_and_prose[0]
+
+    @cached_property
+    def _normalized_paragraphs_and_prose(self) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+        """:attr:`normalized_paragraphs`, and those of them that are prose (those :attr:`sentences` cuts)."""
         if not self.from_traditional:
-            return self.paragraphs
-        return tuple(paragraph_spans(self.document.normalized, self.lines))
+            return self._paragraphs_and_prose
+        every, prose = paragraphs_and_prose(self.document.normalized, self.lines, self.document.line_texts)
+        return tuple(every), tuple(prose)
 
     @property
     def from_traditional(self) -> bool:
@@ -143,7 +142,7 @@ class Report:
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """The prose sentences of :attr:`normalized` (table rows left out, see :func:`~reportlint.text.segmentation.iter_sentences`)."""
-        return tuple(sentence_spans(self.document.normalized, paragraphs=self._normalized_prose_paragraphs, prose_only=True))
+        return tuple(sentence_spans(self.document.normalized, paragraphs=self._normalized_paragraphs_and_prose[1], prose_only=True))
 
     def sentences_in(self, start: int, end: int) -> list[Span]:
         """The sentences of :attr:`sentences` that overlap ``[start, end)``."""
