@@ -149,15 +149,16 @@ def test_entries_are_written_through_temporary_files_that_do_not_stay_and_never_
     cache = ResultCache(tmp_path / "cache")
     result = full_result()
     cache.store("ab" * 32, result)
-    folder = tmp_path / "cache" / cache.entries.name / "cd"
+    key = "cd" * 32
+    folder = tmp_path / "cache" / cache.entries.name / key[0]  # (entries are kept by their key's first hex digit)
     folder.mkdir()
-    left = [folder / f".tmp-{os.getpid()}-{n}-{'cd' * 31}.json" for n in range(1, 4)]  # the names the next stores would take
+    left = [folder / f".tmp-{os.getpid()}-{n}-{key[1:]}.json" for n in range(1, 4)]  # the names the next stores would take
     for stale in left:
         stale.write_bytes(b"another process's")
     cache.store("cd" * 32, result)
     assert cache.lookup("cd" * 32) == result and cache.lookup("ab" * 32) == result
     assert all(stale.read_bytes() == b"another process's" for stale in left)
-    assert sorted(path.name for path in folder.iterdir() if path not in left) == ["cd" * 31 + ".json"]
+    assert sorted(path.name for path in folder.iterdir() if path not in left) == [key[1:] + ".json"]
     assert not [path for path in (tmp_path / "cache").rglob(".tmp-*") if path not in left]
 
 
@@ -533,7 +534,7 @@ def test_concurrent_writers_never_leave_a_partial_entry(tmp_path):
     for thread in threads:
         thread.join()
     assert not errors and not cache.warnings
-    assert [path.name for path in (tmp_path / "cache").rglob("*.json")] == ["0" * 62 + ".json"]
+    assert [path.name for path in (tmp_path / "cache").rglob("*.json")] == ["b" + "0" * 62 + ".json"]
 
 
 def test_no_worker_starts_when_every_report_is_cached(corpus, tmp_path, monkeypatch):

@@ -48,7 +48,7 @@ import json
 import os
 import shutil
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -66,7 +66,7 @@ from reportlint.version import __version__
 #: The folder name of a cache next to the configuration (or in the current directory).
 CACHE_DIRNAME = ".reportlint_cache"
 #: Bumped when the layout of entries changes (old entries are then simply not found).
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# reportlint's result cache (https://bford.info/cachedir/)\n"
 
 
@@ -197,7 +197,9 @@ class ResultCache:
         self._entries = os.fspath(self.entries)
 
     def _path(self, key: str, suffix: str = ".json") -> str:
-        return f"{self._entries}{os.sep}{key[:2]}{os.sep}{key[2:]}{suffix}"
+        """Where an entry is: in one of 16 folders, by its key's first hex digit. (One per two digits made 256 folders, one
+        made per entry at first, for a run of a thousand reports: a fifth of writing a new cache's entries.)"""
+        return f"{self._entries}{os.sep}{key[0]}{os.sep}{key[1:]}{suffix}"
 
     # ----- keys
 
@@ -550,48 +552,60 @@ def encode(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    if kind is tuple or kind is list:  # a summary's cell keys are a hundred strings: taken as they are, not one call each
-        return [item if type(item) in _PLAIN else encode(item) for item in value]
-    if isinstance(value, bool | int | float | str) and not isinstance(value, enum.Enum):  # a subclass of a plain type
-        return value
-    if isinstance(value, tuple | list):
-        return [encode(item) for item in value]
-    if isinstance(value, enum.Enum):
-        return {"e": f"{kind.__module__}:{kind.__qualname__}", "v": value.value}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names, name = _init_fields(kind)
-        return {"d": name, "f": [encode(getattr(value, field)) for field in names]}
-    if isinstance(value, Mapping):
-        return {"m": [[encode(key), encode(item)] for key, item in value.items()]}
-    if isinstance(value, PurePath):
-        return {"p": str(value)}
-    if isinstance(value, set | frozenset):
-        return {"s": sorted((encode(item) for item in value), key=repr)}
-    if isinstance(value, bytes):  # the summaries' fingerprints
-        return {"b": base64.b64encode(value).decode("ascii")}
-    if isinstance(value, array):  # the summaries' packed places and values (this machine's byte order, as the entry is)
-        return {"a": value.typecode, "b": base64.b64encode(value.tobytes()).decode("ascii")}
-    if isinstance(value, Decimal):
-        return {"n": str(value)}
-    raise TypeError(f"cannot cache a {type(value).__name__}")
+    form = _FORMS.get(kind)
+    if form is None:
+        form = _FORMS[kind] = _form_of(kind)
+    return form(value)
 
 
 #: The types :func:`encode` keeps as they are (exactly these: a subclass, such as a string enum, is encoded by what it is).
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-def _init_fields(kind: type) -> tuple[tuple[str, ...], str]:
-    """The names of a dataclass's fields set by its constructor, and its ``module:qualname`` (as an entry names it); found once per class."""
-    found = _INIT_FIELDS.get(kind)
-    if found is None:
-        found = _INIT_FIELDS[kind] = (
-            tuple(item.name for item in dataclasses.fields(kind) if item.init),
-            f"{kind.__module__}:{kind.__qualname__}",
-        )
-    return found
+def _form_of(kind: type) -> Callable[[Any], Any]:
+    """How :func:`encode` writes a value of this type: the first of its forms the type has, worked out once per type
+    (a summary holds a few dozen values of a handful of types, and each used to be tested against the forms in turn)."""
+    if issubclass(kind, bool | int | float | str) and not issubclass(kind, enum.Enum):  # a subclass of a plain type
+        return _same
+    if issubclass(kind, tuple | list):
+        return _items
+    if issubclass(kind, enum.Enum):
+        name = f"{kind.__module__}:{kind.__qualname__}"
+        return lambda value: {"e": name, "v": value.value}
+    if dataclasses.is_dataclass(kind):
+        names = tuple(item.name for item in dataclasses.fields(kind) if item.init)  # (fields the constructor sets)
+        name = f"{kind.__module__}:{kind.__qualname__}"
+        return lambda value: {"d": name, "f": [encode(getattr(value, field)) for field in names]}
+    if issubclass(kind, Mapping):
+        return lambda value: {"m": [[encode(key), encode(item)] for key, item in value.items()]}
+    if issubclass(kind, PurePath):
+        return lambda value: {"p": str(value)}
+    if issubclass(kind, set | frozenset):
+        return lambda value: {"s": sorted((encode(item) for item in value), key=repr)}
+    if issubclass(kind, bytes):  # the summaries' fingerprints
+        return lambda value: {"b": base64.b64encode(value).decode("ascii")}
+    if issubclass(kind, array):  # the summaries' packed places and values (this machine's byte order, as the entry is)
+        return lambda value: {"a": value.typecode, "b": base64.b64encode(value.tobytes()).decode("ascii")}
+    if issubclass(kind, Decimal):
+        return lambda value: {"n": str(value)}
+    return _refused
 
 
-_INIT_FIELDS: dict[type, tuple[tuple[str, ...], str]] = {}
+def _same(value: Any) -> Any:
+    return value
+
+
+def _items(value: Sequence[Any]) -> list[Any]:
+    # a summary's cell keys are a hundred strings: taken as they are, not one call each
+    return [item if type(item) in _PLAIN else encode(item) for item in value]
+
+
+def _refused(value: Any) -> Any:
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+#: How :func:`encode` writes each type it has met (see :func:`_form_of`).
+_FORMS: dict[type, Callable[[Any], Any]] = {}
 
 
 def decode(value: Any) -> Any:
