@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import enum
 import itertools
 import json
 import os
 import shutil
 import threading
+from array import array
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from typer.testing import CliRunner
@@ -132,6 +136,47 @@ def test_an_entry_keeps_everything_a_file_result_holds():
     assert back == result
     assert back.diagnostics[0].severity is Severity.ERROR
     assert isinstance(back.tables[0].rows[0], tuple)
+
+
+class _Code(str, enum.Enum):
+    """A string enum: a subclass of str that is encoded as an enum."""
+
+    A = "甲"
+
+
+class _Pair(NamedTuple):
+    left: int
+    right: str
+
+
+class _Count(int):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (_Code.A, {"e": f"{__name__}:_Code", "v": "甲"}),  # an enum before the plain type it also is
+        (_Count(7), 7),  # a subclass of a plain type: kept as it is
+        (_Pair(1, "乙"), [1, "乙"]),  # a tuple subclass: its items
+        (Path("a/b.txt"), {"p": "a/b.txt"}),
+        (frozenset({"b", "a"}), {"s": ["a", "b"]}),
+        ({"键": Decimal("2.5")}, {"m": [["键", {"n": "2.5"}]]}),
+        (array("H", [1, 2]), {"a": "H", "b": base64.b64encode(array("H", [1, 2]).tobytes()).decode("ascii")}),
+        (b"\x00\xff", {"b": "AP8="}),
+        (Fix(1, 2, "", "删"), {"d": "reportlint.core.diagnostics:Fix", "f": [1, 2, "", "删"]}),
+    ],
+)
+def test_each_type_is_encoded_in_the_first_form_it_has_whenever_it_is_met(value, expected):
+    # (the form of a type is worked out once: the second encoding takes the remembered one)
+    assert encode(value) == expected
+    assert encode([value, value]) == [expected, expected]
+
+
+def test_a_type_that_cannot_be_cached_is_refused_every_time():
+    for _ in range(2):
+        with pytest.raises(TypeError, match="cannot cache a object"):
+            encode(object())
 
 
 def test_plain_items_of_a_sequence_are_kept_as_they_are_and_the_rest_encoded_by_what_it_is():
