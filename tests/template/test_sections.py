@@ -144,3 +144,43 @@ def test_a_moved_candidate_is_the_candidate_with_its_range_replaced():
 def test_inline_ordinals_are_found_where_the_plain_alternatives_find_them(text):
     plain = re.compile(r"(?:第\s*[一二三四五六]\s*部分|[一二三四五六]\s*[、.．]|[1-6]\s*[、.．](?!\d))")
     assert [match.span() for match in _INLINE_ORDINAL.finditer(text)] == [match.span() for match in plain.finditer(text)]
+
+
+#: Pieces of lines with inline ordinals: what stands before the ordinal, the ordinal, the start of a heading (or of a
+#: table row, with full-width punctuation or spaces), and what follows (a run too long to be a heading alone, or values).
+_BEFORE = ["", "说明。", "如下：", "共计 ", "十九届二中"]
+_ORDINALS = ["二、", "三、", "4.", "第四部分", "七、", "2 . "]
+_HEADINGS = [
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "，收到和处理",
+    " \u3000主动公开",
+    "重复申请",
+    "本年新收政府信息公开申请数量",
+    "",
+]
+_AFTER = ["", "全年主动公开政府信息一千二百余条其中门户网站八百余条", " 1 0 0", "。三、存在的主要问题及改进情况", "如下"]
+
+
+@given(
+    st.lists(
+        st.tuples(*(st.sampled_from(pieces) for pieces in (_BEFORE, _ORDINALS, _HEADINGS, _AFTER))).map("".join),
+        min_size=1,
+        max_size=3,
+    ).map("".join)
+)
+def test_headings_inside_running_text_are_found_as_without_the_first_character_test(line):
+    """An inline ordinal whose following text starts no known heading (by its key's first character) is passed over
+    without keying the text: each line gives the headings found when every such text is keyed."""
+    templates = sorted(registry_for(Config()).template_set, key=lambda template: -(template.year_from or 0))
+    plain = SectionFinder(templates)
+    plain._first_chars_by_number = {}  # every text after an inline ordinal keyed
+    assert SectionFinder(templates)._inline(line, 0, len(line)) == plain._inline(line, 0, len(line))
+
+
+def test_a_heading_run_on_into_the_text_after_its_ordinal_is_found_by_its_key():
+    templates = sorted(registry_for(Config()).template_set, key=lambda template: -(template.year_from or 0))
+    line = "说明。二、 主动公开政府信息情况全年主动公开政府信息一千二百余条其中门户网站八百余条"  # no run of a heading's length
+    found = SectionFinder(templates)._inline(line, 0, len(line))
+    assert [(candidate.spec_id, candidate.heading) for candidate in found] == [("s2", "二、 主动公开政府信息情况")]

@@ -19,7 +19,7 @@ from operator import le, ne
 from typing import NamedTuple
 
 from reportlint.core.model import Document
-from reportlint.template.labels import is_similar, key_of, keyed_relative, label_key, strip_ordinal
+from reportlint.template.labels import PUNCTUATION_FOLD, is_similar, key_of, keyed_relative, label_key, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
@@ -50,6 +50,8 @@ _INLINE_ORDINAL = compiled(
     r"[第一二三四五六1-6](?:(?<=第)\s*[一二三四五六]\s*部分|(?<=[一二三四五六])\s*[、.．]|(?<=[1-6])\s*[、.．](?!\d))"
 )
 _MAX_HEADING_KEY = 40
+#: A character a key keeps (keys leave out whitespace, as ``str.split`` finds it).
+_NON_SPACE = compiled(r"\S")
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
 _MAX_INLINE_HEADING = 30
 #: That run of text: up to the next space or punctuation.
@@ -174,6 +176,14 @@ class SectionFinder:
         self._known_by_number: dict[int, list[tuple[str, tuple[str, str]]]] = {}
         for item in sorted(self.known_headings.items(), key=lambda item: -len(item[0])):
             self._known_by_number.setdefault(self.numbers[item[1][0]], []).append(item)
+        #: the first key characters of each number's known headings: a run of text whose key starts with none of them
+        #: starts no known heading, told without keying the run (most inline ordinals open a table row: ``2.重复申请 1 0 0``);
+        #: none for a number with an empty heading key (every key starts with it)
+        self._first_chars_by_number = {
+            number: frozenset(bare[0] for bare, _ in known)
+            for number, known in self._known_by_number.items()
+            if all(bare for bare, _ in known)
+        }
         #: the headings of each line met so far (offsets relative to the line), see :meth:`_line_candidates`;
         #: lines of running text at index False, heading blocks at index True
         self._by_line: tuple[dict[str, tuple[_Candidate, ...]], dict[str, tuple[_Candidate, ...]]] = ({}, {})
@@ -356,7 +366,13 @@ class SectionFinder:
         known = self._known_by_number.get(ordinal.value)
         if known is None:
             return None  # no section has this number
-        key, offsets = keyed_relative(normalized, head_start, min(line_end, head_start + 3 * _MAX_HEADING_KEY))
+        key_end = min(line_end, head_start + 3 * _MAX_HEADING_KEY)
+        first_chars = self._first_chars_by_number.get(ordinal.value)
+        if first_chars is not None:
+            first = _NON_SPACE.search(normalized, head_start, key_end)  # the key's first character, before its folding
+            if first is None or PUNCTUATION_FOLD.get(first[0], first[0]) not in first_chars:
+                return None  # (no known heading starts the key: nothing to key)
+        key, offsets = keyed_relative(normalized, head_start, key_end)
         for bare, (section_id, how) in known:
             if key.startswith(bare):
                 heading_end = head_start + offsets[len(bare) - 1] + 1
