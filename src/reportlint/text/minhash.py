@@ -152,6 +152,14 @@ def permutations() -> tuple[Any, Any]:
     return multipliers, offsets
 
 
+@lru_cache(maxsize=1)
+def _hash_functions() -> tuple[tuple[Any, Any], ...]:
+    """:func:`permutations` as one ``(multiplier, offset)`` pair per hash function, each a zero-dimensional array: with one,
+    a ufunc on a one-dimensional array takes its plain loop (a numpy scalar is converted to an array at every call)."""
+    multipliers, offsets = permutations()
+    return tuple((multipliers[index, 0, ...], offsets[index, 0, ...]) for index in range(SIGNATURE_SIZE))
+
+
 def _shingle_hashes(text: str) -> np.ndarray:
     """A well-mixed 64-bit hash of every shingle of ``text`` (in order, repeats included)."""
     np = _numpy()
@@ -181,6 +189,7 @@ class Signer:
         np = _numpy()
         hashes = [_shingle_hashes(comparable_text(text)) for text in ignored]
         self._ignored = np.unique(np.concatenate(hashes)) if hashes else np.zeros(0, dtype=np.uint64)
+        self._functions = _hash_functions()
 
     def sketch(self, text: str) -> bytes:
         """The :data:`SKETCH_SIZE` smallest 16-bit shingle hashes of an (already comparable) text, sorted: all of them for a short text.
@@ -235,9 +244,13 @@ class Signer:
         signatures: list[bytes | None] = [None] * len(texts)
         if not len(kept):
             return signatures, sketch
-        multipliers, offsets = permutations()
-        values = kept[None, :] * multipliers
-        values += offsets  # in place: the arrays are SIGNATURE_SIZE times the report's shingles
+        values = np.empty((SIGNATURE_SIZE, len(kept)), dtype=np.uint64)  # a row per hash function: SIGNATURE_SIZE times the shingles
+        multiply, add = np.multiply, np.add
+        for row, (multiplier, offset) in zip(values, self._functions, strict=True):
+            # One row at a time, in place: a whole-array ``kept * multipliers + offsets`` broadcasts its operands through
+            # numpy's buffered iterator, which copies both into buffers and cost more than the arithmetic.
+            multiply(kept, multiplier, row)
+            add(row, offset, row)
         present = [index for index, count in enumerate(counts) if count]
         boundaries = list(accumulate([counts[index] for index in present[:-1]], initial=0))
         # 16 bits a value (chance agreements are 1 in 65,536): the top bits of the minimum are the minimum of the top bits;
