@@ -53,7 +53,7 @@ from reportlint.template.filled import CellStatus
 from reportlint.template.identity import body_level
 from reportlint.template.labels import strip_ordinal
 from reportlint.template.statements import stated_changes
-from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, decimal_digits, digest, permutations, word_characters
+from reportlint.text.minhash import SIGNATURE_SIZE, Signer, comparable_texts, decimal_digits, digest, word_characters
 from reportlint.text.normalize import fold_width
 from reportlint.text.segmentation import Span, iter_sentences, logical_paragraphs, paragraph_spans
 from reportlint.usercache.patterns import compiled
@@ -535,15 +535,14 @@ def _claims(
 
 
 def prepare_summaries() -> None:
-    """Load what every cross-document summary needs (numpy, the signer, the tables of the characters fingerprints keep and of digits)
-    now, before worker processes are forked.
+    """Load what every cross-document summary needs (numpy, the signer with its hash functions, the tables of the characters
+    fingerprints keep and of digits) now, before worker processes are forked.
 
     Importing numpy takes about a tenth of a second of CPU: done once in the
     supervisor, which needs it for the batch phase anyway, rather than again in
     each worker on its first report.
     """
-    _signer()
-    permutations()
+    _signer()  # (its hash functions made as it is)
     word_characters()
     decimal_digits()
 
