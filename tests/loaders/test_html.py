@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from loader_samples import FIXTURES, loaded_layout
 from loader_samples.report import TITLE, expected_layout, expected_text, tables
 
 from reportlint.core.model import Cell, Document, Heading, Paragraph, Table
-from reportlint.loaders.html import HtmlLoader
+from reportlint.loaders.html import ANCHOR_SEARCH_WINDOW, HtmlLoader, SourcePositions
 from reportlint.loaders.html.content import is_metadata_table
 from reportlint.sources import Source, SourceError
 
@@ -400,3 +402,48 @@ def test_empty_cell_is_located_at_its_row(load, tmp_path):
 )
 def test_metadata_tables_are_told_from_data_tables(cells, metadata):
     assert is_metadata_table(cells) is metadata
+
+
+def _plain_text_place(html: str, key: str, origin: int, limit: int) -> int:
+    """Where ``SourcePositions`` must find ``key``: its first place in ``[origin, limit)`` whose last ``<`` or ``>``
+    since ``origin`` is not a ``<`` (the definition, tested place by place)."""
+    found = html.find(key, origin, limit)
+    while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
+        found = html.find(key, found + 1, limit)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    html=st.text(alphabet="<>a9 \n", max_size=60),
+    words=st.lists(st.text(alphabet="a9", min_size=1, max_size=3), min_size=1, max_size=6),
+    lines=st.lists(st.integers(min_value=1, max_value=8), min_size=6, max_size=6),
+)
+def test_words_are_found_outside_tags_as_the_definition_says(html, words, lines):
+    positions = SourcePositions(html)
+    line_starts = [0, *(index + 1 for index, character in enumerate(html) if character == "\n")]
+    cursor = 0
+    for word, line in zip(words, lines, strict=False):
+        origin = max(line_starts[min(line, len(line_starts)) - 1], cursor)
+        found = _plain_text_place(html, word, origin, origin + ANCHOR_SEARCH_WINDOW)
+        if found >= 0:
+            cursor = found + len(word)
+            row = html.count("\n", 0, found)
+            expected = (row + 1, max(found - line_starts[row] + 1, 1))
+        else:
+            expected = (line, 1)
+        assert positions.locate(word, line) == expected
+
+
+def test_words_after_a_stray_angle_bracket_and_a_tag_full_of_their_key_are_placed():
+    # "<" written as text, then a style attribute repeating a cell's digits thousands of times: each word is found in
+    # the text after the tag (finding them tried every place in the tag, and took seconds for one such page)
+    style = "9" * 5000
+    html = f'<p>如果 x <5 则</p>\n<table><tr><td style="w:{style}">99</td><td>9</td></tr></table>'
+    positions = SourcePositions(html)
+    assert positions.locate("如果", 1) == (1, 4)
+    assert positions.locate("则", 1) == (1, 1)  # after a stray "<" and before the next ">": taken as inside a tag
+    row = html.splitlines()[1]
+    assert positions.locate("99", 2) == (2, row.index('">99') + 3)
+    assert positions.locate("9", 2) == (2, row.index("<td>9") + 5)
+    assert positions.locate("99", 2) == (2, 1)  # not found after the last word

@@ -169,11 +169,23 @@ class SourcePositions:
         line_starts, html = self._line_starts, self._html
         origin = line_starts[(line if line < len(line_starts) else len(line_starts)) - 1]
         origin = max(origin, self._cursor)
-        # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style).
+        # The first place of the key after the origin that is text, not inside a tag (``#000`` in a style): inside when
+        # the last ``<`` or ``>`` since the origin is a ``<``. A place inside a tag sends the search past the tag's
+        # ``>`` (every place before it is inside too), and each test looks only at the source since the last one: a
+        # key written many times in one tag, or after a stray ``<``, costs one pass over the window, not one per place.
         limit = origin + ANCHOR_SEARCH_WINDOW
         found = html.find(searched, origin, limit)
-        while found >= 0 and html.rfind("<", origin, found) > html.rfind(">", origin, found):
-            found = html.find(searched, found + 1, limit)
+        scanned = origin
+        while found >= 0:
+            opening = html.rfind("<", scanned, found)
+            if opening < 0 or html.find(">", opening, found) >= 0:
+                break  # no ``<`` since the last ``>`` (or since the origin): text
+            closing = html.find(">", found, limit)
+            if closing < 0:
+                found = -1  # the rest of the window is inside this tag
+                break
+            scanned = closing
+            found = html.find(searched, closing + 1, limit)
         if found >= 0:
             self._cursor = found + key_end - lead
             row = bisect.bisect_right(line_starts, found) - 1
