@@ -195,6 +195,16 @@ def test_names_in_the_config_file(tmp_path):
     assert [line.split(": ")[1].split()[:2] for line in lines_with_codes(result.stdout)] == [["RL601", "[error]"]]
 
 
+def test_a_config_naming_a_rule_with_a_huge_string_is_refused_with_the_name_clipped(tmp_path):
+    # a damaged config (50,000 tabs inside a rule name) took minutes to refuse while suggestions were measured
+    (tmp_path / "reportlint.toml").write_text('select = ["RL1' + "\t" * 50_000 + 'x"]\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text(DIRTY, encoding="utf-8")
+    result = invoke("check", tmp_path / "r.txt")
+    assert result.exit_code == 2
+    assert "reportlint.toml:1: 未知的规则名称 “RL1\t" in result.stderr and "…”" in result.stderr
+    assert len(result.stderr) < 500
+
+
 # --------------------------------------------------------------------------- listing commands
 
 

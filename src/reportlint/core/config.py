@@ -20,7 +20,7 @@ from typing import Any
 from reportlint.core.diagnostics import Severity
 from reportlint.core.suggest import did_you_mean
 from reportlint.core.tomllines import line_of
-from reportlint.core.values import shown
+from reportlint.core.values import clip, shown
 from reportlint.usercache.patterns import compiled
 
 #: Every top-level key, with what it must be.
@@ -338,8 +338,8 @@ def validate_codes(config: Config, known_codes: Iterable[str], known_names: Iter
         if selector == "ALL" or any(code.startswith(selector) for code in codes) or selector in names:
             continue
         if is_rule_name(selector):
-            raise config.error(f"未知的规则名称 “{selector}”{did_you_mean(selector, names)}", *_key_naming(config, selector))
-        raise config.error(f"未知的规则代码 “{selector}”{did_you_mean(selector, codes)}", *_key_naming(config, selector))
+            raise config.error(f"未知的规则名称 “{clip(selector)}”{did_you_mean(selector, names)}", *_key_naming(config, selector))
+        raise config.error(f"未知的规则代码 “{clip(selector)}”{did_you_mean(selector, codes)}", *_key_naming(config, selector))
 
 
 def validate_rule_names(config: Config, known_names: Iterable[str]) -> None:

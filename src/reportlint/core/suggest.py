@@ -36,13 +36,18 @@ def edit_distance(first: str, second: str) -> float:
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate nearest to ``word`` within a third of its length (at least one edit), or None."""
+    """The candidate nearest to ``word`` within a third of its length (at least one edit), or None.
+
+    A candidate whose length differs from the word's by more than that is not measured: the distance is at least the
+    difference (and measuring costs the product of the lengths: a config naming a rule with a 50,000-character
+    string took minutes to be refused).
+    """
     limit = max(1, len(word) // 3)
     ranked = sorted(
         (
             (edit_distance(word, candidate), abs(len(candidate) - len(word)), candidate)
             for candidate in set(candidates)
-            if candidate != word
+            if candidate != word and abs(len(candidate) - len(word)) <= limit
         ),
     )
     if not ranked or ranked[0][0] > limit:
