@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reportlint.text.enumerations import _marker_matches, find_markers
@@ -82,3 +82,30 @@ def test_ordinal_values_are_those_chinese_number_computes():
     assert len(_ORDINAL_VALUES) == len(ORDINAL_CHARS) * (len(ORDINAL_CHARS) + 1)
     assert all(value == chinese_number(numeral) for numeral, value in _ORDINAL_VALUES.items())
     assert [marker.value for marker in find_markers("(十二)甲。二十是乙；三是丙")] == [12, 20, 3]
+
+
+@example("一、甲\n(二)乙。3.丙;(4)丁:五是戊,第六,己;首先,庚;其次:辛")
+@example("(十二)甲。二十是乙；(0)丙;0.丁")
+@given(st.text(alphabet=list("。;:,、!?\n \t()0123456789一二三十是第首先其次再：.、%项"), max_size=40))
+def test_markers_are_those_read_from_each_match_by_its_group_name(text):
+    from reportlint.text.enumerations import _MARKERS, SEQUENCE_WORDS, STYLES, EnumerationMarker
+    from reportlint.text.ordinals import chinese_number
+
+    expected = []
+    for match in _MARKERS.finditer(text):
+        name = match.lastgroup
+        assert name is not None
+        written = match.group(name)
+        if name == "sequence_words":
+            value = SEQUENCE_WORDS.index(written) + 1
+        elif name.startswith("arabic"):
+            value = int(written)
+        else:
+            value = chinese_number(written)
+        if value:
+            opened = 1 if name.endswith("parenthesised") or name == "di" else 0
+            style = STYLES[name.replace("_", "-")]
+            expected.append(EnumerationMarker(style, value, match.start(name) - opened, match.end(), match.start(name), match.end(name)))
+    found = find_markers(text)
+    assert found == expected
+    assert all(type(marker) is EnumerationMarker for marker in found)

@@ -74,6 +74,38 @@ def test_counts_searched_from_the_first_candidate_are_those_searched_from_the_st
     assert find_quantities(text, start) == from_the_start
 
 
+def _counts_as_first_written(text: str, start: int) -> list[tuple]:
+    """The counts of ``text[start:]`` read as find_quantities first read them: every match of the pattern, its groups by name."""
+    found = []
+    for match in quantities._QUANTITY.finditer(text, start):
+        unit, number = match.group("unit"), match.group("number")
+        following = text[match.end()] if match.end() < len(text) else ""
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        if (following and following in quantities._NOT_A_UNIT_BEFORE.get(unit, "")) or before == "第":
+            continue
+        if not number[0].isdigit() and before in quantities._NOT_A_COUNT_AFTER:
+            continue
+        if quantities.bracketed(text, start, len(text))[match.start() - start] or (value := parse_amount(number)) is None:
+            continue
+        wan = match.group("wan") is not None
+        hedged = quantities._APPROXIMATE_BEFORE.search(text, max(0, match.start() - 3), match.start()) is not None
+        approximate = wan or hedged or match.group("about") is not None
+        found.append((value * 10000 if wan else value, unit, match.start(), match.end(), approximate))
+    return found
+
+
+@settings(max_examples=500)
+@example(["约", "3", " ", "万", "余", "人次", "，", "(", "2", "件", ")", "统", "一", "条", "第", "3", "件", "5", "人", "民"], 0)
+@example(["约", "3", "件", "，", "1,234", "条", "多", "余", "人"], 0)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16), st.integers(min_value=0, max_value=8))
+def test_counts_are_those_read_from_each_match_by_its_group_names(pieces, start):
+    text = "".join(pieces)
+    start = min(start, len(text))
+    found = find_quantities(text, start)
+    assert [tuple(quantity) for quantity in found] == _counts_as_first_written(text, start)
+    assert all(type(quantity) is quantities.Quantity and type(quantity.approximate) is bool for quantity in found)
+
+
 def test_a_count_whose_number_starts_before_the_first_candidate():
     text = "2021年共收到申请1,234件，办结一千二百件，约 3 万余人次"
     assert quantities._count_scan_start(text, 0, text.index("4件")) == text.index("1,234")
