@@ -131,3 +131,18 @@ def test_the_cells_and_rows_the_aligner_makes_are_those_of_the_constructors():
                     assert type(cell) is FilledCell and list(vars(cell).items()) == list(vars(constructed).items())
                     compared += 1
     assert compared > 1000
+
+
+def test_a_row_label_names_the_table_and_row_its_ids_look_up():
+    """Each row entry carries the table and row _identify returns for it: those the aligner finds by the entry's ids."""
+    checked = 0
+    for template in registry_for(Config()).template_set:
+        for section in ("s2", "s3", "s4"):
+            aligner = TableGroupAligner(template.tables_of(section), template.relations)
+            for entry in aligner.entries:
+                if entry.kind == "row":
+                    assert entry.row is not None and entry.named is not None
+                    table = aligner._table_of[entry.table]
+                    assert entry.named[0] is table and entry.named[1] is table.row(entry.row)
+                    checked += 1
+    assert checked > 50

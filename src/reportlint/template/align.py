@@ -12,7 +12,7 @@ with nothing found is ``missing``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import count
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -63,6 +63,8 @@ class _Entry:
     table: str
     row: str | None = None
     match: LabelMatch = LabelMatch.EXACT
+    #: of a row label: the table and row it names, as the aligner looks them up by their ids (found once, not per segment)
+    named: tuple[TableSpec, RowSpec] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -257,10 +259,12 @@ class TableGroupAligner:
         entries = []
         for table in self.tables:
             for row in table.rows:
+                named_table = self._table_of[table.id]
+                named = (named_table, named_table.row(row.id))
                 if row.label:
-                    entries.append(_Entry(label_key(row.label), "row", table.id, row.id, LabelMatch.EXACT))
+                    entries.append(_Entry(label_key(row.label), "row", table.id, row.id, LabelMatch.EXACT, named))
                 for alias in row.aliases:
-                    entries.append(_Entry(label_key(alias), "row", table.id, row.id, LabelMatch.ALIAS))
+                    entries.append(_Entry(label_key(alias), "row", table.id, row.id, LabelMatch.ALIAS, named))
             for group in table.group_labels:
                 entries.append(_Entry(label_key(group), "group", table.id))
             for text in (table.title, *table.aliases):
@@ -304,7 +308,7 @@ class TableGroupAligner:
         if not hasattr(self, "_line_entries"):
             known = {entry.key for entry in self.entries}
             bare = [
-                _Entry(strip_ordinal(entry.key), "row", entry.table, entry.row, LabelMatch.NO_ORDINAL)
+                _Entry(strip_ordinal(entry.key), "row", entry.table, entry.row, LabelMatch.NO_ORDINAL, entry.named)
                 for entry in self.entries
                 if entry.kind == "row" and len(strip_ordinal(entry.key)) >= 4 and strip_ordinal(entry.key) not in known
             ]
@@ -393,11 +397,11 @@ class TableGroupAligner:
             return None
         key, offsets, base, hits = label
         for hit in reversed(hits):  # the last row label
-            if hit.entry.kind == "row":
-                table = self._table_of[hit.entry.table]
-                assert hit.entry.row is not None  # row entries always name their row
-                row = table.row(hit.entry.row)
-                return table, row, hit.entry.match, base + offsets[hit.key_start], base + offsets[hit.key_end - 1] + 1
+            entry = hit.entry
+            if entry.kind == "row":
+                assert entry.named is not None  # row entries always name their row
+                table, row = entry.named
+                return table, row, entry.match, base + offsets[hit.key_start], base + offsets[hit.key_end - 1] + 1
         if exact_only:
             return None
         tail_start = hits[-1].key_end if hits else 0
