@@ -102,3 +102,47 @@ def test_the_cell_index_of_filled_rows_is_the_one_made_cell_by_cell():
             assert list(table.found_cells.items()) == list(_cell_index(table.rows).items())
             compared += len(table.found_cells)
     assert compared > 1000
+
+
+def test_the_cells_and_rows_the_aligner_makes_are_those_of_the_constructors():
+    """The aligner makes each cell inline, as filled.read_cell does (an unfrozen object made a FilledCell): every cell
+    and row of every layout's reading has the constructor's type and fields, in order."""
+    from dataclasses import fields
+    from pathlib import Path
+
+    from reportlint.run.linter import load_document
+    from reportlint.sources import Source
+    from reportlint.template.filled import FilledCell, FilledRow
+    from reportlint.template.reading import read_report
+    from reportlint.testing.reports import LAYOUTS, SampleReport, render
+
+    registry = registry_for(Config())
+    report = SampleReport.build("T2021", 2021, seed=3)
+    compared = 0
+    for layout in LAYOUTS:
+        document = load_document(Source(Path("r.txt"), "r.txt", render(report, layout).encode(), "text"), registry)
+        for table in read_report(document, registry.template_set).filled.tables.values():
+            for row in table.rows:
+                made = FilledRow(*(getattr(row, field.name) for field in fields(FilledRow)))
+                assert (made.found, made.aligned) == (row.found, row.aligned)
+                assert type(row) is FilledRow and list(vars(row).items()) == list(vars(made).items())
+                for cell in row.cells:
+                    constructed = FilledCell(*(getattr(cell, field.name) for field in fields(FilledCell)))
+                    assert type(cell) is FilledCell and list(vars(cell).items()) == list(vars(constructed).items())
+                    compared += 1
+    assert compared > 1000
+
+
+def test_a_row_label_names_the_table_and_row_its_ids_look_up():
+    """Each row entry carries the table and row _identify returns for it: those the aligner finds by the entry's ids."""
+    checked = 0
+    for template in registry_for(Config()).template_set:
+        for section in ("s2", "s3", "s4"):
+            aligner = TableGroupAligner(template.tables_of(section), template.relations)
+            for entry in aligner.entries:
+                if entry.kind == "row":
+                    assert entry.row is not None and entry.named is not None
+                    table = aligner._table_of[entry.table]
+                    assert entry.named[0] is table and entry.named[1] is table.row(entry.row)
+                    checked += 1
+    assert checked > 50

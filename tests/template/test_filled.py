@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pickle
+from dataclasses import FrozenInstanceError
 from decimal import Decimal
+
+import pytest
 
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row, read_table
 from reportlint.template.spec import ColumnSpec, RowSpec, TableSpec
@@ -46,6 +49,22 @@ def test_cells_and_rows_made_by_the_reader_equal_those_of_the_constructors():
         == dict(built.found_cells)
         == {("r1", "c1"): cells[0], ("r1", "c2"): cells[1], ("r9", "c1"): unplaced.cells[0], ("r9", "c2"): unplaced.cells[1]}
     )
+
+
+def test_cells_and_rows_made_by_the_reader_are_frozen_with_the_constructors_fields_in_order():
+    """read_cell and read_row set each field of an unfrozen object, then make it the frozen class: the same type,
+    the same ``__dict__`` in the same order, frozen."""
+    cell = read_cell("s9", "r1", "c2", CellStatus.OK, "1.5万元", Decimal("1.5"), "万元", True, 3, 8, 1)
+    made = FilledCell("s9", "r1", "c2", CellStatus.OK, "1.5万元", Decimal("1.5"), "万元", True, 3, 8, 1)
+    assert type(cell) is FilledCell and list(vars(cell).items()) == list(vars(made).items())
+    cells = _cells("r1", CellStatus.OK, CellStatus.OK)
+    row = read_row("s9", "r1", "一、行一", 0, 4, LabelMatch.EXACT, cells, 2, 0, 17, True)
+    constructed = FilledRow("s9", "r1", "一、行一", 0, 4, LabelMatch.EXACT, cells, 2, 0, 17)
+    assert (constructed.found, constructed.aligned) == (2, True)  # the cached properties, after the fields
+    assert type(row) is FilledRow and list(vars(row).items()) == list(vars(constructed).items())
+    for frozen, name in ((cell, "raw"), (row, "label")):
+        with pytest.raises(FrozenInstanceError):
+            setattr(frozen, name, "")
 
 
 def test_readable_cells_are_numbers_in_rows_whose_values_all_sit_in_known_columns():

@@ -12,13 +12,23 @@ with nothing found is ``missing``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import count
 from operator import attrgetter
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document
-from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, LabelMatch, read_cell, read_row, read_table
+from reportlint.template.filled import (
+    CellStatus,
+    FilledCell,
+    FilledRow,
+    FilledTable,
+    LabelMatch,
+    UnfrozenCell,
+    read_cell,
+    read_row,
+    read_table,
+)
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
@@ -53,6 +63,8 @@ class _Entry:
     table: str
     row: str | None = None
     match: LabelMatch = LabelMatch.EXACT
+    #: of a row label: the table and row it names, as the aligner looks them up by their ids (found once, not per segment)
+    named: tuple[TableSpec, RowSpec] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -247,10 +259,12 @@ class TableGroupAligner:
         entries = []
         for table in self.tables:
             for row in table.rows:
+                named_table = self._table_of[table.id]
+                named = (named_table, named_table.row(row.id))
                 if row.label:
-                    entries.append(_Entry(label_key(row.label), "row", table.id, row.id, LabelMatch.EXACT))
+                    entries.append(_Entry(label_key(row.label), "row", table.id, row.id, LabelMatch.EXACT, named))
                 for alias in row.aliases:
-                    entries.append(_Entry(label_key(alias), "row", table.id, row.id, LabelMatch.ALIAS))
+                    entries.append(_Entry(label_key(alias), "row", table.id, row.id, LabelMatch.ALIAS, named))
             for group in table.group_labels:
                 entries.append(_Entry(label_key(group), "group", table.id))
             for text in (table.title, *table.aliases):
@@ -294,7 +308,7 @@ class TableGroupAligner:
         if not hasattr(self, "_line_entries"):
             known = {entry.key for entry in self.entries}
             bare = [
-                _Entry(strip_ordinal(entry.key), "row", entry.table, entry.row, LabelMatch.NO_ORDINAL)
+                _Entry(strip_ordinal(entry.key), "row", entry.table, entry.row, LabelMatch.NO_ORDINAL, entry.named)
                 for entry in self.entries
                 if entry.kind == "row" and len(strip_ordinal(entry.key)) >= 4 and strip_ordinal(entry.key) not in known
             ]
@@ -383,11 +397,11 @@ class TableGroupAligner:
             return None
         key, offsets, base, hits = label
         for hit in reversed(hits):  # the last row label
-            if hit.entry.kind == "row":
-                table = self._table_of[hit.entry.table]
-                assert hit.entry.row is not None  # row entries always name their row
-                row = table.row(hit.entry.row)
-                return table, row, hit.entry.match, base + offsets[hit.key_start], base + offsets[hit.key_end - 1] + 1
+            entry = hit.entry
+            if entry.kind == "row":
+                assert entry.named is not None  # row entries always name their row
+                table, row = entry.named
+                return table, row, entry.match, base + offsets[hit.key_start], base + offsets[hit.key_end - 1] + 1
         if exact_only:
             return None
         tail_start = hits[-1].key_end if hits else 0
@@ -408,12 +422,12 @@ class TableGroupAligner:
         unplaced: list[FilledRow] = []
         score = 0
         for placement in placements:
-            segment, table, row, match = placement[:4]  # a named tuple's fields by position: one slice, no attribute look-ups
+            table, row, match = placement[1:4]  # a named tuple's fields by position: one slice, no attribute look-ups
             if row is None or table is None:
                 unplaced.append(_unaligned_row(self.tables[0], placement))
                 score -= 1
                 continue
-            filled = _assign(table, row, segment, match, placement)
+            filled = _assign(table, row, placement)
             if filled is None:
                 filled = _mismatched_row(table, row, placement)
                 score -= 1
@@ -565,53 +579,41 @@ def _chosen_cells(table: TableSpec, segment: Segment) -> Sequence[Token] | None:
     return _choose_cells(cells, expected, segment.explicit_blanks)
 
 
-def _assign(table: TableSpec, row: RowSpec, segment: Segment, match: LabelMatch, placement: Placement | None = None) -> FilledRow | None:
-    """The row's cells when the segment's cells can be tied to the columns; None when counts do not fit.
-
-    With its ``placement``, the row carries the label the placement found (none for rows placed by position).
-    """
+def _assign(table: TableSpec, row: RowSpec, placement: Placement) -> FilledRow | None:
+    """The row of a placement's segment when its cells can be tied to the columns of the row's ``table``; None when
+    counts do not fit. The row carries the label the placement found (none for rows placed by position)."""
+    segment, _, _, match, label_start, label_end, label_text = placement  # the fields by position: no attribute look-ups
     chosen = _chosen_cells(table, segment)
     if chosen is None:
         return None
-    cells = segment.cells
-    start = segment.label[0].start if segment.label else (cells[0].start if cells else 0)
-    end = cells[-1].end if cells else start
+    label, cells = segment[:2]
+    start = label[0][0] if label else (cells[0][0] if cells else 0)  # tokens' start and end by position
+    end = cells[-1][1] if cells else start
     expected = len(table.columns)
     table_id, row_id, status_of, non_numeric, new = table.id, row.id, _STATUS_OF_KIND, _NON_NUMERIC, _new_object
     result: list[FilledCell] = []
     append = result.append
     for position, column_id, token in zip(count(), table.column_ids, chosen):
         value = token[4]  # a token's fields by position (its cell value, start and end): no attribute look-ups
-        cell = new(FilledCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
-        fields = cell.__dict__  # set one by one, in the order of the fields: quicker than update(**…)
-        fields["table"] = table_id
-        fields["row"] = row_id
-        fields["column"] = column_id
-        fields["status"] = status_of.get(value.kind, non_numeric)
-        fields["raw"] = value.raw
-        fields["value"] = value.value
-        fields["unit"] = value.unit
-        fields["signed"] = value.signed
-        fields["start"] = token[0]
-        fields["end"] = token[1]
-        fields["position"] = position
+        cell: Any = new(UnfrozenCell)  # as filled.read_cell makes it, inline: a report has hundreds of cells
+        cell.table = table_id  # every field, in the order of the fields
+        cell.row = row_id
+        cell.column = column_id
+        cell.status = status_of.get(value.kind, non_numeric)
+        cell.raw = value.raw
+        cell.value = value.value
+        cell.unit = value.unit
+        cell.signed = value.signed
+        cell.start = token[0]
+        cell.end = token[1]
+        cell.position = position
+        cell.__class__ = FilledCell
         append(cell)
-    # every cell is in a column (ok, blank or non-numeric): the row is aligned
-    if placement is None or placement.match is LabelMatch.POSITIONAL or placement.label_start is None:
-        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, True)  # in columns
-    label_start = placement.label_start
+    # every cell is in a column (ok, blank or non-numeric): the row is aligned (True: in columns)
+    if match is _POSITIONAL or label_start is None:
+        return read_row(table_id, row_id, "", None, None, match, tuple(result), expected, start, end, True)
     return read_row(
-        table_id,
-        row_id,
-        placement.label_text,
-        label_start,
-        placement.label_end,
-        placement.match,
-        tuple(result),
-        expected,
-        min(label_start, start),
-        end,
-        True,  # in columns
+        table_id, row_id, label_text, label_start, label_end, match, tuple(result), expected, min(label_start, start), end, True
     )
 
 
@@ -649,6 +651,7 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
 #: The status of a cell read from a token, by the kind of its value.
 _STATUS_OF_KIND = {"blank": CellStatus.BLANK, "number": CellStatus.OK}
 _NON_NUMERIC = CellStatus.NON_NUMERIC
+_POSITIONAL = LabelMatch.POSITIONAL
 _new_object = object.__new__
 
 
