@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,17 @@ from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
-from reportlint.template.tokens import _PIPE_CLOSED_CELL, _PIPE_CLOSED_LINE, _physical_lines, _plain_lines, region_rows
+from reportlint.template.tokens import (
+    _MAX_SPACE_LABEL,
+    _PIPE_CLOSED_CELL,
+    _PIPE_CLOSED_LINE,
+    _SENTENCE_END,
+    _physical_lines,
+    _plain_lines,
+    _space_pieces,
+    region_rows,
+)
+from reportlint.text.numbers import parse_cell
 from reportlint.text.segmentation import line_spans
 
 
@@ -118,7 +129,7 @@ def test_rows_read_from_remembered_lines_are_the_rows_read_afresh(text, monkeypa
     tokens._LINE_TOKENS.clear()
     afresh = region_rows(document, len("前言。\n"), len(document.text))
     assert tokens._LINE_TOKENS  # the lines now remembered
-    monkeypatch.setattr(tokens, "_read_line_tokens", lambda *arguments: pytest.fail("a remembered line read again"))
+    monkeypatch.setattr(tokens, "_line_cells", lambda *arguments: pytest.fail("a remembered line read again"))
     remembered = region_rows(document, len("前言。\n"), len(document.text))
     assert remembered == afresh
     assert all(document.text[token.start : token.end] == token.text for row in afresh for token in row.tokens)
@@ -143,3 +154,34 @@ def test_a_region_of_whole_lines_takes_the_documents_lines_as_plain_lines_splits
         plain_starts, plain_lines = _plain_lines(normalized, start, end)
         assert list(lines) == plain_lines
         assert list(starts) == list(plain_starts)[: len(plain_lines)]
+
+
+def _space_pieces_word_by_word(line: str) -> list[tuple[int, int]] | None:
+    """What _space_pieces gives, word by word: the label's words up to the first value, then only values."""
+    words = [match.span() for match in re.finditer(r"\S+", line)]
+    if len(words) < 2:
+        return None
+    first_value = next((index for index, (s, e) in enumerate(words) if parse_cell(line[s:e]).kind in ("number", "none-mark")), None)
+    if first_value is None:
+        return None
+    tail = words[first_value:]
+    if any(parse_cell(line[s:e]).kind not in ("number", "none-mark") for s, e in tail):
+        return None
+    label = words[:first_value]
+    if label and (_SENTENCE_END.search(line[label[0][0] : label[-1][1]]) or label[-1][1] - label[0][0] > _MAX_SPACE_LABEL):
+        return None
+    return ([(label[0][0], label[-1][1])] if label else []) + tail
+
+
+_SPACE_WORDS = st.sampled_from(
+    ["0", "12", "+3", "1,234", "5.5万元", "无", "-", "—", "&nbsp;", "1.", "属于国家秘密", "（一）", "x。", "a;", "很" * 31, "１２"]
+)
+_SPACES = st.sampled_from([" ", "  ", "\u3000", "\xa0", "\x1c", "\u2028"])
+
+
+@given(st.lists(st.tuples(_SPACES, _SPACE_WORDS), max_size=7).map(lambda pairs: "".join(space + word for space, word in pairs)), _SPACES)
+def test_a_space_separated_row_is_split_as_reading_it_word_by_word_splits_it(line, trailing):
+    """_space_pieces reads the words' kinds at once (str.split, C-level maps); it splits every line as reading each
+    word on its own does, whitespace of every kind included."""
+    assert _space_pieces(line + trailing) == _space_pieces_word_by_word(line + trailing)
+    assert _space_pieces(line) == _space_pieces_word_by_word(line)

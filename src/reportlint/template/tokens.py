@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any, NamedTuple
 
 from reportlint.core.model import Document, Table
@@ -82,22 +82,27 @@ def make_token(text: str, original: str, start: int, end: int, column: int | Non
     ``original`` its original text (kept as the token's raw text).
     """
     piece = text[start:end]
-    if len(piece) > _MAX_REMEMBERED_CELL:
-        first, last, raw, kind, cell = _read_token(piece, original[start:end])
-    else:
-        key: str | tuple[str, str] = piece if text is original else (piece, original[start:end])
-        found = _CELL_TOKENS.get(key)
-        if found is None:
-            found = _read_token(piece, piece if text is original else original[start:end])
-            if len(_CELL_TOKENS) >= _MAX_REMEMBERED_CELLS:
-                _CELL_TOKENS.clear()
-            _CELL_TOKENS[key] = found
-        first, last, raw, kind, cell = found
+    written = piece if text is original else original[start:end]
+    found = _CELL_TOKENS.get(piece if written is piece else (piece, written))
+    first, last, raw, kind, cell = _read_cell(piece, written) if found is None else found
     return _new_tuple(Token, (start + first, start + last, raw, kind, cell, column))
 
 
-#: What :func:`make_token` read of each cell text met so far, by its normalised and original text (by its text alone
-#: when they are the same): cells repeat within and across reports. Up to this length, up to this many.
+def _read_cell(piece: str, written: str) -> tuple[int, int, str, str, CellValue]:
+    """Read a cell's text ``piece`` (``written`` as written, ``piece`` itself for a cell written as it reads) and
+    remember what :func:`_read_token` reads of it (see :data:`_CELL_TOKENS`)."""
+    found = _read_token(piece, written)
+    if len(piece) <= _MAX_REMEMBERED_CELL:
+        if len(_CELL_TOKENS) >= _MAX_REMEMBERED_CELLS:
+            _CELL_TOKENS.clear()
+        _CELL_TOKENS[piece if written is piece else (piece, written)] = found
+    return found
+
+
+#: What :func:`_read_token` read of each cell text met so far, by its normalised and original text (by its text alone
+#: when the cell is written as it reads: the same string is both): cells repeat within and across reports. Up to this
+#: length, up to this many. Looked up where a cell is read (:func:`make_token`, :func:`_remember_line`), a Python call
+#: fewer a cell; :func:`_read_cell` reads and remembers what is not found.
 _CELL_TOKENS: dict[str | tuple[str, str], tuple[int, int, str, str, CellValue]] = {}
 _MAX_REMEMBERED_CELL = 200
 _MAX_REMEMBERED_CELLS = 2048
@@ -130,25 +135,35 @@ def _split(text: str, start: int, end: int, separator: str) -> list[tuple[int, i
         position = found + 1
 
 
-def _space_pieces(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+def _space_pieces(line: str) -> list[tuple[int, int]] | None:
     """Split a PDF-style line ``label 0 0 0`` on whitespace; None when it is not such a row.
 
     The line must be some label text (without sentence punctuation) followed
     only by values; the label's own spaces are kept (``1. 属于国家秘密``).
     """
-    words = [match.span() for match in _WORD.finditer(text, start, end)]
+    words = line.split()  # the texts of the ``_WORD`` matches (both split on what str.isspace() calls whitespace)
     if len(words) < 2:
         return None
-    first_value = next((index for index, (s, e) in enumerate(words) if parse_cell(text[s:e]).kind in ("number", "none-mark")), None)
-    if first_value is None:
+    # whether each word is a value, read by C-level iterators (lines are read by the hundred)
+    values = list(map(_IS_VALUE_KIND.__getitem__, map(_kind_of_cell, map(parse_cell, words))))
+    if True not in values:
         return None
-    tail = words[first_value:]
-    if any(parse_cell(text[s:e]).kind not in ("number", "none-mark") for s, e in tail):
+    first_value = values.index(True)
+    if values.count(True) != len(words) - first_value:
+        return None  # a word that is not a value after the first value
+    spans = list(map(_span_of, _WORD.finditer(line)))
+    if not first_value:
+        return spans
+    label_start, label_end = spans[0][0], spans[first_value - 1][1]
+    if _SENTENCE_END.search(line, label_start, label_end) or label_end - label_start > _MAX_SPACE_LABEL:
         return None
-    label = words[:first_value]
-    if label and (_SENTENCE_END.search(text[label[0][0] : label[-1][1]]) or label[-1][1] - label[0][0] > _MAX_SPACE_LABEL):
-        return None
-    return ([(label[0][0], label[-1][1])] if label else []) + tail
+    return [(label_start, label_end), *spans[first_value:]]
+
+
+#: Whether a cell of each kind :func:`~reportlint.text.numbers.parse_cell` reads is a value.
+_IS_VALUE_KIND = {"number": True, "none-mark": True, "text": False, "blank": False}
+_kind_of_cell = attrgetter("kind")
+_span_of = methodcaller("span")
 
 
 #: The tokens of each line met so far, by its normalised and original text (by its text alone when the document's
@@ -179,9 +194,6 @@ def _remembered_tokens(key: str | tuple[str, str], line: str, original: str, sta
 def _placed(fields: tuple[tuple[Any, ...], ...], start: int) -> tuple[Token, ...]:
     """The tokens a line's remembered ``fields`` describe (see :data:`_LINE_TOKENS`), for the line at offset ``start``."""
     new_tuple, token_type = _new_tuple, Token
-    if len(fields) == 1:  # a line of one cell (one cell per line, running text)
-        first, last, raw, kind, cell, column = fields[0]
-        return (new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)),)
     return tuple(
         [new_tuple(token_type, (first + start, last + start, raw, kind, cell, column)) for first, last, raw, kind, cell, column in fields]
     )
@@ -189,9 +201,19 @@ def _placed(fields: tuple[tuple[Any, ...], ...], start: int) -> tuple[Token, ...
 
 def _remember_line(key: str | tuple[str, str], line: str, original: str) -> tuple[tuple[Any, ...], ...] | None:
     """Read a line's tokens (offsets relative to the line) and remember their fields under ``key`` (see :data:`_LINE_TOKENS`)."""
-    # a line written as it reads is its own original text: its cells are then remembered by their text alone
-    tokens = _read_line_tokens(line, line if original == line else original, 0, len(line))
-    found = None if tokens is None else tuple(map(tuple, tokens))
+    cells = _line_cells(line)
+    found: tuple[tuple[Any, ...], ...] | None = None
+    if cells is not None:
+        # a line written as it reads is its own original text: its cells are then remembered by their text alone
+        same = line == original
+        fields = []
+        for start, end in cells:
+            piece = line[start:end]
+            written = piece if same else original[start:end]
+            cell_found = _CELL_TOKENS.get(piece if written is piece else (piece, written))
+            first, last, raw, kind, cell = _read_cell(piece, written) if cell_found is None else cell_found
+            fields.append((start + first, start + last, raw, kind, cell, None))
+        found = tuple(fields)
     if len(_LINE_TOKENS) >= _MAX_REMEMBERED_LINES:
         _LINE_TOKENS.clear()
     _LINE_TOKENS[key] = found
@@ -202,36 +224,40 @@ def _line_tokens(text: str, original: str, start: int, end: int, line: str | Non
     """The tokens of one text line (None for a line with no content); ``text`` is normalised, ``line`` is
     ``text[start:end]`` when the caller has it."""
     if end - start > _MAX_REMEMBERED_LINE:
-        tokens = _read_line_tokens(text, original, start, end)
-        return None if tokens is None else tuple(tokens)
+        return _read_line_tokens(text, original, start, end)
     line = text[start:end] if line is None else line
     return _remembered_tokens(line if text is original else (line, original[start:end]), line, original, start, end)
 
 
-def _read_line_tokens(text: str, original: str, start: int, end: int) -> list[Token] | None:
-    """The tokens of ``text[start:end]``, read (what :func:`_line_tokens` remembers)."""
-    line = text[start:end]
-    if line.strip() and not line.strip().strip("|").strip():
+def _read_line_tokens(text: str, original: str, start: int, end: int) -> tuple[Token, ...] | None:
+    """The tokens of the line ``text[start:end]``, read afresh (a line too long to be remembered)."""
+    cells = _line_cells(text[start:end])
+    return None if cells is None else tuple([make_token(text, original, start + first, start + last) for first, last in cells])
+
+
+def _line_cells(line: str) -> list[tuple[int, int]] | None:
+    """Where each cell of a text line starts and ends in it (with the whitespace around it); None for a line with no
+    content, a line of bare ``|`` and a Markdown delimiter row."""
+    content = line.strip()
+    if not content:
+        return [(0, len(line))] if "\t" in line else None  # a cell-per-line table writes a blank cell as a lone tab
+    if not content.strip("|").strip():
         return None  # a line of bare "|": the separator of cells written one per line
-    if not line.strip():
-        if "\t" in line:  # a cell-per-line table writes a blank cell as a lone tab
-            return [make_token(text, original, start, end)]
-        return None
     if "\t" in line:
-        pieces = _split(text, start, end, "\t")
-        while pieces and not text[pieces[0][0] : pieces[0][1]].strip():
+        pieces = _split(line, 0, len(line), "\t")
+        while pieces and not line[pieces[0][0] : pieces[0][1]].strip():
             pieces.pop(0)  # the (merged) label column left empty, or indentation
     elif line.count("|") >= 2:
         if _PIPE_DELIMITER_ROW.match(line):
             return None
-        pieces = _split(text, start, end, "|")
-        if pieces and not text[pieces[0][0] : pieces[0][1]].strip():
+        pieces = _split(line, 0, len(line), "|")
+        if pieces and not line[pieces[0][0] : pieces[0][1]].strip():
             pieces.pop(0)
-        if pieces and not text[pieces[-1][0] : pieces[-1][1]].strip():
+        if pieces and not line[pieces[-1][0] : pieces[-1][1]].strip():
             pieces.pop()
     else:
-        pieces = _space_pieces(text, start, end) or [(start, end)]
-    return [make_token(text, original, piece_start, piece_end) for piece_start, piece_end in pieces]
+        pieces = _space_pieces(line) or [(0, len(line))]
+    return pieces
 
 
 def _table_rows(document: Document, table: Table) -> list[RawRow]:
@@ -336,7 +362,7 @@ def _text_rows(text: str, original: str, start: int, end: int, document: Documen
     gaps: list[bool] = []  # whether an empty line precedes each row
     tab_cells = 0  # rows of a single cell indented with a tab (or a lone tab)
     gap = False
-    new_tuple, limit, row_type = _new_tuple, _MAX_REMEMBERED_LINE, RawRow
+    new_tuple, limit, row_type, token_type = _new_tuple, _MAX_REMEMBERED_LINE, RawRow, Token
     # where the region reads as written (most tables: no quotes or full-width characters to fold), a line's text
     # alone is its memo key, as in a document whose normalised text is its original text
     same = text is original or text[start:end] == original[start:end]
@@ -351,17 +377,22 @@ def _text_rows(text: str, original: str, start: int, end: int, document: Documen
     else:
         known = repeat(_UNSEEN)
     for line_start, line, fields in zip(starts, lines, known, strict=False):
-        if not line:  # an empty line has no tokens (what reading it gives, without the look-up)
-            gap = True
-            continue
-        line_end = line_start + len(line)
-        if len(line) > limit:
-            read = _read_line_tokens(text, original, line_start, line_end)
-            tokens = None if read is None else tuple(read)
-        elif fields is _UNSEEN:
-            tokens = _remembered_tokens(line if same else (line, original[line_start:line_end]), line, original, line_start, line_end)
+        if fields is _UNSEEN:  # (as every empty line and every line too long to be remembered is)
+            if not line:  # an empty line has no tokens (what reading it gives, without the look-up)
+                gap = True
+                continue
+            line_end = line_start + len(line)
+            if len(line) > limit:
+                tokens = _read_line_tokens(text, original, line_start, line_end)
+            else:
+                tokens = _remembered_tokens(line if same else (line, original[line_start:line_end]), line, original, line_start, line_end)
+        elif fields is None:
+            tokens = None
+        elif len(fields) == 1:  # a line of one cell (one cell per line, running text): most lines, placed here
+            first, last, raw, kind, cell, column = fields[0]
+            tokens = (new_tuple(token_type, (first + line_start, last + line_start, raw, kind, cell, column)),)
         else:
-            tokens = None if fields is None else _placed(fields, line_start)
+            tokens = _placed(fields, line_start)
         if tokens:
             rows.append(new_tuple(row_type, (tokens, False, None)))
             gaps.append(gap)
