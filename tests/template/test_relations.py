@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reportlint.template.expressions import parse_expression
 from reportlint.template.filled import CellStatus, FilledCell, FilledRow, FilledTable, FilledTemplate, LabelMatch
-from reportlint.template.relations import _compiled_test, _lookup, _readable_in, _Resolver, _Unreadable, violations
+from reportlint.template.relations import _compiled_test, _readable_in, _Resolver, _Unreadable, violations
 from reportlint.template.spec import ColumnSpec, RelationSpec, RowSpec, TableSpec, TemplateSpec
 
 ROWS = ("r1", "r2", "r3")
@@ -67,7 +67,7 @@ def by_test(relation: RelationSpec, filled: FilledTemplate, scope) -> bool | Non
     assert table is not None
     others = tuple(_readable_in(filled, name) for name in test.tables)
     try:
-        return bool(test.holds(_lookup(table), scope, others))
+        return bool(test.holds(table.readable_cell, scope, others))
     except _Unreadable:
         return None
 

@@ -9,7 +9,7 @@ a column with confidence (``unaligned``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -272,6 +272,16 @@ class FilledTable:
         """The cells arithmetic may use, by (row, column): :meth:`cell` read as a number (:attr:`FilledCell.is_readable`)
         in a row whose :meth:`row` has every value in a known column (:attr:`FilledRow.aligned`). Built once: relations read
         the same cells hundreds of times per report."""
+        return MappingProxyType(self._readable)
+
+    @cached_property
+    def readable_cell(self) -> Callable[[tuple[str, str]], FilledCell | None]:
+        """``readable_cells.get``, for reading cells by the hundred: the ``get`` of the dict itself (the read-only
+        mapping's looks the method up on the dict behind it at every call, a third more per cell read)."""
+        return self._readable.get
+
+    @cached_property
+    def _readable(self) -> dict[tuple[str, str], FilledCell]:
         readable: dict[tuple[str, str], FilledCell] = {}
         rows = self._row_index
         for key, cell in self._cells.items():
@@ -279,7 +289,7 @@ class FilledTable:
                 found = rows.get(key[0])
                 if found is not None and found.aligned:
                     readable[key] = cell
-        return MappingProxyType(readable)
+        return readable
 
     @cached_property
     def _row_index(self) -> dict[str | None, FilledRow]:

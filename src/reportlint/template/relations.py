@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from types import MappingProxyType
 from typing import Any, NoReturn, cast
 
 from reportlint.template.expressions import Expression, dotted_name, number_constant
@@ -160,7 +159,7 @@ def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evalu
         guard_cells, when = guard.used, None
     test = _compiled_test(relation.expression, when, relation.for_each)
     if test is not None:
-        read = _lookup(table)
+        read = table.readable_cell
         others = tuple(_readable_in(filled, name) for name in test.tables)
     for scope in _scopes(relation, table.spec):
         if test is not None:
@@ -193,18 +192,7 @@ def violations(relation: RelationSpec, filled: FilledTemplate) -> Iterator[Evalu
 def _readable_in(filled: FilledTemplate, table_id: str) -> Callable[[tuple[str, str]], FilledCell | None] | None:
     """The readable-cell lookup of another table of the template (None when the report does not have it)."""
     table = filled.table(table_id)
-    return None if table is None else _lookup(table)
-
-
-def _lookup(table: FilledTable) -> Callable[[tuple[str, str]], FilledCell | None]:
-    """The ``get`` of a copy of the table's :attr:`~reportlint.template.filled.FilledTable.readable_cells` as a dict.
-
-    The compiled tests read a few hundred cells per report: the ``get`` of a dict is a direct call, while that of the
-    read-only mapping proxy looks the method up on the dict behind it at every call (a third more per cell read). A
-    dict of a few hundred entries is copied in one block, for less than what a few reads through the proxy cost.
-    """
-    cells = cast("MappingProxyType[tuple[str, str], FilledCell]", table.readable_cells)  # (a proxy or a dict: both copy)
-    return cells.copy().get
+    return None if table is None else table.readable_cell
 
 
 def _unreadable() -> NoReturn:
