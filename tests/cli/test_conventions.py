@@ -205,6 +205,53 @@ def test_a_config_naming_a_rule_with_a_huge_string_is_refused_with_the_name_clip
     assert len(result.stderr) < 500
 
 
+LONG_NAME = "未知" * 25_000
+
+
+@pytest.mark.parametrize(
+    ("files", "arguments", "shown"),
+    [
+        ({"reportlint.toml": f'"{LONG_NAME}" = 1\n'}, [], "未知配置项 “未知未知"),
+        ({"reportlint.toml": f'[places]\n"{LONG_NAME}" = 1\n'}, [], "[places] 中的未知配置项 “未知未知"),
+        ({"reportlint.toml": f'[rules."{LONG_NAME}"]\nx = 1\n'}, [], "没有名为 “未知未知"),
+        ({"reportlint.toml": f'[rules.duplicated-word]\n"{LONG_NAME}" = 1\n'}, [], "没有选项 未知未知"),
+        (
+            {
+                "reportlint.toml": 'rule-packs = ["pack.yaml"]\n',
+                "pack.yaml": f"rules:\n  - {{code: GS201, name: a, type: {LONG_NAME}, message: m}}\n",
+            },
+            [],
+            "未知的规则类型 “未知未知",
+        ),
+        (
+            {
+                "reportlint.toml": 'rule-packs = ["pack.yaml"]\n',
+                "pack.yaml": f"rules:\n  - {{code: GS201, name: a, type: pattern, literal: x, message: m, ? {LONG_NAME} : 1}}\n",
+            },
+            [],
+            "pattern 类型的规则没有 “未知未知",
+        ),
+        ({}, ["-f", LONG_NAME], "未知的输出格式 “未知未知"),
+    ],
+    ids=["config-key", "places-key", "rules-table", "rule-option", "pack-rule-type", "pack-rule-key", "output-format"],
+)
+def test_an_unknown_name_of_any_length_is_shown_clipped(tmp_path, files, arguments, shown):
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(DIRTY, encoding="utf-8")
+    result = invoke("check", *arguments, tmp_path / "r.txt")
+    assert result.exit_code == 2
+    assert shown in result.stderr and "…" in result.stderr
+    assert len(result.stderr) < 600
+
+
+def test_rule_command_clips_an_unknown_code():
+    result = invoke("rule", "RL" + "9" * 50_000)
+    assert result.exit_code == 2
+    assert "没有规则 “RL999" in result.stderr and "…”" in result.stderr
+    assert len(result.stderr) < 300
+
+
 # --------------------------------------------------------------------------- listing commands
 
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportlint.core import suggest
-from reportlint.core.suggest import closest, did_you_mean, edit_distance
+from reportlint.core.suggest import closest, did_you_mean, edit_distance, unknown_name
 
 CODES = ["RL301", "RL302", "RL311", "RL321", "RL331", "RL601", "RL603"]
 
@@ -54,3 +54,13 @@ def test_a_word_of_thousands_of_characters_measures_no_short_candidate(monkeypat
     assert measured == []
     assert closest("RL1O1", ["RL101", "RL1" + "x" * 40]) == "RL101"
     assert measured == ["RL101"]
+
+
+def test_unknown_name_quotes_the_name_and_adds_the_hint():
+    assert unknown_name("selcet", ["select", "ignore"]) == "“selcet”，您是否想写“select”？"
+    assert unknown_name("zzz", ["select"]) == "“zzz”"
+
+
+def test_unknown_name_clips_a_long_name():
+    shown = unknown_name("x" * 5_000, ["select"])
+    assert shown == "“" + "x" * 79 + "…”"

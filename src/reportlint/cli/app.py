@@ -25,7 +25,8 @@ from reportlint.cli.usage import ReportlintCommand, ReportlintGroup
 from reportlint.core.config import ConfigError, normalize_selector
 from reportlint.core.diagnostics import Severity
 from reportlint.core.rule import BaseRule
-from reportlint.core.suggest import did_you_mean
+from reportlint.core.suggest import did_you_mean, unknown_name
+from reportlint.core.values import clip
 from reportlint.output import Reporter, ReporterOptions
 from reportlint.run.cache import default_cache_dir
 from reportlint.run.linter import Linter
@@ -125,7 +126,7 @@ def _reporters(pairs: list[tuple[str, Path | None]], registry: Registry, options
         reporter = registry.reporter(name)
         if reporter is None:
             names = [item.name for item in registry.reporters]
-            raise ConfigError(f"未知的输出格式 “{name}”{did_you_mean(name, names)}（可选：{'、'.join(names)}）")
+            raise ConfigError(f"未知的输出格式 {unknown_name(name, names)}（可选：{'、'.join(names)}）")
         if reporter.binary and target is None and sys.stdout.isatty():
             raise ConfigError(f"{name} 是二进制格式，不能输出到终端：请用 -o 指定文件，如 -f {name} -o 检查结果.{name}")
         chosen.append((reporter(replace(options, color=options.color and target is None)), target))
@@ -455,7 +456,7 @@ def rule_command(code: args.RuleCode, config: args.ListingConfigFile = None) -> 
     if rule is None:
         codes = [item.code for item in registry.all_rules]
         names = [item.name for item in registry.all_rules]
-        raise _fail(f"没有规则 “{code}”{did_you_mean(normalize_selector(code), codes) or did_you_mean(code.strip(), names)}")
+        raise _fail(f"没有规则 “{clip(code)}”{did_you_mean(normalize_selector(code), codes) or did_you_mean(code.strip(), names)}")
     typer.echo(f"{rule.code} ({rule.name})")
     typer.echo(f"默认级别：{Severity.parse(rule.severity).label}    来源：{rule.origin}")
     if rule.fix_safety is not None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from reportlint.core.suggest import did_you_mean
+from reportlint.core.suggest import unknown_name
 
 #: The keys of a ``when:`` table.
 CONDITION_KEYS = ("template", "years", "level", "province", "unknown")
@@ -144,7 +144,7 @@ def parse_condition(when: Any, fail: Callable[[Any, Any, str], Exception], node:
         raise fail(node, "when", "when 应为键值对（template、years、level、province、unknown）")
     for key in when:
         if key not in CONDITION_KEYS:
-            raise fail(when, key, f"when 中有未知的条件 “{key}”{did_you_mean(str(key), CONDITION_KEYS)}")
+            raise fail(when, key, f"when 中有未知的条件 {unknown_name(str(key), CONDITION_KEYS)}")
     years = when.get("years") or {}
     if not isinstance(years, Mapping) or any(key not in ("from", "to") for key in years):
         raise fail(when, "years", "when.years 应为 {from: 年份, to: 年份}")

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from reportlint.core.diagnostics import Severity
-from reportlint.core.suggest import did_you_mean
+from reportlint.core.suggest import did_you_mean, unknown_name
 from reportlint.core.tomllines import line_of
 from reportlint.core.values import clip, shown
 from reportlint.usercache.patterns import compiled
@@ -176,7 +176,7 @@ def parse_config(data: Mapping[str, Any], path: Path | None, lines: Mapping[tupl
 
     for key, value in data.items():
         if key not in KNOWN_KEYS:
-            raise fail(f"未知配置项 “{key}”{did_you_mean(key, KNOWN_KEYS)}", key)
+            raise fail(f"未知配置项 {unknown_name(key, KNOWN_KEYS)}", key)
         _check_type(key, value, KNOWN_KEYS[key], fail)
     root = path.parent.resolve() if path else Path.cwd()
 
@@ -347,7 +347,7 @@ def validate_rule_names(config: Config, known_names: Iterable[str]) -> None:
     names = list(known_names)
     for name in config.rules:
         if name not in names:
-            raise config.error(f"[rules.{name}]：没有名为 “{name}” 的规则{did_you_mean(name, names)}", "rules", name)
+            raise config.error(f"[rules.{clip(name)}]：没有名为 “{clip(name)}” 的规则{did_you_mean(name, names)}", "rules", name)
 
 
 def _key_naming(config: Config, selector: str) -> tuple[str, ...]:

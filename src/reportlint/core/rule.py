@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.conditions import Condition
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
-from reportlint.core.values import shown
+from reportlint.core.values import clip, shown
 from reportlint.text.quoting import one_line
 from reportlint.usercache.patterns import compiled
 
@@ -101,7 +101,7 @@ class BaseRule:
             from reportlint.core.suggest import did_you_mean
 
             hint = did_you_mean(unknown[0], self.options)
-            raise RuleDefinitionError(f"规则 {self.name} 没有选项 {unknown[0]}{hint}")
+            raise RuleDefinitionError(f"规则 {self.name} 没有选项 {clip(unknown[0])}{hint}")
         values = {key: option.default for key, option in self.options.items()}
         for key, value in given.items():
             values[key] = self.options[key].validate(self.name, key, value)

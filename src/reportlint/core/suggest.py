@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reportlint.core.values import clip
+
 #: Characters that look alike, typed for one another at half the cost of another substitution.
 _LOOKALIKES = frozenset({("o", "0"), ("0", "o"), ("i", "1"), ("1", "i"), ("l", "1"), ("1", "l"), ("s", "5"), ("5", "s")})
 
@@ -59,3 +61,9 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A Chinese hint such as ``，您是否想写“select”？``, or an empty string."""
     match = closest(word, candidates)
     return f"，您是否想写“{match}”？" if match else ""
+
+
+def unknown_name(word: str, candidates: Iterable[str]) -> str:
+    """An unknown name as a message shows it: quoted, clipped to a readable length (a hostile config may give one of
+    50,000 characters), then the :func:`did_you_mean` hint, as in ``“selcet”，您是否想写“select”？``."""
+    return f"“{clip(word)}”{did_you_mean(word, candidates)}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.core.config import Config, ConfigError
-from reportlint.core.suggest import did_you_mean
+from reportlint.core.suggest import unknown_name
 from reportlint.core.values import shown
 from reportlint.places.divisions import ExtraPlace
 from reportlint.places.errors import GazetteerError
@@ -80,7 +80,7 @@ def _validated(config: Config) -> PlaceSettings:
     table: Mapping[str, Any] = config.places
     for key in table:
         if key not in PLACES_KEYS:
-            raise config.error(f"[places] 中的未知配置项 “{key}”{did_you_mean(key, PLACES_KEYS)}", "places", key)
+            raise config.error(f"[places] 中的未知配置项 {unknown_name(key, PLACES_KEYS)}", "places", key)
     data_file = None
     if "data-file" in table:
         value = table["data-file"]
@@ -110,9 +110,7 @@ def _extra_place(item: Any, number: int, config: Config) -> ExtraPlace:
         )
     unknown = sorted(set(item) - set(_EXTRA_KEYS))
     if unknown:
-        raise config.error(
-            f"[places] extra 第 {number} 项有未知的键 “{unknown[0]}”{did_you_mean(unknown[0], _EXTRA_KEYS)}", "places", "extra"
-        )
+        raise config.error(f"[places] extra 第 {number} 项有未知的键 {unknown_name(unknown[0], _EXTRA_KEYS)}", "places", "extra")
     missing = [key for key in _EXTRA_KEYS if not isinstance(item.get(key), str) or not item[key].strip()]
     if missing:
         raise config.error(f"[places] extra 第 {number} 项缺少 {'、'.join(missing)}（均为字符串）", "places", "extra")

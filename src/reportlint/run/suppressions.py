@@ -21,6 +21,7 @@ from reportlint.core.config import Config, is_rule_name
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.model import Document, Suppression
 from reportlint.core.suggest import did_you_mean
+from reportlint.core.values import clip
 from reportlint.run.registry import Registry
 from reportlint.run.selection import is_selected
 
@@ -85,7 +86,9 @@ def _problems(
     for selector in unknown:
         candidates = names if is_rule_name(selector) else codes
         kind = "规则名称" if is_rule_name(selector) else "规则代码"
-        problems.append((INVALID_CODE, f"{shown}中的{kind}“{selector}”不存在{did_you_mean(selector, candidates)}，这条指令不会忽略它"))
+        problems.append(
+            (INVALID_CODE, f"{shown}中的{kind}“{clip(selector)}”不存在{did_you_mean(selector, candidates)}，这条指令不会忽略它")
+        )
     if not suppression.reason:
         problems.append((INVALID_CODE, f"{shown}没有写原因：请在规则代码后写明为什么接受这个问题，如“reportlint: 忽略 RL603 引用英文原文”"))
     checked = [

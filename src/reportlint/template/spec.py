@@ -21,7 +21,7 @@ from typing import Any
 
 from reportlint.core.conditions import Condition, parse_condition
 from reportlint.core.diagnostics import Severity
-from reportlint.core.values import shown
+from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, line_of, load_with_lines
 from reportlint.template.expressions import Expression, ExpressionError, parse_expression
 from reportlint.text.ordinals import section_number
@@ -296,12 +296,12 @@ class _Reader:
         return tuple(str(value) for value in values)
 
     def check_keys(self, node: Mapping, allowed: Iterable[str], where: str) -> None:
-        from reportlint.core.suggest import did_you_mean
+        from reportlint.core.suggest import unknown_name
 
         allowed = tuple(allowed)
         for key in node:
             if key not in allowed:
-                raise self.fail(node, key, f"{where} 中有未知的键 “{key}”{did_you_mean(str(key), allowed)}")
+                raise self.fail(node, key, f"{where} 中有未知的键 {unknown_name(str(key), allowed)}")
 
     def section(self, node: Any, number: int) -> SectionSpec:
         node = self.mapping(node, "sections 的每一项")
@@ -603,7 +603,9 @@ def _build_templates(documents: list[tuple[Path, Any]]) -> TemplateSet:
             if base_id not in templates:
                 from reportlint.core.suggest import did_you_mean
 
-                raise YamlError(path, line_of(document, "extends"), f"要扩展的模板 “{base_id}” 不存在{did_you_mean(base_id, templates)}")
+                raise YamlError(
+                    path, line_of(document, "extends"), f"要扩展的模板 “{clip(base_id)}” 不存在{did_you_mean(base_id, templates)}"
+                )
             if document.get("when") is not None:
                 condition = parse_condition(document["when"], partial(_yaml_error, path), document)
                 extend_template(templates[base_id], path, document)  # validated now, applied per report

@@ -31,8 +31,8 @@ from reportlint.core.diagnostics import Severity
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.resources import shipped_rule_packs, shipped_rules_dir
 from reportlint.core.rule import FIX_SAFETY, Rule
-from reportlint.core.suggest import did_you_mean
-from reportlint.core.values import shown
+from reportlint.core.suggest import did_you_mean, unknown_name
+from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, load_with_lines, read_yaml
 from reportlint.rules.packs.base import COMMON_KEYS, SECTION_IDS, PackLiterals, PackReader, PackRule
 from reportlint.rules.packs.blocklist import BlocklistRule
@@ -104,12 +104,12 @@ def _rule(reader: PackReader, node: Any, index: int, seen_codes: set[str]) -> ty
     rule_type = str(node["type"])
     base = RULE_TYPES.get(rule_type)
     if base is None:
-        raise reader.fail(
-            node, "type", f"未知的规则类型 “{rule_type}”{did_you_mean(rule_type, RULE_TYPES)}（可选：{'、'.join(RULE_TYPES)}）"
-        )
+        raise reader.fail(node, "type", f"未知的规则类型 {unknown_name(rule_type, RULE_TYPES)}（可选：{'、'.join(RULE_TYPES)}）")
     for key in node:
         if key not in COMMON_KEYS + base.keys:
-            raise reader.fail(node, key, f"{rule_type} 类型的规则没有 “{key}” 这一项{did_you_mean(str(key), COMMON_KEYS + base.keys)}")
+            raise reader.fail(
+                node, key, f"{rule_type} 类型的规则没有 “{clip(str(key))}” 这一项{did_you_mean(str(key), COMMON_KEYS + base.keys)}"
+            )
     code = str(node["code"]).strip()
     if not re.fullmatch(r"[A-Z]{2,6}\d{2,4}", code):
         raise reader.fail(node, "code", f"规则代码 “{code}” 无效：应为大写字母前缀加数字，如 GS201")
