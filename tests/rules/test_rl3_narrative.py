@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.rules.rl3_narrative import (
     NarrativeSumMismatch,
     PercentageMismatch,
     RateContradiction,
     TextTableMismatch,
+    _words_by_sentence,
     reportlint_rules,
 )
 from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 from reportlint.text.quantities import find_enumerations
+from reportlint.text.segmentation import Span, span_index
 
 NARRATIVE_RULES = reportlint_rules()
 
@@ -396,3 +400,46 @@ def test_counts_of_other_channels_are_not_parts_of_a_total():
 def test_a_list_ends_where_something_else_is_counted():
     text = prose_report("累计主动公开政府信息10220条，其中政务动态信息4792条，信息公开目录信息5403条，新开设专栏6个，发布解读信息44条。")
     assert lint(text, NarrativeSumMismatch) == []
+
+
+_WORDS = ("申请", "复议", "诉讼", "规范性文件")
+
+
+def _words_by_sentence_one_by_one(text: str, sentences, starts, words) -> dict[int, set[str]]:
+    """The simple form of ``_words_by_sentence``: every occurrence of every word placed in its sentence."""
+    held_by: dict[int, set[str]] = {}
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            index = span_index(sentences, starts, position)
+            if index >= 0:
+                held_by.setdefault(index, set()).add(word)
+            position = text.find(word, position + len(word))
+    return held_by
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["申请", "复议", "诉讼", "规范性文件", "规范性", "文件", "申", "请", "。", "5件"]), st.sampled_from("|,.")
+        ),
+        max_size=30,
+    )
+)
+def test_words_by_sentence_is_every_occurrence_placed_in_its_sentence(pieces):
+    # sentences in order and apart, some next to each other and some with gaps between them (the prose sentences of a
+    # report leave table rows out): after each piece a sentence ends (|), a sentence ends and a gap begins (,), or not (.)
+    text = "".join(piece for piece, _ in pieces)
+    sentences, start, end = [], 0, 0
+    for piece, cut in pieces:
+        end += len(piece)
+        if cut != "." and start is not None and end > start:
+            sentences.append(Span(start, end))
+        if cut != ".":
+            start = end if cut == "|" else None
+        elif start is None:
+            start = end - len(piece)
+    if start is not None and end > start:
+        sentences.append(Span(start, end))
+    starts = [sentence.start for sentence in sentences]
+    assert _words_by_sentence(text, sentences, starts, _WORDS) == _words_by_sentence_one_by_one(text, sentences, starts, _WORDS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -336,15 +336,7 @@ class TextTableMismatch(Rule):
         # every statement holds its word: a sentence is searched only for the statements whose words it holds
         sentences = report.sentences
         starts = report.shared(_sentence_starts)
-        held_by: dict[int, set[str]] = {}  # sentence index → the words it holds
-        find = text.find
-        for word in STATEMENT_WORDS:
-            position = find(word)
-            while position >= 0:
-                index = span_index(sentences, starts, position)
-                if index >= 0:
-                    held_by.setdefault(index, set()).add(word)
-                position = find(word, position + len(word))
+        held_by = _words_by_sentence(text, sentences, starts, STATEMENT_WORDS)
         if not held_by:
             return
         # the sentences of tables and plans are not compared (a third of those holding a word are table rows): the
@@ -408,6 +400,32 @@ def _sentence_starts(report: Report) -> list[int]:
     """Where each of the report's sentences starts, in order (they do not overlap): the sentence holding an offset
     is found by bisecting."""
     return [sentence.start for sentence in report.sentences]
+
+
+def _words_by_sentence(text: str, sentences: Sequence[Span], starts: Sequence[int], words: Sequence[str]) -> dict[int, set[str]]:
+    """Which of ``words`` each sentence of ``sentences`` (in order, apart; ``starts``: their starts) holds, by the
+    sentence's index (a word held where its occurrence starts; sentences holding none are absent).
+
+    Each word is searched for with :meth:`str.find`; after an occurrence, the search goes on after the sentence holding
+    it, or at the next sentence's start when no sentence holds it: table rows hold a word again and again, and the
+    occurrences there add nothing.
+    """
+    held_by: dict[int, set[str]] = {}
+    find, count = text.find, len(sentences)
+    for word in words:
+        position = find(word)
+        while position >= 0:
+            after = bisect_right(starts, position)
+            index = after - 1
+            if index >= 0 and position < sentences[index].end:
+                held_by.setdefault(index, set()).add(word)
+                resume = sentences[index].end
+            elif after < count:
+                resume = starts[after]
+            else:
+                break
+            position = find(word, max(resume, position + len(word)))
+    return held_by
 
 
 def _table_and_plan_spans(report: Report) -> list[Span]:
