@@ -303,9 +303,11 @@ def _strip_topic(after_year: str) -> str:
 
 
 def subject_from_title(title: Title) -> TextSpan | None:
-    """The body name in the title: before the year, or after it (``2020年峨口镇人民政府…``)."""
+    """The body name in the title: before the year, or after it (``2020年峨口镇人民政府…``), or between a stray year
+    and the report year (``2025湖口县大垅乡2025年度…``: some sites put the year before every title)."""
     text = title.text
-    match = _YEAR_IN_TITLE.search(fold_width(text))
+    folded = fold_width(text)
+    match = _YEAR_IN_TITLE.search(folded)
     if match is None:
         body = _strip_topic(text)
         offset = text.find(body) if body else -1
@@ -313,8 +315,9 @@ def subject_from_title(title: Title) -> TextSpan | None:
         body = text[: match.start()].strip()
         offset = text.find(body)
     else:
-        rest = text[match.end() :]
-        body = _strip_topic(rest).strip()
+        second = _YEAR_IN_TITLE.search(folded, match.end())
+        between = text[match.end() : second.start()].strip() if second is not None else ""
+        body = between if _is_body_name(between) else _strip_topic(text[match.end() :]).strip()
         offset = text.find(body, match.end()) if body else -1
     if body.endswith("关于"):
         body = body[: -len("关于")].rstrip()
