@@ -185,16 +185,21 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-def read_file(directory: Path, file: str) -> Reading:
-    """``reportlint parse --isolated --json FILE`` reduced to a Reading; a failed parse is a crash."""
+def parse_view(directory: Path, file: str) -> tuple[dict | None, str | None]:
+    """``reportlint parse --isolated --json FILE``: the reader's view, or (None, why the parse failed)."""
     done = reportlint("parse", "--isolated", "--json", file, cwd=directory)
     if done.returncode != 0:
-        return Reading(crash=first_line(done.stderr) or f"exit {done.returncode}")
+        return None, first_line(done.stderr) or f"exit {done.returncode}"
     try:
-        view = json.loads(done.stdout)
+        return json.loads(done.stdout), None
     except json.JSONDecodeError as error:
-        return Reading(crash=f"invalid JSON from parse: {error}")
-    return reading_of(view)
+        return None, f"invalid JSON from parse: {error}"
+
+
+def read_file(directory: Path, file: str) -> Reading:
+    """The reader's view of a file reduced to a Reading; a failed parse is a crash."""
+    view, problem = parse_view(directory, file)
+    return reading_of(view) if view is not None else Reading(crash=problem)
 
 
 def reading_of(view: dict) -> Reading:

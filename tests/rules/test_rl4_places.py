@@ -149,6 +149,19 @@ def test_no_sibling_finding_while_the_subject_is_ambiguous():
         ("我镇在通渭县率先推行政务公开标准目录。", "通渭县", "同一省份的其他地方“通渭县”（甘肃省定西市通渭县）"),
         ("2021年，我镇在海淀区设立了政务公开专区。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
         ("2022年，甘谷县将进一步完善公开目录。", "甘谷县", "同一地市的其他地方“甘谷县”（甘肃省天水市甘谷县）"),
+        # the opening sentence of most reports: 学习贯彻 is no visit to learn from another place
+        (
+            "2021年，海淀区坚持以习近平新时代中国特色社会主义思想为指导，全面学习贯彻党的精神。",
+            "海淀区",
+            "外省的地方“海淀区”（北京市海淀区）",
+        ),
+        ("2021年，海淀区通过政民互动交流平台回应关切。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
+        # named as the body that acts, with no 我镇 in the sentence
+        ("2021年，海淀区在区委、区政府的正确领导下完善公开目录。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
+        ("根据要求，海淀区现面向社会公布2021年度报告。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
+        ("2021年，青泥洼桥街道办事处完善公开目录。", "青泥洼桥街道", "外省的地方“青泥洼桥街道”（辽宁省大连市中山区青泥洼桥街道）"),
+        ("2021年度，海淀区收到政府信息公开申请3件。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
+        ("如有疑问，请与海淀区党政办联系。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
     ],
 )
 def test_foreign_place_where_the_report_talks_about_itself(sentence, place, relation):
@@ -167,6 +180,11 @@ def test_foreign_place_where_the_report_talks_about_itself(sentence, place, rela
         "我镇认真落实甘肃省、天水市和秦安县的部署。",  # parents
         "通渭县的标准目录经验已在省内推广。",  # not about the report's own work
         "我镇学习了《定西市政务公开工作要点》。",  # inside a document title
+        "我镇组织干部向通渭县学习标准目录编制。",  # learning from another place
+        "我镇学习借鉴通渭县的政务公开经验。",
+        "我镇与通渭县交流政务公开经验。",
+        "2021年，通渭县与我镇签订结对协议。",  # a year-led clause about cooperation
+        "2021年8月，通渭县的标准目录经验已在省内推广。",  # the clause opens with a date, not the year alone
     ],
 )
 def test_foreign_place_silent_on_legitimate_mentions(sentence):

@@ -73,12 +73,20 @@ _CLAUSE_LEAD = compiled(
     r"(?:\d{4}[ \u3000]*年度?[ \u3000]*[,，]?[ \u3000]*)?$"
 )
 _CLAUSE_LEAD_WINDOW = 24
+# A clause opening with the year ("2022年，莲花镇收到…", "2022年度，莲花镇无…"): the name there is the body the
+# sentence is about, whatever it does; and where a report gives its own contact ("请与莲花镇党政办联系").
+_YEAR_OR_CONTACT_LEAD = compiled(
+    r"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*\d{4}[ \u3000]*年度?[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
+)
+#: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
+_YEAR_OR_CONTACT_END = frozenset("年度,，与系:： \u3000")
 # After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
 _ACTOR_FOLLOW = compiled(
-    r"(?:人民政府|政府|党委政府|党委|班子|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?[ \u3000]*(?:"
+    r"(?:人民政府|政府|党委政府|党委|班子|办事处|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?[ \u3000]*(?:"
     r"将|下一阶段|下阶段|下一步|下步|今后|明年|来年|要|已|高度|认真|积极|坚持|进一步|始终|切实|全面|严格|"
     r"按照|根据|依据|围绕|聚焦|结合|紧紧|不断|扎实|深入|大力|着力|持续|继续|加强|加大|完善|建立|健全|"
-    r"成立|制定|落实|推进|推动|开展|主动|及时|依托|利用|充分|注重|强化|狠抓|共|全年|本年|坚决|立足|对|把|通过"
+    r"成立|制定|落实|推进|推动|开展|主动|及时|依托|利用|充分|注重|强化|狠抓|共|全年|本年|坚决|立足|对|把|通过|"
+    r"在[^，。；,;\n]{0,16}(?:领导|指导|部署|带领)下|现(?:将|就|面向|向社会|予以|公布|发布)"  # 在区委的正确领导下, 现面向社会公布
     r")"
 )
 # "我镇（莲花镇）", "莲花镇（以下简称我镇）".
@@ -87,7 +95,9 @@ _BRACKET_SELF_AFTER = compiled(
     r"(?:人民政府|政府)?[ \u3000]*[（(][ \u3000]*(?:以下简称|下称|简称)?[“\"]?[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + ")"
 )
 _APPOSITION_WINDOW = 8
-#: Words of sentences about working with another place: naming it there is expected.
+#: Words of sentences about working with another place: naming it there is expected (patterns). Not 学习 or 交流
+#: alone: "全面学习贯彻……" opens most reports, "政民互动交流" names a channel, and a town copied into that sentence
+#: from another town's report went unreported.
 COOPERATION_WORDS = (
     "对接",
     "结对",
@@ -95,7 +105,7 @@ COOPERATION_WORDS = (
     "协作",
     "对口",
     "合作",
-    "交流",
+    "(?<!互动)交流(?!渠道|平台)",
     "共建",
     "联建",
     "援建",
@@ -105,7 +115,10 @@ COOPERATION_WORDS = (
     "参观",
     "考察",
     "调研",
-    "学习",
+    "借鉴",
+    "取经",
+    "学习(?:考察|交流|借鉴|先进|经验)",
+    "向[^，。；,;]{2,15}学习",
     "座谈",
     "互访",
     "赴",
@@ -188,10 +201,16 @@ class _TextContext:
         return _COOPERATION.search(self.text, sentence.start, sentence.end) is not None
 
     def is_actor(self, mention: PlaceMention) -> bool:
-        """The name starts a clause and is followed by what a reporting body does ("莲花镇下一阶段将")."""
-        if _ACTOR_FOLLOW.match(self.text, mention.end) is None:  # one match, and it rarely succeeds: before the search of the window
-            return False
-        return _CLAUSE_LEAD.search(self.text, max(0, mention.start - _CLAUSE_LEAD_WINDOW), mention.start) is not None
+        """The name starts a clause and is followed by what a reporting body does ("莲花镇下一阶段将"), or starts a
+        clause that opens with the year ("2022年，莲花镇收到…"), or names the report's contact ("请与莲花镇…联系")."""
+        window = max(0, mention.start - _CLAUSE_LEAD_WINDOW)
+        if _ACTOR_FOLLOW.match(self.text, mention.end) is not None:  # one match, and it rarely succeeds: before the search of the window
+            return _CLAUSE_LEAD.search(self.text, window, mention.start) is not None
+        return (
+            mention.start > 0
+            and self.text[mention.start - 1] in _YEAR_OR_CONTACT_END
+            and _YEAR_OR_CONTACT_LEAD.search(self.text, window, mention.start) is not None
+        )
 
     def is_apposition(self, mention: PlaceMention) -> bool:
         """The name is bracketed with a self-reference: "我镇（莲花镇）", "莲花镇（以下简称我镇）"."""

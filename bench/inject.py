@@ -1,0 +1,384 @@
+"""Injection check: write known defects into real reports and count how many reportlint finds where they are.
+
+Usage::
+
+    python bench/inject.py CORPUS                        # recall per kind of defect, over the text reports of CORPUS
+    python bench/inject.py CORPUS --seed 3 --show 10     # another draw of places; ten misses per kind shown
+    python bench/inject.py CORPUS --json injected.json   # also every injection and its outcome, as JSON
+
+The primer (``bench/primer.py``) measures what reportlint says about real reports; this script measures what it
+fails to say. For each text report of the folder (``.txt``, ``.md``) it asks ``reportlint parse --json`` what the
+reader understood, then writes one copy of the report per kind of defect it can insert (:data:`KINDS`): a
+neighbouring township named as the reporting body, a township of another province, a word written twice, the
+statistics period ending a year late, a book-title mark left open, a table cell one more than it was. Originals and
+copies are checked in one ``reportlint check -f json`` run. A defect is
+
+* **found** when the copy has a finding of one of the kind's codes, which the original does not have, on the line
+  of the defect (its place or one of its related places: a broken sum is reported at the total and refers to the
+  addends);
+* **found elsewhere** when such a finding is only on other lines;
+* **missed** otherwise.
+
+What else the copy has that the original does not is counted as *collateral*: a defect should give its finding,
+not several. Defects go only where the reader says the text is whole (before the place where an incomplete text
+stops, RL117): rules are quiet there by design.
+
+Like the primer, the script talks to reportlint through its command line and JSON outputs; the one exception is the
+gazetteer, read for the names of neighbouring townships (``reportlint.places.gazetteer``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import primer  # the sibling script: discovering files, running reportlint, printing tables
+
+#: The formats a defect is written into: plain text, where a line and a column are characters of the file.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+#: A line of prose: at least this many Han characters and no table bar.
+PROSE_HAN = 12
+_HAN = "\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Injection:
+    """One defect written into a copy of a report: where (1-based line of the copy) and what was written."""
+
+    file: str
+    kind: str
+    line: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the check of a copy said about its defect."""
+
+    injection: Injection
+    verdict: str  # found, elsewhere, missed
+    codes: tuple[str, ...]  # the new findings' codes
+    messages: tuple[str, ...]
+
+
+class Report:
+    """One report as read: its lines, the reader's view (``parse --json``) and where defects may go."""
+
+    def __init__(self, file: str, text: str, view: dict) -> None:
+        self.file, self.text, self.view = file, text, view
+        self.lines = text.split("\n")
+        title = view.get("title") or {}
+        self.first_body_line = ((title.get("location") or {}).get("end_line") or 0) + 1
+        truncation = view.get("truncation") or {}
+        stop = (truncation.get("location") or {}).get("line")
+        self.last_whole_line = stop - 1 if stop else len(self.lines)
+
+    def body_lines(self) -> range:
+        """The 1-based numbers of the lines after the title and before an incomplete text stops."""
+        return range(self.first_body_line, self.last_whole_line + 1)
+
+    def prose_lines(self) -> list[int]:
+        return [
+            number
+            for number in self.body_lines()
+            if "|" not in self.lines[number - 1] and len(re.findall(f"[{_HAN}]", self.lines[number - 1])) >= PROSE_HAN
+        ]
+
+    def with_line(self, number: int, line: str) -> str:
+        lines = list(self.lines)
+        lines[number - 1] = line
+        return "\n".join(lines)
+
+
+#: A defect writer: the report, a random source and the gazetteer give the new line's number and text, or None when the
+#: report has no place for this defect.
+Writer = Callable[[Report, random.Random, object], "tuple[int, str] | None"]
+
+
+def _replace_subject(report: Report, rng: random.Random, choose_name: Callable[[dict], str | None]) -> tuple[int, str] | None:
+    place = (report.view.get("place") or {}).get("place")
+    if not place or place.get("level") != 4:
+        return None
+    name = choose_name(report.view["place"])
+    if name is None:
+        return None
+    spots = [
+        (number, match.start())
+        for number in report.body_lines()
+        for match in re.finditer(re.escape(place["name"]), report.lines[number - 1])
+    ]
+    if not spots:
+        return None
+    number, column = rng.choice(spots)
+    line = report.lines[number - 1]
+    return number, line[:column] + name + line[column + len(place["name"]) :]
+
+
+def sibling(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A township of the same county and kind, named where the report names itself."""
+
+    def name(place_view: dict) -> str | None:
+        place, parents = place_view["place"], place_view.get("parents") or []
+        parent = gazetteer.get(parents[-1]["code"]) if parents else None
+        if parent is None:
+            return None
+        others = [child.name for child in gazetteer.children(parent) if child.kind == place["kind"] and child.code != place["code"]]
+        return rng.choice(others) if others else None
+
+    return _replace_subject(report, rng, name)
+
+
+def foreign(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A township of another province (its name unique in the country), named where the report names itself."""
+
+    def name(place_view: dict) -> str | None:
+        province = place_view["place"]["code"][:2]
+        for _ in range(50):
+            candidate = rng.choice(_townships(gazetteer))
+            if (
+                candidate.code[:2] != province
+                and candidate.kind == place_view["place"]["kind"]
+                and len(gazetteer.lookup(candidate.name)) == 1
+            ):
+                return candidate.name
+        return None
+
+    return _replace_subject(report, rng, name)
+
+
+_TOWNSHIPS: list = []
+
+
+def _townships(gazetteer) -> list:
+    if not _TOWNSHIPS:
+        _TOWNSHIPS.extend(gazetteer.places_at(4))
+    return _TOWNSHIPS
+
+
+def doubled_word(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The two Han characters after a comma or full stop of a prose line written twice (``，我镇我镇``)."""
+    spots = [
+        (number, match)
+        for number in report.prose_lines()
+        for match in re.finditer(f"(?<=[，。；,;])([{_HAN}])([{_HAN}])", report.lines[number - 1])
+        if match.group(1) != match.group(2)
+    ]
+    if not spots:
+        return None
+    number, match = rng.choice(spots)
+    line = report.lines[number - 1]
+    return number, line[: match.end()] + match.group() + line[match.end() :]
+
+
+def late_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The statistics period's end written a year late (``至2024年12月31日`` for a 2023 report)."""
+    period = report.view.get("period") or {}
+    number = (period.get("location") or {}).get("line")
+    if not number or not period.get("end") or number not in report.body_lines():
+        return None
+    year = period["end"][:4]
+    line = report.lines[number - 1]
+    at = line.find(f"{year}年12月31日")
+    if at < 0:
+        return None
+    return number, line[:at] + str(int(year) + 1) + line[at + 4 :]
+
+
+def open_title_mark(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A ``《…》`` of a prose line left open (its ``》`` dropped)."""
+    spots = [(number, match) for number in report.prose_lines() for match in re.finditer(r"《[^《》]{2,30}》", report.lines[number - 1])]
+    if not spots:
+        return None
+    number, match = rng.choice(spots)
+    line = report.lines[number - 1]
+    return number, line[: match.end() - 1] + line[match.end() :]
+
+
+def table_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A cell of the table of part 三 or 四 (whose cells add up: part 二's do not), read as a whole number, written one
+    more than it was."""
+    cells = []
+    for table in report.view.get("tables") or ():
+        if table.get("id") not in ("s3", "s4"):
+            continue
+        for row in table.get("rows") or ():
+            for cell in row.get("cells") or ():
+                location = cell.get("location") or {}
+                if cell.get("status") == "ok" and isinstance(cell.get("value"), int) and location.get("line") == location.get("end_line"):
+                    cells.append(cell)
+    rng.shuffle(cells)
+    for cell in cells:
+        location = cell["location"]
+        number, start, end = location["line"], location["column"] - 1, location["end_column"] - 1
+        if number not in report.body_lines():
+            continue
+        line = report.lines[number - 1]
+        if line[start:end] == cell["raw"] and cell["raw"].isdigit():
+            return number, line[:start] + str(cell["value"] + 1) + line[end:]
+    return None
+
+
+#: Each kind of defect: its writer and the codes that find it.
+KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
+    "sibling": (sibling, frozenset({"RL401"})),
+    "foreign": (foreign, frozenset({"RL402", "RL403"})),  # RL403 when the county is written before it
+    "doubled-word": (doubled_word, frozenset({"RL601"})),
+    "late-period": (late_period, frozenset({"RL502"})),
+    "open-title-mark": (open_title_mark, frozenset({"RL602"})),
+    "table-cell": (table_cell, frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306", "RL307", "RL308", "RL309"})),
+}
+
+
+def inject(reports: Sequence[Report], kinds: Sequence[str], seed: int, gazetteer) -> Iterator[tuple[Injection, str]]:
+    """Every defect that fits: the injection and the copy's text."""
+    for report in reports:
+        for kind in kinds:
+            rng = random.Random(f"{seed}/{report.file}/{kind}")
+            written = KINDS[kind][0](report, rng, gazetteer)
+            if written is not None:
+                number, line = written
+                yield Injection(report.file, kind, number, report.lines[number - 1], line), report.with_line(number, line)
+
+
+def _lines_of(diagnostic: dict) -> set[int]:
+    places = [diagnostic.get("location") or {}, *((related.get("location") or {}) for related in diagnostic.get("related") or ())]
+    return {line for place in places if place.get("line") for line in range(place["line"], (place.get("end_line") or place["line"]) + 1)}
+
+
+def judge(injection: Injection, original: list[dict], copy: list[dict]) -> Outcome:
+    """The verdict on one copy: its findings against the original's (a finding is new when its code and message are).
+
+    Cross-document findings (RL7) are left out: the copies are checked in one run with their originals, which they
+    repeat.
+    """
+    seen = Counter((d["code"], d["message"]) for d in original)
+    new = []
+    for diagnostic in copy:
+        if diagnostic["code"].startswith("RL7"):
+            continue
+        key = (diagnostic["code"], diagnostic["message"])
+        if seen[key]:
+            seen[key] -= 1
+        else:
+            new.append(diagnostic)
+    expected = [d for d in new if d["code"] in KINDS[injection.kind][1]]
+    on_the_line = any(injection.line in _lines_of(d) for d in expected)
+    verdict = "found" if on_the_line else "elsewhere" if expected else "missed"
+    return Outcome(injection, verdict, tuple(d["code"] for d in new), tuple(d["message"] for d in new))
+
+
+def run(corpus: Path, kinds: Sequence[str], seed: int, jobs: int | None) -> list[Outcome]:
+    from reportlint.places.gazetteer import Gazetteer
+
+    files = [file for file in primer.discover(corpus) if Path(file).suffix.lower() in TEXT_SUFFIXES]
+    if not files:
+        raise SystemExit(f"no text reports (.txt, .md) under {corpus}")
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 2) as pool:
+        views = list(pool.map(lambda file: primer.parse_view(corpus, file)[0], files))
+    reports = [
+        Report(file, (corpus / file).read_text(encoding="utf-8", errors="replace"), view)
+        for file, view in zip(files, views, strict=True)
+        if view is not None
+    ]
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        names: dict[str, Injection | str] = {}
+        for report in reports:
+            name = f"{len(names):05d}{Path(report.file).suffix}"
+            (folder / name).write_text(report.text, encoding="utf-8")
+            names[name] = report.file
+        for injection, text in inject(reports, kinds, seed, Gazetteer.default()):
+            name = f"{len(names):05d}{Path(injection.file).suffix}"
+            (folder / name).write_text(text, encoding="utf-8")
+            names[name] = injection
+        checked = primer.run_check(folder, sorted(names), jobs)
+    diagnostics = {Path(entry["path"]).name: entry["diagnostics"] for entry in checked["files"]}
+    originals = {names[name]: diagnostics.get(name, []) for name in names if isinstance(names[name], str)}
+    return [
+        judge(injection, originals[injection.file], diagnostics.get(name, []))
+        for name, injection in names.items()
+        if isinstance(injection, Injection)
+    ]
+
+
+def summary_lines(outcomes: Sequence[Outcome], kinds: Sequence[str], show: int) -> list[str]:
+    rows = []
+    for kind in kinds:
+        mine = [outcome for outcome in outcomes if outcome.injection.kind == kind]
+        verdicts = Counter(outcome.verdict for outcome in mine)
+        collateral = sum(len(outcome.codes) - (outcome.verdict != "missed") for outcome in mine)
+        share = f"{verdicts['found'] / len(mine):.0%}" if mine else "—"
+        rows.append(
+            (
+                kind,
+                "、".join(sorted(KINDS[kind][1]))[:24],
+                len(mine),
+                verdicts["found"],
+                share,
+                verdicts["elsewhere"],
+                verdicts["missed"],
+                collateral,
+            )
+        )
+    lines = primer.table(("kind", "codes", "injected", "found", "recall", "elsewhere", "missed", "collateral"), rows)
+    for kind in kinds:
+        misses = [outcome for outcome in outcomes if outcome.injection.kind == kind and outcome.verdict != "found"][:show]
+        if misses:
+            lines += ["", f"{kind}: not found on the defect's line"]
+            for outcome in misses:
+                injection = outcome.injection
+                lines.append(f"  {injection.file}:{injection.line} ({outcome.verdict}) {_difference(injection.before, injection.after)}")
+                lines += [f"      {code} {message[:100]}" for code, message in zip(outcome.codes, outcome.messages, strict=True)][:3]
+    return lines
+
+
+def _difference(before: str, after: str) -> str:
+    """The changed stretch of a line with a little context: ``…，我镇[我镇]坚持…``."""
+    start = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), min(len(before), len(after)))
+    end_before, end_after = len(before), len(after)
+    while end_before > start and end_after > start and before[end_before - 1] == after[end_after - 1]:
+        end_before, end_after = end_before - 1, end_after - 1
+    return f"…{after[max(0, start - 12) : start]}[{before[start:end_before]}→{after[start:end_after]}]{after[end_after : end_after + 12]}…"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="a folder of real reports (.txt and .md are used)")
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, of: {', '.join(KINDS)}")
+    parser.add_argument("--seed", type=int, default=1, help="draws the places defects go (default 1)")
+    parser.add_argument("--show", type=int, default=5, help="misses shown per kind (default 5)")
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--json", type=Path, help="also write every injection and its outcome here")
+    options = parser.parse_args(argv)
+    kinds = [kind.strip() for kind in options.kinds.split(",") if kind.strip()]
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if unknown:
+        parser.error(f"unknown kind {unknown[0]!r} (choose from {', '.join(KINDS)})")
+    outcomes = run(options.corpus, kinds, options.seed, options.jobs)
+    print("\n".join(summary_lines(outcomes, kinds, options.show)))
+    if options.json:
+        options.json.write_text(
+            json.dumps(
+                [{**asdict(outcome.injection), **{k: v for k, v in asdict(outcome).items() if k != "injection"}} for outcome in outcomes],
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
