@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pickle
+from array import array
 from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.core.model import Location
 from reportlint.core.summary import (
@@ -54,6 +58,20 @@ def test_numbers_past_sixteen_bits_are_packed_in_thirty_two():
     assert places.packed.typecode == "I" and places.location(0) == Location(5_000, 1, 5_000, 11)
     assert unsigned([0, 65_535]).typecode == "H" and unsigned([65_536]).typecode == "I" and unsigned([]).typecode == "H"
     assert signed([-32_768, 32_767]).typecode == "h" and signed([32_768]).typecode == "i" and signed([-32_769]).typecode == "i"
+
+
+@given(st.lists(st.integers(0, 2**32 - 1) | st.integers(0, 2**16 + 1)))
+def test_unsigned_packs_as_an_array_of_the_narrowest_type_would(values):
+    simple = array("H" if not values or max(values) < 1 << 16 else "I", values)
+    packed = unsigned(values)
+    assert packed.typecode == simple.typecode and packed == simple and unsigned(iter(values)) == simple
+
+
+@given(st.lists(st.integers(-(2**31), 2**31 - 1) | st.integers(-(2**15) - 1, 2**15)))
+def test_signed_packs_as_an_array_of_the_narrowest_type_would(values):
+    simple = array("h" if not values or (min(values) >= -(1 << 15) and max(values) < 1 << 15) else "i", values)
+    packed = signed(values)
+    assert packed.typecode == simple.typecode and packed == simple
 
 
 def test_cell_values_read_back_whatever_their_width():
