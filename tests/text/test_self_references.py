@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from itertools import product
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportlint.text.self_references import (
+    _NOT_A_SELF_NOUN_BEFORE,
+    _NOT_A_SELF_REFERENCE_AFTER,
+    DEPARTMENT_SELF_NOUNS,
+    GOVERNMENT_SELF_NOUNS,
+    NEUTRAL_SELF_NOUNS,
     find_bare_self_references,
     find_self_references,
     higher_scopes,
@@ -82,3 +92,50 @@ def test_self_references_are_what_a_search_of_the_whole_text_finds(text):
     ]
     words = [reference.word for reference in find_self_references(text)]
     assert text != "本本镇我我镇本我局" or words == ["本镇", "我镇", "我局"]
+
+
+def _self_references_tested_one_by_one(text: str) -> list[tuple[str, str, int, int]]:
+    """The simple form: every 我/本 and noun the plain search finds, then the words around it tested in Python."""
+    plain = re.compile("[我本](" + "|".join(GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS) + ")")
+    found = []
+    for match in plain.finditer(text):
+        noun, start, end = match.group(1), match.start(), match.end()
+        if text[end : end + 1] and text[end] in _NOT_A_SELF_NOUN_BEFORE.get(noun, ""):
+            continue
+        if start and text[start - 1] in _NOT_A_SELF_REFERENCE_AFTER:
+            continue
+        found.append((match.group(), noun, start, end))
+    return found
+
+
+_NOUNS = GOVERNMENT_SELF_NOUNS + DEPARTMENT_SELF_NOUNS + NEUTRAL_SELF_NOUNS
+# What may stand before 我/本 (a character that ends a word with it, or not) and after the noun (a character that
+# starts another word with one of the nouns, or not).
+_BEFORE = ["", "，", *sorted(_NOT_A_SELF_REFERENCE_AFTER)]
+_AFTER = ["", "。", *sorted(set("".join(_NOT_A_SELF_NOUN_BEFORE.values())))]
+
+
+def test_the_pattern_excludes_the_words_the_simple_form_tests_around_a_self_reference():
+    for before, self_word, noun, after in product(_BEFORE, "我本", _NOUNS, _AFTER):
+        text = before + self_word + noun + after
+        assert [tuple(reference) for reference in find_self_references(text)] == _self_references_tested_one_by_one(text)
+
+
+@given(st.lists(st.tuples(st.sampled_from(_BEFORE), st.sampled_from("我本"), st.sampled_from(_NOUNS), st.sampled_from(_AFTER)), max_size=8))
+def test_self_references_next_to_each_other_are_those_of_the_simple_form(pieces):
+    text = "".join("".join(piece) for piece in pieces)
+    assert [tuple(reference) for reference in find_self_references(text)] == _self_references_tested_one_by_one(text)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("本办法、我办理、本区域、本市场、本乡镇、本局面、本委托、本旗帜", []),
+        ("根本镇、基本局、自我县、日本市、一本书", []),
+        ("本办、我区。本市，本乡", ["本办", "我区", "本市", "本乡"]),
+        ("我街道我单位我机关本厅我州本省我县", ["我街道", "我单位", "我机关", "本厅", "我州", "本省", "我县"]),
+    ],
+)
+def test_self_references_next_to_excluded_words(text, words):
+    assert [reference.word for reference in find_self_references(text)] == words
+    assert [word for word, *_ in _self_references_tested_one_by_one(text)] == words

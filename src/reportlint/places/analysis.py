@@ -527,14 +527,12 @@ class _Where:
         self.named: dict[int, tuple[str, str | None]] = {}  # by the section's index in latest_first
 
     def __call__(self, position: int) -> tuple[str, str | None]:
-        sections = self.sections
-        index, section = next(
-            ((index, found) for index, (start, stop, found) in enumerate(self.latest_first) if start <= position < stop), (-1, None)
-        )
-        section_id = section.spec_id if section is not None else None
         title = self.title
         if title is not None and title.start <= position < title.end:
             return "标题", None
+        index, section = self._section_at(position)
+        sections = self.sections
+        section_id = section.spec_id if section is not None else None
         if any(span.start <= position < span.end for span in self.subject_spans):
             return ("发文单位行" if sections and position < sections[0].start else "落款"), section_id
         if section is None:
@@ -543,6 +541,13 @@ class _Where:
         if named is None:
             named = self.named[index] = _section_location(section)
         return named
+
+    def _section_at(self, position: int) -> tuple[int, FoundSection | None]:
+        """The latest section whose text holds ``position``, with its index in ``latest_first`` (-1 and None: none)."""
+        for index, (start, stop, found) in enumerate(self.latest_first):
+            if start <= position < stop:
+                return index, found
+        return -1, None
 
 
 def _section_location(section: FoundSection) -> tuple[str, str | None]:

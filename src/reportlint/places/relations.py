@@ -72,6 +72,8 @@ class RelationJudge:
     def _decide(self, mention: PlaceMention) -> tuple[Relation, Place | None]:
         if not self._subjects:
             return Relation.UNKNOWN, mention.candidates[0] if len(mention.candidates) == 1 else None
+        if len(self._subjects) == 1:  # a resolved subject: the closest relation to it, nothing to agree on
+            return self._closest(mention.candidates, *self._subjects[0])
         decided = {self._closest(mention.candidates, subject, codes) for subject, codes in self._subjects}
         if len({relation for relation, _ in decided}) > 1:
             return Relation.AMBIGUOUS, None
@@ -80,6 +82,8 @@ class RelationJudge:
         return relation, places.pop() if len(places) == 1 else None
 
     def _closest(self, candidates: tuple[Place, ...], subject: Place, subject_parents: set[str]) -> tuple[Relation, Place | None]:
+        if len(candidates) == 1:  # most names are those of one place
+            return self._relation(candidates[0], subject, subject_parents), candidates[0]
         judged = sorted(
             ((self._relation(place, subject, subject_parents), place) for place in candidates),
             key=lambda item: _RANK[item[0]],
