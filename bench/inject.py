@@ -230,6 +230,33 @@ def table_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
     return None
 
 
+def missing_part(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The heading of one of parts 二 to 六 deleted (the line left empty): the part's text runs on under the one before."""
+    headings = [
+        section["location"]["line"]
+        for section in report.view.get("sections") or ()
+        if section.get("kind") == "template"
+        and section.get("id") in ("s2", "s3", "s4", "s5", "s6")
+        and (section.get("location") or {}).get("line") == (section.get("location") or {}).get("end_line")
+        and section["location"]["line"] in report.body_lines()
+        and report.lines[section["location"]["line"] - 1].strip() == section.get("heading")
+    ]
+    return (rng.choice(headings), "") if headings else None
+
+
+def title_year(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The title's year written one less than the report year, the text below left as it was."""
+    title, year = report.view.get("title") or {}, report.view.get("year")
+    number = (title.get("location") or {}).get("line")
+    if not number or not year or number != (title.get("location") or {}).get("end_line"):
+        return None
+    line = report.lines[number - 1]
+    match = re.search(f"(?<!\\d){year}(?!\\d)", line)
+    if match is None:
+        return None
+    return number, line[: match.start()] + str(year - 1) + line[match.end() :]
+
+
 #: Each kind of defect: its writer and the codes that find it.
 KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "sibling": (sibling, frozenset({"RL401"})),
@@ -238,7 +265,12 @@ KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "late-period": (late_period, frozenset({"RL502"})),
     "open-title-mark": (open_title_mark, frozenset({"RL602"})),
     "table-cell": (table_cell, frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306", "RL307", "RL308", "RL309"})),
+    "missing-part": (missing_part, frozenset({"RL101"})),
+    "title-year": (title_year, frozenset({"RL502", "RL504"})),
 }
+#: Kinds whose finding has no line of its own (a part that is not there is reported where the text has room for it):
+#: found is any new finding of the kind's codes.
+ANYWHERE = frozenset({"missing-part"})
 
 
 def inject(reports: Sequence[Report], kinds: Sequence[str], seed: int, gazetteer) -> Iterator[tuple[Injection, str]]:
@@ -274,7 +306,7 @@ def judge(injection: Injection, original: list[dict], copy: list[dict]) -> Outco
         else:
             new.append(diagnostic)
     expected = [d for d in new if d["code"] in KINDS[injection.kind][1]]
-    on_the_line = any(injection.line in _lines_of(d) for d in expected)
+    on_the_line = any(injection.kind in ANYWHERE or injection.line in _lines_of(d) for d in expected)
     verdict = "found" if on_the_line else "elsewhere" if expected else "missed"
     return Outcome(injection, verdict, tuple(d["code"] for d in new), tuple(d["message"] for d in new))
 

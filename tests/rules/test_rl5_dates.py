@@ -395,3 +395,22 @@ def test_bracketed_years_found_at_the_brackets_are_those_a_scan_finds(text):
     assert [match.span() for match in matches_at(_BRACKETED_YEAR, text, _BRACKETED_YEAR_FIRSTS)] == [
         match.span() for match in _BRACKETED_YEAR.finditer(text)
     ]
+
+
+def test_wrong_year_reports_a_title_year_the_period_and_the_page_date_outvote():
+    text = "发布日期：2022-01-31\n" + invented_report(
+        2021, "2021年，我镇共主动公开政府信息120条。", title="某镇2020年政府信息公开工作年度报告"
+    )
+    diagnostics = lint(text)
+    assert found(diagnostics, text) == [("RL504", 2, "2020")]
+    assert diagnostics[0].message == (
+        "标题中的“2020”与报告年度不符：统计期限（2021年1月1日起至2021年12月31日）和网页上的发布日期（2022年1月31日）"
+        "都表明本报告是 2021 年度报告，请把标题中的年份改为 2021"
+    )
+    every_code = {item.code for item in lint_text(text)}
+    assert "RL504" in every_code and not every_code & {"RL115", "RL502", "RL505"}  # no "标题中没有年份", period fine, in time
+
+
+def test_a_title_year_against_the_period_alone_is_still_the_report_year():
+    text = invented_report(2021, "2021年，我镇共主动公开政府信息120条。", title="某镇2020年政府信息公开工作年度报告")
+    assert [code for code, _, _ in found(lint(text), text)] == ["RL502", "RL504"]  # the period, then the body's 2021

@@ -119,3 +119,29 @@ def test_the_lines_near_a_position_are_the_lines_of_the_text_there(text, data):
     start = data.draw(st.integers(0, length))
     limit_end = data.draw(st.integers(0, length))
     assert _lines(document, limit_end, start) == _lines_by_splitting(document, limit_end, start)
+
+
+PERIOD_2021 = "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "year", "source"),
+    [
+        # the title left at 2020; the period and the page's own date say 2021
+        ("发布日期：2022-01-31\n某县某镇2020年政府信息公开工作年度报告\n" + PERIOD_2021, "", 2021, "period+page-date"),
+        # the same with only a date under the signature: typed by the writer, so no witness against the title
+        ("某县某镇2020年政府信息公开工作年度报告\n" + PERIOD_2021, "某县某镇人民政府\n2022年1月20日\n", 2020, "title"),
+        # last year's report copied and its title updated: the page date agrees with the title
+        ("发布日期：2023-01-31\n某县某镇2022年政府信息公开工作年度报告\n" + PERIOD_2021, "", 2022, "title"),
+        # a period that is not one whole year outvotes nothing
+        (
+            "发布日期：2022-01-31\n某县某镇2020年政府信息公开工作年度报告\n本报告统计期限自2021年3月1日起至2021年12月31日止。\n",
+            "",
+            2020,
+            "title",
+        ),
+    ],
+)
+def test_the_title_year_gives_way_only_to_a_whole_year_period_and_the_page_date(read, head, tail, year, source):
+    reading = read(head + BODY + tail)
+    assert (reading.year, reading.year_source) == (year, source)

@@ -9,6 +9,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
+from reportlint.template.identity import PERIOD_AND_PAGE_DATE
 from reportlint.text.normalize import fold_width
 from reportlint.text.quoting import squash
 from reportlint.usercache.patterns import compiled
@@ -65,7 +66,7 @@ class TitleForm(Rule):
             problems.extend(self._tail_problems(tail))
         if problems:
             yield self.diagnostic(
-                f"标题不规范：{'；'.join(problems)}。标准形式为“（机关名称）{match.group(1)}年政府信息公开工作年度报告”",
+                f"标题不规范：{'；'.join(problems)}。标准形式为“（机关名称）{report.reading.year or match.group(1)}年政府信息公开工作年度报告”",
                 title.start,
                 title.end,
             )
@@ -183,7 +184,7 @@ class TitleMissing(Rule):
                 end,
                 severity="info",
             )
-        elif report.reading.year_source != "title":
+        elif report.reading.year_source not in ("title", PERIOD_AND_PAGE_DATE):  # (the title's year outvoted: RL504)
             yield self.diagnostic(f"标题“{squash(title.text)}”中没有年份", title.start, title.end)
 
 

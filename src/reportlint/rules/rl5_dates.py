@@ -12,7 +12,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
 from reportlint.core.values import shown
-from reportlint.template.identity import Subject
+from reportlint.template.identity import PERIOD_AND_PAGE_DATE, Subject
 from reportlint.text.chars import HAN, matches_at
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
 from reportlint.text.quantities import find_quantities, states_plans
@@ -239,7 +239,9 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-_YEAR_SOURCE = {"title": "标题", "period": "统计期限", "text": "正文中最常见的年份"}
+_YEAR_SOURCE = {"title": "标题", "period": "统计期限", PERIOD_AND_PAGE_DATE: "统计期限和网页上的发布日期", "text": "正文中最常见的年份"}
+#: A year in a title (the one an outvoted title states).
+_TITLE_YEAR = compiled(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
@@ -258,6 +260,11 @@ class WrongYear(Rule):
     “将、计划、下一步”等词的句子中的以后年份，与上年比较的句子，书名号、
     括号和引号内的年份（文件名称、文号），完整的日期（落款、统计期限），
     “2020年以来”、年份区间，以及引用通知、要点、年报等文件的句子。
+
+    报告年度一般取自标题。标题的年份与统计期限（整年）和网页上的发布日期
+    （次年）都不一致时，以后两者为准，报告的是标题中的年份（标题沿用了别的
+    年度，或写错了）；只有落款日期时仍以标题为准：照搬上年的报告时，落款和
+    统计期限往往一起没改。
 
     反例（2023年度报告）：
 
@@ -288,6 +295,8 @@ class WrongYear(Rule):
             for item in (reading.title, reading.period, reading.publication)
             if item is not None and item.start is not None and item.end is not None
         ]
+        if reading.year_source == PERIOD_AND_PAGE_DATE and reading.title is not None:
+            yield from self._outvoted_title(report, year)
         plans = reading.section("s5")
         for match in YEAR_MENTION.finditer(text):
             mentioned = int(match.group(1))
@@ -302,6 +311,23 @@ class WrongYear(Rule):
                     match.start(),
                     match.end() + 1,
                 )
+
+    def _outvoted_title(self, report: Report, year: int) -> Iterator[Diagnostic]:
+        """The title's year, when the period and the page's publication date agree on another (see
+        :func:`~reportlint.template.identity.find_year`)."""
+        reading = report.reading
+        title, period, published = reading.title, reading.period, reading.publication
+        assert title is not None and period is not None and published is not None
+        match = _TITLE_YEAR.search(report.normalized, title.start, title.end)
+        if match is None:
+            return
+        yield self.diagnostic(
+            f"标题中的“{match.group(1)}”与报告年度不符：统计期限（{period.text}）和网页上的发布日期"
+            f"（{published.date.year}年{published.date.month}月{published.date.day}日）都表明本报告是 {year} 年度报告，"
+            f"请把标题中的年份改为 {year}",
+            match.start(),
+            match.end(),
+        )
 
 
 def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: int, year: int, in_plans: bool) -> bool:

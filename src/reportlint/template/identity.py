@@ -536,6 +536,16 @@ def find_signature_date(document: Document) -> Publication | None:
     return None
 
 
+def _outvotes_title(title_year: int, period: Period, page_date: Publication) -> bool:
+    """Whether a whole-year period and a page's publication date in the following year agree on a year other than the
+    title's."""
+    start, end = period.start_date, period.end_date
+    if start is None or end is None or end.year == title_year:
+        return False
+    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+    return whole_year and page_date.source in ("metadata", "page") and page_date.date.year == end.year + 1
+
+
 def _alone_on_line(text: str, mention: DateMention) -> bool:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
@@ -543,13 +553,29 @@ def _alone_on_line(text: str, mention: DateMention) -> bool:
     return not text[line_start : mention.start].strip() and not text[mention.end : line_end].strip(" \t\r。")
 
 
-def find_year(title: Title | None, period: Period | None, document: Document) -> tuple[int | None, str, TextSpan | None]:
-    """The report year with its source: the title, else the period, else the most frequent year."""
+#: The year's source when the statistics period and the page's publication date outvote the title's year.
+PERIOD_AND_PAGE_DATE = "period+page-date"
+
+
+def find_year(
+    title: Title | None, period: Period | None, document: Document, page_date: Publication | None = None
+) -> tuple[int | None, str, TextSpan | None]:
+    """The report year with its source: the title, else the period, else the most frequent year.
+
+    The title loses only when two other witnesses agree against it: a statistics period of one whole year and the
+    date the web page says it published the report, in the year after that one (a title left from another year's
+    report, or mistyped). A date the writer typed under the signature is no such witness: a report copied from last
+    year keeps last year's signature date and period, and there the title is the part that was updated.
+    """
     if title is not None:
         match = _YEAR_IN_TITLE.search(fold_width(title.text))
         if match:
+            year = int(match.group(1))
+            if period is not None and page_date is not None and _outvotes_title(year, period, page_date):
+                assert period.end_date is not None
+                return period.end_date.year, PERIOD_AND_PAGE_DATE, TextSpan(period.text, period.start, period.end)
             start = _offset_in(title, match.start(1))
-            return int(match.group(1)), "title", TextSpan(match.group(1), start, start + 4)
+            return year, "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:
         return period.end_date.year, "period", TextSpan(period.text, period.start, period.end)
     years = [int(match.group(1)) for match in YEAR_MENTION.finditer(document.normalized[:4000])]

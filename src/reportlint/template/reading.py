@@ -152,7 +152,8 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
     period = find_period(document)
-    year, year_source, year_span = find_year(title, period, document)
+    page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
+    year, year_source, year_span = find_year(title, period, document, page_date)
     expected = templates.for_year(year)
     filled_tables: dict[str, FilledTable] = {}
     table_templates: dict[str, str] = {}
@@ -174,7 +175,6 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
     chrome = tuple(chrome_lines(document.normalized, document.lines, document.line_texts))
     truncation = find_truncation(document, sections, chrome)
-    page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     return Reading(
         title=title,
         subject=find_subject(document, title, pinned_subject, first_heading),
