@@ -10,12 +10,13 @@ The primer (``bench/primer.py``) measures what reportlint says about real report
 fails to say. For each text report of the folder (``.txt``, ``.md``) it asks ``reportlint parse --json`` what the
 reader understood, then writes one copy of the report per kind of defect it can insert (:data:`KINDS`): a
 neighbouring township named as the reporting body, a township of another province, a word written twice, the
-statistics period ending a year late, a book-title mark left open, a table cell one more than it was. Originals and
-copies are checked in one ``reportlint check -f json`` run. A defect is
+statistics period ending a year late, a book-title mark left open, a table cell one more than it was, a part's heading
+deleted, the title's year one less. Originals and copies are checked in one ``reportlint check -f json`` run. A
+defect is
 
 * **found** when the copy has a finding of one of the kind's codes, which the original does not have, on the line
   of the defect (its place or one of its related places: a broken sum is reported at the total and refers to the
-  addends);
+  addends), or anywhere for a kind in :data:`ANYWHERE`;
 * **found elsewhere** when such a finding is only on other lines;
 * **missed** otherwise.
 
