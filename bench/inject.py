@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -159,13 +160,10 @@ def foreign(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | 
     return _replace_subject(report, rng, name)
 
 
-_TOWNSHIPS: list = []
-
-
+@lru_cache(maxsize=1)
 def _townships(gazetteer) -> list:
-    if not _TOWNSHIPS:
-        _TOWNSHIPS.extend(gazetteer.places_at(4))
-    return _TOWNSHIPS
+    """Every township of the gazetteer (listed once a run)."""
+    return list(gazetteer.places_at(4))
 
 
 def doubled_word(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:

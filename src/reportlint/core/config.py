@@ -338,8 +338,8 @@ def validate_codes(config: Config, known_codes: Iterable[str], known_names: Iter
         if selector == "ALL" or any(code.startswith(selector) for code in codes) or selector in names:
             continue
         if is_rule_name(selector):
-            raise config.error(f"未知的规则名称 “{clip(selector)}”{did_you_mean(selector, names)}", *_key_naming(config, selector))
-        raise config.error(f"未知的规则代码 “{clip(selector)}”{did_you_mean(selector, codes)}", *_key_naming(config, selector))
+            raise config.error(f"未知的规则名称 {unknown_name(selector, names)}", *_key_naming(config, selector))
+        raise config.error(f"未知的规则代码 {unknown_name(selector, codes)}", *_key_naming(config, selector))
 
 
 def validate_rule_names(config: Config, known_names: Iterable[str]) -> None:

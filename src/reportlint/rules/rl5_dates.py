@@ -12,7 +12,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
 from reportlint.core.values import shown
-from reportlint.template.identity import PERIOD_AND_PAGE_DATE, Subject
+from reportlint.template.identity import PERIOD_AND_PAGE_DATE, YEAR_IN_TITLE, Subject
 from reportlint.text.chars import HAN, matches_at
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
 from reportlint.text.quantities import find_quantities, states_plans
@@ -240,8 +240,6 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 
 
 _YEAR_SOURCE = {"title": "标题", "period": "统计期限", PERIOD_AND_PAGE_DATE: "统计期限和网页上的发布日期", "text": "正文中最常见的年份"}
-#: A year in a title (the one an outvoted title states).
-_TITLE_YEAR = compiled(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
@@ -318,15 +316,15 @@ class WrongYear(Rule):
         reading = report.reading
         title, period, published = reading.title, reading.period, reading.publication
         assert title is not None and period is not None and published is not None
-        match = _TITLE_YEAR.search(report.normalized, title.start, title.end)
+        match = YEAR_IN_TITLE.search(report.normalized, title.start, title.end)  # the year the reader found there
         if match is None:
             return
         yield self.diagnostic(
             f"标题中的“{match.group(1)}”与报告年度不符：统计期限（{period.text}）和网页上的发布日期"
             f"（{published.date.year}年{published.date.month}月{published.date.day}日）都表明本报告是 {year} 年度报告，"
             f"请把标题中的年份改为 {year}",
-            match.start(),
-            match.end(),
+            match.start(1),
+            match.end(1),
         )
 
 

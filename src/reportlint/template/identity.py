@@ -31,7 +31,8 @@ from reportlint.text.self_references import find_self_references
 from reportlint.usercache.patterns import compiled
 
 _YEAR_FIRST = compiled(r"\s*(?:19|20)\d\d\s*年")
-_YEAR_IN_TITLE = compiled(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
+#: The year a title states (the first one; the report year unless outvoted, see :func:`find_year`).
+YEAR_IN_TITLE = compiled(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
 _CHROME_PREFIX = compiled(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
@@ -307,7 +308,7 @@ def subject_from_title(title: Title) -> TextSpan | None:
     and the report year (``2025湖口县大垅乡2025年度…``: some sites put the year before every title)."""
     text = title.text
     folded = fold_width(text)
-    match = _YEAR_IN_TITLE.search(folded)
+    match = YEAR_IN_TITLE.search(folded)
     if match is None:
         body = _strip_topic(text)
         offset = text.find(body) if body else -1
@@ -315,7 +316,7 @@ def subject_from_title(title: Title) -> TextSpan | None:
         body = text[: match.start()].strip()
         offset = text.find(body)
     else:
-        second = _YEAR_IN_TITLE.search(folded, match.end())
+        second = YEAR_IN_TITLE.search(folded, match.end())
         between = text[match.end() : second.start()].strip() if second is not None else ""
         body = between if _is_body_name(between) else _strip_topic(text[match.end() :]).strip()
         offset = text.find(body, match.end()) if body else -1
@@ -568,7 +569,7 @@ def find_year(
     year keeps last year's signature date and period, and there the title is the part that was updated.
     """
     if title is not None:
-        match = _YEAR_IN_TITLE.search(fold_width(title.text))
+        match = YEAR_IN_TITLE.search(fold_width(title.text))
         if match:
             year = int(match.group(1))
             if period is not None and page_date is not None and _outvotes_title(year, period, page_date):
