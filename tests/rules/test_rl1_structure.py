@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.rules.rl1_reports import TOWN, findings, line_of
 
 from reportlint.run.linter import lint_text
@@ -93,3 +94,63 @@ def test_structure_rules_leave_pre_2019_reports_alone():
 
 
 # ----- RL108: only real enumerations of parts
+
+
+#: What the first line of each part's table holds in one layout or another: a title, a header or the first row.
+_TABLE_STARTS = {
+    "s2": ("第二十条第（一）项", "信息内容", "规章", "规范性文件"),
+    "s3": ("本列数据的勾稽关系", "申请人情况", "一、本年新收政府信息公开申请数量"),
+    "s4": ("行政复议", "结果维持"),
+}
+
+
+@pytest.mark.parametrize("section", ["s2", "s3", "s4"])
+@pytest.mark.parametrize("layout", ["tabs", "pipes", "spaces"])
+@pytest.mark.parametrize(("template", "year"), [("T2021", 2021), ("T2019", 2020)])
+def test_a_part_that_lost_its_heading_is_one_finding_at_its_table(template, year, layout, section):
+    """Before, part three's rows under part two were 25 RL203 findings, and “三、本年度办理结果 （一）予以公开 12 …”
+    (the spaces layout) an unknown heading (RL103). Now the table is read where its labels are, and the one finding
+    says which heading is missing, where the table starts (after the part before it)."""
+    report = SampleReport.build(template, year, subject=TOWN, seed=7)
+    intact = render(report, layout)
+    text = render(report.with_heading(section, ""), layout)
+    before = {(d.code, d.message) for d in lint_text(intact)}
+    new = [(d.code, d.location.line, d.message) for d in lint_text(text) if (d.code, d.message) not in before]
+    heading = report.headings[section]
+    assert [(code, message) for code, _, message in new] == [
+        ("RL101", f"缺少第{heading[0]}部分的标题“{heading}”：这里起是这一部分的表格，表格前应有这个标题")
+    ]
+    line = new[0][1]
+    previous = {"s2": "一、总体情况", "s3": report.headings["s2"], "s4": "四、结转下年度继续办理"}[section]
+    assert line > line_of(intact, previous)
+    assert any(start in text.split("\n")[line - 1] for start in _TABLE_STARTS[section])
+
+
+def test_a_heading_missing_before_a_table_the_text_stops_in_is_still_reported(report):
+    """An incomplete text (RL117) keeps quiet about the parts after its cut, but a part whose table was read is there:
+    its missing heading is reported."""
+    text = render(report.with_heading("s3", ""), "tabs")
+    text = text[: text.index("5.属于三类内部事务信息")]
+    assert findings(text, "RL101") == [
+        (line_of(text, "申请人情况"), "缺少第三部分的标题“三、收到和处理政府信息公开申请情况”：这里起是这一部分的表格，表格前应有这个标题")
+    ]
+    assert [d.code for d in lint_text(text)].count("RL117") == 1
+
+
+def test_row_labels_named_in_prose_are_no_table():
+    """A report copied without part two (a page cut after part one) names 规范性文件 in a sentence, next to a small
+    table of its own: the sentence is no table row, so there is no part-two table to check (before: a “规范性文件”
+    row with 3次/2次/21条 from the small table, and RL202, RL208 ×3, RL313 on it)."""
+    text = (
+        "秦安县陇城镇2021年政府信息公开工作年度报告\n"
+        "根据《中华人民共和国政府信息公开条例》规定，现将本镇2021年政府信息公开工作年度报告如下。\n"
+        "一、总体情况\n"
+        "（一）主动公开。全年发布政府信息120余条；印发规范性文件1件，公开并解读1件。召开新闻发布会3次、接受电视采访2次。\n"
+        "政策解读情况\n"
+        "新闻发布会\t电视采访\t数字图文\t微信\n"
+        "3次\t2次\t21条\t40余条\n"
+        "（二）依申请公开。全年共收到申请12件，均按时答复。根据\n"
+    )
+    codes = [d.code for d in lint_text(text)]
+    assert "RL117" in codes
+    assert [code for code in codes if code.startswith(("RL2", "RL3"))] == []

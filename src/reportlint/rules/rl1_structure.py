@@ -8,6 +8,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
+from reportlint.template.reading import Reading
 from reportlint.text.ordinals import section_number
 from reportlint.text.quoting import squash
 
@@ -19,6 +20,10 @@ class MissingSection(Rule):
     由六部分组成：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息
     公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进
     情况；六、其他需要报告的事项。缺少任何一部分，报告就不完整（条例第五十条）。
+
+    第二、三、四部分只缺标题、表格还在时（表格按行标签读出），报告“缺少第×部分的
+    标题”，位置在这一部分表格的开头；文本不完整（RL117）时，中断处之后的部分不再
+    逐项报告，但表格已经读出的部分仍报告它缺少的标题。
 
     反例：
 
@@ -60,10 +65,32 @@ class MissingSection(Rule):
             return
         found = {section.spec_id for section in reading.sections if section.is_template}
         for spec in template.sections:
-            if spec.id in found or reading.cut_off(spec.id):
+            if spec.id in found:
+                continue
+            table_start = self._headingless_tables(reading, spec.id)
+            if table_start is not None:
+                yield self.diagnostic(
+                    f"缺少第{section_number(spec.number)}部分的标题“{spec.heading}”：这里起是这一部分的表格，表格前应有这个标题",
+                    table_start,
+                    table_start + 1,
+                )
+                continue
+            if reading.cut_off(spec.id):
                 continue  # a part after the place where an incomplete text stops is RL117's finding
             start, end = self._anchor(report, spec.number)
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
+
+    @staticmethod
+    def _headingless_tables(reading: Reading, section_id: str) -> int | None:
+        """Where the tables of a part without a heading start, when the reader found them by their labels."""
+        if reading.filled is None:
+            return None
+        starts = [
+            table.start
+            for table in reading.filled.tables.values()
+            if table.spec.section == section_id and table.found and table.start is not None
+        ]
+        return min(starts, default=None)
 
     @staticmethod
     def _anchor(report: Report, number: int) -> tuple[int, int]:

@@ -445,9 +445,12 @@ _UNIT_NOTE = compiled(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
 def declared_unit(report: Report, table: FilledTable, column_label: str) -> str | None:
     """The unit a report states for a column whose header has none: ``采购总金额（万元）`` or a ``单位：万元`` note.
 
-    Looked for in the section that holds the table.
+    Looked for in the section that holds the table: its part, or the part it was read in when its own heading is
+    missing.
     """
     section = report.reading.section(table.spec.section)
+    if section is None and table.start is not None:
+        section = next((found for found in report.reading.sections if found.body_start <= table.start < found.body_end), None)
     if section is None:
         return None
     text = report.normalized[section.body_start : section.body_end]

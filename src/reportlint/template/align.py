@@ -238,8 +238,22 @@ class TableGroupAligner:
         ]
         #: the longest header key: a label cell whose key is longer starts no header
         self._longest_header = max(map(len, self._header_key_list), default=0)
-        #: the keys of the row labels, in order: where the tables are when their section's heading is not found
-        self.anchors = [label_key(row.label) for table in self.tables for row in table.rows if row.label]
+        #: where the tables are when their section's heading is not found: the keys of the row labels, in order, and
+        #: for a table without row labels (part four's one row), its first column label
+        self.anchors = [
+            anchor
+            for table in self.tables
+            for anchor in ([label_key(row.label) for row in table.rows if row.label] or [label_key(table.columns[0].label)])
+        ]
+        #: the keys of the header texts and column labels of the tables (a header line right above an anchor belongs to
+        #: the tables too)
+        self.header_keys = frozenset(
+            key
+            for table in self.tables
+            for text in (*table.header, *(column.label for column in table.columns), *(column.group or "" for column in table.columns))
+            for key in map(label_key, text.split("/"))
+            if len(key) >= 2
+        )
         #: the reader of flattened lines (it depends only on the tables and relations)
         self._flattened = FlattenedReader(self.tables, self._flattened_hits, self.relations)
         #: whether it reads like each other aligner compared with it (see :meth:`reads_like`), by the other's id

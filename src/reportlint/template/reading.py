@@ -8,6 +8,7 @@ every template cell. Rules never parse tables themselves: they read this.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -36,6 +37,7 @@ from reportlint.template.tokens import RawRow, region_rows
 from reportlint.text.chrome import chrome_lines
 from reportlint.text.ordinals import section_number
 from reportlint.text.segmentation import Span
+from reportlint.usercache.patterns import compiled
 
 #: A report with a longer line is read as text only: no table is aligned (the limits keep reading time bounded).
 #: A whole report that lost its line breaks is one line of 5,000–30,000 characters: it is still read.
@@ -119,30 +121,88 @@ class Reading:
         return next((item for item in self.unread_tables if item.section.spec_id == section_id), None)
 
 
-def _region(document: Document, reading_sections: tuple[FoundSection, ...], section_id: str, anchors: list[str]) -> tuple[int, int] | None:
-    """Where the tables of a section are: its body, or else where their labels first appear."""
+def _region(
+    document: Document,
+    reading_sections: tuple[FoundSection, ...],
+    section_id: str,
+    aligner: TableGroupAligner,
+    later: tuple[TableGroupAligner, ...] = (),
+) -> tuple[int, int] | None:
+    """Where the tables of a section are: its body, or else where their labels first appear (see :func:`_anchored_start`).
+
+    ``later`` are the aligners of the later table sections that have no heading: such a section's tables start where
+    its labels first appear (its own region, found the same way), and this region ends there, so that one part's table
+    rows are never read as stray rows of the part before it (a report that lost “三、……” keeps its third part's table
+    under part two)."""
     found = next((section for section in reading_sections if section.spec_id == section_id), None)
     if found is not None:
-        return found.body_start, found.body_end
-    for anchor in anchors:
+        start, end = found.body_start, found.body_end
+    else:
+        anchored = _anchored_start(document, aligner)
+        if anchored is None:
+            return None
+        start = anchored
+        following = [section.start for section in reading_sections if section.start > start]
+        end = min(following) if following else len(document.text)
+    for other in later:
+        later_start = _anchored_start(document, other)
+        if later_start is not None and start < later_start < end:
+            end = later_start
+    return start, end
+
+
+def _anchored_start(document: Document, aligner: TableGroupAligner) -> int | None:
+    """Where a section's tables start when its heading is not found: the line of the first of the aligner's anchors (in
+    their order) that the document has, moved up over the header lines right above it, or to the start of the real
+    table (a Word, HTML or Markdown table) it is in."""
+    for anchor in aligner.anchors:
         position = _find_anchor(document, anchor) if anchor else None
         if position is not None:
-            following = [section.start for section in reading_sections if section.start > position]
-            return position, min(following) if following else len(document.text)
+            table = next((table for table in document.tables if table.start <= position < table.end), None)
+            return table.start if table is not None else _above_header_lines(document, position, aligner.header_keys)
     return None
 
 
 def _find_anchor(document: Document, anchor: str) -> int | None:
-    """Offset of the line whose key contains the anchor label."""
+    """Offset of the first line whose key contains the anchor label, a sentence's full stop aside (“印发规范性文件1件。”
+    names a row label in prose, not in a table)."""
     position = 0
     text = document.normalized
     while position < len(text):
         newline = text.find("\n", position)
         end = len(text) if newline < 0 else newline
-        if anchor in label_key(text[position:end]):
+        line = text[position:end]
+        if anchor in label_key(line) and "。" not in line:
             return position
         position = end + 1
     return None
+
+
+#: How many lines (blank ones included) above an anchor line may be the tables' header.
+_MAX_HEADER_LINES = 12
+
+
+def _above_header_lines(document: Document, position: int, header_keys: frozenset[str]) -> int:
+    """The start of the header lines right above the line at ``position``: lines whose key is made only of the tables'
+    header texts and column labels (``行政复议 行政诉讼`` above ``结果维持 结果纠正 …``), blank lines between them."""
+    if not header_keys:
+        return position
+    header = compiled("(?:" + "|".join(map(re.escape, sorted(header_keys, key=len, reverse=True))) + ")+").fullmatch
+    text = document.normalized
+    start = position
+    line_end = position - 1
+    for _ in range(_MAX_HEADER_LINES):
+        if line_end < 0:
+            break
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end]
+        key = label_key(line)
+        if key:
+            if "。" in line or header(key) is None:
+                break
+            start = line_start
+        line_end = line_start - 1
+    return start
 
 
 def read_report(document: Document, templates: TemplateSet, pinned_subject: str | None = None) -> Reading:
@@ -258,7 +318,7 @@ def _best_fit(document, sections, section_id, templates, expected, limits, regio
             # alike, they score the same, and a later template never wins a tie
             continue
         tried.append(aligner)
-        region = _region(document, sections, section_id, aligner.anchors)
+        region = _region(document, sections, section_id, aligner, _headingless_aligners(template, sections, section_id))
         if region is None:
             continue
         size = _region_rows(document, real_tables, *region)
@@ -279,6 +339,15 @@ def _best_fit(document, sections, section_id, templates, expected, limits, regio
         if best is None or rank > best[0]:
             best = (rank, template, tables)
     return None if best is None else (best[1], best[2])
+
+
+def _headingless_aligners(template: TemplateSpec, sections: tuple[FoundSection, ...], section_id: str) -> tuple[TableGroupAligner, ...]:
+    """The aligners of the table sections after ``section_id`` that have no heading in the report (see :func:`_region`)."""
+    later = TABLE_SECTIONS[TABLE_SECTIONS.index(section_id) + 1 :]
+    if not later:
+        return ()
+    headed = {section.spec_id for section in sections}
+    return tuple(_aligner(template, later_id) for later_id in later if later_id not in headed and template.tables_of(later_id))
 
 
 def _read_exactly(table: FilledTable) -> bool:

@@ -156,6 +156,8 @@ class SectionFinder:
             )
         )
         self.bare_table_labels = frozenset(strip_ordinal(label) for label in self.table_labels)
+        #: the row labels a table row may start with and go on past (``三、本年度办理结果 （一）予以公开 12 2 0``)
+        self._row_openers = tuple(sorted(label for label in self.bare_table_labels if len(label) >= 4))
         #: legacy headings of up to three characters are a whole heading's text, longer ones may be part of it
         self._short_legacy = frozenset(legacy for legacy in self.legacy if len(legacy) <= 3)
         self._long_legacy = tuple(legacy for legacy in self.legacy if len(legacy) > 3)
@@ -326,7 +328,7 @@ class SectionFinder:
             if inline and preferred.number != value:
                 return None
             return _Candidate("template", preferred.id, content, start, end, value, "keywords", is_heading_block, preferred.number, kind)
-        if kind in ("chinese", "part") and len(bare) <= 25 and not inline:
+        if kind in ("chinese", "part") and len(bare) <= 25 and not inline and not bare.startswith(self._row_openers):
             return _Candidate("unknown", None, content, start, end, value, "unknown", is_heading_block, value, kind)
         return None
 

@@ -356,7 +356,8 @@ class SampleReport:
         return replace(self, row_labels=MappingProxyType({**self.row_labels, (table, row): label}))
 
     def with_heading(self, section: str, heading: str) -> SampleReport:
-        """A copy with a section heading written differently (a variant, a 2008-era name, a typo)."""
+        """A copy with a section heading written differently (a variant, a 2008-era name, a typo); an empty heading
+        is left out, the part's text and tables kept."""
         self.spec.section(section)
         return replace(self, headings=MappingProxyType({**self.headings, section: heading}))
 
@@ -1290,7 +1291,8 @@ def _blocks(report: SampleReport) -> Iterator[tuple[str, str]]:
         if paragraph:
             yield "paragraph", paragraph
     for section in report.order:
-        yield "heading", report.headings[section]
+        if report.headings[section]:
+            yield "heading", report.headings[section]
         for paragraph in report.sections.get(section, ()):
             yield "paragraph", paragraph
         if report.spec.tables_of(section) and section not in report.tableless:
