@@ -412,5 +412,35 @@ def test_wrong_year_reports_a_title_year_the_period_and_the_page_date_outvote():
 
 
 def test_a_title_year_against_the_period_alone_is_still_the_report_year():
-    text = invented_report(2021, "2021年，我镇共主动公开政府信息120条。", title="某镇2020年政府信息公开工作年度报告")
-    assert [code for code, _, _ in found(lint(text), text)] == ["RL502", "RL504"]  # the period, then the body's 2021
+    text = invented_report(2021, "我镇全年共主动公开政府信息120条。", title="某镇2020年政府信息公开工作年度报告")
+    assert [code for code, _, _ in found(lint(text), text)] == ["RL502"]
+
+
+@pytest.mark.parametrize(
+    ("body", "signature", "witness"),
+    [
+        ("2021年，我镇共主动公开政府信息120条。", "", "正文中以“2021年，我镇共主动公……”开头的句子"),
+        ("我镇2021年共主动公开政府信息120条。", "2022年1月20日", "落款日期（2022年1月20日）"),
+    ],
+)
+def test_wrong_year_reports_a_title_year_behind_the_period_and_the_text_or_signature(body, signature, witness):
+    """A title a year behind a whole-year period: the text's sentences of work done in the period's year, or a
+    signature in the year after it, make the title the part left over."""
+    text = invented_report(2021, body, title="某镇2020年政府信息公开工作年度报告", signature=signature)
+    diagnostics = lint(text)
+    assert found(diagnostics, text) == [("RL504", 1, "2020")]
+    assert diagnostics[0].message == (
+        f"标题中的“2020”与报告年度不符：统计期限（2021年1月1日起至2021年12月31日）和{witness}"
+        "都表明本报告是 2021 年度报告，请把标题中的年份改为 2021"
+    )
+    every_code = {item.code for item in lint_text(text)}
+    assert not every_code & {"RL115", "RL502", "RL505"}
+
+
+def test_a_title_a_year_ahead_of_period_text_and_signature_is_the_report_year():
+    """Last year's report copied with its title updated: the period, the text and the signature left over never
+    outvote the title; they are the findings."""
+    text = invented_report(
+        2021, "2021年，我镇共主动公开政府信息120条。", title="某镇2022年政府信息公开工作年度报告", signature="2022年1月20日"
+    )
+    assert [code for code, _, _ in found(lint(text), text)] == ["RL502", "RL504"]

@@ -124,24 +124,34 @@ def test_the_lines_near_a_position_are_the_lines_of_the_text_there(text, data):
 PERIOD_2021 = "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。\n"
 
 
+TITLE_2020 = "某县某镇2020年政府信息公开工作年度报告\n"
+#: part one without a sentence the year opens
+PLAIN_BODY = "一、总体情况\n我镇认真贯彻落实《条例》。\n"
+
+
 @pytest.mark.parametrize(
-    ("head", "tail", "year", "source"),
+    ("text", "year", "source"),
     [
         # the title left at 2020; the period and the page's own date say 2021
-        ("发布日期：2022-01-31\n某县某镇2020年政府信息公开工作年度报告\n" + PERIOD_2021, "", 2021, "period+page-date"),
-        # the same with only a date under the signature: typed by the writer, so no witness against the title
-        ("某县某镇2020年政府信息公开工作年度报告\n" + PERIOD_2021, "某县某镇人民政府\n2022年1月20日\n", 2020, "title"),
-        # last year's report copied and its title updated: the page date agrees with the title
-        ("发布日期：2023-01-31\n某县某镇2022年政府信息公开工作年度报告\n" + PERIOD_2021, "", 2022, "title"),
+        ("发布日期：2022-01-31\n" + TITLE_2020 + PERIOD_2021 + BODY, 2021, "period+page-date"),
+        # the same with the date under the signature in 2022: a title a year behind them is the part left over
+        (TITLE_2020 + PERIOD_2021 + PLAIN_BODY + "某县某镇人民政府\n2022年1月20日\n", 2021, "period+signature"),
+        # the same with the text's own sentences of work done in 2021 (“2021年，我镇……”), none in 2020
+        (TITLE_2020 + PERIOD_2021 + BODY, 2021, "period+text"),
+        ("2020年度某县某镇政府信息公开工作年度报告\n" + PERIOD_2021 + BODY, 2021, "period+text"),  # (the title's own 2020)
+        # a sentence of 2020's work too: no clear witness
+        (TITLE_2020 + PERIOD_2021 + BODY + "2020年，我镇收到申请3件。\n", 2020, "title"),
+        # a sentence of plans is no witness; nor is the period alone
+        (TITLE_2020 + PERIOD_2021 + PLAIN_BODY + "2021年，我镇将继续推进政务公开。\n", 2020, "title"),
+        (TITLE_2020 + PERIOD_2021 + PLAIN_BODY, 2020, "title"),
+        # last year's report copied and its title updated: period, text and signature left at 2021 never outvote it
+        ("某县某镇2022年政府信息公开工作年度报告\n" + PERIOD_2021 + BODY + "某县某镇人民政府\n2022年1月20日\n", 2022, "title"),
+        # … but the page date agrees with the title
+        ("发布日期：2023-01-31\n某县某镇2022年政府信息公开工作年度报告\n" + PERIOD_2021 + BODY, 2022, "title"),
         # a period that is not one whole year outvotes nothing
-        (
-            "发布日期：2022-01-31\n某县某镇2020年政府信息公开工作年度报告\n本报告统计期限自2021年3月1日起至2021年12月31日止。\n",
-            "",
-            2020,
-            "title",
-        ),
+        ("发布日期：2022-01-31\n" + TITLE_2020 + "本报告统计期限自2021年3月1日起至2021年12月31日止。\n" + BODY, 2020, "title"),
     ],
 )
-def test_the_title_year_gives_way_only_to_a_whole_year_period_and_the_page_date(read, head, tail, year, source):
-    reading = read(head + BODY + tail)
+def test_the_title_year_gives_way_only_to_a_whole_year_period_and_a_second_witness(read, text, year, source):
+    reading = read(text)
     assert (reading.year, reading.year_source) == (year, source)

@@ -9,7 +9,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
-from reportlint.template.identity import PERIOD_AND_PAGE_DATE
+from reportlint.template.identity import OUTVOTED_TITLE
 from reportlint.text.normalize import fold_width
 from reportlint.text.quoting import squash
 from reportlint.usercache.patterns import compiled
@@ -184,7 +184,7 @@ class TitleMissing(Rule):
                 end,
                 severity="info",
             )
-        elif report.reading.year_source not in ("title", PERIOD_AND_PAGE_DATE):  # (the title's year outvoted: RL504)
+        elif report.reading.year_source != "title" and report.reading.year_source not in OUTVOTED_TITLE:  # (outvoted: RL504)
             yield self.diagnostic(f"标题“{squash(title.text)}”中没有年份", title.start, title.end)
 
 

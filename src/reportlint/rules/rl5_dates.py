@@ -12,10 +12,19 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
 from reportlint.core.values import shown
-from reportlint.template.identity import PERIOD_AND_PAGE_DATE, YEAR_IN_TITLE, Subject
+from reportlint.template.identity import (
+    OUTVOTED_TITLE,
+    PERIOD_AND_PAGE_DATE,
+    PERIOD_AND_SIGNATURE,
+    PERIOD_AND_TEXT,
+    YEAR_IN_TITLE,
+    Subject,
+    year_led_clause,
+)
 from reportlint.text.chars import HAN, matches_at
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
 from reportlint.text.quantities import find_quantities, states_plans
+from reportlint.text.quoting import squash
 from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_at
 from reportlint.usercache.patterns import compiled
 
@@ -239,7 +248,15 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-_YEAR_SOURCE = {"title": "标题", "period": "统计期限", PERIOD_AND_PAGE_DATE: "统计期限和网页上的发布日期", "text": "正文中最常见的年份"}
+#: Where the report year came from (``year_source``), as messages say it.
+_YEAR_SOURCE = {
+    "title": "标题",
+    "period": "统计期限",
+    PERIOD_AND_PAGE_DATE: "统计期限和网页上的发布日期",
+    PERIOD_AND_SIGNATURE: "统计期限和落款日期",
+    PERIOD_AND_TEXT: "统计期限和正文",
+    "text": "正文中最常见的年份",
+}
 _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
@@ -261,8 +278,9 @@ class WrongYear(Rule):
 
     报告年度一般取自标题。标题的年份与统计期限（整年）和网页上的发布日期
     （次年）都不一致时，以后两者为准，报告的是标题中的年份（标题沿用了别的
-    年度，或写错了）；只有落款日期时仍以标题为准：照搬上年的报告时，落款和
-    统计期限往往一起没改。
+    年度，或写错了）。标题的年份早于统计期限、落款日期又在统计期限的次年时，
+    同样以统计期限为准；标题的年份晚于统计期限时，只有落款日期仍以标题为准：
+    照搬上年的报告时，落款和统计期限往往一起没改，改了的是标题。
 
     反例（2023年度报告）：
 
@@ -293,7 +311,7 @@ class WrongYear(Rule):
             for item in (reading.title, reading.period, reading.publication)
             if item is not None and item.start is not None and item.end is not None
         ]
-        if reading.year_source == PERIOD_AND_PAGE_DATE and reading.title is not None:
+        if reading.year_source in OUTVOTED_TITLE and reading.title is not None:
             yield from self._outvoted_title(report, year)
         plans = reading.section("s5")
         for match in YEAR_MENTION.finditer(text):
@@ -311,21 +329,41 @@ class WrongYear(Rule):
                 )
 
     def _outvoted_title(self, report: Report, year: int) -> Iterator[Diagnostic]:
-        """The title's year, when the period and the page's publication date agree on another (see
+        """The title's year, when the period and another witness agree on another (see
         :func:`~reportlint.template.identity.find_year`)."""
         reading = report.reading
-        title, period, published = reading.title, reading.period, reading.publication
-        assert title is not None and period is not None and published is not None
+        title, period = reading.title, reading.period
+        assert title is not None and period is not None
         match = YEAR_IN_TITLE.search(report.normalized, title.start, title.end)  # the year the reader found there
-        if match is None:
+        witness = _witness(report, year)
+        if match is None or witness is None:
             return
         yield self.diagnostic(
-            f"标题中的“{match.group(1)}”与报告年度不符：统计期限（{period.text}）和网页上的发布日期"
-            f"（{published.date.year}年{published.date.month}月{published.date.day}日）都表明本报告是 {year} 年度报告，"
+            f"标题中的“{match.group(1)}”与报告年度不符：统计期限（{period.text}）和{witness}都表明本报告是 {year} 年度报告，"
             f"请把标题中的年份改为 {year}",
             match.start(1),
             match.end(1),
         )
+
+
+def _witness(report: Report, year: int) -> str | None:
+    """The second witness that outvoted the title's year, as RL504 names it."""
+    reading = report.reading
+    if reading.year_source == PERIOD_AND_TEXT:
+        clause = year_led_clause(report.document, year, reading.title)
+        if clause is None:
+            return None
+        return f"正文中以“{squash(report.text[clause.start(1) : clause.end()])[:_QUOTED_OPENING]}……”开头的句子"
+    # the page's date, or the signature's (the publication is the page's date when the page has one)
+    published = reading.publication if reading.year_source == PERIOD_AND_PAGE_DATE else reading.signature or reading.publication
+    if published is None:
+        return None
+    where = "网页上的发布日期" if reading.year_source == PERIOD_AND_PAGE_DATE else "落款日期"
+    return f"{where}（{published.date.year}年{published.date.month}月{published.date.day}日）"
+
+
+#: How many characters of a sentence RL504 quotes as a witness.
+_QUOTED_OPENING = 12
 
 
 def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: int, year: int, in_plans: bool) -> bool:

@@ -27,6 +27,7 @@ from reportlint.core.model import Document
 from reportlint.text.chrome import PUBLICATION_LABELS, is_chrome_line, is_metadata_line, without_bullets
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
+from reportlint.text.quantities import PLAN_WORDS
 from reportlint.text.self_references import find_self_references
 from reportlint.usercache.patterns import compiled
 
@@ -537,14 +538,59 @@ def find_signature_date(document: Document) -> Publication | None:
     return None
 
 
-def _outvotes_title(title_year: int, period: Period, page_date: Publication) -> bool:
-    """Whether a whole-year period and a page's publication date in the following year agree on a year other than the
-    title's."""
+def _outvotes_title(
+    title_year: int,
+    period: Period,
+    published: Publication | None,
+    signature: Publication | None,
+    document: Document | None = None,
+    title: Title | None = None,
+) -> str | None:
+    """Which witnesses outvote the title's year (one of :data:`OUTVOTED_TITLE`), or None.
+
+    A statistics period of one whole year other than the title's is the first; the second is the date the web page
+    gives for its publication, in the year after the period's, or, when the title's year is before the period's, the
+    date under the signature in the year after the period's, or the text, whose clauses of work done the period's
+    year opens (“2022年，××街道……”) and the title's never."""
     start, end = period.start_date, period.end_date
     if start is None or end is None or end.year == title_year:
-        return False
-    whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
-    return whole_year and page_date.source in ("metadata", "page") and page_date.date.year == end.year + 1
+        return None
+    if (start.month, start.day, end.month, end.day) != (1, 1, 12, 31) or start.year != end.year:
+        return None
+    if published is not None and published.source in ("metadata", "page") and published.date.year == end.year + 1:
+        return PERIOD_AND_PAGE_DATE
+    if title_year < end.year:
+        if signature is not None and signature.date.year == end.year + 1:
+            return PERIOD_AND_SIGNATURE
+        if (
+            document is not None
+            and year_led_clause(document, end.year, title) is not None
+            and year_led_clause(document, title_year, title) is None
+        ):
+            return PERIOD_AND_TEXT
+    return None
+
+
+#: A clause the year opens, at the start of a line or after a sentence's end (“2022年，”“2022年度受理……”“2022年经纬
+#: 街道……”), and the rest of its sentence; not a date (2022年1月), a span (2022年以来, 2022年至今, 2022年底) or a
+#: phrase (2022年的, 2022年上半年).
+YEAR_LED_CLAUSE = compiled(
+    r"(?m)(?:^|(?<=[。；;!?！？]))[ \t\u3000]*((?:19|20)\d\d)\s*年(?:度)?"
+    r"(?:\s*[,，]|(?![\s\d月以至到起前后底初末中上下的是-]))([^。\n]*)"
+)
+
+
+def year_led_clause(document: Document, year: int, title: Title | None = None) -> re.Match[str] | None:
+    """The first clause of the document that ``year`` opens and that reports work done (not a plan: 将继续, 计划 …),
+    outside the title (“2021年度黄石市公安局……”)."""
+    wanted = str(year)
+    for match in YEAR_LED_CLAUSE.finditer(document.normalized):
+        if match.group(1) != wanted or PLAN_WORDS.search(match.group(2)) is not None:
+            continue
+        if title is not None and title.start <= match.start(1) < title.end:
+            continue
+        return match
+    return None
 
 
 def _alone_on_line(text: str, mention: DateMention) -> bool:
@@ -556,25 +602,39 @@ def _alone_on_line(text: str, mention: DateMention) -> bool:
 
 #: The year's source when the statistics period and the page's publication date outvote the title's year.
 PERIOD_AND_PAGE_DATE = "period+page-date"
+#: The year's source when the statistics period and the date under the signature outvote an earlier title year.
+PERIOD_AND_SIGNATURE = "period+signature"
+#: The year's source when the statistics period and the clauses the text opens with a year outvote an earlier title year.
+PERIOD_AND_TEXT = "period+text"
+#: The sources of a year that outvoted the title's.
+OUTVOTED_TITLE = (PERIOD_AND_PAGE_DATE, PERIOD_AND_SIGNATURE, PERIOD_AND_TEXT)
 
 
 def find_year(
-    title: Title | None, period: Period | None, document: Document, page_date: Publication | None = None
+    title: Title | None,
+    period: Period | None,
+    document: Document,
+    page_date: Publication | None = None,
+    signature: Publication | None = None,
 ) -> tuple[int | None, str, TextSpan | None]:
     """The report year with its source: the title, else the period, else the most frequent year.
 
-    The title loses only when two other witnesses agree against it: a statistics period of one whole year and the
-    date the web page says it published the report, in the year after that one (a title left from another year's
-    report, or mistyped). A date the writer typed under the signature is no such witness: a report copied from last
-    year keeps last year's signature date and period, and there the title is the part that was updated.
+    The title loses only when two other witnesses agree against it (a title left from another year's report, or
+    mistyped). The first is a statistics period of one whole year. The second is the date the web page says it
+    published the report, in the year after the period's; or, for a title year before the period's only, the date
+    under the signature in the year after the period's, or the clauses of work done that the text opens with a year
+    (“2022年，××街道……”: some the period's, none the title's). A later title is never outvoted by those: a report
+    copied from last year keeps last year's signature, period and sentences, and there the title is the part that was
+    updated.
     """
     if title is not None:
         match = YEAR_IN_TITLE.search(fold_width(title.text))
         if match:
             year = int(match.group(1))
-            if period is not None and page_date is not None and _outvotes_title(year, period, page_date):
-                assert period.end_date is not None
-                return period.end_date.year, PERIOD_AND_PAGE_DATE, TextSpan(period.text, period.start, period.end)
+            outvoted = _outvotes_title(year, period, page_date, signature, document, title) if period is not None else None
+            if outvoted is not None:
+                assert period is not None and period.end_date is not None
+                return period.end_date.year, outvoted, TextSpan(period.text, period.start, period.end)
             start = _offset_in(title, match.start(1))
             return year, "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:

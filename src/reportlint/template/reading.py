@@ -213,7 +213,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     title = find_title(document, first_heading)
     period = find_period(document)
     page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
-    year, year_source, year_span = find_year(title, period, document, page_date)
+    year, year_source, year_span = find_year(title, period, document, page_date, signature)
     expected = templates.for_year(year)
     filled_tables: dict[str, FilledTable] = {}
     table_templates: dict[str, str] = {}
