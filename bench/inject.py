@@ -10,8 +10,8 @@ The primer (``bench/primer.py``) measures what reportlint says about real report
 fails to say. For each text report of the folder (``.txt``, ``.md``) it asks ``reportlint parse --json`` what the
 reader understood, then writes one copy of the report per kind of defect it can insert (:data:`KINDS`): a
 neighbouring township named as the reporting body, a township of another province, a word written twice, the
-statistics period ending a year late, a book-title mark left open, a table cell one more than it was, a part's heading
-deleted, the title's year one less. Originals and copies are checked in one ``reportlint check -f json`` run. A
+statistics period ending a year late, a book-title mark left open, a table cell one more than it was or left blank, a
+date without its 年, a part's heading deleted, the title's year one less. Originals and copies are checked in one ``reportlint check -f json`` run. A
 defect is
 
 * **found** when the copy has a finding of one of the kind's codes, which the original does not have, on the line
@@ -229,6 +229,50 @@ def table_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
     return None
 
 
+def blank_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A number of the table of part 三 or 四 left blank where ``|`` or a tab tells the cells apart: between two of
+    them after another number, or between a ``|`` and the line's edge (a blank there is a blank cell, not a shifted row;
+    a tab at a line's edge is not seen, and a blank right after a row label may be a merged cell)."""
+    cells = []
+    for table in report.view.get("tables") or ():
+        if table.get("id") not in ("s3", "s4"):
+            continue
+        for row in table.get("rows") or ():
+            for cell in row.get("cells") or ():
+                location = cell.get("location") or {}
+                if cell.get("status") == "ok" and location.get("line") == location.get("end_line"):
+                    cells.append(cell)
+    rng.shuffle(cells)
+    for cell in cells:
+        location = cell["location"]
+        number, start, end = location["line"], location["column"] - 1, location["end_column"] - 1
+        if number not in report.body_lines():
+            continue
+        line = report.lines[number - 1]
+        before, after = line[:start].rstrip(" "), line[end:].lstrip(" ")
+        # between two separators, after another number (a blank right after a label may be a merged cell's)
+        between = re.search(r"\d\s*[|\t]$", before) is not None and after[:1] in ("|", "\t")
+        at_edge = (not before and after[:1] == "|") or (before[-1:] == "|" and not after)  # a tab at an edge is not seen
+        if line[start:end] == cell["raw"] and (between or at_edge):
+            return number, line[:start] + line[end:]
+    return None
+
+
+def garbled_date(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A full date of a prose line (``2024年1月20日``) written without its 年 (``20241月20日``), as a conversion that
+    drops a character leaves it."""
+    spots = [
+        (number, match)
+        for number in report.prose_lines()
+        for match in re.finditer(r"(?<!\d)(20\d\d)年(\d{1,2})月(\d{1,2})日", report.lines[number - 1])
+    ]
+    if not spots:
+        return None
+    number, match = rng.choice(spots)
+    line = report.lines[number - 1]
+    return number, line[: match.start()] + match.group(1) + line[match.start() + 5 :]
+
+
 def missing_part(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """The heading of one of parts 二 to 六 deleted (the line left empty): the part's text runs on under the one before."""
     headings = [
@@ -264,6 +308,8 @@ KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "late-period": (late_period, frozenset({"RL502"})),
     "open-title-mark": (open_title_mark, frozenset({"RL602"})),
     "table-cell": (table_cell, frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306", "RL307", "RL308", "RL309"})),
+    "blank-cell": (blank_cell, frozenset({"RL206"})),
+    "garbled-date": (garbled_date, frozenset({"RL501"})),
     "missing-part": (missing_part, frozenset({"RL101"})),
     "title-year": (title_year, frozenset({"RL502", "RL504"})),
 }

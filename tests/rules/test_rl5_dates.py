@@ -102,8 +102,16 @@ def test_garbled_date_reports_a_glued_range_end_once():
     assert found(lint(text, GarbledDate), text) == [("RL501", 3, "202011日"), ("RL501", 3, "20201231日")]
 
 
+def test_garbled_date_finds_a_range_end_after_a_hyphen():
+    """A range's hyphen before a glued date is no part of a longer number (found by bench/inject.py on a real period)."""
+    text = invented_report(2022, "全年工作顺利。", period="本报告统计期限为2022年1月1日-202212月31日。")
+    diagnostics = lint(text, GarbledDate)
+    assert found(diagnostics, text) == [("RL501", 3, "202212月")]
+    assert diagnostics[0].message == "日期“202212月”的年份与月份之间缺少“年”，应为“2022年12月”"
+
+
 def test_garbled_date_accepts_well_formed_dates_and_day_ranges():
-    body = "2021年3月5-6日开展培训，2021年12月3、4日召开会议，2021年1月至12月共开展活动12次，电话：0938-6521510。"
+    body = "2021年3月5-6日开展培训，2021年12月3、4日召开会议，2021年1月至12月共开展活动12次，电话：0938-6521510，2021-2022学年。"
     text = invented_report(2021, body, signature="二〇二二年一月二十日")
     assert lint(text, GarbledDate) == []
 

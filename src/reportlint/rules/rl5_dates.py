@@ -60,8 +60,10 @@ class GarbledDate(Rule):
     # The year patterns open with the year's first two digits (19 or 20) and look behind them only then: the engine
     # passes over every other position without entering the pattern (``(?<![\d.\-/]\d\d)`` after ``19`` is
     # ``(?<![\d.\-/])`` before it). The last opens with a look-ahead at its first character (a space or digit after 至/到).
-    _GLUED_DAY = compiled(r"((?:19|20)(?<![\d.\-/]\d\d)\d{2})(\d{1,4})\s*日")
-    _GLUED_MONTH = compiled(r"((?:19|20)(?<![\d.\-/]\d\d)\d{2})(\d{1,2})\s*月")
+    # not part of a longer number (a digit, a decimal point or a slash before it, or a hyphen after a digit: 2021-2022),
+    # but a date after a range's hyphen (2022年1月1日-202212月31日) is one
+    _GLUED_DAY = compiled(r"((?:19|20)(?<![\d./]\d\d)(?<!\d-\d\d)\d{2})(\d{1,4})\s*日")
+    _GLUED_MONTH = compiled(r"((?:19|20)(?<![\d./]\d\d)(?<!\d-\d\d)\d{2})(\d{1,2})\s*月")
     _OVERLONG = compiled(r"(?:19|20)(?<!\d\d\d)\d{2}\s*年\s*(?:\d{3,}\s*月(?:\s*\d+\s*[日号])?|\d{1,2}\s*月\s*\d{3,}\s*[日号])")
     _NO_DAY_MARK = compiled(
         rf"(?=[\s\d])(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])"
