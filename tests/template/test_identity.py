@@ -155,3 +155,19 @@ PLAIN_BODY = "一、总体情况\n我镇认真贯彻落实《条例》。\n"
 def test_the_title_year_gives_way_only_to_a_whole_year_period_and_a_second_witness(read, text, year, source):
     reading = read(text)
     assert (reading.year, reading.year_source) == (year, source)
+
+
+@pytest.mark.parametrize(
+    ("period", "body", "year"),
+    [
+        # one of a two-year period's years mistyped: the one the text's sentences of work done open with
+        ("本报告统计期限自2021年1月1日起至2022年12月31日止。\n", BODY, 2021),
+        ("本报告统计期限自2020年1月1日起至2021年12月31日止。\n", BODY, 2021),
+        # no such sentence, or one for each year: the end's year, as before
+        ("本报告统计期限自2021年1月1日起至2022年12月31日止。\n", PLAIN_BODY, 2022),
+        ("本报告统计期限自2021年1月1日起至2022年12月31日止。\n", BODY + "2022年，我镇收到申请3件。\n", 2022),
+    ],
+)
+def test_a_period_over_two_years_gives_the_year_the_text_opens_its_sentences_with(read, period, body, year):
+    reading = read("某县某镇政府信息公开工作年度报告\n" + period + body)
+    assert (reading.year, reading.year_source) == (year, "period")

@@ -638,9 +638,22 @@ def find_year(
             start = _offset_in(title, match.start(1))
             return year, "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:
-        return period.end_date.year, "period", TextSpan(period.text, period.start, period.end)
+        return _period_year(period, document), "period", TextSpan(period.text, period.start, period.end)
     years = [int(match.group(1)) for match in YEAR_MENTION.finditer(document.normalized[:4000])]
     if years:
         year, _ = Counter(years).most_common(1)[0]
         return year, "text", None
     return None, "", None
+
+
+def _period_year(period: Period, document: Document) -> int:
+    """The year a statistics period gives a report without a title year: its end's, or, for a period over two or more
+    years (one of its years mistyped: 2022年1月1日至2023年12月31日), the one of its two years that the text's clauses of
+    work done open with (“2022年，我镇……”) when only one of them does."""
+    assert period.end_date is not None
+    end = period.end_date.year
+    if period.start_date is None or period.start_date.year >= end:
+        return end
+    start = period.start_date.year
+    led = [year for year in (start, end) if year_led_clause(document, year) is not None]
+    return led[0] if len(led) == 1 else end
