@@ -47,7 +47,7 @@ def test_repeated_character_points_at_the_pair_with_a_fix():
     assert (diagnostic.fix.start, diagnostic.fix.end, diagnostic.fix.replacement) == (diagnostic.start + 1, diagnostic.end, "")
 
 
-@pytest.mark.parametrize("slip", ["工作了了解", "局局介绍", "收到了了申请", "大田县县人民政府门户网站", "是是否"])
+@pytest.mark.parametrize("slip", ["工作了了解", "局局介绍", "收到了了申请", "大田县县人民政府门户网站", "是是否", "秦安县兴国镇镇开展工作"])
 def test_repeated_character_slips(slip):
     if slip in ("工作了了解", "是是否"):
         assert run(RepeatedCharacter, slip + "。\n") == []  # 了解 and 是否 start the second word
@@ -66,6 +66,10 @@ def test_repeated_character_slips(slip):
         "某县县委、县政府高度重视，某县交通局局长带队。",
         "实实在在为群众办事，是是非非分清楚。",
         "认真学习习近平新时代中国特色社会主义思想。",
+        # townships whose names double the character (in the gazetteer): the fix would have corrupted them
+        "桐乡市乌镇镇人民政府认真落实条例。",
+        "中山市古镇镇、龙游县湖镇镇的经验值得学习。",
+        "富乡乡人民政府高度重视。",
     ],
 )
 def test_repeated_character_leaves_legitimate_doubles(good):

@@ -245,7 +245,8 @@ class RepeatedCharacter(Rule):
     渐渐、刚刚、仅仅、的的确确）和两个词相接形成的叠字（“兴国镇镇长”是“兴国镇”加
     “镇长”，“为了了解”是“为了”加“了解”，“目的的”是“目的”加“的”）不报告。规则只
     检查叠写几乎总是笔误的字（的、了、是、在、和、与……以及镇、乡、局、县），不检查
-    “学习习近平”这类常见的词间叠字；两个字分属表格的两个单元格时也不报告。
+    “学习习近平”这类常见的词间叠字；两个字分属表格的两个单元格时也不报告；地名库中本来
+    就叠字的地名（乌镇镇、古镇镇、富乡乡）不报告。
 
     反例：
 
@@ -288,12 +289,28 @@ class RepeatedCharacter(Rule):
                 cells = [cell for table in report.document.tables for row in table.rows for cell in row]
             if any(cell.start <= start < cell.end and not cell.start <= start + 1 < cell.end for cell in cells):
                 continue
+            if char in _PLACE_SUFFIXES and _in_place_name(report, start):
+                continue
             yield self.diagnostic(
                 f"“{report.text[start : match.end()]}”疑为笔误：“{char}”多写了一遍，应为“{char}”",
                 start,
                 match.end(),
                 fix=Fix(start + 1, match.end(), "", f"删除多余的“{char}”"),
             )
+
+
+#: The doubled characters that end place names (乌镇镇, 古镇镇, 富乡乡 are townships).
+_PLACE_SUFFIXES = "镇乡县"
+#: How far before a doubled pair a place name may start.
+_LONGEST_NAME_BEFORE = 6
+
+
+def _in_place_name(report: Report, start: int) -> bool:
+    """Whether the doubled pair at ``start`` lies inside the name of a place of the gazetteer (loaded on first use)."""
+    window_start = max(0, start - _LONGEST_NAME_BEFORE)
+    window = report.normalized[window_start : start + 3]
+    pair = start - window_start
+    return any(mention.start <= pair and pair + 2 <= mention.end for mention in report.places.gazetteer.scan(window))
 
 
 def _covers(context: str, word: str, pair: int) -> bool:

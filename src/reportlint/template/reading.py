@@ -180,6 +180,8 @@ def _find_anchor(document: Document, anchor: str) -> int | None:
 
 #: How many lines (blank ones included) above an anchor line may be the tables' header.
 _MAX_HEADER_LINES = 12
+#: A longer key is no header line (and is not matched against the header texts: the match's cost grows with it).
+_MAX_HEADER_KEY = 300
 
 
 def _above_header_lines(document: Document, position: int, header_keys: frozenset[str]) -> int:
@@ -198,7 +200,7 @@ def _above_header_lines(document: Document, position: int, header_keys: frozense
         line = text[line_start:line_end]
         key = label_key(line)
         if key:
-            if "。" in line or header(key) is None:
+            if "。" in line or len(key) > _MAX_HEADER_KEY or header(key) is None:
                 break
             start = line_start
         line_end = line_start - 1
