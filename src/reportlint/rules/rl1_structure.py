@@ -8,7 +8,6 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
-from reportlint.template.reading import Reading
 from reportlint.text.ordinals import section_number
 from reportlint.text.quoting import squash
 
@@ -67,7 +66,7 @@ class MissingSection(Rule):
         for spec in template.sections:
             if spec.id in found:
                 continue
-            table_start = self._headingless_tables(reading, spec.id)
+            table_start = reading.headingless_tables(spec.id)
             if table_start is not None:
                 yield self.diagnostic(
                     f"缺少第{section_number(spec.number)}部分的标题“{spec.heading}”：这里起是这一部分的表格，表格前应有这个标题",
@@ -79,18 +78,6 @@ class MissingSection(Rule):
                 continue  # a part after the place where an incomplete text stops is RL117's finding
             start, end = self._anchor(report, spec.number)
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
-
-    @staticmethod
-    def _headingless_tables(reading: Reading, section_id: str) -> int | None:
-        """Where the tables of a part without a heading start, when the reader found them by their labels."""
-        if reading.filled is None:
-            return None
-        starts = [
-            table.start
-            for table in reading.filled.tables.values()
-            if table.spec.section == section_id and table.found and table.start is not None
-        ]
-        return min(starts, default=None)
 
     @staticmethod
     def _anchor(report: Report, number: int) -> tuple[int, int]:

@@ -60,7 +60,8 @@ class Truncation:
     ``heading`` (a heading with nothing after it), ``table`` (the text stops in
     part 二, 三 or 四 with the later parts missing) or ``sentence`` (the last line
     stops mid-sentence); ``section`` is the part the text stops in (None: before
-    the first part), ``number`` that part's number (0 before the first part).
+    the first part), ``number`` that part's number (0 before the first part): a later part whose heading is missing
+    when the text stops in its tables (``headingless``).
     """
 
     start: int
@@ -69,6 +70,9 @@ class Truncation:
     section: FoundSection | None
     number: int
     last_words: str
+    #: The official heading of the part the text stops in when that part lost its heading (its tables were read by
+    #: their labels under the part before), else None.
+    headingless: str | None = None
 
     def cuts(self, number: int) -> bool:
         """Whether part ``number`` (1–6) is not wholly in the text: the part the text stops in, or a later one."""
@@ -76,7 +80,9 @@ class Truncation:
 
     def describe(self) -> str:
         """Where and how the text stops, in Chinese."""
-        if self.section is None:
+        if self.headingless is not None:
+            where = f"第{section_number(self.number)}部分（缺少标题“{self.headingless}”）"
+        elif self.section is None:
             where = "开头部分（第一部分之前）"
         elif self.number and self.section.is_template:
             where = f"第{section_number(self.number)}部分“{squash(self.section.heading)}”"
