@@ -11,7 +11,8 @@ fails to say. For each text report of the folder (``.txt``, ``.md``) it asks ``r
 reader understood, then writes one copy of the report per kind of defect it can insert (:data:`KINDS`): a
 neighbouring township named as the reporting body, a township of another province, a word written twice, the
 statistics period ending a year late, a book-title mark left open, a table cell one more than it was or left blank, a
-date without its 年, a part's heading deleted, the title's year one less. Originals and copies are checked in one ``reportlint check -f json`` run. A
+date without its 年, a ``、`` after ``（一）``, a document number without its ``〕``, a part's heading deleted, the title's
+year one less, its 年 left out or its 公开 written twice. Originals and copies are checked in one ``reportlint check -f json`` run. A
 defect is
 
 * **found** when the copy has a finding of one of the kind's codes, which the original does not have, on the line
@@ -300,6 +301,65 @@ def title_year(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
     return number, line[: match.start()] + str(year - 1) + line[match.end() :]
 
 
+def _title_line(report: Report) -> tuple[int, str] | None:
+    """The title's line and text, when the title is one line."""
+    title = report.view.get("title") or {}
+    location = title.get("location") or {}
+    number = location.get("line")
+    if not number or number != location.get("end_line"):
+        return None
+    return number, report.lines[number - 1]
+
+
+def title_year_mark(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The 年 after the title's year left out (``2023政府信息公开工作年度报告``)."""
+    found = _title_line(report)
+    if found is None:
+        return None
+    number, line = found
+    match = re.search(r"(?<!\d)20\d\d(年)(?=[\u4e00-\u9fff])", line)
+    return None if match is None else (number, line[: match.start(1)] + line[match.end(1) :])
+
+
+def title_repeat(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """``公开`` of the title's ``政府信息公开`` written twice."""
+    found = _title_line(report)
+    if found is None or "信息公开" not in found[1]:
+        return None
+    number, line = found
+    at = line.index("信息公开") + len("信息公开")
+    return number, line[:at] + "公开" + line[at:]
+
+
+def ordinal_comma(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A ``、`` written after a bracketed ordinal that opens a prose line (``（一）、主动公开``)."""
+    spots = [
+        (number, match)
+        for number in report.prose_lines()
+        for match in [re.match(r"\s*[（(][一二三四五六七八九十]{1,2}[）)](?![、，,.])", report.lines[number - 1])]
+        if match is not None
+    ]
+    if not spots:
+        return None
+    number, match = rng.choice(spots)
+    line = report.lines[number - 1]
+    return number, line[: match.end()] + "、" + line[match.end() :]
+
+
+def document_number(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The ``〕`` of a document number of a prose line left out (``国办公开办函〔202130号``)."""
+    spots = [
+        (number, match)
+        for number in report.prose_lines()
+        for match in re.finditer(r"〔(?:19|20)\d\d(〕)\d{1,4}号", report.lines[number - 1])
+    ]
+    if not spots:
+        return None
+    number, match = rng.choice(spots)
+    line = report.lines[number - 1]
+    return number, line[: match.start(1)] + line[match.end(1) :]
+
+
 #: Each kind of defect: its writer and the codes that find it.
 KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "sibling": (sibling, frozenset({"RL401"})),
@@ -310,6 +370,10 @@ KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "table-cell": (table_cell, frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306", "RL307", "RL308", "RL309"})),
     "blank-cell": (blank_cell, frozenset({"RL206"})),
     "garbled-date": (garbled_date, frozenset({"RL501"})),
+    "ordinal-comma": (ordinal_comma, frozenset({"RL604"})),
+    "document-number": (document_number, frozenset({"RL506"})),
+    "title-year-mark": (title_year_mark, frozenset({"RL113"})),
+    "title-repeat": (title_repeat, frozenset({"RL114"})),
     "missing-part": (missing_part, frozenset({"RL101"})),
     "title-year": (title_year, frozenset({"RL502", "RL504"})),
 }

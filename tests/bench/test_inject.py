@@ -35,7 +35,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def test_every_defect_in_a_clean_report_is_found_on_its_line(corpus, tmp_path, capsys):
-    kinds = "sibling,doubled-word,late-period,open-title-mark,table-cell,blank-cell,garbled-date"
+    kinds = "sibling,doubled-word,late-period,open-title-mark,table-cell,blank-cell,garbled-date,ordinal-comma,title-year-mark,title-repeat"
     assert inject.main([str(corpus), "--kinds", kinds, "--json", str(tmp_path / "out.json")]) == 0
     lines = capsys.readouterr().out.splitlines()
     for kind in kinds.split(","):
@@ -46,6 +46,16 @@ def test_every_defect_in_a_clean_report_is_found_on_its_line(corpus, tmp_path, c
     assert len(doubled) == 3 and all(outcome["codes"] == ["RL601"] for outcome in doubled)
     period = next(outcome for outcome in outcomes if outcome["kind"] == "late-period" and outcome["file"] == "r0.txt")
     assert "2021年1月1日" in period["after"] and "2022年12月31日" in period["after"] and "2021年12月31日" in period["before"]
+
+
+def test_a_document_number_loses_its_closing_bracket(tmp_path, capsys):
+    """The generated reports cite no document number: one that does, found by RL506 alone (RL602 leaves it)."""
+    report = SampleReport.build("T2021", 2021, subject=SUBJECTS[0], seed=1)
+    text = render(report.with_text_replaced("我镇严格落实主动公开目录", "我镇按照国办公开办函〔2021〕30号严格落实主动公开目录"), "tabs")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    assert inject.main([str(tmp_path), "--kinds", "document-number"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("document-number "))
+    assert re.search(r"\s1\s+1\s+100%\s+0\s+0\s+0$", row), row
 
 
 def injection(line: int = 5) -> object:

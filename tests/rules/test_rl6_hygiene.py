@@ -51,6 +51,14 @@ def test_unbalanced_brackets_lone_closer_and_unclosed_opener():
     assert found[1][4] == "“（”没有闭合：本段中找不到与之配对的“）”"
 
 
+def test_unbalanced_brackets_leave_a_document_numbers_missing_bracket_to_rl506():
+    """One defect, one finding (bench/inject.py's document-number kind had two): RL506 says the 〕 is missing."""
+    text = "依据国办公开办函〔202130号开展工作（地址：某路14号。\n"
+    assert [message for *_, message in run(UnbalancedBrackets, text)] == ["“（”没有闭合：本段中找不到与之配对的“）”"]
+    assert run(UnbalancedBrackets, "依据《条例》（国办公开办函〔202130号）开展工作。\n") == []  # closed around it
+    assert [d.code for d in lint_text(TITLE + text, config={"select": ["RL506"]})] == ["RL506"]
+
+
 def test_half_width_punctuation_once_per_line_with_count():
     text = (
         "2020年，新村镇认真贯彻《条例》，全面推进公开。\n2020年,新村镇政府信息公开工作以思想为指导,全面贯彻。\n"

@@ -17,7 +17,8 @@ from reportlint.usercache.patterns import compiled
 _STANDARD_TAIL = "政府信息公开工作年度报告"
 _YEAR_FIRST_LINE = compiled(r"\s*(?:19|20)\d\d\s*年")
 #: (It opens with the year's first two digits and looks behind them only then, so the engine skips the other positions.)
-_YEAR_WITHOUT_NIAN = compiled(r"((?:19|20)(?<!\d\d\d)\d\d)(?=\s*(?:政府|信息|政务|工作))")
+#: A year followed by what follows 年 in a title: 政府信息…, 工作…, or the 度 of 年度 (2021度).
+_YEAR_WITHOUT_NIAN = compiled(r"((?:19|20)(?<!\d\d\d)\d\d)(?=\s*(?:政府|信息|政务|工作|度))")
 
 
 class TitleForm(Rule):
@@ -93,7 +94,7 @@ def _dedupe(text: str) -> str:
 
 
 class TitleYearCharacter(Rule):
-    """标题中年份后面漏了“年”字（如“2022政府信息公开工作年度报告”）。
+    """标题中年份后面漏了“年”字（如“2022政府信息公开工作年度报告”“2022度政府信息公开……”）。
 
     反例：
 

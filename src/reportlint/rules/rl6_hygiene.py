@@ -234,11 +234,16 @@ _BRACKETS = "".join(mark for mark in (*_OPENERS, *_CLOSERS) if mark not in _CURL
 _LIST_MARKER = compiled(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z①-⑳])\)")
 
 
+#: A document number whose year lost its 〕 (``〔201960号``): reported by RL506, not as an unclosed bracket.
+_GARBLED_DOCUMENT_NUMBER = compiled(r"〔\s*(?:19|20)\d\d\s*\d{1,5}\s*号")
+
+
 class UnbalancedBrackets(Rule):
     """括号、书名号、引号不成对（如孤立的“》”、没有闭合的“（”）。
 
     在同一段落内检查（）《》“”【】〔〕〈〉「」的配对；全角、半角括号可以互相配对
-    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号。文本在中途中断时
+    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号；发文字号缺少的“〕”
+    （“〔201960号”）由 RL506 报告。文本在中途中断时
     （RL117），中断的那一段里没有闭合的括号不报告：闭合的一半随后面的文字丢了。
 
     只有没有歧义时才给出修改：紧跟在标点后面或位于段首的多余右括号、右书名号
@@ -294,7 +299,7 @@ class UnbalancedBrackets(Rule):
                         stack.pop()
                     elif any(opener == _CLOSERS[char] for opener, _ in stack):
                         while stack[-1][0] != _CLOSERS[char]:
-                            yield self._unclosed(original, *stack.pop())
+                            yield from self._unclosed(original, normalized, *stack.pop())
                         stack.pop()
                     else:
                         if markers is None:
@@ -310,11 +315,13 @@ class UnbalancedBrackets(Rule):
             if truncation is not None and paragraph.end >= truncation.start:
                 continue  # the text stops in this paragraph: the closing bracket was cut off with the rest (RL117)
             for opener, index in stack:
-                yield self._unclosed(original, opener, index)
+                yield from self._unclosed(original, normalized, opener, index)
 
-    def _unclosed(self, original: str, opener: str, index: int) -> Diagnostic:
+    def _unclosed(self, original: str, normalized: str, opener: str, index: int) -> Iterator[Diagnostic]:
+        if opener == "〔" and _GARBLED_DOCUMENT_NUMBER.match(normalized, index):
+            return  # 〔201960号: the document number's missing 〕 is RL506's finding
         shown = original[index]
-        return self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
+        yield self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
 
 
 #: A mark that opens right before the mark that closes it: removing such pairs until none is left empties a
