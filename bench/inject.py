@@ -196,6 +196,17 @@ def late_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str
     return number, line[:at] + str(int(year) + 1) + line[at + 4 :]
 
 
+def short_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The statistics period ending a day early (``至2023年12月30日``)."""
+    period = report.view.get("period") or {}
+    number = (period.get("location") or {}).get("line")
+    if not number or not period.get("end") or number not in report.body_lines():
+        return None
+    line = report.lines[number - 1]
+    at = line.find(f"{period['end'][:4]}年12月31日")
+    return None if at < 0 else (number, line[: at + 8] + "30" + line[at + 10 :])
+
+
 def open_title_mark(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A ``《…》`` of a prose line left open (its ``》`` dropped)."""
     spots = [(number, match) for number in report.prose_lines() for match in re.finditer(r"《[^《》]{2,30}》", report.lines[number - 1])]
@@ -227,6 +238,27 @@ def table_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
         line = report.lines[number - 1]
         if line[start:end] == cell["raw"] and cell["raw"].isdigit():
             return number, line[:start] + str(cell["value"] + 1) + line[end:]
+    return None
+
+
+def cell_unit(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A count of the table of part 三 written with its measure word (``12件``)."""
+    cells = []
+    for table in report.view.get("tables") or ():
+        if table.get("id") != "s3":
+            continue
+        for row in table.get("rows") or ():
+            for cell in row.get("cells") or ():
+                location = cell.get("location") or {}
+                if cell.get("status") == "ok" and isinstance(cell.get("value"), int) and location.get("line") == location.get("end_line"):
+                    cells.append(cell)
+    rng.shuffle(cells)
+    for cell in cells:
+        location = cell["location"]
+        number, start, end = location["line"], location["column"] - 1, location["end_column"] - 1
+        line = report.lines[number - 1] if number in report.body_lines() else ""
+        if line[start:end] == cell["raw"] and cell["raw"].isdigit():
+            return number, line[:end] + "件" + line[end:]
     return None
 
 
@@ -331,6 +363,16 @@ def title_repeat(report: Report, rng: random.Random, gazetteer) -> tuple[int, st
     return number, line[:at] + "公开" + line[at:]
 
 
+def title_form(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The title's ``年度报告`` written ``工作报告`` (``……政府信息公开工作工作报告``), as a supervisory notice criticised."""
+    found = _title_line(report)
+    if found is None or not found[1].rstrip().endswith("工作年度报告"):
+        return None
+    number, line = found
+    at = line.rindex("工作年度报告")
+    return number, line[:at] + "工作报告" + line[at + len("工作年度报告") :]
+
+
 def ordinal_comma(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A ``、`` written after a bracketed ordinal that opens a prose line (``（一）、主动公开``)."""
     spots = [
@@ -370,6 +412,9 @@ KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "table-cell": (table_cell, frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306", "RL307", "RL308", "RL309"})),
     "blank-cell": (blank_cell, frozenset({"RL206"})),
     "garbled-date": (garbled_date, frozenset({"RL501"})),
+    "short-period": (short_period, frozenset({"RL502"})),
+    "cell-unit": (cell_unit, frozenset({"RL208"})),
+    "title-form": (title_form, frozenset({"RL112"})),
     "ordinal-comma": (ordinal_comma, frozenset({"RL604"})),
     "document-number": (document_number, frozenset({"RL506"})),
     "title-year-mark": (title_year_mark, frozenset({"RL113"})),
