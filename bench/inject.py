@@ -11,8 +11,9 @@ fails to say. For each text report of the folder (``.txt``, ``.md``) it asks ``r
 reader understood, then writes one copy of the report per kind of defect it can insert (:data:`KINDS`): a
 neighbouring township named as the reporting body, a township of another province, a word written twice, the
 statistics period ending a year late, a book-title mark left open, a table cell one more than it was or left blank, a
-date without its 年, a ``、`` after ``（一）``, a document number without its ``〕``, a part's heading deleted, the title's
-year one less, its 年 left out or its 公开 written twice. Originals and copies are checked in one ``reportlint check -f json`` run. A
+date without its 年, the period ending a day early, a count with its measure word, a ``、`` after ``（一）``, a document
+number without its ``〕``, a part's heading deleted, the title's year one less, its 年 left out, its 公开 written twice
+or its 年度报告 written 工作报告. Originals and copies are checked in one ``reportlint check -f json`` run. A
 defect is
 
 * **found** when the copy has a finding of one of the kind's codes, which the original does not have, on the line

@@ -35,7 +35,12 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def test_every_defect_in_a_clean_report_is_found_on_its_line(corpus, tmp_path, capsys):
-    kinds = "sibling,doubled-word,late-period,open-title-mark,table-cell,blank-cell,garbled-date,ordinal-comma,title-year-mark,title-repeat"
+    kinds = ",".join(
+        [
+            *("sibling", "doubled-word", "late-period", "short-period", "open-title-mark", "garbled-date", "ordinal-comma"),
+            *("table-cell", "blank-cell", "cell-unit", "title-year-mark", "title-repeat", "title-form"),
+        ]
+    )
     assert inject.main([str(corpus), "--kinds", kinds, "--json", str(tmp_path / "out.json")]) == 0
     lines = capsys.readouterr().out.splitlines()
     for kind in kinds.split(","):
