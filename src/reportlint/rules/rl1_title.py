@@ -9,7 +9,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
-from reportlint.template.identity import OUTVOTED_TITLE
+from reportlint.template.identity import OUTVOTED_TITLE, YEAR_IN_TITLE
 from reportlint.text.normalize import fold_width
 from reportlint.text.quoting import squash
 from reportlint.usercache.patterns import compiled
@@ -19,6 +19,8 @@ _YEAR_FIRST_LINE = compiled(r"\s*(?:19|20)\d\d\s*年")
 #: (It opens with the year's first two digits and looks behind them only then, so the engine skips the other positions.)
 #: A year followed by what follows 年 in a title: 政府信息…, 工作…, or the 度 of 年度 (2021度).
 _YEAR_WITHOUT_NIAN = compiled(r"((?:19|20)(?<!\d\d\d)\d\d)(?=\s*(?:政府|信息|政务|工作|度))")
+#: A year that opens a title and runs into the body's name (2020峨口镇人民政府……).
+_LEADING_YEAR_WITHOUT_NIAN = compiled(r"\s*((?:19|20)\d\d)(?=[\u4e00-\u9fff])(?!年)")
 
 
 class TitleForm(Rule):
@@ -94,7 +96,9 @@ def _dedupe(text: str) -> str:
 
 
 class TitleYearCharacter(Rule):
-    """标题中年份后面漏了“年”字（如“2022政府信息公开工作年度报告”“2022度政府信息公开……”）。
+    """标题中年份后面漏了“年”字（如“2022政府信息公开工作年度报告”“2022度政府信息公开……”
+    “2022某镇人民政府……”）。网站在每个标题前加年份、标题里另有年份的（“2025某乡2025年度……”）
+    不算。
 
     反例：
 
@@ -114,7 +118,12 @@ class TitleYearCharacter(Rule):
         if title is None:
             return
         text = report.normalized[title.start : title.end]
-        for match in _YEAR_WITHOUT_NIAN.finditer(text):
+        matches = list(_YEAR_WITHOUT_NIAN.finditer(text))
+        leading = _LEADING_YEAR_WITHOUT_NIAN.match(text)
+        # (a site that puts a year before every title, 2025湖口县大垅乡2025年度……, writes the title's own year too)
+        if leading is not None and len(YEAR_IN_TITLE.findall(text)) == 1:
+            matches.insert(0, leading)
+        for match in matches:
             start = title.start + match.start(1)
             yield self.diagnostic(f"标题中年份“{match.group(1)}”后面漏了“年”字", start, start + 4)
 
