@@ -168,18 +168,21 @@ def _townships(gazetteer) -> list:
     return list(gazetteer.places_at(4))
 
 
-def doubled_word(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
-    """The two Han characters after a comma or full stop of a prose line written twice (``，我镇我镇``)."""
-    spots = [
-        (number, match)
-        for number in report.prose_lines()
-        for match in re.finditer(f"(?<=[，。；,;])([{_HAN}])([{_HAN}])", report.lines[number - 1])
-        if match.group(1) != match.group(2)
-    ]
+def _prose_match(report: Report, rng: random.Random, pattern: str) -> tuple[int, str, re.Match[str]] | None:
+    """One of the matches of ``pattern`` in the prose lines, drawn at random: its line number, the line and the match."""
+    spots = [(number, match) for number in report.prose_lines() for match in re.finditer(pattern, report.lines[number - 1])]
     if not spots:
         return None
     number, match = rng.choice(spots)
-    line = report.lines[number - 1]
+    return number, report.lines[number - 1], match
+
+
+def doubled_word(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The two Han characters after a comma or full stop of a prose line written twice (``，我镇我镇``)."""
+    found = _prose_match(report, rng, f"(?<=[，。；,;])([{_HAN}])(?!\\1)([{_HAN}])")
+    if found is None:
+        return None
+    number, line, match = found
     return number, line[: match.end()] + match.group() + line[match.end() :]
 
 
@@ -210,55 +213,46 @@ def short_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, st
 
 def open_title_mark(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A ``《…》`` of a prose line left open (its ``》`` dropped)."""
-    spots = [(number, match) for number in report.prose_lines() for match in re.finditer(r"《[^《》]{2,30}》", report.lines[number - 1])]
-    if not spots:
+    found = _prose_match(report, rng, r"《[^《》]{2,30}》")
+    if found is None:
         return None
-    number, match = rng.choice(spots)
-    line = report.lines[number - 1]
+    number, line, match = found
     return number, line[: match.end() - 1] + line[match.end() :]
+
+
+def _table_cells(report: Report, rng: random.Random, tables: tuple[str, ...]) -> Iterator[tuple[int, int, int, str, dict]]:
+    """The read cells of ``tables`` on one line of the whole text, in random order: (line number, start and end column
+    of the cell's text, 0-based, the line, the cell), where the line still holds the cell's raw text there."""
+    cells = [
+        cell
+        for table in report.view.get("tables") or ()
+        if table.get("id") in tables
+        for row in table.get("rows") or ()
+        for cell in row.get("cells") or ()
+        if cell.get("status") == "ok" and (cell.get("location") or {}).get("line") == (cell.get("location") or {}).get("end_line")
+    ]
+    rng.shuffle(cells)
+    for cell in cells:
+        location = cell["location"]
+        number, start, end = location["line"], location["column"] - 1, location["end_column"] - 1
+        line = report.lines[number - 1] if number in report.body_lines() else ""
+        if line[start:end] == cell["raw"]:
+            yield number, start, end, line, cell
 
 
 def table_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A cell of the table of part 三 or 四 (whose cells add up: part 二's do not), read as a whole number, written one
     more than it was."""
-    cells = []
-    for table in report.view.get("tables") or ():
-        if table.get("id") not in ("s3", "s4"):
-            continue
-        for row in table.get("rows") or ():
-            for cell in row.get("cells") or ():
-                location = cell.get("location") or {}
-                if cell.get("status") == "ok" and isinstance(cell.get("value"), int) and location.get("line") == location.get("end_line"):
-                    cells.append(cell)
-    rng.shuffle(cells)
-    for cell in cells:
-        location = cell["location"]
-        number, start, end = location["line"], location["column"] - 1, location["end_column"] - 1
-        if number not in report.body_lines():
-            continue
-        line = report.lines[number - 1]
-        if line[start:end] == cell["raw"] and cell["raw"].isdigit():
+    for number, start, end, line, cell in _table_cells(report, rng, ("s3", "s4")):
+        if cell["raw"].isdigit() and isinstance(cell.get("value"), int):
             return number, line[:start] + str(cell["value"] + 1) + line[end:]
     return None
 
 
 def cell_unit(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A count of the table of part 三 written with its measure word (``12件``)."""
-    cells = []
-    for table in report.view.get("tables") or ():
-        if table.get("id") != "s3":
-            continue
-        for row in table.get("rows") or ():
-            for cell in row.get("cells") or ():
-                location = cell.get("location") or {}
-                if cell.get("status") == "ok" and isinstance(cell.get("value"), int) and location.get("line") == location.get("end_line"):
-                    cells.append(cell)
-    rng.shuffle(cells)
-    for cell in cells:
-        location = cell["location"]
-        number, start, end = location["line"], location["column"] - 1, location["end_column"] - 1
-        line = report.lines[number - 1] if number in report.body_lines() else ""
-        if line[start:end] == cell["raw"] and cell["raw"].isdigit():
+    for number, _, end, line, cell in _table_cells(report, rng, ("s3",)):
+        if cell["raw"].isdigit():
             return number, line[:end] + "件" + line[end:]
     return None
 
@@ -267,27 +261,12 @@ def blank_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
     """A number of the table of part 三 or 四 left blank where ``|`` or a tab tells the cells apart: between two of
     them after another number, or between a ``|`` and the line's edge (a blank there is a blank cell, not a shifted row;
     a tab at a line's edge is not seen, and a blank right after a row label may be a merged cell)."""
-    cells = []
-    for table in report.view.get("tables") or ():
-        if table.get("id") not in ("s3", "s4"):
-            continue
-        for row in table.get("rows") or ():
-            for cell in row.get("cells") or ():
-                location = cell.get("location") or {}
-                if cell.get("status") == "ok" and location.get("line") == location.get("end_line"):
-                    cells.append(cell)
-    rng.shuffle(cells)
-    for cell in cells:
-        location = cell["location"]
-        number, start, end = location["line"], location["column"] - 1, location["end_column"] - 1
-        if number not in report.body_lines():
-            continue
-        line = report.lines[number - 1]
+    for number, start, end, line, _ in _table_cells(report, rng, ("s3", "s4")):
         before, after = line[:start].rstrip(" "), line[end:].lstrip(" ")
         # between two separators, after another number (a blank right after a label may be a merged cell's)
         between = re.search(r"\d\s*[|\t]$", before) is not None and after[:1] in ("|", "\t")
         at_edge = (not before and after[:1] == "|") or (before[-1:] == "|" and not after)  # a tab at an edge is not seen
-        if line[start:end] == cell["raw"] and (between or at_edge):
+        if between or at_edge:
             return number, line[:start] + line[end:]
     return None
 
@@ -295,15 +274,10 @@ def blank_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
 def garbled_date(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A full date of a prose line (``2024年1月20日``) written without its 年 (``20241月20日``), as a conversion that
     drops a character leaves it."""
-    spots = [
-        (number, match)
-        for number in report.prose_lines()
-        for match in re.finditer(r"(?<!\d)(20\d\d)年(\d{1,2})月(\d{1,2})日", report.lines[number - 1])
-    ]
-    if not spots:
+    found = _prose_match(report, rng, r"(?<!\d)(20\d\d)年(\d{1,2})月(\d{1,2})日")
+    if found is None:
         return None
-    number, match = rng.choice(spots)
-    line = report.lines[number - 1]
+    number, line, match = found
     return number, line[: match.start()] + match.group(1) + line[match.start() + 5 :]
 
 
@@ -376,30 +350,19 @@ def title_form(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
 
 def ordinal_comma(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A ``、`` written after a bracketed ordinal that opens a prose line (``（一）、主动公开``)."""
-    spots = [
-        (number, match)
-        for number in report.prose_lines()
-        for match in [re.match(r"\s*[（(][一二三四五六七八九十]{1,2}[）)](?![、，,.])", report.lines[number - 1])]
-        if match is not None
-    ]
-    if not spots:
+    found = _prose_match(report, rng, r"^\s*[（(][一二三四五六七八九十]{1,2}[）)](?![、，,.])")
+    if found is None:
         return None
-    number, match = rng.choice(spots)
-    line = report.lines[number - 1]
+    number, line, match = found
     return number, line[: match.end()] + "、" + line[match.end() :]
 
 
 def document_number(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """The ``〕`` of a document number of a prose line left out (``国办公开办函〔202130号``)."""
-    spots = [
-        (number, match)
-        for number in report.prose_lines()
-        for match in re.finditer(r"〔(?:19|20)\d\d(〕)\d{1,4}号", report.lines[number - 1])
-    ]
-    if not spots:
+    found = _prose_match(report, rng, r"〔(?:19|20)\d\d(〕)\d{1,4}号")
+    if found is None:
         return None
-    number, match = rng.choice(spots)
-    line = report.lines[number - 1]
+    number, line, match = found
     return number, line[: match.start(1)] + line[match.end(1) :]
 
 
