@@ -12,8 +12,9 @@ reader understood, then writes one copy of the report per kind of defect it can 
 neighbouring township named as the reporting body, a township of another province, a word written twice, the
 statistics period ending a year late, a book-title mark left open, a table cell one more than it was or left blank, a
 date without its 年, the period ending a day early, a count with its measure word, a ``、`` after ``（一）``, a document
-number without its ``〕``, a part's heading deleted, the title's year one less, its 年 left out, its 公开 written twice
-or its 年度报告 written 工作报告. Originals and copies are checked in one ``reportlint check -f json`` run. A
+number without its ``〕``, last year's year opening a sentence with a count, a part-三 row label without its ordinal, a
+township's 规章, a part's heading deleted, the title's year one less, its 年 left out, its 公开 written twice or its
+年度报告 written 工作报告. Originals and copies are checked in one ``reportlint check -f json`` run. A
 defect is
 
 * **found** when the copy has a finding of one of the kind's codes, which the original does not have, on the line
@@ -170,7 +171,16 @@ def _townships(gazetteer) -> list:
 
 def _prose_match(report: Report, rng: random.Random, pattern: str) -> tuple[int, str, re.Match[str]] | None:
     """One of the matches of ``pattern`` in the prose lines, drawn at random: its line number, the line and the match."""
-    spots = [(number, match) for number in report.prose_lines() for match in re.finditer(pattern, report.lines[number - 1])]
+    return _drawn_match(report, rng, pattern, report.prose_lines())
+
+
+def _body_match(report: Report, rng: random.Random, pattern: str) -> tuple[int, str, re.Match[str]] | None:
+    """:func:`_prose_match` over every line of the whole text (table rows included)."""
+    return _drawn_match(report, rng, pattern, report.body_lines())
+
+
+def _drawn_match(report: Report, rng: random.Random, pattern: str, numbers: Sequence[int]) -> tuple[int, str, re.Match[str]] | None:
+    spots = [(number, match) for number in numbers for match in re.finditer(pattern, report.lines[number - 1])]
     if not spots:
         return None
     number, match = rng.choice(spots)
@@ -281,6 +291,47 @@ def garbled_date(report: Report, rng: random.Random, gazetteer) -> tuple[int, st
     return number, line[: match.start()] + match.group(1) + line[match.start() + 5 :]
 
 
+def stale_year(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The year that opens a sentence reporting a count (``2023年，我镇共公开信息120条``) written one less, as in a
+    paragraph left from last year's report."""
+    year = report.view.get("year")
+    if not year:
+        return None
+    found = _prose_match(report, rng, rf"(?:^|(?<=[。；;]))\s*({year})年度?[，,][^。；;]*?\d+\s*[条件次项个篇期场]")
+    if found is None:
+        return None
+    number, line, match = found
+    return number, line[: match.start(1)] + str(year - 1) + line[match.end(1) :]
+
+
+def label_ordinal(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The ordinal of a part-三 row label left out (``上年结转政府信息公开申请数量`` for ``二、上年结转……``)."""
+    found = _body_match(report, rng, r"(?:^|(?<=[|\t]))\s*([一二四]、)(?:本年新收|上年结转|结转下年度)")
+    if found is None:
+        return None
+    number, line, match = found
+    return number, line[: match.start(1)] + line[match.end(1) :]
+
+
+def township_rules(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """A township or street office reporting a 规章 it made (part 二's first row, its first number 0 written 1):
+    only governments of cities and provinces make 规章."""
+    place = (report.view.get("place") or {}).get("place") or {}
+    if place.get("level") != 4:
+        return None
+    for table in report.view.get("tables") or ():
+        for row in table.get("rows") or ():
+            if table.get("id") == "s2_20_1" and row.get("row") == "rules":
+                cell = next((cell for cell in row.get("cells") or () if cell.get("status") == "ok"), None)
+                location = (cell or {}).get("location") or {}
+                number = location.get("line")
+                if cell is None or cell.get("raw") != "0" or number not in report.body_lines():
+                    return None
+                line, start = report.lines[number - 1], location["column"] - 1
+                return (number, line[:start] + "1" + line[start + 1 :]) if line[start : start + 1] == "0" else None
+    return None
+
+
 def missing_part(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """The heading of one of parts 二 to 六 deleted (the line left empty): the part's text runs on under the one before."""
     headings = [
@@ -383,6 +434,9 @@ KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "document-number": (document_number, frozenset({"RL506"})),
     "title-year-mark": (title_year_mark, frozenset({"RL113"})),
     "title-repeat": (title_repeat, frozenset({"RL114"})),
+    "stale-year": (stale_year, frozenset({"RL504"})),
+    "label-ordinal": (label_ordinal, frozenset({"RL212"})),
+    "township-rules": (township_rules, frozenset({"RL213"})),
     "missing-part": (missing_part, frozenset({"RL101"})),
     "title-year": (title_year, frozenset({"RL502", "RL504"})),
 }

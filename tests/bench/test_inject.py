@@ -39,6 +39,7 @@ def test_every_defect_in_a_clean_report_is_found_on_its_line(corpus, tmp_path, c
         [
             *("sibling", "doubled-word", "late-period", "short-period", "open-title-mark", "garbled-date", "ordinal-comma"),
             *("table-cell", "blank-cell", "cell-unit", "title-year-mark", "title-repeat", "title-form"),
+            *("label-ordinal", "township-rules"),
         ]
     )
     assert inject.main([str(corpus), "--kinds", kinds, "--json", str(tmp_path / "out.json")]) == 0
@@ -51,6 +52,14 @@ def test_every_defect_in_a_clean_report_is_found_on_its_line(corpus, tmp_path, c
     assert len(doubled) == 3 and all(outcome["codes"] == ["RL601"] for outcome in doubled)
     period = next(outcome for outcome in outcomes if outcome["kind"] == "late-period" and outcome["file"] == "r0.txt")
     assert "2021年1月1日" in period["after"] and "2022年12月31日" in period["after"] and "2021年12月31日" in period["before"]
+
+
+def test_a_stale_year_before_a_count_is_found(corpus, capsys):
+    """Of the three generated reports one opens a sentence with the year and a count (“2021年，我乡收到……12件，加上上年
+    结转的1件”): its year one less is RL504's finding (before, 上年结转 made the sentence a comparison)."""
+    assert inject.main([str(corpus), "--kinds", "stale-year"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("stale-year "))
+    assert re.search(r"\s1\s+1\s+100%\s+0\s+0\s+0$", row), row
 
 
 def test_a_document_number_loses_its_closing_bracket(tmp_path, capsys):

@@ -419,6 +419,22 @@ def test_wrong_year_reports_a_title_year_the_period_and_the_page_date_outvote():
     assert "RL504" in every_code and not every_code & {"RL115", "RL502", "RL505"}  # no "标题中没有年份", period fine, in time
 
 
+@pytest.mark.parametrize(
+    ("body", "reported"),
+    [
+        # part 三's carry-over terms compare nothing: a year left from last year's text is still found
+        ("2020年，我乡收到政府信息公开申请12件，加上上年结转的1件，共需办理13件。", True),
+        ("2020年，我乡收到申请12件，结转下年度继续办理1件。", True),
+        # the year the requests were carried over from, and a real comparison, are no stale years
+        ("2020年结转至本年度的申请3件已全部办结。", False),
+        ("2020年我镇共收到申请10件，本年度增加2件。", False),
+    ],
+)
+def test_wrong_year_and_carry_over_words(body, reported):
+    text = invented_report(2021, body)
+    assert [code for code, _, _ in found(lint(text), text)] == (["RL504"] if reported else [])
+
+
 def test_a_title_year_against_the_period_alone_is_still_the_report_year():
     text = invented_report(2021, "我镇全年共主动公开政府信息120条。", title="某镇2020年政府信息公开工作年度报告")
     assert [code for code, _, _ in found(lint(text), text)] == ["RL502"]
