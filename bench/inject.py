@@ -169,31 +169,33 @@ def _townships(gazetteer) -> list:
     return list(gazetteer.places_at(4))
 
 
-def _prose_match(report: Report, rng: random.Random, pattern: str) -> tuple[int, str, re.Match[str]] | None:
-    """One of the matches of ``pattern`` in the prose lines, drawn at random: its line number, the line and the match."""
-    return _drawn_match(report, rng, pattern, report.prose_lines())
+#: How a drawn match is written into its line: the line and the match give the new line.
+Edit = Callable[[str, "re.Match[str]"], str]
 
 
-def _body_match(report: Report, rng: random.Random, pattern: str) -> tuple[int, str, re.Match[str]] | None:
-    """:func:`_prose_match` over every line of the whole text (table rows included)."""
-    return _drawn_match(report, rng, pattern, report.body_lines())
+def _rewrite_prose(report: Report, rng: random.Random, pattern: str, edit: Edit) -> tuple[int, str] | None:
+    """One of the matches of ``pattern`` in the prose lines, drawn at random, rewritten by ``edit``: the line's number and
+    its new text."""
+    return _rewrite(report, rng, pattern, edit, report.prose_lines())
 
 
-def _drawn_match(report: Report, rng: random.Random, pattern: str, numbers: Sequence[int]) -> tuple[int, str, re.Match[str]] | None:
+def _rewrite(report: Report, rng: random.Random, pattern: str, edit: Edit, numbers: Sequence[int]) -> tuple[int, str] | None:
+    """:func:`_rewrite_prose` over the lines ``numbers``."""
     spots = [(number, match) for number in numbers for match in re.finditer(pattern, report.lines[number - 1])]
     if not spots:
         return None
     number, match = rng.choice(spots)
-    return number, report.lines[number - 1], match
+    return number, edit(report.lines[number - 1], match)
 
 
 def doubled_word(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """The two Han characters after a comma or full stop of a prose line written twice (``，我镇我镇``)."""
-    found = _prose_match(report, rng, f"(?<=[，。；,;])([{_HAN}])(?!\\1)([{_HAN}])")
-    if found is None:
-        return None
-    number, line, match = found
-    return number, line[: match.end()] + match.group() + line[match.end() :]
+    return _rewrite_prose(
+        report,
+        rng,
+        f"(?<=[，。；,;])([{_HAN}])(?!\\1)([{_HAN}])",
+        lambda line, match: line[: match.end()] + match.group() + line[match.end() :],
+    )
 
 
 def late_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
@@ -223,11 +225,7 @@ def short_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, st
 
 def open_title_mark(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A ``《…》`` of a prose line left open (its ``》`` dropped)."""
-    found = _prose_match(report, rng, r"《[^《》]{2,30}》")
-    if found is None:
-        return None
-    number, line, match = found
-    return number, line[: match.end() - 1] + line[match.end() :]
+    return _rewrite_prose(report, rng, r"《[^《》]{2,30}》", lambda line, match: line[: match.end() - 1] + line[match.end() :])
 
 
 def _table_cells(report: Report, rng: random.Random, tables: tuple[str, ...]) -> Iterator[tuple[int, int, int, str, dict]]:
@@ -284,11 +282,12 @@ def blank_cell(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
 def garbled_date(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A full date of a prose line (``2024年1月20日``) written without its 年 (``20241月20日``), as a conversion that
     drops a character leaves it."""
-    found = _prose_match(report, rng, r"(?<!\d)(20\d\d)年(\d{1,2})月(\d{1,2})日")
-    if found is None:
-        return None
-    number, line, match = found
-    return number, line[: match.start()] + match.group(1) + line[match.start() + 5 :]
+    return _rewrite_prose(
+        report,
+        rng,
+        r"(?<!\d)(20\d\d)年(\d{1,2})月(\d{1,2})日",
+        lambda line, match: line[: match.start()] + match.group(1) + line[match.start() + 5 :],
+    )
 
 
 def stale_year(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
@@ -297,20 +296,23 @@ def stale_year(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
     year = report.view.get("year")
     if not year:
         return None
-    found = _prose_match(report, rng, rf"(?:^|(?<=[。；;]))\s*({year})年度?[，,][^。；;]*?\d+\s*[条件次项个篇期场]")
-    if found is None:
-        return None
-    number, line, match = found
-    return number, line[: match.start(1)] + str(year - 1) + line[match.end(1) :]
+    return _rewrite_prose(
+        report,
+        rng,
+        rf"(?:^|(?<=[。；;]))\s*({year})年度?[，,][^。；;]*?\d+\s*[条件次项个篇期场]",
+        lambda line, match: line[: match.start(1)] + str(year - 1) + line[match.end(1) :],
+    )
 
 
 def label_ordinal(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """The ordinal of a part-三 row label left out (``上年结转政府信息公开申请数量`` for ``二、上年结转……``)."""
-    found = _body_match(report, rng, r"(?:^|(?<=[|\t]))\s*([一二四]、)(?:本年新收|上年结转|结转下年度)")
-    if found is None:
-        return None
-    number, line, match = found
-    return number, line[: match.start(1)] + line[match.end(1) :]
+    return _rewrite(
+        report,
+        rng,
+        r"(?:^|(?<=[|\t]))\s*([一二四]、)(?:本年新收|上年结转|结转下年度)",
+        lambda line, match: line[: match.start(1)] + line[match.end(1) :],
+        report.body_lines(),
+    )
 
 
 def township_rules(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
@@ -401,20 +403,17 @@ def title_form(report: Report, rng: random.Random, gazetteer) -> tuple[int, str]
 
 def ordinal_comma(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """A ``、`` written after a bracketed ordinal that opens a prose line (``（一）、主动公开``)."""
-    found = _prose_match(report, rng, r"^\s*[（(][一二三四五六七八九十]{1,2}[）)](?![、，,.])")
-    if found is None:
-        return None
-    number, line, match = found
-    return number, line[: match.end()] + "、" + line[match.end() :]
+    return _rewrite_prose(
+        report,
+        rng,
+        r"^\s*[（(][一二三四五六七八九十]{1,2}[）)](?![、，,.])",
+        lambda line, match: line[: match.end()] + "、" + line[match.end() :],
+    )
 
 
 def document_number(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
     """The ``〕`` of a document number of a prose line left out (``国办公开办函〔202130号``)."""
-    found = _prose_match(report, rng, r"〔(?:19|20)\d\d(〕)\d{1,4}号")
-    if found is None:
-        return None
-    number, line, match = found
-    return number, line[: match.start(1)] + line[match.end(1) :]
+    return _rewrite_prose(report, rng, r"〔(?:19|20)\d\d(〕)\d{1,4}号", lambda line, match: line[: match.start(1)] + line[match.end(1) :])
 
 
 #: Each kind of defect: its writer and the codes that find it.
