@@ -78,6 +78,8 @@ _CLAUSE_LEAD_WINDOW = 24
 _YEAR_OR_CONTACT_LEAD = compiled(
     r"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*\d{4}[ \u3000]*年度?[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
 )
+#: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
+_ADDRESS = compiled(r"地址[ \u3000]*[:：]")
 #: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
 _YEAR_OR_CONTACT_END = frozenset("年度,，与系:： \u3000")
 # After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
@@ -195,6 +197,11 @@ class _TextContext:
         starts = self._self_reference_starts
         index = bisect_left(starts, sentence.start)
         return index < len(starts) and starts[index] < sentence.end
+
+    def gives_address(self, sentence: Span) -> bool:
+        """The sentence gives the body's contact address (“请与……联系（地址：闽侯县洋里乡……）”, “联系地址：……”); an
+        address without 联系 may be another office's (“可到省政务服务中心（地址：……）申请”)."""
+        return _ADDRESS.search(self.text, sentence.start, sentence.end) is not None and "联系" in self.text[sentence.start : sentence.end]
 
     def is_cooperation(self, sentence: Span) -> bool:
         """The sentence is about working with another place (结对、帮扶、学习考察 …)."""
@@ -427,7 +434,10 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
     sentences = context.sentences(mention.start for mention in mentions)
     speaking_sentences = {sentence for sentence, is_named in zip(sentences, named, strict=True) if is_named}
     # what each sentence is (mentions often share one: "秦安县陇城镇")
-    self_talk = {sentence: sentence in speaking_sentences or context.has_self_reference(sentence) for sentence in sentences}
+    self_talk = {
+        sentence: sentence in speaking_sentences or context.has_self_reference(sentence) or context.gives_address(sentence)
+        for sentence in sentences
+    }
     cooperation = {sentence: context.is_cooperation(sentence) for sentence in self_talk}
     relations = RelationJudge(gazetteer, subject.in_running if subject is not None else ())
     where = _Where(reading, subject_spans)
