@@ -425,12 +425,13 @@ def test_wrong_year_reports_a_title_year_the_period_and_the_page_date_outvote():
         # part 三's carry-over terms compare nothing: a year left from last year's text is still found
         ("2020年，我乡收到政府信息公开申请12件，加上上年结转的1件，共需办理13件。", True),
         ("2020年，我乡收到申请12件，结转下年度继续办理1件。", True),
+        ("2020年，我镇公开政府信息49条，其中工作动态27条，通知公告2条。", True),  # a kind of information, no document
         # the year the requests were carried over from, and a real comparison, are no stale years
         ("2020年结转至本年度的申请3件已全部办结。", False),
         ("2020年我镇共收到申请10件，本年度增加2件。", False),
     ],
 )
-def test_wrong_year_and_carry_over_words(body, reported):
+def test_wrong_year_and_words_that_compare_or_cite(body, reported):
     text = invented_report(2021, body)
     assert [code for code, _, _ in found(lint(text), text)] == (["RL504"] if reported else [])
 

@@ -265,7 +265,8 @@ _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
 #: Words that compare with another year (a sentence with them may name an earlier year); part 三's carry-over terms
 #: 上年结转 and 结转下年度 compare nothing, 2020年结转 does.
 _COMPARISON = compiled("上年(?!结转)|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|(?<!上年)结转(?!下年)")
-_CITES_DOCUMENT = compiled("通知|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
+#: Words of a sentence that cites a document (a year there may be the document's); 通知公告 is a kind of information.
+_CITES_DOCUMENT = compiled("通知(?!公告)|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
 # What may stand before a year that opens its clause: an ordinal such as (二) or 2., then 在/于.
 _CLAUSE_LEAD = compiled(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.])?\s*(?:在|于)?")
 
