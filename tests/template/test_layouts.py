@@ -303,16 +303,18 @@ def test_layouts_cover_the_builder():
     assert set(LAYOUTS) | set(RUNNING_LAYOUTS) | {"html", "docx"} == set(EXACT_LAYOUTS) | {"spaces"} | set(PACKED_LAYOUTS)
 
 
+@pytest.mark.parametrize("header_style", ["plain", "wrapped"])
 @pytest.mark.parametrize("section", ["s2", "s3", "s4"])
 @pytest.mark.parametrize("layout", [layout for layout in EXACT_LAYOUTS if layout != "running"])
 @pytest.mark.parametrize(("template", "year"), TEMPLATES)
-def test_a_part_that_lost_its_heading_is_read_where_its_labels_are(read, template, year, layout, section):
+def test_a_part_that_lost_its_heading_is_read_where_its_labels_are(read, template, year, layout, section, header_style):
     """Without “三、……” the third part's table sits under part two: it is still read, by its labels, and part two's
     tables end where it starts (none of its rows is read as a stray row of part two, nor part four's as part three's).
+    Part four, whose one row has no label, is found by its first column label, also where Word wrapped it (“结果⏎维持”).
 
     A page without line breaks (``running``) has no line for the table to start on: not covered."""
     report = SampleReport.build(template, year).with_heading(section, "")
-    reading = read(report, layout)
+    reading = read(report, layout, header_style)
     assert section not in [found.spec_id for found in reading.sections]
     assert snapshot(reading) == expected(report)
     assert [row.label for table in reading.filled.tables.values() for row in table.rows if row.row is None] == []

@@ -195,17 +195,28 @@ def _anchored_start(document: Document, aligner: TableGroupAligner) -> int | Non
 
 def _find_anchor(document: Document, anchor: str) -> int | None:
     """Offset of the first line whose key contains the anchor label, a sentence's full stop aside (“印发规范性文件1件。”
-    names a row label in prose, not in a table)."""
-    position = 0
+    names a row label in prose, not in a table); else of the first of two lines (blank lines between them skipped) whose
+    keys run into it, as a header cell Word wraps (“结果⏎维持”) leaves it."""
     text = document.normalized
+    previous: tuple[int, str] | None = None  # the last line with a key: its start and key
+    wrapped = None
+    position = 0
     while position < len(text):
         newline = text.find("\n", position)
         end = len(text) if newline < 0 else newline
         line = text[position:end]
-        if anchor in label_key(line) and "。" not in line:
-            return position
+        if "。" not in line:
+            key = label_key(line)
+            if anchor in key:
+                return position
+            if key:
+                if wrapped is None and previous is not None and len(previous[1]) < len(anchor) and anchor in previous[1] + key:
+                    wrapped = previous[0]
+                previous = (position, key)
+        else:
+            previous = None
         position = end + 1
-    return None
+    return wrapped
 
 
 #: How many lines (blank ones included) above an anchor line may be the tables' header.
