@@ -162,6 +162,8 @@ def test_no_sibling_finding_while_the_subject_is_ambiguous():
         ("2021年，青泥洼桥街道办事处完善公开目录。", "青泥洼桥街道", "外省的地方“青泥洼桥街道”（辽宁省大连市中山区青泥洼桥街道）"),
         ("2021年度，海淀区收到政府信息公开申请3件。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
         ("如有疑问，请与海淀区党政办联系。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
+        # a subject-less sentence about the body's own work: it made a system under another place's name (a seed's form)
+        ("（四）监督保障情况。制定海淀区政务公开监督检查制度，定期开展检查。", "海淀区", "外省的地方“海淀区”（北京市海淀区）"),
         # the body's own address, in its contact (found by bench/inject.py on a real report)
         (
             "如有疑问，请与镇党政办联系（地址：海淀区中路70号，电话：0938-6521510）。",
@@ -192,6 +194,7 @@ def test_foreign_place_where_the_report_talks_about_itself(sentence, place, rela
         "2021年，通渭县与我镇签订结对协议。",  # a year-led clause about cooperation
         "2021年8月，通渭县的标准目录经验已在省内推广。",  # the clause opens with a date, not the year alone
         "申请人也可到省政务服务中心（地址：通渭县中路1号）提交申请。",  # another office's address, not the contact
+        "制定工作方案，参照通渭县的做法推进。",  # the place is no name of what the body made
     ],
 )
 def test_foreign_place_silent_on_legitimate_mentions(sentence):

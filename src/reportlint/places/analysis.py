@@ -78,6 +78,14 @@ _CLAUSE_LEAD_WINDOW = 24
 _YEAR_OR_CONTACT_LEAD = compiled(
     r"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*\d{4}[ \u3000]*年度?[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
 )
+#: A verb of making that opens a sentence with no subject, after an ordinal: the body made what the name before it is.
+_OWN_WORK_BEFORE = compiled(
+    r"(?:^|[\n。；;!?！？])[ \u3000\t]*"
+    r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)?[ \u3000]*"
+    r"(?:制定|建立健全|建立|健全|完善|印发|出台|编制|修订|成立|组建)了?[ \u3000]*$"
+)
+#: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
+_OWN_WORK_END = frozenset("定立全善发台制订组建了 \u3000")
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
 #: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
@@ -197,6 +205,16 @@ class _TextContext:
         starts = self._self_reference_starts
         index = bisect_left(starts, sentence.start)
         return index < len(starts) and starts[index] < sentence.end
+
+    def is_made_by_the_body(self, mention: PlaceMention) -> bool:
+        """The name right after a verb that opens a subject-less sentence about the body's own work: “（四）监督保障情况。
+        制定莲花镇政务公开监督检查制度”, a system the body made under another place's name (reports leave their own name
+        out of most sentences about their work)."""
+        window = max(0, mention.start - _CLAUSE_LEAD_WINDOW)
+        return (
+            self.text[mention.start - 1 : mention.start] in _OWN_WORK_END
+            and _OWN_WORK_BEFORE.search(self.text, window, mention.start) is not None
+        )
 
     def gives_address(self, sentence: Span) -> bool:
         """The sentence gives the body's contact address (“请与……联系（地址：闽侯县洋里乡……）”, “联系地址：……”); an
@@ -430,7 +448,10 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
     context = _TextContext.of(text)
     subject_spans = _subject_spans(reading)
     body_names = _subject_body_names(mentions, subject_spans)
-    named = [index in body_names or context.is_actor(mention) or context.is_apposition(mention) for index, mention in enumerate(mentions)]
+    named = [
+        index in body_names or context.is_actor(mention) or context.is_apposition(mention) or context.is_made_by_the_body(mention)
+        for index, mention in enumerate(mentions)
+    ]
     sentences = context.sentences(mention.start for mention in mentions)
     speaking_sentences = {sentence for sentence, is_named in zip(sentences, named, strict=True) if is_named}
     # what each sentence is (mentions often share one: "秦安县陇城镇")
