@@ -19,7 +19,7 @@ from reportlint.template.identity import (
     PERIOD_AND_TEXT,
     YEAR_IN_TITLE,
     Subject,
-    year_led_clause,
+    year_led_clauses,
 )
 from reportlint.text.chars import HAN, matches_at
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
@@ -355,7 +355,7 @@ def _witness(report: Report, year: int) -> str | None:
     """The second witness that outvoted the title's year, as RL504 names it."""
     reading = report.reading
     if reading.year_source == PERIOD_AND_TEXT:
-        clause = year_led_clause(report.document, year, reading.title)
+        clause = year_led_clauses(report.document, reading.title).get(year)
         if clause is None:
             return None
         return f"正文中以“{squash(report.text[clause.start(1) : clause.end()])[:_QUOTED_OPENING]}……”开头的句子"

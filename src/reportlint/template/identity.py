@@ -539,12 +539,7 @@ def find_signature_date(document: Document) -> Publication | None:
 
 
 def _outvotes_title(
-    title_year: int,
-    period: Period,
-    published: Publication | None,
-    signature: Publication | None,
-    document: Document | None = None,
-    title: Title | None = None,
+    title_year: int, period: Period, published: Publication | None, signature: Publication | None, document: Document, title: Title
 ) -> str | None:
     """Which witnesses outvote the title's year (one of :data:`OUTVOTED_TITLE`), or None.
 
@@ -562,11 +557,8 @@ def _outvotes_title(
     if title_year < end.year:
         if signature is not None and signature.date.year == end.year + 1:
             return PERIOD_AND_SIGNATURE
-        if (
-            document is not None
-            and year_led_clause(document, end.year, title) is not None
-            and year_led_clause(document, title_year, title) is None
-        ):
+        clauses = year_led_clauses(document, title)
+        if end.year in clauses and title_year not in clauses:
             return PERIOD_AND_TEXT
     return None
 
@@ -580,17 +572,15 @@ YEAR_LED_CLAUSE = compiled(
 )
 
 
-def year_led_clause(document: Document, year: int, title: Title | None = None) -> re.Match[str] | None:
-    """The first clause of the document that ``year`` opens and that reports work done (not a plan: 将继续, 计划 …),
-    outside the title (“2021年度黄石市公安局……”)."""
-    wanted = str(year)
+def year_led_clauses(document: Document, title: Title | None = None) -> dict[int, re.Match[str]]:
+    """The first clause of the document that each year opens and that reports work done (not a plan: 将继续, 计划 …),
+    by the year, outside the title (“2021年度黄石市公安局……”)."""
+    clauses: dict[int, re.Match[str]] = {}
     for match in YEAR_LED_CLAUSE.finditer(document.normalized):
-        if match.group(1) != wanted or PLAN_WORDS.search(match.group(2)) is not None:
+        if PLAN_WORDS.search(match.group(2)) is not None or (title is not None and title.start <= match.start(1) < title.end):
             continue
-        if title is not None and title.start <= match.start(1) < title.end:
-            continue
-        return match
-    return None
+        clauses.setdefault(int(match.group(1)), match)
+    return clauses
 
 
 def _alone_on_line(text: str, mention: DateMention) -> bool:
@@ -655,5 +645,6 @@ def _period_year(period: Period, document: Document) -> int:
     if period.start_date is None or period.start_date.year >= end:
         return end
     start = period.start_date.year
-    led = [year for year in (start, end) if year_led_clause(document, year) is not None]
+    clauses = year_led_clauses(document)
+    led = [year for year in (start, end) if year in clauses]
     return led[0] if len(led) == 1 else end
