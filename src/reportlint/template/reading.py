@@ -118,16 +118,16 @@ class Reading:
 
     def headingless_tables(self, section_id: str) -> int | None:
         """Where the tables of a part start when the part has no heading and its tables were read by their labels."""
-        return None if self.section(section_id) is not None else _tables_start(self.filled, section_id)
+        return _headingless_tables(self.sections, self.filled, section_id)
 
     def unread(self, section_id: str) -> UnreadTable | None:
         """The part's tables that could not be read, if any."""
         return next((item for item in self.unread_tables if item.section.spec_id == section_id), None)
 
 
-def _tables_start(filled: FilledTemplate | None, section_id: str) -> int | None:
-    """Where the found tables of a part start (None when none of them was found)."""
-    if filled is None:
+def _headingless_tables(sections: tuple[FoundSection, ...], filled: FilledTemplate | None, section_id: str) -> int | None:
+    """Where the found tables of a part without a heading start (None when the part has its heading, or no table)."""
+    if filled is None or any(section.spec_id == section_id for section in sections):
         return None
     starts = [
         table.start for table in filled.tables.values() if table.spec.section == section_id and table.found and table.start is not None
@@ -135,20 +135,18 @@ def _tables_start(filled: FilledTemplate | None, section_id: str) -> int | None:
     return min(starts, default=None)
 
 
-def _in_headingless_part(truncation: Truncation | None, filled: FilledTemplate | None, template: TemplateSpec | None) -> Truncation | None:
+def _in_headingless_part(
+    truncation: Truncation | None, sections: tuple[FoundSection, ...], filled: FilledTemplate | None, template: TemplateSpec | None
+) -> Truncation | None:
     """The truncation, moved to the last part without a heading whose tables start before the text stops."""
     if truncation is None or template is None or truncation.reason not in ("table", "sentence"):
         return truncation
     for section_id in reversed(TABLE_SECTIONS):
         number = int(section_id[1:])
-        start = _tables_start(filled, section_id)
-        if number > truncation.number and start is not None and start <= truncation.start and not _has_heading(truncation, section_id):
+        start = _headingless_tables(sections, filled, section_id)
+        if number > truncation.number and start is not None and start <= truncation.start:
             return replace(truncation, number=number, headingless=template.section(section_id).heading)
     return truncation
-
-
-def _has_heading(truncation: Truncation, section_id: str) -> bool:
-    return truncation.section is not None and truncation.section.spec_id == section_id
 
 
 def _region(
@@ -277,7 +275,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
     chrome = tuple(chrome_lines(document.normalized, document.lines, document.line_texts))
-    truncation = _in_headingless_part(find_truncation(document, sections, chrome), filled, expected or primary)
+    truncation = _in_headingless_part(find_truncation(document, sections, chrome), sections, filled, expected or primary)
     return Reading(
         title=title,
         subject=find_subject(document, title, pinned_subject, first_heading),
