@@ -11,6 +11,7 @@ with nothing found is ``missing``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
@@ -33,6 +34,7 @@ from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
 from reportlint.template.tokens import RawRow, Token, kind_of
+from reportlint.usercache.patterns import compiled
 
 
 class Segment(NamedTuple):
@@ -254,10 +256,20 @@ class TableGroupAligner:
             for key in map(label_key, text.split("/"))
             if len(key) >= 2
         )
+        #: a line's key made only of :attr:`header_keys` (compiled on first use: only a part without a heading needs it)
+        self._header_line: Any = None
         #: the reader of flattened lines (it depends only on the tables and relations)
         self._flattened = FlattenedReader(self.tables, self._flattened_hits, self.relations)
         #: whether it reads like each other aligner compared with it (see :meth:`reads_like`), by the other's id
         self._reads_like: dict[int, tuple[TableGroupAligner, bool]] = {}
+
+    def is_header_line(self, key: str) -> bool:
+        """Whether a line's key is made only of the tables' header texts and column labels (``行政复议行政诉讼``)."""
+        if not self.header_keys:
+            return False
+        if self._header_line is None:
+            self._header_line = compiled("(?:" + "|".join(map(re.escape, sorted(self.header_keys, key=len, reverse=True))) + ")+").fullmatch
+        return self._header_line(key) is not None
 
     def reads_like(self, other: TableGroupAligner) -> bool:
         """Whether this aligner fills every region as ``other`` does but for the template it names: the same tables,

@@ -8,7 +8,6 @@ every template cell. Rules never parse tables themselves: they read this.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -37,7 +36,6 @@ from reportlint.template.tokens import RawRow, region_rows
 from reportlint.text.chrome import chrome_lines
 from reportlint.text.ordinals import section_number
 from reportlint.text.segmentation import Span
-from reportlint.usercache.patterns import compiled
 
 #: A report with a longer line is read as text only: no table is aligned (the limits keep reading time bounded).
 #: A whole report that lost its line breaks is one line of 5,000–30,000 characters: it is still read.
@@ -154,40 +152,48 @@ def _region(
     reading_sections: tuple[FoundSection, ...],
     section_id: str,
     aligner: TableGroupAligner,
-    later: tuple[TableGroupAligner, ...] = (),
+    later: tuple[TableGroupAligner, ...],
+    anchored: dict[int, int | None],
 ) -> tuple[int, int] | None:
     """Where the tables of a section are: its body, or else where their labels first appear (see :func:`_anchored_start`).
 
     ``later`` are the aligners of the later table sections that have no heading: such a section's tables start where
     its labels first appear (its own region, found the same way), and this region ends there, so that one part's table
     rows are never read as stray rows of the part before it (a report that lost “三、……” keeps its third part's table
-    under part two)."""
+    under part two). ``anchored``: see :func:`_anchored_start`."""
     found = next((section for section in reading_sections if section.spec_id == section_id), None)
     if found is not None:
         start, end = found.body_start, found.body_end
     else:
-        anchored = _anchored_start(document, aligner)
-        if anchored is None:
+        found_start = _anchored_start(document, aligner, anchored)
+        if found_start is None:
             return None
-        start = anchored
+        start = found_start
         following = [section.start for section in reading_sections if section.start > start]
         end = min(following) if following else len(document.text)
     for other in later:
-        later_start = _anchored_start(document, other)
+        later_start = _anchored_start(document, other, anchored)
         if later_start is not None and start < later_start < end:
             end = later_start
     return start, end
 
 
-def _anchored_start(document: Document, aligner: TableGroupAligner) -> int | None:
+def _anchored_start(document: Document, aligner: TableGroupAligner, anchored: dict[int, int | None]) -> int | None:
     """Where a section's tables start when its heading is not found: the line of the first of the aligner's anchors (in
     their order) that the document has, moved up over the header lines right above it, or to the start of the real
-    table (a Word, HTML or Markdown table) it is in."""
+    table (a Word, HTML or Markdown table) it is in. ``anchored`` keeps what was found, by the aligner's id: a part's
+    start is also where each part before it ends (see :func:`_region`)."""
+    if id(aligner) not in anchored:
+        anchored[id(aligner)] = _first_anchor(document, aligner)
+    return anchored[id(aligner)]
+
+
+def _first_anchor(document: Document, aligner: TableGroupAligner) -> int | None:
     for anchor in aligner.anchors:
         position = _find_anchor(document, anchor) if anchor else None
         if position is not None:
             table = next((table for table in document.tables if table.start <= position < table.end), None)
-            return table.start if table is not None else _above_header_lines(document, position, aligner.header_keys)
+            return table.start if table is not None else _above_header_lines(document, position, aligner)
     return None
 
 
@@ -223,12 +229,9 @@ _MAX_HEADER_LINES = 12
 _MAX_HEADER_KEY = 300
 
 
-def _above_header_lines(document: Document, position: int, header_keys: frozenset[str]) -> int:
+def _above_header_lines(document: Document, position: int, aligner: TableGroupAligner) -> int:
     """The start of the header lines right above the line at ``position``: lines whose key is made only of the tables'
     header texts and column labels (``行政复议 行政诉讼`` above ``结果维持 结果纠正 …``), blank lines between them."""
-    if not header_keys:
-        return position
-    header = compiled("(?:" + "|".join(map(re.escape, sorted(header_keys, key=len, reverse=True))) + ")+").fullmatch
     text = document.normalized
     start = position
     line_end = position - 1
@@ -239,7 +242,7 @@ def _above_header_lines(document: Document, position: int, header_keys: frozense
         line = text[line_start:line_end]
         key = label_key(line)
         if key:
-            if "。" in line or len(key) > _MAX_HEADER_KEY or header(key) is None:
+            if "。" in line or len(key) > _MAX_HEADER_KEY or not aligner.is_header_line(key):
                 break
             start = line_start
         line_end = line_start - 1
@@ -265,9 +268,10 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
             f"报告中有一行长达 {longest} 个字符（上限 {MAX_LINE_LENGTH}），模板阅读没有对齐表格，只按文本检查；请检查文件是否缺少换行"
         )
     region_rows_of: dict[tuple[int, int], list[RawRow]] = {}  # the rows of each region read (templates share regions)
+    anchored: dict[int, int | None] = {}  # where each part without a heading starts, by its aligner
     for section_id in TABLE_SECTIONS if not limits else ():
         candidates = sorted(all_templates, key=lambda template: template is not expected)  # the year's template first
-        best = _best_fit(document, sections, section_id, candidates, expected, limits, region_rows_of)
+        best = _best_fit(document, sections, section_id, candidates, expected, limits, region_rows_of, anchored)
         if best is not None:
             template, tables = best
             filled_tables.update(tables)  # each table records its template (the aligner's)
@@ -338,14 +342,17 @@ def _region_rows(document: Document, tables: tuple[Table, ...], start: int, end:
     return rows + sum(len(table.rows) for table in tables if table.start < end and table.end > start)
 
 
-def _best_fit(document, sections, section_id, templates, expected, limits, region_rows_of=None):
+def _best_fit(document, sections, section_id, templates, expected, limits, region_rows_of=None, anchored=None):
     """Align a section's tables with every template; the best-scoring one wins (ties: the year's template).
 
     A region past :data:`MAX_TABLE_ROWS` rows is not aligned; why goes to ``limits``. ``region_rows_of`` keeps
-    the rows of each region read, by its range: a section's region is the same for every template that finds it.
+    the rows of each region read, by its range: a section's region is the same for every template that finds it;
+    ``anchored`` where each part without a heading starts (see :func:`_anchored_start`).
     """
     if region_rows_of is None:
         region_rows_of = {}
+    if anchored is None:
+        anchored = {}
     best = None
     real_tables = document.tables
     tried = []  # the aligners of the templates tried
@@ -359,7 +366,7 @@ def _best_fit(document, sections, section_id, templates, expected, limits, regio
             # alike, they score the same, and a later template never wins a tie
             continue
         tried.append(aligner)
-        region = _region(document, sections, section_id, aligner, _headingless_aligners(template, sections, section_id))
+        region = _region(document, sections, section_id, aligner, _headingless_aligners(template, sections, section_id), anchored)
         if region is None:
             continue
         size = _region_rows(document, real_tables, *region)
