@@ -65,11 +65,13 @@ _IN_LINE_BREAKS = SENTENCE_STOPS + SEMICOLONS
 SENTENCE_BREAKS = _IN_LINE_BREAKS + "\n"
 _SENTENCE_BREAK = compiled(f"[{SENTENCE_BREAKS}]")
 _CITATION = compiled(r"《[^《》\n]{1,120}》")
+#: An enumeration marker that may open a clause: 一是、（二）、3.、四、.
+_ENUMERATION_MARKER = r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)"
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
 # enumeration marker (一是、（二）、3.) and a year ("2022年，").
 _CLAUSE_LEAD = compiled(
     r"(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*"
-    r"(?:(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)[ \u3000]*)?"
+    rf"(?:{_ENUMERATION_MARKER}[ \u3000]*)?"
     r"(?:\d{4}[ \u3000]*年度?[ \u3000]*[,，]?[ \u3000]*)?$"
 )
 _CLAUSE_LEAD_WINDOW = 24
@@ -78,18 +80,18 @@ _CLAUSE_LEAD_WINDOW = 24
 _YEAR_OR_CONTACT_LEAD = compiled(
     r"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*\d{4}[ \u3000]*年度?[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
 )
+#: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
+_YEAR_OR_CONTACT_END = frozenset("年度,，与系:： \u3000")
 #: A verb of making that opens a sentence with no subject, after an ordinal: the body made what the name before it is.
 _OWN_WORK_BEFORE = compiled(
     r"(?:^|[\n。；;!?！？])[ \u3000\t]*"
-    r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)?[ \u3000]*"
+    rf"{_ENUMERATION_MARKER}?[ \u3000]*"
     r"(?:制定|建立健全|建立|健全|完善|印发|出台|编制|修订|成立|组建)了?[ \u3000]*$"
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
 _OWN_WORK_END = frozenset("定立全善发台制订组建了 \u3000")
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
-#: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
-_YEAR_OR_CONTACT_END = frozenset("年度,，与系:： \u3000")
 # After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
 _ACTOR_FOLLOW = compiled(
     r"(?:人民政府|政府|党委政府|党委|班子|办事处|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?[ \u3000]*(?:"
