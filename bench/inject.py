@@ -198,29 +198,34 @@ def doubled_word(report: Report, rng: random.Random, gazetteer) -> tuple[int, st
     )
 
 
-def late_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
-    """The statistics period's end written a year late (``至2024年12月31日`` for a 2023 report)."""
-    period = report.view.get("period") or {}
-    number = (period.get("location") or {}).get("line")
-    if not number or not period.get("end") or number not in report.body_lines():
-        return None
-    year = period["end"][:4]
-    line = report.lines[number - 1]
-    at = line.find(f"{year}年12月31日")
-    if at < 0:
-        return None
-    return number, line[:at] + str(int(year) + 1) + line[at + 4 :]
-
-
-def short_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
-    """The statistics period ending a day early (``至2023年12月30日``)."""
+def _period_end(report: Report) -> tuple[int, str, int] | None:
+    """The statistics period's end as written (``2023年12月31日``) on a line of the whole text: the line's number, the
+    line and where the end starts in it."""
     period = report.view.get("period") or {}
     number = (period.get("location") or {}).get("line")
     if not number or not period.get("end") or number not in report.body_lines():
         return None
     line = report.lines[number - 1]
     at = line.find(f"{period['end'][:4]}年12月31日")
-    return None if at < 0 else (number, line[: at + 8] + "30" + line[at + 10 :])
+    return None if at < 0 else (number, line, at)
+
+
+def late_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The statistics period's end written a year late (``至2024年12月31日`` for a 2023 report)."""
+    found = _period_end(report)
+    if found is None:
+        return None
+    number, line, at = found
+    return number, line[:at] + str(int(line[at : at + 4]) + 1) + line[at + 4 :]
+
+
+def short_period(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The statistics period ending a day early (``至2023年12月30日``)."""
+    found = _period_end(report)
+    if found is None:
+        return None
+    number, line, at = found
+    return number, line[: at + 8] + "30" + line[at + 10 :]
 
 
 def open_title_mark(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
@@ -348,19 +353,6 @@ def missing_part(report: Report, rng: random.Random, gazetteer) -> tuple[int, st
     return (rng.choice(headings), "") if headings else None
 
 
-def title_year(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
-    """The title's year written one less than the report year, the text below left as it was."""
-    title, year = report.view.get("title") or {}, report.view.get("year")
-    number = (title.get("location") or {}).get("line")
-    if not number or not year or number != (title.get("location") or {}).get("end_line"):
-        return None
-    line = report.lines[number - 1]
-    match = re.search(f"(?<!\\d){year}(?!\\d)", line)
-    if match is None:
-        return None
-    return number, line[: match.start()] + str(year - 1) + line[match.end() :]
-
-
 def _title_line(report: Report) -> tuple[int, str] | None:
     """The title's line and text, when the title is one line."""
     title = report.view.get("title") or {}
@@ -369,6 +361,18 @@ def _title_line(report: Report) -> tuple[int, str] | None:
     if not number or number != location.get("end_line"):
         return None
     return number, report.lines[number - 1]
+
+
+def title_year(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The title's year written one less than the report year, the text below left as it was."""
+    found, year = _title_line(report), report.view.get("year")
+    if found is None or not year:
+        return None
+    number, line = found
+    match = re.search(f"(?<!\\d){year}(?!\\d)", line)
+    if match is None:
+        return None
+    return number, line[: match.start()] + str(year - 1) + line[match.end() :]
 
 
 def title_year_mark(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
