@@ -11,6 +11,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "reportlint"
 #: Each package (or top-level module) and its layer: a module may import its own layer and those below.
 LAYERS = {
     "version": 0,
+    "startup": 0,
     "usercache": 0,
     "text": 0,
     "core": 1,

@@ -11,18 +11,21 @@ The public API for plugin authors and scripts:
 
 from __future__ import annotations
 
-from reportlint.usercache import dataclass_code
+from reportlint.startup import paused_collection
 
-# Before reportlint defines its first dataclass: their generated methods come compiled from the user cache.
-dataclass_code.install()
+with paused_collection():
+    from reportlint.usercache import dataclass_code
 
-from reportlint.core.batch import BatchRule
-from reportlint.core.conditions import Condition
-from reportlint.core.config import Config, ConfigError
-from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
-from reportlint.core.hookspecs import hookimpl, hookspec
-from reportlint.core.rule import Option, Rule
-from reportlint.version import __version__
+    # Before reportlint defines its first dataclass: their generated methods come compiled from the user cache.
+    dataclass_code.install()
+
+    from reportlint.core.batch import BatchRule
+    from reportlint.core.conditions import Condition
+    from reportlint.core.config import Config, ConfigError
+    from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
+    from reportlint.core.hookspecs import hookimpl, hookspec
+    from reportlint.core.rule import Option, Rule
+    from reportlint.version import __version__
 
 __all__ = [
     "BatchRule",

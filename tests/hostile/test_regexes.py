@@ -55,6 +55,8 @@ def _patterns() -> dict[str, object]:
         compiled = getattr(rule, "compiled", None)
         if compiled is not None:
             found[f"pack {rule.code}"] = compiled
+        for entry in getattr(rule, "entries", ()):  # a confusable table: one pattern per entry
+            found[f"pack {rule.code} {entry.wrong}"] = entry.pattern
     for path in sorted(PACKAGE.rglob("*.py")):
         for source, flags in _inline_literals(path):
             try:

@@ -231,3 +231,56 @@ def test_configure_with_only_config_still_works_and_can_reject_it(plugin_env, tm
     (tmp_path / "reportlint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="本插件不支持 fail-on = info"):
         lint_paths([str(_report(tmp_path))])
+
+
+def _hookimpls(manager):
+    return sorted(
+        (hook, impl.plugin_name, impl.function.__name__)
+        for hook in dir(manager.hook)
+        if not hook.startswith("_")
+        for impl in getattr(manager.hook, hook).get_hookimpls()
+    )
+
+
+def test_the_quick_look_at_module_plugins_finds_what_pluggy_finds():
+    # the manager passes over a module's non-hook values itself; it must register exactly what pluggy would
+    import importlib
+    import types
+
+    import pluggy
+
+    from reportlint import hookimpl
+    from reportlint.core import hookspecs
+
+    module = types.ModuleType("gansu_rules")
+
+    class Holder:
+        @hookimpl
+        def reportlint_reporters(self):
+            return []
+
+    @hookimpl
+    def reportlint_rules():
+        return []
+
+    def helper():  # a plain function: not a hook
+        return []
+
+    module.__dict__.update(
+        reportlint_rules=reportlint_rules, reportlint_reporters=Holder().reportlint_reporters, helper=helper, CONSTANT=3, Holder=Holder
+    )
+    plain = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    plain.add_hookspecs(hookspecs)
+    quick = plugins._new_manager()
+    for manager in (plain, quick):
+        for name in plugins.BUILTIN_PLUGINS:
+            manager.register(importlib.import_module(name), name=name)
+        manager.register(module, name="gansu")
+        manager.register(Holder(), name="holder")  # not a module: pluggy's own look
+    assert _hookimpls(quick) == _hookimpls(plain)
+    found = [entry for entry in _hookimpls(quick) if entry[1] in ("gansu", "holder")]
+    assert found == [
+        ("reportlint_reporters", "gansu", "reportlint_reporters"),
+        ("reportlint_reporters", "holder", "reportlint_reporters"),
+        ("reportlint_rules", "gansu", "reportlint_rules"),
+    ]

@@ -51,7 +51,7 @@ def test_values_marshal_cannot_hold_are_made_every_time(cache_dir):
 def test_the_gazetteer_columns_are_the_same_from_the_cache(cache_dir, monkeypatch):
     first = read_division_file()
     second = read_division_file()
-    assert list((cache_dir / "gazetteer-4").iterdir())
+    assert list((cache_dir / "gazetteer-5").iterdir())
     monkeypatch.setenv(usercache.USER_CACHE_ENV, "off")
     usercache.user_cache_dir.cache_clear()
     fresh = read_division_file()

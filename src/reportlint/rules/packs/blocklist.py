@@ -9,11 +9,12 @@ than one). Words match case-insensitively on the normalised text, so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.rules.packs.base import PackReader, PackRule
+from reportlint.rules.packs.base import PackPattern, PackReader, PackRule
 from reportlint.text.chars import HAN
 from reportlint.text.normalize import fold_width
 from reportlint.usercache.patterns import compiled
@@ -34,17 +35,15 @@ class BlocklistRule(PackRule):
         words = reader.strings(node, "words")
         if not words or not all(word.strip() for word in words):
             raise reader.fail(node, "words", "blocklist 规则需要 words（词语列表，不能有空项）")
-        import regex
-
         # longest first, ties in a fixed order: the pattern (and the quick test's, kept in the user cache) is the same in every process
         folded = sorted({fold_width(word).lower() for word in words}, key=_longest_first)
         # Only words with letters that have a case need the case-insensitive engine (compiling every Han
         # character case-insensitively costs ten times more); each keeps its place in the alternation.
-        alternatives = (f"(?i:{regex.escape(word)})" if _has_case(word) else regex.escape(word) for word in folded)
+        parts = (f"(?i:{re.escape(word)})" if _has_case(word) else re.escape(word) for word in folded)
         # The quick test: a word without case is itself; a word with case holds its longest run of characters no case
         # folding changes (digits, Han), matched as they are (a word with no such run leaves the rule without a test).
         needles = [_caseless_run(word) if _has_case(word) else word for word in folded]
-        return {"compiled": regex.compile("|".join(alternatives)), "literals": reader.phrases(needles)}
+        return {"compiled": PackPattern("|".join(parts)), "literals": reader.phrases(needles)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.values import shown
-from reportlint.rules.packs.base import PackReader, PackRule
+from reportlint.rules.packs.base import PackPattern, PackReader, PackRule, alternatives
 from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
@@ -29,16 +29,14 @@ class SubstitutionRule(PackRule):
         pairs = node.get("pairs")
         if not isinstance(pairs, Mapping) or not pairs:
             raise reader.fail(node, "pairs", "pairs 应为“错误写法: 正确写法”的键值对")
-        import regex
-
         if not all(isinstance(wrong, str) and isinstance(right, str) for wrong, right in pairs.items()):
             raise reader.fail(node, "pairs", f"pairs 的每一项都应为“错误写法: 正确写法”（文字），实际为 {shown(pairs)}")
         table = {fold_width(wrong): right for wrong, right in pairs.items()}
         for wrong, right in table.items():
             if not wrong or not right:
                 raise reader.fail(pairs, None, "pairs 的每一项都要有错误写法和正确写法")
-        pattern = "|".join(regex.escape(wrong) for wrong in sorted(table, key=len, reverse=True))
-        return {"compiled": regex.compile(pattern), "pairs": table, "literals": reader.phrases(table)}
+        pattern = PackPattern(alternatives(sorted(table, key=len, reverse=True)))
+        return {"compiled": pattern, "pairs": table, "literals": reader.phrases(table)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)
