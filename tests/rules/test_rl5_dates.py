@@ -158,8 +158,15 @@ def test_missing_period_points_at_the_title():
     assert "2020年1月1日起至2020年12月31日止" in diagnostics[0].message
 
 
-def test_period_statement_variants_are_accepted():
-    period = "本报告中所列数据的统计时限自2020年1月1日至2020年12月31日。"
+@pytest.mark.parametrize(
+    "period",
+    [
+        "本报告中所列数据的统计时限自2020年1月1日至2020年12月31日。",
+        "报告采用数据为2020年1月1日至2020年12月31日。",
+        "本报告所列数据为2020年1月1日至2020年12月31日。",
+    ],
+)
+def test_period_statement_variants_are_accepted(period):
     assert lint(invented_report(2020, "全年工作顺利。", period=period), PeriodMissing) == []
 
 
@@ -173,9 +180,30 @@ def test_wrong_year_fires_on_last_years_figures():
     assert "本报告是 2023 年度报告" in diagnostics[0].message
 
 
-def test_wrong_year_after_an_ordinal():
-    text = invented_report(2023, "（二）2022年共收到政府信息公开申请2件。")
+@pytest.mark.parametrize(
+    "body",
+    [
+        "（二）2022年共收到政府信息公开申请2件。",
+        # a sub-heading that runs into its text after a space, as web pages leave it
+        "(三) 政府信息管理情况 2022年,镇人民政府办公室共制定规范性文件0件。",
+        "（四）政府信息公开平台建设  2022年，镇政府网站发布信息56条。",
+    ],
+)
+def test_wrong_year_after_an_ordinal(body):
+    text = invented_report(2023, body)
     assert found(lint(text, WrongYear), text) == [("RL504", BODY_LINE, "2022年")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "（三）政府信息管理情况。与2022年相比，制定规范性文件增加1件。",
+        "（三）政府信息管理情况 按照2022年的制度，制定规范性文件1件。",
+        "(三) 政府信息管理情况2022年制定的规范性文件1件已废止。",  # no space: not a heading that ran in
+    ],
+)
+def test_wrong_year_after_a_sub_heading_needs_the_year_to_open_the_text(body):
+    assert lint(invented_report(2023, body), WrongYear) == []
 
 
 @pytest.mark.parametrize(

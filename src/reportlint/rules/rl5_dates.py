@@ -267,8 +267,12 @@ _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
 _COMPARISON = compiled("上年(?!结转)|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|(?<!上年)结转(?!下年)")
 #: Words of a sentence that cites a document (a year there may be the document's); 通知公告 is a kind of information.
 _CITES_DOCUMENT = compiled("通知(?!公告)|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
-# What may stand before a year that opens its clause: an ordinal such as (二) or 2., then 在/于.
-_CLAUSE_LEAD = compiled(r"(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.])?\s*(?:在|于)?")
+# What may stand before a year that opens its clause: an ordinal such as (二) or 2. — with the sub-heading it opens, when
+# the heading runs into the text after a space (“(三) 政府信息管理情况 2022年，……”) — then 在/于.
+_CLAUSE_LEAD = compiled(
+    r"\s*(?:(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.])\s*"
+    r"(?:[^\s\d，。；：]{2,16}(?:情况|建设|保障|公开|管理)\s+)?)?(?:在|于)?\s*"
+)
 
 
 class WrongYear(Rule):
@@ -382,7 +386,7 @@ def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: i
         return False
     if _SPAN_OF_YEARS_BEFORE.search(text, sentence.start, start):
         return False
-    if not _CLAUSE_LEAD.fullmatch(text[clause_start(text, start, sentence.start) : start].strip()):
+    if not _CLAUSE_LEAD.fullmatch(text, clause_start(text, start, sentence.start), start):
         return False
     if _inside_quotes_or_brackets(report.text, sentence, start):
         return False

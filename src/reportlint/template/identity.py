@@ -52,6 +52,8 @@ _PERIOD_WORDS = (
     "数据的统计",
     "核定时间",
     "数据时间",
+    "所列数据",
+    "采用数据",
     "涵盖",
 )
 #: Labels of the statistical period; a mirror's blanked pinyin may stand between their characters (统  计期限).

@@ -38,6 +38,7 @@ def test_reported_once_at_the_first_with_a_count(mirror_spam):
         ("请联系365bet账号被限制_beat365在线", "365bet", 2),
         ("访问ＢＥＴ３６５的网站", "ＢＥＴ３６５", 1),
         ("时时彩开奖", "时时彩", 1),
+        ("依据《uedbet体育_uedbet官网@:政务公开绩效考核指标》", "uedbet体育", 2),  # a brand written over a place name
     ],
 )
 def test_words_seen_on_mirror_sites(mirror_spam, spam, first, count):
