@@ -151,6 +151,33 @@ def test_a_table_left_wholly_blank_is_one_finding(report):
     assert finding.message == "第三部分表格“收到和处理政府信息公开申请情况”读到的 25 行全部为空（175 个单元格），没有数据应填写 0"
 
 
+def _part_two_without_numbers(report, layout: str) -> str:
+    """The report with every number of part 二's tables removed (its cells left as the layout writes an empty one)."""
+    import re
+
+    text = render(report, layout)
+    start, end = text.index("二、主动公开政府信息情况"), text.index("三、收到和处理政府信息公开申请情况")
+    return text[:start] + re.sub(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.、])", "", text[start:end]) + text[end:]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes"])
+def test_a_one_column_row_with_nothing_after_its_label_is_a_blank_cell(report, layout):
+    # “行政许可<TAB>” with no value: the empty field is the row's one cell, not padding (it was RL205: “有 1 个数值，应为 1 个”)
+    text = _part_two_without_numbers(report, layout)
+    assert run(text, "RL205")[1] == []
+    messages = [finding.message for finding in run(text, "RL206")[1]]
+    assert "第二部分表格“第二十条第（五）项”“行政许可”行“本年处理决定数量”列为空，没有数据应填写 0" in messages
+    assert "第二部分表格“第二十条第（六）项”读到的 2 行全部为空（2 个单元格），没有数据应填写 0" in messages
+
+
+def test_a_table_with_labels_and_no_number_says_so(report):
+    # one cell per line and not a value anywhere: no row can be placed, and RL215 says why
+    text = _part_two_without_numbers(report, "cells")
+    [finding] = run(text, "RL215")[1]
+    assert "没有读出表格：只有表格的标题和行列名称，没有一个数值（表格没有填写，或数值在复制时丢失）" in finding.message
+    assert located(text, finding).startswith("二、主动公开政府信息情况")
+
+
 @pytest.mark.parametrize(
     ("subject", "amount", "fires"),
     [(TOWN, "350", True), (TOWN, "35", False), (COUNTY, "350", False), (COUNTY, "35000", True)],

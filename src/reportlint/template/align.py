@@ -654,8 +654,9 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
     if len(filled_positions) == expected:
         return [cells[index] for index in filled_positions]
     if not filled_positions:
-        # nothing written at all: the row's cells are its first empty fields (the rest is padding)
-        return cells[:expected] if len(cells) >= expected and (explicit_blanks or len(cells) > 1) else None
+        # nothing written at all: the row's cells are its first empty fields (the rest is padding); one empty field
+        # after the label may be padding too, unless the row has only the one cell it stands for (行政许可<TAB>)
+        return cells[:expected] if len(cells) >= expected and (explicit_blanks or len(cells) > 1 or expected == 1) else None
     first, last = filled_positions[0], filled_positions[-1]
     interior = list(range(first, last + 1))
     if len(interior) == expected:

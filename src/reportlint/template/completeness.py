@@ -47,6 +47,8 @@ MAX_SIGNATURE = 30
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
 _SENTENCE = compiled(r"[。！？!?；;]")
+#: A number that can be a cell's value: not a row label's ordinal (1.属于国家秘密, 第二十条) nor part of a longer number.
+_CELL_NUMBER = compiled(r"(?<![\d.．,，])\d+(?:\.\d+)?(?![\d.．、])")
 _PAGE_OF = compiled(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
 _PHONE_OR_LINK = compiled(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
@@ -103,9 +105,11 @@ class UnreadTable:
 
     ``reason`` is ``empty`` (nothing under the heading: tables published as
     images or attachments, or lost in copying), ``unsplit`` (values written
-    together that cannot be split into cells with certainty) or ``layout``
-    (table words but no row the reader can place). ``tables`` are the template
-    tables concerned; ``rows`` the labels of unsplit rows.
+    together that cannot be split into cells with certainty), ``no-values``
+    (the tables' titles and labels without a single number: left unfilled, or
+    the values lost in copying) or ``layout`` (table words and numbers but no
+    row the reader can place). ``tables`` are the template tables concerned;
+    ``rows`` the labels of unsplit rows.
     """
 
     section: FoundSection
@@ -264,8 +268,11 @@ def find_unread_tables(
             found.append(UnreadTable(section, "empty", tuple(tables), section.start, section.end))
         elif unsplit:
             found.append(_unsplit(section, unsplit))
-        elif not present and _has_table_words(body, template, section_id):
-            found.append(UnreadTable(section, "layout", tuple(tables), section.start, section.end))
+        elif not present:
+            cells = _table_lines(body)
+            if _has_table_words(cells, template, section_id):
+                reason = "layout" if _CELL_NUMBER.search(cells) else "no-values"
+                found.append(UnreadTable(section, reason, tuple(tables), section.start, section.end))
     return tuple(found)
 
 
@@ -274,9 +281,13 @@ def _unsplit(section: FoundSection, rows) -> UnreadTable:
     return UnreadTable(section, "unsplit", tables, rows[0].start, rows[-1].end, tuple(squash(row.text) for row in rows))
 
 
-def _has_table_words(body: str, template: TemplateSpec, section_id: str) -> bool:
-    """Whether a part's text holds its tables' titles or column headers outside sentences (a table there, in a form not read)."""
-    cells = "".join(body[line.start : line.end] for line in iter_lines(body) if not _SENTENCE.search(body[line.start : line.end]))
+def _table_lines(body: str) -> str:
+    """A part's lines that are not sentences (where its tables' words and numbers are), joined."""
+    return "".join(body[line.start : line.end] for line in iter_lines(body) if not _SENTENCE.search(body[line.start : line.end]))
+
+
+def _has_table_words(cells: str, template: TemplateSpec, section_id: str) -> bool:
+    """Whether a part's table lines hold its tables' titles or column headers (a table there, in a form not read)."""
     key = keyed(cells, 0, len(cells))[0]
     words = {
         label_key(text)
