@@ -277,14 +277,20 @@ class UnbalancedBrackets(Rule):
         paragraph_starts = list(map(itemgetter(0), paragraphs))
         # each mark's paragraph and one past it, in order (bisections in C): a paragraph's marks are a run of equal numbers
         numbers = list(map(partial(bisect_right, paragraph_starts), every_mark))
-        first = bisect_right(numbers, 0)  # (the marks before the first paragraph are no paragraph's)
+        # (the marks before the first paragraph, and those after a paragraph's end, in no paragraph, are no paragraph's)
+        if any(mark >= paragraphs[number - 1].end for mark, number in zip(every_mark, numbers, strict=True) if number):
+            kept = [
+                (mark, number) for mark, number in zip(every_mark, numbers, strict=True) if number and mark < paragraphs[number - 1].end
+            ]
+            every_mark, numbers = [mark for mark, _ in kept], [number for _, number in kept]
+        first = bisect_right(numbers, 0)
         if _paired_in_paragraphs(original, normalized, every_mark[first:], numbers[first:]):
             return  # (most reports: every paragraph's marks pair up, and the walk below would find nothing)
         while first < len(numbers):
             number = numbers[first]
             after = bisect_right(numbers, number, first)
             paragraph = paragraphs[number - 1]
-            marks = every_mark[first : bisect_left(every_mark, paragraph.end, first, after)]
+            marks = every_mark[first:after]
             first = after
             if not marks:
                 continue
