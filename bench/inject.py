@@ -420,6 +420,12 @@ def document_number(report: Report, rng: random.Random, gazetteer) -> tuple[int,
     return _rewrite_prose(report, rng, r"〔(?:19|20)\d\d(〕)\d{1,4}号", lambda line, match: line[: match.start(1)] + line[match.end(1) :])
 
 
+def format_notice(report: Report, rng: random.Random, gazetteer) -> tuple[int, str] | None:
+    """The 2021 format notice a prose line cites written as the 2019 one (``国办公开办函〔2021〕30号`` →
+    ``〔2019〕60号``), as in an introduction copied from a 2020 report."""
+    return _rewrite_prose(report, rng, r"〔2021〕30号", lambda line, match: line[: match.start()] + "〔2019〕60号" + line[match.end() :])
+
+
 #: Each kind of defect: its writer and the codes that find it.
 KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "sibling": (sibling, frozenset({"RL401"})),
@@ -435,6 +441,7 @@ KINDS: dict[str, tuple[Writer, frozenset[str]]] = {
     "title-form": (title_form, frozenset({"RL112"})),
     "ordinal-comma": (ordinal_comma, frozenset({"RL604"})),
     "document-number": (document_number, frozenset({"RL506"})),
+    "format-notice": (format_notice, frozenset({"RL118"})),
     "title-year-mark": (title_year_mark, frozenset({"RL113"})),
     "title-repeat": (title_repeat, frozenset({"RL114"})),
     "stale-year": (stale_year, frozenset({"RL504"})),

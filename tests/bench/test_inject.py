@@ -62,13 +62,15 @@ def test_a_stale_year_before_a_count_is_found(corpus, capsys):
     assert re.search(r"\s1\s+1\s+100%\s+0\s+0\s+0$", row), row
 
 
-def test_a_document_number_loses_its_closing_bracket(tmp_path, capsys):
-    """The generated reports cite no document number: one that does, found by RL506 alone (RL602 leaves it)."""
+@pytest.mark.parametrize("kind", ["document-number", "format-notice"])
+def test_a_cited_document_number_is_broken_or_made_last_years(tmp_path, capsys, kind):
+    """The generated reports cite no document number: one that does. Its 〕 left out is found by RL506 alone (RL602
+    leaves it); the 2021 format notice written as the 2019 one by RL118."""
     report = SampleReport.build("T2021", 2021, subject=SUBJECTS[0], seed=1)
     text = render(report.with_text_replaced("我镇严格落实主动公开目录", "我镇按照国办公开办函〔2021〕30号严格落实主动公开目录"), "tabs")
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")
-    assert inject.main([str(tmp_path), "--kinds", "document-number"]) == 0
-    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("document-number "))
+    assert inject.main([str(tmp_path), "--kinds", kind]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith(f"{kind} "))
     assert re.search(r"\s1\s+1\s+100%\s+0\s+0\s+0$", row), row
 
 

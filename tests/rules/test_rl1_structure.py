@@ -155,3 +155,50 @@ def test_row_labels_named_in_prose_are_no_table():
     codes = [d.code for d in lint_text(text)]
     assert "RL117" in codes
     assert [code for code in codes if code.startswith(("RL2", "RL3"))] == []
+
+
+# ----- RL118: the format notice the introduction cites
+
+_BASIS_2019 = "（国办公开办函〔2019〕60号）"
+_BASIS_2021 = "（国办公开办函〔2021〕30号）"
+
+
+def _citing(year: int, *notices: str) -> str:
+    """A clean sample report of ``year`` whose introduction says it follows ``notices``."""
+    text = render(SampleReport.build("T2021" if year >= 2021 else "T2019", year, subject=TOWN, seed=1), "tabs")
+    opening = "《中华人民共和国政府信息公开条例》（以下简称《条例》）"
+    assert opening in text
+    return text.replace(opening, opening + "和年度报告格式" + "、".join(notices), 1)
+
+
+@pytest.mark.parametrize(
+    ("year", "cited", "message"),
+    [
+        (
+            2022,
+            _BASIS_2019,
+            "引用的格式通知国办公开办函〔2019〕60号适用于 2019 至 2020 年度报告，2022 年度报告的格式依据是国办公开办函〔2021〕30号（多为沿用了旧报告的引言）",
+        ),
+        (
+            2021,
+            "（国办公开办函[2019]60号）",
+            "引用的格式通知国办公开办函〔2019〕60号适用于 2019 至 2020 年度报告，2021 年度报告的格式依据是国办公开办函〔2021〕30号（多为沿用了旧报告的引言）",
+        ),
+        (
+            2020,
+            _BASIS_2021,
+            "引用的格式通知国办公开办函〔2021〕30号适用于 2021 年及以后的年度报告，2020 年度报告的格式依据是国办公开办函〔2019〕60号（多为沿用了旧报告的引言）",
+        ),
+    ],
+)
+def test_a_format_notice_of_other_years_is_reported_where_it_is_cited(year, cited, message):
+    text = _citing(year, cited)
+    assert findings(text, "RL118") == [(line_of(text, cited), message)]
+
+
+@pytest.mark.parametrize(
+    ("year", "cited"),
+    [(2022, (_BASIS_2021,)), (2020, (_BASIS_2019,)), (2022, (_BASIS_2019, _BASIS_2021)), (2022, ("（国办公开办函〔2019〕61号）",))],
+)
+def test_the_notice_of_the_reports_year_or_another_number_is_silent(year, cited):
+    assert findings(_citing(year, *cited), "RL118") == []

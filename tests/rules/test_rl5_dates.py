@@ -5,14 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
 
 from reportlint.core.config import ConfigError
 from reportlint.core.diagnostics import Severity
 from reportlint.rules.rl5_dates import (
-    _BRACKETED_YEAR,
-    _BRACKETED_YEAR_FIRSTS,
     GarbledDate,
     GarbledDocumentNumber,
     LatePublication,
@@ -24,7 +20,6 @@ from reportlint.rules.rl5_dates import (
 )
 from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
-from reportlint.text.chars import matches_at
 
 RL5_RULES = reportlint_rules()
 
@@ -418,19 +413,6 @@ def test_document_numbers_with_a_suffix_are_valid(number):
 def test_statistical_period_in_a_cover_letter_wording():
     text = invented_report(2020, "略。", period="本报告涵盖了广东省某厅2020年1月1日至12月31日期间的政府信息公开工作情况。")
     assert lint(text, PeriodMissing) == []
-
-
-@given(
-    st.lists(
-        st.sampled_from(["〔", "〕", "(", ")", "[", "【", "<", "2019", "60", " ", "号", "第", "-", "文", "〔2021〕1号"]), max_size=14
-    ).map("".join)
-)
-@example("〔2019〔2020〕3号")
-@example("(2019(2020)3号")
-def test_bracketed_years_found_at_the_brackets_are_those_a_scan_finds(text):
-    assert [match.span() for match in matches_at(_BRACKETED_YEAR, text, _BRACKETED_YEAR_FIRSTS)] == [
-        match.span() for match in _BRACKETED_YEAR.finditer(text)
-    ]
 
 
 def test_wrong_year_reports_a_title_year_the_period_and_the_page_date_outvote():

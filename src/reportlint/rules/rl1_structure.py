@@ -8,6 +8,8 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
+from reportlint.template.spec import TemplateSpec
+from reportlint.text.documents import citations
 from reportlint.text.ordinals import section_number
 from reportlint.text.quoting import squash
 
@@ -302,6 +304,59 @@ class TemplateYearMismatch(Rule):
             )
 
 
+class FormatNoticeYear(Rule):
+    """报告引用的年度报告格式通知与报告年度不符：2021 年度起的报告仍说依据国办公开办函〔2019〕60号，或相反。
+
+    2019、2020 年度报告的格式依据国办公开办函〔2019〕60号；2021 年度起依据
+    国办公开办函〔2021〕30号（2021 年 9 月印发，2021 年度报告已经适用）。2022 年度
+    报告写“根据……（国办公开办函〔2019〕60号）要求编制”，多半是沿用了旧报告的
+    引言。同时引用了本年度适用的通知的，不报告。
+
+    反例：
+
+        （引言）
+        根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求，编制本报告。本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。
+
+    正例：
+
+        （引言）
+        根据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求，编制本报告。本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。
+    """
+
+    code = "RL118"
+    name = "format-notice-year"
+    severity = "warning"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        reading = report.reading
+        expected = reading.expected_template
+        if expected is None or reading.template_set is None or reading.year is None:
+            return
+        text = report.normalized
+        if next(citations(text, expected.basis), None) is not None:
+            return
+        for template in reading.template_set:
+            if template.id == expected.id or template.basis == expected.basis:
+                continue
+            cited = next(citations(text, template.basis), None)
+            if cited is not None:
+                yield self.diagnostic(
+                    f"引用的格式通知{template.basis}适用于{_years_of(template)}年度报告，"
+                    f"{reading.year} 年度报告的格式依据是{expected.basis}（多为沿用了旧报告的引言）",
+                    *cited,
+                )
+                return
+
+
+def _years_of(template: TemplateSpec) -> str:
+    """The report years a template is for, as a message says them (“2019 至 2020 ”, “2021 年及以后的”)."""
+    if template.year_to is None:
+        return f" {template.year_from} 年及以后的"
+    if template.year_from is None:
+        return f" {template.year_to} 年及以前的"
+    return f" {template.year_from} 至 {template.year_to} "
+
+
 class HeadingVariant(Rule):
     """章节标题与官方格式的写法不同（意思相同的变体）。
 
@@ -384,6 +439,7 @@ def reportlint_rules() -> list[type[Rule]]:
         EmptySection,
         LegacyStructure,
         TemplateYearMismatch,
+        FormatNoticeYear,
         HeadingVariant,
         IncompleteReport,
     ]

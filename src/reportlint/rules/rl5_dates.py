@@ -23,6 +23,7 @@ from reportlint.template.identity import (
 )
 from reportlint.text.chars import HAN, matches_at
 from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
+from reportlint.text.documents import BRACKETED_YEAR, BRACKETED_YEAR_FIRSTS, UNOPENED_YEAR
 from reportlint.text.quantities import find_quantities, states_plans
 from reportlint.text.quoting import squash
 from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_at
@@ -531,16 +532,6 @@ def _body_kind(subject: Subject) -> str | None:
     return None
 
 
-_OPENINGS = "[(（［【〈<"  # the brackets a year is written in besides 〔
-_OPENING_VARIANTS = re.escape(_OPENINGS)
-_CLOSING_VARIANTS = re.escape("])）］】〉>")
-_NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5}(?:\s*[-－—–]\s*\d{1,3})?)?\s*(?P<hao>号)?"
-#: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
-_BRACKETED_YEAR = compiled(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")
-#: The characters every match of :data:`_BRACKETED_YEAR` starts with, and holds no other of (see ``matches_at``).
-_BRACKETED_YEAR_FIRSTS = "〔" + _OPENINGS
-#: A year closed by 〕 without any opening bracket (``国办公开办函2019〕60号``).
-_UNOPENED_YEAR = compiled(rf"(?<![\d〔{_OPENING_VARIANTS}])(?P<open>)(?P<year>\d+)\s*(?P<close>〕){_NUMBER_TAIL}")
 _SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")
 
 
@@ -573,10 +564,10 @@ class GarbledDocumentNumber(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        bracketed_years = matches_at(_BRACKETED_YEAR, text, _BRACKETED_YEAR_FIRSTS)
+        bracketed_years = matches_at(BRACKETED_YEAR, text, BRACKETED_YEAR_FIRSTS)
         taken = [Span(match.start(), match.end()) for match in bracketed_years]
         unopened = (
-            [match for match in _UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
+            [match for match in UNOPENED_YEAR.finditer(text) if not _overlaps(Span(match.start(), match.end()), taken)]
             if "〕" in text
             else []
         )
