@@ -50,23 +50,26 @@ def _expired(signum: int, frame: Any) -> None:
     raise _Expired
 
 
-def _timed_search(search: Any, text: str, position: int, end: int, remaining: float) -> Any:
+def _timed_search(compiled: Any, text: str, position: int, end: int, remaining: float) -> Any:
     """One search, stopped after ``remaining`` seconds.
 
     The ``regex`` module's own ``timeout`` overshoots (a 1 s limit ran 2.5 s),
-    so in the main thread an interval timer interrupts the search on time (the
-    engine checks for signals as it runs); elsewhere the module's timeout is the limit.
+    so in the main thread an interval timer interrupts the search on time (both
+    engines check for signals as they run); elsewhere the ``regex`` module's
+    timeout is the limit, and a pattern of reportlint's own run by ``re`` (see
+    :class:`PackPattern`) has none.
     """
+    limit = {} if isinstance(compiled, re.Pattern) else {"timeout": remaining}
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         try:
-            return search(text, position, end, timeout=remaining)
+            return compiled.search(text, position, end, **limit)
         except TimeoutError:
             raise PatternTimeout from None
     try:
         previous = signal.signal(signal.SIGALRM, _expired)
         try:
             signal.setitimer(signal.ITIMER_REAL, remaining)
-            return search(text, position, end, timeout=remaining)
+            return compiled.search(text, position, end, **limit)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
@@ -75,34 +78,48 @@ def _timed_search(search: Any, text: str, position: int, end: int, remaining: fl
 
 
 class PackPattern:
-    """A pack's regular expression, compiled with the ``regex`` module the first time a rule searches with it.
+    """A pack's regular expression, compiled the first time a rule searches with it.
 
     Most reports never need most of a pack's patterns (a word list's quick test
     passes the report over), while importing ``regex`` and compiling the shipped
-    packs' patterns took 20–25 ms of every start. Everything but :attr:`pattern`
-    (``search``, ``finditer`` …) is the compiled pattern's.
+    packs' patterns took 20–25 ms of every start. A pack's patterns run with the
+    ``regex`` module (``\\p{Han}``, atomic groups, a timeout in any thread); those of
+    reportlint's own packs (``builtin``), which its tests check for runaway shapes,
+    run with Python's ``re`` when it reads them (it is loaded anyway; importing
+    ``regex`` took another 12 ms of checking one report). Everything but
+    :attr:`pattern` (``search``, ``finditer`` …) is the compiled pattern's.
     """
 
-    __slots__ = ("_compiled", "pattern")
+    __slots__ = ("_compiled", "builtin", "pattern")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, builtin: bool = False) -> None:
         self.pattern = pattern
+        self.builtin = builtin
         self._compiled: Any = None
 
     @property
     def compiled(self) -> Any:
-        """The compiled ``regex`` pattern."""
+        """The compiled pattern (a ``re`` or ``regex`` one)."""
         if self._compiled is None:
-            import regex
-
-            self._compiled = regex.compile(self.pattern)
+            self._compiled = _compile(self.pattern, self.builtin)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return PackPattern, (self.pattern,)
+        return PackPattern, (self.pattern, self.builtin)
+
+
+def _compile(pattern: str, builtin: bool) -> Any:
+    if builtin:
+        try:
+            return re.compile(pattern)
+        except re.error:
+            pass  # \p{Han} and the like: the regex module's syntax
+    import regex
+
+    return regex.compile(pattern)
 
 
 def alternatives(words: Iterable[str]) -> str:
@@ -140,7 +157,11 @@ class PackReader:
                 raise self.fail(node, key, f"正则表达式 “{clip(source, 60)}” {problem}") from None
             if warning:
                 self.warnings.append(f"{self.path}:{line_of(node, key)}: 正则表达式 “{clip(source, 60)}” {warning}")
-        return PackPattern(source)
+        return self.pattern(source)
+
+    def pattern(self, source: str) -> PackPattern:
+        """A pattern of this pack (run by ``re`` when the pack is reportlint's own and ``re`` reads it, see :class:`PackPattern`)."""
+        return PackPattern(source, builtin=self.shipped)
 
     def literals(self, node: Mapping, key: str) -> tuple[PackPattern, PhraseFinder | None]:
         """A pattern matching any of the literal strings at ``node[key]`` (widths folded, longest first), and its quick test (:meth:`phrases`)."""
@@ -148,7 +169,7 @@ class PackReader:
         if not all(isinstance(item, str) and item for item in items):
             raise self.fail(node, key, f"{key} 应为文字或文字列表，实际为 {shown(node[key])}")
         folded = sorted({fold_width(item) for item in items}, key=lambda item: (-len(item), item))  # the same in every process
-        return PackPattern(alternatives(folded)), self.phrases(folded)
+        return self.pattern(alternatives(folded)), self.phrases(folded)
 
     def phrases(self, phrases: Iterable[str]) -> PhraseFinder | None:
         """The quick test of a pattern whose every match holds one of ``phrases`` (see :attr:`PackRule.literals`).
@@ -326,10 +347,11 @@ class PackRule(Rule):
 
     def matches(self, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
         """Matches of the compiled pattern in ``text[start:end]`` (see :meth:`matches_of`; rules ask :meth:`may_match` first)."""
+        assert self.compiled is not None, "a rule type that searches has a pattern"
         return self.matches_of(self.compiled, text, start, end, limit)
 
-    def matches_of(self, pattern: Any, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
-        """Matches of a compiled ``regex`` pattern in ``text[start:end]``, at most ``limit`` (:data:`MAX_MATCHES`).
+    def matches_of(self, pattern: PackPattern, text: str, start: int, end: int, limit: int = MAX_MATCHES) -> list[Any]:
+        """Matches of a pack's pattern in ``text[start:end]``, at most ``limit`` (:data:`MAX_MATCHES`).
 
         All the searches of one rule on one report share one budget of
         :data:`REGEX_TIMEOUT` seconds (started by :meth:`check`); each search
@@ -337,14 +359,14 @@ class PackRule(Rule):
         check when it runs out.
         """
         deadline = self._deadline if self._deadline is not None else time.monotonic() + REGEX_TIMEOUT
-        search = pattern.search
+        compiled = pattern.compiled
         found: list[Any] = []
         position = start
         while position <= end and len(found) < limit:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise PatternTimeout
-            match = _timed_search(search, text, position, end, remaining)
+            match = _timed_search(compiled, text, position, end, remaining)
             if match is None:
                 break
             found.append(match)

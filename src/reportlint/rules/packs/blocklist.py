@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.rules.packs.base import PackPattern, PackReader, PackRule
+from reportlint.rules.packs.base import PackReader, PackRule
 from reportlint.text.chars import HAN
 from reportlint.text.normalize import fold_width
 from reportlint.usercache.patterns import compiled
@@ -43,7 +43,7 @@ class BlocklistRule(PackRule):
         # The quick test: a word without case is itself; a word with case holds its longest run of characters no case
         # folding changes (digits, Han), matched as they are (a word with no such run leaves the rule without a test).
         needles = [_caseless_run(word) if _has_case(word) else word for word in folded]
-        return {"compiled": PackPattern("|".join(parts)), "literals": reader.phrases(needles)}
+        return {"compiled": reader.pattern("|".join(parts)), "literals": reader.phrases(needles)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
         start, end, section = self.scope(report)

@@ -112,7 +112,7 @@ def _entry(reader: PackReader, item: Any, index: int) -> Confusable:
         wrong=str(item["wrong"]),
         right=right,
         reason=str(item.get("reason") or ""),
-        pattern=PackPattern("".join(parts)),
+        pattern=reader.pattern("".join(parts)),
         literal=wrong,
         bad=reader.strings(item, "bad"),
         good=reader.strings(item, "good"),

@@ -1,7 +1,8 @@
 """Checking a pack's regular expressions before they run: syntax, runaway repetition, nesting and recursion.
 
 Pack regexes run with the ``regex`` module (``\\p{Han}``, possessive and atomic
-groups, a per-call timeout), so its compiler is the judge of syntax. On top of
+groups, a per-call timeout), so its compiler is the judge of syntax (reportlint's
+own packs, checked here by its tests, may run with ``re``: see ``PackPattern``). On top of
 that the pattern's structure is scanned here, for the shapes that make a
 backtracking engine run for minutes on a few kilobytes of text: a repetition of
 something that itself repeats without bound (``(a+)+``, ``(\\s*\\S*)*``), groups

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.values import shown
-from reportlint.rules.packs.base import PackPattern, PackReader, PackRule, alternatives
+from reportlint.rules.packs.base import PackReader, PackRule, alternatives
 from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class SubstitutionRule(PackRule):
         for wrong, right in table.items():
             if not wrong or not right:
                 raise reader.fail(pairs, None, "pairs 的每一项都要有错误写法和正确写法")
-        pattern = PackPattern(alternatives(sorted(table, key=len, reverse=True)))
+        pattern = reader.pattern(alternatives(sorted(table, key=len, reverse=True)))
         return {"compiled": pattern, "pairs": table, "literals": reader.phrases(table)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:

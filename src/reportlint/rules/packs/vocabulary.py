@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from reportlint.core.diagnostics import Diagnostic
-from reportlint.rules.packs.base import PackPattern, PackReader, PackRule, alternatives
+from reportlint.rules.packs.base import PackReader, PackRule, alternatives
 from reportlint.text.normalize import fold_width
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class VocabularyRule(PackRule):
         if not reject:
             raise reader.fail(node, "reject", "vocabulary 规则需要 reject（不允许的词语列表）")
         accept = tuple(fold_width(item) for item in reader.strings(node, "accept"))
-        pattern = PackPattern(alternatives(fold_width(item) for item in sorted(reject, key=len, reverse=True)))
+        pattern = reader.pattern(alternatives(fold_width(item) for item in sorted(reject, key=len, reverse=True)))
         return {"compiled": pattern, "accept": accept, "literals": reader.phrases(fold_width(item) for item in reject)}
 
     def check_applicable(self, report: Report) -> Iterator[Diagnostic]:
