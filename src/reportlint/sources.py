@@ -15,7 +15,6 @@ import errno
 import os
 import re
 import stat
-import zipfile
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,6 +156,8 @@ def detect_format(data: bytes, extension: str) -> str:
 def _zip_format(data: bytes, extension: str) -> str:
     if extension == ".docx":  # a Word document, or a damaged one (the loader says which): no need to list the archive
         return "docx"
+    import zipfile  # (only for a zip archive that is not named .docx)
+
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
