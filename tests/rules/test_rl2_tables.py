@@ -151,6 +151,30 @@ def test_a_table_left_wholly_blank_is_one_finding(report):
     assert finding.message == "第三部分表格“收到和处理政府信息公开申请情况”读到的 25 行全部为空（175 个单元格），没有数据应填写 0"
 
 
+def test_non_numeric_cells_of_one_row_written_alike_are_one_finding(report):
+    marked = report.with_cell("s2_20_1", "rules", "made", "/").with_cell("s2_20_1", "rules", "repealed", "/")
+    text, findings = run(marked.with_cell("s2_20_1", "rules", "in_force", "无"), "RL207")
+    assert [(finding.message, len(finding.related)) for finding in findings] == [
+        (
+            "第二部分表格“第二十条第（一）项”“规章”行的“本年制发件数”“本年废止件数”列填写的是“/”（2 个单元格），应填写数字（没有数据填 0）",
+            1,
+        ),
+        ("第二部分表格“第二十条第（一）项”“规章”行“现行有效件数”列填写的是“无”，应填写数字（没有数据填 0）", 0),
+    ]
+    assert located(text, findings[0]) == "/"
+
+
+def test_a_table_written_all_alike_in_words_is_one_finding(report):
+    marked = report
+    for table, row, column in report.values:
+        if table == "s3":
+            marked = marked.with_cell(table, row, column, "无")
+    _, findings = run(marked, "RL207", layout="tab-cells")
+    assert [finding.message for finding in findings] == [
+        "第三部分表格“收到和处理政府信息公开申请情况”读到的 25 行都填写“无”（175 个单元格），应填写数字（没有数据填 0）"
+    ]
+
+
 def _part_two_without_numbers(report, layout: str) -> str:
     """The report with every number of part 二's tables removed (its cells left as the layout writes an empty one)."""
     import re

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from reportlint.core.diagnostics import Diagnostic, Related
@@ -398,10 +398,7 @@ class BlankCell(Rule):
                 if len(empty) == len(table.spec.columns):
                     what = f"单元格全部为空（{len(empty)} 个）"
                 else:
-                    what = (
-                        "".join(f"“{table.spec.column(cell.column).display}”" for cell in empty if cell.column)
-                        + f"列为空（{len(empty)} 个单元格）"
-                    )
+                    what = f"{_columns_named(table, empty)}列为空（{len(empty)} 个单元格）"
                 yield self.diagnostic(
                     f"{table.spec.display}{table.spec.cell_name(row.row, None)}的{what}，没有数据应填写 0",
                     *_span(empty[0]),
@@ -409,10 +406,16 @@ class BlankCell(Rule):
                 )
 
 
+def _columns_named(table: FilledTable, cells: Sequence[FilledCell]) -> str:
+    """The columns of a row's ``cells`` as a message names them: “自然人”“法人或其他组织/商业企业”."""
+    return "".join(f"“{table.spec.column(cell.column).display}”" for cell in cells if cell.column)
+
+
 class NonNumericCell(Rule):
     """表格中应填数字的单元格写了文字或符号（如“无”“-”“/”）。
 
-    统一格式的表格只填数字，没有数据填 0。文字和符号无法汇总统计。
+    统一格式的表格只填数字，没有数据填 0。文字和符号无法汇总统计。一行中几个
+    单元格写了同样的文字时合并为一条，整张表都这样写时只报告一次。
 
     反例：
 
@@ -432,11 +435,41 @@ class NonNumericCell(Rule):
     severity = "warning"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        for table, _row, cell in _cell_index(report).cells(CellStatus.NON_NUMERIC):
-            yield self.diagnostic(
-                f"{table.spec.display}{table.spec.cell_name(cell.row, cell.column)}填写的是“{cell.raw}”，应填写数字（没有数据填 0）",
-                *_span(cell),
-            )
+        index = _cell_index(report)
+        written = index.cells(CellStatus.NON_NUMERIC)
+        if not written:
+            return
+        for table in index.tables:
+            cells = [cell for located_table, _, cell in written if located_table is table]
+            if not cells:
+                continue
+            rows = {(cell.row, cell.raw) for cell in cells}
+            numbers = [cell for row in table.rows for cell in row.cells if cell.status is CellStatus.OK]
+            if len({raw for _, raw in rows}) == 1 and len(rows) > 1 and not numbers:
+                yield self.diagnostic(
+                    f"{table.spec.display}读到的 {len(rows)} 行都填写“{cells[0].raw}”（{len(cells)} 个单元格），应填写数字（没有数据填 0）",
+                    _span(cells[0])[0],
+                    _span(cells[-1])[1],
+                )
+                continue
+            for (row, raw), same in _groups(cells).items():
+                if len(same) == 1:
+                    where = table.spec.cell_name(row, same[0].column)
+                else:
+                    where = f"{table.spec.cell_name(row, None)}的{_columns_named(table, same)}列"
+                yield self.diagnostic(
+                    f"{table.spec.display}{where}填写的是“{raw}”{f'（{len(same)} 个单元格）' if len(same) > 1 else ''}，应填写数字（没有数据填 0）",
+                    *_span(same[0]),
+                    related=[Related(*_span(cell), f"也填写了“{raw}”") for cell in same[1:]],
+                )
+
+
+def _groups(cells: Sequence[FilledCell]) -> dict[tuple[str | None, str], list[FilledCell]]:
+    """``cells`` by row and by what is written in them, in the order of the table."""
+    groups: dict[tuple[str | None, str], list[FilledCell]] = {}
+    for cell in cells:
+        groups.setdefault((cell.row, cell.raw), []).append(cell)
+    return groups
 
 
 _UNIT_NOTE = compiled(r"单位\s*[:：为]?\s*(亿元|万元|千元|元)")
