@@ -38,6 +38,32 @@ def test_duplicated_word_across_spaces_and_with_fix():
     assert fixed.endswith("\n工作。\n")
 
 
+_WRAPPED_HEADER = (
+    "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n"
+    "结果 结果 其他 尚未 总\n维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总\n"
+    "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "reported"),
+    [
+        (_WRAPPED_HEADER, []),  # a PDF wrapped each header cell over two lines: 结果 结果 is two cells
+        # the same words in a sentence of the part are a repeat
+        ("本年度未发生行政复议 行政复议案件，也未发生行政诉讼。\n" + _WRAPPED_HEADER, ["行政复议 行政复议"]),
+    ],
+)
+def test_duplicated_word_leaves_the_cells_of_a_wrapped_table_header_alone(header, reported):
+    from reportlint.testing.reports import SampleReport, render
+
+    text = render(SampleReport.build("T2021", 2021, seed=1), "spaces")
+    start = text.index("行政复议 行政诉讼\n")
+    end = text.index("\n", text.index("结果维持 结果纠正 其他结果 尚未审结 总计 结果维持")) + 1
+    text = text[:start] + header + text[end:]
+    assert [text[d.start : d.end] for d in lint_text(text, rules=[DuplicatedWord])] == reported
+    assert [d.code for d in lint_text(text, config={"select": ["RL3"]})] == []  # the table is still read
+
+
 def test_duplicated_word_option_and_title_left_to_rl114():
     assert lint_text("某镇2021年政府信息公开 公开工作年度报告\n", rules=[DuplicatedWord]) == []
     config = {"rules": {"duplicated-word": {"allow": ["工作"]}}}

@@ -16,6 +16,7 @@ from reportlint.core.diagnostics import Diagnostic, Fix
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
+from reportlint.template.completeness import TABLE_SECTIONS
 from reportlint.text.chars import HAN, is_han, positions_of, spaces_between_han
 from reportlint.text.phrases import PhraseFinder
 from reportlint.text.segmentation import Span, line_spans
@@ -214,8 +215,13 @@ class DuplicatedWord(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         allowed = LEGITIMATE_REPEATS | frozenset(self.config["allow"])
         title = report.reading.title
+        zones: list[tuple[int, int]] | None = None
         for repeat in find_repeated_words(report.normalized, 0, len(report.text), allowed, report.lines):
             if title is not None and title.start <= repeat.start < title.end:
+                continue
+            if zones is None:
+                zones = _table_zones(report)
+            if _is_header_cells(report, repeat, zones):
                 continue
             yield self.diagnostic(
                 f"词语“{repeat.word}”重复出现：“{report.text[repeat.start : repeat.end]}”，请删去多余的“{repeat.word}”",
@@ -223,6 +229,35 @@ class DuplicatedWord(Rule):
                 repeat.end,
                 fix=repeat.fix,
             )
+
+
+def _table_zones(report: Report) -> list[tuple[int, int]]:
+    """The stretches of parts 二, 三 and 四 from their heading to the end of their tables' last row read."""
+    reading = report.reading
+    zones = []
+    for section_id in TABLE_SECTIONS:
+        section = reading.section(section_id)
+        if section is None or reading.filled is None:
+            continue
+        ends = [table.end for table in reading.filled.tables.values() if table.spec.section == section_id and table.end is not None]
+        if ends:
+            zones.append((section.body_start, max(ends)))
+    return zones
+
+
+_SENTENCE_MARK = compiled(r"[。，；：！？、,;:!?]")
+
+
+def _is_header_cells(report: Report, repeat: RepeatedWord, zones: list[tuple[int, int]]) -> bool:
+    """Whether a repeat spaced apart is in a line of a table's header cells: a line without punctuation, above the
+    last row of a table (“结果 结果 其他 尚未 总”, a header whose cells a PDF wrapped over two lines)."""
+    if not any(start <= repeat.start < end for start, end in zones):
+        return False
+    text = report.normalized
+    line_start = text.rfind("\n", 0, repeat.start) + 1
+    line_end = text.find("\n", repeat.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return " " in text[repeat.start : repeat.end] and _SENTENCE_MARK.search(line) is None
 
 
 _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
