@@ -141,12 +141,16 @@ def test_blank_cells_of_one_row_are_one_finding(report):
     assert len(finding.related) == 1
 
 
-def test_a_table_left_wholly_blank_is_one_finding(report):
-    blank = report
+def _part_three_written(report, value: str):
+    """The report with every cell of part 三's table written ``value``."""
     for table, row, column in report.values:
         if table == "s3":
-            blank = blank.with_cell(table, row, column, "")
-    _, findings = run(blank, "RL206", layout="tab-cells")
+            report = report.with_cell(table, row, column, value)
+    return report
+
+
+def test_a_table_left_wholly_blank_is_one_finding(report):
+    _, findings = run(_part_three_written(report, ""), "RL206", layout="tab-cells")
     [finding] = findings
     assert finding.message == "第三部分表格“收到和处理政府信息公开申请情况”读到的 25 行全部为空（175 个单元格），没有数据应填写 0"
 
@@ -165,11 +169,7 @@ def test_non_numeric_cells_of_one_row_written_alike_are_one_finding(report):
 
 
 def test_a_table_written_all_alike_in_words_is_one_finding(report):
-    marked = report
-    for table, row, column in report.values:
-        if table == "s3":
-            marked = marked.with_cell(table, row, column, "无")
-    _, findings = run(marked, "RL207", layout="tab-cells")
+    _, findings = run(_part_three_written(report, "无"), "RL207", layout="tab-cells")
     assert [finding.message for finding in findings] == [
         "第三部分表格“收到和处理政府信息公开申请情况”读到的 25 行都填写“无”（175 个单元格），应填写数字（没有数据填 0）"
     ]
