@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.text.phrases import PhraseFinder, trie_pattern
+from reportlint.text.phrases import MAX_TRIE_DEPTH, PhraseFinder, trie_pattern
 
 
 def every_find(phrases: list[str], text: str) -> dict[str, list[int]]:
@@ -63,3 +63,21 @@ def test_occurs_says_whether_a_phrase_lies_wholly_within_the_range():
 def test_occurs_is_what_find_says_in_the_range(phrases, text, start, end):
     expected = any(text.find(phrase, start, end) >= 0 for phrase in phrases if phrase)
     assert PhraseFinder(phrases).occurs(text, start, end) == expected
+
+
+def test_a_phrase_longer_than_the_trie_takes_is_found_with_a_flat_pattern():
+    # a pack's word of thousands of characters made the trie's building recurse past Python's limit
+    long = "政府信息公开" * 1000
+    phrases = [long, "政府", "信息公开"]
+    assert trie_pattern(phrases).startswith("(?=政府信息公开政府")
+    text = "依法" + long + "，信息公开"
+    finder = PhraseFinder(phrases)
+    assert finder.positions(text) == every_find(phrases, text)
+    alone = PhraseFinder([long])
+    assert alone.occurs(text, 2, 2 + len(long)) and not alone.occurs(text, 2, 2 + len(long) - 1)
+
+
+@given(st.lists(st.text(alphabet="政府信息", min_size=1, max_size=3), max_size=4), st.text(alphabet="政府信息", max_size=260))
+def test_the_flat_pattern_finds_what_repeated_find_finds(phrases, text):
+    phrases = [*phrases, "政" * (MAX_TRIE_DEPTH + 1)]
+    assert PhraseFinder(phrases).positions(text) == every_find(phrases, text)

@@ -23,6 +23,11 @@ from typing import Any
 
 from reportlint.usercache.patterns import compiled
 
+#: Phrases longer than this are looked for with one flat alternation instead of the trie: the trie's pattern nests a
+#: group per character its phrases share, and building it recursed once per character of the longest phrase (a
+#: pack's word of a few thousand characters stopped the run with RecursionError).
+MAX_TRIE_DEPTH = 100
+
 
 def trie_pattern(phrases: Iterable[str]) -> str:
     """A regular expression that matches the first character of every place where one of ``phrases`` starts.
@@ -30,10 +35,11 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     The rest of the phrase is a look-ahead, so each match is one character long
     and overlapping occurrences are all found. Phrases are literal text (escaped).
     """
+    phrases = [phrase for phrase in phrases if phrase]
+    if any(len(phrase) > MAX_TRIE_DEPTH for phrase in phrases):
+        return "(?=" + "|".join(re.escape(phrase) for phrase in sorted(set(phrases), key=lambda item: (-len(item), item))) + r")[\s\S]"
     trie: dict[str, Any] = {}
     for phrase in phrases:
-        if not phrase:
-            continue
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})

@@ -114,3 +114,11 @@ def test_the_patterns_are_the_same_in_every_process():
         for seed in ("1", "2", "3", "4")
     }
     assert len(made) == 1
+
+
+def test_a_word_of_thousands_of_characters_is_looked_for_like_any_other(tmp_path):
+    # the fuzzer's pack: the quick test's pattern was built by recursing once per character (RecursionError, exit 2)
+    long = "某某娱乐" * 1500
+    [rule] = load_pack(_province_pack(tmp_path, f"[{long}, 某某城]")).rules
+    assert [message for *_, message in found(TITLE + "某某城。\n" + long + "\n", rule)] == ["可疑用语“某某城”，共 2 处"]
+    assert [message for *_, message in found(TITLE + long + "\n", rule)] == [f"可疑用语“{long}”，共 1 处"]
