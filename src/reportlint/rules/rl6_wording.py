@@ -844,7 +844,7 @@ _YEAR_WITHOUT_NIAN = compiled(
     re.MULTILINE,
 )
 #: Verbs of counting things: the number after them (in the same clause) is a count.
-_COUNT_VERBS = "发布|公开|收到|受理|办理|办结|答复|回复|更新|推送|发送|转发|制发|印发|接待|处理|开展|举办|召开|组织|培训|解读"
+_COUNT_VERBS = "发布|公布|公开|收到|受理|办理|办结|答复|回复|更新|推送|发送|转发|制发|印发|接待|处理|开展|举办|召开|组织|培训|解读"
 _BARE_COUNT = compiled(f"(\\d(?<=[{HAN}]\\d)\\d*)(?=[，。；、,;])")  # (the first digit, then the look-behind: see above)
 #: Count units, longest first, and the unit a counted noun takes when the sentence shows none.
 COUNT_UNITS = ("人次", "条", "件", "次", "篇", "期", "场", "个", "份", "项")
