@@ -50,6 +50,26 @@ def test_pipe_rows_left_empty_are_blank_cells():
     assert "“行政许可”行“本年处理决定数量”列为空" in finding.message
 
 
+def test_a_pipe_row_whose_empty_cells_stand_on_lines_of_their_own():
+    # “规章 |” then a lone “|” for each empty cell, then rows written on one line each: the lone pipes made the next row
+    # (and the next table after it) the cells of one long row
+    table = (
+        "第二十条第(一)项 | |||\n信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n"
+        "规章 |\n|\n|\n|\n规范性文件(指各行政机关印发的有正式文号的文件) | 2 | 0 | 83 |\n"
+        "第二十条第(五)项 | |||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 71 | -11 | 0 |\n"
+    )
+    text = "某县某镇2019年政府信息公开工作年度报告\n一、总体情况\n本年度工作概况。\n二、主动公开政府信息情况\n" + table + TAIL
+    result = reading(text)
+    found = cells(result, "s2_20_1")
+    assert [found[("rules", column)] for column in ("new_made", "new_published", "total_published")] == [(CellStatus.BLANK, None)] * 3
+    assert [found[("normative", column)][1] for column in ("new_made", "new_published", "total_published")] == [2, 0, 83]
+    assert [cells(result, "s2_20_5")[("licensing", column)][1] for column in ("prev_count", "change", "decisions")] == [71, -11, 0]
+    assert [d.message for d in lint_text(text, config={"select": ["RL202", "RL206"]})] == [
+        "第二部分表格“第二十条第（一）项”“规章”行的单元格全部为空（3 个），没有数据应填写 0",
+        "第二部分表格“第二十条第（五）项”缺少 1 行：“其他对外管理服务事项”",
+    ]
+
+
 def test_body_name_on_the_line_above_a_title_that_starts_with_the_year():
     text = "某县某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作概况。\n"
     result = reading(text)

@@ -444,14 +444,17 @@ def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[st
 
     Web pages copied as text often write ``|`` then each cell on its own line,
     ending with ``|``: a line starting with ``|`` opens a row, and following lines
-    that end with ``|`` continue it.
+    of one cell ending with ``|`` continue it. A line of several cells
+    (``规范性文件 | 2 | 0 | 83 |``) is a row of its own: after a row's empty cells
+    written as lone ``|`` lines, it was taken for the next cell of the last one.
     """
     starts: list[int] = []
     lines: list[str] = []
     open_pipe_row = False
     for position, line in zip(*_plain_lines(text, start, end), strict=False):  # (one start more than lines)
         stripped = line.strip()
-        if open_pipe_row and stripped.endswith("|") and not stripped.startswith("|"):
+        continues = open_pipe_row and stripped.endswith("|") and not stripped.startswith("|") and stripped.count("|") == 1
+        if continues or (stripped == "|" and lines and _ends_a_row(lines[-1])):
             lines[-1] = text[starts[-1] : position + len(line)]
         else:
             starts.append(position)
@@ -460,6 +463,13 @@ def _physical_lines(text: str, start: int, end: int) -> tuple[list[int], list[st
         if not stripped:
             open_pipe_row = False
     return starts, lines
+
+
+def _ends_a_row(line: str) -> bool:
+    """Whether a (joined) line is a row written with pipes, closed by one, that a lone ``|`` after it gives one more
+    empty cell (``规章 |`` then ``|`` on each following line: the row's empty cells, as a web page wrote them)."""
+    stripped = line.strip()
+    return stripped.endswith("|") and not stripped.startswith("|") and stripped != "|"
 
 
 def _is_tab_cell_layout(lines: int, tab_cells: int, groups: int) -> bool:
