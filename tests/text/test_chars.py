@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportlint.text.chars import HAN, matches_at, positions_of, spaces_between_han
+from reportlint.text.chars import HAN, matches_at, positions_of, spaces_between_han, without_spaces_between_han
 
 
 def test_spaces_between_han_characters_are_found_as_runs():
@@ -38,3 +38,8 @@ def test_matches_at_finds_the_matches_of_a_scan_starting_at_the_marks():
     assert [match.group() for match in matches_at(year, text, "〔[")] == ["〔2019〕", "[2020]", "〔2021"]
     assert [match.span() for match in matches_at(year, text, "〔[")] == [match.span() for match in year.finditer(text)]
     assert matches_at(year, "没有括号", "〔[") == []
+
+
+@given(st.text(alphabet="公开 \u3000a1\n", max_size=30))
+def test_without_spaces_between_han_is_the_text_the_plain_pattern_leaves(text):
+    assert without_spaces_between_han(text) == re.sub(f"(?<=[{HAN}])[ \u3000]+(?=[{HAN}])", "", text)

@@ -14,7 +14,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
 from reportlint.template.spec import TemplateSpec
-from reportlint.text.chars import positions_of
+from reportlint.text.chars import positions_of, without_spaces_between_han
 from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.quoting import squash
@@ -390,7 +390,8 @@ class OverviewAspects(Rule):
             return
         body = report.normalized[section.body_start : section.body_end]
         # line by line: a list in one paragraph never hides the sub-heading on the next line
-        prose = "\n".join(_mask_aspect_lists(line) for line in body.split("\n"))
+        # (a word spaced out by PDF extraction or by a mirror's blanked pinyin, 主动(dòng)公开, is still the word)
+        prose = "\n".join(without_spaces_between_han(_mask_aspect_lists(line)) for line in body.split("\n"))
         missing = [aspect for aspect, words in OVERVIEW_ASPECTS.items() if not any(word in prose for word in words)]
         if missing:
             # 30号 (2021 format) requires the five aspects; 2019 and 2020 reports often follow them without being required to
