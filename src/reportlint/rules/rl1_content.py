@@ -439,7 +439,7 @@ class AssessmentStatement(Rule):
         if subject.level == "街道" and not self.config["include-street-offices"]:
             return
         parts = [report.reading.section(section_id) for section_id in ("s1", "s5")]
-        bodies = [report.normalized[part.body_start : part.body_end] for part in parts if part is not None]
+        bodies = [without_spaces_between_han(report.normalized[part.body_start : part.body_end]) for part in parts if part is not None]
         if not bodies or any(word in body for body in bodies for word in self._WORDS) or report.reading.cut_off("s5"):
             return
         anchor = parts[0] or parts[1]
@@ -479,7 +479,7 @@ class FeeStatement(Rule):
         section = report.reading.section("s6")
         if year is None or year < 2021 or section is None or report.reading.cut_off("s6"):
             return
-        if "信息处理费" not in report.normalized[section.body_start : section.body_end]:
+        if "信息处理费" not in without_spaces_between_han(report.normalized[section.body_start : section.body_end]):
             yield self.diagnostic("第六部分没有说明信息处理费的收取情况（2021 年起的格式要求报告）", section.start, section.end)
 
 
