@@ -390,9 +390,11 @@ class OverviewAspects(Rule):
             return
         body = report.normalized[section.body_start : section.body_end]
         # line by line: a list in one paragraph never hides the sub-heading on the next line
-        # (a word spaced out by PDF extraction or by a mirror's blanked pinyin, 主动(dòng)公开, is still the word)
-        prose = "\n".join(without_spaces_between_han(_mask_aspect_lists(line)) for line in body.split("\n"))
+        prose = "\n".join(_mask_aspect_lists(line) for line in body.split("\n"))
         missing = [aspect for aspect, words in OVERVIEW_ASPECTS.items() if not any(word in prose for word in words)]
+        if missing:  # a word spaced out by PDF extraction or by a mirror's blanked pinyin (主动(dòng)公开) is still the word
+            joined = without_spaces_between_han(prose)
+            missing = [aspect for aspect in missing if not any(word in joined for word in OVERVIEW_ASPECTS[aspect])]
         if missing:
             # 30号 (2021 format) requires the five aspects; 2019 and 2020 reports often follow them without being required to
             year = report.reading.year
@@ -402,6 +404,12 @@ class OverviewAspects(Rule):
                 section.end,
                 severity="info" if year is not None and year < 2021 else None,
             )
+
+
+def _mentions(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word``, also spaced out by PDF extraction or split by a mirror's blanked pinyin
+    (考(kǎo)核: joined only when the word is not there as written)."""
+    return word in text or word in without_spaces_between_han(text)
 
 
 class AssessmentStatement(Rule):
@@ -439,8 +447,8 @@ class AssessmentStatement(Rule):
         if subject.level == "街道" and not self.config["include-street-offices"]:
             return
         parts = [report.reading.section(section_id) for section_id in ("s1", "s5")]
-        bodies = [without_spaces_between_han(report.normalized[part.body_start : part.body_end]) for part in parts if part is not None]
-        if not bodies or any(word in body for body in bodies for word in self._WORDS) or report.reading.cut_off("s5"):
+        bodies = [report.normalized[part.body_start : part.body_end] for part in parts if part is not None]
+        if not bodies or any(_mentions(body, word) for body in bodies for word in self._WORDS) or report.reading.cut_off("s5"):
             return
         anchor = parts[0] or parts[1]
         assert anchor is not None  # a body was found above
@@ -479,7 +487,7 @@ class FeeStatement(Rule):
         section = report.reading.section("s6")
         if year is None or year < 2021 or section is None or report.reading.cut_off("s6"):
             return
-        if "信息处理费" not in without_spaces_between_han(report.normalized[section.body_start : section.body_end]):
+        if not _mentions(report.normalized[section.body_start : section.body_end], "信息处理费"):
             yield self.diagnostic("第六部分没有说明信息处理费的收取情况（2021 年起的格式要求报告）", section.start, section.end)
 
 

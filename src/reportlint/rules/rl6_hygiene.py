@@ -17,7 +17,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.completeness import TABLE_SECTIONS
-from reportlint.text.chars import HAN, is_han, positions_of, spaces_between_han
+from reportlint.text.chars import HAN, is_han, kept_between_han, positions_of, spaces_between_han
 from reportlint.text.phrases import PhraseFinder
 from reportlint.text.segmentation import Span, line_spans
 from reportlint.usercache.patterns import compiled
@@ -60,22 +60,8 @@ LEGITIMATE_REPEATS = frozenset(
 def _compact_han(text: str, start: int, end: int) -> tuple[str, list[int]]:
     """The text of ``[start, end)`` with spaces between Han characters removed, and each kept char's offset."""
     part = text[start:end]
-    runs = spaces_between_han(part)
-    return _compacted(part, start, runs)
-
-
-def _compacted(part: str, start: int, runs: list[re.Match[str]]) -> tuple[str, list[int]]:
-    """``part`` (which starts at ``start``) without the ``runs`` of spaces, and each kept char's offset."""
-    kept: list[str] = []
-    offsets: list[int] = []
-    last = 0
-    for run in runs:
-        kept.append(part[last : run.start()])
-        offsets.extend(range(start + last, start + run.start()))
-        last = run.end()
-    kept.append(part[last:])
-    offsets.extend(range(start + last, start + len(part)))
-    return "".join(kept), offsets
+    kept = kept_between_han(part)
+    return "".join(part[first:last] for first, last in kept), [start + index for first, last in kept for index in range(first, last)]
 
 
 @dataclass(frozen=True)

@@ -51,19 +51,21 @@ def spaces_between_han(text: str, start: int = 0, end: int | None = None) -> lis
     return found
 
 
+def kept_between_han(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` stretches of ``text`` outside its runs of spaces between two Han characters, in order."""
+    kept = []
+    last = 0
+    for run in spaces_between_han(text):  # (in order)
+        kept.append((last, run.start()))
+        last = run.end()
+    kept.append((last, len(text)))
+    return kept
+
+
 def without_spaces_between_han(text: str) -> str:
     """``text`` with the runs of spaces between two Han characters (:func:`spaces_between_han`) taken out: 公 开 → 公开,
     and a mirror's pinyin annotation, blanked by normalising, no longer splits its word (主动      公开 → 主动公开)."""
-    runs = spaces_between_han(text)
-    if not runs:
-        return text
-    parts = []
-    last = 0
-    for run in runs:  # (in order)
-        parts.append(text[last : run.start()])
-        last = run.end()
-    parts.append(text[last:])
-    return "".join(parts)
+    return "".join(text[start:end] for start, end in kept_between_han(text))
 
 
 def _start(match: re.Match[str]) -> int:
