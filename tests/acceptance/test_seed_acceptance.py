@@ -60,11 +60,10 @@ EXPECTED = {
         ("RL105", 5),
         ("RL105", 25),
         ("RL105", 30),
-        ("RL105", 34),  # 2008-era headings
-        ("RL101", 21),
+        ("RL105", 34),  # 2008-era headings (一、概述 at line 5 stands for the missing part 一)
         ("RL101", 26),
         ("RL101", 30),
-        ("RL101", 38),  # sections 一、三、四、六 of the template missing
+        ("RL101", 38),  # sections 三、四、六 of the template missing
         ("RL103", 26),  # 四、政府信息依申请公开情况
         ("RL104", 25),  # 三、政府信息公开重点工作完成情况 is empty
         ("RL108", 3),  # promises 8 parts, a fee section and a statistics table

@@ -24,7 +24,8 @@ class MissingSection(Rule):
 
     第二、三、四部分只缺标题、表格还在时（表格按行标签读出），报告“缺少第×部分的
     标题”，位置在这一部分表格的开头；文本不完整（RL117）时，中断处之后的部分不再
-    逐项报告，但表格已经读出的部分仍报告它缺少的标题。
+    逐项报告，但表格已经读出的部分仍报告它缺少的标题。第一部分用了旧标题“概述”时，
+    由 RL105 报告，不再报告缺少第一部分。
 
     反例：
 
@@ -78,6 +79,8 @@ class MissingSection(Rule):
                 continue
             if reading.cut_off(spec.id):
                 continue  # a part after the place where an incomplete text stops is RL117's finding
+            if spec.id == "s1" and any(_is_overview(section.heading) for section in reading.legacy_sections):
+                continue  # part 一 under the old heading 概述: RL105's finding
             start, end = self._anchor(report, spec.number)
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
 
@@ -249,11 +252,17 @@ class LegacyStructure(Rule):
         if not report.reading.six_part_era:
             return
         for section in report.reading.legacy_sections:
+            where = "，概述的内容应写在“一、总体情况”中" if _is_overview(section.heading) else ""
             yield self.diagnostic(
-                f"使用了 2008 年条例时期的旧标题“{section.heading}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写",
+                f"使用了 2008 年条例时期的旧标题“{section.heading}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写{where}",
                 section.start,
                 section.end,
             )
+
+
+def _is_overview(heading: str) -> bool:
+    """Whether a heading is the old part 一, 概述 (“一、概 述”)."""
+    return "概述" in "".join(heading.split())
 
 
 class TemplateYearMismatch(Rule):
@@ -391,10 +400,12 @@ class HeadingVariant(Rule):
 
 
 class IncompleteReport(Rule):
-    """报告文本不完整：正文在中途中断（句子没写完、表格没写完、最后只有标题，或只是分页文章的第一页）。
+    """报告文本不完整：正文在中途中断（句子没写完、表格没写完、最后只有标题、正文到第一部分为止，或只是分页文章的第一页）。
 
     从网站复制或抓取的报告常常只有一部分：网页截断、只保存了分页文章的第 1 页
-    （“第1页 共3页”“下一页”）、最后一个标题下的内容没有复制下来。报告应完整发布；
+    （“第1页 共3页”“下一页”）、最后一个标题下的内容没有复制下来。正文写完第一
+    部分就结束、后面五个部分一个也没有的，也按文本不完整报告一次，而不是逐个
+    报告缺少的部分。报告应完整发布；
     检查时，中断处之后的内容无法检查，只由中断本身推出的问题（缺少后面的章节、
     引言所列的部分、第五十条要求的内容、表格缺少的行）不再报告，改由本条说明
     文本在哪里中断。

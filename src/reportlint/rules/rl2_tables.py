@@ -113,7 +113,8 @@ class MissingTable(Rule):
     统一格式中，第二部分由“第二十条第（一）项”等几张小表组成，第三部分是收到和
     处理政府信息公开申请情况表，第四部分是行政复议、行政诉讼情况表。只报告写了
     文字却没有表格的部分；标题下什么都没有（表格多半是图片或附件）、表格在而读
-    不出的，由 RL215 提示；文本在中途中断时（RL117）中断处之后的表格不报告。
+    不出的、小表只有标题和行列名称而没有一个数值的，由 RL215 提示；文本在中途
+    中断时（RL117）中断处之后的表格不报告。
 
     反例：
 
@@ -141,18 +142,23 @@ class MissingTable(Rule):
             section = reading.section(section_id)
             if section is None:
                 continue  # the missing section itself is RL101's finding
-            if reading.cut_off(section_id) or reading.unread(section_id) is not None:
-                continue  # the text stops before the tables (RL117), or they are there but unread (RL215)
+            if reading.cut_off(section_id):
+                continue  # the text stops before the tables (RL117)
+            unread_here = [item for item in reading.unread_tables if item.section.spec_id == section_id]
+            if any(item.reason == "unsplit" for item in unread_here):
+                continue  # values written together: the part's other tables may be in them (RL215)
+            unread = {table for item in unread_here for table in item.tables}
             template_id = reading.table_templates.get(section_id)
             specs = template.tables_of(section_id)
             if template_id is None:
-                yield self.diagnostic(f"“{squash(section.heading)}”中没有找到统一格式规定的表格", section.start, section.end)
+                if not unread:  # tables there but unread: RL215
+                    yield self.diagnostic(f"“{squash(section.heading)}”中没有找到统一格式规定的表格", section.start, section.end)
                 continue
             if template_id != template.id:
                 continue  # a table of the other template is RL106's finding
             for spec in specs:
                 table = reading.table(spec.id)
-                if table is None or not table.found:
+                if (table is None or not table.found) and spec.id not in unread:
                     yield self.diagnostic(f"“{squash(section.heading)}”缺少表格“{spec.title}”", section.start, section.end)
 
 
@@ -783,7 +789,8 @@ _UNREAD_REASONS = {
 class TableNotRead(Rule):
     """第二、三、四部分有表格（或表格的位置），但 reportlint 没有读出其中的数值，相应的核对没有进行。
 
-    表格以图片或附件形式发布、复制网页时丢失，或者表格被压成一行、数字连在一起
+    表格以图片或附件形式发布、复制网页时丢失，只剩表格的标题和行列名称（第二部分
+    的几张小表也分别说明），或者表格被压成一行、数字连在一起
     （“规章000行政规范性文件693”）而又无法唯一地拆分，reportlint 都不会猜测数值：
     这些表格的勾稽关系、空白单元格等检查没有进行。本条说明哪张表、为什么没有读出、
     哪些勾稽关系因此没有核对，避免“未发现问题”被误解为表格没有问题。请对照原件

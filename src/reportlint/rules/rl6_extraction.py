@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from operator import itemgetter
 
 from reportlint.core.diagnostics import Diagnostic
@@ -69,7 +69,12 @@ class PageChrome(Rule):
         yield self.diagnostic(f"网页残留内容：“{first}”{more}，不是报告正文，发布前请删除", run[0].start, run[-1].end)
 
 
-_SPLIT_HAN = compiled(f"[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}")
+# Three or more Han characters each standing alone: neither the first nor the last is the end of a longer word
+# (“审结 计 结果” is three words, not a split one).
+_SPLIT_HAN = compiled(f"(?<![{HAN}])[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}(?![{HAN}])")
+# A line of a header written downwards: only words of one or two Han characters, three or more of them of one.
+_STACKED_HEADER_LINE = compiled(f"[ \u3000\t]*[{HAN}]{{1,2}}(?:[ \u3000\t]+[{HAN}]{{1,2}})+[ \u3000\t]*")
+_SINGLE_HAN = compiled(f"(?<![{HAN}])[{HAN}](?![{HAN}])")
 
 
 class SplitCharacters(Rule):
@@ -85,6 +90,9 @@ class SplitCharacters(Rule):
     正例：
 
         自然人    法律服务机构    结果维持
+
+    表头竖排时，PDF 转出的文字一行是各列表头的同一个字（“结 结 其 尚”下一行
+    “果 果 他 未”）：这不是拆开的词，不报告。
     """
 
     code = "RL608"
@@ -110,12 +118,31 @@ class SplitCharacters(Rule):
             if match is not None:
                 by_line.setdefault(bisect_right(starts, match.start()) - 1, []).append(match)
                 position = match.end()
+        for index in [index for index in by_line if _in_stacked_header(text, report.lines, index)]:
+            del by_line[index]
         for index in sorted(by_line):
             matches = by_line[index]
             first = matches[0]
             joined = "".join(first.group().split())
             more = f"，本行共 {len(matches)} 处" if len(matches) > 1 else ""
             yield self.diagnostic(f"文字被空格拆成了单字：“{first.group()}”（按“{joined}”读取）{more}", first.start(), first.end())
+
+
+def _in_stacked_header(text: str, lines: Sequence[Span], index: int) -> bool:
+    """Whether line ``index`` and a line next to it are lines of a header written downwards (see :class:`SplitCharacters`)."""
+    if not _is_stacked_header_line(text, lines[index]):
+        return False
+    return (index > 0 and _is_stacked_header_line(text, lines[index - 1])) or (
+        index + 1 < len(lines) and _is_stacked_header_line(text, lines[index + 1])
+    )
+
+
+def _is_stacked_header_line(text: str, line: Span) -> bool:
+    """A line of only one- and two-character Han words, three or more of them of one character (“总计 果 果 他 未 总”)."""
+    start, end = line[0], line[1]
+    if _STACKED_HEADER_LINE.fullmatch(text, start, end) is None:
+        return False
+    return len(_SINGLE_HAN.findall(text, start, end)) >= 3
 
 
 @hookimpl

@@ -120,6 +120,21 @@ def _repeats_at(normalized: str, end: int, places: list[int]) -> Iterator[re.Mat
             position = match.end()
 
 
+#: Words whose two copies may be the end of one word and the start of the next: the copies, the characters the first
+#: may follow and what the second must open (县人民政府政府信息公开工作机构: 人民政府 and 政府信息).
+_SEAMS = {"政府": ("民县市区省镇乡州旗盟", "政府信息")}
+
+
+def _is_seam(normalized: str, word: str, first: int, second: int) -> bool:
+    """Whether the copies of ``word`` at ``first`` and ``second`` are two words meeting (see :data:`_SEAMS`), not a
+    doubled word."""
+    seam = _SEAMS.get(word)
+    if seam is None or first == 0:
+        return False
+    before, opens = seam
+    return normalized[first - 1] in before and normalized.startswith(opens, second)
+
+
 def _repeated(word: str, start: int, end: int, first_end: int) -> RepeatedWord:
     return RepeatedWord(word, start, end, Fix(first_end, end, "", f"删除重复的“{word}”"))
 
@@ -152,7 +167,7 @@ def find_repeated_words(
         if one_by_one and bisect_right(taken, (match.start(), sys.maxsize)) - 1 in one_by_one:
             continue
         word = match.group(1)
-        if word in allowed or (word[0] == "一" and len(word) == 2):
+        if word in allowed or (word[0] == "一" and len(word) == 2) or _is_seam(normalized, word, match.start(), match.start() + len(word)):
             continue
         found.append(_repeated(word, match.start(), match.end(), match.start() + len(word)))
     if not one_by_one:
@@ -166,6 +181,8 @@ def find_repeated_words(
                 continue
             first = offsets[match.start()]
             last = offsets[match.end() - 1] + 1
+            if _is_seam(normalized, word, first, offsets[match.start() + len(word)]):
+                continue
             first_end = offsets[match.start() + len(word) - 1] + 1  # spaces between the copies go with the second one
             found.append(_repeated(word, first, last, first_end))
     found.sort(key=lambda repeat: repeat.start)
@@ -177,8 +194,9 @@ class DuplicatedWord(Rule):
 
     复制粘贴或改稿时常留下重复的词；PDF 提取在字之间插入的空格不影响判断
     （“公 开 公 开”同样会被发现）。单字叠用（常常、人人、天天）和“研究研究”
-    这类动词重叠、“一项一项”这类数量重叠是正确用法，不报告。标题中的重复词
-    由 RL114 报告。
+    这类动词重叠、“一项一项”这类数量重叠是正确用法，不报告；前一个词的结尾和
+    后一个词的开头恰好相同时也不是重复（“县人民政府政府信息公开工作机构”是
+    “人民政府”和“政府信息”）。标题中的重复词由 RL114 报告。
 
     反例：
 

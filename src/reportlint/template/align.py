@@ -431,8 +431,14 @@ class TableGroupAligner:
         if exact_only:
             return None
         tail_start = hits[-1].key_end if hits else 0
+        while tail_start < len(key) and key[tail_start] == "|":  # the bars of empty cells between a header and the label
+            tail_start += 1
         fragment = key[tail_start:]
         fuzzy = self._fuzzy_row(fragment, pointer) if fragment else None
+        last_cell = fragment.rfind("|") + 1
+        if fuzzy is None and 0 < last_cell < len(fragment):  # a label after header cells no known header names
+            tail_start += last_cell
+            fuzzy = self._fuzzy_row(fragment[last_cell:], pointer)
         if fuzzy is None:
             return None
         table, row, match = fuzzy

@@ -36,7 +36,9 @@ from reportlint.usercache.patterns import compiled
 #: Sections whose content is a table.
 TABLE_SECTIONS = ("s2", "s3", "s4")
 #: Characters that end a report's last line properly: sentence ends, closing brackets and quotes.
-_PROPER_ENDS = "。！？!?；;…．.)）]】》」』”\"'"
+_PROPER_ENDS = "。！？!?；;…．.)）]】》"
+#: Closing quotation marks: a last line ending in one ends properly when what it quotes does.
+_CLOSING_QUOTES = "」』”\"'"
 #: A last line shorter than this (无) never counts as cut mid-sentence; nor do these closing words.
 MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
@@ -50,6 +52,8 @@ _SENTENCE = compiled(r"[。！？!?；;]")
 #: A number that can be a cell's value: not a row label's ordinal (1.属于国家秘密, 第二十条) nor part of a longer number.
 _CELL_NUMBER = compiled(r"(?<![\d.．,，])\d+(?:\.\d+)?(?![\d.．、])")
 _PAGE_OF = compiled(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
+#: What ends a sentence or clause of a last line: contact details after the last of them end the text.
+_SENTENCE_ENDS = "。；;！？!?"
 _PHONE_OR_LINK = compiled(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
 
@@ -60,8 +64,9 @@ class Truncation:
     ``start``/``end`` are the last piece of the report's text (its last line);
     ``reason`` is ``pagination`` (only one page of a paginated article),
     ``heading`` (a heading with nothing after it), ``table`` (the text stops in
-    part 二, 三 or 四 with the later parts missing) or ``sentence`` (the last line
-    stops mid-sentence); ``section`` is the part the text stops in (None: before
+    part 二, 三 or 四 with the later parts missing), ``sentence`` (the last line
+    stops mid-sentence) or ``first-part`` (the text stops after a finished sentence
+    of part 一, and no part follows); ``section`` is the part the text stops in (None: before
     the first part), ``number`` that part's number (0 before the first part): a later part whose heading is missing
     when the text stops in its tables (``headingless``).
     """
@@ -96,6 +101,8 @@ class Truncation:
             return f"正文最后是标题“{squash(self.section.heading) if self.section else self.last_words}”，标题下面没有内容"
         if self.reason == "table":
             return f"正文在{where}中断（最后是“{self.last_words}”），后面的部分都没有"
+        if self.reason == "first-part":
+            return f"正文到{where}为止（最后是“{self.last_words}”），第二至第六部分都没有（文本可能在复制或转换时丢失了后面的内容）"
         return f"正文在{where}中句子没有写完就结束了（最后是“{self.last_words}”）"
 
 
@@ -180,12 +187,19 @@ def _number_of(sections: Sequence[FoundSection], section: FoundSection | None) -
 def _ends_properly(text: str) -> bool:
     """Whether a last line ends like a finished text: punctuation, a date, a signature, contact details or a short line."""
     stripped = text.strip()
-    if len(stripped) < MIN_CUT_LINE or stripped[-1] in _PROPER_ENDS or stripped.endswith(_CLOSING_WORDS):
+    if len(stripped) < MIN_CUT_LINE or stripped.endswith(_CLOSING_WORDS):
+        return True
+    if stripped[-1] in _CLOSING_QUOTES:
+        # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
+        quoted = stripped.rstrip(_CLOSING_QUOTES)
+        return not quoted or quoted[-1] in _PROPER_ENDS or not re.search(f"[{HAN}\\w]$", quoted)
+    if stripped[-1] in _PROPER_ENDS:
         return True
     dates = find_dates(stripped)
     if dates and dates[-1].end >= len(stripped) - 1:
         return True
-    if _PHONE_OR_LINK.search(stripped):
+    last_sentence = stripped[max(map(stripped.rfind, _SENTENCE_ENDS)) + 1 :]
+    if _PHONE_OR_LINK.search(last_sentence):  # contact details end it (a link in an earlier sentence does not)
         return True
     if len(stripped) <= MAX_SIGNATURE and body_level(stripped) != "未知" and not re.search(r"[,，、:：]", stripped):
         return True  # the signature: the body's name alone on the last line
@@ -229,6 +243,8 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
     looks_like_a_report = bool(sections) or len(text) >= MIN_REPORT_LENGTH  # a snippet ending anyhow is not a cut page
     if looks_like_a_report and not _ends_properly(last_text) and not _inside_table(document, last.start):
         return Truncation(last.start, last.end, "sentence", section, number, words)
+    if section is not None and section.is_template and section.spec_id == "s1" and not later and sections[-1] is section:
+        return Truncation(last.start, last.end, "first-part", section, number, words)
     return None
 
 
@@ -260,20 +276,48 @@ def find_unread_tables(
         if readable:
             if unsplit:
                 found.append(_unsplit(section, unsplit))
+        elif truncation is not None and truncation.cuts(number):
             continue
+        else:
+            body = document.normalized[section.body_start : section.body_end]
+            if not body.strip():
+                found.append(UnreadTable(section, "empty", tuple(tables), section.start, section.end))
+                continue
+            if unsplit:
+                found.append(_unsplit(section, unsplit))
+                continue
+            if not present:
+                cells = _table_lines(body)
+                if _has_table_words(cells, template, section_id):
+                    reason = "layout" if _CELL_NUMBER.search(cells) else "no-values"
+                    found.append(UnreadTable(section, reason, tuple(tables), section.start, section.end))
+                continue
         if truncation is not None and truncation.cuts(number):
-            continue
-        body = document.normalized[section.body_start : section.body_end]
-        if not body.strip():
-            found.append(UnreadTable(section, "empty", tuple(tables), section.start, section.end))
-        elif unsplit:
-            found.append(_unsplit(section, unsplit))
-        elif not present:
-            cells = _table_lines(body)
-            if _has_table_words(cells, template, section_id):
-                reason = "layout" if _CELL_NUMBER.search(cells) else "no-values"
-                found.append(UnreadTable(section, reason, tuple(tables), section.start, section.end))
+            continue  # titles before the place where the text stops: RL117
+        empty = _titled_without_values(document, section, template, section_id, {table.spec.id for table in present})
+        if empty is not None:  # the part's other tables are read, or read in part
+            found.append(empty)
     return tuple(found)
+
+
+def _titled_without_values(
+    document: Document, section: FoundSection, template: TemplateSpec, section_id: str, present: set[str]
+) -> UnreadTable | None:
+    """The tables of a part read in part whose titles and row labels are there without a value (第二十条第（五）项 and
+    行政许可, the values lost in copying or never filled in): ``no-values``, placed from the first such title to the last."""
+    key, offsets = keyed(document.normalized, section.body_start, section.body_end)
+    specs = template.tables_of(section_id)
+    titles = {spec.id: label_key(spec.title) for spec in specs}
+    places = sorted((at, spec_id) for spec_id, title in titles.items() if len(title) >= 6 and (at := key.find(title)) >= 0)
+    titled = []
+    for (at, spec_id), (following, _) in zip(places, [*places[1:], (len(key), "")], strict=False):  # the next title
+        spec = template.table(spec_id)
+        under = key[at:following]
+        if spec_id not in present and any(len(row) >= 2 and row in under for row in map(label_key, (row.label for row in spec.rows))):
+            titled.append((spec_id, offsets[at], offsets[at + len(titles[spec_id]) - 1] + 1))
+    if not titled:
+        return None
+    return UnreadTable(section, "no-values", tuple(table for table, _, _ in titled), titled[0][1], titled[-1][2])
 
 
 def _unsplit(section: FoundSection, rows) -> UnreadTable:
