@@ -198,3 +198,33 @@ def test_a_pack_searches_for_the_words_of_all_its_word_lists_once_per_report():
     ]
     [spam] = load_pack(shipped_rules_dir() / "mirror-spam.yaml").rules
     assert spam.pack_literals is None  # one word list: its own search
+
+
+def test_a_pattern_rule_with_unless_before_and_once_reports_the_first_mention_before_the_full_name(tmp_path):
+    from reportlint.run.linter import lint_text
+
+    pack = tmp_path / "names.yaml"
+    pack.write_text(
+        "pack: names\nrules:\n"
+        "  - code: GS301\n    name: full-name-first\n    type: pattern\n    literal: 《条例》\n"
+        "    unless-before: [某省条例全称, 另一全称]\n    severity: info\n    message: 首次应写全称\n"
+        "  - code: GS302\n    name: short-name-once\n    type: pattern\n    literal: 《条例》\n"
+        "    once: true\n    severity: info\n    message: 首次应写全称\n",
+        encoding="utf-8",
+    )
+    rules = load_pack(pack).rules
+    unless, once = rules
+    text = "某镇2021年政府信息公开工作年度报告\n依据《条例》编制。又按《条例》。\n根据某省条例全称（以下简称《条例》），按《条例》办理。\n"
+    first, second = text.index("《条例》"), text.index("《条例》", text.index("《条例》") + 1)
+    assert [d.start for d in lint_text(text, rules=[unless])] == [first, second]  # none after 某省条例全称
+    assert [d.start for d in lint_text(text, rules=[once])] == [first]
+    assert lint_text("某镇2021年政府信息公开工作年度报告\n另一全称之后的《条例》。\n", rules=[unless]) == []
+
+
+def test_once_must_be_true_or_false(project):
+    (project / "packs" / "gansu.yaml").write_text(
+        "pack: bad\nrules:\n  - code: GS101\n    name: x\n    type: pattern\n    literal: a\n    once: 1\n    message: m\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", "r.txt"])
+    assert result.exit_code == 2
+    assert "gansu.yaml:7:" in result.output and "once 应为 true 或 false" in result.output
