@@ -223,7 +223,8 @@ def test_a_pattern_rule_with_unless_before_and_once_reports_the_first_mention_be
 
 def test_once_must_be_true_or_false(project):
     (project / "packs" / "gansu.yaml").write_text(
-        "pack: bad\nrules:\n  - code: GS101\n    name: x\n    type: pattern\n    literal: a\n    once: 1\n    message: m\n", encoding="utf-8"
+        "pack: bad\nrules:\n  - code: GS101\n    name: x\n    type: pattern\n    literal: a\n    once: 1\n    message: m\n",
+        encoding="utf-8",
     )
     result = runner.invoke(app, ["check", "r.txt"])
     assert result.exit_code == 2
