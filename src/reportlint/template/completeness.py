@@ -54,6 +54,8 @@ _CELL_NUMBER = compiled(r"(?<![\d.．,，])\d+(?:\.\d+)?(?![\d.．、])")
 _PAGE_OF = compiled(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
 #: What ends a sentence or clause of a last line: contact details after the last of them end the text.
 _SENTENCE_ENDS = "。；;！？!?"
+#: What ends a sentence.
+_SENTENCE_STOPS = "。！？!?…"
 _PHONE_OR_LINK = compiled(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
 
@@ -243,7 +245,13 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
     looks_like_a_report = bool(sections) or len(text) >= MIN_REPORT_LENGTH  # a snippet ending anyhow is not a cut page
     if looks_like_a_report and not _ends_properly(last_text) and not _inside_table(document, last.start):
         return Truncation(last.start, last.end, "sentence", section, number, words)
-    if section is not None and section.is_template and section.spec_id == "s1" and not later and sections[-1] is section:
+    if (
+        section is not None
+        and section.is_template
+        and section.spec_id == "s1"
+        and sections[-1] is section
+        and last_text.rstrip(_CLOSING_QUOTES + ")）")[-1:] in _SENTENCE_STOPS  # prose to its end: no table after it
+    ):
         return Truncation(last.start, last.end, "first-part", section, number, words)
     return None
 

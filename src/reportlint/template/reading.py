@@ -136,14 +136,16 @@ def _headingless_tables(sections: tuple[FoundSection, ...], filled: FilledTempla
 def _in_headingless_part(
     truncation: Truncation | None, sections: tuple[FoundSection, ...], filled: FilledTemplate | None, template: TemplateSpec | None
 ) -> Truncation | None:
-    """The truncation, moved to the last part without a heading whose tables start before the text stops."""
-    if truncation is None or template is None or truncation.reason not in ("table", "sentence"):
+    """The truncation, moved to the last part without a heading whose tables start before the text stops (a text that
+    seemed to stop in part 一 stops in that part's tables)."""
+    if truncation is None or template is None or truncation.reason not in ("table", "sentence", "first-part"):
         return truncation
     for section_id in reversed(TABLE_SECTIONS):
         number = int(section_id[1:])
         start = _headingless_tables(sections, filled, section_id)
         if number > truncation.number and start is not None and start <= truncation.start:
-            return replace(truncation, number=number, headingless=template.section(section_id).heading)
+            reason = "table" if truncation.reason == "first-part" else truncation.reason
+            return replace(truncation, reason=reason, number=number, headingless=template.section(section_id).heading)
     return truncation
 
 
