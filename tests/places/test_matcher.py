@@ -42,6 +42,9 @@ def test_short_forms_and_partial_names_are_not_mentions(gazetteer):
         # two-character names need evidence on both sides
         ("按照有关规定和县政府的要求开展工作。", []),
         ("在和县人民政府的统一领导下开展工作。", ["和县"]),
+        ("严格遵照《条例》和县政府信息公开的要求。", []),  # 和 after a closing mark: “and”
+        ("落实“两个责任”和县委的部署。", []),
+        ("马鞍山市和县人民政府", ["马鞍山市", "和县"]),
         ("和县人民政府办公室关于印发工作要点的通知", ["和县"]),
         ("提高县级医院服务能力，完成县委交办的任务。", []),
         ("创建国家级示范县，建设小康县。", []),

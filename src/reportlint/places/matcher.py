@@ -35,7 +35,9 @@ ordinary words, so they need evidence from their neighbours:
    ("和平区人民政府").  "。城区和农村" and "东方市场" are not mentions.
 2. Two-character names (one-character stem: 和县, 代县, 乌镇): need left *and*
    right evidence.  "规定和县政府" fails on the left (定), "提高县级" and "示范县"
-   fail too; "在和县政府" and "代县峨口镇" pass.
+   fail too; "在和县政府" and "代县峨口镇" pass.  A stem that is a function
+   character right after a closing mark is that character ("《条例》和县政府信息公开的
+   要求"), unless the name follows a place that contains it.
 3. Three-character names whose last two characters are an ordinary word
    (东乡镇 ← 乡镇, 东城镇 ← 城镇, 新村镇 ← 村镇): need left *or* right evidence, so
    "山东乡镇街道" and "广东城镇化" are not mentions but "成立新村镇政府" is.
@@ -208,6 +210,8 @@ class NameMatcher:
         if len(name) >= DISTINCTIVE_NAME_LENGTH:
             return True
         if len(name) == 2:
+            if name[0] in LEFT_FUNCTION_CHARACTERS and start > 0 and text[start - 1] in _CLOSING_MARKS:
+                return self._follows_parent(candidates, previous)  # 《条例》和县政府: “and the county government”
             return (_has_left_boundary(text, start) or self._follows_parent(candidates, previous)) and (
                 self._has_right_boundary(text, end) or end in longest_name_end
             )
@@ -264,6 +268,10 @@ def _is_han(character: str) -> bool:
         or 0xF900 <= code_point <= 0xFAFF
         or 0x20000 <= code_point <= 0x3FFFF
     )
+
+
+#: Marks that close a title, quotation or bracket: a conjunction usually follows them (《条例》和县政府), a name seldom.
+_CLOSING_MARKS = frozenset("》”’）)】」』〕]")
 
 
 def _has_left_boundary(text: str, start: int) -> bool:

@@ -8,6 +8,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
+from reportlint.template.sections import FoundSection
 from reportlint.template.spec import TemplateSpec
 from reportlint.text.documents import citations
 from reportlint.text.ordinals import section_number
@@ -24,8 +25,8 @@ class MissingSection(Rule):
 
     第二、三、四部分只缺标题、表格还在时（表格按行标签读出），报告“缺少第×部分的
     标题”，位置在这一部分表格的开头；文本不完整（RL117）时，中断处之后的部分不再
-    逐项报告，但表格已经读出的部分仍报告它缺少的标题。第一部分用了旧标题“概述”时，
-    由 RL105 报告，不再报告缺少第一部分。
+    逐项报告，但表格已经读出的部分仍报告它缺少的标题。第一部分用了旧标题（“一、概述”
+    “一、工作基本情况”）时，由 RL105 报告，不再报告缺少第一部分。
 
     反例：
 
@@ -79,8 +80,8 @@ class MissingSection(Rule):
                 continue
             if reading.cut_off(spec.id):
                 continue  # a part after the place where an incomplete text stops is RL117's finding
-            if spec.id == "s1" and any(_is_overview(section.heading) for section in reading.legacy_sections):
-                continue  # part 一 under the old heading 概述: RL105's finding
+            if spec.id == "s1" and any(_is_old_first_part(section) for section in reading.legacy_sections):
+                continue  # part 一 under an old heading (概述): RL105's finding
             start, end = self._anchor(report, spec.number)
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
 
@@ -252,7 +253,7 @@ class LegacyStructure(Rule):
         if not report.reading.six_part_era:
             return
         for section in report.reading.legacy_sections:
-            where = "，概述的内容应写在“一、总体情况”中" if _is_overview(section.heading) else ""
+            where = "，第一部分的标题应为“一、总体情况”" if _is_old_first_part(section) else ""
             yield self.diagnostic(
                 f"使用了 2008 年条例时期的旧标题“{section.heading}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写{where}",
                 section.start,
@@ -260,9 +261,9 @@ class LegacyStructure(Rule):
             )
 
 
-def _is_overview(heading: str) -> bool:
-    """Whether a heading is the old part 一, 概述 (“一、概 述”)."""
-    return "概述" in "".join(heading.split())
+def _is_old_first_part(section: FoundSection) -> bool:
+    """Whether an old heading stands where part 一 is: 概述 (“一、概 述”), or any old heading numbered 一 (“一、工作基本情况”)."""
+    return section.ordinal == 1 or "概述" in "".join(section.heading.split())
 
 
 class TemplateYearMismatch(Rule):

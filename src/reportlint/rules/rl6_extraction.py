@@ -19,6 +19,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN, spaces_between_han
+from reportlint.text.chrome import METADATA_LABELS
 from reportlint.text.segmentation import Span
 from reportlint.usercache.patterns import compiled
 
@@ -75,6 +76,8 @@ _SPLIT_HAN = compiled(f"(?<![{HAN}])[{HAN}](?:[ \u3000]+[{HAN}]){{2,}}(?![{HAN}]
 # A line of a header written downwards: only words of one or two Han characters, three or more of them of one.
 _STACKED_HEADER_LINE = compiled(f"[ \u3000\t]*[{HAN}]{{1,2}}(?:[ \u3000\t]+[{HAN}]{{1,2}})+[ \u3000\t]*")
 _SINGLE_HAN = compiled(f"(?<![{HAN}])[{HAN}](?![{HAN}])")
+#: Words of a page's metadata and widgets a CMS spaces out (“索 引 号”, “有 效 性”, “[ 大 中 小 ]”): page chrome, not the report's text.
+_PAGE_WORDS = frozenset([*METADATA_LABELS, "大中小"])
 
 
 class SplitCharacters(Rule):
@@ -92,7 +95,8 @@ class SplitCharacters(Rule):
         自然人    法律服务机构    结果维持
 
     表头竖排时，PDF 转出的文字一行是各列表头的同一个字（“结 结 其 尚”下一行
-    “果 果 他 未”）：这不是拆开的词，不报告。
+    “果 果 他 未”）：这不是拆开的词，不报告；网页元数据和按钮上的“索 引 号”
+    “有 效 性”“大 中 小”是网页残留（RL607），也不报告。
     """
 
     code = "RL608"
@@ -120,6 +124,10 @@ class SplitCharacters(Rule):
                 position = match.end()
         for index in [index for index in by_line if _in_stacked_header(text, report.lines, index)]:
             del by_line[index]
+        for index in list(by_line):
+            by_line[index] = [match for match in by_line[index] if "".join(match.group().split()) not in _PAGE_WORDS]
+            if not by_line[index]:
+                del by_line[index]
         for index in sorted(by_line):
             matches = by_line[index]
             first = matches[0]
