@@ -167,7 +167,7 @@ class MissingRows(Rule):
 
     统一格式的每一行都必须填写，没有数据的行也要保留并填 0。缺行会使汇总统计出错，
     也无法核对勾稽关系。文本在表格中途中断时（RL117），中断处之后的行不报告；数字
-    连写而无法拆分的行由 RL215 提示。
+    连写而无法拆分的行、只有行标签而后面没有数值的行由 RL215 提示。
 
     反例：
 
@@ -190,10 +190,21 @@ class MissingRows(Rule):
     severity = "error"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
+        label_only = {
+            (table, label)
+            for item in report.reading.unread_tables
+            if item.reason == "label-only"
+            for table in item.tables
+            for label in item.rows
+        }
         for table in _tables(report):
             present = {row.row for row in table.rows}  # the template rows found (those :meth:`FilledTable.row` finds)
             unsplit = {row.row for row in table.unsplittable}
-            missing = [row for row in table.spec.rows if row.id not in present and row.id not in unsplit]
+            missing = [
+                row
+                for row in table.spec.rows
+                if row.id not in present and row.id not in unsplit and (table.spec.id, row.label) not in label_only
+            ]
             if report.reading.cut_off(table.spec.section):
                 found = [index for index, row in enumerate(table.spec.rows) if row.id in present]
                 last = max(found, default=-1)
@@ -783,6 +794,7 @@ _UNREAD_REASONS = {
     "unsplit": "数字连在一起写，无法唯一地拆分到各列",
     "no-values": "只有表格的标题和行列名称，没有一个数值（表格没有填写，或数值在复制时丢失）",
     "layout": "有表格的文字，但没有一行能对应到统一格式的行（版式无法识别）",
+    "label-only": "只有行标签，后面没有数值（单元格空着，或数值在复制时丢失）",
 }
 
 
@@ -790,7 +802,7 @@ class TableNotRead(Rule):
     """第二、三、四部分有表格（或表格的位置），但 reportlint 没有读出其中的数值，相应的核对没有进行。
 
     表格以图片或附件形式发布、复制网页时丢失，只剩表格的标题和行列名称（第二部分
-    的几张小表也分别说明），或者表格被压成一行、数字连在一起
+    的几张小表、表格中只有行标签的行也分别说明），或者表格被压成一行、数字连在一起
     （“规章000行政规范性文件693”）而又无法唯一地拆分，reportlint 都不会猜测数值：
     这些表格的勾稽关系、空白单元格等检查没有进行。本条说明哪张表、为什么没有读出、
     哪些勾稽关系因此没有核对，避免“未发现问题”被误解为表格没有问题。请对照原件
@@ -829,7 +841,7 @@ class TableNotRead(Rule):
                 else "表中数值的检查（空白单元格、单位、数值范围等）未进行"
             )
             rows = f"（{'、'.join(f'“{row}”' for row in unread.rows[:3])}{'等' if len(unread.rows) > 3 else ''}）" if unread.rows else ""
-            what = f" {len(unread.rows)} 行" if unread.reason == "unsplit" else ("" if names == "表格" else "表格")
+            what = f" {len(unread.rows)} 行" if unread.reason in ("unsplit", "label-only") else ("" if names == "表格" else "表格")
             yield self.diagnostic(
                 f"“{heading}”的{names}没有读出{what}：{_UNREAD_REASONS[unread.reason]}{rows}；{skipped}",
                 unread.start,

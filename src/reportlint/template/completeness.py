@@ -118,7 +118,8 @@ class UnreadTable:
     (the tables' titles and labels without a single number: left unfilled, or
     the values lost in copying) or ``layout`` (table words and numbers but no
     row the reader can place). ``tables`` are the template tables concerned;
-    ``rows`` the labels of unsplit rows.
+    ``rows`` the labels of unsplit rows. ``label-only``: rows of a table read in part whose labels are there without a
+    value (``rows``: their official labels).
     """
 
     section: FoundSection
@@ -305,7 +306,35 @@ def find_unread_tables(
         empty = _titled_without_values(document, section, template, section_id, {table.spec.id for table in present})
         if empty is not None:  # the part's other tables are read, or read in part
             found.append(empty)
+        found.extend(_rows_without_values(document, section, template, section_id, present))
     return tuple(found)
+
+
+def _rows_without_values(
+    document: Document, section: FoundSection, template: TemplateSpec, section_id: str, present: Sequence
+) -> list[UnreadTable]:
+    """The rows of the part's read tables whose labels are there with no value after them (“规范性文件” followed by the
+    next table's title: empty cells a copy dropped, or left empty): ``label-only``, one entry per table."""
+    key, offsets = keyed(document.normalized, section.body_start, section.body_end)
+    titles = sorted(at for spec in template.tables_of(section_id) if (at := key.find(label_key(spec.title))) >= 0)
+    found = []
+    for table in present:
+        if table.start is None or table.start < section.body_start:
+            continue
+        read = {row.row for row in table.rows} | {row.row for row in table.unsplittable}
+        start = next((index for index, offset in enumerate(offsets) if offset >= table.start), len(key))
+        end = next((at for at in titles if at > start), len(key))
+        rows = []
+        for row in table.spec.rows:
+            label = label_key(row.label)
+            at = key.find(label, start, end) if row.id not in read and len(label) >= 2 else -1
+            if at >= 0:
+                rows.append((row.label, offsets[at], offsets[at + len(label) - 1] + 1))
+        if rows:
+            found.append(
+                UnreadTable(section, "label-only", (table.spec.id,), rows[0][1], rows[-1][2], tuple(label for label, _, _ in rows))
+            )
+    return found
 
 
 def _titled_without_values(
