@@ -315,13 +315,19 @@ def _rows_without_values(
 ) -> list[UnreadTable]:
     """The rows of the part's read tables whose labels are there with no value after them (“规范性文件” followed by the
     next table's title: empty cells a copy dropped, or left empty): ``label-only``, one entry per table."""
+    partial = [
+        (table, read)
+        for table in present
+        if table.start is not None
+        and table.start >= section.body_start
+        and not {row.id for row in table.spec.rows} <= (read := {row.row for row in table.rows} | {row.row for row in table.unsplittable})
+    ]
+    if not partial:
+        return []  # (most reports: every row read)
     key, offsets = keyed(document.normalized, section.body_start, section.body_end)
     titles = sorted(at for spec in template.tables_of(section_id) if (at := key.find(label_key(spec.title))) >= 0)
     found = []
-    for table in present:
-        if table.start is None or table.start < section.body_start:
-            continue
-        read = {row.row for row in table.rows} | {row.row for row in table.unsplittable}
+    for table, read in partial:
         start = next((index for index, offset in enumerate(offsets) if offset >= table.start), len(key))
         end = next((at for at in titles if at > start), len(key))
         rows = []
@@ -342,8 +348,10 @@ def _titled_without_values(
 ) -> UnreadTable | None:
     """The tables of a part read in part whose titles and row labels are there without a value (第二十条第（五）项 and
     行政许可, the values lost in copying or never filled in): ``no-values``, placed from the first such title to the last."""
-    key, offsets = keyed(document.normalized, section.body_start, section.body_end)
     specs = template.tables_of(section_id)
+    if all(spec.id in present for spec in specs):
+        return None  # (most reports: nothing to look for)
+    key, offsets = keyed(document.normalized, section.body_start, section.body_end)
     titles = {spec.id: label_key(spec.title) for spec in specs}
     places = sorted((at, spec_id) for spec_id, title in titles.items() if len(title) >= 6 and (at := key.find(title)) >= 0)
     titled = []
