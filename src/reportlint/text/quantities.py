@@ -294,7 +294,9 @@ def find_enumerations(
     Parts are the following counts with the total's measure word, outside
     brackets, up to the end of the sentence, a clause that states a new total,
     or a clause that counts something else (``新开设专栏6个`` among counts of
-    条). A nested breakdown (``共5000条，其中政府文件1233条，其中规章2条、规范性
+    条). A list whose first clause counts something else and whose first count
+    of the total's measure word stands in a later clause is no list
+    (``发布信息95条，其中发布规范性文件2件，利用电子屏发布信息108条``). A nested breakdown (``共5000条，其中政府文件1233条，其中规章2条、规范性
     文件1231条，工作动态3767条``) gives one enumeration per 其中; the inner list
     must add up to its own total exactly, or the sentence is skipped. Without 其中,
     a ``分别`` that follows other subjects (``微信、微博分别发布1826条、2386条``)
@@ -491,6 +493,7 @@ def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, qua
     """
     candidates = [quantity for quantity in quantities if quantity.start >= list_start]
     parts: list[Quantity] = []
+    other_clause = -1  # where the last clause that counts something else, before the first part, opens
     for quantity in candidates:
         opening = clause_start(text, quantity.start, list_start)
         if parts and _TOTAL_MARK.search(text, opening, quantity.start):
@@ -498,7 +501,10 @@ def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, qua
         if quantity.unit != total.unit:
             if parts and opening > parts[-1].end:
                 break  # 新开设专栏6个 among counts of 条: the list of parts has ended
+            other_clause = opening
             continue
+        if not parts and other_clause >= 0 and opening > other_clause:
+            return None  # 其中发布规范性文件2件，利用电子屏发布信息108条: a clause of its own, not a part
         parts.append(quantity)
     if not parts:
         return None
