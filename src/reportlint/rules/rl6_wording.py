@@ -465,7 +465,8 @@ class RegulationCitation(Rule):
     （第（一）项至第（十五）项，是“项”而不是“款”）。规则检查：
 
     * 形似条例而名称不对的书名（《中华人民共和国政务公开条例》《信息公开条例》）；
-    * 紧跟在条例名称后面的国务院令令号不是第711号，或 2019 年以后的报告只引用原条例的第492号；
+    * 紧跟在条例名称后面的国务院令令号不是第711号，或 2019 年以后的报告只引用原条例的第492号
+      （第492号就是原条例的令号，不论是否写出条例名称）；
     * “条例第N条”超过第五十六条，“第二十条第（N）项”超过第（十五）项，或写成“第（N）款”；
     * 2019 年以后的报告引用 2008 年条例的条文序号：年度报告是第四十九条（公布时限）和
       第五十条（内容），不再是第三十一条、第三十二条；主动公开的范围是第十九条至
@@ -505,13 +506,14 @@ class RegulationCitation(Rule):
 
     def _decrees(self, report: Report, text: str, year: int | None) -> Iterator[Diagnostic]:
         for match in _DECREE.finditer(text):
-            sentence = sentence_at(text, match.start())
-            if not _cites_regulation(text, sentence, match.start(), match.end()):
-                continue
             number = int(match.group(1))
-            written = report.text[match.start() : match.end()]
             if number == REVISION_DECREE:
                 continue
+            sentence = sentence_at(text, match.start())
+            # decree 492 is the original regulation's wherever it is cited; another number is checked next to the name
+            if number != ORIGINAL_DECREE and not _cites_regulation(text, sentence, match.start(), match.end()):
+                continue
+            written = report.text[match.start() : match.end()]
             if number == ORIGINAL_DECREE:
                 if year is not None and year >= 2019 and str(REVISION_DECREE) not in text[sentence.start : sentence.end]:
                     yield self.diagnostic(

@@ -37,9 +37,13 @@ from reportlint.usercache.patterns import compiled
 TABLE_SECTIONS = ("s2", "s3", "s4")
 #: Characters that end a report's last line properly: sentence ends, closing brackets and quotes.
 _PROPER_ENDS = "。！？!?；;…．.)）]】》"
+#: A heading's number alone: the heading was cut after it.
+_BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]")
+_HAN_ONLY = compiled(f"[{HAN}]+")
 #: Closing quotation marks: a last line ending in one ends properly when what it quotes does.
 _CLOSING_QUOTES = "」』”\"'"
-#: A last line shorter than this (无) never counts as cut mid-sentence; nor do these closing words.
+#: A last line shorter than this counts as cut mid-sentence only when it is Han characters that name no body; these
+#: closing words never do.
 MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
 #: A text without any part heading shorter than this is a snippet, not a report cut off mid-sentence.
@@ -190,8 +194,12 @@ def _number_of(sections: Sequence[FoundSection], section: FoundSection | None) -
 def _ends_properly(text: str) -> bool:
     """Whether a last line ends like a finished text: punctuation, a date, a signature, contact details or a short line."""
     stripped = text.strip()
-    if len(stripped) < MIN_CUT_LINE or stripped.endswith(_CLOSING_WORDS):
+    if _BARE_ORDINAL.fullmatch(stripped):
+        return False  # a heading cut after its number (“二、”)
+    if stripped.endswith(_CLOSING_WORDS):
         return True
+    if len(stripped) < MIN_CUT_LINE:  # a short line ends a text unless it is a few words cut short (“在用好”)
+        return _HAN_ONLY.fullmatch(stripped) is None or body_level(stripped) != "未知"
     if stripped[-1] in _CLOSING_QUOTES:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
         quoted = stripped.rstrip(_CLOSING_QUOTES)
