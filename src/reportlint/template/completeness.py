@@ -40,10 +40,12 @@ _PROPER_ENDS = "。！？!?；;…．.)）]】》"
 #: A heading's number alone: the heading was cut after it.
 _BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]")
 _HAN_ONLY = compiled(f"[{HAN}]+")
+#: A numbered sub-heading of a part: （四）政府信息公开平台建设, 4.监督保障.
+_SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
 #: Closing quotation marks: a last line ending in one ends properly when what it quotes does.
 _CLOSING_QUOTES = "」』”\"'"
-#: A last line shorter than this counts as cut mid-sentence only when it is Han characters that name no body; these
-#: closing words never do.
+#: A last line shorter than this counts as cut mid-sentence only when it is Han characters right under a numbered
+#: sub-heading; these closing words never do.
 MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
 #: A text without any part heading shorter than this is a snippet, not a report cut off mid-sentence.
@@ -191,15 +193,16 @@ def _number_of(sections: Sequence[FoundSection], section: FoundSection | None) -
     return max([*before[-1:], section.ordinal or 0])
 
 
-def _ends_properly(text: str) -> bool:
-    """Whether a last line ends like a finished text: punctuation, a date, a signature, contact details or a short line."""
+def _ends_properly(text: str, previous: str = "") -> bool:
+    """Whether a last line ends like a finished text: punctuation, a date, a signature, contact details or a short line
+    (``previous``: the line before it)."""
     stripped = text.strip()
     if _BARE_ORDINAL.fullmatch(stripped):
         return False  # a heading cut after its number (“二、”)
     if stripped.endswith(_CLOSING_WORDS):
         return True
-    if len(stripped) < MIN_CUT_LINE:  # a short line ends a text unless it is a few words cut short (“在用好”)
-        return _HAN_ONLY.fullmatch(stripped) is None or body_level(stripped) != "未知"
+    if len(stripped) < MIN_CUT_LINE:  # a short line ends a text, unless it is the first words under a sub-heading (“在用好”)
+        return _SUB_HEADING.match(previous.strip()) is None or _HAN_ONLY.fullmatch(stripped) is None
     if stripped[-1] in _CLOSING_QUOTES:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
         quoted = stripped.rstrip(_CLOSING_QUOTES)
@@ -252,7 +255,9 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
     ):
         return Truncation(last.start, last.end, "table", section, number, words)
     looks_like_a_report = bool(sections) or len(text) >= MIN_REPORT_LENGTH  # a snippet ending anyhow is not a cut page
-    if looks_like_a_report and not _ends_properly(last_text) and not _inside_table(document, last.start):
+    previous = _last_content_line(document, chrome, before=last.start - 1)
+    previous_text = text[previous.start : previous.end] if previous is not None else ""
+    if looks_like_a_report and not _ends_properly(last_text, previous_text) and not _inside_table(document, last.start):
         return Truncation(last.start, last.end, "sentence", section, number, words)
     if (
         section is not None
