@@ -122,14 +122,12 @@ class SplitCharacters(Rule):
             if match is not None:
                 by_line.setdefault(bisect_right(starts, match.start()) - 1, []).append(match)
                 position = match.end()
-        for index in [index for index in by_line if _in_stacked_header(text, report.lines, index)]:
-            del by_line[index]
-        for index in list(by_line):
-            by_line[index] = [match for match in by_line[index] if "".join(match.group().split()) not in _PAGE_WORDS]
-            if not by_line[index]:
-                del by_line[index]
         for index in sorted(by_line):
-            matches = by_line[index]
+            if _in_stacked_header(text, report.lines, index):
+                continue
+            matches = [match for match in by_line[index] if "".join(match.group().split()) not in _PAGE_WORDS]
+            if not matches:
+                continue
             first = matches[0]
             joined = "".join(first.group().split())
             more = f"，本行共 {len(matches)} 处" if len(matches) > 1 else ""

@@ -20,12 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlint.core.model import Document
-from reportlint.template.filled import FilledTemplate
+from reportlint.template.filled import FilledTable, FilledTemplate
 from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
 from reportlint.template.spec import TemplateSpec
-from reportlint.text.chars import HAN
+from reportlint.text.chars import HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
 from reportlint.text.ordinals import section_number
@@ -54,14 +54,12 @@ MIN_REPORT_LENGTH = 500
 MAX_SIGNATURE = 30
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
-_SENTENCE = compiled(r"[。！？!?；;]")
+#: What ends a sentence or a clause standing as one (a line holding one is prose; contact details after the last end a text).
+_SENTENCE_ENDS = SENTENCE_STOPS + SEMICOLONS
+_SENTENCE = compiled(f"[{_SENTENCE_ENDS}]")
 #: A number that can be a cell's value: not a row label's ordinal (1.属于国家秘密, 第二十条) nor part of a longer number.
 _CELL_NUMBER = compiled(r"(?<![\d.．,，])\d+(?:\.\d+)?(?![\d.．、])")
 _PAGE_OF = compiled(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
-#: What ends a sentence or clause of a last line: contact details after the last of them end the text.
-_SENTENCE_ENDS = "。；;！？!?"
-#: What ends a sentence.
-_SENTENCE_STOPS = "。！？!?…"
 _PHONE_OR_LINK = compiled(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
 
@@ -264,7 +262,7 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
         and section.is_template
         and section.spec_id == "s1"
         and sections[-1] is section
-        and last_text.rstrip(_CLOSING_QUOTES + ")）")[-1:] in _SENTENCE_STOPS  # prose to its end: no table after it
+        and last_text.rstrip(_CLOSING_QUOTES + ")）")[-1:] in SENTENCE_STOPS + "…"  # prose to its end: no table after it
     ):
         return Truncation(last.start, last.end, "first-part", section, number, words)
     return None
@@ -295,10 +293,11 @@ def find_unread_tables(
         present = [table for table in filled_tables if table is not None and table.found]
         readable = any(cell.is_readable for table in present for cell in table.cells())
         unsplit = [row for table in present for row in table.unsplittable]
+        cut = truncation is not None and truncation.cuts(number)  # the text stops in or before this part
         if readable:
             if unsplit:
                 found.append(_unsplit(section, unsplit))
-        elif truncation is not None and truncation.cuts(number):
+        elif cut:
             continue
         else:
             body = document.normalized[section.body_start : section.body_end]
@@ -314,35 +313,45 @@ def find_unread_tables(
                     reason = "layout" if _CELL_NUMBER.search(cells) else "no-values"
                     found.append(UnreadTable(section, reason, tuple(tables), section.start, section.end))
                 continue
-        if truncation is not None and truncation.cuts(number):
-            continue  # titles before the place where the text stops: RL117
-        empty = _titled_without_values(document, section, template, section_id, {table.spec.id for table in present})
-        if empty is not None:  # the part's other tables are read, or read in part
-            found.append(empty)
-        found.extend(_rows_without_values(document, section, template, section_id, present))
+        if not cut:  # (titles and labels before the place where the text stops: RL117)
+            found.extend(_without_values(document, section, template, section_id, present))
     return tuple(found)
 
 
-def _rows_without_values(
-    document: Document, section: FoundSection, template: TemplateSpec, section_id: str, present: Sequence
+def _without_values(
+    document: Document, section: FoundSection, template: TemplateSpec, section_id: str, present: Sequence[FilledTable]
 ) -> list[UnreadTable]:
-    """The rows of the part's read tables whose labels are there with no value after them (“规范性文件” followed by the
-    next table's title: empty cells a copy dropped, or left empty): ``label-only``, one entry per table."""
+    """What a part whose tables are read, or read in part, has without values: tables whose titles and row labels are
+    there (第二十条第（五）项 and 行政许可: ``no-values``, placed from the first such title to the last), and rows of a
+    read table whose labels have no value after them (“规范性文件” followed by the next table's title: ``label-only``,
+    one entry per table). The values were lost in copying, or never filled in."""
+    specs = template.tables_of(section_id)
+    read_ids = {table.spec.id for table in present}
     partial = [
-        (table, read)
+        (table, table.start, read)
         for table in present
         if table.start is not None
         and table.start >= section.body_start
         and not {row.id for row in table.spec.rows} <= (read := {row.row for row in table.rows} | {row.row for row in table.unsplittable})
     ]
-    if not partial:
-        return []  # (most reports: every row read)
+    if all(spec.id in read_ids for spec in specs) and not partial:
+        return []  # (most reports: every table and row read)
     key, offsets = keyed(document.normalized, section.body_start, section.body_end)
-    titles = sorted(at for spec in template.tables_of(section_id) if (at := key.find(label_key(spec.title))) >= 0)
+    titles = {spec.id: label_key(spec.title) for spec in specs}
+    places = sorted((at, spec_id) for spec_id, title in titles.items() if len(title) >= 6 and (at := key.find(title)) >= 0)
     found = []
-    for table, read in partial:
-        start = next((index for index, offset in enumerate(offsets) if offset >= table.start), len(key))
-        end = next((at for at in titles if at > start), len(key))
+    titled = []
+    for (at, spec_id), (following, _) in zip(places, [*places[1:], (len(key), "")], strict=False):  # the next title
+        under = key[at:following]
+        if spec_id not in read_ids and any(
+            len(row) >= 2 and row in under for row in map(label_key, (row.label for row in template.table(spec_id).rows))
+        ):
+            titled.append((spec_id, offsets[at], offsets[at + len(titles[spec_id]) - 1] + 1))
+    if titled:
+        found.append(UnreadTable(section, "no-values", tuple(table for table, _, _ in titled), titled[0][1], titled[-1][2]))
+    for table, table_start, read in partial:
+        start = next((index for index, offset in enumerate(offsets) if offset >= table_start), len(key))
+        end = next((at for at, _ in places if at > start), len(key))
         rows = []
         for row in table.spec.rows:
             label = label_key(row.label)
@@ -354,28 +363,6 @@ def _rows_without_values(
                 UnreadTable(section, "label-only", (table.spec.id,), rows[0][1], rows[-1][2], tuple(label for label, _, _ in rows))
             )
     return found
-
-
-def _titled_without_values(
-    document: Document, section: FoundSection, template: TemplateSpec, section_id: str, present: set[str]
-) -> UnreadTable | None:
-    """The tables of a part read in part whose titles and row labels are there without a value (第二十条第（五）项 and
-    行政许可, the values lost in copying or never filled in): ``no-values``, placed from the first such title to the last."""
-    specs = template.tables_of(section_id)
-    if all(spec.id in present for spec in specs):
-        return None  # (most reports: nothing to look for)
-    key, offsets = keyed(document.normalized, section.body_start, section.body_end)
-    titles = {spec.id: label_key(spec.title) for spec in specs}
-    places = sorted((at, spec_id) for spec_id, title in titles.items() if len(title) >= 6 and (at := key.find(title)) >= 0)
-    titled = []
-    for (at, spec_id), (following, _) in zip(places, [*places[1:], (len(key), "")], strict=False):  # the next title
-        spec = template.table(spec_id)
-        under = key[at:following]
-        if spec_id not in present and any(len(row) >= 2 and row in under for row in map(label_key, (row.label for row in spec.rows))):
-            titled.append((spec_id, offsets[at], offsets[at + len(titles[spec_id]) - 1] + 1))
-    if not titled:
-        return None
-    return UnreadTable(section, "no-values", tuple(table for table, _, _ in titled), titled[0][1], titled[-1][2])
 
 
 def _unsplit(section: FoundSection, rows) -> UnreadTable:
