@@ -25,7 +25,7 @@ from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
 from reportlint.template.spec import TemplateSpec
-from reportlint.text.chars import HAN, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.chars import HAN, SENTENCE_STOPS
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
 from reportlint.text.ordinals import section_number
@@ -55,8 +55,7 @@ MAX_SIGNATURE = 30
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
 #: What ends a sentence or a clause standing as one (a line holding one is prose; contact details after the last end a text).
-_SENTENCE_ENDS = SENTENCE_STOPS + SEMICOLONS
-_SENTENCE = compiled(f"[{_SENTENCE_ENDS}]")
+_SENTENCE = compiled(r"[。！？!?；;]")
 #: A number that can be a cell's value: not a row label's ordinal (1.属于国家秘密, 第二十条) nor part of a longer number.
 _CELL_NUMBER = compiled(r"(?<![\d.．,，])\d+(?:\.\d+)?(?![\d.．、])")
 _PAGE_OF = compiled(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
@@ -210,7 +209,7 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     dates = find_dates(stripped)
     if dates and dates[-1].end >= len(stripped) - 1:
         return True
-    last_sentence = stripped[max(map(stripped.rfind, _SENTENCE_ENDS)) + 1 :]
+    last_sentence = stripped[max((end.end() for end in _SENTENCE.finditer(stripped)), default=0) :]
     if _PHONE_OR_LINK.search(last_sentence):  # contact details end it (a link in an earlier sentence does not)
         return True
     if len(stripped) <= MAX_SIGNATURE and body_level(stripped) != "未知" and not re.search(r"[,，、:：]", stripped):
