@@ -87,6 +87,13 @@ def _cut_row(report: Report, table: FilledTable) -> FilledRow | None:
     return max(table.rows, key=lambda row: row.end, default=None)
 
 
+def _cut_after(row: FilledRow | None) -> int:
+    """Where the cells of the row an incomplete text stops in may be cut off: after its last written cell."""
+    if row is None:
+        return 0
+    return max((cell.end for cell in row.cells if cell.end is not None and cell.status is not CellStatus.BLANK), default=0)
+
+
 def _span(cell: FilledCell) -> tuple[int, int]:
     """Where a cell is written: every cell a rule reports was read from the text."""
     assert cell.start is not None and cell.end is not None, "a reported cell has a place in the text"
@@ -364,7 +371,7 @@ class BlankCell(Rule):
 
     空白单元格让读者无法区分“没有发生”和“漏填”，也无法核对勾稽关系。一行中有
     几个空白单元格时合并为一条，整张表都空着时只报告一次。文本在表格中途中断时
-    （RL117），最后一行的空白可能是被截掉的数值，不报告。
+    （RL117），最后一行末尾的空白可能是被截掉的数值，不报告；其后还有数值的空白照常报告。
 
     反例：
 
@@ -388,7 +395,12 @@ class BlankCell(Rule):
             if not any(located[0] is table for located in blank_cells):
                 continue
             cut = _cut_row(report, table)
-            blanks = [(row, cell) for located_table, row, cell in blank_cells if located_table is table and row is not cut]
+            cut_after = _cut_after(cut)
+            blanks = [
+                (row, cell)
+                for located_table, row, cell in blank_cells
+                if located_table is table and not (row is cut and _span(cell)[0] >= cut_after)
+            ]
             if not blanks:
                 continue
             written = [
@@ -404,8 +416,8 @@ class BlankCell(Rule):
                 )
                 continue
             for row in table.rows:
-                empty = [cell for cell in row.cells if cell.status is CellStatus.BLANK]
-                if not empty or row is cut:
+                empty = [cell for cell in row.cells if cell.status is CellStatus.BLANK and not (row is cut and _span(cell)[0] >= cut_after)]
+                if not empty:
                     continue
                 if len(empty) == 1:
                     cell = empty[0]

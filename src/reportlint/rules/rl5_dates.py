@@ -26,7 +26,7 @@ from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
 from reportlint.text.documents import BRACKETED_YEAR, BRACKETED_YEAR_FIRSTS, UNOPENED_YEAR
 from reportlint.text.quantities import find_quantities, states_plans
 from reportlint.text.quoting import squash
-from reportlint.text.segmentation import Span, bracketed, clause_start, sentence_at
+from reportlint.text.segmentation import Span, bracketed, clause_end, clause_start, sentence_at
 from reportlint.usercache.patterns import compiled
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -264,9 +264,10 @@ _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
 #: Words that compare with another year (a sentence with them may name an earlier year); part 三's carry-over terms
-#: 上年结转 and 结转下年度 compare nothing, 2020年结转 does.
-_COMPARISON = compiled("上年(?!结转)|上一年|去年|往年|同比|相比|同期|增长|增加|减少|下降|提高|上升|持平|(?<!上年)结转(?!下年)")
+#: 上年结转 and 结转下年度 compare nothing, 2020年结转 does; nor does a share of the same period's total (占同期).
+_COMPARISON = compiled("上年(?!结转)|上一年|去年|往年|同比|相比|(?<!占)同期|增长|增加|减少|下降|提高|上升|持平|(?<!上年)结转(?!下年)")
 #: Words of a sentence that cites a document (a year there may be the document's); 通知公告 is a kind of information.
+#: Looked for up to the end of the year's clause: later clauses may list kinds of information (工作计划类1条).
 _CITES_DOCUMENT = compiled("通知(?!公告)|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
 # What may stand before a year that opens its clause: an ordinal such as (二) or 2. — with the sub-heading it opens, when
 # the heading runs into the text after a space (“(三) 政府信息管理情况 2022年，……”) — then 在/于.
@@ -284,7 +285,8 @@ class WrongYear(Rule):
     开头、且同一句报告了具体数量时才提示；以下情况不报告：第五部分和含
     “将、计划、下一步”等词的句子中的以后年份，与上年比较的句子，书名号、
     括号和引号内的年份（文件名称、文号），完整的日期（落款、统计期限），
-    “2020年以来”、年份区间，以及引用通知、要点、年报等文件的句子。
+    “2020年以来”、年份区间，以及在年份所在分句之前或之中引用通知、要点、年报
+    等文件的句子（之后的分句列举“工作计划类”“年报”等信息类别时照常检查）。
 
     报告年度一般取自标题。标题的年份与统计期限（整年）和网页上的发布日期
     （次年）都不一致时，以后两者为准，报告的是标题中的年份（标题沿用了别的
@@ -395,7 +397,7 @@ def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: i
         return False
     if mentioned < year and _COMPARISON.search(text, sentence.start, sentence.end):
         return False
-    if _CITES_DOCUMENT.search(text, sentence.start, sentence.end):
+    if _CITES_DOCUMENT.search(text, sentence.start, clause_end(text, end, sentence.end)):
         return False
     if any(int(other.group(1)) == year for other in YEAR_MENTION.finditer(text, sentence.start, sentence.end)):
         return False
