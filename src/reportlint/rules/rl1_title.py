@@ -15,6 +15,9 @@ from reportlint.text.quoting import squash
 from reportlint.usercache.patterns import compiled
 
 _STANDARD_TAIL = "政府信息公开工作年度报告"
+#: The title's year with its 年 (and 度); failing that, a year without 年 (RL113's finding: the rest is still checked).
+_TITLE_YEAR = compiled(r"((?:19|20)\d\d)(年)(度?)")
+_TITLE_YEAR_WITHOUT_NIAN = compiled(r"((?:19|20)\d\d)()(度?)")
 _YEAR_FIRST_LINE = compiled(r"\s*(?:19|20)\d\d\s*年")
 #: (It opens with the year's first two digits and looks behind them only then, so the engine skips the other positions.)
 #: A year followed by what follows 年 in a title: 政府信息…, 工作…, or the 度 of 年度 (2021度).
@@ -29,6 +32,7 @@ class TitleForm(Rule):
     常见问题：标题中没有机关名称，或机关名称写在年份后面；缺“工作”或“政府”二字、
     把“年度报告”写成“工作报告”、写成“政务公开年度报告”、年份后写“年度”造成
     “年度……年度”重复。标题是检索和汇总年度报告的依据，应与统一格式一致。
+    标题没有年份（RL115）或年份后漏了“年”（RL113）时，其余部分照常检查。
 
     反例：
 
@@ -50,11 +54,23 @@ class TitleForm(Rule):
         if title is None:
             return
         compact = "".join(fold_width(title.text).split())
-        match = re.search(r"((?:19|20)\d\d)年(度?)", compact)
-        if match is None:
-            return  # a year without 年 is RL113; no year at all is reported by RL115
+        match = _TITLE_YEAR.search(compact) or _TITLE_YEAR_WITHOUT_NIAN.search(compact)
+        if match is None:  # no year at all is RL115's finding; the ending can still be read
+            problems = ["“年度报告”写成了“工作报告”"] if compact.endswith("工作报告") and "年度报告" not in compact else []
+        else:
+            problems = self._problems(report, compact, match)
+        if problems:
+            year = report.reading.year or (match.group(1) if match is not None else "××××")
+            yield self.diagnostic(
+                f"标题不规范：{'；'.join(problems)}。标准形式为“（机关名称）{year}年政府信息公开工作年度报告”",
+                title.start,
+                title.end,
+            )
+
+    def _problems(self, report: Report, compact: str, match: re.Match[str]) -> list[str]:
+        """What is wrong with a title that has a year (a year without 年 is RL113's finding, the rest is checked here)."""
         problems = []
-        if match.group(2):
+        if match.group(2) and match.group(3):
             problems.append("年份后应为“年”而不是“年度”（否则与“年度报告”重复）")
         before, after = compact[: match.start()], compact[match.end() :]
         if not before:
@@ -67,12 +83,7 @@ class TitleForm(Rule):
         tail = _dedupe(after)
         if tail != _STANDARD_TAIL:
             problems.extend(self._tail_problems(tail))
-        if problems:
-            yield self.diagnostic(
-                f"标题不规范：{'；'.join(problems)}。标准形式为“（机关名称）{report.reading.year or match.group(1)}年政府信息公开工作年度报告”",
-                title.start,
-                title.end,
-            )
+        return problems
 
     @staticmethod
     def _tail_problems(tail: str) -> list[str]:
