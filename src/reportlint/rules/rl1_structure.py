@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
-from reportlint.template.sections import FoundSection
+from reportlint.template.sections import FoundSection, parse_ordinal
 from reportlint.template.spec import TemplateSpec
 from reportlint.text.documents import citations
 from reportlint.text.ordinals import section_number
@@ -102,10 +102,16 @@ class MissingSection(Rule):
         return report.title_anchor
 
 
+#: Ordinals of sub-headings: a part numbered with one is reported by RL102.
+_SUB_HEADING_KINDS = ("bracket", "arabic")
+
+
 class SectionOrder(Rule):
     """章节顺序或序号与官方格式不一致（如“三、”后面是“二、”，或第三部分写成了“四、”）。
 
     六个部分的顺序和序号是统一格式的一部分，顺序错乱会让读者和汇总统计找错内容。
+    用小标题的序号给部分编号（“(一)总体情况”“2.主动公开政府信息情况”）也不规范，
+    与各部分下面“（一）主动公开”等小标题相混，合并报告一次（警告）。
 
     反例：
 
@@ -152,6 +158,33 @@ class SectionOrder(Rule):
                     section.end,
                 )
             seen_max = max(seen_max, number)
+        yield from self._sub_heading_ordinals(report, template_sections, numbers)
+
+    def _sub_heading_ordinals(self, report: Report, sections: list[FoundSection], numbers: dict[str, int]) -> Iterator[Diagnostic]:
+        """Parts numbered like sub-headings (（一）, 1.): one finding at the first, the others related."""
+        numbered = [
+            section
+            for section in sections
+            if (ordinal := parse_ordinal(report.normalized[section.start : section.end])) is not None and ordinal.kind in _SUB_HEADING_KINDS
+        ]
+        if not numbered:
+            return
+        first = numbered[0]
+        number = section_number(numbers.get(first.spec_id or "", 0))
+        if len(numbered) == 1:
+            message = f"章节序号不规范：“{squash(first.heading)}”是第{number}部分，序号应写作“{number}、”（“(一)”“1.”是部分下面小标题的序号）"
+        else:
+            message = (
+                f"章节序号不规范：{len(numbered)} 个部分的标题用小标题的序号编号（“{squash(first.heading)}”等），"
+                f"一级标题的序号应写作“一、”“二、”……（“(一)”“1.”是部分下面小标题的序号）"
+            )
+        yield self.diagnostic(
+            message,
+            first.start,
+            first.end,
+            related=[Related(section.start, section.end, "同样用小标题序号的部分标题") for section in numbered[1:]],
+            severity="warning",
+        )
 
 
 class ExtraSection(Rule):

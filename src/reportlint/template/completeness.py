@@ -198,7 +198,11 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         return False  # a heading cut after its number (“二、”)
     if stripped.endswith(_CLOSING_WORDS):
         return True
-    if len(stripped) < MIN_CUT_LINE:  # a short line ends a text, unless it is the first words under a sub-heading (“在用好”)
+    if len(stripped) < MIN_CUT_LINE:
+        # a short line ends a text, unless it is the first words of a numbered item (“3.政”) or under a sub-heading (“在用好”)
+        item = _SUB_HEADING.match(stripped)
+        if item is not None:
+            return _HAN_ONLY.fullmatch(stripped, item.end()) is None
         return _SUB_HEADING.match(previous.strip()) is None or _HAN_ONLY.fullmatch(stripped) is None
     if stripped[-1] in _CLOSING_QUOTES:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)

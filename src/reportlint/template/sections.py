@@ -71,7 +71,8 @@ class Ordinal:
 
     @property
     def is_top_level(self) -> bool:
-        """An ordinal top-level parts use (一、 第一部分 and, where a report numbers its parts so, 1、)."""
+        """An ordinal top-level parts use (一、 第一部分 and, where a report numbers its parts so, 1、; a part numbered
+        （一） is only taken with its official heading, see :meth:`SectionFinder._bracketed_part`)."""
         return self.kind in ("chinese", "part", "arabic")
 
 
@@ -83,7 +84,11 @@ def parse_ordinal(text: str) -> Ordinal | None:
     kind = match.lastgroup  # the one named group of the alternative that matched (the pattern has no other group)
     assert kind is not None
     raw = match.group(kind)
-    value = int(raw) if kind == "arabic" else chinese_number(raw) if kind in ("part", "chinese") else None
+    if kind == "bracket":
+        inner = raw.strip("(（)） \t")
+        value = int(inner) if inner.isdigit() else chinese_number(inner)
+    else:
+        value = int(raw) if kind == "arabic" else chinese_number(raw) if kind in ("part", "chinese") else None
     return Ordinal(kind, value, match.end())
 
 
@@ -296,13 +301,15 @@ class SectionFinder:
         if not key or len(key) > _MAX_HEADING_KEY:
             return None
         ordinal = parse_ordinal(content)
-        if ordinal is not None and not ordinal.is_top_level:
-            return None  # （一）主动公开情况, ①…: sub-headings of a part, never parts
+        if ordinal is not None and not ordinal.is_top_level and ordinal.kind != "bracket":
+            return None  # ①…: items of a sub-heading, never parts
         kind = ordinal.kind if ordinal else None
         value = ordinal.value if ordinal else None
         bare = label_key(content[ordinal.length :]) if ordinal else strip_ordinal(key)
         if not bare or bare in self.bare_table_labels:
             return None
+        if kind == "bracket":  # （一）主动公开情况 is a sub-heading of part 一; （二）主动公开政府信息情况 may be part 二
+            return self._bracketed_part(content, start, end, bare, value)
         sentence_like = bool(_SENTENCE_LIKE.search(content.strip()))
         if (
             kind != "arabic"
@@ -331,6 +338,15 @@ class SectionFinder:
         if kind in ("chinese", "part") and len(bare) <= 25 and not inline and not bare.startswith(self._row_openers):
             return _Candidate("unknown", None, content, start, end, value, "unknown", is_heading_block, value, kind)
         return None
+
+    def _bracketed_part(self, content: str, start: int, end: int, bare: str, value: int | None) -> _Candidate | None:
+        """A part numbered like a sub-heading (``（二）主动公开政府信息情况``): a weak heading, kept only in a report
+        that does not number its parts 一、二、 (see :meth:`_select`), and only with the official heading and its number
+        (``（二）主动公开情况`` is the second sub-heading of part 一 as often as it is part 二)."""
+        known = self.known_headings.get(bare)
+        if known is None or known[1] != "exact" or self.numbers[known[0]] != value:
+            return None
+        return _Candidate("template", known[0], content, start, end, value, known[1], False, value, "bracket")
 
     def _inline(self, normalized: str, start: int, end: int) -> list[_Candidate]:
         """Headings inside a line of running text (a page copied without its line breaks).
@@ -407,11 +423,12 @@ class SectionFinder:
         without an ordinal that is not the official heading) is kept when its
         number comes after the last part kept and no strong heading later in the
         report has the same or a lower number. Arabic-numbered parts are only
-        taken from reports that do not number their parts 一、二、.
+        taken from reports that do not number their parts 一、二、, and so are parts numbered
+        like sub-headings (``（二）主动公开政府信息情况``).
         """
         chinese_parts = any(item.kind == "template" and item.ordinal_kind in ("chinese", "part") for item in candidates)
         if chinese_parts:
-            candidates = [item for item in candidates if item.ordinal_kind != "arabic"]
+            candidates = [item for item in candidates if item.ordinal_kind not in ("arabic", "bracket")]
         accepted: list[_Candidate] = []
         strong = [candidate for candidate in candidates if candidate.strong]
         for candidate in candidates:
