@@ -24,7 +24,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from reportlint.core.model import Document
-from reportlint.text.chrome import PUBLICATION_LABELS, is_chrome_line, is_metadata_line, without_bullets
+from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_chrome_line, is_metadata_line, without_bullets
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
 from reportlint.text.quantities import PLAN_WORDS
@@ -232,6 +232,7 @@ def _title_like(text: str) -> bool:
 _TITLE_LABEL = compiled(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
+_METADATA_LABEL_SET = frozenset(METADATA_LABELS)
 #: How long the second line of a title broken over two lines may be.
 _TITLE_TAIL_LENGTH = 20
 
@@ -239,8 +240,15 @@ _TITLE_TAIL_LENGTH = 20
 def _title_lines(document: Document, limit: int) -> list[TextSpan]:
     """The lines before ``limit`` a title may be read from: chrome left out, bullets and metadata labels cut off."""
     lines = []
+    value_follows = False  # the line after a metadata label standing alone (“主题分类” / “政府信息公开年度报告”) is its value
     for line in _lines(document, limit):
         bare = without_bullets(line.text)
+        if "".join(bare.split()).rstrip(":：") in _METADATA_LABEL_SET:
+            value_follows = True
+            continue
+        if value_follows:
+            value_follows = False
+            continue
         label = _TITLE_LABEL.match(bare)
         if label is not None:
             offset = len(line.text) - len(bare) + label.end()
