@@ -14,7 +14,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.labels import label_key, strip_ordinal
 from reportlint.template.spec import TemplateSpec
-from reportlint.text.chars import positions_of, without_spaces_between_han
+from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, positions_of, without_spaces_between_han
 from reportlint.text.numbers import whole_number
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.quoting import squash
@@ -334,12 +334,27 @@ def _mask_aspect_lists(text: str) -> str:
     position = 0
     for start, end in enumeration_sentences(text):
         sentence = text[start:end]
-        listed = sum(1 for words in OVERVIEW_ASPECTS.values() if any(word in sentence for word in words))
+        items = _listed_items(sentence)
+        listed = sum(1 for words in OVERVIEW_ASPECTS.values() if any(word in items for word in words))
         pieces.append(text[position:start])
         pieces.append(" " * len(sentence) if listed >= 2 else sentence)
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _listed_items(sentence: str) -> str:
+    """The items of a sentence's 、 list, up to the 等 after its last 、: what the list names, not what the sentence
+    says of it (“主动公开包含：“政策文件”、“通知公告”等在内的信息279条” lists kinds of information, not aspects)."""
+    first = sentence.find("、")
+    closing = sentence.find("等", sentence.rfind("、"))
+    lead = sentence[max(0, first - _ITEM_LENGTH) : first]
+    lead = lead[max(lead.rfind(mark) for mark in _ITEM_LEAD_BREAKS) + 1 :]
+    return lead + sentence[first : closing if closing >= 0 else len(sentence)]
+
+
+#: What ends the words before a list's first item (“包含：”).
+_ITEM_LEAD_BREAKS = COMMAS + COLONS + SEMICOLONS
 
 
 def _names_two_aspects(text: str) -> bool:
