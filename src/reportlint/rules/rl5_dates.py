@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.core.diagnostics import Diagnostic, Fix
+from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule, RuleDefinitionError
@@ -260,6 +260,14 @@ _YEAR_SOURCE = {
     PERIOD_AND_TEXT: "统计期限和正文",
     "text": "正文中最常见的年份",
 }
+#: A report naming itself as it is made or published (编制了……2025年度政府信息公开工作年度报告, 现公布某镇2022年……年度报告).
+_OWN_REPORT_NAME = compiled(
+    r"(?:编制|编写|公布|公开|发布)[了完成]{0,2}[^，。；：\n]{0,24}?((?:19|20)\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工作)?\s*年度\s*报告"
+)
+#: 将 of a plan (2024年，我镇将……); 现将……报告如下 introduces the report.
+_FUTURE = compiled("(?<!现)将")
+#: How far the opening words run when no part heading is found.
+_OPENING_LENGTH = 600
 _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
@@ -282,11 +290,14 @@ class WrongYear(Rule):
 
     年度报告写的是报告年度的工作。2023 年度报告的总体情况里写“2022年，
     我镇共制定规范性文件3件”，多半是照搬了上年的报告。只有年份位于分句
-    开头、且同一句报告了具体数量时才提示；以下情况不报告：第五部分和含
+    开头、且同一句报告了具体数量（或是第一部分正文的第一句）时才提示；以下情况不报告：第五部分和含
     “将、计划、下一步”等词的句子中的以后年份，与上年比较的句子，书名号、
     括号和引号内的年份（文件名称、文号），完整的日期（落款、统计期限），
     “2020年以来”、年份区间，以及在年份所在分句之前或之中引用通知、要点、年报
     等文件的句子（之后的分句列举“工作计划类”“年报”等信息类别时照常检查）。
+
+    开头介绍本报告时写了另一个年度（“编制了2025年度政府信息公开工作年度报告”，而标题是
+    2024年）的，同样提示，并指向标题中的年份：两处必有一处写错了（书名号内的通知名称不算）。
 
     报告年度一般取自标题。标题的年份与统计期限（整年）和网页上的发布日期
     （次年）都不一致时，以后两者为准，报告的是标题中的年份（标题沿用了别的
@@ -325,6 +336,7 @@ class WrongYear(Rule):
         ]
         if reading.year_source in OUTVOTED_TITLE and reading.title is not None:
             yield from self._outvoted_title(report, year)
+        yield from self._own_name(report, year, skipped)
         plans = reading.section("s5")
         for match in YEAR_MENTION.finditer(text):
             mentioned = int(match.group(1))
@@ -339,6 +351,27 @@ class WrongYear(Rule):
                     match.start(),
                     match.end() + 1,
                 )
+
+    def _own_name(self, report: Report, year: int, skipped: list[Span]) -> Iterator[Diagnostic]:
+        """The opening words naming this report with another year (“编制了2025年度政府信息公开工作年度报告”)."""
+        reading = report.reading
+        opening_end = reading.sections[0].start if reading.sections else min(len(report.text), _OPENING_LENGTH)
+        text = report.normalized
+        for match in _OWN_REPORT_NAME.finditer(text, 0, opening_end):
+            mentioned = int(match.group(1))
+            named = Span(match.start(1), match.end())
+            if mentioned == year or _overlaps(named, skipped):
+                continue
+            if _inside_quotes_or_brackets(report.text, sentence_at(text, named.start), named.start):
+                continue  # the name of a notice: 《关于做好2022年政府信息公开工作年度报告编制工作的通知》
+            title_year = YEAR_IN_TITLE.search(text, reading.title.start, reading.title.end) if reading.title is not None else None
+            yield self.diagnostic(
+                f"开头称本报告为“{squash(report.text[named.start : named.end])}”，与报告年度不符：本报告是 {year} 年度报告"
+                f"（年份取自{_YEAR_SOURCE.get(reading.year_source, '报告')}）；请核对这里和标题中的年份",
+                named.start,
+                named.end,
+                related=[] if title_year is None else [Related(title_year.start(1), title_year.end(1), "标题中的年份")],
+            )
 
     def _outvoted_title(self, report: Report, year: int) -> Iterator[Diagnostic]:
         """The title's year, when the period and another witness agree on another (see
@@ -393,7 +426,7 @@ def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: i
         return False
     if _inside_quotes_or_brackets(report.text, sentence, start):
         return False
-    if mentioned > year and (in_plans or states_plans(text, sentence) or "将" in text[sentence.start : sentence.end]):
+    if mentioned > year and (in_plans or states_plans(text, sentence) or _FUTURE.search(text, sentence.start, sentence.end)):
         return False
     if mentioned < year and _COMPARISON.search(text, sentence.start, sentence.end):
         return False
@@ -401,7 +434,16 @@ def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: i
         return False
     if any(int(other.group(1)) == year for other in YEAR_MENTION.finditer(text, sentence.start, sentence.end)):
         return False
-    return bool(find_quantities(text, end + 1, sentence.end))
+    return bool(find_quantities(text, end + 1, sentence.end)) or _opens_overview(report, sentence)
+
+
+def _opens_overview(report: Report, sentence: Span) -> bool:
+    """Whether ``sentence`` is the first of part 一's text (“2022年，我镇政务公开工作在县委……”: the year of the work)."""
+    overview = report.reading.section("s1")
+    if overview is None:
+        return False
+    body = report.normalized[overview.body_start : overview.body_end]
+    return sentence.start == overview.body_start + len(body) - len(body.lstrip())
 
 
 def _inside_quotes_or_brackets(original: str, sentence: Span, position: int) -> bool:
