@@ -90,6 +90,10 @@ _OWN_WORK_BEFORE = compiled(
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
 _OWN_WORK_END = frozenset("定立全善发台制订组建了 \u3000")
+#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告).
+_REPORT_NAME_AFTER = compiled(
+    r"(?:人民政府|政府|办事处)?[ \u3000]*(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开)[^，。；\n]{0,4}?年度[ \u3000]*报告"
+)
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
 # After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
@@ -218,6 +222,10 @@ class _TextContext:
             and _OWN_WORK_BEFORE.search(self.text, window, mention.start) is not None
         )
 
+    def names_the_report(self, mention: PlaceMention) -> bool:
+        """The name opens the report's own name: “特向社会公开川主乡2019年度政府信息公开工作年度报告”."""
+        return _REPORT_NAME_AFTER.match(self.text, mention.end) is not None
+
     def gives_address(self, sentence: Span) -> bool:
         """The sentence gives the body's contact address (“请与……联系（地址：闽侯县洋里乡……）”, “联系地址：……”); an
         address without 联系 may be another office's (“可到省政务服务中心（地址：……）申请”)."""
@@ -308,7 +316,8 @@ class PlaceReference:
     template section.  ``self_talk``: the sentence is one where the report talks
     about itself; ``named_as_subject``: the name itself is written as the
     reporting body (the subject name in the title or signature, the actor of a
-    clause such as "莲花镇下一阶段将", or bracketed with 我镇); ``cooperation``:
+    clause such as "莲花镇下一阶段将", bracketed with 我镇, or opening the report's
+    own name "公开莲花镇2019年度政府信息公开工作年度报告"); ``cooperation``:
     the sentence is about working with another place; ``citation``: the ``《…》``
     title the name is in; ``allowed``: listed in ``[places] allow``.
     """
@@ -451,7 +460,11 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
     subject_spans = _subject_spans(reading)
     body_names = _subject_body_names(mentions, subject_spans)
     named = [
-        index in body_names or context.is_actor(mention) or context.is_apposition(mention) or context.is_made_by_the_body(mention)
+        index in body_names
+        or context.is_actor(mention)
+        or context.is_apposition(mention)
+        or context.is_made_by_the_body(mention)
+        or context.names_the_report(mention)
         for index, mention in enumerate(mentions)
     ]
     sentences = context.sentences(mention.start for mention in mentions)
