@@ -14,7 +14,7 @@ from reportlint.testing.reports import LAYOUTS, SUBJECTS, SampleReport, render, 
 from reportlint.text.chars import is_han
 from reportlint.text.self_references import find_bare_self_references
 
-WORDING_CODES = ["RL610", "RL611", "RL612", "RL613", "RL614", "RL615", "RL616", "RL617", "RL624", "RL627"]
+WORDING_CODES = ["RL610", "RL611", "RL612", "RL613", "RL614", "RL615", "RL616", "RL617", "RL620", "RL624", "RL627"]
 CONFIG = {"select": WORDING_CODES}
 YEARS = {"T2019": 2020, "T2021": 2022}
 #: The file each layout is read as (the Markdown layout's ``##`` headings are Markdown).
@@ -129,7 +129,7 @@ CONFUSABLES = _confusable_entries()
 
 
 def confusable_word(text: str, pick: int) -> Slip:
-    """A sentence with a confused word (an entry's bad example of RL624/RL627) after a sentence of section 一."""
+    """A sentence with a confused word (an entry's bad example of RL620/RL624/RL627) after a sentence of section 一."""
     code, entry = CONFUSABLES[pick % len(CONFUSABLES)]
     positions = _prose_positions(text, lambda i: text[i] == "。" and text[i + 1] == "\n")
     position = positions[pick % len(positions)] + 1
