@@ -406,10 +406,13 @@ class PlaceAnalysis:
 
     @cached_property
     def written_hierarchies(self) -> tuple[WrittenHierarchy, ...]:
-        """Adjacent names written as "outer inner" (spaces allowed between, not a line break)."""
+        """Adjacent names written as "outer inner" (spaces allowed between, not a line break), outside postal addresses
+        (“通讯地址：永嘉县上塘镇东城街道……”: an address keeps the names of towns long merged or renamed)."""
         found = []
         for outer, inner in pairwise(self.references):
             if self.text[outer.end : inner.start].strip(" \u3000"):
+                continue
+            if _ADDRESS.search(self.text, outer.sentence.start, outer.start) is not None:
                 continue
             pairs = [(a, b) for a in outer.mention.candidates for b in inner.mention.candidates]
             if not any(a.level <= b.level for a, b in pairs):

@@ -404,6 +404,7 @@ class HeadingVariant(Rule):
     """章节标题与官方格式的写法不同（意思相同的变体）。
 
     变体标题一般不影响理解，但统一格式要求统一标题，便于公众查找和上级汇总。
+    文本在最后一个标题中间中断的（“三、收到和处理政府信息公开申请情”，RL117），不报告。
 
     反例：
 
@@ -422,8 +423,11 @@ class HeadingVariant(Rule):
         template = report.reading.expected_template
         if template is None or report.reading.is_legacy_structure:
             return
+        cut_at = len(report.text.rstrip()) if report.reading.truncation is not None else None
         for section in report.reading.sections:
             if section.is_template and section.spec_id is not None and section.match in ("variant", "keywords"):
+                if section.end == cut_at:
+                    continue  # a heading the text stops in (“三、收到和处理政府信息公开申请情”): RL117's finding
                 official = template.section(section.spec_id).heading
                 yield self.diagnostic(
                     f"章节标题“{squash(section.heading)}”与官方格式不同，官方标题为“{official}”", section.start, section.end
