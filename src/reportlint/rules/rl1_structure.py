@@ -172,7 +172,9 @@ class SectionOrder(Rule):
         first = numbered[0]
         number = section_number(numbers.get(first.spec_id or "", 0))
         if len(numbered) == 1:
-            message = f"章节序号不规范：“{squash(first.heading)}”是第{number}部分，序号应写作“{number}、”（“(一)”“1.”是部分下面小标题的序号）"
+            message = (
+                f"章节序号不规范：“{squash(first.heading)}”是第{number}部分，序号应写作“{number}、”（“(一)”“1.”是部分下面小标题的序号）"
+            )
         else:
             message = (
                 f"章节序号不规范：{len(numbered)} 个部分的标题用小标题的序号编号（“{squash(first.heading)}”等），"

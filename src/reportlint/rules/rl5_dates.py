@@ -264,6 +264,8 @@ _YEAR_SOURCE = {
 _OWN_REPORT_NAME = compiled(
     r"(?:编制|编写|公布|公开|发布)[了完成]{0,2}[^，。；：\n]{0,24}?((?:19|20)\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工作)?\s*年度\s*报告"
 )
+#: Words of a sentence about the year's disclosure work as a whole.
+_WORK_OF_THE_YEAR = compiled("(?:政务公开|政府信息公开|信息公开)工作|贯彻落实|深入贯彻|认真贯彻")
 #: 将 of a plan (2024年，我镇将……); 现将……报告如下 introduces the report.
 _FUTURE = compiled("(?<!现)将")
 #: How far the opening words run when no part heading is found.
@@ -290,7 +292,7 @@ class WrongYear(Rule):
 
     年度报告写的是报告年度的工作。2023 年度报告的总体情况里写“2022年，
     我镇共制定规范性文件3件”，多半是照搬了上年的报告。只有年份位于分句
-    开头、且同一句报告了具体数量（或是第一部分正文的第一句）时才提示；以下情况不报告：第五部分和含
+    开头、且同一句报告了具体数量（或是第一部分正文概括全年工作的第一句）时才提示；以下情况不报告：第五部分和含
     “将、计划、下一步”等词的句子中的以后年份，与上年比较的句子，书名号、
     括号和引号内的年份（文件名称、文号），完整的日期（落款、统计期限），
     “2020年以来”、年份区间，以及在年份所在分句之前或之中引用通知、要点、年报
@@ -438,12 +440,15 @@ def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: i
 
 
 def _opens_overview(report: Report, sentence: Span) -> bool:
-    """Whether ``sentence`` is the first of part 一's text (“2022年，我镇政务公开工作在县委……”: the year of the work)."""
+    """Whether ``sentence`` opens part 一's text with the year's work as a whole (“2022年，我镇政务公开工作在县委……”,
+    “2022年，我局认真贯彻落实……”), not one thing done that year (“2022年，我镇建立了信息公开制度”)."""
     overview = report.reading.section("s1")
     if overview is None:
         return False
     body = report.normalized[overview.body_start : overview.body_end]
-    return sentence.start == overview.body_start + len(body) - len(body.lstrip())
+    if sentence.start != overview.body_start + len(body) - len(body.lstrip()):
+        return False
+    return _WORK_OF_THE_YEAR.search(report.normalized, sentence.start, sentence.end) is not None
 
 
 def _inside_quotes_or_brackets(original: str, sentence: Span, position: int) -> bool:
