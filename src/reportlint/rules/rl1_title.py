@@ -17,7 +17,7 @@ from reportlint.usercache.patterns import compiled
 _STANDARD_TAIL = "政府信息公开工作年度报告"
 #: The title's year with its 年 (and 度); failing that, a year without 年 (RL113's finding: the rest is still checked).
 _TITLE_YEAR = compiled(r"((?:19|20)\d\d)(年)(度?)")
-_TITLE_YEAR_WITHOUT_NIAN = compiled(r"((?:19|20)\d\d)()(度?)")
+_TITLE_YEAR_WITHOUT_NIAN = compiled(r"((?:19|20)\d\d)()(度?)(?=政府|信息|政务|工作)")
 _YEAR_FIRST_LINE = compiled(r"\s*(?:19|20)\d\d\s*年")
 #: (It opens with the year's first two digits and looks behind them only then, so the engine skips the other positions.)
 #: A year followed by what follows 年 in a title: 政府信息…, 工作…, or the 度 of 年度 (2021度).
