@@ -340,10 +340,10 @@ class TemplateYearMismatch(Rule):
             )
             start, end = (table.start, table.start + 1) if table is not None and table.start is not None else report.title_anchor
             section = reading.section(section_id)
-            name = section.heading if section else section_id
+            name = f"“{squash(section.heading)}”" if section else f"第{section_number(expected.section(section_id).number)}部分"
             mixed = "（与其他部分的表格格式也不一致）" if len(used) > 1 else ""
             yield self.diagnostic(
-                f"“{name}”的表格使用了 {template_id} 格式，而 {reading.year} 年度报告应使用 {expected.id} 格式（{expected.basis}）{mixed}",
+                f"{name}的表格使用了 {template_id} 格式，而 {reading.year} 年度报告应使用 {expected.id} 格式（{expected.basis}）{mixed}",
                 start,
                 end,
             )

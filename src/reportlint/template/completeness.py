@@ -237,7 +237,7 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
     section = _section_at(sections, last.end - 1)
     number = _number_of(sections, section)
     last_text = text[last.start : last.end]
-    words = squash(document.text[max(0, last.end - 3 * QUOTED_TAIL) : last.end])[-QUOTED_TAIL:]
+    words = _last_words(document, last)
     if pager is not None:
         return Truncation(last.start, last.end, "pagination", section, number, words)
     later = [found for found in sections if found.start > last.start]
@@ -269,6 +269,23 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
     ):
         return Truncation(last.start, last.end, "first-part", section, number, words)
     return None
+
+
+def stop_in_tables(
+    document: Document, sections: Sequence[FoundSection], chrome: Sequence[Span], number: int, tables_start: int
+) -> Truncation | None:
+    """The text stopping in the tables of part ``number``, whose heading is missing and whose tables start at
+    ``tables_start``: its last line there and no heading after them, as a text stops in a part with its heading
+    (reason ``table``: the later parts are missing)."""
+    last = _last_content_line(document, chrome)
+    if last is None or last.start < tables_start or any(found.start > tables_start for found in sections):
+        return None
+    return Truncation(last.start, last.end, "table", _section_at(sections, last.end - 1), number, _last_words(document, last))
+
+
+def _last_words(document: Document, last: Span) -> str:
+    """The last words of the text, as a truncation quotes them."""
+    return squash(document.text[max(0, last.end - 3 * QUOTED_TAIL) : last.end])[-QUOTED_TAIL:]
 
 
 def _inside_table(document: Document, position: int) -> bool:

@@ -8,13 +8,13 @@ every template cell. Rules never parse tables themselves: they read this.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from reportlint.core.model import Document, Table
 from reportlint.template.align import TableGroupAligner
-from reportlint.template.completeness import TABLE_SECTIONS, Truncation, UnreadTable, find_truncation, find_unread_tables
+from reportlint.template.completeness import TABLE_SECTIONS, Truncation, UnreadTable, find_truncation, find_unread_tables, stop_in_tables
 from reportlint.template.filled import FilledTable, FilledTemplate, LabelMatch
 from reportlint.template.identity import (
     Period,
@@ -134,10 +134,23 @@ def _headingless_tables(sections: tuple[FoundSection, ...], filled: FilledTempla
 
 
 def _in_headingless_part(
-    truncation: Truncation | None, sections: tuple[FoundSection, ...], filled: FilledTemplate | None, template: TemplateSpec | None
+    truncation: Truncation | None,
+    document: Document,
+    sections: tuple[FoundSection, ...],
+    chrome: Sequence[Span],
+    filled: FilledTemplate | None,
+    template: TemplateSpec | None,
 ) -> Truncation | None:
     """The truncation, moved to the last part without a heading whose tables start before the text stops (a text that
-    seemed to stop in part 一 stops in that part's tables)."""
+    seemed to stop in part 一 stops in that part's tables); for a text that seemed whole, where it stops in such tables
+    with no heading after them (as it stops in a table part that has its heading)."""
+    if truncation is None and template is not None:
+        for section_id in reversed(TABLE_SECTIONS):
+            start = _headingless_tables(sections, filled, section_id)
+            found = None if start is None else stop_in_tables(document, sections, chrome, int(section_id[1:]), start)
+            if found is not None:
+                return replace(found, headingless=template.section(section_id).heading)
+        return None
     if truncation is None or template is None or truncation.reason not in ("table", "sentence", "first-part"):
         return truncation
     for section_id in reversed(TABLE_SECTIONS):
@@ -281,7 +294,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
     chrome = tuple(chrome_lines(document.normalized, document.lines, document.line_texts))
-    truncation = _in_headingless_part(find_truncation(document, sections, chrome), sections, filled, expected or primary)
+    truncation = _in_headingless_part(find_truncation(document, sections, chrome), document, sections, chrome, filled, expected or primary)
     return Reading(
         title=title,
         subject=find_subject(document, title, pinned_subject, first_heading),
