@@ -232,6 +232,7 @@ def _title_like(text: str) -> bool:
 _TITLE_LABEL = compiled(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
+#: A page's metadata labels, to tell a label standing alone on its line (its value on the next: never the title).
 _METADATA_LABEL_SET = frozenset(METADATA_LABELS)
 #: How long the second line of a title broken over two lines may be.
 _TITLE_TAIL_LENGTH = 20
