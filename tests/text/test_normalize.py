@@ -55,3 +55,11 @@ def test_width_folding_maps_every_character_as_the_table_says(text):
     from reportlint.text.normalize import _FOLDED
 
     assert fold_width(text) == "".join(_FOLDED.get(char, char) for char in text)
+
+
+def test_radicals_that_pdf_extraction_gives_for_characters_read_as_those_characters():
+    from reportlint.text.normalize import RADICAL_LOOKALIKES
+
+    assert normalize("⼀、总体情况：政府信息公开⼯作⻓期由专⼈负责") == "一、总体情况:政府信息公开工作长期由专人负责"
+    assert all(len(char) == 1 and len(folded) == 1 and re.fullmatch(f"[{HAN}]", folded) for char, folded in RADICAL_LOOKALIKES.items())
+    assert "⺡" not in RADICAL_LOOKALIKES  # 氵 is only ever a component: nothing it could stand for

@@ -1,4 +1,4 @@
-"""RL6 extraction artefacts: web-page chrome and characters split by spaces in a report's text.
+"""RL6 extraction artefacts: web-page chrome, characters split by spaces and radicals standing for characters in a report's text.
 
 These are traces of how a report was copied (from a CMS page, from a PDF), not
 mistakes of its content; they are reported as information so a publishing
@@ -14,12 +14,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from operator import itemgetter
 
-from reportlint.core.diagnostics import Diagnostic
+from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.text.chars import HAN, spaces_between_han
 from reportlint.text.chrome import METADATA_LABELS
+from reportlint.text.normalize import RADICAL_LOOKALIKES
 from reportlint.text.segmentation import Span
 from reportlint.usercache.patterns import compiled
 
@@ -151,7 +152,57 @@ def _is_stacked_header_line(text: str, line: Span) -> bool:
     return len(_SINGLE_HAN.findall(text, start, end)) >= 3
 
 
+_RADICAL = compiled(f"[{''.join(RADICAL_LOOKALIKES)}]")
+#: How many distinct characters a finding names, and how many other places it points to.
+_SHOWN_RADICALS = 5
+_RELATED_RADICALS = 20
+
+
+class RadicalLookalikes(Rule):
+    """文本中有冒充汉字的部首字符（如“⼯”U+2F2F 冒充“工”，“⻓”U+2ED3 冒充“长”），多为从 PDF 复制文字所致。
+
+    一些 PDF 的字体把常用字映射成了形状相同的康熙部首或部首补充字符，复制出来的
+    文字看起来一样，但在网页上检索“工作”找不到“⼯作”，统计、比对也把它们当作
+    不同的字。reportlint 检查时已按对应的汉字读取；发布的文本应替换为正常汉字。
+    全文合并报告一次，指出第一处，并列出其他各行的位置。
+
+    反例：
+
+        2021年，我镇政府信息公开⼯作平稳有序。
+
+    正例：
+
+        2021年，我镇政府信息公开工作平稳有序。
+    """
+
+    code = "RL618"
+    name = "radical-lookalike"
+    severity = "warning"
+
+    def check(self, report: Report) -> Iterator[Diagnostic]:
+        text = report.text
+        found = [match.start() for match in _RADICAL.finditer(text)]
+        if not found:
+            return
+        distinct = list(dict.fromkeys(text[position] for position in found))
+        named = "、".join(f"“{char}”应为“{RADICAL_LOOKALIKES[char]}”" for char in distinct[:_SHOWN_RADICALS])
+        more = "等" if len(distinct) > _SHOWN_RADICALS else ""
+        others = []  # the first of each later line
+        line_start = text.rfind("\n", 0, found[0]) + 1
+        for position in found:
+            if text.rfind("\n", 0, position) + 1 != line_start:
+                line_start = text.rfind("\n", 0, position) + 1
+                others.append(position)
+        yield self.diagnostic(
+            f"文本中有 {len(found)} 个冒充汉字的部首字符（{named}{more}），看起来相同，但检索、复制和统计时不是同一个字，"
+            f"多为从 PDF 复制所致；请替换为正常汉字",
+            found[0],
+            found[0] + 1,
+            related=[Related(position, position + 1, "同样的部首字符") for position in others[:_RELATED_RADICALS]],
+        )
+
+
 @hookimpl
 def reportlint_rules() -> list[type[Rule]]:
     """The RL6 extraction-artefact rules."""
-    return [PageChrome, SplitCharacters]
+    return [PageChrome, SplitCharacters, RadicalLookalikes]

@@ -6,6 +6,8 @@ to exactly one character:
 
 * full-width ASCII forms to ASCII (``（１２）`` → ``(12)``, ``：`` → ``:``,
   ``，`` → ``,``) and the ideographic space to a space;
+* radicals that PDF text extraction gives for ordinary Han characters to those
+  characters (``⼯作`` → ``工作``);
 * curly quotes to straight ones (``“”`` → ``""``, ``‘’`` → ``''``);
 * traditional characters to simplified ones (OpenCC ``t2s``), only when the text
   contains traditional characters at all, so simplified reports never pay for it;
@@ -17,6 +19,7 @@ to exactly one character:
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from reportlint.text.chars import HAN
@@ -97,12 +100,23 @@ def strip_annotations(text: str) -> str:
     return text
 
 
-_FOLDED = {chr(code): chr(folded) for code, folded in _WIDTH_AND_QUOTES.items()}
+#: Radical characters that PDF text extraction gives for ordinary Han characters they look like, with those characters:
+#: the Kangxi radicals (``⼯`` U+2F2F for 工, by their compatibility mapping) and the CJK radicals supplement's forms of
+#: whole characters (``⻓`` U+2ED3 for 长; its component forms such as 氵 and 艹 are left alone).
+RADICAL_LOOKALIKES = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)} | dict(
+    zip(
+        "⺁⺇⺈⺊⺌⺒⺓⺗⺜⺝⺟⺠⺧⺩⺫⺬⺮⺳⺶⺽⻁⻄⻅⻆⻉⻊⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+        "厂几刀卜小巳幺心日月母民牛王目示竹网羊臼虎西见角贝足车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+        strict=True,
+    )
+)
+_FOLDED = {chr(code): chr(folded) for code, folded in _WIDTH_AND_QUOTES.items()} | RADICAL_LOOKALIKES
 _FOLDABLE = compiled(f"[{re.escape(''.join(_FOLDED))}]")
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII, ideographic spaces and curly quotes to their ASCII forms.
+    """Full-width ASCII, ideographic spaces and curly quotes to their ASCII forms; radicals that stand for Han
+    characters to those characters (:data:`RADICAL_LOOKALIKES`).
 
     Each distinct character that folds is replaced throughout with one
     :meth:`str.replace` (a report has a few hundred such marks of a handful of
