@@ -42,6 +42,8 @@ _BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(]
 _HAN_ONLY = compiled(f"[{HAN}]+")
 #: A numbered sub-heading of a part: （四）政府信息公开平台建设, 4.监督保障.
 _SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
+#: Opening brackets and quotation marks: a last line ending in one is cut.
+_OPENING_MARKS = "(（《“〔[【"
 #: Closing quotation marks: a last line ending in one ends properly when what it quotes does.
 _CLOSING_QUOTES = "」』”\"'"
 #: A last line shorter than this counts as cut mid-sentence only when it is Han characters right under a numbered
@@ -198,6 +200,8 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         return False  # a heading cut after its number (“二、”)
     if stripped.endswith(_CLOSING_WORDS):
         return True
+    if stripped[-1] in _OPENING_MARKS:
+        return False  # a bracket or quotation opened and cut (“(” of “(四)”)
     if len(stripped) < MIN_CUT_LINE:
         # a short line ends a text, unless it is the first words of a numbered item (“3.政”) or under a sub-heading (“在用好”)
         item = _SUB_HEADING.match(stripped)
