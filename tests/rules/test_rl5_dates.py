@@ -221,6 +221,14 @@ def test_wrong_year_stays_silent_outside_reported_work(sentence):
     assert lint(invented_report(2023, sentence), WrongYear) == []
 
 
+def test_wrong_year_points_to_where_the_report_year_was_read():
+    text = invented_report(2023, "2022年，我镇共制定规范性文件3件。")
+    [finding] = lint(text, WrongYear)
+    [evidence] = finding.related
+    assert evidence.message == "报告年度取自这里" and text[evidence.start : evidence.end] == "2023"
+    assert text.index("2023") == evidence.start  # the title's year
+
+
 def test_wrong_year_ignores_plans_in_section_five():
     text = invented_report(2020, "全年工作顺利。")
     assert "2021年，我镇将进一步公开信息100条" in text

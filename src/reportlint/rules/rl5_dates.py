@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlint.core.diagnostics import Diagnostic, Fix, Related
 from reportlint.core.hookspecs import hookimpl
@@ -28,6 +28,9 @@ from reportlint.text.quantities import find_quantities, states_plans
 from reportlint.text.quoting import squash
 from reportlint.text.segmentation import Span, bracketed, clause_end, clause_start, sentence_at
 from reportlint.usercache.patterns import compiled
+
+if TYPE_CHECKING:
+    from reportlint.template.reading import Reading
 
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -352,6 +355,7 @@ class WrongYear(Rule):
                     f"这里却把 {mentioned} 年作为所报告工作的时间；如是沿用往年报告的文字，请改为 {year} 年",
                     match.start(),
                     match.end() + 1,
+                    related=_year_evidence(reading),
                 )
 
     def _own_name(self, report: Report, year: int, skipped: list[Span]) -> Iterator[Diagnostic]:
@@ -366,13 +370,13 @@ class WrongYear(Rule):
                 continue
             if _inside_quotes_or_brackets(report.text, sentence_at(text, named.start), named.start):
                 continue  # the name of a notice: 《关于做好2022年政府信息公开工作年度报告编制工作的通知》
-            title_year = YEAR_IN_TITLE.search(text, reading.title.start, reading.title.end) if reading.title is not None else None
+            source = _YEAR_SOURCE.get(reading.year_source, "报告")
             yield self.diagnostic(
                 f"开头称本报告为“{squash(report.text[named.start : named.end])}”，与报告年度不符：本报告是 {year} 年度报告"
-                f"（年份取自{_YEAR_SOURCE.get(reading.year_source, '报告')}）；请核对这里和标题中的年份",
+                f"（年份取自{source}）；请核对这里和{source}中的年份",
                 named.start,
                 named.end,
-                related=[] if title_year is None else [Related(title_year.start(1), title_year.end(1), "标题中的年份")],
+                related=_year_evidence(reading),
             )
 
     def _outvoted_title(self, report: Report, year: int) -> Iterator[Diagnostic]:
@@ -391,6 +395,12 @@ class WrongYear(Rule):
             match.start(1),
             match.end(1),
         )
+
+
+def _year_evidence(reading: Reading) -> list[Related]:
+    """Where the report year was read (the title's year, the period), for a finding that contradicts it."""
+    span = reading.year_span
+    return [] if span is None else [Related(span.start, span.end, "报告年度取自这里")]
 
 
 def _witness(report: Report, year: int) -> str | None:
