@@ -55,7 +55,8 @@ def _promises(report: Report, intro_end: int) -> list[_Promise]:
             if any(promise.start <= match.start() < promise.end for promise in found):
                 continue
             listed = match.group("list") or ""
-            items = [item.strip() for item in re.split(r"[,、;；]|以及", listed) if item.strip()]
+            # items apart by 、 or, each in its own quotation marks, by nothing (“总体情况”“主动公开政府信息情况”)
+            items = [item.strip(' "') for item in re.split(r'[,、;；]|以及|"\s*"', listed) if item.strip(' "')]
             stated_text = match.group("count")
             stated = None
             if stated_text:
@@ -95,15 +96,21 @@ def _part_of(item: str, template: TemplateSpec | None, strict: bool = False) -> 
 
 def _split_joined(item: str, template: TemplateSpec | None) -> list[str]:
     """An item naming two template parts joined by 及/和/与 or by nothing (``存在的主要问题及改进情况及其他需要报告的事项``,
-    ``总体情况主动公开政府信息情况``) as two items."""
+    ``总体情况主动公开政府信息情况``) as two items, cut where both halves read best as part names."""
     cuts = [(joint.start(), joint.end()) for joint in re.finditer("以及|及|和|与", item)]
     cuts += [(position, position) for position in range(2, len(item) - 1)]
+    best: tuple[float, str, str] | None = None  # the cut whose two halves read best as part names
     for start, end in cuts:
         first, second = item[:start], item[end:]
         parts = (_part_of(first, template, strict=True), _part_of(second, template, strict=True))
         if None not in parts and "legacy" not in parts and parts[0] != parts[1] and _part_of(item, template) != parts[1]:
-            return [first, *_split_joined(second, template)]
-    return [item]
+            likeness = min(_likeness(first, template), _likeness(second, template))
+            if best is None or likeness > best[0]:
+                best = (likeness, first, second)
+    # a cut only where both halves read better as part names than the whole (收到和处理政府|信息公开情况 is one part)
+    if best is None or best[0] <= _likeness(item, template):
+        return [item]
+    return [best[1], *_split_joined(best[2], template)]
 
 
 def _merged(items: list[str], template: TemplateSpec | None) -> tuple[tuple[str, str | None], ...]:

@@ -69,13 +69,35 @@ def _sums_within_prefix(enumeration: Enumeration) -> bool:
     return False
 
 
+def _balances_another_reading(report: Report, enumeration: Enumeration) -> bool:
+    """Whether the parts balance once the sentence is read another way: they add up to an earlier count of the same
+    measure word (“发布信息25条，历年累计115条；其中：A类10条……”: the parts are this year's), or, with the later counts
+    of that measure word in the sentence, to the total (“累计2195条，其中A 450条……其他182条，调整栏目3个，微信600条，
+    微博391条”)."""
+    total, parts = enumeration.total, enumeration.parts
+    sentence = enumeration.sentence
+    counts = [quantity for quantity in find_quantities(report.normalized, sentence.start, sentence.end) if quantity.unit == total.unit]
+    parts_sum = enumeration.parts_sum
+    if any(quantity.value == parts_sum for quantity in counts if quantity.end <= total.start):
+        return True
+    running = parts_sum
+    for quantity in counts:
+        if quantity.start > parts[-1].quantity.end:
+            running += quantity.value
+            if running == total.value:
+                return True
+    return False
+
+
 class NarrativeSumMismatch(Rule):
     """正文列举的各项数量之和与所说的总数不符（“共发布X条，其中A条、B条……”）。
 
     正文常先给出总数，再分项列举。各部分之和大于总数，一定有数字写错；
     小于总数时，列举可能只是举例（“其中政策文件30条”），所以默认只在列举
     声明了覆盖全部时报告：最后一项是“其他”“其余”等兜底项，或用“分别”引出。
-    约数（“100余条”）不检查；前几项之和已等于总数时，后面的数字视为另一回事。
+    约数（“100余条”）不检查；前几项之和已等于总数时，后面的数字视为另一回事；
+    各部分之和等于同一句中前面另一个同单位的数（“本年发布25条，历年累计115条，其中
+    ……”），或加上同一句后面同单位的数后等于总数时，也不报告。
 
     反例：
 
@@ -101,6 +123,8 @@ class NarrativeSumMismatch(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         for enumeration in report.enumerations:
             if enumeration.approximate or enumeration.covers_total or _sums_within_prefix(enumeration):
+                continue
+            if _balances_another_reading(report, enumeration):
                 continue
             total, parts_sum = enumeration.total.value, enumeration.parts_sum
             if parts_sum < total and (len(enumeration.parts) < 2 or not (enumeration.exhaustive or self.config["shortfall"] == "always")):

@@ -688,7 +688,8 @@ class MissingCharacter(Rule):
     """常用词组中漏了一个字（如“人员变较快”应为“人员变动较快”，“政府信公开”应为“政府信息公开”）。
 
     年度报告反复使用一批固定词组；少了中间一个字的写法几乎都是录入错误。规则只
-    检查这些常用词组，不猜测一般文字。
+    检查这些常用词组，不猜测一般文字；少字后的写法与前一个字连成别的词时（“财政公开工作”
+    不是“政务公开工作”漏了“务”）不报告。
 
     反例：
 
@@ -718,6 +719,8 @@ class MissingCharacter(Rule):
             for position in occurrences[variant]:
                 if position < free or not _ends_a_phrase(text, position + len(variant)):
                     continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
+                if position and text[position - 1] in _WORD_BEFORE.get(variant[0], ""):
+                    continue  # “财政公开工作”, “财政信息公开”: the short form ends a longer, correct word
                 yield self.diagnostic(
                     f"“{report.text[position : position + len(variant)]}”疑似漏字，应为“{phrase}”（缺“{missing}”）",
                     position,
@@ -739,6 +742,9 @@ def _variants(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], Phr
 
 
 _VARIANTS = _one_character_missing()
+#: Characters that make a word with the first character of a shortened form (财政, 行政, 民政 …): the form then ends a
+#: correct phrase (财政公开工作 is not 政务公开工作 missing 务).
+_WORD_BEFORE = {"政": "财行党民市邮家村内"}
 #: Characters that may follow a phrase without making it part of a longer word.
 _AFTER_PHRASE = frozenset("的了和与及等中也都并而或")
 

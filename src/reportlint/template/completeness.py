@@ -61,6 +61,11 @@ _SENTENCE = compiled(r"[。！？!?；;]")
 #: A number that can be a cell's value: not a row label's ordinal (1.属于国家秘密, 第二十条) nor part of a longer number.
 _CELL_NUMBER = compiled(r"(?<![\d.．,，])\d+(?:\.\d+)?(?![\d.．、])")
 _PAGE_OF = compiled(r"第\s*(\d{1,4})\s*页\s*[,，/]?\s*共\s*(\d{1,4})\s*页|共\s*(\d{1,4})\s*页\s*[,，/]?\s*第?\s*(\d{1,4})\s*页")
+#: A short bracketed aside right after a Han character at the end of a line (its words in group 1).
+_ASIDE_AT_END = compiled(f"[{HAN}][(（]([^()（）]{{1,20}})[)）]$")
+#: A last line at least this long is prose, not a heading, a cell or a signature.
+_PROSE_LINE = 30
+_LIST_OR_CLAUSE = compiled("[,，、]")
 _PHONE_OR_LINK = compiled(r"(?:电话|传真|邮编|邮箱|网址|地址)\s*[:：]|https?://|www\.|\d{3,4}-\d{7,8}$")
 
 
@@ -212,6 +217,14 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
         quoted = stripped.rstrip(_CLOSING_QUOTES)
         return not quoted or quoted[-1] in _PROPER_ENDS or not re.search(f"[{HAN}\\w]$", quoted)
+    aside = _ASIDE_AT_END.search(stripped)
+    if (
+        aside is not None
+        and len(stripped) >= _PROSE_LINE
+        and _LIST_OR_CLAUSE.search(stripped)
+        and not _PHONE_OR_LINK.search(aside.group(1))
+    ):
+        return False  # prose cut after a bracketed aside, with no full stop after it: “……、微信公众号(生态南昌)”
     if stripped[-1] in _PROPER_ENDS:
         return True
     dates = find_dates(stripped)
