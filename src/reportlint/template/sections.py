@@ -15,11 +15,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
-from operator import le, ne
+from operator import attrgetter, le, ne
 from typing import NamedTuple
 
 from reportlint.core.model import Document
-from reportlint.template.labels import PUNCTUATION_FOLD, is_similar, key_of, keyed_relative, label_key, strip_ordinal
+from reportlint.template.labels import PUNCTUATION_FOLD, is_near_miss, is_similar, key_of, keyed_relative, label_key, strip_ordinal
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
@@ -49,6 +49,8 @@ _LIST_CONTINUES = f"{LIST_COMMA}{SEMICOLONS}{COMMAS}"
 _INLINE_ORDINAL = compiled(
     r"[第一二三四五六1-6](?:(?<=第)\s*[一二三四五六]\s*部分|(?<=[一二三四五六])\s*[、.．]|(?<=[1-6])\s*[、.．](?!\d))"
 )
+#: A line holding only a part's number (“二、”): the heading's words may be on the next line.
+_BARE_ORDINAL_LINE = compiled(r"(?m)^[ \t\u3000]*([一二三四五六七八九十]{1,3}[、.．])[ \t\u3000]*$")
 _MAX_HEADING_KEY = 40
 #: A character a key keeps (keys leave out whitespace, as ``str.split`` finds it).
 _NON_SPACE = compiled(r"\S")
@@ -178,6 +180,10 @@ class SectionFinder:
             for variant in section.variants:
                 self.known_headings.setdefault(strip_ordinal(label_key(variant)), (section.id, "variant"))
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
+        #: each number's official heading without its ordinal: (section id, key)
+        self._official_by_number = {
+            section.number: (section.id, strip_ordinal(label_key(section.heading))) for section in self.sections
+        }
         #: the same by section number, longest first, for headings written inside running text (an inline heading's
         #: ordinal is its section's number)
         self._known_by_number: dict[int, list[tuple[str, tuple[str, str]]]] = {}
@@ -220,6 +226,35 @@ class SectionFinder:
         return tuple(found)
 
     def _candidates(self, document: Document) -> list[_Candidate]:
+        found = self._line_headings(document)
+        broken = self._broken_headings(document, found)
+        return sorted([*found, *broken], key=attrgetter("start")) if broken else found
+
+    def _broken_headings(self, document: Document, found: list[_Candidate]) -> list[_Candidate]:
+        """Headings broken after their number (“二、” on a line, “主要公开政府信息情况” on the next), read as one line
+        where the next line is no heading by itself."""
+        normalized = document.normalized
+        if _BARE_ORDINAL_LINE.search(normalized) is None:  # (most reports)
+            return []
+        starts = {candidate.start for candidate in found}
+        tables = [(block.start, block.end) for block in document.tables]
+        broken = []
+        for match in _BARE_ORDINAL_LINE.finditer(normalized):
+            if any(start <= match.start() < end for start, end in tables):
+                continue  # a row label's number in a table (“三、” over “本年度办理结果”)
+            next_start = match.end() + 1
+            next_end = normalized.find("\n", next_start)
+            next_end = len(normalized) if next_end < 0 else next_end
+            following = normalized[next_start:next_end]
+            if not following.strip() or "\t" in following or any(next_start <= start < next_end for start in starts):
+                continue
+            joined = match.group(1) + following
+            candidate = self._classify(joined.strip(), 0, len(joined.strip()), False)
+            if candidate is not None and candidate.kind == "template":
+                broken.append(candidate._replace(heading=joined, start=match.start(1), end=next_end))
+        return broken
+
+    def _line_headings(self, document: Document) -> list[_Candidate]:
         tables = sorted((block.start, block.end) for block in document.tables)
         # a line starts inside a table when a table starting at or before it ends after it: the furthest end of the
         # tables that start at or before each table's start says so with one bisection
@@ -329,6 +364,9 @@ class SectionFinder:
             return None
         if sentence_like or self._like_table_label(key):
             return None
+        official = self._official_by_number.get(value) if kind in ("chinese", "part") and not inline else None
+        if official is not None and is_near_miss(bare, official[1]):  # 二、主要公开政府信息情况: one character mistyped
+            return _Candidate("template", official[0], content, start, end, value, "variant", True, value, kind)
         matches = [section for section in self.sections if _keywords_match(section, bare)]
         if matches:
             preferred = next((section for section in matches if section.number == value), matches[0])
