@@ -181,9 +181,7 @@ class SectionFinder:
                 self.known_headings.setdefault(strip_ordinal(label_key(variant)), (section.id, "variant"))
             self.known_headings[strip_ordinal(label_key(section.heading))] = (section.id, "exact")
         #: each number's official heading without its ordinal: (section id, key)
-        self._official_by_number = {
-            section.number: (section.id, strip_ordinal(label_key(section.heading))) for section in self.sections
-        }
+        self._official_by_number = {section.number: (section.id, strip_ordinal(label_key(section.heading))) for section in self.sections}
         #: the same by section number, longest first, for headings written inside running text (an inline heading's
         #: ordinal is its section's number)
         self._known_by_number: dict[int, list[tuple[str, tuple[str, str]]]] = {}
