@@ -90,9 +90,12 @@ _OWN_WORK_BEFORE = compiled(
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
 _OWN_WORK_END = frozenset("定立全善发台制订组建了 \u3000")
-#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告).
+#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告), or when its disclosure
+#: work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
 _REPORT_NAME_AFTER = compiled(
-    r"(?:人民政府|政府|办事处)?[ \u3000]*(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开)[^，。；\n]{0,4}?年度[ \u3000]*报告"
+    r"(?:人民政府|政府|办事处)?[ \u3000]*(?:"
+    r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开)[^，。；\n]{0,4}?年度[ \u3000]*报告"
+    r"|(?:政府信息公开|政务公开)工作(?!领导|小组|办公室|经验|做法|先进))"
 )
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
@@ -223,7 +226,8 @@ class _TextContext:
         )
 
     def names_the_report(self, mention: PlaceMention) -> bool:
-        """The name opens the report's own name: “特向社会公开川主乡2019年度政府信息公开工作年度报告”."""
+        """The name opens the report's own name (“特向社会公开川主乡2019年度政府信息公开工作年度报告”) or names whose
+        disclosure work the report is about (“结合项铺镇政府信息公开工作有关统计数据”)."""
         return _REPORT_NAME_AFTER.match(self.text, mention.end) is not None
 
     def gives_address(self, sentence: Span) -> bool:
