@@ -362,7 +362,7 @@ class SectionFinder:
             return None
         if sentence_like or self._like_table_label(key):
             return None
-        official = self._official_by_number.get(value) if kind in ("chinese", "part") and not inline else None
+        official = self._official_by_number.get(value) if value is not None and kind in ("chinese", "part") and not inline else None
         if official is not None and is_near_miss(bare, official[1]):  # 二、主要公开政府信息情况: one character mistyped
             return _Candidate("template", official[0], content, start, end, value, "variant", True, value, kind)
         matches = [section for section in self.sections if _keywords_match(section, bare)]
