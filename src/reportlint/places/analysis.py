@@ -90,13 +90,15 @@ _OWN_WORK_BEFORE = compiled(
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
 _OWN_WORK_END = frozenset("定立全善发台制订组建了 \u3000")
-#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告), or when its disclosure
+#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告, 2024年政务公开工作), or when its disclosure
 #: work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
 _REPORT_NAME_AFTER = compiled(
     r"(?:人民政府|政府|办事处)?[ \u3000]*(?:"
-    r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开)[^，。；\n]{0,4}?年度[ \u3000]*报告"
+    r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开)"
     r"|(?:政府信息公开|政务公开)工作(?!领导|小组|办公室|经验|做法|先进))"
 )
+#: What follows a body's name that a report says it was made by (由某街道办事处编制).
+_MADE_BY_AFTER = compiled(r"(?:人民政府|政府|办事处|党政办公室|党政办|办公室)?[ \u3000]*(?:负责)?(?:编制|编写|起草|制作)")
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
 # After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
@@ -105,7 +107,8 @@ _ACTOR_FOLLOW = compiled(
     r"将|下一阶段|下阶段|下一步|下步|今后|明年|来年|要|已|高度|认真|积极|坚持|进一步|始终|切实|全面|严格|"
     r"按照|根据|依据|围绕|聚焦|结合|紧紧|不断|扎实|深入|大力|着力|持续|继续|加强|加大|完善|建立|健全|"
     r"成立|制定|落实|推进|推动|开展|主动|及时|依托|利用|充分|注重|强化|狠抓|共|全年|本年|坚决|立足|对|把|通过|"
-    r"在[^，。；,;\n]{0,16}(?:领导|指导|部署|带领)下|现(?:将|就|面向|向社会|予以|公布|发布)"  # 在区委的正确领导下, 现面向社会公布
+    r"在[^，。；,;\n]{0,16}(?:领导|指导|部署|带领)下|在[^，。；,;\n]{0,24}基础上"  # 在区委的正确领导下, 在总结……的基础上
+    r"|现(?:将|就|面向|向社会|予以|公布|发布)"  # 现面向社会公布
     r")"
 )
 # "我镇（莲花镇）", "莲花镇（以下简称我镇）".
@@ -226,9 +229,12 @@ class _TextContext:
         )
 
     def names_the_report(self, mention: PlaceMention) -> bool:
-        """The name opens the report's own name (“特向社会公开川主乡2019年度政府信息公开工作年度报告”) or names whose
-        disclosure work the report is about (“结合项铺镇政府信息公开工作有关统计数据”)."""
-        return _REPORT_NAME_AFTER.match(self.text, mention.end) is not None
+        """The name opens the report's own name (“特向社会公开川主乡2019年度政府信息公开工作年度报告”), names whose
+        disclosure work the report is about (“结合项铺镇政府信息公开工作有关统计数据”) or who made it (“由建章路街道办事处
+        编制”)."""
+        return _REPORT_NAME_AFTER.match(self.text, mention.end) is not None or (
+            self.text[mention.start - 1 : mention.start] == "由" and _MADE_BY_AFTER.match(self.text, mention.end) is not None
+        )
 
     def gives_address(self, sentence: Span) -> bool:
         """The sentence gives the body's contact address (“请与……联系（地址：闽侯县洋里乡……）”, “联系地址：……”); an
