@@ -350,18 +350,19 @@ def find_unread_tables(
                     reason = "layout" if _CELL_NUMBER.search(cells) else "no-values"
                     found.append(UnreadTable(section, reason, tuple(tables), section.start, section.end))
                 continue
-        if not cut:  # (titles and labels before the place where the text stops: RL117)
-            found.extend(_without_values(document, section, template, section_id, present))
+        # (where the text stops in this part, only what stands before the last line: the rest is RL117's)
+        end = min(section.body_end, truncation.start) if cut and truncation is not None else section.body_end
+        found.extend(_without_values(document, section, end, template, section_id, present))
     return tuple(found)
 
 
 def _without_values(
-    document: Document, section: FoundSection, template: TemplateSpec, section_id: str, present: Sequence[FilledTable]
+    document: Document, section: FoundSection, end: int, template: TemplateSpec, section_id: str, present: Sequence[FilledTable]
 ) -> list[UnreadTable]:
     """What a part whose tables are read, or read in part, has without values: tables whose titles and row labels are
     there (第二十条第（五）项 and 行政许可: ``no-values``, placed from the first such title to the last), and rows of a
     read table whose labels have no value after them (“规范性文件” followed by the next table's title: ``label-only``,
-    one entry per table). The values were lost in copying, or never filled in."""
+    one entry per table), up to ``end``. The values were lost in copying, or never filled in."""
     specs = template.tables_of(section_id)
     read_ids = {table.spec.id for table in present}
     partial = [
@@ -373,7 +374,7 @@ def _without_values(
     ]
     if all(spec.id in read_ids for spec in specs) and not partial:
         return []  # (most reports: every table and row read)
-    key, offsets = keyed(document.normalized, section.body_start, section.body_end)
+    key, offsets = keyed(document.normalized, section.body_start, end)
     titles = {spec.id: label_key(spec.title) for spec in specs}
     places = sorted((at, spec_id) for spec_id, title in titles.items() if len(title) >= 6 and (at := key.find(title)) >= 0)
     found = []
