@@ -278,8 +278,12 @@ _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|�
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
 #: Words that compare with another year (a sentence with them may name an earlier year); part 三's carry-over terms
 #: 上年结转 and 结转下年度 compare nothing, 2020年结转 (or 转结, as some write it) does; nor does a share of the same
-#: period's total (占同期).
-_COMPARISON = compiled("上年(?!结转)|上一年|去年|往年|同比|相比|(?<!占)同期|增长|增加|减少|下降|提高|上升|持平|(?<!上年)结转(?!下年)|转结")
+#: period's total (占同期). A word of change compares when a number follows it (增加2件) or 较/比 comes before it
+#: (较2021年减少); “提高了透明度” compares nothing.
+_COMPARISON = compiled(
+    "上年(?!结转)|上一年|去年|往年|同比|相比|(?<!占)同期|持平|(?<!上年)结转(?!下年)|转结"
+    "|(?:增长|增加|减少|下降|提高|上升)(?=了?\\s*\\d)|[较比][^，。；,;]{0,12}(?:增长|增加|减少|下降|提高|上升)"
+)
 #: Words of a sentence that cites a document (a year there may be the document's); 通知公告 is a kind of information.
 #: Looked for up to the end of the year's clause: later clauses may list kinds of information (工作计划类1条).
 _CITES_DOCUMENT = compiled("通知(?!公告)|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
