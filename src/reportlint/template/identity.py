@@ -56,7 +56,8 @@ _PERIOD_WORDS = (
     "采用数据",
     "涵盖",
 )
-#: Words that name a period only when two dates follow (“数据涵盖2022年1月1日至……”; “公开内容涵盖工作动态” is none).
+#: Words that name a period only when dates follow, if garbled (“数据涵盖2022年1月1日至……”, “涵盖20221月1日至……”;
+#: “公开内容涵盖工作动态” is none).
 _DATES_ONLY_PERIOD_WORDS = frozenset(["涵盖"])
 #: Labels of the statistical period; a mirror's blanked pinyin may stand between their characters (统  计期限).
 _PERIOD_LABELS = compiled("|".join(r"\s*".join(word) for word in _PERIOD_WORDS))
@@ -513,7 +514,8 @@ def find_period(document: Document) -> Period | None:
         found = find_date_range(document.normalized, sentence_start, sentence_end)
         if found is not None:
             return Period(found.first.date, found.last.date, found.start, found.end, document.text[found.start : found.end])
-        if "".join(label.group().split()) not in _DATES_ONLY_PERIOD_WORDS and re.search(r"\d{4}", text[sentence_start:sentence_end]):
+        weak = "".join(label.group().split()) in _DATES_ONLY_PERIOD_WORDS
+        if re.search(r"\d{4}\s*年?\s*\d{1,2}\s*月" if weak else r"\d{4}", text[sentence_start:sentence_end]):
             return Period(None, None, sentence_start, sentence_end, document.text[sentence_start:sentence_end])
     return None
 
