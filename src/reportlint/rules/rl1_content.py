@@ -31,6 +31,8 @@ _PROMISES = (
     ),
     compiled(r"(?:全文|本报告|报告)[^。，,\n]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
 )
+#: The ordinal of a listed part (“一、总体情况,二、主动公开政府信息情况”).
+_ITEM_ORDINAL = compiled(r"(?:^|(?<=[,，;；:：\s]))[一二三四五六七八九十]{1,3}[、.．]")
 _ATTACHMENT_PROMISE = compiled(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
 
 
@@ -54,7 +56,7 @@ def _promises(report: Report, intro_end: int) -> list[_Promise]:
         for match in pattern.finditer(normalized, 0, intro_end):
             if any(promise.start <= match.start() < promise.end for promise in found):
                 continue
-            listed = match.group("list") or ""
+            listed = _ITEM_ORDINAL.sub("", match.group("list") or "")  # “一、总体情况,二、……”: the 、 of an ordinal parts nothing
             # items apart by 、 or, each in its own quotation marks, by nothing (“总体情况”“主动公开政府信息情况”)
             items = [item.strip(' "') for item in re.split(r'[,、;；]|以及|"\s*"', listed) if item.strip(' "')]
             stated_text = match.group("count")
