@@ -406,17 +406,19 @@ class BlankCell(Rule):
             written = [
                 cell for row in table.rows for cell in row.cells if cell.status in (CellStatus.OK, CellStatus.NON_NUMERIC, CellStatus.EXTRA)
             ]
-            rows = {id(row) for row, _ in blanks}
-            if not written and len(rows) > 1:
+            by_row: dict[int, list[FilledCell]] = {}  # the blank cells reported, by row, in reading order
+            for row, cell in blanks:
+                by_row.setdefault(id(row), []).append(cell)
+            if not written and len(by_row) > 1:
                 first, last = blanks[0][1], blanks[-1][1]
                 yield self.diagnostic(
-                    f"{table.spec.display}读到的 {len(rows)} 行全部为空（{len(blanks)} 个单元格），没有数据应填写 0",
+                    f"{table.spec.display}读到的 {len(by_row)} 行全部为空（{len(blanks)} 个单元格），没有数据应填写 0",
                     _span(first)[0],
                     _span(last)[1],
                 )
                 continue
             for row in table.rows:
-                empty = [cell for cell in row.cells if cell.status is CellStatus.BLANK and not (row is cut and _span(cell)[0] >= cut_after)]
+                empty = by_row.get(id(row))
                 if not empty:
                     continue
                 if len(empty) == 1:

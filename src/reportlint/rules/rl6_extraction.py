@@ -190,8 +190,9 @@ class RadicalLookalikes(Rule):
         others = []  # the first of each later line
         line_start = text.rfind("\n", 0, found[0]) + 1
         for position in found:
-            if text.rfind("\n", 0, position) + 1 != line_start:
-                line_start = text.rfind("\n", 0, position) + 1
+            start = text.rfind("\n", 0, position) + 1
+            if start != line_start:
+                line_start = start
                 others.append(position)
         yield self.diagnostic(
             f"文本中有 {len(found)} 个冒充汉字的部首字符（{named}{more}），看起来相同，但检索、复制和统计时不是同一个字，"

@@ -389,11 +389,11 @@ def _without_values(
         found.append(UnreadTable(section, "no-values", tuple(table for table, _, _ in titled), titled[0][1], titled[-1][2]))
     for table, table_start, read in partial:
         start = next((index for index, offset in enumerate(offsets) if offset >= table_start), len(key))
-        end = next((at for at, _ in places if at > start), len(key))
+        table_end = next((at for at, _ in places if at > start), len(key))  # the next table's title
         rows = []
         for row in table.spec.rows:
             label = label_key(row.label)
-            at = key.find(label, start, end) if row.id not in read and len(label) >= 2 else -1
+            at = key.find(label, start, table_end) if row.id not in read and len(label) >= 2 else -1
             if at >= 0:
                 rows.append((row.label, offsets[at], offsets[at + len(label) - 1] + 1))
         if rows:

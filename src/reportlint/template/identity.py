@@ -24,7 +24,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from reportlint.core.model import Document
-from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, is_chrome_line, is_metadata_line, without_bullets
+from reportlint.text.chrome import PUBLICATION_LABELS, is_chrome_line, is_metadata_label, is_metadata_line, without_bullets
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
 from reportlint.text.quantities import PLAN_WORDS
@@ -235,8 +235,6 @@ def _title_like(text: str) -> bool:
 _TITLE_LABEL = compiled(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
-#: A page's metadata labels, to tell a label standing alone on its line (its value on the next: never the title).
-_METADATA_LABEL_SET = frozenset(METADATA_LABELS)
 #: How long the second line of a title broken over two lines may be.
 _TITLE_TAIL_LENGTH = 20
 
@@ -247,7 +245,7 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
     value_follows = False  # the line after a metadata label standing alone (“主题分类” / “政府信息公开年度报告”) is its value
     for line in _lines(document, limit):
         bare = without_bullets(line.text)
-        if "".join(bare.split()).rstrip(":：") in _METADATA_LABEL_SET:
+        if is_metadata_label(bare):
             value_follows = True
             continue
         if value_follows:

@@ -144,21 +144,21 @@ def _in_headingless_part(
     """The truncation, moved to the last part without a heading whose tables start before the text stops (a text that
     seemed to stop in part 一 stops in that part's tables); for a text that seemed whole, where it stops in such tables
     with no heading after them (as it stops in a table part that has its heading)."""
-    if truncation is None and template is not None:
-        for section_id in reversed(TABLE_SECTIONS):
-            start = _headingless_tables(sections, filled, section_id)
-            found = None if start is None else stop_in_tables(document, sections, chrome, int(section_id[1:]), start)
-            if found is not None:
-                return replace(found, headingless=template.section(section_id).heading)
-        return None
-    if truncation is None or template is None or truncation.reason not in ("table", "sentence", "first-part"):
+    if template is None or (truncation is not None and truncation.reason not in ("table", "sentence", "first-part")):
         return truncation
     for section_id in reversed(TABLE_SECTIONS):
         number = int(section_id[1:])
         start = _headingless_tables(sections, filled, section_id)
-        if number > truncation.number and start is not None and start <= truncation.start:
+        if start is None:
+            continue
+        heading = template.section(section_id).heading
+        if truncation is None:
+            found = stop_in_tables(document, sections, chrome, number, start)
+            if found is not None:
+                return replace(found, headingless=heading)
+        elif number > truncation.number and start <= truncation.start:
             reason = "table" if truncation.reason == "first-part" else truncation.reason
-            return replace(truncation, reason=reason, number=number, headingless=template.section(section_id).heading)
+            return replace(truncation, reason=reason, number=number, headingless=heading)
     return truncation
 
 

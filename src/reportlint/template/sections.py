@@ -246,8 +246,8 @@ class SectionFinder:
             following = normalized[next_start:next_end]
             if not following.strip() or "\t" in following or any(next_start <= start < next_end for start in starts):
                 continue
-            joined = match.group(1) + following
-            candidate = self._classify(joined.strip(), 0, len(joined.strip()), False)
+            joined = (match.group(1) + following).strip()
+            candidate = self._classify(joined, 0, len(joined), False)
             if candidate is not None and candidate.kind == "template":
                 broken.append(candidate._replace(heading=joined, start=match.start(1), end=next_end))
         return broken

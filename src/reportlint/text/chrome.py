@@ -89,6 +89,8 @@ METADATA_LABELS = (
     "字号",
     "字体",
 )
+#: The labels as a set, to tell a text that is a label and nothing else.
+METADATA_LABEL_SET = frozenset(METADATA_LABELS)
 #: Bullets and markers a CMS puts before metadata and link lines (• 索引号：…).
 BULLETS = "•·●○■□◆◇▪▫►▶※-*>»"
 _LEADING_BULLETS = compiled(f"^[\\s{re.escape(BULLETS)}]+")
@@ -140,6 +142,11 @@ def section_count(text: str) -> int:
 def without_bullets(text: str) -> str:
     """A line without the bullets and markers a CMS puts before it (``• 发布机构：`` → ``发布机构：``)."""
     return _LEADING_BULLETS.sub("", text)
+
+
+def is_metadata_label(text: str) -> bool:
+    """A metadata label standing alone, its value on the next line or in the next cell (``主题分类``, ``索 引 号：``)."""
+    return "".join(text.split()).rstrip(":：") in METADATA_LABEL_SET
 
 
 def is_metadata_line(text: str) -> bool:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.loaders.headings import TITLE, is_title
 from reportlint.sources import SourceError
-from reportlint.text.chrome import METADATA_LABELS, PUBLICATION_LABELS, SECTION_MARKERS, is_metadata_line, section_count
+from reportlint.text.chrome import METADATA_LABEL_SET, PUBLICATION_LABELS, SECTION_MARKERS, is_metadata_line, section_count
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtim
 _DATE = compiled(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 #: What follows a metadata label on a metadata line (see :func:`reportlint.text.chrome.is_metadata_line`).
 _LABEL_END = compiled("[:：\\]】]")
-_METADATA_LABELS = frozenset(METADATA_LABELS)
 _LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
 
 
@@ -161,7 +160,7 @@ def is_metadata_table(cell_texts: Sequence[str]) -> bool:
     # Every metadata line has a colon or a bracket after its label: the cells of a data table are
     # ruled out without the label patterns.
     labelled = sum(
-        1 for text in cell_texts if text.strip() in _METADATA_LABELS or (_LABEL_END.search(text) is not None and is_metadata_line(text))
+        1 for text in cell_texts if text.strip() in METADATA_LABEL_SET or (_LABEL_END.search(text) is not None and is_metadata_line(text))
     )
     return labelled >= 2 and not any(section_count(text) for text in cell_texts)
 
