@@ -48,7 +48,11 @@ class Run:
 
 @pytest.fixture
 def run_check(tmp_path):
-    """``run_check(*args, cwd=…)``: ``reportlint check *args`` in a fresh process; returns a :class:`Run`."""
+    """``run_check(*args, cwd=…)``: ``reportlint check *args`` in a fresh process; returns a :class:`Run`.
+
+    The result cache is on, as users have it (the suite's other tests turn it off): a hostile file must not break
+    the cache's keys or entries either. It is kept under the working folder, so each test starts without one.
+    """
 
     def run(*args: str, cwd: Path | None = None, timeout: float = 120, stdout=None) -> Run:
         record = tmp_path / f"usage-{os.getpid()}-{len(list(tmp_path.glob('usage-*')))}.json"
@@ -59,13 +63,18 @@ def run_check(tmp_path):
             stdout=stdout if stdout is not None else subprocess.PIPE,
             stderr=subprocess.PIPE,
             timeout=timeout,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+            env={**_without_no_cache(os.environ), "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
         )
         usage = json.loads(record.read_text(encoding="utf-8"))
         output = completed.stdout.decode("utf-8") if completed.stdout is not None else ""
         return Run(usage["returncode"], output, completed.stderr.decode("utf-8", "replace"), usage["maxrss_kb"] / 1024)
 
     return run
+
+
+def _without_no_cache(environment: dict[str, str] | os._Environ[str]) -> dict[str, str]:
+    """The environment without the suite's ``REPORTLINT_NO_CACHE``."""
+    return {name: value for name, value in environment.items() if name != "REPORTLINT_NO_CACHE"}
 
 
 @pytest.fixture

@@ -91,7 +91,9 @@ def clear_cache(directory: Path) -> bool:
 
 def digest(*parts: object) -> str:
     """A hex SHA-256 of values encoded canonically (see :func:`encode`)."""
-    return hashlib.sha256(json.dumps(encode(parts), ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(
+        json.dumps(encode(parts), ensure_ascii=False, sort_keys=True, default=str).encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def file_digest(path: Path) -> str:
@@ -158,7 +160,8 @@ class RunContext:
     def key(self, data: bytes, resolved: str, display: str) -> str:
         """The key of one file's entry: its bytes, its resolved path and its display path within this context."""
         content = hashlib.sha256(data).hexdigest()
-        return hashlib.sha256(f"{self.digest}\x00{content}\x00{display}\x00{resolved}".encode()).hexdigest()
+        # A file name that is not UTF-8 holds lone surrogates (Python's reading of its bytes): they are digested as they are.
+        return hashlib.sha256(f"{self.digest}\x00{content}\x00{display}\x00{resolved}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def batch_key(
