@@ -13,7 +13,9 @@ Failure kinds (see ``tests/fuzz/oracle.py``): ``abort`` (an exception out of
 the run), ``rule-error RLxxx`` (a rule failed on the input: RL907),
 ``reader-error``, ``timeout`` (RL909), ``memory`` (RL910), ``crash`` (RL915),
 ``loader-crash`` (a loader failed in a way it did not foresee: RL904 from the
-catch-all) and ``unencodable``. A file that runs out of time in a batch is
+catch-all), ``unencodable`` and ``cache-mismatch`` (each batch runs with a result
+cache, as users' runs do, then again reading every result back from it: a file
+whose findings differ between the two). A file that runs out of time in a batch is
 checked again alone: within its budget then, it counts as ``timeout under
 load`` (the machine was busy), not as ``timeout``. Every failing input is kept with
 ``--keep-failures`` to reproduce it. The closing table gives, per format, the
@@ -32,6 +34,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.fuzz: the mutators the test suite uses
 
@@ -55,11 +58,16 @@ def fuzz_documents(fmt: str, count: int, rng: random.Random, jobs: int, batch: i
                 sample = mutators.sample(fmt, rng.randrange(100), mutators.random_mutations(rng), rng.randrange(100))
                 path = mutators.write(sample, Path(folder), number)
                 samples[path.name] = path
+            options = RunOptions(jobs=jobs, isolated=True, cache_dir=tempfile.mkdtemp(prefix=f"fuzz-cache-{fmt}-"))
             try:
-                run = lint_paths([folder], RunOptions(jobs=jobs, isolated=True))
+                run = lint_paths([folder], options)
+                again = lint_paths([folder], options)  # every result read back from the cache the first run wrote
             except Exception as error:  # the whole batch aborted: find the input one run at a time
                 failures.update(_abort(samples, keep, fmt, error))
             else:
+                for name in _differing(run, again):
+                    failures["cache-mismatch"] += 1
+                    _keep(keep, fmt, "cache-mismatch", samples.get(name))
                 checked = {Path(result.path).name for result in run.files}
                 for missing in set(samples) - checked:
                     failures["lost"] += 1
@@ -70,9 +78,23 @@ def fuzz_documents(fmt: str, count: int, rng: random.Random, jobs: int, batch: i
                             kind = "timeout under load"  # within its budget when checked alone: the machine was busy
                         failures[kind] += 1
                         _keep(keep, fmt, kind, samples.get(Path(result.path).name))
+            shutil.rmtree(options.cache_dir or "", ignore_errors=True)
         done += size
         print(f"  {fmt}: {done}/{count}，失败 {sum(failures.values())}", file=sys.stderr, flush=True)
     return failures
+
+
+def _differing(first: Any, second: Any) -> list[str]:
+    """The names of the files whose findings differ between two runs (the second from the first's cache)."""
+
+    def findings(run: Any) -> dict[str, list[tuple]]:
+        return {
+            Path(result.path).name: [(item.code, item.start, item.end, item.location, item.message) for item in result.diagnostics]
+            for result in run.files
+        }
+
+    before, after = findings(first), findings(second)
+    return sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
 
 
 def _fast_alone(path: Path, jobs: int) -> bool:
