@@ -171,3 +171,19 @@ def test_the_title_year_gives_way_only_to_a_whole_year_period_and_a_second_witne
 def test_a_period_over_two_years_gives_the_year_the_text_opens_its_sentences_with(read, period, body, year):
     reading = read("某县某镇政府信息公开工作年度报告\n" + period + body)
     assert (reading.year, reading.year_source) == (year, "period")
+
+
+@pytest.mark.parametrize(
+    ("body", "year"),
+    [
+        # the only year is the one work is carried into: the report's year is not known
+        ("全年受理申请86件，办理完成78件，余8件转2023年度办理。\n", None),
+        ("全年受理申请86件，余8件结转至 2023年办理。\n", None),
+        # the report's own years count; the year carried into does not outvote them
+        ("2022年，我镇受理申请86件，余8件转2023年度办理。2022年，我镇主动公开信息120条。\n", 2022),
+    ],
+)
+def test_a_year_that_work_is_carried_into_is_not_the_report_year(read, body, year):
+    reading = read("一、总体情况\n" + body)
+    assert reading.year == year
+    assert reading.year_source == ("text" if year else "")

@@ -68,11 +68,11 @@ _CITATION = compiled(r"《[^《》\n]{1,120}》")
 #: An enumeration marker that may open a clause: 一是、（二）、3.、四、.
 _ENUMERATION_MARKER = r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)"
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
-# enumeration marker (一是、（二）、3.) and a year ("2022年，").
+# enumeration marker (一是、（二）、3.) and the time it did it ("2022年，", "本年度", "全年").
 _CLAUSE_LEAD = compiled(
     r"(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*"
     rf"(?:{_ENUMERATION_MARKER}[ \u3000]*)?"
-    r"(?:\d{4}[ \u3000]*年度?[ \u3000]*[,，]?[ \u3000]*)?$"
+    r"(?:(?:\d{4}[ \u3000]*年度?|本年度?|今年|全年|年内)[ \u3000]*[,，]?[ \u3000]*)?$"
 )
 _CLAUSE_LEAD_WINDOW = 24
 # A clause opening with the year ("2022年，莲花镇收到…", "2022年度，莲花镇无…"): the name there is the body the
@@ -82,14 +82,15 @@ _YEAR_OR_CONTACT_LEAD = compiled(
 )
 #: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
 _YEAR_OR_CONTACT_END = frozenset("年度,，与系:： \u3000")
-#: A verb of making that opens a sentence with no subject, after an ordinal: the body made what the name before it is.
+#: A verb of making that opens a sentence or a clause with no subject, after an ordinal: the body made what the name
+#: before it is ("制定莲花镇政务公开监督检查制度", "……工作，完成莲花镇政务专区建设").
 _OWN_WORK_BEFORE = compiled(
-    r"(?:^|[\n。；;!?！？])[ \u3000\t]*"
+    r"(?:^|[\n。；;!?！？,，])[ \u3000\t]*"
     rf"{_ENUMERATION_MARKER}?[ \u3000]*"
-    r"(?:制定|建立健全|建立|健全|完善|印发|出台|编制|修订|成立|组建)了?[ \u3000]*$"
+    r"(?:制定|建立健全|建立|健全|完善|印发|出台|编制|修订|成立|组建|完成|建成|打造|搭建)了?[ \u3000]*$"
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
-_OWN_WORK_END = frozenset("定立全善发台制订组建了 \u3000")
+_OWN_WORK_END = frozenset("定立全善发台制订组建成造了 \u3000")
 #: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告, 2024年政务公开工作), or when its disclosure
 #: work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
 _REPORT_NAME_AFTER = compiled(
@@ -219,9 +220,9 @@ class _TextContext:
         return index < len(starts) and starts[index] < sentence.end
 
     def is_made_by_the_body(self, mention: PlaceMention) -> bool:
-        """The name right after a verb that opens a subject-less sentence about the body's own work: “（四）监督保障情况。
-        制定莲花镇政务公开监督检查制度”, a system the body made under another place's name (reports leave their own name
-        out of most sentences about their work)."""
+        """The name right after a verb that opens a subject-less sentence or clause about the body's own work: “（四）监督
+        保障情况。制定莲花镇政务公开监督检查制度”, “……，完成莲花镇政务专区建设”: a thing the body made under another
+        place's name (reports leave their own name out of most sentences about their work)."""
         window = max(0, mention.start - _CLAUSE_LEAD_WINDOW)
         return (
             self.text[mention.start - 1 : mention.start] in _OWN_WORK_END

@@ -121,8 +121,9 @@ class ForeignPlace(_PlaceRule):
 
     “我镇……”“本县……”这类句子，以及把地名当作报告主体来写的句子（“2021年，
     ××镇收到……”“××镇在县委的领导下……”“请与××镇党政办联系”），讲的是报告
-    主体自己的工作；给出地址的句子（“请与……联系（地址：……）”）、没有主语而以
-    “制定”“建立”等开头的句子中紧跟其后的地名（“制定××镇政务公开监督检查制度”）
+    主体自己的工作（“本年度，××镇通过……”同样）；给出地址的句子（“请与……联系
+    （地址：……）”）、没有主语而以“制定”“建立”“完成”等开头的句子或分句中紧跟
+    其后的地名（“制定××镇政务公开监督检查制度”“……，完成××镇政务专区建设”）
     同样如此。其中出现别的县、地市或省份的地名，常常是照搬其他地方的报告时留下的。以下情况不报告：上级地名（所在的县、地市、省份）、辖区内的
     地名（含 ``[places] extra`` 补充的村、社区、园区）、书名号内的文件名（外省
     规定由 RL404 检查）、同县的其他乡镇（由 RL401 检查），以及协作语句（与……
@@ -318,7 +319,9 @@ class BodyTypeMismatch(_PlaceRule):
     * 部门的报告只检查部门的自称（“我局”的报告写了“我委”）；部门说“我县”
       指所在的县，不报告。
 
-    主体类型取自报告主体的名称（标题、发文单位行、落款或配置）。
+    主体类型取自报告主体的名称（标题、发文单位行、落款或配置）。主体只取自网页
+    元数据（“发文机构：××县人民政府”）时，那是发布网页的政府，报告可能是它的
+    办公室写的，“我办”不报告。
 
     反例（兴国镇人民政府的报告）：
 
@@ -348,6 +351,8 @@ class BodyTypeMismatch(_PlaceRule):
                 continue
             if subject.level == "部门" and not reference.is_department_word:
                 continue
+            if subject.source == "metadata" and reference.noun == "办":
+                continue  # the page's publisher: its office may have written the report
             clear = subject.is_government and reference.noun in _CLEAR_DEPARTMENT_NOUNS
             word = report.text[reference.start : reference.end]
             yield self.diagnostic(

@@ -620,7 +620,8 @@ def find_year(
     page_date: Publication | None = None,
     signature: Publication | None = None,
 ) -> tuple[int | None, str, TextSpan | None]:
-    """The report year with its source: the title, else the period, else the most frequent year.
+    """The report year with its source: the title, else the period, else the most frequent year (not one that work is
+    carried into: “转2023年度办理”).
 
     The title loses only when two other witnesses agree against it (a title left from another year's report, or
     mistyped). The first is a statistics period of one whole year. The second is the date the web page says it
@@ -642,11 +643,20 @@ def find_year(
             return year, "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:
         return _period_year(period, document), "period", TextSpan(period.text, period.start, period.end)
-    years = [int(match.group(1)) for match in YEAR_MENTION.finditer(document.normalized[:4000])]
+    opening = document.normalized[:4000]
+    years = [
+        int(match.group(1))
+        for match in YEAR_MENTION.finditer(opening)
+        if _CARRIED_INTO.search(opening, max(0, match.start() - 16), match.start()) is None
+    ]
     if years:
         year, _ = Counter(years).most_common(1)[0]
         return year, "text", None
     return None, "", None
+
+
+#: What a year that work is carried into follows (“余8件转2023年度办理”): the year after the report's.
+_CARRIED_INTO = compiled(r"(?:转|转入|转至|转到|结转至|结转到|顺延至)[ \u3000]*\Z")
 
 
 def _period_year(period: Period, document: Document) -> int:
