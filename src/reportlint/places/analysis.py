@@ -102,9 +102,11 @@ _REPORT_NAME_AFTER = compiled(
 _MADE_BY_AFTER = compiled(r"(?:人民政府|政府|办事处|党政办公室|党政办|办公室)?[ \u3000]*(?:负责)?(?:编制|编写|起草|制作)")
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
-# After a name used as the actor: maybe an organ or a department ("…教育局"), then what bodies do in reports.
+# After a name used as the actor: maybe an organ or a department ("…教育局") and its leaders, then what bodies do in
+# reports.
 _ACTOR_FOLLOW = compiled(
-    r"(?:人民政府|政府|党委政府|党委|班子|办事处|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?[ \u3000]*(?:"
+    r"(?:人民政府|政府|党委政府|党委|班子|办事处|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?"
+    r"(?:(?:主要)?领导(?:班子)?)?[ \u3000]*(?:"  # 莲花镇领导高度重视, 莲花镇党委主要领导认真
     r"将|下一阶段|下阶段|下一步|下步|今后|明年|来年|要|已|高度|认真|积极|坚持|进一步|始终|切实|全面|严格|"
     r"按照|根据|依据|围绕|聚焦|结合|紧紧|不断|扎实|深入|大力|着力|持续|继续|加强|加大|完善|建立|健全|"
     r"成立|制定|落实|推进|推动|开展|主动|及时|依托|利用|充分|注重|强化|狠抓|共|全年|本年|坚决|立足|对|把|通过|"
