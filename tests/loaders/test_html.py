@@ -226,6 +226,50 @@ def test_page_with_only_an_attachment_link_has_no_report(load, tmp_path):
     assert raised.value.code == "RL906"
 
 
+def test_a_traditional_script_reprint_is_found_by_its_headings_and_title(load, tmp_path):
+    # a mirror or reprint in traditional characters: the page is searched as the text loader reads it (simplified)
+    page = _page(
+        '<div class="nav">首頁 &gt; 新聞</div><div class="art"><h2>某某鎮2022年政府信息公開工作年度報告</h2>'
+        "<p>一、總體情況</p><p>2022年，我鎮堅持以公開為常態、不公開為例外，主動公開政府信息73條，全年未收到政府信息公開申請。</p>"
+        "<p>二、主動公開政府信息情況</p><p>本年度制發規範性文件2件。</p>"
+        "<p>三、收到和處理政府信息公開申請情況</p><p>本年度未收到申請。</p></div>"
+        "<div>版權所有</div>",
+        tmp_path,
+    )
+    document = load(page)
+    assert document.text.startswith("某某鎮2022年政府信息公開工作年度報告\n一、總體情況")
+    assert "版權所有" not in document.text and "首頁" not in document.text
+
+
+def test_a_page_reading_one_official_heading_keeps_the_text_beside_it(load, tmp_path):
+    # paragraphs side by side, one of them the only official heading read: the content is their container,
+    # not that heading's paragraph (the report was lost but for "一、总体情况")
+    page = _page(
+        '<div class="nav">首页 &gt; 政务公开</div><div class="art">'
+        "<p>某某镇2023年政府信息公开工作年度报告</p>"
+        "<p>本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。</p>"
+        "<p>一、总体情况</p><p>2023年，我镇坚持以公开为常态、不公开为例外，主动公开政府信息73条。</p>"
+        "<p>二、信息发布工作</p><p>本年度制发规范性文件2件。</p></div><div>版权所有：某某镇人民政府</div>",
+        tmp_path,
+    )
+    document = load(page)
+    assert "统计期限自2023年1月1日起至2023年12月31日止" in document.text
+    assert document.text.endswith("本年度制发规范性文件2件。")
+
+
+def test_a_page_without_title_or_official_headings_is_found_by_speaking_of_itself(load, tmp_path):
+    prose = "我镇认真落实政府信息公开各项要求，主动公开政府信息73条，全年未收到政府信息公开申请。" * 8
+    page = _page(
+        '<div class="nav">首页 &gt; 政务公开</div><div class="art">'
+        "<p>根据《中华人民共和国政府信息公开条例》规定编制本报告。报告数据统计期限为2025年1月1日至2025年12月31日。</p>"
+        f"<p>一、工作总体推进情况</p><p>{prose}</p></div><div>版权所有：某某镇人民政府</div>",
+        tmp_path,
+    )
+    document = load(page)
+    assert document.text.startswith("根据《中华人民共和国政府信息公开条例》规定编制本报告")
+    assert "版权所有" not in document.text
+
+
 def test_layout_table_around_a_data_table_is_read_as_blocks(load, tmp_path):
     page = _page(
         "<table><tr><td>"

@@ -37,6 +37,7 @@ from reportlint.loaders.html.content import (
     is_metadata_table,
     page_metadata,
 )
+from reportlint.loaders.html.tags import BLOCK_TAGS, HEADING_LEVELS, SKIPPED_TAGS
 from reportlint.sources import Source, SourceError
 from reportlint.text.chrome import is_chrome_line
 from reportlint.text.numbers import whole_number
@@ -45,78 +46,6 @@ from reportlint.usercache.patterns import compiled
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
 
-#: Elements whose content is never report text.
-SKIPPED_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "nav",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
-        "applet",
-        "svg",
-        "canvas",
-        "select",
-        "option",
-        "button",
-        "input",
-        "textarea",
-        "map",
-        "audio",
-        "video",
-        "head",
-    ]
-)
-#: Elements that end the current line before and after their content.
-BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "menu",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "ul",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-    ]
-)
-HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 
 _DECLARED_CHARSET = compiled(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",

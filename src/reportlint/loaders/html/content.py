@@ -19,8 +19,10 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from reportlint.loaders.headings import TITLE, is_title
+from reportlint.loaders.html.tags import BLOCK_TAGS
 from reportlint.sources import SourceError
 from reportlint.text.chrome import METADATA_LABEL_SET, PUBLICATION_LABELS, SECTION_MARKERS, is_metadata_line, section_count
+from reportlint.text.normalize import has_traditional, to_simplified
 from reportlint.usercache.patterns import compiled
 
 if TYPE_CHECKING:
@@ -31,6 +33,16 @@ if TYPE_CHECKING:
 TITLE_SEARCH_ELEMENTS = 40
 #: A page without section headings needs this much text (in characters) around its title to hold a report.
 MIN_UNSTRUCTURED_CHARS = 300
+
+#: What the own text of an element that ends a report's title holds, in either script (报告/報告, 年报/年報).
+_TITLE_END_WORDS = ("报告", "年报", "報告", "年報")
+
+#: The share of its parent's text a child that is one block of text must hold to be the report's element.
+_ONE_BLOCK_SHARE = 0.8
+#: What makes an element more than one block of text: blocks inside it, or line breaks (a report in one ``<p>``).
+_INNER_BLOCKS = BLOCK_TAGS | {"br"}
+#: A report's own text names itself so (a page without a title or headings: “……规定编制本报告。”).
+_SELF_AS_REPORT = compiled(r"本(?:年度)?(?:报告|年报)")
 
 NO_REPORT_MESSAGE = "网页中找不到政府信息公开工作年度报告的正文（页面只有导航、链接或附件），无法检查：请提供报告全文的网页或原文件"
 
@@ -64,57 +76,93 @@ def text_of(element: HtmlElement) -> str:
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
+#: Reads an element's text for the search (:func:`text_of`, or its simplified form on a traditional-script page).
+Read = Callable[["HtmlElement"], str]
+
+
 def find_content(body: HtmlElement) -> PageContent:
     """The element holding the report and, when the report's title is outside it, the title element.
 
-    Raises :class:`SourceError` RL906 when the page holds no report.
+    A page in traditional script (a reprint, a mirror) is searched in simplified characters, as the text loader
+    reads such a report. Raises :class:`SourceError` RL906 when the page holds no report.
     """
-    root = _deepest(body, lambda element: section_count(text_of(element)), _holds_sections)
+    read: Read = text_of
+    if has_traditional(text_of(body)):
+        read = _simplified_text_of
+    root = _deepest(body, lambda element: section_count(read(element)), lambda element, best: _holds_sections(read(element), best), read)
     has_sections = root is not None
     if root is None:
-        root = _deepest(body, _unstructured_report_score, lambda element, best: _unstructured_report_score(element) >= best)
+        root = _deepest(
+            body,
+            lambda element: _unstructured_report_score(read(element)),
+            lambda element, best: _unstructured_report_score(read(element)) >= best,
+            read,
+        )
     if root is None:
         raise SourceError("RL906", NO_REPORT_MESSAGE)
-    title = None if _holds_title(root) else _title_before(body, root)
+    title = None if _holds_title(root, read) else _title_before(body, root, read)
     return PageContent(root, title, has_sections)
 
 
-def _holds_title(root: HtmlElement) -> bool:
+def _simplified_text_of(element: HtmlElement) -> str:
+    """:func:`text_of` in simplified characters."""
+    return to_simplified(text_of(element))
+
+
+def _holds_title(root: HtmlElement, read: Read) -> bool:
     """Whether one of the first elements of ``root`` is the report's title."""
-    return any(_is_title_element(element) for element in islice(root.iter(), TITLE_SEARCH_ELEMENTS))
+    return any(_is_title_element(element, read) for element in islice(root.iter(), TITLE_SEARCH_ELEMENTS))
 
 
-def _is_title_element(element: HtmlElement) -> bool:
+def _is_title_element(element: HtmlElement, read: Read) -> bool:
     """Whether an element's whole text is a report title (only elements whose own text ends the title are read)."""
     own = element.text or ""
-    if "报告" not in own and "年报" not in own:
+    if not any(word in own for word in _TITLE_END_WORDS):
         return False
-    return is_title(" ".join(text_of(element).split()))
+    return is_title(" ".join(read(element).split()))
 
 
-def _deepest(body: HtmlElement, score: Callable[[HtmlElement], int], reaches: Callable[[HtmlElement, int], bool]) -> HtmlElement | None:
+def _deepest(
+    body: HtmlElement, score: Callable[[HtmlElement], int], reaches: Callable[[HtmlElement, int], bool], read: Read
+) -> HtmlElement | None:
     """Descend from ``body`` while a child keeps the body's score; ``None`` when the body scores 0.
 
-    ``reaches(element, best)`` says whether an element scores at least ``best``.
+    ``reaches(element, best)`` says whether an element scores at least ``best``. A child that is one block of text
+    (a paragraph, a heading: no block inside it) is descended into only when it holds nearly all the text: an
+    introduction that lists the six parts by number (“一、总体情况；二、主动公开……”), a title, or the one official
+    heading of a report with its own headings scores as much as the report around it.
     """
     best = score(body)
     if not best:
         return None
     element = body
     while True:
-        child = next((child for child in _element_children(element) if reaches(child, best)), None)
+        size = _size(read(element))
+        child = next((child for child in _element_children(element) if reaches(child, best) and _holds_the_text(child, size, read)), None)
         if child is None:
             return element
         element = child
 
 
-def _holds_sections(element: HtmlElement, best: int) -> bool:
-    """Whether an element has headings of ``best`` sections or more (``section_count(text) >= best``).
+def _holds_the_text(child: HtmlElement, size: int, read: Read) -> bool:
+    """Whether ``child`` may be the report's element within one of ``size`` characters: it has blocks or line breaks
+    of its own inside, or it is one block with nearly all the text."""
+    return any(isinstance(inner.tag, str) and inner.tag in _INNER_BLOCKS for inner in child.iterdescendants()) or (
+        _size(read(child)) >= _ONE_BLOCK_SHARE * size
+    )
+
+
+def _size(text: str) -> int:
+    """The characters of a text, blanks left out."""
+    return len("".join(text.split()))
+
+
+def _holds_sections(text: str, best: int) -> bool:
+    """Whether an element's text has headings of ``best`` sections or more (``section_count(text) >= best``).
 
     The search stops at the first missing section that leaves too few: most
     elements of a page (a paragraph, a cell) miss the first one.
     """
-    text = text_of(element)
     spare = len(SECTION_MARKERS) - best  # sections that may be missing
     for marker in SECTION_MARKERS:
         if marker.search(text) is None:
@@ -124,17 +172,18 @@ def _holds_sections(element: HtmlElement, best: int) -> bool:
     return True
 
 
-def _unstructured_report_score(element: HtmlElement) -> int:
-    """1 for an element with a report title and enough text to be the report itself."""
-    text = text_of(element)
-    return int(bool(TITLE.search(text)) and len("".join(text.split())) >= MIN_UNSTRUCTURED_CHARS)
+def _unstructured_report_score(text: str) -> int:
+    """1 for an element's text with a report title, or that speaks of itself as the report (“编制本报告”, with
+    政府信息公开), and enough text to be the report itself."""
+    names_report = TITLE.search(text) is not None or (_SELF_AS_REPORT.search(text) is not None and "信息公开" in text)
+    return int(names_report and _size(text) >= MIN_UNSTRUCTURED_CHARS)
 
 
 def _element_children(element: HtmlElement) -> Iterator[HtmlElement]:
     return (child for child in element if isinstance(child.tag, str))
 
 
-def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
+def _title_before(body: HtmlElement, root: HtmlElement, read: Read) -> HtmlElement | None:
     """The last short element before ``root`` (not containing it) that reads like a report title.
 
     A title split over several elements (``<h1><span>某镇</span><span>2021年…报告</span></h1>``)
@@ -145,11 +194,11 @@ def _title_before(body: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     for element in body.iter():
         if element is root:
             break
-        if element not in ancestors and _is_title_element(element) and not is_metadata_line(text_of(element)):
+        if element not in ancestors and _is_title_element(element, read) and not is_metadata_line(read(element)):
             found = element
     while found is not None:
         parent = found.getparent()
-        if parent is None or parent in ancestors or not is_title(" ".join(text_of(parent).split())):
+        if parent is None or parent in ancestors or not is_title(" ".join(read(parent).split())):
             break
         found = parent
     return found
