@@ -86,11 +86,18 @@ def _part_of(item: str, template: TemplateSpec | None, strict: bool = False) -> 
         return None
     if any(legacy in key for legacy in (label_key(text) for text in template.legacy_headings)):
         return "legacy"
+    # the part whose name reads closest, not the first one close enough: “依申请公开政府信息情况” shares as many words
+    # with 主动公开政府信息情况 as needed, but is 三's variant
+    best: tuple[float, str] | None = None
     for section in template.sections:
         for heading in (section.heading, *section.variants):
             bare = strip_ordinal(label_key(heading))
-            if (strict and _similar(bare, key)) or (not strict and _covers(bare, key)):
-                return section.id
+            closeness = _similarity(bare, key) if strict else _coverage(bare, key)
+            if closeness >= _CLOSE_ENOUGH and (best is None or closeness > best[0]):
+                best = (closeness, section.id)
+    if best is not None:
+        return best[1]
+    for section in template.sections:
         if section.keywords and all(any(word in key for word in group) for group in section.keywords):
             return section.id
     return None
@@ -195,7 +202,7 @@ class IntroPromises(Rule):
             missing = [
                 item
                 for item, part in promise.items
-                if part in (None, "legacy") and not any(_covers(heading, label_key(item)) for heading in headings)
+                if part in (None, "legacy") and not any(_coverage(heading, label_key(item)) >= _CLOSE_ENOUGH for heading in headings)
             ]
             if missing:
                 yield self.diagnostic(
@@ -239,21 +246,21 @@ def _dice(first: str, second: str) -> float:
     return 2 * len(one & two) / (len(one) + len(two)) if one and two else 0.0
 
 
-def _similar(heading: str, item: str) -> bool:
-    """Whether an item is a heading's name, give or take a few words (bigram overlap, order-insensitive)."""
-    first, second = _bigrams(heading), _bigrams(item)
-    return heading == item or (bool(first and second) and 2 * len(first & second) / (len(first) + len(second)) >= 0.6)
+#: How close an intro item must read to a part's name to name that part (:func:`_similarity`, :func:`_coverage`).
+_CLOSE_ENOUGH = 0.6
 
 
-def _covers(heading: str, item: str) -> bool:
-    """Whether a heading is the part an intro item names (bigram overlap, order-insensitive)."""
+def _similarity(heading: str, item: str) -> float:
+    """How closely an item is a heading's name, give or take a few words: 1 when it is, else the bigram overlap."""
+    return 1.0 if heading == item else _dice(heading, item)
+
+
+def _coverage(heading: str, item: str) -> float:
+    """How closely a heading is the part an intro item names: 1 when one holds the other, else the bigram overlap."""
     item = re.sub(r"^(?:和|及|以及|并)", "", item)
-    if not item:
-        return True
-    if item in heading or heading in item:
-        return True
-    first, second = _bigrams(heading), _bigrams(item)
-    return bool(first and second) and 2 * len(first & second) / (len(first) + len(second)) >= 0.6
+    if not item or item in heading or heading in item:
+        return 1.0
+    return _dice(heading, item)
 
 
 #: The five aspects 30号 names for section 一, each with words that show a report covers it.

@@ -20,7 +20,7 @@ from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.relations import Relation
 from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
-from reportlint.text.self_references import find_self_references, own_self_nouns
+from reportlint.text.self_references import find_self_references, find_township_scopes, own_self_nouns
 from reportlint.usercache.patterns import compiled
 
 _ALLOW_OPTION = Option([], '从不报告的地名（或自称），如 ["莲花镇"]；与 [places] allow 合并', list)
@@ -303,6 +303,8 @@ _NOUN_OWNERS = {
     "办": "办公室或街道办事处",
     "厅": "政府部门",
 }
+#: The levels whose scope words (全镇、全乡、全街道) RL405 checks.
+_TOWNSHIP_LEVELS = frozenset({"镇", "乡", "街道"})
 #: Department words that a government report never uses of itself: errors.
 _CLEAR_DEPARTMENT_NOUNS = ("局", "委", "厅")
 
@@ -315,7 +317,9 @@ class BodyTypeMismatch(_PlaceRule):
 
     * 乡镇、街道或县级以上政府的报告自称“我局”“本委”“我厅”（部门的自称）是错误；
     * 镇的报告自称“我乡”、街道的报告自称“我镇”、乡镇的报告自称“我县”
-      “我区”，或自称“我办”（街道办事处除外），是警告；
+      “我区”，或自称“我办”（街道办事处除外），是警告；镇的报告写“全乡”、乡的
+      报告写“全镇”、乡镇写“全街道”或街道写“全镇”“全乡”（辖区范围的说法，
+      “健全乡村治理”“全乡镇”不算），同样是警告；
     * 部门的报告只检查部门的自称（“我局”的报告写了“我委”）；部门说“我县”
       指所在的县，不报告。
 
@@ -331,7 +335,7 @@ class BodyTypeMismatch(_PlaceRule):
 
         2022年，我镇将进一步规范政府信息公开工作。
 
-    选项：``allow``（字符串列表）——从不报告的自称，如 ``["我办"]``。
+    选项：``allow``（字符串列表）——从不报告的自称或范围说法，如 ``["我办"]``、``["全乡"]``。
     """
 
     code = "RL405"
@@ -362,6 +366,18 @@ class BodyTypeMismatch(_PlaceRule):
                 reference.start,
                 reference.end,
                 severity="error" if clear else "warning",
+            )
+        if subject.level not in _TOWNSHIP_LEVELS:
+            return
+        for noun, start, end in find_township_scopes(report.normalized):
+            word = f"全{noun}"
+            if noun in own or word in allowed:
+                continue
+            yield self.diagnostic(
+                f"报告主体是{subject.display}（{_LEVEL_WORDS[subject.level]}），却写了“{word}”："
+                f"“{word}”说的是{_NOUN_OWNERS[noun]}的辖区，与报告主体的类型不符，疑为照搬其他单位的报告；应写作“全{own[0]}”",
+                start,
+                end,
             )
 
 

@@ -42,6 +42,8 @@ _BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(]
 _HAN_ONLY = compiled(f"[{HAN}]+")
 #: A numbered sub-heading of a part: （四）政府信息公开平台建设, 4.监督保障.
 _SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
+#: An item that opens with its label (政策文件：…, 微信公众号:…).
+_LABELLED_ITEM = compiled(f"[{HAN}]{{2,10}}[:：]")
 #: Opening brackets and quotation marks: a last line ending in one is cut.
 _OPENING_MARKS = "(（《“〔[【"
 #: Closing quotation marks: a last line ending in one ends properly when what it quotes does.
@@ -208,11 +210,14 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     if stripped[-1] in _OPENING_MARKS:
         return False  # a bracket or quotation opened and cut (“(” of “(四)”)
     if len(stripped) < MIN_CUT_LINE:
-        # a short line ends a text, unless it is the first words of a numbered item (“3.政”) or under a sub-heading (“在用好”)
+        # a short line ends a text, unless it is the first words of a numbered item (“3.政”), or words under a
+        # sub-heading (“在用好”) or after a labelled item (“政策文件：……。” then “工作动”) that name no body
         item = _SUB_HEADING.match(stripped)
         if item is not None:
             return _HAN_ONLY.fullmatch(stripped, item.end()) is None
-        return _SUB_HEADING.match(previous.strip()) is None or _HAN_ONLY.fullmatch(stripped) is None
+        before = previous.strip()
+        opens_list = _SUB_HEADING.match(before) is not None or _LABELLED_ITEM.match(before) is not None
+        return not opens_list or _HAN_ONLY.fullmatch(stripped) is None or body_level(stripped) != "未知"
     if stripped[-1] in _CLOSING_QUOTES:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
         quoted = stripped.rstrip(_CLOSING_QUOTES)

@@ -425,7 +425,9 @@ def _subset_list(text: str, counted: _CountedSentence, mark: int, previous: _Cou
         and previous is not None
         and previous.quantities
         and _only_punctuation(text[previous.quantities[-1].end : previous.span.end])
+        and sum(quantity.unit == previous.quantities[-1].unit for quantity in previous.quantities) == 1
     ):
+        # (a sentence of several such counts, “网站754条，新媒体2808条，其他方式54条。其中，……”: whose parts follow is unsaid)
         total = previous.quantities[-1]
     if total is None:
         return None
@@ -485,11 +487,16 @@ def _nested_lists(text: str, counted: _CountedSentence, marks: Sequence[int]) ->
     return found[::-1]
 
 
+#: Before a count in its clause: a change against another year (比上年度减少838条, 较去年增加 12 条).
+_CHANGE_BEFORE = compiled(r"(?:比|较)[^，,；;。]{0,12}?(?:增加|减少|增长|下降|上升|降低|多|少)了?\s*\Z")
+
+
 def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, quantities: Sequence[Quantity]) -> Enumeration | None:
     """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on.
 
     The list ends at a clause stating a new total or counting something else
-    (another measure word) after the first part.
+    (another measure word) after the first part. A count of how much a part changed against another year (比上年度
+    减少838条) is no part.
     """
     candidates = [quantity for quantity in quantities if quantity.start >= list_start]
     parts: list[Quantity] = []
@@ -505,6 +512,8 @@ def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, qua
             continue
         if not parts and other_clause >= 0 and opening > other_clause:
             return None  # 其中发布规范性文件2件，利用电子屏发布信息108条: a clause of its own, not a part
+        if _CHANGE_BEFORE.search(text, opening, quantity.start) is not None:
+            continue  # 行政许可3121条，比上年度减少838条: how much a part changed, not a part
         parts.append(quantity)
     if not parts:
         return None

@@ -215,6 +215,15 @@ SCOPE_RANKS = (
     ("全省", "全自治区"),
 )
 _RANK_OF_LEVEL = {"镇": 0, "乡": 0, "街道": 0, "县": 1, "区": 1, "旗": 1, "市": 2, "州": 2, "省": 3}
+#: A township-rank scope word (全镇、全乡、全街道), not part of 健全/安全… nor of 全乡镇 (every township) or 全镇村.
+_TOWNSHIP_SCOPE = compiled(r"(?<![健完齐安周保成])全(镇|乡|街道)(?![镇村街])")
+
+
+def find_township_scopes(text: str) -> list[tuple[str, int, int]]:
+    """Every township-rank scope word in ``text`` (the normalised view): its noun (镇、乡、街道), start and end."""
+    return [(match[1], match.start(), match.end()) for match in _TOWNSHIP_SCOPE.finditer(text)]
+
+
 #: A department's rank from the last place word of its name before the department word (…县交通运输局 → 县).
 _DEPARTMENT_PLACE = compiled(r"(县|区|旗|市|州|盟|省|自治区)[^县区旗市州盟省]*$")
 
