@@ -24,12 +24,17 @@ from reportlint.text.normalize import RADICAL_LOOKALIKES
 from reportlint.text.segmentation import Span
 from reportlint.usercache.patterns import compiled
 
+#: The formats whose text a clerk typed or pasted as it is: web chrome in them was pasted too.
+_PASTED_FORMATS = ("text", "markdown", "docx")
+
 
 class PageChrome(Rule):
     """报告文本中残留了网页的导航、元数据或按钮文字（“您当前的位置”“索引号：”“字体：[大 中 小]”等）。
 
     从政府网站复制或抓取的报告常带着网页框架的文字。它们不是报告内容，会干扰
-    阅读，也可能被误当作标题或日期。连续的几行合并为一条提示。
+    阅读，也可能被误当作标题或日期。连续的几行合并为一条提示。检查文本文件和
+    Word 文档（从网页复制到 Word 里修改的报告同样带着这些文字）；网页由加载器
+    去掉这些内容，PDF 的页眉页脚另行处理，都不报告。
 
     反例：
 
@@ -48,7 +53,7 @@ class PageChrome(Rule):
     severity = "info"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
-        if report.document.format not in ("text", "markdown"):
+        if report.document.format not in _PASTED_FORMATS:
             return
         run: list[Span] = []
         chrome = report.chrome_lines

@@ -464,7 +464,8 @@ class HalfWidthPunctuation(Rule):
         reading = report.reading
         lines = report.lines
         starts = [line.start for line in lines]
-        chrome = [reading.in_chrome(start) for start in starts] if reading.chrome else None
+        # (a chrome line's span starts at its first character: an indented line is asked there)
+        chrome = [reading.in_chrome(_first_character(text, line)) for line in lines] if reading.chrome else None
         by_line: dict[int, list[re.Match[str]]] = {}
         for match in half_marks:
             index = bisect_right(starts, match.start()) - 1
@@ -508,6 +509,13 @@ class HalfWidthPunctuation(Rule):
                 first.end(),
                 fix=Fix(first.start(), last.end(), "".join(corrected), description),
             )
+
+
+def _first_character(text: str, line: Span) -> int:
+    """Where a line's first character that is not a blank is (its start when it has none)."""
+    content = text[line.start : line.end]
+    stripped = content.lstrip()
+    return line.start + len(content) - len(stripped) if stripped else line.start
 
 
 _REDUNDANT_NUMBERING = compiled(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
