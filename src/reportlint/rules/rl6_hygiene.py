@@ -281,7 +281,8 @@ class UnbalancedBrackets(Rule):
     """括号、书名号、引号不成对（如孤立的“》”、没有闭合的“（”）。
 
     在同一段落内检查（）《》“”【】〔〕〈〉「」的配对；全角、半角括号可以互相配对
-    （“（一)”不算错）。“1）”“一）”这类编号不算多余的右括号；发文字号缺少的“〕”
+    （“（一)”不算错）。一段没有结束句子就换行、下一行紧接着闭合的（表格单元格或
+    PDF 中折行的“本年收费金额（单位：”“万元）”）算作同一段。“1）”“一）”这类编号不算多余的右括号；发文字号缺少的“〕”
     （“〔201960号”）由 RL506 报告。文本在中途中断时
     （RL117），中断的那一段里没有闭合的括号不报告：闭合的一半随后面的文字丢了。
 
@@ -325,6 +326,8 @@ class UnbalancedBrackets(Rule):
         first = bisect_right(numbers, 0)
         if _paired_in_paragraphs(original, normalized, every_mark[first:], numbers[first:]):
             return  # (most reports: every paragraph's marks pair up, and the walk below would find nothing)
+        carried: list[tuple[str, int]] = []  # what the paragraph before left open, when this one is its next line
+        carried_into = 0
         while first < len(numbers):
             number = numbers[first]
             after = bisect_right(numbers, number, first)
@@ -334,7 +337,11 @@ class UnbalancedBrackets(Rule):
             if not marks:
                 continue
             markers: set[int] | None = None  # the list markers' brackets, found when a stray closer needs them
-            stack: list[tuple[str, int]] = []
+            stack: list[tuple[str, int]] = carried if carried_into == number else []
+            if stack is not carried:
+                for opener, index in carried:
+                    yield from self._unclosed(original, normalized, opener, index)
+            carried = []
             for index in marks:
                 char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
                 if char in _OPENERS:
@@ -359,8 +366,13 @@ class UnbalancedBrackets(Rule):
                         )
             if truncation is not None and paragraph.end >= truncation.start:
                 continue  # the text stops in this paragraph: the closing bracket was cut off with the rest (RL117)
+            if stack and number < len(paragraphs) and _wraps_onto(original, normalized, paragraph, paragraphs[number], stack[-1][0]):
+                carried, carried_into = stack, number + 1  # “（单位：” then “万元）”: a line wrapped inside the brackets
+                continue
             for opener, index in stack:
                 yield from self._unclosed(original, normalized, opener, index)
+        for opener, index in carried:
+            yield from self._unclosed(original, normalized, opener, index)
 
     def _unclosed(self, original: str, normalized: str, opener: str, index: int) -> Iterator[Diagnostic]:
         if opener == "〔" and _GARBLED_DOCUMENT_NUMBER.match(normalized, index):
@@ -369,6 +381,22 @@ class UnbalancedBrackets(Rule):
         yield self.diagnostic(f"“{shown}”没有闭合：本段中找不到与之配对的“{_closing_form(shown)}”", index, index + 1)
 
 
+def _wraps_onto(original: str, normalized: str, paragraph: Span, following: Span, opener: str) -> bool:
+    """Whether ``following`` is the next line of ``paragraph``'s text, wrapped inside brackets left open with
+    ``opener``: nothing but one line break between them, no sentence ended, and the next line's first mark closes it
+    (a table cell or a PDF line broken inside brackets: “本年收费金额（单位：” / “万元）”)."""
+    between = normalized[paragraph.end : following.start]
+    if between.count("\n") != 1 or between.strip() or normalized[paragraph.start : paragraph.end].rstrip()[-1:] in _SENTENCE_ENDS:
+        return False
+    for index in range(following.start, following.end):
+        char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
+        if char in _OPENERS or char in _CLOSERS:
+            return _CLOSERS.get(char) == opener
+    return False
+
+
+#: What ends a sentence: a paragraph ending in one is not continued on the next line.
+_SENTENCE_ENDS = frozenset("。！？；!?;")
 #: A mark that opens right before the mark that closes it: removing such pairs until none is left empties a
 #: paragraph's marks exactly when each closes the last one still open (and nothing stays open).
 _ADJACENT_PAIRS = tuple(opener + closer for opener, closer in _OPENERS.items())
