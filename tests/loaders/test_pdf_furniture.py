@@ -75,6 +75,7 @@ def test_wrapped_lines_of_a_paragraph_are_joined():
         Line("规章 0 0 0"),  # a row of a table without rules
         Line("发布日期：2022-01-20"),  # metadata
         Line("正文。", size=16),  # another font size
+        Line("某某县某某镇2023年政府信息公开工作年度报告"),  # a title set at the margin below a wrapped line
     ],
 )
 def test_what_is_never_joined(second):

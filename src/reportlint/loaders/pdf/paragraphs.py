@@ -8,7 +8,7 @@ margin or a paragraph indent (not centred), does not end a sentence, has the
 same font size, and this line starts at the left margin (Chinese paragraphs start
 indented) and does not open a heading or a list item (``二、``, ``（三）``,
 ``1.``) or a metadata line (``发布日期：``). A title and lines that look like
-rows of a table without rules (``规章 0 0 0``) are never joined to what follows.
+rows of a table without rules (``规章 0 0 0``) are never joined to what follows, nor a title to what precedes it.
 """
 
 from __future__ import annotations
@@ -100,6 +100,7 @@ def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_
         and (text[-1] not in PARAGRAPH_ENDS or open_bracket)
         and not _OPENS_ITEM.match(line.text)
         and not is_title(text)  # a title ends its line (发布日期 below it is not its rest)
+        and not is_title(line.text.strip())  # … and starts one (索引号……发布目录:信息公开年报 above it is not its start)
         and not is_metadata_line(line.text)
         and not _TABLE_END.search(text)
         and not _TABLE_START.match(line.text)
