@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from reportlint.core.config import Config
 from reportlint.core.frozen import positional_maker
-from reportlint.places.divisions import Place
+from reportlint.places.divisions import TOWNSHIP_LEVEL, Place
 from reportlint.places.gazetteer import Gazetteer
 from reportlint.places.matcher import PlaceMention
 from reportlint.places.relations import Relation, RelationJudge
@@ -91,15 +91,19 @@ _OWN_WORK_BEFORE = compiled(
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
 _OWN_WORK_END = frozenset("定立全善发台制订组建成造了 \u3000")
-#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告, 2024年政务公开工作), or when its disclosure
-#: work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
+#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告, 2024年政务公开工作) or its own
+#: budget (某镇 + 2025年度财政预算), or when its disclosure work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
 _REPORT_NAME_AFTER = compiled(
     r"(?:人民政府|政府|办事处)?[ \u3000]*(?:"
-    r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开)"
+    r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开|(?:财政|部门|政府)?(?:预算|决算))"
     r"|(?:政府信息公开|政务公开)工作(?!领导|小组|办公室|经验|做法|先进))"
 )
 #: What follows a body's name that a report says it was made by (由某街道办事处编制).
 _MADE_BY_AFTER = compiled(r"(?:人民政府|政府|办事处|党政办公室|党政办|办公室)?[ \u3000]*(?:负责)?(?:编制|编写|起草|制作)")
+#: What may follow a body's name on a line of its own: its organ, blanks.
+_ORGAN_ALONE = compiled(r"(?:人民政府|政府|办事处|街道办事处|党委|党工委)?[ \u3000\t]*")
+#: Before a name that opens a document's title: 《, maybe with the names of the places above it (《某县莲花镇…》).
+_OWN_DOCUMENT_BEFORE = compiled(r"《(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗))*\Z")
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
 # After a name used as the actor: maybe an organ or a department ("…教育局") and its leaders, then what bodies do in
@@ -229,6 +233,23 @@ class _TextContext:
         return (
             self.text[mention.start - 1 : mention.start] in _OWN_WORK_END
             and _OWN_WORK_BEFORE.search(self.text, window, mention.start) is not None
+        )
+
+    def names_own_document(self, mention: PlaceMention) -> bool:
+        """A township's name opens a ``《…》`` title, maybe after its county's (“《莲花镇政府信息公开规定》”): a township's
+        report cites its own rules so, never another township's."""
+        return all(place.level == TOWNSHIP_LEVEL for place in mention.candidates) and (
+            _OWN_DOCUMENT_BEFORE.search(self.text, max(0, mention.start - _CLAUSE_LEAD_WINDOW), mention.start) is not None
+        )
+
+    def stands_alone(self, mention: PlaceMention) -> bool:
+        """The name is a line of its own, maybe with its organ (“莲花镇人民政府”): the issuer line above a report, or its
+        signature."""
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        line_end = self.text.find("\n", mention.end)
+        return (
+            not self.text[line_start : mention.start].strip()
+            and _ORGAN_ALONE.fullmatch(self.text, mention.end, len(self.text) if line_end < 0 else line_end) is not None
         )
 
     def names_the_report(self, mention: PlaceMention) -> bool:
@@ -481,6 +502,8 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
         or context.is_apposition(mention)
         or context.is_made_by_the_body(mention)
         or context.names_the_report(mention)
+        or context.names_own_document(mention)
+        or context.stands_alone(mention)
         for index, mention in enumerate(mentions)
     ]
     sentences = context.sentences(mention.start for mention in mentions)

@@ -91,6 +91,10 @@ class ExtraPlace:
             raise GazetteerError(f"补充地名“{self.name}”缺少上级（上级的代码或全称）")
 
 
+#: The level of townships, towns and street offices (乡、镇、街道).
+TOWNSHIP_LEVEL = 4
+
+
 def kind_of(name: str, level: int) -> str:
     """The kind suffix of an official name ("镇", "自治州", "民族乡", …), or "" when it has none."""
     if name.endswith("族乡"):

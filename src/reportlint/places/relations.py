@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-from reportlint.places.divisions import Place
+from reportlint.places.divisions import TOWNSHIP_LEVEL, Place
 from reportlint.places.gazetteer import Gazetteer
 from reportlint.places.matcher import PlaceMention
 
@@ -100,7 +100,12 @@ class RelationJudge:
         parents = self._gazetteer.parents(place)
         if any(parent.code == subject.code for parent in parents):
             return Relation.INSIDE
-        if subject.level == 4 and place.level == 4 and place.kind in TOWNSHIP_KINDS and place.parent_code == subject.parent_code:
+        if (
+            subject.level == TOWNSHIP_LEVEL
+            and place.level == TOWNSHIP_LEVEL
+            and place.kind in TOWNSHIP_KINDS
+            and place.parent_code == subject.parent_code
+        ):
             return Relation.SIBLING
         common = max((parent.level for parent in parents if parent.code in subject_parents), default=0)
         return _COMMON_LEVEL.get(common, Relation.ELSEWHERE)

@@ -18,6 +18,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import PlaceAnalysis, PlaceReference
+from reportlint.places.divisions import TOWNSHIP_LEVEL
 from reportlint.places.relations import Relation
 from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
 from reportlint.text.self_references import find_self_references, find_township_scopes, own_self_nouns
@@ -126,7 +127,8 @@ class ForeignPlace(_PlaceRule):
     其后的地名（“制定××镇政务公开监督检查制度”“……，完成××镇政务专区建设”）
     同样如此。其中出现别的县、地市或省份的地名，常常是照搬其他地方的报告时留下的。以下情况不报告：上级地名（所在的县、地市、省份）、辖区内的
     地名（含 ``[places] extra`` 补充的村、社区、园区）、书名号内的文件名（外省
-    规定由 RL404 检查）、同县的其他乡镇（由 RL401 检查），以及协作语句（与……
+    规定由 RL404 检查；以乡镇名称开头的文件名“《××镇政府信息公开规定》”是那个
+    乡镇自己的制度，仍然报告）、同县的其他乡镇（由 RL401 检查），以及协作语句（与……
     对接、结对、帮扶、学习考察、学习借鉴、东西部协作等；只有“学习贯彻”不算）。这条规则的把握不如 RL401，只作警告；报告主体无法唯一确定时，
     只报告对每个候选都在辖区以外的地名。
 
@@ -154,7 +156,7 @@ class ForeignPlace(_PlaceRule):
                 not reference.relation.is_foreign
                 or not reference.self_talk
                 or reference.cooperation
-                or reference.citation is not None
+                or (reference.citation is not None and not _names_own_rules(reference))
                 or reference.name in allowed
             ):
                 continue
@@ -167,6 +169,11 @@ class ForeignPlace(_PlaceRule):
                 reference.start,
                 reference.end,
             )
+
+
+def _names_own_rules(reference: PlaceReference) -> bool:
+    """A township's name inside a document title that the report cites as its own (“《莲花镇政府信息公开规定》”)."""
+    return reference.named_as_subject and reference.place is not None and reference.place.level == TOWNSHIP_LEVEL
 
 
 class ImpossibleHierarchy(_PlaceRule):
