@@ -69,6 +69,29 @@ def _sums_within_prefix(enumeration: Enumeration) -> bool:
     return False
 
 
+def _balances_as_a_tree(enumeration: Enumeration) -> bool:
+    """Whether the parts add up to the total once each part's own breakdown, written right after it, is left out
+    (“行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件，结果维持2件，尚未审结2件”: 7 + 4)."""
+    values = [part.quantity.value for part in enumeration.parts]
+    top: int | Decimal = 0
+    index = 0
+    nested = False
+    while index < len(values):
+        value = values[index]
+        top += value
+        running: int | Decimal = 0
+        following = index + 1
+        while following < len(values) and running < value:
+            running += values[following]
+            following += 1
+        if running == value and following > index + 2:  # at least two sub-parts make up this part
+            index = following
+            nested = True
+        else:
+            index += 1
+    return nested and top == enumeration.total.value
+
+
 def _balances_another_reading(report: Report, enumeration: Enumeration) -> bool:
     """Whether the parts balance once the sentence is read another way: they add up to an earlier count of the same
     measure word (“发布信息25条，历年累计115条；其中：A类10条……”: the parts are this year's), or, with the later counts
@@ -97,7 +120,8 @@ class NarrativeSumMismatch(Rule):
     声明了覆盖全部时报告：最后一项是“其他”“其余”等兜底项，或用“分别”引出。
     约数（“100余条”）不检查；前几项之和已等于总数时，后面的数字视为另一回事；
     各部分之和等于同一句中前面另一个同单位的数（“本年发布25条，历年累计115条，其中
-    ……”），或加上同一句后面同单位的数后等于总数时，也不报告。
+    ……”），或加上同一句后面同单位的数后等于总数时，也不报告；分项后紧跟着写了它自己的
+    细分（“行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件……”）时，按层次相加。
 
     反例：
 
@@ -124,7 +148,7 @@ class NarrativeSumMismatch(Rule):
         for enumeration in report.enumerations:
             if enumeration.approximate or enumeration.covers_total or _sums_within_prefix(enumeration):
                 continue
-            if _balances_another_reading(report, enumeration):
+            if _balances_another_reading(report, enumeration) or _balances_as_a_tree(enumeration):
                 continue
             total, parts_sum = enumeration.total.value, enumeration.parts_sum
             if parts_sum < total and (len(enumeration.parts) < 2 or not (enumeration.exhaustive or self.config["shortfall"] == "always")):

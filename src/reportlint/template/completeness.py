@@ -25,7 +25,7 @@ from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
 from reportlint.template.spec import TemplateSpec
-from reportlint.text.chars import HAN, SENTENCE_STOPS
+from reportlint.text.chars import HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
 from reportlint.text.ordinals import section_number
@@ -287,7 +287,8 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
         and section.is_template
         and section.spec_id == "s1"
         and sections[-1] is section
-        and last_text.rstrip(_CLOSING_QUOTES + ")）")[-1:] in SENTENCE_STOPS + "…"  # prose to its end: no table after it
+        # prose to its end (a finished sentence or list item: no table after it)
+        and last_text.rstrip(_CLOSING_QUOTES + ")）")[-1:] in SENTENCE_STOPS + SEMICOLONS + "…"
     ):
         return Truncation(last.start, last.end, "first-part", section, number, words)
     return None
