@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from reportlint.places.shortnames import ethnic_township_short_name
+
 
 @pytest.mark.parametrize(
     ("short_name", "code"),
@@ -54,3 +56,24 @@ def test_short_name_strips_kind_and_ethnic_names(gazetteer):
 
 def test_scan_never_uses_short_forms(gazetteer):
     assert gazetteer.scan("天水的秦安") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "alias"),
+    [
+        ("杨梅彝族苗族回族乡", "杨梅乡"),
+        ("三合满族朝鲜族乡", "三合乡"),
+        ("七墩回族东乡族乡", "七墩乡"),  # 东乡族 is an ethnic group too
+        ("兴国镇", None),  # not an ethnic township
+        ("回族乡", None),  # nothing left of the name
+    ],
+)
+def test_ethnic_townships_are_written_without_their_ethnic_names(name, alias):
+    assert ethnic_township_short_name(name) == alias
+
+
+def test_an_ethnic_township_is_found_and_looked_up_by_its_usual_name(gazetteer):
+    # 杨梅乡 is also a township of 福建省德化县: both are candidates, the county written before it decides
+    assert {place.code for place in gazetteer.lookup("杨梅乡")} == {"350526200", "520204205"}
+    [mention] = [found for found in gazetteer.scan("水城区杨梅乡2022年政府信息公开工作年度报告") if found.name == "杨梅乡"]
+    assert "520204205" in {place.code for place in mention.candidates}

@@ -40,6 +40,7 @@ from typing import overload
 
 from reportlint.places.errors import GazetteerDataError
 from reportlint.places.matcher import lengths_by_ending
+from reportlint.places.shortnames import ethnic_township_short_name
 
 FORMAT_MAGIC = "reportlint gazetteer format 1"
 
@@ -50,7 +51,7 @@ _CODE_LENGTHS = {6, 9}
 _PARENT_CODE_LENGTHS = {0, 6}
 _CODE_WIDTH, _PARENT_CODE_WIDTH = max(_CODE_LENGTHS), max(_PARENT_CODE_LENGTHS)
 #: The shape of what :func:`_parse_division_file` returns, in the user cache's key: change it with the shape.
-_CACHED_FORMAT = 5
+_CACHED_FORMAT = 6
 _SHORTEST_NAME = 2  # a kind character and at least one more
 _LINE_SHAPE = "应为“名称<TAB>代码<TAB>上级代码”，代码为 6 或 9 位数字，上级代码为空或 6 位数字"
 
@@ -115,7 +116,9 @@ class DivisionColumns:
     ``parent_codes`` holds the explicit parent code, or "" for the natural parent
     (see :func:`natural_parent_code`). ``code_order`` lists the row indices in
     the order of their codes (codes are unique), so a code is found by binary
-    search. ``name_lengths`` is the scanner's index of the names
+    search. ``aliases`` gives the rows of the names townships are usually written by instead of their own (an ethnic
+    township's name without its ethnic names, :func:`~reportlint.places.shortnames.ethnic_township_short_name`).
+    ``name_lengths`` is the scanner's index of the names and aliases
     (:func:`~reportlint.places.matcher.lengths_by_ending`), kept with them.
     """
 
@@ -125,6 +128,7 @@ class DivisionColumns:
     parent_codes: CodeColumn
     code_order: Sequence[int]
     name_lengths: dict[str, list[int]]
+    aliases: dict[str, list[int]]
 
     def index_of_code(self, code: str) -> int | None:
         """The row of ``code``, or None."""
@@ -172,7 +176,7 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
         raise GazetteerDataError(f"无法读取地名数据文件 {data_path}：{error.strerror or error}") from None
     from reportlint.usercache import cached
 
-    info, names, codes, parent_codes, code_order, name_lengths = cached(
+    info, names, codes, parent_codes, code_order, name_lengths, aliases = cached(
         f"gazetteer-{_CACHED_FORMAT}", data, lambda: _parse_division_file(data, data_path)
     )
     return DivisionColumns(
@@ -182,11 +186,15 @@ def read_division_file(path: str | os.PathLike[str] | None = None) -> DivisionCo
         CodeColumn(parent_codes, _PARENT_CODE_WIDTH),
         memoryview(code_order).cast("I"),
         name_lengths,
+        aliases,
     )
 
 
-def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, str, str], str, str, str, bytes, dict[str, list[int]]]:
-    """A data file's header facts, sorted columns, code order and names' scanner index, as plain data kept in the user cache.
+def _parse_division_file(
+    data: bytes, data_path: Path
+) -> tuple[tuple[str, str, str, str], str, str, str, bytes, dict[str, list[int]], dict[str, list[int]]]:
+    """A data file's header facts, sorted columns, code order, names' scanner index and townships' aliases, as plain
+    data kept in the user cache.
 
     Names are one string, a line each (split in 4 ms; a list of 42,000 strings
     took 7 ms to read back); codes are packed for :class:`CodeColumn`; the code
@@ -219,13 +227,19 @@ def _parse_division_file(data: bytes, data_path: Path) -> tuple[tuple[str, str, 
     for before, after in pairwise(code_order):
         if codes[before] == codes[after]:
             raise GazetteerDataError(f"地名数据文件 {data_path} 中代码 {codes[before]} 出现了不止一次")
+    aliases: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        alias = ethnic_township_short_name(name) if len(codes[index]) == _CODE_WIDTH else None  # (a township's code: 9 digits)
+        if alias is not None:
+            aliases.setdefault(alias, []).append(index)
     return (
         (info.path, info.data_as_of, info.source, info.authority),
         "\n".join(names),
         "".join(code.ljust(_CODE_WIDTH) for code in codes),
         "".join(code.ljust(_PARENT_CODE_WIDTH) for code in parent_codes),
         array("I", code_order).tobytes(),
-        lengths_by_ending(names),
+        lengths_by_ending([*names, *aliases]),
+        aliases,
     )
 
 

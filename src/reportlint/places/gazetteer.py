@@ -27,6 +27,8 @@ from reportlint.places.errors import GazetteerDataError, GazetteerError
 from reportlint.places.matcher import NameMatcher, PlaceMention, lengths_by_ending, merged_lengths
 from reportlint.places.shortnames import ShortNameIndex, short_form
 
+#: The name index's entry for a name that is only an alias (see :attr:`DivisionColumns.aliases`).
+_ALIAS_ONLY = -1
 #: Organ names whose split :meth:`Gazetteer.split_name` remembers (a batch's subjects; forgotten all at once beyond this).
 _SPLIT_NAMES_KEPT = 4096
 
@@ -55,6 +57,11 @@ class Gazetteer:
         self._official_name_lengths = divisions.name_lengths
         self._places: list[Place | None] = [None] * self._official_count
         self._name_index: dict[str, int] = dict(zip(self._names, range(self._official_count), strict=True))
+        # the names townships are usually written by (杨梅乡 for 杨梅彝族苗族回族乡): found by the scanner, looked up with the
+        # official names of the same spelling; an alias that is no official name is indexed at -1
+        self._aliases = divisions.aliases
+        for alias in self._aliases:
+            self._name_index.setdefault(alias, _ALIAS_ONLY)
         self._extra_indices_by_name: dict[str, list[int]] = {}
         self._extra_kinds: dict[int, str] = {}
         self._extra_levels: dict[int, int] = {}
@@ -107,7 +114,8 @@ class Gazetteer:
         return None if index is None else self._place(index)
 
     def lookup(self, name: str) -> tuple[Place, ...]:
-        """Every place whose full name is exactly ``name`` (official ones by code, then extra ones).
+        """Every place whose full name is exactly ``name`` (official ones by code, then ethnic townships usually written
+        so, then extra ones).
 
         Remembered per name found (at most one entry per name of the gazetteer): a batch's reports name the same places.
         """
@@ -121,9 +129,12 @@ class Gazetteer:
     def _lookup(self, name: str) -> tuple[Place, ...]:
         official: tuple[Place, ...] = ()
         last = self._name_index.get(name)
-        if last is not None and last < self._official_count:
+        if last is not None and 0 <= last < self._official_count:
             first = bisect_left(self._names, name, 0, last)
             official = tuple(self._place(index) for index in range(first, last + 1))
+        aliased = self._aliases.get(name)
+        if aliased is not None:
+            official += tuple(self._place(index) for index in aliased)
         extra = self._extra_indices_by_name.get(name)
         if extra is None:
             return official

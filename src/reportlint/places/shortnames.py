@@ -98,6 +98,23 @@ def short_form(place: Place) -> str:
     return stem
 
 
+def ethnic_township_short_name(name: str) -> str | None:
+    """How an ethnic township is usually written: its name without the ethnic names (“杨梅彝族苗族回族乡” → “杨梅乡”,
+    “三合满族朝鲜族乡” → “三合乡”); None for any other name."""
+    if not name.endswith(("族乡", "族镇")):
+        return None
+    stem, kind = name[:-1], name[-1]
+    stripped = True
+    while stripped:
+        stripped = False
+        for ethnic_name in _ETHNIC_SUFFIXES:
+            if ethnic_name.endswith("族") and stem.endswith(ethnic_name) and len(stem) - len(ethnic_name) >= _SHORTEST_SHORT_FORM:
+                stem = stem[: -len(ethnic_name)]
+                stripped = True
+                break
+    return None if stem == name[:-1] or "族" in stem else stem + kind
+
+
 class ShortNameIndex:
     """Short form → the one province, prefecture or county it safely stands for."""
 
