@@ -49,11 +49,19 @@ def read():
         ("某县某镇2021年政府信息公开工作年度报告 现将有关情况报告如下：", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
         ("2021某县某镇2021年度政府信息公开工作年度报告\n", "2021某县某镇2021年度政府信息公开工作年度报告", "某县某镇"),
         ("2021年某县某镇人民政府信息公开工作年度报告\n", "2021年某县某镇人民政府信息公开工作年度报告", "某县某镇人民政府"),
+        # the last row of a page's metadata table above the title is no part of it
+        ("时 效 | 有效 |\n某县某镇2021年度政府信息公开工作报告\n", "某县某镇2021年度政府信息公开工作报告", "某县某镇"),
+        ("图片\n某县某镇2021年政府信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
     ],
 )
 def test_titles_as_real_copies_write_them(read, head, title, subject):
     reading = read(head + BODY)
     assert reading.title.text == title and reading.subject.name == subject and reading.subject.source == "title"
+
+
+def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
+    reading = read("某县人民政府机关\n2021年政府信息公开工作年度报告\n" + BODY)
+    assert reading.title.text == "某县人民政府机关2021年政府信息公开工作年度报告"
 
 
 @pytest.mark.parametrize(

@@ -293,7 +293,16 @@ def find_title(document: Document, first_heading: int | None) -> Title | None:
                 candidates.append(Title(previous.text + line.text, previous.start, line.end, (previous, line)))
             else:
                 candidates.append(Title(line.text, line.start, line.end, (line,)))
-        elif following is not None and len("".join(following.text.split())) <= _TITLE_TAIL_LENGTH:
+        elif (
+            following is not None
+            and len("".join(following.text.split())) <= _TITLE_TAIL_LENGTH
+            # a table row (“时 效 | 有效 |”) starts no title; a whole title with its year below a line that is no body's
+            # name (“图片”, “乡镇(街道办)”) is its own
+            and "|" not in line.text
+            and (
+                _names_body_above_title(line.text) or not (_title_like(following.text) and YEAR_IN_TITLE.search(fold_width(following.text)))
+            )
+        ):
             joined = line.text + following.text
             if _title_like(joined) and any(topic in joined for topic in _TITLE_TOPIC):
                 candidates.append(Title(joined, line.start, following.end, (line, following)))
@@ -387,6 +396,12 @@ def _is_body_name(text: str) -> bool:
     :func:`body_level` knows, with no punctuation or digits, not starting with 我、本、各、全."""
     compact = "".join(text.split())
     return 2 <= len(compact) <= 30 and _is_compact_body_name(compact)
+
+
+def _names_body_above_title(text: str) -> bool:
+    """Whether a line above a title names the body it is of: a body's name, or its organs (“城口县人民政府机关”)."""
+    compact = "".join(text.split())
+    return _is_body_name(compact) or (compact.endswith("机关") and _is_body_name(compact[: -len("机关")]))
 
 
 @lru_cache(maxsize=4096)
