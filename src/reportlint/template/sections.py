@@ -460,7 +460,8 @@ class SectionFinder:
         number comes after the last part kept and no strong heading later in the
         report has the same or a lower number. Arabic-numbered parts are only
         taken from reports that do not number their parts 一、二、, and so are parts numbered
-        like sub-headings (``（二）主动公开政府信息情况``).
+        like sub-headings (``（二）主动公开政府信息情况``). A part's name written again without its number is
+        a caption above its table, not the part repeated.
         """
         chinese_parts = any(item.kind == "template" and item.ordinal_kind in ("chinese", "part") for item in candidates)
         if chinese_parts:
@@ -470,6 +471,8 @@ class SectionFinder:
         for candidate in candidates:
             previous = accepted[-1] if accepted else None
             if candidate.strong:  # duplicates included: a repeated section is a finding, not noise
+                if candidate.ordinal is None and candidate.spec_id and any(item.spec_id == candidate.spec_id for item in accepted):
+                    continue  # … but a part's name again without its number is its table's caption (“主动公开政府信息情况”)
                 accepted.append(candidate)
                 continue
             number = candidate.number
