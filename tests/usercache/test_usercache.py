@@ -8,6 +8,7 @@ import time
 
 from reportlint import usercache
 from reportlint.core.yamlio import read_yaml
+from reportlint.places import datafile
 from reportlint.places.datafile import read_division_file
 from reportlint.places.matcher import lengths_by_ending
 
@@ -51,13 +52,14 @@ def test_values_marshal_cannot_hold_are_made_every_time(cache_dir):
 def test_the_gazetteer_columns_are_the_same_from_the_cache(cache_dir, monkeypatch):
     first = read_division_file()
     second = read_division_file()
-    assert list((cache_dir / "gazetteer-5").iterdir())
+    assert list((cache_dir / f"gazetteer-{datafile._CACHED_FORMAT}").iterdir())
     monkeypatch.setenv(usercache.USER_CACHE_ENV, "off")
     usercache.user_cache_dir.cache_clear()
     fresh = read_division_file()
     assert first == second == fresh
     assert len(fresh.names) > 40000
-    assert fresh.name_lengths == lengths_by_ending(fresh.names) and fresh.name_lengths["乌镇"][-1] == 2  # 乌镇 itself
+    assert fresh.name_lengths == lengths_by_ending([*fresh.names, *fresh.aliases]) and fresh.name_lengths["乌镇"][-1] == 2  # 乌镇 itself
+    assert [fresh.names[index] for index in fresh.aliases["杨梅乡"]] == ["杨梅彝族苗族回族乡"]  # an ethnic township's usual name
 
 
 def test_old_values_of_a_kind_are_removed_when_a_new_one_is_written(cache_dir):
