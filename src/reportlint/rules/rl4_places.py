@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
-from reportlint.core.config import Config
+from reportlint.core.config import Config, ConfigError
 from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
@@ -330,6 +330,8 @@ class BodyTypeMismatch(_PlaceRule):
     * 部门的报告只检查部门的自称（“我局”的报告写了“我委”）；部门说“我县”
       指所在的县，不报告。
 
+    直辖市（北京、天津、上海、重庆）各单位的报告用“本市”指直辖市，不报告。
+
     主体类型取自报告主体的名称（标题、发文单位行、落款或配置）。主体只取自网页
     元数据（“发文机构：××县人民政府”）时，那是发布网页的政府，报告可能是它的
     办公室写的，“我办”不报告。
@@ -364,6 +366,8 @@ class BodyTypeMismatch(_PlaceRule):
                 continue
             if subject.source == "metadata" and reference.noun == "办":
                 continue  # the page's publisher: its office may have written the report
+            if reference.word == "本市" and _in_municipality(report):
+                continue  # 上海、北京、天津、重庆: 本市 is the municipality every body there is in
             clear = subject.is_government and reference.noun in _CLEAR_DEPARTMENT_NOUNS
             word = report.text[reference.start : reference.end]
             yield self.diagnostic(
@@ -388,7 +392,19 @@ class BodyTypeMismatch(_PlaceRule):
             )
 
 
-#: The rules that read the place analysis (and so need the gazetteer); RL405 does not.
+def _in_municipality(report: Report) -> bool:
+    """Whether the report's subject lies in a municipality directly under the central government (北京市、天津市、
+    上海市、重庆市), by the gazetteer."""
+    try:
+        subject = report.places.subject
+    except ConfigError:  # an unusable [places] table: the place rules report it; RL405 goes on without the map
+        return False
+    return subject is not None and subject.place is not None and bool(subject.parents) and subject.parents[0].name in _MUNICIPALITIES
+
+
+#: The municipalities directly under the central government, where everyone writes 本市 of the municipality.
+_MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+#: The rules that read the place analysis (and so need the gazetteer); RL405 asks for it only of a 本市, and does without.
 _GAZETTEER_RULES = (SiblingTownship, ForeignPlace, ImpossibleHierarchy, ForeignProvincialRegulation)
 
 

@@ -377,10 +377,11 @@ class SectionFinder:
 
     def _bracketed_part(self, content: str, start: int, end: int, bare: str, value: int | None) -> _Candidate | None:
         """A part numbered like a sub-heading (``（二）主动公开政府信息情况``): a weak heading, kept only in a report
-        that does not number its parts 一、二、 (see :meth:`_select`), and only with the official heading and its number
-        (``（二）主动公开情况`` is the second sub-heading of part 一 as often as it is part 二)."""
+        that does not number its parts 一、二、 (see :meth:`_select`), and only with its number and the official heading
+        or a variant that names 政府信息 (``（二）主动公开政府信息的情况``; ``（二）主动公开情况`` is the second sub-heading
+        of part 一 as often as it is part 二)."""
         known = self.known_headings.get(bare)
-        if known is None or known[1] != "exact" or self.numbers[known[0]] != value:
+        if known is None or self.numbers[known[0]] != value or not (known[1] == "exact" or "政府信息" in bare):
             return None
         return _Candidate("template", known[0], content, start, end, value, known[1], False, value, "bracket")
 
