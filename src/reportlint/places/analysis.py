@@ -87,10 +87,11 @@ _YEAR_OR_CONTACT_END = frozenset("年度,，与系:： \u3000")
 _OWN_WORK_BEFORE = compiled(
     r"(?:^|[\n。；;!?！？,，])[ \u3000\t]*"
     rf"{_ENUMERATION_MARKER}?[ \u3000]*"
-    r"(?:制定|建立健全|建立|健全|完善|印发|出台|编制|修订|成立|组建|完成|建成|打造|搭建)了?[ \u3000]*$"
+    r"(?:制定|建立健全|建立|健全|完善|印发|出台|编制|修订|成立|组建|完成|建成|打造|搭建"
+    r"|(?:积极|充分)?(?:运用|利用|依托))了?[ \u3000]*$"  # its own channels: 积极运用莲花镇便民服务公众号
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
-_OWN_WORK_END = frozenset("定立全善发台制订组建成造了 \u3000")
+_OWN_WORK_END = frozenset("定立全善发台制订组建成造用托了 \u3000")
 #: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告, 2024年政务公开工作) or its own
 #: budget (某镇 + 2025年度财政预算), or when its disclosure work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
 _REPORT_NAME_AFTER = compiled(
@@ -265,9 +266,13 @@ class _TextContext:
         address without 联系 may be another office's (“可到省政务服务中心（地址：……）申请”)."""
         return _ADDRESS.search(self.text, sentence.start, sentence.end) is not None and "联系" in self.text[sentence.start : sentence.end]
 
-    def is_cooperation(self, sentence: Span) -> bool:
-        """The sentence is about working with another place (结对、帮扶、学习考察 …)."""
-        return _COOPERATION.search(self.text, sentence.start, sentence.end) is not None
+    def is_cooperation(self, sentence: Span, mentions: Sequence[PlaceMention] = ()) -> bool:
+        """The sentence is about working with another place (结对、帮扶、学习考察 …); a word of ``mentions``, the place
+        names found, is none (交流 of “交流岛街道”)."""
+        return any(
+            not any(mention.start <= match.start() < mention.end for mention in mentions)
+            for match in _COOPERATION.finditer(self.text, sentence.start, sentence.end)
+        )
 
     def is_actor(self, mention: PlaceMention) -> bool:
         """The name starts a clause and is followed by what a reporting body does ("莲花镇下一阶段将"), or starts a
@@ -513,7 +518,7 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
         sentence: sentence in speaking_sentences or context.has_self_reference(sentence) or context.gives_address(sentence)
         for sentence in sentences
     }
-    cooperation = {sentence: context.is_cooperation(sentence) for sentence in self_talk}
+    cooperation = {sentence: context.is_cooperation(sentence, mentions) for sentence in self_talk}
     relations = RelationJudge(gazetteer, subject.in_running if subject is not None else ())
     where = _Where(reading, subject_spans)
     allow = settings.allow
