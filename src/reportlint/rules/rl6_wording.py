@@ -745,7 +745,8 @@ _CJK_CONTEXT = f"{HAN}，。；：、！？“”‘’（）《》"
 class StraySymbol(Rule):
     """中文句子中夹杂孤立的符号（“>”“<”“|”）或拼音、字母片段，多为网页转换或镜像网站插入。
 
-    正文中孤零零的“>”“|”常是网页导航或表格线的残留；夹在汉字之间的拼音（“公gōng开”
+    正文中孤零零的“>”“|”常是网页导航或表格线的残留（紧接在“|”分隔的表格行下面的
+    “|”是那张表格截断的一行，不算）；夹在汉字之间的拼音（“公gōng开”
     “政府xinxi公开”）多是镜像网站插入的。引号和书名号中的文字、表格、网页导航行，
     以及“>95%”这类和数字连用的比较符号不报告；APP、PDF 等常用外文词不报告。
 
@@ -781,6 +782,8 @@ class StraySymbol(Rule):
             ]
             if len(lone) == 1:  # more are a breadcrumb (首页 > 政务公开 > …) or a table row, not a stray symbol
                 for index in lone:
+                    if original[index] == "|" and _below_table_row(original, line.start):
+                        continue  # a table's row cut short (“信息内容 | 本年处理决定数量”), under the table's other rows
                     if not quoted.contains(index):
                         yield self.diagnostic(
                             f"中文句子中出现孤立的符号“{original[index]}”，疑为网页或表格残留，请删除",
@@ -823,6 +826,15 @@ def _is_pinyin(word: str) -> bool:
 
 
 _PAIRED = {"<": ">", ">": "<", "＜": "＞", "＞": "＜"}
+
+
+def _below_table_row(text: str, line_start: int) -> bool:
+    """Whether the line before the one starting at ``line_start`` is a row of a table written with ``|``."""
+    previous_end = text.rfind("\n", 0, line_start)
+    if previous_end < 0:
+        return False
+    previous = text[text.rfind("\n", 0, previous_end) + 1 : previous_end]
+    return previous.count("|") >= 2
 
 
 def _lone(text: str, index: int, line: ProseLine) -> bool:
