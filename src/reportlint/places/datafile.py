@@ -38,6 +38,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import overload
 
+from reportlint.places.divisions import TOWNSHIP_LEVEL
 from reportlint.places.errors import GazetteerDataError
 from reportlint.places.matcher import lengths_by_ending
 from reportlint.places.shortnames import ethnic_township_short_name
@@ -229,7 +230,7 @@ def _parse_division_file(
             raise GazetteerDataError(f"地名数据文件 {data_path} 中代码 {codes[before]} 出现了不止一次")
     aliases: dict[str, list[int]] = {}
     for index, name in enumerate(names):
-        alias = ethnic_township_short_name(name) if len(codes[index]) == _CODE_WIDTH else None  # (a township's code: 9 digits)
+        alias = ethnic_township_short_name(name) if level_from_code(codes[index]) == TOWNSHIP_LEVEL else None
         if alias is not None:
             aliases.setdefault(alias, []).append(index)
     return (

@@ -78,24 +78,17 @@ _ETHNIC_GROUPS = [
 
 #: Ethnic names as they end the stem of an autonomous area ("楚雄彝族", "博尔塔拉蒙古"), longest first.
 _ETHNIC_SUFFIXES = tuple(sorted({*_ETHNIC_GROUPS, *(group + "族" for group in _ETHNIC_GROUPS)}, key=len, reverse=True))
+#: Those of them written with 族, as an ethnic township's name holds them ("彝族", "东乡族"), longest first.
+_ETHNIC_GROUP_NAMES = tuple(name for name in _ETHNIC_SUFFIXES if name.endswith("族"))
 
 _SHORTEST_SHORT_FORM = 2
 
 
 def short_form(place: Place) -> str:
     """The conventional short form: the stem, without the ethnic names of an autonomous area."""
-    stem = place.stem
     if not place.kind.startswith("自治"):
-        return stem
-    stripped = True
-    while stripped:
-        stripped = False
-        for ethnic_name in _ETHNIC_SUFFIXES:
-            if stem.endswith(ethnic_name) and len(stem) - len(ethnic_name) >= _SHORTEST_SHORT_FORM:
-                stem = stem[: -len(ethnic_name)]
-                stripped = True
-                break
-    return stem
+        return place.stem
+    return _without_ethnic_names(place.stem, _ETHNIC_SUFFIXES)
 
 
 def ethnic_township_short_name(name: str) -> str | None:
@@ -103,16 +96,21 @@ def ethnic_township_short_name(name: str) -> str | None:
     “三合满族朝鲜族乡” → “三合乡”); None for any other name."""
     if not name.endswith(("族乡", "族镇")):
         return None
-    stem, kind = name[:-1], name[-1]
+    stem = _without_ethnic_names(name[:-1], _ETHNIC_GROUP_NAMES)
+    return None if stem == name[:-1] or "族" in stem else stem + name[-1]
+
+
+def _without_ethnic_names(stem: str, ethnic_names: tuple[str, ...]) -> str:
+    """``stem`` with the ``ethnic_names`` it ends with taken off one by one, as long as a short form is left."""
     stripped = True
     while stripped:
         stripped = False
-        for ethnic_name in _ETHNIC_SUFFIXES:
-            if ethnic_name.endswith("族") and stem.endswith(ethnic_name) and len(stem) - len(ethnic_name) >= _SHORTEST_SHORT_FORM:
+        for ethnic_name in ethnic_names:
+            if stem.endswith(ethnic_name) and len(stem) - len(ethnic_name) >= _SHORTEST_SHORT_FORM:
                 stem = stem[: -len(ethnic_name)]
                 stripped = True
                 break
-    return None if stem == name[:-1] or "族" in stem else stem + kind
+    return stem
 
 
 class ShortNameIndex:
