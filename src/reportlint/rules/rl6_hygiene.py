@@ -489,11 +489,10 @@ class HalfWidthPunctuation(Rule):
         half_marks = list(_HALF_WIDTH_IN_CHINESE.finditer(text))
         if not half_marks:
             return
-        reading = report.reading
         lines = report.lines
         starts = [line.start for line in lines]
-        # (a chrome line's span starts at its first character: an indented line is asked there)
-        chrome = [reading.in_chrome(_first_character(text, line)) for line in lines] if reading.chrome else None
+        chrome_starts = report.chrome_lines  # (by line: an indented chrome line's span starts after its indentation)
+        chrome = [start in chrome_starts for start in starts] if chrome_starts else None
         by_line: dict[int, list[re.Match[str]]] = {}
         for match in half_marks:
             index = bisect_right(starts, match.start()) - 1
@@ -537,13 +536,6 @@ class HalfWidthPunctuation(Rule):
                 first.end(),
                 fix=Fix(first.start(), last.end(), "".join(corrected), description),
             )
-
-
-def _first_character(text: str, line: Span) -> int:
-    """Where a line's first character that is not a blank is (its start when it has none)."""
-    content = text[line.start : line.end]
-    stripped = content.lstrip()
-    return line.start + len(content) - len(stripped) if stripped else line.start
 
 
 _REDUNDANT_NUMBERING = compiled(r"(?:\(([一二三四五六七八九十]{1,3}|[0-9]{1,2})\)|([0-9]{1,2})\.)([、,.])(?!\d)")
