@@ -87,17 +87,14 @@ def find_content(body: HtmlElement) -> PageContent:
     reads such a report. Raises :class:`SourceError` RL906 when the page holds no report.
     """
     read: Read = text_of
-    if has_traditional(text_of(body)):
+    body_text = text_of(body)
+    if has_traditional(body_text):
         read = _simplified_text_of
-    root = _deepest(body, lambda element: section_count(read(element)), lambda element, best: _holds_sections(read(element), best), read)
+        body_text = to_simplified(body_text)
+    root = _deepest(body, body_text, section_count, _holds_sections, read)
     has_sections = root is not None
     if root is None:
-        root = _deepest(
-            body,
-            lambda element: _unstructured_report_score(read(element)),
-            lambda element, best: _unstructured_report_score(read(element)) >= best,
-            read,
-        )
+        root = _deepest(body, body_text, _unstructured_report_score, lambda text, best: _unstructured_report_score(text) >= best, read)
     if root is None:
         raise SourceError("RL906", NO_REPORT_MESSAGE)
     title = None if _holds_title(root, read) else _title_before(body, root, read)
@@ -123,32 +120,36 @@ def _is_title_element(element: HtmlElement, read: Read) -> bool:
 
 
 def _deepest(
-    body: HtmlElement, score: Callable[[HtmlElement], int], reaches: Callable[[HtmlElement, int], bool], read: Read
+    body: HtmlElement, body_text: str, score: Callable[[str], int], reaches: Callable[[str, int], bool], read: Read
 ) -> HtmlElement | None:
-    """Descend from ``body`` while a child keeps the body's score; ``None`` when the body scores 0.
+    """Descend from ``body`` (whose text, as ``read`` gives it, is ``body_text``) while a child keeps the body's score;
+    ``None`` when the body scores 0.
 
-    ``reaches(element, best)`` says whether an element scores at least ``best``. A child that is one block of text
-    (a paragraph, a heading: no block inside it) is descended into only when it holds nearly all the text: an
-    introduction that lists the six parts by number (“一、总体情况；二、主动公开……”), a title, or the one official
-    heading of a report with its own headings scores as much as the report around it.
+    ``score`` scores an element's text; ``reaches(text, best)`` says whether it scores at least ``best``. Each element's
+    text is read once. A child that is one block of text (a paragraph, a heading: no block inside it) is descended into
+    only when it holds nearly all the text: an introduction that lists the six parts by number (“一、总体情况；二、主动
+    公开……”), a title, or the one official heading of a report with its own headings scores as much as the report
+    around it.
     """
-    best = score(body)
+    best = score(body_text)
     if not best:
         return None
-    element = body
+    element, size = body, _size(body_text)
     while True:
-        size = _size(read(element))
-        child = next((child for child in _element_children(element) if reaches(child, best) and _holds_the_text(child, size, read)), None)
-        if child is None:
+        for child in _element_children(element):
+            text = read(child)
+            if reaches(text, best) and _holds_the_text(child, child_size := _size(text), size):
+                element, size = child, child_size
+                break
+        else:
             return element
-        element = child
 
 
-def _holds_the_text(child: HtmlElement, size: int, read: Read) -> bool:
-    """Whether ``child`` may be the report's element within one of ``size`` characters: it has blocks or line breaks
-    of its own inside, or it is one block with nearly all the text."""
-    return any(isinstance(inner.tag, str) and inner.tag in _INNER_BLOCKS for inner in child.iterdescendants()) or (
-        _size(read(child)) >= _ONE_BLOCK_SHARE * size
+def _holds_the_text(child: HtmlElement, child_size: int, size: int) -> bool:
+    """Whether ``child`` (``child_size`` characters) may be the report's element within one of ``size``: it has blocks
+    or line breaks of its own inside, or it is one block with nearly all the text."""
+    return child_size >= _ONE_BLOCK_SHARE * size or any(
+        isinstance(inner.tag, str) and inner.tag in _INNER_BLOCKS for inner in child.iterdescendants()
     )
 
 
