@@ -337,11 +337,11 @@ class UnbalancedBrackets(Rule):
             if not marks:
                 continue
             markers: set[int] | None = None  # the list markers' brackets, found when a stray closer needs them
-            stack: list[tuple[str, int]] = carried if carried_into == number else []
-            if stack is not carried:
+            if carried_into != number:  # what the paragraph before left open was not closed on its next line
                 for opener, index in carried:
                     yield from self._unclosed(original, normalized, opener, index)
-            carried = []
+                carried = []
+            stack, carried = carried, []
             for index in marks:
                 char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
                 if char in _OPENERS:
