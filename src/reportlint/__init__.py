@@ -14,10 +14,10 @@ from __future__ import annotations
 from reportlint.startup import paused_collection
 
 with paused_collection():
-    from reportlint.usercache import dataclass_code
+    from reportlint.usercache import code
 
     # Before reportlint defines its first dataclass: their generated methods come compiled from the user cache.
-    dataclass_code.install()
+    code.install()
 
     from reportlint.core.batch import BatchRule
     from reportlint.core.conditions import Condition

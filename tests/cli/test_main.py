@@ -52,6 +52,6 @@ def test_a_real_run_flushes_its_output_and_runs_the_exit_handlers(tmp_path):
     [checked] = json.loads(result.stdout)["files"]
     assert {finding["code"] for finding in checked["diagnostics"]} == {"RL301"}
     # The exit handlers ran: what this first run compiled is in the user cache.
-    assert {folder.name for folder in user_cache.iterdir()} >= {"patterns", "dataclass-code"}
+    assert {folder.name for folder in user_cache.iterdir()} >= {"patterns", "code"}
     usage = subprocess.run([sys.executable, "-m", "reportlint", "check", "--no-such-option"], capture_output=True, env=env, check=False)
     assert usage.returncode == 2 and b"--no-such-option" in usage.stderr

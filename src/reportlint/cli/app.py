@@ -15,7 +15,6 @@ import os
 import sys
 import time
 from dataclasses import replace
-from importlib.resources import files
 from pathlib import Path
 
 import typer
@@ -590,5 +589,7 @@ def init_command(path: args.InitPath = Path("reportlint.toml"), force: args.Forc
     """生成带注释的初始配置文件 / Write a commented starter config."""
     if path.exists() and not force:
         raise _fail(f"{path} 已存在；如需覆盖请加 --force")
+    from importlib.resources import files
+
     path.write_text(files("reportlint.cli").joinpath("starter.toml").read_text(encoding="utf-8"), encoding="utf-8")
     typer.echo(f"已生成 {path}")

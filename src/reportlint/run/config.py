@@ -10,7 +10,6 @@ one place that decides which configuration applies to a file, for ``check``,
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from reportlint.core.config import Config, ConfigError, parse_config
@@ -35,6 +34,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_table(pyproject: Path) -> bool:
+    import tomllib
+
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
@@ -63,6 +64,8 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"无法读取配置文件：{error.strerror or error}", path) from None
     except UnicodeDecodeError:
         raise ConfigError("配置文件不是 UTF-8 编码", path) from None
+    import tomllib  # (a run without a config file never needs it)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

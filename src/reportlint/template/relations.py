@@ -19,6 +19,7 @@ from typing import Any, NoReturn, cast
 from reportlint.template.expressions import Expression, dotted_name, number_constant
 from reportlint.template.filled import FilledCell, FilledTable, FilledTemplate
 from reportlint.template.spec import RelationSpec, TableSpec
+from reportlint.usercache.code import compiled_code
 
 Number = int | Decimal
 
@@ -293,7 +294,7 @@ def _compiled_test(expression: Expression, when: Expression | None, for_each: st
         return None
     code = f"def holds(read, scope, others):\n    return (not {guard}) or {body}\n"
     namespace: dict[str, Any] = {"_k": tuple(constants), "_unreadable": _unreadable, "_abs": abs, "_min": min, "_max": max}
-    exec(compile(code, f"<relation {expression.source}>", "exec"), namespace)  # source made from the checked tree, see above
+    exec(compiled_code(code, f"<relation {expression.source}>"), namespace)  # source made from the checked tree, see above
     return _Test(namespace["holds"], tuple(tables))
 
 

@@ -11,7 +11,7 @@ written atomically; a damaged one is parsed afresh and rewritten.
 
 What is compiled rather than parsed — reportlint's regular expressions
 (:mod:`reportlint.usercache.patterns`) and the methods ``dataclasses`` writes
-(:mod:`reportlint.usercache.dataclass_code`) — is kept per interpreter and release in an
+(:mod:`reportlint.usercache.code`) — is kept per interpreter and release in an
 :class:`InterpreterStore`.
 """
 

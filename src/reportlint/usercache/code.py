@@ -1,4 +1,4 @@
-"""The methods ``dataclasses`` writes, compiled once per interpreter, not once per run.
+"""Python code that reportlint or ``dataclasses`` writes at run time, compiled once per interpreter, not once per run.
 
 For every dataclass, Python 3.11's ``dataclasses`` writes the source of its
 ``__init__``, ``__repr__``, ``__eq__``, ``__hash__`` and (frozen)
@@ -16,6 +16,10 @@ source text by the same interpreter. Only the name ``exec`` inside the
 not text, a damaged file and the user cache turned off mean the built-in
 ``exec``. The classes made are the same for every dataclass of the process,
 reportlint's or a plugin's.
+
+Template relations are compiled the same way (:func:`compiled_code`): each is
+written as the source of one Python function of the table's cells
+(:mod:`reportlint.template.relations`).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Any
 
 from reportlint.usercache import InterpreterStore
 
-CODE = InterpreterStore("dataclass-code")
+CODE = InterpreterStore("code")
 
 
 def install() -> None:
@@ -40,8 +44,14 @@ def _exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[str, 
     """``exec(source, globals, locals)``, running the kept code of a text source."""
     if not isinstance(source, str):
         return builtins.exec(source, globals, locals)
-    code = CODE.get(source)
+    return builtins.exec(compiled_code(source), globals, locals)
+
+
+def compiled_code(source: str, filename: str = "<string>") -> CodeType:
+    """``compile(source, filename, "exec")``, kept: the code compiled before from the same source and file name."""
+    key = source if filename == "<string>" else (filename, source)
+    code = CODE.get(key)
     if not isinstance(code, CodeType):
-        code = builtins.compile(source, "<string>", "exec", dont_inherit=True)
-        CODE.put(source, code)
-    return builtins.exec(code, globals, locals)
+        code = builtins.compile(source, filename, "exec", dont_inherit=True)
+        CODE.put(key, code)
+    return code
