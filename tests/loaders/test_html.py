@@ -491,3 +491,28 @@ def test_words_after_a_stray_angle_bracket_and_a_tag_full_of_their_key_are_place
     assert positions.locate("99", 2) == (2, row.index('">99') + 3)
     assert positions.locate("9", 2) == (2, row.index("<td>9") + 5)
     assert positions.locate("99", 2) == (2, 1)  # not found after the last word
+
+
+def test_a_page_whose_title_is_only_in_its_metadata_table_keeps_that_title(load, tmp_path):
+    """A CMS page without a title element: the 标题 cell of its metadata table is the report's title (the table itself,
+    with the page's 发布机构 and dates, stays out of the text)."""
+    metadata = (
+        "<table><tr><td>标题:</td><td>某县某镇人民政府 2025年政府信息公开工作年度报告</td></tr>"
+        "<tr><td>索引号:</td><td>1137/2026-0001</td><td>发布机构:</td><td>某县某镇人民政府</td></tr></table>"
+    )
+    report = "".join(f"<p>{line}</p>" for line in ("一、总体情况", "2025年，我镇全面推进政务公开。", "二、主动公开政府信息情况"))
+    page = _page(f"<div>某县人民政府</div>{metadata}{report}", tmp_path)
+    document = load(page)
+    assert document.text.startswith("某县某镇人民政府 2025年政府信息公开工作年度报告\n")
+    assert isinstance(document.blocks[0], Heading) and document.blocks[0].level == 1
+    assert "索引号" not in document.text and "1137/2026-0001" not in document.text
+    title = document.text.index("2025年")
+    source = page.read_text("utf-8")
+    assert document.locate(title, title + 5).column == source.index("2025年") + 1
+
+
+def test_a_metadata_table_without_a_title_cell_gives_no_title(load, tmp_path):
+    metadata = "<table><tr><td>索引号:</td><td>1137/2026-0001</td><td>发布机构:</td><td>某县某镇人民政府</td></tr></table>"
+    report = "".join(f"<p>{line}</p>" for line in ("一、总体情况", "2025年，我镇全面推进政务公开。", "二、主动公开政府信息情况"))
+    document = load(_page(f"{metadata}{report}", tmp_path))
+    assert document.text.startswith("一、总体情况")

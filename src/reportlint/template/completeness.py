@@ -56,6 +56,9 @@ _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "�
 MIN_REPORT_LENGTH = 500
 #: Longest last line taken for a signature (the body's name).
 MAX_SIGNATURE = 30
+#: A county's body cut in its name: a 市 right after a county, district or banner is the start of 城市管理局 or
+#: 市场监督管理局, never a city inside it (涡阳县城市, 某区市).
+_CUT_AFTER_COUNTY = compiled("[县区旗]城?市$")
 #: How many characters of the last words a message quotes.
 QUOTED_TAIL = 24
 #: What ends a sentence or a clause standing as one (a line holding one is prose; contact details after the last end a text).
@@ -199,6 +202,11 @@ def _number_of(sections: Sequence[FoundSection], section: FoundSection | None) -
     return max([*before[-1:], section.ordinal or 0])
 
 
+def _names_a_body(text: str) -> bool:
+    """Whether a last line is a body's name (a signature), not the first words of one cut off."""
+    return body_level(text) != "未知" and _CUT_AFTER_COUNTY.search(text) is None
+
+
 def _ends_properly(text: str, previous: str = "") -> bool:
     """Whether a last line ends like a finished text: punctuation, a date, a signature, contact details or a short line
     (``previous``: the line before it)."""
@@ -217,7 +225,7 @@ def _ends_properly(text: str, previous: str = "") -> bool:
             return _HAN_ONLY.fullmatch(stripped, item.end()) is None
         before = previous.strip()
         opens_list = _SUB_HEADING.match(before) is not None or _LABELLED_ITEM.match(before) is not None
-        return not opens_list or _HAN_ONLY.fullmatch(stripped) is None or body_level(stripped) != "未知"
+        return not opens_list or _HAN_ONLY.fullmatch(stripped) is None or _names_a_body(stripped)
     if stripped[-1] in _CLOSING_QUOTES:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
         quoted = stripped.rstrip(_CLOSING_QUOTES)
@@ -238,7 +246,7 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     last_sentence = stripped[max((end.end() for end in _SENTENCE.finditer(stripped)), default=0) :]
     if _PHONE_OR_LINK.search(last_sentence):  # contact details end it (a link in an earlier sentence does not)
         return True
-    if len(stripped) <= MAX_SIGNATURE and body_level(stripped) != "未知" and not re.search(r"[,，、:：]", stripped):
+    if len(stripped) <= MAX_SIGNATURE and _names_a_body(stripped) and not re.search(r"[,，、:：]", stripped):
         return True  # the signature: the body's name alone on the last line
     return not re.search(f"[{HAN}\\w,，、:：(（《“]$", stripped)
 

@@ -24,7 +24,14 @@ from functools import lru_cache
 from operator import attrgetter
 
 from reportlint.core.model import Document
-from reportlint.text.chrome import PUBLICATION_LABELS, is_chrome_line, is_metadata_label, is_metadata_line, without_bullets
+from reportlint.text.chrome import (
+    PUBLICATION_LABELS,
+    TITLE_LABELS,
+    is_chrome_line,
+    is_metadata_label,
+    is_metadata_line,
+    without_bullets,
+)
 from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates
 from reportlint.text.normalize import fold_width
 from reportlint.text.quantities import PLAN_WORDS
@@ -232,7 +239,7 @@ def _title_like(text: str) -> bool:
 
 
 #: Metadata labels whose value is the page's title (``标题：……年度报告``).
-_TITLE_LABEL = compiled(r"^\s*(?:标\s*题|信息名称|文件名称|名\s*称|题\s*名)\s*[:：]\s*")
+_TITLE_LABEL = compiled(r"^\s*(?:" + "|".join(r"\s*".join(label) for label in TITLE_LABELS) + r")\s*[:：]\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
 #: How long the second line of a title broken over two lines may be.

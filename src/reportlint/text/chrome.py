@@ -91,6 +91,8 @@ METADATA_LABELS = (
 )
 #: The labels as a set, to tell a text that is a label and nothing else.
 METADATA_LABEL_SET = frozenset(METADATA_LABELS)
+#: Metadata labels whose value is the page's title (标题：……年度报告).
+TITLE_LABELS = ("标题", "信息名称", "文件名称", "名称", "题名")
 #: Bullets and markers a CMS puts before metadata and link lines (• 索引号：…).
 BULLETS = "•·●○■□◆◇▪▫►▶※-*>»"
 _LEADING_BULLETS = compiled(f"^[\\s{re.escape(BULLETS)}]+")

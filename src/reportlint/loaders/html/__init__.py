@@ -39,7 +39,7 @@ from reportlint.loaders.html.content import (
 )
 from reportlint.loaders.html.tags import BLOCK_TAGS, HEADING_LEVELS, SKIPPED_TAGS
 from reportlint.sources import Source, SourceError
-from reportlint.text.chrome import is_chrome_line
+from reportlint.text.chrome import TITLE_LABELS, is_chrome_line
 from reportlint.text.numbers import whole_number
 from reportlint.usercache.patterns import compiled
 
@@ -412,13 +412,15 @@ class HtmlLoader(Loader):
             raise SourceError("RL906", NO_REPORT_MESSAGE)
         content = find_content(body)
         reader = PageReader(SourcePositions(html))
-        title_items = reader.read(content.title) if content.title is not None else []
+        title_items = reader.read(content.title) if content.title is not None else []  # (read first: words are found in page order)
+        items = reader.read(content.root)
+        title_items = title_items or _metadata_title(items)
         builder = TextBuilder()
         # A page without line breaks (minified, or a report kept in a script string) gets 第N段 for its paragraphs.
         numbered = [0] if html.count("\n") * MINIFIED_LINE_LENGTH < len(html) else None
         _write_items(builder, title_items, title=True, numbered=numbered)
         title_end = builder.offset
-        _write_items(builder, reader.read(content.root), title=False, numbered=numbered)
+        _write_items(builder, items, title=False, numbered=numbered)
         report = builder.text()[title_end:]
         if not report or report.isspace():
             raise SourceError("RL906", NO_REPORT_MESSAGE)
@@ -492,6 +494,23 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
         _write_words(builder, item.words, logical)
         level = 1 if title or (first and is_title(text)) else item.heading or numbered_heading_level(text)
         builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
+
+
+def _metadata_title(items: Sequence[TextLine | PageTable]) -> list[TextLine]:
+    """The title a CMS metadata table gives (``标题： | 某镇2023年政府信息公开工作年度报告``), for a page with no title
+    element: the table is left out of the text (see :func:`_write_items`), its title cell is not."""
+    for item in items:
+        if not isinstance(item, PageTable) or not is_metadata_table([cell.text for cell in item.cells]):
+            continue
+        for row in item.rows:
+            cells = [placed[4] for placed in row]
+            for label, value in zip(cells, cells[1:], strict=False):
+                if "".join(label.text.split()).rstrip(":：") in TITLE_LABELS and is_title(" ".join(value.text.split())):
+                    if value.lines:
+                        return list(value.lines)
+                    if value.word_at is not None:
+                        return [TextLine((Word(value.text, *value.word_at),), None, 0.0)]
+    return []
 
 
 def _write_cell(builder: TextBuilder, cell: CellText, logical: Place) -> None:
