@@ -23,6 +23,7 @@ import re
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass, replace
 from html.entities import codepoint2name
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.core.model import Document, Heading, Paragraph
@@ -496,7 +497,7 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
         builder.blocks.append(Heading(start, builder.offset, level=level) if level else Paragraph(start, builder.offset))
 
 
-def _metadata_title(items: Sequence[TextLine | PageTable]) -> list[TextLine]:
+def _metadata_title(items: Sequence[TextLine | PageTable]) -> list[TextLine | PageTable]:
     """The title a CMS metadata table gives (``标题： | 某镇2023年政府信息公开工作年度报告``), for a page with no title
     element: the table is left out of the text (see :func:`_write_items`), its title cell is not."""
     for item in items:
@@ -504,7 +505,7 @@ def _metadata_title(items: Sequence[TextLine | PageTable]) -> list[TextLine]:
             continue
         for row in item.rows:
             cells = [placed[4] for placed in row]
-            for label, value in zip(cells, cells[1:], strict=False):
+            for label, value in pairwise(cells):
                 if "".join(label.text.split()).rstrip(":：") in TITLE_LABELS and is_title(" ".join(value.text.split())):
                     if value.lines:
                         return list(value.lines)
