@@ -33,7 +33,7 @@ def test_page_numbers(text, page):
     assert is_page_number(text, page)
 
 
-@pytest.mark.parametrize(("text", "page"), [("2021", 1), ("12", 3), ("一、总体情况", 1), ("第二十条第（一）项", 2)])
+@pytest.mark.parametrize(("text", "page"), [("2021", 1), ("12", 3), ("0", 1), ("一、总体情况", 1), ("第二十条第（一）项", 2)])
 def test_not_page_numbers(text, page):
     assert not is_page_number(text, page)
 
@@ -90,3 +90,27 @@ def test_a_centred_title_and_a_finished_sentence_end_their_lines():
     assert len(list(paragraphs([sentence, Line("正文。")]))) == 2
     in_title = Line("两会期间，“某某发布”公众号推送《现在为您导航！", right=519)
     assert len(list(paragraphs([in_title, Line("某某再出发》作品。", right=300)]))) == 1
+
+
+def test_a_table_value_at_a_page_edge_is_no_page_number():
+    """Cells written one per line: the values that end a page (0, 1) and the 信息内容 label that opens the rows on
+    several pages stay; the page numbers that run with the pages go."""
+    pages = [
+        [Line("二、主动公开政府信息情况", 1), Line("规章", 1), Line("0", 1), Line("1", 1)],
+        [Line("第二十条第（五）项", 2), Line("信息内容", 2), Line("行政许可", 2), Line("0", 2), Line("2", 2)],
+        [Line("信息内容", 3), Line("本年处理决定数量", 3), Line("行政处罚", 3), Line("3", 3)],
+    ]
+    kept = [[item.text for item in items] for items in without_furniture(pages)]
+    assert kept == [
+        ["二、主动公开政府信息情况", "规章", "0"],  # 1 runs with 2 and 3 on the next pages: a page number
+        ["第二十条第（五）项", "信息内容", "行政许可", "0"],
+        ["信息内容", "本年处理决定数量", "行政处罚"],
+    ]
+
+
+def test_a_bare_number_alone_on_its_page_edge_is_no_page_number():
+    pages = [
+        [Line("规章", 1), Line("1", 1)],
+        [Line("正文继续。", 2), Line("行政许可", 2)],
+    ]
+    assert [[item.text for item in items] for items in without_furniture(pages)] == [["规章", "1"], ["正文继续。", "行政许可"]]

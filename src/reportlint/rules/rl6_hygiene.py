@@ -384,7 +384,8 @@ class UnbalancedBrackets(Rule):
 def _wraps_onto(original: str, normalized: str, paragraph: Span, following: Span, opener: str) -> bool:
     """Whether ``following`` is the next line of ``paragraph``'s text, wrapped inside brackets left open with
     ``opener``: nothing but one line break between them, no sentence ended, and the next line's first mark closes it
-    (a table cell or a PDF line broken inside brackets: “本年收费金额（单位：” / “万元）”)."""
+    (a table cell or a PDF line broken inside brackets: “本年收费金额（单位：” / “万元）”; “（地址：……；邮编：255300；” /
+    “电话：……）”: inside brackets a semicolon ends an item, not the sentence)."""
     between = normalized[paragraph.end : following.start]
     if between.count("\n") != 1 or between.strip() or normalized[paragraph.start : paragraph.end].rstrip()[-1:] in _SENTENCE_ENDS:
         return False
@@ -396,7 +397,7 @@ def _wraps_onto(original: str, normalized: str, paragraph: Span, following: Span
 
 
 #: What ends a sentence: a paragraph ending in one is not continued on the next line.
-_SENTENCE_ENDS = frozenset("。！？；!?;")
+_SENTENCE_ENDS = frozenset("。！？!?")
 #: A mark that opens right before the mark that closes it: removing such pairs until none is left empties a
 #: paragraph's marks exactly when each closes the last one still open (and nothing stays open).
 _ADJACENT_PAIRS = tuple(opener + closer for opener, closer in _OPENERS.items())

@@ -7,7 +7,12 @@ a row of a table that continues on the next page, a line in the middle of a
 paragraph, or a title. Furniture is recognised only among the first and last
 :data:`EDGE_LINES` text lines of a page, before any table on it or after the
 last one: a page number by its form, a running header or footer by appearing
-on several pages (digits aside).
+on several pages (digits aside). A bare number (``3``) is a page number only where
+the numbers at the page edges run with the pages (the same offset from the page's
+own number on two pages or more): a table's last value (``0``, ``1``) at the
+bottom of a page is not one; and a running line is at least
+:data:`MIN_RUNNING_LENGTH` characters: a short table label that opens the rows on
+several pages (``信息内容``) is not one.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from reportlint.usercache.patterns import compiled
 EDGE_LINES = 2
 #: Longest line (in characters, spaces left out) taken for a running header or footer.
 MAX_RUNNING_LENGTH = 40
+#: Shortest line taken for one (a body's name, the report's title; not a table's 信息内容).
+MIN_RUNNING_LENGTH = 5
 _PAGE_NUMBER = compiled(
     r"[-—–－]\s*\d{1,4}\s*[-—–－]"
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"
@@ -46,7 +53,7 @@ def is_page_number(text: str, page: int) -> bool:
     compact = text.strip()
     if _PAGE_NUMBER.fullmatch(compact):
         return True
-    return _BARE_NUMBER.fullmatch(compact) is not None and abs(int(compact) - page) <= 2
+    return _BARE_NUMBER.fullmatch(compact) is not None and int(compact) >= 1 and abs(int(compact) - page) <= 2
 
 
 def _shape(text: str) -> str:
@@ -76,15 +83,26 @@ def without_furniture(pages: Sequence[Sequence[Item]], is_line=lambda item: hasa
         shape
         for items, indices in zip(pages, edges, strict=True)
         for shape in {_shape(items[index].text) for index in indices}  # type: ignore[attr-defined]
-        if shape and len(shape) <= MAX_RUNNING_LENGTH
+        if MIN_RUNNING_LENGTH <= len(shape) <= MAX_RUNNING_LENGTH
     )
+    # how far the bare numbers at the edges are from their pages' numbers: page numbers keep one offset
+    offsets = Counter(_bare_number_offset(items[index]) for items, indices in zip(pages, edges, strict=True) for index in indices)
+    offsets.pop(None, None)
     repeated = max(2, (len(pages) + 1) // 2)
     result = []
     for items, indices in zip(pages, edges, strict=True):
         dropped = set()
         for index in indices:
             line: _Line = items[index]  # type: ignore[assignment]
-            if is_page_number(line.text, line.page) or (len(pages) > 1 and shapes[_shape(line.text)] >= repeated):
+            offset = _bare_number_offset(line)
+            numbered = is_page_number(line.text, line.page) and (offset is None or offsets[offset] >= 2 or len(pages) == 1)
+            if numbered or (len(pages) > 1 and shapes[_shape(line.text)] >= repeated):
                 dropped.add(index)
         result.append([item for index, item in enumerate(items) if index not in dropped])
     return result
+
+
+def _bare_number_offset(line: object) -> int | None:
+    """A bare number's distance from its page's number (None for any other line)."""
+    text = getattr(line, "text", "").strip()
+    return int(text) - line.page if _BARE_NUMBER.fullmatch(text) else None  # type: ignore[attr-defined]
