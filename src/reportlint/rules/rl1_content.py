@@ -54,8 +54,8 @@ def _promises(report: Report, intro_end: int) -> list[_Promise]:
     found: list[_Promise] = []
     for pattern in _PROMISES:
         for match in pattern.finditer(normalized, 0, intro_end):
-            if any(promise.start <= match.start() < promise.end for promise in found):
-                continue
+            if any(match.start() < promise.end and promise.start < match.end() for promise in found):
+                continue  # (“由本局编制，全文包括……等六部分组成”: the 由 of who wrote it, around a list read already)
             listed = _ITEM_ORDINAL.sub("", match.group("list") or "")  # “一、总体情况,二、……”: the 、 of an ordinal parts nothing
             # items apart by 、 or, each in its own quotation marks, by nothing (“总体情况”“主动公开政府信息情况”)
             items = [item.strip(' "') for item in re.split(r'[,、;；]|以及|"\s*"', listed) if item.strip(' "')]

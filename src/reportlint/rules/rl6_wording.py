@@ -647,6 +647,8 @@ class BareSelfReference(Rule):
 
 #: Verbs of leading work: a body governs the scope it organises, guides or coordinates.
 _LEADING_VERBS = "组织推动|组织开展|统筹推进|指导督促|督促指导|组织|推动|指导|统筹|督促|部署|牵头|协调|带动|引领"
+#: Words before such a verb that make it the higher level's work the body contributes to (为推动全市……作出贡献).
+_CONTRIBUTING = ("为", "助力", "服务", "配合", "协助", "支持")
 
 
 class HigherLevelScope(Rule):
@@ -654,8 +656,9 @@ class HigherLevelScope(Rule):
 
     报告主体只能组织、推动、指导本级范围内的工作：镇政府的是“全镇”，县政府和县级
     部门的是“全县（区）”。“组织推动全省……”“指导全市……”出现在乡镇或县级机关的报告
-    中，多半是照搬了上级机关的报告。“按照全市部署”“在全省率先”这类提到上级范围
-    但并非自己组织的说法不报告；市级机关只检查“全省”（县级市的“全市”是本级）。
+    中，多半是照搬了上级机关的报告。“按照全市部署”“在全省率先”“为推动全市……作出
+    贡献”这类提到上级范围但并非自己组织的说法不报告；市级机关只检查“全省”（县级市
+    的“全市”是本级）。
 
     反例（某镇人民政府的报告）：
 
@@ -682,7 +685,7 @@ class HigherLevelScope(Rule):
         quoted = quoted_text(report)
         for run in prose_line_runs(report):  # (a match is of literal words: never past a line end)
             for match in pattern.finditer(report.normalized, run.start, run.end):
-                if quoted.contains(match.start(1)):
+                if quoted.contains(match.start(1)) or report.normalized.endswith(_CONTRIBUTING, max(0, match.start() - 2), match.start()):
                     continue
                 scope = match.group(1)
                 yield self.diagnostic(
