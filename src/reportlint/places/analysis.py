@@ -69,19 +69,23 @@ _CITATION = compiled(r"《[^《》\n]{1,120}》")
 _ENUMERATION_MARKER = r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)"
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
 # enumeration marker (一是、（二）、3.) and the time it did it ("2022年，", "本年度", "全年").
+#: When a clause's actor did what it did: the year, or a date of it (“截至2025年12月31日，莲花镇未开通……”).
+_CLAUSE_TIME = (
+    r"(?:(?:截至|截止)[ \u3000]*)?\d{4}[ \u3000]*年(?:度|底|末|[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*日)?(?:底|末)?)?"
+)
 _CLAUSE_LEAD = compiled(
     r"(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*"
     rf"(?:{_ENUMERATION_MARKER}[ \u3000]*)?"
-    r"(?:(?:\d{4}[ \u3000]*年度?|本年度?|今年|全年|年内)[ \u3000]*[,，]?[ \u3000]*)?$"
+    rf"(?:(?:{_CLAUSE_TIME}|本年度?|今年|全年|年内)[ \u3000]*[,，]?[ \u3000]*)?$"
 )
 _CLAUSE_LEAD_WINDOW = 24
 # A clause opening with the year ("2022年，莲花镇收到…", "2022年度，莲花镇无…"): the name there is the body the
 # sentence is about, whatever it does; and where a report gives its own contact ("请与莲花镇党政办联系").
 _YEAR_OR_CONTACT_LEAD = compiled(
-    r"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*\d{4}[ \u3000]*年度?[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
+    rf"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*{_CLAUSE_TIME}[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
 )
 #: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
-_YEAR_OR_CONTACT_END = frozenset("年度,，与系:： \u3000")
+_YEAR_OR_CONTACT_END = frozenset("年度底末月日,，与系:： \u3000")
 #: A verb of making that opens a sentence or a clause with no subject, after an ordinal: the body made what the name
 #: before it is ("制定莲花镇政务公开监督检查制度", "……工作，完成莲花镇政务专区建设").
 _OWN_WORK_BEFORE = compiled(
