@@ -441,6 +441,24 @@ def test_wrong_year_reports_a_title_year_the_period_and_the_page_date_outvote():
     assert "RL504" in every_code and not every_code & {"RL115", "RL502", "RL505"}  # no "标题中没有年份", period fine, in time
 
 
+def test_a_garbled_period_still_outvotes_a_title_year_with_the_page_date():
+    """统计时限为20231月1日至202312月31日: its dates read as RL501 says they were meant, the period votes with the page
+    date against the title's 2022 (not a report published 350 days late)."""
+    text = "发布时间：2024-01-16\n" + invented_report(
+        2023,
+        "2023年，我镇共主动公开政府信息120条。",
+        title="某镇2022年政府信息公开工作年度报告",
+        period="所列数据统计时限为20231月1日至202312月31日。",
+    )
+    diagnostics = lint_text(text)
+    assert found([item for item in diagnostics if item.code in ("RL504", "RL505")], text) == [("RL504", 2, "2022")]
+    assert "都表明本报告是 2023 年度报告，请把标题中的年份改为 2023" in next(item.message for item in diagnostics if item.code == "RL504")
+    assert [item.message for item in diagnostics if item.code == "RL501"] == [
+        "日期“20231月”的年份与月份之间缺少“年”，应为“2023年1月”",
+        "日期“202312月”的年份与月份之间缺少“年”，应为“2023年12月”",
+    ]
+
+
 @pytest.mark.parametrize(
     ("body", "reported"),
     [

@@ -18,8 +18,8 @@ _YEAR = r"(?:19|20)\d{2}"
 LOOK_BEHIND_FIRST = {
     dates._ARABIC: re.compile(r"(?=\d)(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
     dates._ISO: re.compile(r"(?=\d)(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])"),
-    GarbledDate._GLUED_DAY: re.compile(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日"),
-    GarbledDate._GLUED_MONTH: re.compile(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月"),
+    dates.GLUED_DAY: re.compile(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,4}})\s*日"),
+    dates.GLUED_MONTH: re.compile(rf"(?=[12])(?<![\d.\-/])({_YEAR})(\d{{1,2}})\s*月"),
     dates.YEAR_MENTION: re.compile(r"(?=[12])(?<!\d)(19[89]\d|20\d\d)\s*(?=年)"),
     GarbledDate._OVERLONG: re.compile(
         rf"(?=[12])(?<!\d){_YEAR}\s*年\s*(?:\d{{3,}}\s*月(?:\s*\d+\s*[日号])?|\d{{1,2}}\s*月\s*\d{{3,}}\s*[日号])"
@@ -38,7 +38,7 @@ def test_the_patterns_match_what_they_matched_with_the_look_behind_first(text):
 
 def test_a_year_right_after_a_digit_or_a_date_separator_is_no_date():
     assert [mention.raw for mention in dates.find_dates("12020年1月1日 2020年1月2日")] == ["2020年1月2日"]
-    assert [match.group() for match in GarbledDate._GLUED_DAY.finditer("1.20201230日 20201230日")] == ["20201230日"]
+    assert [match.group() for match in dates.GLUED_DAY.finditer("1.20201230日 20201230日")] == ["20201230日"]
 
 
 def _dates_by_scanning(text: str, start: int = 0) -> list[tuple[int, int, int, int, int]]:
@@ -139,3 +139,18 @@ def test_each_hint_lets_its_pattern_find_its_date():
     rule = GarbledDate.__new__(GarbledDate)
     text = "统计期限为2022年1月1至12月31日，20201230日，202211月，2021年123月"
     assert [text[start:end] for start, end, _ in rule._findings(text, text)] == ["2021年123月", "20201230日", "202211月", "2022年1月1"]
+
+
+def test_a_range_of_glued_dates_is_read_as_the_dates_meant():
+    found = dates.repaired_date_range("所列数据统计时限为20231月1日至202312月31日。")
+    assert found is not None
+    assert (found.first.date, found.last.date) == (dates.dt.date(2023, 1, 1), dates.dt.date(2023, 12, 31))
+    both_days = dates.repaired_date_range("统计期限自202011日至20201231日止")
+    assert both_days is not None and (both_days.first.date, both_days.last.date) == (dates.dt.date(2020, 1, 1), dates.dt.date(2020, 12, 31))
+    year_less_end = dates.repaired_date_range("统计期限为202511日至1231日")
+    assert year_less_end is not None and year_less_end.last.date == dates.dt.date(2025, 12, 31)
+
+
+def test_a_range_without_glued_dates_or_an_ambiguous_one_is_not_repaired():
+    assert dates.repaired_date_range("统计期限自2023年1月1日至2023年12月31日止") is None  # nothing to repair
+    assert dates.repaired_date_range("统计期限自2023111日至2023年12月31日止") is None  # 2023 + 111: which month?

@@ -22,7 +22,7 @@ from reportlint.template.identity import (
     year_led_clauses,
 )
 from reportlint.text.chars import HAN, matches_at
-from reportlint.text.dates import YEAR_MENTION, find_date_range, find_dates
+from reportlint.text.dates import GLUED_DAY, GLUED_MONTH, YEAR_MENTION, find_date_range, find_dates, guess_month_day
 from reportlint.text.documents import BRACKETED_YEAR, BRACKETED_YEAR_FIRSTS, UNOPENED_YEAR
 from reportlint.text.quantities import find_quantities, states_plans
 from reportlint.text.quoting import squash
@@ -61,13 +61,8 @@ class GarbledDate(Rule):
     name = "garbled-date"
     severity = "error"
 
-    # The year patterns open with the year's first two digits (19 or 20) and look behind them only then: the engine
-    # passes over every other position without entering the pattern (``(?<![\d.\-/]\d\d)`` after ``19`` is
-    # ``(?<![\d.\-/])`` before it). The last opens with a look-ahead at its first character (a space or digit after 至/到).
-    # not part of a longer number (a digit, a decimal point or a slash before it, or a hyphen after a digit: 2021-2022),
-    # but a date after a range's hyphen (2022年1月1日-202212月31日) is one
-    _GLUED_DAY = compiled(r"((?:19|20)(?<![\d./]\d\d)(?<!\d-\d\d)\d{2})(\d{1,4})\s*日")
-    _GLUED_MONTH = compiled(r"((?:19|20)(?<![\d./]\d\d)(?<!\d-\d\d)\d{2})(\d{1,2})\s*月")
+    # Dates glued together are :data:`~reportlint.text.dates.GLUED_DAY` and ``GLUED_MONTH``. The overlong pattern opens with
+    # the year's first two digits; the last opens with a look-ahead at its first character (a space or digit after 至/到).
     _OVERLONG = compiled(r"(?:19|20)(?<!\d\d\d)\d{2}\s*年\s*(?:\d{3,}\s*月(?:\s*\d+\s*[日号])?|\d{1,2}\s*月\s*\d{3,}\s*[日号])")
     _NO_DAY_MARK = compiled(
         rf"(?=[\s\d])(?:(?<!\d){_YEAR}\s*年\s*|(?<=[至到])\s*)(\d{{1,2}}\s*月\s*\d{{1,2}})(?!\s*[\d日号])(?![个次件条项名人])"
@@ -97,11 +92,11 @@ class GarbledDate(Rule):
             for match in self._OVERLONG.finditer(text):
                 yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”中月或日的位数过多，无法确定是哪一天"
         if any(hint.search(text) for hint in self._GLUED_HINTS):
-            for match in self._GLUED_DAY.finditer(text):
-                guess = _guess_month_day(match.group(1), match.group(2))
+            for match in GLUED_DAY.finditer(text):
+                guess = guess_month_day(match.group(1), match.group(2))
                 hint = f"，是否应为“{guess}”？" if guess else "，无法确定是哪一天"
                 yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”缺少“年”“月”{hint}"
-            for match in self._GLUED_MONTH.finditer(text):
+            for match in GLUED_MONTH.finditer(text):
                 expected = f"{match.group(1)}年{match.group(2)}月"
                 yield match.start(), match.end(), f"日期“{original[match.start() : match.end()]}”的年份与月份之间缺少“年”，应为“{expected}”"
         if self._NO_DAY_MARK_HINT.search(text):
@@ -112,21 +107,6 @@ class GarbledDate(Rule):
             if mention.date is None:
                 reason = _why_impossible(mention.year, mention.month, mention.day)
                 yield mention.start, mention.end, f"日期“{original[mention.start : mention.end]}”不存在：{reason}"
-
-
-def _guess_month_day(year: str, digits: str) -> str | None:
-    """``2020`` + ``1230`` → ``2020年12月30日``; ``2020`` + ``11`` → ``2020年1月1日``; None when ambiguous."""
-    if len(digits) == 4:
-        month, day = int(digits[:2]), int(digits[2:])
-    elif len(digits) == 2:
-        month, day = int(digits[0]), int(digits[1])
-    else:
-        return None
-    try:
-        dt.date(int(year), month, day)
-    except ValueError:
-        return None
-    return f"{year}年{month}月{day}日"
 
 
 def _why_impossible(year: int, month: int, day: int) -> str:

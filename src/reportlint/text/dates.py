@@ -171,6 +171,43 @@ class DateRange:
         return self.last.end
 
 
+#: A year glued to what follows it, its 年 (and 月) lost: ``20231月`` (a month), ``20201230日``, ``202011日`` (a month and
+#: a day). Not part of a longer number (a digit, a decimal point or a slash before it, or a hyphen after a digit:
+#: 2021-2022), but a date after a range's hyphen (2022年1月1日-202212月31日) is one. (Each opens with the year's first
+#: two digits and looks behind them only then.)
+GLUED_MONTH = compiled(r"((?:19|20)(?<![\d./]\d\d)(?<!\d-\d\d)\d{2})(\d{1,2})\s*月")
+GLUED_DAY = compiled(r"((?:19|20)(?<![\d./]\d\d)(?<!\d-\d\d)\d{2})(\d{1,4})\s*日")
+#: A range's second date written as four digits and 日 after 至/到 (``至1231日``).
+_GLUED_RANGE_END = compiled(r"(?<=[至到])(\s*)(\d{2})(\d{2})(?=\s*日)")
+
+
+def guess_month_day(year: str, digits: str) -> str | None:
+    """``2020`` + ``1230`` → ``2020年12月30日``; ``2020`` + ``11`` → ``2020年1月1日``; None when ambiguous."""
+    if len(digits) == 4:
+        month, day = int(digits[:2]), int(digits[2:])
+    elif len(digits) == 2:
+        month, day = int(digits[0]), int(digits[1])
+    else:
+        return None
+    try:
+        dt.date(int(year), month, day)
+    except ValueError:
+        return None
+    return f"{year}年{month}月{day}日"
+
+
+def repaired_date_range(text: str) -> DateRange | None:
+    """The first range of ``text`` read with its glued dates written out (``自20231月1日至202312月31日`` as 2023年1月1日
+    to 2023年12月31日, ``202011日至20201230日``, ``202511日至1231日``): the dates garbled-date findings say were meant.
+    Its offsets are into the repaired text; None without a glued date or a range."""
+    repaired = GLUED_DAY.sub(lambda match: guess_month_day(match.group(1), match.group(2)) or match.group(), text)
+    repaired = GLUED_MONTH.sub(lambda match: f"{match.group(1)}年{match.group(2)}月", repaired)
+    if repaired == text:
+        return None
+    repaired = _GLUED_RANGE_END.sub(lambda match: f"{match.group(1)}{int(match.group(2))}月{int(match.group(3))}", repaired)
+    return find_date_range(repaired)
+
+
 def find_date_range(text: str, start: int = 0, end: int | None = None) -> DateRange | None:
     """The first range in ``text[start:end]``: two dates, or a date and a year-less ``12月31日`` after 至/到."""
     end = len(text) if end is None else end
