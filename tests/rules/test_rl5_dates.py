@@ -441,6 +441,33 @@ def test_wrong_year_reports_a_title_year_the_period_and_the_page_date_outvote():
     assert "RL504" in every_code and not every_code & {"RL115", "RL502", "RL505"}  # no "标题中没有年份", period fine, in time
 
 
+def test_without_a_period_the_page_date_and_the_text_outvote_an_earlier_title_year():
+    """No statistics period: the page published the report in 2023 and its clauses of work done open with 2022, none
+    with the title's 2021 — the title was left at last year's (not a report 365 days late)."""
+    text = "发布时间：2023-01-20\n" + invented_report(
+        2022, "2022年，我镇共主动公开政府信息120条。", title="某镇2021年政府信息公开工作年度报告", period=None
+    )
+    diagnostics = lint_text(text)
+    assert found([item for item in diagnostics if item.code in ("RL504", "RL505")], text) == [("RL504", 2, "2021")]
+    assert next(item.message for item in diagnostics if item.code == "RL504") == (
+        "标题中的“2021”与报告年度不符：网页上的发布日期（2023年1月20日）和正文中以“2022年，我镇共主动公……”开头的句子"
+        "都表明本报告是 2022 年度报告，请把标题中的年份改为 2022"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "page_date"),
+    [
+        ("2021年，我镇共主动公开政府信息120条。", "2023-01-20"),  # the text is the title's year: a report a year late
+        ("2022年，我镇共主动公开政府信息120条。", "2022-01-20"),  # published on time for the title's year
+        ("全年共主动公开政府信息120条。", "2023-01-20"),  # nothing in the text to agree with the page
+    ],
+)
+def test_without_a_period_the_title_stands_unless_page_date_and_text_agree(body, page_date):
+    text = f"发布时间：{page_date}\n" + invented_report(2021, body, title="某镇2021年政府信息公开工作年度报告", period=None)
+    assert [item for item in lint_text(text) if item.code == "RL504" and "标题中的" in item.message] == []
+
+
 def test_a_garbled_period_still_outvotes_a_title_year_with_the_page_date():
     """统计时限为20231月1日至202312月31日: its dates read as RL501 says they were meant, the period votes with the page
     date against the title's 2022 (not a report published 350 days late)."""

@@ -14,6 +14,7 @@ from reportlint.core.rule import Option, Rule, RuleDefinitionError
 from reportlint.core.values import shown
 from reportlint.template.identity import (
     OUTVOTED_TITLE,
+    PAGE_DATE_AND_TEXT,
     PERIOD_AND_PAGE_DATE,
     PERIOD_AND_SIGNATURE,
     PERIOD_AND_TEXT,
@@ -241,6 +242,7 @@ _YEAR_SOURCE = {
     PERIOD_AND_PAGE_DATE: "统计期限和网页上的发布日期",
     PERIOD_AND_SIGNATURE: "统计期限和落款日期",
     PERIOD_AND_TEXT: "统计期限和正文",
+    PAGE_DATE_AND_TEXT: "网页上的发布日期和正文",
     "text": "正文中最常见的年份",
 }
 #: A report naming itself as it is made or published (编制了……2025年度政府信息公开工作年度报告, 现公布某镇2022年……年度报告).
@@ -294,7 +296,9 @@ class WrongYear(Rule):
     （次年）都不一致时，以后两者为准，报告的是标题中的年份（标题沿用了别的
     年度，或写错了）。标题的年份早于统计期限、落款日期又在统计期限的次年时，
     同样以统计期限为准；标题的年份晚于统计期限时，只有落款日期仍以标题为准：
-    照搬上年的报告时，落款和统计期限往往一起没改，改了的是标题。
+    照搬上年的报告时，落款和统计期限往往一起没改，改了的是标题。没有统计期限（或读不出）
+    时，网页上的发布日期在正文中以年份开头、讲已做工作的分句所写年份的次年，而这些分句都
+    不以标题的年份开头的，同样以后两者为准（标题沿用了上年的，而不是晚发布了一年）。
 
     反例（2023年度报告）：
 
@@ -370,14 +374,14 @@ class WrongYear(Rule):
         :func:`~reportlint.template.identity.find_year`)."""
         reading = report.reading
         title, period = reading.title, reading.period
-        assert title is not None and period is not None
+        assert title is not None
         match = YEAR_IN_TITLE.search(report.normalized, title.start, title.end)  # the year the reader found there
         witness = _witness(report, year)
         if match is None or witness is None:
             return
+        first = _published_on(reading) if reading.year_source == PAGE_DATE_AND_TEXT or period is None else f"统计期限（{period.text}）"
         yield self.diagnostic(
-            f"标题中的“{match.group(1)}”与报告年度不符：统计期限（{period.text}）和{witness}都表明本报告是 {year} 年度报告，"
-            f"请把标题中的年份改为 {year}",
+            f"标题中的“{match.group(1)}”与报告年度不符：{first}和{witness}都表明本报告是 {year} 年度报告，请把标题中的年份改为 {year}",
             match.start(1),
             match.end(1),
         )
@@ -392,17 +396,22 @@ def _year_evidence(reading: Reading) -> list[Related]:
 def _witness(report: Report, year: int) -> str | None:
     """The second witness that outvoted the title's year, as RL504 names it."""
     reading = report.reading
-    if reading.year_source == PERIOD_AND_TEXT:
+    if reading.year_source in (PERIOD_AND_TEXT, PAGE_DATE_AND_TEXT):
         clause = year_led_clauses(report.document, reading.title).get(year)
         if clause is None:
             return None
         return f"正文中以“{squash(report.text[clause.start(1) : clause.end()])[:_QUOTED_OPENING]}……”开头的句子"
     # the page's date, or the signature's (the publication is the page's date when the page has one)
-    published = reading.publication if reading.year_source == PERIOD_AND_PAGE_DATE else reading.signature or reading.publication
-    if published is None:
-        return None
-    where = "网页上的发布日期" if reading.year_source == PERIOD_AND_PAGE_DATE else "落款日期"
-    return f"{where}（{published.date.year}年{published.date.month}月{published.date.day}日）"
+    if reading.year_source == PERIOD_AND_PAGE_DATE:
+        return _published_on(reading)
+    published = reading.signature or reading.publication
+    return None if published is None else f"落款日期（{_chinese_date(published.date)}）"
+
+
+def _published_on(reading: Reading) -> str:
+    """The page's publication date as RL504 names it."""
+    assert reading.publication is not None
+    return f"网页上的发布日期（{_chinese_date(reading.publication.date)}）"
 
 
 #: How many characters of a sentence RL504 quotes as a witness.

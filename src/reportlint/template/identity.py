@@ -602,6 +602,15 @@ def _outvotes_title(
     return None
 
 
+def _page_and_text_outvote(title_year: int, published: Publication | None, document: Document, title: Title) -> re.Match[str] | None:
+    """The first clause of work done that the year before the page's publication opens, when that year is after the
+    title's and no such clause opens with the title's year (see :func:`find_year`); else None."""
+    if published is None or published.source not in ("metadata", "page") or published.date.year - 1 <= title_year:
+        return None
+    clauses = year_led_clauses(document, title)
+    return clauses.get(published.date.year - 1) if title_year not in clauses else None
+
+
 #: A clause the year opens, at the start of a line or after a sentence's end (“2022年，”“2022年度受理……”“2022年经纬
 #: 街道……”), and the rest of its sentence; not a date (2022年1月), a span (2022年以来, 2022年至今, 2022年底) or a
 #: phrase (2022年的, 2022年上半年).
@@ -635,8 +644,11 @@ PERIOD_AND_PAGE_DATE = "period+page-date"
 PERIOD_AND_SIGNATURE = "period+signature"
 #: The year's source when the statistics period and the clauses the text opens with a year outvote an earlier title year.
 PERIOD_AND_TEXT = "period+text"
+#: The year's source when, with no statistics period to read, the page's publication date and the clauses the text opens
+#: with a year outvote an earlier title year.
+PAGE_DATE_AND_TEXT = "page-date+text"
 #: The sources of a year that outvoted the title's.
-OUTVOTED_TITLE = (PERIOD_AND_PAGE_DATE, PERIOD_AND_SIGNATURE, PERIOD_AND_TEXT)
+OUTVOTED_TITLE = (PERIOD_AND_PAGE_DATE, PERIOD_AND_SIGNATURE, PERIOD_AND_TEXT, PAGE_DATE_AND_TEXT)
 
 
 def find_year(
@@ -655,7 +667,9 @@ def find_year(
     under the signature in the year after the period's, or the clauses of work done that the text opens with a year
     (“2022年，××街道……”: some the period's, none the title's). A later title is never outvoted by those: a report
     copied from last year keeps last year's signature, period and sentences, and there the title is the part that was
-    updated.
+    updated. A report without a period to read has its title outvoted only by the page's date together with the text:
+    the page published it in the year after the one its clauses of work done open with, and none opens with the
+    title's year (a title left at last year's, not a report a year late).
     """
     if title is not None:
         match = YEAR_IN_TITLE.search(fold_width(title.text))
@@ -665,6 +679,10 @@ def find_year(
             if outvoted is not None:
                 assert period is not None and period.end_date is not None
                 return period.end_date.year, outvoted, TextSpan(period.text, period.start, period.end)
+            if period is None or period.end_date is None:
+                clause = _page_and_text_outvote(year, page_date, document, title)
+                if clause is not None:
+                    return int(clause.group(1)), PAGE_DATE_AND_TEXT, TextSpan(clause.group(1), clause.start(1), clause.end(1))
             start = _offset_in(title, match.start(1))
             return year, "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:
