@@ -67,12 +67,14 @@ _SENTENCE_BREAK = compiled(f"[{SENTENCE_BREAKS}]")
 _CITATION = compiled(r"《[^《》\n]{1,120}》")
 #: An enumeration marker that may open a clause: 一是、（二）、3.、四、.
 _ENUMERATION_MARKER = r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)"
+#: When a clause's actor did what it did: the year, or the date a state is told at (“截至2025年12月31日，莲花镇未开通……”);
+#: not another date (“2021年8月，通渭县的经验……”: news of another place).
+_CLAUSE_TIME = (
+    r"(?:\d{4}[ \u3000]*年度?"
+    r"|(?:截至|截止)[ \u3000]*\d{4}[ \u3000]*年(?:底|末|[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*日)?(?:底|末)?)?)"
+)
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
 # enumeration marker (一是、（二）、3.) and the time it did it ("2022年，", "本年度", "全年").
-#: When a clause's actor did what it did: the year, or a date of it (“截至2025年12月31日，莲花镇未开通……”).
-_CLAUSE_TIME = (
-    r"(?:(?:截至|截止)[ \u3000]*)?\d{4}[ \u3000]*年(?:度|底|末|[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*日)?(?:底|末)?)?"
-)
 _CLAUSE_LEAD = compiled(
     r"(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*"
     rf"(?:{_ENUMERATION_MARKER}[ \u3000]*)?"
