@@ -394,7 +394,8 @@ def _text_rows(text: str, original: str, start: int, end: int, document: Documen
         else:
             tokens = _placed(fields, line_start)
         if tokens:
-            rows.append(new_tuple(row_type, (tokens, False, None)))
+            # a cell between two pipes is a cell, empty or not (“| 0 | |”); a tab or a space may be padding
+            rows.append(new_tuple(row_type, (tokens, len(tokens) > 1 and line.count("|") >= 2, None)))
             gaps.append(gap)
             if len(tokens) == 1 and line[0] == "\t":
                 tab_cells += 1
