@@ -69,6 +69,22 @@ def _sums_within_prefix(enumeration: Enumeration) -> bool:
     return False
 
 
+#: Where a piece of information is published: one piece may go on several (政府网站、公众号、“学习强国”……).
+_CHANNEL = compiled(
+    "网站|网页|门户|党建网|政务网|新闻网|公众号|微博|微信|平台|专栏|客户端|APP|App|媒体|抖音|视频号|头条|学习强国"
+    "|公开栏|公示栏|宣传栏|电子屏|显示屏|日报|晚报|报纸|电视台|广播"
+)
+
+
+def _overlapping_channels(text: str, enumeration: Enumeration) -> bool:
+    """Whether the parts are channels the same information was published on (“报送发布信息23条，其中在市政府门户网站
+    发布11条、省外事办网站发布13条……”): their counts may add up to more than the total."""
+    if enumeration.parts_sum <= enumeration.total.value:
+        return False
+    named = sum(1 for part in enumeration.parts if _CHANNEL.search(text, part.label_start, part.quantity.start))
+    return named >= 2 and 2 * named >= len(enumeration.parts)
+
+
 def _balances_as_a_tree(enumeration: Enumeration) -> bool:
     """Whether the parts add up to the total once each part's own breakdown, written right after it, is left out
     (“行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件，结果维持2件，尚未审结2件”: 7 + 4)."""
@@ -120,7 +136,9 @@ class NarrativeSumMismatch(Rule):
     声明了覆盖全部时报告：最后一项是“其他”“其余”等兜底项，或用“分别”引出。
     约数（“100余条”）不检查；前几项之和已等于总数时，后面的数字视为另一回事；
     各部分之和等于同一句中前面另一个同单位的数（“本年发布25条，历年累计115条，其中
-    ……”），或加上同一句后面同单位的数后等于总数时，也不报告；分项后紧跟着写了它自己的
+    ……”），或加上同一句后面同单位的数后等于总数时，也不报告；各部分是发布渠道
+    （“其中在政府网站发布11条、公众号发布13条”）而和大于总数时不报告（同一条信息可在
+    多个渠道发布）；分项后紧跟着写了它自己的
     细分（“行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件……”）时，按层次相加。
 
     反例：
@@ -149,6 +167,8 @@ class NarrativeSumMismatch(Rule):
             if enumeration.approximate or enumeration.covers_total or _sums_within_prefix(enumeration):
                 continue
             if _balances_another_reading(report, enumeration) or _balances_as_a_tree(enumeration):
+                continue
+            if _overlapping_channels(report.normalized, enumeration):
                 continue
             total, parts_sum = enumeration.total.value, enumeration.parts_sum
             if parts_sum < total and (len(enumeration.parts) < 2 or not (enumeration.exhaustive or self.config["shortfall"] == "always")):
