@@ -46,6 +46,7 @@ from reportlint.places.matcher import PlaceMention
 from reportlint.places.relations import Relation, RelationJudge
 from reportlint.places.settings import load_gazetteer, place_settings
 from reportlint.places.subject import SubjectResolution, resolve_subject
+from reportlint.places.vocabulary import ACTOR_FOLLOW
 from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.ordinals import ORDINAL_CHARS, section_number
 from reportlint.text.segmentation import Span
@@ -67,11 +68,12 @@ _SENTENCE_BREAK = compiled(f"[{SENTENCE_BREAKS}]")
 _CITATION = compiled(r"《[^《》\n]{1,120}》")
 #: An enumeration marker that may open a clause: 一是、（二）、3.、四、.
 _ENUMERATION_MARKER = r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、)"
-#: When a clause's actor did what it did: the year, or the date a state is told at (“截至2025年12月31日，莲花镇未开通……”);
-#: not another date (“2021年8月，通渭县的经验……”: news of another place).
+#: When a clause's actor did what it did: the year (“2024年全年，”), or the date a state is told at
+#: (“截至2025年12月31日，莲花镇未开通……”); not another date (“2021年8月，通渭县的经验……”: news of another place).
 _CLAUSE_TIME = (
     r"(?:\d{4}[ \u3000]*年度?"
     r"|(?:截至|截止)[ \u3000]*\d{4}[ \u3000]*年(?:底|末|[ \u3000]*\d{1,2}[ \u3000]*月(?:[ \u3000]*\d{1,2}[ \u3000]*日)?(?:底|末)?)?)"
+    r"(?:[ \u3000]*(?:全年|年内))?"  # 2024年全年，
 )
 # Before a name used as the actor of a clause: a clause boundary, then maybe an
 # enumeration marker (一是、（二）、3.) and the time it did it ("2022年，", "本年度", "全年").
@@ -87,7 +89,7 @@ _YEAR_OR_CONTACT_LEAD = compiled(
     rf"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*{_CLAUSE_TIME}[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
 )
 #: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
-_YEAR_OR_CONTACT_END = frozenset("年度底末月日,，与系:： \u3000")
+_YEAR_OR_CONTACT_END = frozenset("年度底末月日内,，与系:： \u3000")
 #: A verb of making that opens a sentence or a clause with no subject, after an ordinal: the body made what the name
 #: before it is ("制定莲花镇政务公开监督检查制度", "……工作，完成莲花镇政务专区建设").
 _OWN_WORK_BEFORE = compiled(
@@ -113,18 +115,6 @@ _ORGAN_ALONE = compiled(r"(?:人民政府|政府|办事处|街道办事处|党�
 _OWN_DOCUMENT_BEFORE = compiled(r"《(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗))*\Z")
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
-# After a name used as the actor: maybe an organ or a department ("…教育局") and its leaders, then what bodies do in
-# reports.
-_ACTOR_FOLLOW = compiled(
-    r"(?:人民政府|政府|党委政府|党委|班子|办事处|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?"
-    r"(?:(?:主要)?领导(?:班子)?)?[ \u3000]*(?:"  # 莲花镇领导高度重视, 莲花镇党委主要领导认真
-    r"将|下一阶段|下阶段|下一步|下步|今后|明年|来年|要|已|高度|认真|积极|坚持|进一步|始终|切实|全面|严格|"
-    r"按照|根据|依据|围绕|聚焦|结合|紧紧|不断|扎实|深入|大力|着力|持续|继续|加强|加大|完善|建立|健全|"
-    r"成立|制定|落实|推进|推动|开展|主动|及时|依托|利用|充分|注重|强化|狠抓|共|全年|本年|坚决|立足|对|把|通过|"
-    r"在[^，。；,;\n]{0,16}(?:领导|指导|部署|带领)下|在[^，。；,;\n]{0,24}基础上"  # 在区委的正确领导下, 在总结……的基础上
-    r"|现(?:将|就|面向|向社会|予以|公布|发布)"  # 现面向社会公布
-    r")"
-)
 # "我镇（莲花镇）", "莲花镇（以下简称我镇）".
 _SELF_BEFORE_BRACKET = compiled(r"[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + r")[ \u3000]*[（(][ \u3000]*$")
 _BRACKET_SELF_AFTER = compiled(
@@ -284,7 +274,7 @@ class _TextContext:
         """The name starts a clause and is followed by what a reporting body does ("莲花镇下一阶段将"), or starts a
         clause that opens with the year ("2022年，莲花镇收到…"), or names the report's contact ("请与莲花镇…联系")."""
         window = max(0, mention.start - _CLAUSE_LEAD_WINDOW)
-        if _ACTOR_FOLLOW.match(self.text, mention.end) is not None:  # one match, and it rarely succeeds: before the search of the window
+        if ACTOR_FOLLOW.match(self.text, mention.end) is not None:  # one match, and it rarely succeeds: before the search of the window
             return _CLAUSE_LEAD.search(self.text, window, mention.start) is not None
         return (
             mention.start > 0

@@ -56,6 +56,7 @@ from typing import NamedTuple, Protocol
 
 from reportlint.places.divisions import Place
 from reportlint.places.vocabulary import (
+    ACTOR_FOLLOW,
     DEPARTMENT_WORDS,
     GOVERNMENT_WORDS,
     LEFT_FUNCTION_CHARACTERS,
@@ -206,6 +207,7 @@ class NameMatcher:
                 self._follows_parent(candidates, previous)
                 or self._precedes_child(text, end, candidates, longest_name_end)
                 or (_has_left_boundary(text, start) and self._government_word.match(text, end) is not None)
+                or (_opens_clause(text, start) and ACTOR_FOLLOW.match(text, end) is not None)  # 先锋镇坚持以……
             )
         if len(name) >= DISTINCTIVE_NAME_LENGTH:
             return True
@@ -272,6 +274,15 @@ def _is_han(character: str) -> bool:
 
 #: Marks that close a title, quotation or bracket: a conjunction usually follows them (《条例》和县政府), a name seldom.
 _CLOSING_MARKS = frozenset("》”’）)】」』〕]")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Text or line start, or a clause's punctuation right before ``start``."""
+    return start == 0 or text[start - 1] in _CLAUSE_BOUNDARIES
+
+
+#: What a clause starts after.
+_CLAUSE_BOUNDARIES = frozenset("\n，,。；;：:！!？?")
 
 
 def _has_left_boundary(text: str, start: int) -> bool:

@@ -17,6 +17,8 @@ hand.  A test checks that every entry still matches at least one official name.
 
 from __future__ import annotations
 
+from reportlint.usercache.patterns import compiled
+
 #: Stems (name minus kind suffix) that are ordinary words: 发展乡 in "发展乡村旅游",
 #: 建设镇 in "建设镇村道路", 中心街道 in "市中心街道两侧", 东方市 in "东方市场".
 ORDINARY_WORD_STEMS = frozenset(
@@ -268,4 +270,18 @@ DEPARTMENT_WORDS = (
     "辖区",
     "境内",
     "全境",
+)
+
+#: After a name used as the actor of a clause: maybe an organ or a department ("…教育局") and its leaders, then what
+#: bodies do in reports (the place analysis reads such a name as the body the sentence is about; the matcher takes a
+#: name that is also an ordinary word for a place there).
+ACTOR_FOLLOW = compiled(
+    r"(?:人民政府|政府|党委政府|党委|班子|办事处|[\u4e00-\u9fff]{1,10}?(?:局|委员会|委|办公室|中心))?"
+    r"(?:(?:主要)?领导(?:班子)?)?[ \u3000]*(?:"  # 莲花镇领导高度重视, 莲花镇党委主要领导认真
+    r"将|下一阶段|下阶段|下一步|下步|今后|明年|来年|要|已|高度|认真|积极|坚持|进一步|始终|切实|全面|严格|"
+    r"按照|根据|依据|围绕|聚焦|结合|紧紧|不断|扎实|深入|大力|着力|持续|继续|加强|加大|完善|建立|健全|"
+    r"成立|制定|落实|推进|推动|开展|主动|及时|依托|利用|充分|注重|强化|狠抓|共|全年|本年|坚决|立足|对|把|通过|"
+    r"在[^，。；,;\n]{0,16}(?:领导|指导|部署|带领)下|在[^，。；,;\n]{0,24}基础上"  # 在区委的正确领导下, 在总结……的基础上
+    r"|现(?:将|就|面向|向社会|予以|公布|发布)"  # 现面向社会公布
+    r")"
 )
