@@ -25,7 +25,8 @@ class MissingSection(Rule):
 
     第二、三、四部分只缺标题、表格还在时（表格按行标签读出），报告“缺少第×部分的
     标题”，位置在这一部分表格的开头；文本不完整（RL117）时，中断处之后的部分不再
-    逐项报告，但表格已经读出的部分仍报告它缺少的标题。第一部分用了旧标题（“一、概述”
+    逐项报告，但表格已经读出的部分仍报告它缺少的标题。读不出年度（没有标题和统计期限）
+    的报告，只报告表格还在、标题缺了的部分（按读出表格的格式）。第一部分用了旧标题（“一、概述”
     “一、工作基本情况”）时，由 RL105 报告，不再报告缺少第一部分。
 
     反例：
@@ -64,6 +65,9 @@ class MissingSection(Rule):
             return
         reading = report.reading
         template = reading.expected_template
+        dated = template is not None
+        if template is None and reading.filled is not None:
+            template = reading.filled.template  # an undated report: the format its tables were read with
         if template is None:
             return
         found = {section.spec_id for section in reading.sections if section.is_template}
@@ -78,6 +82,8 @@ class MissingSection(Rule):
                     table_start + 1,
                 )
                 continue
+            if not dated:
+                continue  # without a year, only a part whose tables are there shows what is missing: its heading
             if reading.cut_off(spec.id):
                 continue  # a part after the place where an incomplete text stops is RL117's finding
             if spec.id == "s1" and any(_is_old_first_part(section) for section in reading.legacy_sections):
