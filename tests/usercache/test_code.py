@@ -1,4 +1,4 @@
-"""Dataclasses made with kept code are the dataclasses Python makes; a missing or damaged store means compiling afresh."""
+"""Code kept in the user cache is the code Python compiles: dataclasses made with it are the ones Python makes, relation functions read back run alike; a missing or damaged store means compiling afresh."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from reportlint.usercache import code
 
 @pytest.fixture
 def store(cache_dir):
-    """The folder of the dataclass code, and a process that has read nothing from it yet."""
+    """The folder of the kept code (dataclass methods, relation functions), and a process that has read nothing from it yet."""
     code.CODE.reload()
     yield cache_dir / "code"
     code.CODE.reload()
