@@ -113,6 +113,11 @@ _MADE_BY_AFTER = compiled(r"(?:人民政府|政府|办事处|党政办公室|党
 _ORGAN_ALONE = compiled(r"(?:人民政府|政府|办事处|街道办事处|党委|党工委)?[ \u3000\t]*")
 #: Before a name that opens a document's title: 《, maybe with the names of the places above it (《某县莲花镇…》).
 _OWN_DOCUMENT_BEFORE = compiled(r"《(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗))*\Z")
+#: A township's own online channels, after its name (maybe with its organ): 公众号, 官网, 子站 … (not its service halls:
+#: residents near a border go to a neighbour's 便民服务中心, and a report may say so).
+_OWN_CHANNEL_AFTER = compiled(
+    r"(?:人民政府|政府|党委|办事处|党政办)?(?:官方)?(?:微信)?(?:公众号|官网|官方网站|门户网站|网站|政务微博|子站)"
+)
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
 # "我镇（莲花镇）", "莲花镇（以下简称我镇）".
@@ -237,6 +242,14 @@ class _TextContext:
         report cites its own rules so, never another township's."""
         return all(place.level == TOWNSHIP_LEVEL for place in mention.candidates) and (
             _OWN_DOCUMENT_BEFORE.search(self.text, max(0, mention.start - _CLAUSE_LEAD_WINDOW), mention.start) is not None
+        )
+
+    def names_own_channel(self, mention: PlaceMention) -> bool:
+        """A township's name right before its online channels (“建设弼佑镇人民政府公众号”, “通过区政府门户网站分水亭镇子站
+        公开”): a township's report publishes through its own, never another's."""
+        return (
+            all(place.level == TOWNSHIP_LEVEL for place in mention.candidates)
+            and _OWN_CHANNEL_AFTER.match(self.text, mention.end) is not None
         )
 
     def stands_alone(self, mention: PlaceMention) -> bool:
@@ -504,6 +517,7 @@ def analyse(text: str, reading: Reading, config: Config) -> PlaceAnalysis:
         or context.is_made_by_the_body(mention)
         or context.names_the_report(mention)
         or context.names_own_document(mention)
+        or context.names_own_channel(mention)
         or context.stands_alone(mention)
         for index, mention in enumerate(mentions)
     ]
