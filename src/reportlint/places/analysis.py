@@ -109,6 +109,8 @@ _REPORT_NAME_AFTER = compiled(
 )
 #: What follows a body's name that a report says it was made by (由某街道办事处编制).
 _MADE_BY_AFTER = compiled(r"(?:人民政府|政府|办事处|党政办公室|党政办|办公室)?[ \u3000]*(?:负责)?(?:编制|编写|起草|制作)")
+#: After “以” and a body's name: the name its documents are issued in (以某街道办事处名义制发).
+_IN_THE_NAME_AFTER = compiled(r"(?:人民政府|政府|办事处|街道办事处|党委|党工委)?[ \u3000]*(?:的)?名义")
 #: What may follow a body's name on a line of its own: its organ, blanks.
 _ORGAN_ALONE = compiled(r"(?:人民政府|政府|办事处|街道办事处|党委|党工委)?[ \u3000\t]*")
 #: Before a name that opens a document's title: 《, maybe with the names of the places above it (《某县莲花镇…》).
@@ -264,10 +266,13 @@ class _TextContext:
 
     def names_the_report(self, mention: PlaceMention) -> bool:
         """The name opens the report's own name (“特向社会公开川主乡2019年度政府信息公开工作年度报告”), names whose
-        disclosure work the report is about (“结合项铺镇政府信息公开工作有关统计数据”) or who made it (“由建章路街道办事处
-        编制”)."""
-        return _REPORT_NAME_AFTER.match(self.text, mention.end) is not None or (
-            self.text[mention.start - 1 : mention.start] == "由" and _MADE_BY_AFTER.match(self.text, mention.end) is not None
+        disclosure work the report is about (“结合项铺镇政府信息公开工作有关统计数据”), who made it (“由建章路街道办事处
+        编制”) or in whose name the body issues its documents (“以岳城街道办事处名义制发的公文”)."""
+        before = self.text[mention.start - 1 : mention.start]
+        return (
+            _REPORT_NAME_AFTER.match(self.text, mention.end) is not None
+            or (before == "由" and _MADE_BY_AFTER.match(self.text, mention.end) is not None)
+            or (before == "以" and _IN_THE_NAME_AFTER.match(self.text, mention.end) is not None)
         )
 
     def gives_address(self, sentence: Span) -> bool:
