@@ -132,7 +132,15 @@ def _merged(items: list[str], template: TemplateSpec | None) -> tuple[tuple[str,
             previous, previous_part = merged[-1]
             joined = previous + "、" + item
             joined_part = _part_of(joined, template, strict=True)
-            same = part is not None and part != "legacy" and previous_part == part
+            # one part: two pieces of its name (行政复议、行政诉讼情况: joined, they read as it at least as well as the first
+            # alone) or its name written twice (主动公开政府信息情况、主动公开政府信息的情况); not two items that both only
+            # read closest to it (主动公开政府信息情况、政务公开情况)
+            same = (
+                part is not None
+                and part != "legacy"
+                and previous_part == part
+                and (_likeness(joined, template) >= _likeness(previous, template) or _likeness(item, template) >= _WHOLE_NAME)
+            )
             mapped = previous if part is None else item
             completes = (
                 (part is None or previous_part is None)
@@ -248,6 +256,8 @@ def _dice(first: str, second: str) -> float:
 
 #: How close an intro item must read to a part's name to name that part (:func:`_similarity`, :func:`_coverage`).
 _CLOSE_ENOUGH = 0.6
+#: How closely an item reads as a part's name (its heading or a variant of it) to be that name written again.
+_WHOLE_NAME = 0.9
 
 
 def _similarity(heading: str, item: str) -> float:
