@@ -69,10 +69,13 @@ class TitleForm(Rule):
 
     def _problems(self, report: Report, compact: str, match: re.Match[str]) -> list[str]:
         """What is wrong with a title that has a year (a year without 年 is RL113's finding, the rest is checked here)."""
+        before, after = compact[: match.start()], compact[match.end() :]
+        topic = _TOPIC_BEFORE_YEAR.search(before) if before else None
+        if topic is not None and after.endswith("报告"):  # 某乡人民政府信息公开工作2023年度报告
+            return [f"年份应写在“{topic.group()}”前面"]
         problems = []
         if match.group(2) and match.group(3):
             problems.append("年份后应为“年”而不是“年度”（否则与“年度报告”重复）")
-        before, after = compact[: match.start()], compact[match.end() :]
         if not before:
             subject = report.reading.subject
             named_in_title = subject is not None and subject.source == "title"
@@ -99,6 +102,10 @@ class TitleForm(Rule):
         if "年度报告" not in tail and "工作报告" not in tail:
             problems.append("应以“年度报告”结尾")
         return problems or [f"“{tail}”与标准写法“{_STANDARD_TAIL}”不一致"]
+
+
+#: The report's topic written before its year (某乡人民政府信息公开工作2023年度报告), the body's 政府 left with the body.
+_TOPIC_BEFORE_YEAR = compiled("(?:信息公开|政务公开)(?:工作)?$")
 
 
 def _dedupe(text: str) -> str:

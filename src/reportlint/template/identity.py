@@ -333,8 +333,9 @@ def _strip_topic(after_year: str) -> str:
 
 
 def subject_from_title(title: Title) -> TextSpan | None:
-    """The body name in the title: before the year, or after it (``2020年峨口镇人民政府…``), or between a stray year
-    and the report year (``2025湖口县大垅乡2025年度…``: some sites put the year before every title)."""
+    """The body name in the title: before the year (with the topic, when that comes before the year too:
+    ``某乡人民政府信息公开工作2023年度报告``), or after it (``2020年峨口镇人民政府…``), or between a stray year and the
+    report year (``2025湖口县大垅乡2025年度…``: some sites put the year before every title)."""
     text = title.text
     folded = fold_width(text)
     match = YEAR_IN_TITLE.search(folded)
@@ -343,6 +344,8 @@ def subject_from_title(title: Title) -> TextSpan | None:
         offset = text.find(body) if body else -1
     elif text[: match.start()].strip():
         body = text[: match.start()].strip()
+        if not _is_body_name(body) and _strip_topic(body):
+            body = _strip_topic(body)  # 某乡人民政府信息公开工作2023年度报告: the topic before the year
         offset = text.find(body)
     else:
         second = YEAR_IN_TITLE.search(folded, match.end())
