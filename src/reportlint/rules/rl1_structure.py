@@ -411,7 +411,9 @@ def _years_of(template: TemplateSpec) -> str:
 class HeadingVariant(Rule):
     """章节标题与官方格式的写法不同（意思相同的变体）。
 
-    变体标题一般不影响理解，但统一格式要求统一标题，便于公众查找和上级汇总。
+    变体标题一般不影响理解，但统一格式要求统一标题，便于公众查找和上级汇总。第一部分用了
+    自拟的标题（“一、基本情况”“一、2023年工作开展情况”），而紧接着是第二部分的，按位置读作
+    第一部分，只在这里提示标题，不再报告缺少第一部分和格式之外的标题。
     文本在最后一个标题中间中断的（“三、收到和处理政府信息公开申请情”，RL117），不报告。
 
     反例：
@@ -433,13 +435,15 @@ class HeadingVariant(Rule):
             return
         cut_at = len(report.text.rstrip()) if report.reading.truncation is not None else None
         for section in report.reading.sections:
-            if section.is_template and section.spec_id is not None and section.match in ("variant", "keywords"):
+            if section.is_template and section.spec_id is not None and section.match in ("variant", "keywords", "position"):
                 if section.end == cut_at:
                     continue  # a heading the text stops in (“三、收到和处理政府信息公开申请情”): RL117's finding
                 official = template.section(section.spec_id).heading
-                yield self.diagnostic(
-                    f"章节标题“{squash(section.heading)}”与官方格式不同，官方标题为“{official}”", section.start, section.end
-                )
+                if section.match == "position":
+                    message = f"第一部分的标题应为“{official}”，这里写的是“{squash(section.heading)}”"
+                else:
+                    message = f"章节标题“{squash(section.heading)}”与官方格式不同，官方标题为“{official}”"
+                yield self.diagnostic(message, section.start, section.end)
 
 
 #: An intro that enumerates the report's parts: 全文包括……（共/等N个部分）, 由……（等N部分）组成, 分为N个部分.

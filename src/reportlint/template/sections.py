@@ -100,7 +100,8 @@ class FoundSection:
 
     ``kind`` is ``template`` (one of the six sections, ``spec_id`` set),
     ``legacy`` (a pre-2019 heading such as 概述) or ``unknown``; ``match`` is
-    ``exact``, ``variant`` or ``keywords`` for template sections.
+    ``exact``, ``variant``, ``keywords`` or ``position`` (part 一 under a heading of its own, known by where it
+    stands) for template sections.
     """
 
     kind: str
@@ -202,7 +203,7 @@ class SectionFinder:
     def find(self, document: Document) -> tuple[FoundSection, ...]:
         """The accepted headings in document order, each with its body range."""
         candidates = self._candidates(document)
-        accepted = self._select(candidates)
+        accepted = self._first_part_by_position(self._select(candidates))
         found = []
         text = document.text
         for index, candidate in enumerate(accepted):
@@ -451,6 +452,18 @@ class SectionFinder:
         return any(
             is_similar(key, label, 0.9) for length in range(len(key) - 3, len(key) + 4) for label in self._labels_by_length.get(length, ())
         )
+
+    def _first_part_by_position(self, accepted: list[_Candidate]) -> list[_Candidate]:
+        """Part 一 under a heading of the report's own wording (“一、基本情况”, “一、2023年工作开展情况”): the first heading,
+        numbered 一、 and of no known part, with part 二 the next part found, is part 一 (``match`` ``position``; RL107
+        names its wording), not a part outside the format with part 一 missing."""
+        if not accepted or accepted[0].kind != "unknown" or accepted[0].ordinal != 1 or accepted[0].ordinal_kind not in ("chinese", "part"):
+            return accepted
+        first_id, second_id = (next((section.id for section in self.sections if section.number == number), None) for number in (1, 2))
+        following = next((item for item in accepted[1:] if item.kind != "unknown"), None)
+        if first_id is None or following is None or following.spec_id != second_id or any(item.spec_id == first_id for item in accepted):
+            return accepted
+        return [accepted[0]._replace(kind="template", spec_id=first_id, match="position", number=1), *accepted[1:]]
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:
