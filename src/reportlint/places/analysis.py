@@ -109,10 +109,12 @@ _REPORT_NAME_AFTER = compiled(
 )
 #: What follows a body's name that a report says it was made by (由某街道办事处编制).
 _MADE_BY_AFTER = compiled(r"(?:人民政府|政府|办事处|党政办公室|党政办|办公室)?[ \u3000]*(?:负责)?(?:编制|编写|起草|制作)")
+#: A body's organ after its place name, if written (某镇人民政府, 某街道办事处, 某镇党委).
+_ORGAN = "(?:人民政府|政府|办事处|街道办事处|党委|党工委)?"
 #: After “以” and a body's name: the name its documents are issued in (以某街道办事处名义制发).
-_IN_THE_NAME_AFTER = compiled(r"(?:人民政府|政府|办事处|街道办事处|党委|党工委)?[ \u3000]*(?:的)?名义")
+_IN_THE_NAME_AFTER = compiled(rf"{_ORGAN}[ \u3000]*(?:的)?名义")
 #: What may follow a body's name on a line of its own: its organ, blanks.
-_ORGAN_ALONE = compiled(r"(?:人民政府|政府|办事处|街道办事处|党委|党工委)?[ \u3000\t]*")
+_ORGAN_ALONE = compiled(rf"{_ORGAN}[ \u3000\t]*")
 #: Before a name that opens a document's title: 《, maybe with the names of the places above it (《某县莲花镇…》).
 _OWN_DOCUMENT_BEFORE = compiled(r"《(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗))*\Z")
 #: A township's own online channels, after its name (maybe with its organ): 公众号, 官网, 子站 … (not its service halls:
@@ -242,17 +244,14 @@ class _TextContext:
     def names_own_document(self, mention: PlaceMention) -> bool:
         """A township's name opens a ``《…》`` title, maybe after its county's (“《莲花镇政府信息公开规定》”): a township's
         report cites its own rules so, never another township's."""
-        return all(place.level == TOWNSHIP_LEVEL for place in mention.candidates) and (
+        return _names_a_township(mention) and (
             _OWN_DOCUMENT_BEFORE.search(self.text, max(0, mention.start - _CLAUSE_LEAD_WINDOW), mention.start) is not None
         )
 
     def names_own_channel(self, mention: PlaceMention) -> bool:
         """A township's name right before its online channels (“建设弼佑镇人民政府公众号”, “通过区政府门户网站分水亭镇子站
         公开”): a township's report publishes through its own, never another's."""
-        return (
-            all(place.level == TOWNSHIP_LEVEL for place in mention.candidates)
-            and _OWN_CHANNEL_AFTER.match(self.text, mention.end) is not None
-        )
+        return _names_a_township(mention) and _OWN_CHANNEL_AFTER.match(self.text, mention.end) is not None
 
     def stands_alone(self, mention: PlaceMention) -> bool:
         """The name is a line of its own, maybe with its organ (“莲花镇人民政府”): the issuer line above a report, or its
@@ -307,6 +306,11 @@ class _TextContext:
             _SELF_BEFORE_BRACKET.search(self.text, window, mention.start) is not None
             or _BRACKET_SELF_AFTER.match(self.text, mention.end) is not None
         )
+
+
+def _names_a_township(mention: PlaceMention) -> bool:
+    """Whether every place a mention may be is a township (乡、镇、街道)."""
+    return all(place.level == TOWNSHIP_LEVEL for place in mention.candidates)
 
 
 # --------------------------------------------------------------------------- results

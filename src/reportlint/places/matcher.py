@@ -65,6 +65,7 @@ from reportlint.places.vocabulary import (
     ORDINARY_WORD_TAILS,
     RIGHT_FUNCTION_CHARACTERS,
 )
+from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
 from reportlint.usercache.patterns import compiled
 
 
@@ -281,8 +282,8 @@ def _opens_clause(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] in _CLAUSE_BOUNDARIES
 
 
-#: What a clause starts after.
-_CLAUSE_BOUNDARIES = frozenset("\n，,。；;：:！!？?")
+#: What a clause starts after (not 、: a name after it is one of a list).
+_CLAUSE_BOUNDARIES = frozenset(SENTENCE_STOPS + COMMAS + SEMICOLONS + COLONS + "\n")
 
 
 def _has_left_boundary(text: str, start: int) -> bool:

@@ -538,12 +538,13 @@ def find_period(document: Document) -> Period | None:
         found = find_date_range(document.normalized, sentence_start, sentence_end)
         if found is not None:
             return Period(found.first.date, found.last.date, found.start, found.end, document.text[found.start : found.end])
-        repaired = repaired_date_range(text[sentence_start:sentence_end])
+        sentence, written = text[sentence_start:sentence_end], document.text[sentence_start:sentence_end]
+        repaired = repaired_date_range(sentence)
         if repaired is not None:  # 自20231月1日至202312月31日: read as what RL501 says was meant
-            return Period(repaired.first.date, repaired.last.date, sentence_start, sentence_end, document.text[sentence_start:sentence_end])
+            return Period(repaired.first.date, repaired.last.date, sentence_start, sentence_end, written)
         weak = "".join(label.group().split()) in _DATES_ONLY_PERIOD_WORDS
-        if re.search(r"\d{4}\s*年?\s*\d{1,2}\s*月" if weak else r"\d{4}", text[sentence_start:sentence_end]):
-            return Period(None, None, sentence_start, sentence_end, document.text[sentence_start:sentence_end])
+        if re.search(r"\d{4}\s*年?\s*\d{1,2}\s*月" if weak else r"\d{4}", sentence):
+            return Period(None, None, sentence_start, sentence_end, written)
     return None
 
 
