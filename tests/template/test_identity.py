@@ -85,6 +85,21 @@ def test_subject_from_page_metadata(read):
 
 
 @pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("发布日期：2022-01-20\n", "2022-01-20"),
+        ("日期:2022-01-20\n", "2022-01-20"),  # the bare labels CMS pages put by the title
+        ("来源:某县政务公开办 时间:2022-01-20 09:05:25 点击量:\n", "2022-01-20"),
+        ("统计时间:2022-01-20\n", None),  # inside a word: not a page's label
+        ("时间：2021年1月1日至2021年12月31日\n", None),  # a period, not a publication date
+    ],
+)
+def test_the_page_date_from_a_label_by_the_title(read, head, published):
+    publication = read(head + "某县某镇2021年政府信息公开工作年度报告\n" + BODY).publication
+    assert (publication.date.isoformat() if publication is not None and publication.source == "page" else None) == published
+
+
+@pytest.mark.parametrize(
     ("word", "level"), [("我镇", "镇"), ("我乡", "乡"), ("本街道", "街道"), ("我局", "部门"), ("我委", "部门"), ("我办", "部门")]
 )
 def test_level_from_self_references_when_no_name_is_given(read, word, level):

@@ -189,19 +189,18 @@ class IntroPromises(Rule):
         parts = len(template.sections) if template is not None else 6
         for promise in _promises(report, intro_end):
             listed = len(promise.items)
-            if (
-                promise.stated is not None
-                and listed >= 2
-                and listed != promise.stated
-                and (not reading.is_complete or listed != len(sections))
-            ):
+            stated = promise.stated
+            miscounted = stated is not None and listed >= 2 and listed != stated and (not reading.is_complete or listed != len(sections))
+            if stated is not None and miscounted:
                 named = {part for _, part in promise.items}
                 absent = [spec.heading for spec in template.sections if spec.id not in named] if template is not None else []
-                hint = f"（没有列出{'、'.join(f'“{heading}”' for heading in absent[:3])}）" if listed < promise.stated and absent else ""
-                yield self.diagnostic(f"引言列出了 {listed} 个部分，却说共 {promise.stated} 个部分{hint}", promise.start, promise.end)
+                hint = f"（没有列出{'、'.join(f'“{heading}”' for heading in absent[:3])}）" if listed < stated and absent else ""
+                if listed == parts:  # the list is right, the number wrong: one finding says both
+                    hint = f"（统一格式的年度报告由 {parts} 个部分组成）"
+                yield self.diagnostic(f"引言列出了 {listed} 个部分，却说共 {stated} 个部分{hint}", promise.start, promise.end)
             count = promise.stated if promise.stated is not None else (listed if listed >= 2 else None)
             if not reading.is_complete:
-                if promise.stated is not None and promise.stated != parts:
+                if promise.stated is not None and promise.stated != parts and not (miscounted and listed == parts):
                     yield self.diagnostic(
                         f"引言说报告共 {promise.stated} 个部分，统一格式的年度报告由 {parts} 个部分组成", promise.start, promise.end
                     )
@@ -458,7 +457,8 @@ class AssessmentStatement(Rule):
 
     条例第五十条第四项要求各级人民政府的年度报告包括“政府信息公开工作考核、社会
     评议和责任追究结果情况”；国办公开办函〔2021〕30号把它列入总体情况的“监督保障”。
-    乡镇人民政府也适用；街道办事处是派出机关，默认不检查（选项可开启）。
+    乡镇人民政府也适用；街道办事处是派出机关，默认不检查（选项可开启）。总体情况或第五部分
+    没有找到（RL101 报告缺少的部分）或第五部分没有读完时不检查：说明可能就写在缺少的部分里。
 
     反例（总体情况和第五部分都没有写考核、评议和责任追究）：
 
@@ -487,12 +487,15 @@ class AssessmentStatement(Rule):
             return
         if subject.level == "街道" and not self.config["include-street-offices"]:
             return
-        parts = [report.reading.section(section_id) for section_id in ("s1", "s5")]
-        bodies = [report.normalized[part.body_start : part.body_end] for part in parts if part is not None]
-        if not bodies or any(_mentions(body, word) for body in bodies for word in self._WORDS) or report.reading.cut_off("s5"):
+        reading = report.reading
+        overview = reading.section("s1") or next((section for section in reading.legacy_sections if section.is_old_first_part), None)
+        problems = reading.section("s5")
+        if overview is None or problems is None or reading.cut_off("s5"):
+            return  # a part missing (RL101) may be where the statement was: nothing to say for sure
+        bodies = [report.normalized[part.body_start : part.body_end] for part in (overview, problems)]
+        if any(_mentions(body, word) for body in bodies for word in self._WORDS):
             return
-        anchor = parts[0] or parts[1]
-        assert anchor is not None  # a body was found above
+        anchor = overview
         body = "是街道办事处（选项 include-street-offices 要求检查）" if subject.level == "街道" else "是人民政府"
         yield self.diagnostic(
             f"{subject.display}{body}，报告应写明政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条第四项），总体情况和第五部分中都没有找到",

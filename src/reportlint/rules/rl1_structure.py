@@ -86,7 +86,7 @@ class MissingSection(Rule):
                 continue  # without a year, only a part whose tables are there shows what is missing: its heading
             if reading.cut_off(spec.id):
                 continue  # a part after the place where an incomplete text stops is RL117's finding
-            if spec.id == "s1" and any(_is_old_first_part(section) for section in reading.legacy_sections):
+            if spec.id == "s1" and any(section.is_old_first_part for section in reading.legacy_sections):
                 continue  # part 一 under an old heading (概述): RL105's finding
             start, end = self._anchor(report, spec.number)
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
@@ -294,17 +294,12 @@ class LegacyStructure(Rule):
         if not report.reading.six_part_era:
             return
         for section in report.reading.legacy_sections:
-            where = "，第一部分的标题应为“一、总体情况”" if _is_old_first_part(section) else ""
+            where = "，第一部分的标题应为“一、总体情况”" if section.is_old_first_part else ""
             yield self.diagnostic(
                 f"使用了 2008 年条例时期的旧标题“{section.heading}”：{report.reading.year or '2019 年以后'}年度报告应按统一格式的六个部分编写{where}",
                 section.start,
                 section.end,
             )
-
-
-def _is_old_first_part(section: FoundSection) -> bool:
-    """Whether an old heading stands where part 一 is: 概述 (“一、概 述”), or any old heading numbered 一 (“一、工作基本情况”)."""
-    return section.ordinal == 1 or "概述" in "".join(section.heading.split())
 
 
 class TemplateYearMismatch(Rule):

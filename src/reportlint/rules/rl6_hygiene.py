@@ -699,6 +699,10 @@ COMMON_PHRASES = (
 )
 
 
+#: Shortened forms that are correct words themselves (审查制: a system of review, as 责任制 is one of responsibility).
+_WORDS_OF_THEIR_OWN = frozenset({"保密审查制"})
+
+
 def _one_character_missing() -> dict[str, tuple[str, str]]:
     """Each phrase with one inner character dropped → (phrase, the missing character).
 
@@ -708,7 +712,7 @@ def _one_character_missing() -> dict[str, tuple[str, str]]:
     for phrase in COMMON_PHRASES:
         for index in range(1, len(phrase) - 1):
             variant = phrase[:index] + phrase[index + 1 :]
-            if len(variant) >= 4 and not any(variant in other for other in COMMON_PHRASES):
+            if len(variant) >= 4 and variant not in _WORDS_OF_THEIR_OWN and not any(variant in other for other in COMMON_PHRASES):
                 variants.setdefault(variant, (phrase, phrase[index]))
     return variants
 

@@ -424,6 +424,8 @@ class TableGroupAligner:
         key, offsets, base, hits = label
         for hit in reversed(hits):  # the last row label
             entry = hit.entry
+            if entry.kind == "title":
+                break  # a row label before a table's title is in the text before that table (a sentence naming 行政强制)
             if entry.kind == "row":
                 assert entry.named is not None  # row entries always name their row
                 table, row = entry.named

@@ -54,6 +54,8 @@ MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
 #: A text without any part heading shorter than this is a snippet, not a report cut off mid-sentence.
 MIN_REPORT_LENGTH = 500
+#: Longest bare number standing alone under the last heading of prose taken for the first digits of a cut sentence.
+MAX_CUT_NUMBER = 4
 #: Longest last line taken for a signature (the body's name).
 MAX_SIGNATURE = 30
 #: A county's body cut in its name: a 市 right after a county, district or banner is the start of 城市管理局 or
@@ -115,7 +117,10 @@ class Truncation:
         if self.reason == "pagination":
             return f"文本只是分页文章的一页（有“下一页”等分页链接），正文在{where}处中断"
         if self.reason == "heading":
-            return f"正文最后是标题“{squash(self.section.heading) if self.section else self.last_words}”，标题下面没有内容"
+            heading = squash(self.section.heading) if self.section else self.last_words
+            if self.last_words.isdigit():
+                return f"正文最后是标题“{heading}”，标题下面只有数字“{self.last_words}”，句子没有写完"
+            return f"正文最后是标题“{heading}”，标题下面没有内容"
         if self.reason == "table":
             return f"正文在{where}中断（最后是“{self.last_words}”），后面的部分都没有"
         if self.reason == "first-part":
@@ -251,6 +256,12 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     return not re.search(f"[{HAN}\\w,，、:：(（《“]$", stripped)
 
 
+def _nothing_under(section: FoundSection, body: str) -> bool:
+    """Whether the last part's heading has nothing under it: no text, or, under a heading of prose, a bare number (the
+    first digits of “2025年……” where the copy was cut; a part of tables may end in a cell's value)."""
+    return not body or (len(body) <= MAX_CUT_NUMBER and body.isdigit() and section.spec_id not in TABLE_SECTIONS)
+
+
 def find_truncation(document: Document, sections: Sequence[FoundSection], chrome: Sequence[Span] | None = None) -> Truncation | None:
     """Where the report's text stops early, or None when it reads as complete (see the module docs).
 
@@ -271,13 +282,8 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
     if pager is not None:
         return Truncation(last.start, last.end, "pagination", section, number, words)
     later = [found for found in sections if found.start > last.start]
-    if (
-        section is not None
-        and not later
-        and section.start <= last.start < section.end + 1
-        and not text[section.body_start : section.body_end].strip()
-    ):
-        return Truncation(section.start, section.end, "heading", section, number, words)
+    if section is not None and not later and _nothing_under(section, body := text[section.body_start : section.body_end].strip()):
+        return Truncation(section.start, section.end, "heading", section, number, body or words)
     in_table_part = section is not None and section.is_template and section.spec_id in TABLE_SECTIONS
     if (
         in_table_part

@@ -45,6 +45,11 @@ _CHROME_PREFIX = compiled(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
 _PUBLISHED_LABELS = compiled("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
+#: The bare labels 日期： and 时间： that CMS pages put by the title (时间:2024-02-01 09:05:25), where they open a line or
+#: follow another label's value after a space (来源:某办 时间:…); never inside a word (统计时间, 截止日期).
+_BARE_PUBLISHED_LABELS = compiled(r"(?m)(?:^|(?<=[ \t\u3000]))(?:日期|时间)\s*[:：]\s*")
+#: What makes a date the first of a period (2024年1月1日至12月31日), not a page's publication date.
+_RANGE_AFTER = compiled(r"\s*(?:至|到|起|[-—~～])")
 _PERIOD_WORDS = (
     "统计期限",
     "统计时限",
@@ -561,10 +566,17 @@ def find_page_date(document: Document, metadata: Mapping[str, str]) -> Publicati
             return Publication(dt.date.fromisoformat(published), "metadata")
         except ValueError:
             pass
-    for label in _PUBLISHED_LABELS.finditer(document.normalized[:2000]):
-        dates = find_dates(document.normalized, label.end(), min(len(document.text), label.end() + 24))
-        if dates and dates[0].date is not None and dates[0].start == label.end():
-            return Publication(dates[0].date, "page", dates[0].start, dates[0].end)
+    head = document.normalized[:2000]
+    for labels in (_PUBLISHED_LABELS, _BARE_PUBLISHED_LABELS):
+        for label in labels.finditer(head):
+            dates = find_dates(document.normalized, label.end(), min(len(document.text), label.end() + 24))
+            if (
+                dates
+                and dates[0].date is not None
+                and dates[0].start == label.end()
+                and not _RANGE_AFTER.match(document.normalized, dates[0].end)
+            ):
+                return Publication(dates[0].date, "page", dates[0].start, dates[0].end)
     return None
 
 

@@ -52,6 +52,8 @@ _INLINE_ORDINAL = compiled(
 #: A line holding only a part's number (“二、”): the heading's words may be on the next line.
 _BARE_ORDINAL_LINE = compiled(r"(?m)^[ \t\u3000]*([一二三四五六七八九十]{1,3}[、.．])[ \t\u3000]*$")
 _MAX_HEADING_KEY = 40
+#: How far into an unnumbered line a long legacy heading may start and still be its heading (关于…).
+_LEGACY_PREFIX = 2
 #: A character a key keeps (keys leave out whitespace, as ``str.split`` finds it).
 _NON_SPACE = compiled(r"\S")
 #: Longest run of text after an inline ordinal taken as a whole heading (``二、主动公开政府信息情况``).
@@ -118,6 +120,11 @@ class FoundSection:
     def is_template(self) -> bool:
         """One of the six template sections."""
         return self.kind == "template"
+
+    @property
+    def is_old_first_part(self) -> bool:
+        """An old heading standing where part 一 is: 概述 (“一、概 述”), or any old heading numbered 一 (“一、工作基本情况”)."""
+        return self.kind == "legacy" and (self.ordinal == 1 or "概述" in "".join(self.heading.split()))
 
 
 class _Candidate(NamedTuple):
@@ -323,6 +330,14 @@ class SectionFinder:
                 remembered[content] = found
         return found
 
+    def _opens_with_legacy(self, bare: str, kind: str | None) -> bool:
+        """Whether a line's key holds a long legacy heading as a heading does: anywhere after a number (五、关于政府信息公开
+        的收费及减免情况), else at its start (a sentence such as 全年未出现政府信息公开的收费及减免情况 only names it)."""
+        if self._long_legacy_search is None:
+            return False
+        found = self._long_legacy_search(bare)
+        return found is not None and (kind is not None or found.start() <= _LEGACY_PREFIX)
+
     def _classify(self, content: str, start: int, end: int, is_heading_block: bool, inline: bool = False) -> _Candidate | None:
         key = key_of(content, 0, len(content)).rstrip(":")
         if len(key) - content.count("?") > _MAX_HEADING_KEY:
@@ -345,12 +360,7 @@ class SectionFinder:
         if kind == "bracket":  # （一）主动公开情况 is a sub-heading of part 一; （二）主动公开政府信息情况 may be part 二
             return self._bracketed_part(content, start, end, bare, value)
         sentence_like = bool(_SENTENCE_LIKE.search(content.strip()))
-        if (
-            kind != "arabic"
-            and not inline
-            and not sentence_like
-            and (bare in self._short_legacy or (self._long_legacy_search is not None and self._long_legacy_search(bare) is not None))
-        ):
+        if kind != "arabic" and not inline and not sentence_like and (bare in self._short_legacy or self._opens_with_legacy(bare, kind)):
             return _Candidate("legacy", None, content, start, end, value, "legacy", True, value, kind)
         known = self.known_headings.get(bare)
         if known is not None:
