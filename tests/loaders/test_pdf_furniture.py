@@ -67,6 +67,16 @@ def test_wrapped_lines_of_a_paragraph_are_joined():
     assert [len(group) for group in groups] == [3, 1, 2]
 
 
+def test_a_numbered_heading_ends_its_line_unless_it_runs_to_the_margin():
+    sentence = Line("本年度未收取信息处理费，未发生行政复议和行政诉讼，全年工作平稳有序推进。", right=520)  # the margin
+    heading = Line("四、因政府信息公开工作被申请行政复议提起行政诉讼情况", right=400)
+    assert [len(group) for group in paragraphs([sentence, heading, Line("行政复议 行政诉讼", right=200)])] == [1, 1, 1]
+    long_heading = Line("四、政府信息公开行政复议、行政诉讼情况及其他需要说明的", right=515)
+    assert [len(group) for group in paragraphs([sentence, long_heading, Line("事项", right=140)])] == [1, 2]
+    item = Line("（一）主动公开。我镇依托门户网站和村务公开栏主动公开政府", right=420)  # an item opening prose
+    assert [len(group) for group in paragraphs([sentence, item, Line("信息。", right=140)])] == [1, 2]
+
+
 @pytest.mark.parametrize(
     "second",
     [

@@ -455,6 +455,17 @@ def test_without_a_period_the_page_date_and_the_text_outvote_an_earlier_title_ye
     )
 
 
+def test_a_policys_standing_aim_does_not_make_a_clause_of_work_done_a_plan():
+    """“……长治久安总目标，……”: 总目标 is a policy's aim, not the body's plan; the clause still witnesses its year."""
+    text = "发布时间：2023-01-20\n" + invented_report(
+        2022,
+        "2022年，我委围绕社会稳定和长治久安总目标，不断拓宽政府信息公开渠道。",
+        title="某镇2021年政府信息公开工作年度报告",
+        period=None,
+    )
+    assert found([item for item in lint_text(text) if item.code in ("RL504", "RL505")], text) == [("RL504", 2, "2021")]
+
+
 @pytest.mark.parametrize(
     ("body", "page_date"),
     [

@@ -52,6 +52,16 @@ def read():
         # the last row of a page's metadata table above the title is no part of it
         ("时 效 | 有效 |\n某县某镇2021年度政府信息公开工作报告\n", "某县某镇2021年度政府信息公开工作报告", "某县某镇"),
         ("图片\n某县某镇2021年政府信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
+        # the page's metadata table copied as rows of cells
+        (
+            "索 引 号 | 0001/2022-00050 | 分 类 | 其他 |\n标 题 | 某县某镇2021年政府信息公开工作年度报告 | ||\n",
+            "某县某镇2021年政府信息公开工作年度报告",
+            "某县某镇",
+        ),
+        # a metadata label left empty (“有效性:”) right above the title: the title is no value of it
+        ("成文日期: 2022-01-18\n有效性:\n\n某县某局2021年政府信息公开工作年度报告\n", "某县某局2021年政府信息公开工作年度报告", "某县某局"),
+        # the value of a label standing alone is no title (主题分类 / 政府信息公开年度报告)
+        ("主题分类\n政府信息公开年度报告\n某县某镇2021年政府信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
     ],
 )
 def test_titles_as_real_copies_write_them(read, head, title, subject):
@@ -90,6 +100,7 @@ def test_subject_from_page_metadata(read):
         ("发布日期：2022-01-20\n", "2022-01-20"),
         ("日期:2022-01-20\n", "2022-01-20"),  # the bare labels CMS pages put by the title
         ("来源:某县政务公开办 时间:2022-01-20 09:05:25 点击量:\n", "2022-01-20"),
+        ("发布机构 | 某县政务公开办 | 发文日期 | 2022-01-20 |\n", "2022-01-20"),  # the metadata table as a row of cells
         ("统计时间:2022-01-20\n", None),  # inside a word: not a page's label
         ("时间：2021年1月1日至2021年12月31日\n", None),  # a period, not a publication date
     ],
@@ -162,6 +173,10 @@ PLAIN_BODY = "一、总体情况\n我镇认真贯彻落实《条例》。\n"
         # the same with the text's own sentences of work done in 2021 (“2021年，我镇……”), none in 2020
         (TITLE_2020 + PERIOD_2021 + BODY, 2021, "period+text"),
         ("2020年度某县某镇政府信息公开工作年度报告\n" + PERIOD_2021 + BODY, 2021, "period+text"),  # (the title's own 2020)
+        # … or after the short label of a sub-heading (“（一）主动公开：2021年，……”)
+        (TITLE_2020 + PERIOD_2021 + PLAIN_BODY + "（一）主动公开：2021年，我镇公开信息56条。\n", 2021, "period+text"),
+        # a label's date is no clause of work done
+        (TITLE_2020 + PERIOD_2021 + PLAIN_BODY + "成文日期：2021年1月5日\n", 2020, "title"),
         # a sentence of 2020's work too: no clear witness
         (TITLE_2020 + PERIOD_2021 + BODY + "2020年，我镇收到申请3件。\n", 2020, "title"),
         # a sentence of plans is no witness; nor is the period alone

@@ -24,6 +24,7 @@ from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_lin
         "字号:",
         "第1页 共3页",
         "首页 上一页 1 2 3 下一页 尾页",
+        "索 引 号 | 675490773/2025-00050 | 分 类 | 综合政务/其他 / |",  # the metadata table copied as a row of cells
     ],
 )
 def test_chrome(line):
@@ -39,6 +40,7 @@ def test_chrome(line):
         "政府信息公开",  # a site's column name: not recognisable by wording
         "某镇人民政府",
         "2022年1月20日",
+        "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",  # a table's header row
     ],
 )
 def test_report_text_is_not_chrome(line):

@@ -135,6 +135,12 @@ def _is_seam(normalized: str, word: str, first: int, second: int) -> bool:
     return normalized[first - 1] in before and normalized.startswith(opens, second)
 
 
+def _is_quantity_repeat(word: str) -> bool:
+    """Whether a word written twice is a measure repeated (一项一项, 一步一步): 一 and a measure word, not the opener
+    of an enumeration (一是一是 is a doubled word)."""
+    return len(word) == 2 and word[0] == "一" and word[1] != "是"
+
+
 def _repeated(word: str, start: int, end: int, first_end: int) -> RepeatedWord:
     return RepeatedWord(word, start, end, Fix(first_end, end, "", f"删除重复的“{word}”"))
 
@@ -167,7 +173,7 @@ def find_repeated_words(
         if one_by_one and bisect_right(taken, (match.start(), sys.maxsize)) - 1 in one_by_one:
             continue
         word = match.group(1)
-        if word in allowed or (word[0] == "一" and len(word) == 2) or _is_seam(normalized, word, match.start(), match.start() + len(word)):
+        if word in allowed or _is_quantity_repeat(word) or _is_seam(normalized, word, match.start(), match.start() + len(word)):
             continue
         found.append(_repeated(word, match.start(), match.end(), match.start() + len(word)))
     if not one_by_one:
@@ -177,7 +183,7 @@ def find_repeated_words(
         compact, offsets = _compact_han(normalized, max(line.start, start), min(line.end, end))
         for match in _REPEAT.finditer(compact):
             word = match.group(1)
-            if word in allowed or (word[0] == "一" and len(word) == 2):
+            if word in allowed or _is_quantity_repeat(word):
                 continue
             first = offsets[match.start()]
             last = offsets[match.end() - 1] + 1
@@ -252,16 +258,28 @@ def _table_zones(report: Report) -> list[tuple[int, int]]:
 _SENTENCE_MARK = compiled(r"[。，；：！？、,;:!?]")
 
 
-def _is_header_cells(report: Report, repeat: RepeatedWord, zones: list[tuple[int, int]]) -> bool:
-    """Whether a repeat spaced apart is in a line of a table's header cells: a line without punctuation, above the
-    last row of a table (“结果 结果 其他 尚未 总”, a header whose cells a PDF wrapped over two lines)."""
-    if not any(start <= repeat.start < end for start, end in zones):
-        return False
+def _header_line(report: Report, position: int, zones: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """The line at ``position`` (its start and text) when it is a line of a table's header cells: in a table's zone
+    (:func:`_table_zones`, above its last row read) and without punctuation (“行政复议 行政诉讼”); else None."""
+    if not any(start <= position < end for start, end in zones):
+        return None
     text = report.normalized
-    line_start = text.rfind("\n", 0, repeat.start) + 1
-    line_end = text.find("\n", repeat.end)
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    return " " in text[repeat.start : repeat.end] and _SENTENCE_MARK.search(line) is None
+    return None if _SENTENCE_MARK.search(line) is not None else (line_start, line)
+
+
+def _is_header_cells(report: Report, repeat: RepeatedWord, zones: list[tuple[int, int]]) -> bool:
+    """Whether a repeat is in a line of a table's header cells (:func:`_header_line`) without digits, spaced apart
+    (“结果 结果 其他 尚未 总”, a header whose cells a PDF wrapped over two lines) or ending the line (“总计果果他未总果果他未总”:
+    the characters of upright headers, one row of them per line, which a PDF's text gives without the spaces)."""
+    header = _header_line(report, repeat.start, zones)
+    if header is None:
+        return False
+    line_start, line = header
+    spaced = " " in report.normalized[repeat.start : repeat.end]
+    return spaced or (repeat.end == line_start + len(line.rstrip()) and not any(map(str.isdigit, line)))
 
 
 _OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
@@ -722,7 +740,7 @@ class MissingCharacter(Rule):
 
     年度报告反复使用一批固定词组；少了中间一个字的写法几乎都是录入错误。规则只
     检查这些常用词组，不猜测一般文字；少字后的写法与前一个字连成别的词时（“财政公开工作”
-    不是“政务公开工作”漏了“务”）不报告。
+    不是“政务公开工作”漏了“务”）不报告，表格上方逐行读出的表头（“行政复议 行政诉讼”）也不报告。
 
     反例：
 
@@ -746,6 +764,7 @@ class MissingCharacter(Rule):
         variants, finder, order = _variants(tuple(self.config["phrases"]))
         text = report.normalized
         occurrences = finder.positions(text)  # every variant's every occurrence, found in one pass
+        zones = _table_zones(report) if occurrences else []
         for variant in sorted(occurrences, key=order.__getitem__):  # the variants found (a few), in the table's order
             phrase, missing = variants[variant]
             free = 0  # a variant's findings do not overlap: the next one starts after this one
@@ -754,6 +773,8 @@ class MissingCharacter(Rule):
                     continue  # “保密审查制度”, “信息公开作为”: the short form begins a longer, correct word
                 if position and text[position - 1] in _WORD_BEFORE.get(variant[0], ""):
                     continue  # “财政公开工作”, “财政信息公开”: the short form ends a longer, correct word
+                if _header_line(report, position, zones) is not None:
+                    continue  # header cells read as a line (“行政复议行政诉讼” over part 四's columns)
                 yield self.diagnostic(
                     f"“{report.text[position : position + len(variant)]}”疑似漏字，应为“{phrase}”（缺“{missing}”）",
                     position,

@@ -44,7 +44,7 @@ YEAR_IN_TITLE = compiled(r"(?<!\d)((?:19|20)\d\d)\s*年?\s*度?")
 _CHROME_PREFIX = compiled(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
-_PUBLISHED_LABELS = compiled("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：]?\s*")
+_PUBLISHED_LABELS = compiled("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：|]?\s*")
 #: The bare labels 日期： and 时间： that CMS pages put by the title (时间:2024-02-01 09:05:25), where they open a line or
 #: follow another label's value after a space (来源:某办 时间:…); never inside a word (统计时间, 截止日期).
 _BARE_PUBLISHED_LABELS = compiled(r"(?m)(?:^|(?<=[ \t\u3000]))(?:日期|时间)\s*[:：]\s*")
@@ -244,7 +244,7 @@ def _title_like(text: str) -> bool:
 
 
 #: Metadata labels whose value is the page's title (``标题：……年度报告``).
-_TITLE_LABEL = compiled(r"^\s*(?:" + "|".join(r"\s*".join(label) for label in TITLE_LABELS) + r")\s*[:：]\s*")
+_TITLE_LABEL = compiled(r"^\s*(?:" + "|".join(r"\s*".join(label) for label in TITLE_LABELS) + r")\s*([:：|])\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
 #: How long the second line of a title broken over two lines may be.
@@ -254,7 +254,9 @@ _TITLE_TAIL_LENGTH = 20
 def _title_lines(document: Document, limit: int) -> list[TextSpan]:
     """The lines before ``limit`` a title may be read from: chrome left out, bullets and metadata labels cut off."""
     lines = []
-    value_follows = False  # the line after a metadata label standing alone (“主题分类” / “政府信息公开年度报告”) is its value
+    # the line after a metadata label standing alone (“主题分类” / “政府信息公开年度报告”) is its value, unless it reads as
+    # a title with its year: then the label's value was left empty (“有效性:” / “某局2023年政府信息公开工作年度报告”)
+    value_follows = False
     for line in _lines(document, limit):
         bare = without_bullets(line.text)
         if is_metadata_label(bare):
@@ -262,11 +264,15 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
             continue
         if value_follows:
             value_follows = False
-            continue
+            if not (_title_like(bare) and YEAR_IN_TITLE.search(fold_width(bare))):
+                continue
         label = _TITLE_LABEL.match(bare)
         if label is not None:
             offset = len(line.text) - len(bare) + label.end()
-            value = line.text[offset:].strip()
+            value = line.text[offset:]
+            if label.group(1) == "|":  # a cell of the page's metadata table copied as a row: the value is the next cell
+                value = value.split("|", 1)[0]
+            value = value.strip()
             if value:
                 start = line.start + line.text.index(value, offset)
                 lines.append(TextSpan(value, start, start + len(value)))
@@ -628,10 +634,12 @@ def _page_and_text_outvote(title_year: int, published: Publication | None, docum
 
 
 #: A clause the year opens, at the start of a line or after a sentence's end (“2022年，”“2022年度受理……”“2022年经纬
-#: 街道……”), and the rest of its sentence; not a date (2022年1月), a span (2022年以来, 2022年至今, 2022年底) or a
-#: phrase (2022年的, 2022年上半年).
+#: 街道……”), or after a short label that opens one (“（一）主动公开：2022年，……”), and the rest of its sentence; not a
+#: date (2022年1月), a span (2022年以来, 2022年至今, 2022年底) or a phrase (2022年的, 2022年上半年).
 YEAR_LED_CLAUSE = compiled(
-    r"(?m)(?:^|(?<=[。；;!?！？]))[ \t\u3000]*((?:19|20)\d\d)\s*年(?:度)?"
+    r"(?m)(?:^|(?<=[。；;!?！？]))[ \t\u3000]*"
+    r"(?:(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])?[^。\n:：，,]{1,10}[:：][ \t\u3000]*)?"
+    r"((?:19|20)\d\d)\s*年(?:度)?"
     r"(?:\s*[,，]|(?![\s\d月以至到起前后底初末中上下的是-]))([^。\n]*)"
 )
 

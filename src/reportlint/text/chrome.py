@@ -96,13 +96,15 @@ TITLE_LABELS = ("标题", "信息名称", "文件名称", "名称", "题名")
 #: Bullets and markers a CMS puts before metadata and link lines (• 索引号：…).
 BULLETS = "•·●○■□◆◇▪▫►▶※-*>»"
 _LEADING_BULLETS = compiled(f"^[\\s{re.escape(BULLETS)}]+")
-_METADATA_LINE = compiled(r"[\[【]?(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]?\s*[:：]")
+#: (a label, its colon or closing bracket, or the bar after it where the page's metadata table was copied as a row of
+#: cells: ``索 引 号 | 675490773/2025-00050 |``)
+_METADATA_LINE = compiled(r"[\[【]?(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]?\s*[:：|]")
 #: A metadata label in brackets without a colon, as some CMS tables print it (``[ 索 引 号 ] [ 主题词 ]``).
 _BRACKETED_LABEL = compiled(r"[\[【]\s*(?:" + "|".join(label.replace("", r"\s*")[3:-3] for label in METADATA_LABELS) + r")\s*[\]】]")
 #: What is left of a metadata label cut by copying (“号：cxs045-…” from 索引号, “称：…” from 名称).
 _CUT_LABEL = compiled(r"(?:号|称)\s*[:：](?:\s*\S|\s*$)")
-#: A metadata line holds one of these: the colon after a label or the bracket closing it (the three patterns above).
-_METADATA_MARK = compiled(r"[:：\]】]")
+#: A metadata line holds one of these: the colon or bar after a label or the bracket closing it (the three patterns above).
+_METADATA_MARK = compiled(r"[:：\]】|]")
 
 #: Wording of page chrome: breadcrumbs, font-size and share widgets, print/close links, footers.
 _CHROME = compiled(

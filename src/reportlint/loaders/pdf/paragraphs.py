@@ -3,7 +3,8 @@
 A PDF has no paragraphs, only lines. A line is the first of a paragraph, or
 carries on the line before, by where it is drawn: the line before runs most of
 the way to the right margin (text set ragged-right, LibreOffice's default,
-leaves several characters' room where a word moves on), starts at the left
+leaves several characters' room where a word moves on; a numbered heading such as
+``四、……情况`` runs to it), starts at the left
 margin or a paragraph indent (not centred), does not end a sentence, has the
 same font size, and this line starts at the left margin (Chinese paragraphs start
 indented) and does not open a heading or a list item (``二、``, ``（三）``,
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
-from reportlint.loaders.headings import is_title
+from reportlint.loaders.headings import is_title, numbered_heading_level
 from reportlint.loaders.pdf.glyphs import is_chinese
 from reportlint.text.chars import PARAGRAPH_ENDS
 from reportlint.text.chrome import is_metadata_line
@@ -24,6 +25,11 @@ from reportlint.usercache.patterns import compiled
 
 #: How much of the text width a line must fill to be a wrapped line (the rest of the paragraph follows).
 FULL_SHARE = 0.6
+#: … and a line that reads as a part's heading (``四、……情况``): a wrapped one runs to the margin. (Not ``（一）……``:
+#: such a line often opens a paragraph of prose, set out of a text width that other lines may exceed.)
+HEADING_FULL_SHARE = 0.9
+#: The level :func:`numbered_heading_level` gives a part's heading (``二、……``).
+PART_HEADING = 2
 #: How far (in font sizes) a paragraph's first line may be indented (Chinese paragraphs: two characters).
 INDENT_SLACK = 2.5
 #: Lines of one paragraph are set in one font size (points).
@@ -90,10 +96,12 @@ def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_
         return False
     size = max(before.size, line.size, 1.0)
     text = before.text.rstrip()
+    filled = (before.right - left_margin) / max(right_margin - left_margin, 1.0)
     return (
         bool(text)
         and (is_chinese(text[-1]) or text[-1].isdigit())  # Chinese prose; Western text wraps at spaces and is left alone
-        and before.right - left_margin >= FULL_SHARE * (right_margin - left_margin)
+        and filled >= FULL_SHARE
+        and (filled >= HEADING_FULL_SHARE or numbered_heading_level(text) != PART_HEADING)  # a part's heading ends its line
         and before.left - left_margin <= INDENT_SLACK * size  # a centred line (a title) is not a wrapped one
         and abs(before.size - line.size) <= SIZE_TOLERANCE
         and line.left - left_margin <= LEFT_SLACK * size
