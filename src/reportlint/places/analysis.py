@@ -168,6 +168,7 @@ COOPERATION_WORDS = (
     "接壤",
     "交界",
     "相邻",
+    "[东南西北](?:邻|连|接|靠|界|临)",  # a township's neighbours, in its description (东邻陂洋镇，西连河东镇)
     "跨区域",
     "异地",
 )

@@ -805,6 +805,7 @@ class FeeAmountScale(Rule):
 #: Why a part's tables could not be read, for messages.
 _UNREAD_REASONS = {
     "empty": "标题下没有任何内容（表格可能以图片或附件形式发布，或复制时丢失）",
+    "images": "标题下只有图片（表格以图片形式发布，其中的数值无法读出）",
     "unsplit": "数字连在一起写，无法唯一地拆分到各列",
     "no-values": "只有表格的标题和行列名称，没有一个数值（表格没有填写，或数值在复制时丢失）",
     "layout": "有表格的文字，但没有一行能对应到统一格式的行（版式无法识别）",

@@ -587,6 +587,8 @@ def _body_kind(subject: Subject) -> str | None:
 
 
 _SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")
+#: A serial number written after a dash instead of before 号 (〔2025〕-007).
+_SERIAL_AFTER_DASH = compiled(r"\s*[-—－–]\s*(\d{1,5})(?!\d)")
 
 
 class GarbledDocumentNumber(Rule):
@@ -664,6 +666,9 @@ def _document_number_problem(text: str, match: re.Match) -> str | None:
         missing = "〔" if opening != "〔" else "〕"
         return f"缺少“{missing}”，年份应写作“〔{digits}〕”"
     if not match.group("number"):
+        dashed = _SERIAL_AFTER_DASH.match(text, match.end())
+        if dashed is not None:  # 〔2025〕-007: a local way of writing the serial number
+            return f"的序号写法不规范，应写作“〔{digits}〕{int(dashed.group(1))}号”"
         return "缺少序号，应写作“〔年份〕序号号”，如“〔2019〕60号”"
     if not match.group("hao") and not _SEVERAL_NUMBERS_AFTER.match(text, match.end()):
         return "缺少“号”字"

@@ -42,6 +42,11 @@ _BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(]
 _HAN_ONLY = compiled(f"[{HAN}]+")
 #: A numbered sub-heading of a part: （四）政府信息公开平台建设, 4.监督保障.
 _SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
+#: A part's body of nothing but pictures: the file names or placeholders a page copied without its images gives
+#: (1705995746322.jpg, clipbord_1705996747791.png, [图片]).
+_IMAGES_ONLY = compiled(r"(?:\s|\S+?\.(?:jpe?g|png|gif|bmp|webp)|[\[【]?图片[\]】]?)+", re.IGNORECASE)
+#: A heading's number opening a line (二、, （三）, 3.): the line under it is the heading's text, never a signature.
+_OPENS_HEADING = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
 #: An item that opens with its label (政策文件：…, 微信公众号:…).
 _LABELLED_ITEM = compiled(f"[{HAN}]{{2,10}}[:：]")
 #: Opening brackets and quotation marks: a last line ending in one is cut.
@@ -133,7 +138,8 @@ class UnreadTable:
     """A part 二, 三 or 四 whose tables gave no value the checks can use, or rows that could not be split.
 
     ``reason`` is ``empty`` (nothing under the heading: tables published as
-    images or attachments, or lost in copying), ``unsplit`` (values written
+    images or attachments, or lost in copying), ``images`` (nothing but the file names
+    or placeholders of pictures: the tables were published as images), ``unsplit`` (values written
     together that cannot be split into cells with certainty), ``no-values``
     (the tables' titles and labels without a single number: left unfilled, or
     the values lost in copying) or ``layout`` (table words and numbers but no
@@ -251,8 +257,13 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     last_sentence = stripped[max((end.end() for end in _SENTENCE.finditer(stripped)), default=0) :]
     if _PHONE_OR_LINK.search(last_sentence):  # contact details end it (a link in an earlier sentence does not)
         return True
-    if len(stripped) <= MAX_SIGNATURE and _names_a_body(stripped) and not re.search(r"[,，、:：]", stripped):
-        return True  # the signature: the body's name alone on the last line
+    if (
+        len(stripped) <= MAX_SIGNATURE
+        and _names_a_body(stripped)
+        and not re.search(r"[,，、:：]", stripped)
+        and not _OPENS_HEADING.match(previous.strip())
+    ):
+        return True  # the signature: the body's name alone on the last line (not words under a heading: 强化门户网站)
     return not re.search(f"[{HAN}\\w,，、:：(（《“]$", stripped)
 
 
@@ -360,6 +371,9 @@ def find_unread_tables(
             body = document.normalized[section.body_start : section.body_end]
             if not body.strip():
                 found.append(UnreadTable(section, "empty", tuple(tables), section.start, section.end))
+                continue
+            if _IMAGES_ONLY.fullmatch(body):
+                found.append(UnreadTable(section, "images", tuple(tables), section.start, section.end))
                 continue
             if unsplit:
                 found.append(_unsplit(section, unsplit))

@@ -10,7 +10,7 @@ from reportlint.template.filled import FilledTable
 from reportlint.template.reading import Reading
 
 #: Bumped on any incompatible change of the parse view's JSON (minor: fields added).
-PARSE_SCHEMA_VERSION = "1.3"
+PARSE_SCHEMA_VERSION = "1.4"
 
 
 def _number(value: int | Decimal | None) -> int | str | None:
