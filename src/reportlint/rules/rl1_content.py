@@ -31,6 +31,8 @@ _PROMISES = (
     ),
     compiled(r"(?:全文|本报告|报告)[^。，,\n]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
 )
+#: What opens a list that a sentence announces before giving it (“六部分组成,分别是:”, “分别为”), inside a list read.
+_LIST_OPENING = compiled(r"^[^;；。]{0,14}?(?:分别是|分别为|具体是|具体为)\s*[:：]?")
 #: The ordinal of a listed part (“一、总体情况,二、主动公开政府信息情况”).
 _ITEM_ORDINAL = compiled(r"(?:^|(?<=[,，;；:：\s]))[一二三四五六七八九十]{1,3}[、.．]")
 _ATTACHMENT_PROMISE = compiled(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")
@@ -56,7 +58,8 @@ def _promises(report: Report, intro_end: int) -> list[_Promise]:
         for match in pattern.finditer(normalized, 0, intro_end):
             if any(match.start() < promise.end and promise.start < match.end() for promise in found):
                 continue  # (“由本局编制，全文包括……等六部分组成”: the 由 of who wrote it, around a list read already)
-            listed = _ITEM_ORDINAL.sub("", match.group("list") or "")  # “一、总体情况,二、……”: the 、 of an ordinal parts nothing
+            listed = _LIST_OPENING.sub("", match.group("list") or "")  # (“由六部分组成,分别是:1.总体情况;……等六部分组成”)
+            listed = _ITEM_ORDINAL.sub("", listed)  # “一、总体情况,二、……”: the 、 of an ordinal parts nothing
             # items apart by 、 or, each in its own quotation marks, by nothing (“总体情况”“主动公开政府信息情况”)
             items = [item.strip(' "') for item in re.split(r'[,、;；]|以及|"\s*"', listed) if item.strip(' "')]
             stated_text = match.group("count")

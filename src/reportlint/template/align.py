@@ -33,7 +33,7 @@ from reportlint.template.filled import (
 from reportlint.template.flattened import FlattenedReader
 from reportlint.template.labels import is_near_miss, is_truncation, key_of, keyed_relative, label_key, similarity, strip_ordinal
 from reportlint.template.spec import RelationSpec, RowSpec, TableSpec
-from reportlint.template.tokens import RawRow, Token, kind_of
+from reportlint.template.tokens import RawRow, Token, glued_zeros, kind_of
 from reportlint.usercache.patterns import compiled
 
 
@@ -607,6 +607,10 @@ def _chosen_cells(table: TableSpec, segment: Segment) -> Sequence[Token] | None:
     blanks = [token.kind for token in written].count("blank")
     if len(written) - blanks > expected:
         return None
+    if len(written) - blanks == 1 and expected > 1:  # one value for several columns: perhaps its zeros run together
+        zeros = glued_zeros(next(token for token in written if token.kind != "blank"), expected)
+        if zeros is not None:
+            return zeros
     cells = list(written)
     if segment.value_columns is not None:
         cells = [token for token in cells if token.kind != "blank" or token.column in segment.value_columns]

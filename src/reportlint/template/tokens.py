@@ -88,6 +88,18 @@ def make_token(text: str, original: str, start: int, end: int, column: int | Non
     return _new_tuple(Token, (start + first, start + last, raw, kind, cell, column))
 
 
+def glued_zeros(token: Token, count: int) -> tuple[Token, ...] | None:
+    """A value written as a run of exactly ``count`` zeros (“0000000” for a row of seven cells), split one zero per
+    cell: the only way to read it, since no count is written with a leading zero; None for any other token."""
+    raw = token.text
+    if count < 2 or token.kind != "value" or len(raw) != count or token.end - token.start != count or raw.strip("0"):
+        return None
+    _, _, zero, kind, cell = _read_cell("0", "0")
+    return tuple(
+        _new_tuple(Token, (token.start + index, token.start + index + 1, zero, kind, cell, token.column)) for index in range(count)
+    )
+
+
 def _read_cell(piece: str, written: str) -> tuple[int, int, str, str, CellValue]:
     """Read a cell's text ``piece`` (``written`` as written, ``piece`` itself for a cell written as it reads) and
     remember what :func:`_read_token` reads of it (see :data:`_CELL_TOKENS`)."""
