@@ -82,7 +82,7 @@ _LIST_FOLLOWS = compiled(r":|\s*(?:,\s*)?分别")
 #: also the preposition of 将…纳入 (past work), so only 将 before a verb of intent counts; 总目标 is a policy's
 #: standing aim (长治久安总目标), not the body's plan.
 PLAN_WORDS = compiled(
-    "计划|拟|力争|争取|预计|下一步|下步|下阶段|下一阶段|明年|今后|(?<!总)目标"
+    "计划|拟|力争|争取|预计|下一步|下步|下阶段|下一阶段|明年|今后|目标(?<!总目标)"
     "|将(?:进一步|继续|持续|不断|加大|加强|着力|全面|认真|积极|按照|围绕|坚持|重点|严格|切实|努力|逐步|深入|扎实|抓好|做好)"
 )
 
