@@ -78,6 +78,12 @@ def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
     ("intro", "subject", "level"),
     [
         ("本报告由某县某镇人民政府编制。", "某县某镇人民政府", "镇"),
+        # the body whose report is compiled, not the office named in the notice cited before it
+        (
+            "根据《某县人民政府办公室关于2024年政府信息公开工作年度报告编制发布工作的通知》规定,特编制某县某乡2024年政府信息公开工作年度报告。",
+            "某县某乡",
+            "乡",
+        ),
         ("现公布某市某区某街道2024年政府信息公开工作年度报告。", "某市某区某街道", "街道"),
         ("某县教育局根据《中华人民共和国政府信息公开条例》编制本报告。", "某县教育局", "部门"),
         ("根据上级通知要求，某县某乡政府编制2021年政府信息公开年度报告。", "某县某乡政府", "乡"),

@@ -21,6 +21,7 @@ from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.divisions import TOWNSHIP_LEVEL
 from reportlint.places.relations import Relation
 from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
+from reportlint.template.identity import Subject, body_level
 from reportlint.text.self_references import find_self_references, find_township_scopes, own_self_nouns
 from reportlint.usercache.patterns import compiled
 
@@ -328,7 +329,9 @@ class BodyTypeMismatch(_PlaceRule):
       报告写“全镇”、乡镇写“全街道”或街道写“全镇”“全乡”（辖区范围的说法，
       “健全乡村治理”“全乡镇”不算），同样是警告；
     * 部门的报告只检查部门的自称（“我局”的报告写了“我委”）；部门说“我县”
-      指所在的县，不报告。
+      指所在的县，不报告；
+    * 引言说公布或编制的是另一类机关的年度报告（镇的报告写“现公布××县民族宗教
+      事务局2025年度政府信息公开工作年度报告”），是警告。
 
     直辖市（北京、天津、上海、重庆）各单位的报告用“本市”指直辖市，不报告。
 
@@ -378,6 +381,7 @@ class BodyTypeMismatch(_PlaceRule):
                 reference.end,
                 severity="error" if clear else "warning",
             )
+        yield from self._other_bodys_report(report, subject, allowed)
         if subject.level not in _TOWNSHIP_LEVELS:
             return
         for noun, start, end in find_township_scopes(report.normalized):
@@ -390,6 +394,41 @@ class BodyTypeMismatch(_PlaceRule):
                 start,
                 end,
             )
+
+    def _other_bodys_report(self, report: Report, subject: Subject, allowed: frozenset[str]) -> Iterator[Diagnostic]:
+        """The intro saying it publishes or compiles the annual report of a body of another kind than the subject (read
+        elsewhere than in the intro: one read there has two names to choose from, and which is right is unsure)."""
+        if subject.source == "intro":
+            return
+        sections = report.reading.sections
+        intro_end = sections[0].start if sections else min(len(report.text), _INTRO_LENGTH)
+        title = report.reading.title
+        for match in _PUBLISHED_REPORT.finditer(report.normalized, 0, intro_end):
+            name = match.group("name")
+            if title is not None and title.start <= match.start("name") < title.end:
+                continue
+            level = body_level(name)
+            if level == "未知" or _BODY_KIND[level] == _BODY_KIND.get(subject.level) or name in allowed:
+                continue
+            yield self.diagnostic(
+                f"报告主体是{subject.display}（{_LEVEL_WORDS[subject.level]}），引言却说这是“{report.text[match.start('name') : match.end('name')]}”"
+                f"（{_LEVEL_WORDS[level]}）的年度报告，疑为照搬其他单位的报告；应写作报告主体的名称",
+                match.start("name"),
+                match.end("name"),
+            )
+
+
+#: How far a report without headings is read as its intro.
+_INTRO_LENGTH = 1500
+#: An intro publishing or compiling a body's annual report: “现公布某县某局2025年度政府信息公开工作年度报告”.
+_PUBLISHED_REPORT = compiled(
+    r"(?:公布|发布|编制(?:了|完成)?)[ \u3000]*(?P<name>[\u4e00-\u9fff（）()]{4,30}?)[ \u3000]*(?:19|20)\d\d[ \u3000]*年度?"
+    r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
+)
+#: The kinds of body whose reports are told apart: a township's, a department's, a government's.
+_BODY_KIND = {"镇": "township", "乡": "township", "街道": "township", "部门": "department"} | dict.fromkeys(
+    ("县", "区", "市", "州", "省", "旗"), "government"
+)
 
 
 def _in_municipality(report: Report) -> bool:
