@@ -48,6 +48,8 @@ class _Promise:
     list_end: int
     items: tuple[tuple[str, str | None], ...]  # (the item as written, template section id / "legacy" / None)
     stated: int | None
+    #: Whether the list closes with 等 before the count (“总体情况、主动公开政府信息情况等六个部分”): it may name a few.
+    open_ended: bool = False
 
 
 def _promises(report: Report, intro_end: int) -> list[_Promise]:
@@ -66,6 +68,7 @@ def _promises(report: Report, intro_end: int) -> list[_Promise]:
             stated = None
             if stated_text:
                 stated = whole_number(stated_text) if stated_text.isdigit() else chinese_number(stated_text)
+            open_ended = bool(listed) and stated_text is not None and "等" in normalized[match.end("list") : match.start("count")]
             found.append(
                 _Promise(
                     match.start(),
@@ -74,6 +77,7 @@ def _promises(report: Report, intro_end: int) -> list[_Promise]:
                     match.end("list") if listed else match.end(),
                     _merged(items, template),
                     stated,
+                    open_ended,
                 )
             )
     return sorted(found, key=lambda promise: promise.start)
@@ -164,7 +168,8 @@ class IntroPromises(Rule):
     从往年报告照抄，与实际结构不符，说明报告是在旧报告上改写而成的。只检查真正
     列举了组成部分的句子（“全文包括……”“由……组成”“分为……部分”“共……部分”）；
     “本报告由××镇人民政府编制”说的是谁编写，不算。“行政复议、行政诉讼情况”算
-    一个部分。检查的是：列举的部分数与所说的部分数是否一致；所说的部分数与正文
+    一个部分；“总体情况、主动公开政府信息情况等六个部分”只举了几个部分（不超过一半，以“等”结束），
+    不算少列。检查的是：列举的部分数与所说的部分数是否一致；所说的部分数与正文
     的一级标题数是否一致；列举的旧格式部分（概述、收费及减免……）正文中有没有；
     说附有附表而正文没有。文本在中途中断时（RL117），只检查引言本身是否前后一致，
     以及所说的部分数是不是统一格式的六个部分。
@@ -193,7 +198,13 @@ class IntroPromises(Rule):
         for promise in _promises(report, intro_end):
             listed = len(promise.items)
             stated = promise.stated
-            miscounted = stated is not None and listed >= 2 and listed != stated and (not reading.is_complete or listed != len(sections))
+            miscounted = (
+                stated is not None
+                and listed >= 2
+                and listed != stated
+                and (not reading.is_complete or listed != len(sections))
+                and not (promise.open_ended and listed * 2 <= stated)  # “A、B等六个部分”: a few named, the rest meant
+            )
             if stated is not None and miscounted:
                 named = {part for _, part in promise.items}
                 absent = [spec.heading for spec in template.sections if spec.id not in named] if template is not None else []

@@ -24,7 +24,7 @@ from reportlint.template.filled import FilledTable, FilledTemplate
 from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
-from reportlint.template.spec import TemplateSpec
+from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
@@ -273,10 +273,35 @@ def _nothing_under(section: FoundSection, body: str) -> bool:
     return not body or (len(body) <= MAX_CUT_NUMBER and body.isdigit() and section.spec_id not in TABLE_SECTIONS)
 
 
-def find_truncation(document: Document, sections: Sequence[FoundSection], chrome: Sequence[Span] | None = None) -> Truncation | None:
+def _stops_in_cells(last: str, previous: str, template: TemplateSpec | None) -> bool:
+    """Whether the text stops in a table's cells, where a report ends with part 六's prose: its last line one of the
+    tables' labels (“规 章”, “现行有效件数”), or a bare value (“0”) under a line that is no sentence, signature or date."""
+    if template is not None and label_key(last) in template.label_parts:
+        return True
+    return (
+        last.isdigit()
+        and len(last) <= MAX_CUT_NUMBER
+        and bool(previous.strip())
+        and _SENTENCE.search(previous) is None
+        and not _names_a_body(previous.strip())
+        and find_dates(previous) == []
+    )
+
+
+def _part_of_label(text: str, template: TemplateSpec | None) -> SectionSpec | None:
+    """The part whose tables have ``text`` as a row or column label, a header or a title (None: no table's, or several
+    parts')."""
+    parts = template.label_parts.get(label_key(text), frozenset()) if template is not None else frozenset()
+    return template.section(next(iter(parts))) if template is not None and len(parts) == 1 else None
+
+
+def find_truncation(
+    document: Document, sections: Sequence[FoundSection], chrome: Sequence[Span] | None = None, template: TemplateSpec | None = None
+) -> Truncation | None:
     """Where the report's text stops early, or None when it reads as complete (see the module docs).
 
-    ``chrome`` are the page's chrome lines when the caller has found them already.
+    ``chrome`` are the page's chrome lines when the caller has found them already; ``template`` the report's format,
+    whose tables' labels a text stopping in a table's cells ends with.
     """
     chrome = tuple(chrome_lines(document.normalized, document.lines, document.line_texts)) if chrome is None else chrome
     last = _last_content_line(document, chrome)
@@ -305,6 +330,12 @@ def find_truncation(document: Document, sections: Sequence[FoundSection], chrome
     looks_like_a_report = bool(sections) or len(text) >= MIN_REPORT_LENGTH  # a snippet ending anyhow is not a cut page
     previous = _last_content_line(document, chrome, before=last.start - 1)
     previous_text = text[previous.start : previous.end] if previous is not None else ""
+    if looks_like_a_report and _stops_in_cells(last_text, previous_text, template):
+        part = _part_of_label(last_text, template)  # the part whose table the label is (its heading may be missing)
+        if part is None or part.number <= number:
+            return Truncation(last.start, last.end, "table", section, number, words)
+        headingless = None if any(found.spec_id == part.id for found in sections) else part.heading
+        return Truncation(last.start, last.end, "table", section, part.number, words, headingless)
     if looks_like_a_report and not _ends_properly(last_text, previous_text) and not _inside_table(document, last.start):
         return Truncation(last.start, last.end, "sentence", section, number, words)
     if (

@@ -294,7 +294,9 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     primary = expected or (templates.get(next(iter(table_templates.values()))) if table_templates else None)
     filled = FilledTemplate(primary, MappingProxyType(filled_tables)) if primary is not None and filled_tables else None
     chrome = tuple(chrome_lines(document.normalized, document.lines, document.line_texts))
-    truncation = _in_headingless_part(find_truncation(document, sections, chrome), document, sections, chrome, filled, expected or primary)
+    truncation = _in_headingless_part(
+        find_truncation(document, sections, chrome, expected or primary), document, sections, chrome, filled, expected or primary
+    )
     return Reading(
         title=title,
         subject=find_subject(document, title, pinned_subject, first_heading),

@@ -24,6 +24,7 @@ from reportlint.core.diagnostics import Severity
 from reportlint.core.values import clip, shown
 from reportlint.core.yamlio import YamlError, line_of, load_with_lines
 from reportlint.template.expressions import Expression, ExpressionError, parse_expression
+from reportlint.template.labels import label_key
 from reportlint.text.ordinals import section_number
 
 VALUE_KINDS = ("count", "change", "amount")
@@ -185,6 +186,19 @@ class TemplateSpec:
     def tables_of(self, section_id: str) -> tuple[TableSpec, ...]:
         """The tables of one section, in order."""
         return tuple(table for table in self.tables if table.section == section_id)
+
+    @cached_property
+    def label_parts(self) -> Mapping[str, frozenset[str]]:
+        """The key (:func:`~reportlint.template.labels.label_key`) of every table's title, header text and row and column
+        label → the parts whose tables have it: a line that reads as one of them is a table's, never prose."""
+        parts: dict[str, set[str]] = {}
+        for table in self.tables:
+            texts = (table.title, *table.header, *(row.label for row in table.rows))
+            for text in (*texts, *(column.label for column in table.columns), *(column.group or "" for column in table.columns)):
+                key = label_key(text)
+                if len(key) >= 2:
+                    parts.setdefault(key, set()).add(table.section)
+        return MappingProxyType({key: frozenset(sections) for key, sections in parts.items()})
 
 
 #: Documents every report names in the templates' own words (the regulation, the fee measures its part 六 reports on).
