@@ -107,6 +107,7 @@ def test_subject_from_page_metadata(read):
         ("日期:2022-01-20\n", "2022-01-20"),  # the bare labels CMS pages put by the title
         ("来源:某县政务公开办 时间:2022-01-20 09:05:25 点击量:\n", "2022-01-20"),
         ("发布机构 | 某县政务公开办 | 发文日期 | 2022-01-20 |\n", "2022-01-20"),  # the metadata table as a row of cells
+        ("信息提供日期 : 2022-01-20 11:13来源 : 某街道办\n", "2022-01-20"),  # a CMS's own label
         ("统计时间:2022-01-20\n", None),  # inside a word: not a page's label
         ("时间：2021年1月1日至2021年12月31日\n", None),  # a period, not a publication date
     ],
@@ -231,3 +232,12 @@ def test_a_year_that_work_is_carried_into_is_not_the_report_year(read, body, yea
     reading = read("一、总体情况\n" + body)
     assert reading.year == year
     assert reading.year_source == ("text" if year else "")
+
+
+def test_the_period_is_the_range_after_its_label_not_a_date_before_it(read):
+    """A PDF joined the page's date line to the intro: the period is the range after 统计起止时间, not 2025-01-15 to it."""
+    reading = read(
+        "某县某镇2024年政府信息公开工作年度报告\n信息提供日期: 2025-01-15 11:13来源: 某街道办本年度报告中所列数据的"
+        "统计起止时间为2024年1月1日至2024年12月31日。\n" + BODY
+    )
+    assert (reading.period.start_date.isoformat(), reading.period.end_date.isoformat()) == ("2024-01-01", "2024-12-31")

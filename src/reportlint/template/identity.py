@@ -548,7 +548,11 @@ def find_period(document: Document) -> Period | None:
     for label in _PERIOD_LABELS.finditer(text):
         sentence_end = _sentence_end(text, label.start())
         sentence_start = max(text.rfind("。", 0, label.start()) + 1, text.rfind("\n", 0, label.start()) + 1)
-        found = find_date_range(document.normalized, sentence_start, sentence_end)
+        # the range after the label first (a date before it in the sentence may be the page's: “信息提供日期：2025-01-15
+        # 来源：……统计起止时间为2024年1月1日至2024年12月31日” where a PDF joined the lines), else anywhere in the sentence
+        found = find_date_range(document.normalized, label.start(), sentence_end) or find_date_range(
+            document.normalized, sentence_start, sentence_end
+        )
         if found is not None:
             return Period(found.first.date, found.last.date, found.start, found.end, document.text[found.start : found.end])
         sentence, written = text[sentence_start:sentence_end], document.text[sentence_start:sentence_end]

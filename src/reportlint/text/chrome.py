@@ -32,7 +32,7 @@ SECTION_MARKERS = tuple(
 )
 
 #: Labels that give a page's publication date, most telling first (发布日期：2021-01-29).
-PUBLICATION_LABELS = ("发布日期", "发布时间", "发表时间", "发文日期", "成文日期", "印发日期", "公开日期", "生成日期")
+PUBLICATION_LABELS = ("发布日期", "发布时间", "发表时间", "发文日期", "成文日期", "印发日期", "公开日期", "生成日期", "信息提供日期")
 
 #: Labels of CMS metadata (索引号：…, 发布日期：…); a line starting with one is page chrome.
 METADATA_LABELS = (
@@ -49,6 +49,7 @@ METADATA_LABELS = (
     "成文日期",
     "发文日期",
     "发布日期",
+    "信息提供日期",
     "发布时间",
     "发表时间",
     "印发日期",
