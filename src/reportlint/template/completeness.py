@@ -25,7 +25,7 @@ from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
 from reportlint.template.spec import SectionSpec, TemplateSpec
-from reportlint.text.chars import HAN, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.chars import COLONS, HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
 from reportlint.text.ordinals import section_number
@@ -38,7 +38,7 @@ TABLE_SECTIONS = ("s2", "s3", "s4")
 #: Characters that end a report's last line properly: sentence ends, closing brackets and quotes.
 _PROPER_ENDS = "。！？!?；;…．.)）]】》"
 #: A heading's number alone: the heading was cut after it.
-_BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]")
+_BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]?")
 _HAN_ONLY = compiled(f"[{HAN}]+")
 #: A numbered sub-heading of a part: （四）政府信息公开平台建设, 4.监督保障.
 _SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
@@ -57,6 +57,8 @@ _CLOSING_QUOTES = "」』”\"'"
 #: sub-heading; these closing words never do.
 MIN_CUT_LINE = 4
 _CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
+#: What may stand right before a closing word on its line: a space, or the end of a label or a sentence.
+_BEFORE_CLOSING_WORD = frozenset(" \t\u3000" + COLONS + SENTENCE_STOPS + SEMICOLONS)
 #: A text without any part heading shorter than this is a snippet, not a report cut off mid-sentence.
 MIN_REPORT_LENGTH = 500
 #: Longest bare number standing alone under the last heading of prose taken for the first digits of a cut sentence.
@@ -224,8 +226,9 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     stripped = text.strip()
     if _BARE_ORDINAL.fullmatch(stripped):
         return False  # a heading cut after its number (“二、”)
-    if stripped.endswith(_CLOSING_WORDS):
-        return True
+    closing = next((word for word in _CLOSING_WORDS if stripped.endswith(word)), None)
+    if closing is not None and (len(stripped) == len(closing) or stripped[-len(closing) - 1] in _BEFORE_CLOSING_WORD):
+        return True  # “无”, “：无”, “……。特此报告” (not the 无 of “无互动、无” cut off)
     if stripped[-1] in _OPENING_MARKS:
         return False  # a bracket or quotation opened and cut (“(” of “(四)”)
     if len(stripped) < MIN_CUT_LINE:
