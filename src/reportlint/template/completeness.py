@@ -46,7 +46,7 @@ _SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|\d{1
 #: (1705995746322.jpg, clipbord_1705996747791.png, [图片]).
 _IMAGES_ONLY = compiled(r"(?:\s|\S+?\.(?:jpe?g|png|gif|bmp|webp)|[\[【]?图片[\]】]?)+", re.IGNORECASE)
 #: A heading's number opening a line (二、, （三）, 3.): the line under it is the heading's text, never a signature.
-_OPENS_HEADING = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．](?!\d)")
+_OPENS_HEADING = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|" + _SUB_HEADING.pattern)
 #: An item that opens with its label (政策文件：…, 微信公众号:…).
 _LABELLED_ITEM = compiled(f"[{HAN}]{{2,10}}[:：]")
 #: Opening brackets and quotation marks: a last line ending in one is cut.
