@@ -172,7 +172,7 @@ class IntroPromises(Rule):
     不算少列。检查的是：列举的部分数与所说的部分数是否一致；所说的部分数与正文
     的一级标题数是否一致；列举的旧格式部分（概述、收费及减免……）正文中有没有；
     说附有附表而正文没有。文本在中途中断时（RL117），只检查引言本身是否前后一致，
-    以及所说的部分数是不是统一格式的六个部分。
+    以及所说的部分数是不是统一格式的六个部分（2019 年以前的报告没有统一的部分数，不比较）。
 
     反例：
 
@@ -203,18 +203,25 @@ class IntroPromises(Rule):
                 and listed >= 2
                 and listed != stated
                 and (not reading.is_complete or listed != len(sections))
-                and not (promise.open_ended and listed * 2 <= stated)  # “A、B等六个部分”: a few named, the rest meant
+                # “A、B等六个部分”: a few named, the rest meant (and a 2008-era list, whose parts have no template to
+                # tell “依申请公开、不予公开及咨询政府信息情况” for one part)
+                and not (promise.open_ended and (listed * 2 <= stated or not reading.six_part_era))
             )
             if stated is not None and miscounted:
                 named = {part for _, part in promise.items}
                 absent = [spec.heading for spec in template.sections if spec.id not in named] if template is not None else []
                 hint = f"（没有列出{'、'.join(f'“{heading}”' for heading in absent[:3])}）" if listed < stated and absent else ""
-                if listed == parts:  # the list is right, the number wrong: one finding says both
+                if listed == parts and reading.six_part_era:  # the list is right, the number wrong: one finding says both
                     hint = f"（统一格式的年度报告由 {parts} 个部分组成）"
                 yield self.diagnostic(f"引言列出了 {listed} 个部分，却说共 {stated} 个部分{hint}", promise.start, promise.end)
             count = promise.stated if promise.stated is not None else (listed if listed >= 2 else None)
             if not reading.is_complete:
-                if promise.stated is not None and promise.stated != parts and not (miscounted and listed == parts):
+                if (
+                    promise.stated is not None
+                    and promise.stated != parts
+                    and reading.six_part_era  # (the 2008 regulation's reports had no set number of parts)
+                    and not (miscounted and listed == parts)
+                ):
                     yield self.diagnostic(
                         f"引言说报告共 {promise.stated} 个部分，统一格式的年度报告由 {parts} 个部分组成", promise.start, promise.end
                     )

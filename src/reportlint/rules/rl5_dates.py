@@ -507,6 +507,8 @@ class LatePublication(Rule):
     发布日期依次取网页元数据、页面上的“发布日期”和报告末尾的落款日期；三者都
     没有时不检查。网页的发布日期与落款日期不一致时，按较晚的一个检查期限；落款
     日期晚于网页自己的发布日期是不可能的（两个日期必有一个写错），也单独提示（警告）。
+    2019 年以前的报告适用 2008 年的条例（每年 3 月 31 日前），网页上的日期又常是多年后
+    重新发布的日期，不检查期限。
 
     反例：
 
@@ -550,8 +552,8 @@ class LatePublication(Rule):
                 severity="warning",
             )
             publication = signature  # the later of the two dates is checked against the deadline
-        if publication is None or subject is None or year is None:
-            return
+        if publication is None or subject is None or year is None or not reading.six_part_era:
+            return  # (a report of the 2008 regulation: another deadline, and pages republished years later)
         kind = _body_kind(subject)
         if kind is None:
             return

@@ -343,8 +343,7 @@ def find_truncation(
         return Truncation(last.start, last.end, "sentence", section, number, words)
     if (
         section is not None
-        and section.is_template
-        and section.spec_id == "s1"
+        and ((section.is_template and section.spec_id == "s1") or section.is_old_first_part)
         and sections[-1] is section
         # prose to its end (a finished sentence or list item: no table after it)
         and last_text.rstrip(_CLOSING_QUOTES + ")）")[-1:] in SENTENCE_STOPS + SEMICOLONS + "…"
