@@ -88,7 +88,12 @@ def _overlapping_channels(text: str, enumeration: Enumeration) -> bool:
 def _balances_as_a_tree(enumeration: Enumeration) -> bool:
     """Whether the parts add up to the total once each part's own breakdown, written right after it, is left out
     (“行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件，结果维持2件，尚未审结2件”: 7 + 4)."""
-    values = [part.quantity.value for part in enumeration.parts]
+    top, nested = _tree_top([part.quantity.value for part in enumeration.parts])
+    return nested and top == enumeration.total.value
+
+
+def _tree_top(values: list[int | Decimal]) -> tuple[int | Decimal, bool]:
+    """The sum of the parts with each part's breakdown written right after it left out, and whether any was."""
     top: int | Decimal = 0
     index = 0
     nested = False
@@ -105,27 +110,43 @@ def _balances_as_a_tree(enumeration: Enumeration) -> bool:
             nested = True
         else:
             index += 1
-    return nested and top == enumeration.total.value
+    return top, nested
 
 
 def _balances_another_reading(report: Report, enumeration: Enumeration) -> bool:
     """Whether the parts balance once the sentence is read another way: they add up to an earlier count of the same
     measure word (“发布信息25条，历年累计115条；其中：A类10条……”: the parts are this year's), or, with the later counts
-    of that measure word in the sentence, to the total (“累计2195条，其中A 450条……其他182条，调整栏目3个，微信600条，
-    微博391条”)."""
+    of that measure word or of published pieces in the sentence, to the total, a part's own breakdown left out or not
+    (“累计2195条，其中A 450条……其他182条，调整栏目3个，微信600条，微博391条”; “744条，其中网站140条，具体为：……41条……
+    2条；公众号发文256篇，……发文310篇，公示栏38条”)."""
     total, parts = enumeration.total, enumeration.parts
     sentence = enumeration.sentence
-    counts = [quantity for quantity in find_quantities(report.normalized, sentence.start, sentence.end) if quantity.unit == total.unit]
+    quantities = find_quantities(report.normalized, sentence.start, sentence.end)
+    counts = [quantity for quantity in quantities if quantity.unit == total.unit]
     parts_sum = enumeration.parts_sum
     if any(quantity.value == parts_sum for quantity in counts if quantity.end <= total.start):
         return True
-    running = parts_sum
-    for quantity in counts:
-        if quantity.start > parts[-1].quantity.end:
+    later = [
+        quantity
+        for quantity in quantities
+        if quantity.start > parts[-1].quantity.end and (quantity.unit == total.unit or quantity.unit in _PIECE_UNITS)
+    ]
+    for running in {parts_sum, _tree_top([part.quantity.value for part in parts])[0]}:
+        for quantity in later:
             running += quantity.value
             if running == total.value:
                 return True
     return False
+
+
+#: Measure words of published pieces (信息、文章、期刊): a total of 条 may count them too (公众号发文256篇).
+_PIECE_UNITS = frozenset("条篇件期则份")
+
+
+def _restates_the_total(enumeration: Enumeration) -> bool:
+    """Whether a part is as large as the total: the whole again in another respect (“备案公文175件，其中规范性文件1件，
+    主动公开175件”), so the list is no breakdown of it."""
+    return len(enumeration.parts) > 1 and any(part.quantity.value == enumeration.total.value for part in enumeration.parts)
 
 
 class NarrativeSumMismatch(Rule):
@@ -139,7 +160,8 @@ class NarrativeSumMismatch(Rule):
     ……”），或加上同一句后面同单位的数后等于总数时，也不报告；各部分是发布渠道
     （“其中在政府网站发布11条、公众号发布13条”）而和大于总数时不报告（同一条信息可在
     多个渠道发布）；分项后紧跟着写了它自己的
-    细分（“行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件……”）时，按层次相加。
+    细分（“行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件……”）时，按层次相加；一个分项
+    与总数相等（“备案公文175件，其中规范性文件1件，主动公开175件”）时，这不是总数的分解，不报告。
 
     反例：
 
@@ -168,7 +190,7 @@ class NarrativeSumMismatch(Rule):
                 continue
             if _balances_another_reading(report, enumeration) or _balances_as_a_tree(enumeration):
                 continue
-            if _overlapping_channels(report.normalized, enumeration):
+            if _overlapping_channels(report.normalized, enumeration) or _restates_the_total(enumeration):
                 continue
             total, parts_sum = enumeration.total.value, enumeration.parts_sum
             if parts_sum < total and (len(enumeration.parts) < 2 or not (enumeration.exhaustive or self.config["shortfall"] == "always")):
