@@ -152,13 +152,14 @@ class ForeignPlace(_PlaceRule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         analysis = report.places
         allowed = self.allowed(report)
-        for reference in analysis.references:
+        for previous, reference in zip((None, *analysis.references), analysis.references, strict=False):
             if (
                 not reference.relation.is_foreign
                 or not reference.self_talk
                 or reference.cooperation
                 or (reference.citation is not None and not _names_own_rules(reference))
                 or reference.name in allowed
+                or _written_inside_own_area(analysis, previous, reference)
             ):
                 continue
             subject = analysis.subject
@@ -170,6 +171,20 @@ class ForeignPlace(_PlaceRule):
                 reference.start,
                 reference.end,
             )
+
+
+def _written_inside_own_area(analysis: PlaceAnalysis, previous: PlaceReference | None, reference: PlaceReference) -> bool:
+    """Whether the name is written right after the subject's own place (“开阳县城关镇” in 开阳县统计局's address), or
+    after one above it that the gazetteer does not have it in: the writer puts it there, and a town the gazetteer no
+    longer has there (merged, renamed) is no foreign place; a hierarchy that cannot be is RL403's. (“天水市麦积区” in a
+    秦安县 report is 麦积区 of 天水市 indeed: a foreign place.)"""
+    if previous is None or analysis.text[previous.end : reference.start].strip(" \u3000"):
+        return False
+    if previous.relation is Relation.SUBJECT:
+        return True
+    return previous.relation is Relation.PARENT and not any(
+        analysis.gazetteer.is_within(inner, outer) for outer in previous.mention.candidates for inner in reference.mention.candidates
+    )
 
 
 def _names_own_rules(reference: PlaceReference) -> bool:
