@@ -174,17 +174,27 @@ class ForeignPlace(_PlaceRule):
 
 
 def _written_inside_own_area(analysis: PlaceAnalysis, previous: PlaceReference | None, reference: PlaceReference) -> bool:
-    """Whether the name is written right after the subject's own place (“开阳县城关镇” in 开阳县统计局's address), or
-    after one above it that the gazetteer does not have it in: the writer puts it there, and a town the gazetteer no
-    longer has there (merged, renamed) is no foreign place; a hierarchy that cannot be is RL403's. (“天水市麦积区” in a
-    秦安县 report is 麦积区 of 天水市 indeed: a foreign place.)"""
-    if previous is None or analysis.text[previous.end : reference.start].strip(" \u3000"):
+    """Whether a name that many places have is written right after the subject's own place (“开阳县城关镇” in 开阳县
+    统计局's address: 84 places are called 城关镇), or after one above it that the gazetteer does not have it in: the
+    writer puts it there, and a town the gazetteer no longer has there (merged, renamed) is no foreign place. A name of
+    one or a few places elsewhere (“汶上县康二城镇”) is still the copied place, and “天水市麦积区” in a 秦安县 report is
+    麦积区 of 天水市 indeed."""
+    if (
+        previous is None
+        or len(reference.mention.candidates) < _COMMON_NAME
+        or analysis.text[previous.end : reference.start].strip(" \u3000")
+    ):
         return False
     if previous.relation is Relation.SUBJECT:
         return True
     return previous.relation is Relation.PARENT and not any(
         analysis.gazetteer.is_within(inner, outer) for outer in previous.mention.candidates for inner in reference.mention.candidates
     )
+
+
+#: How many places must share a name for it to be a common one (城关镇, 城北街道, 新城镇), whose place the gazetteer
+#: cannot tell from the name.
+_COMMON_NAME = 5
 
 
 def _names_own_rules(reference: PlaceReference) -> bool:
