@@ -750,7 +750,8 @@ class StraySymbol(Rule):
 
     正文中孤零零的“>”“|”常是网页导航或表格线的残留（紧接在“|”分隔的表格行下面的
     “|”是那张表格截断的一行，不算）；夹在汉字之间的拼音（“公gōng开”
-    “政府xinxi公开”）多是镜像网站插入的。引号和书名号中的文字、表格、网页导航行，
+    “政府xinxi公开”）多是镜像网站插入的（三行以上都有时只报告一次，说明文本取自给全文加了注音的镜像网页）。
+    引号和书名号中的文字、表格、网页导航行，
     以及“>95%”这类和数字连用的比较符号不报告；APP、PDF 等常用外文词不报告。
 
     反例：
@@ -777,6 +778,7 @@ class StraySymbol(Rule):
             return
         latin_starts = [match.start() for match in latin]
         quoted = quoted_text(report)
+        pinyin_lines: list[list[re.Match[str]]] = []  # the pinyin of each line holding some
         for line in _lines_holding(prose_lines(report, table_sections=False), symbols, latin_starts):
             lone = [
                 index
@@ -799,13 +801,29 @@ class StraySymbol(Rule):
             fragments = [match for match in in_line if match.end() < line.end and _is_pinyin(match.group())]
             fragments = [match for match in fragments if not quoted.contains(match.start())]
             if fragments:
-                first = fragments[0]
-                count = f"，本行共 {len(fragments)} 处" if len(fragments) > 1 else ""
-                yield self.diagnostic(
-                    f"中文句子中夹杂拼音“{original[first.start() : first.end()]}”{count}，疑为镜像网站插入或录入残留，请删除",
-                    first.start(),
-                    first.end(),
-                )
+                pinyin_lines.append(fragments)
+        if len(pinyin_lines) >= MIRRORED_PINYIN_LINES:  # a page annotated throughout: one finding for the page
+            first = pinyin_lines[0][0]
+            count = sum(map(len, pinyin_lines))
+            yield self.diagnostic(
+                f"文本中有 {len(pinyin_lines)} 行夹杂拼音（如“{original[first.start() : first.end()]}”，共 {count} 处），"
+                "多为镜像网站给全文加的注音，不是报告原文，请从政府网站或原文件重新获取",
+                first.start(),
+                first.end(),
+            )
+            return
+        for fragments in pinyin_lines:
+            first = fragments[0]
+            count = f"，本行共 {len(fragments)} 处" if len(fragments) > 1 else ""
+            yield self.diagnostic(
+                f"中文句子中夹杂拼音“{original[first.start() : first.end()]}”{count}，疑为镜像网站插入或录入残留，请删除",
+                first.start(),
+                first.end(),
+            )
+
+
+#: From how many lines holding pinyin a text is taken for a page a mirror annotated throughout (one finding for it).
+MIRRORED_PINYIN_LINES = 3
 
 
 def _lines_holding(lines: list[ProseLine], *positions: list[int]) -> list[ProseLine]:
