@@ -804,9 +804,9 @@ class StraySymbol(Rule):
                 pinyin_lines.append(fragments)
         if len(pinyin_lines) >= MIRRORED_PINYIN_LINES:  # a page annotated throughout: one finding for the page
             first = pinyin_lines[0][0]
-            count = sum(map(len, pinyin_lines))
             yield self.diagnostic(
-                f"文本中有 {len(pinyin_lines)} 行夹杂拼音（如“{original[first.start() : first.end()]}”，共 {count} 处），"
+                f"文本中有 {len(pinyin_lines)} 行夹杂拼音（如“{original[first.start() : first.end()]}”，"
+                f"共 {sum(map(len, pinyin_lines))} 处），"
                 "多为镜像网站给全文加的注音，不是报告原文，请从政府网站或原文件重新获取",
                 first.start(),
                 first.end(),
@@ -814,9 +814,9 @@ class StraySymbol(Rule):
             return
         for fragments in pinyin_lines:
             first = fragments[0]
-            count = f"，本行共 {len(fragments)} 处" if len(fragments) > 1 else ""
+            times = f"，本行共 {len(fragments)} 处" if len(fragments) > 1 else ""
             yield self.diagnostic(
-                f"中文句子中夹杂拼音“{original[first.start() : first.end()]}”{count}，疑为镜像网站插入或录入残留，请删除",
+                f"中文句子中夹杂拼音“{original[first.start() : first.end()]}”{times}，疑为镜像网站插入或录入残留，请删除",
                 first.start(),
                 first.end(),
             )
