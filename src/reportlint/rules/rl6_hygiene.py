@@ -293,6 +293,8 @@ _LIST_MARKER = compiled(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二
 
 #: A document number whose year lost its 〕 (``〔201960号``): reported by RL506, not as an unclosed bracket.
 _GARBLED_DOCUMENT_NUMBER = compiled(r"〔\s*(?:19|20)\d\d\s*\d{1,5}\s*号")
+#: A year between an opening and a closing bracket of two kinds (〔2021]): a document number RL506 reports.
+_YEAR_IN_ODD_BRACKETS = compiled(r"[〔\[(（【]\s*(?:19|20)\d\d\s*[〕\])）】]")
 
 
 class UnbalancedBrackets(Rule):
@@ -365,8 +367,8 @@ class UnbalancedBrackets(Rule):
                 if char in _OPENERS:
                     stack.append((char, index))
                 elif char in _CLOSERS:
-                    if stack and stack[-1][0] == _CLOSERS[char]:
-                        stack.pop()
+                    if stack and (stack[-1][0] == _CLOSERS[char] or _YEAR_IN_ODD_BRACKETS.fullmatch(normalized, stack[-1][1], index + 1)):
+                        stack.pop()  # (a document number's year in unmatched brackets, 〔2021]30号, is RL506's finding)
                     elif any(opener == _CLOSERS[char] for opener, _ in stack):
                         while stack[-1][0] != _CLOSERS[char]:
                             yield from self._unclosed(original, normalized, *stack.pop())
