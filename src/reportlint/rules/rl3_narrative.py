@@ -136,7 +136,13 @@ def _balances_another_reading(report: Report, enumeration: Enumeration) -> bool:
             running += quantity.value
             if running == total.value:
                 return True
-    return False
+    # a part whose measure word was lost (“安全生产类信息1,其他类信息7条”): a bare number between the parts
+    bare = sum(int(match.group()) for match in _BARE_COUNT.finditer(report.normalized, parts[0].quantity.start, parts[-1].quantity.start))
+    return bool(bare) and parts_sum + bare == total.value
+
+
+#: A number standing alone before a clause break, with no measure word (between a list's parts: a part's count).
+_BARE_COUNT = compiled(r"(?<=[\u4e00-\u9fff])\d{1,6}(?=\s*[,，;；、])")
 
 
 #: Measure words of published pieces (信息、文章、期刊): a total of 条 may count them too (公众号发文256篇).

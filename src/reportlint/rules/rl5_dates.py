@@ -252,7 +252,8 @@ _OWN_REPORT_NAME = compiled(
 #: Words of a sentence about the year's disclosure work as a whole.
 _WORK_OF_THE_YEAR = compiled("(?:政务公开|政府信息公开|信息公开)工作|贯彻落实|深入贯彻|认真贯彻")
 #: 将 of a plan (2024年，我镇将……); 现将……报告如下 introduces the report.
-_FUTURE = compiled("(?<!现)将")
+#: What makes a later year the time of plans (将…, 2022年工作思路, 下一年工作打算).
+_FUTURE = compiled("(?<!现)将|思路|打算|工作计划|工作安排")
 #: How far the opening words run when no part heading is found.
 _OPENING_LENGTH = 600
 _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
