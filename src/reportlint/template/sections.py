@@ -312,7 +312,8 @@ class SectionFinder:
         remembered = self._by_line[is_heading_block]
         found = remembered.get(content)
         if found is None:
-            stripped = content.strip()
+            # (a cell's bar left after a heading by a page copied one cell per line: “一、总体情况 |”)
+            stripped = content.strip().rstrip(" |").rstrip() if content.rstrip().endswith("|") else content.strip()
             if not stripped or "\t" in stripped:
                 found = ()
             else:
