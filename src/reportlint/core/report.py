@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from reportlint.text.quantities import Enumeration
 
 T = TypeVar("T")
+#: How far into a report without part headings its opening words (the intro) are read.
+INTRO_LENGTH = 1500
 
 
 class ReportServices(Protocol):
@@ -179,6 +181,11 @@ class Report:
         text, reading = self.text, self.reading
         first = next((index for index, char in enumerate(text) if not char.isspace() and not reading.in_chrome(index)), 0)
         return first, first + 1
+
+    def opening_end(self, length: int = INTRO_LENGTH) -> int:
+        """Where the report's opening words (its intro) end: at the first part's heading, else ``length`` characters in."""
+        sections = self.reading.sections
+        return sections[0].start if sections else min(len(self.text), length)
 
     def shared(self, compute: Callable[[Report], T]) -> T:
         """``compute(self)``, computed once per report and shared by every rule that asks with the same function."""

@@ -192,7 +192,7 @@ class IntroPromises(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         reading = report.reading
         sections = reading.sections
-        intro_end = sections[0].start if sections else min(len(report.text), 1500)
+        intro_end = report.opening_end()
         template = reading.expected_template
         parts = len(template.sections) if template is not None else 6
         for promise in _promises(report, intro_end):

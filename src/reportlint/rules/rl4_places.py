@@ -21,7 +21,7 @@ from reportlint.places.analysis import PlaceAnalysis, PlaceReference
 from reportlint.places.divisions import TOWNSHIP_LEVEL
 from reportlint.places.relations import Relation
 from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
-from reportlint.template.identity import Subject, body_level
+from reportlint.template.identity import Subject, body_kind, body_level
 from reportlint.text.self_references import find_self_references, find_township_scopes, own_self_nouns
 from reportlint.usercache.patterns import compiled
 
@@ -425,15 +425,14 @@ class BodyTypeMismatch(_PlaceRule):
         elsewhere than in the intro: one read there has two names to choose from, and which is right is unsure)."""
         if subject.source == "intro":
             return
-        sections = report.reading.sections
-        intro_end = sections[0].start if sections else min(len(report.text), _INTRO_LENGTH)
         title = report.reading.title
-        for match in _PUBLISHED_REPORT.finditer(report.normalized, 0, intro_end):
+        for match in _PUBLISHED_REPORT.finditer(report.normalized, 0, report.opening_end()):
             name = match.group("name")
             if title is not None and title.start <= match.start("name") < title.end:
                 continue
             level = body_level(name)
-            if level == "未知" or _BODY_KIND[level] == _BODY_KIND.get(subject.level) or name in allowed:
+            kind = body_kind(level)
+            if kind is None or kind == body_kind(subject.level) or name in allowed:
                 continue
             yield self.diagnostic(
                 f"报告主体是{subject.display}（{_LEVEL_WORDS[subject.level]}），引言却说这是“{report.text[match.start('name') : match.end('name')]}”"
@@ -443,16 +442,10 @@ class BodyTypeMismatch(_PlaceRule):
             )
 
 
-#: How far a report without headings is read as its intro.
-_INTRO_LENGTH = 1500
 #: An intro publishing or compiling a body's annual report: “现公布某县某局2025年度政府信息公开工作年度报告”.
 _PUBLISHED_REPORT = compiled(
     r"(?:公布|发布|编制(?:了|完成)?)[ \u3000]*(?P<name>[\u4e00-\u9fff（）()]{4,30}?)[ \u3000]*(?:19|20)\d\d[ \u3000]*年度?"
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
-)
-#: The kinds of body whose reports are told apart: a township's, a department's, a government's.
-_BODY_KIND = {"镇": "township", "乡": "township", "街道": "township", "部门": "department"} | dict.fromkeys(
-    ("县", "区", "市", "州", "省", "旗"), "government"
 )
 
 

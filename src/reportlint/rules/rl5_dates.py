@@ -19,7 +19,7 @@ from reportlint.template.identity import (
     PERIOD_AND_SIGNATURE,
     PERIOD_AND_TEXT,
     YEAR_IN_TITLE,
-    Subject,
+    body_kind,
     year_led_clauses,
 )
 from reportlint.text.chars import HAN, matches_at
@@ -352,7 +352,7 @@ class WrongYear(Rule):
     def _own_name(self, report: Report, year: int, skipped: list[Span]) -> Iterator[Diagnostic]:
         """The opening words naming this report with another year (“编制了2025年度政府信息公开工作年度报告”)."""
         reading = report.reading
-        opening_end = reading.sections[0].start if reading.sections else min(len(report.text), _OPENING_LENGTH)
+        opening_end = report.opening_end(_OPENING_LENGTH)
         text = report.normalized
         for match in _OWN_REPORT_NAME.finditer(text, 0, opening_end):
             mentioned = int(match.group(1))
@@ -555,7 +555,7 @@ class LatePublication(Rule):
             publication = signature  # the later of the two dates is checked against the deadline
         if publication is None or subject is None or year is None or not reading.six_part_era:
             return  # (a report of the 2008 regulation: another deadline, and pages republished years later)
-        kind = _body_kind(subject)
+        kind = body_kind(subject.level)
         if kind is None:
             return
         option, basis, severity = _DEADLINES[kind]
@@ -576,17 +576,6 @@ class LatePublication(Rule):
             end,
             severity=severity,
         )
-
-
-def _body_kind(subject: Subject) -> str | None:
-    """Which deadline applies: ``department``, ``government``, ``township``, or None when the level is unknown."""
-    if subject.level == "部门":
-        return "department"
-    if subject.is_township:
-        return "township"
-    if subject.level in ("县", "区", "市", "州", "省"):
-        return "government"
-    return None
 
 
 _SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")

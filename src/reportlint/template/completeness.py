@@ -270,10 +270,15 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     return not re.search(f"[{HAN}\\w,，、:：(（《“%％]$", stripped)  # (“……办结率100%” with no full stop: cut)
 
 
+def _is_bare_number(text: str) -> bool:
+    """Whether a line is a short number alone: the first digits of a cut sentence (“2025年……”), or a cell's value."""
+    return len(text) <= MAX_CUT_NUMBER and text.isdigit()
+
+
 def _nothing_under(section: FoundSection, body: str) -> bool:
     """Whether the last part's heading has nothing under it: no text, or, under a heading of prose, a bare number (the
     first digits of “2025年……” where the copy was cut; a part of tables may end in a cell's value)."""
-    return not body or (len(body) <= MAX_CUT_NUMBER and body.isdigit() and section.spec_id not in TABLE_SECTIONS)
+    return not body or (_is_bare_number(body) and section.spec_id not in TABLE_SECTIONS)
 
 
 def _stops_in_cells(last: str, previous: str, template: TemplateSpec | None) -> bool:
@@ -282,8 +287,7 @@ def _stops_in_cells(last: str, previous: str, template: TemplateSpec | None) -> 
     if template is not None and label_key(last) in template.label_parts:
         return True
     return (
-        last.isdigit()
-        and len(last) <= MAX_CUT_NUMBER
+        _is_bare_number(last)
         and bool(previous.strip())
         and _SENTENCE.search(previous) is None
         and not _names_a_body(previous.strip())
@@ -294,8 +298,10 @@ def _stops_in_cells(last: str, previous: str, template: TemplateSpec | None) -> 
 def _part_of_label(text: str, template: TemplateSpec | None) -> SectionSpec | None:
     """The part whose tables have ``text`` as a row or column label, a header or a title (None: no table's, or several
     parts')."""
-    parts = template.label_parts.get(label_key(text), frozenset()) if template is not None else frozenset()
-    return template.section(next(iter(parts))) if template is not None and len(parts) == 1 else None
+    if template is None:
+        return None
+    parts = template.label_parts.get(label_key(text), frozenset())
+    return template.section(next(iter(parts))) if len(parts) == 1 else None
 
 
 def find_truncation(

@@ -190,6 +190,18 @@ class Publication:
     end: int | None = None
 
 
+#: The kind of body each level is, where the rules tell them apart (deadlines, a report published as another's).
+_BODY_KINDS = {"乡": "township", "镇": "township", "街道": "township", "部门": "department"} | dict.fromkeys(
+    ("县", "区", "市", "州", "省"), "government"
+)
+
+
+def body_kind(level: str) -> str | None:
+    """The kind of body a level (:func:`body_level`) is: ``township`` (乡、镇、街道), ``department`` or ``government``;
+    None for ``未知``."""
+    return _BODY_KINDS.get(level)
+
+
 @lru_cache(maxsize=4096)
 def body_level(name: str) -> str:
     """The level a body name implies (``兴国镇人民政府`` → 镇, ``某县教育局`` → 部门); remembered: reports sign with the
