@@ -230,7 +230,7 @@ class DuplicatedWord(Rule):
             if title is not None and title.start <= repeat.start < title.end:
                 continue
             if zones is None:
-                zones = _table_zones(report)
+                zones = report.shared(_table_zones)
             if _is_header_cells(report, repeat, zones):
                 continue
             yield self.diagnostic(
@@ -766,7 +766,7 @@ class MissingCharacter(Rule):
         variants, finder, order = _variants(tuple(self.config["phrases"]))
         text = report.normalized
         occurrences = finder.positions(text)  # every variant's every occurrence, found in one pass
-        zones = _table_zones(report) if occurrences else []
+        zones = report.shared(_table_zones) if occurrences else []
         for variant in sorted(occurrences, key=order.__getitem__):  # the variants found (a few), in the table's order
             phrase, missing = variants[variant]
             free = 0  # a variant's findings do not overlap: the next one starts after this one

@@ -313,7 +313,7 @@ class SectionFinder:
         found = remembered.get(content)
         if found is None:
             # (a cell's bar left after a heading by a page copied one cell per line: “一、总体情况 |”)
-            stripped = content.strip().rstrip(" |").rstrip() if content.rstrip().endswith("|") else content.strip()
+            stripped = content.strip().rstrip(" |").rstrip()
             if not stripped or "\t" in stripped:
                 found = ()
             else:
