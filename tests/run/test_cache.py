@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import enum
-import itertools
 import json
 import os
 import shutil
+import sqlite3
+import sys
 import threading
 from array import array
 from decimal import Decimal
@@ -18,18 +20,19 @@ from typing import NamedTuple
 import pytest
 from typer.testing import CliRunner
 
-from reportlint import usercache
 from reportlint.cli.app import app
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.model import Cell, Location, Table
 from reportlint.run import cache as cache_module
-from reportlint.run import registry
+from reportlint.run import cachedb, registry
 from reportlint.run import runner as runner_module
 from reportlint.run.cache import CACHE_DIRNAME, CACHE_FORMAT, ResultCache, RunContext, clear_cache, decode, encode
+from reportlint.run.cachedb import DATABASE_NAME
 from reportlint.run.options import RunOptions
 from reportlint.run.results import Excerpt, FileResult, ReportSummary
 from reportlint.run.runner import Runner
 from reportlint.testing.reports import SUBJECTS, SampleReport, render, render_html, write_reports
+from reportlint.version import __version__
 
 PACK = """\
 rules:
@@ -94,8 +97,25 @@ def batch_runs(monkeypatch) -> list[int]:
     return runs
 
 
-def entry_files(cache_dir: Path, suffix: str = ".json") -> list[Path]:
-    return sorted(cache_dir.glob(f"v{CACHE_FORMAT}-*/*/*{suffix}"))
+def database_of(cache_dir: Path) -> Path:
+    return cache_dir / f"v{CACHE_FORMAT}-{__version__}" / DATABASE_NAME
+
+
+def stored_entries(cache_dir: Path, table: str = "results") -> dict[str, bytes]:
+    """The entries written to a cache's database (by key), read as another process would."""
+    if not database_of(cache_dir).exists():
+        return {}
+    with contextlib.closing(sqlite3.connect(database_of(cache_dir))) as connection:
+        return dict(connection.execute(f"SELECT key, entry FROM {table} ORDER BY key").fetchall())
+
+
+def write_entry(cache_dir: Path, key: str, entry: bytes | None, table: str = "results") -> None:
+    """Replace (or, with None, remove) an entry of a cache's database, as another process would."""
+    with contextlib.closing(sqlite3.connect(database_of(cache_dir))) as connection, connection:
+        if entry is None:
+            connection.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
+        else:
+            connection.execute(f"UPDATE {table} SET entry = ? WHERE key = ?", (entry, key))
 
 
 # --------------------------------------------------------------------------- entries
@@ -189,32 +209,68 @@ def test_plain_items_of_a_sequence_are_kept_as_they_are_and_the_rest_encoded_by_
     assert back[3] is True and type(back[5]) is Severity and type(back[6][1]) is Decimal
 
 
-def test_entries_are_written_through_temporary_files_that_do_not_stay_and_never_overwrite_another(tmp_path, monkeypatch):
-    monkeypatch.setattr(usercache, "_TEMPORARY_NUMBERS", itertools.count())
+def test_entries_wait_for_a_flush_in_one_transaction_and_are_found_meanwhile(tmp_path):
     cache = ResultCache(tmp_path / "cache")
     result = full_result()
     cache.store("ab" * 32, result)
-    key = "cd" * 32
-    folder = tmp_path / "cache" / cache.entries.name / key[0]  # (entries are kept by their key's first hex digit)
-    folder.mkdir()
-    left = [folder / f".tmp-{os.getpid()}-{n}-{key[1:]}.json" for n in range(1, 4)]  # the names the next stores would take
-    for stale in left:
-        stale.write_bytes(b"another process's")
     cache.store("cd" * 32, result)
-    assert cache.lookup("cd" * 32) == result and cache.lookup("ab" * 32) == result
-    assert all(stale.read_bytes() == b"another process's" for stale in left)
-    assert sorted(path.name for path in folder.iterdir() if path not in left) == [key[1:] + ".json"]
-    assert not [path for path in (tmp_path / "cache").rglob(".tmp-*") if path not in left]
+    assert not stored_entries(tmp_path / "cache"), "nothing is written before the flush"
+    assert cache.lookup("ab" * 32) == result, "this process finds what it has yet to write"
+    cache.flush()
+    assert sorted(stored_entries(tmp_path / "cache")) == ["ab" * 32, "cd" * 32]
+    other = ResultCache(tmp_path / "cache")  # another process
+    assert other.lookup("cd" * 32) == result and other.hits == 1 and not other.warnings
+    assert not list((tmp_path / "cache").rglob("*.json")), "no file per entry"
+
+
+def test_a_process_writes_its_entries_once_enough_are_waiting(tmp_path, monkeypatch):
+    monkeypatch.setattr(cachedb, "PENDING_LIMIT", 3)
+    cache = ResultCache(tmp_path / "cache")
+    for number in range(4):
+        cache.store(f"{number:02d}" * 32, full_result())
+    assert sorted(stored_entries(tmp_path / "cache")) == [f"{number:02d}" * 32 for number in range(3)]
+    cache.flush()
+    assert len(stored_entries(tmp_path / "cache")) == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forking processes is POSIX only")
+def test_forked_processes_write_through_their_own_connections(tmp_path):
+    cache = ResultCache(tmp_path / "cache")
+    result = full_result()
+    cache.store("ab" * 32, result)
+    cache.flush()  # the parent's connection is open when it forks
+    children = []
+    for child in range(2):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover (runs in the child)
+            code = 1
+            try:
+                for number in range(40):
+                    cache.store(f"{child}{number:03d}" + "e" * 60, result)
+                    if number % 7 == 0:
+                        cache.flush()
+                cache.flush()
+                code = 0 if cache.lookup("ab" * 32) == result and not cache.warnings else 1
+            finally:
+                os._exit(code)
+        children.append(pid)
+    assert all(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0 for pid in children)
+    assert len(stored_entries(tmp_path / "cache")) == 81
+    cache.store("cd" * 32, result)
+    cache.flush()
+    assert cache.lookup("0039" + "e" * 60) == result and cache.lookup("cd" * 32) == result and not cache.warnings
 
 
 def test_a_cache_cleared_during_a_run_is_written_again(tmp_path):
     cache = ResultCache(tmp_path / "cache")
     result = full_result()
     cache.store("ab" * 32, result)
+    cache.flush()
     shutil.rmtree(tmp_path / "cache")  # reportlint clean, or another process, meanwhile
-    cache.store("ab" * 32, result)
     cache.store("cd" * 32, result)
-    assert cache.lookup("ab" * 32) == result and cache.lookup("cd" * 32) == result
+    cache.flush()
+    assert list(stored_entries(tmp_path / "cache")) == ["cd" * 32]
+    assert ResultCache(tmp_path / "cache").lookup("cd" * 32) == result
     assert (tmp_path / "cache" / "CACHEDIR.TAG").exists()
 
 
@@ -304,11 +360,13 @@ DAMAGES = {
 def test_a_damaged_or_foreign_entry_is_ignored_with_a_warning(tmp_path, damage):
     cache = ResultCache(tmp_path / "cache")
     cache.store("ab" * 32, full_result())
-    [entry] = entry_files(tmp_path / "cache")
-    entry.write_bytes(damage(entry.read_bytes()))
+    cache.flush()
+    [entry] = stored_entries(tmp_path / "cache").values()
+    write_entry(tmp_path / "cache", "ab" * 32, damage(entry))
     assert cache.lookup("ab" * 32) is None
     assert (cache.hits, cache.misses) == (0, 1)
-    assert len(cache.warnings) == 1 and "缓存文件已损坏" in cache.warnings[0] and str(entry) in cache.warnings[0]
+    [warning] = cache.warnings
+    assert warning.startswith("缓存项已损坏，已忽略并重新检查：") and f"{database_of(tmp_path / 'cache')} 中的 abababab" in warning
 
 
 @pytest.mark.parametrize("damage", ["truncated", "wrong class", "another type"])
@@ -316,17 +374,18 @@ def test_a_damaged_summary_is_ignored_with_a_warning_when_it_is_asked_for(pair, 
     run = Runner([str(pair)], RunOptions(isolated=True)).run()
     cache = ResultCache(tmp_path / "cache")
     cache.store("ab" * 32, run.files[0])
-    [entry] = entry_files(tmp_path / "cache")
-    head, _, summary = entry.read_bytes().partition(b"\n")
+    cache.flush()
+    [entry] = stored_entries(tmp_path / "cache").values()
+    head, _, summary = entry.partition(b"\n")
     summary = {
         "truncated": summary[:100],
         "wrong class": summary.replace(b"reportlint.core.summary:CrossDocument", b"reportlint.core.summary:Body", 1),
         "another type": json.dumps({"d": "reportlint.core.summary:ReportSummary", "f": [True, None, None, None, None]}).encode(),
     }[damage]
-    entry.write_bytes(head + b"\n" + summary)
+    write_entry(tmp_path / "cache", "ab" * 32, head + b"\n" + summary)
     assert cache.lookup("ab" * 32) is not None, "without the summary the entry still serves"
     assert cache.lookup("ab" * 32, cross_document=True) is None
-    assert len(cache.warnings) == 1 and "缓存文件已损坏" in cache.warnings[0]
+    assert len(cache.warnings) == 1 and "缓存项已损坏" in cache.warnings[0]
 
 
 class PluginLocation(Location):
@@ -347,8 +406,9 @@ def test_a_result_that_would_not_read_back_the_same_is_not_stored(tmp_path, chan
     odd = dataclasses.replace(result, diagnostics=(change(result.diagnostics[0]),))
     cache = ResultCache(tmp_path / "cache")
     cache.store("ab" * 32, odd)
+    cache.flush()
     assert cache.lookup("ab" * 32) is None and not cache.warnings
-    assert not entry_files(tmp_path / "cache")
+    assert not stored_entries(tmp_path / "cache")
 
 
 def test_entries_name_only_reportlints_own_dataclasses():
@@ -529,16 +589,52 @@ def test_a_plugin_version_or_reportlints_version_changes_every_key(corpus, tmp_p
 def test_a_damaged_entry_is_ignored_with_a_warning_and_rebuilt(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     first, _, _ = run_with_cache([corpus], cache_dir)
-    entries = entry_files(cache_dir)
+    entries = stored_entries(cache_dir)
     assert len(entries) == 4
-    entries[0].write_bytes(entries[0].read_bytes()[:40])
-    entries[1].write_text(json.dumps({"key": "wrong", "result": None}), encoding="utf-8")
+    first_key, second_key = list(entries)[:2]
+    write_entry(cache_dir, first_key, entries[first_key][:40])
+    write_entry(cache_dir, second_key, json.dumps({"key": "wrong", "result": None}).encode())
     second, hits, misses = run_with_cache([corpus], cache_dir)
     assert (hits, misses) == (2, 2)
     assert second.files == first.files
-    assert len([warning for warning in second.warnings if "缓存文件已损坏" in warning]) == 2
+    assert len([warning for warning in second.warnings if "缓存项已损坏" in warning]) == 2
     third, hits, _ = run_with_cache([corpus], cache_dir)
     assert hits == 4 and not third.warnings
+
+
+def _foreign_database(path: Path) -> None:
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("CREATE TRIGGER spill AFTER INSERT ON results BEGIN DELETE FROM results; END")
+
+
+DATABASE_DAMAGES = {
+    "not a database": lambda path: path.write_bytes(b"\x00garbage" * 300),
+    "truncated": lambda path: path.write_bytes(path.read_bytes()[:5000]),
+    "another schema": _foreign_database,
+}
+
+
+@pytest.mark.parametrize("damage", DATABASE_DAMAGES.values(), ids=DATABASE_DAMAGES.keys())
+def test_a_damaged_or_foreign_database_is_removed_with_a_warning_and_rebuilt(corpus, tmp_path, damage):
+    cache_dir = tmp_path / "cache"
+    first, _, _ = run_with_cache([corpus], cache_dir)
+    damage(database_of(cache_dir))
+    second, hits, misses = run_with_cache([corpus], cache_dir)
+    assert hits == 0 and misses == 4 and second.files == first.files
+    assert [warning for warning in second.warnings if warning.startswith(f"缓存数据库已损坏，已删除并重新建立：{database_of(cache_dir)}")]
+    third, hits, _ = run_with_cache([corpus], cache_dir)
+    assert hits == 4 and not third.warnings and third.files == first.files
+
+
+def test_a_cache_that_cannot_be_used_leaves_the_run_uncached(corpus, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    plain = Runner([str(corpus)], RunOptions()).run()
+    run, hits, misses = run_with_cache([corpus], blocked)
+    assert (hits, misses) == (0, 4) and run.files == plain.files and not run.warnings
+    monkeypatch.setitem(sys.modules, "sqlite3", None)  # a Python built without SQLite
+    run, hits, misses = run_with_cache([corpus], tmp_path / "cache")
+    assert (hits, misses) == (0, 4) and run.files == plain.files and not (tmp_path / "cache").exists()
 
 
 def test_results_with_internal_findings_are_not_kept(tmp_path):
@@ -566,6 +662,7 @@ def test_concurrent_writers_never_leave_a_partial_entry(tmp_path):
     def writer() -> None:
         for _ in range(30):
             cache.store("ab" + "0" * 62, result)
+            cache.flush()
 
     def reader() -> None:
         for _ in range(200):
@@ -579,7 +676,7 @@ def test_concurrent_writers_never_leave_a_partial_entry(tmp_path):
     for thread in threads:
         thread.join()
     assert not errors and not cache.warnings
-    assert [path.name for path in (tmp_path / "cache").rglob("*.json")] == ["b" + "0" * 62 + ".json"]
+    assert list(stored_entries(tmp_path / "cache")) == ["ab" + "0" * 62]
 
 
 def test_no_worker_starts_when_every_report_is_cached(corpus, tmp_path, monkeypatch):
@@ -601,7 +698,7 @@ def test_a_second_run_takes_the_batch_findings_from_the_cache(pair, tmp_path, ba
     cache_dir = tmp_path / "cache"
     first, _, _ = run_with_cache([pair], cache_dir, isolated=True)
     assert len(batch_runs) == 1 and "RL701" in {diagnostic.code for diagnostic in first.diagnostics}
-    assert len(entry_files(cache_dir, ".batch")) == 1
+    assert len(stored_entries(cache_dir, "batches")) == 1
     second, hits, _ = run_with_cache([pair], cache_dir, isolated=True)
     assert len(batch_runs) == 1, "the batch rules did not run again"
     assert hits == 2 and second.files == first.files, "findings and summaries as the first run made them"
@@ -649,7 +746,7 @@ def test_other_files_or_another_order_or_configuration_run_the_batch_rules_again
 def test_stored_batch_findings_serve_a_report_checked_again_unchanged(pair, tmp_path, batch_runs):
     cache_dir = tmp_path / "cache"
     first, _, _ = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
-    entry_files(cache_dir)[0].unlink()
+    write_entry(cache_dir, next(iter(stored_entries(cache_dir))), None)
     second, hits, misses = run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False)
     assert (hits, misses) == (1, 1) and len(batch_runs) == 1 and second.files == first.files
 
@@ -657,8 +754,8 @@ def test_stored_batch_findings_serve_a_report_checked_again_unchanged(pair, tmp_
 def test_a_report_whose_check_fails_this_time_runs_the_batch_rules_again(pair, tmp_path, batch_runs, monkeypatch):
     cache_dir = tmp_path / "cache"
     run_with_cache([pair], cache_dir, isolated=True, keep_summaries=False, jobs=1)
-    [b_entry] = [path for path in entry_files(cache_dir) if json.loads(path.read_bytes().partition(b"\n")[0])[2].endswith("b.txt")]
-    b_entry.unlink()
+    [b_key] = [key for key, entry in stored_entries(cache_dir).items() if json.loads(entry.partition(b"\n")[0])[2].endswith("b.txt")]
+    write_entry(cache_dir, b_key, None)
     real = runner_module.Linter.lint_path
 
     def timing_out(self, path, display):
@@ -679,11 +776,11 @@ def test_a_report_whose_check_fails_this_time_runs_the_batch_rules_again(pair, t
 def test_a_damaged_batch_entry_is_ignored_with_a_warning_and_rewritten(pair, tmp_path, batch_runs):
     cache_dir = tmp_path / "cache"
     first, _, _ = run_with_cache([pair], cache_dir, isolated=True)
-    [entry] = entry_files(cache_dir, ".batch")
-    entry.write_bytes(entry.read_bytes().replace(b'"RL701"', b"701", 1))
+    [(key, entry)] = stored_entries(cache_dir, "batches").items()
+    write_entry(cache_dir, key, entry.replace(b'"RL701"', b"701", 1), "batches")
     second, _, _ = run_with_cache([pair], cache_dir, isolated=True)
     assert len(batch_runs) == 2 and second.files == first.files
-    assert [warning for warning in second.warnings if "缓存文件已损坏" in warning and str(entry) in warning]
+    assert [warning for warning in second.warnings if "缓存项已损坏" in warning and key[:16] in warning]
     third, _, _ = run_with_cache([pair], cache_dir, isolated=True)
     assert len(batch_runs) == 2 and not third.warnings
 
@@ -699,7 +796,7 @@ def test_batch_findings_with_a_rule_failure_are_not_kept(pair, tmp_path, monkeyp
     monkeypatch.setattr(runner_module, "batch_findings", failing)
     run, _, _ = run_with_cache([pair], tmp_path / "cache", isolated=True)
     assert "RL907" in {diagnostic.code for diagnostic in run.diagnostics}
-    assert not entry_files(tmp_path / "cache", ".batch") and len(entry_files(tmp_path / "cache")) == 2
+    assert not stored_entries(tmp_path / "cache", "batches") and len(stored_entries(tmp_path / "cache")) == 2
 
 
 def test_a_report_changed_while_it_was_checked_keeps_the_batch_findings_out_of_the_cache(pair, tmp_path, monkeypatch):
@@ -713,8 +810,8 @@ def test_a_report_changed_while_it_was_checked_keeps_the_batch_findings_out_of_t
 
     monkeypatch.setattr(runner_module.Linter, "lint_path", editing)
     run_with_cache([pair], tmp_path / "cache", isolated=True, jobs=1)
-    assert not entry_files(tmp_path / "cache", ".batch")
-    assert len(entry_files(tmp_path / "cache")) == 2
+    assert not stored_entries(tmp_path / "cache", "batches")
+    assert len(stored_entries(tmp_path / "cache")) == 2
 
 
 # --------------------------------------------------------------------------- command line

@@ -6,6 +6,8 @@ import marshal
 import os
 import time
 
+import pytest
+
 from reportlint import usercache
 from reportlint.core.yamlio import read_yaml
 from reportlint.places import datafile
@@ -93,3 +95,14 @@ def test_a_store_grown_too_large_keeps_only_what_the_process_used_and_added(cach
     third.put(("more", 0), 0)
     third.save()  # 5 entries: under the bound, all kept
     assert usercache.InterpreterStore("test-store").get(("old", 1)) == 1
+
+
+def test_a_file_is_replaced_whole_and_no_temporary_file_stays(tmp_path):
+    target = tmp_path / "values.bin"
+    target.write_bytes(b"old")
+    usercache.write_atomically(str(target), b"new" * 1000)
+    assert target.read_bytes() == b"new" * 1000
+    with pytest.raises(TypeError):
+        usercache.write_atomically(str(target), "not bytes")  # type: ignore[arg-type]
+    assert target.read_bytes() == b"new" * 1000, "a failed write leaves the old file"
+    assert [path.name for path in tmp_path.iterdir()] == ["values.bin"]

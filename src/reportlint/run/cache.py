@@ -15,9 +15,11 @@ everything its result depends on:
 * whether the run keeps texts (``-f html`` needs them; the entry then holds them).
 
 A changed key is a different entry, so stale results are never served. Entries
-are written atomically (a temporary file renamed into place), so concurrent runs
-never read half an entry; an entry that cannot be read or decoded is ignored
-with a warning and rewritten.
+are kept in one SQLite database per folder and version
+(:mod:`reportlint.run.cachedb`), written in batches in transactions, so
+concurrent runs never read half an entry; an entry that cannot be read or
+decoded is ignored with a warning and rewritten, and a damaged database is
+removed with a warning and made again.
 
 An entry is JSON (never pickle or marshal: a cache folder checked into a
 repository must not run code, nor crash the interpreter). Its first line is the
@@ -59,14 +61,14 @@ from reportlint.core.config import Config
 from reportlint.core.diagnostics import Diagnostic, Fix, Related, Severity
 from reportlint.core.model import Location, Table
 from reportlint.core.summary import CrossDocument
+from reportlint.run.cachedb import EntryDatabase
 from reportlint.run.results import Excerpt, FileResult, ReportSummary
-from reportlint.usercache import write_atomically
 from reportlint.version import __version__
 
 #: The folder name of a cache next to the configuration (or in the current directory).
 CACHE_DIRNAME = ".reportlint_cache"
 #: Bumped when the layout of entries changes (old entries are then simply not found).
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "4"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# reportlint's result cache (https://bford.info/cachedir/)\n"
 
 
@@ -185,8 +187,11 @@ def batch_key(
 class ResultCache:
     """Lookup and store of :class:`FileResult` entries (and batch findings) by key, in one folder.
 
-    ``warnings`` collects the entries that were found damaged (in Chinese, for
-    the run's warnings); a damaged entry counts as missing and is rewritten.
+    ``warnings`` collects what was found damaged (in Chinese, for the run's
+    warnings); a damaged entry counts as missing and is rewritten. Entries are
+    kept in an :class:`~reportlint.run.cachedb.EntryDatabase` and written in
+    batches: :meth:`flush` writes what this process stored since it last did
+    (a run does it when it ends, a worker before each batch of results it sends).
     """
 
     def __init__(self, directory: Path) -> None:
@@ -196,13 +201,7 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._folders: dict[str, str] = {}
-        self._prepared: set[str] = set()  # the entry folders made (or found) this run
-        self._entries = os.fspath(self.entries)
-
-    def _path(self, key: str, suffix: str = ".json") -> str:
-        """Where an entry is: in one of 16 folders, by its key's first hex digit. (One per two digits made 256 folders, one
-        made per entry at first, for a run of a thousand reports: a fifth of writing a new cache's entries.)"""
-        return f"{self._entries}{os.sep}{key[0]}{os.sep}{key[1:]}{suffix}"
+        self.database = EntryDatabase(self.entries, self._prepare, self.warnings.append)
 
     # ----- keys
 
@@ -240,16 +239,14 @@ class ResultCache:
         compare, and an entry stored without it (by a run that did not compare
         reports) counts as missing; without, the summary never holds it.
         """
-        path = self._path(key)
-        try:
-            raw = _read(path) or b""
-        except OSError:
+        raw = self.database.get("results", key)
+        if raw is None:
             self.misses += 1
             return None
         try:
             result = _entry(raw, key, cross_document)
         except Exception as error:  # any damage: ignore the entry, say so, rebuild it
-            self.warnings.append(f"缓存文件已损坏，已忽略并重新检查：{path}（{type(error).__name__}）")
+            self.warnings.append(_damaged_entry(self.database.path, key, error))
             self.misses += 1
             return None
         if result is None:
@@ -259,21 +256,23 @@ class ResultCache:
         return result
 
     def store(self, key: str, result: FileResult) -> None:
-        """Write an entry atomically; a result that cannot be kept exactly, or a cache that cannot be written, is skipped silently."""
+        """Keep an entry (written with the next :meth:`flush`); a result that cannot be kept exactly is skipped silently."""
         try:
             data = _entry_bytes(key, result)
         except (TypeError, ValueError, UnicodeError):  # a value the entry cannot hold: the file is simply checked again next time
             return
-        self._write(self._path(key), data)
+        self.database.put("results", key, data)
+
+    def flush(self) -> None:
+        """Write the entries this process stored since it last did (a cache that cannot be written is skipped silently)."""
+        self.database.flush()
 
     # ----- batch findings
 
     def lookup_batch(self, key: str) -> dict[str, list[Diagnostic]] | None:
         """The stored batch findings of this key (see :func:`batch_key`), or None (not stored; damaged: then a warning)."""
-        path = self._path(key, ".batch")
-        try:
-            raw = _read(path) or b""
-        except OSError:
+        raw = self.database.get("batches", key)
+        if raw is None:
             return None
         try:
             stored = _loads(raw)
@@ -283,7 +282,7 @@ class ResultCache:
                 _expect(type(report) is str and type(rows) is list)
                 found[report] = [_diagnostic(row) for row in rows]
         except Exception as error:  # any damage: ignore the entry, say so, run the batch rules
-            self.warnings.append(f"缓存文件已损坏，已忽略并重新检查：{path}（{type(error).__name__}）")
+            self.warnings.append(_damaged_entry(self.database.path, key, error))
             return None
         return found
 
@@ -296,27 +295,12 @@ class ResultCache:
                 return  # would not read back as these findings
         except (TypeError, ValueError, UnicodeError):
             return
-        self._write(self._path(key, ".batch"), data)
+        self.database.put("batches", key, data)
 
-    # ----- writing
-
-    def _write(self, name: str, data: bytes) -> None:
-        """Write ``data`` atomically (:func:`~reportlint.usercache.write_atomically`); a cache that cannot be written is
-        skipped silently. Entry folders are made once per run, and again when one has gone meanwhile (a cache cleared)."""
-        folder = os.path.dirname(name)
-        try:
-            if folder not in self._prepared:
-                self._prepare(Path(folder))
-                self._prepared.add(folder)
-            try:
-                write_atomically(name, data)
-            except FileNotFoundError:
-                self._prepare(Path(folder))
-                write_atomically(name, data)
-        except OSError:
-            return
+    # ----- the folder
 
     def _prepare(self, folder: Path) -> None:
+        """Make the entries' folder (and the cache folder with its tag and ignore file) when it is not there."""
         if folder.is_dir():
             return
         folder.mkdir(parents=True, exist_ok=True)
@@ -325,6 +309,11 @@ class ResultCache:
             with contextlib.suppress(OSError):
                 (self.directory / ".gitignore").write_text("# 由 reportlint 自动创建 / created by reportlint\n*\n", encoding="utf-8")
                 tag.write_text(_TAG, encoding="utf-8")
+
+
+def _damaged_entry(database: Path, key: str, error: Exception) -> str:
+    """The warning of an entry that could not be read back."""
+    return f"缓存项已损坏，已忽略并重新检查：{database} 中的 {key[:16]}（{type(error).__name__}）"
 
 
 def _read(name: str, max_size: int | None = None) -> bytes | None:

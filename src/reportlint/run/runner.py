@@ -132,6 +132,8 @@ class Runner:
                 results = list(with_batch_findings(results, stored, config_for))
             if not self.options.keep_summaries:
                 results = [_without_facts(result) for result in results]
+        if cache is not None:
+            cache.flush()  # what this process stored (a run without workers, the batch findings)
         run = self.assemble(results, found.skipped, batch=compare)
         return replace(run, timings=stopwatch.take()) if self.options.timings else run
 

@@ -118,17 +118,24 @@ def _worker_main(connection: Connection, block: Any, options: RunOptions, limits
             mark_idle(view)
             batch.append((index, result))
             if exhausted or time.monotonic() - last_flush >= FLUSH_INTERVAL:
-                connection.send(batch)
+                _send(connection, linter, batch)
                 batch, last_flush = [], time.monotonic()
             if exhausted:  # the heap may stay bloated: a fresh worker takes over
                 connection.close()
                 os._exit(0)
         if batch:
-            connection.send(batch)
+            _send(connection, linter, batch)
             batch, last_flush = [], time.monotonic()
     connection.close()
     # What this worker compiled first (patterns used while checking) is kept for the next run.
     save_interpreter_stores()
+
+
+def _send(connection: Connection, linter: Linter, batch: list[tuple[int, FileResult]]) -> None:
+    """Send results to the supervisor, their cache entries written first (so a result the supervisor has is stored)."""
+    if linter.cache is not None:
+        linter.cache.flush()
+    connection.send(batch)
 
 
 def collect_less_often() -> None:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import atexit
 import contextlib
 import hashlib
-import itertools
 import marshal
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from functools import lru_cache
@@ -106,20 +106,9 @@ def store(path: Path, data: bytes) -> None:
 def write_atomically(path: str, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed over it: a reader finds the old file or the new, never
     part of one. The folder must exist; raises :class:`OSError` (the temporary file removed).
-
-    The temporary file is named by this process and a counter, and created exclusively
-    (a name already taken, say by a process that had the same id, is passed over): a
-    result cache writes one per checked file, and ``tempfile.mkstemp``'s random names
-    were a third of storing one.
     """
     folder, base = os.path.split(path)
-    while True:
-        temporary = os.path.join(folder, f".tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}-{base}")
-        try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-            break
-        except FileExistsError:
-            continue
+    handle, temporary = tempfile.mkstemp(prefix=f".tmp-{base}-", dir=folder or None)
     try:
         try:
             view = memoryview(data)
@@ -132,10 +121,6 @@ def write_atomically(path: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-#: Numbers the temporary files of this process (forked workers go on from their parent's count under their own id).
-_TEMPORARY_NUMBERS = itertools.count()
 
 
 #: The most entries an :class:`InterpreterStore` file keeps from other processes (see :meth:`InterpreterStore.save`).
