@@ -223,6 +223,12 @@ def test_entries_wait_for_a_flush_in_one_transaction_and_are_found_meanwhile(tmp
     assert not list((tmp_path / "cache").rglob("*.json")), "no file per entry"
 
 
+def test_looking_up_in_a_cache_without_a_database_makes_nothing(tmp_path):
+    cache = ResultCache(tmp_path / "cache")
+    assert cache.lookup("ab" * 32) is None and cache.lookup_batch("cd" * 32) is None
+    assert (cache.hits, cache.misses) == (0, 1) and not cache.warnings and not (tmp_path / "cache").exists()
+
+
 def test_a_process_writes_its_entries_once_enough_are_waiting(tmp_path, monkeypatch):
     monkeypatch.setattr(cachedb, "PENDING_LIMIT", 3)
     cache = ResultCache(tmp_path / "cache")

@@ -89,6 +89,8 @@ class EntryDatabase:
             pending = self._pending.get((table, key))
             if pending is not None:
                 return pending
+            if self._connection is None and not os.path.exists(self.path):
+                return None  # no database yet (a first run): nothing to import nor open
             for attempt in range(2):
                 connection = self._open()
                 if connection is None:
