@@ -262,6 +262,18 @@ def test_late_township_report_is_a_warning_with_a_configurable_deadline():
     assert lint(text, LatePublication, config={"rules": {"late-publication": {"township-deadline": "02-20"}}}) == []
 
 
+def test_a_date_in_the_next_years_window_says_the_year_may_be_last_years():
+    def message(signature: str) -> str:
+        [diagnostic] = lint(invented_report(2020, "略。", signature=signature), LatePublication)
+        return diagnostic.message
+
+    assert message("2022年1月20日").endswith(
+        "如果这是 2021 年度的报告，则是报告年度写错了（写成了 2020 年，多半沿用了上一年的报告），请核对标题和正文中的年份"
+    )
+    assert "如果这是" not in message("2021年12月20日"), "still in the report's own year after the deadline"
+    assert "如果这是" not in message("2022年2月20日"), "past the next year's deadline too"
+
+
 def test_deadline_option_must_be_a_month_and_day():
     with pytest.raises(ConfigError, match="township-deadline"):
         lint(invented_report(2020, "略。"), LatePublication, config={"rules": {"late-publication": {"township-deadline": "2月20日"}}})

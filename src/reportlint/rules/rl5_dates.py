@@ -509,7 +509,8 @@ class LatePublication(Rule):
     没有时不检查。网页的发布日期与落款日期不一致时，按较晚的一个检查期限；落款
     日期晚于网页自己的发布日期是不可能的（两个日期必有一个写错），也单独提示（警告）。
     2019 年以前的报告适用 2008 年的条例（每年 3 月 31 日前），网页上的日期又常是多年后
-    重新发布的日期，不检查期限。
+    重新发布的日期，不检查期限。发布日期恰在下一年度报告的发布期内（如 2021 年的报告
+    2023 年 1 月发布）时，更可能是下一年度的报告沿用了上一年的年份，提示中一并说明。
 
     反例：
 
@@ -569,9 +570,16 @@ class LatePublication(Rule):
         if start is None or end is None:
             start, end = (reading.title.start, reading.title.end) if reading.title is not None else (0, 0)
         late = (publication.date - deadline).days
+        next_deadline = dt.date(year + 2, month, day)
+        # Published within the next year's window: a report of the next year whose year was left as last year's is likelier.
+        other_year = (
+            f"；如果这是 {year + 1} 年度的报告，则是报告年度写错了（写成了 {year} 年，多半沿用了上一年的报告），请核对标题和正文中的年份"
+            if dt.date(year + 2, 1, 1) <= publication.date <= next_deadline
+            else ""
+        )
         yield self.diagnostic(
             f"报告发布日期为 {_chinese_date(publication.date)}（{_PUBLICATION_SOURCES.get(publication.source, publication.source)}），"
-            f"晚于{_BODY_NAMES[kind]}的发布期限 {_chinese_date(deadline)}，逾期 {late} 天（{basis}）",
+            f"晚于{_BODY_NAMES[kind]}的发布期限 {_chinese_date(deadline)}，逾期 {late} 天（{basis}）{other_year}",
             start,
             end,
             severity=severity,
