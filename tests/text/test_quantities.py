@@ -19,7 +19,7 @@ from reportlint.text.quantities import NUMBER, find_quantities
 
 #: The count pattern as it was written before: a look-ahead, then NUMBER with its look-behinds first.
 _LOOK_BEHIND_FIRST = re.compile(
-    rf"(?=[\d零〇一二两三四五六七八九十百千万])(?P<number>{NUMBER})\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?"
+    rf"(?=[\d零〇一二两三四五六七八九十百千万])(?P<number>{NUMBER})\s*+(?:(?P<wan>(?:[余多]\s*+)?万)\s*+)?(?:(?P<about>余|多)\s*+)?"
     rf"(?P<unit>人次|件次|[{quantities._ONE_CHARACTER_UNITS}])"
 )
 _PIECES = [
@@ -83,7 +83,7 @@ def _counts_as_first_written(text: str, start: int) -> list[tuple]:
         before = text[match.start() - 1] if match.start() > 0 else ""
         if (following and following in quantities._NOT_A_UNIT_BEFORE.get(unit, "")) or before == "第":
             continue
-        if not number[0].isdigit() and before in quantities._NOT_A_COUNT_AFTER:
+        if not number[0].isdigit() and (before in quantities._NOT_A_COUNT_AFTER or number in quantities._MAGNITUDES):
             continue
         if quantities.bracketed(text, start, len(text))[match.start() - start] or (value := parse_amount(number)) is None:
             continue
@@ -113,6 +113,15 @@ def test_a_count_whose_number_starts_before_the_first_candidate():
         (1234, "件", False),
         (1200, "件", False),
         (30000, "人次", True),
+    ]
+
+
+def test_a_count_about_so_many_ten_thousands_and_a_magnitude_alone():
+    text = "主动公开政府信息20余万条，其中门户网站发布信息16642条；新媒体发布数万条、上千件，另有十条。"
+    assert [(quantity.value, quantity.unit, quantity.approximate) for quantity in find_quantities(text)] == [
+        (200000, "条", True),
+        (16642, "条", False),
+        (10, "条", False),
     ]
 
 

@@ -911,12 +911,17 @@ _NOT_A_COUNT_BEFORE = (
 )
 
 
+#: A noun naming an amount (阅读量, 关注量, 粉丝数), maybe with a verb, right before the number.
+_AMOUNT_NOUN_BEFORE = compiled(r"[量数]\s*(?:达到|达|为|是|突破|超过|累计|共计|共)?\s*$")
+
+
 class NumberWithoutUnit(Rule):
     """数字缺少单位（“发布信息3403，”），或年份缺少“年”（“2022依托……”）。
 
     叙述中的数量应带单位（条、件、次、人次……），年份应带“年”。规则只在单位能从句子
     看出时报告：同一句中其他数字带着单位，或数到的东西有固定单位（申请——件、
-    信息——条、培训——次）。电话号码、编号、序号和“数量为0”这类说法不检查。
+    信息——条、培训——次）。电话号码、编号、序号、“数量为0”这类说法和“阅读量”
+    “关注量”“粉丝数”这类本身就是数量的名词后的数字（“订阅量达到5664865”）不检查。
 
     反例：
 
@@ -994,6 +999,8 @@ def _count_unit(text: str, start: int, end: int, line: ProseLine) -> str | None:
     clause = text[clause_start(text, start, line.start, "，。；,;：:") : start]
     if not re.search(_COUNT_VERBS, clause) or any(clause.endswith(word) for word in _NOT_A_COUNT_BEFORE):
         return None
+    if _AMOUNT_NOUN_BEFORE.search(clause):
+        return None  # the number of an amount the noun names (订阅量达到5664865, 粉丝数1382025): it needs no measure word
     if any(word in clause for word in _NOT_A_COUNT_BEFORE[:6]):
         return None
     sentence_end = clause_end(text, end, line.end, "。；;")

@@ -55,6 +55,8 @@ _NOT_A_UNIT_BEFORE = {
 # A Chinese numeral after one of these characters belongs to a word (统一, 第一, 之一 …).
 _NOT_A_COUNT_AFTER = "第统唯同之单逐划专进万"
 
+#: A magnitude alone is no number: 数万条, 上千件, 20余万条 read from 万.
+_MAGNITUDES = frozenset("百千万")
 _ONE_CHARACTER_UNITS = "".join(unit for unit in MEASURE_WORDS if len(unit) == 1)
 _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万"
 # NUMBER followed by a measure word. Written to open with the class of a number's first character and to look behind
@@ -64,11 +66,11 @@ _NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万"
 _QUANTITY = compiled(
     rf"(?P<number>[\d{_NUMERAL_CHARS}](?:(?<=\d)(?<![\d.]\d)(?<!\d,\d)(?:\d{{0,2}}(?:,\d{{3}})+(?!\d)|\d*(?:\.\d+)?)"
     rf"|(?<=[{_NUMERAL_CHARS}])(?<![{_NUMERAL_CHARS}][{_NUMERAL_CHARS}])[{_NUMERAL_CHARS}]*))"
-    rf"\s*+(?:(?P<wan>万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
+    rf"\s*+(?:(?P<wan>(?:[余多]\s*+)?万)\s*+)?(?:(?P<about>余|多)\s*+)?(?P<unit>人次|件次|[{_ONE_CHARACTER_UNITS}])"
 )
 # What every count contains (its last digit through its measure word): text without it states no count.
 # A quick scan that skips most sentences, since the full pattern is tried at every position.
-_COUNT_CANDIDATE = compiled(rf"[\d零〇一二两三四五六七八九十百千万]\s*(?:万\s*)?(?:[余多]\s*)?[{_ONE_CHARACTER_UNITS}]")
+_COUNT_CANDIDATE = compiled(rf"[\d零〇一二两三四五六七八九十百千万]\s*(?:(?:[余多]\s*)?万\s*)?(?:[余多]\s*)?[{_ONE_CHARACTER_UNITS}]")
 _APPROXIMATE_BEFORE = compiled(r"(?:约|近|逾|超过|大约)\s*$")
 _PERCENTAGE = compiled(r"(?<![\d.])(\d+(?:\.\d+)?)\s*%")
 _RATE = compiled(rf"(?P<kind>[{HAN}]{{2}})率\s*(?:为|达到|达|是|:)?\s*(?P<value>\d+(?:\.\d+)?)\s*%")
@@ -191,7 +193,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if following and following in _NOT_A_UNIT_BEFORE.get(unit, ""):
             continue
         before = text[first - 1] if first > 0 else ""
-        if before == "第" or (not number[0].isdigit() and before in _NOT_A_COUNT_AFTER):
+        if before == "第" or (not number[0].isdigit() and (before in _NOT_A_COUNT_AFTER or number in _MAGNITUDES)):
             continue
         if inside is None:
             inside = bracketed(text, start, end)
