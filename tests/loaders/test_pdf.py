@@ -373,3 +373,45 @@ def test_a_printed_report_has_no_layout_findings(paginated):
 
     _, pdf = paginated
     assert [finding.code for finding in lint_source(read_source(pdf))] == []
+
+
+# --------------------------------------------------------------------------- prose copied with half-width punctuation
+
+#: A paragraph as copied from a web page: half-width commas and colons, and quotation marks LibreOffice draws
+#: after the rest of their line. (One sentence: a line that wraps right after a full stop is taken to end a paragraph.)
+HALF_WIDTH_PROSE = (
+    "本年度报告中所列数据的统计期限,自2023年1月1日起至2023年12月31日止,如对本年度报告有任何疑问或意见建议,"
+    "请联系办公室,地址:某市人民大道中54号,通过“老带新”和参加线上线下集中培训的方式开展咨询员培训,推动2名咨询员"
+    "通过考核,有效补充热线工作力量,全年共受理各类咨询2226条,发布微信426条,微博453条。"
+)
+
+
+@pytest.fixture(scope="module")
+def half_width_pdf(tmp_path_factory):
+    """The paragraph twelve times, each shifted by one more character, so that some lines wrap right after a comma."""
+    import docx
+    from loader_samples.libreoffice import convert_with_libreoffice
+
+    folder = tmp_path_factory.mktemp("half_width")
+    document = docx.Document()
+    paragraphs = ["某" * shift + HALF_WIDTH_PROSE for shift in range(12)]
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    document.save(folder / "prose.docx")
+    return paragraphs, convert_with_libreoffice(folder / "prose.docx", "pdf", folder)
+
+
+def test_chinese_lines_wrapping_after_half_width_punctuation_or_quotes_drawn_last_are_joined(load, half_width_pdf):
+    import pypdfium2
+
+    from reportlint.loaders.pdf import page_lines
+
+    paragraphs, pdf = half_width_pdf
+    text = load(pdf).text
+    assert text.split("\n") == paragraphs
+    pages = pypdfium2.PdfDocument(str(pdf))
+    lines = [line.text for number in range(len(pages)) for line in page_lines(pages[number].get_textpage()) if hasattr(line, "text")]
+    assert any(line.endswith((",", ":", ";")) for line in lines), (
+        "some line must wrap after a half-width mark for this test to mean anything"
+    )
+    assert any("“老带新”" in line and not line.endswith("。") for line in lines), "and a line with the quotes must wrap"

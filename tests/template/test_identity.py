@@ -95,6 +95,12 @@ def test_subject_from_the_intro_when_the_title_names_none(read, intro, subject, 
     assert (reading.subject.name, reading.subject.level, reading.subject.source) == (subject, level, "intro")
 
 
+def test_a_list_item_cut_after_a_body_name_ending_is_no_signature(read):
+    text = "一、总体情况\n（二）公开平台建设深入推进。\n一是在服务热线方面，全年共受理各类咨询2226条。\n二是在门户网站\n"
+    reading = read(text)
+    assert reading.subject is None and reading.truncation is not None
+
+
 def test_subject_from_page_metadata(read):
     reading = read("发布机构：某县某乡人民政府\n2021年政府信息公开工作年度报告\n" + BODY)
     assert (reading.subject.name, reading.subject.source) == ("某县某乡人民政府", "metadata")

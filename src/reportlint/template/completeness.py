@@ -47,8 +47,6 @@ _SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|\d{1
 _IMAGES_ONLY = compiled(r"(?:\s|\S+?\.(?:jpe?g|png|gif|bmp|webp)|[\[【]?图片[\]】]?)+", re.IGNORECASE)
 #: A heading's number opening a line (二、, （三）, 3.): the line under it is the heading's text, never a signature.
 _OPENS_HEADING = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|" + _SUB_HEADING.pattern)
-#: An item of a list opening with its counting word (二是在门户网站……): prose, never a signature.
-_OPENS_ITEM = compiled(r"[一二三四五六七八九十]{1,2}是")
 #: An item that opens with its label (政策文件：…, 微信公众号:…).
 _LABELLED_ITEM = compiled(f"[{HAN}]{{2,10}}[:：]")
 #: Opening brackets and quotation marks: a last line ending in one is cut.
@@ -267,7 +265,6 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         and _names_a_body(stripped)
         and not re.search(r"[,，、:：]", stripped)
         and not _OPENS_HEADING.match(previous.strip())
-        and not _OPENS_ITEM.match(stripped)
     ):
         return True  # the signature: the body's name alone on the last line (not words under a heading: 强化门户网站)
     return not re.search(f"[{HAN}\\w,，、:：(（《“%％]$", stripped)  # (“……办结率100%” with no full stop: cut)

@@ -206,8 +206,12 @@ def body_kind(level: str) -> str | None:
 @lru_cache(maxsize=4096)
 def body_level(name: str) -> str:
     """The level a body name implies (``兴国镇人民政府`` → 镇, ``某县教育局`` → 部门); remembered: reports sign with the
-    same few names, and the reader asks of every line near the title and the signature."""
+    same few names, and the reader asks of every line near the title and the signature.
+
+    Words opening with a list's counting word (二是在门户网站) name no body, whatever they end with."""
     compact = "".join(name.split())
+    if _LIST_ITEM_OPENING.match(compact):
+        return "未知"
     if _DEPARTMENT.search(compact) and not _GOVERNMENT_NAME.search(compact):
         return "部门"
     for suffix, level in LEVEL_SUFFIXES:
@@ -216,6 +220,8 @@ def body_level(name: str) -> str:
     return "未知"
 
 
+#: A list item's counting word (一是, 二是 …) opening a line.
+_LIST_ITEM_OPENING = compiled(r"[一二三四五六七八九十]{1,2}是")
 _MARKDOWN_HEADING = compiled(r"[ \t]{0,3}#{1,6}[ \t]+")
 _start_of = attrgetter("start")
 

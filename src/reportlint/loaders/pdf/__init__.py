@@ -37,6 +37,7 @@ column). A PDF without text (a scan) is RL905; an encrypted or damaged one is RL
 from __future__ import annotations
 
 import ctypes
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,8 @@ MAX_UNMAPPED_SHARE = 0.5
 MAX_FURNITURE_CHARACTERS = 10
 
 _LINE_BREAKS = "\r\n"
+#: Characters a word processor may draw after the rest of their line (LibreOffice: quotation marks of another font).
+_DRAWN_LATE = frozenset("“”‘’")
 _DROPPED = frozenset(chr(code) for code in (*range(9), 11, 12, *range(14, 32), 127)) | {"\xad", "\ufffe", "\uffff"}
 
 
@@ -143,18 +146,21 @@ def _placed_line(handle: Any, line: list[tuple[int, str]]) -> LineText:
     from pypdfium2 import raw
 
     drawn = [index for index, _ in line if index >= 0]
+    text, rightmost = _line_text(handle, line)
     if not drawn:
-        return LineText(_line_text(handle, line))
+        return LineText(text)
     box = raw.FS_RECTF()
     raw.FPDFText_GetLooseCharBox(handle, drawn[0], box)
     left = box.left
-    raw.FPDFText_GetLooseCharBox(handle, drawn[-1], box)
+    # the last glyph drawn ends the line, unless the line was drawn out of order (its quotation marks last)
+    raw.FPDFText_GetLooseCharBox(handle, drawn[-1] if rightmost is None else rightmost, box)
     right = box.right
-    return LineText(_line_text(handle, line), min(left, right), max(left, right), raw.FPDFText_GetFontSize(handle, drawn[0]))
+    return LineText(text, min(left, right), max(left, right), raw.FPDFText_GetFontSize(handle, drawn[0]))
 
 
-def _line_text(handle: Any, line: list[tuple[int, str]]) -> str:
-    """A line's text, looking closer at the spaces pdfium generated where the drawing jumps.
+def _line_text(handle: Any, line: list[tuple[int, str]]) -> tuple[str, int | None]:
+    """A line's text, looking closer at the spaces pdfium generated where the drawing jumps; and, for a line rebuilt left
+    to right, the index of its rightmost glyph (None: the last drawn is).
 
     A jump backwards means the line's glyphs were drawn out of order (quotation
     marks drawn after the rest of the line): the line is rebuilt left to right.
@@ -164,6 +170,10 @@ def _line_text(handle: Any, line: list[tuple[int, str]]) -> str:
     """
     from pypdfium2 import raw
 
+    if any(character in _DRAWN_LATE for _, character in line):  # (quotation marks drawn next to the glyph they precede)
+        drawn = _drawn_glyphs(handle, line)
+        if not _in_drawing_order(drawn) and _on_one_baseline(drawn):
+            return _sorted_text(drawn)
     before_box, after_box = raw.FS_RECTF(), raw.FS_RECTF()
     pieces = []
     for position, (index, character) in enumerate(line):
@@ -182,15 +192,26 @@ def _line_text(handle: Any, line: list[tuple[int, str]]) -> str:
         spacing = after_box.left - before_box.right < SPACING_GAP * raw.FPDFText_GetFontSize(handle, before[0])
         if not (spacing and (is_chinese(before[1]) or is_chinese(after[1]))):
             pieces.append(character)
-    return "".join(pieces)
+    return "".join(pieces), None
 
 
-def _left_to_right(handle: Any, line: list[tuple[int, str]]) -> str:
-    """The drawn characters of a line sorted by position, if they share one baseline.
+def _left_to_right(handle: Any, line: list[tuple[int, str]]) -> tuple[str, int | None]:
+    """The drawn characters of a line sorted by position, if they share one baseline, and the index of the rightmost.
 
     pdfium also joins a narrow table cell's wrapped lines into one line; their
     baselines differ and they keep the order they were drawn in.
     """
+    drawn = _drawn_glyphs(handle, line)
+    if not _on_one_baseline(drawn):
+        return "".join(character for _, character in line), None
+    return _sorted_text(drawn)
+
+
+#: A drawn glyph: where its baseline starts (x, y), its character and its index on the page.
+_Glyph = tuple[float, float, str, int]
+
+
+def _drawn_glyphs(handle: Any, line: list[tuple[int, str]]) -> list[_Glyph]:
     from pypdfium2 import raw
 
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -198,11 +219,22 @@ def _left_to_right(handle: Any, line: list[tuple[int, str]]) -> str:
     for index, character in line:
         if index >= 0:
             raw.FPDFText_GetCharOrigin(handle, index, x, y)
-            drawn.append((x.value, y.value, character))
+            drawn.append((x.value, y.value, character, index))
+    return drawn
+
+
+def _on_one_baseline(drawn: list[_Glyph]) -> bool:
     baselines = [glyph[1] for glyph in drawn]
-    if max(baselines) - min(baselines) > BASELINE_TOLERANCE:
-        return "".join(character for _, character in line)
-    return "".join(glyph[2] for glyph in sorted(drawn, key=lambda glyph: glyph[0]))
+    return not baselines or max(baselines) - min(baselines) <= BASELINE_TOLERANCE
+
+
+def _in_drawing_order(drawn: list[_Glyph]) -> bool:
+    return all(before[0] <= after[0] + BACKWARD_TOLERANCE for before, after in itertools.pairwise(drawn))
+
+
+def _sorted_text(drawn: list[_Glyph]) -> tuple[str, int | None]:
+    ordered = sorted(drawn, key=lambda glyph: glyph[0])
+    return "".join(glyph[2] for glyph in ordered), (ordered[-1][3] if ordered else None)
 
 
 class PageTables:

@@ -44,6 +44,19 @@ _TABLE_START = compiled(r"[-+]?\d+(?:\.\d+)?\s")
 _TABLE_ROW = compiled(r"(?:\s[-+]?\d+(?:\.\d+)?){2,}\s*$")
 
 
+#: Half-width punctuation a Chinese line may end in where it wraps (……统计期限, / 自2023年1月1日起……).
+_HALF_WIDTH_BREAKS = ",;:、"
+
+
+def _wraps_as_chinese(text: str) -> bool:
+    """Whether a line ends as Chinese prose that wraps: a Han character, a full-width mark or a digit, or half-width
+    punctuation right after a Han character (copied text often keeps the comma of an English keyboard)."""
+    last = text[-1]
+    if is_chinese(last) or last.isdigit():
+        return True
+    return last in _HALF_WIDTH_BREAKS and len(text) > 1 and is_chinese(text[-2])
+
+
 @runtime_checkable
 class PlacedLine(Protocol):
     """A text line with its extent: left and right ends and font size, in points."""
@@ -99,7 +112,7 @@ def _carries_on(before: PlacedLine, line: PlacedLine, left_margin: float, right_
     filled = (before.right - left_margin) / max(right_margin - left_margin, 1.0)
     return (
         bool(text)
-        and (is_chinese(text[-1]) or text[-1].isdigit())  # Chinese prose; Western text wraps at spaces and is left alone
+        and _wraps_as_chinese(text)  # Chinese prose; Western text wraps at spaces and is left alone
         and filled >= FULL_SHARE
         and (filled >= HEADING_FULL_SHARE or numbered_heading_level(text) != PART_HEADING)  # a part's heading ends its line
         and before.left - left_margin <= INDENT_SLACK * size  # a centred line (a title) is not a wrapped one
