@@ -96,6 +96,23 @@ def test_different_bodies_sharing_only_the_official_template_wording_are_not_cop
     assert all(result.summary.cross_document.paragraphs is not None for result in run.files)
 
 
+def test_an_intro_of_cited_documents_and_the_publication_statement_is_no_copy(tmp_path):
+    intro = (
+        "根据《中华人民共和国政府信息公开条例》规定和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开"
+        "工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）、《甘肃省人民政府办公厅关于认真做好政府信息公开工作年度报告编制"
+        "发布工作的通知》（甘政办函〔2022〕4号）要求，现发布《{body}2021年政府信息公开工作年度报告》，本报告统计数据从"
+        "2021年1月1日至12月31日。"
+    )
+    reports = {f"r{index}.txt": replace(own_report(index), intro=(intro.format(body=BODIES[index].name),)) for index in range(2)}
+    found, _, _ = copies(tmp_path, reports)
+    assert found == []
+    cited_and_copied = {
+        f"r{index}.txt": replace(own_report(index), intro=(intro.format(body=BODIES[index].name) + OWN_WORDS[0],)) for index in range(2)
+    }
+    found, _, _ = copies(tmp_path / "copied", cited_and_copied)
+    assert len(found) == 2, "the body's own words after the citations are still compared"
+
+
 def test_wording_many_bodies_share_is_boilerplate_but_a_pair_stands_out(tmp_path):
     county = "全镇严格落实政府信息公开属性源头认定制度，公文拟制时同步确定公开属性，公开前经分管领导审核签字，做到应公开尽公开、不应公开的坚决不公开。"
     pair = "我们邀请县人大代表和政协委员组成评议组，逐项打分评议本镇公开工作，评议意见作为下一年度改进公开工作的首要依据并向社会公布。"

@@ -10,6 +10,8 @@ from reportlint.core.report import Report
 from reportlint.run.linter import Linter
 from reportlint.run.options import RunOptions
 from reportlint.run.summary import (
+    _CITED,
+    _blank,
     _longest_first,
     _masked,
     _region_paragraphs,
@@ -67,7 +69,7 @@ def test_template_wording_is_blanked_on_the_lines_fingerprints_read_as_in_the_wh
     paragraphs = prose_paragraphs(report, report.reading)
     spans = [(span.start, span.end) for span in paragraphs]
     masked = _masked(report, report.places, spans)
-    whole = _without_template_wording(_without_place_names(report.normalized, report.places), report.templates)
+    whole = _without_template_wording(_CITED.sub(_blank, _without_place_names(report.normalized, report.places)), report.templates)
     assert len(masked) == len(whole) == len(report.normalized)
     assert all(masked[start:end] == whole[start:end] for start, end in spans)
     table = report.reading.section("s3")

@@ -79,8 +79,13 @@ class TitleForm(Rule):
         if not before:
             subject = report.reading.subject
             named_in_title = subject is not None and subject.source == "title"
-            problems.append("机关名称应写在年份前面" if named_in_title else "标题中没有机关名称（应写在年份前面）")
             body = subject.name if subject is not None and named_in_title else ""
+            written_after = _dedupe(after).removesuffix(_STANDARD_TAIL) if not body and _dedupe(after).endswith(_STANDARD_TAIL) else ""
+            if written_after:  # a name the reader did not take for a body (高新区(新市区)司法局), in the body's place after the year
+                problems.append(f"机关名称“{written_after}”应写在年份前面")
+                after = _STANDARD_TAIL
+            else:
+                problems.append("机关名称应写在年份前面" if named_in_title else "标题中没有机关名称（应写在年份前面）")
             after = after[len(body) :] if body and after.startswith(body) else after
             after = ("政府" + after) if body.endswith("人民政府") and not after.startswith("政府") and after.startswith("信息") else after
         tail = _dedupe(after)

@@ -297,15 +297,21 @@ def _blank(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
 
+#: What a body cites rather than writes: the titles of documents (《中华人民共和国政府信息公开条例》, 《……的通知》) and their
+#: numbers (国办公开办函〔2021〕30号). An intro of citations and the publication statement is no one's own words.
+_CITED = compiled(r"《[^《》\n]{1,100}》|〔\d{4}〕\d{1,5}号")
+
+
 def _masked(report: Report, places: PlaceAnalysis, spans: Sequence[tuple[int, int]]) -> str:
-    """The normalised text with place names and template wording blanked, as the fingerprints read it, within ``spans``.
+    """The normalised text with place names, cited documents and template wording blanked, as the fingerprints read it
+    (the template wording within ``spans``).
 
     Only the lines holding ``spans`` are searched for template wording (the
     tables' row labels are most of it, and the tables are never read): no piece
     of wording spans a line break, so a line is blanked exactly as a search of
     the whole text would blank it. The rest of the text is left as it is.
     """
-    text = _without_place_names(report.normalized, places)
+    text = _CITED.sub(_blank, _without_place_names(report.normalized, places))
     pattern, across_lines = _wording(report.templates)
     if across_lines:
         return _without_template_wording(text, report.templates)

@@ -267,7 +267,7 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         and not _OPENS_HEADING.match(previous.strip())
     ):
         return True  # the signature: the body's name alone on the last line (not words under a heading: 强化门户网站)
-    return not re.search(f"[{HAN}\\w,，、:：(（《“%％]$", stripped)  # (“……办结率100%” with no full stop: cut)
+    return not re.search(f"[{HAN}\\w,，、:：(（《“%％—]$", stripped)  # (“……办结率100%”, “……救助服务指南—”: cut)
 
 
 def _is_bare_number(text: str) -> bool:
