@@ -78,6 +78,10 @@ _SUBSET_MARK = compiled("其中")
 _TOTAL_MARK = compiled(r"(?<!公)(?:共计|总计|合计|累计|总共|一共|共(?![享同建产青识性鸣治赢商]))")
 _COLLECTIVE = compiled("各类|各项|各种|全部|所有")
 _CATCH_ALL = compiled("其他|其余|其它|剩余|余下")
+#: A kind named after 其他 (其他概况类信息: 概况类), which makes the item one more kind rather than the rest.
+_OWN_KIND = compiled(f"([{HAN}]{{1,4}}?)类")
+#: … unless it is no kind of its own (其他各类信息, 其他相关类).
+_ANY_KIND = frozenset(["各", "相关", "各种", "有关"])
 # After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
 _LIST_FOLLOWS = compiled(r":|\s*(?:,\s*)?分别")
 #: Words that make a sentence a plan rather than a report of work done. A bare 将 is
@@ -265,8 +269,15 @@ def find_rates(text: str, start: int = 0, end: int | None = None) -> list[Rate]:
 
 
 def names_the_rest(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` names a catch-all item (其他、其余 …): a list ending with one covers the whole."""
-    return _CATCH_ALL.search(text, start, end) is not None
+    """Whether ``text[start:end]`` names a catch-all item (其他、其余 …): a list ending with one covers the whole.
+
+    其他 (其它) followed by a kind of its own (其他概况类信息) names one more kind, not the rest; 其他信息, 其他各类信息
+    and 其余 do."""
+    found = _CATCH_ALL.search(text, start, end)
+    if found is None:
+        return False
+    kind = _OWN_KIND.match(text, found.end(), end) if found.group() in ("其他", "其它") else None
+    return kind is None or kind.group(1) in _ANY_KIND
 
 
 def states_plans(text: str, span: Span) -> bool:
