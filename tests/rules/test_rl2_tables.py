@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from reportlint.rules.rl1_structure import IncompleteReport
+from reportlint.rules.rl2_tables import HeaderLabel
 from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
@@ -239,3 +241,24 @@ def test_the_cell_index_keeps_only_the_cells_the_cell_rules_may_report(report):
     assert all(type(cell.value) is not int or cell.value < 0 for _, _, cell in index.odd_values)  # a count as it should be is not kept
     assert len(kept) < 10
     assert index.with_unit == [] and index.unitless_amounts == [] and index.cells(CellStatus.BLANK) == []
+
+
+def test_a_header_the_text_stops_in_is_cut_off_not_misspelt():
+    rows = [
+        ["第二十条第（一）项", "", "", ""],
+        ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["规章", "0", "0", "0"],
+        ["行政规范性文件", "0", "0", "0"],
+        ["第二十条第（五）项", "", "", ""],
+        ["信息内容", "本年处理决定数量", "", ""],
+        ["行政许可", "0", "", ""],
+        ["第二十条第（八）项", "", "", ""],
+        ["信息内容", "本年收费金额（单位：万", "", ""],
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    html = (
+        "<html><body><h1>某镇2022年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2022年，我镇认真落实《条例》。</p>"
+        f"<p>二、主动公开政府信息情况</p><table>{table}</table></body></html>"
+    )
+    found = lint_text(html, filename="r.html", rules=[HeaderLabel, IncompleteReport])
+    assert [finding.code for finding in found] == ["RL117"]

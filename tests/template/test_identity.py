@@ -62,6 +62,9 @@ def read():
         ("成文日期: 2022-01-18\n有效性:\n\n某县某局2021年政府信息公开工作年度报告\n", "某县某局2021年政府信息公开工作年度报告", "某县某局"),
         # the value of a label standing alone is no title (主题分类 / 政府信息公开年度报告)
         ("主题分类\n政府信息公开年度报告\n某县某镇2021年政府信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
+        # a note of the page's version after the title is no part of it
+        ("某县某镇2021年政府信息公开工作年度报告(文字版)\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
+        ("某县某镇2021年政府信息公开工作年度报告（图解版）\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
     ],
 )
 def test_titles_as_real_copies_write_them(read, head, title, subject):
@@ -99,6 +102,18 @@ def test_a_list_item_cut_after_a_body_name_ending_is_no_signature(read):
     text = "一、总体情况\n（二）公开平台建设深入推进。\n一是在服务热线方面，全年共受理各类咨询2226条。\n二是在门户网站\n"
     reading = read(text)
     assert reading.subject is None and reading.truncation is not None
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "2021年，在县委县政府的坚强领导下，认真贯彻落实《中华人民共和国政府信息公开条例》以及县委县政府积极推进透明政府建设。",
+        "2021年，县委县政府认真贯彻落实《中华人民共和国政府信息公开条例》。",
+    ],
+)
+def test_a_government_named_by_its_level_alone_is_no_subject(read, intro):
+    reading = read("2021年政府信息公开工作年度报告\n" + intro + "\n" + BODY)
+    assert reading.subject is None or reading.subject.name not in ("以及县委县政府", "县委县政府")
 
 
 def test_subject_from_page_metadata(read):

@@ -17,8 +17,10 @@ TITLE = compiled(
     r"|(?:政府信息公开|政务公开).{0,12}?年度报告"
 )
 
-#: What may follow the title's last word: a year in brackets, "（2021年度）".
-_TITLE_TAIL = compiled(r"\s*(?:[（(]\s*\d{4}\s*年?度?\s*[）)])?")
+#: A note of which version of the report a page shows, after the title: （文字版）, (图解版), （全文）.
+VERSION_NOTE = compiled(r"\s*[（(]\s*(?:文字版|图解版?|图文版|全文|正文|简版|精简版|修订版?|更正版?|电子版)\s*[）)]\s*$")
+#: What may follow the title's last word: a year in brackets, "（2021年度）", or a version note.
+_TITLE_TAIL = compiled(r"\s*(?:[（(]\s*\d{4}\s*年?度?\s*[）)])?" + f"(?:{VERSION_NOTE.pattern})?")
 _SECTION = compiled(r"[一二三四五六七八九十]{1,3}\s*[、.．]")
 _SUBSECTION = compiled(r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")
 _SENTENCE_END = SENTENCE_STOPS + SEMICOLONS + COMMAS + COLONS

@@ -642,6 +642,7 @@ class HeaderLabel(Rule):
 
     表头残缺多是网页转换或排版截断造成的，写错一个字（“科研机关”应为“科研机构”）
     多是手工录入所致；读者可能误解栏目含义。能确定是哪个官方表头时，消息给出官方写法。
+    文本恰在某个表头处中断时（RL117），那个表头是被截断的，不在此报告。
 
     反例：
 
@@ -657,8 +658,11 @@ class HeaderLabel(Rule):
     severity = "warning"
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
+        truncation = report.reading.truncation
         for table in _tables(report):
             for text, start, end in table.unknown_headers:
+                if truncation is not None and end > truncation.start:
+                    continue  # the header the text stops in (RL117): cut off, not misspelt
                 official = _official_header(table.spec, text)
                 hint = f"，官方格式为“{official}”" if official else ""
                 yield self.diagnostic(f"{table.spec.display}的表头“{text}”不完整或不是官方格式中的写法{hint}", start, end)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from reportlint.core.model import Document
+from reportlint.loaders.headings import VERSION_NOTE
 from reportlint.text.chrome import (
     PUBLICATION_LABELS,
     TITLE_LABELS,
@@ -302,6 +303,9 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
         if bare != line.text:
             start = line.end - len(bare)
             line = TextSpan(bare, start, line.end)
+        note = VERSION_NOTE.search(line.text)
+        if note is not None and note.start() > 0:  # “……年度报告（文字版）”: the title is without the note
+            line = TextSpan(line.text[: note.start()], line.start, line.start + note.start())
         lead = _LEADING_TITLE.match(line.text) if not _title_like(line.text) else None
         if lead is not None and _title_like(lead.group(1)):
             line = TextSpan(lead.group(1), line.start, line.start + lead.end(1))  # a page that lost its line breaks
@@ -453,7 +457,12 @@ def _is_compact_body_name(compact: str) -> bool:
         body_level(compact) != "未知"
         and not re.search(r"[。，,；;：:、()（）《》“”\"\d]", compact)
         and not compact.startswith(("我", "本", "各", "全"))
+        and _UNNAMED_GOVERNMENT.fullmatch(compact) is None
     )
+
+
+#: A government named by its level alone (县政府, 县委县政府, 市人民政府办公室): which one, the words do not say.
+_UNNAMED_GOVERNMENT = compiled("(?:[省市县区镇乡]委)?[省市县区镇乡](?:人民)?政府(?:办公室|办)?")
 
 
 def _issuer_lines(document: Document, title: Title | None, first_heading: int | None) -> list[TextSpan]:
@@ -527,7 +536,7 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
 
 def _clause_tail(text: str) -> str:
     """The body name at the end of a clause opener (``2022年度,栖霞区交通运输局`` → ``栖霞区交通运输局``)."""
-    tail = re.split(r"[,，、]|(?:19|20)\d\d\s*年度?|在.{0,12}?下|的", text)[-1]
+    tail = re.split(r"[,，、]|(?:19|20)\d\d\s*年度?|在.{0,12}?下|的|以及", text)[-1]
     return tail.strip()
 
 
