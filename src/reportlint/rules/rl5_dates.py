@@ -260,16 +260,18 @@ _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
 #: Words that compare with another year (a sentence with them may name an earlier year); part 三's carry-over terms
-#: 上年结转 and 结转下年度 compare nothing, 2020年结转 (or 转结, as some write it) does; nor does a share of the same
+#: 上年（度）结转 and 结转下年度 compare nothing, 2020年结转 (or 转结, as some write it) does; nor does a share of the same
 #: period's total (占同期). A word of change compares when a number follows it (增加2件) or 较/比 comes before it
 #: (较2021年减少); “提高了透明度” compares nothing.
 _COMPARISON = compiled(
-    "上年(?!结转)|上一年|去年|往年|同比|相比|(?<!占)同期|持平|(?<!上年)结转(?!下年)|转结"
+    "上年(?!度?结转)|上一年|去年|往年|同比|相比|(?<!占)同期|持平|(?<!上年)(?<!上年度)结转(?!下年)|转结"
     "|(?:增长|增加|减少|下降|提高|上升)(?=了?\\s*\\d)|[较比][^，。；,;]{0,12}(?:增长|增加|减少|下降|提高|上升)"
 )
 #: Words of a sentence that cites a document (a year there may be the document's); 通知公告 is a kind of information.
 #: Looked for up to the end of the year's clause: later clauses may list kinds of information (工作计划类1条).
 _CITES_DOCUMENT = compiled("通知(?!公告)|意见|办法|方案|要点|印发|文件精神|年报|年度报告|规划|计划|清单|目录|指南")
+#: What makes a year part of a document's name (2023年权责清单, 2023年预算公开说明), after the mention's 年.
+_NAMES_A_DOCUMENT = compiled(r"年度?[^，。；,;、]{0,8}?(?:清单|预算|决算|计划|要点|报告|方案|规划|总结|目录|说明)")
 # What may stand before a year that opens its clause: an ordinal such as (二) or 2. — with the sub-heading it opens, when
 # the heading runs into the text after a space (“(三) 政府信息管理情况 2022年，……”) — then 在/于.
 _CLAUSE_LEAD = compiled(
@@ -440,8 +442,11 @@ def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: i
         return False
     if _CITES_DOCUMENT.search(text, sentence.start, clause_end(text, end, sentence.end)):
         return False
-    if any(int(other.group(1)) == year for other in YEAR_MENTION.finditer(text, sentence.start, sentence.end)):
-        return False
+    if any(
+        int(other.group(1)) == year and not _NAMES_A_DOCUMENT.match(text, other.end())
+        for other in YEAR_MENTION.finditer(text, sentence.start, sentence.end)
+    ):
+        return False  # (the report year in the sentence too: it may compare; not in a listed document's name)
     return bool(find_quantities(text, end + 1, sentence.end)) or _opens_overview(report, sentence)
 
 
