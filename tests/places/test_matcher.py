@@ -74,7 +74,13 @@ def test_short_forms_and_partial_names_are_not_mentions(gazetteer):
         ("广东城镇化率提高，加快小城镇建设。", []),
         ("扩大集镇规模，关心偏远山区群众。", []),
         ("成立新村镇政府信息与政务公开领导小组。", ["新村镇"]),
+        ("全年共主动公开政府信息89条，其中本镇政务公开工作按照要求开展。", []),  # 其|中本镇: 本镇 is “this town”
+        ("安达市中本镇人民政府", ["安达市", "中本镇"]),
         ("下步新村镇将从以下几个方面加强工作。", ["新村镇"]),
+        # a street office named after a street needs left evidence: after other Han characters it ends a longer name
+        ("大同市平城区振华南街街道办事处2021年度预算公开说明", ["大同市", "平城区"]),
+        ("晋城市城区南街街道办事处", ["晋城市", "城区", "南街街道"]),
+        ("我街道与南街街道联合开展培训。", ["南街街道"]),
         # other names are distinctive wherever they stand
         ("我镇深入贯彻原州区全面推进政府信息公开安排部署。", ["原州区"]),
         ("及时调整充实兴国镇政务公开工作领导小组。", ["兴国镇"]),

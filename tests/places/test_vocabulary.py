@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlint.places.datafile import level_from_code, read_division_file
 from reportlint.places.divisions import kind_of, stem_of
-from reportlint.places.vocabulary import ORDINARY_WORD_NAMES, ORDINARY_WORD_STEMS, ORDINARY_WORD_TAILS
+from reportlint.places.vocabulary import ORDINARY_WORD_NAMES, ORDINARY_WORD_STEMS, ORDINARY_WORD_TAILS, SELF_REFERENCE_TAILS
 
 
 def official_names() -> set[str]:
@@ -24,3 +24,4 @@ def test_every_ordinary_name_is_an_official_name():
 def test_every_ordinary_tail_ends_an_official_three_character_name():
     tails = {name[1:] for name in official_names() if len(name) == 3}
     assert sorted(ORDINARY_WORD_TAILS - tails) == []
+    assert sorted(SELF_REFERENCE_TAILS - tails) == []

@@ -262,3 +262,12 @@ def test_a_header_the_text_stops_in_is_cut_off_not_misspelt():
     )
     found = lint_text(html, filename="r.html", rules=[HeaderLabel, IncompleteReport])
     assert [finding.code for finding in found] == ["RL117"]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes"])
+def test_the_variant_spelling_of_the_header_note_is_the_official_one(layout):
+    text = render(SampleReport.build("T2019", 2020, seed=1), layout)
+    assert "勾稽关系" in text
+    assert lint_text(text.replace("勾稽", "钩稽"), rules=[HeaderLabel]) == []
+    misspelt = [finding.message for finding in lint_text(text.replace("勾稽", "钩钩"), rules=[HeaderLabel])]
+    assert misspelt and all("本列数据的钩钩关系为" in message for message in misspelt), "another character still is"

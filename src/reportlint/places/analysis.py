@@ -593,6 +593,10 @@ def _most_specific_name(gazetteer: Gazetteer, reading: Reading, subject: Subject
     return max(agreeing, key=lambda item: len(parts[item[0]]))
 
 
+#: Where a line above the title naming the body (发文单位行: “西峰区人民政府” over the report's title) is, as places say it.
+ISSUER_LINE = "发文单位行"
+
+
 def _origin(reading: Reading, start: int | None) -> str:
     """Where a name of the subject was read: 标题, 发文单位行 (above the title) or 落款."""
     title = reading.title
@@ -602,7 +606,7 @@ def _origin(reading: Reading, start: int | None) -> str:
         return "标题"
     first_section = reading.sections[0].start if reading.sections else None
     if (title is not None and start < title.start) or (title is None and first_section is not None and start < first_section):
-        return "发文单位行"
+        return ISSUER_LINE
     return "落款"
 
 
@@ -644,7 +648,7 @@ class _Where:
         sections = self.sections
         section_id = section.spec_id if section is not None else None
         if any(span.start <= position < span.end for span in self.subject_spans):
-            return ("发文单位行" if sections and position < sections[0].start else "落款"), section_id
+            return (ISSUER_LINE if sections and position < sections[0].start else "落款"), section_id
         if section is None:
             return ("开头部分" if not sections or position < sections[0].start else "正文"), None
         named = self.named.get(index)

@@ -17,7 +17,10 @@ gives only itself; "海阳市二十里店镇" does not also give 十里店镇 or
 candidate the context rules reject does not block the shorter or later ones.
 
 **Context rules** (the word lists are in ``vocabulary.py``).  Names of four or
-more characters are distinctive and always accepted.  Shorter names collide with
+more characters are distinctive and always accepted, except a street office named
+after a street (南街街道, 东关街道: a two-character stem and 街道), which needs left
+evidence: after other Han characters it is the end of a longer name the gazetteer
+does not have ("振华南街街道").  Shorter names collide with
 ordinary words, so they need evidence from their neighbours:
 
 * *left evidence*: the name starts the text or follows a non-Han character
@@ -40,7 +43,9 @@ ordinary words, so they need evidence from their neighbours:
    要求"), unless the name follows a place that contains it.
 3. Three-character names whose last two characters are an ordinary word
    (东乡镇 ← 乡镇, 东城镇 ← 城镇, 新村镇 ← 村镇): need left *or* right evidence, so
-   "山东乡镇街道" and "广东城镇化" are not mentions but "成立新村镇政府" is.
+   "山东乡镇街道" and "广东城镇化" are not mentions but "成立新村镇政府" is. Those whose last
+   two are a body's word for itself (中本镇 ← 本镇, 大全镇 ← 全镇) need left evidence:
+   "其中本镇政务公开" is not a mention.
 4. All other names (秦安县, 原州区, 兴国镇, 二十里店镇) are accepted wherever they
    occur, e.g. "贯彻原州区全面推进".
 
@@ -64,6 +69,7 @@ from reportlint.places.vocabulary import (
     ORDINARY_WORD_STEMS,
     ORDINARY_WORD_TAILS,
     RIGHT_FUNCTION_CHARACTERS,
+    SELF_REFERENCE_TAILS,
 )
 from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
 from reportlint.usercache.patterns import compiled
@@ -86,6 +92,8 @@ _new_tuple = tuple.__new__
 
 #: Names this long or longer are distinctive enough to need no context.
 DISTINCTIVE_NAME_LENGTH = 4
+#: The suffix of a street office's name: one of a two-character stem is a street's name, often the end of a longer one.
+STREET_SUFFIX = "街道"
 
 
 class PlaceMention(NamedTuple):
@@ -210,6 +218,10 @@ class NameMatcher:
                 or (_has_left_boundary(text, start) and self._government_word.match(text, end) is not None)
                 or (_opens_clause(text, start) and ACTOR_FOLLOW.match(text, end) is not None)  # 先锋镇坚持以……
             )
+        if len(name) == DISTINCTIVE_NAME_LENGTH and name.endswith(STREET_SUFFIX):
+            # a street office named after a street (南街街道, 东关街道) right after other Han characters is the end of a
+            # longer name the gazetteer does not have (振华南街街道), unless its parent place comes right before it
+            return _has_left_boundary(text, start) or self._follows_parent(candidates, previous)
         if len(name) >= DISTINCTIVE_NAME_LENGTH:
             return True
         if len(name) == 2:
@@ -218,6 +230,8 @@ class NameMatcher:
             return (_has_left_boundary(text, start) or self._follows_parent(candidates, previous)) and (
                 self._has_right_boundary(text, end) or end in longest_name_end
             )
+        if name[1:] in SELF_REFERENCE_TAILS:
+            return _has_left_boundary(text, start) or self._follows_parent(candidates, previous)
         if name[1:] in ORDINARY_WORD_TAILS:
             return (
                 _has_left_boundary(text, start)

@@ -198,6 +198,11 @@ ORDINARY_WORD_TAILS = frozenset(
     ]
 )
 
+#: Two-character words a body speaks of itself with (本镇 “this town”, 全乡 “the whole township”) that end official
+#: three-character names (中本镇, 务本乡, 大全镇, 万全乡, 万全区): such a name needs evidence on its left, since the
+#: words after it are the body's own business either way (“其中本镇政务公开……”, “做大全镇经济”).
+SELF_REFERENCE_TAILS = frozenset(["本镇", "本乡", "全镇", "全乡", "全区"])
+
 #: Characters that end a word or phrase right before a place name: prepositions,
 #: conjunctions, determiners, date units and house numbers ("在秦安县", "对和县",
 #: "2020年官厅镇", "沛公路2号沛县人民政府").

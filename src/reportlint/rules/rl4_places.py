@@ -17,7 +17,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
-from reportlint.places.analysis import PlaceAnalysis, PlaceReference
+from reportlint.places.analysis import ISSUER_LINE, PlaceAnalysis, PlaceReference
 from reportlint.places.divisions import TOWNSHIP_LEVEL
 from reportlint.places.relations import Relation
 from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
@@ -160,6 +160,7 @@ class ForeignPlace(_PlaceRule):
                 or (reference.citation is not None and not _names_own_rules(reference))
                 or reference.name in allowed
                 or _written_inside_own_area(analysis, previous, reference)
+                or _names_the_subjects_area(analysis, reference)
             ):
                 continue
             subject = analysis.subject
@@ -189,6 +190,19 @@ def _written_inside_own_area(analysis: PlaceAnalysis, previous: PlaceReference |
         return True
     return previous.relation is Relation.PARENT and not any(
         analysis.gazetteer.is_within(inner, outer) for outer in previous.mention.candidates for inner in reference.mention.candidates
+    )
+
+
+def _names_the_subjects_area(analysis: PlaceAnalysis, reference: PlaceReference) -> bool:
+    """Whether a place on the issuer line above the title (“西峰区人民政府” over “解放路街道办事处2021年……报告”) says where a
+    subject of a common name is, that the gazetteer has nowhere in it: the subject is there all the same (the gazetteer
+    lacks it, or it was renamed), not copied from there."""
+    subject = analysis.subject
+    if reference.where != ISSUER_LINE or subject is None or subject.place is not None:
+        return False
+    candidates = subject.resolution.candidates
+    return len(candidates) >= _COMMON_NAME and not any(
+        analysis.gazetteer.is_within(candidate, area) for area in reference.mention.candidates for candidate in candidates
     )
 
 

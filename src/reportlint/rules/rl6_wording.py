@@ -911,6 +911,8 @@ _NOT_A_COUNT_BEFORE = (
 )
 
 
+#: What follows a number that names a hotline or a platform (12345政务服务便民热线, 8890平台).
+_SERVICE_NAME_AFTER = r"(?:政务|便民|市民|热线|平台|服务|统一|在线)"
 #: A noun naming an amount (阅读量, 关注量, 粉丝数), maybe with a verb, right before the number.
 _AMOUNT_NOUN_BEFORE = compiled(r"[量数]\s*(?:达到|达|为|是|突破|超过|累计|共计|共)?\s*$")
 
@@ -920,7 +922,7 @@ class NumberWithoutUnit(Rule):
 
     叙述中的数量应带单位（条、件、次、人次……），年份应带“年”。规则只在单位能从句子
     看出时报告：同一句中其他数字带着单位，或数到的东西有固定单位（申请——件、
-    信息——条、培训——次）。电话号码、编号、序号、“数量为0”这类说法和“阅读量”
+    信息——条、培训——次）。电话号码、编号、序号、热线或平台的号码（“8890”）、“数量为0”这类说法和“阅读量”
     “关注量”“粉丝数”这类本身就是数量的名词后的数字（“订阅量达到5664865”）不检查。
 
     反例：
@@ -1001,6 +1003,8 @@ def _count_unit(text: str, start: int, end: int, line: ProseLine) -> str | None:
         return None
     if _AMOUNT_NOUN_BEFORE.search(clause):
         return None  # the number of an amount the noun names (订阅量达到5664865, 粉丝数1382025): it needs no measure word
+    if re.search(re.escape(number) + _SERVICE_NAME_AFTER, text):
+        return None  # a hotline's or platform's number, written as its name elsewhere (8890统一政务咨询投诉举报平台)
     if any(word in clause for word in _NOT_A_COUNT_BEFORE[:6]):
         return None
     sentence_end = clause_end(text, end, line.end, "。；;")

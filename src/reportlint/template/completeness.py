@@ -258,7 +258,7 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     if dates and dates[-1].end >= len(stripped) - 1:
         return True
     last_sentence = stripped[max((end.end() for end in _SENTENCE.finditer(stripped)), default=0) :]
-    if _PHONE_OR_LINK.search(last_sentence):  # contact details end it (a link in an earlier sentence does not)
+    if _ends_with_contact_details(last_sentence):  # (a link in an earlier sentence does not)
         return True
     if (
         len(stripped) <= MAX_SIGNATURE
@@ -268,6 +268,18 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     ):
         return True  # the signature: the body's name alone on the last line (not words under a heading: 强化门户网站)
     return not re.search(f"[{HAN}\\w,，、:：(（《“%％—]$", stripped)  # (“……办结率100%”, “……救助服务指南—”: cut)
+
+
+def _ends_with_contact_details(sentence: str) -> bool:
+    """Whether a sentence ends with contact details (“联系电话：0931-1234567，邮箱：……”): its last clause holds a phone
+    number, an address or a link; a link in a clause that prose goes on after (“依托……网(http://……)作为第一平台，加强……”)
+    ends nothing."""
+    contacts = list(_PHONE_OR_LINK.finditer(sentence))
+    return bool(contacts) and not _CLAUSE_BREAK.search(sentence, contacts[-1].end())
+
+
+#: A break between clauses: prose after contact details goes on past one.
+_CLAUSE_BREAK = compiled("[,，;；]")
 
 
 def _is_bare_number(text: str) -> bool:

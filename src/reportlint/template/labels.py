@@ -17,7 +17,10 @@ from reportlint.text.normalize import normalize
 from reportlint.usercache.patterns import compiled
 
 #: One spelling of list and stop punctuation, colons and quotes in label keys (no target is itself folded).
-PUNCTUATION_FOLD = MappingProxyType({"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"'})
+#: Spellings a label key folds into one: list punctuation and quotation marks, and 钩稽 (a variant of the template's 勾稽).
+PUNCTUATION_FOLD = MappingProxyType(
+    {"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"', "钩": "勾"}
+)
 _NON_SPACE = compiled(r"\S+")
 _ORDINAL = compiled(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|[(（]?\d{1,2}[)）]|\d{1,2}[、.]|[①-⑳])")
 
