@@ -107,10 +107,29 @@ def test_an_intro_of_cited_documents_and_the_publication_statement_is_no_copy(tm
     found, _, _ = copies(tmp_path, reports)
     assert found == []
     cited_and_copied = {
-        f"r{index}.txt": replace(own_report(index), intro=(intro.format(body=BODIES[index].name) + OWN_WORDS[0],)) for index in range(2)
+        f"r{index}.txt": replace(own_report(index), intro=(intro.format(body=BODIES[index].name) + OWN_WORDS[-1],)) for index in range(2)
     }
     found, _, _ = copies(tmp_path / "copied", cited_and_copied)
     assert len(found) == 2, "the body's own words after the citations are still compared"
+
+
+def test_an_intro_stating_the_period_in_the_same_words_is_no_copy(tmp_path):
+    # two townships of one county whose intros differ only in their names: citations, publication and period statement
+    intro = (
+        "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)及《中华人民共和国政府信息公开工作年度报告格式》"
+        "(国办公开办函〔2021〕30号)相关要求,现公布{county}{body}人民政府2021年度政府信息公开工作报告。本报告所列数据的"
+        "统计期限为2021年1月1日至2021年12月31日。"
+    )
+    first = BODIES[0]
+    neighbour = replace(first, short=first.siblings[0], siblings=(first.short,))
+    second = SampleReport.build("T2021", 2021, neighbour, seed=0)
+    second = second.with_section("s1", OWN_WORDS[3:5]).with_section("s5", OWN_WORDS[5:6]).with_section("s6", ("无。",))
+    reports = {
+        name: replace(report, intro=(intro.format(county=body.county, body=body.short),))
+        for name, report, body in (("r0.txt", own_report(0), first), ("r1.txt", second, neighbour))
+    }
+    found, _, _ = copies(tmp_path, reports)
+    assert found == []
 
 
 def test_wording_many_bodies_share_is_boilerplate_but_a_pair_stands_out(tmp_path):

@@ -17,6 +17,7 @@ from reportlint.run.summary import (
     _region_paragraphs,
     _SectionNumbers,
     _signer,
+    _without_period_statement,
     _without_place_names,
     _without_template_wording,
     compared_facts,
@@ -69,7 +70,8 @@ def test_template_wording_is_blanked_on_the_lines_fingerprints_read_as_in_the_wh
     paragraphs = prose_paragraphs(report, report.reading)
     spans = [(span.start, span.end) for span in paragraphs]
     masked = _masked(report, report.places, spans)
-    whole = _without_template_wording(_CITED.sub(_blank, _without_place_names(report.normalized, report.places)), report.templates)
+    cited = _CITED.sub(_blank, _without_place_names(report.normalized, report.places))
+    whole = _without_template_wording(_without_period_statement(cited, report.reading), report.templates)
     assert len(masked) == len(whole) == len(report.normalized)
     assert all(masked[start:end] == whole[start:end] for start, end in spans)
     table = report.reading.section("s3")

@@ -302,16 +302,28 @@ def _blank(match: re.Match[str]) -> str:
 _CITED = compiled(r"《[^《》\n]{1,100}》|〔\d{4}〕\d{1,5}号")
 
 
+def _without_period_statement(text: str, reading: Reading) -> str:
+    """The text with the sentence stating the statistics period blanked (本报告所列数据的统计期限为……): a fact every
+    report states in the same words, not the body's own."""
+    period = reading.period
+    if period is None or period.start is None or period.end is None:
+        return text
+    start = max(text.rfind("。", 0, period.start), text.rfind("\n", 0, period.start)) + 1
+    ends = [index for index in (text.find("。", period.end), text.find("\n", period.end)) if index >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 def _masked(report: Report, places: PlaceAnalysis, spans: Sequence[tuple[int, int]]) -> str:
-    """The normalised text with place names, cited documents and template wording blanked, as the fingerprints read it
-    (the template wording within ``spans``).
+    """The normalised text with place names, cited documents, the statistics period's sentence and template wording
+    blanked, as the fingerprints read it (the template wording within ``spans``).
 
     Only the lines holding ``spans`` are searched for template wording (the
     tables' row labels are most of it, and the tables are never read): no piece
     of wording spans a line break, so a line is blanked exactly as a search of
     the whole text would blank it. The rest of the text is left as it is.
     """
-    text = _CITED.sub(_blank, _without_place_names(report.normalized, places))
+    text = _without_period_statement(_CITED.sub(_blank, _without_place_names(report.normalized, places)), report.reading)
     pattern, across_lines = _wording(report.templates)
     if across_lines:
         return _without_template_wording(text, report.templates)

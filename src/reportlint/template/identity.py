@@ -280,6 +280,8 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
     value_follows = False
     for line in _lines(document, limit):
         bare = without_bullets(line.text)
+        if bare.startswith("|"):  # a row of the page's metadata table copied as Markdown (“| 标题: | …报告 | ||”)
+            bare = bare[1:].lstrip()
         if is_metadata_label(bare):
             value_follows = True
             continue
@@ -291,8 +293,8 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
         if label is not None:
             offset = len(line.text) - len(bare) + label.end()
             value = line.text[offset:]
-            if label.group(1) == "|":  # a cell of the page's metadata table copied as a row: the value is the next cell
-                value = value.split("|", 1)[0]
+            if label.group(1) == "|" or value.lstrip().startswith("|"):  # a metadata table's row: the value is the next cell
+                value = value.lstrip().removeprefix("|").split("|", 1)[0]
             value = value.strip()
             if value:
                 start = line.start + line.text.index(value, offset)
