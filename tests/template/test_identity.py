@@ -122,6 +122,12 @@ def test_a_government_named_by_its_level_alone_is_no_subject(read, intro):
     assert reading.subject is None or reading.subject.name not in ("以及县委县政府", "县委县政府")
 
 
+def test_a_name_opening_a_cited_documents_title_is_no_subject(read):
+    intro = "为做好重点用工企业服务，结合人社工作制定发布《某某县进一步做好重点用工企业服务保障工作的通知》。"
+    reading = read("2021年政府信息公开工作年度报告\n" + intro + "\n" + BODY)
+    assert reading.subject is None or reading.subject.name != "某某县"
+
+
 def test_subject_from_page_metadata(read):
     reading = read("发布机构：某县某乡人民政府\n2021年政府信息公开工作年度报告\n" + BODY)
     assert (reading.subject.name, reading.subject.source) == ("某县某乡人民政府", "metadata")

@@ -526,8 +526,8 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
         written = clause.group()
         for words, pattern in _INTRO_SUBJECT:
             match = pattern.search(written) if words.search(written) else None
-            if match is None:
-                continue
+            if match is None or written.count("《", 0, match.start("body")) > written.count("》", 0, match.start("body")):
+                continue  # (nothing, or a name opening a document's title: 《闽侯县进一步做好……》)
             start = clause.start() + match.start("body")
             body = _clause_tail(match.group("body"))
             start += len(match.group("body")) - len(body)
