@@ -54,9 +54,9 @@ _OPENING_MARKS = "(（《“〔[【"
 #: Closing quotation marks: a last line ending in one ends properly when what it quotes does.
 _CLOSING_QUOTES = "」』”\"'"
 #: A last line shorter than this counts as cut mid-sentence only when it is Han characters right under a numbered
-#: sub-heading; these closing words never do.
+#: heading or a labelled item; these closing words never do.
 MIN_CUT_LINE = 4
-_CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "此页无正文")
+_CLOSING_WORDS = ("特此报告", "特此说明", "以上", "无", "暂无", "没有", "略", "此页无正文")
 #: What may stand right before a closing word on its line: a space, or the end of a label or a sentence.
 _BEFORE_CLOSING_WORD = frozenset(" \t\u3000" + COLONS + SENTENCE_STOPS + SEMICOLONS)
 #: A text without any part heading shorter than this is a snippet, not a report cut off mid-sentence.
@@ -233,12 +233,13 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         return False  # a bracket or quotation opened and cut (“(” of “(四)”)
     if len(stripped) < MIN_CUT_LINE:
         # a short line ends a text, unless it is the first words of a numbered item (“3.政”), or words under a
-        # sub-heading (“在用好”) or after a labelled item (“政策文件：……。” then “工作动”) that name no body
+        # heading (“在用好”, “目” under “六、其他需要报告的事项”) or after a labelled item (“政策文件：……。” then
+        # “工作动”) that name no body
         item = _SUB_HEADING.match(stripped)
         if item is not None:
             return _HAN_ONLY.fullmatch(stripped, item.end()) is None
         before = previous.strip()
-        opens_list = _SUB_HEADING.match(before) is not None or _LABELLED_ITEM.match(before) is not None
+        opens_list = _OPENS_HEADING.match(before) is not None or _LABELLED_ITEM.match(before) is not None
         return not opens_list or _HAN_ONLY.fullmatch(stripped) is None or _names_a_body(stripped)
     if stripped[-1] in _CLOSING_QUOTES:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
