@@ -18,7 +18,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.places.analysis import ISSUER_LINE, PlaceAnalysis, PlaceReference
-from reportlint.places.divisions import TOWNSHIP_LEVEL
+from reportlint.places.divisions import TOWNSHIP_LEVEL, Place
 from reportlint.places.relations import Relation
 from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
 from reportlint.template.identity import Subject, body_kind, body_level
@@ -188,9 +188,7 @@ def _written_inside_own_area(analysis: PlaceAnalysis, previous: PlaceReference |
         return False
     if previous.relation is Relation.SUBJECT:
         return True
-    return previous.relation is Relation.PARENT and not any(
-        analysis.gazetteer.is_within(inner, outer) for outer in previous.mention.candidates for inner in reference.mention.candidates
-    )
+    return previous.relation is Relation.PARENT and not _any_within(analysis, reference.mention.candidates, previous.mention.candidates)
 
 
 def _names_the_subjects_area(analysis: PlaceAnalysis, reference: PlaceReference) -> bool:
@@ -201,9 +199,12 @@ def _names_the_subjects_area(analysis: PlaceAnalysis, reference: PlaceReference)
     if reference.where != ISSUER_LINE or subject is None or subject.place is not None:
         return False
     candidates = subject.resolution.candidates
-    return len(candidates) >= _COMMON_NAME and not any(
-        analysis.gazetteer.is_within(candidate, area) for area in reference.mention.candidates for candidate in candidates
-    )
+    return len(candidates) >= _COMMON_NAME and not _any_within(analysis, candidates, reference.mention.candidates)
+
+
+def _any_within(analysis: PlaceAnalysis, inner: Sequence[Place], outer: Sequence[Place]) -> bool:
+    """Whether the gazetteer has any of the ``inner`` places inside any of the ``outer`` ones."""
+    return any(analysis.gazetteer.is_within(place, area) for area in outer for place in inner)
 
 
 #: How many places must share a name for it to be a common one (城关镇, 城北街道, 新城镇), whose place the gazetteer
