@@ -132,6 +132,24 @@ def test_an_intro_stating_the_period_in_the_same_words_is_no_copy(tmp_path):
     assert found == []
 
 
+def test_brackets_citing_a_decree_or_a_document_number_are_citations_too(tmp_path):
+    intro = (
+        "根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)以及《国务院办公厅政府信息与政务公开办公室"
+        "关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》(国办公开办函〔202130号)要求,现公布{county}{body}"
+        "2021年政府信息公开工作年度报告。"
+    )
+    first = BODIES[0]
+    neighbour = replace(first, short=first.siblings[0], siblings=(first.short,))
+    second = SampleReport.build("T2021", 2021, neighbour, seed=0)
+    second = second.with_section("s1", OWN_WORDS[3:5]).with_section("s5", OWN_WORDS[5:6]).with_section("s6", ("无。",))
+    reports = {
+        name: replace(report, intro=(intro.format(county=body.county, body=body.short),))
+        for name, report, body in (("r0.txt", own_report(0), first), ("r1.txt", second, neighbour))
+    }
+    found, _, _ = copies(tmp_path, reports)
+    assert found == []
+
+
 def test_wording_many_bodies_share_is_boilerplate_but_a_pair_stands_out(tmp_path):
     county = "全镇严格落实政府信息公开属性源头认定制度，公文拟制时同步确定公开属性，公开前经分管领导审核签字，做到应公开尽公开、不应公开的坚决不公开。"
     pair = "我们邀请县人大代表和政协委员组成评议组，逐项打分评议本镇公开工作，评议意见作为下一年度改进公开工作的首要依据并向社会公布。"

@@ -592,6 +592,8 @@ class LatePublication(Rule):
 
 
 _SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")
+#: What makes a code and year without a serial the name of a series of numbers (鱼天办〔2024〕文号, 〔2024〕系列).
+_NAMES_A_SERIES = compiled(r"\s*(?:文号|号文|字号|系列|类)")
 #: A serial number written after a dash instead of before 号 (〔2025〕-007).
 _SERIAL_AFTER_DASH = compiled(r"\s*[-—－–]\s*(\d{1,5})(?!\d)")
 
@@ -674,6 +676,8 @@ def _document_number_problem(text: str, match: re.Match) -> str | None:
         dashed = _SERIAL_AFTER_DASH.match(text, match.end())
         if dashed is not None:  # 〔2025〕-007: a local way of writing the serial number
             return f"的序号写法不规范，应写作“〔{digits}〕{int(dashed.group(1))}号”"
+        if _NAMES_A_SERIES.match(text, match.end()):
+            return None  # a series of numbers, not one document's: 鱼天办〔2024〕文号印发文件1件
         return "缺少序号，应写作“〔年份〕序号号”，如“〔2019〕60号”"
     if not match.group("hao") and not _SEVERAL_NUMBERS_AFTER.match(text, match.end()):
         return "缺少“号”字"

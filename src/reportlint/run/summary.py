@@ -297,9 +297,10 @@ def _blank(match: re.Match[str]) -> str:
     return " " * (match.end() - match.start())
 
 
-#: What a body cites rather than writes: the titles of documents (《中华人民共和国政府信息公开条例》, 《……的通知》) and their
-#: numbers (国办公开办函〔2021〕30号). An intro of citations and the publication statement is no one's own words.
-_CITED = compiled(r"《[^《》\n]{1,100}》|〔\d{4}〕\d{1,5}号")
+#: What a body cites rather than writes: the titles of documents (《中华人民共和国政府信息公开条例》, 《……的通知》), their
+#: numbers (国办公开办函〔2021〕30号) and the brackets holding one ((国务院令第711号,以下简称《条例》), (国办公开办函〔202130号)).
+#: An intro of citations and the publication statement is no one's own words.
+_CITED = compiled(r"《[^《》\n]{1,100}》|[（(][^（）()\n]{0,40}?(?:〔\d{4}|令第\d)[^（）()\n]{0,40}[）)]|〔\d{4}〕\d{1,5}号")
 
 
 def _without_period_statement(text: str, reading: Reading) -> str:
