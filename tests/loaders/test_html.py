@@ -511,6 +511,21 @@ def test_a_page_whose_title_is_only_in_its_metadata_table_keeps_that_title(load,
     assert document.locate(title, title + 5).column == source.index("2025年") + 1
 
 
+@pytest.mark.parametrize("label", ["- 标 题: ", "标题："])
+def test_a_page_whose_title_is_only_in_a_metadata_line_keeps_that_title(load, tmp_path, label):
+    """A CMS page listing its metadata as lines (“- 标 题: 某局2025年……报告”) and no title element: the line's value is the
+    title, located where it is written; the other metadata lines stay out of the text."""
+    lines = ("- 索 引 号: FZ01252-2500-2026-00001", f"{label}某县某局2025年政府信息公开工作年度报告", "- 发布日期: 2026-01-08")
+    report = ("一、总体情况", "2025年，我局全面推进政务公开。", "二、主动公开政府信息情况")
+    page = _page("".join(f"<p>{line}</p>" for line in (*lines, *report)), tmp_path)
+    document = load(page)
+    assert document.text.startswith("某县某局2025年政府信息公开工作年度报告\n一、总体情况")
+    assert isinstance(document.blocks[0], Heading) and document.blocks[0].level == 1
+    title = document.text.index("2025年")
+    source = page.read_text("utf-8")
+    assert document.locate(title, title + 5).column == source.index("2025年政府") + 1
+
+
 def test_a_metadata_table_without_a_title_cell_gives_no_title(load, tmp_path):
     metadata = "<table><tr><td>索引号:</td><td>1137/2026-0001</td><td>发布机构:</td><td>某县某镇人民政府</td></tr></table>"
     report = "".join(f"<p>{line}</p>" for line in ("一、总体情况", "2025年，我镇全面推进政务公开。", "二、主动公开政府信息情况"))

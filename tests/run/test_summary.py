@@ -65,6 +65,23 @@ def _read(tmp_path, name: str) -> Report:
     return loaded
 
 
+def test_the_banner_lines_that_run_into_the_title_are_no_prose(tmp_path):
+    lines = (
+        "某县人民政府",
+        "政府信息公开",
+        "某县某乡2021年政府信息公开工作年度报告",
+        "根据《中华人民共和国政府信息公开条例》规定，现公布本报告。",
+    )
+    body = ("一、总体情况", "2021年，我乡全面推进政务公开，主动公开政府信息56条。")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>" + "".join(f"<p>{line}</p>" for line in (*lines, *body)) + "</body></html>", encoding="utf-8")
+    loaded = Linter(RunOptions(isolated=True, cross_document=True)).read(page, "page.html")
+    assert isinstance(loaded, Report)
+    texts = [loaded.text[span.start : span.end] for span in prose_paragraphs(loaded, loaded.reading)]
+    assert texts[0] == "根据《中华人民共和国政府信息公开条例》规定，现公布本报告。"
+    assert not any("某县人民政府" in text or "年度报告" in text for text in texts)
+
+
 def test_template_wording_is_blanked_on_the_lines_fingerprints_read_as_in_the_whole_text(tmp_path):
     report = _read(tmp_path, "report.txt")
     paragraphs = prose_paragraphs(report, report.reading)

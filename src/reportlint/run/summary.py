@@ -390,12 +390,14 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
 
     A heading or title runs into the next paragraph when neither a blank line
     nor a full stop ends it (text extracted from web pages): the paragraph then
-    starts after it.
+    starts after it; lines above the title that run into it (the site's banner)
+    are no prose either.
     """
     text = report.normalized
     lines = [(section.start, section.end) for section in reading.sections]
-    if reading.title is not None:
-        lines.append((reading.title.start, reading.title.end))
+    title = reading.title
+    if title is not None:
+        lines.append((title.start, title.end))
     lines.sort()
     line_starts = [start for start, _ in lines]
     longest = max((end - start for start, end in lines), default=0)
@@ -414,6 +416,8 @@ def prose_paragraphs(report: Report, reading: Reading) -> list[Span]:
                 line_start, line_end = lines[index]
                 if start < line_end and not text[start:line_start].strip():
                     start = max(start, line_end)
+            if title is not None and start < title.start < end:
+                start = title.end  # lines run into the title from above (a page's banner, as a web page's text gives it)
             while start < end and text[start].isspace():
                 start += 1
             if start >= end or text.find("\t", start, end) >= 0 or (near and any(begin < end and start < stop for begin, stop in near)):

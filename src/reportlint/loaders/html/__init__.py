@@ -498,10 +498,16 @@ def _write_items(builder: TextBuilder, items: Sequence[TextLine | PageTable], ti
 
 
 def _metadata_title(items: Sequence[TextLine | PageTable]) -> list[TextLine | PageTable]:
-    """The title a CMS metadata table gives (``标题： | 某镇2023年政府信息公开工作年度报告``), for a page with no title
-    element: the table is left out of the text (see :func:`_write_items`), its title cell is not."""
+    """The title a CMS metadata table gives (``标题： | 某镇2023年政府信息公开工作年度报告``), or a metadata line
+    (``- 标 题: 某局2025年……报告``), for a page with no title element: the table or line is left out of the text (see
+    :func:`_write_items`), the title is not."""
     for item in items:
-        if not isinstance(item, PageTable) or not is_metadata_table([cell.text for cell in item.cells]):
+        if isinstance(item, TextLine):
+            title = _title_after_label(item)
+            if title is not None:
+                return [title]
+            continue
+        if not is_metadata_table([cell.text for cell in item.cells]):
             continue
         for row in item.rows:
             cells = [placed[4] for placed in row]
@@ -512,6 +518,29 @@ def _metadata_title(items: Sequence[TextLine | PageTable]) -> list[TextLine | Pa
                     if value.word_at is not None:
                         return [TextLine((Word(value.text, *value.word_at),), None, 0.0)]
     return []
+
+
+#: A metadata line's title label (``- 标 题:``): a bullet, the label with any spaces, a colon.
+_TITLE_LINE_LABEL = compiled(r"\s*(?:[-•·*]\s*)?(?:" + "|".join(r"\s*".join(label) for label in TITLE_LABELS) + r")\s*[:：]\s*")
+
+
+def _title_after_label(line: TextLine) -> TextLine | None:
+    """The title a metadata line gives after its label (``- 标 题: 某局2025年……报告``), as a line of its own; None for
+    any other line."""
+    label = _TITLE_LINE_LABEL.match(line.text)
+    if label is None or not is_title(line.text[label.end() :].strip()):
+        return None
+    words: list[Word] = []
+    skipped = label.end()
+    for word in line.words:
+        if skipped >= len(word.text):
+            skipped -= len(word.text)
+            continue
+        if skipped:
+            word = Word(word.text[skipped:], word.line, word.column + skipped) if word.line is not None else Word(word.text[skipped:])
+            skipped = 0
+        words.append(word)
+    return TextLine(tuple(words), None, 0.0)
 
 
 def _write_cell(builder: TextBuilder, cell: CellText, logical: Place) -> None:
