@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from reportlint.testing import lint_batch
 from reportlint.testing.reports import SampleReport, township_subjects, write_reports
 
@@ -113,40 +115,34 @@ def test_an_intro_of_cited_documents_and_the_publication_statement_is_no_copy(tm
     assert len(found) == 2, "the body's own words after the citations are still compared"
 
 
-def test_an_intro_stating_the_period_in_the_same_words_is_no_copy(tmp_path):
-    # two townships of one county whose intros differ only in their names: citations, publication and period statement
-    intro = (
+def neighbours_with_intro(intro: str) -> dict[str, SampleReport]:
+    """Two townships of one county, each prose its own, whose intros are ``intro`` with their county and name."""
+    first = BODIES[0]
+    neighbour = replace(first, short=first.siblings[0], siblings=(first.short,))
+    second = SampleReport.build("T2021", 2021, neighbour, seed=0)
+    second = second.with_section("s1", OWN_WORDS[3:5]).with_section("s5", OWN_WORDS[5:6]).with_section("s6", ("无。",))
+    return {
+        name: replace(report, intro=(intro.format(county=body.county, body=body.short),))
+        for name, report, body in (("r0.txt", own_report(0), first), ("r1.txt", second, neighbour))
+    }
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # citations, the publication and the period statement
         "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)及《中华人民共和国政府信息公开工作年度报告格式》"
         "(国办公开办函〔2021〕30号)相关要求,现公布{county}{body}人民政府2021年度政府信息公开工作报告。本报告所列数据的"
-        "统计期限为2021年1月1日至2021年12月31日。"
-    )
-    first = BODIES[0]
-    neighbour = replace(first, short=first.siblings[0], siblings=(first.short,))
-    second = SampleReport.build("T2021", 2021, neighbour, seed=0)
-    second = second.with_section("s1", OWN_WORDS[3:5]).with_section("s5", OWN_WORDS[5:6]).with_section("s6", ("无。",))
-    reports = {
-        name: replace(report, intro=(intro.format(county=body.county, body=body.short),))
-        for name, report, body in (("r0.txt", own_report(0), first), ("r1.txt", second, neighbour))
-    }
-    found, _, _ = copies(tmp_path, reports)
-    assert found == []
-
-
-def test_brackets_citing_a_decree_or_a_document_number_are_citations_too(tmp_path):
-    intro = (
+        "统计期限为2021年1月1日至2021年12月31日。",
+        # brackets citing a decree or a (garbled) document number are citations too
         "根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)以及《国务院办公厅政府信息与政务公开办公室"
         "关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》(国办公开办函〔202130号)要求,现公布{county}{body}"
-        "2021年政府信息公开工作年度报告。"
-    )
-    first = BODIES[0]
-    neighbour = replace(first, short=first.siblings[0], siblings=(first.short,))
-    second = SampleReport.build("T2021", 2021, neighbour, seed=0)
-    second = second.with_section("s1", OWN_WORDS[3:5]).with_section("s5", OWN_WORDS[5:6]).with_section("s6", ("无。",))
-    reports = {
-        name: replace(report, intro=(intro.format(county=body.county, body=body.short),))
-        for name, report, body in (("r0.txt", own_report(0), first), ("r1.txt", second, neighbour))
-    }
-    found, _, _ = copies(tmp_path, reports)
+        "2021年政府信息公开工作年度报告。",
+    ],
+    ids=["period statement", "bracketed citations"],
+)
+def test_intros_of_two_neighbours_that_differ_only_in_their_names_are_no_copy(tmp_path, intro):
+    found, _, _ = copies(tmp_path, neighbours_with_intro(intro))
     assert found == []
 
 
