@@ -108,7 +108,9 @@ _REPORT_NAME_AFTER = compiled(
     r"|(?:政府信息公开|政务公开)工作(?!领导|小组|办公室|经验|做法|先进))"
 )
 #: What follows a body's name that a report says it was made by (由某街道办事处编制).
-_MADE_BY_AFTER = compiled(r"(?:人民政府|政府|办事处|党政办公室|党政办|办公室)?[ \u3000]*(?:负责)?(?:编制|编写|起草|制作)")
+_MADE_BY_AFTER = compiled(
+    r"(?:人民政府|政府|办事处|党政办公室|党政综合办公室|党政办|办公室){0,2}[ \u3000]*[^，。；,;]{0,20}?(?:编制|编写|起草|制作)"
+)
 #: A body's organ after its place name, if written (某镇人民政府, 某街道办事处, 某镇党委).
 _ORGAN = "(?:人民政府|政府|办事处|街道办事处|党委|党工委)?"
 #: After “以” and a body's name: the name its documents are issued in (以某街道办事处名义制发).

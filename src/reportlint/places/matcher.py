@@ -19,8 +19,9 @@ candidate the context rules reject does not block the shorter or later ones.
 **Context rules** (the word lists are in ``vocabulary.py``).  Names of four or
 more characters are distinctive and always accepted, except a street office named
 after a street (南街街道, 东关街道: a two-character stem and 街道), which needs left
-evidence: after other Han characters it is the end of a longer name the gazetteer
-does not have ("振华南街街道").  Shorter names collide with
+evidence or a place's name (or what ends like one: 西咸新区) right before it: after
+other Han characters it is the end of a longer name the gazetteer does not have
+("振华南街街道").  Shorter names collide with
 ordinary words, so they need evidence from their neighbours:
 
 * *left evidence*: the name starts the text or follows a non-Han character
@@ -220,8 +221,9 @@ class NameMatcher:
             )
         if len(name) == DISTINCTIVE_NAME_LENGTH and name.endswith(STREET_SUFFIX):
             # a street office named after a street (南街街道, 东关街道) right after other Han characters is the end of a
-            # longer name the gazetteer does not have (振华南街街道), unless its parent place comes right before it
-            return _has_left_boundary(text, start) or self._follows_parent(candidates, previous)
+            # longer name the gazetteer does not have (振华南街街道), unless a place's name ends right before it
+            # (平城区南街街道, 西咸新区大坝街道: the gazetteer may not know the place)
+            return _has_left_boundary(text, start) or previous is not None or text[start - 1] in _PLACE_KIND_ENDS
         if len(name) >= DISTINCTIVE_NAME_LENGTH:
             return True
         if len(name) == 2:
@@ -287,6 +289,8 @@ def _is_han(character: str) -> bool:
     )
 
 
+#: The last characters of the names of places above a street office (区, 县, 市 …).
+_PLACE_KIND_ENDS = frozenset("省市县区旗州盟镇乡")
 #: Marks that close a title, quotation or bracket: a conjunction usually follows them (《条例》和县政府), a name seldom.
 _CLOSING_MARKS = frozenset("》”’）)】」』〕]")
 
