@@ -35,7 +35,7 @@ import contextlib
 import os
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -128,18 +128,12 @@ class EntryDatabase:
                 if connection is None:
                     return
                 try:
-                    connection.execute("BEGIN IMMEDIATE")
-                    try:
+                    with _immediate(connection):
                         for table in SCHEMA:
                             connection.executemany(
                                 f"INSERT OR REPLACE INTO {table} (key, entry) VALUES (?, ?)",
                                 [(key, entry) for (kind, key), entry in rows.items() if kind == table],
                             )
-                        connection.execute("COMMIT")
-                    except BaseException:
-                        with contextlib.suppress(Exception):
-                            connection.execute("ROLLBACK")
-                        raise
                 except Exception as error:
                     if not attempt and self._damaged(error):
                         continue
@@ -225,23 +219,39 @@ class EntryDatabase:
 
 def _check_schema(connection: Any) -> None:
     """Make the tables of a new database; raise :class:`DamagedDatabase` when the database holds anything else."""
-    found = dict(connection.execute("SELECT name, sql FROM sqlite_master").fetchall())
+    found = _schema_of(connection)
     if found == SCHEMA:
         return
     if found:
-        raise DamagedDatabase("内容不是 reportlint 的缓存")
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+        raise DamagedDatabase(_NOT_A_CACHE)
+    with _immediate(connection):
         if not connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:  # (another process may have made them)
             for sql in SCHEMA.values():
                 connection.execute(sql)
+    if _schema_of(connection) != SCHEMA:
+        raise DamagedDatabase(_NOT_A_CACHE)
+
+
+#: Why a database holding anything but :data:`SCHEMA` is removed.
+_NOT_A_CACHE = "内容不是 reportlint 的缓存"
+
+
+def _schema_of(connection: Any) -> dict[str, str]:
+    """Every table, index, view and trigger of a database, by name: the SQL that made it."""
+    return dict(connection.execute("SELECT name, sql FROM sqlite_master").fetchall())
+
+
+@contextlib.contextmanager
+def _immediate(connection: Any) -> Iterator[None]:
+    """One write transaction (taken at once, so writers queue for it): committed when the block ends, else rolled back."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         connection.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(Exception):
             connection.execute("ROLLBACK")
         raise
-    if dict(connection.execute("SELECT name, sql FROM sqlite_master").fetchall()) != SCHEMA:
-        raise DamagedDatabase("内容不是 reportlint 的缓存")
 
 
 def _inode(path: Path) -> int | None:
