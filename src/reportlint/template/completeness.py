@@ -25,7 +25,7 @@ from reportlint.template.identity import body_level
 from reportlint.template.labels import keyed, label_key
 from reportlint.template.sections import FoundSection
 from reportlint.template.spec import SectionSpec, TemplateSpec
-from reportlint.text.chars import COLONS, HAN, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.chars import COLONS, COMMAS, HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
 from reportlint.text.ordinals import section_number
@@ -280,7 +280,7 @@ def _ends_with_contact_details(sentence: str) -> bool:
 
 
 #: A break between clauses: prose after contact details goes on past one.
-_CLAUSE_BREAK = compiled("[,，;；]")
+_CLAUSE_BREAK = compiled(f"[{COMMAS}{SEMICOLONS}]")
 
 
 def _is_bare_number(text: str) -> bool:

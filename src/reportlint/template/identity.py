@@ -27,7 +27,7 @@ from reportlint.core.model import Document
 from reportlint.loaders.headings import VERSION_NOTE
 from reportlint.text.chrome import (
     PUBLICATION_LABELS,
-    TITLE_LABELS,
+    SPACED_TITLE_LABELS,
     is_chrome_line,
     is_metadata_label,
     is_metadata_line,
@@ -265,7 +265,7 @@ def _title_like(text: str) -> bool:
 
 
 #: Metadata labels whose value is the page's title (``标题：……年度报告``).
-_TITLE_LABEL = compiled(r"^\s*(?:" + "|".join(r"\s*".join(label) for label in TITLE_LABELS) + r")\s*([:：|])\s*")
+_TITLE_LABEL = compiled(r"^\s*(?:" + SPACED_TITLE_LABELS + r")\s*([:：|])\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
 #: How long the second line of a title broken over two lines may be.

@@ -97,6 +97,8 @@ METADATA_LABELS = (
 METADATA_LABEL_SET = frozenset(METADATA_LABELS)
 #: Metadata labels whose value is the page's title (标题：……年度报告).
 TITLE_LABELS = ("标题", "信息名称", "文件名称", "名称", "题名")
+#: The title labels as a regular expression's alternation, each maybe spaced out as pages write it (标 题).
+SPACED_TITLE_LABELS = "|".join(r"\s*".join(label) for label in TITLE_LABELS)
 #: Bullets and markers a CMS puts before metadata and link lines (• 索引号：…).
 BULLETS = "•·●○■□◆◇▪▫►▶※-*>»"
 _LEADING_BULLETS = compiled(f"^[\\s{re.escape(BULLETS)}]+")

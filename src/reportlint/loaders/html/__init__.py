@@ -40,7 +40,7 @@ from reportlint.loaders.html.content import (
 )
 from reportlint.loaders.html.tags import BLOCK_TAGS, HEADING_LEVELS, SKIPPED_TAGS
 from reportlint.sources import Source, SourceError
-from reportlint.text.chrome import TITLE_LABELS, is_chrome_line
+from reportlint.text.chrome import SPACED_TITLE_LABELS, TITLE_LABELS, is_chrome_line
 from reportlint.text.numbers import whole_number
 from reportlint.usercache.patterns import compiled
 
@@ -521,7 +521,7 @@ def _metadata_title(items: Sequence[TextLine | PageTable]) -> list[TextLine | Pa
 
 
 #: A metadata line's title label (``- 标 题:``): a bullet, the label with any spaces, a colon.
-_TITLE_LINE_LABEL = compiled(r"\s*(?:[-•·*]\s*)?(?:" + "|".join(r"\s*".join(label) for label in TITLE_LABELS) + r")\s*[:：]\s*")
+_TITLE_LINE_LABEL = compiled(r"\s*(?:[-•·*]\s*)?(?:" + SPACED_TITLE_LABELS + r")\s*[:：]\s*")
 
 
 def _title_after_label(line: TextLine) -> TextLine | None:
