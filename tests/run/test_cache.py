@@ -520,6 +520,46 @@ def test_changing_one_byte_of_a_report_rechecks_only_that_report(corpus, tmp_pat
     assert any("998" in diagnostic.message for diagnostic in changed.diagnostics if diagnostic.code == "RL301")
 
 
+def entry_days(cache_dir: Path, table: str = "results") -> dict[str, int]:
+    """The day each entry of a cache's database was last used, by key."""
+    with contextlib.closing(sqlite3.connect(database_of(cache_dir))) as connection:
+        return dict(connection.execute(f"SELECT key, used FROM {table}").fetchall())
+
+
+def test_entries_no_run_used_for_thirty_days_are_removed_by_a_runs_last_write(corpus, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    day = 20000
+    monkeypatch.setattr(cachedb, "today", lambda: day)
+    run_with_cache([corpus], cache_dir)
+    first_keys, first_batches = set(stored_entries(cache_dir)), set(stored_entries(cache_dir, "batches"))
+    assert set(entry_days(cache_dir).values()) == {20000} and len(first_keys) == 4 and len(first_batches) == 1
+    report = corpus / "r1.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("999", "998", 1), encoding="utf-8")
+    day = 20010  # the three unchanged reports are found: their day is renewed; r1's old entry keeps its day
+    assert run_with_cache([corpus], cache_dir)[1:] == (3, 1)
+    days = entry_days(cache_dir)
+    [old_entry] = [key for key in first_keys if days[key] == 20000]
+    assert len(days) == 5 and sorted(days.values()) == [20000, *[20010] * 4]
+    day = 20045  # 45 days after r1's old entry was last used, 35 after the others: only the old entries go
+    run, hits, misses = run_with_cache([corpus], cache_dir)
+    assert (hits, misses) == (4, 0) and not run.warnings
+    assert old_entry not in stored_entries(cache_dir) and set(entry_days(cache_dir).values()) == {20045}
+    assert len(stored_entries(cache_dir)) == 4
+    assert not first_batches & set(stored_entries(cache_dir, "batches")) and len(stored_entries(cache_dir, "batches")) == 1
+    day = 20100  # all of them 55 days old: found, so renewed before anything is pruned
+    assert run_with_cache([corpus], cache_dir)[1:] == (4, 0) and len(stored_entries(cache_dir)) == 4
+
+
+def test_a_second_run_on_the_same_day_writes_nothing(corpus, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    run_with_cache([corpus], cache_dir)
+    transactions: list[object] = []
+    real = cachedb._immediate
+    monkeypatch.setattr(cachedb, "_immediate", lambda connection: transactions.append(connection) or real(connection))
+    assert run_with_cache([corpus], cache_dir)[1:] == (4, 0)
+    assert transactions == []
+
+
 def test_changing_the_config_rechecks_every_report(corpus, tmp_path):
     cache_dir = tmp_path / "cache"
     run_with_cache([corpus], cache_dir)

@@ -68,7 +68,7 @@ from reportlint.version import __version__
 #: The folder name of a cache next to the configuration (or in the current directory).
 CACHE_DIRNAME = ".reportlint_cache"
 #: Bumped when the layout of entries changes (old entries are then simply not found).
-CACHE_FORMAT = "4"
+CACHE_FORMAT = "5"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# reportlint's result cache (https://bford.info/cachedir/)\n"
 
 
@@ -263,9 +263,11 @@ class ResultCache:
             return
         self.database.put("results", key, data)
 
-    def flush(self) -> None:
-        """Write the entries this process stored since it last did (a cache that cannot be written is skipped silently)."""
-        self.database.flush()
+    def flush(self, prune: bool = False) -> None:
+        """Write the entries this process stored since it last did (a cache that cannot be written is skipped silently);
+        with ``prune`` (the end of a run), also remove the entries no run has used for
+        :data:`~reportlint.run.cachedb.KEEP_DAYS` days."""
+        self.database.flush(prune)
 
     # ----- batch findings
 

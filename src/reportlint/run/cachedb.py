@@ -26,6 +26,12 @@ a cache that several processes share and that may come from anywhere:
   past the timeout) is simply not written: the files are checked again next
   time. A cache folder removed during a run (``reportlint clean``) is made
   again at the next write.
+* **It does not grow without end.** Every entry records the day it was last
+  written or found; a run's last write (:meth:`EntryDatabase.flush` with
+  ``prune``) removes the entries no run has used for :data:`KEEP_DAYS` days —
+  those of files since changed or gone. An entry found on a later day than its
+  recorded one has its day renewed with the run's writes (at most one update an
+  entry a day, none on a second run the same day).
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import atexit
 import contextlib
 import os
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -41,11 +48,18 @@ from typing import Any
 
 #: The database's file name in a cache's version folder.
 DATABASE_NAME = "entries.sqlite"
-#: The database's tables (their SQL as SQLite keeps it): file results by key, and batch findings by key.
+#: The database's tables and indexes (their SQL as SQLite keeps it): file results by key, and batch findings by key,
+#: each with the day it was last used (days since 1970-01-01, UTC), indexed for pruning.
 SCHEMA = {
-    "results": "CREATE TABLE results (key TEXT PRIMARY KEY, entry BLOB NOT NULL) WITHOUT ROWID",
-    "batches": "CREATE TABLE batches (key TEXT PRIMARY KEY, entry BLOB NOT NULL) WITHOUT ROWID",
+    "results": "CREATE TABLE results (key TEXT PRIMARY KEY, entry BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID",
+    "batches": "CREATE TABLE batches (key TEXT PRIMARY KEY, entry BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID",
+    "results_used": "CREATE INDEX results_used ON results (used)",
+    "batches_used": "CREATE INDEX batches_used ON batches (used)",
 }
+#: The tables of entries (the other objects of :data:`SCHEMA` are their indexes).
+TABLES = ("results", "batches")
+#: Entries no run has used for this many days are removed by a run's last write.
+KEEP_DAYS = 30
 #: Entries a process holds before writing them in one transaction.
 PENDING_LIMIT = 64
 #: How long a process waits for another's write to end before it gives up on a lookup or a write (seconds).
@@ -78,6 +92,7 @@ class EntryDatabase:
         self._owner = os.getpid()
         self._unavailable = False
         self._pending: dict[tuple[str, str], bytes] = {}
+        self._touched: set[tuple[str, str]] = set()  # entries found whose recorded day is before today
 
     # ----- reading and writing
 
@@ -96,13 +111,16 @@ class EntryDatabase:
                 if connection is None:
                     return None
                 try:
-                    row = connection.execute(f"SELECT entry FROM {table} WHERE key = ?", (key,)).fetchone()
+                    row = connection.execute(f"SELECT entry, used FROM {table} WHERE key = ?", (key,)).fetchone()
                 except Exception as error:
                     if not attempt and self._damaged(error):
                         continue
                     return None
                 if row is None:
                     return None
+                if not isinstance(row[1], int) or row[1] < today():
+                    self._touched.add((table, key))  # its day is renewed with this process's next write
+                    _OPEN.add(self)
                 return row[0] if isinstance(row[0], bytes) else b""  # (a value of another type reads as damaged)
             return None
 
@@ -115,25 +133,36 @@ class EntryDatabase:
             if len(self._pending) >= PENDING_LIMIT:
                 self.flush()
 
-    def flush(self) -> None:
-        """Write the waiting entries in one transaction; when the database cannot be written they are dropped."""
+    def flush(self, prune: bool = False) -> None:
+        """Write the waiting entries, and the new day of the entries found since the last write, in one transaction;
+        when the database cannot be written they are dropped.
+
+        With ``prune`` (a run's last write), the same transaction removes the entries not used for :data:`KEEP_DAYS`
+        days; a process with nothing to write writes nothing, and prunes nothing.
+        """
         with self._lock:
             self._adopt()
-            if not self._pending:
+            if not self._pending and not self._touched:
                 return
-            rows = self._pending
-            self._pending = {}
+            rows, touched = self._pending, self._touched - self._pending.keys()
+            self._pending, self._touched = {}, set()
+            day = today()
             for attempt in range(2):
                 connection = self._open(fresh_file=True)
                 if connection is None:
                     return
                 try:
                     with _immediate(connection):
-                        for table in SCHEMA:
+                        for table in TABLES:
                             connection.executemany(
-                                f"INSERT OR REPLACE INTO {table} (key, entry) VALUES (?, ?)",
-                                [(key, entry) for (kind, key), entry in rows.items() if kind == table],
+                                f"INSERT OR REPLACE INTO {table} (key, entry, used) VALUES (?, ?, ?)",
+                                [(key, entry, day) for (kind, key), entry in rows.items() if kind == table],
                             )
+                            connection.executemany(
+                                f"UPDATE {table} SET used = ? WHERE key = ?", [(day, key) for kind, key in touched if kind == table]
+                            )
+                            if prune:
+                                connection.execute(f"DELETE FROM {table} WHERE used < ?", (day - KEEP_DAYS,))
                 except Exception as error:
                     if not attempt and self._damaged(error):
                         continue
@@ -146,7 +175,7 @@ class EntryDatabase:
         if self._owner != os.getpid():
             if self._connection is not None:
                 _INHERITED.append(self._connection)
-            self._connection, self._inode, self._pending = None, None, {}
+            self._connection, self._inode, self._pending, self._touched = None, None, {}, set()
             self._owner = os.getpid()
             self._unavailable = False
 
@@ -252,6 +281,11 @@ def _immediate(connection: Any) -> Iterator[None]:
         with contextlib.suppress(Exception):
             connection.execute("ROLLBACK")
         raise
+
+
+def today() -> int:
+    """Today as the number of days since 1970-01-01 (UTC): the day an entry is recorded as used."""
+    return int(time.time() // 86400)
 
 
 def _inode(path: Path) -> int | None:

@@ -133,7 +133,7 @@ class Runner:
             if not self.options.keep_summaries:
                 results = [_without_facts(result) for result in results]
         if cache is not None:
-            cache.flush()  # what this process stored (a run without workers, the batch findings)
+            cache.flush(prune=True)  # what this process stored (a run without workers, the batch findings); old entries go
         run = self.assemble(results, found.skipped, batch=compare)
         return replace(run, timings=stopwatch.take()) if self.options.timings else run
 
