@@ -171,7 +171,8 @@ def test_body_level_from_self_references_when_no_name_is_given(report):
     text = render(report.with_cell("s2_20_1", "rules", "made", "1").with_cell("s2_20_1", "rules", "in_force", "1"), "tabs")
     text = text.replace(report.title + "\n", "", 1).replace("陇城镇", "本单位")
     rules = findings(text, "RL213")
-    assert len(rules) == 2 and rules[0].message.startswith("报告主体（自称“我镇”）（镇级）不能制定规章")
+    assert len(rules) == 1 and rules[0].message.startswith("报告主体（自称“我镇”）（镇级）不能制定规章")
+    assert "填写了“本年制发件数” 1、“现行有效件数” 1" in rules[0].message and len(rules[0].related) == 1
 
 
 # --------------------------------------------------------------------------- page chrome

@@ -44,6 +44,12 @@ def test_ordinals():
     assert (parse_ordinal("4.依申请").kind, parse_ordinal("4.依申请").value) == ("arabic", 4)
     assert parse_ordinal("（一）主动公开").kind == "bracket" and parse_ordinal("①主动").kind == "circled"
     assert parse_ordinal("1.5倍") is None and parse_ordinal("总体情况") is None
+    assert (parse_ordinal("㈡依申请公开").kind, parse_ordinal("㈡依申请公开").value, parse_ordinal("㈡依申请公开").length) == (
+        "bracket",
+        2,
+        1,
+    )
+    assert (parse_ordinal("⑿其他").kind, parse_ordinal("⑿其他").value) == ("bracket", 12)
 
 
 @pytest.mark.parametrize(

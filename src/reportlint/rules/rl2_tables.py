@@ -81,10 +81,22 @@ def _cell_index(report: Report) -> _CellIndex:
 
 
 def _cut_row(report: Report, table: FilledTable) -> FilledRow | None:
-    """The last row of a table in the part where an incomplete text stops: its cells may be cut off, not blank."""
+    """The last row of a table in the part where an incomplete text stops, when no row of another table of that part
+    is read after it: its cells may be cut off, not blank."""
     if not report.reading.cut_off(table.spec.section):
         return None
-    return max(table.rows, key=lambda row: row.end, default=None)
+    last = max(table.rows, key=_row_end, default=None)
+    filled = report.reading.filled
+    if last is None or filled is None:
+        return last
+    for other in filled.tables.values():
+        if other is not table and other.spec.section == table.spec.section and any(row.start > last.end for row in other.rows):
+            return None  # the text goes on to a later table: this one is whole
+    return last
+
+
+def _row_end(row: FilledRow) -> int:
+    return row.end
 
 
 def _cut_after(row: FilledRow | None) -> int:
@@ -642,7 +654,8 @@ class HeaderLabel(Rule):
 
     表头残缺多是网页转换或排版截断造成的，写错一个字（“科研机关”应为“科研机构”）
     多是手工录入所致；读者可能误解栏目含义。能确定是哪个官方表头时，消息给出官方写法。
-    文本恰在某个表头处中断时（RL117），那个表头是被截断的，不在此报告。
+    同一张表中同样写法的几个表头（“本年新”“本年新”）合并为一条。文本恰在某个表头处中断时
+    （RL117），那个表头是被截断的，不在此报告。
 
     反例：
 
@@ -660,12 +673,20 @@ class HeaderLabel(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         truncation = report.reading.truncation
         for table in _tables(report):
+            by_text: dict[str, list[tuple[int, int]]] = {}  # the places of each header text, in reading order
             for text, start, end in table.unknown_headers:
                 if truncation is not None and end > truncation.start:
                     continue  # the header the text stops in (RL117): cut off, not misspelt
+                by_text.setdefault(text, []).append((start, end))
+            for text, places in by_text.items():
                 official = _official_header(table.spec, text)
                 hint = f"，官方格式为“{official}”" if official else ""
-                yield self.diagnostic(f"{table.spec.display}的表头“{text}”不完整或不是官方格式中的写法{hint}", start, end)
+                count = f"（{len(places)} 处）" if len(places) > 1 else ""
+                yield self.diagnostic(
+                    f"{table.spec.display}的表头“{text}”{count}不完整或不是官方格式中的写法{hint}",
+                    *places[0],
+                    related=[Related(start, end, "同样的表头") for start, end in places[1:]],
+                )
 
 
 def _official_header(spec: TableSpec, written: str) -> str | None:
@@ -712,7 +733,8 @@ class RulesByLowerBody(Rule):
     """乡镇、街道、县级机关的报告中“规章”一行不为 0。
 
     依照立法法，只有国务院部门、省级人民政府和设区的市、自治州人民政府可以制定规章；
-    乡镇、街道和县级机关制发的是行政规范性文件，不能计入“规章”。
+    乡镇、街道和县级机关制发的是行政规范性文件，不能计入“规章”。一行中几列都不为 0 时
+    合并为一条。
 
     反例：
 
@@ -733,13 +755,22 @@ class RulesByLowerBody(Rule):
         table = report.reading.table("s2_20_1")
         if subject is None or subject.level not in NO_RULEMAKING_LEVELS or table is None:
             return
-        for column in table.spec.columns:
-            cell = table.cell("rules", column.id)
-            if cell.is_readable and cell.value and cell.value > 0:
-                yield self.diagnostic(
-                    f"{subject.display}（{subject.level}级）不能制定规章，但“规章”行“{column.label}”填写了 {cell.raw}；行政规范性文件应计入下一行",
-                    *_span(cell),
-                )
+        filled = [
+            (column, cell)
+            for column in table.spec.columns
+            if (cell := table.cell("rules", column.id)).is_readable and cell.value and cell.value > 0
+        ]
+        if not filled:
+            return
+        if len(filled) == 1:
+            written = f"“{filled[0][0].label}”填写了 {filled[0][1].raw}"
+        else:
+            written = "填写了" + "、".join(f"“{column.label}” {cell.raw}" for column, cell in filled)
+        yield self.diagnostic(
+            f"{subject.display}（{subject.level}级）不能制定规章，但“规章”行{written}；行政规范性文件应计入下一行",
+            *_span(filled[0][1]),
+            related=[Related(*_span(cell), f"“{column.label}”列") for column, cell in filled[1:]],
+        )
 
 
 def _tier(subject: Subject | None) -> str | None:

@@ -176,19 +176,33 @@ class ForeignPlace(_PlaceRule):
 
 def _written_inside_own_area(analysis: PlaceAnalysis, previous: PlaceReference | None, reference: PlaceReference) -> bool:
     """Whether a name that many places have is written right after the subject's own place (“开阳县城关镇” in 开阳县
-    统计局's address: 84 places are called 城关镇), or after one above it that the gazetteer does not have it in: the
+    统计局's address: 84 places are called 城关镇), or after one above it that the gazetteer does not have it in, or any
+    township's name right after the subject township's own (see :func:`_below_a_township`): the
     writer puts it there, and a town the gazetteer no longer has there (merged, renamed) is no foreign place. A name of
     one or a few places elsewhere (“汶上县康二城镇”) is still the copied place, and “天水市麦积区” in a 秦安县 report is
     麦积区 of 天水市 indeed."""
-    if (
-        previous is None
-        or len(reference.mention.candidates) < _COMMON_NAME
-        or analysis.text[previous.end : reference.start].strip(" \u3000")
-    ):
+    if previous is None or analysis.text[previous.end : reference.start].strip(" \u3000"):
+        return False
+    if previous.relation is Relation.SUBJECT and _below_a_township(analysis, reference):
+        return True
+    if len(reference.mention.candidates) < _COMMON_NAME:
         return False
     if previous.relation is Relation.SUBJECT:
         return True
     return previous.relation is Relation.PARENT and not _any_within(analysis, reference.mention.candidates, previous.mention.candidates)
+
+
+def _below_a_township(analysis: PlaceAnalysis, reference: PlaceReference) -> bool:
+    """Whether the subject is a township and every place of the reference's name is one too: written right after the
+    subject's own name (“地址：舒城县高峰乡五桥街道”), such a name is a street or village of the township, since no
+    township holds another."""
+    subject = analysis.subject
+    return (
+        subject is not None
+        and subject.place is not None
+        and subject.place.level == TOWNSHIP_LEVEL
+        and all(place.level == TOWNSHIP_LEVEL for place in reference.mention.candidates)
+    )
 
 
 def _names_the_subjects_area(analysis: PlaceAnalysis, reference: PlaceReference) -> bool:

@@ -719,6 +719,8 @@ COMMON_PHRASES = (
 )
 
 
+#: Negations: a phrase without one is the opposite statement, not a typo.
+_NEGATIONS = frozenset("不未无没非")
 #: Shortened forms that are correct words themselves (审查制: a system of review, as 责任制 is one of responsibility).
 _WORDS_OF_THEIR_OWN = frozenset({"保密审查制"})
 
@@ -726,11 +728,14 @@ _WORDS_OF_THEIR_OWN = frozenset({"保密审查制"})
 def _one_character_missing() -> dict[str, tuple[str, str]]:
     """Each phrase with one inner character dropped → (phrase, the missing character).
 
-    A shortened form that occurs inside another phrase is left out: it may be correct text.
+    A shortened form that occurs inside another phrase is left out: it may be correct text. So is one without a
+    negation (信息更新及时 is no 信息更新不及时 missing 不: it says the opposite, correctly written).
     """
     variants: dict[str, tuple[str, str]] = {}
     for phrase in COMMON_PHRASES:
         for index in range(1, len(phrase) - 1):
+            if phrase[index] in _NEGATIONS:
+                continue
             variant = phrase[:index] + phrase[index + 1 :]
             if len(variant) >= 4 and variant not in _WORDS_OF_THEIR_OWN and not any(variant in other for other in COMMON_PHRASES):
                 variants.setdefault(variant, (phrase, phrase[index]))

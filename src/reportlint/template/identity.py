@@ -463,8 +463,9 @@ def _is_compact_body_name(compact: str) -> bool:
     )
 
 
-#: A government named by its level alone (县政府, 县委县政府, 市人民政府办公室): which one, the words do not say.
-_UNNAMED_GOVERNMENT = compiled("(?:[省市县区镇乡]委)?[省市县区镇乡](?:人民)?政府(?:办公室|办)?")
+#: A government named by its level alone (县政府, 县委县政府): which one, the words do not say. Its office so named
+#: (“2022年,区政府办公室认真贯彻……”) is a body all the same: a department whose place is unwritten.
+_UNNAMED_GOVERNMENT = compiled("(?:[省市县区镇乡]委)?[省市县区镇乡](?:人民)?政府")
 
 
 def _issuer_lines(document: Document, title: Title | None, first_heading: int | None) -> list[TextSpan]:
@@ -526,7 +527,7 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
         written = clause.group()
         for words, pattern in _INTRO_SUBJECT:
             match = pattern.search(written) if words.search(written) else None
-            if match is None or written.count("《", 0, match.start("body")) > written.count("》", 0, match.start("body")):
+            if match is None or _opens_another_document(written, match.start("body")):
                 continue  # (nothing, or a name opening a document's title: 《闽侯县进一步做好……》)
             start = clause.start() + match.start("body")
             body = _clause_tail(match.group("body"))
@@ -534,6 +535,15 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
             if _is_body_name(body) and not is_metadata_line(written):
                 return TextSpan("".join(body.split()), start, start + len(body))
     return None
+
+
+def _opens_another_document(clause: str, position: int) -> bool:
+    """Whether ``position`` of a clause is inside a document's title (after a 《 not yet closed) that is not the report's
+    own (“现发布《银川市审计局2023年政府信息公开工作年度报告》” names the body; “制定发布《闽侯县进一步做好……》” does not)."""
+    if clause.count("《", 0, position) <= clause.count("》", 0, position):
+        return False
+    close = clause.find("》", position)
+    return close < 0 or not clause[position:close].rstrip().endswith("年度报告")
 
 
 def _clause_tail(text: str) -> str:

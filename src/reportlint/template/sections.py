@@ -23,19 +23,19 @@ from reportlint.template.labels import PUNCTUATION_FOLD, is_near_miss, is_simila
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
-from reportlint.text.ordinals import chinese_number
+from reportlint.text.ordinals import chinese_number, enclosed_number
 from reportlint.usercache.patterns import compiled
 
 _SENTENCE_LIKE = compiled(r"[。；;]$|[，,].*[，,]")
 
 #: The ordinal that opens a heading line, by kind: ``一、`` (chinese), ``第一部分`` (part),
-#: ``1、``/``1.`` (arabic), ``（一）``/``(1)`` (bracket) and ``①`` (circled).
+#: ``1、``/``1.`` (arabic), ``（一）``/``(1)``/``㈠``/``⑴`` (bracket) and ``①`` (circled).
 _ORDINAL = compiled(
     r"\s*(?:"
     r"第\s*(?P<part>[一二三四五六七八九十]{1,3})\s*部分\s*[、.．,，:：]?"
     r"|(?P<chinese>[一二三四五六七八九十]{1,3})\s*[、.．,，]"
     r"|(?P<arabic>\d{1,2})\s*[、.．](?!\d)"
-    r"|(?P<bracket>[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）])"
+    r"|(?P<bracket>[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|[\u3220-\u3229\u2474-\u2487])"
     r"|(?P<circled>[①-⑳])"
     r")\s*"
 )
@@ -90,7 +90,7 @@ def parse_ordinal(text: str) -> Ordinal | None:
     raw = match.group(kind)
     if kind == "bracket":
         inner = raw.strip("(（)） \t")
-        value = int(inner) if inner.isdigit() else chinese_number(inner)
+        value = enclosed_number(inner) or (int(inner) if inner.isdigit() else chinese_number(inner))
     else:
         value = int(raw) if kind == "arabic" else chinese_number(raw) if kind in ("part", "chinese") else None
     return Ordinal(kind, value, match.end())

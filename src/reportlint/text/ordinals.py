@@ -13,6 +13,18 @@ _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CHINESE_DIGITS = "零一二三四五六七八九"
 
 
+def enclosed_number(char: str) -> int | None:
+    """The value of a bracketed number written as one character, as some fonts and list formats give them (``㈡`` → 2,
+    ``⑿`` → 12: ㈠ … ㈩ and ⑴ … ⒇); None for any other text."""
+    if len(char) != 1:
+        return None
+    if "\u3220" <= char <= "\u3229":
+        return ord(char) - 0x3220 + 1
+    if "\u2474" <= char <= "\u2487":
+        return ord(char) - 0x2474 + 1
+    return None
+
+
 def chinese_number(text: str) -> int | None:
     """The value of a small Chinese numeral (``十二`` → 12, ``两`` → 2, ``一百零五`` → 105); None if it is not one."""
     if not text or any(char not in _DIGITS and char not in _UNITS for char in text):
