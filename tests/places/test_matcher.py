@@ -82,6 +82,10 @@ def test_short_forms_and_partial_names_are_not_mentions(gazetteer):
         ("晋城市城区南街街道办事处", ["晋城市", "城区", "南街街道"]),
         ("我街道与南街街道联合开展培训。", ["南街街道"]),
         ("西咸新区南街街道办事处", ["南街街道"]),  # after what ends like a place's name (the gazetteer lacks 西咸新区)
+        ("平城区人民政府南街街道办事处", ["平城区", "南街街道"]),  # after the government above it
+        # a street office not named after a street (茶山, 古田) is distinctive wherever it stands
+        ("本年度古田街道主动公开财政预决算相关信息。", ["古田街道"]),
+        ("瓯海区人民政府茶山街道办事处以习近平新时代中国特色社会主义思想为指导。", ["瓯海区", "茶山街道"]),
         # other names are distinctive wherever they stand
         ("我镇深入贯彻原州区全面推进政府信息公开安排部署。", ["原州区"]),
         ("及时调整充实兴国镇政务公开工作领导小组。", ["兴国镇"]),

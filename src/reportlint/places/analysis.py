@@ -100,12 +100,14 @@ _OWN_WORK_BEFORE = compiled(
 )
 #: The last character of what :data:`_OWN_WORK_BEFORE` matches (tested first).
 _OWN_WORK_END = frozenset("定立全善发台制订组建成造用托了 \u3000")
-#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告, 2024年政务公开工作) or its own
+#: What follows a body's name in the report's own name (某乡 + 2019年度政府信息公开工作年度报告, 2024年政务公开工作,
+#: 某镇人民政府 + 信息公开工作年度报告) or its own
 #: budget (某镇 + 2025年度财政预算), or when its disclosure work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
 _REPORT_NAME_AFTER = compiled(
     r"(?:人民政府|政府|办事处)?[ \u3000]*(?:"
     r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开|(?:财政|部门|政府)?(?:预算|决算))"
-    r"|(?:政府信息公开|政务公开)工作(?!领导|小组|办公室|经验|做法|先进))"
+    r"|(?:政府信息公开|政务公开)工作(?!领导|小组|办公室|经验|做法|先进)"
+    r"|信息公开工作年度报告)"  # (某镇人民政府 + 信息公开工作年度报告: the organ's 政府 is the report name's)
 )
 #: What follows a body's name that a report says it was made by (由某街道办事处编制).
 _MADE_BY_AFTER = compiled(
@@ -119,10 +121,10 @@ _IN_THE_NAME_AFTER = compiled(rf"{_ORGAN}[ \u3000]*(?:的)?名义")
 _ORGAN_ALONE = compiled(rf"{_ORGAN}[ \u3000\t]*")
 #: Before a name that opens a document's title: 《, maybe with the names of the places above it (《某县莲花镇…》).
 _OWN_DOCUMENT_BEFORE = compiled(r"《(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗))*\Z")
-#: A township's own online channels, after its name (maybe with its organ): 公众号, 官网, 子站 … (not its service halls:
-#: residents near a border go to a neighbour's 便民服务中心, and a report may say so).
+#: A township's own online channels, after its name (maybe with its organ, maybe quoted): 公众号, 官网, 官方微博, 子站 …
+#: (not its service halls: residents near a border go to a neighbour's 便民服务中心, and a report may say so).
 _OWN_CHANNEL_AFTER = compiled(
-    r"(?:人民政府|政府|党委|办事处|党政办)?(?:官方)?(?:微信)?(?:公众号|官网|官方网站|门户网站|网站|政务微博|子站)"
+    r"(?:人民政府|政府|党委|办事处|党政办)?[”\"」』]?(?:官方)?(?:微信)?(?:公众号|官网|官方网站|门户网站|网站|政务微博|微博|子站)"
 )
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
@@ -175,6 +177,10 @@ COOPERATION_WORDS = (
     "异地",
 )
 _COOPERATION = compiled("|".join(COOPERATION_WORDS))
+#: A leader's visit or inspection, named before a cooperation word (“习近平总书记考察上海”, “总书记在湖北考察时”): what
+#: the body studies, not whom it works with.
+_LEADERS_VISIT = compiled(r"(?:总书记|总理|委员长|主席)[^，。；,;]{0,6}$")
+_LEADERS_VISIT_WINDOW = 12
 
 
 @dataclass(frozen=True)
@@ -284,9 +290,10 @@ class _TextContext:
 
     def is_cooperation(self, sentence: Span, mentions: Sequence[PlaceMention] = ()) -> bool:
         """The sentence is about working with another place (结对、帮扶、学习考察 …); a word of ``mentions``, the place
-        names found, is none (交流 of “交流岛街道”)."""
+        names found, is none (交流 of “交流岛街道”), nor is a leader's visit the body studies (“围绕习近平总书记考察上海重要讲话”)."""
         return any(
             not any(mention.start <= match.start() < mention.end for mention in mentions)
+            and _LEADERS_VISIT.search(self.text, max(sentence.start, match.start() - _LEADERS_VISIT_WINDOW), match.start()) is None
             for match in _COOPERATION.finditer(self.text, sentence.start, sentence.end)
         )
 

@@ -219,10 +219,10 @@ class NameMatcher:
                 or (_has_left_boundary(text, start) and self._government_word.match(text, end) is not None)
                 or (_opens_clause(text, start) and ACTOR_FOLLOW.match(text, end) is not None)  # 先锋镇坚持以……
             )
-        if len(name) == DISTINCTIVE_NAME_LENGTH and name.endswith(STREET_SUFFIX):
+        if len(name) == DISTINCTIVE_NAME_LENGTH and name.endswith(STREET_SUFFIX) and name[1] in _STREET_STEM_ENDS:
             # a street office named after a street (南街街道, 东关街道) right after other Han characters is the end of a
-            # longer name the gazetteer does not have (振华南街街道), unless a place's name ends right before it
-            # (平城区南街街道, 西咸新区大坝街道: the gazetteer may not know the place)
+            # longer name the gazetteer does not have (振华南街街道), unless a place's name or a government ends right
+            # before it (平城区南街街道, 西咸新区大坝街道: the gazetteer may not know the place; 平城区人民政府南街街道)
             return _has_left_boundary(text, start) or previous is not None or text[start - 1] in _PLACE_KIND_ENDS
         if len(name) >= DISTINCTIVE_NAME_LENGTH:
             return True
@@ -289,8 +289,11 @@ def _is_han(character: str) -> bool:
     )
 
 
-#: The last characters of the names of places above a street office (区, 县, 市 …).
-_PLACE_KIND_ENDS = frozenset("省市县区旗州盟镇乡")
+#: The last characters of the names of places above a street office (区, 县, 市 …), and of their governments (人民政府).
+_PLACE_KIND_ENDS = frozenset("省市县区旗州盟镇乡府")
+#: The last characters of the two-character names of streets (南街, 东关, 中路 …) that street offices are named after: such
+#: a name may end a longer street's name (振华南街街道); 茶山街道, 古田街道 are named after no street.
+_STREET_STEM_ENDS = frozenset("街路巷关门桥")
 #: Marks that close a title, quotation or bracket: a conjunction usually follows them (《条例》和县政府), a name seldom.
 _CLOSING_MARKS = frozenset("》”’）)】」』〕]")
 
