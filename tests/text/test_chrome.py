@@ -25,6 +25,8 @@ from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_lin
         "第1页 共3页",
         "首页 上一页 1 2 3 下一页 尾页",
         "索 引 号 | 675490773/2025-00050 | 分 类 | 综合政务/其他 / |",  # the metadata table copied as a row of cells
+        "点击次数:1382  更新时间:2021-04-07  【打印此页】  【关闭",
+        "我要打印】 【关闭",
     ],
 )
 def test_chrome(line):

@@ -229,6 +229,23 @@ def test_a_list_after_its_total_in_the_sentence_before_is_found_from_the_word_of
     assert quantities.find_enumerations("全年主动公开信息12条，政策文件3条、其他信息9条。") == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a collective count after a semicolon ends the list: it is a statement of its own
+        ("通过政府信息网公示80条，其中工作动态52条，政务公开24条；通过公示栏公示各类信息179条。", [52, 24]),
+        ("共制作、获取各类政府信息202条，其中主动公开信息4条，机构设置类信息2条；其他类信息 1条；在专栏中公开财政预决算情况。", [4, 2, 1]),
+        # a group of parts joined by 、 is one item of a list set apart by semicolons
+        ("网站共发布信息9289条，其中规范性文件6条、其他文件8条；政务动态类信息2128条、其他信息5989条。", [6, 8, 2128, 5989]),
+        # parts set apart by semicolons
+        ("全年主动公开信息122条。其中：机构职能信息15条；政策文件7条；其他信息100条。", [15, 7, 100]),
+    ],
+)
+def test_a_collective_count_after_a_semicolon_ends_a_list(text, parts):
+    (enumeration,) = quantities.find_enumerations(text)
+    assert [part.quantity.value for part in enumeration.parts] == parts
+
+
 @given(st.text(alphabet=list("共计总合累其中为收到条件个12３一十、，,。；:\n 各类信息（）"), max_size=40))
 def test_a_total_mark_opens_a_total_when_a_count_follows_in_its_clause(text):
     from reportlint.text.quantities import _QUANTITY, _TOTAL_MARK, _opens_total

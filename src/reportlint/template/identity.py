@@ -532,9 +532,25 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
             start = clause.start() + match.start("body")
             body = _clause_tail(match.group("body"))
             start += len(match.group("body")) - len(body)
+            if body.startswith("由"):  # (由某局办公室编制本报告: the name after 由)
+                body, start = body[1:], start + 1
+            if written[max(0, start - clause.start() - 1) : start - clause.start()] == "由":
+                body = _without_compiling_office(body)
             if _is_body_name(body) and not is_metadata_line(written):
                 return TextSpan("".join(body.split()), start, start + len(body))
     return None
+
+
+#: The office of a body that compiles its report (由某局办公室编制, 由某镇人民政府党政办公室编制): the report is the body's.
+_COMPILING_OFFICE = compiled(r"(?:党政综合办公室|党政办公室|综合办公室|党政办|办公室)$")
+
+
+def _without_compiling_office(name: str) -> str:
+    """The department whose report its office compiled: ``某局办公室`` → ``某局``. A government's office is left as it
+    is: it publishes reports of its own (某县人民政府办公室), as a department's office does not."""
+    office = _COMPILING_OFFICE.search(name)
+    rest = name[: office.start()] if office is not None else ""
+    return rest if rest and _is_body_name(rest) and body_level(rest) == "部门" else name
 
 
 def _opens_another_document(clause: str, position: int) -> bool:

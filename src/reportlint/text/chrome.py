@@ -71,6 +71,10 @@ METADATA_LABELS = (
     "浏览次数",
     "访问次数",
     "点击数",
+    "点击次数",
+    "点击量",
+    "更新时间",
+    "更新日期",
     "阅读次数",
     "关键词",
     "主题词",
@@ -130,8 +134,8 @@ _PAGINATION = compiled(
     r"第\s*\d+\s*页\s*[,，/]?\s*共\s*\d+\s*页|共\s*\d+\s*页\s*[,，/]?\s*第?\s*\d+\s*页"
     r"|^(?=[\s\S]*?(?:下一页|尾页|末页))(?:首页|上一页|下一页|尾页|末页|\d|[<>«»]|\s)*+$"
 )
-#: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回.
-_WIDGETS_ONLY = compiled(r"(?:[\[【(（]?\s*(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
+#: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回, 我要打印】 【关闭.
+_WIDGETS_ONLY = compiled(r"(?:[\[【(（]?\s*(?:我要)?(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
 #: A chrome line is short, has no full stop and starts with its chrome wording; a link list is mostly link text.
 MAX_CHROME_LENGTH = 120
 MAX_CHROME_OFFSET = 8

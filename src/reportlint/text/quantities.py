@@ -505,12 +505,22 @@ def _nested_lists(text: str, counted: _CountedSentence, marks: Sequence[int]) ->
 _CHANGE_BEFORE = compiled(r"(?:比|较)[^，,；;。]{0,12}?(?:增加|减少|增长|下降|上升|降低|多|少)了?\s*\Z")
 
 
+_SEMICOLON = compiled(f"[{SEMICOLONS}]")
+
+
+def _collective_after_semicolon(text: str, previous: Quantity, following: Quantity) -> bool:
+    """Whether ``following`` is a collective count in a clause after a semicolon (“……政务公开24条；通过公示栏公示各类信息
+    179条”): a statement of its own, not one more part (“……2条；其他类信息1条” is)."""
+    semicolon = _SEMICOLON.search(text, previous.end, following.start)
+    return semicolon is not None and _COLLECTIVE.search(text, semicolon.end(), following.start) is not None
+
+
 def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, quantities: Sequence[Quantity]) -> Enumeration | None:
     """The enumeration of ``total`` whose parts are the same-unit counts from ``list_start`` on.
 
     The list ends at a clause stating a new total or counting something else
-    (another measure word) after the first part. A count of how much a part changed against another year (比上年度
-    减少838条) is no part.
+    (another measure word) after the first part, and at a collective count after a semicolon (“公示80条，其中工作动态
+    52条，政务公开24条；通过公示栏公示各类信息179条”). A count of how much a part changed against another year (比上年度减少838条) is no part.
     """
     candidates = [quantity for quantity in quantities if quantity.start >= list_start]
     parts: list[Quantity] = []
@@ -518,6 +528,8 @@ def _with_parts(text: str, sentence: Span, total: Quantity, list_start: int, qua
     for quantity in candidates:
         opening = clause_start(text, quantity.start, list_start)
         if parts and _TOTAL_MARK.search(text, opening, quantity.start):
+            break
+        if parts and _collective_after_semicolon(text, parts[-1], quantity):
             break
         if quantity.unit != total.unit:
             if parts and opening > parts[-1].end:
