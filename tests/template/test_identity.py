@@ -60,6 +60,12 @@ def read():
         ),
         # a metadata label left empty (“有效性:”) right above the title: the title is no value of it
         ("成文日期: 2022-01-18\n有效性:\n\n某县某局2021年政府信息公开工作年度报告\n", "某县某局2021年政府信息公开工作年度报告", "某县某局"),
+        # a date's label left empty over the body's line and the title's: the body's line is no date, so no value of it
+        (
+            "更新时间:\n某区人民政府办公室\n2020年政府信息公开工作年度报告\n",
+            "某区人民政府办公室2020年政府信息公开工作年度报告",
+            "某区人民政府办公室",
+        ),
         # the value of a label standing alone is no title (主题分类 / 政府信息公开年度报告)
         ("主题分类\n政府信息公开年度报告\n某县某镇2021年政府信息公开工作年度报告\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
         # the page's metadata table copied as Markdown, under the site's banner
@@ -109,6 +115,14 @@ def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
 def test_subject_from_the_intro_when_the_title_names_none(read, intro, subject, level):
     reading = read("2021年政府信息公开工作年度报告\n" + intro + "\n" + BODY)
     assert (reading.subject.name, reading.subject.level, reading.subject.source) == (subject, level, "intro")
+
+
+def test_a_body_the_intro_names_under_the_government_on_the_line_above_is_the_subject(read):
+    text = "某市某区人民政府\n2019年12月3日星期二\n根据《条例》要求，现发布某市某区某某镇2025年政府信息公开年度报告。\n" + BODY
+    reading = read(text)
+    assert (reading.subject.name, reading.subject.level, reading.subject.source) == ("某市某区某某镇", "镇", "intro")
+    other = read("某市某区人民政府\n根据《条例》要求，现发布某县教育局2025年政府信息公开年度报告。\n" + BODY)
+    assert (other.subject.name, other.subject.source) == ("某市某区人民政府", "issuer")  # (not under it: the line stands)
 
 
 def test_a_list_item_cut_after_a_body_name_ending_is_no_signature(read):

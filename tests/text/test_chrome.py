@@ -27,6 +27,7 @@ from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_lin
         "索 引 号 | 675490773/2025-00050 | 分 类 | 综合政务/其他 / |",  # the metadata table copied as a row of cells
         "点击次数:1382  更新时间:2021-04-07  【打印此页】  【关闭",
         "我要打印】 【关闭",
+        "【文字大小:",
     ],
 )
 def test_chrome(line):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reportlint.core.diagnostics import Diagnostic, Related
 from reportlint.core.hookspecs import hookimpl
@@ -238,7 +238,7 @@ class EmptySection(Rule):
     标题保留了但内容没有写，这一部分就等于缺少。第二、三、四部分的内容是表格，
     标题下没有内容多半是表格以图片或附件形式发布、在复制时丢失，reportlint 无法
     判断，改由 RL215 提示表格没有读出；文本最后的标题下没有内容是文本不完整
-    （RL117）。
+    （RL117）；同一个标题紧接着又写了一遍时，由 RL103 报告重复的标题。
 
     反例：
 
@@ -265,7 +265,16 @@ class EmptySection(Rule):
                 continue  # a table part with nothing under its heading: RL215
             if reading.truncation is not None and reading.truncation.section == section:
                 continue  # the heading the text ends with: RL117
+            if _written_again_next(reading.sections, section):
+                continue  # the same heading twice in a row (“一、总体情况” “一、总体情况”): RL103's duplicate
             yield self.diagnostic(f"“{squash(section.heading)}”下面没有内容", section.start, section.end)
+
+
+def _written_again_next(sections: Sequence[FoundSection], section: FoundSection) -> bool:
+    """Whether the next heading is the same part's, written again (nothing between them)."""
+    index = sections.index(section)
+    following = sections[index + 1] if index + 1 < len(sections) else None
+    return following is not None and section.is_template and following.spec_id == section.spec_id
 
 
 class LegacyStructure(Rule):

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -268,6 +268,7 @@ def _title_like(text: str) -> bool:
 _TITLE_LABEL = compiled(r"^\s*(?:" + SPACED_TITLE_LABELS + r")\s*([:：|])\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
+_DIGIT = compiled(r"\d")
 #: How long the second line of a title broken over two lines may be.
 _TITLE_TAIL_LENGTH = 20
 
@@ -276,18 +277,21 @@ def _title_lines(document: Document, limit: int) -> list[TextSpan]:
     """The lines before ``limit`` a title may be read from: chrome left out, bullets and metadata labels cut off."""
     lines = []
     # the line after a metadata label standing alone (“主题分类” / “政府信息公开年度报告”) is its value, unless it reads as
-    # a title with its year: then the label's value was left empty (“有效性:” / “某局2023年政府信息公开工作年度报告”)
+    # a title with its year, or the label is a date's and the line holds no digit: then the label's value was left empty
+    # (“有效性:” / “某局2023年政府信息公开工作年度报告”, “更新时间:” / “某区人民政府办公室”)
     value_follows = False
+    date_follows = False
     for line in _lines(document, limit):
         bare = without_bullets(line.text)
         if bare.startswith("|"):  # a row of the page's metadata table copied as Markdown (“| 标题: | …报告 | ||”)
             bare = bare[1:].lstrip()
         if is_metadata_label(bare):
             value_follows = True
+            date_follows = "".join(bare.split()).rstrip(":：").endswith(("时间", "日期"))
             continue
         if value_follows:
             value_follows = False
-            if not (_title_like(bare) and YEAR_IN_TITLE.search(fold_width(bare))):
+            if not (_title_like(bare) and YEAR_IN_TITLE.search(fold_width(bare))) and not (date_follows and not _DIGIT.search(bare)):
                 continue
         label = _TITLE_LABEL.match(bare)
         if label is not None:
@@ -424,6 +428,7 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
         return Subject(pinned, body_level(pinned), "config", None, None, tuple(mentions))
     named: tuple[tuple[Callable[[], TextSpan | None], str], ...] = (  # looked for in turn: the first found names the subject
         (lambda: from_title, "title"),
+        (lambda: _below_the_issuer(document, issuers, first_heading) if not from_title else None, "intro"),
         (lambda: issuers[0] if issuers else None, "issuer"),
         (lambda: _metadata_body(document, first_heading), "metadata"),
         (lambda: subject_from_intro(document, first_heading), "intro"),
@@ -436,6 +441,24 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
                 mentions.append(span)
             return Subject(span.text, body_level(span.text), source, span.start, span.end, tuple(mentions))
     return _subject_from_self_references(document)
+
+
+def _below_the_issuer(document: Document, issuers: Sequence[TextSpan], first_heading: int | None) -> TextSpan | None:
+    """The body an intro names inside the place of the government on the line above it, when no title names one:
+    the line is the banner of the government's site, the report a body's under it (“天津市武清区人民政府” over
+    “现发布天津市武清区河西务镇2025年政府信息公开年度报告”)."""
+    if not issuers:
+        return None
+    government = _GOVERNMENT_ORGAN.search(issuers[0].text)
+    if government is None or government.start() < 2:
+        return None
+    intro = subject_from_intro(document, first_heading)
+    place = issuers[0].text[: government.start()]
+    return intro if intro is not None and intro.text.startswith(place) and len(intro.text) > len(place) + 1 else None
+
+
+#: A government's organ ending a line above the title (某区人民政府).
+_GOVERNMENT_ORGAN = compiled("(?:人民)?政府$")
 
 
 def _is_body_name(text: str) -> bool:
