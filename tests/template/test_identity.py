@@ -125,6 +125,15 @@ def test_a_body_the_intro_names_under_the_government_on_the_line_above_is_the_su
     assert (other.subject.name, other.subject.source) == ("某市某区人民政府", "issuer")  # (not under it: the line stands)
 
 
+def test_a_government_the_intro_names_is_the_subject_where_the_metadata_names_its_office(read):
+    text = (
+        "发布机构: | 某区政府办公室 |\n"
+        "根据《条例》和国办公开办函〔2021〕30号等上级文件要求,发布某区人民政府2024年政府信息公开工作年度报告。\n" + BODY
+    )
+    reading = read(text)
+    assert (reading.subject.name, reading.subject.level, reading.subject.source) == ("某区人民政府", "区", "intro")
+
+
 def test_a_list_item_cut_after_a_body_name_ending_is_no_signature(read):
     text = "一、总体情况\n（二）公开平台建设深入推进。\n一是在服务热线方面，全年共受理各类咨询2226条。\n二是在门户网站\n"
     reading = read(text)

@@ -430,6 +430,7 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
         (lambda: from_title, "title"),
         (lambda: _below_the_issuer(document, issuers, first_heading) if not from_title else None, "intro"),
         (lambda: issuers[0] if issuers else None, "issuer"),
+        (lambda: _government_not_its_office(document, first_heading) if not from_title else None, "intro"),
         (lambda: _metadata_body(document, first_heading), "metadata"),
         (lambda: subject_from_intro(document, first_heading), "intro"),
         (lambda: signatures[0] if signatures else None, "signature"),
@@ -457,6 +458,20 @@ def _below_the_issuer(document: Document, issuers: Sequence[TextSpan], first_hea
     return intro if intro is not None and intro.text.startswith(place) and len(intro.text) > len(place) + 1 else None
 
 
+def _government_not_its_office(document: Document, first_heading: int | None) -> TextSpan | None:
+    """The government an intro names when the page's metadata names its office as the publisher (“发布机构：河东区政府
+    办公室”, “……现公布河东区人民政府2024年政府信息公开工作年度报告”): the office posts the government's report."""
+    publisher = _metadata_body(document, first_heading)
+    office = _GOVERNMENT_OFFICE.search(publisher.text) if publisher is not None else None
+    if publisher is None or office is None or office.start() < 2:
+        return None
+    intro = subject_from_intro(document, first_heading)
+    place = publisher.text[: office.start()]
+    return intro if intro is not None and intro.text.startswith(place) and _GOVERNMENT_ORGAN.search(intro.text) else None
+
+
+#: A government's office ending a publisher's name (某区政府办公室, 某区人民政府办公室).
+_GOVERNMENT_OFFICE = compiled("(?:人民)?政府办(?:公室)?$")
 #: A government's organ ending a line above the title (某区人民政府).
 _GOVERNMENT_ORGAN = compiled("(?:人民)?政府$")
 
@@ -512,14 +527,16 @@ def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | 
             label = _PUBLISHER_LABEL.match(field)
             if label is None:
                 continue
-            value = field[label.end() :].split()[0] if field[label.end() :].split() else ""
+            rest = field[label.end() :].lstrip().removeprefix("|")  # (a metadata table's row: “发布机构: | 某局 |”)
+            value = rest.split("|", 1)[0].split()[0] if rest.split("|", 1)[0].split() else ""
             if _is_body_name(value):
                 start = line.start + line.text.index(value)
                 return TextSpan(value, start, start + len(value))
     return None
 
 
-#: Where an intro names its body: 本报告由××编制, 现公布××2024年…报告, ××根据《条例》…, 2022年，××认真贯彻…
+#: Where an intro names its body: 本报告由××编制, 现公布××2024年…报告 (or “……要求，发布××2024年…报告”), ××根据《条例》…,
+#: 2022年，××认真贯彻…
 _BODY = r"(?P<body>[^\s,.;:!?()<>\"'《》、。，；：！？“”]{2,30}?)"
 _INTRO_VERBS = r"(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高度|进一步|围绕|全面|持续|不断|始终|积极|扎实|切实|着力|聚焦|立足|以)"
 #: Each pattern with the words it cannot match without: a clause without them is passed over
@@ -529,7 +546,10 @@ _INTRO_SUBJECT = tuple(
     for words, pattern in (
         (r"本(?:年度)?报告(?:由|是)", rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|编制|组织编制|负责编制)"),
         (r"以下简称", rf"(?:结合|根据|按照|依据)?{_BODY}\s*[（(]\s*以下简称"),  # 结合某镇人民政府(以下简称“某镇”)工作实际
-        (r"现(?:将|予|就)?(?:公布|发布|印发|公开)", rf"现(?:将|予|就)?(?:公布|发布|印发|公开)[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),
+        (
+            r"(?:现(?:将|予|就)?|[,，])\s*(?:公布|发布|印发|公开)",
+            rf"(?:现(?:将|予|就)?|[,，]\s*)(?:公布|发布|印发|公开)[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年",
+        ),
         (r"编制", rf"(?:特|现)编制了?[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),  # 特编制某乡2024年政府信息公开工作年度报告
         (r"政府信息公开条例》", rf"{_BODY}\s*(?:根据|依据|按照|依照)\s*《(?:中华人民共和国)?政府信息公开条例》"),
         (r"编制|编写|发布", rf"{_BODY}\s*(?:编制|编写|发布)了?\s*(?:本|(?:19|20)\d\d\s*年)"),
