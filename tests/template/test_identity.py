@@ -108,6 +108,8 @@ def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
         # a department's office compiles the department's report
         ("根据《条例》要求，由某市某区农业农村局办公室编制本报告。", "某市某区农业农村局", "部门"),
         ("本报告由某县人民政府办公室编制。", "某县人民政府办公室", "部门"),
+        # the report's own title quoted, its 》 left out
+        ("现发布《某市审计局2023年政府信息公开工作年度报告,本报告统计数据从2023年1月1日至12月31日。", "某市审计局", "部门"),
         # a government's office named without its place is a body all the same
         ("2022年,区政府办公室认真贯彻执行《中华人民共和国政府信息公开条例》。", "区政府办公室", "部门"),
     ],

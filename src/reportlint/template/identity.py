@@ -602,7 +602,13 @@ def _opens_another_document(clause: str, position: int) -> bool:
     if clause.count("《", 0, position) <= clause.count("》", 0, position):
         return False
     close = clause.find("》", position)
-    return close < 0 or not clause[position:close].rstrip().endswith("年度报告")
+    if close < 0:  # a title left open (“现发布《某镇2025年政府信息公开年度报告，……”): the report's own when it is one
+        return _OWN_TITLE.match(clause, position) is None
+    return not clause[position:close].rstrip().endswith("年度报告")
+
+
+#: The report's own title from its body's name on: the name, the year, then the title's words up to 年度报告.
+_OWN_TITLE = compiled(r"[^《》\s]{2,30}?(?:19|20)\d\d\s*年度?[^《》，,。；;]{0,30}?年度报告")
 
 
 def _clause_tail(text: str) -> str:
