@@ -100,7 +100,9 @@ class TitleForm(Rule):
             problems.append("应为“政府信息公开”而不是“政务公开”")
         elif "政府信息公开" not in tail:
             problems.append("缺少“政府信息公开”（或其中的“政府”）")
-        if "工作报告" in tail and "年度报告" not in tail:
+        if "年度工作报告" in tail and "年度报告" not in tail:
+            problems.append("“工作年度报告”写成了“年度工作报告”")
+        elif "工作报告" in tail and "年度报告" not in tail:
             problems.append("“年度报告”写成了“工作报告”")
         elif "工作" not in tail:
             problems.append("缺少“工作”二字")
