@@ -113,19 +113,38 @@ def _tree_top(values: list[int | Decimal]) -> tuple[int | Decimal, bool]:
     return top, nested
 
 
+def _earlier_counts(enumeration: Enumeration, quantities: Sequence[Quantity]) -> list[int | Decimal]:
+    """The counts of the total's measure word before it in its sentence (``quantities``: the sentence's counts)."""
+    total = enumeration.total
+    return [quantity.value for quantity in quantities if quantity.unit == total.unit and quantity.end <= total.start]
+
+
+def _shares_fit(enumeration: Enumeration, base: Decimal) -> bool:
+    """Whether every share the parts give is their count's share of ``base``, to the share's written precision."""
+    shares = [part for part in enumeration.parts if part.share is not None]
+    return bool(shares) and all(
+        abs(part.share.percentage.value - Decimal(part.quantity.value) * 100 / base) < part.share.percentage.resolution
+        for part in shares
+        if part.share is not None
+    )
+
+
 def _balances_another_reading(report: Report, enumeration: Enumeration) -> bool:
     """Whether the parts balance once the sentence is read another way: they add up to an earlier count of the same
-    measure word (“发布信息25条，历年累计115条；其中：A类10条……”: the parts are this year's), or, with the later counts
+    measure word (“发布信息25条，历年累计115条；其中：A类10条……”: the parts are this year's) or no more than the earlier
+    counts and the total together (“新收申请289件，上年结转12件，其中予以公开46件”), or, with the later counts
     of that measure word or of published pieces in the sentence, to the total, a part's own breakdown left out or not
     (“累计2195条，其中A 450条……其他182条，调整栏目3个，微信600条，微博391条”; “744条，其中网站140条，具体为：……41条……
     2条；公众号发文256篇，……发文310篇，公示栏38条”)."""
     total, parts = enumeration.total, enumeration.parts
     sentence = enumeration.sentence
     quantities = find_quantities(report.normalized, sentence.start, sentence.end)
-    counts = [quantity for quantity in quantities if quantity.unit == total.unit]
     parts_sum = enumeration.parts_sum
-    if any(quantity.value == parts_sum for quantity in counts if quantity.end <= total.start):
+    earlier = _earlier_counts(enumeration, quantities)
+    if parts_sum in earlier:
         return True
+    if earlier and total.value < parts_sum <= total.value + sum(earlier):
+        return True  # “新收申请289件，上年结转12件，其中予以公开46件”: 其中 of the counts together, not of the last one
     later = [
         quantity
         for quantity in quantities
@@ -255,6 +274,10 @@ class PercentageMismatch(Rule):
         if enumeration.approximate or not enumeration.total.value:
             return
         total = Decimal(enumeration.total.value)
+        sentence = enumeration.sentence
+        earlier = _earlier_counts(enumeration, find_quantities(report.normalized, sentence.start, sentence.end))
+        if earlier and _shares_fit(enumeration, total + sum(earlier)):
+            return  # “收到申请163件，上年结转7件，其中予以公开96件、占56.47%……”: shares of the counts together
         for part in enumeration.parts:
             if part.share is None:
                 continue

@@ -594,6 +594,8 @@ class LatePublication(Rule):
 _SEVERAL_NUMBERS_AFTER = compiled(r"\s*[、,和及]\s*\d")
 #: What makes a code and year without a serial the name of a series of numbers (鱼天办〔2024〕文号, 〔2024〕系列).
 _NAMES_A_SERIES = compiled(r"\s*(?:文号|号文|字号|系列|类)")
+#: A serial number with letters before its digits (〔2023〕GK1225-1号): written, though not as GB/T 9704 has it.
+_LETTERED_SERIAL = compiled(r"\s*[A-Za-z]{1,4}\s*\d{1,6}(?:\s*[-－—–]\s*\d{1,3})?\s*号")
 #: A serial number written after a dash instead of before 号 (〔2025〕-007).
 _SERIAL_AFTER_DASH = compiled(r"\s*[-—－–]\s*(\d{1,5})(?!\d)")
 
@@ -678,6 +680,8 @@ def _document_number_problem(text: str, match: re.Match) -> str | None:
             return f"的序号写法不规范，应写作“〔{digits}〕{int(dashed.group(1))}号”"
         if _NAMES_A_SERIES.match(text, match.end()):
             return None  # a series of numbers, not one document's: 鱼天办〔2024〕文号印发文件1件
+        if _LETTERED_SERIAL.match(text, match.end()):
+            return None  # a serial with letters, as some issuers number: B〔2023〕GK1225-1号
         return "缺少序号，应写作“〔年份〕序号号”，如“〔2019〕60号”"
     if not match.group("hao") and not _SEVERAL_NUMBERS_AFTER.match(text, match.end()):
         return "缺少“号”字"

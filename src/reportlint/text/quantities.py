@@ -82,6 +82,8 @@ _CATCH_ALL = compiled("其他|其余|其它|剩余|余下")
 _OWN_KIND = compiled(f"([{HAN}]{{1,4}}?)类")
 #: … unless it is no kind of its own (其他各类信息, 其他相关类).
 _ANY_KIND = frozenset(["各", "相关", "各种", "有关"])
+#: What follows 其他 in the templates' own category names (其他处理, 其他结果, 其他对外管理服务事项): one more category.
+_TEMPLATE_OTHER = compiled("处理|结果|对外管理服务事项")
 # After a total, what opens the list of its parts without 其中 (``15个：…``, ``15个，分别为…``).
 _LIST_FOLLOWS = compiled(r":|\s*(?:,\s*)?分别")
 #: Words that make a sentence a plan rather than a report of work done. A bare 将 is
@@ -271,11 +273,13 @@ def find_rates(text: str, start: int = 0, end: int | None = None) -> list[Rate]:
 def names_the_rest(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a catch-all item (其他、其余 …): a list ending with one covers the whole.
 
-    其他 (其它) followed by a kind of its own (其他概况类信息) names one more kind, not the rest; 其他信息, 其他各类信息
-    and 其余 do."""
+    其他 (其它) followed by a kind of its own (其他概况类信息) names one more kind, not the rest, as do the templates'
+    categories 其他处理 and 其他结果; 其他信息, 其他各类信息 and 其余 do."""
     found = _CATCH_ALL.search(text, start, end)
     if found is None:
         return False
+    if found.group() in ("其他", "其它") and _TEMPLATE_OTHER.match(text, found.end(), end):
+        return False  # 其他处理, 其他结果: the tables' own categories (一、不予处理……其他处理), not the rest
     kind = _OWN_KIND.match(text, found.end(), end) if found.group() in ("其他", "其它") else None
     return kind is None or kind.group(1) in _ANY_KIND
 
