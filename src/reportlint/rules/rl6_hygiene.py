@@ -282,7 +282,7 @@ def _is_header_cells(report: Report, repeat: RepeatedWord, zones: list[tuple[int
     return spaced or (repeat.end == line_start + len(line.rstrip()) and not any(map(str.isdigit, line)))
 
 
-_OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "﹝": "﹞", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
+_OPENERS = {"(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "{": "}", "“": "”", "‘": "’", "〈": "〉", "「": "」"}
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
 _CURLY_QUOTES = "“”‘’"
 # Where a bracket or quote may be: curly quotes in the original text (folded away in the normalised one), brackets in the normalised.
@@ -294,7 +294,7 @@ _LIST_MARKER = compiled(r"(?:^|(?<=[\s、，,。；;：:]))(?:[0-9]{1,2}|[一二
 #: A document number whose year lost its 〕 (``〔201960号``): reported by RL506, not as an unclosed bracket.
 _GARBLED_DOCUMENT_NUMBER = compiled(r"〔\s*(?:19|20)\d\d\s*\d{1,5}\s*号")
 #: A year between an opening and a closing bracket of two kinds (〔2021]): a document number RL506 reports.
-_YEAR_IN_ODD_BRACKETS = compiled(r"[〔\[(（【﹝]\s*(?:19|20)\d\d\s*[〕\])）】﹞]")
+_YEAR_IN_ODD_BRACKETS = compiled(r"[〔\[(（【]\s*(?:19|20)\d\d\s*[〕\])）】]")
 
 
 class UnbalancedBrackets(Rule):

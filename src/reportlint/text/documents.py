@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from reportlint.text.chars import matches_at
 from reportlint.usercache.patterns import compiled
 
-_OPENINGS = "[(（［【〈<﹝"  # the brackets a year is written in besides 〔 (﹝﹞: the small forms some fonts give)
+_OPENINGS = "[(（［【〈<"  # the brackets a year is written in besides 〔
 _OPENING_VARIANTS = re.escape(_OPENINGS)
-_CLOSING_VARIANTS = re.escape("])）］】〉>﹞")
+_CLOSING_VARIANTS = re.escape("])）］】〉>")
 _NUMBER_TAIL = r"\s*(?P<number>(?:第\s*)?\d{1,5}(?:\s*[-－—–]\s*\d{1,3})?)?\s*(?P<hao>号)?"
 #: A year in brackets of any kind (``〔2019〕60号``, ``〔201960号``, ``[2019]60号``).
 BRACKETED_YEAR = compiled(rf"(?P<open>[〔{_OPENING_VARIANTS}])\s*(?P<year>\d+)\s*(?P<close>[〕{_CLOSING_VARIANTS}])?{_NUMBER_TAIL}")

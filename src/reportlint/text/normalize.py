@@ -5,7 +5,8 @@ offsets stay valid in the original text, so every fold here maps one character
 to exactly one character:
 
 * full-width ASCII forms to ASCII (``（１２）`` → ``(12)``, ``：`` → ``:``,
-  ``，`` → ``,``) and the ideographic space to a space;
+  ``，`` → ``,``) and the ideographic space to a space; the small forms of the tortoise-shell brackets to
+  them (``﹝2021﹞`` → ``〔2021〕``);
 * radicals that PDF text extraction gives for ordinary Han characters to those
   characters (``⼯作`` → ``工作``);
 * curly quotes to straight ones (``“”`` → ``""``, ``‘’`` → ``''``);
@@ -34,6 +35,8 @@ _WIDTH_AND_QUOTES.update(
         0x2018: ord("'"),
         0x2019: ord("'"),
         0x00A0: ord(" "),
+        0xFE5D: ord("〔"),  # the small forms of the tortoise-shell brackets, as some fonts give 〔〕 (as NFKC folds them)
+        0xFE5E: ord("〕"),
     }
 )
 
