@@ -86,7 +86,7 @@ _CLAUSE_LEAD_WINDOW = 24
 # A clause opening with the year ("2022年，莲花镇收到…", "2022年度，莲花镇无…"): the name there is the body the
 # sentence is about, whatever it does; and where a report gives its own contact ("请与莲花镇党政办联系").
 _YEAR_OR_CONTACT_LEAD = compiled(
-    rf"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*{_CLAUSE_TIME}[ \u3000]*[,，]?|请与|请联系|联系单位[:：])[ \u3000]*$"
+    rf"(?:(?:^|[\n\t,，。；;:：！!？?])[ \u3000]*{_CLAUSE_TIME}[ \u3000]*[,，]?|请与|可与|请联系|联系单位[:：])[ \u3000]*$"
 )
 #: The last character of what :data:`_YEAR_OR_CONTACT_LEAD` matches (tested first: most names follow none of them).
 _YEAR_OR_CONTACT_END = frozenset("年度底末月日内,，与系:： \u3000")
@@ -106,12 +106,13 @@ _OWN_WORK_END = frozenset("定立全善发台制订组建成造用托了 \u3000"
 _REPORT_NAME_AFTER = compiled(
     r"(?:人民政府|政府|办事处)?[ \u3000]*(?:"
     r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开|(?:财政|部门|政府)?(?:预算|决算))"
-    r"|(?:政府信息公开|政务公开)工作(?!领导|小组|办公室|经验|做法|先进)"
+    r"|(?:政府信息公开|政务公开|信息公开)工作(?!领导|小组|办公室|经验|做法|先进)"
+    r"|(?:政府)?信息公开情况"  # (结合2020年度某街道办事处信息公开情况编制)
     r"|信息公开工作年度报告)"  # (某镇人民政府 + 信息公开工作年度报告: the organ's 政府 is the report name's)
 )
 #: What follows a body's name that a report says it was made by (由某街道办事处编制).
 _MADE_BY_AFTER = compiled(
-    r"(?:人民政府|政府|办事处|党政办公室|党政综合办公室|党政办|办公室){0,2}[ \u3000]*[^，。；,;]{0,20}?(?:编制|编写|起草|制作)"
+    r"(?:人民政府|政府|办事处|党政办公室|党政综合办公室|党政办|办公室){0,2}[ \u3000]*[^，。；,;]{0,40}?(?:编制|编写|起草|制作)"
 )
 #: A body's organ after its place name, if written (某镇人民政府, 某街道办事处, 某镇党委).
 _ORGAN = "(?:人民政府|政府|办事处|街道办事处|党委|党工委)?"
@@ -121,10 +122,12 @@ _IN_THE_NAME_AFTER = compiled(rf"{_ORGAN}[ \u3000]*(?:的)?名义")
 _ORGAN_ALONE = compiled(rf"{_ORGAN}[ \u3000\t]*")
 #: Before a name that opens a document's title: 《, maybe with the names of the places above it (《某县莲花镇…》).
 _OWN_DOCUMENT_BEFORE = compiled(r"《(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|县|区|旗))*\Z")
-#: A township's own online channels, after its name (maybe with its organ, maybe quoted): 公众号, 官网, 官方微博, 子站 …
+#: A township's own online channels, after its name (maybe with its organ, maybe quoted): 公众号, 官网, 官方微博, 子站,
+#: 信息公开平台 …
 #: (not its service halls: residents near a border go to a neighbour's 便民服务中心, and a report may say so).
 _OWN_CHANNEL_AFTER = compiled(
-    r"(?:人民政府|政府|党委|办事处|党政办)?[”\"」』]?(?:官方)?(?:微信)?(?:公众号|官网|官方网站|门户网站|网站|政务微博|微博|子站)"
+    r"(?:人民政府|政府|党委|办事处|党政办)?[”\"」』]?(?:官方)?(?:微信)?"
+    r"(?:公众号|官网|官方网站|门户网站|网站|政务微博|微博|子站|(?:政府)?信息公开(?:网站|网|平台|专栏)|政务公开(?:网站|平台|专栏))"
 )
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
