@@ -608,7 +608,8 @@ class GarbledDocumentNumber(Rule):
     缺少括号、缺少序号或“号”字的文号是错误；用方括号、圆括号等代替六角
     括号的（“[2019]60号”“(2019)60号”）是格式问题，按警告报告并给出修改建议。
 
-    带分号的文号（“〔2021〕1360-1号”）是规范写法。
+    带分号的文号（“〔2021〕1360-1号”）是规范写法。文本恰在某个文号处中断时（RL117），那个文号是被截断的，
+    不在此报告。
 
     反例：
 
@@ -636,7 +637,10 @@ class GarbledDocumentNumber(Rule):
             if "〕" in text
             else []
         )
+        cut = report.reading.truncation is not None
         for match in sorted((*bracketed_years, *unopened), key=lambda match: match.start()):
+            if cut and not text[match.end() :].strip():
+                continue  # the number the text stops in (“……(白政公组办〔20”): cut off, RL117's finding
             if match.group("open") != "〔" and match.group("close") != "〕":
                 yield from self._style_variant(report, match)
                 continue
