@@ -183,6 +183,7 @@ _COOPERATION = compiled("|".join(COOPERATION_WORDS))
 #: A leader's visit or inspection, named before a cooperation word (“习近平总书记考察上海”, “总书记在湖北考察时”): what
 #: the body studies, not whom it works with.
 _LEADERS_VISIT = compiled(r"(?:总书记|总理|委员长|主席)[^，。；,;]{0,6}$")
+#: How far before a cooperation word a leader's visit is looked for.
 _LEADERS_VISIT_WINDOW = 12
 
 

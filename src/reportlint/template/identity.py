@@ -268,6 +268,7 @@ def _title_like(text: str) -> bool:
 _TITLE_LABEL = compiled(r"^\s*(?:" + SPACED_TITLE_LABELS + r")\s*([:：|])\s*")
 #: The title at the start of a line that goes on with the report (a page copied without its line breaks).
 _LEADING_TITLE = compiled(r"(\S.{3,70}?(?:报告|年报))\s")
+#: A digit: the value of a date's metadata label holds one.
 _DIGIT = compiled(r"\d")
 #: How long the second line of a title broken over two lines may be.
 _TITLE_TAIL_LENGTH = 20
@@ -448,14 +449,10 @@ def _below_the_issuer(document: Document, issuers: Sequence[TextSpan], first_hea
     """The body an intro names inside the place of the government on the line above it, when no title names one:
     the line is the banner of the government's site, the report a body's under it (“天津市武清区人民政府” over
     “现发布天津市武清区河西务镇2025年政府信息公开年度报告”)."""
-    if not issuers:
-        return None
-    government = _GOVERNMENT_ORGAN.search(issuers[0].text)
+    government = _GOVERNMENT_ORGAN.search(issuers[0].text) if issuers else None
     if government is None or government.start() < 2:
         return None
-    intro = subject_from_intro(document, first_heading)
-    place = issuers[0].text[: government.start()]
-    return intro if intro is not None and intro.text.startswith(place) and len(intro.text) > len(place) + 1 else None
+    return _intro_inside(issuers[0].text[: government.start()], document, first_heading)
 
 
 def _government_not_its_office(document: Document, first_heading: int | None) -> TextSpan | None:
@@ -465,9 +462,14 @@ def _government_not_its_office(document: Document, first_heading: int | None) ->
     office = _GOVERNMENT_OFFICE.search(publisher.text) if publisher is not None else None
     if publisher is None or office is None or office.start() < 2:
         return None
+    intro = _intro_inside(publisher.text[: office.start()], document, first_heading)
+    return intro if intro is not None and _GOVERNMENT_ORGAN.search(intro.text) else None
+
+
+def _intro_inside(place: str, document: Document, first_heading: int | None) -> TextSpan | None:
+    """The body the intro names when its name is that of a body of ``place`` (it opens with the place's name)."""
     intro = subject_from_intro(document, first_heading)
-    place = publisher.text[: office.start()]
-    return intro if intro is not None and intro.text.startswith(place) and _GOVERNMENT_ORGAN.search(intro.text) else None
+    return intro if intro is not None and intro.text.startswith(place) and len(intro.text) > len(place) + 1 else None
 
 
 #: A government's office ending a publisher's name (某区政府办公室, 某区人民政府办公室).
