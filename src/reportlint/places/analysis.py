@@ -257,14 +257,14 @@ class _TextContext:
     def names_own_document(self, mention: PlaceMention) -> bool:
         """A township's name opens a ``《…》`` title, maybe after its county's (“《莲花镇政府信息公开规定》”): a township's
         report cites its own rules so, never another township's."""
-        return _names_a_township(mention) and (
+        return names_a_township(mention) and (
             _OWN_DOCUMENT_BEFORE.search(self.text, max(0, mention.start - _CLAUSE_LEAD_WINDOW), mention.start) is not None
         )
 
     def names_own_channel(self, mention: PlaceMention) -> bool:
         """A township's name right before its online channels (“建设弼佑镇人民政府公众号”, “通过区政府门户网站分水亭镇子站
         公开”): a township's report publishes through its own, never another's."""
-        return _names_a_township(mention) and _OWN_CHANNEL_AFTER.match(self.text, mention.end) is not None
+        return names_a_township(mention) and _OWN_CHANNEL_AFTER.match(self.text, mention.end) is not None
 
     def stands_alone(self, mention: PlaceMention) -> bool:
         """The name is a line of its own, maybe with its organ (“莲花镇人民政府”): the issuer line above a report, or its
@@ -322,7 +322,7 @@ class _TextContext:
         )
 
 
-def _names_a_township(mention: PlaceMention) -> bool:
+def names_a_township(mention: PlaceMention) -> bool:
     """Whether every place a mention may be is a township (乡、镇、街道)."""
     return all(place.level == TOWNSHIP_LEVEL for place in mention.candidates)
 

@@ -18,8 +18,9 @@ candidate the context rules reject does not block the shorter or later ones.
 
 **Context rules** (the word lists are in ``vocabulary.py``).  Names of four or
 more characters are distinctive and always accepted, except a street office named
-after a street (南街街道, 东关街道: a two-character stem and 街道), which needs left
-evidence or a place's name (or what ends like one: 西咸新区) right before it: after
+after a street (南街街道, 东关街道: a two-character stem ending like a street's name, and
+街道), which needs left evidence or a place's name, a government (or what ends like one:
+西咸新区, 某区人民政府) right before it: after
 other Han characters it is the end of a longer name the gazetteer does not have
 ("振华南街街道").  Shorter names collide with
 ordinary words, so they need evidence from their neighbours:

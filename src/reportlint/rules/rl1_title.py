@@ -80,7 +80,8 @@ class TitleForm(Rule):
             subject = report.reading.subject
             named_in_title = subject is not None and subject.source == "title"
             body = subject.name if subject is not None and named_in_title else ""
-            written_after = _dedupe(after).removesuffix(_STANDARD_TAIL) if not body and _dedupe(after).endswith(_STANDARD_TAIL) else ""
+            deduped = _dedupe(after)
+            written_after = deduped.removesuffix(_STANDARD_TAIL) if not body and deduped.endswith(_STANDARD_TAIL) else ""
             if written_after:  # a name the reader did not take for a body (高新区(新市区)司法局), in the body's place after the year
                 problems.append(f"机关名称“{written_after}”应写在年份前面")
                 after = _STANDARD_TAIL

@@ -85,7 +85,7 @@ def _cut_row(report: Report, table: FilledTable) -> FilledRow | None:
     is read after it: its cells may be cut off, not blank."""
     if not report.reading.cut_off(table.spec.section):
         return None
-    last = max(table.rows, key=_row_end, default=None)
+    last = max(table.rows, key=lambda row: row.end, default=None)
     filled = report.reading.filled
     if last is None or filled is None:
         return last
@@ -93,10 +93,6 @@ def _cut_row(report: Report, table: FilledTable) -> FilledRow | None:
         if other is not table and other.spec.section == table.spec.section and any(row.start > last.end for row in other.rows):
             return None  # the text goes on to a later table: this one is whole
     return last
-
-
-def _row_end(row: FilledRow) -> int:
-    return row.end
 
 
 def _cut_after(row: FilledRow | None) -> int:

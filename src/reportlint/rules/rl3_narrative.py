@@ -16,6 +16,7 @@ from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.quantities import (
     Enumeration,
+    Part,
     Quantity,
     Share,
     find_quantities,
@@ -119,14 +120,14 @@ def _earlier_counts(enumeration: Enumeration, quantities: Sequence[Quantity]) ->
     return [quantity.value for quantity in quantities if quantity.unit == total.unit and quantity.end <= total.start]
 
 
-def _shares_fit(enumeration: Enumeration, base: Decimal) -> bool:
-    """Whether every share the parts give is their count's share of ``base``, to the share's written precision."""
-    shares = [part for part in enumeration.parts if part.share is not None]
-    return bool(shares) and all(
-        abs(part.share.percentage.value - Decimal(part.quantity.value) * 100 / base) < part.share.percentage.resolution
-        for part in shares
-        if part.share is not None
-    )
+def _share_of(part: Part, base: Decimal) -> Decimal:
+    """A part's count as a percentage of ``base``."""
+    return Decimal(part.quantity.value) * 100 / base
+
+
+def _share_fits(part: Part, share: Share, base: Decimal) -> bool:
+    """Whether the ``share`` written for a part is its count's share of ``base``, to the share's written precision."""
+    return abs(share.percentage.value - _share_of(part, base)) < share.percentage.resolution
 
 
 def _balances_another_reading(report: Report, enumeration: Enumeration) -> bool:
@@ -271,20 +272,20 @@ class PercentageMismatch(Rule):
                 yield from self._share_sum(report, sentence, group, enumerations)
 
     def _shares_against_counts(self, report: Report, enumeration: Enumeration) -> Iterator[Diagnostic]:
-        if enumeration.approximate or not enumeration.total.value:
+        shared = [(part, part.share) for part in enumeration.parts if part.share is not None]
+        if enumeration.approximate or not enumeration.total.value or not shared:
             return
         total = Decimal(enumeration.total.value)
+        wrong = [(part, share) for part, share in shared if not _share_fits(part, share, total)]
+        if not wrong:
+            return
         sentence = enumeration.sentence
         earlier = _earlier_counts(enumeration, find_quantities(report.normalized, sentence.start, sentence.end))
-        if earlier and _shares_fit(enumeration, total + sum(earlier)):
+        if earlier and all(_share_fits(part, share, total + sum(earlier)) for part, share in shared):
             return  # “收到申请163件，上年结转7件，其中予以公开96件、占56.47%……”: shares of the counts together
-        for part in enumeration.parts:
-            if part.share is None:
-                continue
-            percentage = part.share.percentage
-            exact = Decimal(part.quantity.value) * 100 / total
-            if abs(percentage.value - exact) < percentage.resolution:
-                continue
+        for part, share in wrong:
+            percentage = share.percentage
+            exact = _share_of(part, total)
             yield self.diagnostic(
                 f"占比“{report.text[percentage.start : percentage.end]}”与数量不符："
                 f"{_number(part.quantity.value)} ÷ {_number(enumeration.total.value)} = {exact:.2f}%，"

@@ -17,7 +17,7 @@ from reportlint.core.diagnostics import Diagnostic
 from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
-from reportlint.places.analysis import ISSUER_LINE, PlaceAnalysis, PlaceReference
+from reportlint.places.analysis import ISSUER_LINE, PlaceAnalysis, PlaceReference, names_a_township
 from reportlint.places.divisions import TOWNSHIP_LEVEL, Place
 from reportlint.places.relations import Relation
 from reportlint.places.settings import PlaceSettings, load_gazetteer, place_settings
@@ -198,10 +198,7 @@ def _below_a_township(analysis: PlaceAnalysis, reference: PlaceReference) -> boo
     township holds another."""
     subject = analysis.subject
     return (
-        subject is not None
-        and subject.place is not None
-        and subject.place.level == TOWNSHIP_LEVEL
-        and all(place.level == TOWNSHIP_LEVEL for place in reference.mention.candidates)
+        subject is not None and subject.place is not None and subject.place.level == TOWNSHIP_LEVEL and names_a_township(reference.mention)
     )
 
 

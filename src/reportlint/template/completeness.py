@@ -28,7 +28,7 @@ from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.chrome import chrome_lines, is_chrome_line, is_pagination_line
 from reportlint.text.dates import find_dates
-from reportlint.text.ordinals import section_number
+from reportlint.text.ordinals import ENCLOSED_ORDINALS, section_number
 from reportlint.text.quoting import squash
 from reportlint.text.segmentation import Span, iter_lines
 from reportlint.usercache.patterns import compiled
@@ -38,10 +38,10 @@ TABLE_SECTIONS = ("s2", "s3", "s4")
 #: Characters that end a report's last line properly: sentence ends, closing brackets and quotes.
 _PROPER_ENDS = "。！？!?；;…．.)）]】》"
 #: A heading's number alone: the heading was cut after it.
-_BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]?|[\u3220-\u3229\u2474-\u2487]")
+_BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]?" + f"|[{ENCLOSED_ORDINALS}]")
 _HAN_ONLY = compiled(f"[{HAN}]+")
 #: A numbered sub-heading of a part: （四）政府信息公开平台建设, 4.监督保障.
-_SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]|[\u3220-\u3229\u2474-\u2487]|\d{1,2}[、.．](?!\d)")
+_SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]" + f"|[{ENCLOSED_ORDINALS}]" + r"|\d{1,2}[、.．](?!\d)")
 #: A part's body of nothing but pictures: the file names or placeholders a page copied without its images gives
 #: (1705995746322.jpg, clipbord_1705996747791.png, [图片]).
 _IMAGES_ONLY = compiled(r"(?:\s|\S+?\.(?:jpe?g|png|gif|bmp|webp)|[\[【]?图片[\]】]?)+", re.IGNORECASE)

@@ -16,8 +16,8 @@ from types import MappingProxyType
 from reportlint.text.normalize import normalize
 from reportlint.usercache.patterns import compiled
 
-#: One spelling of list and stop punctuation, colons and quotes in label keys (no target is itself folded).
-#: Spellings a label key folds into one: list punctuation and quotation marks, and 钩稽 (a variant of the template's 勾稽).
+#: Spellings a label key folds into one (no target is itself folded): list and stop punctuation, colons and quotation
+#: marks, and 钩稽 (a variant of the template's 勾稽).
 PUNCTUATION_FOLD = MappingProxyType(
     {"，": "、", ",": "、", "．": ".", "。": ".", "：": ":", "“": '"', "”": '"', "「": '"', "」": '"', "钩": "勾"}
 )

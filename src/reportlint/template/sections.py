@@ -23,7 +23,7 @@ from reportlint.template.labels import PUNCTUATION_FOLD, is_near_miss, is_simila
 from reportlint.template.spec import SectionSpec, TemplateSpec
 from reportlint.text.chars import COLONS, COMMAS, LIST_COMMA, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.normalize import has_traditional
-from reportlint.text.ordinals import chinese_number, enclosed_number
+from reportlint.text.ordinals import ENCLOSED_ORDINALS, chinese_number, enclosed_number
 from reportlint.usercache.patterns import compiled
 
 _SENTENCE_LIKE = compiled(r"[。；;]$|[，,].*[，,]")
@@ -35,7 +35,7 @@ _ORDINAL = compiled(
     r"第\s*(?P<part>[一二三四五六七八九十]{1,3})\s*部分\s*[、.．,，:：]?"
     r"|(?P<chinese>[一二三四五六七八九十]{1,3})\s*[、.．,，]"
     r"|(?P<arabic>\d{1,2})\s*[、.．](?!\d)"
-    r"|(?P<bracket>[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|[\u3220-\u3229\u2474-\u2487])"
+    r"|(?P<bracket>[(（]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|" + f"[{ENCLOSED_ORDINALS}])"
     r"|(?P<circled>[①-⑳])"
     r")\s*"
 )

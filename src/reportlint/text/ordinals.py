@@ -13,16 +13,16 @@ _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CHINESE_DIGITS = "零一二三四五六七八九"
 
 
+#: Bracketed numbers written as one character, as some fonts and list formats give them (㈠ … ㈩, ⑴ … ⒇), by value.
+_ENCLOSED_NUMBERS = {chr(0x3220 + offset): offset + 1 for offset in range(10)} | {chr(0x2474 + offset): offset + 1 for offset in range(20)}
+#: Those characters, as a regular expression's character class holds them (``[{ENCLOSED_ORDINALS}]``).
+ENCLOSED_ORDINALS = "".join(_ENCLOSED_NUMBERS)
+
+
 def enclosed_number(char: str) -> int | None:
-    """The value of a bracketed number written as one character, as some fonts and list formats give them (``㈡`` → 2,
-    ``⑿`` → 12: ㈠ … ㈩ and ⑴ … ⒇); None for any other text."""
-    if len(char) != 1:
-        return None
-    if "\u3220" <= char <= "\u3229":
-        return ord(char) - 0x3220 + 1
-    if "\u2474" <= char <= "\u2487":
-        return ord(char) - 0x2474 + 1
-    return None
+    """The value of a bracketed number written as one character (``㈡`` → 2, ``⑿`` → 12: :data:`ENCLOSED_ORDINALS`);
+    None for any other text."""
+    return _ENCLOSED_NUMBERS.get(char)
 
 
 def chinese_number(text: str) -> int | None:

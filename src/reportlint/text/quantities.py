@@ -278,9 +278,11 @@ def names_the_rest(text: str, start: int, end: int) -> bool:
     found = _CATCH_ALL.search(text, start, end)
     if found is None:
         return False
-    if found.group() in ("其他", "其它") and _TEMPLATE_OTHER.match(text, found.end(), end):
+    if found.group() not in ("其他", "其它"):
+        return True  # (其余, 剩余, 余下)
+    if _TEMPLATE_OTHER.match(text, found.end(), end):
         return False  # 其他处理, 其他结果: the tables' own categories (一、不予处理……其他处理), not the rest
-    kind = _OWN_KIND.match(text, found.end(), end) if found.group() in ("其他", "其它") else None
+    kind = _OWN_KIND.match(text, found.end(), end)
     return kind is None or kind.group(1) in _ANY_KIND
 
 
