@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests assert behaviour, never time: no per-example deadline (a loaded 2-core CI machine can take more than
+# hypothesis's default 200 ms for an example that first loads a table or numpy). Speed lives in bench/.
+settings.register_profile("reportlint", deadline=None)
+settings.load_profile("reportlint")
 
 #: The testing kit's fixture (reportlint_linter) is a plugin a suite asks for, as plugin authors do.
 pytest_plugins = ["reportlint.testing.pytest_plugin"]

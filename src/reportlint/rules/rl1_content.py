@@ -32,7 +32,9 @@ _PROMISES = (
     compiled(r"(?:全文|本报告|报告)[^。，,\n]{0,8}?共\s*(?:包括|包含|有|分)?\s*(?P<count>[一二三四五六七八九十\d]+)\s*个?部分(?P<list>)"),
 )
 #: What opens a list that a sentence announces before giving it (“六部分组成,分别是:”, “分别为”), inside a list read.
-_LIST_OPENING = compiled(r"^[^;；。]{0,14}?(?:分别是|分别为|具体是|具体为)\s*[:：]?")
+#: A 由 read as a list's opening names who wrote the report when a clause without a 、 and a 包括 follow it (“由某局编制,
+#: 包括总体情况、……等6部分组成”): the list is what follows the 包括.
+_LIST_OPENING = compiled(r"^[^;；。]{0,14}?(?:分别是|分别为|具体是|具体为)\s*[:：]?|^[^;；。、]{0,40}?[,，]\s*(?:包括|包含)\s*[:：]?")
 #: The ordinal of a listed part (“一、总体情况,二、主动公开政府信息情况”).
 _ITEM_ORDINAL = compiled(r"(?:^|(?<=[,，;；:：\s]))[一二三四五六七八九十]{1,3}[、.．]")
 _ATTACHMENT_PROMISE = compiled(r"(?:并|另)?附(?:有|上)?(?:[^。，,]{0,12}?)(?:统计表|指标表|附表|附件)")

@@ -49,6 +49,9 @@ _IMAGES_ONLY = compiled(r"(?:\s|\S+?\.(?:jpe?g|png|gif|bmp|webp)|[\[【]?图片[
 _OPENS_HEADING = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|" + _SUB_HEADING.pattern)
 #: An item that opens with its label (政策文件：…, 微信公众号:…).
 _LABELLED_ITEM = compiled(f"[{HAN}]{{2,10}}[:：]")
+#: An item counted in words (一是……, 三是政府信息管理方面): the words of a short line under it are its text, never a
+#: signature (a body's name after it still is).
+_COUNTED_ITEM = compiled(r"[一二三四五六七八九十]{1,3}是")
 #: Opening brackets and quotation marks: a last line ending in one is cut.
 _OPENING_MARKS = "(（《“〔[【"
 #: Closing quotation marks: a last line ending in one ends properly when what it quotes does.
@@ -216,8 +219,9 @@ def _number_of(sections: Sequence[FoundSection], section: FoundSection | None) -
 
 
 def _names_a_body(text: str) -> bool:
-    """Whether a last line is a body's name (a signature), not the first words of one cut off."""
-    return body_level(text) != "未知" and _CUT_AFTER_COUNTY.search(text) is None
+    """Whether a last line is a body's name (a signature), not the first words of one cut off nor the body naming
+    itself in a sentence just begun (“我旗”, “本局”)."""
+    return body_level(text) != "未知" and _CUT_AFTER_COUNTY.search(text) is None and text[:1] not in "我本"
 
 
 def _ends_properly(text: str, previous: str = "") -> bool:
@@ -239,7 +243,7 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         if item is not None:
             return _HAN_ONLY.fullmatch(stripped, item.end()) is None
         before = previous.strip()
-        opens_list = _OPENS_HEADING.match(before) is not None or _LABELLED_ITEM.match(before) is not None
+        opens_list = any(pattern.match(before) is not None for pattern in (_OPENS_HEADING, _LABELLED_ITEM, _COUNTED_ITEM))
         return not opens_list or _HAN_ONLY.fullmatch(stripped) is None or _names_a_body(stripped)
     if stripped[-1] in _CLOSING_QUOTES:
         # a quotation closes a sentence when the sentence ended inside it (……。”); a quoted term ends none (一是严格落实“三审三校”)
@@ -264,7 +268,7 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     if (
         len(stripped) <= MAX_SIGNATURE
         and _names_a_body(stripped)
-        and not re.search(r"[,，、:：]", stripped)
+        and not re.search(r"[,，、:：。；;《“]", stripped)  # (a sentence before it, or a title opened: “印发《某区人民政府”)
         and not _OPENS_HEADING.match(previous.strip())
     ):
         return True  # the signature: the body's name alone on the last line (not words under a heading: 强化门户网站)
