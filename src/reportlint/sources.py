@@ -87,7 +87,9 @@ def read_source(path: Path, display_path: str | None = None, max_size: int | Non
         raise SourceError("RL901", "这不是普通文件（可能是管道、设备或套接字），无法作为报告读取")
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_size + 1) if max_size is not None else handle.read()
+            # a file no larger than the limit is read whole (sized once by the stat above: reading max_size + 1 bytes
+            # allocates that much first); a larger one only up to one byte past the limit
+            data = handle.read() if max_size is None or status.st_size <= max_size else handle.read(max_size + 1)
     except PermissionError:
         raise SourceError("RL901", "没有读取权限，无法打开文件") from None
     except OSError as error:
