@@ -531,3 +531,26 @@ def test_a_metadata_table_without_a_title_cell_gives_no_title(load, tmp_path):
     report = "".join(f"<p>{line}</p>" for line in ("一、总体情况", "2025年，我镇全面推进政务公开。", "二、主动公开政府信息情况"))
     document = load(_page(f"{metadata}{report}", tmp_path))
     assert document.text.startswith("一、总体情况")
+
+
+def _bare_label_page(folder: Path, line: str) -> Path:
+    page = folder / "page.html"
+    page.write_bytes(
+        "<html><body><div class='nav'>当前位置：首页 &gt; 年度报告</div>"
+        f"<div class='info'>{line}</div>"
+        "<div class='content'><h1>某局2020年政府信息公开工作年度报告</h1>"
+        "<p>一、总体情况</p><p>本局认真贯彻《条例》，全面推进政务公开。</p>"
+        "<p>二、主动公开政府信息情况</p><p>全年主动公开信息56条。</p></div></body></html>".encode()
+    )
+    return page
+
+
+def test_page_date_after_a_bare_time_label_is_the_publication_date(load, tmp_path):
+    # “来源：信息中心  时间：2025-03-07 17:01”: no 发布时间 label, the page's date all the same (the text reader takes it too)
+    document = load(_bare_label_page(tmp_path, "来源：信息中心&#160;&#160;时间：2025-03-07 17:01"))
+    assert dict(document.metadata) == {"published": "2025-03-07", "published_raw": "2025-03-07 17:01"}
+
+
+@pytest.mark.parametrize("line", ["统计时间：2020年1月1日", "时间：2020年1月1日至2020年12月31日"])
+def test_a_period_or_a_word_ending_in_time_gives_no_publication_date(load, tmp_path, line):
+    assert dict(load(_bare_label_page(tmp_path, line)).metadata) == {}

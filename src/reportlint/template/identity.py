@@ -26,6 +26,7 @@ from operator import attrgetter
 from reportlint.core.model import Document
 from reportlint.loaders.headings import VERSION_NOTE
 from reportlint.text.chrome import (
+    BARE_PUBLICATION_LABEL,
     PUBLICATION_LABELS,
     SPACED_TITLE_LABELS,
     is_chrome_line,
@@ -46,10 +47,8 @@ _CHROME_PREFIX = compiled(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
 _PUBLISHED_LABELS = compiled("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：|]?\s*")
-#: The bare labels 日期： and 时间： that CMS pages put by the title (时间:2024-02-01 09:05:25), where they open a line or
-#: follow another label's value after a space (来源:某办 时间:…); never inside a word (统计时间, 截止日期).
-#: (the label first, what stands before it looked at after it: a pattern opening with a literal is searched fast)
-_BARE_PUBLISHED_LABELS = compiled(r"(?:日期|时间)(?<!\S..)\s*[:：]\s*")
+#: The bare labels 日期： and 时间： (see :data:`~reportlint.text.chrome.BARE_PUBLICATION_LABEL`).
+_BARE_PUBLISHED_LABELS = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*")
 #: What makes a date the first of a period (2024年1月1日至12月31日), not a page's publication date.
 _RANGE_AFTER = compiled(r"\s*(?:至|到|起|[-—~～])")
 _PERIOD_WORDS = (

@@ -33,6 +33,11 @@ SECTION_MARKERS = tuple(
 
 #: Labels that give a page's publication date, most telling first (发布日期：2021-01-29).
 PUBLICATION_LABELS = ("发布日期", "发布时间", "发表时间", "发文日期", "成文日期", "印发日期", "公开日期", "生成日期", "信息提供日期")
+#: The bare labels 日期： and 时间： that CMS pages put by the title (时间:2024-02-01 09:05:25), where they open a line or
+#: follow another label's value after a space (来源:某办 时间:…); never inside a word (统计时间, 截止日期). A pattern to
+#: follow with the colon (the label first, what stands before it looked at after it: a pattern opening with a literal
+#: is searched fast).
+BARE_PUBLICATION_LABEL = r"(?:日期|时间)(?<!\S..)"
 
 #: Labels of CMS metadata (索引号：…, 发布日期：…); a line starting with one is page chrome.
 METADATA_LABELS = (

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from reportlint.loaders.headings import TITLE, is_title
 from reportlint.loaders.html.tags import BLOCK_TAGS
 from reportlint.sources import SourceError
-from reportlint.text.chrome import METADATA_LABEL_SET, PUBLICATION_LABELS, SECTION_MARKERS, is_metadata_line, section_count
+from reportlint.text.chrome import BARE_PUBLICATION_LABEL, METADATA_LABEL_SET, PUBLICATION_LABELS, SECTION_MARKERS, is_metadata_line, section_count
 from reportlint.text.normalize import has_traditional, to_simplified
 from reportlint.usercache.patterns import compiled
 
@@ -51,6 +51,10 @@ _DATE = compiled(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(
 #: What follows a metadata label on a metadata line (see :func:`reportlint.text.chrome.is_metadata_line`).
 _LABEL_END = compiled("[:：\\]】]")
 _LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
+#: A date after a bare 时间：/日期： (来源:某办  时间:2025-03-07 17:01), taken when no publication label names one.
+_BARE_LABELLED_DATE = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*(" + _DATE.pattern + r")(?!\s*(?:至|到|起|[-—~～]))")
+#: How much of a page's text (its top, where a CMS writes the article's date) is searched for a bare label.
+_BARE_LABEL_REACH = 3000
 
 
 @dataclass(frozen=True)
@@ -216,7 +220,8 @@ def is_metadata_table(cell_texts: Sequence[str]) -> bool:
 
 
 def page_metadata(document: HtmlElement) -> dict[str, str]:
-    """``published`` (ISO date) and ``published_raw`` from ``<meta name="PubDate">`` or a 发布日期： line."""
+    """``published`` (ISO date) and ``published_raw`` from ``<meta name="PubDate">``, a 发布日期： line, or else a bare
+    时间：/日期： near the top of the page (as the text reader takes one)."""
     raw = None
     for meta in document.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").strip().lower()
@@ -230,6 +235,9 @@ def page_metadata(document: HtmlElement) -> dict[str, str]:
         for match in _LABELLED_DATE.finditer(text):
             matches.setdefault(match.group(1), match.group(2).strip())
         raw = next((matches[label] for label in PUBLICATION_LABELS if label in matches), None)
+        if raw is None:
+            bare = _BARE_LABELLED_DATE.search(text, 0, _BARE_LABEL_REACH)
+            raw = bare.group(1).strip() if bare is not None else None
     if raw is None:
         return {}
     metadata = {"published_raw": raw}
