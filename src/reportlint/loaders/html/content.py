@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING
 from reportlint.loaders.headings import TITLE, is_title
 from reportlint.loaders.html.tags import BLOCK_TAGS
 from reportlint.sources import SourceError
-from reportlint.text.chrome import BARE_PUBLICATION_LABEL, METADATA_LABEL_SET, PUBLICATION_LABELS, SECTION_MARKERS, is_metadata_line, section_count
+from reportlint.text.chrome import (
+    BARE_PUBLICATION_LABEL,
+    METADATA_LABEL_SET,
+    PUBLICATION_LABELS,
+    SECTION_MARKERS,
+    is_metadata_line,
+    section_count,
+)
 from reportlint.text.normalize import has_traditional, to_simplified
 from reportlint.usercache.patterns import compiled
 
