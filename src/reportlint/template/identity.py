@@ -540,13 +540,13 @@ def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | 
 #: 公开工作年度报告, 现将××2024年…报告予以公开), ××根据《条例》…, 由××编制的2023年度…报告, 2022年，××认真贯彻…,
 #: 2025年，××在区委、区政府的正确领导下…
 _BODY = r"(?P<body>[^\s,.;:!?()<>\"'《》、。，；：！？“”]{2,30}?)"
-_INTRO_VERBS = r"(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高度|进一步|围绕|全面|持续|不断|始终|积极|扎实|切实|着力|聚焦|立足|结合|以)"
+_INTRO_VERBS = r"(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高度|进一步|围绕|全面|持续|不断|始终|积极|扎实|切实|着力|聚焦|立足|结合|以(?![来后前上下内外及]))"
 #: Each pattern with the words it cannot match without: a clause without them is passed over
 #: without trying every start of a body name (the search is the costly part of reading an intro).
 _INTRO_SUBJECT = tuple(
     (compiled(words), compiled(pattern))
     for words, pattern in (
-        (r"本(?:年度)?报告(?:由|是)", rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|编制|组织编制|负责编制)"),
+        (r"本(?:年度)?报告(?:由|是)", rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|结合|编制|组织编制|负责编制)"),
         (r"以下简称", rf"(?:结合|根据|按照|依据)?{_BODY}\s*[（(]\s*以下简称"),  # 结合某镇人民政府(以下简称“某镇”)工作实际
         (
             r"(?:现(?:将|予|就|向社会)?|[,，])\s*(?:公布|发布|印发|公开)",
@@ -557,11 +557,15 @@ _INTRO_SUBJECT = tuple(
             rf"(?:现(?:将|予|就|向社会)?|[,，]\s*)(?:公布|发布|印发|公开)[《\"]?(?:19|20)\d\d\s*年度?{_BODY}(?:政府|政务)?信息公开",
         ),
         (r"现将", rf"现将[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年度?[^，,。]{{0,30}}?报告"),  # 现将某县人民政府2024年……报告予以公开
-        (r"编制", rf"(?:特|现)编制了?[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),  # 特编制某乡2024年政府信息公开工作年度报告
+        # 特编制某乡2024年政府信息公开工作年度报告, ……有关规定，编制《某区2020年度……报告》
+        (r"编制", rf"(?:特|现|[,，]\s*)编制了?[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年"),
         (r"政府信息公开条例》", rf"{_BODY}\s*(?:根据|依据|按照|依照)\s*《(?:中华人民共和国)?政府信息公开条例》"),
         (r"编制|编写|发布", rf"{_BODY}\s*(?:编制|编写|发布)(?:了|的)?\s*(?:本|(?:19|20)\d\d\s*年)"),
         (_INTRO_VERBS, rf"{_BODY}\s*{_INTRO_VERBS}"),
-        (r"在.{1,20}?(?:领导|指导)下", rf"(?:^|[,，])\s*{_BODY}\s*在[^。，,]{{1,20}}?(?:领导|指导)下"),
+        (  # 2025年,某街道在区委、区政府的正确领导下; 2022年,某乡政府信息公开工作在县委、县政府的正确领导下
+            r"在.{1,20}?(?:领导|指导)下",
+            rf"(?:^|[,，])\s*{_BODY}\s*(?:(?:政府|政务)?信息公开工作|政务公开工作)?在[^。，,]{{1,20}}?(?:领导|指导)下",
+        ),
     )
 )
 #: How far into the text an intro's naming of its body is looked for.
@@ -576,6 +580,8 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
     end = min(len(text), (first_heading or 0) + _INTRO_WINDOW)
     for clause in _CLAUSE.finditer(text, 0, end):
         written = clause.group()
+        if is_metadata_line(written):
+            continue
         for words, pattern in _INTRO_SUBJECT:
             match = pattern.search(written) if words.search(written) else None
             if match is None or _opens_another_document(written, match.start("body")):
@@ -587,7 +593,7 @@ def subject_from_intro(document: Document, first_heading: int | None) -> TextSpa
                 body, start = body[1:], start + 1
             if written[max(0, start - clause.start() - 1) : start - clause.start()] == "由":
                 body = _without_compiling_office(body)
-            if _is_body_name(body) and not is_metadata_line(written):
+            if _is_body_name(body):
                 return TextSpan("".join(body.split()), start, start + len(body))
     return None
 
@@ -597,11 +603,16 @@ _COMPILING_OFFICE = compiled(r"(?:党政综合办公室|党政办公室|综合�
 
 
 def _without_compiling_office(name: str) -> str:
-    """The department whose report its office compiled: ``某局办公室`` → ``某局``. A government's office is left as it
-    is: it publishes reports of its own (某县人民政府办公室), as a department's office does not."""
+    """The department or township whose report its office compiled: ``某局办公室`` → ``某局``, ``某镇人民政府党政办公室``
+    → ``某镇人民政府``. The office of a county's or a city's government is left as it is: it publishes reports of its own
+    (某县人民政府办公室), as the office of a department or a township does not."""
     office = _COMPILING_OFFICE.search(name)
     rest = name[: office.start()] if office is not None else ""
-    return rest if rest and _is_body_name(rest) and body_level(rest) == "部门" else name
+    return rest if rest and _is_body_name(rest) and body_level(rest) in _OFFICE_WITHOUT_REPORTS else name
+
+
+#: The levels of bodies whose offices publish no reports of their own (see :func:`_without_compiling_office`).
+_OFFICE_WITHOUT_REPORTS = frozenset({"部门", "镇", "乡", "街道"})
 
 
 def _opens_another_document(clause: str, position: int) -> bool:
