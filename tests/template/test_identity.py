@@ -74,6 +74,12 @@ def read():
             "某县某局2021年政府信息公开工作年度报告",
             "某县某局",
         ),
+        # the page's metadata table as a PDF gives it: the title's cell wrapped over three lines, the first after its label
+        (
+            "某县人民政府\n标题: 某县某某镇人民政府\n2025年政府信息公开工作\n年度报告\n发文日期: 2026-01-26\n",
+            "某县某某镇人民政府2025年政府信息公开工作年度报告",
+            "某县某某镇人民政府",
+        ),
         # a note of the page's version after the title is no part of it
         ("某县某镇2021年政府信息公开工作年度报告(文字版)\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),
         ("某县某镇2021年政府信息公开工作年度报告（图解版）\n", "某县某镇2021年政府信息公开工作年度报告", "某县某镇"),

@@ -353,7 +353,12 @@ def find_title(document: Document, first_heading: int | None) -> Title | None:
         ):
             joined = line.text + following.text
             if _title_like(joined) and any(topic in joined for topic in _TITLE_TOPIC):
-                candidates.append(Title(joined, line.start, following.end, (line, following)))
+                if previous is not None and _YEAR_FIRST.match(joined) and _is_body_name(previous.text):
+                    # the body's name above a title broken after its year's line (a PDF's narrow cell: “某镇人民政府” /
+                    # “2025年政府信息公开工作” / “年度报告”): one title on three lines
+                    candidates.append(Title(previous.text + joined, previous.start, following.end, (previous, line, following)))
+                else:
+                    candidates.append(Title(joined, line.start, following.end, (line, following)))
                 index += 2
                 continue
         index += 1
