@@ -288,6 +288,27 @@ def test_the_title_year_gives_way_only_to_a_whole_year_period_and_a_second_witne
 
 
 @pytest.mark.parametrize(
+    ("text", "year", "source"),
+    [
+        # no title, no period: the year the clauses of work done open with, not last year's assessment the text cites
+        (
+            "一、总体情况\n落实《关于2022年度政务公开第三方评估反馈意见整改工作提示》要求，认真查摆2022年度我局政务公开情况。\n"
+            "二是积极做好主动公开。2023年，我局主动公开文件63件。\n三是规范答复依申请公开。2023年，我局受理申请39件。\n",
+            2023,
+            "clauses",
+        ),
+        # no clause of work done opens with a year: the most frequent year, as before
+        ("一、总体情况\n我局落实2022年度评估意见，全年公开2023年度预算等信息。\n我局2022年度工作平稳。\n", 2022, "text"),
+        # a plan opens no clause of work done
+        ("一、总体情况\n全年公开信息56条，2022年度评估良好。\n2023年，我局将继续推进公开。\n", 2022, "text"),
+    ],
+)
+def test_without_a_title_or_a_period_the_year_is_the_one_clauses_of_work_done_open_with(read, text, year, source):
+    reading = read(text)
+    assert (reading.year, reading.year_source) == (year, source)
+
+
+@pytest.mark.parametrize(
     ("period", "body", "year"),
     [
         # one of a two-year period's years mistyped: the one the text's sentences of work done open with
@@ -316,7 +337,7 @@ def test_a_period_over_two_years_gives_the_year_the_text_opens_its_sentences_wit
 def test_a_year_that_work_is_carried_into_is_not_the_report_year(read, body, year):
     reading = read("一、总体情况\n" + body)
     assert reading.year == year
-    assert reading.year_source == ("text" if year else "")
+    assert reading.year_source == ("clauses" if year else "")  # (the clauses of 2022's work give it)
 
 
 def test_the_period_is_the_range_after_its_label_not_a_date_before_it(read):

@@ -18,6 +18,7 @@ from reportlint.template.identity import (
     PERIOD_AND_PAGE_DATE,
     PERIOD_AND_SIGNATURE,
     PERIOD_AND_TEXT,
+    WORK_CLAUSES,
     YEAR_IN_TITLE,
     body_kind,
     year_led_clauses,
@@ -243,6 +244,7 @@ _YEAR_SOURCE = {
     PERIOD_AND_SIGNATURE: "统计期限和落款日期",
     PERIOD_AND_TEXT: "统计期限和正文",
     PAGE_DATE_AND_TEXT: "网页上的发布日期和正文",
+    WORK_CLAUSES: "正文中讲本年工作的句子",
     "text": "正文中最常见的年份",
 }
 #: A report naming itself as it is made or published (编制了……2025年度政府信息公开工作年度报告, 现公布某镇2022年……年度报告).

@@ -808,6 +808,9 @@ PERIOD_AND_TEXT = "period+text"
 PAGE_DATE_AND_TEXT = "page-date+text"
 #: The sources of a year that outvoted the title's.
 OUTVOTED_TITLE = (PERIOD_AND_PAGE_DATE, PERIOD_AND_SIGNATURE, PERIOD_AND_TEXT, PAGE_DATE_AND_TEXT)
+#: The year's source when neither a title nor a statistics period gives one: the year the text's clauses of work done
+#: open with most often (“2023年，我局主动公开文件63件”), not a year the text only mentions (“2022年度政务公开第三方评估”).
+WORK_CLAUSES = "clauses"
 
 
 def find_year(
@@ -817,8 +820,8 @@ def find_year(
     page_date: Publication | None = None,
     signature: Publication | None = None,
 ) -> tuple[int | None, str, TextSpan | None]:
-    """The report year with its source: the title, else the period, else the most frequent year (not one that work is
-    carried into: “转2023年度办理”).
+    """The report year with its source: the title, else the period, else the year the clauses of work done open with
+    most often (:data:`WORK_CLAUSES`), else the most frequent year (not one that work is carried into: “转2023年度办理”).
 
     The title loses only when two other witnesses agree against it (a title left from another year's report, or
     mistyped). The first is a statistics period of one whole year. The second is the date the web page says it
@@ -846,6 +849,15 @@ def find_year(
             return year, "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:
         return _period_year(period, document), "period", TextSpan(period.text, period.start, period.end)
+    clause_years = Counter(
+        int(match.group(1))
+        for match in YEAR_LED_CLAUSE.finditer(document.normalized, 0, 4000)
+        if PLAN_WORDS.search(match.group(2)) is None and (title is None or not title.start <= match.start(1) < title.end)
+    )
+    if clause_years:
+        (year, count), *rest = clause_years.most_common(2)
+        if not rest or rest[0][1] < count:  # (two years as often: the most frequent mention decides)
+            return year, WORK_CLAUSES, None
     opening = document.normalized[:4000]
     years = [
         int(match.group(1))
