@@ -69,10 +69,16 @@ _PERIOD_WORDS = (
     "所列数据",
     "采用数据",
     "涵盖",
+    "起止时间",
+    "起止日期",
 )
 #: Words that name a period only when dates follow, if garbled (“数据涵盖2022年1月1日至……”, “涵盖20221月1日至……”;
 #: “公开内容涵盖工作动态” is none).
-_DATES_ONLY_PERIOD_WORDS = frozenset(["涵盖"])
+_DATES_ONLY_PERIOD_WORDS = frozenset(["涵盖", "起止时间", "起止日期"])
+#: Words that name the report's period only in a sentence about the report or its data (“现公布……年度报告,起止时间为
+#: 2024年1月1日至2024年12月31日”), not a project's (“项目起止时间为……”).
+_REPORT_PERIOD_WORDS = frozenset(["起止时间", "起止日期"])
+_ABOUT_THE_REPORT = compiled("报告|年报|数据")
 #: Labels of the statistical period; a mirror's blanked pinyin may stand between their characters (统  计期限).
 _PERIOD_LABELS = compiled("|".join(r"\s*".join(word) for word in _PERIOD_WORDS))
 
@@ -677,6 +683,9 @@ def find_period(document: Document) -> Period | None:
     for label in _PERIOD_LABELS.finditer(text):
         sentence_end = _sentence_end(text, label.start())
         sentence_start = max(text.rfind("。", 0, label.start()) + 1, text.rfind("\n", 0, label.start()) + 1)
+        word = "".join(label.group().split())
+        if word in _REPORT_PERIOD_WORDS and _ABOUT_THE_REPORT.search(text, sentence_start, label.start()) is None:
+            continue
         # the range after the label first (a date before it in the sentence may be the page's: “信息提供日期：2025-01-15
         # 来源：……统计起止时间为2024年1月1日至2024年12月31日” where a PDF joined the lines), else anywhere in the sentence
         found = find_date_range(document.normalized, label.start(), sentence_end) or find_date_range(
@@ -688,7 +697,7 @@ def find_period(document: Document) -> Period | None:
         repaired = repaired_date_range(sentence)
         if repaired is not None:  # 自20231月1日至202312月31日: read as what RL501 says was meant
             return Period(repaired.first.date, repaired.last.date, sentence_start, sentence_end, written)
-        weak = "".join(label.group().split()) in _DATES_ONLY_PERIOD_WORDS
+        weak = word in _DATES_ONLY_PERIOD_WORDS
         if re.search(r"\d{4}\s*年?\s*\d{1,2}\s*月" if weak else r"\d{4}", sentence):
             return Period(None, None, sentence_start, sentence_end, written)
     return None
