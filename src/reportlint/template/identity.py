@@ -818,7 +818,8 @@ PAGE_DATE_AND_TEXT = "page-date+text"
 #: The sources of a year that outvoted the title's.
 OUTVOTED_TITLE = (PERIOD_AND_PAGE_DATE, PERIOD_AND_SIGNATURE, PERIOD_AND_TEXT, PAGE_DATE_AND_TEXT)
 #: The year's source when neither a title nor a statistics period gives one: the year the text's clauses of work done
-#: open with most often (“2023年，我局主动公开文件63件”), not a year the text only mentions (“2022年度政务公开第三方评估”).
+#: open with most often, twice at least (“2023年，我局主动公开文件63件”), not a year the text only mentions (“2022年度政务
+#: 公开第三方评估”).
 WORK_CLAUSES = "clauses"
 
 
@@ -865,7 +866,9 @@ def find_year(
     )
     if clause_years:
         (year, count), *rest = clause_years.most_common(2)
-        if not rest or rest[0][1] < count:  # (two years as often: the most frequent mention decides)
+        if count >= 2 and (not rest or rest[0][1] < count):
+            # (one clause alone, or two years as often: the most frequent mention decides, as a lone clause may be the
+            # one sentence left from another year's report)
             return year, WORK_CLAUSES, None
     opening = document.normalized[:4000]
     years = [
