@@ -34,7 +34,7 @@ from reportlint.text.chrome import (
     is_metadata_line,
     without_bullets,
 )
-from reportlint.text.dates import YEAR_MENTION, DateMention, find_date_range, find_dates, repaired_date_range
+from reportlint.text.dates import YEAR_MENTION, DateMention, DateRange, find_date_range, find_dates, repaired_date_range
 from reportlint.text.normalize import fold_width
 from reportlint.text.quantities import PLAN_WORDS
 from reportlint.text.self_references import find_self_references
@@ -677,8 +677,9 @@ def _signature_lines(document: Document) -> list[TextSpan]:
     return [line for line in reversed(last) if _is_body_name(line.text)]
 
 
-def find_period(document: Document) -> Period | None:
-    """The statistical period: a sentence naming 统计期限/统计时限 … with two dates."""
+def find_period(document: Document, first_heading: int | None = None) -> Period | None:
+    """The statistical period: a sentence naming 统计期限/统计时限 … with two dates; else a whole year's range in a sentence
+    of the intro (before ``first_heading``) about the report (see :func:`_intro_year_range`)."""
     text = document.normalized
     for label in _PERIOD_LABELS.finditer(text):
         sentence_end = _sentence_end(text, label.start())
@@ -700,7 +701,41 @@ def find_period(document: Document) -> Period | None:
         weak = word in _DATES_ONLY_PERIOD_WORDS
         if re.search(r"\d{4}\s*年?\s*\d{1,2}\s*月" if weak else r"\d{4}", sentence):
             return Period(None, None, sentence_start, sentence_end, written)
+    return _intro_year_range(document, first_heading)
+
+
+#: What makes an intro's sentence one about the report (the year's range in it is the report's period).
+_ABOUT_THE_REPORTED_WORK = compiled("报告|年报|期间|数据")
+
+
+def _intro_year_range(document: Document, first_heading: int | None) -> Period | None:
+    """A range from 1 January in a sentence of the intro about the report, with no label (“现将某镇2024年1月1日至12月31日
+    期间的政府信息公开总体情况……报告如下”, “报告包括2024年1月1日至2024年12月31日政府信息公开工作总体情况……”): the
+    statistics period, though not named so (RL502 checks that it is the whole year). A range starting on another day is
+    none."""
+    text = document.normalized
+    end = first_heading if first_heading is not None else min(len(text), _INTRO_WINDOW)
+    for sentence in _CLAUSE.finditer(text, 0, end):
+        if _ABOUT_THE_REPORTED_WORK.search(sentence.group()) is None:
+            continue
+        found = find_date_range(text, sentence.start(), sentence.end())
+        if found is not None:
+            if _from_new_year(found):
+                return Period(found.first.date, found.last.date, found.start, found.end, document.text[found.start : found.end])
+            continue
+        repaired = repaired_date_range(sentence.group())  # (20241月1日至12月31日: as RL501 says was meant)
+        if repaired is not None and _from_new_year(repaired):
+            return Period(
+                repaired.first.date, repaired.last.date, sentence.start(), sentence.end(), document.text[sentence.start() : sentence.end()]
+            )
     return None
+
+
+def _from_new_year(found: DateRange) -> bool:
+    """Whether a range runs from 1 January to a later day of that year or the next (a year's period, perhaps mistyped:
+    RL502 says so), not over part of a year from another day."""
+    first, last = found.first.date, found.last.date
+    return first is not None and last is not None and (first.month, first.day) == (1, 1) and first < last and last.year - first.year <= 1
 
 
 def _sentence_end(text: str, position: int) -> int:

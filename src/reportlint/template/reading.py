@@ -270,7 +270,7 @@ def read_report(document: Document, templates: TemplateSet, pinned_subject: str 
     sections = finder.find(document)
     first_heading = sections[0].start if sections else None
     title = find_title(document, first_heading)
-    period = find_period(document)
+    period = find_period(document, first_heading)
     page_date, signature = find_page_date(document, document.metadata), find_signature_date(document)
     year, year_source, year_span = find_year(title, period, document, page_date, signature)
     expected = templates.for_year(year)
