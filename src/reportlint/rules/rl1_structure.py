@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from reportlint.core.diagnostics import Diagnostic, Related
@@ -13,6 +14,10 @@ from reportlint.template.spec import TemplateSpec
 from reportlint.text.documents import citations
 from reportlint.text.ordinals import section_number
 from reportlint.text.quoting import squash
+from reportlint.usercache.patterns import compiled
+
+#: The first numbered item of a part's content at the start of a line (（一）主动公开方面, 一是加强组织领导), its opening words.
+_FIRST_ITEM = compiled(r"(?m)^[ \t\u3000]*((?:[（(]一[)）]|一是)[^\n。，,；;：:]{2,20})")
 
 
 class MissingSection(Rule):
@@ -88,8 +93,27 @@ class MissingSection(Rule):
                 continue  # a part after the place where an incomplete text stops is RL117's finding
             if spec.id == "s1" and any(section.is_old_first_part for section in reading.legacy_sections):
                 continue  # part 一 under an old heading (概述): RL105's finding
+            if spec.id == "s1":
+                items = self._headingless_first_part(report)
+                if items is not None:
+                    yield self.diagnostic(
+                        f"缺少第一部分的标题“{spec.heading}”：第二部分之前的“{squash(report.text[items.start(1) : items.end(1)])}……”等内容是第一部分，前面应有这个标题",
+                        items.start(1),
+                        items.end(1),
+                    )
+                    continue
             start, end = self._anchor(report, spec.number)
             yield self.diagnostic(f"缺少第{section_number(spec.number)}部分“{spec.heading}”", start, end)
+
+    @staticmethod
+    def _headingless_first_part(report: Report) -> re.Match[str] | None:
+        """The first item (“（一）主动公开方面”) of part 一's content written without its heading: numbered sub-items between
+        the title and the first part found."""
+        sections = report.reading.sections
+        if not sections:
+            return None
+        title = report.reading.title
+        return _FIRST_ITEM.search(report.normalized, title.end if title is not None else 0, sections[0].start)
 
     @staticmethod
     def _anchor(report: Report, number: int) -> tuple[int, int]:
