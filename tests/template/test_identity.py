@@ -128,6 +128,16 @@ def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
         ("2025年,某某街道在区委、区政府的正确领导下,全面推进政务公开。", "某某街道", "街道"),
         ("2022年,某某乡政府信息公开工作在县委、县政府的正确领导下,按照《条例》规定推进。", "某某乡", "乡"),
         ("结合我区2020年政府信息公开工作开展情况,编制《某某区2020年度政府信息公开工作年度报告》。", "某某区", "区"),
+        ("根据《条例》规定和区委、区政府工作要求,特向社会公布2021年度某某镇政府信息公开年度报告。", "某某镇", "镇"),
+        ("按照有关要求,结合我区2020年政府信息公开工作开展情况,编制《某某区2020年度政府信息公开工作报告》并向社会公布。", "某某区", "区"),
+        (
+            "根据《条例》关于年度报告的法定要求,本机关编制《某市国防动员办公室2023年政府信息公开工作年度报告》。",
+            "某市国防动员办公室",
+            "部门",
+        ),
+        ("根据有关规定要求,某某镇人民政府编制《2021年政府信息公开工作年度报告》。", "某某镇人民政府", "镇"),
+        ("为提升政府工作的透明度和公信力,某某镇人民政府特此编制2024年度政府信息公开工作年度报告。", "某某镇人民政府", "镇"),
+        ("根据《条例》要求,由某市某区某某路街道办事处编制,全文包括总体情况等六个部分。", "某市某区某某路街道办事处", "街道"),
         # 以来 after a year is no verb after a body (2024年以来)
         ("2024年以来,某某镇人民政府严格按照《条例》要求,扎实推进政府信息公开工作。", "某某镇人民政府", "镇"),
         # a township's office compiles the township's report
@@ -349,3 +359,10 @@ def test_the_period_is_the_range_after_its_label_not_a_date_before_it(read):
         "统计起止时间为2024年1月1日至2024年12月31日。\n" + BODY
     )
     assert (reading.period.start_date.isoformat(), reading.period.end_date.isoformat()) == ("2024-01-01", "2024-12-31")
+
+
+def test_a_plan_named_after_the_report_is_another_document(read):
+    # the report's own title is quoted whole (…年度报告》 or …信息公开工作报告》); a plan for it is another document
+    intro = "根据《某某县2021年政府信息公开工作年度报告编制方案》要求，现编制本报告。"
+    reading = read("2021年政府信息公开工作年度报告\n" + intro + "\n" + BODY)
+    assert reading.subject is None or reading.subject.name != "某某县"
