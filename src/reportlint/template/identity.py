@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
 
 from reportlint.core.model import Document
@@ -34,7 +34,7 @@ from reportlint.text.chrome import (
     is_metadata_line,
     without_bullets,
 )
-from reportlint.text.dates import YEAR_MENTION, DateMention, DateRange, find_date_range, find_dates, repaired_date_range
+from reportlint.text.dates import RANGE_AFTER_DATE, YEAR_MENTION, DateMention, DateRange, find_date_range, find_dates, repaired_date_range
 from reportlint.text.normalize import fold_width
 from reportlint.text.quantities import PLAN_WORDS
 from reportlint.text.self_references import find_self_references
@@ -50,7 +50,7 @@ _PUBLISHED_LABELS = compiled("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：|]?
 #: The bare labels 日期： and 时间： (see :data:`~reportlint.text.chrome.BARE_PUBLICATION_LABEL`).
 _BARE_PUBLISHED_LABELS = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*")
 #: What makes a date the first of a period (2024年1月1日至12月31日), not a page's publication date.
-_RANGE_AFTER = compiled(r"\s*(?:至|到|起|[-—~～])")
+_RANGE_AFTER = compiled(RANGE_AFTER_DATE)
 _PERIOD_WORDS = (
     "统计期限",
     "统计时限",
@@ -78,7 +78,9 @@ _DATES_ONLY_PERIOD_WORDS = frozenset(["涵盖", "起止时间", "起止日期"])
 #: Words that name the report's period only in a sentence about the report or its data (“现公布……年度报告,起止时间为
 #: 2024年1月1日至2024年12月31日”), not a project's (“项目起止时间为……”).
 _REPORT_PERIOD_WORDS = frozenset(["起止时间", "起止日期"])
-_ABOUT_THE_REPORT = compiled("报告|年报|数据")
+#: What makes a sentence one about the report or its data.
+_REPORT_WORDS = "报告|年报|数据"
+_ABOUT_THE_REPORT = compiled(_REPORT_WORDS)
 #: Labels of the statistical period; a mirror's blanked pinyin may stand between their characters (统  计期限).
 _PERIOD_LABELS = compiled("|".join(r"\s*".join(word) for word in _PERIOD_WORDS))
 
@@ -437,13 +439,16 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
         mentions.insert(0, from_title)
     if pinned:
         return Subject(pinned, body_level(pinned), "config", None, None, tuple(mentions))
+    # the intro's and the metadata's names, each read once when first asked for (three steps below may ask)
+    intro = cache(lambda: subject_from_intro(document, first_heading))
+    publisher = cache(lambda: _metadata_body(document, first_heading))
     named: tuple[tuple[Callable[[], TextSpan | None], str], ...] = (  # looked for in turn: the first found names the subject
         (lambda: from_title, "title"),
-        (lambda: _below_the_issuer(document, issuers, first_heading) if not from_title else None, "intro"),
+        (lambda: _below_the_issuer(issuers, intro) if not from_title else None, "intro"),
         (lambda: issuers[0] if issuers else None, "issuer"),
-        (lambda: _government_not_its_office(document, first_heading) if not from_title else None, "intro"),
-        (lambda: _metadata_body(document, first_heading), "metadata"),
-        (lambda: subject_from_intro(document, first_heading), "intro"),
+        (lambda: _government_not_its_office(publisher(), intro) if not from_title else None, "intro"),
+        (publisher, "metadata"),
+        (intro, "intro"),
         (lambda: signatures[0] if signatures else None, "signature"),
     )
     for find, source in named:
@@ -455,31 +460,30 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
     return _subject_from_self_references(document)
 
 
-def _below_the_issuer(document: Document, issuers: Sequence[TextSpan], first_heading: int | None) -> TextSpan | None:
-    """The body an intro names inside the place of the government on the line above it, when no title names one:
-    the line is the banner of the government's site, the report a body's under it (“天津市武清区人民政府” over
-    “现发布天津市武清区河西务镇2025年政府信息公开年度报告”)."""
+def _below_the_issuer(issuers: Sequence[TextSpan], intro: Callable[[], TextSpan | None]) -> TextSpan | None:
+    """The body the intro names (``intro()``: :func:`subject_from_intro`) inside the place of the government on the line
+    above it, when no title names one: the line is the banner of the government's site, the report a body's under it
+    (“天津市武清区人民政府” over “现发布天津市武清区河西务镇2025年政府信息公开年度报告”)."""
     government = _GOVERNMENT_ORGAN.search(issuers[0].text) if issuers else None
     if government is None or government.start() < 2:
         return None
-    return _intro_inside(issuers[0].text[: government.start()], document, first_heading)
+    return _intro_inside(issuers[0].text[: government.start()], intro)
 
 
-def _government_not_its_office(document: Document, first_heading: int | None) -> TextSpan | None:
-    """The government an intro names when the page's metadata names its office as the publisher (“发布机构：河东区政府
-    办公室”, “……现公布河东区人民政府2024年政府信息公开工作年度报告”): the office posts the government's report."""
-    publisher = _metadata_body(document, first_heading)
+def _government_not_its_office(publisher: TextSpan | None, intro: Callable[[], TextSpan | None]) -> TextSpan | None:
+    """The government the intro names when the page's metadata names its office as the ``publisher`` (“发布机构：河东区
+    政府办公室”, “……现公布河东区人民政府2024年政府信息公开工作年度报告”): the office posts the government's report."""
     office = _GOVERNMENT_OFFICE.search(publisher.text) if publisher is not None else None
     if publisher is None or office is None or office.start() < 2:
         return None
-    intro = _intro_inside(publisher.text[: office.start()], document, first_heading)
-    return intro if intro is not None and _GOVERNMENT_ORGAN.search(intro.text) else None
+    named = _intro_inside(publisher.text[: office.start()], intro)
+    return named if named is not None and _GOVERNMENT_ORGAN.search(named.text) else None
 
 
-def _intro_inside(place: str, document: Document, first_heading: int | None) -> TextSpan | None:
+def _intro_inside(place: str, intro: Callable[[], TextSpan | None]) -> TextSpan | None:
     """The body the intro names when its name is that of a body of ``place`` (it opens with the place's name)."""
-    intro = subject_from_intro(document, first_heading)
-    return intro if intro is not None and intro.text.startswith(place) and len(intro.text) > len(place) + 1 else None
+    named = intro()
+    return named if named is not None and named.text.startswith(place) and len(named.text) > len(place) + 1 else None
 
 
 #: A government's office ending a publisher's name (某区政府办公室, 某区人民政府办公室).
@@ -707,8 +711,9 @@ def find_period(document: Document, first_heading: int | None = None) -> Period 
     return _intro_year_range(document, first_heading)
 
 
-#: What makes an intro's sentence one about the report (the year's range in it is the report's period).
-_ABOUT_THE_REPORTED_WORK = compiled("报告|年报|期间|数据")
+#: What makes an intro's sentence one about the report, or about the period reported on (the year's range in it is the
+#: report's period).
+_ABOUT_THE_REPORTED_WORK = compiled(_REPORT_WORDS + "|期间")
 
 
 def _intro_year_range(document: Document, first_heading: int | None) -> Period | None:
@@ -827,14 +832,21 @@ YEAR_LED_CLAUSE = compiled(
 
 
 def year_led_clauses(document: Document, title: Title | None = None) -> dict[int, re.Match[str]]:
-    """The first clause of the document that each year opens and that reports work done (not a plan: 将继续, 计划 …),
-    by the year, outside the title (“2021年度黄石市公安局……”)."""
+    """The first clause of the document that each year opens and that reports work done (see :func:`_work_clauses`),
+    by the year."""
     clauses: dict[int, re.Match[str]] = {}
-    for match in YEAR_LED_CLAUSE.finditer(document.normalized):
-        if PLAN_WORDS.search(match.group(2)) is not None or (title is not None and title.start <= match.start(1) < title.end):
-            continue
+    for match in _work_clauses(document, title):
         clauses.setdefault(int(match.group(1)), match)
     return clauses
+
+
+def _work_clauses(document: Document, title: Title | None, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The clauses a year opens that report work done (not a plan: 将继续, 计划 …), outside the title (“2021年度黄石市
+    公安局……”), in the document's first ``end`` characters (all without)."""
+    text = document.normalized
+    for match in YEAR_LED_CLAUSE.finditer(text, 0, len(text) if end is None else end):
+        if PLAN_WORDS.search(match.group(2)) is None and not (title is not None and title.start <= match.start(1) < title.end):
+            yield match
 
 
 def _alone_on_line(text: str, mention: DateMention) -> bool:
@@ -897,18 +909,14 @@ def find_year(
             return year, "title", TextSpan(match.group(1), start, start + 4)
     if period is not None and period.end_date is not None:
         return _period_year(period, document), "period", TextSpan(period.text, period.start, period.end)
-    clause_years = Counter(
-        int(match.group(1))
-        for match in YEAR_LED_CLAUSE.finditer(document.normalized, 0, 4000)
-        if PLAN_WORDS.search(match.group(2)) is None and (title is None or not title.start <= match.start(1) < title.end)
-    )
+    clause_years = Counter(int(match.group(1)) for match in _work_clauses(document, title, _YEAR_WINDOW))
     if clause_years:
         (year, count), *rest = clause_years.most_common(2)
         if count >= 2 and (not rest or rest[0][1] < count):
             # (one clause alone, or two years as often: the most frequent mention decides, as a lone clause may be the
             # one sentence left from another year's report)
             return year, WORK_CLAUSES, None
-    opening = document.normalized[:4000]
+    opening = document.normalized[:_YEAR_WINDOW]
     years = [
         int(match.group(1))
         for match in YEAR_MENTION.finditer(opening)
@@ -920,6 +928,8 @@ def find_year(
     return None, "", None
 
 
+#: How far into the text a report without a title or a period is read for its year.
+_YEAR_WINDOW = 4000
 #: What a year that work is carried into follows (“余8件转2023年度办理”): the year after the report's.
 _CARRIED_INTO = compiled(r"(?:转|转入|转至|转到|结转至|结转到|顺延至)[ \u3000]*\Z")
 

@@ -150,6 +150,9 @@ def _at_marks(pattern: re.Pattern[str], folded: str, position: int, starts: list
 
 
 _MONTH_DAY = compiled(r"(?=\d)(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+#: What follows the first date of a range (2024年1月1日至12月31日, 2024-01-01—): a date before it is no day on its own
+#: (a page's publication date, say). A pattern to follow a date with.
+RANGE_AFTER_DATE = r"\s*(?:至|到|起|[-—~～])"
 _RANGE_LINK = compiled(r"\s*(?:起\s*)?(?:至|到|[-—~－])\s*$")
 
 

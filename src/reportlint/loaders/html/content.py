@@ -29,6 +29,7 @@ from reportlint.text.chrome import (
     is_metadata_line,
     section_count,
 )
+from reportlint.text.dates import RANGE_AFTER_DATE
 from reportlint.text.normalize import has_traditional, to_simplified
 from reportlint.usercache.patterns import compiled
 
@@ -59,7 +60,7 @@ _DATE = compiled(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(
 _LABEL_END = compiled("[:：\\]】]")
 _LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
 #: A date after a bare 时间：/日期： (来源:某办  时间:2025-03-07 17:01), taken when no publication label names one.
-_BARE_LABELLED_DATE = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*(" + _DATE.pattern + r")(?!\s*(?:至|到|起|[-—~～]))")
+_BARE_LABELLED_DATE = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*(" + _DATE.pattern + f")(?!{RANGE_AFTER_DATE})")
 #: How much of a page's text (its top, where a CMS writes the article's date) is searched for a bare label.
 _BARE_LABEL_REACH = 3000
 
