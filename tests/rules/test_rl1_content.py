@@ -66,6 +66,13 @@ def test_intro_listing_five_parts_but_saying_six(report):
     assert line == 2 and message == "引言列出了 5 个部分，却说共 6 个部分（没有列出“四、政府信息公开行政复议、行政诉讼情况”）"
 
 
+def test_an_intro_listing_parts_by_old_names_does_not_say_which_part_is_not_listed(report):
+    # 概述 is part 一 and 存在问题和下一步工作计划 part 五 in other words: "没有列出“一、总体情况”" would be wrong
+    intro = "本报告由概述、依申请公开政府信息情况、行政复议行政诉讼情况、存在问题和下一步工作计划等五部分组成。"
+    messages = [message for line, message in findings(_with_intro(report, intro), "RL108") if line == 2]
+    assert messages[0] == "引言列出了 4 个部分，却说共 5 个部分"
+
+
 def test_parts_written_together_or_with_mixed_list_marks_are_counted_right(report):
     for intro in (
         "本报告由总体情况主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项等六部分组成。",

@@ -90,6 +90,19 @@ def test_titles_as_real_copies_write_them(read, head, title, subject):
     assert reading.title.text == title and reading.subject.name == subject and reading.subject.source == "title"
 
 
+@pytest.mark.parametrize(
+    ("title", "subject", "level"),
+    [
+        ("某南州人民政府2022年政府信息公开工作年度报告", "某南州人民政府", "州"),  # an autonomous prefecture by its short name
+        ("某安盟2024年政府信息公开工作年度报告", "某安盟", "市"),  # a league
+        ("某港街2023年政府信息公开工作年度报告", "某港街", "街道"),  # a street office as Tianjin and Guangzhou call it
+    ],
+)
+def test_bodies_named_as_their_places_call_them(read, title, subject, level):
+    reading = read(title + "\n" + BODY)
+    assert (reading.subject.name, reading.subject.level, reading.subject.source) == (subject, level, "title")
+
+
 def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
     reading = read("某县人民政府机关\n2021年政府信息公开工作年度报告\n" + BODY)
     assert reading.title.text == "某县人民政府机关2021年政府信息公开工作年度报告"
@@ -142,6 +155,13 @@ def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
         ("2024年以来,某某镇人民政府严格按照《条例》要求,扎实推进政府信息公开工作。", "某某镇人民政府", "镇"),
         # a township's office compiles the township's report
         ("本报告由某市某某镇人民政府党政办公室结合有关统计数据编制。", "某市某某镇人民政府", "镇"),
+        ("依据《条例》的规定,现予以公开2025年某某铺镇政府信息公开工作年度报告。", "某某铺镇", "镇"),
+        # the 政府 of 某镇人民政府信息公开 is the body's and the topic's
+        ("根据《条例》文件要求,现特向社会公布2024年某水镇人民政府信息公开工作年度报告。", "某水镇人民政府", "镇"),
+        ("根据《条例》等文件要求,由某市某区人民政府某某街道办事处编制而成。", "某市某区人民政府某某街道办事处", "街道"),
+        ("本报告依据《条例》要求,结合2022年某某区民政局政府信息公开工作编制而成。", "某某区民政局", "部门"),
+        # the name's other name in brackets after it
+        ("根据《条例》要求,现发布《某市民族事务委员会(宗教事务局)2024年政府信息公开工作年度报告》。", "某市民族事务委员会", "部门"),
     ],
 )
 def test_subject_from_the_intro_when_the_title_names_none(read, intro, subject, level):

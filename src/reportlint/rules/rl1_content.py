@@ -212,7 +212,13 @@ class IntroPromises(Rule):
             if stated is not None and miscounted:
                 named = {part for _, part in promise.items}
                 absent = [spec.heading for spec in template.sections if spec.id not in named] if template is not None else []
-                hint = f"（没有列出{'、'.join(f'“{heading}”' for heading in absent[:3])}）" if listed < stated and absent else ""
+                # (which parts are not listed is said only when every item names one: an item in other words,
+                # 概述 or 存在问题和下一步工作计划, may be the part that seems absent)
+                hint = (
+                    f"（没有列出{'、'.join(f'“{heading}”' for heading in absent[:3])}）"
+                    if listed < stated and absent and all(part not in (None, "legacy") for _, part in promise.items)
+                    else ""
+                )
                 if listed == parts and reading.six_part_era:  # the list is right, the number wrong: one finding says both
                     hint = f"（统一格式的年度报告由 {parts} 个部分组成）"
                 yield self.diagnostic(f"引言列出了 {listed} 个部分，却说共 {stated} 个部分{hint}", promise.start, promise.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -12,7 +13,7 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.report import Report
 from reportlint.core.rule import Option, Rule
 from reportlint.template.statements import COUNT_STATEMENTS, NONE_STATEMENTS, STATEMENT_WORDS, CountStatement, TableValue
-from reportlint.text.chars import COLONS, COMMAS, SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.chars import COLONS, COMMAS, HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.numbers import parse_amount
 from reportlint.text.quantities import (
     Enumeration,
@@ -185,7 +186,8 @@ class NarrativeSumMismatch(Rule):
     各部分之和等于同一句中前面另一个同单位的数（“本年发布25条，历年累计115条，其中
     ……”），或加上同一句后面同单位的数后等于总数时，也不报告；各部分是发布渠道
     （“其中在政府网站发布11条、公众号发布13条”）而和大于总数时不报告（同一条信息可在
-    多个渠道发布）；分项后紧跟着写了它自己的
+    多个渠道发布）；各部分之和比总数少的正是列举中一个没写量词的数（“公示公告56政务信息”）时，报告的是
+    这个数缺少量词；分项后紧跟着写了它自己的
     细分（“行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件……”）时，按层次相加；一个分项
     与总数相等（“备案公文175件，其中规范性文件1件，主动公开175件”）时，这不是总数的分解，不报告。
 
@@ -224,6 +226,17 @@ class NarrativeSumMismatch(Rule):
             written_parts = [_written(report, part.quantity) for part in enumeration.parts]
             related = [Related(part.quantity.start, part.quantity.end, "分项") for part in enumeration.parts]
             total_text = _written(report, enumeration.total)
+            bare = _bare_missing_part(report.normalized, enumeration) if parts_sum < total else None
+            if bare is not None:
+                unit = enumeration.total.unit
+                yield self.diagnostic(
+                    f"数字“{report.text[bare.start() : bare.end()]}”后缺少量词“{unit}”：算上它，“{total_text}”的各部分之和正好等于总数"
+                    f"（其余各项 {' + '.join(written_parts)} = {_number(parts_sum)}，少 {bare.group()}）",
+                    bare.start(),
+                    bare.end(),
+                    related=[Related(enumeration.total.start, enumeration.total.end, "总数"), *related],
+                )
+                continue
             if len(written_parts) == 1:
                 message = f"分项“{written_parts[0]}”大于总数“{total_text}”"
             else:
@@ -234,6 +247,21 @@ class NarrativeSumMismatch(Rule):
                     f"相差 {_number(gap)}（{terms} = {_number(parts_sum)}）"
                 )
             yield self.diagnostic(message, enumeration.total.start, enumeration.total.end, related=related)
+
+
+#: A number written without its measure word, right before the next words (“公示公告56政务信息”); not a date's.
+_BARE_NUMBER = compiled(f"(?<![\\d.．])\\d+(?=[{HAN}])(?![年月日号时分秒])")
+
+
+def _bare_missing_part(text: str, enumeration: Enumeration) -> re.Match[str] | None:
+    """A number among the parts written without a measure word whose value is what the parts fall short of the total
+    by: the part is there, its unit was lost, so the parts were not read to add up."""
+    gap = enumeration.total.value - enumeration.parts_sum
+    counted = {part.quantity.start for part in enumeration.parts}
+    start, end = enumeration.total.end, enumeration.parts[-1].quantity.end
+    return next(
+        (match for match in _BARE_NUMBER.finditer(text, start, end) if match.start() not in counted and int(match.group()) == gap), None
+    )
 
 
 class PercentageMismatch(Rule):

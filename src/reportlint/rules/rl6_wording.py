@@ -410,7 +410,8 @@ class EnumerationSequence(Rule):
     重新计数，以 1 开头的编号开始新的一组；章节标题和表格（第二、三、四部分的表格、
     表格行）中的编号不是正文编号，不检查。没有识别出章节标题的部分只检查行文中的
     “一是”“第一”“首先”（成行的编号可能是表格行标签或标题）。问题指出两处：出错的编号
-    和它前面的编号。
+    和它前面的编号。跳过的那个编号若在两者之间的行首丢了一个括号（“(一)……”“二)……”
+    “(三)……”），报告的是这个序号缺少括号，而不是跳号。
 
     反例：
 
@@ -445,6 +446,20 @@ class EnumerationSequence(Rule):
         found, before = slip.marker.written(original), slip.previous.written(original)
         line = report.document.locate(slip.previous.start, slip.previous.end).line
         expected = slip.marker.renumbered(original, slip.expected)
+        if slip.kind == "skipped" and slip.marker.value == slip.expected + 1:
+            half = _half_bracketed(report.normalized, slip, expected)
+            if half is not None:
+                start, end = half
+                lost = "左" if original[start] not in _OPENING_BRACKETS else "右"
+                return self.diagnostic(
+                    f"序号“{original[start:end]}”缺少{lost}括号，应写作“{expected}”",
+                    start,
+                    end,
+                    related=[
+                        Related(slip.previous.start, slip.previous.end, f"前一个编号“{before}”"),
+                        Related(slip.marker.start, slip.marker.end, f"后一个编号“{found}”"),
+                    ],
+                )
         if slip.kind == "misnumbered":
             assert slip.following is not None
             later = report.document.locate(slip.following.start, slip.following.end).line
@@ -460,6 +475,26 @@ class EnumerationSequence(Rule):
         if slip.following is not None:
             related.append(Related(slip.following.start, slip.following.end, f"后一个编号“{slip.following.written(original)}”"))
         return self.diagnostic(message, slip.marker.start, slip.marker.end, related=related)
+
+
+_OPENING_BRACKETS = "(（"
+#: A bracketed list number with one of its brackets lost, opening a line (“二)依申请公开”, “(二依申请公开”).
+_HALF_BRACKETED = compiled(
+    r"(?m)^[ \t\u3000]*(?:(?P<closed>[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[(（](?P<opened>[一二三四五六七八九十]{1,3}|\d{1,2})(?![)）\d一二三四五六七八九十]))"
+)
+
+
+def _half_bracketed(text: str, slip: NumberingSlip, expected: str) -> tuple[int, int] | None:
+    """Where the one number a bracketed list skipped stands with a bracket lost, on a line between the two markers
+    (“(一)……” “二)……” “(三)……”): the list did not skip it, its marker lost a bracket."""
+    if expected[:1] not in _OPENING_BRACKETS or expected[-1:] not in ")）":
+        return None
+    number = expected[1:-1]
+    for match in _HALF_BRACKETED.finditer(text, slip.previous.end, slip.marker.start):
+        if (match.group("closed") or match.group("opened")) == number:
+            start = match.start("closed") if match.group("closed") else match.start("opened") - 1
+            return start, match.end()
+    return None
 
 
 # --------------------------------------------------------------------------- RL613

@@ -66,6 +66,8 @@ _BEFORE_CLOSING_WORD = frozenset(" \t\u3000" + COLONS + SENTENCE_STOPS + SEMICOL
 MIN_REPORT_LENGTH = 500
 #: Longest bare number standing alone under the last heading of prose taken for the first digits of a cut sentence.
 MAX_CUT_NUMBER = 4
+#: A year alone, or its first three digits, on a last line: the first words of a sentence the copy cut (“202”, “2023年”).
+_CUT_YEAR = compiled(r"(?:19|20)\d{1,2}(?:年度?)?")
 #: Longest last line taken for a signature (the body's name).
 MAX_SIGNATURE = 30
 #: A county's body cut in its name: a 市 right after a county, district or banner is the start of 城市管理局 or
@@ -230,6 +232,8 @@ def _ends_properly(text: str, previous: str = "") -> bool:
     stripped = text.strip()
     if _BARE_ORDINAL.fullmatch(stripped):
         return False  # a heading cut after its number (“二、”)
+    if _CUT_YEAR.fullmatch(stripped):
+        return False  # a sentence cut in or right after its year (“2023年,我乡……” cut to “202”)
     closing = next((word for word in _CLOSING_WORDS if stripped.endswith(word)), None)
     if closing is not None and (len(stripped) == len(closing) or stripped[-len(closing) - 1] in _BEFORE_CLOSING_WORD):
         return True  # “无”, “：无”, “……。特此报告” (not the 无 of “无互动、无” cut off)

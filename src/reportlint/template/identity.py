@@ -98,6 +98,7 @@ LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("旗人民政府", "县"),
     ("区人民政府", "区"),
     ("自治州人民政府", "州"),
+    ("州人民政府", "州"),  # 海南州人民政府: an autonomous prefecture by its short name
     ("市人民政府", "市"),
     ("省人民政府", "省"),
     ("自治区人民政府", "省"),
@@ -116,6 +117,8 @@ LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("区", "区"),
     ("自治州", "州"),
     ("市", "市"),
+    ("盟", "市"),  # 兴安盟: a league, of a city's level
+    ("街", "街道"),  # 新港街, 白云街: how Tianjin and Guangzhou call their street offices
 )
 _DEPARTMENT = compiled(r"(局|委员会|委|办公室|研究室|室|办|中心|厅|署|院|所|队|站|馆|处|部|会|公司|集团)$")
 _GOVERNMENT_NAME = compiled(r"(人民政府|街道办事处|政府)$")
@@ -556,6 +559,8 @@ def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | 
 #: 2025年，××在区委、区政府的正确领导下…
 _BODY = r"(?P<body>[^\s,.;:!?()<>\"'《》、。，；：！？“”]{2,30}?)"
 _INTRO_VERBS = r"(?:认真|坚持|按照|根据|深入|严格|紧紧|紧密|高度|进一步|围绕|全面|持续|不断|始终|积极|扎实|切实|着力|聚焦|立足|结合|以(?![来后前上下内外及]))"
+#: What an intro says before the report it publishes: 现公布, 现予以公开, 现特向社会公布, 特发布, ……,发布.
+_PUBLISHING = r"(?:现(?:将|予以|予|就|特?向社会|特)?|特(?:向社会)?|[,，]\s*)(?:公布|发布|印发|公开)"
 #: Each pattern with the words it cannot match without: a clause without them is passed over
 #: without trying every start of a body name (the search is the costly part of reading an intro).
 _INTRO_SUBJECT = tuple(
@@ -563,13 +568,14 @@ _INTRO_SUBJECT = tuple(
     for words, pattern in (
         (r"本(?:年度)?报告(?:由|是)", rf"本(?:年度)?报告(?:由|是){_BODY}\s*(?:根据|依据|按照|依照|结合|编制|组织编制|负责编制)"),
         (r"以下简称", rf"(?:结合|根据|按照|依据)?{_BODY}\s*[（(]\s*以下简称"),  # 结合某镇人民政府(以下简称“某镇”)工作实际
-        (
-            r"(?:现(?:将|予|就|向社会)?|特(?:向社会)?|[,，])\s*(?:公布|发布|印发|公开)",
-            rf"(?:现(?:将|予|就|向社会)?|特(?:向社会)?|[,，]\s*)(?:公布|发布|印发|公开)[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年",
+        (  # 现发布《银川市民族事务委员会(宗教事务局)2024年……》: a name's other name in brackets after it
+            _PUBLISHING,
+            rf"{_PUBLISHING}[《\"]?{_BODY}(?:[（(][^（）()]{{1,12}}[)）])?\s*(?:19|20)\d\d\s*年",
         ),
-        (  # 现公布2023年陇县水利局信息公开工作年度报告: the year first, the body then the report's name
-            r"(?:现(?:将|予|就|向社会)?|特(?:向社会)?|[,，])\s*(?:公布|发布|印发|公开)",
-            rf"(?:现(?:将|予|就|向社会)?|特(?:向社会)?|[,，]\s*)(?:公布|发布|印发|公开)[《\"]?(?:19|20)\d\d\s*年度?{_BODY}(?:政府|政务)?信息公开",
+        (  # 现公布2023年陇县水利局信息公开工作年度报告: the year first, the body then the report's name (not 某镇人民 of
+            # 某镇人民政府信息公开工作年度报告, whose 政府 is the body's and the topic's)
+            _PUBLISHING,
+            rf"{_PUBLISHING}[《\"]?(?:19|20)\d\d\s*年度?{_BODY}(?<!人民)(?:政府|政务)?信息公开",
         ),
         (r"现将", rf"现将[《\"]?{_BODY}\s*(?:19|20)\d\d\s*年度?[^，,。]{{0,30}}?报告"),  # 现将某县人民政府2024年……报告予以公开
         # 特编制某乡2024年政府信息公开工作年度报告, ……有关规定，编制《某区2020年度……报告》, 本机关编制《某办2023年……》
@@ -577,7 +583,10 @@ _INTRO_SUBJECT = tuple(
         (r"政府信息公开条例》", rf"{_BODY}\s*(?:根据|依据|按照|依照)\s*《(?:中华人民共和国)?政府信息公开条例》"),
         # 某镇人民政府编制《2021年……》, 某镇人民政府特此编制2024年度……
         (r"编制|编写|发布", rf"{_BODY}\s*(?:特此|特)?(?:编制|编写|发布)(?:了|的)?\s*[《\"]?\s*(?:本|(?:19|20)\d\d\s*年)"),
-        (r"由", rf"[,，]\s*由{_BODY}\s*(?:负责|组织)?编制(?:[,，]|$)"),  # ……要求,由某街道办事处编制,全文包括……
+        # ……要求,由某街道办事处编制,全文包括……; ……要求,由某区某街道办事处编制而成
+        (r"由", rf"[,，]\s*由{_BODY}\s*(?:负责|组织)?编制(?:而成)?(?:[,，]|$)"),
+        # 结合2022年某区民政局政府信息公开工作编制而成
+        (r"结合", rf"结合\s*(?:19|20)\d\d\s*年度?{_BODY}(?<!人民)(?:政府|政务)?信息公开工作"),
         (_INTRO_VERBS, rf"{_BODY}\s*{_INTRO_VERBS}"),
         (  # 2025年,某街道在区委、区政府的正确领导下; 2022年,某乡政府信息公开工作在县委、县政府的正确领导下
             r"在.{1,20}?(?:领导|指导)下",
