@@ -105,7 +105,8 @@ _OWN_WORK_END = frozenset("定立全善发台制订组建成造用托了 \u3000"
 #: budget (某镇 + 2025年度财政预算), or when its disclosure work is meant (某镇 + 政府信息公开工作; not its leading group or its experience, which others may learn from).
 _REPORT_NAME_AFTER = compiled(
     r"(?:人民政府|政府|办事处)?[ \u3000]*(?:"
-    r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开|(?:财政|部门|政府)?(?:预算|决算))"
+    # (某镇人民政府2022年度信息公开工作年度报告: 政府 written once, for the organ and the report's name)
+    r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开|信息公开|(?:财政|部门|政府)?(?:预算|决算))"
     r"|(?:政府信息公开|政务公开|信息公开)工作(?!领导|小组|办公室|经验|做法|先进)"
     r"|(?:政府)?信息公开情况"  # (结合2020年度某街道办事处信息公开情况编制)
     r"|信息公开工作年度报告)"  # (某镇人民政府 + 信息公开工作年度报告: the organ's 政府 is the report name's)

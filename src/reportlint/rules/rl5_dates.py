@@ -262,11 +262,12 @@ _FULL_DATE_AFTER = compiled(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
 _SPAN_OF_YEARS_AFTER = compiled(r"\s*+(?:年\s*+)?(?:度\s*+)?(?:以来|至今|起|开始|以前|之前|前|以后|之后|后|底前|[-—~至到])")
 _SPAN_OF_YEARS_BEFORE = compiled(r"(?:[-—~至到自从]|截至|截止)\s*$")
 #: Words that compare with another year (a sentence with them may name an earlier year); part 三's carry-over terms
-#: 上年（度）结转 and 结转下年度 compare nothing, 2020年结转 (or 转结, as some write it) does; nor does a share of the same
+#: 上年（度）结转 and 结转下年度 (结转至下一年度, 结转至2023年度) compare nothing, 2020年结转 (or 转结, as some write it)
+#: does; nor does a share of the same
 #: period's total (占同期). A word of change compares when a number follows it (增加2件) or 较/比 comes before it
 #: (较2021年减少); “提高了透明度” compares nothing.
 _COMPARISON = compiled(
-    "上年(?!度?结转)|上一年|去年|往年|同比|相比|(?<!占)同期|持平|(?<!上年)(?<!上年度)结转(?!下年)|转结"
+    "上年(?!度?结转)|上一年|去年|往年|同比|相比|(?<!占)同期|持平|(?<!上年)(?<!上年度)结转(?!下年|[至到]\\s*(?:下|(?:19|20)\\d\\d))|转结"
     "|(?:增长|增加|减少|下降|提高|上升)(?=了?\\s*\\d)|[较比][^，。；,;]{0,12}(?:增长|增加|减少|下降|提高|上升)"
 )
 #: Words of a sentence that cites a document (a year there may be the document's); 通知公告 is a kind of information.
