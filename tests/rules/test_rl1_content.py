@@ -99,6 +99,8 @@ def test_overview_aspects_are_a_warning_from_2021_and_a_hint_before():
         start, end = text.index("一、总体情况"), text.index("二、主动公开政府信息情况")
         [finding] = lint_text(text[:start] + body + text[end:], config={"select": ["RL109"]})
         assert finding.severity.label == severity, year
+        # a hint says the trial format of 2019–2020 did not require the aspects
+        assert ("本报告适用的试行格式没有这一要求" in finding.message) == (year < 2021), finding.message
 
 
 def test_sub_headings_on_their_own_lines_cover_the_aspects(report):

@@ -198,7 +198,18 @@ def test_a_format_notice_of_other_years_is_reported_where_it_is_cited(year, cite
 
 @pytest.mark.parametrize(
     ("year", "cited"),
-    [(2022, (_BASIS_2021,)), (2020, (_BASIS_2019,)), (2022, (_BASIS_2019, _BASIS_2021)), (2022, ("（国办公开办函〔2019〕61号）",))],
+    [(2022, (_BASIS_2021,)), (2020, (_BASIS_2019,)), (2022, (_BASIS_2019, _BASIS_2021))],
 )
-def test_the_notice_of_the_reports_year_or_another_number_is_silent(year, cited):
+def test_the_notice_of_the_reports_year_is_silent(year, cited):
     assert findings(_citing(year, *cited), "RL118") == []
+
+
+def test_another_number_of_the_office_is_silent_unless_it_follows_the_notices_name():
+    text = render(SampleReport.build("T2021", 2022, subject=TOWN, seed=1), "tabs")
+    opening = "《中华人民共和国政府信息公开条例》（以下简称《条例》）"
+    other = "《国务院办公厅政府信息与政务公开办公室关于做好政务公开工作的通知》（国办公开办函〔2019〕61号）"
+    assert findings(text.replace(opening, opening + "和" + other, 1), "RL118") == []
+    mistyped = _citing(2022, "（国办公开办函〔2021〕31号）")  # right after 年度报告格式: the notice's number, mistyped
+    assert findings(mistyped, "RL118") == [
+        (line_of(mistyped, "〔2021〕31号"), "格式通知的文号“国办公开办函〔2021〕31号”有误，应为国办公开办函〔2021〕30号")
+    ]

@@ -201,6 +201,28 @@ def test_bodies_the_gazetteer_cannot_place_are_told_apart_by_the_names_they_give
     assert same == [], "甲县无名镇 and 无名镇 are one body: the same words in two years are not a copy"
 
 
+def test_a_body_named_by_its_level_alone_is_the_body_on_the_map_with_that_name(tmp_path):
+    placed = replace(own_report(0), title="秦安县教育局2021年政府信息公开工作年度报告", signature="秦安县教育局")
+    by_level = replace(
+        own_report(1, year=2022).with_section("s1", placed.sections["s1"]),
+        title="县教育局2022年政府信息公开工作年度报告",
+        signature="县教育局",
+    )
+    found, _, run = copies(tmp_path, {"2021.txt": placed, "2022.txt": by_level})
+    bodies = {result.path.rsplit("/", 1)[-1]: result.summary.cross_document.body for result in run.files}
+    assert bodies["2021.txt"] is not None and bodies["2022.txt"] is None, "only the first is on the map"
+    assert found == [], "县教育局 is 秦安县教育局 of the batch: its own words of another year are no copy"
+
+
+def test_a_name_by_level_alone_is_no_body_of_the_map_when_several_have_it():
+    from reportlint.rules.rl7_copies import _placed_by_level
+
+    placed = {"秦安县教育局": "620522/教育局", "甘谷县教育局": "620523/教育局", "秦安县兴国镇": "620522101/人民政府"}
+    assert _placed_by_level(placed, "县教育局") is None
+    assert _placed_by_level({"秦安县教育局": "620522/教育局"}, "县教育局") == "620522/教育局"
+    assert _placed_by_level(placed, "兴国镇") is None  # a name without its parents is _NamedBodies' business
+
+
 def test_body_names_with_and_without_their_parents_are_one_body():
     from reportlint.rules.rl7_copies import _NamedBodies
 

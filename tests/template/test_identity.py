@@ -160,6 +160,8 @@ def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
         ("根据《条例》文件要求,现特向社会公布2024年某水镇人民政府信息公开工作年度报告。", "某水镇人民政府", "镇"),
         ("根据《条例》等文件要求,由某市某区人民政府某某街道办事处编制而成。", "某市某区人民政府某某街道办事处", "街道"),
         ("本报告依据《条例》要求,结合2022年某某区民政局政府信息公开工作编制而成。", "某某区民政局", "部门"),
+        # a sub-heading of part 一 run into its text is no part of the name
+        ("1.主动公开某某镇始终坚持以习近平新时代中国特色社会主义思想为指导。", "某某镇", "镇"),
         # the name's other name in brackets after it
         ("根据《条例》要求,现发布《某市民族事务委员会(宗教事务局)2024年政府信息公开工作年度报告》。", "某市民族事务委员会", "部门"),
     ],
@@ -167,6 +169,12 @@ def test_a_line_naming_the_bodys_organs_opens_the_title_below_it(read):
 def test_subject_from_the_intro_when_the_title_names_none(read, intro, subject, level):
     reading = read("2021年政府信息公开工作年度报告\n" + intro + "\n" + BODY)
     assert (reading.subject.name, reading.subject.level, reading.subject.source) == (subject, level, "intro")
+
+
+@pytest.mark.parametrize("intro", ["相关科室、社区积极组织群众参加宣传活动。", "街道工委、办事处高度重视政务公开工作。"])
+def test_words_ending_as_a_body_does_but_naming_none_are_no_subject(read, intro):
+    reading = read("2021年政府信息公开工作年度报告\n" + intro + "\n" + BODY)
+    assert reading.subject is None or reading.subject.name not in ("社区", "办事处")
 
 
 def test_a_body_the_intro_names_under_the_government_on_the_line_above_is_the_subject(read):

@@ -82,6 +82,16 @@ def test_sub_headings_of_part_one_are_never_parts(registry, sub_heading):
     assert [section.spec_id for section in sections(registry, text)] == SIX
 
 
+def test_after_an_unnumbered_first_part_its_arabic_numbered_items_are_no_parts(registry):
+    items = (
+        TITLE + "总体情况\n2021年，我局扎实开展政务公开工作。\n1.新条例学习情况。组织专题学习2次。\n2.主动公开情况。全年公开信息56条。\n"
+    )
+    assert [section.spec_id for section in sections(registry, items)] == ["s1"]
+    # a part's name after the number is the part all the same
+    parts = TITLE + "总体情况\n正文。\n" + "".join(f"{index + 2}、{part}\n正文。\n" for index, part in enumerate(PARTS[1:]))
+    assert [section.spec_id for section in sections(registry, parts)] == SIX
+
+
 def test_a_list_of_parts_in_the_intro_and_table_row_labels_are_not_headings(registry):
     text = TITLE + "本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。\n"
     text += "一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0 四、结转下年度继续办理 0 0 0 0 0 0 0\n"

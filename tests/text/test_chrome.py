@@ -28,6 +28,7 @@ from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_lin
         "点击次数:1382  更新时间:2021-04-07  【打印此页】  【关闭",
         "我要打印】 【关闭",
         "【文字大小:",
+        "某省某厅门户网站 发布时间: 2024-01-19 15:00 【字体:",  # the site's name, then the page's metadata
     ],
 )
 def test_chrome(line):
@@ -40,6 +41,7 @@ def test_chrome(line):
         "一、总体情况",
         "（一）主动公开情况",
         "2021年，我镇通过门户网站公开信息56条。",
+        "政府门户网站 主动公开信息56条",  # a site's name, then no metadata
         "政府信息公开",  # a site's column name: not recognisable by wording
         "某镇人民政府",
         "2022年1月20日",

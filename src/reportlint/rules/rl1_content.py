@@ -467,11 +467,17 @@ class OverviewAspects(Rule):
         if missing:
             # 30号 (2021 format) requires the five aspects; 2019 and 2020 reports often follow them without being required to
             year = report.reading.year
+            trial_format = year is not None and year < 2021
+            required = (
+                "2021 年度起的格式要求涵盖这五个方面，本报告适用的试行格式没有这一要求，仅供参考"
+                if trial_format
+                else "应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面"
+            )
             yield self.diagnostic(
-                f"“{squash(section.heading)}”没有写到{'、'.join(f'“{aspect}”' for aspect in missing)}方面的情况（应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）",
+                f"“{squash(section.heading)}”没有写到{'、'.join(f'“{aspect}”' for aspect in missing)}方面的情况（{required}）",
                 section.start,
                 section.end,
-                severity="info" if year is not None and year < 2021 else None,
+                severity="info" if trial_format else None,
             )
 
 

@@ -11,7 +11,7 @@ from reportlint.core.report import Report
 from reportlint.core.rule import Rule
 from reportlint.template.sections import FoundSection, parse_ordinal
 from reportlint.template.spec import TemplateSpec
-from reportlint.text.documents import citations
+from reportlint.text.documents import citations, miswritten_citations
 from reportlint.text.ordinals import section_number
 from reportlint.text.quoting import squash
 from reportlint.usercache.patterns import compiled
@@ -389,7 +389,8 @@ class FormatNoticeYear(Rule):
     2019、2020 年度报告的格式依据国办公开办函〔2019〕60号；2021 年度起依据
     国办公开办函〔2021〕30号（2021 年 9 月印发，2021 年度报告已经适用）。2022 年度
     报告写“根据……（国办公开办函〔2019〕60号）要求编制”，多半是沿用了旧报告的
-    引言。同时引用了本年度适用的通知的，不报告。
+    引言。同时引用了本年度适用的通知的，不报告。紧跟在通知名称后的文号年份或序号
+    写错了一个（“……年度报告格式>的通知》（国办公开办函〔2022〕30号）”）的，报告文号有误。
 
     反例：
 
@@ -414,6 +415,21 @@ class FormatNoticeYear(Rule):
         text = report.normalized
         if next(citations(text, expected.basis), None) is not None:
             return
+        bases = [expected.basis, *(template.basis for template in reading.template_set if template.basis != expected.basis)]
+        for basis in bases:
+            miswritten = next(
+                (
+                    cited
+                    for cited in miswritten_citations(text, basis)
+                    if _FORMAT_NOTICE_NAME.search(text, max(0, cited[0] - _FORMAT_NOTICE_REACH), cited[0])
+                ),
+                None,
+            )
+            if miswritten is not None:
+                written = squash(report.text[miswritten[0] : miswritten[1]])
+                applies = "" if basis == expected.basis else f"（{reading.year} 年度报告的格式依据是{expected.basis}）"
+                yield self.diagnostic(f"格式通知的文号“{written}”有误，应为{basis}{applies}", *miswritten)
+                return
         for template in reading.template_set:
             if template.id == expected.id or template.basis == expected.basis:
                 continue
@@ -425,6 +441,13 @@ class FormatNoticeYear(Rule):
                     *cited,
                 )
                 return
+
+
+#: The format notice's name, as reports cite it (《关于印发〈……年度报告格式〉的通知》, 《……关于政府信息公开工作年度报告
+#: 有关事项的通知》): a number right after it with the notice's year or serial mistyped is the notice's, not another document.
+_FORMAT_NOTICE_NAME = compiled("年度报告格式|年度报告有关事项")
+#: How far before a document number the notice's name is looked for.
+_FORMAT_NOTICE_REACH = 40
 
 
 def _years_of(template: TemplateSpec) -> str:

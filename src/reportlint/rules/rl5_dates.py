@@ -298,6 +298,10 @@ class WrongYear(Rule):
     2024年）的，同样提示：两处必有一处写错了（书名号内的通知名称不算）。每条提示都指向报告
     年度的出处（一般是标题中的年份），以便核对写错的是哪一处。
 
+    讲公开预算、决算的句子里，年份是预算、决算的年度，不是工作的时间：2023 年度报告公开的
+    是 2023 年的预算和 2022 年的决算，写成“公开2022年部门预算、2021年部门决算”（各早了
+    一年）的，提示预算、决算的年度与报告年度不符。
+
     报告年度一般取自标题。标题的年份与统计期限（整年）和网页上的发布日期
     （次年）都不一致时，以后两者为准，报告的是标题中的年份（标题沿用了别的
     年度，或写错了）。标题的年份早于统计期限、落款日期又在统计期限的次年时，
@@ -342,6 +346,17 @@ class WrongYear(Rule):
         for match in YEAR_MENTION.finditer(text):
             mentioned = int(match.group(1))
             if mentioned == year or _overlaps(Span(match.start(), match.end()), skipped):
+                continue
+            accounts = _stale_accounts(report, match.start(), match.end(), mentioned, year)
+            if accounts is not None:
+                kind, expected, end = accounts
+                yield self.diagnostic(
+                    f"“{report.text[match.start() : end]}”与报告年度不符：{year} 年度报告中公开的应是 {expected} 年的{kind}"
+                    f"（预算为当年、决算为上一年）；如是沿用往年报告的文字，请改为 {expected} 年",
+                    match.start(),
+                    end,
+                    related=_year_evidence(reading),
+                )
                 continue
             in_plans = plans is not None and plans.body_start <= match.start() < plans.body_end
             if _is_time_of_reported_work(report, match.start(), match.end(), mentioned, year, in_plans):
@@ -424,6 +439,31 @@ def _published_on(reading: Reading) -> str:
 _QUOTED_OPENING = 12
 
 
+#: A budget's or final accounts' year (2022年部门预算, 2021年度财政决算), after the year's digits; not a budget's execution
+#: (2024年财政预算执行情况, reported the next year) nor a draft.
+_ACCOUNTS_OF_YEAR = compiled(r"\s*年度?(?:部门|单位|财政|政府)?(预算|决算)(?!执行|草案)")
+#: What a sentence about publishing the accounts says (公开、发布、公示).
+_PUBLISHES = compiled("公开|发布|公示")
+
+
+def _stale_accounts(report: Report, start: int, end: int, mentioned: int, year: int) -> tuple[str, int, int] | None:
+    """A budget of the year before the report's or final accounts of two years before, in a sentence about publishing
+    them (a report of 2023 publishes the 2023 budget and the 2022 accounts): the kind, the year expected, and where the
+    name ends; None otherwise. ``[start, end)`` is the mention up to its 年."""
+    text = report.normalized
+    accounts = _ACCOUNTS_OF_YEAR.match(text, end)
+    if accounts is None:
+        return None
+    kind = accounts.group(1)
+    expected = year if kind == "预算" else year - 1
+    if mentioned != expected - 1:
+        return None
+    sentence = sentence_at(text, start)
+    if _PUBLISHES.search(text, sentence.start, sentence.end) is None or _inside_quotes_or_brackets(report.text, sentence, start):
+        return None
+    return kind, expected, accounts.end()
+
+
 def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: int, year: int, in_plans: bool) -> bool:
     """Whether a year mention is used as the time of the work the sentence reports (see :class:`WrongYear`).
 
@@ -433,6 +473,8 @@ def _is_time_of_reported_work(report: Report, start: int, end: int, mentioned: i
     sentence = sentence_at(text, start)
     if _FULL_DATE_AFTER.match(text, end) or _SPAN_OF_YEARS_AFTER.match(text, end + 1):
         return False
+    if _NAMES_A_DOCUMENT.match(text, end):
+        return False  # a document's year (2023年部门预算、2022年部门决算), not the time of the work
     if _SPAN_OF_YEARS_BEFORE.search(text, sentence.start, start):
         return False
     if not _CLAUSE_LEAD.fullmatch(text, clause_start(text, start, sentence.start), start):

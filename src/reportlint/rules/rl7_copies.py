@@ -224,12 +224,14 @@ class CopiedFromAnotherBody(BatchRule):
 
         A body on the map is one owner; a report whose subject the gazetteer
         cannot place is owned by the name it gives itself (a shorter name that
-        ends another, 兴国镇 and 秦安县兴国镇, is the same body); a report with no
+        ends another, 兴国镇 and 秦安县兴国镇, is the same body; a name that gives the place by its level alone,
+        市卫健委, is the one body on the map whose name ends with it, 厦门市卫健委); a report with no
         subject at all is an owner of its own, compared for boilerplate but
         never called a copy.
         """
         owners: dict[str, int] = {}
         named = _NamedBodies()
+        placed = {report.body.name: report.body.key for report in batch.comparable if report.body is not None}
         rows = _Rows()
         digests = bytearray()
         minimum = int(self.config["min-length"])
@@ -241,7 +243,7 @@ class CopiedFromAnotherBody(BatchRule):
             if report.body is not None:
                 key = report.body.key
             elif subject:
-                key = "name:" + named.canonical("".join(subject.split()))
+                key = _placed_by_level(placed, "".join(subject.split())) or "name:" + named.canonical("".join(subject.split()))
             else:
                 key = f"report:{number}"
             owner = owners.setdefault(key, len(owners))
@@ -311,6 +313,19 @@ _PLACE_ENDS = "省市州盟县区旗"
 _GOVERNMENT_ENDS = ("镇", "乡", "街道", "县", "区", "市", "旗")
 #: Organ words that name a place's government (兴国镇人民政府 is 兴国镇).
 _GOVERNMENT_ORGANS = ("人民政府", "政府", "办事处")
+
+
+def _placed_by_level(placed: dict[str, str], name: str) -> str | None:
+    """The key of the one body on the map that ``name`` names by its level alone (市卫健委 for 厦门市卫健委, 县教育局 for
+    某县教育局), when exactly one body of the batch has such a name: the same body, not another one to copy from."""
+    if not name.startswith(_LEVEL_WORDS) or len(name) < 3:
+        return None
+    keys = {key for full, key in placed.items() if len(full) > len(name) and full.endswith(name)}
+    return keys.pop() if len(keys) == 1 else None
+
+
+#: The words a body's name starts with in place of its place's name (市卫健委, 县教育局, 区民政局).
+_LEVEL_WORDS = ("省", "市", "州", "盟", "县", "区", "旗")
 
 
 class _NamedBodies:

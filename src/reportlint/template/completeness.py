@@ -37,8 +37,11 @@ from reportlint.usercache.patterns import compiled
 TABLE_SECTIONS = ("s2", "s3", "s4")
 #: Characters that end a report's last line properly: sentence ends, closing brackets and quotes.
 _PROPER_ENDS = "。！？!?；;…．.)）]】》"
-#: A heading's number alone: the heading was cut after it.
-_BARE_ORDINAL = compiled(r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]?" + f"|[{ENCLOSED_ORDINALS}]")
+#: A heading's number alone (二、, （三）, 3.): the heading was cut after it.
+_BARE_ORDINAL = compiled(
+    r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]?|\d{1,2}[、.．]|[（(]\d{1,2}[)）]?"
+    + f"|[{ENCLOSED_ORDINALS}]"
+)
 _HAN_ONLY = compiled(f"[{HAN}]+")
 #: A numbered sub-heading of a part: （四）政府信息公开平台建设, 4.监督保障.
 _SUB_HEADING = compiled(r"[（(][一二三四五六七八九十]{1,3}[)）]" + f"|[{ENCLOSED_ORDINALS}]" + r"|\d{1,2}[、.．](?!\d)")

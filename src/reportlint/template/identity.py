@@ -517,7 +517,36 @@ def _is_compact_body_name(compact: str) -> bool:
         and not re.search(r"[。，,；;：:、()（）《》“”\"\d]", compact)
         and not compact.startswith(("我", "本", "各", "全"))
         and _UNNAMED_GOVERNMENT.fullmatch(compact) is None
+        and compact not in _GENERIC_BODY_WORDS
     )
+
+
+#: Words that end as a body's name does but name none (“相关科室、社区积极组织”, “街道工委、办事处高度重视”).
+_GENERIC_BODY_WORDS = frozenset(
+    {
+        "社区",
+        "小区",
+        "景区",
+        "片区",
+        "辖区",
+        "街区",
+        "校区",
+        "园区",
+        "市区",
+        "山区",
+        "新区",
+        "街道",
+        "街道办",
+        "办事处",
+        "乡镇",
+        "村镇",
+        "县区",
+        "市县",
+        "单位",
+        "部门",
+        "科室",
+    }
+)
 
 
 #: A government named by its level alone (县政府, 县委县政府): which one, the words do not say. Its office so named
@@ -657,9 +686,13 @@ def _opens_another_document(clause: str, position: int) -> bool:
 _OWN_TITLE = compiled(r"[^《》\s]{2,30}?(?:19|20)\d\d\s*年度?[^《》，,。；;]{0,30}?(?:年度报告|信息公开工作报告)")
 
 
+#: A sub-heading of part 一 run into its text (“1.主动公开东疏镇始终坚持……”): no part of the body's name after it.
+_ASPECT_HEADING = r"(?:主动公开|依申请公开|政府信息管理|政府信息公开平台建设|平台建设|监督保障)(?:情况|方面|工作)?"
+
+
 def _clause_tail(text: str) -> str:
     """The body name at the end of a clause opener (``2022年度,栖霞区交通运输局`` → ``栖霞区交通运输局``)."""
-    tail = re.split(r"[,，、]|(?:19|20)\d\d\s*年度?|在.{0,12}?下|的|以及", text)[-1]
+    tail = re.split(r"[,，、]|(?:19|20)\d\d\s*年度?|在.{0,12}?下|的|以及|" + _ASPECT_HEADING, text)[-1]
     return tail.strip()
 
 

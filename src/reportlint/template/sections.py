@@ -485,7 +485,9 @@ class SectionFinder:
         number comes after the last part kept and no strong heading later in the
         report has the same or a lower number. Arabic-numbered parts are only
         taken from reports that do not number their parts 一、二、, and so are parts numbered
-        like sub-headings (``（二）主动公开政府信息情况``). A part's name written again without its number is
+        like sub-headings (``（二）主动公开政府信息情况``); an arabic-numbered one follows only a part numbered so too
+        (after an unnumbered ``总体情况``, ``2.主动公开情况`` is the second item of part 一; ``2.主动公开政府信息情况``
+        names the part). A part's name written again without its number is
         a caption above its table, not the part repeated.
         """
         chinese_parts = any(item.kind == "template" and item.ordinal_kind in ("chinese", "part") for item in candidates)
@@ -503,6 +505,13 @@ class SectionFinder:
             number = candidate.number
             if number is None:
                 continue
+            if (
+                candidate.ordinal_kind == "arabic"
+                and previous is not None
+                and previous.ordinal_kind != "arabic"
+                and "政府信息" not in candidate.heading
+            ):
+                continue  # 总体情况 (no number), 1.新条例学习情况, 2.主动公开情况: the items of part 一, numbered 1. 2.
             follows = candidate.ordinal is not None and candidate.ordinal == (previous.ordinal or 0 if previous else 0) + 1
             agrees = candidate.kind == "template" and candidate.ordinal in (None, number)
             last = (previous.number or 0) if previous is not None else 0

@@ -141,6 +141,8 @@ _PAGINATION = compiled(
 )
 #: A line made only of widget words: 【打印】【关闭】, [ 大 中 小 ], 返回, 我要打印】 【关闭.
 _WIDGETS_ONLY = compiled(r"(?:[\[【(（]?\s*(?:我要)?(?:打印|关闭|返回|收藏|分享|纠错|大|中|小)\s*[\]】)）]?\s*)+")
+#: A site's name before the page's metadata on one line (某省某厅门户网站 发布时间：……).
+_SITE_NAME = compiled(r"[^\s:：。，,；;]{2,24}?(?:门户网站|网站|政府网|网)[ \t\u3000]+")
 #: A chrome line is short, has no full stop and starts with its chrome wording; a link list is mostly link text.
 MAX_CHROME_LENGTH = 120
 MAX_CHROME_OFFSET = 8
@@ -207,6 +209,9 @@ def _is_chrome_line(text: str, link_share: float) -> bool:
     stripped = text.strip()
     if is_metadata_line(stripped):
         return True
+    site = _SITE_NAME.match(stripped)
+    if site is not None and is_metadata_line(stripped[site.end() :]):
+        return True  # the site's name, then the page's metadata (某厅门户网站 发布时间: 2024-01-19 【字体:)
     if "。" in stripped or (_SECTION_NUMBER_MARK.search(stripped) and section_count(stripped)):
         return False
     bare = without_bullets(stripped)

@@ -37,3 +37,21 @@ def citations(text: str, number: str) -> Iterator[tuple[int, int]]:
     for match in matches_at(BRACKETED_YEAR, text, BRACKETED_YEAR_FIRSTS):
         if match.group("close") and match.group("hao") and match.group("year") == year and match.group("number") == serial:
             yield match.start(), match.end()
+
+
+def miswritten_citations(text: str, number: str) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of every place ``text`` cites ``number``'s issuer (``国办公开办函``) with its year or its serial,
+    but not both, written otherwise (``国办公开办函〔2022〕30号`` for ``国办公开办函〔2021〕30号``): the number mistyped.
+    The range is the issuer's code through 号."""
+    wanted = _YEAR_AND_SERIAL.search(number)
+    issuer = number[: wanted.start()] if wanted is not None else ""
+    if wanted is None or not issuer or issuer not in text:
+        return
+    year, serial = wanted.groups()
+    for match in matches_at(BRACKETED_YEAR, text, BRACKETED_YEAR_FIRSTS):
+        if not (match.group("close") and match.group("hao") and match.group("number")):
+            continue
+        written_year, written_serial = match.group("year"), re.sub(r"\D", "", match.group("number"))
+        start = match.start() - len(issuer)
+        if text[start : match.start()] == issuer and (written_year == year) != (written_serial == serial):
+            yield start, match.end()
