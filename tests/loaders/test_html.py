@@ -14,6 +14,7 @@ from reportlint.core.model import Cell, Document, Heading, Paragraph, Table
 from reportlint.loaders.html import ANCHOR_SEARCH_WINDOW, HtmlLoader, SourcePositions
 from reportlint.loaders.html.content import is_metadata_table
 from reportlint.sources import Source, SourceError
+from reportlint.testing import lint_batch
 
 CMS_PAGE = FIXTURES / "report_2021_cms.html"
 GBK_PAGE = FIXTURES / "report_2021_gbk.html"
@@ -77,8 +78,30 @@ def test_page_chrome_scripts_and_hidden_elements_are_left_out(load):
         assert chrome not in text, chrome
 
 
-def test_publication_date_comes_from_the_pubdate_meta_tag(load):
-    assert dict(load(CMS_PAGE).metadata) == {"published": "2022-01-20", "published_raw": "2022-01-20 09:30"}
+def test_publication_date_comes_from_the_pubdate_meta_tag_and_the_publisher_from_the_metadata_table(load):
+    # the table's cells run together in the page's text (发布机构：某某镇人民政府成文日期：……): the publisher ends at the next label
+    assert dict(load(CMS_PAGE).metadata) == {"published": "2022-01-20", "published_raw": "2022-01-20 09:30", "publisher": "某某镇人民政府"}
+
+
+def test_a_metadata_table_gives_the_date_and_the_publisher_its_label_cells_name(load, tmp_path):
+    # label cells without colons: in the page's text each runs into its value (发布机构某县某局发文日期2025-02-14)
+    page = _page(
+        "<table><tr><td>发布机构</td><td>某县某局</td><td>发文日期</td><td>2025-02-14</td></tr></table>"
+        "<h1>某县某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本局认真贯彻《条例》。</p>",
+        tmp_path,
+    )
+    assert dict(load(page).metadata) == {"published": "2025-02-14", "published_raw": "2025-02-14", "publisher": "某县某局"}
+
+
+def test_a_report_named_only_in_the_pages_metadata_has_that_body_for_its_subject(tmp_path):
+    page = _page(
+        "<ul><li>发文机构：某县人民政府</li><li>发布日期：2024-02-19</li></ul>"
+        "<h1>2023年度政府信息公开年度报告</h1><p>一、总体情况</p><p>2023年，我县认真贯彻《条例》，全面推进政务公开。</p>"
+        "<p>二、主动公开政府信息情况</p><p>全年主动公开信息56条。</p>",
+        tmp_path,
+    )
+    [file] = lint_batch([page], select=["RL505"]).files
+    assert (file.summary.subject, list(file.diagnostics)) == ("某县人民政府", []), "a county government's deadline is 31 March"
 
 
 def test_title_outside_the_content_is_taken_from_the_h1(load):

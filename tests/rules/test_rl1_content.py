@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.rules.rl1_reports import TOWN, findings, line_of
 
-from reportlint.rules.rl1_content import OVERVIEW_ASPECTS, _mask_aspect_lists, enumeration_sentences
+from reportlint.rules.rl1_content import OVERVIEW_ASPECTS, _listed_items, _mask_aspect_lists, enumeration_sentences
 from reportlint.run.linter import lint_text
 from reportlint.testing.reports import SUBJECTS, SampleReport, render
 
@@ -120,7 +120,8 @@ def _masked_sentence_by_sentence(text: str) -> str:
     pieces, position = [], 0
     for start, end in enumeration_sentences(text):
         sentence = text[start:end]
-        listed = sum(1 for words in OVERVIEW_ASPECTS.values() if any(word in sentence for word in words))
+        items = _listed_items(sentence)  # (what the list names: “……等主动公开” names 主动公开 after its list)
+        listed = sum(1 for words in OVERVIEW_ASPECTS.values() if any(word in items for word in words))
         pieces.extend([text[position:start], " " * len(sentence) if listed >= 2 else sentence])
         position = end
     return "".join([*pieces, text[position:]])
@@ -134,6 +135,7 @@ def _masked_sentence_by_sentence(text: str) -> str:
 )
 @example("抓好主动公开、依申请公开、政策解读等工作。")
 @example("抓好主动公开、政策解读、信息发布等工作。加强监督。")
+@example("依申请公开、依申请公开、依申请公开等主动公开")
 def test_aspect_lists_are_blanked_as_looking_at_every_list_sentence_does(text):
     assert _mask_aspect_lists(text) == _masked_sentence_by_sentence(text)
     # a text naming fewer than two aspects keeps every sentence

@@ -445,17 +445,21 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
     # the intro's and the metadata's names, each read once when first asked for (three steps below may ask)
     intro = cache(lambda: subject_from_intro(document, first_heading))
     publisher = cache(lambda: _metadata_body(document, first_heading))
-    named: tuple[tuple[Callable[[], TextSpan | None], str], ...] = (  # looked for in turn: the first found names the subject
+    # (a name the page's metadata gives, not in the report's text: a subject without a place in it)
+    named: tuple[tuple[Callable[[], TextSpan | str | None], str], ...] = (  # looked for in turn: the first found names it
         (lambda: from_title, "title"),
         (lambda: _below_the_issuer(issuers, intro) if not from_title else None, "intro"),
         (lambda: issuers[0] if issuers else None, "issuer"),
         (lambda: _government_not_its_office(publisher(), intro) if not from_title else None, "intro"),
         (publisher, "metadata"),
+        (lambda: _page_publisher(document), "metadata"),
         (intro, "intro"),
         (lambda: signatures[0] if signatures else None, "signature"),
     )
     for find, source in named:
         span = find()
+        if isinstance(span, str):
+            return Subject(span, body_level(span), source, None, None, tuple(mentions))
         if span is not None:
             if span not in mentions:
                 mentions.append(span)
@@ -581,6 +585,13 @@ def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | 
                 start = line.start + line.text.index(value)
                 return TextSpan(value, start, start + len(value))
     return None
+
+
+def _page_publisher(document: Document) -> str | None:
+    """The body the page's metadata names as its publisher (a web page's 发布机构：, read by its loader), when it is a
+    body's name."""
+    name = "".join(document.metadata.get("publisher", "").split())
+    return name if _is_body_name(name) else None
 
 
 #: Where an intro names its body: 本报告由××编制, 现公布××2024年…报告 (or “……要求，发布××2024年…报告”, 现公布2024年××信息

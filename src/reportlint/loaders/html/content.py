@@ -24,6 +24,7 @@ from reportlint.sources import SourceError
 from reportlint.text.chrome import (
     BARE_PUBLICATION_LABEL,
     METADATA_LABEL_SET,
+    METADATA_LABELS,
     PUBLICATION_LABELS,
     SECTION_MARKERS,
     is_metadata_line,
@@ -58,9 +59,13 @@ _PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtim
 _DATE = compiled(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:[\sT-]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 #: What follows a metadata label on a metadata line (see :func:`reportlint.text.chrome.is_metadata_line`).
 _LABEL_END = compiled("[:：\\]】]")
-_LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]\s*(" + _DATE.pattern + ")")
+#: (the colon may be missing: a metadata table's label cell runs into its value cell, 发文日期2025-02-14)
+_LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]?\s*(" + _DATE.pattern + ")")
 #: A date after a bare 时间：/日期： (来源:某办  时间:2025-03-07 17:01), taken when no publication label names one.
 _BARE_LABELLED_DATE = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*(" + _DATE.pattern + f")(?!{RANGE_AFTER_DATE})")
+#: The body a metadata line names as the page's publisher (发布机构：某县人民政府, 发文机构: | 某局 |); not a 来源：, which
+#: names the site's office as often as the body (来源：信息中心).
+_PUBLISHER = compiled(r"(?:发布机构|发文机关|发文机构|发布单位)\s*[\]】]?\s*[:：]?\s*\|?\s*([^\s|:：，,。]{2,30})")
 #: How much of a page's text (its top, where a CMS writes the article's date) is searched for a bare label.
 _BARE_LABEL_REACH = 3000
 
@@ -229,7 +234,21 @@ def is_metadata_table(cell_texts: Sequence[str]) -> bool:
 
 def page_metadata(document: HtmlElement) -> dict[str, str]:
     """``published`` (ISO date) and ``published_raw`` from ``<meta name="PubDate">``, a 发布日期： line, or else a bare
-    时间：/日期： near the top of the page (as the text reader takes one)."""
+    时间：/日期： near the top of the page (as the text reader takes one); ``publisher``, the body a 发布机构：/发文机构：/
+    来源： line near the top names (the page's metadata lines are chrome, left out of the report's text)."""
+    metadata = _published(document)
+    body = document.find("body")
+    publisher = _PUBLISHER.search(text_of(body), 0, _BARE_LABEL_REACH) if body is not None else None
+    if publisher is not None:
+        name = publisher.group(1)
+        # the next label when the cells of a metadata table run together (某镇人民政府成文日期)
+        ends = [index for label in METADATA_LABELS if (index := name.find(label)) > 0]
+        metadata["publisher"] = name[: min(ends)] if ends else name
+    return metadata
+
+
+def _published(document: HtmlElement) -> dict[str, str]:
+    """The publication date of :func:`page_metadata`."""
     raw = None
     for meta in document.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").strip().lower()
