@@ -251,7 +251,10 @@ DOUBLING_SLIPS: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "局": (("长", "属", "机关", "领导", "务", "党", "办", "里", "内", "面", "限", "势"), "格布开结"),
     "县": (_COUNTY_WORDS, ""),
+    "州": (_COUNTY_WORDS, ""),  # 昌吉州州生态环境局; not 某州州长, 某州州委
 }
+#: A road's name after a place's doubled last character (某镇镇兴路, 某县县前街): the second character opens the road's.
+_ROAD_AFTER = compiled(f"[{HAN}]{{1,2}}(?:路|街|大道|巷|大街)")
 _DOUBLED_SLIP = compiled("([" + "".join(DOUBLING_SLIPS) + "])\\1")
 #: Correct words and idioms with a doubled character of :data:`DOUBLING_SLIPS`: never reported.
 LEGITIMATE_DOUBLES = (
@@ -276,7 +279,7 @@ class RepeatedCharacter(Rule):
     渐渐、刚刚、仅仅、的的确确）和两个词相接形成的叠字（“兴国镇镇长”是“兴国镇”加
     “镇长”，“蓬华镇镇府路”是“蓬华镇”加“镇府路”，“城口县县、乡镇两级”是“城口县”加“县、乡镇”，“为了了解”是“为了”加“了解”，“目的的”是
     “目的”加“的”）不报告。规则只
-    检查叠写几乎总是笔误的字（的、了、是、在、和、与……以及镇、乡、局、县），不检查
+    检查叠写几乎总是笔误的字（的、了、是、在、和、与……以及镇、乡、局、县、州），不检查
     “学习习近平”这类常见的词间叠字；两个字分属表格的两个单元格时也不报告；地名库中本来
     就叠字的地名（乌镇镇、古镇镇、富乡乡）不报告。
 
@@ -314,6 +317,8 @@ class RepeatedCharacter(Rule):
             starts_word, ends_word = DOUBLING_SLIPS[char]
             if text.startswith(starts_word, match.end()) or (before and before in ends_word):
                 continue
+            if char in _PLACE_SUFFIXES and _ROAD_AFTER.match(text, match.end()):
+                continue  # a place, then a road named after it (江口镇镇兴路1号)
             context = text[max(0, start - 4) : match.end() + 4]
             if any(word in context and _covers(context, word, start - max(0, start - 4)) for word in allowed):
                 continue
@@ -942,7 +947,8 @@ def _lone(text: str, index: int, line: ProseLine) -> bool:
 # (It opens with the year's first two digits and looks behind them only then: the engine passes over every other position
 # without entering it. ``(?<![^…]19)`` after ``19`` is ``(?:^|(?<=[…]))`` before it, the start of a line being after \\s.)
 _YEAR_WITHOUT_NIAN = compiled(
-    f"((?:19(?<![^，。；：、,;:\\s]19)[89]|20(?<![^，。；：、,;:\\s]20)[0-4])\\d)(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])",
+    f"((?:19(?<![^，。；：、,;:\\s]19)[89]|20(?<![^，。；：、,;:\\s]20)[0-4])\\d)"
+    f"(?:(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])|(?=[,，][{HAN}]))",  # 2024我镇, 2024,在县委……
     re.MULTILINE,
 )
 #: Verbs of counting things: the number after them (in the same clause) is a count.
