@@ -415,3 +415,14 @@ def test_chinese_lines_wrapping_after_half_width_punctuation_or_quotes_drawn_las
         "some line must wrap after a half-width mark for this test to mean anything"
     )
     assert any("“老带新”" in line and not line.endswith("。") for line in lines), "and a line with the quotes must wrap"
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [("1、2021年我乡主动公开政府信息共12条。", True), ("（二）主动公开情况", True), ("1.5万条信息全部按时发布。", False)],
+)
+def test_a_line_opening_an_item_numbered_before_a_year_starts_a_paragraph(line, opens):
+    # “……主要类别情况” filling its line, then “1、2021年……”: the item is no wrapped rest of the line above it
+    from reportlint.loaders.pdf.paragraphs import _OPENS_ITEM
+
+    assert bool(_OPENS_ITEM.match(line)) == opens

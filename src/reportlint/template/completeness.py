@@ -71,6 +71,9 @@ MIN_REPORT_LENGTH = 500
 MAX_CUT_NUMBER = 4
 #: A year alone, or its first three digits, on a last line: the first words of a sentence the copy cut (“202”, “2023年”).
 _CUT_YEAR = compiled(r"(?:19|20)\d{1,2}(?:年度?)?")
+#: How a long line of prose ends when the next line goes on with its sentence (a PDF wraps lines): a Han character or
+#: a quotation closed inside the sentence, no stop.
+_WRAPPED_BEFORE = compiled(f'[{HAN}”』」"]$')
 #: Longest last line taken for a signature (the body's name).
 MAX_SIGNATURE = 30
 #: A county's body cut in its name: a 市 right after a county, district or banner is the start of 城市管理局 or
@@ -250,6 +253,8 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         if item is not None:
             return _HAN_ONLY.fullmatch(stripped, item.end()) is None
         before = previous.strip()
+        if _HAN_ONLY.fullmatch(stripped) and _WRAPPED_BEFORE.search(before) and len(before) >= _PROSE_LINE:
+            return _ends_properly(before + stripped)  # the tail of a wrapped line of prose (a PDF's “……将“征地信息公开”” / “栏目”)
         opens_list = any(pattern.match(before) is not None for pattern in (_OPENS_HEADING, _LABELLED_ITEM, _COUNTED_ITEM))
         return not opens_list or _HAN_ONLY.fullmatch(stripped) is None or _names_a_body(stripped)
     if stripped[-1] in _CLOSING_QUOTES:

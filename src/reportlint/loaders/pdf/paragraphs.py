@@ -37,7 +37,8 @@ SIZE_TOLERANCE = 0.5
 #: How far (in font sizes) from the left margin a line may start and still carry on a paragraph.
 LEFT_SLACK = 0.5
 _OPENS_ITEM = compiled(
-    r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]+[部章条])"
+    # (“1、2021年……” opens an item; “1.5万条” does not)
+    r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*(?:、|[.．](?!\d))|第[一二三四五六七八九十]+[部章条])"
 )
 _TABLE_END = compiled(r"\s[-+]?\d+(?:\.\d+)?$")
 _TABLE_START = compiled(r"[-+]?\d+(?:\.\d+)?\s")
