@@ -29,6 +29,7 @@ from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_lin
         "我要打印】 【关闭",
         "【文字大小:",
         "某省某厅门户网站 发布时间: 2024-01-19 15:00 【字体:",  # the site's name, then the page's metadata
+        "信息类别: 政府信息公开年报 公开方式: 主动公开 公开时限: 常年公开 公开范围: 面向全社会",
     ],
 )
 def test_chrome(line):

@@ -304,7 +304,8 @@ class UnbalancedBrackets(Rule):
     （“（一)”不算错）。一段没有结束句子就换行、下一行紧接着闭合的（表格单元格或
     PDF 中折行的“本年收费金额（单位：”“万元）”）算作同一段。“1）”“一）”这类编号不算多余的右括号；发文字号缺少的“〕”
     （“〔201960号”）由 RL506 报告。文本在中途中断时
-    （RL117），中断的那一段里没有闭合的括号不报告：闭合的一半随后面的文字丢了。
+    （RL117），中断的那一段里没有闭合的括号不报告：闭合的一半随后面的文字丢了（最后一句已经写完、
+    只是后面的部分都没有的，最后一段照常检查）。
 
     只有没有歧义时才给出修改：紧跟在标点后面或位于段首的多余右括号、右书名号
     （“，》，”）删去即可；没有闭合的左括号该在哪里闭合只有作者知道，不自动修改。
@@ -384,7 +385,7 @@ class UnbalancedBrackets(Rule):
                             index + 1,
                             fix=_stray_closer_fix(original, paragraph.start, index),
                         )
-            if truncation is not None and paragraph.end >= truncation.start:
+            if truncation is not None and truncation.cuts_its_last_paragraph and paragraph.end >= truncation.start:
                 continue  # the text stops in this paragraph: the closing bracket was cut off with the rest (RL117)
             if stack and number < len(paragraphs) and _wraps_onto(original, normalized, paragraph, paragraphs[number], stack[-1][0]):
                 carried, carried_into = stack, number + 1  # “（单位：” then “万元）”: a line wrapped inside the brackets

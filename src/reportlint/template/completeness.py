@@ -118,6 +118,12 @@ class Truncation:
     #: their labels under the part before), else None.
     headingless: str | None = None
 
+    @property
+    def cuts_its_last_paragraph(self) -> bool:
+        """Whether the text stops inside its last paragraph, the rest of which was lost: every reason but ``first-part``,
+        whose last sentence is finished."""
+        return self.reason != "first-part"
+
     def cuts(self, number: int) -> bool:
         """Whether part ``number`` (1–6) is not wholly in the text: the part the text stops in, or a later one."""
         return number >= max(self.number, 1)
