@@ -251,6 +251,8 @@ def _ends_properly(text: str, previous: str = "") -> bool:
         return True  # “无”, “：无”, “……。特此报告” (not the 无 of “无互动、无” cut off)
     if stripped[-1] in _OPENING_MARKS:
         return False  # a bracket or quotation opened and cut (“(” of “(四)”)
+    if stripped.count("(") + stripped.count("（") > stripped.count(")") + stripped.count("）"):
+        return False  # a bracket left open on the last line: its close was cut (“……地址:政府门户网站(https://www.ahs”)
     if len(stripped) < MIN_CUT_LINE:
         # a short line ends a text, unless it is the first words of a numbered item (“3.政”), or words under a
         # heading (“在用好”, “目” under “六、其他需要报告的事项”) or after a labelled item (“政策文件：……。” then
