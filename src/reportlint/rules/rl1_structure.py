@@ -390,7 +390,8 @@ class FormatNoticeYear(Rule):
     国办公开办函〔2021〕30号（2021 年 9 月印发，2021 年度报告已经适用）。2022 年度
     报告写“根据……（国办公开办函〔2019〕60号）要求编制”，多半是沿用了旧报告的
     引言。同时引用了本年度适用的通知的，不报告。紧跟在通知名称后的文号年份或序号
-    写错了一个（“……年度报告格式>的通知》（国办公开办函〔2022〕30号）”）的，报告文号有误。
+    写错了一个（“……年度报告格式>的通知》（国办公开办函〔2022〕30号）”），或机关代字错了一个字
+    （“国办公开函〔2021〕30号”）的，报告文号有误。
 
     反例：
 
@@ -413,10 +414,9 @@ class FormatNoticeYear(Rule):
         if expected is None or reading.template_set is None or reading.year is None:
             return
         text = report.normalized
-        if next(citations(text, expected.basis), None) is not None:
-            return
         bases = [expected.basis, *(template.basis for template in reading.template_set if template.basis != expected.basis)]
-        for basis in bases:
+        cites_its_notice = next(citations(text, expected.basis), None) is not None
+        for basis in bases[:1] if cites_its_notice else bases:  # (its year and serial cited: only its code may be mistyped)
             miswritten = next(
                 (
                     cited
@@ -430,6 +430,8 @@ class FormatNoticeYear(Rule):
                 applies = "" if basis == expected.basis else f"（{reading.year} 年度报告的格式依据是{expected.basis}）"
                 yield self.diagnostic(f"格式通知的文号“{written}”有误，应为{basis}{applies}", *miswritten)
                 return
+        if cites_its_notice:
+            return
         for template in reading.template_set:
             if template.id == expected.id or template.basis == expected.basis:
                 continue

@@ -40,12 +40,13 @@ def citations(text: str, number: str) -> Iterator[tuple[int, int]]:
 
 
 def miswritten_citations(text: str, number: str) -> Iterator[tuple[int, int]]:
-    """The ``(start, end)`` of every place ``text`` cites ``number``'s issuer (``国办公开办函``) with its year or its serial,
-    but not both, written otherwise (``国办公开办函〔2022〕30号`` for ``国办公开办函〔2021〕30号``): the number mistyped.
-    The range is the issuer's code through 号."""
+    """The ``(start, end)`` of every place ``text`` cites ``number`` mistyped: its issuer's code (``国办公开办函``) with the
+    year or the serial, but not both, written otherwise (``国办公开办函〔2022〕30号`` for ``国办公开办函〔2021〕30号``), or its
+    year and serial after the issuer's code with one character left out or changed (``国办公开函〔2021〕30号``). The range
+    is the issuer's code through 号."""
     wanted = _YEAR_AND_SERIAL.search(number)
     issuer = number[: wanted.start()] if wanted is not None else ""
-    if wanted is None or not issuer or issuer not in text:
+    if wanted is None or not issuer or issuer[:2] not in text:
         return
     year, serial = wanted.groups()
     for match in matches_at(BRACKETED_YEAR, text, BRACKETED_YEAR_FIRSTS):
@@ -53,5 +54,24 @@ def miswritten_citations(text: str, number: str) -> Iterator[tuple[int, int]]:
             continue
         written_year, written_serial = match.group("year"), re.sub(r"\D", "", match.group("number"))
         start = match.start() - len(issuer)
-        if text[start : match.start()] == issuer and (written_year == year) != (written_serial == serial):
-            yield start, match.end()
+        if text[start : match.start()] == issuer:
+            if (written_year == year) != (written_serial == serial):
+                yield start, match.end()
+        elif written_year == year and written_serial == serial:
+            mistyped = _mistyped_code(text, match.start(), issuer)
+            if mistyped is not None:
+                yield mistyped, match.end()
+
+
+def _mistyped_code(text: str, end: int, issuer: str) -> int | None:
+    """Where the issuer's code before ``end`` starts when it is ``issuer`` with one character left out (国办公开函) or
+    changed (国办公开小函), else None."""
+    for length in (len(issuer) - 1, len(issuer)):
+        written = text[max(0, end - length) : end]
+        if len(written) != length or written[:1] != issuer[:1]:
+            continue
+        if length < len(issuer) and any(issuer[:index] + issuer[index + 1 :] == written for index in range(len(issuer))):
+            return end - length
+        if length == len(issuer) and sum(a != b for a, b in zip(written, issuer, strict=True)) == 1:
+            return end - length
+    return None
