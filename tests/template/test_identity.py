@@ -177,6 +177,13 @@ def test_words_ending_as_a_body_does_but_naming_none_are_no_subject(read, intro)
     assert reading.subject is None or reading.subject.name not in ("社区", "办事处")
 
 
+def test_a_sites_links_are_no_body_and_a_metadata_tables_publisher_needs_no_colon(read):
+    # the site's banner of links over a metadata table copied cell after cell (发文机关某镇人民政府 主题词)
+    head = "中国政府网  |   某省政府  |   某市政府\n索引号000014349/2024-03341\n发文机关某某镇人民政府 主题词\n"
+    reading = read(head + "2023年政府信息公开工作年度报告\n" + BODY)
+    assert (reading.subject.name, reading.subject.level, reading.subject.source) == ("某某镇人民政府", "镇", "metadata")
+
+
 def test_a_body_the_intro_names_under_the_government_on_the_line_above_is_the_subject(read):
     text = "某市某区人民政府\n2019年12月3日星期二\n根据《条例》要求，现发布某市某区某某镇2025年政府信息公开年度报告。\n" + BODY
     reading = read(text)

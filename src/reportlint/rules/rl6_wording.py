@@ -947,7 +947,8 @@ def _lone(text: str, index: int, line: ProseLine) -> bool:
 # (It opens with the year's first two digits and looks behind them only then: the engine passes over every other position
 # without entering it. ``(?<![^…]19)`` after ``19`` is ``(?:^|(?<=[…]))`` before it, the start of a line being after \\s.)
 _YEAR_WITHOUT_NIAN = compiled(
-    f"((?:19(?<![^，。；：、,;:\\s]19)[89]|20(?<![^，。；：、,;:\\s]20)[0-4])\\d)"
+    # (not the last of a list of years: 2018、2019、2020三年)
+    f"((?:19(?<![^，。；：、,;:\\s]19)(?<!\\d、19)[89]|20(?<![^，。；：、,;:\\s]20)(?<!\\d、20)[0-4])\\d)"
     f"(?:(?=[{HAN}])(?![年度届级版号期元万条件次个人家户份页项批])|(?=[,，][{HAN}]))",  # 2024我镇, 2024,在县委……
     re.MULTILINE,
 )

@@ -518,7 +518,7 @@ def _is_compact_body_name(compact: str) -> bool:
     few names, and the reader asks of every line near the title and the signature)."""
     return (
         body_level(compact) != "未知"
-        and not re.search(r"[。，,；;：:、()（）《》“”\"\d]", compact)
+        and not re.search(r"[。，,；;：:、()（）《》“”\"\d|｜]", compact)  # (| : a site's links, 中国政府网 | 某市政府)
         and not compact.startswith(("我", "本", "各", "全"))
         and _UNNAMED_GOVERNMENT.fullmatch(compact) is None
         and compact not in _GENERIC_BODY_WORDS
@@ -567,7 +567,9 @@ def _issuer_lines(document: Document, title: Title | None, first_heading: int | 
     ]
 
 
-_PUBLISHER_LABEL = compiled(r"^\s*(?:发\s*布\s*机\s*构|发文机关|发文机构|发布单位|来\s*源|信息来源|来源单位)\s*[:：]\s*")
+#: (the colon may be missing after a publisher's label, as a metadata table's copied cells run together: 发文机关宋村镇人民政府;
+#: never after 来源, which opens prose too: 来源于……)
+_PUBLISHER_LABEL = compiled(r"^\s*(?:(?:发\s*布\s*机\s*构|发文机关|发文机构|发布单位)\s*[:：]?|(?:来\s*源|信息来源|来源单位)\s*[:：])\s*")
 
 
 def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | None:
