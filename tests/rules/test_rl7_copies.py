@@ -215,12 +215,12 @@ def test_a_body_named_by_its_level_alone_is_the_body_on_the_map_with_that_name(t
 
 
 def test_a_name_by_level_alone_is_no_body_of_the_map_when_several_have_it():
-    from reportlint.rules.rl7_copies import _placed_by_level
+    from reportlint.rules.rl7_copies import _BodiesByLevelName
 
-    placed = {"秦安县教育局": "620522/教育局", "甘谷县教育局": "620523/教育局", "秦安县兴国镇": "620522101/人民政府"}
-    assert _placed_by_level(placed, "县教育局") is None
-    assert _placed_by_level({"秦安县教育局": "620522/教育局"}, "县教育局") == "620522/教育局"
-    assert _placed_by_level(placed, "兴国镇") is None  # a name without its parents is _NamedBodies' business
+    placed = _BodiesByLevelName({"秦安县教育局": "620522/教育局", "甘谷县教育局": "620523/教育局", "秦安县兴国镇": "620522101/人民政府"})
+    assert placed.key("县教育局") is None
+    assert _BodiesByLevelName({"秦安县教育局": "620522/教育局"}).key("县教育局") == "620522/教育局"
+    assert placed.key("兴国镇") is None  # a name without its parents is _NamedBodies' business
 
 
 def test_body_names_with_and_without_their_parents_are_one_body():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -231,7 +231,7 @@ class CopiedFromAnotherBody(BatchRule):
         """
         owners: dict[str, int] = {}
         named = _NamedBodies()
-        placed = {report.body.name: report.body.key for report in batch.comparable if report.body is not None}
+        placed = _BodiesByLevelName({report.body.name: report.body.key for report in batch.comparable if report.body is not None})
         rows = _Rows()
         digests = bytearray()
         minimum = int(self.config["min-length"])
@@ -243,7 +243,7 @@ class CopiedFromAnotherBody(BatchRule):
             if report.body is not None:
                 key = report.body.key
             elif subject:
-                key = _placed_by_level(placed, "".join(subject.split())) or "name:" + named.canonical("".join(subject.split()))
+                key = placed.key("".join(subject.split())) or "name:" + named.canonical("".join(subject.split()))
             else:
                 key = f"report:{number}"
             owner = owners.setdefault(key, len(owners))
@@ -315,13 +315,22 @@ _GOVERNMENT_ENDS = ("镇", "乡", "街道", "县", "区", "市", "旗")
 _GOVERNMENT_ORGANS = ("人民政府", "政府", "办事处")
 
 
-def _placed_by_level(placed: dict[str, str], name: str) -> str | None:
-    """The key of the one body on the map that ``name`` names by its level alone (市卫健委 for 厦门市卫健委, 县教育局 for
-    某县教育局), when exactly one body of the batch has such a name: the same body, not another one to copy from."""
-    if not name.startswith(_LEVEL_WORDS) or len(name) < 3:
-        return None
-    keys = {key for full, key in placed.items() if len(full) > len(name) and full.endswith(name)}
-    return keys.pop() if len(keys) == 1 else None
+class _BodiesByLevelName:
+    """The batch's bodies on the map by the names that give their place by its level alone (厦门市卫健委 by 市卫健委,
+    某县教育局 by 县教育局): each such ending of a body's name, indexed once, not every body searched for each name."""
+
+    def __init__(self, placed: Mapping[str, str]) -> None:
+        """``placed``: each body's name on the map, with its key."""
+        self._keys: dict[str, set[str]] = defaultdict(set)
+        for name, key in placed.items():
+            for index in range(1, len(name) - 2):  # (an ending of three characters at least, after the place's name)
+                if name[index] in _LEVEL_WORDS:
+                    self._keys[name[index:]].add(key)
+
+    def key(self, name: str) -> str | None:
+        """The key of the one body whose name ``name`` gives by its level alone, or None (none, or several)."""
+        keys = self._keys.get(name, ())
+        return next(iter(keys)) if len(keys) == 1 else None
 
 
 #: The words a body's name starts with in place of its place's name (市卫健委, 县教育局, 区民政局).

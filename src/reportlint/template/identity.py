@@ -28,6 +28,7 @@ from reportlint.loaders.headings import VERSION_NOTE
 from reportlint.text.chrome import (
     BARE_PUBLICATION_LABEL,
     PUBLICATION_LABELS,
+    PUBLISHER_LABELS,
     SPACED_TITLE_LABELS,
     is_chrome_line,
     is_metadata_label,
@@ -569,7 +570,11 @@ def _issuer_lines(document: Document, title: Title | None, first_heading: int | 
 
 #: (the colon may be missing after a publisher's label, as a metadata table's copied cells run together: 发文机关宋村镇人民政府;
 #: never after 来源, which opens prose too: 来源于……)
-_PUBLISHER_LABEL = compiled(r"^\s*(?:(?:发\s*布\s*机\s*构|发文机关|发文机构|发布单位)\s*[:：]?|(?:来\s*源|信息来源|来源单位)\s*[:：])\s*")
+_PUBLISHER_LABEL = compiled(
+    r"^\s*(?:(?:"
+    + "|".join([r"\s*".join(PUBLISHER_LABELS[0]), *PUBLISHER_LABELS[1:]])  # (发 布 机 构, as some pages space it)
+    + r")\s*[:：]?|(?:来\s*源|信息来源|来源单位)\s*[:：])\s*"
+)
 
 
 def _metadata_body(document: Document, first_heading: int | None) -> TextSpan | None:

@@ -104,6 +104,9 @@ METADATA_LABELS = (
     "字号",
     "字体",
 )
+#: Metadata labels whose value is the body that published the page (发布机构：某县人民政府); not 来源, which names the
+#: site's office as often as the body (来源：信息中心).
+PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "发布单位")
 #: The labels as a set, to tell a text that is a label and nothing else.
 METADATA_LABEL_SET = frozenset(METADATA_LABELS)
 #: Metadata labels whose value is the page's title (标题：……年度报告).

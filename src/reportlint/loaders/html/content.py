@@ -26,6 +26,7 @@ from reportlint.text.chrome import (
     METADATA_LABEL_SET,
     METADATA_LABELS,
     PUBLICATION_LABELS,
+    PUBLISHER_LABELS,
     SECTION_MARKERS,
     is_metadata_line,
     section_count,
@@ -63,9 +64,8 @@ _LABEL_END = compiled("[:：\\]】]")
 _LABELLED_DATE = compiled(r"(" + "|".join(PUBLICATION_LABELS) + r")\s*[\]】]?\s*[:：]?\s*(" + _DATE.pattern + ")")
 #: A date after a bare 时间：/日期： (来源:某办  时间:2025-03-07 17:01), taken when no publication label names one.
 _BARE_LABELLED_DATE = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*(" + _DATE.pattern + f")(?!{RANGE_AFTER_DATE})")
-#: The body a metadata line names as the page's publisher (发布机构：某县人民政府, 发文机构: | 某局 |); not a 来源：, which
-#: names the site's office as often as the body (来源：信息中心).
-_PUBLISHER = compiled(r"(?:发布机构|发文机关|发文机构|发布单位)\s*[\]】]?\s*[:：]?\s*\|?\s*([^\s|:：，,。]{2,30})")
+#: The body a metadata line names as the page's publisher (发布机构：某县人民政府, 发文机构: | 某局 |).
+_PUBLISHER = compiled(r"(?:" + "|".join(PUBLISHER_LABELS) + r")\s*[\]】]?\s*[:：]?\s*\|?\s*([^\s|:：，,。]{2,30})")
 #: How much of a page's text (its top, where a CMS writes the article's date) is searched for a bare label.
 _BARE_LABEL_REACH = 3000
 
@@ -236,9 +236,10 @@ def page_metadata(document: HtmlElement) -> dict[str, str]:
     """``published`` (ISO date) and ``published_raw`` from ``<meta name="PubDate">``, a 发布日期： line, or else a bare
     时间：/日期： near the top of the page (as the text reader takes one); ``publisher``, the body a 发布机构：/发文机构：/
     来源： line near the top names (the page's metadata lines are chrome, left out of the report's text)."""
-    metadata = _published(document)
     body = document.find("body")
-    publisher = _PUBLISHER.search(text_of(body), 0, _BARE_LABEL_REACH) if body is not None else None
+    text = text_of(body) if body is not None else ""  # (read once: the date's labels and the publisher's are in it)
+    metadata = _published(document, text)
+    publisher = _PUBLISHER.search(text, 0, _BARE_LABEL_REACH)
     if publisher is not None:
         name = publisher.group(1)
         # the next label when the cells of a metadata table run together (某镇人民政府成文日期)
@@ -247,8 +248,8 @@ def page_metadata(document: HtmlElement) -> dict[str, str]:
     return metadata
 
 
-def _published(document: HtmlElement) -> dict[str, str]:
-    """The publication date of :func:`page_metadata`."""
+def _published(document: HtmlElement, text: str) -> dict[str, str]:
+    """The publication date of :func:`page_metadata` (``text``: the page body's text)."""
     raw = None
     for meta in document.iter("meta"):
         name = (meta.get("name") or meta.get("property") or "").strip().lower()
@@ -256,8 +257,6 @@ def _published(document: HtmlElement) -> dict[str, str]:
             raw = meta.get("content").strip()
             break
     if raw is None:
-        body = document.find("body")
-        text = text_of(body) if body is not None else ""
         matches: dict[str, str] = {}
         for match in _LABELLED_DATE.finditer(text):
             matches.setdefault(match.group(1), match.group(2).strip())
