@@ -92,6 +92,18 @@ def test_after_an_unnumbered_first_part_its_arabic_numbered_items_are_no_parts(r
     assert [section.spec_id for section in sections(registry, parts)] == SIX
 
 
+def test_items_of_part_one_numbered_like_parts_are_no_parts(registry):
+    """一、总体情况 and then 一、二、三 again: the items of part 一, until the template's next part."""
+    items = TITLE + "一、总体情况\n2024年，我局扎实开展政务公开工作。\n一、主动公开，拓宽信息传播广度\n正文。\n"
+    items += "二、规范流程，提升依申请公开质效\n正文。\n三、严格管理，优化政府信息质量\n正文。\n"
+    assert [section.spec_id for section in sections(registry, items)] == ["s1"]
+    whole = items + "".join(f"{'二三四五六'[index]}、{part}\n正文。\n" for index, part in enumerate(PARTS[1:]))
+    assert [section.spec_id for section in sections(registry, whole)] == SIX
+    # a part numbered 二 after part 一 is a part, named as the template names it or not
+    other = TITLE + "一、总体情况\n正文。\n二、规范流程，提升依申请公开质效\n正文。\n"
+    assert len(sections(registry, other)) == 2
+
+
 def test_a_list_of_parts_in_the_intro_and_table_row_labels_are_not_headings(registry):
     text = TITLE + "本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。\n"
     text += "一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0 四、结转下年度继续办理 0 0 0 0 0 0 0\n"

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from reportlint.template.reading import Reading
     from reportlint.template.spec import TemplateSet
     from reportlint.text.dates import DateMention
+    from reportlint.text.enclosures import Enclosures
     from reportlint.text.quantities import Enumeration
 
 T = TypeVar("T")
@@ -163,6 +164,14 @@ class Report:
         from reportlint.text.dates import find_dates
 
         return tuple(find_dates(self.document.text))
+
+    @cached_property
+    def quoted(self) -> Enclosures:
+        """The quoted and titled stretches of :attr:`text` (“…”, 《…》): words cited, not the report's own (see
+        :mod:`reportlint.text.enclosures`)."""
+        from reportlint.text.enclosures import Enclosures
+
+        return Enclosures.of(self.document.text)
 
     @cached_property
     def folded(self) -> str:

@@ -108,12 +108,14 @@ _REPORT_NAME_AFTER = compiled(
     # (某镇人民政府2022年度信息公开工作年度报告: 政府 written once, for the organ and the report's name)
     r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开|信息公开|(?:财政|部门|政府)?(?:预算|决算))"
     r"|(?:政府信息公开|政务公开|信息公开)工作(?!领导|小组|办公室|经验|做法|先进)"
+    r"|政府信息(?:和|与|及)政务公开"  # (全文包括某街道办事处政府信息和政务公开2022年度重点工作情况)
     r"|(?:政府)?信息公开情况"  # (结合2020年度某街道办事处信息公开情况编制)
     r"|信息公开工作年度报告)"  # (某镇人民政府 + 信息公开工作年度报告: the organ's 政府 is the report name's)
 )
-#: What follows a body's name that a report says it was made by (由某街道办事处编制).
+#: What follows a body's name that a report says it was made by (由某街道办事处编制, 由某镇人民政府根据……).
 _MADE_BY_AFTER = compiled(
-    r"(?:人民政府|政府|办事处|党政办公室|党政综合办公室|党政办|办公室){0,2}[ \u3000]*[^，。；,;]{0,40}?(?:编制|编写|起草|制作)"
+    r"(?:人民政府|政府|办事处|党政办公室|党政综合办公室|党政办|办公室){0,2}[ \u3000]*"
+    r"(?:[^，。；,;]{0,40}?(?:编制|编写|起草|制作)|(?:根据|依据|按照))"  # (由某镇人民政府根据《条例》……编制: the documents may be long)
 )
 #: A body's organ after its place name, if written (某镇人民政府, 某街道办事处, 某镇党委).
 _ORGAN = "(?:人民政府|政府|办事处|街道办事处|党委|党工委)?"

@@ -237,8 +237,11 @@ class NarrativeSumMismatch(Rule):
                     related=[Related(enumeration.total.start, enumeration.total.end, "总数"), *related],
                 )
                 continue
-            if len(written_parts) == 1:
-                message = f"分项“{written_parts[0]}”大于总数“{total_text}”"
+            larger = next(
+                (written for written, part in zip(written_parts, enumeration.parts, strict=True) if part.quantity.value > total), None
+            )
+            if larger is not None:  # one part alone is past the total: adding the others says nothing more
+                message = f"分项“{larger}”大于总数“{total_text}”"
             else:
                 gap = abs(Decimal(parts_sum) - Decimal(total))
                 terms = " + ".join(_number(part.quantity.value) for part in enumeration.parts)

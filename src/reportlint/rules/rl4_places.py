@@ -384,7 +384,8 @@ class BodyTypeMismatch(_PlaceRule):
     * 引言说公布或编制的是另一类机关的年度报告（镇的报告写“现公布××县民族宗教
       事务局2025年度政府信息公开工作年度报告”），是警告。
 
-    直辖市（北京、天津、上海、重庆）各单位的报告用“本市”指直辖市，不报告。
+    直辖市（北京、天津、上海、重庆）各单位的报告用“本市”指直辖市，不报告。书名号和引号内的自称是引用
+    （上级文件《关于做好2021年度我市……的通知》以发文机关的口吻），不报告。
 
     主体类型取自报告主体的名称（标题、发文单位行、落款或配置）。主体只取自网页
     元数据（“发文机构：××县人民政府”）时，那是发布网页的政府，报告可能是它的
@@ -413,9 +414,12 @@ class BodyTypeMismatch(_PlaceRule):
         if not own:
             return
         allowed = self.allowed(report)
+        quoted = report.quoted
         for reference in find_self_references(report.normalized):
             if reference.noun in own or reference.fits_any_body or reference.word in allowed:
                 continue
+            if quoted.contains(reference.start, reference.end):
+                continue  # cited: a superior's document (《关于做好2021年度我市……的通知》) speaks as its issuer
             if subject.level == "部门" and not reference.is_department_word:
                 continue
             if subject.source == "metadata" and reference.noun == "办":

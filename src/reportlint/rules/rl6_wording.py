@@ -22,7 +22,6 @@ from reportlint.core.hookspecs import hookimpl
 from reportlint.core.model import Cell
 from reportlint.core.rule import Option, Rule
 from reportlint.text.chars import HAN, is_han, positions_of
-from reportlint.text.enclosures import Enclosures
 from reportlint.text.enumerations import INLINE_LEVEL, EnumerationMarker, find_markers
 from reportlint.text.ordinals import chinese_number
 from reportlint.text.phrases import PhraseFinder
@@ -53,7 +52,7 @@ def prose_lines(report: Report, table_sections: bool = True) -> list[ProseLine]:
     whole: their row labels (``（一）予以公开``) are numbered like prose when a
     table is flattened into one cell per line.
     """
-    lines = _analysis(report).lines
+    lines = report.shared(_find_prose_lines)
     return lines if table_sections else [line for line in lines if line.part not in TABLE_SECTIONS]
 
 
@@ -68,27 +67,6 @@ def _runs(report: Report) -> list[ProseLine]:
 
 def _runs_outside_tables(report: Report) -> list[ProseLine]:
     return prose_runs(report.normalized, prose_lines(report, table_sections=False))
-
-
-def quoted_text(report: Report) -> Enclosures:
-    """The quoted and titled stretches of the report (computed once per report)."""
-    return _analysis(report).quoted
-
-
-@dataclass(frozen=True)
-class _Analysis:
-    document: object
-    lines: list[ProseLine]
-    quoted: Enclosures
-
-
-def _analyse(report: Report) -> _Analysis:
-    """The prose lines and quoted stretches of a report, computed once per report (:meth:`Report.shared`)."""
-    return _Analysis(report.document, _find_prose_lines(report), Enclosures.of(report.text))
-
-
-def _analysis(report: Report) -> _Analysis:
-    return report.shared(_analyse)
 
 
 def _find_prose_lines(report: Report) -> list[ProseLine]:
@@ -433,7 +411,7 @@ class EnumerationSequence(Rule):
 
     def check(self, report: Report) -> Iterator[Diagnostic]:
         text = report.normalized
-        quoted = quoted_text(report)
+        quoted = report.quoted
         by_part: dict[str, list[EnumerationMarker]] = {}
         for run in prose_line_runs(report, table_sections=False):
             markers = [marker for marker in find_markers(text, run.start, run.end) if not quoted.contains(marker.start)]
@@ -693,7 +671,7 @@ class BareSelfReference(Rule):
     def check(self, report: Report) -> Iterator[Diagnostic]:
         subject = report.reading.subject
         own = own_self_nouns(subject.name, subject.level) if subject is not None else ()
-        quoted = quoted_text(report)
+        quoted = report.quoted
         lines = prose_lines(report)
         for bare in find_bare_self_references(report.normalized):
             if quoted.contains(bare.position) or not any(line.start <= bare.position < line.end for line in lines):
@@ -748,7 +726,7 @@ class HigherLevelScope(Rule):
             return
         scopes = higher_scopes(rank)
         pattern = _leading_higher_scope(scopes)
-        quoted = quoted_text(report)
+        quoted = report.quoted
         for run in prose_line_runs(report):  # (a match is of literal words: never past a line end)
             for match in pattern.finditer(report.normalized, run.start, run.end):
                 if quoted.contains(match.start(1)) or report.normalized.endswith(_CONTRIBUTING, max(0, match.start() - 2), match.start()):
@@ -843,7 +821,7 @@ class StraySymbol(Rule):
         if not symbols and not latin:
             return
         latin_starts = [match.start() for match in latin]
-        quoted = quoted_text(report)
+        quoted = report.quoted
         pinyin_lines: list[list[re.Match[str]]] = []  # the pinyin of each line holding some
         for line in _lines_holding(prose_lines(report, table_sections=False), symbols, latin_starts):
             lone = [
@@ -1036,7 +1014,7 @@ class NumberWithoutUnit(Rule):
     ) -> Iterator[Diagnostic]:
         """The findings of one line: its years without 年, then its counts without unit."""
         text, original = report.normalized, report.text
-        quoted = quoted_text(report)
+        quoted = report.quoted
         for match in years:
             if quoted.contains(match.start(1)):
                 continue

@@ -399,7 +399,11 @@ class TableGroupAligner:
             if not lost and pointer < len(self.expected):
                 table, row = self.expected[pointer]
                 fits = _chosen_cells(table, segment) is not None
-                if last_named.get((table.id, row.id), -1) <= number and (fits or not row.label):
+                if (
+                    last_named.get((table.id, row.id), -1) <= number
+                    and (fits or not row.label)
+                    and not (segment.label and placements and placements[-1][1] is not table and not _titles(labels[number], table))
+                ):  # a row the template does not have (“行政确认” after 其他对外管理服务事项) is not the next table's first row
                     placements.append(
                         Placement(segment, table, row, LabelMatch.POSITIONAL if row.label else LabelMatch.EXACT, label_start, label_end)
                     )
@@ -453,14 +457,15 @@ class TableGroupAligner:
         labels = [self._label_hits(document, segment) for segment in segment_list]
         placements = self.place(document, segment_list, labels)
         by_table: dict[str, list[FilledRow]] = {table.id: [] for table in self.tables}
-        unplaced: list[FilledRow] = []
         score = 0
+        within = self.tables[0]  # the table the rows read so far are in: an unaligned row is in the last one placed
         for placement in placements:
             table, row, match = placement[1:4]  # a named tuple's fields by position: one slice, no attribute look-ups
             if row is None or table is None:
-                unplaced.append(_unaligned_row(self.tables[0], placement))
+                by_table[within.id].append(_unaligned_row(within, placement))
                 score -= 1
                 continue
+            within = table
             filled = _assign(table, row, placement)
             if filled is None:
                 filled = _mismatched_row(table, row, placement)
@@ -474,8 +479,6 @@ class TableGroupAligner:
         filled_tables = {}
         for table in self.tables:
             table_rows = by_table[table.id]
-            if table is self.tables[0]:
-                table_rows = table_rows + unplaced
             own_headers = tuple(label for label in headers if label in self._labels[table.id]) if headers else ()
             own_unsplit = tuple(row for row in unsplit if row.table == table.id) if unsplit else ()
             ordered = sorted(table_rows, key=_start_of)
@@ -691,6 +694,13 @@ def _choose_cells(cells: list[Token], expected: int, explicit_blanks: bool) -> l
 _STATUS_OF_KIND = {"blank": CellStatus.BLANK, "number": CellStatus.OK}
 _NON_NUMERIC = CellStatus.NON_NUMERIC
 _POSITIONAL = LabelMatch.POSITIONAL
+
+
+def _titles(label: tuple[str, tuple[int, ...], int, list[_LabelHit]] | None, table: TableSpec) -> bool:
+    """Whether a segment's label (see :meth:`TableGroupAligner._label_hits`) holds ``table``'s title."""
+    return label is not None and any(hit.entry.kind == "title" and hit.entry.table == table.id for hit in label[3])
+
+
 _new_object = object.__new__
 
 

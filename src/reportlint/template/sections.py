@@ -488,20 +488,32 @@ class SectionFinder:
         like sub-headings (``（二）主动公开政府信息情况``); an arabic-numbered one follows only a part numbered so too
         (after an unnumbered ``总体情况``, ``2.主动公开情况`` is the second item of part 一; ``2.主动公开政府信息情况``
         names the part). A part's name written again without its number is
-        a caption above its table, not the part repeated.
+        a caption above its table, not the part repeated. A part numbered 一、 followed by a weak heading numbered
+        一、 again opens a list of the part's items numbered like parts (一、总体情况, 一、主动公开……, 二、规范流程……):
+        the weak headings continuing that list are no parts.
         """
         chinese_parts = any(item.kind == "template" and item.ordinal_kind in ("chinese", "part") for item in candidates)
         if chinese_parts:
             candidates = [item for item in candidates if item.ordinal_kind not in ("arabic", "bracket")]
         accepted: list[_Candidate] = []
         strong = [candidate for candidate in candidates if candidate.strong]
+        nested = 0  # the next number of a list numbered like the parts inside a part (一、 again after 一、总体情况), or 0
         for candidate in candidates:
             previous = accepted[-1] if accepted else None
             if candidate.strong:  # duplicates included: a repeated section is a finding, not noise
                 if candidate.ordinal is None and candidate.spec_id and any(item.spec_id == candidate.spec_id for item in accepted):
                     continue  # … but a part's name again without its number is its table's caption (“主动公开政府信息情况”)
                 accepted.append(candidate)
+                nested = 0
                 continue
+            agrees = candidate.kind == "template" and candidate.ordinal in (None, candidate.number)
+            if candidate.ordinal is not None and not agrees:
+                if candidate.ordinal == 1 and previous is not None and previous.ordinal == 1 and not nested:
+                    nested = 2  # 一、总体情况, 一、主动公开，拓宽…, 二、规范流程…: the items of part 一
+                    continue
+                if nested and candidate.ordinal == nested:
+                    nested += 1
+                    continue
             number = candidate.number
             if number is None:
                 continue
@@ -513,7 +525,6 @@ class SectionFinder:
             ):
                 continue  # 总体情况 (no number), 1.新条例学习情况, 2.主动公开情况: the items of part 一, numbered 1. 2.
             follows = candidate.ordinal is not None and candidate.ordinal == (previous.ordinal or 0 if previous else 0) + 1
-            agrees = candidate.kind == "template" and candidate.ordinal in (None, number)
             last = (previous.number or 0) if previous is not None else 0
             if not ((follows and not candidate.inline) or (agrees and number > last)):
                 continue
