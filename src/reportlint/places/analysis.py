@@ -47,7 +47,7 @@ from reportlint.places.relations import Relation, RelationJudge
 from reportlint.places.settings import load_gazetteer, place_settings
 from reportlint.places.subject import SubjectResolution, resolve_subject
 from reportlint.places.vocabulary import ACTOR_FOLLOW
-from reportlint.text.chars import SEMICOLONS, SENTENCE_STOPS
+from reportlint.text.chars import HAN, SEMICOLONS, SENTENCE_STOPS
 from reportlint.text.ordinals import ORDINAL_CHARS, section_number
 from reportlint.text.segmentation import Span
 from reportlint.text.self_references import GOVERNMENT_SELF_NOUNS, SelfReference, find_self_references
@@ -108,17 +108,22 @@ _REPORT_NAME_AFTER = compiled(
     # (某镇人民政府2022年度信息公开工作年度报告: 政府 written once, for the organ and the report's name)
     r"(?:19|20)\d\d[ \u3000]*年[ \u3000]*度?[ \u3000]*(?:政府信息公开|政务公开|信息公开|(?:财政|部门|政府)?(?:预算|决算))"
     r"|(?:政府信息公开|政务公开|信息公开)工作(?!领导|小组|办公室|经验|做法|先进)"
+    r"|(?:政府信息公开|政务公开|信息公开)(?:年度报告|水平)"  # (特编制2020年度某镇政府信息公开年度报告, 提高某街道信息公开水平)
     r"|政府信息(?:和|与|及)政务公开"  # (全文包括某街道办事处政府信息和政务公开2022年度重点工作情况)
     r"|(?:政府)?信息公开情况"  # (结合2020年度某街道办事处信息公开情况编制)
     r"|信息公开工作年度报告)"  # (某镇人民政府 + 信息公开工作年度报告: the organ's 政府 is the report name's)
 )
 #: What follows a body's name that a report says it was made by (由某街道办事处编制, 由某镇人民政府根据……).
 _MADE_BY_AFTER = compiled(
-    r"(?:人民政府|政府|办事处|党政办公室|党政综合办公室|党政办|办公室){0,2}[ \u3000]*"
-    r"(?:[^，。；,;]{0,40}?(?:编制|编写|起草|制作)|(?:根据|依据|按照))"  # (由某镇人民政府根据《条例》……编制: the documents may be long)
+    r"(?:人民政府|政府|办事处|党政办公室|党政综合办公室|党政办|办公室){0,2}"
+    r"(?:[^，。；,;]{0,40}?(?:编制|编写|起草|制作)|[ \u3000]*(?:根据|依据|按照))"  # (由某镇人民政府根据《条例》……编制: the documents may be long)
 )
 #: A body's organ after its place name, if written (某镇人民政府, 某街道办事处, 某镇党委).
 _ORGAN = "(?:人民政府|政府|办事处|街道办事处|党委|党工委)?"
+#: Before a body's name that a report says it was made by, its county's name between (由某区某街道办事处编制).
+_MADE_BY_PARENT = compiled(f"由[{HAN}]{{1,8}}?[市州县区旗盟][ \u3000]*$")
+#: The last character of what :data:`_MADE_BY_PARENT` matches (tested first).
+_PARENT_END = frozenset("市州县区旗盟 \u3000")
 #: After “以” and a body's name: the name its documents are issued in (以某街道办事处名义制发).
 _IN_THE_NAME_AFTER = compiled(rf"{_ORGAN}[ \u3000]*(?:的)?名义")
 #: What may follow a body's name on a line of its own: its organ, blanks.
@@ -134,6 +139,8 @@ _OWN_CHANNEL_AFTER = compiled(
 )
 #: An address given in a sentence (the report's contact: “请与……联系（地址：……，电话：……）”).
 _ADDRESS = compiled(r"地址[ \u3000]*[:：]")
+#: How far before an address's sentence its contact request is looked for (“请联系某乡政府。地址：……”).
+_CONTACT_BEFORE_ADDRESS = 24
 # "我镇（莲花镇）", "莲花镇（以下简称我镇）".
 _SELF_BEFORE_BRACKET = compiled(r"[我本](?:" + "|".join(GOVERNMENT_SELF_NOUNS) + r")[ \u3000]*[（(][ \u3000]*$")
 _BRACKET_SELF_AFTER = compiled(
@@ -284,16 +291,21 @@ class _TextContext:
         disclosure work the report is about (“结合项铺镇政府信息公开工作有关统计数据”), who made it (“由建章路街道办事处
         编制”) or in whose name the body issues its documents (“以岳城街道办事处名义制发的公文”)."""
         before = self.text[mention.start - 1 : mention.start]
+        made_by = before == "由" or (before in _PARENT_END and _MADE_BY_PARENT.search(self.text, max(0, mention.start - 12), mention.start))
         return (
             _REPORT_NAME_AFTER.match(self.text, mention.end) is not None
-            or (before == "由" and _MADE_BY_AFTER.match(self.text, mention.end) is not None)
+            or (made_by and _MADE_BY_AFTER.match(self.text, mention.end) is not None)
             or (before == "以" and _IN_THE_NAME_AFTER.match(self.text, mention.end) is not None)
         )
 
     def gives_address(self, sentence: Span) -> bool:
         """The sentence gives the body's contact address (“请与……联系（地址：闽侯县洋里乡……）”, “联系地址：……”); an
-        address without 联系 may be another office's (“可到省政务服务中心（地址：……）申请”)."""
-        return _ADDRESS.search(self.text, sentence.start, sentence.end) is not None and "联系" in self.text[sentence.start : sentence.end]
+        address without 联系 may be another office's (“可到省政务服务中心（地址：……）申请”). 联系 may end the sentence
+        before (“如有疑问，请联系某乡政府。地址：……”)."""
+        if _ADDRESS.search(self.text, sentence.start, sentence.end) is None:
+            return False
+        # (or the sentence before ends asking to contact the body: “请联系某乡政府。地址：……”)
+        return "联系" in self.text[max(0, sentence.start - _CONTACT_BEFORE_ADDRESS) : sentence.end]
 
     def is_cooperation(self, sentence: Span, mentions: Sequence[PlaceMention] = ()) -> bool:
         """The sentence is about working with another place (结对、帮扶、学习考察 …); a word of ``mentions``, the place
