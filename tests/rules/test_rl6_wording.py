@@ -106,6 +106,11 @@ def test_numbering_misnumbered_names_both_places():
         ),
         ("首先，提高认识。其次，完善制度。其次，加强培训。\n", "其次", "编号重复：“其次”与第 3 行的“其次”相同，应为“再次”"),
         ("第一，提高认识；第三，加强培训。\n", "第三", "编号跳号：“第三”前面是第 3 行的“第一”，缺少“第二”"),
+        (
+            "三是政府信息管理。\n四是平台建设。一是依托门户网站；二是用好公众号。\n六是监督保障。\n",
+            "六是",
+            "编号跳号：“六是”前面是第 4 行的“四是”，缺少“五是”",
+        ),
     ],
 )
 def test_numbering_slips(body, found, message):
@@ -120,6 +125,8 @@ def test_numbering_slips(body, found, message):
         "存在问题：一是公开不够全面；二是解读单一。改进措施：一是加强培训；二是丰富形式。\n",
         # an outer item restarts the inner lists
         "（一）主动公开。1. 网站。2. 微信。\n（二）依申请公开。1. 登记。2. 答复。\n",
+        # a list of the same style inside an item's line is nested in it: the next line's item follows the item
+        "三是政府信息管理。\n四是平台建设。一是依托门户网站；二是用好公众号。\n五是监督保障。\n",
         # citations and table labels are not list items
         "依据《条例》第二十条第（一）项、第（五）项公开。\n",
         "“一是一、二是二”的态度。\n",

@@ -264,3 +264,14 @@ def test_a_total_mark_opens_a_total_when_a_count_follows_in_its_clause(text):
     for position, char in enumerate(text):
         if char in "共计":
             assert _opens_total(text, position, sentence) == plain(position, sentence)
+
+
+def test_an_inner_list_that_claims_its_whole_ends_at_its_semicolon_when_the_outer_list_adds_up():
+    """A nested breakdown whose inner list ends with the rest (其他栏目) but misses its total is read as written, so that
+    RL310 can say so, only when the outer list adds up with the inner total; otherwise the sentence is left alone."""
+    inner = "在门户网站发布信息31条，其中概况栏目17条，公告公示栏目4条，计划总结栏目2条，农业工作栏目4条，其他栏目2条；"
+    text = "全年主动公开政府信息221条，其中，" + inner + "通过公众号公开信息190条。"
+    found = [(e.total.value, [p.quantity.value for p in e.parts], e.exhaustive) for e in quantities.find_enumerations(text)]
+    assert found == [(221, [31, 190], False), (31, [17, 4, 2, 4, 2], True)]
+    assert quantities.find_enumerations(text.replace("221条", "225条")) == ()
+    assert quantities.find_enumerations(text.replace("其他栏目", "政策栏目")) == ()

@@ -117,16 +117,19 @@ def _split_joined(item: str, template: TemplateSpec | None) -> list[str]:
     ``总体情况主动公开政府信息情况``) as two items, cut where both halves read best as part names."""
     cuts = [(joint.start(), joint.end()) for joint in re.finditer("以及|及|和|与", item)]
     cuts += [(position, position) for position in range(2, len(item) - 1)]
-    best: tuple[float, str, str] | None = None  # the cut whose two halves read best as part names
+    best: tuple[float, str, str, bool] | None = None  # the cut whose two halves read best as part names, and at a joint?
     for start, end in cuts:
         first, second = item[:start], item[end:]
         parts = (_part_of(first, template, strict=True), _part_of(second, template, strict=True))
         if None not in parts and "legacy" not in parts and parts[0] != parts[1] and _part_of(item, template) != parts[1]:
             likeness = min(_likeness(first, template), _likeness(second, template))
             if best is None or likeness > best[0]:
-                best = (likeness, first, second)
-    # a cut only where both halves read better as part names than the whole (收到和处理政府|信息公开情况 is one part)
-    if best is None or best[0] <= _likeness(item, template):
+                best = (likeness, first, second, start < end)
+    # a cut only where both halves read better as part names than the whole (收到和处理政府|信息公开情况 is one part),
+    # or at a joining word when the whole is no part's whole name (……存在的主要问题及改进情况|和|其他需要报告事项 reads
+    # almost as well as part 五 for holding all of its name)
+    whole = _likeness(item, template)
+    if best is None or (best[0] <= whole and not (best[3] and whole < _WHOLE_NAME)):
         return [item]
     return [best[1], *_split_joined(best[2], template)]
 

@@ -89,19 +89,25 @@ def _overlapping_channels(text: str, enumeration: Enumeration) -> bool:
 
 def _balances_as_a_tree(enumeration: Enumeration) -> bool:
     """Whether the parts add up to the total once each part's own breakdown, written right after it, is left out
-    (“行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件，结果维持2件，尚未审结2件”: 7 + 4)."""
-    top, nested = _tree_top([part.quantity.value for part in enumeration.parts])
-    return nested and top == enumeration.total.value
+    (“行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件，结果维持2件，尚未审结2件”: 7 + 4), or are
+    one part below the total and its breakdown (“共收到37件，其中33件已办结，答复27件，主动撤回6件”: 33 of the 37, as
+    a single part below the total is)."""
+    top, nested, count = _tree_top([part.quantity.value for part in enumeration.parts])
+    total = enumeration.total.value
+    return nested and (top == total or (count == 1 and top < total))
 
 
-def _tree_top(values: list[int | Decimal]) -> tuple[int | Decimal, bool]:
-    """The sum of the parts with each part's breakdown written right after it left out, and whether any was."""
+def _tree_top(values: list[int | Decimal]) -> tuple[int | Decimal, bool, int]:
+    """The sum of the parts with each part's breakdown written right after it left out, whether any was, and how many
+    parts that sum adds."""
     top: int | Decimal = 0
     index = 0
     nested = False
+    count = 0
     while index < len(values):
         value = values[index]
         top += value
+        count += 1
         running: int | Decimal = 0
         following = index + 1
         while following < len(values) and running < value:
@@ -112,7 +118,7 @@ def _tree_top(values: list[int | Decimal]) -> tuple[int | Decimal, bool]:
             nested = True
         else:
             index += 1
-    return top, nested
+    return top, nested, count
 
 
 def _earlier_counts(enumeration: Enumeration, quantities: Sequence[Quantity]) -> list[int | Decimal]:
@@ -188,7 +194,8 @@ class NarrativeSumMismatch(Rule):
     （“其中在政府网站发布11条、公众号发布13条”）而和大于总数时不报告（同一条信息可在
     多个渠道发布）；各部分之和比总数少的正是列举中一个没写量词的数（“公示公告56政务信息”）时，报告的是
     这个数缺少量词；分项后紧跟着写了它自己的
-    细分（“行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件……”）时，按层次相加；一个分项
+    细分（“行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件……”）时，按层次相加（“共收到37件，其中33件已办结，
+    答复27件，主动撤回6件”按层次只有一个分项 33，小于总数，不报告）；一个分项
     与总数相等（“备案公文175件，其中规范性文件1件，主动公开175件”）时，这不是总数的分解，不报告。
 
     反例：
@@ -385,6 +392,8 @@ _RATE_NUMERATORS = {
     "处置": ("处置", "处理", "办结"),
 }
 _RECEIVED = compiled("收到|接到|受理|接收|收集|交办|转办|承办|登记|共|累计|合计")
+#: What makes a rate one of timeliness (到期办结率, 按时答复率): its base is what was due, not all that was received.
+_TIMELY = frozenset({"到期", "按期", "按时", "及时", "限时", "逾期"})
 
 
 class RateContradiction(Rule):
@@ -392,7 +401,7 @@ class RateContradiction(Rule):
 
     同一句先说收到多少、办理（答复）多少，再给出办结率（答复率）时，比率应为
     两个数之比。只检查同一句里恰好有这两个同单位数量的情形；满意率等没有对应
-    数量的比率不检查。
+    数量的比率不检查，“到期办结率”“按时答复率”等讲时效的比率（分母是到期的件数）也不检查。
 
     反例：
 
@@ -412,8 +421,8 @@ class RateContradiction(Rule):
         for sentence in report.shared(_percent_sentences):
             for rate in find_rates(text, sentence.start, sentence.end):
                 verbs = _RATE_NUMERATORS.get(rate.kind)
-                if verbs is None:
-                    continue
+                if verbs is None or text[max(0, rate.start - 2) : rate.start] in _TIMELY:
+                    continue  # (到期办结率: of the requests due, not of all received)
                 counts = _received_and_done(text, sentence, rate.start, verbs)
                 if counts is None:
                     continue

@@ -805,8 +805,8 @@ def _variants(phrases: tuple[str, ...]) -> tuple[dict[str, tuple[str, str]], Phr
 
 _VARIANTS = _one_character_missing()
 #: Characters that make a word with the first character of a shortened form (财政, 行政, 民政 …): the form then ends a
-#: correct phrase (财政公开工作 is not 政务公开工作 missing 务).
-_WORD_BEFORE = {"政": "财行党民市邮家村内"}
+#: correct phrase (财政公开工作 is not 政务公开工作 missing 务; 现行规范性文件 is not 行政规范性文件 missing 政).
+_WORD_BEFORE = {"政": "财行党民市邮家村内", "行": "现试暂施执"}
 #: Characters that may follow a phrase without making it part of a longer word.
 _AFTER_PHRASE = frozenset("的了和与及等中也都并而或")
 

@@ -352,19 +352,28 @@ class NumberingSlip:
     following: EnumerationMarker | None = None
 
 
-def numbering_slips(markers: list[EnumerationMarker]) -> Iterator[NumberingSlip]:
+def numbering_slips(markers: list[EnumerationMarker], line_openers: frozenset[int] = frozenset()) -> Iterator[NumberingSlip]:
     """Slips in a run of markers of one part: each style counts on its own, an outer marker restarts the inner lists.
 
     A list restarts at 1. Two markers for one slip (``一是……三是……三是``: the
-    first 三是 should be 二是) are one slip, reported at the wrong marker.
+    first 三是 should be 二是) are one slip, reported at the wrong marker. ``line_openers`` are the starts of the
+    markers that open their line: a list of the same style restarted inside such an item's line (``四是平台建设。一是……
+    二是……``) is nested in it, and the next line's marker (``五是``) follows the item, not the nested list.
     """
     last: dict[str, EnumerationMarker] = {}
+    outer: dict[str, EnumerationMarker] = {}  # the line-opening item a list restarted inside its line belongs to
     for index, marker in enumerate(markers):
         for name, earlier in list(last.items()):
             if earlier.level > marker.level or (marker.level < INLINE_LEVEL and earlier.level == INLINE_LEVEL):
                 del last[name]  # a new item of an outer list (or a new numbered paragraph) starts the inner lists afresh
-        previous = last.get(marker.style.name)
-        last[marker.style.name] = marker
+                outer.pop(name, None)
+        name = marker.style.name
+        previous = last.get(name)
+        if marker.start in line_openers and name in outer:
+            previous = outer.pop(name)  # the nested list is over: this line's item follows the outer one
+        elif marker.value == 1 and previous is not None and previous.start in line_openers and marker.start not in line_openers:
+            outer[name] = previous
+        last[name] = marker
         if previous is None or marker.value == 1:
             continue
         expected = previous.value + 1
@@ -421,7 +430,10 @@ class EnumerationSequence(Rule):
                 markers = [marker for marker in markers if marker.level == INLINE_LEVEL]
             by_part.setdefault(run.part, []).extend(markers)
         for markers in by_part.values():
-            for slip in numbering_slips(markers):
+            line_openers = frozenset(
+                marker.start for marker in markers if not text[text.rfind("\n", 0, marker.start) + 1 : marker.start].strip()
+            )
+            for slip in numbering_slips(markers, line_openers):
                 yield self._diagnostic(report, slip)
 
     def _diagnostic(self, report: Report, slip: NumberingSlip) -> Diagnostic:

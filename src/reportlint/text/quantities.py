@@ -499,12 +499,33 @@ def _nested_lists(text: str, counted: _CountedSentence, marks: Sequence[int]) ->
                 if running == total.value:
                     closed = number
                     break
-            if closed is None or enumeration.approximate:
+            if enumeration.approximate:
                 return []
-            enumeration = Enumeration(total, enumeration.parts[: closed + 1], sentence, enumeration.exhaustive)
+            if closed is not None:
+                enumeration = Enumeration(total, enumeration.parts[: closed + 1], sentence, enumeration.exhaustive)
+            else:
+                enumeration = _closed_by_semicolon(text, enumeration)
+                if enumeration is None:
+                    return []
             consumed.extend(part.quantity for part in enumeration.parts)
         found.append(enumeration)
+    if len(found) == 2 and not found[0].covers_total and found[1].parts_sum != found[1].total.value:
+        return []  # an inner list closed by its semicolon only: the outer list must add up for the reading to hold
     return found[::-1]
+
+
+def _closed_by_semicolon(text: str, enumeration: Enumeration) -> Enumeration | None:
+    """An inner list that does not add up to its total, ended at the first semicolon after its parts start when the
+    parts before it end with the rest (“发布31条，其中概况17条，……，其他栏目2条；通过公众号公开190条”: the list says it
+    covers its total, and does not): None when no such semicolon ends a list of two parts or more."""
+    parts = enumeration.parts
+    semicolon = _SEMICOLON.search(text, parts[0].quantity.end, parts[-1].quantity.start)
+    if semicolon is None:
+        return None
+    kept = tuple(part for part in parts if part.quantity.end <= semicolon.start())
+    if len(kept) < 2 or not names_the_rest(text, kept[-1].label_start, kept[-1].quantity.start):
+        return None
+    return Enumeration(enumeration.total, kept, enumeration.sentence, True)
 
 
 #: Before a count in its clause: a change against another year (比上年度减少838条, 较去年增加 12 条).
