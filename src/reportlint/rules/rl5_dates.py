@@ -251,6 +251,12 @@ _YEAR_SOURCE = {
 _OWN_REPORT_NAME = compiled(
     r"(?:编制|编写|公布|公开|发布)[了完成]{0,2}[^，。；：\n]{0,24}?((?:19|20)\d\d)\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工作)?\s*年度\s*报告"
 )
+#: The opening words saying what year's work the report was made from (结合2024年某街道政府信息公开工作实际, 根据2024年度
+#: 政府信息公开工作有关统计数据).
+_MADE_FROM_WORK = compiled(
+    r"(?:结合|根据|依据)[^，。；：《\n]{0,6}?((?:19|20)\d\d)\s*年\s*度?[^，。；：《\n]{0,24}?(?:政府信息公开|政务公开|信息公开)\s*工作\s*"
+    r"(?:实际|开展情况|情况|有关统计数据|统计数据)"
+)
 #: Words of a sentence about the year's disclosure work as a whole.
 _WORK_OF_THE_YEAR = compiled("(?:政务公开|政府信息公开|信息公开)工作|贯彻落实|深入贯彻|认真贯彻")
 #: 将 of a plan (2024年，我镇将……); 现将……报告如下 introduces the report.
@@ -294,9 +300,9 @@ class WrongYear(Rule):
     “2020年以来”、年份区间，以及在年份所在分句之前或之中引用通知、要点、年报
     等文件的句子（之后的分句列举“工作计划类”“年报”等信息类别时照常检查）。
 
-    开头介绍本报告时写了另一个年度（“编制了2025年度政府信息公开工作年度报告”，而标题是
-    2024年）的，同样提示：两处必有一处写错了（书名号内的通知名称不算）。每条提示都指向报告
-    年度的出处（一般是标题中的年份），以便核对写错的是哪一处。
+    开头介绍本报告时写了另一个年度（“编制了2025年度政府信息公开工作年度报告”“结合2024年某街道政府信息公开工作实际，
+    编制本报告”，而标题是2024年或2025年）的，同样提示：两处必有一处写错了（书名号内的通知名称不算）。每条提示都
+    指向报告年度的出处（一般是标题中的年份），以便核对写错的是哪一处。
 
     讲公开预算、决算的句子里，年份是预算、决算的年度，不是工作的时间：2023 年度报告公开的
     是 2023 年的预算和 2022 年的决算，写成“公开2022年部门预算、2021年部门决算”（各早了
@@ -370,25 +376,27 @@ class WrongYear(Rule):
                 )
 
     def _own_name(self, report: Report, year: int, skipped: list[Span]) -> Iterator[Diagnostic]:
-        """The opening words naming this report with another year (“编制了2025年度政府信息公开工作年度报告”)."""
+        """The opening words naming this report with another year (“编制了2025年度政府信息公开工作年度报告”), or saying it
+        was made from another year's work (“结合2024年某街道政府信息公开工作实际，编制本报告”)."""
         reading = report.reading
         opening_end = report.opening_end(_OPENING_LENGTH)
         text = report.normalized
-        for match in _OWN_REPORT_NAME.finditer(text, 0, opening_end):
-            mentioned = int(match.group(1))
-            named = Span(match.start(1), match.end())
-            if mentioned == year or _overlaps(named, skipped):
-                continue
-            if _inside_quotes_or_brackets(report.text, sentence_at(text, named.start), named.start):
-                continue  # the name of a notice: 《关于做好2022年政府信息公开工作年度报告编制工作的通知》
-            source = _YEAR_SOURCE.get(reading.year_source, "报告")
-            yield self.diagnostic(
-                f"开头称本报告为“{squash(report.text[named.start : named.end])}”，与报告年度不符：本报告是 {year} 年度报告"
-                f"（年份取自{source}）；请核对这里和{source}中的年份",
-                named.start,
-                named.end,
-                related=_year_evidence(reading),
-            )
+        source = _YEAR_SOURCE.get(reading.year_source, "报告")
+        for pattern, saying in ((_OWN_REPORT_NAME, "称本报告为"), (_MADE_FROM_WORK, "说本报告依据的是")):
+            for match in pattern.finditer(text, 0, opening_end):
+                mentioned = int(match.group(1))
+                named = Span(match.start(1), match.end())
+                if mentioned == year or _overlaps(named, skipped):
+                    continue
+                if _inside_quotes_or_brackets(report.text, sentence_at(text, named.start), named.start):
+                    continue  # the name of a notice: 《关于做好2022年政府信息公开工作年度报告编制工作的通知》
+                yield self.diagnostic(
+                    f"开头{saying}“{squash(report.text[named.start : named.end])}”，与报告年度不符：本报告是 {year} 年度报告"
+                    f"（年份取自{source}）；请核对这里和{source}中的年份",
+                    named.start,
+                    named.end,
+                    related=_year_evidence(reading),
+                )
 
     def _outvoted_title(self, report: Report, year: int) -> Iterator[Diagnostic]:
         """The title's year, when the period and another witness agree on another (see
