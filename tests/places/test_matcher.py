@@ -44,6 +44,7 @@ def test_short_forms_and_partial_names_are_not_mentions(gazetteer):
         ("在和县人民政府的统一领导下开展工作。", ["和县"]),
         ("严格遵照《条例》和县政府信息公开的要求。", []),  # 和 after a closing mark: “and”
         ("落实“两个责任”和县委的部署。", []),
+        ('紧扣州委"337"和县委"3326"工作思路。', []),  # the normalised text's quotes are straight
         ("马鞍山市和县人民政府", ["马鞍山市", "和县"]),
         ("和县人民政府办公室关于印发工作要点的通知", ["和县"]),
         ("提高县级医院服务能力，完成县委交办的任务。", []),

@@ -239,6 +239,9 @@ def test_subject_from_page_metadata(read):
         ("发布机构 | 某县政务公开办 | 发文日期 | 2022-01-20 |\n", "2022-01-20"),  # the metadata table as a row of cells
         ("信息提供日期 : 2022-01-20 11:13来源 : 某街道办\n", "2022-01-20"),  # a CMS's own label
         ("统计时间:2022-01-20\n", None),  # inside a word: not a page's label
+        # a metadata table with the date written and the date published: the page published it on the latter, as the
+        # web page loader takes it
+        ("成文日期 2022-01-08 发布日期 2022-09-06\n", "2022-09-06"),
         ("时间：2021年1月1日至2021年12月31日\n", None),  # a period, not a publication date
     ],
 )

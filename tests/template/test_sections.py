@@ -99,9 +99,15 @@ def test_items_of_part_one_numbered_like_parts_are_no_parts(registry):
     assert [section.spec_id for section in sections(registry, items)] == ["s1"]
     whole = items + "".join(f"{'二三四五六'[index]}、{part}\n正文。\n" for index, part in enumerate(PARTS[1:]))
     assert [section.spec_id for section in sections(registry, whole)] == SIX
-    # a part numbered 二 after part 一 is a part, named as the template names it or not
+    # the same on a web page, every line a paragraph of its own: its headings stand out, and are items all the same
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in items.splitlines()) + "</body></html>"
+    document = load_document(Source(Path("r.html"), "r.html", page.encode(), "html"), registry)
+    assert [section.spec_id for section in read_report(document, registry.template_set).sections] == ["s1"]
+    # a part numbered 二 after part 一 is a part, named as the template names it or not; so is part 二 numbered 一 again
     other = TITLE + "一、总体情况\n正文。\n二、规范流程，提升依申请公开质效\n正文。\n"
     assert len(sections(registry, other)) == 2
+    again = TITLE + "一、总体情况\n\n正文。\n\n一、主动公开政府信息情况\n\n正文。\n"
+    assert [section.spec_id for section in sections(registry, again)] == ["s1", "s2"]
 
 
 def test_a_list_of_parts_in_the_intro_and_table_row_labels_are_not_headings(registry):

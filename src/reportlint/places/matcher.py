@@ -296,7 +296,8 @@ _PLACE_KIND_ENDS = frozenset("省市县区旗州盟镇乡府")
 #: a name may end a longer street's name (振华南街街道); 茶山街道, 古田街道 are named after no street.
 _STREET_STEM_ENDS = frozenset("街路巷关门桥")
 #: Marks that close a title, quotation or bracket: a conjunction usually follows them (《条例》和县政府), a name seldom.
-_CLOSING_MARKS = frozenset("》”’）)】」』〕]")
+#: The straight quotes are the curly ones of the normalised text (州委“337”和县委: 州委"337"和县委).
+_CLOSING_MARKS = frozenset("》”’）)】」』〕]\"'")
 
 
 def _opens_clause(text: str, start: int) -> bool:

@@ -404,16 +404,25 @@ class UnbalancedBrackets(Rule):
 
 def _wraps_onto(original: str, normalized: str, paragraph: Span, following: Span, opener: str) -> bool:
     """Whether ``following`` is the next line of ``paragraph``'s text, wrapped inside brackets left open with
-    ``opener``: nothing but one line break between them, no sentence ended, and the next line's first mark closes it
-    (a table cell or a PDF line broken inside brackets: “本年收费金额（单位：” / “万元）”; “（地址：……；邮编：255300；” /
-    “电话：……）”: inside brackets a semicolon ends an item, not the sentence)."""
+    ``opener``: nothing but one line break between them, no sentence ended, and the next line's first mark that
+    closes a bracket it did not open closes it (a table cell or a PDF line broken inside brackets: “本年收费金额（单位：” /
+    “万元）”; “（地址：……；邮编：255300；” / “电话（传真）：……）”: inside brackets a semicolon ends an item, not the
+    sentence)."""
     between = normalized[paragraph.end : following.start]
     if between.count("\n") != 1 or between.strip() or normalized[paragraph.start : paragraph.end].rstrip()[-1:] in _SENTENCE_ENDS:
         return False
+    opened: list[str] = []  # brackets opened and closed on the next line before it closes ``opener`` (“电话(传真):……)”)
     for index in range(following.start, following.end):
         char = original[index] if original[index] in _CURLY_QUOTES else normalized[index]
-        if char in _OPENERS or char in _CLOSERS:
-            return _CLOSERS.get(char) == opener
+        if char in _OPENERS and char not in _CURLY_QUOTES:
+            opened.append(char)
+        elif char in _CLOSERS:
+            if opened and _CLOSERS[char] == opened[-1]:
+                opened.pop()
+                continue
+            return _CLOSERS[char] == opener
+        elif char in _OPENERS:
+            return False  # a quotation opened first
     return False
 
 

@@ -37,9 +37,9 @@ from reportlint.usercache.patterns import compiled
 TABLE_SECTIONS = ("s2", "s3", "s4")
 #: Characters that end a report's last line properly: sentence ends, closing brackets and quotes.
 _PROPER_ENDS = "。！？!?；;…．.)）]】》"
-#: A heading's number alone (二、, （三）, 3.): the heading was cut after it.
+#: A heading's or an item's number alone (二、, （三）, 3., 一, 一是): the heading or the item was cut after it.
 _BARE_ORDINAL = compiled(
-    r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]?|\d{1,2}[、.．]|[（(]\d{1,2}[)）]?"
+    r"[一二三四五六七八九十]{1,3}(?:[、.．是])?|[（(][一二三四五六七八九十]{1,3}[)）]?|\d{1,2}[、.．]|[（(]\d{1,2}[)）]?"
     + f"|[{ENCLOSED_ORDINALS}]"
 )
 _HAN_ONLY = compiled(f"[{HAN}]+")

@@ -48,6 +48,8 @@ _CHROME_PREFIX = compiled(r"^\s*(?:[^\s:：]{1,5})\s*[:：]")
 _TITLE_WORDS = ("报告",)
 _TITLE_TOPIC = ("信息公开", "政务公开", "政府信息")
 _PUBLISHED_LABELS = compiled("(" + "|".join(PUBLICATION_LABELS) + r")\s*[:：|]?\s*")
+#: Each publication label's rank: a page labelling several dates (成文日期, 发布日期) published the report on the first's.
+_LABEL_RANK = {label: rank for rank, label in enumerate(PUBLICATION_LABELS)}
 #: The bare labels 日期： and 时间： (see :data:`~reportlint.text.chrome.BARE_PUBLICATION_LABEL`).
 _BARE_PUBLISHED_LABELS = compiled(BARE_PUBLICATION_LABEL + r"\s*[:：]\s*")
 #: What makes a date the first of a period (2024年1月1日至12月31日), not a page's publication date.
@@ -812,7 +814,8 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 def find_page_date(document: Document, metadata: Mapping[str, str]) -> Publication | None:
-    """The date the page says it published the report: its metadata, or a 发布日期 line near the top."""
+    """The date the page says it published the report: its metadata, or a 发布日期 line near the top (of several labelled
+    dates, the one whose label comes first in :data:`~reportlint.text.chrome.PUBLICATION_LABELS`: 发布日期 before 成文日期)."""
     published = metadata.get("published")
     if published:
         try:
@@ -821,6 +824,7 @@ def find_page_date(document: Document, metadata: Mapping[str, str]) -> Publicati
             pass
     head = document.normalized[:2000]
     for labels in (_PUBLISHED_LABELS, _BARE_PUBLISHED_LABELS):
+        found: list[tuple[int, Publication]] = []
         for label in labels.finditer(head):
             dates = find_dates(document.normalized, label.end(), min(len(document.text), label.end() + 24))
             if (
@@ -829,7 +833,11 @@ def find_page_date(document: Document, metadata: Mapping[str, str]) -> Publicati
                 and dates[0].start == label.end()
                 and not _RANGE_AFTER.match(document.normalized, dates[0].end)
             ):
-                return Publication(dates[0].date, "page", dates[0].start, dates[0].end)
+                rank = _LABEL_RANK.get(label.group(1), len(_LABEL_RANK)) if labels is _PUBLISHED_LABELS else 0
+                found.append((rank, Publication(dates[0].date, "page", dates[0].start, dates[0].end)))
+        if found:
+            # the label that says publication first (发布日期 before 成文日期), as the web page loader takes its metadata
+            return min(found, key=lambda pair: pair[0])[1]
     return None
 
 

@@ -500,20 +500,22 @@ class SectionFinder:
         nested = 0  # the next number of a list numbered like the parts inside a part (一、 again after 一、总体情况), or 0
         for candidate in candidates:
             previous = accepted[-1] if accepted else None
-            if candidate.strong:  # duplicates included: a repeated section is a finding, not noise
-                if candidate.ordinal is None and candidate.spec_id and any(item.spec_id == candidate.spec_id for item in accepted):
-                    continue  # … but a part's name again without its number is its table's caption (“主动公开政府信息情况”)
-                accepted.append(candidate)
-                nested = 0
-                continue
             agrees = candidate.kind == "template" and candidate.ordinal in (None, candidate.number)
-            if candidate.ordinal is not None and not agrees:
+            # (a heading of its own line is strong; one named by keywords alone or by no part may still be an item)
+            loose = not candidate.strong or candidate.kind == "unknown" or candidate.match == "keywords"
+            if candidate.ordinal is not None and not agrees and loose:
                 if candidate.ordinal == 1 and previous is not None and previous.ordinal == 1 and not nested:
                     nested = 2  # 一、总体情况, 一、主动公开，拓宽…, 二、规范流程…: the items of part 一
                     continue
                 if nested and candidate.ordinal == nested:
                     nested += 1
                     continue
+            if candidate.strong:  # duplicates included: a repeated section is a finding, not noise
+                if candidate.ordinal is None and candidate.spec_id and any(item.spec_id == candidate.spec_id for item in accepted):
+                    continue  # … but a part's name again without its number is its table's caption (“主动公开政府信息情况”)
+                accepted.append(candidate)
+                nested = 0
+                continue
             number = candidate.number
             if number is None:
                 continue
