@@ -219,8 +219,23 @@ def test_a_name_by_level_alone_is_no_body_of_the_map_when_several_have_it():
 
     placed = _BodiesByLevelName({"秦安县教育局": "620522/教育局", "甘谷县教育局": "620523/教育局", "秦安县兴国镇": "620522101/人民政府"})
     assert placed.key("县教育局") is None
+    # a name as written decides before its shortened form: 市卫健委 is 厦门市卫健委, not also 某市卫生健康委员会
+    both = _BodiesByLevelName({"厦门市卫健委": "350200/卫健委", "天水市卫生健康委员会": "620500/卫健委"})
+    assert both.key("市卫健委") == "350200/卫健委" and both.key("市卫生健康委员会") == "620500/卫健委"
     assert _BodiesByLevelName({"秦安县教育局": "620522/教育局"}).key("县教育局") == "620522/教育局"
     assert placed.key("兴国镇") is None  # a name without its parents is _NamedBodies' business
+
+
+def test_a_department_named_in_full_or_shortened_by_level_alone_is_one_body():
+    from reportlint.rules.rl7_copies import _BodiesByLevelName
+
+    placed = _BodiesByLevelName({"铜陵市枞阳县发展改革委": "340722/发改委", "秦安县人力资源和社会保障局": "620522/人社局"})
+    assert placed.key("县发改委") == placed.key("县发展和改革委员会") == "340722/发改委"
+    assert placed.key("县人社局") == "620522/人社局"
+    assert placed.key("县教育局") is None
+    # a name as written decides before its shortened form: 市卫健委 is 厦门市卫健委, not also 某市卫生健康委员会
+    both = _BodiesByLevelName({"厦门市卫健委": "350200/卫健委", "天水市卫生健康委员会": "620500/卫健委"})
+    assert both.key("市卫健委") == "350200/卫健委" and both.key("市卫生健康委员会") == "620500/卫健委"
 
 
 def test_body_names_with_and_without_their_parents_are_one_body():

@@ -30,6 +30,9 @@ from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_lin
         "【文字大小:",
         "某省某厅门户网站 发布时间: 2024-01-19 15:00 【字体:",  # the site's name, then the page's metadata
         "信息类别: 政府信息公开年报 公开方式: 主动公开 公开时限: 常年公开 公开范围: 面向全社会",
+        # the metadata table copied as a line of cells without colons
+        " 索 引 号 971045726/abc/2024-00001  发布机构 某园区管委会  公开日期 2024-01-29",
+        " 公开方式 主动公开  公开程序 经本单位审核后公开",
     ],
 )
 def test_chrome(line):
@@ -47,6 +50,8 @@ def test_chrome(line):
         "某镇人民政府",
         "2022年1月20日",
         "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",  # a table's header row
+        "标题 某镇2021年政府信息公开工作年度报告  发布机构 某镇人民政府",  # the title's line: read by the title finder
+        "时间紧、任务重  发布机构要加强审核",  # a label's words in running text, no value after the first
     ],
 )
 def test_report_text_is_not_chrome(line):

@@ -322,15 +322,57 @@ class _BodiesByLevelName:
     def __init__(self, placed: Mapping[str, str]) -> None:
         """``placed``: each body's name on the map, with its key."""
         self._keys: dict[str, set[str]] = defaultdict(set)
+        self._short_keys: dict[str, set[str]] = defaultdict(set)
         for name, key in placed.items():
             for index in range(1, len(name) - 2):  # (an ending of three characters at least, after the place's name)
                 if name[index] in _LEVEL_WORDS:
                     self._keys[name[index:]].add(key)
+                    self._short_keys[_shortened(name[index:])].add(key)
 
     def key(self, name: str) -> str | None:
-        """The key of the one body whose name ``name`` gives by its level alone, or None (none, or several)."""
-        keys = self._keys.get(name, ())
+        """The key of the one body whose name ``name`` gives by its level alone, or None (none, or several); a department
+        named in full or shortened (县发改委, 枞阳县发展改革委) is one body, when no body's name ends as written."""
+        keys = self._keys.get(name) or self._short_keys.get(_shortened(name)) or set()
         return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _shortened(name: str) -> str:
+    """A body's name with its department written as reports shorten it (发展和改革委员会, 发展改革委 → 发改委)."""
+    if not name.endswith(_DEPARTMENT_ENDS):
+        return name
+    for full, short in _SHORT_DEPARTMENTS:
+        if full in name:
+            return name.replace(full, short)
+    return name
+
+
+#: Department names in full and as reports shorten them, the longer forms first (one body either way).
+_SHORT_DEPARTMENTS = (
+    ("发展和改革委员会", "发改委"),
+    ("发展改革委员会", "发改委"),
+    ("发展改革委", "发改委"),
+    ("发展和改革局", "发改局"),
+    ("发展改革局", "发改局"),
+    ("卫生和健康委员会", "卫健委"),
+    ("卫生健康委员会", "卫健委"),
+    ("卫生健康委", "卫健委"),
+    ("卫生健康局", "卫健局"),
+    ("人力资源和社会保障局", "人社局"),
+    ("人力资源社会保障局", "人社局"),
+    ("住房和城乡建设局", "住建局"),
+    ("住房城乡建设局", "住建局"),
+    ("市场监督管理局", "市监局"),
+    ("教育体育局", "教体局"),
+    ("文化和旅游局", "文旅局"),
+    ("文化旅游局", "文旅局"),
+    ("医疗保障局", "医保局"),
+    ("应急管理局", "应急局"),
+    ("民族宗教事务局", "民宗局"),
+    ("退役军人事务局", "退役军人局"),
+    ("交通运输局", "交通局"),
+)
+#: How the names of the departments in :data:`_SHORT_DEPARTMENTS` end.
+_DEPARTMENT_ENDS = ("委", "局", "委员会")
 
 
 #: The words a body's name starts with in place of its place's name (市卫健委, 县教育局, 区民政局).
