@@ -12,7 +12,7 @@ from reportlint.core.config import Config
 from reportlint.run.linter import load_document
 from reportlint.run.registry import registry_for
 from reportlint.sources import Source
-from reportlint.template.identity import TextSpan, _lines
+from reportlint.template.identity import TextSpan, _body_of_the_office, _lines
 from reportlint.template.reading import read_report
 from reportlint.text.segmentation import line_spans
 
@@ -228,6 +228,16 @@ def test_a_name_opening_a_cited_documents_title_is_no_subject(read):
 def test_subject_from_page_metadata(read):
     reading = read("发布机构：某县某乡人民政府\n2021年政府信息公开工作年度报告\n" + BODY)
     assert (reading.subject.name, reading.subject.source) == ("某县某乡人民政府", "metadata")
+
+
+def test_an_office_named_as_publisher_posts_the_report_of_the_body_the_intro_names(read):
+    """发布机构：县卫健局办公室, and the text opens with 浦江县卫生健康局's work: the office posted its bureau's report."""
+    reading = read("发布机构：县卫健局办公室\n一、总体情况\n2022年浦江县卫生健康局全面贯彻落实《条例》，主动公开信息56条。\n")
+    assert (reading.subject.name, reading.subject.source) == ("浦江县卫生健康局", "intro")
+    # a web page's metadata gives the publisher as a name (its loader read it), and the same holds
+    named = TextSpan("浦江县卫生健康局", 30, 38)
+    assert _body_of_the_office("县卫健局办公室", lambda: named) is named
+    assert _body_of_the_office("浦江县卫生健康局", lambda: named) is None  # a body, not an office: its own name stands
 
 
 @pytest.mark.parametrize(

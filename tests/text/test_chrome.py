@@ -33,6 +33,7 @@ from reportlint.text.chrome import chrome_lines, is_chrome_line, is_metadata_lin
         # the metadata table copied as a line of cells without colons
         " 索 引 号 971045726/abc/2024-00001  发布机构 某园区管委会  公开日期 2024-01-29",
         " 公开方式 主动公开  公开程序 经本单位审核后公开",
+        "公开方式 主动公开 公开程序 经本单位审核后公开",  # a web page collapses the gap between its cells
     ],
 )
 def test_chrome(line):

@@ -454,7 +454,9 @@ def find_subject(document: Document, title: Title | None, pinned: str | None, fi
         (lambda: _below_the_issuer(issuers, intro) if not from_title else None, "intro"),
         (lambda: issuers[0] if issuers else None, "issuer"),
         (lambda: _government_not_its_office(publisher(), intro) if not from_title else None, "intro"),
+        (lambda: _body_of_the_office(publisher(), intro), "intro"),
         (publisher, "metadata"),
+        (lambda: _body_of_the_office(_page_publisher(document), intro), "intro"),
         (lambda: _page_publisher(document), "metadata"),
         (intro, "intro"),
         (lambda: signatures[0] if signatures else None, "signature"),
@@ -488,6 +490,19 @@ def _government_not_its_office(publisher: TextSpan | None, intro: Callable[[], T
         return None
     named = _intro_inside(publisher.text[: office.start()], intro)
     return named if named is not None and _GOVERNMENT_ORGAN.search(named.text) else None
+
+
+def _body_of_the_office(publisher: TextSpan | str | None, intro: Callable[[], TextSpan | None]) -> TextSpan | None:
+    """The body the intro names when the page's metadata names an office as the ``publisher`` (“发布机构：县卫健局办公室”,
+    “2022年浦江县卫生健康局全面贯彻……”): an office posts its body's report."""
+    name = publisher.text if isinstance(publisher, TextSpan) else publisher
+    if name is None or not name.endswith(_OFFICE_ENDS):
+        return None
+    return intro()
+
+
+#: How the name of an office that posts its body's report ends (某局办公室, 某镇党政办).
+_OFFICE_ENDS = ("办公室", "党政办", "综合办")
 
 
 def _intro_inside(place: str, intro: Callable[[], TextSpan | None]) -> TextSpan | None:
