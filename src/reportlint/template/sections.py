@@ -488,9 +488,9 @@ class SectionFinder:
         like sub-headings (``（二）主动公开政府信息情况``); an arabic-numbered one follows only a part numbered so too
         (after an unnumbered ``总体情况``, ``2.主动公开情况`` is the second item of part 一; ``2.主动公开政府信息情况``
         names the part). A part's name written again without its number is
-        a caption above its table, not the part repeated. A part numbered 一、 followed by a weak heading numbered
-        一、 again opens a list of the part's items numbered like parts (一、总体情况, 一、主动公开……, 二、规范流程……):
-        the weak headings continuing that list are no parts.
+        a caption above its table, not the part repeated. A part numbered 一、 followed by a heading numbered 一、 again
+        that is weak, or named by keywords alone or by no part, opens a list of the part's items numbered like parts
+        (一、总体情况, 一、主动公开……, 二、规范流程……): such headings continuing that list are no parts.
         """
         chinese_parts = any(item.kind == "template" and item.ordinal_kind in ("chinese", "part") for item in candidates)
         if chinese_parts:
