@@ -113,9 +113,9 @@ PUBLISHER_LABELS = ("发布机构", "发文机关", "发文机构", "发布单�
 METADATA_LABEL_SET = frozenset(METADATA_LABELS)
 #: Metadata labels whose value is the page's title (标题：……年度报告).
 TITLE_LABELS = ("标题", "信息名称", "文件名称", "名称", "题名")
-#: A metadata table copied as a line of cells without colons: a label, its value, and another label after a wider gap
-#: (``索 引 号 971045726/…  发布机构 某管委会  公开日期 2024-01-29``, ``公开方式 主动公开  公开程序 经本单位审核后公开``);
-#: not one opening with a title's label (the title finder reads those).
+#: A metadata table copied as a line of cells without colons: a label, its value, and another label after a gap of
+#: blanks, one or more (``索 引 号 971045726/…  发布机构 某管委会  公开日期 2024-01-29``, ``公开方式 主动公开 公开程序
+#: 经本单位审核后公开``: a web page collapses the gap); not one opening with a title's label (the title finder reads those).
 _CELL_LABEL = "|".join(r"\s*".join(label) for label in METADATA_LABELS if label not in TITLE_LABELS)
 _LABELLED_CELLS = compiled(rf"(?:{_CELL_LABEL})[ \t\u3000]+[^ \t\u3000。][^。]*?[ \t\u3000]+(?:{_CELL_LABEL})[ \t\u3000]")
 #: The longest line read as such a row of cells.
@@ -228,9 +228,9 @@ def _is_chrome_line(text: str, link_share: float) -> bool:
         return True  # the site's name, then the page's metadata (某厅门户网站 发布时间: 2024-01-19 【字体:)
     if "。" in stripped or (_SECTION_NUMBER_MARK.search(stripped) and section_count(stripped)):
         return False
-    if " " in stripped and len(stripped) <= _MAX_CELLS_LINE and _LABELLED_CELLS.match(without_bullets(stripped)):
-        return True
     bare = without_bullets(stripped)
+    if " " in stripped and len(stripped) <= _MAX_CELLS_LINE and _LABELLED_CELLS.match(bare):
+        return True
     if link_share >= MAX_LINK_SHARE or _WIDGETS_ONLY.fullmatch(bare) or is_pagination_line(bare):
         return True
     if len(bare) <= MAX_CHROME_LENGTH and _BREADCRUMB_MARK.search(bare) and _BREADCRUMB.fullmatch(bare):
